@@ -1,0 +1,130 @@
+"""Errors raised by commercekit.
+
+Every error commercekit raises on purpose is a :class:`CommerceKitError`, so one
+``except CommerceKitError`` catches them all. Each leaf class names what went wrong,
+carries the offending values as attributes, and its message says how to fix it.
+
+Some leaves also inherit from the built-in exception that Python code would expect
+(``TypeError`` for mixing currencies, ``ValueError`` for a malformed amount), so code
+written for py-moneyed that catches those keeps working.
+
+>>> from commercekit.money import Money
+>>> Money(1.5, "EUR")
+Traceback (most recent call last):
+...
+commercekit.errors.InvalidAmountError: 1.5 is a float, which cannot hold most decimal ...
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+__all__ = [
+    "AllocationError",
+    "CommerceKitError",
+    "CurrencyMismatchError",
+    "InvalidAmountError",
+    "MoneyParseError",
+    "NoRuleError",
+    "UnknownCountryError",
+    "UnknownCurrencyError",
+    "UnknownLocaleError",
+]
+
+
+class CommerceKitError(Exception):
+    """The root of every error commercekit raises on purpose."""
+
+
+class InvalidAmountError(CommerceKitError, ValueError):
+    """An amount, rate, ratio or quantity that commercekit refuses to compute with.
+
+    Floats, NaN, infinities, booleans and text that is not a decimal number are all
+    refused: each would silently change the money it stands for.
+    """
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{value!r} {reason}")
+
+
+class UnknownCurrencyError(CommerceKitError, ValueError):
+    """A currency code that is not an ISO 4217 code commercekit can compute with."""
+
+    def __init__(self, code: object, reason: str | None = None) -> None:
+        self.code = code
+        self.reason = reason or (
+            "is not an ISO 4217 currency code; use a three-letter code such as "
+            "'EUR', 'USD' or 'JPY'"
+        )
+        super().__init__(f"{code!r} {self.reason}")
+
+
+class UnknownCountryError(CommerceKitError, ValueError):
+    """A country code that is not an ISO 3166-1 alpha-2 code."""
+
+    def __init__(self, code: object) -> None:
+        self.code = code
+        super().__init__(
+            f"{code!r} is not an ISO 3166-1 alpha-2 country code; use two capital "
+            f"letters such as 'NL', 'DE' or 'CH'"
+        )
+
+
+class UnknownLocaleError(CommerceKitError, ValueError):
+    """A locale identifier that CLDR (through babel) does not know."""
+
+    def __init__(self, locale: object) -> None:
+        self.locale = locale
+        super().__init__(
+            f"{locale!r} is not a locale CLDR knows; use an identifier such as "
+            f"'nl_NL', 'fr_FR' or 'de_CH'"
+        )
+
+
+class CurrencyMismatchError(CommerceKitError, TypeError):
+    """Two amounts in different currencies were combined or compared.
+
+    Convert one of them first (with an explicit exchange rate); commercekit never
+    converts silently.
+    """
+
+    def __init__(self, left: str, right: str, operation: str) -> None:
+        self.left = left
+        self.right = right
+        self.operation = operation
+        super().__init__(
+            f"cannot {operation} {left} and {right}: the amounts are in different "
+            f"currencies; convert one of them with an explicit exchange rate first"
+        )
+
+
+class AllocationError(CommerceKitError, ValueError):
+    """Ratios or part counts that cannot divide an amount."""
+
+
+class MoneyParseError(CommerceKitError, ValueError):
+    """Text that cannot be read as one unambiguous amount of money."""
+
+    def __init__(self, text: str, locale: str, reason: str) -> None:
+        self.text = text
+        self.locale = locale
+        self.reason = reason
+        super().__init__(f"cannot read {text!r} as money in locale {locale}: {reason}")
+
+
+class NoRuleError(CommerceKitError, LookupError):
+    """No dated rule covers the date asked for.
+
+    commercekit never falls back to a guess (such as 0% or today's rule) for a date
+    its data does not cover.
+    """
+
+    def __init__(self, subject: str, on: date, covered: str) -> None:
+        self.subject = subject
+        self.on = on
+        self.covered = covered
+        super().__init__(
+            f"no rule for {subject} on {on.isoformat()}; the data covers {covered}"
+        )

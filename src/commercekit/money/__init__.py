@@ -1,0 +1,50 @@
+"""The money core: exact amounts, currencies, rounding, allocation and formatting.
+
+Everything else in commercekit stands on these rules:
+
+* :class:`Money` is an exact ``Decimal`` amount in an ISO 4217 currency, and a
+  ``moneyed.Money``; floats are refused.
+* :func:`minor_units` and :func:`cash_increment` say how finely amounts and cash
+  payments are counted; :func:`round_money` and :func:`cash_round` round to them with a
+  named :class:`RoundingMode`.
+* :func:`allocate` and :func:`split` share an amount without losing or inventing a
+  minor unit.
+* :func:`sum_money` and :func:`percent_of` are the sums people write badly by hand.
+* :func:`format_money` and :func:`parse_money` speak CLDR's local formats.
+"""
+
+from commercekit.money._allocation import allocate, split
+from commercekit.money._arithmetic import percent_of, sum_money
+from commercekit.money._cash import CashRounding, cash_increment, cash_round, cash_rounding
+from commercekit.money._currency import (
+    CurrencyInfo,
+    currency_info,
+    is_currency,
+    minor_units,
+    validate_currency,
+)
+from commercekit.money._format import format_money, parse_money
+from commercekit.money._money import Money
+from commercekit.money._rounding import DEFAULT_ROUNDING, RoundingMode, round_money
+
+__all__ = [
+    "DEFAULT_ROUNDING",
+    "CashRounding",
+    "CurrencyInfo",
+    "Money",
+    "RoundingMode",
+    "allocate",
+    "cash_increment",
+    "cash_round",
+    "cash_rounding",
+    "currency_info",
+    "format_money",
+    "is_currency",
+    "minor_units",
+    "parse_money",
+    "percent_of",
+    "round_money",
+    "split",
+    "sum_money",
+    "validate_currency",
+]

@@ -1,0 +1,153 @@
+"""Splitting money into parts that add up to exactly the whole.
+
+Dividing EUR 100.00 three ways cannot give three equal amounts in cents: one part must
+carry the extra cent. :func:`allocate` and :func:`split` decide where every minor unit
+goes, by a rule you can state to a customer or an auditor:
+
+1. Each part gets the whole minor units of its exact share (its ratio times the total),
+   rounded toward zero.
+2. The minor units left over go, one each, to the parts with the largest remainders
+   (the "largest remainder" or Hamilton method); equal remainders go to the earlier
+   part.
+
+So the parts always sum to the whole, and no part is one minor unit or more away from
+its exact share. A negative amount is allocated like its positive counterpart, with
+every part negated, so refunds mirror charges. A part with ratio 0 gets exactly zero.
+
+>>> from commercekit.money import Money
+>>> split(Money("100.00", "EUR"), 3)
+[Money('33.34', 'EUR'), Money('33.33', 'EUR'), Money('33.33', 'EUR')]
+>>> allocate(Money("10.00", "EUR"), [1, 2, 0])
+[Money('3.33', 'EUR'), Money('6.67', 'EUR'), Money('0.00', 'EUR')]
+>>> allocate(Money("5", "JPY"), [1, 1])
+[Money('3', 'JPY'), Money('2', 'JPY')]
+>>> allocate(Money("10.00", "EUR"), [0, 0])
+Traceback (most recent call last):
+...
+commercekit.errors.AllocationError: every ratio is zero; at least one ratio must be ...
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from decimal import Decimal
+
+from commercekit.errors import AllocationError, InvalidAmountError
+from commercekit.money._currency import MINOR_UNITS
+from commercekit.money._money import EXACT, Money, _make, to_decimal
+from commercekit.money._rounding import require_money
+from commercekit.typing import Ratio
+
+__all__ = ["allocate", "split"]
+
+_scaleb = EXACT.scaleb
+
+
+def _minor_units_of(money: Money) -> tuple[int, int]:
+    """The amount as an integer count of minor units, and the currency's exponent."""
+    exponent = MINOR_UNITS[money.currency.code]
+    units = _scaleb(money.amount, exponent)
+    if units != units.to_integral_value():
+        raise AllocationError(
+            f"{money!r} has more decimals than {money.currency.code}'s {exponent}; "
+            f"round it with round_money() before allocating it"
+        )
+    return int(units), exponent
+
+
+def _parts(
+    money: Money, counts: list[int], *, negative: bool, exponent: int
+) -> list[Money]:
+    currency = money.currency
+    cls = money.__class__
+    sign = -1 if negative else 1
+    return [
+        _make(cls, _scaleb(Decimal(sign * count), -exponent), currency) for count in counts
+    ]
+
+
+def _weights(ratios: Sequence[Ratio]) -> list[int]:
+    """The ratios as integers in the same proportions (Decimals scaled up together)."""
+    if isinstance(ratios, str | bytes) or not isinstance(ratios, Sequence):
+        raise AllocationError(
+            f"ratios must be a list of Decimals or ints, not {type(ratios).__name__}"
+        )
+    if not ratios:
+        raise AllocationError("no ratios given; pass at least one ratio")
+    numbers = [to_decimal(ratio, "ratio") for ratio in ratios]
+    shift = max(0, -min(int(number.as_tuple().exponent) for number in numbers))
+    weights = [int(_scaleb(number, shift)) for number in numbers]
+    for ratio, weight in zip(ratios, weights, strict=True):
+        if weight < 0:
+            raise InvalidAmountError(
+                ratio, "is a negative ratio; ratios must be zero or positive"
+            )
+    if not any(weights):
+        raise AllocationError(
+            "every ratio is zero; at least one ratio must be positive to share an amount"
+        )
+    return weights
+
+
+def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
+    """Share ``money`` between parts in proportion to ``ratios``, losing nothing.
+
+    ``ratios`` are non-negative ``Decimal``s or ints (at least one positive); they need
+    not add up to anything in particular. ``money`` must be in whole minor units
+    (round it first with :func:`~commercekit.money.round_money`).
+
+    Returns one ``Money`` per ratio, in order. Their sum is exactly ``money``; each
+    differs from its exact share by less than one minor unit; leftover minor units go to
+    the largest remainders, ties to the earlier position.
+
+    >>> allocate(Money("0.05", "EUR"), [Decimal("0.3"), Decimal("0.7")])
+    [Money('0.02', 'EUR'), Money('0.03', 'EUR')]
+    >>> allocate(Money("-1.000", "KWD"), [1, 1, 1])
+    [Money('-0.334', 'KWD'), Money('-0.333', 'KWD'), Money('-0.333', 'KWD')]
+    """
+    money = require_money(money)
+    weights = _weights(ratios)
+    units, exponent = _minor_units_of(money)
+    negative = units < 0
+    units = -units if negative else units
+    total = sum(weights)
+    counts = []
+    remainders = []
+    for weight in weights:
+        count, remainder = divmod(units * weight, total)
+        counts.append(count)
+        remainders.append(remainder)
+    leftover = units - sum(counts)
+    if leftover:
+        # nlargest is stable: among equal remainders the earlier position comes first.
+        for index in heapq.nlargest(
+            leftover, range(len(counts)), key=remainders.__getitem__
+        ):
+            counts[index] += 1
+    return _parts(money, counts, negative=negative, exponent=exponent)
+
+
+def split(money: Money, parts: int) -> list[Money]:
+    """Split ``money`` into ``parts`` near-equal amounts that add up to it exactly.
+
+    The first parts carry the leftover minor units, one each.
+
+    >>> split(Money("0.10", "USD"), 4)  # 2.5 cents each: the first two get the extra cent
+    [Money('0.03', 'USD'), Money('0.03', 'USD'),
+     Money('0.02', 'USD'), Money('0.02', 'USD')]
+    >>> split(Money("10.00", "EUR"), 0)
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.AllocationError: cannot split into 0 parts; pass a whole ...
+    """
+    money = require_money(money)
+    if isinstance(parts, bool) or not isinstance(parts, int) or parts < 1:
+        raise AllocationError(
+            f"cannot split into {parts!r} parts; pass a whole number of parts, 1 or more"
+        )
+    units, exponent = _minor_units_of(money)
+    negative = units < 0
+    each, leftover = divmod(-units if negative else units, parts)
+    counts = [each + 1] * leftover + [each] * (parts - leftover)
+    return _parts(money, counts, negative=negative, exponent=exponent)

@@ -1,0 +1,84 @@
+"""Arithmetic helpers that are easy to get subtly wrong by hand.
+
+>>> from commercekit.money import Money
+>>> sum_money([Money("1.10", "EUR"), Money("2.20", "EUR")], "EUR")
+Money('3.30', 'EUR')
+>>> sum_money([], "EUR")
+Money('0.00', 'EUR')
+>>> percent_of(Money("19.99", "EUR"), 19)
+Money('3.80', 'EUR')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import moneyed
+
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.money._currency import QUANTUM, currency_of
+from commercekit.money._money import EXACT, Money, _make, to_decimal
+from commercekit.money._rounding import (
+    DEFAULT_ROUNDING,
+    RoundingMode,
+    decimal_rounding,
+    require_money,
+)
+
+__all__ = ["percent_of", "sum_money"]
+
+_add = EXACT.add
+
+
+def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) -> Money:
+    """Add up amounts that must all be in ``currency``; an empty sum is zero in it.
+
+    Naming the currency is what makes the empty case right (the built-in ``sum`` would
+    return the integer 0) and catches a stray amount in another currency.
+
+    >>> sum_money([Money("5", "EUR"), Money("1", "USD")], "EUR")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.CurrencyMismatchError: cannot add EUR and USD: the amounts are ...
+    """
+    target = currency_of(currency)
+    total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
+    for item in items:
+        if not isinstance(item, moneyed.Money):
+            raise InvalidAmountError(item, "is not money; sum_money adds Money amounts")
+        if item.currency != target:
+            raise CurrencyMismatchError(target.code, item.currency.code, "add")
+        total = _add(total, item.amount)
+    return _make(Money, total, target)
+
+
+def percent_of(
+    money: Money, percent: Decimal | int | str, *, mode: RoundingMode = DEFAULT_ROUNDING
+) -> Money:
+    """``percent`` percent of ``money``, rounded to the minor unit with ``mode``.
+
+    ``percent`` is in percent (``19`` means 19 %), as a ``Decimal``, int or decimal
+    string. The product is exact before the one rounding step.
+
+    >>> percent_of(Money("0.50", "EUR"), "3")
+    Money('0.02', 'EUR')
+    >>> percent_of(Money("0.50", "EUR"), "3", mode=RoundingMode.DOWN)
+    Money('0.01', 'EUR')
+    >>> percent_of(Money("1000", "JPY"), Decimal("8"))
+    Money('80', 'JPY')
+    >>> percent_of(Money("10.00", "EUR"), 0.19)
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidAmountError: 0.19 is a float, which cannot hold most ...
+    """
+    money = require_money(money)
+    share = EXACT.multiply(money.amount, to_decimal(percent, "percentage")).scaleb(
+        -2, EXACT
+    )
+    code = money.currency.code
+    return _make(
+        money.__class__,
+        share.quantize(QUANTUM[code], decimal_rounding(mode), EXACT),
+        money.currency,
+    )

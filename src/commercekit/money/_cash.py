@@ -1,0 +1,194 @@
+"""Cash rounding: settling a cash payment in the smallest coin actually in use.
+
+Where the small coins are gone (Switzerland's 1 and 2 centimes, Canada's penny, Sweden's
+öre), a cash total is rounded to a coarser step than the minor unit: CHF to 0.05, CAD to
+0.05, SEK to whole kronor. Some euro countries round cash totals to 0.05 by law or by
+custom (Finland, the Netherlands, Belgium, Ireland, Italy, Slovakia, Estonia, Lithuania),
+although the euro's minor unit stays 0.01. Card payments are not cash-rounded.
+
+Each rule is dated and sourced (``_data/cash_rounding.csv``). A currency with no rule
+is settled in its minor unit; for a currency with rules, a date before the first rule
+raises :class:`~commercekit.errors.NoRuleError` rather than guessing.
+
+>>> from datetime import date
+>>> from commercekit.money import Money
+>>> cash_round(Money("12.33", "CHF"), on=date(2026, 11, 26))
+Money('12.35', 'CHF')
+>>> cash_round(Money("99.50", "SEK"), on=date(2026, 11, 26))
+Money('100.00', 'SEK')
+>>> cash_round(Money("7.42", "EUR"), on=date(2026, 11, 26), country="NL")
+Money('7.40', 'EUR')
+>>> cash_round(Money("7.42", "EUR"), on=date(2026, 11, 26), country="DE")
+Money('7.42', 'EUR')
+>>> cash_increment("CAD", on=date(2012, 6, 1))
+Traceback (most recent call last):
+...
+commercekit.errors.NoRuleError: no rule for cash rounding of CAD on 2012-06-01; the ...
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+from importlib.resources import files
+
+import attrs
+import pycountry
+
+from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
+from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
+from commercekit.money._money import EXACT, Money, _make
+from commercekit.money._rounding import (
+    DEFAULT_ROUNDING,
+    RoundingMode,
+    decimal_rounding,
+    require_money,
+)
+
+__all__ = ["CashRounding", "cash_increment", "cash_round", "cash_rounding"]
+
+
+@attrs.frozen
+class CashRounding:
+    """The step a cash total is rounded to, and why.
+
+    ``country`` is ``None`` when the rule covers every country using the currency.
+    ``since``/``until`` bound the rule (``until`` is the last day, ``None`` if still in
+    force); both are ``None`` for the plain minor-unit rule of a currency that has no
+    cash rule.
+    """
+
+    currency: str
+    increment: Decimal
+    since: date | None
+    until: date | None
+    source: str
+    convention: str
+    note: str
+    country: str | None = None
+
+    def covers(self, on: date) -> bool:
+        """Whether the rule is in force on ``on``."""
+        return (self.since is None or self.since <= on) and (
+            self.until is None or on <= self.until
+        )
+
+
+def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
+    text = files("commercekit.money").joinpath("_data/cash_rounding.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    rules: dict[tuple[str, str | None], list[CashRounding]] = {}
+    for row in rows:
+        rule = CashRounding(
+            currency=row["currency"],
+            country=row["country"] or None,
+            increment=Decimal(row["increment"]),
+            since=date.fromisoformat(row["since"]),
+            until=date.fromisoformat(row["until"]) if row["until"] else None,
+            source=row["source"],
+            convention=row["convention"],
+            note=row["note"],
+        )
+        rules.setdefault((rule.currency, rule.country), []).append(rule)
+    return {
+        key: tuple(sorted(found, key=lambda rule: rule.since or date.min))
+        for key, found in rules.items()
+    }
+
+
+RULES: dict[tuple[str, str | None], tuple[CashRounding, ...]] = _read_rules()
+
+
+def _check_country(country: str) -> str:
+    if (
+        not isinstance(country, str)
+        or len(country) != 2
+        or pycountry.countries.get(alpha_2=country.upper()) is None
+    ):
+        raise UnknownCountryError(country)
+    return country.upper()
+
+
+def cash_rounding(currency: str, *, on: date, country: str | None = None) -> CashRounding:
+    """The cash-rounding rule for ``currency`` (in ``country``, if given) on ``on``.
+
+    A country's own rule wins over the currency-wide one; with neither, cash is
+    settled in the minor unit and the returned rule says so.
+
+    >>> rule = cash_rounding("EUR", on=date(2026, 1, 1), country="FI")
+    >>> rule.increment, rule.since
+    (Decimal('0.05'), datetime.date(2002, 1, 1))
+    """
+    code = validate_currency(currency)
+    if not isinstance(on, date):
+        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+    keys: list[tuple[str, str | None]] = [(code, None)]
+    if country is not None:
+        keys.insert(0, (code, _check_country(country)))
+    for key in keys:
+        rules = RULES.get(key)
+        if not rules:
+            continue
+        for rule in rules:
+            if rule.covers(on):
+                return rule
+        if on < rules[0].since:  # type: ignore[operator]  # bundled rules all have a since
+            raise NoRuleError(
+                f"cash rounding of {code}" + (f" in {key[1]}" if key[1] else ""),
+                on,
+                f"{rules[0].since} onwards",
+            )
+        # A gap or an ended rule: fall through to the currency-wide rule.
+    return CashRounding(
+        currency=code,
+        increment=QUANTUM[code],
+        since=None,
+        until=None,
+        source=ISO_4217_SOURCE,
+        convention="no coarser cash step recorded: cash is settled in the minor unit",
+        note="",
+        country=None,
+    )
+
+
+def cash_increment(currency: str, *, on: date, country: str | None = None) -> Decimal:
+    """The smallest step cash in ``currency`` is settled in on ``on``.
+
+    >>> cash_increment("CHF", on=date(2026, 11, 26))
+    Decimal('0.05')
+    >>> cash_increment("EUR", on=date(2026, 11, 26))
+    Decimal('0.01')
+    >>> cash_increment("HUF", on=date(2026, 11, 26))
+    Decimal('5')
+    """
+    return cash_rounding(currency, on=on, country=country).increment
+
+
+def cash_round(
+    money: Money,
+    *,
+    on: date,
+    country: str | None = None,
+    mode: RoundingMode = DEFAULT_ROUNDING,
+) -> Money:
+    """Round a cash total to the step cash is settled in.
+
+    The result keeps the currency's minor-unit decimals (``Money('12.35', 'CHF')``).
+    The default half-up mode matches the published rules (CHF 0.025 rounds up to 0.05;
+    DKK 0.25 rounds up to 0.50).
+
+    >>> cash_round(Money("12.325", "CHF"), on=date(2026, 11, 26))
+    Money('12.35', 'CHF')
+    >>> cash_round(Money("10.24", "DKK"), on=date(2026, 11, 26))
+    Money('10.00', 'DKK')
+    >>> cash_round(Money("10.25", "DKK"), on=date(2026, 11, 26))
+    Money('10.50', 'DKK')
+    """
+    money = require_money(money)
+    rounding = decimal_rounding(mode)
+    code = money.currency.code
+    step = cash_rounding(code, on=on, country=country).increment
+    steps = EXACT.divide(money.amount, step).quantize(Decimal(1), rounding, EXACT)
+    amount = EXACT.multiply(steps, step).quantize(QUANTUM[code], rounding, EXACT)
+    return _make(money.__class__, amount, money.currency)

@@ -1,0 +1,161 @@
+"""Currencies: ISO 4217 codes, their minor units, and where CLDR displays them differently.
+
+Amounts follow ISO 4217: the *minor unit* is the number of decimals a currency's
+amounts carry (2 for EUR, 0 for JPY, 3 for KWD, 4 for CLF). CLDR, which babel uses to
+*display* amounts, sometimes shows fewer digits (IQD has 3 in ISO, 0 in CLDR). commercekit
+computes with ISO and leaves display to :func:`~commercekit.money.format_money`.
+
+The table is bundled data (``_data/iso4217.csv``), read once at import.
+
+More information:
+
+* https://www.six-group.com/en/products-services/financial-information/data-standards.html
+* https://www.iso.org/iso-4217-currency-codes.html
+
+>>> minor_units("EUR"), minor_units("JPY"), minor_units("KWD"), minor_units("CLF")
+(2, 0, 3, 4)
+>>> validate_currency("chf")
+'CHF'
+>>> is_currency("XYZ")
+False
+>>> minor_units("XAU")
+Traceback (most recent call last):
+...
+commercekit.errors.UnknownCurrencyError: 'XAU' has no minor unit in ISO 4217 (Gold); ...
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+from importlib.resources import files
+
+import attrs
+import moneyed
+
+from commercekit.errors import UnknownCurrencyError
+
+__all__ = [
+    "CurrencyInfo",
+    "currency_info",
+    "is_currency",
+    "minor_units",
+    "validate_currency",
+]
+
+ISO_4217_SOURCE = "https://www.six-group.com/en/products-services/financial-information/data-standards.html"
+
+
+@attrs.frozen
+class CurrencyInfo:
+    """One row of the ISO 4217 table.
+
+    ``minor_units`` is ``None`` for codes ISO marks "N.A." (gold, bond-market units,
+    ``XXX``); ``replaced_on`` and ``replaced_by`` say when a withdrawn currency's
+    successor became legal tender (BGN by EUR on 2026-01-01).
+    """
+
+    code: str
+    numeric: str
+    minor_units: int | None
+    name: str
+    fund: bool
+    replaced_on: date | None = None
+    replaced_by: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The maintenance agency's page for ISO 4217."""
+        return ISO_4217_SOURCE
+
+
+def _read_table() -> dict[str, CurrencyInfo]:
+    text = files("commercekit.money").joinpath("_data/iso4217.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    table = {}
+    for row in rows:
+        table[row["code"]] = CurrencyInfo(
+            code=row["code"],
+            numeric=row["numeric"],
+            minor_units=None if row["minor_units"] == "N.A." else int(row["minor_units"]),
+            name=row["name"],
+            fund=row["fund"] == "1",
+            replaced_on=date.fromisoformat(row["replaced_on"])
+            if row["replaced_on"]
+            else None,
+            replaced_by=row["replaced_by"] or None,
+        )
+    return table
+
+
+_TABLE: dict[str, CurrencyInfo] = _read_table()
+
+# Computing tables, keyed by code, for the currencies amounts can be kept in. The
+# ``moneyed.Currency`` objects compare equal to py-moneyed's own (equality is by code),
+# so amounts mix freely with py-moneyed and django-money.
+MINOR_UNITS: dict[str, int] = {
+    code: info.minor_units for code, info in _TABLE.items() if info.minor_units is not None
+}
+QUANTUM: dict[str, Decimal] = {
+    code: Decimal(1).scaleb(-n) for code, n in MINOR_UNITS.items()
+}
+CURRENCIES: dict[str, moneyed.Currency] = {
+    code: moneyed.Currency(
+        code=code,
+        numeric=_TABLE[code].numeric,
+        sub_unit=10**n,
+        name=_TABLE[code].name,
+    )
+    for code, n in MINOR_UNITS.items()
+}
+
+
+def currency_info(code: str) -> CurrencyInfo:
+    """The ISO 4217 row for ``code`` (any code in the table, metals included).
+
+    >>> currency_info("BGN").replaced_by
+    'EUR'
+    """
+    if isinstance(code, str):
+        info = _TABLE.get(code.upper())
+        if info is not None:
+            return info
+    raise UnknownCurrencyError(code)
+
+
+def validate_currency(code: str) -> str:
+    """Return ``code`` normalised to upper case, or raise :class:`UnknownCurrencyError`.
+
+    Only codes with a minor unit pass: amounts cannot be kept in gold (``XAU``) or in
+    ``XXX``.
+    """
+    info = currency_info(code)
+    if info.minor_units is None:
+        raise UnknownCurrencyError(
+            code,
+            f"has no minor unit in ISO 4217 ({info.name}); "
+            f"it is not a currency amounts can be kept in",
+        )
+    return info.code
+
+
+def is_currency(code: object) -> bool:
+    """Whether ``code`` is an ISO 4217 code amounts can be kept in. Never raises."""
+    return isinstance(code, str) and code.upper() in MINOR_UNITS
+
+
+def minor_units(code: str) -> int:
+    """The ISO 4217 minor unit (number of decimals) of ``code``.
+
+    >>> minor_units("ISK"), minor_units("BHD")
+    (0, 3)
+    """
+    return MINOR_UNITS[validate_currency(code)]
+
+
+def currency_of(currency: str | moneyed.Currency) -> moneyed.Currency:
+    """The currency object for a code or a py-moneyed ``Currency``."""
+    if isinstance(currency, moneyed.Currency):
+        currency = currency.code
+    return CURRENCIES[validate_currency(currency)]

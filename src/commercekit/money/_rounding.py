@@ -1,0 +1,111 @@
+"""Rounding money to its currency's minor unit, with the mode named.
+
+Rounding is a separate, explicit step in commercekit: arithmetic is exact, and an amount
+is only rounded where a rule says so, with a named :class:`RoundingMode`.
+
+The default is :attr:`RoundingMode.HALF_UP` ("commercial rounding": a half goes away
+from zero, so 0.125 becomes 0.13 and -0.125 becomes -0.13). It is what most tax
+authorities and invoicing rules expect; pass ``mode=RoundingMode.HALF_EVEN`` for
+banker's rounding.
+
+>>> from commercekit.money import Money
+>>> round_money(Money("2.345", "EUR"))
+Money('2.35', 'EUR')
+>>> round_money(Money("2.345", "EUR"), mode=RoundingMode.HALF_EVEN)
+Money('2.34', 'EUR')
+>>> round_money(Money("1234.5", "JPY"))
+Money('1235', 'JPY')
+>>> round_money(Money("1.2345", "KWD"))
+Money('1.235', 'KWD')
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+
+import moneyed
+
+from commercekit.errors import InvalidAmountError
+from commercekit.money._currency import QUANTUM
+from commercekit.money._money import EXACT, Money, _make
+
+__all__ = ["DEFAULT_ROUNDING", "RoundingMode", "round_money"]
+
+
+class RoundingMode(enum.StrEnum):
+    """How to round an amount that falls between two representable values."""
+
+    HALF_UP = "half-up"
+    """Nearest; a half goes away from zero (2.345 → 2.35, -2.345 → -2.35)."""
+    HALF_EVEN = "half-even"
+    """Nearest; a half goes to the even neighbour (2.345 → 2.34, 2.355 → 2.36)."""
+    HALF_DOWN = "half-down"
+    """Nearest; a half goes toward zero (2.345 → 2.34)."""
+    UP = "up"
+    """Away from zero (2.341 → 2.35, -2.341 → -2.35)."""
+    DOWN = "down"
+    """Toward zero, i.e. truncate (2.349 → 2.34)."""
+    CEILING = "ceiling"
+    """Toward positive infinity (2.341 → 2.35, -2.349 → -2.34)."""
+    FLOOR = "floor"
+    """Toward negative infinity (2.349 → 2.34, -2.341 → -2.35)."""
+
+
+DEFAULT_ROUNDING = RoundingMode.HALF_UP
+"""The mode used when none is named: half-up ("commercial rounding")."""
+
+DECIMAL_ROUNDING: dict[RoundingMode, str] = {
+    RoundingMode.HALF_UP: decimal.ROUND_HALF_UP,
+    RoundingMode.HALF_EVEN: decimal.ROUND_HALF_EVEN,
+    RoundingMode.HALF_DOWN: decimal.ROUND_HALF_DOWN,
+    RoundingMode.UP: decimal.ROUND_UP,
+    RoundingMode.DOWN: decimal.ROUND_DOWN,
+    RoundingMode.CEILING: decimal.ROUND_CEILING,
+    RoundingMode.FLOOR: decimal.ROUND_FLOOR,
+}
+
+
+def decimal_rounding(mode: RoundingMode) -> str:
+    """The ``decimal`` module's constant for ``mode``; refuses anything else."""
+    try:
+        return DECIMAL_ROUNDING[mode]
+    except (KeyError, TypeError):
+        raise InvalidAmountError(
+            mode,
+            "is not a rounding mode; pass a RoundingMode such as RoundingMode.HALF_UP",
+        ) from None
+
+
+def require_money(value: object, what: str = "money") -> Money:
+    """Refuse anything that is not a ``moneyed.Money`` (ours or py-moneyed's)."""
+    if isinstance(value, Money):
+        return value
+    if isinstance(value, moneyed.Money):
+        return Money(value.amount, value.currency)
+    raise InvalidAmountError(value, f"is not money; pass {what} as Money(amount, currency)")
+
+
+def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money:
+    """Round ``money`` to its currency's ISO 4217 minor unit.
+
+    The result always carries exactly the minor unit's decimals (``Money('3.10',
+    'EUR')``, not ``Money('3.1', 'EUR')``). Rounding an already rounded amount returns
+    it unchanged.
+
+    >>> round_money(Money("-0.125", "USD"))
+    Money('-0.13', 'USD')
+    >>> round_money(Money("-0.125", "USD"), mode=RoundingMode.CEILING)
+    Money('-0.12', 'USD')
+    >>> round_money(Money("3.1", "EUR"))
+    Money('3.10', 'EUR')
+    """
+    if money.__class__ is not Money:
+        money = require_money(money)
+    rounding = DECIMAL_ROUNDING.get(mode) or decimal_rounding(mode)
+    currency = money.currency
+    return _make(
+        money.__class__,
+        money.amount.quantize(QUANTUM[currency.code], rounding, EXACT),
+        currency,
+    )
