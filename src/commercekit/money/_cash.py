@@ -113,8 +113,10 @@ def _check_country(country: str) -> str:
 def cash_rounding(currency: str, *, on: date, country: str | None = None) -> CashRounding:
     """The cash-rounding rule for ``currency`` (in ``country``, if given) on ``on``.
 
-    A country's own rule wins over the currency-wide one; with neither, cash is
-    settled in the minor unit and the returned rule says so.
+    A country's own rule wins over the currency-wide one while it is in force; with
+    neither, cash is settled in the minor unit and the returned rule says so. Before a
+    currency's first recorded rule, :class:`~commercekit.errors.NoRuleError` is raised:
+    what the smallest coin was then is not in the data.
 
     >>> rule = cash_rounding("EUR", on=date(2026, 1, 1), country="FI")
     >>> rule.increment, rule.since
@@ -133,13 +135,12 @@ def cash_rounding(currency: str, *, on: date, country: str | None = None) -> Cas
         for rule in rules:
             if rule.covers(on):
                 return rule
-        if on < rules[0].since:  # type: ignore[operator]  # bundled rules all have a since
-            raise NoRuleError(
-                f"cash rounding of {code}" + (f" in {key[1]}" if key[1] else ""),
-                on,
-                f"{rules[0].since} onwards",
-            )
-        # A gap or an ended rule: fall through to the currency-wide rule.
+        first = rules[0].since
+        if key[1] is None and first is not None and on < first:
+            # Before a currency's first recorded rule its coins may have been coarser
+            # or finer than the minor unit (NZD had a 0.05 step before 0.10): unknown.
+            raise NoRuleError(f"cash rounding of {code}", on, f"{first} onwards")
+        # Outside a country's own rules, the currency-wide rule applies.
     return CashRounding(
         currency=code,
         increment=QUANTUM[code],

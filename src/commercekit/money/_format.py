@@ -81,13 +81,25 @@ def format_money(money: Money, locale: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _symbols(identifier: str) -> dict[str, frozenset[str]]:
-    """Each currency symbol of the locale (NFKC-folded) → the ISO codes that use it."""
+def _fold(symbol: str, *, loose: bool) -> str:
+    """A currency marker as compared: NFKC-normalised (``￥`` is ``¥``) without direction
+    marks; ``loose`` also drops spaces and a final dot (people type ``kr`` for ``kr.``)."""
+    folded = "".join(
+        char for char in unicodedata.normalize("NFKC", symbol) if char not in _MARKS
+    )
+    if loose:
+        folded = "".join(char for char in folded if char not in _SPACES)
+        folded = folded.rstrip(".") or folded
+    return folded
+
+
+@functools.lru_cache(maxsize=512)
+def _symbols(identifier: str, *, loose: bool) -> dict[str, frozenset[str]]:
+    """Each currency symbol of the locale (folded) → the ISO codes that use it."""
     found: dict[str, set[str]] = {}
     for code, symbol in _locale(identifier).currency_symbols.items():
         if code in MINOR_UNITS:
-            found.setdefault(unicodedata.normalize("NFKC", symbol), set()).add(code)
+            found.setdefault(_fold(symbol, loose=loose), set()).add(code)
     return {symbol: frozenset(codes) for symbol, codes in found.items()}
 
 
@@ -102,11 +114,16 @@ def _currency_in(token: str, text: str, locale: str, currency: str | None) -> st
                 "(or the right code) to say which",
             )
         return currency
-    folded = unicodedata.normalize("NFKC", token)
-    codes = _symbols(locale).get(folded)
-    if codes is None and folded.upper() in MINOR_UNITS:
-        codes = frozenset({folded.upper()})
-    if codes is None:
+    # An ISO code names itself. A symbol matches as CLDR writes it and as people type
+    # it; every currency it can stand for counts (West Africa writes XOF as "FCFA" too,
+    # which CLDR gives XAF), so a shared symbol needs currency= to decide.
+    if token.upper() in MINOR_UNITS:
+        codes = frozenset({token.upper()})
+    else:
+        nothing: frozenset[str] = frozenset()
+        codes = _symbols(locale, loose=False).get(_fold(token, loose=False), nothing)
+        codes |= _symbols(locale, loose=True).get(_fold(token, loose=True), nothing)
+    if not codes:
         raise MoneyParseError(
             text, locale, f"{token!r} is not a currency symbol or ISO code in {locale}"
         )

@@ -1,0 +1,164 @@
+"""Cash rounding: the bundled rules and worked examples from their sources."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from commercekit.errors import (
+    InvalidAmountError,
+    NoRuleError,
+    UnknownCountryError,
+    UnknownCurrencyError,
+)
+from commercekit.money import Money, RoundingMode, cash_increment, cash_round, cash_rounding
+from commercekit.money._cash import RULES, CashRounding
+from tests.dated_rules import assert_well_formed
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("key", sorted(RULES, key=str))
+def test_rules_are_well_formed(key: tuple[str, str | None]) -> None:
+    assert_well_formed(key, RULES[key])
+    for rule in RULES[key]:
+        # The step is 1, 2 or 5 times a power of ten, so that rounding to it is exact.
+        assert rule.increment.normalize().as_tuple().digits in {(1,), (2,), (5,)}
+        assert rule.convention
+        assert rule.note
+
+
+@pytest.mark.parametrize(
+    "rule", [rule for rules in RULES.values() for rule in rules], ids=str
+)
+def test_each_rule_on_both_sides_of_its_start(rule: object) -> None:
+    assert isinstance(rule, CashRounding)
+    assert rule.since is not None
+    on_the_day = cash_rounding(rule.currency, on=rule.since, country=rule.country)
+    assert on_the_day == rule
+    day_before = rule.since - timedelta(days=1)
+    earlier = [r for r in RULES[(rule.currency, rule.country)] if r.covers(day_before)]
+    if earlier:
+        assert (
+            cash_rounding(rule.currency, on=day_before, country=rule.country) == earlier[0]
+        )
+    elif rule.country is None:
+        with pytest.raises(NoRuleError, match=f"cash rounding of {rule.currency}"):
+            cash_rounding(rule.currency, on=day_before)
+    else:  # before a country's own rule, the currency-wide one applies
+        assert cash_rounding(
+            rule.currency, on=day_before, country=rule.country
+        ) == cash_rounding(rule.currency, on=day_before)
+
+
+@pytest.mark.parametrize(
+    ("currency", "increment"),
+    [
+        ("CHF", "0.05"),
+        ("CAD", "0.05"),
+        ("AUD", "0.05"),
+        ("NZD", "0.10"),
+        ("SEK", "1.00"),
+        ("DKK", "0.50"),
+        ("NOK", "1.00"),
+        ("CZK", "1.00"),
+        ("HUF", "5"),
+        ("ILS", "0.10"),
+        ("EUR", "0.01"),
+        ("USD", "0.01"),
+        ("JPY", "1"),
+    ],
+)
+def test_current_increments(currency: str, increment: str) -> None:
+    assert cash_increment(currency, on=TODAY) == Decimal(increment)
+
+
+# Canada Revenue Agency, "Phasing out the penny" (2013): cash totals ending in 1 or 2
+# cents round down to 0, 3 or 4 up to 5, 6 or 7 down to 5, 8 or 9 up to 10.
+# https://canada.ca/en/revenue-agency/programs/about-canada-revenue-agency-cra/phasing-penny.html
+@pytest.mark.parametrize(
+    ("total", "paid"),
+    [
+        ("1.01", "1.00"),
+        ("1.02", "1.00"),
+        ("1.03", "1.05"),
+        ("1.04", "1.05"),
+        ("1.05", "1.05"),
+        ("1.06", "1.05"),
+        ("1.07", "1.05"),
+        ("1.08", "1.10"),
+        ("1.09", "1.10"),
+    ],
+)
+def test_canadian_penny_rounding(total: str, paid: str) -> None:
+    assert cash_round(Money(total, "CAD"), on=TODAY) == Money(paid, "CAD")
+
+
+# Danish order no. 928 of 2008: to the nearest 50 øre (.25 and .75 round up).
+# Hungarian Act III of 2008: endings 1-2 down, 3-4 up to 5, 6-7 down to 5, 8-9 up.
+# Norwegian regulation FOR-2011-03-16-294: 1-49 øre down, 50-99 up.
+@pytest.mark.parametrize(
+    ("total", "currency", "paid"),
+    [
+        ("10.24", "DKK", "10.00"),
+        ("10.25", "DKK", "10.50"),
+        ("10.74", "DKK", "10.50"),
+        ("10.75", "DKK", "11.00"),
+        ("1002", "HUF", "1000"),
+        ("1003", "HUF", "1005"),
+        ("1007", "HUF", "1005"),
+        ("1008", "HUF", "1010"),
+        ("99.49", "NOK", "99.00"),
+        ("99.50", "NOK", "100.00"),
+        ("-10.25", "DKK", "-10.50"),
+    ],
+)
+def test_statutory_examples(total: str, currency: str, paid: str) -> None:
+    assert cash_round(Money(total, currency), on=TODAY) == Money(paid, currency)
+
+
+def test_euro_country_rules() -> None:
+    # Finland rounds cash totals to 0.05 since the euro arrived (Act 890/2000).
+    assert cash_round(Money("7.42", "EUR"), on=TODAY, country="FI") == Money("7.40", "EUR")
+    assert cash_round(Money("7.43", "EUR"), on=TODAY, country="fi") == Money("7.45", "EUR")
+    # Germany has no rule: cash is settled to the cent.
+    assert cash_round(Money("7.43", "EUR"), on=TODAY, country="DE") == Money("7.43", "EUR")
+    rule = cash_rounding("EUR", on=TODAY, country="DE")
+    assert rule.since is None
+    assert "minor unit" in rule.convention
+    # Belgium: optional from 2014-10-01, mandatory from 2019-12-01.
+    assert "Optional" in cash_rounding("EUR", on=date(2019, 11, 30), country="BE").note
+    assert "Mandatory" in cash_rounding("EUR", on=date(2019, 12, 1), country="BE").note
+    # Lithuania's rule starts 2025-05-01; the day before, the euro-wide rule (cents).
+    before = cash_rounding("EUR", on=date(2025, 4, 30), country="LT")
+    assert before.increment == Decimal("0.01")
+    assert before.country is None
+    assert cash_rounding("EUR", on=date(2025, 5, 1), country="LT").country == "LT"
+
+
+def test_modes_other_than_half_up() -> None:
+    assert cash_round(
+        Money("12.325", "CHF"), on=TODAY, mode=RoundingMode.HALF_EVEN
+    ) == Money("12.30", "CHF")
+    assert cash_round(Money("12.301", "CHF"), on=TODAY, mode=RoundingMode.UP) == Money(
+        "12.35", "CHF"
+    )
+
+
+def test_bad_input() -> None:
+    with pytest.raises(NoRuleError, match="2013-02-04 onwards"):
+        cash_round(Money("1.01", "CAD"), on=date(2013, 2, 3))
+    with pytest.raises(UnknownCountryError, match="ISO 3166-1"):
+        cash_increment("EUR", on=TODAY, country="XX")
+    with pytest.raises(UnknownCountryError):
+        cash_increment("EUR", on=TODAY, country="Netherlands")
+    with pytest.raises(UnknownCurrencyError):
+        cash_increment("ABC", on=TODAY)
+    with pytest.raises(InvalidAmountError, match="not a date"):
+        cash_increment("CHF", on="2026-11-26")  # type: ignore[arg-type]
+    with pytest.raises(InvalidAmountError, match="is not money"):
+        cash_round(Decimal("1.00"), on=TODAY)  # type: ignore[arg-type]
+    with pytest.raises(InvalidAmountError, match="RoundingMode"):
+        cash_round(Money("1", "CHF"), on=TODAY, mode="nearest")  # type: ignore[arg-type]
