@@ -1,7 +1,8 @@
 """commercekit: commerce rules for Python shops, platform plugins and learners.
 
-Money and currencies live in :mod:`commercekit.money`; every error commercekit raises
-on purpose is a :class:`~commercekit.errors.CommerceKitError`.
+Money and currencies live in [`commercekit.money`][commercekit.money]; every error
+commercekit raises on purpose is a
+[`CommerceKitError`][commercekit.errors.CommerceKitError].
 """
 
 from importlib.metadata import version

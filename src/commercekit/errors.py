@@ -1,18 +1,20 @@
 """Errors raised by commercekit.
 
-Every error commercekit raises on purpose is a :class:`CommerceKitError`, so one
-``except CommerceKitError`` catches them all. Each leaf class names what went wrong,
-carries the offending values as attributes, and its message says how to fix it.
+Every error commercekit raises on purpose is a
+[`CommerceKitError`][commercekit.errors.CommerceKitError], so one ``except
+CommerceKitError`` catches them all. Each leaf class names what went wrong, carries the
+offending values as attributes, and its message says how to fix it.
 
 Some leaves also inherit from the built-in exception that Python code would expect
 (``TypeError`` for mixing currencies, ``ValueError`` for a malformed amount), so code
 written for py-moneyed that catches those keeps working.
 
->>> from commercekit.money import Money
->>> Money(1.5, "EUR")
-Traceback (most recent call last):
-...
-commercekit.errors.InvalidAmountError: 1.5 is a float, which cannot hold most decimal ...
+Examples:
+    >>> from commercekit.money import Money
+    >>> Money(1.5, "EUR")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidAmountError: 1.5 is a float, which cannot hold most ...
 """
 
 from __future__ import annotations

@@ -14,4 +14,4 @@ Floats are deliberately absent: ``0.1`` as a float is not one tenth.
 """
 
 Ratio: TypeAlias = Decimal | int
-"""A non-negative weight for :func:`commercekit.money.allocate`."""
+"""A non-negative weight for [`allocate`][commercekit.money.allocate]."""

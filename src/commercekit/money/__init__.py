@@ -2,15 +2,19 @@
 
 Everything else in commercekit stands on these rules:
 
-* :class:`Money` is an exact ``Decimal`` amount in an ISO 4217 currency, and a
-  ``moneyed.Money``; floats are refused.
-* :func:`minor_units` and :func:`cash_increment` say how finely amounts and cash
-  payments are counted; :func:`round_money` and :func:`cash_round` round to them with a
-  named :class:`RoundingMode`.
-* :func:`allocate` and :func:`split` share an amount without losing or inventing a
-  minor unit.
-* :func:`sum_money` and :func:`percent_of` are the sums people write badly by hand.
-* :func:`format_money` and :func:`parse_money` speak CLDR's local formats.
+* [`Money`][commercekit.money.Money] is an exact ``Decimal`` amount in an ISO 4217
+  currency, and a ``moneyed.Money``; floats are refused.
+* [`minor_units`][commercekit.money.minor_units] and
+  [`cash_increment`][commercekit.money.cash_increment] say how finely amounts and cash
+  payments are counted; [`round_money`][commercekit.money.round_money] and
+  [`cash_round`][commercekit.money.cash_round] round to them with a named
+  [`RoundingMode`][commercekit.money.RoundingMode].
+* [`allocate`][commercekit.money.allocate] and [`split`][commercekit.money.split] share
+  an amount without losing or inventing a minor unit.
+* [`sum_money`][commercekit.money.sum_money] and
+  [`percent_of`][commercekit.money.percent_of] are the sums people write badly by hand.
+* [`format_money`][commercekit.money.format_money] and
+  [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats.
 """
 
 from commercekit.money._allocation import allocate, split

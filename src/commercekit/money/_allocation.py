@@ -1,8 +1,9 @@
 """Splitting money into parts that add up to exactly the whole.
 
 Dividing EUR 100.00 three ways cannot give three equal amounts in cents: one part must
-carry the extra cent. :func:`allocate` and :func:`split` decide where every minor unit
-goes, by a rule you can state to a customer or an auditor:
+carry the extra cent. [`allocate`][commercekit.money.allocate] and
+[`split`][commercekit.money.split] decide where every minor unit goes, by a rule you can
+state to a customer or an auditor:
 
 1. Each part gets the whole minor units of its exact share (its ratio times the total),
    rounded toward zero.
@@ -14,34 +15,37 @@ So the parts always sum to the whole, and no part is one minor unit or more away
 its exact share. A negative amount is allocated like its positive counterpart, with
 every part negated, so refunds mirror charges. A part with ratio 0 gets exactly zero.
 
->>> from commercekit.money import Money
->>> split(Money("100.00", "EUR"), 3)
-[Money('33.34', 'EUR'), Money('33.33', 'EUR'), Money('33.33', 'EUR')]
->>> allocate(Money("10.00", "EUR"), [1, 2, 0])
-[Money('3.33', 'EUR'), Money('6.67', 'EUR'), Money('0.00', 'EUR')]
->>> allocate(Money("5", "JPY"), [1, 1])
-[Money('3', 'JPY'), Money('2', 'JPY')]
->>> allocate(Money("10.00", "EUR"), [0, 0])
-Traceback (most recent call last):
-...
-commercekit.errors.AllocationError: every ratio is zero; at least one ratio must be ...
+Examples:
+    >>> from commercekit.money import Money
+    >>> split(Money("100.00", "EUR"), 3)
+    [Money('33.34', 'EUR'), Money('33.33', 'EUR'), Money('33.33', 'EUR')]
+    >>> allocate(Money("10.00", "EUR"), [1, 2, 0])
+    [Money('3.33', 'EUR'), Money('6.67', 'EUR'), Money('0.00', 'EUR')]
+    >>> allocate(Money("5", "JPY"), [1, 1])
+    [Money('3', 'JPY'), Money('2', 'JPY')]
+    >>> allocate(Money("10.00", "EUR"), [0, 0])
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.AllocationError: every ratio is zero; at least one ratio must be ...
 """
 
 from __future__ import annotations
 
-import heapq
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 
 from commercekit.errors import AllocationError, InvalidAmountError
-from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT, Money, _make, to_decimal
+from commercekit.money._currency import MINOR_UNITS, QUANTUM
+from commercekit.money._money import EXACT, Money, to_decimal
 from commercekit.money._rounding import require_money
 from commercekit.typing import Ratio
 
 __all__ = ["allocate", "split"]
 
 _scaleb = EXACT.scaleb
+_multiply = EXACT.multiply
+_new = object.__new__
 
 
 def _minor_units_of(money: Money) -> tuple[int, int]:
@@ -61,23 +65,40 @@ def _parts(
 ) -> list[Money]:
     currency = money.currency
     cls = money.__class__
-    sign = -1 if negative else 1
-    return [
-        _make(cls, _scaleb(Decimal(sign * count), -exponent), currency) for count in counts
-    ]
+    quantum = QUANTUM[currency.code]
+    parts = []
+    for count in counts:
+        # Built in place rather than through Money(): the values are already checked,
+        # and this loop is most of allocate's time.
+        part = _new(cls)
+        part.amount = _multiply(-count if negative else count, quantum)  # type: ignore[misc]  # py-moneyed marks it Final; set once here
+        part.currency = currency  # type: ignore[misc]  # as above
+        parts.append(part)
+    return parts
 
 
 def _weights(ratios: Sequence[Ratio]) -> list[int]:
-    """The ratios as integers in the same proportions (Decimals scaled up together)."""
+    """The ratios as integers in the same proportions.
+
+    Each Decimal is an exact fraction whose denominator is a power of ten's divisor;
+    bringing them to their least common denominator keeps every proportion exact.
+    """
     if isinstance(ratios, str | bytes) or not isinstance(ratios, Sequence):
         raise AllocationError(
             f"ratios must be a list of Decimals or ints, not {type(ratios).__name__}"
         )
     if not ratios:
         raise AllocationError("no ratios given; pass at least one ratio")
-    numbers = [to_decimal(ratio, "ratio") for ratio in ratios]
-    shift = max(0, -min(int(number.as_tuple().exponent) for number in numbers))
-    weights = [int(_scaleb(number, shift)) for number in numbers]
+    fractions: list[tuple[int, int]] = []
+    for ratio in ratios:
+        if ratio.__class__ is int:  # not bool: its class is bool
+            fractions.append((int(ratio), 1))
+        elif isinstance(ratio, Decimal) and ratio.is_finite():
+            fractions.append(ratio.as_integer_ratio())
+        else:
+            fractions.append(to_decimal(ratio, "ratio").as_integer_ratio())
+    common = math.lcm(*(denominator for _, denominator in fractions))
+    weights = [numerator * (common // denominator) for numerator, denominator in fractions]
     for ratio, weight in zip(ratios, weights, strict=True):
         if weight < 0:
             raise InvalidAmountError(
@@ -95,16 +116,17 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
 
     ``ratios`` are non-negative ``Decimal``s or ints (at least one positive); they need
     not add up to anything in particular. ``money`` must be in whole minor units
-    (round it first with :func:`~commercekit.money.round_money`).
+    (round it first with [`round_money`][commercekit.money.round_money]).
 
     Returns one ``Money`` per ratio, in order. Their sum is exactly ``money``; each
     differs from its exact share by less than one minor unit; leftover minor units go to
     the largest remainders, ties to the earlier position.
 
-    >>> allocate(Money("0.05", "EUR"), [Decimal("0.3"), Decimal("0.7")])
-    [Money('0.02', 'EUR'), Money('0.03', 'EUR')]
-    >>> allocate(Money("-1.000", "KWD"), [1, 1, 1])
-    [Money('-0.334', 'KWD'), Money('-0.333', 'KWD'), Money('-0.333', 'KWD')]
+    Examples:
+        >>> allocate(Money("0.05", "EUR"), [Decimal("0.3"), Decimal("0.7")])
+        [Money('0.02', 'EUR'), Money('0.03', 'EUR')]
+        >>> allocate(Money("-1.000", "KWD"), [1, 1, 1])
+        [Money('-0.334', 'KWD'), Money('-0.333', 'KWD'), Money('-0.333', 'KWD')]
     """
     money = require_money(money)
     weights = _weights(ratios)
@@ -120,10 +142,9 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
         remainders.append(remainder)
     leftover = units - sum(counts)
     if leftover:
-        # nlargest is stable: among equal remainders the earlier position comes first.
-        for index in heapq.nlargest(
-            leftover, range(len(counts)), key=remainders.__getitem__
-        ):
+        # A stable sort: among equal remainders the earlier position comes first.
+        by_remainder = sorted(range(len(counts)), key=remainders.__getitem__, reverse=True)
+        for index in by_remainder[:leftover]:
             counts[index] += 1
     return _parts(money, counts, negative=negative, exponent=exponent)
 
@@ -133,13 +154,14 @@ def split(money: Money, parts: int) -> list[Money]:
 
     The first parts carry the leftover minor units, one each.
 
-    >>> split(Money("0.10", "USD"), 4)  # 2.5 cents each: the first two get the extra cent
-    [Money('0.03', 'USD'), Money('0.03', 'USD'),
-     Money('0.02', 'USD'), Money('0.02', 'USD')]
-    >>> split(Money("10.00", "EUR"), 0)
-    Traceback (most recent call last):
-    ...
-    commercekit.errors.AllocationError: cannot split into 0 parts; pass a whole ...
+    Examples:
+        >>> split(Money("0.10", "USD"), 4)  # 2.5 cents each: the first two get a cent more
+        [Money('0.03', 'USD'), Money('0.03', 'USD'),
+         Money('0.02', 'USD'), Money('0.02', 'USD')]
+        >>> split(Money("10.00", "EUR"), 0)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.AllocationError: cannot split into 0 parts; pass a whole ...
     """
     money = require_money(money)
     if isinstance(parts, bool) or not isinstance(parts, int) or parts < 1:

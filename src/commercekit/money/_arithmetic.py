@@ -1,12 +1,13 @@
 """Arithmetic helpers that are easy to get subtly wrong by hand.
 
->>> from commercekit.money import Money
->>> sum_money([Money("1.10", "EUR"), Money("2.20", "EUR")], "EUR")
-Money('3.30', 'EUR')
->>> sum_money([], "EUR")
-Money('0.00', 'EUR')
->>> percent_of(Money("19.99", "EUR"), 19)
-Money('3.80', 'EUR')
+Examples:
+    >>> from commercekit.money import Money
+    >>> sum_money([Money("1.10", "EUR"), Money("2.20", "EUR")], "EUR")
+    Money('3.30', 'EUR')
+    >>> sum_money([], "EUR")
+    Money('0.00', 'EUR')
+    >>> percent_of(Money("19.99", "EUR"), 19)
+    Money('3.80', 'EUR')
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
     Naming the currency is what makes the empty case right (the built-in ``sum`` would
     return the integer 0) and catches a stray amount in another currency.
 
-    >>> sum_money([Money("5", "EUR"), Money("1", "USD")], "EUR")
-    Traceback (most recent call last):
-    ...
-    commercekit.errors.CurrencyMismatchError: cannot add EUR and USD: the amounts are ...
+    Examples:
+        >>> sum_money([Money("5", "EUR"), Money("1", "USD")], "EUR")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.CurrencyMismatchError: cannot add EUR and USD: the amounts ...
     """
     target = currency_of(currency)
     total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
@@ -61,16 +63,17 @@ def percent_of(
     ``percent`` is in percent (``19`` means 19 %), as a ``Decimal``, int or decimal
     string. The product is exact before the one rounding step.
 
-    >>> percent_of(Money("0.50", "EUR"), "3")
-    Money('0.02', 'EUR')
-    >>> percent_of(Money("0.50", "EUR"), "3", mode=RoundingMode.DOWN)
-    Money('0.01', 'EUR')
-    >>> percent_of(Money("1000", "JPY"), Decimal("8"))
-    Money('80', 'JPY')
-    >>> percent_of(Money("10.00", "EUR"), 0.19)
-    Traceback (most recent call last):
-    ...
-    commercekit.errors.InvalidAmountError: 0.19 is a float, which cannot hold most ...
+    Examples:
+        >>> percent_of(Money("0.50", "EUR"), "3")
+        Money('0.02', 'EUR')
+        >>> percent_of(Money("0.50", "EUR"), "3", mode=RoundingMode.DOWN)
+        Money('0.01', 'EUR')
+        >>> percent_of(Money("1000", "JPY"), Decimal("8"))
+        Money('80', 'JPY')
+        >>> percent_of(Money("10.00", "EUR"), 0.19)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: 0.19 is a float, which cannot hold most ...
     """
     money = require_money(money)
     share = EXACT.multiply(money.amount, to_decimal(percent, "percentage")).scaleb(

@@ -8,22 +8,23 @@ although the euro's minor unit stays 0.01. Card payments are not cash-rounded.
 
 Each rule is dated and sourced (``_data/cash_rounding.csv``). A currency with no rule
 is settled in its minor unit; for a currency with rules, a date before the first rule
-raises :class:`~commercekit.errors.NoRuleError` rather than guessing.
+raises [`NoRuleError`][commercekit.errors.NoRuleError] rather than guessing.
 
->>> from datetime import date
->>> from commercekit.money import Money
->>> cash_round(Money("12.33", "CHF"), on=date(2026, 11, 26))
-Money('12.35', 'CHF')
->>> cash_round(Money("99.50", "SEK"), on=date(2026, 11, 26))
-Money('100.00', 'SEK')
->>> cash_round(Money("7.42", "EUR"), on=date(2026, 11, 26), country="NL")
-Money('7.40', 'EUR')
->>> cash_round(Money("7.42", "EUR"), on=date(2026, 11, 26), country="DE")
-Money('7.42', 'EUR')
->>> cash_increment("CAD", on=date(2012, 6, 1))
-Traceback (most recent call last):
-...
-commercekit.errors.NoRuleError: no rule for cash rounding of CAD on 2012-06-01; the ...
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.money import Money
+    >>> cash_round(Money("12.33", "CHF"), on=date(2026, 11, 26))
+    Money('12.35', 'CHF')
+    >>> cash_round(Money("99.50", "SEK"), on=date(2026, 11, 26))
+    Money('100.00', 'SEK')
+    >>> cash_round(Money("7.42", "EUR"), on=date(2026, 11, 26), country="NL")
+    Money('7.40', 'EUR')
+    >>> cash_round(Money("7.42", "EUR"), on=date(2026, 11, 26), country="DE")
+    Money('7.42', 'EUR')
+    >>> cash_increment("CAD", on=date(2012, 6, 1))
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.NoRuleError: no rule for cash rounding of CAD on 2012-06-01; the ...
 """
 
 from __future__ import annotations
@@ -115,12 +116,13 @@ def cash_rounding(currency: str, *, on: date, country: str | None = None) -> Cas
 
     A country's own rule wins over the currency-wide one while it is in force; with
     neither, cash is settled in the minor unit and the returned rule says so. Before a
-    currency's first recorded rule, :class:`~commercekit.errors.NoRuleError` is raised:
-    what the smallest coin was then is not in the data.
+    currency's first recorded rule, [`NoRuleError`][commercekit.errors.NoRuleError] is
+    raised: what the smallest coin was then is not in the data.
 
-    >>> rule = cash_rounding("EUR", on=date(2026, 1, 1), country="FI")
-    >>> rule.increment, rule.since
-    (Decimal('0.05'), datetime.date(2002, 1, 1))
+    Examples:
+        >>> rule = cash_rounding("EUR", on=date(2026, 1, 1), country="FI")
+        >>> rule.increment, rule.since
+        (Decimal('0.05'), datetime.date(2002, 1, 1))
     """
     code = validate_currency(currency)
     if not isinstance(on, date):
@@ -156,12 +158,13 @@ def cash_rounding(currency: str, *, on: date, country: str | None = None) -> Cas
 def cash_increment(currency: str, *, on: date, country: str | None = None) -> Decimal:
     """The smallest step cash in ``currency`` is settled in on ``on``.
 
-    >>> cash_increment("CHF", on=date(2026, 11, 26))
-    Decimal('0.05')
-    >>> cash_increment("EUR", on=date(2026, 11, 26))
-    Decimal('0.01')
-    >>> cash_increment("HUF", on=date(2026, 11, 26))
-    Decimal('5')
+    Examples:
+        >>> cash_increment("CHF", on=date(2026, 11, 26))
+        Decimal('0.05')
+        >>> cash_increment("EUR", on=date(2026, 11, 26))
+        Decimal('0.01')
+        >>> cash_increment("HUF", on=date(2026, 11, 26))
+        Decimal('5')
     """
     return cash_rounding(currency, on=on, country=country).increment
 
@@ -179,12 +182,13 @@ def cash_round(
     The default half-up mode matches the published rules (CHF 0.025 rounds up to 0.05;
     DKK 0.25 rounds up to 0.50).
 
-    >>> cash_round(Money("12.325", "CHF"), on=date(2026, 11, 26))
-    Money('12.35', 'CHF')
-    >>> cash_round(Money("10.24", "DKK"), on=date(2026, 11, 26))
-    Money('10.00', 'DKK')
-    >>> cash_round(Money("10.25", "DKK"), on=date(2026, 11, 26))
-    Money('10.50', 'DKK')
+    Examples:
+        >>> cash_round(Money("12.325", "CHF"), on=date(2026, 11, 26))
+        Money('12.35', 'CHF')
+        >>> cash_round(Money("10.24", "DKK"), on=date(2026, 11, 26))
+        Money('10.00', 'DKK')
+        >>> cash_round(Money("10.25", "DKK"), on=date(2026, 11, 26))
+        Money('10.50', 'DKK')
     """
     money = require_money(money)
     rounding = decimal_rounding(mode)

@@ -3,7 +3,7 @@
 Amounts follow ISO 4217: the *minor unit* is the number of decimals a currency's
 amounts carry (2 for EUR, 0 for JPY, 3 for KWD, 4 for CLF). CLDR, which babel uses to
 *display* amounts, sometimes shows fewer digits (IQD has 3 in ISO, 0 in CLDR). commercekit
-computes with ISO and leaves display to :func:`~commercekit.money.format_money`.
+computes with ISO and leaves display to [`format_money`][commercekit.money.format_money].
 
 The table is bundled data (``_data/iso4217.csv``), read once at import.
 
@@ -12,16 +12,17 @@ More information:
 * https://www.six-group.com/en/products-services/financial-information/data-standards.html
 * https://www.iso.org/iso-4217-currency-codes.html
 
->>> minor_units("EUR"), minor_units("JPY"), minor_units("KWD"), minor_units("CLF")
-(2, 0, 3, 4)
->>> validate_currency("chf")
-'CHF'
->>> is_currency("XYZ")
-False
->>> minor_units("XAU")
-Traceback (most recent call last):
-...
-commercekit.errors.UnknownCurrencyError: 'XAU' has no minor unit in ISO 4217 (Gold); ...
+Examples:
+    >>> minor_units("EUR"), minor_units("JPY"), minor_units("KWD"), minor_units("CLF")
+    (2, 0, 3, 4)
+    >>> validate_currency("chf")
+    'CHF'
+    >>> is_currency("XYZ")
+    False
+    >>> minor_units("XAU")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.UnknownCurrencyError: 'XAU' has no minor unit in ISO 4217 (Gold); ...
 """
 
 from __future__ import annotations
@@ -114,8 +115,9 @@ CURRENCIES: dict[str, moneyed.Currency] = {
 def currency_info(code: str) -> CurrencyInfo:
     """The ISO 4217 row for ``code`` (any code in the table, metals included).
 
-    >>> currency_info("BGN").replaced_by
-    'EUR'
+    Examples:
+        >>> currency_info("BGN").replaced_by
+        'EUR'
     """
     if isinstance(code, str):
         info = _TABLE.get(code.upper())
@@ -125,8 +127,9 @@ def currency_info(code: str) -> CurrencyInfo:
 
 
 def validate_currency(code: str) -> str:
-    """Return ``code`` normalised to upper case, or raise :class:`UnknownCurrencyError`.
+    """Return ``code`` in upper case if amounts can be kept in that currency.
 
+    Otherwise raise [`UnknownCurrencyError`][commercekit.errors.UnknownCurrencyError].
     Only codes with a minor unit pass: amounts cannot be kept in gold (``XAU``) or in
     ``XXX``.
     """
@@ -148,8 +151,9 @@ def is_currency(code: object) -> bool:
 def minor_units(code: str) -> int:
     """The ISO 4217 minor unit (number of decimals) of ``code``.
 
-    >>> minor_units("ISK"), minor_units("BHD")
-    (0, 3)
+    Examples:
+        >>> minor_units("ISK"), minor_units("BHD")
+        (0, 3)
     """
     return MINOR_UNITS[validate_currency(code)]
 

@@ -12,25 +12,27 @@ the ISO code instead of the symbol. It refuses, with a reason, anything it would
 to guess: a symbol several currencies share, a number whose separators do not fit the
 locale, two currencies in one text, or no currency at all without ``currency=``.
 
->>> from commercekit.money import Money
->>> format_money(Money("1234.56", "EUR"), "nl_NL")
-'€\\xa01.234,56'
->>> format_money(Money("1234.56", "EUR"), "fr_FR")
-'1\\u202f234,56\\xa0€'
->>> format_money(Money("1235", "JPY"), "ja_JP")
-'￥1,235'
->>> parse_money("1 234,56 €", "fr_FR")
-Money('1234.56', 'EUR')
->>> parse_money("$5.00", "en_CA")
-Money('5.00', 'CAD')
->>> parse_money("1,234.56", "en_US")
-Traceback (most recent call last):
-...
-commercekit.errors.MoneyParseError: cannot read '1,234.56' as money in locale en_US: ...
+Examples:
+    >>> from commercekit.money import Money
+    >>> format_money(Money("1234.56", "EUR"), "nl_NL")
+    '€\\xa01.234,56'
+    >>> format_money(Money("1234.56", "EUR"), "fr_FR")
+    '1\\u202f234,56\\xa0€'
+    >>> format_money(Money("1235", "JPY"), "ja_JP")
+    '￥1,235'
+    >>> parse_money("1 234,56 €", "fr_FR")
+    Money('1234.56', 'EUR')
+    >>> parse_money("$5.00", "en_CA")
+    Money('5.00', 'CAD')
+    >>> parse_money("1,234.56", "en_US")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.MoneyParseError: cannot read '1,234.56' as money in locale en_US: ...
 """
 
 from __future__ import annotations
 
+import decimal
 import functools
 import unicodedata
 
@@ -50,6 +52,13 @@ _SPACES = " \u00a0\u202f\u2009"
 # Direction marks CLDR puts around amounts in right-to-left locales.
 _MARKS = "\u200e\u200f\u061c"
 _MINUS = "-\u2212"
+# babel computes in the ambient decimal context; this one keeps it from rounding long
+# amounts (28 digits by default) or failing under a caller's narrower context.
+_BABEL_CONTEXT = decimal.Context(
+    prec=1000,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -63,22 +72,24 @@ def _locale(identifier: str) -> babel.Locale:
 def format_money(money: Money, locale: str) -> str:
     """``money`` as CLDR writes it in ``locale``, with every digit the amount has.
 
-    >>> format_money(Money("1234.56", "CHF"), "de_CH")
-    "CHF\\xa01'234.56"
-    >>> format_money(Money("-5", "USD"), "en_US")
-    '-$5.00'
-    >>> format_money(Money("0.125", "EUR"), "de_DE")
-    '0,125\\xa0€'
+    Examples:
+        >>> format_money(Money("1234.56", "CHF"), "de_CH")
+        "CHF\\xa01'234.56"
+        >>> format_money(Money("-5", "USD"), "en_US")
+        '-$5.00'
+        >>> format_money(Money("0.125", "EUR"), "de_DE")
+        '0,125\\xa0€'
     """
     money = require_money(money)
     if not isinstance(locale, str):
         raise UnknownLocaleError(locale)
-    return babel.numbers.format_currency(
-        money.amount,
-        money.currency.code,
-        locale=_locale(locale),
-        decimal_quantization=False,
-    )
+    with decimal.localcontext(_BABEL_CONTEXT):
+        return babel.numbers.format_currency(
+            money.amount,
+            money.currency.code,
+            locale=_locale(locale),
+            decimal_quantization=False,
+        )
 
 
 def _fold(symbol: str, *, loose: bool) -> str:
@@ -164,16 +175,17 @@ def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
     or picks between currencies that share a symbol; if the text names a different
     currency, that is an error rather than a silent choice.
 
-    >>> parse_money("€ 1.234,56", "nl_NL")
-    Money('1234.56', 'EUR')
-    >>> parse_money("1234,5", "de_DE", currency="EUR")
-    Money('1234.5', 'EUR')
-    >>> parse_money("-1 234,56 kr", "sv_SE")
-    Money('-1234.56', 'SEK')
-    >>> parse_money("1.234,56 €", "en_US")
-    Traceback (most recent call last):
-    ...
-    commercekit.errors.MoneyParseError: cannot read '1.234,56 €' as money in locale ...
+    Examples:
+        >>> parse_money("€ 1.234,56", "nl_NL")
+        Money('1234.56', 'EUR')
+        >>> parse_money("1234,5", "de_DE", currency="EUR")
+        Money('1234.5', 'EUR')
+        >>> parse_money("-1 234,56 kr", "sv_SE")
+        Money('-1234.56', 'SEK')
+        >>> parse_money("1.234,56 €", "en_US")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MoneyParseError: cannot read '1.234,56 €' as money in locale ...
     """
     if not isinstance(text, str):
         raise MoneyParseError(repr(text), str(locale), "the text to parse must be a str")
@@ -205,7 +217,8 @@ def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
     if group in _SPACES:
         number = "".join(group if char in _SPACES else char for char in number)
     try:
-        amount = babel.numbers.parse_decimal(number, loc, strict=True)
+        with decimal.localcontext(_BABEL_CONTEXT):
+            amount = babel.numbers.parse_decimal(number, loc, strict=True)
     except babel.numbers.NumberFormatError as error:
         raise MoneyParseError(
             text, locale, f"{number!r} is not a number in {locale}: {error}"

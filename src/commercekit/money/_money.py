@@ -7,22 +7,24 @@ django-money amounts do. What it adds:
   multiplied, instead of quietly turning ``0.1`` into ``0.1000000000000000055...``;
 * arithmetic never depends on the ambient ``decimal`` context: ``+``, ``-`` and ``*`` are
   exact whatever precision or rounding a caller has set;
-* mixing currencies raises :class:`~commercekit.errors.CurrencyMismatchError` naming both;
+* mixing currencies raises
+  [`CurrencyMismatchError`][commercekit.errors.CurrencyMismatchError] naming both;
 * it is several times faster than py-moneyed's own operators (see ``bench/money.py``).
 
 Rounding is never hidden inside an operator: ``*`` gives the exact product and
-:func:`~commercekit.money.round_money` rounds it, naming its mode.
+[`round_money`][commercekit.money.round_money] rounds it, naming its mode.
 
->>> from decimal import Decimal
->>> price = Money("19.99", "EUR")
->>> price * 3
-Money('59.97', 'EUR')
->>> price * Decimal("0.19")
-Money('3.7981', 'EUR')
->>> price + Money("5", "USD")
-Traceback (most recent call last):
-...
-commercekit.errors.CurrencyMismatchError: cannot add EUR and USD: the amounts are in ...
+Examples:
+    >>> from decimal import Decimal
+    >>> price = Money("19.99", "EUR")
+    >>> price * 3
+    Money('59.97', 'EUR')
+    >>> price * Decimal("0.19")
+    Money('3.7981', 'EUR')
+    >>> price + Money("5", "USD")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.CurrencyMismatchError: cannot add EUR and USD: the amounts are in ...
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ _subtract = EXACT.subtract
 _multiply = EXACT.multiply
 _minus = EXACT.minus
 _new = object.__new__
+_BaseMoney = moneyed.Money
 
 _M = TypeVar("_M", bound="Money")
 
@@ -78,12 +81,13 @@ _HOW_TO_FIX = "pass a Decimal, an int or a decimal string"
 def to_decimal(value: object, what: str = "amount") -> Decimal:
     """Check and convert an amount, rate, ratio or quantity to a finite ``Decimal``.
 
-    >>> to_decimal("12.50"), to_decimal(3)
-    (Decimal('12.50'), Decimal('3'))
-    >>> to_decimal(0.1)
-    Traceback (most recent call last):
-    ...
-    commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
+    Examples:
+        >>> to_decimal("12.50"), to_decimal(3)
+        (Decimal('12.50'), Decimal('3'))
+        >>> to_decimal(0.1)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
     """
     if isinstance(value, Decimal):
         number = value
@@ -131,16 +135,17 @@ class Money(moneyed.Money):
     (or a py-moneyed ``Currency``). The amount is kept exactly as given: ``Money("12.5",
     "EUR")`` is not padded or rounded to 12.50 until you ask.
 
-    >>> Money("12.5", "EUR")
-    Money('12.5', 'EUR')
-    >>> Money("12.5", "EUR") == Money("12.50", "EUR")
-    True
-    >>> Money(100, "JPY").currency.code
-    'JPY'
-    >>> Money("12.34", "ABC")
-    Traceback (most recent call last):
-    ...
-    commercekit.errors.UnknownCurrencyError: 'ABC' is not an ISO 4217 currency code; ...
+    Examples:
+        >>> Money("12.5", "EUR")
+        Money('12.5', 'EUR')
+        >>> Money("12.5", "EUR") == Money("12.50", "EUR")
+        True
+        >>> Money(100, "JPY").currency.code
+        'JPY'
+        >>> Money("12.34", "ABC")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.UnknownCurrencyError: 'ABC' is not an ISO 4217 currency code; ...
     """
 
     def __init__(self, amount: Amount, currency: str | moneyed.Currency) -> None:
@@ -160,11 +165,15 @@ class Money(moneyed.Money):
         return currency
 
     def __add__(self: _M, other: object) -> _M:
-        if isinstance(other, moneyed.Money):
+        if isinstance(other, _BaseMoney):
             currency = self.currency
             if other.currency is not currency and other.currency != currency:
                 raise CurrencyMismatchError(currency.code, other.currency.code, "add")
-            return _make(self.__class__, _add(self.amount, other.amount), currency)
+            # _make inlined: addition is the hottest path in a cart.
+            total = _new(self.__class__)
+            total.amount = _add(self.amount, other.amount)  # type: ignore[misc]  # see _make
+            total.currency = currency  # type: ignore[misc]  # see _make
+            return total
         if other.__class__ is int and other == 0:
             return self  # so that the built-in sum() works, as with py-moneyed
         return NotImplemented
@@ -195,13 +204,17 @@ class Money(moneyed.Money):
     def __mul__(self: _M, other: object) -> _M:
         if isinstance(other, Decimal) and other.is_finite():
             factor = other
-        elif isinstance(other, moneyed.Money):
+        elif isinstance(other, _BaseMoney):
             raise InvalidAmountError(
                 other, "is money; money can only be multiplied by a number"
             )
         else:
             factor = to_decimal(other, "multiplier")
-        return _make(self.__class__, _multiply(self.amount, factor), self.currency)
+        # _make inlined, as in __add__.
+        product = _new(self.__class__)
+        product.amount = _multiply(self.amount, factor)  # type: ignore[misc]  # see _make
+        product.currency = self.currency  # type: ignore[misc]  # see _make
+        return product
 
     __rmul__ = __mul__
 
@@ -261,8 +274,8 @@ class Money(moneyed.Money):
     def round(self: _M, ndigits: int | None = 0) -> _M:
         """py-moneyed's ``round``, made context-free (half-even, like ``round()``).
 
-        Prefer :func:`~commercekit.money.round_money`, which rounds to the currency's
-        minor unit and names its mode.
+        Prefer [`round_money`][commercekit.money.round_money], which rounds to the
+        currency's minor unit and names its mode.
         """
         quantum = Decimal(1).scaleb(-(ndigits or 0))
         return _make(

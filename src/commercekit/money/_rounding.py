@@ -1,22 +1,24 @@
 """Rounding money to its currency's minor unit, with the mode named.
 
 Rounding is a separate, explicit step in commercekit: arithmetic is exact, and an amount
-is only rounded where a rule says so, with a named :class:`RoundingMode`.
+is only rounded where a rule says so, with a named
+[`RoundingMode`][commercekit.money.RoundingMode].
 
-The default is :attr:`RoundingMode.HALF_UP` ("commercial rounding": a half goes away
-from zero, so 0.125 becomes 0.13 and -0.125 becomes -0.13). It is what most tax
-authorities and invoicing rules expect; pass ``mode=RoundingMode.HALF_EVEN`` for
-banker's rounding.
+The default is [`RoundingMode.HALF_UP`][commercekit.money.RoundingMode.HALF_UP]
+("commercial rounding": a half goes away from zero, so 0.125 becomes 0.13 and -0.125
+becomes -0.13). It is what most tax authorities and invoicing rules expect; pass
+``mode=RoundingMode.HALF_EVEN`` for banker's rounding.
 
->>> from commercekit.money import Money
->>> round_money(Money("2.345", "EUR"))
-Money('2.35', 'EUR')
->>> round_money(Money("2.345", "EUR"), mode=RoundingMode.HALF_EVEN)
-Money('2.34', 'EUR')
->>> round_money(Money("1234.5", "JPY"))
-Money('1235', 'JPY')
->>> round_money(Money("1.2345", "KWD"))
-Money('1.235', 'KWD')
+Examples:
+    >>> from commercekit.money import Money
+    >>> round_money(Money("2.345", "EUR"))
+    Money('2.35', 'EUR')
+    >>> round_money(Money("2.345", "EUR"), mode=RoundingMode.HALF_EVEN)
+    Money('2.34', 'EUR')
+    >>> round_money(Money("1234.5", "JPY"))
+    Money('1235', 'JPY')
+    >>> round_money(Money("1.2345", "KWD"))
+    Money('1.235', 'KWD')
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import moneyed
 
 from commercekit.errors import InvalidAmountError
 from commercekit.money._currency import QUANTUM
-from commercekit.money._money import EXACT, Money, _make
+from commercekit.money._money import EXACT, Money
 
 __all__ = ["DEFAULT_ROUNDING", "RoundingMode", "round_money"]
 
@@ -86,6 +88,11 @@ def require_money(value: object, what: str = "money") -> Money:
     raise InvalidAmountError(value, f"is not money; pass {what} as Money(amount, currency)")
 
 
+_QUANTUM = QUANTUM
+_ROUNDING = DECIMAL_ROUNDING
+_new = object.__new__
+
+
 def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money:
     """Round ``money`` to its currency's ISO 4217 minor unit.
 
@@ -93,19 +100,23 @@ def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money
     'EUR')``, not ``Money('3.1', 'EUR')``). Rounding an already rounded amount returns
     it unchanged.
 
-    >>> round_money(Money("-0.125", "USD"))
-    Money('-0.13', 'USD')
-    >>> round_money(Money("-0.125", "USD"), mode=RoundingMode.CEILING)
-    Money('-0.12', 'USD')
-    >>> round_money(Money("3.1", "EUR"))
-    Money('3.10', 'EUR')
+    Examples:
+        >>> round_money(Money("-0.125", "USD"))
+        Money('-0.13', 'USD')
+        >>> round_money(Money("-0.125", "USD"), mode=RoundingMode.CEILING)
+        Money('-0.12', 'USD')
+        >>> round_money(Money("3.1", "EUR"))
+        Money('3.10', 'EUR')
     """
-    if money.__class__ is not Money:
+    cls = money.__class__
+    if cls is not Money:
         money = require_money(money)
-    rounding = DECIMAL_ROUNDING.get(mode) or decimal_rounding(mode)
+        cls = money.__class__
     currency = money.currency
-    return _make(
-        money.__class__,
-        money.amount.quantize(QUANTUM[currency.code], rounding, EXACT),
-        currency,
+    # _make inlined: rounding follows nearly every multiplication.
+    rounded = _new(cls)
+    rounded.amount = money.amount.quantize(  # type: ignore[misc]  # see _money._make
+        _QUANTUM[currency.code], _ROUNDING.get(mode) or decimal_rounding(mode), EXACT
     )
+    rounded.currency = currency  # type: ignore[misc]  # see _money._make
+    return rounded
