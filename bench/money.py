@@ -85,13 +85,17 @@ def main() -> None:
         ),
     ]
 
-    print(f"{'operation':<22} {'Decimal':>11} {'py-moneyed':>11} {'commercekit':>12}"
-          f" {'ck/Decimal':>11} {'ck/moneyed':>11}")
+    print(
+        f"{'operation':<22} {'Decimal':>11} {'py-moneyed':>11} {'commercekit':>12}"
+        f" {'ck/Decimal':>11} {'ck/moneyed':>11}"
+    )
     for name, plain, py, ours in rows:
         py_text = f"{py * 1e6:9.3f}µs" if py else f"{'n/a':>11}"
         vs_py = f"{ours / py:10.2f}x" if py else f"{'n/a':>11}"
-        print(f"{name:<22} {plain * 1e6:9.3f}µs {py_text} {ours * 1e6:10.3f}µs"
-              f" {ours / plain:10.2f}x {vs_py}")
+        print(
+            f"{name:<22} {plain * 1e6:9.3f}µs {py_text} {ours * 1e6:10.3f}µs"
+            f" {ours / plain:10.2f}x {vs_py}"
+        )
     add, mul, alloc = rows[0], rows[1], rows[2]
     print()
     print(f"target add <= 0.5x py-moneyed: {add[3] / add[2]:.2f}x")  # type: ignore[operator]
