@@ -13,7 +13,15 @@ from commercekit.errors import (
     UnknownCountryError,
     UnknownCurrencyError,
 )
-from commercekit.money import Money, RoundingMode, cash_increment, cash_round, cash_rounding
+from commercekit.money import (
+    Money,
+    RoundingMode,
+    cash_increment,
+    cash_round,
+    cash_rounding,
+    percent_of,
+    round_money,
+)
 from commercekit.money._cash import RULES, CashRounding
 from tests.dated_rules import assert_well_formed
 
@@ -136,6 +144,33 @@ def test_euro_country_rules() -> None:
     assert before.increment == Decimal("0.01")
     assert before.country is None
     assert cash_rounding("EUR", on=date(2025, 5, 1), country="LT").country == "LT"
+
+
+# Finland (Act 890/2000): a payment of 0.01 or 0.02 is not rounded. Slovakia (Act
+# 18/1996 s.3(4) as amended by 457/2021): a cash total of 0.01 or 0.02 becomes 0.05.
+# Belgium (Code of Economic Law art. VI.7/1): only totals above 0.05 are rounded.
+@pytest.mark.parametrize(
+    ("total", "country", "paid"),
+    [
+        ("0.02", "FI", "0.02"),
+        ("0.03", "FI", "0.05"),
+        ("0.02", "SK", "0.05"),
+        ("-0.01", "SK", "-0.05"),
+        ("0.03", "SK", "0.05"),
+        ("0.03", "BE", "0.03"),
+        ("0.05", "BE", "0.05"),
+        ("0.07", "BE", "0.05"),
+        ("0.02", "NL", "0.00"),
+    ],
+)
+def test_small_totals(total: str, country: str, paid: str) -> None:
+    assert cash_round(Money(total, "EUR"), on=TODAY, country=country) == Money(paid, "EUR")
+
+
+def test_no_negative_zero() -> None:
+    assert str(cash_round(Money("-0.02", "CHF"), on=TODAY)) == "0.00 CHF"
+    assert str(round_money(Money("-0.001", "EUR"))) == "0.00 EUR"
+    assert str(percent_of(Money("-0.01", "EUR"), 10)) == "0.00 EUR"
 
 
 def test_modes_other_than_half_up() -> None:

@@ -24,8 +24,8 @@ from commercekit.money import (
     Money,
     RoundingMode,
     allocate,
-    cash_increment,
     cash_round,
+    cash_rounding,
     format_money,
     minor_units,
     parse_money,
@@ -75,6 +75,8 @@ CASH_RULES = (
     ("ILS", None),
     ("EUR", "NL"),
     ("EUR", "FI"),
+    ("EUR", "SK"),
+    ("EUR", "BE"),
 )
 
 
@@ -404,11 +406,26 @@ def test_cash_round_lands_on_the_nearest_cash_step(
     """cash_round is a multiple of the cash step, within half a step, ties from zero."""
     (code, country), raw = drawn
     amount = Money(raw, code)
-    step = Fraction(cash_increment(code, on=ON, country=country))
+    rule = cash_rounding(code, on=ON, country=country)
+    step = Fraction(rule.increment)
     rounded = cash_round(amount, on=ON, country=country)
     assert rounded == cash_round(amount, on=ON, country=country, mode=RoundingMode.HALF_UP)
     assert rounded.currency == amount.currency
     assert rounded.amount.as_tuple().exponent == -minor_units(code)
+    nearest_is_zero = abs(Fraction(amount.amount)) < step / 2
+    if rule.applies_above is not None and abs(amount.amount) <= rule.applies_above:
+        # Belgium: small totals are settled to the cent, not rounded to 0.05.
+        assert rounded == round_money(amount)
+        return
+    if nearest_is_zero and amount.amount and rule.rounds_to_zero != "zero":
+        # Finland keeps such a total; Slovakia rounds it up to one step.
+        expected = (
+            round_money(amount)
+            if rule.rounds_to_zero == "keep"
+            else Money(rule.increment.copy_sign(amount.amount), code)
+        )
+        assert rounded == expected
+        return
     assert (Fraction(rounded.amount) / step).denominator == 1
     moved = Fraction(rounded.amount) - Fraction(amount.amount)
     assert abs(moved) <= step / 2

@@ -23,8 +23,8 @@ from commercekit.money._money import EXACT, Money, _make, to_decimal
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,
-    decimal_rounding,
     require_money,
+    round_money,
 )
 
 __all__ = ["percent_of", "sum_money"]
@@ -79,9 +79,4 @@ def percent_of(
     share = EXACT.multiply(money.amount, to_decimal(percent, "percentage")).scaleb(
         -2, EXACT
     )
-    code = money.currency.code
-    return _make(
-        money.__class__,
-        share.quantize(QUANTUM[code], decimal_rounding(mode), EXACT),
-        money.currency,
-    )
+    return round_money(_make(money.__class__, share, money.currency), mode=mode)

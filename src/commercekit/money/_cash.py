@@ -33,6 +33,7 @@ import csv
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
+from typing import Literal
 
 import attrs
 import pycountry
@@ -45,6 +46,7 @@ from commercekit.money._rounding import (
     RoundingMode,
     decimal_rounding,
     require_money,
+    round_money,
 )
 
 __all__ = ["CashRounding", "cash_increment", "cash_round", "cash_rounding"]
@@ -68,12 +70,24 @@ class CashRounding:
     convention: str
     note: str
     country: str | None = None
+    applies_above: Decimal | None = None
+    """The rule only rounds totals above this amount (Belgium: above 0.05)."""
+    rounds_to_zero: Literal["zero", "keep", "step"] = "zero"
+    """A non-zero total that would round to zero: becomes zero, is kept as it is
+    (Finland), or becomes one step (Slovakia)."""
 
     def covers(self, on: date) -> bool:
         """Whether the rule is in force on ``on``."""
         return (self.since is None or self.since <= on) and (
             self.until is None or on <= self.until
         )
+
+
+_ROUNDS_TO_ZERO: dict[str, Literal["zero", "keep", "step"]] = {
+    "": "zero",
+    "keep": "keep",
+    "step": "step",
+}
 
 
 def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
@@ -90,6 +104,8 @@ def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
             source=row["source"],
             convention=row["convention"],
             note=row["note"],
+            applies_above=Decimal(row["applies_above"]) if row["applies_above"] else None,
+            rounds_to_zero=_ROUNDS_TO_ZERO[row["rounds_to_zero"]],
         )
         rules.setdefault((rule.currency, rule.country), []).append(rule)
     return {
@@ -180,7 +196,9 @@ def cash_round(
 
     The result keeps the currency's minor-unit decimals (``Money('12.35', 'CHF')``).
     The default half-up mode matches the published rules (CHF 0.025 rounds up to 0.05;
-    DKK 0.25 rounds up to 0.50).
+    DKK 0.25 rounds up to 0.50). A rule's limits for small totals are honoured: Finland
+    does not round a total of 0.01 or 0.02 to zero, Slovakia rounds it up to 0.05, and
+    Belgium only rounds totals above 0.05.
 
     Examples:
         >>> cash_round(Money("12.325", "CHF"), on=date(2026, 11, 26))
@@ -193,7 +211,20 @@ def cash_round(
     money = require_money(money)
     rounding = decimal_rounding(mode)
     code = money.currency.code
-    step = cash_rounding(code, on=on, country=country).increment
-    steps = EXACT.divide(money.amount, step).quantize(Decimal(1), rounding, EXACT)
-    amount = EXACT.multiply(steps, step).quantize(QUANTUM[code], rounding, EXACT)
-    return _make(money.__class__, amount, money.currency)
+    rule = cash_rounding(code, on=on, country=country)
+    amount = money.amount
+    size = amount.copy_abs()
+    if rule.applies_above is not None and size <= rule.applies_above:
+        return round_money(money, mode=mode)
+    step = rule.increment
+    steps = EXACT.divide(amount, step).quantize(Decimal(1), rounding, EXACT)
+    if not steps and amount:
+        if rule.rounds_to_zero == "keep":
+            return round_money(money, mode=mode)
+        if rule.rounds_to_zero == "step":
+            steps = Decimal(1).copy_sign(amount)
+    rounded = EXACT.multiply(steps, step).quantize(QUANTUM[code], rounding, EXACT)
+    # A zero total is zero, never "-0.00".
+    return _make(
+        money.__class__, rounded if rounded else rounded.copy_abs(), money.currency
+    )

@@ -114,9 +114,12 @@ def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money
         cls = money.__class__
     currency = money.currency
     # _make inlined: rounding follows nearly every multiplication.
-    rounded = _new(cls)
-    rounded.amount = money.amount.quantize(  # type: ignore[misc]  # see _money._make
+    amount = money.amount.quantize(
         _QUANTUM[currency.code], _ROUNDING.get(mode) or decimal_rounding(mode), EXACT
     )
+    if not amount:
+        amount = amount.copy_abs()  # -0.001 rounds to 0.00, not to "-0.00"
+    rounded = _new(cls)
+    rounded.amount = amount  # type: ignore[misc]  # see _money._make
     rounded.currency = currency  # type: ignore[misc]  # see _money._make
     return rounded
