@@ -218,19 +218,9 @@ def test_rounding_uses_the_currencys_minor_unit() -> None:
 
 def test_no_result_depends_on_the_ambient_decimal_context() -> None:
     a, b = Money("123456789.125", "EUR"), Money("0.005", "EUR")
-    expected = (
-        a + b,
-        a - b,
-        a * Decimal("1.19"),
-        round_money(a),
-        percent_of(a, 19),
-        sum_money([a, b], "EUR"),
-    )
-    with decimal.localcontext() as context:
-        context.prec = 3
-        context.rounding = decimal.ROUND_FLOOR
-        context.traps[decimal.Inexact] = True
-        got = (
+
+    def compute() -> tuple[Money, ...]:
+        return (
             a + b,
             a - b,
             a * Decimal("1.19"),
@@ -238,6 +228,13 @@ def test_no_result_depends_on_the_ambient_decimal_context() -> None:
             percent_of(a, 19),
             sum_money([a, b], "EUR"),
         )
+
+    expected = compute()
+    with decimal.localcontext() as context:
+        context.prec = 3
+        context.rounding = decimal.ROUND_FLOOR
+        context.traps[decimal.Inexact] = True
+        got = compute()
     assert got == expected
     assert expected[3] == Money("123456789.13", "EUR")
 

@@ -83,9 +83,10 @@ def format_money(money: Money, locale: str) -> str:
     money = require_money(money)
     if not isinstance(locale, str):
         raise UnknownLocaleError(locale)
+    amount = money.amount if money.amount else money.amount.copy_abs()  # no "-0.00"
     with decimal.localcontext(_BABEL_CONTEXT):
         return babel.numbers.format_currency(
-            money.amount,
+            amount,
             money.currency.code,
             locale=_locale(locale),
             decimal_quantization=False,
