@@ -8,12 +8,14 @@ small, readable cases: zero, one minor unit, EUR.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from commercekit.money import Money
 from commercekit.money._currency import MINOR_UNITS
+from commercekit.tax import RateKind, TaxCategory, TaxLine, TaxRate
 
 __all__ = [
     "BIG_UNITS",
@@ -34,6 +36,8 @@ __all__ = [
     "ratio_lists",
     "ratios",
     "shown_amounts",
+    "tax_lines",
+    "tax_rates",
     "varied_currencies",
 ]
 
@@ -249,3 +253,42 @@ def localized_money(
     """A locale and a ``Money`` to show in it (its own currency, a varied or any one)."""
     locale, code = draw(locale_currencies())
     return locale, Money(draw(amounts(code)), code)
+
+
+def _rate_percent() -> st.SearchStrategy[Decimal]:
+    """A tax rate in percent as laws write them: 0 to 30, up to three decimals."""
+    return st.integers(min_value=0, max_value=30_000).map(lambda n: Decimal(n).scaleb(-3))
+
+
+def tax_rates() -> st.SearchStrategy[tuple[TaxRate, ...]]:
+    """One or two taxes (VAT alone, or GST and a provincial tax) with drawn rates."""
+    return st.lists(_rate_percent(), min_size=1, max_size=2).map(
+        lambda percents: tuple(
+            TaxRate(
+                jurisdiction="ZZ",
+                tax=f"T{index}",
+                category=TaxCategory.STANDARD,
+                applies_as=TaxCategory.STANDARD,
+                rate=percent,
+                kind=RateKind.STANDARD,
+                since=date(2024, 1, 1),
+                until=None,
+                source="https://example.invalid/drawn-by-hypothesis",
+            )
+            for index, percent in enumerate(percents)
+        )
+    )
+
+
+@st.composite
+def tax_lines(draw: st.DrawFn, code: str = "EUR") -> TaxLine:
+    """A cart line: a non-negative price, a quantity 0-20, drawn rates, maybe a discount."""
+    price = Money(draw(minor_unit_amounts(code, limit=10**7).map(abs)), code)
+    quantity = draw(st.integers(min_value=0, max_value=20))
+    rates = draw(tax_rates())
+    line_total = price * quantity
+    discount = None
+    if draw(st.booleans()) and line_total.amount > 0:
+        units = draw(st.integers(min_value=0, max_value=int(line_total.amount * 100)))
+        discount = Money(Decimal(units).scaleb(-2), code)
+    return TaxLine(price, quantity, rates, discount=discount)

@@ -23,13 +23,17 @@ from datetime import date
 
 __all__ = [
     "AllocationError",
+    "AmbiguousTaxError",
     "CommerceKitError",
     "CurrencyMismatchError",
     "InvalidAmountError",
     "MoneyParseError",
     "NoRuleError",
+    "OutsideVatAreaError",
+    "UnknownCategoryError",
     "UnknownCountryError",
     "UnknownCurrencyError",
+    "UnknownJurisdictionError",
     "UnknownLocaleError",
 ]
 
@@ -130,3 +134,43 @@ class NoRuleError(CommerceKitError, LookupError):
         super().__init__(
             f"no rule for {subject} on {on.isoformat()}; the data covers {covered}"
         )
+
+
+class UnknownJurisdictionError(CommerceKitError, LookupError):
+    """A jurisdiction code commercekit has no rules for."""
+
+    def __init__(self, code: object, known: str) -> None:
+        self.code = code
+        super().__init__(
+            f"{code!r} is not a jurisdiction with bundled tax rates; use an ISO 3166 code "
+            f"such as 'DE', 'XI' or 'CA-ON' ({known}), or supply rates through a "
+            f"TaxRateSource"
+        )
+
+
+class UnknownCategoryError(CommerceKitError, ValueError):
+    """A product tax category outside commercekit's vocabulary."""
+
+    def __init__(self, category: object, known: str) -> None:
+        self.category = category
+        super().__init__(f"{category!r} is not a tax category; use one of: {known}")
+
+
+class OutsideVatAreaError(CommerceKitError, LookupError):
+    """The place is part of a member state but outside the EU VAT area.
+
+    Its sales are not charged the member state's VAT: the Canary Islands apply IGIC,
+    Büsingen Swiss VAT, Heligoland none. ``territory`` carries the why and the source.
+    """
+
+    def __init__(self, territory: object, message: str) -> None:
+        self.territory = territory
+        super().__init__(message)
+
+
+class AmbiguousTaxError(CommerceKitError, LookupError):
+    """More than one tax applies (GST and PST) where one rate was asked for."""
+
+    def __init__(self, jurisdiction: str, message: str) -> None:
+        self.jurisdiction = jurisdiction
+        super().__init__(f"{jurisdiction}: {message}")

@@ -123,3 +123,48 @@ def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money
     rounded.amount = amount  # type: ignore[misc]  # see _money._make
     rounded.currency = currency  # type: ignore[misc]  # see _money._make
     return rounded
+
+
+def round_ratio(  # noqa: PLR0911  # one return per rounding mode reads clearest
+    numerator: int, denominator: int, mode: RoundingMode
+) -> int:
+    """``numerator / denominator`` rounded to an integer with ``mode``, exactly.
+
+    For rules whose exact result is a fraction no ``Decimal`` can hold (tax extracted
+    from a tax-inclusive price: gross x 19/119), rounding the exact ratio avoids the
+    double rounding a finite-precision division would add.
+
+    Examples:
+        >>> half_up, half_even = RoundingMode.HALF_UP, RoundingMode.HALF_EVEN
+        >>> round_ratio(5, 2, half_up), round_ratio(-5, 2, half_up)
+        (3, -3)
+        >>> round_ratio(5, 2, half_even), round_ratio(7, 2, half_even)
+        (2, 4)
+        >>> round_ratio(-7, 3, RoundingMode.DOWN), round_ratio(-7, 3, RoundingMode.FLOOR)
+        (-2, -3)
+    """
+    decimal_rounding(mode)  # refuses anything that is not a RoundingMode
+    mode = RoundingMode(mode)
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(numerator, denominator)  # floor division
+    if not remainder:
+        return quotient
+    positive = numerator > 0
+    if mode is RoundingMode.FLOOR:
+        return quotient
+    if mode is RoundingMode.CEILING:
+        return quotient + 1
+    if mode is RoundingMode.DOWN:
+        return quotient if positive else quotient + 1
+    if mode is RoundingMode.UP:
+        return quotient + 1 if positive else quotient
+    twice = 2 * remainder
+    if twice != denominator:
+        return quotient + 1 if twice > denominator else quotient
+    if mode is RoundingMode.HALF_UP:
+        return quotient + 1 if positive else quotient
+    if mode is RoundingMode.HALF_DOWN:
+        return quotient if positive else quotient + 1
+    # HALF_EVEN
+    return quotient if quotient % 2 == 0 else quotient + 1

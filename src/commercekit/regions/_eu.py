@@ -1,0 +1,90 @@
+"""EU membership, dated, and the VAT prefix of each member state."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from importlib.resources import files
+
+import attrs
+import pycountry
+
+from commercekit.errors import InvalidAmountError, UnknownCountryError
+
+__all__ = ["Membership", "check_country", "eu_members", "is_eu_member", "vat_prefix"]
+
+
+@attrs.frozen
+class Membership:
+    """A state's membership of the EU VAT area: ``joined`` to ``left`` (last day)."""
+
+    country: str
+    vat_prefix: str
+    joined: date
+    left: date | None
+    note: str
+
+    def covers(self, on: date) -> bool:
+        """Whether EU VAT rules applied to the whole state on ``on``."""
+        return self.joined <= on and (self.left is None or on <= self.left)
+
+
+def _read() -> dict[str, Membership]:
+    text = files("commercekit.regions").joinpath("_data/eu_members.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {
+        row["country"]: Membership(
+            country=row["country"],
+            vat_prefix=row["vat_prefix"],
+            joined=date.fromisoformat(row["joined"]),
+            left=date.fromisoformat(row["left"]) if row["left"] else None,
+            note=row["note"],
+        )
+        for row in rows
+    }
+
+
+MEMBERSHIPS: dict[str, Membership] = _read()
+
+
+def check_country(country: object) -> str:
+    """``country`` as an upper-case ISO 3166-1 alpha-2 code, or raise."""
+    if not isinstance(country, str) or len(country) != 2:
+        raise UnknownCountryError(country)
+    code = country.upper()
+    if code not in MEMBERSHIPS and pycountry.countries.get(alpha_2=code) is None:
+        raise UnknownCountryError(country)
+    return code
+
+
+def check_date(on: object) -> date:
+    """Refuse anything that is not a date (a datetime is a date too, and allowed)."""
+    if not isinstance(on, date):
+        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+    return on
+
+
+def is_eu_member(country: str, *, on: date) -> bool:
+    """Whether ``country`` was an EU member state (for VAT) on ``on``."""
+    membership = MEMBERSHIPS.get(check_country(country))
+    return membership is not None and membership.covers(check_date(on))
+
+
+def eu_members(*, on: date) -> frozenset[str]:
+    """The ISO codes of the EU member states on ``on``.
+
+    Examples:
+        >>> len(eu_members(on=date(2026, 11, 26)))
+        27
+        >>> "GB" in eu_members(on=date(2020, 12, 31))
+        True
+    """
+    check_date(on)
+    return frozenset(code for code, member in MEMBERSHIPS.items() if member.covers(on))
+
+
+def vat_prefix(country: str) -> str:
+    """The prefix EU VAT uses for ``country`` (``EL`` for Greece, else the ISO code)."""
+    code = check_country(country)
+    membership = MEMBERSHIPS.get(code)
+    return membership.vat_prefix if membership else code

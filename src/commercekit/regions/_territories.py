@@ -1,0 +1,150 @@
+"""Special territories: inside a member state, outside the EU VAT area (or half in it).
+
+Article 6 of the VAT Directive (2006/112/EC) lists places that belong to a member state
+but where EU VAT does not apply: a shop selling to the Canary Islands charges no Spanish
+VAT; one selling to Büsingen charges Swiss VAT. Northern Ireland is the reverse case: in
+the United Kingdom, but inside EU VAT rules for goods.
+
+An address is matched by its ISO 3166-2 subdivision, its own ISO 3166-1 code where it
+has one (``GP`` for Guadeloupe), or its postcode. The bundled table
+(``_data/territories.csv``) cites the legal basis and a source for each.
+"""
+
+from __future__ import annotations
+
+import csv
+from importlib.resources import files
+
+import attrs
+
+from commercekit.errors import UnknownCountryError
+from commercekit.regions._eu import check_country
+
+__all__ = ["Territory", "locate", "special_territory"]
+
+
+@attrs.frozen
+class Territory:
+    """A territory whose VAT or customs status differs from its country's.
+
+    ``code`` is its ISO 3166-2 code where one exists (``ES-CN``), else country and name
+    (``DE-HELGOLAND``).
+    """
+
+    code: str
+    name: str
+    country: str
+    subdivision: str | None
+    iso_alpha2: str | None
+    postcodes: tuple[str, ...]
+    in_eu_vat_area: bool
+    in_eu_customs_territory: bool
+    tax_instead: str
+    legal_basis: str
+    source: str
+    note: str
+
+    def matches_postcode(self, postcode: str, *, exact: bool) -> bool:
+        """Whether ``postcode`` (spaces ignored) is one of the territory's exact codes
+        (``exact=True``) or starts with one of its prefixes (``exact=False``)."""
+        compact = postcode.replace(" ", "").upper()
+        if exact:
+            return compact in self.postcodes
+        return any(
+            compact.startswith(pattern[:-1])
+            for pattern in self.postcodes
+            if pattern.endswith("*")
+        )
+
+    def explain(self) -> str:
+        """Why a sale here is treated as it is, in one sentence, with the source."""
+        where = (
+            "inside the EU VAT rules for goods"
+            if self.in_eu_vat_area
+            else "outside the EU VAT area"
+        )
+        return (
+            f"{self.name} ({self.code}) is part of {self.country} but {where} "
+            f"({self.legal_basis}); {self.tax_instead}. Source: {self.source}"
+        )
+
+
+def _read() -> tuple[Territory, ...]:
+    text = files("commercekit.regions").joinpath("_data/territories.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return tuple(
+        Territory(
+            code=row["territory"],
+            name=row["name"],
+            country=row["country"],
+            subdivision=row["subdivision"] or None,
+            iso_alpha2=row["iso_alpha2"] or None,
+            postcodes=tuple(row["postcodes"].split()),
+            in_eu_vat_area=row["in_eu_vat_area"] == "yes",
+            in_eu_customs_territory=row["in_eu_customs_territory"] == "yes",
+            tax_instead=row["tax_instead"],
+            legal_basis=row["legal_basis"],
+            source=row["source"],
+            note=row["note"],
+        )
+        for row in rows
+    )
+
+
+TERRITORIES: tuple[Territory, ...] = _read()
+_BY_CODE: dict[str, Territory] = {}
+for _territory in TERRITORIES:
+    _aliases = [_territory.code, _territory.subdivision, _territory.iso_alpha2]
+    if _territory.iso_alpha2:  # older ISO 3166-2 editions: FR-GP for FR-971
+        _aliases.append(f"{_territory.country}-{_territory.iso_alpha2}")
+    for _key in _aliases:
+        if _key:
+            _BY_CODE[_key] = _territory
+
+
+def special_territory(code: str) -> Territory | None:
+    """The special territory a code names (``ES-CN``, ``FI-01``, ``GP``), if any.
+
+    Examples:
+        >>> special_territory("ES-CN").in_eu_vat_area
+        False
+        >>> special_territory("DE-BY") is None
+        True
+    """
+    return _BY_CODE.get(code.upper()) if isinstance(code, str) else None
+
+
+def locate(
+    country: str, *, subdivision: str | None = None, postcode: str | None = None
+) -> Territory | None:
+    """The special territory an address falls in, or ``None`` for the ordinary country.
+
+    ``subdivision`` is an ISO 3166-2 code (``ES-CN``); ``postcode`` the address's postal
+    code. A country code that is itself a territory's code (``GP``, ``AX``) matches too.
+
+    Examples:
+        >>> locate("DE", postcode="27498").code
+        'DE-HELGOLAND'
+        >>> locate("FR", subdivision="FR-974").name
+        'Réunion'
+        >>> locate("GP").name
+        'Guadeloupe'
+    """
+    code = check_country(country)
+    found = _BY_CODE.get(code)
+    if found is not None:
+        return found
+    if subdivision is not None:
+        if not isinstance(subdivision, str):
+            raise UnknownCountryError(subdivision)
+        found = _BY_CODE.get(subdivision.upper())
+        if found is not None and found.country == code:
+            return found
+    if postcode is not None:
+        for exact in (True, False):  # 97150 is Saint-Martin before 971* is Guadeloupe
+            for territory in TERRITORIES:
+                if territory.country == code and territory.matches_postcode(
+                    str(postcode), exact=exact
+                ):
+                    return territory
+    return None

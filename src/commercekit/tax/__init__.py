@@ -1,0 +1,57 @@
+"""VAT and GST: dated rates per jurisdiction and product category, and the arithmetic.
+
+* [`rate_for`][commercekit.tax.rate_for] and [`rates_for`][commercekit.tax.rates_for]
+  look up the rate in force on a day, with its source; a
+  [`TaxRateSource`][commercekit.tax.TaxRateSource] lets a plugin supply its own.
+* [`add_tax`][commercekit.tax.add_tax], [`extract_tax`][commercekit.tax.extract_tax],
+  [`net_price`][commercekit.tax.net_price] and [`gross_price`][commercekit.tax.gross_price]
+  do the arithmetic for one amount; [`tax_invoice`][commercekit.tax.tax_invoice] for a
+  whole cart, with the rounding level and mode named.
+"""
+
+from commercekit.tax._categories import RateKind, TaxCategory
+from commercekit.tax._compute import (
+    LineTax,
+    RateTotal,
+    RoundingLevel,
+    TaxAmount,
+    TaxBreakdown,
+    Taxed,
+    TaxLine,
+    add_tax,
+    extract_tax,
+    gross_price,
+    net_price,
+    tax_invoice,
+)
+from commercekit.tax._rates import (
+    BundledRates,
+    TaxRate,
+    TaxRateSource,
+    jurisdictions,
+    rate_for,
+    rates_for,
+)
+
+__all__ = [
+    "BundledRates",
+    "LineTax",
+    "RateKind",
+    "RateTotal",
+    "RoundingLevel",
+    "TaxAmount",
+    "TaxBreakdown",
+    "TaxCategory",
+    "TaxLine",
+    "TaxRate",
+    "TaxRateSource",
+    "Taxed",
+    "add_tax",
+    "extract_tax",
+    "gross_price",
+    "jurisdictions",
+    "net_price",
+    "rate_for",
+    "rates_for",
+    "tax_invoice",
+]

@@ -1,0 +1,64 @@
+"""The product tax categories a shop assigns, and the kinds of rate a law sets."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["RateKind", "TaxCategory"]
+
+
+class TaxCategory(enum.StrEnum):
+    """What a product is, as far as VAT/GST rates care.
+
+    A category a country does not treat specially falls back to its standard rate (and the
+    returned [`TaxRate`][commercekit.tax.TaxRate] says so). ``ZERO_RATED`` and ``EXEMPT``
+    are for supplies the seller has classified that way itself.
+    """
+
+    STANDARD = "standard"
+    """Anything without a special rate."""
+    FOOD = "food"
+    """Ordinary foodstuffs bought in a shop (not alcohol, not restaurant meals)."""
+    NON_ALCOHOLIC_DRINKS = "non_alcoholic_drinks"
+    """Soft drinks, juices, bottled water."""
+    BOOKS = "books"
+    """Printed books."""
+    EBOOKS = "ebooks"
+    """Electronically supplied books."""
+    NEWSPAPERS = "newspapers"
+    """Newspapers and periodicals."""
+    MEDICINES = "medicines"
+    """Medicines for human use."""
+    MEDICAL_DEVICES = "medical_devices"
+    """Medical equipment and aids for disabled persons."""
+    CHILDRENS_CLOTHING = "childrens_clothing"
+    """Children's clothing and footwear."""
+    ACCOMMODATION = "accommodation"
+    """Hotel and holiday accommodation."""
+    RESTAURANT = "restaurant"
+    """Restaurant and catering services."""
+    PASSENGER_TRANSPORT = "passenger_transport"
+    """Domestic passenger transport."""
+    DIGITAL_SERVICES = "digital_services"
+    """Electronically supplied services: software, streaming, apps."""
+    ZERO_RATED = "zero_rated"
+    """A supply the seller has established is zero-rated (0 %, input tax deductible)."""
+    EXEMPT = "exempt"
+    """A supply the seller has established is exempt (no tax, no deduction)."""
+
+
+class RateKind(enum.StrEnum):
+    """The kind of rate a law sets."""
+
+    STANDARD = "standard"
+    REDUCED = "reduced"
+    SUPER_REDUCED = "super_reduced"
+    """Below 5 % (EU VAT Directive, Article 98 and 105a)."""
+    HIGHER = "higher"
+    """Above the standard rate (British Columbia's 8 % PST on accommodation)."""
+    PARKING = "parking"
+    """A reduced rate of at least 12 % kept from before 1991 (Article 118)."""
+    ZERO = "zero"
+    """0 % with the right to deduct input tax."""
+    EXEMPT = "exempt"
+    """No tax charged, and no input tax deducted."""

@@ -1,0 +1,490 @@
+"""Tax arithmetic: adding tax to net prices, extracting it from gross ones, invoices.
+
+Two ways to show a price, and the tax works differently in each:
+
+* **Tax-exclusive** (North America, B2B): the net price is given; tax is
+  ``round(net x rate)`` and the gross is their sum.
+* **Tax-inclusive** (consumer prices in the EU, UK, Australia …): the gross price is what
+  the buyer sees and pays, and must stay exactly that; the tax inside it is
+  ``round(gross x rate / (100 + rate))`` and the net is what is left.
+
+Where the rounding happens changes the tax on the same cart, and the law or the
+invoicing system decides: per unit, per line, or once per rate on the invoice total
+([`RoundingLevel`][commercekit.tax.RoundingLevel]). Every rounding here names its mode
+and is exact: the ratio in a tax-inclusive price is rounded as a fraction, never through
+a finite-precision division.
+
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.money import Money
+    >>> from commercekit.tax import rate_for
+    >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+    >>> taxed = extract_tax(Money("119.00", "EUR"), vat)
+    >>> taxed.net, taxed.tax, taxed.gross
+    (Money('100.00', 'EUR'), Money('19.00', 'EUR'), Money('119.00', 'EUR'))
+    >>> add_tax(Money("100.00", "EUR"), vat).gross
+    Money('119.00', 'EUR')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.money import DEFAULT_ROUNDING, Money, RoundingMode, allocate, round_money
+from commercekit.money._currency import MINOR_UNITS
+from commercekit.money._money import EXACT, to_decimal
+from commercekit.money._rounding import require_money, round_ratio
+from commercekit.tax._categories import RateKind
+from commercekit.tax._rates import TaxRate
+
+__all__ = [
+    "LineTax",
+    "RateTotal",
+    "RoundingLevel",
+    "TaxAmount",
+    "TaxBreakdown",
+    "TaxLine",
+    "Taxed",
+    "add_tax",
+    "extract_tax",
+    "gross_price",
+    "net_price",
+    "tax_invoice",
+]
+
+
+class RoundingLevel(enum.StrEnum):
+    """Where tax is rounded to the minor unit."""
+
+    UNIT = "unit"
+    """Round the tax on one unit, then multiply by the quantity."""
+    LINE = "line"
+    """Round the tax on each line (unit price x quantity - discount)."""
+    INVOICE = "invoice"
+    """Add up the lines per rate, round the tax once per rate on the invoice."""
+
+
+@attrs.frozen
+class TaxAmount:
+    """One tax on one base: the rate that applied, the base it applied to, the tax."""
+
+    rate: TaxRate
+    base: Money
+    amount: Money
+
+
+@attrs.frozen
+class Taxed:
+    """An amount with its taxes; ``net + tax == gross`` always, to the minor unit."""
+
+    net: Money
+    taxes: tuple[TaxAmount, ...]
+
+    @property
+    def tax(self) -> Money:
+        """The sum of the taxes."""
+        return _sum([tax.amount for tax in self.taxes], self.net)
+
+    @property
+    def gross(self) -> Money:
+        """What the buyer pays: net plus tax."""
+        return self.net + self.tax
+
+
+def _rates(rates: TaxRate | Sequence[TaxRate]) -> tuple[TaxRate, ...]:
+    if isinstance(rates, TaxRate):
+        return (rates,)
+    found = tuple(rates) if isinstance(rates, list | tuple) else ()
+    if not found or not all(isinstance(rate, TaxRate) for rate in found):
+        raise InvalidAmountError(
+            rates, "is not a TaxRate or a list of them; get one from rate_for()"
+        )
+    return found
+
+
+def _sum(amounts: Sequence[Money], like: Money) -> Money:
+    total = Money(0, like.currency) if not amounts else amounts[0]
+    for amount in amounts[1:]:
+        total = total + amount
+    return round_money(total) if not amounts else total
+
+
+def _exclusive_taxes(
+    net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode
+) -> tuple[TaxAmount, ...]:
+    return tuple(
+        TaxAmount(
+            rate=rate,
+            base=net,
+            amount=round_money(
+                Money(
+                    EXACT.multiply(net.amount, rate.rate).scaleb(-2, EXACT), net.currency
+                ),
+                mode=mode,
+            ),
+        )
+        for rate in rates
+    )
+
+
+def _inclusive_tax(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Money:
+    """The tax inside ``gross``: gross x R / (100 + R), rounded exactly."""
+    total_rate = Fraction(sum((rate.rate for rate in rates), Decimal(0)))
+    exponent = MINOR_UNITS[gross.currency.code]
+    share = Fraction(gross.amount) * total_rate / (100 + total_rate) * 10**exponent
+    units = round_ratio(share.numerator, share.denominator, mode)
+    return Money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+
+
+def _split_tax(
+    total: Money, base: Money, rates: tuple[TaxRate, ...]
+) -> tuple[TaxAmount, ...]:
+    """Share one tax amount between the taxes in proportion to their rates."""
+    if len(rates) == 1:
+        return (TaxAmount(rate=rates[0], base=base, amount=total),)
+    weights = [rate.rate for rate in rates]
+    if not any(weights):
+        weights = [Decimal(1)] * len(rates)
+    parts = allocate(total, weights)
+    return tuple(
+        TaxAmount(rate=rate, base=base, amount=part)
+        for rate, part in zip(rates, parts, strict=True)
+    )
+
+
+def add_tax(
+    net: Money, rates: TaxRate | Sequence[TaxRate], *, mode: RoundingMode = DEFAULT_ROUNDING
+) -> Taxed:
+    """Tax-exclusive: the tax on ``net`` for each rate, rounded with ``mode``.
+
+    Several rates (GST and PST) are each applied to the same net and shown separately.
+
+    Examples:
+        >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+        >>> add_tax(Money("10.00", "EUR"), vat).taxes[0].amount
+        Money('1.90', 'EUR')
+    """
+    net = require_money(net)
+    found = _rates(rates)
+    return Taxed(net=net, taxes=_exclusive_taxes(net, found, mode))
+
+
+def extract_tax(
+    gross: Money,
+    rates: TaxRate | Sequence[TaxRate],
+    *,
+    mode: RoundingMode = DEFAULT_ROUNDING,
+) -> Taxed:
+    """Tax-inclusive: the tax inside ``gross``; the gross stays exactly as shown.
+
+    Examples:
+        >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+        >>> taxed = extract_tax(Money("9.99", "EUR"), vat)
+        >>> taxed.net, taxed.tax
+        (Money('8.39', 'EUR'), Money('1.60', 'EUR'))
+    """
+    gross = require_money(gross)
+    found = _rates(rates)
+    tax = _inclusive_tax(gross, found, mode)
+    net = gross - tax
+    return Taxed(net=net, taxes=_split_tax(tax, net, found))
+
+
+def net_price(
+    gross: Money, rates: TaxRate | Sequence[TaxRate], *, extra_digits: int = 4
+) -> Money:
+    """The net price behind a tax-inclusive price, kept to ``extra_digits`` more places.
+
+    A net price rounded to cents cannot always give back the gross it came from (2 cents
+    at 25 % is 1.6 cents net). Kept to four more decimals than the currency, it always
+    does: [`gross_price`][commercekit.tax.gross_price] of the result is ``gross`` again.
+
+    Examples:
+        >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+        >>> net_price(Money("9.99", "EUR"), vat)
+        Money('8.394958', 'EUR')
+        >>> gross_price(net_price(Money("9.99", "EUR"), vat), vat)
+        Money('9.99', 'EUR')
+    """
+    gross = require_money(gross)
+    found = _rates(rates)
+    total_rate = Fraction(sum((rate.rate for rate in found), Decimal(0)))
+    exponent = MINOR_UNITS[gross.currency.code] + extra_digits
+    net = Fraction(gross.amount) * 100 / (100 + total_rate) * 10**exponent
+    units = round_ratio(net.numerator, net.denominator, RoundingMode.HALF_EVEN)
+    return Money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+
+
+def gross_price(
+    net: Money, rates: TaxRate | Sequence[TaxRate], *, mode: RoundingMode = DEFAULT_ROUNDING
+) -> Money:
+    """The tax-inclusive price for a net price: net x (1 + rates), rounded once.
+
+    Examples:
+        >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+        >>> gross_price(Money("8.40", "EUR"), vat)
+        Money('10.00', 'EUR')
+    """
+    net = require_money(net)
+    found = _rates(rates)
+    total_rate = sum((rate.rate for rate in found), Decimal(0))
+    factor = EXACT.add(Decimal(1), total_rate.scaleb(-2, EXACT))
+    return round_money(net * factor, mode=mode)
+
+
+@attrs.frozen
+class TaxLine:
+    """One line of a cart or invoice.
+
+    ``price`` is the unit price as the shop shows it: gross where prices include tax, net
+    where they do not. ``discount`` is this line's discount in the same terms (an order
+    discount spread over the lines with [`allocate`][commercekit.money.allocate]); it
+    reduces the taxable amount before tax.
+    """
+
+    price: Money = attrs.field(converter=require_money)
+    quantity: Decimal | int
+    rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
+    discount: Money | None = None
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        quantity = to_decimal(self.quantity, "quantity")
+        if quantity < 0:
+            raise InvalidAmountError(
+                self.quantity, "is a negative quantity; returns are refunds, not lines"
+            )
+        if self.price.amount < 0:
+            raise InvalidAmountError(self.price, "is a negative price; prices are >= 0")
+        if self.discount is not None:
+            discount = require_money(self.discount)
+            if discount.currency != self.price.currency:
+                raise CurrencyMismatchError(
+                    self.price.currency.code, discount.currency.code, "discount"
+                )
+            if discount.amount < 0 or discount > self.price * quantity:
+                raise InvalidAmountError(
+                    self.discount,
+                    "is not a discount between zero and the line's amount",
+                )
+
+    def amount(self) -> Money:
+        """Unit price x quantity - discount, rounded to the minor unit (half-up)."""
+        total = round_money(self.price * self.quantity)
+        return total - self.discount if self.discount is not None else total
+
+
+@attrs.frozen
+class LineTax:
+    """A line's result: its net, its taxes and its gross."""
+
+    line: TaxLine
+    net: Money
+    taxes: tuple[TaxAmount, ...]
+
+    @property
+    def tax(self) -> Money:
+        """The sum of the line's taxes."""
+        return _sum([tax.amount for tax in self.taxes], self.net)
+
+    @property
+    def gross(self) -> Money:
+        """Net plus tax."""
+        return self.net + self.tax
+
+
+@attrs.frozen
+class RateTotal:
+    """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
+
+    tax: str
+    rate: Decimal
+    kind: RateKind
+    base: Money
+    amount: Money
+
+
+@attrs.frozen
+class TaxBreakdown:
+    """The taxes of an invoice or receipt: per line, per rate, and in total.
+
+    ``net + tax == gross`` for every line and for the whole; the per-rate rows add up to
+    the totals.
+    """
+
+    lines: tuple[LineTax, ...]
+    by_rate: tuple[RateTotal, ...]
+    prices_include_tax: bool
+    rounding: RoundingLevel
+
+    @property
+    def net(self) -> Money:
+        """The total net."""
+        return _sum([line.net for line in self.lines], self.lines[0].net)
+
+    @property
+    def tax(self) -> Money:
+        """The total tax."""
+        return _sum([line.tax for line in self.lines], self.lines[0].net)
+
+    @property
+    def gross(self) -> Money:
+        """The total the buyer pays."""
+        return self.net + self.tax
+
+
+def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
+    """Tax per unit, times the quantity; the discount's tax taken off."""
+    amount = line.amount()
+    quantity = to_decimal(line.quantity, "quantity")
+
+    def taxes_on(value: Money) -> tuple[Money, ...]:
+        if inclusive:
+            taxed = extract_tax(value, line.rates, mode=mode)
+        else:
+            taxed = add_tax(value, line.rates, mode=mode)
+        return tuple(tax.amount for tax in taxed.taxes)
+
+    per_unit = taxes_on(line.price)
+    off = taxes_on(line.discount) if line.discount is not None else None
+    amounts = []
+    for index, unit_tax in enumerate(per_unit):
+        total = round_money(unit_tax * quantity, mode=mode)
+        amounts.append(total - off[index] if off is not None else total)
+    tax_total = _sum(amounts, amount)
+    net = amount - tax_total if inclusive else amount
+    return LineTax(
+        line=line,
+        net=net,
+        taxes=tuple(
+            TaxAmount(rate=rate, base=net, amount=value)
+            for rate, value in zip(line.rates, amounts, strict=True)
+        ),
+    )
+
+
+def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
+    amount = line.amount()
+    taxed = (
+        extract_tax(amount, line.rates, mode=mode)
+        if inclusive
+        else add_tax(amount, line.rates, mode=mode)
+    )
+    return LineTax(line=line, net=taxed.net, taxes=taxed.taxes)
+
+
+def _lines_by_invoice(
+    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
+) -> list[LineTax]:
+    """Round once per group of lines taxed alike, then share each group's tax out."""
+    groups: dict[tuple[tuple[str, Decimal, RateKind], ...], list[int]] = {}
+    for index, line in enumerate(lines):
+        key = tuple((rate.tax, rate.rate, rate.kind) for rate in line.rates)
+        groups.setdefault(key, []).append(index)
+    results: list[LineTax | None] = [None] * len(lines)
+    for members in groups.values():
+        amounts = [lines[index].amount() for index in members]
+        total = _sum(amounts, amounts[0])
+        rates = lines[members[0]].rates
+        taxed = (
+            extract_tax(total, rates, mode=mode)
+            if inclusive
+            else add_tax(total, rates, mode=mode)
+        )
+        weights = [amount.amount for amount in amounts]
+        if not any(weights):
+            weights = [Decimal(1)] * len(weights)
+        shares = [allocate(tax.amount, weights) for tax in taxed.taxes]
+        for position, index in enumerate(members):
+            line = lines[index]
+            line_taxes = [share[position] for share in shares]
+            amount = amounts[position]
+            net = amount - _sum(line_taxes, amount) if inclusive else amount
+            results[index] = LineTax(
+                line=line,
+                net=net,
+                taxes=tuple(
+                    TaxAmount(rate=rate, base=net, amount=value)
+                    for rate, value in zip(line.rates, line_taxes, strict=True)
+                ),
+            )
+    return [result for result in results if result is not None]
+
+
+def tax_invoice(
+    lines: Sequence[TaxLine],
+    *,
+    prices_include_tax: bool,
+    rounding: RoundingLevel = RoundingLevel.LINE,
+    mode: RoundingMode = DEFAULT_ROUNDING,
+) -> TaxBreakdown:
+    """The taxes of a cart, receipt or invoice, line by line and per rate.
+
+    ``prices_include_tax`` says how the lines' prices are shown; ``rounding`` where tax
+    is rounded; ``mode`` how. Mixed-rate carts (food and non-food) get one summary row
+    per tax and rate.
+
+    Examples:
+        >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+        >>> food = rate_for("DE", "food", on=date(2026, 11, 26))
+        >>> cart = [
+        ...     TaxLine(Money("2.49", "EUR"), 3, food),
+        ...     TaxLine(Money("19.99", "EUR"), 1, vat),
+        ... ]
+        >>> receipt = tax_invoice(cart, prices_include_tax=True)
+        >>> for row in receipt.by_rate:
+        ...     print(row.tax, row.rate, row.base, row.amount)
+        VAT 7 6.98 EUR 0.49 EUR
+        VAT 19 16.80 EUR 3.19 EUR
+        >>> receipt.gross
+        Money('27.46', 'EUR')
+    """
+    if not lines:
+        raise InvalidAmountError(lines, "has no lines; an invoice needs at least one line")
+    lines = [_check_line(line) for line in lines]
+    currency = lines[0].price.currency
+    for line in lines[1:]:
+        if line.price.currency != currency:
+            raise CurrencyMismatchError(currency.code, line.price.currency.code, "invoice")
+    level = RoundingLevel(rounding)
+    if level is RoundingLevel.INVOICE:
+        results = _lines_by_invoice(lines, inclusive=prices_include_tax, mode=mode)
+    else:
+        compute = _line_by_unit if level is RoundingLevel.UNIT else _line_by_line
+        results = [compute(line, inclusive=prices_include_tax, mode=mode) for line in lines]
+    return TaxBreakdown(
+        lines=tuple(results),
+        by_rate=_summary(results),
+        prices_include_tax=prices_include_tax,
+        rounding=level,
+    )
+
+
+def _check_line(line: object) -> TaxLine:
+    if not isinstance(line, TaxLine):
+        raise InvalidAmountError(line, "is not a TaxLine")
+    return line
+
+
+def _summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
+    rows: dict[tuple[str, Decimal, RateKind], tuple[Money, Money]] = {}
+    for result in results:
+        for tax in result.taxes:
+            key = (tax.rate.tax, tax.rate.rate, tax.rate.kind)
+            base, amount = rows.get(key, (None, None)) or (None, None)
+            rows[key] = (
+                tax.base if base is None else base + tax.base,
+                tax.amount if amount is None else amount + tax.amount,
+            )
+    return tuple(
+        RateTotal(tax=tax, rate=rate, kind=kind, base=base, amount=amount)
+        for (tax, rate, kind), (base, amount) in sorted(
+            rows.items(), key=lambda item: (item[0][0], item[0][1])
+        )
+    )

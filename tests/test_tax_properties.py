@@ -1,0 +1,112 @@
+"""Hypothesis properties of the tax arithmetic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.money import Money, RoundingMode, minor_units
+from commercekit.tax import (
+    RoundingLevel,
+    TaxLine,
+    TaxRate,
+    add_tax,
+    extract_tax,
+    gross_price,
+    net_price,
+    tax_invoice,
+)
+from tests.strategies import minor_unit_amounts, tax_lines, tax_rates, varied_currencies
+
+LEVELS = list(RoundingLevel)
+
+
+@given(
+    varied_currencies().flatmap(lambda c: minor_unit_amounts(c).map(lambda a: (c, a))),
+    tax_rates(),
+)
+def test_inclusive_exclusive_inclusive_reproduces_the_shown_gross(
+    drawn: tuple[str, Decimal], rates: tuple[TaxRate, ...]
+) -> None:
+    """gross_price(net_price(gross)) == gross, exactly, for any currency and rates."""
+    code, amount = drawn
+    gross = Money(abs(amount), code)
+    assert gross_price(net_price(gross, rates), rates) == gross
+
+
+@given(
+    varied_currencies().flatmap(lambda c: minor_unit_amounts(c).map(lambda a: (c, a))),
+    tax_rates(),
+)
+def test_net_plus_tax_is_gross(
+    drawn: tuple[str, Decimal], rates: tuple[TaxRate, ...]
+) -> None:
+    """extract_tax keeps the gross; net + tax == gross; each tax is within half a unit."""
+    code, amount = drawn
+    money = Money(abs(amount), code)
+    inside = extract_tax(money, rates)
+    assert inside.gross == money
+    assert inside.net + inside.tax == money
+    added = add_tax(money, rates)
+    assert added.gross == added.net + added.tax
+    exact = Fraction(money.amount) * sum(Fraction(rate.rate) for rate in rates) / 100
+    assert abs(Fraction(added.tax.amount) - exact) <= Fraction(len(rates), 2) * unit(code)
+
+
+def unit(code: str) -> Fraction:
+    """One minor unit of ``code``."""
+    return Fraction(1, 10 ** minor_units(code))
+
+
+@given(
+    st.lists(tax_lines(), min_size=1, max_size=8), st.sampled_from(LEVELS), st.booleans()
+)
+def test_every_line_and_the_invoice_add_up(
+    lines: list[TaxLine], level: RoundingLevel, inclusive: bool
+) -> None:
+    """net + tax == gross for every line and the invoice; by-rate rows sum to the totals."""
+    invoice = tax_invoice(lines, prices_include_tax=inclusive, rounding=level)
+    for line in invoice.lines:
+        assert line.net + line.tax == line.gross
+    assert invoice.net + invoice.tax == invoice.gross
+    assert sum(row.amount for row in invoice.by_rate) == invoice.tax
+    if inclusive:
+        assert invoice.gross == sum(line.amount() for line in lines)
+    else:
+        assert invoice.net == sum(line.amount() for line in lines)
+
+
+@given(st.lists(tax_lines(), min_size=1, max_size=8), st.booleans())
+def test_per_line_and_per_invoice_differ_by_at_most_half_a_unit_per_line(
+    lines: list[TaxLine], inclusive: bool
+) -> None:
+    """|per-line tax - per-invoice tax| <= half a minor unit per line and tax."""
+    per_line = tax_invoice(lines, prices_include_tax=inclusive, rounding=RoundingLevel.LINE)
+    per_invoice = tax_invoice(
+        lines, prices_include_tax=inclusive, rounding=RoundingLevel.INVOICE
+    )
+    roundings = sum(len(line.rates) for line in lines)
+    difference = abs(Fraction(per_line.tax.amount) - Fraction(per_invoice.tax.amount))
+    assert difference <= Fraction(roundings, 2) * unit("EUR")
+
+
+@given(
+    minor_unit_amounts("EUR", limit=10**9),
+    minor_unit_amounts("EUR", limit=10**9),
+    tax_rates(),
+    st.sampled_from(list(RoundingMode)),
+    st.booleans(),
+)
+def test_tax_is_monotone_in_the_base(
+    a: Decimal, b: Decimal, rates: tuple[TaxRate, ...], mode: RoundingMode, inclusive: bool
+) -> None:
+    """A larger base never carries less tax, whatever the rounding mode."""
+    low, high = sorted((abs(a), abs(b)))
+    compute = extract_tax if inclusive else add_tax
+    assert (
+        compute(Money(low, "EUR"), rates, mode=mode).tax
+        <= compute(Money(high, "EUR"), rates, mode=mode).tax
+    )

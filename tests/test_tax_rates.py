@@ -1,0 +1,217 @@
+"""The bundled rate tables: shape, history, and today's rates checked independently."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from commercekit.errors import NoRuleError, OutsideVatAreaError
+from commercekit.tax import RateKind, TaxCategory, jurisdictions, rate_for, rates_for
+from commercekit.tax._rates import BUNDLED, TaxRate
+from tests.dated_rules import assert_well_formed
+
+TODAY = date(2026, 11, 26)
+DATA_START = date(2024, 1, 1)
+ALL = jurisdictions()
+ROWS = [row for code in ALL for row in BUNDLED.rows[code]]
+
+# Today's standard rates, written down independently of the data files from each
+# authority's own publication, so that a slip in a file shows up here.
+STANDARD_TODAY = {
+    "AT": "20", "BE": "21", "BG": "20", "CY": "19", "CZ": "21", "DE": "19", "DK": "25",
+    "EE": "24", "ES": "21", "FI": "25.5", "FR": "20", "GR": "24", "HR": "25", "HU": "27",
+    "IE": "23", "IT": "22", "LT": "21", "LU": "17", "LV": "21", "MT": "18", "NL": "21",
+    "PL": "23", "PT": "23", "RO": "21", "SE": "25", "SI": "22", "SK": "23",
+    "GB": "20", "XI": "20", "NO": "25", "CH": "8.1", "AU": "10", "NZ": "15", "SG": "9",
+    "JP": "10",
+}  # fmt: skip
+CANADA_TODAY = {
+    "CA-AB": {"GST": "5"},
+    "CA-BC": {"GST": "5", "PST": "7"},
+    "CA-MB": {"GST": "5", "RST": "7"},
+    "CA-NB": {"HST": "15"},
+    "CA-NL": {"HST": "15"},
+    "CA-NS": {"HST": "14"},
+    "CA-NT": {"GST": "5"},
+    "CA-NU": {"GST": "5"},
+    "CA-ON": {"HST": "13"},
+    "CA-PE": {"HST": "15"},
+    "CA-QC": {"GST": "5", "QST": "9.975"},
+    "CA-SK": {"GST": "5", "PST": "6"},
+    "CA-YT": {"GST": "5"},
+}
+
+
+def percent(rate: Decimal) -> str:
+    """A rate as written in law: 10, 25.5, 9.975."""
+    return f"{rate.normalize():f}"
+
+
+def groups(code: str) -> dict[tuple[str, TaxCategory], list[TaxRate]]:
+    found: dict[tuple[str, TaxCategory], list[TaxRate]] = {}
+    for row in BUNDLED.rows[code]:
+        found.setdefault((row.tax, row.category), []).append(row)
+    return {key: sorted(rows, key=lambda r: r.since) for key, rows in found.items()}
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_rows_are_well_formed(code: str) -> None:
+    for key, rows in groups(code).items():
+        assert_well_formed((code, *key), rows)
+        for row in rows:
+            assert row.rate >= 0
+            assert (row.kind is RateKind.STANDARD) == (row.category is TaxCategory.STANDARD)
+            if row.kind in (RateKind.ZERO, RateKind.EXEMPT):
+                assert row.rate == 0, row
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_standard_rate_has_no_gap_since_2024(code: str) -> None:
+    for (tax, category), rows in groups(code).items():
+        if category is not TaxCategory.STANDARD:
+            continue
+        day = DATA_START
+        while day <= TODAY:
+            covering = [row for row in rows if row.covers(day)]
+            assert len(covering) == 1, f"{code} {tax} on {day}: {covering}"
+            until = covering[0].until
+            if until is None:
+                break
+            day = until + timedelta(days=1)
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_nothing_before_the_data(code: str) -> None:
+    first = min(r.since for r in BUNDLED.rows[code] if r.category is TaxCategory.STANDARD)
+    with pytest.raises(NoRuleError):
+        rates_for(code, "standard", on=first - timedelta(days=1))
+
+
+CHANGES = [row for row in ROWS if row.since > DATA_START]
+
+
+@pytest.mark.parametrize(
+    "row",
+    CHANGES,
+    ids=[f"{r.jurisdiction}-{r.tax}-{r.category}-{r.since}" for r in CHANGES],
+)
+def test_each_change_on_both_sides_of_its_date(row: TaxRate) -> None:
+    on_the_day = rate_for(row.jurisdiction, row.category, on=row.since, tax=row.tax)
+    assert (on_the_day.rate, on_the_day.since) == (row.rate, row.since)
+    day_before = row.since - timedelta(days=1)
+    before = rate_for(row.jurisdiction, row.category, on=day_before, tax=row.tax)
+    # The day before, another rule applied: an earlier row, or the standard rate.
+    assert (before.applies_as, before.since) != (row.applies_as, row.since)
+    assert before.since < row.since
+
+
+@pytest.mark.parametrize("code", sorted(STANDARD_TODAY))
+def test_standard_rate_today(code: str) -> None:
+    rate = rate_for(code, "standard", on=TODAY)
+    assert percent(rate.rate) == STANDARD_TODAY[code]
+    assert rate.kind is RateKind.STANDARD
+    assert rate.source.startswith("http")
+
+
+@pytest.mark.parametrize("code", sorted(CANADA_TODAY))
+def test_canadian_taxes_today(code: str) -> None:
+    found = {rate.tax: percent(rate.rate) for rate in rates_for(code, "standard", on=TODAY)}
+    assert found == CANADA_TODAY[code]
+
+
+def test_every_jurisdiction_is_bundled() -> None:
+    assert set(ALL) == set(STANDARD_TODAY) | set(CANADA_TODAY)
+
+
+# New Zealand and Singapore tax every category of the vocabulary at the standard rate
+# (Goods and Services Tax Act 1985; GST Act 1993): their only special supplies (financial
+# services, residential rent) are outside it.
+SINGLE_RATE = {"NZ", "SG"}
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_at_least_one_special_category_in_force(code: str) -> None:
+    special = [
+        row
+        for row in BUNDLED.rows[code]
+        if row.category is not TaxCategory.STANDARD and row.covers(TODAY)
+    ]
+    if code in SINGLE_RATE:
+        assert not special
+        return
+    assert special, f"{code} has no reduced, zero or exempt category in force today"
+    for row in special:
+        assert row.source.startswith("http")
+        assert row.note, f"{code} {row.category}: say what the category covers"
+
+
+# Reduced rates checked independently of the files.
+@pytest.mark.parametrize(
+    ("code", "category", "rate"),
+    [
+        ("DE", "food", "7"),  # UStG s.12(2)(1), Anlage 2
+        ("DE", "books", "7"),
+        ("FR", "books", "5.5"),  # CGI art. 278-0 bis
+        ("IT", "books", "4"),  # DPR 633/1972, Tabella A parte II
+        ("ES", "books", "4"),  # Ley 37/1992 art. 91.Dos
+        ("NL", "food", "9"),  # Wet OB 1968, Tabel I
+        ("BE", "food", "6"),
+        ("AT", "food", "10"),  # UStG 1994 s.10(2)
+        ("GB", "food", "0"),  # VATA 1994 Sch. 8 Group 1
+        ("GB", "childrens_clothing", "0"),  # VATA 1994 Sch. 8 Group 16
+        ("IE", "books", "0"),
+        ("JP", "food", "8"),
+        ("NO", "food", "15"),
+        ("CH", "food", "2.6"),  # MWSTG art. 25(2) since 2024-01-01
+        ("CH", "accommodation", "3.8"),  # MWSTG art. 25(4) since 2024-01-01
+        ("AU", "food", "0"),  # GST Act s.38-2
+    ],
+)
+def test_reduced_rates_today(code: str, category: str, rate: str) -> None:
+    assert percent(rate_for(code, category, on=TODAY).rate) == rate
+
+
+@pytest.mark.parametrize(
+    ("code", "day_before", "rate_before", "day", "rate_after"),
+    [
+        ("FI", date(2024, 8, 31), "24", date(2024, 9, 1), "25.5"),
+        ("EE", date(2023, 12, 31), "20", date(2024, 1, 1), "22"),
+        ("EE", date(2025, 6, 30), "22", date(2025, 7, 1), "24"),
+        ("SK", date(2024, 12, 31), "20", date(2025, 1, 1), "23"),
+        ("RO", date(2025, 7, 31), "19", date(2025, 8, 1), "21"),
+        ("CH", date(2023, 12, 31), "7.7", date(2024, 1, 1), "8.1"),
+        ("SG", date(2023, 12, 31), "8", date(2024, 1, 1), "9"),
+    ],
+)
+def test_known_changes(
+    code: str, day_before: date, rate_before: str, day: date, rate_after: str
+) -> None:
+    assert percent(rate_for(code, "standard", on=day_before).rate) == rate_before
+    assert percent(rate_for(code, "standard", on=day).rate) == rate_after
+
+
+def test_british_columbia_accommodation_is_above_the_standard_pst() -> None:
+    # BC Provincial Sales Tax Act s.123: 8% PST on short-term accommodation.
+    rate = rate_for("CA-BC", "accommodation", on=TODAY, tax="PST")
+    assert (rate.rate, rate.kind) == (8, RateKind.HIGHER)
+
+
+def test_nova_scotia_hst_cut() -> None:
+    # Nova Scotia's HST went from 15% to 14% on 2025-04-01.
+    assert rate_for("CA-NS", "standard", on=date(2025, 3, 31)).rate == 15
+    assert rate_for("CA-NS", "standard", on=date(2025, 4, 1)).rate == 14
+
+
+@pytest.mark.parametrize(
+    "code", ["ES-CN", "ES-CE", "ES-ML", "FI-01", "AX", "GR-69", "FR-971", "GP", "RE", "YT"]
+)
+def test_special_territories_are_outside_the_vat_area(code: str) -> None:
+    with pytest.raises(OutsideVatAreaError, match="outside the EU VAT area"):
+        rate_for(code, "standard", on=TODAY)
+
+
+def test_greece_by_either_code_and_northern_ireland() -> None:
+    assert rate_for("EL", "standard", on=TODAY) == rate_for("GR", "standard", on=TODAY)
+    assert rate_for("GB-NIR", "standard", on=TODAY).jurisdiction == "XI"
