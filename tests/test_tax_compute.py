@@ -24,6 +24,7 @@ from commercekit.tax import (
     BundledRates,
     RoundingLevel,
     TaxLine,
+    TaxRate,
     add_tax,
     extract_tax,
     gross_price,
@@ -228,3 +229,38 @@ def test_bad_computation_input() -> None:
         extract_tax(1.19, DE)  # type: ignore[arg-type]
     with pytest.raises(InvalidAmountError, match="RoundingMode"):
         add_tax(eur("1.00"), DE, mode="nearest")  # type: ignore[arg-type]
+
+
+def test_a_plugin_rate_is_checked_like_bundled_data() -> None:
+    def rate(**changes: object) -> object:
+        fields: dict[str, object] = {
+            "jurisdiction": "US-NY",
+            "tax": "sales tax",
+            "category": "standard",
+            "applies_as": "standard",
+            "rate": Decimal("8.875"),
+            "kind": "standard",
+            "since": date(2009, 6, 1),
+            "until": None,
+            "source": "https://www.tax.ny.gov/",
+        }
+        fields.update(changes)
+        return TaxRate(**fields)  # type: ignore[arg-type]
+
+    assert rate().rate == Decimal("8.875")  # type: ignore[attr-defined]
+    with pytest.raises(InvalidAmountError, match="negative rate"):
+        rate(rate=Decimal(-5))
+    with pytest.raises(InvalidAmountError, match="float"):
+        rate(rate=8.875)
+    with pytest.raises(UnknownCategoryError):
+        rate(category="groceries")
+    with pytest.raises(InvalidAmountError, match="rate kind"):
+        rate(kind="luxury")
+    with pytest.raises(InvalidAmountError, match="not a date"):
+        rate(since="2009-06-01")
+    with pytest.raises(InvalidAmountError, match="ends before"):
+        rate(until=date(2000, 1, 1))
+    with pytest.raises(InvalidAmountError, match="negative rate"):
+        BundledRates(
+            {"ZZ": HEADER + "VAT,standard,standard,-19,2007-01-01,,https://x.invalid,\n"}
+        )

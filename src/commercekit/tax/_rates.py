@@ -37,11 +37,13 @@ import attrs
 
 from commercekit.errors import (
     AmbiguousTaxError,
+    InvalidAmountError,
     NoRuleError,
     OutsideVatAreaError,
     UnknownCategoryError,
     UnknownJurisdictionError,
 )
+from commercekit.money._money import to_decimal
 from commercekit.regions import special_territory
 from commercekit.regions._eu import check_date
 from commercekit.tax._categories import RateKind, TaxCategory
@@ -56,6 +58,39 @@ __all__ = [
 ]
 
 _HUNDRED = Decimal(100)
+_CATEGORIES = {category.value: category for category in TaxCategory}
+_KINDS = {kind.value: kind for kind in RateKind}
+
+
+def _category(value: object) -> TaxCategory:
+    found = _CATEGORIES.get(value) if isinstance(value, str) else None
+    if found is None:
+        raise UnknownCategoryError(value, ", ".join(_CATEGORIES))
+    return found
+
+
+def _kind(value: object) -> RateKind:
+    found = _KINDS.get(value) if isinstance(value, str) else None
+    if found is None:
+        kinds = ", ".join(_KINDS)
+        raise InvalidAmountError(value, f"is not a rate kind; use one of {kinds}")
+    return found
+
+
+def _percent(value: object) -> Decimal:
+    rate = to_decimal(value, "rate")
+    if rate < 0:
+        raise InvalidAmountError(value, "is a negative rate; a tax rate is 0 or more")
+    return rate
+
+
+def _valid_day(_: object, __: object, value: date) -> None:
+    check_date(value)
+
+
+def _valid_end(_: object, __: object, value: date | None) -> None:
+    if value is not None:
+        check_date(value)
 
 
 @attrs.frozen
@@ -71,14 +106,20 @@ class TaxRate:
 
     jurisdiction: str
     tax: str
-    category: TaxCategory
-    applies_as: TaxCategory
-    rate: Decimal
-    kind: RateKind
-    since: date
-    until: date | None
+    category: TaxCategory = attrs.field(converter=_category)
+    applies_as: TaxCategory = attrs.field(converter=_category)
+    rate: Decimal = attrs.field(converter=_percent)
+    kind: RateKind = attrs.field(converter=_kind)
+    since: date = attrs.field(validator=_valid_day)
+    until: date | None = attrs.field(validator=_valid_end)
     source: str
     note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.until is not None and self.until < self.since:
+            raise InvalidAmountError(
+                self.until, f"ends before the rate starts ({self.since}); check the dates"
+            )
 
     @property
     def fallback(self) -> bool:
@@ -133,9 +174,6 @@ class TaxRateSource(Protocol):
 
 _Periods = tuple[list[date], tuple[TaxRate, ...]]
 
-_CATEGORIES = {category.value: category for category in TaxCategory}
-_KINDS = {kind.value: kind for kind in RateKind}
-
 
 def _periods(rates: Iterable[TaxRate]) -> _Periods:
     ordered = tuple(sorted(rates, key=lambda rate: rate.since))
@@ -159,10 +197,10 @@ def _read_file(jurisdiction: str, text: str) -> list[TaxRate]:
         TaxRate(
             jurisdiction=jurisdiction,
             tax=row["tax"],
-            category=_CATEGORIES[row["category"]],
-            applies_as=_CATEGORIES[row["category"]],
-            rate=Decimal(row["rate"]),
-            kind=_KINDS[row["kind"]],
+            category=row["category"],
+            applies_as=row["category"],
+            rate=row["rate"],
+            kind=row["kind"],
             since=date.fromisoformat(row["since"]),
             until=date.fromisoformat(row["until"]) if row["until"] else None,
             source=row["source"],
@@ -266,7 +304,7 @@ class BundledRates:
         code = self._jurisdiction(jurisdiction)
         asked = _CATEGORIES.get(category) if isinstance(category, str) else None
         if asked is None:
-            raise UnknownCategoryError(category, ", ".join(_CATEGORIES))
+            asked = _category(category)
         day = check_date(on)
         found = []
         for tax in self._taxes[code]:
