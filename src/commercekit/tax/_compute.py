@@ -122,12 +122,7 @@ def _exclusive_taxes(
         TaxAmount(
             rate=rate,
             base=net,
-            amount=round_money(
-                Money(
-                    EXACT.multiply(net.amount, rate.rate).scaleb(-2, EXACT), net.currency
-                ),
-                mode=mode,
-            ),
+            amount=round_money(net * rate.fraction, mode=mode),
         )
         for rate in rates
     )

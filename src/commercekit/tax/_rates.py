@@ -43,7 +43,7 @@ from commercekit.errors import (
     UnknownCategoryError,
     UnknownJurisdictionError,
 )
-from commercekit.money._money import to_decimal
+from commercekit.money._money import EXACT, to_decimal
 from commercekit.regions import special_territory
 from commercekit.regions._eu import check_date
 from commercekit.tax._categories import RateKind, TaxCategory
@@ -57,7 +57,6 @@ __all__ = [
     "rates_for",
 ]
 
-_HUNDRED = Decimal(100)
 _CATEGORIES = {category.value: category for category in TaxCategory}
 _KINDS = {kind.value: kind for kind in RateKind}
 
@@ -129,7 +128,7 @@ class TaxRate:
     @property
     def fraction(self) -> Decimal:
         """The rate as a fraction: ``Decimal('0.255')`` for 25.5 %."""
-        return self.rate / _HUNDRED
+        return self.rate.scaleb(-2, EXACT)
 
     def covers(self, on: date) -> bool:
         """Whether the rate is in force on ``on``."""
