@@ -19,7 +19,7 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 __all__ = [
     "AllocationError",
@@ -30,6 +30,7 @@ __all__ = [
     "MoneyParseError",
     "NoRuleError",
     "OutsideVatAreaError",
+    "StaleRatesError",
     "UnknownCategoryError",
     "UnknownCountryError",
     "UnknownCurrencyError",
@@ -174,3 +175,20 @@ class AmbiguousTaxError(CommerceKitError, LookupError):
     def __init__(self, jurisdiction: str, message: str) -> None:
         self.jurisdiction = jurisdiction
         super().__init__(f"{jurisdiction}: {message}")
+
+
+class StaleRatesError(CommerceKitError, ValueError):
+    """An exchange-rate table older than the caller allows."""
+
+    def __init__(
+        self, provider: str, observed_at: datetime, at: datetime, max_age: timedelta
+    ) -> None:
+        self.provider = provider
+        self.observed_at = observed_at
+        self.at = at
+        self.max_age = max_age
+        super().__init__(
+            f"the {provider} rates were observed {observed_at.isoformat()}, more than "
+            f"{max_age} before {at.isoformat()}; fetch a fresh table or allow an older "
+            f"one with max_age="
+        )

@@ -13,6 +13,8 @@ Everything else in commercekit stands on these rules:
   an amount without losing or inventing a minor unit.
 * [`sum_money`][commercekit.money.sum_money] and
   [`percent_of`][commercekit.money.percent_of] are the sums people write badly by hand.
+* [`RateTable`][commercekit.money.RateTable] and [`convert`][commercekit.money.convert]
+  change currency at an explicit, dated rate, rounding once.
 * [`format_money`][commercekit.money.format_money] and
   [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats.
 """
@@ -27,6 +29,7 @@ from commercekit.money._currency import (
     minor_units,
     validate_currency,
 )
+from commercekit.money._exchange import RateSource, RateTable, convert
 from commercekit.money._format import format_money, parse_money
 from commercekit.money._money import Money
 from commercekit.money._rounding import DEFAULT_ROUNDING, RoundingMode, round_money
@@ -36,11 +39,14 @@ __all__ = [
     "CashRounding",
     "CurrencyInfo",
     "Money",
+    "RateSource",
+    "RateTable",
     "RoundingMode",
     "allocate",
     "cash_increment",
     "cash_round",
     "cash_rounding",
+    "convert",
     "currency_info",
     "format_money",
     "is_currency",

@@ -1,0 +1,180 @@
+"""Exchange-rate tables and currency conversion, explicit and exact.
+
+A [`RateTable`][commercekit.money.RateTable] is a snapshot: a base currency, how many
+units of each other currency one unit of the base buys, when the rates were observed and
+who published them. Conversion between two non-base currencies goes through the base
+(triangulation) with the cross rate kept as an exact fraction, and the result is rounded
+once, to the target currency's minor unit, with a named mode. Inverse rates are derived,
+never stored twice, so a table cannot contradict itself.
+
+There is no live feed and no clock here: a caller that cares how old the rates are says
+``at=`` (now, as it knows it) and ``max_age=``; a plugin supplies live tables through
+[`RateSource`][commercekit.money.RateSource].
+
+Examples:
+Examples:
+    >>> from datetime import UTC, datetime
+    >>> ecb = RateTable(
+    ...     base="EUR",
+    ...     rates={"USD": Decimal("1.0412"), "GBP": Decimal("0.8321")},
+    ...     observed_at=datetime(2026, 11, 25, 15, 0, tzinfo=UTC),
+    ...     provider="ECB euro foreign exchange reference rates",
+    ... )
+    >>> convert(Money("100.00", "EUR"), "USD", ecb)
+    Money('104.12', 'USD')
+    >>> convert(Money("100.00", "USD"), "EUR", ecb)
+    Money('96.04', 'EUR')
+    >>> convert(Money("100.00", "GBP"), "USD", ecb)
+    Money('125.13', 'USD')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Protocol
+
+import attrs
+
+from commercekit.errors import InvalidAmountError, StaleRatesError, UnknownCurrencyError
+from commercekit.money._currency import MINOR_UNITS, validate_currency
+from commercekit.money._money import DIVISION, EXACT, Money, to_decimal
+from commercekit.money._rounding import (
+    DEFAULT_ROUNDING,
+    RoundingMode,
+    require_money,
+    round_ratio,
+)
+
+__all__ = ["RateSource", "RateTable", "convert"]
+
+
+def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
+    if not isinstance(value, Mapping):
+        raise InvalidAmountError(value, "is not a mapping of currency codes to rates")
+    checked = {}
+    for code, rate in value.items():
+        number = to_decimal(rate, "exchange rate")
+        if number <= 0:
+            raise InvalidAmountError(rate, f"is not a positive exchange rate for {code}")
+        checked[validate_currency(code)] = number
+    return MappingProxyType(checked)
+
+
+def _aware(_: object, __: object, value: datetime) -> None:
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise InvalidAmountError(
+            value, "is not a timezone-aware datetime; pass e.g. datetime(..., tzinfo=UTC)"
+        )
+
+
+@attrs.frozen
+class RateTable:
+    """Exchange rates observed at one moment: 1 ``base`` = ``rates[code]`` of ``code``.
+
+    The base's own rate is 1 and need not be listed; if listed, it must be 1.
+    """
+
+    base: str = attrs.field(converter=validate_currency)
+    rates: Mapping[str, Decimal] = attrs.field(converter=_rates)
+    observed_at: datetime = attrs.field(validator=_aware)
+    provider: str
+
+    def __attrs_post_init__(self) -> None:
+        listed = self.rates.get(self.base)
+        if listed is not None and listed != 1:
+            raise InvalidAmountError(
+                listed, f"is the table's rate for its own base {self.base}; it must be 1"
+            )
+
+    def _units(self, code: str) -> Decimal:
+        if code == self.base:
+            return Decimal(1)
+        rate = self.rates.get(code)
+        if rate is None:
+            raise UnknownCurrencyError(
+                code,
+                f"has no rate in the {self.provider} table "
+                f"(base {self.base}, observed {self.observed_at.isoformat()})",
+            )
+        return rate
+
+    def cross(self, source: str, target: str) -> Fraction:
+        """How many ``target`` one ``source`` buys, exactly, through the base."""
+        return Fraction(self._units(validate_currency(target))) / Fraction(
+            self._units(validate_currency(source))
+        )
+
+    def rate(self, source: str, target: str) -> Decimal:
+        """The cross rate to 28 significant digits, for showing (conversion is exact).
+
+        Examples:
+            >>> from datetime import UTC
+            >>> table = RateTable(base="EUR", rates={"USD": Decimal("1.25")},
+            ...     observed_at=datetime(2026, 1, 1, tzinfo=UTC), provider="example")
+            >>> table.rate("USD", "EUR")
+            Decimal('0.8')
+        """
+        exact = self.cross(source, target)
+        return DIVISION.divide(Decimal(exact.numerator), Decimal(exact.denominator))
+
+    def check_age(self, *, at: datetime, max_age: timedelta) -> None:
+        """Refuse the table if it was observed more than ``max_age`` before ``at``."""
+        _aware(None, None, at)
+        age = at - self.observed_at
+        if age > max_age:
+            raise StaleRatesError(self.provider, self.observed_at, at, max_age)
+
+
+class RateSource(Protocol):
+    """Where a plugin's live exchange rates come from."""
+
+    def table(self, base: str, *, at: datetime) -> RateTable:
+        """The latest table for ``base`` as known at ``at``."""
+        ...
+
+
+def convert(
+    money: Money,
+    to: str,
+    rates: RateTable,
+    *,
+    mode: RoundingMode = DEFAULT_ROUNDING,
+    at: datetime | None = None,
+    max_age: timedelta | None = None,
+) -> Money:
+    """``money`` in currency ``to`` at the table's rate, rounded once with ``mode``.
+
+    With ``max_age``, the table must have been observed no longer than that before
+    ``at`` (both required together; commercekit has no clock).
+
+    Examples:
+        >>> from datetime import UTC
+        >>> table = RateTable(base="EUR", rates={"JPY": Decimal("161.87")},
+        ...     observed_at=datetime(2026, 11, 25, 15, tzinfo=UTC), provider="ECB")
+        >>> convert(Money("1", "JPY"), "EUR", table)
+        Money('0.01', 'EUR')
+        >>> convert(Money("100", "JPY"), "EUR", table, mode=RoundingMode.DOWN)
+        Money('0.61', 'EUR')
+        >>> convert(Money("10.00", "EUR"), "JPY", table,
+        ...         at=datetime(2026, 11, 28, tzinfo=UTC), max_age=timedelta(days=1))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.StaleRatesError: the ECB rates were observed ...
+    """
+    money = require_money(money)
+    target = validate_currency(to)
+    if max_age is not None or at is not None:
+        if max_age is None or at is None:
+            raise InvalidAmountError(
+                (at, max_age), "gives only one of at= and max_age=; pass both, or neither"
+            )
+        rates.check_age(at=at, max_age=max_age)
+    exact = Fraction(money.amount) * rates.cross(money.currency.code, target)
+    exponent = MINOR_UNITS[target]
+    scaled = exact * 10**exponent
+    units = round_ratio(scaled.numerator, scaled.denominator, mode)
+    return Money(Decimal(units).scaleb(-exponent, EXACT), target)

@@ -1,0 +1,113 @@
+"""Exchange-rate tables and conversion."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.errors import InvalidAmountError, StaleRatesError, UnknownCurrencyError
+from commercekit.money import Money, RateTable, RoundingMode, convert, minor_units
+from tests.strategies import minor_unit_amounts
+
+OBSERVED = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+# Illustrative rates in the ECB's format (1 EUR = x units); the arithmetic is the test.
+TABLE = RateTable(
+    base="EUR",
+    rates={
+        "USD": Decimal("1.0412"),
+        "GBP": Decimal("0.8321"),
+        "JPY": Decimal("161.87"),
+        "KWD": Decimal("0.3205"),
+        "CHF": Decimal("0.9312"),
+    },
+    observed_at=OBSERVED,
+    provider="example table",
+)
+
+
+def test_direct_inverse_and_cross() -> None:
+    assert convert(Money("100.00", "EUR"), "USD", TABLE) == Money("104.12", "USD")
+    # Inverse is derived: 100 / 1.0412 = 96.0430…
+    assert convert(Money("100.00", "USD"), "EUR", TABLE) == Money("96.04", "EUR")
+    # Cross through the base, unrounded in between: 100 x 161.87 / 0.8321 = 19453.190…
+    assert convert(Money("100.00", "GBP"), "JPY", TABLE) == Money("19453", "JPY")
+    # A 3-decimal target: 10 EUR = 3.205 KWD exactly.
+    assert str(convert(Money("10.00", "EUR"), "KWD", TABLE)) == "3.205 KWD"
+    # 1 / 1.0412 to 28 significant digits
+    assert TABLE.rate("USD", "EUR") == Decimal("0.9604302727621974644640799078")
+    assert convert(Money("5.00", "EUR"), "EUR", TABLE) == Money("5.00", "EUR")
+
+
+def test_rounding_is_explicit() -> None:
+    # 1.00 USD in GBP: 0.8321 / 1.0412 = 0.79917…
+    assert convert(Money("1.00", "USD"), "GBP", TABLE) == Money("0.80", "GBP")
+    assert convert(Money("1.00", "USD"), "GBP", TABLE, mode=RoundingMode.DOWN) == Money(
+        "0.79", "GBP"
+    )
+
+
+def test_age_is_checked_only_when_asked() -> None:
+    fresh = OBSERVED + timedelta(hours=20)
+    convert(Money("1", "EUR"), "USD", TABLE, at=fresh, max_age=timedelta(days=1))
+    with pytest.raises(StaleRatesError, match="fetch a fresh table"):
+        convert(
+            Money("1", "EUR"),
+            "USD",
+            TABLE,
+            at=fresh + timedelta(days=1),
+            max_age=timedelta(days=1),
+        )
+    with pytest.raises(InvalidAmountError, match="both"):
+        convert(Money("1", "EUR"), "USD", TABLE, max_age=timedelta(days=1))
+
+
+def test_bad_tables_and_inputs() -> None:
+    with pytest.raises(UnknownCurrencyError, match="no rate in the example table"):
+        convert(Money("1", "EUR"), "SEK", TABLE)
+    with pytest.raises(UnknownCurrencyError):
+        convert(Money("1", "EUR"), "ABC", TABLE)
+    with pytest.raises(InvalidAmountError, match="positive"):
+        RateTable(base="EUR", rates={"USD": 0}, observed_at=OBSERVED, provider="x")
+    with pytest.raises(InvalidAmountError, match="float"):
+        RateTable(base="EUR", rates={"USD": 1.04}, observed_at=OBSERVED, provider="x")
+    with pytest.raises(InvalidAmountError, match="timezone-aware"):
+        RateTable(
+            base="EUR",
+            rates={"USD": 1},
+            observed_at=datetime(2026, 1, 1),  # noqa: DTZ001  # the point of the test
+            provider="x",
+        )
+    with pytest.raises(InvalidAmountError, match="must be 1"):
+        RateTable(base="EUR", rates={"EUR": 2}, observed_at=OBSERVED, provider="x")
+    with pytest.raises(UnknownCurrencyError):
+        RateTable(base="EURO", rates={}, observed_at=OBSERVED, provider="x")
+    with pytest.raises(InvalidAmountError, match="is not money"):
+        convert(Decimal("1"), "USD", TABLE)  # type: ignore[arg-type]
+
+
+CODES = ["EUR", "USD", "GBP", "JPY", "KWD", "CHF"]
+
+
+@given(
+    st.sampled_from(CODES).flatmap(
+        lambda code: minor_unit_amounts(code, limit=10**10).map(lambda a: (code, a))
+    ),
+    st.sampled_from(CODES),
+)
+def test_there_and_back_within_one_minor_unit_per_conversion(
+    drawn: tuple[str, Decimal], target: str
+) -> None:
+    """convert(convert(m, to), back) is within one minor unit of m, plus the target's
+    rounding carried back at the reverse rate."""
+    code, amount = drawn
+    money = Money(amount, code)
+    there = convert(money, target, TABLE)
+    back = convert(there, code, TABLE)
+    unit = Fraction(1, 10 ** minor_units(code))
+    carried = Fraction(1, 2 * 10 ** minor_units(target)) * TABLE.cross(target, code)
+    assert abs(Fraction(back.amount) - Fraction(money.amount)) <= unit / 2 + carried
