@@ -27,6 +27,7 @@ __all__ = [
     "CommerceKitError",
     "CurrencyMismatchError",
     "InvalidAmountError",
+    "InvalidTaxIdError",
     "MoneyParseError",
     "NoRuleError",
     "OutsideVatAreaError",
@@ -192,3 +193,13 @@ class StaleRatesError(CommerceKitError, ValueError):
             f"{max_age} before {at.isoformat()}; fetch a fresh table or allow an older "
             f"one with max_age="
         )
+
+
+class InvalidTaxIdError(CommerceKitError, ValueError):
+    """A VAT/GST number whose format or check digits are wrong."""
+
+    def __init__(self, text: str, country: str, reason: str) -> None:
+        self.text = text
+        self.country = country
+        self.reason = reason
+        super().__init__(f"{text!r} is not a valid {country} VAT number: {reason}")

@@ -24,6 +24,14 @@ from commercekit.tax._compute import (
     net_price,
     tax_invoice,
 )
+from commercekit.tax._ids import (
+    TaxId,
+    TaxIdVerifier,
+    Verification,
+    VerificationLevel,
+    is_valid_tax_id,
+    validate_tax_id,
+)
 from commercekit.tax._rates import (
     BundledRates,
     TaxRate,
@@ -42,16 +50,22 @@ __all__ = [
     "TaxAmount",
     "TaxBreakdown",
     "TaxCategory",
+    "TaxId",
+    "TaxIdVerifier",
     "TaxLine",
     "TaxRate",
     "TaxRateSource",
     "Taxed",
+    "Verification",
+    "VerificationLevel",
     "add_tax",
     "extract_tax",
     "gross_price",
+    "is_valid_tax_id",
     "jurisdictions",
     "net_price",
     "rate_for",
     "rates_for",
     "tax_invoice",
+    "validate_tax_id",
 ]

@@ -1,0 +1,203 @@
+"""VAT and GST numbers: format and check digits offline, registries through a plugin.
+
+A business customer's VAT number decides whether a cross-border sale is reverse-charged,
+so it has to be right. commercekit checks the format and check digits of every scheme
+below offline, with python-stdnum, and returns the number normalised with its country:
+
+* every EU member state (``EL`` for Greece) and Northern Ireland (``XI``);
+* the United Kingdom (``GB``), Norway (``NO … MVA``), Switzerland (``CHE … MWST``);
+* Australia's ABN, New Zealand's IRD (GST) number and Canada's Business Number, which
+  carry no country prefix: pass ``country=``.
+
+A well-formed number may still be unregistered or revoked. Checking that needs the
+tax authority's registry (VIES in the EU, HMRC in the UK); a
+[`TaxIdVerifier`][commercekit.tax.TaxIdVerifier] plugin does it, and a decision records
+whether a number was only format-checked or verified live.
+
+Examples:
+    >>> validate_tax_id("DE 136 695 976")
+    TaxId(country='DE', number='136695976', scheme='EU VAT')
+    >>> str(validate_tax_id("el094259216"))
+    'EL094259216'
+    >>> validate_tax_id("51 824 753 556", country="AU").scheme
+    'ABN'
+    >>> is_valid_tax_id("DE136695977")
+    False
+    >>> validate_tax_id("DE136695977")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidTaxIdError: 'DE136695977' is not a valid DE VAT number: ...
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from types import ModuleType
+from typing import Protocol
+
+import attrs
+import stdnum.au.abn
+import stdnum.ca.bn
+import stdnum.ch.vat
+import stdnum.eu.vat
+import stdnum.gb.vat
+import stdnum.no.mva
+import stdnum.nz.ird
+from stdnum.exceptions import ValidationError
+
+from commercekit.errors import InvalidTaxIdError, UnknownCountryError
+
+__all__ = [
+    "TaxId",
+    "TaxIdVerifier",
+    "Verification",
+    "VerificationLevel",
+    "is_valid_tax_id",
+    "validate_tax_id",
+]
+
+# Scheme per country code (the code the number is written with: EL, XI).
+_EU = {code.upper() for code in stdnum.eu.vat.MEMBER_STATES} - {"GR"} | {"EL"}
+_SCHEMES: dict[str, tuple[str, ModuleType]] = {
+    **dict.fromkeys(_EU, ("EU VAT", stdnum.eu.vat)),
+    "GB": ("GB VAT", stdnum.gb.vat),
+    "NO": ("MVA", stdnum.no.mva),
+    "CH": ("MWST", stdnum.ch.vat),
+    "AU": ("ABN", stdnum.au.abn),
+    "NZ": ("IRD", stdnum.nz.ird),
+    "CA": ("BN", stdnum.ca.bn),
+}
+# Numbers written without a country prefix.
+_UNPREFIXED = {"AU", "NZ", "CA"}
+
+
+@attrs.frozen
+class TaxId:
+    """A well-formed tax number: its country (as the number writes it) and digits.
+
+    ``number`` is the compact form without the country prefix; ``str()`` gives the form
+    used on invoices and in VIES (``DE136695976``, ``CHE116281710MWST``).
+    """
+
+    country: str
+    number: str
+    scheme: str
+
+    def __str__(self) -> str:
+        if self.country in _UNPREFIXED or self.country == "CH":
+            return self.number
+        return f"{self.country}{self.number}"
+
+    @property
+    def formatted(self) -> str:
+        """The number as the issuing authority prints it, where it has a print form."""
+        module = _SCHEMES[self.country][1]
+        formatter = getattr(module, "format", None)
+        return formatter(str(self)) if formatter else str(self)
+
+
+def _country_of(compact: str, country: str | None) -> str:
+    if country is not None:
+        if not isinstance(country, str):
+            raise UnknownCountryError(country)
+        code = {"GR": "EL"}.get(country.upper(), country.upper())
+        if code not in _SCHEMES:
+            raise UnknownCountryError(country)
+        return code
+    if compact[:3] == "CHE":
+        return "CH"
+    prefix = compact[:2]
+    if prefix in _SCHEMES and prefix not in _UNPREFIXED:
+        return prefix
+    raise InvalidTaxIdError(
+        compact,
+        "unknown",
+        "it has no country prefix commercekit knows; pass country= "
+        "(needed for AU, NZ and CA numbers, which are written without one)",
+    )
+
+
+def validate_tax_id(text: str, country: str | None = None) -> TaxId:
+    """Check a tax number's format and check digits; return it normalised.
+
+    ``country`` is needed for numbers without a prefix (AU, NZ, CA) and otherwise
+    confirms the prefix (``GR`` and ``EL`` both mean Greece).
+
+    Examples:
+        >>> validate_tax_id("CHE-116.281.710 MWST").formatted
+        'CHE-116.281.710 MWST'
+        >>> validate_tax_id("XI 980 7806 84")
+        TaxId(country='XI', number='980780684', scheme='EU VAT')
+    """
+    if not isinstance(text, str):
+        raise InvalidTaxIdError(repr(text), str(country), "a tax number must be a str")
+    compact = "".join(char for char in text.upper() if char.isalnum())
+    if compact.startswith("GR"):  # ISO's code for Greece; EU VAT writes EL
+        compact = "EL" + compact[2:]
+    code = _country_of(compact, country)
+    written = "CH" if compact[:3] == "CHE" else compact[:2]
+    if written != code and written in _SCHEMES and written not in _UNPREFIXED:
+        raise InvalidTaxIdError(text, code, f"it is a {written} number, not {code}")
+    scheme, module = _SCHEMES[code]
+    candidate = compact
+    if scheme == "EU VAT" and not compact.startswith(code):
+        candidate = code + compact
+    try:
+        cleaned = module.validate(candidate)
+    except ValidationError as error:
+        raise InvalidTaxIdError(text, code, str(error)) from None
+    if scheme == "EU VAT":
+        return TaxId(country=code, number=cleaned[2:], scheme=scheme)
+    if code in ("GB", "NO") and cleaned.startswith(code):
+        cleaned = cleaned[2:]
+    return TaxId(country=code, number=cleaned, scheme=scheme)
+
+
+def is_valid_tax_id(text: object, country: str | None = None) -> bool:
+    """Whether ``text`` is a well-formed tax number. Never raises.
+
+    Examples:
+        >>> is_valid_tax_id("NO 995 525 828 MVA"), is_valid_tax_id("NO 995 525 829 MVA")
+        (True, False)
+    """
+    try:
+        validate_tax_id(text, country)  # type: ignore[arg-type]  # any object: False
+    except (InvalidTaxIdError, UnknownCountryError):
+        return False
+    return True
+
+
+class VerificationLevel(enum.StrEnum):
+    """How far a tax number was checked."""
+
+    FORMAT = "format"
+    """Format and check digits only, offline."""
+    REGISTRY = "registry"
+    """Looked up in the tax authority's registry (VIES, HMRC …)."""
+
+
+@attrs.frozen
+class Verification:
+    """The outcome of checking a tax number, as a decision records it."""
+
+    tax_id: TaxId
+    valid: bool
+    level: VerificationLevel
+    registry: str | None = None
+    checked_at: datetime | None = None
+    reference: str | None = None
+    """The registry's consultation number, where it gives one (VIES does)."""
+
+
+class TaxIdVerifier(Protocol):
+    """A live registry check, supplied by a plugin (commercekit makes no network calls)."""
+
+    def verify(self, tax_id: TaxId, *, at: datetime) -> Verification:
+        """Whether the registry knows ``tax_id`` as valid at ``at``."""
+        ...
+
+
+def format_checked(tax_id: TaxId) -> Verification:
+    """The record of an offline check: well-formed, not looked up."""
+    return Verification(tax_id=tax_id, valid=True, level=VerificationLevel.FORMAT)
