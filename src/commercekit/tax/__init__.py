@@ -40,12 +40,23 @@ from commercekit.tax._rates import (
     rate_for,
     rates_for,
 )
+from commercekit.tax._thresholds import (
+    CountedSale,
+    Registration,
+    Threshold,
+    ThresholdStatus,
+    Window,
+    threshold_for,
+    threshold_status,
+)
 
 __all__ = [
     "BundledRates",
+    "CountedSale",
     "LineTax",
     "RateKind",
     "RateTotal",
+    "Registration",
     "RoundingLevel",
     "TaxAmount",
     "TaxBreakdown",
@@ -56,8 +67,11 @@ __all__ = [
     "TaxRate",
     "TaxRateSource",
     "Taxed",
+    "Threshold",
+    "ThresholdStatus",
     "Verification",
     "VerificationLevel",
+    "Window",
     "add_tax",
     "extract_tax",
     "gross_price",
@@ -67,5 +81,7 @@ __all__ = [
     "rate_for",
     "rates_for",
     "tax_invoice",
+    "threshold_for",
+    "threshold_status",
     "validate_tax_id",
 ]

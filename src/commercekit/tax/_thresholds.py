@@ -1,0 +1,355 @@
+"""Thresholds: when cross-border sales switch rules, and when a seller must register.
+
+Each threshold is dated, sourced data (``_data/thresholds.csv``): the EU's EUR 10,000 for
+intra-EU distance sales, the EUR 150 and GBP 135 consignment limits, Australia's A$1,000
+low-value goods and A$75,000 registration threshold, and so on.
+[`threshold_status`][commercekit.tax.threshold_status] adds a seller's sales up over each
+threshold's own window (calendar year, rolling 12 months, four calendar quarters) and
+says how close it is: below, approaching (80 % or more), must register, or registered.
+
+Examples:
+    >>> eu = threshold_for("EU", "distance_sales_threshold", on=date(2026, 11, 26))
+    >>> eu.amount, eu.window.value
+    (Money('10000', 'EUR'), 'calendar_year_current_or_previous')
+    >>> eu.crossed_by(Money("10000.00", "EUR")), eu.crossed_by(Money("10000.01", "EUR"))
+    (False, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from importlib.resources import files
+
+import attrs
+
+from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCurrencyError
+from commercekit.money import Money, RateTable, RoundingMode, convert, sum_money
+from commercekit.money._money import DIVISION, EXACT
+from commercekit.money._rounding import require_money
+from commercekit.regions import is_eu_member
+from commercekit.regions._eu import check_country, check_date
+
+__all__ = [
+    "CountedSale",
+    "Registration",
+    "Threshold",
+    "ThresholdStatus",
+    "Window",
+    "threshold_for",
+    "threshold_status",
+]
+
+
+class Window(enum.StrEnum):
+    """The period over which sales are added up for a threshold."""
+
+    CALENDAR_YEAR_CURRENT_OR_PREVIOUS = "calendar_year_current_or_previous"
+    """Exceeded in the current calendar year so far, or in the whole previous one (EU)."""
+    ROLLING_12_MONTHS = "rolling_12_months"
+    """The 12 months up to and including the day asked."""
+    ROLLING_12_MONTHS_OR_NEXT_30_DAYS = "rolling_12_months_or_next_30_days"
+    """The past 12 months (the UK also counts what is expected in the next 30 days)."""
+    FOUR_CALENDAR_QUARTERS = "four_calendar_quarters"
+    """The current calendar quarter and the three before it (Canada)."""
+    CALENDAR_YEAR = "calendar_year"
+    """The current calendar year so far."""
+    PER_CONSIGNMENT = "per_consignment"
+    PER_ITEM = "per_item"
+    NONE = "none"
+
+
+class Registration(enum.StrEnum):
+    """Where a seller stands against a registration threshold."""
+
+    BELOW = "below"
+    APPROACHING = "approaching"
+    """At 80 % of the threshold or more: time to prepare."""
+    MUST_REGISTER = "must_register"
+    REGISTERED = "registered"
+
+
+@attrs.frozen
+class Threshold:
+    """A dated, sourced threshold or limit."""
+
+    jurisdiction: str
+    rule: str
+    amount: Money | None
+    window: Window
+    crossed_when: str
+    since: date
+    until: date | None
+    legal_basis: str
+    source: str
+    note: str
+
+    def covers(self, on: date) -> bool:
+        """Whether the threshold is in force on ``on``."""
+        return self.since <= on and (self.until is None or on <= self.until)
+
+    def crossed_by(self, value: Money) -> bool:
+        """Whether ``value`` (in the threshold's currency) crosses it."""
+        if self.amount is None:
+            return True
+        if self.crossed_when == "at_or_above":
+            return value >= self.amount
+        return value > self.amount
+
+
+def _read() -> dict[tuple[str, str], tuple[Threshold, ...]]:
+    text = files("commercekit.tax").joinpath("_data/thresholds.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    found: dict[tuple[str, str], list[Threshold]] = {}
+    for row in rows:
+        threshold = Threshold(
+            jurisdiction=row["jurisdiction"],
+            rule=row["rule"],
+            amount=Money(row["amount"], row["currency"]) if row["amount"] else None,
+            window=Window(row["window"]),
+            crossed_when=row["crossed_when"],
+            since=date.fromisoformat(row["since"]),
+            until=date.fromisoformat(row["until"]) if row["until"] else None,
+            legal_basis=row["legal_basis"],
+            source=row["source"],
+            note=row["note"],
+        )
+        found.setdefault((threshold.jurisdiction, threshold.rule), []).append(threshold)
+    return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
+
+
+THRESHOLDS: dict[tuple[str, str], tuple[Threshold, ...]] = _read()
+
+
+def threshold_for(jurisdiction: str, rule: str, *, on: date) -> Threshold:
+    """The threshold ``rule`` of ``jurisdiction`` in force on ``on``.
+
+    Examples:
+        >>> threshold_for("GB", "registration_threshold", on=date(2024, 3, 31)).amount
+        Money('85000', 'GBP')
+        >>> threshold_for("GB", "registration_threshold", on=date(2024, 4, 1)).amount
+        Money('90000', 'GBP')
+    """
+    day = check_date(on)
+    periods = THRESHOLDS.get((jurisdiction, rule))
+    if periods is None:
+        known = sorted(f"{j}:{r}" for j, r in THRESHOLDS)
+        raise NoRuleError(f"threshold {jurisdiction}:{rule}", day, "; ".join(known))
+    for threshold in periods:
+        if threshold.covers(day):
+            return threshold
+    spans = ", ".join(f"{t.since}..{t.until or 'open'}" for t in periods)
+    raise NoRuleError(f"threshold {jurisdiction}:{rule}", day, spans)
+
+
+def _destination(code: object) -> str:
+    return "XI" if code == "XI" else check_country(code)
+
+
+def _valid_day(_: object, __: object, value: date) -> None:
+    check_date(value)
+
+
+@attrs.frozen
+class CountedSale:
+    """One sale as threshold monitoring needs it: when, how much, to where.
+
+    ``destination`` is the buyer's country (``XI`` for goods to Northern Ireland);
+    ``business`` marks B2B sales, which most B2C thresholds do not count.
+    """
+
+    day: date = attrs.field(validator=_valid_day)
+    amount: Money = attrs.field(converter=require_money)
+    destination: str = attrs.field(converter=_destination)
+    business: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount.amount < 0:
+            raise InvalidAmountError(
+                self.amount, "is negative; record a refund by lowering the original sale"
+            )
+
+
+@attrs.frozen
+class ThresholdStatus:
+    """One threshold against a seller's sales: counted, share, status, and why."""
+
+    jurisdiction: str
+    threshold: Threshold
+    window_start: date
+    window_end: date
+    counted: Money
+    previous_period: Money | None
+    share: Decimal
+    status: Registration
+    conversions: tuple[str, ...] = ()
+
+    def explain(self) -> str:
+        """The status in one sentence, with the threshold's source."""
+        limit = self.threshold.amount
+        return (
+            f"{self.jurisdiction}: {self.counted.amount} {self.counted.currency.code} "
+            f"counted from {self.window_start} to {self.window_end} against "
+            f"{limit.amount if limit else 'no'} {self.counted.currency.code} "
+            f"({self.threshold.legal_basis}): {self.status.value}. "
+            f"Source: {self.threshold.source}"
+        )
+
+
+def _window(window: Window, on: date) -> tuple[date, date]:
+    if window in (Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS, Window.CALENDAR_YEAR):
+        return date(on.year, 1, 1), on
+    if window is Window.FOUR_CALENDAR_QUARTERS:
+        quarter_start_month = 3 * ((on.month - 1) // 3) + 1
+        month = quarter_start_month - 9
+        year = on.year
+        if month < 1:
+            month += 12
+            year -= 1
+        return date(year, month, 1), on
+    try:
+        start = on.replace(year=on.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        start = date(on.year - 1, 3, 1)
+    return start, on
+
+
+def _total_in(
+    sales: Iterable[CountedSale], currency: str, rates: RateTable | None, notes: list[str]
+) -> Money:
+    """The sales added up in ``currency``; each conversion is noted with its rate."""
+    total = []
+    for sale in sales:
+        amount = sale.amount
+        code = amount.currency.code
+        if code != currency:
+            if rates is None:
+                raise UnknownCurrencyError(
+                    code,
+                    f"needs converting to {currency} for the threshold: pass rates= "
+                    f"(a RateTable)",
+                )
+            amount = convert(amount, currency, rates, mode=RoundingMode.HALF_UP)
+            notes.append(
+                f"{sale.amount} converted to {amount} at {rates.rate(code, currency)} "
+                f"({rates.provider}, {rates.observed_at.isoformat()})"
+            )
+        total.append(amount)
+    return sum_money(total, currency)
+
+
+# Which sales count toward each registration threshold, and under which rule.
+_REGIMES: tuple[tuple[str, str], ...] = (
+    ("EU", "distance_sales_threshold"),
+    ("GB", "registration_threshold"),
+    ("AU", "registration_threshold"),
+    ("NZ", "registration_threshold"),
+    ("NO", "registration_threshold_nonresident"),
+    ("CH", "registration_threshold"),
+    ("CA", "registration_threshold_nonresident"),
+    ("SG", "ovr_local_supplies"),
+)
+
+
+def _counts(jurisdiction: str, sale: CountedSale, seller_country: str) -> bool:
+    if jurisdiction == "EU":
+        # Intra-EU B2C sales to another member state (NI counts for goods).
+        inside = sale.destination == "XI" or is_eu_member(sale.destination, on=sale.day)
+        return inside and not sale.business and sale.destination != seller_country
+    if jurisdiction == "CH":
+        return True  # Swiss registration counts worldwide turnover
+    return sale.destination == jurisdiction and not sale.business
+
+
+def threshold_status(
+    sales: Iterable[CountedSale],
+    registrations: Collection[str],
+    *,
+    seller_country: str,
+    on: date,
+    rates: RateTable | None = None,
+) -> tuple[ThresholdStatus, ...]:
+    """Every registration threshold against a seller's sales, as of the day ``on``.
+
+    ``registrations`` are the jurisdictions (and ``"OSS"``) where the seller is already
+    registered; ``seller_country`` is where it is established. Sales in another
+    currency than a threshold's are converted with ``rates``, and each status lists
+    the conversions it used. A seller established in a jurisdiction is not measured
+    against that jurisdiction's threshold for foreign sellers, and vice versa.
+
+    Examples:
+        >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
+        >>> [s.status.value for s in threshold_status(sales, (), seller_country="NL",
+        ...     on=date(2026, 11, 26)) if s.jurisdiction == "EU"]
+        ['approaching']
+    """
+    day = check_date(on)
+    home = check_country(seller_country)
+    records = [sale for sale in sales if sale.day <= day]
+    results = []
+    for jurisdiction, rule in _REGIMES:
+        if jurisdiction == "EU" and not is_eu_member(home, on=day):
+            continue  # a non-EU seller has no EU threshold: it registers at once
+        if jurisdiction == "CH" and not any(sale.destination == "CH" for sale in records):
+            continue  # Swiss worldwide turnover only matters to a seller supplying there
+        if jurisdiction == "GB" and home != "GB":
+            # no threshold for sellers established abroad
+            threshold = threshold_for("GB", "registration_threshold_nonresident", on=day)
+        else:
+            threshold = threshold_for(jurisdiction, rule, on=day)
+        counting = [sale for sale in records if _counts(jurisdiction, sale, home)]
+        registered = jurisdiction in registrations or (
+            jurisdiction == "EU" and "OSS" in registrations
+        )
+        results.append(_status(threshold, counting, day, rates, registered=registered))
+    return tuple(results)
+
+
+def _status(
+    threshold: Threshold,
+    counting: list[CountedSale],
+    day: date,
+    rates: RateTable | None,
+    *,
+    registered: bool,
+) -> ThresholdStatus:
+    currency = threshold.amount.currency.code if threshold.amount else "EUR"
+    start, end = _window(threshold.window, day)
+    notes: list[str] = []
+    in_window = [sale for sale in counting if start <= sale.day <= end]
+    counted = _total_in(in_window, currency, rates, notes)
+    crossed = bool(counting) and threshold.crossed_by(counted)
+    previous = None
+    if threshold.window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
+        last_year = [sale for sale in counting if sale.day.year == day.year - 1]
+        previous = _total_in(last_year, currency, rates, notes)
+        crossed = crossed or threshold.crossed_by(previous)
+    limit = threshold.amount
+    if limit is None or not limit.amount:
+        share = Decimal(1) if counting else Decimal(0)
+    else:
+        share = DIVISION.divide(counted.amount, limit.amount).quantize(
+            Decimal("0.0001"), ROUND_HALF_UP, EXACT
+        )
+    if registered:
+        status = Registration.REGISTERED
+    elif crossed:
+        status = Registration.MUST_REGISTER
+    elif share >= Decimal("0.8"):
+        status = Registration.APPROACHING
+    else:
+        status = Registration.BELOW
+    return ThresholdStatus(
+        jurisdiction=threshold.jurisdiction,
+        threshold=threshold,
+        window_start=start,
+        window_end=end,
+        counted=counted,
+        previous_period=previous,
+        share=share,
+        status=status,
+        conversions=tuple(notes),
+    )
