@@ -316,7 +316,7 @@ def _status(
     *,
     registered: bool,
 ) -> ThresholdStatus:
-    currency = threshold.amount.currency.code if threshold.amount else "EUR"
+    currency = threshold.amount.currency.code if threshold.amount is not None else "EUR"
     start, end = _window(threshold.window, day)
     notes: list[str] = []
     in_window = [sale for sale in counting if start <= sale.day <= end]

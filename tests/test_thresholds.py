@@ -1,0 +1,162 @@
+"""Registration thresholds: worked examples on both sides of each line, and properties."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.errors import (
+    InvalidAmountError,
+    NoRuleError,
+    UnknownCountryError,
+    UnknownCurrencyError,
+)
+from commercekit.money import Money, RateTable
+from commercekit.tax import CountedSale, Registration, threshold_for, threshold_status
+from commercekit.tax._thresholds import THRESHOLDS, _window
+from tests.dated_rules import assert_well_formed
+
+TODAY = date(2026, 11, 26)
+
+
+def status(sales: list[CountedSale], home: str, where: str, **kwargs: object) -> object:
+    found = threshold_status(
+        sales, kwargs.pop("registered", ()), seller_country=home, on=TODAY, **kwargs
+    )  # type: ignore[arg-type]
+    return next(s for s in found if s.jurisdiction == where)
+
+
+@pytest.mark.parametrize("key", sorted(THRESHOLDS))
+def test_threshold_data_is_well_formed(key: tuple[str, str]) -> None:
+    assert_well_formed(key, THRESHOLDS[key])
+    for threshold in THRESHOLDS[key]:
+        assert threshold.crossed_when in ("above", "at_or_above")
+        assert threshold.legal_basis
+
+
+def test_eu_distance_sales_threshold_on_both_sides_of_10000() -> None:
+    # Art. 59c VAT Directive: destination VAT once EU-wide B2C distance sales EXCEED
+    # EUR 10,000 in the current or previous calendar year.
+    at = [CountedSale(date(2026, 5, 1), Money("10000.00", "EUR"), "FR")]
+    over = [CountedSale(date(2026, 5, 1), Money("10000.01", "EUR"), "FR")]
+    assert status(at, "NL", "EU").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    assert status(over, "NL", "EU").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+    last_year = [CountedSale(date(2025, 12, 31), Money("10000.01", "EUR"), "DE")]
+    previous = status(last_year, "NL", "EU")
+    assert previous.status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+    assert previous.counted == Money("0.00", "EUR")  # type: ignore[attr-defined]
+    assert previous.previous_period == Money("10000.01", "EUR")  # type: ignore[attr-defined]
+    assert status(over, "NL", "EU", registered={"OSS"}).status is Registration.REGISTERED  # type: ignore[attr-defined]
+
+
+def test_eu_counts_only_b2c_sales_to_other_member_states() -> None:
+    sales = [
+        CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "NL"),  # domestic
+        CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "DE", business=True),
+        CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "US"),  # not EU
+        CountedSale(date(2026, 2, 1), Money("900.00", "EUR"), "XI"),  # NI goods count
+    ]
+    found = status(sales, "NL", "EU")
+    assert found.counted == Money("900.00", "EUR")  # type: ignore[attr-defined]
+    assert found.share == Decimal("0.0900")  # type: ignore[attr-defined]
+
+
+def test_no_eu_threshold_for_non_eu_sellers() -> None:
+    found = threshold_status([], (), seller_country="US", on=TODAY)
+    assert "EU" not in {s.jurisdiction for s in found}
+
+
+def test_uk_threshold_changed_on_2024_04_01() -> None:
+    assert threshold_for(
+        "GB", "registration_threshold", on=date(2024, 3, 31)
+    ).amount == Money(85000, "GBP")
+    assert threshold_for(
+        "GB", "registration_threshold", on=date(2024, 4, 1)
+    ).amount == Money(90000, "GBP")
+    uk = [CountedSale(date(2026, 1, 5), Money("90000.00", "GBP"), "GB")]
+    assert status(uk, "GB", "GB").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    uk_over = [CountedSale(date(2026, 1, 5), Money("90000.01", "GBP"), "GB")]
+    assert status(uk_over, "GB", "GB").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+    # A seller established abroad has no threshold: one sale is enough.
+    one = [CountedSale(date(2026, 1, 5), Money("10.00", "GBP"), "GB")]
+    assert status(one, "DE", "GB").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+    assert status([], "DE", "GB").status is Registration.BELOW  # type: ignore[attr-defined]
+
+
+def test_australia_registers_at_75000_or_more() -> None:
+    # GST Act s.23-15: registration turnover threshold "$75,000 or more".
+    exact = [CountedSale(date(2026, 6, 1), Money("75000.00", "AUD"), "AU")]
+    assert status(exact, "NZ", "AU").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+    below = [CountedSale(date(2026, 6, 1), Money("74999.99", "AUD"), "AU")]
+    assert status(below, "NZ", "AU").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    old = [CountedSale(date(2025, 11, 26), Money("80000.00", "AUD"), "AU")]
+    assert status(old, "NZ", "AU").counted == Money("0.00", "AUD")  # type: ignore[attr-defined]
+
+
+def test_other_currencies_need_an_explicit_table() -> None:
+    sales = [CountedSale(date(2026, 3, 1), Money("12000.00", "USD"), "FR")]
+    with pytest.raises(UnknownCurrencyError, match="pass rates="):
+        threshold_status(sales, (), seller_country="NL", on=TODAY)
+    table = RateTable(
+        base="EUR",
+        rates={"USD": Decimal("1.25")},
+        observed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        provider="example",
+    )
+    found = status(sales, "NL", "EU", rates=table)
+    assert found.counted == Money("9600.00", "EUR")  # type: ignore[attr-defined]
+    assert "at 0.8 (example" in found.conversions[0]  # type: ignore[attr-defined]
+
+
+def test_windows() -> None:
+    assert _window(
+        threshold_for("CA", "registration_threshold", on=TODAY).window, TODAY
+    ) == (
+        date(2026, 1, 1),
+        TODAY,
+    )
+    assert _window(
+        threshold_for("GB", "registration_threshold", on=TODAY).window, date(2024, 2, 29)
+    ) == (
+        date(2023, 3, 1),
+        date(2024, 2, 29),
+    )
+
+
+def test_bad_input() -> None:
+    with pytest.raises(InvalidAmountError, match="negative"):
+        CountedSale(TODAY, Money("-1.00", "EUR"), "FR")
+    with pytest.raises(UnknownCountryError):
+        CountedSale(TODAY, Money("1.00", "EUR"), "Frankreich")
+    with pytest.raises(InvalidAmountError, match="is not money"):
+        CountedSale(TODAY, 1.5, "FR")  # type: ignore[arg-type]
+    with pytest.raises(InvalidAmountError, match="not a date"):
+        CountedSale("2026-01-01", Money("1.00", "EUR"), "FR")  # type: ignore[arg-type]
+    with pytest.raises(NoRuleError):
+        threshold_for("EU", "distance_sales_threshold", on=date(2021, 6, 30))
+    with pytest.raises(NoRuleError):
+        threshold_for("US", "registration_threshold", on=TODAY)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=3_000_000), max_size=6),
+    st.integers(min_value=0, max_value=3_000_000),
+)
+def test_adding_a_sale_never_lowers_a_share(before: list[int], extra: int) -> None:
+    """share(sales + [sale]) >= share(sales) for every threshold."""
+
+    def sales(cents: list[int]) -> list[CountedSale]:
+        return [
+            CountedSale(date(2026, 6, 1), Money(Decimal(c).scaleb(-2), "EUR"), "FR")
+            for c in cents
+        ]
+
+    first = threshold_status(sales(before), (), seller_country="NL", on=TODAY)
+    second = threshold_status(sales([*before, extra]), (), seller_country="NL", on=TODAY)
+    for a, b in zip(first, second, strict=True):
+        assert b.share >= a.share
+        assert list(Registration).index(b.status) >= list(Registration).index(a.status)
