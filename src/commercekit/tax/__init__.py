@@ -24,6 +24,7 @@ from commercekit.tax._compute import (
     net_price,
     tax_invoice,
 )
+from commercekit.tax._decide import decide
 from commercekit.tax._ids import (
     TaxId,
     TaxIdVerifier,
@@ -40,6 +41,16 @@ from commercekit.tax._rates import (
     rate_for,
     rates_for,
 )
+from commercekit.tax._sale import (
+    Buyer,
+    Collector,
+    Regime,
+    Rule,
+    Sale,
+    Seller,
+    Supply,
+    TaxDecision,
+)
 from commercekit.tax._thresholds import (
     CountedSale,
     Registration,
@@ -52,15 +63,23 @@ from commercekit.tax._thresholds import (
 
 __all__ = [
     "BundledRates",
+    "Buyer",
+    "Collector",
     "CountedSale",
     "LineTax",
     "RateKind",
     "RateTotal",
+    "Regime",
     "Registration",
     "RoundingLevel",
+    "Rule",
+    "Sale",
+    "Seller",
+    "Supply",
     "TaxAmount",
     "TaxBreakdown",
     "TaxCategory",
+    "TaxDecision",
     "TaxId",
     "TaxIdVerifier",
     "TaxLine",
@@ -73,6 +92,7 @@ __all__ = [
     "VerificationLevel",
     "Window",
     "add_tax",
+    "decide",
     "extract_tax",
     "gross_price",
     "is_valid_tax_id",

@@ -1,0 +1,204 @@
+"""A cross-border sale as the tax decision needs it, and the decision it gets."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from commercekit.errors import InvalidAmountError
+from commercekit.money import Money, RateTable
+from commercekit.money._rounding import require_money
+from commercekit.regions._eu import check_country
+from commercekit.tax._categories import TaxCategory
+from commercekit.tax._ids import TaxId, Verification
+from commercekit.tax._rates import TaxRate
+
+__all__ = [
+    "Buyer",
+    "Collector",
+    "Regime",
+    "Rule",
+    "Sale",
+    "Seller",
+    "Supply",
+    "TaxDecision",
+]
+
+
+def _place(code: object) -> str:
+    """A country code, or ``XI`` (Northern Ireland, as VAT names it)."""
+    return "XI" if code == "XI" else check_country(code)
+
+
+def _schemes(values: object) -> frozenset[str]:
+    if isinstance(values, str) or not isinstance(values, set | frozenset | list | tuple):
+        raise InvalidAmountError(
+            values, "is not a set of registrations, such as {'DE', 'OSS', 'IOSS'}"
+        )
+    return frozenset(str(value).upper() for value in values)
+
+
+class Supply(enum.StrEnum):
+    """What is sold, as place-of-supply rules distinguish it."""
+
+    GOODS = "goods"
+    ELECTRONIC_SERVICES = "electronic_services"
+    """Telecommunications, broadcasting and electronically supplied services (TBE)."""
+    SERVICES = "services"
+    """Other services, under the general rules."""
+
+
+@attrs.frozen
+class Seller:
+    """Who sells: where established, and where and under which schemes registered.
+
+    ``registrations`` holds jurisdiction codes (``DE``, ``GB``, ``AU``) and scheme names:
+    ``OSS`` (the EU One-Stop Shop), ``IOSS`` (Import OSS) and ``VOEC`` (Norway).
+    ``eu_sales_this_year`` and ``eu_sales_last_year`` are the seller's EU-wide B2C
+    distance sales of goods and electronic services *before* this sale, in euros, for
+    the EUR 10,000 threshold; ``opted_in`` is the option to tax at destination below it.
+    """
+
+    country: str = attrs.field(converter=_place)
+    registrations: frozenset[str] = attrs.field(default=frozenset(), converter=_schemes)
+    eu_sales_this_year: Money = attrs.field(
+        default=Money("0.00", "EUR"), converter=require_money
+    )
+    eu_sales_last_year: Money = attrs.field(
+        default=Money("0.00", "EUR"), converter=require_money
+    )
+    opted_in: bool = False
+
+
+@attrs.frozen
+class Buyer:
+    """Who buys and where: a consumer, or a business identified by its tax number.
+
+    ``postcode`` and ``subdivision`` place the buyer inside special territories (the
+    Canary Islands, Northern Ireland …). ``verification`` records a live registry check;
+    without one, a tax number counts as format-checked only.
+    """
+
+    country: str = attrs.field(converter=_place)
+    postcode: str | None = None
+    subdivision: str | None = None
+    tax_id: TaxId | None = None
+    verification: Verification | None = None
+
+
+@attrs.frozen
+class Sale:
+    """One supply: what, for how much, from where, to whom, through whom.
+
+    ``price`` is the price of the goods or services without tax. ``shipping`` is what
+    the buyer pays for transport and insurance; for low-value import limits it counts
+    only when it is *not* shown separately on the invoice. ``ship_from`` is where goods
+    leave from (the seller's country if not given). ``max_item_value`` is the dearest
+    item's price, for limits set per item (Australia, New Zealand, Norway, Singapore);
+    ``price`` is used if not given. ``marketplace`` names a platform that facilitates
+    the sale, where deemed-supplier rules may make it liable. ``exchange_rates``
+    converts amounts for thresholds in other currencies.
+    """
+
+    seller: Seller
+    buyer: Buyer
+    supply: Supply = attrs.field(converter=Supply)
+    price: Money = attrs.field(converter=require_money)
+    shipping: Money | None = None
+    shipping_shown_separately: bool = True
+    ship_from: str | None = None
+    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=TaxCategory)
+    max_item_value: Money | None = None
+    marketplace: str | None = None
+    exchange_rates: RateTable | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.price.amount < 0:
+            raise InvalidAmountError(
+                self.price, "is a negative price; refunds are separate"
+            )
+        if self.shipping is not None and require_money(self.shipping).amount < 0:
+            raise InvalidAmountError(self.shipping, "is a negative shipping charge")
+        if self.ship_from is not None:
+            _place(self.ship_from)
+
+
+class Regime(enum.StrEnum):
+    """Which set of rules the decision applied."""
+
+    DOMESTIC = "domestic"
+    DISTANCE_SALE_BELOW_THRESHOLD = "distance_sale_below_threshold"
+    """EU: origin VAT, under the EUR 10,000 threshold."""
+    OSS_UNION = "oss_union"
+    OSS_NON_UNION = "oss_non_union"
+    DESTINATION_REGISTRATION = "destination_registration"
+    """Destination VAT through a registration in the buyer's country."""
+    INTRA_COMMUNITY_SUPPLY = "intra_community_supply"
+    REVERSE_CHARGE = "reverse_charge"
+    IOSS = "ioss"
+    LOW_VALUE_AT_SALE = "low_value_at_sale"
+    """GB GBP 135, AU A$1,000, NZ NZ$1,000, NO VOEC, SG S$400, CH mail order."""
+    IMPORT = "import"
+    """Import VAT/GST at the border, paid by the importer."""
+    NOT_COLLECTED = "not_collected"
+    """No tax at sale and none at the border (low-value relief, seller not registered)."""
+    EXPORT = "export"
+    NOT_BUNDLED = "not_bundled"
+
+
+class Collector(enum.StrEnum):
+    """Who accounts for the tax."""
+
+    SELLER = "seller"
+    MARKETPLACE = "marketplace"
+    """The platform, as deemed supplier."""
+    BUYER = "buyer"
+    """The business customer, by reverse charge."""
+    IMPORTER = "importer"
+    """Whoever imports (usually the buyer, through the carrier) at the border."""
+    NONE = "none"
+
+
+@attrs.frozen
+class Rule:
+    """One step of the reasoning, with the law or page it rests on."""
+
+    text: str
+    source: str
+
+
+@attrs.frozen
+class TaxDecision:
+    """Whose VAT/GST applies to a sale, who accounts for it, and why.
+
+    ``rates`` are the rates to charge at checkout (empty when nothing is charged then);
+    ``taxed_in`` the jurisdiction whose tax applies (``None`` when none does).
+    """
+
+    regime: Regime
+    taxed_in: str | None
+    collected_by: Collector
+    rates: tuple[TaxRate, ...]
+    scheme: str | None
+    documents: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    conversions: tuple[str, ...] = ()
+    verification: Verification | None = None
+
+    @property
+    def charged_at_checkout(self) -> bool:
+        """Whether the seller or marketplace adds this tax to the buyer's bill."""
+        return self.collected_by in (Collector.SELLER, Collector.MARKETPLACE) and bool(
+            self.rates
+        )
+
+    def explain(self) -> str:
+        """The decision and its reasons, one line each."""
+        head = (
+            f"{self.regime.value}: "
+            + (f"{self.taxed_in} tax, " if self.taxed_in else "no VAT/GST, ")
+            + f"accounted for by {self.collected_by.value}"
+            + (f" under {self.scheme}" if self.scheme else "")
+        )
+        return "\n".join([head, *(f"- {rule.text} ({rule.source})" for rule in self.rules)])

@@ -1,0 +1,341 @@
+"""Cross-border tax decisions: a worked scenario for each case, properties, bad input."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.errors import InvalidAmountError, UnknownCountryError, UnknownCurrencyError
+from commercekit.money import Money, RateTable
+from commercekit.tax import (
+    Buyer,
+    Collector,
+    Regime,
+    Sale,
+    Seller,
+    Supply,
+    TaxDecision,
+    VerificationLevel,
+    decide,
+    validate_tax_id,
+)
+
+ON = date(2026, 11, 26)
+RATES = RateTable(
+    base="EUR",
+    rates={
+        "GBP": Decimal("0.8400"),
+        "USD": Decimal("1.0500"),
+        "AUD": Decimal("1.6500"),
+        "NZD": Decimal("1.8500"),
+        "NOK": Decimal("11.7500"),
+        "CHF": Decimal("0.9300"),
+        "SGD": Decimal("1.4000"),
+    },
+    observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
+    provider="example reference rates",
+)
+
+
+def eur(amount: str) -> Money:
+    return Money(amount, "EUR")
+
+
+def consumer_sale(
+    seller: Seller, buyer: Buyer, price: Money, **kwargs: object
+) -> TaxDecision:
+    return decide(
+        Sale(
+            seller,
+            buyer,
+            kwargs.pop("supply", "goods"),
+            price,
+            exchange_rates=RATES,
+            **kwargs,
+        ),  # type: ignore[arg-type]
+        on=ON,
+    )
+
+
+def summary(decision: TaxDecision) -> tuple[str, str | None, str, list[str]]:
+    return (
+        decision.regime.value,
+        decision.taxed_in,
+        decision.collected_by.value,
+        [f"{rate.tax} {rate.rate.normalize():f}" for rate in decision.rates],
+    )
+
+
+def test_domestic() -> None:
+    decision = consumer_sale(Seller("DE"), Buyer("DE"), eur("50.00"))
+    assert summary(decision) == ("domestic", "DE", "seller", ["VAT 19"])
+    assert decision.charged_at_checkout
+
+
+def test_eu_distance_sale_below_and_above_the_threshold() -> None:
+    # Art. 59c: origin VAT while EU-wide distance sales do not EXCEED EUR 10,000.
+    below = Seller("NL", eu_sales_this_year=eur("9960.00"))
+    assert summary(consumer_sale(below, Buyer("DE"), eur("40.00")))[:2] == (
+        "distance_sale_below_threshold",
+        "NL",
+    )
+    one_cent_over = Seller("NL", {"OSS"}, eu_sales_this_year=eur("9960.01"))
+    decision = consumer_sale(one_cent_over, Buyer("DE"), eur("40.00"))
+    assert summary(decision) == ("oss_union", "DE", "seller", ["VAT 19"])
+    assert "exceed" in decision.rules[0].text
+    last_year = Seller("NL", {"OSS"}, eu_sales_last_year=eur("10000.01"))
+    assert consumer_sale(last_year, Buyer("DE"), eur("1.00")).taxed_in == "DE"
+    opted = Seller("NL", {"OSS"}, opted_in=True)
+    assert consumer_sale(opted, Buyer("DE"), eur("1.00")).taxed_in == "DE"
+
+
+def test_destination_without_oss_means_registering_there() -> None:
+    decision = consumer_sale(
+        Seller("NL", eu_sales_this_year=eur("20000")), Buyer("FR"), eur("40")
+    )
+    assert decision.regime is Regime.DESTINATION_REGISTRATION
+    assert "must register for VAT in FR" in decision.rules[-1].text
+
+
+def test_non_eu_seller_shipping_from_eu_stock() -> None:
+    # No threshold for a seller established outside the EU (Art. 33).
+    decision = consumer_sale(Seller("US", {"OSS"}), Buyer("FR"), eur("40"), ship_from="DE")
+    assert summary(decision) == ("oss_union", "FR", "seller", ["VAT 20"])
+    via_marketplace = consumer_sale(
+        Seller("US"), Buyer("FR"), eur("40"), ship_from="DE", marketplace="Marketplace SA"
+    )
+    assert via_marketplace.collected_by is Collector.MARKETPLACE  # Art. 14a(2)
+
+
+def test_stock_outside_the_sellers_country_is_never_below_the_threshold() -> None:
+    decision = consumer_sale(Seller("DE", {"OSS"}), Buyer("FR"), eur("40"), ship_from="PL")
+    assert decision.taxed_in == "FR"
+    assert "threshold does not apply" in decision.rules[0].text
+
+
+def test_eu_b2b_is_an_exempt_intra_community_supply() -> None:
+    buyer = Buyer("FR", tax_id=validate_tax_id("FR40303265045"))
+    decision = consumer_sale(Seller("NL"), buyer, eur("1000.00"))
+    assert summary(decision) == ("intra_community_supply", "FR", "buyer", [])
+    assert not decision.charged_at_checkout
+    assert any("Article 138" in document for document in decision.documents)
+    assert decision.verification is not None
+    assert decision.verification.level is VerificationLevel.FORMAT
+
+
+def test_a_vat_number_from_the_wrong_member_state_is_not_enough() -> None:
+    buyer = Buyer("FR", tax_id=validate_tax_id("DE136695976"))
+    decision = consumer_sale(Seller("NL"), buyer, eur("100.00"))
+    assert decision.regime is Regime.DISTANCE_SALE_BELOW_THRESHOLD
+    assert "member state of arrival" in decision.rules[0].text
+
+
+def test_b2b_services_are_reverse_charged() -> None:
+    buyer = Buyer("DE", tax_id=validate_tax_id("DE136695976"))
+    decision = consumer_sale(Seller("NL"), buyer, eur("500"), supply=Supply.SERVICES)
+    assert summary(decision) == ("reverse_charge", "DE", "buyer", [])
+
+
+@pytest.mark.parametrize(
+    ("price", "shipping", "separate", "regime"),
+    [
+        ("150.00", None, True, "ioss"),  # "not exceeding EUR 150"
+        ("150.01", None, True, "import"),
+        ("140.00", "15.00", True, "ioss"),  # transport shown separately: not counted
+        ("140.00", "15.00", False, "import"),  # included in the price: counted
+    ],
+)
+def test_imports_into_the_eu_and_the_150_euro_limit(
+    price: str, shipping: str | None, separate: bool, regime: str
+) -> None:
+    decision = consumer_sale(
+        Seller("US", {"IOSS"}),
+        Buyer("DE"),
+        eur(price),
+        shipping=eur(shipping) if shipping else None,
+        shipping_shown_separately=separate,
+    )
+    assert decision.regime.value == regime
+    if regime == "ioss":
+        assert [rate.rate for rate in decision.rates] == [19]
+    else:
+        assert decision.collected_by is Collector.IMPORTER
+
+
+def test_eu_import_without_ioss_or_through_a_marketplace() -> None:
+    assert consumer_sale(Seller("CN"), Buyer("IT"), eur("30")).regime is Regime.IMPORT
+    via = consumer_sale(Seller("CN"), Buyer("IT"), eur("30"), marketplace="Shop Ltd")
+    assert summary(via) == ("ioss", "IT", "marketplace", ["VAT 22"])
+
+
+def test_uk_low_value_consignments() -> None:
+    # VATA 1994 s.5A: GBP 135 or less, UK VAT charged at the point of sale.
+    at_limit = consumer_sale(Seller("DE"), Buyer("GB"), Money("135.00", "GBP"))
+    assert summary(at_limit) == ("low_value_at_sale", "GB", "seller", ["VAT 20"])
+    assert "exempt export (Art. 146)" in at_limit.rules[0].text
+    over = consumer_sale(Seller("DE"), Buyer("GB"), Money("135.01", "GBP"))
+    assert over.regime is Regime.IMPORT
+    # A euro price is compared in pounds at the table's rate, and the decision says so.
+    euros = consumer_sale(Seller("DE"), Buyer("GB"), eur("160.00"))
+    assert euros.regime is Regime.LOW_VALUE_AT_SALE  # 160 x 0.84 = GBP 134.40
+    assert "134.40 GBP at 0.84" in euros.conversions[0]
+    business = Buyer("GB", tax_id=validate_tax_id("GB980780684"))
+    assert consumer_sale(Seller("DE"), business, Money("100", "GBP")).collected_by is (
+        Collector.BUYER
+    )
+
+
+def test_northern_ireland_follows_eu_rules_for_goods() -> None:
+    belfast = Buyer("GB", postcode="BT1 1AA")
+    from_eu = consumer_sale(Seller("NL"), belfast, eur("40"))
+    assert summary(from_eu)[:2] == ("distance_sale_below_threshold", "NL")
+    from_britain = consumer_sale(Seller("GB"), belfast, Money("40", "GBP"))
+    assert summary(from_britain) == ("domestic", "XI", "seller", ["VAT 20"])
+    service = consumer_sale(
+        Seller("NL", {"OSS"}, eu_sales_this_year=eur("50000")),
+        belfast,
+        eur("10"),
+        supply=Supply.ELECTRONIC_SERVICES,
+    )
+    assert service.taxed_in == "GB"  # services in Northern Ireland follow UK rules
+
+
+def test_low_value_goods_elsewhere() -> None:
+    aud = Money("200.00", "AUD")
+    assert summary(consumer_sale(Seller("US", {"AU"}), Buyer("AU"), aud)) == (
+        "low_value_at_sale",
+        "AU",
+        "seller",
+        ["GST 10"],
+    )
+    unregistered = consumer_sale(Seller("US"), Buyer("AU"), aud)
+    assert unregistered.regime is Regime.NOT_COLLECTED
+    assert consumer_sale(Seller("US"), Buyer("AU"), Money("1000.01", "AUD")).regime is (
+        Regime.IMPORT
+    )
+    nok = Money("2999.99", "NOK")
+    assert consumer_sale(Seller("DE", {"VOEC"}), Buyer("NO"), nok).regime is (
+        Regime.LOW_VALUE_AT_SALE
+    )
+    assert consumer_sale(Seller("DE"), Buyer("NO"), nok).regime is Regime.IMPORT
+    assert consumer_sale(
+        Seller("DE", {"VOEC"}), Buyer("NO"), Money("3000", "NOK")
+    ).regime is (
+        Regime.IMPORT  # VOEC covers items BELOW NOK 3,000
+    )
+    assert (
+        consumer_sale(Seller("US", {"SG"}), Buyer("SG"), Money("400", "SGD")).rates[0].rate
+        == 9
+    )
+    assert consumer_sale(Seller("US"), Buyer("NZ"), Money("100", "NZD")).regime is (
+        Regime.NOT_COLLECTED
+    )
+
+
+def test_switzerland() -> None:
+    swiss = Money("40.00", "CHF")
+    registered = consumer_sale(Seller("DE", {"CH"}), Buyer("CH"), swiss)
+    assert summary(registered) == ("low_value_at_sale", "CH", "seller", ["VAT 8.1"])
+    # CHF 40 x 8.1% = 3.24: not over CHF 5, not collected at the border.
+    assert consumer_sale(Seller("DE"), Buyer("CH"), swiss).regime is Regime.NOT_COLLECTED
+    assert (
+        consumer_sale(Seller("DE"), Buyer("CH"), Money("80", "CHF")).regime is Regime.IMPORT
+    )
+
+
+def test_exports_and_places_outside_the_vat_area() -> None:
+    usa = consumer_sale(Seller("DE"), Buyer("US"), eur("80"))
+    assert summary(usa) == ("export", None, "none", [])
+    assert "Art. 146" in usa.rules[0].text
+    canaries = consumer_sale(Seller("DE"), Buyer("ES", postcode="35001"), eur("80"))
+    assert canaries.regime is Regime.EXPORT
+    assert "IGIC" in canaries.rules[-1].text
+    canada = consumer_sale(
+        Seller("US"), Buyer("CA", subdivision="CA-ON"), Money("50", "USD")
+    )
+    assert (canada.regime, canada.taxed_in) == (Regime.IMPORT, "CA-ON")
+
+
+def test_electronic_services() -> None:
+    abroad = Seller("US", {"OSS"})
+    ebook = consumer_sale(
+        abroad, Buyer("FR"), eur("9.99"), supply=Supply.ELECTRONIC_SERVICES
+    )
+    assert summary(ebook) == ("oss_non_union", "FR", "seller", ["VAT 20"])
+    uk = consumer_sale(
+        Seller("US"), Buyer("GB"), eur("9.99"), supply=Supply.ELECTRONIC_SERVICES
+    )
+    assert uk.regime is Regime.NOT_COLLECTED
+    assert "must register" in uk.rules[-1].text
+    other = consumer_sale(Seller("NL"), Buyer("DE"), eur("50"), supply=Supply.SERVICES)
+    assert summary(other)[:2] == ("domestic", "NL")  # Art. 45: the supplier's country
+
+
+def test_bad_input() -> None:
+    with pytest.raises(UnknownCountryError):
+        Seller("Holland")
+    with pytest.raises(UnknownCountryError):
+        Buyer("ZZ")
+    with pytest.raises(InvalidAmountError, match="negative price"):
+        Sale(Seller("DE"), Buyer("FR"), "goods", eur("-1"))
+    with pytest.raises(ValueError, match="'software' is not a valid Supply"):
+        Sale(Seller("DE"), Buyer("FR"), "software", eur("1"))
+    with pytest.raises(InvalidAmountError, match="set of registrations"):
+        Seller("DE", "OSS")  # type: ignore[arg-type]
+    # A consignment in a currency the limit is not in, without a rate table:
+    sale = Sale(Seller("US"), Buyer("DE"), "goods", Money("100", "USD"))
+    with pytest.raises(UnknownCurrencyError, match="pass exchange_rates="):
+        decide(sale, on=ON)
+    with pytest.raises(InvalidAmountError, match="not a date"):
+        decide(sale, on="2026-11-26")  # type: ignore[arg-type]
+
+
+COUNTRIES = ["DE", "FR", "NL", "GB", "US", "CN", "AU", "NO", "CH", "SG", "NZ", "IT", "PL"]
+
+
+@given(
+    st.sampled_from(COUNTRIES),
+    st.sampled_from(COUNTRIES),
+    st.sampled_from(list(Supply)),
+    st.integers(min_value=0, max_value=500_000),
+    st.frozensets(st.sampled_from(["OSS", "IOSS", "VOEC", "GB", "AU", "CH", "SG", "NZ"])),
+    st.booleans(),
+)
+def test_never_two_jurisdictions_on_one_supply(
+    seller: str,
+    buyer: str,
+    supply: Supply,
+    cents: int,
+    schemes: frozenset[str],
+    market: bool,
+) -> None:
+    """Every rate charged belongs to the one jurisdiction the decision names."""
+    decision = consumer_sale(
+        Seller(seller, schemes),
+        Buyer(buyer),
+        eur(str(Decimal(cents).scaleb(-2))),
+        supply=supply,
+        marketplace="Marketplace" if market else None,
+    )
+    assert {rate.jurisdiction for rate in decision.rates} <= {decision.taxed_in}
+    if decision.rates:
+        assert decision.collected_by in (Collector.SELLER, Collector.MARKETPLACE)
+
+
+@given(st.integers(min_value=0, max_value=1_000_000))
+def test_one_cent_over_the_eu_threshold_switches_and_one_below_does_not(cents: int) -> None:
+    """Below or at EUR 10,000 origin VAT; one cent more and destination VAT."""
+    sale = eur(str(Decimal(cents).scaleb(-2)))
+    before = eur("10000.00") - sale
+    if before.amount < 0:
+        return
+    at = consumer_sale(Seller("NL", {"OSS"}, eu_sales_this_year=before), Buyer("DE"), sale)
+    over = consumer_sale(
+        Seller("NL", {"OSS"}, eu_sales_this_year=before + eur("0.01")), Buyer("DE"), sale
+    )
+    assert at.taxed_in == "NL"
+    assert over.taxed_in == "DE"
