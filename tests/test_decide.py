@@ -260,6 +260,18 @@ def test_exports_and_places_outside_the_vat_area() -> None:
     assert (canada.regime, canada.taxed_in) == (Regime.IMPORT, "CA-ON")
 
 
+def test_canada_is_taxed_by_the_province_of_delivery() -> None:
+    toronto = Buyer("CA", subdivision="CA-ON")
+    decision = consumer_sale(Seller("CA"), toronto, Money("100", "CAD"))
+    assert summary(decision) == ("domestic", "CA-ON", "seller", ["HST 13"])
+    quebec = consumer_sale(
+        Seller("CA"), Buyer("CA", subdivision="CA-QC"), Money("1", "CAD")
+    )
+    assert [rate.tax for rate in quebec.rates] == ["GST", "QST"]
+    with pytest.raises(InvalidAmountError, match="without a province"):
+        consumer_sale(Seller("CA"), Buyer("CA"), Money("100", "CAD"))
+
+
 def test_electronic_services() -> None:
     abroad = Seller("US", {"OSS"})
     ebook = consumer_sale(

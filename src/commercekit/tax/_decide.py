@@ -30,7 +30,11 @@ from datetime import date
 
 import attrs
 
-from commercekit.errors import UnknownCurrencyError, UnknownJurisdictionError
+from commercekit.errors import (
+    InvalidAmountError,
+    UnknownCurrencyError,
+    UnknownJurisdictionError,
+)
 from commercekit.money import Money, RoundingMode, convert
 from commercekit.regions import is_eu_member, locate, special_territory, vat_prefix
 from commercekit.regions._eu import check_date
@@ -160,8 +164,14 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     )
     destination = _where(buyer.country, buyer.postcode, buyer.subdivision, sale.supply)
 
+    if destination == "CA":
+        raise InvalidAmountError(
+            buyer,
+            "is in Canada without a province: pass subdivision= ('CA-ON', 'CA-QC', …)",
+        )
     uk = {"GB", "XI"}
-    same_place = origin == destination or (goods and {origin, destination} <= uk)
+    canada = origin.startswith("CA") and destination.startswith("CA-")
+    same_place = origin == destination or canada or (goods and {origin, destination} <= uk)
     if same_place or (not goods and seller.country == destination):
         return context.decision(
             Regime.DOMESTIC,
