@@ -268,6 +268,15 @@ def test_canada_is_taxed_by_the_province_of_delivery() -> None:
         Seller("CA"), Buyer("CA", subdivision="CA-QC"), Money("1", "CAD")
     )
     assert [rate.tax for rate in quebec.rates] == ["GST", "QST"]
+    bc = Buyer("CA", subdivision="CA-BC")
+    registered = consumer_sale(Seller("US", {"CA"}), bc, Money("100", "USD"))
+    assert summary(registered) == (
+        "destination_registration",
+        "CA-BC",
+        "seller",
+        ["GST 5", "PST 7"],
+    )
+    assert consumer_sale(Seller("US"), bc, Money("100", "USD")).regime is Regime.IMPORT
     with pytest.raises(InvalidAmountError, match="without a province"):
         consumer_sale(Seller("CA"), Buyer("CA"), Money("100", "CAD"))
 

@@ -478,7 +478,25 @@ def _import(context: _Context, origin: str, destination: str) -> TaxDecision:
     }.get(area)
     if handler is not None:
         return handler(context, destination, rules, documents)
-    if area in ("CA", "JP") or destination.startswith("CA-"):
+    canadian = destination.startswith("CA-")
+    if canadian and "CA" in context.sale.seller.registrations:
+        rules.append(
+            Rule(
+                f"the seller is registered for GST/HST and imports the goods itself: "
+                f"it charges the tax of {destination}, the province of delivery",
+                threshold_for("CA", "registration_threshold_nonresident", on=day).source,
+            )
+        )
+        return context.decision(
+            Regime.DESTINATION_REGISTRATION,
+            destination,
+            Collector.SELLER,
+            rules,
+            scheme="CA GST/HST registration",
+            documents=documents,
+            charge=True,
+        )
+    if area in ("CA", "JP") or canadian:
         source = (
             threshold_for("CA", "courier_tax_threshold", on=day).source
             if area.startswith("CA")
