@@ -36,7 +36,14 @@ from fractions import Fraction
 import attrs
 
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
-from commercekit.money import DEFAULT_ROUNDING, Money, RoundingMode, allocate, round_money
+from commercekit.money import (
+    DEFAULT_ROUNDING,
+    Money,
+    RoundingMode,
+    allocate,
+    round_money,
+    sum_money,
+)
 from commercekit.money._currency import MINOR_UNITS
 from commercekit.money._money import EXACT, to_decimal
 from commercekit.money._rounding import require_money, round_ratio
@@ -89,7 +96,7 @@ class Taxed:
     @property
     def tax(self) -> Money:
         """The sum of the taxes."""
-        return _sum([tax.amount for tax in self.taxes], self.net)
+        return sum_money([tax.amount for tax in self.taxes], self.net.currency)
 
     @property
     def gross(self) -> Money:
@@ -106,13 +113,6 @@ def _rates(rates: TaxRate | Sequence[TaxRate]) -> tuple[TaxRate, ...]:
             rates, "is not a TaxRate or a list of them; get one from rate_for()"
         )
     return found
-
-
-def _sum(amounts: Sequence[Money], like: Money) -> Money:
-    total = Money(0, like.currency) if not amounts else amounts[0]
-    for amount in amounts[1:]:
-        total = total + amount
-    return round_money(total) if not amounts else total
 
 
 def _exclusive_taxes(
@@ -276,22 +276,10 @@ class TaxLine:
 
 
 @attrs.frozen
-class LineTax:
+class LineTax(Taxed):
     """A line's result: its net, its taxes and its gross."""
 
     line: TaxLine
-    net: Money
-    taxes: tuple[TaxAmount, ...]
-
-    @property
-    def tax(self) -> Money:
-        """The sum of the line's taxes."""
-        return _sum([tax.amount for tax in self.taxes], self.net)
-
-    @property
-    def gross(self) -> Money:
-        """Net plus tax."""
-        return self.net + self.tax
 
 
 @attrs.frozen
@@ -321,12 +309,12 @@ class TaxBreakdown:
     @property
     def net(self) -> Money:
         """The total net."""
-        return _sum([line.net for line in self.lines], self.lines[0].net)
+        return sum_money([line.net for line in self.lines], self.lines[0].net.currency)
 
     @property
     def tax(self) -> Money:
         """The total tax."""
-        return _sum([line.tax for line in self.lines], self.lines[0].net)
+        return sum_money([line.tax for line in self.lines], self.lines[0].net.currency)
 
     @property
     def gross(self) -> Money:
@@ -352,7 +340,7 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
     for index, unit_tax in enumerate(per_unit):
         total = round_money(unit_tax * quantity, mode=mode)
         amounts.append(total - off[index] if off is not None else total)
-    tax_total = _sum(amounts, amount)
+    tax_total = sum_money(amounts, amount.currency)
     net = amount - tax_total if inclusive else amount
     return LineTax(
         line=line,
@@ -385,7 +373,7 @@ def _lines_by_invoice(
     results: list[LineTax | None] = [None] * len(lines)
     for members in groups.values():
         amounts = [lines[index].amount() for index in members]
-        total = _sum(amounts, amounts[0])
+        total = sum_money(amounts, amounts[0].currency)
         rates = lines[members[0]].rates
         taxed = (
             extract_tax(total, rates, mode=mode)
@@ -400,7 +388,7 @@ def _lines_by_invoice(
             line = lines[index]
             line_taxes = [share[position] for share in shares]
             amount = amounts[position]
-            net = amount - _sum(line_taxes, amount) if inclusive else amount
+            net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
             results[index] = LineTax(
                 line=line,
                 net=net,
