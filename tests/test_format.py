@@ -1,4 +1,4 @@
-"""Formatting and parsing money in CLDR's local formats (babel 2.19, CLDR 47 data)."""
+"""Formatting and parsing money in CLDR's local formats (babel 2.19, CLDR 49 data)."""
 
 from __future__ import annotations
 
