@@ -1,0 +1,51 @@
+"""Pricing: margins, price points, prices per market, and promotions.
+
+* [`price_for_margin`][commercekit.pricing.price_for_margin],
+  [`margin_of`][commercekit.pricing.margin_of] and friends: cost, markup and margin,
+  and what discounts and returns leave of a margin.
+* [`PricePoint`][commercekit.pricing.PricePoint] and
+  [`to_price_point`][commercekit.pricing.to_price_point]: .99 endings, ¥980, never
+  below a floor.
+* [`Market`][commercekit.pricing.Market] and
+  [`localize_price`][commercekit.pricing.localize_price]: one base price carried into
+  each market's currency, fee, tax display and price points.
+
+Exchange-rate tables and conversion live in [`commercekit.money`][commercekit.money]
+(``RateTable``, ``convert``), which the tax rules also need.
+"""
+
+from commercekit.pricing._margins import (
+    margin_after_discount,
+    margin_after_returns,
+    margin_from_markup,
+    margin_of,
+    markup_from_margin,
+    markup_of,
+    price_for_margin,
+    price_for_markup,
+)
+from commercekit.pricing._markets import LocalizedPrice, Market, localize_price
+from commercekit.pricing._price_points import (
+    CHARM_99,
+    Direction,
+    PricePoint,
+    to_price_point,
+)
+
+__all__ = [
+    "CHARM_99",
+    "Direction",
+    "LocalizedPrice",
+    "Market",
+    "PricePoint",
+    "localize_price",
+    "margin_after_discount",
+    "margin_after_returns",
+    "margin_from_markup",
+    "margin_of",
+    "markup_from_margin",
+    "markup_of",
+    "price_for_margin",
+    "price_for_markup",
+    "to_price_point",
+]

@@ -1,0 +1,201 @@
+"""One base price, many markets: convert, add the fee, show tax the local way, round.
+
+A [`Market`][commercekit.pricing.Market] says how a shop sells somewhere: in which
+currency, whose tax it shows in consumer prices (the EU, the UK, Australia, Norway and
+Switzerland show prices *with* VAT/GST; the United States and Canada show them without),
+what it adds for currency conversion, and which price points look right there.
+[`localize_price`][commercekit.pricing.localize_price] goes through those steps in order
+and keeps each figure, so the result can be explained line by line.
+
+Examples:
+    >>> from datetime import UTC, date, datetime
+    >>> from commercekit.money import RateTable
+    >>> rates = RateTable(base="EUR", rates={"SEK": Decimal("11.20")},
+    ...     observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC), provider="example")
+    >>> sweden = Market("SE", "SEK", tax_jurisdiction="SE", tax_inclusive=True,
+    ...     price_point=PricePoint(Decimal(10), (Decimal(9),)), conversion_fee=Decimal(2))
+    >>> price = localize_price(Money("20.00", "EUR"), sweden, rates, on=date(2026, 11, 26))
+    >>> print(price.explain())
+    20.00 EUR at 11.2 = 224.00 SEK
+    + conversion fee 2% = 4.48 SEK
+    + 25% tax shown in prices = 285.60 SEK
+    price point: 289.00 SEK
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from commercekit.errors import InvalidAmountError
+from commercekit.money import (
+    Money,
+    RateTable,
+    RoundingMode,
+    convert,
+    round_money,
+    validate_currency,
+)
+from commercekit.money._money import to_decimal
+from commercekit.money._rounding import require_money
+from commercekit.pricing._margins import price_for_margin
+from commercekit.pricing._price_points import Direction, PricePoint, to_price_point
+from commercekit.tax import TaxCategory, TaxRate, gross_price, rates_for
+
+__all__ = ["LocalizedPrice", "Market", "localize_price"]
+
+
+def _percent(value: object) -> Decimal:
+    number = to_decimal(value, "conversion fee")
+    if number < 0:
+        raise InvalidAmountError(value, "is a negative conversion fee")
+    return number
+
+
+@attrs.frozen
+class Market:
+    """How a shop prices in one market.
+
+    ``tax_jurisdiction`` is whose VAT/GST the shown price includes (``None`` where prices
+    are shown without tax, or where none applies); ``conversion_fee`` is a percentage
+    added to converted prices (``Decimal(2)`` for 2 %), shown separately.
+    """
+
+    code: str
+    currency: str = attrs.field(converter=validate_currency)
+    tax_jurisdiction: str | None = None
+    tax_inclusive: bool = False
+    price_point: PricePoint | None = None
+    direction: Direction = Direction.UP
+    conversion_fee: Decimal = attrs.field(default=Decimal(0), converter=_percent)
+
+    def __attrs_post_init__(self) -> None:
+        if self.tax_inclusive and self.tax_jurisdiction is None:
+            raise InvalidAmountError(
+                self, "shows prices with tax but names no tax_jurisdiction"
+            )
+
+
+@attrs.frozen
+class LocalizedPrice:
+    """A base price carried into a market, every step kept.
+
+    ``shown = price point(converted + fee (+ tax where shown with tax))``.
+    """
+
+    market: Market
+    base: Money
+    converted: Money
+    fee: Money
+    rates: tuple[TaxRate, ...]
+    with_tax: Money
+    shown: Money
+    floor: Money | None
+    rate_used: Decimal
+
+    @property
+    def net(self) -> Money:
+        """The price before tax: converted plus fee."""
+        return self.converted + self.fee
+
+    def explain(self) -> str:
+        """Each step, one line each."""
+        steps = [
+            f"{self.base} at {self.rate_used} = {self.converted}",
+            f"+ conversion fee {self.market.conversion_fee}% = {self.fee}",
+        ]
+        if self.rates:
+            percent = sum((rate.rate for rate in self.rates), Decimal(0))
+            steps.append(f"+ {percent}% tax shown in prices = {self.with_tax}")
+        if self.floor is not None:
+            steps.append(f"never below {self.floor}")
+        steps.append(f"price point: {self.shown}")
+        return "\n".join(steps)
+
+
+def localize_price(
+    base_price: Money,
+    market: Market,
+    rates: RateTable,
+    *,
+    on: date,
+    category: TaxCategory | str = TaxCategory.STANDARD,
+    cost: Money | None = None,
+    min_margin: Decimal | None = None,
+    minimum_price: Money | None = None,
+    mode: RoundingMode = RoundingMode.HALF_UP,
+) -> LocalizedPrice:
+    """``base_price`` as shown in ``market`` on the day ``on``.
+
+    Steps: convert at ``rates`` (rounded with ``mode``); add the market's conversion
+    fee; add the tax the market shows in consumer prices (from the bundled rates, for
+    ``category``); move to the market's price point. The price point never goes below a
+    floor: the price that keeps ``min_margin`` over ``cost`` (converted, with the same
+    fee and tax) or ``minimum_price`` (a minimum advertised price, in the market's
+    currency and as shown), whichever is higher.
+    """
+    base_price = require_money(base_price)
+    converted = convert(base_price, market.currency, rates, mode=mode)
+    fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
+    net = converted + fee
+    taxes: tuple[TaxRate, ...] = ()
+    if market.tax_inclusive:
+        assert market.tax_jurisdiction is not None  # noqa: S101  # checked by Market
+        taxes = rates_for(market.tax_jurisdiction, category, on=on)
+        with_tax = gross_price(net, taxes, mode=mode)
+    else:
+        with_tax = net
+
+    floor = _floor(
+        market,
+        rates=rates,
+        taxes=taxes,
+        cost=cost,
+        min_margin=min_margin,
+        minimum_price=minimum_price,
+        mode=mode,
+    )
+    shown = with_tax
+    if market.price_point is not None:
+        shown = to_price_point(
+            with_tax, market.price_point, direction=market.direction, floor=floor
+        )
+    elif floor is not None and shown < floor:
+        shown = floor
+    return LocalizedPrice(
+        market=market,
+        base=base_price,
+        converted=converted,
+        fee=fee,
+        rates=taxes,
+        with_tax=with_tax,
+        shown=shown,
+        floor=floor,
+        rate_used=rates.rate(base_price.currency.code, market.currency),
+    )
+
+
+def _floor(
+    market: Market,
+    *,
+    rates: RateTable,
+    taxes: tuple[TaxRate, ...],
+    cost: Money | None,
+    min_margin: Decimal | None,
+    minimum_price: Money | None,
+    mode: RoundingMode,
+) -> Money | None:
+    floors = []
+    if (cost is None) != (min_margin is None):
+        raise InvalidAmountError(
+            (cost, min_margin), "gives only one of cost= and min_margin=; pass both"
+        )
+    if cost is not None and min_margin is not None:
+        local_cost = convert(require_money(cost), market.currency, rates, mode=mode)
+        net_floor = price_for_margin(local_cost, min_margin)
+        floors.append(gross_price(net_floor, taxes) if taxes else net_floor)
+    if minimum_price is not None:
+        floors.append(require_money(minimum_price))
+    return max(floors) if floors else None
