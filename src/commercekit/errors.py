@@ -189,7 +189,7 @@ class StaleRatesError(CommerceKitError, ValueError):
         self.at = at
         self.max_age = max_age
         super().__init__(
-            f"the {provider} rates were observed {observed_at.isoformat()}, more than "
+            f"the rates from {provider} were observed {observed_at.isoformat()}, more than "
             f"{max_age} before {at.isoformat()}; fetch a fresh table or allow an older "
             f"one with max_age="
         )
