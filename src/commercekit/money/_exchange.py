@@ -40,8 +40,8 @@ from typing import Protocol
 import attrs
 
 from commercekit.errors import InvalidAmountError, StaleRatesError, UnknownCurrencyError
-from commercekit.money._currency import MINOR_UNITS, validate_currency
-from commercekit.money._money import DIVISION, EXACT, Money, to_decimal
+from commercekit.money._currency import CURRENCIES, MINOR_UNITS, validate_currency
+from commercekit.money._money import DIVISION, EXACT, Money, _make, to_decimal
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,
@@ -82,6 +82,10 @@ class RateTable:
     rates: Mapping[str, Decimal] = attrs.field(converter=_rates)
     observed_at: datetime = attrs.field(validator=_aware)
     provider: str
+    # Each rate as an exact integer ratio, computed once: conversion is integer work.
+    _ratios: Mapping[str, tuple[int, int]] = attrs.field(
+        init=False, repr=False, eq=False, alias="_ratios"
+    )
 
     def __attrs_post_init__(self) -> None:
         listed = self.rates.get(self.base)
@@ -89,6 +93,16 @@ class RateTable:
             raise InvalidAmountError(
                 listed, f"is the table's rate for its own base {self.base}; it must be 1"
             )
+        ratios = {code: rate.as_integer_ratio() for code, rate in self.rates.items()}
+        ratios[self.base] = (1, 1)
+        object.__setattr__(self, "_ratios", MappingProxyType(ratios))
+
+    def ratio(self, code: str) -> tuple[int, int]:
+        """Units of ``code`` per unit of the base, as an exact integer ratio."""
+        found = self._ratios.get(code)
+        if found is None:
+            self._units(code)  # raises, naming the table
+        return found  # type: ignore[return-value]  # _units raised for a missing code
 
     def _units(self, code: str) -> Decimal:
         if code == self.base:
@@ -173,8 +187,14 @@ def convert(
                 (at, max_age), "gives only one of at= and max_age=; pass both, or neither"
             )
         rates.check_age(at=at, max_age=max_age)
-    exact = Fraction(money.amount) * rates.cross(money.currency.code, target)
+    # amount x (target per base) / (source per base), in integers, rounded once.
+    amount_num, amount_den = money.amount.as_integer_ratio()
+    to_num, to_den = rates.ratio(target)
+    from_num, from_den = rates.ratio(money.currency.code)
     exponent = MINOR_UNITS[target]
-    scaled = exact * 10**exponent
-    units = round_ratio(scaled.numerator, scaled.denominator, mode)
-    return Money(Decimal(units).scaleb(-exponent, EXACT), target)
+    units = round_ratio(
+        amount_num * to_num * from_den * 10**exponent,
+        amount_den * to_den * from_num,
+        mode,
+    )
+    return _make(Money, Decimal(units).scaleb(-exponent, EXACT), CURRENCIES[target])
