@@ -1,0 +1,108 @@
+"""Time pricing: localizing prices into ten markets, and a promoted 1,000-line cart.
+
+Run: ``python bench/pricing.py`` (after ``pip install -e .``). Prints prices localized
+per second (100,000 base prices spread over 10 markets: conversion, fee, tax shown the
+market's way, price point), beside plain Decimal code doing the same arithmetic.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import UTC, date, datetime
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+
+from commercekit.money import Money, RateTable
+from commercekit.pricing import CHARM_99, Market, PricePoint, localize_price
+
+D = Decimal
+ON = date(2026, 11, 26)
+RATES = RateTable(
+    base="EUR",
+    rates={
+        "USD": D("1.05"),
+        "GBP": D("0.84"),
+        "SEK": D("11.20"),
+        "JPY": D("161.00"),
+        "CHF": D("0.93"),
+        "AUD": D("1.65"),
+        "NOK": D("11.75"),
+        "CAD": D("1.46"),
+        "NZD": D("1.85"),
+    },
+    observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
+    provider="example reference rates",
+)
+TENS_ENDING_9 = PricePoint(D(10), (D(9),))
+MARKETS = [
+    Market("DE", "EUR", tax_jurisdiction="DE", tax_inclusive=True, price_point=CHARM_99),
+    Market("US", "USD", price_point=CHARM_99, conversion_fee=D(2)),
+    Market("GB", "GBP", tax_jurisdiction="GB", tax_inclusive=True, price_point=CHARM_99),
+    Market(
+        "SE", "SEK", tax_jurisdiction="SE", tax_inclusive=True, price_point=TENS_ENDING_9
+    ),
+    Market(
+        "JP",
+        "JPY",
+        tax_jurisdiction="JP",
+        tax_inclusive=True,
+        price_point=PricePoint(D(1000), (D(980),)),
+    ),
+    Market(
+        "CH",
+        "CHF",
+        tax_jurisdiction="CH",
+        tax_inclusive=True,
+        price_point=PricePoint(D(1), (D("0.50"), D("0.90"))),
+    ),
+    Market("AU", "AUD", tax_jurisdiction="AU", tax_inclusive=True, price_point=CHARM_99),
+    Market(
+        "NO", "NOK", tax_jurisdiction="NO", tax_inclusive=True, price_point=TENS_ENDING_9
+    ),
+    Market("CA", "CAD", price_point=CHARM_99, conversion_fee=D(2)),
+    Market("NZ", "NZD", tax_jurisdiction="NZ", tax_inclusive=True, price_point=CHARM_99),
+]
+VAT = {
+    "DE": D("0.19"), "GB": D("0.20"), "SE": D("0.25"), "JP": D("0.10"), "CH": D("0.081"),
+    "AU": D("0.10"), "NO": D("0.25"), "NZ": D("0.15"), "US": D(0), "CA": D(0),
+}  # fmt: skip
+
+
+def plain(base: Decimal, market: Market) -> Decimal:
+    """The same steps by hand: convert, fee, tax, next price point up."""
+    quantum = D(1) if market.currency == "JPY" else D("0.01")
+    converted = base * RATES.rates[market.currency] if market.currency != "EUR" else base
+    converted = converted.quantize(quantum, ROUND_HALF_UP)
+    net = converted + (converted * market.conversion_fee / 100).quantize(
+        quantum, ROUND_HALF_UP
+    )
+    gross = (net * (1 + VAT[market.code])).quantize(quantum, ROUND_HALF_UP)
+    point = market.price_point
+    assert point is not None
+    steps = (gross - point.endings[0]) / point.step
+    return steps.quantize(D(1), ROUND_CEILING) * point.step + point.endings[0]
+
+
+def main() -> None:
+    rng = random.Random(5)
+    bases = [D(rng.randint(100, 50_000)).scaleb(-2) for _ in range(100_000)]
+    started = time.perf_counter()
+    for index, base in enumerate(bases):
+        localize_price(Money(base, "EUR"), MARKETS[index % 10], RATES, on=ON)
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    for index, base in enumerate(bases):
+        plain(base, MARKETS[index % 10])
+    by_hand = time.perf_counter() - started
+    print(
+        f"localize_price: 100,000 prices into 10 markets in {ours:.2f} s "
+        f"({100_000 / ours:,.0f} prices per second)"
+    )
+    print(
+        f"hand-written Decimal (no sources, no floors, one ending per market): "
+        f"{by_hand:.2f} s; ratio {ours / by_hand:.1f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
