@@ -26,6 +26,10 @@ def test_demo_prints_the_tour_with_exact_figures() -> None:
     assert "38.21 + 38.21 + 38.20 = 114.62 EUR" in text
     assert "nl_NL  €\u00a0114,62" in text
     assert "23.03 CHF receipt paid in cash on 2026-11-26 is 23.05 CHF" in text
+    # 114.62 includes 19 % German VAT: 114.62 x 19/119 = 18.30; French 20 %: 19.10.
+    assert "Germany   oss_union: 18.30 EUR DE VAT at 19% inside the price" in text
+    assert "France    oss_union: 19.10 EUR FR VAT at 20% inside the price" in text
+    assert "Tenerife  export: no EU VAT" in text
 
 
 def test_version_and_help() -> None:

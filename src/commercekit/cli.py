@@ -1,9 +1,10 @@
 """The ``commercekit`` command.
 
 ``commercekit --version`` prints the version; ``commercekit demo`` runs the main job on
-bundled data. Until the checkout quote lands, the demo is a tour of the money core: a
+bundled data. Until the checkout quote lands, the demo is a tour of the rules so far: a
 small cart priced, a discount shared over its lines, a bill split three ways, the same
-total written for buyers in five locales, and a Swiss cash payment.
+total written for buyers in five locales, a Swiss cash payment, and the VAT decision for
+the same cart sold across borders.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from commercekit.money import (
     split,
     sum_money,
 )
+from commercekit.tax import Buyer, Sale, Seller, decide, extract_tax
 
 # The demo's bundled data: a cart as a Dutch shop would list it (net prices in EUR).
 DEMO_DATE = date(2026, 11, 26)
@@ -77,8 +79,28 @@ def demo(out: TextIO) -> None:
     out.write(
         f"In Switzerland, a {chf.amount} CHF receipt paid in cash on {DEMO_DATE} is "
         f"{paid_in_cash.amount} CHF: cash is settled in steps of {rule.increment} "
-        f"since {rule.since}\n  ({rule.convention}; source: {rule.source})\n"
+        f"since {rule.since}\n  ({rule.convention}; source: {rule.source})\n\n"
     )
+    _demo_cross_border(out, total)
+
+
+def _demo_cross_border(out: TextIO, total: Money) -> None:
+    """The same cart sold by a Dutch shop to consumers in three countries."""
+    out.write("The same total, sold by a Dutch shop (OSS-registered, EUR 42,000 of EU\n")
+    out.write("distance sales this year), to consumers abroad:\n")
+    seller = Seller("NL", {"OSS"}, eu_sales_this_year=Money("42000", "EUR"))
+    for buyer, place in ((Buyer("DE"), "Germany"), (Buyer("FR"), "France"),
+                         (Buyer("ES", postcode="38001"), "Tenerife")):  # fmt: skip
+        decision = decide(Sale(seller, buyer, "goods", total), on=DEMO_DATE)
+        if decision.rates:
+            inside = extract_tax(total, decision.rates)
+            out.write(
+                f"  {place:<9} {decision.regime.value}: {inside.tax.amount} EUR "
+                f"{decision.taxed_in} VAT at {decision.rates[0].rate}% inside the price\n"
+            )
+        else:
+            out.write(f"  {place:<9} {decision.regime.value}: no EU VAT\n")
+        out.write(f"            why: {decision.rules[0].text}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
