@@ -26,9 +26,14 @@ __all__ = [
     "AmbiguousTaxError",
     "CommerceKitError",
     "CurrencyMismatchError",
+    "DuplicatePromotionError",
+    "ExclusivePromotionConflictError",
     "InvalidAmountError",
+    "InvalidCartError",
+    "InvalidPromotionError",
     "InvalidTaxIdError",
     "MoneyParseError",
+    "NaiveDatetimeError",
     "NoRuleError",
     "OutsideVatAreaError",
     "StaleRatesError",
@@ -37,6 +42,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownJurisdictionError",
     "UnknownLocaleError",
+    "UnknownPromotionError",
 ]
 
 
@@ -203,3 +209,73 @@ class InvalidTaxIdError(CommerceKitError, ValueError):
         self.country = country
         self.reason = reason
         super().__init__(f"{text!r} is not a valid {country} VAT number: {reason}")
+
+
+class NaiveDatetimeError(CommerceKitError, ValueError):
+    """A datetime without a time zone where a moment in time is needed.
+
+    A promotion that "ends at midnight" ends at a different moment in Amsterdam and in
+    New York; a naive datetime cannot say which.
+    """
+
+    def __init__(self, value: object, what: str) -> None:
+        self.value = value
+        self.what = what
+        super().__init__(
+            f"{what} {value!r} has no time zone; pass a timezone-aware datetime such as "
+            f"datetime(2026, 11, 27, 0, 0, tzinfo=ZoneInfo('Europe/Amsterdam'))"
+        )
+
+
+class InvalidCartError(CommerceKitError, ValueError):
+    """A cart that promotions cannot be applied to (no lines, bad usage counts)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"invalid cart: {reason}")
+
+
+class InvalidPromotionError(CommerceKitError, ValueError):
+    """A promotion whose definition contradicts itself or its offer."""
+
+    def __init__(self, promotion_id: object, reason: str) -> None:
+        self.promotion_id = promotion_id
+        self.reason = reason
+        super().__init__(f"promotion {promotion_id!r}: {reason}")
+
+
+class DuplicatePromotionError(CommerceKitError, ValueError):
+    """Two promotions with the same id were given together."""
+
+    def __init__(self, promotion_id: str) -> None:
+        self.promotion_id = promotion_id
+        super().__init__(
+            f"two promotions have the id {promotion_id!r}; ids identify promotions in "
+            f"usage counts and results, so give each promotion its own id"
+        )
+
+
+class UnknownPromotionError(CommerceKitError, LookupError):
+    """A promotion refers to a promotion id that was not given."""
+
+    def __init__(self, promotion_id: str, referenced_by: str) -> None:
+        self.promotion_id = promotion_id
+        self.referenced_by = referenced_by
+        super().__init__(
+            f"promotion {referenced_by!r} refers to {promotion_id!r}, which is not among "
+            f"the promotions given; pass that promotion too, or remove the reference"
+        )
+
+
+class ExclusivePromotionConflictError(CommerceKitError, ValueError):
+    """Two exclusive promotions could both be live, and nothing says which one wins."""
+
+    def __init__(self, first: str, second: str, priority: int) -> None:
+        self.first = first
+        self.second = second
+        self.priority = priority
+        super().__init__(
+            f"exclusive promotions {first!r} and {second!r} both have priority {priority} "
+            f"and their validity windows overlap, so nothing decides which one applies; "
+            f"give one of them a higher priority or make their windows not overlap"
+        )

@@ -9,11 +9,23 @@
 * [`Market`][commercekit.pricing.Market] and
   [`localize_price`][commercekit.pricing.localize_price]: one base price carried into
   each market's currency, fee, tax display and price points.
+* [`apply_promotions`][commercekit.pricing.apply_promotions]: percentage and amount
+  off, fixed prices, buy X get Y, tiers, bundles, free shipping and coupons, combined
+  by explicit rules, every discount shared exactly over the lines.
 
 Exchange-rate tables and conversion live in [`commercekit.money`][commercekit.money]
 (``RateTable``, ``convert``), which the tax rules also need.
 """
 
+from commercekit.pricing._apply import (
+    AppliedPromotion,
+    DiscountedLine,
+    PromotionResult,
+    RejectedPromotion,
+    Strategy,
+    apply_promotions,
+)
+from commercekit.pricing._cart import Cart, CartLine
 from commercekit.pricing._margins import (
     margin_after_discount,
     margin_after_returns,
@@ -25,19 +37,51 @@ from commercekit.pricing._margins import (
     price_for_markup,
 )
 from commercekit.pricing._markets import LocalizedPrice, Market, localize_price
+from commercekit.pricing._offers import (
+    AmountOff,
+    BundlePrice,
+    BuyXGetY,
+    FixedPrice,
+    FreeShipping,
+    Offer,
+    PercentOff,
+    Tier,
+    Tiered,
+)
 from commercekit.pricing._price_points import (
     CHARM_99,
     Direction,
     PricePoint,
     to_price_point,
 )
+from commercekit.pricing._promotions import Promotion, PromotionClass, RejectionReason
 
 __all__ = [
     "CHARM_99",
+    "AmountOff",
+    "AppliedPromotion",
+    "BundlePrice",
+    "BuyXGetY",
+    "Cart",
+    "CartLine",
     "Direction",
+    "DiscountedLine",
+    "FixedPrice",
+    "FreeShipping",
     "LocalizedPrice",
     "Market",
+    "Offer",
+    "PercentOff",
     "PricePoint",
+    "Promotion",
+    "PromotionClass",
+    "PromotionResult",
+    "RejectedPromotion",
+    "RejectionReason",
+    "Strategy",
+    "Tier",
+    "Tiered",
+    "apply_promotions",
     "localize_price",
     "margin_after_discount",
     "margin_after_returns",

@@ -1,0 +1,235 @@
+"""The cart promotions are applied to: its lines, its shipping, and who is buying.
+
+A [`Cart`][commercekit.pricing.Cart] holds everything a promotion rule may look at, so
+that applying promotions needs no database and no clock: the lines (SKU, unit price as
+the market shows it, quantity, the collections the product belongs to), the shipping
+charge, the customer's segments, the coupon codes entered, and how often this customer
+and all customers have already used each promotion. commercekit keeps no state: the
+shop counts uses and passes the counts in.
+
+Unit prices and shipping are in whole minor units of one currency (prices as a shop
+shows them); quantities are whole numbers of at least one.
+
+Examples:
+    >>> tee = CartLine("TEE-M", Money("20.00", "EUR"), 2, frozenset({"tees"}))
+    >>> cart = Cart([tee], shipping=Money("4.95", "EUR"), coupon_codes={"welcome10 "})
+    >>> cart.subtotal, cart.coupon_codes
+    (Money('40.00', 'EUR'), frozenset({'WELCOME10'}))
+    >>> CartLine("TEE-M", Money("20.00", "EUR"), 1.5)
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidAmountError: 1.5 is not a whole quantity; pass an int ...
+    >>> Cart([tee, CartLine("MUG", Money("9.00", "USD"), 1)])
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.CurrencyMismatchError: cannot mix in one cart EUR and USD: ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidCartError
+from commercekit.money import Money
+from commercekit.money._currency import MINOR_UNITS
+from commercekit.money._money import EXACT
+from commercekit.money._rounding import require_money
+
+__all__ = ["Cart", "CartLine"]
+
+
+def names(value: Iterable[str] | None) -> frozenset[str]:
+    """A set of names (SKUs, collections, segments); refuses a bare string."""
+    if value is None:
+        return frozenset()
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidAmountError(
+            value, "is not a set of names; pass e.g. frozenset({'tees', 'sale'})"
+        )
+    found = frozenset(value)
+    for name in found:
+        if not isinstance(name, str) or not name:
+            raise InvalidAmountError(name, "is not a name; names are non-empty strings")
+    return found
+
+
+def codes(value: Iterable[str] | None) -> frozenset[str]:
+    """Coupon codes as compared: without surrounding spaces, in upper case."""
+    return frozenset(code.strip().upper() for code in names(value))
+
+
+def whole_money(value: object, what: str) -> Money:
+    """Money of at least zero in whole minor units of its currency."""
+    money = require_money(value, what)
+    exponent = MINOR_UNITS[money.currency.code]
+    if money.amount < 0:
+        raise InvalidAmountError(money, f"is negative; a {what} is zero or more")
+    if EXACT.scaleb(money.amount, exponent) % 1:
+        raise InvalidAmountError(
+            money,
+            f"has more decimals than {money.currency.code}'s {exponent}; a {what} is "
+            f"in whole minor units: round it with round_money() first",
+        )
+    return money
+
+
+def whole_number(value: object, what: str, *, minimum: int = 1) -> int:
+    """An int of at least ``minimum`` (never a bool or a float)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAmountError(value, f"is not a whole {what}; pass an int")
+    if value < minimum:
+        raise InvalidAmountError(
+            value, f"is not a valid {what}; it must be {minimum} or more"
+        )
+    return value
+
+
+def _usage(value: Mapping[str, int] | None) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidCartError(
+            f"usage counts must map promotion ids to counts, not {type(value).__name__}"
+        )
+    checked = {}
+    for key, count in value.items():
+        if not isinstance(key, str):
+            raise InvalidCartError(f"usage count key {key!r} is not a promotion id")
+        checked[key] = whole_number(count, f"usage count for {key!r}", minimum=0)
+    return checked
+
+
+def _quantity(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAmountError(value, "is not a whole quantity; pass an int of 1 or more")
+    if value < 1:
+        raise InvalidAmountError(
+            value,
+            "is not a quantity a cart can hold; a line has 1 or more units "
+            "(returns are refunds, not negative lines)",
+        )
+    return value
+
+
+def _unit_price(value: object) -> Money:
+    return whole_money(value, "unit price")
+
+
+def _sku(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise InvalidAmountError(value, "is not a SKU; pass a non-empty string")
+    return value
+
+
+@attrs.frozen
+class CartLine:
+    """One line of a cart: ``quantity`` units of ``sku`` at ``unit_price`` each.
+
+    ``unit_price`` is the price as the market shows it (gross where prices include VAT,
+    net where they do not), in whole minor units. ``collections`` are the groups a
+    promotion can target ("tees", "summer-sale").
+
+    Examples:
+        >>> CartLine("MUG", Money("9.50", "EUR"), 3).subtotal
+        Money('28.50', 'EUR')
+        >>> CartLine("MUG", Money("-9.50", "EUR"), 1)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: Money('-9.50', 'EUR') is negative; ...
+    """
+
+    sku: str = attrs.field(converter=_sku)
+    unit_price: Money = attrs.field(converter=_unit_price)
+    quantity: int = attrs.field(converter=_quantity)
+    collections: frozenset[str] = attrs.field(default=frozenset(), converter=names)
+
+    @property
+    def subtotal(self) -> Money:
+        """Unit price times quantity, before any discount."""
+        return self.unit_price * self.quantity
+
+
+def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
+    if isinstance(value, CartLine) or not isinstance(value, Iterable):
+        raise InvalidCartError("lines must be a list of CartLine")
+    lines = tuple(value)
+    if not lines:
+        raise InvalidCartError(
+            "the cart has no lines; promotions apply to a cart with at least one line"
+        )
+    for line in lines:
+        if not isinstance(line, CartLine):
+            raise InvalidCartError(f"{line!r} is not a CartLine")
+    return lines
+
+
+def _shipping(value: object) -> Money | None:
+    return None if value is None else whole_money(value, "shipping charge")
+
+
+@attrs.frozen
+class Cart:
+    """A cart as promotions see it.
+
+    ``customer_usage`` counts how often *this customer* has used each promotion (by
+    promotion id) and ``total_usage`` how often all customers have; both come from the
+    shop's records. Coupon codes are compared ignoring case and surrounding spaces.
+    Every amount is in one currency.
+
+    Examples:
+        >>> cart = Cart(
+        ...     [CartLine("MUG", Money("9.50", "EUR"), 1)],
+        ...     customer_segments={"vip"},
+        ...     customer_usage={"WELCOME": 1},
+        ... )
+        >>> cart.currency, cart.shipping
+        ('EUR', None)
+        >>> Cart([])
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidCartError: invalid cart: the cart has no lines; ...
+    """
+
+    lines: tuple[CartLine, ...] = attrs.field(converter=_lines)
+    shipping: Money | None = attrs.field(default=None, converter=_shipping, kw_only=True)
+    customer_segments: frozenset[str] = attrs.field(
+        default=frozenset(), converter=names, kw_only=True
+    )
+    coupon_codes: frozenset[str] = attrs.field(
+        default=frozenset(), converter=codes, kw_only=True
+    )
+    customer_usage: Mapping[str, int] = attrs.field(
+        factory=dict, converter=_usage, kw_only=True, hash=False
+    )
+    total_usage: Mapping[str, int] = attrs.field(
+        factory=dict, converter=_usage, kw_only=True, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        currency = self.lines[0].unit_price.currency
+        for line in self.lines:
+            if line.unit_price.currency != currency:
+                raise CurrencyMismatchError(
+                    currency.code, line.unit_price.currency.code, "mix in one cart"
+                )
+        if self.shipping is not None and self.shipping.currency != currency:
+            raise CurrencyMismatchError(
+                currency.code, self.shipping.currency.code, "mix in one cart"
+            )
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code every amount in the cart is in."""
+        code: str = self.lines[0].unit_price.currency.code
+        return code
+
+    @property
+    def subtotal(self) -> Money:
+        """The sum of the lines before any discount (shipping not included)."""
+        total = Decimal(0)
+        for line in self.lines:
+            total = EXACT.add(total, EXACT.multiply(line.unit_price.amount, line.quantity))
+        return Money(total, self.currency)
