@@ -1,0 +1,308 @@
+"""Carrier rate cards: zones, weight brackets, surcharges, and the options they give.
+
+A [`RateCard`][commercekit.shipping.RateCard] is one carrier service as data: which
+destinations fall in which zone, the price per weight bracket in each zone, a price per
+extra kilogram above the last bracket, the dimensional-weight divisor and weight step,
+a fuel surcharge in percent, remote-area and oversize surcharges, and the transit time
+per zone. [`shipping_options`][commercekit.shipping.shipping_options] prices a parcel
+on every card that serves its destination, applies free-shipping rules, and marks the
+cheapest and the fastest.
+
+The bundled cards (``example_rate_cards()``) are **examples** for the documentation and
+tests, not any carrier's real prices; a plugin supplies real ones through
+[`ShippingRateSource`][commercekit.shipping.ShippingRateSource].
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from importlib.resources import files
+from typing import Any, Protocol
+
+import attrs
+
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.money import Money, RoundingMode, round_money, sum_money
+from commercekit.money._money import to_decimal
+from commercekit.money._rounding import require_money
+from commercekit.regions._eu import check_country
+from commercekit.shipping._parcels import Parcel, chargeable_weight
+
+__all__ = [
+    "Bracket",
+    "FreeShipping",
+    "RateCard",
+    "ShippingOption",
+    "ShippingRateSource",
+    "Zone",
+    "example_rate_cards",
+    "shipping_options",
+]
+
+
+def _countries(codes: object) -> frozenset[str]:
+    if isinstance(codes, str) or not isinstance(codes, list | tuple | set | frozenset):
+        raise InvalidAmountError(codes, "is not a list of country codes")
+    return frozenset(check_country(code) for code in codes)
+
+
+def _weight(value: object) -> Decimal:
+    return to_decimal(value, "weight")
+
+
+@attrs.frozen
+class Zone:
+    """Destinations priced alike, and how long they take (business days)."""
+
+    name: str
+    countries: frozenset[str] = attrs.field(converter=_countries)
+    transit_days: tuple[int, int]
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.transit_days
+        if not 0 <= low <= high:
+            raise InvalidAmountError(self.transit_days, "is not a (min, max) transit time")
+
+
+@attrs.frozen
+class Bracket:
+    """Parcels up to ``up_to_kg`` (chargeable) cost ``price``."""
+
+    up_to_kg: Decimal = attrs.field(converter=_weight)
+    price: Money = attrs.field(converter=require_money)
+
+
+@attrs.frozen
+class RateCard:
+    """One carrier service's prices, as data."""
+
+    carrier: str
+    service: str
+    origin: str = attrs.field(converter=check_country)
+    currency: str
+    zones: tuple[Zone, ...]
+    brackets: Mapping[str, tuple[Bracket, ...]]
+    per_extra_kg: Mapping[str, Money] = attrs.field(factory=dict)
+    divisor: Decimal = Decimal(5000)
+    increment: Decimal = Decimal("0.5")
+    max_weight_kg: Decimal | None = None
+    fuel_surcharge_percent: Decimal = Decimal(0)
+    remote_postcodes: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    remote_surcharge: Money | None = None
+    oversize_cm: Decimal | None = None
+    oversize_surcharge: Money | None = None
+    example: bool = False
+
+    def zone_for(self, country: str) -> Zone | None:
+        """The zone serving ``country``, if any."""
+        code = check_country(country)
+        return next((zone for zone in self.zones if code in zone.countries), None)
+
+
+@attrs.frozen
+class ShippingOption:
+    """A priced service for one parcel, with how the price was made."""
+
+    card: RateCard
+    chargeable_kg: Decimal
+    price: Money
+    breakdown: tuple[tuple[str, Money], ...]
+    transit_days: tuple[int, int]
+    free: bool = False
+    cheapest: bool = False
+    fastest: bool = False
+
+    @property
+    def service(self) -> str:
+        """Carrier and service, as shown to the buyer."""
+        return f"{self.card.carrier} {self.card.service}"
+
+
+@attrs.frozen
+class FreeShipping:
+    """Free shipping on ``services`` (all if empty) for orders of ``threshold`` or more."""
+
+    threshold: Money = attrs.field(converter=require_money)
+    countries: frozenset[str] = frozenset()
+    services: frozenset[str] = frozenset()
+
+    def covers(self, option: ShippingOption, country: str, order_value: Money) -> bool:
+        """Whether this rule makes ``option`` free for an order to ``country``."""
+        if order_value.currency != self.threshold.currency:
+            raise CurrencyMismatchError(
+                order_value.currency.code, self.threshold.currency.code, "compare"
+            )
+        return (
+            order_value >= self.threshold
+            and (not self.countries or country in self.countries)
+            and (not self.services or option.card.service in self.services)
+        )
+
+
+class ShippingRateSource(Protocol):
+    """Live carrier rates, supplied by a plugin."""
+
+    def options(
+        self, parcel: Parcel, country: str, postcode: str | None, *, on: date
+    ) -> tuple[ShippingOption, ...]:
+        """Every service the carrier offers for ``parcel`` to the destination."""
+        ...
+
+
+def _price(
+    card: RateCard, parcel: Parcel, country: str, postcode: str | None
+) -> ShippingOption | None:
+    zone = card.zone_for(country)
+    if zone is None:
+        return None
+    weight = chargeable_weight(parcel, divisor=card.divisor, increment=card.increment)
+    if card.max_weight_kg is not None and weight > card.max_weight_kg:
+        return None
+    brackets = card.brackets[zone.name]
+    lines: list[tuple[str, Money]] = []
+    bracket = next((b for b in brackets if weight <= b.up_to_kg), None)
+    if bracket is not None:
+        lines.append((f"{zone.name}, up to {bracket.up_to_kg} kg", bracket.price))
+    else:
+        extra_rate = card.per_extra_kg.get(zone.name)
+        if extra_rate is None:
+            return None
+        last = brackets[-1]
+        extra = weight - last.up_to_kg
+        extra_kg = extra.to_integral_value(rounding="ROUND_CEILING")
+        lines.append((f"{zone.name}, up to {last.up_to_kg} kg", last.price))
+        lines.append((f"{extra_kg} extra kg at {extra_rate}", extra_rate * extra_kg))
+    if card.fuel_surcharge_percent:
+        base = sum_money([amount for _, amount in lines], card.currency)
+        fuel = round_money(
+            base * card.fuel_surcharge_percent.scaleb(-2), mode=RoundingMode.HALF_UP
+        )
+        lines.append((f"fuel surcharge {card.fuel_surcharge_percent}%", fuel))
+    prefixes = card.remote_postcodes.get(country, ())
+    if (
+        postcode
+        and card.remote_surcharge
+        and any(postcode.replace(" ", "").upper().startswith(prefix) for prefix in prefixes)
+    ):
+        lines.append(("remote area", card.remote_surcharge))
+    longest = max(parcel.length_cm, parcel.width_cm, parcel.height_cm)
+    limit, surcharge = card.oversize_cm, card.oversize_surcharge
+    if limit is not None and surcharge is not None and longest > limit:
+        lines.append((f"oversize (longest side over {limit} cm)", surcharge))
+    return ShippingOption(
+        card=card,
+        chargeable_kg=weight,
+        price=sum_money([amount for _, amount in lines], card.currency),
+        breakdown=tuple(lines),
+        transit_days=zone.transit_days,
+    )
+
+
+def shipping_options(
+    parcel: Parcel,
+    country: str,
+    cards: Sequence[RateCard],
+    *,
+    postcode: str | None = None,
+    order_value: Money | None = None,
+    free_shipping: Sequence[FreeShipping] = (),
+) -> tuple[ShippingOption, ...]:
+    """Every card's price for ``parcel`` to ``country``, cheapest first.
+
+    Free-shipping rules make an option free when ``order_value`` reaches their
+    threshold. The cheapest option(s) and the fastest (shortest longest transit time)
+    are marked; ties are all marked.
+
+    Examples:
+        >>> box = Parcel.metric(weight=Decimal("1.2"), length=30, width=20, height=10)
+        >>> options = shipping_options(box, "DE", example_rate_cards())
+        >>> for option in options:
+        ...     print(option.service, option.price, option.cheapest, option.fastest)
+        ExampleParcel Standard 7.19 EUR True False
+        ExampleParcel Express 15.67 EUR False True
+    """
+    code = check_country(country)
+    options = [
+        option
+        for card in cards
+        if (option := _price(card, parcel, code, postcode)) is not None
+    ]
+    if order_value is not None:
+        order_value = require_money(order_value)
+        priced = []
+        for option in options:
+            if any(rule.covers(option, code, order_value) for rule in free_shipping):
+                option = attrs.evolve(  # noqa: PLW2901  # the free version replaces it
+                    option,
+                    price=option.price * 0,
+                    breakdown=(*option.breakdown, ("free shipping", -option.price)),
+                    free=True,
+                )
+            priced.append(option)
+        options = priced
+    if not options:
+        return ()
+    options.sort(
+        key=lambda option: (option.price.amount, option.transit_days, option.service)
+    )
+    lowest = options[0].price
+    quickest = min(option.transit_days[1] for option in options)
+    return tuple(
+        attrs.evolve(
+            option,
+            cheapest=option.price == lowest,
+            fastest=option.transit_days[1] == quickest,
+        )
+        for option in options
+    )
+
+
+def _optional(data: dict[str, Any], key: str) -> Decimal | None:
+    return Decimal(str(data[key])) if key in data else None
+
+
+def _card(data: dict[str, Any]) -> RateCard:
+    """One card from the JSON file (parsed JSON is untyped: checked by the classes)."""
+    currency = str(data["currency"])
+    remote = data.get("remote_surcharge")
+    oversize = data.get("oversize_surcharge")
+    return RateCard(
+        carrier=str(data["carrier"]),
+        service=str(data["service"]),
+        origin=str(data["origin"]),
+        currency=currency,
+        zones=tuple(
+            Zone(zone["name"], zone["countries"], tuple(zone["transit_days"]))
+            for zone in data["zones"]
+        ),
+        brackets={
+            name: tuple(Bracket(up_to, Money(price, currency)) for up_to, price in rows)
+            for name, rows in data["brackets"].items()
+        },
+        per_extra_kg={
+            name: Money(price, currency)
+            for name, price in data.get("per_extra_kg", {}).items()
+        },
+        divisor=Decimal(str(data["divisor"])),
+        increment=Decimal(str(data["increment"])),
+        max_weight_kg=_optional(data, "max_weight_kg"),
+        fuel_surcharge_percent=Decimal(str(data.get("fuel_surcharge_percent", "0"))),
+        remote_postcodes={
+            country: tuple(prefixes)
+            for country, prefixes in data.get("remote_postcodes", {}).items()
+        },
+        remote_surcharge=Money(str(remote), currency) if remote else None,
+        oversize_cm=_optional(data, "oversize_cm"),
+        oversize_surcharge=Money(str(oversize), currency) if oversize else None,
+        example=True,
+    )
+
+
+def example_rate_cards() -> tuple[RateCard, ...]:
+    """The bundled EXAMPLE rate cards (invented prices, for docs and tests)."""
+    text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
+    data = json.loads(text.read_text("utf-8"))
+    return tuple(_card(card) for card in data["cards"])

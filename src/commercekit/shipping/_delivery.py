@@ -1,0 +1,151 @@
+"""Delivery dates: cut-off times, handling days and transit days, with public holidays.
+
+An order placed before the warehouse's cut-off (in the warehouse's time zone) is handled
+that day; after it, the next business day. Handling takes whole business days at the
+warehouse; transit takes the service's minimum to maximum business days, counted on
+days the carrier delivers: not weekends, not public holidays at the origin or at the
+destination. Holidays come from the ``holidays`` library, by country and, where given,
+subdivision (a German Land, a US state).
+
+Examples:
+    >>> from datetime import datetime, time
+    >>> from zoneinfo import ZoneInfo
+    >>> amsterdam = Warehouse("NL", ZoneInfo("Europe/Amsterdam"), cutoff=time(15, 0))
+    >>> ordered = datetime(2026, 12, 23, 16, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    >>> window = delivery_window(amsterdam, "DE", (2, 3), ordered_at=ordered)
+    >>> window.earliest, window.latest
+    (datetime.date(2026, 12, 29), datetime.date(2026, 12, 30))
+    >>> for reason in window.reasons:
+    ...     print(reason)
+    ordered 2026-12-23 16:30 CET, after the 15:00 cut-off: handled next business day
+    2026-12-25 skipped: Christmas Day (NL)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import attrs
+import holidays
+
+from commercekit.errors import InvalidAmountError
+from commercekit.regions._eu import check_country
+
+__all__ = ["DeliveryWindow", "Warehouse", "delivery_window"]
+
+
+@attrs.frozen
+class Warehouse:
+    """Where orders ship from: its country (and subdivision), time zone, cut-off time
+    and handling days (business days between the order's handling day and hand-over to
+    the carrier; 0 means same-day dispatch)."""
+
+    country: str = attrs.field(converter=check_country)
+    timezone: ZoneInfo
+    cutoff: time = time(14, 0)
+    handling_days: int = 0
+    subdivision: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.timezone, ZoneInfo):
+            raise InvalidAmountError(self.timezone, "is not a zoneinfo.ZoneInfo")
+        if isinstance(self.handling_days, bool) or self.handling_days < 0:
+            raise InvalidAmountError(self.handling_days, "is not a number of days >= 0")
+
+
+@attrs.frozen
+class DeliveryWindow:
+    """The earliest and latest delivery dates, and what moved them."""
+
+    earliest: date
+    latest: date
+    dispatch: date
+    reasons: tuple[str, ...]
+
+
+@lru_cache(maxsize=512)
+def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    try:
+        calendar = holidays.country_holidays(country, subdiv=subdivision, years=[year])
+    except NotImplementedError:
+        return {}  # no holiday data for this country: weekends only (said in reasons)
+    return dict(calendar.items())
+
+
+def _closed(day: date, places: tuple[tuple[str, str | None], ...]) -> str | None:
+    """Why nothing moves on ``day`` (weekend or a holiday somewhere), or None."""
+    if day.weekday() >= 5:
+        return "weekend"
+    for country, subdivision in places:
+        name = _holidays(country, subdivision, day.year).get(day)
+        if name:
+            return f"{name} ({country}{'-' + subdivision if subdivision else ''})"
+    return None
+
+
+def _add_business_days(
+    start: date, days: int, places: tuple[tuple[str, str | None], ...], notes: list[str]
+) -> date:
+    day = start
+    left = days
+    while left > 0:
+        day += timedelta(days=1)
+        why = _closed(day, places)
+        if why is None:
+            left -= 1
+        elif why != "weekend":
+            notes.append(f"{day.isoformat()} skipped: {why}")
+    return day
+
+
+def delivery_window(
+    warehouse: Warehouse,
+    country: str,
+    transit_days: tuple[int, int],
+    *,
+    ordered_at: datetime,
+    subdivision: str | None = None,
+) -> DeliveryWindow:
+    """When an order placed at ``ordered_at`` arrives in ``country``.
+
+    ``transit_days`` is the service's (min, max) in business days after dispatch.
+    ``ordered_at`` must be timezone-aware; it is read in the warehouse's time zone.
+    """
+    if not isinstance(ordered_at, datetime) or ordered_at.tzinfo is None:
+        raise InvalidAmountError(
+            ordered_at, "is not a timezone-aware datetime; pass tzinfo=ZoneInfo(...)"
+        )
+    destination = check_country(country)
+    low, high = transit_days
+    if isinstance(low, bool) or not 0 <= low <= high:
+        raise InvalidAmountError(transit_days, "is not a (min, max) of days, min <= max")
+    local = ordered_at.astimezone(warehouse.timezone)
+    origin = ((warehouse.country, warehouse.subdivision),)
+    notes: list[str] = []
+    day = local.date()
+    closed = _closed(day, origin)
+    if local.time() >= warehouse.cutoff or closed:
+        why = (
+            f"on a closed day ({closed})"
+            if closed
+            else f"after the {warehouse.cutoff:%H:%M} cut-off"
+        )
+        notes.append(f"ordered {local:%Y-%m-%d %H:%M %Z}, {why}: handled next business day")
+        day = _add_business_days(day, 1, origin, notes)
+    dispatch = _add_business_days(day, warehouse.handling_days, origin, notes)
+    route = (*origin, (destination, subdivision))
+    earliest = _add_business_days(dispatch, low, route, notes)
+    latest = _add_business_days(dispatch, high, route, notes)
+    notes.extend(
+        f"no public-holiday data for {code}: weekends only"
+        for code in sorted({warehouse.country, destination})
+        if not _holidays(code, None, dispatch.year)
+    )
+    return DeliveryWindow(
+        earliest=earliest,
+        latest=latest,
+        dispatch=dispatch,
+        reasons=tuple(dict.fromkeys(notes)),
+    )
