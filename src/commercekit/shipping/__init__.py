@@ -8,6 +8,8 @@
   surcharges and free-shipping rules; the cheapest and fastest marked.
 * [`delivery_window`][commercekit.shipping.delivery_window]: cut-off, handling and
   transit in business days, skipping public holidays.
+* [`landed_cost`][commercekit.shipping.landed_cost]: duty, import tax and fees on the
+  customs value each destination uses, de minimis rules, and who pays under DDP or DAP.
 """
 
 from commercekit.shipping._cards import (
@@ -20,23 +22,55 @@ from commercekit.shipping._cards import (
     example_rate_cards,
     shipping_options,
 )
+from commercekit.shipping._customs import (
+    BundledTariff,
+    CustomsRules,
+    DeMinimis,
+    DutyRate,
+    TariffSource,
+    customs_rules,
+    de_minimis,
+)
 from commercekit.shipping._delivery import DeliveryWindow, Warehouse, delivery_window
+from commercekit.shipping._landed import (
+    Fee,
+    Incoterm,
+    Item,
+    ItemDuty,
+    LandedCost,
+    Shipment,
+    landed_cost,
+)
 from commercekit.shipping._parcels import CM_PER_IN, KG_PER_LB, Parcel, chargeable_weight
 
 __all__ = [
     "CM_PER_IN",
     "KG_PER_LB",
     "Bracket",
+    "BundledTariff",
+    "CustomsRules",
+    "DeMinimis",
     "DeliveryWindow",
+    "DutyRate",
+    "Fee",
     "FreeShipping",
+    "Incoterm",
+    "Item",
+    "ItemDuty",
+    "LandedCost",
     "Parcel",
     "RateCard",
+    "Shipment",
     "ShippingOption",
     "ShippingRateSource",
+    "TariffSource",
     "Warehouse",
     "Zone",
     "chargeable_weight",
+    "customs_rules",
+    "de_minimis",
     "delivery_window",
     "example_rate_cards",
+    "landed_cost",
     "shipping_options",
 ]
