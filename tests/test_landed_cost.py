@@ -234,7 +234,7 @@ values = st.integers(min_value=0, max_value=500_000).map(
 def test_ddp_is_ddu_plus_what_the_buyer_pays_at_the_border(
     goods: Money, shipping: Money, destination: str
 ) -> None:
-    """DDP checkout == DDU checkout + DDU border payment; landed cost is monotone in value."""
+    """DDP checkout == DDU checkout + DDU border payment; monotone in value."""
     item = Item("T-shirts", goods, hs_code="6109.10", origin="US")
     shipment = Shipment((item,), destination=destination, shipping=shipping)
     table = RateTable(
@@ -254,14 +254,14 @@ def test_ddp_is_ddu_plus_what_the_buyer_pays_at_the_border(
     assert ddp.collected_at_checkout == ddu.collected_at_checkout + ddu.due_at_delivery
     assert ddp.total == ddu.total
     bigger = Shipment(
-        (attrs_evolve_value(shipment.items[0], D("0.01")),),
+        (dearer(shipment.items[0], D("0.01")),),
         destination=shipment.destination,
         shipping=shipment.shipping,
     )
     assert landed_cost(bigger, incoterm="DDP", on=TODAY, rates=table).total >= ddp.total
 
 
-def attrs_evolve_value(item: Item, more: Decimal) -> Item:
+def dearer(item: Item, more: Decimal) -> Item:
     """The same item, ``more`` dearer."""
     return Item(
         item.description,
