@@ -437,14 +437,15 @@ def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its in
     if not terms:
         work.lines.append(f"no import VAT/GST in {area} [{rules.source}]")
         return (), zero, zero
-    base = customs_value + duty
     cif = rules.valuation == "CIF"
+    parts = [("customs value", customs_value), ("duty", duty)]
     if not cif and "transport_to_border" in terms and shipment.shipping is not None:
-        base = base + shipment.shipping
+        parts.append(("transport", shipment.shipping))
     if not cif and "insurance" in terms and shipment.insurance is not None:
-        base = base + shipment.insurance
+        parts.append(("insurance", shipment.insurance))
     if "transport_inland" in terms and shipment.transport_inland is not None:
-        base = base + shipment.transport_inland
+        parts.append(("inland transport", shipment.transport_inland))
+    base = sum_money([amount for _, amount in parts], currency)
     relief = de_minimis(area, "tax", origin=origin, channel=shipment.channel, on=day)
     if relief is not None and relief.measure == "consignment_value":
         limit = work.local(relief.threshold)
@@ -478,6 +479,7 @@ def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its in
         )
         return tuple(found), base, zero
     work.lines.append(
-        f"import tax: {base} ({' + '.join(terms)}) x {total_rate}% = {tax} [{rules.source}]"
+        f"import tax: {base} ({' + '.join(name for name, _ in parts)}) x {total_rate}% "
+        f"= {tax} [{rules.source}]"
     )
     return tuple(found), base, tax
