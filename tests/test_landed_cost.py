@@ -134,6 +134,29 @@ def test_eu_low_value_consignments_before_and_after_2026_07_01() -> None:
     assert after.import_tax == Money("20.20", "EUR")
 
 
+def test_the_scope_of_the_eu_flat_duty_is_an_explicit_choice() -> None:
+    # Sources disagree on whether the flat duty covers every low-value consignment or
+    # only IOSS ones; with "ioss", a non-IOSS parcel pays the tariff rate (12%).
+    shirt = Item("T-shirt", Money("40.00", "EUR"), hs_code="6109.10", origin="CN")
+    parcel = Shipment((shirt,), destination="FR")
+    assert landed_cost(parcel, incoterm="DDP", on=TODAY).duty == Money("3.00", "EUR")
+    narrow = landed_cost(parcel, incoterm="DDP", on=TODAY, eu_flat_duty_scope="ioss")
+    assert narrow.duty == Money("4.80", "EUR")
+    ioss_parcel = Shipment((shirt,), destination="FR", ioss=True)
+    assert landed_cost(
+        ioss_parcel, incoterm="DDP", on=TODAY, eu_flat_duty_scope="ioss"
+    ).duty == Money("3.00", "EUR")
+
+
+def test_a_date_before_the_data_is_refused() -> None:
+    parcel = Shipment(
+        (Item("goods", Money("1000.00", "NZD"), hs_code="0", origin="US"),),
+        destination="NZ",
+    )
+    with pytest.raises(NoRuleError, match="customs rules of NZ on 2011-06-01"):
+        landed_cost(parcel, incoterm="DAP", on=date(2011, 6, 1), tariffs=FixedTariff("5"))
+
+
 def test_united_states_de_minimis_ended_2025_08_29() -> None:
     trousers = Item("trousers", Money("120.00", "USD"), hs_code="6203.42.40", origin="IT")
     shipment = Shipment((trousers,), destination="US", shipping=Money("15.00", "USD"))

@@ -99,6 +99,15 @@ def test_surcharges_and_limits() -> None:
     assert shipping_options(box, "BR", CARDS) == ()  # no zone serves Brazil
 
 
+def test_zones_by_postcode_range() -> None:
+    box = Parcel.metric(weight=D(1), length=30, width=20, height=10)
+    madrid = shipping_options(box, "ES", CARDS[:1], postcode="28001")[0]
+    tenerife = shipping_options(box, "ES", CARDS[:1], postcode="38001")[0]
+    assert madrid.breakdown[0][0] == "EU2, up to 2 kg"
+    assert tenerife.breakdown[0][0] == "ES-ISLANDS, up to 2 kg"
+    assert tenerife.transit_days == (5, 8)
+
+
 def test_free_shipping_above_a_threshold() -> None:
     box = Parcel.metric(weight=D(1), length=30, width=20, height=10)
     rule = FreeShipping(

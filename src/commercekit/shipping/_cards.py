@@ -55,11 +55,31 @@ def _weight(value: object) -> Decimal:
 
 @attrs.frozen
 class Zone:
-    """Destinations priced alike, and how long they take (business days)."""
+    """Destinations priced alike, and how long they take (business days).
+
+    A zone is a set of countries, optionally narrowed to postcode ranges (``("35000",
+    "38999")`` for the Canary Islands' provinces, inclusive, compared as text of the same
+    length). A zone with postcode ranges is more specific, and wins over a zone of whole
+    countries.
+    """
 
     name: str
     countries: frozenset[str] = attrs.field(converter=_countries)
     transit_days: tuple[int, int]
+    postcodes: tuple[tuple[str, str], ...] = ()
+
+    def covers(self, country: str, postcode: str | None) -> bool:
+        """Whether an address in ``country`` with ``postcode`` is in this zone."""
+        if country not in self.countries:
+            return False
+        if not self.postcodes:
+            return True
+        if postcode is None:
+            return False
+        code = postcode.replace(" ", "").upper()
+        return any(
+            len(code) == len(low) and low <= code <= high for low, high in self.postcodes
+        )
 
     def __attrs_post_init__(self) -> None:
         low, high = self.transit_days
@@ -96,10 +116,11 @@ class RateCard:
     oversize_surcharge: Money | None = None
     example: bool = False
 
-    def zone_for(self, country: str) -> Zone | None:
-        """The zone serving ``country``, if any."""
+    def zone_for(self, country: str, postcode: str | None = None) -> Zone | None:
+        """The zone serving an address, if any; postcode zones before whole countries."""
         code = check_country(country)
-        return next((zone for zone in self.zones if code in zone.countries), None)
+        ordered = sorted(self.zones, key=lambda zone: not zone.postcodes)
+        return next((zone for zone in ordered if zone.covers(code, postcode)), None)
 
 
 @attrs.frozen
@@ -155,7 +176,7 @@ class ShippingRateSource(Protocol):
 def _price(
     card: RateCard, parcel: Parcel, country: str, postcode: str | None
 ) -> ShippingOption | None:
-    zone = card.zone_for(country)
+    zone = card.zone_for(country, postcode)
     if zone is None:
         return None
     weight = chargeable_weight(parcel, divisor=card.divisor, increment=card.increment)
@@ -275,7 +296,12 @@ def _card(data: dict[str, Any]) -> RateCard:
         origin=str(data["origin"]),
         currency=currency,
         zones=tuple(
-            Zone(zone["name"], zone["countries"], tuple(zone["transit_days"]))
+            Zone(
+                zone["name"],
+                zone["countries"],
+                tuple(zone["transit_days"]),
+                tuple(tuple(pair) for pair in zone.get("postcodes", ())),
+            )
             for zone in data["zones"]
         ),
         brackets={

@@ -30,6 +30,7 @@ import enum
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 import attrs
 
@@ -128,6 +129,8 @@ class Shipment:
     transport_inland: Money | None = None
     subdivision: str | None = None
     channel: str = "courier"
+    ioss: bool = False
+    """Whether the seller declares the goods under the EU's Import One-Stop Shop."""
 
     def __attrs_post_init__(self) -> None:
         if not self.items:
@@ -264,11 +267,20 @@ def landed_cost(
     tax_rates: TaxRateSource | BundledRates = BUNDLED,
     fees: Sequence[Fee] = (),
     mode: RoundingMode = RoundingMode.HALF_UP,
+    eu_flat_duty_scope: Literal["all", "ioss"] = "all",
 ) -> LandedCost:
     """Duty, import tax and fees for ``shipment`` on ``on``, and who pays them.
 
     Fixed amounts in other currencies (thresholds, flat duties) are converted into the
     shipment's currency with ``rates``; every conversion is listed.
+
+    ``eu_flat_duty_scope`` settles a point where sources disagree: which EU consignments
+    of EUR 150 or less pay the flat EUR 3 per tariff classification from 2026-07-01.
+    ``"all"`` (the default) follows Council Regulation (EU) 2026/382 as read by the
+    Lithuanian customs service and later law-firm notes: every such consignment.
+    ``"ioss"`` follows the Council's press release, which speaks of goods sold by
+    IOSS-registered sellers; other low-value consignments then pay the ordinary tariff
+    rate (``Shipment.ioss`` says which a shipment is).
     """
     day = check_date(on)
     term = Incoterm.parse(incoterm)
@@ -291,7 +303,11 @@ def landed_cost(
         + f" [{rules.source}]"
     )
     origin = shipment.items[0].origin
-    duties = _duties(shipment, area, customs_value, origin, day, tariffs, work, mode)
+    if eu_flat_duty_scope not in ("all", "ioss"):
+        raise InvalidAmountError(eu_flat_duty_scope, "is not a scope; use 'all' or 'ioss'")
+    duties = _duties(
+        shipment, area, customs_value, origin, day, tariffs, work, mode, eu_flat_duty_scope
+    )
     duty = sum_money([line.amount for line in duties], currency)
     taxes, base, tax = _import_tax(
         shipment, area, rules, customs_value, duty, origin, day, tax_rates, work, mode
@@ -333,6 +349,7 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
     tariffs: TariffSource,
     work: _Work,
     mode: RoundingMode,
+    eu_flat_duty_scope: str,
 ) -> list[ItemDuty]:
     currency = shipment.currency
     shares = (
@@ -356,7 +373,9 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
                 for item, share in zip(shipment.items, shares, strict=True)
             ]
     if area == "EU":
-        flat = _eu_flat_duty(shipment, shares, day, work)
+        flat = None
+        if eu_flat_duty_scope == "all" or shipment.ioss:
+            flat = _eu_flat_duty(shipment, shares, day, work)
         if flat is not None:
             return flat
     lines = []
