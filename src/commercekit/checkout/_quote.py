@@ -16,6 +16,8 @@ them:
    (import VAT left out where it was already charged at checkout, as under IOSS).
 6. **Totals**, which add up by construction.
 
+The quote lists lines by SKU: the order of the cart never changes a figure.
+
 Every step adds its reason to ``explanation``.
 """
 
@@ -24,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+
+import attrs
 
 from commercekit.checkout._model import CheckoutContext, Quote, QuoteLine, ShippingCharge
 from commercekit.errors import InvalidAmountError, NoRuleError
@@ -103,16 +107,16 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     """
     day = context.at.date()
     notes: list[str] = []
+    # Lines in a canonical order (by SKU, price, quantity), so that nothing in the quote
+    # depends on the order the cart lists them in: ties in discount allocation and in
+    # shipping's split over rates are broken by this order.
+    canonical = sorted(
+        cart.lines, key=lambda line: (line.sku, line.unit_price.amount, line.quantity)
+    )
+    cart = attrs.evolve(cart, lines=tuple(canonical))
     option = _shipping(cart, context)
     if option is not None:
-        cart = Cart(
-            cart.lines,
-            shipping=option.price,
-            customer_segments=cart.customer_segments,
-            coupon_codes=cart.coupon_codes,
-            customer_usage=cart.customer_usage,
-            total_usage=cart.total_usage,
-        )
+        cart = attrs.evolve(cart, shipping=option.price)
         notes.append(
             f"shipping: {option.service}, {option.chargeable_kg} kg chargeable, "
             f"{option.price}"
