@@ -27,15 +27,18 @@ __all__ = [
     "CommerceKitError",
     "CurrencyMismatchError",
     "DuplicatePromotionError",
+    "ExcessReturnError",
     "ExclusivePromotionConflictError",
     "InvalidAmountError",
     "InvalidCartError",
+    "InvalidJsonError",
     "InvalidPromotionError",
     "InvalidTaxIdError",
     "MoneyParseError",
     "NaiveDatetimeError",
     "NoRuleError",
     "OutsideVatAreaError",
+    "RefundMismatchError",
     "StaleRatesError",
     "UnknownCategoryError",
     "UnknownCountryError",
@@ -43,6 +46,7 @@ __all__ = [
     "UnknownJurisdictionError",
     "UnknownLocaleError",
     "UnknownPromotionError",
+    "UnknownSkuError",
 ]
 
 
@@ -278,4 +282,52 @@ class ExclusivePromotionConflictError(CommerceKitError, ValueError):
             f"exclusive promotions {first!r} and {second!r} both have priority {priority} "
             f"and their validity windows overlap, so nothing decides which one applies; "
             f"give one of them a higher priority or make their windows not overlap"
+        )
+
+
+class InvalidJsonError(CommerceKitError, ValueError):
+    """JSON input (a quote request, a value object) with a field that is wrong.
+
+    ``field`` is the path to it (``cart.lines[0].unit_price.amount``; empty for the
+    document itself) and ``reason`` what is wrong with it and how to write it instead.
+    """
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}" if field else reason)
+
+
+class UnknownSkuError(CommerceKitError, LookupError):
+    """A return names a SKU that is not on the quote being refunded."""
+
+    def __init__(self, sku: object, known: tuple[str, ...]) -> None:
+        self.sku = sku
+        self.known = known
+        listed = ", ".join(repr(code) for code in known)
+        super().__init__(f"{sku!r} is not on the quote; it has: {listed}")
+
+
+class ExcessReturnError(CommerceKitError, ValueError):
+    """A return of more units than were bought, counting the earlier refunds."""
+
+    def __init__(self, sku: str, bought: int, returned: int, requested: int) -> None:
+        self.sku = sku
+        self.bought = bought
+        self.returned = returned
+        self.requested = requested
+        super().__init__(
+            f"cannot return {requested} more of {sku!r}: {bought} were bought and "
+            f"{returned} already refunded, so at most {bought - returned} can come back; "
+            f"check the previous refunds passed as previous="
+        )
+
+
+class RefundMismatchError(CommerceKitError, ValueError):
+    """An earlier refund passed as ``previous`` does not belong to the quote."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(
+            f"{reason}; pass as previous= only the refunds made against this quote"
         )

@@ -4,7 +4,9 @@
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] and returns a
 [`Quote`][commercekit.checkout.Quote]: every line's price, discount, tax and total, the
 shipping, the tax per rate, the import duties and taxes and who pays them, the grand
-total, and the reasons.
+total, and the reasons. [`refund`][commercekit.checkout.refund] reverses part of it
+exactly, and [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] gives the
+last day of the EU's 14-day right of withdrawal.
 """
 
 from commercekit.checkout._model import (
@@ -15,5 +17,26 @@ from commercekit.checkout._model import (
     ShippingCharge,
 )
 from commercekit.checkout._quote import quote
+from commercekit.checkout._refund import (
+    Refund,
+    RefundLine,
+    RefundPolicy,
+    ShippingRefund,
+    refund,
+    withdrawal_deadline,
+)
 
-__all__ = ["CheckoutContext", "Product", "Quote", "QuoteLine", "ShippingCharge", "quote"]
+__all__ = [
+    "CheckoutContext",
+    "Product",
+    "Quote",
+    "QuoteLine",
+    "Refund",
+    "RefundLine",
+    "RefundPolicy",
+    "ShippingCharge",
+    "ShippingRefund",
+    "quote",
+    "refund",
+    "withdrawal_deadline",
+]

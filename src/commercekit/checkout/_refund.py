@@ -1,0 +1,610 @@
+"""Refunds against a quote, and the EU 14-day right of withdrawal.
+
+A return gives back some units of some lines. [`refund`][commercekit.checkout.refund]
+says how much money goes back for them, and why:
+
+* **Each line at what was paid for it.** A line's gross already carries its share of
+  every order-level discount (promotions are shared over the lines at checkout), and
+  its tax is the tax charged on it. Units are refunded at
+  ``split(line.gross, quantity)``: the refund for the first *n* units returned is the
+  sum of the first *n* parts, and each refund is that cumulative amount after it less
+  the cumulative amount before it. The tax is shared the same way from
+  ``split(line.tax, quantity)``, and the net is gross less tax, so ``net + tax ==
+  gross`` on every refund line and the tax reversed over all refunds is exactly the
+  tax charged.
+* **Shipping** is refunded never, always (with the first refund), or with the refund
+  that completes the return of the whole order, as the
+  [`RefundPolicy`][commercekit.checkout.RefundPolicy] says.
+* **Border charges** collected under DDP (duty, import VAT, clearance fees) are
+  refunded only if the policy says so: duty is usually not recoverable once paid. When
+  they are, each line's share (its own duty, plus the rest in proportion to its net)
+  is refunded per unit in the same cumulative way.
+* A **restocking fee**, a percentage of the returned lines' gross rounded half-up, is
+  kept back and shown separately; it never makes a refund negative.
+* **Loyalty points** earned on the goods are reversed, in whole points, cumulatively
+  from the goods' gross refunded so far.
+
+So refunds of the whole order, in any steps and any order, add up to exactly what was
+paid less what the policy keeps (shipping or border charges not refunded, restocking
+fees), and a refund never exceeds what is left to refund. commercekit keeps no state:
+pass the earlier refunds for the same quote as ``previous``.
+
+[`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] is the last day a
+consumer in the EU or EEA may withdraw from a distance sale of goods.
+
+References:
+    * Directive 2011/83/EU on consumer rights, Art. 9 (the 14-day period), Art. 13
+      (reimbursement, delivery costs included):
+      https://eur-lex.europa.eu/eli/dir/2011/83/oj
+    * Regulation (EEC, Euratom) No 1182/71 determining the rules applicable to periods,
+      dates and time limits, Art. 3: https://eur-lex.europa.eu/eli/reg/1971/1182/oj
+
+Examples:
+    >>> from datetime import UTC, date, datetime
+    >>> from commercekit.checkout import CheckoutContext, quote
+    >>> from commercekit.money import Money
+    >>> from commercekit.pricing import Cart, CartLine
+    >>> from commercekit.tax import Buyer, Seller
+    >>> order = quote(
+    ...     Cart([CartLine("MUG", Money("10.00", "EUR"), 3)]),
+    ...     CheckoutContext(Seller("NL"), Buyer("NL"),
+    ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
+    >>> first = refund(order, {"MUG": 1}, RefundPolicy())
+    >>> second = refund(order, {"MUG": 2}, RefundPolicy(), previous=[first])
+    >>> first.total, second.total, first.total + second.total == order.grand_total
+    (Money('10.00', 'EUR'), Money('20.00', 'EUR'), True)
+    >>> refund(order, {"MUG": 1}, RefundPolicy(), previous=[first, second])
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.ExcessReturnError: cannot return 1 more of 'MUG': 3 were bought ...
+    >>> withdrawal_deadline(date(2026, 11, 26), country="NL")
+    datetime.date(2026, 12, 10)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import attrs
+import holidays
+
+from commercekit.checkout._model import Quote, QuoteLine
+from commercekit.errors import (
+    ExcessReturnError,
+    InvalidAmountError,
+    NoRuleError,
+    RefundMismatchError,
+    UnknownSkuError,
+)
+from commercekit.money import Money, RoundingMode, allocate, percent_of, split, sum_money
+from commercekit.money._money import to_decimal
+from commercekit.money._rounding import round_ratio
+from commercekit.regions import is_eu_member
+from commercekit.regions._eu import check_country
+
+__all__ = [
+    "Refund",
+    "RefundLine",
+    "RefundPolicy",
+    "ShippingRefund",
+    "refund",
+    "withdrawal_deadline",
+]
+
+
+class ShippingRefund(enum.StrEnum):
+    """When the shipping the buyer paid is refunded."""
+
+    NEVER = "never"
+    """Never: the shipping was a service delivered, whatever comes back."""
+    ALWAYS = "always"
+    """In full, with the first refund (a faulty or wrong item, a generous shop)."""
+    WHOLE_ORDER = "whole_order"
+    """In full, with the refund that completes the return of every unit ordered.
+
+    This is what Directive 2011/83/EU Art. 13(1) requires when a consumer withdraws
+    from the whole contract: the standard delivery costs are reimbursed too.
+    """
+
+
+def _percent(value: object) -> Decimal:
+    number = to_decimal(value, "percentage")
+    if not 0 <= number <= 100:
+        raise InvalidAmountError(
+            value, "is not a restocking percentage; pass a percentage from 0 to 100"
+        )
+    return number
+
+
+def _points_rate(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    number = to_decimal(value, "points rate")
+    if number < 0:
+        raise InvalidAmountError(
+            value, "is a negative points rate; pass the points earned per currency unit"
+        )
+    return number
+
+
+@attrs.frozen
+class RefundPolicy:
+    """What a shop refunds on a return, and what it keeps.
+
+    ``shipping`` says when the shipping is refunded (by default with the refund that
+    completes the whole order). ``restocking_percent`` (0 to 100) of the returned lines'
+    gross is kept as a restocking fee; note that a consumer withdrawing under Directive
+    2011/83/EU may not be charged one (Art. 13 and 14 allow only for diminished value).
+    ``refund_border_charges`` says whether duty and import taxes collected under DDP
+    go back (by default not: they are usually not recoverable from customs).
+    ``points_per_unit`` is the loyalty points earned per currency unit of the goods'
+    gross, rounded with ``points_rounding``; None when there are no points to reverse.
+
+    Examples:
+        >>> RefundPolicy(shipping="always", restocking_percent="15").restocking_percent
+        Decimal('15')
+        >>> RefundPolicy(restocking_percent=0.15)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: 0.15 is a float, which cannot hold most ...
+    """
+
+    shipping: ShippingRefund = attrs.field(
+        default=ShippingRefund.WHOLE_ORDER, converter=ShippingRefund
+    )
+    restocking_percent: Decimal = attrs.field(default=Decimal(0), converter=_percent)
+    refund_border_charges: bool = False
+    points_per_unit: Decimal | None = attrs.field(default=None, converter=_points_rate)
+    points_rounding: RoundingMode = attrs.field(
+        default=RoundingMode.DOWN, converter=RoundingMode
+    )
+
+
+def _adds_up(instance: RefundLine, _: attrs.Attribute[Money], gross: Money) -> None:
+    if instance.net + instance.tax != gross:
+        raise InvalidAmountError(
+            instance, "does not add up: net + tax must equal gross on a refund line"
+        )
+
+
+@attrs.frozen
+class RefundLine:
+    """What goes back for ``units`` units of one quote line.
+
+    ``line`` is the line's position in ``quote.lines`` (a SKU may sit on several
+    lines). ``discount`` is the share of the line's discounts these units had: it was
+    never paid, so it is not refunded. ``net + tax == gross``.
+
+    Examples:
+        >>> eur = lambda amount: Money(amount, "EUR")
+        >>> RefundLine(0, "MUG", 1, eur("1.00"), eur("8.26"), eur("1.74"), eur("10.00"))
+        ... # doctest: +ELLIPSIS
+        RefundLine(line=0, sku='MUG', units=1, discount=Money('1.00', 'EUR'), ...)
+    """
+
+    line: int
+    sku: str
+    units: int
+    discount: Money
+    net: Money
+    tax: Money
+    gross: Money = attrs.field(validator=_adds_up)
+
+
+@attrs.frozen
+class Refund:
+    """One refund against a quote: per line, shipping, border charges, fee and total.
+
+    ``paid`` is the quote's grand total, kept so that later refunds can check they
+    belong to the same order. ``shipping`` and ``border`` are gross amounts refunded
+    (``shipping_tax`` is the VAT in ``shipping``); ``restocking_fee`` is kept back.
+    ``points_to_reverse`` is the loyalty points to take back off the buyer's balance.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from commercekit.checkout import CheckoutContext, quote
+        >>> from commercekit.pricing import Cart, CartLine
+        >>> from commercekit.tax import Buyer, Seller
+        >>> order = quote(
+        ...     Cart([CartLine("MUG", Money("12.10", "EUR"), 2)]),
+        ...     CheckoutContext(Seller("NL"), Buyer("NL"),
+        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
+        >>> policy = RefundPolicy(restocking_percent=10, points_per_unit=1)
+        >>> back = refund(order, {"MUG": 1}, policy)
+        >>> back.goods, back.tax, back.restocking_fee, back.total, back.points_to_reverse
+        (Money('12.10', 'EUR'), Money('2.10', 'EUR'), Money('1.21', 'EUR'),
+         Money('10.89', 'EUR'), 12)
+    """
+
+    paid: Money
+    lines: tuple[RefundLine, ...]
+    shipping: Money
+    shipping_tax: Money
+    border: Money
+    restocking_fee: Money
+    points_to_reverse: int
+    explanation: tuple[str, ...]
+
+    @property
+    def currency(self) -> str:
+        """The currency of every amount in the refund (the quote's)."""
+        return str(self.paid.currency.code)
+
+    @property
+    def goods(self) -> Money:
+        """The returned lines' gross added up, before any restocking fee."""
+        return sum_money([line.gross for line in self.lines], self.currency)
+
+    @property
+    def tax(self) -> Money:
+        """The VAT/GST reversed: the lines' tax and the shipping's."""
+        parts = [line.tax for line in self.lines] + [self.shipping_tax]
+        return sum_money(parts, self.currency)
+
+    @property
+    def total(self) -> Money:
+        """What goes back to the buyer: goods, shipping and border, less the fee."""
+        return self.goods + self.shipping + self.border - self.restocking_fee
+
+
+def _first(parts: Sequence[Money], units: int, currency: str) -> Money:
+    """The first ``units`` parts added up: the cumulative amount for that many units."""
+    return sum_money(parts[:units], currency)
+
+
+def _border_shares(order: Quote) -> list[Money]:
+    """Each line's share of the border charges the seller collected.
+
+    A line's own duty is its own; the rest (import tax, fees) is shared by net value,
+    the base it was levied on.
+    """
+    border = order.collected_border_charges
+    zero = border * 0
+    duties = [zero] * len(order.lines)
+    landed = order.landed
+    if not border.amount:
+        return duties
+    if landed is not None and landed.shipment.currency == order.currency:
+        # landed_cost was given one item per line with a positive net, in order.
+        valued = [i for i, line in enumerate(order.lines) if line.net.amount > 0]
+        if len(valued) == len(landed.duties):
+            for index, item in zip(valued, landed.duties, strict=True):
+                if item.item.description == order.lines[index].sku:
+                    duties[index] = item.amount
+    duty = sum_money(duties, order.currency)
+    if duty > border:
+        duties, duty = [zero] * len(order.lines), zero
+    rest = border - duty
+    if not rest.amount:
+        return duties
+    weights = [line.net.amount for line in order.lines]
+    if not any(weights):
+        weights = [Decimal(line.quantity) for line in order.lines]
+    return [own + share for own, share in zip(duties, allocate(rest, weights), strict=True)]
+
+
+def _units_before(order: Quote, previous: Sequence[Refund]) -> list[int]:
+    """Units of each quote line already refunded; refuses refunds of another order."""
+    before = [0] * len(order.lines)
+    for earlier in previous:
+        if not isinstance(earlier, Refund):
+            raise RefundMismatchError(f"{earlier!r} is not a Refund")
+        if earlier.paid != order.grand_total:
+            raise RefundMismatchError(
+                f"a previous refund is against an order that paid {earlier.paid}, "
+                f"not this quote's {order.grand_total}"
+            )
+        for back in earlier.lines:
+            if not 0 <= back.line < len(order.lines) or (
+                order.lines[back.line].sku != back.sku
+            ):
+                raise RefundMismatchError(
+                    f"a previous refund returns {back.sku!r} on line {back.line}, "
+                    f"which this quote does not have"
+                )
+            before[back.line] += back.units
+    for index, line in enumerate(order.lines):
+        if before[index] > line.quantity:
+            raise RefundMismatchError(
+                f"the previous refunds return {before[index]} of {line.sku!r} on line "
+                f"{index}, more than the {line.quantity} bought"
+            )
+    return before
+
+
+def _units_now(
+    order: Quote, returned_lines: Mapping[str, int], before: Sequence[int]
+) -> list[int]:
+    """Units of each quote line returned now: a SKU's lines are filled in order."""
+    if not isinstance(returned_lines, Mapping):
+        raise InvalidAmountError(
+            returned_lines, "is not a mapping of SKU to units; pass e.g. {'MUG': 1}"
+        )
+    known = tuple(dict.fromkeys(line.sku for line in order.lines))
+    now = [0] * len(order.lines)
+    for sku, units in returned_lines.items():
+        if sku not in known:
+            raise UnknownSkuError(sku, known)
+        if isinstance(units, bool) or not isinstance(units, int):
+            raise InvalidAmountError(
+                units, f"is not a whole number of units of {sku!r}; pass an int"
+            )
+        if units < 0:
+            raise InvalidAmountError(
+                units, f"is a negative number of units of {sku!r}; pass 0 or more"
+            )
+        indexes = [i for i, line in enumerate(order.lines) if line.sku == sku]
+        bought = sum(order.lines[i].quantity for i in indexes)
+        returned = sum(before[i] for i in indexes)
+        if units > bought - returned:
+            raise ExcessReturnError(sku, bought, returned, units)
+        left = units
+        for index in indexes:
+            take = min(left, order.lines[index].quantity - before[index])
+            now[index] = take
+            left -= take
+    return now
+
+
+def _refund_line(
+    index: int, line: QuoteLine, before: int, after: int, currency: str
+) -> RefundLine:
+    quantity = line.quantity
+    gross_parts = split(line.gross, quantity)
+    tax_parts = split(line.tax, quantity)
+    discount_parts = split(line.discount, quantity)
+
+    def share(parts: Sequence[Money]) -> Money:
+        return _first(parts, after, currency) - _first(parts, before, currency)
+
+    gross, tax = share(gross_parts), share(tax_parts)
+    return RefundLine(
+        index, line.sku, after - before, share(discount_parts), gross - tax, tax, gross
+    )
+
+
+def _points(goods: Money, policy: RefundPolicy) -> int:
+    """Whole points earned on ``goods`` at the policy's rate."""
+    rate = policy.points_per_unit
+    if rate is None:
+        return 0
+    numerator, denominator = (goods.amount * rate).as_integer_ratio()
+    return round_ratio(numerator, denominator, policy.points_rounding)
+
+
+def refund(
+    quote: Quote,
+    returned_lines: Mapping[str, int],
+    policy: RefundPolicy,
+    *,
+    previous: Sequence[Refund] = (),
+) -> Refund:
+    """The refund for returning ``returned_lines`` (SKU to units) of ``quote``.
+
+    ``previous`` are the refunds already made against the same quote, in any order;
+    units returned then count against what was bought, and every amount here is the
+    cumulative amount after this return less the cumulative amount before it. When a
+    SKU sits on several lines, its units are taken from its lines in quote order.
+
+    Raises [`UnknownSkuError`][commercekit.errors.UnknownSkuError] for a SKU not on the
+    quote, [`ExcessReturnError`][commercekit.errors.ExcessReturnError] for more units
+    than are left to return, ``InvalidAmountError`` for units that are not a whole
+    number of 0 or more, and
+    [`RefundMismatchError`][commercekit.errors.RefundMismatchError] for a previous
+    refund of another order.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from commercekit.checkout import CheckoutContext, quote as checkout
+        >>> from commercekit.pricing import Cart, CartLine
+        >>> from commercekit.tax import Buyer, Seller
+        >>> order = checkout(
+        ...     Cart([CartLine("TEE", Money("10.00", "EUR"), 3)]),
+        ...     CheckoutContext(Seller("NL"), Buyer("NL"),
+        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
+        >>> order.lines[0].tax  # 21 % inside 30.00
+        Money('5.21', 'EUR')
+        >>> one = refund(order, {"TEE": 1}, RefundPolicy())
+        >>> one.lines[0].net, one.lines[0].tax  # split(5.21, 3): 1.74, 1.74, 1.73
+        (Money('8.26', 'EUR'), Money('1.74', 'EUR'))
+        >>> rest = refund(order, {"TEE": 2}, RefundPolicy(), previous=[one])
+        >>> rest.lines[0].tax, one.tax + rest.tax == order.tax
+        (Money('3.47', 'EUR'), True)
+        >>> refund(order, {"TEE": -1}, RefundPolicy())
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: -1 is a negative number of units of ...
+        >>> refund(order, {"MUG": 1}, RefundPolicy())
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.UnknownSkuError: 'MUG' is not on the quote; it has: 'TEE'
+    """
+    currency = quote.currency
+    previous = tuple(previous)
+    before = _units_before(quote, previous)
+    now = _units_now(quote, returned_lines, before)
+    after = [b + n for b, n in zip(before, now, strict=True)]
+    zero = quote.grand_total * 0
+    notes: list[str] = []
+
+    lines = [
+        _refund_line(index, line, before[index], after[index], currency)
+        for index, line in enumerate(quote.lines)
+        if now[index]
+    ]
+    for item in lines:
+        bought = quote.lines[item.line].quantity
+        notes.append(
+            f"{item.sku}: {item.units} of {bought} returned "
+            f"({before[item.line]} before): {item.gross} incl. tax {item.tax}, "
+            f"after its {item.discount} share of discounts"
+        )
+
+    shipping, shipping_tax = _shipping(quote, policy, previous, after, notes)
+    border = _border(quote, policy, before, after, notes)
+
+    goods = sum_money([line.gross for line in lines], currency)
+    fee = zero
+    if policy.restocking_percent:
+        fee = min(
+            percent_of(goods, policy.restocking_percent, mode=RoundingMode.HALF_UP),
+            goods + shipping + border,
+        )
+        notes.append(
+            f"restocking fee: {policy.restocking_percent} % of {goods}, half-up: {fee}"
+        )
+
+    points = 0
+    if policy.points_per_unit is not None:
+        goods_before = sum_money(
+            [
+                _first(split(line.gross, line.quantity), n, currency)
+                for line, n in zip(quote.lines, before, strict=True)
+            ],
+            currency,
+        )
+        points = _points(goods_before + goods, policy) - _points(goods_before, policy)
+        notes.append(
+            f"loyalty: {points} points reversed ({policy.points_per_unit} per unit "
+            f"of {goods})"
+        )
+
+    result = Refund(
+        quote.grand_total,
+        tuple(lines),
+        shipping,
+        shipping_tax,
+        border,
+        fee,
+        points,
+        tuple(notes),
+    )
+    notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
+    return attrs.evolve(result, explanation=tuple(notes))
+
+
+def _shipping(
+    quote: Quote,
+    policy: RefundPolicy,
+    previous: Sequence[Refund],
+    after: Sequence[int],
+    notes: list[str],
+) -> tuple[Money, Money]:
+    """The shipping gross and its tax refunded now, by the policy's rule."""
+    zero = quote.grand_total * 0
+    charge = quote.shipping
+    if charge is None or not charge.gross.amount:
+        return zero, zero
+    refunded = sum_money([p.shipping for p in previous], quote.currency)
+    refunded_tax = sum_money([p.shipping_tax for p in previous], quote.currency)
+    whole = all(n == line.quantity for n, line in zip(after, quote.lines, strict=True))
+    due = policy.shipping is ShippingRefund.ALWAYS or (
+        policy.shipping is ShippingRefund.WHOLE_ORDER and whole
+    )
+    if not due:
+        notes.append(f"shipping {charge.gross}: not refunded ({policy.shipping} rule)")
+        return zero, zero
+    if refunded >= charge.gross:
+        return zero, zero
+    notes.append(f"shipping refunded ({policy.shipping} rule): {charge.gross - refunded}")
+    return charge.gross - refunded, max(charge.tax - refunded_tax, zero)
+
+
+def _border(
+    quote: Quote,
+    policy: RefundPolicy,
+    before: Sequence[int],
+    after: Sequence[int],
+    notes: list[str],
+) -> Money:
+    """The border charges refunded now: each line's share, unit by unit."""
+    zero = quote.grand_total * 0
+    if not quote.collected_border_charges.amount:
+        return zero
+    if not policy.refund_border_charges:
+        notes.append(
+            f"border charges {quote.collected_border_charges}: not refunded "
+            f"(duty is usually not recoverable)"
+        )
+        return zero
+    currency = quote.currency
+    amount = zero
+    for share, line, was, now in zip(
+        _border_shares(quote), quote.lines, before, after, strict=True
+    ):
+        parts = split(share, line.quantity)
+        amount += _first(parts, now, currency) - _first(parts, was, currency)
+    notes.append(f"border charges refunded: {amount}")
+    return amount
+
+
+# Directive 2011/83/EU applies in the EEA: the EU member states and these three
+# (EEA Agreement, Annex XIX, as amended by EEA Joint Committee Decision No 181/2015).
+_EEA_NOT_EU = frozenset({"IS", "LI", "NO"})
+
+
+def withdrawal_deadline(
+    delivered_on: date, *, country: str, subdivision: str | None = None
+) -> date:
+    """The last day a consumer may withdraw from a distance sale of goods.
+
+    The withdrawal period is 14 days and, for a sale of goods, starts the day after the
+    consumer (or a third party they named, not the carrier) acquires physical
+    possession of the goods; for several goods delivered separately, of the last one
+    (Directive 2011/83/EU, Art. 9(1) and 9(2)(b); the day of delivery itself does not
+    count, Regulation 1182/71 Art. 3(1)). If the 14th day is a public holiday, a
+    Saturday or a Sunday, the period ends at the end of the following working day
+    (Regulation (EEC, Euratom) No 1182/71, Art. 3(4)). Public holidays are those of
+    the consumer's ``country`` (and ``subdivision``, where holidays differ by region),
+    from the ``holidays`` library.
+
+    The consumer has withdrawn in time if they send their statement before the end of
+    the returned day (Art. 11(2)).
+
+    Examples:
+        >>> withdrawal_deadline(date(2026, 11, 26), country="NL")  # 14th day a Thursday
+        datetime.date(2026, 12, 10)
+        >>> withdrawal_deadline(date(2026, 11, 28), country="NL")  # Sat. -> Monday
+        datetime.date(2026, 12, 14)
+        >>> # Fri. 25 Dec. is Christmas, Sat. 26 Boxing Day, then Sunday: Monday 28 Dec.
+        >>> withdrawal_deadline(date(2026, 12, 11), country="NL")
+        datetime.date(2026, 12, 28)
+        >>> # 4 June 2026 is Corpus Christi in Bavaria, not in Berlin
+        >>> withdrawal_deadline(date(2026, 5, 21), country="DE", subdivision="BY")
+        datetime.date(2026, 6, 5)
+        >>> withdrawal_deadline(date(2026, 5, 21), country="DE", subdivision="BE")
+        datetime.date(2026, 6, 4)
+        >>> withdrawal_deadline(date(2026, 11, 26), country="US")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.NoRuleError: no rule for the EU right of withdrawal in US on ...
+    """
+    if isinstance(delivered_on, datetime) or not isinstance(delivered_on, date):
+        raise InvalidAmountError(
+            delivered_on,
+            "is not a date; pass the day of delivery as a datetime.date (a datetime "
+            "would leave open in which time zone the day is counted)",
+        )
+    code = check_country(country)
+    if code not in _EEA_NOT_EU and not is_eu_member(code, on=delivered_on):
+        raise NoRuleError(
+            f"the EU right of withdrawal in {code}",
+            delivered_on,
+            "consumers in the EU and EEA member states (Directive 2011/83/EU)",
+        )
+    try:
+        public = holidays.country_holidays(code, subdiv=subdivision)
+    except NotImplementedError:
+        raise NoRuleError(
+            f"public holidays in {code}"
+            + (f" subdivision {subdivision!r}" if subdivision else ""),
+            delivered_on,
+            "the countries and subdivisions of the holidays library",
+        ) from None
+    last = delivered_on + timedelta(days=14)
+    while last.weekday() >= 5 or last in public:  # Saturday 5, Sunday 6
+        last += timedelta(days=1)
+    return last

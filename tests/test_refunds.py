@@ -1,0 +1,462 @@
+"""Refunds against a quote, and the EU right of withdrawal: worked examples, properties.
+
+Sources for the withdrawal period:
+
+* Directive 2011/83/EU, Art. 9(2)(b): the 14 days start the day after the consumer
+  acquires physical possession of the goods. https://eur-lex.europa.eu/eli/dir/2011/83/oj
+* Regulation (EEC, Euratom) No 1182/71, Art. 3(4): a period whose last day is a public
+  holiday, Saturday or Sunday ends with the following working day.
+  https://eur-lex.europa.eu/eli/reg/1971/1182/oj
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import holidays
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commercekit.checkout import (
+    CheckoutContext,
+    Product,
+    Quote,
+    Refund,
+    RefundLine,
+    RefundPolicy,
+    ShippingRefund,
+    quote,
+    refund,
+    withdrawal_deadline,
+)
+from commercekit.errors import (
+    CommerceKitError,
+    ExcessReturnError,
+    InvalidAmountError,
+    NoRuleError,
+    RefundMismatchError,
+    UnknownCountryError,
+    UnknownSkuError,
+)
+from commercekit.money import Money, RateTable, sum_money
+from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
+from commercekit.shipping import example_rate_cards
+from commercekit.tax import Buyer, Seller
+
+D = Decimal
+AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
+RATES = RateTable(
+    base="EUR",
+    rates={"GBP": D("0.84"), "USD": D("1.05"), "CHF": D("0.93"), "AUD": D("1.65")},
+    observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
+    provider="example reference rates",
+)
+SHOP = Seller("NL", {"OSS", "GB"}, eu_sales_this_year=Money("42000", "EUR"))
+PRODUCTS = {
+    "BOOK": Product(
+        "BOOK", tax_category="books", hs_code="4901.99", origin="NL", weight_kg=D("0.5")
+    ),
+    "MUG": Product("MUG", hs_code="6912.00", origin="PT", weight_kg=D("0.4")),
+    "TEE": Product("TEE", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
+}
+TEN = (Promotion("TEN", PercentOff(10)),)
+
+
+def eur(amount: str) -> Money:
+    return Money(amount, "EUR")
+
+
+def checkout(cart: Cart, country: str = "NL", *, inclusive: bool = True) -> Quote:
+    context = CheckoutContext(
+        SHOP,
+        Buyer(country),
+        at=AT,
+        prices_include_tax=inclusive,
+        products=PRODUCTS,
+        promotions=TEN,
+        rate_cards=example_rate_cards(),
+        exchange_rates=RATES,
+    )
+    return quote(cart, context)
+
+
+ORDER = checkout(
+    Cart(
+        [
+            CartLine("MUG", eur("12.00"), 2),
+            CartLine("TEE", eur("19.99"), 3),
+            CartLine("BOOK", eur("15.00"), 1),
+        ]
+    )
+)
+
+
+def figures(result: Refund) -> list[tuple[str, int, str, str, str, str]]:
+    return [
+        (
+            line.sku,
+            line.units,
+            str(line.discount.amount),
+            str(line.net.amount),
+            str(line.tax.amount),
+            str(line.gross.amount),
+        )
+        for line in result.lines
+    ]
+
+
+def test_the_worked_order() -> None:
+    # A Dutch consumer, prices include VAT. Subtotal 15.00 + 24.00 + 59.97 = 98.97;
+    # TEN takes 9.90, shared over the lines 1.50 / 2.40 / 6.00. VAT inside the gross:
+    # BOOK 9 %: 13.50 x 9/109 = 1.11; MUG 21 %: 21.60 x 21/121 = 3.75; TEE 21 %:
+    # 53.97 x 21/121 = 9.37. Shipping 2 kg in NL: 4.95 + 8.5 % = 5.37 (VAT 0.86).
+    assert [
+        (line.sku, line.quantity, line.discount, line.net, line.tax, line.gross)
+        for line in ORDER.lines
+    ] == [
+        ("BOOK", 1, eur("1.50"), eur("12.39"), eur("1.11"), eur("13.50")),
+        ("MUG", 2, eur("2.40"), eur("17.85"), eur("3.75"), eur("21.60")),
+        ("TEE", 3, eur("6.00"), eur("44.60"), eur("9.37"), eur("53.97")),
+    ]
+    assert ORDER.shipping is not None
+    assert (ORDER.shipping.gross, ORDER.shipping.tax) == (eur("5.37"), eur("0.86"))
+    assert ORDER.grand_total == eur("94.44")
+    assert ORDER.tax == eur("15.09")
+
+
+def test_a_partial_return_in_two_steps_adds_up_to_the_grand_total() -> None:
+    policy = RefundPolicy()  # shipping with the refund that completes the order
+    # Step 1: one mug, two T-shirts. Each line is refunded unit by unit from
+    # split(gross, quantity), its tax from split(tax, quantity), net = gross - tax:
+    # MUG split(21.60, 2) = 10.80, 10.80; split(3.75, 2) = 1.88, 1.87; discount 1.20.
+    # TEE split(53.97, 3) = 17.99 x 3; split(9.37, 3) = 3.13, 3.12, 3.12; discount 2.00
+    # each: two units 35.98, tax 6.25, net 29.73, discount 4.00.
+    first = refund(ORDER, {"MUG": 1, "TEE": 2}, policy)
+    assert figures(first) == [
+        ("MUG", 1, "1.20", "8.92", "1.88", "10.80"),
+        ("TEE", 2, "4.00", "29.73", "6.25", "35.98"),
+    ]
+    assert (first.shipping, first.border, first.restocking_fee) == (
+        eur("0.00"),
+        eur("0.00"),
+        eur("0.00"),
+    )
+    assert first.tax == eur("8.13")
+    assert first.total == eur("46.78")
+
+    # Step 2: everything else, so the shipping goes back too (5.37, VAT 0.86). The
+    # mug's second unit gets the other half of its tax, 1.87; the T-shirt's third 3.12.
+    second = refund(ORDER, {"BOOK": 1, "MUG": 1, "TEE": 1}, policy, previous=[first])
+    assert figures(second) == [
+        ("BOOK", 1, "1.50", "12.39", "1.11", "13.50"),
+        ("MUG", 1, "1.20", "8.93", "1.87", "10.80"),
+        ("TEE", 1, "2.00", "14.87", "3.12", "17.99"),
+    ]
+    assert (second.shipping, second.shipping_tax) == (eur("5.37"), eur("0.86"))
+    assert second.tax == eur("6.96")
+    assert second.total == eur("47.66")
+
+    # 46.78 + 47.66 = 94.44: exactly what was paid, and every cent of VAT reversed.
+    assert first.total + second.total == ORDER.grand_total
+    assert first.tax + second.tax == ORDER.tax
+    assert any("shipping refunded" in note for note in second.explanation)
+    assert second.explanation[-1] == "total refunded: 47.66 EUR of 94.44 EUR paid"
+
+
+def test_shipping_rules() -> None:
+    always = RefundPolicy(shipping=ShippingRefund.ALWAYS)
+    first = refund(ORDER, {"BOOK": 1}, always)
+    assert first.shipping == eur("5.37")
+    second = refund(ORDER, {"MUG": 2, "TEE": 3}, always, previous=[first])
+    assert second.shipping == eur("0.00")  # once only
+    never = RefundPolicy(shipping="never")
+    everything = refund(ORDER, {"BOOK": 1, "MUG": 2, "TEE": 3}, never)
+    assert everything.shipping == eur("0.00")
+    assert everything.total == ORDER.grand_total - eur("5.37")
+    whole = refund(ORDER, {"BOOK": 1, "MUG": 2, "TEE": 3}, RefundPolicy())
+    assert whole.total == ORDER.grand_total
+
+
+def test_restocking_fee_and_points() -> None:
+    # 15 % of 35.98 = 5.397, half-up 5.40; 1.5 points per euro of 35.98 = 53.97,
+    # rounded down to 53 points.
+    policy = RefundPolicy(restocking_percent="15", points_per_unit=D("1.5"))
+    first = refund(ORDER, {"TEE": 2}, policy)
+    assert first.goods == eur("35.98")
+    assert first.restocking_fee == eur("5.40")
+    assert first.total == eur("30.58")
+    assert first.points_to_reverse == 53
+    # Cumulative: the whole goods 89.07 earn floor(133.605) = 133 points; 133 - 53 = 80.
+    rest = refund(ORDER, {"BOOK": 1, "MUG": 2, "TEE": 1}, policy, previous=[first])
+    assert rest.points_to_reverse == 80
+    # 15 % of the other 53.09 = 7.9635 -> 7.96; the shipping goes back whole, no fee.
+    assert rest.goods == eur("53.09")
+    assert rest.restocking_fee == eur("7.96")
+    assert rest.total == eur("53.09") + eur("5.37") - eur("7.96")
+    kept = first.restocking_fee + rest.restocking_fee
+    assert first.total + rest.total + kept == ORDER.grand_total
+
+
+def test_a_free_item_costs_no_fee_and_refunds_nothing() -> None:
+    free = checkout(Cart([CartLine("MUG", eur("0.00"), 1), CartLine("TEE", eur("10"), 1)]))
+    back = refund(free, {"MUG": 1}, RefundPolicy(restocking_percent=50))
+    assert (back.goods, back.restocking_fee, back.total) == (eur("0"), eur("0"), eur("0"))
+
+
+def test_border_charges_under_ddp() -> None:
+    # A US consumer, net prices: duty 16.5 % on the T-shirts only (books are free), so
+    # the whole 7.41 collected belongs to the T-shirt line: 3.71 and 3.70 per unit.
+    order = checkout(
+        Cart([CartLine("TEE", eur("24.95"), 2), CartLine("BOOK", eur("18.00"), 1)]),
+        "US",
+        inclusive=False,
+    )
+    assert order.collected_border_charges == eur("7.41")
+    assert order.grand_total == eur("90.17")
+    kept = refund(order, {"TEE": 1}, RefundPolicy())
+    assert kept.border == eur("0.00")
+    assert any("not refunded" in note for note in kept.explanation)
+    policy = RefundPolicy(refund_border_charges=True)
+    book = refund(order, {"BOOK": 1}, policy)
+    assert book.border == eur("0.00")
+    tee = refund(order, {"TEE": 1}, policy, previous=[book])
+    assert tee.border == eur("3.71")
+    last = refund(order, {"TEE": 1}, policy, previous=[book, tee])
+    assert last.border == eur("3.70")
+    assert book.total + tee.total + last.total == order.grand_total
+
+
+def test_a_sku_on_two_lines_is_taken_from_its_lines_in_order() -> None:
+    order = checkout(
+        Cart([CartLine("TEE", eur("10.00"), 2), CartLine("TEE", eur("7.00"), 3)])
+    )
+    assert [(line.quantity, line.gross) for line in order.lines] == [
+        (3, eur("18.90")),
+        (2, eur("18.00")),
+    ]
+    first = refund(order, {"TEE": 4}, RefundPolicy())
+    assert [(line.line, line.units) for line in first.lines] == [(0, 3), (1, 1)]
+    second = refund(order, {"TEE": 1}, RefundPolicy(), previous=[first])
+    assert [(line.line, line.units) for line in second.lines] == [(1, 1)]
+    assert first.total + second.total == order.grand_total
+
+
+def test_bad_returns() -> None:
+    policy = RefundPolicy()
+    with pytest.raises(UnknownSkuError, match="'SOCK' is not on the quote"):
+        refund(ORDER, {"SOCK": 1}, policy)
+    with pytest.raises(ExcessReturnError, match="3 were bought") as raised:
+        refund(ORDER, {"TEE": 4}, policy)
+    assert (raised.value.bought, raised.value.returned, raised.value.requested) == (3, 0, 4)
+    first = refund(ORDER, {"TEE": 2}, policy)
+    with pytest.raises(ExcessReturnError, match="2 already refunded"):
+        refund(ORDER, {"TEE": 2}, policy, previous=[first])
+    with pytest.raises(InvalidAmountError, match="negative number of units"):
+        refund(ORDER, {"TEE": -1}, policy)
+    with pytest.raises(InvalidAmountError, match="float"):
+        RefundPolicy(restocking_percent=10.0)
+    with pytest.raises(InvalidAmountError, match="float"):
+        RefundPolicy(points_per_unit=1.5)
+    for units in (1.0, True, "1", D(1)):
+        with pytest.raises(InvalidAmountError, match="whole number of units"):
+            refund(ORDER, {"TEE": units}, policy)  # type: ignore[dict-item]  # the point
+    with pytest.raises(InvalidAmountError, match="not a mapping"):
+        refund(ORDER, [("TEE", 1)], policy)  # type: ignore[arg-type]  # the point
+    with pytest.raises(InvalidAmountError, match="restocking percentage"):
+        RefundPolicy(restocking_percent=101)
+    with pytest.raises(InvalidAmountError, match="negative points rate"):
+        RefundPolicy(points_per_unit=-1)
+    with pytest.raises(ValueError, match="not a valid ShippingRefund"):
+        RefundPolicy(shipping="sometimes")
+    other = checkout(Cart([CartLine("TEE", eur("5.00"), 9)]))
+    with pytest.raises(RefundMismatchError, match="pass as previous= only"):
+        refund(other, {"TEE": 1}, policy, previous=[first])
+    with pytest.raises(InvalidAmountError, match="does not add up"):
+        RefundLine(0, "TEE", 1, eur("0"), eur("1.00"), eur("0.20"), eur("1.19"))
+    # every one of these is a CommerceKitError, so one except clause catches them all
+    with pytest.raises(CommerceKitError):
+        refund(ORDER, {"TEE": 4}, policy)
+
+
+# -- properties ---------------------------------------------------------------------
+
+SKUS = ["BOOK", "MUG", "TEE"]
+
+
+@st.composite
+def orders(draw: st.DrawFn) -> Quote:
+    """A quote of 1-4 lines (a SKU may repeat), at home, in the EU, or exported DDP."""
+    lines = [
+        CartLine(
+            draw(st.sampled_from(SKUS)),
+            Money(D(draw(st.integers(min_value=0, max_value=20_000))).scaleb(-2), "EUR"),
+            draw(st.integers(min_value=1, max_value=4)),
+        )
+        for _ in range(draw(st.integers(min_value=1, max_value=4)))
+    ]
+    country = draw(st.sampled_from(["NL", "DE", "GB", "US", "CH", "AU"]))
+    return checkout(Cart(lines), country, inclusive=draw(st.booleans()))
+
+
+def batches(data: st.DataObject, order: Quote) -> list[dict[str, int]]:
+    """Every unit of the order, shuffled, cut into 1 or more returns."""
+    units = [line.sku for line in order.lines for _ in range(line.quantity)]
+    shuffled = data.draw(st.permutations(units))
+    cuts: set[int] = set()
+    if len(units) > 1:
+        cuts = data.draw(st.sets(st.integers(min_value=1, max_value=len(units) - 1)))
+    bounds = [0, *sorted(cuts), len(units)]
+    return [dict(Counter(shuffled[a:b])) for a, b in itertools.pairwise(bounds)]
+
+
+def all_refunds(
+    order: Quote, steps: list[dict[str, int]], policy: RefundPolicy
+) -> list[Refund]:
+    done: list[Refund] = []
+    for step in steps:
+        done.append(refund(order, step, policy, previous=done))
+    return done
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    orders(),
+    st.sampled_from([ShippingRefund.ALWAYS, ShippingRefund.WHOLE_ORDER]),
+    st.data(),
+)
+def test_returning_everything_in_any_steps_refunds_exactly_what_was_paid(
+    order: Quote, rule: ShippingRefund, data: st.DataObject
+) -> None:
+    """Refunds of every unit, in any order and steps, sum to the grand total exactly."""
+    policy = RefundPolicy(shipping=rule, refund_border_charges=True)
+    done = all_refunds(order, batches(data, order), policy)
+    currency = order.currency
+    assert sum_money([r.total for r in done], currency) == order.grand_total
+    assert sum_money([r.tax for r in done], currency) == order.tax
+    for index, line in enumerate(order.lines):
+        mine = [back for r in done for back in r.lines if back.line == index]
+        assert sum(back.units for back in mine) == line.quantity
+        assert sum_money([back.gross for back in mine], currency) == line.gross
+        assert sum_money([back.net for back in mine], currency) == line.net
+        assert sum_money([back.tax for back in mine], currency) == line.tax
+        assert sum_money([back.discount for back in mine], currency) == line.discount
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    orders(),
+    st.sampled_from(list(ShippingRefund)),
+    st.booleans(),
+    st.integers(min_value=0, max_value=100),
+    st.data(),
+)
+def test_no_refund_exceeds_what_was_paid(
+    order: Quote,
+    rule: ShippingRefund,
+    border: bool,
+    percent: int,
+    data: st.DataObject,
+) -> None:
+    """Each refund is >= 0, the running total never passes the grand total, net + tax
+    == gross per line, and refunds plus what the policy keeps == the grand total."""
+    policy = RefundPolicy(
+        shipping=rule, refund_border_charges=border, restocking_percent=percent
+    )
+    steps = batches(data, order)
+    done: list[Refund] = []
+    refunded = order.grand_total * 0
+    for step in steps:
+        result = refund(order, step, policy, previous=done)
+        done.append(result)
+        assert result.total.amount >= 0
+        assert result.restocking_fee <= result.goods
+        for line in result.lines:
+            assert line.net + line.tax == line.gross
+            assert line.units > 0
+        refunded += result.total
+        assert refunded <= order.grand_total
+    currency = order.currency
+    fees = sum_money([r.restocking_fee for r in done], currency)
+    shipping = order.shipping.gross if order.shipping else order.grand_total * 0
+    kept_shipping = shipping if rule is ShippingRefund.NEVER else shipping * 0
+    kept_border = order.collected_border_charges * (0 if border else 1)
+    assert refunded + fees + kept_shipping + kept_border == order.grand_total
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    orders(), st.integers(min_value=0, max_value=300).map(lambda n: D(n) / 100), st.data()
+)
+def test_points_reversed_add_up_to_the_points_on_the_goods(
+    order: Quote, rate: Decimal, data: st.DataObject
+) -> None:
+    """Points reversed over all refunds == the goods' gross x rate, rounded down."""
+    policy = RefundPolicy(points_per_unit=rate)
+    done = all_refunds(order, batches(data, order), policy)
+    expected = int(order.subtotal.amount * rate)  # int() truncates: down for >= 0
+    assert sum(r.points_to_reverse for r in done) == expected
+    assert all(r.points_to_reverse >= 0 for r in done)
+
+
+# -- the EU right of withdrawal -----------------------------------------------------
+
+
+def test_withdrawal_deadline_worked_examples() -> None:
+    # Art. 9(2)(b): delivered Thursday 26 November 2026; day 1 is Friday 27 November,
+    # day 14 Thursday 10 December, a working day: the period ends that day.
+    assert withdrawal_deadline(date(2026, 11, 26), country="NL") == date(2026, 12, 10)
+    # Delivered Saturday 28 November: day 14 is Saturday 12 December; Art. 3(4) of
+    # Regulation 1182/71 moves the end to Monday 14 December.
+    assert withdrawal_deadline(date(2026, 11, 28), country="NL") == date(2026, 12, 14)
+    # Delivered Friday 11 December: day 14 is Christmas Day (Friday), then Boxing Day
+    # (a Dutch public holiday, and a Saturday) and a Sunday: Monday 28 December.
+    assert withdrawal_deadline(date(2026, 12, 11), country="NL") == date(2026, 12, 28)
+    # Across the year: delivered 18 December, day 14 is New Year's Day 2027 (Friday),
+    # then the weekend: Monday 4 January 2027.
+    assert withdrawal_deadline(date(2026, 12, 18), country="FR") == date(2027, 1, 4)
+    # Regional holidays count where the consumer is: Corpus Christi (4 June 2026) in
+    # Bavaria, not in Berlin.
+    may = date(2026, 5, 21)
+    assert withdrawal_deadline(may, country="DE", subdivision="BY") == date(2026, 6, 5)
+    assert withdrawal_deadline(may, country="DE", subdivision="BE") == date(2026, 6, 4)
+    # EEA states apply the Directive too; the UK did until the end of 2020.
+    assert withdrawal_deadline(date(2026, 11, 26), country="no") == date(2026, 12, 10)
+    assert withdrawal_deadline(date(2020, 12, 1), country="GB") == date(2020, 12, 15)
+
+
+def test_withdrawal_deadline_bad_input() -> None:
+    with pytest.raises(NoRuleError, match="EU right of withdrawal in GB"):
+        withdrawal_deadline(date(2021, 1, 1), country="GB")
+    with pytest.raises(NoRuleError, match="EU right of withdrawal in US"):
+        withdrawal_deadline(date(2026, 11, 26), country="US")
+    with pytest.raises(UnknownCountryError):
+        withdrawal_deadline(date(2026, 11, 26), country="Netherlands")
+    with pytest.raises(NoRuleError, match="subdivision 'XX'"):
+        withdrawal_deadline(date(2026, 11, 26), country="DE", subdivision="XX")
+    naive = datetime(2026, 11, 26, 23, 30)  # noqa: DTZ001  # the point of the test
+    for moment in (naive, datetime(2026, 11, 26, 23, 30, tzinfo=UTC), "2026-11-26"):
+        with pytest.raises(InvalidAmountError, match="not a date"):
+            withdrawal_deadline(moment, country="NL")  # type: ignore[arg-type]  # the point
+
+
+@given(
+    st.dates(min_value=date(2021, 1, 1), max_value=date(2035, 12, 31)),
+    st.sampled_from(["NL", "DE", "FR", "IT", "ES", "PL", "SE", "IE", "NO"]),
+)
+def test_withdrawal_deadline_is_the_first_working_day_from_day_14(
+    delivered: date, country: str
+) -> None:
+    """The deadline is day 14 or later, a working day, with no working day before it."""
+    public = holidays.country_holidays(country)
+    deadline = withdrawal_deadline(delivered, country=country)
+    day = delivered + timedelta(days=14)
+    assert deadline >= day
+    assert deadline.weekday() < 5
+    assert deadline not in public
+    while day < deadline:
+        assert day.weekday() >= 5 or day in public
+        day += timedelta(days=1)
