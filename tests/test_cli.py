@@ -12,24 +12,35 @@ from commercekit import __version__
 from commercekit.cli import main
 
 
-def test_demo_prints_the_tour_with_exact_figures() -> None:
+def test_demo_quotes_the_four_bundled_examples_with_exact_figures() -> None:
     out = io.StringIO()
     assert main(["demo"], out=out) == 0
     text = out.getvalue()
-    # 2 x 34.95 + 19.99 + 3 x 12.49 = 127.36; 10% = 12.736 → 12.74 (half-up);
-    # shared over 69.90 : 19.99 : 37.47 by largest remainder → 6.99, 2.00, 3.75.
-    assert "subtotal                         127.36 EUR" in text
-    assert "order discount of 12.74 EUR" in text
-    assert "Merino scarf       -6.99 EUR" in text
-    assert "Leather notebook   -2.00 EUR" in text
-    assert "Fountain pen       -3.75 EUR" in text
-    assert "38.21 + 38.21 + 38.20 = 114.62 EUR" in text
-    assert "nl_NL  €\u00a0114,62" in text
-    assert "23.03 CHF receipt paid in cash on 2026-11-26 is 23.05 CHF" in text
-    # 114.62 includes 19 % German VAT: 114.62 x 19/119 = 18.30; French 20 %: 19.10.
-    assert "Germany   oss_union: 18.30 EUR DE VAT at 19% inside the price" in text
-    assert "France    oss_union: 19.10 EUR FR VAT at 20% inside the price" in text
-    assert "Tenerife  export: no EU VAT" in text
+    # Dutch shop to a German consumer, prices including VAT, over the EU threshold:
+    # BOOK 39.50 + 2 x 24.95 = 89.40; WELCOME10 (10 %) = 8.94, shared 3.95 / 4.99.
+    # BOOK 35.55 x 7/107 = 2.33 VAT; TEE 44.91 x 19/119 = 7.17. Shipping 1.5 kg EU1:
+    # 6.63 + 8.5 % = 7.19, split 3.18 (7 %: 0.21) / 4.01 (19 %: 0.64) = 0.85 VAT.
+    # Total 35.55 + 44.91 + 7.19 = 87.65; the 3-for-2 starts tomorrow, free shipping
+    # needs 100.00.
+    rows = [" ".join(line.split()) for line in text.splitlines()]
+    assert "BOOK-ATLAS 1 39.50 EUR 3.95 EUR 33.22 EUR 2.33 EUR 35.55 EUR" in rows
+    assert "TEE-ORGANIC 2 24.95 EUR 4.99 EUR 37.74 EUR 7.17 EUR 44.91 EUR" in rows
+    assert "shipping 7.19 EUR 0.00 EUR 6.34 EUR 0.85 EUR 7.19 EUR" in rows
+    assert "rejected  TEES-3-FOR-2         not-started" in text
+    # French business: 6 tees at 24.95 = 149.70, bulk promotion -14.97 (10 %),
+    # no VAT (intra-Community supply), shipping 7.19: 141.92.
+    # British consumer: 75.10 GBP of goods, UK VAT at sale: TEE 49.90 x 20/120 = 8.32,
+    # books zero-rated; shipping GB 11.95 + 8.5 % = 12.97: 102.37.
+    # American consumer, DDP: 3 tees x 24.95 = 74.85 at 16.5 % duty = 12.35 (FOB, no
+    # de minimis since 2025-08-29); 39.50 + 74.85 + 21.65 + 12.35 = 148.35.
+    assert "duty on TEE-ORGANIC: 16.5% = 12.35 EUR" in text
+    for line in (
+        "nl-to-de-consumer    oss_union                     87.65 EUR at checkout",
+        "nl-to-fr-business    intra_community_supply       141.92 EUR at checkout",
+        "nl-to-gb-consumer    low_value_at_sale            102.37 EUR at checkout",
+        "nl-to-us-ddp         export                       148.35 EUR at checkout",
+    ):
+        assert line in text
 
 
 def test_version_and_help() -> None:

@@ -1,106 +1,62 @@
 """The ``commercekit`` command.
 
-``commercekit --version`` prints the version; ``commercekit demo`` runs the main job on
-bundled data. Until the checkout quote lands, the demo is a tour of the rules so far: a
-small cart priced, a discount shared over its lines, a bill split three ways, the same
-total written for buyers in five locales, a Swiss cash payment, and the VAT decision for
-the same cart sold across borders.
+``commercekit --version`` prints the version; ``commercekit quote CART.json`` prices a
+JSON quote request (see ``docs/json.md``) and prints it as a table or, with ``--format
+json``, as a JSON quote. ``commercekit demo`` runs the main job on bundled data: the
+checkout quotes of the bundled example requests, a Dutch shop selling to a German
+consumer (OSS), a French business (reverse charge), a British consumer under GBP 135
+and an American consumer with duties paid at checkout (DDP).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
-from datetime import date
-from decimal import Decimal
 from typing import TextIO
 
 from commercekit import __version__
-from commercekit.errors import CommerceKitError
-from commercekit.money import (
-    Money,
-    allocate,
-    cash_round,
-    cash_rounding,
-    format_money,
-    percent_of,
-    split,
-    sum_money,
+from commercekit.checkout import Quote, quote
+from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.money import Money
+from commercekit.serde import (
+    example_request,
+    example_requests,
+    quote_request_from_json,
+    quote_to_json,
 )
-from commercekit.tax import Buyer, Sale, Seller, decide, extract_tax
 
-# The demo's bundled data: a cart as a Dutch shop would list it (net prices in EUR).
-DEMO_DATE = date(2026, 11, 26)
-DEMO_CART: tuple[tuple[str, int, str], ...] = (
-    ("Merino scarf", 2, "34.95"),
-    ("Leather notebook", 1, "19.99"),
-    ("Fountain pen", 3, "12.49"),
-)
-DEMO_DISCOUNT_PERCENT = Decimal(10)
-DEMO_LOCALES = ("nl_NL", "de_DE", "fr_FR", "en_IE", "de_CH")
-DEMO_SWISS_RECEIPT = ("7.28", "12.45", "3.30")
+DEMO_TITLES = {
+    "nl-to-de-consumer": "A Dutch shop sells to a German consumer (OSS)",
+    "nl-to-fr-business": "The same shop sells to a French business (reverse charge)",
+    "nl-to-gb-consumer": "... to a British consumer, under GBP 135 (UK VAT at sale)",
+    "nl-to-us-ddp": "... to an American consumer, duties paid at checkout (DDP)",
+}
 
 
 def demo(out: TextIO) -> None:
-    """Print the tour of the money core on the bundled cart."""
-    lines = [Money(price, "EUR") * quantity for _, quantity, price in DEMO_CART]
-    subtotal = sum_money(lines, "EUR")
-    out.write("commercekit demo: the money core on a small cart\n\n")
-    for (name, quantity, price), line in zip(DEMO_CART, lines, strict=True):
-        out.write(f"  {name:<18} {quantity} x {price:>6} = {line.amount:>7} EUR\n")
-    out.write(f"  {'subtotal':<31} {subtotal.amount:>7} EUR\n\n")
-
-    discount = percent_of(subtotal, DEMO_DISCOUNT_PERCENT)
-    shares = allocate(discount, [line.amount for line in lines])
+    """Quote the bundled example requests: one shop, four buyers, four sets of rules."""
     out.write(
-        f"A {DEMO_DISCOUNT_PERCENT}% order discount of {discount.amount} EUR, shared over "
-        "the lines in proportion to their value (largest remainder, exact to the cent):\n"
+        "commercekit demo: cross-border checkout quotes on bundled examples\n"
+        "(requests in commercekit/examples/; run `commercekit quote FILE` on your own)\n"
     )
-    for (name, _, _), share in zip(DEMO_CART, shares, strict=True):
-        out.write(f"  {name:<18} -{share.amount} EUR\n")
-    assert sum_money(shares, "EUR") == discount  # noqa: S101  # the rule the demo shows
-    total = subtotal - discount
-    out.write(f"  total after discount: {total.amount} EUR\n\n")
-
-    out.write("The total split between three friends (parts add up exactly):\n")
-    parts = split(total, 3)
-    out.write("  " + " + ".join(str(part.amount) for part in parts))
-    out.write(f" = {sum_money(parts, 'EUR').amount} EUR\n\n")
-
-    out.write("The same total as buyers read it (CLDR formats via babel):\n")
-    for locale in DEMO_LOCALES:
-        out.write(f"  {locale:<6} {format_money(total, locale)!s}\n")
-    out.write("\n")
-
-    chf = sum_money((Money(price, "CHF") for price in DEMO_SWISS_RECEIPT), "CHF")
-    rule = cash_rounding("CHF", on=DEMO_DATE)
-    paid_in_cash = cash_round(chf, on=DEMO_DATE)
-    out.write(
-        f"In Switzerland, a {chf.amount} CHF receipt paid in cash on {DEMO_DATE} is "
-        f"{paid_in_cash.amount} CHF: cash is settled in steps of {rule.increment} "
-        f"since {rule.since}\n  ({rule.convention}; source: {rule.source})\n\n"
-    )
-    _demo_cross_border(out, total)
-
-
-def _demo_cross_border(out: TextIO, total: Money) -> None:
-    """The same cart sold by a Dutch shop to consumers in three countries."""
-    out.write("The same total, sold by a Dutch shop (OSS-registered, EUR 42,000 of EU\n")
-    out.write("distance sales this year), to consumers abroad:\n")
-    seller = Seller("NL", {"OSS"}, eu_sales_this_year=Money("42000", "EUR"))
-    for buyer, place in ((Buyer("DE"), "Germany"), (Buyer("FR"), "France"),
-                         (Buyer("ES", postcode="38001"), "Tenerife")):  # fmt: skip
-        decision = decide(Sale(seller, buyer, "goods", total), on=DEMO_DATE)
-        if decision.rates:
-            inside = extract_tax(total, decision.rates)
-            out.write(
-                f"  {place:<9} {decision.regime.value}: {inside.tax.amount} EUR "
-                f"{decision.taxed_in} VAT at {decision.rates[0].rate}% inside the price\n"
-            )
-        else:
-            out.write(f"  {place:<9} {decision.regime.value}: no EU VAT\n")
-        out.write(f"            why: {decision.rules[0].text}\n")
+    totals = []
+    for name in example_requests():
+        cart, context = quote_request_from_json(example_request(name))
+        result = quote(cart, context)
+        out.write(f"\n{'=' * 78}\n{DEMO_TITLES.get(name, name)}  [{name}]\n{'=' * 78}\n")
+        print_quote(result, out)
+        totals.append((name, result))
+    out.write(f"\n{'=' * 78}\nIn short\n")
+    for name, result in totals:
+        decision = result.decision
+        out.write(
+            f"  {name:<20} {decision.regime.value:<24} "
+            f"{_money_text(result.grand_total)} at checkout"
+            + (f", {result.due_at_delivery} at the door" if result.due_at_delivery else "")
+            + "\n"
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,7 +66,117 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"commercekit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("demo", help="run the main job on bundled data")
+    quoting = commands.add_parser("quote", help="price a JSON quote request")
+    quoting.add_argument("request", metavar="CART.json", help="the quote request")
+    quoting.add_argument(
+        "--format", choices=("table", "json"), default="table", help="how to print it"
+    )
     return parser
+
+
+def _read_request(path: str) -> dict[str, object]:
+    """The request file, parsed; every way it can fail is one InvalidJsonError."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            data = json.load(file)
+    except OSError as error:
+        raise InvalidJsonError("", f"cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidJsonError("", f"{path} is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise InvalidJsonError(
+            "",
+            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno}",
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidJsonError(
+            "", f"{path} holds a JSON {type(data).__name__}, not an object"
+        )
+    return data
+
+
+def _money_text(money: Money) -> str:
+    return f"{money.amount:>10} {money.currency.code}"
+
+
+def print_quote(result: Quote, out: TextIO) -> None:
+    """The quote as a table a person reads: lines, promotions, tax, shipping, borders."""
+    out.write(
+        f"Quote at {result.at.isoformat()} in {result.currency} "
+        f"(incoterm {result.incoterm.value})\n\n"
+    )
+    out.write(
+        f"  {'SKU':<16} {'qty':>4} {'unit price':>14} {'discount':>14} {'net':>14} "
+        f"{'tax':>14} {'gross':>14}\n"
+    )
+    for line in result.lines:
+        out.write(
+            f"  {line.sku:<16} {line.quantity:>4} {_money_text(line.unit_price)} "
+            f"{_money_text(line.discount)} {_money_text(line.net)} {_money_text(line.tax)} "
+            f"{_money_text(line.gross)}\n"
+        )
+    shipping = result.shipping
+    if shipping is not None:
+        days = "-".join(str(day) for day in shipping.transit_days)
+        out.write(
+            f"  {'shipping':<16} {'':>4} {_money_text(shipping.price)} "
+            f"{_money_text(shipping.discount)} {_money_text(shipping.net)} "
+            f"{_money_text(shipping.tax)} {_money_text(shipping.gross)}\n"
+            f"    {shipping.service}, {days} business days\n"
+        )
+    promotions = result.promotions
+    if promotions.applied or promotions.rejected:
+        out.write("\nPromotions\n")
+        for applied in promotions.applied:
+            off = applied.amount + applied.shipping
+            out.write(f"  applied   {applied.promotion.id:<20} -{off}\n")
+        for rejected in promotions.rejected:
+            out.write(
+                f"  rejected  {rejected.promotion.id:<20} {rejected.reason.value}: "
+                f"{rejected.detail}\n"
+            )
+    decision = result.decision
+    out.write("\nTax\n")
+    out.write(
+        f"  {decision.regime.value}: "
+        + (f"{decision.taxed_in} tax" if decision.taxed_in else "no VAT/GST at checkout")
+        + f", accounted for by {decision.collected_by.value}"
+        + (f" under {decision.scheme}" if decision.scheme else "")
+        + "\n"
+    )
+    for total in result.tax_summary:
+        out.write(
+            f"  {total.tax} {total.rate}% ({total.kind.value}) on {total.base}: "
+            f"{total.amount}\n"
+        )
+    for rule in decision.rules:
+        out.write(f"  why: {rule.text}\n       {rule.source}\n")
+    landed = result.landed
+    if landed is not None:
+        out.write("\nDuties and import taxes\n")
+        out.write(f"  customs value {landed.customs_value}\n")
+        for duty in landed.duties:
+            rate = "-" if duty.rate is None else f"{duty.rate}%"
+            out.write(f"  duty on {duty.item.description}: {rate} = {duty.amount}\n")
+        out.write(f"  import tax {landed.import_tax}\n")
+        out.write(f"  the seller collects at checkout: {result.collected_border_charges}\n")
+        out.write(f"  the buyer pays at delivery:      {result.due_at_delivery}\n")
+    out.write(f"\n  {'tax included':<24} {_money_text(result.tax)}\n")
+    out.write(f"  {'total at checkout':<24} {_money_text(result.grand_total)}\n")
+    if result.due_at_delivery.amount:
+        out.write(f"  {'due at delivery':<24} {_money_text(result.due_at_delivery)}\n")
+
+
+def quote_command(path: str, output: str, out: TextIO) -> None:
+    """``commercekit quote``: read the request, quote it, print it."""
+    cart, context = quote_request_from_json(_read_request(path))
+    result = quote(cart, context)
+    if output == "json":
+        json.dump(quote_to_json(result), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print_quote(result, out)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -122,8 +188,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if arguments.command == "demo":
             demo(out)
             return 0
+        if arguments.command == "quote":
+            quote_command(arguments.request, arguments.format, out)
+            return 0
     except CommerceKitError as error:
-        sys.stderr.write(f"commercekit: {error}\n")
+        message = " ".join(str(error).split())  # one line, whatever the error held
+        sys.stderr.write(f"commercekit: {message}\n")
         return 2
     parser.print_help(out)
     return 0

@@ -1,0 +1,50 @@
+"""JSON in and out: quote requests, quotes, and the value objects in them.
+
+* [`converter`][commercekit.serde.converter] is the one cattrs converter: money as
+  ``{"amount": "12.34", "currency": "EUR"}`` (the amount a string; JSON numbers are
+  refused), ``Decimal`` as a string, dates and offset-carrying datetimes in ISO 8601,
+  enums by value, sets as sorted lists. ``unstructure`` then ``structure`` gives an
+  equal object.
+* [`quote_request_from_json`][commercekit.serde.quote_request_from_json] reads a quote
+  request into the ``Cart`` and ``CheckoutContext`` that
+  [`quote`][commercekit.checkout.quote] takes;
+  [`quote_request_to_json`][commercekit.serde.quote_request_to_json] writes one.
+* [`quote_to_json`][commercekit.serde.quote_to_json] writes a quote.
+* [`request_schema`][commercekit.serde.request_schema] and
+  [`quote_schema`][commercekit.serde.quote_schema] are the JSON Schemas of both;
+  [`example_request`][commercekit.serde.example_request] loads the bundled examples.
+
+Input that does not fit raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError]
+naming the field by its path.
+
+Examples:
+    >>> converter.unstructure(Money("12.50", "EUR"))
+    {'amount': '12.50', 'currency': 'EUR'}
+    >>> structure({"amount": 12.5, "currency": "EUR"}, Money)
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidJsonError: amount: is the JSON number 12.5; write money ...
+"""
+
+from commercekit.serde._converter import OFFER_TYPES, converter, structure
+from commercekit.serde._quote import quote_to_json
+from commercekit.serde._request import quote_request_from_json, quote_request_to_json
+from commercekit.serde._resources import (
+    example_request,
+    example_requests,
+    quote_schema,
+    request_schema,
+)
+
+__all__ = [
+    "OFFER_TYPES",
+    "converter",
+    "example_request",
+    "example_requests",
+    "quote_request_from_json",
+    "quote_request_to_json",
+    "quote_schema",
+    "quote_to_json",
+    "request_schema",
+    "structure",
+]

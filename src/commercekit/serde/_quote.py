@@ -1,0 +1,196 @@
+"""A checkout quote as JSON: the figures, who pays what and when, and the reasons.
+
+The JSON Schema ``quote.schema.json`` describes the shape. Totals are given as well as
+their parts (``subtotal``, ``tax``, ``grand_total``) so a reader need not add money up
+in a language that may do it in floats.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from commercekit.checkout import Quote, QuoteLine, ShippingCharge
+from commercekit.pricing import AppliedPromotion, PromotionResult, RejectedPromotion
+from commercekit.serde._converter import converter
+from commercekit.shipping import ItemDuty, LandedCost
+from commercekit.tax import RateTotal, TaxDecision, TaxRate
+
+__all__ = ["quote_to_json"]
+
+
+def _money(value: object) -> Any:
+    return converter.unstructure(value)
+
+
+def _rate(rate: TaxRate) -> dict[str, Any]:
+    return {
+        "jurisdiction": rate.jurisdiction,
+        "tax": rate.tax,
+        "category": rate.category.value,
+        "applies_as": rate.applies_as.value,
+        "rate": converter.unstructure(rate.rate),
+        "kind": rate.kind.value,
+        "since": rate.since.isoformat(),
+        "until": rate.until.isoformat() if rate.until else None,
+        "source": rate.source,
+        "note": rate.note,
+    }
+
+
+def _line(line: QuoteLine) -> dict[str, Any]:
+    return {
+        "sku": line.sku,
+        "quantity": line.quantity,
+        "unit_price": _money(line.unit_price),
+        "amount": _money(line.amount),
+        "discount": _money(line.discount),
+        "net": _money(line.net),
+        "tax": _money(line.tax),
+        "gross": _money(line.gross),
+        "rates": [_rate(rate) for rate in line.rates],
+    }
+
+
+def _shipping(charge: ShippingCharge | None) -> dict[str, Any] | None:
+    if charge is None:
+        return None
+    return {
+        "service": charge.service,
+        "price": _money(charge.price),
+        "discount": _money(charge.discount),
+        "net": _money(charge.net),
+        "tax": _money(charge.tax),
+        "gross": _money(charge.gross),
+        "transit_days": list(charge.transit_days),
+    }
+
+
+def _rate_total(total: RateTotal) -> dict[str, Any]:
+    return {
+        "tax": total.tax,
+        "rate": converter.unstructure(total.rate),
+        "kind": total.kind.value,
+        "base": _money(total.base),
+        "amount": _money(total.amount),
+    }
+
+
+def _decision(decision: TaxDecision) -> dict[str, Any]:
+    verification = decision.verification
+    return {
+        "regime": decision.regime.value,
+        "taxed_in": decision.taxed_in,
+        "collected_by": decision.collected_by.value,
+        "charged_at_checkout": decision.charged_at_checkout,
+        "scheme": decision.scheme,
+        "rates": [_rate(rate) for rate in decision.rates],
+        "documents": list(decision.documents),
+        "rules": [{"text": rule.text, "source": rule.source} for rule in decision.rules],
+        "conversions": list(decision.conversions),
+        "verification": None
+        if verification is None
+        else {
+            "tax_id": str(verification.tax_id),
+            "valid": verification.valid,
+            "level": verification.level.value,
+            "registry": verification.registry,
+        },
+    }
+
+
+def _applied(applied: AppliedPromotion) -> dict[str, Any]:
+    return {
+        "id": applied.promotion.id,
+        "name": applied.promotion.name,
+        "promotion_class": applied.promotion.promotion_class.value,
+        "amount": _money(applied.amount),
+        "shipping": _money(applied.shipping),
+        "line_discounts": [_money(part) for part in applied.line_discounts],
+        "note": applied.note,
+    }
+
+
+def _rejected(rejected: RejectedPromotion) -> dict[str, Any]:
+    return {
+        "id": rejected.promotion.id,
+        "reason": rejected.reason.value,
+        "detail": rejected.detail,
+        "blocked_by": rejected.blocked_by,
+    }
+
+
+def _promotions(result: PromotionResult) -> dict[str, Any]:
+    return {
+        "applied": [_applied(applied) for applied in result.applied],
+        "rejected": [_rejected(rejected) for rejected in result.rejected],
+        "unknown_codes": sorted(result.unknown_codes),
+        "line_discount": _money(result.line_discount),
+        "shipping_discount": _money(result.shipping_discount),
+        "discount": _money(result.discount),
+    }
+
+
+def _duty(duty: ItemDuty) -> dict[str, Any]:
+    return {
+        "sku": duty.item.description,
+        "hs_code": duty.item.hs_code,
+        "origin": duty.item.origin,
+        "customs_value": _money(duty.customs_value),
+        "rate": None if duty.rate is None else converter.unstructure(duty.rate),
+        "amount": _money(duty.amount),
+        "rule": duty.rule,
+        "source": duty.source,
+    }
+
+
+def _landed(landed: LandedCost | None) -> dict[str, Any] | None:
+    if landed is None:
+        return None
+    return {
+        "destination": landed.shipment.destination,
+        "incoterm": landed.incoterm.value,
+        "customs_value": _money(landed.customs_value),
+        "duties": [_duty(duty) for duty in landed.duties],
+        "duty": _money(landed.duty),
+        "tax_rates": [_rate(rate) for rate in landed.tax_rates],
+        "tax_base": _money(landed.tax_base),
+        "import_tax": _money(landed.import_tax),
+        "fees": [
+            {"name": fee.name, "amount": _money(fee.amount), "taxable": fee.taxable}
+            for fee in landed.fees
+        ],
+        "fee_tax": _money(landed.fee_tax),
+        "charges": _money(landed.charges),
+        "explanation": list(landed.explanation),
+        "conversions": list(landed.conversions),
+    }
+
+
+def quote_to_json(quote: Quote) -> dict[str, Any]:
+    """``quote`` as JSON-ready data (``json.dumps`` writes it as is).
+
+    ``landed_cost`` is what the border would charge, computed as customs would;
+    ``border_charges`` is what this quote actually asks for and when: collected at
+    checkout (DDP) or due at delivery (DAP/DDU). Import VAT already charged at
+    checkout (IOSS, the UK's GBP 135 rule) is in neither.
+    """
+    return {
+        "currency": quote.currency,
+        "at": quote.at.isoformat(),
+        "incoterm": quote.incoterm.value,
+        "lines": [_line(line) for line in quote.lines],
+        "shipping": _shipping(quote.shipping),
+        "tax_summary": [_rate_total(total) for total in quote.tax_summary],
+        "decision": _decision(quote.decision),
+        "promotions": _promotions(quote.promotions),
+        "landed_cost": _landed(quote.landed),
+        "border_charges": {
+            "collected_at_checkout": _money(quote.collected_border_charges),
+            "due_at_delivery": _money(quote.due_at_delivery),
+        },
+        "subtotal": _money(quote.subtotal),
+        "tax": _money(quote.tax),
+        "grand_total": _money(quote.grand_total),
+        "due_at_delivery": _money(quote.due_at_delivery),
+        "explanation": list(quote.explanation),
+    }

@@ -1,0 +1,236 @@
+"""A quote request in JSON: everything [`quote`][commercekit.checkout.quote] needs.
+
+The request mirrors ``quote(cart, context)``: a ``cart`` (lines, coupon codes, customer
+segments, usage counts), then the context's fields: ``seller``, ``buyer``, ``at``,
+``prices_include_tax``, ``products`` (by SKU), ``promotions``, ``shipping``,
+``incoterm``, ``exchange_rates`` and a few optional ones. The JSON Schema
+``quote-request.schema.json`` describes it field by field.
+
+Shipping is priced on rate cards; a request names them with ``"rate_cards":
+"examples"`` (the bundled example cards, invented prices) and may choose a ``service``.
+A plugin with real cards builds the ``CheckoutContext`` itself, or replaces the cards
+with ``attrs.evolve(context, rate_cards=...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from cattrs.gen import make_dict_structure_fn, override
+
+from commercekit.checkout import CheckoutContext, Product
+from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.money import RateTable
+from commercekit.pricing import Cart, Promotion
+from commercekit.serde._converter import converter, country, locate, structure
+from commercekit.shipping import Incoterm, example_rate_cards
+from commercekit.tax import Buyer, RoundingLevel, Seller, TaxCategory
+
+__all__ = ["quote_request_from_json", "quote_request_to_json"]
+
+RATE_CARD_SETS = ("examples",)
+"""The rate-card sets a request can name."""
+
+
+@attrs.frozen
+class _Shipping:
+    rate_cards: str
+    service: str | None = None
+    parcel_cm: tuple[int, int, int] = (30, 20, 10)
+
+
+@attrs.frozen
+class _Product:
+    tax_category: TaxCategory = TaxCategory.STANDARD
+    hs_code: str | None = None
+    origin: str = "CN"
+    weight_kg: Decimal = Decimal(0)
+
+
+@attrs.frozen
+class _Request:
+    cart: Cart
+    seller: Seller
+    buyer: Buyer
+    at: datetime
+    prices_include_tax: bool
+    products: dict[str, _Product] = attrs.Factory(dict)
+    promotions: tuple[Promotion, ...] = ()
+    shipping: _Shipping | None = None
+    incoterm: str = "DDP"
+    ship_from: str | None = None
+    marketplace: str | None = None
+    exchange_rates: RateTable | None = None
+    rounding: RoundingLevel = RoundingLevel.LINE
+    schema: str | None = None
+
+
+def _incoterm(value: object, _: object) -> str:
+    try:
+        return Incoterm.parse(value).value
+    except CommerceKitError:
+        raise InvalidJsonError(
+            "", f"{value!r} is not an incoterm; use 'DDP', 'DAP' or 'DDU'"
+        ) from None
+
+
+def _optional_country(value: object, _: object) -> str | None:
+    return None if value is None else country(value, None)
+
+
+def _rate_cards(value: object, _: object) -> str:
+    if not isinstance(value, str) or value not in RATE_CARD_SETS:
+        raise InvalidJsonError(
+            "", f'{value!r} is not a set of rate cards; use "examples" (the bundled ones)'
+        )
+    return value
+
+
+converter.register_structure_hook(
+    _Shipping,
+    make_dict_structure_fn(
+        _Shipping, converter, rate_cards=override(struct_hook=_rate_cards)
+    ),
+)
+converter.register_structure_hook(
+    _Product,
+    make_dict_structure_fn(_Product, converter, origin=override(struct_hook=country)),
+)
+converter.register_structure_hook(
+    _Request,
+    make_dict_structure_fn(
+        _Request,
+        converter,
+        incoterm=override(struct_hook=_incoterm),
+        ship_from=override(struct_hook=_optional_country),
+        schema=override(rename="$schema"),
+    ),
+)
+
+
+def _product(sku: str, facts: _Product) -> Product:
+    try:
+        return Product(
+            sku, facts.tax_category, facts.hs_code, facts.origin, facts.weight_kg
+        )
+    except CommerceKitError as error:
+        raise locate(error, f"products[{sku!r}]") from None
+
+
+def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutContext]:
+    """The cart and checkout context a JSON quote request (parsed) describes.
+
+    Raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError] naming the first
+    field that is missing, misspelt or wrong.
+
+    Examples:
+        >>> cart, context = quote_request_from_json({
+        ...     "cart": {"lines": [{"sku": "MUG", "quantity": 2,
+        ...         "unit_price": {"amount": "12.00", "currency": "EUR"}}]},
+        ...     "seller": {"country": "NL"}, "buyer": {"country": "NL"},
+        ...     "at": "2026-11-26T12:00:00+01:00", "prices_include_tax": True})
+        >>> cart.subtotal, context.buyer.country
+        (Money('24.00', 'EUR'), 'NL')
+        >>> quote_request_from_json({"cart": {"lines": [{"sku": "MUG", "quantity": 2,
+        ...     "unit_price": {"amount": 12.0, "currency": "EUR"}}]}})
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidJsonError: cart.lines[0].unit_price.amount: is the ...
+    """
+    request = structure(data, _Request)
+    if request.cart.shipping is not None:
+        raise InvalidJsonError(
+            "cart.shipping",
+            "is not part of a request: the quote prices shipping on the rate cards",
+        )
+    products = {sku: _product(sku, facts) for sku, facts in request.products.items()}
+    shipping = request.shipping
+    try:
+        context = CheckoutContext(
+            seller=request.seller,
+            buyer=request.buyer,
+            at=request.at,
+            prices_include_tax=request.prices_include_tax,
+            products=products,
+            promotions=request.promotions,
+            rate_cards=example_rate_cards() if shipping else (),
+            service=shipping.service if shipping else None,
+            incoterm=request.incoterm,
+            ship_from=request.ship_from,
+            marketplace=request.marketplace,
+            exchange_rates=request.exchange_rates,
+            rounding=request.rounding,
+            parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
+        )
+    except CommerceKitError as error:
+        raise locate(error) from None
+    return request.cart, context
+
+
+def _omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if defaults.get(key, ...) != value}
+
+
+def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any]:
+    """The JSON quote request for ``cart`` in ``context`` (the inverse of reading one).
+
+    Only what a request can say is written: rate cards must be none or the bundled
+    examples, and the cart carries no shipping charge of its own (the quote prices it).
+    """
+    if context.rate_cards not in ((), example_rate_cards()):
+        raise InvalidJsonError(
+            "shipping.rate_cards",
+            "holds cards other than the bundled examples; a request can only name "
+            '"examples": give real cards to the CheckoutContext in Python',
+        )
+    if cart.shipping is not None:
+        raise InvalidJsonError(
+            "cart.shipping", "is set; a request leaves the shipping charge to the quote"
+        )
+    cart_json: dict[str, Any] = {
+        "lines": [
+            _omit_defaults(converter.unstructure(line), {"collections": []})
+            for line in cart.lines
+        ]
+    }
+    for key in ("coupon_codes", "customer_segments", "customer_usage", "total_usage"):
+        value = converter.unstructure(getattr(cart, key))
+        if value:
+            cart_json[key] = value
+    data: dict[str, Any] = {
+        "cart": cart_json,
+        "seller": converter.unstructure(context.seller),
+        "buyer": converter.unstructure(context.buyer),
+        "at": context.at.isoformat(),
+        "prices_include_tax": context.prices_include_tax,
+    }
+    if context.products:
+        data["products"] = {
+            sku: _omit_defaults(
+                converter.unstructure(
+                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg)
+                ),
+                {"hs_code": None},
+            )
+            for sku, p in context.products.items()
+        }
+    if context.promotions:
+        data["promotions"] = [converter.unstructure(p) for p in context.promotions]
+    if context.rate_cards:
+        data["shipping"] = {
+            "rate_cards": "examples",
+            "service": context.service,
+            "parcel_cm": list(context.parcel_cm),
+        }
+    data["incoterm"] = context.incoterm.value
+    for key in ("ship_from", "marketplace"):
+        if getattr(context, key) is not None:
+            data[key] = getattr(context, key)
+    if context.exchange_rates is not None:
+        data["exchange_rates"] = converter.unstructure(context.exchange_rates)
+    data["rounding"] = context.rounding.value
+    return data

@@ -1,0 +1,55 @@
+"""The JSON Schemas and example requests shipped inside the package."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+from commercekit.errors import InvalidJsonError
+
+__all__ = ["example_request", "example_requests", "quote_schema", "request_schema"]
+
+
+def _load(folder: str, name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        files("commercekit").joinpath(folder, name).read_text("utf-8")
+    )
+    return data
+
+
+def request_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a quote request."""
+    return _load("schemas", "quote-request.schema.json")
+
+
+def quote_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a quote, as ``quote_to_json`` writes it."""
+    return _load("schemas", "quote.schema.json")
+
+
+def example_requests() -> tuple[str, ...]:
+    """The names of the bundled example quote requests.
+
+    Examples:
+        >>> example_requests()
+        ('nl-to-de-consumer', 'nl-to-fr-business', 'nl-to-gb-consumer', 'nl-to-us-ddp')
+    """
+    folder = files("commercekit").joinpath("examples")
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".json")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".json")
+        )
+    )
+
+
+def example_request(name: str) -> dict[str, Any]:
+    """The bundled example quote request ``name``, parsed."""
+    if name not in example_requests():
+        known = ", ".join(example_requests())
+        raise InvalidJsonError(
+            "", f"{name!r} is not an example request; use one of: {known}"
+        )
+    return _load("examples", f"{name}.json")
