@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commercekit.checkout import CheckoutContext, Product, Quote, quote
+from commercekit.checkout import (
+    CheckoutContext,
+    Product,
+    Quote,
+    QuoteLine,
+    ShippingCharge,
+    quote,
+)
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
+from commercekit.serde import converter, quote_schema, quote_to_json
 from commercekit.shipping import example_rate_cards
 from commercekit.tax import Buyer, Seller, validate_tax_id
 
@@ -244,3 +254,33 @@ RatesWithAud = RateTable(
     observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
     provider="example reference rates",
 )
+
+
+@settings(deadline=None)
+@given(carts(), st.sampled_from(["DE", "GB", "US", "FR"]), st.booleans())
+def test_quote_json_is_lossless(cart: Cart, country: str, inclusive: bool) -> None:
+    """The quote's JSON validates against the schema and reads back to equal lines."""
+    products = {
+        sku: Product(sku, hs_code="6109.10", origin="PT", weight_kg=D("0.3"))
+        for sku in SKUS
+    }
+    context = CheckoutContext(
+        SHOP,
+        Buyer(country),
+        at=AT,
+        prices_include_tax=inclusive,
+        products=products,
+        promotions=TEN,
+        rate_cards=example_rate_cards(),
+        exchange_rates=RatesWithAud,
+    )
+    result = quote(cart, context)
+    data = json.loads(json.dumps(quote_to_json(result)))
+    jsonschema.validate(data, quote_schema())
+    assert [converter.structure(line, QuoteLine) for line in data["lines"]] == list(
+        result.lines
+    )
+    if result.shipping is not None:
+        assert converter.structure(data["shipping"], ShippingCharge) == result.shipping
+    assert converter.structure(data["grand_total"], Money) == result.grand_total
+    assert converter.structure(data["due_at_delivery"], Money) == result.due_at_delivery
