@@ -238,6 +238,10 @@ def test_quote_invariants(
     for line in result.lines:
         assert line.net + line.tax == line.gross
         assert line.gross.currency.code == "EUR"
+        # Inclusive: the shown price (less its discount) is exactly what is paid,
+        # the tax extracted from it. Exclusive: the tax is added on top.
+        shown = line.amount - line.discount
+        assert (line.gross if inclusive else line.net) == shown
     assert sum_money([row.amount for row in result.tax_summary], "EUR") == result.tax
     shuffled = Cart(tuple(reversed(cart.lines)))
     again = quote(shuffled, context)
