@@ -31,7 +31,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
+from typing import Literal
 
 import attrs
 
@@ -128,13 +128,30 @@ def _exclusive_taxes(
     )
 
 
-def _inclusive_tax(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Money:
-    """The tax inside ``gross``: gross x R / (100 + R), rounded exactly."""
-    total_rate = Fraction(sum((rate.rate for rate in rates), Decimal(0)))
-    exponent = MINOR_UNITS[gross.currency.code]
-    share = Fraction(gross.amount) * total_rate / (100 + total_rate) * 10**exponent
-    units = round_ratio(share.numerator, share.denominator, mode)
+def _part_of_gross(
+    gross: Money,
+    rates: tuple[TaxRate, ...],
+    part: Literal["tax", "net"],
+    exponent: int,
+    mode: RoundingMode,
+) -> Money:
+    """The ``"tax"`` (x R / (100 + R)) or ``"net"`` (x 100 / (100 + R)) inside ``gross``.
+
+    Computed in integers from the exact ratios of the amounts, then rounded once to
+    ``exponent`` decimals: no finite-precision division, so no double rounding.
+    """
+    rate_num, rate_den = sum((rate.rate for rate in rates), Decimal(0)).as_integer_ratio()
+    gross_num, gross_den = gross.amount.as_integer_ratio()
+    share = rate_num if part == "tax" else 100 * rate_den
+    units = round_ratio(
+        gross_num * share * 10**exponent, gross_den * (100 * rate_den + rate_num), mode
+    )
     return Money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+
+
+def _inclusive_tax(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Money:
+    """The tax inside ``gross``: gross x R / (100 + R), rounded to the minor unit."""
+    return _part_of_gross(gross, rates, "tax", MINOR_UNITS[gross.currency.code], mode)
 
 
 def _split_tax(
@@ -209,11 +226,8 @@ def net_price(
     """
     gross = require_money(gross)
     found = _rates(rates)
-    total_rate = Fraction(sum((rate.rate for rate in found), Decimal(0)))
     exponent = MINOR_UNITS[gross.currency.code] + extra_digits
-    net = Fraction(gross.amount) * 100 / (100 + total_rate) * 10**exponent
-    units = round_ratio(net.numerator, net.denominator, RoundingMode.HALF_EVEN)
-    return Money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+    return _part_of_gross(gross, found, "net", exponent, RoundingMode.HALF_EVEN)
 
 
 def gross_price(
