@@ -55,7 +55,10 @@ class CheckoutContext:
     """Everything about a checkout except the cart: who sells, who buys, when, how.
 
     ``at`` is the moment of the quote (promotion windows use it; tax rules use its
-    date). ``prices_include_tax`` says how the cart's prices are shown. ``rate_cards``
+    date). ``prices_include_tax`` says how the cart's prices are shown; where no tax is
+    charged at checkout (an export, a reverse charge) the shown price is what is paid,
+    with no tax in it: a shop that lowers its prices for such buyers passes the lower
+    prices in the cart. ``rate_cards``
     price the shipping (``service`` picks one, else the cheapest); ``incoterm`` decides
     who pays import duties and taxes.
     """
