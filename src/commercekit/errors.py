@@ -31,6 +31,7 @@ __all__ = [
     "ExclusivePromotionConflictError",
     "InvalidAmountError",
     "InvalidCartError",
+    "InvalidInventoryError",
     "InvalidJsonError",
     "InvalidPromotionError",
     "InvalidTaxIdError",
@@ -331,3 +332,13 @@ class RefundMismatchError(CommerceKitError, ValueError):
         super().__init__(
             f"{reason}; pass as previous= only the refunds made against this quote"
         )
+
+
+class InvalidInventoryError(CommerceKitError, ValueError):
+    """A demand, lead time, service level or quantity an inventory rule cannot use."""
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}={value!r} {reason}")

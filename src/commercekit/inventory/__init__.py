@@ -1,0 +1,83 @@
+"""Inventory policies: demand over lead time, service levels, order quantities, reordering.
+
+* [`DemandProfile`][commercekit.inventory.DemandProfile],
+  [`LeadTime`][commercekit.inventory.LeadTime] and
+  [`lead_time_demand`][commercekit.inventory.lead_time_demand]: demand over the time an
+  order must cover, with variable lead time.
+* [`safety_stock_for_cycle_service`][commercekit.inventory.safety_stock_for_cycle_service]
+  and [`safety_stock_for_fill_rate`][commercekit.inventory.safety_stock_for_fill_rate]:
+  safety stock and reorder point for a type 1 or type 2 service level, and their
+  inverses [`cycle_service_level`][commercekit.inventory.cycle_service_level] and
+  [`fill_rate`][commercekit.inventory.fill_rate].
+* [`economic_order_quantity`][commercekit.inventory.economic_order_quantity] and
+  [`newsvendor`][commercekit.inventory.newsvendor]: how much to order, repeatedly or once.
+* [`ReorderPointPolicy`][commercekit.inventory.ReorderPointPolicy] (r, Q),
+  [`MinMaxPolicy`][commercekit.inventory.MinMaxPolicy] (s, S),
+  [`order_up_to_policy`][commercekit.inventory.order_up_to_policy] (R, S), and
+  [`reorder`][commercekit.inventory.reorder]: what to order today, rounded to packs with
+  [`round_to_pack`][commercekit.inventory.round_to_pack].
+"""
+
+from commercekit.inventory._demand import (
+    DemandProfile,
+    LeadTime,
+    LeadTimeDemand,
+    lead_time_demand,
+)
+from commercekit.inventory._numbers import PLACES
+from commercekit.inventory._policies import (
+    EconomicOrder,
+    MinMaxPolicy,
+    NewsvendorOrder,
+    OrderUpToPolicy,
+    PackRounding,
+    Policy,
+    ReorderDecision,
+    ReorderPointPolicy,
+    economic_order_quantity,
+    newsvendor,
+    order_up_to_policy,
+    reorder,
+    round_to_pack,
+)
+from commercekit.inventory._service import (
+    SafetyStock,
+    ServiceMeasure,
+    Shortfall,
+    cycle_service_level,
+    expected_shortage,
+    fill_rate,
+    loss_function,
+    safety_stock_for_cycle_service,
+    safety_stock_for_fill_rate,
+)
+
+__all__ = [
+    "PLACES",
+    "DemandProfile",
+    "EconomicOrder",
+    "LeadTime",
+    "LeadTimeDemand",
+    "MinMaxPolicy",
+    "NewsvendorOrder",
+    "OrderUpToPolicy",
+    "PackRounding",
+    "Policy",
+    "ReorderDecision",
+    "ReorderPointPolicy",
+    "SafetyStock",
+    "ServiceMeasure",
+    "Shortfall",
+    "cycle_service_level",
+    "economic_order_quantity",
+    "expected_shortage",
+    "fill_rate",
+    "lead_time_demand",
+    "loss_function",
+    "newsvendor",
+    "order_up_to_policy",
+    "reorder",
+    "round_to_pack",
+    "safety_stock_for_cycle_service",
+    "safety_stock_for_fill_rate",
+]

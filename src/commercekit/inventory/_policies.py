@@ -1,0 +1,379 @@
+"""Order quantities and replenishment policies: EOQ, newsvendor, (r, Q), (s, S), (R, S).
+
+A policy says when to order and how much; [`reorder`][commercekit.inventory.reorder]
+applies it to today's stock and says what to order now, and why.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from decimal import Decimal
+from fractions import Fraction
+from statistics import NormalDist
+
+import attrs
+
+from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
+from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
+from commercekit.inventory._numbers import number, probability, rounded, units
+from commercekit.money import Money, RoundingMode, minor_units
+from commercekit.money._rounding import require_money, round_ratio
+
+__all__ = [
+    "EconomicOrder",
+    "MinMaxPolicy",
+    "NewsvendorOrder",
+    "OrderUpToPolicy",
+    "PackRounding",
+    "Policy",
+    "ReorderDecision",
+    "ReorderPointPolicy",
+    "economic_order_quantity",
+    "newsvendor",
+    "order_up_to_policy",
+    "reorder",
+    "round_to_pack",
+]
+
+_NORMAL = NormalDist()
+
+
+def _costs(*amounts: tuple[str, object]) -> tuple[list[Money], str]:
+    """Costs that are positive Money in one currency, and that currency."""
+    found = [require_money(value, field) for field, value in amounts]
+    currency = found[0].currency.code
+    for (field, _), money in zip(amounts, found, strict=True):
+        if money.currency.code != currency:
+            raise CurrencyMismatchError(currency, money.currency.code, "combine")
+        if money.amount <= 0:
+            raise InvalidInventoryError(field, money, "must be greater than zero")
+    return found, currency
+
+
+def _money(value: float, currency: str) -> Money:
+    """A float cost rounded half-up to the currency's minor unit, exactly."""
+    exact = Fraction(value) * 10 ** minor_units(currency)
+    cents = round_ratio(exact.numerator, exact.denominator, RoundingMode.HALF_UP)
+    return Money(Decimal(cents).scaleb(-minor_units(currency)), currency)
+
+
+@attrs.frozen
+class EconomicOrder:
+    """The economic order quantity and what it costs per period.
+
+    ``ordering_cost`` (D / Q x K) and ``holding_cost`` (Q / 2 x h) are equal at the
+    optimum; ``total_cost`` is their sum, sqrt(2 x K x D x h).
+    """
+
+    quantity: Decimal
+    orders_per_period: Decimal
+    ordering_cost: Money
+    holding_cost: Money
+    total_cost: Money
+    why: str
+
+
+def economic_order_quantity(
+    demand_rate: object, order_cost: Money, holding_cost: Money
+) -> EconomicOrder:
+    """The order quantity that balances ordering and holding costs: sqrt(2 x K x D / h).
+
+    ``demand_rate`` is units per period (a year, usually); ``order_cost`` (K) is the
+    fixed cost of placing one order and ``holding_cost`` (h) the cost of holding one
+    unit for one period, often the unit cost times an annual carrying rate. The rule is
+    Harris's (1913), as in Nahmias, *Production and Operations Analysis*, section 4.5,
+    and Snyder and Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., section 3.2.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> order = economic_order_quantity(3120, Money("12", "USD"), Money("0.005", "USD"))
+        >>> order.quantity, order.total_cost
+        (Decimal('3869.8837'), Money('19.35', 'USD'))
+    """
+    demand = number(demand_rate, "demand_rate", positive=True)
+    (fixed, holding), currency = _costs(
+        ("order_cost", order_cost), ("holding_cost", holding_cost)
+    )
+    d, k, h = float(demand), float(fixed.amount), float(holding.amount)
+    quantity = math.sqrt(2 * k * d / h)
+    half = _money(math.sqrt(2 * k * d * h) / 2, currency)
+    total = _money(math.sqrt(2 * k * d * h), currency)
+    why = (
+        f"EOQ = sqrt(2 x K x D / h) = sqrt(2 x {fixed.amount} x {demand} / "
+        f"{holding.amount}) = {rounded(quantity)}; at that quantity ordering and "
+        f"holding each cost {half.amount} per period"
+    )
+    return EconomicOrder(
+        quantity=rounded(quantity),
+        orders_per_period=rounded(d / quantity),
+        ordering_cost=half,
+        holding_cost=half,
+        total_cost=total,
+        why=why,
+    )
+
+
+@attrs.frozen
+class NewsvendorOrder:
+    """A one-off buy: the critical ratio, its z, the quantity and the expected cost."""
+
+    critical_ratio: Decimal
+    z: Decimal
+    quantity: Decimal
+    expected_cost: Money
+    why: str
+
+
+def newsvendor(
+    demand: DemandProfile, underage_cost: Money, overage_cost: Money
+) -> NewsvendorOrder:
+    """The quantity for a single season or one-off buy of normally distributed demand.
+
+    Each unit short costs ``underage_cost`` (p: the margin lost, price - cost), each unit
+    left over ``overage_cost`` (h: cost - salvage value). The best quantity covers demand
+    with probability p / (p + h), the critical ratio: Q = mean + z x std_dev with
+    z = Phi^-1(p / (p + h)); its expected cost is (p + h) x std_dev x phi(z) (Snyder and
+    Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., section 4.3; Nahmias,
+    *Production and Operations Analysis*, section 5.3).
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> order = newsvendor(
+        ...     DemandProfile(50, 8), Money("0.70", "USD"), Money("0.18", "USD"))
+        >>> order.critical_ratio, order.quantity, order.expected_cost
+        (Decimal('0.7955'), Decimal('56.6040'), Money('2.00', 'USD'))
+    """
+    if not isinstance(demand, DemandProfile):
+        raise InvalidInventoryError("demand", demand, "is not a DemandProfile")
+    (under, over), currency = _costs(
+        ("underage_cost", underage_cost), ("overage_cost", overage_cost)
+    )
+    p, h = float(under.amount), float(over.amount)
+    ratio = Fraction(under.amount) / (Fraction(under.amount) + Fraction(over.amount))
+    z = _NORMAL.inv_cdf(float(ratio))
+    sigma = float(demand.std_dev)
+    quantity = float(demand.mean) + z * sigma
+    cost = (p + h) * sigma * _NORMAL.pdf(z)
+    why = (
+        f"critical ratio p / (p + h) = {under.amount} / ({under.amount} + "
+        f"{over.amount}) = {rounded(ratio)}; z = {rounded(z)}; "
+        f"Q = {demand.mean} + z x {demand.std_dev} = {rounded(quantity)}"
+    )
+    return NewsvendorOrder(
+        critical_ratio=rounded(ratio),
+        z=rounded(z),
+        quantity=rounded(quantity),
+        expected_cost=_money(cost, currency),
+        why=why,
+    )
+
+
+class PackRounding(enum.StrEnum):
+    """How a quantity is rounded to a whole number of packs."""
+
+    UP = "up"
+    """Up to the next pack: never order less than needed (the default)."""
+    DOWN = "down"
+    """Down to a whole pack, but never below one pack: an order that is due is placed."""
+    NEAREST = "nearest"
+    """To the nearest pack (halves up), never below one pack."""
+
+
+def round_to_pack(
+    quantity: object,
+    pack_size: int = 1,
+    minimum: int = 0,
+    rounding: PackRounding | str = PackRounding.UP,
+) -> int:
+    """``quantity`` as a whole number of packs of ``pack_size``, at least ``minimum``.
+
+    Zero stays zero (nothing to order). The minimum order is itself rounded up to whole
+    packs, since a supplier sells nothing smaller.
+
+    Examples:
+        >>> round_to_pack(37, pack_size=12), round_to_pack(37, 12, rounding="down")
+        (48, 36)
+        >>> round_to_pack(5, pack_size=12, minimum=30)
+        36
+    """
+    need = number(quantity, "quantity")
+    pack = units(pack_size, "pack_size", positive=True)
+    floor = units(minimum, "minimum")
+    mode = _pack_rounding(rounding)
+    if need == 0:
+        return 0
+    exact = Fraction(need) / pack
+    if mode is PackRounding.UP:
+        packs = math.ceil(exact)
+    elif mode is PackRounding.DOWN:
+        packs = math.floor(exact)
+    else:
+        packs = math.floor(exact + Fraction(1, 2))
+    return max(packs, 1, math.ceil(Fraction(floor, pack))) * pack
+
+
+def _pack_rounding(value: object) -> PackRounding:
+    if isinstance(value, str) and value in set(PackRounding):
+        return PackRounding(value)
+    choices = ", ".join(repr(member.value) for member in PackRounding)
+    raise InvalidInventoryError("rounding", value, f"is not one of {choices}")
+
+
+def _reorder_point(value: object) -> Decimal:
+    return number(value, "reorder_point")
+
+
+def _minimum(value: object) -> Decimal:
+    return number(value, "minimum")
+
+
+def _maximum(value: object) -> Decimal:
+    return number(value, "maximum")
+
+
+def _order_up_to(value: object) -> Decimal:
+    return number(value, "order_up_to")
+
+
+def _order_quantity(value: object) -> int:
+    return units(value, "order_quantity", positive=True)
+
+
+def _review_period(value: object) -> Decimal:
+    return number(value, "review_period", positive=True)
+
+
+@attrs.frozen
+class ReorderPointPolicy:
+    """(r, Q): when the inventory position falls to ``reorder_point``, order ``Q``."""
+
+    reorder_point: Decimal = attrs.field(converter=_reorder_point)
+    order_quantity: int = attrs.field(converter=_order_quantity)
+
+
+@attrs.frozen
+class MinMaxPolicy:
+    """(s, S): when the inventory position falls to ``minimum``, order up to ``maximum``."""
+
+    minimum: Decimal = attrs.field(converter=_minimum)
+    maximum: Decimal = attrs.field(converter=_maximum)
+
+    def __attrs_post_init__(self) -> None:
+        if self.maximum <= self.minimum:
+            raise InvalidInventoryError(
+                "maximum", self.maximum, f"must be above the minimum {self.minimum}"
+            )
+
+
+@attrs.frozen
+class OrderUpToPolicy:
+    """(R, S): every ``review_period`` periods, order up to ``order_up_to``."""
+
+    review_period: Decimal = attrs.field(converter=_review_period)
+    order_up_to: Decimal = attrs.field(converter=_order_up_to)
+
+
+def order_up_to_policy(
+    demand: DemandProfile, lead_time: LeadTime, review_period: object, level: object
+) -> OrderUpToPolicy:
+    """The periodic-review policy (R, S) for a cycle service level.
+
+    An order placed now must last until the next order arrives, R + L periods later, so
+    S = d x (R + L) + z x sigma over R + L. With a fixed lead time that sigma is
+    std_dev x sqrt(R + L); a varying lead time adds its spread as in
+    [`lead_time_demand`][commercekit.inventory.lead_time_demand] (Silver, Pyke and
+    Thomas, 4th ed., section 6.9; Chopra and Meindl, ch. 12, periodic review).
+
+    Examples:
+        >>> policy = order_up_to_policy(DemandProfile(100, 20), LeadTime(2), 7, "0.95")
+        >>> policy.order_up_to
+        Decimal('998.6912')
+    """
+    period = number(review_period, "review_period", positive=True)
+    target = probability(level, "level")
+    cover = lead_time_demand(demand, lead_time, period)
+    z = _NORMAL.inv_cdf(float(target))
+    return OrderUpToPolicy(
+        review_period=period,
+        order_up_to=rounded(float(cover.mean) + z * float(cover.std_dev)),
+    )
+
+
+Policy = ReorderPointPolicy | MinMaxPolicy | OrderUpToPolicy
+
+
+@attrs.frozen
+class ReorderDecision:
+    """What to order now: the quantity (0 for nothing), the inventory position, why."""
+
+    quantity: int
+    inventory_position: int
+    why: str
+
+
+def reorder(  # stock, policy and the supplier's pack terms
+    on_hand: int,
+    on_order: int,
+    backorders: int,
+    policy: Policy,
+    *,
+    pack_size: int = 1,
+    minimum: int = 0,
+    rounding: PackRounding | str = PackRounding.UP,
+) -> ReorderDecision:
+    """What to order now under ``policy``, rounded to the supplier's packs and minimum.
+
+    The inventory position is on hand + on order - backorders: stock already bought
+    counts, demand already owed does not. Then:
+
+    * (r, Q): if the position is at or below r, order the fewest multiples of Q that
+      lift it above r;
+    * (s, S): if it is at or below s, order S - position;
+    * (R, S), called at a review: order S - position if that is above zero.
+
+    Examples:
+        >>> reorder(40, 0, 0, ReorderPointPolicy(reorder_point=50, order_quantity=120))
+        ReorderDecision(quantity=120, inventory_position=40, why='...')
+        >>> reorder(40, 0, 0, MinMaxPolicy(50, 200), pack_size=24).quantity
+        168
+    """
+    stock = units(on_hand, "on_hand")
+    incoming = units(on_order, "on_order")
+    owed = units(backorders, "backorders")
+    position = stock + incoming - owed
+    seen = f"inventory position {stock} + {incoming} - {owed} = {position}"
+    if isinstance(policy, ReorderPointPolicy):
+        point, size = policy.reorder_point, policy.order_quantity
+        if position > point:
+            return ReorderDecision(0, position, f"{seen} is above r = {point}: no order")
+        batches = math.floor((point - position) / size) + 1
+        need: Decimal | int = batches * size
+        rule = f"at or below r = {point}: {batches} x Q = {need}"
+    elif isinstance(policy, MinMaxPolicy):
+        if position > policy.minimum:
+            return ReorderDecision(
+                0, position, f"{seen} is above s = {policy.minimum}: no order"
+            )
+        need = policy.maximum - position
+        rule = f"at or below s = {policy.minimum}: S - position = {need}"
+    elif isinstance(policy, OrderUpToPolicy):
+        if position >= policy.order_up_to:
+            return ReorderDecision(
+                0, position, f"{seen} is at or above S = {policy.order_up_to}: no order"
+            )
+        need = policy.order_up_to - position
+        rule = f"below S = {policy.order_up_to} at this review: S - position = {need}"
+    else:
+        raise InvalidInventoryError(
+            "policy",
+            policy,
+            "is not a ReorderPointPolicy, MinMaxPolicy or OrderUpToPolicy",
+        )
+    quantity = round_to_pack(need, pack_size, minimum, rounding)
+    packed = "" if quantity == need else f", rounded to {quantity}"
+    if quantity != need and pack_size > 1:
+        packed += f" in packs of {pack_size}"
+    if quantity != need and minimum:
+        packed += f" (minimum order {minimum})"
+    return ReorderDecision(quantity, position, f"{seen} is {rule}{packed}")

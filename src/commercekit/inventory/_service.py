@@ -1,0 +1,291 @@
+"""Service levels: safety stock and reorder points for a cycle service level or a fill rate.
+
+Two questions a stock level answers differently:
+
+* **Cycle service level** (type 1): the share of replenishment cycles with no stock-out.
+  The reorder point covers lead-time demand with probability CSL: z = inverse of the
+  standard normal distribution at CSL.
+* **Fill rate** (type 2): the share of demand served from stock. Shortages per cycle are
+  ESC = sigma_L x G(k), with G the standard normal loss function; with backorders the
+  fill rate is 1 - ESC / Q, with lost sales it is Q / (Q + ESC).
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from statistics import NormalDist
+
+import attrs
+
+from commercekit.errors import InvalidInventoryError
+from commercekit.inventory._demand import LeadTimeDemand
+from commercekit.inventory._numbers import number, probability, rounded, signed_number
+
+__all__ = [
+    "SafetyStock",
+    "ServiceMeasure",
+    "Shortfall",
+    "cycle_service_level",
+    "expected_shortage",
+    "fill_rate",
+    "loss_function",
+    "safety_stock_for_cycle_service",
+    "safety_stock_for_fill_rate",
+]
+
+_NORMAL = NormalDist()
+
+
+class ServiceMeasure(enum.StrEnum):
+    """Which service level a safety stock was solved for."""
+
+    CYCLE_SERVICE_LEVEL = "cycle_service_level"
+    """Type 1: the probability of no stock-out in a replenishment cycle."""
+    FILL_RATE = "fill_rate"
+    """Type 2: the share of demand met from stock on hand."""
+
+
+class Shortfall(enum.StrEnum):
+    """What happens to demand that finds the shelf empty."""
+
+    BACKORDER = "backorder"
+    """The customer waits; the order is filled from the next delivery."""
+    LOST_SALES = "lost_sales"
+    """The sale is lost (typical of a web shop: the buyer goes elsewhere)."""
+
+
+@attrs.frozen
+class SafetyStock:
+    """A safety stock and the reorder point it gives, with the rule that set them.
+
+    ``k`` is the safety factor (``z`` for a cycle service level): safety stock is
+    k x sigma_L, and the reorder point is the mean lead-time demand plus the safety stock.
+    A high fill rate with large orders can need a negative k: the orders alone serve
+    almost all demand.
+    """
+
+    measure: ServiceMeasure
+    target: Decimal
+    k: Decimal
+    safety_stock: Decimal
+    reorder_point: Decimal
+    why: str
+
+
+def _demand(value: object) -> LeadTimeDemand:
+    if not isinstance(value, LeadTimeDemand):
+        raise InvalidInventoryError(
+            "demand", value, "is not a LeadTimeDemand; get one from lead_time_demand()"
+        )
+    return value
+
+
+def _loss(k: float) -> float:
+    return _NORMAL.pdf(k) - k * (1 - _NORMAL.cdf(k))
+
+
+def loss_function(k: object) -> Decimal:
+    """The standard normal loss function G(k) = phi(k) - k x (1 - Phi(k)).
+
+    The expected number of units by which a standard normal variable exceeds ``k``
+    (Silver, Pyke and Thomas, *Inventory and Production Management in Supply Chains*,
+    4th ed., appendix B; Nahmias, *Production and Operations Analysis*, table A-4).
+
+    Examples:
+        >>> loss_function(0), loss_function("1.5")
+        (Decimal('0.3989'), Decimal('0.0293'))
+    """
+    return rounded(_loss(float(signed_number(k, "k"))))
+
+
+def safety_stock_for_cycle_service(demand: LeadTimeDemand, level: object) -> SafetyStock:
+    """The safety stock for a cycle service level: z x sigma_L, z = Phi^-1(level).
+
+    The reorder point r = mean lead-time demand + z x sigma_L is not exceeded by demand
+    over the lead time in a share ``level`` of cycles (Chopra and Meindl, *Supply Chain
+    Management*, ch. 12: ss = F_S^-1(CSL) x sigma_L; Nahmias, *Production and Operations
+    Analysis*, section 5.5, type 1 service).
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
+        >>> over_lead_time = lead_time_demand(DemandProfile(2500, 500), LeadTime(2))
+        >>> stock = safety_stock_for_cycle_service(over_lead_time, "0.90")
+        >>> stock.k, stock.safety_stock, stock.reorder_point
+        (Decimal('1.2816'), Decimal('906.1938'), Decimal('5906.1938'))
+    """
+    demand = _demand(demand)
+    target = probability(level, "level")
+    z = _NORMAL.inv_cdf(float(target))
+    sigma = float(demand.std_dev)
+    safety = z * sigma
+    why = (
+        f"cycle service level {target}: z = Phi^-1({target}) = {rounded(z)}; "
+        f"safety stock = z x sigma_L = {rounded(z)} x {demand.std_dev} "
+        f"= {rounded(safety)}; "
+        f"reorder point = {demand.mean} + {rounded(safety)}"
+    )
+    return SafetyStock(
+        measure=ServiceMeasure.CYCLE_SERVICE_LEVEL,
+        target=target,
+        k=rounded(z),
+        safety_stock=rounded(safety),
+        reorder_point=rounded(float(demand.mean) + safety),
+        why=why,
+    )
+
+
+def _loss_target(fill: float, quantity: float, sigma: float, shortfall: Shortfall) -> float:
+    """The G(k) a fill rate needs: ESC / sigma_L."""
+    if shortfall is Shortfall.BACKORDER:
+        return (1 - fill) * quantity / sigma  # 1 - ESC / Q = fill
+    return (1 - fill) * quantity / (fill * sigma)  # Q / (Q + ESC) = fill
+
+
+def _solve_k(target: float) -> float:
+    """The k with G(k) = target, by Newton's method.
+
+    G is convex and decreasing (G'(k) = Phi(k) - 1 < 0), and G(k) >= -k, so starting at
+    k = -target (where G >= target) Newton's steps rise monotonically to the root.
+    """
+    k = -target
+    for _ in range(200):
+        step = (_loss(k) - target) / (_NORMAL.cdf(k) - 1)
+        k -= step
+        if abs(step) <= 1e-13 * max(1.0, abs(k)):
+            break
+    return k
+
+
+def safety_stock_for_fill_rate(
+    demand: LeadTimeDemand,
+    rate: object,
+    order_quantity: object,
+    shortfall: Shortfall | str = Shortfall.BACKORDER,
+) -> SafetyStock:
+    """The safety stock that serves a share ``rate`` of demand from stock, for orders of Q.
+
+    Expected units short per cycle are ESC = sigma_L x G(k). With backorders the fill
+    rate is 1 - ESC / Q, so G(k) = (1 - rate) x Q / sigma_L; with lost sales it is
+    Q / (Q + ESC), so G(k) = (1 - rate) x Q / (rate x sigma_L). G is strictly decreasing,
+    so k is solved exactly (Newton's method to machine precision), not read off a table
+    (Chopra and Meindl, *Supply Chain Management*, ch. 12, fill rate and ESC; Silver, Pyke
+    and Thomas, 4th ed., section 6.7; Nahmias, section 5.5, type 2 service).
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
+        >>> over_lead_time = lead_time_demand(DemandProfile(100, 20), LeadTime(4))
+        >>> stock = safety_stock_for_fill_rate(over_lead_time, "0.98", 400)
+        >>> stock.k, stock.safety_stock, stock.reorder_point
+        (Decimal('0.4929'), Decimal('19.7155'), Decimal('419.7155'))
+    """
+    demand = _demand(demand)
+    target = probability(rate, "rate")
+    quantity = number(order_quantity, "order_quantity", positive=True)
+    shortfall = _shortfall(shortfall)
+    sigma = float(demand.std_dev)
+    if sigma == 0:
+        return SafetyStock(
+            measure=ServiceMeasure.FILL_RATE,
+            target=target,
+            k=Decimal(0),
+            safety_stock=Decimal(0),
+            reorder_point=demand.mean,
+            why="lead-time demand has no spread: the mean alone serves every order",
+        )
+    loss = _loss_target(float(target), float(quantity), sigma, shortfall)
+    k = _solve_k(loss)
+    safety = k * sigma
+    formula = (
+        "(1 - rate) x Q / sigma_L"
+        if shortfall is Shortfall.BACKORDER
+        else "(1 - rate) x Q / (rate x sigma_L)"
+    )
+    why = (
+        f"fill rate {target} with {shortfall.value.replace('_', ' ')}s and Q = {quantity}: "
+        f"G(k) = {formula} = {rounded(loss)}, so k = {rounded(k)}; "
+        f"safety stock = k x sigma_L = {rounded(safety)}; "
+        f"reorder point = {demand.mean} + {rounded(safety)}"
+    )
+    return SafetyStock(
+        measure=ServiceMeasure.FILL_RATE,
+        target=target,
+        k=rounded(k),
+        safety_stock=rounded(safety),
+        reorder_point=rounded(float(demand.mean) + safety),
+        why=why,
+    )
+
+
+def _shortfall(value: object) -> Shortfall:
+    if isinstance(value, str) and value in set(Shortfall):
+        return Shortfall(value)
+    choices = ", ".join(repr(member.value) for member in Shortfall)
+    raise InvalidInventoryError("shortfall", value, f"is not one of {choices}")
+
+
+def cycle_service_level(reorder_point: object, demand: LeadTimeDemand) -> Decimal:
+    """The cycle service level a reorder point buys: Phi((r - mean) / sigma_L).
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
+        >>> over_lead_time = lead_time_demand(DemandProfile(2500, 500), LeadTime(2))
+        >>> cycle_service_level(5500, over_lead_time)
+        Decimal('0.7602')
+    """
+    demand = _demand(demand)
+    point = number(reorder_point, "reorder_point")
+    sigma = float(demand.std_dev)
+    if sigma == 0:
+        return Decimal(1) if point >= demand.mean else Decimal(0)
+    return rounded(_NORMAL.cdf(float(point - demand.mean) / sigma))
+
+
+def _shortage(point: Decimal, demand: LeadTimeDemand) -> float:
+    sigma = float(demand.std_dev)
+    if sigma == 0:
+        return max(0.0, float(demand.mean - point))
+    return sigma * _loss(float(point - demand.mean) / sigma)
+
+
+def expected_shortage(reorder_point: object, demand: LeadTimeDemand) -> Decimal:
+    """Expected units short per cycle: ESC = sigma_L x G((r - mean) / sigma_L).
+
+    Demand over the lead time beyond the reorder point r goes unserved from stock (Chopra
+    and Meindl, *Supply Chain Management*, ch. 12, "expected shortage per cycle").
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
+        >>> over_lead_time = lead_time_demand(DemandProfile(100, 20), LeadTime(4))
+        >>> expected_shortage(400, over_lead_time)
+        Decimal('15.9577')
+    """
+    demand = _demand(demand)
+    return rounded(_shortage(number(reorder_point, "reorder_point"), demand))
+
+
+def fill_rate(
+    reorder_point: object,
+    demand: LeadTimeDemand,
+    order_quantity: object,
+    shortfall: Shortfall | str = Shortfall.BACKORDER,
+) -> Decimal:
+    """The fill rate a reorder point buys: the inverse of ``safety_stock_for_fill_rate``.
+
+    ESC = sigma_L x G((r - mean) / sigma_L); the fill rate is 1 - ESC / Q with backorders
+    (never below 0) and Q / (Q + ESC) with lost sales (Chopra and Meindl, ch. 12).
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
+        >>> over_lead_time = lead_time_demand(DemandProfile(100, 20), LeadTime(4))
+        >>> fill_rate(400, over_lead_time, 400)
+        Decimal('0.9601')
+    """
+    demand = _demand(demand)
+    point = number(reorder_point, "reorder_point")
+    quantity = float(number(order_quantity, "order_quantity", positive=True))
+    shortfall = _shortfall(shortfall)
+    short = _shortage(point, demand)
+    if shortfall is Shortfall.BACKORDER:
+        return rounded(max(0.0, 1 - short / quantity))
+    return rounded(quantity / (quantity + short))
