@@ -19,6 +19,8 @@ from commercekit.money._rounding import round_ratio
 PLACES = 4
 """Decimals kept in the statistical results (units, z and k values, service levels)."""
 
+_QUANTUM = Decimal(1).scaleb(-PLACES)
+
 
 def signed_number(value: object, field: str) -> Decimal:
     """``value`` as a finite ``Decimal`` of either sign."""
@@ -63,8 +65,15 @@ def probability(value: object, field: str) -> Decimal:
 
 
 def rounded(value: float | Fraction) -> Decimal:
-    """A result as a ``Decimal`` rounded half-even to ``PLACES`` decimals, exactly."""
-    exact = Fraction(value) * 10**PLACES
-    units = round_ratio(exact.numerator, exact.denominator, RoundingMode.HALF_EVEN)
-    result = Decimal(units).scaleb(-PLACES, EXACT)
-    return result + 0 if result else abs(result)  # never "-0.0000"
+    """A result as a ``Decimal`` rounded half-even to ``PLACES`` decimals, exactly.
+
+    A float converts to ``Decimal`` exactly, so one quantize in the exact context is the
+    only rounding; a ``Fraction`` is rounded from its numerator and denominator.
+    """
+    if isinstance(value, float):
+        result = Decimal(value).quantize(_QUANTUM, context=EXACT)
+    else:
+        exact = value * 10**PLACES
+        units = round_ratio(exact.numerator, exact.denominator, RoundingMode.HALF_EVEN)
+        result = Decimal(units).scaleb(-PLACES, EXACT)
+    return result.copy_abs() if result.is_zero() else result  # never "-0.0000"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from statistics import NormalDist
 
@@ -17,8 +17,9 @@ import attrs
 from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import number, probability, rounded, units
-from commercekit.money import Money, RoundingMode, minor_units
-from commercekit.money._rounding import require_money, round_ratio
+from commercekit.money import Money, minor_units
+from commercekit.money._money import EXACT
+from commercekit.money._rounding import require_money
 
 __all__ = [
     "EconomicOrder",
@@ -53,9 +54,8 @@ def _costs(*amounts: tuple[str, object]) -> tuple[list[Money], str]:
 
 def _money(value: float, currency: str) -> Money:
     """A float cost rounded half-up to the currency's minor unit, exactly."""
-    exact = Fraction(value) * 10 ** minor_units(currency)
-    cents = round_ratio(exact.numerator, exact.denominator, RoundingMode.HALF_UP)
-    return Money(Decimal(cents).scaleb(-minor_units(currency)), currency)
+    quantum = Decimal(1).scaleb(-minor_units(currency))
+    return Money(Decimal(value).quantize(quantum, ROUND_HALF_UP, EXACT), currency)
 
 
 @attrs.frozen

@@ -117,21 +117,32 @@ def safety_stock_for_cycle_service(demand: LeadTimeDemand, level: object) -> Saf
     demand = _demand(demand)
     target = probability(level, "level")
     z = _NORMAL.inv_cdf(float(target))
-    sigma = float(demand.std_dev)
-    safety = z * sigma
-    why = (
-        f"cycle service level {target}: z = Phi^-1({target}) = {rounded(z)}; "
-        f"safety stock = z x sigma_L = {rounded(z)} x {demand.std_dev} "
-        f"= {rounded(safety)}; "
-        f"reorder point = {demand.mean} + {rounded(safety)}"
+    return _stock(
+        demand,
+        ServiceMeasure.CYCLE_SERVICE_LEVEL,
+        target,
+        z,
+        f"cycle service level {target}: z = Phi^-1({target}) = {rounded(z)}",
     )
+
+
+def _stock(
+    demand: LeadTimeDemand, measure: ServiceMeasure, target: Decimal, k: float, why: str
+) -> SafetyStock:
+    """Safety stock k x sigma_L and reorder point mean + safety stock, explained."""
+    safety = rounded(k * float(demand.std_dev))
+    point = demand.mean + safety
     return SafetyStock(
-        measure=ServiceMeasure.CYCLE_SERVICE_LEVEL,
+        measure=measure,
         target=target,
-        k=rounded(z),
-        safety_stock=rounded(safety),
-        reorder_point=rounded(float(demand.mean) + safety),
-        why=why,
+        k=rounded(k),
+        safety_stock=safety,
+        reorder_point=point,
+        why=(
+            f"{why}; safety stock = k x sigma_L = {rounded(k)} x {demand.std_dev} "
+            f"= {safety}; "
+            f"reorder point = {demand.mean} + {safety} = {point}"
+        ),
     )
 
 
@@ -194,26 +205,19 @@ def safety_stock_for_fill_rate(
             why="lead-time demand has no spread: the mean alone serves every order",
         )
     loss = _loss_target(float(target), float(quantity), sigma, shortfall)
-    k = _solve_k(loss)
-    safety = k * sigma
     formula = (
         "(1 - rate) x Q / sigma_L"
         if shortfall is Shortfall.BACKORDER
         else "(1 - rate) x Q / (rate x sigma_L)"
     )
-    why = (
-        f"fill rate {target} with {shortfall.value.replace('_', ' ')}s and Q = {quantity}: "
-        f"G(k) = {formula} = {rounded(loss)}, so k = {rounded(k)}; "
-        f"safety stock = k x sigma_L = {rounded(safety)}; "
-        f"reorder point = {demand.mean} + {rounded(safety)}"
-    )
-    return SafetyStock(
-        measure=ServiceMeasure.FILL_RATE,
-        target=target,
-        k=rounded(k),
-        safety_stock=rounded(safety),
-        reorder_point=rounded(float(demand.mean) + safety),
-        why=why,
+    k = _solve_k(loss)
+    return _stock(
+        demand,
+        ServiceMeasure.FILL_RATE,
+        target,
+        k,
+        f"fill rate {target} with {shortfall.value.replace('_', ' ')}s and Q = "
+        f"{quantity}: G(k) = {formula} = {rounded(loss)}, so k = {rounded(k)}",
     )
 
 
