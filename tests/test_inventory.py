@@ -3,8 +3,8 @@
 Sources of the worked examples (inputs and printed answers):
 
 * Snyder and Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (Wiley, 2019),
-  Examples 3.1 (EOQ) and 4.3 (newsvendor), whose exact values stockpyl's documentation
-  reproduces.
+  Examples 3.1 (EOQ), 4.3 (newsvendor) and 5.5 ((r, Q) by EOQ plus safety stock), whose
+  exact values stockpyl's documentation reproduces.
 * Nahmias, *Production and Operations Analysis*, Example 4.1 (pencils at a bookstore).
 * Chopra and Meindl, *Supply Chain Management*, chapter 12 (6th ed.; chapter 11 in the
   3rd): Examples 12-1, 12-3, 12-4, 12-5 (B&M Office Supplies), the lead-time slides, the
@@ -81,6 +81,16 @@ def test_newsvendor_snyder_shen_example_4_3() -> None:
     assert order.critical_ratio == D("0.7955")
     assert order.quantity == D("56.6040")
     assert order.expected_cost == Money("2.00", "USD")
+
+
+def test_r_q_by_eoq_plus_safety_stock_snyder_shen_example_5_5() -> None:
+    # h = 0.225, p = 7.5, K = 8, 1,300 a year (sd 150), lead time 1/12 year:
+    # Q = EOQ = 304.0468; r = mu + z sigma at alpha = p / (p + h): r = 190.3370.
+    cover = lead_time_demand(DemandProfile(1300, 150), LeadTime(D(1) / 12))
+    level = D("7.5") / (D("7.5") + D("0.225"))
+    assert safety_stock_for_cycle_service(cover, level).reorder_point == D("190.3370")
+    order = economic_order_quantity(1300, Money("8", "USD"), Money("0.225", "USD"))
+    assert order.quantity == D("304.0468")
 
 
 # Chopra and Meindl's B&M Office Supplies: weekly demand N(2,500, 500^2), lead time 2

@@ -87,7 +87,8 @@ class LeadTime:
 class LeadTimeDemand:
     """Demand over the protection interval (lead time plus any review period).
 
-    ``periods`` is that interval's mean length; ``mean`` and ``std_dev`` are in units.
+    ``periods`` is that interval's mean length; ``mean`` and ``std_dev`` are in units,
+    rounded half-even to ``PLACES`` decimals.
     """
 
     mean: Decimal
@@ -110,7 +111,7 @@ def lead_time_demand(
     Examples:
         >>> result = lead_time_demand(DemandProfile(2500, 500), LeadTime(7, 7))
         >>> result.mean, result.std_dev
-        (Decimal('17500'), Decimal('17549.9288'))
+        (Decimal('17500.0000'), Decimal('17549.9288'))
     """
     if not isinstance(demand, DemandProfile):
         raise InvalidInventoryError("demand", demand, "is not a DemandProfile")
@@ -120,5 +121,5 @@ def lead_time_demand(
     d, sd, sl = float(demand.mean), float(demand.std_dev), float(lead_time.std_dev)
     sigma = math.sqrt(float(periods) * sd * sd + d * d * sl * sl)
     return LeadTimeDemand(
-        mean=demand.mean * periods, std_dev=rounded(sigma), periods=periods
+        mean=rounded(Fraction(demand.mean) * Fraction(periods)), std_dev=rounded(sigma), periods=periods
     )

@@ -150,21 +150,21 @@ def newsvendor(
         ("underage_cost", underage_cost), ("overage_cost", overage_cost)
     )
     p, h = float(under.amount), float(over.amount)
-    ratio = Fraction(under.amount) / (Fraction(under.amount) + Fraction(over.amount))
-    z = _NORMAL.inv_cdf(float(ratio))
+    ratio = rounded(Fraction(under.amount) / (Fraction(under.amount + over.amount)))
+    z = _NORMAL.inv_cdf(p / (p + h))
     sigma = float(demand.std_dev)
-    quantity = float(demand.mean) + z * sigma
-    cost = (p + h) * sigma * _NORMAL.pdf(z)
+    quantity = rounded(float(demand.mean) + z * sigma)
+    shown_z = rounded(z)
     why = (
         f"critical ratio p / (p + h) = {under.amount} / ({under.amount} + "
-        f"{over.amount}) = {rounded(ratio)}; z = {rounded(z)}; "
-        f"Q = {demand.mean} + z x {demand.std_dev} = {rounded(quantity)}"
+        f"{over.amount}) = {ratio}; z = {shown_z}; "
+        f"Q = {demand.mean} + z x {demand.std_dev} = {quantity}"
     )
     return NewsvendorOrder(
-        critical_ratio=rounded(ratio),
-        z=rounded(z),
-        quantity=rounded(quantity),
-        expected_cost=_money(cost, currency),
+        critical_ratio=ratio,
+        z=shown_z,
+        quantity=quantity,
+        expected_cost=_money((p + h) * sigma * _NORMAL.pdf(z), currency),
         why=why,
     )
 

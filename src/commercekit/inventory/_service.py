@@ -141,7 +141,8 @@ def _stock(
         why=(
             f"{why}; safety stock = k x sigma_L = {rounded(k)} x {demand.std_dev} "
             f"= {safety}; "
-            f"reorder point = {demand.mean} + {safety} = {point}"
+            f"reorder point = {demand.mean} {'-' if safety < 0 else '+'} "
+            f"{safety.copy_abs()} = {point}"
         ),
     )
 

@@ -1,0 +1,125 @@
+"""Time inventory policies: many SKUs, and the same computations through stockpyl.
+
+Run: ``pip install -e '.[bench]' && python bench/inventory.py``. Prints:
+
+* SKUs per second for a full (r, Q) policy per SKU (lead-time demand, safety stock for
+  a cycle service level, EOQ rounded to packs) over 100,000 SKUs;
+* time per newsvendor and per EOQ + safety stock (r, Q) computation, beside stockpyl's
+  ``newsvendor_normal`` and ``r_q_eoqss_approximation`` on the same inputs, measured in
+  the same run, and a hand-written ``statistics.NormalDist`` version of the same float
+  arithmetic (no checks, no explanation, no rounding) as the floor.
+
+stockpyl is a benchmark-only dependency (the ``bench`` extra), never a runtime one.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+import timeit
+from collections.abc import Callable
+from decimal import Decimal
+from statistics import NormalDist
+
+from commercekit.inventory import (
+    DemandProfile,
+    LeadTime,
+    ReorderPointPolicy,
+    economic_order_quantity,
+    lead_time_demand,
+    newsvendor,
+    round_to_pack,
+    safety_stock_for_cycle_service,
+)
+from commercekit.money import Money
+
+D = Decimal
+NORMAL = NormalDist()
+
+
+def per_call(run: Callable[[], object], number: int = 5000) -> float:
+    return min(timeit.Timer(run).repeat(number=number, repeat=5)) / number
+
+
+def policies(count: int) -> float:
+    """SKUs per second for a full (r, Q) policy each."""
+    rng = random.Random(7)
+    skus = [
+        (
+            DemandProfile(rng.randint(1, 500), rng.randint(0, 120)),
+            LeadTime(rng.randint(1, 6), D(rng.randint(0, 10)) / 10),
+            Money(rng.randint(20, 80), "EUR"),
+            Money(D(rng.randint(10, 900)) / 100, "EUR"),
+        )
+        for _ in range(count)
+    ]
+    start = time.perf_counter()
+    for demand, lead_time, order_cost, holding_cost in skus:
+        cover = lead_time_demand(demand, lead_time)
+        stock = safety_stock_for_cycle_service(cover, "0.95")
+        eoq = economic_order_quantity(demand.mean * 52, order_cost, holding_cost)
+        ReorderPointPolicy(stock.reorder_point, round_to_pack(eoq.quantity, 12))
+    return count / (time.perf_counter() - start)
+
+
+def floor_newsvendor(h: float, p: float, mean: float, sd: float) -> tuple[float, float]:
+    z = NORMAL.inv_cdf(p / (p + h))
+    return mean + z * sd, (p + h) * sd * NORMAL.pdf(z)
+
+
+def floor_rq(
+    h: float, p: float, k: float, mean: float, sd: float, *, lead: float
+) -> tuple[float, float]:
+    z = NORMAL.inv_cdf(p / (p + h))
+    return mean * lead + z * sd * math.sqrt(lead), math.sqrt(2 * k * mean / h)
+
+
+def main() -> None:
+    count = 100_000
+    print(f"(r, Q) policies: {policies(count):,.0f} SKUs per second ({count:,} SKUs)")
+
+    # Snyder and Shen, Example 4.3 (newsvendor) and Example 5.5 (EOQ + SS).
+    profile, under, over = DemandProfile(50, 8), Money("0.70", "USD"), Money("0.18", "USD")
+    ours_nv = per_call(lambda: newsvendor(profile, under, over))
+    floor_nv = per_call(lambda: floor_newsvendor(0.18, 0.70, 50, 8))
+    weekly = DemandProfile(1300, 150)
+    lead = LeadTime(D(1) / 12)
+    level = D("7.5") / (D("7.5") + D("0.225"))
+    k, h = Money("8", "USD"), Money("0.225", "USD")
+
+    def ours_rq() -> object:
+        stock = safety_stock_for_cycle_service(lead_time_demand(weekly, lead), level)
+        return stock.reorder_point, economic_order_quantity(1300, k, h).quantity
+
+    ours_rq_time = per_call(ours_rq)
+    floor_rq_time = per_call(lambda: floor_rq(0.225, 7.5, 8, 1300, 150, lead=1 / 12))
+    rows = [
+        ("newsvendor", ours_nv, floor_nv),
+        ("(r, Q) by EOQ + SS", ours_rq_time, floor_rq_time),
+    ]
+    try:
+        from stockpyl.newsvendor import newsvendor_normal  # noqa: PLC0415
+        from stockpyl.rq import r_q_eoqss_approximation  # noqa: PLC0415
+    except ImportError:
+        stockpyl = None
+        print("stockpyl is not installed: pip install -e '.[bench]' to compare with it")
+    else:
+        eoqss = r_q_eoqss_approximation
+        stockpyl = (
+            per_call(lambda: newsvendor_normal(0.18, 0.70, 50, 8), 1000),
+            per_call(lambda: eoqss(0.225, 7.5, 8, 1300, 150, 1 / 12), 500),
+        )
+    for index, (name, ours, floor) in enumerate(rows):
+        line = (
+            f"{name:>20}: {ours * 1e6:7.1f} us; float floor {floor * 1e6:5.2f} us "
+            f"({ours / floor:.0f}x)"
+        )
+        if stockpyl is not None:
+            theirs = stockpyl[index]
+            line += f"; stockpyl {theirs * 1e6:7.1f} us ({theirs / ours:.1f}x faster)"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
