@@ -121,5 +121,7 @@ def lead_time_demand(
     d, sd, sl = float(demand.mean), float(demand.std_dev), float(lead_time.std_dev)
     sigma = math.sqrt(float(periods) * sd * sd + d * d * sl * sl)
     return LeadTimeDemand(
-        mean=rounded(Fraction(demand.mean) * Fraction(periods)), std_dev=rounded(sigma), periods=periods
+        mean=rounded(Fraction(demand.mean) * Fraction(periods)),
+        std_dev=rounded(sigma),
+        periods=periods,
     )
