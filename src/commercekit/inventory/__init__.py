@@ -16,13 +16,48 @@
   [`order_up_to_policy`][commercekit.inventory.order_up_to_policy] (R, S), and
   [`reorder`][commercekit.inventory.reorder]: what to order today, rounded to packs with
   [`round_to_pack`][commercekit.inventory.round_to_pack].
+* [`abc_classes`][commercekit.inventory.abc_classes],
+  [`xyz_classes`][commercekit.inventory.xyz_classes] and
+  [`ServiceLevelTable`][commercekit.inventory.ServiceLevelTable]: which products matter,
+  how steady they sell, and the service each class gets;
+  [`rank_products`][commercekit.inventory.rank_products] and the stock health ratios
+  (turnover, days of inventory and of supply, sell-through, stock-out rate).
+* [`available_to_promise`][commercekit.inventory.available_to_promise] and
+  [`route_order`][commercekit.inventory.route_order]: stock across locations and
+  channels, and where an order ships from.
 """
 
+from commercekit.inventory._classify import (
+    AbcItem,
+    Crossing,
+    RankedProduct,
+    SalesRecord,
+    ServiceLevelTable,
+    abc_classes,
+    days_of_inventory,
+    days_of_supply,
+    inventory_turnover,
+    rank_products,
+    sell_through,
+    stock_out_rate,
+    xyz_classes,
+)
 from commercekit.inventory._demand import (
     DemandProfile,
     LeadTime,
     LeadTimeDemand,
     lead_time_demand,
+)
+from commercekit.inventory._locations import (
+    MAX_LOCATIONS,
+    Assignment,
+    Availability,
+    ChannelBuffer,
+    Location,
+    Reservation,
+    Routing,
+    available_to_promise,
+    route_order,
 )
 from commercekit.inventory._numbers import PLACES
 from commercekit.inventory._policies import (
@@ -53,31 +88,53 @@ from commercekit.inventory._service import (
 )
 
 __all__ = [
+    "MAX_LOCATIONS",
     "PLACES",
+    "AbcItem",
+    "Assignment",
+    "Availability",
+    "ChannelBuffer",
+    "Crossing",
     "DemandProfile",
     "EconomicOrder",
     "LeadTime",
     "LeadTimeDemand",
+    "Location",
     "MinMaxPolicy",
     "NewsvendorOrder",
     "OrderUpToPolicy",
     "PackRounding",
     "Policy",
+    "RankedProduct",
     "ReorderDecision",
     "ReorderPointPolicy",
+    "Reservation",
+    "Routing",
     "SafetyStock",
+    "SalesRecord",
+    "ServiceLevelTable",
     "ServiceMeasure",
     "Shortfall",
+    "abc_classes",
+    "available_to_promise",
     "cycle_service_level",
+    "days_of_inventory",
+    "days_of_supply",
     "economic_order_quantity",
     "expected_shortage",
     "fill_rate",
+    "inventory_turnover",
     "lead_time_demand",
     "loss_function",
     "newsvendor",
     "order_up_to_policy",
+    "rank_products",
     "reorder",
     "round_to_pack",
+    "route_order",
     "safety_stock_for_cycle_service",
     "safety_stock_for_fill_rate",
+    "sell_through",
+    "stock_out_rate",
+    "xyz_classes",
 ]

@@ -8,8 +8,10 @@ result is rounded once, half-even, to ``PLACES`` decimals on the way out.
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 from commercekit.errors import InvalidAmountError, InvalidInventoryError
 from commercekit.money import RoundingMode
@@ -20,6 +22,17 @@ PLACES = 4
 """Decimals kept in the statistical results (units, z and k values, service levels)."""
 
 _QUANTUM = Decimal(1).scaleb(-PLACES)
+
+
+_Choice = TypeVar("_Choice", bound=enum.StrEnum)
+
+
+def choice(value: object, kind: type[_Choice], field: str) -> _Choice:
+    """``value`` as a member of the enumeration ``kind``, or an error listing them."""
+    if isinstance(value, str) and value in {member.value for member in kind}:
+        return kind(value)
+    choices = ", ".join(repr(member.value) for member in kind)
+    raise InvalidInventoryError(field, value, f"is not one of {choices}")
 
 
 def signed_number(value: object, field: str) -> Decimal:

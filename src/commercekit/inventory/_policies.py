@@ -16,7 +16,7 @@ import attrs
 
 from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
-from commercekit.inventory._numbers import number, probability, rounded, units
+from commercekit.inventory._numbers import choice, number, probability, rounded, units
 from commercekit.money import Money, minor_units
 from commercekit.money._money import EXACT
 from commercekit.money._rounding import require_money
@@ -200,7 +200,7 @@ def round_to_pack(
     need = number(quantity, "quantity")
     pack = units(pack_size, "pack_size", positive=True)
     floor = units(minimum, "minimum")
-    mode = _pack_rounding(rounding)
+    mode = choice(rounding, PackRounding, "rounding")
     if need == 0:
         return 0
     exact = Fraction(need) / pack
@@ -211,13 +211,6 @@ def round_to_pack(
     else:
         packs = math.floor(exact + Fraction(1, 2))
     return max(packs, 1, math.ceil(Fraction(floor, pack))) * pack
-
-
-def _pack_rounding(value: object) -> PackRounding:
-    if isinstance(value, str) and value in set(PackRounding):
-        return PackRounding(value)
-    choices = ", ".join(repr(member.value) for member in PackRounding)
-    raise InvalidInventoryError("rounding", value, f"is not one of {choices}")
 
 
 def _reorder_point(value: object) -> Decimal:

@@ -20,7 +20,13 @@ import attrs
 
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
-from commercekit.inventory._numbers import number, probability, rounded, signed_number
+from commercekit.inventory._numbers import (
+    choice,
+    number,
+    probability,
+    rounded,
+    signed_number,
+)
 
 __all__ = [
     "SafetyStock",
@@ -194,7 +200,7 @@ def safety_stock_for_fill_rate(
     demand = _demand(demand)
     target = probability(rate, "rate")
     quantity = number(order_quantity, "order_quantity", positive=True)
-    shortfall = _shortfall(shortfall)
+    shortfall = choice(shortfall, Shortfall, "shortfall")
     sigma = float(demand.std_dev)
     if sigma == 0:
         return SafetyStock(
@@ -220,13 +226,6 @@ def safety_stock_for_fill_rate(
         f"fill rate {target} with {shortfall.value.replace('_', ' ')}s and Q = "
         f"{quantity}: G(k) = {formula} = {rounded(loss)}, so k = {rounded(k)}",
     )
-
-
-def _shortfall(value: object) -> Shortfall:
-    if isinstance(value, str) and value in set(Shortfall):
-        return Shortfall(value)
-    choices = ", ".join(repr(member.value) for member in Shortfall)
-    raise InvalidInventoryError("shortfall", value, f"is not one of {choices}")
 
 
 def cycle_service_level(reorder_point: object, demand: LeadTimeDemand) -> Decimal:
@@ -289,7 +288,7 @@ def fill_rate(
     demand = _demand(demand)
     point = number(reorder_point, "reorder_point")
     quantity = float(number(order_quantity, "order_quantity", positive=True))
-    shortfall = _shortfall(shortfall)
+    shortfall = choice(shortfall, Shortfall, "shortfall")
     short = _shortage(point, demand)
     if shortfall is Shortfall.BACKORDER:
         return rounded(max(0.0, 1 - short / quantity))
