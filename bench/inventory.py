@@ -4,6 +4,7 @@ Run: ``pip install -e '.[bench]' && python bench/inventory.py``. Prints:
 
 * SKUs per second for a full (r, Q) policy per SKU (lead-time demand, safety stock for
   a cycle service level, EOQ rounded to packs) over 100,000 SKUs;
+* orders per second routed over 5 warehouses (10,000 orders of 1 to 6 lines);
 * time per newsvendor and per EOQ + safety stock (r, Q) computation, beside stockpyl's
   ``newsvendor_normal`` and ``r_q_eoqss_approximation`` on the same inputs, measured in
   the same run, and a hand-written ``statistics.NormalDist`` version of the same float
@@ -25,11 +26,13 @@ from statistics import NormalDist
 from commercekit.inventory import (
     DemandProfile,
     LeadTime,
+    Location,
     ReorderPointPolicy,
     economic_order_quantity,
     lead_time_demand,
     newsvendor,
     round_to_pack,
+    route_order,
     safety_stock_for_cycle_service,
 )
 from commercekit.money import Money
@@ -63,6 +66,37 @@ def policies(count: int) -> float:
     return count / (time.perf_counter() - start)
 
 
+def routing(count: int) -> float:
+    """Orders per second routed over five warehouses."""
+    rng = random.Random(11)
+    sites = [
+        Location(code, country, cost=rng.randint(3, 9))
+        for code, country in (
+            ("NL-AMS", "NL"),
+            ("DE-BER", "DE"),
+            ("PL-WAW", "PL"),
+            ("FR-LYS", "FR"),
+            ("ES-MAD", "ES"),
+        )
+    ]
+    skus = [f"SKU{i:03d}" for i in range(200)]
+    stock = {
+        site.code: {sku: rng.randint(0, 20) for sku in skus if rng.random() < 0.6}
+        for site in sites
+    }
+    orders = [
+        (
+            {sku: rng.randint(1, 3) for sku in rng.sample(skus, rng.randint(1, 6))},
+            rng.choice(["DE", "FR", "NL", "IT", "AT"]),
+        )
+        for _ in range(count)
+    ]
+    start = time.perf_counter()
+    for lines, destination in orders:
+        route_order(lines, sites, stock, destination)
+    return count / (time.perf_counter() - start)
+
+
 def floor_newsvendor(h: float, p: float, mean: float, sd: float) -> tuple[float, float]:
     z = NORMAL.inv_cdf(p / (p + h))
     return mean + z * sd, (p + h) * sd * NORMAL.pdf(z)
@@ -78,6 +112,8 @@ def floor_rq(
 def main() -> None:
     count = 100_000
     print(f"(r, Q) policies: {policies(count):,.0f} SKUs per second ({count:,} SKUs)")
+    routed = routing(10_000)
+    print(f"routing: {routed:,.0f} orders per second (10,000 orders, 5 warehouses)")
 
     # Snyder and Shen, Example 4.3 (newsvendor) and Example 5.5 (EOQ + SS).
     profile, under, over = DemandProfile(50, 8), Money("0.70", "USD"), Money("0.18", "USD")

@@ -95,7 +95,7 @@ def abc_classes(
     Items whose measure is zero or negative (a loss-making product ranked by margin)
     add nothing and fall in the last class. The analysis is Dickie's (1951), as in
     Silver, Pyke and Thomas, *Inventory and Production Management in Supply Chains*,
-    4th ed., section 2.4.
+    4th ed., on selective control by ABC classes.
 
     Examples:
         >>> items = abc_classes({"TEE": 500, "MUG": 300, "CAP": 120, "PIN": 80})

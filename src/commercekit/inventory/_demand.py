@@ -106,7 +106,7 @@ def lead_time_demand(
     standard deviation sqrt(T x sd**2 + d**2 x sL**2) (Chopra and Meindl, *Supply Chain
     Management*, ch. 12, "Evaluating safety inventory given ... uncertainty of lead time";
     Silver, Pyke and Thomas, *Inventory and Production Management in Supply Chains*,
-    4th ed., section 6.10).
+    4th ed., on variable lead times).
 
     Examples:
         >>> result = lead_time_demand(DemandProfile(2500, 500), LeadTime(7, 7))

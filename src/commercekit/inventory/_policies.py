@@ -82,8 +82,8 @@ def economic_order_quantity(
     ``demand_rate`` is units per period (a year, usually); ``order_cost`` (K) is the
     fixed cost of placing one order and ``holding_cost`` (h) the cost of holding one
     unit for one period, often the unit cost times an annual carrying rate. The rule is
-    Harris's (1913), as in Nahmias, *Production and Operations Analysis*, section 4.5,
-    and Snyder and Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., section 3.2.
+    Harris's (1913), as in Nahmias, *Production and Operations Analysis*, ch. 4,
+    and Snyder and Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., ch. 3.
 
     Examples:
         >>> from commercekit.money import Money
@@ -134,8 +134,8 @@ def newsvendor(
     left over ``overage_cost`` (h: cost - salvage value). The best quantity covers demand
     with probability p / (p + h), the critical ratio: Q = mean + z x std_dev with
     z = Phi^-1(p / (p + h)); its expected cost is (p + h) x std_dev x phi(z) (Snyder and
-    Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., section 4.3; Nahmias,
-    *Production and Operations Analysis*, section 5.3).
+    Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., ch. 4; Nahmias,
+    *Production and Operations Analysis*, ch. 5).
 
     Examples:
         >>> from commercekit.money import Money
@@ -276,7 +276,7 @@ def order_up_to_policy(
     S = d x (R + L) + z x sigma over R + L. With a fixed lead time that sigma is
     std_dev x sqrt(R + L); a varying lead time adds its spread as in
     [`lead_time_demand`][commercekit.inventory.lead_time_demand] (Silver, Pyke and
-    Thomas, 4th ed., section 6.9; Chopra and Meindl, ch. 12, periodic review).
+    Thomas, 4th ed., on periodic review; Chopra and Meindl, ch. 12).
 
     Examples:
         >>> policy = order_up_to_policy(DemandProfile(100, 20), LeadTime(2), 7, "0.95")

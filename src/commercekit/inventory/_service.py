@@ -96,7 +96,7 @@ def loss_function(k: object) -> Decimal:
 
     The expected number of units by which a standard normal variable exceeds ``k``
     (Silver, Pyke and Thomas, *Inventory and Production Management in Supply Chains*,
-    4th ed., appendix B; Nahmias, *Production and Operations Analysis*, table A-4).
+    4th ed.; Nahmias, *Production and Operations Analysis*, ch. 5, whose tables print it).
 
     Examples:
         >>> loss_function(0), loss_function("1.5")
@@ -111,7 +111,7 @@ def safety_stock_for_cycle_service(demand: LeadTimeDemand, level: object) -> Saf
     The reorder point r = mean lead-time demand + z x sigma_L is not exceeded by demand
     over the lead time in a share ``level`` of cycles (Chopra and Meindl, *Supply Chain
     Management*, ch. 12: ss = F_S^-1(CSL) x sigma_L; Nahmias, *Production and Operations
-    Analysis*, section 5.5, type 1 service).
+    Analysis*, ch. 5, type 1 service).
 
     Examples:
         >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
@@ -188,7 +188,7 @@ def safety_stock_for_fill_rate(
     Q / (Q + ESC), so G(k) = (1 - rate) x Q / (rate x sigma_L). G is strictly decreasing,
     so k is solved exactly (Newton's method to machine precision), not read off a table
     (Chopra and Meindl, *Supply Chain Management*, ch. 12, fill rate and ESC; Silver, Pyke
-    and Thomas, 4th ed., section 6.7; Nahmias, section 5.5, type 2 service).
+    and Thomas, 4th ed.; Nahmias, ch. 5, type 2 service).
 
     Examples:
         >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
