@@ -5,6 +5,8 @@ Run: ``pip install -e '.[bench]' && python bench/inventory.py``. Prints:
 * SKUs per second for a full (r, Q) policy per SKU (lead-time demand, safety stock for
   a cycle service level, EOQ rounded to packs) over 100,000 SKUs;
 * orders per second routed over 5 warehouses (10,000 orders of 1 to 6 lines);
+* the bulk versions (``newsvendor_quantities``, ``reorder_points``: one class of SKUs
+  sharing costs or a service level) per SKU over 100,000 SKUs;
 * time per newsvendor and per EOQ + safety stock (r, Q) computation, beside stockpyl's
   ``newsvendor_normal`` and ``r_q_eoqss_approximation`` on the same inputs, measured in
   the same run, and a hand-written ``statistics.NormalDist`` version of the same float
@@ -31,6 +33,8 @@ from commercekit.inventory import (
     economic_order_quantity,
     lead_time_demand,
     newsvendor,
+    newsvendor_quantities,
+    reorder_points,
     round_to_pack,
     route_order,
     safety_stock_for_cycle_service,
@@ -97,6 +101,22 @@ def routing(count: int) -> float:
     return count / (time.perf_counter() - start)
 
 
+def bulk(count: int) -> tuple[float, float]:
+    """Seconds per SKU for bulk newsvendor quantities and bulk reorder points."""
+    rng = random.Random(5)
+    profiles = [
+        DemandProfile(rng.randint(1, 500), rng.randint(0, 120)) for _ in range(count)
+    ]
+    covers = [lead_time_demand(profile, LeadTime(2)) for profile in profiles]
+    under, over = Money("0.70", "USD"), Money("0.18", "USD")
+    start = time.perf_counter()
+    newsvendor_quantities(profiles, under, over)
+    middle = time.perf_counter()
+    reorder_points(covers, "0.95")
+    end = time.perf_counter()
+    return (middle - start) / count, (end - middle) / count
+
+
 def floor_newsvendor(h: float, p: float, mean: float, sd: float) -> tuple[float, float]:
     z = NORMAL.inv_cdf(p / (p + h))
     return mean + z * sd, (p + h) * sd * NORMAL.pdf(z)
@@ -130,9 +150,12 @@ def main() -> None:
 
     ours_rq_time = per_call(ours_rq)
     floor_rq_time = per_call(lambda: floor_rq(0.225, 7.5, 8, 1300, 150, lead=1 / 12))
+    bulk_nv, bulk_rq = bulk(count)
     rows = [
         ("newsvendor", ours_nv, floor_nv),
+        ("bulk, per SKU", bulk_nv, floor_nv),
         ("(r, Q) by EOQ + SS", ours_rq_time, floor_rq_time),
+        ("bulk r only, per SKU", bulk_rq, floor_rq_time),
     ]
     try:
         from stockpyl.newsvendor import newsvendor_normal  # noqa: PLC0415
@@ -142,18 +165,17 @@ def main() -> None:
         print("stockpyl is not installed: pip install -e '.[bench]' to compare with it")
     else:
         eoqss = r_q_eoqss_approximation
-        stockpyl = (
-            per_call(lambda: newsvendor_normal(0.18, 0.70, 50, 8), 1000),
-            per_call(lambda: eoqss(0.225, 7.5, 8, 1300, 150, 1 / 12), 500),
-        )
+        newsvendor_time = per_call(lambda: newsvendor_normal(0.18, 0.70, 50, 8), 1000)
+        rq_time = per_call(lambda: eoqss(0.225, 7.5, 8, 1300, 150, 1 / 12), 500)
+        stockpyl = (newsvendor_time, newsvendor_time, rq_time, rq_time)
     for index, (name, ours, floor) in enumerate(rows):
         line = (
-            f"{name:>20}: {ours * 1e6:7.1f} us; float floor {floor * 1e6:5.2f} us "
-            f"({ours / floor:.0f}x)"
+            f"{name:>20}: {ours * 1e6:7.2f} us; float floor {floor * 1e6:5.2f} us "
+            f"({ours / floor:.1f}x)"
         )
         if stockpyl is not None:
             theirs = stockpyl[index]
-            line += f"; stockpyl {theirs * 1e6:7.1f} us ({theirs / ours:.1f}x faster)"
+            line += f"; stockpyl {theirs * 1e6:7.1f} us ({theirs / ours:.0f}x faster)"
         print(line)
 
 

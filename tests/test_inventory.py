@@ -38,8 +38,10 @@ from commercekit.inventory import (
     lead_time_demand,
     loss_function,
     newsvendor,
+    newsvendor_quantities,
     order_up_to_policy,
     reorder,
+    reorder_points,
     round_to_pack,
     safety_stock_for_cycle_service,
     safety_stock_for_fill_rate,
@@ -414,3 +416,42 @@ EUR = Money("1", "EUR")
 def test_bad_input(call: object, message: str) -> None:
     with pytest.raises(CommerceKitError, match=message):
         call()  # type: ignore[operator]
+
+
+# -- bulk versions ----------------------------------------------------------------------
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5000), st.integers(0, 900), st.integers(1, 8)),
+        min_size=1,
+        max_size=20,
+    ),
+    levels,
+    st.integers(1, 500),
+    st.integers(1, 500),
+)
+def test_bulk_results_equal_one_at_a_time(
+    rows: list[tuple[int, int, int]], level: Decimal, under: int, over: int
+) -> None:
+    profiles = [DemandProfile(mean, sd) for mean, sd, _ in rows]
+    covers = [
+        lead_time_demand(profile, LeadTime(weeks))
+        for profile, (_, _, weeks) in zip(profiles, rows, strict=True)
+    ]
+    assert reorder_points(covers, level) == tuple(
+        safety_stock_for_cycle_service(cover, level).reorder_point for cover in covers
+    )
+    p, h = Money(under, "EUR"), Money(over, "EUR")
+    assert newsvendor_quantities(profiles, p, h) == tuple(
+        newsvendor(profile, p, h).quantity for profile in profiles
+    )
+
+
+def test_bulk_bad_input() -> None:
+    with pytest.raises(CommerceKitError, match="LeadTimeDemand"):
+        reorder_points([DemandProfile(1, 1)], "0.9")  # type: ignore[list-item]
+    with pytest.raises(CommerceKitError, match="DemandProfile"):
+        newsvendor_quantities([B_AND_M], EUR, EUR)  # type: ignore[list-item]
+    with pytest.raises(CommerceKitError, match="between 0 and 1"):
+        reorder_points([B_AND_M], 2)

@@ -25,6 +25,8 @@
 * [`available_to_promise`][commercekit.inventory.available_to_promise] and
   [`route_order`][commercekit.inventory.route_order]: stock across locations and
   channels, and where an order ships from.
+* [`simulate`][commercekit.inventory.simulate]: a seeded Monte-Carlo run of a policy,
+  with the fill rate and cycle service level it achieved.
 """
 
 from commercekit.inventory._classify import (
@@ -71,6 +73,7 @@ from commercekit.inventory._policies import (
     ReorderPointPolicy,
     economic_order_quantity,
     newsvendor,
+    newsvendor_quantities,
     order_up_to_policy,
     reorder,
     round_to_pack,
@@ -83,8 +86,14 @@ from commercekit.inventory._service import (
     expected_shortage,
     fill_rate,
     loss_function,
+    reorder_points,
     safety_stock_for_cycle_service,
     safety_stock_for_fill_rate,
+)
+from commercekit.inventory._simulation import (
+    DemandDistribution,
+    Simulation,
+    simulate,
 )
 
 __all__ = [
@@ -95,6 +104,7 @@ __all__ = [
     "Availability",
     "ChannelBuffer",
     "Crossing",
+    "DemandDistribution",
     "DemandProfile",
     "EconomicOrder",
     "LeadTime",
@@ -115,6 +125,7 @@ __all__ = [
     "ServiceLevelTable",
     "ServiceMeasure",
     "Shortfall",
+    "Simulation",
     "abc_classes",
     "available_to_promise",
     "cycle_service_level",
@@ -127,14 +138,17 @@ __all__ = [
     "lead_time_demand",
     "loss_function",
     "newsvendor",
+    "newsvendor_quantities",
     "order_up_to_policy",
     "rank_products",
     "reorder",
+    "reorder_points",
     "round_to_pack",
     "route_order",
     "safety_stock_for_cycle_service",
     "safety_stock_for_fill_rate",
     "sell_through",
+    "simulate",
     "stock_out_rate",
     "xyz_classes",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from statistics import NormalDist
@@ -32,6 +33,7 @@ __all__ = [
     "ReorderPointPolicy",
     "economic_order_quantity",
     "newsvendor",
+    "newsvendor_quantities",
     "order_up_to_policy",
     "reorder",
     "round_to_pack",
@@ -167,6 +169,38 @@ def newsvendor(
         expected_cost=_money((p + h) * sigma * _NORMAL.pdf(z), currency),
         why=why,
     )
+
+
+def newsvendor_quantities(
+    demands: Sequence[DemandProfile], underage_cost: Money, overage_cost: Money
+) -> tuple[Decimal, ...]:
+    """Newsvendor quantities for many SKUs sharing one cost structure, in bulk.
+
+    The same quantities as ``newsvendor(demand, underage_cost, overage_cost).quantity``
+    for each, without the explanations: the critical ratio and z are found once, and
+    each SKU costs a multiply and a rounding (a seasonal collection bought at one
+    margin and one markdown loss, say).
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> newsvendor_quantities(
+        ...     [DemandProfile(50, 8), DemandProfile(120, 30)],
+        ...     Money("0.70", "USD"), Money("0.18", "USD"))
+        (Decimal('56.6040'), Decimal('144.7648'))
+    """
+    (under, over), _ = _costs(
+        ("underage_cost", underage_cost), ("overage_cost", overage_cost)
+    )
+    p, h = float(under.amount), float(over.amount)
+    z = _NORMAL.inv_cdf(p / (p + h))
+    if not isinstance(demands, Sequence):
+        raise InvalidInventoryError("demands", demands, "is not a list of DemandProfile")
+    result = []
+    for demand in demands:
+        if not isinstance(demand, DemandProfile):
+            raise InvalidInventoryError("demands", demand, "is not a DemandProfile")
+        result.append(rounded(float(demand.mean) + z * float(demand.std_dev)))
+    return tuple(result)
 
 
 class PackRounding(enum.StrEnum):

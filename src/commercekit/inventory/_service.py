@@ -13,6 +13,7 @@ Two questions a stock level answers differently:
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from decimal import Decimal
 from statistics import NormalDist
 
@@ -27,6 +28,7 @@ from commercekit.inventory._numbers import (
     rounded,
     signed_number,
 )
+from commercekit.money._money import EXACT
 
 __all__ = [
     "SafetyStock",
@@ -36,6 +38,7 @@ __all__ = [
     "expected_shortage",
     "fill_rate",
     "loss_function",
+    "reorder_points",
     "safety_stock_for_cycle_service",
     "safety_stock_for_fill_rate",
 ]
@@ -137,7 +140,7 @@ def _stock(
 ) -> SafetyStock:
     """Safety stock k x sigma_L and reorder point mean + safety stock, explained."""
     safety = rounded(k * float(demand.std_dev))
-    point = demand.mean + safety
+    point = EXACT.add(demand.mean, safety)
     return SafetyStock(
         measure=measure,
         target=target,
@@ -150,6 +153,30 @@ def _stock(
             f"reorder point = {demand.mean} {'-' if safety < 0 else '+'} "
             f"{safety.copy_abs()} = {point}"
         ),
+    )
+
+
+def reorder_points(demands: Sequence[LeadTimeDemand], level: object) -> tuple[Decimal, ...]:
+    """Reorder points for many SKUs sharing one cycle service level, in bulk.
+
+    The same figures as ``safety_stock_for_cycle_service(demand, level).reorder_point``
+    for each, without the explanations: z is found once, and each SKU costs a multiply
+    and a rounding. Made for a class of SKUs with one target (see
+    [`ServiceLevelTable`][commercekit.inventory.ServiceLevelTable]).
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime, lead_time_demand
+        >>> weeks = LeadTime(2)
+        >>> demands = [lead_time_demand(DemandProfile(d, 20), weeks) for d in (50, 80)]
+        >>> reorder_points(demands, "0.95")
+        (Decimal('146.5235'), Decimal('206.5235'))
+    """
+    z = _NORMAL.inv_cdf(float(probability(level, "level")))
+    if not isinstance(demands, Sequence):
+        raise InvalidInventoryError("demands", demands, "is not a list of LeadTimeDemand")
+    add = EXACT.add
+    return tuple(
+        add(_demand(demand).mean, rounded(z * float(demand.std_dev))) for demand in demands
     )
 
 
