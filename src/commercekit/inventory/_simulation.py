@@ -56,11 +56,10 @@ class Simulation:
       the run to the first delivery; the part after the last delivery is not counted). A
       cycle is a stock-out cycle if any demand in it found the shelf empty, or if it
       began with customers still waiting for backorders. ``None`` when no delivery
-      ended a cycle. These are Chopra and Meindl's definitions (*Supply Chain
-      Management*, ch. 12: "the fraction of replenishment cycles that end with all the
-      customer demand being met" and "the fraction of product demand that is satisfied
-      from product in inventory"), the type 1 and type 2 service of Silver, Pyke and
-      Thomas (*Inventory and Production Management in Supply Chains*, 4th ed., ch. 6).
+      ended a cycle. These follow the definitions of cycle service level and fill rate
+      in Chopra and Meindl (*Supply Chain Management*, ch. 12), the type 1 and type 2
+      service of Silver, Pyke and Thomas (*Inventory and Production Management in
+      Supply Chains*, 4th ed.).
     * ``on_hand``: units on the shelf at the end of each period (never negative; owed
       units are in ``backorders``, not below zero), and ``average_on_hand`` its mean.
     * ``stockout_periods``: periods in which some demand went unserved from stock.
@@ -97,35 +96,35 @@ def _whole(value: object, field: str, example: str) -> int:
 
 
 def _poisson(rng: random.Random, mean: float) -> int:
-    """A Poisson draw: Knuth's product of uniforms below 10, else Hormann's PTRS.
+    """A Poisson draw: Knuth's product of uniforms below a mean of 10, else PTRS.
 
-    W. Hormann, "The transformed rejection method for generating Poisson random
-    variables", *Insurance: Mathematics and Economics* 12 (1993), the method numpy uses.
+    PTRS is the transformed rejection method with squeeze of W. Hormann, "The
+    transformed rejection method for generating Poisson random variables", *Insurance:
+    Mathematics and Economics* 12 (1993); its constants are the paper's.
     """
     if mean < 10:
-        limit, count, product = math.exp(-mean), 0, rng.random()
-        while product > limit:
-            count += 1
+        threshold, draws, product = math.exp(-mean), 0, rng.random()
+        while product > threshold:
+            draws += 1
             product *= rng.random()
-        return count
-    slam, loglam = math.sqrt(mean), math.log(mean)
-    b = 0.931 + 2.53 * slam
-    a = -0.059 + 0.02483 * b
-    inverse_alpha = 1.1239 + 1.1328 / (b - 3.4)
-    v_r = 0.9277 - 3.6224 / (b - 2)
+        return draws
+    log_mean = math.log(mean)
+    scale = 0.931 + 2.53 * math.sqrt(mean)
+    shape = -0.059 + 0.02483 * scale
+    log_alpha = math.log(1.1239 + 1.1328 / (scale - 3.4))
+    accept_at_once = 0.9277 - 3.6224 / (scale - 2)
     while True:
-        u = rng.random() - 0.5
-        v = rng.random()
-        us = 0.5 - abs(u)
-        k = math.floor((2 * a / us + b) * u + mean + 0.43)
-        if us >= 0.07 and v <= v_r:
-            return k
-        if k < 0 or (us < 0.013 and v > us):
+        centred = rng.random() - 0.5
+        uniform = rng.random()
+        gap = 0.5 - abs(centred)
+        candidate = math.floor((2 * shape / gap + scale) * centred + mean + 0.43)
+        if gap >= 0.07 and uniform <= accept_at_once:
+            return candidate
+        if candidate < 0 or (gap < 0.013 and uniform > gap):
             continue
-        if math.log(v) + math.log(inverse_alpha) - math.log(a / (us * us) + b) <= (
-            -mean + k * loglam - math.lgamma(k + 1)
-        ):
-            return k
+        bound = math.log(uniform) + log_alpha - math.log(shape / (gap * gap) + scale)
+        if bound <= -mean + candidate * log_mean - math.lgamma(candidate + 1):
+            return candidate
 
 
 def _before(fraction: Fraction, demand: int) -> int:
