@@ -305,14 +305,18 @@ def rank_products(
     )
 
 
-def _same_currency(*amounts: tuple[str, object]) -> list[Money]:
-    found = [require_money(value, field) for field, value in amounts]
-    for money in found[1:]:
-        if money.currency != found[0].currency:
-            raise CurrencyMismatchError(
-                found[0].currency.code, money.currency.code, "divide"
-            )
-    return found
+def _money_ratio(top: tuple[str, Money], bottom: tuple[str, Money]) -> Fraction:
+    """``top / bottom`` for two amounts in one currency: top >= 0, bottom > 0."""
+    (top_field, top_value), (bottom_field, bottom_value) = top, bottom
+    numerator = require_money(top_value, top_field)
+    denominator = require_money(bottom_value, bottom_field)
+    if numerator.currency != denominator.currency:
+        raise CurrencyMismatchError(
+            numerator.currency.code, denominator.currency.code, "divide"
+        )
+    number(numerator.amount, top_field)
+    number(denominator.amount, bottom_field, positive=True)
+    return Fraction(numerator.amount) / Fraction(denominator.amount)
 
 
 def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> Decimal:
@@ -326,15 +330,12 @@ def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> D
         >>> inventory_turnover(Money("120000", "EUR"), Money("20000", "EUR"))
         Decimal('6.0000')
     """
-    cogs, average = _same_currency(
-        ("cost_of_goods_sold", cost_of_goods_sold), ("average_inventory", average_inventory)
-    )
-    if average.amount <= 0:
-        raise InvalidInventoryError(
-            "average_inventory", average, "must be greater than zero"
+    return rounded(
+        _money_ratio(
+            ("cost_of_goods_sold", cost_of_goods_sold),
+            ("average_inventory", average_inventory),
         )
-    number(cogs.amount, "cost_of_goods_sold")
-    return rounded(Fraction(cogs.amount) / Fraction(average.amount))
+    )
 
 
 def days_of_inventory(
@@ -349,14 +350,11 @@ def days_of_inventory(
         >>> days_of_inventory(Money("120000", "EUR"), Money("20000", "EUR"))
         Decimal('60.8333')
     """
-    cogs, average = _same_currency(
-        ("cost_of_goods_sold", cost_of_goods_sold), ("average_inventory", average_inventory)
+    share = _money_ratio(
+        ("average_inventory", average_inventory),
+        ("cost_of_goods_sold", cost_of_goods_sold),
     )
-    if cogs.amount <= 0:
-        raise InvalidInventoryError("cost_of_goods_sold", cogs, "must be greater than zero")
-    number(average.amount, "average_inventory")
-    period = units(days, "days", positive=True)
-    return rounded(Fraction(average.amount) / Fraction(cogs.amount) * period)
+    return rounded(share * units(days, "days", positive=True))
 
 
 def days_of_supply(on_hand: int, demand_per_day: object) -> Decimal:
