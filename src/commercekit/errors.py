@@ -29,10 +29,13 @@ __all__ = [
     "DuplicatePromotionError",
     "ExcessReturnError",
     "ExclusivePromotionConflictError",
+    "InsufficientPointsError",
     "InvalidAmountError",
     "InvalidCartError",
     "InvalidInventoryError",
     "InvalidJsonError",
+    "InvalidLoyaltyError",
+    "InvalidMetricError",
     "InvalidPromotionError",
     "InvalidTaxIdError",
     "MoneyParseError",
@@ -342,3 +345,44 @@ class InvalidInventoryError(CommerceKitError, ValueError):
         self.value = value
         self.reason = reason
         super().__init__(f"{field}={value!r} {reason}")
+
+
+class InvalidMetricError(CommerceKitError, ValueError):
+    """An input that makes a unit-economics measure meaningless (zero orders, say)."""
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}={value!r} {reason}")
+
+
+class InvalidLoyaltyError(CommerceKitError, ValueError):
+    """Points, dates, rules or lots a loyalty program cannot use.
+
+    Negative or fractional points, a lot id the ledger does not hold, an expiry before
+    the earning date, a bonus event that ends before it starts.
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}={value!r} {reason}")
+
+
+class InsufficientPointsError(CommerceKitError, ValueError):
+    """More points were asked for than the ledger can spend on that date.
+
+    Points still in their pending period and points that have expired cannot be spent.
+    """
+
+    def __init__(self, requested: int, spendable: int, on: date | None = None) -> None:
+        self.requested = requested
+        self.spendable = spendable
+        self.on = on
+        when = f" on {on.isoformat()}" if on is not None else ""
+        super().__init__(
+            f"cannot take {requested} points{when}: only {spendable} are spendable "
+            f"(pending and expired points do not count); ask for at most {spendable}"
+        )

@@ -1,0 +1,102 @@
+"""Loyalty programs: earning points, a ledger in lots, redemption, tiers and referrals.
+
+* [`EarnRule`][commercekit.loyalty.EarnRule] and
+  [`earn_points`][commercekit.loyalty.earn_points]: the points an order earns on an
+  explicit [`EarnBasis`][commercekit.loyalty.EarnBasis], with tier and category
+  multipliers, [`BonusEvent`][commercekit.loyalty.BonusEvent]s, a cap and explicit
+  rounding.
+* [`PointsLedger`][commercekit.loyalty.PointsLedger]: a member's points in
+  [`Lot`][commercekit.loyalty.Lot]s, with pure transitions (``earn``, ``redeem``,
+  ``expire``, ``reverse``, ``adjust``, ``cancel_redemption``) that return the new ledger
+  and the [`Entry`][commercekit.loyalty.Entry] rows they added; expiry by
+  [`ExpiryRule`][commercekit.loyalty.ExpiryRule], returns by
+  [`ReversalPolicy`][commercekit.loyalty.ReversalPolicy].
+* [`RedemptionRule`][commercekit.loyalty.RedemptionRule] and
+  [`redemption_discount`][commercekit.loyalty.redemption_discount]: points as a
+  discount at checkout, never worth more than the points.
+* [`TierProgram`][commercekit.loyalty.TierProgram],
+  [`tier_for`][commercekit.loyalty.tier_for],
+  [`upgrade`][commercekit.loyalty.upgrade] and
+  [`tier_at_period_end`][commercekit.loyalty.tier_at_period_end]: tiers by points or
+  spend; [`referral_reward`][commercekit.loyalty.referral_reward]: when a referral pays.
+* [`points_liability`][commercekit.loyalty.points_liability],
+  [`points_standalone_price`][commercekit.loyalty.points_standalone_price],
+  [`allocate_transaction_price`][commercekit.loyalty.allocate_transaction_price] and
+  [`points_revenue`][commercekit.loyalty.points_revenue]: what the points cost the
+  shop, and revenue under IFRS 15 / ASC 606 with the cumulative catch-up.
+* [`add_months`][commercekit.loyalty.add_months] and
+  [`end_of_month`][commercekit.loyalty.end_of_month]: the month arithmetic expiry uses.
+"""
+
+from commercekit.loyalty._dates import add_months, end_of_month
+from commercekit.loyalty._earn import BonusEvent, EarnBasis, Earned, EarnRule, earn_points
+from commercekit.loyalty._ledger import (
+    DEFAULT_REVERSAL,
+    Entry,
+    EntryKind,
+    ExpiryPolicy,
+    ExpiryRule,
+    Lot,
+    PointsLedger,
+    ReversalPolicy,
+)
+from commercekit.loyalty._liability import (
+    PointsLiability,
+    PointsRevenue,
+    RevenueAllocation,
+    allocate_transaction_price,
+    points_liability,
+    points_revenue,
+    points_standalone_price,
+)
+from commercekit.loyalty._redeem import PointsDiscount, RedemptionRule, redemption_discount
+from commercekit.loyalty._tiers import (
+    DowngradePolicy,
+    ReferralReward,
+    Tier,
+    TierBasis,
+    TierDecision,
+    TierProgram,
+    referral_reward,
+    tier_at_period_end,
+    tier_for,
+    upgrade,
+)
+
+__all__ = [
+    "DEFAULT_REVERSAL",
+    "BonusEvent",
+    "DowngradePolicy",
+    "EarnBasis",
+    "EarnRule",
+    "Earned",
+    "Entry",
+    "EntryKind",
+    "ExpiryPolicy",
+    "ExpiryRule",
+    "Lot",
+    "PointsDiscount",
+    "PointsLedger",
+    "PointsLiability",
+    "PointsRevenue",
+    "RedemptionRule",
+    "ReferralReward",
+    "RevenueAllocation",
+    "ReversalPolicy",
+    "Tier",
+    "TierBasis",
+    "TierDecision",
+    "TierProgram",
+    "add_months",
+    "allocate_transaction_price",
+    "earn_points",
+    "end_of_month",
+    "points_liability",
+    "points_revenue",
+    "points_standalone_price",
+    "redemption_discount",
+    "referral_reward",
+    "tier_at_period_end",
+    "tier_for",
+    "upgrade",
+]

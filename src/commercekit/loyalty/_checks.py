@@ -1,0 +1,99 @@
+"""Checked inputs for the loyalty rules: whole points, dates, rates and choices.
+
+Points are whole numbers (``int``); rates and multipliers are decimals, integers or
+decimal strings, never floats, like everywhere in commercekit.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidLoyaltyError,
+)
+from commercekit.money import Money
+from commercekit.money._money import to_decimal
+from commercekit.money._rounding import require_money
+
+_Choice = TypeVar("_Choice", bound=enum.Enum)
+
+
+def choice(value: object, kind: type[_Choice], field: str) -> _Choice:
+    """``value`` as a member of the enumeration ``kind``, or an error listing them."""
+    if isinstance(value, kind):
+        return value
+    choices = ", ".join(f"{kind.__name__}.{member.name}" for member in kind)
+    raise InvalidLoyaltyError(field, value, f"is not one of {choices}")
+
+
+def points(
+    value: object, field: str, *, positive: bool = False, unit: str = "points"
+) -> int:
+    """A whole number of points (or days, months): an ``int`` not negative (or > 0)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidLoyaltyError(
+            field, value, f"is not a whole number of {unit}; pass an int such as 12"
+        )
+    if value < 0 or (positive and value == 0):
+        need = "greater than zero" if positive else "zero or more"
+        raise InvalidLoyaltyError(field, value, f"must be {need}")
+    return value
+
+
+def signed_points(value: object, field: str) -> int:
+    """A whole, non-zero number of points of either sign (a manual adjustment)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidLoyaltyError(
+            field, value, "is not a whole number of points; pass an int such as -50"
+        )
+    if value == 0:
+        raise InvalidLoyaltyError(field, value, "must not be zero: there is nothing to do")
+    return value
+
+
+def rate(value: object, field: str, *, positive: bool = False) -> Decimal:
+    """A finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
+    try:
+        found = to_decimal(value, "rate")
+    except InvalidAmountError as error:
+        raise InvalidLoyaltyError(field, value, error.reason) from None
+    if found < 0 or (positive and found == 0):
+        need = "greater than zero" if positive else "zero or more"
+        raise InvalidLoyaltyError(field, value, f"must be {need}")
+    return found
+
+
+def day(value: object, field: str) -> date:
+    """A calendar ``date`` (a ``datetime`` is refused: loyalty rules count days)."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidLoyaltyError(
+            field, value, "is not a date; pass a datetime.date such as date(2026, 3, 1)"
+        )
+    return value
+
+
+def amount(value: object, field: str, currency: str) -> Money:
+    """Money in ``currency`` that is not negative."""
+    try:
+        money = require_money(value, field)
+    except InvalidAmountError as error:
+        raise InvalidLoyaltyError(field, value, error.reason) from None
+    if money.currency.code != currency:
+        raise CurrencyMismatchError(currency, money.currency.code, f"earn on {field} in")
+    if money.amount < 0:
+        raise InvalidLoyaltyError(
+            field, money, "must be zero or more; pass the amount after discounts"
+        )
+    return money
+
+
+def text(value: object, field: str) -> str:
+    """A non-empty string (an id, a name, a reason)."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidLoyaltyError(field, value, "must be a non-empty string")
+    return value

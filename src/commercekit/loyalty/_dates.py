@@ -1,0 +1,53 @@
+"""Calendar months: adding them and finding their last day.
+
+Adding months clamps to the end of a shorter month, as contracts and card networks do:
+31 January plus one month is the last day of February, not 3 March. Clamping loses the
+day, so ``add_months(add_months(d, 1), 1)`` can differ from ``add_months(d, 2)``; the
+rules here always add from the original date.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from commercekit.errors import InvalidLoyaltyError
+
+__all__ = ["add_months", "end_of_month"]
+
+
+def end_of_month(day: date) -> date:
+    """The last day of ``day``'s month.
+
+    Examples:
+        >>> end_of_month(date(2028, 2, 10)), end_of_month(date(2027, 2, 10))
+        (datetime.date(2028, 2, 29), datetime.date(2027, 2, 28))
+    """
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by a whole number of ``months`` (negative moves back).
+
+    The day of the month is kept when the target month has it, and otherwise becomes
+    that month's last day.
+
+    Examples:
+        >>> add_months(date(2026, 1, 31), 1)
+        datetime.date(2026, 2, 28)
+        >>> add_months(date(2028, 1, 31), 1), add_months(date(2028, 2, 29), 12)
+        (datetime.date(2028, 2, 29), datetime.date(2029, 2, 28))
+        >>> add_months(date(2026, 3, 15), -3)
+        datetime.date(2025, 12, 15)
+    """
+    if isinstance(months, bool) or not isinstance(months, int):
+        raise InvalidLoyaltyError(
+            "months", months, "is not a whole number of months; pass an int such as 12"
+        )
+    year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not date.min.year <= year <= date.max.year:
+        raise InvalidLoyaltyError(
+            "months", months, f"moves {day.isoformat()} outside the calendar"
+        )
+    last = calendar.monthrange(year, index + 1)[1]
+    return date(year, index + 1, min(day.day, last))

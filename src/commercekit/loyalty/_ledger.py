@@ -1,0 +1,549 @@
+"""A points ledger kept in lots: earn, redeem, expire, reverse a return, adjust.
+
+Every earning opens a *lot*: the points of one order (or one manual credit), the day
+they were earned, the day they become spendable (after a pending period in which a
+return can still claw them back) and the last day they can be spent. The balance is the
+sum of the lots' remaining points. Each transition is pure: it returns a new
+[`PointsLedger`][commercekit.loyalty.PointsLedger] and the
+[`Entry`][commercekit.loyalty.Entry] rows it added, so the caller stores both.
+
+Redemption takes points from the lots that expire first (then the oldest, then by id),
+which is what a member expects and what keeps breakage honest.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+
+import attrs
+
+from commercekit.errors import InsufficientPointsError, InvalidLoyaltyError
+from commercekit.loyalty._checks import choice, day, points, signed_points, text
+from commercekit.loyalty._dates import add_months, end_of_month
+
+__all__ = [
+    "DEFAULT_REVERSAL",
+    "Entry",
+    "EntryKind",
+    "ExpiryPolicy",
+    "ExpiryRule",
+    "Lot",
+    "PointsLedger",
+    "ReversalPolicy",
+]
+
+
+class ExpiryPolicy(enum.StrEnum):
+    """When points lapse."""
+
+    FIXED_TERM = "fixed-term"
+    """Each lot lapses ``months`` after the day it was earned."""
+    ROLLING = "rolling"
+    """All points lapse ``months`` after the member's last earning or redemption."""
+    END_OF_MONTH = "end-of-month"
+    """Each lot lapses at the end of the month in which its term of ``months`` ends."""
+
+
+class ReversalPolicy(enum.StrEnum):
+    """What a return does when its points have already been (partly) spent."""
+
+    ALLOW_NEGATIVE = "allow-negative"
+    """The returned order's lot goes below zero; later earnings pay the debt first."""
+    DEDUCT_FROM_OTHER_LOTS = "deduct-from-other-lots"
+    """Take the shortfall from the member's other lots; forgive what they cannot cover."""
+    CAP_AT_REMAINING = "cap-at-remaining"
+    """Take only what is left in the order's lot and forgive the rest."""
+
+
+DEFAULT_REVERSAL = ReversalPolicy.DEDUCT_FROM_OTHER_LOTS
+"""The reversal policy used when none is named: other lots, never a negative balance."""
+
+
+class EntryKind(enum.StrEnum):
+    """What a ledger entry records."""
+
+    EARN = "earn"
+    REDEEM = "redeem"
+    EXPIRE = "expire"
+    REVERSE = "reverse"
+    ADJUST = "adjust"
+    RECREDIT = "recredit"
+    """Points of a cancelled redemption put back into the lot they came from."""
+    SETTLE = "settle"
+    """New points moved into a lot that a return left below zero (pairs sum to 0)."""
+
+
+def _convert_policy(value: object) -> ExpiryPolicy:
+    return choice(value, ExpiryPolicy, "policy")
+
+
+def _convert_months(value: object) -> int:
+    return points(value, "months", positive=True, unit="months")
+
+
+def _convert_id(value: object) -> str:
+    return text(value, "lot id")
+
+
+def _convert_points(value: object) -> int:
+    return points(value, "points", positive=True)
+
+
+def _convert_earned_on(value: object) -> date:
+    return day(value, "earned_on")
+
+
+def _convert_spendable_from(value: object) -> date:
+    return day(value, "spendable_from")
+
+
+def _convert_valid_until(value: object) -> date:
+    return day(value, "valid_until")
+
+
+def _convert_pending_days(value: object) -> int:
+    return points(value, "pending_days", unit="days")
+
+
+@attrs.frozen
+class ExpiryRule:
+    """An expiry policy and its term in months.
+
+    Examples:
+        >>> rule = ExpiryRule(ExpiryPolicy.END_OF_MONTH, 12)
+        >>> rule.valid_until(date(2026, 3, 15))
+        datetime.date(2027, 3, 31)
+        >>> ExpiryRule(ExpiryPolicy.FIXED_TERM, 1).valid_until(date(2026, 1, 31))
+        datetime.date(2026, 2, 28)
+    """
+
+    policy: ExpiryPolicy = attrs.field(converter=_convert_policy)
+    months: int = attrs.field(converter=_convert_months)
+
+    def valid_until(self, earned_on: date) -> date:
+        """The last day points earned (or last touched) on ``earned_on`` can be spent."""
+        term = add_months(earned_on, self.months)
+        return end_of_month(term) if self.policy is ExpiryPolicy.END_OF_MONTH else term
+
+
+@attrs.frozen
+class Lot:
+    """The points of one order or one manual credit.
+
+    ``remaining`` falls as the lot is spent, expired or clawed back; it is below zero
+    only after a return under ``ReversalPolicy.ALLOW_NEGATIVE``. ``clawed_back`` counts
+    the points returns have taken back, so one order cannot be reversed twice.
+    ``valid_until`` is the last day the points can be spent.
+    """
+
+    id: str = attrs.field(converter=_convert_id)
+    points: int = attrs.field(converter=_convert_points)
+    remaining: int
+    earned_on: date = attrs.field(converter=_convert_earned_on)
+    spendable_from: date = attrs.field(converter=_convert_spendable_from)
+    valid_until: date = attrs.field(converter=_convert_valid_until)
+    clawed_back: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.remaining, bool) or not isinstance(self.remaining, int):
+            raise InvalidLoyaltyError(
+                "remaining", self.remaining, "is not a whole number of points"
+            )
+        if self.remaining > self.points:
+            raise InvalidLoyaltyError(
+                "remaining",
+                self.remaining,
+                f"is more than the {self.points} points lot {self.id!r} was earned with",
+            )
+        if not 0 <= points(self.clawed_back, "clawed_back") <= self.points:
+            raise InvalidLoyaltyError(
+                "clawed_back", self.clawed_back, f"must be at most {self.points}"
+            )
+        if self.spendable_from < self.earned_on:
+            raise InvalidLoyaltyError(
+                "spendable_from",
+                self.spendable_from,
+                f"is before the earning date {self.earned_on.isoformat()}; points "
+                f"cannot be spent before they are earned",
+            )
+        if self.valid_until < self.spendable_from:
+            raise InvalidLoyaltyError(
+                "valid_until",
+                self.valid_until,
+                f"is before the lot becomes spendable on "
+                f"{self.spendable_from.isoformat()}; shorten the pending period or "
+                f"lengthen the expiry term",
+            )
+
+    def spendable_on(self, on: date) -> bool:
+        """Whether the lot's points can be spent on ``on`` (pending over, not lapsed)."""
+        return self.remaining > 0 and self.spendable_from <= on <= self.valid_until
+
+
+@attrs.frozen
+class Entry:
+    """One row of the ledger's history: ``points`` is signed (+ credit, - debit)."""
+
+    kind: EntryKind
+    points: int
+    on: date
+    lot_id: str
+    reason: str = ""
+
+
+_Usable = Callable[[Lot], bool]
+
+
+def _spending_order(lot: Lot) -> tuple[date, date, str]:
+    return (lot.valid_until, lot.earned_on, lot.id)
+
+
+def _check_lots(lots: tuple[Lot, ...]) -> tuple[Lot, ...]:
+    lots = tuple(lots)
+    seen: set[str] = set()
+    for lot in lots:
+        if not isinstance(lot, Lot):
+            raise InvalidLoyaltyError("lots", lot, "is not a Lot")
+        if lot.id in seen:
+            raise InvalidLoyaltyError(
+                "lots", lot.id, "is used by two lots; ids must differ"
+            )
+        seen.add(lot.id)
+    return lots
+
+
+def _optional_day(value: object) -> date | None:
+    return None if value is None else day(value, "last_date")
+
+
+@attrs.frozen
+class PointsLedger:
+    """A member's points, kept in lots, with the program's expiry and pending rules.
+
+    ``pending_days`` is how long new points wait before they can be spent (usually the
+    return window). ``last_date`` is the date of the latest transition: transitions
+    must be applied in date order, since a ledger has no clock of its own.
+
+    Examples:
+        >>> ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12), pending_days=14)
+        >>> ledger, _ = ledger.earn("order-1", 300, on=date(2026, 1, 31))
+        >>> ledger, _ = ledger.earn("order-2", 200, on=date(2026, 3, 1))
+        >>> ledger.balance, ledger.spendable(date(2026, 3, 10))
+        (500, 300)
+        >>> ledger, entries = ledger.redeem(250, on=date(2026, 3, 20))
+        >>> [(entry.lot_id, entry.points) for entry in entries]
+        [('order-1', -250)]
+        >>> ledger.redeem(500, on=date(2026, 3, 21))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InsufficientPointsError: cannot take 500 points on ...
+    """
+
+    expiry: ExpiryRule = attrs.field(validator=attrs.validators.instance_of(ExpiryRule))
+    pending_days: int = attrs.field(default=0, converter=_convert_pending_days)
+    lots: tuple[Lot, ...] = attrs.field(default=(), converter=_check_lots)
+    last_date: date | None = attrs.field(default=None, converter=_optional_day)
+
+    # -- reading -------------------------------------------------------------------
+
+    @property
+    def balance(self) -> int:
+        """All points held: the sum of the open lots' remaining points."""
+        return sum(lot.remaining for lot in self.open_lots)
+
+    @property
+    def open_lots(self) -> tuple[Lot, ...]:
+        """The lots with points left (or, after a return, below zero)."""
+        return tuple(lot for lot in self.lots if lot.remaining)
+
+    def lot(self, lot_id: str) -> Lot:
+        """The lot with id ``lot_id``, or an error naming the ids the ledger holds."""
+        for lot in self.lots:
+            if lot.id == lot_id:
+                return lot
+        known = ", ".join(repr(lot.id) for lot in self.lots) or "none"
+        raise InvalidLoyaltyError(
+            "lot_id", lot_id, f"is not a lot in this ledger; it holds: {known}"
+        )
+
+    def spendable(self, on: date) -> int:
+        """Points that can be spent on ``on``: pending and lapsed lots left out.
+
+        A lot a return left below zero is a debt and is subtracted.
+        """
+        on = day(on, "on")
+        held = sum(lot.remaining for lot in self.lots if lot.spendable_on(on))
+        owed = sum(lot.remaining for lot in self.lots if lot.remaining < 0)
+        return max(0, held + owed)
+
+    # -- transitions ---------------------------------------------------------------
+
+    def earn(
+        self, lot_id: str, points_earned: int, *, on: date, reason: str = "earned"
+    ) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        """Open a lot of ``points_earned`` for order ``lot_id``, earned on ``on``.
+
+        The points become spendable ``pending_days`` later. If a return left a lot below
+        zero, the new points pay that debt first (two ``SETTLE`` entries that sum to 0).
+        """
+        return self._credit(
+            lot_id,
+            points(points_earned, "points", positive=True),
+            self._on(on),
+            pending=self.pending_days,
+            kind=EntryKind.EARN,
+            reason=reason,
+        )
+
+    def redeem(
+        self, points_spent: int, *, on: date, reason: str = "redeemed"
+    ) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        """Spend ``points_spent``, from the lots that expire first.
+
+        Raises ``InsufficientPointsError`` when fewer points are spendable on ``on``.
+        """
+        wanted = points(points_spent, "points", positive=True)
+        on = self._on(on)
+        spendable = self.spendable(on)
+        if wanted > spendable:
+            raise InsufficientPointsError(wanted, spendable, on)
+        lots, taken = _take(self.lots, wanted, lambda lot: lot.spendable_on(on))
+        entries = tuple(
+            Entry(EntryKind.REDEEM, -count, on, lot_id, reason) for lot_id, count in taken
+        )
+        return self._after(lots, on, activity=True), entries
+
+    def cancel_redemption(
+        self, redeemed: Iterable[Entry], *, on: date, reason: str = "redemption cancelled"
+    ) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        """Put the points of ``redeemed`` (entries ``redeem`` returned) back in their lots.
+
+        A lot whose last day has passed gets its points back too, and loses them at the
+        next ``expire``: cancelling a redemption does not extend the points' life.
+        """
+        on = self._on(on)
+        lots = list(self.lots)
+        entries: list[Entry] = []
+        for entry in redeemed:
+            if not isinstance(entry, Entry) or entry.kind is not EntryKind.REDEEM:
+                raise InvalidLoyaltyError(
+                    "redeemed", entry, "is not a redeem entry; pass what redeem returned"
+                )
+            lot = self.lot(entry.lot_id)  # an unknown lot id is refused here
+            index = next(at for at, found in enumerate(lots) if found.id == lot.id)
+            current = lots[index]
+            if current.remaining - entry.points > current.points:
+                raise InvalidLoyaltyError(
+                    "redeemed",
+                    entry,
+                    f"would put more than the {current.points} points lot "
+                    f"{current.id!r} was earned with back in it; was it cancelled already?",
+                )
+            lots[index] = attrs.evolve(current, remaining=current.remaining - entry.points)
+            entries.append(Entry(EntryKind.RECREDIT, -entry.points, on, lot.id, reason))
+        return self._after(tuple(lots), on), tuple(entries)
+
+    def expire(self, *, on: date) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        """Lapse every lot whose last day is before ``on``; other lots are untouched."""
+        on = self._on(on)
+        lots: list[Lot] = []
+        entries: list[Entry] = []
+        for lot in self.lots:
+            if lot.remaining > 0 and lot.valid_until < on:
+                entries.append(
+                    Entry(
+                        EntryKind.EXPIRE,
+                        -lot.remaining,
+                        on,
+                        lot.id,
+                        f"valid until {lot.valid_until.isoformat()}",
+                    )
+                )
+                lot = attrs.evolve(lot, remaining=0)  # noqa: PLW2901
+            lots.append(lot)
+        return self._after(tuple(lots), on), tuple(entries)
+
+    def reverse(
+        self,
+        lot_id: str,
+        *,
+        on: date,
+        points_returned: int | None = None,
+        policy: ReversalPolicy = DEFAULT_REVERSAL,
+        reason: str = "order returned",
+    ) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        """Claw back the points of a returned order (all of them, or ``points_returned``).
+
+        The points come out of the order's own lot first. When they have already been
+        spent, ``policy`` decides: take the rest from the member's other lots (the
+        default, forgiving what they cannot cover), leave the order's lot below zero, or
+        take only what the lot still holds. The entries' reasons say what was forgiven.
+        """
+        on = self._on(on)
+        policy = choice(policy, ReversalPolicy, "policy")
+        lot = self.lot(lot_id)
+        left = lot.points - lot.clawed_back
+        if not left:
+            raise InvalidLoyaltyError(
+                "lot_id",
+                lot.id,
+                "has had all its points clawed back already; an order's points can be "
+                "reversed only once",
+            )
+        claw = (
+            left
+            if points_returned is None
+            else points(points_returned, "points_returned", positive=True)
+        )
+        if claw > left:
+            raise InvalidLoyaltyError(
+                "points_returned",
+                claw,
+                f"is more than the {left} points of lot {lot.id!r} not yet clawed back",
+            )
+        here = min(claw, max(lot.remaining, 0))
+        rest = claw - here
+        if policy is ReversalPolicy.ALLOW_NEGATIVE:
+            here, rest = claw, 0
+        lots = tuple(
+            attrs.evolve(
+                found,
+                remaining=found.remaining - here,
+                clawed_back=found.clawed_back + claw,
+            )
+            if found.id == lot.id
+            else found
+            for found in self.lots
+        )
+        taken: list[tuple[str, int]] = [(lot.id, here)] if here else []
+        if rest and policy is ReversalPolicy.DEDUCT_FROM_OTHER_LOTS:
+            available = sum(found.remaining for found in lots if found.remaining > 0)
+            lots, others = _take(
+                lots, min(rest, available), lambda found: found.remaining > 0
+            )
+            taken += others
+            rest -= sum(count for _, count in others)
+        note = f"; {rest} points could not be clawed back and are forgiven" if rest else ""
+        entries = tuple(
+            Entry(EntryKind.REVERSE, -count, on, taken_from, f"{reason} ({lot.id}){note}")
+            for taken_from, count in taken
+        )
+        return self._after(lots, on), entries
+
+    def adjust(
+        self, points_changed: int, *, on: date, reason: str, lot_id: str | None = None
+    ) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        """A manual credit (a new lot ``lot_id``, spendable at once) or debit, and why.
+
+        A debit takes points from the lots that expire first, pending ones included,
+        and never takes more than the member holds.
+        """
+        change = signed_points(points_changed, "points")
+        reason = text(reason, "reason")
+        on = self._on(on)
+        if change > 0:
+            if lot_id is None:
+                raise InvalidLoyaltyError(
+                    "lot_id", lot_id, "is needed for a credit: name the new lot"
+                )
+            return self._credit(
+                lot_id, change, on, pending=0, kind=EntryKind.ADJUST, reason=reason
+            )
+        held = sum(lot.remaining for lot in self.lots if lot.remaining > 0)
+        if -change > held:
+            raise InsufficientPointsError(-change, held, on)
+        lots, taken = _take(self.lots, -change, lambda lot: lot.remaining > 0)
+        entries = tuple(
+            Entry(EntryKind.ADJUST, -count, on, taken_from, reason)
+            for taken_from, count in taken
+        )
+        return self._after(lots, on), entries
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _on(self, on: object) -> date:
+        found = day(on, "on")
+        if self.last_date is not None and found < self.last_date:
+            raise InvalidLoyaltyError(
+                "on",
+                found,
+                f"is before the ledger's last transition on "
+                f"{self.last_date.isoformat()}; apply transitions in date order",
+            )
+        return found
+
+    def _credit(
+        self,
+        lot_id: str,
+        count: int,
+        on: date,
+        *,
+        pending: int,
+        kind: EntryKind,
+        reason: str,
+    ) -> tuple[PointsLedger, tuple[Entry, ...]]:
+        lot_id = text(lot_id, "lot_id")
+        if any(lot.id == lot_id for lot in self.lots):
+            raise InvalidLoyaltyError(
+                "lot_id",
+                lot_id,
+                "is already a lot in this ledger; give each order its own id",
+            )
+        new = Lot(
+            lot_id,
+            count,
+            count,
+            on,
+            on + timedelta(days=pending),
+            self.expiry.valid_until(on),
+        )
+        entries = [Entry(kind, count, on, lot_id, reason)]
+        lots: list[Lot] = []
+        for lot in sorted(self.lots, key=lambda found: (found.earned_on, found.id)):
+            if lot.remaining < 0 and new.remaining > 0:
+                paid = min(-lot.remaining, new.remaining)
+                new = attrs.evolve(new, remaining=new.remaining - paid)
+                lot = attrs.evolve(lot, remaining=lot.remaining + paid)  # noqa: PLW2901
+                entries += [
+                    Entry(
+                        EntryKind.SETTLE, -paid, on, new.id, f"pays the debt of {lot.id}"
+                    ),
+                    Entry(EntryKind.SETTLE, paid, on, lot.id, f"paid from {new.id}"),
+                ]
+            lots.append(lot)
+        order = {lot.id: index for index, lot in enumerate(self.lots)}
+        lots.sort(key=lambda lot: order[lot.id])
+        ledger = self._after((*lots, new), on, activity=kind is EntryKind.EARN)
+        return ledger, tuple(entries)
+
+    def _after(
+        self, lots: Sequence[Lot], on: date, *, activity: bool = False
+    ) -> PointsLedger:
+        if activity and self.expiry.policy is ExpiryPolicy.ROLLING:
+            # Rolling expiry: activity renews every lot that has not lapsed yet.
+            until = self.expiry.valid_until(on)
+            lots = [
+                attrs.evolve(lot, valid_until=max(lot.valid_until, until))
+                if lot.remaining > 0 and lot.valid_until >= on
+                else lot
+                for lot in lots
+            ]
+        return attrs.evolve(self, lots=tuple(lots), last_date=on)
+
+
+def _take(
+    lots: Sequence[Lot], wanted: int, usable: _Usable
+) -> tuple[tuple[Lot, ...], list[tuple[str, int]]]:
+    """Take ``wanted`` points from the usable lots that expire first."""
+    by_id = {lot.id: lot for lot in lots}
+    taken: list[tuple[str, int]] = []
+    for lot in sorted((lot for lot in lots if usable(lot)), key=_spending_order):
+        if not wanted:
+            break
+        count = min(wanted, lot.remaining)
+        by_id[lot.id] = attrs.evolve(lot, remaining=lot.remaining - count)
+        taken.append((lot.id, count))
+        wanted -= count
+    return tuple(by_id[lot.id] for lot in lots), taken

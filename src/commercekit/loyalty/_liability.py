@@ -1,0 +1,238 @@
+"""What points cost the shop: the liability, and revenue under IFRS 15 / ASC 606.
+
+Points a customer earns are a promise of future discounts, so part of what the customer
+paid belongs to them. IFRS 15 (B39-B43) and ASC 606 treat them as a *material right*:
+the transaction price is split between the goods and the points by stand-alone selling
+prices, and the points' share is recognised as revenue as the points are redeemed,
+against the total the shop expects ever to be redeemed. Points expected never to be
+redeemed (breakage) are not a separate gain: they raise the revenue per redeemed point.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidLoyaltyError,
+)
+from commercekit.money import Money, allocate, minor_units
+from commercekit.money._money import EXACT, to_decimal
+from commercekit.money._rounding import require_money
+
+__all__ = [
+    "PointsLiability",
+    "PointsRevenue",
+    "RevenueAllocation",
+    "allocate_transaction_price",
+    "points_liability",
+    "points_revenue",
+    "points_standalone_price",
+]
+
+
+def _money(value: object, field: str, *, positive: bool = False) -> Money:
+    money = require_money(value, field)
+    if money.amount < 0 or (positive and money.amount == 0):
+        need = "greater than zero" if positive else "zero or more"
+        raise InvalidLoyaltyError(field, money, f"must be {need}")
+    return money
+
+
+def _points(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidLoyaltyError(
+            field, value, "is not a whole number of points (0 or more)"
+        )
+    return value
+
+
+def _rate(value: object, field: str) -> Decimal:
+    try:
+        rate = to_decimal(value, "rate")
+    except InvalidAmountError as error:
+        raise InvalidLoyaltyError(field, value, error.reason) from None
+    if not 0 <= rate <= 1:
+        raise InvalidLoyaltyError(
+            field, value, "is a share: between 0 and 1 (0.97, not 97)"
+        )
+    return rate
+
+
+def _round(value: Fraction, currency: str) -> Money:
+    """Round half-up to the minor unit, exactly."""
+    places = minor_units(currency)
+    scaled = value * 10**places
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    whole += 2 * rest >= scaled.denominator
+    return Money(Decimal(whole).scaleb(-places, EXACT), currency)
+
+
+def _one_currency(*amounts: Money) -> str:
+    code = amounts[0].currency.code
+    for money in amounts[1:]:
+        if money.currency.code != code:
+            raise CurrencyMismatchError(code, money.currency.code, "combine")
+    return code
+
+
+def points_standalone_price(
+    points: int, value_per_point: Money, expected_redemption: object
+) -> Money:
+    """The stand-alone selling price of points: points x value x expected redemption rate.
+
+    IFRS 15.B42: the price reflects the discount the customer would get, adjusted for
+    the likelihood that the option is exercised.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> points_standalone_price(10_000, Money("1", "EUR"), "0.97")
+        Money('9700.00', 'EUR')
+    """
+    count = _points(points, "points")
+    value = _money(value_per_point, "value_per_point")
+    rate = _rate(expected_redemption, "expected_redemption")
+    return _round(
+        Fraction(count) * Fraction(value.amount) * Fraction(rate), value.currency.code
+    )
+
+
+@attrs.frozen
+class RevenueAllocation:
+    """The transaction price split between goods and points, adding up exactly."""
+
+    goods: Money
+    points: Money
+    why: str
+
+
+def allocate_transaction_price(
+    price: Money, goods_standalone: Money, points_standalone: Money
+) -> RevenueAllocation:
+    """Split what the customer paid between goods and points by stand-alone selling prices.
+
+    IFRS 15.73-80 (ASC 606-10-32-28): each performance obligation gets the share of the
+    price its stand-alone selling price bears to the total. The split is exact to the
+    cent (largest remainder): goods + points == price.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> split = allocate_transaction_price(
+        ...     Money("100000", "EUR"), Money("100000", "EUR"), Money("9700", "EUR"))
+        >>> split.goods, split.points
+        (Money('91157.70', 'EUR'), Money('8842.30', 'EUR'))
+    """
+    paid = _money(price, "price")
+    goods = _money(goods_standalone, "goods_standalone")
+    points = _money(points_standalone, "points_standalone")
+    _one_currency(paid, goods, points)
+    if not goods.amount + points.amount:
+        raise InvalidLoyaltyError(
+            "goods_standalone", goods, "and points_standalone are both zero"
+        )
+    to_goods, to_points = allocate(paid, [goods.amount, points.amount])
+    return RevenueAllocation(
+        goods=to_goods,
+        points=to_points,
+        why=(
+            f"{paid.amount} split in the ratio {goods.amount} : {points.amount} of "
+            f"stand-alone selling prices: goods {to_goods.amount}, points "
+            f"{to_points.amount} (a contract liability until redeemed)"
+        ),
+    )
+
+
+@attrs.frozen
+class PointsRevenue:
+    """Revenue recognised for points: to date, this period, and what is still deferred."""
+
+    to_date: Money
+    this_period: Money
+    deferred: Money
+    why: str
+
+
+def points_revenue(
+    allocated: Money,
+    redeemed_to_date: int,
+    expected_redemptions: int,
+    recognised_before: Money,
+) -> PointsRevenue:
+    """Revenue for points redeemed so far, with the cumulative catch-up of IFRS 15.
+
+    Revenue to date = allocated x points redeemed to date / points expected to be
+    redeemed in total; this period's revenue is that less what was recognised before.
+    When the expected total changes, the catch-up lands in the period of the change
+    (IFRS 15 Illustrative Examples, Example 52, IE267-IE270; IFRS 15.B46 for breakage).
+    Once every expected point is redeemed the whole allocation has been recognised.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> year_1 = points_revenue(Money("9000", "EUR"), 4500, 9700, Money("0", "EUR"))
+        >>> year_1.this_period, year_1.deferred
+        (Money('4175.26', 'EUR'), Money('4824.74', 'EUR'))
+    """
+    points = _money(allocated, "allocated")
+    before = _money(recognised_before, "recognised_before")
+    currency = _one_currency(points, before)
+    redeemed = _points(redeemed_to_date, "redeemed_to_date")
+    expected = _points(expected_redemptions, "expected_redemptions")
+    if expected == 0 or redeemed > expected:
+        raise InvalidLoyaltyError(
+            "expected_redemptions",
+            expected,
+            f"must be at least the {redeemed} points already redeemed (and above 0): "
+            "revise the estimate first",
+        )
+    to_date = _round(Fraction(points.amount) * Fraction(redeemed, expected), currency)
+    if before > points:
+        raise InvalidLoyaltyError(
+            "recognised_before", before, f"exceeds the {points.amount} allocated"
+        )
+    return PointsRevenue(
+        to_date=to_date,
+        this_period=to_date - before,
+        deferred=points - to_date,
+        why=(
+            f"{points.amount} x {redeemed} / {expected} points = {to_date.amount} to "
+            f"date, less {before.amount} recognised before = "
+            f"{(to_date - before).amount} this period"
+        ),
+    )
+
+
+@attrs.frozen
+class PointsLiability:
+    """Outstanding points at face value, the part expected to be redeemed, and breakage."""
+
+    face_value: Money
+    expected: Money
+    breakage: Money
+
+
+def points_liability(
+    outstanding_points: int, value_per_point: Money, expected_redemption: object
+) -> PointsLiability:
+    """The points liability: outstanding points x value per point x expected redemption.
+
+    ``face_value`` is what every outstanding point would cost if redeemed; ``expected``
+    the liability at the expected redemption rate; ``breakage`` the difference, the
+    value expected never to be claimed, shown separately.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> owed = points_liability(250_000, Money("0.01", "EUR"), "0.85")
+        >>> owed.face_value, owed.expected, owed.breakage
+        (Money('2500.00', 'EUR'), Money('2125.00', 'EUR'), Money('375.00', 'EUR'))
+    """
+    count = _points(outstanding_points, "outstanding_points")
+    value = _money(value_per_point, "value_per_point")
+    rate = _rate(expected_redemption, "expected_redemption")
+    currency = value.currency.code
+    face = _round(Fraction(count) * Fraction(value.amount), currency)
+    expected = _round(Fraction(count) * Fraction(value.amount) * Fraction(rate), currency)
+    return PointsLiability(face_value=face, expected=expected, breakage=face - expected)

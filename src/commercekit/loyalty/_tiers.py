@@ -1,0 +1,295 @@
+"""Tiers and referral rewards.
+
+A tier program ranks members by what they did in a *qualifying period* (a year, say):
+the points they earned, or what they spent. Crossing a threshold upgrades a member at
+once, which is the moment the program wants to celebrate. Downgrades wait for the end of
+the period and follow a stated [`DowngradePolicy`][commercekit.loyalty.DowngradePolicy]:
+drop to the tier the closing period earned, or at most one tier per period (softer, and
+common in airline programs).
+
+A referral rewards both sides, but only once the referee's first order can no longer be
+returned; otherwise a referral could be bought and returned for free points.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+
+from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
+from commercekit.loyalty._checks import choice, day, points, text
+from commercekit.money import Money
+from commercekit.money._rounding import require_money
+
+__all__ = [
+    "DowngradePolicy",
+    "ReferralReward",
+    "Tier",
+    "TierBasis",
+    "TierDecision",
+    "TierProgram",
+    "referral_reward",
+    "tier_at_period_end",
+    "tier_for",
+    "upgrade",
+]
+
+
+class TierBasis(enum.StrEnum):
+    """What qualifies a member for a tier."""
+
+    POINTS = "points"
+    """Points earned in the qualifying period (an int)."""
+    SPEND = "spend"
+    """Money spent in the qualifying period (Money in the program's currency)."""
+
+
+class DowngradePolicy(enum.StrEnum):
+    """How far a member falls at the end of a period that did not keep their tier."""
+
+    TO_EARNED = "to-earned"
+    """To the tier the closing period qualifies for, however many tiers down."""
+    ONE_TIER = "one-tier"
+    """At most one tier down per period."""
+
+
+def _convert_name(value: object) -> str:
+    return text(value, "name")
+
+
+def _convert_basis(value: object) -> TierBasis:
+    return choice(value, TierBasis, "basis")
+
+
+def _convert_downgrade(value: object) -> DowngradePolicy:
+    return choice(value, DowngradePolicy, "downgrade")
+
+
+@attrs.frozen
+class Tier:
+    """A tier's name and the qualifying figure (points, or Money) that reaches it."""
+
+    name: str = attrs.field(converter=_convert_name)
+    threshold: int | Money
+
+
+def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
+    tiers = tuple(value)
+    if not tiers or not all(isinstance(tier, Tier) for tier in tiers):
+        raise InvalidLoyaltyError("tiers", value, "must be one or more Tier values")
+    return tiers
+
+
+@attrs.frozen
+class TierProgram:
+    """Tiers from lowest to highest, what qualifies, and the downgrade policy.
+
+    The lowest tier's threshold must be zero (every member has a tier), and thresholds
+    must rise strictly.
+
+    Examples:
+        >>> program = TierProgram(
+        ...     TierBasis.SPEND,
+        ...     (Tier("member", Money(0, "EUR")), Tier("silver", Money(500, "EUR")),
+        ...      Tier("gold", Money(1500, "EUR"))))
+        >>> tier_for(program, Money("620.00", "EUR")).name
+        'silver'
+    """
+
+    basis: TierBasis = attrs.field(converter=_convert_basis)
+    tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
+    downgrade: DowngradePolicy = attrs.field(
+        default=DowngradePolicy.TO_EARNED,
+        converter=_convert_downgrade,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        figures = [
+            _figure(self, tier.threshold, f"{tier.name} threshold") for tier in self.tiers
+        ]
+        if figures[0] != 0:
+            raise InvalidLoyaltyError(
+                "tiers", self.tiers[0].name, "is the lowest tier; its threshold must be 0"
+            )
+        for lower, higher, tier in zip(figures, figures[1:], self.tiers[1:], strict=False):
+            if higher <= lower:
+                raise InvalidLoyaltyError(
+                    "tiers",
+                    tier.name,
+                    "has a threshold no higher than the tier below; list tiers from "
+                    "lowest to highest with rising thresholds",
+                )
+        names = [tier.name for tier in self.tiers]
+        if len(set(names)) != len(names):
+            raise InvalidLoyaltyError("tiers", names, "has a name twice")
+
+    def tier(self, name: str) -> Tier:
+        """The tier called ``name``."""
+        for tier in self.tiers:
+            if tier.name == name:
+                return tier
+        known = ", ".join(repr(tier.name) for tier in self.tiers)
+        raise InvalidLoyaltyError("tier", name, f"is not a tier; the tiers are: {known}")
+
+
+def _figure(program: TierProgram, value: object, field: str) -> Decimal:
+    """The comparable figure of a threshold or qualifying value (int or Decimal)."""
+    if program.basis is TierBasis.POINTS:
+        return Decimal(points(value, field))
+    money = require_money(value, field)
+    currency = require_money(program.tiers[0].threshold, "threshold").currency.code
+    if money.currency.code != currency:
+        raise CurrencyMismatchError(currency, money.currency.code, "compare")
+    if money.amount < 0:
+        raise InvalidLoyaltyError(field, money, "must be zero or more")
+    return money.amount
+
+
+@attrs.frozen
+class TierDecision:
+    """The member's tier after a change (or none), the tier before it, and why."""
+
+    tier: Tier
+    previous: Tier
+    why: str
+
+
+def tier_for(program: TierProgram, qualifying: int | Money) -> Tier:
+    """The highest tier whose threshold ``qualifying`` reaches."""
+    figure = _figure(program, qualifying, "qualifying")
+    reached = program.tiers[0]
+    for tier in program.tiers:
+        if _figure(program, tier.threshold, "threshold") <= figure:
+            reached = tier
+    return reached
+
+
+def upgrade(program: TierProgram, current: str, qualifying: int | Money) -> TierDecision:
+    """The tier during a period: up at once when ``qualifying`` crosses a threshold.
+
+    Never down: a period that has not ended yet cannot cost a member their tier.
+
+    Examples:
+        >>> program = TierProgram(TierBasis.POINTS, (Tier("member", 0), Tier("gold", 5000)))
+        >>> upgrade(program, "member", 5120).why
+        '5120 reaches gold (5000): upgraded at once'
+        >>> upgrade(program, "gold", 10).tier.name
+        'gold'
+    """
+    previous = program.tier(current)
+    reached = tier_for(program, qualifying)
+    shown = _shown(qualifying)
+    if program.tiers.index(reached) > program.tiers.index(previous):
+        threshold = _shown(reached.threshold)
+        why = f"{shown} reaches {reached.name} ({threshold}): upgraded at once"
+        return TierDecision(reached, previous, why)
+    why = (
+        f"{shown} does not reach a tier above {previous.name}; downgrades wait for "
+        f"the end of the period"
+    )
+    return TierDecision(previous, previous, why)
+
+
+def tier_at_period_end(
+    program: TierProgram, current: str, qualifying: int | Money
+) -> TierDecision:
+    """The tier for the next period, from what the closing period ``qualifying`` earned.
+
+    Examples:
+        >>> program = TierProgram(
+        ...     TierBasis.POINTS,
+        ...     (Tier("member", 0), Tier("silver", 1000), Tier("gold", 5000)),
+        ...     downgrade=DowngradePolicy.ONE_TIER)
+        >>> decision = tier_at_period_end(program, "gold", 200)
+        >>> decision.tier.name
+        'silver'
+        >>> print(decision.why)
+        200 qualifies for member; one tier down at most per period: gold to silver
+    """
+    previous = program.tier(current)
+    earned = tier_for(program, qualifying)
+    at, now = program.tiers.index(earned), program.tiers.index(previous)
+    shown = f"{_shown(qualifying)} qualifies for {earned.name}"
+    if at >= now:
+        return TierDecision(earned, previous, f"{shown}: {earned.name} for the next period")
+    if program.downgrade is DowngradePolicy.ONE_TIER:
+        lower = program.tiers[now - 1]
+        why = f"{shown}; one tier down at most per period: {previous.name} to {lower.name}"
+        return TierDecision(lower, previous, why)
+    return TierDecision(earned, previous, f"{shown}; down to it from {previous.name}")
+
+
+def _shown(value: int | Money) -> str:
+    return str(value) if isinstance(value, int) else f"{value.amount} {value.currency.code}"
+
+
+@attrs.frozen
+class ReferralReward:
+    """Whether a referral's points are granted on a date, from when, and why."""
+
+    granted: bool
+    grant_on: date | None
+    referrer_points: int
+    referee_points: int
+    why: str
+
+
+def referral_reward(
+    *,
+    delivered_on: date,
+    return_window_days: int,
+    on: date,
+    referrer_points: int,
+    referee_points: int,
+    returned: bool = False,
+) -> ReferralReward:
+    """Whether the referrer and referee get their points on ``on``.
+
+    The reward waits until the referee's order is past its return window: the window
+    runs ``return_window_days`` days from delivery (the day of delivery is day 0), so
+    the points are granted on the day after it closes. A returned order earns nothing.
+
+    Examples:
+        >>> reward = referral_reward(delivered_on=date(2026, 3, 2), return_window_days=14,
+        ...                          on=date(2026, 3, 10), referrer_points=500,
+        ...                          referee_points=250)
+        >>> reward.granted, reward.grant_on
+        (False, datetime.date(2026, 3, 17))
+        >>> reward.why
+        'the order can be returned until 2026-03-16; the points are granted on 2026-03-17'
+    """
+    delivered = day(delivered_on, "delivered_on")
+    on = day(on, "on")
+    window = points(return_window_days, "return_window_days", unit="days")
+    referrer = points(referrer_points, "referrer_points")
+    referee = points(referee_points, "referee_points")
+    if on < delivered:
+        raise InvalidLoyaltyError(
+            "on", on, f"is before delivery on {delivered.isoformat()}; check the dates"
+        )
+    if returned:
+        why = "the referee's order was returned, so the referral earns no points"
+        return ReferralReward(
+            granted=False, grant_on=None, referrer_points=0, referee_points=0, why=why
+        )
+    closes = delivered + timedelta(days=window)
+    grant_on = closes + timedelta(days=1)
+    granted = on >= grant_on
+    why = (
+        f"the return window closed on {closes.isoformat()}; {referrer} points to the "
+        f"referrer and {referee} to the referee"
+        if granted
+        else f"the order can be returned until {closes.isoformat()}; the points are "
+        f"granted on {grant_on.isoformat()}"
+    )
+    return ReferralReward(
+        granted=granted,
+        grant_on=grant_on,
+        referrer_points=referrer,
+        referee_points=referee,
+        why=why,
+    )

@@ -1,0 +1,82 @@
+"""Unit economics and KPIs: is growth helping or hurting?
+
+* [`contribution_margin`][commercekit.metrics.contribution_margin] and
+  [`contribution_by`][commercekit.metrics.contribution_by]: what each order, product
+  or channel leaves after its variable costs.
+* [`break_even_units`][commercekit.metrics.break_even_units] and
+  [`break_even_revenue`][commercekit.metrics.break_even_revenue].
+* [`average_order_value`][commercekit.metrics.average_order_value] on a named basis,
+  [`conversion_rate`][commercekit.metrics.conversion_rate],
+  [`cart_abandonment_rate`][commercekit.metrics.cart_abandonment_rate].
+* [`customer_acquisition_cost`][commercekit.metrics.customer_acquisition_cost],
+  [`simple_clv`][commercekit.metrics.simple_clv],
+  [`discounted_clv`][commercekit.metrics.discounted_clv],
+  [`ltv_to_cac`][commercekit.metrics.ltv_to_cac],
+  [`cac_payback_months`][commercekit.metrics.cac_payback_months],
+  [`return_on_ad_spend`][commercekit.metrics.return_on_ad_spend].
+* [`cohorts`][commercekit.metrics.cohorts]: repeat-purchase rate and revenue by
+  first-purchase month.
+* [`cash_conversion_cycle`][commercekit.metrics.cash_conversion_cycle] from days of
+  inventory, [`days_sales_outstanding`][commercekit.metrics.days_sales_outstanding] and
+  [`days_payables_outstanding`][commercekit.metrics.days_payables_outstanding];
+  `inventory_turnover` and `days_of_inventory` come from `commercekit.inventory`.
+"""
+
+from commercekit.inventory import days_of_inventory, inventory_turnover
+from commercekit.metrics._checks import PLACES
+from commercekit.metrics._cohorts import (
+    Cohort,
+    Purchase,
+    cash_conversion_cycle,
+    cohorts,
+    days_payables_outstanding,
+    days_sales_outstanding,
+)
+from commercekit.metrics._economics import (
+    AovBasis,
+    ContributionMargin,
+    MarginLine,
+    OrderAmounts,
+    average_order_value,
+    break_even_revenue,
+    break_even_units,
+    cac_payback_months,
+    cart_abandonment_rate,
+    contribution_by,
+    contribution_margin,
+    conversion_rate,
+    customer_acquisition_cost,
+    discounted_clv,
+    ltv_to_cac,
+    return_on_ad_spend,
+    simple_clv,
+)
+
+__all__ = [
+    "PLACES",
+    "AovBasis",
+    "Cohort",
+    "ContributionMargin",
+    "MarginLine",
+    "OrderAmounts",
+    "Purchase",
+    "average_order_value",
+    "break_even_revenue",
+    "break_even_units",
+    "cac_payback_months",
+    "cart_abandonment_rate",
+    "cash_conversion_cycle",
+    "cohorts",
+    "contribution_by",
+    "contribution_margin",
+    "conversion_rate",
+    "customer_acquisition_cost",
+    "days_of_inventory",
+    "days_payables_outstanding",
+    "days_sales_outstanding",
+    "discounted_clv",
+    "inventory_turnover",
+    "ltv_to_cac",
+    "return_on_ad_spend",
+    "simple_clv",
+]

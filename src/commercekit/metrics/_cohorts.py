@@ -1,0 +1,159 @@
+"""Cohorts by first-purchase month, and the cash conversion cycle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from commercekit.errors import InvalidMetricError
+from commercekit.metrics._checks import amount, count, number, ratio, same_currency
+from commercekit.money import Money, sum_money
+from commercekit.money._money import EXACT
+
+__all__ = [
+    "Cohort",
+    "Purchase",
+    "cash_conversion_cycle",
+    "cohorts",
+    "days_payables_outstanding",
+    "days_sales_outstanding",
+]
+
+
+@attrs.frozen
+class Purchase:
+    """One order: who placed it, on which day, for how much."""
+
+    customer: str
+    day: date
+    amount: Money
+
+
+@attrs.frozen
+class Cohort:
+    """The customers whose first order fell in ``month`` (``"YYYY-MM"``), and what followed.
+
+    ``repeat_rate`` is the share of them who ordered again (at any later time);
+    ``revenue_by_month`` is what the cohort spent in each calendar month.
+    """
+
+    month: str
+    customers: int
+    repeat_customers: int
+    repeat_rate: Decimal
+    revenue_by_month: dict[str, Money]
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def cohorts(purchases: Sequence[Purchase]) -> tuple[Cohort, ...]:
+    """Group customers by the month of their first order: repeat rate and revenue by month.
+
+    Examples:
+        >>> from datetime import date
+        >>> from commercekit.money import Money
+        >>> def buy(who, day, x): return Purchase(who, day, Money(x, "EUR"))
+        >>> result = cohorts([
+        ...     buy("ann", date(2026, 1, 5), "40"), buy("bob", date(2026, 1, 20), "25"),
+        ...     buy("ann", date(2026, 2, 2), "30"), buy("cy", date(2026, 2, 9), "60"),
+        ... ])
+        >>> [(c.month, c.customers, c.repeat_rate) for c in result]
+        [('2026-01', 2, Decimal('0.5000')), ('2026-02', 1, Decimal('0.0000'))]
+        >>> result[0].revenue_by_month
+        {'2026-01': Money('65.00', 'EUR'), '2026-02': Money('30.00', 'EUR')}
+    """
+    if not isinstance(purchases, list | tuple) or not purchases:
+        raise InvalidMetricError("purchases", purchases, "is not a non-empty list")
+    by_customer: dict[str, list[Purchase]] = {}
+    for purchase in purchases:
+        if not isinstance(purchase, Purchase):
+            raise InvalidMetricError("purchases", purchase, "is not a Purchase")
+        if not isinstance(purchase.day, date):
+            raise InvalidMetricError("day", purchase.day, "is not a date")
+        amount(purchase.amount, "amount")
+        by_customer.setdefault(purchase.customer, []).append(purchase)
+    currency = same_currency(*(p.amount for p in purchases))
+    members: dict[str, list[list[Purchase]]] = {}
+    for history in by_customer.values():
+        history.sort(key=lambda p: p.day)
+        members.setdefault(_month(history[0].day), []).append(history)
+    result = []
+    for month, histories in sorted(members.items()):
+        spend: dict[str, list[Money]] = {}
+        for history in histories:
+            for purchase in history:
+                spend.setdefault(_month(purchase.day), []).append(purchase.amount)
+        repeat = sum(len(history) > 1 for history in histories)
+        result.append(
+            Cohort(
+                month=month,
+                customers=len(histories),
+                repeat_customers=repeat,
+                repeat_rate=ratio(Fraction(repeat, len(histories))),
+                revenue_by_month={
+                    key: sum_money(values, currency)
+                    for key, values in sorted(spend.items())
+                },
+            )
+        )
+    return tuple(result)
+
+
+def _days_of(balance: Money, flow: Money, days: int, names: tuple[str, str]) -> Decimal:
+    held = amount(balance, names[0])
+    moved = amount(flow, names[1], positive=True)
+    same_currency(held, moved)
+    return ratio(
+        Fraction(held.amount) / Fraction(moved.amount) * count(days, "days", positive=True)
+    )
+
+
+def days_sales_outstanding(receivables: Money, revenue: Money, days: int = 365) -> Decimal:
+    """DSO = average receivables / credit revenue x days: how long customers take to pay.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> days_sales_outstanding(Money("10000", "EUR"), Money("365000", "EUR"))
+        Decimal('10.0000')
+    """
+    return _days_of(receivables, revenue, days, ("receivables", "revenue"))
+
+
+def days_payables_outstanding(
+    payables: Money, cost_of_goods_sold: Money, days: int = 365
+) -> Decimal:
+    """DPO = average payables / cost of goods sold x days: how long the shop takes to pay.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> days_payables_outstanding(Money("20000", "EUR"), Money("182500", "EUR"))
+        Decimal('40.0000')
+    """
+    return _days_of(payables, cost_of_goods_sold, days, ("payables", "cost_of_goods_sold"))
+
+
+def cash_conversion_cycle(
+    days_of_inventory: Decimal,
+    days_sales_outstanding: Decimal,
+    days_payables_outstanding: Decimal,
+) -> Decimal:
+    """Cash conversion cycle = DIO + DSO - DPO, in days; negative when suppliers fund sales.
+
+    A web shop paid at checkout has a DSO near zero; paying suppliers in 60 days while
+    stock turns in 30 gives a negative cycle: customers' money arrives before it is owed.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> cash_conversion_cycle(Decimal("60.8333"), Decimal("2"), Decimal("40"))
+        Decimal('22.8333')
+    """
+    dio = number(days_of_inventory, "days_of_inventory")
+    dso = number(days_sales_outstanding, "days_sales_outstanding")
+    dpo = number(days_payables_outstanding, "days_payables_outstanding")
+    return EXACT.subtract(EXACT.add(dio, dso), dpo)
