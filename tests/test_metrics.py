@@ -25,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.errors import CommerceKitError
-from commercekit.loyalty._liability import (
+from commercekit.loyalty import (
     allocate_transaction_price,
     points_liability,
     points_revenue,
