@@ -253,8 +253,8 @@ def test_clv_rises_with_retention(a: int, b: int, margin: int) -> None:
         ),
         (lambda: points_revenue(eur(100), 50, 40, ZERO), "revise the estimate"),
         (lambda: points_revenue(eur(100), 10, 40, eur(200)), "exceeds"),
-        (lambda: points_standalone_price(-1, eur(1), "0.9"), "whole number of points"),
-        (lambda: points_standalone_price(10, eur(1), "97"), "between 0 and 1"),
+        (lambda: points_standalone_price(-1, eur(1), "0.9"), "zero or more"),
+        (lambda: points_standalone_price(10, eur(1), "97"), "0.97, not 97"),
         (lambda: allocate_transaction_price(eur(10), ZERO, ZERO), "both zero"),
         (
             lambda: allocate_transaction_price(eur(10), eur(1), Money(1, "USD")),

@@ -15,13 +15,10 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit.errors import (
-    CurrencyMismatchError,
-    InvalidAmountError,
-    InvalidLoyaltyError,
-)
+from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
+from commercekit.loyalty import _checks
 from commercekit.money import Money, allocate, minor_units
-from commercekit.money._money import EXACT, to_decimal
+from commercekit.money._money import EXACT
 from commercekit.money._rounding import require_money
 
 __all__ = [
@@ -43,24 +40,11 @@ def _money(value: object, field: str, *, positive: bool = False) -> Money:
     return money
 
 
-def _points(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidLoyaltyError(
-            field, value, "is not a whole number of points (0 or more)"
-        )
-    return value
-
-
 def _rate(value: object, field: str) -> Decimal:
-    try:
-        rate = to_decimal(value, "rate")
-    except InvalidAmountError as error:
-        raise InvalidLoyaltyError(field, value, error.reason) from None
-    if not 0 <= rate <= 1:
-        raise InvalidLoyaltyError(
-            field, value, "is a share: between 0 and 1 (0.97, not 97)"
-        )
-    return rate
+    found = _checks.rate(value, field)
+    if found > 1:
+        raise InvalidLoyaltyError(field, value, "is a share from 0 to 1 (0.97, not 97)")
+    return found
 
 
 def _round(value: Fraction, currency: str) -> Money:
@@ -93,7 +77,7 @@ def points_standalone_price(
         >>> points_standalone_price(10_000, Money("1", "EUR"), "0.97")
         Money('9700.00', 'EUR')
     """
-    count = _points(points, "points")
+    count = _checks.points(points, "points")
     value = _money(value_per_point, "value_per_point")
     rate = _rate(expected_redemption, "expected_redemption")
     return _round(
@@ -179,8 +163,8 @@ def points_revenue(
     points = _money(allocated, "allocated")
     before = _money(recognised_before, "recognised_before")
     currency = _one_currency(points, before)
-    redeemed = _points(redeemed_to_date, "redeemed_to_date")
-    expected = _points(expected_redemptions, "expected_redemptions")
+    redeemed = _checks.points(redeemed_to_date, "redeemed_to_date")
+    expected = _checks.points(expected_redemptions, "expected_redemptions")
     if expected == 0 or redeemed > expected:
         raise InvalidLoyaltyError(
             "expected_redemptions",
@@ -229,7 +213,7 @@ def points_liability(
         >>> owed.face_value, owed.expected, owed.breakage
         (Money('2500.00', 'EUR'), Money('2125.00', 'EUR'), Money('375.00', 'EUR'))
     """
-    count = _points(outstanding_points, "outstanding_points")
+    count = _checks.points(outstanding_points, "outstanding_points")
     value = _money(value_per_point, "value_per_point")
     rate = _rate(expected_redemption, "expected_redemption")
     currency = value.currency.code
