@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit import inventory, loyalty, metrics
 from commercekit.checkout import quote
 from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import Money, RateTable, RoundingMode
@@ -365,3 +366,38 @@ def test_dap_moves_the_border_charges_to_the_door() -> None:
     assert written["incoterm"] == "DAP"
     assert written["due_at_delivery"] == {"amount": "12.35", "currency": "EUR"}
     assert written["grand_total"] == {"amount": "136.00", "currency": "EUR"}
+
+
+def test_inventory_loyalty_and_metrics_values_round_trip_through_json() -> None:
+    """Every kind of result a plugin stores or sends crosses JSON and comes back equal."""
+    eur = Money("1", "EUR")
+    cover = inventory.lead_time_demand(
+        inventory.DemandProfile(100, 20), inventory.LeadTime(4, 1)
+    )
+    ledger = loyalty.PointsLedger(loyalty.ExpiryRule(loyalty.ExpiryPolicy.FIXED_TERM, 12))
+    ledger, entries = ledger.earn("order-1", 120, on=date(2026, 1, 5))
+    values: list[object] = [
+        cover,
+        inventory.safety_stock_for_fill_rate(cover, "0.95", 400),
+        inventory.economic_order_quantity(1000, eur * 10, eur * 2),
+        inventory.route_order(
+            {"TEE": 1}, [inventory.Location("NL-AMS", "NL")], {"NL-AMS": {"TEE": 3}}, "DE"
+        ),
+        inventory.available_to_promise({"NL-AMS": {"TEE": 3}}),
+        inventory.ReorderPointPolicy(10, 5),
+        inventory.simulate(
+            inventory.ReorderPointPolicy(300, 400),
+            inventory.DemandProfile(100, 20),
+            inventory.LeadTime(2),
+            30,
+            seed=1,
+        ),
+        ledger,
+        entries[0],
+        loyalty.EarnRule("EUR", 1),
+        loyalty.points_liability(1000, Money("0.01", "EUR"), "0.9"),
+        metrics.cohorts([metrics.Purchase("ann", date(2026, 1, 5), eur)])[0],
+    ]
+    for value in values:
+        data = json.loads(json.dumps(converter.unstructure(value)))
+        assert converter.structure(data, type(value)) == value
