@@ -39,6 +39,8 @@ from commercekit.loyalty import (
     add_months,
     earn_points,
     end_of_month,
+    qualifying_period,
+    qualifying_spend,
     redemption_discount,
     referral_reward,
     tier_at_period_end,
@@ -695,3 +697,44 @@ LEDGER = PointsLedger(TWELVE_MONTHS).earn("A", 100, on=date(2026, 1, 10))[0]
 def test_bad_input(call: object, message: str) -> None:
     with pytest.raises(CommerceKitError, match=message):
         call()  # type: ignore[operator]
+
+
+# -- qualifying periods -------------------------------------------------------------
+
+
+def test_qualifying_periods_and_totals() -> None:
+    # Membership years from 31 January: the 2026 year runs to 30 January 2027.
+    period = qualifying_period(date(2026, 11, 26), anchor=date(2025, 1, 31))
+    assert (period.start, period.end) == (date(2026, 1, 31), date(2027, 1, 30))
+    # Quarters from 31 March: 31 Mar - 29 Jun (30 June is the clipped next start).
+    quarter = qualifying_period(date(2026, 6, 29), anchor=date(2026, 3, 31), months=3)
+    assert (quarter.start, quarter.end) == (date(2026, 3, 31), date(2026, 6, 29))
+    assert qualifying_period(date(2026, 6, 30), date(2026, 3, 31), 3).start == date(
+        2026, 6, 30
+    )
+    spend = qualifying_spend(
+        [
+            (date(2026, 3, 1), Money("300", "EUR")),
+            (date(2026, 4, 2), Money("-50", "EUR")),  # a refund
+            (date(2027, 2, 1), Money("999", "EUR")),  # next year
+        ],
+        period,
+        "EUR",
+    )
+    assert spend == Money("250.00", "EUR")
+    with pytest.raises(CommerceKitError, match="different currencies"):
+        qualifying_spend([(date(2026, 3, 1), Money("1", "USD"))], period, "EUR")
+    with pytest.raises(CommerceKitError, match="greater than zero"):
+        qualifying_period(date(2026, 1, 1), date(2025, 1, 1), months=0)
+
+
+@given(
+    st.dates(date(2000, 1, 1), date(2060, 12, 31)),
+    st.dates(date(2000, 1, 1), date(2060, 12, 31)),
+    st.sampled_from([1, 3, 6, 12, 24]),
+)
+def test_qualifying_periods_tile_the_calendar(on: date, anchor: date, months: int) -> None:
+    period = qualifying_period(on, anchor, months)
+    assert period.start <= on <= period.end
+    following = qualifying_period(period.end + timedelta(days=1), anchor, months)
+    assert following.start == period.end + timedelta(days=1)

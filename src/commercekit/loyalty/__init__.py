@@ -18,7 +18,10 @@
   [`tier_for`][commercekit.loyalty.tier_for],
   [`upgrade`][commercekit.loyalty.upgrade] and
   [`tier_at_period_end`][commercekit.loyalty.tier_at_period_end]: tiers by points or
-  spend; [`referral_reward`][commercekit.loyalty.referral_reward]: when a referral pays.
+  spend, counted over a [`qualifying_period`][commercekit.loyalty.qualifying_period]
+  by [`qualifying_points`][commercekit.loyalty.qualifying_points] or
+  [`qualifying_spend`][commercekit.loyalty.qualifying_spend];
+  [`referral_reward`][commercekit.loyalty.referral_reward]: when a referral pays.
 * [`points_liability`][commercekit.loyalty.points_liability],
   [`points_standalone_price`][commercekit.loyalty.points_standalone_price],
   [`allocate_transaction_price`][commercekit.loyalty.allocate_transaction_price] and
@@ -52,11 +55,15 @@ from commercekit.loyalty._liability import (
 from commercekit.loyalty._redeem import PointsDiscount, RedemptionRule, redemption_discount
 from commercekit.loyalty._tiers import (
     DowngradePolicy,
+    QualifyingPeriod,
     ReferralReward,
     Tier,
     TierBasis,
     TierDecision,
     TierProgram,
+    qualifying_period,
+    qualifying_points,
+    qualifying_spend,
     referral_reward,
     tier_at_period_end,
     tier_for,
@@ -79,6 +86,7 @@ __all__ = [
     "PointsLedger",
     "PointsLiability",
     "PointsRevenue",
+    "QualifyingPeriod",
     "RedemptionRule",
     "ReferralReward",
     "RevenueAllocation",
@@ -94,6 +102,9 @@ __all__ = [
     "points_liability",
     "points_revenue",
     "points_standalone_price",
+    "qualifying_period",
+    "qualifying_points",
+    "qualifying_spend",
     "redemption_discount",
     "referral_reward",
     "tier_at_period_end",

@@ -22,16 +22,22 @@ import attrs
 
 from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, points, text
-from commercekit.money import Money
+from commercekit.loyalty._dates import add_months
+from commercekit.loyalty._ledger import Entry, EntryKind
+from commercekit.money import Money, sum_money
 from commercekit.money._rounding import require_money
 
 __all__ = [
     "DowngradePolicy",
+    "QualifyingPeriod",
     "ReferralReward",
     "Tier",
     "TierBasis",
     "TierDecision",
     "TierProgram",
+    "qualifying_period",
+    "qualifying_points",
+    "qualifying_spend",
     "referral_reward",
     "tier_at_period_end",
     "tier_for",
@@ -147,6 +153,94 @@ def _figure(program: TierProgram, value: object, field: str) -> Decimal:
     if money.amount < 0:
         raise InvalidLoyaltyError(field, money, "must be zero or more")
     return money.amount
+
+
+@attrs.frozen
+class QualifyingPeriod:
+    """The qualifying period containing a day: its first and last day, both included."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPeriod:
+    """The period of ``months`` months that contains ``on``, periods starting at ``anchor``.
+
+    ``anchor`` is any period's first day: 1 January for calendar years, the join date
+    for membership years. Periods follow each other every ``months`` months, with the
+    same month arithmetic as expiry (a 31st anchor starts on the month's last day when
+    the month is shorter).
+
+    Examples:
+        >>> from datetime import date
+        >>> qualifying_period(date(2026, 11, 26), anchor=date(2024, 3, 15))
+        QualifyingPeriod(start=datetime.date(2026, 3, 15), end=datetime.date(2027, 3, 14))
+    """
+    when, first = day(on, "on"), day(anchor, "anchor")
+    length = points(months, "months", positive=True, unit="months")
+    index = ((when.year - first.year) * 12 + when.month - first.month) // length
+    # Clipped month ends can put the day in the period just before or after.
+    for k in (index - 1, index, index + 1):
+        begins, next_begins = (
+            add_months(first, k * length),
+            add_months(first, (k + 1) * length),
+        )
+        if begins <= when < next_begins:
+            return QualifyingPeriod(begins, next_begins - timedelta(days=1))
+    raise AssertionError  # pragma: no cover - one of the three periods holds the day
+
+
+def qualifying_points(entries: Iterable[Entry], period: QualifyingPeriod) -> int:
+    """Points that qualify in ``period``: earned, less what returns took back.
+
+    Redemptions, expiry and adjustments do not change what a member qualified with;
+    a return does, or a tier could be bought and sent back.
+
+    Examples:
+        >>> from datetime import date
+        >>> from commercekit.loyalty import ExpiryPolicy, ExpiryRule, PointsLedger
+        >>> ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12))
+        >>> ledger, first = ledger.earn("A1", 400, on=date(2026, 2, 1))
+        >>> ledger, second = ledger.earn("A2", 300, on=date(2026, 5, 1))
+        >>> ledger, back = ledger.reverse("A2", on=date(2026, 5, 20))
+        >>> year = qualifying_period(date(2026, 6, 1), anchor=date(2026, 1, 1))
+        >>> qualifying_points([*first, *second, *back], year)
+        400
+    """
+    total = 0
+    for entry in entries:
+        if not isinstance(entry, Entry):
+            raise InvalidLoyaltyError("entries", entry, "is not a ledger Entry")
+        if entry.on in period and entry.kind in {EntryKind.EARN, EntryKind.REVERSE}:
+            total += entry.points
+    return max(total, 0)
+
+
+def qualifying_spend(
+    purchases: Iterable[tuple[date, Money]], period: QualifyingPeriod, currency: str
+) -> Money:
+    """Money spent in ``period``: the (day, amount) pairs that fall in it, in ``currency``.
+
+    Pass refunds as negative amounts on their own day; the total never goes below zero.
+
+    Examples:
+        >>> from datetime import date
+        >>> year = qualifying_period(date(2026, 6, 1), anchor=date(2026, 1, 1))
+        >>> qualifying_spend([(date(2025, 12, 30), Money("80", "EUR")),
+        ...                   (date(2026, 3, 2), Money("120", "EUR"))], year, "EUR")
+        Money('120.00', 'EUR')
+    """
+    counted = []
+    for when, paid in purchases:
+        money = require_money(paid, "purchase amount")
+        if money.currency.code != currency:
+            raise CurrencyMismatchError(currency, money.currency.code, "add")
+        if day(when, "purchase day") in period:
+            counted.append(money)
+    return max(sum_money(counted, currency), sum_money([], currency))
 
 
 @attrs.frozen
