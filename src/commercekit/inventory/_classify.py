@@ -291,17 +291,17 @@ def rank_products(
             )
         per_period = Fraction(margin.amount) / periods
         frequency = Fraction(selling, periods)
-        scored.append((per_period * frequency, record, per_period, frequency))
+        scored.append((per_period * frequency, record, per_period, frequency, margin))
     scored.sort(key=lambda row: (-row[0], -row[1].units, row[1].sku))
     return tuple(
         RankedProduct(
             sku=record.sku,
             rank=rank,
-            margin_per_period=Money(rounded(per_period), currency or "XXX"),
+            margin_per_period=Money(rounded(per_period), margin.currency),
             frequency=rounded(frequency),
             score=rounded(score),
         )
-        for rank, (score, record, per_period, frequency) in enumerate(scored, start=1)
+        for rank, (score, record, per_period, frequency, margin) in enumerate(scored, 1)
     )
 
 
