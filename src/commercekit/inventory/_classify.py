@@ -10,6 +10,7 @@ from fractions import Fraction
 import attrs
 import moneyed
 
+from commercekit import _checks
 from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -307,16 +308,7 @@ def rank_products(
 
 def _money_ratio(top: tuple[str, Money], bottom: tuple[str, Money]) -> Fraction:
     """``top / bottom`` for two amounts in one currency: top >= 0, bottom > 0."""
-    (top_field, top_value), (bottom_field, bottom_value) = top, bottom
-    numerator = require_money(top_value, top_field)
-    denominator = require_money(bottom_value, bottom_field)
-    if numerator.currency != denominator.currency:
-        raise CurrencyMismatchError(
-            numerator.currency.code, denominator.currency.code, "divide"
-        )
-    number(numerator.amount, top_field)
-    number(denominator.amount, bottom_field, positive=True)
-    return Fraction(numerator.amount) / Fraction(denominator.amount)
+    return _checks.money_ratio(top, bottom, InvalidInventoryError)
 
 
 def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> Decimal:

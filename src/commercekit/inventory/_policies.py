@@ -9,18 +9,18 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from statistics import NormalDist
 
 import attrs
 
-from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
+from commercekit import _checks
+from commercekit._checks import money_of, one_currency
+from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import choice, number, probability, rounded, units
-from commercekit.money import Money, minor_units
-from commercekit.money._money import EXACT
-from commercekit.money._rounding import require_money
+from commercekit.money import Money
 
 __all__ = [
     "EconomicOrder",
@@ -42,22 +42,16 @@ __all__ = [
 _NORMAL = NormalDist()
 
 
+_SQRT = Context(prec=50, rounding=ROUND_HALF_EVEN)
+
+
 def _costs(*amounts: tuple[str, object]) -> tuple[list[Money], str]:
     """Costs that are positive Money in one currency, and that currency."""
-    found = [require_money(value, field) for field, value in amounts]
-    currency = found[0].currency.code
-    for (field, _), money in zip(amounts, found, strict=True):
-        if money.currency.code != currency:
-            raise CurrencyMismatchError(currency, money.currency.code, "combine")
-        if money.amount <= 0:
-            raise InvalidInventoryError(field, money, "must be greater than zero")
-    return found, currency
-
-
-def _money(value: float, currency: str) -> Money:
-    """A float cost rounded half-up to the currency's minor unit, exactly."""
-    quantum = Decimal(1).scaleb(-minor_units(currency))
-    return Money(Decimal(value).quantize(quantum, ROUND_HALF_UP, EXACT), currency)
+    found = [
+        _checks.money(value, field, InvalidInventoryError, positive=True)
+        for field, value in amounts
+    ]
+    return found, one_currency(*found)
 
 
 @attrs.frozen
@@ -97,21 +91,23 @@ def economic_order_quantity(
     (fixed, holding), currency = _costs(
         ("order_cost", order_cost), ("holding_cost", holding_cost)
     )
-    d, k, h = float(demand), float(fixed.amount), float(holding.amount)
-    quantity = math.sqrt(2 * k * d / h)
-    half = _money(math.sqrt(2 * k * d * h) / 2, currency)
-    total = _money(math.sqrt(2 * k * d * h), currency)
+    # Money stays decimal: the square roots are taken to 50 significant digits, then
+    # rounded once to the result's places.
+    k, h = fixed.amount, holding.amount
+    quantity = _SQRT.sqrt(_SQRT.divide(2 * k * demand, h))
+    total = _SQRT.sqrt(2 * k * demand * h)
+    half = money_of(Fraction(total) / 2, currency)
     why = (
-        f"EOQ = sqrt(2 x K x D / h) = sqrt(2 x {fixed.amount} x {demand} / "
-        f"{holding.amount}) = {rounded(quantity)}; at that quantity ordering and "
-        f"holding each cost {half.amount} per period"
+        f"EOQ = sqrt(2 x K x D / h) = sqrt(2 x {k} x {demand} / {h}) = "
+        f"{rounded(Fraction(quantity))}; at that quantity ordering and holding each cost "
+        f"{half.amount} per period"
     )
     return EconomicOrder(
-        quantity=rounded(quantity),
-        orders_per_period=rounded(d / quantity),
+        quantity=rounded(Fraction(quantity)),
+        orders_per_period=rounded(Fraction(demand) / Fraction(quantity)),
         ordering_cost=half,
         holding_cost=half,
-        total_cost=total,
+        total_cost=money_of(Fraction(total), currency),
         why=why,
     )
 
@@ -166,7 +162,7 @@ def newsvendor(
         critical_ratio=ratio,
         z=shown_z,
         quantity=quantity,
-        expected_cost=_money((p + h) * sigma * _NORMAL.pdf(z), currency),
+        expected_cost=money_of((p + h) * sigma * _NORMAL.pdf(z), currency),
         why=why,
     )
 

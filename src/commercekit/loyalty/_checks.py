@@ -11,38 +11,24 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from commercekit.errors import (
-    CurrencyMismatchError,
-    InvalidAmountError,
-    InvalidLoyaltyError,
-)
+from commercekit import _checks
+from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
 from commercekit.money import Money
-from commercekit.money._money import to_decimal
 from commercekit.money._rounding import require_money
 
-_Choice = TypeVar("_Choice", bound=enum.Enum)
+_Member = TypeVar("_Member", bound=enum.Enum)
 
 
-def choice(value: object, kind: type[_Choice], field: str) -> _Choice:
-    """``value`` as a member of the enumeration ``kind``, or an error listing them."""
-    if isinstance(value, kind):
-        return value
-    choices = ", ".join(f"{kind.__name__}.{member.name}" for member in kind)
-    raise InvalidLoyaltyError(field, value, f"is not one of {choices}")
+def choice(value: object, kind: type[_Member], field: str) -> _Member:
+    """``value`` as a member of the enumeration ``kind`` (or its value)."""
+    return _checks.member(value, kind, field, InvalidLoyaltyError)
 
 
 def points(
     value: object, field: str, *, positive: bool = False, unit: str = "points"
 ) -> int:
     """A whole number of points (or days, months): an ``int`` not negative (or > 0)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidLoyaltyError(
-            field, value, f"is not a whole number of {unit}; pass an int such as 12"
-        )
-    if value < 0 or (positive and value == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise InvalidLoyaltyError(field, value, f"must be {need}")
-    return value
+    return _checks.whole(value, field, InvalidLoyaltyError, positive=positive, unit=unit)
 
 
 def signed_points(value: object, field: str) -> int:
@@ -58,14 +44,7 @@ def signed_points(value: object, field: str) -> int:
 
 def rate(value: object, field: str, *, positive: bool = False) -> Decimal:
     """A finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
-    try:
-        found = to_decimal(value, "rate")
-    except InvalidAmountError as error:
-        raise InvalidLoyaltyError(field, value, error.reason) from None
-    if found < 0 or (positive and found == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise InvalidLoyaltyError(field, value, f"must be {need}")
-    return found
+    return _checks.decimal(value, field, InvalidLoyaltyError, positive=positive)
 
 
 def day(value: object, field: str) -> date:
@@ -79,10 +58,7 @@ def day(value: object, field: str) -> date:
 
 def amount(value: object, field: str, currency: str) -> Money:
     """Money in ``currency`` that is not negative."""
-    try:
-        money = require_money(value, field)
-    except InvalidAmountError as error:
-        raise InvalidLoyaltyError(field, value, error.reason) from None
+    money = require_money(value, field)
     if money.currency.code != currency:
         raise CurrencyMismatchError(currency, money.currency.code, f"earn on {field} in")
     if money.amount < 0:

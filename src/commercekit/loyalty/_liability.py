@@ -15,11 +15,11 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
+from commercekit._checks import money as checked_money
+from commercekit._checks import money_of, one_currency
+from commercekit.errors import InvalidLoyaltyError
 from commercekit.loyalty import _checks
-from commercekit.money import Money, allocate, minor_units
-from commercekit.money._money import EXACT
-from commercekit.money._rounding import require_money
+from commercekit.money import Money, allocate
 
 __all__ = [
     "PointsLiability",
@@ -33,11 +33,7 @@ __all__ = [
 
 
 def _money(value: object, field: str, *, positive: bool = False) -> Money:
-    money = require_money(value, field)
-    if money.amount < 0 or (positive and money.amount == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise InvalidLoyaltyError(field, money, f"must be {need}")
-    return money
+    return checked_money(value, field, InvalidLoyaltyError, positive=positive)
 
 
 def _rate(value: object, field: str) -> Decimal:
@@ -45,23 +41,6 @@ def _rate(value: object, field: str) -> Decimal:
     if found > 1:
         raise InvalidLoyaltyError(field, value, "is a share from 0 to 1 (0.97, not 97)")
     return found
-
-
-def _round(value: Fraction, currency: str) -> Money:
-    """Round half-up to the minor unit, exactly."""
-    places = minor_units(currency)
-    scaled = value * 10**places
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    whole += 2 * rest >= scaled.denominator
-    return Money(Decimal(whole).scaleb(-places, EXACT), currency)
-
-
-def _one_currency(*amounts: Money) -> str:
-    code = amounts[0].currency.code
-    for money in amounts[1:]:
-        if money.currency.code != code:
-            raise CurrencyMismatchError(code, money.currency.code, "combine")
-    return code
 
 
 def points_standalone_price(
@@ -80,7 +59,7 @@ def points_standalone_price(
     count = _checks.points(points, "points")
     value = _money(value_per_point, "value_per_point")
     rate = _rate(expected_redemption, "expected_redemption")
-    return _round(
+    return money_of(
         Fraction(count) * Fraction(value.amount) * Fraction(rate), value.currency.code
     )
 
@@ -113,7 +92,7 @@ def allocate_transaction_price(
     paid = _money(price, "price")
     goods = _money(goods_standalone, "goods_standalone")
     points = _money(points_standalone, "points_standalone")
-    _one_currency(paid, goods, points)
+    one_currency(paid, goods, points)
     if not goods.amount + points.amount:
         raise InvalidLoyaltyError(
             "goods_standalone", goods, "and points_standalone are both zero"
@@ -162,7 +141,7 @@ def points_revenue(
     """
     points = _money(allocated, "allocated")
     before = _money(recognised_before, "recognised_before")
-    currency = _one_currency(points, before)
+    currency = one_currency(points, before)
     redeemed = _checks.points(redeemed_to_date, "redeemed_to_date")
     expected = _checks.points(expected_redemptions, "expected_redemptions")
     if expected == 0 or redeemed > expected:
@@ -172,7 +151,7 @@ def points_revenue(
             f"must be at least the {redeemed} points already redeemed (and above 0): "
             "revise the estimate first",
         )
-    to_date = _round(Fraction(points.amount) * Fraction(redeemed, expected), currency)
+    to_date = money_of(Fraction(points.amount) * Fraction(redeemed, expected), currency)
     if before > points:
         raise InvalidLoyaltyError(
             "recognised_before", before, f"exceeds the {points.amount} allocated"
@@ -217,6 +196,6 @@ def points_liability(
     value = _money(value_per_point, "value_per_point")
     rate = _rate(expected_redemption, "expected_redemption")
     currency = value.currency.code
-    face = _round(Fraction(count) * Fraction(value.amount), currency)
-    expected = _round(Fraction(count) * Fraction(value.amount) * Fraction(rate), currency)
+    face = money_of(Fraction(count) * Fraction(value.amount), currency)
+    expected = money_of(Fraction(count) * Fraction(value.amount) * Fraction(rate), currency)
     return PointsLiability(face_value=face, expected=expected, breakage=face - expected)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidMetricError
-from commercekit.money import Money, RoundingMode
-from commercekit.money._money import EXACT, to_decimal
-from commercekit.money._rounding import require_money, round_ratio
+from commercekit import _checks
+from commercekit.errors import InvalidMetricError
+from commercekit.money import Money
 
 PLACES = 4
 """Decimals kept in ratios (rates, multiples, days, months)."""
@@ -16,46 +15,24 @@ PLACES = 4
 
 def ratio(value: Fraction) -> Decimal:
     """An exact ratio rounded half-even to ``PLACES`` decimals."""
-    scaled = value * 10**PLACES
-    units = round_ratio(scaled.numerator, scaled.denominator, RoundingMode.HALF_EVEN)
-    return Decimal(units).scaleb(-PLACES, EXACT)
+    return _checks.rounded(value, PLACES)
 
 
 def amount(value: object, field: str, *, positive: bool = False) -> Money:
     """Money that is not negative (or > 0 with ``positive``)."""
-    money = require_money(value, field)
-    if money.amount < 0 or (positive and money.amount == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise InvalidMetricError(field, money, f"must be {need}")
-    return money
+    return _checks.money(value, field, InvalidMetricError, positive=positive)
 
 
-def same_currency(*amounts: Money) -> str:
-    """The one currency all ``amounts`` share."""
-    code = amounts[0].currency.code
-    for money in amounts[1:]:
-        if money.currency.code != code:
-            raise CurrencyMismatchError(code, money.currency.code, "combine")
-    return code
+def money_ratio(top: tuple[str, object], bottom: tuple[str, object]) -> Fraction:
+    """``top / bottom`` for two amounts in one currency: top >= 0, bottom > 0."""
+    return _checks.money_ratio(top, bottom, InvalidMetricError)
 
 
 def number(value: object, field: str, *, positive: bool = False) -> Decimal:
     """A finite decimal that is not negative (or > 0 with ``positive``); no floats."""
-    try:
-        found = to_decimal(value, "number")
-    except InvalidAmountError as error:
-        raise InvalidMetricError(field, value, error.reason) from None
-    if found < 0 or (positive and found == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise InvalidMetricError(field, value, f"must be {need}")
-    return found
+    return _checks.decimal(value, field, InvalidMetricError, positive=positive)
 
 
 def count(value: object, field: str, *, positive: bool = False) -> int:
     """A whole count (orders, sessions, customers): an ``int`` not below zero."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidMetricError(field, value, "is not a whole number; pass an int")
-    if value < 0 or (positive and value == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise InvalidMetricError(field, value, f"must be {need}")
-    return value
+    return _checks.whole(value, field, InvalidMetricError, positive=positive)

@@ -9,8 +9,9 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._checks import one_currency
 from commercekit.errors import InvalidMetricError
-from commercekit.metrics._checks import amount, count, number, ratio, same_currency
+from commercekit.metrics._checks import amount, count, money_ratio, number, ratio
 from commercekit.money import Money, sum_money
 from commercekit.money._money import EXACT
 
@@ -78,7 +79,7 @@ def cohorts(purchases: Sequence[Purchase]) -> tuple[Cohort, ...]:
             raise InvalidMetricError("day", purchase.day, "is not a date")
         amount(purchase.amount, "amount")
         by_customer.setdefault(purchase.customer, []).append(purchase)
-    currency = same_currency(*(p.amount for p in purchases))
+    currency = one_currency(*(p.amount for p in purchases))
     members: dict[str, list[list[Purchase]]] = {}
     for history in by_customer.values():
         history.sort(key=lambda p: p.day)
@@ -106,12 +107,8 @@ def cohorts(purchases: Sequence[Purchase]) -> tuple[Cohort, ...]:
 
 
 def _days_of(balance: Money, flow: Money, days: int, names: tuple[str, str]) -> Decimal:
-    held = amount(balance, names[0])
-    moved = amount(flow, names[1], positive=True)
-    same_currency(held, moved)
-    return ratio(
-        Fraction(held.amount) / Fraction(moved.amount) * count(days, "days", positive=True)
-    )
+    share = money_ratio((names[0], balance), (names[1], flow))
+    return ratio(share * count(days, "days", positive=True))
 
 
 def days_sales_outstanding(receivables: Money, revenue: Money, days: int = 365) -> Decimal:

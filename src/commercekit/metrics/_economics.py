@@ -10,10 +10,10 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._checks import money_of, one_currency
 from commercekit.errors import InvalidMetricError
-from commercekit.metrics._checks import amount, count, number, ratio, same_currency
-from commercekit.money import Money, minor_units, sum_money
-from commercekit.money._money import EXACT
+from commercekit.metrics._checks import amount, count, money_ratio, number, ratio
+from commercekit.money import Money, RoundingMode, sum_money
 
 __all__ = [
     "AovBasis",
@@ -34,16 +34,6 @@ __all__ = [
     "return_on_ad_spend",
     "simple_clv",
 ]
-
-
-def _money(value: Fraction, currency: str) -> Money:
-    """An exact amount rounded half-up to the currency's minor unit."""
-    places = minor_units(currency)
-    scaled = value * 10**places
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if 2 * rest >= scaled.denominator:
-        whole += 1
-    return Money(Decimal(whole).scaleb(-places, EXACT), currency)
 
 
 @attrs.frozen
@@ -107,10 +97,10 @@ def _combine(lines: Sequence[MarginLine]) -> ContributionMargin:
             amount(line.payment_fees, "payment_fees"),
             amount(line.returns_allowance, "returns_allowance"),
         ]
-        same_currency(gross, *parts)
+        one_currency(gross, *parts)
         revenue.append(gross - parts[0])
         costs.extend(parts[1:])
-    currency = same_currency(*revenue)
+    currency = one_currency(*revenue)
     net = sum_money(revenue, currency)
     variable = sum_money(costs, currency)
     margin = net - variable
@@ -149,7 +139,7 @@ def contribution_by(
 
 
 def _unit_margin(price: Money, variable_cost: Money) -> Money:
-    same_currency(price, variable_cost)
+    one_currency(price, variable_cost)
     margin = price - variable_cost
     if margin.amount <= 0:
         raise InvalidMetricError(
@@ -175,7 +165,7 @@ def break_even_units(fixed_costs: Money, price: Money, variable_cost: Money) -> 
     """
     fixed = amount(fixed_costs, "fixed_costs")
     unit = _unit_margin(amount(price, "price"), amount(variable_cost, "variable_cost"))
-    same_currency(fixed, unit)
+    one_currency(fixed, unit)
     return math.ceil(Fraction(fixed.amount) / Fraction(unit.amount))
 
 
@@ -191,11 +181,9 @@ def break_even_revenue(fixed_costs: Money, price: Money, variable_cost: Money) -
     fixed = amount(fixed_costs, "fixed_costs")
     gross = amount(price, "price")
     unit = _unit_margin(gross, amount(variable_cost, "variable_cost"))
-    currency = same_currency(fixed, unit)
+    currency = one_currency(fixed, unit)
     exact = Fraction(fixed.amount) * Fraction(gross.amount) / Fraction(unit.amount)
-    places = minor_units(currency)
-    cents = math.ceil(exact * 10**places)
-    return Money(Decimal(cents).scaleb(-places, EXACT), currency)
+    return money_of(exact, currency, RoundingMode.CEILING)
 
 
 class AovBasis(enum.StrEnum):
@@ -250,7 +238,7 @@ def average_order_value(orders: Sequence[OrderAmounts], basis: AovBasis | str) -
             amount(order.shipping, "shipping"),
             amount(order.tax, "tax"),
         ]
-        same_currency(*parts)
+        one_currency(*parts)
         goods, discounts, shipping, tax = parts
         if chosen is AovBasis.GROSS:
             values.append(goods)
@@ -258,9 +246,9 @@ def average_order_value(orders: Sequence[OrderAmounts], basis: AovBasis | str) -
             values.append(goods - discounts)
         else:
             values.append(goods - discounts + shipping + tax)
-    currency = same_currency(*values)
+    currency = one_currency(*values)
     total = sum_money(values, currency)
-    return _money(Fraction(total.amount) / len(values), currency)
+    return money_of(Fraction(total.amount) / len(values), currency)
 
 
 def conversion_rate(orders: int, sessions: int) -> Decimal:
@@ -301,7 +289,7 @@ def customer_acquisition_cost(spend: Money, new_customers: int) -> Money:
     """
     paid = amount(spend, "spend")
     won = count(new_customers, "new_customers", positive=True)
-    return _money(Fraction(paid.amount) / won, paid.currency.code)
+    return money_of(Fraction(paid.amount) / won, paid.currency.code)
 
 
 def simple_clv(
@@ -324,7 +312,7 @@ def simple_clv(
         raise InvalidMetricError("margin_ratio", margin_ratio, "is a share: 0.35, not 35")
     span = number(years, "years")
     value = Fraction(aov.amount) * Fraction(frequency) * Fraction(margin) * Fraction(span)
-    return _money(value, aov.currency.code)
+    return money_of(value, aov.currency.code)
 
 
 def discounted_clv(
@@ -357,7 +345,7 @@ def discounted_clv(
             f"must be below 1 + discount_rate ({1 + i}): the value would never converge",
         )
     multiple = Fraction(r) / (1 + Fraction(i) - Fraction(r))
-    return _money(Fraction(margin.amount) * multiple, margin.currency.code)
+    return money_of(Fraction(margin.amount) * multiple, margin.currency.code)
 
 
 def ltv_to_cac(lifetime_value: Money, acquisition_cost: Money) -> Decimal:
@@ -368,10 +356,11 @@ def ltv_to_cac(lifetime_value: Money, acquisition_cost: Money) -> Decimal:
         >>> ltv_to_cac(Money("266.67", "USD"), Money("80", "USD"))
         Decimal('3.3334')
     """
-    value = amount(lifetime_value, "lifetime_value")
-    cost = amount(acquisition_cost, "acquisition_cost", positive=True)
-    same_currency(value, cost)
-    return ratio(Fraction(value.amount) / Fraction(cost.amount))
+    return ratio(
+        money_ratio(
+            ("lifetime_value", lifetime_value), ("acquisition_cost", acquisition_cost)
+        )
+    )
 
 
 def cac_payback_months(acquisition_cost: Money, monthly_margin: Money) -> Decimal:
@@ -382,10 +371,11 @@ def cac_payback_months(acquisition_cost: Money, monthly_margin: Money) -> Decima
         >>> cac_payback_months(Money("80", "EUR"), Money("12.50", "EUR"))
         Decimal('6.4000')
     """
-    cost = amount(acquisition_cost, "acquisition_cost")
-    margin = amount(monthly_margin, "monthly_margin", positive=True)
-    same_currency(cost, margin)
-    return ratio(Fraction(cost.amount) / Fraction(margin.amount))
+    return ratio(
+        money_ratio(
+            ("acquisition_cost", acquisition_cost), ("monthly_margin", monthly_margin)
+        )
+    )
 
 
 def return_on_ad_spend(revenue: Money, ad_spend: Money) -> Decimal:
@@ -396,7 +386,4 @@ def return_on_ad_spend(revenue: Money, ad_spend: Money) -> Decimal:
         >>> return_on_ad_spend(Money("5000", "EUR"), Money("1250", "EUR"))
         Decimal('4.0000')
     """
-    earned = amount(revenue, "revenue")
-    spent = amount(ad_spend, "ad_spend", positive=True)
-    same_currency(earned, spent)
-    return ratio(Fraction(earned.amount) / Fraction(spent.amount))
+    return ratio(money_ratio(("revenue", revenue), ("ad_spend", ad_spend)))

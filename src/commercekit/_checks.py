@@ -1,0 +1,121 @@
+"""Input checks and exact roundings shared by the rule packages.
+
+Each package raises its own error (``InvalidInventoryError``, ``InvalidLoyaltyError``,
+``InvalidMetricError``: all take ``field, value, reason``), so the checks take the
+error class and the packages wrap them in one-line helpers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeVar
+
+from commercekit.errors import CommerceKitError, CurrencyMismatchError, InvalidAmountError
+from commercekit.money import Money, RoundingMode, minor_units
+from commercekit.money._money import EXACT, to_decimal
+from commercekit.money._rounding import require_money, round_ratio
+
+Error = Callable[[str, object, str], CommerceKitError]
+"""An error class taking ``(field, value, reason)``."""
+
+_Member = TypeVar("_Member", bound=enum.Enum)
+
+
+def _sign(
+    found: Decimal | int, field: str, value: object, error: Error, *, positive: bool
+) -> None:
+    if found < 0 or (positive and found == 0):
+        need = "greater than zero" if positive else "zero or more"
+        raise error(field, value, f"must be {need}")
+
+
+def signed_decimal(value: object, field: str, error: Error) -> Decimal:
+    """``value`` as a finite ``Decimal`` of either sign; floats, NaN and text refused."""
+    try:
+        return to_decimal(value, "number")
+    except InvalidAmountError as problem:
+        raise error(field, value, problem.reason) from None
+
+
+def decimal(value: object, field: str, error: Error, *, positive: bool = False) -> Decimal:
+    """A finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
+    found = signed_decimal(value, field, error)
+    _sign(found, field, value, error, positive=positive)
+    return found
+
+
+def whole(
+    value: object, field: str, error: Error, *, positive: bool = False, unit: str = "units"
+) -> int:
+    """A whole number (an ``int``, not a bool) that is not negative (or > 0)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise error(
+            field, value, f"is not a whole number of {unit}; pass an int such as 12"
+        )
+    _sign(value, field, value, error, positive=positive)
+    return value
+
+
+def member(value: object, kind: type[_Member], field: str, error: Error) -> _Member:
+    """A member of ``kind``, given as the member or its value, or an error listing them."""
+    if isinstance(value, kind):
+        return value
+    for option in kind:
+        if isinstance(value, str) and option.value == value:
+            return option
+    choices = ", ".join(repr(option.value) for option in kind)
+    raise error(field, value, f"is not one of the {kind.__name__} values: {choices}")
+
+
+def money(value: object, field: str, error: Error, *, positive: bool = False) -> Money:
+    """Money (ours or py-moneyed's) that is not negative (or > 0 with ``positive``)."""
+    found = require_money(value, field)
+    _sign(found.amount, field, found, error, positive=positive)
+    return found
+
+
+def one_currency(*amounts: Money, operation: str = "combine") -> str:
+    """The currency all ``amounts`` share; mixing currencies is refused."""
+    code = amounts[0].currency.code
+    for amount in amounts[1:]:
+        if amount.currency.code != code:
+            raise CurrencyMismatchError(code, amount.currency.code, operation)
+    return code
+
+
+def money_ratio(
+    top: tuple[str, object], bottom: tuple[str, object], error: Error
+) -> Fraction:
+    """``top / bottom`` for two amounts in one currency: top >= 0, bottom > 0, exactly."""
+    numerator = money(top[1], top[0], error)
+    denominator = money(bottom[1], bottom[0], error, positive=True)
+    one_currency(numerator, denominator, operation="divide")
+    return Fraction(numerator.amount) / Fraction(denominator.amount)
+
+
+def rounded(value: float | Fraction, places: int) -> Decimal:
+    """``value`` rounded once, half-even, to ``places`` decimals, exactly.
+
+    A float converts to ``Decimal`` exactly, so one quantize in the exact context is the
+    only rounding; a ``Fraction`` is rounded from its numerator and denominator.
+    """
+    if isinstance(value, float):
+        result = Decimal(value).quantize(Decimal(1).scaleb(-places), context=EXACT)
+    else:
+        scaled = value * 10**places
+        units = round_ratio(scaled.numerator, scaled.denominator, RoundingMode.HALF_EVEN)
+        result = Decimal(units).scaleb(-places, EXACT)
+    return result.copy_abs() if result.is_zero() else result  # never "-0.0000"
+
+
+def money_of(
+    value: float | Fraction, currency: str, mode: RoundingMode = RoundingMode.HALF_UP
+) -> Money:
+    """An exact amount (or a float's exact value) rounded once to the minor unit."""
+    places = minor_units(currency)
+    scaled = Fraction(value) * 10**places
+    units = round_ratio(scaled.numerator, scaled.denominator, mode)
+    return Money(Decimal(units).scaleb(-places, EXACT), currency)
