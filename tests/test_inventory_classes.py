@@ -282,6 +282,8 @@ def test_routing_never_takes_more_than_a_location_holds(
         ),
         (lambda: route_order({"TEE": 0}, SITES, STOCK, "DE"), "greater than zero"),
         (lambda: route_order({"TEE": 1}, SITES, STOCK, "Germany"), "alpha-2"),
+        (lambda: route_order({"TEE": 1}, SITES, STOCK, "ZZ"), "alpha-2"),
+        (lambda: Location("X", "ZZ"), "alpha-2"),
         (lambda: route_order({"TEE": 1}, [*SITES, SITES[0]], STOCK, "DE"), "twice"),
         (lambda: Location("", "DE"), "location code"),
         (lambda: Location("A", "DE", cost=1.5), "float"),

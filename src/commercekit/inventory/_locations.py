@@ -14,6 +14,7 @@ import attrs
 
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._numbers import number, units
+from commercekit.regions._eu import check_country
 
 __all__ = [
     "Assignment",
@@ -38,11 +39,7 @@ def _code(value: object) -> str:
 
 
 def _country(value: object) -> str:
-    if not isinstance(value, str) or len(value) != 2 or not value.isupper():
-        raise InvalidInventoryError(
-            "country", value, "is not an ISO 3166 alpha-2 code such as 'DE'"
-        )
-    return value
+    return check_country(value)
 
 
 def _cost(value: object) -> Decimal:

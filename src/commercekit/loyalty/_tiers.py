@@ -253,7 +253,13 @@ class TierDecision:
 
 
 def tier_for(program: TierProgram, qualifying: int | Money) -> Tier:
-    """The highest tier whose threshold ``qualifying`` reaches."""
+    """The highest tier whose threshold ``qualifying`` reaches.
+
+    Examples:
+        >>> program = TierProgram(TierBasis.POINTS, (Tier("member", 0), Tier("gold", 5000)))
+        >>> tier_for(program, 4999).name, tier_for(program, 5000).name
+        ('member', 'gold')
+    """
     figure = _figure(program, qualifying, "qualifying")
     reached = program.tiers[0]
     for tier in program.tiers:
