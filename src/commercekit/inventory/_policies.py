@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from statistics import NormalDist
 
@@ -19,8 +19,16 @@ from commercekit import _checks
 from commercekit._checks import money_of, one_currency
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
-from commercekit.inventory._numbers import choice, number, probability, rounded, units
-from commercekit.money import Money
+from commercekit.inventory._numbers import (
+    PLACES,
+    choice,
+    number,
+    probability,
+    rounded,
+    units,
+)
+from commercekit.money import Money, minor_units
+from commercekit.money._money import EXACT
 
 __all__ = [
     "EconomicOrder",
@@ -43,6 +51,7 @@ _NORMAL = NormalDist()
 
 
 _SQRT = Context(prec=50, rounding=ROUND_HALF_EVEN)
+_PLACES = Decimal(1).scaleb(-PLACES)
 
 
 def _costs(*amounts: tuple[str, object]) -> tuple[list[Money], str]:
@@ -96,18 +105,21 @@ def economic_order_quantity(
     k, h = fixed.amount, holding.amount
     quantity = _SQRT.sqrt(_SQRT.divide(2 * k * demand, h))
     total = _SQRT.sqrt(2 * k * demand * h)
-    half = money_of(Fraction(total) / 2, currency)
+    cents = Decimal(1).scaleb(-minor_units(currency))
+    half = Money(_SQRT.divide(total, 2).quantize(cents, ROUND_HALF_UP, EXACT), currency)
+    shown = quantity.quantize(_PLACES, ROUND_HALF_EVEN, EXACT)
     why = (
-        f"EOQ = sqrt(2 x K x D / h) = sqrt(2 x {k} x {demand} / {h}) = "
-        f"{rounded(Fraction(quantity))}; at that quantity ordering and holding each cost "
-        f"{half.amount} per period"
+        f"EOQ = sqrt(2 x K x D / h) = sqrt(2 x {k} x {demand} / {h}) = {shown}; at "
+        f"that quantity ordering and holding each cost {half.amount} per period"
     )
     return EconomicOrder(
-        quantity=rounded(Fraction(quantity)),
-        orders_per_period=rounded(Fraction(demand) / Fraction(quantity)),
+        quantity=shown,
+        orders_per_period=_SQRT.divide(demand, quantity).quantize(
+            _PLACES, ROUND_HALF_EVEN, EXACT
+        ),
         ordering_cost=half,
         holding_cost=half,
-        total_cost=money_of(Fraction(total), currency),
+        total_cost=Money(total.quantize(cents, ROUND_HALF_UP, EXACT), currency),
         why=why,
     )
 

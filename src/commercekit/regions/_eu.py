@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from datetime import date
 from importlib.resources import files
 
@@ -52,9 +53,14 @@ def check_country(country: object) -> str:
     if not isinstance(country, str) or len(country) != 2:
         raise UnknownCountryError(country)
     code = country.upper()
-    if code not in MEMBERSHIPS and pycountry.countries.get(alpha_2=code) is None:
+    if code not in MEMBERSHIPS and not _is_iso_country(code):
         raise UnknownCountryError(country)
     return code
+
+
+@functools.cache
+def _is_iso_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def check_date(on: object) -> date:
