@@ -81,7 +81,10 @@ class ChannelBuffer:
     sku: str | None = None
 
 
-def _stock(stock: object, known: set[str] | None = None) -> dict[str, dict[str, int]]:
+def _stock(
+    stock: object, known: set[str] | None = None, skus: set[str] | None = None
+) -> dict[str, dict[str, int]]:
+    """The stock map checked: every count, or only those of ``skus`` when given."""
     if not isinstance(stock, Mapping):
         raise InvalidInventoryError("stock", stock, "is not {location: {sku: units}}")
     checked: dict[str, dict[str, int]] = {}
@@ -97,6 +100,7 @@ def _stock(stock: object, known: set[str] | None = None) -> dict[str, dict[str, 
         checked[location] = {
             sku: units(on_hand, f"stock[{location!r}][{sku!r}]")
             for sku, on_hand in items.items()
+            if skus is None or sku in skus
         }
     return checked
 
@@ -282,12 +286,12 @@ def route_order(
     sites = _sites(locations)
     codes = [site.code for site in sites]
     destination = _country(destination)
-    on_hand = _stock(stock, set(codes))
     if not isinstance(lines, Mapping) or not lines:
         raise InvalidInventoryError("lines", lines, "is not a non-empty {sku: quantity}")
     wanted = {
         sku: units(qty, f"lines[{sku!r}]", positive=True) for sku, qty in lines.items()
     }
+    on_hand = _stock(stock, set(codes), set(wanted))  # only the counts this order reads
     suppliers = dict(dropship or {})
 
     def held(code: str, sku: str) -> int:
