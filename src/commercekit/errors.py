@@ -38,6 +38,7 @@ __all__ = [
     "InvalidMetricError",
     "InvalidPromotionError",
     "InvalidTaxIdError",
+    "MissingDataError",
     "MoneyParseError",
     "NaiveDatetimeError",
     "NoRuleError",
@@ -150,6 +151,20 @@ class NoRuleError(CommerceKitError, LookupError):
         super().__init__(
             f"no rule for {subject} on {on.isoformat()}; the data covers {covered}"
         )
+
+
+class MissingDataError(CommerceKitError, LookupError):
+    """A fact a rule needs was not supplied (a product's facts, a tariff row, a rate).
+
+    ``missing`` names each fact that is missing; ``how`` says how to supply it. A quote
+    that may go on without them is asked for with ``partial=True`` and then lists them
+    in its ``missing`` field instead of raising.
+    """
+
+    def __init__(self, missing: tuple[str, ...] | str, how: str) -> None:
+        self.missing = (missing,) if isinstance(missing, str) else tuple(missing)
+        self.how = how
+        super().__init__(f"missing {'; '.join(self.missing)}: {how}")
 
 
 class UnknownJurisdictionError(CommerceKitError, LookupError):

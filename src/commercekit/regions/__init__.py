@@ -18,16 +18,26 @@ Examples:
     'Canary Islands'
     >>> locate("ES", postcode="28001") is None
     True
+
+Which VAT jurisdiction, VAT area and customs territory an address is in, for goods and
+for services, is answered by one function, ``place_of``; ``customs_border`` says whether
+goods between two places cross a customs border.
 """
 
-from commercekit.regions._eu import eu_members, is_eu_member, vat_prefix
+from commercekit.regions._eu import check_country, eu_members, is_eu_member, vat_prefix
+from commercekit.regions._places import Place, check_day, customs_border, place_of
 from commercekit.regions._territories import Territory, locate, special_territory
 
 __all__ = [
+    "Place",
     "Territory",
+    "check_country",
+    "check_day",
+    "customs_border",
     "eu_members",
     "is_eu_member",
     "locate",
+    "place_of",
     "special_territory",
     "vat_prefix",
 ]

@@ -13,6 +13,7 @@ has one (``GP`` for Guadeloupe), or its postcode. The bundled table
 from __future__ import annotations
 
 import csv
+from datetime import date
 from importlib.resources import files
 
 import attrs
@@ -39,10 +40,20 @@ class Territory:
     postcodes: tuple[str, ...]
     in_eu_vat_area: bool
     in_eu_customs_territory: bool
+    vat_of: str
+    """Whose VAT applies there: the territory's own code, or another's (``CH``)."""
+    customs_of: str
+    """The customs territory it is in: ``EU``, another's (``CH``) or its own code."""
+    since: date
+    until: date | None
     tax_instead: str
     legal_basis: str
     source: str
     note: str
+
+    def covers(self, on: date) -> bool:
+        """Whether this row is in force on ``on``."""
+        return self.since <= on and (self.until is None or on <= self.until)
 
     def matches_postcode(self, postcode: str, *, exact: bool) -> bool:
         """Whether ``postcode`` (spaces ignored) is one of the territory's exact codes
@@ -82,6 +93,10 @@ def _read() -> tuple[Territory, ...]:
             postcodes=tuple(row["postcodes"].split()),
             in_eu_vat_area=row["in_eu_vat_area"] == "yes",
             in_eu_customs_territory=row["in_eu_customs_territory"] == "yes",
+            vat_of=row["vat_of"],
+            customs_of=row["customs_of"],
+            since=date.fromisoformat(row["since"]),
+            until=date.fromisoformat(row["until"]) if row["until"] else None,
             tax_instead=row["tax_instead"],
             legal_basis=row["legal_basis"],
             source=row["source"],
@@ -92,35 +107,58 @@ def _read() -> tuple[Territory, ...]:
 
 
 TERRITORIES: tuple[Territory, ...] = _read()
-_BY_CODE: dict[str, Territory] = {}
+_BY_CODE: dict[str, list[Territory]] = {}
 for _territory in TERRITORIES:
-    _aliases = [_territory.code, _territory.subdivision, _territory.iso_alpha2]
+    _aliases = {_territory.code, _territory.subdivision, _territory.iso_alpha2}
     if _territory.iso_alpha2:  # older ISO 3166-2 editions: FR-GP for FR-971
-        _aliases.append(f"{_territory.country}-{_territory.iso_alpha2}")
+        _aliases.add(f"{_territory.country}-{_territory.iso_alpha2}")
     for _key in _aliases:
         if _key:
-            _BY_CODE[_key] = _territory
+            _BY_CODE.setdefault(_key, []).append(_territory)
 
 
-def special_territory(code: str) -> Territory | None:
+def _in_force(rows: list[Territory] | None, on: date | None) -> Territory | None:
+    """The row in force on ``on``; the latest row when no date is given."""
+    if not rows:
+        return None
+    if on is None:
+        return max(rows, key=lambda row: row.since)
+    return next((row for row in rows if row.covers(on)), None)
+
+
+def special_territory(code: str, *, on: date | None = None) -> Territory | None:
     """The special territory a code names (``ES-CN``, ``FI-01``, ``GP``), if any.
+
+    With ``on``, the row in force that day (Campione d'Italia moved from the Swiss to
+    the EU customs territory on 2020-01-01); without it, the latest row.
 
     Examples:
         >>> special_territory("ES-CN").in_eu_vat_area
         False
+        >>> special_territory("IT-CAMPIONE", on=date(2019, 12, 31)).customs_of
+        'CH'
+        >>> special_territory("IT-CAMPIONE", on=date(2020, 1, 1)).customs_of
+        'EU'
         >>> special_territory("DE-BY") is None
         True
     """
-    return _BY_CODE.get(code.upper()) if isinstance(code, str) else None
+    if not isinstance(code, str):
+        return None
+    return _in_force(_BY_CODE.get(code.upper()), on)
 
 
 def locate(
-    country: str, *, subdivision: str | None = None, postcode: str | None = None
+    country: str,
+    *,
+    subdivision: str | None = None,
+    postcode: str | None = None,
+    on: date | None = None,
 ) -> Territory | None:
     """The special territory an address falls in, or ``None`` for the ordinary country.
 
     ``subdivision`` is an ISO 3166-2 code (``ES-CN``); ``postcode`` the address's postal
     code. A country code that is itself a territory's code (``GP``, ``AX``) matches too.
+    With ``on``, only rows in force that day match.
 
     Examples:
         >>> locate("DE", postcode="27498").code
@@ -129,22 +167,28 @@ def locate(
         'Réunion'
         >>> locate("GP").name
         'Guadeloupe'
+        >>> locate("GB", postcode="BT1 1AA", on=date(2020, 12, 31)) is None
+        True
     """
     code = check_country(country)
-    found = _BY_CODE.get(code)
+    found = _in_force(_BY_CODE.get(code), on)
     if found is not None:
         return found
     if subdivision is not None:
         if not isinstance(subdivision, str):
             raise UnknownCountryError(subdivision)
-        found = _BY_CODE.get(subdivision.upper())
+        found = _in_force(_BY_CODE.get(subdivision.upper()), on)
         if found is not None and found.country == code:
             return found
     if postcode is not None:
+        if not isinstance(postcode, str):
+            raise UnknownCountryError(postcode)
         for exact in (True, False):  # 97150 is Saint-Martin before 971* is Guadeloupe
             for territory in TERRITORIES:
-                if territory.country == code and territory.matches_postcode(
-                    str(postcode), exact=exact
+                if (
+                    territory.country == code
+                    and (on is None or territory.covers(on))
+                    and territory.matches_postcode(postcode, exact=exact)
                 ):
                     return territory
     return None

@@ -27,6 +27,7 @@ Examples:
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -36,8 +37,9 @@ from commercekit.errors import (
     UnknownJurisdictionError,
 )
 from commercekit.money import Money, RoundingMode, convert
-from commercekit.regions import is_eu_member, locate, special_territory, vat_prefix
-from commercekit.regions._eu import check_date
+from commercekit.money._money import EXACT
+from commercekit.regions import check_day, place_of, special_territory, vat_prefix
+from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
 from commercekit.tax._rates import BUNDLED, TaxRate, TaxRateSource
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
@@ -49,9 +51,6 @@ DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
 IMPLEMENTING = "https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj"
 UK_SERVICES = "https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a"
 UK_EXPORTS = "https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703"
-# Places that share another's VAT: Monaco is France, the Isle of Man the UK,
-# Liechtenstein Switzerland.
-_SHARES_VAT = {"MC": "FR", "IM": "GB", "LI": "CH"}
 _BUNDLED_DESTINATIONS = {"GB", "XI", "AU", "NZ", "NO", "CH", "SG", "JP", "CA"}
 
 
@@ -63,6 +62,56 @@ class _Context:
         self.on = on
         self.source = source
         self.conversions: list[str] = []
+        goods = sale.supply is Supply.GOODS
+        seller, buyer = sale.seller, sale.buyer
+        self.seller_place = place_of(seller.country, on=on)
+        self.origin = (
+            place_of(sale.ship_from, on=on)
+            if goods and sale.ship_from
+            else self.seller_place
+        )
+        self.destination = place_of(
+            buyer.country, subdivision=buyer.subdivision, postcode=buyer.postcode, on=on
+        )
+
+    def lines_without_tax(self, jurisdiction: str) -> list[Money]:
+        """Each line's value without the VAT/GST of ``jurisdiction`` (taken out, line by
+        line, only when the prices include it): the value limits are set on."""
+        lines = self.sale.goods_lines
+        if not self.sale.prices_include_tax:
+            return [line.value for line in lines]
+        return [
+            extract_tax(
+                line.value, self.source.rates_for(jurisdiction, line.category, on=self.on)
+            ).net
+            for line in lines
+        ]
+
+    def goods_without_tax(self, jurisdiction: str) -> Money:
+        """The goods' value without the tax of ``jurisdiction``."""
+        values = self.lines_without_tax(jurisdiction)
+        value = values[0]
+        for more in values[1:]:
+            value = value + more
+        return value
+
+    def consignment_value(self, jurisdiction: str) -> Money:
+        """Intrinsic value: the goods without the tax charged at sale, plus transport only
+        when it is not shown separately."""
+        value = self.goods_without_tax(jurisdiction)
+        sale = self.sale
+        if sale.shipping is not None and not sale.shipping_shown_separately:
+            value = value + sale.shipping
+        return value
+
+    def dearest_item(self, jurisdiction: str) -> Money:
+        """The dearest single unit without the tax charged at sale (per-item limits)."""
+        values = self.lines_without_tax(jurisdiction)
+        units = [
+            Money(EXACT.divide(value.amount, Decimal(line.quantity)), value.currency.code)
+            for value, line in zip(values, self.sale.goods_lines, strict=True)
+        ]
+        return max(units, key=lambda unit: unit.amount)
 
     def amount_in(self, money: Money, currency: str) -> Money:
         if money.currency.code == currency:
@@ -116,53 +165,20 @@ class _Context:
         )
 
 
-def _where(
-    country: str, postcode: str | None, subdivision: str | None, supply: Supply
-) -> str:
-    """The tax place of an address: a country, ``XI`` for goods in Northern Ireland, or
-    a special territory's code (the Canary Islands: ``ES-CN``)."""
-    if country == "XI":
-        return "XI" if supply is Supply.GOODS else "GB"
-    if country == "CA" and subdivision:  # Canadian tax depends on the province
-        return subdivision.upper()
-    territory = locate(country, subdivision=subdivision, postcode=postcode)
-    if territory is not None:
-        if territory.code == "GB-NIR":
-            return "XI" if supply is Supply.GOODS else "GB"
-        if not territory.in_eu_vat_area:
-            return territory.code
-    return _SHARES_VAT.get(country, country)
-
-
-def _in_eu_area(place: str, on: date) -> bool:
-    """Inside the EU VAT area: a member state, or Northern Ireland (for goods)."""
-    if place == "XI":
-        return on >= date(2021, 1, 1)
-    return len(place) == 2 and is_eu_member(place, on=on)
-
-
-def _vat_area(place: str, on: date) -> str:
-    if _in_eu_area(place, on):
-        return "EU"
-    return "GB" if place == "XI" else place
-
-
 def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecision:
     """Decide whose VAT/GST applies to ``sale`` on ``on``, who accounts for it and why.
 
     ``rates`` supplies the tax rates of the jurisdiction decided on (the bundled tables
     by default). The decision never charges two jurisdictions' tax on one supply.
     """
-    day = check_date(on)
+    day = check_day(on)
+    if not isinstance(sale, Sale):
+        raise InvalidAmountError(sale, "is not a Sale")
     context = _Context(sale, day, rates)
     seller, buyer = sale.seller, sale.buyer
     goods = sale.supply is Supply.GOODS
-    origin = (
-        _where(sale.ship_from or seller.country, None, None, sale.supply)
-        if goods
-        else (seller.country)
-    )
-    destination = _where(buyer.country, buyer.postcode, buyer.subdivision, sale.supply)
+    origin = context.origin.jurisdiction(goods=goods)
+    destination = context.destination.jurisdiction(goods=goods)
 
     if destination == "CA":
         raise InvalidAmountError(
@@ -182,11 +198,15 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
         )
     if buyer.tax_id is not None:
         return _business(context, origin, destination)
-    if goods and _in_eu_area(origin, day) and _in_eu_area(destination, day):
+    if goods and context.origin.in_eu_vat_area_for_goods and _eu_dest(context, goods=True):
         return _eu_distance_sale(context, origin, destination)
     if not goods:
         return _services(context, destination)
     return _import(context, origin, destination)
+
+
+def _eu_dest(context: _Context, *, goods: bool) -> bool:
+    return context.destination.in_eu_vat_area(goods=goods)
 
 
 def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
@@ -194,7 +214,7 @@ def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
     tax_id = sale.buyer.tax_id
     assert tax_id is not None  # noqa: S101  # only called with a tax number
     goods = sale.supply is Supply.GOODS
-    both_eu = _in_eu_area(origin, day) and _in_eu_area(destination, day)
+    both_eu = context.origin.in_eu_vat_area(goods=goods) and _eu_dest(context, goods=goods)
     expected = "XI" if destination == "XI" else vat_prefix(destination)
     if goods and both_eu:
         if tax_id.country != expected:
@@ -241,7 +261,7 @@ def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
                     f"services to a business in {destination} (VAT number {tax_id}) are "
                     "taxed where the customer is established (Art. 44) and the customer "
                     "accounts for the tax by reverse charge (Art. 196)",
-                    DIRECTIVE if _in_eu_area(destination, day) else UK_SERVICES,
+                    DIRECTIVE if _eu_dest(context, goods=False) else UK_SERVICES,
                 )
             ],
             scheme="reverse charge",
@@ -249,7 +269,7 @@ def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
         )
     if destination in ("GB", "XI") and origin not in ("GB", "XI"):
         limit = threshold_for("GB", "low_value_consignment", on=day)
-        value = context.amount_in(_consignment_value(sale), "GBP")
+        value = context.amount_in(context.consignment_value(destination), "GBP")
         if not limit.crossed_by(value):
             return context.decision(
                 Regime.REVERSE_CHARGE,
@@ -269,19 +289,11 @@ def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
     return _import(context, origin, destination)
 
 
-def _consignment_value(sale: Sale) -> Money:
-    """Intrinsic value: the goods, plus transport only when it is not shown separately."""
-    value = sale.price
-    if sale.shipping is not None and not sale.shipping_shown_separately:
-        value = value + sale.shipping
-    return value
-
-
 def _eu_distance_sale(context: _Context, origin: str, destination: str) -> TaxDecision:
     sale, day = context.sale, context.on
     seller = sale.seller
     threshold = threshold_for("EU", "distance_sales_threshold", on=day)
-    established_in_eu = _in_eu_area(seller.country, day)
+    established_in_eu = context.seller_place.in_eu_vat_area_for_goods
     rules = []
     if sale.marketplace and not established_in_eu:
         return context.decision(
@@ -300,7 +312,7 @@ def _eu_distance_sale(context: _Context, origin: str, destination: str) -> TaxDe
             charge=True,
         )
     if established_in_eu and origin == seller.country:
-        sale_value = context.amount_in(sale.price, "EUR")
+        sale_value = context.amount_in(context.goods_without_tax(origin), "EUR")
         this_year = context.amount_in(seller.eu_sales_this_year, "EUR") + sale_value
         last_year = context.amount_in(seller.eu_sales_last_year, "EUR")
         crossed = threshold.crossed_by(this_year) or threshold.crossed_by(last_year)
@@ -413,8 +425,8 @@ def _services(context: _Context, destination: str) -> TaxDecision:
             ],
             charge=True,
         )
-    if _in_eu_area(destination, day):
-        if _in_eu_area(seller.country, day):
+    if _eu_dest(context, goods=False):
+        if context.seller_place.in_eu_vat_area_for_services:
             return _eu_distance_sale(context, seller.country, destination)
         rules = [
             Rule(
@@ -466,7 +478,11 @@ def _import(context: _Context, origin: str, destination: str) -> TaxDecision:
     day = context.on
     rules = _export_rules(context, origin, destination)
     documents = ("proof of export (customs export declaration or carrier's evidence)",)
-    area = _vat_area(destination, day)
+    place = context.destination
+    # Goods imported into Northern Ireland from outside the UK and the EU follow the UK's
+    # GBP 135 rules (NI Business Info, "How VAT will apply for goods imported into
+    # Northern Ireland from outside the UK or EU"); elsewhere the VAT area decides.
+    area = "GB" if place.northern_ireland else place.vat_area(goods=True)
     handler = {
         "EU": _import_eu,
         "GB": _import_gb,
@@ -518,7 +534,7 @@ def _import(context: _Context, origin: str, destination: str) -> TaxDecision:
 
 
 def _export_rules(context: _Context, origin: str, destination: str) -> list[Rule]:
-    area = _vat_area(origin, context.on)
+    area = context.origin.vat_area(goods=True)
     if area == "EU":
         return [
             Rule(
@@ -539,7 +555,7 @@ def _import_eu(
 ) -> TaxDecision:
     sale, day = context.sale, context.on
     limit = threshold_for("EU", "low_value_consignment", on=day)
-    value = context.amount_in(_consignment_value(sale), "EUR")
+    value = context.amount_in(context.consignment_value(destination), "EUR")
     if limit.crossed_by(value):
         rules.append(
             Rule(
@@ -609,7 +625,7 @@ def _import_gb(
 ) -> TaxDecision:
     sale, day = context.sale, context.on
     limit = threshold_for("GB", "low_value_consignment", on=day)
-    value = context.amount_in(_consignment_value(sale), "GBP")
+    value = context.amount_in(context.consignment_value(destination), "GBP")
     if limit.crossed_by(value):
         rules.append(
             Rule(
@@ -659,7 +675,7 @@ def _import_low_value(
     sale, day = context.sale, context.on
     limit = threshold_for(destination, _LOW_VALUE_RULE[destination], on=day)
     assert limit.amount is not None  # noqa: S101  # every low-value limit has an amount
-    item = context.amount_in(sale.max_item_value or sale.price, limit.amount.currency.code)
+    item = context.amount_in(context.dearest_item(destination), limit.amount.currency.code)
     if limit.crossed_by(item):
         rules.append(
             Rule(
@@ -759,29 +775,16 @@ def _import_ch(
             charge=True,
         )
     de_minimis = threshold_for("CH", "import_tax_de_minimis", on=day)
-    rate = context.source.rates_for("CH", sale.category, on=day)[0]
-    value = context.amount_in(_consignment_value(sale), "CHF")
-    tax = value * rate.fraction
-    if de_minimis.crossed_by(tax):
-        rules.append(
-            Rule(
-                f"import VAT of about {tax.amount:.2f} CHF on {value}: collected at the "
-                "border",
-                de_minimis.source.split()[0],
-            )
-        )
-        return context.decision(
-            Regime.IMPORT, "CH", Collector.IMPORTER, rules, documents=documents
-        )
     rules.append(
         Rule(
-            f"import VAT of {tax.amount:.2f} CHF, not over {de_minimis.amount}: not "
-            "collected",
+            "the seller is not registered for Swiss VAT: import VAT at the border on "
+            "the goods, transport and duty, not collected when it comes to "
+            f"{de_minimis.amount} or less (computed with the landed cost)",
             de_minimis.source.split()[0],
         )
     )
     return context.decision(
-        Regime.NOT_COLLECTED, "CH", Collector.NONE, rules, documents=documents
+        Regime.IMPORT, "CH", Collector.IMPORTER, rules, documents=documents
     )
 
 

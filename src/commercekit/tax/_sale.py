@@ -9,7 +9,7 @@ import attrs
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable
 from commercekit.money._rounding import require_money
-from commercekit.regions._eu import check_country
+from commercekit.regions import check_country
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
@@ -20,6 +20,7 @@ __all__ = [
     "Regime",
     "Rule",
     "Sale",
+    "SaleLine",
     "Seller",
     "Supply",
     "TaxDecision",
@@ -87,16 +88,53 @@ class Buyer:
     verification: Verification | None = None
 
 
+def _quantity(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10**9:
+        raise InvalidAmountError(value, "is not a whole quantity from 1 to 1,000,000,000")
+    return value
+
+
+def _category(value: object) -> TaxCategory:
+    if isinstance(value, str) and value in TaxCategory.__members__.values():
+        return TaxCategory(value)
+    known = ", ".join(category.value for category in TaxCategory)
+    raise InvalidAmountError(value, f"is not a tax category; use one of {known}")
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidAmountError(value, "is not True or False")
+    return value
+
+
+@attrs.frozen
+class SaleLine:
+    """One line of goods in a sale: its value (all units, after discounts), how many
+    units, and its tax category. Per-item limits are measured on ``unit_value``."""
+
+    value: Money = attrs.field(converter=require_money)
+    quantity: int = attrs.field(default=1, converter=_quantity)
+    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
+
+    def __attrs_post_init__(self) -> None:
+        if self.value.amount < 0:
+            raise InvalidAmountError(self.value, "is a negative line value")
+
+
 @attrs.frozen
 class Sale:
     """One supply: what, for how much, from where, to whom, through whom.
 
-    ``price`` is the price of the goods or services without tax. ``shipping`` is what
-    the buyer pays for transport and insurance; for low-value import limits it counts
-    only when it is *not* shown separately on the invoice. ``ship_from`` is where goods
-    leave from (the seller's country if not given). ``max_item_value`` is the dearest
-    item's price, for limits set per item (Australia, New Zealand, Norway, Singapore);
-    ``price`` is used if not given. ``marketplace`` names a platform that facilitates
+    ``price`` is the price of the goods or services; ``prices_include_tax`` says whether
+    it (and each line's value) includes the VAT/GST that would be charged at sale, which
+    the decision then takes out before comparing with a limit the law sets on values
+    without tax. ``lines`` splits goods into lines (value, quantity, tax category): limits
+    set per item (Australia, New Zealand, Norway's VOEC, Singapore) are measured on each
+    unit, limits per consignment on the whole; their values must add up to ``price``.
+    Without lines the sale is one item of ``category``. ``shipping`` is what the buyer
+    pays for transport and insurance; for low-value import limits it counts only when it
+    is *not* shown separately on the invoice. ``ship_from`` is where goods leave from (the
+    seller's country if not given). ``marketplace`` names a platform that facilitates
     the sale, where deemed-supplier rules may make it liable. ``exchange_rates``
     converts amounts for thresholds in other currencies.
     """
@@ -106,12 +144,13 @@ class Sale:
     supply: Supply = attrs.field(converter=Supply)
     price: Money = attrs.field(converter=require_money)
     shipping: Money | None = None
-    shipping_shown_separately: bool = True
+    shipping_shown_separately: bool = attrs.field(default=True, converter=_flag)
     ship_from: str | None = None
-    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=TaxCategory)
-    max_item_value: Money | None = None
+    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
     marketplace: str | None = None
     exchange_rates: RateTable | None = None
+    lines: tuple[SaleLine, ...] = attrs.field(default=(), converter=tuple)
+    prices_include_tax: bool = attrs.field(default=False, converter=_flag)
 
     def __attrs_post_init__(self) -> None:
         if self.price.amount < 0:
@@ -122,6 +161,21 @@ class Sale:
             raise InvalidAmountError(self.shipping, "is a negative shipping charge")
         if self.ship_from is not None:
             _place(self.ship_from)
+        if self.lines:
+            if any(not isinstance(line, SaleLine) for line in self.lines):
+                raise InvalidAmountError(self.lines, "holds something other than SaleLines")
+            total = self.lines[0].value
+            for line in self.lines[1:]:
+                total = total + line.value  # raises on mixed currencies
+            if total != self.price:
+                raise InvalidAmountError(
+                    self.price, f"is not the sum of the lines' values ({total})"
+                )
+
+    @property
+    def goods_lines(self) -> tuple[SaleLine, ...]:
+        """The lines, or the whole price as one line of ``category``."""
+        return self.lines or (SaleLine(self.price, 1, self.category),)
 
 
 class Regime(enum.StrEnum):

@@ -1,0 +1,268 @@
+"""Where an address is, as VAT and customs rules see it: the one answer about places.
+
+An address (a country, and where it matters a subdivision or a postcode) lies, on a
+given day, in
+
+* a **VAT jurisdiction for goods**: whose VAT applies to goods delivered there (``DE``;
+  ``XI`` for Northern Ireland, inside the EU VAT rules for goods; ``CH`` for Büsingen and
+  Liechtenstein; ``FR`` for Monaco; ``ES-CN`` for the Canary Islands, outside the EU VAT
+  area; ``CA-ON`` for Ontario, whose sales tax depends on the province);
+* a **VAT jurisdiction for services** (Northern Ireland is the UK for services: ``GB``);
+* the **EU VAT area** or not, for goods and for services;
+* a **customs territory** (``EU`` for the Union, the Canary Islands and Monaco; ``GB``
+  for the UK, Northern Ireland and the Isle of Man; ``CH`` for Switzerland, Liechtenstein
+  and Büsingen; the territory's own code for Ceuta, Heligoland, Livigno …).
+
+Goods crossing between two places pass a customs border when their customs territories
+differ, with one exception: under the Windsor Framework the EU's customs rules apply to
+goods in Northern Ireland, so goods between the EU and Northern Ireland cross none; and
+Northern Ireland is in the UK's customs territory, so goods from Great Britain cross none
+either.
+
+Tax, shipping and checkout all ask [`place_of`][commercekit.regions.place_of]; none
+answers these questions itself.
+
+References:
+    - https://eur-lex.europa.eu/eli/dir/2006/112/oj (VAT Directive, Art. 5-7)
+    - https://eur-lex.europa.eu/eli/reg/2013/952/oj (Union Customs Code, Art. 4)
+    - https://www.gov.uk/government/publications/the-windsor-framework (Northern Ireland)
+
+Examples:
+    >>> from datetime import date
+    >>> belfast = place_of("GB", postcode="BT1 5GS", on=date(2026, 11, 26))
+    >>> belfast.goods_jurisdiction, belfast.services_jurisdiction, belfast.customs_territory
+    ('XI', 'GB', 'GB')
+    >>> amsterdam = place_of("NL", on=date(2026, 11, 26))
+    >>> customs_border(amsterdam, belfast)
+    False
+    >>> london = place_of("GB", postcode="SW1A 1AA", on=date(2026, 11, 26))
+    >>> customs_border(amsterdam, london)
+    True
+    >>> place_of("ES", postcode="35001", on=date(2026, 11, 26)).goods_jurisdiction
+    'ES-CN'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from datetime import date, datetime
+from importlib.resources import files
+
+import attrs
+
+from commercekit.errors import InvalidAmountError, UnknownCountryError
+from commercekit.regions._eu import MEMBERSHIPS, check_country
+from commercekit.regions._territories import Territory, locate
+
+__all__ = ["Place", "check_day", "customs_border", "place_of"]
+
+NORTHERN_IRELAND = "GB-NIR"
+
+
+def check_day(on: object) -> date:
+    """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
+    if isinstance(on, datetime):
+        raise InvalidAmountError(
+            on, "is a datetime; rules apply to a day: pass on=the_moment.date()"
+        )
+    if not isinstance(on, date):
+        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+    return on
+
+
+@attrs.frozen
+class _SharedArea:
+    place: str
+    vat_of: str
+    customs_of: str
+    since: date
+    until: date | None
+    legal_basis: str
+    source: str
+
+    def covers(self, on: date) -> bool:
+        return self.since <= on and (self.until is None or on <= self.until)
+
+
+def _read_shared() -> tuple[_SharedArea, ...]:
+    text = (
+        files("commercekit.regions").joinpath("_data/shared_areas.csv").read_text("utf-8")
+    )
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return tuple(
+        _SharedArea(
+            place=row["place"],
+            vat_of=row["vat_of"],
+            customs_of=row["customs_of"],
+            since=date.fromisoformat(row["since"]),
+            until=date.fromisoformat(row["until"]) if row["until"] else None,
+            legal_basis=row["legal_basis"],
+            source=row["source"].split()[0],
+        )
+        for row in rows
+    )
+
+
+_SHARED = _read_shared()
+
+
+def _member(country: str, on: date) -> bool:
+    membership = MEMBERSHIPS.get(country)
+    return membership is not None and membership.covers(on)
+
+
+@attrs.frozen
+class Place:
+    """An address as VAT and customs rules see it on ``on`` (build it with ``place_of``).
+
+    ``goods_jurisdiction`` and ``services_jurisdiction`` name whose VAT/GST applies
+    there; ``in_eu_vat_area_for_goods`` and ``..._for_services`` whether EU VAT rules
+    do; ``customs_territory`` which customs territory the place is in; ``why`` the rules
+    that made a place differ from its country, each with its source.
+    """
+
+    country: str
+    subdivision: str | None
+    postcode: str | None
+    on: date
+    territory: Territory | None
+    goods_jurisdiction: str
+    services_jurisdiction: str
+    in_eu_vat_area_for_goods: bool
+    in_eu_vat_area_for_services: bool
+    customs_territory: str
+    why: tuple[str, ...]
+
+    @property
+    def northern_ireland(self) -> bool:
+        """Whether the place is Northern Ireland (EU rules for goods, UK for services)."""
+        return self.territory is not None and self.territory.code == NORTHERN_IRELAND
+
+    def jurisdiction(self, *, goods: bool) -> str:
+        """Whose VAT applies to goods (``goods=True``) or services delivered here."""
+        return self.goods_jurisdiction if goods else self.services_jurisdiction
+
+    def in_eu_vat_area(self, *, goods: bool) -> bool:
+        """Whether EU VAT rules apply here to goods or to services."""
+        return self.in_eu_vat_area_for_goods if goods else self.in_eu_vat_area_for_services
+
+    def vat_area(self, *, goods: bool) -> str:
+        """``EU`` inside the EU VAT area; else the country-level jurisdiction (``GB``,
+        ``CH``, ``CA``, ``ES-CN``)."""
+        if self.in_eu_vat_area(goods=goods):
+            return "EU"
+        code = self.jurisdiction(goods=goods)
+        return "GB" if code == "XI" else code.split("-")[0] if code[:3] == "CA-" else code
+
+
+def customs_border(origin: Place, destination: Place) -> bool:
+    """Whether goods moving from ``origin`` to ``destination`` cross a customs border."""
+    if origin.customs_territory == destination.customs_territory:
+        return False
+    # Windsor Framework Art. 5: EU customs rules apply to goods in Northern Ireland.
+    ends = {origin.customs_territory, destination.customs_territory}
+    ni = origin.northern_ireland or destination.northern_ireland
+    return not (ni and ends == {"EU", "GB"})
+
+
+def place_of(
+    country: str,
+    *,
+    subdivision: str | None = None,
+    postcode: str | None = None,
+    on: date,
+) -> Place:
+    """Where an address is for VAT and customs on ``on``.
+
+    ``country`` is an ISO 3166-1 alpha-2 code, or ``XI`` for Northern Ireland.
+    ``subdivision`` an ISO 3166-2 code (``CA-ON``, ``ES-CN``, ``GB-NIR``); ``postcode``
+    the postal code, which places addresses in special territories (``BT`` is Northern
+    Ireland, ``35xxx`` the Canary Islands).
+
+    Raises [`UnknownCountryError`][commercekit.errors.UnknownCountryError] for a code
+    that is not a country, and
+    [`InvalidAmountError`][commercekit.errors.InvalidAmountError] for a date that is not
+    a ``date`` (a datetime included: a rule applies to a day).
+
+    Examples:
+        >>> place_of("XI", on=date(2026, 11, 26)).goods_jurisdiction
+        'XI'
+        >>> place_of("GB", postcode="BT1 5GS", on=date(2020, 12, 31)).goods_jurisdiction
+        'GB'
+        >>> place_of("MC", on=date(2026, 11, 26)).goods_jurisdiction
+        'FR'
+        >>> place_of("CA", subdivision="CA-QC", on=date(2026, 11, 26)).goods_jurisdiction
+        'CA-QC'
+        >>> place_of("DE", postcode="78266", on=date(2026, 11, 26)).customs_territory
+        'CH'
+    """
+    return _place_of(
+        _country(country), _optional(subdivision), _optional(postcode), check_day(on)
+    )
+
+
+def _country(country: object) -> str:
+    if isinstance(country, str) and country.upper() == "XI":
+        return "XI"
+    return check_country(country)
+
+
+def _optional(text: object) -> str | None:
+    if text is None:
+        return None
+    if not isinstance(text, str) or not text.strip() or len(text) > 32:
+        raise UnknownCountryError(text)
+    return text.strip().upper()
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_of(
+    country: str, subdivision: str | None, postcode: str | None, on: date
+) -> Place:
+    if country == "XI":
+        country, subdivision = "GB", NORTHERN_IRELAND
+    territory = locate(country, subdivision=subdivision, postcode=postcode, on=on)
+    if territory is not None and territory.country != country:
+        country = territory.country  # an address given by the territory's own code (GP)
+    why: list[str] = []
+    eu = _member(country, on)
+    goods = services = country
+    customs = "EU" if eu else country
+    if country == "CA" and subdivision and subdivision.startswith("CA-"):
+        goods = services = subdivision  # Canadian sales taxes depend on the province
+    shared = next((row for row in _SHARED if row.place == country and row.covers(on)), None)
+    if shared is not None:
+        goods = services = shared.vat_of
+        eu = _member(shared.vat_of, on)
+        # The Isle of Man was in the EU customs union with the UK until 2020.
+        customs = "EU" if eu and shared.customs_of == shared.vat_of else shared.customs_of
+        why.append(
+            f"{country} shares the VAT of {shared.vat_of} and the customs territory of "
+            f"{customs} ({shared.legal_basis}) [{shared.source}]"
+        )
+    if territory is not None:
+        why.append(territory.explain())
+        customs = territory.customs_of
+        if territory.code == NORTHERN_IRELAND:
+            return Place(
+                country,
+                subdivision,
+                postcode,
+                on,
+                territory,
+                goods_jurisdiction="XI",
+                services_jurisdiction="GB",
+                in_eu_vat_area_for_goods=True,
+                in_eu_vat_area_for_services=False,
+                customs_territory=customs,
+                why=tuple(why),
+            )
+        goods = services = territory.vat_of
+        eu = eu and territory.in_eu_vat_area
+        if territory.vat_of == "CH":
+            eu = False
+    return Place(
+        country, subdivision, postcode, on, territory, goods, services, eu, eu, customs,
+        tuple(why),
+    )  # fmt: skip
