@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
+from commercekit.errors import (
+    InvalidAmountError,
+    MissingDataError,
+    NoRuleError,
+    UnknownCountryError,
+)
 from commercekit.money import Money, RateTable
 from commercekit.shipping import DutyRate, Fee, Incoterm, Item, Shipment, landed_cost
 
@@ -142,7 +147,7 @@ def test_the_scope_of_the_eu_flat_duty_is_an_explicit_choice() -> None:
     assert landed_cost(parcel, incoterm="DDP", on=TODAY).duty == Money("3.00", "EUR")
     narrow = landed_cost(parcel, incoterm="DDP", on=TODAY, eu_flat_duty_scope="ioss")
     assert narrow.duty == Money("4.80", "EUR")
-    ioss_parcel = Shipment((shirt,), destination="FR", ioss=True)
+    ioss_parcel = Shipment((shirt,), destination="FR", sold_under="IOSS")
     assert landed_cost(
         ioss_parcel, incoterm="DDP", on=TODAY, eu_flat_duty_scope="ioss"
     ).duty == Money("3.00", "EUR")
@@ -203,9 +208,15 @@ def test_thresholds_in_another_currency_need_a_rate_table() -> None:
 
 
 def test_bad_input() -> None:
-    with pytest.raises(InvalidAmountError, match="no HS code"):
+    with pytest.raises(MissingDataError, match="the HS code of 'thing'"):
         landed_cost(
             Shipment((Item("thing", Money("900", "USD"), origin="CN"),), destination="US"),
+            incoterm="DDP",
+            on=TODAY,
+        )
+    with pytest.raises(MissingDataError, match="the country of origin of 'thing'"):
+        landed_cost(
+            Shipment((Item("thing", Money("900", "USD"), "6109.10"),), destination="US"),
             incoterm="DDP",
             on=TODAY,
         )
@@ -223,7 +234,7 @@ def test_bad_input() -> None:
         Shipment((Item("a", Money("1", "EUR")),), destination="Mars")
     with pytest.raises(NoRuleError, match="customs rules of BR"):
         landed_cost(
-            Shipment((Item("a", Money("1", "EUR")),), destination="BR"),
+            Shipment((Item("a", Money("1", "EUR"), origin="CN"),), destination="BR"),
             incoterm="DDP",
             on=TODAY,
         )

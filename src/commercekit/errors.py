@@ -29,6 +29,7 @@ __all__ = [
     "DuplicatePromotionError",
     "ExcessReturnError",
     "ExclusivePromotionConflictError",
+    "FutureRatesError",
     "InsufficientPointsError",
     "InvalidAmountError",
     "InvalidCartError",
@@ -221,6 +222,20 @@ class StaleRatesError(CommerceKitError, ValueError):
             f"the rates from {provider} were observed {observed_at.isoformat()}, more than "
             f"{max_age} before {at.isoformat()}; fetch a fresh table or allow an older "
             f"one with max_age="
+        )
+
+
+class FutureRatesError(CommerceKitError, ValueError):
+    """An exchange-rate table observed after the moment it is asked to convert for."""
+
+    def __init__(self, provider: str, observed_at: datetime, at: date) -> None:
+        self.provider = provider
+        self.observed_at = observed_at
+        self.at = at
+        super().__init__(
+            f"the rates from {provider} were observed {observed_at.isoformat()}, after "
+            f"{at.isoformat()}, the moment they would convert for: pass the table known "
+            "at that moment"
         )
 
 

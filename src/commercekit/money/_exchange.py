@@ -31,7 +31,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -39,7 +39,12 @@ from typing import Protocol
 
 import attrs
 
-from commercekit.errors import InvalidAmountError, StaleRatesError, UnknownCurrencyError
+from commercekit.errors import (
+    FutureRatesError,
+    InvalidAmountError,
+    StaleRatesError,
+    UnknownCurrencyError,
+)
 from commercekit.money._currency import CURRENCIES, MINOR_UNITS, validate_currency
 from commercekit.money._money import DIVISION, EXACT, Money, _make, to_decimal
 from commercekit.money._rounding import (
@@ -134,6 +139,30 @@ class RateTable:
         """
         exact = self.cross(source, target)
         return DIVISION.divide(Decimal(exact.numerator), Decimal(exact.denominator))
+
+    def check_known_at(self, at: date) -> None:
+        """Refuse the table if it was observed after ``at`` (a moment, or a day: then
+        the table must have been observed by the end of that day, in its own time zone).
+
+        Examples:
+            >>> from datetime import UTC
+            >>> table = RateTable(base="EUR", rates={"USD": Decimal("1.25")},
+            ...     observed_at=datetime(2026, 1, 2, tzinfo=UTC), provider="example")
+            >>> table.check_known_at(date(2026, 1, 2))
+            >>> table.check_known_at(date(2026, 1, 1))
+            Traceback (most recent call last):
+            ...
+            commercekit.errors.FutureRatesError: the rates from example were observed ...
+        """
+        if isinstance(at, datetime):
+            _aware(None, None, at)
+            later = self.observed_at > at
+        elif isinstance(at, date):
+            later = self.observed_at.date() > at
+        else:
+            raise InvalidAmountError(at, "is not a date or a datetime")
+        if later:
+            raise FutureRatesError(self.provider, self.observed_at, at)
 
     def check_age(self, *, at: datetime, max_age: timedelta) -> None:
         """Refuse the table if it was observed more than ``max_age`` before ``at``."""

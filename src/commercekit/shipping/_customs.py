@@ -20,7 +20,6 @@ import attrs
 
 from commercekit.errors import NoRuleError
 from commercekit.money import Money
-from commercekit.regions import is_eu_member
 
 __all__ = [
     "BundledTariff",
@@ -28,7 +27,6 @@ __all__ = [
     "DeMinimis",
     "DutyRate",
     "TariffSource",
-    "customs_area",
     "customs_rules",
     "de_minimis",
 ]
@@ -47,11 +45,6 @@ def _day(text: str) -> date | None:
 
 def _covers(since: date, until: date | None, on: date) -> bool:
     return since <= on and (until is None or on <= until)
-
-
-def customs_area(country: str, on: date) -> str:
-    """The customs territory a destination belongs to: ``EU`` for member states."""
-    return "EU" if len(country) == 2 and is_eu_member(country, on=on) else country
 
 
 @attrs.frozen
@@ -98,7 +91,14 @@ def customs_rules(area: str, *, on: date) -> CustomsRules:
 
 @attrs.frozen
 class DeMinimis:
-    """Below ``threshold`` (a value, or a tax or duty amount), nothing is collected."""
+    """Below ``threshold``, no duty (``kind="duty"``) or no import tax is collected.
+
+    ``measure`` says what the threshold is compared with: ``consignment_value`` (the
+    goods' value, not over it), ``item_value_below`` (each unit's value, under it),
+    ``tax_amount`` or ``duty_amount`` (the amount computed, not over it). ``origins``
+    and ``channel`` limit the row to goods of those origins or sent that way; ``scheme``
+    to goods whose VAT was charged at sale under that scheme (Norway's VOEC).
+    """
 
     destination: str
     kind: str
@@ -106,18 +106,21 @@ class DeMinimis:
     measure: str
     origins: frozenset[str]
     channel: str | None
+    scheme: str | None
     since: date
     until: date | None
     legal_basis: str
     source: str
     note: str
 
-    def applies_to(self, origin: str, channel: str, on: date) -> bool:
-        """Whether this row governs goods from ``origin`` by ``channel`` on ``on``."""
+    def applies_to(self, origin: str, channel: str, scheme: str | None, on: date) -> bool:
+        """Whether this row governs goods from ``origin`` by ``channel``, sold under
+        ``scheme``, on ``on``."""
         return (
             _covers(self.since, self.until, on)
             and (not self.origins or origin in self.origins)
             and (self.channel is None or self.channel == channel)
+            and (self.scheme is None or self.scheme == scheme)
         )
 
 
@@ -129,6 +132,7 @@ _DE_MINIMIS = [
         measure=row["measure"],
         origins=frozenset(row["origins"].split()),
         channel=row["channel"] or None,
+        scheme=row["scheme"] or None,
         since=date.fromisoformat(row["since"]),
         until=_day(row["until"]),
         legal_basis=row["legal_basis"],
@@ -140,9 +144,16 @@ _DE_MINIMIS = [
 
 
 def de_minimis(
-    area: str, kind: str, *, origin: str, channel: str, on: date
+    area: str,
+    kind: str,
+    *,
+    origin: str,
+    channel: str,
+    on: date,
+    scheme: str | None = None,
 ) -> DeMinimis | None:
-    """The de minimis row for duty or tax; the most specific one wins (origin, channel).
+    """The de minimis row for duty or tax; the most specific one wins (scheme, origin,
+    channel).
 
     ``None`` when the destination has none (every import is charged).
     """
@@ -151,12 +162,18 @@ def de_minimis(
         for row in _DE_MINIMIS
         if row.destination == area
         and row.kind == kind
-        and row.applies_to(origin, channel, on)
+        and row.applies_to(origin, channel, scheme, on)
     ]
     if not rows:
         return None
     return max(
-        rows, key=lambda row: (bool(row.origins), row.channel is not None, row.since)
+        rows,
+        key=lambda row: (
+            row.scheme is not None,
+            bool(row.origins),
+            row.channel is not None,
+            row.since,
+        ),
     )
 
 

@@ -27,14 +27,19 @@ Examples:
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 import attrs
 
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError, NoRuleError
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    MissingDataError,
+    NoRuleError,
+)
 from commercekit.money import (
     Money,
     RateTable,
@@ -44,13 +49,14 @@ from commercekit.money import (
     round_money,
     sum_money,
 )
+from commercekit.money._money import EXACT
 from commercekit.money._rounding import require_money
-from commercekit.regions._eu import check_country, check_date
+from commercekit.regions import check_country, check_day, place_of
 from commercekit.shipping._customs import (
     BUNDLED_TARIFF,
     CustomsRules,
+    DeMinimis,
     TariffSource,
-    customs_area,
     customs_rules,
     de_minimis,
 )
@@ -58,7 +64,16 @@ from commercekit.tax import BundledRates, TaxCategory, TaxRate, TaxRateSource
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._thresholds import threshold_for
 
-__all__ = ["Fee", "Incoterm", "Item", "ItemDuty", "LandedCost", "Shipment", "landed_cost"]
+__all__ = [
+    "Fee",
+    "Incoterm",
+    "Item",
+    "ItemDuty",
+    "ItemTax",
+    "LandedCost",
+    "Shipment",
+    "landed_cost",
+]
 
 
 class Incoterm(enum.StrEnum):
@@ -82,16 +97,32 @@ class Incoterm(enum.StrEnum):
             ) from None
 
 
+def _origin(value: object) -> str | None:
+    return None if value is None else check_country(value)
+
+
 @attrs.frozen
 class Item:
-    """One line of a shipment: what it is, where it was made, and its value in total."""
+    """One line of a shipment: what it is, where it was made, and its value in total.
+
+    ``origin`` is the country of origin (ISO 3166); ``landed_cost`` refuses an item
+    without one, since duty rates and reliefs depend on it. ``category`` is the tax
+    category its import VAT/GST is charged at.
+    """
 
     description: str
     value: Money = attrs.field(converter=require_money)
     hs_code: str | None = None
-    origin: str = attrs.field(default="CN", converter=check_country)
+    origin: str | None = attrs.field(default=None, converter=_origin)
     quantity: int = 1
     category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=TaxCategory)
+
+    @property
+    def unit_value(self) -> Money:
+        """The value of one unit (for limits set per item)."""
+        return Money(
+            EXACT.divide(self.value.amount, Decimal(self.quantity)), self.value.currency
+        )
 
     def __attrs_post_init__(self) -> None:
         if self.value.amount < 0:
@@ -129,8 +160,12 @@ class Shipment:
     transport_inland: Money | None = None
     subdivision: str | None = None
     channel: str = "courier"
-    ioss: bool = False
-    """Whether the seller declares the goods under the EU's Import One-Stop Shop."""
+    sold_under: str | None = None
+    """The scheme under which VAT/GST was charged at sale (``"IOSS"``, ``"VOEC"``, the
+    UK's ``"GBP 135"``, ``"AU low-value goods"`` …): the goods then clear customs free of
+    import VAT/GST, and reliefs tied to the scheme (Norway's duty-free VOEC goods)
+    apply. ``None`` when no tax was charged at sale."""
+    postcode: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.items:
@@ -144,6 +179,10 @@ class Shipment:
                 raise CurrencyMismatchError(currency.code, money.currency.code, "ship")
             if money.amount < 0:
                 raise InvalidAmountError(money, "is negative")
+        if self.sold_under is not None and (
+            not isinstance(self.sold_under, str) or not self.sold_under.strip()
+        ):
+            raise InvalidAmountError(self.sold_under, "is not the name of a scheme")
         if self.channel not in ("courier", "post"):
             raise InvalidAmountError(
                 self.channel, "is not a channel; use 'courier' or 'post'"
@@ -173,16 +212,30 @@ class ItemDuty:
 
 
 @attrs.frozen
+class ItemTax:
+    """The import VAT/GST on one item: its base (its share of the customs value, its
+    duty, its share of the costs the law adds), its rates and the tax, rounded."""
+
+    item: Item
+    base: Money
+    rates: tuple[TaxRate, ...]
+    amount: Money
+
+
+@attrs.frozen
 class LandedCost:
-    """Everything an import costs, and who pays it when."""
+    """Everything an import costs, and who pays it when.
+
+    Every total is the sum of the parts shown: ``duty`` of ``duties``, ``import_tax``
+    and ``tax_base`` of ``taxes`` (one per item, at the item's own category), ``charges``
+    of duty, import tax, fees and the tax on fees.
+    """
 
     shipment: Shipment
     incoterm: Incoterm
     customs_value: Money
     duties: tuple[ItemDuty, ...]
-    tax_rates: tuple[TaxRate, ...]
-    tax_base: Money
-    import_tax: Money
+    taxes: tuple[ItemTax, ...]
     fees: tuple[Fee, ...]
     fee_tax: Money
     explanation: tuple[str, ...]
@@ -192,6 +245,25 @@ class LandedCost:
     def duty(self) -> Money:
         """All duty on the shipment."""
         return sum_money([line.amount for line in self.duties], self.shipment.currency)
+
+    @property
+    def import_tax(self) -> Money:
+        """All import VAT/GST on the goods."""
+        return sum_money([line.amount for line in self.taxes], self.shipment.currency)
+
+    @property
+    def tax_base(self) -> Money:
+        """What import VAT/GST is computed on, all items together."""
+        return sum_money([line.base for line in self.taxes], self.shipment.currency)
+
+    @property
+    def tax_rates(self) -> tuple[TaxRate, ...]:
+        """The distinct rates the items are taxed at."""
+        found: dict[tuple[str, str, Decimal], TaxRate] = {}
+        for line in self.taxes:
+            for rate in line.rates:
+                found.setdefault((rate.jurisdiction, rate.tax, rate.rate), rate)
+        return tuple(found.values())
 
     @property
     def charges(self) -> Money:
@@ -271,8 +343,17 @@ def landed_cost(
 ) -> LandedCost:
     """Duty, import tax and fees for ``shipment`` on ``on``, and who pays them.
 
+    Duty is computed per item on its share of the customs value; import VAT/GST per
+    item on its base (its share of the customs value, its duty, its share of the costs
+    the law adds) at the item's own category, each rounded with ``mode``. Reliefs
+    apply as their law sets them: on the consignment's value (the UK's GBP 135), on each
+    unit (Norway's duty-free VOEC goods) or on the amount of tax or duty (Switzerland's
+    CHF 5). A relief that depends on origin applies only when it covers every item's
+    origin. Where a relief means no duty is due, no tariff is asked.
+
     Fixed amounts in other currencies (thresholds, flat duties) are converted into the
-    shipment's currency with ``rates``; every conversion is listed.
+    shipment's currency with ``rates``, which must have been observed by ``on``; every
+    conversion is listed.
 
     ``eu_flat_duty_scope`` settles a point where sources disagree: which EU consignments
     of EUR 150 or less pay the flat EUR 3 per tariff classification from 2026-07-01.
@@ -280,12 +361,34 @@ def landed_cost(
     Lithuanian customs service and later law-firm notes: every such consignment.
     ``"ioss"`` follows the Council's press release, which speaks of goods sold by
     IOSS-registered sellers; other low-value consignments then pay the ordinary tariff
-    rate (``Shipment.ioss`` says which a shipment is).
+    rate (``Shipment.sold_under`` says which a shipment is).
+
+    Raises [`MissingDataError`][commercekit.errors.MissingDataError] for an item without
+    an origin or, where duty is due, without an HS code;
+    [`NoRuleError`][commercekit.errors.NoRuleError] where the tariff has no row.
     """
-    day = check_date(on)
+    day = check_day(on)
     term = Incoterm.parse(incoterm)
+    if not isinstance(shipment, Shipment):
+        raise InvalidAmountError(shipment, "is not a Shipment")
+    if eu_flat_duty_scope not in ("all", "ioss"):
+        raise InvalidAmountError(eu_flat_duty_scope, "is not a scope; use 'all' or 'ioss'")
+    unknown = [item.description for item in shipment.items if item.origin is None]
+    if unknown:
+        raise MissingDataError(
+            tuple(f"the country of origin of {name!r}" for name in unknown),
+            "give each Item an origin= (ISO 3166 code); duty and reliefs depend on it",
+        )
+    if rates is not None:
+        rates.check_known_at(day)
     work = _Work(shipment, rates)
-    area = customs_area(shipment.destination, day)
+    place = place_of(
+        shipment.destination,
+        subdivision=shipment.subdivision,
+        postcode=shipment.postcode,
+        on=day,
+    )
+    area = place.customs_territory
     rules = customs_rules(area, on=day)
     currency = shipment.currency
     freight = shipment.shipping or _zero(currency)
@@ -302,37 +405,35 @@ def landed_cost(
         )
         + f" [{rules.source}]"
     )
-    origin = shipment.items[0].origin
-    if eu_flat_duty_scope not in ("all", "ioss"):
-        raise InvalidAmountError(eu_flat_duty_scope, "is not a scope; use 'all' or 'ioss'")
-    duties = _duties(
-        shipment, area, customs_value, origin, day, tariffs, work, mode, eu_flat_duty_scope
+    shares = (
+        allocate(customs_value, [item.value.amount for item in shipment.items])
+        if any(item.value.amount for item in shipment.items)
+        else [_zero(currency) for _ in shipment.items]
     )
-    duty = sum_money([line.amount for line in duties], currency)
-    taxes, base, tax = _import_tax(
-        shipment, area, rules, customs_value, duty, origin, day, tax_rates, work, mode
-    )
+    duties = _duties(shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope)
+    taxes = _import_tax(shipment, place.goods_jurisdiction, area, rules, shares, duties,
+                        day, tax_rates, work, mode)  # fmt: skip
     fee_tax = _zero(currency)
-    if fees and taxes:
+    charged = any(line.amount for line in taxes)
+    if fees and charged:
         taxable = sum_money([fee.amount for fee in fees if fee.taxable], currency)
-        total_rate = sum((rate.rate for rate in taxes), Decimal(0))
+        # A clearance fee is a service: taxed at the standard rate of the destination.
+        found = tax_rates.rates_for(place.goods_jurisdiction, TaxCategory.STANDARD, on=day)
+        total_rate = sum((rate.rate for rate in found), Decimal(0))
         fee_tax = round_money(taxable * total_rate.scaleb(-2), mode=mode)
         if fee_tax:
             work.lines.append(f"tax on fees: {taxable} x {total_rate}% = {fee_tax}")
-    who = (
+    work.lines.append(
         "the seller collects these charges at checkout (DDP)"
         if term is Incoterm.DDP
         else "the buyer pays these charges at delivery (DAP/DDU)"
     )
-    work.lines.append(who)
     return LandedCost(
         shipment=shipment,
         incoterm=term,
         customs_value=customs_value,
         duties=tuple(duties),
-        tax_rates=taxes,
-        tax_base=base,
-        import_tax=tax,
+        taxes=tuple(taxes),
         fees=tuple(fees),
         fee_tax=fee_tax,
         explanation=tuple(work.lines),
@@ -340,11 +441,43 @@ def landed_cost(
     )
 
 
+def _relief(shipment: Shipment, area: str, kind: str, day: date) -> DeMinimis | None:
+    """The relief that covers every item's origin (the least generous, when origins
+    differ); ``None`` when some item's origin has none."""
+    found = []
+    for origin in sorted({item.origin or "" for item in shipment.items}):
+        row = de_minimis(
+            area,
+            kind,
+            origin=origin,
+            channel=shipment.channel,
+            scheme=shipment.sold_under,
+            on=day,
+        )
+        if row is None:
+            return None
+        found.append(row)
+    return min(found, key=lambda row: (row.threshold.amount, row.measure))
+
+
+def _relieved(shipment: Shipment, relief: DeMinimis, work: _Work) -> str | None:
+    """Why ``relief`` frees the whole shipment, or ``None`` when it does not."""
+    limit = work.local(relief.threshold)
+    where = f"({relief.legal_basis}) [{relief.source}]"
+    if relief.measure == "consignment_value" and limit.amount:
+        if shipment.goods <= limit:
+            return f"goods of {shipment.goods} within {relief.threshold} {where}"
+    elif relief.measure == "item_value_below":
+        dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
+        if dearest < limit:
+            return f"every item under {relief.threshold} (dearest {dearest}) {where}"
+    return None
+
+
 def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
     shipment: Shipment,
     area: str,
-    customs_value: Money,
-    origin: str,
+    shares: list[Money],
     day: date,
     tariffs: TariffSource,
     work: _Work,
@@ -352,38 +485,28 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
     eu_flat_duty_scope: str,
 ) -> list[ItemDuty]:
     currency = shipment.currency
-    shares = (
-        allocate(customs_value, [item.value.amount for item in shipment.items])
-        if any(item.value.amount for item in shipment.items)
-        else [_zero(currency) for _ in shipment.items]
-    )
-    relief = de_minimis(area, "duty", origin=origin, channel=shipment.channel, on=day)
-    if relief is not None and relief.measure == "consignment_value":
-        limit = work.local(relief.threshold)
-        if limit.amount and shipment.goods <= limit:
-            work.lines.append(
-                f"no duty: goods of {shipment.goods} within the {relief.threshold} "
-                "de minimis "
-                f"({relief.legal_basis}) [{relief.source}]"
-            )
-            return [
-                ItemDuty(
-                    item, share, None, _zero(currency), "duty de minimis", relief.source
-                )
-                for item, share in zip(shipment.items, shares, strict=True)
-            ]
-    if area == "EU":
-        flat = None
-        if eu_flat_duty_scope == "all" or shipment.ioss:
-            flat = _eu_flat_duty(shipment, shares, day, work)
+    relief = _relief(shipment, area, "duty", day)
+    why = _relieved(shipment, relief, work) if relief is not None else None
+    if relief is not None and why is not None:
+        work.lines.append(f"no duty: {why}")
+        return [
+            ItemDuty(item, share, None, _zero(currency), "duty relief", relief.source)
+            for item, share in zip(shipment.items, shares, strict=True)
+        ]
+    if area == "EU" and (eu_flat_duty_scope == "all" or shipment.sold_under == "IOSS"):
+        flat = _eu_flat_duty(shipment, shares, day, work)
         if flat is not None:
             return flat
+    unclassified = [item.description for item in shipment.items if item.hs_code is None]
+    if unclassified:
+        raise MissingDataError(
+            tuple(f"the HS code of {name!r}" for name in unclassified),
+            "duty is due on it: give each Item an hs_code=",
+        )
     lines = []
     for item, share in zip(shipment.items, shares, strict=True):
-        if item.hs_code is None:
-            raise InvalidAmountError(
-                item, "has no HS code, and duty is due on it: give hs_code= for every item"
-            )
+        assert item.hs_code is not None  # noqa: S101  # checked above
+        assert item.origin is not None  # noqa: S101  # checked in landed_cost
         rate = tariffs.duty(item.hs_code, origin=item.origin, destination=area, on=day)
         amount = round_money(share * rate.rate.scaleb(-2), mode=mode)
         lines.append(
@@ -407,7 +530,10 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
                 f"duty of {total} not collected: within {relief.threshold} "
                 f"({relief.legal_basis})"
             )
-            return [attrs.evolve(line, amount=_zero(shipment.currency)) for line in lines]
+            return [
+                attrs.evolve(line, amount=_zero(shipment.currency), rule="duty relief")
+                for line in lines
+            ]
     return lines
 
 
@@ -419,7 +545,7 @@ def _eu_flat_duty(
         limit = threshold_for("EU", "low_value_consignment", on=day)
         flat = threshold_for("EU", "flat_customs_duty", on=day)
     except NoRuleError:
-        return None
+        return None  # before 2026-07-01 there is no flat duty: the tariff applies
     if limit.amount is None or flat.amount is None:
         return None
     if shipment.goods > work.local(limit.amount):
@@ -440,65 +566,109 @@ def _eu_flat_duty(
 
 def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
     shipment: Shipment,
+    jurisdiction: str,
     area: str,
     rules: CustomsRules,
-    customs_value: Money,
-    duty: Money,
-    origin: str,
+    shares: list[Money],
+    duties: list[ItemDuty],
     day: date,
     tax_rates: TaxRateSource | BundledRates,
     work: _Work,
     mode: RoundingMode,
-) -> tuple[tuple[TaxRate, ...], Money, Money]:
+) -> list[ItemTax]:
     currency = shipment.currency
     zero = _zero(currency)
     terms = rules.import_tax_base
-    if not terms:
-        work.lines.append(f"no import VAT/GST in {area} [{rules.source}]")
-        return (), zero, zero
     cif = rules.valuation == "CIF"
-    parts = [("customs value", customs_value), ("duty", duty)]
+    extras = []
     if not cif and "transport_to_border" in terms and shipment.shipping is not None:
-        parts.append(("transport", shipment.shipping))
+        extras.append(("transport", shipment.shipping))
     if not cif and "insurance" in terms and shipment.insurance is not None:
-        parts.append(("insurance", shipment.insurance))
+        extras.append(("insurance", shipment.insurance))
     if "transport_inland" in terms and shipment.transport_inland is not None:
-        parts.append(("inland transport", shipment.transport_inland))
-    base = sum_money([amount for _, amount in parts], currency)
-    relief = de_minimis(area, "tax", origin=origin, channel=shipment.channel, on=day)
-    if relief is not None and relief.measure == "consignment_value":
-        limit = work.local(relief.threshold)
-        if limit.amount and shipment.goods <= limit:
-            work.lines.append(
-                f"no import tax at the border: goods of {shipment.goods} within "
-                f"{relief.threshold} ({relief.legal_basis}) [{relief.source}]"
-            )
-            return (), base, zero
-    jurisdiction = shipment.destination
-    if shipment.destination == "CA":
-        if not shipment.subdivision:
-            raise InvalidAmountError(
-                shipment, "goes to Canada without a province: pass subdivision='CA-ON' …"
-            )
-        jurisdiction = shipment.subdivision
-    category = shipment.items[0].category
-    found = tax_rates.rates_for(jurisdiction, category, on=day)
-    if jurisdiction.startswith("CA-"):
-        found = tuple(rate for rate in found if rate.tax in ("GST", "HST"))  # at the border
-    total_rate = sum((rate.rate for rate in found), Decimal(0))
-    tax = round_money(base * total_rate.scaleb(-2), mode=mode)
+        extras.append(("inland transport", shipment.transport_inland))
+    added = sum_money([amount for _, amount in extras], currency)
+    weights = [share.amount for share in shares]
+    spread = allocate(added, weights if any(weights) else [Decimal(1)] * len(shares))
+    bases = [
+        share + duty.amount + extra
+        for share, duty, extra in zip(shares, duties, spread, strict=True)
+    ]
+
+    def untaxed(why: str) -> list[ItemTax]:
+        work.lines.append(why)
+        return [
+            ItemTax(item, base, (), zero)
+            for item, base in zip(shipment.items, bases, strict=True)
+        ]
+
+    if not terms:
+        return untaxed(f"no import VAT/GST in {area} [{rules.source}]")
+    if shipment.sold_under is not None:
+        return untaxed(
+            f"no import VAT/GST at the border: charged at sale under {shipment.sold_under}"
+        )
+    relief = _relief(shipment, area, "tax", day)
+    why = _relieved(shipment, relief, work) if relief is not None else None
+    if why is not None:
+        return untaxed(f"no import tax at the border: {why}")
+    if jurisdiction == "CA":
+        raise InvalidAmountError(
+            shipment, "goes to Canada without a province: pass subdivision='CA-ON' …"
+        )
+    found_rates = []
+    for item in shipment.items:
+        found = tax_rates.rates_for(jurisdiction, item.category, on=day)
+        if jurisdiction.startswith("CA-"):  # at the border: GST/HST only, no PST/QST
+            found = tuple(rate for rate in found if rate.tax in ("GST", "HST"))
+        found_rates.append(tuple(found))
+    what = " + ".join(["customs value", "duty", *(name for name, _ in extras)])
+
+    def note(base: Money, rate: Decimal, tax: Money) -> None:
+        work.lines.append(f"import tax: {base} ({what}) x {rate}% = {tax} [{rules.source}]")
+
+    amounts = _taxes_by_rate(bases, found_rates, mode, note)
+    taxes = [
+        ItemTax(item, base, found, amount)
+        for item, base, found, amount in zip(
+            shipment.items, bases, found_rates, amounts, strict=True
+        )
+    ]
+    total = sum_money([line.amount for line in taxes], currency)
     if (
         relief is not None
         and relief.measure == "tax_amount"
-        and tax <= work.local(relief.threshold)
+        and total <= work.local(relief.threshold)
     ):
         work.lines.append(
-            f"import tax of {tax} not collected: within {relief.threshold} "
+            f"import tax of {total} not collected: within {relief.threshold} "
             f"[{relief.source}]"
         )
-        return tuple(found), base, zero
-    work.lines.append(
-        f"import tax: {base} ({' + '.join(name for name, _ in parts)}) x {total_rate}% "
-        f"= {tax} [{rules.source}]"
-    )
-    return tuple(found), base, tax
+        return [attrs.evolve(line, amount=zero) for line in taxes]
+    return taxes
+
+
+def _taxes_by_rate(
+    bases: list[Money],
+    found_rates: list[tuple[TaxRate, ...]],
+    mode: RoundingMode,
+    note: Callable[[Money, Decimal, Money], None],
+) -> list[Money]:
+    """The tax on each base, rounded once per rate (tax is summed by rate) and shared
+    over that rate's items in proportion to their bases, so the items add up to the
+    totals by rate."""
+    groups: dict[Decimal, list[int]] = {}
+    for index, found in enumerate(found_rates):
+        groups.setdefault(sum((rate.rate for rate in found), Decimal(0)), []).append(index)
+    amounts = [bases[0] * 0 for _ in bases]
+    for total_rate, members in groups.items():
+        group_base = sum_money([bases[i] for i in members], bases[0].currency.code)
+        group_tax = round_money(group_base * total_rate.scaleb(-2), mode=mode)
+        weights = [bases[i].amount for i in members]
+        shared = allocate(
+            group_tax, weights if any(weights) else [Decimal(1)] * len(members)
+        )
+        for i, amount in zip(members, shared, strict=True):
+            amounts[i] = amount
+        note(group_base, total_rate, group_tax)
+    return amounts

@@ -123,6 +123,7 @@ class _Context:
                 f"must be compared with a threshold in {currency}: pass exchange_rates= "
                 f"(a RateTable) with the sale",
             )
+        table.check_known_at(self.on)
         converted = convert(money, currency, table, mode=RoundingMode.HALF_UP)
         self.conversions.append(
             f"{money} is {converted} at {table.rate(money.currency.code, currency)} "
