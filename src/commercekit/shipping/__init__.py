@@ -2,7 +2,8 @@
 
 * [`Parcel`][commercekit.shipping.Parcel] and
   [`chargeable_weight`][commercekit.shipping.chargeable_weight]: the greater of actual
-  and dimensional weight, rounded up to the carrier's step.
+  and dimensional weight, rounded up to the carrier's step, after each side is measured
+  the carrier's way ([`DimensionRounding`][commercekit.shipping.DimensionRounding]).
 * [`RateCard`][commercekit.shipping.RateCard] and
   [`shipping_options`][commercekit.shipping.shipping_options]: zones, brackets,
   surcharges and free-shipping rules; the cheapest and fastest marked.
@@ -41,7 +42,13 @@ from commercekit.shipping._landed import (
     Shipment,
     landed_cost,
 )
-from commercekit.shipping._parcels import CM_PER_IN, KG_PER_LB, Parcel, chargeable_weight
+from commercekit.shipping._parcels import (
+    CM_PER_IN,
+    KG_PER_LB,
+    DimensionRounding,
+    Parcel,
+    chargeable_weight,
+)
 
 __all__ = [
     "CM_PER_IN",
@@ -51,6 +58,7 @@ __all__ = [
     "CustomsRules",
     "DeMinimis",
     "DeliveryWindow",
+    "DimensionRounding",
     "DutyRate",
     "Fee",
     "FreeShipping",

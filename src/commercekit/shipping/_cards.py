@@ -3,10 +3,13 @@
 A [`RateCard`][commercekit.shipping.RateCard] is one carrier service as data: which
 destinations fall in which zone, the price per weight bracket in each zone, a price per
 extra kilogram above the last bracket, the dimensional-weight divisor and weight step,
-a fuel surcharge in percent, remote-area and oversize surcharges, and the transit time
-per zone. [`shipping_options`][commercekit.shipping.shipping_options] prices a parcel
-on every card that serves its destination, applies free-shipping rules, and marks the
-cheapest and the fastest.
+how the carrier measures each side (its
+[`DimensionRounding`][commercekit.shipping.DimensionRounding], or ``"exact"``: a card
+must say which), a fuel surcharge in percent, remote-area and oversize surcharges, and
+the transit time per zone.
+[`shipping_options`][commercekit.shipping.shipping_options] prices a parcel on every
+card that serves its destination, applies free-shipping rules, and marks the cheapest
+and the fastest.
 
 The bundled cards (``example_rate_cards()``) are **examples** for the documentation and
 tests, not any carrier's real prices; a plugin supplies real ones through
@@ -20,16 +23,21 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import attrs
 
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidJsonError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.money._money import to_decimal
 from commercekit.money._rounding import require_money
 from commercekit.regions._eu import check_country
-from commercekit.shipping._parcels import Parcel, chargeable_weight
+from commercekit.shipping._parcels import (
+    DimensionRounding,
+    Parcel,
+    chargeable_weight,
+    check_dimension_rounding,
+)
 
 __all__ = [
     "Bracket",
@@ -97,7 +105,14 @@ class Bracket:
 
 @attrs.frozen
 class RateCard:
-    """One carrier service's prices, as data."""
+    """One carrier service's prices, as data.
+
+    ``dimension_rounding`` has no default: carriers round each side of a parcel
+    differently before computing its dimensional weight, so a card states its carrier's
+    way (a [`DimensionRounding`][commercekit.shipping.DimensionRounding]), or
+    ``"exact"`` for a carrier that uses the sizes as given. The same measured sides
+    decide the oversize surcharge.
+    """
 
     carrier: str
     service: str
@@ -108,6 +123,9 @@ class RateCard:
     per_extra_kg: Mapping[str, Money] = attrs.field(factory=dict)
     divisor: Decimal = Decimal(5000)
     increment: Decimal = Decimal("0.5")
+    dimension_rounding: DimensionRounding | Literal["exact"] = attrs.field(
+        kw_only=True, converter=check_dimension_rounding
+    )
     max_weight_kg: Decimal | None = None
     fuel_surcharge_percent: Decimal = Decimal(0)
     remote_postcodes: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -179,7 +197,12 @@ def _price(
     zone = card.zone_for(country, postcode)
     if zone is None:
         return None
-    weight = chargeable_weight(parcel, divisor=card.divisor, increment=card.increment)
+    weight = chargeable_weight(
+        parcel,
+        divisor=card.divisor,
+        increment=card.increment,
+        dimension_rounding=card.dimension_rounding,
+    )
     if card.max_weight_kg is not None and weight > card.max_weight_kg:
         return None
     brackets = card.brackets[zone.name]
@@ -209,7 +232,8 @@ def _price(
         and any(postcode.replace(" ", "").upper().startswith(prefix) for prefix in prefixes)
     ):
         lines.append(("remote area", card.remote_surcharge))
-    longest = max(parcel.length_cm, parcel.width_cm, parcel.height_cm)
+    measured = parcel.as_measured(card.dimension_rounding)
+    longest = max(measured.length_cm, measured.width_cm, measured.height_cm)
     limit, surcharge = card.oversize_cm, card.oversize_surcharge
     if limit is not None and surcharge is not None and longest > limit:
         lines.append((f"oversize (longest side over {limit} cm)", surcharge))
@@ -285,6 +309,21 @@ def _optional(data: dict[str, Any], key: str) -> Decimal | None:
     return Decimal(str(data[key])) if key in data else None
 
 
+def _dimension_rounding(data: dict[str, Any]) -> DimensionRounding | Literal["exact"]:
+    """The card's way of measuring: stated in the data, never assumed."""
+    stated = data.get("dimension_rounding")
+    if stated == "exact":
+        return "exact"
+    if isinstance(stated, dict):
+        return DimensionRounding.from_dict(stated)
+    raise InvalidJsonError(
+        "dimension_rounding",
+        f"the {data.get('carrier')} {data.get('service')} card does not say how its "
+        f'carrier measures a parcel: write "exact" if it uses the sizes as given, or '
+        f'{{"unit": "cm", "increment": "1", "mode": "up", "source": "<carrier page>"}}',
+    )
+
+
 def _card(data: dict[str, Any]) -> RateCard:
     """One card from the JSON file (parsed JSON is untyped: checked by the classes)."""
     currency = str(data["currency"])
@@ -314,6 +353,7 @@ def _card(data: dict[str, Any]) -> RateCard:
         },
         divisor=Decimal(str(data["divisor"])),
         increment=Decimal(str(data["increment"])),
+        dimension_rounding=_dimension_rounding(data),
         max_weight_kg=_optional(data, "max_weight_kg"),
         fuel_surcharge_percent=Decimal(str(data.get("fuel_surcharge_percent", "0"))),
         remote_postcodes={
