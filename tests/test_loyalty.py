@@ -301,6 +301,61 @@ def test_reverse_policies_after_partial_redemption() -> None:
         deducted.reverse("A", on=on)
 
 
+@pytest.mark.parametrize("policy", list(ReversalPolicy))
+@pytest.mark.parametrize("booked", [True, False], ids=["expired", "lapsed-unbooked"])
+def test_a_return_after_expiry_takes_nothing_from_other_lots(
+    policy: ReversalPolicy, booked: bool
+) -> None:
+    # A earns 500 on 10 January 2026 (valid until 10 January 2027) and 200 of it are
+    # spent; B earns 300 in June. A's other 300 lapse; then A's order is returned.
+    ledger = PointsLedger(TWELVE_MONTHS)
+    ledger, _ = ledger.earn("A", 500, on=date(2026, 1, 10))
+    ledger, _ = ledger.earn("B", 300, on=date(2026, 6, 1))
+    ledger, _ = ledger.redeem(200, on=date(2026, 6, 2))
+    assert [lot.remaining for lot in ledger.lots] == [300, 300]
+    if booked:
+        ledger, lapsed = ledger.expire(on=date(2027, 1, 11))
+        assert [(entry.lot_id, entry.points) for entry in lapsed] == [("A", -300)]
+    after, entries = ledger.reverse("A", on=date(2027, 1, 12), policy=policy)
+    # B keeps every point, A does not go below zero: whatever A still held (300 if
+    # expiry was not booked yet) is all that goes.
+    assert after.lot("B") == ledger.lot("B")
+    taken = 0 if booked else 300
+    assert after.lot("A").remaining == 0
+    assert after.balance == 300
+    assert after.spendable(date(2027, 1, 12)) == 300
+    assert [(entry.kind, entry.lot_id, entry.points) for entry in entries] == [
+        (EntryKind.REVERSE, "A", -taken)
+    ]
+    reason = entries[0].reason
+    assert "lapsed after 2027-01-10" in reason
+    assert f"{500 - taken} points were spent or expired" in reason
+    assert "not taken from other lots" in reason
+    # The order counts as reversed: it cannot be reversed again.
+    with pytest.raises(CommerceKitError, match="clawed back already"):
+        after.reverse("A", on=date(2027, 1, 12), policy=policy)
+    # Later points are not claimed by a debt either.
+    later, added = after.earn("C", 100, on=date(2027, 2, 1))
+    assert [entry.kind for entry in added] == [EntryKind.EARN]
+    assert later.balance == 400
+
+
+@pytest.mark.parametrize("policy", list(ReversalPolicy))
+def test_a_partial_return_after_expiry(policy: ReversalPolicy) -> None:
+    # 74 points, a third returned in time (24 clawed back), the rest after expiry.
+    ledger = PointsLedger(TWELVE_MONTHS)
+    ledger, _ = ledger.earn("A", 74, on=date(2026, 1, 10))
+    ledger, _ = ledger.earn("B", 100, on=date(2026, 1, 11))
+    ledger, _ = ledger.reverse("A", on=date(2026, 1, 20), points_returned=24)
+    ledger, _ = ledger.expire(on=date(2027, 1, 11))
+    after, entries = ledger.reverse(
+        "A", on=date(2027, 1, 11), points_returned=50, policy=policy
+    )
+    assert [(entry.lot_id, entry.points) for entry in entries] == [("A", 0)]
+    assert after.lot("B").remaining == 100
+    assert "50 points were spent or expired" in entries[0].reason
+
+
 def test_partial_return_and_pending_clawback() -> None:
     # 300 points pending (14 days); the customer returns a third of the order.
     ledger = PointsLedger(TWELVE_MONTHS, pending_days=14)
@@ -437,6 +492,41 @@ def test_redeem_never_exceeds_spendable_and_cancel_restores(
     assert [lot.remaining for lot in restored.lots] == [
         lot.remaining for lot in ledger.lots
     ]
+
+
+@given(
+    expiry_rules,
+    st.integers(0, 40),
+    operations,
+    st.integers(0, 900),
+    st.sampled_from(list(ReversalPolicy)),
+    st.booleans(),
+)
+def test_reversing_a_lapsed_lot_touches_no_other_lot(
+    rule: ExpiryRule,
+    pending: int,
+    steps: list[tuple[str, int, int, ReversalPolicy]],
+    later: int,
+    policy: ReversalPolicy,
+    booked: bool,
+) -> None:
+    """Reversing a lapsed lot, under any policy, changes no other lot and leaves no debt."""
+    ledger = run(rule, pending, steps)[-1][0]
+    on = (ledger.last_date or date(2026, 1, 1)) + timedelta(days=later)
+    if booked:
+        ledger, _ = ledger.expire(on=on)
+    for lot in ledger.lots:
+        if lot.valid_until >= on or lot.clawed_back == lot.points:
+            continue
+        after, entries = ledger.reverse(lot.id, on=on, policy=policy)
+        for before, found in zip(ledger.lots, after.lots, strict=True):
+            if found.id != lot.id:
+                assert found == before
+        mine = after.lot(lot.id)
+        assert mine.remaining >= min(lot.remaining, 0)  # no new debt
+        assert [entry.lot_id for entry in entries] == [lot.id]
+        assert entries[0].points == mine.remaining - lot.remaining <= 0
+        assert "lapsed after" in entries[0].reason
 
 
 @given(expiry_rules, st.integers(0, 40), operations, st.integers(0, 900))

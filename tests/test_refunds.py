@@ -15,6 +15,7 @@ import itertools
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import holidays
 import pytest
@@ -42,6 +43,13 @@ from commercekit.errors import (
     UnknownCountryError,
     UnknownSkuError,
 )
+from commercekit.loyalty import (
+    EarnRule,
+    ExpiryPolicy,
+    ExpiryRule,
+    PointsLedger,
+    earn_points,
+)
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.shipping import example_rate_cards
@@ -60,8 +68,8 @@ PRODUCTS = {
     "BOOK": Product(
         "BOOK", tax_category="books", hs_code="4901.99", origin="NL", weight_kg=D("0.5")
     ),
-    "MUG": Product("MUG", hs_code="6912.00", origin="PT", weight_kg=D("0.4")),
-    "TEE": Product("TEE", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
+    "MUG": Product("MUG", "standard", hs_code="6912.00", origin="PT", weight_kg=D("0.4")),
+    "TEE": Product("TEE", "standard", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
 }
 TEN = (Promotion("TEN", PercentOff(10)),)
 
@@ -181,24 +189,112 @@ def test_shipping_rules() -> None:
     assert whole.total == ORDER.grand_total
 
 
-def test_restocking_fee_and_points() -> None:
-    # 15 % of 35.98 = 5.397, half-up 5.40; 1.5 points per euro of 35.98 = 53.97,
-    # rounded down to 53 points.
-    policy = RefundPolicy(restocking_percent="15", points_per_unit=D("1.5"))
+def test_restocking_fee() -> None:
+    # 15 % of 35.98 = 5.397, half-up 5.40.
+    policy = RefundPolicy(restocking_percent="15")
     first = refund(ORDER, {"TEE": 2}, policy)
     assert first.goods == eur("35.98")
     assert first.restocking_fee == eur("5.40")
     assert first.total == eur("30.58")
-    assert first.points_to_reverse == 53
-    # Cumulative: the whole goods 89.07 earn floor(133.605) = 133 points; 133 - 53 = 80.
+    assert (first.points_earned, first.points_to_reverse) == (0, 0)
     rest = refund(ORDER, {"BOOK": 1, "MUG": 2, "TEE": 1}, policy, previous=[first])
-    assert rest.points_to_reverse == 80
     # 15 % of the other 53.09 = 7.9635 -> 7.96; the shipping goes back whole, no fee.
     assert rest.goods == eur("53.09")
     assert rest.restocking_fee == eur("7.96")
     assert rest.total == eur("53.09") + eur("5.37") - eur("7.96")
     kept = first.restocking_fee + rest.restocking_fee
     assert first.total + rest.total + kept == ORDER.grand_total
+
+
+# -- loyalty points: what the order earned goes back, no more ------------------------
+
+GOLD = EarnRule("EUR", 1, tier_multipliers={"gold": D("1.5")})  # net goods, rounded down
+
+
+def mugs() -> Quote:
+    """Three mugs at 19.99 incl. 21 % VAT, at home in NL, with no promotion."""
+    context = CheckoutContext(Seller("NL"), Buyer("NL"), at=AT, prices_include_tax=True)
+    return quote(Cart([CartLine("MUG", eur("19.99"), 3)]), context)
+
+
+def test_a_full_return_reverses_exactly_the_points_earned() -> None:
+    # Gross 3 x 19.99 = 59.97, VAT 59.97 x 21/121 = 10.41, net 49.56. On net goods at
+    # 1 point per euro, x 1.5 for gold: 74.34, rounded down to 74 points.
+    order = mugs()
+    assert (order.lines[0].net, order.lines[0].tax) == (eur("49.56"), eur("10.41"))
+    earned = earn_points(GOLD, goods=order.lines[0].net, on=AT.date(), tier="gold")
+    assert earned.points == 74
+    # (Recomputing instead, at 1.5 points per euro of the gross 59.97, gave 89, which
+    # the ledger refuses; at the base 1 point per euro it gave 59, and the member kept
+    # 15 points for goods they had returned.)
+    ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12), pending_days=14)
+    ledger, _ = ledger.earn("order-0", 200, on=date(2026, 10, 1))
+    ledger, _ = ledger.earn("order-1", earned.points, on=AT.date())
+    assert ledger.balance == 274
+
+    whole = refund(order, {"MUG": 3}, RefundPolicy(), points_earned=earned.points)
+    assert (whole.points_earned, whole.points_to_reverse) == (74, 74)
+    back, entries = ledger.reverse(
+        "order-1", on=date(2026, 12, 1), points_returned=whole.points_to_reverse
+    )
+    assert [(entry.lot_id, entry.points) for entry in entries] == [("order-1", -74)]
+    assert back.balance == 200  # what it was before the order
+
+    # In two steps: one mug is 16.52 of the 49.56 net, a third: 24.67 points, rounded
+    # down to 24; the last two mugs reverse the other 50.
+    first = refund(order, {"MUG": 1}, RefundPolicy(), points_earned=74)
+    rest = refund(order, {"MUG": 2}, RefundPolicy(), previous=[first], points_earned=74)
+    assert (first.points_to_reverse, rest.points_to_reverse) == (24, 50)
+    assert any("24 of the 74 points earned reversed" in n for n in first.explanation)
+    for step in (first, rest):
+        ledger, _ = ledger.reverse(
+            "order-1", on=date(2026, 12, 1), points_returned=step.points_to_reverse
+        )
+    assert ledger.balance == 200
+    assert ledger.lot("order-1").clawed_back == 74
+
+
+def test_points_shared_by_net_value_over_mixed_lines() -> None:
+    # ORDER's goods are 12.39 + 17.85 + 44.60 = 74.84 net. Say they earned 112 points.
+    # Two T-shirts are 29.73 net: 112 x 29.73 / 74.84 = 44.49, so 44. The rest is 68.
+    first = refund(ORDER, {"TEE": 2}, RefundPolicy(), points_earned=112)
+    assert first.points_to_reverse == 44
+    rest = refund(
+        ORDER,
+        {"BOOK": 1, "MUG": 2, "TEE": 1},
+        RefundPolicy(),
+        previous=[first],
+        points_earned=112,
+    )
+    assert rest.points_to_reverse == 68
+
+
+def test_an_order_of_free_goods_shares_its_points_by_units() -> None:
+    # Free goods earn nothing on value; a fixed bonus of 50 points goes back by units.
+    free = checkout(Cart([CartLine("MUG", eur("0.00"), 4)]))
+    first = refund(free, {"MUG": 1}, RefundPolicy(), points_earned=50)
+    rest = refund(free, {"MUG": 3}, RefundPolicy(), previous=[first], points_earned=50)
+    assert (first.points_to_reverse, rest.points_to_reverse) == (12, 38)
+
+
+def test_bad_points_earned() -> None:
+    policy = RefundPolicy()
+    for bad in (74.0, D(74), "74", True, None):
+        with pytest.raises(InvalidAmountError, match="not a whole number of points"):
+            refund(ORDER, {"TEE": 1}, policy, points_earned=bad)  # type: ignore[arg-type]  # the point
+    with pytest.raises(InvalidAmountError, match="negative number of points"):
+        refund(ORDER, {"TEE": 1}, policy, points_earned=-1)
+    first = refund(ORDER, {"TEE": 1}, policy, points_earned=74)
+    # Every refund of one order reverses from the same figure.
+    with pytest.raises(RefundMismatchError, match="earned 74, not 75"):
+        refund(ORDER, {"TEE": 1}, policy, previous=[first], points_earned=75)
+    with pytest.raises(RefundMismatchError, match="earned 74, not 0"):
+        refund(ORDER, {"TEE": 1}, policy, previous=[first])
+    # The old recomputation is gone, not kept beside the new way.
+    with pytest.raises(TypeError):
+        RefundPolicy(points_per_unit=1)  # type: ignore[call-arg]  # the point
+    assert issubclass(InvalidAmountError, CommerceKitError)
+    assert issubclass(RefundMismatchError, CommerceKitError)
 
 
 def test_a_free_item_costs_no_fee_and_refunds_nothing() -> None:
@@ -259,8 +355,6 @@ def test_bad_returns() -> None:
         refund(ORDER, {"TEE": -1}, policy)
     with pytest.raises(InvalidAmountError, match="float"):
         RefundPolicy(restocking_percent=10.0)
-    with pytest.raises(InvalidAmountError, match="float"):
-        RefundPolicy(points_per_unit=1.5)
     for units in (1.0, True, "1", D(1)):
         with pytest.raises(InvalidAmountError, match="whole number of units"):
             refund(ORDER, {"TEE": units}, policy)  # type: ignore[dict-item]  # the point
@@ -268,8 +362,6 @@ def test_bad_returns() -> None:
         refund(ORDER, [("TEE", 1)], policy)  # type: ignore[arg-type]  # the point
     with pytest.raises(InvalidAmountError, match="restocking percentage"):
         RefundPolicy(restocking_percent=101)
-    with pytest.raises(InvalidAmountError, match="negative points rate"):
-        RefundPolicy(points_per_unit=-1)
     with pytest.raises(ValueError, match="not a valid ShippingRefund"):
         RefundPolicy(shipping="sometimes")
     other = checkout(Cart([CartLine("TEE", eur("5.00"), 9)]))
@@ -387,19 +479,41 @@ def test_no_refund_exceeds_what_was_paid(
     assert refunded + fees + kept_shipping + kept_border == order.grand_total
 
 
-@settings(deadline=None, max_examples=40)
-@given(
-    orders(), st.integers(min_value=0, max_value=300).map(lambda n: D(n) / 100), st.data()
-)
-def test_points_reversed_add_up_to_the_points_on_the_goods(
-    order: Quote, rate: Decimal, data: st.DataObject
+def returned_share(order: Quote, done: list[Refund]) -> Fraction:
+    """The share of the goods' net value (or, if it is 0, of the units) now returned."""
+    whole = sum(line.net.amount for line in order.lines)
+    if whole:
+        back = sum(line.net.amount for r in done for line in r.lines)
+        return Fraction(back) / Fraction(whole)
+    units = sum(line.quantity for line in order.lines)
+    return Fraction(sum(line.units for r in done for line in r.lines), units)
+
+
+@settings(deadline=None, max_examples=60)
+@given(orders(), st.integers(min_value=0, max_value=1_000_000), st.data())
+def test_points_reversed_add_up_to_exactly_the_points_earned(
+    order: Quote, earned: int, data: st.DataObject
 ) -> None:
-    """Points reversed over all refunds == the goods' gross x rate, rounded down."""
-    policy = RefundPolicy(points_per_unit=rate)
-    done = all_refunds(order, batches(data, order), policy)
-    expected = int(order.subtotal.amount * rate)  # int() truncates: down for >= 0
-    assert sum(r.points_to_reverse for r in done) == expected
-    assert all(r.points_to_reverse >= 0 for r in done)
+    """Points reversed so far == floor(earned x share returned) <= earned; == at the end."""
+    ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12))
+    if earned:
+        ledger, _ = ledger.earn("order", earned, on=AT.date())
+    done: list[Refund] = []
+    reversed_so_far = 0
+    for step in batches(data, order):
+        result = refund(order, step, RefundPolicy(), previous=done, points_earned=earned)
+        done.append(result)
+        assert result.points_to_reverse >= 0
+        reversed_so_far += result.points_to_reverse
+        assert reversed_so_far <= earned
+        share = returned_share(order, done) * earned
+        assert reversed_so_far == share.numerator // share.denominator
+        if result.points_to_reverse:  # the ledger takes every step without complaint
+            ledger, _ = ledger.reverse(
+                "order", on=AT.date(), points_returned=result.points_to_reverse
+            )
+    assert reversed_so_far == earned
+    assert ledger.balance == 0
 
 
 # -- the EU right of withdrawal -----------------------------------------------------

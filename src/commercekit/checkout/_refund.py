@@ -21,8 +21,14 @@ says how much money goes back for them, and why:
   is refunded per unit in the same cumulative way.
 * A **restocking fee**, a percentage of the returned lines' gross rounded half-up, is
   kept back and shown separately; it never makes a refund negative.
-* **Loyalty points** earned on the goods are reversed, in whole points, cumulatively
-  from the goods' gross refunded so far.
+* **Loyalty points** the order earned (pass them as ``points_earned``) are reversed,
+  not worked out again: the earn rule's basis, tier multiplier, bonus events, cap and
+  rounding made that figure, and a refund cannot know them. Each refund reverses the
+  share of those points that the goods' net value returned so far is of the goods'
+  whole net value, rounded down to whole points, less what earlier refunds reversed.
+  So no refund takes back more than the goods returned earned, and the refund that
+  completes the return takes back exactly the rest: the points reversed over all
+  refunds are exactly the points earned, never one more.
 
 So refunds of the whole order, in any steps and any order, add up to exactly what was
 paid less what the policy keeps (shipping or border charges not refunded, restocking
@@ -67,6 +73,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import holidays
@@ -119,17 +126,6 @@ def _percent(value: object) -> Decimal:
     return number
 
 
-def _points_rate(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    number = to_decimal(value, "points rate")
-    if number < 0:
-        raise InvalidAmountError(
-            value, "is a negative points rate; pass the points earned per currency unit"
-        )
-    return number
-
-
 @attrs.frozen
 class RefundPolicy:
     """What a shop refunds on a return, and what it keeps.
@@ -140,8 +136,8 @@ class RefundPolicy:
     2011/83/EU may not be charged one (Art. 13 and 14 allow only for diminished value).
     ``refund_border_charges`` says whether duty and import taxes collected under DDP
     go back (by default not: they are usually not recoverable from customs).
-    ``points_per_unit`` is the loyalty points earned per currency unit of the goods'
-    gross, rounded with ``points_rounding``; None when there are no points to reverse.
+    Loyalty points are not a policy matter: they are a fact of the order, given to
+    [`refund`][commercekit.checkout.refund] as ``points_earned``.
 
     Examples:
         >>> RefundPolicy(shipping="always", restocking_percent="15").restocking_percent
@@ -157,10 +153,6 @@ class RefundPolicy:
     )
     restocking_percent: Decimal = attrs.field(default=Decimal(0), converter=_percent)
     refund_border_charges: bool = False
-    points_per_unit: Decimal | None = attrs.field(default=None, converter=_points_rate)
-    points_rounding: RoundingMode = attrs.field(
-        default=RoundingMode.DOWN, converter=RoundingMode
-    )
 
 
 def _adds_up(instance: RefundLine, _: attrs.Attribute[Money], gross: Money) -> None:
@@ -201,7 +193,11 @@ class Refund:
     ``paid`` is the quote's grand total, kept so that later refunds can check they
     belong to the same order. ``shipping`` and ``border`` are gross amounts refunded
     (``shipping_tax`` is the VAT in ``shipping``); ``restocking_fee`` is kept back.
-    ``points_to_reverse`` is the loyalty points to take back off the buyer's balance.
+    ``points_earned`` is the loyalty points the order earned, kept so that later refunds
+    can check they reverse the same figure; ``points_to_reverse`` is the points this
+    refund takes back (pass it to
+    [`PointsLedger.reverse`][commercekit.loyalty.PointsLedger.reverse] as
+    ``points_returned`` when it is not 0).
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -212,11 +208,15 @@ class Refund:
         ...     Cart([CartLine("MUG", Money("12.10", "EUR"), 2)]),
         ...     CheckoutContext(Seller("NL"), Buyer("NL"),
         ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
-        >>> policy = RefundPolicy(restocking_percent=10, points_per_unit=1)
-        >>> back = refund(order, {"MUG": 1}, policy)
+
+        One mug of two, from an order that earned 29 points: half of them is 14.5,
+        so 14 points go back now and the other 15 with the second mug.
+
+        >>> policy = RefundPolicy(restocking_percent=10)
+        >>> back = refund(order, {"MUG": 1}, policy, points_earned=29)
         >>> back.goods, back.tax, back.restocking_fee, back.total, back.points_to_reverse
         (Money('12.10', 'EUR'), Money('2.10', 'EUR'), Money('1.21', 'EUR'),
-         Money('10.89', 'EUR'), 12)
+         Money('10.89', 'EUR'), 14)
     """
 
     paid: Money
@@ -225,6 +225,7 @@ class Refund:
     shipping_tax: Money
     border: Money
     restocking_fee: Money
+    points_earned: int
     points_to_reverse: int
     explanation: tuple[str, ...]
 
@@ -366,13 +367,58 @@ def _refund_line(
     )
 
 
-def _points(goods: Money, policy: RefundPolicy) -> int:
-    """Whole points earned on ``goods`` at the policy's rate."""
-    rate = policy.points_per_unit
-    if rate is None:
-        return 0
-    numerator, denominator = (goods.amount * rate).as_integer_ratio()
-    return round_ratio(numerator, denominator, policy.points_rounding)
+def _points_earned(value: object, previous: Sequence[Refund]) -> int:
+    """The order's points, checked: a whole number, the same as earlier refunds had."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAmountError(
+            value,
+            "is not a whole number of points; pass the int points the order earned "
+            "(Earned.points, or the order's lot's points)",
+        )
+    if value < 0:
+        raise InvalidAmountError(
+            value, "is a negative number of points earned; pass 0 or more"
+        )
+    for earlier in previous:
+        if earlier.points_earned != value:
+            raise RefundMismatchError(
+                f"a previous refund reversed points of an order that earned "
+                f"{earlier.points_earned}, not {value}"
+            )
+    return value
+
+
+def _net_returned(order: Quote, units: Sequence[int]) -> Money:
+    """The goods' net value of the first ``units`` of each line, as refunds share it."""
+    currency = order.currency
+    parts = [
+        _first(split(line.gross, line.quantity), n, currency)
+        - _first(split(line.tax, line.quantity), n, currency)
+        for line, n in zip(order.lines, units, strict=True)
+    ]
+    return sum_money(parts, currency)
+
+
+def _points_share(order: Quote, earned: int, after: Sequence[int]) -> tuple[int, str]:
+    """The earned points due back once ``after`` units are returned, and on what basis.
+
+    The share is by the goods' net value, the usual basis points are earned on (see
+    ``EarnBasis``). Under another basis, or category multipliers, the goods earned in
+    other proportions and a partial share is an approximation; the whole is exact
+    whatever the rule. An order whose goods are all free (its points came from a
+    fixed bonus) is shared by units instead, so its points still go back with them.
+    """
+    whole = sum_money([line.net for line in order.lines], order.currency)
+    if whole.amount > 0:
+        share = Fraction(_net_returned(order, after).amount) / Fraction(whole.amount)
+        basis = f"the goods' net value {whole}"
+    else:
+        share = Fraction(sum(after), sum(line.quantity for line in order.lines))
+        basis = f"the {sum(line.quantity for line in order.lines)} units bought"
+    due = share * earned
+    # Down: a partial return takes back only the whole points its goods earned; the
+    # fractions go back with the last return, when the share is exactly 1.
+    return round_ratio(due.numerator, due.denominator, RoundingMode.DOWN), basis
 
 
 def refund(
@@ -381,6 +427,7 @@ def refund(
     policy: RefundPolicy,
     *,
     previous: Sequence[Refund] = (),
+    points_earned: int = 0,
 ) -> Refund:
     """The refund for returning ``returned_lines`` (SKU to units) of ``quote``.
 
@@ -389,12 +436,20 @@ def refund(
     cumulative amount after this return less the cumulative amount before it. When a
     SKU sits on several lines, its units are taken from its lines in quote order.
 
+    ``points_earned`` is the loyalty points the order earned, as the earn rule gave
+    them ([`Earned.points`][commercekit.loyalty.Earned], the points of the order's
+    [`Lot`][commercekit.loyalty.Lot]); pass the same figure to every refund of the
+    order. ``points_to_reverse`` is the share of them the goods returned so far
+    earned (by net value, rounded down) less what ``previous`` reversed; the refund
+    that completes the return reverses the rest, so all refunds together reverse
+    exactly ``points_earned``.
+
     Raises [`UnknownSkuError`][commercekit.errors.UnknownSkuError] for a SKU not on the
     quote, [`ExcessReturnError`][commercekit.errors.ExcessReturnError] for more units
-    than are left to return, ``InvalidAmountError`` for units that are not a whole
-    number of 0 or more, and
+    than are left to return, ``InvalidAmountError`` for units or points that are not a
+    whole number of 0 or more, and
     [`RefundMismatchError`][commercekit.errors.RefundMismatchError] for a previous
-    refund of another order.
+    refund of another order (or one given a different ``points_earned``).
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -413,6 +468,20 @@ def refund(
         >>> rest = refund(order, {"TEE": 2}, RefundPolicy(), previous=[one])
         >>> rest.lines[0].tax, one.tax + rest.tax == order.tax
         (Money('3.47', 'EUR'), True)
+
+        Say the order earned 37 points (24.79 net x 1.5, rounded down). One T-shirt
+        is 8.26 of the 24.79 net: 12.33 points, rounded down to 12. The rest reverses
+        the other 25, so the two refunds reverse exactly the 37 earned:
+
+        >>> one = refund(order, {"TEE": 1}, RefundPolicy(), points_earned=37)
+        >>> rest = refund(order, {"TEE": 2}, RefundPolicy(), previous=[one],
+        ...               points_earned=37)
+        >>> one.points_to_reverse, rest.points_to_reverse
+        (12, 25)
+        >>> refund(order, {"TEE": 1}, RefundPolicy(), points_earned=37.0)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: 37.0 is not a whole number of points; ...
         >>> refund(order, {"TEE": -1}, RefundPolicy())
         Traceback (most recent call last):
         ...
@@ -425,6 +494,7 @@ def refund(
     currency = quote.currency
     previous = tuple(previous)
     before = _units_before(quote, previous)
+    earned = _points_earned(points_earned, previous)
     now = _units_now(quote, returned_lines, before)
     after = [b + n for b, n in zip(before, now, strict=True)]
     zero = quote.grand_total * 0
@@ -458,18 +528,16 @@ def refund(
         )
 
     points = 0
-    if policy.points_per_unit is not None:
-        goods_before = sum_money(
-            [
-                _first(split(line.gross, line.quantity), n, currency)
-                for line, n in zip(quote.lines, before, strict=True)
-            ],
-            currency,
-        )
-        points = _points(goods_before + goods, policy) - _points(goods_before, policy)
+    if earned:
+        reversed_before = sum(earlier.points_to_reverse for earlier in previous)
+        due, basis = _points_share(quote, earned, after)
+        # Never below zero, so the running total is the highest share due so far: at
+        # most the points earned, and exactly them once everything is back.
+        points = max(due - reversed_before, 0)
         notes.append(
-            f"loyalty: {points} points reversed ({policy.points_per_unit} per unit "
-            f"of {goods})"
+            f"loyalty: {points} of the {earned} points earned reversed: {due} due for "
+            f"what is back so far, as a share of {basis} rounded down, less "
+            f"{reversed_before} reversed before"
         )
 
     result = Refund(
@@ -479,6 +547,7 @@ def refund(
         shipping_tax,
         border,
         fee,
+        earned,
         points,
         tuple(notes),
     )

@@ -9,6 +9,11 @@ sum of the lots' remaining points. Each transition is pure: it returns a new
 
 Redemption takes points from the lots that expire first (then the oldest, then by id),
 which is what a member expects and what keeps breakage honest.
+
+A return after the order's lot has lapsed takes back at most what that lot still holds,
+never other orders' points, whatever the
+[`ReversalPolicy`][commercekit.loyalty.ReversalPolicy]: the lapsed points are gone, and
+a member does not lose them twice.
 """
 
 from __future__ import annotations
@@ -47,7 +52,11 @@ class ExpiryPolicy(enum.StrEnum):
 
 
 class ReversalPolicy(enum.StrEnum):
-    """What a return does when its points have already been (partly) spent."""
+    """What a return does when its points have already been (partly) spent.
+
+    It applies while the order's lot is still valid. Once the lot has lapsed, every
+    policy takes only what the lot still holds and forgives the rest.
+    """
 
     ALLOW_NEGATIVE = "allow-negative"
     """The returned order's lot goes below zero; later earnings pay the debt first."""
@@ -380,6 +389,23 @@ class PointsLedger:
         spent, ``policy`` decides: take the rest from the member's other lots (the
         default, forgiving what they cannot cover), leave the order's lot below zero, or
         take only what the lot still holds. The entries' reasons say what was forgiven.
+
+        After the lot's last day (``valid_until`` before ``on``) its points have lapsed,
+        whether or not ``expire`` has booked it yet: only what the lot still holds is
+        taken, never other lots' points and never a debt, under every policy. The
+        entry says so, with 0 points when nothing was left to take.
+
+        Examples:
+            >>> ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12))
+            >>> ledger, _ = ledger.earn("A", 500, on=date(2026, 1, 10))
+            >>> ledger, _ = ledger.earn("B", 300, on=date(2026, 6, 1))
+            >>> ledger, _ = ledger.expire(on=date(2027, 1, 11))
+            >>> ledger, entries = ledger.reverse("A", on=date(2027, 1, 12))
+            >>> [(entry.lot_id, entry.points) for entry in entries], ledger.balance
+            ([('A', 0)], 300)
+            >>> print(entries[0].reason)
+            order returned (A); its points lapsed after 2027-01-10: 500 points were
+            spent or expired and are not taken from other lots
         """
         on = self._on(on)
         policy = choice(policy, ReversalPolicy, "policy")
@@ -403,10 +429,11 @@ class PointsLedger:
                 claw,
                 f"is more than the {left} points of lot {lot.id!r} not yet clawed back",
             )
+        lapsed = lot.valid_until < on
         here = min(claw, max(lot.remaining, 0))
+        if policy is ReversalPolicy.ALLOW_NEGATIVE and not lapsed:
+            here = claw
         rest = claw - here
-        if policy is ReversalPolicy.ALLOW_NEGATIVE:
-            here, rest = claw, 0
         lots = tuple(
             attrs.evolve(
                 found,
@@ -418,14 +445,27 @@ class PointsLedger:
             for found in self.lots
         )
         taken: list[tuple[str, int]] = [(lot.id, here)] if here else []
-        if rest and policy is ReversalPolicy.DEDUCT_FROM_OTHER_LOTS:
-            available = sum(found.remaining for found in lots if found.remaining > 0)
-            lots, others = _take(
-                lots, min(rest, available), lambda found: found.remaining > 0
+        if lapsed:
+            # Expired points are gone: taking other lots' points, or leaving a debt for
+            # later points to pay, would make the member lose them a second time.
+            note = f"; its points lapsed after {lot.valid_until.isoformat()}"
+            if rest:
+                note += (
+                    f": {rest} points were spent or expired and are not taken from "
+                    f"other lots"
+                )
+            taken = [(lot.id, here)]  # even 0 points: the history shows why
+        else:
+            if rest and policy is ReversalPolicy.DEDUCT_FROM_OTHER_LOTS:
+                available = sum(found.remaining for found in lots if found.remaining > 0)
+                lots, others = _take(
+                    lots, min(rest, available), lambda found: found.remaining > 0
+                )
+                taken += others
+                rest -= sum(count for _, count in others)
+            note = (
+                f"; {rest} points could not be clawed back and are forgiven" if rest else ""
             )
-            taken += others
-            rest -= sum(count for _, count in others)
-        note = f"; {rest} points could not be clawed back and are forgiven" if rest else ""
         entries = tuple(
             Entry(EntryKind.REVERSE, -count, on, taken_from, f"{reason} ({lot.id}){note}")
             for taken_from, count in taken
