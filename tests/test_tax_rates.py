@@ -26,6 +26,9 @@ STANDARD_TODAY = {
     "PL": "23", "PT": "23", "RO": "21", "SE": "25", "SI": "22", "SK": "23",
     "GB": "20", "XI": "20", "NO": "25", "CH": "8.1", "AU": "10", "NZ": "15", "SG": "9",
     "JP": "10",
+    # Regions inside a VAT area with rates of their own: Azores, Madeira (AT Ofício
+    # Circulado 25045/2024), Corsica (the national rate, CGI art. 278).
+    "PT-20": "16", "PT-30": "22", "FR-20R": "20",
 }  # fmt: skip
 CANADA_TODAY = {
     "CA-AB": {"GST": "5"},

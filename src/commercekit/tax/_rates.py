@@ -21,6 +21,15 @@ Examples:
     Traceback (most recent call last):
     ...
     commercekit.errors.OutsideVatAreaError: Canary Islands (ES-CN) is part of ES but ...
+
+A region inside its country's VAT area with rates of its own (the Azores, Madeira,
+Corsica) has its own table, named by its ISO 3166-2 code; ``regions.rate_region`` finds
+it from an address:
+
+    >>> rate_for("PT-30", "standard", on=date(2026, 11, 26)).rate  # Madeira
+    Decimal('22')
+    >>> rate_for("FR-2A", "food", on=date(2026, 11, 26)).jurisdiction  # Corse-du-Sud
+    'FR-20R'
 """
 
 from __future__ import annotations
@@ -58,6 +67,11 @@ __all__ = [
 ]
 
 _CATEGORIES = {category.value: category for category in TaxCategory}
+# Codes whose rates are bundled under another code: Greece's EU VAT prefix, Northern
+# Ireland's ISO 3166-2 code, and Corsica's two departments (FR-2A, FR-2B), whose rates are
+# the collectivity's (FR-20R). Without the last two, a department would fall through to
+# the country below and be answered with mainland rates.
+_ALIASES = {"EL": "GR", "GB-NIR": "XI", "FR-2A": "FR-20R", "FR-2B": "FR-20R"}
 _KINDS = {kind.value: kind for kind in RateKind}
 
 
@@ -270,7 +284,7 @@ class BundledRates:
         if not isinstance(jurisdiction, str):
             raise UnknownJurisdictionError(jurisdiction, "it must be a string")
         code = jurisdiction.upper().strip()
-        code = {"EL": "GR", "GB-NIR": "XI"}.get(code, code)
+        code = _ALIASES.get(code, code)
         if code in self.rows:
             return code
         territory = special_territory(code)
