@@ -19,11 +19,11 @@ from commercekit.checkout import (
     ShippingCharge,
     quote,
 )
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InvalidAmountError, MissingDataError
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.serde import converter, quote_schema, quote_to_json
-from commercekit.shipping import example_rate_cards
+from commercekit.shipping import BUNDLED_TARIFF, example_rate_cards
 from commercekit.tax import Buyer, Seller, validate_tax_id
 
 D = Decimal
@@ -35,7 +35,7 @@ RATES = RateTable(
     provider="example reference rates",
 )
 PRODUCTS = {
-    "TEE": Product("TEE", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
+    "TEE": Product("TEE", "standard", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
     "BOOK": Product(
         "BOOK", tax_category="books", hs_code="4901.99", origin="NL", weight_kg=D("0.6")
     ),
@@ -57,6 +57,7 @@ def checkout(buyer: Buyer, *, inclusive: bool, cart: Cart = CART) -> Quote:
         promotions=TEN,
         rate_cards=example_rate_cards(),
         exchange_rates=RATES,
+        tariffs=BUNDLED_TARIFF,
     )
     return quote(cart, context)
 
@@ -115,10 +116,11 @@ def test_dutch_shop_to_a_french_business_by_reverse_charge() -> None:
 
 
 def test_dutch_shop_to_a_uk_consumer_under_135_pounds() -> None:
-    # Goods 61.11 EUR = 51.33 GBP at 0.84: UK VAT at the point of sale. TEE 20 %:
-    # 44.91 x 20/120 = 7.49; books are zero-rated in the UK. Shipping GB zone: 11.95 +
-    # 8.5 % = 12.97, split 9.53 (20 %, VAT 1.59) and 3.44 (0 %). No duty within GBP 135,
-    # and no import VAT again at the border.
+    # UK VAT at the point of sale: TEE 20 %: 44.91 x 20/120 = 7.49; books are zero-rated
+    # in the UK. The GBP 135 limit is on the goods without that VAT: 37.42 + 16.20 =
+    # 53.62 EUR = 45.04 GBP at 0.84. Shipping GB zone: 11.95 + 8.5 % = 12.97, split 9.53
+    # (20 %, VAT 1.59) and 3.44 (0 %). No duty within GBP 135, no tariff asked, and no
+    # import VAT at the border: the goods are declared under the scheme.
     result = checkout(Buyer("GB"), inclusive=True)
     assert result.decision.regime.value == "low_value_at_sale"
     assert figures(result) == [
@@ -129,7 +131,10 @@ def test_dutch_shop_to_a_uk_consumer_under_135_pounds() -> None:
     assert (result.shipping.gross, result.shipping.tax) == (eur("12.97"), eur("1.59"))
     assert result.collected_border_charges == eur("0.00")
     assert result.grand_total == eur("74.08")
-    assert any("not charged again" in line for line in result.explanation)
+    assert any("45.04 GBP, not over 135 GBP" in line for line in result.explanation)
+    assert any("charged at sale under UK low-value" in line for line in result.explanation)
+    assert result.landed is not None
+    assert result.landed.import_tax == eur("0.00")
 
 
 def test_dutch_shop_to_a_us_consumer_with_ddp_landed_cost() -> None:
@@ -155,6 +160,7 @@ def test_ddu_moves_the_duty_to_the_door() -> None:
         rate_cards=example_rate_cards(),
         incoterm="DDU",
         exchange_rates=RATES,
+        tariffs=BUNDLED_TARIFF,
     )
     result = quote(CART, context)
     assert (result.collected_border_charges, result.due_at_delivery) == (
@@ -169,12 +175,17 @@ def test_bad_input() -> None:
     with pytest.raises(InvalidAmountError, match="not an incoterm"):
         CheckoutContext(SHOP, Buyer("DE"), at=AT, prices_include_tax=True, incoterm="CIF")
     context = CheckoutContext(
-        SHOP, Buyer("BR"), at=AT, prices_include_tax=False, rate_cards=example_rate_cards()
+        SHOP,
+        Buyer("BR"),
+        at=AT,
+        prices_include_tax=False,
+        products=PRODUCTS,
+        rate_cards=example_rate_cards(),
     )
-    with pytest.raises(InvalidAmountError, match="none of the rate cards"):
+    with pytest.raises(MissingDataError, match="a rate card serving BR"):
         quote(CART, context)
-    with pytest.raises(InvalidAmountError, match="negative weight"):
-        Product("X", weight_kg=D(-1))
+    with pytest.raises(InvalidAmountError, match="not a weight from 0"):
+        Product("X", "standard", weight_kg=D(-1))
 
 
 SKUS = ["A", "B", "C", "D"]
@@ -226,6 +237,7 @@ def test_quote_invariants(
         promotions=TEN if promote else (),
         rate_cards=example_rate_cards(),
         exchange_rates=RatesWithAud,
+        tariffs=BUNDLED_TARIFF,
     )
     result = quote(cart, context)
     assert result.shipping is not None
@@ -265,7 +277,7 @@ RatesWithAud = RateTable(
 def test_quote_json_is_lossless(cart: Cart, country: str, inclusive: bool) -> None:
     """The quote's JSON validates against the schema and reads back to equal lines."""
     products = {
-        sku: Product(sku, hs_code="6109.10", origin="PT", weight_kg=D("0.3"))
+        sku: Product(sku, "standard", hs_code="6109.10", origin="PT", weight_kg=D("0.3"))
         for sku in SKUS
     }
     context = CheckoutContext(
@@ -277,6 +289,7 @@ def test_quote_json_is_lossless(cart: Cart, country: str, inclusive: bool) -> No
         promotions=TEN,
         rate_cards=example_rate_cards(),
         exchange_rates=RatesWithAud,
+        tariffs=BUNDLED_TARIFF,
     )
     result = quote(cart, context)
     data = json.loads(json.dumps(quote_to_json(result)))

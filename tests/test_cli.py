@@ -29,8 +29,8 @@ def test_demo_quotes_the_four_bundled_examples_with_exact_figures() -> None:
     assert "rejected  TEES-3-FOR-2         not-started" in text
     # French business: 6 tees at 24.95 = 149.70, bulk promotion -14.97 (10 %),
     # no VAT (intra-Community supply), shipping 7.19: 141.92.
-    # British consumer: 75.10 GBP of goods, UK VAT at sale: TEE 49.90 x 20/120 = 8.32,
-    # books zero-rated; shipping GB 11.95 + 8.5 % = 12.97: 102.37.
+    # British consumer: 68.11 GBP of goods without VAT, UK VAT at sale: TEE 49.90 x
+    # 20/120 = 8.32, books zero-rated; shipping GB 11.95 + 8.5 % = 12.97: 102.37.
     # American consumer, DDP: 3 tees x 24.95 = 74.85 at 16.5 % duty = 12.35 (FOB, no
     # de minimis since 2025-08-29); 39.50 + 74.85 + 21.65 + 12.35 = 148.35.
     assert "duty on TEE-ORGANIC: 16.5% = 12.35 EUR" in text

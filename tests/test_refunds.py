@@ -52,7 +52,7 @@ from commercekit.loyalty import (
 )
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
-from commercekit.shipping import example_rate_cards
+from commercekit.shipping import BUNDLED_TARIFF, DutyRate, example_rate_cards
 from commercekit.tax import Buyer, Seller
 
 D = Decimal
@@ -74,6 +74,19 @@ PRODUCTS = {
 TEN = (Promotion("TEN", PercentOff(10)),)
 
 
+class TestTariff:
+    """The example tariff, and a made-up 8 % for the headings it lacks (the refund
+    properties need a duty on every line, not real rates)."""
+
+    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
+        try:
+            return BUNDLED_TARIFF.duty(
+                hs_code, origin=origin, destination=destination, on=on
+            )
+        except NoRuleError:
+            return DutyRate(destination, hs_code, D(8), date(2000, 1, 1), None, "made up")
+
+
 def eur(amount: str) -> Money:
     return Money(amount, "EUR")
 
@@ -88,6 +101,7 @@ def checkout(cart: Cart, country: str = "NL", *, inclusive: bool = True) -> Quot
         promotions=TEN,
         rate_cards=example_rate_cards(),
         exchange_rates=RATES,
+        tariffs=TestTariff(),
     )
     return quote(cart, context)
 
@@ -213,7 +227,9 @@ GOLD = EarnRule("EUR", 1, tier_multipliers={"gold": D("1.5")})  # net goods, rou
 
 def mugs() -> Quote:
     """Three mugs at 19.99 incl. 21 % VAT, at home in NL, with no promotion."""
-    context = CheckoutContext(Seller("NL"), Buyer("NL"), at=AT, prices_include_tax=True)
+    context = CheckoutContext(
+        Seller("NL"), Buyer("NL"), at=AT, prices_include_tax=True, products=PRODUCTS
+    )
     return quote(Cart([CartLine("MUG", eur("19.99"), 3)]), context)
 
 

@@ -8,22 +8,44 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InvalidAmountError, MissingDataError
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.money._money import to_decimal
 from commercekit.pricing import Promotion, PromotionResult
-from commercekit.shipping import Incoterm, LandedCost, RateCard
-from commercekit.tax import RateTotal, RoundingLevel, TaxCategory, TaxDecision, TaxRate
-from commercekit.tax._sale import Buyer, Seller
+from commercekit.regions import check_country
+from commercekit.shipping import Incoterm, LandedCost, RateCard, TariffSource
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    RateTotal,
+    RoundingLevel,
+    Seller,
+    TaxCategory,
+    TaxDecision,
+    TaxIdVerifier,
+    TaxRate,
+    TaxRateSource,
+)
 
 __all__ = ["CheckoutContext", "Product", "Quote", "QuoteLine", "ShippingCharge"]
 
 
-def _weight(value: object) -> Decimal:
+def _weight(value: object) -> Decimal | None:
+    if value is None:
+        return None
     number = to_decimal(value, "weight")
-    if number < 0:
-        raise InvalidAmountError(value, "is a negative weight")
+    if number < 0 or number > 10**6:
+        raise InvalidAmountError(value, "is not a weight from 0 to 1,000,000 kg")
     return number
+
+
+def _origin(value: object) -> str | None:
+    return None if value is None else check_country(value)
+
+
+def _flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidAmountError(value, f"is not True or False ({attribute.name})")
 
 
 def _aware(_: object, __: object, value: datetime) -> None:
@@ -33,21 +55,33 @@ def _aware(_: object, __: object, value: datetime) -> None:
         )
 
 
+def _category(value: object) -> TaxCategory:
+    if isinstance(value, str) and value in TaxCategory.__members__.values():
+        return TaxCategory(value)
+    known = ", ".join(category.value for category in TaxCategory)
+    raise InvalidAmountError(value, f"is not a tax category; use one of {known}")
+
+
 def _incoterm(value: object) -> Incoterm:
     return Incoterm.parse(value)
 
 
 @attrs.frozen
 class Product:
-    """What the quote needs to know about a SKU beyond its price."""
+    """What the quote needs to know about a SKU beyond its price.
+
+    ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
+    ``origin`` (country of origin, ISO 3166) are needed when it crosses a customs border
+    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards. A fact
+    the quote needs and does not have raises
+    [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is assumed.
+    """
 
     sku: str
-    tax_category: TaxCategory = attrs.field(
-        default=TaxCategory.STANDARD, converter=TaxCategory
-    )
+    tax_category: TaxCategory = attrs.field(converter=_category)
     hs_code: str | None = None
-    origin: str = "CN"
-    weight_kg: Decimal = attrs.field(default=Decimal(0), converter=_weight)
+    origin: str | None = attrs.field(default=None, converter=_origin)
+    weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
 
 
 @attrs.frozen
@@ -66,7 +100,7 @@ class CheckoutContext:
     seller: Seller
     buyer: Buyer
     at: datetime = attrs.field(validator=_aware)
-    prices_include_tax: bool
+    prices_include_tax: bool = attrs.field(validator=_flag)
     products: Mapping[str, Product] = attrs.field(factory=dict)
     promotions: tuple[Promotion, ...] = ()
     rate_cards: tuple[RateCard, ...] = ()
@@ -77,10 +111,28 @@ class CheckoutContext:
     exchange_rates: RateTable | None = None
     rounding: RoundingLevel = RoundingLevel.LINE
     parcel_cm: tuple[int, int, int] = (30, 20, 10)
+    tariffs: TariffSource | None = None
+    """Duty rates (a plugin's real tariff, or ``BUNDLED_TARIFF``, the labelled example);
+    ``None`` raises where duty is due."""
+    tax_rates: TaxRateSource = BUNDLED
+    tax_id_verifier: TaxIdVerifier | None = None
+    """A live registry check of the buyer's tax number, made when the buyer carries no
+    verification yet; a "not valid" answer makes the sale a consumer sale."""
+    partial: bool = attrs.field(default=False, validator=_flag)
+    """Quote what can be quoted when border data is missing (a tariff row, an HS code,
+    an origin): the border charges are left out and ``Quote.missing`` lists why."""
 
     def product(self, sku: str) -> Product:
-        """The product facts for ``sku`` (a standard-rated product when none given)."""
-        return self.products.get(sku) or Product(sku)
+        """The product facts for ``sku``; raises if the context has none."""
+        found = self.products.get(sku)
+        if found is None:
+            raise MissingDataError(
+                f"the product facts of {sku!r}",
+                "give products={sku: Product(sku, tax_category=...)} for every SKU in the "
+                "cart (its tax category; HS code and origin across a customs border; "
+                "weight for rate cards)",
+            )
+        return found
 
 
 @attrs.frozen
@@ -132,6 +184,8 @@ class Quote:
     collected_border_charges: Money
     due_at_delivery: Money
     explanation: tuple[str, ...]
+    missing: tuple[str, ...] = ()
+    """What a partial quote could not compute (empty for a complete quote)."""
 
     @property
     def subtotal(self) -> Money:

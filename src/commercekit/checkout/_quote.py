@@ -4,17 +4,27 @@
 them:
 
 1. **Shipping**: the parcel (the products' weights, the context's box) priced on the
-   rate cards; the chosen service, or the cheapest.
+   rate cards that ship from where the goods leave; the chosen service, or the cheapest.
 2. **Promotions** on the cart, with that shipping charge, at the moment ``at``.
-3. **Whose tax**: [`decide`][commercekit.tax.decide] on the discounted goods.
+3. **Whose tax**: [`decide`][commercekit.tax.decide] on the discounted lines, each
+   with its quantity and category, so that every limit is measured on the value its law
+   names (without the tax charged at sale; per item or per consignment).
 4. **Tax**: where tax is charged at checkout, each line at its product's rate in the
    decided jurisdiction, discounts first; shipping follows the goods, split over the
    rates in proportion to the lines (the rule most VAT authorities apply to mixed
    carts).
-5. **Border charges** when the goods cross a customs border:
-   [`landed_cost`][commercekit.shipping.landed_cost] under the context's incoterm
-   (import VAT left out where it was already charged at checkout, as under IOSS).
+5. **Border charges** when the goods cross a customs border
+   ([`customs_border`][commercekit.regions.customs_border]):
+   [`landed_cost`][commercekit.shipping.landed_cost] on each line's net value, under the
+   context's incoterm; where VAT was charged at checkout (IOSS, the UK's GBP 135, VOEC)
+   the goods are declared under that scheme and no import VAT is computed at all.
 6. **Totals**, which add up by construction.
+
+Missing facts raise [`MissingDataError`][commercekit.errors.MissingDataError]: a SKU
+without product facts, a weight where rate cards price the parcel, no rate card from the
+shipping origin, no tariff (or no tariff row, HS code or origin) where duty is due. With
+``CheckoutContext(partial=True)`` the border data alone may be missing: the quote then
+leaves the border charges out and lists what it lacks in ``Quote.missing``.
 
 The quote lists lines by SKU: the order of the cart never changes a figure.
 
@@ -23,19 +33,25 @@ Every step adds its reason to ``explanation``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
 import attrs
 
-from commercekit.checkout._model import CheckoutContext, Quote, QuoteLine, ShippingCharge
-from commercekit.errors import InvalidAmountError, NoRuleError
+from commercekit.checkout._model import (
+    CheckoutContext,
+    Product,
+    Quote,
+    QuoteLine,
+    ShippingCharge,
+)
+from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
-from commercekit.regions import is_eu_member
+from commercekit.regions import Place, customs_border, place_of
 from commercekit.shipping import (
-    Incoterm,
+    DutyRate,
     Item,
     LandedCost,
     Parcel,
@@ -45,43 +61,75 @@ from commercekit.shipping import (
     shipping_options,
 )
 from commercekit.tax import (
+    Buyer,
     RateKind,
     RateTotal,
+    Regime,
+    Sale,
+    SaleLine,
+    Supply,
+    TaxCategory,
     TaxDecision,
     TaxLine,
-    rates_for,
+    decide,
     tax_invoice,
 )
-from commercekit.tax._decide import decide
-from commercekit.tax._sale import Sale, Supply
 
 __all__ = ["quote"]
 
-
-def _customs_area(place: str, on: date) -> str:
-    if place in ("GB", "XI"):
-        return "GB"
-    return "EU" if is_eu_member(place, on=on) else place
+_ELECTRONIC = frozenset({TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES})
 
 
-def _shipping(cart: Cart, context: CheckoutContext) -> ShippingOption | None:
+class _NoTariff:
+    """The tariff of a context that gave none: asked only where duty is due."""
+
+    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
+        raise MissingDataError(
+            f"a duty rate for {hs_code} from {origin} into {destination}",
+            "pass tariffs= to the CheckoutContext (a TariffSource with real rates, or "
+            "commercekit.shipping.BUNDLED_TARIFF, the labelled example)",
+        )
+
+
+def _shipping(
+    cart: Cart,
+    context: CheckoutContext,
+    products: Mapping[str, Product],
+    origin: Place,
+    destination: Place,
+) -> ShippingOption | None:
     if not context.rate_cards:
         return None
+    unweighed = [line.sku for line in cart.lines if products[line.sku].weight_kg is None]
+    if unweighed:
+        raise MissingDataError(
+            tuple(f"the weight of {sku!r}" for sku in unweighed),
+            "give Product(weight_kg=...) for every SKU when rate cards price the parcel",
+        )
+    cards = tuple(card for card in context.rate_cards if card.origin == origin.country)
+    if not cards:
+        froms = ", ".join(sorted({card.origin for card in context.rate_cards}))
+        raise MissingDataError(
+            f"rate cards for parcels from {origin.country}",
+            f"the cards given ship from {froms}; give cards whose origin is "
+            f"{origin.country} (or set ship_from= to where the goods leave)",
+        )
     weight = sum(
-        (context.product(line.sku).weight_kg * line.quantity for line in cart.lines),
+        (
+            (products[line.sku].weight_kg or Decimal(0)) * line.quantity
+            for line in cart.lines
+        ),
         Decimal(0),
     )
     length, width, height = context.parcel_cm
     parcel = Parcel.metric(weight=weight, length=length, width=width, height=height)
     options = shipping_options(
-        parcel,
-        context.buyer.country if context.buyer.country != "XI" else "GB",
-        context.rate_cards,
-        postcode=context.buyer.postcode,
+        parcel, destination.country, cards, postcode=destination.postcode
     )
     if not options:
-        raise InvalidAmountError(
-            context.buyer.country, "is served by none of the rate cards given"
+        raise MissingDataError(
+            f"a rate card serving {destination.country}",
+            "none of the rate cards given has a zone for this address; add one",
         )
     if context.service is None:
         return options[0]
@@ -91,8 +139,22 @@ def _shipping(cart: Cart, context: CheckoutContext) -> ShippingOption | None:
     raise InvalidAmountError(context.service, "is not a service offered for this parcel")
 
 
+def _buyer(context: CheckoutContext) -> Buyer:
+    """The buyer, with a registry check of its tax number where a verifier was given."""
+    buyer = context.buyer
+    verifier = context.tax_id_verifier
+    if verifier is None or buyer.tax_id is None or buyer.verification is not None:
+        return buyer
+    return attrs.evolve(buyer, verification=verifier.verify(buyer.tax_id, at=context.at))
+
+
 def quote(cart: Cart, context: CheckoutContext) -> Quote:
     """The complete checkout quote for ``cart`` in ``context``.
+
+    Raises [`MissingDataError`][commercekit.errors.MissingDataError] naming each fact the
+    quote needs and was not given (see the module docs), and
+    [`FutureRatesError`][commercekit.errors.FutureRatesError] for an exchange-rate table
+    observed after ``context.at``.
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -100,13 +162,21 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         >>> from commercekit.tax import Buyer, Seller
         >>> cart = Cart([CartLine("MUG", Money("12.00", "EUR"), 2)])
         >>> context = CheckoutContext(Seller("NL"), Buyer("NL"),
-        ...     at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True)
+        ...     at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
+        ...     products={"MUG": Product("MUG", "standard")})
         >>> result = quote(cart, context)
         >>> result.grand_total, result.tax
         (Money('24.00', 'EUR'), Money('4.17', 'EUR'))
     """
+    if not isinstance(cart, Cart):
+        raise InvalidAmountError(cart, "is not a Cart")
+    if not isinstance(context, CheckoutContext):
+        raise InvalidAmountError(context, "is not a CheckoutContext")
     day = context.at.date()
+    if context.exchange_rates is not None:
+        context.exchange_rates.check_known_at(context.at)
     notes: list[str] = []
+    missing: list[str] = []
     # Lines in a canonical order (by SKU, price, quantity), so that nothing in the quote
     # depends on the order the cart lists them in: ties in discount allocation and in
     # shipping's split over rates are broken by this order.
@@ -114,7 +184,23 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         cart.lines, key=lambda line: (line.sku, line.unit_price.amount, line.quantity)
     )
     cart = attrs.evolve(cart, lines=tuple(canonical))
-    option = _shipping(cart, context)
+    products = {line.sku: context.product(line.sku) for line in cart.lines}
+    electronic = sorted(
+        sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
+    )
+    if electronic:
+        raise InvalidAmountError(
+            electronic,
+            "are e-books or digital services, electronically supplied services by law "
+            "(Implementing Regulation 282/2011 Art. 7): the checkout quote prices goods; "
+            "decide their tax with decide(Sale(..., supply='electronic_services'))",
+        )
+    buyer = _buyer(context)
+    origin = place_of(context.ship_from or context.seller.country, on=day)
+    destination = place_of(
+        buyer.country, subdivision=buyer.subdivision, postcode=buyer.postcode, on=day
+    )
+    option = _shipping(cart, context, products, origin, destination)
     if option is not None:
         cart = attrs.evolve(cart, shipping=option.price)
         notes.append(
@@ -126,30 +212,40 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
     discounted = promoted.lines
     currency = promoted.subtotal.currency.code
-    goods = sum_money([line.net for line in discounted], currency)
     shipping_left = promoted.shipping
-    first = context.product(cart.lines[0].sku)
     decision = decide(
         Sale(
             context.seller,
-            context.buyer,
+            buyer,
             Supply.GOODS,
-            goods,
+            sum_money([line.net for line in discounted], currency),
             shipping=shipping_left,
             ship_from=context.ship_from,
-            category=first.tax_category,
             marketplace=context.marketplace,
             exchange_rates=context.exchange_rates,
+            lines=tuple(
+                SaleLine(line.net, line.line.quantity, products[line.line.sku].tax_category)
+                for line in discounted
+            ),
+            prices_include_tax=context.prices_include_tax,
         ),
         on=day,
+        rates=context.tax_rates,
     )
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
 
     taxed_in = decision.taxed_in if decision.charged_at_checkout else None
     lines, shipping_charge, summary = _taxes(
-        cart.lines, discounted, shipping_left, option, taxed_in=taxed_in, context=context
+        cart.lines,
+        discounted,
+        shipping_left,
+        option,
+        taxed_in=taxed_in,
+        context=context,
+        products=products,
     )
-    landed, collected, due = _border(context, lines, shipping_left, decision, notes)
+    border = _Border(context, products, decision, origin, destination, notes, missing)
+    landed, collected, due = border.charges(lines, shipping_charge)
     return Quote(
         currency=currency,
         at=context.at,
@@ -163,6 +259,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         collected_border_charges=collected,
         due_at_delivery=due,
         explanation=tuple(notes),
+        missing=tuple(missing),
     )
 
 
@@ -174,6 +271,7 @@ def _taxes(
     *,
     taxed_in: str | None,
     context: CheckoutContext,
+    products: Mapping[str, Product],
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping) where tax is charged at checkout."""
     day = context.at.date()
@@ -208,7 +306,7 @@ def _taxes(
             )
         return lines, charge, ()
     rates = [
-        rates_for(taxed_in, context.product(line.sku).tax_category, on=day)
+        context.tax_rates.rates_for(taxed_in, products[line.sku].tax_category, on=day)
         for line in cart_lines
     ]
     tax_lines = [
@@ -275,54 +373,69 @@ def round_zero(like: Money) -> Money:
     return like * 0
 
 
-def _border(
-    context: CheckoutContext,
-    lines: Sequence[QuoteLine],
-    shipping_left: Money | None,
-    decision: TaxDecision,
-    notes: list[str],
-) -> tuple[LandedCost | None, Money, Money]:
+@attrs.define
+class _Border:
     """Duties and import taxes when the goods cross a customs border."""
-    day = context.at.date()
-    zero = round_zero(lines[0].net)
-    origin = context.ship_from or context.seller.country
-    destination = context.buyer.country
-    if _customs_area(origin, day) == _customs_area(destination, day):
-        return None, zero, zero
-    items = tuple(
-        Item(
-            line.sku,
-            line.net,
-            hs_code=context.product(line.sku).hs_code,
-            origin=context.product(line.sku).origin,
-            quantity=line.quantity,
-            category=context.product(line.sku).tax_category,
+
+    context: CheckoutContext
+    products: Mapping[str, Product]
+    decision: TaxDecision
+    origin: Place
+    destination: Place
+    notes: list[str]
+    missing: list[str]
+
+    def charges(
+        self, lines: Sequence[QuoteLine], shipping: ShippingCharge | None
+    ) -> tuple[LandedCost | None, Money, Money]:
+        """The landed cost, what the seller collects now and what is due at the door."""
+        zero = round_zero(lines[0].net)
+        if not customs_border(self.origin, self.destination):
+            return None, zero, zero
+        items = tuple(
+            Item(
+                line.sku,
+                line.net,
+                hs_code=self.products[line.sku].hs_code,
+                origin=self.products[line.sku].origin,
+                quantity=line.quantity,
+                category=self.products[line.sku].tax_category,
+            )
+            for line in lines
+            if line.net.amount > 0
         )
-        for line in lines
-        if line.net.amount > 0
-    )
-    if not items:
-        return None, zero, zero
-    shipment = Shipment(
-        items,
-        destination=destination if destination != "XI" else "GB",
-        shipping=shipping_left,
-        subdivision=context.buyer.subdivision,
-    )
-    try:
-        cost = landed_cost(
-            shipment, incoterm=context.incoterm, on=day, rates=context.exchange_rates
+        if not items:
+            return None, zero, zero
+        decision = self.decision
+        sold_under = None
+        if decision.charged_at_checkout:
+            sold_under = "IOSS" if decision.regime is Regime.IOSS else decision.scheme
+        place = self.destination
+        shipment = Shipment(
+            items,
+            destination=place.country,
+            subdivision=place.subdivision,
+            postcode=place.postcode,
+            shipping=shipping.net if shipping is not None else None,
+            sold_under=sold_under,
         )
-    except NoRuleError as error:
-        notes.append(f"no border charges computed: {error}")
-        return None, zero, zero
-    notes.extend(cost.explanation)
-    charges = cost.charges
-    if decision.charged_at_checkout:
-        # VAT was charged at sale (IOSS, UK point of sale, low-value goods): the goods
-        # clear customs free of import VAT; only duty and fees remain.
-        charges = charges - cost.import_tax - cost.fee_tax
-        notes.append("import VAT already charged at checkout: not charged again")
-    if context.incoterm is Incoterm.DDP:
-        return cost, charges, zero
-    return cost, zero, charges
+        context = self.context
+        try:
+            cost = landed_cost(
+                shipment,
+                incoterm=context.incoterm,
+                on=context.at.date(),
+                rates=context.exchange_rates,
+                tariffs=context.tariffs or _NoTariff(),
+                tax_rates=context.tax_rates,
+            )
+        except (MissingDataError, NoRuleError) as error:
+            if not context.partial:
+                raise
+            self.missing.append(f"border charges: {error}")
+            self.notes.append(f"border charges left out (partial quote): {error}")
+            return None, zero, zero
+        self.notes.extend(cost.explanation)
+        if cost.incoterm is cost.incoterm.DDP:
+            return cost, cost.charges, zero
+        return cost, zero, cost.charges

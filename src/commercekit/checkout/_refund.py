@@ -47,14 +47,15 @@ References:
 
 Examples:
     >>> from datetime import UTC, date, datetime
-    >>> from commercekit.checkout import CheckoutContext, quote
+    >>> from commercekit.checkout import CheckoutContext, Product, quote
     >>> from commercekit.money import Money
     >>> from commercekit.pricing import Cart, CartLine
     >>> from commercekit.tax import Buyer, Seller
     >>> order = quote(
     ...     Cart([CartLine("MUG", Money("10.00", "EUR"), 3)]),
     ...     CheckoutContext(Seller("NL"), Buyer("NL"),
-    ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
+    ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
+    ...         products={"MUG": Product("MUG", "standard")}))
     >>> first = refund(order, {"MUG": 1}, RefundPolicy())
     >>> second = refund(order, {"MUG": 2}, RefundPolicy(), previous=[first])
     >>> first.total, second.total, first.total + second.total == order.grand_total
@@ -201,13 +202,14 @@ class Refund:
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from commercekit.checkout import CheckoutContext, quote
+        >>> from commercekit.checkout import CheckoutContext, Product, quote
         >>> from commercekit.pricing import Cart, CartLine
         >>> from commercekit.tax import Buyer, Seller
         >>> order = quote(
         ...     Cart([CartLine("MUG", Money("12.10", "EUR"), 2)]),
         ...     CheckoutContext(Seller("NL"), Buyer("NL"),
-        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
+        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
+        ...         products={"MUG": Product("MUG", "standard")}))
 
         One mug of two, from an order that earned 29 points: half of them is 14.5,
         so 14 points go back now and the other 15 with the second mug.
@@ -453,13 +455,14 @@ def refund(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from commercekit.checkout import CheckoutContext, quote as checkout
+        >>> from commercekit.checkout import CheckoutContext, Product, quote as checkout
         >>> from commercekit.pricing import Cart, CartLine
         >>> from commercekit.tax import Buyer, Seller
         >>> order = checkout(
         ...     Cart([CartLine("TEE", Money("10.00", "EUR"), 3)]),
         ...     CheckoutContext(Seller("NL"), Buyer("NL"),
-        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True))
+        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
+        ...         products={"TEE": Product("TEE", "standard")}))
         >>> order.lines[0].tax  # 21 % inside 30.00
         Money('5.21', 'EUR')
         >>> one = refund(order, {"TEE": 1}, RefundPolicy())

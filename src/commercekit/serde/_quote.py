@@ -153,6 +153,15 @@ def _landed(landed: LandedCost | None) -> dict[str, Any] | None:
         "duties": [_duty(duty) for duty in landed.duties],
         "duty": _money(landed.duty),
         "tax_rates": [_rate(rate) for rate in landed.tax_rates],
+        "import_taxes": [
+            {
+                "item": line.item.description,
+                "base": _money(line.base),
+                "rates": [_rate(rate) for rate in line.rates],
+                "amount": _money(line.amount),
+            }
+            for line in landed.taxes
+        ],
         "tax_base": _money(landed.tax_base),
         "import_tax": _money(landed.import_tax),
         "fees": [
@@ -169,10 +178,10 @@ def _landed(landed: LandedCost | None) -> dict[str, Any] | None:
 def quote_to_json(quote: Quote) -> dict[str, Any]:
     """``quote`` as JSON-ready data (``json.dumps`` writes it as is).
 
-    ``landed_cost`` is what the border would charge, computed as customs would;
-    ``border_charges`` is what this quote actually asks for and when: collected at
-    checkout (DDP) or due at delivery (DAP/DDU). Import VAT already charged at
-    checkout (IOSS, the UK's GBP 135 rule) is in neither.
+    ``landed_cost`` is what the border charges, computed as customs would (no import
+    VAT where it was charged at checkout: IOSS, the UK's GBP 135 rule, VOEC);
+    ``border_charges`` says when it is paid: collected at checkout (DDP) or due at
+    delivery (DAP/DDU). ``missing`` lists what a partial quote could not compute.
     """
     return {
         "currency": quote.currency,
@@ -193,4 +202,5 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
         "grand_total": _money(quote.grand_total),
         "due_at_delivery": _money(quote.due_at_delivery),
         "explanation": list(quote.explanation),
+        "missing": list(quote.missing),
     }

@@ -27,13 +27,15 @@ from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import RateTable
 from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import converter, country, locate, structure
-from commercekit.shipping import Incoterm, example_rate_cards
+from commercekit.shipping import BUNDLED_TARIFF, Incoterm, example_rate_cards
 from commercekit.tax import Buyer, RoundingLevel, Seller, TaxCategory
 
 __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
 RATE_CARD_SETS = ("examples",)
 """The rate-card sets a request can name."""
+TARIFFS = ("example",)
+"""The tariffs a request can name: ``"example"``, the bundled example tariff."""
 
 
 @attrs.frozen
@@ -45,10 +47,10 @@ class _Shipping:
 
 @attrs.frozen
 class _Product:
-    tax_category: TaxCategory = TaxCategory.STANDARD
+    tax_category: TaxCategory
     hs_code: str | None = None
-    origin: str = "CN"
-    weight_kg: Decimal = Decimal(0)
+    origin: str | None = None
+    weight_kg: Decimal | None = None
 
 
 @attrs.frozen
@@ -66,6 +68,8 @@ class _Request:
     marketplace: str | None = None
     exchange_rates: RateTable | None = None
     rounding: RoundingLevel = RoundingLevel.LINE
+    tariff: str | None = None
+    partial: bool = False
     schema: str | None = None
 
 
@@ -80,6 +84,16 @@ def _incoterm(value: object, _: object) -> str:
 
 def _optional_country(value: object, _: object) -> str | None:
     return None if value is None else country(value, None)
+
+
+def _tariff(value: object, _: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in TARIFFS:
+        raise InvalidJsonError(
+            "", f'{value!r} is not a tariff a request can name; use "example" (bundled)'
+        )
+    return value
 
 
 def _rate_cards(value: object, _: object) -> str:
@@ -98,7 +112,9 @@ converter.register_structure_hook(
 )
 converter.register_structure_hook(
     _Product,
-    make_dict_structure_fn(_Product, converter, origin=override(struct_hook=country)),
+    make_dict_structure_fn(
+        _Product, converter, origin=override(struct_hook=_optional_country)
+    ),
 )
 converter.register_structure_hook(
     _Request,
@@ -107,6 +123,7 @@ converter.register_structure_hook(
         converter,
         incoterm=override(struct_hook=_incoterm),
         ship_from=override(struct_hook=_optional_country),
+        tariff=override(struct_hook=_tariff),
         schema=override(rename="$schema"),
     ),
 )
@@ -132,7 +149,8 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
         ...     "cart": {"lines": [{"sku": "MUG", "quantity": 2,
         ...         "unit_price": {"amount": "12.00", "currency": "EUR"}}]},
         ...     "seller": {"country": "NL"}, "buyer": {"country": "NL"},
-        ...     "at": "2026-11-26T12:00:00+01:00", "prices_include_tax": True})
+        ...     "at": "2026-11-26T12:00:00+01:00", "prices_include_tax": True,
+        ...     "products": {"MUG": {"tax_category": "standard"}}})
         >>> cart.subtotal, context.buyer.country
         (Money('24.00', 'EUR'), 'NL')
         >>> quote_request_from_json({"cart": {"lines": [{"sku": "MUG", "quantity": 2,
@@ -165,6 +183,8 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
+            tariffs=BUNDLED_TARIFF if request.tariff == "example" else None,
+            partial=request.partial,
         )
     except CommerceKitError as error:
         raise locate(error) from None
@@ -214,7 +234,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
                 converter.unstructure(
                     _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg)
                 ),
-                {"hs_code": None},
+                {"hs_code": None, "origin": None, "weight_kg": None},
             )
             for sku, p in context.products.items()
         }
@@ -233,4 +253,20 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
     if context.exchange_rates is not None:
         data["exchange_rates"] = converter.unstructure(context.exchange_rates)
     data["rounding"] = context.rounding.value
+    data.update(_data_sources(context))
+    return data
+
+
+def _data_sources(context: CheckoutContext) -> dict[str, Any]:
+    """The request fields naming bundled data (the example tariff) and partial quotes."""
+    data: dict[str, Any] = {}
+    if context.tariffs is not None:
+        if context.tariffs is not BUNDLED_TARIFF:
+            raise InvalidJsonError(
+                "tariff",
+                "is a plugin's tariff; a request can only name the bundled example",
+            )
+        data["tariff"] = "example"
+    if context.partial:
+        data["partial"] = True
     return data

@@ -24,6 +24,7 @@ from commercekit.shipping._cards import (
     shipping_options,
 )
 from commercekit.shipping._customs import (
+    BUNDLED_TARIFF,
     BundledTariff,
     CustomsRules,
     DeMinimis,
@@ -38,6 +39,7 @@ from commercekit.shipping._landed import (
     Incoterm,
     Item,
     ItemDuty,
+    ItemTax,
     LandedCost,
     Shipment,
     landed_cost,
@@ -51,6 +53,7 @@ from commercekit.shipping._parcels import (
 )
 
 __all__ = [
+    "BUNDLED_TARIFF",
     "CM_PER_IN",
     "KG_PER_LB",
     "Bracket",
@@ -65,6 +68,7 @@ __all__ = [
     "Incoterm",
     "Item",
     "ItemDuty",
+    "ItemTax",
     "LandedCost",
     "Parcel",
     "RateCard",

@@ -49,7 +49,7 @@ from commercekit.money import (
     round_money,
     sum_money,
 )
-from commercekit.money._money import EXACT
+from commercekit.money._money import DIVISION
 from commercekit.money._rounding import require_money
 from commercekit.regions import check_country, check_day, place_of
 from commercekit.shipping._customs import (
@@ -120,8 +120,10 @@ class Item:
     @property
     def unit_value(self) -> Money:
         """The value of one unit (for limits set per item)."""
+        # 28 digits: a unit value can differ from a limit by no less than a cent over
+        # the quantity, far above the rounding of the 28th digit.
         return Money(
-            EXACT.divide(self.value.amount, Decimal(self.quantity)), self.value.currency
+            DIVISION.divide(self.value.amount, Decimal(self.quantity)), self.value.currency
         )
 
     def __attrs_post_init__(self) -> None:
@@ -311,10 +313,9 @@ class _Work:
         if money.currency.code == self.currency:
             return money
         if self.rates is None:
-            raise InvalidAmountError(
-                money,
-                f"must be compared in {self.currency}: pass rates= (a RateTable) to "
-                "convert it",
+            raise MissingDataError(
+                f"an exchange rate from {money.currency.code} to {self.currency}",
+                f"{money} must be compared in {self.currency}: pass rates= (a RateTable)",
             )
         converted = convert(money, self.currency, self.rates, mode=RoundingMode.HALF_UP)
         self.conversions.append(
@@ -462,9 +463,11 @@ def _relief(shipment: Shipment, area: str, kind: str, day: date) -> DeMinimis | 
 
 def _relieved(shipment: Shipment, relief: DeMinimis, work: _Work) -> str | None:
     """Why ``relief`` frees the whole shipment, or ``None`` when it does not."""
+    if not relief.threshold.amount:
+        return None  # a zero threshold: no relief at all
     limit = work.local(relief.threshold)
     where = f"({relief.legal_basis}) [{relief.source}]"
-    if relief.measure == "consignment_value" and limit.amount:
+    if relief.measure == "consignment_value":
         if shipment.goods <= limit:
             return f"goods of {shipment.goods} within {relief.threshold} {where}"
     elif relief.measure == "item_value_below":

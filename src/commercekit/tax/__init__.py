@@ -34,6 +34,7 @@ from commercekit.tax._ids import (
     validate_tax_id,
 )
 from commercekit.tax._rates import (
+    BUNDLED,
     BundledRates,
     TaxRate,
     TaxRateSource,
@@ -47,6 +48,7 @@ from commercekit.tax._sale import (
     Regime,
     Rule,
     Sale,
+    SaleLine,
     Seller,
     Supply,
     TaxDecision,
@@ -62,6 +64,7 @@ from commercekit.tax._thresholds import (
 )
 
 __all__ = [
+    "BUNDLED",
     "BundledRates",
     "Buyer",
     "Collector",
@@ -74,6 +77,7 @@ __all__ = [
     "RoundingLevel",
     "Rule",
     "Sale",
+    "SaleLine",
     "Seller",
     "Supply",
     "TaxAmount",

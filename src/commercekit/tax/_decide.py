@@ -37,7 +37,7 @@ from commercekit.errors import (
     UnknownJurisdictionError,
 )
 from commercekit.money import Money, RoundingMode, convert
-from commercekit.money._money import EXACT
+from commercekit.money._money import DIVISION
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
@@ -108,7 +108,9 @@ class _Context:
         """The dearest single unit without the tax charged at sale (per-item limits)."""
         values = self.lines_without_tax(jurisdiction)
         units = [
-            Money(EXACT.divide(value.amount, Decimal(line.quantity)), value.currency.code)
+            Money(
+                DIVISION.divide(value.amount, Decimal(line.quantity)), value.currency.code
+            )
             for value, line in zip(values, self.sale.goods_lines, strict=True)
         ]
         return max(units, key=lambda unit: unit.amount)
@@ -145,7 +147,13 @@ class _Context:
         rates: tuple[TaxRate, ...] = ()
         if charge and taxed_in is not None:
             try:
-                rates = self.source.rates_for(taxed_in, self.sale.category, on=self.on)
+                found: dict[tuple[str, str, Decimal], TaxRate] = {}
+                for category in dict.fromkeys(
+                    line.category for line in self.sale.goods_lines
+                ):
+                    for rate in self.source.rates_for(taxed_in, category, on=self.on):
+                        found.setdefault((rate.tax, rate.applies_as, rate.rate), rate)
+                rates = tuple(found.values())
             except UnknownJurisdictionError:
                 # Whose tax applies is decided; its rates are not bundled (US sales tax).
                 return _not_bundled(self, taxed_in, rules=rules, documents=documents)
@@ -197,8 +205,18 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
             [Rule(f"a domestic supply in {destination}: its tax applies", DIRECTIVE)],
             charge=True,
         )
-    if buyer.tax_id is not None:
+    checked = buyer.verification
+    if buyer.tax_id is not None and (checked is None or checked.valid):
         return _business(context, origin, destination)
+    if buyer.tax_id is not None and checked is not None:
+        consumer = attrs.evolve(sale, buyer=attrs.evolve(buyer, tax_id=None))
+        decision = decide(consumer, on=day, rates=rates)
+        rule = Rule(
+            f"the registry ({checked.registry or checked.level.value}) does not know "
+            f"{buyer.tax_id} as a valid number: the buyer is treated as a consumer",
+            DIRECTIVE,
+        )
+        return attrs.evolve(decision, rules=(rule, *decision.rules), verification=checked)
     if goods and context.origin.in_eu_vat_area_for_goods and _eu_dest(context, goods=True):
         return _eu_distance_sale(context, origin, destination)
     if not goods:
@@ -739,7 +757,7 @@ def _import_low_value(
         destination,
         collector,
         rules,
-        scheme=f"{destination} low-value goods",
+        scheme="VOEC" if destination == "NO" else f"{destination} low-value goods",
         documents=documents,
         charge=True,
     )

@@ -121,6 +121,14 @@ class SaleLine:
             raise InvalidAmountError(self.value, "is a negative line value")
 
 
+def _lines(value: object) -> tuple[SaleLine, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise InvalidAmountError(value, "is not a list of SaleLines")
+    if not all(isinstance(line, SaleLine) for line in value):
+        raise InvalidAmountError(value, "holds something other than SaleLines")
+    return tuple(value)
+
+
 @attrs.frozen
 class Sale:
     """One supply: what, for how much, from where, to whom, through whom.
@@ -149,7 +157,7 @@ class Sale:
     category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
     marketplace: str | None = None
     exchange_rates: RateTable | None = None
-    lines: tuple[SaleLine, ...] = attrs.field(default=(), converter=tuple)
+    lines: tuple[SaleLine, ...] = attrs.field(default=(), converter=_lines)
     prices_include_tax: bool = attrs.field(default=False, converter=_flag)
 
     def __attrs_post_init__(self) -> None:
@@ -161,9 +169,17 @@ class Sale:
             raise InvalidAmountError(self.shipping, "is a negative shipping charge")
         if self.ship_from is not None:
             _place(self.ship_from)
+        electronic = {TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES}
+        categories = {line.category for line in self.goods_lines}
+        if categories & electronic and self.supply is not Supply.ELECTRONIC_SERVICES:
+            raise InvalidAmountError(
+                self.supply,
+                f"contradicts the category {sorted(categories & electronic)[0]}: e-books "
+                "and digital services are electronically supplied services by law (VAT "
+                "Implementing Regulation 282/2011 Art. 7 and Annex I); sell them as "
+                "supply='electronic_services'",
+            )
         if self.lines:
-            if any(not isinstance(line, SaleLine) for line in self.lines):
-                raise InvalidAmountError(self.lines, "holds something other than SaleLines")
             total = self.lines[0].value
             for line in self.lines[1:]:
                 total = total + line.value  # raises on mixed currencies
