@@ -24,12 +24,20 @@ for services, is answered by one function, ``place_of``; ``customs_border`` says
 goods between two places cross a customs border.
 """
 
-from commercekit.regions._eu import check_country, eu_members, is_eu_member, vat_prefix
-from commercekit.regions._places import Place, check_day, customs_border, place_of
+from commercekit.regions._eu import (
+    check_country,
+    check_day,
+    eu_members,
+    is_eu_member,
+    vat_prefix,
+)
+from commercekit.regions._places import Place, customs_border, place_of
+from commercekit.regions._rate_regions import RateRegion, rate_region
 from commercekit.regions._territories import Territory, locate, special_territory
 
 __all__ = [
     "Place",
+    "RateRegion",
     "Territory",
     "check_country",
     "check_day",
@@ -38,6 +46,7 @@ __all__ = [
     "is_eu_member",
     "locate",
     "place_of",
+    "rate_region",
     "special_territory",
     "vat_prefix",
 ]

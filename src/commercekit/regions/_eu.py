@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from datetime import date
+from datetime import date, datetime
 from importlib.resources import files
 
 import attrs
@@ -12,7 +12,14 @@ import pycountry
 
 from commercekit.errors import InvalidAmountError, UnknownCountryError
 
-__all__ = ["Membership", "check_country", "eu_members", "is_eu_member", "vat_prefix"]
+__all__ = [
+    "Membership",
+    "check_country",
+    "check_day",
+    "eu_members",
+    "is_eu_member",
+    "vat_prefix",
+]
 
 
 @attrs.frozen
@@ -65,6 +72,17 @@ def _is_iso_country(code: str) -> bool:
 
 def check_date(on: object) -> date:
     """Refuse anything that is not a date (a datetime is a date too, and allowed)."""
+    if not isinstance(on, date):
+        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+    return on
+
+
+def check_day(on: object) -> date:
+    """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
+    if isinstance(on, datetime):
+        raise InvalidAmountError(
+            on, "is a datetime; rules apply to a day: pass on=the_moment.date()"
+        )
     if not isinstance(on, date):
         raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
     return on

@@ -46,29 +46,19 @@ from __future__ import annotations
 
 import csv
 import functools
-from datetime import date, datetime
+from datetime import date
 from importlib.resources import files
 
 import attrs
 
-from commercekit.errors import InvalidAmountError, UnknownCountryError
-from commercekit.regions._eu import MEMBERSHIPS, check_country
+from commercekit.errors import UnknownCountryError
+from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
+from commercekit.regions._rate_regions import RateRegion, rate_region
 from commercekit.regions._territories import Territory, locate
 
 __all__ = ["Place", "check_day", "customs_border", "place_of"]
 
 NORTHERN_IRELAND = "GB-NIR"
-
-
-def check_day(on: object) -> date:
-    """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
-    if isinstance(on, datetime):
-        raise InvalidAmountError(
-            on, "is a datetime; rules apply to a day: pass on=the_moment.date()"
-        )
-    if not isinstance(on, date):
-        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
-    return on
 
 
 @attrs.frozen
@@ -133,6 +123,15 @@ class Place:
     in_eu_vat_area_for_services: bool
     customs_territory: str
     why: tuple[str, ...]
+    rate_region: RateRegion | None = None
+    """A region of the goods jurisdiction with rates of its own (Madeira, Corsica)."""
+
+    def rates_jurisdiction(self, *, goods: bool) -> str:
+        """Whose rate table applies when this place's VAT is charged: the rate region's
+        (``PT-30``) where there is one, else the jurisdiction's."""
+        code = self.jurisdiction(goods=goods)
+        region = self.rate_region
+        return region.code if region is not None and region.country == code else code
 
     @property
     def northern_ireland(self) -> bool:
@@ -262,7 +261,15 @@ def _place_of(
         eu = eu and territory.in_eu_vat_area
         if territory.vat_of == "CH":
             eu = False
+    region = None
+    if territory is None and shared is None:
+        region = rate_region(country, subdivision=subdivision, postcode=postcode, on=on)
+        if region is not None:
+            why.append(
+                f"{region.name} ({region.code}) charges {country} VAT at rates of its own "
+                f"({region.legal_basis}) [{region.source}]"
+            )
     return Place(
         country, subdivision, postcode, on, territory, goods, services, eu, eu, customs,
-        tuple(why),
+        tuple(why), region,
     )  # fmt: skip

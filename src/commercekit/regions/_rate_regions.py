@@ -52,8 +52,7 @@ from importlib.resources import files
 import attrs
 
 from commercekit.errors import InvalidAmountError, UnknownCountryError
-from commercekit.regions._eu import check_country
-from commercekit.regions._places import check_day
+from commercekit.regions._eu import check_country, check_day
 
 __all__ = ["RateRegion", "rate_region"]
 

@@ -412,14 +412,15 @@ def landed_cost(
         else [_zero(currency) for _ in shipment.items]
     )
     duties = _duties(shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope)
-    taxes = _import_tax(shipment, place.goods_jurisdiction, area, rules, shares, duties,
-                        day, tax_rates, work, mode)  # fmt: skip
+    jurisdiction = place.rates_jurisdiction(goods=True)
+    taxes = _import_tax(shipment, jurisdiction, area, rules, shares, duties, day,
+                        tax_rates, work, mode)  # fmt: skip
     fee_tax = _zero(currency)
     charged = any(line.amount for line in taxes)
     if fees and charged:
         taxable = sum_money([fee.amount for fee in fees if fee.taxable], currency)
         # A clearance fee is a service: taxed at the standard rate of the destination.
-        found = tax_rates.rates_for(place.goods_jurisdiction, TaxCategory.STANDARD, on=day)
+        found = tax_rates.rates_for(jurisdiction, TaxCategory.STANDARD, on=day)
         total_rate = sum((rate.rate for rate in found), Decimal(0))
         fee_tax = round_money(taxable * total_rate.scaleb(-2), mode=mode)
         if fee_tax:

@@ -145,6 +145,11 @@ class _Context:
         charge: bool = False,
     ) -> TaxDecision:
         rates: tuple[TaxRate, ...] = ()
+        goods = self.sale.supply is Supply.GOODS
+        at_origin = regime in (Regime.DOMESTIC, Regime.DISTANCE_SALE_BELOW_THRESHOLD)
+        if taxed_in == self.destination.jurisdiction(goods=goods) and not at_origin:
+            # Taxed where the goods arrive: at the rates of the region they arrive in.
+            taxed_in = self.destination.rates_jurisdiction(goods=goods)
         if charge and taxed_in is not None:
             try:
                 found: dict[tuple[str, str, Decimal], TaxRate] = {}
