@@ -5,12 +5,20 @@ separators, the spaces (often non-breaking: U+00A0 or the narrow U+202F) and the
 of decimals CLDR shows for the currency. One deliberate difference: commercekit never
 hides a digit the amount has: CLDR shows IQD with no decimals while ISO 4217 gives it
 three, so IQD 1234.250 is shown as ``1.234,25 IQD`` in German, not rounded to 1.234.
+One repair: babel 2.19 loses the ASCII apostrophes CLDR groups Swiss amounts with
+(``1234567.89`` for ``1'234'567.89``); commercekit writes them where CLDR puts them.
+Digits are always the Latin 0-9 (CLDR's ``latn`` numbering system, which babel writes
+in every locale, Arabic and Devanagari ones included).
 
 Parsing accepts what formatting produces and the variants people type: plain spaces
-instead of non-breaking ones, a hyphen or the Unicode minus sign, ``¥`` for ``￥``,
-the ISO code instead of the symbol. It refuses, with a reason, anything it would have
-to guess: a symbol several currencies share, a number whose separators do not fit the
-locale, two currencies in one text, or no currency at all without ``currency=``.
+instead of non-breaking ones, the typographic apostrophe U+2019 for a Swiss ``'``, a
+hyphen or the Unicode minus sign, ``¥`` for ``￥``, the ISO code instead of the symbol,
+no group marks at all. Digit groups must fit one of the locale's own CLDR patterns, for
+plain numbers or for money: ``1,00,000`` in en_IN, ``100,000`` in en_US, and both in
+Tamil, which groups numbers in lakhs but money in thousands. It refuses, with a reason,
+anything it would have to guess: a symbol several currencies share, digit groups or
+separators that do not fit the locale, digits other than 0-9, two currencies in one
+text, or no currency at all without ``currency=``.
 
 Examples:
     >>> from commercekit.money import Money
@@ -20,6 +28,8 @@ Examples:
     '1\\u202f234,56\\xa0€'
     >>> format_money(Money("1235", "JPY"), "ja_JP")
     '￥1,235'
+    >>> format_money(Money("100000", "INR"), "en_IN")
+    '₹1,00,000.00'
     >>> parse_money("1 234,56 €", "fr_FR")
     Money('1234.56', 'EUR')
     >>> parse_money("$5.00", "en_CA")
@@ -34,8 +44,10 @@ from __future__ import annotations
 
 import decimal
 import functools
+import re
 import unicodedata
 
+import attrs
 import babel
 import babel.numbers
 
@@ -46,11 +58,15 @@ from commercekit.money._rounding import require_money
 
 __all__ = ["format_money", "parse_money"]
 
+_DIGITS = "0123456789"
+# babel's grouping for a pattern with no group mark at all (en_US_POSIX: "¤ 0.00").
+_UNGROUPED = 1000
 # Characters people and CLDR use as spaces in amounts: space, no-break space, narrow
 # no-break space, thin space.
 _SPACES = " \u00a0\u202f\u2009"
 # Direction marks CLDR puts around amounts in right-to-left locales.
 _MARKS = "\u200e\u200f\u061c"
+_APOSTROPHES = {"'": "'\u2019"}
 _MINUS = "-\u2212"
 # babel computes in the ambient decimal context; this one keeps it from rounding long
 # amounts (28 digits by default) or failing under a caller's narrower context.
@@ -69,12 +85,60 @@ def _locale(identifier: str) -> babel.Locale:
         raise UnknownLocaleError(identifier) from None
 
 
+@attrs.frozen
+class _NumberStyle:
+    """How a locale writes the number in an amount: its marks and its digit groups."""
+
+    decimal: str
+    group: str
+    # (size of the last group, size of the groups before it) for each pattern.
+    groupings: tuple[tuple[int, int], ...]
+
+    def example(self) -> str:
+        """1234567.89 written in each of the locale's groupings, for error messages."""
+        shown = {_grouped("1234567", sizes, self.group) for sizes in self.groupings}
+        return " or ".join(sorted(f"{whole}{self.decimal}89" for whole in shown))
+
+
+def _grouped(digits: str, sizes: tuple[int, int], group: str) -> str:
+    """``digits`` with ``group`` marks placed as ``sizes`` says."""
+    last, others = sizes
+    if last >= _UNGROUPED or len(digits) <= last:
+        return digits
+    head, parts = digits[:-last], [digits[-last:]]
+    while len(head) > others:
+        head, parts = head[:-others], [head[-others:], *parts]
+    return group.join([head, *parts])
+
+
+@functools.lru_cache(maxsize=512)
+def _number_style(identifier: str) -> _NumberStyle:
+    """The decimal mark, group mark and digit groupings of a locale's amounts.
+
+    Groupings come from the locale's CLDR patterns: the plain-number one and the money
+    one format_money uses. They differ in a few locales (Tamil, Marathi, Malayalam,
+    Odia, Dhivehi group numbers in lakhs, 1,00,000, but money in thousands), and a
+    reader may meet either.
+    """
+    loc = _locale(identifier)
+    patterns = (loc.decimal_formats[None], loc.currency_formats["standard"])
+    return _NumberStyle(
+        decimal=babel.numbers.get_decimal_symbol(loc),
+        group=babel.numbers.get_group_symbol(loc),
+        groupings=tuple(sorted({pattern.grouping for pattern in patterns})),
+    )
+
+
 def format_money(money: Money, locale: str) -> str:
     """``money`` as CLDR writes it in ``locale``, with every digit the amount has.
 
     Examples:
         >>> format_money(Money("1234.56", "CHF"), "de_CH")
         "CHF\\xa01'234.56"
+        >>> format_money(Money("1234567.89", "CHF"), "de_CH")
+        "CHF\\xa01'234'567.89"
+        >>> format_money(Money("12345678.9", "INR"), "hi_IN")
+        '₹1,23,45,678.90'
         >>> format_money(Money("-5", "USD"), "en_US")
         '-$5.00'
         >>> format_money(Money("0.125", "EUR"), "de_DE")
@@ -84,13 +148,28 @@ def format_money(money: Money, locale: str) -> str:
     if not isinstance(locale, str):
         raise UnknownLocaleError(locale)
     amount = money.amount if money.amount else money.amount.copy_abs()  # no "-0.00"
+    loc = _locale(locale)
+    style = _number_style(locale)
+    # babel reads its finished text as if it were a pattern and drops each pair of
+    # ASCII apostrophes as quotes; CLDR now groups Swiss amounts with that apostrophe
+    # (CLDR-13542, U+2019 before), so babel would write "1234567.89" for 1'234'567.89.
+    # There, commercekit has babel write the number ungrouped and places the marks.
+    regroup = "'" in style.group
     with decimal.localcontext(_BABEL_CONTEXT):
-        return babel.numbers.format_currency(
+        text = babel.numbers.format_currency(
             amount,
             money.currency.code,
-            locale=_locale(locale),
+            locale=loc,
             decimal_quantization=False,
+            group_separator=not regroup,
         )
+    if not regroup:
+        return text
+    sizes = loc.currency_formats["standard"].grouping
+    # The first run of digits is the whole part: no CLDR currency symbol has a digit.
+    return re.sub(
+        "[0-9]+", lambda whole: _grouped(whole.group(), sizes, style.group), text, count=1
+    )
 
 
 def _fold(symbol: str, *, loose: bool) -> str:
@@ -129,12 +208,13 @@ def _currency_in(token: str, text: str, locale: str, currency: str | None) -> st
     # An ISO code names itself. A symbol matches as CLDR writes it and as people type
     # it; every currency it can stand for counts (West Africa writes XOF as "FCFA" too,
     # which CLDR gives XAF), so a shared symbol needs currency= to decide.
+    # A locale's symbol can be another currency's ISO code (Albanian writes XCG, the
+    # Caribbean guilder, as "ANG", the code of the guilder it replaced): both count.
+    nothing: frozenset[str] = frozenset()
+    codes = _symbols(locale, loose=False).get(_fold(token, loose=False), nothing)
+    codes |= _symbols(locale, loose=True).get(_fold(token, loose=True), nothing)
     if token.upper() in MINOR_UNITS:
-        codes = frozenset({token.upper()})
-    else:
-        nothing: frozenset[str] = frozenset()
-        codes = _symbols(locale, loose=False).get(_fold(token, loose=False), nothing)
-        codes |= _symbols(locale, loose=True).get(_fold(token, loose=True), nothing)
+        codes |= {token.upper()}
     if not codes:
         raise MoneyParseError(
             text, locale, f"{token!r} is not a currency symbol or ISO code in {locale}"
@@ -169,6 +249,54 @@ def _strip_sign(part: str) -> tuple[str, int]:
     return part, signs
 
 
+def _fits(groups: list[str], sizes: tuple[int, int]) -> bool:
+    """Whether digit groups (split at the group marks, two or more) follow ``sizes``."""
+    last, others = sizes
+    first, *middle, final = groups
+    return (
+        last < _UNGROUPED
+        and len(final) == last
+        and all(len(part) == others for part in middle)
+        and 1 <= len(first) <= others
+    )
+
+
+def _read_number(number: str, text: str, locale: str) -> decimal.Decimal:
+    """The exact value of ``number`` (digits first and last) as ``locale`` writes it."""
+    style = _number_style(locale)
+
+    def refuse(why: str) -> MoneyParseError:
+        return MoneyParseError(
+            text,
+            locale,
+            f"{number!r} is not a number in {locale}: {why}; "
+            f"write it as {style.example()}, or with no group marks",
+        )
+
+    # The group marks people type for the locale's: any space for a space, and the
+    # typographic apostrophe (CLDR's Swiss mark until CLDR-13542) for the ASCII one.
+    typed = _SPACES if style.group in _SPACES else _APOSTROPHES.get(style.group, "")
+    number = "".join(style.group if char in typed else char for char in number)
+    whole, mark, fraction = number.partition(style.decimal)
+    if mark and not all(char in _DIGITS for char in fraction):
+        raise refuse(f"only digits may follow the decimal mark {style.decimal!r}")
+    groups = whole.split(style.group)
+    for part in groups:
+        for char in part:
+            if char not in _DIGITS:
+                raise refuse(
+                    f"{char!r} is neither a digit nor one of its marks "
+                    f"({style.decimal!r} decimal, {style.group!r} groups)"
+                )
+    if len(groups) > 1:
+        if groups[0].startswith("0"):
+            raise refuse(f"it starts with 0 and then the group mark {style.group!r}")
+        if not any(_fits(groups, sizes) for sizes in style.groupings):
+            raise refuse(f"the digit groups in {whole!r} are not the ones {locale} uses")
+    # Decimal() reads a string exactly, whatever the ambient context.
+    return decimal.Decimal("".join(groups) + (f".{fraction}" if mark else ""))
+
+
 def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
     """Read an amount of money written in ``locale``'s conventions.
 
@@ -183,6 +311,21 @@ def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
         Money('1234.5', 'EUR')
         >>> parse_money("-1 234,56 kr", "sv_SE")
         Money('-1234.56', 'SEK')
+        >>> parse_money("₹1,00,000.00", "en_IN")
+        Money('100000.00', 'INR')
+
+        A shared symbol needs ``currency=``; digit groups must fit the locale:
+
+        >>> parse_money("12 FCFA", "fr_FR")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MoneyParseError: ... 'FCFA' stands for several currencies ...
+        >>> parse_money("12 FCFA", "fr_FR", currency="XOF")
+        Money('12', 'XOF')
+        >>> parse_money("1,000,00.00 $", "en_US")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MoneyParseError: ... write it as 1,234,567.89, or with no ...
         >>> parse_money("1.234,56 €", "en_US")
         Traceback (most recent call last):
         ...
@@ -192,11 +335,21 @@ def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
         raise MoneyParseError(repr(text), str(locale), "the text to parse must be a str")
     if not isinstance(locale, str):
         raise UnknownLocaleError(locale)
-    loc = _locale(locale)
+    _locale(locale)  # an unknown locale is refused before the text is read
     if currency is not None:
         currency = validate_currency(currency)
     cleaned = "".join(char for char in text if char not in _MARKS).strip(_SPACES)
-    digits = [index for index, char in enumerate(cleaned) if char.isdigit()]
+    foreign = sorted({char for char in cleaned if char.isdecimal()} - set(_DIGITS))
+    if foreign:
+        # format_money writes 0-9 in every locale; reading other digits would also
+        # mean guessing which marks go with them (Arabic has its own, U+066B/U+066C).
+        raise MoneyParseError(
+            text,
+            locale,
+            f"it has digits other than 0-9 ({''.join(foreign)}); "
+            "write the amount with the digits 0-9",
+        )
+    digits = [index for index, char in enumerate(cleaned) if char in _DIGITS]
     if not digits:
         raise MoneyParseError(text, locale, "there is no number in it")
     if cleaned.startswith("(") and cleaned.endswith(")"):
@@ -214,16 +367,7 @@ def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
         )
     code = _currency_in(before or after, text, locale, currency)
 
-    group = babel.numbers.get_group_symbol(loc)
-    if group in _SPACES:
-        number = "".join(group if char in _SPACES else char for char in number)
-    try:
-        with decimal.localcontext(_BABEL_CONTEXT):
-            amount = babel.numbers.parse_decimal(number, loc, strict=True)
-    except babel.numbers.NumberFormatError as error:
-        raise MoneyParseError(
-            text, locale, f"{number!r} is not a number in {locale}: {error}"
-        ) from None
+    amount = _read_number(number, text, locale)
     if signs_before + signs_after:
         amount = amount.copy_negate()
     return Money(amount, code)
