@@ -31,7 +31,7 @@ from commercekit.regions._eu import (
     is_eu_member,
     vat_prefix,
 )
-from commercekit.regions._places import Place, customs_border, place_of
+from commercekit.regions._places import Place, customs_border, fiscal_border, place_of
 from commercekit.regions._rate_regions import RateRegion, rate_region
 from commercekit.regions._territories import Territory, locate, special_territory
 
@@ -43,6 +43,7 @@ __all__ = [
     "check_day",
     "customs_border",
     "eu_members",
+    "fiscal_border",
     "is_eu_member",
     "locate",
     "place_of",

@@ -165,6 +165,17 @@ def customs_border(origin: Place, destination: Place) -> bool:
     return not (ni and ends == {"EU", "GB"})
 
 
+def fiscal_border(origin: Place, destination: Place) -> bool:
+    """Whether goods moving from ``origin`` to ``destination`` cross a VAT border: they
+    leave one VAT area for another (the EU for the Canary Islands, for Åland), so the
+    destination's import taxes are due on arrival, with or without a customs border.
+    Great Britain and Northern Ireland share UK VAT: no VAT border between them."""
+    if origin.vat_area(goods=True) == destination.vat_area(goods=True):
+        return False
+    ends = {origin.goods_jurisdiction, destination.goods_jurisdiction}
+    return ends != {"GB", "XI"}
+
+
 def place_of(
     country: str,
     *,
