@@ -1,0 +1,183 @@
+"""Every total shown is the sum of the parts shown, and no total depends on order.
+
+(The tax invoice's rows by rate and the loyalty ledger's balance have their own
+properties in tests/test_tax_properties.py and tests/test_loyalty.py; the quote's grand
+total in tests/test_quote_differential.py.)
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.money import Money, RateTable, round_money, sum_money
+from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
+from commercekit.shipping import (
+    DutyRate,
+    Fee,
+    Item,
+    Shipment,
+    example_rate_cards,
+    landed_cost,
+)
+from commercekit.tax import Buyer, Seller
+
+D = Decimal
+TODAY = date(2026, 11, 26)
+CATEGORIES = ("standard", "books", "food", "childrens_clothing")
+RATES = RateTable(
+    base="EUR",
+    rates={"AUD": D("1.65"), "NZD": D("1.80"), "CAD": D("1.45"), "GBP": D("0.84"),
+           "USD": D("1.05"), "NOK": D("11.70"), "CHF": D("0.93")},
+    observed_at=datetime(2026, 11, 25, tzinfo=UTC),
+    provider="example figures",
+)  # fmt: skip
+
+
+class Tariff:
+    """12 % on everything but books."""
+
+    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
+        del origin
+        rate = D(0) if hs_code == "4901.99" else D(12)
+        return DutyRate(destination, hs_code, rate, date(2000, 1, 1), None, "test")
+
+
+@st.composite
+def shipments(draw: st.DrawFn) -> Shipment:
+    destination, subdivision = draw(
+        st.sampled_from(
+            [("DE", None), ("FR", None), ("GB", None), ("AU", None), ("NZ", None),
+             ("CA", "CA-ON"), ("CA", "CA-QC"), ("NO", None), ("US", None)]
+        )
+    )  # fmt: skip
+    items = []
+    for index in range(draw(st.integers(min_value=1, max_value=6))):
+        category = draw(st.sampled_from(CATEGORIES))
+        cents = draw(st.integers(min_value=0, max_value=300_000))
+        items.append(
+            Item(
+                f"item {index}",
+                Money(D(cents).scaleb(-2), "EUR"),
+                "4901.99" if category == "books" else "6109.10",
+                draw(st.sampled_from(["CN", "US", "PT"])),
+                quantity=draw(st.integers(min_value=1, max_value=4)),
+                category=category,
+            )
+        )
+    shipping = Money(D(draw(st.integers(min_value=0, max_value=5_000))).scaleb(-2), "EUR")
+    return Shipment(
+        tuple(items), destination=destination, subdivision=subdivision, shipping=shipping
+    )
+
+
+@given(shipments(), st.sampled_from(["DDP", "DAP"]), st.booleans())
+def test_landed_cost_totals_are_the_sums_of_their_parts(
+    shipment: Shipment, incoterm: str, with_fee: bool
+) -> None:
+    """duty == sum of item duties; import tax == sum of item taxes == each rate's base
+    x rate, rounded once; charges == duty + import tax + fees + their tax; order-free."""
+    fees = [Fee("clearance", Money("10.00", "EUR"))] if with_fee else []
+    cost = landed_cost(
+        shipment, incoterm=incoterm, on=TODAY, rates=RATES, tariffs=Tariff(), fees=fees
+    )
+    assert cost.duty == sum_money([line.amount for line in cost.duties], "EUR")
+    assert cost.import_tax == sum_money([line.amount for line in cost.taxes], "EUR")
+    assert cost.tax_base == sum_money([line.base for line in cost.taxes], "EUR")
+    # Each item's base: its share of the customs value plus its own duty (plus its share
+    # of transport where the law adds it); the shares add up to the customs value.
+    shares = sum_money([line.customs_value for line in cost.duties], "EUR")
+    assert shares == cost.customs_value
+    if cost.import_tax:
+        by_rate: dict[Decimal, list[Money]] = {}
+        for line in cost.taxes:
+            rate = sum((r.rate for r in line.rates), D(0))
+            by_rate.setdefault(rate, []).append(line.base)
+        expected = [
+            round_money(sum_money(bases, "EUR") * rate.scaleb(-2))
+            for rate, bases in by_rate.items()
+        ]
+        assert cost.import_tax == sum_money(expected, "EUR")
+    fee_total = sum_money([fee.amount for fee in fees], "EUR")
+    assert cost.charges == cost.duty + cost.import_tax + fee_total + cost.fee_tax
+    assert cost.total == cost.price + cost.charges
+    assert cost.collected_at_checkout + cost.due_at_delivery == cost.total
+    backwards = landed_cost(
+        Shipment(
+            tuple(reversed(shipment.items)),
+            destination=shipment.destination,
+            subdivision=shipment.subdivision,
+            shipping=shipment.shipping,
+        ),
+        incoterm=incoterm,
+        on=TODAY,
+        rates=RATES,
+        tariffs=Tariff(),
+        fees=fees,
+    )
+    assert (backwards.duty, backwards.import_tax, backwards.charges) == (
+        cost.duty,
+        cost.import_tax,
+        cost.charges,
+    )
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(CATEGORIES),
+            st.integers(min_value=1, max_value=20_000),
+            st.integers(min_value=1, max_value=3),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["NL", "DE", "FR", "GB", "US"]),
+    st.booleans(),
+)
+def test_the_quotes_tax_summary_adds_up(
+    lines: list[tuple[str, int, int]], country: str, inclusive: bool
+) -> None:
+    """tax == sum of the summary by rate == lines' tax + shipping's tax."""
+    cart = Cart(
+        [
+            CartLine(f"SKU{i}", Money(D(cents).scaleb(-2), "EUR"), quantity)
+            for i, (_, cents, quantity) in enumerate(lines)
+        ]
+    )
+    products = {
+        f"SKU{i}": Product(
+            f"SKU{i}",
+            category,
+            hs_code="4901.99" if category == "books" else "6109.10",
+            origin="PT",
+            weight_kg=D("0.3"),
+        )
+        for i, (category, _, _) in enumerate(lines)
+    }
+    context = CheckoutContext(
+        Seller("NL", {"OSS", "GB"}, eu_sales_this_year=Money("50000", "EUR")),
+        Buyer(country),
+        at=datetime(2026, 11, 26, 12, tzinfo=UTC),
+        prices_include_tax=inclusive,
+        products=products,
+        promotions=(Promotion("TEN", PercentOff(10)),),
+        rate_cards=example_rate_cards(),
+        exchange_rates=RATES,
+        tariffs=Tariff(),
+    )
+    result = quote(cart, context)
+    shipping_tax = result.shipping.tax if result.shipping else Money("0.00", "EUR")
+    assert (
+        result.tax == sum_money([line.tax for line in result.lines], "EUR") + shipping_tax
+    )
+    if result.tax_summary:
+        assert result.tax == sum_money([row.amount for row in result.tax_summary], "EUR")
+    for line in result.lines:
+        assert line.gross == line.net + line.tax
+        # The shown price less its discount is the gross (prices with tax) or the net.
+        assert (line.gross if inclusive else line.net) == line.amount - line.discount
