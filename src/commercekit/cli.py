@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -20,12 +21,14 @@ from commercekit import __version__
 from commercekit.checkout import Quote, quote
 from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import Money
+from commercekit.pricing import PromotionResult
 from commercekit.serde import (
     example_request,
     example_requests,
     quote_request_from_json,
     quote_to_json,
 )
+from commercekit.shipping import ItemDuty, LandedCost
 
 DEMO_TITLES = {
     "nl-to-de-consumer": "A Dutch shop sells to a German consumer (OSS)",
@@ -101,16 +104,49 @@ def _money_text(money: Money) -> str:
 
 
 def print_quote(result: Quote, out: TextIO) -> None:
-    """The quote as a table a person reads: lines, promotions, tax, shipping, borders."""
-    out.write(
-        f"Quote at {result.at.isoformat()} in {result.currency} "
-        f"(incoterm {result.incoterm.value})\n\n"
+    """The quote as a table a person reads: lines, promotions, tax, shipping, borders.
+
+    It says what the JSON quote says in figures and in words: what a partial quote
+    lacks, every promotion that did not apply and every coupon code no promotion has,
+    and why a border charge is zero.
+    """
+    # The incoterm decides who pays border charges; with no border there is nothing
+    # for it to decide. A partial quote lacks only border data (CheckoutContext.partial).
+    crosses_border = bool(
+        result.landed is not None
+        or result.collected_border_charges.amount
+        or result.due_at_delivery.amount
+        or result.missing
     )
+    incoterm = f" (incoterm {result.incoterm.value})" if crosses_border else ""
+    out.write(f"Quote at {result.at.isoformat()} in {result.currency}{incoterm}\n\n")
+    if result.missing:
+        out.write("MISSING: a partial quote; its totals leave out\n")
+        for missing in result.missing:
+            out.write(f"  {missing}\n")
+        out.write("\n")
+    _print_lines(result, out)
+    _print_promotions(result.promotions, out)
+    _print_tax(result, out)
+    if result.landed is not None:
+        _print_border(result, result.landed, out)
+    elif result.missing:
+        out.write("\nDuties and import taxes\n  not computed: see MISSING above\n")
+    out.write(f"\n  {'tax included':<24} {_money_text(result.tax)}\n")
+    out.write(f"  {'total at checkout':<24} {_money_text(result.grand_total)}\n")
+    if result.due_at_delivery.amount:
+        out.write(f"  {'due at delivery':<24} {_money_text(result.due_at_delivery)}\n")
+    if result.missing:
+        out.write("  (partial: without what is MISSING above)\n")
+
+
+def _print_lines(result: Quote, out: TextIO) -> None:
+    """The lines in the order the cart gave them (the quote keeps them by SKU)."""
     out.write(
         f"  {'SKU':<16} {'qty':>4} {'unit price':>14} {'discount':>14} {'net':>14} "
         f"{'tax':>14} {'gross':>14}\n"
     )
-    for line in result.lines:
+    for line in sorted(result.lines, key=lambda line: line.position):
         out.write(
             f"  {line.sku:<16} {line.quantity:>4} {_money_text(line.unit_price)} "
             f"{_money_text(line.discount)} {_money_text(line.net)} {_money_text(line.tax)} "
@@ -125,17 +161,34 @@ def print_quote(result: Quote, out: TextIO) -> None:
             f"{_money_text(shipping.tax)} {_money_text(shipping.gross)}\n"
             f"    {shipping.service}, {days} business days\n"
         )
-    promotions = result.promotions
-    if promotions.applied or promotions.rejected:
-        out.write("\nPromotions\n")
-        for applied in promotions.applied:
-            off = applied.amount + applied.shipping
-            out.write(f"  applied   {applied.promotion.id:<20} -{off}\n")
-        for rejected in promotions.rejected:
-            out.write(
-                f"  rejected  {rejected.promotion.id:<20} {rejected.reason.value}: "
-                f"{rejected.detail}\n"
-            )
+
+
+def _print_promotions(promotions: PromotionResult, out: TextIO) -> None:
+    """Each promotion once, at what it took off; why the others did not apply."""
+    if not (promotions.applied or promotions.rejected or promotions.unknown_codes):
+        return
+    out.write("\nPromotions\n")
+    for applied in promotions.applied:
+        # ``amount`` is all it took off, the shipping included; ``shipping`` is the
+        # part of it taken off the shipping charge, not more on top.
+        shipping = applied.shipping
+        where = ""
+        if shipping.amount and shipping == applied.amount:
+            where = " off the shipping"
+        elif shipping.amount:
+            where = f" ({shipping} of it off the shipping)"
+        out.write(f"  applied   {applied.promotion.id:<20} -{applied.amount}{where}\n")
+    for rejected in promotions.rejected:
+        out.write(
+            f"  rejected  {rejected.promotion.id:<20} {rejected.reason.value}: "
+            f"{rejected.detail}\n"
+        )
+    for code in sorted(promotions.unknown_codes):
+        out.write(f"  unknown   {code:<20} no promotion has this coupon code\n")
+
+
+def _print_tax(result: Quote, out: TextIO) -> None:
+    """Whose tax, the tax by rate, and the rules the decision rests on."""
     decision = result.decision
     out.write("\nTax\n")
     out.write(
@@ -152,20 +205,48 @@ def print_quote(result: Quote, out: TextIO) -> None:
         )
     for rule in decision.rules:
         out.write(f"  why: {rule.text}\n       {rule.source}\n")
-    landed = result.landed
-    if landed is not None:
-        out.write("\nDuties and import taxes\n")
-        out.write(f"  customs value {landed.customs_value}\n")
-        for duty in landed.duties:
-            rate = "-" if duty.rate is None else f"{duty.rate}%"
-            out.write(f"  duty on {duty.item.description}: {rate} = {duty.amount}\n")
-        out.write(f"  import tax {landed.import_tax}\n")
-        out.write(f"  the seller collects at checkout: {result.collected_border_charges}\n")
-        out.write(f"  the buyer pays at delivery:      {result.due_at_delivery}\n")
-    out.write(f"\n  {'tax included':<24} {_money_text(result.tax)}\n")
-    out.write(f"  {'total at checkout':<24} {_money_text(result.grand_total)}\n")
-    if result.due_at_delivery.amount:
-        out.write(f"  {'due at delivery':<24} {_money_text(result.due_at_delivery)}\n")
+
+
+# The landed cost's explanation lines that say why a duty or the import tax is what
+# it is (see shipping/_landed.py): a relief, a flat duty, a minimum not reached, no
+# import VAT/GST in the country, or VAT charged at sale instead of at the border.
+_DUTY_REASONS = ("no duty", "duty of ", "low-value consignment")
+_IMPORT_TAX_REASONS = ("no import ", "import tax")
+_SOURCED = re.compile(r"(?P<text>.*) \[(?P<source>[^\[\]]+)\]")
+
+
+def _print_border(result: Quote, landed: LandedCost, out: TextIO) -> None:
+    """Duty per item and import tax, each with why where it is zero, and who pays."""
+    out.write("\nDuties and import taxes\n")
+    out.write(f"  customs value {landed.customs_value}\n")
+    for duty in landed.duties:
+        out.write(f"  duty on {duty.item.description}: {_duty_text(duty)}\n")
+    _print_reasons(landed, _DUTY_REASONS, out)
+    out.write(f"  import tax {landed.import_tax}\n")
+    _print_reasons(landed, _IMPORT_TAX_REASONS, out)
+    out.write(f"  the seller collects at checkout: {result.collected_border_charges}\n")
+    out.write(f"  the buyer pays at delivery:      {result.due_at_delivery}\n")
+
+
+def _duty_text(duty: ItemDuty) -> str:
+    """The duty with its rule, and its rate when a tariff rate was charged."""
+    if duty.rate is None:  # a relief or a flat duty: no rate was applied
+        return f"{duty.amount} ({duty.rule})"
+    if duty.rate and not duty.amount:  # a tariff rate, then relieved
+        return f"{duty.amount} ({duty.rule}; the tariff rate is {duty.rate}%)"
+    return f"{duty.rate}% = {duty.amount} ({duty.rule})"
+
+
+def _print_reasons(landed: LandedCost, starts: tuple[str, ...], out: TextIO) -> None:
+    """The explanation lines that begin with ``starts``, their sources below them."""
+    for line in landed.explanation:
+        if not line.startswith(starts):
+            continue
+        sourced = _SOURCED.fullmatch(line)
+        if sourced is None:
+            out.write(f"    why: {line}\n")
+        else:
+            out.write(f"    why: {sourced['text']}\n         {sourced['source']}\n")
 
 
 def quote_command(path: str, output: str, out: TextIO) -> None:

@@ -137,7 +137,13 @@ class CheckoutContext:
 
 @attrs.frozen
 class QuoteLine:
-    """One cart line, priced: before and after discount, tax and gross."""
+    """One cart line, priced: before and after discount, tax and gross.
+
+    A quote lists its lines by SKU, so that no figure depends on the order of the cart;
+    ``position`` is where the line stood in the cart as given (0-based), for showing the
+    lines in the buyer's order. It is left out of equality: the same cart in another
+    order gives equal lines.
+    """
 
     sku: str
     quantity: int
@@ -148,6 +154,7 @@ class QuoteLine:
     tax: Money
     gross: Money
     rates: tuple[TaxRate, ...]
+    position: int = attrs.field(eq=False)
 
 
 @attrs.frozen

@@ -179,11 +179,14 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     missing: list[str] = []
     # Lines in a canonical order (by SKU, price, quantity), so that nothing in the quote
     # depends on the order the cart lists them in: ties in discount allocation and in
-    # shipping's split over rates are broken by this order.
+    # shipping's split over rates are broken by this order. Each line keeps its index
+    # in the cart as given, its QuoteLine.position, for showing the buyer's order.
     canonical = sorted(
-        cart.lines, key=lambda line: (line.sku, line.unit_price.amount, line.quantity)
+        enumerate(cart.lines),
+        key=lambda pair: (pair[1].sku, pair[1].unit_price.amount, pair[1].quantity),
     )
-    cart = attrs.evolve(cart, lines=tuple(canonical))
+    positions = [index for index, _ in canonical]
+    cart = attrs.evolve(cart, lines=tuple(line for _, line in canonical))
     products = {line.sku: context.product(line.sku) for line in cart.lines}
     electronic = sorted(
         sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
@@ -240,6 +243,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         discounted,
         shipping_left,
         option,
+        positions=positions,
         taxed_in=taxed_in,
         context=context,
         products=products,
@@ -269,6 +273,7 @@ def _taxes(
     shipping_left: Money | None,
     option: ShippingOption | None,
     *,
+    positions: Sequence[int],
     taxed_in: str | None,
     context: CheckoutContext,
     products: Mapping[str, Product],
@@ -290,8 +295,11 @@ def _taxes(
                 round_zero(net),
                 net,
                 (),
+                position,
             )
-            for line, discount, net in zip(cart_lines, discounts, amounts, strict=True)
+            for line, discount, net, position in zip(
+                cart_lines, discounts, amounts, positions, strict=True
+            )
         ]
         charge = None
         if option is not None and shipping_left is not None:
@@ -347,8 +355,11 @@ def _taxes(
             taxed.tax,
             taxed.gross,
             taxed.line.rates,
+            position,
         )
-        for line, discount, taxed in zip(cart_lines, discounts, results, strict=False)
+        for line, discount, taxed, position in zip(
+            cart_lines, discounts, results, positions, strict=False
+        )
     ]
     charge = None
     if option is not None and shipping_left is not None:

@@ -48,6 +48,7 @@ def _line(line: QuoteLine) -> dict[str, Any]:
         "tax": _money(line.tax),
         "gross": _money(line.gross),
         "rates": [_rate(rate) for rate in line.rates],
+        "position": line.position,
     }
 
 
