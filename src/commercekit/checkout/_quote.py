@@ -49,7 +49,7 @@ from commercekit.checkout._model import (
 from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
-from commercekit.regions import Place, customs_border, place_of
+from commercekit.regions import Place, customs_border, fiscal_border, place_of
 from commercekit.shipping import (
     DutyRate,
     Item,
@@ -396,12 +396,30 @@ class _Border:
     notes: list[str]
     missing: list[str]
 
+    def _untaxed_arrival(self) -> None:
+        """A VAT border without a customs border (the EU to the Canary Islands or Åland):
+        the territory's own import tax is due on arrival, and none is bundled."""
+        territory = self.destination.territory
+        if not fiscal_border(self.origin, self.destination) or territory is None:
+            return
+        if territory.tax_instead.startswith("none"):
+            return  # no tax there at all (Heligoland, Livigno, Mount Athos)
+        error = MissingDataError(
+            f"the import taxes of {territory.name} ({territory.tax_instead.split(';')[0]})",
+            "commercekit bundles no rates for them; ask for a partial quote "
+            "(partial=True) to leave them out, listed in Quote.missing",
+        )
+        if not self.context.partial:
+            raise error
+        self.missing.append(f"border charges: {error}")
+
     def charges(
         self, lines: Sequence[QuoteLine], shipping: ShippingCharge | None
     ) -> tuple[LandedCost | None, Money, Money]:
         """The landed cost, what the seller collects now and what is due at the door."""
         zero = round_zero(lines[0].net)
         if not customs_border(self.origin, self.destination):
+            self._untaxed_arrival()
             return None, zero, zero
         items = tuple(
             Item(
