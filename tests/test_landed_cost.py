@@ -155,7 +155,7 @@ def test_the_scope_of_the_eu_flat_duty_is_an_explicit_choice() -> None:
 
 def test_a_date_before_the_data_is_refused() -> None:
     parcel = Shipment(
-        (Item("goods", Money("1000.00", "NZD"), hs_code="0", origin="US"),),
+        (Item("goods", Money("1000.00", "NZD"), hs_code="9999", origin="US"),),
         destination="NZ",
     )
     with pytest.raises(NoRuleError, match="customs rules of NZ on 2011-06-01"):
@@ -241,7 +241,7 @@ def test_bad_input() -> None:
     with pytest.raises(InvalidAmountError, match="without a province"):
         landed_cost(
             Shipment(
-                (Item("a", Money("100", "CAD"), hs_code="0", origin="GB"),),
+                (Item("a", Money("100", "CAD"), hs_code="9999", origin="GB"),),
                 destination="CA",
             ),
             incoterm="DDP",

@@ -43,6 +43,7 @@ from commercekit.serde import (
     request_schema,
     structure,
 )
+from commercekit.shipping import example_rate_cards, rate_card_to_dict
 from commercekit.tax import Buyer, Regime, Seller, TaxCategory, validate_tax_id
 from tests.strategies import any_amounts, money, varied_currencies
 
@@ -307,6 +308,52 @@ def test_requests_round_trip(name: str) -> None:
     written = quote_request_to_json(cart, context)
     _validator(request_schema()).validate(written)
     assert quote_request_from_json(json.loads(json.dumps(written))) == (cart, context)
+
+
+def test_a_request_carries_the_shops_own_rate_cards_and_tariff() -> None:
+    """A plugin in another language sends real data: its cards (any currency) and a
+    tariff of dated, sourced rows; the quote uses them, and the request round-trips."""
+    card = rate_card_to_dict(example_rate_cards()[0])
+    card.update(
+        carrier="ShopPost",
+        service="Economy",
+        origin="US",
+        currency="USD",
+        zones=[{"name": "GB", "countries": ["GB"], "transit_days": [4, 7]}],
+        brackets={"GB": [["2", "14.00"], ["10", "29.00"]]},
+        per_extra_kg={},
+    )
+    request = {
+        "cart": {"lines": [{"sku": "COAT", "quantity": 2,
+                            "unit_price": {"amount": "120.00", "currency": "USD"}}]},
+        "seller": {"country": "US"},
+        "buyer": {"country": "GB"},
+        "at": "2026-11-26T12:00:00+00:00",
+        "prices_include_tax": False,
+        "products": {"COAT": {"tax_category": "standard", "hs_code": "6201.40",
+                              "origin": "CN", "weight_kg": "1.2"}},
+        "shipping": {"rate_cards": [card]},
+        "tariff": {"name": "UK Global Tariff (extract)", "rows": [
+            {"destination": "GB", "heading": "6201.40", "rate": "12", "since": "2021-01-01",
+             "until": None, "source": "https://www.trade-tariff.service.gov.uk/"}]},
+        "exchange_rates": {"base": "EUR", "rates": {"USD": "1.05", "GBP": "0.84"},
+                           "observed_at": "2026-11-25T16:00:00+01:00", "provider": "x"},
+    }  # fmt: skip
+    _validator(request_schema()).validate(request)
+    cart, context = quote_request_from_json(request)
+    result = quote(cart, context)
+    assert result.shipping is not None
+    assert result.shipping.service == "ShopPost Economy"
+    assert result.landed is not None
+    assert result.landed.duties[0].source == "https://www.trade-tariff.service.gov.uk/"
+    assert result.landed.duties[0].rate == Decimal(12)
+    written = quote_request_to_json(cart, context)
+    _validator(request_schema()).validate(written)
+    assert quote_request_from_json(json.loads(json.dumps(written))) == (cart, context)
+    broken = copy.deepcopy(request)
+    del broken["tariff"]["rows"][0]["source"]
+    with pytest.raises(InvalidJsonError, match=r"tariff\.rows\[0\]\.source"):
+        quote_request_from_json(broken)
 
 
 def test_the_schema_refuses_what_the_reader_refuses() -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import datetime, time
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from importlib.resources import files
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -26,6 +24,8 @@ from commercekit.shipping import (
     chargeable_weight,
     delivery_window,
     example_rate_cards,
+    rate_card_from_dict,
+    rate_card_to_dict,
     shipping_options,
 )
 
@@ -417,11 +417,22 @@ def test_bad_dimension_rounding() -> None:
 
 
 def test_a_card_must_state_its_rounding() -> None:
-    from commercekit.shipping._cards import _card  # noqa: PLC0415  # the loader itself
-
-    text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
-    data = json.loads(text.read_text("utf-8"))["cards"][0]
-    assert _card({**data, "dimension_rounding": "exact"}).dimension_rounding == "exact"
+    data = rate_card_to_dict(example_rate_cards()[0])
+    exact = rate_card_from_dict({**data, "dimension_rounding": "exact"})
+    assert exact.dimension_rounding == "exact"
     del data["dimension_rounding"]
     with pytest.raises(InvalidJsonError, match="does not say how its carrier measures"):
-        _card(data)
+        rate_card_from_dict(data)
+
+
+def test_rate_cards_read_back_from_their_json_form() -> None:
+    for card in example_rate_cards():
+        assert rate_card_from_dict(rate_card_to_dict(card), example=True) == card
+    data = rate_card_to_dict(example_rate_cards()[0])
+    del data["zones"]
+    with pytest.raises(InvalidJsonError, match="zones"):
+        rate_card_from_dict(data)
+    with pytest.raises(InvalidAmountError, match="float"):
+        rate_card_from_dict(
+            {**rate_card_to_dict(example_rate_cards()[0]), "divisor": 5000.0}
+        )

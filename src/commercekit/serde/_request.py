@@ -6,10 +6,13 @@ segments, usage counts), then the context's fields: ``seller``, ``buyer``, ``at`
 ``incoterm``, ``exchange_rates`` and a few optional ones. The JSON Schema
 ``quote-request.schema.json`` describes it field by field.
 
-Shipping is priced on rate cards; a request names them with ``"rate_cards":
-"examples"`` (the bundled example cards, invented prices) and may choose a ``service``.
-A plugin with real cards builds the ``CheckoutContext`` itself, or replaces the cards
-with ``attrs.evolve(context, rate_cards=...)``.
+Shipping is priced on rate cards: a request gives the shop's own cards as data
+(``"rate_cards": [{...}, ...]``, in any currency, the form
+[`rate_card_from_dict`][commercekit.shipping.rate_card_from_dict] reads), or names the
+bundled example cards (``"rate_cards": "examples"``, invented prices), and may choose a
+``service``. Duty rates come from ``"tariff"``: a table of dated, sourced rows
+(``{"name": ..., "rows": [{"destination", "heading", "rate", "since", "until",
+"source"}, ...]}``), or ``"example"`` for the bundled example tariff.
 """
 
 from __future__ import annotations
@@ -27,20 +30,24 @@ from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import RateTable
 from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import converter, country, locate, structure
-from commercekit.shipping import BUNDLED_TARIFF, Incoterm, example_rate_cards
+from commercekit.shipping import (
+    BUNDLED_TARIFF,
+    DutyRate,
+    Incoterm,
+    RateCard,
+    TariffTable,
+    example_rate_cards,
+    rate_card_from_dict,
+    rate_card_to_dict,
+)
 from commercekit.tax import Buyer, RoundingLevel, Seller, TaxCategory
 
 __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
-RATE_CARD_SETS = ("examples",)
-"""The rate-card sets a request can name."""
-TARIFFS = ("example",)
-"""The tariffs a request can name: ``"example"``, the bundled example tariff."""
-
 
 @attrs.frozen
 class _Shipping:
-    rate_cards: str
+    rate_cards: tuple[RateCard, ...]
     service: str | None = None
     parcel_cm: tuple[int, int, int] = (30, 20, 10)
 
@@ -68,7 +75,7 @@ class _Request:
     marketplace: str | None = None
     exchange_rates: RateTable | None = None
     rounding: RoundingLevel = RoundingLevel.LINE
-    tariff: str | None = None
+    tariff: TariffTable | None = None
     partial: bool = False
     schema: str | None = None
 
@@ -86,22 +93,46 @@ def _optional_country(value: object, _: object) -> str | None:
     return None if value is None else country(value, None)
 
 
-def _tariff(value: object, _: object) -> str | None:
+@attrs.frozen
+class _Tariff:
+    name: str
+    rows: tuple[DutyRate, ...]
+
+
+def _tariff(value: object, _: object) -> TariffTable | None:
     if value is None:
         return None
-    if not isinstance(value, str) or value not in TARIFFS:
+    if value == "example":
+        return BUNDLED_TARIFF
+    if not isinstance(value, dict):
         raise InvalidJsonError(
-            "", f'{value!r} is not a tariff a request can name; use "example" (bundled)'
+            "",
+            f'{value!r} is not a tariff: give {{"name": ..., "rows": [...]}} or "example" '
+            "(the bundled example tariff)",
         )
-    return value
+    table = structure(value, _Tariff)
+    try:
+        return TariffTable(table.rows, name=table.name)
+    except CommerceKitError as error:
+        raise locate(error, "rows") from None
 
 
-def _rate_cards(value: object, _: object) -> str:
-    if not isinstance(value, str) or value not in RATE_CARD_SETS:
+def _rate_cards(value: object, _: object) -> tuple[RateCard, ...]:
+    if value == "examples":
+        return example_rate_cards()
+    if not isinstance(value, list) or not value:
         raise InvalidJsonError(
-            "", f'{value!r} is not a set of rate cards; use "examples" (the bundled ones)'
+            "",
+            f"{value!r} is not a list of rate cards; give the shop's cards, or "
+            '"examples" (the bundled ones)',
         )
-    return value
+    cards = []
+    for index, card in enumerate(value):
+        try:
+            cards.append(rate_card_from_dict(card))
+        except CommerceKitError as error:
+            raise locate(error, f"[{index}]") from None
+    return tuple(cards)
 
 
 converter.register_structure_hook(
@@ -175,7 +206,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             prices_include_tax=request.prices_include_tax,
             products=products,
             promotions=request.promotions,
-            rate_cards=example_rate_cards() if shipping else (),
+            rate_cards=shipping.rate_cards if shipping else (),
             service=shipping.service if shipping else None,
             incoterm=request.incoterm,
             ship_from=request.ship_from,
@@ -183,7 +214,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
-            tariffs=BUNDLED_TARIFF if request.tariff == "example" else None,
+            tariffs=request.tariff,
             partial=request.partial,
         )
     except CommerceKitError as error:
@@ -198,15 +229,9 @@ def _omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[st
 def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any]:
     """The JSON quote request for ``cart`` in ``context`` (the inverse of reading one).
 
-    Only what a request can say is written: rate cards must be none or the bundled
-    examples, and the cart carries no shipping charge of its own (the quote prices it).
+    Only what a request can say is written: the tariff must be a ``TariffTable`` (or
+    none), and the cart carries no shipping charge of its own (the quote prices it).
     """
-    if context.rate_cards not in ((), example_rate_cards()):
-        raise InvalidJsonError(
-            "shipping.rate_cards",
-            "holds cards other than the bundled examples; a request can only name "
-            '"examples": give real cards to the CheckoutContext in Python',
-        )
     if cart.shipping is not None:
         raise InvalidJsonError(
             "cart.shipping", "is set; a request leaves the shipping charge to the quote"
@@ -241,8 +266,11 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
     if context.promotions:
         data["promotions"] = [converter.unstructure(p) for p in context.promotions]
     if context.rate_cards:
+        examples = context.rate_cards == example_rate_cards()
         data["shipping"] = {
-            "rate_cards": "examples",
+            "rate_cards": "examples"
+            if examples
+            else [rate_card_to_dict(card) for card in context.rate_cards],
             "service": context.service,
             "parcel_cm": list(context.parcel_cm),
         }
@@ -260,13 +288,22 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
 def _data_sources(context: CheckoutContext) -> dict[str, Any]:
     """The request fields naming bundled data (the example tariff) and partial quotes."""
     data: dict[str, Any] = {}
-    if context.tariffs is not None:
-        if context.tariffs is not BUNDLED_TARIFF:
-            raise InvalidJsonError(
-                "tariff",
-                "is a plugin's tariff; a request can only name the bundled example",
-            )
+    tariffs = context.tariffs
+    if tariffs is BUNDLED_TARIFF:
         data["tariff"] = "example"
+    elif isinstance(tariffs, TariffTable):
+        data["tariff"] = {
+            "name": tariffs.name,
+            "rows": [
+                _omit_defaults(converter.unstructure(row), {"note": "", "description": ""})
+                for row in tariffs.rates
+            ],
+        }
+    elif tariffs is not None:
+        raise InvalidJsonError(
+            "tariff",
+            "is a plugin's live tariff; a request carries a TariffTable's rows only",
+        )
     if context.partial:
         data["partial"] = True
     return data

@@ -21,6 +21,8 @@ from commercekit.shipping._cards import (
     ShippingRateSource,
     Zone,
     example_rate_cards,
+    rate_card_from_dict,
+    rate_card_to_dict,
     shipping_options,
 )
 from commercekit.shipping._customs import (
@@ -30,6 +32,7 @@ from commercekit.shipping._customs import (
     DeMinimis,
     DutyRate,
     TariffSource,
+    TariffTable,
     customs_rules,
     de_minimis,
 )
@@ -76,6 +79,7 @@ __all__ = [
     "ShippingOption",
     "ShippingRateSource",
     "TariffSource",
+    "TariffTable",
     "Warehouse",
     "Zone",
     "chargeable_weight",
@@ -84,5 +88,7 @@ __all__ = [
     "delivery_window",
     "example_rate_cards",
     "landed_cost",
+    "rate_card_from_dict",
+    "rate_card_to_dict",
     "shipping_options",
 ]

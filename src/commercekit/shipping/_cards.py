@@ -27,7 +27,12 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidJsonError
+from commercekit.errors import (
+    CommerceKitError,
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidJsonError,
+)
 from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.money._money import to_decimal
 from commercekit.money._rounding import require_money
@@ -47,6 +52,8 @@ __all__ = [
     "ShippingRateSource",
     "Zone",
     "example_rate_cards",
+    "rate_card_from_dict",
+    "rate_card_to_dict",
     "shipping_options",
 ]
 
@@ -305,11 +312,11 @@ def shipping_options(
     )
 
 
-def _optional(data: dict[str, Any], key: str) -> Decimal | None:
-    return Decimal(str(data[key])) if key in data else None
+def _optional(data: Mapping[str, Any], key: str) -> Decimal | None:
+    return to_decimal(data[key], key) if data.get(key) is not None else None
 
 
-def _dimension_rounding(data: dict[str, Any]) -> DimensionRounding | Literal["exact"]:
+def _dimension_rounding(data: Mapping[str, Any]) -> DimensionRounding | Literal["exact"]:
     """The card's way of measuring: stated in the data, never assumed."""
     stated = data.get("dimension_rounding")
     if stated == "exact":
@@ -324,8 +331,76 @@ def _dimension_rounding(data: dict[str, Any]) -> DimensionRounding | Literal["ex
     )
 
 
-def _card(data: dict[str, Any]) -> RateCard:
-    """One card from the JSON file (parsed JSON is untyped: checked by the classes)."""
+def rate_card_from_dict(data: Mapping[str, Any], *, example: bool = False) -> RateCard:
+    """A rate card from its JSON form (the form of the bundled example cards).
+
+    Required: ``carrier``, ``service``, ``origin``, ``currency``, ``zones`` (``name``,
+    ``countries``, ``transit_days``, optional ``postcodes`` ranges), ``brackets`` (per
+    zone, ``[up_to_kg, price]`` rows), ``divisor``, ``increment`` and
+    ``dimension_rounding``. Optional: ``per_extra_kg``, ``max_weight_kg``,
+    ``fuel_surcharge_percent``, ``remote_postcodes``, ``remote_surcharge``,
+    ``oversize_cm``, ``oversize_surcharge``. Amounts are decimal strings in the card's
+    currency. Raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError] naming
+    the field that is missing or wrong.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidJsonError("", "a rate card is a JSON object")
+    try:
+        return _card(data, example=example)
+    except CommerceKitError:
+        raise  # a value the classes refused, with its own reason
+    except KeyError as error:
+        missing = str(error.args[0])
+        raise InvalidJsonError(missing, "is missing from the rate card") from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise InvalidJsonError("", f"a rate card field is malformed: {error}") from None
+
+
+def rate_card_to_dict(card: RateCard) -> dict[str, Any]:
+    """The JSON form of ``card``; ``rate_card_from_dict`` reads it back equal."""
+    rounding = card.dimension_rounding
+    data: dict[str, Any] = {
+        "carrier": card.carrier,
+        "service": card.service,
+        "origin": card.origin,
+        "currency": card.currency,
+        "divisor": str(card.divisor),
+        "increment": str(card.increment),
+        "dimension_rounding": rounding if isinstance(rounding, str) else rounding.to_dict(),
+        "zones": [
+            {
+                "name": zone.name,
+                "countries": sorted(zone.countries),
+                "transit_days": list(zone.transit_days),
+                **(
+                    {"postcodes": [list(r) for r in zone.postcodes]}
+                    if zone.postcodes
+                    else {}
+                ),
+            }
+            for zone in card.zones
+        ],
+        "brackets": {
+            name: [[str(b.up_to_kg), str(b.price.amount)] for b in rows]
+            for name, rows in card.brackets.items()
+        },
+        "fuel_surcharge_percent": str(card.fuel_surcharge_percent),
+    }
+    if card.per_extra_kg:
+        data["per_extra_kg"] = {k: str(v.amount) for k, v in card.per_extra_kg.items()}
+    if card.remote_postcodes:
+        data["remote_postcodes"] = {k: list(v) for k, v in card.remote_postcodes.items()}
+    for key in ("max_weight_kg", "oversize_cm"):
+        if getattr(card, key) is not None:
+            data[key] = str(getattr(card, key))
+    for key in ("remote_surcharge", "oversize_surcharge"):
+        if getattr(card, key) is not None:
+            data[key] = str(getattr(card, key).amount)
+    return data
+
+
+def _card(data: Mapping[str, Any], *, example: bool) -> RateCard:
+    """One card from parsed JSON (untyped: the classes check every value)."""
     currency = str(data["currency"])
     remote = data.get("remote_surcharge")
     oversize = data.get("oversize_surcharge")
@@ -351,11 +426,13 @@ def _card(data: dict[str, Any]) -> RateCard:
             name: Money(price, currency)
             for name, price in data.get("per_extra_kg", {}).items()
         },
-        divisor=Decimal(str(data["divisor"])),
-        increment=Decimal(str(data["increment"])),
+        divisor=to_decimal(data["divisor"], "divisor"),
+        increment=to_decimal(data["increment"], "weight increment"),
         dimension_rounding=_dimension_rounding(data),
         max_weight_kg=_optional(data, "max_weight_kg"),
-        fuel_surcharge_percent=Decimal(str(data.get("fuel_surcharge_percent", "0"))),
+        fuel_surcharge_percent=to_decimal(
+            data.get("fuel_surcharge_percent", "0"), "fuel surcharge"
+        ),
         remote_postcodes={
             country: tuple(prefixes)
             for country, prefixes in data.get("remote_postcodes", {}).items()
@@ -363,12 +440,12 @@ def _card(data: dict[str, Any]) -> RateCard:
         remote_surcharge=Money(str(remote), currency) if remote else None,
         oversize_cm=_optional(data, "oversize_cm"),
         oversize_surcharge=Money(str(oversize), currency) if oversize else None,
-        example=True,
+        example=example,
     )
 
 
 def example_rate_cards() -> tuple[RateCard, ...]:
     """The bundled EXAMPLE rate cards (invented prices, for docs and tests)."""
     text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
-    data = json.loads(text.read_text("utf-8"))
-    return tuple(_card(card) for card in data["cards"])
+    data = json.loads(text.read_text("utf-8"), parse_float=Decimal)  # our file: exact
+    return tuple(_card(card, example=True) for card in data["cards"])

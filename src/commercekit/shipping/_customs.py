@@ -11,6 +11,7 @@ tariff.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
@@ -18,8 +19,10 @@ from typing import Protocol
 
 import attrs
 
-from commercekit.errors import NoRuleError
+from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import Money
+from commercekit.money._money import to_decimal
+from commercekit.regions import check_day
 
 __all__ = [
     "BundledTariff",
@@ -27,6 +30,7 @@ __all__ = [
     "DeMinimis",
     "DutyRate",
     "TariffSource",
+    "TariffTable",
     "customs_rules",
     "de_minimis",
 ]
@@ -177,62 +181,156 @@ def de_minimis(
     )
 
 
+def _heading(value: object) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    digits = text.replace(".", "")
+    if not digits.isdigit() or not 2 <= len(digits) <= 14:
+        raise InvalidAmountError(
+            value, "is not a tariff heading; write its digits, e.g. '6109.10'"
+        )
+    return text
+
+
+def _duty_percent(value: object) -> Decimal:
+    rate = to_decimal(value, "duty rate")
+    if not 0 <= rate <= 1000:
+        raise InvalidAmountError(value, "is not a duty rate from 0 to 1,000 percent")
+    return rate
+
+
+def _day_or_none(value: object) -> date | None:
+    return None if value is None else check_day(value)
+
+
+def _source(_: object, __: object, value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidAmountError(value, "is not a source; give the URL or the law")
+
+
 @attrs.frozen
 class DutyRate:
-    """A duty rate for a heading: ad valorem percent, with its source."""
+    """A duty rate for a heading: ad valorem percent, dated, with its source.
+
+    ``heading`` is a tariff heading's digits (``6109.10``), which an HS code starting
+    with them matches; ``until`` is the last day in force (``None`` while it is).
+    """
 
     destination: str
-    heading: str
-    rate: Decimal
-    since: date
-    until: date | None
-    source: str
+    heading: str = attrs.field(converter=_heading)
+    rate: Decimal = attrs.field(converter=_duty_percent)
+    since: date = attrs.field(converter=check_day)
+    until: date | None = attrs.field(converter=_day_or_none)
+    source: str = attrs.field(validator=_source)
     note: str = ""
     description: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        if self.until is not None and self.until < self.since:
+            raise InvalidAmountError(self.until, f"ends before it begins ({self.since})")
+
+    def covers(self, hs_code_digits: str, destination: str, on: date) -> bool:
+        """Whether this row rates that HS code into ``destination`` on ``on``."""
+        return (
+            self.destination == destination
+            and hs_code_digits.startswith(self.heading.replace(".", ""))
+            and _covers(self.since, self.until, on)
+        )
+
 
 class TariffSource(Protocol):
-    """Where duty rates come from: the example tariff, or a plugin's real one."""
+    """Where duty rates come from: a tariff table, or a plugin's live lookup."""
 
     def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
         """The duty rate for ``hs_code`` from ``origin`` into ``destination`` on ``on``."""
         ...
 
 
-class BundledTariff:
+class TariffTable:
+    """A tariff as data: dated duty rates by destination and heading, each sourced.
+
+    A shop or plugin with its own classifications builds one from its rows (the JSON
+    quote request can carry them); the longest heading that starts an HS code wins.
+    Rates are third-country (MFN) rates: origin does not change them here.
+
+    Examples:
+        >>> from datetime import date
+        >>> day = date(2026, 11, 26)
+        >>> table = TariffTable([DutyRate("US", "6109.10", "16.5", date(2026, 1, 1), None,
+        ...     "https://hts.usitc.gov/")], name="my tariff")
+        >>> table.duty("6109.10.0012", origin="PT", destination="US", on=day).rate
+        Decimal('16.5')
+        >>> table.duty("6110.20", origin="PT", destination="US", on=day)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.NoRuleError: no rule for duty on 6110.20 into US on ...
+    """
+
+    def __init__(self, rates: Iterable[DutyRate], *, name: str) -> None:
+        self.rates = tuple(rates)
+        self.name = name
+        seen: dict[tuple[str, str], list[DutyRate]] = {}
+        for rate in self.rates:
+            if not isinstance(rate, DutyRate):
+                raise InvalidAmountError(rate, "is not a DutyRate")
+            for other in seen.setdefault((rate.destination, rate.heading), []):
+                if _overlap(rate, other):
+                    raise InvalidAmountError(
+                        rate, f"overlaps another row for {rate.heading} into "
+                        f"{rate.destination} from {other.since}",
+                    )  # fmt: skip
+            seen[(rate.destination, rate.heading)].append(rate)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TariffTable):
+            return NotImplemented
+        return (self.name, self.rates) == (other.name, other.rates)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, mutable by nobody
+
+    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
+        """The rate of the longest heading that starts the HS code (``6109.10.0010``)."""
+        del origin  # the table holds third-country (MFN) rates
+        if not isinstance(hs_code, str):
+            raise InvalidAmountError(hs_code, "is not an HS code")
+        digits = "".join(char for char in hs_code if char.isdigit())
+        found = [rate for rate in self.rates if rate.covers(digits, destination, on)]
+        if not found:
+            raise NoRuleError(f"duty on {hs_code} into {destination}", on, self._covered())
+        return max(found, key=lambda rate: len(rate.heading.replace(".", "")))
+
+    def _covered(self) -> str:
+        return f"the rows of {self.name}; add a row for this heading"
+
+
+def _overlap(one: DutyRate, other: DutyRate) -> bool:
+    ends = (one.until or date.max, other.until or date.max)
+    return one.since <= ends[1] and other.since <= ends[0]
+
+
+class BundledTariff(TariffTable):
     """The EXAMPLE tariff bundled for the docs and tests (a few headings, MFN rates)."""
 
     def __init__(self) -> None:
-        self.rates = [
-            DutyRate(
-                destination=row["destination"],
-                heading=row["heading"],
-                rate=Decimal(row["rate"]),
-                since=date.fromisoformat(row["since"]),
-                until=_day(row["until"]),
-                source=row["source"],
-                note=row["note"],
-                description=row["description"],
-            )
-            for row in _read("example_tariff.csv")
-        ]
+        super().__init__(
+            (
+                DutyRate(
+                    destination=row["destination"],
+                    heading=row["heading"],
+                    rate=Decimal(row["rate"]),
+                    since=date.fromisoformat(row["since"]),
+                    until=_day(row["until"]),
+                    source=row["source"],
+                    note=row["note"],
+                    description=row["description"],
+                )
+                for row in _read("example_tariff.csv")
+            ),
+            name="the example tariff",
+        )
 
-    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
-        """The rate whose heading starts the HS code (``6109.10.0010``: ``6109.10``)."""
-        del origin  # the example tariff holds third-country (MFN) rates only
-        digits = "".join(char for char in hs_code if char.isdigit())
-        for rate in self.rates:
-            heading = rate.heading.replace(".", "")
-            if (
-                rate.destination == destination
-                and digits.startswith(heading)
-                and _covers(rate.since, rate.until, on)
-            ):
-                return rate
-        raise NoRuleError(
-            f"duty on {hs_code} into {destination}",
-            on,
-            "the example tariff's few headings only; supply a TariffSource for real rates",
+    def _covered(self) -> str:
+        return (
+            "the example tariff's few headings only; supply a TariffSource for real rates"
         )
 
 

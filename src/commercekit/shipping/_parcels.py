@@ -190,6 +190,15 @@ class DimensionRounding:
             )
         return cls(data["unit"], data["increment"], data["mode"], source=data.get("source"))
 
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form ``from_dict`` reads back equal."""
+        data = {
+            "unit": self.unit,
+            "increment": str(self.increment),
+            "mode": self.mode.value,
+        }
+        return data | ({"source": self.source} if self.source else {})
+
     def measure(self, size_cm: Decimal) -> Decimal:
         """One side given in cm, as the carrier measures it: in ``unit``, rounded."""
         size = Fraction(_size(size_cm))
