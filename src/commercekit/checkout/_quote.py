@@ -313,10 +313,11 @@ def _taxes(
                 option.transit_days,
             )
         return lines, charge, ()
-    rates = [
-        context.tax_rates.rates_for(taxed_in, products[line.sku].tax_category, on=day)
-        for line in cart_lines
-    ]
+    by_category = {
+        category: context.tax_rates.rates_for(taxed_in, category, on=day)
+        for category in {products[line.sku].tax_category for line in cart_lines}
+    }
+    rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
     tax_lines = [
         TaxLine(line.unit_price, line.quantity, line_rates, discount=discount)
         for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)

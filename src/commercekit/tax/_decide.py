@@ -62,6 +62,7 @@ class _Context:
         self.on = on
         self.source = source
         self.conversions: list[str] = []
+        self._without: dict[str, list[Money]] = {}
         goods = sale.supply is Supply.GOODS
         seller, buyer = sale.seller, sale.buyer
         self.seller_place = place_of(seller.country, on=on)
@@ -80,12 +81,15 @@ class _Context:
         lines = self.sale.goods_lines
         if not self.sale.prices_include_tax:
             return [line.value for line in lines]
-        return [
-            extract_tax(
-                line.value, self.source.rates_for(jurisdiction, line.category, on=self.on)
-            ).net
-            for line in lines
-        ]
+        found = self._without.get(jurisdiction)
+        if found is None:
+            rates = {
+                category: self.source.rates_for(jurisdiction, category, on=self.on)
+                for category in {line.category for line in lines}
+            }
+            found = [extract_tax(line.value, rates[line.category]).net for line in lines]
+            self._without[jurisdiction] = found
+        return found
 
     def goods_without_tax(self, jurisdiction: str) -> Money:
         """The goods' value without the tax of ``jurisdiction``."""
