@@ -26,7 +26,9 @@ from commercekit.regions import customs_border, place_of
 from commercekit.shipping import (
     DutyRate,
     Item,
+    Parcel,
     Shipment,
+    ShippingOption,
     example_rate_cards,
     landed_cost,
 )
@@ -453,3 +455,41 @@ def test_a_number_the_registry_refuses_makes_a_consumer_sale() -> None:
     assert refused.decision.regime is Regime.OSS_UNION
     assert refused.tax == Money("2.00", "EUR")
     assert "does not know" in refused.decision.rules[0].text
+
+
+class LiveRates:
+    """A plugin's exchange rates: the table known at the moment asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, datetime]] = []
+
+    def table(self, base: str, *, at: datetime) -> RateTable:
+        self.asked.append((base, at))
+        return RATES
+
+
+class LiveCarrier:
+    """A plugin's carrier: one service at a flat price, whatever the parcel."""
+
+    def options(
+        self, parcel: Parcel, country: str, postcode: str | None, *, on: date
+    ) -> tuple[ShippingOption, ...]:
+        card = attrs.evolve(example_rate_cards()[0], carrier="Live", service="Flat")
+        return (ShippingOption(card, parcel.weight_kg, Money("9.00", "EUR"), (), (2, 4)),)
+
+
+def test_the_quote_takes_live_rates_and_live_carriers() -> None:
+    # Norway's VOEC limit is in NOK: the quote asks the plugin for the EUR table known at
+    # the moment of the quote, and prices the parcel with the live carrier.
+    live = LiveRates()
+    result = one("JACKET", "100.00", "EUR", 1, Seller("NL", {"VOEC"}), Buyer("NO"),
+                 {"JACKET": product("JACKET", hs_code="6201.40", origin="CN",
+                                    weight_kg=D("1"))},
+                 exchange_rates=None, exchange_rate_source=live,
+                 shipping_rates=LiveCarrier())  # fmt: skip
+    assert live.asked == [("EUR", AT)]
+    assert result.shipping is not None
+    assert (result.shipping.service, result.shipping.price) == (
+        "Live Flat",
+        Money("9.00", "EUR"),
+    )

@@ -9,11 +9,17 @@ from decimal import Decimal
 import attrs
 
 from commercekit.errors import InvalidAmountError, MissingDataError
-from commercekit.money import Money, RateTable, sum_money
+from commercekit.money import Money, RateSource, RateTable, sum_money
 from commercekit.money._money import to_decimal
 from commercekit.pricing import Promotion, PromotionResult
 from commercekit.regions import check_country
-from commercekit.shipping import Incoterm, LandedCost, RateCard, TariffSource
+from commercekit.shipping import (
+    Incoterm,
+    LandedCost,
+    RateCard,
+    ShippingRateSource,
+    TariffSource,
+)
 from commercekit.tax import (
     BUNDLED,
     Buyer,
@@ -111,6 +117,11 @@ class CheckoutContext:
     exchange_rates: RateTable | None = None
     rounding: RoundingLevel = RoundingLevel.LINE
     parcel_cm: tuple[int, int, int] = (30, 20, 10)
+    shipping_rates: ShippingRateSource | None = None
+    """Live carrier rates (a plugin); used instead of ``rate_cards`` when given."""
+    exchange_rate_source: RateSource | None = None
+    """Live exchange rates (a plugin), asked for the table known at ``at`` when no
+    ``exchange_rates`` table is given."""
     tariffs: TariffSource | None = None
     """Duty rates (a plugin's real tariff, or ``BUNDLED_TARIFF``, the labelled example);
     ``None`` raises where duty is due."""

@@ -3,8 +3,9 @@
 [`quote`][commercekit.checkout.quote] composes the rules in the order a checkout meets
 them:
 
-1. **Shipping**: the parcel (the products' weights, the context's box) priced on the
-   rate cards that ship from where the goods leave; the chosen service, or the cheapest.
+1. **Shipping**: the parcel (the products' weights, the context's box) priced by the
+   live carrier plugin (``shipping_rates``) or on the rate cards that ship from where
+   the goods leave; the chosen service, or the cheapest.
 2. **Promotions** on the cart, with that shipping charge, at the moment ``at``.
 3. **Whose tax**: [`decide`][commercekit.tax.decide] on the discounted lines, each
    with its quantity and category, so that every limit is measured on the value its law
@@ -19,6 +20,10 @@ them:
    context's incoterm; where VAT was charged at checkout (IOSS, the UK's GBP 135, VOEC)
    the goods are declared under that scheme and no import VAT is computed at all.
 6. **Totals**, which add up by construction.
+
+Exchange rates come from the context's table, or from its live ``exchange_rate_source``
+(asked for the table known at the moment of the quote); a table observed after that
+moment is refused.
 
 Missing facts raise [`MissingDataError`][commercekit.errors.MissingDataError]: a SKU
 without product facts, a weight where rate cards price the parcel, no rate card from the
@@ -98,7 +103,7 @@ def _shipping(
     origin: Place,
     destination: Place,
 ) -> ShippingOption | None:
-    if not context.rate_cards:
+    if not context.rate_cards and context.shipping_rates is None:
         return None
     unweighed = [line.sku for line in cart.lines if products[line.sku].weight_kg is None]
     if unweighed:
@@ -107,7 +112,7 @@ def _shipping(
             "give Product(weight_kg=...) for every SKU when rate cards price the parcel",
         )
     cards = tuple(card for card in context.rate_cards if card.origin == origin.country)
-    if not cards:
+    if context.shipping_rates is None and not cards:
         froms = ", ".join(sorted({card.origin for card in context.rate_cards}))
         raise MissingDataError(
             f"rate cards for parcels from {origin.country}",
@@ -123,9 +128,14 @@ def _shipping(
     )
     length, width, height = context.parcel_cm
     parcel = Parcel.metric(weight=weight, length=length, width=width, height=height)
-    options = shipping_options(
-        parcel, destination.country, cards, postcode=destination.postcode
-    )
+    if context.shipping_rates is not None:
+        options = context.shipping_rates.options(
+            parcel, destination.country, destination.postcode, on=context.at.date()
+        )
+    else:
+        options = shipping_options(
+            parcel, destination.country, cards, postcode=destination.postcode
+        )
     if not options:
         raise MissingDataError(
             f"a rate card serving {destination.country}",
@@ -173,6 +183,10 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     if not isinstance(context, CheckoutContext):
         raise InvalidAmountError(context, "is not a CheckoutContext")
     day = context.at.date()
+    if context.exchange_rates is None and context.exchange_rate_source is not None:
+        base = cart.lines[0].unit_price.currency.code if cart.lines else "EUR"
+        table = context.exchange_rate_source.table(base, at=context.at)
+        context = attrs.evolve(context, exchange_rates=table)
     if context.exchange_rates is not None:
         context.exchange_rates.check_known_at(context.at)
     notes: list[str] = []
