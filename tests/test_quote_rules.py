@@ -493,3 +493,13 @@ def test_the_quote_takes_live_rates_and_live_carriers() -> None:
         "Live Flat",
         Money("9.00", "EUR"),
     )
+
+
+def test_islands_whose_rates_are_not_modelled_are_refused() -> None:
+    # Lesvos is in GR-K: its rates are cut by 30 %, which the data does not hold; the
+    # mainland's 24 % would be wrong, so the address is refused.
+    with pytest.raises(MissingDataError, match=r"North Aegean islands \(GR-K\)"):
+        place_of("GR", subdivision="GR-K", on=TODAY)
+    assert (
+        place_of("GR", subdivision="GR-I", on=TODAY).rates_jurisdiction(goods=True) == "GR"
+    )

@@ -51,7 +51,7 @@ from importlib.resources import files
 
 import attrs
 
-from commercekit.errors import InvalidAmountError, UnknownCountryError
+from commercekit.errors import InvalidAmountError, MissingDataError, UnknownCountryError
 from commercekit.regions._eu import check_country, check_day
 
 __all__ = ["RateRegion", "rate_region"]
@@ -184,6 +184,16 @@ def _text(value: object) -> str | None:
     return value.strip().upper() or None
 
 
+# Subdivisions where some places charge rates of their own that the data does not model
+# (the Greek islands with rates cut by 30 %: Lesvos, Chios, Samos in the North Aegean,
+# Kos and Leros in the South Aegean, more small islands of both from 2026-01-01; Rhodes
+# and the Cyclades do not): an address given by one of them cannot be rated safely.
+_UNMODELLED = {
+    "GR-K": "the North Aegean islands (GR-K)",
+    "GR-L": "the South Aegean islands (GR-L)",
+}
+
+
 def rate_region(
     country: str,
     *,
@@ -196,6 +206,10 @@ def rate_region(
     ``country`` is an ISO 3166-1 alpha-2 code; ``subdivision`` an ISO 3166-2 code
     (``PT-30``, ``FR-2A``); ``postcode`` the address's postal code (``9000-018``,
     ``20000``). A subdivision that names a region decides; otherwise the postcode does.
+    A subdivision where some places have rates the data does not model (the Greek
+    North and South Aegean islands) raises
+    [`MissingDataError`][commercekit.errors.MissingDataError] rather than fall back to
+    the mainland's rates.
 
     Raises [`UnknownCountryError`][commercekit.errors.UnknownCountryError] for a country
     that is not an ISO code, or a subdivision or postcode that is not text, and
@@ -214,6 +228,15 @@ def rate_region(
     """
     code = check_country(country)
     wanted, where, day = _text(subdivision), _text(postcode), check_day(on)
+    unmodelled = _UNMODELLED.get(wanted or "")
+    if unmodelled is not None:
+        raise MissingDataError(
+            f"the VAT rates of {unmodelled}",
+            "some of its islands charge reduced rates that commercekit does not bundle "
+            "(see regions/_data/rate_regions.csv); supply them through a "
+            "TaxRateSource, or give the address without a subdivision if it is not one "
+            "of those islands",
+        )
     regions = [r for r in RATE_REGIONS if r.country == code and r.covers(day)]
     if wanted is not None:
         found = next((r for r in regions if wanted in r.subdivisions), None)
