@@ -1,4 +1,5 @@
-"""Every total shown is the sum of the parts shown, and no total depends on order.
+"""Every total shown is the sum of the parts shown, and no total depends on order:
+landed costs, quotes, contribution margins by group, the points liability.
 
 (The tax invoice's rows by rate and the loyalty ledger's balance have their own
 properties in tests/test_tax_properties.py and tests/test_loyalty.py; the quote's grand
@@ -10,10 +11,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.loyalty import points_liability
+from commercekit.metrics import ContributionMargin, MarginLine, contribution_by
 from commercekit.money import Money, RateTable, round_money, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.shipping import (
@@ -181,3 +185,59 @@ def test_the_quotes_tax_summary_adds_up(
         assert line.gross == line.net + line.tax
         # The shown price less its discount is the gross (prices with tax) or the net.
         assert (line.gross if inclusive else line.net) == line.amount - line.discount
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["TEE", "MUG", "BOOK"]),
+            st.sampled_from(["web", "marketplace", "store"]),
+            *(st.integers(min_value=0, max_value=100_000) for _ in range(6)),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["order", "product", "channel"]),
+)
+def test_contribution_margins_by_group_add_up_to_the_whole(
+    rows: list[tuple[object, ...]], key: str
+) -> None:
+    """Each group's revenue, costs and margin add up to the whole's; margin = revenue
+    - costs."""
+
+    def eur(cents: object) -> Money:
+        assert isinstance(cents, int)
+        return Money(D(cents).scaleb(-2), "EUR")
+
+    lines = [
+        MarginLine(str(i), str(row[0]), str(row[1]), *(eur(c) for c in row[2:]))
+        for i, row in enumerate(rows)
+    ]
+    whole = contribution_margin_of(lines)
+    groups = contribution_by(lines, key)
+    for part in ("revenue", "variable_costs", "margin"):
+        total = sum_money([getattr(g, part) for g in groups.values()], "EUR")
+        assert total == getattr(whole, part)
+    for group in [whole, *groups.values()]:
+        assert group.margin == group.revenue - group.variable_costs
+
+
+def contribution_margin_of(lines: list[MarginLine]) -> ContributionMargin:
+    """The whole book's margin: grouped by one key that every line shares."""
+    merged = [attrs.evolve(line, channel="all") for line in lines]
+    return contribution_by(merged, "channel")["all"]
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=1, max_value=10_000),
+    st.integers(min_value=0, max_value=10_000),
+)
+def test_points_liability_is_expected_plus_breakage(
+    points: int, cents_per_point: int, basis_points: int
+) -> None:
+    """face value == expected liability + breakage."""
+    owed = points_liability(
+        points, Money(D(cents_per_point).scaleb(-4), "EUR"), D(basis_points).scaleb(-4)
+    )
+    assert owed.face_value == owed.expected + owed.breakage
