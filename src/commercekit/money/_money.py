@@ -40,7 +40,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from typing import TypeVar
+from typing import TypeVar, overload
 
 import moneyed
 
@@ -217,6 +217,15 @@ class Money(moneyed.Money):
         return product
 
     __rmul__ = __mul__
+
+    @overload
+    def __truediv__(self, other: moneyed.Money) -> Decimal: ...
+
+    @overload
+    def __truediv__(self: _M, other: Decimal | int | str) -> _M: ...
+
+    @overload
+    def __truediv__(self: _M, other: object) -> _M | Decimal: ...
 
     def __truediv__(self: _M, other: object) -> _M | Decimal:
         """Divide by a number (28 significant digits, half-even), or by money for a ratio.

@@ -49,7 +49,6 @@ from commercekit.money import (
     round_money,
     sum_money,
 )
-from commercekit.money._money import DIVISION
 from commercekit.money._rounding import require_money
 from commercekit.regions import check_country, check_day, place_of
 from commercekit.shipping._customs import (
@@ -120,11 +119,9 @@ class Item:
     @property
     def unit_value(self) -> Money:
         """The value of one unit (for limits set per item)."""
-        # 28 digits: a unit value can differ from a limit by no less than a cent over
-        # the quantity, far above the rounding of the 28th digit.
-        return Money(
-            DIVISION.divide(self.value.amount, Decimal(self.quantity)), self.value.currency
-        )
+        # Money divided by a number keeps 28 digits: a unit value differs from a limit
+        # by no less than a cent over the quantity, far above that rounding.
+        return self.value / self.quantity
 
     def __attrs_post_init__(self) -> None:
         if self.value.amount < 0:

@@ -37,7 +37,6 @@ from commercekit.errors import (
     UnknownJurisdictionError,
 )
 from commercekit.money import Money, RoundingMode, convert
-from commercekit.money._money import DIVISION
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
@@ -112,9 +111,7 @@ class _Context:
         """The dearest single unit without the tax charged at sale (per-item limits)."""
         values = self.lines_without_tax(jurisdiction)
         units = [
-            Money(
-                DIVISION.divide(value.amount, Decimal(line.quantity)), value.currency.code
-            )
+            value / line.quantity
             for value, line in zip(values, self.sale.goods_lines, strict=True)
         ]
         return max(units, key=lambda unit: unit.amount)
