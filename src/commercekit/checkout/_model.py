@@ -31,6 +31,7 @@ from commercekit.tax import (
     TaxIdVerifier,
     TaxRate,
     TaxRateSource,
+    check_category,
 )
 
 __all__ = ["CheckoutContext", "Product", "Quote", "QuoteLine", "ShippingCharge"]
@@ -61,13 +62,6 @@ def _aware(_: object, __: object, value: datetime) -> None:
         )
 
 
-def _category(value: object) -> TaxCategory:
-    if isinstance(value, str) and value in TaxCategory.__members__.values():
-        return TaxCategory(value)
-    known = ", ".join(category.value for category in TaxCategory)
-    raise InvalidAmountError(value, f"is not a tax category; use one of {known}")
-
-
 def _incoterm(value: object) -> Incoterm:
     return Incoterm.parse(value)
 
@@ -84,7 +78,7 @@ class Product:
     """
 
     sku: str
-    tax_category: TaxCategory = attrs.field(converter=_category)
+    tax_category: TaxCategory = attrs.field(converter=check_category)
     hs_code: str | None = None
     origin: str | None = attrs.field(default=None, converter=_origin)
     weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)

@@ -9,7 +9,7 @@
   whole cart, with the rounding level and mode named.
 """
 
-from commercekit.tax._categories import RateKind, TaxCategory
+from commercekit.tax._categories import RateKind, TaxCategory, check_category
 from commercekit.tax._compute import (
     LineTax,
     RateTotal,
@@ -96,6 +96,7 @@ __all__ = [
     "VerificationLevel",
     "Window",
     "add_tax",
+    "check_category",
     "decide",
     "extract_tax",
     "gross_price",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["RateKind", "TaxCategory"]
+from commercekit.errors import UnknownCategoryError
+
+__all__ = ["RateKind", "TaxCategory", "check_category"]
 
 
 class TaxCategory(enum.StrEnum):
@@ -62,3 +64,24 @@ class RateKind(enum.StrEnum):
     """0 % with the right to deduct input tax."""
     EXEMPT = "exempt"
     """No tax charged, and no input tax deducted."""
+
+
+_CATEGORIES = {category.value: category for category in TaxCategory}
+
+
+def check_category(value: object) -> TaxCategory:
+    """``value`` as a ``TaxCategory`` (its value, e.g. ``"books"``), or raise
+    [`UnknownCategoryError`][commercekit.errors.UnknownCategoryError] listing them.
+
+    Examples:
+        >>> check_category("books")
+        <TaxCategory.BOOKS: 'books'>
+        >>> check_category("xx")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.UnknownCategoryError: 'xx' is not a tax category; use one of: ...
+    """
+    found = _CATEGORIES.get(value) if isinstance(value, str) else None
+    if found is None:
+        raise UnknownCategoryError(value, ", ".join(_CATEGORIES))
+    return found

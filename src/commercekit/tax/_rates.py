@@ -49,13 +49,12 @@ from commercekit.errors import (
     InvalidAmountError,
     NoRuleError,
     OutsideVatAreaError,
-    UnknownCategoryError,
     UnknownJurisdictionError,
 )
 from commercekit.money._money import EXACT, to_decimal
 from commercekit.regions import special_territory
 from commercekit.regions._eu import check_date
-from commercekit.tax._categories import RateKind, TaxCategory
+from commercekit.tax._categories import RateKind, TaxCategory, check_category
 
 __all__ = [
     "BundledRates",
@@ -66,20 +65,12 @@ __all__ = [
     "rates_for",
 ]
 
-_CATEGORIES = {category.value: category for category in TaxCategory}
 # Codes whose rates are bundled under another code: Greece's EU VAT prefix, Northern
 # Ireland's ISO 3166-2 code, and Corsica's two departments (FR-2A, FR-2B), whose rates are
 # the collectivity's (FR-20R). Without the last two, a department would fall through to
 # the country below and be answered with mainland rates.
 _ALIASES = {"EL": "GR", "GB-NIR": "XI", "FR-2A": "FR-20R", "FR-2B": "FR-20R"}
 _KINDS = {kind.value: kind for kind in RateKind}
-
-
-def _category(value: object) -> TaxCategory:
-    found = _CATEGORIES.get(value) if isinstance(value, str) else None
-    if found is None:
-        raise UnknownCategoryError(value, ", ".join(_CATEGORIES))
-    return found
 
 
 def _kind(value: object) -> RateKind:
@@ -119,8 +110,8 @@ class TaxRate:
 
     jurisdiction: str
     tax: str
-    category: TaxCategory = attrs.field(converter=_category)
-    applies_as: TaxCategory = attrs.field(converter=_category)
+    category: TaxCategory = attrs.field(converter=check_category)
+    applies_as: TaxCategory = attrs.field(converter=check_category)
     rate: Decimal = attrs.field(converter=_percent)
     kind: RateKind = attrs.field(converter=_kind)
     since: date = attrs.field(validator=_valid_day)
@@ -315,9 +306,7 @@ class BundledRates:
             [('GST', Decimal('5')), ('PST', Decimal('7'))]
         """
         code = self._jurisdiction(jurisdiction)
-        asked = _CATEGORIES.get(category) if isinstance(category, str) else None
-        if asked is None:
-            asked = _category(category)
+        asked = check_category(category)
         day = check_date(on)
         found = []
         for tax in self._taxes[code]:

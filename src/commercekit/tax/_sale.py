@@ -10,7 +10,7 @@ from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable
 from commercekit.money._rounding import require_money
 from commercekit.regions import check_country
-from commercekit.tax._categories import TaxCategory
+from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
 
@@ -94,13 +94,6 @@ def _quantity(value: object) -> int:
     return value
 
 
-def _category(value: object) -> TaxCategory:
-    if isinstance(value, str) and value in TaxCategory.__members__.values():
-        return TaxCategory(value)
-    known = ", ".join(category.value for category in TaxCategory)
-    raise InvalidAmountError(value, f"is not a tax category; use one of {known}")
-
-
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise InvalidAmountError(value, "is not True or False")
@@ -114,7 +107,9 @@ class SaleLine:
 
     value: Money = attrs.field(converter=require_money)
     quantity: int = attrs.field(default=1, converter=_quantity)
-    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
+    category: TaxCategory = attrs.field(
+        default=TaxCategory.STANDARD, converter=check_category
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.value.amount < 0:
@@ -154,7 +149,9 @@ class Sale:
     shipping: Money | None = None
     shipping_shown_separately: bool = attrs.field(default=True, converter=_flag)
     ship_from: str | None = None
-    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
+    category: TaxCategory = attrs.field(
+        default=TaxCategory.STANDARD, converter=check_category
+    )
     marketplace: str | None = None
     exchange_rates: RateTable | None = None
     lines: tuple[SaleLine, ...] = attrs.field(default=(), converter=_lines)
