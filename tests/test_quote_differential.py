@@ -10,7 +10,7 @@ per item where the goods cross a customs border, or both raise the same
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import CommerceKitError, MissingDataError
-from commercekit.money import Money, RateTable, sum_money
+from commercekit.money import Money, sum_money
 from commercekit.pricing import Cart, CartLine
 from commercekit.regions import customs_border, fiscal_border, place_of
-from commercekit.shipping import DutyRate, Item, LandedCost, Shipment, landed_cost
+from commercekit.shipping import Item, LandedCost, Shipment, landed_cost
 from commercekit.tax import (
     Buyer,
     Regime,
@@ -36,39 +36,15 @@ from commercekit.tax import (
     extract_tax,
     rates_for,
 )
+from tests.quote_data import RATES, StatedTariff
 
 D = Decimal
 AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
-RATES = RateTable(
-    base="EUR",
-    rates={
-        "GBP": D("0.84"),
-        "NOK": D("11.70"),
-        "USD": D("1.05"),
-        "CHF": D("0.93"),
-        "AUD": D("1.65"),
-        "NZD": D("1.80"),
-        "SGD": D("1.50"),
-        "CAD": D("1.45"),
-        "JPY": D("161.87"),
-    },
-    observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
-    provider="example figures",
-)
 CATEGORIES = ("standard", "books", "food", "childrens_clothing", "medicines")
 HEADINGS = {"standard": "6109.10", "books": "4901.99", "food": "1905.31"}
 
 
-class Tariff:
-    """Every heading has a rate here (12 %, books free), so only the rules decide."""
-
-    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
-        del origin
-        rate = D(0) if hs_code == "4901.99" else D(12)
-        return DutyRate(destination, hs_code, rate, date(2000, 1, 1), None, "test")
-
-
-TARIFF = Tariff()
+TARIFF = StatedTariff({"4901.99": "0"}, default="12")
 
 ADDRESSES = (
     ("DE", None, None),

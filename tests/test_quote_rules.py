@@ -24,7 +24,6 @@ from commercekit.money import Money, RateTable
 from commercekit.pricing import Cart, CartLine
 from commercekit.regions import customs_border, place_of
 from commercekit.shipping import (
-    DutyRate,
     Item,
     Parcel,
     Shipment,
@@ -44,39 +43,11 @@ from commercekit.tax import (
     decide,
     validate_tax_id,
 )
+from tests.quote_data import RATES, StatedTariff
 
 D = Decimal
 AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
 TODAY = AT.date()
-RATES = RateTable(
-    base="EUR",
-    rates={
-        "GBP": D("0.84"),
-        "NOK": D("11.70"),
-        "USD": D("1.05"),
-        "CHF": D("0.93"),
-        "AUD": D("1.65"),
-        "SGD": D("1.50"),
-        "NZD": D("1.80"),
-    },
-    observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
-    provider="example figures",
-)
-
-
-class Tariff:
-    """A test tariff: the duty rate each test states, for the headings it names."""
-
-    def __init__(self, **percent: str) -> None:
-        self.percent = {heading.replace("_", "."): D(p) for heading, p in percent.items()}
-
-    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
-        del origin
-        if hs_code not in self.percent:
-            raise NoRuleError(f"duty on {hs_code} into {destination}", on, "test rows")
-        return DutyRate(
-            destination, hs_code, self.percent[hs_code], date(2000, 1, 1), None, "t"
-        )
 
 
 def product(sku: str, category: str = "standard", **facts: object) -> Product:
@@ -130,7 +101,7 @@ def test_a_gbp_150_jacket_with_uk_vat_inside_is_a_gbp_125_consignment() -> None:
 def test_gbp_135_on_both_sides(gross: str, regime: Regime) -> None:
     # 162.00 x 100/120 = 135.00, not over GBP 135; 162.01 -> 135.01 (135.0083...,
     # VAT 27.00 taken out line by line), over it.
-    tariff = Tariff(**{"6201_40": "12"})
+    tariff = StatedTariff({"6201.40": "12"})
     result = one(
         "JACKET", gross, "GBP", 1, Seller("NL", {"GB"}), Buyer("GB"), JACKET, tariffs=tariff
     )
@@ -166,7 +137,7 @@ def test_voec_on_both_sides(net_eur: str, regime: Regime) -> None:
         Buyer("NO"),
         JACKET,
         prices_include_tax=False,
-        tariffs=Tariff(**{"6201_40": "0"}),
+        tariffs=StatedTariff({"6201.40": "0"}),
     )
     assert result.decision.regime is regime
 
@@ -222,7 +193,7 @@ def test_a_heading_missing_from_the_tariff_raises_or_is_listed() -> None:
     lamp = {"LAMP": product("LAMP", hs_code="9405.11", origin="US")}
     args = ("LAMP", "400.00", "EUR", 1, Seller("US"), Buyer("DE"), lamp)
     with pytest.raises(NoRuleError, match=r"9405\.11"):
-        one(*args, prices_include_tax=False, tariffs=Tariff())
+        one(*args, prices_include_tax=False, tariffs=StatedTariff())
     with pytest.raises(MissingDataError, match=r"duty rate for 9405\.11"):
         one(*args, prices_include_tax=False)
     partial = one(*args, prices_include_tax=False, partial=True)
@@ -231,7 +202,7 @@ def test_a_heading_missing_from_the_tariff_raises_or_is_listed() -> None:
     assert "9405.11" in partial.missing[0]
     # With the rate (3.7 %, say), the 19 % import VAT is there: 400 + 14.80 = 414.80;
     # x 19 % = 78.81.
-    full = one(*args, prices_include_tax=False, tariffs=Tariff(**{"9405_11": "3.7"}))
+    full = one(*args, prices_include_tax=False, tariffs=StatedTariff({"9405.11": "3.7"}))
     assert full.landed is not None
     assert (full.landed.duty, full.landed.import_tax) == (
         Money("14.80", "EUR"),
@@ -254,7 +225,16 @@ def test_missing_product_facts_raise() -> None:
 def test_origin_is_never_assumed() -> None:
     goods = {"TEE": product("TEE", hs_code="6109.10")}
     with pytest.raises(MissingDataError, match="country of origin of 'TEE'"):
-        one("TEE", "50.00", "EUR", 1, Seller("NL"), Buyer("US"), goods, tariffs=Tariff())
+        one(
+            "TEE",
+            "50.00",
+            "EUR",
+            1,
+            Seller("NL"),
+            Buyer("US"),
+            goods,
+            tariffs=StatedTariff(),
+        )
 
 
 def test_rate_cards_from_elsewhere_are_not_used() -> None:
@@ -372,7 +352,7 @@ def test_each_item_is_taxed_at_its_own_category(book_first: bool) -> None:
     book = Item("book", Money("200.00", "EUR"), "4901.99", "US", category="books")
     shirt = Item("T-shirt", Money("200.00", "EUR"), "6109.10", "US")
     items = (book, shirt) if book_first else (shirt, book)
-    tariff = Tariff(**{"4901_99": "0", "6109_10": "12"})
+    tariff = StatedTariff({"4901.99": "0", "6109.10": "12"})
     cost = landed_cost(
         Shipment(items, destination="DE"), incoterm="DDP", on=TODAY, tariffs=tariff
     )
@@ -403,8 +383,9 @@ def test_swiss_import_vat_is_computed_once() -> None:
     # border and leaves the figure to the landed cost, which has it on goods, transport
     # and duty: 40.00 x 8.1 % = 3.24, not over CHF 5: not collected.
     tee = {"TEE": product("TEE", hs_code="6109.10", origin="PT")}
+    free = StatedTariff({"6109.10": "0"})
     result = one("TEE", "40.00", "CHF", 1, Seller("DE"), Buyer("CH"), tee,
-                 prices_include_tax=False, tariffs=Tariff(**{"6109_10": "0"}))  # fmt: skip
+                 prices_include_tax=False, tariffs=free)  # fmt: skip
     assert result.decision.regime is Regime.IMPORT
     assert not any(
         "CHF" in rule.text and "3.24" in rule.text for rule in result.decision.rules

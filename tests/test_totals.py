@@ -18,10 +18,9 @@ from hypothesis import strategies as st
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.loyalty import points_liability
 from commercekit.metrics import ContributionMargin, MarginLine, contribution_by
-from commercekit.money import Money, RateTable, round_money, sum_money
+from commercekit.money import Money, round_money, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.shipping import (
-    DutyRate,
     Fee,
     Item,
     Shipment,
@@ -29,26 +28,12 @@ from commercekit.shipping import (
     landed_cost,
 )
 from commercekit.tax import Buyer, Seller
+from tests.quote_data import RATES, StatedTariff
 
 D = Decimal
 TODAY = date(2026, 11, 26)
+TARIFF = StatedTariff({"4901.99": "0"}, default="12")
 CATEGORIES = ("standard", "books", "food", "childrens_clothing")
-RATES = RateTable(
-    base="EUR",
-    rates={"AUD": D("1.65"), "NZD": D("1.80"), "CAD": D("1.45"), "GBP": D("0.84"),
-           "USD": D("1.05"), "NOK": D("11.70"), "CHF": D("0.93")},
-    observed_at=datetime(2026, 11, 25, tzinfo=UTC),
-    provider="example figures",
-)  # fmt: skip
-
-
-class Tariff:
-    """12 % on everything but books."""
-
-    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
-        del origin
-        rate = D(0) if hs_code == "4901.99" else D(12)
-        return DutyRate(destination, hs_code, rate, date(2000, 1, 1), None, "test")
 
 
 @st.composite
@@ -87,7 +72,7 @@ def test_landed_cost_totals_are_the_sums_of_their_parts(
     x rate, rounded once; charges == duty + import tax + fees + their tax; order-free."""
     fees = [Fee("clearance", Money("10.00", "EUR"))] if with_fee else []
     cost = landed_cost(
-        shipment, incoterm=incoterm, on=TODAY, rates=RATES, tariffs=Tariff(), fees=fees
+        shipment, incoterm=incoterm, on=TODAY, rates=RATES, tariffs=TARIFF, fees=fees
     )
     assert cost.duty == sum_money([line.amount for line in cost.duties], "EUR")
     assert cost.import_tax == sum_money([line.amount for line in cost.taxes], "EUR")
@@ -120,7 +105,7 @@ def test_landed_cost_totals_are_the_sums_of_their_parts(
         incoterm=incoterm,
         on=TODAY,
         rates=RATES,
-        tariffs=Tariff(),
+        tariffs=TARIFF,
         fees=fees,
     )
     assert (backwards.duty, backwards.import_tax, backwards.charges) == (
@@ -172,7 +157,7 @@ def test_the_quotes_tax_summary_adds_up(
         promotions=(Promotion("TEN", PercentOff(10)),),
         rate_cards=example_rate_cards(),
         exchange_rates=RATES,
-        tariffs=Tariff(),
+        tariffs=TARIFF,
     )
     result = quote(cart, context)
     shipping_tax = result.shipping.tax if result.shipping else Money("0.00", "EUR")
