@@ -403,11 +403,10 @@ def landed_cost(
         )
         + f" [{rules.source}]"
     )
-    shares = (
-        allocate(customs_value, [item.value.amount for item in shipment.items])
-        if any(item.value.amount for item in shipment.items)
-        else [_zero(currency) for _ in shipment.items]
-    )
+    # Each item's share of the customs value: by value, or equally when every item is
+    # free (the transport and insurance in a CIF value still belong to the goods).
+    values = [item.value.amount for item in shipment.items]
+    shares = allocate(customs_value, values if any(values) else [Decimal(1)] * len(values))
     duties = _duties(shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope)
     jurisdiction = place.rates_jurisdiction(goods=True)
     taxes = _import_tax(shipment, jurisdiction, area, rules, shares, duties, day,
