@@ -118,9 +118,10 @@ def test_dutch_shop_to_a_french_business_by_reverse_charge() -> None:
 def test_dutch_shop_to_a_uk_consumer_under_135_pounds() -> None:
     # UK VAT at the point of sale: TEE 20 %: 44.91 x 20/120 = 7.49; books are zero-rated
     # in the UK. The GBP 135 limit is on the goods without that VAT: 37.42 + 16.20 =
-    # 53.62 EUR = 45.04 GBP at 0.84. Shipping GB zone: 11.95 + 8.5 % = 12.97, split 9.53
-    # (20 %, VAT 1.59) and 3.44 (0 %). No duty within GBP 135, no tariff asked, and no
-    # import VAT at the border: the goods are declared under the scheme.
+    # 53.62 EUR = 45.0408 GBP at 0.84 (compared unrounded). Shipping GB zone: 11.95 +
+    # 8.5 % = 12.97, split 9.53 (20 %, VAT 1.59) and 3.44 (0 %). No duty within GBP
+    # 135, no tariff asked, and no import VAT at the border: the goods are declared
+    # under the scheme.
     result = checkout(Buyer("GB"), inclusive=True)
     assert result.decision.regime.value == "low_value_at_sale"
     assert figures(result) == [
@@ -131,7 +132,7 @@ def test_dutch_shop_to_a_uk_consumer_under_135_pounds() -> None:
     assert (result.shipping.gross, result.shipping.tax) == (eur("12.97"), eur("1.59"))
     assert result.collected_border_charges == eur("0.00")
     assert result.grand_total == eur("74.08")
-    assert any("45.04 GBP, not over 135 GBP" in line for line in result.explanation)
+    assert any("45.0408 GBP, not over 135 GBP" in line for line in result.explanation)
     assert any("charged at sale under UK low-value" in line for line in result.explanation)
     assert result.landed is not None
     assert result.landed.import_tax == eur("0.00")

@@ -41,8 +41,9 @@ KEY_FIGURES = {
         "low_value_at_sale: GB tax, accounted for by seller",
         "VAT 20% (standard)",
         # Measured without the UK VAT charged at sale: TEE 49.90 - 8.32 + BOOK 39.50
-        # = 81.08 EUR = 68.11 GBP at 0.84 (the gross, 89.40 EUR, would be 75.10 GBP).
-        "68.11 GBP, not over 135 GBP",
+        # = 81.08 EUR = 68.1072 GBP at 0.84, not rounded before the comparison (the
+        # gross, 89.40 EUR, would be 75.10 GBP).
+        "68.1072 GBP, not over 135 GBP",
         "total at checkout            102.37 EUR",
     ],
     "nl-to-us-ddp": [

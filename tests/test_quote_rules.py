@@ -108,6 +108,26 @@ def test_gbp_135_on_both_sides(gross: str, regime: Regime) -> None:
     assert result.decision.regime is regime
 
 
+@pytest.mark.parametrize(
+    ("net_eur", "regime"),
+    # GBP 135 / 0.84 = 160.714 EUR: 160.71 EUR is 134.9964 GBP; 160.72 EUR is
+    # 135.0048 GBP, over the limit, although it rounds to 135.00 (the same answer from
+    # the decision and from the landed cost's duty relief: no VAT at sale with duty).
+    [("160.71", Regime.LOW_VALUE_AT_SALE), ("160.72", Regime.IMPORT)],
+)
+def test_a_limit_in_another_currency_is_compared_unrounded(
+    net_eur: str, regime: Regime
+) -> None:
+    tariff = StatedTariff({"6201.40": "12"})
+    result = one("JACKET", net_eur, "EUR", 1, Seller("DE", {"GB"}), Buyer("GB"), JACKET,
+                 prices_include_tax=False, tariffs=tariff)  # fmt: skip
+    assert result.decision.regime is regime
+    assert result.landed is not None
+    at_sale = regime is Regime.LOW_VALUE_AT_SALE
+    assert (result.landed.duty == Money("0.00", "EUR")) is at_sale
+    assert (result.tax == Money("0.00", "EUR")) is not at_sale
+
+
 def test_voec_is_per_item() -> None:
     # 3 jackets at EUR 100 incl. 25 % VAT: each item 80.00 EUR = 936.00 NOK, under NOK
     # 3,000 (the cart would be 2,808 NOK without VAT, 3,510 with it). VAT at sale under
@@ -123,9 +143,10 @@ def test_voec_is_per_item() -> None:
 
 @pytest.mark.parametrize(
     ("net_eur", "regime"),
-    # 3,000 NOK / 11.70 = 256.41 EUR: 256.41 EUR = 2,999.997 -> 3,000.00 NOK at the
-    # rounding of the conversion (at or above: import); 256.40 EUR = 2,999.88 NOK.
-    [("256.40", Regime.LOW_VALUE_AT_SALE), ("256.41", Regime.IMPORT)],
+    # NOK 3,000 / 11.70 = 256.4103 EUR. 256.41 EUR = 2,999.997 NOK, under the limit;
+    # 256.42 EUR = 3,000.114 NOK, at or above it: import. Compared unrounded: rounding
+    # 2,999.997 to 3,000.00 first would carry it across the limit.
+    [("256.41", Regime.LOW_VALUE_AT_SALE), ("256.42", Regime.IMPORT)],
 )
 def test_voec_on_both_sides(net_eur: str, regime: Regime) -> None:
     result = one(

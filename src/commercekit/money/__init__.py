@@ -29,7 +29,7 @@ from commercekit.money._currency import (
     minor_units,
     validate_currency,
 )
-from commercekit.money._exchange import RateSource, RateTable, convert
+from commercekit.money._exchange import RateSource, RateTable, convert, convert_unrounded
 from commercekit.money._format import format_money, parse_money
 from commercekit.money._money import Money
 from commercekit.money._rounding import DEFAULT_ROUNDING, RoundingMode, round_money
@@ -47,6 +47,7 @@ __all__ = [
     "cash_round",
     "cash_rounding",
     "convert",
+    "convert_unrounded",
     "currency_info",
     "format_money",
     "is_currency",

@@ -54,7 +54,7 @@ from commercekit.money._rounding import (
     round_ratio,
 )
 
-__all__ = ["RateSource", "RateTable", "convert"]
+__all__ = ["RateSource", "RateTable", "convert", "convert_unrounded"]
 
 
 def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
@@ -227,3 +227,30 @@ def convert(
         mode,
     )
     return _make(Money, Decimal(units).scaleb(-exponent, EXACT), CURRENCIES[target])
+
+
+def convert_unrounded(money: Money, to: str, rates: RateTable) -> Money:
+    """``money`` in currency ``to`` at the table's rate, not rounded to the currency's
+    minor unit (28 significant digits): the value to compare with a limit, where
+    rounding first could carry a value across it (GBP 135.0048 is over GBP 135; rounded
+    to 135.00 it would not be).
+
+    Examples:
+        >>> from datetime import UTC
+        >>> table = RateTable(base="EUR", rates={"GBP": Decimal("0.84")},
+        ...     observed_at=datetime(2026, 11, 25, tzinfo=UTC), provider="example")
+        >>> convert_unrounded(Money("160.72", "EUR"), "GBP", table)
+        Money('135.0048', 'GBP')
+        >>> convert_unrounded(Money("160.00", "EUR"), "GBP", table)
+        Money('134.40', 'GBP')
+        >>> convert(Money("160.72", "EUR"), "GBP", table)
+        Money('135.00', 'GBP')
+    """
+    money = require_money(money)
+    target = validate_currency(to)
+    exact = Fraction(money.amount) * rates.cross(money.currency.code, target)
+    amount = DIVISION.divide(Decimal(exact.numerator), Decimal(exact.denominator))
+    places = MINOR_UNITS[target]
+    if amount.as_tuple().exponent > -places:  # type: ignore[operator]  # finite here
+        amount = amount.quantize(Decimal(1).scaleb(-places), context=EXACT)  # exact
+    return _make(Money, amount, CURRENCIES[target])

@@ -46,6 +46,7 @@ from commercekit.money import (
     RoundingMode,
     allocate,
     convert,
+    convert_unrounded,
     round_money,
     sum_money,
 )
@@ -305,8 +306,10 @@ class _Work:
         self.conversions: list[str] = []
         self.lines: list[str] = []
 
-    def local(self, money: Money) -> Money:
-        """``money`` in the shipment's currency (thresholds and fixed duties)."""
+    def local(self, money: Money, *, charged: bool = False) -> Money:
+        """``money`` in the shipment's currency: not rounded for a threshold (a limit
+        is compared with the value itself), rounded to the currency when ``charged``
+        (a fixed duty)."""
         if money.currency.code == self.currency:
             return money
         if self.rates is None:
@@ -314,7 +317,11 @@ class _Work:
                 f"an exchange rate from {money.currency.code} to {self.currency}",
                 f"{money} must be compared in {self.currency}: pass rates= (a RateTable)",
             )
-        converted = convert(money, self.currency, self.rates, mode=RoundingMode.HALF_UP)
+        converted = (
+            convert(money, self.currency, self.rates, mode=RoundingMode.HALF_UP)
+            if charged
+            else convert_unrounded(money, self.currency, self.rates)
+        )
         self.conversions.append(
             f"{money} is {converted} at "
             f"{self.rates.rate(money.currency.code, self.currency)} "
@@ -556,7 +563,7 @@ def _eu_flat_duty(
         f"low-value consignment (goods {shipment.goods}, not over {limit.amount}): flat "
         f"duty of {flat.amount} per tariff classification, {len(headings)} here [{source}]"
     )
-    total = work.local(flat.amount) * len(headings)
+    total = work.local(flat.amount, charged=True) * len(headings)
     amounts = allocate(total, [item.value.amount or 1 for item in shipment.items])
     return [
         ItemDuty(item, share, None, amount, "EU flat duty", source)

@@ -36,7 +36,7 @@ from commercekit.errors import (
     UnknownCurrencyError,
     UnknownJurisdictionError,
 )
-from commercekit.money import Money, RoundingMode, convert
+from commercekit.money import Money, convert_unrounded
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
@@ -127,7 +127,8 @@ class _Context:
                 f"(a RateTable) with the sale",
             )
         table.check_known_at(self.on)
-        converted = convert(money, currency, table, mode=RoundingMode.HALF_UP)
+        # Not rounded: a limit is compared with the value itself (135.0048 is over 135).
+        converted = convert_unrounded(money, currency, table)
         self.conversions.append(
             f"{money} is {converted} at {table.rate(money.currency.code, currency)} "
             f"({table.provider}, observed {table.observed_at.isoformat()})"
