@@ -25,7 +25,6 @@ from commercekit.regions import customs_border, fiscal_border, place_of
 from commercekit.shipping import Item, LandedCost, Shipment, landed_cost
 from commercekit.tax import (
     Buyer,
-    Regime,
     Sale,
     SaleLine,
     Seller,
@@ -193,10 +192,8 @@ def _border(
     )
     if not items:
         return None
-    # Goods whose VAT was charged at checkout are declared under that scheme.
-    sold_under = None
-    if decision.charged_at_checkout:
-        sold_under = "IOSS" if decision.regime is Regime.IOSS else decision.scheme
+    # Goods whose VAT was accounted for at sale are declared under that scheme.
+    sold_under = decision.cleared_under
     shipment = Shipment(
         items,
         destination=destination.country,

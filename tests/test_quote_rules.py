@@ -505,3 +505,52 @@ def test_islands_whose_rates_are_not_modelled_are_refused() -> None:
     assert (
         place_of("GR", subdivision="GR-I", on=TODAY).rates_jurisdiction(goods=True) == "GR"
     )
+
+
+def test_a_uk_business_under_gbp_135_reverse_charges_and_pays_no_import_vat() -> None:
+    # HMRC: consignments of GBP 135 or less to a VAT-registered business: no VAT at
+    # sale, the business accounts for it by reverse charge, and no import VAT at the
+    # border. The value is as shown (no VAT is charged to take out): 100 EUR = 84 GBP.
+    business = Buyer("GB", tax_id=validate_tax_id("GB980780684"))
+    result = one("JACKET", "100.00", "EUR", 1, Seller("DE", {"GB"}), business, JACKET,
+                 prices_include_tax=True)  # fmt: skip
+    assert result.decision.regime is Regime.REVERSE_CHARGE
+    assert any("84.00 GBP" in rule.text for rule in result.decision.rules)
+    assert result.landed is not None
+    assert result.landed.import_tax == Money("0.00", "EUR")
+    assert result.grand_total == Money("100.00", "EUR")
+
+
+@pytest.mark.parametrize(
+    ("seller", "buyer", "tax_id"),
+    [
+        (Seller("US", {"IOSS"}), "DE", "DE136695976"),
+        (Seller("US", {"VOEC"}), "NO", "NO974760673MVA"),
+    ],
+)
+def test_consumer_schemes_are_not_applied_to_businesses(
+    seller: Seller, buyer: str, tax_id: str
+) -> None:
+    # IOSS covers distance sales (to non-taxable persons, Art. 14(4)(2), 369l); VOEC
+    # buyers outside the VAT register: a business imports and deducts the import VAT.
+    business = Buyer(buyer, tax_id=validate_tax_id(tax_id))
+    sale = Sale(seller, business, "goods", Money("50.00", "EUR"), exchange_rates=RATES)
+    decision = decide(sale, on=TODAY)
+    assert (decision.regime, decision.rates, decision.cleared_under) == (
+        Regime.IMPORT,
+        (),
+        None,
+    )
+
+
+def test_a_price_with_no_tax_charged_at_sale_is_measured_as_shown() -> None:
+    # An unregistered US seller, an A$1,050 laptop "incl. GST" to an Australian
+    # consumer: no GST is charged at sale, so the item is A$1,050 as paid (not 954.55),
+    # over A$1,000: GST at the border.
+    laptop = {"LAPTOP": product("LAPTOP", hs_code="8471.30", origin="CN")}
+    result = one("LAPTOP", "1050.00", "AUD", 1, Seller("US"), Buyer("AU"), laptop,
+                 tariffs=StatedTariff({"8471.30": "0"}))  # fmt: skip
+    assert result.decision.regime is Regime.IMPORT
+    assert any("an item of 1050.00 AUD" in rule.text for rule in result.decision.rules)
+    assert result.landed is not None
+    assert result.landed.import_tax == Money("105.00", "AUD")

@@ -69,7 +69,6 @@ from commercekit.tax import (
     Buyer,
     RateKind,
     RateTotal,
-    Regime,
     Sale,
     SaleLine,
     Supply,
@@ -451,9 +450,6 @@ class _Border:
         if not items:
             return None, zero, zero
         decision = self.decision
-        sold_under = None
-        if decision.charged_at_checkout:
-            sold_under = "IOSS" if decision.regime is Regime.IOSS else decision.scheme
         place = self.destination
         shipment = Shipment(
             items,
@@ -461,7 +457,7 @@ class _Border:
             subdivision=place.subdivision,
             postcode=place.postcode,
             shipping=shipping.net if shipping is not None else None,
-            sold_under=sold_under,
+            sold_under=decision.cleared_under,
         )
         context = self.context
         try:

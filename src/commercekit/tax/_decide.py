@@ -74,11 +74,13 @@ class _Context:
             buyer.country, subdivision=buyer.subdivision, postcode=buyer.postcode, on=on
         )
 
-    def lines_without_tax(self, jurisdiction: str) -> list[Money]:
-        """Each line's value without the VAT/GST of ``jurisdiction`` (taken out, line by
-        line, only when the prices include it): the value limits are set on."""
+    def lines_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> list[Money]:
+        """Each line's value without the VAT/GST of ``jurisdiction``: the value limits
+        are set on. The tax is taken out, line by line, only when the prices include it
+        and it is charged at sale (``taxed``); where none is charged, the price shown is
+        what is paid, with no tax in it."""
         lines = self.sale.goods_lines
-        if not self.sale.prices_include_tax:
+        if not self.sale.prices_include_tax or not taxed:
             return [line.value for line in lines]
         found = self._without.get(jurisdiction)
         if found is None:
@@ -98,18 +100,22 @@ class _Context:
             value = value + more
         return value
 
-    def consignment_value(self, jurisdiction: str) -> Money:
-        """Intrinsic value: the goods without the tax charged at sale, plus transport only
-        when it is not shown separately."""
-        value = self.goods_without_tax(jurisdiction)
+    def consignment_value(self, jurisdiction: str, *, taxed: bool) -> Money:
+        """Intrinsic value: the goods without the tax charged at sale (if ``taxed``),
+        plus transport only when it is not shown separately."""
+        values = self.lines_without_tax(jurisdiction, taxed=taxed)
+        value = values[0]
+        for more in values[1:]:
+            value = value + more
         sale = self.sale
         if sale.shipping is not None and not sale.shipping_shown_separately:
             value = value + sale.shipping
         return value
 
-    def dearest_item(self, jurisdiction: str) -> Money:
-        """The dearest single unit without the tax charged at sale (per-item limits)."""
-        values = self.lines_without_tax(jurisdiction)
+    def dearest_item(self, jurisdiction: str, *, taxed: bool) -> Money:
+        """The dearest single unit without the tax charged at sale, if ``taxed``
+        (per-item limits)."""
+        values = self.lines_without_tax(jurisdiction, taxed=taxed)
         units = [
             value / line.quantity
             for value, line in zip(values, self.sale.goods_lines, strict=True)
@@ -145,6 +151,7 @@ class _Context:
         scheme: str | None = None,
         documents: tuple[str, ...] = (),
         charge: bool = False,
+        cleared_under: str | None = None,
     ) -> TaxDecision:
         rates: tuple[TaxRate, ...] = ()
         goods = self.sale.supply is Supply.GOODS
@@ -178,6 +185,7 @@ class _Context:
             rules=tuple(rules),
             conversions=tuple(self.conversions),
             verification=verification,
+            cleared_under=cleared_under,
         )
 
 
@@ -295,7 +303,10 @@ def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
         )
     if destination in ("GB", "XI") and origin not in ("GB", "XI"):
         limit = threshold_for("GB", "low_value_consignment", on=day)
-        value = context.amount_in(context.consignment_value(destination), "GBP")
+        # No VAT is charged at sale (the business accounts for it): the value as shown.
+        value = context.amount_in(
+            context.consignment_value(destination, taxed=False), "GBP"
+        )
         if not limit.crossed_by(value):
             return context.decision(
                 Regime.REVERSE_CHARGE,
@@ -310,6 +321,7 @@ def _business(context: _Context, origin: str, destination: str) -> TaxDecision:
                     )
                 ],
                 scheme="UK reverse charge on low-value goods",
+                cleared_under="UK low-value consignments (GBP 135)",
                 documents=("invoice stating that the customer accounts for the VAT",),
             )
     return _import(context, origin, destination)
@@ -581,7 +593,11 @@ def _import_eu(
 ) -> TaxDecision:
     sale, day = context.sale, context.on
     limit = threshold_for("EU", "low_value_consignment", on=day)
-    value = context.amount_in(context.consignment_value(destination), "EUR")
+    business = sale.buyer.tax_id is not None
+    at_sale = not business and (
+        bool(sale.marketplace) or "IOSS" in sale.seller.registrations
+    )
+    value = context.amount_in(context.consignment_value(destination, taxed=at_sale), "EUR")
     if limit.crossed_by(value):
         rules.append(
             Rule(
@@ -600,6 +616,18 @@ def _import_eu(
             limit.source.split()[0],
         )
     )
+    if business:
+        rules.append(
+            Rule(
+                "the buyer is a business: the IOSS covers distance sales to consumers only "
+                f"(Art. 14(4)(2), 369l); the business imports and pays {destination} "
+                "import VAT at the border, which it deducts",
+                DIRECTIVE,
+            )
+        )
+        return context.decision(
+            Regime.IMPORT, destination, Collector.IMPORTER, rules, documents=documents
+        )
     if sale.marketplace:
         rules.append(
             Rule(
@@ -616,6 +644,7 @@ def _import_eu(
             scheme="IOSS (marketplace)",
             documents=documents,
             charge=True,
+            cleared_under="IOSS",
         )
     if "IOSS" in sale.seller.registrations:
         rules.append(
@@ -633,6 +662,7 @@ def _import_eu(
             scheme="IOSS",
             documents=(*documents, "IOSS number on the customs declaration"),
             charge=True,
+            cleared_under="IOSS",
         )
     rules.append(
         Rule(
@@ -651,7 +681,8 @@ def _import_gb(
 ) -> TaxDecision:
     sale, day = context.sale, context.on
     limit = threshold_for("GB", "low_value_consignment", on=day)
-    value = context.amount_in(context.consignment_value(destination), "GBP")
+    # Within the limit UK VAT is charged at sale, always: measured without it.
+    value = context.amount_in(context.consignment_value(destination, taxed=True), "GBP")
     if limit.crossed_by(value):
         rules.append(
             Rule(
@@ -683,6 +714,7 @@ def _import_gb(
         scheme="UK low-value consignments (GBP 135)",
         documents=(*documents, "VAT invoice showing the UK VAT charged"),
         charge=True,
+        cleared_under="UK low-value consignments (GBP 135)",
     )
 
 
@@ -701,7 +733,11 @@ def _import_low_value(
     sale, day = context.sale, context.on
     limit = threshold_for(destination, _LOW_VALUE_RULE[destination], on=day)
     assert limit.amount is not None  # noqa: S101  # every low-value limit has an amount
-    item = context.amount_in(context.dearest_item(destination), limit.amount.currency.code)
+    business = sale.buyer.tax_id is not None
+    registered = _REGISTRATION[destination] in sale.seller.registrations
+    at_sale = not business and (bool(sale.marketplace) or registered)
+    unit = context.dearest_item(destination, taxed=at_sale)
+    item = context.amount_in(unit, limit.amount.currency.code)
     if limit.crossed_by(item):
         rules.append(
             Rule(
@@ -719,6 +755,8 @@ def _import_low_value(
             limit.source.split()[0],
         )
     )
+    if business:
+        return _low_value_to_a_business(context, destination, rules, documents)
     if sale.marketplace:
         rules.append(
             Rule(
@@ -727,7 +765,7 @@ def _import_low_value(
             )
         )
         collector = Collector.MARKETPLACE
-    elif _REGISTRATION[destination] in sale.seller.registrations:
+    elif registered:
         rules.append(
             Rule(
                 f"the seller is registered ({_REGISTRATION[destination]}) and charges "
@@ -764,9 +802,42 @@ def _import_low_value(
         destination,
         collector,
         rules,
-        scheme="VOEC" if destination == "NO" else f"{destination} low-value goods",
+        scheme=(
+            scheme := "VOEC" if destination == "NO" else f"{destination} low-value goods"
+        ),
         documents=documents,
         charge=True,
+        cleared_under=scheme,
+    )
+
+
+def _low_value_to_a_business(
+    context: _Context, destination: str, rules: list[Rule], documents: tuple[str, ...]
+) -> TaxDecision:
+    """Low-value goods to a registered business: the at-sale schemes are for consumers."""
+    limit = threshold_for(destination, _LOW_VALUE_RULE[destination], on=context.on)
+    if destination == "NO":
+        rules.append(
+            Rule(
+                "the buyer is a business: VOEC covers only buyers outside the VAT "
+                "register; the business imports and pays import VAT at the border, which "
+                "it deducts",
+                limit.source.split()[0],
+            )
+        )
+        return context.decision(
+            Regime.IMPORT, destination, Collector.IMPORTER, rules, documents=documents
+        )
+    rules.append(
+        Rule(
+            f"the buyer is a {destination} GST-registered business: low-value goods are "
+            "not taxed at sale for it nor at the border; it accounts for any GST itself "
+            "(reverse charge where its law requires)",
+            limit.source.split()[0],
+        )
+    )
+    return context.decision(
+        Regime.NOT_COLLECTED, destination, Collector.BUYER, rules, documents=documents
     )
 
 
@@ -798,6 +869,7 @@ def _import_ch(
             rules,
             scheme="Swiss mail-order / platform rule",
             documents=documents,
+            cleared_under="Swiss mail-order / platform rule",
             charge=True,
         )
     de_minimis = threshold_for("CH", "import_tax_de_minimis", on=day)

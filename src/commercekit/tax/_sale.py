@@ -252,6 +252,9 @@ class TaxDecision:
     rules: tuple[Rule, ...]
     conversions: tuple[str, ...] = ()
     verification: Verification | None = None
+    cleared_under: str | None = None
+    """The scheme under which the goods clear customs free of import VAT, because the
+    VAT was accounted for at sale (IOSS, the UK's GBP 135 rules, VOEC …), or ``None``."""
 
     @property
     def charged_at_checkout(self) -> bool:
