@@ -19,6 +19,7 @@ from commercekit.errors import (
     InvalidAmountError,
     MissingDataError,
     NoRuleError,
+    UnknownCountryError,
 )
 from commercekit.money import Money, RateTable
 from commercekit.pricing import Cart, CartLine
@@ -554,3 +555,24 @@ def test_a_price_with_no_tax_charged_at_sale_is_measured_as_shown() -> None:
     assert any("an item of 1050.00 AUD" in rule.text for rule in result.decision.rules)
     assert result.landed is not None
     assert result.landed.import_tax == Money("105.00", "AUD")
+
+
+def test_canada_refuses_unknown_provinces_and_relieves_small_courier_parcels() -> None:
+    tee = {"TEE": product("TEE", hs_code="6109.10", origin="PT")}
+    with pytest.raises(UnknownCountryError, match="not an ISO 3166-2 subdivision of CA"):
+        one("TEE", "100.00", "CAD", 1, Seller("CA"), Buyer("CA", subdivision="CA-PQ"), tee)
+    # Courier Imports Remission Order: from a country other than the US or Mexico, CAD
+    # 20 or less enters free of duty and tax (EUR 10 = CAD 14.50 at 1.45).
+    ontario, tariff = Buyer("CA", subdivision="CA-ON"), StatedTariff({"6109.10": "18"})
+    small = one("TEE", "10.00", "EUR", 1, Seller("DE"), ontario, tee,
+                prices_include_tax=False, tariffs=tariff)  # fmt: skip
+    assert small.landed is not None
+    assert small.landed.charges == Money("0.00", "EUR")
+    # EUR 20 = CAD 29.00, over CAD 20: duty 18 % = 3.60, HST 13 % on 23.60 = 3.07.
+    over = one("TEE", "20.00", "EUR", 1, Seller("DE"), ontario, tee,
+               prices_include_tax=False, tariffs=tariff)  # fmt: skip
+    assert over.landed is not None
+    assert (over.landed.duty, over.landed.import_tax) == (
+        Money("3.60", "EUR"),
+        Money("3.07", "EUR"),
+    )

@@ -86,13 +86,18 @@ class UnknownCurrencyError(CommerceKitError, ValueError):
 
 
 class UnknownCountryError(CommerceKitError, ValueError):
-    """A country code that is not an ISO 3166-1 alpha-2 code."""
+    """A place code that is not a country (ISO 3166-1 alpha-2), or not a subdivision
+    (ISO 3166-2) or postcode of the country given."""
 
-    def __init__(self, code: object) -> None:
+    def __init__(self, code: object, reason: str | None = None) -> None:
         self.code = code
         super().__init__(
-            f"{code!r} is not an ISO 3166-1 alpha-2 country code; use two capital "
-            f"letters such as 'NL', 'DE' or 'CH'"
+            f"{code!r} "
+            + (
+                reason
+                or "is not an ISO 3166-1 alpha-2 country code; use two capital letters "
+                "such as 'NL', 'DE' or 'CH'"
+            )
         )
 
 

@@ -51,7 +51,12 @@ from commercekit.checkout._model import (
     QuoteLine,
     ShippingCharge,
 )
-from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
+from commercekit.errors import (
+    InvalidAmountError,
+    InvalidCartError,
+    MissingDataError,
+    NoRuleError,
+)
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
 from commercekit.regions import Place, customs_border, fiscal_border, place_of
@@ -181,6 +186,11 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         raise InvalidAmountError(cart, "is not a Cart")
     if not isinstance(context, CheckoutContext):
         raise InvalidAmountError(context, "is not a CheckoutContext")
+    if cart.shipping is not None:
+        raise InvalidCartError(
+            "the cart carries a shipping charge; the quote prices shipping itself (on the "
+            "context's rate cards or live carrier), so leave Cart.shipping unset"
+        )
     day = context.at.date()
     if context.exchange_rates is None and context.exchange_rate_source is not None:
         base = cart.lines[0].unit_price.currency.code if cart.lines else "EUR"

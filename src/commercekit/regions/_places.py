@@ -50,11 +50,12 @@ from datetime import date
 from importlib.resources import files
 
 import attrs
+import pycountry
 
 from commercekit.errors import UnknownCountryError
 from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
 from commercekit.regions._rate_regions import RateRegion, rate_region
-from commercekit.regions._territories import Territory, locate
+from commercekit.regions._territories import Territory, locate, special_territory
 
 __all__ = ["Place", "check_day", "customs_border", "place_of"]
 
@@ -207,9 +208,15 @@ def place_of(
         >>> place_of("DE", postcode="78266", on=date(2026, 11, 26)).customs_territory
         'CH'
     """
-    return _place_of(
-        _country(country), _optional(subdivision), _optional(postcode), check_day(on)
-    )
+    code = _country(country)
+    region = _optional(subdivision, "subdivision (ISO 3166-2 code)")
+    if region is not None and not _subdivision_of("GB" if code == "XI" else code, region):
+        raise UnknownCountryError(
+            region,
+            f"is not an ISO 3166-2 subdivision of {code}; give its code such as "
+            "'CA-ON', 'ES-CN' or 'PT-30', or none",
+        )
+    return _place_of(code, region, _optional(postcode, "postcode"), check_day(on))
 
 
 def _country(country: object) -> str:
@@ -218,12 +225,23 @@ def _country(country: object) -> str:
     return check_country(country)
 
 
-def _optional(text: object) -> str | None:
+def _optional(text: object, what: str) -> str | None:
     if text is None:
         return None
     if not isinstance(text, str) or not text.strip() or len(text) > 32:
-        raise UnknownCountryError(text)
+        raise UnknownCountryError(text, f"is not a {what}; give it as text, or None")
     return text.strip().upper()
+
+
+@functools.cache
+def _subdivision_of(country: str, code: str) -> bool:
+    """An ISO 3166-2 code of ``country``, or an older code the territory table knows
+    (``FR-GP`` for Guadeloupe, now ``FR-971``)."""
+    territory = special_territory(code)
+    if territory is not None and territory.country == country:
+        return True
+    found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    return found is not None and bool(found.country_code == country)
 
 
 @functools.lru_cache(maxsize=4096)
