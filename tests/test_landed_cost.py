@@ -16,7 +16,15 @@ from commercekit.errors import (
     UnknownCountryError,
 )
 from commercekit.money import Money, RateTable
-from commercekit.shipping import DutyRate, Fee, Incoterm, Item, Shipment, landed_cost
+from commercekit.shipping import (
+    DutyRate,
+    Fee,
+    Incoterm,
+    Item,
+    Shipment,
+    TariffTable,
+    landed_cost,
+)
 
 D = Decimal
 TODAY = date(2026, 11, 26)
@@ -320,3 +328,30 @@ def test_below_the_de_minimis_no_duty_is_charged(cents: int) -> None:
         destination="GB",
     )
     assert landed_cost(shipment, incoterm="DDP", on=TODAY).duty == Money("0.00", "GBP")
+
+
+def test_the_eu_flat_duty_counts_classifications_not_spellings() -> None:
+    # Regulation (EU) 2026/382: EUR 3 per tariff classification in a consignment of EUR
+    # 150 or less. 6109.10 and 6109.10.00 are one classification; an item without an
+    # HS code cannot be counted, and is refused.
+    shirts = (
+        Item("T-shirt", Money("20.00", "EUR"), "6109.10", "CN"),
+        Item("T-shirt", Money("20.00", "EUR"), "6109.10.00", "CN"),
+        Item("watch", Money("40.00", "EUR"), "9102.11", "CN"),
+    )
+    cost = landed_cost(Shipment(shirts, destination="DE"), incoterm="DDP", on=TODAY)
+    assert cost.duty == Money("6.00", "EUR")
+    unclassified = (Item("thing", Money("20.00", "EUR"), origin="CN"),)
+    with pytest.raises(MissingDataError, match="the HS code of 'thing'"):
+        landed_cost(Shipment(unclassified, destination="DE"), incoterm="DDP", on=TODAY)
+
+
+def test_a_tariff_refuses_rows_that_overlap_however_they_are_spelt() -> None:
+    def row(heading: str, rate: str) -> DutyRate:
+        return DutyRate("EU", heading, rate, date(2026, 1, 1), None, "https://example.org")
+
+    with pytest.raises(InvalidAmountError, match="overlaps another row"):
+        TariffTable([row("6109.10", "12"), row("610910", "0")], name="mine")
+    table = TariffTable([row("6109", "10"), row("6109.10", "12")], name="mine")
+    found = table.duty("6109.10.0010", origin="CN", destination="EU", on=TODAY)
+    assert found.rate == D(12)  # the longest heading that starts the code

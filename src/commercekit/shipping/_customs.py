@@ -228,11 +228,16 @@ class DutyRate:
         if self.until is not None and self.until < self.since:
             raise InvalidAmountError(self.until, f"ends before it begins ({self.since})")
 
+    @property
+    def digits(self) -> str:
+        """The heading's digits: how it is matched, however it is written."""
+        return "".join(char for char in self.heading if char.isdigit())
+
     def covers(self, hs_code_digits: str, destination: str, on: date) -> bool:
         """Whether this row rates that HS code into ``destination`` on ``on``."""
         return (
             self.destination == destination
-            and hs_code_digits.startswith(self.heading.replace(".", ""))
+            and hs_code_digits.startswith(self.digits)
             and _covers(self.since, self.until, on)
         )
 
@@ -272,13 +277,14 @@ class TariffTable:
         for rate in self.rates:
             if not isinstance(rate, DutyRate):
                 raise InvalidAmountError(rate, "is not a DutyRate")
-            for other in seen.setdefault((rate.destination, rate.heading), []):
+            key = (rate.destination, rate.digits)  # 6109.10 and 610910 are one heading
+            for other in seen.setdefault(key, []):
                 if _overlap(rate, other):
                     raise InvalidAmountError(
                         rate, f"overlaps another row for {rate.heading} into "
                         f"{rate.destination} from {other.since}",
                     )  # fmt: skip
-            seen[(rate.destination, rate.heading)].append(rate)
+            seen[key].append(rate)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, TariffTable):
@@ -296,7 +302,7 @@ class TariffTable:
         found = [rate for rate in self.rates if rate.covers(digits, destination, on)]
         if not found:
             raise NoRuleError(f"duty on {hs_code} into {destination}", on, self._covered())
-        return max(found, key=lambda rate: len(rate.heading.replace(".", "")))
+        return max(found, key=lambda rate: len(rate.digits))
 
     def _covered(self) -> str:
         return f"the rows of {self.name}; add a row for this heading"

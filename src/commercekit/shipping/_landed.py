@@ -500,16 +500,16 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
             ItemDuty(item, share, None, _zero(currency), "duty relief", relief.source)
             for item, share in zip(shipment.items, shares, strict=True)
         ]
-    if area == "EU" and (eu_flat_duty_scope == "all" or shipment.sold_under == "IOSS"):
-        flat = _eu_flat_duty(shipment, shares, day, work)
-        if flat is not None:
-            return flat
     unclassified = [item.description for item in shipment.items if item.hs_code is None]
-    if unclassified:
+    if unclassified:  # duty is due, by tariff rate or per classification
         raise MissingDataError(
             tuple(f"the HS code of {name!r}" for name in unclassified),
             "duty is due on it: give each Item an hs_code=",
         )
+    if area == "EU" and (eu_flat_duty_scope == "all" or shipment.sold_under == "IOSS"):
+        flat = _eu_flat_duty(shipment, shares, day, work)
+        if flat is not None:
+            return flat
     lines = []
     for item, share in zip(shipment.items, shares, strict=True):
         assert item.hs_code is not None  # noqa: S101  # checked above
@@ -544,6 +544,18 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
     return lines
 
 
+def _classification(hs_code: str) -> str:
+    """An HS code as one classification, however it is written: its digits, without
+    the trailing "00" pairs that only say a heading is not split further (6109.10,
+    610910 and 6109.10.00 are one classification). Sources differ on the level the
+    flat duty counts at (HS 6 digits, CN 8, TARIC 10 in an H1 declaration); the codes
+    as the shop gives them decide."""
+    digits = "".join(char for char in hs_code if char.isdigit())
+    while len(digits) > 6 and digits.endswith("00"):
+        digits = digits[:-2]
+    return digits
+
+
 def _eu_flat_duty(
     shipment: Shipment, shares: list[Money], day: date, work: _Work
 ) -> list[ItemDuty] | None:
@@ -557,7 +569,7 @@ def _eu_flat_duty(
         return None
     if shipment.goods > work.local(limit.amount):
         return None
-    headings = {item.hs_code or item.description for item in shipment.items}
+    headings = {_classification(item.hs_code or "") for item in shipment.items}
     source = flat.source.split()[0]
     work.lines.append(
         f"low-value consignment (goods {shipment.goods}, not over {limit.amount}): flat "
