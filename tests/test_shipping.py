@@ -14,7 +14,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.errors import InvalidAmountError, InvalidJsonError, UnknownCountryError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidAmountError,
+    InvalidJsonError,
+    UnknownCountryError,
+)
 from commercekit.money import Money, RoundingMode
 from commercekit.shipping import (
     DimensionRounding,
@@ -436,3 +441,34 @@ def test_rate_cards_read_back_from_their_json_form() -> None:
         rate_card_from_dict(
             {**rate_card_to_dict(example_rate_cards()[0]), "divisor": 5000.0}
         )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"brackets": {"NL": [["10", "20.00"], ["2", "8.00"]]}}, "by weight, rising"),
+        ({"fuel_surcharge_percent": "-100"}, "fuel surcharge from 0 to 100"),
+        ({"remote_postcodes": {"DE": [""]}}, "an empty one matches all"),
+        ({"remote_surcharge": 4.5}, "float"),
+    ],
+)
+def test_a_card_that_would_misprice_is_refused(
+    change: dict[str, object], message: str
+) -> None:
+    data = rate_card_to_dict(example_rate_cards()[0])
+    if "brackets" in change:
+        data["brackets"] = {**data["brackets"], **change.pop("brackets")}  # type: ignore[dict-item]
+    data.update(change)
+    with pytest.raises(CommerceKitError, match=message):
+        rate_card_from_dict(data)
+
+
+def test_a_country_in_two_zones_is_refused() -> None:
+    data = rate_card_to_dict(example_rate_cards()[0])
+    data["zones"] = [
+        *data["zones"],
+        {"name": "TWICE", "countries": ["DE"], "transit_days": [9, 9]},
+    ]
+    data["brackets"] = {**data["brackets"], "TWICE": [["30", "3.00"]]}
+    with pytest.raises(InvalidAmountError, match="more than one zone"):
+        rate_card_from_dict(data)

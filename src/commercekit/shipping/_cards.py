@@ -18,6 +18,7 @@ tests, not any carrier's real prices; a plugin supplies real ones through
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -97,9 +98,15 @@ class Zone:
         )
 
     def __attrs_post_init__(self) -> None:
-        low, high = self.transit_days
-        if not 0 <= low <= high:
-            raise InvalidAmountError(self.transit_days, "is not a (min, max) transit time")
+        days = self.transit_days
+        whole = all(isinstance(d, int) and not isinstance(d, bool) for d in days)
+        if len(days) != 2 or not whole or not 0 <= days[0] <= days[1] <= 365:
+            raise InvalidAmountError(
+                days, "is not a (min, max) transit time in whole business days"
+            )
+        for bounds in self.postcodes:
+            if len(bounds) != 2 or not all(isinstance(b, str) and b for b in bounds):
+                raise InvalidAmountError(bounds, "is not a (low, high) postcode range")
 
 
 @attrs.frozen
@@ -140,6 +147,35 @@ class RateCard:
     oversize_cm: Decimal | None = None
     oversize_surcharge: Money | None = None
     example: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        names = [zone.name for zone in self.zones]
+        if len(set(names)) != len(names):
+            raise InvalidAmountError(names, "names a zone twice; zone names are unique")
+        whole = [c for zone in self.zones if not zone.postcodes for c in zone.countries]
+        twice = sorted({country for country in whole if whole.count(country) > 1})
+        if twice:
+            raise InvalidAmountError(
+                twice, "are in more than one zone without postcodes: which price applies?"
+            )
+        for name in names:
+            rows = self.brackets.get(name)
+            if not rows:
+                raise InvalidAmountError(name, "is a zone with no price brackets")
+            limits = [row.up_to_kg for row in rows]
+            if any(b <= a for a, b in itertools.pairwise(limits)) or limits[0] <= 0:
+                raise InvalidAmountError(
+                    limits, f"are the brackets of zone {name}: list them by weight, rising"
+                )
+        fuel = to_decimal(self.fuel_surcharge_percent, "fuel surcharge")
+        if not 0 <= fuel <= 100:
+            raise InvalidAmountError(fuel, "is not a fuel surcharge from 0 to 100 percent")
+        for country, prefixes in self.remote_postcodes.items():
+            if not prefixes or not all(isinstance(p, str) and p.strip() for p in prefixes):
+                raise InvalidAmountError(
+                    (country, prefixes),
+                    "are not postcode prefixes (an empty one matches all)",
+                )
 
     def zone_for(self, country: str, postcode: str | None = None) -> Zone | None:
         """The zone serving an address, if any; postcode zones before whole countries."""
@@ -437,9 +473,9 @@ def _card(data: Mapping[str, Any], *, example: bool) -> RateCard:
             country: tuple(prefixes)
             for country, prefixes in data.get("remote_postcodes", {}).items()
         },
-        remote_surcharge=Money(str(remote), currency) if remote else None,
+        remote_surcharge=Money(remote, currency) if remote is not None else None,
         oversize_cm=_optional(data, "oversize_cm"),
-        oversize_surcharge=Money(str(oversize), currency) if oversize else None,
+        oversize_surcharge=Money(oversize, currency) if oversize is not None else None,
         example=example,
     )
 
