@@ -34,6 +34,7 @@ from commercekit.shipping import (
 )
 from commercekit.tax import (
     Buyer,
+    Collector,
     Regime,
     Sale,
     SaleLine,
@@ -576,3 +577,36 @@ def test_canada_refuses_unknown_provinces_and_relieves_small_courier_parcels() -
         Money("3.60", "EUR"),
         Money("3.07", "EUR"),
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "article"), [("DE", "Art. 14a(2)"), ("GB", "VATA 1994 s. 5A")]
+)
+def test_a_marketplace_is_the_deemed_supplier_of_goods_already_in_the_country(
+    country: str, article: str
+) -> None:
+    # A US seller's goods in a German (or British) warehouse, sold through a platform
+    # to a consumer there: the platform is deemed the supplier and charges the VAT.
+    sale = Sale(Seller("US"), Buyer(country), "goods", Money("50.00", "EUR"),
+                ship_from=country, marketplace="ExampleMarket")  # fmt: skip
+    decision = decide(sale, on=TODAY)
+    assert (decision.regime, decision.collected_by) == (
+        Regime.DOMESTIC,
+        Collector.MARKETPLACE,
+    )
+    assert article in decision.rules[-1].text
+    mine = decide(attrs.evolve(sale, seller=Seller(country)), on=TODAY)
+    assert mine.collected_by is Collector.SELLER
+
+
+def test_the_distance_sales_threshold_counts_the_transport_charged() -> None:
+    # Art. 59c with Art. 78(b): the value of the supplies includes the transport the
+    # customer pays. EUR 9,990 this year + EUR 5 goods + EUR 7.19 shipping = 10,002.19,
+    # over EUR 10,000: German VAT, not Dutch.
+    shop = Seller("NL", {"OSS"}, eu_sales_this_year=Money("9990", "EUR"))
+    sale = Sale(
+        shop, Buyer("DE"), "goods", Money("5.00", "EUR"), shipping=Money("7.19", "EUR")
+    )
+    assert decide(sale, on=TODAY).taxed_in == "DE"
+    without = attrs.evolve(sale, shipping=None)
+    assert decide(without, on=TODAY).taxed_in == "NL"

@@ -36,7 +36,7 @@ from commercekit.errors import (
     UnknownCurrencyError,
     UnknownJurisdictionError,
 )
-from commercekit.money import Money, convert_unrounded
+from commercekit.money import Money, allocate, convert_unrounded
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
@@ -50,6 +50,8 @@ DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
 IMPLEMENTING = "https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj"
 UK_SERVICES = "https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a"
 UK_EXPORTS = "https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703"
+UK_MARKETPLACES = "https://www.gov.uk/guidance/vat-and-overseas-goods-sold-to-customers-in-the-uk-using-online-marketplaces"
+DOMESTIC_SOURCE = "the jurisdiction's own rate table (see the rates' sources)"
 _BUNDLED_DESTINATIONS = {"GB", "XI", "AU", "NZ", "NO", "CH", "SG", "JP", "CA"}
 
 
@@ -99,6 +101,21 @@ class _Context:
         for more in values[1:]:
             value = value + more
         return value
+
+    def supply_without_tax(self, jurisdiction: str) -> Money:
+        """The goods and the transport charged, without the tax of ``jurisdiction``
+        (the transport's share of tax as the goods': it follows them)."""
+        goods = self.goods_without_tax(jurisdiction)
+        shipping = self.sale.shipping
+        if shipping is None:
+            return goods
+        if not self.sale.prices_include_tax:
+            return goods + shipping
+        tax = self.sale.price - goods
+        if not self.sale.price.amount:
+            return goods
+        # Shared, exactly, in the goods' proportion of net to tax.
+        return goods + allocate(shipping, [goods.amount, tax.amount])[0]
 
     def consignment_value(self, jurisdiction: str, *, taxed: bool) -> Money:
         """Intrinsic value: the goods without the tax charged at sale (if ``taxed``),
@@ -213,13 +230,7 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     canada = origin.startswith("CA") and destination.startswith("CA-")
     same_place = origin == destination or canada or (goods and {origin, destination} <= uk)
     if same_place or (not goods and seller.country == destination):
-        return context.decision(
-            Regime.DOMESTIC,
-            destination,
-            Collector.SELLER,
-            [Rule(f"a domestic supply in {destination}: its tax applies", DIRECTIVE)],
-            charge=True,
-        )
+        return _domestic(context, destination)
     checked = buyer.verification
     if buyer.tax_id is not None and (checked is None or checked.valid):
         return _business(context, origin, destination)
@@ -237,6 +248,44 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     if not goods:
         return _services(context, destination)
     return _import(context, origin, destination)
+
+
+def _domestic(context: _Context, destination: str) -> TaxDecision:
+    """A supply inside one jurisdiction; a marketplace may be the deemed supplier."""
+    sale = context.sale
+    rule = Rule(
+        f"a domestic supply in {destination}: its tax applies",
+        DIRECTIVE
+        if context.destination.in_eu_vat_area_for_goods
+        else UK_MARKETPLACES
+        if destination in ("GB", "XI")
+        else DOMESTIC_SOURCE,
+    )
+    consumer = sale.buyer.tax_id is None
+    goods = sale.supply is Supply.GOODS
+    if goods and sale.marketplace and consumer:
+        in_eu = context.destination.in_eu_vat_area_for_goods
+        outside_eu = not context.seller_place.in_eu_vat_area_for_goods
+        outside_uk = context.seller_place.goods_jurisdiction not in ("GB", "XI")
+        if (in_eu and outside_eu) or (destination in ("GB", "XI") and outside_uk):
+            deemed = Rule(
+                f"{sale.marketplace} facilitates a supply of goods already in "
+                f"{destination} by a seller established outside it: the marketplace is "
+                "deemed the supplier and charges the tax "
+                + ("(Art. 14a(2))" if in_eu else "(VATA 1994 s. 5A)"),
+                DIRECTIVE if in_eu else UK_MARKETPLACES,
+            )
+            return context.decision(
+                Regime.DOMESTIC,
+                destination,
+                Collector.MARKETPLACE,
+                [rule, deemed],
+                scheme="deemed supplier (marketplace)",
+                charge=True,
+            )
+    return context.decision(
+        Regime.DOMESTIC, destination, Collector.SELLER, [rule], charge=True
+    )
 
 
 def _eu_dest(context: _Context, *, goods: bool) -> bool:
@@ -350,7 +399,8 @@ def _eu_distance_sale(context: _Context, origin: str, destination: str) -> TaxDe
             charge=True,
         )
     if established_in_eu and origin == seller.country:
-        sale_value = context.amount_in(context.goods_without_tax(origin), "EUR")
+        # The value of the supply includes the transport charged (Art. 78(b)).
+        sale_value = context.amount_in(context.supply_without_tax(origin), "EUR")
         this_year = context.amount_in(seller.eu_sales_this_year, "EUR") + sale_value
         last_year = context.amount_in(seller.eu_sales_last_year, "EUR")
         crossed = threshold.crossed_by(this_year) or threshold.crossed_by(last_year)
