@@ -15,6 +15,7 @@ import pytest
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import (
+    CommerceKitError,
     FutureRatesError,
     InvalidAmountError,
     MissingDataError,
@@ -610,3 +611,35 @@ def test_the_distance_sales_threshold_counts_the_transport_charged() -> None:
     assert decide(sale, on=TODAY).taxed_in == "DE"
     without = attrs.evolve(sale, shipping=None)
     assert decide(without, on=TODAY).taxed_in == "NL"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("seller", "NL"),
+        ("buyer", "DE"),
+        ("products", [product("MUG")]),
+        ("products", {"MUG": "standard"}),
+        ("products", {"CUP": product("MUG")}),
+        ("promotions", "TEN"),
+        ("rate_cards", ("x",)),
+        ("exchange_rates", {"base": "EUR"}),
+        ("rounding", "bogus"),
+        ("parcel_cm", (30, 20)),
+        ("parcel_cm", (30, 20, 10.5)),
+        ("ship_from", "ZZ"),
+        ("marketplace", 1),
+    ],
+)
+def test_a_context_of_the_wrong_kinds_is_refused_when_built(
+    field: str, value: object
+) -> None:
+    fields: dict[str, object] = {
+        "seller": Seller("NL"),
+        "buyer": Buyer("DE"),
+        "at": AT,
+        "prices_include_tax": True,
+        field: value,
+    }
+    with pytest.raises(CommerceKitError):
+        CheckoutContext(**fields)  # type: ignore[arg-type]

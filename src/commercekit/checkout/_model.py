@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -62,6 +63,69 @@ def _aware(_: object, __: object, value: datetime) -> None:
         )
 
 
+def _instance(
+    kind: type, *, optional: bool = False
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (value is None and optional) or isinstance(value, kind):
+            return
+        raise InvalidAmountError(
+            value, f"is not a {kind.__name__} ({attribute.name}); build one first"
+        )
+
+    return check
+
+
+def _many(value: object, kind: type, what: str) -> tuple[Any, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise InvalidAmountError(value, f"is not a list of {what}")
+    for item in value:
+        if not isinstance(item, kind):
+            raise InvalidAmountError(item, f"is not a {kind.__name__} (in {what})")
+    return tuple(value)
+
+
+def _promotions(value: object) -> tuple[Promotion, ...]:
+    return _many(value, Promotion, "promotions")
+
+
+def _rate_cards(value: object) -> tuple[RateCard, ...]:
+    return _many(value, RateCard, "rate cards")
+
+
+def _products(_: object, __: object, value: object) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidAmountError(value, "is not a mapping of SKU to Product")
+    for sku, product in value.items():
+        if not isinstance(product, Product) or product.sku != sku:
+            raise InvalidAmountError(
+                (sku, product),
+                "is not that SKU's Product (products={sku: Product(sku, ...)})",
+            )
+
+
+def _text_or_none(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidAmountError(value, f"is not a name ({attribute.name}), nor None")
+
+
+def _rounding(value: object) -> RoundingLevel:
+    if isinstance(value, str) and value in RoundingLevel.__members__.values():
+        return RoundingLevel(value)
+    levels = ", ".join(level.value for level in RoundingLevel)
+    raise InvalidAmountError(value, f"is not a rounding level; use one of {levels}")
+
+
+def _box(value: object) -> tuple[int, int, int]:
+    sides = tuple(value) if isinstance(value, list | tuple) else ()
+    if len(sides) != 3 or not all(
+        isinstance(side, int) and not isinstance(side, bool) and 0 < side <= 1000
+        for side in sides
+    ):
+        raise InvalidAmountError(value, "is not a box: three whole sides in cm, 1 to 1,000")
+    return sides
+
+
 def _incoterm(value: object) -> Incoterm:
     return Incoterm.parse(value)
 
@@ -97,20 +161,22 @@ class CheckoutContext:
     who pays import duties and taxes.
     """
 
-    seller: Seller
-    buyer: Buyer
+    seller: Seller = attrs.field(validator=_instance(Seller))
+    buyer: Buyer = attrs.field(validator=_instance(Buyer))
     at: datetime = attrs.field(validator=_aware)
     prices_include_tax: bool = attrs.field(validator=_flag)
-    products: Mapping[str, Product] = attrs.field(factory=dict)
-    promotions: tuple[Promotion, ...] = ()
-    rate_cards: tuple[RateCard, ...] = ()
-    service: str | None = None
+    products: Mapping[str, Product] = attrs.field(factory=dict, validator=_products)
+    promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions)
+    rate_cards: tuple[RateCard, ...] = attrs.field(default=(), converter=_rate_cards)
+    service: str | None = attrs.field(default=None, validator=_text_or_none)
     incoterm: Incoterm = attrs.field(default=Incoterm.DDP, converter=_incoterm)
-    ship_from: str | None = None
-    marketplace: str | None = None
-    exchange_rates: RateTable | None = None
-    rounding: RoundingLevel = RoundingLevel.LINE
-    parcel_cm: tuple[int, int, int] = (30, 20, 10)
+    ship_from: str | None = attrs.field(default=None, converter=_origin)
+    marketplace: str | None = attrs.field(default=None, validator=_text_or_none)
+    exchange_rates: RateTable | None = attrs.field(
+        default=None, validator=_instance(RateTable, optional=True)
+    )
+    rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
+    parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
     shipping_rates: ShippingRateSource | None = None
     """Live carrier rates (a plugin); used instead of ``rate_cards`` when given."""
     exchange_rate_source: RateSource | None = None
