@@ -643,3 +643,28 @@ def test_a_context_of_the_wrong_kinds_is_refused_when_built(
     }
     with pytest.raises(CommerceKitError):
         CheckoutContext(**fields)  # type: ignore[arg-type]
+
+
+def test_territories_outside_every_customs_territory() -> None:
+    # Heligoland and Livigno are duty-free zones with no VAT: nothing at the border.
+    # Ceuta levies IPSI on imports, which is not bundled: refused, or listed.
+    mug = {"MUG": product("MUG", hs_code="6912.00", origin="CN")}
+    for country, postcode in (("DE", "27498"), ("IT", "23041")):
+        buyer = Buyer(country, postcode=postcode)
+        free = one("MUG", "20.00", "EUR", 1, Seller("NL"), buyer, mug)
+        assert (free.landed, free.grand_total) == (None, Money("20.00", "EUR"))
+        assert "no duty or import tax" in free.explanation[-1]
+    with pytest.raises(MissingDataError, match="import taxes of Ceuta"):
+        one("MUG", "20.00", "EUR", 1, Seller("NL"), Buyer("ES", postcode="51001"), mug)
+    partial = one("MUG", "20.00", "EUR", 1, Seller("NL"), Buyer("ES", postcode="51001"),
+                  mug, partial=True)  # fmt: skip
+    assert "Ceuta" in partial.missing[0]
+
+
+def test_a_parcel_no_service_takes_says_so() -> None:
+    heavy = {"MUG": product("MUG", weight_kg=D("1"))}
+    with pytest.raises(MissingDataError, match="a service for a parcel of 200 kg"):
+        one("MUG", "1.00", "EUR", 200, Seller("NL"), Buyer("DE"), heavy,
+            rate_cards=example_rate_cards())  # fmt: skip
+    with pytest.raises(InvalidAmountError, match="not an HS code"):
+        product("MUG", hs_code="")

@@ -20,6 +20,7 @@ from commercekit.shipping import (
     RateCard,
     ShippingRateSource,
     TariffSource,
+    check_hs_code,
 )
 from commercekit.tax import (
     BUNDLED,
@@ -49,6 +50,10 @@ def _weight(value: object) -> Decimal | None:
 
 def _origin(value: object) -> str | None:
     return None if value is None else check_country(value)
+
+
+def _hs_code(value: object) -> str | None:
+    return None if value is None else check_hs_code(value)
 
 
 def _flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
@@ -143,7 +148,7 @@ class Product:
 
     sku: str
     tax_category: TaxCategory = attrs.field(converter=check_category)
-    hs_code: str | None = None
+    hs_code: str | None = attrs.field(default=None, converter=_hs_code)
     origin: str | None = attrs.field(default=None, converter=_origin)
     weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
 

@@ -59,7 +59,7 @@ from commercekit.errors import (
 )
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
-from commercekit.regions import Place, customs_border, fiscal_border, place_of
+from commercekit.regions import Place, Territory, customs_border, fiscal_border, place_of
 from commercekit.shipping import (
     DutyRate,
     Item,
@@ -141,6 +141,15 @@ def _shipping(
             parcel, destination.country, cards, postcode=destination.postcode
         )
     if not options:
+        served = any(
+            card.zone_for(destination.country, destination.postcode) for card in cards
+        )
+        if served:
+            raise MissingDataError(
+                f"a service for a parcel of {weight} kg and {length}x{width}x{height} cm",
+                "the cards serving this address take no parcel this heavy or large; "
+                "add a bracket, or split the order",
+            )
         raise MissingDataError(
             f"a rate card serving {destination.country}",
             "none of the rate cards given has a zone for this address; add one",
@@ -420,6 +429,26 @@ class _Border:
     notes: list[str]
     missing: list[str]
 
+    def _own_customs(
+        self, territory: Territory, zero: Money
+    ) -> tuple[LandedCost | None, Money, Money]:
+        """A territory outside every customs territory commercekit models: a duty-free
+        zone with no tax (Heligoland, Livigno) charges nothing; one with its own import
+        tax (Ceuta, Melilla: IPSI) is not bundled."""
+        if territory.tax_instead.startswith("none"):
+            self.notes.append(f"no duty or import tax: {territory.explain()}")
+            return None, zero, zero
+        error = MissingDataError(
+            f"the customs and import taxes of {territory.name} "
+            f"({territory.tax_instead.split(';')[0]})",
+            "commercekit bundles no rates for them; ask for a partial quote "
+            "(partial=True) to leave them out, listed in Quote.missing",
+        )
+        if not self.context.partial:
+            raise error
+        self.missing.append(f"border charges: {error}")
+        return None, zero, zero
+
     def _untaxed_arrival(self) -> None:
         """A VAT border without a customs border (the EU to the Canary Islands or Åland):
         the territory's own import tax is due on arrival, and none is bundled."""
@@ -445,6 +474,9 @@ class _Border:
         if not customs_border(self.origin, self.destination):
             self._untaxed_arrival()
             return None, zero, zero
+        territory = self.destination.territory
+        if territory is not None and territory.customs_of == territory.code:
+            return self._own_customs(territory, zero)
         items = tuple(
             Item(
                 line.sku,

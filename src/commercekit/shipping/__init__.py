@@ -33,6 +33,7 @@ from commercekit.shipping._customs import (
     DutyRate,
     TariffSource,
     TariffTable,
+    check_hs_code,
     customs_rules,
     de_minimis,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "Warehouse",
     "Zone",
     "chargeable_weight",
+    "check_hs_code",
     "customs_rules",
     "de_minimis",
     "delivery_window",

@@ -31,6 +31,7 @@ __all__ = [
     "DutyRate",
     "TariffSource",
     "TariffTable",
+    "check_hs_code",
     "customs_rules",
     "de_minimis",
 ]
@@ -181,12 +182,23 @@ def de_minimis(
     )
 
 
-def _heading(value: object) -> str:
+def check_hs_code(value: object) -> str:
+    """``value`` as an HS code or tariff heading: 2 to 14 digits, dots and spaces
+    allowed between them (``6109.10``, ``6109 10 00``), or raise.
+
+    Examples:
+        >>> check_hs_code(" 6109.10 ")
+        '6109.10'
+        >>> check_hs_code("")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: '' is not an HS code or tariff heading; ...
+    """
     text = value.strip() if isinstance(value, str) else ""
-    digits = text.replace(".", "")
+    digits = text.replace(".", "").replace(" ", "")
     if not digits.isdigit() or not 2 <= len(digits) <= 14:
         raise InvalidAmountError(
-            value, "is not a tariff heading; write its digits, e.g. '6109.10'"
+            value, "is not an HS code or tariff heading; write its digits, e.g. '6109.10'"
         )
     return text
 
@@ -216,7 +228,7 @@ class DutyRate:
     """
 
     destination: str
-    heading: str = attrs.field(converter=_heading)
+    heading: str = attrs.field(converter=check_hs_code)
     rate: Decimal = attrs.field(converter=_duty_percent)
     since: date = attrs.field(converter=check_day)
     until: date | None = attrs.field(converter=_day_or_none)

@@ -57,11 +57,11 @@ from commercekit.shipping._customs import (
     CustomsRules,
     DeMinimis,
     TariffSource,
+    check_hs_code,
     customs_rules,
     de_minimis,
 )
-from commercekit.tax import BundledRates, TaxCategory, TaxRate, TaxRateSource
-from commercekit.tax._rates import BUNDLED
+from commercekit.tax import BUNDLED, BundledRates, TaxCategory, TaxRate, TaxRateSource
 from commercekit.tax._thresholds import threshold_for
 
 __all__ = [
@@ -101,6 +101,10 @@ def _origin(value: object) -> str | None:
     return None if value is None else check_country(value)
 
 
+def _hs_code(value: object) -> str | None:
+    return None if value is None else check_hs_code(value)
+
+
 @attrs.frozen
 class Item:
     """One line of a shipment: what it is, where it was made, and its value in total.
@@ -112,7 +116,7 @@ class Item:
 
     description: str
     value: Money = attrs.field(converter=require_money)
-    hs_code: str | None = None
+    hs_code: str | None = attrs.field(default=None, converter=_hs_code)
     origin: str | None = attrs.field(default=None, converter=_origin)
     quantity: int = 1
     category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=TaxCategory)
