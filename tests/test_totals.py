@@ -23,6 +23,7 @@ from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.shipping import (
     Fee,
     Item,
+    LandedCost,
     Shipment,
     example_rate_cards,
     landed_cost,
@@ -113,6 +114,15 @@ def test_landed_cost_totals_are_the_sums_of_their_parts(
         cost.import_tax,
         cost.charges,
     )
+    assert per_item(backwards) == per_item(cost)
+
+
+def per_item(cost: LandedCost) -> dict[str, tuple[Money, Money, Money]]:
+    """Each item's customs value share, duty and import tax, by its description."""
+    return {
+        duty.item.description: (duty.customs_value, duty.amount, tax.amount)
+        for duty, tax in zip(cost.duties, cost.taxes, strict=True)
+    }
 
 
 @given(

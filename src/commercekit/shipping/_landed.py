@@ -417,7 +417,8 @@ def landed_cost(
     # Each item's share of the customs value: by value, or equally when every item is
     # free (the transport and insurance in a CIF value still belong to the goods).
     values = [item.value.amount for item in shipment.items]
-    shares = allocate(customs_value, values if any(values) else [Decimal(1)] * len(values))
+    everyone = range(len(shipment.items))
+    shares = _share(customs_value, shipment.items, everyone, values)
     duties = _duties(shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope)
     jurisdiction = place.rates_jurisdiction(goods=True)
     taxes = _import_tax(shipment, jurisdiction, area, rules, shares, duties, day,
@@ -573,18 +574,53 @@ def _eu_flat_duty(
         return None
     if shipment.goods > work.local(limit.amount):
         return None
-    headings = {_classification(item.hs_code or "") for item in shipment.items}
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(shipment.items):
+        groups.setdefault(_classification(item.hs_code or ""), []).append(index)
     source = flat.source.split()[0]
     work.lines.append(
         f"low-value consignment (goods {shipment.goods}, not over {limit.amount}): flat "
-        f"duty of {flat.amount} per tariff classification, {len(headings)} here [{source}]"
+        f"duty of {flat.amount} per tariff classification, {len(groups)} here [{source}]"
     )
-    total = work.local(flat.amount, charged=True) * len(headings)
-    amounts = allocate(total, [item.value.amount or 1 for item in shipment.items])
+    each = work.local(flat.amount, charged=True)
+    amounts = [_zero(shipment.currency)] * len(shipment.items)
+    for members in groups.values():
+        # Each classification's duty is its items', shared by value.
+        values = [shipment.items[i].value.amount for i in members]
+        for i, part in zip(
+            members, _share(each, shipment.items, members, values), strict=True
+        ):
+            amounts[i] = part
     return [
         ItemDuty(item, share, None, amount, "EU flat duty", source)
         for item, share, amount in zip(shipment.items, shares, amounts, strict=True)
     ]
+
+
+def _share(
+    total: Money, items: Sequence[Item], members: Sequence[int], weights: Sequence[Decimal]
+) -> list[Money]:
+    """``total`` shared exactly over the items ``members`` by ``weights`` (equally when
+    all are zero), in ``members``' order. Ties are broken by the items themselves, never
+    by the order they were given in."""
+    order = sorted(range(len(members)), key=lambda k: _canonical(items[members[k]]))
+    ranked = [weights[k] for k in order]
+    parts = allocate(total, ranked if any(ranked) else [Decimal(1)] * len(ranked))
+    shared = [total] * len(members)
+    for k, part in zip(order, parts, strict=True):
+        shared[k] = part
+    return shared
+
+
+def _canonical(item: Item) -> tuple[str, Decimal, str, str, int]:
+    """An order for items that does not depend on the order they were given in."""
+    return (
+        item.description,
+        item.value.amount,
+        item.category.value,
+        item.origin or "",
+        item.quantity,
+    )
 
 
 def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
@@ -612,7 +648,7 @@ def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its in
         extras.append(("inland transport", shipment.transport_inland))
     added = sum_money([amount for _, amount in extras], currency)
     weights = [share.amount for share in shares]
-    spread = allocate(added, weights if any(weights) else [Decimal(1)] * len(shares))
+    spread = _share(added, shipment.items, range(len(shares)), weights)
     bases = [
         share + duty.amount + extra
         for share, duty, extra in zip(shares, duties, spread, strict=True)
@@ -650,7 +686,7 @@ def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its in
     def note(base: Money, rate: Decimal, tax: Money) -> None:
         work.lines.append(f"import tax: {base} ({what}) x {rate}% = {tax} [{rules.source}]")
 
-    amounts = _taxes_by_rate(bases, found_rates, mode, note)
+    amounts = _taxes_by_rate(bases, found_rates, mode, note, shipment.items)
     taxes = [
         ItemTax(item, base, found, amount)
         for item, base, found, amount in zip(
@@ -676,6 +712,7 @@ def _taxes_by_rate(
     found_rates: list[tuple[TaxRate, ...]],
     mode: RoundingMode,
     note: Callable[[Money, Decimal, Money], None],
+    items: Sequence[Item],
 ) -> list[Money]:
     """The tax on each base, rounded once per rate (tax is summed by rate) and shared
     over that rate's items in proportion to their bases, so the items add up to the
@@ -688,9 +725,7 @@ def _taxes_by_rate(
         group_base = sum_money([bases[i] for i in members], bases[0].currency.code)
         group_tax = round_money(group_base * total_rate.scaleb(-2), mode=mode)
         weights = [bases[i].amount for i in members]
-        shared = allocate(
-            group_tax, weights if any(weights) else [Decimal(1)] * len(members)
-        )
+        shared = _share(group_tax, items, members, weights)
         for i, amount in zip(members, shared, strict=True):
             amounts[i] = amount
         note(group_base, total_rate, group_tax)
