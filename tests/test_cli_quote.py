@@ -274,8 +274,9 @@ def test_a_zero_duty_says_which_rule_and_why(tmp_path: Path) -> None:
     )
     assert not any(": - =" in row for row in rows)
     flat = _rows(_table(tmp_path, _ioss_to_de()))
-    assert "duty on BOOK-ATLAS: 2.81 EUR (EU flat duty)" in flat
-    assert "duty on TEE-ORGANIC: 3.19 EUR (EU flat duty)" in flat
+    # One classification each (4901.99, 6109.10): EUR 3 each, not shared by value.
+    assert "duty on BOOK-ATLAS: 3.00 EUR (EU flat duty)" in flat
+    assert "duty on TEE-ORGANIC: 3.00 EUR (EU flat duty)" in flat
     assert any(
         row.startswith("why: low-value consignment (goods 70.96 EUR") for row in flat
     )
