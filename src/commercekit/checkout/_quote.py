@@ -246,6 +246,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
     discounted = promoted.lines
+    nets = [line.net for line in discounted]  # each line after its discounts, as shown
     currency = promoted.subtotal.currency.code
     shipping_left = promoted.shipping
     decision = decide(
@@ -253,14 +254,14 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
             context.seller,
             buyer,
             Supply.GOODS,
-            sum_money([line.net for line in discounted], currency),
+            sum_money(nets, currency),
             shipping=shipping_left,
             ship_from=context.ship_from,
             marketplace=context.marketplace,
             exchange_rates=context.exchange_rates,
             lines=tuple(
-                SaleLine(line.net, line.line.quantity, products[line.line.sku].tax_category)
-                for line in discounted
+                SaleLine(net, line.quantity, products[line.sku].tax_category)
+                for line, net in zip(cart.lines, nets, strict=True)
             ),
             prices_include_tax=context.prices_include_tax,
         ),
@@ -273,6 +274,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     lines, shipping_charge, summary = _taxes(
         cart.lines,
         discounted,
+        nets,
         shipping_left,
         option,
         positions=positions,
@@ -302,6 +304,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
 def _taxes(
     cart_lines: Sequence[CartLine],
     discounted: Sequence[DiscountedLine],
+    amounts: Sequence[Money],
     shipping_left: Money | None,
     option: ShippingOption | None,
     *,
@@ -312,7 +315,6 @@ def _taxes(
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping) where tax is charged at checkout."""
     day = context.at.date()
-    amounts = [line.net for line in discounted]
     discounts = [line.discount for line in discounted]
     currency = amounts[0].currency.code
     if taxed_in is None:
