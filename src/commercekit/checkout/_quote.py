@@ -440,15 +440,7 @@ class _Border:
         if territory.tax_instead.startswith("none"):
             self.notes.append(f"no duty or import tax: {territory.explain()}")
             return None, zero, zero
-        error = MissingDataError(
-            f"the customs and import taxes of {territory.name} "
-            f"({territory.tax_instead.split(';')[0]})",
-            "commercekit bundles no rates for them; ask for a partial quote "
-            "(partial=True) to leave them out, listed in Quote.missing",
-        )
-        if not self.context.partial:
-            raise error
-        self.missing.append(f"border charges: {error}")
+        self._not_bundled(f"the customs and import taxes of {territory.name}", territory)
         return None, zero, zero
 
     def _untaxed_arrival(self) -> None:
@@ -459,8 +451,12 @@ class _Border:
             return
         if territory.tax_instead.startswith("none"):
             return  # no tax there at all (Heligoland, Livigno, Mount Athos)
+        self._not_bundled(f"the import taxes of {territory.name}", territory)
+
+    def _not_bundled(self, what: str, territory: Territory) -> None:
+        """Raise that a territory's own taxes are not bundled, or list it (partial)."""
         error = MissingDataError(
-            f"the import taxes of {territory.name} ({territory.tax_instead.split(';')[0]})",
+            f"{what} ({territory.tax_instead.split(';')[0]})",
             "commercekit bundles no rates for them; ask for a partial quote "
             "(partial=True) to leave them out, listed in Quote.missing",
         )

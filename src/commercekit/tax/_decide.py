@@ -36,7 +36,7 @@ from commercekit.errors import (
     UnknownCurrencyError,
     UnknownJurisdictionError,
 )
-from commercekit.money import Money, allocate, convert_unrounded
+from commercekit.money import Money, allocate, convert_unrounded, sum_money
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
@@ -94,13 +94,10 @@ class _Context:
             self._without[jurisdiction] = found
         return found
 
-    def goods_without_tax(self, jurisdiction: str) -> Money:
-        """The goods' value without the tax of ``jurisdiction``."""
-        values = self.lines_without_tax(jurisdiction)
-        value = values[0]
-        for more in values[1:]:
-            value = value + more
-        return value
+    def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
+        """The goods' value without the tax of ``jurisdiction`` (if ``taxed``)."""
+        values = self.lines_without_tax(jurisdiction, taxed=taxed)
+        return sum_money(values, values[0].currency.code)
 
     def supply_without_tax(self, jurisdiction: str) -> Money:
         """The goods and the transport charged, without the tax of ``jurisdiction``
@@ -120,10 +117,7 @@ class _Context:
     def consignment_value(self, jurisdiction: str, *, taxed: bool) -> Money:
         """Intrinsic value: the goods without the tax charged at sale (if ``taxed``),
         plus transport only when it is not shown separately."""
-        values = self.lines_without_tax(jurisdiction, taxed=taxed)
-        value = values[0]
-        for more in values[1:]:
-            value = value + more
+        value = self.goods_without_tax(jurisdiction, taxed=taxed)
         sale = self.sale
         if sale.shipping is not None and not sale.shipping_shown_separately:
             value = value + sale.shipping
