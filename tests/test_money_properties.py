@@ -221,7 +221,7 @@ def test_round_money_half_modes_move_at_most_half_a_unit(
     assert moved <= unit(amount.currency.code) / 2
 
 
-@given(varied_currencies().flatmap(lambda code: st.tuples(st.just(code), st.integers())))
+@given(varied_currencies().flatmap(lambda code: st.tuples(st.just(code), st.integers(-(10**15), 10**15))))
 def test_round_money_half_modes_break_ties_as_named(pair: tuple[str, int]) -> None:
     """At exactly half a unit: HALF_UP goes from zero, HALF_DOWN to zero, HALF_EVEN even."""
     code, units = pair
@@ -449,7 +449,7 @@ def test_parse_reads_back_what_format_wrote(shown: tuple[str, Money]) -> None:
 
 
 @given(localized_money(long_amounts))
-@example(("en_US", Money("1234567890123456789012345.6789", "EUR")))
+@example(("en_US", Money("123456789012345678.9012345678901", "EUR")))
 def test_format_money_keeps_every_digit_of_a_long_amount(shown: tuple[str, Money]) -> None:
     """parse(format(m)) == m even when m has more digits than the default context's 28."""
     locale, amount = shown

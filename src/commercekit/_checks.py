@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
 
+from commercekit._numbers import RANGE, out_of_range
 from commercekit.errors import CommerceKitError, CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode, minor_units
 from commercekit.money._money import EXACT, to_decimal
@@ -55,6 +56,8 @@ def whole(
         raise error(
             field, value, f"is not a whole number of {unit}; pass an int such as 12"
         )
+    if out_of_range(value):
+        raise error(field, value, f"is out of range: {RANGE}")
     _sign(value, field, value, error, positive=positive)
     return value
 

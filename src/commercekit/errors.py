@@ -53,7 +53,36 @@ __all__ = [
     "UnknownLocaleError",
     "UnknownPromotionError",
     "UnknownSkuError",
+    "shown",
 ]
+
+
+_SHOWN_LIMIT = 120
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for an error message: never raises, never longer than a line.
+
+    An error message must survive any value it names: ``repr()`` of an integer with
+    thousands of digits raises ``ValueError``, and a megabyte string would drown the
+    message, so both are shortened.
+
+    Examples:
+        >>> shown("DE"), shown(10**10000)
+        ("'DE'", '<an integer of 33220 bits>')
+        >>> len(shown("x" * 10**6)) <= 120
+        True
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return f"<an integer of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except Exception:  # any failure to show a value must not hide the error
+        return f"<a {type(value).__name__} that cannot be shown>"
+    if len(text) > _SHOWN_LIMIT:
+        tail = f"... ({len(text)} chars)"
+        return text[: _SHOWN_LIMIT - len(tail)] + tail
+    return text
 
 
 class CommerceKitError(Exception):
@@ -70,7 +99,7 @@ class InvalidAmountError(CommerceKitError, ValueError):
     def __init__(self, value: object, reason: str) -> None:
         self.value = value
         self.reason = reason
-        super().__init__(f"{value!r} {reason}")
+        super().__init__(f"{shown(value)} {reason}")
 
 
 class UnknownCurrencyError(CommerceKitError, ValueError):
@@ -82,7 +111,7 @@ class UnknownCurrencyError(CommerceKitError, ValueError):
             "is not an ISO 4217 currency code; use a three-letter code such as "
             "'EUR', 'USD' or 'JPY'"
         )
-        super().__init__(f"{code!r} {self.reason}")
+        super().__init__(f"{shown(code)} {self.reason}")
 
 
 class UnknownCountryError(CommerceKitError, ValueError):
@@ -92,7 +121,7 @@ class UnknownCountryError(CommerceKitError, ValueError):
     def __init__(self, code: object, reason: str | None = None) -> None:
         self.code = code
         super().__init__(
-            f"{code!r} "
+            f"{shown(code)} "
             + (
                 reason
                 or "is not an ISO 3166-1 alpha-2 country code; use two capital letters "
@@ -107,7 +136,7 @@ class UnknownLocaleError(CommerceKitError, ValueError):
     def __init__(self, locale: object) -> None:
         self.locale = locale
         super().__init__(
-            f"{locale!r} is not a locale CLDR knows; use an identifier such as "
+            f"{shown(locale)} is not a locale CLDR knows; use an identifier such as "
             f"'nl_NL', 'fr_FR' or 'de_CH'"
         )
 
@@ -140,7 +169,7 @@ class MoneyParseError(CommerceKitError, ValueError):
         self.text = text
         self.locale = locale
         self.reason = reason
-        super().__init__(f"cannot read {text!r} as money in locale {locale}: {reason}")
+        super().__init__(f"cannot read {shown(text)} as money in locale {locale}: {reason}")
 
 
 class NoRuleError(CommerceKitError, LookupError):
@@ -179,8 +208,8 @@ class UnknownJurisdictionError(CommerceKitError, LookupError):
     def __init__(self, code: object, known: str) -> None:
         self.code = code
         super().__init__(
-            f"{code!r} is not a jurisdiction with bundled tax rates; use an ISO 3166 code "
-            f"such as 'DE', 'XI' or 'CA-ON' ({known}), or supply rates through a "
+            f"{shown(code)} is not a jurisdiction with bundled tax rates; use an ISO "
+            f"3166 code such as 'DE', 'XI' or 'CA-ON' ({known}), or supply rates through a "
             f"TaxRateSource"
         )
 
@@ -190,7 +219,7 @@ class UnknownCategoryError(CommerceKitError, ValueError):
 
     def __init__(self, category: object, known: str) -> None:
         self.category = category
-        super().__init__(f"{category!r} is not a tax category; use one of: {known}")
+        super().__init__(f"{shown(category)} is not a tax category; use one of: {known}")
 
 
 class OutsideVatAreaError(CommerceKitError, LookupError):
@@ -251,7 +280,7 @@ class InvalidTaxIdError(CommerceKitError, ValueError):
         self.text = text
         self.country = country
         self.reason = reason
-        super().__init__(f"{text!r} is not a valid {country} VAT number: {reason}")
+        super().__init__(f"{shown(text)} is not a valid {country} VAT number: {reason}")
 
 
 class NaiveDatetimeError(CommerceKitError, ValueError):
@@ -265,8 +294,8 @@ class NaiveDatetimeError(CommerceKitError, ValueError):
         self.value = value
         self.what = what
         super().__init__(
-            f"{what} {value!r} has no time zone; pass a timezone-aware datetime such as "
-            f"datetime(2026, 11, 27, 0, 0, tzinfo=ZoneInfo('Europe/Amsterdam'))"
+            f"{what} {shown(value)} has no time zone; pass a timezone-aware datetime "
+            f"such as datetime(2026, 11, 27, 0, 0, tzinfo=ZoneInfo('Europe/Amsterdam'))"
         )
 
 
@@ -284,7 +313,7 @@ class InvalidPromotionError(CommerceKitError, ValueError):
     def __init__(self, promotion_id: object, reason: str) -> None:
         self.promotion_id = promotion_id
         self.reason = reason
-        super().__init__(f"promotion {promotion_id!r}: {reason}")
+        super().__init__(f"promotion {shown(promotion_id)}: {reason}")
 
 
 class DuplicatePromotionError(CommerceKitError, ValueError):
@@ -293,7 +322,7 @@ class DuplicatePromotionError(CommerceKitError, ValueError):
     def __init__(self, promotion_id: str) -> None:
         self.promotion_id = promotion_id
         super().__init__(
-            f"two promotions have the id {promotion_id!r}; ids identify promotions in "
+            f"two promotions have the id {shown(promotion_id)}; ids identify promotions in "
             f"usage counts and results, so give each promotion its own id"
         )
 
@@ -305,8 +334,9 @@ class UnknownPromotionError(CommerceKitError, LookupError):
         self.promotion_id = promotion_id
         self.referenced_by = referenced_by
         super().__init__(
-            f"promotion {referenced_by!r} refers to {promotion_id!r}, which is not among "
-            f"the promotions given; pass that promotion too, or remove the reference"
+            f"promotion {shown(referenced_by)} refers to {shown(promotion_id)}, which "
+            f"is not among the promotions given; pass that promotion too, or remove the "
+            f"reference"
         )
 
 
@@ -318,8 +348,9 @@ class ExclusivePromotionConflictError(CommerceKitError, ValueError):
         self.second = second
         self.priority = priority
         super().__init__(
-            f"exclusive promotions {first!r} and {second!r} both have priority {priority} "
-            f"and their validity windows overlap, so nothing decides which one applies; "
+            f"exclusive promotions {shown(first)} and {shown(second)} both have "
+            f"priority {priority} and their validity windows overlap, so nothing decides "
+            f"which one applies; "
             f"give one of them a higher priority or make their windows not overlap"
         )
 
@@ -343,8 +374,8 @@ class UnknownSkuError(CommerceKitError, LookupError):
     def __init__(self, sku: object, known: tuple[str, ...]) -> None:
         self.sku = sku
         self.known = known
-        listed = ", ".join(repr(code) for code in known)
-        super().__init__(f"{sku!r} is not on the quote; it has: {listed}")
+        listed = ", ".join(shown(code) for code in known)
+        super().__init__(f"{shown(sku)} is not on the quote; it has: {listed}")
 
 
 class ExcessReturnError(CommerceKitError, ValueError):
@@ -356,7 +387,7 @@ class ExcessReturnError(CommerceKitError, ValueError):
         self.returned = returned
         self.requested = requested
         super().__init__(
-            f"cannot return {requested} more of {sku!r}: {bought} were bought and "
+            f"cannot return {requested} more of {shown(sku)}: {bought} were bought and "
             f"{returned} already refunded, so at most {bought - returned} can come back; "
             f"check the previous refunds passed as previous="
         )
@@ -379,7 +410,7 @@ class InvalidInventoryError(CommerceKitError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}={value!r} {reason}")
+        super().__init__(f"{field}={shown(value)} {reason}")
 
 
 class InvalidMetricError(CommerceKitError, ValueError):
@@ -389,7 +420,7 @@ class InvalidMetricError(CommerceKitError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}={value!r} {reason}")
+        super().__init__(f"{field}={shown(value)} {reason}")
 
 
 class InvalidLoyaltyError(CommerceKitError, ValueError):
@@ -403,7 +434,7 @@ class InvalidLoyaltyError(CommerceKitError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}={value!r} {reason}")
+        super().__init__(f"{field}={shown(value)} {reason}")
 
 
 class InsufficientPointsError(CommerceKitError, ValueError):

@@ -44,6 +44,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.checkout._model import (
     CheckoutContext,
     Product,
@@ -171,6 +172,7 @@ def _buyer(context: CheckoutContext) -> Buyer:
     return attrs.evolve(buyer, verification=verifier.verify(buyer.tax_id, at=context.at))
 
 
+@context_free
 def quote(cart: Cart, context: CheckoutContext) -> Quote:
     """The complete checkout quote for ``cart`` in ``context``.
 

@@ -79,6 +79,7 @@ from fractions import Fraction
 import attrs
 import holidays
 
+from commercekit._numbers import context_free
 from commercekit.checkout._model import Quote, QuoteLine
 from commercekit.errors import (
     ExcessReturnError,
@@ -423,6 +424,7 @@ def _points_share(order: Quote, earned: int, after: Sequence[int]) -> tuple[int,
     return round_ratio(due.numerator, due.denominator, RoundingMode.DOWN), basis
 
 
+@context_free
 def refund(
     quote: Quote,
     returned_lines: Mapping[str, int],
@@ -618,6 +620,7 @@ def _border(
 _EEA_NOT_EU = frozenset({"IS", "LI", "NO"})
 
 
+@context_free
 def withdrawal_deadline(
     delivered_on: date, *, country: str, subdivision: str | None = None
 ) -> date:

@@ -11,6 +11,7 @@ import attrs
 import moneyed
 
 from commercekit import _checks
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -83,6 +84,7 @@ def _measures(values: Mapping[str, object]) -> dict[str, Fraction]:
     return found
 
 
+@context_free
 def abc_classes(
     values: Mapping[str, object],
     boundaries: tuple[object, ...] = (80, 15, 5),
@@ -151,6 +153,7 @@ def abc_classes(
     return tuple(result)
 
 
+@context_free
 def xyz_classes(
     demand: Mapping[str, DemandProfile], boundaries: tuple[object, object] = ("0.5", "1")
 ) -> dict[str, str]:
@@ -254,6 +257,7 @@ class RankedProduct:
     score: Decimal
 
 
+@context_free
 def rank_products(
     records: tuple[SalesRecord, ...] | list[SalesRecord],
 ) -> tuple[RankedProduct, ...]:
@@ -311,6 +315,7 @@ def _money_ratio(top: tuple[str, Money], bottom: tuple[str, Money]) -> Fraction:
     return _checks.money_ratio(top, bottom, InvalidInventoryError)
 
 
+@context_free
 def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> Decimal:
     """Inventory turnover = cost of goods sold / average inventory value (at cost).
 
@@ -330,6 +335,7 @@ def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> D
     )
 
 
+@context_free
 def days_of_inventory(
     cost_of_goods_sold: Money, average_inventory: Money, days: int = 365
 ) -> Decimal:
@@ -349,6 +355,7 @@ def days_of_inventory(
     return rounded(share * units(days, "days", positive=True))
 
 
+@context_free
 def days_of_supply(on_hand: int, demand_per_day: object) -> Decimal:
     """Days of supply = units on hand / expected demand per day: how long stock lasts.
 
@@ -361,6 +368,7 @@ def days_of_supply(on_hand: int, demand_per_day: object) -> Decimal:
     return rounded(Fraction(stock) / Fraction(rate))
 
 
+@context_free
 def sell_through(
     units_sold: int, units_received: int, beginning_on_hand: int = 0
 ) -> Decimal:
@@ -387,6 +395,7 @@ def sell_through(
     return rounded(Fraction(sold, available))
 
 
+@context_free
 def stock_out_rate(periods_out_of_stock: int, periods: int) -> Decimal:
     """Stock-out rate = periods (days) with no stock / periods observed.
 

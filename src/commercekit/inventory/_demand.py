@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._numbers import number, rounded
 
@@ -96,6 +97,7 @@ class LeadTimeDemand:
     periods: Decimal
 
 
+@context_free
 def lead_time_demand(
     demand: DemandProfile, lead_time: LeadTime, review_period: object = 0
 ) -> LeadTimeDemand:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._numbers import number, units
 from commercekit.regions._eu import check_country
@@ -121,6 +122,7 @@ class Availability:
         return self.by_channel[channel].get(sku, 0)
 
 
+@context_free
 def available_to_promise(
     stock: Stock,
     reservations: Sequence[Reservation] = (),
@@ -254,6 +256,7 @@ def _explain(
     return "; ".join(parts)
 
 
+@context_free
 def route_order(
     lines: Mapping[str, int],
     locations: Sequence[Location],

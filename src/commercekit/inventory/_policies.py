@@ -17,6 +17,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import money_of, one_currency
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import (
@@ -79,6 +80,7 @@ class EconomicOrder:
     why: str
 
 
+@context_free
 def economic_order_quantity(
     demand_rate: object, order_cost: Money, holding_cost: Money
 ) -> EconomicOrder:
@@ -135,6 +137,7 @@ class NewsvendorOrder:
     why: str
 
 
+@context_free
 def newsvendor(
     demand: DemandProfile, underage_cost: Money, overage_cost: Money
 ) -> NewsvendorOrder:
@@ -179,6 +182,7 @@ def newsvendor(
     )
 
 
+@context_free
 def newsvendor_quantities(
     demands: Sequence[DemandProfile], underage_cost: Money, overage_cost: Money
 ) -> tuple[Decimal, ...]:
@@ -222,6 +226,7 @@ class PackRounding(enum.StrEnum):
     """To the nearest pack (halves up), never below one pack."""
 
 
+@context_free
 def round_to_pack(
     quantity: object,
     pack_size: int = 1,
@@ -309,6 +314,7 @@ class OrderUpToPolicy:
     order_up_to: Decimal = attrs.field(converter=_order_up_to)
 
 
+@context_free
 def order_up_to_policy(
     demand: DemandProfile, lead_time: LeadTime, review_period: object, level: object
 ) -> OrderUpToPolicy:
@@ -347,6 +353,7 @@ class ReorderDecision:
     why: str
 
 
+@context_free
 def reorder(  # stock, policy and the supplier's pack terms
     on_hand: int,
     on_order: int,

@@ -19,6 +19,7 @@ from statistics import NormalDist
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
@@ -94,6 +95,7 @@ def _loss(k: float) -> float:
     return _NORMAL.pdf(k) - k * (1 - _NORMAL.cdf(k))
 
 
+@context_free
 def loss_function(k: object) -> Decimal:
     """The standard normal loss function G(k) = phi(k) - k x (1 - Phi(k)).
 
@@ -108,6 +110,7 @@ def loss_function(k: object) -> Decimal:
     return rounded(_loss(float(signed_number(k, "k"))))
 
 
+@context_free
 def safety_stock_for_cycle_service(demand: LeadTimeDemand, level: object) -> SafetyStock:
     """The safety stock for a cycle service level: z x sigma_L, z = Phi^-1(level).
 
@@ -156,6 +159,7 @@ def _stock(
     )
 
 
+@context_free
 def reorder_points(demands: Sequence[LeadTimeDemand], level: object) -> tuple[Decimal, ...]:
     """Reorder points for many SKUs sharing one cycle service level, in bulk.
 
@@ -202,6 +206,7 @@ def _solve_k(target: float) -> float:
     return k
 
 
+@context_free
 def safety_stock_for_fill_rate(
     demand: LeadTimeDemand,
     rate: object,
@@ -255,6 +260,7 @@ def safety_stock_for_fill_rate(
     )
 
 
+@context_free
 def cycle_service_level(reorder_point: object, demand: LeadTimeDemand) -> Decimal:
     """The cycle service level a reorder point buys: Phi((r - mean) / sigma_L).
 
@@ -279,6 +285,7 @@ def _shortage(point: Decimal, demand: LeadTimeDemand) -> float:
     return sigma * _loss(float(point - demand.mean) / sigma)
 
 
+@context_free
 def expected_shortage(reorder_point: object, demand: LeadTimeDemand) -> Decimal:
     """Expected units short per cycle: ESC = sigma_L x G((r - mean) / sigma_L).
 
@@ -295,6 +302,7 @@ def expected_shortage(reorder_point: object, demand: LeadTimeDemand) -> Decimal:
     return rounded(_shortage(number(reorder_point, "reorder_point"), demand))
 
 
+@context_free
 def fill_rate(
     reorder_point: object,
     demand: LeadTimeDemand,

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
 from commercekit.inventory._numbers import choice, rounded, units
@@ -291,6 +292,7 @@ def _period(
     return short
 
 
+@context_free
 def simulate(
     policy: Policy,
     demand: DemandProfile,

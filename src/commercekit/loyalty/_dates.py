@@ -11,11 +11,13 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidLoyaltyError
 
 __all__ = ["add_months", "end_of_month"]
 
 
+@context_free
 def end_of_month(day: date) -> date:
     """The last day of ``day``'s month.
 
@@ -26,6 +28,7 @@ def end_of_month(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+@context_free
 def add_months(day: date, months: int) -> date:
     """``day`` moved by a whole number of ``months`` (negative moves back).
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidLoyaltyError
 from commercekit.loyalty._checks import amount, choice, day, points, rate, text
 from commercekit.money import Money, RoundingMode, validate_currency
@@ -179,6 +180,7 @@ class Earned:
     why: str
 
 
+@context_free
 def earn_points(
     rule: EarnRule,
     *,

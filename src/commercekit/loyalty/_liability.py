@@ -17,6 +17,7 @@ import attrs
 
 from commercekit._checks import money as checked_money
 from commercekit._checks import money_of, one_currency
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidLoyaltyError
 from commercekit.loyalty import _checks
 from commercekit.money import Money, allocate
@@ -43,6 +44,7 @@ def _rate(value: object, field: str) -> Decimal:
     return found
 
 
+@context_free
 def points_standalone_price(
     points: int, value_per_point: Money, expected_redemption: object
 ) -> Money:
@@ -73,6 +75,7 @@ class RevenueAllocation:
     why: str
 
 
+@context_free
 def allocate_transaction_price(
     price: Money, goods_standalone: Money, points_standalone: Money
 ) -> RevenueAllocation:
@@ -119,6 +122,7 @@ class PointsRevenue:
     why: str
 
 
+@context_free
 def points_revenue(
     allocated: Money,
     redeemed_to_date: int,
@@ -177,6 +181,7 @@ class PointsLiability:
     breakage: Money
 
 
+@context_free
 def points_liability(
     outstanding_points: int, value_per_point: Money, expected_redemption: object
 ) -> PointsLiability:

@@ -13,6 +13,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import points, rate
 from commercekit.money import Money, RoundingMode, round_money, validate_currency
@@ -92,6 +93,7 @@ class PointsDiscount:
     why: str
 
 
+@context_free
 def redemption_discount(
     rule: RedemptionRule, requested: int, *, goods: Money, spendable: int | None = None
 ) -> PointsDiscount:

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, points, text
 from commercekit.loyalty._dates import add_months
@@ -166,6 +167,7 @@ class QualifyingPeriod:
         return isinstance(day, date) and self.start <= day <= self.end
 
 
+@context_free
 def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPeriod:
     """The period of ``months`` months that contains ``on``, periods starting at ``anchor``.
 
@@ -193,6 +195,7 @@ def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPer
     raise AssertionError  # pragma: no cover - one of the three periods holds the day
 
 
+@context_free
 def qualifying_points(entries: Iterable[Entry], period: QualifyingPeriod) -> int:
     """Points that qualify in ``period``: earned, less what returns took back.
 
@@ -219,6 +222,7 @@ def qualifying_points(entries: Iterable[Entry], period: QualifyingPeriod) -> int
     return max(total, 0)
 
 
+@context_free
 def qualifying_spend(
     purchases: Iterable[tuple[date, Money]], period: QualifyingPeriod, currency: str
 ) -> Money:
@@ -252,6 +256,7 @@ class TierDecision:
     why: str
 
 
+@context_free
 def tier_for(program: TierProgram, qualifying: int | Money) -> Tier:
     """The highest tier whose threshold ``qualifying`` reaches.
 
@@ -268,6 +273,7 @@ def tier_for(program: TierProgram, qualifying: int | Money) -> Tier:
     return reached
 
 
+@context_free
 def upgrade(program: TierProgram, current: str, qualifying: int | Money) -> TierDecision:
     """The tier during a period: up at once when ``qualifying`` crosses a threshold.
 
@@ -294,6 +300,7 @@ def upgrade(program: TierProgram, current: str, qualifying: int | Money) -> Tier
     return TierDecision(previous, previous, why)
 
 
+@context_free
 def tier_at_period_end(
     program: TierProgram, current: str, qualifying: int | Money
 ) -> TierDecision:
@@ -338,6 +345,7 @@ class ReferralReward:
     why: str
 
 
+@context_free
 def referral_reward(
     *,
     delivered_on: date,

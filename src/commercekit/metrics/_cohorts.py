@@ -10,6 +10,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidMetricError
 from commercekit.metrics._checks import amount, count, money_ratio, number, ratio
 from commercekit.money import Money, sum_money
@@ -53,6 +54,7 @@ def _month(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+@context_free
 def cohorts(purchases: Sequence[Purchase]) -> tuple[Cohort, ...]:
     """Group customers by the month of their first order: repeat rate and revenue by month.
 
@@ -111,6 +113,7 @@ def _days_of(balance: Money, flow: Money, days: int, names: tuple[str, str]) -> 
     return ratio(share * count(days, "days", positive=True))
 
 
+@context_free
 def days_sales_outstanding(receivables: Money, revenue: Money, days: int = 365) -> Decimal:
     """DSO = average receivables / credit revenue x days: how long customers take to pay.
 
@@ -122,6 +125,7 @@ def days_sales_outstanding(receivables: Money, revenue: Money, days: int = 365) 
     return _days_of(receivables, revenue, days, ("receivables", "revenue"))
 
 
+@context_free
 def days_payables_outstanding(
     payables: Money, cost_of_goods_sold: Money, days: int = 365
 ) -> Decimal:
@@ -135,6 +139,7 @@ def days_payables_outstanding(
     return _days_of(payables, cost_of_goods_sold, days, ("payables", "cost_of_goods_sold"))
 
 
+@context_free
 def cash_conversion_cycle(
     days_of_inventory: Decimal,
     days_sales_outstanding: Decimal,

@@ -11,6 +11,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of, one_currency
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidMetricError
 from commercekit.metrics._checks import amount, count, money_ratio, number, ratio
 from commercekit.money import Money, RoundingMode, sum_money
@@ -65,6 +66,7 @@ class ContributionMargin:
     ratio: Decimal
 
 
+@context_free
 def contribution_margin(line: MarginLine) -> ContributionMargin:
     """Contribution margin = revenue - discounts - COGS - fulfilment - fees - returns.
 
@@ -108,6 +110,7 @@ def _combine(lines: Sequence[MarginLine]) -> ContributionMargin:
     return ContributionMargin(net, variable, margin, ratio(share))
 
 
+@context_free
 def contribution_by(
     lines: Sequence[MarginLine], key: str = "product"
 ) -> dict[str, ContributionMargin]:
@@ -150,6 +153,7 @@ def _unit_margin(price: Money, variable_cost: Money) -> Money:
     return margin
 
 
+@context_free
 def break_even_units(fixed_costs: Money, price: Money, variable_cost: Money) -> int:
     """Units that cover fixed costs: fixed costs / (price - variable cost), rounded up.
 
@@ -169,6 +173,7 @@ def break_even_units(fixed_costs: Money, price: Money, variable_cost: Money) -> 
     return math.ceil(Fraction(fixed.amount) / Fraction(unit.amount))
 
 
+@context_free
 def break_even_revenue(fixed_costs: Money, price: Money, variable_cost: Money) -> Money:
     """Revenue that covers fixed costs: fixed costs / contribution margin ratio, rounded up.
 
@@ -207,6 +212,7 @@ class OrderAmounts:
     tax: Money
 
 
+@context_free
 def average_order_value(orders: Sequence[OrderAmounts], basis: AovBasis | str) -> Money:
     """Average order value on an explicit basis, rounded half-up to the minor unit.
 
@@ -251,6 +257,7 @@ def average_order_value(orders: Sequence[OrderAmounts], basis: AovBasis | str) -
     return money_of(Fraction(total.amount) / len(values), currency)
 
 
+@context_free
 def conversion_rate(orders: int, sessions: int) -> Decimal:
     """Conversion rate = orders / sessions (or visitors, if that is what is counted).
 
@@ -265,6 +272,7 @@ def conversion_rate(orders: int, sessions: int) -> Decimal:
     return ratio(Fraction(placed, visits))
 
 
+@context_free
 def cart_abandonment_rate(carts_created: int, orders_completed: int) -> Decimal:
     """Cart abandonment rate = 1 - orders completed / carts created.
 
@@ -279,6 +287,7 @@ def cart_abandonment_rate(carts_created: int, orders_completed: int) -> Decimal:
     return ratio(1 - Fraction(done, carts))
 
 
+@context_free
 def customer_acquisition_cost(spend: Money, new_customers: int) -> Money:
     """CAC = sales and marketing spend in a period / customers won in it.
 
@@ -292,6 +301,7 @@ def customer_acquisition_cost(spend: Money, new_customers: int) -> Money:
     return money_of(Fraction(paid.amount) / won, paid.currency.code)
 
 
+@context_free
 def simple_clv(
     average_order_value: Money, orders_per_year: object, margin_ratio: object, years: object
 ) -> Money:
@@ -315,6 +325,7 @@ def simple_clv(
     return money_of(value, aov.currency.code)
 
 
+@context_free
 def discounted_clv(
     margin_per_period: Money, retention: object, discount_rate: object
 ) -> Money:
@@ -348,6 +359,7 @@ def discounted_clv(
     return money_of(Fraction(margin.amount) * multiple, margin.currency.code)
 
 
+@context_free
 def ltv_to_cac(lifetime_value: Money, acquisition_cost: Money) -> Decimal:
     """LTV:CAC = lifetime value / acquisition cost (3 or more is the common rule of thumb).
 
@@ -363,6 +375,7 @@ def ltv_to_cac(lifetime_value: Money, acquisition_cost: Money) -> Decimal:
     )
 
 
+@context_free
 def cac_payback_months(acquisition_cost: Money, monthly_margin: Money) -> Decimal:
     """Months to earn back acquisition: CAC / contribution margin per customer a month.
 
@@ -378,6 +391,7 @@ def cac_payback_months(acquisition_cost: Money, monthly_margin: Money) -> Decima
     )
 
 
+@context_free
 def return_on_ad_spend(revenue: Money, ad_spend: Money) -> Decimal:
     """ROAS = revenue attributed to ads / ad spend.
 

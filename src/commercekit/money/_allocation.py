@@ -35,6 +35,7 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal
 
+from commercekit._numbers import context_free
 from commercekit.errors import AllocationError, InvalidAmountError
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
 from commercekit.money._money import EXACT, Money, to_decimal
@@ -111,6 +112,7 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
     return weights
 
 
+@context_free
 def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     """Share ``money`` between parts in proportion to ``ratios``, losing nothing.
 
@@ -149,6 +151,7 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     return _parts(money, counts, negative=negative, exponent=exponent)
 
 
+@context_free
 def split(money: Money, parts: int) -> list[Money]:
     """Split ``money`` into ``parts`` near-equal amounts that add up to it exactly.
 

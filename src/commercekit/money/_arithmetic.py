@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import moneyed
 
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money._currency import QUANTUM, currency_of
 from commercekit.money._money import EXACT, Money, _make, to_decimal
@@ -32,6 +33,7 @@ __all__ = ["percent_of", "sum_money"]
 _add = EXACT.add
 
 
+@context_free
 def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) -> Money:
     """Add up amounts that must all be in ``currency``; an empty sum is zero in it.
 
@@ -55,6 +57,7 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
     return _make(Money, total, target)
 
 
+@context_free
 def percent_of(
     money: Money, percent: Decimal | int | str, *, mode: RoundingMode = DEFAULT_ROUNDING
 ) -> Money:

@@ -38,6 +38,7 @@ from typing import Literal
 import attrs
 import pycountry
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
 from commercekit.money._money import EXACT, Money, _make
@@ -127,6 +128,7 @@ def _check_country(country: str) -> str:
     return country.upper()
 
 
+@context_free
 def cash_rounding(currency: str, *, on: date, country: str | None = None) -> CashRounding:
     """The cash-rounding rule for ``currency`` (in ``country``, if given) on ``on``.
 
@@ -171,6 +173,7 @@ def cash_rounding(currency: str, *, on: date, country: str | None = None) -> Cas
     )
 
 
+@context_free
 def cash_increment(currency: str, *, on: date, country: str | None = None) -> Decimal:
     """The smallest step cash in ``currency`` is settled in on ``on``.
 
@@ -185,6 +188,7 @@ def cash_increment(currency: str, *, on: date, country: str | None = None) -> De
     return cash_rounding(currency, on=on, country=country).increment
 
 
+@context_free
 def cash_round(
     money: Money,
     *,

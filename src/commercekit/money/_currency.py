@@ -35,6 +35,7 @@ from importlib.resources import files
 import attrs
 import moneyed
 
+from commercekit._numbers import context_free
 from commercekit.errors import UnknownCurrencyError
 
 __all__ = [
@@ -112,6 +113,7 @@ CURRENCIES: dict[str, moneyed.Currency] = {
 }
 
 
+@context_free
 def currency_info(code: str) -> CurrencyInfo:
     """The ISO 4217 row for ``code`` (any code in the table, metals included).
 
@@ -126,6 +128,7 @@ def currency_info(code: str) -> CurrencyInfo:
     raise UnknownCurrencyError(code)
 
 
+@context_free
 def validate_currency(code: str) -> str:
     """Return ``code`` in upper case if amounts can be kept in that currency.
 
@@ -143,11 +146,13 @@ def validate_currency(code: str) -> str:
     return info.code
 
 
+@context_free
 def is_currency(code: object) -> bool:
     """Whether ``code`` is an ISO 4217 code amounts can be kept in. Never raises."""
     return isinstance(code, str) and code.upper() in MINOR_UNITS
 
 
+@context_free
 def minor_units(code: str) -> int:
     """The ISO 4217 minor unit (number of decimals) of ``code``.
 

@@ -39,6 +39,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import (
     FutureRatesError,
     InvalidAmountError,
@@ -180,6 +181,7 @@ class RateSource(Protocol):
         ...
 
 
+@context_free
 def convert(
     money: Money,
     to: str,
@@ -229,6 +231,7 @@ def convert(
     return _make(Money, Decimal(units).scaleb(-exponent, EXACT), CURRENCIES[target])
 
 
+@context_free
 def convert_unrounded(money: Money, to: str, rates: RateTable) -> Money:
     """``money`` in currency ``to`` at the table's rate, not rounded to the currency's
     minor unit (28 significant digits): the value to compare with a limit, where

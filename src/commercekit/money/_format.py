@@ -51,6 +51,7 @@ import attrs
 import babel
 import babel.numbers
 
+from commercekit._numbers import context_free
 from commercekit.errors import MoneyParseError, UnknownLocaleError
 from commercekit.money._currency import MINOR_UNITS, validate_currency
 from commercekit.money._money import Money
@@ -129,6 +130,7 @@ def _number_style(identifier: str) -> _NumberStyle:
     )
 
 
+@context_free
 def format_money(money: Money, locale: str) -> str:
     """``money`` as CLDR writes it in ``locale``, with every digit the amount has.
 
@@ -297,6 +299,7 @@ def _read_number(number: str, text: str, locale: str) -> decimal.Decimal:
     return decimal.Decimal("".join(groups) + (f".{fraction}" if mark else ""))
 
 
+@context_free
 def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
     """Read an amount of money written in ``locale``'s conventions.
 

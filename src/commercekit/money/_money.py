@@ -44,6 +44,7 @@ from typing import TypeVar, overload
 
 import moneyed
 
+from commercekit._numbers import RANGE, out_of_range
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money._currency import currency_of
 from commercekit.typing import Amount
@@ -81,9 +82,16 @@ _HOW_TO_FIX = "pass a Decimal, an int or a decimal string"
 def to_decimal(value: object, what: str = "amount") -> Decimal:
     """Check and convert an amount, rate, ratio or quantity to a finite ``Decimal``.
 
+    Numbers outside the library's range (magnitude below 10^18, no digit finer than
+    10^-50) are refused, so no arithmetic on them can run away.
+
     Examples:
         >>> to_decimal("12.50"), to_decimal(3)
         (Decimal('12.50'), Decimal('3'))
+        >>> to_decimal("1E+999999")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: '1E+999999' is out of range: numbers must ...
         >>> to_decimal(0.1)
         Traceback (most recent call last):
         ...
@@ -94,6 +102,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     elif isinstance(value, bool):
         raise InvalidAmountError(value, f"is a boolean, not an {what}; {_HOW_TO_FIX}")
     elif isinstance(value, int):
+        if out_of_range(value):
+            raise InvalidAmountError(value, f"is out of range: {RANGE}")
         return Decimal(value)
     elif isinstance(value, str):
         try:
@@ -116,6 +126,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         raise InvalidAmountError(
             value, f"is not a finite number; an {what} must be finite: {_HOW_TO_FIX}"
         )
+    if out_of_range(number):
+        raise InvalidAmountError(value, f"is out of range: {RANGE}")
     return number
 
 
@@ -126,6 +138,13 @@ def _make(cls: type[_M], amount: Decimal, currency: moneyed.Currency) -> _M:
     money.amount = amount  # type: ignore[misc]  # py-moneyed marks it Final; set once here
     money.currency = currency  # type: ignore[misc]  # as above
     return money
+
+
+def _checked(other: moneyed.Money) -> moneyed.Money:
+    # A plain moneyed.Money may hold NaN, an infinity or a float; ours never does.
+    if isinstance(other, Money):
+        return other
+    return Money(other.amount, other.currency)
 
 
 class Money(moneyed.Money):
@@ -166,6 +185,8 @@ class Money(moneyed.Money):
 
     def __add__(self: _M, other: object) -> _M:
         if isinstance(other, _BaseMoney):
+            if not isinstance(other, Money):
+                other = _checked(other)
             currency = self.currency
             if other.currency is not currency and other.currency != currency:
                 raise CurrencyMismatchError(currency.code, other.currency.code, "add")
@@ -182,6 +203,7 @@ class Money(moneyed.Money):
 
     def __sub__(self: _M, other: object) -> _M:
         if isinstance(other, moneyed.Money):
+            other = _checked(other)
             currency = self.currency
             if other.currency is not currency and other.currency != currency:
                 raise CurrencyMismatchError(currency.code, other.currency.code, "subtract")
@@ -192,6 +214,7 @@ class Money(moneyed.Money):
 
     def __rsub__(self: _M, other: object) -> _M:
         if isinstance(other, moneyed.Money):
+            other = _checked(other)
             return _make(
                 self.__class__,
                 _subtract(other.amount, self.amount),
@@ -202,7 +225,7 @@ class Money(moneyed.Money):
         return NotImplemented
 
     def __mul__(self: _M, other: object) -> _M:
-        if isinstance(other, Decimal) and other.is_finite():
+        if isinstance(other, Decimal) and other.is_finite() and not out_of_range(other):
             factor = other
         elif isinstance(other, _BaseMoney):
             raise InvalidAmountError(
@@ -233,7 +256,9 @@ class Money(moneyed.Money):
         Dividing money into parts that must add up belongs to ``split``/``allocate``.
         """
         if isinstance(other, moneyed.Money):
-            self._check(other, "divide")
+            self._check(_checked(other), "divide")
+            if not other.amount:
+                raise InvalidAmountError(other, "is zero; money cannot be divided by zero")
             return DIVISION.divide(self.amount, other.amount)
         divisor = to_decimal(other, "divisor")
         if not divisor:
@@ -258,25 +283,25 @@ class Money(moneyed.Money):
 
     def __lt__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
-            self._check(other, "compare")
+            self._check(_checked(other), "compare")
             return bool(self.amount < other.amount)
         return NotImplemented
 
     def __le__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
-            self._check(other, "compare")
+            self._check(_checked(other), "compare")
             return bool(self.amount <= other.amount)
         return NotImplemented
 
     def __gt__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
-            self._check(other, "compare")
+            self._check(_checked(other), "compare")
             return bool(self.amount > other.amount)
         return NotImplemented
 
     def __ge__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
-            self._check(other, "compare")
+            self._check(_checked(other), "compare")
             return bool(self.amount >= other.amount)
         return NotImplemented
 
@@ -286,7 +311,12 @@ class Money(moneyed.Money):
         Prefer [`round_money`][commercekit.money.round_money], which rounds to the
         currency's minor unit and names its mode.
         """
-        quantum = Decimal(1).scaleb(-(ndigits or 0))
+        places = ndigits or 0
+        if isinstance(places, bool) or not isinstance(places, int) or abs(places) > 50:
+            raise InvalidAmountError(
+                ndigits, "is not a number of decimal places; pass an int from -50 to 50"
+            )
+        quantum = Decimal(1).scaleb(-places)
         return _make(
             self.__class__,
             self.amount.quantize(quantum, ROUND_HALF_EVEN, EXACT),

@@ -50,6 +50,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import (
     CurrencyMismatchError,
     DuplicatePromotionError,
@@ -478,6 +479,7 @@ def _rejected(
     return RejectedPromotion(promotion, refused.reason, refused.detail, blocked_by)
 
 
+@context_free
 def apply_promotions(
     cart: Cart,
     promotions: Sequence[Promotion],

@@ -22,6 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode
 from commercekit.money._currency import MINOR_UNITS
@@ -75,6 +76,7 @@ def _money(value: Fraction, currency: str, mode: RoundingMode) -> Money:
     return Money(Decimal(units).scaleb(-exponent, EXACT), currency)
 
 
+@context_free
 def margin_from_markup(markup: Decimal, *, places: int = _PLACES) -> Decimal:
     """The margin a markup gives: ``markup / (1 + markup)``.
 
@@ -86,6 +88,7 @@ def margin_from_markup(markup: Decimal, *, places: int = _PLACES) -> Decimal:
     return _fraction(k / (1 + k), places)
 
 
+@context_free
 def markup_from_margin(margin: Decimal, *, places: int = _PLACES) -> Decimal:
     """The markup a margin needs: ``margin / (1 - margin)``.
 
@@ -101,6 +104,7 @@ def markup_from_margin(margin: Decimal, *, places: int = _PLACES) -> Decimal:
     return _fraction(m / (1 - m), places)
 
 
+@context_free
 def margin_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
     """``(price - cost) / price``: negative when selling below cost.
 
@@ -114,6 +118,7 @@ def margin_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
     return _fraction((p - c) / p, places)
 
 
+@context_free
 def markup_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
     """``(price - cost) / cost``.
 
@@ -127,6 +132,7 @@ def markup_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
     return _fraction((p - c) / c, places)
 
 
+@context_free
 def price_for_margin(
     cost: Money, margin: Decimal, *, mode: RoundingMode = RoundingMode.UP
 ) -> Money:
@@ -145,6 +151,7 @@ def price_for_margin(
     return _money(Fraction(cost.amount) / (1 - m), cost.currency.code, mode)
 
 
+@context_free
 def price_for_markup(
     cost: Money, markup: Decimal, *, mode: RoundingMode = RoundingMode.UP
 ) -> Money:
@@ -159,6 +166,7 @@ def price_for_markup(
     return _money(Fraction(cost.amount) * (1 + k), cost.currency.code, mode)
 
 
+@context_free
 def margin_after_discount(
     price: Money, cost: Money, discount: Decimal, *, places: int = _PLACES
 ) -> Decimal:
@@ -175,6 +183,7 @@ def margin_after_discount(
     return _fraction((sold - c) / sold, places)
 
 
+@context_free
 def margin_after_returns(
     price: Money,
     cost: Money,

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
 from commercekit.money import (
     Money,
@@ -115,6 +116,7 @@ class LocalizedPrice:
         return "\n".join(steps)
 
 
+@context_free
 def localize_price(
     base_price: Money,
     market: Market,

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money
 from commercekit.money._currency import QUANTUM
@@ -113,6 +114,7 @@ CHARM_99 = PricePoint(Decimal(1), (Decimal("0.99"),))
 """Prices ending in .99: 9.99, 10.99, …"""
 
 
+@context_free
 def to_price_point(
     price: Money,
     policy: PricePoint,

@@ -10,6 +10,7 @@ from importlib.resources import files
 import attrs
 import pycountry
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownCountryError
 
 __all__ = [
@@ -55,6 +56,7 @@ def _read() -> dict[str, Membership]:
 MEMBERSHIPS: dict[str, Membership] = _read()
 
 
+@context_free
 def check_country(country: object) -> str:
     """``country`` as an upper-case ISO 3166-1 alpha-2 code, or raise."""
     if not isinstance(country, str) or len(country) != 2:
@@ -77,6 +79,7 @@ def check_date(on: object) -> date:
     return on
 
 
+@context_free
 def check_day(on: object) -> date:
     """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
     if isinstance(on, datetime):
@@ -88,12 +91,14 @@ def check_day(on: object) -> date:
     return on
 
 
+@context_free
 def is_eu_member(country: str, *, on: date) -> bool:
     """Whether ``country`` was an EU member state (for VAT) on ``on``."""
     membership = MEMBERSHIPS.get(check_country(country))
     return membership is not None and membership.covers(check_date(on))
 
 
+@context_free
 def eu_members(*, on: date) -> frozenset[str]:
     """The ISO codes of the EU member states on ``on``.
 
@@ -107,6 +112,7 @@ def eu_members(*, on: date) -> frozenset[str]:
     return frozenset(code for code, member in MEMBERSHIPS.items() if member.covers(on))
 
 
+@context_free
 def vat_prefix(country: str) -> str:
     """The prefix EU VAT uses for ``country`` (``EL`` for Greece, else the ISO code)."""
     code = check_country(country)

@@ -52,6 +52,7 @@ from importlib.resources import files
 import attrs
 import pycountry
 
+from commercekit._numbers import context_free
 from commercekit.errors import UnknownCountryError
 from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
 from commercekit.regions._rate_regions import RateRegion, rate_region
@@ -156,6 +157,7 @@ class Place:
         return "GB" if code == "XI" else code.split("-")[0] if code[:3] == "CA-" else code
 
 
+@context_free
 def customs_border(origin: Place, destination: Place) -> bool:
     """Whether goods moving from ``origin`` to ``destination`` cross a customs border."""
     if origin.customs_territory == destination.customs_territory:
@@ -166,6 +168,7 @@ def customs_border(origin: Place, destination: Place) -> bool:
     return not (ni and ends == {"EU", "GB"})
 
 
+@context_free
 def fiscal_border(origin: Place, destination: Place) -> bool:
     """Whether goods moving from ``origin`` to ``destination`` cross a VAT border: they
     leave one VAT area for another (the EU for the Canary Islands, for Åland), so the
@@ -177,6 +180,7 @@ def fiscal_border(origin: Place, destination: Place) -> bool:
     return ends != {"GB", "XI"}
 
 
+@context_free
 def place_of(
     country: str,
     *,

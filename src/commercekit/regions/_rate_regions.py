@@ -51,6 +51,7 @@ from importlib.resources import files
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, MissingDataError, UnknownCountryError
 from commercekit.regions._eu import check_country, check_day
 
@@ -194,6 +195,7 @@ _UNMODELLED = {
 }
 
 
+@context_free
 def rate_region(
     country: str,
     *,

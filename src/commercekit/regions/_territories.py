@@ -18,6 +18,7 @@ from importlib.resources import files
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import UnknownCountryError
 from commercekit.regions._eu import check_country
 
@@ -126,6 +127,7 @@ def _in_force(rows: list[Territory] | None, on: date | None) -> Territory | None
     return next((row for row in rows if row.covers(on)), None)
 
 
+@context_free
 def special_territory(code: str, *, on: date | None = None) -> Territory | None:
     """The special territory a code names (``ES-CN``, ``FI-01``, ``GP``), if any.
 
@@ -147,6 +149,7 @@ def special_territory(code: str, *, on: date | None = None) -> Territory | None:
     return _in_force(_BY_CODE.get(code.upper()), on)
 
 
+@context_free
 def locate(
     country: str,
     *,

@@ -36,6 +36,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from commercekit._numbers import context_free
 from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import Money, RateTable
 from commercekit.money._money import to_decimal
@@ -397,6 +398,7 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
     return InvalidJsonError(path, _reason(error))
 
 
+@context_free
 def structure(data: object, kind: type[_T], path: str = "") -> _T:
     """``data`` as a ``kind``, or one InvalidJsonError naming the field that is wrong."""
     try:

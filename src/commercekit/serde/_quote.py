@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from commercekit._numbers import context_free
 from commercekit.checkout import Quote, QuoteLine, ShippingCharge
 from commercekit.pricing import AppliedPromotion, PromotionResult, RejectedPromotion
 from commercekit.serde._converter import converter
@@ -176,6 +177,7 @@ def _landed(landed: LandedCost | None) -> dict[str, Any] | None:
     }
 
 
+@context_free
 def quote_to_json(quote: Quote) -> dict[str, Any]:
     """``quote`` as JSON-ready data (``json.dumps`` writes it as is).
 

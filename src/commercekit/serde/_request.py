@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 from cattrs.gen import make_dict_structure_fn, override
 
+from commercekit._numbers import context_free
 from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import RateTable
@@ -169,6 +170,7 @@ def _product(sku: str, facts: _Product) -> Product:
         raise locate(error, f"products[{sku!r}]") from None
 
 
+@context_free
 def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutContext]:
     """The cart and checkout context a JSON quote request (parsed) describes.
 
@@ -226,6 +228,7 @@ def _omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[st
     return {key: value for key, value in data.items() if defaults.get(key, ...) != value}
 
 
+@context_free
 def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any]:
     """The JSON quote request for ``cart`` in ``context`` (the inverse of reading one).
 

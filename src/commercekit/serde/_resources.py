@@ -6,6 +6,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidJsonError
 
 __all__ = ["example_request", "example_requests", "quote_schema", "request_schema"]
@@ -18,16 +19,19 @@ def _load(folder: str, name: str) -> dict[str, Any]:
     return data
 
 
+@context_free
 def request_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a quote request."""
     return _load("schemas", "quote-request.schema.json")
 
 
+@context_free
 def quote_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a quote, as ``quote_to_json`` writes it."""
     return _load("schemas", "quote.schema.json")
 
 
+@context_free
 def example_requests() -> tuple[str, ...]:
     """The names of the bundled example quote requests.
 
@@ -45,6 +49,7 @@ def example_requests() -> tuple[str, ...]:
     )
 
 
+@context_free
 def example_request(name: str) -> dict[str, Any]:
     """The bundled example quote request ``name``, parsed."""
     if name not in example_requests():

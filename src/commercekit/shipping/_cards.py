@@ -28,6 +28,7 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import (
     CommerceKitError,
     CurrencyMismatchError,
@@ -289,6 +290,7 @@ def _price(
     )
 
 
+@context_free
 def shipping_options(
     parcel: Parcel,
     country: str,
@@ -367,6 +369,7 @@ def _dimension_rounding(data: Mapping[str, Any]) -> DimensionRounding | Literal[
     )
 
 
+@context_free
 def rate_card_from_dict(data: Mapping[str, Any], *, example: bool = False) -> RateCard:
     """A rate card from its JSON form (the form of the bundled example cards).
 
@@ -392,6 +395,7 @@ def rate_card_from_dict(data: Mapping[str, Any], *, example: bool = False) -> Ra
         raise InvalidJsonError("", f"a rate card field is malformed: {error}") from None
 
 
+@context_free
 def rate_card_to_dict(card: RateCard) -> dict[str, Any]:
     """The JSON form of ``card``; ``rate_card_from_dict`` reads it back equal."""
     rounding = card.dimension_rounding
@@ -480,6 +484,7 @@ def _card(data: Mapping[str, Any], *, example: bool) -> RateCard:
     )
 
 
+@context_free
 def example_rate_cards() -> tuple[RateCard, ...]:
     """The bundled EXAMPLE rate cards (invented prices, for docs and tests)."""
     text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")

@@ -19,6 +19,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.money._money import to_decimal
@@ -85,6 +86,7 @@ _CUSTOMS = [
 ]
 
 
+@context_free
 def customs_rules(area: str, *, on: date) -> CustomsRules:
     """The valuation and import-tax rules of a customs area on ``on``."""
     for rules in _CUSTOMS:
@@ -148,6 +150,7 @@ _DE_MINIMIS = [
 ]
 
 
+@context_free
 def de_minimis(
     area: str,
     kind: str,
@@ -182,6 +185,7 @@ def de_minimis(
     )
 
 
+@context_free
 def check_hs_code(value: object) -> str:
     """``value`` as an HS code or tariff heading: 2 to 14 digits, dots and spaces
     allowed between them (``6109.10``, ``6109 10 00``), or raise.

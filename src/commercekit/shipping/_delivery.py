@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import holidays
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
 from commercekit.regions._eu import check_country
 
@@ -100,6 +101,7 @@ def _add_business_days(
     return day
 
 
+@context_free
 def delivery_window(
     warehouse: Warehouse,
     country: str,

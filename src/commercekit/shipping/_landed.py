@@ -34,6 +34,7 @@ from typing import Literal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
@@ -338,6 +339,7 @@ def _zero(currency: str) -> Money:
     return round_money(Money(0, currency))
 
 
+@context_free
 def landed_cost(
     shipment: Shipment,
     *,

@@ -57,6 +57,7 @@ from typing import Literal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
 from commercekit.money import RoundingMode
 from commercekit.money._money import EXACT, to_decimal
@@ -281,6 +282,7 @@ class Parcel:
         return Parcel(self.weight_kg, length, width, height)
 
 
+@context_free
 def chargeable_weight(
     parcel: Parcel,
     *,

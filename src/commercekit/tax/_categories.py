@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from commercekit._numbers import context_free
 from commercekit.errors import UnknownCategoryError
 
 __all__ = ["RateKind", "TaxCategory", "check_category"]
@@ -69,6 +70,7 @@ class RateKind(enum.StrEnum):
 _CATEGORIES = {category.value: category for category in TaxCategory}
 
 
+@context_free
 def check_category(value: object) -> TaxCategory:
     """``value`` as a ``TaxCategory`` (its value, e.g. ``"books"``), or raise
     [`UnknownCategoryError`][commercekit.errors.UnknownCategoryError] listing them.

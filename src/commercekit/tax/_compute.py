@@ -35,6 +35,7 @@ from typing import Literal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -170,6 +171,7 @@ def _split_tax(
     )
 
 
+@context_free
 def add_tax(
     net: Money, rates: TaxRate | Sequence[TaxRate], *, mode: RoundingMode = DEFAULT_ROUNDING
 ) -> Taxed:
@@ -187,6 +189,7 @@ def add_tax(
     return Taxed(net=net, taxes=_exclusive_taxes(net, found, mode))
 
 
+@context_free
 def extract_tax(
     gross: Money,
     rates: TaxRate | Sequence[TaxRate],
@@ -208,6 +211,7 @@ def extract_tax(
     return Taxed(net=net, taxes=_split_tax(tax, net, found))
 
 
+@context_free
 def net_price(
     gross: Money, rates: TaxRate | Sequence[TaxRate], *, extra_digits: int = 4
 ) -> Money:
@@ -230,6 +234,7 @@ def net_price(
     return _part_of_gross(gross, found, "net", exponent, RoundingMode.HALF_EVEN)
 
 
+@context_free
 def gross_price(
     net: Money, rates: TaxRate | Sequence[TaxRate], *, mode: RoundingMode = DEFAULT_ROUNDING
 ) -> Money:
@@ -414,6 +419,7 @@ def _lines_by_invoice(
     return [result for result in results if result is not None]
 
 
+@context_free
 def tax_invoice(
     lines: Sequence[TaxLine],
     *,

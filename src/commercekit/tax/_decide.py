@@ -31,6 +31,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import (
     InvalidAmountError,
     UnknownCurrencyError,
@@ -200,6 +201,7 @@ class _Context:
         )
 
 
+@context_free
 def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecision:
     """Decide whose VAT/GST applies to ``sale`` on ``on``, who accounts for it and why.
 

@@ -46,6 +46,7 @@ import stdnum.no.mva
 import stdnum.nz.ird
 from stdnum.exceptions import ValidationError
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError
 
 __all__ = [
@@ -118,6 +119,7 @@ def _country_of(compact: str, country: str | None) -> str:
     )
 
 
+@context_free
 def validate_tax_id(text: str, country: str | None = None) -> TaxId:
     """Check a tax number's format and check digits; return it normalised.
 
@@ -154,6 +156,7 @@ def validate_tax_id(text: str, country: str | None = None) -> TaxId:
     return TaxId(country=code, number=cleaned, scheme=scheme)
 
 
+@context_free
 def is_valid_tax_id(text: object, country: str | None = None) -> bool:
     """Whether ``text`` is a well-formed tax number. Never raises.
 

@@ -44,6 +44,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import (
     AmbiguousTaxError,
     InvalidAmountError,
@@ -361,6 +362,7 @@ def _names(rates: tuple[TaxRate, ...]) -> str:
 BUNDLED = BundledRates()
 
 
+@context_free
 def rate_for(
     jurisdiction: str, category: TaxCategory | str, *, on: date, tax: str | None = None
 ) -> TaxRate:
@@ -376,6 +378,7 @@ def rate_for(
     return BUNDLED.rate_for(jurisdiction, category, on=on, tax=tax)
 
 
+@context_free
 def rates_for(
     jurisdiction: str, category: TaxCategory | str, *, on: date
 ) -> tuple[TaxRate, ...]:
@@ -386,6 +389,7 @@ def rates_for(
     return BUNDLED.rates_for(jurisdiction, category, on=on)
 
 
+@context_free
 def jurisdictions() -> tuple[str, ...]:
     """Every jurisdiction with bundled rates."""
     return BUNDLED.jurisdictions()

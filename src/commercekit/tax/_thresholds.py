@@ -26,6 +26,7 @@ from importlib.resources import files
 
 import attrs
 
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCurrencyError
 from commercekit.money import Money, RateTable, RoundingMode, convert, sum_money
 from commercekit.money._money import DIVISION, EXACT
@@ -124,6 +125,7 @@ def _read() -> dict[tuple[str, str], tuple[Threshold, ...]]:
 THRESHOLDS: dict[tuple[str, str], tuple[Threshold, ...]] = _read()
 
 
+@context_free
 def threshold_for(jurisdiction: str, rule: str, *, on: date) -> Threshold:
     """The threshold ``rule`` of ``jurisdiction`` in force on ``on``.
 
@@ -264,6 +266,7 @@ def _counts(jurisdiction: str, sale: CountedSale, seller_country: str) -> bool:
     return sale.destination == jurisdiction and not sale.business
 
 
+@context_free
 def threshold_status(
     sales: Iterable[CountedSale],
     registrations: Collection[str],

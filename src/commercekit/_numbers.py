@@ -1,0 +1,109 @@
+"""The range of numbers commercekit computes with, and the decimal context it computes in.
+
+Two promises rest on this module:
+
+* **Bounds.** Every number that enters the library (an amount, a rate, a quantity, a
+  weight) lies in one documented range: its magnitude is below 10^18 and no digit is
+  finer than 10^-50. Exact ``Decimal`` arithmetic costs time in proportion to the
+  distance between the largest and the smallest digit, so ``Decimal("1E+999999")``
+  plus a cent would build a million-digit number; inside the range every operation is
+  a few dozen digits. The range holds every real amount (10^18 is a quintillion major
+  units, far above any economy in any currency) and every quotient the library
+  computes at 28 significant digits, even multiplied by another.
+* **Context.** No result depends on the caller's ``decimal`` context (precision,
+  rounding or traps, which are per thread and which an application may set). Public
+  functions run in [`LIBRARY`][commercekit._numbers.LIBRARY], Python's default
+  context fixed here, through [`context_free`][commercekit._numbers.context_free].
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
+from typing import ParamSpec, TypeVar
+
+__all__ = [
+    "LIBRARY",
+    "MAX_MAGNITUDE",
+    "MIN_EXPONENT",
+    "RANGE",
+    "context_free",
+    "out_of_range",
+]
+
+MAX_MAGNITUDE = 10**18
+"""Every number's magnitude is below this (an int or a ``Decimal``)."""
+
+MIN_EXPONENT = -50
+"""No digit of a ``Decimal`` is finer than ``10**MIN_EXPONENT``."""
+
+_MAX_ADJUSTED = 17  # 10**18 > |value| means its leading digit is at most 10**17
+_MAX_EXPONENT = 18  # a zero written 0E+19 is refused too: its exponent is out of range
+
+RANGE = "numbers must be below 10^18 in magnitude with no digit finer than 10^-50"
+"""The bounds in words, as every refusal states them."""
+
+LIBRARY = Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    Emax=999_999,
+    Emin=-999_999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+"""The context every public function computes in: Python's default, fixed here."""
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def out_of_range(number: Decimal | int) -> bool:
+    """Whether ``number`` (finite) lies outside the library's range.
+
+    Examples:
+        >>> out_of_range(Decimal("1E+18")), out_of_range(Decimal("999999999999999999.99"))
+        (True, False)
+        >>> out_of_range(Decimal("1E-51")), out_of_range(10**18)
+        (True, True)
+    """
+    if isinstance(number, int):
+        return not -MAX_MAGNITUDE < number < MAX_MAGNITUDE
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101  # callers pass finite numbers only
+    return (
+        exponent < MIN_EXPONENT
+        or exponent > _MAX_EXPONENT
+        or (bool(number) and number.adjusted() > _MAX_ADJUSTED)
+    )
+
+
+def context_free(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` in the library's decimal context, whatever the caller set.
+
+    Examples:
+        >>> import decimal
+        >>> @context_free
+        ... def third(value: Decimal) -> Decimal:
+        ...     return value / 3
+        >>> with decimal.localcontext(decimal.Context(prec=3)):
+        ...     third(Decimal(1))
+        Decimal('0.3333333333333333333333333333')
+    """
+
+    @functools.wraps(function)
+    def in_library_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with localcontext(LIBRARY):
+            return function(*args, **kwargs)
+
+    return in_library_context
