@@ -128,7 +128,6 @@ def currency_info(code: str) -> CurrencyInfo:
     raise UnknownCurrencyError(code)
 
 
-@context_free
 def validate_currency(code: str) -> str:
     """Return ``code`` in upper case if amounts can be kept in that currency.
 

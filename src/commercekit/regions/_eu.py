@@ -56,7 +56,6 @@ def _read() -> dict[str, Membership]:
 MEMBERSHIPS: dict[str, Membership] = _read()
 
 
-@context_free
 def check_country(country: object) -> str:
     """``country`` as an upper-case ISO 3166-1 alpha-2 code, or raise."""
     if not isinstance(country, str) or len(country) != 2:

@@ -185,7 +185,6 @@ def de_minimis(
     )
 
 
-@context_free
 def check_hs_code(value: object) -> str:
     """``value`` as an HS code or tariff heading: 2 to 14 digits, dots and spaces
     allowed between them (``6109.10``, ``6109 10 00``), or raise.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 
-from commercekit._numbers import context_free
 from commercekit.errors import UnknownCategoryError
 
 __all__ = ["RateKind", "TaxCategory", "check_category"]
@@ -70,7 +69,6 @@ class RateKind(enum.StrEnum):
 _CATEGORIES = {category.value: category for category in TaxCategory}
 
 
-@context_free
 def check_category(value: object) -> TaxCategory:
     """``value`` as a ``TaxCategory`` (its value, e.g. ``"books"``), or raise
     [`UnknownCategoryError`][commercekit.errors.UnknownCategoryError] listing them.
