@@ -78,7 +78,6 @@ def check_date(on: object) -> date:
     return on
 
 
-@context_free
 def check_day(on: object) -> date:
     """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
     if isinstance(on, datetime):
