@@ -2,42 +2,53 @@
 
 Each package raises its own error (``InvalidInventoryError``, ``InvalidLoyaltyError``,
 ``InvalidMetricError``: all take ``field, value, reason``), so the checks take the
-error class and the packages wrap them in one-line helpers.
+error class and the packages wrap them in one-line helpers. The checks that need no
+money (whole numbers, text, flags, days, moments, lists, types, choices) live in
+``commercekit._inputs`` and are re-exported here.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
-from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
 
-from commercekit._numbers import RANGE, out_of_range
-from commercekit.errors import CommerceKitError, CurrencyMismatchError, InvalidAmountError
+from commercekit._inputs import (
+    Error,
+    _sign,
+    day,
+    flag,
+    instance,
+    invalid,
+    items,
+    member,
+    moment,
+    text,
+    whole,
+)
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode, minor_units
 from commercekit.money._money import EXACT, to_decimal
 from commercekit.money._rounding import require_money, round_ratio
 
-Error = Callable[[str, object, str], CommerceKitError]
-"""An error class taking ``(field, value, reason)``."""
-
-_Member = TypeVar("_Member", bound=enum.Enum)
-_Kind = TypeVar("_Kind")
-
-
-def invalid(field: str, value: object, reason: str) -> InvalidAmountError:
-    """An ``Error`` for the packages that raise ``InvalidAmountError`` for bad input."""
-    return InvalidAmountError(value, f"{reason} (argument {field!r})")
-
-
-def _sign(
-    found: Decimal | int, field: str, value: object, error: Error, *, positive: bool
-) -> None:
-    if found < 0 or (positive and found == 0):
-        need = "greater than zero" if positive else "zero or more"
-        raise error(field, value, f"must be {need}")
+__all__ = [
+    "Error",
+    "day",
+    "decimal",
+    "flag",
+    "instance",
+    "invalid",
+    "items",
+    "member",
+    "moment",
+    "money",
+    "money_of",
+    "money_ratio",
+    "one_currency",
+    "rounded",
+    "signed_decimal",
+    "text",
+    "whole",
+]
 
 
 def signed_decimal(value: object, field: str, error: Error) -> Decimal:
@@ -53,95 +64,6 @@ def decimal(value: object, field: str, error: Error, *, positive: bool = False) 
     found = signed_decimal(value, field, error)
     _sign(found, field, value, error, positive=positive)
     return found
-
-
-def whole(
-    value: object,
-    field: str,
-    error: Error,
-    *,
-    positive: bool = False,
-    unit: str = "units",
-    maximum: int | None = None,
-) -> int:
-    """A whole number (an ``int``, not a bool) that is not negative (or > 0).
-
-    ``maximum`` caps a count that drives work (parts, periods, days) so that no call
-    can run away; the refusal names the cap.
-    """
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise error(
-            field, value, f"is not a whole number of {unit}; pass an int such as 12"
-        )
-    if out_of_range(value):
-        raise error(field, value, f"is out of range: {RANGE}")
-    _sign(value, field, value, error, positive=positive)
-    if maximum is not None and value > maximum:
-        raise error(field, value, f"is more than {maximum:,} {unit}, the most allowed")
-    return value
-
-
-def text(value: object, field: str, error: Error, *, empty: bool = False) -> str:
-    """A ``str`` (non-empty unless ``empty``): a name, an id or a code to look up."""
-    if not isinstance(value, str):
-        raise error(field, value, "is not text; pass a str")
-    if not value and not empty:
-        raise error(field, value, "is empty; pass a non-empty str")
-    return value
-
-
-def flag(value: object, field: str, error: Error) -> bool:
-    """A ``bool``; a truthy string such as ``"no"`` is refused, not read as True."""
-    if not isinstance(value, bool):
-        raise error(field, value, "is not a yes/no flag; pass True or False")
-    return value
-
-
-def day(value: object, field: str, error: Error) -> date:
-    """A calendar ``date``; a ``datetime`` (a moment, not a day) is refused."""
-    if isinstance(value, datetime):
-        raise error(
-            field, value, "is a datetime, but a day is meant; pass the_moment.date()"
-        )
-    if not isinstance(value, date):
-        raise error(
-            field, value, "is not a date; pass a datetime.date such as date(2026, 3, 1)"
-        )
-    return value
-
-
-def moment(value: object, field: str, error: Error) -> datetime:
-    """A timezone-aware ``datetime``; a plain date or a naive datetime is refused."""
-    if not isinstance(value, datetime):
-        raise error(field, value, "is not a datetime; pass an aware datetime (with tzinfo)")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise error(field, value, "has no time zone; pass an aware datetime (with tzinfo)")
-    return value
-
-
-def items(value: object, field: str, error: Error) -> tuple[Any, ...]:
-    """A list or tuple (any iterable but text, a mapping or a set), as a tuple."""
-    if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
-        raise error(field, value, "is not a list; pass a list or tuple")
-    return tuple(value)
-
-
-def instance(value: object, kind: type[_Kind], field: str, error: Error) -> _Kind:
-    """``value`` if it is a ``kind``; otherwise an error naming the type expected."""
-    if not isinstance(value, kind):
-        raise error(field, value, f"is not a {kind.__name__}; pass a {kind.__name__}")
-    return value
-
-
-def member(value: object, kind: type[_Member], field: str, error: Error) -> _Member:
-    """A member of ``kind``, given as the member or its value, or an error listing them."""
-    if isinstance(value, kind):
-        return value
-    for option in kind:
-        if isinstance(value, str) and option.value == value:
-            return option
-    choices = ", ".join(repr(option.value) for option in kind)
-    raise error(field, value, f"is not one of the {kind.__name__} values: {choices}")
 
 
 def money(value: object, field: str, error: Error, *, positive: bool = False) -> Money:
