@@ -33,16 +33,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import Decimal
 
 from commercekit._numbers import context_free
-from commercekit.errors import AllocationError, InvalidAmountError
+from commercekit.errors import AllocationError, InvalidAmountError, shown
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
 from commercekit.money._money import EXACT, Money, to_decimal
 from commercekit.money._rounding import require_money
 from commercekit.typing import Ratio
 
 __all__ = ["allocate", "split"]
+
+MAX_PARTS = 100_000
+"""The most parts ``allocate`` and ``split`` share an amount into (a count that drives
+the work; invoices, instalments and shipments stay far below it)."""
 
 _scaleb = EXACT.scaleb
 _multiply = EXACT.multiply
@@ -55,7 +58,7 @@ def _minor_units_of(money: Money) -> tuple[int, int]:
     units = _scaleb(money.amount, exponent)
     if units != units.to_integral_value():
         raise AllocationError(
-            f"{money!r} has more decimals than {money.currency.code}'s {exponent}; "
+            f"{shown(money)} has more decimals than {money.currency.code}'s {exponent}; "
             f"round it with round_money() before allocating it"
         )
     return int(units), exponent
@@ -90,14 +93,12 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
         )
     if not ratios:
         raise AllocationError("no ratios given; pass at least one ratio")
-    fractions: list[tuple[int, int]] = []
-    for ratio in ratios:
-        if ratio.__class__ is int:  # not bool: its class is bool
-            fractions.append((int(ratio), 1))
-        elif isinstance(ratio, Decimal) and ratio.is_finite():
-            fractions.append(ratio.as_integer_ratio())
-        else:
-            fractions.append(to_decimal(ratio, "ratio").as_integer_ratio())
+    if len(ratios) > MAX_PARTS:
+        raise AllocationError(
+            f"{len(ratios):,} ratios given; an amount is shared into at most "
+            f"{MAX_PARTS:,} parts"
+        )
+    fractions = [to_decimal(ratio, "ratio").as_integer_ratio() for ratio in ratios]
     common = math.lcm(*(denominator for _, denominator in fractions))
     weights = [numerator * (common // denominator) for numerator, denominator in fractions]
     for ratio, weight in zip(ratios, weights, strict=True):
@@ -167,9 +168,10 @@ def split(money: Money, parts: int) -> list[Money]:
         commercekit.errors.AllocationError: cannot split into 0 parts; pass a whole ...
     """
     money = require_money(money)
-    if isinstance(parts, bool) or not isinstance(parts, int) or parts < 1:
+    if isinstance(parts, bool) or not isinstance(parts, int) or not 1 <= parts <= MAX_PARTS:
         raise AllocationError(
-            f"cannot split into {parts!r} parts; pass a whole number of parts, 1 or more"
+            f"cannot split into {shown(parts)} parts; pass a whole number of parts, "
+            f"from 1 to {MAX_PARTS:,}"
         )
     units, exponent = _minor_units_of(money)
     negative = units < 0

@@ -47,10 +47,13 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
         commercekit.errors.CurrencyMismatchError: cannot add EUR and USD: the amounts ...
     """
     target = currency_of(currency)
+    if isinstance(items, str | bytes | moneyed.Money) or not isinstance(items, Iterable):
+        raise InvalidAmountError(items, "is not a list of amounts; pass a list of Money")
     total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
-    for item in items:
-        if not isinstance(item, moneyed.Money):
-            raise InvalidAmountError(item, "is not money; sum_money adds Money amounts")
+    for given in items:
+        if not isinstance(given, moneyed.Money):
+            raise InvalidAmountError(given, "is not money; sum_money adds Money amounts")
+        item = require_money(given)
         if item.currency != target:
             raise CurrencyMismatchError(target.code, item.currency.code, "add")
         total = _add(total, item.amount)

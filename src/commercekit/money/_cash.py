@@ -38,10 +38,11 @@ from typing import Literal
 import attrs
 import pycountry
 
+from commercekit._inputs import day, invalid, text
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
-from commercekit.money._money import EXACT, Money, _make
+from commercekit.money._money import EXACT, Money, _make, to_decimal
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,
@@ -51,6 +52,48 @@ from commercekit.money._rounding import (
 )
 
 __all__ = ["CashRounding", "cash_increment", "cash_round", "cash_rounding"]
+
+
+def _positive(value: object) -> Decimal:
+    number = to_decimal(value, "increment")
+    if number <= 0:
+        raise InvalidAmountError(value, "is not a positive cash step; pass e.g. '0.05'")
+    return number
+
+
+def _amount_or_none(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    number = to_decimal(value, "amount")
+    if number < 0:
+        raise InvalidAmountError(value, "is negative; pass an amount of zero or more")
+    return number
+
+
+def _day_or_none(value: object) -> date | None:
+    return None if value is None else day(value, "day", invalid)
+
+
+def _text(value: object) -> str:
+    return text(value, "text", invalid)
+
+
+def _note(value: object) -> str:
+    return text(value, "note", invalid, empty=True)
+
+
+def _check_country(country: object) -> str:
+    if (
+        not isinstance(country, str)
+        or len(country) != 2
+        or pycountry.countries.get(alpha_2=country.upper()) is None
+    ):
+        raise UnknownCountryError(country)
+    return country.upper()
+
+
+def _country_or_none(value: object) -> str | None:
+    return None if value is None else _check_country(value)
 
 
 @attrs.frozen
@@ -63,22 +106,25 @@ class CashRounding:
     cash rule.
     """
 
-    currency: str
-    increment: Decimal
-    since: date | None
-    until: date | None
-    source: str
-    convention: str
-    note: str
-    country: str | None = None
-    applies_above: Decimal | None = None
+    currency: str = attrs.field(converter=validate_currency)
+    increment: Decimal = attrs.field(converter=_positive)
+    since: date | None = attrs.field(converter=_day_or_none)
+    until: date | None = attrs.field(converter=_day_or_none)
+    source: str = attrs.field(converter=_text)
+    convention: str = attrs.field(converter=_text)
+    note: str = attrs.field(converter=_note)
+    country: str | None = attrs.field(default=None, converter=_country_or_none)
+    applies_above: Decimal | None = attrs.field(default=None, converter=_amount_or_none)
     """The rule only rounds totals above this amount (Belgium: above 0.05)."""
-    rounds_to_zero: Literal["zero", "keep", "step"] = "zero"
+    rounds_to_zero: Literal["zero", "keep", "step"] = attrs.field(
+        default="zero", validator=attrs.validators.in_(("zero", "keep", "step"))
+    )
     """A non-zero total that would round to zero: becomes zero, is kept as it is
     (Finland), or becomes one step (Slovakia)."""
 
     def covers(self, on: date) -> bool:
         """Whether the rule is in force on ``on``."""
+        on = day(on, "on", invalid)
         return (self.since is None or self.since <= on) and (
             self.until is None or on <= self.until
         )
@@ -118,16 +164,6 @@ def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
 RULES: dict[tuple[str, str | None], tuple[CashRounding, ...]] = _read_rules()
 
 
-def _check_country(country: str) -> str:
-    if (
-        not isinstance(country, str)
-        or len(country) != 2
-        or pycountry.countries.get(alpha_2=country.upper()) is None
-    ):
-        raise UnknownCountryError(country)
-    return country.upper()
-
-
 @context_free
 def cash_rounding(currency: str, *, on: date, country: str | None = None) -> CashRounding:
     """The cash-rounding rule for ``currency`` (in ``country``, if given) on ``on``.
@@ -143,8 +179,7 @@ def cash_rounding(currency: str, *, on: date, country: str | None = None) -> Cas
         (Decimal('0.05'), datetime.date(2002, 1, 1))
     """
     code = validate_currency(currency)
-    if not isinstance(on, date):
-        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+    on = day(on, "on", invalid)
     keys: list[tuple[str, str | None]] = [(code, None)]
     if country is not None:
         keys.insert(0, (code, _check_country(country)))

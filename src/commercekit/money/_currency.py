@@ -35,8 +35,9 @@ from importlib.resources import files
 import attrs
 import moneyed
 
+from commercekit._inputs import day, flag, invalid, text, whole
 from commercekit._numbers import context_free
-from commercekit.errors import UnknownCurrencyError
+from commercekit.errors import InvalidAmountError, UnknownCurrencyError
 
 __all__ = [
     "CurrencyInfo",
@@ -49,6 +50,46 @@ __all__ = [
 ISO_4217_SOURCE = "https://www.six-group.com/en/products-services/financial-information/data-standards.html"
 
 
+def _code(_: object, __: object, value: object) -> None:
+    if not (
+        isinstance(value, str) and len(value) == 3 and value.isalpha() and value.isupper()
+    ):
+        raise UnknownCurrencyError(
+            value, "is not a three-letter ISO 4217 code such as 'EUR'"
+        )
+
+
+def _code_or_none(_: object, field: object, value: object) -> None:
+    if value is not None:
+        _code(_, field, value)
+
+
+def _numeric(_: object, __: object, value: object) -> None:
+    if not (
+        isinstance(value, str) and len(value) == 3 and value.isascii() and value.isdigit()
+    ):
+        raise InvalidAmountError(
+            value, "is not an ISO 4217 numeric code; pass three digits"
+        )
+
+
+def _places(_: object, __: object, value: object) -> None:
+    if value is not None:
+        whole(value, "minor_units", invalid, maximum=4, unit="decimal places")
+
+
+def _name(value: object) -> str:
+    return text(value, "name", invalid)
+
+
+def _fund(value: object) -> bool:
+    return flag(value, "fund", invalid)
+
+
+def _day_or_none(value: object) -> date | None:
+    return None if value is None else day(value, "replaced_on", invalid)
+
+
 @attrs.frozen
 class CurrencyInfo:
     """One row of the ISO 4217 table.
@@ -58,13 +99,13 @@ class CurrencyInfo:
     successor became legal tender (BGN by EUR on 2026-01-01).
     """
 
-    code: str
-    numeric: str
-    minor_units: int | None
-    name: str
-    fund: bool
-    replaced_on: date | None = None
-    replaced_by: str | None = None
+    code: str = attrs.field(validator=_code)
+    numeric: str = attrs.field(validator=_numeric)
+    minor_units: int | None = attrs.field(validator=_places)
+    name: str = attrs.field(converter=_name)
+    fund: bool = attrs.field(converter=_fund)
+    replaced_on: date | None = attrs.field(default=None, converter=_day_or_none)
+    replaced_by: str | None = attrs.field(default=None, validator=_code_or_none)
 
     @property
     def source(self) -> str:

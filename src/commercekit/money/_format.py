@@ -52,7 +52,7 @@ import babel
 import babel.numbers
 
 from commercekit._numbers import context_free
-from commercekit.errors import MoneyParseError, UnknownLocaleError
+from commercekit.errors import MoneyParseError, UnknownLocaleError, shown
 from commercekit.money._currency import MINOR_UNITS, validate_currency
 from commercekit.money._money import Money
 from commercekit.money._rounding import require_money
@@ -335,7 +335,7 @@ def parse_money(text: str, locale: str, currency: str | None = None) -> Money:
         commercekit.errors.MoneyParseError: cannot read '1.234,56 €' as money in locale ...
     """
     if not isinstance(text, str):
-        raise MoneyParseError(repr(text), str(locale), "the text to parse must be a str")
+        raise MoneyParseError(text, shown(locale), "the text to parse must be a str")
     if not isinstance(locale, str):
         raise UnknownLocaleError(locale)
     _locale(locale)  # an unknown locale is refused before the text is read

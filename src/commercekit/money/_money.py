@@ -311,7 +311,7 @@ class Money(moneyed.Money):
         Prefer [`round_money`][commercekit.money.round_money], which rounds to the
         currency's minor unit and names its mode.
         """
-        places = ndigits or 0
+        places = 0 if ndigits is None else ndigits
         if isinstance(places, bool) or not isinstance(places, int) or abs(places) > 50:
             raise InvalidAmountError(
                 ndigits, "is not a number of decimal places; pass an int from -50 to 50"

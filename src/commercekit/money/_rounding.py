@@ -116,9 +116,8 @@ def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money
         cls = money.__class__
     currency = money.currency
     # _make inlined: rounding follows nearly every multiplication.
-    amount = money.amount.quantize(
-        _QUANTUM[currency.code], _ROUNDING.get(mode) or decimal_rounding(mode), EXACT
-    )
+    rounding = _ROUNDING[mode] if mode.__class__ is RoundingMode else decimal_rounding(mode)
+    amount = money.amount.quantize(_QUANTUM[currency.code], rounding, EXACT)
     if not amount:
         amount = amount.copy_abs()  # -0.001 rounds to 0.00, not to "-0.00"
     rounded = _new(cls)
