@@ -39,6 +39,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit._inputs import instance, invalid, text
 from commercekit._numbers import context_free
 from commercekit.errors import (
     FutureRatesError,
@@ -77,6 +78,21 @@ def _aware(_: object, __: object, value: datetime) -> None:
         )
 
 
+def _provider(value: object) -> str:
+    return text(value, "provider", invalid)
+
+
+def _table(value: object) -> RateTable:
+    return instance(value, RateTable, "rates", invalid)
+
+
+def _max_age(value: object) -> timedelta:
+    age = instance(value, timedelta, "max_age", invalid)
+    if age < timedelta(0):
+        raise InvalidAmountError(value, "is a negative age; pass e.g. timedelta(days=1)")
+    return age
+
+
 @attrs.frozen
 class RateTable:
     """Exchange rates observed at one moment: 1 ``base`` = ``rates[code]`` of ``code``.
@@ -87,7 +103,7 @@ class RateTable:
     base: str = attrs.field(converter=validate_currency)
     rates: Mapping[str, Decimal] = attrs.field(converter=_rates)
     observed_at: datetime = attrs.field(validator=_aware)
-    provider: str
+    provider: str = attrs.field(converter=_provider)
     # Each rate as an exact integer ratio, computed once: conversion is integer work.
     _ratios: Mapping[str, tuple[int, int]] = attrs.field(
         init=False, repr=False, eq=False, alias="_ratios"
@@ -105,12 +121,13 @@ class RateTable:
 
     def ratio(self, code: str) -> tuple[int, int]:
         """Units of ``code`` per unit of the base, as an exact integer ratio."""
-        found = self._ratios.get(code)
+        found = self._ratios.get(code) if isinstance(code, str) else None
         if found is None:
             self._units(code)  # raises, naming the table
         return found  # type: ignore[return-value]  # _units raised for a missing code
 
     def _units(self, code: str) -> Decimal:
+        code = validate_currency(code)
         if code == self.base:
             return Decimal(1)
         rate = self.rates.get(code)
@@ -141,7 +158,7 @@ class RateTable:
         exact = self.cross(source, target)
         return DIVISION.divide(Decimal(exact.numerator), Decimal(exact.denominator))
 
-    def check_known_at(self, at: date) -> None:
+    def check_known_at(self, at: date | datetime) -> None:
         """Refuse the table if it was observed after ``at`` (a moment, or a day: then
         the table must have been observed by the end of that day, in its own time zone).
 
@@ -169,6 +186,7 @@ class RateTable:
         """Refuse the table if it was observed more than ``max_age`` before ``at``."""
         _aware(None, None, at)
         age = at - self.observed_at
+        max_age = _max_age(max_age)
         if age > max_age:
             raise StaleRatesError(self.provider, self.observed_at, at, max_age)
 
@@ -212,6 +230,7 @@ def convert(
     """
     money = require_money(money)
     target = validate_currency(to)
+    rates = _table(rates)
     if max_age is not None or at is not None:
         if max_age is None or at is None:
             raise InvalidAmountError(
@@ -251,7 +270,7 @@ def convert_unrounded(money: Money, to: str, rates: RateTable) -> Money:
     """
     money = require_money(money)
     target = validate_currency(to)
-    exact = Fraction(money.amount) * rates.cross(money.currency.code, target)
+    exact = Fraction(money.amount) * _table(rates).cross(money.currency.code, target)
     amount = DIVISION.divide(Decimal(exact.numerator), Decimal(exact.denominator))
     places = MINOR_UNITS[target]
     if amount.as_tuple().exponent > -places:  # type: ignore[operator]  # finite here
