@@ -13,6 +13,8 @@ from datetime import date
 
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidLoyaltyError
+from commercekit.loyalty._checks import day as checked_day
+from commercekit.loyalty._checks import signed_points
 
 __all__ = ["add_months", "end_of_month"]
 
@@ -25,6 +27,7 @@ def end_of_month(day: date) -> date:
         >>> end_of_month(date(2028, 2, 10)), end_of_month(date(2027, 2, 10))
         (datetime.date(2028, 2, 29), datetime.date(2027, 2, 28))
     """
+    day = checked_day(day, "day")
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
@@ -43,10 +46,8 @@ def add_months(day: date, months: int) -> date:
         >>> add_months(date(2026, 3, 15), -3)
         datetime.date(2025, 12, 15)
     """
-    if isinstance(months, bool) or not isinstance(months, int):
-        raise InvalidLoyaltyError(
-            "months", months, "is not a whole number of months; pass an int such as 12"
-        )
+    day = checked_day(day, "day")
+    months = signed_points(months, "months", zero=True, unit="months")
     year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
     if not date.min.year <= year <= date.max.year:
         raise InvalidLoyaltyError(

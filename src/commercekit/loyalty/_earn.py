@@ -24,9 +24,18 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._numbers import context_free
+from commercekit._numbers import RANGE, context_free, out_of_range
 from commercekit.errors import InvalidLoyaltyError
-from commercekit.loyalty._checks import amount, choice, day, points, rate, text
+from commercekit.loyalty._checks import (
+    amount,
+    choice,
+    day,
+    instance,
+    items,
+    points,
+    rate,
+    text,
+)
 from commercekit.money import Money, RoundingMode, validate_currency
 from commercekit.money._rounding import round_ratio
 
@@ -122,15 +131,14 @@ class BonusEvent:
 
     def live_on(self, on: date) -> bool:
         """Whether an order placed on ``on`` gets the bonus."""
-        return self.starts_on <= on <= self.ends_on
+        return self.starts_on <= day(on, "on") <= self.ends_on
 
 
 def _events(value: Iterable[BonusEvent]) -> tuple[BonusEvent, ...]:
-    events = tuple(value)
-    for event in events:
-        if not isinstance(event, BonusEvent):
-            raise InvalidLoyaltyError("bonus_events", event, "is not a BonusEvent")
-    return events
+    return tuple(
+        instance(event, BonusEvent, "bonus_events")
+        for event in items(value, "bonus_events")
+    )
 
 
 @attrs.frozen
@@ -171,13 +179,25 @@ class EarnRule:
     )
 
 
+def _convert_earned_points(value: object) -> int:
+    return points(value, "points")
+
+
+def _convert_unrounded(value: object) -> Decimal:
+    return rate(value, "unrounded")
+
+
+def _convert_why(value: object) -> str:
+    return text(value, "why")
+
+
 @attrs.frozen
 class Earned:
     """The whole points an order earns, the exact figure before rounding, and why."""
 
-    points: int
-    unrounded: Decimal
-    why: str
+    points: int = attrs.field(converter=_convert_earned_points)
+    unrounded: Decimal = attrs.field(converter=_convert_unrounded)
+    why: str = attrs.field(converter=_convert_why)
 
 
 @context_free
@@ -208,17 +228,12 @@ def earn_points(
         order total: goods 40.00 + tax 8.40 + shipping 4.95 EUR x 1 point(s) per EUR
         = 53.35; rounded down to 53
     """
-    if not isinstance(rule, EarnRule):
-        raise InvalidLoyaltyError("rule", rule, "is not an EarnRule")
+    rule = instance(rule, EarnRule, "rule")
     on = day(on, "on")
     currency = rule.currency
-    lines = goods if isinstance(goods, Mapping) else {"": goods}
-    per_category = {
-        text(category, "category") if category else "": amount(
-            money, f"goods[{category!r}]" if category else "goods", currency
-        )
-        for category, money in lines.items()
-    }
+    if tier is not None:
+        tier = text(tier, "tier")
+    per_category = _goods(goods, currency)
     parts = [f"goods {_figures(per_category, rule.category_multipliers)}"]
     raw = sum(
         (
@@ -258,6 +273,13 @@ def earn_points(
         if event.multiplier != 1:
             raw *= event.multiplier
             why += f" x {event.multiplier} ({event.name})"
+    if out_of_range(raw):
+        raise InvalidLoyaltyError(
+            "goods",
+            goods,
+            f"earn {raw:E} points before rounding, out of range ({RANGE}); check "
+            f"the amounts, points per unit and multipliers",
+        )
     exact = raw.as_integer_ratio()
     earned = round_ratio(exact[0], exact[1], rule.rounding)
     why += f" = {raw.normalize():f}; rounded {rule.rounding.value} to {earned}"
@@ -269,6 +291,20 @@ def earn_points(
             earned += event.bonus_points
             why += f"; + {event.bonus_points} ({event.name})"
     return Earned(points=earned, unrounded=raw, why=why)
+
+
+def _goods(goods: object, currency: str) -> dict[str, Money]:
+    """The goods amount per category ("" for one amount without categories)."""
+    if not isinstance(goods, Mapping):
+        return {"": amount(goods, "goods", currency)}
+    if not goods:
+        raise InvalidLoyaltyError(
+            "goods", goods, "has no category; pass {'books': Money('40.00', 'EUR')}"
+        )
+    return {
+        text(category, "goods category"): amount(money, f"goods[{category!r}]", currency)
+        for category, money in goods.items()
+    }
 
 
 def _figures(per_category: Mapping[str, Money], multipliers: Mapping[str, Decimal]) -> str:

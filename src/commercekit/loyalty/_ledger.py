@@ -20,12 +20,24 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import attrs
 
 from commercekit.errors import InsufficientPointsError, InvalidLoyaltyError
-from commercekit.loyalty._checks import choice, day, points, signed_points, text
+from commercekit.loyalty._checks import (
+    choice,
+    day,
+    days,
+    instance,
+    items,
+    later,
+    months,
+    optional_day,
+    points,
+    signed_points,
+    text,
+)
 from commercekit.loyalty._dates import add_months, end_of_month
 
 __all__ = [
@@ -89,7 +101,7 @@ def _convert_policy(value: object) -> ExpiryPolicy:
 
 
 def _convert_months(value: object) -> int:
-    return points(value, "months", positive=True, unit="months")
+    return months(value, "months")
 
 
 def _convert_id(value: object) -> str:
@@ -98,6 +110,14 @@ def _convert_id(value: object) -> str:
 
 def _convert_points(value: object) -> int:
     return points(value, "points", positive=True)
+
+
+def _convert_remaining(value: object) -> int:
+    return signed_points(value, "remaining", zero=True)
+
+
+def _convert_clawed_back(value: object) -> int:
+    return points(value, "clawed_back")
 
 
 def _convert_earned_on(value: object) -> date:
@@ -113,7 +133,27 @@ def _convert_valid_until(value: object) -> date:
 
 
 def _convert_pending_days(value: object) -> int:
-    return points(value, "pending_days", unit="days")
+    return days(value, "pending_days")
+
+
+def _convert_kind(value: object) -> EntryKind:
+    return choice(value, EntryKind, "kind")
+
+
+def _convert_entry_points(value: object) -> int:
+    return signed_points(value, "points", zero=True)
+
+
+def _convert_on(value: object) -> date:
+    return day(value, "on")
+
+
+def _convert_lot_id(value: object) -> str:
+    return text(value, "lot_id")
+
+
+def _convert_reason(value: object) -> str:
+    return text(value, "reason", empty=True)
 
 
 @attrs.frozen
@@ -133,7 +173,7 @@ class ExpiryRule:
 
     def valid_until(self, earned_on: date) -> date:
         """The last day points earned (or last touched) on ``earned_on`` can be spent."""
-        term = add_months(earned_on, self.months)
+        term = add_months(day(earned_on, "earned_on"), self.months)
         return end_of_month(term) if self.policy is ExpiryPolicy.END_OF_MONTH else term
 
 
@@ -149,26 +189,31 @@ class Lot:
 
     id: str = attrs.field(converter=_convert_id)
     points: int = attrs.field(converter=_convert_points)
-    remaining: int
+    remaining: int = attrs.field(converter=_convert_remaining)
     earned_on: date = attrs.field(converter=_convert_earned_on)
     spendable_from: date = attrs.field(converter=_convert_spendable_from)
     valid_until: date = attrs.field(converter=_convert_valid_until)
-    clawed_back: int = 0
+    clawed_back: int = attrs.field(default=0, converter=_convert_clawed_back)
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.remaining, bool) or not isinstance(self.remaining, int):
-            raise InvalidLoyaltyError(
-                "remaining", self.remaining, "is not a whole number of points"
-            )
         if self.remaining > self.points:
             raise InvalidLoyaltyError(
                 "remaining",
                 self.remaining,
                 f"is more than the {self.points} points lot {self.id!r} was earned with",
             )
-        if not 0 <= points(self.clawed_back, "clawed_back") <= self.points:
+        if self.clawed_back > self.points:
             raise InvalidLoyaltyError(
                 "clawed_back", self.clawed_back, f"must be at most {self.points}"
+            )
+        if self.remaining < -self.clawed_back:
+            # Only a return (under ALLOW_NEGATIVE) takes a lot below zero, and by no
+            # more than it clawed back.
+            raise InvalidLoyaltyError(
+                "remaining",
+                self.remaining,
+                f"is further below zero than the {self.clawed_back} points returns "
+                f"clawed back from lot {self.id!r}",
             )
         if self.spendable_from < self.earned_on:
             raise InvalidLoyaltyError(
@@ -188,6 +233,7 @@ class Lot:
 
     def spendable_on(self, on: date) -> bool:
         """Whether the lot's points can be spent on ``on`` (pending over, not lapsed)."""
+        on = day(on, "on")
         return self.remaining > 0 and self.spendable_from <= on <= self.valid_until
 
 
@@ -195,11 +241,11 @@ class Lot:
 class Entry:
     """One row of the ledger's history: ``points`` is signed (+ credit, - debit)."""
 
-    kind: EntryKind
-    points: int
-    on: date
-    lot_id: str
-    reason: str = ""
+    kind: EntryKind = attrs.field(converter=_convert_kind)
+    points: int = attrs.field(converter=_convert_entry_points)
+    on: date = attrs.field(converter=_convert_on)
+    lot_id: str = attrs.field(converter=_convert_lot_id)
+    reason: str = attrs.field(default="", converter=_convert_reason)
 
 
 _Usable = Callable[[Lot], bool]
@@ -209,12 +255,10 @@ def _spending_order(lot: Lot) -> tuple[date, date, str]:
     return (lot.valid_until, lot.earned_on, lot.id)
 
 
-def _check_lots(lots: tuple[Lot, ...]) -> tuple[Lot, ...]:
-    lots = tuple(lots)
+def _check_lots(value: object) -> tuple[Lot, ...]:
+    lots = tuple(instance(lot, Lot, "lots") for lot in items(value, "lots"))
     seen: set[str] = set()
     for lot in lots:
-        if not isinstance(lot, Lot):
-            raise InvalidLoyaltyError("lots", lot, "is not a Lot")
         if lot.id in seen:
             raise InvalidLoyaltyError(
                 "lots", lot.id, "is used by two lots; ids must differ"
@@ -223,8 +267,12 @@ def _check_lots(lots: tuple[Lot, ...]) -> tuple[Lot, ...]:
     return lots
 
 
-def _optional_day(value: object) -> date | None:
-    return None if value is None else day(value, "last_date")
+def _convert_last_date(value: object) -> date | None:
+    return optional_day(value, "last_date")
+
+
+def _convert_expiry(value: object) -> ExpiryRule:
+    return instance(value, ExpiryRule, "expiry")
 
 
 @attrs.frozen
@@ -250,10 +298,10 @@ class PointsLedger:
         commercekit.errors.InsufficientPointsError: cannot take 500 points on ...
     """
 
-    expiry: ExpiryRule = attrs.field(validator=attrs.validators.instance_of(ExpiryRule))
+    expiry: ExpiryRule = attrs.field(converter=_convert_expiry)
     pending_days: int = attrs.field(default=0, converter=_convert_pending_days)
     lots: tuple[Lot, ...] = attrs.field(default=(), converter=_check_lots)
-    last_date: date | None = attrs.field(default=None, converter=_optional_day)
+    last_date: date | None = attrs.field(default=None, converter=_convert_last_date)
 
     # -- reading -------------------------------------------------------------------
 
@@ -269,6 +317,7 @@ class PointsLedger:
 
     def lot(self, lot_id: str) -> Lot:
         """The lot with id ``lot_id``, or an error naming the ids the ledger holds."""
+        lot_id = text(lot_id, "lot_id")
         for lot in self.lots:
             if lot.id == lot_id:
                 return lot
@@ -303,7 +352,7 @@ class PointsLedger:
             self._on(on),
             pending=self.pending_days,
             kind=EntryKind.EARN,
-            reason=reason,
+            reason=text(reason, "reason"),
         )
 
     def redeem(
@@ -315,6 +364,7 @@ class PointsLedger:
         """
         wanted = points(points_spent, "points", positive=True)
         on = self._on(on)
+        reason = text(reason, "reason")
         spendable = self.spendable(on)
         if wanted > spendable:
             raise InsufficientPointsError(wanted, spendable, on)
@@ -333,9 +383,10 @@ class PointsLedger:
         next ``expire``: cancelling a redemption does not extend the points' life.
         """
         on = self._on(on)
+        reason = text(reason, "reason")
         lots = list(self.lots)
         entries: list[Entry] = []
-        for entry in redeemed:
+        for entry in items(redeemed, "redeemed"):
             if not isinstance(entry, Entry) or entry.kind is not EntryKind.REDEEM:
                 raise InvalidLoyaltyError(
                     "redeemed", entry, "is not a redeem entry; pass what redeem returned"
@@ -409,6 +460,7 @@ class PointsLedger:
         """
         on = self._on(on)
         policy = choice(policy, ReversalPolicy, "policy")
+        reason = text(reason, "reason")
         lot = self.lot(lot_id)
         left = lot.points - lot.clawed_back
         if not left:
@@ -536,7 +588,7 @@ class PointsLedger:
             count,
             count,
             on,
-            on + timedelta(days=pending),
+            later(on, pending, "pending_days"),
             self.expiry.valid_until(on),
         )
         entries = [Entry(kind, count, on, lot_id, reason)]

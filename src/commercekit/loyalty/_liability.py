@@ -15,7 +15,6 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit._checks import money as checked_money
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidLoyaltyError
@@ -34,7 +33,11 @@ __all__ = [
 
 
 def _money(value: object, field: str, *, positive: bool = False) -> Money:
-    return checked_money(value, field, InvalidLoyaltyError, positive=positive)
+    return _checks.money(value, field, positive=positive)
+
+
+def _convert_why(value: object) -> str:
+    return _checks.text(value, "why")
 
 
 def _rate(value: object, field: str) -> Decimal:
@@ -66,13 +69,24 @@ def points_standalone_price(
     )
 
 
+def _convert_goods(value: object) -> Money:
+    return _money(value, "goods")
+
+
+def _convert_points(value: object) -> Money:
+    return _money(value, "points")
+
+
 @attrs.frozen
 class RevenueAllocation:
     """The transaction price split between goods and points, adding up exactly."""
 
-    goods: Money
-    points: Money
-    why: str
+    goods: Money = attrs.field(converter=_convert_goods)
+    points: Money = attrs.field(converter=_convert_points)
+    why: str = attrs.field(converter=_convert_why)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(self.goods, self.points)
 
 
 @context_free
@@ -112,14 +126,39 @@ def allocate_transaction_price(
     )
 
 
+def _convert_to_date(value: object) -> Money:
+    return _money(value, "to_date")
+
+
+def _convert_this_period(value: object) -> Money:
+    return _checks.signed_money(value, "this_period")
+
+
+def _convert_deferred(value: object) -> Money:
+    return _money(value, "deferred")
+
+
 @attrs.frozen
 class PointsRevenue:
-    """Revenue recognised for points: to date, this period, and what is still deferred."""
+    """Revenue recognised for points: to date, this period, and what is still deferred.
 
-    to_date: Money
-    this_period: Money
-    deferred: Money
-    why: str
+    ``this_period`` is below zero when a higher estimate of the points ever to be
+    redeemed takes back revenue recognised before (the cumulative catch-up).
+    """
+
+    to_date: Money = attrs.field(converter=_convert_to_date)
+    this_period: Money = attrs.field(converter=_convert_this_period)
+    deferred: Money = attrs.field(converter=_convert_deferred)
+    why: str = attrs.field(converter=_convert_why)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(self.to_date, self.this_period, self.deferred)
+        if self.this_period > self.to_date:
+            raise InvalidLoyaltyError(
+                "this_period",
+                self.this_period,
+                f"is more than the {self.to_date.amount} recognised to date",
+            )
 
 
 @context_free
@@ -172,13 +211,38 @@ def points_revenue(
     )
 
 
+def _convert_face_value(value: object) -> Money:
+    return _money(value, "face_value")
+
+
+def _convert_expected(value: object) -> Money:
+    return _money(value, "expected")
+
+
+def _convert_breakage(value: object) -> Money:
+    return _money(value, "breakage")
+
+
 @attrs.frozen
 class PointsLiability:
-    """Outstanding points at face value, the part expected to be redeemed, and breakage."""
+    """Outstanding points at face value, the part expected to be redeemed, and breakage.
 
-    face_value: Money
-    expected: Money
-    breakage: Money
+    The parts add up: ``expected + breakage == face_value``.
+    """
+
+    face_value: Money = attrs.field(converter=_convert_face_value)
+    expected: Money = attrs.field(converter=_convert_expected)
+    breakage: Money = attrs.field(converter=_convert_breakage)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(self.face_value, self.expected, self.breakage)
+        if self.expected + self.breakage != self.face_value:
+            raise InvalidLoyaltyError(
+                "breakage",
+                self.breakage,
+                f"and expected {self.expected.amount} do not add up to the face value "
+                f"{self.face_value.amount}; breakage is face value less expected",
+            )
 
 
 @context_free

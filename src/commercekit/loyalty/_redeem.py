@@ -8,16 +8,25 @@ than they are worth; the points used are the points the ledger should then redee
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
+from commercekit._checks import money_of
 from commercekit._numbers import context_free
 from commercekit.errors import InsufficientPointsError, InvalidLoyaltyError
-from commercekit.loyalty._checks import points, rate
-from commercekit.money import Money, RoundingMode, round_money, validate_currency
-from commercekit.money._rounding import require_money
+from commercekit.loyalty._checks import (
+    instance,
+    money,
+    points,
+    rate,
+    signed_money,
+    text,
+)
+from commercekit.money import Money, RoundingMode, validate_currency
 
 __all__ = ["PointsDiscount", "RedemptionRule", "redemption_discount"]
 
@@ -30,14 +39,13 @@ def _values(value: object) -> dict[str, Money]:
             "is not a mapping of currencies to Money; pass {'EUR': Money('0.01', 'EUR')}",
         )
     found: dict[str, Money] = {}
-    for code, money in value.items():
+    for code, given in value.items():
         currency = validate_currency(code)
-        worth = require_money(money, "the value of a point")
+        field = f"value_per_point[{currency!r}]"
+        worth = signed_money(given, field)
         if worth.currency.code != currency or worth.amount <= 0:
             raise InvalidLoyaltyError(
-                f"value_per_point[{currency!r}]",
-                money,
-                f"must be a positive amount in {currency}",
+                field, given, f"must be a positive amount in {currency}"
             )
         found[currency] = worth
     return found
@@ -84,13 +92,25 @@ class RedemptionRule:
             )
 
 
+def _convert_points(value: object) -> int:
+    return points(value, "points")
+
+
+def _convert_discount(value: object) -> Money:
+    return money(value, "discount")
+
+
+def _convert_why(value: object) -> str:
+    return text(value, "why")
+
+
 @attrs.frozen
 class PointsDiscount:
     """The points an order uses and the discount they buy."""
 
-    points: int
-    discount: Money
-    why: str
+    points: int = attrs.field(converter=_convert_points)
+    discount: Money = attrs.field(converter=_convert_discount)
+    why: str = attrs.field(converter=_convert_why)
 
 
 @context_free
@@ -119,10 +139,9 @@ def redemption_discount(
         ...
         commercekit.errors.InvalidLoyaltyError: currency='USD' has no value per point ...
     """
-    if not isinstance(rule, RedemptionRule):
-        raise InvalidLoyaltyError("rule", rule, "is not a RedemptionRule")
+    rule = instance(rule, RedemptionRule, "rule")
     wanted = points(requested, "requested", positive=True)
-    goods = require_money(goods, "goods")
+    goods = signed_money(goods, "goods")
     currency = goods.currency.code
     if currency not in rule.value_per_point:
         known = ", ".join(sorted(rule.value_per_point))
@@ -134,7 +153,7 @@ def redemption_discount(
     if goods.amount < 0:
         raise InvalidLoyaltyError("goods", goods, "must be zero or more")
     if spendable is not None and wanted > points(spendable, "spendable"):
-        raise InsufficientPointsError(wanted, spendable)
+        raise InsufficientPointsError(wanted, points(spendable, "spendable"))
     if wanted < rule.min_points:
         raise InvalidLoyaltyError(
             "requested",
@@ -142,8 +161,10 @@ def redemption_discount(
             f"is below the minimum of {rule.min_points} points per order",
         )
     worth = rule.value_per_point[currency].amount
-    share_cap = goods.amount * rule.max_share
-    limit = int((share_cap / worth).to_integral_value(rounding=ROUND_FLOOR))
+    # Exact, so that no rounding of the quotient lets points buy more than the share.
+    cap = Fraction(goods.amount) * Fraction(rule.max_share)
+    limit = math.floor(cap / Fraction(worth))
+    share_cap = goods.amount * rule.max_share  # shown only
     used, reasons = wanted, []
     if used > limit:
         used = limit
@@ -158,7 +179,7 @@ def redemption_discount(
     if used < rule.min_points:
         reasons.append(f"below the minimum of {rule.min_points}, so no points are used")
         used = 0
-    discount = round_money(Money(worth * used, currency), mode=RoundingMode.DOWN)
+    discount = money_of(Fraction(worth) * used, currency, RoundingMode.DOWN)
     reasons.append(
         f"{used} x {worth} {currency} = {discount.amount} {currency}, rounded down"
     )

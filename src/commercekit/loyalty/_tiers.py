@@ -19,14 +19,28 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
+import moneyed
 
 from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
-from commercekit.loyalty._checks import choice, day, points, text
+from commercekit.loyalty._checks import (
+    choice,
+    day,
+    days,
+    flag,
+    instance,
+    items,
+    later,
+    money,
+    optional_day,
+    points,
+    signed_money,
+    text,
+)
+from commercekit.loyalty._checks import months as checked_months
 from commercekit.loyalty._dates import add_months
 from commercekit.loyalty._ledger import Entry, EntryKind
-from commercekit.money import Money, sum_money
-from commercekit.money._rounding import require_money
+from commercekit.money import Money, sum_money, validate_currency
 
 __all__ = [
     "DowngradePolicy",
@@ -76,17 +90,34 @@ def _convert_downgrade(value: object) -> DowngradePolicy:
     return choice(value, DowngradePolicy, "downgrade")
 
 
+def _qualifying(value: object, field: str) -> int | Money:
+    """Points (an int) or Money, not negative: what a tier is reached by."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return points(value, field)
+    if isinstance(value, moneyed.Money):
+        return money(value, field)
+    raise InvalidLoyaltyError(
+        field,
+        value,
+        "is neither points nor money; pass an int such as 5000 or Money('500', 'EUR')",
+    )
+
+
+def _convert_threshold(value: object) -> int | Money:
+    return _qualifying(value, "threshold")
+
+
 @attrs.frozen
 class Tier:
     """A tier's name and the qualifying figure (points, or Money) that reaches it."""
 
     name: str = attrs.field(converter=_convert_name)
-    threshold: int | Money
+    threshold: int | Money = attrs.field(converter=_convert_threshold)
 
 
 def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
-    tiers = tuple(value)
-    if not tiers or not all(isinstance(tier, Tier) for tier in tiers):
+    tiers = tuple(instance(tier, Tier, "tiers") for tier in items(value, "tiers"))
+    if not tiers:
         raise InvalidLoyaltyError("tiers", value, "must be one or more Tier values")
     return tiers
 
@@ -136,6 +167,7 @@ class TierProgram:
 
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""
+        name = text(name, "tier")
         for tier in self.tiers:
             if tier.name == name:
                 return tier
@@ -147,21 +179,33 @@ def _figure(program: TierProgram, value: object, field: str) -> Decimal:
     """The comparable figure of a threshold or qualifying value (int or Decimal)."""
     if program.basis is TierBasis.POINTS:
         return Decimal(points(value, field))
-    money = require_money(value, field)
-    currency = require_money(program.tiers[0].threshold, "threshold").currency.code
-    if money.currency.code != currency:
-        raise CurrencyMismatchError(currency, money.currency.code, "compare")
-    if money.amount < 0:
-        raise InvalidLoyaltyError(field, money, "must be zero or more")
-    return money.amount
+    found = money(value, field)
+    currency = money(program.tiers[0].threshold, "threshold").currency.code
+    if found.currency.code != currency:
+        raise CurrencyMismatchError(currency, found.currency.code, "compare")
+    return found.amount
+
+
+def _convert_start(value: object) -> date:
+    return day(value, "start")
+
+
+def _convert_end(value: object) -> date:
+    return day(value, "end")
 
 
 @attrs.frozen
 class QualifyingPeriod:
     """The qualifying period containing a day: its first and last day, both included."""
 
-    start: date
-    end: date
+    start: date = attrs.field(converter=_convert_start)
+    end: date = attrs.field(converter=_convert_end)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidLoyaltyError(
+                "end", self.end, f"is before start {self.start.isoformat()}; swap them"
+            )
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
@@ -182,7 +226,7 @@ def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPer
         QualifyingPeriod(start=datetime.date(2026, 3, 15), end=datetime.date(2027, 3, 14))
     """
     when, first = day(on, "on"), day(anchor, "anchor")
-    length = points(months, "months", positive=True, unit="months")
+    length = checked_months(months, "months")
     index = ((when.year - first.year) * 12 + when.month - first.month) // length
     # Clipped month ends can put the day in the period just before or after.
     for k in (index - 1, index, index + 1):
@@ -213,10 +257,10 @@ def qualifying_points(entries: Iterable[Entry], period: QualifyingPeriod) -> int
         >>> qualifying_points([*first, *second, *back], year)
         400
     """
+    period = instance(period, QualifyingPeriod, "period")
     total = 0
-    for entry in entries:
-        if not isinstance(entry, Entry):
-            raise InvalidLoyaltyError("entries", entry, "is not a ledger Entry")
+    for entry in items(entries, "entries"):
+        entry = instance(entry, Entry, "entries")  # noqa: PLW2901
         if entry.on in period and entry.kind in {EntryKind.EARN, EntryKind.REVERSE}:
             total += entry.points
     return max(total, 0)
@@ -237,23 +281,44 @@ def qualifying_spend(
         ...                   (date(2026, 3, 2), Money("120", "EUR"))], year, "EUR")
         Money('120.00', 'EUR')
     """
+    period = instance(period, QualifyingPeriod, "period")
+    currency = validate_currency(currency)
     counted = []
-    for when, paid in purchases:
-        money = require_money(paid, "purchase amount")
-        if money.currency.code != currency:
-            raise CurrencyMismatchError(currency, money.currency.code, "add")
+    for purchase in items(purchases, "purchases"):
+        if not isinstance(purchase, tuple | list) or len(purchase) != 2:
+            raise InvalidLoyaltyError(
+                "purchases",
+                purchase,
+                "is not a (day, amount) pair; pass (date(2026, 3, 2), Money('120', 'EUR'))",
+            )
+        when, paid = purchase
+        spent = signed_money(paid, "purchase amount")  # a refund is negative
+        if spent.currency.code != currency:
+            raise CurrencyMismatchError(currency, spent.currency.code, "add")
         if day(when, "purchase day") in period:
-            counted.append(money)
+            counted.append(spent)
     return max(sum_money(counted, currency), sum_money([], currency))
+
+
+def _convert_tier(value: object) -> Tier:
+    return instance(value, Tier, "tier")
+
+
+def _convert_previous(value: object) -> Tier:
+    return instance(value, Tier, "previous")
+
+
+def _convert_why(value: object) -> str:
+    return text(value, "why")
 
 
 @attrs.frozen
 class TierDecision:
     """The member's tier after a change (or none), the tier before it, and why."""
 
-    tier: Tier
-    previous: Tier
-    why: str
+    tier: Tier = attrs.field(converter=_convert_tier)
+    previous: Tier = attrs.field(converter=_convert_previous)
+    why: str = attrs.field(converter=_convert_why)
 
 
 @context_free
@@ -265,6 +330,7 @@ def tier_for(program: TierProgram, qualifying: int | Money) -> Tier:
         >>> tier_for(program, 4999).name, tier_for(program, 5000).name
         ('member', 'gold')
     """
+    program = instance(program, TierProgram, "program")
     figure = _figure(program, qualifying, "qualifying")
     reached = program.tiers[0]
     for tier in program.tiers:
@@ -286,6 +352,7 @@ def upgrade(program: TierProgram, current: str, qualifying: int | Money) -> Tier
         >>> upgrade(program, "gold", 10).tier.name
         'gold'
     """
+    program = instance(program, TierProgram, "program")
     previous = program.tier(current)
     reached = tier_for(program, qualifying)
     shown = _shown(qualifying)
@@ -317,6 +384,7 @@ def tier_at_period_end(
         >>> print(decision.why)
         200 qualifies for member; one tier down at most per period: gold to silver
     """
+    program = instance(program, TierProgram, "program")
     previous = program.tier(current)
     earned = tier_for(program, qualifying)
     at, now = program.tiers.index(earned), program.tiers.index(previous)
@@ -334,15 +402,37 @@ def _shown(value: int | Money) -> str:
     return str(value) if isinstance(value, int) else f"{value.amount} {value.currency.code}"
 
 
+def _convert_granted(value: object) -> bool:
+    return flag(value, "granted")
+
+
+def _convert_grant_on(value: object) -> date | None:
+    return optional_day(value, "grant_on")
+
+
+def _convert_referrer_points(value: object) -> int:
+    return points(value, "referrer_points")
+
+
+def _convert_referee_points(value: object) -> int:
+    return points(value, "referee_points")
+
+
 @attrs.frozen
 class ReferralReward:
     """Whether a referral's points are granted on a date, from when, and why."""
 
-    granted: bool
-    grant_on: date | None
-    referrer_points: int
-    referee_points: int
-    why: str
+    granted: bool = attrs.field(converter=_convert_granted)
+    grant_on: date | None = attrs.field(converter=_convert_grant_on)
+    referrer_points: int = attrs.field(converter=_convert_referrer_points)
+    referee_points: int = attrs.field(converter=_convert_referee_points)
+    why: str = attrs.field(converter=_convert_why)
+
+    def __attrs_post_init__(self) -> None:
+        if self.granted and self.grant_on is None:
+            raise InvalidLoyaltyError(
+                "grant_on", None, "is needed when granted: pass the day points are granted"
+            )
 
 
 @context_free
@@ -372,9 +462,10 @@ def referral_reward(
     """
     delivered = day(delivered_on, "delivered_on")
     on = day(on, "on")
-    window = points(return_window_days, "return_window_days", unit="days")
+    window = days(return_window_days, "return_window_days")
     referrer = points(referrer_points, "referrer_points")
     referee = points(referee_points, "referee_points")
+    returned = flag(returned, "returned")
     if on < delivered:
         raise InvalidLoyaltyError(
             "on", on, f"is before delivery on {delivered.isoformat()}; check the dates"
@@ -384,8 +475,8 @@ def referral_reward(
         return ReferralReward(
             granted=False, grant_on=None, referrer_points=0, referee_points=0, why=why
         )
-    closes = delivered + timedelta(days=window)
-    grant_on = closes + timedelta(days=1)
+    closes = later(delivered, window, "return_window_days")
+    grant_on = later(closes, 1, "return_window_days")
     granted = on >= grant_on
     why = (
         f"the return window closed on {closes.isoformat()}; {referrer} points to the "
