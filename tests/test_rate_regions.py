@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
+from commercekit.regions import place_of
 from commercekit.regions._rate_regions import RATE_REGIONS, RateRegion, rate_region
 from commercekit.tax import RateKind, TaxCategory, jurisdictions, rate_for, rates_for
 from commercekit.tax._rates import BUNDLED, TaxRate
@@ -247,7 +248,6 @@ def test_located_by_postcode(country: str, postcode: str, expected: str | None) 
         ("PT", "PT-11", None),  # Lisbon district
         ("FR", "FR-13", None),  # Bouches-du-Rhône
         ("FR", "FR-971", None),  # Guadeloupe: outside the VAT area, see locate()
-        ("FR", "PT-30", None),  # another country's region
         ("pt", "PT-20", "PT-20"),
     ],
 )
@@ -256,6 +256,13 @@ def test_located_by_subdivision(
 ) -> None:
     found = rate_region(country, subdivision=subdivision, on=TODAY)
     assert (found.code if found else None) == expected
+
+
+def test_another_countrys_subdivision_is_refused_as_place_of_refuses_it() -> None:
+    with pytest.raises(UnknownCountryError, match="not an ISO 3166-2 subdivision of FR"):
+        rate_region("FR", subdivision="PT-30", on=TODAY)
+    with pytest.raises(UnknownCountryError, match="not an ISO 3166-2 subdivision of FR"):
+        place_of("FR", subdivision="PT-30", on=TODAY)
 
 
 def test_a_subdivision_naming_a_region_decides_over_the_postcode() -> None:
@@ -270,7 +277,11 @@ def test_a_subdivision_naming_a_region_decides_over_the_postcode() -> None:
 
 def test_no_address_detail_means_the_ordinary_country() -> None:
     assert rate_region("PT", on=TODAY) is None
-    assert rate_region("PT", subdivision="", postcode=" ", on=TODAY) is None
+    # Empty text is not "no detail": None is, as place_of has always said.
+    with pytest.raises(UnknownCountryError, match="not a subdivision code"):
+        rate_region("PT", subdivision="", on=TODAY)
+    with pytest.raises(UnknownCountryError, match="not a postcode"):
+        rate_region("PT", postcode=" ", on=TODAY)
 
 
 @pytest.mark.parametrize("region", RATE_REGIONS, ids=REGIONS)

@@ -267,9 +267,14 @@ ValidByDesign = Callable[[str, Parameter, Hostile], str | None]
 FREE_TEXT = frozenset(
     {"sku", "name", "id", "lot_id", "description", "note", "reason", "why", "source",
      "carrier", "service", "provider", "customer", "order", "product", "channel",
-     "promotion_id", "code", "location", "legal_basis", "text", "convention", "detail"}
+     "promotion_id", "code", "location", "legal_basis", "text", "convention", "detail",
+     "postcode", "postcodes", "tax_instead"}
 )
-"""Parameters that hold free text or a shop's own identifiers: any non-empty text."""
+"""Parameters that hold free text, a shop's own identifiers or a postcode (whose form
+varies by country; one no rule names is an ordinary address): any non-empty text."""
+
+NOTES = frozenset({"note", "description", "reason", "detail"})
+"""Free-text remarks, which may be empty."""
 
 
 def valid_by_design(name: str, parameter: Parameter, hostile: Hostile) -> str | None:
@@ -285,7 +290,7 @@ def valid_by_design(name: str, parameter: Parameter, hostile: Hostile) -> str | 
         return "a yes/no flag"
     if hostile.name == "aware datetime" and "datetime" in annotation:
         return "a moment in time, which an aware datetime is"
-    if hostile.name == "empty text" and parameter.default == "":
+    if hostile.name == "empty text" and (parameter.default == "" or parameter.name in NOTES):
         return "optional free text, empty by default"
     if hostile.name == "unknown code" and parameter.name in FREE_TEXT:
         return "free text or the shop's own identifier, not a code from a list"

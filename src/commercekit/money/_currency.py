@@ -50,32 +50,34 @@ __all__ = [
 ISO_4217_SOURCE = "https://www.six-group.com/en/products-services/financial-information/data-standards.html"
 
 
-def _code(_: object, __: object, value: object) -> None:
+def _code(value: object) -> str:
     if not (
         isinstance(value, str) and len(value) == 3 and value.isalpha() and value.isupper()
     ):
         raise UnknownCurrencyError(
             value, "is not a three-letter ISO 4217 code such as 'EUR'"
         )
+    return value
 
 
-def _code_or_none(_: object, field: object, value: object) -> None:
-    if value is not None:
-        _code(_, field, value)
+def _code_or_none(value: object) -> str | None:
+    return None if value is None else _code(value)
 
 
-def _numeric(_: object, __: object, value: object) -> None:
+def _numeric(value: object) -> str:
     if not (
         isinstance(value, str) and len(value) == 3 and value.isascii() and value.isdigit()
     ):
         raise InvalidAmountError(
             value, "is not an ISO 4217 numeric code; pass three digits"
         )
+    return value
 
 
-def _places(_: object, __: object, value: object) -> None:
-    if value is not None:
-        whole(value, "minor_units", invalid, maximum=4, unit="decimal places")
+def _places(value: object) -> int | None:
+    if value is None:
+        return None
+    return whole(value, "minor_units", invalid, maximum=4, unit="decimal places")
 
 
 def _name(value: object) -> str:
@@ -99,13 +101,13 @@ class CurrencyInfo:
     successor became legal tender (BGN by EUR on 2026-01-01).
     """
 
-    code: str = attrs.field(validator=_code)
-    numeric: str = attrs.field(validator=_numeric)
-    minor_units: int | None = attrs.field(validator=_places)
+    code: str = attrs.field(converter=_code)
+    numeric: str = attrs.field(converter=_numeric)
+    minor_units: int | None = attrs.field(converter=_places)
     name: str = attrs.field(converter=_name)
     fund: bool = attrs.field(converter=_fund)
     replaced_on: date | None = attrs.field(default=None, converter=_day_or_none)
-    replaced_by: str | None = attrs.field(default=None, validator=_code_or_none)
+    replaced_by: str | None = attrs.field(default=None, converter=_code_or_none)
 
     @property
     def source(self) -> str:

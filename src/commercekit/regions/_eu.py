@@ -93,7 +93,7 @@ def check_day(on: object) -> date:
 def is_eu_member(country: str, *, on: date) -> bool:
     """Whether ``country`` was an EU member state (for VAT) on ``on``."""
     membership = MEMBERSHIPS.get(check_country(country))
-    return membership is not None and membership.covers(check_date(on))
+    return membership is not None and membership.covers(check_day(on))
 
 
 @context_free
@@ -106,7 +106,7 @@ def eu_members(*, on: date) -> frozenset[str]:
         >>> "GB" in eu_members(on=date(2020, 12, 31))
         True
     """
-    check_date(on)
+    on = check_day(on)
     return frozenset(code for code, member in MEMBERSHIPS.items() if member.covers(on))
 
 

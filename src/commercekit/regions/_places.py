@@ -50,13 +50,14 @@ from datetime import date
 from importlib.resources import files
 
 import attrs
-import pycountry
 
+from commercekit._inputs import instance, invalid
 from commercekit._numbers import context_free
 from commercekit.errors import UnknownCountryError
+from commercekit.regions import _fields as fields
 from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
 from commercekit.regions._rate_regions import RateRegion, rate_region
-from commercekit.regions._territories import Territory, locate, special_territory
+from commercekit.regions._territories import Territory, check_subdivision, locate
 
 __all__ = ["Place", "check_day", "customs_border", "place_of"]
 
@@ -104,6 +105,14 @@ def _member(country: str, on: date) -> bool:
     return membership is not None and membership.covers(on)
 
 
+def _territory(value: object) -> Territory | None:
+    return fields.optional(value, Territory)
+
+
+def _rate_region(value: object) -> RateRegion | None:
+    return fields.optional(value, RateRegion)
+
+
 @attrs.frozen
 class Place:
     """An address as VAT and customs rules see it on ``on`` (build it with ``place_of``).
@@ -114,24 +123,28 @@ class Place:
     that made a place differ from its country, each with its source.
     """
 
-    country: str
-    subdivision: str | None
-    postcode: str | None
-    on: date
-    territory: Territory | None
-    goods_jurisdiction: str
-    services_jurisdiction: str
-    in_eu_vat_area_for_goods: bool
-    in_eu_vat_area_for_services: bool
-    customs_territory: str
-    why: tuple[str, ...]
-    rate_region: RateRegion | None = None
+    country: str = attrs.field(converter=fields.country)
+    subdivision: str | None = attrs.field(converter=fields.optional_name)
+    postcode: str | None = attrs.field(converter=fields.optional_name)
+    on: date = attrs.field(converter=fields.a_day)
+    territory: Territory | None = attrs.field(converter=_territory)
+    goods_jurisdiction: str = attrs.field(converter=fields.area)
+    services_jurisdiction: str = attrs.field(converter=fields.area)
+    in_eu_vat_area_for_goods: bool = attrs.field(converter=fields.yes_no)
+    in_eu_vat_area_for_services: bool = attrs.field(converter=fields.yes_no)
+    customs_territory: str = attrs.field(converter=fields.area)
+    why: tuple[str, ...] = attrs.field(converter=fields.names)
+    rate_region: RateRegion | None = attrs.field(default=None, converter=_rate_region)
+
+    def __attrs_post_init__(self) -> None:
+        fields.inside(self.subdivision, self.country)
+
     """A region of the goods jurisdiction with rates of its own (Madeira, Corsica)."""
 
     def rates_jurisdiction(self, *, goods: bool) -> str:
         """Whose rate table applies when this place's VAT is charged: the rate region's
         (``PT-30``) where there is one, else the jurisdiction's."""
-        code = self.jurisdiction(goods=goods)
+        code = self.jurisdiction(goods=goods)  # checks goods
         region = self.rate_region
         return region.code if region is not None and region.country == code else code
 
@@ -142,11 +155,15 @@ class Place:
 
     def jurisdiction(self, *, goods: bool) -> str:
         """Whose VAT applies to goods (``goods=True``) or services delivered here."""
-        return self.goods_jurisdiction if goods else self.services_jurisdiction
+        return (
+            self.goods_jurisdiction if fields.yes_no(goods) else self.services_jurisdiction
+        )
 
     def in_eu_vat_area(self, *, goods: bool) -> bool:
         """Whether EU VAT rules apply here to goods or to services."""
-        return self.in_eu_vat_area_for_goods if goods else self.in_eu_vat_area_for_services
+        if fields.yes_no(goods):
+            return self.in_eu_vat_area_for_goods
+        return self.in_eu_vat_area_for_services
 
     def vat_area(self, *, goods: bool) -> str:
         """``EU`` inside the EU VAT area; else the country-level jurisdiction (``GB``,
@@ -157,9 +174,17 @@ class Place:
         return "GB" if code == "XI" else code.split("-")[0] if code[:3] == "CA-" else code
 
 
+def _places(origin: object, destination: object) -> tuple[Place, Place]:
+    return (
+        instance(origin, Place, "origin", invalid),
+        instance(destination, Place, "destination", invalid),
+    )
+
+
 @context_free
 def customs_border(origin: Place, destination: Place) -> bool:
     """Whether goods moving from ``origin`` to ``destination`` cross a customs border."""
+    origin, destination = _places(origin, destination)
     if origin.customs_territory == destination.customs_territory:
         return False
     # Windsor Framework Art. 5: EU customs rules apply to goods in Northern Ireland.
@@ -174,6 +199,7 @@ def fiscal_border(origin: Place, destination: Place) -> bool:
     leave one VAT area for another (the EU for the Canary Islands, for Åland), so the
     destination's import taxes are due on arrival, with or without a customs border.
     Great Britain and Northern Ireland share UK VAT: no VAT border between them."""
+    origin, destination = _places(origin, destination)
     if origin.vat_area(goods=True) == destination.vat_area(goods=True):
         return False
     ends = {origin.goods_jurisdiction, destination.goods_jurisdiction}
@@ -213,13 +239,7 @@ def place_of(
         'CH'
     """
     code = _country(country)
-    region = _optional(subdivision, "subdivision (ISO 3166-2 code)")
-    if region is not None and not _subdivision_of("GB" if code == "XI" else code, region):
-        raise UnknownCountryError(
-            region,
-            f"is not an ISO 3166-2 subdivision of {code}; give its code such as "
-            "'CA-ON', 'ES-CN' or 'PT-30', or none",
-        )
+    region = None if subdivision is None else check_subdivision(code, subdivision)
     return _place_of(code, region, _optional(postcode, "postcode"), check_day(on))
 
 
@@ -235,17 +255,6 @@ def _optional(text: object, what: str) -> str | None:
     if not isinstance(text, str) or not text.strip() or len(text) > 32:
         raise UnknownCountryError(text, f"is not a {what}; give it as text, or None")
     return text.strip().upper()
-
-
-@functools.cache
-def _subdivision_of(country: str, code: str) -> bool:
-    """An ISO 3166-2 code of ``country``, or an older code the territory table knows
-    (``FR-GP`` for Guadeloupe, now ``FR-971``)."""
-    territory = special_territory(code)
-    if territory is not None and territory.country == country:
-        return True
-    found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-    return found is not None and bool(found.country_code == country)
 
 
 @functools.lru_cache(maxsize=4096)

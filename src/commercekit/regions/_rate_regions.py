@@ -53,7 +53,9 @@ import attrs
 
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, MissingDataError, UnknownCountryError
+from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
+from commercekit.regions._territories import check_subdivision
 
 __all__ = ["RateRegion", "rate_region"]
 
@@ -79,7 +81,7 @@ def _valid_source(_: object, __: object, value: str) -> None:
 
 def _codes(value: str | Iterable[str]) -> tuple[str, ...]:
     """Codes as space-separated text (as in the CSV) or an iterable, upper-cased."""
-    items = value.split() if isinstance(value, str) else value
+    items = value.split() if isinstance(value, str) else fields.names(value)
     return tuple(item.strip().upper() for item in items)
 
 
@@ -114,17 +116,23 @@ class RateRegion:
     """
 
     code: str
-    name: str
+    name: str = attrs.field(converter=fields.name)
     country: str = attrs.field(validator=_valid_country)
     subdivisions: tuple[str, ...] = attrs.field(converter=_codes)
     postcodes: tuple[str, ...] = attrs.field(converter=_codes)
     since: date = attrs.field(validator=_valid_day)
     until: date | None = attrs.field(validator=_valid_end)
-    legal_basis: str
+    legal_basis: str = attrs.field(converter=fields.name)
     source: str = attrs.field(validator=_valid_source)
-    note: str = ""
+    note: str = attrs.field(default="", converter=fields.note)
 
     def __attrs_post_init__(self) -> None:
+        for subdivision in self.subdivisions:
+            fields.inside(subdivision, self.country)
+        if not self.subdivisions and not self.postcodes:
+            raise InvalidAmountError(
+                self.code, "has neither subdivisions nor postcodes; give one or both"
+            )
         if not isinstance(self.code, str) or not self.code.startswith(f"{self.country}-"):
             raise InvalidAmountError(
                 self.code, f"is not a region of {self.country}; start it with the country"
@@ -136,6 +144,7 @@ class RateRegion:
 
     def covers(self, on: date) -> bool:
         """Whether the region has rates of its own on ``on``."""
+        on = check_day(on)
         return self.since <= on and (self.until is None or on <= self.until)
 
     def explain(self) -> str:
@@ -174,15 +183,6 @@ def _read() -> tuple[RateRegion, ...]:
 
 
 RATE_REGIONS: tuple[RateRegion, ...] = _read()
-
-
-def _text(value: object) -> str | None:
-    """An optional address part: text, or ``None``; anything else is refused."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise UnknownCountryError(value)
-    return value.strip().upper() or None
 
 
 # Subdivisions where some places charge rates of their own that the data does not model
@@ -229,7 +229,9 @@ def rate_region(
         True
     """
     code = check_country(country)
-    wanted, where, day = _text(subdivision), _text(postcode), check_day(on)
+    wanted = None if subdivision is None else check_subdivision(code, subdivision)
+    where = None if postcode is None else fields.postcode(postcode)
+    day = check_day(on)
     unmodelled = _UNMODELLED.get(wanted or "")
     if unmodelled is not None:
         raise MissingDataError(

@@ -13,14 +13,17 @@ has one (``GP`` for Guadeloupe), or its postcode. The bundled table
 from __future__ import annotations
 
 import csv
+import functools
 from datetime import date
 from importlib.resources import files
 
 import attrs
+import pycountry
 
 from commercekit._numbers import context_free
 from commercekit.errors import UnknownCountryError
-from commercekit.regions._eu import check_country
+from commercekit.regions import _fields as fields
+from commercekit.regions._eu import check_country, check_day
 
 __all__ = ["Territory", "locate", "special_territory"]
 
@@ -33,34 +36,38 @@ class Territory:
     (``DE-HELGOLAND``).
     """
 
-    code: str
-    name: str
-    country: str
-    subdivision: str | None
-    iso_alpha2: str | None
-    postcodes: tuple[str, ...]
-    in_eu_vat_area: bool
-    in_eu_customs_territory: bool
-    vat_of: str
+    code: str = attrs.field(converter=fields.name)
+    name: str = attrs.field(converter=fields.name)
+    country: str = attrs.field(converter=fields.country)
+    subdivision: str | None = attrs.field(converter=fields.optional_name)
+    iso_alpha2: str | None = attrs.field(converter=fields.optional_country)
+    postcodes: tuple[str, ...] = attrs.field(converter=fields.names)
+    in_eu_vat_area: bool = attrs.field(converter=fields.yes_no)
+    in_eu_customs_territory: bool = attrs.field(converter=fields.yes_no)
+    vat_of: str = attrs.field(converter=fields.area)
     """Whose VAT applies there: the territory's own code, or another's (``CH``)."""
-    customs_of: str
+    customs_of: str = attrs.field(converter=fields.area)
     """The customs territory it is in: ``EU``, another's (``CH``) or its own code."""
-    since: date
-    until: date | None
-    tax_instead: str
-    legal_basis: str
-    source: str
-    note: str
+    since: date = attrs.field(converter=fields.a_day)
+    until: date | None = attrs.field(converter=fields.optional_day)
+    tax_instead: str = attrs.field(converter=fields.name)
+    legal_basis: str = attrs.field(converter=fields.name)
+    source: str = attrs.field(converter=fields.name)
+    note: str = attrs.field(converter=fields.note)
+
+    def __attrs_post_init__(self) -> None:
+        fields.inside(self.subdivision, self.country)
 
     def covers(self, on: date) -> bool:
         """Whether this row is in force on ``on``."""
+        on = check_day(on)
         return self.since <= on and (self.until is None or on <= self.until)
 
     def matches_postcode(self, postcode: str, *, exact: bool) -> bool:
         """Whether ``postcode`` (spaces ignored) is one of the territory's exact codes
         (``exact=True``) or starts with one of its prefixes (``exact=False``)."""
-        compact = postcode.replace(" ", "").upper()
-        if exact:
+        compact = fields.postcode(postcode).replace(" ", "").upper()
+        if fields.yes_no(exact):
             return compact in self.postcodes
         return any(
             compact.startswith(pattern[:-1])
@@ -118,6 +125,33 @@ for _territory in TERRITORIES:
             _BY_CODE.setdefault(_key, []).append(_territory)
 
 
+def check_subdivision(country: str, code: object) -> str:
+    """``code`` as an upper-case ISO 3166-2 subdivision of ``country`` (or an older code
+    the territory table knows, ``FR-GP`` for Guadeloupe), or an error saying what to give.
+    """
+    if not isinstance(code, str) or not code.strip() or len(code) > 16:
+        raise UnknownCountryError(
+            code, "is not a subdivision code; give it as text, or None"
+        )
+    found = code.strip().upper()
+    if not _subdivision_of("GB" if country == "XI" else country, found):
+        raise UnknownCountryError(
+            code,
+            f"is not an ISO 3166-2 subdivision of {country}; give its code such as "
+            "'CA-ON', 'ES-CN' or 'PT-30', or none",
+        )
+    return found
+
+
+@functools.cache
+def _subdivision_of(country: str, code: str) -> bool:
+    rows = _BY_CODE.get(code)
+    if rows and any(row.country == country for row in rows):
+        return True
+    found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    return found is not None and bool(found.country_code == country)
+
+
 def _in_force(rows: list[Territory] | None, on: date | None) -> Territory | None:
     """The row in force on ``on``; the latest row when no date is given."""
     if not rows:
@@ -144,9 +178,11 @@ def special_territory(code: str, *, on: date | None = None) -> Territory | None:
         >>> special_territory("DE-BY") is None
         True
     """
-    if not isinstance(code, str):
-        return None
-    return _in_force(_BY_CODE.get(code.upper()), on)
+    if not isinstance(code, str) or not code.strip():
+        raise UnknownCountryError(
+            code, "is not a territory code; give it as text ('ES-CN')"
+        )
+    return _in_force(_BY_CODE.get(code.upper()), None if on is None else check_day(on))
 
 
 @context_free
@@ -174,18 +210,19 @@ def locate(
         True
     """
     code = check_country(country)
+    on = None if on is None else check_day(on)
+    if subdivision is not None:
+        subdivision = check_subdivision(code, subdivision)
+    if postcode is not None:
+        postcode = fields.postcode(postcode)
     found = _in_force(_BY_CODE.get(code), on)
     if found is not None:
         return found
     if subdivision is not None:
-        if not isinstance(subdivision, str):
-            raise UnknownCountryError(subdivision)
-        found = _in_force(_BY_CODE.get(subdivision.upper()), on)
+        found = _in_force(_BY_CODE.get(subdivision), on)
         if found is not None and found.country == code:
             return found
     if postcode is not None:
-        if not isinstance(postcode, str):
-            raise UnknownCountryError(postcode)
         for exact in (True, False):  # 97150 is Saint-Martin before 971* is Guadeloupe
             for territory in TERRITORIES:
                 if (

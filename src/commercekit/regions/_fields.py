@@ -1,0 +1,95 @@
+"""Field checks for the regions' value objects: each refuses what its field cannot hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TypeVar
+
+from commercekit._inputs import day, flag, instance, invalid, text
+from commercekit.errors import UnknownCountryError
+from commercekit.regions._eu import check_country
+
+_Kind = TypeVar("_Kind")
+
+
+def name(value: object) -> str:
+    """Non-empty text: a name, a code, a legal basis, a source."""
+    return text(value, "text", invalid)
+
+
+def note(value: object) -> str:
+    """Text that may be empty."""
+    return text(value, "note", invalid, empty=True)
+
+
+def optional_name(value: object) -> str | None:
+    """Non-empty text, or ``None``."""
+    return None if value is None else name(value)
+
+
+def yes_no(value: object) -> bool:
+    """A ``bool``, never the truthiness of something else."""
+    return flag(value, "flag", invalid)
+
+
+def a_day(value: object) -> date:
+    """A ``date``; a datetime is refused."""
+    return day(value, "day", invalid)
+
+
+def optional_day(value: object) -> date | None:
+    """A ``date`` or ``None``."""
+    return None if value is None else a_day(value)
+
+
+def country(value: object) -> str:
+    """An ISO 3166-1 alpha-2 code, upper case, exactly as given."""
+    code = check_country(value)
+    if code != value:
+        raise UnknownCountryError(
+            value, "is not an upper-case ISO 3166-1 code such as 'DE'"
+        )
+    return code
+
+
+def names(value: object) -> tuple[str, ...]:
+    """A list or tuple of non-empty texts."""
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise UnknownCountryError(value, "is not a list of texts; pass a tuple of str")
+    return tuple(name(item) for item in value)
+
+
+def area(value: object) -> str:
+    """A jurisdiction or customs territory: ``EU``, ``XI``, a country code, or a code
+    inside a country (``ES-CN``, ``CA-ON``, ``DE-HELGOLAND``)."""
+    code = name(value)
+    if code in {"EU", "XI"}:
+        return code
+    check_country(code.split("-")[0])
+    return code
+
+
+def optional_country(value: object) -> str | None:
+    """An ISO 3166-1 alpha-2 code, or ``None``."""
+    return None if value is None else country(value)
+
+
+def inside(subdivision: str | None, country: str) -> None:
+    """Refuse a subdivision code that does not start with its country's code."""
+    if subdivision is not None and not subdivision.startswith(f"{country}-"):
+        raise UnknownCountryError(
+            subdivision, f"is not a subdivision of {country}; its code starts {country}-"
+        )
+
+
+def postcode(value: object) -> str:
+    """A postal code: non-empty text of at most 32 characters."""
+    if not isinstance(value, str) or not value.strip() or len(value) > 32:
+        raise UnknownCountryError(value, "is not a postcode; give it as text, or None")
+    return value
+
+
+def optional(value: object, kind: type[_Kind]) -> _Kind | None:
+    """A ``kind`` or ``None``."""
+    return None if value is None else instance(value, kind, kind.__name__, invalid)
