@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from commercekit.errors import InvalidAmountError, MissingDataError
-from commercekit.money import Money, RateSource, RateTable, sum_money
-from commercekit.money._money import to_decimal
+from commercekit.checkout._checks import (
+    MAX_TRANSIT_DAYS,
+    adds_up,
+    amount,
+    choice,
+    count,
+    error,
+    flag,
+    instance,
+    label,
+    lines_of_text,
+    many,
+    number,
+    optional_label,
+    plugin,
+    same_currency,
+)
+from commercekit.errors import InvalidAmountError, MissingDataError, shown
+from commercekit.money import Money, RateSource, RateTable, sum_money, validate_currency
 from commercekit.pricing import Promotion, PromotionResult
 from commercekit.regions import check_country
 from commercekit.shipping import (
@@ -42,10 +57,10 @@ __all__ = ["CheckoutContext", "Product", "Quote", "QuoteLine", "ShippingCharge"]
 def _weight(value: object) -> Decimal | None:
     if value is None:
         return None
-    number = to_decimal(value, "weight")
-    if number < 0 or number > 10**6:
+    weight = number(value, "weight_kg")
+    if not 0 <= weight <= 10**6:
         raise InvalidAmountError(value, "is not a weight from 0 to 1,000,000 kg")
-    return number
+    return weight
 
 
 def _origin(value: object) -> str | None:
@@ -56,69 +71,77 @@ def _hs_code(value: object) -> str | None:
     return None if value is None else check_hs_code(value)
 
 
-def _flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidAmountError(value, f"is not True or False ({attribute.name})")
+def _sku(value: object) -> str:
+    return label(value, "sku")
 
 
-def _aware(_: object, __: object, value: datetime) -> None:
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise InvalidAmountError(
-            value, "is not a timezone-aware datetime; pass e.g. datetime(..., tzinfo=UTC)"
+def _service(value: object) -> str:
+    return label(value, "service")
+
+
+def _optional_service(value: object) -> str | None:
+    return optional_label(value, "service")
+
+
+def _marketplace(value: object) -> str | None:
+    return optional_label(value, "marketplace")
+
+
+def _prices_include_tax(value: object) -> bool:
+    return flag(value, "prices_include_tax")
+
+
+def _partial(value: object) -> bool:
+    return flag(value, "partial")
+
+
+def _at(value: object) -> datetime:
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
+        raise error(
+            "at",
+            value,
+            "is not a timezone-aware datetime; pass e.g. datetime(..., tzinfo=UTC)",
         )
+    return value
 
 
-def _instance(
-    kind: type, *, optional: bool = False
-) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if (value is None and optional) or isinstance(value, kind):
-            return
-        raise InvalidAmountError(
-            value, f"is not a {kind.__name__} ({attribute.name}); build one first"
-        )
-
-    return check
+def _seller(value: object) -> Seller:
+    return instance(value, Seller, "seller")
 
 
-def _many(value: object, kind: type, what: str) -> tuple[Any, ...]:
-    if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidAmountError(value, f"is not a list of {what}")
-    for item in value:
-        if not isinstance(item, kind):
-            raise InvalidAmountError(item, f"is not a {kind.__name__} (in {what})")
-    return tuple(value)
+def _buyer(value: object) -> Buyer:
+    return instance(value, Buyer, "buyer")
+
+
+def _exchange_rates(value: object) -> RateTable | None:
+    return None if value is None else instance(value, RateTable, "exchange_rates")
 
 
 def _promotions(value: object) -> tuple[Promotion, ...]:
-    return _many(value, Promotion, "promotions")
+    return many(value, Promotion, "promotions")
 
 
 def _rate_cards(value: object) -> tuple[RateCard, ...]:
-    return _many(value, RateCard, "rate cards")
+    return many(value, RateCard, "rate cards")
 
 
-def _products(_: object, __: object, value: object) -> None:
+def _products(value: object) -> dict[str, Product]:
     if not isinstance(value, Mapping):
-        raise InvalidAmountError(value, "is not a mapping of SKU to Product")
+        raise error(
+            "products", value, "is not a mapping of SKU to Product; pass {sku: Product}"
+        )
     for sku, product in value.items():
+        label(sku, "products' SKU")
         if not isinstance(product, Product) or product.sku != sku:
             raise InvalidAmountError(
                 (sku, product),
                 "is not that SKU's Product (products={sku: Product(sku, ...)})",
             )
-
-
-def _text_or_none(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise InvalidAmountError(value, f"is not a name ({attribute.name}), nor None")
+    return dict(value)
 
 
 def _rounding(value: object) -> RoundingLevel:
-    if isinstance(value, str) and value in RoundingLevel.__members__.values():
-        return RoundingLevel(value)
-    levels = ", ".join(level.value for level in RoundingLevel)
-    raise InvalidAmountError(value, f"is not a rounding level; use one of {levels}")
+    return choice(value, RoundingLevel, "rounding")
 
 
 def _box(value: object) -> tuple[int, int, int]:
@@ -146,7 +169,7 @@ class Product:
     [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is assumed.
     """
 
-    sku: str
+    sku: str = attrs.field(converter=_sku)
     tax_category: TaxCategory = attrs.field(converter=check_category)
     hs_code: str | None = attrs.field(default=None, converter=_hs_code)
     origin: str | None = attrs.field(default=None, converter=_origin)
@@ -166,49 +189,111 @@ class CheckoutContext:
     who pays import duties and taxes.
     """
 
-    seller: Seller = attrs.field(validator=_instance(Seller))
-    buyer: Buyer = attrs.field(validator=_instance(Buyer))
-    at: datetime = attrs.field(validator=_aware)
-    prices_include_tax: bool = attrs.field(validator=_flag)
-    products: Mapping[str, Product] = attrs.field(factory=dict, validator=_products)
+    seller: Seller = attrs.field(converter=_seller)
+    buyer: Buyer = attrs.field(converter=_buyer)
+    at: datetime = attrs.field(converter=_at)
+    prices_include_tax: bool = attrs.field(converter=_prices_include_tax)
+    products: Mapping[str, Product] = attrs.field(factory=dict, converter=_products)
     promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions)
     rate_cards: tuple[RateCard, ...] = attrs.field(default=(), converter=_rate_cards)
-    service: str | None = attrs.field(default=None, validator=_text_or_none)
+    service: str | None = attrs.field(default=None, converter=_optional_service)
     incoterm: Incoterm = attrs.field(default=Incoterm.DDP, converter=_incoterm)
     ship_from: str | None = attrs.field(default=None, converter=_origin)
-    marketplace: str | None = attrs.field(default=None, validator=_text_or_none)
-    exchange_rates: RateTable | None = attrs.field(
-        default=None, validator=_instance(RateTable, optional=True)
-    )
+    marketplace: str | None = attrs.field(default=None, converter=_marketplace)
+    exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
     rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
     parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
-    shipping_rates: ShippingRateSource | None = None
+    shipping_rates: ShippingRateSource | None = attrs.field(
+        default=None,
+        validator=plugin("ShippingRateSource", "options", optional=True),
+    )
     """Live carrier rates (a plugin); used instead of ``rate_cards`` when given."""
-    exchange_rate_source: RateSource | None = None
+    exchange_rate_source: RateSource | None = attrs.field(
+        default=None, validator=plugin("RateSource", "table", optional=True)
+    )
     """Live exchange rates (a plugin), asked for the table known at ``at`` when no
     ``exchange_rates`` table is given."""
-    tariffs: TariffSource | None = None
+    tariffs: TariffSource | None = attrs.field(
+        default=None, validator=plugin("TariffSource", "duty", optional=True)
+    )
     """Duty rates (a plugin's real tariff, or ``BUNDLED_TARIFF``, the labelled example);
     ``None`` raises where duty is due."""
-    tax_rates: TaxRateSource = BUNDLED
-    tax_id_verifier: TaxIdVerifier | None = None
+    tax_rates: TaxRateSource = attrs.field(
+        default=BUNDLED, validator=plugin("TaxRateSource", "rates_for")
+    )
+    tax_id_verifier: TaxIdVerifier | None = attrs.field(
+        default=None, validator=plugin("TaxIdVerifier", "verify", optional=True)
+    )
     """A live registry check of the buyer's tax number, made when the buyer carries no
     verification yet; a "not valid" answer makes the sale a consumer sale."""
-    partial: bool = attrs.field(default=False, validator=_flag)
+    partial: bool = attrs.field(default=False, converter=_partial)
     """Quote what can be quoted when border data is missing (a tariff row, an HS code,
     an origin): the border charges are left out and ``Quote.missing`` lists why."""
 
     def product(self, sku: str) -> Product:
         """The product facts for ``sku``; raises if the context has none."""
-        found = self.products.get(sku)
+        found = self.products.get(label(sku, "sku"))
         if found is None:
             raise MissingDataError(
-                f"the product facts of {sku!r}",
+                f"the product facts of {shown(sku)}",
                 "give products={sku: Product(sku, tax_category=...)} for every SKU in the "
                 "cart (its tax category; HS code and origin across a customs border; "
                 "weight for rate cards)",
             )
         return found
+
+
+def _quantity(value: object) -> int:
+    return count(value, "quantity", positive=True)
+
+
+def _position(value: object) -> int:
+    return count(value, "position", unit="places in the cart")
+
+
+def _unit_price(value: object) -> Money:
+    return amount(value, "unit_price")
+
+
+def _price(value: object) -> Money:
+    return amount(value, "price")
+
+
+def _amount(value: object) -> Money:
+    return amount(value, "amount")
+
+
+def _discount(value: object) -> Money:
+    return amount(value, "discount")
+
+
+def _net(value: object) -> Money:
+    return amount(value, "net")
+
+
+def _tax(value: object) -> Money:
+    return amount(value, "tax")
+
+
+def _gross(value: object) -> Money:
+    return amount(value, "gross")
+
+
+def _rates(value: object) -> tuple[TaxRate, ...]:
+    return many(value, TaxRate, "rates")
+
+
+def _transit_days(value: object) -> tuple[int, int]:
+    days = tuple(value) if isinstance(value, list | tuple) else ()
+    if len(days) != 2:
+        raise error(
+            "transit_days", value, "is not a (min, max) transit time; pass two ints"
+        )
+    low = count(days[0], "transit_days[0]", unit="days", maximum=MAX_TRANSIT_DAYS)
+    high = count(days[1], "transit_days[1]", unit="days", maximum=MAX_TRANSIT_DAYS)
+    if low > high:
+        raise error("transit_days", value, "has its minimum above its maximum")
+    return low, high
 
 
 @attrs.frozen
@@ -219,31 +304,124 @@ class QuoteLine:
     ``position`` is where the line stood in the cart as given (0-based), for showing the
     lines in the buyer's order. It is left out of equality: the same cart in another
     order gives equal lines.
+
+    Every amount is money of zero or more in whole minor units of one currency; the
+    discount is at most the amount, and ``net + tax == gross``.
     """
 
-    sku: str
-    quantity: int
-    unit_price: Money
-    amount: Money
-    discount: Money
-    net: Money
-    tax: Money
-    gross: Money
-    rates: tuple[TaxRate, ...]
-    position: int = attrs.field(eq=False)
+    sku: str = attrs.field(converter=_sku)
+    quantity: int = attrs.field(converter=_quantity)
+    unit_price: Money = attrs.field(converter=_unit_price)
+    amount: Money = attrs.field(converter=_amount)
+    discount: Money = attrs.field(converter=_discount)
+    net: Money = attrs.field(converter=_net)
+    tax: Money = attrs.field(converter=_tax)
+    gross: Money = attrs.field(converter=_gross)
+    rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
+    position: int = attrs.field(eq=False, converter=_position)
+
+    def __attrs_post_init__(self) -> None:
+        same_currency(
+            self.unit_price.currency.code,
+            {
+                "amount": self.amount,
+                "discount": self.discount,
+                "net": self.net,
+                "tax": self.tax,
+                "gross": self.gross,
+            },
+            "quote line",
+        )
+        if self.discount > self.amount:
+            raise error(
+                "discount", self.discount, f"is more than the line's amount {self.amount}"
+            )
+        adds_up(self.net, self.tax, self.gross, "quote line")
 
 
 @attrs.frozen
 class ShippingCharge:
-    """The shipping the buyer pays, with the service and its tax."""
+    """The shipping the buyer pays, with the service and its tax.
 
-    service: str
-    price: Money
-    discount: Money
-    net: Money
-    tax: Money
-    gross: Money
-    transit_days: tuple[int, int]
+    Every amount is money of zero or more in whole minor units of one currency; the
+    discount is at most the price, and ``net + tax == gross``.
+    """
+
+    service: str = attrs.field(converter=_service)
+    price: Money = attrs.field(converter=_price)
+    discount: Money = attrs.field(converter=_discount)
+    net: Money = attrs.field(converter=_net)
+    tax: Money = attrs.field(converter=_tax)
+    gross: Money = attrs.field(converter=_gross)
+    transit_days: tuple[int, int] = attrs.field(converter=_transit_days)
+
+    def __attrs_post_init__(self) -> None:
+        same_currency(
+            self.price.currency.code,
+            {
+                "discount": self.discount,
+                "net": self.net,
+                "tax": self.tax,
+                "gross": self.gross,
+            },
+            "shipping charge",
+        )
+        if self.discount > self.price:
+            raise error(
+                "discount", self.discount, f"is more than the shipping price {self.price}"
+            )
+        adds_up(self.net, self.tax, self.gross, "shipping charge")
+
+
+def _currency(value: object) -> str:
+    return validate_currency(label(value, "currency"))
+
+
+def _lines(value: object) -> tuple[QuoteLine, ...]:
+    lines = many(value, QuoteLine, "lines")
+    if not lines:
+        raise error("lines", value, "is empty; a quote has one line or more")
+    return lines
+
+
+def _shipping(value: object) -> ShippingCharge | None:
+    return None if value is None else instance(value, ShippingCharge, "shipping")
+
+
+def _tax_summary(value: object) -> tuple[RateTotal, ...]:
+    return many(value, RateTotal, "tax_summary")
+
+
+def _decision(value: object) -> TaxDecision:
+    return instance(value, TaxDecision, "decision")
+
+
+def _promotion_result(value: object) -> PromotionResult:
+    return instance(value, PromotionResult, "promotions")
+
+
+def _quote_incoterm(value: object) -> Incoterm:
+    return choice(value, Incoterm, "incoterm")
+
+
+def _landed(value: object) -> LandedCost | None:
+    return None if value is None else instance(value, LandedCost, "landed")
+
+
+def _collected(value: object) -> Money:
+    return amount(value, "collected_border_charges")
+
+
+def _due(value: object) -> Money:
+    return amount(value, "due_at_delivery")
+
+
+def _explanation(value: object) -> tuple[str, ...]:
+    return lines_of_text(value, "explanation")
+
+
+def _missing(value: object) -> tuple[str, ...]:
+    return lines_of_text(value, "missing")
 
 
 @attrs.frozen
@@ -252,23 +430,32 @@ class Quote:
 
     ``grand_total`` is what the buyer pays at checkout: every line's gross, the
     shipping's gross and, under DDP, the import duties and taxes the seller collects.
-    ``due_at_delivery`` is what the buyer pays at the door under DAP/DDU.
+    ``due_at_delivery`` is what the buyer pays at the door under DAP/DDU. Every amount
+    is in ``currency``.
     """
 
-    currency: str
-    at: datetime
-    lines: tuple[QuoteLine, ...]
-    shipping: ShippingCharge | None
-    tax_summary: tuple[RateTotal, ...]
-    decision: TaxDecision
-    promotions: PromotionResult
-    incoterm: Incoterm
-    landed: LandedCost | None
-    collected_border_charges: Money
-    due_at_delivery: Money
-    explanation: tuple[str, ...]
-    missing: tuple[str, ...] = ()
+    currency: str = attrs.field(converter=_currency)
+    at: datetime = attrs.field(converter=_at)
+    lines: tuple[QuoteLine, ...] = attrs.field(converter=_lines)
+    shipping: ShippingCharge | None = attrs.field(converter=_shipping)
+    tax_summary: tuple[RateTotal, ...] = attrs.field(converter=_tax_summary)
+    decision: TaxDecision = attrs.field(converter=_decision)
+    promotions: PromotionResult = attrs.field(converter=_promotion_result)
+    incoterm: Incoterm = attrs.field(converter=_quote_incoterm)
+    landed: LandedCost | None = attrs.field(converter=_landed)
+    collected_border_charges: Money = attrs.field(converter=_collected)
+    due_at_delivery: Money = attrs.field(converter=_due)
+    explanation: tuple[str, ...] = attrs.field(converter=_explanation)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
     """What a partial quote could not compute (empty for a complete quote)."""
+
+    def __attrs_post_init__(self) -> None:
+        amounts = {f"lines[{index}]": line.gross for index, line in enumerate(self.lines)}
+        if self.shipping is not None:
+            amounts["shipping"] = self.shipping.gross
+        amounts["collected_border_charges"] = self.collected_border_charges
+        amounts["due_at_delivery"] = self.due_at_delivery
+        same_currency(self.currency, amounts, "quote")
 
     @property
     def subtotal(self) -> Money:

@@ -75,24 +75,53 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
 import attrs
 import holidays
 
 from commercekit._numbers import context_free
-from commercekit.checkout._model import Quote, QuoteLine
+from commercekit.checkout._checks import (
+    adds_up,
+    amount,
+    choice,
+    count,
+    error,
+    flag,
+    instance,
+    lines_of_text,
+    many,
+    number,
+    optional_label,
+    same_currency,
+    sequence,
+)
+from commercekit.checkout._model import (
+    Quote,
+    QuoteLine,
+    _discount,
+    _gross,
+    _net,
+    _sku,
+    _tax,
+)
 from commercekit.errors import (
     ExcessReturnError,
     InvalidAmountError,
     NoRuleError,
     RefundMismatchError,
     UnknownSkuError,
+    shown,
 )
-from commercekit.money import Money, RoundingMode, allocate, percent_of, split, sum_money
-from commercekit.money._money import to_decimal
-from commercekit.money._rounding import round_ratio
-from commercekit.regions import is_eu_member
-from commercekit.regions._eu import check_country
+from commercekit.money import (
+    Money,
+    RoundingMode,
+    allocate,
+    minor_units,
+    percent_of,
+    sum_money,
+)
+from commercekit.regions import check_country, is_eu_member
 
 __all__ = [
     "Refund",
@@ -119,13 +148,21 @@ class ShippingRefund(enum.StrEnum):
     """
 
 
+def _shipping_rule(value: object) -> ShippingRefund:
+    return choice(value, ShippingRefund, "shipping")
+
+
 def _percent(value: object) -> Decimal:
-    number = to_decimal(value, "percentage")
-    if not 0 <= number <= 100:
+    percent = number(value, "restocking_percent")
+    if not 0 <= percent <= 100:
         raise InvalidAmountError(
             value, "is not a restocking percentage; pass a percentage from 0 to 100"
         )
-    return number
+    return percent
+
+
+def _refund_border_charges(value: object) -> bool:
+    return flag(value, "refund_border_charges")
 
 
 @attrs.frozen
@@ -151,17 +188,20 @@ class RefundPolicy:
     """
 
     shipping: ShippingRefund = attrs.field(
-        default=ShippingRefund.WHOLE_ORDER, converter=ShippingRefund
+        default=ShippingRefund.WHOLE_ORDER, converter=_shipping_rule
     )
     restocking_percent: Decimal = attrs.field(default=Decimal(0), converter=_percent)
-    refund_border_charges: bool = False
+    refund_border_charges: bool = attrs.field(
+        default=False, converter=_refund_border_charges
+    )
 
 
-def _adds_up(instance: RefundLine, _: attrs.Attribute[Money], gross: Money) -> None:
-    if instance.net + instance.tax != gross:
-        raise InvalidAmountError(
-            instance, "does not add up: net + tax must equal gross on a refund line"
-        )
+def _line_index(value: object) -> int:
+    return count(value, "line", unit="lines")
+
+
+def _units(value: object) -> int:
+    return count(value, "units", positive=True)
 
 
 @attrs.frozen
@@ -179,13 +219,57 @@ class RefundLine:
         RefundLine(line=0, sku='MUG', units=1, discount=Money('1.00', 'EUR'), ...)
     """
 
-    line: int
-    sku: str
-    units: int
-    discount: Money
-    net: Money
-    tax: Money
-    gross: Money = attrs.field(validator=_adds_up)
+    line: int = attrs.field(converter=_line_index)
+    sku: str = attrs.field(converter=_sku)
+    units: int = attrs.field(converter=_units)
+    discount: Money = attrs.field(converter=_discount)
+    net: Money = attrs.field(converter=_net)
+    tax: Money = attrs.field(converter=_tax)
+    gross: Money = attrs.field(converter=_gross)
+
+    def __attrs_post_init__(self) -> None:
+        same_currency(
+            self.gross.currency.code,
+            {"discount": self.discount, "net": self.net, "tax": self.tax},
+            "refund line",
+        )
+        adds_up(self.net, self.tax, self.gross, "refund line")
+
+
+def _paid(value: object) -> Money:
+    return amount(value, "paid")
+
+
+def _refund_lines(value: object) -> tuple[RefundLine, ...]:
+    return many(value, RefundLine, "lines")
+
+
+def _shipping_refunded(value: object) -> Money:
+    return amount(value, "shipping")
+
+
+def _shipping_tax(value: object) -> Money:
+    return amount(value, "shipping_tax")
+
+
+def _border_refunded(value: object) -> Money:
+    return amount(value, "border")
+
+
+def _restocking_fee(value: object) -> Money:
+    return amount(value, "restocking_fee")
+
+
+def _points_earned_field(value: object) -> int:
+    return count(value, "points_earned", unit="points")
+
+
+def _points_to_reverse(value: object) -> int:
+    return count(value, "points_to_reverse", unit="points")
+
+
+def _explanation(value: object) -> tuple[str, ...]:
+    return lines_of_text(value, "explanation")
 
 
 @attrs.frozen
@@ -222,15 +306,44 @@ class Refund:
          Money('10.89', 'EUR'), 14)
     """
 
-    paid: Money
-    lines: tuple[RefundLine, ...]
-    shipping: Money
-    shipping_tax: Money
-    border: Money
-    restocking_fee: Money
-    points_earned: int
-    points_to_reverse: int
-    explanation: tuple[str, ...]
+    paid: Money = attrs.field(converter=_paid)
+    lines: tuple[RefundLine, ...] = attrs.field(converter=_refund_lines)
+    shipping: Money = attrs.field(converter=_shipping_refunded)
+    shipping_tax: Money = attrs.field(converter=_shipping_tax)
+    border: Money = attrs.field(converter=_border_refunded)
+    restocking_fee: Money = attrs.field(converter=_restocking_fee)
+    points_earned: int = attrs.field(converter=_points_earned_field)
+    points_to_reverse: int = attrs.field(converter=_points_to_reverse)
+    explanation: tuple[str, ...] = attrs.field(converter=_explanation)
+
+    def __attrs_post_init__(self) -> None:
+        amounts = {f"lines[{i}]": line.gross for i, line in enumerate(self.lines)}
+        amounts.update(
+            shipping=self.shipping,
+            shipping_tax=self.shipping_tax,
+            border=self.border,
+            restocking_fee=self.restocking_fee,
+        )
+        same_currency(self.currency, amounts, "refund")
+        if self.shipping_tax > self.shipping:
+            raise error(
+                "shipping_tax",
+                self.shipping_tax,
+                f"is more than the shipping {self.shipping}",
+            )
+        if self.restocking_fee > self.goods + self.shipping + self.border:
+            raise error(
+                "restocking_fee",
+                self.restocking_fee,
+                "is more than the goods, shipping and border charges refunded; a fee "
+                "never makes a refund negative",
+            )
+        if self.points_to_reverse > self.points_earned:
+            raise error(
+                "points_to_reverse",
+                self.points_to_reverse,
+                f"is more than the {self.points_earned} points the order earned",
+            )
 
     @property
     def currency(self) -> str:
@@ -254,9 +367,20 @@ class Refund:
         return self.goods + self.shipping + self.border - self.restocking_fee
 
 
-def _first(parts: Sequence[Money], units: int, currency: str) -> Money:
-    """The first ``units`` parts added up: the cumulative amount for that many units."""
-    return sum_money(parts[:units], currency)
+def _first(total: Money, parts: int, units: int) -> Money:
+    """The first ``units`` of ``split(total, parts)`` added up, without building them.
+
+    ``split`` gives each part ``total // parts`` minor units and the first
+    ``total % parts`` parts one more, so the first ``units`` parts hold
+    ``units * each + min(units, leftover)`` minor units: the cumulative amount for that
+    many units, in constant time whatever the quantity. ``total`` is zero or more in
+    whole minor units (a quote's figure).
+    """
+    places = minor_units(total.currency.code)
+    whole = int(total.amount.scaleb(places))
+    each, leftover = divmod(whole, parts)
+    held = units * each + min(units, leftover)
+    return Money(Decimal(held).scaleb(-places), total.currency)
 
 
 def _border_shares(order: Quote) -> list[Money]:
@@ -290,12 +414,19 @@ def _border_shares(order: Quote) -> list[Money]:
     return [own + share for own, share in zip(duties, allocate(rest, weights), strict=True)]
 
 
+def _previous(value: object) -> tuple[Refund, ...]:
+    """The earlier refunds, checked to be a list of ``Refund``."""
+    found = sequence(value, "previous")
+    for earlier in found:
+        if not isinstance(earlier, Refund):
+            raise RefundMismatchError(f"{shown(earlier)} is not a Refund")
+    return cast("tuple[Refund, ...]", found)
+
+
 def _units_before(order: Quote, previous: Sequence[Refund]) -> list[int]:
     """Units of each quote line already refunded; refuses refunds of another order."""
     before = [0] * len(order.lines)
     for earlier in previous:
-        if not isinstance(earlier, Refund):
-            raise RefundMismatchError(f"{earlier!r} is not a Refund")
         if earlier.paid != order.grand_total:
             raise RefundMismatchError(
                 f"a previous refund is against an order that paid {earlier.paid}, "
@@ -306,14 +437,14 @@ def _units_before(order: Quote, previous: Sequence[Refund]) -> list[int]:
                 order.lines[back.line].sku != back.sku
             ):
                 raise RefundMismatchError(
-                    f"a previous refund returns {back.sku!r} on line {back.line}, "
+                    f"a previous refund returns {shown(back.sku)} on line {back.line}, "
                     f"which this quote does not have"
                 )
             before[back.line] += back.units
     for index, line in enumerate(order.lines):
         if before[index] > line.quantity:
             raise RefundMismatchError(
-                f"the previous refunds return {before[index]} of {line.sku!r} on line "
+                f"the previous refunds return {before[index]} of {shown(line.sku)} on line "
                 f"{index}, more than the {line.quantity} bought"
             )
     return before
@@ -334,12 +465,13 @@ def _units_now(
             raise UnknownSkuError(sku, known)
         if isinstance(units, bool) or not isinstance(units, int):
             raise InvalidAmountError(
-                units, f"is not a whole number of units of {sku!r}; pass an int"
+                units, f"is not a whole number of units of {shown(sku)}; pass an int"
             )
         if units < 0:
             raise InvalidAmountError(
-                units, f"is a negative number of units of {sku!r}; pass 0 or more"
+                units, f"is a negative number of units of {shown(sku)}; pass 0 or more"
             )
+        count(units, f"returned_lines[{shown(sku)}]")  # within range, for the messages
         indexes = [i for i, line in enumerate(order.lines) if line.sku == sku]
         bought = sum(order.lines[i].quantity for i in indexes)
         returned = sum(before[i] for i in indexes)
@@ -353,20 +485,15 @@ def _units_now(
     return now
 
 
-def _refund_line(
-    index: int, line: QuoteLine, before: int, after: int, currency: str
-) -> RefundLine:
+def _refund_line(index: int, line: QuoteLine, before: int, after: int) -> RefundLine:
     quantity = line.quantity
-    gross_parts = split(line.gross, quantity)
-    tax_parts = split(line.tax, quantity)
-    discount_parts = split(line.discount, quantity)
 
-    def share(parts: Sequence[Money]) -> Money:
-        return _first(parts, after, currency) - _first(parts, before, currency)
+    def share(total: Money) -> Money:
+        return _first(total, quantity, after) - _first(total, quantity, before)
 
-    gross, tax = share(gross_parts), share(tax_parts)
+    gross, tax = share(line.gross), share(line.tax)
     return RefundLine(
-        index, line.sku, after - before, share(discount_parts), gross - tax, tax, gross
+        index, line.sku, after - before, share(line.discount), gross - tax, tax, gross
     )
 
 
@@ -382,6 +509,7 @@ def _points_earned(value: object, previous: Sequence[Refund]) -> int:
         raise InvalidAmountError(
             value, "is a negative number of points earned; pass 0 or more"
         )
+    count(value, "points_earned", unit="points")  # within range, for the messages
     for earlier in previous:
         if earlier.points_earned != value:
             raise RefundMismatchError(
@@ -395,8 +523,7 @@ def _net_returned(order: Quote, units: Sequence[int]) -> Money:
     """The goods' net value of the first ``units`` of each line, as refunds share it."""
     currency = order.currency
     parts = [
-        _first(split(line.gross, line.quantity), n, currency)
-        - _first(split(line.tax, line.quantity), n, currency)
+        _first(line.gross, line.quantity, n) - _first(line.tax, line.quantity, n)
         for line, n in zip(order.lines, units, strict=True)
     ]
     return sum_money(parts, currency)
@@ -421,7 +548,7 @@ def _points_share(order: Quote, earned: int, after: Sequence[int]) -> tuple[int,
     due = share * earned
     # Down: a partial return takes back only the whole points its goods earned; the
     # fractions go back with the last return, when the share is exactly 1.
-    return round_ratio(due.numerator, due.denominator, RoundingMode.DOWN), basis
+    return due.numerator // due.denominator, basis  # a share of zero or more
 
 
 @context_free
@@ -496,8 +623,10 @@ def refund(
         ...
         commercekit.errors.UnknownSkuError: 'MUG' is not on the quote; it has: 'TEE'
     """
+    quote = instance(quote, Quote, "quote")
+    policy = instance(policy, RefundPolicy, "policy")
     currency = quote.currency
-    previous = tuple(previous)
+    previous = _previous(previous)
     before = _units_before(quote, previous)
     earned = _points_earned(points_earned, previous)
     now = _units_now(quote, returned_lines, before)
@@ -506,7 +635,7 @@ def refund(
     notes: list[str] = []
 
     lines = [
-        _refund_line(index, line, before[index], after[index], currency)
+        _refund_line(index, line, before[index], after[index])
         for index, line in enumerate(quote.lines)
         if now[index]
     ]
@@ -604,20 +733,26 @@ def _border(
             f"(duty is usually not recoverable)"
         )
         return zero
-    currency = quote.currency
-    amount = zero
+    back = zero
     for share, line, was, now in zip(
         _border_shares(quote), quote.lines, before, after, strict=True
     ):
-        parts = split(share, line.quantity)
-        amount += _first(parts, now, currency) - _first(parts, was, currency)
-    notes.append(f"border charges refunded: {amount}")
-    return amount
+        back += _first(share, line.quantity, now) - _first(share, line.quantity, was)
+    notes.append(f"border charges refunded: {back}")
+    return back
 
 
 # Directive 2011/83/EU applies in the EEA: the EU member states and these three
 # (EEA Agreement, Annex XIX, as amended by EEA Joint Committee Decision No 181/2015).
 _EEA_NOT_EU = frozenset({"IS", "LI", "NO"})
+
+_DIRECTIVE_APPLIES = date(2014, 6, 13)
+"""The day from which Directive 2011/83/EU applies (Art. 28(2)): a delivery before it
+belongs to a contract under the earlier Distance Selling Directive 97/7/EC."""
+
+_LAST_DELIVERY = date(9999, 11, 30)
+"""The last delivery whose deadline (14 days, then the next working day) still falls
+within the calendar ``datetime.date`` can hold."""
 
 
 @context_free
@@ -664,6 +799,15 @@ def withdrawal_deadline(
             "would leave open in which time zone the day is counted)",
         )
     code = check_country(country)
+    region = optional_label(subdivision, "subdivision")
+    if not _DIRECTIVE_APPLIES <= delivered_on <= _LAST_DELIVERY:
+        raise NoRuleError(
+            f"the EU right of withdrawal in {code}",
+            delivered_on,
+            f"deliveries from {_DIRECTIVE_APPLIES.isoformat()} (Directive 2011/83/EU "
+            f"applies to contracts concluded after 13 June 2014, Art. 28(2)) to "
+            f"{_LAST_DELIVERY.isoformat()} (the calendar ends on 9999-12-31)",
+        )
     if code not in _EEA_NOT_EU and not is_eu_member(code, on=delivered_on):
         raise NoRuleError(
             f"the EU right of withdrawal in {code}",
@@ -671,11 +815,11 @@ def withdrawal_deadline(
             "consumers in the EU and EEA member states (Directive 2011/83/EU)",
         )
     try:
-        public = holidays.country_holidays(code, subdiv=subdivision)
+        public = holidays.country_holidays(code, subdiv=region)
     except NotImplementedError:
         raise NoRuleError(
             f"public holidays in {code}"
-            + (f" subdivision {subdivision!r}" if subdivision else ""),
+            + (f" subdivision {shown(region)}" if region else ""),
             delivered_on,
             "the countries and subdivisions of the holidays library",
         ) from None

@@ -1,0 +1,181 @@
+"""Checked inputs for the checkout's value objects and functions.
+
+The checkout refuses bad input with
+[`InvalidAmountError`][commercekit.errors.InvalidAmountError], naming the argument; the
+checks are the shared ones (``commercekit._checks``) with that error, plus the few the
+checkout's own figures need: amounts of a quote or a refund are money of zero or more
+in whole minor units, all in one currency, and ``net + tax == gross``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from commercekit import _checks
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.money import Money, minor_units
+
+_Member = TypeVar("_Member", bound=enum.Enum)
+_Kind = TypeVar("_Kind")
+
+Validator = Callable[[object, "attrs.Attribute[Any]", object], None]
+
+MAX_TRANSIT_DAYS = 365
+"""The longest transit a shipping charge may state (a year; parcels take days)."""
+
+error = _checks.invalid
+"""The checkout's ``(field, value, reason)`` error: an ``InvalidAmountError``."""
+
+
+def _in_minor_units(amount: Decimal, places: int) -> bool:
+    """Whether ``amount`` has no non-zero digit below its currency's minor unit.
+
+    Read from the digits, so that no decimal context (a caller's three-digit one, say)
+    can round or trap on the way.
+    """
+    _, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101  # Money holds finite amounts only
+    finer = -places - exponent
+    return finer <= 0 or not any(digits[-finer:])
+
+
+def amount(value: object, field: str) -> Money:
+    """Money of zero or more in whole minor units of its currency (a quote's figure)."""
+    money = _checks.money(value, field, error)
+    places = minor_units(money.currency.code)
+    if not _in_minor_units(money.amount, places):
+        raise error(
+            field,
+            money,
+            f"has more decimals than {money.currency.code}'s {places}; a quote's "
+            "amounts are in whole minor units: round it with round_money() first",
+        )
+    return money
+
+
+def number(value: object, field: str) -> Decimal:
+    """A finite decimal of either sign (the caller checks its range); no floats."""
+    return _checks.signed_decimal(value, field, error)
+
+
+def same_currency(currency: str, amounts: dict[str, Money], what: str) -> None:
+    """Every amount of a ``what`` in ``currency``; the first that is not is refused."""
+    for field, money in amounts.items():
+        if money.currency.code != currency:
+            raise CurrencyMismatchError(
+                currency, money.currency.code, f"combine (as the {what}'s {field})"
+            )
+
+
+def adds_up(net: Money, tax: Money, gross: Money, what: str) -> None:
+    """``net + tax == gross``, or an error saying which figures disagree."""
+    if net + tax != gross:
+        raise InvalidAmountError(
+            (net, tax, gross),
+            f"does not add up: net + tax must equal gross on a {what}",
+        )
+
+
+def label(value: object, field: str) -> str:
+    """Non-empty text: a SKU, a service's name, a line of an explanation."""
+    return _checks.text(value, field, error)
+
+
+def optional_label(value: object, field: str) -> str | None:
+    """Non-empty text, or ``None`` for 'not given'."""
+    return None if value is None else label(value, field)
+
+
+def count(
+    value: object,
+    field: str,
+    *,
+    positive: bool = False,
+    unit: str = "units",
+    maximum: int | None = None,
+) -> int:
+    """A whole number of zero or more (or > 0 with ``positive``)."""
+    return _checks.whole(value, field, error, positive=positive, unit=unit, maximum=maximum)
+
+
+def flag(value: object, field: str) -> bool:
+    """True or False; a truthy string such as ``"no"`` is refused."""
+    return _checks.flag(value, field, error)
+
+
+def choice(value: object, kind: type[_Member], field: str) -> _Member:
+    """A member of ``kind`` (or its value); an error lists the values."""
+    return _checks.member(value, kind, field, error)
+
+
+def instance(value: object, kind: type[_Kind], field: str) -> _Kind:
+    """``value`` if it is a ``kind``; otherwise an error naming the type to build."""
+    return _checks.instance(value, kind, field, error)
+
+
+def many(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
+    """A list or tuple of ``kind``, as a tuple."""
+    found = _checks.items(value, field, error)
+    for index, item in enumerate(found):
+        if not isinstance(item, kind):
+            raise error(
+                f"{field}[{index}]",
+                item,
+                f"is not a {kind.__name__}; pass a list of {kind.__name__}",
+            )
+    return found
+
+
+def sequence(value: object, field: str) -> tuple[object, ...]:
+    """A list or tuple (not text, a mapping or a set), as a tuple."""
+    return _checks.items(value, field, error)
+
+
+def lines_of_text(value: object, field: str) -> tuple[str, ...]:
+    """A list of non-empty texts (an explanation, what a partial quote misses)."""
+    found = _checks.items(value, field, error)
+    for index, item in enumerate(found):
+        label(item, f"{field}[{index}]")
+    return found
+
+
+def plugin(kind: str, method: str, *, optional: bool = False) -> Validator:
+    """A validator: the value is an object with ``method`` (a ``kind`` Protocol)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not callable(getattr(value, method, None)):
+            raise error(
+                attribute.name,
+                value,
+                f"is not a {kind}: it has no {method}() method; pass a {kind}"
+                + (" or None" if optional else ""),
+            )
+
+    return check
+
+
+__all__ = [
+    "MAX_TRANSIT_DAYS",
+    "adds_up",
+    "amount",
+    "choice",
+    "count",
+    "error",
+    "flag",
+    "instance",
+    "label",
+    "lines_of_text",
+    "many",
+    "number",
+    "optional_label",
+    "plugin",
+    "same_currency",
+    "sequence",
+]

@@ -1,0 +1,146 @@
+"""Valid calls over ``commercekit.checkout``.
+
+One order is the model for every call: a Dutch shop ships two T-shirts and a book to a
+consumer in the US, duties paid (DDP) on the bundled example tariff, with 10 % off and
+shipping on the example rate cards. The quote's value objects are built again from that
+quote's own fields, and the refunds return its T-shirts one at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from commercekit.checkout import (
+    CheckoutContext,
+    Product,
+    Quote,
+    Refund,
+    RefundPolicy,
+    ShippingRefund,
+    quote,
+    refund,
+)
+from commercekit.money import Money, RateTable
+from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
+from commercekit.shipping import BUNDLED_TARIFF, Incoterm, example_rate_cards
+from commercekit.tax import BUNDLED, Buyer, RoundingLevel, Seller
+from tests.hostile import Call, call, method
+
+AT = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+DELIVERED = date(2026, 12, 1)
+RATES = RateTable(
+    base="EUR",
+    rates={"USD": Decimal("1.05"), "GBP": Decimal("0.84")},
+    observed_at=datetime(2026, 11, 25, 16, 0, tzinfo=UTC),
+    provider="example reference rates",
+)
+SELLER = Seller("NL", {"OSS"}, eu_sales_this_year=Money("42000", "EUR"))
+BUYER = Buyer("US", postcode="10001")
+PRODUCTS = {
+    "TEE": Product(
+        "TEE", "standard", hs_code="6109.10", origin="PT", weight_kg=Decimal("0.2")
+    ),
+    "BOOK": Product(
+        "BOOK", "books", hs_code="4901.99", origin="NL", weight_kg=Decimal("0.6")
+    ),
+}
+CART = Cart(
+    [CartLine("TEE", Money("24.95", "EUR"), 2), CartLine("BOOK", Money("18.00", "EUR"), 1)]
+)
+POLICY = RefundPolicy(
+    shipping=ShippingRefund.ALWAYS,
+    restocking_percent=Decimal("10"),
+    refund_border_charges=True,
+)
+
+
+def _context_fields() -> dict[str, Any]:
+    return {
+        "seller": SELLER,
+        "buyer": BUYER,
+        "at": AT,
+        "prices_include_tax": False,
+        "products": PRODUCTS,
+        "promotions": [Promotion("TEN", PercentOff(10))],
+        "rate_cards": list(example_rate_cards()),
+        "service": "Standard",
+        "incoterm": Incoterm.DDP,
+        "ship_from": "NL",
+        "marketplace": None,
+        "exchange_rates": RATES,
+        "rounding": RoundingLevel.LINE,
+        "parcel_cm": (30, 20, 10),
+        "shipping_rates": None,
+        "exchange_rate_source": None,
+        "tariffs": BUNDLED_TARIFF,
+        "tax_rates": BUNDLED,
+        "tax_id_verifier": None,
+        "partial": False,
+    }
+
+
+@functools.cache
+def _context() -> CheckoutContext:
+    return CheckoutContext(**_context_fields())
+
+
+@functools.cache
+def _quote() -> Quote:
+    return quote(CART, _context())
+
+
+@functools.cache
+def _first_refund() -> Refund:
+    return refund(_quote(), {"TEE": 1}, POLICY, points_earned=37)
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    """The fields of an attrs value object, to build it again."""
+    return {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
+
+
+CALLS: dict[str, Callable[[], Call]] = {
+    "CheckoutContext": lambda: call(**_context_fields()),
+    "CheckoutContext.product": lambda: method(_context().product, sku="TEE"),
+    "Product": lambda: call(
+        sku="TEE",
+        tax_category="standard",
+        hs_code="6109.10",
+        origin="PT",
+        weight_kg=Decimal("0.2"),
+    ),
+    "Quote": lambda: call(**_fields(_quote())),
+    "QuoteLine": lambda: call(**_fields(_quote().lines[1])),
+    "Refund": lambda: call(**_fields(_first_refund())),
+    "RefundLine": lambda: call(**_fields(_first_refund().lines[0])),
+    "RefundPolicy": lambda: call(
+        shipping="always", restocking_percent=Decimal("10"), refund_border_charges=True
+    ),
+    "ShippingCharge": lambda: call(**_fields(_quote().shipping)),
+    "quote": lambda: call(cart=CART, context=_context()),
+    "refund": lambda: call(
+        quote=_quote(),
+        returned_lines={"TEE": 1},
+        policy=POLICY,
+        previous=[_first_refund()],
+        points_earned=37,
+    ),
+    "withdrawal_deadline": lambda: call(DELIVERED, country="DE", subdivision="BY"),
+}
+
+_WORDS = "a line of the explanation is free text in words, not a code from a list"
+
+VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
+    ("CheckoutContext", "marketplace"): (
+        frozenset({"unknown code"}),
+        "the marketplace's own name (free text), not a code from a list",
+    ),
+    ("Quote", "explanation"): (frozenset({"unknown code"}), _WORDS),
+    ("Refund", "explanation"): (frozenset({"unknown code"}), _WORDS),
+}
