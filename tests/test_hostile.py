@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import importlib
+import json
 import threading
 from collections.abc import Callable
 from types import ModuleType
@@ -18,13 +19,18 @@ from typing import Any
 
 import pytest
 
+from commercekit.checkout import quote
+from commercekit.errors import CommerceKitError
+from commercekit.serde import example_request, example_requests, quote_request_from_json
 from tests.hostile import (
     PACKAGES,
+    TIME_BOUND,
     Call,
     Hostile,
     Parameter,
     public_callables,
     run_package,
+    timed,
     valid_by_design,
 )
 
@@ -129,3 +135,97 @@ def test_no_result_depends_on_the_callers_decimal_context(package: str) -> None:
         thread.join()
     assert hostile == default
     assert in_thread == [default, default]
+
+
+# --- the JSON boundary: every field of every bundled request ---------------------------
+
+_DEEP: Any = []
+for _ in range(10_000):
+    _DEEP = [_DEEP]
+
+JSON_MUST_REFUSE: tuple[tuple[str, Any], ...] = (
+    ("float", 0.1),
+    ("float from 1e400", float("inf")),
+    ("10,000-digit integer", 10**10000),
+    ("nested 10,000 deep", _DEEP),
+)
+NUMBER_TEXT_MUST_REFUSE: tuple[tuple[str, Any], ...] = (
+    ("NaN text", "NaN"),
+    ("-Infinity text", "-Infinity"),
+    ("huge exponent text", "1E+999999"),
+    ("tiny exponent text", "1E-999999"),
+    ("exponent past the range", "1e30"),
+)
+"""Refused where the field holds a decimal written as a string (elsewhere it is text)."""
+JSON_LEGAL: tuple[tuple[str, Any], ...] = (
+    ("true", True),
+    ("null", None),
+    ("empty text", ""),
+    ("unknown code", "QZ"),
+    ("negative text", "-1"),
+    ("zero text", "0"),
+    ("empty array", []),
+    ("empty object", {}),
+)
+
+
+def _is_number_text(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and decimal.Decimal(value).is_finite()
+    except decimal.InvalidOperation:
+        return False
+
+
+def _paths(node: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list) and node:
+        found += _paths(node[0], (*path, 0))
+    return found
+
+
+def _replaced(document: Any, path: tuple[str | int, ...], value: Any) -> Any:
+    copy = json.loads(json.dumps(document))
+    parent = copy
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value  # after the copy: json cannot copy 10,000 levels
+    return copy
+
+
+def _quoted(data: Any) -> Any:
+    return quote(*quote_request_from_json(data))
+
+
+@pytest.mark.parametrize("name", example_requests())
+def test_every_field_of_a_request_refuses_hostile_json_cleanly(name: str) -> None:
+    """Each field of a bundled request, given each hostile JSON value: the request is
+    read and quoted, or refused with a CommerceKitError, in time; values no field can
+    hold (non-finite or out-of-range numbers, floats, runaway nesting) are refused."""
+    document = example_request(name)
+    wrong = []
+    calls = 0
+    for path in _paths(document):
+        value_there: Any = document
+        for step in path:
+            value_there = value_there[step]
+        must_refuse = JSON_MUST_REFUSE + (
+            NUMBER_TEXT_MUST_REFUSE
+            if _is_number_text(value_there) and path[-1] != "postcode"  # text, not a number
+            else ()
+        )
+        for label, value in (*must_refuse, *JSON_LEGAL):
+            calls += 1
+            data = _replaced(document, path, value)
+            seconds, raised, interrupted = timed(lambda data=data: _quoted(data))
+            where = ".".join(str(step) for step in path)
+            if interrupted or seconds > TIME_BOUND:
+                wrong.append(f"{where}={label}: slow ({seconds:.1f} s)")
+            elif raised is not None and not isinstance(raised, CommerceKitError):
+                wrong.append(f"{where}={label}: {type(raised).__name__}: {raised}"[:200])
+            elif raised is None and (label, value) in must_refuse:
+                wrong.append(f"{where}={label}: accepted")
+    assert calls > 300
+    assert wrong == [], "\n".join(wrong)

@@ -37,7 +37,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from commercekit._numbers import context_free
-from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.errors import CommerceKitError, InvalidJsonError, shown
 from commercekit.money import Money, RateTable
 from commercekit.money._money import to_decimal
 from commercekit.pricing import (
@@ -79,11 +79,11 @@ def _json_type(value: object) -> str:
     if value is None or isinstance(value, bool):
         return f"the JSON value {json.dumps(value)}"
     if isinstance(value, int | float):
-        return f"the JSON number {value!r}"
+        return f"the JSON number {shown(value)}"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {shown(value)}"
     kinds = ((Mapping, "a JSON object"), (list | tuple, "a JSON array"))
-    return next((name for kind, name in kinds if isinstance(value, kind)), repr(value))
+    return next((name for kind, name in kinds if isinstance(value, kind)), shown(value))
 
 
 def _object(value: object, what: str) -> Mapping[str, Any]:
@@ -125,7 +125,7 @@ def _decimal(value: object, _: object) -> Decimal:
         return to_decimal(value, "decimal")
     except CommerceKitError:
         raise InvalidJsonError(
-            "", f'{value!r} is not a decimal number; write e.g. "12.34"'
+            "", f'{shown(value)} is not a decimal number; write e.g. "12.34"'
         ) from None
 
 
@@ -157,7 +157,7 @@ def _money(value: object, _: object) -> Money:
         number = to_decimal(amount, "amount")
     except CommerceKitError:
         raise InvalidJsonError(
-            "amount", f'{amount!r} is not a decimal number; write e.g. "12.34"'
+            "amount", f'{shown(amount)} is not a decimal number; write e.g. "12.34"'
         ) from None
     try:
         return Money(number, currency)
@@ -176,7 +176,7 @@ def _date(value: object, _: object) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidJsonError(
-            "", f"{value!r} is not an ISO 8601 date 'YYYY-MM-DD'"
+            "", f"{shown(value)} is not an ISO 8601 date 'YYYY-MM-DD'"
         ) from None
 
 
@@ -190,12 +190,12 @@ def _datetime(value: object, _: object) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InvalidJsonError(
-            "", f"{value!r} is not an ISO 8601 datetime such as {example}"
+            "", f"{shown(value)} is not an ISO 8601 datetime such as {example}"
         ) from None
     if moment.utcoffset() is None:
         raise InvalidJsonError(
             "",
-            f"{value!r} has no UTC offset, so it is no single moment; add one, as in "
+            f"{shown(value)} has no UTC offset, so it is no single moment; add one, as in "
             f"{example} or 'Z' for UTC",
         )
     return moment
@@ -218,7 +218,7 @@ def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     except ValueError:
         known = ", ".join(repr(member.value) for member in kind)
         raise InvalidJsonError(
-            "", f"{value!r} is not a {kind.__name__}; use one of: {known}"
+            "", f"{shown(value)} is not a {kind.__name__}; use one of: {known}"
         ) from None
 
 
@@ -283,7 +283,9 @@ def _offer(value: object, _: object) -> Offer:
     if kind is None:
         known = ", ".join(OFFER_TYPES)
         field = "type" if "type" in data else ""
-        raise InvalidJsonError(field, f"{tag!r} is not an offer type; use one of: {known}")
+        raise InvalidJsonError(
+            field, f"{shown(tag)} is not an offer type; use one of: {known}"
+        )
     fields = {key: item for key, item in data.items() if key != "type"}
     return converter.structure(fields, kind)
 
@@ -391,7 +393,7 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
                     return locate(inner, _join(path, note.name))
                 if isinstance(note, IterableValidationNote):
                     index = note.index
-                    step = f"[{index}]" if isinstance(index, int) else f"[{index!r}]"
+                    step = f"[{index}]" if isinstance(index, int) else f"[{shown(index)}]"
                     return locate(inner, _join(path, step))
         if error.exceptions:
             return locate(error.exceptions[0], path)
@@ -401,7 +403,15 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
 @context_free
 def structure(data: object, kind: type[_T], path: str = "") -> _T:
     """``data`` as a ``kind``, or one InvalidJsonError naming the field that is wrong."""
+    if not isinstance(kind, type):
+        raise InvalidJsonError(path, f"cannot be read as {shown(kind)}: pass a class")
+    if not isinstance(path, str):
+        raise InvalidJsonError("", f"has the path {shown(path)}; pass the path as a str")
     try:
         return converter.structure(data, kind)
     except (BaseValidationError, CommerceKitError, ValueError, TypeError) as error:
         raise locate(error, path) from None
+    except cattrs.StructureHandlerNotFoundError:
+        raise InvalidJsonError(
+            path, f"cannot be read as a {kind.__name__}: JSON has no shape for it"
+        ) from None

@@ -11,6 +11,7 @@ from typing import Any
 
 from commercekit._numbers import context_free
 from commercekit.checkout import Quote, QuoteLine, ShippingCharge
+from commercekit.errors import InvalidJsonError, shown
 from commercekit.pricing import AppliedPromotion, PromotionResult, RejectedPromotion
 from commercekit.serde._converter import converter
 from commercekit.shipping import ItemDuty, LandedCost
@@ -186,6 +187,10 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
     ``border_charges`` says when it is paid: collected at checkout (DDP) or due at
     delivery (DAP/DDU). ``missing`` lists what a partial quote could not compute.
     """
+    if not isinstance(quote, Quote):
+        raise InvalidJsonError(
+            "", f"{shown(quote)} is not a Quote; pass quote(cart, context)"
+        )
     return {
         "currency": quote.currency,
         "at": quote.at.isoformat(),

@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from commercekit._numbers import context_free
 from commercekit.checkout import CheckoutContext, Product
-from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.errors import CommerceKitError, InvalidJsonError, shown
 from commercekit.money import RateTable
 from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import converter, country, locate, structure
@@ -86,7 +86,7 @@ def _incoterm(value: object, _: object) -> str:
         return Incoterm.parse(value).value
     except CommerceKitError:
         raise InvalidJsonError(
-            "", f"{value!r} is not an incoterm; use 'DDP', 'DAP' or 'DDU'"
+            "", f"{shown(value)} is not an incoterm; use 'DDP', 'DAP' or 'DDU'"
         ) from None
 
 
@@ -108,8 +108,8 @@ def _tariff(value: object, _: object) -> TariffTable | None:
     if not isinstance(value, dict):
         raise InvalidJsonError(
             "",
-            f'{value!r} is not a tariff: give {{"name": ..., "rows": [...]}} or "example" '
-            "(the bundled example tariff)",
+            f'{shown(value)} is not a tariff: give {{"name": ..., "rows": [...]}} or '
+            '"example" (the bundled example tariff)',
         )
     table = structure(value, _Tariff)
     try:
@@ -124,7 +124,7 @@ def _rate_cards(value: object, _: object) -> tuple[RateCard, ...]:
     if not isinstance(value, list) or not value:
         raise InvalidJsonError(
             "",
-            f"{value!r} is not a list of rate cards; give the shop's cards, or "
+            f"{shown(value)} is not a list of rate cards; give the shop's cards, or "
             '"examples" (the bundled ones)',
         )
     cards = []
@@ -167,7 +167,7 @@ def _product(sku: str, facts: _Product) -> Product:
             sku, facts.tax_category, facts.hs_code, facts.origin, facts.weight_kg
         )
     except CommerceKitError as error:
-        raise locate(error, f"products[{sku!r}]") from None
+        raise locate(error, f"products[{shown(sku)}]") from None
 
 
 @context_free
@@ -192,6 +192,8 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
         ...
         commercekit.errors.InvalidJsonError: cart.lines[0].unit_price.amount: is the ...
     """
+    if not isinstance(data, Mapping):
+        raise InvalidJsonError("", "is not a JSON object; a quote request is one")
     request = structure(data, _Request)
     if request.cart.shipping is not None:
         raise InvalidJsonError(
@@ -235,6 +237,11 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
     Only what a request can say is written: the tariff must be a ``TariffTable`` (or
     none), and the cart carries no shipping charge of its own (the quote prices it).
     """
+    if not isinstance(cart, Cart) or not isinstance(context, CheckoutContext):
+        raise InvalidJsonError(
+            "",
+            "needs a Cart and a CheckoutContext; pass quote_request_to_json(cart, context)",
+        )
     if cart.shipping is not None:
         raise InvalidJsonError(
             "cart.shipping", "is set; a request leaves the shipping charge to the quote"

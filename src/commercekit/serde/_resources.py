@@ -7,7 +7,7 @@ from importlib.resources import files
 from typing import Any
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidJsonError
+from commercekit.errors import InvalidJsonError, shown
 
 __all__ = ["example_request", "example_requests", "quote_schema", "request_schema"]
 
@@ -52,9 +52,9 @@ def example_requests() -> tuple[str, ...]:
 @context_free
 def example_request(name: str) -> dict[str, Any]:
     """The bundled example quote request ``name``, parsed."""
-    if name not in example_requests():
+    if not isinstance(name, str) or name not in example_requests():
         known = ", ".join(example_requests())
         raise InvalidJsonError(
-            "", f"{name!r} is not an example request; use one of: {known}"
+            "", f"{shown(name)} is not an example request; use one of: {known}"
         )
     return _load("examples", f"{name}.json")
