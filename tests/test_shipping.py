@@ -378,13 +378,13 @@ def test_bad_input() -> None:
     with pytest.raises(UnknownCountryError):
         shipping_options(box, "Germany", CARDS)
     warehouse = Warehouse("NL", AMSTERDAM)
-    with pytest.raises(InvalidAmountError, match="timezone-aware"):
+    with pytest.raises(InvalidAmountError, match="no time zone"):
         delivery_window(warehouse, "DE", (1, 2), ordered_at=datetime(2026, 1, 5, 10))  # noqa: DTZ001  # the point of the test
     with pytest.raises(InvalidAmountError, match="min <= max"):
         delivery_window(
             warehouse, "DE", (3, 1), ordered_at=datetime(2026, 1, 5, 10, tzinfo=AMSTERDAM)
         )
-    with pytest.raises(InvalidAmountError, match="days >= 0"):
+    with pytest.raises(InvalidAmountError, match="zero or more"):
         Warehouse("NL", AMSTERDAM, handling_days=-1)
 
 

@@ -28,6 +28,8 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
+from commercekit import _checks
+from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CommerceKitError,
@@ -35,10 +37,17 @@ from commercekit.errors import (
     InvalidAmountError,
     InvalidJsonError,
 )
-from commercekit.money import Money, RoundingMode, round_money, sum_money
+from commercekit.money import (
+    Money,
+    RoundingMode,
+    round_money,
+    sum_money,
+    validate_currency,
+)
 from commercekit.money._money import to_decimal
 from commercekit.money._rounding import require_money
-from commercekit.regions._eu import check_country
+from commercekit.regions import check_country
+from commercekit.shipping import _checks as check
 from commercekit.shipping._parcels import (
     DimensionRounding,
     Parcel,
@@ -60,14 +69,31 @@ __all__ = [
 ]
 
 
-def _countries(codes: object) -> frozenset[str]:
-    if isinstance(codes, str) or not isinstance(codes, list | tuple | set | frozenset):
-        raise InvalidAmountError(codes, "is not a list of country codes")
-    return frozenset(check_country(code) for code in codes)
+def _name(value: object) -> str:
+    return check.text(value, "name")
 
 
-def _weight(value: object) -> Decimal:
-    return to_decimal(value, "weight")
+def _zone_countries(value: object) -> frozenset[str]:
+    found = check.countries(value, "countries")
+    if not found:
+        raise InvalidAmountError(value, "names no country; a zone serves at least one")
+    return found
+
+
+def _transit(value: object) -> tuple[int, int]:
+    return check.transit_days(value, "transit_days")
+
+
+def _postcode_ranges(value: object) -> tuple[tuple[str, str], ...]:
+    ranges = []
+    for bounds in check.pairs(value, "postcodes", "(low, high) postcode"):
+        low, high = (check.postcode(bound, "postcodes") for bound in bounds)
+        if len(low) != len(high) or high < low:
+            raise InvalidAmountError(
+                bounds, "is not a (low, high) postcode range of codes of one length"
+            )
+        ranges.append((low, high))
+    return tuple(ranges)
 
 
 @attrs.frozen
@@ -80,13 +106,17 @@ class Zone:
     countries.
     """
 
-    name: str
-    countries: frozenset[str] = attrs.field(converter=_countries)
-    transit_days: tuple[int, int]
-    postcodes: tuple[tuple[str, str], ...] = ()
+    name: str = attrs.field(converter=_name)
+    countries: frozenset[str] = attrs.field(converter=_zone_countries)
+    transit_days: tuple[int, int] = attrs.field(converter=_transit)
+    postcodes: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_postcode_ranges
+    )
 
     def covers(self, country: str, postcode: str | None) -> bool:
         """Whether an address in ``country`` with ``postcode`` is in this zone."""
+        country = check.country(country)
+        postcode = check.optional_postcode(postcode)
         if country not in self.countries:
             return False
         if not self.postcodes:
@@ -98,24 +128,98 @@ class Zone:
             len(code) == len(low) and low <= code <= high for low, high in self.postcodes
         )
 
-    def __attrs_post_init__(self) -> None:
-        days = self.transit_days
-        whole = all(isinstance(d, int) and not isinstance(d, bool) for d in days)
-        if len(days) != 2 or not whole or not 0 <= days[0] <= days[1] <= 365:
-            raise InvalidAmountError(
-                days, "is not a (min, max) transit time in whole business days"
-            )
-        for bounds in self.postcodes:
-            if len(bounds) != 2 or not all(isinstance(b, str) and b for b in bounds):
-                raise InvalidAmountError(bounds, "is not a (low, high) postcode range")
+
+def _up_to(value: object) -> Decimal:
+    return check.decimal(value, "up_to_kg", positive=True)
+
+
+def _price(value: object) -> Money:
+    return check.money(value, "price")
 
 
 @attrs.frozen
 class Bracket:
     """Parcels up to ``up_to_kg`` (chargeable) cost ``price``."""
 
-    up_to_kg: Decimal = attrs.field(converter=_weight)
-    price: Money = attrs.field(converter=require_money)
+    up_to_kg: Decimal = attrs.field(converter=_up_to)
+    price: Money = attrs.field(converter=_price)
+
+
+def _carrier(value: object) -> str:
+    return check.text(value, "carrier")
+
+
+def _service(value: object) -> str:
+    return check.text(value, "service")
+
+
+def _zones(value: object) -> tuple[Zone, ...]:
+    found = check.listed(value, Zone, "zones")
+    if not found:
+        raise InvalidAmountError(value, "has no zones; a rate card serves at least one")
+    return found
+
+
+def _brackets(value: object) -> Mapping[str, tuple[Bracket, ...]]:
+    rows = check.mapping(value, "brackets")
+    return {
+        name: check.listed(row, Bracket, f"brackets[{name!r}]")
+        for name, row in rows.items()
+    }
+
+
+def _per_kg(value: object) -> Mapping[str, Money]:
+    rates = check.mapping(value, "per_extra_kg")
+    return {
+        name: check.money(rate, f"per_extra_kg[{name!r}]") for name, rate in rates.items()
+    }
+
+
+def _divisor(value: object) -> Decimal:
+    return check.decimal(value, "divisor", positive=True)
+
+
+def _increment(value: object) -> Decimal:
+    return check.decimal(value, "increment", positive=True)
+
+
+def _max_weight(value: object) -> Decimal | None:
+    return check.optional_decimal(value, "max_weight_kg", positive=True)
+
+
+def _fuel(value: object) -> Decimal:
+    fuel = _checks.signed_decimal(value, "fuel_surcharge_percent", invalid)
+    if not 0 <= fuel <= 100:  # percent
+        raise InvalidAmountError(value, "is not a fuel surcharge from 0 to 100 percent")
+    return fuel
+
+
+def _remote(value: object) -> Mapping[str, tuple[str, ...]]:
+    found = {}
+    for country, prefixes in check.mapping(value, "remote_postcodes").items():
+        listed = _checks.items(prefixes, "remote_postcodes", invalid)
+        if not listed or not all(isinstance(p, str) and p.strip() for p in listed):
+            raise InvalidAmountError(
+                (country, prefixes), "are not postcode prefixes (an empty one matches all)"
+            )
+        found[check.country(country)] = listed
+    return found
+
+
+def _remote_surcharge(value: object) -> Money | None:
+    return check.optional_money(value, "remote_surcharge")
+
+
+def _oversize_cm(value: object) -> Decimal | None:
+    return check.optional_decimal(value, "oversize_cm", positive=True)
+
+
+def _oversize_surcharge(value: object) -> Money | None:
+    return check.optional_money(value, "oversize_surcharge")
+
+
+def _example(_: object, __: object, value: object) -> None:
+    check.flag(value, "example")
 
 
 @attrs.frozen
@@ -126,28 +230,32 @@ class RateCard:
     differently before computing its dimensional weight, so a card states its carrier's
     way (a [`DimensionRounding`][commercekit.shipping.DimensionRounding]), or
     ``"exact"`` for a carrier that uses the sizes as given. The same measured sides
-    decide the oversize surcharge.
+    decide the oversize surcharge. Every amount is in ``currency``.
     """
 
-    carrier: str
-    service: str
+    carrier: str = attrs.field(converter=_carrier)
+    service: str = attrs.field(converter=_service)
     origin: str = attrs.field(converter=check_country)
-    currency: str
-    zones: tuple[Zone, ...]
-    brackets: Mapping[str, tuple[Bracket, ...]]
-    per_extra_kg: Mapping[str, Money] = attrs.field(factory=dict)
-    divisor: Decimal = Decimal(5000)
-    increment: Decimal = Decimal("0.5")
+    currency: str = attrs.field(converter=validate_currency)
+    zones: tuple[Zone, ...] = attrs.field(converter=_zones)
+    brackets: Mapping[str, tuple[Bracket, ...]] = attrs.field(converter=_brackets)
+    per_extra_kg: Mapping[str, Money] = attrs.field(factory=dict, converter=_per_kg)
+    divisor: Decimal = attrs.field(default=Decimal(5000), converter=_divisor)
+    increment: Decimal = attrs.field(default=Decimal("0.5"), converter=_increment)
     dimension_rounding: DimensionRounding | Literal["exact"] = attrs.field(
         kw_only=True, converter=check_dimension_rounding
     )
-    max_weight_kg: Decimal | None = None
-    fuel_surcharge_percent: Decimal = Decimal(0)
-    remote_postcodes: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    remote_surcharge: Money | None = None
-    oversize_cm: Decimal | None = None
-    oversize_surcharge: Money | None = None
-    example: bool = False
+    max_weight_kg: Decimal | None = attrs.field(default=None, converter=_max_weight)
+    fuel_surcharge_percent: Decimal = attrs.field(default=Decimal(0), converter=_fuel)
+    remote_postcodes: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, converter=_remote
+    )
+    remote_surcharge: Money | None = attrs.field(default=None, converter=_remote_surcharge)
+    oversize_cm: Decimal | None = attrs.field(default=None, converter=_oversize_cm)
+    oversize_surcharge: Money | None = attrs.field(
+        default=None, converter=_oversize_surcharge
+    )
+    example: bool = attrs.field(default=False, validator=_example)
 
     def __attrs_post_init__(self) -> None:
         names = [zone.name for zone in self.zones]
@@ -164,39 +272,81 @@ class RateCard:
             if not rows:
                 raise InvalidAmountError(name, "is a zone with no price brackets")
             limits = [row.up_to_kg for row in rows]
-            if any(b <= a for a, b in itertools.pairwise(limits)) or limits[0] <= 0:
+            if any(b <= a for a, b in itertools.pairwise(limits)):
                 raise InvalidAmountError(
                     limits, f"are the brackets of zone {name}: list them by weight, rising"
                 )
-        fuel = to_decimal(self.fuel_surcharge_percent, "fuel surcharge")
-        if not 0 <= fuel <= 100:
-            raise InvalidAmountError(fuel, "is not a fuel surcharge from 0 to 100 percent")
-        for country, prefixes in self.remote_postcodes.items():
-            if not prefixes or not all(isinstance(p, str) and p.strip() for p in prefixes):
-                raise InvalidAmountError(
-                    (country, prefixes),
-                    "are not postcode prefixes (an empty one matches all)",
-                )
+        for table in (self.brackets, self.per_extra_kg):
+            stray = sorted(set(table) - set(names))
+            if stray:
+                raise InvalidAmountError(stray, f"are not zones of this card: {names}")
+        amounts = [row.price for rows in self.brackets.values() for row in rows]
+        amounts += [*self.per_extra_kg.values()]
+        amounts += [m for m in (self.remote_surcharge, self.oversize_surcharge) if m]
+        for amount in amounts:
+            if amount.currency.code != self.currency:
+                raise CurrencyMismatchError(self.currency, amount.currency.code, "price")
 
     def zone_for(self, country: str, postcode: str | None = None) -> Zone | None:
         """The zone serving an address, if any; postcode zones before whole countries."""
         code = check_country(country)
+        postcode = check.optional_postcode(postcode)
         ordered = sorted(self.zones, key=lambda zone: not zone.postcodes)
         return next((zone for zone in ordered if zone.covers(code, postcode)), None)
 
 
+def _option_card(value: object) -> RateCard:
+    return check.instance(value, RateCard, "card")
+
+
+def _chargeable(value: object) -> Decimal:
+    return check.decimal(value, "chargeable_kg")
+
+
+def _option_price(value: object) -> Money:
+    return check.money(value, "price")
+
+
+def _breakdown(value: object) -> tuple[tuple[str, Money], ...]:
+    lines = []
+    for what, amount in check.pairs(value, "breakdown", "(what, amount)"):
+        # A line may be negative: free shipping takes the price off again.
+        lines.append((check.text(what, "breakdown"), require_money(amount, "breakdown")))
+    return tuple(lines)
+
+
+def _yes_no(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    check.flag(value, attribute.name)
+
+
 @attrs.frozen
 class ShippingOption:
-    """A priced service for one parcel, with how the price was made."""
+    """A priced service for one parcel, with how the price was made.
 
-    card: RateCard
-    chargeable_kg: Decimal
-    price: Money
-    breakdown: tuple[tuple[str, Money], ...]
-    transit_days: tuple[int, int]
-    free: bool = False
-    cheapest: bool = False
-    fastest: bool = False
+    ``breakdown``, when given, adds up to ``price``; every amount is in the card's
+    currency.
+    """
+
+    card: RateCard = attrs.field(converter=_option_card)
+    chargeable_kg: Decimal = attrs.field(converter=_chargeable)
+    price: Money = attrs.field(converter=_option_price)
+    breakdown: tuple[tuple[str, Money], ...] = attrs.field(converter=_breakdown)
+    transit_days: tuple[int, int] = attrs.field(converter=_transit)
+    free: bool = attrs.field(default=False, validator=_yes_no)
+    cheapest: bool = attrs.field(default=False, validator=_yes_no)
+    fastest: bool = attrs.field(default=False, validator=_yes_no)
+
+    def __attrs_post_init__(self) -> None:
+        currency = self.card.currency
+        for amount in (self.price, *(amount for _, amount in self.breakdown)):
+            if amount.currency.code != currency:
+                raise CurrencyMismatchError(currency, amount.currency.code, "price")
+        if self.breakdown:
+            total = sum_money([amount for _, amount in self.breakdown], currency)
+            if total != self.price:
+                raise InvalidAmountError(
+                    self.breakdown, f"add up to {total}, not the price {self.price}"
+                )
 
     @property
     def service(self) -> str:
@@ -204,16 +354,39 @@ class ShippingOption:
         return f"{self.card.carrier} {self.card.service}"
 
 
+def _free_threshold(value: object) -> Money:
+    return check.money(value, "threshold")
+
+
+def _free_countries(value: object) -> frozenset[str]:
+    return check.countries(value, "countries")
+
+
+def _services(value: object) -> frozenset[str]:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(
+        value, list | tuple | set | frozenset
+    ):
+        raise InvalidAmountError(
+            value, "is not a set of service names; pass e.g. {'Standard'}"
+        )
+    return frozenset(check.text(name, "services") for name in value)
+
+
 @attrs.frozen
 class FreeShipping:
-    """Free shipping on ``services`` (all if empty) for orders of ``threshold`` or more."""
+    """Free shipping on ``services`` (all if empty) for orders of ``threshold`` or more,
+    to ``countries`` (all if empty)."""
 
-    threshold: Money = attrs.field(converter=require_money)
-    countries: frozenset[str] = frozenset()
-    services: frozenset[str] = frozenset()
+    threshold: Money = attrs.field(converter=_free_threshold)
+    countries: frozenset[str] = attrs.field(default=frozenset(), converter=_free_countries)
+    services: frozenset[str] = attrs.field(default=frozenset(), converter=_services)
 
+    @context_free
     def covers(self, option: ShippingOption, country: str, order_value: Money) -> bool:
         """Whether this rule makes ``option`` free for an order to ``country``."""
+        option = check.instance(option, ShippingOption, "option")
+        country = check.country(country)
+        order_value = check.money(order_value, "order_value")
         if order_value.currency != self.threshold.currency:
             raise CurrencyMismatchError(
                 order_value.currency.code, self.threshold.currency.code, "compare"
@@ -235,7 +408,7 @@ class ShippingRateSource(Protocol):
         ...
 
 
-def _price(
+def _priced(
     card: RateCard, parcel: Parcel, country: str, postcode: str | None
 ) -> ShippingOption | None:
     zone = card.zone_for(country, postcode)
@@ -314,17 +487,20 @@ def shipping_options(
         ExampleParcel Standard 7.19 EUR True False
         ExampleParcel Express 15.67 EUR False True
     """
+    parcel = check.instance(parcel, Parcel, "parcel")
     code = check_country(country)
+    postcode = check.optional_postcode(postcode)
+    rules = check.listed(free_shipping, FreeShipping, "free_shipping")
     options = [
         option
-        for card in cards
-        if (option := _price(card, parcel, code, postcode)) is not None
+        for card in check.listed(cards, RateCard, "cards")
+        if (option := _priced(card, parcel, code, postcode)) is not None
     ]
     if order_value is not None:
-        order_value = require_money(order_value)
+        order_value = check.money(order_value, "order_value")
         priced = []
         for option in options:
-            if any(rule.covers(option, code, order_value) for rule in free_shipping):
+            if any(rule.covers(option, code, order_value) for rule in rules):
                 option = attrs.evolve(  # noqa: PLW2901  # the free version replaces it
                     option,
                     price=option.price * 0,
@@ -384,6 +560,7 @@ def rate_card_from_dict(data: Mapping[str, Any], *, example: bool = False) -> Ra
     """
     if not isinstance(data, Mapping):
         raise InvalidJsonError("", "a rate card is a JSON object")
+    check.flag(example, "example")
     try:
         return _card(data, example=example)
     except CommerceKitError:
@@ -398,6 +575,7 @@ def rate_card_from_dict(data: Mapping[str, Any], *, example: bool = False) -> Ra
 @context_free
 def rate_card_to_dict(card: RateCard) -> dict[str, Any]:
     """The JSON form of ``card``; ``rate_card_from_dict`` reads it back equal."""
+    card = check.instance(card, RateCard, "card")
     rounding = card.dimension_rounding
     data: dict[str, Any] = {
         "carrier": card.carrier,
@@ -441,13 +619,13 @@ def rate_card_to_dict(card: RateCard) -> dict[str, Any]:
 
 def _card(data: Mapping[str, Any], *, example: bool) -> RateCard:
     """One card from parsed JSON (untyped: the classes check every value)."""
-    currency = str(data["currency"])
+    currency = validate_currency(data["currency"])
     remote = data.get("remote_surcharge")
     oversize = data.get("oversize_surcharge")
     return RateCard(
-        carrier=str(data["carrier"]),
-        service=str(data["service"]),
-        origin=str(data["origin"]),
+        carrier=data["carrier"],
+        service=data["service"],
+        origin=data["origin"],
         currency=currency,
         zones=tuple(
             Zone(

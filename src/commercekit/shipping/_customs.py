@@ -24,6 +24,7 @@ from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.money._money import to_decimal
 from commercekit.regions import check_day
+from commercekit.shipping import _checks as check
 
 __all__ = [
     "BundledTariff",
@@ -53,19 +54,67 @@ def _covers(since: date, until: date | None, on: date) -> bool:
     return since <= on and (until is None or on <= until)
 
 
+VALUATIONS = ("CIF", "FOB", "GROSS_WEIGHT")
+"""How customs values goods: with transport and insurance to the border (CIF), the
+goods alone (FOB), or by gross weight (Switzerland's specific duties)."""
+
+TAX_BASE_TERMS = (
+    "customs_value",
+    "duty",
+    "excise",
+    "transport_to_border",
+    "transport_inland",
+    "insurance",
+)
+"""The words an import-tax base is summed from."""
+
+
+def _valuation(value: object) -> str:
+    return check.choice(value, VALUATIONS, "valuation")
+
+
+def _tax_base(value: object) -> tuple[str, ...]:
+    terms = check.texts(value, "import_tax_base")
+    return tuple(check.choice(term, TAX_BASE_TERMS, "import_tax_base") for term in terms)
+
+
+def _since(value: object) -> date:
+    return check.day(value, "since")
+
+
+def _until(value: object) -> date | None:
+    return check.optional_day(value, "until")
+
+
+def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    check.text(value, attribute.name)
+
+
+def _note(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    check.note(value, attribute.name)
+
+
+def _in_order(since: date, until: date | None) -> None:
+    if until is not None and until < since:
+        raise InvalidAmountError(until, f"ends before it begins ({since})")
+
+
 @attrs.frozen
 class CustomsRules:
     """How a destination values imports and bases its import tax."""
 
-    destination: str
-    valuation: str
-    import_tax: str
-    import_tax_base: tuple[str, ...]
-    since: date
-    until: date | None
-    legal_basis: str
-    source: str
-    note: str
+    destination: str = attrs.field(converter=check.area)
+    valuation: str = attrs.field(converter=_valuation)
+    import_tax: str = attrs.field(validator=_text)
+    import_tax_base: tuple[str, ...] = attrs.field(converter=_tax_base)
+    since: date = attrs.field(converter=_since)
+    until: date | None = attrs.field(converter=_until)
+    legal_basis: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_text)
+    note: str = attrs.field(default="", validator=_note)
+
+    def __attrs_post_init__(self) -> None:
+        _in_order(self.since, self.until)
 
 
 _CUSTOMS = [
@@ -89,11 +138,51 @@ _CUSTOMS = [
 @context_free
 def customs_rules(area: str, *, on: date) -> CustomsRules:
     """The valuation and import-tax rules of a customs area on ``on``."""
+    area = check.area(area)
+    on = check.day(on, "on")
     for rules in _CUSTOMS:
         if rules.destination == area and _covers(rules.since, rules.until, on):
             return rules
     known = ", ".join(sorted({rules.destination for rules in _CUSTOMS}))
     raise NoRuleError(f"customs rules of {area}", on, f"destinations {known}")
+
+
+KINDS = ("duty", "tax")
+"""What a de minimis relieves: duty, or import VAT/GST."""
+
+MEASURES = ("consignment_value", "item_value_below", "tax_amount", "duty_amount")
+"""What a de minimis threshold is compared with."""
+
+CHANNELS = ("courier", "post")
+"""How goods are sent; some reliefs differ by channel (Canada's)."""
+
+
+def _kind(value: object) -> str:
+    return check.choice(value, KINDS, "kind")
+
+
+def _measure(value: object) -> str:
+    return check.choice(value, MEASURES, "measure")
+
+
+def _channel(value: object) -> str:
+    return check.choice(value, CHANNELS, "channel")
+
+
+def _optional_channel(value: object) -> str | None:
+    return None if value is None else _channel(value)
+
+
+def _threshold(value: object) -> Money:
+    return check.money(value, "threshold")
+
+
+def _origins(value: object) -> frozenset[str]:
+    return check.countries(value, "origins")
+
+
+def _scheme(value: object) -> str | None:
+    return check.optional_text(value, "scheme")
 
 
 @attrs.frozen
@@ -107,22 +196,29 @@ class DeMinimis:
     to goods whose VAT was charged at sale under that scheme (Norway's VOEC).
     """
 
-    destination: str
-    kind: str
-    threshold: Money
-    measure: str
-    origins: frozenset[str]
-    channel: str | None
-    scheme: str | None
-    since: date
-    until: date | None
-    legal_basis: str
-    source: str
-    note: str
+    destination: str = attrs.field(converter=check.area)
+    kind: str = attrs.field(converter=_kind)
+    threshold: Money = attrs.field(converter=_threshold)
+    measure: str = attrs.field(converter=_measure)
+    origins: frozenset[str] = attrs.field(converter=_origins)
+    channel: str | None = attrs.field(converter=_optional_channel)
+    scheme: str | None = attrs.field(converter=_scheme)
+    since: date = attrs.field(converter=_since)
+    until: date | None = attrs.field(converter=_until)
+    legal_basis: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_text)
+    note: str = attrs.field(default="", validator=_note)
+
+    def __attrs_post_init__(self) -> None:
+        _in_order(self.since, self.until)
 
     def applies_to(self, origin: str, channel: str, scheme: str | None, on: date) -> bool:
         """Whether this row governs goods from ``origin`` by ``channel``, sold under
         ``scheme``, on ``on``."""
+        origin = check.country(origin)
+        channel = _channel(channel)
+        scheme = _scheme(scheme)
+        on = check.day(on, "on")
         return (
             _covers(self.since, self.until, on)
             and (not self.origins or origin in self.origins)
@@ -165,6 +261,12 @@ def de_minimis(
 
     ``None`` when the destination has none (every import is charged).
     """
+    area = check.area(area)
+    kind = _kind(kind)
+    origin = check.country(origin)
+    channel = _channel(channel)
+    scheme = _scheme(scheme)
+    on = check.day(on, "on")
     rows = [
         row
         for row in _DE_MINIMIS
@@ -213,13 +315,17 @@ def _duty_percent(value: object) -> Decimal:
     return rate
 
 
-def _day_or_none(value: object) -> date | None:
-    return None if value is None else check_day(value)
-
-
 def _source(_: object, __: object, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidAmountError(value, "is not a source; give the URL or the law")
+
+
+def _hs_digits(value: object) -> str:
+    if not isinstance(value, str) or not value.isdigit() or len(value) > 14:
+        raise InvalidAmountError(
+            value, "are not an HS code's digits; pass them without dots, e.g. '610910'"
+        )
+    return value
 
 
 @attrs.frozen
@@ -230,18 +336,17 @@ class DutyRate:
     with them matches; ``until`` is the last day in force (``None`` while it is).
     """
 
-    destination: str
+    destination: str = attrs.field(converter=check.area)
     heading: str = attrs.field(converter=check_hs_code)
     rate: Decimal = attrs.field(converter=_duty_percent)
     since: date = attrs.field(converter=check_day)
-    until: date | None = attrs.field(converter=_day_or_none)
+    until: date | None = attrs.field(converter=_until)
     source: str = attrs.field(validator=_source)
-    note: str = ""
-    description: str = ""
+    note: str = attrs.field(default="", validator=_note)
+    description: str = attrs.field(default="", validator=_note)
 
     def __attrs_post_init__(self) -> None:
-        if self.until is not None and self.until < self.since:
-            raise InvalidAmountError(self.until, f"ends before it begins ({self.since})")
+        _in_order(self.since, self.until)
 
     @property
     def digits(self) -> str:
@@ -250,6 +355,9 @@ class DutyRate:
 
     def covers(self, hs_code_digits: str, destination: str, on: date) -> bool:
         """Whether this row rates that HS code into ``destination`` on ``on``."""
+        hs_code_digits = _hs_digits(hs_code_digits)
+        destination = check.area(destination)
+        on = check.day(on, "on")
         return (
             self.destination == destination
             and hs_code_digits.startswith(self.digits)
@@ -286,12 +394,10 @@ class TariffTable:
     """
 
     def __init__(self, rates: Iterable[DutyRate], *, name: str) -> None:
-        self.rates = tuple(rates)
-        self.name = name
+        self.rates = check.listed(rates, DutyRate, "rates")
+        self.name = check.text(name, "name")
         seen: dict[tuple[str, str], list[DutyRate]] = {}
         for rate in self.rates:
-            if not isinstance(rate, DutyRate):
-                raise InvalidAmountError(rate, "is not a DutyRate")
             key = (rate.destination, rate.digits)  # 6109.10 and 610910 are one heading
             for other in seen.setdefault(key, []):
                 if _overlap(rate, other):
@@ -308,11 +414,15 @@ class TariffTable:
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, mutable by nobody
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(<{len(self.rates)} rates>, name={self.name!r})"
+
     def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
         """The rate of the longest heading that starts the HS code (``6109.10.0010``)."""
-        del origin  # the table holds third-country (MFN) rates
-        if not isinstance(hs_code, str):
-            raise InvalidAmountError(hs_code, "is not an HS code")
+        hs_code = check_hs_code(hs_code)
+        check.country(origin)  # the table holds third-country (MFN) rates: not used
+        destination = check.area(destination)
+        on = check.day(on, "on")
         digits = "".join(char for char in hs_code if char.isdigit())
         found = [rate for rate in self.rates if rate.covers(digits, destination, on)]
         if not found:

@@ -30,40 +30,73 @@ from zoneinfo import ZoneInfo
 import attrs
 import holidays
 
+from commercekit._checks import invalid, moment
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
-from commercekit.regions._eu import check_country
+from commercekit.regions import check_country
+from commercekit.shipping import _checks as check
 
 __all__ = ["DeliveryWindow", "Warehouse", "delivery_window"]
+
+
+def _timezone(value: object) -> ZoneInfo:
+    return check.instance(value, ZoneInfo, "timezone")
+
+
+def _cutoff(value: object) -> time:
+    return check.instance(value, time, "cutoff")
+
+
+def _handling_days(value: object) -> int:
+    return check.whole(value, "handling_days", unit="days", maximum=check.MAX_DAYS)
+
+
+def _region(instance: Warehouse, _: object, value: str | None) -> None:
+    if value is not None:
+        check.holiday_region(value, instance.country)
 
 
 @attrs.frozen
 class Warehouse:
     """Where orders ship from: its country (and subdivision), time zone, cut-off time
     and handling days (business days between the order's handling day and hand-over to
-    the carrier; 0 means same-day dispatch)."""
+    the carrier; 0 means same-day dispatch, at most a year).
+
+    ``subdivision`` is a region with its own public holidays, as the ``holidays``
+    library names it (``"BY"`` for Bavaria) or by its ISO 3166-2 code (``"DE-BY"``).
+    """
 
     country: str = attrs.field(converter=check_country)
-    timezone: ZoneInfo
-    cutoff: time = time(14, 0)
-    handling_days: int = 0
-    subdivision: str | None = None
+    timezone: ZoneInfo = attrs.field(converter=_timezone)
+    cutoff: time = attrs.field(default=time(14, 0), converter=_cutoff)
+    handling_days: int = attrs.field(default=0, converter=_handling_days)
+    subdivision: str | None = attrs.field(default=None, validator=_region)
 
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.timezone, ZoneInfo):
-            raise InvalidAmountError(self.timezone, "is not a zoneinfo.ZoneInfo")
-        if isinstance(self.handling_days, bool) or self.handling_days < 0:
-            raise InvalidAmountError(self.handling_days, "is not a number of days >= 0")
+
+def _days(value: object) -> date:
+    return check.day(value, "date")
+
+
+def _reasons(value: object) -> tuple[str, ...]:
+    return check.texts(value, "reasons")
 
 
 @attrs.frozen
 class DeliveryWindow:
     """The earliest and latest delivery dates, and what moved them."""
 
-    earliest: date
-    latest: date
-    dispatch: date
-    reasons: tuple[str, ...]
+    earliest: date = attrs.field(converter=_days)
+    latest: date = attrs.field(converter=_days)
+    dispatch: date = attrs.field(converter=_days)
+    reasons: tuple[str, ...] = attrs.field(converter=_reasons)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.dispatch <= self.earliest <= self.latest:
+            raise InvalidAmountError(
+                (self.dispatch, self.earliest, self.latest),
+                "are not in order; a parcel is dispatched, then arrives between the "
+                "earliest and the latest date",
+            )
 
 
 @lru_cache(maxsize=512)
@@ -115,16 +148,34 @@ def delivery_window(
     ``transit_days`` is the service's (min, max) in business days after dispatch.
     ``ordered_at`` must be timezone-aware; it is read in the warehouse's time zone.
     """
-    if not isinstance(ordered_at, datetime) or ordered_at.tzinfo is None:
-        raise InvalidAmountError(
-            ordered_at, "is not a timezone-aware datetime; pass tzinfo=ZoneInfo(...)"
-        )
+    warehouse = check.instance(warehouse, Warehouse, "warehouse")
+    ordered_at = moment(ordered_at, "ordered_at", invalid)
     destination = check_country(country)
+    low, high = check.transit_days(transit_days, "transit_days")
+    region = None if subdivision is None else check.holiday_region(subdivision, destination)
+    try:
+        return _window(warehouse, destination, region, (low, high), ordered_at)
+    except OverflowError:
+        raise InvalidAmountError(
+            ordered_at, "is too near the end of the calendar to count days after it"
+        ) from None
+
+
+def _window(
+    warehouse: Warehouse,
+    destination: str,
+    subdivision: str | None,
+    transit_days: tuple[int, int],
+    ordered_at: datetime,
+) -> DeliveryWindow:
     low, high = transit_days
-    if isinstance(low, bool) or not 0 <= low <= high:
-        raise InvalidAmountError(transit_days, "is not a (min, max) of days, min <= max")
     local = ordered_at.astimezone(warehouse.timezone)
-    origin = ((warehouse.country, warehouse.subdivision),)
+    home = (
+        None
+        if warehouse.subdivision is None
+        else check.holiday_region(warehouse.subdivision, warehouse.country)
+    )
+    origin = ((warehouse.country, home),)
     notes: list[str] = []
     day = local.date()
     closed = _closed(day, origin)

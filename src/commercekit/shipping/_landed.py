@@ -34,6 +34,8 @@ from typing import Literal
 
 import attrs
 
+from commercekit import _checks
+from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CurrencyMismatchError,
@@ -51,10 +53,11 @@ from commercekit.money import (
     round_money,
     sum_money,
 )
-from commercekit.money._rounding import require_money
 from commercekit.regions import check_country, check_day, place_of
+from commercekit.shipping import _checks as check
 from commercekit.shipping._customs import (
     BUNDLED_TARIFF,
+    CHANNELS,
     CustomsRules,
     DeMinimis,
     TariffSource,
@@ -88,22 +91,31 @@ class Incoterm(enum.StrEnum):
     @classmethod
     def parse(cls, value: object) -> Incoterm:
         """DDP, DAP, or the everyday DDU (delivered duty unpaid, DAP-like)."""
-        if value == "DDU":
-            return cls.DAP
-        try:
-            return cls(str(value))
-        except ValueError:
-            raise InvalidAmountError(
-                value, "is not an incoterm; use 'DDP', 'DAP' or 'DDU'"
-            ) from None
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str) and value in ("DDP", "DAP", "DDU"):
+            return cls.DAP if value == "DDU" else cls(value)
+        raise InvalidAmountError(value, "is not an incoterm; use 'DDP', 'DAP' or 'DDU'")
 
 
-def _origin(value: object) -> str | None:
-    return None if value is None else check_country(value)
+def _description(value: object) -> str:
+    return check.text(value, "description")
+
+
+def _value(value: object) -> Money:
+    return check.money(value, "value")
 
 
 def _hs_code(value: object) -> str | None:
     return None if value is None else check_hs_code(value)
+
+
+def _quantity(value: object) -> int:
+    return _checks.whole(value, "quantity", invalid, positive=True, unit="units")
+
+
+def _category(value: object) -> TaxCategory:
+    return check.member(value, TaxCategory, "category")
 
 
 @attrs.frozen
@@ -115,12 +127,12 @@ class Item:
     category its import VAT/GST is charged at.
     """
 
-    description: str
-    value: Money = attrs.field(converter=require_money)
+    description: str = attrs.field(converter=_description)
+    value: Money = attrs.field(converter=_value)
     hs_code: str | None = attrs.field(default=None, converter=_hs_code)
-    origin: str | None = attrs.field(default=None, converter=_origin)
-    quantity: int = 1
-    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=TaxCategory)
+    origin: str | None = attrs.field(default=None, converter=check.optional_country)
+    quantity: int = attrs.field(default=1, converter=_quantity)
+    category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
 
     @property
     def unit_value(self) -> Money:
@@ -129,24 +141,60 @@ class Item:
         # by no less than a cent over the quantity, far above that rounding.
         return self.value / self.quantity
 
-    def __attrs_post_init__(self) -> None:
-        if self.value.amount < 0:
-            raise InvalidAmountError(self.value, "is a negative value")
-        if (
-            isinstance(self.quantity, bool)
-            or not isinstance(self.quantity, int)
-            or self.quantity < 1
-        ):
-            raise InvalidAmountError(self.quantity, "is not a whole quantity of 1 or more")
+
+def _fee_name(value: object) -> str:
+    return check.text(value, "name")
+
+
+def _fee_amount(value: object) -> Money:
+    return check.money(value, "amount")
+
+
+def _taxable(_: object, __: object, value: object) -> None:
+    check.flag(value, "taxable")
 
 
 @attrs.frozen
 class Fee:
     """A carrier or customs fee, and whether import VAT/GST is charged on it."""
 
-    name: str
-    amount: Money = attrs.field(converter=require_money)
-    taxable: bool = True
+    name: str = attrs.field(converter=_fee_name)
+    amount: Money = attrs.field(converter=_fee_amount)
+    taxable: bool = attrs.field(default=True, validator=_taxable)
+
+
+def _items(value: object) -> tuple[Item, ...]:
+    found = check.listed(value, Item, "items")
+    if not found:
+        raise InvalidAmountError(value, "has no items; a shipment needs one")
+    return found
+
+
+def _shipping(value: object) -> Money | None:
+    return check.optional_money(value, "shipping")
+
+
+def _insurance(value: object) -> Money | None:
+    return check.optional_money(value, "insurance")
+
+
+def _inland(value: object) -> Money | None:
+    return check.optional_money(value, "transport_inland")
+
+
+def _channel(value: object) -> str:
+    return check.choice(value, CHANNELS, "channel")
+
+
+def _subdivision(shipment: Shipment, _: object, value: str | None) -> None:
+    if value is not None:
+        check.subdivision(
+            value, "GB" if shipment.destination == "XI" else shipment.destination
+        )
+
+
+def _sold_under(value: object) -> str | None:
+    return check.optional_text(value, "sold_under")
 
 
 @attrs.frozen
@@ -158,40 +206,28 @@ class Shipment:
     to the import-tax base.
     """
 
-    items: tuple[Item, ...]
+    items: tuple[Item, ...] = attrs.field(converter=_items)
     destination: str = attrs.field(converter=check_country)
-    shipping: Money | None = None
-    insurance: Money | None = None
-    transport_inland: Money | None = None
-    subdivision: str | None = None
-    channel: str = "courier"
-    sold_under: str | None = None
+    shipping: Money | None = attrs.field(default=None, converter=_shipping)
+    insurance: Money | None = attrs.field(default=None, converter=_insurance)
+    transport_inland: Money | None = attrs.field(default=None, converter=_inland)
+    subdivision: str | None = attrs.field(default=None, validator=_subdivision)
+    channel: str = attrs.field(default="courier", converter=_channel)
+    sold_under: str | None = attrs.field(default=None, converter=_sold_under)
     """The scheme under which VAT/GST was charged at sale (``"IOSS"``, ``"VOEC"``, the
     UK's ``"GBP 135"``, ``"AU low-value goods"`` …): the goods then clear customs free of
     import VAT/GST, and reliefs tied to the scheme (Norway's duty-free VOEC goods)
     apply. ``None`` when no tax was charged at sale."""
-    postcode: str | None = None
+    postcode: str | None = attrs.field(default=None, converter=check.optional_postcode)
 
     def __attrs_post_init__(self) -> None:
-        if not self.items:
-            raise InvalidAmountError(self.items, "has no items; a shipment needs one")
-        currency = self.items[0].value.currency
+        currency = self.items[0].value.currency.code
         extras = (self.shipping, self.insurance, self.transport_inland)
         amounts = [item.value for item in self.items]
-        amounts += [require_money(m) for m in extras if m is not None]
+        amounts += [money for money in extras if money is not None]
         for money in amounts:
-            if money.currency != currency:
-                raise CurrencyMismatchError(currency.code, money.currency.code, "ship")
-            if money.amount < 0:
-                raise InvalidAmountError(money, "is negative")
-        if self.sold_under is not None and (
-            not isinstance(self.sold_under, str) or not self.sold_under.strip()
-        ):
-            raise InvalidAmountError(self.sold_under, "is not the name of a scheme")
-        if self.channel not in ("courier", "post"):
-            raise InvalidAmountError(
-                self.channel, "is not a channel; use 'courier' or 'post'"
-            )
+            if money.currency.code != currency:
+                raise CurrencyMismatchError(currency, money.currency.code, "ship")
 
     @property
     def currency(self) -> str:
@@ -204,16 +240,58 @@ class Shipment:
         return sum_money([item.value for item in self.items], self.currency)
 
 
+def _item(value: object) -> Item:
+    return check.instance(value, Item, "item")
+
+
+def _customs_value(value: object) -> Money:
+    return check.money(value, "customs_value")
+
+
+def _duty_rate(value: object) -> Decimal | None:
+    return check.optional_decimal(value, "rate")
+
+
+def _amount(value: object) -> Money:
+    return check.money(value, "amount")
+
+
+def _rule(value: object) -> str:
+    return check.text(value, "rule")
+
+
+def _source(value: object) -> str:
+    return check.text(value, "source")
+
+
+def _one_currency(item: Item, *amounts: Money) -> None:
+    code = item.value.currency.code
+    for amount in amounts:
+        if amount.currency.code != code:
+            raise CurrencyMismatchError(code, amount.currency.code, "charge an item in")
+
+
 @attrs.frozen
 class ItemDuty:
     """The duty on one item: its share of the customs value, the rate, the amount."""
 
-    item: Item
-    customs_value: Money
-    rate: Decimal | None
-    amount: Money
-    rule: str
-    source: str
+    item: Item = attrs.field(converter=_item)
+    customs_value: Money = attrs.field(converter=_customs_value)
+    rate: Decimal | None = attrs.field(converter=_duty_rate)
+    amount: Money = attrs.field(converter=_amount)
+    rule: str = attrs.field(converter=_rule)
+    source: str = attrs.field(converter=_source)
+
+    def __attrs_post_init__(self) -> None:
+        _one_currency(self.item, self.customs_value, self.amount)
+
+
+def _base(value: object) -> Money:
+    return check.money(value, "base")
+
+
+def _tax_rates(value: object) -> tuple[TaxRate, ...]:
+    return check.listed(value, TaxRate, "rates")
 
 
 @attrs.frozen
@@ -221,10 +299,45 @@ class ItemTax:
     """The import VAT/GST on one item: its base (its share of the customs value, its
     duty, its share of the costs the law adds), its rates and the tax, rounded."""
 
-    item: Item
-    base: Money
-    rates: tuple[TaxRate, ...]
-    amount: Money
+    item: Item = attrs.field(converter=_item)
+    base: Money = attrs.field(converter=_base)
+    rates: tuple[TaxRate, ...] = attrs.field(converter=_tax_rates)
+    amount: Money = attrs.field(converter=_amount)
+
+    def __attrs_post_init__(self) -> None:
+        _one_currency(self.item, self.base, self.amount)
+
+
+def _incoterm(value: object) -> Incoterm:
+    return Incoterm.parse(value)
+
+
+def _shipment(value: object) -> Shipment:
+    return check.instance(value, Shipment, "shipment")
+
+
+def _item_duties(value: object) -> tuple[ItemDuty, ...]:
+    return check.listed(value, ItemDuty, "duties")
+
+
+def _item_taxes(value: object) -> tuple[ItemTax, ...]:
+    return check.listed(value, ItemTax, "taxes")
+
+
+def _fees(value: object) -> tuple[Fee, ...]:
+    return check.listed(value, Fee, "fees")
+
+
+def _fee_tax(value: object) -> Money:
+    return check.money(value, "fee_tax")
+
+
+def _explanation(value: object) -> tuple[str, ...]:
+    return check.texts(value, "explanation")
+
+
+def _conversions(value: object) -> tuple[str, ...]:
+    return check.texts(value, "conversions")
 
 
 @attrs.frozen
@@ -236,15 +349,24 @@ class LandedCost:
     of duty, import tax, fees and the tax on fees.
     """
 
-    shipment: Shipment
-    incoterm: Incoterm
-    customs_value: Money
-    duties: tuple[ItemDuty, ...]
-    taxes: tuple[ItemTax, ...]
-    fees: tuple[Fee, ...]
-    fee_tax: Money
-    explanation: tuple[str, ...]
-    conversions: tuple[str, ...]
+    shipment: Shipment = attrs.field(converter=_shipment)
+    incoterm: Incoterm = attrs.field(converter=_incoterm)
+    customs_value: Money = attrs.field(converter=_customs_value)
+    duties: tuple[ItemDuty, ...] = attrs.field(converter=_item_duties)
+    taxes: tuple[ItemTax, ...] = attrs.field(converter=_item_taxes)
+    fees: tuple[Fee, ...] = attrs.field(converter=_fees)
+    fee_tax: Money = attrs.field(converter=_fee_tax)
+    explanation: tuple[str, ...] = attrs.field(converter=_explanation)
+    conversions: tuple[str, ...] = attrs.field(converter=_conversions)
+
+    def __attrs_post_init__(self) -> None:
+        currency = self.shipment.currency
+        amounts = [self.customs_value, self.fee_tax, *(fee.amount for fee in self.fees)]
+        amounts += [line.amount for line in self.duties]
+        amounts += [line.amount for line in self.taxes]
+        for amount in amounts:
+            if amount.currency.code != currency:
+                raise CurrencyMismatchError(currency, amount.currency.code, "land")
 
     @property
     def duty(self) -> Money:
@@ -335,6 +457,12 @@ class _Work:
         return converted
 
 
+def _source_of(value: object, method: str, field: str, example: str) -> None:
+    """Refuse a rate source without the method the rules ask it."""
+    if not callable(getattr(value, method, None)):
+        raise invalid(field, value, f"has no {method}(); pass {example}")
+
+
 def _zero(currency: str) -> Money:
     return round_money(Money(0, currency))
 
@@ -380,10 +508,19 @@ def landed_cost(
     """
     day = check_day(on)
     term = Incoterm.parse(incoterm)
-    if not isinstance(shipment, Shipment):
-        raise InvalidAmountError(shipment, "is not a Shipment")
-    if eu_flat_duty_scope not in ("all", "ioss"):
-        raise InvalidAmountError(eu_flat_duty_scope, "is not a scope; use 'all' or 'ioss'")
+    shipment = _shipment(shipment)
+    if rates is not None:
+        check.instance(rates, RateTable, "rates")
+    _source_of(tariffs, "duty", "tariffs", "a TariffSource such as BUNDLED_TARIFF")
+    _source_of(tax_rates, "rates_for", "tax_rates", "a TaxRateSource such as BUNDLED")
+    fees = _fees(fees)
+    for fee in fees:
+        if fee.amount.currency.code != shipment.currency:
+            raise CurrencyMismatchError(shipment.currency, fee.amount.currency.code, "land")
+    mode = check.member(mode, RoundingMode, "mode")
+    eu_flat_duty_scope = check.choice(  # type: ignore[assignment]  # checked to be one
+        eu_flat_duty_scope, ("all", "ioss"), "eu_flat_duty_scope"
+    )
     unknown = [item.description for item in shipment.items if item.origin is None]
     if unknown:
         raise MissingDataError(

@@ -116,7 +116,7 @@ def _side_mode(value: object) -> RoundingMode:
 
 
 def _source(value: object) -> str | None:
-    if value is not None and not isinstance(value, str):
+    if value is not None and (not isinstance(value, str) or not value.strip()):
         raise InvalidAmountError(value, "is not a source; give the carrier page's URL")
     return value
 
@@ -184,6 +184,11 @@ class DimensionRounding:
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> DimensionRounding:
         """From ``{"unit": "cm", "increment": "1", "mode": "up", "source": "https://…"}``."""
+        if not isinstance(data, Mapping):
+            raise InvalidAmountError(
+                data,
+                "is not how a carrier measures; pass a dict with unit, increment, mode",
+            )
         missing = [key for key in ("unit", "increment", "mode") if key not in data]
         if missing:
             raise InvalidAmountError(
@@ -200,6 +205,7 @@ class DimensionRounding:
         }
         return data | ({"source": self.source} if self.source else {})
 
+    @context_free
     def measure(self, size_cm: Decimal) -> Decimal:
         """One side given in cm, as the carrier measures it: in ``unit``, rounded."""
         size = Fraction(_size(size_cm))
@@ -248,10 +254,10 @@ class Parcel:
     ) -> Parcel:  # fmt: skip
         """A parcel measured in lb and in; converted exactly."""
         return cls(
-            _size(weight) * KG_PER_LB,
-            _size(length) * CM_PER_IN,
-            _size(width) * CM_PER_IN,
-            _size(height) * CM_PER_IN,
+            EXACT.multiply(_size(weight), KG_PER_LB),
+            EXACT.multiply(_size(length), CM_PER_IN),
+            EXACT.multiply(_size(width), CM_PER_IN),
+            EXACT.multiply(_size(height), CM_PER_IN),
         )
 
     @property
@@ -304,17 +310,17 @@ def chargeable_weight(
     step = to_decimal(increment, "weight increment")
     if divisor <= 0 or step <= 0:
         raise InvalidAmountError((divisor, step), "needs a positive divisor and increment")
+    if not isinstance(unit, str) or unit not in ("kg", "lb"):
+        raise InvalidAmountError(unit, "is not a weight unit; use 'kg' or 'lb'")
     measured = parcel.as_measured(dimension_rounding)
     if unit == "kg":
         actual = Fraction(parcel.weight_kg)
         dimensional = Fraction(measured.volume_cm3) / Fraction(divisor)
-    elif unit == "lb":
+    else:
         actual = Fraction(parcel.weight_kg) / Fraction(KG_PER_LB)
         dimensional = (
             Fraction(measured.volume_cm3) / Fraction(CM_PER_IN) ** 3 / Fraction(divisor)
         )
-    else:
-        raise InvalidAmountError(unit, "is not a weight unit; use 'kg' or 'lb'")
     heavier = max(actual, dimensional) / Fraction(step)
     steps = round_ratio(heavier.numerator, heavier.denominator, RoundingMode.CEILING)
     return EXACT.multiply(Decimal(steps), step)

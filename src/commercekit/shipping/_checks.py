@@ -1,0 +1,273 @@
+"""Checked inputs for the shipping rules: weights and sizes, money, places, days, lists.
+
+Every check raises a [`CommerceKitError`][commercekit.errors.CommerceKitError] that
+names the argument and says what to pass instead: an
+[`InvalidAmountError`][commercekit.errors.InvalidAmountError] for a number, an amount,
+a flag, a date, a list or a choice, an
+[`UnknownCountryError`][commercekit.errors.UnknownCountryError] for a place, and a
+[`CurrencyMismatchError`][commercekit.errors.CurrencyMismatchError] for amounts that
+must share a currency.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import holidays
+import pycountry
+
+from commercekit import _checks
+from commercekit._checks import invalid
+from commercekit.errors import CurrencyMismatchError, UnknownCountryError
+from commercekit.money import Money
+from commercekit.regions import check_country, special_territory
+
+_Member = TypeVar("_Member", bound=enum.Enum)
+_Kind = TypeVar("_Kind")
+
+MAX_DAYS = 366
+"""The most business days a handling or transit time may take (a year): each day is
+counted one by one, so the count is capped."""
+
+
+def decimal(value: object, field: str, *, positive: bool = False) -> Decimal:
+    """A finite ``Decimal`` in range, not negative (or > 0 with ``positive``)."""
+    return _checks.decimal(value, field, invalid, positive=positive)
+
+
+def optional_decimal(
+    value: object, field: str, *, positive: bool = False
+) -> Decimal | None:
+    """``None``, or a ``decimal``."""
+    return None if value is None else decimal(value, field, positive=positive)
+
+
+def whole(value: object, field: str, *, unit: str, maximum: int | None = None) -> int:
+    """A whole number of ``unit``, 0 or more, at most ``maximum``."""
+    return _checks.whole(value, field, invalid, unit=unit, maximum=maximum)
+
+
+def text(value: object, field: str) -> str:
+    """A non-empty ``str``: a name, a rule, a source."""
+    return _checks.text(value, field, invalid)
+
+
+def optional_text(value: object, field: str) -> str | None:
+    """``None``, or non-empty text."""
+    return None if value is None else text(value, field)
+
+
+def note(value: object, field: str) -> str:
+    """Free text that may be empty (a note, a description)."""
+    return _checks.text(value, field, invalid, empty=True)
+
+
+def flag(value: object, field: str) -> bool:
+    """``True`` or ``False``; a truthy string such as ``"no"`` is refused."""
+    return _checks.flag(value, field, invalid)
+
+
+def day(value: object, field: str) -> date:
+    """A calendar ``date``; a ``datetime`` (a moment, not a day) is refused."""
+    return _checks.day(value, field, invalid)
+
+
+def optional_day(value: object, field: str) -> date | None:
+    """``None`` (open-ended), or a ``day``."""
+    return None if value is None else day(value, field)
+
+
+def member(value: object, kind: type[_Member], field: str) -> _Member:
+    """A member of ``kind`` or its value; the refusal lists the values."""
+    return _checks.member(value, kind, field, invalid)
+
+
+def instance(value: object, kind: type[_Kind], field: str) -> _Kind:
+    """``value`` if it is a ``kind``."""
+    return _checks.instance(value, kind, field, invalid)
+
+
+def choice(value: object, options: tuple[str, ...], field: str) -> str:
+    """One of the words ``options``; the refusal lists them."""
+    if isinstance(value, str) and value in options:
+        return value
+    listed = ", ".join(repr(option) for option in options)
+    raise invalid(field, value, f"is not one of {listed}")
+
+
+def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
+    """A list or tuple of ``kind``, as a tuple."""
+    found = _checks.items(value, field, invalid)
+    for element in found:
+        instance(element, kind, f"each of {field}")
+    return found
+
+
+def pairs(value: object, field: str, shape: str) -> tuple[tuple[Any, Any], ...]:
+    """A list or tuple of pairs (``shape`` names them: ``"(low, high)"``)."""
+    found = []
+    for pair in _checks.items(value, field, invalid):
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise invalid(field, pair, f"is not a {shape} pair; pass a tuple of two")
+        found.append((pair[0], pair[1]))
+    return tuple(found)
+
+
+def texts(value: object, field: str) -> tuple[str, ...]:
+    """A list or tuple of non-empty text (explanations, reasons)."""
+    return tuple(
+        text(line, f"each of {field}") for line in _checks.items(value, field, invalid)
+    )
+
+
+def mapping(value: object, field: str) -> Mapping[Any, Any]:
+    """A mapping (a ``dict``) keyed by non-empty text."""
+    if not isinstance(value, Mapping):
+        raise invalid(field, value, "is not a mapping; pass a dict")
+    for key in value:
+        text(key, f"each key of {field}")
+    return value
+
+
+def money(value: object, field: str, *, currency: str | None = None) -> Money:
+    """Money that is not negative, in ``currency`` when given."""
+    found = _checks.money(value, field, invalid)
+    if currency is not None and found.currency.code != currency:
+        raise CurrencyMismatchError(currency, found.currency.code, f"use {field} with")
+    return found
+
+
+def optional_money(
+    value: object, field: str, *, currency: str | None = None
+) -> Money | None:
+    """``None``, or ``money``."""
+    return None if value is None else money(value, field, currency=currency)
+
+
+def country(value: object) -> str:
+    """An ISO 3166-1 alpha-2 country code, upper-case."""
+    return check_country(value)
+
+
+def optional_country(value: object) -> str | None:
+    """``None``, or a ``country``."""
+    return None if value is None else check_country(value)
+
+
+def countries(value: object, field: str) -> frozenset[str]:
+    """A set (or list) of country codes."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(
+        value, list | tuple | set | frozenset
+    ):
+        raise invalid(field, value, "is not a set of country codes; pass e.g. {'DE', 'FR'}")
+    return frozenset(check_country(code) for code in value)
+
+
+EU = "EU"
+"""The one customs area that is not a country: the EU's customs union."""
+
+
+def area(value: object) -> str:
+    """A customs area: ``"EU"`` or a country code (``"GB"``, ``"US"``, ``"CH"``)."""
+    if value == EU and isinstance(value, str):
+        return EU
+    if isinstance(value, str) and len(value) == 2:  # an alpha-2 code
+        return check_country(value)
+    raise UnknownCountryError(
+        value, "is not a customs area; use 'EU' or a country code such as 'GB' or 'US'"
+    )
+
+
+_POSTCODE = re.compile(r"[A-Z0-9][A-Z0-9 -]{0,11}")
+
+
+def postcode(value: object, field: str = "postcode") -> str:
+    """A postal code: letters, digits, spaces and hyphens, with at least one digit
+    (every national system has digits: ``10115``, ``BT1 5GS``, ``D02 X285``)."""
+    if (
+        not isinstance(value, str)
+        or not _POSTCODE.fullmatch(value.strip().upper())
+        or not any(char.isdigit() for char in value)
+    ):
+        raise UnknownCountryError(
+            value,
+            f"is not a postcode ({field}); give it as text of letters and digits such "
+            "as '10115' or 'BT1 5GS', or None",
+        )
+    return value
+
+
+def optional_postcode(value: object, field: str = "postcode") -> str | None:
+    """``None``, or a ``postcode``."""
+    return None if value is None else postcode(value, field)
+
+
+def subdivision(value: object, of: str) -> str:
+    """An ISO 3166-2 code of country ``of`` (``CA-ON``), upper-case."""
+    code = value.strip().upper() if isinstance(value, str) else ""
+    if not _iso_subdivision(of, code):
+        raise UnknownCountryError(
+            value,
+            f"is not an ISO 3166-2 subdivision of {of}; give its code such as 'CA-ON', "
+            "'ES-CN' or 'PT-30', or None",
+        )
+    return code
+
+
+@functools.cache
+def _iso_subdivision(country: str, code: str) -> bool:
+    # The same answer as regions.place_of gives (ISO 3166-2, or an older code the
+    # territory table knows, FR-GP for Guadeloupe).
+    if not code:
+        return False
+    territory = special_territory(code)
+    if territory is not None and territory.country == country:
+        return True
+    found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    return found is not None and bool(found.country_code == country)
+
+
+def holiday_region(value: object, of: str) -> str:
+    """A region with its own public holidays in country ``of``, as the ``holidays``
+    library names it (``BY`` for Bavaria; ``DE-BY``, its ISO 3166-2 code, is read the
+    same)."""
+    supported = _holiday_countries()
+    if of not in supported:
+        return subdivision(value, of)  # no holiday data: an ISO code is all we can check
+    code = value.strip() if isinstance(value, str) else ""
+    regions = supported[of]
+    if code.upper().startswith(f"{of}-"):
+        code = code[len(of) + 1 :]
+    found = next((name for name in regions if name.upper() == code.upper()), None)
+    if found is None:
+        raise UnknownCountryError(
+            value,
+            f"is not a region of {of} with its own public holidays; use one of: "
+            + ", ".join(regions),
+        )
+    return str(found)
+
+
+@functools.cache
+def _holiday_countries() -> dict[str, list[str]]:
+    return dict(holidays.list_supported_countries())
+
+
+def transit_days(value: object, field: str) -> tuple[int, int]:
+    """A ``(min, max)`` of whole business days, ``0 <= min <= max <= MAX_DAYS``."""
+    found = _checks.items(value, field, invalid)
+    if len(found) != 2:  # a pair
+        raise invalid(field, value, "is not a (min, max) pair of days; pass e.g. (2, 3)")
+    low = whole(found[0], f"{field} (min)", unit="days", maximum=MAX_DAYS)
+    high = whole(found[1], f"{field} (max)", unit="days", maximum=MAX_DAYS)
+    if low > high:
+        raise invalid(
+            field, value, "has its min after its max; pass (min, max) with min <= max"
+        )
+    return low, high
