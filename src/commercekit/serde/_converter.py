@@ -403,8 +403,8 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
 @context_free
 def structure(data: object, kind: type[_T], path: str = "") -> _T:
     """``data`` as a ``kind``, or one InvalidJsonError naming the field that is wrong."""
-    if not isinstance(kind, type):
-        raise InvalidJsonError(path, f"cannot be read as {shown(kind)}: pass a class")
+    if kind is None:
+        raise InvalidJsonError(path, "cannot be read as None: pass the class to read")
     if not isinstance(path, str):
         raise InvalidJsonError("", f"has the path {shown(path)}; pass the path as a str")
     try:
@@ -413,5 +413,5 @@ def structure(data: object, kind: type[_T], path: str = "") -> _T:
         raise locate(error, path) from None
     except cattrs.StructureHandlerNotFoundError:
         raise InvalidJsonError(
-            path, f"cannot be read as a {kind.__name__}: JSON has no shape for it"
+            path, f"cannot be read as {shown(kind)}: JSON has no shape for it"
         ) from None
