@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -12,7 +12,19 @@ import attrs
 from commercekit._checks import one_currency
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidMetricError
-from commercekit.metrics._checks import amount, count, money_ratio, number, ratio
+from commercekit.metrics._checks import (
+    amount,
+    count,
+    field_count,
+    field_day,
+    field_text,
+    listed,
+    money_ratio,
+    number,
+    ratio,
+    signed_number,
+    year_month,
+)
 from commercekit.money import Money, sum_money
 from commercekit.money._money import EXACT
 
@@ -26,28 +38,89 @@ __all__ = [
 ]
 
 
+def _purchase_amount(value: object) -> Money:
+    return amount(value, "amount")
+
+
 @attrs.frozen
 class Purchase:
-    """One order: who placed it, on which day, for how much."""
+    """One order: who placed it (the shop's customer id), on which day, for how much
+    (zero or more)."""
 
-    customer: str
-    day: date
-    amount: Money
+    customer: str = attrs.field(validator=field_text)
+    day: date = attrs.field(validator=field_day)
+    amount: Money = attrs.field(converter=_purchase_amount)
+
+
+def _month_field(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    year_month(value, attribute.name)
+
+
+def _customers(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    count(value, attribute.name, positive=True)
+
+
+def _repeat_rate(value: object) -> Decimal:
+    return signed_number(value, "repeat_rate")
+
+
+def _revenue_by_month(value: object) -> dict[str, Money]:
+    if not isinstance(value, Mapping):
+        raise InvalidMetricError(
+            "revenue_by_month",
+            value,
+            "is not a mapping; pass a dict of 'YYYY-MM' months to Money",
+        )
+    if not value:
+        raise InvalidMetricError(
+            "revenue_by_month", value, "is empty; pass at least the cohort's own month"
+        )
+    spent = {
+        year_month(key, "revenue_by_month"): amount(spend, "revenue_by_month")
+        for key, spend in value.items()
+    }
+    one_currency(*spent.values())
+    return dict(sorted(spent.items()))
 
 
 @attrs.frozen
 class Cohort:
     """The customers whose first order fell in ``month`` (``"YYYY-MM"``), and what followed.
 
-    ``repeat_rate`` is the share of them who ordered again (at any later time);
-    ``revenue_by_month`` is what the cohort spent in each calendar month.
+    ``repeat_rate`` is the share of them who ordered again (at any later time), rounded
+    half-even to four decimals; ``revenue_by_month`` is what the cohort spent in each
+    calendar month, from its own month on, in one currency. Built by hand, the counts
+    and the rate must agree.
     """
 
-    month: str
-    customers: int
-    repeat_customers: int
-    repeat_rate: Decimal
-    revenue_by_month: dict[str, Money]
+    month: str = attrs.field(validator=_month_field)
+    customers: int = attrs.field(validator=_customers)
+    repeat_customers: int = attrs.field(validator=field_count)
+    repeat_rate: Decimal = attrs.field(converter=_repeat_rate)
+    revenue_by_month: dict[str, Money] = attrs.field(converter=_revenue_by_month)
+
+    def __attrs_post_init__(self) -> None:
+        if self.repeat_customers > self.customers:
+            raise InvalidMetricError(
+                "repeat_customers",
+                self.repeat_customers,
+                f"exceeds the cohort's {self.customers} customers",
+            )
+        rate = ratio(Fraction(self.repeat_customers, self.customers))
+        if self.repeat_rate != rate:
+            raise InvalidMetricError(
+                "repeat_rate",
+                self.repeat_rate,
+                f"is not repeat_customers / customers rounded to four decimals ({rate})",
+            )
+        first = next(iter(self.revenue_by_month))
+        if first != self.month:
+            raise InvalidMetricError(
+                "revenue_by_month",
+                self.revenue_by_month,
+                f"starts in {first}, not in the cohort's month {self.month}: its "
+                "customers first ordered then",
+            )
 
 
 def _month(day: date) -> str:
@@ -71,17 +144,11 @@ def cohorts(purchases: Sequence[Purchase]) -> tuple[Cohort, ...]:
         >>> result[0].revenue_by_month
         {'2026-01': Money('65.00', 'EUR'), '2026-02': Money('30.00', 'EUR')}
     """
-    if not isinstance(purchases, list | tuple) or not purchases:
-        raise InvalidMetricError("purchases", purchases, "is not a non-empty list")
+    given = listed(purchases, Purchase, "purchases")
+    currency = one_currency(*(purchase.amount for purchase in given))
     by_customer: dict[str, list[Purchase]] = {}
-    for purchase in purchases:
-        if not isinstance(purchase, Purchase):
-            raise InvalidMetricError("purchases", purchase, "is not a Purchase")
-        if not isinstance(purchase.day, date):
-            raise InvalidMetricError("day", purchase.day, "is not a date")
-        amount(purchase.amount, "amount")
+    for purchase in given:
         by_customer.setdefault(purchase.customer, []).append(purchase)
-    currency = one_currency(*(p.amount for p in purchases))
     members: dict[str, list[list[Purchase]]] = {}
     for history in by_customer.values():
         history.sort(key=lambda p: p.day)

@@ -13,7 +13,19 @@ import attrs
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidMetricError
-from commercekit.metrics._checks import amount, count, money_ratio, number, ratio
+from commercekit.metrics._checks import (
+    amount,
+    choice,
+    count,
+    field_text,
+    listed,
+    money_ratio,
+    number,
+    of_kind,
+    ratio,
+    signed_amount,
+    signed_number,
+)
 from commercekit.money import Money, RoundingMode, sum_money
 
 __all__ = [
@@ -37,33 +49,138 @@ __all__ = [
 ]
 
 
+# Converters name the field they check, so a refusal says which amount to fix (attrs'
+# converters are not told the field's name).
+
+
+def _revenue(value: object) -> Money:
+    return amount(value, "revenue")
+
+
+def _discounts(value: object) -> Money:
+    return amount(value, "discounts")
+
+
+def _cost_of_goods(value: object) -> Money:
+    return amount(value, "cost_of_goods")
+
+
+def _fulfilment(value: object) -> Money:
+    return amount(value, "fulfilment")
+
+
+def _payment_fees(value: object) -> Money:
+    return amount(value, "payment_fees")
+
+
+def _returns_allowance(value: object) -> Money:
+    return amount(value, "returns_allowance")
+
+
+def _net_revenue(value: object) -> Money:
+    return signed_amount(value, "revenue")
+
+
+def _variable_costs(value: object) -> Money:
+    return amount(value, "variable_costs")
+
+
+def _margin(value: object) -> Money:
+    return signed_amount(value, "margin")
+
+
+def _ratio(value: object) -> Decimal:
+    return signed_number(value, "ratio")
+
+
+def _goods(value: object) -> Money:
+    return amount(value, "goods")
+
+
+def _shipping(value: object) -> Money:
+    return amount(value, "shipping")
+
+
+def _tax(value: object) -> Money:
+    return amount(value, "tax")
+
+
 @attrs.frozen
 class MarginLine:
     """One sale's revenue and the variable costs it carries, with what it belongs to.
 
-    ``revenue`` is net of tax; ``returns_allowance`` is the expected cost of returns
-    (refunds not recovered, return shipping) set aside for this sale.
+    ``revenue`` is net of tax and before ``discounts``; ``returns_allowance`` is the
+    expected cost of returns (refunds not recovered, return shipping) set aside for
+    this sale. Every amount is zero or more, in one currency.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> MarginLine("1001", "TEE", "web", Money("40", "EUR"), Money("-4", "EUR"),
+        ...     Money("12", "EUR"), Money("5", "EUR"), Money("1", "EUR"), Money("0", "EUR"))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidMetricError: discounts=Money('-4', 'EUR') must be zero ...
     """
 
-    order: str
-    product: str
-    channel: str
-    revenue: Money
-    discounts: Money
-    cost_of_goods: Money
-    fulfilment: Money
-    payment_fees: Money
-    returns_allowance: Money
+    order: str = attrs.field(validator=field_text)
+    product: str = attrs.field(validator=field_text)
+    channel: str = attrs.field(validator=field_text)
+    revenue: Money = attrs.field(converter=_revenue)
+    discounts: Money = attrs.field(converter=_discounts)
+    cost_of_goods: Money = attrs.field(converter=_cost_of_goods)
+    fulfilment: Money = attrs.field(converter=_fulfilment)
+    payment_fees: Money = attrs.field(converter=_payment_fees)
+    returns_allowance: Money = attrs.field(converter=_returns_allowance)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(
+            self.revenue,
+            self.discounts,
+            self.cost_of_goods,
+            self.fulfilment,
+            self.payment_fees,
+            self.returns_allowance,
+        )
+
+
+def _share(margin: Money, revenue: Money) -> Decimal:
+    """The margin ratio: margin over revenue, 0 when there is no revenue."""
+    if not revenue.amount:
+        return ratio(Fraction(0))
+    return ratio(Fraction(margin.amount) / Fraction(revenue.amount))
 
 
 @attrs.frozen
 class ContributionMargin:
-    """Contribution margin: what sales leave to pay fixed costs, and its share."""
+    """Contribution margin: what sales leave to pay fixed costs, and its share.
 
-    revenue: Money
-    variable_costs: Money
-    margin: Money
-    ratio: Decimal
+    ``revenue`` is after discounts (negative only if the discounts exceed it);
+    ``margin`` is ``revenue - variable_costs`` (negative when the sales lose money) and
+    ``ratio`` the margin over revenue, rounded half-even to four decimals (0 without
+    revenue). Built by hand, the three must agree.
+    """
+
+    revenue: Money = attrs.field(converter=_net_revenue)
+    variable_costs: Money = attrs.field(converter=_variable_costs)
+    margin: Money = attrs.field(converter=_margin)
+    ratio: Decimal = attrs.field(converter=_ratio)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(self.revenue, self.variable_costs, self.margin)
+        expected = self.revenue - self.variable_costs
+        if self.margin != expected:
+            raise InvalidMetricError(
+                "margin",
+                self.margin,
+                f"is not revenue less variable costs ({expected}); pass that difference",
+            )
+        share = _share(self.margin, self.revenue)
+        if self.ratio != share:
+            raise InvalidMetricError(
+                "ratio",
+                self.ratio,
+                f"is not the margin over revenue rounded to four decimals ({share})",
+            )
 
 
 @context_free
@@ -82,32 +199,30 @@ def contribution_margin(line: MarginLine) -> ContributionMargin:
         >>> result.margin, result.ratio
         (Money('15.30', 'EUR'), Decimal('0.4250'))
     """
-    return _combine([line])
+    return _combine([of_kind(line, MarginLine, "line")])
 
 
 def _combine(lines: Sequence[MarginLine]) -> ContributionMargin:
-    revenue: list[Money] = []
-    costs: list[Money] = []
-    for line in lines:
-        if not isinstance(line, MarginLine):
-            raise InvalidMetricError("line", line, "is not a MarginLine")
-        gross = amount(line.revenue, "revenue")
-        parts = [
-            amount(line.discounts, "discounts"),
-            amount(line.cost_of_goods, "cost_of_goods"),
-            amount(line.fulfilment, "fulfilment"),
-            amount(line.payment_fees, "payment_fees"),
-            amount(line.returns_allowance, "returns_allowance"),
-        ]
-        one_currency(gross, *parts)
-        revenue.append(gross - parts[0])
-        costs.extend(parts[1:])
+    # Each line's amounts share one currency (checked when it was built).
+    revenue = [line.revenue - line.discounts for line in lines]
+    costs = [
+        cost
+        for line in lines
+        for cost in (
+            line.cost_of_goods,
+            line.fulfilment,
+            line.payment_fees,
+            line.returns_allowance,
+        )
+    ]
     currency = one_currency(*revenue)
     net = sum_money(revenue, currency)
     variable = sum_money(costs, currency)
     margin = net - variable
-    share = Fraction(margin.amount) / Fraction(net.amount) if net.amount else Fraction(0)
-    return ContributionMargin(net, variable, margin, ratio(share))
+    return ContributionMargin(net, variable, margin, _share(margin, net))
+
+
+_KEYS = ("order", "product", "channel")
 
 
 @context_free
@@ -129,14 +244,10 @@ def contribution_by(
         >>> {channel: m.margin for channel, m in contribution_by(lines, "channel").items()}
         {'marketplace': Money('17.00', 'EUR'), 'web': Money('23.00', 'EUR')}
     """
-    if key not in {"order", "product", "channel"}:
+    if not isinstance(key, str) or key not in _KEYS:
         raise InvalidMetricError("key", key, "is not one of 'order', 'product', 'channel'")
-    if not isinstance(lines, list | tuple) or not lines:
-        raise InvalidMetricError("lines", lines, "is not a non-empty list of MarginLine")
     groups: dict[str, list[MarginLine]] = {}
-    for line in lines:
-        if not isinstance(line, MarginLine):
-            raise InvalidMetricError("lines", line, "is not a MarginLine")
+    for line in listed(lines, MarginLine, "lines"):
         groups.setdefault(getattr(line, key), []).append(line)
     return {name: _combine(group) for name, group in sorted(groups.items())}
 
@@ -204,12 +315,16 @@ class AovBasis(enum.StrEnum):
 
 @attrs.frozen
 class OrderAmounts:
-    """An order's amounts, enough for any AOV basis."""
+    """An order's amounts, enough for any AOV basis: each zero or more, in one
+    currency."""
 
-    goods: Money
-    discounts: Money
-    shipping: Money
-    tax: Money
+    goods: Money = attrs.field(converter=_goods)
+    discounts: Money = attrs.field(converter=_discounts)
+    shipping: Money = attrs.field(converter=_shipping)
+    tax: Money = attrs.field(converter=_tax)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(self.goods, self.discounts, self.shipping, self.tax)
 
 
 @context_free
@@ -227,31 +342,17 @@ def average_order_value(orders: Sequence[OrderAmounts], basis: AovBasis | str) -
         >>> [average_order_value(orders, basis) for basis in ("gross", "net", "total")]
         [Money('40.00', 'EUR'), Money('37.50', 'EUR'), Money('49.53', 'EUR')]
     """
-    if basis not in set(AovBasis):
-        raise InvalidMetricError("basis", basis, "is not one of 'gross', 'net', 'total'")
-    chosen = AovBasis(basis)
-    if not isinstance(orders, list | tuple) or not orders:
-        raise InvalidMetricError(
-            "orders", orders, "is empty: an average needs at least one order"
-        )
+    chosen = choice(basis, AovBasis, "basis")
     values = []
-    for order in orders:
-        if not isinstance(order, OrderAmounts):
-            raise InvalidMetricError("orders", order, "is not an OrderAmounts")
-        parts = [
-            amount(order.goods, "goods"),
-            amount(order.discounts, "discounts"),
-            amount(order.shipping, "shipping"),
-            amount(order.tax, "tax"),
-        ]
-        one_currency(*parts)
-        goods, discounts, shipping, tax = parts
+    for order in listed(
+        orders, OrderAmounts, "orders", empty=": an average needs at least one order"
+    ):
         if chosen is AovBasis.GROSS:
-            values.append(goods)
+            values.append(order.goods)
         elif chosen is AovBasis.NET:
-            values.append(goods - discounts)
+            values.append(order.goods - order.discounts)
         else:
-            values.append(goods - discounts + shipping + tax)
+            values.append(order.goods - order.discounts + order.shipping + order.tax)
     currency = one_currency(*values)
     total = sum_money(values, currency)
     return money_of(Fraction(total.amount) / len(values), currency)
