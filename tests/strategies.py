@@ -267,7 +267,7 @@ def tax_rates() -> st.SearchStrategy[tuple[TaxRate, ...]]:
     return st.lists(_rate_percent(), min_size=1, max_size=2).map(
         lambda percents: tuple(
             TaxRate(
-                jurisdiction="ZZ",
+                jurisdiction="CA-BC",  # a real code: unknown ones are refused
                 tax=f"T{index}",
                 category=TaxCategory.STANDARD,
                 applies_as=TaxCategory.STANDARD,

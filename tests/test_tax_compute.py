@@ -262,5 +262,5 @@ def test_a_plugin_rate_is_checked_like_bundled_data() -> None:
         rate(until=date(2000, 1, 1))
     with pytest.raises(InvalidAmountError, match="negative rate"):
         BundledRates(
-            {"ZZ": HEADER + "VAT,standard,standard,-19,2007-01-01,,https://x.invalid,\n"}
+            {"DE": HEADER + "VAT,standard,standard,-19,2007-01-01,,https://x.invalid,\n"}
         )

@@ -31,11 +31,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-from commercekit._numbers import context_free
+from commercekit import _checks as checks
+from commercekit._checks import invalid
+from commercekit._numbers import MIN_EXPONENT, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -46,8 +48,9 @@ from commercekit.money import (
     sum_money,
 )
 from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT, to_decimal
+from commercekit.money._money import EXACT
 from commercekit.money._rounding import require_money, round_ratio
+from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
 from commercekit.tax._rates import TaxRate
 
@@ -82,17 +85,29 @@ class RoundingLevel(enum.StrEnum):
 class TaxAmount:
     """One tax on one base: the rate that applied, the base it applied to, the tax."""
 
-    rate: TaxRate
-    base: Money
-    amount: Money
+    rate: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
+    base: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    amount: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(self.base, self.amount, operation="tax")
+
+
+def _tax_amounts(value: object) -> tuple[TaxAmount, ...]:
+    return _checks.listed(value, TaxAmount, "taxes")
 
 
 @attrs.frozen
 class Taxed:
     """An amount with its taxes; ``net + tax == gross`` always, to the minor unit."""
 
-    net: Money
-    taxes: tuple[TaxAmount, ...]
+    net: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    taxes: tuple[TaxAmount, ...] = attrs.field(converter=_tax_amounts)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(
+            self.net, *(tax.amount for tax in self.taxes), operation="add the taxes to"
+        )
 
     @property
     def tax(self) -> Money:
@@ -114,6 +129,10 @@ def _rates(rates: TaxRate | Sequence[TaxRate]) -> tuple[TaxRate, ...]:
             rates, "is not a TaxRate or a list of them; get one from rate_for()"
         )
     return found
+
+
+def _mode(value: object) -> RoundingMode:
+    return _checks.choice(value, RoundingMode, "mode")
 
 
 def _exclusive_taxes(
@@ -184,8 +203,9 @@ def add_tax(
         >>> add_tax(Money("10.00", "EUR"), vat).taxes[0].amount
         Money('1.90', 'EUR')
     """
-    net = require_money(net)
+    net = _checks.amount(net, "net")
     found = _rates(rates)
+    mode = _mode(mode)
     return Taxed(net=net, taxes=_exclusive_taxes(net, found, mode))
 
 
@@ -204,8 +224,9 @@ def extract_tax(
         >>> taxed.net, taxed.tax
         (Money('8.39', 'EUR'), Money('1.60', 'EUR'))
     """
-    gross = require_money(gross)
+    gross = _checks.amount(gross, "gross")
     found = _rates(rates)
+    mode = _mode(mode)
     tax = _inclusive_tax(gross, found, mode)
     net = gross - tax
     return Taxed(net=net, taxes=_split_tax(tax, net, found))
@@ -228,9 +249,13 @@ def net_price(
         >>> gross_price(net_price(Money("9.99", "EUR"), vat), vat)
         Money('9.99', 'EUR')
     """
-    gross = require_money(gross)
+    gross = _checks.amount(gross, "gross")
     found = _rates(rates)
-    exponent = MINOR_UNITS[gross.currency.code] + extra_digits
+    places = MINOR_UNITS[gross.currency.code]
+    extra = checks.whole(
+        extra_digits, "extra_digits", invalid, unit="digits", maximum=-MIN_EXPONENT - places
+    )
+    exponent = places + extra
     return _part_of_gross(gross, found, "net", exponent, RoundingMode.HALF_EVEN)
 
 
@@ -245,11 +270,23 @@ def gross_price(
         >>> gross_price(Money("8.40", "EUR"), vat)
         Money('10.00', 'EUR')
     """
-    net = require_money(net)
+    net = _checks.amount(net, "net")
     found = _rates(rates)
+    mode = _mode(mode)
     total_rate = sum((rate.rate for rate in found), Decimal(0))
     factor = EXACT.add(Decimal(1), total_rate.scaleb(-2, EXACT))
     return round_money(net * factor, mode=mode)
+
+
+def _valid_quantity(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if checks.signed_decimal(value, "quantity", invalid) < 0:
+        raise invalid(
+            "quantity", value, "is a negative quantity; returns are refunds, not lines"
+        )
+
+
+def _optional_money(value: object) -> Money | None:
+    return None if value is None else require_money(value, "discount")
 
 
 @attrs.frozen
@@ -262,32 +299,28 @@ class TaxLine:
     reduces the taxable amount before tax.
     """
 
-    price: Money = attrs.field(converter=require_money)
-    quantity: Decimal | int
+    price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    quantity: Decimal | int = attrs.field(validator=_valid_quantity)
     rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
-    discount: Money | None = None
-    description: str = ""
+    discount: Money | None = attrs.field(
+        default=None, converter=_optional_money, validator=_checks.valid_optional_amount
+    )
+    description: str = attrs.field(default="", validator=_checks.valid_note)
 
     def __attrs_post_init__(self) -> None:
-        quantity = to_decimal(self.quantity, "quantity")
-        if quantity < 0:
-            raise InvalidAmountError(
-                self.quantity, "is a negative quantity; returns are refunds, not lines"
-            )
-        if self.price.amount < 0:
-            raise InvalidAmountError(self.price, "is a negative price; prices are >= 0")
         if self.discount is not None:
-            discount = require_money(self.discount)
-            if discount.currency != self.price.currency:
+            if self.discount.currency != self.price.currency:
                 raise CurrencyMismatchError(
-                    self.price.currency.code, discount.currency.code, "discount"
+                    self.price.currency.code, self.discount.currency.code, "discount"
                 )
-            if discount.amount < 0 or discount > self.price * quantity:
+            if self.discount > self.price * Decimal(self.quantity):
                 raise InvalidAmountError(
                     self.discount,
-                    "is not a discount between zero and the line's amount",
+                    "is more than the line's amount (price x quantity); a discount "
+                    "is between zero and the line's amount",
                 )
 
+    @context_free
     def amount(self) -> Money:
         """Unit price x quantity - discount, rounded to the minor unit (half-up)."""
         total = round_money(self.price * self.quantity)
@@ -298,18 +331,44 @@ class TaxLine:
 class LineTax(Taxed):
     """A line's result: its net, its taxes and its gross."""
 
-    line: TaxLine
+    line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))
+
+
+def _percent(value: object) -> Decimal:
+    return checks.decimal(value, "rate", invalid)
+
+
+def _kind(value: object) -> RateKind:
+    return _checks.choice(value, RateKind, "kind")
+
+
+def _line_taxes(value: object) -> tuple[LineTax, ...]:
+    found = _checks.listed(value, LineTax, "lines")
+    if not found:
+        raise invalid("lines", value, "has no lines; a breakdown has at least one line")
+    return found
+
+
+def _rate_totals(value: object) -> tuple[RateTotal, ...]:
+    return _checks.listed(value, RateTotal, "by_rate")
+
+
+def _level(value: object) -> RoundingLevel:
+    return _checks.choice(value, RoundingLevel, "rounding")
 
 
 @attrs.frozen
 class RateTotal:
     """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
 
-    tax: str
-    rate: Decimal
-    kind: RateKind
-    base: Money
-    amount: Money
+    tax: str = attrs.field(validator=_checks.valid_text)
+    rate: Decimal = attrs.field(converter=_percent)
+    kind: RateKind = attrs.field(converter=_kind)
+    base: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    amount: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(self.base, self.amount, operation="tax")
 
 
 @attrs.frozen
@@ -320,10 +379,17 @@ class TaxBreakdown:
     the totals.
     """
 
-    lines: tuple[LineTax, ...]
-    by_rate: tuple[RateTotal, ...]
-    prices_include_tax: bool
-    rounding: RoundingLevel
+    lines: tuple[LineTax, ...] = attrs.field(converter=_line_taxes)
+    by_rate: tuple[RateTotal, ...] = attrs.field(converter=_rate_totals)
+    prices_include_tax: bool = attrs.field(validator=_checks.valid_flag)
+    rounding: RoundingLevel = attrs.field(converter=_level)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(
+            *(line.net for line in self.lines),
+            *(row.base for row in self.by_rate),
+            operation="add up",
+        )
 
     @property
     def net(self) -> Money:
@@ -344,7 +410,7 @@ class TaxBreakdown:
 def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
     """Tax per unit, times the quantity; the discount's tax taken off."""
     amount = line.amount()
-    quantity = to_decimal(line.quantity, "quantity")
+    quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
         if inclusive:
@@ -448,31 +514,24 @@ def tax_invoice(
         >>> receipt.gross
         Money('27.46', 'EUR')
     """
+    lines = _checks.listed(lines, TaxLine, "lines")
     if not lines:
-        raise InvalidAmountError(lines, "has no lines; an invoice needs at least one line")
-    lines = [_check_line(line) for line in lines]
-    currency = lines[0].price.currency
-    for line in lines[1:]:
-        if line.price.currency != currency:
-            raise CurrencyMismatchError(currency.code, line.price.currency.code, "invoice")
-    level = RoundingLevel(rounding)
+        raise invalid("lines", lines, "has no lines; an invoice needs at least one line")
+    _checks.one_currency(*(line.price for line in lines), operation="invoice")
+    inclusive = _checks.flag(prices_include_tax, "prices_include_tax")
+    level = _checks.choice(rounding, RoundingLevel, "rounding")
+    mode = _mode(mode)
     if level is RoundingLevel.INVOICE:
-        results = _lines_by_invoice(lines, inclusive=prices_include_tax, mode=mode)
+        results = _lines_by_invoice(lines, inclusive=inclusive, mode=mode)
     else:
         compute = _line_by_unit if level is RoundingLevel.UNIT else _line_by_line
-        results = [compute(line, inclusive=prices_include_tax, mode=mode) for line in lines]
+        results = [compute(line, inclusive=inclusive, mode=mode) for line in lines]
     return TaxBreakdown(
         lines=tuple(results),
         by_rate=_summary(results),
-        prices_include_tax=prices_include_tax,
+        prices_include_tax=inclusive,
         rounding=level,
     )
-
-
-def _check_line(line: object) -> TaxLine:
-    if not isinstance(line, TaxLine):
-        raise InvalidAmountError(line, "is not a TaxLine")
-    return line
 
 
 def _summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:

@@ -211,6 +211,12 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     day = check_day(on)
     if not isinstance(sale, Sale):
         raise InvalidAmountError(sale, "is not a Sale")
+    if not callable(getattr(rates, "rates_for", None)):
+        raise InvalidAmountError(
+            rates,
+            "is not a TaxRateSource (an object with a rates_for(jurisdiction, category, "
+            "*, on) method); pass BUNDLED or a plugin's source",
+        )
     context = _Context(sale, day, rates)
     seller, buyer = sale.seller, sale.buyer
     goods = sale.supply is Supply.GOODS
@@ -231,7 +237,9 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     if buyer.tax_id is not None and (checked is None or checked.valid):
         return _business(context, origin, destination)
     if buyer.tax_id is not None and checked is not None:
-        consumer = attrs.evolve(sale, buyer=attrs.evolve(buyer, tax_id=None))
+        consumer = attrs.evolve(
+            sale, buyer=attrs.evolve(buyer, tax_id=None, verification=None)
+        )
         decision = decide(consumer, on=day, rates=rates)
         rule = Rule(
             f"the registry ({checked.registry or checked.level.value}) does not know "

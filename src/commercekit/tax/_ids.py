@@ -48,6 +48,7 @@ from stdnum.exceptions import ValidationError
 
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError
+from commercekit.tax import _checks
 
 __all__ = [
     "TaxId",
@@ -81,9 +82,29 @@ class TaxId:
     used on invoices and in VIES (``DE136695976``, ``CHE116281710MWST``).
     """
 
-    country: str
-    number: str
-    scheme: str
+    country: str = attrs.field(validator=_checks.valid_text)
+    number: str = attrs.field(validator=_checks.valid_text)
+    scheme: str = attrs.field(validator=_checks.valid_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.country not in _SCHEMES:
+            raise UnknownCountryError(
+                self.country,
+                "is not a country with a tax-number scheme commercekit checks; use one "
+                f"of {', '.join(sorted(_SCHEMES))} (as the number writes it: EL, XI)",
+            )
+        scheme = _SCHEMES[self.country][0]
+        if self.scheme != scheme:
+            raise InvalidTaxIdError(
+                self.number, self.country, f"the scheme of {self.country} is {scheme!r}"
+            )
+        if _normalised(str(self), self.country) != (self.country, self.number):
+            raise InvalidTaxIdError(
+                self.number,
+                self.country,
+                "it is not in its compact form (no prefix, spaces or dots); build it "
+                "with validate_tax_id()",
+            )
 
     def __str__(self) -> str:
         if self.country in _UNPREFIXED or self.country == "CH":
@@ -98,7 +119,7 @@ class TaxId:
         return formatter(str(self)) if formatter else str(self)
 
 
-def _country_of(compact: str, country: str | None) -> str:
+def _country_of(compact: str, country: object) -> str:
     if country is not None:
         if not isinstance(country, str):
             raise UnknownCountryError(country)
@@ -119,21 +140,12 @@ def _country_of(compact: str, country: str | None) -> str:
     )
 
 
-@context_free
-def validate_tax_id(text: str, country: str | None = None) -> TaxId:
-    """Check a tax number's format and check digits; return it normalised.
-
-    ``country`` is needed for numbers without a prefix (AU, NZ, CA) and otherwise
-    confirms the prefix (``GR`` and ``EL`` both mean Greece).
-
-    Examples:
-        >>> validate_tax_id("CHE-116.281.710 MWST").formatted
-        'CHE-116.281.710 MWST'
-        >>> validate_tax_id("XI 980 7806 84")
-        TaxId(country='XI', number='980780684', scheme='EU VAT')
-    """
+def _normalised(text: object, country: object) -> tuple[str, str]:
+    """The country code and the compact number, or raise."""
     if not isinstance(text, str):
-        raise InvalidTaxIdError(repr(text), str(country), "a tax number must be a str")
+        where = country if isinstance(country, str) else "any"
+        # the message shows ``text`` through errors.shown, whatever it is
+        raise InvalidTaxIdError(text, where, "a tax number must be a str")  # type: ignore[arg-type]
     compact = "".join(char for char in text.upper() if char.isalnum())
     if compact.startswith("GR"):  # ISO's code for Greece; EU VAT writes EL
         compact = "EL" + compact[2:]
@@ -150,10 +162,27 @@ def validate_tax_id(text: str, country: str | None = None) -> TaxId:
     except ValidationError as error:
         raise InvalidTaxIdError(text, code, str(error)) from None
     if scheme == "EU VAT":
-        return TaxId(country=code, number=cleaned[2:], scheme=scheme)
+        return code, cleaned[2:]
     if code in ("GB", "NO") and cleaned.startswith(code):
         cleaned = cleaned[2:]
-    return TaxId(country=code, number=cleaned, scheme=scheme)
+    return code, cleaned
+
+
+@context_free
+def validate_tax_id(text: str, country: str | None = None) -> TaxId:
+    """Check a tax number's format and check digits; return it normalised.
+
+    ``country`` is needed for numbers without a prefix (AU, NZ, CA) and otherwise
+    confirms the prefix (``GR`` and ``EL`` both mean Greece).
+
+    Examples:
+        >>> validate_tax_id("CHE-116.281.710 MWST").formatted
+        'CHE-116.281.710 MWST'
+        >>> validate_tax_id("XI 980 7806 84")
+        TaxId(country='XI', number='980780684', scheme='EU VAT')
+    """
+    code, number = _normalised(text, country)
+    return TaxId(country=code, number=number, scheme=_SCHEMES[code][0])
 
 
 @context_free
@@ -180,16 +209,20 @@ class VerificationLevel(enum.StrEnum):
     """Looked up in the tax authority's registry (VIES, HMRC …)."""
 
 
+def _level(value: object) -> VerificationLevel:
+    return _checks.choice(value, VerificationLevel, "level")
+
+
 @attrs.frozen
 class Verification:
     """The outcome of checking a tax number, as a decision records it."""
 
-    tax_id: TaxId
-    valid: bool
-    level: VerificationLevel
-    registry: str | None = None
-    checked_at: datetime | None = None
-    reference: str | None = None
+    tax_id: TaxId = attrs.field(validator=_checks.instance_of(TaxId))
+    valid: bool = attrs.field(validator=_checks.valid_flag)
+    level: VerificationLevel = attrs.field(converter=_level)
+    registry: str | None = attrs.field(default=None, validator=_checks.valid_optional_text)
+    checked_at: datetime | None = attrs.field(default=None, validator=_checks.valid_moment)
+    reference: str | None = attrs.field(default=None, validator=_checks.valid_optional_text)
     """The registry's consultation number, where it gives one (VIES does)."""
 
 

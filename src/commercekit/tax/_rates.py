@@ -44,6 +44,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import (
     AmbiguousTaxError,
@@ -51,10 +52,11 @@ from commercekit.errors import (
     NoRuleError,
     OutsideVatAreaError,
     UnknownJurisdictionError,
+    shown,
 )
 from commercekit.money._money import EXACT, to_decimal
-from commercekit.regions import special_territory
-from commercekit.regions._eu import check_date
+from commercekit.regions import check_day, special_territory
+from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
 
 __all__ = [
@@ -75,10 +77,12 @@ _KINDS = {kind.value: kind for kind in RateKind}
 
 
 def _kind(value: object) -> RateKind:
+    if isinstance(value, RateKind):
+        return value
     found = _KINDS.get(value) if isinstance(value, str) else None
     if found is None:
-        kinds = ", ".join(_KINDS)
-        raise InvalidAmountError(value, f"is not a rate kind; use one of {kinds}")
+        kinds = ", ".join(repr(kind) for kind in _KINDS)
+        raise invalid("kind", value, f"is not a rate kind; use one of {kinds}")
     return found
 
 
@@ -89,13 +93,8 @@ def _percent(value: object) -> Decimal:
     return rate
 
 
-def _valid_day(_: object, __: object, value: date) -> None:
-    check_date(value)
-
-
-def _valid_end(_: object, __: object, value: date | None) -> None:
-    if value is not None:
-        check_date(value)
+def _jurisdiction(value: object) -> str:
+    return _checks.jurisdiction(value)
 
 
 @attrs.frozen
@@ -109,16 +108,16 @@ class TaxRate:
     ``until`` is the last day the rate applies, ``None`` while it is open-ended.
     """
 
-    jurisdiction: str
-    tax: str
+    jurisdiction: str = attrs.field(converter=_jurisdiction)
+    tax: str = attrs.field(validator=_checks.valid_text)
     category: TaxCategory = attrs.field(converter=check_category)
     applies_as: TaxCategory = attrs.field(converter=check_category)
     rate: Decimal = attrs.field(converter=_percent)
     kind: RateKind = attrs.field(converter=_kind)
-    since: date = attrs.field(validator=_valid_day)
-    until: date | None = attrs.field(validator=_valid_end)
-    source: str
-    note: str = ""
+    since: date = attrs.field(validator=_checks.valid_day)
+    until: date | None = attrs.field(validator=_checks.valid_optional_day)
+    source: str = attrs.field(validator=_checks.valid_text)
+    note: str = attrs.field(default="", validator=_checks.valid_note)
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and self.until < self.since:
@@ -138,7 +137,8 @@ class TaxRate:
 
     def covers(self, on: date) -> bool:
         """Whether the rate is in force on ``on``."""
-        return self.since <= on and (self.until is None or on <= self.until)
+        day = _checks.day(on, "on")
+        return self.since <= day and (self.until is None or day <= self.until)
 
     def explain(self) -> str:
         """The rule in one sentence: rate, tax, category, period and source.
@@ -196,23 +196,57 @@ def _find(periods: _Periods | None, on: date) -> TaxRate | None:
     return rate if rate.until is None or on <= rate.until else None
 
 
+_COLUMNS = ("tax", "category", "kind", "rate", "since", "until", "source", "note")
+
+
 def _read_file(jurisdiction: str, text: str) -> list[TaxRate]:
+    where = f"tables[{jurisdiction!r}]"
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return [
-        TaxRate(
-            jurisdiction=jurisdiction,
-            tax=row["tax"],
-            category=row["category"],
-            applies_as=row["category"],
-            rate=row["rate"],
-            kind=row["kind"],
-            since=date.fromisoformat(row["since"]),
-            until=date.fromisoformat(row["until"]) if row["until"] else None,
-            source=row["source"],
-            note=row["note"],
+    missing = [column for column in _COLUMNS if column not in (rows.fieldnames or ())]
+    if missing:
+        raise invalid(
+            where,
+            text,
+            f"has no column {', '.join(missing)}: its header must be {','.join(_COLUMNS)}",
         )
-        for row in rows
-    ]
+    found = []
+    for number, row in enumerate(rows, start=2):
+        line = f"{where}, row {number}"
+        found.append(
+            TaxRate(
+                jurisdiction=jurisdiction,
+                tax=row["tax"],
+                category=row["category"],
+                applies_as=row["category"],
+                rate=row["rate"],
+                kind=row["kind"],
+                since=_iso_day(row["since"], f"{line}, since"),
+                until=_iso_day(row["until"], f"{line}, until") if row["until"] else None,
+                source=row["source"],
+                note=row["note"] or "",
+            )
+        )
+    return found
+
+
+def _iso_day(value: object, field: str) -> date:
+    try:
+        return date.fromisoformat(_checks.text(value, field))
+    except ValueError:
+        raise invalid(field, value, "is not a date written YYYY-MM-DD") from None
+
+
+def _tables(value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise invalid(
+            "tables",
+            value,
+            "is not a dict of rate tables, such as {'FI': '<the CSV text of FI.csv>'}",
+        )
+    return {
+        _checks.jurisdiction(code): _checks.text(text, f"tables[{shown(code)}]")
+        for code, text in value.items()
+    }
 
 
 def _classified(standard: TaxRate, category: TaxCategory) -> TaxRate:
@@ -244,6 +278,8 @@ class BundledRates:
                 for entry in folder.iterdir()
                 if entry.name.endswith(".csv")
             }
+        else:
+            tables = _tables(tables)
         self.rows: dict[str, tuple[TaxRate, ...]] = {}
         self._taxes: dict[str, tuple[str, ...]] = {}
         self._own: dict[tuple[str, str, TaxCategory], _Periods] = {}
@@ -267,6 +303,9 @@ class BundledRates:
                     else:
                         relabelled = [attrs.evolve(r, category=category) for r in standard]
                     self._standard[jurisdiction, tax, category] = _periods(relabelled)
+
+    def __repr__(self) -> str:
+        return f"BundledRates(jurisdictions={', '.join(self.rows)})"
 
     def jurisdictions(self) -> tuple[str, ...]:
         """The codes of every jurisdiction with bundled rates."""
@@ -308,7 +347,7 @@ class BundledRates:
         """
         code = self._jurisdiction(jurisdiction)
         asked = check_category(category)
-        day = check_date(on)
+        day = check_day(on)
         found = []
         for tax in self._taxes[code]:
             rate = _find(self._own.get((code, tax, asked)), day) or _find(
@@ -340,6 +379,7 @@ class BundledRates:
         """
         rates = self.rates_for(jurisdiction, category, on=on)
         if tax is not None:
+            _checks.text(tax, "tax")
             for rate in rates:
                 if rate.tax == tax:
                     return rate

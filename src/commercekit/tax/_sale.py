@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
 
-from commercekit.errors import InvalidAmountError
+from commercekit import _checks as checks
+from commercekit._checks import invalid
+from commercekit.errors import InvalidAmountError, UnknownCountryError
 from commercekit.money import Money, RateTable
 from commercekit.money._rounding import require_money
 from commercekit.regions import check_country
+from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
@@ -32,12 +36,12 @@ def _place(code: object) -> str:
     return "XI" if code == "XI" else check_country(code)
 
 
+def _optional_place(code: object) -> str | None:
+    return None if code is None else _place(code)
+
+
 def _schemes(values: object) -> frozenset[str]:
-    if isinstance(values, str) or not isinstance(values, set | frozenset | list | tuple):
-        raise InvalidAmountError(
-            values, "is not a set of registrations, such as {'DE', 'OSS', 'IOSS'}"
-        )
-    return frozenset(str(value).upper() for value in values)
+    return _checks.registrations(values, "registrations")
 
 
 class Supply(enum.StrEnum):
@@ -64,12 +68,38 @@ class Seller:
     country: str = attrs.field(converter=_place)
     registrations: frozenset[str] = attrs.field(default=frozenset(), converter=_schemes)
     eu_sales_this_year: Money = attrs.field(
-        default=Money("0.00", "EUR"), converter=require_money
+        default=Money("0.00", "EUR"),
+        converter=require_money,
+        validator=_checks.valid_amount,
     )
     eu_sales_last_year: Money = attrs.field(
-        default=Money("0.00", "EUR"), converter=require_money
+        default=Money("0.00", "EUR"),
+        converter=require_money,
+        validator=_checks.valid_amount,
     )
-    opted_in: bool = False
+    opted_in: bool = attrs.field(default=False, validator=_checks.valid_flag)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(
+            self.eu_sales_this_year, self.eu_sales_last_year, operation="add up"
+        )
+
+
+def _valid_subdivision(buyer: object, _: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    country = getattr(buyer, "country", "")
+    expected = "GB" if country == "XI" else country
+    reason = (
+        f"is not an ISO 3166-2 code of {expected}; give it as '{expected}-' and the "
+        "region's code (such as 'CA-ON', 'ES-CN', 'GB-NIR'), or None"
+    )
+    try:
+        code = _checks.jurisdiction(_checks.text(value, "subdivision"))
+    except UnknownCountryError:
+        raise UnknownCountryError(value, reason) from None
+    if code.partition("-")[0] != expected or "-" not in code:
+        raise UnknownCountryError(value, reason)
 
 
 @attrs.frozen
@@ -82,22 +112,33 @@ class Buyer:
     """
 
     country: str = attrs.field(converter=_place)
-    postcode: str | None = None
-    subdivision: str | None = None
-    tax_id: TaxId | None = None
-    verification: Verification | None = None
+    postcode: str | None = attrs.field(default=None, validator=_checks.valid_optional_text)
+    subdivision: str | None = attrs.field(default=None, validator=_valid_subdivision)
+    tax_id: TaxId | None = attrs.field(
+        default=None, validator=_checks.optional_instance_of(TaxId)
+    )
+    verification: Verification | None = attrs.field(
+        default=None, validator=_checks.optional_instance_of(Verification)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        checked = self.verification
+        if checked is not None and checked.tax_id != self.tax_id:
+            raise invalid(
+                "verification",
+                checked,
+                f"is the check of {checked.tax_id}, not of the buyer's tax_id "
+                f"({self.tax_id}); pass the buyer's number as tax_id= with its check",
+            )
+
+
+_MAX_UNITS = 10**9
 
 
 def _quantity(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10**9:
-        raise InvalidAmountError(value, "is not a whole quantity from 1 to 1,000,000,000")
-    return value
-
-
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidAmountError(value, "is not True or False")
-    return value
+    return checks.whole(
+        value, "quantity", invalid, positive=True, maximum=_MAX_UNITS, unit="units"
+    )
 
 
 @attrs.frozen
@@ -105,23 +146,23 @@ class SaleLine:
     """One line of goods in a sale: its value (all units, after discounts), how many
     units, and its tax category. Per-item limits are measured on ``unit_value``."""
 
-    value: Money = attrs.field(converter=require_money)
+    value: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     quantity: int = attrs.field(default=1, converter=_quantity)
     category: TaxCategory = attrs.field(
         default=TaxCategory.STANDARD, converter=check_category
     )
 
-    def __attrs_post_init__(self) -> None:
-        if self.value.amount < 0:
-            raise InvalidAmountError(self.value, "is a negative line value")
-
 
 def _lines(value: object) -> tuple[SaleLine, ...]:
-    if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidAmountError(value, "is not a list of SaleLines")
-    if not all(isinstance(line, SaleLine) for line in value):
-        raise InvalidAmountError(value, "holds something other than SaleLines")
-    return tuple(value)
+    return _checks.listed(value, SaleLine, "lines")
+
+
+def _optional_money(value: object) -> Money | None:
+    return None if value is None else require_money(value, "shipping")
+
+
+def _supply(value: object) -> Supply:
+    return _checks.choice(value, Supply, "supply")
 
 
 @attrs.frozen
@@ -142,30 +183,36 @@ class Sale:
     converts amounts for thresholds in other currencies.
     """
 
-    seller: Seller
-    buyer: Buyer
-    supply: Supply = attrs.field(converter=Supply)
-    price: Money = attrs.field(converter=require_money)
-    shipping: Money | None = None
-    shipping_shown_separately: bool = attrs.field(default=True, converter=_flag)
-    ship_from: str | None = None
+    seller: Seller = attrs.field(validator=_checks.instance_of(Seller))
+    buyer: Buyer = attrs.field(validator=_checks.instance_of(Buyer))
+    supply: Supply = attrs.field(converter=_supply)
+    price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    shipping: Money | None = attrs.field(
+        default=None, converter=_optional_money, validator=_checks.valid_optional_amount
+    )
+    shipping_shown_separately: bool = attrs.field(
+        default=True, validator=_checks.valid_flag
+    )
+    ship_from: str | None = attrs.field(default=None, converter=_optional_place)
     category: TaxCategory = attrs.field(
         default=TaxCategory.STANDARD, converter=check_category
     )
-    marketplace: str | None = None
-    exchange_rates: RateTable | None = None
+    marketplace: str | None = attrs.field(
+        default=None, validator=_checks.valid_optional_text
+    )
+    exchange_rates: RateTable | None = attrs.field(
+        default=None, validator=_checks.valid_rates_table
+    )
     lines: tuple[SaleLine, ...] = attrs.field(default=(), converter=_lines)
-    prices_include_tax: bool = attrs.field(default=False, converter=_flag)
+    prices_include_tax: bool = attrs.field(default=False, validator=_checks.valid_flag)
 
     def __attrs_post_init__(self) -> None:
-        if self.price.amount < 0:
-            raise InvalidAmountError(
-                self.price, "is a negative price; refunds are separate"
-            )
-        if self.shipping is not None and require_money(self.shipping).amount < 0:
-            raise InvalidAmountError(self.shipping, "is a negative shipping charge")
-        if self.ship_from is not None:
-            _place(self.ship_from)
+        _checks.one_currency(
+            self.price,
+            self.shipping,
+            *(line.value for line in self.lines),
+            operation="add up the sale's amounts in",
+        )
         electronic = {TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES}
         categories = {line.category for line in self.goods_lines}
         if categories & electronic and self.supply is not Supply.ELECTRONIC_SERVICES:
@@ -231,8 +278,36 @@ class Collector(enum.StrEnum):
 class Rule:
     """One step of the reasoning, with the law or page it rests on."""
 
-    text: str
-    source: str
+    text: str = attrs.field(validator=_checks.valid_text)
+    source: str = attrs.field(validator=_checks.valid_text)
+
+
+def _regime(value: object) -> Regime:
+    return _checks.choice(value, Regime, "regime")
+
+
+def _collector(value: object) -> Collector:
+    return _checks.choice(value, Collector, "collected_by")
+
+
+def _optional_jurisdiction(value: object) -> str | None:
+    return None if value is None else _checks.jurisdiction(value)
+
+
+def _tax_rates(value: object) -> tuple[TaxRate, ...]:
+    return _checks.listed(value, TaxRate, "rates")
+
+
+def _documents(value: object) -> tuple[str, ...]:
+    return _checks.texts(value, "documents")
+
+
+def _rules(value: object) -> tuple[Rule, ...]:
+    return _checks.listed(value, Rule, "rules")
+
+
+def _conversions(value: object) -> tuple[str, ...]:
+    return _checks.texts(value, "conversions")
 
 
 @attrs.frozen
@@ -243,16 +318,20 @@ class TaxDecision:
     ``taxed_in`` the jurisdiction whose tax applies (``None`` when none does).
     """
 
-    regime: Regime
-    taxed_in: str | None
-    collected_by: Collector
-    rates: tuple[TaxRate, ...]
-    scheme: str | None
-    documents: tuple[str, ...]
-    rules: tuple[Rule, ...]
-    conversions: tuple[str, ...] = ()
-    verification: Verification | None = None
-    cleared_under: str | None = None
+    regime: Regime = attrs.field(converter=_regime)
+    taxed_in: str | None = attrs.field(converter=_optional_jurisdiction)
+    collected_by: Collector = attrs.field(converter=_collector)
+    rates: tuple[TaxRate, ...] = attrs.field(converter=_tax_rates)
+    scheme: str | None = attrs.field(validator=_checks.valid_optional_text)
+    documents: tuple[str, ...] = attrs.field(converter=_documents)
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
+    verification: Verification | None = attrs.field(
+        default=None, validator=_checks.optional_instance_of(Verification)
+    )
+    cleared_under: str | None = attrs.field(
+        default=None, validator=_checks.valid_optional_text
+    )
     """The scheme under which the goods clear customs free of import VAT, because the
     VAT was accounted for at sale (IOSS, the UK's GBP 135 rules, VOEC …), or ``None``."""
 

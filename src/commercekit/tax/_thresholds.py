@@ -23,16 +23,19 @@ from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from importlib.resources import files
+from typing import Any
 
 import attrs
 
+from commercekit import _checks as checks
+from commercekit._checks import invalid
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCurrencyError
+from commercekit.errors import NoRuleError, UnknownCurrencyError
 from commercekit.money import Money, RateTable, RoundingMode, convert, sum_money
 from commercekit.money._money import DIVISION, EXACT
 from commercekit.money._rounding import require_money
-from commercekit.regions import is_eu_member
-from commercekit.regions._eu import check_country, check_date
+from commercekit.regions import check_country, check_day, is_eu_member
+from commercekit.tax import _checks
 
 __all__ = [
     "CountedSale",
@@ -73,32 +76,85 @@ class Registration(enum.StrEnum):
     REGISTERED = "registered"
 
 
+CROSSINGS = ("above", "at_or_above")
+"""When an amount crosses a threshold: above it, or at it or above."""
+
+
+def _rule_names() -> frozenset[str]:
+    text = files("commercekit.tax").joinpath("_data/thresholds.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(row["rule"] for row in rows)
+
+
+RULES = _rule_names()
+"""The names of the thresholds commercekit knows (``low_value_consignment`` …)."""
+
+
+def _union_jurisdiction(value: object) -> str:
+    return _checks.jurisdiction(value, union=True)
+
+
+def _optional_money(value: object) -> Money | None:
+    return None if value is None else require_money(value, "amount")
+
+
+def _window_kind(value: object) -> Window:
+    return _checks.choice(value, Window, "window")
+
+
+def _valid_rule(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if _checks.text(value, "rule") not in RULES:
+        raise invalid(
+            "rule", value, f"is not a threshold rule; use one of {_listed(RULES)}"
+        )
+
+
+def _valid_crossing(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if value not in CROSSINGS:
+        raise invalid("crossed_when", value, f"is not one of {_listed(CROSSINGS)}")
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(repr(name) for name in sorted(names))
+
+
 @attrs.frozen
 class Threshold:
     """A dated, sourced threshold or limit."""
 
-    jurisdiction: str
-    rule: str
-    amount: Money | None
-    window: Window
-    crossed_when: str
-    since: date
-    until: date | None
-    legal_basis: str
-    source: str
-    note: str
+    jurisdiction: str = attrs.field(converter=_union_jurisdiction)
+    rule: str = attrs.field(validator=_valid_rule)
+    amount: Money | None = attrs.field(
+        converter=_optional_money, validator=_checks.valid_optional_amount
+    )
+    window: Window = attrs.field(converter=_window_kind)
+    crossed_when: str = attrs.field(validator=_valid_crossing)
+    since: date = attrs.field(validator=_checks.valid_day)
+    until: date | None = attrs.field(validator=_checks.valid_optional_day)
+    legal_basis: str = attrs.field(validator=_checks.valid_text)
+    source: str = attrs.field(validator=_checks.valid_text)
+    note: str = attrs.field(default="", validator=_checks.valid_note)
+
+    def __attrs_post_init__(self) -> None:
+        if self.until is not None and self.until < self.since:
+            raise invalid(
+                "until", self.until, f"is before since ({self.since}); check the dates"
+            )
 
     def covers(self, on: date) -> bool:
         """Whether the threshold is in force on ``on``."""
-        return self.since <= on and (self.until is None or on <= self.until)
+        day = _checks.day(on, "on")
+        return self.since <= day and (self.until is None or day <= self.until)
 
     def crossed_by(self, value: Money) -> bool:
         """Whether ``value`` (in the threshold's currency) crosses it."""
+        found = _checks.amount(value, "value")
         if self.amount is None:
             return True
+        _checks.one_currency(self.amount, found, operation="compare")
         if self.crossed_when == "at_or_above":
-            return value >= self.amount
-        return value > self.amount
+            return found >= self.amount
+        return found > self.amount
 
 
 def _read() -> dict[tuple[str, str], tuple[Threshold, ...]]:
@@ -135,8 +191,10 @@ def threshold_for(jurisdiction: str, rule: str, *, on: date) -> Threshold:
         >>> threshold_for("GB", "registration_threshold", on=date(2024, 4, 1)).amount
         Money('90000', 'GBP')
     """
-    day = check_date(on)
-    periods = THRESHOLDS.get((jurisdiction, rule))
+    day = check_day(on)
+    periods = THRESHOLDS.get(
+        (_checks.text(jurisdiction, "jurisdiction"), _checks.text(rule, "rule"))
+    )
     if periods is None:
         known = sorted(f"{j}:{r}" for j, r in THRESHOLDS)
         raise NoRuleError(f"threshold {jurisdiction}:{rule}", day, "; ".join(known))
@@ -151,8 +209,11 @@ def _destination(code: object) -> str:
     return "XI" if code == "XI" else check_country(code)
 
 
-def _valid_day(_: object, __: object, value: date) -> None:
-    check_date(value)
+def _valid_sale_amount(_: object, __: object, value: Money) -> None:
+    if value.amount < 0:
+        raise invalid(
+            "amount", value, "is negative; record a refund by lowering the original sale"
+        )
 
 
 @attrs.frozen
@@ -163,31 +224,48 @@ class CountedSale:
     ``business`` marks B2B sales, which most B2C thresholds do not count.
     """
 
-    day: date = attrs.field(validator=_valid_day)
-    amount: Money = attrs.field(converter=require_money)
+    day: date = attrs.field(validator=_checks.valid_day)
+    amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
     destination: str = attrs.field(converter=_destination)
-    business: bool = False
+    business: bool = attrs.field(default=False, validator=_checks.valid_flag)
 
-    def __attrs_post_init__(self) -> None:
-        if self.amount.amount < 0:
-            raise InvalidAmountError(
-                self.amount, "is negative; record a refund by lowering the original sale"
-            )
+
+def _share(value: object) -> Decimal:
+    return checks.decimal(value, "share", invalid)
+
+
+def _registration(value: object) -> Registration:
+    return _checks.choice(value, Registration, "status")
+
+
+def _conversions(value: object) -> tuple[str, ...]:
+    return _checks.texts(value, "conversions")
 
 
 @attrs.frozen
 class ThresholdStatus:
     """One threshold against a seller's sales: counted, share, status, and why."""
 
-    jurisdiction: str
-    threshold: Threshold
-    window_start: date
-    window_end: date
-    counted: Money
-    previous_period: Money | None
-    share: Decimal
-    status: Registration
-    conversions: tuple[str, ...] = ()
+    jurisdiction: str = attrs.field(converter=_union_jurisdiction)
+    threshold: Threshold = attrs.field(validator=_checks.instance_of(Threshold))
+    window_start: date = attrs.field(validator=_checks.valid_day)
+    window_end: date = attrs.field(validator=_checks.valid_day)
+    counted: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    previous_period: Money | None = attrs.field(
+        converter=_optional_money, validator=_checks.valid_optional_amount
+    )
+    share: Decimal = attrs.field(converter=_share)
+    status: Registration = attrs.field(converter=_registration)
+    conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
+
+    def __attrs_post_init__(self) -> None:
+        if self.window_end < self.window_start:
+            raise invalid(
+                "window_end",
+                self.window_end,
+                f"is before window_start ({self.window_start}); check the dates",
+            )
+        _checks.one_currency(self.counted, self.previous_period, operation="compare")
 
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
@@ -289,9 +367,14 @@ def threshold_status(
         ...     on=date(2026, 11, 26)) if s.jurisdiction == "EU"]
         ['approaching']
     """
-    day = check_date(on)
+    day = check_day(on)
     home = check_country(seller_country)
-    records = [sale for sale in sales if sale.day <= day]
+    registered = _checks.registrations(registrations, "registrations")
+    if rates is not None:
+        checks.instance(rates, RateTable, "rates", invalid)
+    records = [
+        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
+    ]
     results = []
     for jurisdiction, rule in _REGIMES:
         if jurisdiction == "EU" and not is_eu_member(home, on=day):
@@ -304,10 +387,8 @@ def threshold_status(
         else:
             threshold = threshold_for(jurisdiction, rule, on=day)
         counting = [sale for sale in records if _counts(jurisdiction, sale, home)]
-        registered = jurisdiction in registrations or (
-            jurisdiction == "EU" and "OSS" in registrations
-        )
-        results.append(_status(threshold, counting, day, rates, registered=registered))
+        known = jurisdiction in registered or (jurisdiction == "EU" and "OSS" in registered)
+        results.append(_status(threshold, counting, day, rates, registered=known))
     return tuple(results)
 
 

@@ -1,0 +1,239 @@
+"""Checked inputs for the tax rules: amounts, rates, days, flags, choices and codes.
+
+The tax package raises ``InvalidAmountError`` for a bad value (naming the argument and
+what to pass instead) and ``UnknownCountryError`` for a place code that is not one. The
+``valid_*`` functions are attrs validators: they take the field from attrs and check a
+value object's field when it is built.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Any, TypeVar
+
+import attrs
+
+from commercekit import _checks
+from commercekit._checks import invalid
+from commercekit.errors import UnknownCountryError
+from commercekit.money import Money, RateTable
+from commercekit.money._rounding import require_money
+from commercekit.regions import check_country
+
+__all__ = [
+    "SCHEMES",
+    "amount",
+    "choice",
+    "day",
+    "flag",
+    "instance_of",
+    "jurisdiction",
+    "listed",
+    "one_currency",
+    "optional_instance_of",
+    "registrations",
+    "text",
+    "texts",
+    "valid_amount",
+    "valid_day",
+    "valid_flag",
+    "valid_moment",
+    "valid_note",
+    "valid_optional_amount",
+    "valid_optional_day",
+    "valid_optional_text",
+    "valid_rates_table",
+    "valid_text",
+]
+
+_Member = TypeVar("_Member", bound=enum.Enum)
+_Kind = TypeVar("_Kind")
+
+SCHEMES = ("OSS", "IOSS", "VOEC")
+"""Scheme names a seller may be registered under, besides jurisdiction codes."""
+
+_JURISDICTION = (
+    "is not a jurisdiction code; use a country (ISO 3166-1 alpha-2, such as 'DE'), "
+    "'XI' for Northern Ireland, or a subdivision (ISO 3166-2, such as 'CA-ON')"
+)
+
+
+def choice(value: object, kind: type[_Member], field: str) -> _Member:
+    """``value`` as a member of ``kind`` (or its value), or an error listing them."""
+    return _checks.member(value, kind, field, invalid)
+
+
+def day(value: object, field: str) -> date:
+    """A calendar day; a datetime (a moment, not a day) is refused."""
+    return _checks.day(value, field, invalid)
+
+
+def text(value: object, field: str, *, empty: bool = False) -> str:
+    """Non-empty text (or any text with ``empty``)."""
+    return _checks.text(value, field, invalid, empty=empty)
+
+
+def flag(value: object, field: str) -> bool:
+    """True or False; a truthy string is refused."""
+    return _checks.flag(value, field, invalid)
+
+
+def amount(value: object, field: str) -> Money:
+    """Money that is not negative: a price, a value, a tax, a threshold."""
+    found = require_money(value, field)
+    if found.amount < 0:
+        what = field.replace("_", " ")
+        raise invalid(
+            field,
+            value,
+            f"is a negative {what}; pass zero or more (a refund or credit is recorded "
+            "on its own, as the positive amount returned)",
+        )
+    return found
+
+
+def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
+    """A list or tuple of ``kind``, as a tuple."""
+    found = _checks.items(value, field, invalid)
+    for index, element in enumerate(found):
+        _checks.instance(element, kind, f"{field}[{index}]", invalid)
+    return found
+
+
+def texts(value: object, field: str) -> tuple[str, ...]:
+    """A list or tuple of non-empty texts, as a tuple."""
+    found = _checks.items(value, field, invalid)
+    for index, element in enumerate(found):
+        text(element, f"{field}[{index}]")
+    return found
+
+
+def jurisdiction(value: object, *, union: bool = False) -> str:
+    """A jurisdiction code, upper-cased: a country, ``XI``, a subdivision such as
+    ``CA-ON`` or ``FR-20R`` (and ``EU`` itself with ``union``)."""
+    if not isinstance(value, str):
+        raise UnknownCountryError(value, _JURISDICTION)
+    code = value.strip().upper()
+    country, dash, region = code.partition("-")
+    # ISO 3166-2: the country, a hyphen, and one to three letters or digits
+    if dash and not (1 <= len(region) <= 3 and region.isalnum()):
+        raise UnknownCountryError(value, _JURISDICTION)
+    if country == "XI" or (union and country == "EU" and not dash):
+        return code
+    if len(country) != 2:  # alpha-2
+        raise UnknownCountryError(value, _JURISDICTION)
+    check_country(country)
+    return code
+
+
+def registrations(value: object, field: str) -> frozenset[str]:
+    """Where and under which schemes a seller is registered: jurisdiction codes
+    (``DE``, ``GB``, ``XI``, ``CA-QC``) and scheme names (``OSS``, ``IOSS``, ``VOEC``)."""
+    if isinstance(value, str | bytes | dict) or not isinstance(
+        value, set | frozenset | list | tuple
+    ):
+        raise invalid(
+            field, value, "is not a set of registrations, such as {'DE', 'OSS', 'IOSS'}"
+        )
+    found = set()
+    for element in value:
+        code = text(element, field).strip().upper()
+        if code not in SCHEMES:
+            try:
+                code = jurisdiction(code)
+            except UnknownCountryError:
+                raise invalid(
+                    field,
+                    element,
+                    f"is neither a jurisdiction code (such as 'DE', 'XI', 'CA-QC') nor "
+                    f"a scheme: {', '.join(SCHEMES)}",
+                ) from None
+        found.add(code)
+    return frozenset(found)
+
+
+# attrs validators: each checks one field, named by attrs.
+
+
+def valid_amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Money that is not negative."""
+    amount(value, attribute.name)
+
+
+def valid_optional_amount(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Money that is not negative, or None."""
+    if value is not None:
+        amount(value, attribute.name)
+
+
+def valid_day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar day."""
+    day(value, attribute.name)
+
+
+def valid_optional_day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar day, or None."""
+    if value is not None:
+        day(value, attribute.name)
+
+
+def valid_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Non-empty text."""
+    text(value, attribute.name)
+
+
+def valid_note(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Text, empty allowed."""
+    text(value, attribute.name, empty=True)
+
+
+def valid_optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Non-empty text, or None (for 'not given')."""
+    if value is not None:
+        text(value, attribute.name)
+
+
+def valid_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """True or False."""
+    flag(value, attribute.name)
+
+
+def valid_moment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An aware datetime, or None."""
+    if value is not None:
+        _checks.moment(value, attribute.name, invalid)
+
+
+def valid_rates_table(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An exchange-rate table, or None."""
+    if value is not None:
+        _checks.instance(value, RateTable, attribute.name, invalid)
+
+
+def instance_of(kind: type[Any]) -> Any:
+    """An attrs validator: the field holds a ``kind`` (the error names the type)."""
+
+    def valid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        _checks.instance(value, kind, attribute.name, invalid)
+
+    return valid
+
+
+def optional_instance_of(kind: type[Any]) -> Any:
+    """An attrs validator: the field holds a ``kind``, or None."""
+
+    def valid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            _checks.instance(value, kind, attribute.name, invalid)
+
+    return valid
+
+
+def one_currency(*amounts: Money | None, operation: str) -> None:
+    """The amounts given (None skipped) share one currency."""
+    present = [found for found in amounts if found is not None]
+    if present:
+        _checks.one_currency(*present, operation=operation)

@@ -1,0 +1,342 @@
+"""Valid calls over ``commercekit.tax``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from commercekit.money import Money, RateTable, RoundingMode
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    Collector,
+    CountedSale,
+    LineTax,
+    RateKind,
+    RateTotal,
+    Regime,
+    Registration,
+    RoundingLevel,
+    Rule,
+    Sale,
+    SaleLine,
+    Seller,
+    Supply,
+    TaxAmount,
+    TaxCategory,
+    TaxId,
+    TaxLine,
+    TaxRate,
+    Threshold,
+    Verification,
+    VerificationLevel,
+    Window,
+    rate_for,
+    threshold_for,
+)
+from tests.hostile import Call, call, method
+
+DAY = date(2026, 6, 1)
+AT = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+SOURCE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
+
+FI_TABLE = """\
+tax,category,kind,rate,since,until,source,note
+VAT,standard,standard,24,2013-01-01,2024-08-31,https://www.vero.fi/en/,
+VAT,standard,standard,25.5,2024-09-01,,https://www.vero.fi/en/,
+"""
+
+
+def _vat() -> TaxRate:
+    return rate_for("DE", "standard", on=DAY)
+
+
+def _food() -> TaxRate:
+    return rate_for("DE", "food", on=DAY)
+
+
+def _line() -> TaxLine:
+    return TaxLine(Money("19.99", "EUR"), 2, _vat(), discount=Money("1.00", "EUR"))
+
+
+def _tax_amount() -> TaxAmount:
+    return TaxAmount(rate=_vat(), base=Money("100.00", "EUR"), amount=Money("19.00", "EUR"))
+
+
+def _line_tax() -> LineTax:
+    return LineTax(
+        net=Money("100.00", "EUR"),
+        taxes=(_tax_amount(),),
+        line=TaxLine(Money("119.00", "EUR"), 1, _vat()),
+    )
+
+
+def _rate_total() -> RateTotal:
+    return RateTotal(
+        tax="VAT",
+        rate=Decimal("19"),
+        kind=RateKind.STANDARD,
+        base=Money("100.00", "EUR"),
+        amount=Money("19.00", "EUR"),
+    )
+
+
+def _tax_id() -> TaxId:
+    return TaxId(country="DE", number="136695976", scheme="EU VAT")
+
+
+def _verification() -> Verification:
+    return Verification(
+        tax_id=_tax_id(),
+        valid=True,
+        level=VerificationLevel.REGISTRY,
+        registry="VIES",
+        checked_at=AT,
+        reference="WAPIAAAAZ1234567",
+    )
+
+
+def _rates_table() -> RateTable:
+    return RateTable(
+        base="EUR",
+        rates={"GBP": Decimal("0.8457"), "USD": Decimal("1.0842")},
+        observed_at=datetime(2026, 5, 29, 16, 0, tzinfo=UTC),
+        provider="ECB reference rates",
+    )
+
+
+def _seller() -> Seller:
+    return Seller("NL", ["OSS"], eu_sales_this_year=Money("25000.00", "EUR"))
+
+
+def _buyer() -> Buyer:
+    return Buyer("DE")
+
+
+def _sale() -> Sale:
+    return Sale(_seller(), _buyer(), Supply.GOODS, Money("40.00", "EUR"))
+
+
+def _threshold() -> Threshold:
+    return threshold_for("EU", "distance_sales_threshold", on=DAY)
+
+
+def _counted() -> CountedSale:
+    return CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")
+
+
+CALLS: dict[str, Callable[[], Call]] = {
+    "BundledRates": lambda: call(tables={"FI": FI_TABLE}),
+    "BundledRates.rates_for": lambda: method(BUNDLED.rates_for, "CA-BC", "books", on=DAY),
+    "BundledRates.rate_for": lambda: method(
+        BUNDLED.rate_for, "CA-BC", "books", on=DAY, tax="PST"
+    ),
+    "Buyer": lambda: call(
+        "DE",
+        postcode="10115",
+        subdivision="DE-BE",
+        tax_id=_tax_id(),
+        verification=_verification(),
+    ),
+    "CountedSale": lambda: call(
+        day=date(2026, 3, 2),
+        amount=Money("8200.00", "EUR"),
+        destination="FR",
+        business=False,
+    ),
+    "LineTax": lambda: call(
+        net=Money("100.00", "EUR"),
+        taxes=(_tax_amount(),),
+        line=TaxLine(Money("119.00", "EUR"), 1, _vat()),
+    ),
+    "RateTotal": lambda: call(
+        tax="VAT",
+        rate=Decimal("19"),
+        kind=RateKind.STANDARD,
+        base=Money("100.00", "EUR"),
+        amount=Money("19.00", "EUR"),
+    ),
+    "Rule": lambda: call(text="an intra-EU distance sale over EUR 10,000", source=SOURCE),
+    "Sale": lambda: call(
+        seller=_seller(),
+        buyer=_buyer(),
+        supply=Supply.GOODS,
+        price=Money("40.00", "EUR"),
+        shipping=Money("4.95", "EUR"),
+        shipping_shown_separately=True,
+        ship_from="NL",
+        category=TaxCategory.STANDARD,
+        marketplace="bol.com",
+        exchange_rates=_rates_table(),
+        lines=[
+            SaleLine(Money("30.00", "EUR"), 2, TaxCategory.STANDARD),
+            SaleLine(Money("10.00", "EUR"), 1, TaxCategory.BOOKS),
+        ],
+        prices_include_tax=True,
+    ),
+    "SaleLine": lambda: call(
+        value=Money("30.00", "EUR"), quantity=2, category=TaxCategory.BOOKS
+    ),
+    "Seller": lambda: call(
+        country="NL",
+        registrations=["OSS", "DE"],
+        eu_sales_this_year=Money("25000.00", "EUR"),
+        eu_sales_last_year=Money("8000.00", "EUR"),
+        opted_in=False,
+    ),
+    "TaxAmount": lambda: call(
+        rate=_vat(), base=Money("100.00", "EUR"), amount=Money("19.00", "EUR")
+    ),
+    "TaxBreakdown": lambda: call(
+        lines=(_line_tax(),),
+        by_rate=(_rate_total(),),
+        prices_include_tax=True,
+        rounding=RoundingLevel.LINE,
+    ),
+    "TaxDecision": lambda: call(
+        regime=Regime.OSS_UNION,
+        taxed_in="DE",
+        collected_by=Collector.SELLER,
+        rates=(_vat(),),
+        scheme="OSS (union scheme)",
+        documents=("invoice showing the DE VAT charged",),
+        rules=(Rule("over EUR 10,000: destination VAT", SOURCE),),
+        conversions=("GBP 10.00 is EUR 11.82 at 1.1824",),
+        verification=_verification(),
+        cleared_under="IOSS",
+    ),
+    "TaxId": lambda: call(country="DE", number="136695976", scheme="EU VAT"),
+    "TaxLine": lambda: call(
+        price=Money("19.99", "EUR"),
+        quantity=2,
+        rates=(_vat(),),
+        discount=Money("1.00", "EUR"),
+        description="T-shirt",
+    ),
+    "TaxRate": lambda: call(
+        jurisdiction="DE",
+        tax="VAT",
+        category=TaxCategory.BOOKS,
+        applies_as=TaxCategory.BOOKS,
+        rate=Decimal("7"),
+        kind=RateKind.REDUCED,
+        since=date(2021, 1, 1),
+        until=date(2030, 12, 31),
+        source=SOURCE,
+        note="printed books",
+    ),
+    "TaxRate.covers": lambda: method(_vat().covers, DAY),
+    "Taxed": lambda: call(net=Money("100.00", "EUR"), taxes=(_tax_amount(),)),
+    "Threshold": lambda: call(
+        jurisdiction="EU",
+        rule="distance_sales_threshold",
+        amount=Money("10000", "EUR"),
+        window=Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS,
+        crossed_when="above",
+        since=date(2021, 7, 1),
+        until=date(2030, 12, 31),
+        legal_basis="Directive 2006/112/EC Art. 59c",
+        source=SOURCE,
+        note="intra-EU distance sales of goods and TBE services",
+    ),
+    "Threshold.covers": lambda: method(_threshold().covers, DAY),
+    "Threshold.crossed_by": lambda: method(
+        _threshold().crossed_by, Money("10000.01", "EUR")
+    ),
+    "ThresholdStatus": lambda: call(
+        jurisdiction="EU",
+        threshold=_threshold(),
+        window_start=date(2026, 1, 1),
+        window_end=DAY,
+        counted=Money("8200.00", "EUR"),
+        previous_period=Money("3000.00", "EUR"),
+        share=Decimal("0.82"),
+        status=Registration.APPROACHING,
+        conversions=("GBP 100.00 converted to EUR 118.24 at 1.1824",),
+    ),
+    "Verification": lambda: call(
+        tax_id=_tax_id(),
+        valid=True,
+        level=VerificationLevel.REGISTRY,
+        registry="VIES",
+        checked_at=AT,
+        reference="WAPIAAAAZ1234567",
+    ),
+    "add_tax": lambda: call(Money("100.00", "EUR"), [_vat()], mode=RoundingMode.HALF_UP),
+    "check_category": lambda: call("books"),
+    "decide": lambda: call(_sale(), on=DAY, rates=BUNDLED),
+    "extract_tax": lambda: call(
+        Money("119.00", "EUR"), [_vat()], mode=RoundingMode.HALF_EVEN
+    ),
+    "gross_price": lambda: call(Money("8.40", "EUR"), [_vat()], mode=RoundingMode.HALF_UP),
+    "is_valid_tax_id": lambda: call("DE 136 695 976", country="DE"),
+    "jurisdictions": call,
+    "net_price": lambda: call(Money("9.99", "EUR"), [_vat()], extra_digits=4),
+    "rate_for": lambda: call("DE", "books", on=DAY, tax="VAT"),
+    "rates_for": lambda: call("CA-BC", "books", on=DAY),
+    "tax_invoice": lambda: call(
+        [_line(), TaxLine(Money("2.49", "EUR"), 3, _food())],
+        prices_include_tax=True,
+        rounding=RoundingLevel.INVOICE,
+        mode=RoundingMode.HALF_UP,
+    ),
+    "threshold_for": lambda: call("GB", "registration_threshold", on=DAY),
+    "threshold_status": lambda: call(
+        [_counted()],
+        ["DE"],
+        seller_country="NL",
+        on=DAY,
+        rates=_rates_table(),
+    ),
+    "validate_tax_id": lambda: call("DE 136 695 976", country="DE"),
+}
+
+_ANY = frozenset(
+    {
+        "float",
+        "float NaN",
+        "Decimal NaN",
+        "Decimal sNaN",
+        "float infinity",
+        "Decimal -Infinity",
+        "boolean",
+        "huge exponent",
+        "tiny exponent",
+        "10,000-digit integer",
+        "empty text",
+        "unknown code",
+        "None",
+        "wrong type",
+        "naive datetime",
+        "aware datetime",
+        "negative int",
+    }
+)
+_NAME = frozenset({"unknown code"})
+_WORDING = "free text as the decision or the registry words it, not a code from a list"
+_TAX_NAME = (
+    "the tax's own name (VAT, GST, HST, PST, QST, JCT, or a plugin's 'sales tax'), "
+    "not a code from a list"
+)
+
+VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
+    ("TaxRate", "tax"): (_NAME, _TAX_NAME),
+    ("RateTotal", "tax"): (_NAME, _TAX_NAME),
+    ("Sale", "marketplace"): (_NAME, "the platform's own name, such as 'bol.com'"),
+    ("TaxDecision", "scheme"): (_NAME, _WORDING),
+    ("TaxDecision", "cleared_under"): (_NAME, _WORDING),
+    ("TaxDecision", "documents"): (_NAME, _WORDING),
+    ("TaxDecision", "conversions"): (_NAME, _WORDING),
+    ("ThresholdStatus", "conversions"): (_NAME, _WORDING),
+    ("Verification", "registry"): (_NAME, "the registry's own name, such as 'VIES'"),
+    ("Verification", "reference"): (_NAME, "the registry's own consultation number"),
+    ("is_valid_tax_id", "text"): (
+        _ANY,
+        "a question, not a rule: it answers False for anything that is not a tax number",
+    ),
+    ("is_valid_tax_id", "country"): (
+        _ANY,
+        "a question, not a rule: it answers False for a country with no tax-number scheme",
+    ),
+}
