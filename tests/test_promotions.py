@@ -626,9 +626,9 @@ def test_promotion_lists_that_cannot_be_ordered_are_refused() -> None:
 
 def test_unknown_strategy_or_mode_is_refused() -> None:
     cart = Cart([line("A", "10.00")])
-    with pytest.raises(InvalidAmountError, match="is not a strategy"):
+    with pytest.raises(InvalidAmountError, match="not one of the Strategy values: 'stack'"):
         apply(cart, strategy="cheapest")
-    with pytest.raises(InvalidAmountError, match="rounding mode"):
+    with pytest.raises(InvalidAmountError, match="not one of the RoundingMode values"):
         apply(cart, Promotion("P", PercentOff(5)), mode="nearest")
 
 

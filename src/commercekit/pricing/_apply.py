@@ -50,6 +50,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._checks import one_currency
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CurrencyMismatchError,
@@ -57,12 +58,13 @@ from commercekit.errors import (
     ExclusivePromotionConflictError,
     InvalidAmountError,
     InvalidCartError,
-    NaiveDatetimeError,
     UnknownPromotionError,
+    shown,
 )
 from commercekit.money import DEFAULT_ROUNDING, Money, RoundingMode
 from commercekit.money._currency import MINOR_UNITS
 from commercekit.money._money import EXACT, _make
+from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import Cart, CartLine
 from commercekit.pricing._discounts import (
     Ledger,
@@ -72,7 +74,12 @@ from commercekit.pricing._discounts import (
     discount,
     rounder,
 )
-from commercekit.pricing._promotions import Promotion, PromotionClass, RejectionReason
+from commercekit.pricing._promotions import (
+    Promotion,
+    PromotionClass,
+    RejectionReason,
+    line_is_eligible,
+)
 
 __all__ = [
     "AppliedPromotion",
@@ -95,6 +102,97 @@ class Strategy(enum.StrEnum):
     """Only the single promotion that saves the customer the most applies."""
 
 
+def _units(money: Money) -> int:
+    """A whole-minor-unit amount as a count of minor units; finer amounts refused."""
+    units = EXACT.scaleb(money.amount, MINOR_UNITS[money.currency.code])
+    if units != units.to_integral_value(context=EXACT):
+        raise InvalidAmountError(
+            money, f"is finer than {money.currency.code}'s minor unit; round it first"
+        )
+    return int(units)
+
+
+def _promotion(value: object) -> Promotion:
+    return checks.instance(value, Promotion, "promotion")
+
+
+def _amount(value: object) -> Money:
+    return checks.money(value, "amount")
+
+
+def _shipping(value: object) -> Money:
+    return checks.money(value, "shipping")
+
+
+def _line_units(value: object) -> tuple[int, ...]:
+    return tuple(
+        checks.whole(count, "line_units", unit="minor units")
+        for count in checks.items(value, "line_units")
+    )
+
+
+def _note(value: object) -> str:
+    return checks.text(value, "note", empty=True)
+
+
+def _reason(value: object) -> RejectionReason:
+    return checks.member(value, RejectionReason, "reason")
+
+
+def _detail(value: object) -> str:
+    return checks.text(value, "detail")
+
+
+def _blocked_by(value: object) -> str | None:
+    return None if value is None else checks.text(value, "blocked_by")
+
+
+def _line(value: object) -> CartLine:
+    return checks.instance(value, CartLine, "line")
+
+
+def _discount(value: object) -> Money:
+    return checks.money(value, "discount")
+
+
+def _cart(value: object) -> Cart:
+    return checks.instance(value, Cart, "cart")
+
+
+def _applied(value: object) -> tuple[AppliedPromotion, ...]:
+    return tuple(
+        checks.instance(item, AppliedPromotion, "applied")
+        for item in checks.items(value, "applied")
+    )
+
+
+def _rejected_list(value: object) -> tuple[RejectedPromotion, ...]:
+    return tuple(
+        checks.instance(item, RejectedPromotion, "rejected")
+        for item in checks.items(value, "rejected")
+    )
+
+
+def _subtotal(value: object) -> Money:
+    return checks.money(value, "subtotal")
+
+
+def _line_discount(value: object) -> Money:
+    return checks.money(value, "line_discount")
+
+
+def _shipping_discount(value: object) -> Money:
+    return checks.money(value, "shipping_discount")
+
+
+def _codes(value: object) -> frozenset[str]:
+    return checks.names(value, "unknown_codes")
+
+
+def _strategy(value: object) -> Strategy:
+    return checks.member(value, Strategy, "strategy")
+
+
 @attrs.frozen
 class AppliedPromotion:
     """A promotion that applied, and what it took off.
@@ -104,11 +202,22 @@ class AppliedPromotion:
     the same as ``Money``. ``note`` says if the discount was capped.
     """
 
-    promotion: Promotion
-    amount: Money
-    shipping: Money
-    line_units: tuple[int, ...] = attrs.field(repr=False)
-    note: str = ""
+    promotion: Promotion = attrs.field(converter=_promotion)
+    amount: Money = attrs.field(converter=_amount)
+    shipping: Money = attrs.field(converter=_shipping)
+    line_units: tuple[int, ...] = attrs.field(converter=_line_units, repr=False)
+    note: str = attrs.field(default="", converter=_note)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(self.amount, self.shipping, operation="combine in one discount")
+        on_lines = _units(self.amount) - _units(self.shipping)
+        if on_lines != sum(self.line_units):
+            raise InvalidAmountError(
+                self.line_units,
+                f"adds up to {sum(self.line_units)} minor units, but the amount "
+                f"{self.amount} less the shipping {self.shipping} is {on_lines}: the "
+                f"lines' discounts must add up to the discount off the items",
+            )
 
     @property
     def line_discounts(self) -> tuple[Money, ...]:
@@ -124,10 +233,10 @@ class RejectedPromotion:
     ``blocked_by`` is the id of the promotion in the way, for combination reasons.
     """
 
-    promotion: Promotion
-    reason: RejectionReason
-    detail: str
-    blocked_by: str | None = None
+    promotion: Promotion = attrs.field(converter=_promotion)
+    reason: RejectionReason = attrs.field(converter=_reason)
+    detail: str = attrs.field(converter=_detail)
+    blocked_by: str | None = attrs.field(default=None, converter=_blocked_by)
 
     def __str__(self) -> str:
         return f"{self.promotion.id}: {self.detail}"
@@ -137,8 +246,16 @@ class RejectedPromotion:
 class DiscountedLine:
     """A cart line with its total discount from every promotion applied."""
 
-    line: CartLine
-    discount: Money
+    line: CartLine = attrs.field(converter=_line)
+    discount: Money = attrs.field(converter=_discount)
+
+    def __attrs_post_init__(self) -> None:
+        subtotal = self.line.subtotal
+        checks.same_currency(subtotal.currency.code, self.discount, "discount")
+        if self.discount.amount > subtotal.amount:
+            raise InvalidAmountError(
+                self.discount, f"is more than the line's subtotal {subtotal}"
+            )
 
     @property
     def subtotal(self) -> Money:
@@ -174,16 +291,51 @@ class PromotionResult:
         frozenset({'X'})
     """
 
-    cart: Cart
-    applied: tuple[AppliedPromotion, ...]
-    rejected: tuple[RejectedPromotion, ...]
-    subtotal: Money
-    line_discount: Money
-    shipping_discount: Money
-    line_units: tuple[int, ...] = attrs.field(repr=False)
-    unknown_codes: frozenset[str] = frozenset()
-    strategy: Strategy = Strategy.STACK
-    mode: RoundingMode = DEFAULT_ROUNDING
+    cart: Cart = attrs.field(converter=_cart)
+    applied: tuple[AppliedPromotion, ...] = attrs.field(converter=_applied)
+    rejected: tuple[RejectedPromotion, ...] = attrs.field(converter=_rejected_list)
+    subtotal: Money = attrs.field(converter=_subtotal)
+    line_discount: Money = attrs.field(converter=_line_discount)
+    shipping_discount: Money = attrs.field(converter=_shipping_discount)
+    line_units: tuple[int, ...] = attrs.field(converter=_line_units, repr=False)
+    unknown_codes: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    strategy: Strategy = attrs.field(default=Strategy.STACK, converter=_strategy)
+    mode: RoundingMode = attrs.field(default=DEFAULT_ROUNDING, converter=checks.mode)
+
+    def __attrs_post_init__(self) -> None:
+        cart = self.cart
+        for field, amount in (
+            ("subtotal", self.subtotal),
+            ("line_discount", self.line_discount),
+            ("shipping_discount", self.shipping_discount),
+        ):
+            checks.same_currency(cart.currency, amount, field)
+        if self.subtotal != cart.subtotal:
+            raise InvalidAmountError(
+                self.subtotal, f"is not the cart's subtotal {cart.subtotal}"
+            )
+        if len(self.line_units) != len(cart.lines):
+            raise InvalidAmountError(
+                self.line_units,
+                f"has {len(self.line_units)} discounts for {len(cart.lines)} cart lines; "
+                f"give one per line, in the cart's order",
+            )
+        for line, count in zip(cart.lines, self.line_units, strict=True):
+            if count > _units(line.subtotal):
+                raise InvalidAmountError(
+                    count, f"minor units are more than line {line.sku!r} costs"
+                )
+        if _units(self.line_discount) != sum(self.line_units):
+            raise InvalidAmountError(
+                self.line_discount,
+                "is not the sum of the lines' discounts (line_units); every total is "
+                "the sum of its parts",
+            )
+        shipping = Decimal(0) if cart.shipping is None else cart.shipping.amount
+        if self.shipping_discount.amount > shipping:
+            raise InvalidAmountError(
+                self.shipping_discount, "is more than the cart's shipping charge"
+            )
 
     @property
     def discount(self) -> Money:
@@ -225,6 +377,7 @@ class PromotionResult:
             >>> print(result.rejection("C"))
             C: needs the coupon code 'C'
         """
+        promotion_id = checks.text(promotion_id, "promotion_id")
         for rejected in self.rejected:
             if rejected.promotion.id == promotion_id:
                 return rejected
@@ -240,17 +393,15 @@ def _money_maker(like: Money) -> Callable[[int], Money]:
 
 
 def _check_at(at: object) -> datetime:
-    if not isinstance(at, datetime) or at.utcoffset() is None:
-        raise NaiveDatetimeError(at, "the moment promotions are applied at, at=")
-    return at
+    return checks.moment(at, "the moment promotions are applied at, at=")
 
 
 def _check_promotions(cart: Cart, promotions: Sequence[Promotion]) -> list[Promotion]:
-    if isinstance(promotions, Promotion) or not isinstance(promotions, Sequence):
+    if isinstance(promotions, Promotion):
         raise InvalidAmountError(promotions, "is not a list of Promotion")
     found: dict[str, Promotion] = {}
     currency = cart.lines[0].unit_price.currency
-    for promotion in promotions:
+    for promotion in checks.items(promotions, "promotions"):
         if not isinstance(promotion, Promotion):
             raise InvalidAmountError(promotion, "is not a Promotion")
         if promotion.id in found:
@@ -349,9 +500,10 @@ def _conditions(  # noqa: PLR0911  # one return per condition reads clearest
 def _eligible_lines(promotion: Promotion, cart: Cart, every: list[int]) -> list[int]:
     if promotion.targets_all_lines:
         return every
-    test = promotion.is_eligible
     return [
-        index for index, line in enumerate(cart.lines) if test(line.sku, line.collections)
+        index
+        for index, line in enumerate(cart.lines)
+        if line_is_eligible(promotion, line.sku, line.collections)
     ]
 
 
@@ -525,16 +677,12 @@ def apply_promotions(
     """
     if not isinstance(cart, Cart):
         raise InvalidCartError(
-            f"{cart!r} is not a Cart; build one with Cart([CartLine(...)])"
+            f"{shown(cart)} is not a Cart; build one with Cart([CartLine(...)])"
         )
     at = _check_at(at)
     given = _check_promotions(cart, promotions)
-    try:
-        strategy = Strategy(strategy)
-    except ValueError:
-        raise InvalidAmountError(
-            strategy, "is not a strategy; pass Strategy.STACK or Strategy.BEST_OFFER"
-        ) from None
+    strategy = _strategy(strategy)
+    mode = checks.mode(mode)
     rounding = rounder(mode)
     currency = cart.lines[0].unit_price.currency
     ledger = Ledger.of(cart, MINOR_UNITS[currency.code])

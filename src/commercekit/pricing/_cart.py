@@ -32,33 +32,33 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidCartError
+from commercekit._numbers import RANGE, out_of_range
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidCartError,
+    shown,
+)
 from commercekit.money import Money
 from commercekit.money._currency import MINOR_UNITS
 from commercekit.money._money import EXACT
 from commercekit.money._rounding import require_money
+from commercekit.pricing import _checks as checks
 
 __all__ = ["Cart", "CartLine"]
 
 
-def names(value: Iterable[str] | None) -> frozenset[str]:
+def names(value: object) -> frozenset[str]:
     """A set of names (SKUs, collections, segments); refuses a bare string."""
-    if value is None:
-        return frozenset()
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidAmountError(
-            value, "is not a set of names; pass e.g. frozenset({'tees', 'sale'})"
-        )
-    found = frozenset(value)
-    for name in found:
-        if not isinstance(name, str) or not name:
-            raise InvalidAmountError(name, "is not a name; names are non-empty strings")
-    return found
+    return checks.names(value)
 
 
-def codes(value: Iterable[str] | None) -> frozenset[str]:
+def codes(value: object) -> frozenset[str]:
     """Coupon codes as compared: without surrounding spaces, in upper case."""
-    return frozenset(code.strip().upper() for code in names(value))
+    found = frozenset(code.strip().upper() for code in checks.names(value, "coupon codes"))
+    if "" in found:
+        raise InvalidAmountError(value, "holds a blank coupon code; remove it")
+    return found
 
 
 def whole_money(value: object, what: str) -> Money:
@@ -67,7 +67,8 @@ def whole_money(value: object, what: str) -> Money:
     exponent = MINOR_UNITS[money.currency.code]
     if money.amount < 0:
         raise InvalidAmountError(money, f"is negative; a {what} is zero or more")
-    if EXACT.scaleb(money.amount, exponent) % 1:
+    units = EXACT.scaleb(money.amount, exponent)
+    if units != units.to_integral_value(context=EXACT):  # exact, in any caller context
         raise InvalidAmountError(
             money,
             f"has more decimals than {money.currency.code}'s {exponent}; a {what} is "
@@ -77,9 +78,11 @@ def whole_money(value: object, what: str) -> Money:
 
 
 def whole_number(value: object, what: str, *, minimum: int = 1) -> int:
-    """An int of at least ``minimum`` (never a bool or a float)."""
+    """An int of at least ``minimum``, in the library's range (never a bool or a float)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidAmountError(value, f"is not a whole {what}; pass an int")
+    if out_of_range(value):
+        raise InvalidAmountError(value, f"is not a valid {what}: {RANGE}")
     if value < minimum:
         raise InvalidAmountError(
             value, f"is not a valid {what}; it must be {minimum} or more"
@@ -87,17 +90,15 @@ def whole_number(value: object, what: str, *, minimum: int = 1) -> int:
     return value
 
 
-def _usage(value: Mapping[str, int] | None) -> dict[str, int]:
-    if value is None:
-        return {}
+def _usage(value: object) -> dict[str, int]:
     if not isinstance(value, Mapping):
         raise InvalidCartError(
             f"usage counts must map promotion ids to counts, not {type(value).__name__}"
         )
     checked = {}
     for key, count in value.items():
-        if not isinstance(key, str):
-            raise InvalidCartError(f"usage count key {key!r} is not a promotion id")
+        if not isinstance(key, str) or not key:
+            raise InvalidCartError(f"usage count key {shown(key)} is not a promotion id")
         checked[key] = whole_number(count, f"usage count for {key!r}", minimum=0)
     return checked
 
@@ -105,6 +106,8 @@ def _usage(value: Mapping[str, int] | None) -> dict[str, int]:
 def _quantity(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidAmountError(value, "is not a whole quantity; pass an int of 1 or more")
+    if out_of_range(value):
+        raise InvalidAmountError(value, f"is not a quantity a cart can hold: {RANGE}")
     if value < 1:
         raise InvalidAmountError(
             value,
@@ -146,6 +149,13 @@ class CartLine:
     quantity: int = attrs.field(converter=_quantity)
     collections: frozenset[str] = attrs.field(default=frozenset(), converter=names)
 
+    def __attrs_post_init__(self) -> None:
+        if out_of_range(EXACT.multiply(self.unit_price.amount, self.quantity)):
+            raise InvalidAmountError(
+                self.quantity,
+                f"units at {self.unit_price} come to more than a line can hold: {RANGE}",
+            )
+
     @property
     def subtotal(self) -> Money:
         """Unit price times quantity, before any discount."""
@@ -153,7 +163,9 @@ class CartLine:
 
 
 def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
-    if isinstance(value, CartLine) or not isinstance(value, Iterable):
+    if isinstance(value, CartLine | str | bytes | Mapping) or not isinstance(
+        value, Iterable
+    ):
         raise InvalidCartError("lines must be a list of CartLine")
     lines = tuple(value)
     if not lines:
@@ -162,7 +174,7 @@ def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
         )
     for line in lines:
         if not isinstance(line, CartLine):
-            raise InvalidCartError(f"{line!r} is not a CartLine")
+            raise InvalidCartError(f"{shown(line)} is not a CartLine")
     return lines
 
 
@@ -219,6 +231,20 @@ class Cart:
             raise CurrencyMismatchError(
                 currency.code, self.shipping.currency.code, "mix in one cart"
             )
+        total = self._total()
+        if self.shipping is not None:
+            total = EXACT.add(total, self.shipping.amount)
+        if out_of_range(total):
+            raise InvalidCartError(
+                f"its lines and shipping come to {total} {currency.code}, more than "
+                f"the library computes with: {RANGE}"
+            )
+
+    def _total(self) -> Decimal:
+        total = Decimal(0)
+        for line in self.lines:
+            total = EXACT.add(total, EXACT.multiply(line.unit_price.amount, line.quantity))
+        return total
 
     @property
     def currency(self) -> str:
@@ -229,7 +255,4 @@ class Cart:
     @property
     def subtotal(self) -> Money:
         """The sum of the lines before any discount (shipping not included)."""
-        total = Decimal(0)
-        for line in self.lines:
-            total = EXACT.add(total, EXACT.multiply(line.unit_price.amount, line.quantity))
-        return Money(total, self.currency)
+        return Money(self._total(), self.currency)

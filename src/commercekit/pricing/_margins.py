@@ -28,6 +28,7 @@ from commercekit.money import Money, RoundingMode
 from commercekit.money._currency import MINOR_UNITS
 from commercekit.money._money import EXACT, to_decimal
 from commercekit.money._rounding import require_money, round_ratio
+from commercekit.pricing import _checks as checks
 
 __all__ = [
     "margin_after_discount",
@@ -69,6 +70,10 @@ def _pair(price: Money, cost: Money) -> tuple[Fraction, Fraction]:
     return Fraction(price.amount), Fraction(cost.amount)
 
 
+def _cost(value: object) -> Money:
+    return checks.money(value, "cost")
+
+
 def _money(value: Fraction, currency: str, mode: RoundingMode) -> Money:
     exponent = MINOR_UNITS[currency]
     scaled = value * 10**exponent
@@ -85,7 +90,7 @@ def margin_from_markup(markup: Decimal, *, places: int = _PLACES) -> Decimal:
         Decimal('0.5000')
     """
     k = _rate(markup, "markup")
-    return _fraction(k / (1 + k), places)
+    return _fraction(k / (1 + k), checks.places(places))
 
 
 @context_free
@@ -101,7 +106,7 @@ def markup_from_margin(margin: Decimal, *, places: int = _PLACES) -> Decimal:
         commercekit.errors.InvalidAmountError: Decimal('1') is not a valid margin: ...
     """
     m = _rate(margin, "margin", below_one=True)
-    return _fraction(m / (1 - m), places)
+    return _fraction(m / (1 - m), checks.places(places))
 
 
 @context_free
@@ -113,6 +118,7 @@ def margin_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
         Decimal('0.3333')
     """
     p, c = _pair(price, cost)
+    places = checks.places(places)
     if not p:
         raise InvalidAmountError(price, "is zero; a margin needs a price above zero")
     return _fraction((p - c) / p, places)
@@ -127,6 +133,7 @@ def markup_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
         Decimal('0.5000')
     """
     p, c = _pair(price, cost)
+    places = checks.places(places)
     if not c:
         raise InvalidAmountError(cost, "is zero; a markup needs a cost above zero")
     return _fraction((p - c) / c, places)
@@ -146,8 +153,9 @@ def price_for_margin(
         >>> price_for_margin(Money("10.00", "EUR"), Decimal("0.30"))  # 14.2857… up
         Money('14.29', 'EUR')
     """
-    cost = require_money(cost)
+    cost = _cost(cost)
     m = _rate(margin, "margin", below_one=True)
+    mode = checks.mode(mode)
     return _money(Fraction(cost.amount) / (1 - m), cost.currency.code, mode)
 
 
@@ -161,8 +169,9 @@ def price_for_markup(
         >>> price_for_markup(Money("60.00", "EUR"), Decimal("0.5"))
         Money('90.00', 'EUR')
     """
-    cost = require_money(cost)
+    cost = _cost(cost)
     k = _rate(markup, "markup")
+    mode = checks.mode(mode)
     return _money(Fraction(cost.amount) * (1 + k), cost.currency.code, mode)
 
 
@@ -179,6 +188,9 @@ def margin_after_discount(
     """
     p, c = _pair(price, cost)
     d = _rate(discount, "discount", below_one=True)
+    places = checks.places(places)
+    if not p:
+        raise InvalidAmountError(price, "is zero; a margin needs a price above zero")
     sold = p * (1 - d)
     return _fraction((sold - c) / sold, places)
 
@@ -217,6 +229,7 @@ def margin_after_returns(
     kept = _rate(resold, "resold share")
     if kept > 1:
         raise InvalidAmountError(resold, "is not a valid resold share: at most 1")
+    places = checks.places(places)
     h = Fraction(0)
     if handling is not None:
         h = _pair(require_money(handling), cost)[0]

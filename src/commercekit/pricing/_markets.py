@@ -30,7 +30,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
     Money,
     RateTable,
@@ -41,9 +41,17 @@ from commercekit.money import (
 )
 from commercekit.money._money import to_decimal
 from commercekit.money._rounding import require_money
+from commercekit.pricing import _checks as checks
 from commercekit.pricing._margins import price_for_margin
 from commercekit.pricing._price_points import Direction, PricePoint, to_price_point
-from commercekit.tax import TaxCategory, TaxRate, gross_price, rates_for
+from commercekit.tax import (
+    TaxCategory,
+    TaxRate,
+    check_category,
+    gross_price,
+    jurisdictions,
+    rates_for,
+)
 
 __all__ = ["LocalizedPrice", "Market", "localize_price"]
 
@@ -55,6 +63,33 @@ def _percent(value: object) -> Decimal:
     return number
 
 
+def _code(value: object) -> str:
+    return checks.text(value, "code")
+
+
+def _jurisdiction(value: object) -> str | None:
+    """A jurisdiction with bundled rates (the prices shown include its tax), or None."""
+    if value is None:
+        return None
+    code = checks.text(value, "tax_jurisdiction").strip().upper()
+    known = jurisdictions()
+    if code not in known:
+        raise UnknownJurisdictionError(value, "bundled: " + ", ".join(known))
+    return code
+
+
+def _tax_inclusive(value: object) -> bool:
+    return checks.flag(value, "tax_inclusive")
+
+
+def _price_point(value: object) -> PricePoint | None:
+    return None if value is None else checks.instance(value, PricePoint, "price_point")
+
+
+def _direction(value: object) -> Direction:
+    return checks.member(value, Direction, "direction")
+
+
 @attrs.frozen
 class Market:
     """How a shop prices in one market.
@@ -64,12 +99,12 @@ class Market:
     added to converted prices (``Decimal(2)`` for 2 %), shown separately.
     """
 
-    code: str
+    code: str = attrs.field(converter=_code)
     currency: str = attrs.field(converter=validate_currency)
-    tax_jurisdiction: str | None = None
-    tax_inclusive: bool = False
-    price_point: PricePoint | None = None
-    direction: Direction = Direction.UP
+    tax_jurisdiction: str | None = attrs.field(default=None, converter=_jurisdiction)
+    tax_inclusive: bool = attrs.field(default=False, converter=_tax_inclusive)
+    price_point: PricePoint | None = attrs.field(default=None, converter=_price_point)
+    direction: Direction = attrs.field(default=Direction.UP, converter=_direction)
     conversion_fee: Decimal = attrs.field(default=Decimal(0), converter=_percent)
 
     def __attrs_post_init__(self) -> None:
@@ -79,6 +114,44 @@ class Market:
             )
 
 
+def _market(value: object) -> Market:
+    return checks.instance(value, Market, "market")
+
+
+def _base(value: object) -> Money:
+    return checks.money(value, "base")
+
+
+def _converted(value: object) -> Money:
+    return checks.money(value, "converted")
+
+
+def _fee(value: object) -> Money:
+    return checks.money(value, "fee")
+
+
+def _tax_rates(value: object) -> tuple[TaxRate, ...]:
+    return tuple(
+        checks.instance(rate, TaxRate, "rates") for rate in checks.items(value, "rates")
+    )
+
+
+def _with_tax(value: object) -> Money:
+    return checks.money(value, "with_tax")
+
+
+def _shown(value: object) -> Money:
+    return checks.money(value, "shown")
+
+
+def _optional_floor(value: object) -> Money | None:
+    return None if value is None else checks.money(value, "floor")
+
+
+def _rate_used(value: object) -> Decimal:
+    return checks.decimal(value, "rate_used", positive=True)
+
+
 @attrs.frozen
 class LocalizedPrice:
     """A base price carried into a market, every step kept.
@@ -86,15 +159,27 @@ class LocalizedPrice:
     ``shown = price point(converted + fee (+ tax where shown with tax))``.
     """
 
-    market: Market
-    base: Money
-    converted: Money
-    fee: Money
-    rates: tuple[TaxRate, ...]
-    with_tax: Money
-    shown: Money
-    floor: Money | None
-    rate_used: Decimal
+    market: Market = attrs.field(converter=_market)
+    base: Money = attrs.field(converter=_base)
+    converted: Money = attrs.field(converter=_converted)
+    fee: Money = attrs.field(converter=_fee)
+    rates: tuple[TaxRate, ...] = attrs.field(converter=_tax_rates)
+    with_tax: Money = attrs.field(converter=_with_tax)
+    shown: Money = attrs.field(converter=_shown)
+    floor: Money | None = attrs.field(converter=_optional_floor)
+    rate_used: Decimal = attrs.field(converter=_rate_used)
+
+    def __attrs_post_init__(self) -> None:
+        currency = self.market.currency
+        for field, amount in (
+            ("converted", self.converted),
+            ("fee", self.fee),
+            ("with_tax", self.with_tax),
+            ("shown", self.shown),
+            ("floor", self.floor),
+        ):
+            if amount is not None:
+                checks.same_currency(currency, amount, field)
 
     @property
     def net(self) -> Money:
@@ -138,7 +223,19 @@ def localize_price(
     fee and tax) or ``minimum_price`` (a minimum advertised price, in the market's
     currency and as shown), whichever is higher.
     """
-    base_price = require_money(base_price)
+    base_price = checks.money(base_price, "base_price")
+    market = checks.instance(market, Market, "market")
+    rates = checks.instance(rates, RateTable, "rates")
+    on = checks.day(on, "on")
+    category = check_category(category)
+    cost = None if cost is None else checks.money(cost, "cost")
+    if min_margin is not None:
+        min_margin = checks.decimal(min_margin, "min_margin")
+    if minimum_price is not None:
+        minimum_price = checks.same_currency(
+            market.currency, checks.money(minimum_price, "minimum_price"), "minimum_price"
+        )
+    mode = checks.mode(mode)
     converted = convert(base_price, market.currency, rates, mode=mode)
     fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
     net = converted + fee

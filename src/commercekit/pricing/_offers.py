@@ -27,9 +27,11 @@ from typing import TypeAlias
 
 import attrs
 
+from commercekit._checks import one_currency
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money
 from commercekit.money._money import to_decimal
+from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import whole_money, whole_number
 
 __all__ = [
@@ -73,6 +75,10 @@ def optional_count(value: object) -> int | None:
     return None if value is None else whole_number(value, "limit")
 
 
+def _each(value: object) -> bool:
+    return checks.flag(value, "each")
+
+
 @attrs.frozen
 class PercentOff:
     """``percent`` off the eligible items (or the shipping, for a shipping promotion).
@@ -102,7 +108,7 @@ class AmountOff:
     """
 
     amount: Money = attrs.field(converter=_positive_money)
-    each: bool = attrs.field(default=False, kw_only=True)
+    each: bool = attrs.field(default=False, converter=_each, kw_only=True)
 
 
 @attrs.frozen
@@ -182,6 +188,8 @@ class Tier:
             raise InvalidAmountError(
                 self, "gives both a percent and an amount; give exactly one"
             )
+        if isinstance(self.minimum, Money) and self.amount is not None:
+            checks.same_currency(self.minimum.currency.code, self.amount, "amount")
 
 
 def _tiers(value: object) -> tuple[Tier, ...]:
@@ -195,6 +203,14 @@ def _tiers(value: object) -> tuple[Tier, ...]:
         raise InvalidAmountError(
             value, "mixes quantity and spend tiers; use one kind in one Tiered offer"
         )
+    amounts = [
+        money
+        for tier in tiers
+        for money in (tier.minimum, tier.amount)
+        if isinstance(money, Money)
+    ]
+    if amounts:
+        one_currency(*amounts, operation="mix in one Tiered offer")
     minimums = [
         tier.minimum if isinstance(tier.minimum, int) else tier.minimum.amount
         for tier in tiers

@@ -29,6 +29,7 @@ from commercekit.money import Money
 from commercekit.money._currency import QUANTUM
 from commercekit.money._money import EXACT, to_decimal
 from commercekit.money._rounding import require_money
+from commercekit.pricing import _checks as checks
 
 __all__ = ["CHARM_99", "Direction", "PricePoint", "to_price_point"]
 
@@ -97,8 +98,23 @@ class PricePoint:
                     return start + ending
         raise AssertionError(value)  # pragma: no cover  # one step always holds one
 
+    @context_free
     def move(self, value: Decimal, direction: Direction) -> Decimal:
-        """``value`` moved to a price point in ``direction``."""
+        """``value`` (zero or more) moved to a price point in ``direction``.
+
+        Examples:
+            >>> CHARM_99.move(Decimal("23.40"), Direction.DOWN)
+            Decimal('22.99')
+            >>> CHARM_99.move(Decimal("23.40"), "sideways")
+            Traceback (most recent call last):
+            ...
+            commercekit.errors.InvalidAmountError: 'sideways' is not one of the ...
+        """
+        return self._move(
+            checks.decimal(value, "value"), checks.member(direction, Direction, "direction")
+        )
+
+    def _move(self, value: Decimal, direction: Direction) -> Decimal:
         above = self._above(value)
         if direction is Direction.UP or above == value:
             return above
@@ -140,13 +156,14 @@ def to_price_point(
         raise InvalidAmountError(policy, "is not a PricePoint")
     if price.amount < 0:
         raise InvalidAmountError(price, "is a negative price")
-    chosen = policy.move(price.amount, Direction(direction))
+    direction = checks.member(direction, Direction, "direction")
+    chosen = policy._move(price.amount, direction)
     if floor is not None:
-        floor = require_money(floor)
+        floor = checks.money(floor, "floor")
         if floor.currency != price.currency:
             raise CurrencyMismatchError(price.currency.code, floor.currency.code, "floor")
         if chosen < floor.amount:
-            chosen = policy.move(floor.amount, Direction.UP)
+            chosen = policy._move(floor.amount, Direction.UP)
     quantum = QUANTUM[price.currency.code]
     if chosen != chosen.quantize(quantum, context=EXACT):
         raise InvalidAmountError(

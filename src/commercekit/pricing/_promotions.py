@@ -48,8 +48,10 @@ from datetime import datetime
 
 import attrs
 
-from commercekit.errors import InvalidAmountError, InvalidPromotionError, NaiveDatetimeError
+from commercekit._checks import one_currency
+from commercekit.errors import InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
+from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import codes, names, whole_money, whole_number
 from commercekit.pricing._offers import (
     OFFERS,
@@ -134,13 +136,23 @@ def _classes(value: object) -> frozenset[PromotionClass]:
         raise InvalidAmountError(
             value, "is not a set of promotion classes; pass e.g. {PromotionClass.ORDER}"
         )
-    try:
-        return frozenset(PromotionClass(item) for item in value)
-    except ValueError:
-        raise InvalidAmountError(
-            value,
-            "names a promotion class that does not exist; use product, order or shipping",
-        ) from None
+    return frozenset(checks.member(item, PromotionClass, "combines_with") for item in value)
+
+
+def _promotion_class(value: object) -> PromotionClass:
+    return checks.member(value, PromotionClass, "promotion_class")
+
+
+def _name(value: object) -> str:
+    return checks.text(value, "name", empty=True)
+
+
+def _priority(value: object) -> int:
+    return checks.signed_whole(value, "priority")
+
+
+def _exclusive(value: object) -> bool:
+    return checks.flag(value, "exclusive")
 
 
 def _code(value: object) -> str | None:
@@ -153,7 +165,7 @@ def _code(value: object) -> str | None:
 
 
 def _optional_names(value: object) -> frozenset[str] | None:
-    return None if value is None else names(value)  # type: ignore[arg-type]  # names() checks
+    return None if value is None else names(value)
 
 
 def _minimum(value: object) -> Money | None:
@@ -202,15 +214,15 @@ class Promotion:
     offer: Offer = attrs.field(converter=_offer)
     promotion_class: PromotionClass = attrs.field(
         default=attrs.Factory(lambda self: _default_class(self.offer), takes_self=True),
-        converter=PromotionClass,
+        converter=_promotion_class,
         kw_only=True,
     )
-    name: str = attrs.field(default="", kw_only=True)
+    name: str = attrs.field(default="", converter=_name, kw_only=True)
     code: str | None = attrs.field(default=None, converter=_code, kw_only=True)
     starts: datetime | None = attrs.field(default=None, kw_only=True)
     ends: datetime | None = attrs.field(default=None, kw_only=True)
-    priority: int = attrs.field(default=0, kw_only=True)
-    exclusive: bool = attrs.field(default=False, kw_only=True)
+    priority: int = attrs.field(default=0, converter=_priority, kw_only=True)
+    exclusive: bool = attrs.field(default=False, converter=_exclusive, kw_only=True)
     combines_with: frozenset[PromotionClass] = attrs.field(
         default=ALL_CLASSES, converter=_classes, kw_only=True
     )
@@ -245,24 +257,17 @@ class Promotion:
 
     def __attrs_post_init__(self) -> None:
         for what, moment in (("start", self.starts), ("end", self.ends)):
-            if moment is not None and (
-                not isinstance(moment, datetime) or moment.utcoffset() is None
-            ):
-                raise NaiveDatetimeError(moment, f"{what} of promotion {self.id!r}")
+            if moment is not None:
+                checks.moment(moment, f"{what} of promotion {self.id!r}")
         if self.starts is not None and self.ends is not None and self.ends <= self.starts:
             raise InvalidPromotionError(
                 self.id,
                 f"ends {self.ends.isoformat()}, not after it starts "
                 f"{self.starts.isoformat()}; the end must come after the start",
             )
-        if isinstance(self.priority, bool) or not isinstance(self.priority, int):
-            raise InvalidPromotionError(
-                self.id, f"priority {self.priority!r} is not an int; pass e.g. priority=10"
-            )
-        if not isinstance(self.exclusive, bool):
-            raise InvalidPromotionError(
-                self.id, f"exclusive={self.exclusive!r}; pass True or False"
-            )
+        amounts = self.money_fields()
+        if amounts:
+            one_currency(*amounts, operation=f"mix in promotion {self.id!r}")
         offer, kind = self.offer, type(self.offer).__name__
         product = self.promotion_class is PromotionClass.PRODUCT
         shipping = self.promotion_class is PromotionClass.SHIPPING
@@ -307,15 +312,7 @@ class Promotion:
             >>> promo.is_eligible("TEE-GIFT", frozenset({"tees"}))
             False
         """
-        if sku in self.excluded_skus or not self.excluded_collections.isdisjoint(
-            collections
-        ):
-            return False
-        if self.skus is None and self.collections is None:
-            return True
-        return (self.skus is not None and sku in self.skus) or (
-            self.collections is not None and not self.collections.isdisjoint(collections)
-        )
+        return line_is_eligible(self, checks.text(sku, "sku"), checks.names(collections))
 
     def money_fields(self) -> list[Money]:
         """Every amount in the promotion (all must be in the cart's currency)."""
@@ -332,3 +329,17 @@ class Promotion:
                 if tier.amount is not None:
                     found.append(tier.amount)
         return found
+
+
+def line_is_eligible(promotion: Promotion, sku: str, collections: frozenset[str]) -> bool:
+    """``Promotion.is_eligible`` for a cart line, already checked when built."""
+    if sku in promotion.excluded_skus or not promotion.excluded_collections.isdisjoint(
+        collections
+    ):
+        return False
+    if promotion.skus is None and promotion.collections is None:
+        return True
+    return (promotion.skus is not None and sku in promotion.skus) or (
+        promotion.collections is not None
+        and not promotion.collections.isdisjoint(collections)
+    )
