@@ -67,7 +67,7 @@ def signed_points(
     """A whole number of points (or months) of either sign (non-zero unless ``zero``)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidLoyaltyError(
-            field, value, f"is not a whole number of {unit}; pass an int such as -50"
+            field, value, f"is not a whole number of {unit}; pass an int such as 12 or -12"
         )
     if out_of_range(value):
         raise InvalidLoyaltyError(field, value, f"is out of range: {RANGE}")

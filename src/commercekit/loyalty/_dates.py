@@ -45,6 +45,10 @@ def add_months(day: date, months: int) -> date:
         (datetime.date(2028, 2, 29), datetime.date(2029, 2, 28))
         >>> add_months(date(2026, 3, 15), -3)
         datetime.date(2025, 12, 15)
+        >>> add_months(date(2026, 3, 15), 1.5)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidLoyaltyError: months=1.5 is not a whole number of ...
     """
     day = checked_day(day, "day")
     months = signed_points(months, "months", zero=True, unit="months")
