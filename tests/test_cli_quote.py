@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from commercekit.checkout import QuoteLine
-from commercekit.cli import main
+from commercekit.cli import MAX_REQUEST_BYTES, main
 from commercekit.serde import converter, example_request, example_requests, quote_schema
 
 
@@ -129,6 +129,63 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(
     assert err.count("\n") == 1
     assert "Traceback" not in err
     assert out.getvalue() == ""
+
+
+def _with(path: tuple[str | int, ...], raw: str) -> str:
+    """The example request as text, with ``raw`` JSON text at ``path``."""
+    data = example_request("nl-to-de-consumer")
+    parent: Any = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = "@@HERE@@"
+    return json.dumps(data).replace('"@@HERE@@"', raw)
+
+
+AMOUNT = ("cart", "lines", 0, "unit_price", "amount")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nests arrays or objects too deeply"),
+        (_with(AMOUNT, "9" * 5000), "holds a number too long to read"),
+        (_with(AMOUNT, "NaN"), "NaN is not JSON"),
+        (_with(AMOUNT, "1e400"), "is the JSON number inf"),
+        (_with(AMOUNT, '"1E+999999"'), "is out of range"),
+        (_with(AMOUNT, '"1E-999999"'), "is out of range"),
+        (_with(("products", "TEE-ORGANIC", "weight_kg"), '"1E+999999"'), "is out of range"),
+        ('{"seller": 1, "seller": 2}', "seller: appears twice in one object"),
+        ('{"cart": []}', "cart: is a JSON array"),
+    ],
+    ids=[
+        "deep",
+        "long-integer",
+        "nan",
+        "1e400",
+        "huge-exponent",
+        "tiny-exponent",
+        "huge-weight",
+        "duplicate-key",
+        "cart-array",
+    ],
+)
+def test_hostile_files_are_one_line_on_stderr_exit_2_and_quick(
+    content: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["quote", _write(tmp_path, content)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert words in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (MAX_REQUEST_BYTES + 1))
+    assert main(["quote", str(path)], out=io.StringIO()) == 2
+    assert "larger than 10,485,760 bytes" in capsys.readouterr().err
 
 
 def test_a_missing_file_is_exit_2(

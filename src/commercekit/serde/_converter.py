@@ -17,14 +17,16 @@ A structuring failure anywhere, however deep, becomes one
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -36,8 +38,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from commercekit._numbers import context_free
-from commercekit.errors import CommerceKitError, InvalidJsonError, shown
+from commercekit._numbers import RANGE, context_free
+from commercekit.errors import CommerceKitError, InvalidAmountError, InvalidJsonError, shown
 from commercekit.money import Money, RateTable
 from commercekit.money._money import to_decimal
 from commercekit.pricing import (
@@ -123,10 +125,15 @@ def _decimal(value: object, _: object) -> Decimal:
         )
     try:
         return to_decimal(value, "decimal")
-    except CommerceKitError:
-        raise InvalidJsonError(
-            "", f'{shown(value)} is not a decimal number; write e.g. "12.34"'
-        ) from None
+    except InvalidAmountError:
+        raise InvalidJsonError("", _decimal_problem(value)) from None
+
+
+def _decimal_problem(text: str) -> str:
+    with contextlib.suppress(InvalidOperation):
+        if Decimal(text).is_finite():  # a number, but outside the library's range
+            return f"{shown(text)} is out of range: {RANGE}"
+    return f'{shown(text)} is not a decimal number; write e.g. "12.34"'
 
 
 def _plain(number: Decimal) -> str:
@@ -155,10 +162,8 @@ def _money(value: object, _: object) -> Money:
         )
     try:
         number = to_decimal(amount, "amount")
-    except CommerceKitError:
-        raise InvalidJsonError(
-            "amount", f'{shown(amount)} is not a decimal number; write e.g. "12.34"'
-        ) from None
+    except InvalidAmountError:
+        raise InvalidJsonError("amount", _decimal_problem(amount)) from None
     try:
         return Money(number, currency)
     except CommerceKitError as error:
@@ -323,9 +328,21 @@ def _unstructure_buyer(buyer: Buyer) -> dict[str, Any]:
     return data
 
 
-_buyer_fields = make_dict_structure_fn(
+def object_hook(cls: type[_T], **overrides: Any) -> Callable[[object, object], _T]:
+    """cattrs' structure function for the attrs class ``cls``, refusing anything but a
+    JSON object first (so an array where an object belongs is named, not a crash)."""
+    fields = make_dict_structure_fn(cls, converter, **overrides)
+
+    def structure_object(value: object, kind: object) -> _T:
+        return fields(_object(value, f"a JSON object ({cls.__name__})"), kind)
+
+    return structure_object
+
+
+converter.register_structure_hook_factory(attrs.has, lambda cls: object_hook(cls))
+
+_buyer_fields = object_hook(
     Buyer,
-    converter,
     country=override(struct_hook=country),
     tax_id=override(omit=True),
     verification=override(omit=True),
@@ -333,7 +350,7 @@ _buyer_fields = make_dict_structure_fn(
 converter.register_structure_hook(Buyer, _buyer)
 converter.register_unstructure_hook(Buyer, _unstructure_buyer)
 converter.register_structure_hook(
-    Seller, make_dict_structure_fn(Seller, converter, country=override(struct_hook=country))
+    Seller, object_hook(Seller, country=override(struct_hook=country))
 )
 converter.register_structure_hook(Offer, _offer)
 _OFFER_FIELDS = {
@@ -343,10 +360,10 @@ for _kind in OFFER_TYPES.values():
     converter.register_unstructure_hook(_kind, _unstructure_offer)
 converter.register_structure_hook(
     Tier,
-    make_dict_structure_fn(Tier, converter, minimum=override(struct_hook=_tier_minimum)),
+    object_hook(Tier, minimum=override(struct_hook=_tier_minimum)),
 )
 converter.register_structure_hook(
-    RateTable, make_dict_structure_fn(RateTable, converter, _ratios=override(omit=True))
+    RateTable, object_hook(RateTable, _ratios=override(omit=True))
 )
 
 

@@ -23,14 +23,20 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import override
 
 from commercekit._numbers import context_free
 from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InvalidJsonError, shown
 from commercekit.money import RateTable
 from commercekit.pricing import Cart, Promotion
-from commercekit.serde._converter import converter, country, locate, structure
+from commercekit.serde._converter import (
+    converter,
+    country,
+    locate,
+    object_hook,
+    structure,
+)
 from commercekit.shipping import (
     BUNDLED_TARIFF,
     DutyRate,
@@ -138,21 +144,16 @@ def _rate_cards(value: object, _: object) -> tuple[RateCard, ...]:
 
 converter.register_structure_hook(
     _Shipping,
-    make_dict_structure_fn(
-        _Shipping, converter, rate_cards=override(struct_hook=_rate_cards)
-    ),
+    object_hook(_Shipping, rate_cards=override(struct_hook=_rate_cards)),
 )
 converter.register_structure_hook(
     _Product,
-    make_dict_structure_fn(
-        _Product, converter, origin=override(struct_hook=_optional_country)
-    ),
+    object_hook(_Product, origin=override(struct_hook=_optional_country)),
 )
 converter.register_structure_hook(
     _Request,
-    make_dict_structure_fn(
+    object_hook(
         _Request,
-        converter,
         incoterm=override(struct_hook=_incoterm),
         ship_from=override(struct_hook=_optional_country),
         tariff=override(struct_hook=_tariff),
