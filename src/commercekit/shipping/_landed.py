@@ -65,8 +65,14 @@ from commercekit.shipping._customs import (
     customs_rules,
     de_minimis,
 )
-from commercekit.tax import BUNDLED, BundledRates, TaxCategory, TaxRate, TaxRateSource
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax import (
+    BUNDLED,
+    BundledRates,
+    TaxCategory,
+    TaxRate,
+    TaxRateSource,
+    threshold_for,
+)
 
 __all__ = [
     "Fee",
