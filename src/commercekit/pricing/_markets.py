@@ -186,6 +186,7 @@ class LocalizedPrice:
         """The price before tax: converted plus fee."""
         return self.converted + self.fee
 
+    @context_free
     def explain(self) -> str:
         """Each step, one line each."""
         steps = [
