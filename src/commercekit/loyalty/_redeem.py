@@ -152,8 +152,10 @@ def redemption_discount(
         )
     if goods.amount < 0:
         raise InvalidLoyaltyError("goods", goods, "must be zero or more")
-    if spendable is not None and wanted > points(spendable, "spendable"):
-        raise InsufficientPointsError(wanted, points(spendable, "spendable"))
+    if spendable is not None:
+        available = points(spendable, "spendable")
+        if wanted > available:
+            raise InsufficientPointsError(wanted, available)
     if wanted < rule.min_points:
         raise InvalidLoyaltyError(
             "requested",
