@@ -123,13 +123,17 @@ def jurisdiction(value: object, *, union: bool = False) -> str:
         return code
     if len(country) != 2:  # alpha-2
         raise UnknownCountryError(value, _JURISDICTION)
-    check_country(country)
+    try:
+        check_country(country)
+    except UnknownCountryError:
+        raise UnknownCountryError(value, _JURISDICTION) from None
     return code
 
 
 def registrations(value: object, field: str) -> frozenset[str]:
     """Where and under which schemes a seller is registered: jurisdiction codes
-    (``DE``, ``GB``, ``XI``, ``CA-QC``) and scheme names (``OSS``, ``IOSS``, ``VOEC``)."""
+    (``DE``, ``GB``, ``XI``, ``CA-QC``, ``EU``) and scheme names (``OSS``, ``IOSS``,
+    ``VOEC``)."""
     if isinstance(value, str | bytes | dict) or not isinstance(
         value, set | frozenset | list | tuple
     ):
@@ -141,13 +145,13 @@ def registrations(value: object, field: str) -> frozenset[str]:
         code = text(element, field).strip().upper()
         if code not in SCHEMES:
             try:
-                code = jurisdiction(code)
+                code = jurisdiction(code, union=True)
             except UnknownCountryError:
                 raise invalid(
                     field,
                     element,
-                    f"is neither a jurisdiction code (such as 'DE', 'XI', 'CA-QC') nor "
-                    f"a scheme: {', '.join(SCHEMES)}",
+                    "is neither a jurisdiction code (such as 'DE', 'XI', 'CA-QC', 'EU') "
+                    f"nor a scheme: {', '.join(SCHEMES)}",
                 ) from None
         found.add(code)
     return frozenset(found)

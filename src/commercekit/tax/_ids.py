@@ -47,7 +47,7 @@ import stdnum.nz.ird
 from stdnum.exceptions import ValidationError
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidTaxIdError, UnknownCountryError
+from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
 from commercekit.tax import _checks
 
 __all__ = [
@@ -96,7 +96,10 @@ class TaxId:
         scheme = _SCHEMES[self.country][0]
         if self.scheme != scheme:
             raise InvalidTaxIdError(
-                self.number, self.country, f"the scheme of {self.country} is {scheme!r}"
+                self.number,
+                self.country,
+                f"its scheme is {scheme!r}, not {shown(self.scheme)}; pass "
+                f"scheme={scheme!r}, or build it with validate_tax_id()",
             )
         if _normalised(str(self), self.country) != (self.country, self.number):
             raise InvalidTaxIdError(
