@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import example, given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from commercekit.errors import CommerceKitError, CurrencyMismatchError, MoneyParseError
@@ -133,6 +133,44 @@ def test_allocate_conserves_the_total(whole: Money, shares: list[Decimal | int])
     assert sum_money(parts, whole.currency) == whole
 
 
+def _extreme_ratios() -> st.SearchStrategy[list[Decimal | int]]:
+    """1,000 to 1,200 ratios, mostly zero or as tiny as the range allows (1E-50), with
+    a few ordinary and a few of the largest, at least one positive."""
+    ratio = st.one_of(
+        st.just(0),
+        st.just(Decimal(0)),
+        st.integers(1, 50).map(lambda places: Decimal(1).scaleb(-places)),
+        st.just(Decimal("1E-50")),
+        st.integers(1, 10**6),
+        st.just(10**18 - 1),
+    )
+    return st.lists(ratio, min_size=1000, max_size=1200).filter(any)
+
+
+@settings(
+    max_examples=20,  # each example is 1,000+ parts
+    suppress_health_check=[HealthCheck.large_base_example, HealthCheck.data_too_large],
+)
+@given(whole_money(), _extreme_ratios())
+def test_allocate_over_a_thousand_extreme_ratios_conserves_exactly(
+    whole: Money, shares: list[Decimal | int]
+) -> None:
+    """Over 1,000+ parts with zero, tiny and huge ratios: the parts sum to the whole,
+    a zero ratio gets zero, and each part is less than a minor unit from its share."""
+    parts = allocate(whole, shares)
+    assert len(parts) == len(shares)
+    assert sum(Fraction(part.amount) for part in parts) == Fraction(whole.amount)
+    total = sum(Fraction(share) for share in shares)
+    one = unit(whole.currency.code)
+    for part, share in zip(parts, shares, strict=True):
+        assert (
+            abs(Fraction(part.amount) - Fraction(whole.amount) * Fraction(share) / total)
+            < one
+        )
+        if not share:
+            assert part.amount == 0
+
+
 @given(whole_money(), ratio_lists())
 def test_allocate_is_fair(whole: Money, shares: list[Decimal | int]) -> None:
     """Each part is less than one minor unit from amount*ratio/sum; ratio 0 gives 0."""
@@ -221,7 +259,11 @@ def test_round_money_half_modes_move_at_most_half_a_unit(
     assert moved <= unit(amount.currency.code) / 2
 
 
-@given(varied_currencies().flatmap(lambda code: st.tuples(st.just(code), st.integers(-(10**15), 10**15))))
+@given(
+    varied_currencies().flatmap(
+        lambda code: st.tuples(st.just(code), st.integers(-(10**15), 10**15))
+    )
+)
 def test_round_money_half_modes_break_ties_as_named(pair: tuple[str, int]) -> None:
     """At exactly half a unit: HALF_UP goes from zero, HALF_DOWN to zero, HALF_EVEN even."""
     code, units = pair

@@ -258,6 +258,10 @@ def test_located_by_subdivision(
     assert (found.code if found else None) == expected
 
 
+def test_northern_ireland_given_as_xi_takes_its_subdivision() -> None:
+    assert place_of("XI", subdivision="GB-NIR", on=TODAY).goods_jurisdiction == "XI"
+
+
 def test_another_countrys_subdivision_is_refused_as_place_of_refuses_it() -> None:
     with pytest.raises(UnknownCountryError, match="not an ISO 3166-2 subdivision of FR"):
         rate_region("FR", subdivision="PT-30", on=TODAY)

@@ -95,6 +95,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     ),
     "check_country": lambda: call("DE"),
     "check_day": lambda: call(DAY),
+    "check_subdivision": lambda: call("ES", "ES-CN"),
     "customs_border": lambda: call(
         place_of("DE", on=DAY), place_of("ES", postcode="35001", on=DAY)
     ),

@@ -33,7 +33,12 @@ from commercekit.regions._eu import (
 )
 from commercekit.regions._places import Place, customs_border, fiscal_border, place_of
 from commercekit.regions._rate_regions import RateRegion, rate_region
-from commercekit.regions._territories import Territory, locate, special_territory
+from commercekit.regions._territories import (
+    Territory,
+    check_subdivision,
+    locate,
+    special_territory,
+)
 
 __all__ = [
     "Place",
@@ -41,6 +46,7 @@ __all__ = [
     "Territory",
     "check_country",
     "check_day",
+    "check_subdivision",
     "customs_border",
     "eu_members",
     "fiscal_border",

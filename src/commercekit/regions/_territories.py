@@ -128,7 +128,16 @@ for _territory in TERRITORIES:
 def check_subdivision(country: str, code: object) -> str:
     """``code`` as an upper-case ISO 3166-2 subdivision of ``country`` (or an older code
     the territory table knows, ``FR-GP`` for Guadeloupe), or an error saying what to give.
+
+    Examples:
+        >>> check_subdivision("ES", "es-cn")
+        'ES-CN'
+        >>> check_subdivision("FR", "PT-30")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.UnknownCountryError: 'PT-30' is not an ISO 3166-2 subdivision ...
     """
+    country = "XI" if country == "XI" else check_country(country)  # XI: Northern Ireland
     if not isinstance(code, str) or not code.strip() or len(code) > 16:
         raise UnknownCountryError(
             code, "is not a subdivision code; give it as text, or None"
