@@ -20,13 +20,12 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import holidays
-import pycountry
 
 from commercekit import _checks
 from commercekit._checks import invalid
 from commercekit.errors import CurrencyMismatchError, UnknownCountryError
 from commercekit.money import Money
-from commercekit.regions import check_country, special_territory
+from commercekit.regions import check_country, check_subdivision
 
 _Member = TypeVar("_Member", bound=enum.Enum)
 _Kind = TypeVar("_Kind")
@@ -210,27 +209,7 @@ def optional_postcode(value: object, field: str = "postcode") -> str | None:
 
 def subdivision(value: object, of: str) -> str:
     """An ISO 3166-2 code of country ``of`` (``CA-ON``), upper-case."""
-    code = value.strip().upper() if isinstance(value, str) else ""
-    if not _iso_subdivision(of, code):
-        raise UnknownCountryError(
-            value,
-            f"is not an ISO 3166-2 subdivision of {of}; give its code such as 'CA-ON', "
-            "'ES-CN' or 'PT-30', or None",
-        )
-    return code
-
-
-@functools.cache
-def _iso_subdivision(country: str, code: str) -> bool:
-    # The same answer as regions.place_of gives (ISO 3166-2, or an older code the
-    # territory table knows, FR-GP for Guadeloupe).
-    if not code:
-        return False
-    territory = special_territory(code)
-    if territory is not None and territory.country == country:
-        return True
-    found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-    return found is not None and bool(found.country_code == country)
+    return check_subdivision(of, value)
 
 
 def holiday_region(value: object, of: str) -> str:
