@@ -26,7 +26,9 @@
   [`route_order`][commercekit.inventory.route_order]: stock across locations and
   channels, and where an order ships from.
 * [`simulate`][commercekit.inventory.simulate]: a seeded Monte-Carlo run of a policy,
-  with the fill rate and cycle service level it achieved.
+  with the fill rate and cycle service level it achieved, bounded by
+  [`MAX_PERIODS`][commercekit.inventory.MAX_PERIODS] and
+  [`MAX_ORDERS`][commercekit.inventory.MAX_ORDERS].
 """
 
 from commercekit.inventory._classify import (
@@ -91,6 +93,8 @@ from commercekit.inventory._service import (
     safety_stock_for_fill_rate,
 )
 from commercekit.inventory._simulation import (
+    MAX_ORDERS,
+    MAX_PERIODS,
     DemandDistribution,
     Simulation,
     simulate,
@@ -98,6 +102,8 @@ from commercekit.inventory._simulation import (
 
 __all__ = [
     "MAX_LOCATIONS",
+    "MAX_ORDERS",
+    "MAX_PERIODS",
     "PLACES",
     "AbcItem",
     "Assignment",

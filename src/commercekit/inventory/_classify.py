@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import string
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -12,14 +13,28 @@ import moneyed
 
 from commercekit import _checks
 from commercekit._numbers import context_free
-from commercekit.errors import CurrencyMismatchError, InvalidInventoryError
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidInventoryError,
+)
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
     choice,
+    is_class_letter,
+    is_positive_units,
+    is_share,
+    is_signed_money,
+    is_signed_quantity,
+    is_text,
+    is_units,
+    listed,
+    mapping,
     number,
     probability,
     rounded,
     signed_number,
+    text,
     units,
 )
 from commercekit.money import Money
@@ -53,14 +68,26 @@ class Crossing(enum.StrEnum):
 
 @attrs.frozen
 class AbcItem:
-    """One item's place in an ABC analysis: its rank, share, cumulative share and class."""
+    """One item's place in an ABC analysis: its rank, share, cumulative share and class.
 
-    sku: str
-    value: Decimal
-    rank: int
-    share: Decimal
-    cumulative_share: Decimal
-    abc: str
+    ``value`` is the measure ranked, below zero for a product that loses money.
+    """
+
+    sku: str = attrs.field(validator=is_text)
+    value: Decimal = attrs.field(validator=is_signed_quantity)
+    rank: int = attrs.field(validator=is_positive_units)
+    share: Decimal = attrs.field(validator=is_share)
+    cumulative_share: Decimal = attrs.field(validator=is_share)
+    abc: str = attrs.field(validator=is_class_letter)
+
+    def __attrs_post_init__(self) -> None:
+        if self.share > self.cumulative_share:
+            raise InvalidInventoryError(
+                "share",
+                self.share,
+                f"cannot exceed the cumulative share {self.cumulative_share}, which "
+                f"includes it",
+            )
 
 
 def _measures(values: Mapping[str, object]) -> dict[str, Fraction]:
@@ -71,16 +98,17 @@ def _measures(values: Mapping[str, object]) -> dict[str, Fraction]:
         )
     currency = None
     found: dict[str, Fraction] = {}
-    for sku, value in values.items():
+    for key, value in values.items():
+        sku = text(key, "values")
         if isinstance(value, moneyed.Money):
             money = require_money(value, "a measure")
             if currency is None:
                 currency = money.currency.code
             elif money.currency.code != currency:
                 raise CurrencyMismatchError(currency, money.currency.code, "rank")
-            found[str(sku)] = Fraction(money.amount)
+            found[sku] = Fraction(money.amount)
         else:
-            found[str(sku)] = Fraction(signed_number(value, f"values[{sku!r}]"))
+            found[sku] = Fraction(signed_number(value, f"values[{sku!r}]"))
     return found
 
 
@@ -113,7 +141,10 @@ def abc_classes(
         ['A', 'A', 'B', 'C']
     """
     measures = _measures(values)
-    limits = [number(bound, "boundaries", positive=True) for bound in boundaries]
+    limits = [
+        number(bound, "boundaries", positive=True)
+        for bound in listed(boundaries, "boundaries")
+    ]
     if not limits or sum(limits) != 100:
         raise InvalidInventoryError(
             "boundaries", boundaries, "must be percentages that add up to 100"
@@ -167,13 +198,17 @@ def xyz_classes(
         >>> xyz_classes({"TEE": DemandProfile(100, 20), "UMBRELLA": DemandProfile(10, 25)})
         {'TEE': 'X', 'UMBRELLA': 'Z'}
     """
-    x, y = (number(bound, "boundaries", positive=True) for bound in boundaries)
+    bounds = listed(boundaries, "boundaries")
+    if len(bounds) != 2:  # X's bound and Y's
+        raise InvalidInventoryError(
+            "boundaries", boundaries, "must be two bounds, X's and Y's: ('0.5', '1')"
+        )
+    x, y = (number(bound, "boundaries", positive=True) for bound in bounds)
     if x >= y:
         raise InvalidInventoryError("boundaries", boundaries, "must rise: X below Y")
-    if not isinstance(demand, Mapping):
-        raise InvalidInventoryError("demand", demand, "is not a mapping of SKU to demand")
+    profiles = mapping(demand, "demand", "{sku: DemandProfile(100, 20)}")
     classes = {}
-    for sku, profile in sorted(demand.items()):
+    for sku, profile in sorted((text(k, "demand"), v) for k, v in profiles.items()):
         if not isinstance(profile, DemandProfile):
             raise InvalidInventoryError(
                 f"demand[{sku!r}]", profile, "is not a DemandProfile"
@@ -193,15 +228,30 @@ _DEFAULT_LEVELS = {
 }  # fmt: skip
 
 
+def _class_key(key: object) -> str:
+    """An ABC letter followed by an XYZ letter: 'AX', 'CZ'."""
+    if not (
+        isinstance(key, str)
+        and len(key) == 2  # two letters
+        and key[0] in string.ascii_uppercase
+        and key[1] in "XYZ"
+    ):
+        raise InvalidInventoryError(
+            "levels",
+            key,
+            "is not a class: an ABC letter and an XYZ letter, such as 'AX' or 'CZ'",
+        )
+    return key
+
+
 def _levels(value: Mapping[str, object] | None) -> dict[str, Decimal]:
     table: dict[str, object] = dict(_DEFAULT_LEVELS)
     if value is not None:
-        if not isinstance(value, Mapping):
-            raise InvalidInventoryError(
-                "levels", value, "is not a mapping like {'AX': '0.97'}"
-            )
-        table.update(value)
-    return {key: probability(level, f"levels[{key!r}]") for key, level in table.items()}
+        table.update(mapping(value, "levels", "{'AX': '0.97'}"))
+    return {
+        _class_key(key): probability(level, f"levels[{key!r}]")
+        for key, level in table.items()
+    }
 
 
 @attrs.frozen
@@ -223,7 +273,7 @@ class ServiceLevelTable:
 
     def level(self, abc: str, xyz: str) -> Decimal:
         """The target for an item in classes ``abc`` and ``xyz``."""
-        key = f"{abc}{xyz}"
+        key = f"{text(abc, 'abc')}{text(xyz, 'xyz')}"
         if key not in self.levels:
             known = ", ".join(sorted(self.levels))
             raise InvalidInventoryError(
@@ -232,29 +282,48 @@ class ServiceLevelTable:
         return self.levels[key]
 
 
+def _margin(value: object) -> Money:
+    try:
+        return require_money(value, "the contribution margin")
+    except InvalidAmountError as problem:
+        raise InvalidInventoryError("contribution_margin", value, problem.reason) from None
+
+
 @attrs.frozen
 class SalesRecord:
     """A product's sales over a number of periods: units, contribution margin, frequency.
 
-    ``periods_with_sales`` counts the periods in which it sold at all.
+    ``periods_with_sales`` counts the periods in which it sold at all. The margin may be
+    below zero: a product sold at a loss.
     """
 
-    sku: str
-    units: int
-    contribution_margin: Money
-    periods: int
-    periods_with_sales: int
+    sku: str = attrs.field(validator=is_text)
+    units: int = attrs.field(validator=is_units)
+    contribution_margin: Money = attrs.field(converter=_margin)
+    periods: int = attrs.field(validator=is_positive_units)
+    periods_with_sales: int = attrs.field(validator=is_units)
+
+    def __attrs_post_init__(self) -> None:
+        if self.periods_with_sales > self.periods:
+            raise InvalidInventoryError(
+                "periods_with_sales",
+                self.periods_with_sales,
+                f"cannot exceed periods ({self.periods})",
+            )
 
 
 @attrs.frozen
 class RankedProduct:
-    """A product's rank by margin velocity and frequency, with the score and its parts."""
+    """A product's rank by margin velocity and frequency, with the score and its parts.
 
-    sku: str
-    rank: int
-    margin_per_period: Money
-    frequency: Decimal
-    score: Decimal
+    A product sold at a loss has a margin, and a score, below zero.
+    """
+
+    sku: str = attrs.field(validator=is_text)
+    rank: int = attrs.field(validator=is_positive_units)
+    margin_per_period: Money = attrs.field(validator=is_signed_money)
+    frequency: Decimal = attrs.field(validator=is_share)
+    score: Decimal = attrs.field(validator=is_signed_quantity)
 
 
 @context_free
@@ -276,24 +345,17 @@ def rank_products(
         >>> [(item.sku, str(item.score)) for item in ranked]
         [('TEE', '100.0000'), ('BULK', '25.0000')]
     """
-    if not isinstance(records, list | tuple):
-        raise InvalidInventoryError("records", records, "is not a list of SalesRecord")
     currency = None
     scored = []
-    for record in records:
+    for record in listed(records, "records"):
         if not isinstance(record, SalesRecord):
             raise InvalidInventoryError("records", record, "is not a SalesRecord")
-        margin = require_money(record.contribution_margin, "contribution_margin")
+        margin = record.contribution_margin
         if currency is None:
             currency = margin.currency.code
         elif margin.currency.code != currency:
             raise CurrencyMismatchError(currency, margin.currency.code, "rank")
-        periods = units(record.periods, "periods", positive=True)
-        selling = units(record.periods_with_sales, "periods_with_sales")
-        if selling > periods:
-            raise InvalidInventoryError(
-                "periods_with_sales", selling, f"cannot exceed periods ({periods})"
-            )
+        periods, selling = record.periods, record.periods_with_sales
         per_period = Fraction(margin.amount) / periods
         frequency = Fraction(selling, periods)
         scored.append((per_period * frequency, record, per_period, frequency, margin))

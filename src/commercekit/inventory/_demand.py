@@ -24,6 +24,10 @@ def _std_dev(value: object) -> Decimal:
     return number(value, "std_dev")
 
 
+def _periods(value: object) -> Decimal:
+    return number(value, "periods")
+
+
 @attrs.frozen
 class DemandProfile:
     """Demand per period: its mean and standard deviation, in units.
@@ -40,6 +44,7 @@ class DemandProfile:
     std_dev: Decimal = attrs.field(converter=_std_dev)
 
     @classmethod
+    @context_free
     def from_history(cls, history: Sequence[object]) -> DemandProfile:
         """Estimate the profile from past periods' demand: mean and sample std. deviation.
 
@@ -66,6 +71,7 @@ class DemandProfile:
         return cls(mean=rounded(mean), std_dev=rounded(math.sqrt(variance)))
 
     @property
+    @context_free
     def coefficient_of_variation(self) -> Decimal:
         """The standard deviation over the mean (how erratic demand is); 0 if no demand."""
         return self.std_dev / self.mean if self.mean else Decimal(0)
@@ -89,12 +95,17 @@ class LeadTimeDemand:
     """Demand over the protection interval (lead time plus any review period).
 
     ``periods`` is that interval's mean length; ``mean`` and ``std_dev`` are in units,
-    rounded half-even to ``PLACES`` decimals.
+    rounded half-even to ``PLACES`` decimals. A shop with its own forecast of demand
+    over the lead time builds one directly.
+
+    Examples:
+        >>> LeadTimeDemand(mean=500, std_dev="44.72", periods=5)
+        LeadTimeDemand(mean=Decimal('500'), std_dev=Decimal('44.72'), periods=Decimal('5'))
     """
 
-    mean: Decimal
-    std_dev: Decimal
-    periods: Decimal
+    mean: Decimal = attrs.field(converter=_mean)
+    std_dev: Decimal = attrs.field(converter=_std_dev)
+    periods: Decimal = attrs.field(converter=_periods)
 
 
 @context_free

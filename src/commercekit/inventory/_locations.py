@@ -14,8 +14,19 @@ import attrs
 
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidInventoryError
-from commercekit.inventory._numbers import number, units
-from commercekit.regions._eu import check_country
+from commercekit.inventory._numbers import (
+    Field,
+    is_optional_text,
+    is_positive_units,
+    is_text,
+    is_units,
+    listed,
+    mapping,
+    number,
+    text,
+    units,
+)
+from commercekit.regions import check_country
 
 __all__ = [
     "Assignment",
@@ -64,9 +75,9 @@ class Location:
 class Reservation:
     """Units of a SKU held at a location for an order not yet shipped."""
 
-    location: str
-    sku: str
-    quantity: int
+    location: str = attrs.field(validator=is_text)
+    sku: str = attrs.field(validator=is_text)
+    quantity: int = attrs.field(validator=is_units)
 
 
 @attrs.frozen
@@ -77,44 +88,58 @@ class ChannelBuffer:
     are held back from it.
     """
 
-    channel: str
-    units: int
-    sku: str | None = None
+    channel: str = attrs.field(validator=is_text)
+    units: int = attrs.field(validator=is_units)
+    sku: str | None = attrs.field(default=None, validator=is_optional_text)
 
 
 def _stock(
     stock: object, known: set[str] | None = None, skus: set[str] | None = None
 ) -> dict[str, dict[str, int]]:
     """The stock map checked: every count, or only those of ``skus`` when given."""
-    if not isinstance(stock, Mapping):
-        raise InvalidInventoryError("stock", stock, "is not {location: {sku: units}}")
     checked: dict[str, dict[str, int]] = {}
-    for location, items in stock.items():
+    for key, items in mapping(stock, "stock", "{location: {sku: units}}").items():
+        location = text(key, "stock")
         if known is not None and location not in known:
             raise InvalidInventoryError(
                 "stock", location, f"is not a known location; known: {sorted(known)}"
             )
-        if not isinstance(items, Mapping):
-            raise InvalidInventoryError(
-                f"stock[{location!r}]", items, "is not {sku: units on hand}"
-            )
+        field = f"stock[{location!r}]"
         checked[location] = {
-            sku: units(on_hand, f"stock[{location!r}][{sku!r}]")
-            for sku, on_hand in items.items()
+            text(sku, field): units(on_hand, f"{field}[{sku!r}]")
+            for sku, on_hand in mapping(items, field, "{sku: units on hand}").items()
             if skus is None or sku in skus
         }
     return checked
+
+
+def _counts(value: object, field: str) -> dict[str, dict[str, int]]:
+    """A result's ``{place: {sku: units}}``, checked."""
+    if not isinstance(value, dict):
+        raise InvalidInventoryError(field, value, "is not a dict {name: {sku: units}}")
+    for name, items in value.items():
+        inner = f"{field}[{text(name, field)!r}]"
+        if not isinstance(items, dict):
+            raise InvalidInventoryError(inner, items, "is not a dict {sku: units}")
+        for sku, count in items.items():
+            units(count, f"{inner}[{text(sku, inner)!r}]")
+    return value
+
+
+def _by_place(_: object, attribute: Field, value: object) -> None:
+    _counts(value, attribute.name)
 
 
 @attrs.frozen
 class Availability:
     """Available to promise: per location and SKU, and per channel and SKU."""
 
-    by_location: dict[str, dict[str, int]]
-    by_channel: dict[str, dict[str, int]]
+    by_location: dict[str, dict[str, int]] = attrs.field(validator=_by_place)
+    by_channel: dict[str, dict[str, int]] = attrs.field(validator=_by_place)
 
     def for_channel(self, channel: str, sku: str) -> int:
         """Units of ``sku`` that ``channel`` may sell now (0 if none)."""
+        channel, sku = text(channel, "channel"), text(sku, "sku")
         if channel not in self.by_channel:
             raise InvalidInventoryError(
                 "channel", channel, f"is not one of {sorted(self.by_channel)}"
@@ -149,7 +174,7 @@ def available_to_promise(
     """
     on_hand = _stock(stock)
     reserved: dict[tuple[str, str], int] = {}
-    for reservation in reservations:
+    for reservation in listed(reservations, "reservations"):
         if not isinstance(reservation, Reservation):
             raise InvalidInventoryError("reservations", reservation, "is not a Reservation")
         if reservation.location not in on_hand:
@@ -172,9 +197,13 @@ def available_to_promise(
     for items in by_location.values():
         for sku, count in items.items():
             totals[sku] = totals.get(sku, 0) + count
-    names = list(channels)
+    names = [text(name, "channels") for name in listed(channels, "channels")]
+    if not names or len(set(names)) != len(names):
+        raise InvalidInventoryError(
+            "channels", channels, "must name each sales channel once, such as ['web']"
+        )
     held: dict[tuple[str, str | None], int] = {}
-    for buffer in buffers:
+    for buffer in listed(buffers, "buffers"):
         if not isinstance(buffer, ChannelBuffer):
             raise InvalidInventoryError("buffers", buffer, "is not a ChannelBuffer")
         if buffer.channel not in names:
@@ -196,21 +225,60 @@ def available_to_promise(
 class Assignment:
     """Units of one order line sent from one location (or a dropship supplier)."""
 
-    sku: str
-    quantity: int
-    location: str
-    why: str
+    sku: str = attrs.field(validator=is_text)
+    quantity: int = attrs.field(validator=is_positive_units)
+    location: str = attrs.field(validator=is_text)
+    why: str = attrs.field(validator=is_text)
+
+
+def _tuple(value: object, field: str) -> tuple[object, ...]:
+    if not isinstance(value, tuple):
+        raise InvalidInventoryError(field, value, "is not a tuple; pass a tuple")
+    return value
+
+
+def _codes(_: object, attribute: Field, value: object) -> None:
+    for code in _tuple(value, attribute.name):
+        text(code, attribute.name)
+
+
+def _assignments(_: object, attribute: Field, value: object) -> None:
+    for item in _tuple(value, attribute.name):
+        if not isinstance(item, Assignment):
+            raise InvalidInventoryError(attribute.name, item, "is not an Assignment")
+
+
+def _unfilled(_: object, attribute: Field, value: object) -> None:
+    if not isinstance(value, dict):
+        raise InvalidInventoryError(attribute.name, value, "is not a dict {sku: units}")
+    for sku, count in value.items():
+        units(count, f"unfilled[{text(sku, attribute.name)!r}]", positive=True)
 
 
 @attrs.frozen
 class Routing:
-    """Where each line ships from: the locations used, the assignments, and why."""
+    """Where each line ships from: the locations used, the assignments, and why.
 
-    locations: tuple[str, ...]
-    assignments: tuple[Assignment, ...]
-    dropshipped: tuple[Assignment, ...]
-    unfilled: dict[str, int]
-    why: str
+    ``locations`` are exactly the locations the ``assignments`` ship from, each once.
+    """
+
+    locations: tuple[str, ...] = attrs.field(validator=_codes)
+    assignments: tuple[Assignment, ...] = attrs.field(validator=_assignments)
+    dropshipped: tuple[Assignment, ...] = attrs.field(validator=_assignments)
+    unfilled: dict[str, int] = attrs.field(validator=_unfilled)
+    why: str = attrs.field(validator=is_text)
+
+    def __attrs_post_init__(self) -> None:
+        shipping = {item.location for item in self.assignments}
+        if len(set(self.locations)) != len(self.locations) or shipping != set(
+            self.locations
+        ):
+            raise InvalidInventoryError(
+                "locations",
+                self.locations,
+                f"must list each location the assignments ship from once: "
+                f"{sorted(shipping)}",
+            )
 
     @property
     def shipments(self) -> int:
@@ -223,7 +291,7 @@ MAX_LOCATIONS = 16
 
 
 def _sites(locations: Sequence[Location]) -> list[Location]:
-    sites = list(locations)
+    sites = list(listed(locations, "locations"))
     for site in sites:
         if not isinstance(site, Location):
             raise InvalidInventoryError("locations", site, "is not a Location")
@@ -295,7 +363,12 @@ def route_order(
         sku: units(qty, f"lines[{sku!r}]", positive=True) for sku, qty in lines.items()
     }
     on_hand = _stock(stock, set(codes), set(wanted))  # only the counts this order reads
-    suppliers = dict(dropship or {})
+    suppliers = {
+        text(sku, "dropship"): text(supplier, f"dropship[{sku!r}]")
+        for sku, supplier in mapping(
+            {} if dropship is None else dropship, "dropship", "{sku: supplier}"
+        ).items()
+    }
 
     def held(code: str, sku: str) -> int:
         return on_hand.get(code, {}).get(sku, 0)

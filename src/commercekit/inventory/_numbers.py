@@ -4,17 +4,28 @@ Inputs (demand, lead times, service levels, quantities) are decimals, integers o
 strings, never floats, like everywhere in commercekit. The statistics inside (the normal
 distribution, square roots) are irrational, so they run in binary floating point; each
 result is rounded once, half-even, to ``PLACES`` decimals on the way out.
+
+The results are value objects too, and check their fields when built: the ``is_*``
+functions below are attrs validators for fields that take exactly one type (a result
+holds a ``Decimal``, never an ``int`` or a string standing for one).
 """
 
 from __future__ import annotations
 
 import enum
+import string
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar
+from statistics import NormalDist
+from typing import Any, TypeAlias, TypeVar
+
+import attrs
 
 from commercekit import _checks
+from commercekit._numbers import RANGE, out_of_range
 from commercekit.errors import InvalidInventoryError
+from commercekit.money import Money
 
 PLACES = 4
 """Decimals kept in the statistical results (units, z and k values, service levels)."""
@@ -37,9 +48,47 @@ def number(value: object, field: str, *, positive: bool = False) -> Decimal:
     return _checks.decimal(value, field, InvalidInventoryError, positive=positive)
 
 
-def units(value: object, field: str, *, positive: bool = False) -> int:
-    """A whole number of units: an ``int`` that is not negative (or > 0)."""
-    return _checks.whole(value, field, InvalidInventoryError, positive=positive)
+def units(
+    value: object,
+    field: str,
+    *,
+    positive: bool = False,
+    unit: str = "units",
+    maximum: int | None = None,
+) -> int:
+    """A whole number of units: an ``int`` that is not negative (or > 0), at most
+    ``maximum`` where the count drives work (periods simulated)."""
+    return _checks.whole(
+        value, field, InvalidInventoryError, positive=positive, unit=unit, maximum=maximum
+    )
+
+
+def signed_units(value: object, field: str) -> int:
+    """A whole number of units of either sign (an inventory position with backorders)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInventoryError(
+            field, value, "is not a whole number of units; pass an int such as -12"
+        )
+    if out_of_range(value):
+        raise InvalidInventoryError(field, value, f"is out of range: {RANGE}")
+    return value
+
+
+def text(value: object, field: str) -> str:
+    """A non-empty ``str``: a SKU, a location, a channel, an explanation."""
+    return _checks.text(value, field, InvalidInventoryError)
+
+
+def listed(value: object, field: str) -> tuple[Any, ...]:
+    """A list or tuple (not text, a mapping or a lone value), as a tuple."""
+    return _checks.items(value, field, InvalidInventoryError)
+
+
+def mapping(value: object, field: str, example: str) -> Mapping[Any, Any]:
+    """A mapping such as ``example`` (``{sku: units}``)."""
+    if not isinstance(value, Mapping):
+        raise InvalidInventoryError(field, value, f"is not a mapping like {example}")
+    return value
 
 
 def probability(value: object, field: str) -> Decimal:
@@ -55,6 +104,121 @@ def probability(value: object, field: str) -> Decimal:
     return found
 
 
+_NORMAL = NormalDist()
+_HALF = Fraction(1, 2)
+
+
+def quantile(level: Decimal | Fraction) -> float:
+    """z = Phi^-1(``level``) for 0 < level < 1, from the nearer tail.
+
+    A level such as 0.99999999999999999 is 1.0 as a float, where Phi^-1 has no value;
+    its distance from 1 is exact as a ``Decimal`` or a ``Fraction``, and a float holds
+    that.
+    """
+    share = Fraction(level)
+    if share <= _HALF:
+        return _NORMAL.inv_cdf(float(share))
+    return -_NORMAL.inv_cdf(float(1 - share))
+
+
 def rounded(value: float | Fraction) -> Decimal:
     """A result as a ``Decimal`` rounded half-even to ``PLACES`` decimals, exactly."""
     return _checks.rounded(value, PLACES)
+
+
+# attrs validators for the fields of results: each names the field it refuses.
+
+Field: TypeAlias = "attrs.Attribute[Any]"
+
+
+def _exact_decimal(value: object, field: str) -> Decimal:
+    if not isinstance(value, Decimal):
+        raise InvalidInventoryError(
+            field, value, "is not a Decimal; pass a Decimal such as Decimal('12.5')"
+        )
+    return value
+
+
+def is_text(_: object, attribute: Field, value: object) -> None:
+    """A non-empty ``str``."""
+    text(value, attribute.name)
+
+
+def is_optional_text(_: object, attribute: Field, value: object) -> None:
+    """A non-empty ``str``, or ``None``."""
+    if value is not None:
+        text(value, attribute.name)
+
+
+def is_units(_: object, attribute: Field, value: object) -> None:
+    """A whole number of units, zero or more."""
+    units(value, attribute.name)
+
+
+def is_positive_units(_: object, attribute: Field, value: object) -> None:
+    """A whole number of units, one or more."""
+    units(value, attribute.name, positive=True)
+
+
+def is_signed_units(_: object, attribute: Field, value: object) -> None:
+    """A whole number of units of either sign."""
+    signed_units(value, attribute.name)
+
+
+def is_quantity(_: object, attribute: Field, value: object) -> None:
+    """A ``Decimal`` of zero or more."""
+    number(_exact_decimal(value, attribute.name), attribute.name)
+
+
+def is_signed_quantity(_: object, attribute: Field, value: object) -> None:
+    """A finite ``Decimal`` of either sign (a safety factor, a score)."""
+    signed_number(_exact_decimal(value, attribute.name), attribute.name)
+
+
+def is_share(_: object, attribute: Field, value: object) -> None:
+    """A ``Decimal`` from 0 to 1: a share, a rate achieved."""
+    found = number(_exact_decimal(value, attribute.name), attribute.name)
+    if found > 1:
+        raise InvalidInventoryError(
+            attribute.name, value, "is a share, at most 1: write 95 % as Decimal('0.95')"
+        )
+
+
+def is_optional_share(instance: object, attribute: Field, value: object) -> None:
+    """A share from 0 to 1, or ``None``."""
+    if value is not None:
+        is_share(instance, attribute, value)
+
+
+def is_probability(_: object, attribute: Field, value: object) -> None:
+    """A ``Decimal`` strictly between 0 and 1: a service level aimed at."""
+    probability(_exact_decimal(value, attribute.name), attribute.name)
+
+
+def _money(value: object, field: str) -> Money:
+    if not isinstance(value, Money):
+        raise InvalidInventoryError(
+            field, value, "is not Money; pass Money(amount, currency)"
+        )
+    return value
+
+
+def is_money(_: object, attribute: Field, value: object) -> None:
+    """``Money`` of zero or more."""
+    _checks.money(_money(value, attribute.name), attribute.name, InvalidInventoryError)
+
+
+def is_signed_money(_: object, attribute: Field, value: object) -> None:
+    """``Money`` of either sign (a contribution margin may be a loss)."""
+    _money(value, attribute.name)
+
+
+def is_class_letter(_: object, attribute: Field, value: object) -> None:
+    """One capital letter: an ABC class."""
+    if not (isinstance(value, str) and len(value) == 1 and value in _LETTERS):
+        raise InvalidInventoryError(
+            attribute.name, value, "is not a class letter; pass one of 'A' to 'Z'"
+        )
+
+
+_LETTERS = string.ascii_uppercase

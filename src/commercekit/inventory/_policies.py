@@ -23,11 +23,21 @@ from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_dem
 from commercekit.inventory._numbers import (
     PLACES,
     choice,
+    is_money,
+    is_quantity,
+    is_share,
+    is_signed_quantity,
+    is_signed_units,
+    is_text,
+    is_units,
+    listed,
     number,
     probability,
+    quantile,
     rounded,
     units,
 )
+from commercekit.inventory._service import normal_loss
 from commercekit.money import Money, minor_units
 from commercekit.money._money import EXACT
 
@@ -69,15 +79,21 @@ class EconomicOrder:
     """The economic order quantity and what it costs per period.
 
     ``ordering_cost`` (D / Q x K) and ``holding_cost`` (Q / 2 x h) are equal at the
-    optimum; ``total_cost`` is their sum, sqrt(2 x K x D x h).
+    optimum; ``total_cost`` is their sum, sqrt(2 x K x D x h). The three costs share
+    one currency.
     """
 
-    quantity: Decimal
-    orders_per_period: Decimal
-    ordering_cost: Money
-    holding_cost: Money
-    total_cost: Money
-    why: str
+    quantity: Decimal = attrs.field(validator=is_quantity)
+    orders_per_period: Decimal = attrs.field(validator=is_quantity)
+    ordering_cost: Money = attrs.field(validator=is_money)
+    holding_cost: Money = attrs.field(validator=is_money)
+    total_cost: Money = attrs.field(validator=is_money)
+    why: str = attrs.field(validator=is_text)
+
+    def __attrs_post_init__(self) -> None:
+        one_currency(
+            self.ordering_cost, self.holding_cost, self.total_cost, operation="add"
+        )
 
 
 @context_free
@@ -128,13 +144,31 @@ def economic_order_quantity(
 
 @attrs.frozen
 class NewsvendorOrder:
-    """A one-off buy: the critical ratio, its z, the quantity and the expected cost."""
+    """A one-off buy: the critical ratio, its z, the quantity and the expected cost.
 
-    critical_ratio: Decimal
-    z: Decimal
-    quantity: Decimal
-    expected_cost: Money
-    why: str
+    ``z`` is negative when a unit left over costs more than a unit short.
+    """
+
+    critical_ratio: Decimal = attrs.field(validator=is_share)
+    z: Decimal = attrs.field(validator=is_signed_quantity)
+    quantity: Decimal = attrs.field(validator=is_quantity)
+    expected_cost: Money = attrs.field(validator=is_money)
+    why: str = attrs.field(validator=is_text)
+
+
+def _critical_z(under: Money, over: Money) -> tuple[Decimal, float]:
+    """The critical ratio p / (p + h), rounded, and its z = Phi^-1(p / (p + h)).
+
+    The ratio is exact (a Fraction) and z comes from the nearer tail, so a ratio as
+    close to 1 as 0.99999999999999999 still has its z.
+    """
+    ratio = Fraction(under.amount) / (Fraction(under.amount) + Fraction(over.amount))
+    return rounded(ratio), quantile(ratio)
+
+
+def _order_size(demand: DemandProfile, z: float) -> float:
+    """mean + z x std_dev, unrounded (below zero when a left-over unit costs most)."""
+    return float(demand.mean) + z * float(demand.std_dev)
 
 
 @context_free
@@ -148,7 +182,9 @@ def newsvendor(
     with probability p / (p + h), the critical ratio: Q = mean + z x std_dev with
     z = Phi^-1(p / (p + h)); its expected cost is (p + h) x std_dev x phi(z) (Snyder and
     Shen, *Fundamentals of Supply Chain Theory*, 2nd ed., ch. 4; Nahmias,
-    *Production and Operations Analysis*, ch. 5).
+    *Production and Operations Analysis*, ch. 5). When a left-over unit costs so much
+    more than a lost sale that Q falls below zero, the best order is none, and the
+    expected cost is that of ordering nothing.
 
     Examples:
         >>> from commercekit.money import Money
@@ -156,28 +192,38 @@ def newsvendor(
         ...     DemandProfile(50, 8), Money("0.70", "USD"), Money("0.18", "USD"))
         >>> order.critical_ratio, order.quantity, order.expected_cost
         (Decimal('0.7955'), Decimal('56.6040'), Money('2.00', 'USD'))
+        >>> newsvendor(
+        ...     DemandProfile(5, 20), Money("0.10", "USD"), Money("0.90", "USD")).quantity
+        Decimal('0.0000')
     """
     if not isinstance(demand, DemandProfile):
         raise InvalidInventoryError("demand", demand, "is not a DemandProfile")
     (under, over), currency = _costs(
         ("underage_cost", underage_cost), ("overage_cost", overage_cost)
     )
-    p, h = float(under.amount), float(over.amount)
-    ratio = rounded(Fraction(under.amount) / (Fraction(under.amount + over.amount)))
-    z = _NORMAL.inv_cdf(p / (p + h))
+    ratio, z = _critical_z(under, over)
     sigma = float(demand.std_dev)
-    quantity = rounded(float(demand.mean) + z * sigma)
+    best = _order_size(demand, z)
+    below_zero = best < 0
+    quantity = rounded(max(0.0, best))
     shown_z = rounded(z)
     why = (
         f"critical ratio p / (p + h) = {under.amount} / ({under.amount} + "
         f"{over.amount}) = {ratio}; z = {shown_z}; "
-        f"Q = {demand.mean} + z x {demand.std_dev} = {quantity}"
+        f"Q = {demand.mean} + z x {demand.std_dev} = {rounded(best)}"
+        + (", below zero: order nothing" if below_zero else "")
     )
+    p, h = float(under.amount), float(over.amount)
+    if not below_zero:
+        cost = (p + h) * sigma * _NORMAL.pdf(z)
+    else:  # C(Q) = h x (Q - mean) + (p + h) x sigma x G((Q - mean) / sigma), at Q = 0
+        mean = float(demand.mean)
+        cost = -h * mean + (p + h) * sigma * normal_loss(-mean / sigma)
     return NewsvendorOrder(
         critical_ratio=ratio,
         z=shown_z,
         quantity=quantity,
-        expected_cost=money_of((p + h) * sigma * _NORMAL.pdf(z), currency),
+        expected_cost=money_of(cost, currency),
         why=why,
     )
 
@@ -203,15 +249,12 @@ def newsvendor_quantities(
     (under, over), _ = _costs(
         ("underage_cost", underage_cost), ("overage_cost", overage_cost)
     )
-    p, h = float(under.amount), float(over.amount)
-    z = _NORMAL.inv_cdf(p / (p + h))
-    if not isinstance(demands, Sequence):
-        raise InvalidInventoryError("demands", demands, "is not a list of DemandProfile")
+    _, z = _critical_z(under, over)
     result = []
-    for demand in demands:
+    for demand in listed(demands, "demands"):
         if not isinstance(demand, DemandProfile):
             raise InvalidInventoryError("demands", demand, "is not a DemandProfile")
-        result.append(rounded(float(demand.mean) + z * float(demand.std_dev)))
+        result.append(rounded(max(0.0, _order_size(demand, z))))
     return tuple(result)
 
 
@@ -334,7 +377,7 @@ def order_up_to_policy(
     period = number(review_period, "review_period", positive=True)
     target = probability(level, "level")
     cover = lead_time_demand(demand, lead_time, period)
-    z = _NORMAL.inv_cdf(float(target))
+    z = quantile(target)
     return OrderUpToPolicy(
         review_period=period,
         order_up_to=rounded(float(cover.mean) + z * float(cover.std_dev)),
@@ -346,11 +389,14 @@ Policy = ReorderPointPolicy | MinMaxPolicy | OrderUpToPolicy
 
 @attrs.frozen
 class ReorderDecision:
-    """What to order now: the quantity (0 for nothing), the inventory position, why."""
+    """What to order now: the quantity (0 for nothing), the inventory position, why.
 
-    quantity: int
-    inventory_position: int
-    why: str
+    The position is below zero when more is owed to customers than is held and on order.
+    """
+
+    quantity: int = attrs.field(validator=is_units)
+    inventory_position: int = attrs.field(validator=is_signed_units)
+    why: str = attrs.field(validator=is_text)
 
 
 @context_free

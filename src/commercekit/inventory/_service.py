@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from statistics import NormalDist
 
 import attrs
@@ -24,8 +25,13 @@ from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
     choice,
+    is_probability,
+    is_signed_quantity,
+    is_text,
+    listed,
     number,
     probability,
+    quantile,
     rounded,
     signed_number,
 )
@@ -65,6 +71,10 @@ class Shortfall(enum.StrEnum):
     """The sale is lost (typical of a web shop: the buyer goes elsewhere)."""
 
 
+def _measure(value: object) -> ServiceMeasure:
+    return choice(value, ServiceMeasure, "measure")
+
+
 @attrs.frozen
 class SafetyStock:
     """A safety stock and the reorder point it gives, with the rule that set them.
@@ -72,15 +82,15 @@ class SafetyStock:
     ``k`` is the safety factor (``z`` for a cycle service level): safety stock is
     k x sigma_L, and the reorder point is the mean lead-time demand plus the safety stock.
     A high fill rate with large orders can need a negative k: the orders alone serve
-    almost all demand.
+    almost all demand, and the safety stock (even the reorder point) is then negative.
     """
 
-    measure: ServiceMeasure
-    target: Decimal
-    k: Decimal
-    safety_stock: Decimal
-    reorder_point: Decimal
-    why: str
+    measure: ServiceMeasure = attrs.field(converter=_measure)
+    target: Decimal = attrs.field(validator=is_probability)
+    k: Decimal = attrs.field(validator=is_signed_quantity)
+    safety_stock: Decimal = attrs.field(validator=is_signed_quantity)
+    reorder_point: Decimal = attrs.field(validator=is_signed_quantity)
+    why: str = attrs.field(validator=is_text)
 
 
 def _demand(value: object) -> LeadTimeDemand:
@@ -91,8 +101,10 @@ def _demand(value: object) -> LeadTimeDemand:
     return value
 
 
-def _loss(k: float) -> float:
-    return _NORMAL.pdf(k) - k * (1 - _NORMAL.cdf(k))
+def normal_loss(k: float) -> float:
+    """G(k) in floating point (the public form rounds it: ``loss_function``)."""
+    # 1 - Phi(k) is written Phi(-k): the subtraction would lose every digit beyond k = 8.
+    return _NORMAL.pdf(k) - k * _NORMAL.cdf(-k)
 
 
 @context_free
@@ -107,7 +119,7 @@ def loss_function(k: object) -> Decimal:
         >>> loss_function(0), loss_function("1.5")
         (Decimal('0.3989'), Decimal('0.0293'))
     """
-    return rounded(_loss(float(signed_number(k, "k"))))
+    return rounded(normal_loss(float(signed_number(k, "k"))))
 
 
 @context_free
@@ -128,7 +140,7 @@ def safety_stock_for_cycle_service(demand: LeadTimeDemand, level: object) -> Saf
     """
     demand = _demand(demand)
     target = probability(level, "level")
-    z = _NORMAL.inv_cdf(float(target))
+    z = quantile(target)
     return _stock(
         demand,
         ServiceMeasure.CYCLE_SERVICE_LEVEL,
@@ -175,31 +187,48 @@ def reorder_points(demands: Sequence[LeadTimeDemand], level: object) -> tuple[De
         >>> reorder_points(demands, "0.95")
         (Decimal('146.5235'), Decimal('206.5235'))
     """
-    z = _NORMAL.inv_cdf(float(probability(level, "level")))
-    if not isinstance(demands, Sequence):
-        raise InvalidInventoryError("demands", demands, "is not a list of LeadTimeDemand")
+    z = quantile(probability(level, "level"))
     add = EXACT.add
     return tuple(
-        add(_demand(demand).mean, rounded(z * float(demand.std_dev))) for demand in demands
+        add(_demand(demand).mean, rounded(z * float(demand.std_dev)))
+        for demand in listed(demands, "demands")
     )
 
 
-def _loss_target(fill: float, quantity: float, sigma: float, shortfall: Shortfall) -> float:
-    """The G(k) a fill rate needs: ESC / sigma_L."""
+def _loss_target(
+    fill: Decimal, quantity: Decimal, sigma: Decimal, shortfall: Shortfall
+) -> float:
+    """The G(k) a fill rate needs: ESC / sigma_L (exact, then one float)."""
+    short = Fraction(1 - fill) * Fraction(quantity) / Fraction(sigma)
     if shortfall is Shortfall.BACKORDER:
-        return (1 - fill) * quantity / sigma  # 1 - ESC / Q = fill
-    return (1 - fill) * quantity / (fill * sigma)  # Q / (Q + ESC) = fill
+        return float(short)  # 1 - ESC / Q = fill
+    return float(short / Fraction(fill))  # Q / (Q + ESC) = fill
+
+
+_HIGHEST_K = 40.0  # G(40) is below the smallest float, so every target's k lies below
 
 
 def _solve_k(target: float) -> float:
-    """The k with G(k) = target, by Newton's method.
+    """The k with G(k) = target: bisection to a bracket, then Newton's method.
 
-    G is convex and decreasing (G'(k) = Phi(k) - 1 < 0), and G(k) >= -k, so starting at
-    k = -target (where G >= target) Newton's steps rise monotonically to the root.
+    G is convex and decreasing (G'(k) = Phi(k) - 1 = -Phi(-k) < 0), and G(k) >= -k, so
+    the root lies in [-target, 40]. Bisection narrows that to a thousandth (Newton's
+    steps alone would crawl towards a tiny target, about 1/k at a time); from the left
+    end, where G >= target, Newton's steps then rise monotonically to the root.
     """
-    k = -target
+    low, high = -target, _HIGHEST_K
+    while high - low > 1e-3 * max(1.0, abs(low)):
+        middle = (low + high) / 2
+        if normal_loss(middle) >= target:
+            low = middle
+        else:
+            high = middle
+    k = low
     for _ in range(200):
-        step = (_loss(k) - target) / (_NORMAL.cdf(k) - 1)
+        slope = -_NORMAL.cdf(-k)
+        if not slope:
+            break
+        step = (normal_loss(k) - target) / slope
         k -= step
         if abs(step) <= 1e-13 * max(1.0, abs(k)):
             break
@@ -243,20 +272,20 @@ def safety_stock_for_fill_rate(
             reorder_point=demand.mean,
             why="lead-time demand has no spread: the mean alone serves every order",
         )
-    loss = _loss_target(float(target), float(quantity), sigma, shortfall)
+    needed = _loss_target(target, quantity, demand.std_dev, shortfall)
     formula = (
         "(1 - rate) x Q / sigma_L"
         if shortfall is Shortfall.BACKORDER
         else "(1 - rate) x Q / (rate x sigma_L)"
     )
-    k = _solve_k(loss)
+    k = _solve_k(needed)
     return _stock(
         demand,
         ServiceMeasure.FILL_RATE,
         target,
         k,
         f"fill rate {target} with {shortfall.value.replace('_', ' ')}s and Q = "
-        f"{quantity}: G(k) = {formula} = {rounded(loss)}, so k = {rounded(k)}",
+        f"{quantity}: G(k) = {formula} = {rounded(needed)}, so k = {rounded(k)}",
     )
 
 
@@ -282,7 +311,7 @@ def _shortage(point: Decimal, demand: LeadTimeDemand) -> float:
     sigma = float(demand.std_dev)
     if sigma == 0:
         return max(0.0, float(demand.mean - point))
-    return sigma * _loss(float(point - demand.mean) / sigma)
+    return sigma * normal_loss(float(point - demand.mean) / sigma)
 
 
 @context_free

@@ -18,10 +18,20 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit._numbers import context_free
+from commercekit._numbers import RANGE, context_free, out_of_range
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
-from commercekit.inventory._numbers import choice, rounded, units
+from commercekit.inventory._numbers import (
+    Field,
+    choice,
+    is_optional_share,
+    is_positive_units,
+    is_quantity,
+    is_share,
+    is_units,
+    rounded,
+    units,
+)
 from commercekit.inventory._policies import (
     MinMaxPolicy,
     OrderUpToPolicy,
@@ -30,7 +40,14 @@ from commercekit.inventory._policies import (
 )
 from commercekit.inventory._service import Shortfall
 
-__all__ = ["DemandDistribution", "Simulation", "simulate"]
+__all__ = ["MAX_ORDERS", "MAX_PERIODS", "DemandDistribution", "Simulation", "simulate"]
+
+MAX_PERIODS = 100_000
+"""The most periods one ``simulate`` call runs (over 270 years of days)."""
+
+MAX_ORDERS = 10_000
+"""The most orders one ``simulate`` call places: each costs work, however few periods
+run (a small Q against a huge demand orders many times a period)."""
 
 
 class DemandDistribution(enum.StrEnum):
@@ -43,6 +60,13 @@ class DemandDistribution(enum.StrEnum):
     POISSON = "poisson"
     """Poisson with the profile's mean (its standard deviation is ignored: a Poisson
     variable's variance is its mean). Fits slow movers: a few units a period."""
+
+
+def _series(_: object, attribute: Field, value: object) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidInventoryError(attribute.name, value, "is not a tuple of units")
+    for count in value:
+        units(count, attribute.name)
 
 
 @attrs.frozen
@@ -71,27 +95,52 @@ class Simulation:
     ``PLACES`` decimals.
     """
 
-    periods: int
-    initial_on_hand: int
-    demanded: int
-    served: int
-    short: int
-    backorders: int
-    received: int
-    orders_placed: int
-    cycles: int
-    stockout_cycles: int
-    stockout_periods: int
-    fill_rate: Decimal
-    cycle_service_level: Decimal | None
-    average_on_hand: Decimal
-    on_hand: tuple[int, ...] = attrs.field(repr=False)
+    periods: int = attrs.field(validator=is_positive_units)
+    initial_on_hand: int = attrs.field(validator=is_units)
+    demanded: int = attrs.field(validator=is_units)
+    served: int = attrs.field(validator=is_units)
+    short: int = attrs.field(validator=is_units)
+    backorders: int = attrs.field(validator=is_units)
+    received: int = attrs.field(validator=is_units)
+    orders_placed: int = attrs.field(validator=is_units)
+    cycles: int = attrs.field(validator=is_units)
+    stockout_cycles: int = attrs.field(validator=is_units)
+    stockout_periods: int = attrs.field(validator=is_units)
+    fill_rate: Decimal = attrs.field(validator=is_share)
+    cycle_service_level: Decimal | None = attrs.field(validator=is_optional_share)
+    average_on_hand: Decimal = attrs.field(validator=is_quantity)
+    on_hand: tuple[int, ...] = attrs.field(repr=False, validator=_series)
+
+    def __attrs_post_init__(self) -> None:
+        if self.served + self.short != self.demanded:
+            raise InvalidInventoryError(
+                "served",
+                self.served,
+                f"plus short ({self.short}) must equal demanded ({self.demanded})",
+            )
+        if len(self.on_hand) != self.periods:
+            raise InvalidInventoryError(
+                "on_hand",
+                self.on_hand,
+                f"must hold one count per period ({self.periods})",
+            )
+        for field, count, most, of in (
+            ("backorders", self.backorders, self.short, "short"),
+            ("stockout_cycles", self.stockout_cycles, self.cycles, "cycles"),
+            ("stockout_periods", self.stockout_periods, self.periods, "periods"),
+        ):
+            if count > most:
+                raise InvalidInventoryError(field, count, f"cannot exceed {of} ({most})")
 
 
-def _whole(value: object, field: str, example: str) -> int:
+def _seed(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInventoryError(
-            field, value, f"is not a whole number; pass an int such as {example}"
+            "seed", value, "is not a whole number; pass an int such as 2024"
+        )
+    if value < 0 or out_of_range(value):
+        raise InvalidInventoryError(
+            "seed", value, f"must be zero or more, and {RANGE}; pass an int such as 2024"
         )
     return value
 
@@ -134,7 +183,10 @@ def _before(fraction: Fraction, demand: int) -> int:
     The period's units arrive evenly spread: unit i at (i + 1/2) / demand of the way
     through it. A delivery at or before a unit's moment is on the shelf for it.
     """
-    return max(0, math.ceil(fraction * demand - Fraction(1, 2)))
+    # ceil(n / d x demand - 1/2) = ceil((2 x n x demand - d) / 2d), in whole numbers:
+    # this runs for every delivery and every unit of demand served, so no Fractions.
+    top, bottom = fraction.numerator, fraction.denominator
+    return max(0, -((bottom - 2 * top * demand) // (2 * bottom)))
 
 
 @attrs.define
@@ -162,6 +214,14 @@ class _Shelf:
         return self.on_hand + self.on_order - self.backorders
 
     def order(self, quantity: int, period: int, fraction: Fraction) -> None:
+        if self.orders >= MAX_ORDERS:
+            raise InvalidInventoryError(
+                "orders_placed",
+                self.orders,
+                f"would pass {MAX_ORDERS:,}, the most one run places; simulate fewer "
+                "periods, or a policy that orders more at a time (a larger Q, or S "
+                "further above s)",
+            )
         mean, spread = float(self.lead_time.mean), float(self.lead_time.std_dev)
         drawn = self.rng.gauss(mean, spread) if spread else mean
         arrival = period + max(0, round(drawn))
@@ -346,13 +406,11 @@ def simulate(
         raise InvalidInventoryError("demand", demand, "is not a DemandProfile")
     if not isinstance(lead_time, LeadTime):
         raise InvalidInventoryError("lead_time", lead_time, "is not a LeadTime")
-    count = _whole(periods, "periods", "365")
-    if count <= 0:
-        raise InvalidInventoryError("periods", periods, "must be greater than zero")
+    count = units(periods, "periods", positive=True, unit="periods", maximum=MAX_PERIODS)
     draws = choice(distribution, DemandDistribution, "distribution")
     start = full if initial_on_hand is None else units(initial_on_hand, "initial_on_hand")
     # S311: a seeded simulation needs a reproducible generator, not a cryptographic one.
-    rng = random.Random(_whole(seed, "seed", "2024"))  # noqa: S311
+    rng = random.Random(_seed(seed))  # noqa: S311
     shelf = _Shelf(
         rng=rng,
         lead_time=lead_time,

@@ -1,0 +1,315 @@
+"""Valid calls over ``commercekit.inventory``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from commercekit.inventory import (
+    Assignment,
+    Availability,
+    ChannelBuffer,
+    Crossing,
+    DemandDistribution,
+    DemandProfile,
+    LeadTime,
+    LeadTimeDemand,
+    Location,
+    PackRounding,
+    ReorderPointPolicy,
+    Reservation,
+    SalesRecord,
+    ServiceLevelTable,
+    ServiceMeasure,
+    Shortfall,
+)
+from commercekit.money import Money
+from tests.hostile import Call, call, method
+
+
+def _demand() -> DemandProfile:
+    return DemandProfile(mean=Decimal("100"), std_dev=Decimal("20"))
+
+
+def _lead_time() -> LeadTime:
+    return LeadTime(mean=Decimal("4"), std_dev=Decimal("1"))
+
+
+def _over_lead_time() -> LeadTimeDemand:
+    return LeadTimeDemand(
+        mean=Decimal("400"), std_dev=Decimal("107.7033"), periods=Decimal("4")
+    )
+
+
+def _sites() -> list[Location]:
+    return [
+        Location(code="NL-AMS", country="NL", cost=Decimal("6")),
+        Location(code="DE-BER", country="DE", cost=Decimal("4")),
+    ]
+
+
+def _assignment() -> Assignment:
+    return Assignment(
+        sku="TEE", quantity=2, location="NL-AMS", why="NL-AMS (cross-border) holds 10"
+    )
+
+
+def _policy() -> ReorderPointPolicy:
+    return ReorderPointPolicy(reorder_point=Decimal("480"), order_quantity=1000)
+
+
+CALLS: dict[str, Callable[[], Call]] = {
+    "AbcItem": lambda: call(
+        sku="TEE",
+        value=Decimal("500"),
+        rank=1,
+        share=Decimal("0.5"),
+        cumulative_share=Decimal("0.5"),
+        abc="A",
+    ),
+    "Assignment": lambda: call(
+        sku="TEE", quantity=2, location="NL-AMS", why="NL-AMS (in market) holds 10"
+    ),
+    "Availability": lambda: call(
+        by_location={"NL-AMS": {"TEE": 28}, "DE-BER": {"TEE": 15}},
+        by_channel={"web": {"TEE": 43}},
+    ),
+    "Availability.for_channel": lambda: method(
+        Availability(
+            by_location={"NL-AMS": {"TEE": 28}}, by_channel={"web": {"TEE": 28}}
+        ).for_channel,
+        channel="web",
+        sku="TEE",
+    ),
+    "ChannelBuffer": lambda: call(channel="marketplace", units=5, sku="TEE"),
+    "DemandProfile": lambda: call(mean=Decimal("100"), std_dev=Decimal("20")),
+    "DemandProfile.from_history": lambda: call(history=[12, 15, 9, 14, 10]),
+    "EconomicOrder": lambda: call(
+        quantity=Decimal("3869.8837"),
+        orders_per_period=Decimal("0.8062"),
+        ordering_cost=Money("9.68", "EUR"),
+        holding_cost=Money("9.68", "EUR"),
+        total_cost=Money("19.35", "EUR"),
+        why="EOQ = sqrt(2 x K x D / h)",
+    ),
+    "LeadTime": lambda: call(mean=Decimal("5"), std_dev=Decimal("1")),
+    "LeadTimeDemand": lambda: call(
+        mean=Decimal("500"), std_dev=Decimal("44.7214"), periods=Decimal("5")
+    ),
+    "Location": lambda: call(code="NL-AMS", country="NL", cost=Decimal("6")),
+    "MinMaxPolicy": lambda: call(minimum=Decimal("50"), maximum=Decimal("200")),
+    "NewsvendorOrder": lambda: call(
+        critical_ratio=Decimal("0.7955"),
+        z=Decimal("0.8255"),
+        quantity=Decimal("56.6040"),
+        expected_cost=Money("2.00", "EUR"),
+        why="critical ratio p / (p + h) = 0.70 / (0.70 + 0.18) = 0.7955",
+    ),
+    "OrderUpToPolicy": lambda: call(
+        review_period=Decimal("7"), order_up_to=Decimal("998.6912")
+    ),
+    "RankedProduct": lambda: call(
+        sku="TEE",
+        rank=1,
+        margin_per_period=Money("100.00", "EUR"),
+        frequency=Decimal("1"),
+        score=Decimal("100"),
+    ),
+    "ReorderDecision": lambda: call(
+        quantity=120, inventory_position=40, why="inventory position 40 is at or below r"
+    ),
+    "ReorderPointPolicy": lambda: call(reorder_point=Decimal("480"), order_quantity=1000),
+    "Reservation": lambda: call(location="NL-AMS", sku="TEE", quantity=12),
+    "Routing": lambda: call(
+        locations=("NL-AMS",),
+        assignments=(_assignment(),),
+        dropshipped=(),
+        unfilled={"CAP": 1},
+        why="1 shipment from NL-AMS: the fewest locations that hold every line",
+    ),
+    "SafetyStock": lambda: call(
+        measure=ServiceMeasure.CYCLE_SERVICE_LEVEL,
+        target=Decimal("0.90"),
+        k=Decimal("1.2816"),
+        safety_stock=Decimal("906.1938"),
+        reorder_point=Decimal("5906.1938"),
+        why="cycle service level 0.90: z = Phi^-1(0.90) = 1.2816",
+    ),
+    "SalesRecord": lambda: call(
+        sku="TEE",
+        units=400,
+        contribution_margin=Money("1200", "EUR"),
+        periods=12,
+        periods_with_sales=11,
+    ),
+    "ServiceLevelTable": lambda: call(levels={"CZ": Decimal("0.80")}),
+    "ServiceLevelTable.level": lambda: method(
+        ServiceLevelTable(levels={"CZ": Decimal("0.80")}).level, abc="C", xyz="Z"
+    ),
+    "Simulation": lambda: call(
+        periods=3,
+        initial_on_hand=300,
+        demanded=290,
+        served=280,
+        short=10,
+        backorders=10,
+        received=0,
+        orders_placed=1,
+        cycles=0,
+        stockout_cycles=0,
+        stockout_periods=1,
+        fill_rate=Decimal("0.9655"),
+        cycle_service_level=None,
+        average_on_hand=Decimal("73.3333"),
+        on_hand=(200, 20, 0),
+    ),
+    "abc_classes": lambda: call(
+        values={"TEE": Decimal("500"), "MUG": Decimal("300"), "CAP": Decimal("120")},
+        boundaries=(80, 15, 5),
+        crossing=Crossing.LOWER,
+    ),
+    "available_to_promise": lambda: call(
+        stock={"NL-AMS": {"TEE": 40}, "DE-BER": {"TEE": 15}},
+        reservations=[Reservation(location="NL-AMS", sku="TEE", quantity=12)],
+        channels=["web", "marketplace"],
+        buffers=[ChannelBuffer(channel="marketplace", units=5)],
+    ),
+    "cycle_service_level": lambda: call(
+        reorder_point=Decimal("450"), demand=_over_lead_time()
+    ),
+    "days_of_inventory": lambda: call(
+        cost_of_goods_sold=Money("120000", "EUR"),
+        average_inventory=Money("20000", "EUR"),
+        days=365,
+    ),
+    "days_of_supply": lambda: call(on_hand=450, demand_per_day=Decimal("30")),
+    "economic_order_quantity": lambda: call(
+        demand_rate=Decimal("3120"),
+        order_cost=Money("12", "EUR"),
+        holding_cost=Money("0.005", "EUR"),
+    ),
+    "expected_shortage": lambda: call(
+        reorder_point=Decimal("400"), demand=_over_lead_time()
+    ),
+    "fill_rate": lambda: call(
+        reorder_point=Decimal("400"),
+        demand=_over_lead_time(),
+        order_quantity=Decimal("400"),
+        shortfall=Shortfall.LOST_SALES,
+    ),
+    "inventory_turnover": lambda: call(
+        cost_of_goods_sold=Money("120000", "EUR"), average_inventory=Money("20000", "EUR")
+    ),
+    "lead_time_demand": lambda: call(
+        demand=_demand(), lead_time=_lead_time(), review_period=Decimal("7")
+    ),
+    "loss_function": lambda: call(k=Decimal("1.5")),
+    "newsvendor": lambda: call(
+        demand=_demand(),
+        underage_cost=Money("0.70", "EUR"),
+        overage_cost=Money("0.18", "EUR"),
+    ),
+    "newsvendor_quantities": lambda: call(
+        demands=[_demand(), DemandProfile(mean=Decimal("120"), std_dev=Decimal("30"))],
+        underage_cost=Money("0.70", "EUR"),
+        overage_cost=Money("0.18", "EUR"),
+    ),
+    "order_up_to_policy": lambda: call(
+        demand=_demand(),
+        lead_time=_lead_time(),
+        review_period=Decimal("7"),
+        level=Decimal("0.95"),
+    ),
+    "rank_products": lambda: call(
+        records=[
+            SalesRecord("TEE", 400, Money("1200", "EUR"), 12, 12),
+            SalesRecord("BULK", 90, Money("1800", "EUR"), 12, 2),
+        ]
+    ),
+    "reorder": lambda: call(
+        on_hand=40,
+        on_order=24,
+        backorders=3,
+        policy=_policy(),
+        pack_size=24,
+        minimum=48,
+        rounding=PackRounding.NEAREST,
+    ),
+    "reorder_points": lambda: call(
+        demands=[_over_lead_time(), _over_lead_time()], level=Decimal("0.95")
+    ),
+    "round_to_pack": lambda: call(
+        quantity=Decimal("37"), pack_size=12, minimum=24, rounding=PackRounding.DOWN
+    ),
+    "route_order": lambda: call(
+        lines={"TEE": 2, "MUG": 1, "CAP": 1},
+        locations=_sites(),
+        stock={"NL-AMS": {"TEE": 10, "MUG": 5}, "DE-BER": {"TEE": 10}},
+        destination="DE",
+        dropship={"CAP": "Cap supplier"},
+    ),
+    "safety_stock_for_cycle_service": lambda: call(
+        demand=_over_lead_time(), level=Decimal("0.90")
+    ),
+    "safety_stock_for_fill_rate": lambda: call(
+        demand=_over_lead_time(),
+        rate=Decimal("0.98"),
+        order_quantity=Decimal("400"),
+        shortfall=Shortfall.BACKORDER,
+    ),
+    "sell_through": lambda: call(units_sold=340, units_received=400, beginning_on_hand=100),
+    "simulate": lambda: call(
+        policy=_policy(),
+        demand=_demand(),
+        lead_time=_lead_time(),
+        periods=90,
+        seed=7,
+        distribution=DemandDistribution.POISSON,
+        initial_on_hand=1200,
+        shortfall=Shortfall.LOST_SALES,
+    ),
+    "stock_out_rate": lambda: call(periods_out_of_stock=3, periods=90),
+    "xyz_classes": lambda: call(
+        demand={"TEE": _demand(), "UMBRELLA": DemandProfile(mean=10, std_dev=25)},
+        boundaries=(Decimal("0.5"), Decimal("1")),
+    ),
+}
+
+_NEGATIVE = frozenset({"negative Decimal", "negative int", "negative money"})
+_LOSS = "a product sold at a loss has a negative margin, and so a negative measure"
+_K = (
+    "a high fill rate with large orders needs a negative safety factor: the orders "
+    "alone serve almost all demand"
+)
+
+VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
+    ("AbcItem", "value"): (_NEGATIVE, _LOSS),
+    ("SalesRecord", "contribution_margin"): (_NEGATIVE, _LOSS),
+    ("RankedProduct", "margin_per_period"): (_NEGATIVE, _LOSS),
+    ("RankedProduct", "score"): (_NEGATIVE, _LOSS),
+    ("SafetyStock", "k"): (_NEGATIVE, _K),
+    ("SafetyStock", "safety_stock"): (_NEGATIVE, _K + ", so the safety stock is negative"),
+    ("SafetyStock", "reorder_point"): (
+        _NEGATIVE,
+        _K + "; below a small mean the reorder point is negative too",
+    ),
+    ("NewsvendorOrder", "z"): (
+        _NEGATIVE,
+        "z is negative when a unit left over costs more than a unit short",
+    ),
+    ("loss_function", "k"): (
+        _NEGATIVE,
+        "G(k) is defined for every k; a negative k is a negative safety factor",
+    ),
+    ("ReorderDecision", "inventory_position"): (
+        _NEGATIVE,
+        (
+            "the position is negative when more is owed to customers (backorders) "
+            "than is held and on order"
+        ),
+    ),
+    ("available_to_promise", "channels"): (
+        frozenset({"unknown code"}),
+        "channel names are the shop's own ('web', 'QZ'), not codes from a list",
+    ),
+}
