@@ -112,7 +112,7 @@ def _answers(package: str) -> list[str]:
     for name, target in public_callables(package).items():
         try:
             found.append(repr(invoke(name, target, calls[name]())))
-        except Exception as problem:  # noqa: BLE001  # compared, not hidden
+        except Exception as problem:  # compared, not hidden
             found.append(f"{type(problem).__name__}: {problem}")
     return found
 
@@ -199,15 +199,26 @@ def _quoted(data: Any) -> Any:
     return quote(*quote_request_from_json(data))
 
 
-@pytest.mark.parametrize("name", example_requests())
-def test_every_field_of_a_request_refuses_hostile_json_cleanly(name: str) -> None:
-    """Each field of a bundled request, given each hostile JSON value: the request is
-    read and quoted, or refused with a CommerceKitError, in time; values no field can
-    hold (non-finite or out-of-range numbers, floats, runaway nesting) are refused."""
-    document = example_request(name)
-    wrong = []
+def test_every_field_of_a_request_refuses_hostile_json_cleanly() -> None:
+    """Each field of the bundled requests (each path once, from the first request that
+    has it), given each hostile JSON value: the request is read and quoted, or refused
+    with a CommerceKitError, in time; values no field can hold (non-finite or
+    out-of-range numbers, floats, runaway nesting) are refused."""
+    wrong: list[str] = []
+    calls = 0
+    seen: set[tuple[str | int, ...]] = set()
+    for name in example_requests():
+        calls += _attack(example_request(name), seen, wrong)
+    assert calls > 600
+    assert wrong == [], "\n".join(wrong)
+
+
+def _attack(document: Any, seen: set[tuple[str | int, ...]], wrong: list[str]) -> int:
     calls = 0
     for path in _paths(document):
+        if path in seen:
+            continue
+        seen.add(path)
         value_there: Any = document
         for step in path:
             value_there = value_there[step]
@@ -227,5 +238,4 @@ def test_every_field_of_a_request_refuses_hostile_json_cleanly(name: str) -> Non
                 wrong.append(f"{where}={label}: {type(raised).__name__}: {raised}"[:200])
             elif raised is None and (label, value) in must_refuse:
                 wrong.append(f"{where}={label}: accepted")
-    assert calls > 300
-    assert wrong == [], "\n".join(wrong)
+    return calls

@@ -88,7 +88,7 @@ class Hostile:
     kind: Kind
 
 
-class _Interrupted(Exception):
+class _InterruptedError(Exception):
     pass
 
 
@@ -99,7 +99,7 @@ _FIXED: tuple[Hostile, ...] = (
     Hostile("Decimal sNaN", Decimal("sNaN"), Kind.MUST_REFUSE),
     Hostile("float infinity", float("inf"), Kind.MUST_REFUSE),
     Hostile("Decimal -Infinity", Decimal("-Infinity"), Kind.MUST_REFUSE),
-    Hostile("boolean", True, Kind.MUST_REFUSE),
+    Hostile("boolean", True, Kind.MUST_REFUSE),  # noqa: FBT003  # the value under test
     Hostile("huge exponent", Decimal("1E+999999"), Kind.MUST_REFUSE),
     Hostile("tiny exponent", Decimal("1E-999999"), Kind.MUST_REFUSE),
     Hostile("10,000-digit integer", 10**10000, Kind.MUST_REFUSE),
@@ -126,7 +126,9 @@ def hostile_values(valid: object, *, shared_currency: str | None) -> Iterator[Ho
             "py-moneyed NaN", moneyed.Money(Decimal("NaN"), code), Kind.MUST_REFUSE
         )
         yield Hostile(
-            "py-moneyed infinity", moneyed.Money(Decimal("Infinity"), code), Kind.MUST_REFUSE
+            "py-moneyed infinity",
+            moneyed.Money(Decimal("Infinity"), code),
+            Kind.MUST_REFUSE,
         )
         other = "JPY" if code != "JPY" else "EUR"
         if shared_currency == code:
@@ -235,12 +237,14 @@ class Outcome:
     name: str
     parameter: str
     hostile: str
-    result: str  # "refused", "answered", "escape", "slow", "silent accept", "valid by design"
+    result: (
+        str  # "refused", "answered", "escape", "slow", "silent accept", "valid by design"
+    )
     detail: str = ""
 
 
 def _on_alarm(signum: int, frame: object) -> None:
-    raise _Interrupted
+    raise _InterruptedError
 
 
 def timed(function: Callable[[], Any]) -> tuple[float, BaseException | None, bool]:
@@ -252,9 +256,9 @@ def timed(function: Callable[[], Any]) -> tuple[float, BaseException | None, boo
     interrupted = False
     try:
         function()
-    except _Interrupted:
+    except _InterruptedError:
         interrupted = True
-    except Exception as problem:  # noqa: BLE001  # sorting what escapes is the point
+    except Exception as problem:  # sorting what escapes is the point
         raised = problem
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -265,10 +269,34 @@ def timed(function: Callable[[], Any]) -> tuple[float, BaseException | None, boo
 ValidByDesign = Callable[[str, Parameter, Hostile], str | None]
 
 FREE_TEXT = frozenset(
-    {"sku", "name", "id", "lot_id", "description", "note", "reason", "why", "source",
-     "carrier", "service", "provider", "customer", "order", "product", "channel",
-     "promotion_id", "code", "location", "legal_basis", "text", "convention", "detail",
-     "postcode", "postcodes", "tax_instead"}
+    {
+        "sku",
+        "name",
+        "id",
+        "lot_id",
+        "description",
+        "note",
+        "reason",
+        "why",
+        "source",
+        "carrier",
+        "service",
+        "provider",
+        "customer",
+        "order",
+        "product",
+        "channel",
+        "promotion_id",
+        "code",
+        "location",
+        "legal_basis",
+        "text",
+        "convention",
+        "detail",
+        "postcode",
+        "postcodes",
+        "tax_instead",
+    }
 )
 """Parameters that hold free text, a shop's own identifiers or a postcode (whose form
 varies by country; one no rule names is an ordinary address): any non-empty text."""
@@ -290,7 +318,9 @@ def valid_by_design(name: str, parameter: Parameter, hostile: Hostile) -> str | 
         return "a yes/no flag"
     if hostile.name == "aware datetime" and "datetime" in annotation:
         return "a moment in time, which an aware datetime is"
-    if hostile.name == "empty text" and (parameter.default == "" or parameter.name in NOTES):
+    if hostile.name == "empty text" and (
+        parameter.default == "" or parameter.name in NOTES
+    ):
         return "optional free text, empty by default"
     if hostile.name == "unknown code" and parameter.name in FREE_TEXT:
         return "free text or the shop's own identifier, not a code from a list"
@@ -372,6 +402,7 @@ def run_package(
                     continue
 
                 def run(
+                    name: str = name,
                     function: Callable[..., Any] = function,
                     position: Position = position,
                     hostile: Hostile = hostile,

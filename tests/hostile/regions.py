@@ -114,12 +114,16 @@ CALLS: dict[str, Callable[[], Call]] = {
 VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("RateRegion", "subdivisions"): (
         frozenset({"empty text"}),
-        "codes may be given as the data file's space-separated text; empty means none "
-        "(a region named by postcodes alone)",
+        (
+            "codes may be given as the data file's space-separated text; empty means "
+            "none (a region named by postcodes alone)"
+        ),
     ),
     ("RateRegion", "postcodes"): (
         frozenset({"empty text"}),
-        "codes may be given as the data file's space-separated text; empty means none "
-        "(a region named by subdivisions alone)",
+        (
+            "codes may be given as the data file's space-separated text; empty means "
+            "none (a region named by subdivisions alone)"
+        ),
     ),
 }

@@ -18,12 +18,12 @@ def _request() -> dict[str, object]:
 
 CALLS: dict[str, Callable[[], Call]] = {
     "example_request": lambda: call(NAME),
-    "example_requests": lambda: call(),
+    "example_requests": call,
     "quote_request_from_json": lambda: call(_request()),
     "quote_request_to_json": lambda: call(*quote_request_from_json(_request())),
-    "quote_schema": lambda: call(),
+    "quote_schema": call,
     "quote_to_json": lambda: call(quote(*quote_request_from_json(_request()))),
-    "request_schema": lambda: call(),
+    "request_schema": call,
     "structure": lambda: call({"amount": "12.50", "currency": "EUR"}, Money, "price"),
 }
 
