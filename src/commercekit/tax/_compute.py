@@ -426,6 +426,12 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
         total = round_money(unit_tax * quantity, mode=mode)
         amounts.append(total - off[index] if off is not None else total)
     tax_total = sum_money(amounts, amount.currency)
+    if any(value.amount < 0 for value in amounts) or (inclusive and tax_total > amount):
+        # The units' tax and the discount's are rounded apart, so a discount of
+        # nearly the whole line can take off more tax than the units carry (0.07 x 18
+        # at 0.397 % is 0.00; the 1.26 discount's tax 0.01), or leave more tax than
+        # is left to pay: then the tax is the tax of what is left, rounded once.
+        return _line_by_line(line, inclusive=inclusive, mode=mode)
     net = amount - tax_total if inclusive else amount
     return LineTax(
         line=line,
