@@ -9,10 +9,10 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit.errors import InvalidAmountError, UnknownCountryError
+from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable
 from commercekit.money._rounding import require_money
-from commercekit.regions import check_country
+from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._ids import TaxId, Verification
@@ -86,20 +86,8 @@ class Seller:
 
 
 def _valid_subdivision(buyer: object, _: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    country = getattr(buyer, "country", "")
-    expected = "GB" if country == "XI" else country
-    reason = (
-        f"is not an ISO 3166-2 code of {expected}; give it as '{expected}-' and the "
-        "region's code (such as 'CA-ON', 'ES-CN', 'GB-NIR'), or None"
-    )
-    try:
-        code = _checks.jurisdiction(_checks.text(value, "subdivision"))
-    except UnknownCountryError:
-        raise UnknownCountryError(value, reason) from None
-    if code.partition("-")[0] != expected or "-" not in code:
-        raise UnknownCountryError(value, reason)
+    if value is not None:
+        check_subdivision(getattr(buyer, "country", ""), value)
 
 
 @attrs.frozen
