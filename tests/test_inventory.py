@@ -18,6 +18,7 @@ states the printed figure and checks ours to the precision the book shows.
 from __future__ import annotations
 
 from decimal import Decimal
+from statistics import NormalDist
 
 import pytest
 from hypothesis import assume, given
@@ -459,3 +460,39 @@ def test_bulk_bad_input() -> None:
         newsvendor_quantities([B_AND_M], EUR, EUR)  # type: ignore[list-item]
     with pytest.raises(CommerceKitError, match="between 0 and 1"):
         reorder_points([B_AND_M], 2)
+
+
+# -- the edges of the range -------------------------------------------------------------
+
+
+def test_a_service_level_a_float_cannot_tell_from_1_still_has_its_z() -> None:
+    """z is taken from the nearer tail: 1 - level is exact, even where float(level) == 1."""
+    level = D("0.99999999999999999999")  # float(level) == 1.0, where Phi^-1 has no value
+    stock = safety_stock_for_cycle_service(B_AND_M, level)
+    assert D(9) < stock.k < D(10)
+    assert reorder_points([B_AND_M], level) == (stock.reorder_point,)
+    assert order_up_to_policy(DemandProfile(100, 20), LeadTime(2), 7, level).order_up_to
+
+
+@pytest.mark.parametrize("quantity", ["1E-50", "0.0001", "1"])
+def test_the_safety_factor_for_a_tiny_order_meets_its_tiny_loss_target(
+    quantity: str,
+) -> None:
+    """G(k) = (1 - rate) x Q / sigma_L even far in the tail, where Newton alone crawls."""
+    stock = safety_stock_for_fill_rate(B_AND_M, "0.98", quantity)
+    target = (1 - 0.98) * float(quantity) / float(B_AND_M.std_dev)
+    normal, k = NormalDist(), float(stock.k)
+    loss = normal.pdf(k) - k * normal.cdf(-k)
+    assert abs(loss - target) <= target * 1e-2  # k is rounded to 4 places
+
+
+def test_a_newsvendor_never_orders_below_zero() -> None:
+    """mean + z x std_dev below zero means: order nothing (and pay for no leftovers)."""
+    demand = DemandProfile(5, 20)
+    p, h = Money("0.10", "EUR"), Money("0.90", "EUR")
+    order = newsvendor(demand, p, h)
+    assert order.quantity == 0
+    assert "below zero" in order.why
+    # C(0) = p x E[D+] + h x E[D-] for D ~ N(5, 20): 0.1 x 10.73 + 0.9 x 5.73
+    assert order.expected_cost == Money("6.23", "EUR")
+    assert newsvendor_quantities([demand], p, h) == (D(0).quantize(D("0.0001")),)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import moneyed
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -287,6 +288,20 @@ def test_routing_never_takes_more_than_a_location_holds(
         (lambda: route_order({"TEE": 1}, [*SITES, SITES[0]], STOCK, "DE"), "twice"),
         (lambda: Location("", "DE"), "location code"),
         (lambda: Location("A", "DE", cost=1.5), "float"),
+        (lambda: ServiceLevelTable({"AQ": "0.9"}), "an ABC letter and an XYZ letter"),
+        (lambda: ServiceLevelTable().level(10**10000, "X"), "not text"),  # type: ignore[arg-type]
+        (lambda: xyz_classes({}, ("0.5",)), "two bounds"),  # type: ignore[arg-type]
+        (lambda: available_to_promise({"NL": {"TEE": 1}}, channels="web"), "not a list"),
+        (lambda: available_to_promise({"NL": {"TEE": 1}}, channels=[]), "each sales"),
+        (
+            lambda: route_order({"TEE": 1}, SITES, STOCK, "DE", dropship="X"),  # type: ignore[arg-type]
+            "mapping",
+        ),
+        (
+            lambda: SalesRecord("A", 1, moneyed.Money(Decimal("NaN"), "EUR"), 1, 1),
+            "contribution_margin=.* not a finite number",
+        ),
+        (lambda: SalesRecord("A", 1, EUR, 4, 5), "cannot exceed"),
     ],
 )
 def test_bad_input(call: object, message: str) -> None:

@@ -15,6 +15,8 @@ import pytest
 
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory import (
+    MAX_ORDERS,
+    MAX_PERIODS,
     DemandDistribution,
     DemandProfile,
     LeadTime,
@@ -204,3 +206,17 @@ POLICY = ReorderPointPolicy(10, 100)
 def test_bad_input(call: object, message: str) -> None:
     with pytest.raises(InvalidInventoryError, match=message):
         call()  # type: ignore[operator]
+
+
+def test_a_run_is_bounded() -> None:
+    """No run goes on for minutes: periods and orders are capped, and the cap is named."""
+    with pytest.raises(InvalidInventoryError, match=f"{MAX_PERIODS:,} periods"):
+        simulate(POLICY, DAILY, FOUR_DAYS, MAX_PERIODS + 1, seed=1)
+    # Q = 1 against 100 units a day, or a demand spread of 10^17: an order per unit.
+    one_at_a_time = ReorderPointPolicy(10, 1)
+    with pytest.raises(InvalidInventoryError, match=f"{MAX_ORDERS:,}"):
+        simulate(one_at_a_time, DAILY, FOUR_DAYS, 1_000, seed=1)
+    with pytest.raises(InvalidInventoryError, match=f"{MAX_ORDERS:,}"):
+        simulate(one_at_a_time, DemandProfile(5, D("1E+17")), FOUR_DAYS, 10, seed=1)
+    with pytest.raises(InvalidInventoryError, match="zero or more"):
+        simulate(POLICY, DAILY, FOUR_DAYS, 10, seed=-1)

@@ -360,7 +360,8 @@ def route_order(
     if not isinstance(lines, Mapping) or not lines:
         raise InvalidInventoryError("lines", lines, "is not a non-empty {sku: quantity}")
     wanted = {
-        sku: units(qty, f"lines[{sku!r}]", positive=True) for sku, qty in lines.items()
+        text(sku, "lines"): units(qty, f"lines[{sku!r}]", positive=True)
+        for sku, qty in lines.items()
     }
     on_hand = _stock(stock, set(codes), set(wanted))  # only the counts this order reads
     suppliers = {

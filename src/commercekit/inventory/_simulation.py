@@ -42,10 +42,10 @@ from commercekit.inventory._service import Shortfall
 
 __all__ = ["MAX_ORDERS", "MAX_PERIODS", "DemandDistribution", "Simulation", "simulate"]
 
-MAX_PERIODS = 100_000
-"""The most periods one ``simulate`` call runs (over 270 years of days)."""
+MAX_PERIODS = 50_000
+"""The most periods one ``simulate`` call runs (over 130 years of days)."""
 
-MAX_ORDERS = 10_000
+MAX_ORDERS = 20_000
 """The most orders one ``simulate`` call places: each costs work, however few periods
 run (a small Q against a huge demand orders many times a period)."""
 
@@ -384,7 +384,8 @@ def simulate(
     The shelf starts with ``initial_on_hand`` units (by default r + Q or S, rounded
     down or up to whole units) and nothing on order; a continuous policy checks its
     position once before the first unit of demand. All randomness comes from
-    ``random.Random(seed)``: the same arguments give the same result.
+    ``random.Random(seed)``: the same arguments give the same result. A run is bounded:
+    at most ``MAX_PERIODS`` periods and ``MAX_ORDERS`` orders, or it is refused.
 
     Examples:
         >>> demand, lead_time = DemandProfile(100, 30), LeadTime(4)
