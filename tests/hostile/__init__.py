@@ -113,6 +113,14 @@ _FIXED: tuple[Hostile, ...] = (
 )
 
 
+EVERY_REFUSAL = frozenset(
+    {hostile.name for hostile in _FIXED if hostile.kind is Kind.MUST_REFUSE}
+    | {"negative money", "negative Decimal", "negative int", "another currency"}
+    | {"py-moneyed NaN", "py-moneyed infinity"}
+)
+"""Every value a call must refuse, for a question that answers False to all of them."""
+
+
 def hostile_values(valid: object, *, shared_currency: str | None) -> Iterator[Hostile]:
     """The hostile values for an argument whose valid value is ``valid``."""
     yield from _FIXED

@@ -35,7 +35,7 @@ from commercekit.tax import (
     rate_for,
     threshold_for,
 )
-from tests.hostile import Call, call, method
+from tests.hostile import EVERY_REFUSAL, Call, call, method
 
 DAY = date(2026, 6, 1)
 AT = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -292,27 +292,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     "validate_tax_id": lambda: call("DE 136 695 976", country="DE"),
 }
 
-_ANY = frozenset(
-    {
-        "float",
-        "float NaN",
-        "Decimal NaN",
-        "Decimal sNaN",
-        "float infinity",
-        "Decimal -Infinity",
-        "boolean",
-        "huge exponent",
-        "tiny exponent",
-        "10,000-digit integer",
-        "empty text",
-        "unknown code",
-        "None",
-        "wrong type",
-        "naive datetime",
-        "aware datetime",
-        "negative int",
-    }
-)
+_ANY = EVERY_REFUSAL
 _NAME = frozenset({"unknown code"})
 _WORDING = "free text as the decision or the registry words it, not a code from a list"
 _TAX_NAME = (
