@@ -10,8 +10,9 @@ in whole minor units, all in one currency, and ``net + tax == gross``.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -32,22 +33,32 @@ error = _checks.invalid
 """The checkout's ``(field, value, reason)`` error: an ``InvalidAmountError``."""
 
 
+_EXACT_SUM = Context(prec=80)
+"""Adds two amounts in range exactly (at most 69 digits), whatever the caller's context:
+a context object's own methods never read the thread's context."""
+
+
+@functools.cache
+def _places(code: str) -> int:
+    """The minor units of a currency a ``Money`` already holds (a fixed, small set)."""
+    return minor_units(code)
+
+
 def _in_minor_units(amount: Decimal, places: int) -> bool:
     """Whether ``amount`` has no non-zero digit below its currency's minor unit.
 
-    Read from the digits, so that no decimal context (a caller's three-digit one, say)
-    can round or trap on the way.
+    Exact in any decimal context: the amount as a fraction in lowest terms is in whole
+    minor units when its denominator divides ``10**places``.
     """
-    _, digits, exponent = amount.as_tuple()
-    assert isinstance(exponent, int)  # noqa: S101  # Money holds finite amounts only
-    finer = -places - exponent
-    return finer <= 0 or not any(digits[-finer:])
+    _, denominator = amount.as_integer_ratio()
+    scale: int = 10**places
+    return scale % denominator == 0
 
 
 def amount(value: object, field: str) -> Money:
     """Money of zero or more in whole minor units of its currency (a quote's figure)."""
     money = _checks.money(value, field, error)
-    places = minor_units(money.currency.code)
+    places = _places(money.currency.code)
     if not _in_minor_units(money.amount, places):
         raise error(
             field,
@@ -74,7 +85,7 @@ def same_currency(currency: str, amounts: dict[str, Money], what: str) -> None:
 
 def adds_up(net: Money, tax: Money, gross: Money, what: str) -> None:
     """``net + tax == gross``, or an error saying which figures disagree."""
-    if net + tax != gross:
+    if _EXACT_SUM.add(net.amount, tax.amount) != gross.amount:
         raise InvalidAmountError(
             (net, tax, gross),
             f"does not add up: net + tax must equal gross on a {what}",

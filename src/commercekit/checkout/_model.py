@@ -332,7 +332,7 @@ class QuoteLine:
             },
             "quote line",
         )
-        if self.discount > self.amount:
+        if self.discount.amount > self.amount.amount:
             raise error(
                 "discount", self.discount, f"is more than the line's amount {self.amount}"
             )
@@ -366,7 +366,7 @@ class ShippingCharge:
             },
             "shipping charge",
         )
-        if self.discount > self.price:
+        if self.discount.amount > self.price.amount:
             raise error(
                 "discount", self.discount, f"is more than the shipping price {self.price}"
             )
