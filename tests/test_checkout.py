@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -19,7 +20,7 @@ from commercekit.checkout import (
     ShippingCharge,
     quote,
 )
-from commercekit.errors import InvalidAmountError, MissingDataError
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError, MissingDataError
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.serde import converter, quote_schema, quote_to_json
@@ -302,3 +303,24 @@ def test_quote_json_is_lossless(cart: Cart, country: str, inclusive: bool) -> No
         assert converter.structure(data["shipping"], ShippingCharge) == result.shipping
     assert converter.structure(data["grand_total"], Money) == result.grand_total
     assert converter.structure(data["due_at_delivery"], Money) == result.due_at_delivery
+
+
+def test_quote_figures_are_checked_when_built() -> None:
+    """A quote's value objects refuse figures no quote can have, naming the field."""
+    result = checkout(Buyer("DE"), inclusive=True)
+    line = result.lines[0]
+    with pytest.raises(CurrencyMismatchError, match="quote line's tax"):
+        attrs.evolve(line, tax=Money(line.tax.amount, "USD"))
+    with pytest.raises(InvalidAmountError, match="does not add up"):
+        attrs.evolve(line, tax=line.tax + eur("0.01"))
+    with pytest.raises(InvalidAmountError, match="more decimals than EUR's 2"):
+        attrs.evolve(line, net=eur("1.005"))
+    with pytest.raises(InvalidAmountError, match="more than the line's amount"):
+        attrs.evolve(line, discount=line.amount + eur("0.01"))
+    with pytest.raises(InvalidAmountError, match="must be zero or more"):
+        attrs.evolve(result, due_at_delivery=eur("-1.00"))
+    with pytest.raises(CurrencyMismatchError, match="quote's due_at_delivery"):
+        attrs.evolve(result, due_at_delivery=Money("0", "JPY"))
+    assert result.shipping is not None
+    with pytest.raises(InvalidAmountError, match="minimum above its maximum"):
+        attrs.evolve(result.shipping, transit_days=(3, 1))

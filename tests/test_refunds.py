@@ -570,6 +570,15 @@ def test_withdrawal_deadline_bad_input() -> None:
         withdrawal_deadline(date(2026, 11, 26), country="Netherlands")
     with pytest.raises(NoRuleError, match="subdivision 'XX'"):
         withdrawal_deadline(date(2026, 11, 26), country="DE", subdivision="XX")
+    with pytest.raises(InvalidAmountError, match="is empty"):
+        withdrawal_deadline(date(2026, 11, 26), country="DE", subdivision="")
+    # Directive 2011/83/EU applies to contracts concluded after 13 June 2014 (Art. 28(2)).
+    with pytest.raises(NoRuleError, match="deliveries from 2014-06-13"):
+        withdrawal_deadline(date(2014, 6, 12), country="NL")
+    assert withdrawal_deadline(date(2014, 6, 13), country="NL") == date(2014, 6, 27)
+    # The calendar ends on 31 December 9999: no deadline can be counted past it.
+    with pytest.raises(NoRuleError, match="to 9999-11-30"):
+        withdrawal_deadline(date.max, country="NL")
     naive = datetime(2026, 11, 26, 23, 30)  # noqa: DTZ001  # the point of the test
     for moment in (naive, datetime(2026, 11, 26, 23, 30, tzinfo=UTC), "2026-11-26"):
         with pytest.raises(InvalidAmountError, match="not a date"):

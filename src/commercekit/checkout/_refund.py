@@ -774,6 +774,9 @@ def withdrawal_deadline(
     The consumer has withdrawn in time if they send their statement before the end of
     the returned day (Art. 11(2)).
 
+    The Directive applies to contracts concluded after 13 June 2014 (Art. 28(2)); an
+    earlier delivery, whose contract fell under Directive 97/7/EC, has no rule here.
+
     Examples:
         >>> withdrawal_deadline(date(2026, 11, 26), country="NL")  # 14th day a Thursday
         datetime.date(2026, 12, 10)
@@ -791,6 +794,10 @@ def withdrawal_deadline(
         Traceback (most recent call last):
         ...
         commercekit.errors.NoRuleError: no rule for the EU right of withdrawal in US on ...
+        >>> withdrawal_deadline(date(2014, 6, 1), country="NL")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.NoRuleError: no rule for the EU right of withdrawal in NL ...
     """
     if isinstance(delivered_on, datetime) or not isinstance(delivered_on, date):
         raise InvalidAmountError(
