@@ -2,12 +2,11 @@
 
 Random quotes (1 to 5 lines, a SKU may repeat; prices with or without tax; a percentage
 off; at home, in the EU, or exported with duties paid or unpaid; tax rounded per unit,
-line or invoice) are refunded in random partial steps: some units of some lines each time,
-stopping anywhere, each refund given the earlier ones as ``previous=`` in a shuffled
-order.
-Whatever the policy (shipping never, always or with the whole order; border charges
-back or not; a restocking fee of 0 to 100 %), the running totals stay within what was
-paid, line by line and overall.
+line or invoice) are refunded in random partial steps: some units of some lines each
+time, stopping anywhere, each refund given the earlier ones as ``previous=`` in a
+shuffled order. Whatever the policy (shipping never, always or with the whole order;
+border charges back or not; a restocking fee of 0 to 100 %), the running totals stay
+within what was paid, line by line and overall.
 """
 
 from __future__ import annotations
