@@ -339,7 +339,7 @@ def object_hook(cls: type[_T], **overrides: Any) -> Callable[[object, object], _
     return structure_object
 
 
-converter.register_structure_hook_factory(attrs.has, lambda cls: object_hook(cls))
+converter.register_structure_hook_factory(attrs.has, lambda cls: object_hook(cls))  # noqa: PLW0108  # cattrs passes the converter to a two-argument factory
 
 _buyer_fields = object_hook(
     Buyer,
