@@ -668,3 +668,26 @@ def test_a_parcel_no_service_takes_says_so() -> None:
             rate_cards=example_rate_cards())  # fmt: skip
     with pytest.raises(InvalidAmountError, match="not an HS code"):
         product("MUG", hs_code="")
+
+
+def test_a_tax_rate_source_that_answers_garbage_is_refused_by_name() -> None:
+    """A plug-in's answer is input too: rates_for must give TaxRates."""
+    from commercekit.checkout import CheckoutContext, Product, quote
+    from commercekit.errors import InvalidAmountError
+    from commercekit.pricing import Cart, CartLine
+
+    class Broken:
+        def rates_for(self, jurisdiction: str, category: object, *, on: object) -> object:
+            return ("19%",)
+
+    context = CheckoutContext(
+        Seller("DE"),
+        Buyer("DE"),
+        at=datetime(2026, 6, 1, 12, tzinfo=UTC),
+        prices_include_tax=True,
+        products={"MUG": Product("MUG", "standard")},
+        tax_rates=Broken(),
+    )
+    cart = Cart([CartLine("MUG", Money("12.00", "EUR"), 1)])
+    with pytest.raises(InvalidAmountError, match="rates_for must return"):
+        quote(cart, context)

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
+
 from commercekit._numbers import RANGE, out_of_range
 from commercekit.errors import CommerceKitError, InvalidAmountError
 
@@ -125,3 +127,26 @@ def member(value: object, kind: type[_Member], field: str, error: Error) -> _Mem
             return option
     choices = ", ".join(repr(option.value) for option in kind)
     raise error(field, value, f"is not one of the {kind.__name__} values: {choices}")
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def trusted(cls: type[_Kind], **values: Any) -> _Kind:
+    """A value object built from values the library itself computed from checked
+    inputs, without re-running the checks its constructor makes on a caller's values.
+
+    The quote builds thousands of lines, taxes and amounts; checking each again would
+    double its time. Every field must be given, exactly as stored (nothing converts).
+    """
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = frozenset(
+            field.name
+            for field in attrs.fields(cls)  # type: ignore[arg-type]
+        )
+    assert values.keys() == names, (cls, names ^ values.keys())  # noqa: S101
+    made = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(made, name, value)
+    return made

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import (
     ROUND_HALF_EVEN,
     Context,
@@ -27,6 +28,7 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
     Overflow,
+    getcontext,
     localcontext,
 )
 from typing import ParamSpec, TypeVar
@@ -63,6 +65,10 @@ LIBRARY = Context(
     traps=[InvalidOperation, DivisionByZero, Overflow],
 )
 """The context every public function computes in: Python's default, fixed here."""
+
+_ACTIVE: ContextVar[Context | None] = ContextVar("commercekit_decimal", default=None)
+"""The context the outermost library call set, so nested calls need not set it again
+(a callback that replaced it, with ``decimal.setcontext``, makes them set it anew)."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -103,7 +109,13 @@ def context_free(function: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(function)
     def in_library_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with localcontext(LIBRARY):
+        if getcontext() is _ACTIVE.get():  # called from inside the library: already set
             return function(*args, **kwargs)
+        with localcontext(LIBRARY) as context:
+            token = _ACTIVE.set(context)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                _ACTIVE.reset(token)
 
     return in_library_context

@@ -289,6 +289,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         on=DAY,
         rates=_rates_table(),
     ),
+    "source_rates": lambda: call(BUNDLED, "DE", "books", on=DAY),
     "validate_tax_id": lambda: call("DE 136 695 976", country="DE"),
 }
 

@@ -44,6 +44,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._inputs import trusted
 from commercekit._numbers import context_free
 from commercekit.checkout._model import (
     CheckoutContext,
@@ -82,6 +83,7 @@ from commercekit.tax import (
     TaxDecision,
     TaxLine,
     decide,
+    source_rates,
     tax_invoice,
 )
 
@@ -321,17 +323,18 @@ def _taxes(
     currency = amounts[0].currency.code
     if taxed_in is None:
         lines = [
-            QuoteLine(
-                line.sku,
-                line.quantity,
-                line.unit_price,
-                line.subtotal,
-                discount,
-                net,
-                round_zero(net),
-                net,
-                (),
-                position,
+            trusted(
+                QuoteLine,
+                sku=line.sku,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                amount=line.subtotal,
+                discount=discount,
+                net=net,
+                tax=round_zero(net),
+                gross=net,
+                rates=(),
+                position=position,
             )
             for line, discount, net, position in zip(
                 cart_lines, discounts, amounts, positions, strict=True
@@ -350,12 +353,19 @@ def _taxes(
             )
         return lines, charge, ()
     by_category = {
-        category: context.tax_rates.rates_for(taxed_in, category, on=day)
+        category: source_rates(context.tax_rates, taxed_in, category, on=day)
         for category in {products[line.sku].tax_category for line in cart_lines}
     }
     rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
     tax_lines = [
-        TaxLine(line.unit_price, line.quantity, line_rates, discount=discount)
+        trusted(
+            TaxLine,
+            price=line.unit_price,
+            quantity=line.quantity,
+            rates=line_rates,
+            discount=discount,
+            description="",
+        )
         for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)
     ]
     shipping_lines: list[TaxLine] = []
@@ -382,17 +392,18 @@ def _taxes(
     )
     results = invoice.lines
     lines = [
-        QuoteLine(
-            line.sku,
-            line.quantity,
-            line.unit_price,
-            line.subtotal,
-            discount,
-            taxed.net,
-            taxed.tax,
-            taxed.gross,
-            taxed.line.rates,
-            position,
+        trusted(
+            QuoteLine,
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            amount=line.subtotal,
+            discount=discount,
+            net=taxed.net,
+            tax=taxed.tax,
+            gross=taxed.gross,
+            rates=taxed.line.rates,
+            position=position,
         )
         for line, discount, taxed, position in zip(
             cart_lines, discounts, results, positions, strict=False

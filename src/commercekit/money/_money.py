@@ -44,7 +44,7 @@ from typing import TypeVar, overload
 
 import moneyed
 
-from commercekit._numbers import RANGE, out_of_range
+from commercekit._numbers import MAX_MAGNITUDE, RANGE, out_of_range
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money._currency import currency_of
 from commercekit.typing import Amount
@@ -225,7 +225,10 @@ class Money(moneyed.Money):
         return NotImplemented
 
     def __mul__(self: _M, other: object) -> _M:
-        if isinstance(other, Decimal) and other.is_finite() and not out_of_range(other):
+        factor: Decimal | int
+        if other.__class__ is int and -MAX_MAGNITUDE < other < MAX_MAGNITUDE:
+            factor = other  # a quantity: the commonest factor, checked without a Decimal
+        elif isinstance(other, Decimal) and other.is_finite() and not out_of_range(other):
             factor = other
         elif isinstance(other, _BaseMoney):
             raise InvalidAmountError(

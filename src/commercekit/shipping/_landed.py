@@ -71,6 +71,7 @@ from commercekit.tax import (
     TaxCategory,
     TaxRate,
     TaxRateSource,
+    source_rates,
     threshold_for,
 )
 
@@ -573,7 +574,7 @@ def landed_cost(
     if fees and charged:
         taxable = sum_money([fee.amount for fee in fees if fee.taxable], currency)
         # A clearance fee is a service: taxed at the standard rate of the destination.
-        found = tax_rates.rates_for(jurisdiction, TaxCategory.STANDARD, on=day)
+        found = source_rates(tax_rates, jurisdiction, TaxCategory.STANDARD, on=day)
         total_rate = sum((rate.rate for rate in found), Decimal(0))
         fee_tax = round_money(taxable * total_rate.scaleb(-2), mode=mode)
         if fee_tax:
@@ -822,7 +823,7 @@ def _import_tax(  # noqa: PLR0917  # one private step of landed_cost, all its in
         )
     found_rates = []
     for item in shipment.items:
-        found = tax_rates.rates_for(jurisdiction, item.category, on=day)
+        found = source_rates(tax_rates, jurisdiction, item.category, on=day)
         if jurisdiction.startswith("CA-"):  # at the border: GST/HST only, no PST/QST
             found = tuple(rate for rate in found if rate.tax in ("GST", "HST"))
         found_rates.append(tuple(found))

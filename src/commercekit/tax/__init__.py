@@ -41,6 +41,7 @@ from commercekit.tax._rates import (
     jurisdictions,
     rate_for,
     rates_for,
+    source_rates,
 )
 from commercekit.tax._sale import (
     Buyer,
@@ -105,6 +106,7 @@ __all__ = [
     "net_price",
     "rate_for",
     "rates_for",
+    "source_rates",
     "tax_invoice",
     "threshold_for",
     "threshold_status",

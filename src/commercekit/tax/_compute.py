@@ -37,6 +37,7 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._inputs import trusted
 from commercekit._numbers import MIN_EXPONENT, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
@@ -48,7 +49,7 @@ from commercekit.money import (
     sum_money,
 )
 from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT
+from commercekit.money._money import EXACT, _make
 from commercekit.money._rounding import require_money, round_ratio
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
@@ -139,7 +140,8 @@ def _exclusive_taxes(
     net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode
 ) -> tuple[TaxAmount, ...]:
     return tuple(
-        TaxAmount(
+        trusted(
+            TaxAmount,
             rate=rate,
             base=net,
             amount=round_money(net * rate.fraction, mode=mode),
@@ -166,7 +168,7 @@ def _part_of_gross(
     units = round_ratio(
         gross_num * share * 10**exponent, gross_den * (100 * rate_den + rate_num), mode
     )
-    return Money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+    return _make(Money, Decimal(units).scaleb(-exponent, EXACT), gross.currency)
 
 
 def _inclusive_tax(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Money:
@@ -179,13 +181,13 @@ def _split_tax(
 ) -> tuple[TaxAmount, ...]:
     """Share one tax amount between the taxes in proportion to their rates."""
     if len(rates) == 1:
-        return (TaxAmount(rate=rates[0], base=base, amount=total),)
+        return (trusted(TaxAmount, rate=rates[0], base=base, amount=total),)
     weights = [rate.rate for rate in rates]
     if not any(weights):
         weights = [Decimal(1)] * len(rates)
     parts = allocate(total, weights)
     return tuple(
-        TaxAmount(rate=rate, base=base, amount=part)
+        trusted(TaxAmount, rate=rate, base=base, amount=part)
         for rate, part in zip(rates, parts, strict=True)
     )
 
@@ -206,7 +208,7 @@ def add_tax(
     net = _checks.amount(net, "net")
     found = _rates(rates)
     mode = _mode(mode)
-    return Taxed(net=net, taxes=_exclusive_taxes(net, found, mode))
+    return trusted(Taxed, net=net, taxes=_exclusive_taxes(net, found, mode))
 
 
 @context_free
@@ -229,7 +231,7 @@ def extract_tax(
     mode = _mode(mode)
     tax = _inclusive_tax(gross, found, mode)
     net = gross - tax
-    return Taxed(net=net, taxes=_split_tax(tax, net, found))
+    return trusted(Taxed, net=net, taxes=_split_tax(tax, net, found))
 
 
 @context_free
@@ -433,11 +435,12 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
         # is left to pay: then the tax is the tax of what is left, rounded once.
         return _line_by_line(line, inclusive=inclusive, mode=mode)
     net = amount - tax_total if inclusive else amount
-    return LineTax(
+    return trusted(
+        LineTax,
         line=line,
         net=net,
         taxes=tuple(
-            TaxAmount(rate=rate, base=net, amount=value)
+            trusted(TaxAmount, rate=rate, base=net, amount=value)
             for rate, value in zip(line.rates, amounts, strict=True)
         ),
     )
@@ -450,7 +453,7 @@ def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
         if inclusive
         else add_tax(amount, line.rates, mode=mode)
     )
-    return LineTax(line=line, net=taxed.net, taxes=taxed.taxes)
+    return trusted(LineTax, line=line, net=taxed.net, taxes=taxed.taxes)
 
 
 def _lines_by_invoice(
@@ -480,11 +483,12 @@ def _lines_by_invoice(
             line_taxes = [share[position] for share in shares]
             amount = amounts[position]
             net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
-            results[index] = LineTax(
+            results[index] = trusted(
+                LineTax,
                 line=line,
                 net=net,
                 taxes=tuple(
-                    TaxAmount(rate=rate, base=net, amount=value)
+                    trusted(TaxAmount, rate=rate, base=net, amount=value)
                     for rate, value in zip(line.rates, line_taxes, strict=True)
                 ),
             )

@@ -41,7 +41,7 @@ from commercekit.money import Money, allocate, convert_unrounded, sum_money
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
-from commercekit.tax._rates import BUNDLED, TaxRate, TaxRateSource
+from commercekit.tax._rates import BUNDLED, TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._thresholds import threshold_for
 
@@ -88,7 +88,7 @@ class _Context:
         found = self._without.get(jurisdiction)
         if found is None:
             rates = {
-                category: self.source.rates_for(jurisdiction, category, on=self.on)
+                category: source_rates(self.source, jurisdiction, category, on=self.on)
                 for category in {line.category for line in lines}
             }
             found = [extract_tax(line.value, rates[line.category]).net for line in lines]
@@ -177,7 +177,7 @@ class _Context:
                 for category in dict.fromkeys(
                     line.category for line in self.sale.goods_lines
                 ):
-                    for rate in self.source.rates_for(taxed_in, category, on=self.on):
+                    for rate in source_rates(self.source, taxed_in, category, on=self.on):
                         found.setdefault((rate.tax, rate.applies_as, rate.rate), rate)
                 rates = tuple(found.values())
             except UnknownJurisdictionError:
@@ -608,7 +608,7 @@ def _import(context: _Context, origin: str, destination: str) -> TaxDecision:
         source = (
             threshold_for("CA", "courier_tax_threshold", on=day).source
             if area.startswith("CA")
-            else context.source.rates_for("JP", "standard", on=day)[0].source
+            else source_rates(context.source, "JP", "standard", on=day)[0].source
         )
         rules.append(
             Rule(

@@ -66,6 +66,7 @@ __all__ = [
     "jurisdictions",
     "rate_for",
     "rates_for",
+    "source_rates",
 ]
 
 # Codes whose rates are bundled under another code: Greece's EU VAT prefix, Northern
@@ -175,6 +176,38 @@ class TaxRateSource(Protocol):
     ) -> tuple[TaxRate, ...]:
         """Every tax that applies to ``category`` in ``jurisdiction`` on ``on``."""
         ...
+
+
+@context_free
+def source_rates(
+    source: TaxRateSource, jurisdiction: str, category: TaxCategory | str, *, on: date
+) -> tuple[TaxRate, ...]:
+    """``source.rates_for(...)``, with the answer checked: a plug-in's answer is input
+    too, so anything but a non-empty tuple (or list) of ``TaxRate`` is refused with
+    [`InvalidAmountError`][commercekit.errors.InvalidAmountError] naming the source's
+    question. The rules ask their rate source through this one seam.
+
+    Examples:
+        >>> found = source_rates(BUNDLED, "DE", "books", on=date(2026, 6, 1))
+        >>> [rate.rate for rate in found]
+        [Decimal('7')]
+    """
+    if not callable(getattr(source, "rates_for", None)):
+        raise InvalidAmountError(
+            source, "is not a TaxRateSource (an object with rates_for(...)); pass one"
+        )
+    found = source.rates_for(jurisdiction, category, on=on)
+    if (
+        not isinstance(found, tuple | list)
+        or not found
+        or not all(isinstance(rate, TaxRate) for rate in found)
+    ):
+        raise InvalidAmountError(
+            found,
+            f"is what the rate source gave for {jurisdiction} ({category}) on {on}; "
+            "rates_for must return a non-empty tuple of TaxRate",
+        )
+    return tuple(found)
 
 
 _Periods = tuple[list[date], tuple[TaxRate, ...]]
