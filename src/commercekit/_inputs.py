@@ -150,3 +150,11 @@ def trusted(cls: type[_Kind], **values: Any) -> _Kind:
     for name, value in values.items():
         object.__setattr__(made, name, value)
     return made
+
+
+def trusted_evolve(value: _Kind, **changes: Any) -> _Kind:
+    """``attrs.evolve`` for a value the library checked, changed to values it checked:
+    the checks are not run again (see ``trusted``)."""
+    cls = type(value)
+    fields = {field.name: getattr(value, field.name) for field in attrs.fields(cls)}  # type: ignore[arg-type]
+    return trusted(cls, **(fields | changes))

@@ -44,7 +44,7 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted, trusted_evolve
 from commercekit._numbers import context_free
 from commercekit.checkout._model import (
     CheckoutContext,
@@ -222,7 +222,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         key=lambda pair: (pair[1].sku, pair[1].unit_price.amount, pair[1].quantity),
     )
     positions = [index for index, _ in canonical]
-    cart = attrs.evolve(cart, lines=tuple(line for _, line in canonical))
+    cart = trusted_evolve(cart, lines=tuple(line for _, line in canonical))
     products = {line.sku: context.product(line.sku) for line in cart.lines}
     electronic = sorted(
         sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
@@ -241,7 +241,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     )
     option = _shipping(cart, context, products, origin, destination)
     if option is not None:
-        cart = attrs.evolve(cart, shipping=option.price)
+        cart = trusted_evolve(cart, shipping=option.price)
         notes.append(
             f"shipping: {option.service}, {option.chargeable_kg} kg chargeable, "
             f"{option.price}"

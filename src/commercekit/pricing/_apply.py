@@ -51,6 +51,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._inputs import trusted
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CurrencyMismatchError,
@@ -361,7 +362,7 @@ class PromotionResult:
         """Each line with its total discount and net amount (built when asked for)."""
         make = _money_maker(self.subtotal)
         return tuple(
-            DiscountedLine(line, make(count))
+            trusted(DiscountedLine, line=line, discount=make(count))
             for line, count in zip(self.cart.lines, self.line_units, strict=True)
         )
 
@@ -706,12 +707,13 @@ def apply_promotions(
         for index, count in zip(eligible, taken.lines, strict=True):
             per_line[index] = count
         applied.append(
-            AppliedPromotion(
-                promotion,
-                ledger.money(sum(taken.lines) + taken.shipping),
-                ledger.money(taken.shipping),
-                tuple(per_line),
-                taken.note,
+            trusted(
+                AppliedPromotion,
+                promotion=promotion,
+                amount=ledger.money(sum(taken.lines) + taken.shipping),
+                shipping=ledger.money(taken.shipping),
+                line_units=tuple(per_line),
+                note=taken.note,
             )
         )
     line_units = tuple(
@@ -719,7 +721,8 @@ def apply_promotions(
         for subtotal, left in zip(ledger.subtotals, ledger.remaining, strict=True)
     )
     known = {promotion.code for promotion in given if promotion.code is not None}
-    return PromotionResult(
+    return trusted(
+        PromotionResult,
         cart=cart,
         applied=tuple(applied),
         rejected=tuple(

@@ -30,6 +30,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
+from commercekit._inputs import trusted
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CommerceKitError,
@@ -454,12 +455,16 @@ def _priced(
     limit, surcharge = card.oversize_cm, card.oversize_surcharge
     if limit is not None and surcharge is not None and longest > limit:
         lines.append((f"oversize (longest side over {limit} cm)", surcharge))
-    return ShippingOption(
+    return trusted(
+        ShippingOption,
         card=card,
         chargeable_kg=weight,
         price=sum_money([amount for _, amount in lines], card.currency),
         breakdown=tuple(lines),
         transit_days=zone.transit_days,
+        free=False,
+        cheapest=False,
+        fastest=False,
     )
 
 

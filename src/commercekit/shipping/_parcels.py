@@ -57,6 +57,7 @@ from typing import Literal
 
 import attrs
 
+from commercekit._inputs import trusted
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
 from commercekit.money import RoundingMode
@@ -285,7 +286,13 @@ class Parcel:
             EXACT.multiply(rounding.measure(side), per_unit)
             for side in (self.length_cm, self.width_cm, self.height_cm)
         )
-        return Parcel(self.weight_kg, length, width, height)
+        return trusted(
+            Parcel,
+            weight_kg=self.weight_kg,
+            length_cm=length,
+            width_cm=width,
+            height_cm=height,
+        )
 
 
 @context_free
