@@ -672,9 +672,6 @@ def test_a_parcel_no_service_takes_says_so() -> None:
 
 def test_a_tax_rate_source_that_answers_garbage_is_refused_by_name() -> None:
     """A plug-in's answer is input too: rates_for must give TaxRates."""
-    from commercekit.checkout import CheckoutContext, Product, quote
-    from commercekit.errors import InvalidAmountError
-    from commercekit.pricing import Cart, CartLine
 
     class Broken:
         def rates_for(self, jurisdiction: str, category: object, *, on: object) -> object:
