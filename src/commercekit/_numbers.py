@@ -40,6 +40,7 @@ __all__ = [
     "RANGE",
     "context_free",
     "out_of_range",
+    "plugged",
 ]
 
 MAX_MAGNITUDE = 10**18
@@ -92,6 +93,23 @@ def out_of_range(number: Decimal | int) -> bool:
         or exponent > _MAX_EXPONENT
         or (bool(number) and number.adjusted() > _MAX_ADJUSTED)
     )
+
+
+def plugged(call: Callable[[], _R]) -> _R:
+    """Call a plug-in (a rate source, a tariff, a carrier) in a decimal context of its
+    own: whatever it does to the context, even setting ``prec`` in place, is undone
+    when it returns, so the library's figures cannot change.
+
+    Examples:
+        >>> import decimal
+        >>> def careless() -> int:
+        ...     decimal.getcontext().prec = 2
+        ...     return 1
+        >>> plugged(careless), decimal.getcontext().prec
+        (1, 28)
+    """
+    with localcontext():
+        return call()
 
 
 def context_free(function: Callable[_P, _R]) -> Callable[_P, _R]:

@@ -45,7 +45,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._inputs import trusted, trusted_evolve
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, plugged
 from commercekit.checkout._model import (
     CheckoutContext,
     Product,
@@ -59,7 +59,7 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
 )
-from commercekit.money import Money, allocate, sum_money
+from commercekit.money import Money, RateTable, allocate, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
 from commercekit.regions import Place, Territory, customs_border, fiscal_border, place_of
 from commercekit.shipping import (
@@ -136,9 +136,20 @@ def _shipping(
     length, width, height = context.parcel_cm
     parcel = Parcel.metric(weight=weight, length=length, width=width, height=height)
     if context.shipping_rates is not None:
-        options = context.shipping_rates.options(
-            parcel, destination.country, destination.postcode, on=context.at.date()
+        source = context.shipping_rates
+        options = plugged(
+            lambda: source.options(
+                parcel, destination.country, destination.postcode, on=context.at.date()
+            )
         )
+        if not isinstance(options, tuple | list) or not all(
+            isinstance(option, ShippingOption) for option in options
+        ):
+            raise InvalidAmountError(
+                options,
+                "is the shipping-rate source's answer; options() must return a tuple of "
+                "ShippingOption (empty when no service takes the parcel)",
+            )
     else:
         options = shipping_options(
             parcel, destination.country, cards, postcode=destination.postcode
@@ -171,7 +182,9 @@ def _buyer(context: CheckoutContext) -> Buyer:
     verifier = context.tax_id_verifier
     if verifier is None or buyer.tax_id is None or buyer.verification is not None:
         return buyer
-    return attrs.evolve(buyer, verification=verifier.verify(buyer.tax_id, at=context.at))
+    tax_id = buyer.tax_id
+    verification = plugged(lambda: verifier.verify(tax_id, at=context.at))
+    return attrs.evolve(buyer, verification=verification)
 
 
 @context_free
@@ -207,7 +220,14 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     day = context.at.date()
     if context.exchange_rates is None and context.exchange_rate_source is not None:
         base = cart.lines[0].unit_price.currency.code if cart.lines else "EUR"
-        table = context.exchange_rate_source.table(base, at=context.at)
+        source = context.exchange_rate_source
+        table = plugged(lambda: source.table(base, at=context.at))
+        if not isinstance(table, RateTable):
+            raise InvalidAmountError(
+                table,
+                f"is the exchange-rate source's answer for {base}; table() must "
+                "return a RateTable",
+            )
         context = attrs.evolve(context, exchange_rates=table)
     if context.exchange_rates is not None:
         context.exchange_rates.check_known_at(context.at)

@@ -36,7 +36,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, plugged
 from commercekit.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
@@ -60,6 +60,7 @@ from commercekit.shipping._customs import (
     CHANNELS,
     CustomsRules,
     DeMinimis,
+    DutyRate,
     TariffSource,
     check_hs_code,
     customs_rules,
@@ -665,7 +666,7 @@ def _duties(  # noqa: PLR0917  # one private step of landed_cost, all its inputs
     for item, share in zip(shipment.items, shares, strict=True):
         assert item.hs_code is not None  # noqa: S101  # checked above
         assert item.origin is not None  # noqa: S101  # checked in landed_cost
-        rate = tariffs.duty(item.hs_code, origin=item.origin, destination=area, on=day)
+        rate = _tariff_rate(tariffs, item.hs_code, item.origin, area, day)
         amount = round_money(share * rate.rate.scaleb(-2), mode=mode)
         lines.append(
             ItemDuty(
@@ -705,6 +706,25 @@ def _classification(hs_code: str) -> str:
     while len(digits) > 6 and digits.endswith("00"):
         digits = digits[:-2]
     return digits
+
+
+def _tariff_rate(
+    tariffs: TariffSource, hs_code: str, origin: str, destination: str, on: date
+) -> DutyRate:
+    """The tariff's rate, checked: a plug-in's answer is input too, so it must be a
+    ``DutyRate`` that rates this code into this destination on this day."""
+    rate = plugged(
+        lambda: tariffs.duty(hs_code, origin=origin, destination=destination, on=on)
+    )
+    if not isinstance(rate, DutyRate) or not rate.covers(
+        hs_code.replace(".", "").replace(" ", ""), destination, on
+    ):
+        raise InvalidAmountError(
+            rate,
+            f"is the tariff's answer for {hs_code} from {origin} into {destination} on "
+            f"{on}; duty() must return a DutyRate for that code, destination and day",
+        )
+    return rate
 
 
 def _eu_flat_duty(

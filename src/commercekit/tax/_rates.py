@@ -45,7 +45,7 @@ from typing import Protocol
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, plugged
 from commercekit.errors import (
     AmbiguousTaxError,
     InvalidAmountError,
@@ -196,18 +196,40 @@ def source_rates(
         raise InvalidAmountError(
             source, "is not a TaxRateSource (an object with rates_for(...)); pass one"
         )
-    found = source.rates_for(jurisdiction, category, on=on)
+    found = plugged(lambda: source.rates_for(jurisdiction, category, on=on))
+    question = f"the rate source's answer for {jurisdiction} ({category}) on {on}"
     if (
         not isinstance(found, tuple | list)
         or not found
         or not all(isinstance(rate, TaxRate) for rate in found)
     ):
         raise InvalidAmountError(
-            found,
-            f"is what the rate source gave for {jurisdiction} ({category}) on {on}; "
-            "rates_for must return a non-empty tuple of TaxRate",
+            found, f"is {question}; rates_for must return a non-empty tuple of TaxRate"
         )
+    asked = check_category(category)
+    where = {str(jurisdiction).upper(), _ALIASES.get(str(jurisdiction).upper(), "")}
+    taxes: set[tuple[str, str]] = set()
+    for rate in found:
+        problem = (
+            "is for another jurisdiction"
+            if not any(_related(rate.jurisdiction, code) for code in where if code)
+            else "is for another category"
+            if rate.category is not asked
+            else f"is not in force on {on}"
+            if not rate.covers(on)
+            else "repeats a tax already given"
+            if (rate.jurisdiction, rate.tax) in taxes
+            else None
+        )
+        if problem is not None:
+            raise InvalidAmountError(rate, f"{problem}, in {question}")
+        taxes.add((rate.jurisdiction, rate.tax))
     return tuple(found)
+
+
+def _related(found: str, asked: str) -> bool:
+    """The same jurisdiction, or one inside the other (DE for DE-BY, CA-ON for CA)."""
+    return found == asked or asked.startswith(f"{found}-") or found.startswith(f"{asked}-")
 
 
 _Periods = tuple[list[date], tuple[TaxRate, ...]]
