@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.errors import InvalidAmountError, StaleRatesError, UnknownCurrencyError
-from commercekit.money import Money, RateTable, RoundingMode, convert, minor_units
+from commercekit.money import (
+    Money,
+    RateTable,
+    RoundingMode,
+    convert,
+    convert_unrounded,
+    minor_units,
+)
 from tests.strategies import minor_unit_amounts
 
 OBSERVED = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -111,3 +118,41 @@ def test_there_and_back_within_one_minor_unit_per_conversion(
     unit = Fraction(1, 10 ** minor_units(code))
     carried = Fraction(1, 2 * 10 ** minor_units(target)) * TABLE.cross(target, code)
     assert abs(Fraction(back.amount) - Fraction(money.amount)) <= unit / 2 + carried
+
+
+def test_codes_that_collide_once_upper_cased_are_refused_not_one_dropped() -> None:
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    with pytest.raises(InvalidAmountError, match="gives USD twice"):
+        RateTable("EUR", {"usd": Decimal("1.1"), "USD": Decimal("1.2")}, at, "x")
+
+
+def test_a_time_zone_without_an_offset_is_not_aware() -> None:
+    class NoOffset(tzinfo):
+        def utcoffset(self, dt: datetime | None) -> None:
+            return None
+
+    with pytest.raises(InvalidAmountError, match="timezone-aware"):
+        RateTable(
+            "EUR", {"USD": Decimal("1.1")}, datetime(2026, 1, 1, tzinfo=NoOffset()), "x"
+        )
+
+
+def test_a_conversion_out_of_the_range_is_refused() -> None:
+    table = RateTable(
+        "USD", {"EUR": Decimal("1E-50")}, datetime(2026, 1, 1, tzinfo=UTC), "x"
+    )
+    with pytest.raises(InvalidAmountError, match="out of range"):
+        convert(Money("999999999999999999", "EUR"), "USD", table)
+    with pytest.raises(InvalidAmountError, match="out of range"):
+        convert_unrounded(Money("999999999999999999", "EUR"), "USD", table)
+
+
+def test_a_decimal_subclass_is_checked_as_the_number_it_holds() -> None:
+    class Lying(Decimal):
+        def is_finite(self) -> bool:
+            return True
+
+    with pytest.raises(InvalidAmountError, match="not a finite number"):
+        Money(Lying("NaN"), "EUR")
+    with pytest.raises(InvalidAmountError):
+        Money("1.00", "EUR") * Lying("NaN")

@@ -40,12 +40,13 @@ from typing import Protocol
 import attrs
 
 from commercekit._inputs import instance, invalid, text
-from commercekit._numbers import context_free
+from commercekit._numbers import RANGE, context_free, out_of_range
 from commercekit.errors import (
     FutureRatesError,
     InvalidAmountError,
     StaleRatesError,
     UnknownCurrencyError,
+    shown,
 )
 from commercekit.money._currency import CURRENCIES, MINOR_UNITS, validate_currency
 from commercekit.money._money import DIVISION, EXACT, Money, _make, to_decimal
@@ -67,12 +68,17 @@ def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
         number = to_decimal(rate, "exchange rate")
         if number <= 0:
             raise InvalidAmountError(rate, f"is not a positive exchange rate for {code}")
-        checked[validate_currency(code)] = number
+        key = validate_currency(code)
+        if key in checked:
+            raise InvalidAmountError(
+                value, f"gives {key} twice (as {shown(code)} too); give each rate once"
+            )
+        checked[key] = number
     return MappingProxyType(checked)
 
 
 def _aware(_: object, __: object, value: datetime) -> None:
-    if not isinstance(value, datetime) or value.tzinfo is None:
+    if not isinstance(value, datetime) or value.utcoffset() is None:
         raise InvalidAmountError(
             value, "is not a timezone-aware datetime; pass e.g. datetime(..., tzinfo=UTC)"
         )
@@ -191,6 +197,14 @@ class RateTable:
             raise StaleRatesError(self.provider, self.observed_at, at, max_age)
 
 
+def _in_range(money: Money) -> Money:
+    if out_of_range(money.amount):
+        raise InvalidAmountError(
+            money, f"is the converted amount, out of range: {RANGE}; check the rates"
+        )
+    return money
+
+
 class RateSource(Protocol):
     """Where a plugin's live exchange rates come from."""
 
@@ -247,7 +261,9 @@ def convert(
         amount_den * to_den * from_num,
         mode,
     )
-    return _make(Money, Decimal(units).scaleb(-exponent, EXACT), CURRENCIES[target])
+    return _in_range(
+        _make(Money, Decimal(units).scaleb(-exponent, EXACT), CURRENCIES[target])
+    )
 
 
 @context_free
@@ -275,4 +291,4 @@ def convert_unrounded(money: Money, to: str, rates: RateTable) -> Money:
     places = MINOR_UNITS[target]
     if amount.as_tuple().exponent > -places:  # type: ignore[operator]  # finite here
         amount = amount.quantize(Decimal(1).scaleb(-places), context=EXACT)  # exact
-    return _make(Money, amount, CURRENCIES[target])
+    return _in_range(_make(Money, amount, CURRENCIES[target]))

@@ -98,7 +98,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
     """
     if isinstance(value, Decimal):
-        number = value
+        # A subclass could override is_finite or as_tuple: check a plain copy.
+        number = value if value.__class__ is Decimal else Decimal(value)
     elif isinstance(value, bool):
         raise InvalidAmountError(value, f"is a boolean, not an {what}; {_HOW_TO_FIX}")
     elif isinstance(value, int):
@@ -228,7 +229,7 @@ class Money(moneyed.Money):
         factor: Decimal | int
         if other.__class__ is int and -MAX_MAGNITUDE < other < MAX_MAGNITUDE:
             factor = other  # a quantity: the commonest factor, checked without a Decimal
-        elif isinstance(other, Decimal) and other.is_finite() and not out_of_range(other):
+        elif other.__class__ is Decimal and other.is_finite() and not out_of_range(other):
             factor = other
         elif isinstance(other, _BaseMoney):
             raise InvalidAmountError(
