@@ -448,3 +448,67 @@ def test_inventory_loyalty_and_metrics_values_round_trip_through_json() -> None:
     for value in values:
         data = json.loads(json.dumps(converter.unstructure(value)))
         assert converter.structure(data, type(value)) == value
+
+
+def _request_with(path: tuple[str | int, ...], value: object) -> dict[str, Any]:
+    data = example_request("nl-to-de-consumer")
+    parent: Any = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value
+    return data
+
+
+_AMOUNT = ("cart", "lines", 0, "unit_price", "amount")
+_WEIGHT = ("products", "TEE-ORGANIC", "weight_kg")
+
+
+@pytest.mark.parametrize(
+    "text", ["1e1", "24.95E0", "+24.95", " 24.95", "24.95 ", "2_4.95", "٢٤.٩٥", "24.", ".5"]
+)
+@pytest.mark.parametrize("path", [_AMOUNT, _WEIGHT], ids=["amount", "decimal"])
+def test_the_reader_takes_decimals_exactly_as_the_schema_writes_them(
+    text: str, path: tuple[str | int, ...]
+) -> None:
+    data = _request_with(path, text)
+    schema_accepts = jsonschema.Draft202012Validator(request_schema()).is_valid(data)
+    assert not schema_accepts
+    with pytest.raises(InvalidJsonError, match="is not a decimal number"):
+        quote_request_from_json(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20261126T120000+0100",
+        "2026-11-26 12:00:00+01:00",
+        "2026-W48-4T12:00:00Z",
+        "2026-11-26T12Z",
+        "2026-11-26T12:00:00+0100",
+        "2026-11-26T12:00:00,5+01:00",
+    ],
+)
+def test_the_reader_takes_datetimes_exactly_as_the_schema_writes_them(text: str) -> None:
+    with pytest.raises(InvalidJsonError, match="is not an ISO 8601 datetime"):
+        quote_request_from_json(_request_with(("at",), text))
+
+
+def test_a_list_that_names_an_item_twice_is_refused_as_the_schema_does() -> None:
+    data = _request_with(("cart", "lines", 0, "collections"), ["tees", "tees"])
+    with pytest.raises(InvalidJsonError, match="lists an item twice"):
+        quote_request_from_json(data)
+
+
+def test_a_lone_surrogate_is_not_text() -> None:
+    data = json.loads(
+        json.dumps(example_request("nl-to-de-consumer")).replace(
+            '"TEE-ORGANIC"', '"TEE-\\ud800"'
+        )
+    )
+    with pytest.raises(InvalidJsonError, match="lone surrogate"):
+        quote_request_from_json(data)
+
+
+def test_goods_may_leave_from_northern_ireland() -> None:
+    _, context = quote_request_from_json(_request_with(("ship_from",), "XI"))
+    assert context.ship_from == "XI"

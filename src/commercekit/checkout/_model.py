@@ -67,6 +67,14 @@ def _origin(value: object) -> str | None:
     return None if value is None else check_country(value)
 
 
+def _ship_from(value: object) -> str | None:
+    """Where the goods leave from: a country, or ``XI`` (Northern Ireland, whose goods
+    follow EU rules)."""
+    if isinstance(value, str) and value.upper() == "XI":
+        return "XI"
+    return _origin(value)
+
+
 def _hs_code(value: object) -> str | None:
     return None if value is None else check_hs_code(value)
 
@@ -198,7 +206,7 @@ class CheckoutContext:
     rate_cards: tuple[RateCard, ...] = attrs.field(default=(), converter=_rate_cards)
     service: str | None = attrs.field(default=None, converter=_optional_service)
     incoterm: Incoterm = attrs.field(default=Incoterm.DDP, converter=_incoterm)
-    ship_from: str | None = attrs.field(default=None, converter=_origin)
+    ship_from: str | None = attrs.field(default=None, converter=_ship_from)
     marketplace: str | None = attrs.field(default=None, converter=_marketplace)
     exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
     rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import json
+import re
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime
@@ -97,9 +98,26 @@ def _object(value: object, what: str) -> Mapping[str, Any]:
 # --- scalars -------------------------------------------------------------------------
 
 
+# What the shipped JSON Schema accepts, and so exactly what the reader accepts: ASCII
+# digits only (Python's Decimal() and fromisoformat() read far more: "1e3", "+5", " 5",
+# "1_000", Arabic-Indic digits, week dates).
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?"  # optional here, to say "no UTC offset" when missing
+)
+
+
 def _str(value: object, _: object) -> str:
     if not isinstance(value, str):
         raise InvalidJsonError("", f"is {_json_type(value)}; expected a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidJsonError(
+            "", "holds a lone surrogate (\\ud800-\\udfff), which is not text"
+        ) from None
     return value
 
 
@@ -124,15 +142,16 @@ def _decimal(value: object, _: object) -> Decimal:
             f"exactly)",
         )
     try:
+        if not _DECIMAL.fullmatch(value):
+            raise InvalidAmountError(value, "is not written as the schema says")
         return to_decimal(value, "decimal")
     except InvalidAmountError:
         raise InvalidJsonError("", _decimal_problem(value)) from None
 
 
 def _decimal_problem(text: str) -> str:
-    with contextlib.suppress(InvalidOperation):
-        if Decimal(text).is_finite():  # a number, but outside the library's range
-            return f"{shown(text)} is out of range: {RANGE}"
+    if _DECIMAL.fullmatch(text):  # written right, but outside the library's range
+        return f"{shown(text)} is out of range: {RANGE}"
     return f'{shown(text)} is not a decimal number; write e.g. "12.34"'
 
 
@@ -161,6 +180,8 @@ def _money(value: object, _: object) -> Money:
             "currency", f"is {_json_type(currency)}; expected an ISO 4217 code like 'EUR'"
         )
     try:
+        if not _DECIMAL.fullmatch(amount):
+            raise InvalidAmountError(amount, "is not written as the schema says")
         number = to_decimal(amount, "amount")
     except InvalidAmountError:
         raise InvalidJsonError("amount", _decimal_problem(amount)) from None
@@ -178,6 +199,8 @@ def _date(value: object, _: object) -> date:
     if not isinstance(value, str):
         raise InvalidJsonError("", f"is {_json_type(value)}; expected a date 'YYYY-MM-DD'")
     try:
+        if not _DATE.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidJsonError(
@@ -192,6 +215,8 @@ def _datetime(value: object, _: object) -> datetime:
             "", f"is {_json_type(value)}; expected an ISO 8601 datetime such as {example}"
         )
     try:
+        if not _DATETIME.fullmatch(value):
+            raise ValueError(value)
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InvalidJsonError(
@@ -238,7 +263,11 @@ def _set_hook(kind: Any) -> Callable[[object, object], frozenset[Any]]:
     def structure_set(value: object, _: object) -> frozenset[Any]:
         if not isinstance(value, list):
             raise InvalidJsonError("", f"is {_json_type(value)}; expected a JSON array")
-        return frozenset(items(value, tuple))
+        found = items(value, tuple)
+        unique = frozenset(found)
+        if len(unique) != len(found):
+            raise InvalidJsonError("", "lists an item twice; give each once")
+        return unique
 
     return structure_set
 
