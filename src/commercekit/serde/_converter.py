@@ -17,14 +17,13 @@ A structuring failure anywhere, however deep, becomes one
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
 import re
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
