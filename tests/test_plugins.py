@@ -18,8 +18,8 @@ import attrs
 import pytest
 
 from commercekit.checkout import quote
-from commercekit.errors import InvalidAmountError
-from commercekit.money import RateTable
+from commercekit.errors import InvalidAmountError, MissingDataError
+from commercekit.money import RateTable, convert
 from commercekit.serde import example_request, quote_request_from_json
 from commercekit.shipping import BUNDLED_TARIFF
 from commercekit.tax import BUNDLED
@@ -161,3 +161,37 @@ def test_the_plugs_still_take_a_good_answer() -> None:
         _quote_of("nl-to-us-ddp", tariffs=_tariff(lambda row: row)).landed
         == _quote_of("nl-to-us-ddp").landed
     )
+
+
+def test_a_card_priced_in_another_currency_is_converted_at_the_contexts_rates() -> None:
+    """docs/json.md: the shop's cards may be in any currency."""
+    cart, context = quote_request_from_json(example_request("nl-to-us-ddp"))
+    table = context.exchange_rates
+    assert table is not None
+    cards = tuple(
+        attrs.evolve(
+            card,
+            currency="USD",
+            brackets={
+                zone: tuple(
+                    attrs.evolve(b, price=convert(b.price, "USD", table)) for b in rows
+                )
+                for zone, rows in card.brackets.items()
+            },
+            per_extra_kg={
+                zone: convert(rate, "USD", table)
+                for zone, rate in card.per_extra_kg.items()
+            },
+            remote_surcharge=None,
+            oversize_surcharge=None,
+        )
+        for card in context.rate_cards
+    )
+    result = quote(cart, attrs.evolve(context, rate_cards=cards))
+    assert result.shipping is not None
+    assert result.shipping.price.currency.code == "EUR"
+    assert any(
+        "shipping priced at" in note and "USD" in note for note in result.explanation
+    )
+    with pytest.raises(MissingDataError, match="an exchange rate from USD to EUR"):
+        quote(cart, attrs.evolve(context, rate_cards=cards, exchange_rates=None))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
@@ -133,7 +134,7 @@ def _rate_cards(value: object) -> tuple[RateCard, ...]:
     return many(value, RateCard, "rate cards")
 
 
-def _products(value: object) -> dict[str, Product]:
+def _products(value: object) -> Mapping[str, Product]:
     if not isinstance(value, Mapping):
         raise error(
             "products", value, "is not a mapping of SKU to Product; pass {sku: Product}"
@@ -145,7 +146,7 @@ def _products(value: object) -> dict[str, Product]:
                 (sku, product),
                 "is not that SKU's Product (products={sku: Product(sku, ...)})",
             )
-    return dict(value)
+    return MappingProxyType(dict(value))  # read-only: checked once, when built
 
 
 def _rounding(value: object) -> RoundingLevel:

@@ -59,7 +59,7 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
 )
-from commercekit.money import Money, RateTable, allocate, sum_money
+from commercekit.money import Money, RateTable, allocate, convert, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
 from commercekit.regions import Place, Territory, customs_border, fiscal_border, place_of
 from commercekit.shipping import (
@@ -176,6 +176,31 @@ def _shipping(
     raise InvalidAmountError(context.service, "is not a service offered for this parcel")
 
 
+def _charged(
+    option: ShippingOption, cart: Cart, context: CheckoutContext, notes: list[str]
+) -> Money:
+    """The option's price in the cart's currency: a card or carrier may price in its
+    own, converted at the context's rates (rounded once, half-up) and said in the notes.
+    """
+    currency = cart.lines[0].unit_price.currency.code
+    price = option.price
+    if price.currency.code == currency:
+        return price
+    rates = context.exchange_rates
+    if rates is None:
+        raise MissingDataError(
+            f"an exchange rate from {price.currency.code} to {currency}",
+            f"the {option.service} price is {price}; give exchange_rates= (a RateTable) "
+            "to convert it to the cart's currency",
+        )
+    charged = convert(price, currency, rates)
+    notes.append(
+        f"shipping priced at {price}, charged as {charged} at the rate of "
+        f"{rates.provider} observed {rates.observed_at.isoformat()}"
+    )
+    return charged
+
+
 def _buyer(context: CheckoutContext) -> Buyer:
     """The buyer, with a registry check of its tax number where a verifier was given."""
     buyer = context.buyer
@@ -260,11 +285,13 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         buyer.country, subdivision=buyer.subdivision, postcode=buyer.postcode, on=day
     )
     option = _shipping(cart, context, products, origin, destination)
+    shipping_price = None
     if option is not None:
-        cart = trusted_evolve(cart, shipping=option.price)
+        shipping_price = _charged(option, cart, context, notes)
+        cart = trusted_evolve(cart, shipping=shipping_price)
         notes.append(
             f"shipping: {option.service}, {option.chargeable_kg} kg chargeable, "
-            f"{option.price}"
+            f"{shipping_price}"
         )
     promoted = apply_promotions(cart, context.promotions, at=context.at)
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
@@ -301,6 +328,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         nets,
         shipping_left,
         option,
+        shipping_price=shipping_price,
         positions=positions,
         taxed_in=taxed_in,
         context=context,
@@ -332,6 +360,7 @@ def _taxes(
     shipping_left: Money | None,
     option: ShippingOption | None,
     *,
+    shipping_price: Money | None,
     positions: Sequence[int],
     taxed_in: str | None,
     context: CheckoutContext,
@@ -361,11 +390,11 @@ def _taxes(
             )
         ]
         charge = None
-        if option is not None and shipping_left is not None:
+        if option is not None and shipping_price is not None and shipping_left is not None:
             charge = ShippingCharge(
                 option.service,
-                option.price,
-                option.price - shipping_left,
+                shipping_price,
+                shipping_price - shipping_left,
                 shipping_left,
                 round_zero(shipping_left),
                 shipping_left,
@@ -430,15 +459,15 @@ def _taxes(
         )
     ]
     charge = None
-    if option is not None and shipping_left is not None:
+    if option is not None and shipping_price is not None and shipping_left is not None:
         shipped = results[len(cart_lines) :]
         zero = round_zero(shipping_left)
         net = sum_money([item.net for item in shipped], currency) if shipped else zero
         tax = sum_money([item.tax for item in shipped], currency) if shipped else zero
         charge = ShippingCharge(
             option.service,
-            option.price,
-            option.price - shipping_left,
+            shipping_price,
+            shipping_price - shipping_left,
             net,
             tax,
             net + tax,
