@@ -9,10 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError, InvalidCartError
 from commercekit.money import Money, RateTable
 from commercekit.pricing import (
     CHARM_99,
+    MAX_LINES,
+    Cart,
+    CartLine,
     Direction,
     Market,
     PricePoint,
@@ -209,3 +212,10 @@ def test_price_for_margin_meets_the_margin(cost_cents: int, percent: int) -> Non
     cost = Money(D(cost_cents).scaleb(-2), "EUR")
     margin = D(percent).scaleb(-2)
     assert margin_of(price_for_margin(cost, margin), cost, places=10) >= margin
+
+
+def test_a_cart_holds_at_most_max_lines() -> None:
+    line = CartLine("A", Money("1.00", "EUR"), 1)
+    assert len(Cart([line] * MAX_LINES).lines) == MAX_LINES
+    with pytest.raises(InvalidCartError, match="at most 10,000"):
+        Cart([line] * (MAX_LINES + 1))

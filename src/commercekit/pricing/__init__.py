@@ -25,7 +25,7 @@ from commercekit.pricing._apply import (
     Strategy,
     apply_promotions,
 )
-from commercekit.pricing._cart import Cart, CartLine
+from commercekit.pricing._cart import MAX_LINES, Cart, CartLine
 from commercekit.pricing._margins import (
     margin_after_discount,
     margin_after_returns,
@@ -58,6 +58,7 @@ from commercekit.pricing._promotions import Promotion, PromotionClass, Rejection
 
 __all__ = [
     "CHARM_99",
+    "MAX_LINES",
     "AmountOff",
     "AppliedPromotion",
     "BundlePrice",

@@ -162,6 +162,11 @@ class CartLine:
         return self.unit_price * self.quantity
 
 
+MAX_LINES = 10_000
+"""The most lines a cart holds: the count drives a quote's work (10,000 lines quote in
+about a second here), and no checkout holds more."""
+
+
 def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
     if isinstance(value, CartLine | str | bytes | Mapping) or not isinstance(
         value, Iterable
@@ -171,6 +176,11 @@ def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
     if not lines:
         raise InvalidCartError(
             "the cart has no lines; promotions apply to a cart with at least one line"
+        )
+    if len(lines) > MAX_LINES:
+        raise InvalidCartError(
+            f"the cart has {len(lines):,} lines; a cart has at most {MAX_LINES:,} (price "
+            "a whole catalog line by line, not as one cart)"
         )
     for line in lines:
         if not isinstance(line, CartLine):
