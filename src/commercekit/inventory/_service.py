@@ -118,8 +118,18 @@ def loss_function(k: object) -> Decimal:
     Examples:
         >>> loss_function(0), loss_function("1.5")
         (Decimal('0.3989'), Decimal('0.0293'))
+        >>> loss_function("-12345678901234567")
+        Decimal('12345678901234567.0000')
     """
-    return rounded(normal_loss(float(signed_number(k, "k"))))
+    number = signed_number(k, "k")
+    if abs(number) >= _FAR:  # phi(k) < 1E-300: G(k) is max(-k, 0), exactly, to 4 places
+        return rounded(Fraction(max(-number, Decimal(0))))
+    return rounded(normal_loss(float(number)))
+
+
+_FAR = 38
+"""Beyond 38 standard deviations the normal density is below 1E-300, so the loss
+function is computed exactly (a float would lose the digits of a large k)."""
 
 
 @context_free
