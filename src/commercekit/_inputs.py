@@ -5,6 +5,10 @@ Each check takes the error class to raise (``Error``: ``field, value, reason``),
 package raises its own error. The money checks, which need the money layer, live in
 ``commercekit._checks``; this module imports nothing from the rule packages, so the
 money layer uses it too.
+
+``trusted`` and ``trusted_evolve`` are the other side of "validate when built": the
+library's own results, made from values it has already checked, are built without
+running the checks again on its hot paths (a quote builds thousands of lines).
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ Two promises rest on this module:
 * **Context.** No result depends on the caller's ``decimal`` context (precision,
   rounding or traps, which are per thread and which an application may set). Public
   functions run in [`LIBRARY`][commercekit._numbers.LIBRARY], Python's default
-  context fixed here, through [`context_free`][commercekit._numbers.context_free].
+  context fixed here, through [`context_free`][commercekit._numbers.context_free];
+  a plug-in the caller supplies runs through [`plugged`][commercekit._numbers.plugged],
+  so nothing it does to the context reaches the library's figures.
 """
 
 from __future__ import annotations
