@@ -25,10 +25,16 @@ from commercekit._inputs import (
     text,
     whole,
 )
+from commercekit._numbers import EXACT
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
-from commercekit.money import Money, RoundingMode, minor_units
-from commercekit.money._money import EXACT, to_decimal
-from commercekit.money._rounding import require_money, round_ratio
+from commercekit.money import (
+    Money,
+    RoundingMode,
+    minor_units,
+    require_money,
+    round_ratio,
+    to_decimal,
+)
 
 __all__ = [
     "Error",

@@ -24,6 +24,9 @@ import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
     ROUND_HALF_EVEN,
     Context,
     Decimal,
@@ -36,6 +39,8 @@ from decimal import (
 from typing import ParamSpec, TypeVar
 
 __all__ = [
+    "DIVISION",
+    "EXACT",
     "LIBRARY",
     "MAX_MAGNITUDE",
     "MIN_EXPONENT",
@@ -72,6 +77,22 @@ LIBRARY = Context(
 _ACTIVE: ContextVar[Context | None] = ContextVar("commercekit_decimal", default=None)
 """The context the outermost library call set, so nested calls need not set it again
 (a callback that replaced it, with ``decimal.setcontext``, makes them set it anew)."""
+
+EXACT = Context(
+    prec=MAX_PREC,
+    rounding=ROUND_HALF_EVEN,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+"""The context of exact arithmetic: with the maximum precision, addition, subtraction,
+multiplication and quantize are exact. Rules pass it by name (``EXACT.multiply``,
+``amount.quantize(step, rounding, EXACT)``), never relying on an ambient context."""
+
+DIVISION = Context(
+    prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero]
+)
+"""Division, the one inexact operation: 28 significant digits, half-even."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")

@@ -304,6 +304,7 @@ FREE_TEXT = frozenset(
         "postcode",
         "postcodes",
         "tax_instead",
+        "what",
     }
 )
 """Parameters that hold free text, a shop's own identifiers or a postcode (whose form

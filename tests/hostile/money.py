@@ -91,10 +91,21 @@ CALLS: dict[str, Callable[[], Call]] = {
     "split": lambda: call(Money("10.00", "EUR"), 3),
     "sum_money": lambda: call([Money("1.00", "EUR"), Money("2.50", "EUR")], "EUR"),
     "validate_currency": lambda: call("EUR"),
+    "to_decimal": lambda: call("12.50", what="rate"),
+    "require_money": lambda: call(Money("12.50", "EUR"), what="the price"),
+    "make_money": lambda: call(Decimal("59.97"), Money("1", "EUR").currency),
+    "round_ratio": lambda: call(19, 119, RoundingMode.HALF_UP),
+    "decimal_rounding": lambda: call(RoundingMode.HALF_EVEN),
 }
 
 _SIGNED = frozenset({"negative money", "negative Decimal", "negative int"})
 _AMOUNT = "an amount may be negative: a refund, a credit or a change owed"
+
+_LONG = frozenset({"10,000-digit integer"})
+_EXACT_RATIO = (
+    "the terms of an exact ratio of signed amounts are signed ints, as long as the "
+    "amounts' digits make them (gross x rate x 10^places); ints have no range to exceed"
+)
 
 VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("Money", "amount"): (_SIGNED, _AMOUNT),
@@ -108,6 +119,14 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("split", "money"): (_SIGNED, _AMOUNT),
     ("sum_money", "items"): (_SIGNED, _AMOUNT),
     ("percent_of", "percent"): (_SIGNED, "a percentage may be negative: a markdown"),
+    ("to_decimal", "value"): (
+        _SIGNED,
+        "a number may be negative; the caller's rule decides",
+    ),
+    ("require_money", "value"): (_SIGNED, _AMOUNT),
+    ("make_money", "amount"): (_SIGNED, _AMOUNT),
+    ("round_ratio", "numerator"): (_SIGNED | _LONG, _EXACT_RATIO),
+    ("round_ratio", "denominator"): (_SIGNED | _LONG, _EXACT_RATIO),
     ("Money.round", "ndigits"): (
         frozenset({"negative int"}),
         "rounding to tens or hundreds (ndigits=-1, -2) is py-moneyed's documented use",

@@ -37,8 +37,7 @@ from commercekit.inventory._numbers import (
     text,
     units,
 )
-from commercekit.money import Money
-from commercekit.money._rounding import require_money
+from commercekit.money import Money, require_money
 
 __all__ = [
     "AbcItem",

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import money_of, one_currency
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import (
@@ -39,7 +39,6 @@ from commercekit.inventory._numbers import (
 )
 from commercekit.inventory._service import normal_loss
 from commercekit.money import Money, minor_units
-from commercekit.money._money import EXACT
 
 __all__ = [
     "EconomicOrder",

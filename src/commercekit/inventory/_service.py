@@ -20,7 +20,7 @@ from statistics import NormalDist
 
 import attrs
 
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
@@ -35,7 +35,6 @@ from commercekit.inventory._numbers import (
     rounded,
     signed_number,
 )
-from commercekit.money._money import EXACT
 
 __all__ = [
     "SafetyStock",

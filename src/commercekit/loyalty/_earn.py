@@ -36,8 +36,7 @@ from commercekit.loyalty._checks import (
     rate,
     text,
 )
-from commercekit.money import Money, RoundingMode, validate_currency
-from commercekit.money._rounding import round_ratio
+from commercekit.money import Money, RoundingMode, round_ratio, validate_currency
 
 __all__ = ["BonusEvent", "EarnBasis", "EarnRule", "Earned", "earn_points"]
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -26,7 +26,6 @@ from commercekit.metrics._checks import (
     year_month,
 )
 from commercekit.money import Money, sum_money
-from commercekit.money._money import EXACT
 
 __all__ = [
     "Cohort",

@@ -15,6 +15,11 @@ Everything else in commercekit stands on these rules:
   [`percent_of`][commercekit.money.percent_of] are the sums people write badly by hand.
 * [`RateTable`][commercekit.money.RateTable] and [`convert`][commercekit.money.convert]
   change currency at an explicit, dated rate, rounding once.
+* The seams the rule packages build on: [`to_decimal`][commercekit.money.to_decimal]
+  and [`require_money`][commercekit.money.require_money] check what comes in,
+  [`make_money`][commercekit.money.make_money] builds results from checked amounts,
+  [`round_ratio`][commercekit.money.round_ratio] rounds an exact fraction once, and
+  ``MINOR_UNITS`` and ``QUANTUM`` give each code's decimal places and step.
 * [`format_money`][commercekit.money.format_money] and
   [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats.
 """
@@ -23,6 +28,8 @@ from commercekit.money._allocation import allocate, split
 from commercekit.money._arithmetic import percent_of, sum_money
 from commercekit.money._cash import CashRounding, cash_increment, cash_round, cash_rounding
 from commercekit.money._currency import (
+    MINOR_UNITS,
+    QUANTUM,
     CurrencyInfo,
     currency_info,
     is_currency,
@@ -31,11 +38,20 @@ from commercekit.money._currency import (
 )
 from commercekit.money._exchange import RateSource, RateTable, convert, convert_unrounded
 from commercekit.money._format import format_money, parse_money
-from commercekit.money._money import Money
-from commercekit.money._rounding import DEFAULT_ROUNDING, RoundingMode, round_money
+from commercekit.money._money import Money, make_money, to_decimal
+from commercekit.money._rounding import (
+    DEFAULT_ROUNDING,
+    RoundingMode,
+    decimal_rounding,
+    require_money,
+    round_money,
+    round_ratio,
+)
 
 __all__ = [
     "DEFAULT_ROUNDING",
+    "MINOR_UNITS",
+    "QUANTUM",
     "CashRounding",
     "CurrencyInfo",
     "Money",
@@ -49,13 +65,18 @@ __all__ = [
     "convert",
     "convert_unrounded",
     "currency_info",
+    "decimal_rounding",
     "format_money",
     "is_currency",
+    "make_money",
     "minor_units",
     "parse_money",
     "percent_of",
+    "require_money",
     "round_money",
+    "round_ratio",
     "split",
     "sum_money",
+    "to_decimal",
     "validate_currency",
 ]

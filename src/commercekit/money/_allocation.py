@@ -35,10 +35,10 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal
 
-from commercekit._numbers import MAX_MAGNITUDE, MIN_EXPONENT
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
 from commercekit.errors import AllocationError, InvalidAmountError, shown
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
-from commercekit.money._money import EXACT, Money, to_decimal
+from commercekit.money._money import Money, to_decimal
 from commercekit.money._rounding import require_money
 from commercekit.typing import Ratio
 

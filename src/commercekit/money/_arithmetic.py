@@ -17,10 +17,10 @@ from decimal import Decimal
 
 import moneyed
 
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money._currency import QUANTUM, currency_of
-from commercekit.money._money import EXACT, Money, _make, to_decimal
+from commercekit.money._money import Money, _make, to_decimal
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

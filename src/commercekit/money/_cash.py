@@ -39,10 +39,10 @@ import attrs
 import pycountry
 
 from commercekit._inputs import day, invalid, text
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
-from commercekit.money._money import EXACT, Money, _make, to_decimal
+from commercekit.money._money import Money, _make, to_decimal
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

@@ -28,9 +28,11 @@ Examples:
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
+from types import MappingProxyType
 
 import attrs
 import moneyed
@@ -139,12 +141,19 @@ _TABLE: dict[str, CurrencyInfo] = _read_table()
 # Computing tables, keyed by code, for the currencies amounts can be kept in. The
 # ``moneyed.Currency`` objects compare equal to py-moneyed's own (equality is by code),
 # so amounts mix freely with py-moneyed and django-money.
-MINOR_UNITS: dict[str, int] = {
-    code: info.minor_units for code, info in _TABLE.items() if info.minor_units is not None
-}
-QUANTUM: dict[str, Decimal] = {
-    code: Decimal(1).scaleb(-n) for code, n in MINOR_UNITS.items()
-}
+MINOR_UNITS: Mapping[str, int] = MappingProxyType(
+    {
+        code: info.minor_units
+        for code, info in _TABLE.items()
+        if info.minor_units is not None
+    }
+)
+"""Each ISO 4217 code's decimal places (``EUR``: 2, ``JPY``: 0, ``KWD``: 3), read-only:
+the lookup hot paths use; ``minor_units(code)`` checks the code and says what is wrong."""
+QUANTUM: Mapping[str, Decimal] = MappingProxyType(
+    {code: Decimal(1).scaleb(-n) for code, n in MINOR_UNITS.items()}
+)
+"""Each code's minor unit as a ``Decimal`` step (``EUR``: ``0.01``), read-only."""
 CURRENCIES: dict[str, moneyed.Currency] = {
     code: moneyed.Currency(
         code=code,

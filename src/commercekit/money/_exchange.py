@@ -40,7 +40,7 @@ from typing import Protocol
 import attrs
 
 from commercekit._inputs import instance, invalid, text
-from commercekit._numbers import RANGE, context_free, out_of_range
+from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
 from commercekit.errors import (
     FutureRatesError,
     InvalidAmountError,
@@ -49,7 +49,7 @@ from commercekit.errors import (
     shown,
 )
 from commercekit.money._currency import CURRENCIES, MINOR_UNITS, validate_currency
-from commercekit.money._money import DIVISION, EXACT, Money, _make, to_decimal
+from commercekit.money._money import Money, _make, to_decimal
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

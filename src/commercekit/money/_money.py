@@ -30,42 +30,27 @@ Examples:
 from __future__ import annotations
 
 from decimal import (
-    MAX_EMAX,
-    MAX_PREC,
-    MIN_EMIN,
     ROUND_HALF_EVEN,
-    Context,
     Decimal,
-    DivisionByZero,
     InvalidOperation,
-    Overflow,
 )
 from typing import TypeVar, overload
 
 import moneyed
 
-from commercekit._numbers import MAX_MAGNITUDE, MIN_EXPONENT, RANGE, out_of_range
+from commercekit._numbers import (
+    DIVISION,
+    EXACT,
+    MAX_MAGNITUDE,
+    MIN_EXPONENT,
+    RANGE,
+    out_of_range,
+)
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money._currency import currency_of
 from commercekit.typing import Amount
 
-__all__ = ["Money", "to_decimal"]
-
-# Every operation runs in this context, never the ambient one. With the maximum
-# precision, addition, subtraction, multiplication and quantize are exact.
-EXACT = Context(
-    prec=MAX_PREC,
-    rounding=ROUND_HALF_EVEN,
-    Emax=MAX_EMAX,
-    Emin=MIN_EMIN,
-    traps=[InvalidOperation, DivisionByZero, Overflow],
-)
-# Division is the one inexact operation; it gets 28 significant digits (the IEEE
-# decimal128-like default Python ships) rounded half-even, fixed here so that a caller's
-# context cannot change it.
-DIVISION = Context(
-    prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero]
-)
+__all__ = ["Money", "make_money", "to_decimal"]
 
 _add = EXACT.add
 _subtract = EXACT.subtract
@@ -99,6 +84,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         ...
         commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
     """
+    if what.__class__ is not str or not what:
+        raise InvalidAmountError(what, "is not a label; name the value as text ('rate')")
     if isinstance(value, Decimal):
         # A subclass could override is_finite or as_tuple: check a plain copy.
         number = value if value.__class__ is Decimal else Decimal(value)
@@ -132,6 +119,39 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     if out_of_range(number):
         raise InvalidAmountError(value, f"is out of range: {RANGE}")
     return number
+
+
+def make_money(amount: Decimal, currency: moneyed.Currency) -> Money:
+    """Money from an amount computed from checked money, without the constructor's
+    parsing: the fast constructor the rule packages build results with.
+
+    ``amount`` must be a plain finite ``Decimal`` whose leading digit is in the range
+    (a product or a quantized sum of checked amounts is); ``currency`` a py-moneyed
+    ``Currency`` (``money.currency`` of the amounts it came from). Anything else is
+    refused; use ``Money(amount, code)`` for values from outside.
+
+    Examples:
+        >>> price = Money("19.99", "EUR")
+        >>> make_money(price.amount * 3, price.currency)
+        Money('59.97', 'EUR')
+        >>> make_money(Decimal("NaN"), price.currency)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: Decimal('NaN') is not a finite Decimal ...
+    """
+    if not (
+        amount.__class__ is Decimal
+        and amount.is_finite()
+        and (not amount or _FINEST <= amount.adjusted() <= _LARGEST)
+    ):
+        raise InvalidAmountError(
+            amount, f"is not a finite Decimal in range ({RANGE}); use Money(amount, code)"
+        )
+    if not isinstance(currency, moneyed.Currency):
+        raise InvalidAmountError(
+            currency, "is not a py-moneyed Currency; pass money.currency, or use Money()"
+        )
+    return _make(Money, amount, currency)
 
 
 def _make(cls: type[_M], amount: Decimal, currency: moneyed.Currency) -> _M:

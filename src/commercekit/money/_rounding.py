@@ -28,9 +28,10 @@ import enum
 
 import moneyed
 
+from commercekit._numbers import EXACT
 from commercekit.errors import InvalidAmountError
 from commercekit.money._currency import QUANTUM
-from commercekit.money._money import EXACT, Money
+from commercekit.money._money import Money
 
 __all__ = ["DEFAULT_ROUNDING", "RoundingMode", "round_money"]
 
@@ -80,7 +81,19 @@ def decimal_rounding(mode: RoundingMode) -> str:
 
 
 def require_money(value: object, what: str = "money") -> Money:
-    """Refuse anything that is not a ``moneyed.Money`` (ours or py-moneyed's)."""
+    """Refuse anything that is not a ``moneyed.Money`` (ours or py-moneyed's); a
+    py-moneyed amount is checked as ``Money()`` checks it.
+
+    Examples:
+        >>> require_money(Money("12.50", "EUR"), "the price")
+        Money('12.50', 'EUR')
+        >>> require_money("12.50", "the price")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: '12.50' is not money; pass the price as ...
+    """
+    if what.__class__ is not str or not what:
+        raise InvalidAmountError(what, "is not a label; name the value as text ('price')")
     if isinstance(value, Money):
         return value
     if isinstance(value, moneyed.Money):
@@ -144,6 +157,15 @@ def round_ratio(  # noqa: PLR0911  # one return per rounding mode reads clearest
     """
     decimal_rounding(mode)  # refuses anything that is not a RoundingMode
     mode = RoundingMode(mode)
+    if (
+        numerator.__class__ is not int
+        or denominator.__class__ is not int
+        or not denominator
+    ):
+        raise InvalidAmountError(
+            (numerator, denominator),
+            "is not a ratio of two whole numbers (an int over a non-zero int)",
+        )
     if denominator < 0:
         numerator, denominator = -numerator, -denominator
     quotient, remainder = divmod(numerator, denominator)  # floor division

@@ -52,7 +52,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._inputs import trusted
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import (
     CurrencyMismatchError,
     DuplicatePromotionError,
@@ -62,9 +62,7 @@ from commercekit.errors import (
     UnknownPromotionError,
     shown,
 )
-from commercekit.money import DEFAULT_ROUNDING, Money, RoundingMode
-from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT, _make
+from commercekit.money import DEFAULT_ROUNDING, MINOR_UNITS, Money, RoundingMode, make_money
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import Cart, CartLine
 from commercekit.pricing._discounts import (
@@ -390,7 +388,7 @@ def _money_maker(like: Money) -> Callable[[int], Money]:
     currency = like.currency
     exponent = -MINOR_UNITS[currency.code]
     scaleb = EXACT.scaleb
-    return lambda count: _make(Money, scaleb(Decimal(count), exponent), currency)
+    return lambda count: make_money(scaleb(Decimal(count), exponent), currency)
 
 
 def _check_at(at: object) -> datetime:

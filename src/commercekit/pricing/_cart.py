@@ -32,17 +32,14 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._numbers import RANGE, out_of_range
+from commercekit._numbers import EXACT, RANGE, out_of_range
 from commercekit.errors import (
     CurrencyMismatchError,
     InvalidAmountError,
     InvalidCartError,
     shown,
 )
-from commercekit.money import Money
-from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT
-from commercekit.money._rounding import require_money
+from commercekit.money import MINOR_UNITS, Money, require_money
 from commercekit.pricing import _checks as checks
 
 __all__ = ["Cart", "CartLine"]

@@ -26,9 +26,8 @@ from fractions import Fraction
 import attrs
 import moneyed
 
-from commercekit.money import Money, RoundingMode, allocate
-from commercekit.money._money import EXACT, _make
-from commercekit.money._rounding import decimal_rounding
+from commercekit._numbers import EXACT
+from commercekit.money import Money, RoundingMode, allocate, decimal_rounding, make_money
 from commercekit.pricing._cart import Cart
 from commercekit.pricing._offers import (
     AmountOff,
@@ -112,7 +111,7 @@ class Ledger:
 
     def money(self, count: int) -> Money:
         """``count`` minor units as Money."""
-        return _make(Money, _scaleb(Decimal(count), -self.exponent), self.currency)
+        return make_money(_scaleb(Decimal(count), -self.exponent), self.currency)
 
     def take(self, eligible: list[int], discounts: list[int], shipping: int) -> None:
         """Commit a promotion's discounts."""

@@ -22,12 +22,16 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
-from commercekit.money import Money, RoundingMode
-from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT, to_decimal
-from commercekit.money._rounding import require_money, round_ratio
+from commercekit.money import (
+    MINOR_UNITS,
+    Money,
+    RoundingMode,
+    require_money,
+    round_ratio,
+    to_decimal,
+)
 from commercekit.pricing import _checks as checks
 
 __all__ = [

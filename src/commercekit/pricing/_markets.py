@@ -36,11 +36,11 @@ from commercekit.money import (
     RateTable,
     RoundingMode,
     convert,
+    require_money,
     round_money,
+    to_decimal,
     validate_currency,
 )
-from commercekit.money._money import to_decimal
-from commercekit.money._rounding import require_money
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._margins import price_for_margin
 from commercekit.pricing._price_points import Direction, PricePoint, to_price_point

@@ -29,8 +29,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit.errors import InvalidAmountError
-from commercekit.money import Money
-from commercekit.money._money import to_decimal
+from commercekit.money import Money, to_decimal
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import whole_money, whole_number
 

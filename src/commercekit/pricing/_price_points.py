@@ -23,12 +23,9 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
-from commercekit.money import Money
-from commercekit.money._currency import QUANTUM
-from commercekit.money._money import EXACT, to_decimal
-from commercekit.money._rounding import require_money
+from commercekit.money import QUANTUM, Money, require_money, to_decimal
 from commercekit.pricing import _checks as checks
 
 __all__ = ["CHARM_99", "Direction", "PricePoint", "to_price_point"]

@@ -40,8 +40,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from commercekit._numbers import RANGE, context_free
 from commercekit.errors import CommerceKitError, InvalidAmountError, InvalidJsonError, shown
-from commercekit.money import Money, RateTable
-from commercekit.money._money import to_decimal
+from commercekit.money import Money, RateTable, to_decimal
 from commercekit.pricing import (
     AmountOff,
     BundlePrice,
@@ -53,7 +52,7 @@ from commercekit.pricing import (
     Tier,
     Tiered,
 )
-from commercekit.regions._eu import check_country
+from commercekit.regions import check_country
 from commercekit.tax import Buyer, Seller, validate_tax_id
 
 __all__ = ["OFFER_TYPES", "converter", "country", "locate", "structure"]

@@ -41,12 +41,12 @@ from commercekit.errors import (
 from commercekit.money import (
     Money,
     RoundingMode,
+    require_money,
     round_money,
     sum_money,
+    to_decimal,
     validate_currency,
 )
-from commercekit.money._money import to_decimal
-from commercekit.money._rounding import require_money
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._parcels import (

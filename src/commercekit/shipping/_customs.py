@@ -21,8 +21,7 @@ import attrs
 
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, NoRuleError
-from commercekit.money import Money
-from commercekit.money._money import to_decimal
+from commercekit.money import Money, to_decimal
 from commercekit.regions import check_day
 from commercekit.shipping import _checks as check
 

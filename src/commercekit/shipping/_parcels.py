@@ -58,11 +58,9 @@ from typing import Literal
 import attrs
 
 from commercekit._inputs import trusted
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError
-from commercekit.money import RoundingMode
-from commercekit.money._money import EXACT, to_decimal
-from commercekit.money._rounding import round_ratio
+from commercekit.money import RoundingMode, round_ratio, to_decimal
 
 __all__ = [
     "CM_PER_IN",

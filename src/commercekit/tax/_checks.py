@@ -17,8 +17,7 @@ import attrs
 from commercekit import _checks
 from commercekit._checks import invalid
 from commercekit.errors import UnknownCountryError
-from commercekit.money import Money, RateTable
-from commercekit.money._rounding import require_money
+from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country
 
 __all__ = [

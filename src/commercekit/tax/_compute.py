@@ -38,19 +38,20 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted
-from commercekit._numbers import MIN_EXPONENT, context_free
+from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
+    MINOR_UNITS,
     Money,
     RoundingMode,
     allocate,
+    make_money,
+    require_money,
     round_money,
+    round_ratio,
     sum_money,
 )
-from commercekit.money._currency import MINOR_UNITS
-from commercekit.money._money import EXACT, _make
-from commercekit.money._rounding import require_money, round_ratio
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
 from commercekit.tax._rates import TaxRate
@@ -168,7 +169,7 @@ def _part_of_gross(
     units = round_ratio(
         gross_num * share * 10**exponent, gross_den * (100 * rate_den + rate_num), mode
     )
-    return _make(Money, Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+    return make_money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
 
 
 def _inclusive_tax(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Money:

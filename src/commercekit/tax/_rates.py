@@ -45,7 +45,7 @@ from typing import Protocol
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._numbers import context_free, plugged
+from commercekit._numbers import EXACT, context_free, plugged
 from commercekit.errors import (
     AmbiguousTaxError,
     InvalidAmountError,
@@ -54,7 +54,7 @@ from commercekit.errors import (
     UnknownJurisdictionError,
     shown,
 )
-from commercekit.money._money import EXACT, to_decimal
+from commercekit.money import to_decimal
 from commercekit.regions import check_day, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category

@@ -10,8 +10,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit.errors import InvalidAmountError
-from commercekit.money import Money, RateTable
-from commercekit.money._rounding import require_money
+from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category

@@ -29,11 +29,16 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._numbers import context_free
+from commercekit._numbers import DIVISION, EXACT, context_free
 from commercekit.errors import NoRuleError, UnknownCurrencyError
-from commercekit.money import Money, RateTable, RoundingMode, convert, sum_money
-from commercekit.money._money import DIVISION, EXACT
-from commercekit.money._rounding import require_money
+from commercekit.money import (
+    Money,
+    RateTable,
+    RoundingMode,
+    convert,
+    require_money,
+    sum_money,
+)
 from commercekit.regions import check_country, check_day, is_eu_member
 from commercekit.tax import _checks
 

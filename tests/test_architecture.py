@@ -1,0 +1,107 @@
+"""The house's shape, read from the imports: layers, public seams, no cycles.
+
+DESIGN.md lists the layers in order; a package imports only packages above it. No
+module imports another package's private names (a package publishes what others need in
+its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``)
+are the shared footing every package stands on.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "commercekit"
+
+LAYERS = (
+    "money",
+    "regions",
+    "tax",
+    "pricing",
+    "shipping",
+    "inventory",
+    "loyalty",
+    "metrics",
+    "checkout",
+    "serde",
+)
+"""DESIGN.md's order: each package may import those before it."""
+
+FOOTING = {"errors", "typing", "_numbers", "_inputs", "_checks"}
+"""Root modules any package may import (``_checks`` stands on money's public names)."""
+
+
+def _imports(path: Path) -> list[tuple[int, str, list[str]]]:
+    """Each ``from commercekit... import ...`` in ``path``: line, module, names."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "commercekit"
+        ):
+            found.append((node.lineno, node.module or "", [a.name for a in node.names]))
+        elif isinstance(node, ast.Import):
+            found.extend(
+                (node.lineno, alias.name, [])
+                for alias in node.names
+                if alias.name.startswith("commercekit")
+            )
+    return found
+
+
+def _package(path: Path) -> str:
+    parts = path.relative_to(SRC).parts
+    return parts[0] if len(parts) > 1 else path.stem
+
+
+MODULES = sorted(SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_module_reaches_into_another_packages_private_names(path: Path) -> None:
+    home = _package(path)
+    wrong = []
+    for line, module, imported in _imports(path):
+        parts = module.split(".")
+        names = imported
+        if len(parts) == 1:  # from commercekit import _checks, __version__
+            names = [n for n in imported if n not in FOOTING and not n.startswith("__")]
+            parts = [*parts, ""]
+        target = parts[1]
+        if target in FOOTING or target == home:
+            continue
+        private_module = any(part.startswith("_") for part in parts[2:])
+        private_names = [name for name in names if name.startswith("_")]
+        if private_module or private_names:
+            wrong.append(f"line {line}: from {module} import {', '.join(names)}")
+    assert wrong == [], f"{path} imports private names of another package"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_each_package_imports_only_the_layers_above_it(path: Path) -> None:
+    home = _package(path)
+    if home not in LAYERS:
+        return  # the root (cli, errors, the footing) stands on everything or nothing
+    above = set(LAYERS[: LAYERS.index(home)]) | FOOTING | {home}
+    wrong = [
+        f"line {line}: {module}"
+        for line, module, _ in _imports(path)
+        if len(module.split(".")) > 1 and module.split(".")[1] not in above
+    ]
+    assert wrong == [], f"{path} imports a layer below it"
+
+
+def test_the_footing_imports_no_rule_package_but_money() -> None:
+    for name, allowed in (
+        ("_numbers", set()),
+        ("_inputs", {"_numbers", "errors"}),
+        ("_checks", {"_numbers", "_inputs", "errors", "money"}),
+        ("errors", set()),
+    ):
+        targets = {
+            module.split(".")[1]
+            for _, module, _ in _imports(SRC / f"{name}.py")
+            if len(module.split(".")) > 1
+        }
+        assert targets <= allowed, name
