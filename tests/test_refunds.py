@@ -568,7 +568,7 @@ def test_withdrawal_deadline_bad_input() -> None:
         withdrawal_deadline(date(2026, 11, 26), country="US")
     with pytest.raises(UnknownCountryError):
         withdrawal_deadline(date(2026, 11, 26), country="Netherlands")
-    with pytest.raises(NoRuleError, match="subdivision 'XX'"):
+    with pytest.raises(UnknownCountryError, match="not a region of DE with its own public"):
         withdrawal_deadline(date(2026, 11, 26), country="DE", subdivision="XX")
     with pytest.raises(InvalidAmountError, match="is empty"):
         withdrawal_deadline(date(2026, 11, 26), country="DE", subdivision="")

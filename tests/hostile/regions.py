@@ -96,6 +96,9 @@ CALLS: dict[str, Callable[[], Call]] = {
     "check_country": lambda: call("DE"),
     "check_day": lambda: call(DAY),
     "check_subdivision": lambda: call("ES", "ES-CN"),
+    "closed_on": lambda: call(date(2026, 6, 4), "DE", subdivision="BY"),
+    "first_working_day": lambda: call(date(2026, 12, 25), "NL", subdivision=None),
+    "holiday_region": lambda: call("DE", "DE-BY"),
     "customs_border": lambda: call(
         place_of("DE", on=DAY), place_of("ES", postcode="35001", on=DAY)
     ),

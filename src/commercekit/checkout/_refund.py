@@ -78,7 +78,6 @@ from fractions import Fraction
 from typing import cast
 
 import attrs
-import holidays
 
 from commercekit._numbers import context_free
 from commercekit.checkout._checks import (
@@ -121,7 +120,7 @@ from commercekit.money import (
     percent_of,
     sum_money,
 )
-from commercekit.regions import check_country, is_eu_member
+from commercekit.regions import check_country, first_working_day, is_eu_member
 
 __all__ = [
     "Refund",
@@ -821,16 +820,4 @@ def withdrawal_deadline(
             delivered_on,
             "consumers in the EU and EEA member states (Directive 2011/83/EU)",
         )
-    try:
-        public = holidays.country_holidays(code, subdiv=region)
-    except NotImplementedError:
-        raise NoRuleError(
-            f"public holidays in {code}"
-            + (f" subdivision {shown(region)}" if region else ""),
-            delivered_on,
-            "the countries and subdivisions of the holidays library",
-        ) from None
-    last = delivered_on + timedelta(days=14)
-    while last.weekday() >= 5 or last in public:  # Saturday 5, Sunday 6
-        last += timedelta(days=1)
-    return last
+    return first_working_day(delivered_on + timedelta(days=14), code, subdivision=region)

@@ -24,6 +24,7 @@ for services, is answered by one function, ``place_of``; ``customs_border`` says
 goods between two places cross a customs border.
 """
 
+from commercekit.regions._calendar import closed_on, first_working_day, holiday_region
 from commercekit.regions._eu import (
     check_country,
     check_day,
@@ -47,9 +48,12 @@ __all__ = [
     "check_country",
     "check_day",
     "check_subdivision",
+    "closed_on",
     "customs_border",
     "eu_members",
+    "first_working_day",
     "fiscal_border",
+    "holiday_region",
     "is_eu_member",
     "locate",
     "place_of",

@@ -12,14 +12,11 @@ must share a currency.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
-
-import holidays
 
 from commercekit import _checks
 from commercekit._checks import invalid
@@ -210,32 +207,6 @@ def optional_postcode(value: object, field: str = "postcode") -> str | None:
 def subdivision(value: object, of: str) -> str:
     """An ISO 3166-2 code of country ``of`` (``CA-ON``), upper-case."""
     return check_subdivision(of, value)
-
-
-def holiday_region(value: object, of: str) -> str:
-    """A region with its own public holidays in country ``of``, as the ``holidays``
-    library names it (``BY`` for Bavaria; ``DE-BY``, its ISO 3166-2 code, is read the
-    same)."""
-    supported = _holiday_countries()
-    if of not in supported:
-        return subdivision(value, of)  # no holiday data: an ISO code is all we can check
-    code = value.strip() if isinstance(value, str) else ""
-    regions = supported[of]
-    if code.upper().startswith(f"{of}-"):
-        code = code[len(of) + 1 :]
-    found = next((name for name in regions if name.upper() == code.upper()), None)
-    if found is None:
-        raise UnknownCountryError(
-            value,
-            f"is not a region of {of} with its own public holidays; use one of: "
-            + ", ".join(regions),
-        )
-    return str(found)
-
-
-@functools.cache
-def _holiday_countries() -> dict[str, list[str]]:
-    return dict(holidays.list_supported_countries())
 
 
 def transit_days(value: object, field: str) -> tuple[int, int]:

@@ -24,16 +24,14 @@ Examples:
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import attrs
-import holidays
 
 from commercekit._checks import invalid, moment
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError
-from commercekit.regions import check_country
+from commercekit.regions import check_country, closed_on, holiday_region
 from commercekit.shipping import _checks as check
 
 __all__ = ["DeliveryWindow", "Warehouse", "delivery_window"]
@@ -53,7 +51,7 @@ def _handling_days(value: object) -> int:
 
 def _region(instance: Warehouse, _: object, value: str | None) -> None:
     if value is not None:
-        check.holiday_region(value, instance.country)
+        holiday_region(instance.country, value)
 
 
 @attrs.frozen
@@ -99,23 +97,13 @@ class DeliveryWindow:
             )
 
 
-@lru_cache(maxsize=512)
-def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
-    try:
-        calendar = holidays.country_holidays(country, subdiv=subdivision, years=[year])
-    except NotImplementedError:
-        return {}  # no holiday data for this country: weekends only (said in reasons)
-    return dict(calendar.items())
-
-
-def _closed(day: date, places: tuple[tuple[str, str | None], ...]) -> str | None:
-    """Why nothing moves on ``day`` (weekend or a holiday somewhere), or None."""
-    if day.weekday() >= 5:
-        return "weekend"
+def _closed(on: date, places: tuple[tuple[str, str | None], ...]) -> str | None:
+    """Why nothing moves on ``on`` (a weekend day, or a holiday at one of the places)."""
     for country, subdivision in places:
-        name = _holidays(country, subdivision, day.year).get(day)
-        if name:
-            return f"{name} ({country}{'-' + subdivision if subdivision else ''})"
+        why = closed_on(on, country, subdivision=subdivision)
+        if why is not None:
+            where = f"{country}-{subdivision}" if subdivision else country
+            return why if on.weekday() >= 5 else f"{why} ({where})"
     return None
 
 
@@ -129,7 +117,7 @@ def _add_business_days(
         why = _closed(day, places)
         if why is None:
             left -= 1
-        elif why != "weekend":
+        elif day.weekday() < 5:  # a holiday, not a weekend
             notes.append(f"{day.isoformat()} skipped: {why}")
     return day
 
@@ -152,7 +140,7 @@ def delivery_window(
     ordered_at = moment(ordered_at, "ordered_at", invalid)
     destination = check_country(country)
     low, high = check.transit_days(transit_days, "transit_days")
-    region = None if subdivision is None else check.holiday_region(subdivision, destination)
+    region = None if subdivision is None else holiday_region(destination, subdivision)
     try:
         return _window(warehouse, destination, region, (low, high), ordered_at)
     except OverflowError:
@@ -173,7 +161,7 @@ def _window(
     home = (
         None
         if warehouse.subdivision is None
-        else check.holiday_region(warehouse.subdivision, warehouse.country)
+        else holiday_region(warehouse.country, warehouse.subdivision)
     )
     origin = ((warehouse.country, home),)
     notes: list[str] = []
@@ -191,11 +179,6 @@ def _window(
     route = (*origin, (destination, subdivision))
     earliest = _add_business_days(dispatch, low, route, notes)
     latest = _add_business_days(dispatch, high, route, notes)
-    notes.extend(
-        f"no public-holiday data for {code}: weekends only"
-        for code in sorted({warehouse.country, destination})
-        if not _holidays(code, None, dispatch.year)
-    )
     return DeliveryWindow(
         earliest=earliest,
         latest=latest,

@@ -1,0 +1,129 @@
+"""Working days: weekends and the public holidays of a country or one of its regions.
+
+Deadlines in law (a withdrawal period ends on the next working day when its last day is
+a Saturday, a Sunday or a public holiday, Regulation (EEC, Euratom) No 1182/71 Art.
+3(4)) and delivery promises (business days of handling and transit) both ask the same
+question: is nothing done on this day here, and why? The public holidays come from the
+``holidays`` library, for a country or, where they differ, one of its regions (Bavaria
+keeps Corpus Christi, Berlin does not). A place the library has no calendar for raises
+[`MissingDataError`][commercekit.errors.MissingDataError]: counting weekends only would
+promise a day that may be a holiday.
+
+Examples:
+    >>> from datetime import date
+    >>> closed_on(date(2026, 12, 25), "NL")
+    'Christmas Day'
+    >>> corpus_christi = date(2026, 6, 4)
+    >>> closed_on(corpus_christi, "DE", subdivision="BY"), closed_on(corpus_christi, "DE")
+    ('Corpus Christi', None)
+    >>> first_working_day(date(2026, 12, 25), "NL")  # Christmas, Boxing Day, Sunday
+    datetime.date(2026, 12, 28)
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, timedelta
+
+import holidays
+
+from commercekit._inputs import day, invalid
+from commercekit._numbers import context_free
+from commercekit.errors import MissingDataError, UnknownCountryError
+from commercekit.regions._eu import check_country
+
+__all__ = ["closed_on", "first_working_day", "holiday_region"]
+
+_MAX_DAYS_CLOSED = 31
+"""No place closes for more than a month of consecutive days; a run longer than that
+means the calendar is wrong, so the search stops and says so."""
+
+
+@functools.cache
+def _regions() -> dict[str, tuple[str, ...]]:
+    return {
+        country: tuple(regions)
+        for country, regions in holidays.list_supported_countries().items()
+    }
+
+
+@context_free
+def holiday_region(country: str, subdivision: object) -> str:
+    """``subdivision`` as the ``holidays`` library names a region with holidays of its
+    own in ``country`` (``BY`` for Bavaria; its ISO 3166-2 code ``DE-BY`` reads the
+    same), or an error listing the regions.
+
+    Examples:
+        >>> holiday_region("DE", "de-by")
+        'BY'
+    """
+    code = check_country(country)
+    regions = _regions().get(code)
+    if regions is None:
+        raise MissingDataError(
+            f"public holidays in {code}", "the holidays library has no calendar for it"
+        )
+    given = subdivision.strip().upper() if isinstance(subdivision, str) else ""
+    if given.startswith(f"{code}-"):
+        given = given[len(code) + 1 :]
+    found = next((name for name in regions if name.upper() == given), None)
+    if found is None:
+        raise UnknownCountryError(
+            subdivision,
+            f"is not a region of {code} with its own public holidays; use one of: "
+            + (", ".join(regions) or f"none ({code} has one calendar)"),
+        )
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    try:
+        calendar = holidays.country_holidays(country, subdiv=subdivision, years=[year])
+    except NotImplementedError:
+        raise MissingDataError(
+            f"public holidays in {country}" + (f"-{subdivision}" if subdivision else ""),
+            "the holidays library has no calendar for it",
+        ) from None
+    return dict(calendar.items())
+
+
+def _place(country: str, subdivision: str | None) -> tuple[str, str | None]:
+    code = check_country(country)
+    return code, None if subdivision is None else holiday_region(code, subdivision)
+
+
+@context_free
+def closed_on(on: date, country: str, *, subdivision: str | None = None) -> str | None:
+    """Why nothing is done on ``on`` in ``country`` (``"Saturday"``, ``"Sunday"`` or the
+    public holiday's name), or ``None`` on a working day.
+
+    Raises [`MissingDataError`][commercekit.errors.MissingDataError] where the holidays
+    library has no calendar for the place.
+    """
+    on = day(on, "on", invalid)
+    return _closed(on, *_place(country, subdivision))
+
+
+def _closed(on: date, country: str, subdivision: str | None) -> str | None:
+    if on.weekday() >= 5:  # Saturday 5, Sunday 6
+        return "Saturday" if on.weekday() == 5 else "Sunday"
+    return _holidays(country, subdivision, on.year).get(on)
+
+
+@context_free
+def first_working_day(on: date, country: str, *, subdivision: str | None = None) -> date:
+    """``on`` if it is a working day in the place, else the first working day after it.
+
+    Raises [`InvalidAmountError`][commercekit.errors.InvalidAmountError] near the end
+    of the calendar (no day after ``date.max``).
+    """
+    found = day(on, "on", invalid)
+    place = _place(country, subdivision)
+    for _ in range(_MAX_DAYS_CLOSED):
+        if _closed(found, *place) is None:
+            return found
+        if found == date.max:
+            break
+        found += timedelta(days=1)
+    raise invalid("on", on, "has no working day after it within a month in the calendar")
