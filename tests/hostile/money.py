@@ -96,6 +96,8 @@ CALLS: dict[str, Callable[[], Call]] = {
     "make_money": lambda: call(Decimal("59.97"), Money("1", "EUR").currency),
     "round_ratio": lambda: call(19, 119, RoundingMode.HALF_UP),
     "decimal_rounding": lambda: call(RoundingMode.HALF_EVEN),
+    "to_minor_units": lambda: call(Money("12.34", "EUR")),
+    "from_minor_units": lambda: call(1234, "EUR"),
 }
 
 _SIGNED = frozenset({"negative money", "negative Decimal", "negative int"})
@@ -125,6 +127,8 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ),
     ("require_money", "value"): (_SIGNED, _AMOUNT),
     ("make_money", "amount"): (_SIGNED, _AMOUNT),
+    ("to_minor_units", "money"): (_SIGNED, _AMOUNT),
+    ("from_minor_units", "units"): (_SIGNED, _AMOUNT),
     ("round_ratio", "numerator"): (_SIGNED | _LONG, _EXACT_RATIO),
     ("round_ratio", "denominator"): (_SIGNED | _LONG, _EXACT_RATIO),
     ("Money.round", "ndigits"): (

@@ -10,7 +10,6 @@ in whole minor units, all in one currency, and ``net + tax == gross``.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Callable
 from decimal import Context, Decimal
 from typing import Any, TypeVar
@@ -19,7 +18,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
-from commercekit.money import Money, minor_units
+from commercekit.money import Money, to_minor_units
 
 _Member = TypeVar("_Member", bound=enum.Enum)
 _Kind = TypeVar("_Kind")
@@ -38,34 +37,10 @@ _EXACT_SUM = Context(prec=80)
 a context object's own methods never read the thread's context."""
 
 
-@functools.cache
-def _places(code: str) -> int:
-    """The minor units of a currency a ``Money`` already holds (a fixed, small set)."""
-    return minor_units(code)
-
-
-def _in_minor_units(amount: Decimal, places: int) -> bool:
-    """Whether ``amount`` has no non-zero digit below its currency's minor unit.
-
-    Exact in any decimal context: the amount as a fraction in lowest terms is in whole
-    minor units when its denominator divides ``10**places``.
-    """
-    _, denominator = amount.as_integer_ratio()
-    scale: int = 10**places
-    return scale % denominator == 0
-
-
 def amount(value: object, field: str) -> Money:
     """Money of zero or more in whole minor units of its currency (a quote's figure)."""
     money = _checks.money(value, field, error)
-    places = _places(money.currency.code)
-    if not _in_minor_units(money.amount, places):
-        raise error(
-            field,
-            money,
-            f"has more decimals than {money.currency.code}'s {places}; a quote's "
-            "amounts are in whole minor units: round it with round_money() first",
-        )
+    to_minor_units(money)  # a quote's amounts are in whole minor units
     return money
 
 

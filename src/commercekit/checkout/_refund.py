@@ -116,9 +116,10 @@ from commercekit.money import (
     Money,
     RoundingMode,
     allocate,
-    minor_units,
+    from_minor_units,
     percent_of,
     sum_money,
+    to_minor_units,
 )
 from commercekit.regions import check_country, first_working_day, is_eu_member
 
@@ -375,11 +376,8 @@ def _first(total: Money, parts: int, units: int) -> Money:
     many units, in constant time whatever the quantity. ``total`` is zero or more in
     whole minor units (a quote's figure).
     """
-    places = minor_units(total.currency.code)
-    whole = int(total.amount.scaleb(places))
-    each, leftover = divmod(whole, parts)
-    held = units * each + min(units, leftover)
-    return Money(Decimal(held).scaleb(-places), total.currency)
+    each, leftover = divmod(to_minor_units(total), parts)
+    return from_minor_units(units * each + min(units, leftover), total.currency)
 
 
 def _border_shares(order: Quote) -> list[Money]:

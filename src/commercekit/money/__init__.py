@@ -18,7 +18,9 @@ Everything else in commercekit stands on these rules:
 * The seams the rule packages build on: [`to_decimal`][commercekit.money.to_decimal]
   and [`require_money`][commercekit.money.require_money] check what comes in,
   [`make_money`][commercekit.money.make_money] builds results from checked amounts,
-  [`round_ratio`][commercekit.money.round_ratio] rounds an exact fraction once, and
+  [`round_ratio`][commercekit.money.round_ratio] rounds an exact fraction once,
+  [`to_minor_units`][commercekit.money.to_minor_units] and
+  [`from_minor_units`][commercekit.money.from_minor_units] count whole cents, and
   ``MINOR_UNITS`` and ``QUANTUM`` give each code's decimal places and step.
 * [`format_money`][commercekit.money.format_money] and
   [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats.
@@ -43,9 +45,11 @@ from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,
     decimal_rounding,
+    from_minor_units,
     require_money,
     round_money,
     round_ratio,
+    to_minor_units,
 )
 
 __all__ = [
@@ -67,6 +71,7 @@ __all__ = [
     "currency_info",
     "decimal_rounding",
     "format_money",
+    "from_minor_units",
     "is_currency",
     "make_money",
     "minor_units",
@@ -78,5 +83,6 @@ __all__ = [
     "split",
     "sum_money",
     "to_decimal",
+    "to_minor_units",
     "validate_currency",
 ]

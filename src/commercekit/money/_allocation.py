@@ -39,7 +39,7 @@ from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
 from commercekit.errors import AllocationError, InvalidAmountError, shown
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
 from commercekit.money._money import Money, to_decimal
-from commercekit.money._rounding import require_money
+from commercekit.money._rounding import minor_units_in, require_money
 from commercekit.typing import Ratio
 
 __all__ = ["allocate", "split"]
@@ -55,14 +55,14 @@ _new = object.__new__
 
 def _minor_units_of(money: Money) -> tuple[int, int]:
     """The amount as an integer count of minor units, and the currency's exponent."""
-    exponent = MINOR_UNITS[money.currency.code]
-    units = _scaleb(money.amount, exponent)
-    if units != units.to_integral_value():
+    units = minor_units_in(money)
+    if units is None:
         raise AllocationError(
-            f"{shown(money)} has more decimals than {money.currency.code}'s {exponent}; "
-            f"round it with round_money() before allocating it"
+            f"{shown(money)} has more decimals than {money.currency.code}'s "
+            f"{MINOR_UNITS[money.currency.code]}; round it with round_money() before "
+            "allocating it"
         )
-    return int(units), exponent
+    return units, MINOR_UNITS[money.currency.code]
 
 
 def _parts(

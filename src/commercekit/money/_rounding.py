@@ -25,15 +25,22 @@ from __future__ import annotations
 
 import decimal
 import enum
+from decimal import Decimal
 
 import moneyed
 
-from commercekit._numbers import EXACT
-from commercekit.errors import InvalidAmountError
-from commercekit.money._currency import QUANTUM
-from commercekit.money._money import Money
+from commercekit._numbers import EXACT, RANGE, out_of_range
+from commercekit.errors import InvalidAmountError, UnknownCurrencyError
+from commercekit.money._currency import MINOR_UNITS, QUANTUM, currency_of
+from commercekit.money._money import Money, _make
 
-__all__ = ["DEFAULT_ROUNDING", "RoundingMode", "round_money"]
+__all__ = [
+    "DEFAULT_ROUNDING",
+    "RoundingMode",
+    "from_minor_units",
+    "round_money",
+    "to_minor_units",
+]
 
 
 class RoundingMode(enum.StrEnum):
@@ -135,6 +142,65 @@ def round_money(money: Money, *, mode: RoundingMode = DEFAULT_ROUNDING) -> Money
     rounded.amount = amount  # type: ignore[misc]  # see _money._make
     rounded.currency = currency  # type: ignore[misc]  # see _money._make
     return rounded
+
+
+def to_minor_units(money: Money) -> int:
+    """``money`` as a whole number of its currency's minor units (EUR 12.34 is 1234,
+    JPY 500 is 500, KWD 1.250 is 1250), exactly.
+
+    An amount with a digit below the minor unit is refused: round it first with
+    [`round_money`][commercekit.money.round_money].
+
+    Examples:
+        >>> to_minor_units(Money("12.34", "EUR")), to_minor_units(Money("-0.5", "KWD"))
+        (1234, -500)
+        >>> to_minor_units(Money("10.005", "EUR"))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: Money('10.005', 'EUR') has more decimals ...
+    """
+    money = require_money(money, "the amount")
+    code = money.currency.code
+    units = minor_units_in(money)
+    if units is None:
+        raise InvalidAmountError(
+            money,
+            f"has more decimals than {code}'s {MINOR_UNITS.get(code, 0)}; round it with "
+            "round_money() first",
+        )
+    return units
+
+
+def minor_units_in(money: Money) -> int | None:
+    """The whole minor units in ``money`` (checked Money), or None if it has a finer
+    digit: the test ``to_minor_units`` and ``allocate`` share."""
+    code = money.currency.code
+    places = MINOR_UNITS.get(code)
+    if places is None:
+        raise UnknownCurrencyError(code, "has no minor unit (ISO 4217 says N.A.)")
+    units = EXACT.scaleb(money.amount, places)
+    if units != units.to_integral_value(context=EXACT):
+        return None
+    return int(units)
+
+
+def from_minor_units(units: int, currency: str | moneyed.Currency) -> Money:
+    """``units`` minor units of ``currency`` as Money (1234 EUR cents is EUR 12.34).
+
+    Examples:
+        >>> from_minor_units(1234, "EUR"), from_minor_units(500, "JPY")
+        (Money('12.34', 'EUR'), Money('500', 'JPY'))
+    """
+    if units.__class__ is not int:
+        raise InvalidAmountError(units, "is not a whole number of minor units; pass an int")
+    found = currency_of(currency)
+    places = MINOR_UNITS.get(found.code)
+    if places is None:
+        raise UnknownCurrencyError(found.code, "has no minor unit (ISO 4217 says N.A.)")
+    amount = EXACT.scaleb(Decimal(units), -places)
+    if out_of_range(amount):
+        raise InvalidAmountError(units, f"is out of range: {RANGE}")
+    return _make(Money, amount, found)
 
 
 def round_ratio(  # noqa: PLR0911  # one return per rounding mode reads clearest

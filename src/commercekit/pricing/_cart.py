@@ -39,7 +39,7 @@ from commercekit.errors import (
     InvalidCartError,
     shown,
 )
-from commercekit.money import MINOR_UNITS, Money, require_money
+from commercekit.money import Money, require_money, to_minor_units
 from commercekit.pricing import _checks as checks
 
 __all__ = ["Cart", "CartLine"]
@@ -61,16 +61,9 @@ def codes(value: object) -> frozenset[str]:
 def whole_money(value: object, what: str) -> Money:
     """Money of at least zero in whole minor units of its currency."""
     money = require_money(value, what)
-    exponent = MINOR_UNITS[money.currency.code]
     if money.amount < 0:
         raise InvalidAmountError(money, f"is negative; a {what} is zero or more")
-    units = EXACT.scaleb(money.amount, exponent)
-    if units != units.to_integral_value(context=EXACT):  # exact, in any caller context
-        raise InvalidAmountError(
-            money,
-            f"has more decimals than {money.currency.code}'s {exponent}; a {what} is "
-            f"in whole minor units: round it with round_money() first",
-        )
+    to_minor_units(money)  # refuses a digit below the minor unit
     return money
 
 

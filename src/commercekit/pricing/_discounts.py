@@ -27,7 +27,14 @@ import attrs
 import moneyed
 
 from commercekit._numbers import EXACT
-from commercekit.money import Money, RoundingMode, allocate, decimal_rounding, make_money
+from commercekit.money import (
+    Money,
+    RoundingMode,
+    allocate,
+    decimal_rounding,
+    from_minor_units,
+    to_minor_units,
+)
 from commercekit.pricing._cart import Cart
 from commercekit.pricing._offers import (
     AmountOff,
@@ -111,7 +118,7 @@ class Ledger:
 
     def money(self, count: int) -> Money:
         """``count`` minor units as Money."""
-        return make_money(_scaleb(Decimal(count), -self.exponent), self.currency)
+        return from_minor_units(count, self.currency)
 
     def take(self, eligible: list[int], discounts: list[int], shipping: int) -> None:
         """Commit a promotion's discounts."""
@@ -122,8 +129,10 @@ class Ledger:
 
 
 def units(money: Money, exponent: int) -> int:
-    """A whole-minor-unit amount as an int count of minor units."""
-    return int(_scaleb(money.amount, exponent))
+    """A whole-minor-unit amount as an int count of minor units (``exponent`` is its
+    currency's, which ``to_minor_units`` knows)."""
+    del exponent
+    return to_minor_units(money)
 
 
 @attrs.frozen

@@ -22,14 +22,13 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from commercekit._numbers import EXACT, context_free
+from commercekit._checks import money_of, rounded
+from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
-    MINOR_UNITS,
     Money,
     RoundingMode,
     require_money,
-    round_ratio,
     to_decimal,
 )
 from commercekit.pricing import _checks as checks
@@ -56,13 +55,6 @@ def _rate(value: object, what: str, *, below_one: bool = False) -> Fraction:
     return Fraction(number)
 
 
-def _fraction(value: Fraction, places: int) -> Decimal:
-    """``value`` as a Decimal with ``places`` decimals, rounded half-even."""
-    scaled = value * 10**places
-    units = round_ratio(scaled.numerator, scaled.denominator, RoundingMode.HALF_EVEN)
-    return Decimal(units).scaleb(-places, EXACT)
-
-
 def _pair(price: Money, cost: Money) -> tuple[Fraction, Fraction]:
     price, cost = require_money(price), require_money(cost)
     if price.currency != cost.currency:
@@ -78,13 +70,6 @@ def _cost(value: object) -> Money:
     return checks.money(value, "cost")
 
 
-def _money(value: Fraction, currency: str, mode: RoundingMode) -> Money:
-    exponent = MINOR_UNITS[currency]
-    scaled = value * 10**exponent
-    units = round_ratio(scaled.numerator, scaled.denominator, mode)
-    return Money(Decimal(units).scaleb(-exponent, EXACT), currency)
-
-
 @context_free
 def margin_from_markup(markup: Decimal, *, places: int = _PLACES) -> Decimal:
     """The margin a markup gives: ``markup / (1 + markup)``.
@@ -94,7 +79,7 @@ def margin_from_markup(markup: Decimal, *, places: int = _PLACES) -> Decimal:
         Decimal('0.5000')
     """
     k = _rate(markup, "markup")
-    return _fraction(k / (1 + k), checks.places(places))
+    return rounded(k / (1 + k), checks.places(places))
 
 
 @context_free
@@ -110,7 +95,7 @@ def markup_from_margin(margin: Decimal, *, places: int = _PLACES) -> Decimal:
         commercekit.errors.InvalidAmountError: Decimal('1') is not a valid margin: ...
     """
     m = _rate(margin, "margin", below_one=True)
-    return _fraction(m / (1 - m), checks.places(places))
+    return rounded(m / (1 - m), checks.places(places))
 
 
 @context_free
@@ -125,7 +110,7 @@ def margin_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
     places = checks.places(places)
     if not p:
         raise InvalidAmountError(price, "is zero; a margin needs a price above zero")
-    return _fraction((p - c) / p, places)
+    return rounded((p - c) / p, places)
 
 
 @context_free
@@ -140,7 +125,7 @@ def markup_of(price: Money, cost: Money, *, places: int = _PLACES) -> Decimal:
     places = checks.places(places)
     if not c:
         raise InvalidAmountError(cost, "is zero; a markup needs a cost above zero")
-    return _fraction((p - c) / c, places)
+    return rounded((p - c) / c, places)
 
 
 @context_free
@@ -160,7 +145,7 @@ def price_for_margin(
     cost = _cost(cost)
     m = _rate(margin, "margin", below_one=True)
     mode = checks.mode(mode)
-    return _money(Fraction(cost.amount) / (1 - m), cost.currency.code, mode)
+    return money_of(Fraction(cost.amount) / (1 - m), cost.currency.code, mode)
 
 
 @context_free
@@ -176,7 +161,7 @@ def price_for_markup(
     cost = _cost(cost)
     k = _rate(markup, "markup")
     mode = checks.mode(mode)
-    return _money(Fraction(cost.amount) * (1 + k), cost.currency.code, mode)
+    return money_of(Fraction(cost.amount) * (1 + k), cost.currency.code, mode)
 
 
 @context_free
@@ -196,7 +181,7 @@ def margin_after_discount(
     if not p:
         raise InvalidAmountError(price, "is zero; a margin needs a price above zero")
     sold = p * (1 - d)
-    return _fraction((sold - c) / sold, places)
+    return rounded((sold - c) / sold, places)
 
 
 @context_free
@@ -241,4 +226,4 @@ def margin_after_returns(
     if not revenue:
         raise InvalidAmountError(price, "is zero; a margin needs a price above zero")
     spent = c * (1 - r * kept) + r * h
-    return _fraction((revenue - spent) / revenue, places)
+    return rounded((revenue - spent) / revenue, places)
