@@ -37,19 +37,10 @@ import moneyed
 
 from commercekit.errors import CommerceKitError
 from commercekit.money import Money
+from tests.test_architecture import LAYERS
 
-PACKAGES = (
-    "money",
-    "regions",
-    "tax",
-    "pricing",
-    "shipping",
-    "inventory",
-    "loyalty",
-    "metrics",
-    "checkout",
-    "serde",
-)
+PACKAGES = (*LAYERS, "errors")
+"""Every package of the design's layers, and the errors module (``errors.shown``)."""
 
 TIME_BOUND = 2.0
 """Seconds any one call may take (most take well under a millisecond)."""

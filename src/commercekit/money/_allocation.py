@@ -48,7 +48,6 @@ MAX_PARTS = 100_000
 """The most parts ``allocate`` and ``split`` share an amount into (a count that drives
 the work; invoices, instalments and shipments stay far below it)."""
 
-_scaleb = EXACT.scaleb
 _multiply = EXACT.multiply
 _new = object.__new__
 

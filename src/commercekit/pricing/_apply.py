@@ -62,7 +62,14 @@ from commercekit.errors import (
     UnknownPromotionError,
     shown,
 )
-from commercekit.money import DEFAULT_ROUNDING, MINOR_UNITS, Money, RoundingMode, make_money
+from commercekit.money import (
+    DEFAULT_ROUNDING,
+    MINOR_UNITS,
+    Money,
+    RoundingMode,
+    make_money,
+    to_minor_units,
+)
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import Cart, CartLine
 from commercekit.pricing._discounts import (
@@ -99,16 +106,6 @@ class Strategy(enum.StrEnum):
     """Every promotion that applies and combines with the others applies."""
     BEST_OFFER = "best-offer"
     """Only the single promotion that saves the customer the most applies."""
-
-
-def _units(money: Money) -> int:
-    """A whole-minor-unit amount as a count of minor units; finer amounts refused."""
-    units = EXACT.scaleb(money.amount, MINOR_UNITS[money.currency.code])
-    if units != units.to_integral_value(context=EXACT):
-        raise InvalidAmountError(
-            money, f"is finer than {money.currency.code}'s minor unit; round it first"
-        )
-    return int(units)
 
 
 def _promotion(value: object) -> Promotion:
@@ -209,7 +206,7 @@ class AppliedPromotion:
 
     def __attrs_post_init__(self) -> None:
         one_currency(self.amount, self.shipping, operation="combine in one discount")
-        on_lines = _units(self.amount) - _units(self.shipping)
+        on_lines = to_minor_units(self.amount) - to_minor_units(self.shipping)
         if on_lines != sum(self.line_units):
             raise InvalidAmountError(
                 self.line_units,
@@ -320,11 +317,11 @@ class PromotionResult:
                 f"give one per line, in the cart's order",
             )
         for line, count in zip(cart.lines, self.line_units, strict=True):
-            if count > _units(line.subtotal):
+            if count > to_minor_units(line.subtotal):
                 raise InvalidAmountError(
                     count, f"minor units are more than line {line.sku!r} costs"
                 )
-        if _units(self.line_discount) != sum(self.line_units):
+        if to_minor_units(self.line_discount) != sum(self.line_units):
             raise InvalidAmountError(
                 self.line_discount,
                 "is not the sum of the lines' discounts (line_units); every total is "

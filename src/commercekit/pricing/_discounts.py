@@ -26,7 +26,6 @@ from fractions import Fraction
 import attrs
 import moneyed
 
-from commercekit._numbers import EXACT
 from commercekit.money import (
     Money,
     RoundingMode,
@@ -49,8 +48,6 @@ from commercekit.pricing._promotions import Promotion, PromotionClass, Rejection
 
 Rounder = Callable[[int, int], int]
 """Rounds ``numerator / denominator`` (both >= 0, denominator > 0) to an int."""
-
-_scaleb = EXACT.scaleb
 
 
 def rounder(mode: RoundingMode) -> Rounder:
@@ -102,11 +99,8 @@ class Ledger:
     def of(cls, cart: Cart, exponent: int) -> Ledger:
         """The ledger of an undiscounted cart."""
         quantities = [line.quantity for line in cart.lines]
-        subtotals = [
-            int(_scaleb(line.unit_price.amount, exponent)) * line.quantity
-            for line in cart.lines
-        ]
-        shipping = 0 if cart.shipping is None else units(cart.shipping, exponent)
+        subtotals = [to_minor_units(line.unit_price) * line.quantity for line in cart.lines]
+        shipping = 0 if cart.shipping is None else to_minor_units(cart.shipping)
         return cls(
             cart.lines[0].unit_price.currency, exponent, quantities, subtotals, shipping
         )
@@ -126,13 +120,6 @@ class Ledger:
         for index, discount in zip(eligible, discounts, strict=True):
             remaining[index] -= discount
         self.shipping -= shipping
-
-
-def units(money: Money, exponent: int) -> int:
-    """A whole-minor-unit amount as an int count of minor units (``exponent`` is its
-    currency's, which ``to_minor_units`` knows)."""
-    del exponent
-    return to_minor_units(money)
 
 
 @attrs.frozen
@@ -158,8 +145,7 @@ def spread(ledger: Ledger, total: int, weights: list[int]) -> list[int]:
         return [0] * len(weights)
     if len(weights) == 1:
         return [total]
-    exponent = ledger.exponent
-    return [units(part, exponent) for part in allocate(ledger.money(total), weights)]
+    return [to_minor_units(part) for part in allocate(ledger.money(total), weights)]
 
 
 def _percent_lines(
@@ -277,7 +263,7 @@ def _bundle(
     offer: BundlePrice, eligible: list[int], ledger: Ledger, rounding: Rounder
 ) -> Taken | Refused:
     quantities, remaining = ledger.quantities, ledger.remaining
-    size, price = offer.quantity, units(offer.price, ledger.exponent)
+    size, price = offer.quantity, to_minor_units(offer.price)
     count = sum(quantities[index] for index in eligible)
     most = count // size
     if offer.max_bundles is not None:
@@ -361,7 +347,7 @@ def _tiered(
     tier = None
     for candidate in offer.tiers:
         minimum = candidate.minimum
-        needed = minimum if isinstance(minimum, int) else units(minimum, ledger.exponent)
+        needed = minimum if isinstance(minimum, int) else to_minor_units(minimum)
         if reached >= needed:
             tier = candidate
     if tier is None:
@@ -374,9 +360,7 @@ def _tiered(
     if tier.percent is not None:
         return _percent(promotion, tier.percent, eligible, ledger, rounding)
     assert tier.amount is not None  # noqa: S101  # a Tier has a percent or an amount
-    return _amount(
-        promotion, units(tier.amount, ledger.exponent), eligible, ledger, each=False
-    )
+    return _amount(promotion, to_minor_units(tier.amount), eligible, ledger, each=False)
 
 
 def discount(
@@ -390,7 +374,7 @@ def discount(
         )
     if promotion.minimum_subtotal is not None:
         reached = sum(ledger.remaining[index] for index in eligible)
-        if reached < units(promotion.minimum_subtotal, ledger.exponent):
+        if reached < to_minor_units(promotion.minimum_subtotal):
             after = reached != _undiscounted(eligible, ledger)
             return Refused(
                 RejectionReason.BELOW_MINIMUM,
@@ -409,10 +393,10 @@ def discount(
     if isinstance(offer, PercentOff):
         taken = _percent(promotion, offer.percent, eligible, ledger, rounding)
     elif isinstance(offer, AmountOff):
-        amount = units(offer.amount, ledger.exponent)
+        amount = to_minor_units(offer.amount)
         taken = _amount(promotion, amount, eligible, ledger, each=offer.each)
     elif isinstance(offer, FixedPrice):
-        taken = _fixed_price(units(offer.price, ledger.exponent), eligible, ledger)
+        taken = _fixed_price(to_minor_units(offer.price), eligible, ledger)
     elif isinstance(offer, BuyXGetY):
         taken = _buy_x_get_y(offer, eligible, ledger, rounding)
     elif isinstance(offer, BundlePrice):
