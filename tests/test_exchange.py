@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 
@@ -10,12 +10,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.errors import InvalidAmountError, StaleRatesError, UnknownCurrencyError
+from commercekit.errors import (
+    FutureRatesError,
+    InvalidAmountError,
+    MissingDataError,
+    MissingExchangeRateError,
+    StaleRatesError,
+    UnknownCurrencyError,
+)
 from commercekit.money import (
     Money,
     RateTable,
     RoundingMode,
     convert,
+    convert_noted,
     convert_unrounded,
     minor_units,
 )
@@ -156,3 +164,35 @@ def test_a_decimal_subclass_is_checked_as_the_number_it_holds() -> None:
         Money(Lying("NaN"), "EUR")
     with pytest.raises(InvalidAmountError):
         Money("1.00", "EUR") * Lying("NaN")
+
+
+def test_one_noted_conversion_for_every_rule_that_compares_or_charges_across_currencies():
+    """The decision, the threshold status, landed cost and the quote convert through
+    money.convert_noted: one wording, one refusal when no table is given."""
+
+    table = RateTable(
+        base="EUR",
+        rates={"GBP": Decimal("0.84")},
+        observed_at=datetime(2026, 11, 25, tzinfo=UTC),
+        provider="example",
+    )
+    notes: list[str] = []
+    assert convert_noted(Money("160.72", "EUR"), "GBP", table, notes, how="") == Money(
+        "135.0048", "GBP"
+    )
+    assert convert_noted(
+        Money("160.72", "EUR"), "GBP", table, notes, how="", rounded=True
+    ) == Money("135.00", "GBP")
+    assert convert_noted(Money("1", "GBP"), "GBP", None, notes, how="") == Money("1", "GBP")
+    assert notes == [
+        "160.72 EUR is 135.0048 GBP at 0.84 (example, observed 2026-11-25T00:00:00+00:00)",
+        "160.72 EUR is 135.00 GBP at 0.84 (example, observed 2026-11-25T00:00:00+00:00)",
+    ]
+    with pytest.raises(MissingExchangeRateError) as raised:
+        convert_noted(Money("1.00", "USD"), "GBP", None, notes, how="pass rates=")
+    assert isinstance(raised.value, MissingDataError)
+    assert isinstance(raised.value, UnknownCurrencyError)
+    assert (raised.value.source, raised.value.target) == ("USD", "GBP")
+    assert raised.value.missing == ("an exchange rate from USD to GBP",)
+    with pytest.raises(FutureRatesError):
+        convert_noted(Money("1", "EUR"), "GBP", table, notes, how="", on=date(2026, 11, 24))

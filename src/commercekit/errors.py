@@ -40,6 +40,7 @@ __all__ = [
     "InvalidPromotionError",
     "InvalidTaxIdError",
     "MissingDataError",
+    "MissingExchangeRateError",
     "MoneyParseError",
     "NaiveDatetimeError",
     "NoRuleError",
@@ -200,6 +201,26 @@ class MissingDataError(CommerceKitError, LookupError):
         self.missing = (missing,) if isinstance(missing, str) else tuple(missing)
         self.how = how
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
+
+
+class MissingExchangeRateError(MissingDataError, UnknownCurrencyError):
+    """Money must be converted to another currency (to compare it with a limit in that
+    currency, or to charge it there) and no exchange-rate table was given.
+
+    It is both a ``MissingDataError`` (a fact was not supplied; a partial quote lists it)
+    and an ``UnknownCurrencyError`` (the currency cannot be computed with), as the rules
+    that convert raised one or the other before they shared one conversion.
+    ``source`` and ``target`` are the two ISO 4217 codes.
+    """
+
+    def __init__(self, source: str, target: str, how: str) -> None:
+        self.source = source
+        self.target = target
+        self.code = source  # as an UnknownCurrencyError
+        self.reason = how
+        self.missing = (f"an exchange rate from {source} to {target}",)
+        self.how = how
+        Exception.__init__(self, f"missing {self.missing[0]}: {how}")
 
 
 class UnknownJurisdictionError(CommerceKitError, LookupError):

@@ -80,6 +80,9 @@ CALLS: dict[str, Callable[[], Call]] = {
         at=AT,
         max_age=timedelta(days=1),
     ),
+    "convert_noted": lambda: call(
+        Money("10.00", "EUR"), "USD", _rates(), [], how="pass rates=", rounded=True, on=DAY
+    ),
     "convert_unrounded": lambda: call(Money("10.00", "EUR"), "USD", _rates()),
     "currency_info": lambda: call("EUR"),
     "format_money": lambda: call(Money("1234.50", "EUR"), "de_DE"),
@@ -114,6 +117,11 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("allocate", "money"): (_SIGNED, _AMOUNT),
     ("cash_round", "money"): (_SIGNED, _AMOUNT),
     ("convert", "money"): (_SIGNED, _AMOUNT),
+    ("convert_noted", "money"): (_SIGNED, _AMOUNT),
+    ("convert_noted", "how"): (
+        frozenset({"empty text", "unknown code"}),
+        "how to supply a table is free text",
+    ),
     ("convert_unrounded", "money"): (_SIGNED, _AMOUNT),
     ("format_money", "money"): (_SIGNED, _AMOUNT),
     ("percent_of", "money"): (_SIGNED, _AMOUNT),

@@ -59,7 +59,7 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
 )
-from commercekit.money import Money, RateTable, allocate, convert, sum_money
+from commercekit.money import Money, RateTable, allocate, convert_noted, sum_money
 from commercekit.pricing import Cart, CartLine, DiscountedLine, apply_promotions
 from commercekit.regions import Place, Territory, customs_border, fiscal_border, place_of
 from commercekit.shipping import (
@@ -183,21 +183,17 @@ def _charged(
     own, converted at the context's rates (rounded once, half-up) and said in the notes.
     """
     currency = cart.lines[0].unit_price.currency.code
-    price = option.price
-    if price.currency.code == currency:
-        return price
-    rates = context.exchange_rates
-    if rates is None:
-        raise MissingDataError(
-            f"an exchange rate from {price.currency.code} to {currency}",
-            f"the {option.service} price is {price}; give exchange_rates= (a RateTable) "
-            "to convert it to the cart's currency",
-        )
-    charged = convert(price, currency, rates)
-    notes.append(
-        f"shipping priced at {price}, charged as {charged} at the rate of "
-        f"{rates.provider} observed {rates.observed_at.isoformat()}"
+    converted: list[str] = []
+    charged = convert_noted(
+        option.price,
+        currency,
+        context.exchange_rates,
+        converted,
+        how=f"give exchange_rates= (a RateTable) to charge the {option.service} price "
+        "in the cart's currency",
+        rounded=True,
     )
+    notes.extend(f"shipping priced in another currency: {note}" for note in converted)
     return charged
 
 

@@ -38,7 +38,13 @@ from commercekit.money._currency import (
     minor_units,
     validate_currency,
 )
-from commercekit.money._exchange import RateSource, RateTable, convert, convert_unrounded
+from commercekit.money._exchange import (
+    RateSource,
+    RateTable,
+    convert,
+    convert_noted,
+    convert_unrounded,
+)
 from commercekit.money._format import format_money, parse_money
 from commercekit.money._money import Money, make_money, to_decimal
 from commercekit.money._rounding import (
@@ -67,6 +73,7 @@ __all__ = [
     "cash_round",
     "cash_rounding",
     "convert",
+    "convert_noted",
     "convert_unrounded",
     "currency_info",
     "decimal_rounding",

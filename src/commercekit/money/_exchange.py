@@ -39,11 +39,12 @@ from typing import Protocol
 
 import attrs
 
-from commercekit._inputs import instance, invalid, text
+from commercekit._inputs import flag, instance, invalid, text
 from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
 from commercekit.errors import (
     FutureRatesError,
     InvalidAmountError,
+    MissingExchangeRateError,
     StaleRatesError,
     UnknownCurrencyError,
     shown,
@@ -57,7 +58,7 @@ from commercekit.money._rounding import (
     round_ratio,
 )
 
-__all__ = ["RateSource", "RateTable", "convert", "convert_unrounded"]
+__all__ = ["RateSource", "RateTable", "convert", "convert_noted", "convert_unrounded"]
 
 
 def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
@@ -292,3 +293,68 @@ def convert_unrounded(money: Money, to: str, rates: RateTable) -> Money:
     if amount.as_tuple().exponent > -places:  # type: ignore[operator]  # finite here
         amount = amount.quantize(Decimal(1).scaleb(-places), context=EXACT)  # exact
     return _in_range(_make(Money, amount, CURRENCIES[target]))
+
+
+@context_free
+def convert_noted(
+    money: Money,
+    to: str,
+    rates: RateTable | None,
+    notes: list[str],
+    *,
+    how: str,
+    rounded: bool = False,
+    on: date | datetime | None = None,
+) -> Money:
+    """``money`` in currency ``to``, with the conversion said in ``notes``: the one
+    conversion the rules use where a figure must be shown with the rate behind it.
+
+    Unrounded (``convert_unrounded``) to compare with a limit, or, with ``rounded``,
+    rounded once half-up to the currency's minor unit (an amount charged). Money
+    already in ``to`` comes back as it is, with no note. With ``on``, the table must
+    have been known then (``RateTable.check_known_at``). The note reads
+    ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
+
+    Raises:
+        MissingExchangeRateError: ``rates`` is None and the currencies differ; ``how``
+            says how to supply a table (for example ``"pass rates= (a RateTable)"``).
+
+    Examples:
+        >>> from datetime import UTC
+        >>> table = RateTable(base="EUR", rates={"GBP": Decimal("0.84")},
+        ...     observed_at=datetime(2026, 11, 25, tzinfo=UTC), provider="example")
+        >>> notes: list[str] = []
+        >>> convert_noted(Money("160.72", "EUR"), "GBP", table, notes, how="")
+        Money('135.0048', 'GBP')
+        >>> notes
+        ['160.72 EUR is 135.0048 GBP at 0.84 (example, observed 2026-11-25T00:00:00+00:00)']
+        >>> convert_noted(Money("1.00", "USD"), "GBP", None, notes, how="pass rates=")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MissingExchangeRateError: missing an exchange rate from USD ...
+    """
+    money = require_money(money)
+    target = validate_currency(to)
+    instance(notes, list, "notes", invalid)
+    text(how, "how", invalid, empty=True)
+    flag(rounded, "rounded", invalid)
+    source = money.currency.code
+    if source == target:
+        return money
+    if rates is None:
+        raise MissingExchangeRateError(
+            source, target, f"{money} is needed in {target}: {how}"
+        )
+    rates = _table(rates)
+    if on is not None:
+        rates.check_known_at(on)
+    converted = (
+        convert(money, target, rates, mode=RoundingMode.HALF_UP)
+        if rounded
+        else convert_unrounded(money, target, rates)
+    )
+    notes.append(
+        f"{money} is {converted} at {rates.rate(source, target)} "
+        f"({rates.provider}, observed {rates.observed_at.isoformat()})"
+    )
+    return converted

@@ -48,8 +48,7 @@ from commercekit.money import (
     RateTable,
     RoundingMode,
     allocate,
-    convert,
-    convert_unrounded,
+    convert_noted,
     round_money,
     sum_money,
 )
@@ -445,24 +444,14 @@ class _Work:
         """``money`` in the shipment's currency: not rounded for a threshold (a limit
         is compared with the value itself), rounded to the currency when ``charged``
         (a fixed duty)."""
-        if money.currency.code == self.currency:
-            return money
-        if self.rates is None:
-            raise MissingDataError(
-                f"an exchange rate from {money.currency.code} to {self.currency}",
-                f"{money} must be compared in {self.currency}: pass rates= (a RateTable)",
-            )
-        converted = (
-            convert(money, self.currency, self.rates, mode=RoundingMode.HALF_UP)
-            if charged
-            else convert_unrounded(money, self.currency, self.rates)
+        return convert_noted(
+            money,
+            self.currency,
+            self.rates,
+            self.conversions,
+            how="pass rates= (a RateTable)",
+            rounded=charged,
         )
-        self.conversions.append(
-            f"{money} is {converted} at "
-            f"{self.rates.rate(money.currency.code, self.currency)} "
-            f"({self.rates.provider})"
-        )
-        return converted
 
 
 def _source_of(value: object, method: str, field: str, example: str) -> None:

@@ -34,10 +34,9 @@ import attrs
 from commercekit._numbers import context_free
 from commercekit.errors import (
     InvalidAmountError,
-    UnknownCurrencyError,
     UnknownJurisdictionError,
 )
-from commercekit.money import Money, allocate, convert_unrounded, sum_money
+from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import check_day, place_of, special_territory, vat_prefix
 from commercekit.tax._compute import extract_tax
 from commercekit.tax._ids import format_checked
@@ -135,23 +134,16 @@ class _Context:
         return max(units, key=lambda unit: unit.amount)
 
     def amount_in(self, money: Money, currency: str) -> Money:
-        if money.currency.code == currency:
-            return money
-        table = self.sale.exchange_rates
-        if table is None:
-            raise UnknownCurrencyError(
-                money.currency.code,
-                f"must be compared with a threshold in {currency}: pass exchange_rates= "
-                f"(a RateTable) with the sale",
-            )
-        table.check_known_at(self.on)
-        # Not rounded: a limit is compared with the value itself (135.0048 is over 135).
-        converted = convert_unrounded(money, currency, table)
-        self.conversions.append(
-            f"{money} is {converted} at {table.rate(money.currency.code, currency)} "
-            f"({table.provider}, observed {table.observed_at.isoformat()})"
+        """``money`` in ``currency`` to compare with a limit: not rounded (135.0048 is
+        over 135), at the sale's recorded rates, noted in the decision."""
+        return convert_noted(
+            money,
+            currency,
+            self.sale.exchange_rates,
+            self.conversions,
+            how="pass exchange_rates= (a RateTable) with the sale",
+            on=self.on,
         )
-        return converted
 
     def decision(
         self,

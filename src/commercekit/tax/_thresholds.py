@@ -30,12 +30,11 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import DIVISION, EXACT, context_free
-from commercekit.errors import NoRuleError, UnknownCurrencyError
+from commercekit.errors import NoRuleError
 from commercekit.money import (
     Money,
     RateTable,
-    RoundingMode,
-    convert,
+    convert_noted,
     require_money,
     sum_money,
 )
@@ -306,23 +305,17 @@ def _total_in(
     sales: Iterable[CountedSale], currency: str, rates: RateTable | None, notes: list[str]
 ) -> Money:
     """The sales added up in ``currency``; each conversion is noted with its rate."""
-    total = []
-    for sale in sales:
-        amount = sale.amount
-        code = amount.currency.code
-        if code != currency:
-            if rates is None:
-                raise UnknownCurrencyError(
-                    code,
-                    f"needs converting to {currency} for the threshold: pass rates= "
-                    f"(a RateTable)",
-                )
-            amount = convert(amount, currency, rates, mode=RoundingMode.HALF_UP)
-            notes.append(
-                f"{sale.amount} converted to {amount} at {rates.rate(code, currency)} "
-                f"({rates.provider}, {rates.observed_at.isoformat()})"
-            )
-        total.append(amount)
+    total = [
+        convert_noted(
+            sale.amount,
+            currency,
+            rates,
+            notes,
+            how="pass rates= (a RateTable)",
+            rounded=True,
+        )
+        for sale in sales
+    ]
     return sum_money(total, currency)
 
 
