@@ -17,14 +17,7 @@ Exchange-rate tables and conversion live in [`commercekit.money`][commercekit.mo
 (``RateTable``, ``convert``), which the tax rules also need.
 """
 
-from commercekit.pricing._apply import (
-    AppliedPromotion,
-    DiscountedLine,
-    PromotionResult,
-    RejectedPromotion,
-    Strategy,
-    apply_promotions,
-)
+from commercekit.pricing._apply import apply_promotions
 from commercekit.pricing._cart import MAX_LINES, Cart, CartLine
 from commercekit.pricing._margins import (
     margin_after_discount,
@@ -55,6 +48,13 @@ from commercekit.pricing._price_points import (
     to_price_point,
 )
 from commercekit.pricing._promotions import Promotion, PromotionClass, RejectionReason
+from commercekit.pricing._results import (
+    AppliedPromotion,
+    DiscountedLine,
+    PromotionResult,
+    RejectedPromotion,
+    Strategy,
+)
 
 __all__ = [
     "CHARM_99",
