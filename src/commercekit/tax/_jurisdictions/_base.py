@@ -1,0 +1,195 @@
+"""What every jurisdiction answers, and the answers where it has nothing of its own.
+
+A jurisdiction module gives the same small set of answers (the ``Jurisdiction``
+protocol), each for a sale that arrives in it: is a sale between two of its places
+domestic; who accounts for a domestic supply; what a business buyer's special rules are;
+whether a distance sale from inside its VAT area is taxed where it leaves or arrives;
+who taxes electronic services to its consumers; and what happens to goods imported into
+it. ``Jurisdiction`` (the base class) answers as a place without bundled rules does:
+domestic supplies at its own rates, services to a business reverse-charged, everything
+else "not bundled", said by name. A jurisdiction module overrides only what its law
+changes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import threshold_for
+
+DOMESTIC_SOURCE = "the jurisdiction's own rate table (see the rates' sources)"
+
+
+class Jurisdiction:
+    """The rules of one jurisdiction (or regime family) for sales arriving in it.
+
+    Attributes (class-level, read by the registry and the shared tests):
+        code: the registry key, the VAT area a place belongs to (``EU``, ``GB``, ``AU``).
+        name: the jurisdiction in words.
+        references: the official sources of its rules.
+        areas: the VAT areas it answers for (its own code, or the family's members).
+        thresholds: the threshold rules (``threshold_for``) its decisions read.
+        subdivision_examples: where a sale needs the buyer's subdivision (Canada's
+            provinces), examples to name in the refusal; empty where it does not.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = "a jurisdiction without bundled rules"
+    references: ClassVar[tuple[str, ...]] = (NOT_BUNDLED_SOURCE,)
+    thresholds: ClassVar[tuple[str, ...]] = ()
+    subdivision_examples: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The VAT areas this object answers for."""
+        return (self.code,)
+
+    @property
+    def source(self) -> str:
+        """The primary official source of its rules."""
+        return self.references[0]
+
+    def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
+        """Whether a supply from ``origin`` to ``destination`` is a domestic one."""
+        del goods  # the same place is domestic for goods and services alike
+        return origin == destination
+
+    def domestic(self, case: Case, destination: str) -> TaxDecision:
+        """A supply inside the jurisdiction: its tax, charged by the seller (or by a
+        marketplace deemed the supplier, where the law says so)."""
+        rule = Rule(
+            f"a domestic supply in {destination}: its tax applies", self.domestic_source
+        )
+        deemed = self.deemed_supplier_at_home(case, destination)
+        if deemed is not None:
+            return case.decision(
+                Regime.DOMESTIC,
+                destination,
+                Collector.MARKETPLACE,
+                [rule, deemed],
+                scheme="deemed supplier (marketplace)",
+                charge=True,
+            )
+        return case.decision(
+            Regime.DOMESTIC, destination, Collector.SELLER, [rule], charge=True
+        )
+
+    @property
+    def domestic_source(self) -> str:
+        """The source named for a domestic supply's rule."""
+        return DOMESTIC_SOURCE
+
+    def deemed_supplier_at_home(self, case: Case, destination: str) -> Rule | None:
+        """The rule making a marketplace the supplier of goods already in the country,
+        where the law has one (none here)."""
+        del case, destination
+        return None
+
+    def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
+        """A business buyer with a valid tax number: services are taxed where it is
+        established and it accounts for the tax (reverse charge); goods follow the
+        general rules (None)."""
+        del origin
+        if case.goods:
+            return None
+        return case.decision(
+            Regime.REVERSE_CHARGE,
+            destination,
+            Collector.BUYER,
+            [self.business_services_rule(case, destination)],
+            scheme="reverse charge",
+            documents=("invoice showing both tax numbers and 'Reverse charge'",),
+        )
+
+    def business_services_rule(self, case: Case, destination: str) -> Rule:
+        """Why services to a business here are the business's to account for."""
+        return Rule(
+            f"services to a business in {destination} (tax number "
+            f"{case.sale.buyer.tax_id}) are taxed where the customer is established, "
+            "and the customer accounts for any tax due there (reverse charge)",
+            self.source,
+        )
+
+    def distance_sale(
+        self, case: Case, origin: str, destination: str
+    ) -> TaxDecision | None:
+        """Goods to a consumer sent from one place of a shared VAT area to another
+        (none here)."""
+        del case, origin, destination
+        return None
+
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        """Electronic services to a consumer here."""
+        return case.not_bundled(destination)
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        """Goods imported by a consumer (or a business without special rules) from
+        outside; ``rules`` holds the export rules of where they left from."""
+        return case.not_bundled(
+            destination, rules=rules, documents=documents, export=bool(rules)
+        )
+
+    def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
+        """The rules for the seller when goods leave this jurisdiction (none here)."""
+        del case, origin, destination
+        return []
+
+
+class RegisteredServices(Jurisdiction):
+    """A jurisdiction taxing electronic services to its consumers through the foreign
+    seller's registration: registered, it charges the tax; not registered, it must
+    register from its first sale or once a threshold is reached."""
+
+    services_threshold: ClassVar[str | None] = None
+    """The threshold rule for a foreign seller of services (None: from the first sale)."""
+    registrations: ClassVar[frozenset[str]] = frozenset()
+    """Registration names that count (the country's code; ``VOEC`` for Norway)."""
+
+    def registered(self, case: Case) -> bool:
+        """Whether the seller is registered here."""
+        return bool((self.registrations or {self.code}) & case.sale.seller.registrations)
+
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        rules = [
+            Rule(
+                f"electronic services to a consumer in {destination} are taxed there",
+                self.source,
+            )
+        ]
+        if self.registered(case):
+            return case.decision(
+                Regime.DESTINATION_REGISTRATION,
+                destination,
+                Collector.SELLER,
+                rules,
+                scheme=f"{self.code} registration",
+                charge=True,
+            )
+        rule = self.services_threshold
+        limit = threshold_for(self.code, rule, on=case.on) if rule else None
+        when = (
+            f"once its sales there reach the threshold of {limit.amount}"
+            if limit and limit.amount
+            else "from its first sale"
+        )
+        rules.append(
+            Rule(
+                f"the seller is not registered in {self.code}; it must register {when} "
+                "(see threshold_status)",
+                limit.source if limit else self.source,
+            )
+        )
+        return case.decision(Regime.NOT_COLLECTED, destination, Collector.NONE, rules)
+
+
+def import_at_border(
+    case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+) -> TaxDecision:
+    """The importer pays the import tax at the border."""
+    return case.decision(
+        Regime.IMPORT, destination, Collector.IMPORTER, rules, documents=documents
+    )

@@ -1,0 +1,79 @@
+"""Canada: GST, HST in the participating provinces, and the province of delivery.
+
+* A supply between two provinces is a domestic supply, taxed at the rate of the province
+  of delivery (GST, or HST where the province participates), so every Canadian sale
+  needs the buyer's province.
+* A non-resident seller of digital services to consumers registers under the simplified
+  GST/HST regime once its sales to Canadian consumers exceed CAD 30,000 in twelve months
+  (Excise Tax Act Part IX Div. II Subdiv. E, since 2021-07-01).
+* Goods shipped from abroad: a seller registered for GST/HST that imports them itself
+  charges the tax of the province of delivery; otherwise GST/HST is collected at the
+  border, with courier low-value relief (CAD 40 for tax under CUSMA).
+
+References:
+    CRA, cross-border threshold amounts: http://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html
+    CBSA, low-value shipments (CUSMA): https://cbsa-asfc.gc.ca/services/cusma-aceum/lvs-efv-eng.html
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import threshold_for
+
+
+class Canada(RegisteredServices):
+    """Canadian GST/HST: the rules above."""
+
+    code: ClassVar[str] = "CA"
+    name: ClassVar[str] = "Canada"
+    references: ClassVar[tuple[str, ...]] = (
+        "http://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html",
+        "https://cbsa-asfc.gc.ca/services/cusma-aceum/lvs-efv-eng.html",
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "registration_threshold",
+        "registration_threshold_nonresident",
+        "courier_tax_threshold",
+    )
+    services_threshold: ClassVar[str | None] = "registration_threshold_nonresident"
+    subdivision_examples: ClassVar[tuple[str, ...]] = ("CA-ON", "CA-QC")
+
+    def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
+        del goods
+        # Between provinces: a domestic supply at the province of delivery's rate.
+        return origin.partition("-")[0] == "CA" and destination.startswith("CA-")
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        day = case.on
+        if self.registered(case):
+            rule = threshold_for("CA", "registration_threshold_nonresident", on=day)
+            rules.append(
+                Rule(
+                    "the seller is registered for GST/HST and imports the goods itself: "
+                    f"it charges the tax of {destination}, the province of delivery",
+                    rule.source.split()[0],
+                )
+            )
+            return case.decision(
+                Regime.DESTINATION_REGISTRATION,
+                destination,
+                Collector.SELLER,
+                rules,
+                scheme="CA GST/HST registration",
+                documents=documents,
+                charge=True,
+            )
+        rules.append(
+            Rule(
+                f"goods shipped into {destination} from abroad: import GST/consumption "
+                "tax is collected at the border (low-value relief may apply)",
+                threshold_for("CA", "courier_tax_threshold", on=day).source.split()[0],
+            )
+        )
+        return import_at_border(case, destination, rules, documents)

@@ -1,0 +1,199 @@
+"""The case a decision works on: one sale, on one day, with the places it joins.
+
+Every jurisdiction's rules ask the same few things of a sale: where it leaves from and
+arrives, the value its limits are measured on (with or without the tax charged at sale,
+per consignment or per item), that value in the limit's currency at the sale's recorded
+rates, and, once decided, the decision with the rates of the place taxed. ``Case`` answers
+them once, so each jurisdiction module holds only its law.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from commercekit.errors import UnknownJurisdictionError
+from commercekit.money import Money, allocate, convert_noted, sum_money
+from commercekit.regions import place_of, special_territory
+from commercekit.tax._compute import extract_tax
+from commercekit.tax._ids import format_checked
+from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
+from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
+
+NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
+
+
+class Case:
+    """One sale on one day: its places, its values as limits measure them, and the
+    conversions made along the way (each said in the decision)."""
+
+    def __init__(self, sale: Sale, on: date, source: TaxRateSource) -> None:
+        self.sale = sale
+        self.on = on
+        self.source = source
+        self.goods = sale.supply is Supply.GOODS
+        self.conversions: list[str] = []
+        self._without: dict[str, list[Money]] = {}
+        seller, buyer = sale.seller, sale.buyer
+        self.seller_place = place_of(seller.country, on=on)
+        self.origin = (
+            place_of(sale.ship_from, on=on)
+            if self.goods and sale.ship_from
+            else self.seller_place
+        )
+        self.destination = place_of(
+            buyer.country, subdivision=buyer.subdivision, postcode=buyer.postcode, on=on
+        )
+
+    @property
+    def consumer(self) -> bool:
+        """Whether the buyer has no tax number (a consumer, for VAT/GST)."""
+        return self.sale.buyer.tax_id is None
+
+    def lines_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> list[Money]:
+        """Each line's value without the VAT/GST of ``jurisdiction``: the value limits
+        are set on. The tax is taken out, line by line, only when the prices include it
+        and it is charged at sale (``taxed``); where none is charged, the price shown is
+        what is paid, with no tax in it."""
+        lines = self.sale.goods_lines
+        if not self.sale.prices_include_tax or not taxed:
+            return [line.value for line in lines]
+        found = self._without.get(jurisdiction)
+        if found is None:
+            rates = {
+                category: source_rates(self.source, jurisdiction, category, on=self.on)
+                for category in {line.category for line in lines}
+            }
+            found = [extract_tax(line.value, rates[line.category]).net for line in lines]
+            self._without[jurisdiction] = found
+        return found
+
+    def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
+        """The goods' value without the tax of ``jurisdiction`` (if ``taxed``)."""
+        values = self.lines_without_tax(jurisdiction, taxed=taxed)
+        return sum_money(values, values[0].currency.code)
+
+    def supply_without_tax(self, jurisdiction: str) -> Money:
+        """The goods and the transport charged, without the tax of ``jurisdiction``
+        (the transport's share of tax as the goods': it follows them)."""
+        goods = self.goods_without_tax(jurisdiction)
+        shipping = self.sale.shipping
+        if shipping is None:
+            return goods
+        if not self.sale.prices_include_tax:
+            return goods + shipping
+        tax = self.sale.price - goods
+        if not self.sale.price.amount:
+            return goods
+        # Shared, exactly, in the goods' proportion of net to tax.
+        return goods + allocate(shipping, [goods.amount, tax.amount])[0]
+
+    def consignment_value(self, jurisdiction: str, *, taxed: bool) -> Money:
+        """Intrinsic value: the goods without the tax charged at sale (if ``taxed``),
+        plus transport only when it is not shown separately."""
+        value = self.goods_without_tax(jurisdiction, taxed=taxed)
+        sale = self.sale
+        if sale.shipping is not None and not sale.shipping_shown_separately:
+            value = value + sale.shipping
+        return value
+
+    def dearest_item(self, jurisdiction: str, *, taxed: bool) -> Money:
+        """The dearest single unit without the tax charged at sale, if ``taxed``
+        (per-item limits)."""
+        values = self.lines_without_tax(jurisdiction, taxed=taxed)
+        units = [
+            value / line.quantity
+            for value, line in zip(values, self.sale.goods_lines, strict=True)
+        ]
+        return max(units, key=lambda unit: unit.amount)
+
+    def amount_in(self, money: Money, currency: str) -> Money:
+        """``money`` in ``currency`` to compare with a limit: not rounded (135.0048 is
+        over 135), at the sale's recorded rates, noted in the decision."""
+        return convert_noted(
+            money,
+            currency,
+            self.sale.exchange_rates,
+            self.conversions,
+            how="pass exchange_rates= (a RateTable) with the sale",
+            on=self.on,
+        )
+
+    def decision(
+        self,
+        regime: Regime,
+        taxed_in: str | None,
+        collected_by: Collector,
+        rules: list[Rule],
+        *,
+        scheme: str | None = None,
+        documents: tuple[str, ...] = (),
+        charge: bool = False,
+        cleared_under: str | None = None,
+    ) -> TaxDecision:
+        """The decision, with the rates of ``taxed_in`` on the day when ``charge``."""
+        at_origin = regime in (Regime.DOMESTIC, Regime.DISTANCE_SALE_BELOW_THRESHOLD)
+        if taxed_in == self.destination.jurisdiction(goods=self.goods) and not at_origin:
+            # Taxed where the goods arrive: at the rates of the region they arrive in.
+            taxed_in = self.destination.rates_jurisdiction(goods=self.goods)
+        rates: tuple[TaxRate, ...] = ()
+        if charge and taxed_in is not None:
+            try:
+                rates = self._rates(taxed_in)
+            except UnknownJurisdictionError:
+                # Whose tax applies is decided; its rates are not bundled (US sales tax).
+                return self.not_bundled(taxed_in, rules=rules, documents=documents)
+        buyer = self.sale.buyer
+        verification = buyer.verification
+        if verification is None and buyer.tax_id is not None:
+            verification = format_checked(buyer.tax_id)
+        return TaxDecision(
+            regime=regime,
+            taxed_in=taxed_in,
+            collected_by=collected_by,
+            rates=rates,
+            scheme=scheme,
+            documents=documents,
+            rules=tuple(rules),
+            conversions=tuple(self.conversions),
+            verification=verification,
+            cleared_under=cleared_under,
+        )
+
+    def _rates(self, jurisdiction: str) -> tuple[TaxRate, ...]:
+        """The rates of each category sold, once each."""
+        found: dict[tuple[str, str, Decimal], TaxRate] = {}
+        for category in dict.fromkeys(line.category for line in self.sale.goods_lines):
+            for rate in source_rates(self.source, jurisdiction, category, on=self.on):
+                found.setdefault((rate.tax, rate.applies_as, rate.rate), rate)
+        return tuple(found.values())
+
+    def not_bundled(
+        self,
+        destination: str,
+        *,
+        rules: list[Rule] | None = None,
+        documents: tuple[str, ...] = (),
+        export: bool = False,
+    ) -> TaxDecision:
+        """Whose tax applies is known, its rules are not bundled: said by name."""
+        notes = list(rules or [])
+        territory = special_territory(destination)
+        if territory is not None:
+            notes.append(Rule(territory.explain(), territory.source.split()[0]))
+        else:
+            notes.append(
+                Rule(
+                    f"{destination}'s own taxes on this sale are not bundled with "
+                    "commercekit (United States sales tax, for one, needs a "
+                    "TaxRateSource)",
+                    NOT_BUNDLED_SOURCE,
+                )
+            )
+        return self.decision(
+            Regime.EXPORT if export else Regime.NOT_BUNDLED,
+            None,
+            Collector.NONE,
+            notes,
+            documents=documents,
+        )

@@ -1,0 +1,85 @@
+"""Switzerland (with Liechtenstein in one VAT area): the mail-order rule and platforms.
+
+* A foreign seller whose small consignments (import tax of CHF 5 or less, so not
+  collected at the border) reach CHF 100,000 a year registers and charges Swiss VAT at
+  sale, and imports the goods itself (MWSTG Art. 7(3)(b), since 2019-01-01).
+* An electronic platform facilitating a sale is treated as the supplier (MWSTG Art. 20a,
+  since 2025-01-01).
+* Otherwise import VAT is due at the border on the goods, transport and duty, and not
+  collected when it comes to CHF 5 or less (MWSTG Art. 53(1)(a); EFD Ordinance SR
+  641.204 Art. 1(d)).
+
+References:
+    ESTV, mail-order rule: https://www.estv.admin.ch/estv/de/home/mehrwertsteuer/mwst-steuerpflicht/mwst-versandhandel.html
+    MWSTG Art. 20a (platforms): https://lawbrary.ch/law/art/MWSTG-v2025.01-de-art-20a/print
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import threshold_for
+
+_SCHEME = "Swiss mail-order / platform rule"
+
+
+class Switzerland(RegisteredServices):
+    """Swiss VAT: the rules above."""
+
+    code: ClassVar[str] = "CH"
+    name: ClassVar[str] = "Switzerland"
+    references: ClassVar[tuple[str, ...]] = (
+        "https://www.estv.admin.ch/estv/de/home/mehrwertsteuer/mwst-steuerpflicht/mwst-versandhandel.html",
+        "https://lawbrary.ch/law/art/MWSTG-v2025.01-de-art-20a/print",
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "registration_threshold",
+        "mail_order_threshold",
+        "import_tax_de_minimis",
+        "deemed_supplier",
+    )
+    services_threshold: ClassVar[str | None] = "registration_threshold"
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        sale, day = case.sale, case.on
+        del destination  # Swiss VAT, wherever in the VAT area the goods arrive
+        if sale.marketplace:
+            rule = threshold_for("CH", "deemed_supplier", on=day)
+            who = f"{sale.marketplace} is treated as the supplier (electronic platform)"
+        elif self.registered(case):
+            rule = threshold_for("CH", "mail_order_threshold", on=day)
+            who = "the seller is registered for Swiss VAT (mail-order rule)"
+        else:
+            de_minimis = threshold_for("CH", "import_tax_de_minimis", on=day)
+            rules.append(
+                Rule(
+                    "the seller is not registered for Swiss VAT: import VAT at the "
+                    "border on the goods, transport and duty, not collected when it "
+                    f"comes to {de_minimis.amount} or less (computed with the landed "
+                    "cost)",
+                    de_minimis.source.split()[0],
+                )
+            )
+            return import_at_border(case, "CH", rules, documents)
+        rules.append(
+            Rule(
+                f"{who}: Swiss VAT charged at sale; the seller or platform imports the "
+                "goods",
+                rule.source.split()[0],
+            )
+        )
+        return case.decision(
+            Regime.LOW_VALUE_AT_SALE,
+            "CH",
+            Collector.MARKETPLACE if sale.marketplace else Collector.SELLER,
+            rules,
+            scheme=_SCHEME,
+            documents=documents,
+            cleared_under=_SCHEME,
+            charge=True,
+        )

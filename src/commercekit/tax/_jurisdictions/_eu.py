@@ -1,0 +1,364 @@
+"""The European Union's VAT area (the 27 member states, and Northern Ireland for goods).
+
+The rules of Council Directive 2006/112/EC as amended by the e-commerce package
+(Directives (EU) 2017/2455 and 2019/1995, in force 2021-07-01):
+
+* goods sent to a business with a VAT number of another member state are an exempt
+  intra-Community supply (Art. 138); services to a business are taxed where it is
+  established and reverse-charged (Art. 44, 196);
+* goods sent to a consumer in another member state are taxed where they leave from while
+  the seller's EU-wide distance sales stay within EUR 10,000 a year, and where they arrive
+  above it, for a seller established outside the EU, or by option (Art. 33, 59c, 14(4));
+  electronic services to consumers follow the same threshold (Art. 58, 59c);
+* a marketplace facilitating such sales by a seller established outside the EU is deemed
+  the supplier (Art. 14a(2));
+* goods imported in consignments of an intrinsic value of EUR 150 or less may be taxed at
+  sale through the Import One-Stop Shop (Art. 369l, 143(1)(ca)); a marketplace
+  facilitating them is deemed the supplier (Art. 14a(1)).
+
+In Northern Ireland, where these rules apply to goods, a marketplace is deemed the
+supplier of goods already there only for a seller established outside Northern Ireland,
+Great Britain and the EU (VATA 1994 s. 5B).
+
+References:
+    Directive 2006/112/EC (consolidated): https://eur-lex.europa.eu/eli/dir/2006/112/oj
+    Implementing Regulation (EU) No 282/2011: https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj
+    VATA 1994 s. 5B (marketplaces, goods in Northern Ireland): https://www.legislation.gov.uk/ukpga/1994/23/section/5B
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from commercekit.regions import vat_prefix
+from commercekit.tax._jurisdictions._base import Jurisdiction, import_at_border
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import threshold_for
+
+DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
+IMPLEMENTING = "https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj"
+NORTHERN_IRELAND_MARKETPLACES = "https://www.legislation.gov.uk/ukpga/1994/23/section/5B"
+
+_INTRA_COMMUNITY_DOCUMENTS = (
+    (
+        "invoice showing both VAT numbers and 'Exempt intra-Community supply (Article "
+        "138 Directive 2006/112/EC)'"
+    ),
+    (
+        "proof that the goods left for the other member state (Art. 45a of "
+        "Implementing Regulation 282/2011)"
+    ),
+    "recapitulative statement (EC Sales List) entry",
+)
+
+
+class EuropeanUnion(Jurisdiction):
+    """The EU VAT area: the rules above, for every member state."""
+
+    code: ClassVar[str] = "EU"
+    name: ClassVar[str] = "the European Union VAT area"
+    references: ClassVar[tuple[str, ...]] = (
+        DIRECTIVE,
+        IMPLEMENTING,
+        NORTHERN_IRELAND_MARKETPLACES,
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "distance_sales_threshold",
+        "low_value_consignment",
+    )
+
+    @property
+    def domestic_source(self) -> str:
+        return DIRECTIVE
+
+    def deemed_supplier_at_home(self, case: Case, destination: str) -> Rule | None:
+        sale = case.sale
+        if not (case.goods and sale.marketplace and case.consumer):
+            return None
+        seller = case.seller_place
+        if seller.in_eu_vat_area_for_goods:
+            return None
+        if destination == "XI":
+            # VATA 1994 s. 5B, the "Union goods condition": a seller established
+            # outside Northern Ireland and the EU, but not in Great Britain.
+            if seller.goods_jurisdiction in ("GB", "XI"):
+                return None
+            return Rule(
+                f"{sale.marketplace} facilitates a supply of goods already in Northern "
+                "Ireland by a seller established outside Northern Ireland, Great Britain "
+                "and the EU: the marketplace is deemed the supplier and charges the tax "
+                "(VATA 1994 s. 5B; Art. 14a(2) of the Directive)",
+                NORTHERN_IRELAND_MARKETPLACES,
+            )
+        return Rule(
+            f"{sale.marketplace} facilitates a supply of goods already in {destination} "
+            "by a seller established outside the EU: the marketplace is deemed the "
+            "supplier and charges the tax (Art. 14a(2))",
+            DIRECTIVE,
+        )
+
+    def business_services_rule(self, case: Case, destination: str) -> Rule:
+        return Rule(
+            f"services to a business in {destination} (VAT number "
+            f"{case.sale.buyer.tax_id}) are taxed where the customer is established "
+            "(Art. 44) and the customer accounts for the tax by reverse charge (Art. 196)",
+            DIRECTIVE,
+        )
+
+    def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
+        if not case.goods:
+            return super().to_business(case, origin, destination)
+        if not case.origin.in_eu_vat_area(goods=True):
+            return None
+        tax_id = case.sale.buyer.tax_id
+        assert tax_id is not None  # noqa: S101  # only asked with a tax number
+        expected = "XI" if destination == "XI" else vat_prefix(destination)
+        if tax_id.country != expected:
+            rule = Rule(
+                f"the buyer's VAT number is from {tax_id.country}, not {expected} where "
+                "the goods arrive: the exemption needs a number of the member state of "
+                "arrival (Art. 138(1)); treated as a sale to a consumer",
+                DIRECTIVE,
+            )
+            decision = self._distance_sale(case, origin, destination)
+            return attrs.evolve(decision, rules=(rule, *decision.rules))
+        return case.decision(
+            Regime.INTRA_COMMUNITY_SUPPLY,
+            destination,
+            Collector.BUYER,
+            [
+                Rule(
+                    f"goods sent from {origin} to a business in {destination} with VAT "
+                    f"number {tax_id}: exempt intra-Community supply (Art. 138); the buyer "
+                    "accounts for acquisition VAT in its own country (Art. 20, 40)",
+                    DIRECTIVE,
+                ),
+            ],
+            scheme="intra-Community supply",
+            documents=_INTRA_COMMUNITY_DOCUMENTS,
+        )
+
+    def distance_sale(
+        self, case: Case, origin: str, destination: str
+    ) -> TaxDecision | None:
+        if not case.origin.in_eu_vat_area_for_goods:
+            return None
+        return self._distance_sale(case, origin, destination)
+
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        if case.seller_place.in_eu_vat_area_for_services:
+            return self._distance_sale(case, case.sale.seller.country, destination)
+        rules = [
+            Rule(
+                f"electronic services to a consumer in {destination} are taxed there "
+                "(Art. 58); a seller outside the EU has no threshold",
+                DIRECTIVE,
+            )
+        ]
+        return _destination_vat(case, destination, rules, union=False)
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        limit = threshold_for("EU", "low_value_consignment", on=case.on)
+        at_sale = case.consumer and (
+            bool(case.sale.marketplace) or "IOSS" in case.sale.seller.registrations
+        )
+        value = case.amount_in(case.consignment_value(destination, taxed=at_sale), "EUR")
+        if limit.crossed_by(value):
+            rules.append(
+                Rule(
+                    f"a consignment of intrinsic value {value}, over {limit.amount}: "
+                    f"import VAT (and customs duty) of {destination} at the border",
+                    limit.source.split()[0],
+                )
+            )
+            return import_at_border(case, destination, rules, documents)
+        rules.append(
+            Rule(
+                f"a consignment of intrinsic value {value}, not over {limit.amount} "
+                "(goods, plus transport only when not shown separately)",
+                limit.source.split()[0],
+            )
+        )
+        return _low_value_import(case, destination, rules, documents)
+
+    def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
+        del case
+        return [
+            Rule(
+                f"goods leaving the EU from {origin} for {destination}: exempt export "
+                "(Art. 146) for the seller",
+                DIRECTIVE,
+            )
+        ]
+
+    def _distance_sale(self, case: Case, origin: str, destination: str) -> TaxDecision:
+        sale = case.sale
+        if sale.marketplace and not case.seller_place.in_eu_vat_area_for_goods:
+            return case.decision(
+                Regime.OSS_UNION,
+                destination,
+                Collector.MARKETPLACE,
+                [
+                    Rule(
+                        f"{sale.marketplace} facilitates a supply within the EU by a "
+                        "seller established outside it: the marketplace is deemed the "
+                        f"supplier (Art. 14a(2)) and charges {destination} VAT",
+                        DIRECTIVE,
+                    )
+                ],
+                scheme="OSS union scheme (marketplace)",
+                charge=True,
+            )
+        below, rules = _threshold_rules(case, origin, destination)
+        if below is not None:
+            return below
+        return _destination_vat(case, destination, rules, union=True)
+
+
+def _threshold_rules(
+    case: Case, origin: str, destination: str
+) -> tuple[TaxDecision | None, list[Rule]]:
+    """The EUR 10,000 question for a seller established in the EU: below it (and not
+    opted in), a decision at origin; above it, the rules that send the tax to
+    ``destination``."""
+    seller = case.sale.seller
+    if not case.seller_place.in_eu_vat_area_for_goods:
+        rule = Rule(
+            f"a seller established outside the EU has no threshold: {destination} VAT "
+            "applies from the first sale (Art. 33)",
+            DIRECTIVE,
+        )
+        return None, [rule]
+    if origin != seller.country:
+        return None, [
+            Rule(
+                f"the goods leave from {origin}, not from the seller's country "
+                f"{seller.country}: the EUR 10,000 threshold does not apply and "
+                f"{destination} VAT applies (Art. 33, 59c(1)(b))",
+                DIRECTIVE,
+            )
+        ]
+    threshold = threshold_for("EU", "distance_sales_threshold", on=case.on)
+    # The value of the supply includes the transport charged (Art. 78(b)).
+    sale_value = case.amount_in(case.supply_without_tax(origin), "EUR")
+    this_year = case.amount_in(seller.eu_sales_this_year, "EUR") + sale_value
+    last_year = case.amount_in(seller.eu_sales_last_year, "EUR")
+    crossed = threshold.crossed_by(this_year) or threshold.crossed_by(last_year)
+    if not crossed and not seller.opted_in:
+        rule = Rule(
+            f"EU-wide distance sales of {this_year} this year (with this sale) and "
+            f"{last_year} last year do not exceed {threshold.amount}: {origin} VAT "
+            "applies where the goods leave from (Art. 59c, 14(4))",
+            DIRECTIVE,
+        )
+        at_origin = case.decision(
+            Regime.DISTANCE_SALE_BELOW_THRESHOLD,
+            origin,
+            Collector.SELLER,
+            [rule],
+            charge=True,
+        )
+        return at_origin, []
+    why = (
+        "the seller opted to tax at destination (Art. 59c(3))"
+        if seller.opted_in and not crossed
+        else f"EU-wide distance sales ({this_year} this year with this sale, "
+        f"{last_year} last year) exceed {threshold.amount}"
+    )
+    return None, [Rule(f"{why}: {destination} VAT applies (Art. 33, 59c)", DIRECTIVE)]
+
+
+def _destination_vat(
+    case: Case, destination: str, rules: list[Rule], *, union: bool
+) -> TaxDecision:
+    """The destination's VAT, declared through the OSS or a registration there."""
+    registrations = case.sale.seller.registrations
+    if "OSS" in registrations:
+        scheme = "OSS union scheme" if union else "OSS non-union scheme"
+        rules.append(Rule(f"declared and paid through the {scheme}", DIRECTIVE))
+        return case.decision(
+            Regime.OSS_UNION if union else Regime.OSS_NON_UNION,
+            destination,
+            Collector.SELLER,
+            rules,
+            scheme=scheme,
+            documents=("invoice (or receipt) at the destination rate",),
+            charge=True,
+        )
+    if destination in registrations:
+        how = f"declared through the seller's {destination} registration"
+    else:
+        how = (
+            f"the seller must register for VAT in {destination}, or for the OSS, "
+            "before charging it"
+        )
+    rules.append(Rule(how, DIRECTIVE))
+    return case.decision(
+        Regime.DESTINATION_REGISTRATION,
+        destination,
+        Collector.SELLER,
+        rules,
+        scheme=f"{destination} VAT registration",
+        charge=True,
+    )
+
+
+def _low_value_import(
+    case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+) -> TaxDecision:
+    """A consignment within EUR 150: the IOSS for consumers, import VAT otherwise."""
+    sale = case.sale
+    if not case.consumer:
+        rules.append(
+            Rule(
+                "the buyer is a business: the IOSS covers distance sales to consumers "
+                f"only (Art. 14(4)(2), 369l); the business imports and pays {destination} "
+                "import VAT at the border, which it deducts",
+                DIRECTIVE,
+            )
+        )
+        return import_at_border(case, destination, rules, documents)
+    if sale.marketplace:
+        rules.append(
+            Rule(
+                f"{sale.marketplace} facilitates the sale: deemed supplier (Art. "
+                f"14a(1)), charges {destination} VAT at checkout and declares it through "
+                "the IOSS",
+                DIRECTIVE,
+            )
+        )
+        collector, scheme = Collector.MARKETPLACE, "IOSS (marketplace)"
+    elif "IOSS" in sale.seller.registrations:
+        rules.append(
+            Rule(
+                f"the seller uses the IOSS: {destination} VAT charged at checkout, the "
+                "goods clear customs free of VAT (Art. 143(1)(ca), 369l)",
+                DIRECTIVE,
+            )
+        )
+        collector, scheme = Collector.SELLER, "IOSS"
+        documents = (*documents, "IOSS number on the customs declaration")
+    else:
+        rules.append(
+            Rule(
+                f"no IOSS: import VAT of {destination} is due at the border, usually "
+                "collected by the carrier from the buyer with a handling fee (Art. 369y)",
+                DIRECTIVE,
+            )
+        )
+        return import_at_border(case, destination, rules, documents)
+    return case.decision(
+        Regime.IOSS,
+        destination,
+        collector,
+        rules,
+        scheme=scheme,
+        documents=documents,
+        charge=True,
+        cleared_under="IOSS",
+    )

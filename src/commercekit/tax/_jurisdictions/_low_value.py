@@ -1,0 +1,233 @@
+"""Low-value-goods regimes: Australia, New Zealand, Norway and Singapore tax imported
+goods of low value at sale, through the foreign seller's or the marketplace's
+registration, per item rather than per consignment.
+
+* Australia: goods of AUD 1,000 or less per item (GST Act 1999 Div 84, since
+  2018-07-01).
+* New Zealand: goods of NZD 1,000 or less per item (GST Act 1985 s 4B, 10B, since
+  2019-12-01).
+* Norway: goods under NOK 3,000 per item through the VOEC scheme (merverdiavgiftsloven
+  § 3-1 (2), since 2020-04-01); a seller outside VOEC leaves import VAT to the border,
+  and a business buyer imports them itself.
+* Singapore: goods of SGD 400 or less per item (GST Act 1993 as amended, since
+  2023-01-01).
+
+In each, a marketplace facilitating the sale is treated as the supplier. Above the limit
+the goods are taxed at the border. Each jurisdiction's references are the official pages
+its threshold rows cite (``tax/_data/thresholds.csv``), the registration page first.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import threshold_for
+
+
+class LowValueGoods(RegisteredServices):
+    """A jurisdiction taxing low-value imported goods at sale, per item."""
+
+    low_value_rule: ClassVar[str] = "low_value_goods"
+    """The threshold rule of the per-item limit."""
+    low_value_registration: ClassVar[str] = ""
+    """The registration that lets a seller charge the tax at sale (the code if empty)."""
+    scheme: ClassVar[str] = ""
+    """The name of the at-sale scheme (``<code> low-value goods`` if empty)."""
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        limit = threshold_for(self.code, self.low_value_rule, on=case.on)
+        assert limit.amount is not None  # noqa: S101  # every low-value limit has one
+        source = limit.source.split()[0]
+        registered = self._registration in case.sale.seller.registrations
+        at_sale = case.consumer and (bool(case.sale.marketplace) or registered)
+        unit = case.dearest_item(destination, taxed=at_sale)
+        item = case.amount_in(unit, limit.amount.currency.code)
+        if limit.crossed_by(item):
+            rules.append(
+                Rule(
+                    f"an item of {item}, not under the low-value limit of "
+                    f"{limit.amount}: import {destination} tax at the border",
+                    source,
+                )
+            )
+            return import_at_border(case, destination, rules, documents)
+        rules.append(
+            Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
+        )
+        if not case.consumer:
+            return self.low_value_to_a_business(case, destination, rules, documents)
+        if case.sale.marketplace:
+            rule = threshold_for(self.code, "deemed_supplier", on=case.on)
+            rules.append(
+                Rule(
+                    f"{case.sale.marketplace} facilitates the sale and is treated as the "
+                    "supplier",
+                    rule.source.split()[0],
+                )
+            )
+            collector = Collector.MARKETPLACE
+        elif registered:
+            rules.append(
+                Rule(
+                    f"the seller is registered ({self._registration}) and charges the "
+                    "tax at sale",
+                    source,
+                )
+            )
+            collector = Collector.SELLER
+        else:
+            return self.unregistered(case, destination, rules, documents, source)
+        scheme = self.scheme or f"{destination} low-value goods"
+        return case.decision(
+            Regime.LOW_VALUE_AT_SALE,
+            destination,
+            collector,
+            rules,
+            scheme=scheme,
+            documents=documents,
+            charge=True,
+            cleared_under=scheme,
+        )
+
+    @property
+    def _registration(self) -> str:
+        return self.low_value_registration or self.code
+
+    def unregistered(
+        self,
+        case: Case,
+        destination: str,
+        rules: list[Rule],
+        documents: tuple[str, ...],
+        source: str,
+    ) -> TaxDecision:
+        """A consumer buys from a seller outside the scheme: no tax at sale, and
+        low-value goods are not taxed at the border."""
+        rules.append(
+            Rule(
+                f"the seller is not registered in {destination}: no tax at sale, and "
+                "low-value goods are not taxed at the border; the seller must register "
+                "once its sales there reach the registration threshold",
+                source,
+            )
+        )
+        return case.decision(
+            Regime.NOT_COLLECTED, destination, Collector.NONE, rules, documents=documents
+        )
+
+    def low_value_to_a_business(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        """Low-value goods to a registered business: the at-sale schemes are for
+        consumers; the business accounts for any GST itself."""
+        limit = threshold_for(self.code, self.low_value_rule, on=case.on)
+        rules.append(
+            Rule(
+                f"the buyer is a {destination} GST-registered business: low-value goods "
+                "are not taxed at sale for it nor at the border; it accounts for any GST "
+                "itself (reverse charge where its law requires)",
+                limit.source.split()[0],
+            )
+        )
+        return case.decision(
+            Regime.NOT_COLLECTED, destination, Collector.BUYER, rules, documents=documents
+        )
+
+
+class Australia(LowValueGoods):
+    code: ClassVar[str] = "AU"
+    name: ClassVar[str] = "Australia"
+    references: ClassVar[tuple[str, ...]] = (
+        "https://www.ato.gov.au/Business/Registration/Work-out-which-registrations-you-need/Taxation-registrations/Goods-and-Services-Tax-(GST)/",
+        "https://www.ato.gov.au/Business/International-tax-for-business/In-detail/GST-on-low-value-imported-goods/Information-for-operators-of-electronic-distribution-platforms/",
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "low_value_goods",
+        "deemed_supplier",
+        "registration_threshold",
+    )
+    services_threshold: ClassVar[str | None] = "registration_threshold"
+
+
+class NewZealand(LowValueGoods):
+    code: ClassVar[str] = "NZ"
+    name: ClassVar[str] = "New Zealand"
+    references: ClassVar[tuple[str, ...]] = (
+        "http://www.ird.govt.nz/gst/gst-registering/register-who/",
+        "https://www.legislation.govt.nz/act/public/1985/0141/latest/LMS288546.html",
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "low_value_goods",
+        "deemed_supplier",
+        "registration_threshold",
+    )
+    services_threshold: ClassVar[str | None] = "registration_threshold"
+
+
+class Norway(LowValueGoods):
+    code: ClassVar[str] = "NO"
+    name: ClassVar[str] = "Norway"
+    references: ClassVar[tuple[str, ...]] = (
+        "https://www.skatteetaten.no/rettskilder/type/handboker/merverdiavgiftshandboken/gjeldende/M-2/M-2-1/",
+        "https://www.skatteetaten.no/en/business-and-organisation/vat-and-duties/vat/foreign/e-commerce-voec/low-value/",
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "voec_item_limit",
+        "deemed_supplier",
+        "registration_threshold_nonresident",
+    )
+    services_threshold: ClassVar[str | None] = "registration_threshold_nonresident"
+    registrations: ClassVar[frozenset[str]] = frozenset({"NO", "VOEC"})
+    low_value_rule: ClassVar[str] = "voec_item_limit"
+    low_value_registration: ClassVar[str] = "VOEC"
+    scheme: ClassVar[str] = "VOEC"
+
+    def unregistered(
+        self,
+        case: Case,
+        destination: str,
+        rules: list[Rule],
+        documents: tuple[str, ...],
+        source: str,
+    ) -> TaxDecision:
+        rules.append(
+            Rule(
+                "the seller is not in the VOEC scheme: import VAT at the border, "
+                "collected by the carrier",
+                source,
+            )
+        )
+        return import_at_border(case, destination, rules, documents)
+
+    def low_value_to_a_business(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        limit = threshold_for(self.code, self.low_value_rule, on=case.on)
+        rules.append(
+            Rule(
+                "the buyer is a business: VOEC covers only buyers outside the VAT "
+                "register; the business imports and pays import VAT at the border, which "
+                "it deducts",
+                limit.source.split()[0],
+            )
+        )
+        return import_at_border(case, destination, rules, documents)
+
+
+class Singapore(LowValueGoods):
+    code: ClassVar[str] = "SG"
+    name: ClassVar[str] = "Singapore"
+    references: ClassVar[tuple[str, ...]] = (
+        "https://www.iras.gov.sg/taxes/goods-services-tax-(gst)/consumers/gst-on-imported-low-value-goods",
+    )
+    thresholds: ClassVar[tuple[str, ...]] = (
+        "low_value_goods",
+        "deemed_supplier",
+        "ovr_local_supplies",
+    )
+    services_threshold: ClassVar[str | None] = "ovr_local_supplies"

@@ -1,0 +1,143 @@
+"""The United Kingdom: Great Britain, and Northern Ireland for services and for goods
+imported from outside the UK and the EU.
+
+* Goods moved between Great Britain and Northern Ireland stay a domestic supply.
+* Consignments of GBP 135 or less sold to consumers are taxed at sale: the seller (who
+  must be UK VAT-registered, with no threshold) or the online marketplace facilitating
+  the sale (deemed supplier) charges UK VAT, and no import VAT is due (VATA 1994 s. 5A);
+  a VAT-registered business buying such a consignment accounts for the VAT by reverse
+  charge. Above GBP 135, import VAT is due at the border.
+* A marketplace facilitating a sale of goods already in the UK by a seller established
+  outside it is deemed the supplier (VATA 1994 s. 5A).
+* A seller of electronic services to UK consumers registers from its first sale
+  (VATA 1994 Sch. 1A, no threshold for non-established persons).
+* Goods exported from the UK are zero-rated for the seller (VAT Notice 703).
+
+Goods imported into Northern Ireland from outside the UK and the EU follow these GBP 135
+rules (NI Business Info, "How VAT will apply for goods imported into Northern Ireland
+from outside the UK or EU").
+
+References:
+    VAT place of supply of services (Notice 741A): https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a
+    VAT on goods exported from the UK (Notice 703): https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703
+    Online marketplaces: https://www.gov.uk/guidance/vat-and-overseas-goods-sold-to-customers-in-the-uk-using-online-marketplaces
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import threshold_for
+
+UK_SERVICES = "https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a"
+UK_EXPORTS = "https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703"
+UK_MARKETPLACES = (
+    "https://www.gov.uk/guidance/"
+    "vat-and-overseas-goods-sold-to-customers-in-the-uk-using-online-marketplaces"
+)
+_SCHEME = "UK low-value consignments (GBP 135)"
+_UK = ("GB", "XI")
+
+
+class UnitedKingdom(RegisteredServices):
+    """UK VAT: the rules above."""
+
+    code: ClassVar[str] = "GB"
+    name: ClassVar[str] = "the United Kingdom"
+    references: ClassVar[tuple[str, ...]] = (UK_SERVICES, UK_EXPORTS, UK_MARKETPLACES)
+    thresholds: ClassVar[tuple[str, ...]] = ("low_value_consignment",)
+
+    def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
+        # Goods between Great Britain and Northern Ireland stay inside UK VAT.
+        return origin == destination or (goods and {origin, destination} <= set(_UK))
+
+    @property
+    def domestic_source(self) -> str:
+        return UK_MARKETPLACES
+
+    def deemed_supplier_at_home(self, case: Case, destination: str) -> Rule | None:
+        sale = case.sale
+        if not (case.goods and sale.marketplace and case.consumer):
+            return None
+        if case.seller_place.goods_jurisdiction in _UK:
+            return None
+        return Rule(
+            f"{sale.marketplace} facilitates a supply of goods already in {destination} "
+            "by a seller established outside it: the marketplace is deemed the supplier "
+            "and charges the tax (VATA 1994 s. 5A)",
+            UK_MARKETPLACES,
+        )
+
+    def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
+        if not case.goods:
+            return super().to_business(case, origin, destination)
+        if origin in _UK:
+            return None
+        limit = threshold_for("GB", "low_value_consignment", on=case.on)
+        # No VAT is charged at sale (the business accounts for it): the value as shown.
+        value = case.amount_in(case.consignment_value(destination, taxed=False), "GBP")
+        if limit.crossed_by(value):
+            return None
+        rule = Rule(
+            f"a consignment of {value} (not over {limit.amount}) to a UK VAT-registered "
+            f"business ({case.sale.buyer.tax_id}): the business accounts for UK VAT by "
+            "reverse charge",
+            limit.source,
+        )
+        return case.decision(
+            Regime.REVERSE_CHARGE,
+            destination,
+            Collector.BUYER,
+            [rule],
+            scheme="UK reverse charge on low-value goods",
+            cleared_under=_SCHEME,
+            documents=("invoice stating that the customer accounts for the VAT",),
+        )
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        sale = case.sale
+        limit = threshold_for("GB", "low_value_consignment", on=case.on)
+        source = limit.source.split()[0]
+        # Within the limit UK VAT is charged at sale, always: measured without it.
+        value = case.amount_in(case.consignment_value(destination, taxed=True), "GBP")
+        if limit.crossed_by(value):
+            rules.append(
+                Rule(
+                    f"a consignment of {value}, over {limit.amount}: import VAT at the "
+                    "border",
+                    source,
+                )
+            )
+            return import_at_border(case, destination, rules, documents)
+        by = (
+            f"the online marketplace {sale.marketplace} (deemed supplier)"
+            if sale.marketplace
+            else "the seller, who must be UK VAT-registered (no threshold applies)"
+        )
+        rules.append(
+            Rule(
+                f"a consignment of {value}, not over {limit.amount}: UK VAT is charged "
+                f"at the point of sale by {by}",
+                source,
+            )
+        )
+        return case.decision(
+            Regime.LOW_VALUE_AT_SALE,
+            destination,
+            Collector.MARKETPLACE if sale.marketplace else Collector.SELLER,
+            rules,
+            scheme=_SCHEME,
+            documents=(*documents, "VAT invoice showing the UK VAT charged"),
+            charge=True,
+            cleared_under=_SCHEME,
+        )
+
+    def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
+        del case, destination
+        rule = Rule(f"goods exported from {origin}: zero-rated for the seller", UK_EXPORTS)
+        return [rule]
