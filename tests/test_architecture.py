@@ -2,8 +2,8 @@
 
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
-its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``)
-are the shared footing every package stands on.
+its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``,
+``_bundled``) are the shared footing every package stands on.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ LAYERS = (
 )
 """DESIGN.md's order: each package may import those before it."""
 
-FOOTING = {"errors", "typing", "_numbers", "_inputs", "_checks"}
+FOOTING = {"errors", "typing", "_numbers", "_inputs", "_checks", "_bundled"}
 """Root modules any package may import (``_checks`` stands on money's public names)."""
 
 
@@ -98,6 +98,7 @@ def test_the_footing_imports_no_rule_package_but_money() -> None:
         ("_inputs", {"_numbers", "errors"}),
         ("_checks", {"_numbers", "_inputs", "errors", "money"}),
         ("errors", set()),
+        ("_bundled", {"errors"}),
     ):
         targets = {
             module.split(".")[1]

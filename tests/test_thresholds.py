@@ -11,13 +11,22 @@ from hypothesis import strategies as st
 
 from commercekit.errors import (
     InvalidAmountError,
+    MissingDataError,
     NoRuleError,
     UnknownCountryError,
     UnknownCurrencyError,
 )
 from commercekit.money import Money, RateTable
-from commercekit.tax import CountedSale, Registration, threshold_for, threshold_status
-from commercekit.tax._thresholds import THRESHOLDS, _window
+from commercekit.tax import (
+    CountedSale,
+    Registration,
+    ThresholdRule,
+    threshold_for,
+    threshold_periods,
+    threshold_status,
+)
+from commercekit.tax._registration import _window
+from commercekit.tax._thresholds import THRESHOLDS
 from tests.dated_rules import assert_well_formed
 
 TODAY = date(2026, 11, 26)
@@ -160,3 +169,35 @@ def test_adding_a_sale_never_lowers_a_share(before: list[int], extra: int) -> No
     for a, b in zip(first, second, strict=True):
         assert b.share >= a.share
         assert list(Registration).index(b.status) >= list(Registration).index(a.status)
+
+
+def test_an_unknown_rule_name_is_refused_with_the_list() -> None:
+    with pytest.raises(InvalidAmountError, match="'low_value_consignment'") as raised:
+        threshold_for("GB", "low_value_consignement", on=TODAY)
+    assert "is not a threshold rule" in str(raised.value)
+    rule = ThresholdRule.LOW_VALUE_CONSIGNMENT
+    assert threshold_for("GB", rule, on=TODAY) == threshold_for("GB", str(rule), on=TODAY)
+
+
+def test_threshold_periods_lists_every_period_of_a_rule() -> None:
+    periods = threshold_periods("GB", "registration_threshold")
+    assert [t.since for t in periods] == [date(2017, 4, 1), date(2024, 4, 1)]
+    with pytest.raises(MissingDataError, match="CH"):
+        threshold_periods("US", "import_tax_de_minimis")
+
+
+def test_a_threshold_keeps_every_source_and_names_the_first() -> None:
+    limit = threshold_for("GB", "low_value_consignment", on=TODAY)
+    assert len(limit.sources) == 2
+    assert limit.source == limit.sources[0]
+
+
+def test_singapore_needs_both_overseas_vendor_tests() -> None:
+    # IRAS: register when global turnover exceeds S$1 million AND B2C supplies into
+    # Singapore exceed S$100,000 in the calendar year.
+    local = [CountedSale(date(2026, 3, 2), Money("100000.01", "SGD"), "SG")]
+    abroad = [CountedSale(date(2026, 3, 2), Money("899999.99", "SGD"), "US")]
+    assert status(local, "NL", "SG").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    assert status(local + abroad, "NL", "SG").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    more = [CountedSale(date(2026, 3, 3), Money("0.01", "SGD"), "US", business=True)]
+    assert status(local + abroad + more, "NL", "SG").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]

@@ -278,6 +278,7 @@ FREE_TEXT = frozenset(
         "reason",
         "why",
         "source",
+        "sources",
         "carrier",
         "service",
         "provider",

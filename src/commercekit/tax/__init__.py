@@ -43,6 +43,12 @@ from commercekit.tax._rates import (
     rates_for,
     source_rates,
 )
+from commercekit.tax._registration import (
+    CountedSale,
+    Registration,
+    ThresholdStatus,
+    threshold_status,
+)
 from commercekit.tax._sale import (
     Buyer,
     Collector,
@@ -55,13 +61,12 @@ from commercekit.tax._sale import (
     TaxDecision,
 )
 from commercekit.tax._thresholds import (
-    CountedSale,
-    Registration,
+    Crossing,
     Threshold,
-    ThresholdStatus,
+    ThresholdRule,
     Window,
     threshold_for,
-    threshold_status,
+    threshold_periods,
 )
 
 __all__ = [
@@ -70,6 +75,7 @@ __all__ = [
     "Buyer",
     "Collector",
     "CountedSale",
+    "Crossing",
     "LineTax",
     "RateKind",
     "RateTotal",
@@ -92,6 +98,7 @@ __all__ = [
     "TaxRateSource",
     "Taxed",
     "Threshold",
+    "ThresholdRule",
     "ThresholdStatus",
     "Verification",
     "VerificationLevel",
@@ -109,6 +116,7 @@ __all__ = [
     "source_rates",
     "tax_invoice",
     "threshold_for",
+    "threshold_periods",
     "threshold_status",
     "validate_tax_id",
 ]

@@ -1,11 +1,13 @@
-"""Thresholds: when cross-border sales switch rules, and when a seller must register.
+"""Thresholds: the amounts at which cross-border sales switch rules.
 
 Each threshold is dated, sourced data (``_data/thresholds.csv``): the EU's EUR 10,000 for
 intra-EU distance sales, the EUR 150 and GBP 135 consignment limits, Australia's A$1,000
-low-value goods and A$75,000 registration threshold, and so on.
-[`threshold_status`][commercekit.tax.threshold_status] adds a seller's sales up over each
-threshold's own window (calendar year, rolling 12 months, four calendar quarters) and
-says how close it is: below, approaching (80 % or more), must register, or registered.
+low-value goods and A$75,000 registration threshold, Switzerland's CHF 5 import-tax de
+minimis, and so on. Each rule has one name, a
+[`ThresholdRule`][commercekit.tax.ThresholdRule]; a name that is not one is refused
+with the list, never looked up and silently missed.
+[`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales against
+the registration thresholds.
 
 Examples:
     >>> eu = threshold_for("EU", "distance_sales_threshold", on=date(2026, 11, 26))
@@ -13,43 +15,68 @@ Examples:
     (Money('10000', 'EUR'), 'calendar_year_current_or_previous')
     >>> eu.crossed_by(Money("10000.00", "EUR")), eu.crossed_by(Money("10000.01", "EUR"))
     (False, True)
+    >>> threshold_for("EU", "distance_sale_threshold", on=date(2026, 11, 26))
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidAmountError: 'distance_sale_threshold' is not a threshold ...
 """
 
 from __future__ import annotations
 
-import csv
 import enum
-from collections.abc import Collection, Iterable
-from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
-from importlib.resources import files
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import attrs
 
-from commercekit import _checks as checks
+from commercekit import _bundled
 from commercekit._checks import invalid
-from commercekit._numbers import DIVISION, EXACT, context_free
-from commercekit.errors import NoRuleError
-from commercekit.money import (
-    Money,
-    RateTable,
-    convert_noted,
-    require_money,
-    sum_money,
-)
-from commercekit.regions import check_country, check_day, is_eu_member
+from commercekit._numbers import context_free
+from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.money import Money, require_money
+from commercekit.regions import check_day
 from commercekit.tax import _checks
 
 __all__ = [
-    "CountedSale",
-    "Registration",
+    "Crossing",
     "Threshold",
-    "ThresholdStatus",
+    "ThresholdRule",
     "Window",
     "threshold_for",
-    "threshold_status",
+    "threshold_periods",
 ]
+
+
+class ThresholdRule(enum.StrEnum):
+    """The thresholds commercekit knows, by name; a member equals its name as text."""
+
+    DISTANCE_SALES_THRESHOLD = "distance_sales_threshold"
+    """EU-wide B2C distance sales and TBE services (EUR 10,000)."""
+    LOW_VALUE_CONSIGNMENT = "low_value_consignment"
+    """The consignment limit of VAT charged at sale (IOSS's EUR 150, the UK's GBP 135)."""
+    FLAT_CUSTOMS_DUTY = "flat_customs_duty"
+    """The EU's flat duty per tariff classification on low-value consignments."""
+    DEEMED_SUPPLIER = "deemed_supplier"
+    """The limit under which a marketplace is deemed the supplier."""
+    REGISTRATION_THRESHOLD = "registration_threshold"
+    """The registration threshold of a seller established there."""
+    REGISTRATION_THRESHOLD_NONRESIDENT = "registration_threshold_nonresident"
+    """The registration threshold of a seller established elsewhere."""
+    LOW_VALUE_GOODS = "low_value_goods"
+    """The per-item limit of GST charged at sale (Australia, New Zealand, Singapore)."""
+    VOEC_ITEM_LIMIT = "voec_item_limit"
+    """Norway's VOEC: items under NOK 3,000."""
+    MAIL_ORDER_THRESHOLD = "mail_order_threshold"
+    """Switzerland's mail-order rule: small consignments counted toward CHF 100,000."""
+    IMPORT_TAX_DE_MINIMIS = "import_tax_de_minimis"
+    """Import tax of this amount or less is not collected (Switzerland's CHF 5)."""
+    COURIER_TAX_THRESHOLD = "courier_tax_threshold"
+    """Canada: courier goods from the US or Mexico free of tax up to CAD 40."""
+    OVR_GLOBAL_TURNOVER = "ovr_global_turnover"
+    """Singapore's overseas vendor registration: global turnover, test 1 of 2."""
+    OVR_LOCAL_SUPPLIES = "ovr_local_supplies"
+    """Singapore's overseas vendor registration: B2C supplies there, test 2 of 2."""
 
 
 class Window(enum.StrEnum):
@@ -70,28 +97,35 @@ class Window(enum.StrEnum):
     NONE = "none"
 
 
-class Registration(enum.StrEnum):
-    """Where a seller stands against a registration threshold."""
+class Crossing(enum.StrEnum):
+    """When an amount crosses a threshold."""
 
-    BELOW = "below"
-    APPROACHING = "approaching"
-    """At 80 % of the threshold or more: time to prepare."""
-    MUST_REGISTER = "must_register"
-    REGISTERED = "registered"
+    ABOVE = "above"
+    """Once it exceeds the threshold."""
+    AT_OR_ABOVE = "at_or_above"
+    """Once it reaches it ("A$75,000 or more")."""
 
 
-CROSSINGS = ("above", "at_or_above")
+CROSSINGS = tuple(Crossing)
 """When an amount crosses a threshold: above it, or at it or above."""
 
-
-def _rule_names() -> frozenset[str]:
-    text = files("commercekit.tax").joinpath("_data/thresholds.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(row["rule"] for row in rows)
-
-
-RULES = _rule_names()
+RULES = frozenset(ThresholdRule)
 """The names of the thresholds commercekit knows (``low_value_consignment`` …)."""
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(repr(str(name)) for name in sorted(names))
+
+
+def _rule(value: object) -> ThresholdRule:
+    """A rule by its name; a name that is not a rule is refused with the list."""
+    text = _checks.text(value, "rule")
+    try:
+        return ThresholdRule(text)
+    except ValueError:
+        raise invalid(
+            "rule", value, f"is not a threshold rule; use one of {_listed(RULES)}"
+        ) from None
 
 
 def _union_jurisdiction(value: object) -> str:
@@ -106,44 +140,48 @@ def _window_kind(value: object) -> Window:
     return _checks.choice(value, Window, "window")
 
 
-def _valid_rule(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if _checks.text(value, "rule") not in RULES:
-        raise invalid(
-            "rule", value, f"is not a threshold rule; use one of {_listed(RULES)}"
-        )
-
-
-def _valid_crossing(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if value not in CROSSINGS:
+def _crossing(value: object) -> Crossing:
+    if not isinstance(value, str) or value not in CROSSINGS:
         raise invalid("crossed_when", value, f"is not one of {_listed(CROSSINGS)}")
+    return Crossing(value)
 
 
-def _listed(names: Iterable[str]) -> str:
-    return ", ".join(repr(name) for name in sorted(names))
+def _sources(value: object) -> tuple[str, ...]:
+    return _bundled.source_list(value)
+
+
+def _in_order(instance: Threshold, _: attrs.Attribute[Any], until: date | None) -> None:
+    _checks.valid_optional_day(instance, _, until)
+    if until is not None and until < instance.since:
+        raise invalid(
+            "until", until, f"is before since ({instance.since}); check the dates"
+        )
 
 
 @attrs.frozen
 class Threshold:
-    """A dated, sourced threshold or limit."""
+    """A dated, sourced threshold or limit.
+
+    ``sources`` are its official sources, the primary one first (``source``).
+    """
 
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
-    rule: str = attrs.field(validator=_valid_rule)
+    rule: ThresholdRule = attrs.field(converter=_rule)
     amount: Money | None = attrs.field(
         converter=_optional_money, validator=_checks.valid_optional_amount
     )
     window: Window = attrs.field(converter=_window_kind)
-    crossed_when: str = attrs.field(validator=_valid_crossing)
+    crossed_when: Crossing = attrs.field(converter=_crossing)
     since: date = attrs.field(validator=_checks.valid_day)
-    until: date | None = attrs.field(validator=_checks.valid_optional_day)
+    until: date | None = attrs.field(validator=_in_order)
     legal_basis: str = attrs.field(validator=_checks.valid_text)
-    source: str = attrs.field(validator=_checks.valid_text)
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
     note: str = attrs.field(default="", validator=_checks.valid_note)
 
-    def __attrs_post_init__(self) -> None:
-        if self.until is not None and self.until < self.since:
-            raise invalid(
-                "until", self.until, f"is before since ({self.since}); check the dates"
-            )
+    @property
+    def source(self) -> str:
+        """The primary source."""
+        return self.sources[0]
 
     def covers(self, on: date) -> bool:
         """Whether the threshold is in force on ``on``."""
@@ -156,282 +194,98 @@ class Threshold:
         if self.amount is None:
             return True
         _checks.one_currency(self.amount, found, operation="compare")
-        if self.crossed_when == "at_or_above":
+        if self.crossed_when is Crossing.AT_OR_ABOVE:
             return found >= self.amount
         return found > self.amount
 
 
-def _read() -> dict[tuple[str, str], tuple[Threshold, ...]]:
-    text = files("commercekit.tax").joinpath("_data/thresholds.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    found: dict[tuple[str, str], list[Threshold]] = {}
-    for row in rows:
-        threshold = Threshold(
-            jurisdiction=row["jurisdiction"],
-            rule=row["rule"],
-            amount=Money(row["amount"], row["currency"]) if row["amount"] else None,
-            window=Window(row["window"]),
-            crossed_when=row["crossed_when"],
-            since=date.fromisoformat(row["since"]),
-            until=date.fromisoformat(row["until"]) if row["until"] else None,
-            legal_basis=row["legal_basis"],
-            source=row["source"],
-            note=row["note"],
-        )
-        found.setdefault((threshold.jurisdiction, threshold.rule), []).append(threshold)
+_COLUMNS = (
+    *("jurisdiction", "rule", "amount", "currency", "window", "crossed_when"),
+    *("since", "until", "legal_basis", "source", "note"),
+)
+
+
+def _threshold(line: _bundled.Line) -> Threshold:
+    amount = line.optional_decimal("amount")
+    return line.build(
+        Threshold,
+        jurisdiction=line.text("jurisdiction"),
+        rule=line.choice("rule", ThresholdRule),
+        amount=None if amount is None else Money(amount, line.text("currency")),
+        window=line.choice("window", Window),
+        crossed_when=line.choice("crossed_when", Crossing),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        legal_basis=line.text("legal_basis"),
+        sources=line.sources(),
+        note=line.raw("note"),
+    )
+
+
+def _read() -> dict[tuple[str, ThresholdRule], tuple[Threshold, ...]]:
+    lines = _bundled.read("commercekit.tax", "thresholds.csv", columns=_COLUMNS)
+    rows = [(line, _threshold(line)) for line in lines]
+    _bundled.check_periods(
+        (line, (row.jurisdiction, row.rule), row.since, row.until) for line, row in rows
+    )
+    found: dict[tuple[str, ThresholdRule], list[Threshold]] = {}
+    for _, row in rows:
+        found.setdefault((row.jurisdiction, row.rule), []).append(row)
     return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
 
 
-THRESHOLDS: dict[tuple[str, str], tuple[Threshold, ...]] = _read()
+THRESHOLDS: dict[tuple[str, ThresholdRule], tuple[Threshold, ...]] = _read()
 
 
 @context_free
-def threshold_for(jurisdiction: str, rule: str, *, on: date) -> Threshold:
+def threshold_periods(
+    jurisdiction: str, rule: ThresholdRule | str
+) -> tuple[Threshold, ...]:
+    """Every period of the threshold ``rule`` of ``jurisdiction``, oldest first.
+
+    For a table built from the thresholds (landed cost's de minimis takes Switzerland's
+    CHF 5 from here). An unknown rule name is refused with the list of rules; a
+    jurisdiction without that rule raises
+    [`MissingDataError`][commercekit.errors.MissingDataError] naming those that have it.
+
+    Examples:
+        >>> [t.amount for t in threshold_periods("GB", "registration_threshold")]
+        [Money('85000', 'GBP'), Money('90000', 'GBP')]
+    """
+    code = _checks.text(jurisdiction, "jurisdiction")
+    name = _rule(rule)
+    periods = THRESHOLDS.get((code, name))
+    if periods is None:
+        having = ", ".join(sorted(j for j, r in THRESHOLDS if r is name))
+        raise MissingDataError(
+            f"the threshold {name} of {code}", f"the bundled data has it for {having}"
+        )
+    return periods
+
+
+@context_free
+def threshold_for(jurisdiction: str, rule: ThresholdRule | str, *, on: date) -> Threshold:
     """The threshold ``rule`` of ``jurisdiction`` in force on ``on``.
+
+    ``rule`` is a [`ThresholdRule`][commercekit.tax.ThresholdRule] or its name; a name
+    that is not a rule is refused with the list of rules.
 
     Examples:
         >>> threshold_for("GB", "registration_threshold", on=date(2024, 3, 31)).amount
         Money('85000', 'GBP')
-        >>> threshold_for("GB", "registration_threshold", on=date(2024, 4, 1)).amount
+        >>> threshold_for("GB", ThresholdRule.REGISTRATION_THRESHOLD,
+        ...     on=date(2024, 4, 1)).amount
         Money('90000', 'GBP')
     """
     day = check_day(on)
-    periods = THRESHOLDS.get(
-        (_checks.text(jurisdiction, "jurisdiction"), _checks.text(rule, "rule"))
-    )
+    code = _checks.text(jurisdiction, "jurisdiction")
+    name = _rule(rule)
+    periods = THRESHOLDS.get((code, name))
     if periods is None:
         known = sorted(f"{j}:{r}" for j, r in THRESHOLDS)
-        raise NoRuleError(f"threshold {jurisdiction}:{rule}", day, "; ".join(known))
+        raise NoRuleError(f"threshold {jurisdiction}:{name}", day, "; ".join(known))
     for threshold in periods:
         if threshold.covers(day):
             return threshold
     spans = ", ".join(f"{t.since}..{t.until or 'open'}" for t in periods)
-    raise NoRuleError(f"threshold {jurisdiction}:{rule}", day, spans)
-
-
-def _destination(code: object) -> str:
-    return "XI" if code == "XI" else check_country(code)
-
-
-def _valid_sale_amount(_: object, __: object, value: Money) -> None:
-    if value.amount < 0:
-        raise invalid(
-            "amount", value, "is negative; record a refund by lowering the original sale"
-        )
-
-
-@attrs.frozen
-class CountedSale:
-    """One sale as threshold monitoring needs it: when, how much, to where.
-
-    ``destination`` is the buyer's country (``XI`` for goods to Northern Ireland);
-    ``business`` marks B2B sales, which most B2C thresholds do not count.
-    """
-
-    day: date = attrs.field(validator=_checks.valid_day)
-    amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
-    destination: str = attrs.field(converter=_destination)
-    business: bool = attrs.field(default=False, validator=_checks.valid_flag)
-
-
-def _share(value: object) -> Decimal:
-    return checks.decimal(value, "share", invalid)
-
-
-def _registration(value: object) -> Registration:
-    return _checks.choice(value, Registration, "status")
-
-
-def _conversions(value: object) -> tuple[str, ...]:
-    return _checks.texts(value, "conversions")
-
-
-@attrs.frozen
-class ThresholdStatus:
-    """One threshold against a seller's sales: counted, share, status, and why."""
-
-    jurisdiction: str = attrs.field(converter=_union_jurisdiction)
-    threshold: Threshold = attrs.field(validator=_checks.instance_of(Threshold))
-    window_start: date = attrs.field(validator=_checks.valid_day)
-    window_end: date = attrs.field(validator=_checks.valid_day)
-    counted: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
-    previous_period: Money | None = attrs.field(
-        converter=_optional_money, validator=_checks.valid_optional_amount
-    )
-    share: Decimal = attrs.field(converter=_share)
-    status: Registration = attrs.field(converter=_registration)
-    conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
-
-    def __attrs_post_init__(self) -> None:
-        if self.window_end < self.window_start:
-            raise invalid(
-                "window_end",
-                self.window_end,
-                f"is before window_start ({self.window_start}); check the dates",
-            )
-        _checks.one_currency(self.counted, self.previous_period, operation="compare")
-
-    def explain(self) -> str:
-        """The status in one sentence, with the threshold's source."""
-        limit = self.threshold.amount
-        return (
-            f"{self.jurisdiction}: {self.counted.amount} {self.counted.currency.code} "
-            f"counted from {self.window_start} to {self.window_end} against "
-            f"{limit.amount if limit else 'no'} {self.counted.currency.code} "
-            f"({self.threshold.legal_basis}): {self.status.value}. "
-            f"Source: {self.threshold.source}"
-        )
-
-
-def _window(window: Window, on: date) -> tuple[date, date]:
-    if window in (Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS, Window.CALENDAR_YEAR):
-        return date(on.year, 1, 1), on
-    if window is Window.FOUR_CALENDAR_QUARTERS:
-        quarter_start_month = 3 * ((on.month - 1) // 3) + 1
-        month = quarter_start_month - 9
-        year = on.year
-        if month < 1:
-            month += 12
-            year -= 1
-        return date(year, month, 1), on
-    try:
-        start = on.replace(year=on.year - 1) + timedelta(days=1)
-    except ValueError:  # 29 February
-        start = date(on.year - 1, 3, 1)
-    return start, on
-
-
-def _total_in(
-    sales: Iterable[CountedSale], currency: str, rates: RateTable | None, notes: list[str]
-) -> Money:
-    """The sales added up in ``currency``; each conversion is noted with its rate."""
-    total = [
-        convert_noted(
-            sale.amount,
-            currency,
-            rates,
-            notes,
-            how="pass rates= (a RateTable)",
-            rounded=True,
-        )
-        for sale in sales
-    ]
-    return sum_money(total, currency)
-
-
-# Which sales count toward each registration threshold, and under which rule.
-_REGIMES: tuple[tuple[str, str], ...] = (
-    ("EU", "distance_sales_threshold"),
-    ("GB", "registration_threshold"),
-    ("AU", "registration_threshold"),
-    ("NZ", "registration_threshold"),
-    ("NO", "registration_threshold_nonresident"),
-    ("CH", "registration_threshold"),
-    ("CA", "registration_threshold_nonresident"),
-    ("SG", "ovr_local_supplies"),
-)
-
-
-def _counts(jurisdiction: str, sale: CountedSale, seller_country: str) -> bool:
-    if jurisdiction == "EU":
-        # Intra-EU B2C sales to another member state (NI counts for goods).
-        inside = sale.destination == "XI" or is_eu_member(sale.destination, on=sale.day)
-        return inside and not sale.business and sale.destination != seller_country
-    if jurisdiction == "CH":
-        return True  # Swiss registration counts worldwide turnover
-    return sale.destination == jurisdiction and not sale.business
-
-
-@context_free
-def threshold_status(
-    sales: Iterable[CountedSale],
-    registrations: Collection[str],
-    *,
-    seller_country: str,
-    on: date,
-    rates: RateTable | None = None,
-) -> tuple[ThresholdStatus, ...]:
-    """Every registration threshold against a seller's sales, as of the day ``on``.
-
-    ``registrations`` are the jurisdictions (and ``"OSS"``) where the seller is already
-    registered; ``seller_country`` is where it is established. Sales in another
-    currency than a threshold's are converted with ``rates``, and each status lists
-    the conversions it used. A seller established in a jurisdiction is not measured
-    against that jurisdiction's threshold for foreign sellers, and vice versa.
-
-    Examples:
-        >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
-        >>> [s.status.value for s in threshold_status(sales, (), seller_country="NL",
-        ...     on=date(2026, 11, 26)) if s.jurisdiction == "EU"]
-        ['approaching']
-    """
-    day = check_day(on)
-    home = check_country(seller_country)
-    registered = _checks.registrations(registrations, "registrations")
-    if rates is not None:
-        checks.instance(rates, RateTable, "rates", invalid)
-    records = [
-        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
-    ]
-    results = []
-    for jurisdiction, rule in _REGIMES:
-        if jurisdiction == "EU" and not is_eu_member(home, on=day):
-            continue  # a non-EU seller has no EU threshold: it registers at once
-        if jurisdiction == "CH" and not any(sale.destination == "CH" for sale in records):
-            continue  # Swiss worldwide turnover only matters to a seller supplying there
-        if jurisdiction == "GB" and home != "GB":
-            # no threshold for sellers established abroad
-            threshold = threshold_for("GB", "registration_threshold_nonresident", on=day)
-        else:
-            threshold = threshold_for(jurisdiction, rule, on=day)
-        counting = [sale for sale in records if _counts(jurisdiction, sale, home)]
-        known = jurisdiction in registered or (jurisdiction == "EU" and "OSS" in registered)
-        results.append(_status(threshold, counting, day, rates, registered=known))
-    return tuple(results)
-
-
-def _status(
-    threshold: Threshold,
-    counting: list[CountedSale],
-    day: date,
-    rates: RateTable | None,
-    *,
-    registered: bool,
-) -> ThresholdStatus:
-    currency = threshold.amount.currency.code if threshold.amount is not None else "EUR"
-    start, end = _window(threshold.window, day)
-    notes: list[str] = []
-    in_window = [sale for sale in counting if start <= sale.day <= end]
-    counted = _total_in(in_window, currency, rates, notes)
-    crossed = bool(counting) and threshold.crossed_by(counted)
-    previous = None
-    if threshold.window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
-        last_year = [sale for sale in counting if sale.day.year == day.year - 1]
-        previous = _total_in(last_year, currency, rates, notes)
-        crossed = crossed or threshold.crossed_by(previous)
-    limit = threshold.amount
-    if limit is None or not limit.amount:
-        share = Decimal(1) if counting else Decimal(0)
-    else:
-        share = DIVISION.divide(counted.amount, limit.amount).quantize(
-            Decimal("0.0001"), ROUND_HALF_UP, EXACT
-        )
-    if registered:
-        status = Registration.REGISTERED
-    elif crossed:
-        status = Registration.MUST_REGISTER
-    elif share >= Decimal("0.8"):
-        status = Registration.APPROACHING
-    else:
-        status = Registration.BELOW
-    return ThresholdStatus(
-        jurisdiction=threshold.jurisdiction,
-        threshold=threshold,
-        window_start=start,
-        window_end=end,
-        counted=counted,
-        previous_period=previous,
-        share=share,
-        status=status,
-        conversions=tuple(notes),
-    )
+    raise NoRuleError(f"threshold {jurisdiction}:{name}", day, spans)

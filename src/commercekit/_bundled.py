@@ -1,0 +1,246 @@
+"""The bundled data files: read the same way by every package, refused with the place.
+
+Every table commercekit ships (tax thresholds, de minimis values, territories, cash
+rounding, ISO 4217 …) is a CSV file beside the code that reads it. Lines starting with
+``#`` are comments: the file's references, the date it was checked, and any
+disagreement between sources. The first other line is the header.
+
+A [`Line`][commercekit._bundled.Line] reads one row's cells as the type each column
+holds (text, a date, a decimal, a choice from an enumeration, a list of words, the
+row's sources), and a cell that is not what its column holds is refused with the file,
+the line and the column, so a data edit that breaks a file says where:
+``thresholds.csv line 17, column 'amount': 'abc' is not a decimal``.
+[`check_periods`][commercekit._bundled.check_periods] refuses two rows for one key whose
+periods overlap.
+
+The ``source`` column lists one or more official sources separated by spaces: each is
+an ``https://`` (or ``http://``) address. The first is the primary source.
+
+This module stands beside ``_numbers`` and ``_inputs`` as footing: it imports no rule
+package, so money, the lowest layer, reads its tables with it too.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from importlib.resources import files
+from typing import TypeVar
+
+from commercekit.errors import CommerceKitError, InvalidAmountError, shown
+
+__all__ = ["Line", "check_periods", "lines_of", "read", "source_list", "sources"]
+
+_Member = TypeVar("_Member", bound=enum.Enum)
+_Built = TypeVar("_Built")
+
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
+
+
+def sources(text: str) -> tuple[str, ...]:
+    """The sources in a ``source`` cell: addresses separated by spaces, in order.
+
+    Examples:
+        >>> sources("https://eur-lex.europa.eu/eli/dir/2006/112/oj https://gov.uk/x")
+        ('https://eur-lex.europa.eu/eli/dir/2006/112/oj', 'https://gov.uk/x')
+    """
+    return tuple(text.split())
+
+
+class Line:
+    """One data row of a bundled CSV file: its cells, and where it stands in the file.
+
+    Each reader takes a column's name, reads the cell as that column's type, and on a
+    cell it cannot read raises a ``CommerceKitError`` naming the file, the line and
+    the column.
+    """
+
+    __slots__ = ("cells", "file", "number")
+
+    def __init__(self, file: str, number: int, cells: dict[str, str]) -> None:
+        self.file = file
+        self.number = number
+        self.cells = cells
+
+    def __repr__(self) -> str:
+        return f"<{self.file} line {self.number}>"
+
+    def where(self, column: str | None = None) -> str:
+        """``thresholds.csv line 17, column 'amount'``: the place of a cell."""
+        at = f"{self.file} line {self.number}"
+        return at if column is None else f"{at}, column {column!r}"
+
+    def error(self, column: str | None, value: object, reason: str) -> CommerceKitError:
+        """The error for a cell (or the whole row, ``column=None``) that is wrong."""
+        return CommerceKitError(f"{self.where(column)}: {shown(value)} {reason}")
+
+    def raw(self, column: str) -> str:
+        """The cell as written, possibly empty."""
+        return self.cells[column]
+
+    def text(self, column: str) -> str:
+        """A cell that must not be empty."""
+        value = self.cells[column]
+        if not value.strip():
+            raise self.error(column, value, "is empty; this column needs a value")
+        return value
+
+    def optional_text(self, column: str) -> str | None:
+        """The cell, or ``None`` when it is empty."""
+        return self.cells[column] or None
+
+    def day(self, column: str) -> date:
+        """An ISO 8601 date, ``2021-07-01``."""
+        value = self.cells[column]
+        try:
+            if not _DAY.fullmatch(value):
+                raise ValueError(value)
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.error(column, value, "is not a date (YYYY-MM-DD)") from None
+
+    def optional_day(self, column: str) -> date | None:
+        """A date, or ``None`` when the cell is empty (``until`` of a rule in force)."""
+        return self.day(column) if self.cells[column] else None
+
+    def decimal(self, column: str) -> Decimal:
+        """A decimal number written plainly: ``150``, ``-2.5``, ``9.975``."""
+        value = self.cells[column]
+        if not _DECIMAL.fullmatch(value):
+            raise self.error(column, value, "is not a decimal (digits, then .digits)")
+        return Decimal(value)
+
+    def optional_decimal(self, column: str) -> Decimal | None:
+        """A decimal, or ``None`` when the cell is empty."""
+        return self.decimal(column) if self.cells[column] else None
+
+    def whole(self, column: str) -> int:
+        """A whole number, ``0`` or more."""
+        value = self.cells[column]
+        if not value.isascii() or not value.isdigit():
+            raise self.error(column, value, "is not a whole number")
+        return int(value)
+
+    def choice(self, column: str, kind: type[_Member]) -> _Member:
+        """A member of the enumeration ``kind``, by its value."""
+        value = self.cells[column]
+        try:
+            return kind(value)
+        except ValueError:
+            known = ", ".join(repr(member.value) for member in kind)
+            raise self.error(column, value, f"is not one of {known}") from None
+
+    def optional_choice(self, column: str, kind: type[_Member]) -> _Member | None:
+        """A member of ``kind``, or ``None`` when the cell is empty."""
+        return self.choice(column, kind) if self.cells[column] else None
+
+    def flag(self, column: str, *, yes: str = "yes", no: str = "no") -> bool:
+        """``yes`` or ``no`` (or the words the file uses for them)."""
+        value = self.cells[column]
+        if value not in (yes, no):
+            raise self.error(column, value, f"is neither {yes!r} nor {no!r}")
+        return value == yes
+
+    def words(self, column: str) -> tuple[str, ...]:
+        """The cell's words, separated by spaces (codes, postcodes); may be empty."""
+        return tuple(self.cells[column].split())
+
+    def sources(self, column: str = "source") -> tuple[str, ...]:
+        """The row's sources: one or more addresses, the primary one first."""
+        found = sources(self.cells[column])
+        if not found:
+            raise self.error(column, self.cells[column], "names no source; give a URL")
+        for source in found:
+            if not _URL.fullmatch(source):
+                raise self.error(
+                    column, source, "is not a source address (https://…); "
+                    "separate several with spaces",
+                )  # fmt: skip
+        return found
+
+    def build(self, factory: Callable[..., _Built], /, **fields: object) -> _Built:
+        """``factory(**fields)``; a value the factory refuses is refused with the line."""
+        try:
+            return factory(**fields)
+        except CommerceKitError as error:
+            raise CommerceKitError(f"{self.where()}: {error}") from error
+
+
+def read(package: str, name: str, *, columns: Sequence[str]) -> tuple[Line, ...]:
+    """The data rows of ``package``'s bundled file ``_data/<name>``.
+
+    The header must name every one of ``columns`` (it may name more); each row must
+    have as many cells as the header.
+    """
+    text = files(package).joinpath(f"_data/{name}").read_text("utf-8")
+    return lines_of(name.rsplit("/", 1)[-1], text, columns=columns)
+
+
+def lines_of(file: str, text: str, *, columns: Sequence[str]) -> tuple[Line, ...]:
+    """The data rows of a CSV ``text`` called ``file`` (the reader behind ``read``)."""
+    physical = text.splitlines()
+    numbers = [n for n, line in enumerate(physical, 1) if not line.startswith("#")]
+    reader = csv.reader(line for line in physical if not line.startswith("#"))
+    header = next(reader, None)
+    if header is None:
+        raise CommerceKitError(f"{file}: has no header line")
+    at = numbers[reader.line_num - 1]
+    for column in columns:
+        if column not in header:
+            raise CommerceKitError(
+                f"{file} line {at}, column {column!r}: is missing from the header "
+                f"({', '.join(header)})"
+            )
+    found = []
+    for cells in reader:
+        number = numbers[reader.line_num - 1]
+        if len(cells) != len(header):
+            raise CommerceKitError(
+                f"{file} line {number}: has {len(cells)} cells where the header has "
+                f"{len(header)}; quote a cell that holds a comma"
+            )
+        found.append(Line(file, number, dict(zip(header, cells, strict=True))))
+    return tuple(found)
+
+
+def check_periods(
+    rows: Iterable[tuple[Line, Hashable, date, date | None]],
+) -> None:
+    """Refuse a row that ends before it starts, or whose period overlaps another row's
+    for the same key; each row is ``(line, key, since, until)``, ``until`` the last
+    day in force (``None``: open)."""
+    by_key: dict[Hashable, list[tuple[Line, date, date | None]]] = {}
+    for line, key, since, until in rows:
+        if until is not None and until < since:
+            raise line.error("until", until.isoformat(), f"is before since ({since})")
+        for other, start, end in by_key.setdefault(key, []):
+            if since <= (end or date.max) and start <= (until or date.max):
+                raise line.error(
+                    "since",
+                    since.isoformat(),
+                    f"starts a period that overlaps line {other.number} "
+                    f"({start}..{end or 'open'}) for {key}",
+                )
+        by_key[key].append((line, since, until))
+
+
+def source_list(value: object, field: str = "sources") -> tuple[str, ...]:
+    """A row's sources as a value object keeps them: one source (a URL or the name of
+    an official document) or a non-empty list of them, as a tuple, primary first."""
+    found = (value,) if isinstance(value, str) else value
+    if isinstance(found, bytes | dict) or not isinstance(found, list | tuple):
+        raise InvalidAmountError(
+            value, f"is not a list of sources (argument {field!r}); pass a tuple of str"
+        )
+    if not found or any(not isinstance(s, str) or not s.strip() for s in found):
+        raise InvalidAmountError(
+            value, f"is not a list of sources (argument {field!r}): give one or more, "
+            "each a URL or the name of an official document",
+        )  # fmt: skip
+    return tuple(found)
