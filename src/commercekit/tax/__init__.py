@@ -7,6 +7,9 @@
   [`net_price`][commercekit.tax.net_price] and [`gross_price`][commercekit.tax.gross_price]
   do the arithmetic for one amount; [`tax_invoice`][commercekit.tax.tax_invoice] for a
   whole cart, with the rounding level and mode named.
+* [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
+  each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
+  (one module each) the questions in a fixed order.
 """
 
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
@@ -33,6 +36,7 @@ from commercekit.tax._ids import (
     is_valid_tax_id,
     validate_tax_id,
 )
+from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._rates import (
     BUNDLED,
     BundledRates,
@@ -71,6 +75,7 @@ from commercekit.tax._thresholds import (
 
 __all__ = [
     "BUNDLED",
+    "JURISDICTION_REGISTRY",
     "BundledRates",
     "Buyer",
     "Collector",

@@ -67,7 +67,9 @@ _ELSEWHERE = Jurisdiction()
 JURISDICTION_REGISTRY: Mapping[str, Jurisdiction] = MappingProxyType(
     {jurisdiction.code: jurisdiction for jurisdiction in _REGISTERED}
 )
-"""Every jurisdiction with bundled rules, by the code of its VAT area (read-only)."""
+"""Every jurisdiction with bundled decision rules, by the code of its VAT area (``EU``,
+``GB``, ``AU`` …; read-only). Each value's ``name``, ``references`` and ``thresholds``
+say what it is, where its law is published and which thresholds its decisions read."""
 
 
 def jurisdiction_for(area: str) -> Jurisdiction:

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 DOMESTIC_SOURCE = "the jurisdiction's own rate table (see the rates' sources)"
 
@@ -38,7 +38,7 @@ class Jurisdiction:
     code: ClassVar[str] = ""
     name: ClassVar[str] = "a jurisdiction without bundled rules"
     references: ClassVar[tuple[str, ...]] = (NOT_BUNDLED_SOURCE,)
-    thresholds: ClassVar[tuple[str, ...]] = ()
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = ()
     subdivision_examples: ClassVar[tuple[str, ...]] = ()
 
     @property
@@ -144,7 +144,7 @@ class RegisteredServices(Jurisdiction):
     seller's registration: registered, it charges the tax; not registered, it must
     register from its first sale or once a threshold is reached."""
 
-    services_threshold: ClassVar[str | None] = None
+    services_threshold: ClassVar[ThresholdRule | None] = None
     """The threshold rule for a foreign seller of services (None: from the first sale)."""
     registrations: ClassVar[frozenset[str]] = frozenset()
     """Registration names that count (the country's code; ``VOEC`` for Norway)."""

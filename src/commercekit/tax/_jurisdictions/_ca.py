@@ -22,7 +22,7 @@ from typing import ClassVar
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 
 class Canada(RegisteredServices):
@@ -34,12 +34,14 @@ class Canada(RegisteredServices):
         "http://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html",
         "https://cbsa-asfc.gc.ca/services/cusma-aceum/lvs-efv-eng.html",
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "registration_threshold",
-        "registration_threshold_nonresident",
-        "courier_tax_threshold",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
+        ThresholdRule.COURIER_TAX_THRESHOLD,
     )
-    services_threshold: ClassVar[str | None] = "registration_threshold_nonresident"
+    services_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    )
     subdivision_examples: ClassVar[tuple[str, ...]] = ("CA-ON", "CA-QC")
 
     def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
@@ -52,12 +54,14 @@ class Canada(RegisteredServices):
     ) -> TaxDecision:
         day = case.on
         if self.registered(case):
-            rule = threshold_for("CA", "registration_threshold_nonresident", on=day)
+            rule = threshold_for(
+                "CA", ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT, on=day
+            )
             rules.append(
                 Rule(
                     "the seller is registered for GST/HST and imports the goods itself: "
                     f"it charges the tax of {destination}, the province of delivery",
-                    rule.source.split()[0],
+                    rule.source,
                 )
             )
             return case.decision(
@@ -73,7 +77,7 @@ class Canada(RegisteredServices):
             Rule(
                 f"goods shipped into {destination} from abroad: import GST/consumption "
                 "tax is collected at the border (low-value relief may apply)",
-                threshold_for("CA", "courier_tax_threshold", on=day).source.split()[0],
+                threshold_for("CA", ThresholdRule.COURIER_TAX_THRESHOLD, on=day).source,
             )
         )
         return import_at_border(case, destination, rules, documents)

@@ -21,7 +21,7 @@ from typing import ClassVar
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 _SCHEME = "Swiss mail-order / platform rule"
 
@@ -35,13 +35,15 @@ class Switzerland(RegisteredServices):
         "https://www.estv.admin.ch/estv/de/home/mehrwertsteuer/mwst-steuerpflicht/mwst-versandhandel.html",
         "https://lawbrary.ch/law/art/MWSTG-v2025.01-de-art-20a/print",
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "registration_threshold",
-        "mail_order_threshold",
-        "import_tax_de_minimis",
-        "deemed_supplier",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
+        ThresholdRule.MAIL_ORDER_THRESHOLD,
+        ThresholdRule.IMPORT_TAX_DE_MINIMIS,
+        ThresholdRule.DEEMED_SUPPLIER,
     )
-    services_threshold: ClassVar[str | None] = "registration_threshold"
+    services_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
@@ -49,20 +51,20 @@ class Switzerland(RegisteredServices):
         sale, day = case.sale, case.on
         del destination  # Swiss VAT, wherever in the VAT area the goods arrive
         if sale.marketplace:
-            rule = threshold_for("CH", "deemed_supplier", on=day)
+            rule = threshold_for("CH", ThresholdRule.DEEMED_SUPPLIER, on=day)
             who = f"{sale.marketplace} is treated as the supplier (electronic platform)"
         elif self.registered(case):
-            rule = threshold_for("CH", "mail_order_threshold", on=day)
+            rule = threshold_for("CH", ThresholdRule.MAIL_ORDER_THRESHOLD, on=day)
             who = "the seller is registered for Swiss VAT (mail-order rule)"
         else:
-            de_minimis = threshold_for("CH", "import_tax_de_minimis", on=day)
+            de_minimis = threshold_for("CH", ThresholdRule.IMPORT_TAX_DE_MINIMIS, on=day)
             rules.append(
                 Rule(
                     "the seller is not registered for Swiss VAT: import VAT at the "
                     "border on the goods, transport and duty, not collected when it "
                     f"comes to {de_minimis.amount} or less (computed with the landed "
                     "cost)",
-                    de_minimis.source.split()[0],
+                    de_minimis.source,
                 )
             )
             return import_at_border(case, "CH", rules, documents)
@@ -70,7 +72,7 @@ class Switzerland(RegisteredServices):
             Rule(
                 f"{who}: Swiss VAT charged at sale; the seller or platform imports the "
                 "goods",
-                rule.source.split()[0],
+                rule.source,
             )
         )
         return case.decision(

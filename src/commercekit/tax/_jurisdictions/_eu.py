@@ -36,7 +36,7 @@ from commercekit.regions import vat_prefix
 from commercekit.tax._jurisdictions._base import Jurisdiction, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
 IMPLEMENTING = "https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj"
@@ -65,9 +65,9 @@ class EuropeanUnion(Jurisdiction):
         IMPLEMENTING,
         NORTHERN_IRELAND_MARKETPLACES,
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "distance_sales_threshold",
-        "low_value_consignment",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.DISTANCE_SALES_THRESHOLD,
+        ThresholdRule.LOW_VALUE_CONSIGNMENT,
     )
 
     @property
@@ -163,7 +163,7 @@ class EuropeanUnion(Jurisdiction):
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:
-        limit = threshold_for("EU", "low_value_consignment", on=case.on)
+        limit = threshold_for("EU", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=case.on)
         at_sale = case.consumer and (
             bool(case.sale.marketplace) or "IOSS" in case.sale.seller.registrations
         )
@@ -173,7 +173,7 @@ class EuropeanUnion(Jurisdiction):
                 Rule(
                     f"a consignment of intrinsic value {value}, over {limit.amount}: "
                     f"import VAT (and customs duty) of {destination} at the border",
-                    limit.source.split()[0],
+                    limit.source,
                 )
             )
             return import_at_border(case, destination, rules, documents)
@@ -181,7 +181,7 @@ class EuropeanUnion(Jurisdiction):
             Rule(
                 f"a consignment of intrinsic value {value}, not over {limit.amount} "
                 "(goods, plus transport only when not shown separately)",
-                limit.source.split()[0],
+                limit.source,
             )
         )
         return _low_value_import(case, destination, rules, documents)
@@ -243,7 +243,7 @@ def _threshold_rules(
                 DIRECTIVE,
             )
         ]
-    threshold = threshold_for("EU", "distance_sales_threshold", on=case.on)
+    threshold = threshold_for("EU", ThresholdRule.DISTANCE_SALES_THRESHOLD, on=case.on)
     # The value of the supply includes the transport charged (Art. 78(b)).
     sale_value = case.amount_in(case.supply_without_tax(origin), "EUR")
     this_year = case.amount_in(seller.eu_sales_this_year, "EUR") + sale_value

@@ -24,13 +24,13 @@ from typing import ClassVar
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 
 class LowValueGoods(RegisteredServices):
     """A jurisdiction taxing low-value imported goods at sale, per item."""
 
-    low_value_rule: ClassVar[str] = "low_value_goods"
+    low_value_rule: ClassVar[ThresholdRule] = ThresholdRule.LOW_VALUE_GOODS
     """The threshold rule of the per-item limit."""
     low_value_registration: ClassVar[str] = ""
     """The registration that lets a seller charge the tax at sale (the code if empty)."""
@@ -42,7 +42,7 @@ class LowValueGoods(RegisteredServices):
     ) -> TaxDecision:
         limit = threshold_for(self.code, self.low_value_rule, on=case.on)
         assert limit.amount is not None  # noqa: S101  # every low-value limit has one
-        source = limit.source.split()[0]
+        source = limit.source
         registered = self._registration in case.sale.seller.registrations
         at_sale = case.consumer and (bool(case.sale.marketplace) or registered)
         unit = case.dearest_item(destination, taxed=at_sale)
@@ -62,12 +62,12 @@ class LowValueGoods(RegisteredServices):
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
         if case.sale.marketplace:
-            rule = threshold_for(self.code, "deemed_supplier", on=case.on)
+            rule = threshold_for(self.code, ThresholdRule.DEEMED_SUPPLIER, on=case.on)
             rules.append(
                 Rule(
                     f"{case.sale.marketplace} facilitates the sale and is treated as the "
                     "supplier",
-                    rule.source.split()[0],
+                    rule.source,
                 )
             )
             collector = Collector.MARKETPLACE
@@ -131,7 +131,7 @@ class LowValueGoods(RegisteredServices):
                 f"the buyer is a {destination} GST-registered business: low-value goods "
                 "are not taxed at sale for it nor at the border; it accounts for any GST "
                 "itself (reverse charge where its law requires)",
-                limit.source.split()[0],
+                limit.source,
             )
         )
         return case.decision(
@@ -146,12 +146,14 @@ class Australia(LowValueGoods):
         "https://www.ato.gov.au/Business/Registration/Work-out-which-registrations-you-need/Taxation-registrations/Goods-and-Services-Tax-(GST)/",
         "https://www.ato.gov.au/Business/International-tax-for-business/In-detail/GST-on-low-value-imported-goods/Information-for-operators-of-electronic-distribution-platforms/",
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "low_value_goods",
-        "deemed_supplier",
-        "registration_threshold",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.LOW_VALUE_GOODS,
+        ThresholdRule.DEEMED_SUPPLIER,
+        ThresholdRule.REGISTRATION_THRESHOLD,
     )
-    services_threshold: ClassVar[str | None] = "registration_threshold"
+    services_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
 
 
 class NewZealand(LowValueGoods):
@@ -161,12 +163,14 @@ class NewZealand(LowValueGoods):
         "http://www.ird.govt.nz/gst/gst-registering/register-who/",
         "https://www.legislation.govt.nz/act/public/1985/0141/latest/LMS288546.html",
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "low_value_goods",
-        "deemed_supplier",
-        "registration_threshold",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.LOW_VALUE_GOODS,
+        ThresholdRule.DEEMED_SUPPLIER,
+        ThresholdRule.REGISTRATION_THRESHOLD,
     )
-    services_threshold: ClassVar[str | None] = "registration_threshold"
+    services_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
 
 
 class Norway(LowValueGoods):
@@ -176,14 +180,16 @@ class Norway(LowValueGoods):
         "https://www.skatteetaten.no/rettskilder/type/handboker/merverdiavgiftshandboken/gjeldende/M-2/M-2-1/",
         "https://www.skatteetaten.no/en/business-and-organisation/vat-and-duties/vat/foreign/e-commerce-voec/low-value/",
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "voec_item_limit",
-        "deemed_supplier",
-        "registration_threshold_nonresident",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.VOEC_ITEM_LIMIT,
+        ThresholdRule.DEEMED_SUPPLIER,
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
     )
-    services_threshold: ClassVar[str | None] = "registration_threshold_nonresident"
+    services_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    )
     registrations: ClassVar[frozenset[str]] = frozenset({"NO", "VOEC"})
-    low_value_rule: ClassVar[str] = "voec_item_limit"
+    low_value_rule: ClassVar[ThresholdRule] = ThresholdRule.VOEC_ITEM_LIMIT
     low_value_registration: ClassVar[str] = "VOEC"
     scheme: ClassVar[str] = "VOEC"
 
@@ -213,7 +219,7 @@ class Norway(LowValueGoods):
                 "the buyer is a business: VOEC covers only buyers outside the VAT "
                 "register; the business imports and pays import VAT at the border, which "
                 "it deducts",
-                limit.source.split()[0],
+                limit.source,
             )
         )
         return import_at_border(case, destination, rules, documents)
@@ -225,9 +231,9 @@ class Singapore(LowValueGoods):
     references: ClassVar[tuple[str, ...]] = (
         "https://www.iras.gov.sg/taxes/goods-services-tax-(gst)/consumers/gst-on-imported-low-value-goods",
     )
-    thresholds: ClassVar[tuple[str, ...]] = (
-        "low_value_goods",
-        "deemed_supplier",
-        "ovr_local_supplies",
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.LOW_VALUE_GOODS,
+        ThresholdRule.DEEMED_SUPPLIER,
+        ThresholdRule.OVR_LOCAL_SUPPLIES,
     )
-    services_threshold: ClassVar[str | None] = "ovr_local_supplies"
+    services_threshold: ClassVar[ThresholdRule | None] = ThresholdRule.OVR_LOCAL_SUPPLIES

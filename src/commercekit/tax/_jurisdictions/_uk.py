@@ -30,7 +30,7 @@ from typing import ClassVar
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import threshold_for
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 UK_SERVICES = "https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a"
 UK_EXPORTS = "https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703"
@@ -48,7 +48,7 @@ class UnitedKingdom(RegisteredServices):
     code: ClassVar[str] = "GB"
     name: ClassVar[str] = "the United Kingdom"
     references: ClassVar[tuple[str, ...]] = (UK_SERVICES, UK_EXPORTS, UK_MARKETPLACES)
-    thresholds: ClassVar[tuple[str, ...]] = ("low_value_consignment",)
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (ThresholdRule.LOW_VALUE_CONSIGNMENT,)
 
     def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
         # Goods between Great Britain and Northern Ireland stay inside UK VAT.
@@ -76,7 +76,7 @@ class UnitedKingdom(RegisteredServices):
             return super().to_business(case, origin, destination)
         if origin in _UK:
             return None
-        limit = threshold_for("GB", "low_value_consignment", on=case.on)
+        limit = threshold_for("GB", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=case.on)
         # No VAT is charged at sale (the business accounts for it): the value as shown.
         value = case.amount_in(case.consignment_value(destination, taxed=False), "GBP")
         if limit.crossed_by(value):
@@ -101,8 +101,8 @@ class UnitedKingdom(RegisteredServices):
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:
         sale = case.sale
-        limit = threshold_for("GB", "low_value_consignment", on=case.on)
-        source = limit.source.split()[0]
+        limit = threshold_for("GB", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=case.on)
+        source = limit.source
         # Within the limit UK VAT is charged at sale, always: measured without it.
         value = case.amount_in(case.consignment_value(destination, taxed=True), "GBP")
         if limit.crossed_by(value):

@@ -1,0 +1,140 @@
+"""The shared test base: every registered jurisdiction passes the same checks.
+
+For each jurisdiction of the registry (``tax/_jurisdictions``): its module names its
+official references; every threshold rule it reads has rows with a source, no overlaps
+and no gaps, nothing in force before its first row, and the right row on both sides of
+every change; every bundled rate table belongs to a registered jurisdiction (and so to
+the rate tables' own checks in ``test_tax_rates.py``); and a consumer's purchase from
+abroad, of goods and of electronic services, is decided with a source on every rule.
+Adding a jurisdiction adds it here with nothing else to write.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+from datetime import date, timedelta
+
+import pytest
+
+from commercekit.errors import NoRuleError
+from commercekit.money import Money
+from commercekit.regions import place_of
+from commercekit.tax import (
+    Buyer,
+    Sale,
+    Seller,
+    Supply,
+    decide,
+    jurisdictions,
+    threshold_for,
+    threshold_periods,
+)
+from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY, Jurisdiction
+from tests.dated_rules import assert_well_formed
+
+REGISTERED = sorted(JURISDICTION_REGISTRY)
+ON = date(2026, 6, 1)
+
+# A buyer in each jurisdiction's main place, and money in its currency.
+_BUYERS = {
+    "EU": (Buyer("DE"), "EUR"),
+    "GB": (Buyer("GB"), "GBP"),
+    "AU": (Buyer("AU"), "AUD"),
+    "NZ": (Buyer("NZ"), "NZD"),
+    "NO": (Buyer("NO"), "NOK"),
+    "SG": (Buyer("SG"), "SGD"),
+    "CH": (Buyer("CH"), "CHF"),
+    "CA": (Buyer("CA", subdivision="CA-ON"), "CAD"),
+    "JP": (Buyer("JP"), "JPY"),
+}
+
+
+def _rules(code: str) -> list[tuple[str, str]]:
+    return [(code, str(rule)) for rule in JURISDICTION_REGISTRY[code].thresholds]
+
+
+THRESHOLD_RULES = [pair for code in REGISTERED for pair in _rules(code)]
+
+
+def test_every_jurisdiction_has_a_buyer_here() -> None:
+    """A new jurisdiction names the buyer its shared checks decide for."""
+    assert set(_BUYERS) == set(REGISTERED)
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+def test_the_registry_key_is_the_jurisdictions_code(code: str) -> None:
+    jurisdiction = JURISDICTION_REGISTRY[code]
+    assert isinstance(jurisdiction, Jurisdiction)
+    assert jurisdiction.code == code
+    assert jurisdiction.name
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+def test_each_module_names_its_official_references(code: str) -> None:
+    jurisdiction = JURISDICTION_REGISTRY[code]
+    assert jurisdiction.references
+    for reference in jurisdiction.references:
+        assert reference.startswith(("https://", "http://")), reference
+    module = inspect.getmodule(type(jurisdiction))
+    assert module is not None and module.__doc__
+    assert "References" in module.__doc__ or "references" in module.__doc__
+
+
+@pytest.mark.parametrize(("code", "rule"), THRESHOLD_RULES)
+def test_thresholds_have_sources_no_overlaps_and_no_gaps(code: str, rule: str) -> None:
+    periods = threshold_periods(code, rule)
+    assert_well_formed((code, rule), periods)
+    for earlier, later in itertools.pairwise(periods):
+        assert earlier.until is not None
+        assert earlier.until + timedelta(days=1) == later.since, (code, rule, "gap")
+
+
+@pytest.mark.parametrize(("code", "rule"), THRESHOLD_RULES)
+def test_nothing_before_the_first_threshold(code: str, rule: str) -> None:
+    first = threshold_periods(code, rule)[0]
+    assert threshold_for(code, rule, on=first.since) == first
+    with pytest.raises(NoRuleError):
+        threshold_for(code, rule, on=first.since - timedelta(days=1))
+
+
+@pytest.mark.parametrize(("code", "rule"), THRESHOLD_RULES)
+def test_both_sides_of_every_threshold_change(code: str, rule: str) -> None:
+    periods = threshold_periods(code, rule)
+    for earlier, later in itertools.pairwise(periods):
+        assert threshold_for(code, rule, on=later.since - timedelta(days=1)) == earlier
+        assert threshold_for(code, rule, on=later.since) == later
+    last = periods[-1]
+    if last.until is not None:
+        with pytest.raises(NoRuleError):
+            threshold_for(code, rule, on=last.until + timedelta(days=1))
+
+
+def test_every_bundled_rate_table_belongs_to_a_registered_jurisdiction() -> None:
+    """So the rate tables' shared checks (test_tax_rates.py) run for each of them."""
+    for table in jurisdictions():
+        if table == "XI":
+            place = place_of("GB", postcode="BT1 1AA", on=ON)
+        else:
+            country, _, region = table.partition("-")
+            place = place_of(country, subdivision=table if region else None, on=ON)
+        assert place.vat_area(goods=True) in JURISDICTION_REGISTRY, table
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+@pytest.mark.parametrize("supply", [Supply.GOODS, Supply.ELECTRONIC_SERVICES])
+@pytest.mark.parametrize("marketplace", [None, "Marketplace Ltd"])
+def test_a_consumer_purchase_from_abroad_has_a_source_on_every_rule(
+    code: str, supply: Supply, marketplace: str | None
+) -> None:
+    buyer, currency = _BUYERS[code]
+    seller = Seller("US") if code != "EU" else Seller("CN")
+    amount = "100" if currency != "JPY" else "10000"
+    sale = Sale(seller, buyer, supply, Money(amount, currency), marketplace=marketplace)
+    decision = decide(sale, on=ON)
+    assert decision.rules
+    for rule in decision.rules:
+        assert rule.source, rule
+    assert place_of(buyer.country, subdivision=buyer.subdivision, on=ON).vat_area(
+        goods=supply is Supply.GOODS
+    ) == code
