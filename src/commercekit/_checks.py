@@ -1,10 +1,12 @@
 """Input checks and exact roundings shared by the rule packages.
 
-Each package raises its own error (``InvalidInventoryError``, ``InvalidLoyaltyError``,
-``InvalidMetricError``: all take ``field, value, reason``), so the checks take the
-error class and the packages wrap them in one-line helpers. The checks that need no
-money (whole numbers, text, flags, days, moments, lists, types, choices) live in
-``commercekit._inputs`` and are re-exported here.
+Each package raises its own error (``InvalidAmountError`` through ``invalid``,
+``InvalidInventoryError``, ``InvalidLoyaltyError``, ``InvalidMetricError``), so the
+checks take the error and the packages bind them (``Checks(error)``). The checks here
+refuse amounts, so they raise the package's error itself, whose ``kind`` is an amount.
+The checks that need no money (whole numbers, text, flags, days, moments, lists, types,
+choices) live in ``commercekit._inputs``, raise the package's error of their kind, and
+are re-exported here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from fractions import Fraction
 
 from commercekit._inputs import (
     Error,
+    For,
     _sign,
     day,
     flag,
@@ -22,6 +25,10 @@ from commercekit._inputs import (
     items,
     member,
     moment,
+    not_one_of,
+    one_of,
+    refuse,
+    signed_whole,
     text,
     whole,
 )
@@ -37,6 +44,7 @@ from commercekit.money import (
 )
 
 __all__ = [
+    "Checks",
     "Error",
     "day",
     "decimal",
@@ -49,9 +57,13 @@ __all__ = [
     "money",
     "money_of",
     "money_ratio",
+    "not_one_of",
     "one_currency",
+    "one_of",
+    "refuse",
     "rounded",
     "signed_decimal",
+    "signed_whole",
     "text",
     "whole",
 ]
@@ -62,7 +74,7 @@ def signed_decimal(value: object, field: str, error: Error) -> Decimal:
     try:
         return to_decimal(value, "number")
     except InvalidAmountError as problem:
-        raise error(field, value, problem.reason) from None
+        raise refuse(error, field, value, problem.reason) from None
 
 
 def decimal(value: object, field: str, error: Error, *, positive: bool = False) -> Decimal:
@@ -77,6 +89,23 @@ def money(value: object, field: str, error: Error, *, positive: bool = False) ->
     found = require_money(value, field)
     _sign(found.amount, field, found, error, positive=positive)
     return found
+
+
+class Checks(For):
+    """The checks, money's too, bound to one package's ``error``:
+    ``Checks(InvalidMetricError).decimal(value, field)``."""
+
+    def signed_decimal(self, value: object, field: str) -> Decimal:
+        """A finite ``Decimal`` of either sign."""
+        return signed_decimal(value, field, self.error)
+
+    def decimal(self, value: object, field: str, *, positive: bool = False) -> Decimal:
+        """A finite ``Decimal``, not negative (or > 0 with ``positive``)."""
+        return decimal(value, field, self.error, positive=positive)
+
+    def money(self, value: object, field: str, *, positive: bool = False) -> Money:
+        """Money, not negative (or > 0 with ``positive``)."""
+        return money(value, field, self.error, positive=positive)
 
 
 def one_currency(*amounts: Money, operation: str = "combine") -> str:

@@ -1,15 +1,16 @@
 """Checked inputs for the checkout's value objects and functions.
 
 The checkout refuses bad input with
-[`InvalidAmountError`][commercekit.errors.InvalidAmountError], naming the argument; the
-checks are the shared ones (``commercekit._checks``) with that error, plus the few the
-checkout's own figures need: amounts of a quote or a refund are money of zero or more
-in whole minor units, all in one currency, and ``net + tax == gross``.
+[`InvalidAmountError`][commercekit.errors.InvalidAmountError], naming the argument (of
+its kind: an ``InvalidAmountCountError`` for a count, an ``InvalidAmountChoiceError``
+for a choice, ...); the checks are the shared ones (``commercekit._checks``) bound to
+that error, plus the few the checkout's own figures need: amounts of a quote or a
+refund are money of zero or more in whole minor units, all in one currency, and
+``net + tax == gross``.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from decimal import Context, Decimal
 from typing import Any, TypeVar
@@ -17,10 +18,9 @@ from typing import Any, TypeVar
 import attrs
 
 from commercekit import _checks
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import Money, to_minor_units
 
-_Member = TypeVar("_Member", bound=enum.Enum)
 _Kind = TypeVar("_Kind")
 
 Validator = Callable[[object, "attrs.Attribute[Any]", object], None]
@@ -30,6 +30,8 @@ MAX_TRANSIT_DAYS = 365
 
 error = _checks.invalid
 """The checkout's ``(field, value, reason)`` error: an ``InvalidAmountError``."""
+
+_CHECK = _checks.Checks(error)
 
 
 _EXACT_SUM = Context(prec=80)
@@ -67,6 +69,18 @@ def adds_up(net: Money, tax: Money, gross: Money, what: str) -> None:
         )
 
 
+count = _CHECK.whole
+"""A whole number of zero or more (or > 0 with ``positive``), at most ``maximum``."""
+flag = _CHECK.flag
+"""True or False; a truthy string such as ``"no"`` is refused."""
+choice = _CHECK.member
+"""A member of ``kind`` (or its value); the error lists the values."""
+instance = _CHECK.instance
+"""``value`` if it is a ``kind``; otherwise an error naming the type to build."""
+sequence = _CHECK.items
+"""A list or tuple (not text, a mapping or a set), as a tuple."""
+
+
 def label(value: object, field: str) -> str:
     """Non-empty text: a SKU, a service's name, a line of an explanation."""
     return _checks.text(value, field, error)
@@ -75,33 +89,6 @@ def label(value: object, field: str) -> str:
 def optional_label(value: object, field: str) -> str | None:
     """Non-empty text, or ``None`` for 'not given'."""
     return None if value is None else label(value, field)
-
-
-def count(
-    value: object,
-    field: str,
-    *,
-    positive: bool = False,
-    unit: str = "units",
-    maximum: int | None = None,
-) -> int:
-    """A whole number of zero or more (or > 0 with ``positive``)."""
-    return _checks.whole(value, field, error, positive=positive, unit=unit, maximum=maximum)
-
-
-def flag(value: object, field: str) -> bool:
-    """True or False; a truthy string such as ``"no"`` is refused."""
-    return _checks.flag(value, field, error)
-
-
-def choice(value: object, kind: type[_Member], field: str) -> _Member:
-    """A member of ``kind`` (or its value); an error lists the values."""
-    return _checks.member(value, kind, field, error)
-
-
-def instance(value: object, kind: type[_Kind], field: str) -> _Kind:
-    """``value`` if it is a ``kind``; otherwise an error naming the type to build."""
-    return _checks.instance(value, kind, field, error)
 
 
 def many(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
@@ -113,13 +100,9 @@ def many(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
                 f"{field}[{index}]",
                 item,
                 f"is not a {kind.__name__}; pass a list of {kind.__name__}",
+                kind=InputKind.TYPE,
             )
     return found
-
-
-def sequence(value: object, field: str) -> tuple[object, ...]:
-    """A list or tuple (not text, a mapping or a set), as a tuple."""
-    return _checks.items(value, field, error)
 
 
 def lines_of_text(value: object, field: str) -> tuple[str, ...]:
@@ -142,6 +125,7 @@ def plugin(kind: str, method: str, *, optional: bool = False) -> Validator:
                 value,
                 f"is not a {kind}: it has no {method}() method; pass a {kind}"
                 + (" or None" if optional else ""),
+                kind=InputKind.TYPE,
             )
 
     return check

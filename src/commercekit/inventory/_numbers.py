@@ -12,40 +12,38 @@ holds a ``Decimal``, never an ``int`` or a string standing for one).
 
 from __future__ import annotations
 
-import enum
 import string
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from statistics import NormalDist
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 
 import attrs
 
 from commercekit import _checks
-from commercekit._numbers import RANGE, out_of_range
-from commercekit.errors import InvalidInventoryError
+from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.money import Money
 
 PLACES = 4
 """Decimals kept in the statistical results (units, z and k values, service levels)."""
 
-_Member = TypeVar("_Member", bound=enum.Enum)
+_CHECK = _checks.Checks(InvalidInventoryError)
 
 
-def choice(value: object, kind: type[_Member], field: str) -> _Member:
-    """``value`` as a member of the enumeration ``kind`` (or its value)."""
-    return _checks.member(value, kind, field, InvalidInventoryError)
+choice = _CHECK.member
+"""``value`` as a member of the enumeration ``kind`` (or its value)."""
+signed_number = _CHECK.signed_decimal
+"""``value`` as a finite ``Decimal`` of either sign."""
+number = _CHECK.decimal
+"""``value`` as a finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
+listed = _CHECK.items
+"""A list or tuple (not text, a mapping or a lone value), as a tuple."""
 
 
-def signed_number(value: object, field: str) -> Decimal:
-    """``value`` as a finite ``Decimal`` of either sign."""
-    return _checks.signed_decimal(value, field, InvalidInventoryError)
-
-
-def number(value: object, field: str, *, positive: bool = False) -> Decimal:
-    """``value`` as a finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
-    return _checks.decimal(value, field, InvalidInventoryError, positive=positive)
+def text(value: object, field: str) -> str:
+    """A non-empty ``str``: a SKU, a location, a channel, an explanation."""
+    return _CHECK.text(value, field)
 
 
 def units(
@@ -58,36 +56,20 @@ def units(
 ) -> int:
     """A whole number of units: an ``int`` that is not negative (or > 0), at most
     ``maximum`` where the count drives work (periods simulated)."""
-    return _checks.whole(
-        value, field, InvalidInventoryError, positive=positive, unit=unit, maximum=maximum
-    )
+    return _CHECK.whole(value, field, positive=positive, unit=unit, maximum=maximum)
 
 
 def signed_units(value: object, field: str) -> int:
     """A whole number of units of either sign (an inventory position with backorders)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInventoryError(
-            field, value, "is not a whole number of units; pass an int such as -12"
-        )
-    if out_of_range(value):
-        raise InvalidInventoryError(field, value, f"is out of range: {RANGE}")
-    return value
-
-
-def text(value: object, field: str) -> str:
-    """A non-empty ``str``: a SKU, a location, a channel, an explanation."""
-    return _checks.text(value, field, InvalidInventoryError)
-
-
-def listed(value: object, field: str) -> tuple[Any, ...]:
-    """A list or tuple (not text, a mapping or a lone value), as a tuple."""
-    return _checks.items(value, field, InvalidInventoryError)
+    return _checks.signed_whole(value, field, InvalidInventoryError, unit="units")
 
 
 def mapping(value: object, field: str, example: str) -> Mapping[Any, Any]:
     """A mapping such as ``example`` (``{sku: units}``)."""
     if not isinstance(value, Mapping):
-        raise InvalidInventoryError(field, value, f"is not a mapping like {example}")
+        raise InvalidInventoryError.refused(
+            field, value, f"is not a mapping like {example}", kind=InputKind.LIST
+        )
     return value
 
 
@@ -133,8 +115,11 @@ Field: TypeAlias = "attrs.Attribute[Any]"
 
 def _exact_decimal(value: object, field: str) -> Decimal:
     if not isinstance(value, Decimal):
-        raise InvalidInventoryError(
-            field, value, "is not a Decimal; pass a Decimal such as Decimal('12.5')"
+        raise InvalidInventoryError.refused(
+            field,
+            value,
+            "is not a Decimal; pass a Decimal such as Decimal('12.5')",
+            kind=InputKind.TYPE,
         )
     return value
 
@@ -197,15 +182,15 @@ def is_probability(_: object, attribute: Field, value: object) -> None:
 
 def _money(value: object, field: str) -> Money:
     if not isinstance(value, Money):
-        raise InvalidInventoryError(
-            field, value, "is not Money; pass Money(amount, currency)"
+        raise InvalidInventoryError.refused(
+            field, value, "is not Money; pass Money(amount, currency)", kind=InputKind.TYPE
         )
     return value
 
 
 def is_money(_: object, attribute: Field, value: object) -> None:
     """``Money`` of zero or more."""
-    _checks.money(_money(value, attribute.name), attribute.name, InvalidInventoryError)
+    _CHECK.money(_money(value, attribute.name), attribute.name)
 
 
 def is_signed_money(_: object, attribute: Field, value: object) -> None:
@@ -216,8 +201,12 @@ def is_signed_money(_: object, attribute: Field, value: object) -> None:
 def is_class_letter(_: object, attribute: Field, value: object) -> None:
     """One capital letter: an ABC class."""
     if not (isinstance(value, str) and len(value) == 1 and value in _LETTERS):
-        raise InvalidInventoryError(
-            attribute.name, value, "is not a class letter; pass one of 'A' to 'Z'"
+        raise InvalidInventoryError.refused(
+            attribute.name,
+            value,
+            "is not a class letter; pass one of 'A' to 'Z'",
+            kind=InputKind.CHOICE,
+            choices=_LETTERS,
         )
 
 

@@ -3,25 +3,28 @@
 Points are whole numbers (``int``); rates and multipliers are decimals, integers or
 decimal strings, never floats, like everywhere in commercekit. Every check raises
 ``InvalidLoyaltyError`` (or, for money, the money package's own error) naming the field
-and what to pass instead.
+and what to pass instead; an input that is not an amount raises the loyalty error of
+its kind (``InvalidLoyaltyCountError`` for points, ``InvalidLoyaltyDateError`` for a
+day, ``InvalidLoyaltyChoiceError`` with the values for a choice).
 """
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Iterable
 from datetime import date, timedelta
-from decimal import Decimal
-from typing import Any, TypeVar
 
 import moneyed
 
 from commercekit import _checks
-from commercekit._numbers import RANGE, out_of_range
-from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InputKind,
+    InvalidInputError,
+    InvalidLoyaltyError,
+)
 from commercekit.money import Money
 
-_Member = TypeVar("_Member", bound=enum.Enum)
-_Kind = TypeVar("_Kind")
+_CHECK = _checks.Checks(InvalidLoyaltyError)
 
 MAX_DAYS = 3_660
 """The longest pending period or return window, in days (ten years and a few days).
@@ -32,9 +35,22 @@ MAX_MONTHS = 1_200
 """The longest expiry term or qualifying period, in months (a century)."""
 
 
-def choice(value: object, kind: type[_Member], field: str) -> _Member:
-    """``value`` as a member of the enumeration ``kind`` (or its value)."""
-    return _checks.member(value, kind, field, InvalidLoyaltyError)
+choice = _CHECK.member
+"""``value`` as a member of the enumeration ``kind`` (or its value)."""
+rate = _CHECK.decimal
+"""A finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
+day = _CHECK.day
+"""A calendar ``date`` (a ``datetime`` is refused: loyalty rules count days)."""
+optional_day = _CHECK.optional_day
+"""A calendar ``date``, or None."""
+money = _CHECK.money
+"""Money (ours or py-moneyed's) that is not negative (or > 0 with ``positive``)."""
+flag = _CHECK.flag
+"""A ``bool``; a truthy string such as ``"no"`` is refused, not read as True."""
+items = _CHECK.items
+"""A list or tuple (not text, a mapping or a single value), as a tuple."""
+instance = _CHECK.instance
+"""``value`` if it is a ``kind``; otherwise an error naming the type expected."""
 
 
 def points(
@@ -46,9 +62,7 @@ def points(
     maximum: int | None = None,
 ) -> int:
     """A whole number of points (or days, months): an ``int`` not negative (or > 0)."""
-    return _checks.whole(
-        value, field, InvalidLoyaltyError, positive=positive, unit=unit, maximum=maximum
-    )
+    return _CHECK.whole(value, field, positive=positive, unit=unit, maximum=maximum)
 
 
 def days(value: object, field: str) -> int:
@@ -65,47 +79,27 @@ def signed_points(
     value: object, field: str, *, zero: bool = False, unit: str = "points"
 ) -> int:
     """A whole number of points (or months) of either sign (non-zero unless ``zero``)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidLoyaltyError(
-            field, value, f"is not a whole number of {unit}; pass an int such as 12 or -12"
+    found = _checks.signed_whole(
+        value, field, InvalidLoyaltyError, example="12 or -12", unit=unit
+    )
+    if found == 0 and not zero:
+        raise InvalidLoyaltyError.refused(
+            field, value, "must not be zero: there is nothing to do", kind=InputKind.COUNT
         )
-    if out_of_range(value):
-        raise InvalidLoyaltyError(field, value, f"is out of range: {RANGE}")
-    if value == 0 and not zero:
-        raise InvalidLoyaltyError(field, value, "must not be zero: there is nothing to do")
-    return value
-
-
-def rate(value: object, field: str, *, positive: bool = False) -> Decimal:
-    """A finite ``Decimal`` that is not negative (or > 0 with ``positive``)."""
-    return _checks.decimal(value, field, InvalidLoyaltyError, positive=positive)
-
-
-def day(value: object, field: str) -> date:
-    """A calendar ``date`` (a ``datetime`` is refused: loyalty rules count days)."""
-    return _checks.day(value, field, InvalidLoyaltyError)
-
-
-def optional_day(value: object, field: str) -> date | None:
-    """A calendar ``date``, or None."""
-    return None if value is None else day(value, field)
+    return found
 
 
 def later(start: date, count: int, field: str) -> date:
     """``start`` plus ``count`` days, refused when that passes the calendar's last day."""
     if (date.max - start).days < count:
-        raise InvalidLoyaltyError(
+        raise InvalidLoyaltyError.refused(
             field,
             count,
             f"days after {start.isoformat()} is past the calendar's last day "
             f"{date.max.isoformat()}; check the dates",
+            kind=InputKind.COUNT,
         )
     return start + timedelta(days=count)
-
-
-def money(value: object, field: str, *, positive: bool = False) -> Money:
-    """Money (ours or py-moneyed's) that is not negative (or > 0 with ``positive``)."""
-    return _checks.money(value, field, InvalidLoyaltyError, positive=positive)
 
 
 def signed_money(value: object, field: str) -> Money:
@@ -126,28 +120,28 @@ def amount(value: object, field: str, currency: str) -> Money:
     return found
 
 
-def _not_negative_amount(field: str, value: object, reason: str) -> InvalidLoyaltyError:
-    return InvalidLoyaltyError(field, value, f"{reason}; pass the amount after discounts")
+def _not_negative_amount(
+    field: str,
+    value: object,
+    reason: str,
+    *,
+    kind: InputKind = InputKind.AMOUNT,
+    choices: Iterable[str] = (),
+) -> InvalidInputError:
+    return InvalidLoyaltyError.refused(
+        field,
+        value,
+        f"{reason}; pass the amount after discounts",
+        kind=kind,
+        choices=choices,
+    )
 
 
 def text(value: object, field: str, *, empty: bool = False) -> str:
     """A string that is not blank (an id, a name, a reason), or may be empty."""
-    found = _checks.text(value, field, InvalidLoyaltyError, empty=empty)
+    found = _CHECK.text(value, field, empty=empty)
     if found and not found.strip():
-        raise InvalidLoyaltyError(field, value, "is blank; pass a non-empty string")
+        raise InvalidLoyaltyError.refused(
+            field, value, "is blank; pass a non-empty string", kind=InputKind.TEXT
+        )
     return found
-
-
-def flag(value: object, field: str) -> bool:
-    """A ``bool``; a truthy string such as ``"no"`` is refused, not read as True."""
-    return _checks.flag(value, field, InvalidLoyaltyError)
-
-
-def items(value: object, field: str) -> tuple[Any, ...]:
-    """A list or tuple (not text, a mapping or a single value), as a tuple."""
-    return _checks.items(value, field, InvalidLoyaltyError)
-
-
-def instance(value: object, kind: type[_Kind], field: str) -> _Kind:
-    """``value`` if it is a ``kind``; otherwise an error naming the type expected."""
-    return _checks.instance(value, kind, field, InvalidLoyaltyError)

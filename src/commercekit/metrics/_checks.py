@@ -7,7 +7,6 @@ validators, which know the field's name), so a formula can trust the fields it r
 
 from __future__ import annotations
 
-import enum
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -17,14 +16,14 @@ import attrs
 import moneyed
 
 from commercekit import _checks
-from commercekit.errors import InvalidAmountError, InvalidMetricError
+from commercekit.errors import InputKind, InvalidAmountError, InvalidMetricError
 from commercekit.money import Money
 
 PLACES = 4
 """Decimals kept in ratios (rates, multiples, days, months)."""
 
-_Member = TypeVar("_Member", bound=enum.Enum)
 _Kind = TypeVar("_Kind")
+_CHECK = _checks.Checks(InvalidMetricError)
 
 _MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 
@@ -34,9 +33,21 @@ def ratio(value: Fraction) -> Decimal:
     return _checks.rounded(value, PLACES)
 
 
-def amount(value: object, field: str, *, positive: bool = False) -> Money:
-    """Money that is not negative (or > 0 with ``positive``)."""
-    return _checks.money(value, field, InvalidMetricError, positive=positive)
+amount = _CHECK.money
+"""Money that is not negative (or > 0 with ``positive``)."""
+number = _CHECK.decimal
+"""A finite decimal that is not negative (or > 0 with ``positive``); no floats."""
+signed_number = _CHECK.signed_decimal
+"""A finite decimal of either sign (a margin ratio, which a loss makes negative)."""
+choice = _CHECK.member
+"""A member of ``kind``, or its value; otherwise an error listing the values."""
+of_kind = _CHECK.instance
+"""``value`` if it is a ``kind``; otherwise an error naming the type to pass."""
+
+
+def count(value: object, field: str, *, positive: bool = False) -> int:
+    """A whole count (orders, sessions, customers): an ``int`` not below zero."""
+    return _CHECK.whole(value, field, positive=positive)
 
 
 def signed_amount(value: object, field: str) -> Money:
@@ -56,42 +67,18 @@ def money_ratio(top: tuple[str, object], bottom: tuple[str, object]) -> Fraction
     return _checks.money_ratio(top, bottom, InvalidMetricError)
 
 
-def number(value: object, field: str, *, positive: bool = False) -> Decimal:
-    """A finite decimal that is not negative (or > 0 with ``positive``); no floats."""
-    return _checks.decimal(value, field, InvalidMetricError, positive=positive)
-
-
-def signed_number(value: object, field: str) -> Decimal:
-    """A finite decimal of either sign (a margin ratio, which a loss makes negative)."""
-    return _checks.signed_decimal(value, field, InvalidMetricError)
-
-
-def count(value: object, field: str, *, positive: bool = False) -> int:
-    """A whole count (orders, sessions, customers): an ``int`` not below zero."""
-    return _checks.whole(value, field, InvalidMetricError, positive=positive)
-
-
-def choice(value: object, kind: type[_Member], field: str) -> _Member:
-    """A member of ``kind``, or its value; otherwise an error listing the values."""
-    return _checks.member(value, kind, field, InvalidMetricError)
-
-
-def of_kind(value: object, kind: type[_Kind], field: str) -> _Kind:
-    """``value`` if it is a ``kind``; otherwise an error naming the type to pass."""
-    return _checks.instance(value, kind, field, InvalidMetricError)
-
-
 def listed(
     value: object, kind: type[_Kind], field: str, *, empty: str = ""
 ) -> tuple[_Kind, ...]:
     """A non-empty list or tuple of ``kind``, as a tuple; ``empty`` says why it must
     not be empty."""
-    found = _checks.items(value, field, InvalidMetricError)
+    found = _CHECK.items(value, field)
     if not found:
-        raise InvalidMetricError(
+        raise InvalidMetricError.refused(
             field,
             value,
             f"is empty{empty}; pass a non-empty list of {kind.__name__}",
+            kind=InputKind.LIST,
         )
     for element in found:
         of_kind(element, kind, field)
@@ -100,22 +87,25 @@ def listed(
 
 def year_month(value: object, field: str) -> str:
     """A calendar month written ``"YYYY-MM"``."""
-    text = _checks.text(value, field, InvalidMetricError)
+    text = _CHECK.text(value, field)
     if not _MONTH.fullmatch(text) or text.startswith("0000"):
-        raise InvalidMetricError(
-            field, value, "is not a month written YYYY-MM; pass a str such as '2026-01'"
+        raise InvalidMetricError.refused(
+            field,
+            value,
+            "is not a month written YYYY-MM; pass a str such as '2026-01'",
+            kind=InputKind.DATE,
         )
     return text
 
 
 def field_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: non-empty text (an order number, a SKU, a channel, a customer id)."""
-    _checks.text(value, attribute.name, InvalidMetricError)
+    _CHECK.text(value, attribute.name)
 
 
 def field_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a calendar date, not a datetime."""
-    _checks.day(value, attribute.name, InvalidMetricError)
+    _CHECK.day(value, attribute.name)
 
 
 def field_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

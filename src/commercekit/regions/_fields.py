@@ -1,4 +1,6 @@
-"""Field checks for the regions' value objects: each refuses what its field cannot hold."""
+"""Field checks for the regions' value objects: each refuses what its field cannot hold,
+with the ``InvalidAmountError`` of its kind (``InvalidAmountTextError`` for a name,
+``InvalidAmountDateError`` for a day, ...) or an ``UnknownCountryError`` for a place."""
 
 from __future__ import annotations
 
@@ -6,21 +8,22 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
 
-from commercekit._inputs import day, flag, instance, invalid, text
+from commercekit._inputs import For, invalid
 from commercekit.errors import UnknownCountryError
 from commercekit.regions._eu import check_country
 
 _Kind = TypeVar("_Kind")
+_CHECK = For(invalid)
 
 
 def name(value: object) -> str:
     """Non-empty text: a name, a code, a legal basis, a source."""
-    return text(value, "text", invalid)
+    return _CHECK.text(value, "text")
 
 
 def note(value: object) -> str:
     """Text that may be empty."""
-    return text(value, "note", invalid, empty=True)
+    return _CHECK.text(value, "note", empty=True)
 
 
 def optional_name(value: object) -> str | None:
@@ -30,12 +33,12 @@ def optional_name(value: object) -> str | None:
 
 def yes_no(value: object) -> bool:
     """A ``bool``, never the truthiness of something else."""
-    return flag(value, "flag", invalid)
+    return _CHECK.flag(value, "flag")
 
 
 def a_day(value: object) -> date:
     """A ``date``; a datetime is refused."""
-    return day(value, "day", invalid)
+    return _CHECK.day(value, "day")
 
 
 def optional_day(value: object) -> date | None:
@@ -92,4 +95,4 @@ def postcode(value: object) -> str:
 
 def optional(value: object, kind: type[_Kind]) -> _Kind | None:
     """A ``kind`` or ``None``."""
-    return None if value is None else instance(value, kind, kind.__name__, invalid)
+    return None if value is None else _CHECK.instance(value, kind, kind.__name__)

@@ -2,8 +2,9 @@
 
 Every check raises a [`CommerceKitError`][commercekit.errors.CommerceKitError] that
 names the argument and says what to pass instead: an
-[`InvalidAmountError`][commercekit.errors.InvalidAmountError] for a number, an amount,
-a flag, a date, a list or a choice, an
+[`InvalidAmountError`][commercekit.errors.InvalidAmountError] for a number or an
+amount, the ``InvalidAmountError`` of its kind for a count, text, a flag, a date, a list
+or a choice (``InvalidAmountChoiceError``, which lists the values, ...), an
 [`UnknownCountryError`][commercekit.errors.UnknownCountryError] for a place, and a
 [`CurrencyMismatchError`][commercekit.errors.CurrencyMismatchError] for amounts that
 must share a currency.
@@ -11,30 +12,47 @@ must share a currency.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit.errors import CurrencyMismatchError, UnknownCountryError
+from commercekit.errors import CurrencyMismatchError, InputKind, UnknownCountryError
 from commercekit.money import Money
 from commercekit.regions import check_country, check_subdivision
 
-_Member = TypeVar("_Member", bound=enum.Enum)
 _Kind = TypeVar("_Kind")
+_CHECK = _checks.Checks(invalid)
 
 MAX_DAYS = 366
 """The most business days a handling or transit time may take (a year): each day is
 counted one by one, so the count is capped."""
 
 
-def decimal(value: object, field: str, *, positive: bool = False) -> Decimal:
-    """A finite ``Decimal`` in range, not negative (or > 0 with ``positive``)."""
-    return _checks.decimal(value, field, invalid, positive=positive)
+decimal = _CHECK.decimal
+"""A finite ``Decimal`` in range, not negative (or > 0 with ``positive``)."""
+flag = _CHECK.flag
+"""``True`` or ``False``; a truthy string such as ``"no"`` is refused."""
+day = _CHECK.day
+"""A calendar ``date``; a ``datetime`` (a moment, not a day) is refused."""
+optional_day = _CHECK.optional_day
+"""``None`` (open-ended), or a ``day``."""
+member = _CHECK.member
+"""A member of ``kind`` or its value; the refusal lists the values."""
+instance = _CHECK.instance
+"""``value`` if it is a ``kind``."""
+
+
+def choice(value: object, options: tuple[str, ...], field: str) -> str:
+    """One of the words ``options``; the refusal lists them (and ``choices`` too)."""
+    return _checks.one_of(value, options, field, invalid)
+
+
+def text(value: object, field: str) -> str:
+    """A non-empty ``str``: a name, a rule, a source."""
+    return _CHECK.text(value, field)
 
 
 def optional_decimal(
@@ -46,12 +64,7 @@ def optional_decimal(
 
 def whole(value: object, field: str, *, unit: str, maximum: int | None = None) -> int:
     """A whole number of ``unit``, 0 or more, at most ``maximum``."""
-    return _checks.whole(value, field, invalid, unit=unit, maximum=maximum)
-
-
-def text(value: object, field: str) -> str:
-    """A non-empty ``str``: a name, a rule, a source."""
-    return _checks.text(value, field, invalid)
+    return _CHECK.whole(value, field, unit=unit, maximum=maximum)
 
 
 def optional_text(value: object, field: str) -> str | None:
@@ -61,45 +74,12 @@ def optional_text(value: object, field: str) -> str | None:
 
 def note(value: object, field: str) -> str:
     """Free text that may be empty (a note, a description)."""
-    return _checks.text(value, field, invalid, empty=True)
-
-
-def flag(value: object, field: str) -> bool:
-    """``True`` or ``False``; a truthy string such as ``"no"`` is refused."""
-    return _checks.flag(value, field, invalid)
-
-
-def day(value: object, field: str) -> date:
-    """A calendar ``date``; a ``datetime`` (a moment, not a day) is refused."""
-    return _checks.day(value, field, invalid)
-
-
-def optional_day(value: object, field: str) -> date | None:
-    """``None`` (open-ended), or a ``day``."""
-    return None if value is None else day(value, field)
-
-
-def member(value: object, kind: type[_Member], field: str) -> _Member:
-    """A member of ``kind`` or its value; the refusal lists the values."""
-    return _checks.member(value, kind, field, invalid)
-
-
-def instance(value: object, kind: type[_Kind], field: str) -> _Kind:
-    """``value`` if it is a ``kind``."""
-    return _checks.instance(value, kind, field, invalid)
-
-
-def choice(value: object, options: tuple[str, ...], field: str) -> str:
-    """One of the words ``options``; the refusal lists them."""
-    if isinstance(value, str) and value in options:
-        return value
-    listed = ", ".join(repr(option) for option in options)
-    raise invalid(field, value, f"is not one of {listed}")
+    return _CHECK.text(value, field, empty=True)
 
 
 def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
     """A list or tuple of ``kind``, as a tuple."""
-    found = _checks.items(value, field, invalid)
+    found = _CHECK.items(value, field)
     for element in found:
         instance(element, kind, f"each of {field}")
     return found
@@ -108,24 +88,27 @@ def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
 def pairs(value: object, field: str, shape: str) -> tuple[tuple[Any, Any], ...]:
     """A list or tuple of pairs (``shape`` names them: ``"(low, high)"``)."""
     found = []
-    for pair in _checks.items(value, field, invalid):
+    for pair in _CHECK.items(value, field):
         if not isinstance(pair, list | tuple) or len(pair) != 2:
-            raise invalid(field, pair, f"is not a {shape} pair; pass a tuple of two")
+            raise invalid(
+                field,
+                pair,
+                f"is not a {shape} pair; pass a tuple of two",
+                kind=InputKind.LIST,
+            )
         found.append((pair[0], pair[1]))
     return tuple(found)
 
 
 def texts(value: object, field: str) -> tuple[str, ...]:
     """A list or tuple of non-empty text (explanations, reasons)."""
-    return tuple(
-        text(line, f"each of {field}") for line in _checks.items(value, field, invalid)
-    )
+    return tuple(text(line, f"each of {field}") for line in _CHECK.items(value, field))
 
 
 def mapping(value: object, field: str) -> Mapping[Any, Any]:
     """A mapping (a ``dict``) keyed by non-empty text."""
     if not isinstance(value, Mapping):
-        raise invalid(field, value, "is not a mapping; pass a dict")
+        raise invalid(field, value, "is not a mapping; pass a dict", kind=InputKind.LIST)
     for key in value:
         text(key, f"each key of {field}")
     return value
@@ -133,7 +116,7 @@ def mapping(value: object, field: str) -> Mapping[Any, Any]:
 
 def money(value: object, field: str, *, currency: str | None = None) -> Money:
     """Money that is not negative, in ``currency`` when given."""
-    found = _checks.money(value, field, invalid)
+    found = _CHECK.money(value, field)
     if currency is not None and found.currency.code != currency:
         raise CurrencyMismatchError(currency, found.currency.code, f"use {field} with")
     return found
@@ -161,7 +144,12 @@ def countries(value: object, field: str) -> frozenset[str]:
     if isinstance(value, str | bytes | Mapping) or not isinstance(
         value, list | tuple | set | frozenset
     ):
-        raise invalid(field, value, "is not a set of country codes; pass e.g. {'DE', 'FR'}")
+        raise invalid(
+            field,
+            value,
+            "is not a set of country codes; pass e.g. {'DE', 'FR'}",
+            kind=InputKind.LIST,
+        )
     return frozenset(check_country(code) for code in value)
 
 
@@ -211,13 +199,21 @@ def subdivision(value: object, of: str) -> str:
 
 def transit_days(value: object, field: str) -> tuple[int, int]:
     """A ``(min, max)`` of whole business days, ``0 <= min <= max <= MAX_DAYS``."""
-    found = _checks.items(value, field, invalid)
+    found = _CHECK.items(value, field)
     if len(found) != 2:  # a pair
-        raise invalid(field, value, "is not a (min, max) pair of days; pass e.g. (2, 3)")
+        raise invalid(
+            field,
+            value,
+            "is not a (min, max) pair of days; pass e.g. (2, 3)",
+            kind=InputKind.LIST,
+        )
     low = whole(found[0], f"{field} (min)", unit="days", maximum=MAX_DAYS)
     high = whole(found[1], f"{field} (max)", unit="days", maximum=MAX_DAYS)
     if low > high:
         raise invalid(
-            field, value, "has its min after its max; pass (min, max) with min <= max"
+            field,
+            value,
+            "has its min after its max; pass (min, max) with min <= max",
+            kind=InputKind.COUNT,
         )
     return low, high

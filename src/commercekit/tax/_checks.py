@@ -1,22 +1,22 @@
 """Checked inputs for the tax rules: amounts, rates, days, flags, choices and codes.
 
 The tax package raises ``InvalidAmountError`` for a bad value (naming the argument and
-what to pass instead) and ``UnknownCountryError`` for a place code that is not one. The
+what to pass instead; of its kind where the value is not an amount:
+``InvalidAmountChoiceError`` listing the values, ``InvalidAmountDateError``, ...) and
+``UnknownCountryError`` for a place code that is not one. The
 ``valid_*`` functions are attrs validators: they take the field from attrs and check a
 value object's field when it is built.
 """
 
 from __future__ import annotations
 
-import enum
-from datetime import date
 from typing import Any, TypeVar
 
 import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit.errors import UnknownCountryError
+from commercekit.errors import InputKind, UnknownCountryError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country
 
@@ -46,8 +46,8 @@ __all__ = [
     "valid_text",
 ]
 
-_Member = TypeVar("_Member", bound=enum.Enum)
 _Kind = TypeVar("_Kind")
+_CHECK = _checks.Checks(invalid)
 
 SCHEMES = ("OSS", "IOSS", "VOEC")
 """Scheme names a seller may be registered under, besides jurisdiction codes."""
@@ -58,24 +58,14 @@ _JURISDICTION = (
 )
 
 
-def choice(value: object, kind: type[_Member], field: str) -> _Member:
-    """``value`` as a member of ``kind`` (or its value), or an error listing them."""
-    return _checks.member(value, kind, field, invalid)
-
-
-def day(value: object, field: str) -> date:
-    """A calendar day; a datetime (a moment, not a day) is refused."""
-    return _checks.day(value, field, invalid)
-
-
-def text(value: object, field: str, *, empty: bool = False) -> str:
-    """Non-empty text (or any text with ``empty``)."""
-    return _checks.text(value, field, invalid, empty=empty)
-
-
-def flag(value: object, field: str) -> bool:
-    """True or False; a truthy string is refused."""
-    return _checks.flag(value, field, invalid)
+choice = _CHECK.member
+"""``value`` as a member of ``kind`` (or its value), or an error listing them."""
+day = _CHECK.day
+"""A calendar day; a datetime (a moment, not a day) is refused."""
+text = _CHECK.text
+"""Non-empty text (or any text with ``empty``)."""
+flag = _CHECK.flag
+"""True or False; a truthy string is refused."""
 
 
 def amount(value: object, field: str) -> Money:
@@ -94,15 +84,15 @@ def amount(value: object, field: str) -> Money:
 
 def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
     """A list or tuple of ``kind``, as a tuple."""
-    found = _checks.items(value, field, invalid)
+    found = _CHECK.items(value, field)
     for index, element in enumerate(found):
-        _checks.instance(element, kind, f"{field}[{index}]", invalid)
+        _CHECK.instance(element, kind, f"{field}[{index}]")
     return found
 
 
 def texts(value: object, field: str) -> tuple[str, ...]:
     """A list or tuple of non-empty texts, as a tuple."""
-    found = _checks.items(value, field, invalid)
+    found = _CHECK.items(value, field)
     for index, element in enumerate(found):
         text(element, f"{field}[{index}]")
     return found
@@ -137,7 +127,10 @@ def registrations(value: object, field: str) -> frozenset[str]:
         value, set | frozenset | list | tuple
     ):
         raise invalid(
-            field, value, "is not a set of registrations, such as {'DE', 'OSS', 'IOSS'}"
+            field,
+            value,
+            "is not a set of registrations, such as {'DE', 'OSS', 'IOSS'}",
+            kind=InputKind.LIST,
         )
     found = set()
     for element in value:
@@ -151,6 +144,7 @@ def registrations(value: object, field: str) -> frozenset[str]:
                     element,
                     "is neither a jurisdiction code (such as 'DE', 'XI', 'CA-QC', 'EU') "
                     f"nor a scheme: {', '.join(SCHEMES)}",
+                    kind=InputKind.PLACE,
                 ) from None
         found.add(code)
     return frozenset(found)
@@ -207,20 +201,20 @@ def valid_flag(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
 def valid_moment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An aware datetime, or None."""
     if value is not None:
-        _checks.moment(value, attribute.name, invalid)
+        _CHECK.moment(value, attribute.name)
 
 
 def valid_rates_table(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An exchange-rate table, or None."""
     if value is not None:
-        _checks.instance(value, RateTable, attribute.name, invalid)
+        _CHECK.instance(value, RateTable, attribute.name)
 
 
 def instance_of(kind: type[Any]) -> Any:
     """An attrs validator: the field holds a ``kind`` (the error names the type)."""
 
     def valid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        _checks.instance(value, kind, attribute.name, invalid)
+        _CHECK.instance(value, kind, attribute.name)
 
     return valid
 
@@ -230,7 +224,7 @@ def optional_instance_of(kind: type[Any]) -> Any:
 
     def valid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
-            _checks.instance(value, kind, attribute.name, invalid)
+            _CHECK.instance(value, kind, attribute.name)
 
     return valid
 
