@@ -37,8 +37,9 @@ from commercekit.money import (
     require_money,
     sum_money,
 )
-from commercekit.regions import check_country, check_day, is_eu_member
+from commercekit.regions import check_country, check_day
 from commercekit.tax import _checks
+from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._thresholds import Threshold, ThresholdRule, Window, threshold_for
 
 __all__ = [
@@ -178,28 +179,6 @@ def _total_in(
 
 
 # Which sales count toward each registration threshold, and under which rule.
-_REGIMES: tuple[tuple[str, ThresholdRule], ...] = (
-    ("EU", ThresholdRule.DISTANCE_SALES_THRESHOLD),
-    ("GB", ThresholdRule.REGISTRATION_THRESHOLD),
-    ("AU", ThresholdRule.REGISTRATION_THRESHOLD),
-    ("NZ", ThresholdRule.REGISTRATION_THRESHOLD),
-    ("NO", ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT),
-    ("CH", ThresholdRule.REGISTRATION_THRESHOLD),
-    ("CA", ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT),
-    ("SG", ThresholdRule.OVR_LOCAL_SUPPLIES),
-)
-
-
-def _counts(jurisdiction: str, sale: CountedSale, seller_country: str) -> bool:
-    if jurisdiction == "EU":
-        # Intra-EU B2C sales to another member state (NI counts for goods).
-        inside = sale.destination == "XI" or is_eu_member(sale.destination, on=sale.day)
-        return inside and not sale.business and sale.destination != seller_country
-    if jurisdiction == "CH":
-        return True  # Swiss registration counts worldwide turnover
-    return sale.destination == jurisdiction and not sale.business
-
-
 @context_free
 def threshold_status(
     sales: Iterable[CountedSale],
@@ -235,18 +214,15 @@ def threshold_status(
         sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
     ]
     results = []
-    for jurisdiction, regime_rule in _REGIMES:
-        if jurisdiction == "EU" and not is_eu_member(home, on=day):
-            continue  # a non-EU seller has no EU threshold: it registers at once
-        if jurisdiction == "CH" and not any(sale.destination == "CH" for sale in records):
-            continue  # Swiss worldwide turnover only matters to a seller supplying there
-        rule = regime_rule
-        if jurisdiction == "GB" and home != "GB":
-            # no threshold for sellers established abroad
-            rule = ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
-        threshold = threshold_for(jurisdiction, rule, on=day)
-        counting = [sale for sale in records if _counts(jurisdiction, sale, home)]
-        known = jurisdiction in registered or (jurisdiction == "EU" and "OSS" in registered)
+    for jurisdiction in JURISDICTION_REGISTRY.values():
+        rule = jurisdiction.registration_rule(home, records, day)
+        if rule is None:
+            continue
+        threshold = threshold_for(jurisdiction.code, rule, on=day)
+        counting = [
+            sale for sale in records if jurisdiction.counts_toward_registration(sale, home)
+        ]
+        known = jurisdiction.registered_here(registered)
         notes: list[str] = []
         also = None
         if rule is ThresholdRule.OVR_LOCAL_SUPPLIES:

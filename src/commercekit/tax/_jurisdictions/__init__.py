@@ -57,9 +57,9 @@ _REGISTERED: tuple[Jurisdiction, ...] = (
     Australia(),
     NewZealand(),
     Norway(),
-    Singapore(),
     Switzerland(),
     Canada(),
+    Singapore(),
     Japan(),
 )
 _ELSEWHERE = Jurisdiction()

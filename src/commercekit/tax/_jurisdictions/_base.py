@@ -13,11 +13,16 @@ changes.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
+
+if TYPE_CHECKING:  # the registration monitor imports the registry, not the reverse
+    from commercekit.tax._registration import CountedSale
 
 DOMESTIC_SOURCE = "the jurisdiction's own rate table (see the rates' sources)"
 
@@ -40,6 +45,8 @@ class Jurisdiction:
     references: ClassVar[tuple[str, ...]] = (NOT_BUNDLED_SOURCE,)
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = ()
     subdivision_examples: ClassVar[tuple[str, ...]] = ()
+    registration_threshold: ClassVar[ThresholdRule | None] = None
+    """The registration threshold a foreign seller is measured against (None: none)."""
 
     @property
     def areas(self) -> tuple[str, ...]:
@@ -137,6 +144,24 @@ class Jurisdiction:
         """The rules for the seller when goods leave this jurisdiction (none here)."""
         del case, origin, destination
         return []
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        """The registration threshold measuring a seller established in
+        ``seller_country`` here (``threshold_status``), or None where none applies."""
+        del seller_country, sales, on
+        return self.registration_threshold
+
+    def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
+        """Whether ``sale`` counts toward this jurisdiction's registration threshold:
+        here, sales to consumers in it."""
+        del seller_country
+        return sale.destination == self.code and not sale.business
+
+    def registered_here(self, registrations: Collection[str]) -> bool:
+        """Whether ``registrations`` include this jurisdiction's."""
+        return self.code in registrations
 
 
 class RegisteredServices(Jurisdiction):

@@ -39,6 +39,9 @@ class Canada(RegisteredServices):
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
         ThresholdRule.COURIER_TAX_THRESHOLD,
     )
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    )
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
     )

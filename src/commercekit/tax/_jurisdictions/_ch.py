@@ -16,12 +16,17 @@ References:
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
+
+if TYPE_CHECKING:
+    from commercekit.tax._registration import CountedSale
 
 _SCHEME = "Swiss mail-order / platform rule"
 
@@ -44,6 +49,18 @@ class Switzerland(RegisteredServices):
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD
     )
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        del seller_country, on
+        # Worldwide turnover counts, but only for a seller supplying in Switzerland.
+        supplies_here = any(sale.destination == "CH" for sale in sales)
+        return ThresholdRule.REGISTRATION_THRESHOLD if supplies_here else None
+
+    def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
+        del sale, seller_country
+        return True  # Swiss registration counts worldwide turnover (MWSTG Art. 10)
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]

@@ -28,15 +28,20 @@ References:
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from commercekit.regions import vat_prefix
+from commercekit.regions import is_eu_member, vat_prefix
 from commercekit.tax._jurisdictions._base import Jurisdiction, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
+
+if TYPE_CHECKING:
+    from commercekit.tax._registration import CountedSale
 
 DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
 IMPLEMENTING = "https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj"
@@ -73,6 +78,22 @@ class EuropeanUnion(Jurisdiction):
     @property
     def domestic_source(self) -> str:
         return DIRECTIVE
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        del sales
+        # A seller established outside the EU has no threshold: it registers at once.
+        established = is_eu_member(seller_country, on=on)
+        return ThresholdRule.DISTANCE_SALES_THRESHOLD if established else None
+
+    def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
+        # Sales to consumers in another member state (Northern Ireland, for goods).
+        inside = sale.destination == "XI" or is_eu_member(sale.destination, on=sale.day)
+        return inside and not sale.business and sale.destination != seller_country
+
+    def registered_here(self, registrations: Collection[str]) -> bool:
+        return self.code in registrations or "OSS" in registrations
 
     def deemed_supplier_at_home(self, case: Case, destination: str) -> Rule | None:
         sale = case.sale

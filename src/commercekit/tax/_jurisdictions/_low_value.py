@@ -151,6 +151,9 @@ class Australia(LowValueGoods):
         ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.REGISTRATION_THRESHOLD,
     )
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD
     )
@@ -168,6 +171,9 @@ class NewZealand(LowValueGoods):
         ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.REGISTRATION_THRESHOLD,
     )
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD
     )
@@ -184,6 +190,9 @@ class Norway(LowValueGoods):
         ThresholdRule.VOEC_ITEM_LIMIT,
         ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
+    )
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
     )
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
@@ -235,5 +244,8 @@ class Singapore(LowValueGoods):
         ThresholdRule.LOW_VALUE_GOODS,
         ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.OVR_LOCAL_SUPPLIES,
+    )
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.OVR_LOCAL_SUPPLIES
     )
     services_threshold: ClassVar[ThresholdRule | None] = ThresholdRule.OVR_LOCAL_SUPPLIES

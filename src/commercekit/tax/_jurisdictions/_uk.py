@@ -25,12 +25,17 @@ References:
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
+
+if TYPE_CHECKING:
+    from commercekit.tax._registration import CountedSale
 
 UK_SERVICES = "https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a"
 UK_EXPORTS = "https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703"
@@ -48,7 +53,20 @@ class UnitedKingdom(RegisteredServices):
     code: ClassVar[str] = "GB"
     name: ClassVar[str] = "the United Kingdom"
     references: ClassVar[tuple[str, ...]] = (UK_SERVICES, UK_EXPORTS, UK_MARKETPLACES)
-    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (ThresholdRule.LOW_VALUE_CONSIGNMENT,)
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.LOW_VALUE_CONSIGNMENT,
+        ThresholdRule.REGISTRATION_THRESHOLD,
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
+    )
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        del sales, on
+        # A seller established abroad has no threshold (VATA 1994 Sch. 1A).
+        if seller_country == "GB":
+            return ThresholdRule.REGISTRATION_THRESHOLD
+        return ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
 
     def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
         # Goods between Great Britain and Northern Ireland stay inside UK VAT.
