@@ -136,7 +136,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         since=date(2021, 1, 1),
         until=None,
         legal_basis="Taxation (Cross-border Trade) Act 2018",
-        source="https://www.gov.uk/guidance/how-to-value-your-imports-for-customs-duty",
+        sources=("https://www.gov.uk/guidance/how-to-value-your-imports-for-customs-duty",),
         note="transport to the UK border is part of the customs value",
     ),
     "DeMinimis": lambda: call(
@@ -150,7 +150,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         since=date(2021, 1, 1),
         until=None,
         legal_basis="Customs (Relief from a Liability to Import Duty) Regulations 2020",
-        source="https://www.gov.uk/guidance/check-if-you-can-get-relief-on-import-duty",
+        sources=("https://www.gov.uk/guidance/check-if-you-can-get-relief-on-import-duty",),
         note="no duty on consignments of GBP 135 or less",
     ),
     "DeMinimis.applies_to": lambda: method(

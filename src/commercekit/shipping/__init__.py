@@ -26,14 +26,12 @@ from commercekit.shipping._cards import (
     shipping_options,
 )
 from commercekit.shipping._customs import (
-    BUNDLED_TARIFF,
-    BundledTariff,
+    Channel,
     CustomsRules,
     DeMinimis,
-    DutyRate,
-    TariffSource,
-    TariffTable,
-    check_hs_code,
+    ReliefKind,
+    ReliefMeasure,
+    Valuation,
     customs_rules,
     de_minimis,
 )
@@ -55,6 +53,14 @@ from commercekit.shipping._parcels import (
     Parcel,
     chargeable_weight,
 )
+from commercekit.shipping._tariff import (
+    BUNDLED_TARIFF,
+    BundledTariff,
+    DutyRate,
+    TariffSource,
+    TariffTable,
+    check_hs_code,
+)
 
 __all__ = [
     "BUNDLED_TARIFF",
@@ -62,6 +68,7 @@ __all__ = [
     "KG_PER_LB",
     "Bracket",
     "BundledTariff",
+    "Channel",
     "CustomsRules",
     "DeMinimis",
     "DeliveryWindow",
@@ -76,11 +83,14 @@ __all__ = [
     "LandedCost",
     "Parcel",
     "RateCard",
+    "ReliefKind",
+    "ReliefMeasure",
     "Shipment",
     "ShippingOption",
     "ShippingRateSource",
     "TariffSource",
     "TariffTable",
+    "Valuation",
     "Warehouse",
     "Zone",
     "chargeable_weight",

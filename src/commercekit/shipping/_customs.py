@@ -1,59 +1,85 @@
-"""Customs data: valuation basis, import-tax base, de minimis, and an example tariff.
+"""Customs data: valuation basis, import-tax base and de minimis, per destination.
 
 All dated and sourced, in ``_data/``: ``customs.csv`` (per destination: CIF or FOB, and
-what import VAT/GST is computed on), ``de_minimis.csv`` (below which no duty or tax is
-collected, per destination, origin and channel) and ``example_tariff.csv`` (an example,
-not a full tariff). Duty rates come from a
-[`TariffSource`][commercekit.shipping.TariffSource]; the bundled one reads the example
-tariff.
+what import VAT/GST is computed on) and ``de_minimis.csv`` (below which no duty or tax
+is collected, per destination, origin and channel). A de minimis value the tax decision
+needs too (Switzerland's CHF 5 import-tax de minimis, Canada's CAD 40 for courier goods
+from the US or Mexico) has its one home in the tax thresholds: its row here names the
+[`ThresholdRule`][commercekit.tax.ThresholdRule] and takes amount, dates, legal basis
+and sources from [`threshold_periods`][commercekit.tax.threshold_periods]. Duty rates
+are in ``_tariff.py``.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable
+import enum
 from datetime import date
-from decimal import Decimal
-from importlib.resources import files
-from typing import Protocol
 
 import attrs
 
+from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, NoRuleError
-from commercekit.money import Money, to_decimal
-from commercekit.regions import check_day
+from commercekit.money import Money
 from commercekit.shipping import _checks as check
+from commercekit.tax import ThresholdRule, threshold_periods
 
 __all__ = [
-    "BundledTariff",
+    "Channel",
     "CustomsRules",
     "DeMinimis",
-    "DutyRate",
-    "TariffSource",
-    "TariffTable",
-    "check_hs_code",
+    "ReliefKind",
+    "ReliefMeasure",
+    "Valuation",
     "customs_rules",
     "de_minimis",
 ]
-
-
-def _read(name: str) -> list[dict[str, str]]:
-    text = files("commercekit.shipping").joinpath(f"_data/{name}").read_text("utf-8")
-    return list(
-        csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    )
-
-
-def _day(text: str) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 def _covers(since: date, until: date | None, on: date) -> bool:
     return since <= on and (until is None or on <= until)
 
 
-VALUATIONS = ("CIF", "FOB", "GROSS_WEIGHT")
+class Valuation(enum.StrEnum):
+    """How customs values goods."""
+
+    CIF = "CIF"
+    """Goods plus transport and insurance to the border (the EU, the UK, Japan …)."""
+    FOB = "FOB"
+    """The goods alone (the United States, Canada, Australia, New Zealand)."""
+    GROSS_WEIGHT = "GROSS_WEIGHT"
+    """By gross weight: Switzerland's specific duties."""
+
+
+class ReliefKind(enum.StrEnum):
+    """What a de minimis relieves."""
+
+    DUTY = "duty"
+    TAX = "tax"
+    """Import VAT/GST."""
+
+
+class ReliefMeasure(enum.StrEnum):
+    """What a de minimis threshold is compared with."""
+
+    CONSIGNMENT_VALUE = "consignment_value"
+    """The goods' value, not over the threshold."""
+    ITEM_VALUE_BELOW = "item_value_below"
+    """Each unit's value, under the threshold."""
+    TAX_AMOUNT = "tax_amount"
+    """The import tax computed, not over the threshold."""
+    DUTY_AMOUNT = "duty_amount"
+    """The duty computed, not over the threshold."""
+
+
+class Channel(enum.StrEnum):
+    """How goods are sent; some reliefs differ by channel (Canada's)."""
+
+    COURIER = "courier"
+    POST = "post"
+
+
+VALUATIONS = tuple(Valuation)
 """How customs values goods: with transport and insurance to the border (CIF), the
 goods alone (FOB), or by gross weight (Switzerland's specific duties)."""
 
@@ -67,9 +93,18 @@ TAX_BASE_TERMS = (
 )
 """The words an import-tax base is summed from."""
 
+KINDS = tuple(ReliefKind)
+"""What a de minimis relieves: duty, or import VAT/GST."""
 
-def _valuation(value: object) -> str:
-    return check.choice(value, VALUATIONS, "valuation")
+MEASURES = tuple(ReliefMeasure)
+"""What a de minimis threshold is compared with."""
+
+CHANNELS = tuple(Channel)
+"""How goods are sent; some reliefs differ by channel (Canada's)."""
+
+
+def _valuation(value: object) -> Valuation:
+    return Valuation(check.choice(value, VALUATIONS, "valuation"))
 
 
 def _tax_base(value: object) -> tuple[str, ...]:
@@ -93,6 +128,10 @@ def _note(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     check.note(value, attribute.name)
 
 
+def _sources(value: object) -> tuple[str, ...]:
+    return _bundled.source_list(value)
+
+
 def _in_order(since: date, until: date | None) -> None:
     if until is not None and until < since:
         raise InvalidAmountError(until, f"ends before it begins ({since})")
@@ -100,38 +139,63 @@ def _in_order(since: date, until: date | None) -> None:
 
 @attrs.frozen
 class CustomsRules:
-    """How a destination values imports and bases its import tax."""
+    """How a destination values imports and bases its import tax.
+
+    ``sources`` are its official sources, the primary one first (``source``).
+    """
 
     destination: str = attrs.field(converter=check.area)
-    valuation: str = attrs.field(converter=_valuation)
+    valuation: Valuation = attrs.field(converter=_valuation)
     import_tax: str = attrs.field(validator=_text)
     import_tax_base: tuple[str, ...] = attrs.field(converter=_tax_base)
     since: date = attrs.field(converter=_since)
     until: date | None = attrs.field(converter=_until)
     legal_basis: str = attrs.field(validator=_text)
-    source: str = attrs.field(validator=_text)
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
     note: str = attrs.field(default="", validator=_note)
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
 
+    @property
+    def source(self) -> str:
+        """The primary source."""
+        return self.sources[0]
 
-_CUSTOMS = [
-    CustomsRules(
-        destination=row["destination"],
-        valuation=row["valuation"],
-        import_tax=row["import_tax"],
-        import_tax_base=tuple(
-            term.strip() for term in row["import_tax_base"].split("+") if term.strip()
-        ),
-        since=date.fromisoformat(row["since"]),
-        until=_day(row["until"]),
-        legal_basis=row["legal_basis"],
-        source=row["source"],
-        note=row["note"],
+
+_CUSTOMS_COLUMNS: tuple[str, ...] = (
+    "destination",
+    "valuation",
+    "import_tax",
+    "import_tax_base",
+)
+_CUSTOMS_COLUMNS += ("since", "until", "legal_basis", "source", "note")
+
+
+def _customs_rules(line: _bundled.Line) -> CustomsRules:
+    terms = line.raw("import_tax_base").split("+")
+    return line.build(
+        CustomsRules,
+        destination=line.text("destination"),
+        valuation=line.choice("valuation", Valuation),
+        import_tax=line.text("import_tax"),
+        import_tax_base=tuple(term.strip() for term in terms if term.strip()),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        legal_basis=line.text("legal_basis"),
+        sources=line.sources(),
+        note=line.raw("note"),
     )
-    for row in _read("customs.csv")
-]
+
+
+def _read_customs() -> tuple[CustomsRules, ...]:
+    lines = _bundled.read("commercekit.shipping", "customs.csv", columns=_CUSTOMS_COLUMNS)
+    rows = [(line, _customs_rules(line)) for line in lines]
+    _bundled.check_periods((line, r.destination, r.since, r.until) for line, r in rows)
+    return tuple(row for _, row in rows)
+
+
+_CUSTOMS = _read_customs()
 
 
 @context_free
@@ -146,29 +210,19 @@ def customs_rules(area: str, *, on: date) -> CustomsRules:
     raise NoRuleError(f"customs rules of {area}", on, f"destinations {known}")
 
 
-KINDS = ("duty", "tax")
-"""What a de minimis relieves: duty, or import VAT/GST."""
-
-MEASURES = ("consignment_value", "item_value_below", "tax_amount", "duty_amount")
-"""What a de minimis threshold is compared with."""
-
-CHANNELS = ("courier", "post")
-"""How goods are sent; some reliefs differ by channel (Canada's)."""
+def _kind(value: object) -> ReliefKind:
+    return ReliefKind(check.choice(value, KINDS, "kind"))
 
 
-def _kind(value: object) -> str:
-    return check.choice(value, KINDS, "kind")
+def _measure(value: object) -> ReliefMeasure:
+    return ReliefMeasure(check.choice(value, MEASURES, "measure"))
 
 
-def _measure(value: object) -> str:
-    return check.choice(value, MEASURES, "measure")
+def _channel(value: object) -> Channel:
+    return Channel(check.choice(value, CHANNELS, "channel"))
 
 
-def _channel(value: object) -> str:
-    return check.choice(value, CHANNELS, "channel")
-
-
-def _optional_channel(value: object) -> str | None:
+def _optional_channel(value: object) -> Channel | None:
     return None if value is None else _channel(value)
 
 
@@ -193,23 +247,29 @@ class DeMinimis:
     ``tax_amount`` or ``duty_amount`` (the amount computed, not over it). ``origins``
     and ``channel`` limit the row to goods of those origins or sent that way; ``scheme``
     to goods whose VAT was charged at sale under that scheme (Norway's VOEC).
+    ``sources`` are its official sources, the primary one first (``source``).
     """
 
     destination: str = attrs.field(converter=check.area)
-    kind: str = attrs.field(converter=_kind)
+    kind: ReliefKind = attrs.field(converter=_kind)
     threshold: Money = attrs.field(converter=_threshold)
-    measure: str = attrs.field(converter=_measure)
+    measure: ReliefMeasure = attrs.field(converter=_measure)
     origins: frozenset[str] = attrs.field(converter=_origins)
-    channel: str | None = attrs.field(converter=_optional_channel)
+    channel: Channel | None = attrs.field(converter=_optional_channel)
     scheme: str | None = attrs.field(converter=_scheme)
     since: date = attrs.field(converter=_since)
     until: date | None = attrs.field(converter=_until)
     legal_basis: str = attrs.field(validator=_text)
-    source: str = attrs.field(validator=_text)
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
     note: str = attrs.field(default="", validator=_note)
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
+
+    @property
+    def source(self) -> str:
+        """The primary source."""
+        return self.sources[0]
 
     def applies_to(self, origin: str, channel: str, scheme: str | None, on: date) -> bool:
         """Whether this row governs goods from ``origin`` by ``channel``, sold under
@@ -226,32 +286,81 @@ class DeMinimis:
         )
 
 
-_DE_MINIMIS = [
-    DeMinimis(
-        destination=row["destination"],
-        kind=row["kind"],
-        threshold=Money(row["threshold"], row["currency"]),
-        measure=row["measure"],
-        origins=frozenset(row["origins"].split()),
-        channel=row["channel"] or None,
-        scheme=row["scheme"] or None,
-        since=date.fromisoformat(row["since"]),
-        until=_day(row["until"]),
-        legal_basis=row["legal_basis"],
-        source=row["source"].split()[0] if row["source"] else "",
-        note=row["note"],
+_DE_MINIMIS_COLUMNS: tuple[str, ...] = (
+    "destination",
+    "kind",
+    "threshold",
+    "currency",
+    "measure",
+)
+_DE_MINIMIS_COLUMNS += ("origins", "channel", "scheme", "threshold_rule", "since")
+_DE_MINIMIS_COLUMNS += ("until", "legal_basis", "source", "note")
+_TAKEN = ("threshold", "currency", "since", "until", "legal_basis", "source")
+"""The cells a row that names a threshold rule takes from it, and leaves blank."""
+
+
+def _de_minimis_rows(line: _bundled.Line) -> list[DeMinimis]:
+    """The row of ``line``; one per period of the threshold rule it names, if any."""
+    rule = line.optional_choice("threshold_rule", ThresholdRule)
+    fields = {
+        "destination": line.text("destination"),
+        "kind": line.choice("kind", ReliefKind),
+        "measure": line.choice("measure", ReliefMeasure),
+        "origins": frozenset(line.words("origins")),
+        "channel": line.optional_choice("channel", Channel),
+        "scheme": line.optional_text("scheme"),
+        "note": line.raw("note"),
+    }
+    if rule is None:
+        own = {
+            "threshold": Money(line.decimal("threshold"), line.text("currency")),
+            "since": line.day("since"),
+            "until": line.optional_day("until"),
+            "legal_basis": line.text("legal_basis"),
+            "sources": line.sources(),
+        }
+        return [line.build(DeMinimis, **fields, **own)]
+    for column in _TAKEN:  # one home: the value is not repeated here
+        if line.raw(column):
+            raise line.error(
+                column, line.raw(column), f"repeats the rule {rule}; leave it blank"
+            )
+    return [
+        line.build(
+            DeMinimis,
+            **fields,
+            threshold=period.amount,
+            since=period.since,
+            until=period.until,
+            legal_basis=period.legal_basis,
+            sources=period.sources,
+        )
+        for period in threshold_periods(fields["destination"], rule)  # type: ignore[arg-type]
+    ]
+
+
+def _read_de_minimis() -> tuple[DeMinimis, ...]:
+    lines = _bundled.read(
+        "commercekit.shipping", "de_minimis.csv", columns=_DE_MINIMIS_COLUMNS
     )
-    for row in _read("de_minimis.csv")
-]
+    rows = [(line, row) for line in lines for row in _de_minimis_rows(line)]
+    _bundled.check_periods(
+        (line, (r.destination, r.kind, r.origins, r.channel, r.scheme), r.since, r.until)
+        for line, r in rows
+    )
+    return tuple(row for _, row in rows)
+
+
+_DE_MINIMIS = _read_de_minimis()
 
 
 @context_free
 def de_minimis(
     area: str,
-    kind: str,
+    kind: ReliefKind | str,
     *,
     origin: str,
-    channel: str,
+    channel: Channel | str,
     on: date,
     scheme: str | None = None,
 ) -> DeMinimis | None:
@@ -284,184 +393,3 @@ def de_minimis(
             row.since,
         ),
     )
-
-
-def check_hs_code(value: object) -> str:
-    """``value`` as an HS code or tariff heading: 2 to 14 digits, dots and spaces
-    allowed between them (``6109.10``, ``6109 10 00``), or raise.
-
-    Examples:
-        >>> check_hs_code(" 6109.10 ")
-        '6109.10'
-        >>> check_hs_code("")
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.InvalidAmountError: '' is not an HS code or tariff heading; ...
-    """
-    text = value.strip() if isinstance(value, str) else ""
-    digits = text.replace(".", "").replace(" ", "")
-    if not digits.isdigit() or not 2 <= len(digits) <= 14:
-        raise InvalidAmountError(
-            value, "is not an HS code or tariff heading; write its digits, e.g. '6109.10'"
-        )
-    return text
-
-
-def _duty_percent(value: object) -> Decimal:
-    rate = to_decimal(value, "duty rate")
-    if not 0 <= rate <= 1000:
-        raise InvalidAmountError(value, "is not a duty rate from 0 to 1,000 percent")
-    return rate
-
-
-def _source(_: object, __: object, value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidAmountError(value, "is not a source; give the URL or the law")
-
-
-def _hs_digits(value: object) -> str:
-    if not isinstance(value, str) or not value.isdigit() or len(value) > 14:
-        raise InvalidAmountError(
-            value, "are not an HS code's digits; pass them without dots, e.g. '610910'"
-        )
-    return value
-
-
-@attrs.frozen
-class DutyRate:
-    """A duty rate for a heading: ad valorem percent, dated, with its source.
-
-    ``heading`` is a tariff heading's digits (``6109.10``), which an HS code starting
-    with them matches; ``until`` is the last day in force (``None`` while it is).
-    """
-
-    destination: str = attrs.field(converter=check.area)
-    heading: str = attrs.field(converter=check_hs_code)
-    rate: Decimal = attrs.field(converter=_duty_percent)
-    since: date = attrs.field(converter=check_day)
-    until: date | None = attrs.field(converter=_until)
-    source: str = attrs.field(validator=_source)
-    note: str = attrs.field(default="", validator=_note)
-    description: str = attrs.field(default="", validator=_note)
-
-    def __attrs_post_init__(self) -> None:
-        _in_order(self.since, self.until)
-
-    @property
-    def digits(self) -> str:
-        """The heading's digits: how it is matched, however it is written."""
-        return "".join(char for char in self.heading if char.isdigit())
-
-    def covers(self, hs_code_digits: str, destination: str, on: date) -> bool:
-        """Whether this row rates that HS code into ``destination`` on ``on``."""
-        hs_code_digits = _hs_digits(hs_code_digits)
-        destination = check.area(destination)
-        on = check.day(on, "on")
-        return (
-            self.destination == destination
-            and hs_code_digits.startswith(self.digits)
-            and _covers(self.since, self.until, on)
-        )
-
-
-class TariffSource(Protocol):
-    """Where duty rates come from: a tariff table, or a plugin's live lookup."""
-
-    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
-        """The duty rate for ``hs_code`` from ``origin`` into ``destination`` on ``on``."""
-        ...
-
-
-class TariffTable:
-    """A tariff as data: dated duty rates by destination and heading, each sourced.
-
-    A shop or plugin with its own classifications builds one from its rows (the JSON
-    quote request can carry them); the longest heading that starts an HS code wins.
-    Rates are third-country (MFN) rates: origin does not change them here.
-
-    Examples:
-        >>> from datetime import date
-        >>> day = date(2026, 11, 26)
-        >>> table = TariffTable([DutyRate("US", "6109.10", "16.5", date(2026, 1, 1), None,
-        ...     "https://hts.usitc.gov/")], name="my tariff")
-        >>> table.duty("6109.10.0012", origin="PT", destination="US", on=day).rate
-        Decimal('16.5')
-        >>> table.duty("6110.20", origin="PT", destination="US", on=day)
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.NoRuleError: no rule for duty on 6110.20 into US on ...
-    """
-
-    def __init__(self, rates: Iterable[DutyRate], *, name: str) -> None:
-        self.rates = check.listed(rates, DutyRate, "rates")
-        self.name = check.text(name, "name")
-        seen: dict[tuple[str, str], list[DutyRate]] = {}
-        for rate in self.rates:
-            key = (rate.destination, rate.digits)  # 6109.10 and 610910 are one heading
-            for other in seen.setdefault(key, []):
-                if _overlap(rate, other):
-                    raise InvalidAmountError(
-                        rate, f"overlaps another row for {rate.heading} into "
-                        f"{rate.destination} from {other.since}",
-                    )  # fmt: skip
-            seen[key].append(rate)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, TariffTable):
-            return NotImplemented
-        return (self.name, self.rates) == (other.name, other.rates)
-
-    __hash__ = None  # type: ignore[assignment]  # equal by value, mutable by nobody
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(<{len(self.rates)} rates>, name={self.name!r})"
-
-    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
-        """The rate of the longest heading that starts the HS code (``6109.10.0010``)."""
-        hs_code = check_hs_code(hs_code)
-        check.country(origin)  # the table holds third-country (MFN) rates: not used
-        destination = check.area(destination)
-        on = check.day(on, "on")
-        digits = "".join(char for char in hs_code if char.isdigit())
-        found = [rate for rate in self.rates if rate.covers(digits, destination, on)]
-        if not found:
-            raise NoRuleError(f"duty on {hs_code} into {destination}", on, self._covered())
-        return max(found, key=lambda rate: len(rate.digits))
-
-    def _covered(self) -> str:
-        return f"the rows of {self.name}; add a row for this heading"
-
-
-def _overlap(one: DutyRate, other: DutyRate) -> bool:
-    ends = (one.until or date.max, other.until or date.max)
-    return one.since <= ends[1] and other.since <= ends[0]
-
-
-class BundledTariff(TariffTable):
-    """The EXAMPLE tariff bundled for the docs and tests (a few headings, MFN rates)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            (
-                DutyRate(
-                    destination=row["destination"],
-                    heading=row["heading"],
-                    rate=Decimal(row["rate"]),
-                    since=date.fromisoformat(row["since"]),
-                    until=_day(row["until"]),
-                    source=row["source"],
-                    note=row["note"],
-                    description=row["description"],
-                )
-                for row in _read("example_tariff.csv")
-            ),
-            name="the example tariff",
-        )
-
-    def _covered(self) -> str:
-        return (
-            "the example tariff's few headings only; supply a TariffSource for real rates"
-        )
-
-
-BUNDLED_TARIFF = BundledTariff()

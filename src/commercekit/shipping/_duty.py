@@ -1,0 +1,212 @@
+"""The duty step of landed cost: relief, flat duty, or the tariff's rate per item.
+
+In that order: a de minimis that frees the whole shipment (on its value, or on each
+unit's), then the EU's flat duty per tariff classification on low-value consignments
+(from 2026-07-01), then each item's tariff rate on its share of the customs value; and
+last a de minimis on the amount of duty (Switzerland's CHF 5), which waives a duty too
+small to collect.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from commercekit._numbers import plugged
+from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
+from commercekit.money import Money, RoundingMode, round_money, sum_money
+from commercekit.shipping._charges import ItemDuty, Work, share, zero
+from commercekit.shipping._customs import DeMinimis, ReliefKind, de_minimis
+from commercekit.shipping._shipment import Shipment
+from commercekit.shipping._tariff import DutyRate, TariffSource
+from commercekit.tax import ThresholdRule, threshold_for
+
+__all__ = ["duty_lines", "relief", "relieved"]
+
+
+def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMinimis | None:
+    """The relief that covers every item's origin (the least generous, when origins
+    differ); ``None`` when some item's origin has none."""
+    found = []
+    for origin in sorted({item.origin or "" for item in shipment.items}):
+        row = de_minimis(
+            area,
+            kind,
+            origin=origin,
+            channel=shipment.channel,
+            scheme=shipment.sold_under,
+            on=day,
+        )
+        if row is None:
+            return None
+        found.append(row)
+    return min(found, key=lambda row: (row.threshold.amount, row.measure))
+
+
+def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
+    """Why ``relief`` frees the whole shipment, or ``None`` when it does not."""
+    if not found.threshold.amount:
+        return None  # a zero threshold: no relief at all
+    limit = work.local(found.threshold)
+    where = f"({found.legal_basis}) [{found.source}]"
+    if found.measure == "consignment_value":
+        if shipment.goods <= limit:
+            return f"goods of {shipment.goods} within {found.threshold} {where}"
+    elif found.measure == "item_value_below":
+        dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
+        if dearest < limit:
+            return f"every item under {found.threshold} (dearest {dearest}) {where}"
+    return None
+
+
+def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
+    shipment: Shipment,
+    area: str,
+    shares: list[Money],
+    day: date,
+    tariffs: TariffSource,
+    work: Work,
+    mode: RoundingMode,
+    eu_flat_duty_scope: str,
+) -> list[ItemDuty]:
+    """The duty on each item: relieved, flat, or at the tariff's rate."""
+    found = relief(shipment, area, ReliefKind.DUTY, day)
+    why = relieved(shipment, found, work) if found is not None else None
+    if found is not None and why is not None:
+        work.lines.append(f"no duty: {why}")
+        return [
+            ItemDuty(item, part, None, zero(shipment.currency), "duty relief", found.source)
+            for item, part in zip(shipment.items, shares, strict=True)
+        ]
+    unclassified = [item.description for item in shipment.items if item.hs_code is None]
+    if unclassified:  # duty is due, by tariff rate or per classification
+        raise MissingDataError(
+            tuple(f"the HS code of {name!r}" for name in unclassified),
+            "duty is due on it: give each Item an hs_code=",
+        )
+    if area == "EU" and (eu_flat_duty_scope == "all" or shipment.sold_under == "IOSS"):
+        flat = _eu_flat_duty(shipment, shares, day, work)
+        if flat is not None:
+            return flat
+    lines = _tariff_duties(shipment, area, shares, day, tariffs, work, mode)
+    if found is not None and found.measure == "duty_amount":
+        return _small_duty_waived(shipment, found, lines, work)
+    return lines
+
+
+def _tariff_duties(  # noqa: PLR0917  # one step of duty_lines, all its inputs
+    shipment: Shipment,
+    area: str,
+    shares: list[Money],
+    day: date,
+    tariffs: TariffSource,
+    work: Work,
+    mode: RoundingMode,
+) -> list[ItemDuty]:
+    """Each item's duty at its tariff rate, on its share of the customs value."""
+    lines = []
+    for item, part in zip(shipment.items, shares, strict=True):
+        assert item.hs_code is not None  # noqa: S101  # checked by duty_lines
+        assert item.origin is not None  # noqa: S101  # checked in landed_cost
+        rate = _tariff_rate(tariffs, item.hs_code, item.origin, area, day)
+        amount = round_money(part * rate.rate.scaleb(-2), mode=mode)
+        lines.append(
+            ItemDuty(
+                item,
+                part,
+                rate.rate,
+                amount,
+                f"{rate.heading} at {rate.rate}%",
+                rate.source,
+            )
+        )
+        work.lines.append(
+            f"duty on {item.description}: {part} x {rate.rate}% = {amount} "
+            f"(heading {rate.heading}) [{rate.source}]"
+        )
+    return lines
+
+
+def _small_duty_waived(
+    shipment: Shipment, found: DeMinimis, lines: list[ItemDuty], work: Work
+) -> list[ItemDuty]:
+    """The duty lines, waived when their total is within a de minimis on the amount
+    of duty (Switzerland's CHF 5)."""
+    total = sum_money([line.amount for line in lines], shipment.currency)
+    if total > work.local(found.threshold):
+        return lines
+    work.lines.append(
+        f"duty of {total} not collected: within {found.threshold} ({found.legal_basis})"
+    )
+    return [
+        attrs.evolve(line, amount=zero(shipment.currency), rule="duty relief")
+        for line in lines
+    ]
+
+
+def _classification(hs_code: str) -> str:
+    """An HS code as one classification, however it is written: its digits, without
+    the trailing "00" pairs that only say a heading is not split further (6109.10,
+    610910 and 6109.10.00 are one classification). Sources differ on the level the
+    flat duty counts at (HS 6 digits, CN 8, TARIC 10 in an H1 declaration); the codes
+    as the shop gives them decide."""
+    digits = "".join(char for char in hs_code if char.isdigit())
+    while len(digits) > 6 and digits.endswith("00"):
+        digits = digits[:-2]
+    return digits
+
+
+def _tariff_rate(
+    tariffs: TariffSource, hs_code: str, origin: str, destination: str, on: date
+) -> DutyRate:
+    """The tariff's rate, checked: a plug-in's answer is input too, so it must be a
+    ``DutyRate`` that rates this code into this destination on this day."""
+    rate = plugged(
+        lambda: tariffs.duty(hs_code, origin=origin, destination=destination, on=on)
+    )
+    if not isinstance(rate, DutyRate) or not rate.covers(
+        hs_code.replace(".", "").replace(" ", ""), destination, on
+    ):
+        raise InvalidAmountError(
+            rate,
+            f"is the tariff's answer for {hs_code} from {origin} into {destination} on "
+            f"{on}; duty() must return a DutyRate for that code, destination and day",
+        )
+    return rate
+
+
+def _eu_flat_duty(
+    shipment: Shipment, shares: list[Money], day: date, work: Work
+) -> list[ItemDuty] | None:
+    """From 2026-07-01, EU low-value consignments pay a flat duty per tariff heading."""
+    try:
+        limit = threshold_for("EU", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=day)
+        flat = threshold_for("EU", ThresholdRule.FLAT_CUSTOMS_DUTY, on=day)
+    except NoRuleError:
+        return None  # before 2026-07-01 there is no flat duty: the tariff applies
+    if limit.amount is None or flat.amount is None:
+        return None
+    if shipment.goods > work.local(limit.amount):
+        return None
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(shipment.items):
+        groups.setdefault(_classification(item.hs_code or ""), []).append(index)
+    source = flat.source
+    work.lines.append(
+        f"low-value consignment (goods {shipment.goods}, not over {limit.amount}): flat "
+        f"duty of {flat.amount} per tariff classification, {len(groups)} here [{source}]"
+    )
+    each = work.local(flat.amount, charged=True)
+    amounts = [zero(shipment.currency)] * len(shipment.items)
+    for members in groups.values():
+        # Each classification's duty is its items', shared by value.
+        values = [shipment.items[i].value.amount for i in members]
+        for i, part in zip(
+            members, share(each, shipment.items, members, values), strict=True
+        ):
+            amounts[i] = part
+    return [
+        ItemDuty(item, share, None, amount, "EU flat duty", source)
+        for item, share, amount in zip(shipment.items, shares, amounts, strict=True)
+    ]
