@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.errors import InvalidAmountError, UnknownCountryError, UnknownCurrencyError
+from commercekit.errors import (
+    InvalidAmountError,
+    InvalidPlaceError,
+    InvalidTypeError,
+    UnknownCountryError,
+    UnknownCurrencyError,
+)
 from commercekit.money import Money, RateTable
 from commercekit.tax import (
     Buyer,
@@ -278,8 +284,24 @@ def test_canada_is_taxed_by_the_province_of_delivery() -> None:
         ["GST 5", "PST 7"],
     )
     assert consumer_sale(Seller("US"), bc, Money("100", "USD")).regime is Regime.IMPORT
-    with pytest.raises(InvalidAmountError, match="without a province"):
+    with pytest.raises(InvalidAmountError, match="without a province") as refused:
         consumer_sale(Seller("CA"), Buyer("CA"), Money("100", "CAD"))
+    assert isinstance(refused.value, InvalidPlaceError)
+    assert refused.value.field == "buyer"
+
+
+def test_what_decide_refuses_says_what_kind_of_thing_was_wrong() -> None:
+    with pytest.raises(InvalidTypeError, match="is not a Sale") as refused:
+        decide("a sale", on=date(2026, 6, 1))  # type: ignore[arg-type]
+    assert isinstance(refused.value, InvalidAmountError | TypeError)
+    domestic = consumer_sale(Seller("DE"), Buyer("DE"), eur("10"))
+    with pytest.raises(InvalidTypeError, match="TaxRateSource"):
+        decide(
+            Sale(Seller("DE"), Buyer("FR"), "goods", eur("10")),
+            on=date(2026, 6, 1),
+            rates=object(),
+        )  # type: ignore[arg-type]
+    assert domestic.regime is Regime.DOMESTIC
 
 
 def test_electronic_services() -> None:

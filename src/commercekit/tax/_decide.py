@@ -33,7 +33,7 @@ from datetime import date
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.regions import check_day
 from commercekit.tax._jurisdictions import DIRECTIVE, Case, arrival, jurisdiction_for
 from commercekit.tax._rates import BUNDLED, TaxRateSource
@@ -53,12 +53,14 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     """
     day = check_day(on)
     if not isinstance(sale, Sale):
-        raise InvalidAmountError(sale, "is not a Sale")
+        raise InvalidAmountError.refused("sale", sale, "is not a Sale", kind=InputKind.TYPE)
     if not callable(getattr(rates, "rates_for", None)):
-        raise InvalidAmountError(
+        raise InvalidAmountError.refused(
+            "rates",
             rates,
             "is not a TaxRateSource (an object with a rates_for(jurisdiction, category, "
             "*, on) method); pass BUNDLED or a plugin's source",
+            kind=InputKind.TYPE,
         )
     case = Case(sale, day, rates)
     goods = case.goods
@@ -67,9 +69,11 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     here = jurisdiction_for(case.destination.vat_area(goods=goods))
     if here.subdivision_examples and destination == here.code:
         examples = ", ".join(repr(code) for code in here.subdivision_examples)
-        raise InvalidAmountError(
+        raise InvalidAmountError.refused(
+            "buyer",
             sale.buyer,
             f"is in {here.name} without a province: pass subdivision= ({examples}, …)",
+            kind=InputKind.PLACE,
         )
     # 1. A domestic supply.
     if _domestic(case, origin, destination) or (
