@@ -17,14 +17,10 @@ from commercekit.checkout._model import (
     ShippingCharge,
 )
 from commercekit.checkout._quote import quote
-from commercekit.checkout._refund import (
-    Refund,
-    RefundLine,
-    RefundPolicy,
-    ShippingRefund,
-    refund,
-    withdrawal_deadline,
-)
+from commercekit.checkout._refund import refund
+from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
+from commercekit.checkout._refund_result import Refund, RefundLine
+from commercekit.checkout._withdrawal import withdrawal_deadline
 
 __all__ = [
     "CheckoutContext",

@@ -38,6 +38,11 @@ pass the earlier refunds for the same quote as ``previous``.
 [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] is the last day a
 consumer in the EU or EEA may withdraw from a distance sale of goods.
 
+Each part has its own module: the shop's policy in ``_refund_policy``, what a refund
+holds in ``_refund_result``, which units come back and what each is worth in
+``_returned_units``, the loyalty points taken back in ``_points_back``, and the
+withdrawal period in ``_withdrawal``.
+
 References:
     * Directive 2011/83/EU on consumer rights, Art. 9 (the 14-day period), Art. 13
       (reimbursement, delivery costs included):
@@ -64,320 +69,31 @@ Examples:
     Traceback (most recent call last):
     ...
     commercekit.errors.ExcessReturnError: cannot return 1 more of 'MUG': 3 were bought ...
-    >>> withdrawal_deadline(date(2026, 11, 26), country="NL")
-    datetime.date(2026, 12, 10)
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
 from decimal import Decimal
-from fractions import Fraction
-from typing import cast
 
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.checkout._checks import (
-    adds_up,
-    amount,
-    choice,
-    count,
-    error,
-    flag,
-    instance,
-    lines_of_text,
-    many,
-    number,
-    optional_label,
-    same_currency,
-    sequence,
+from commercekit.checkout._checks import instance
+from commercekit.checkout._model import Quote
+from commercekit.checkout._points_back import points_earned_checked, points_to_reverse
+from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
+from commercekit.checkout._refund_result import Refund, RefundLine
+from commercekit.checkout._returned_units import (
+    earlier_refunds,
+    first_parts,
+    refund_line,
+    units_before,
+    units_now,
 )
-from commercekit.checkout._model import (
-    Quote,
-    QuoteLine,
-    _discount,
-    _gross,
-    _net,
-    _sku,
-    _tax,
-)
-from commercekit.errors import (
-    ExcessReturnError,
-    InvalidAmountError,
-    NoRuleError,
-    RefundMismatchError,
-    UnknownSkuError,
-    shown,
-)
-from commercekit.money import (
-    Money,
-    RoundingMode,
-    allocate,
-    from_minor_units,
-    percent_of,
-    sum_money,
-    to_minor_units,
-)
-from commercekit.regions import check_country, first_working_day, is_eu_member
+from commercekit.money import Money, RoundingMode, allocate, percent_of, sum_money
 
-__all__ = [
-    "Refund",
-    "RefundLine",
-    "RefundPolicy",
-    "ShippingRefund",
-    "refund",
-    "withdrawal_deadline",
-]
-
-
-class ShippingRefund(enum.StrEnum):
-    """When the shipping the buyer paid is refunded."""
-
-    NEVER = "never"
-    """Never: the shipping was a service delivered, whatever comes back."""
-    ALWAYS = "always"
-    """In full, with the first refund (a faulty or wrong item, a generous shop)."""
-    WHOLE_ORDER = "whole_order"
-    """In full, with the refund that completes the return of every unit ordered.
-
-    This is what Directive 2011/83/EU Art. 13(1) requires when a consumer withdraws
-    from the whole contract: the standard delivery costs are reimbursed too.
-    """
-
-
-def _shipping_rule(value: object) -> ShippingRefund:
-    return choice(value, ShippingRefund, "shipping")
-
-
-def _percent(value: object) -> Decimal:
-    percent = number(value, "restocking_percent")
-    if not 0 <= percent <= 100:
-        raise InvalidAmountError(
-            value, "is not a restocking percentage; pass a percentage from 0 to 100"
-        )
-    return percent
-
-
-def _refund_border_charges(value: object) -> bool:
-    return flag(value, "refund_border_charges")
-
-
-@attrs.frozen
-class RefundPolicy:
-    """What a shop refunds on a return, and what it keeps.
-
-    ``shipping`` says when the shipping is refunded (by default with the refund that
-    completes the whole order). ``restocking_percent`` (0 to 100) of the returned lines'
-    gross is kept as a restocking fee; note that a consumer withdrawing under Directive
-    2011/83/EU may not be charged one (Art. 13 and 14 allow only for diminished value).
-    ``refund_border_charges`` says whether duty and import taxes collected under DDP
-    go back (by default not: they are usually not recoverable from customs).
-    Loyalty points are not a policy matter: they are a fact of the order, given to
-    [`refund`][commercekit.checkout.refund] as ``points_earned``.
-
-    Examples:
-        >>> RefundPolicy(shipping="always", restocking_percent="15").restocking_percent
-        Decimal('15')
-        >>> RefundPolicy(restocking_percent=0.15)
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.InvalidAmountError: 0.15 is a float, which cannot hold most ...
-    """
-
-    shipping: ShippingRefund = attrs.field(
-        default=ShippingRefund.WHOLE_ORDER, converter=_shipping_rule
-    )
-    restocking_percent: Decimal = attrs.field(default=Decimal(0), converter=_percent)
-    refund_border_charges: bool = attrs.field(
-        default=False, converter=_refund_border_charges
-    )
-
-
-def _line_index(value: object) -> int:
-    return count(value, "line", unit="lines")
-
-
-def _units(value: object) -> int:
-    return count(value, "units", positive=True)
-
-
-@attrs.frozen
-class RefundLine:
-    """What goes back for ``units`` units of one quote line.
-
-    ``line`` is the line's position in ``quote.lines`` (a SKU may sit on several
-    lines). ``discount`` is the share of the line's discounts these units had: it was
-    never paid, so it is not refunded. ``net + tax == gross``.
-
-    Examples:
-        >>> eur = lambda amount: Money(amount, "EUR")
-        >>> RefundLine(0, "MUG", 1, eur("1.00"), eur("8.26"), eur("1.74"), eur("10.00"))
-        ... # doctest: +ELLIPSIS
-        RefundLine(line=0, sku='MUG', units=1, discount=Money('1.00', 'EUR'), ...)
-    """
-
-    line: int = attrs.field(converter=_line_index)
-    sku: str = attrs.field(converter=_sku)
-    units: int = attrs.field(converter=_units)
-    discount: Money = attrs.field(converter=_discount)
-    net: Money = attrs.field(converter=_net)
-    tax: Money = attrs.field(converter=_tax)
-    gross: Money = attrs.field(converter=_gross)
-
-    def __attrs_post_init__(self) -> None:
-        same_currency(
-            self.gross.currency.code,
-            {"discount": self.discount, "net": self.net, "tax": self.tax},
-            "refund line",
-        )
-        adds_up(self.net, self.tax, self.gross, "refund line")
-
-
-def _paid(value: object) -> Money:
-    return amount(value, "paid")
-
-
-def _refund_lines(value: object) -> tuple[RefundLine, ...]:
-    return many(value, RefundLine, "lines")
-
-
-def _shipping_refunded(value: object) -> Money:
-    return amount(value, "shipping")
-
-
-def _shipping_tax(value: object) -> Money:
-    return amount(value, "shipping_tax")
-
-
-def _border_refunded(value: object) -> Money:
-    return amount(value, "border")
-
-
-def _restocking_fee(value: object) -> Money:
-    return amount(value, "restocking_fee")
-
-
-def _points_earned_field(value: object) -> int:
-    return count(value, "points_earned", unit="points")
-
-
-def _points_to_reverse(value: object) -> int:
-    return count(value, "points_to_reverse", unit="points")
-
-
-def _explanation(value: object) -> tuple[str, ...]:
-    return lines_of_text(value, "explanation")
-
-
-@attrs.frozen
-class Refund:
-    """One refund against a quote: per line, shipping, border charges, fee and total.
-
-    ``paid`` is the quote's grand total, kept so that later refunds can check they
-    belong to the same order. ``shipping`` and ``border`` are gross amounts refunded
-    (``shipping_tax`` is the VAT in ``shipping``); ``restocking_fee`` is kept back.
-    ``points_earned`` is the loyalty points the order earned, kept so that later refunds
-    can check they reverse the same figure; ``points_to_reverse`` is the points this
-    refund takes back (pass it to
-    [`PointsLedger.reverse`][commercekit.loyalty.PointsLedger.reverse] as
-    ``points_returned`` when it is not 0).
-
-    Examples:
-        >>> from datetime import UTC, datetime
-        >>> from commercekit.checkout import CheckoutContext, Product, quote
-        >>> from commercekit.pricing import Cart, CartLine
-        >>> from commercekit.tax import Buyer, Seller
-        >>> order = quote(
-        ...     Cart([CartLine("MUG", Money("12.10", "EUR"), 2)]),
-        ...     CheckoutContext(Seller("NL"), Buyer("NL"),
-        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
-        ...         products={"MUG": Product("MUG", "standard")}))
-
-        One mug of two, from an order that earned 29 points: half of them is 14.5,
-        so 14 points go back now and the other 15 with the second mug.
-
-        >>> policy = RefundPolicy(restocking_percent=10)
-        >>> back = refund(order, {"MUG": 1}, policy, points_earned=29)
-        >>> back.goods, back.tax, back.restocking_fee, back.total, back.points_to_reverse
-        (Money('12.10', 'EUR'), Money('2.10', 'EUR'), Money('1.21', 'EUR'),
-         Money('10.89', 'EUR'), 14)
-    """
-
-    paid: Money = attrs.field(converter=_paid)
-    lines: tuple[RefundLine, ...] = attrs.field(converter=_refund_lines)
-    shipping: Money = attrs.field(converter=_shipping_refunded)
-    shipping_tax: Money = attrs.field(converter=_shipping_tax)
-    border: Money = attrs.field(converter=_border_refunded)
-    restocking_fee: Money = attrs.field(converter=_restocking_fee)
-    points_earned: int = attrs.field(converter=_points_earned_field)
-    points_to_reverse: int = attrs.field(converter=_points_to_reverse)
-    explanation: tuple[str, ...] = attrs.field(converter=_explanation)
-
-    def __attrs_post_init__(self) -> None:
-        amounts = {f"lines[{i}]": line.gross for i, line in enumerate(self.lines)}
-        amounts.update(
-            shipping=self.shipping,
-            shipping_tax=self.shipping_tax,
-            border=self.border,
-            restocking_fee=self.restocking_fee,
-        )
-        same_currency(self.currency, amounts, "refund")
-        if self.shipping_tax > self.shipping:
-            raise error(
-                "shipping_tax",
-                self.shipping_tax,
-                f"is more than the shipping {self.shipping}",
-            )
-        if self.restocking_fee > self.goods + self.shipping + self.border:
-            raise error(
-                "restocking_fee",
-                self.restocking_fee,
-                "is more than the goods, shipping and border charges refunded; a fee "
-                "never makes a refund negative",
-            )
-        if self.points_to_reverse > self.points_earned:
-            raise error(
-                "points_to_reverse",
-                self.points_to_reverse,
-                f"is more than the {self.points_earned} points the order earned",
-            )
-
-    @property
-    def currency(self) -> str:
-        """The currency of every amount in the refund (the quote's)."""
-        return str(self.paid.currency.code)
-
-    @property
-    def goods(self) -> Money:
-        """The returned lines' gross added up, before any restocking fee."""
-        return sum_money([line.gross for line in self.lines], self.currency)
-
-    @property
-    def tax(self) -> Money:
-        """The VAT/GST reversed: the lines' tax and the shipping's."""
-        parts = [line.tax for line in self.lines] + [self.shipping_tax]
-        return sum_money(parts, self.currency)
-
-    @property
-    def total(self) -> Money:
-        """What goes back to the buyer: goods, shipping and border, less the fee."""
-        return self.goods + self.shipping + self.border - self.restocking_fee
-
-
-def _first(total: Money, parts: int, units: int) -> Money:
-    """The first ``units`` of ``split(total, parts)`` added up, without building them.
-
-    ``split`` gives each part ``total // parts`` minor units and the first
-    ``total % parts`` parts one more, so the first ``units`` parts hold
-    ``units * each + min(units, leftover)`` minor units: the cumulative amount for that
-    many units, in constant time whatever the quantity. ``total`` is zero or more in
-    whole minor units (a quote's figure).
-    """
-    each, leftover = divmod(to_minor_units(total), parts)
-    return from_minor_units(units * each + min(units, leftover), total.currency)
+__all__ = ["refund"]
 
 
 def _border_shares(order: Quote) -> list[Money]:
@@ -409,143 +125,6 @@ def _border_shares(order: Quote) -> list[Money]:
     if not any(weights):
         weights = [Decimal(line.quantity) for line in order.lines]
     return [own + share for own, share in zip(duties, allocate(rest, weights), strict=True)]
-
-
-def _previous(value: object) -> tuple[Refund, ...]:
-    """The earlier refunds, checked to be a list of ``Refund``."""
-    found = sequence(value, "previous")
-    for earlier in found:
-        if not isinstance(earlier, Refund):
-            raise RefundMismatchError(f"{shown(earlier)} is not a Refund")
-    return cast("tuple[Refund, ...]", found)
-
-
-def _units_before(order: Quote, previous: Sequence[Refund]) -> list[int]:
-    """Units of each quote line already refunded; refuses refunds of another order."""
-    before = [0] * len(order.lines)
-    for earlier in previous:
-        if earlier.paid != order.grand_total:
-            raise RefundMismatchError(
-                f"a previous refund is against an order that paid {earlier.paid}, "
-                f"not this quote's {order.grand_total}"
-            )
-        for back in earlier.lines:
-            if not 0 <= back.line < len(order.lines) or (
-                order.lines[back.line].sku != back.sku
-            ):
-                raise RefundMismatchError(
-                    f"a previous refund returns {shown(back.sku)} on line {back.line}, "
-                    f"which this quote does not have"
-                )
-            before[back.line] += back.units
-    for index, line in enumerate(order.lines):
-        if before[index] > line.quantity:
-            raise RefundMismatchError(
-                f"the previous refunds return {before[index]} of {shown(line.sku)} on line "
-                f"{index}, more than the {line.quantity} bought"
-            )
-    return before
-
-
-def _units_now(
-    order: Quote, returned_lines: Mapping[str, int], before: Sequence[int]
-) -> list[int]:
-    """Units of each quote line returned now: a SKU's lines are filled in order."""
-    if not isinstance(returned_lines, Mapping):
-        raise InvalidAmountError(
-            returned_lines, "is not a mapping of SKU to units; pass e.g. {'MUG': 1}"
-        )
-    known = tuple(dict.fromkeys(line.sku for line in order.lines))
-    now = [0] * len(order.lines)
-    for sku, units in returned_lines.items():
-        if sku not in known:
-            raise UnknownSkuError(sku, known)
-        if isinstance(units, bool) or not isinstance(units, int):
-            raise InvalidAmountError(
-                units, f"is not a whole number of units of {shown(sku)}; pass an int"
-            )
-        if units < 0:
-            raise InvalidAmountError(
-                units, f"is a negative number of units of {shown(sku)}; pass 0 or more"
-            )
-        count(units, f"returned_lines[{shown(sku)}]")  # within range, for the messages
-        indexes = [i for i, line in enumerate(order.lines) if line.sku == sku]
-        bought = sum(order.lines[i].quantity for i in indexes)
-        returned = sum(before[i] for i in indexes)
-        if units > bought - returned:
-            raise ExcessReturnError(sku, bought, returned, units)
-        left = units
-        for index in indexes:
-            take = min(left, order.lines[index].quantity - before[index])
-            now[index] = take
-            left -= take
-    return now
-
-
-def _refund_line(index: int, line: QuoteLine, before: int, after: int) -> RefundLine:
-    quantity = line.quantity
-
-    def share(total: Money) -> Money:
-        return _first(total, quantity, after) - _first(total, quantity, before)
-
-    gross, tax = share(line.gross), share(line.tax)
-    return RefundLine(
-        index, line.sku, after - before, share(line.discount), gross - tax, tax, gross
-    )
-
-
-def _points_earned(value: object, previous: Sequence[Refund]) -> int:
-    """The order's points, checked: a whole number, the same as earlier refunds had."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAmountError(
-            value,
-            "is not a whole number of points; pass the int points the order earned "
-            "(Earned.points, or the order's lot's points)",
-        )
-    if value < 0:
-        raise InvalidAmountError(
-            value, "is a negative number of points earned; pass 0 or more"
-        )
-    count(value, "points_earned", unit="points")  # within range, for the messages
-    for earlier in previous:
-        if earlier.points_earned != value:
-            raise RefundMismatchError(
-                f"a previous refund reversed points of an order that earned "
-                f"{earlier.points_earned}, not {value}"
-            )
-    return value
-
-
-def _net_returned(order: Quote, units: Sequence[int]) -> Money:
-    """The goods' net value of the first ``units`` of each line, as refunds share it."""
-    currency = order.currency
-    parts = [
-        _first(line.gross, line.quantity, n) - _first(line.tax, line.quantity, n)
-        for line, n in zip(order.lines, units, strict=True)
-    ]
-    return sum_money(parts, currency)
-
-
-def _points_share(order: Quote, earned: int, after: Sequence[int]) -> tuple[int, str]:
-    """The earned points due back once ``after`` units are returned, and on what basis.
-
-    The share is by the goods' net value, the usual basis points are earned on (see
-    ``EarnBasis``). Under another basis, or category multipliers, the goods earned in
-    other proportions and a partial share is an approximation; the whole is exact
-    whatever the rule. An order whose goods are all free (its points came from a
-    fixed bonus) is shared by units instead, so its points still go back with them.
-    """
-    whole = sum_money([line.net for line in order.lines], order.currency)
-    if whole.amount > 0:
-        share = Fraction(_net_returned(order, after).amount) / Fraction(whole.amount)
-        basis = f"the goods' net value {whole}"
-    else:
-        share = Fraction(sum(after), sum(line.quantity for line in order.lines))
-        basis = f"the {sum(line.quantity for line in order.lines)} units bought"
-    due = share * earned
-    # Down: a partial return takes back only the whole points its goods earned; the
-    # fractions go back with the last return, when the share is exactly 1.
-    return due.numerator // due.denominator, basis  # a share of zero or more
 
 
 @context_free
@@ -622,58 +201,20 @@ def refund(
     """
     quote = instance(quote, Quote, "quote")
     policy = instance(policy, RefundPolicy, "policy")
-    currency = quote.currency
-    previous = _previous(previous)
-    before = _units_before(quote, previous)
-    earned = _points_earned(points_earned, previous)
-    now = _units_now(quote, returned_lines, before)
+    previous = earlier_refunds(previous)
+    before = units_before(quote, previous)
+    earned = points_earned_checked(points_earned, previous)
+    now = units_now(quote, returned_lines, before)
     after = [b + n for b, n in zip(before, now, strict=True)]
-    zero = quote.grand_total * 0
     notes: list[str] = []
-
-    lines = [
-        _refund_line(index, line, before[index], after[index])
-        for index, line in enumerate(quote.lines)
-        if now[index]
-    ]
-    for item in lines:
-        bought = quote.lines[item.line].quantity
-        notes.append(
-            f"{item.sku}: {item.units} of {bought} returned "
-            f"({before[item.line]} before): {item.gross} incl. tax {item.tax}, "
-            f"after its {item.discount} share of discounts"
-        )
-
+    lines = _lines(quote, before, now, after, notes)
     shipping, shipping_tax = _shipping(quote, policy, previous, after, notes)
     border = _border(quote, policy, before, after, notes)
-
-    goods = sum_money([line.gross for line in lines], currency)
-    fee = zero
-    if policy.restocking_percent:
-        fee = min(
-            percent_of(goods, policy.restocking_percent, mode=RoundingMode.HALF_UP),
-            goods + shipping + border,
-        )
-        notes.append(
-            f"restocking fee: {policy.restocking_percent} % of {goods}, half-up: {fee}"
-        )
-
-    points = 0
-    if earned:
-        reversed_before = sum(earlier.points_to_reverse for earlier in previous)
-        due, basis = _points_share(quote, earned, after)
-        # Never below zero, so the running total is the highest share due so far: at
-        # most the points earned, and exactly them once everything is back.
-        points = max(due - reversed_before, 0)
-        notes.append(
-            f"loyalty: {points} of the {earned} points earned reversed: {due} due for "
-            f"what is back so far, as a share of {basis} rounded down, less "
-            f"{reversed_before} reversed before"
-        )
-
+    fee = _restocking_fee(quote, policy, lines, shipping + border, notes)
+    points = points_to_reverse(quote, earned, previous, after, notes)
     result = Refund(
         quote.grand_total,
-        tuple(lines),
+        lines,
         shipping,
         shipping_tax,
         border,
@@ -684,6 +225,50 @@ def refund(
     )
     notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
     return attrs.evolve(result, explanation=tuple(notes))
+
+
+def _lines(
+    quote: Quote,
+    before: Sequence[int],
+    now: Sequence[int],
+    after: Sequence[int],
+    notes: list[str],
+) -> tuple[RefundLine, ...]:
+    """Each line with units returned now, at what was paid for those units."""
+    lines = tuple(
+        refund_line(index, line, before[index], after[index])
+        for index, line in enumerate(quote.lines)
+        if now[index]
+    )
+    for item in lines:
+        bought = quote.lines[item.line].quantity
+        notes.append(
+            f"{item.sku}: {item.units} of {bought} returned "
+            f"({before[item.line]} before): {item.gross} incl. tax {item.tax}, "
+            f"after its {item.discount} share of discounts"
+        )
+    return lines
+
+
+def _restocking_fee(
+    quote: Quote,
+    policy: RefundPolicy,
+    lines: Sequence[RefundLine],
+    shipping_and_border: Money,
+    notes: list[str],
+) -> Money:
+    """The fee kept back: a percentage of the goods' gross, half-up; never negative."""
+    if not policy.restocking_percent:
+        return quote.grand_total * 0
+    goods = sum_money([line.gross for line in lines], quote.currency)
+    fee = min(
+        percent_of(goods, policy.restocking_percent, mode=RoundingMode.HALF_UP),
+        goods + shipping_and_border,
+    )
+    notes.append(
+        f"restocking fee: {policy.restocking_percent} % of {goods}, half-up: {fee}"
+    )
+    return fee
 
 
 def _shipping(
@@ -734,88 +319,8 @@ def _border(
     for share, line, was, now in zip(
         _border_shares(quote), quote.lines, before, after, strict=True
     ):
-        back += _first(share, line.quantity, now) - _first(share, line.quantity, was)
+        back += first_parts(share, line.quantity, now) - first_parts(
+            share, line.quantity, was
+        )
     notes.append(f"border charges refunded: {back}")
     return back
-
-
-# Directive 2011/83/EU applies in the EEA: the EU member states and these three
-# (EEA Agreement, Annex XIX, as amended by EEA Joint Committee Decision No 181/2015).
-_EEA_NOT_EU = frozenset({"IS", "LI", "NO"})
-
-_DIRECTIVE_APPLIES = date(2014, 6, 13)
-"""The day from which Directive 2011/83/EU applies (Art. 28(2)): a delivery before it
-belongs to a contract under the earlier Distance Selling Directive 97/7/EC."""
-
-_LAST_DELIVERY = date(9999, 11, 30)
-"""The last delivery whose deadline (14 days, then the next working day) still falls
-within the calendar ``datetime.date`` can hold."""
-
-
-@context_free
-def withdrawal_deadline(
-    delivered_on: date, *, country: str, subdivision: str | None = None
-) -> date:
-    """The last day a consumer may withdraw from a distance sale of goods.
-
-    The withdrawal period is 14 days and, for a sale of goods, starts the day after the
-    consumer (or a third party they named, not the carrier) acquires physical
-    possession of the goods; for several goods delivered separately, of the last one
-    (Directive 2011/83/EU, Art. 9(1) and 9(2)(b); the day of delivery itself does not
-    count, Regulation 1182/71 Art. 3(1)). If the 14th day is a public holiday, a
-    Saturday or a Sunday, the period ends at the end of the following working day
-    (Regulation (EEC, Euratom) No 1182/71, Art. 3(4)). Public holidays are those of
-    the consumer's ``country`` (and ``subdivision``, where holidays differ by region),
-    from the ``holidays`` library.
-
-    The consumer has withdrawn in time if they send their statement before the end of
-    the returned day (Art. 11(2)).
-
-    The Directive applies to contracts concluded after 13 June 2014 (Art. 28(2)); an
-    earlier delivery, whose contract fell under Directive 97/7/EC, has no rule here.
-
-    Examples:
-        >>> withdrawal_deadline(date(2026, 11, 26), country="NL")  # 14th day a Thursday
-        datetime.date(2026, 12, 10)
-        >>> withdrawal_deadline(date(2026, 11, 28), country="NL")  # Sat. -> Monday
-        datetime.date(2026, 12, 14)
-        >>> # Fri. 25 Dec. is Christmas, Sat. 26 Boxing Day, then Sunday: Monday 28 Dec.
-        >>> withdrawal_deadline(date(2026, 12, 11), country="NL")
-        datetime.date(2026, 12, 28)
-        >>> # 4 June 2026 is Corpus Christi in Bavaria, not in Berlin
-        >>> withdrawal_deadline(date(2026, 5, 21), country="DE", subdivision="BY")
-        datetime.date(2026, 6, 5)
-        >>> withdrawal_deadline(date(2026, 5, 21), country="DE", subdivision="BE")
-        datetime.date(2026, 6, 4)
-        >>> withdrawal_deadline(date(2026, 11, 26), country="US")
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.NoRuleError: no rule for the EU right of withdrawal in US on ...
-        >>> withdrawal_deadline(date(2014, 6, 1), country="NL")
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.NoRuleError: no rule for the EU right of withdrawal in NL ...
-    """
-    if isinstance(delivered_on, datetime) or not isinstance(delivered_on, date):
-        raise InvalidAmountError(
-            delivered_on,
-            "is not a date; pass the day of delivery as a datetime.date (a datetime "
-            "would leave open in which time zone the day is counted)",
-        )
-    code = check_country(country)
-    region = optional_label(subdivision, "subdivision")
-    if not _DIRECTIVE_APPLIES <= delivered_on <= _LAST_DELIVERY:
-        raise NoRuleError(
-            f"the EU right of withdrawal in {code}",
-            delivered_on,
-            f"deliveries from {_DIRECTIVE_APPLIES.isoformat()} (Directive 2011/83/EU "
-            f"applies to contracts concluded after 13 June 2014, Art. 28(2)) to "
-            f"{_LAST_DELIVERY.isoformat()} (the calendar ends on 9999-12-31)",
-        )
-    if code not in _EEA_NOT_EU and not is_eu_member(code, on=delivered_on):
-        raise NoRuleError(
-            f"the EU right of withdrawal in {code}",
-            delivered_on,
-            "consumers in the EU and EEA member states (Directive 2011/83/EU)",
-        )
-    return first_working_day(delivered_on + timedelta(days=14), code, subdivision=region)

@@ -1,0 +1,89 @@
+"""A shop's refund policy: when shipping goes back, what is kept as a restocking fee.
+
+The policy is what the shop decides; the law sets limits on it. A consumer who
+withdraws from a distance sale within the EU gets the standard delivery costs back
+when the whole order is returned (Directive 2011/83/EU, Art. 13(1):
+``ShippingRefund.WHOLE_ORDER``, the default) and may not be charged a restocking fee
+(Art. 13 and 14 allow only for diminished value). Border charges collected under DDP
+are usually not recoverable from customs, so by default they are not refunded.
+
+References:
+    * Directive 2011/83/EU on consumer rights, Art. 13 (reimbursement, delivery costs
+      included), Art. 14 (the consumer's obligations):
+      https://eur-lex.europa.eu/eli/dir/2011/83/oj
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from commercekit.checkout._checks import choice, flag, number
+from commercekit.errors import InvalidAmountError
+
+__all__ = ["RefundPolicy", "ShippingRefund"]
+
+
+class ShippingRefund(enum.StrEnum):
+    """When the shipping the buyer paid is refunded."""
+
+    NEVER = "never"
+    """Never: the shipping was a service delivered, whatever comes back."""
+    ALWAYS = "always"
+    """In full, with the first refund (a faulty or wrong item, a generous shop)."""
+    WHOLE_ORDER = "whole_order"
+    """In full, with the refund that completes the return of every unit ordered.
+
+    This is what Directive 2011/83/EU Art. 13(1) requires when a consumer withdraws
+    from the whole contract: the standard delivery costs are reimbursed too.
+    """
+
+
+def _shipping_rule(value: object) -> ShippingRefund:
+    return choice(value, ShippingRefund, "shipping")
+
+
+def _percent(value: object) -> Decimal:
+    percent = number(value, "restocking_percent")
+    if not 0 <= percent <= 100:
+        raise InvalidAmountError(
+            value, "is not a restocking percentage; pass a percentage from 0 to 100"
+        )
+    return percent
+
+
+def _refund_border_charges(value: object) -> bool:
+    return flag(value, "refund_border_charges")
+
+
+@attrs.frozen
+class RefundPolicy:
+    """What a shop refunds on a return, and what it keeps.
+
+    ``shipping`` says when the shipping is refunded (by default with the refund that
+    completes the whole order). ``restocking_percent`` (0 to 100) of the returned lines'
+    gross is kept as a restocking fee; note that a consumer withdrawing under Directive
+    2011/83/EU may not be charged one (Art. 13 and 14 allow only for diminished value).
+    ``refund_border_charges`` says whether duty and import taxes collected under DDP
+    go back (by default not: they are usually not recoverable from customs).
+    Loyalty points are not a policy matter: they are a fact of the order, given to
+    [`refund`][commercekit.checkout.refund] as ``points_earned``.
+
+    Examples:
+        >>> RefundPolicy(shipping="always", restocking_percent="15").restocking_percent
+        Decimal('15')
+        >>> RefundPolicy(restocking_percent=0.15)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: 0.15 is a float, which cannot hold most ...
+    """
+
+    shipping: ShippingRefund = attrs.field(
+        default=ShippingRefund.WHOLE_ORDER, converter=_shipping_rule
+    )
+    restocking_percent: Decimal = attrs.field(default=Decimal(0), converter=_percent)
+    refund_border_charges: bool = attrs.field(
+        default=False, converter=_refund_border_charges
+    )

@@ -1,0 +1,198 @@
+"""What one refund gives back: per line, shipping, border charges, fee and points.
+
+A [`Refund`][commercekit.checkout.Refund] keeps the amounts refunded now, each gross,
+and derives the rest (the goods, the tax reversed, the total). It also keeps what the
+order paid and the points it earned, so that a later refund of the same order can check
+it belongs to it. A [`RefundLine`][commercekit.checkout.RefundLine] is what goes back
+for some units of one quote line; on every line ``net + tax == gross``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from commercekit.checkout._checks import (
+    adds_up,
+    amount,
+    count,
+    error,
+    lines_of_text,
+    many,
+    same_currency,
+)
+from commercekit.checkout._model import _discount, _gross, _net, _sku, _tax
+from commercekit.money import Money, sum_money
+
+__all__ = ["Refund", "RefundLine"]
+
+
+def _line_index(value: object) -> int:
+    return count(value, "line", unit="lines")
+
+
+def _units(value: object) -> int:
+    return count(value, "units", positive=True)
+
+
+@attrs.frozen
+class RefundLine:
+    """What goes back for ``units`` units of one quote line.
+
+    ``line`` is the line's position in ``quote.lines`` (a SKU may sit on several
+    lines). ``discount`` is the share of the line's discounts these units had: it was
+    never paid, so it is not refunded. ``net + tax == gross``.
+
+    Examples:
+        >>> eur = lambda amount: Money(amount, "EUR")
+        >>> RefundLine(0, "MUG", 1, eur("1.00"), eur("8.26"), eur("1.74"), eur("10.00"))
+        ... # doctest: +ELLIPSIS
+        RefundLine(line=0, sku='MUG', units=1, discount=Money('1.00', 'EUR'), ...)
+    """
+
+    line: int = attrs.field(converter=_line_index)
+    sku: str = attrs.field(converter=_sku)
+    units: int = attrs.field(converter=_units)
+    discount: Money = attrs.field(converter=_discount)
+    net: Money = attrs.field(converter=_net)
+    tax: Money = attrs.field(converter=_tax)
+    gross: Money = attrs.field(converter=_gross)
+
+    def __attrs_post_init__(self) -> None:
+        same_currency(
+            self.gross.currency.code,
+            {"discount": self.discount, "net": self.net, "tax": self.tax},
+            "refund line",
+        )
+        adds_up(self.net, self.tax, self.gross, "refund line")
+
+
+def _paid(value: object) -> Money:
+    return amount(value, "paid")
+
+
+def _refund_lines(value: object) -> tuple[RefundLine, ...]:
+    return many(value, RefundLine, "lines")
+
+
+def _shipping_refunded(value: object) -> Money:
+    return amount(value, "shipping")
+
+
+def _shipping_tax(value: object) -> Money:
+    return amount(value, "shipping_tax")
+
+
+def _border_refunded(value: object) -> Money:
+    return amount(value, "border")
+
+
+def _restocking_fee(value: object) -> Money:
+    return amount(value, "restocking_fee")
+
+
+def _points_earned_field(value: object) -> int:
+    return count(value, "points_earned", unit="points")
+
+
+def _points_to_reverse(value: object) -> int:
+    return count(value, "points_to_reverse", unit="points")
+
+
+def _explanation(value: object) -> tuple[str, ...]:
+    return lines_of_text(value, "explanation")
+
+
+@attrs.frozen
+class Refund:
+    """One refund against a quote: per line, shipping, border charges, fee and total.
+
+    ``paid`` is the quote's grand total, kept so that later refunds can check they
+    belong to the same order. ``shipping`` and ``border`` are gross amounts refunded
+    (``shipping_tax`` is the VAT in ``shipping``); ``restocking_fee`` is kept back.
+    ``points_earned`` is the loyalty points the order earned, kept so that later refunds
+    can check they reverse the same figure; ``points_to_reverse`` is the points this
+    refund takes back (pass it to
+    [`PointsLedger.reverse`][commercekit.loyalty.PointsLedger.reverse] as
+    ``points_returned`` when it is not 0).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from commercekit.checkout import CheckoutContext, Product, quote
+        >>> from commercekit.checkout import RefundPolicy, refund
+        >>> from commercekit.pricing import Cart, CartLine
+        >>> from commercekit.tax import Buyer, Seller
+        >>> order = quote(
+        ...     Cart([CartLine("MUG", Money("12.10", "EUR"), 2)]),
+        ...     CheckoutContext(Seller("NL"), Buyer("NL"),
+        ...         at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
+        ...         products={"MUG": Product("MUG", "standard")}))
+
+        One mug of two, from an order that earned 29 points: half of them is 14.5,
+        so 14 points go back now and the other 15 with the second mug.
+
+        >>> policy = RefundPolicy(restocking_percent=10)
+        >>> back = refund(order, {"MUG": 1}, policy, points_earned=29)
+        >>> back.goods, back.tax, back.restocking_fee, back.total, back.points_to_reverse
+        (Money('12.10', 'EUR'), Money('2.10', 'EUR'), Money('1.21', 'EUR'),
+         Money('10.89', 'EUR'), 14)
+    """
+
+    paid: Money = attrs.field(converter=_paid)
+    lines: tuple[RefundLine, ...] = attrs.field(converter=_refund_lines)
+    shipping: Money = attrs.field(converter=_shipping_refunded)
+    shipping_tax: Money = attrs.field(converter=_shipping_tax)
+    border: Money = attrs.field(converter=_border_refunded)
+    restocking_fee: Money = attrs.field(converter=_restocking_fee)
+    points_earned: int = attrs.field(converter=_points_earned_field)
+    points_to_reverse: int = attrs.field(converter=_points_to_reverse)
+    explanation: tuple[str, ...] = attrs.field(converter=_explanation)
+
+    def __attrs_post_init__(self) -> None:
+        amounts = {f"lines[{i}]": line.gross for i, line in enumerate(self.lines)}
+        amounts.update(
+            shipping=self.shipping,
+            shipping_tax=self.shipping_tax,
+            border=self.border,
+            restocking_fee=self.restocking_fee,
+        )
+        same_currency(self.currency, amounts, "refund")
+        if self.shipping_tax > self.shipping:
+            raise error(
+                "shipping_tax",
+                self.shipping_tax,
+                f"is more than the shipping {self.shipping}",
+            )
+        if self.restocking_fee > self.goods + self.shipping + self.border:
+            raise error(
+                "restocking_fee",
+                self.restocking_fee,
+                "is more than the goods, shipping and border charges refunded; a fee "
+                "never makes a refund negative",
+            )
+        if self.points_to_reverse > self.points_earned:
+            raise error(
+                "points_to_reverse",
+                self.points_to_reverse,
+                f"is more than the {self.points_earned} points the order earned",
+            )
+
+    @property
+    def currency(self) -> str:
+        """The currency of every amount in the refund (the quote's)."""
+        return str(self.paid.currency.code)
+
+    @property
+    def goods(self) -> Money:
+        """The returned lines' gross added up, before any restocking fee."""
+        return sum_money([line.gross for line in self.lines], self.currency)
+
+    @property
+    def tax(self) -> Money:
+        """The VAT/GST reversed: the lines' tax and the shipping's."""
+        parts = [line.tax for line in self.lines] + [self.shipping_tax]
+        return sum_money(parts, self.currency)
+
+    @property
+    def total(self) -> Money:
+        """What goes back to the buyer: goods, shipping and border, less the fee."""
+        return self.goods + self.shipping + self.border - self.restocking_fee
