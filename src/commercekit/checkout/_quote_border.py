@@ -1,0 +1,139 @@
+"""Border charges at checkout: duties and import taxes when the goods cross a border.
+
+When the goods cross a customs border
+([`customs_border`][commercekit.regions.customs_border]),
+[`landed_cost`][commercekit.shipping.landed_cost] values each line's net under the
+context's incoterm: under DDP the seller collects the charges now, otherwise they are
+due at the door. A territory with customs of its own that commercekit does not model
+(a duty-free zone charges nothing; Ceuta and Melilla levy IPSI) and a VAT border with
+no customs border (the EU to the Canary Islands or Åland) are named: their own taxes
+are not bundled, so the quote refuses, or, when partial, lists them in ``missing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import attrs
+
+from commercekit.checkout._model import CheckoutContext, Product, QuoteLine, ShippingCharge
+from commercekit.checkout._quote_taxes import round_zero
+from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.money import Money
+from commercekit.regions import Place, Territory, customs_border, fiscal_border
+from commercekit.shipping import DutyRate, Item, LandedCost, Shipment, landed_cost
+from commercekit.tax import TaxDecision
+
+
+class _NoTariff:
+    """The tariff of a context that gave none: asked only where duty is due."""
+
+    def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
+        raise MissingDataError(
+            f"a duty rate for {hs_code} from {origin} into {destination}",
+            "pass tariffs= to the CheckoutContext (a TariffSource with real rates, or "
+            "commercekit.shipping.BUNDLED_TARIFF, the labelled example)",
+        )
+
+
+@attrs.define
+class Border:
+    """Duties and import taxes when the goods cross a customs border."""
+
+    context: CheckoutContext
+    products: Mapping[str, Product]
+    decision: TaxDecision
+    origin: Place
+    destination: Place
+    notes: list[str]
+    missing: list[str]
+
+    def _own_customs(
+        self, territory: Territory, zero: Money
+    ) -> tuple[LandedCost | None, Money, Money]:
+        """A territory outside every customs territory commercekit models: a duty-free
+        zone with no tax (Heligoland, Livigno) charges nothing; one with its own import
+        tax (Ceuta, Melilla: IPSI) is not bundled."""
+        if territory.tax_instead.startswith("none"):
+            self.notes.append(f"no duty or import tax: {territory.explain()}")
+            return None, zero, zero
+        self._not_bundled(f"the customs and import taxes of {territory.name}", territory)
+        return None, zero, zero
+
+    def _untaxed_arrival(self) -> None:
+        """A VAT border without a customs border (the EU to the Canary Islands or Åland):
+        the territory's own import tax is due on arrival, and none is bundled."""
+        territory = self.destination.territory
+        if not fiscal_border(self.origin, self.destination) or territory is None:
+            return
+        if territory.tax_instead.startswith("none"):
+            return  # no tax there at all (Heligoland, Livigno, Mount Athos)
+        self._not_bundled(f"the import taxes of {territory.name}", territory)
+
+    def _not_bundled(self, what: str, territory: Territory) -> None:
+        """Raise that a territory's own taxes are not bundled, or list it (partial)."""
+        error = MissingDataError(
+            f"{what} ({territory.tax_instead.split(';')[0]})",
+            "commercekit bundles no rates for them; ask for a partial quote "
+            "(partial=True) to leave them out, listed in Quote.missing",
+        )
+        if not self.context.partial:
+            raise error
+        self.missing.append(f"border charges: {error}")
+
+    def charges(
+        self, lines: Sequence[QuoteLine], shipping: ShippingCharge | None
+    ) -> tuple[LandedCost | None, Money, Money]:
+        """The landed cost, what the seller collects now and what is due at the door."""
+        zero = round_zero(lines[0].net)
+        if not customs_border(self.origin, self.destination):
+            self._untaxed_arrival()
+            return None, zero, zero
+        territory = self.destination.territory
+        if territory is not None and territory.customs_of == territory.code:
+            return self._own_customs(territory, zero)
+        items = tuple(
+            Item(
+                line.sku,
+                line.net,
+                hs_code=self.products[line.sku].hs_code,
+                origin=self.products[line.sku].origin,
+                quantity=line.quantity,
+                category=self.products[line.sku].tax_category,
+            )
+            for line in lines
+            if line.net.amount > 0
+        )
+        if not items:
+            return None, zero, zero
+        decision = self.decision
+        place = self.destination
+        shipment = Shipment(
+            items,
+            destination=place.country,
+            subdivision=place.subdivision,
+            postcode=place.postcode,
+            shipping=shipping.net if shipping is not None else None,
+            sold_under=decision.cleared_under,
+        )
+        context = self.context
+        try:
+            cost = landed_cost(
+                shipment,
+                incoterm=context.incoterm,
+                on=context.at.date(),
+                rates=context.exchange_rates,
+                tariffs=context.tariffs or _NoTariff(),
+                tax_rates=context.tax_rates,
+            )
+        except (MissingDataError, NoRuleError) as error:
+            if not context.partial:
+                raise
+            self.missing.append(f"border charges: {error}")
+            self.notes.append(f"border charges left out (partial quote): {error}")
+            return None, zero, zero
+        self.notes.extend(cost.explanation)
+        if cost.incoterm is cost.incoterm.DDP:
+            return cost, cost.charges, zero
+        return cost, zero, cost.charges

@@ -1,0 +1,193 @@
+"""Tax at checkout: each line at its product's rate, and the shipping split over them.
+
+Where tax is charged at checkout, every line is taxed at its product's rate in the
+decided jurisdiction, discounts first. Shipping follows the goods: it is split over the
+rates in proportion to the lines' amounts (the rule most VAT authorities apply to mixed
+carts), and taxed with them on one invoice, so the tax per rate is rounded once. Where
+no tax is charged at checkout (it is due on import, or nowhere), the lines and the
+shipping carry no tax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from commercekit._inputs import trusted
+from commercekit.checkout._model import CheckoutContext, Product, QuoteLine, ShippingCharge
+from commercekit.money import Money, allocate, sum_money
+from commercekit.pricing import CartLine, DiscountedLine
+from commercekit.shipping import ShippingOption
+from commercekit.tax import (
+    LineTax,
+    RateKind,
+    RateTotal,
+    TaxLine,
+    TaxRate,
+    source_rates,
+    tax_invoice,
+)
+
+
+def tax_lines(
+    cart_lines: Sequence[CartLine],
+    discounted: Sequence[DiscountedLine],
+    amounts: Sequence[Money],
+    shipping_left: Money | None,
+    option: ShippingOption | None,
+    *,
+    shipping_price: Money | None,
+    positions: Sequence[int],
+    taxed_in: str | None,
+    context: CheckoutContext,
+    products: Mapping[str, Product],
+) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
+    """Tax every line (and the shipping) where tax is charged at checkout."""
+    discounts = [line.discount for line in discounted]
+    if taxed_in is None:
+        lines = _untaxed_lines(cart_lines, discounts, amounts, positions)
+        return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
+    day = context.at.date()
+    by_category = {
+        category: source_rates(context.tax_rates, taxed_in, category, on=day)
+        for category in {products[line.sku].tax_category for line in cart_lines}
+    }
+    rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
+    goods = [
+        trusted(
+            TaxLine,
+            price=line.unit_price,
+            quantity=line.quantity,
+            rates=line_rates,
+            discount=discount,
+            description="",
+        )
+        for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)
+    ]
+    invoice = tax_invoice(
+        [*goods, *_shipping_tax_lines(shipping_left, rates, amounts)],
+        prices_include_tax=context.prices_include_tax,
+        rounding=context.rounding,
+    )
+    results = invoice.lines
+    lines = [
+        trusted(
+            QuoteLine,
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            amount=line.subtotal,
+            discount=discount,
+            net=taxed.net,
+            tax=taxed.tax,
+            gross=taxed.gross,
+            rates=taxed.line.rates,
+            position=position,
+        )
+        for line, discount, taxed, position in zip(
+            cart_lines, discounts, results, positions, strict=False
+        )
+    ]
+    shipped = results[len(cart_lines) :]
+    charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
+    return lines, charge, invoice.by_rate
+
+
+def _untaxed_lines(
+    cart_lines: Sequence[CartLine],
+    discounts: Sequence[Money],
+    amounts: Sequence[Money],
+    positions: Sequence[int],
+) -> list[QuoteLine]:
+    """The lines where no tax is charged at checkout: net and gross are the amount."""
+    return [
+        trusted(
+            QuoteLine,
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            amount=line.subtotal,
+            discount=discount,
+            net=net,
+            tax=round_zero(net),
+            gross=net,
+            rates=(),
+            position=position,
+        )
+        for line, discount, net, position in zip(
+            cart_lines, discounts, amounts, positions, strict=True
+        )
+    ]
+
+
+def _untaxed_shipping(
+    option: ShippingOption | None,
+    shipping_price: Money | None,
+    shipping_left: Money | None,
+) -> ShippingCharge | None:
+    """The shipping where no tax is charged at checkout."""
+    if option is None or shipping_price is None or shipping_left is None:
+        return None
+    return ShippingCharge(
+        option.service,
+        shipping_price,
+        shipping_price - shipping_left,
+        shipping_left,
+        round_zero(shipping_left),
+        shipping_left,
+        option.transit_days,
+    )
+
+
+def _shipping_tax_lines(
+    shipping_left: Money | None,
+    rates: Sequence[tuple[TaxRate, ...]],
+    amounts: Sequence[Money],
+) -> list[TaxLine]:
+    """The shipping split over the lines' rates, in proportion to the lines' amounts."""
+    if shipping_left is None or shipping_left.amount <= 0:
+        return []
+    groups: dict[tuple[tuple[str, Decimal, RateKind], ...], Money] = {}
+    for line_rates, amount in zip(rates, amounts, strict=True):
+        key = tuple((r.tax, r.rate, r.kind) for r in line_rates)
+        groups[key] = groups.get(key, round_zero(amount)) + amount
+    keys = list(groups)
+    weights = [groups[key].amount for key in keys]
+    if not any(weights):
+        weights = [Decimal(1)] * len(keys)
+    shares = allocate(shipping_left, weights)
+    by_key = {tuple((r.tax, r.rate, r.kind) for r in lr): lr for lr in rates}
+    return [
+        TaxLine(share, 1, by_key[key], description="shipping")
+        for key, share in zip(keys, shares, strict=True)
+        if share.amount
+    ]
+
+
+def _taxed_shipping(
+    option: ShippingOption | None,
+    shipping_price: Money | None,
+    shipping_left: Money | None,
+    shipped: Sequence[LineTax],
+) -> ShippingCharge | None:
+    """The shipping with the tax of its share of each rate, added up."""
+    if option is None or shipping_price is None or shipping_left is None:
+        return None
+    currency = shipping_left.currency.code
+    zero = round_zero(shipping_left)
+    net = sum_money([item.net for item in shipped], currency) if shipped else zero
+    tax = sum_money([item.tax for item in shipped], currency) if shipped else zero
+    return ShippingCharge(
+        option.service,
+        shipping_price,
+        shipping_price - shipping_left,
+        net,
+        tax,
+        net + tax,
+        option.transit_days,
+    )
+
+
+def round_zero(like: Money) -> Money:
+    """Zero in ``like``'s currency, with its minor-unit decimals."""
+    return like * 0
