@@ -51,7 +51,7 @@ def _territory_fields() -> dict[str, object]:
         "until": found.until,
         "tax_instead": found.tax_instead,
         "legal_basis": found.legal_basis,
-        "source": found.source,
+        "sources": found.sources,
         "note": found.note,
     }
 

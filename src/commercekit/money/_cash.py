@@ -29,15 +29,14 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from decimal import Decimal
-from importlib.resources import files
 from typing import Literal
 
 import attrs
 import pycountry
 
+from commercekit import _bundled
 from commercekit._inputs import day, invalid, text
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
@@ -137,24 +136,40 @@ _ROUNDS_TO_ZERO: dict[str, Literal["zero", "keep", "step"]] = {
 }
 
 
-def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
-    text = files("commercekit.money").joinpath("_data/cash_rounding.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    rules: dict[tuple[str, str | None], list[CashRounding]] = {}
-    for row in rows:
-        rule = CashRounding(
-            currency=row["currency"],
-            country=row["country"] or None,
-            increment=Decimal(row["increment"]),
-            since=date.fromisoformat(row["since"]),
-            until=date.fromisoformat(row["until"]) if row["until"] else None,
-            source=row["source"],
-            convention=row["convention"],
-            note=row["note"],
-            applies_above=Decimal(row["applies_above"]) if row["applies_above"] else None,
-            rounds_to_zero=_ROUNDS_TO_ZERO[row["rounds_to_zero"]],
+def _rounds_to_zero(line: _bundled.Line) -> Literal["zero", "keep", "step"]:
+    found = _ROUNDS_TO_ZERO.get(line.raw("rounds_to_zero"))
+    if found is None:
+        raise line.error(
+            "rounds_to_zero", line.raw("rounds_to_zero"), "is not one of '', 'keep', 'step'"
         )
+    return found
+
+
+def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
+    columns = (
+        *("currency", "country", "increment", "since", "until", "convention"),
+        *("applies_above", "rounds_to_zero", "source", "note"),
+    )
+    lines = _bundled.read("commercekit.money", "cash_rounding.csv", columns=columns)
+    rules: dict[tuple[str, str | None], list[CashRounding]] = {}
+    dated = []
+    for line in lines:
+        rule = line.build(
+            CashRounding,
+            currency=line.text("currency"),
+            country=line.optional_text("country"),
+            increment=line.decimal("increment"),
+            since=line.day("since"),
+            until=line.optional_day("until"),
+            source=line.sources()[0],
+            convention=line.text("convention"),
+            note=line.raw("note"),
+            applies_above=line.optional_decimal("applies_above"),
+            rounds_to_zero=_rounds_to_zero(line),
+        )
+        dated.append((line, (rule.currency, rule.country), line.day("since"), rule.until))
         rules.setdefault((rule.currency, rule.country), []).append(rule)
+    _bundled.check_periods(dated)
     return {
         key: tuple(sorted(found, key=lambda rule: rule.since or date.min))
         for key, found in rules.items()

@@ -27,16 +27,15 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from importlib.resources import files
 from types import MappingProxyType
 
 import attrs
 import moneyed
 
+from commercekit import _bundled
 from commercekit._inputs import day, flag, invalid, text, whole
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownCurrencyError
@@ -117,23 +116,26 @@ class CurrencyInfo:
         return ISO_4217_SOURCE
 
 
+def _currency_info(line: _bundled.Line) -> CurrencyInfo:
+    places = line.raw("minor_units")
+    return line.build(
+        CurrencyInfo,
+        code=line.text("code"),
+        numeric=line.text("numeric"),
+        minor_units=None if places == "N.A." else line.whole("minor_units"),
+        name=line.text("name"),
+        fund=line.flag("fund", yes="1", no="0"),
+        replaced_on=line.optional_day("replaced_on"),
+        replaced_by=line.optional_text("replaced_by"),
+    )
+
+
 def _read_table() -> dict[str, CurrencyInfo]:
-    text = files("commercekit.money").joinpath("_data/iso4217.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    table = {}
-    for row in rows:
-        table[row["code"]] = CurrencyInfo(
-            code=row["code"],
-            numeric=row["numeric"],
-            minor_units=None if row["minor_units"] == "N.A." else int(row["minor_units"]),
-            name=row["name"],
-            fund=row["fund"] == "1",
-            replaced_on=date.fromisoformat(row["replaced_on"])
-            if row["replaced_on"]
-            else None,
-            replaced_by=row["replaced_by"] or None,
-        )
-    return table
+    columns = ("code", "numeric", "minor_units", "name", "fund", "replaced_on")
+    lines = _bundled.read(
+        "commercekit.money", "iso4217.csv", columns=(*columns, "replaced_by")
+    )
+    return {info.code: info for info in map(_currency_info, lines)}
 
 
 _TABLE: dict[str, CurrencyInfo] = _read_table()

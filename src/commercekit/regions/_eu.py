@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from datetime import date, datetime
-from importlib.resources import files
 
 import attrs
 import pycountry
 
+from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownCountryError
 
@@ -39,18 +38,23 @@ class Membership:
 
 
 def _read() -> dict[str, Membership]:
-    text = files("commercekit.regions").joinpath("_data/eu_members.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {
-        row["country"]: Membership(
-            country=row["country"],
-            vat_prefix=row["vat_prefix"],
-            joined=date.fromisoformat(row["joined"]),
-            left=date.fromisoformat(row["left"]) if row["left"] else None,
-            note=row["note"],
+    columns = ("country", "vat_prefix", "joined", "left", "note")
+    lines = _bundled.read("commercekit.regions", "eu_members.csv", columns=columns)
+    rows = [
+        (
+            line,
+            Membership(
+                country=line.text("country"),
+                vat_prefix=line.text("vat_prefix"),
+                joined=line.day("joined"),
+                left=line.optional_day("left"),
+                note=line.raw("note"),
+            ),
         )
-        for row in rows
-    }
+        for line in lines
+    ]
+    _bundled.check_periods((line, row.country, row.joined, row.left) for line, row in rows)
+    return {row.country: row for _, row in rows}
 
 
 MEMBERSHIPS: dict[str, Membership] = _read()

@@ -44,13 +44,12 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import functools
 from datetime import date
-from importlib.resources import files
 
 import attrs
 
+from commercekit import _bundled
 from commercekit._inputs import instance, invalid
 from commercekit._numbers import context_free
 from commercekit.errors import UnknownCountryError
@@ -72,29 +71,48 @@ class _SharedArea:
     since: date
     until: date | None
     legal_basis: str
-    source: str
+    sources: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        return self.sources[0]
 
     def covers(self, on: date) -> bool:
         return self.since <= on and (self.until is None or on <= self.until)
 
 
+_SHARED_COLUMNS = (
+    "place",
+    "vat_of",
+    "customs_of",
+    "since",
+    "until",
+    "legal_basis",
+    "source",
+)
+
+
 def _read_shared() -> tuple[_SharedArea, ...]:
-    text = (
-        files("commercekit.regions").joinpath("_data/shared_areas.csv").read_text("utf-8")
+    lines = _bundled.read(
+        "commercekit.regions", "shared_areas.csv", columns=_SHARED_COLUMNS
     )
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return tuple(
-        _SharedArea(
-            place=row["place"],
-            vat_of=row["vat_of"],
-            customs_of=row["customs_of"],
-            since=date.fromisoformat(row["since"]),
-            until=date.fromisoformat(row["until"]) if row["until"] else None,
-            legal_basis=row["legal_basis"],
-            source=row["source"].split()[0],
+    rows = [
+        (
+            line,
+            _SharedArea(
+                place=line.text("place"),
+                vat_of=line.text("vat_of"),
+                customs_of=line.text("customs_of"),
+                since=line.day("since"),
+                until=line.optional_day("until"),
+                legal_basis=line.text("legal_basis"),
+                sources=line.sources(),
+            ),
         )
-        for row in rows
-    )
+        for line in lines
+    ]
+    _bundled.check_periods((line, row.place, row.since, row.until) for line, row in rows)
+    return tuple(row for _, row in rows)
 
 
 _SHARED = _read_shared()

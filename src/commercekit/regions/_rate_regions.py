@@ -44,13 +44,12 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from datetime import date
-from importlib.resources import files
 
 import attrs
 
+from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
@@ -161,25 +160,33 @@ class RateRegion:
         )
 
 
-def _read() -> tuple[RateRegion, ...]:
-    data = files("commercekit.regions").joinpath("_data/rate_regions.csv")
-    text = data.read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return tuple(
-        RateRegion(
-            code=row["region"],
-            name=row["name"],
-            country=row["country"],
-            subdivisions=row["subdivisions"],
-            postcodes=row["postcodes"],
-            since=date.fromisoformat(row["since"]),
-            until=date.fromisoformat(row["until"]) if row["until"] else None,
-            legal_basis=row["legal_basis"],
-            source=row["source"],
-            note=row["note"],
-        )
-        for row in rows
+_COLUMNS = (
+    *("region", "name", "country", "subdivisions", "postcodes", "since", "until"),
+    *("legal_basis", "source", "note"),
+)
+
+
+def _rate_region(line: _bundled.Line) -> RateRegion:
+    return line.build(
+        RateRegion,
+        code=line.text("region"),
+        name=line.text("name"),
+        country=line.text("country"),
+        subdivisions=line.words("subdivisions"),
+        postcodes=line.words("postcodes"),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        legal_basis=line.text("legal_basis"),
+        source=line.sources()[0],
+        note=line.raw("note"),
     )
+
+
+def _read() -> tuple[RateRegion, ...]:
+    lines = _bundled.read("commercekit.regions", "rate_regions.csv", columns=_COLUMNS)
+    rows = [(line, _rate_region(line)) for line in lines]
+    _bundled.check_periods((line, row.code, row.since, row.until) for line, row in rows)
+    return tuple(row for _, row in rows)
 
 
 RATE_REGIONS: tuple[RateRegion, ...] = _read()

@@ -12,14 +12,13 @@ has one (``GP`` for Guadeloupe), or its postcode. The bundled table
 
 from __future__ import annotations
 
-import csv
 import functools
 from datetime import date
-from importlib.resources import files
 
 import attrs
 import pycountry
 
+from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
@@ -52,11 +51,17 @@ class Territory:
     until: date | None = attrs.field(converter=fields.optional_day)
     tax_instead: str = attrs.field(converter=fields.name)
     legal_basis: str = attrs.field(converter=fields.name)
-    source: str = attrs.field(converter=fields.name)
+    sources: tuple[str, ...] = attrs.field(converter=_bundled.source_list)
+    """Its official sources, the primary one first (``source``)."""
     note: str = attrs.field(converter=fields.note)
 
     def __attrs_post_init__(self) -> None:
         fields.inside(self.subdivision, self.country)
+
+    @property
+    def source(self) -> str:
+        """The primary source."""
+        return self.sources[0]
 
     def covers(self, on: date) -> bool:
         """Whether this row is in force on ``on``."""
@@ -84,34 +89,44 @@ class Territory:
         )
         return (
             f"{self.name} ({self.code}) is part of {self.country} but {where} "
-            f"({self.legal_basis}); {self.tax_instead}. Source: {self.source}"
+            f"({self.legal_basis}); {self.tax_instead}. Source: {' '.join(self.sources)}"
         )
+
+
+_COLUMNS = (
+    *("territory", "name", "country", "subdivision", "iso_alpha2", "postcodes"),
+    *("in_eu_vat_area", "in_eu_customs_territory", "vat_of", "customs_of", "since"),
+    *("until", "tax_instead", "legal_basis", "source", "note"),
+)
+
+
+def _row(line: _bundled.Line) -> Territory:
+    return line.build(
+        Territory,
+        code=line.text("territory"),
+        name=line.text("name"),
+        country=line.text("country"),
+        subdivision=line.optional_text("subdivision"),
+        iso_alpha2=line.optional_text("iso_alpha2"),
+        postcodes=line.words("postcodes"),
+        in_eu_vat_area=line.flag("in_eu_vat_area"),
+        in_eu_customs_territory=line.flag("in_eu_customs_territory"),
+        vat_of=line.text("vat_of"),
+        customs_of=line.text("customs_of"),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        tax_instead=line.text("tax_instead"),
+        legal_basis=line.text("legal_basis"),
+        sources=line.sources(),
+        note=line.raw("note"),
+    )
 
 
 def _read() -> tuple[Territory, ...]:
-    text = files("commercekit.regions").joinpath("_data/territories.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return tuple(
-        Territory(
-            code=row["territory"],
-            name=row["name"],
-            country=row["country"],
-            subdivision=row["subdivision"] or None,
-            iso_alpha2=row["iso_alpha2"] or None,
-            postcodes=tuple(row["postcodes"].split()),
-            in_eu_vat_area=row["in_eu_vat_area"] == "yes",
-            in_eu_customs_territory=row["in_eu_customs_territory"] == "yes",
-            vat_of=row["vat_of"],
-            customs_of=row["customs_of"],
-            since=date.fromisoformat(row["since"]),
-            until=date.fromisoformat(row["until"]) if row["until"] else None,
-            tax_instead=row["tax_instead"],
-            legal_basis=row["legal_basis"],
-            source=row["source"],
-            note=row["note"],
-        )
-        for row in rows
-    )
+    lines = _bundled.read("commercekit.regions", "territories.csv", columns=_COLUMNS)
+    rows = [(line, _row(line)) for line in lines]
+    _bundled.check_periods((line, row.code, row.since, row.until) for line, row in rows)
+    return tuple(row for _, row in rows)
 
 
 TERRITORIES: tuple[Territory, ...] = _read()
