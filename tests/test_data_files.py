@@ -1,0 +1,173 @@
+"""The bundled data files: a broken cell is refused with its place, and every table holds.
+
+Each malformed file below breaks one thing; the error must name the file, the line and
+the column. Then every bundled table read through the shared loader is checked: each
+row has a source (an https address or a named official document), ``since <= until``,
+and no two rows for one key overlap in time.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import pytest
+
+from commercekit import _bundled
+from commercekit.errors import CommerceKitError
+from commercekit.money._cash import RULES as CASH_RULES
+from commercekit.regions._eu import MEMBERSHIPS
+from commercekit.regions._places import _SHARED
+from commercekit.regions._rate_regions import RATE_REGIONS
+from commercekit.regions._territories import TERRITORIES
+from commercekit.shipping._customs import _CUSTOMS, _DE_MINIMIS
+from commercekit.tax._thresholds import THRESHOLDS
+
+HEADER = "# a comment\nkey,kind,amount,since,until,source\n"
+GOOD = "A,duty,1.5,2021-01-01,2021-12-31,https://example.org/law\n"
+
+
+class Kind(enum.StrEnum):
+    DUTY = "duty"
+    TAX = "tax"
+
+
+def load(text: str) -> list[tuple[str, Kind, object, date, date | None, tuple[str, ...]]]:
+    columns = ("key", "kind", "amount", "since", "until", "source")
+    lines = _bundled.lines_of("test.csv", text, columns=columns)
+    rows = [
+        (
+            line,
+            (
+                line.text("key"),
+                line.choice("kind", Kind),
+                line.decimal("amount"),
+                line.day("since"),
+                line.optional_day("until"),
+                line.sources(),
+            ),
+        )
+        for line in lines
+    ]
+    _bundled.check_periods((line, row[0], row[3], row[4]) for line, row in rows)
+    return [row for _, row in rows]
+
+
+def test_a_good_file_is_read_with_its_types() -> None:
+    [row] = load(HEADER + GOOD)
+    assert row[1] is Kind.DUTY
+    assert row[3:5] == (date(2021, 1, 1), date(2021, 12, 31))
+    assert row[5] == ("https://example.org/law",)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "says"),
+    [
+        ("A,duty,1.5,2021-13-01,,https://e.org/x", "since", "is not a date"),
+        ("A,duty,1.5,1 July 2021,,https://e.org/x", "since", "is not a date"),
+        ("A,duty,abc,2021-01-01,,https://e.org/x", "amount", "is not a decimal"),
+        ("A,duty,1e3,2021-01-01,,https://e.org/x", "amount", "is not a decimal"),
+        ("A,levy,1,2021-01-01,,https://e.org/x", "kind", "is not one of 'duty', 'tax'"),
+        ("A,duty,1,2021-01-01,,", "source", "names no source"),
+        ("A,duty,1,2021-01-01,,see the law", "source", "is not a source address"),
+        ("A,duty,1,2021-01-01,2020-12-31,https://e.org/x", "until", "is before since"),
+    ],
+)
+def test_a_bad_cell_is_refused_with_file_line_and_column(
+    row: str, column: str, says: str
+) -> None:
+    with pytest.raises(CommerceKitError) as raised:
+        load(HEADER + GOOD + row + "\n")
+    message = str(raised.value)
+    assert message.startswith(f"test.csv line 4, column {column!r}: "), message
+    assert says in message
+
+
+def test_a_missing_column_is_refused_with_the_header_line() -> None:
+    with pytest.raises(
+        CommerceKitError, match=r"test\.csv line 2, column 'until': is missing"
+    ):
+        load("# a comment\nkey,kind,amount,since,source\n")
+
+
+def test_a_row_with_a_cell_too_many_names_its_line() -> None:
+    with pytest.raises(CommerceKitError, match=r"test\.csv line 3: has 7 cells"):
+        load(HEADER + "A,duty,1,5,2021-01-01,,https://e.org/x\n")
+
+
+def test_overlapping_periods_are_refused_at_the_later_row() -> None:
+    later = "A,tax,2,2021-06-01,,https://example.org/law\n"
+    with pytest.raises(CommerceKitError) as raised:
+        load(HEADER + GOOD + later)
+    message = str(raised.value)
+    assert message.startswith("test.csv line 4, column 'since': '2021-06-01'"), message
+    assert "overlaps line 3 (2021-01-01..2021-12-31)" in message
+    load(HEADER + GOOD + later.replace("A,", "B,"))  # another key: no overlap
+
+
+def test_a_value_object_refusal_names_the_line() -> None:
+    line = _bundled.lines_of("test.csv", HEADER + GOOD, columns=())[0]
+
+    def refuse(**_: object) -> None:
+        raise CommerceKitError("no")
+
+    with pytest.raises(CommerceKitError, match=r"^test\.csv line 3: no$"):
+        line.build(refuse)
+
+
+def is_source(text: str) -> bool:
+    """An https address, or a named official document (not a bare word)."""
+    return text.startswith("https://") or (not text.startswith("http") and " " in text)
+
+
+def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, list[str]]]]:
+    """Every bundled table as (key, since, until, sources) rows."""
+    return {
+        "thresholds.csv": [
+            (key, t.since, t.until, list(t.sources))
+            for key, rows in THRESHOLDS.items()
+            for t in rows
+        ],
+        "de_minimis.csv": [
+            (
+                (r.destination, r.kind, r.origins, r.channel, r.scheme),
+                r.since,
+                r.until,
+                list(r.sources),
+            )
+            for r in _DE_MINIMIS
+        ],
+        "customs.csv": [
+            (r.destination, r.since, r.until, list(r.sources)) for r in _CUSTOMS
+        ],
+        "territories.csv": [
+            (t.code, t.since, t.until, list(t.sources)) for t in TERRITORIES
+        ],
+        "shared_areas.csv": [(a.place, a.since, a.until, list(a.sources)) for a in _SHARED],
+        "rate_regions.csv": [(r.code, r.since, r.until, [r.source]) for r in RATE_REGIONS],
+        "cash_rounding.csv": [
+            (key, r.since, r.until, [r.source])
+            for key, rows in CASH_RULES.items()
+            for r in rows
+        ],
+        "eu_members.csv": [
+            (m.country, m.joined, m.left, ["(no source column)"])
+            for m in MEMBERSHIPS.values()
+        ],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(dated_tables()))
+def test_every_bundled_table_is_dated_sourced_and_without_overlaps(name: str) -> None:
+    rows = dated_tables()[name]
+    assert rows, f"{name} is empty"
+    by_key: dict[object, list[tuple[date, date]]] = {}
+    for key, since, until, sources in rows:
+        if name != "eu_members.csv":
+            assert any(is_source(source) for source in sources), f"{name} {key}: {sources}"
+        assert since is not None, f"{name} {key}: no start date"
+        end = until or date.max
+        assert since <= end, f"{name} {key}: {since} after {until}"
+        for start, other_end in by_key.setdefault(key, []):
+            assert end < start or other_end < since, f"{name} {key}: periods overlap"
+        by_key[key].append((since, end))
