@@ -13,6 +13,7 @@ from commercekit.errors import (
     InvalidAmountError,
     InvalidPlaceError,
     InvalidTypeError,
+    NoRuleError,
     UnknownCountryError,
     UnknownCurrencyError,
 )
@@ -385,3 +386,50 @@ def test_one_cent_over_the_eu_threshold_switches_and_one_below_does_not(cents: i
     )
     assert at.taxed_in == "NL"
     assert over.taxed_in == "DE"
+
+
+def test_northern_ireland_marketplace_deeming_excludes_sellers_in_great_britain() -> None:
+    # VATA 1994 s. 5B ("Union goods condition"): goods already in Northern Ireland sold
+    # through a marketplace are deemed supplied by it only for a seller established
+    # outside Northern Ireland, Great Britain and the EU.
+    in_ni = Buyer("GB", postcode="BT1 1AA")
+    gbp = Money("50", "GBP")
+    british = consumer_sale(Seller("GB"), in_ni, gbp, ship_from="XI", marketplace="M")
+    assert summary(british)[:3] == ("domestic", "XI", "seller")
+    american = consumer_sale(Seller("US"), in_ni, gbp, ship_from="XI", marketplace="M")
+    assert summary(american)[:3] == ("domestic", "XI", "marketplace")
+    assert "s. 5B" in american.rules[-1].text
+    assert american.rules[-1].source.endswith("/section/5B")
+
+
+def test_canadian_distribution_platforms_are_deemed_suppliers() -> None:
+    # CRA, cross-border threshold amounts: a platform facilitating digital services by
+    # an unregistered non-resident vendor, or the sale of goods already in Canada, is
+    # deemed the supplier (simplified GST/HST regime, since 2021-07-01).
+    ontario = Buyer("CA", subdivision="CA-ON")
+    usd = Money("20", "USD")
+    services = consumer_sale(
+        Seller("US"), ontario, usd, supply=Supply.ELECTRONIC_SERVICES, marketplace="App"
+    )
+    assert summary(services) == (
+        "destination_registration",
+        "CA-ON",
+        "marketplace",
+        ["HST 13"],
+    )
+    registered = consumer_sale(
+        Seller("US", {"CA"}),
+        ontario,
+        usd,
+        supply=Supply.ELECTRONIC_SERVICES,
+        marketplace="App",
+    )
+    assert registered.collected_by is Collector.SELLER
+    warehouse = consumer_sale(Seller("US"), ontario, usd, ship_from="CA", marketplace="M")
+    assert summary(warehouse)[:3] == ("domestic", "CA-ON", "marketplace")
+    # Before the simplified regime, the bundled data has no rule: said, not guessed.
+    with pytest.raises(NoRuleError, match="covers 2021-07-01"):
+        decide(
+            Sale(Seller("US"), ontario, Supply.ELECTRONIC_SERVICES, usd, marketplace="App"),
+            on=date(2021, 6, 30),
+        )

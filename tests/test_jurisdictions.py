@@ -22,6 +22,7 @@ from commercekit.money import Money
 from commercekit.regions import place_of
 from commercekit.tax import (
     Buyer,
+    CountedSale,
     Sale,
     Seller,
     Supply,
@@ -29,8 +30,10 @@ from commercekit.tax import (
     jurisdictions,
     threshold_for,
     threshold_periods,
+    threshold_status,
 )
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY, Jurisdiction
+from commercekit.tax._thresholds import THRESHOLDS
 from tests.dated_rules import assert_well_formed
 
 REGISTERED = sorted(JURISDICTION_REGISTRY)
@@ -77,7 +80,8 @@ def test_each_module_names_its_official_references(code: str) -> None:
     for reference in jurisdiction.references:
         assert reference.startswith(("https://", "http://")), reference
     module = inspect.getmodule(type(jurisdiction))
-    assert module is not None and module.__doc__
+    assert module is not None
+    assert module.__doc__
     assert "References" in module.__doc__ or "references" in module.__doc__
 
 
@@ -135,6 +139,62 @@ def test_a_consumer_purchase_from_abroad_has_a_source_on_every_rule(
     assert decision.rules
     for rule in decision.rules:
         assert rule.source, rule
-    assert place_of(buyer.country, subdivision=buyer.subdivision, on=ON).vat_area(
-        goods=supply is Supply.GOODS
-    ) == code
+    assert (
+        place_of(buyer.country, subdivision=buyer.subdivision, on=ON).vat_area(
+            goods=supply is Supply.GOODS
+        )
+        == code
+    )
+
+
+# Rows read outside the decision: landed cost's EU flat customs duty.
+READ_BY_LANDED_COST = {("EU", "flat_customs_duty")}
+
+
+def test_every_threshold_row_is_read_by_a_rule() -> None:
+    """Data that nothing reads is used or removed: every threshold row belongs to a
+    jurisdiction that lists it (and reads it) or to landed cost."""
+    listed = set(THRESHOLD_RULES) | READ_BY_LANDED_COST
+    assert {(code, str(rule)) for code, rule in THRESHOLDS} == listed
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+def test_the_rules_a_jurisdiction_reads_are_listed(code: str) -> None:
+    jurisdiction = JURISDICTION_REGISTRY[code]
+    read = {
+        rule
+        for rule in (
+            jurisdiction.registration_threshold,
+            jurisdiction.resident_threshold,
+            getattr(jurisdiction, "services_threshold", None),
+            getattr(jurisdiction, "low_value_rule", None),
+        )
+        if rule is not None
+    }
+    assert read <= set(jurisdiction.thresholds)
+
+
+@pytest.mark.parametrize(
+    ("home", "code", "rule"),
+    [
+        ("GB", "GB", "registration_threshold"),
+        ("US", "GB", "registration_threshold_nonresident"),
+        ("NO", "NO", "registration_threshold"),
+        ("US", "NO", "registration_threshold_nonresident"),
+        ("SG", "SG", "registration_threshold"),
+        ("US", "SG", "ovr_local_supplies"),
+        ("CA", "CA", "registration_threshold"),
+        ("US", "CA", "registration_threshold_nonresident"),
+        ("AU", "AU", "registration_threshold"),
+        ("US", "AU", "registration_threshold"),
+    ],
+)
+def test_residents_and_foreign_sellers_meet_their_own_registration_threshold(
+    home: str, code: str, rule: str
+) -> None:
+    sales = [CountedSale(date(2026, 3, 2), Money("100", "EUR"), "DE")]
+    found = {
+        status.jurisdiction: status.threshold.rule
+        for status in threshold_status(sales, (), seller_country=home, on=ON)
+    }
+    assert found[code] == rule

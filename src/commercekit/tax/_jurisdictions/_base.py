@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import ThresholdRule, threshold_for
+from commercekit.tax._thresholds import (
+    Threshold,
+    ThresholdRule,
+    threshold_for,
+    threshold_periods,
+)
 
 if TYPE_CHECKING:  # the registration monitor imports the registry, not the reverse
     from commercekit.tax._registration import CountedSale
@@ -34,7 +39,6 @@ class Jurisdiction:
         code: the registry key, the VAT area a place belongs to (``EU``, ``GB``, ``AU``).
         name: the jurisdiction in words.
         references: the official sources of its rules.
-        areas: the VAT areas it answers for (its own code, or the family's members).
         thresholds: the threshold rules (``threshold_for``) its decisions read.
         subdivision_examples: where a sale needs the buyer's subdivision (Canada's
             provinces), examples to name in the refusal; empty where it does not.
@@ -47,11 +51,8 @@ class Jurisdiction:
     subdivision_examples: ClassVar[tuple[str, ...]] = ()
     registration_threshold: ClassVar[ThresholdRule | None] = None
     """The registration threshold a foreign seller is measured against (None: none)."""
-
-    @property
-    def areas(self) -> tuple[str, ...]:
-        """The VAT areas this object answers for."""
-        return (self.code,)
+    resident_threshold: ClassVar[ThresholdRule | None] = None
+    """The one a seller established here is measured against (None: the same)."""
 
     @property
     def source(self) -> str:
@@ -149,8 +150,12 @@ class Jurisdiction:
         self, seller_country: str, sales: Sequence[CountedSale], on: date
     ) -> ThresholdRule | None:
         """The registration threshold measuring a seller established in
-        ``seller_country`` here (``threshold_status``), or None where none applies."""
-        del seller_country, sales, on
+        ``seller_country`` here (``threshold_status``), or None where none applies:
+        ``resident_threshold`` for a seller established here, where it differs, else
+        ``registration_threshold``."""
+        del sales, on
+        if seller_country == self.code and self.resident_threshold is not None:
+            return self.resident_threshold
         return self.registration_threshold
 
     def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
@@ -209,6 +214,12 @@ class RegisteredServices(Jurisdiction):
             )
         )
         return case.decision(Regime.NOT_COLLECTED, destination, Collector.NONE, rules)
+
+
+def in_force(code: str, rule: ThresholdRule, on: date) -> Threshold | None:
+    """The threshold ``rule`` of ``code`` in force on ``on``, or None before its law
+    took effect (or after it ended)."""
+    return next((row for row in threshold_periods(code, rule) if row.covers(on)), None)
 
 
 def import_at_border(

@@ -6,6 +6,10 @@
 * A non-resident seller of digital services to consumers registers under the simplified
   GST/HST regime once its sales to Canadian consumers exceed CAD 30,000 in twelve months
   (Excise Tax Act Part IX Div. II Subdiv. E, since 2021-07-01).
+* A distribution platform facilitating a sale by a vendor established abroad and not
+  registered for GST/HST is deemed the supplier of digital services to consumers, and of
+  goods already in Canada (since 2021-07-01; goods mailed or couriered from abroad are
+  taxed at the border instead).
 * Goods shipped from abroad: a seller registered for GST/HST that imports them itself
   charges the tax of the province of delivery; otherwise GST/HST is collected at the
   border, with courier low-value relief (CAD 40 for tax under CUSMA).
@@ -19,7 +23,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
+from commercekit.tax._jurisdictions._base import (
+    RegisteredServices,
+    import_at_border,
+    in_force,
+)
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
@@ -38,9 +46,13 @@ class Canada(RegisteredServices):
         ThresholdRule.REGISTRATION_THRESHOLD,
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
         ThresholdRule.COURIER_TAX_THRESHOLD,
+        ThresholdRule.DEEMED_SUPPLIER,
     )
     registration_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    )
+    resident_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
     )
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
@@ -51,6 +63,48 @@ class Canada(RegisteredServices):
         del goods
         # Between provinces: a domestic supply at the province of delivery's rate.
         return origin.partition("-")[0] == "CA" and destination.startswith("CA-")
+
+    def deemed_supplier_at_home(self, case: Case, destination: str) -> Rule | None:
+        sale = case.sale
+        if not (case.goods and sale.marketplace and case.consumer):
+            return None
+        if case.seller_place.goods_jurisdiction.startswith("CA") or self.registered(case):
+            return None
+        deemed = in_force("CA", ThresholdRule.DEEMED_SUPPLIER, case.on)
+        if deemed is None:
+            return None
+        return Rule(
+            f"{sale.marketplace} facilitates a sale of goods already in Canada by a "
+            "vendor established abroad and not registered for GST/HST: the platform is "
+            f"deemed the supplier and charges the tax of {destination}",
+            deemed.source,
+        )
+
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        marketplace = case.sale.marketplace
+        deemed = in_force("CA", ThresholdRule.DEEMED_SUPPLIER, case.on)
+        if not marketplace or deemed is None or self.registered(case):
+            return super().electronic_services(case, destination)
+        rules = [
+            Rule(
+                f"electronic services to a consumer in {destination} are taxed there",
+                self.source,
+            ),
+            Rule(
+                f"{marketplace} is the distribution platform of a vendor established "
+                "abroad and not registered for GST/HST: the platform is deemed the "
+                f"supplier and charges the tax of {destination}",
+                deemed.source,
+            ),
+        ]
+        return case.decision(
+            Regime.DESTINATION_REGISTRATION,
+            destination,
+            Collector.MARKETPLACE,
+            rules,
+            scheme="CA GST/HST (distribution platform operator)",
+            charge=True,
+        )
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]

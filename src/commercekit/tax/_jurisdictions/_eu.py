@@ -73,6 +73,7 @@ class EuropeanUnion(Jurisdiction):
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
         ThresholdRule.DISTANCE_SALES_THRESHOLD,
         ThresholdRule.LOW_VALUE_CONSIGNMENT,
+        ThresholdRule.DEEMED_SUPPLIER,
     )
 
     @property
@@ -350,7 +351,7 @@ def _low_value_import(
                 f"{sale.marketplace} facilitates the sale: deemed supplier (Art. "
                 f"14a(1)), charges {destination} VAT at checkout and declares it through "
                 "the IOSS",
-                DIRECTIVE,
+                threshold_for("EU", ThresholdRule.DEEMED_SUPPLIER, on=case.on).source,
             )
         )
         collector, scheme = Collector.MARKETPLACE, "IOSS (marketplace)"

@@ -187,12 +187,16 @@ class Norway(LowValueGoods):
         "https://www.skatteetaten.no/en/business-and-organisation/vat-and-duties/vat/foreign/e-commerce-voec/low-value/",
     )
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
         ThresholdRule.VOEC_ITEM_LIMIT,
         ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
     )
     registration_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    )
+    resident_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
     )
     services_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
@@ -241,11 +245,16 @@ class Singapore(LowValueGoods):
         "https://www.iras.gov.sg/taxes/goods-services-tax-(gst)/consumers/gst-on-imported-low-value-goods",
     )
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
         ThresholdRule.LOW_VALUE_GOODS,
         ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.OVR_LOCAL_SUPPLIES,
+        ThresholdRule.OVR_GLOBAL_TURNOVER,
     )
     registration_threshold: ClassVar[ThresholdRule | None] = (
         ThresholdRule.OVR_LOCAL_SUPPLIES
+    )
+    resident_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
     )
     services_threshold: ClassVar[ThresholdRule | None] = ThresholdRule.OVR_LOCAL_SUPPLIES

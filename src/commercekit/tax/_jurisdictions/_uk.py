@@ -25,17 +25,12 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
-
-if TYPE_CHECKING:
-    from commercekit.tax._registration import CountedSale
 
 UK_SERVICES = "https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a"
 UK_EXPORTS = "https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703"
@@ -55,18 +50,17 @@ class UnitedKingdom(RegisteredServices):
     references: ClassVar[tuple[str, ...]] = (UK_SERVICES, UK_EXPORTS, UK_MARKETPLACES)
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
         ThresholdRule.LOW_VALUE_CONSIGNMENT,
+        ThresholdRule.DEEMED_SUPPLIER,
         ThresholdRule.REGISTRATION_THRESHOLD,
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT,
     )
-
-    def registration_rule(
-        self, seller_country: str, sales: Sequence[CountedSale], on: date
-    ) -> ThresholdRule | None:
-        del sales, on
-        # A seller established abroad has no threshold (VATA 1994 Sch. 1A).
-        if seller_country == "GB":
-            return ThresholdRule.REGISTRATION_THRESHOLD
-        return ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    # A seller established abroad has no threshold (VATA 1994 Sch. 1A).
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
+    )
+    resident_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
 
     def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
         # Goods between Great Britain and Northern Ireland stay inside UK VAT.
@@ -86,7 +80,7 @@ class UnitedKingdom(RegisteredServices):
             f"{sale.marketplace} facilitates a supply of goods already in {destination} "
             "by a seller established outside it: the marketplace is deemed the supplier "
             "and charges the tax (VATA 1994 s. 5A)",
-            UK_MARKETPLACES,
+            threshold_for("GB", ThresholdRule.DEEMED_SUPPLIER, on=case.on).source,
         )
 
     def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
@@ -132,11 +126,12 @@ class UnitedKingdom(RegisteredServices):
                 )
             )
             return import_at_border(case, destination, rules, documents)
-        by = (
-            f"the online marketplace {sale.marketplace} (deemed supplier)"
-            if sale.marketplace
-            else "the seller, who must be UK VAT-registered (no threshold applies)"
-        )
+        if sale.marketplace:
+            by = f"the online marketplace {sale.marketplace} (deemed supplier)"
+            deemed = threshold_for("GB", ThresholdRule.DEEMED_SUPPLIER, on=case.on)
+            source = deemed.source
+        else:
+            by = "the seller, who must be UK VAT-registered (no threshold applies)"
         rules.append(
             Rule(
                 f"a consignment of {value}, not over {limit.amount}: UK VAT is charged "
