@@ -33,16 +33,7 @@
 
 from commercekit.loyalty._dates import add_months, end_of_month
 from commercekit.loyalty._earn import BonusEvent, EarnBasis, Earned, EarnRule, earn_points
-from commercekit.loyalty._ledger import (
-    DEFAULT_REVERSAL,
-    Entry,
-    EntryKind,
-    ExpiryPolicy,
-    ExpiryRule,
-    Lot,
-    PointsLedger,
-    ReversalPolicy,
-)
+from commercekit.loyalty._ledger import PointsLedger
 from commercekit.loyalty._liability import (
     PointsLiability,
     PointsRevenue,
@@ -52,7 +43,9 @@ from commercekit.loyalty._liability import (
     points_revenue,
     points_standalone_price,
 )
+from commercekit.loyalty._lots import Entry, EntryKind, ExpiryPolicy, ExpiryRule, Lot
 from commercekit.loyalty._redeem import PointsDiscount, RedemptionRule, redemption_discount
+from commercekit.loyalty._reversal import DEFAULT_REVERSAL, ReversalPolicy
 from commercekit.loyalty._tiers import (
     DowngradePolicy,
     QualifyingPeriod,

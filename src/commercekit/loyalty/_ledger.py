@@ -10,6 +10,9 @@ sum of the lots' remaining points. Each transition is pure: it returns a new
 Redemption takes points from the lots that expire first (then the oldest, then by id),
 which is what a member expects and what keeps breakage honest.
 
+The lots themselves, their expiry and the entries are in ``_lots``; how a return's
+points are clawed back, in ``_reversal``.
+
 A return after the order's lot has lapsed takes back at most what that lot still holds,
 never other orders' points, whatever the
 [`ReversalPolicy`][commercekit.loyalty.ReversalPolicy]: the lapsed points are gone, and
@@ -18,8 +21,7 @@ a member does not lose them twice.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import attrs
@@ -32,227 +34,31 @@ from commercekit.loyalty._checks import (
     instance,
     items,
     later,
-    months,
     optional_day,
     points,
     signed_points,
     text,
 )
-from commercekit.loyalty._dates import add_months, end_of_month
+from commercekit.loyalty._lots import (
+    Entry,
+    EntryKind,
+    ExpiryPolicy,
+    ExpiryRule,
+    Lot,
+    take_first_expiring,
+)
+from commercekit.loyalty._reversal import (
+    DEFAULT_REVERSAL,
+    ReversalPolicy,
+    claw_back,
+    points_to_claw,
+)
 
-__all__ = [
-    "DEFAULT_REVERSAL",
-    "Entry",
-    "EntryKind",
-    "ExpiryPolicy",
-    "ExpiryRule",
-    "Lot",
-    "PointsLedger",
-    "ReversalPolicy",
-]
-
-
-class ExpiryPolicy(enum.StrEnum):
-    """When points lapse."""
-
-    FIXED_TERM = "fixed-term"
-    """Each lot lapses ``months`` after the day it was earned."""
-    ROLLING = "rolling"
-    """All points lapse ``months`` after the member's last earning or redemption."""
-    END_OF_MONTH = "end-of-month"
-    """Each lot lapses at the end of the month in which its term of ``months`` ends."""
-
-
-class ReversalPolicy(enum.StrEnum):
-    """What a return does when its points have already been (partly) spent.
-
-    It applies while the order's lot is still valid. Once the lot has lapsed, every
-    policy takes only what the lot still holds and forgives the rest.
-    """
-
-    ALLOW_NEGATIVE = "allow-negative"
-    """The returned order's lot goes below zero; later earnings pay the debt first."""
-    DEDUCT_FROM_OTHER_LOTS = "deduct-from-other-lots"
-    """Take the shortfall from the member's other lots; forgive what they cannot cover."""
-    CAP_AT_REMAINING = "cap-at-remaining"
-    """Take only what is left in the order's lot and forgive the rest."""
-
-
-DEFAULT_REVERSAL = ReversalPolicy.DEDUCT_FROM_OTHER_LOTS
-"""The reversal policy used when none is named: other lots, never a negative balance."""
-
-
-class EntryKind(enum.StrEnum):
-    """What a ledger entry records."""
-
-    EARN = "earn"
-    REDEEM = "redeem"
-    EXPIRE = "expire"
-    REVERSE = "reverse"
-    ADJUST = "adjust"
-    RECREDIT = "recredit"
-    """Points of a cancelled redemption put back into the lot they came from."""
-    SETTLE = "settle"
-    """New points moved into a lot that a return left below zero (pairs sum to 0)."""
-
-
-def _convert_policy(value: object) -> ExpiryPolicy:
-    return choice(value, ExpiryPolicy, "policy")
-
-
-def _convert_months(value: object) -> int:
-    return months(value, "months")
-
-
-def _convert_id(value: object) -> str:
-    return text(value, "lot id")
-
-
-def _convert_points(value: object) -> int:
-    return points(value, "points", positive=True)
-
-
-def _convert_remaining(value: object) -> int:
-    return signed_points(value, "remaining", zero=True)
-
-
-def _convert_clawed_back(value: object) -> int:
-    return points(value, "clawed_back")
-
-
-def _convert_earned_on(value: object) -> date:
-    return day(value, "earned_on")
-
-
-def _convert_spendable_from(value: object) -> date:
-    return day(value, "spendable_from")
-
-
-def _convert_valid_until(value: object) -> date:
-    return day(value, "valid_until")
+__all__ = ["PointsLedger"]
 
 
 def _convert_pending_days(value: object) -> int:
     return days(value, "pending_days")
-
-
-def _convert_kind(value: object) -> EntryKind:
-    return choice(value, EntryKind, "kind")
-
-
-def _convert_entry_points(value: object) -> int:
-    return signed_points(value, "points", zero=True)
-
-
-def _convert_on(value: object) -> date:
-    return day(value, "on")
-
-
-def _convert_lot_id(value: object) -> str:
-    return text(value, "lot_id")
-
-
-def _convert_reason(value: object) -> str:
-    return text(value, "reason", empty=True)
-
-
-@attrs.frozen
-class ExpiryRule:
-    """An expiry policy and its term in months.
-
-    Examples:
-        >>> rule = ExpiryRule(ExpiryPolicy.END_OF_MONTH, 12)
-        >>> rule.valid_until(date(2026, 3, 15))
-        datetime.date(2027, 3, 31)
-        >>> ExpiryRule(ExpiryPolicy.FIXED_TERM, 1).valid_until(date(2026, 1, 31))
-        datetime.date(2026, 2, 28)
-    """
-
-    policy: ExpiryPolicy = attrs.field(converter=_convert_policy)
-    months: int = attrs.field(converter=_convert_months)
-
-    def valid_until(self, earned_on: date) -> date:
-        """The last day points earned (or last touched) on ``earned_on`` can be spent."""
-        term = add_months(day(earned_on, "earned_on"), self.months)
-        return end_of_month(term) if self.policy is ExpiryPolicy.END_OF_MONTH else term
-
-
-@attrs.frozen
-class Lot:
-    """The points of one order or one manual credit.
-
-    ``remaining`` falls as the lot is spent, expired or clawed back; it is below zero
-    only after a return under ``ReversalPolicy.ALLOW_NEGATIVE``. ``clawed_back`` counts
-    the points returns have taken back, so one order cannot be reversed twice.
-    ``valid_until`` is the last day the points can be spent.
-    """
-
-    id: str = attrs.field(converter=_convert_id)
-    points: int = attrs.field(converter=_convert_points)
-    remaining: int = attrs.field(converter=_convert_remaining)
-    earned_on: date = attrs.field(converter=_convert_earned_on)
-    spendable_from: date = attrs.field(converter=_convert_spendable_from)
-    valid_until: date = attrs.field(converter=_convert_valid_until)
-    clawed_back: int = attrs.field(default=0, converter=_convert_clawed_back)
-
-    def __attrs_post_init__(self) -> None:
-        if self.remaining > self.points:
-            raise InvalidLoyaltyError(
-                "remaining",
-                self.remaining,
-                f"is more than the {self.points} points lot {self.id!r} was earned with",
-            )
-        if self.clawed_back > self.points:
-            raise InvalidLoyaltyError(
-                "clawed_back", self.clawed_back, f"must be at most {self.points}"
-            )
-        if self.remaining < -self.clawed_back:
-            # Only a return (under ALLOW_NEGATIVE) takes a lot below zero, and by no
-            # more than it clawed back.
-            raise InvalidLoyaltyError(
-                "remaining",
-                self.remaining,
-                f"is further below zero than the {self.clawed_back} points returns "
-                f"clawed back from lot {self.id!r}",
-            )
-        if self.spendable_from < self.earned_on:
-            raise InvalidLoyaltyError(
-                "spendable_from",
-                self.spendable_from,
-                f"is before the earning date {self.earned_on.isoformat()}; points "
-                f"cannot be spent before they are earned",
-            )
-        if self.valid_until < self.spendable_from:
-            raise InvalidLoyaltyError(
-                "valid_until",
-                self.valid_until,
-                f"is before the lot becomes spendable on "
-                f"{self.spendable_from.isoformat()}; shorten the pending period or "
-                f"lengthen the expiry term",
-            )
-
-    def spendable_on(self, on: date) -> bool:
-        """Whether the lot's points can be spent on ``on`` (pending over, not lapsed)."""
-        on = day(on, "on")
-        return self.remaining > 0 and self.spendable_from <= on <= self.valid_until
-
-
-@attrs.frozen
-class Entry:
-    """One row of the ledger's history: ``points`` is signed (+ credit, - debit)."""
-
-    kind: EntryKind = attrs.field(converter=_convert_kind)
-    points: int = attrs.field(converter=_convert_entry_points)
-    on: date = attrs.field(converter=_convert_on)
-    lot_id: str = attrs.field(converter=_convert_lot_id)
-    reason: str = attrs.field(default="", converter=_convert_reason)
-
-
-_Usable = Callable[[Lot], bool]
-
-
-def _spending_order(lot: Lot) -> tuple[date, date, str]:
-    return (lot.valid_until, lot.earned_on, lot.id)
 
 
 def _check_lots(value: object) -> tuple[Lot, ...]:
@@ -368,7 +174,9 @@ class PointsLedger:
         spendable = self.spendable(on)
         if wanted > spendable:
             raise InsufficientPointsError(wanted, spendable, on)
-        lots, taken = _take(self.lots, wanted, lambda lot: lot.spendable_on(on))
+        lots, taken = take_first_expiring(
+            self.lots, wanted, lambda lot: lot.spendable_on(on)
+        )
         entries = tuple(
             Entry(EntryKind.REDEEM, -count, on, lot_id, reason) for lot_id, count in taken
         )
@@ -462,66 +270,8 @@ class PointsLedger:
         policy = choice(policy, ReversalPolicy, "policy")
         reason = text(reason, "reason")
         lot = self.lot(lot_id)
-        left = lot.points - lot.clawed_back
-        if not left:
-            raise InvalidLoyaltyError(
-                "lot_id",
-                lot.id,
-                "has had all its points clawed back already; an order's points can be "
-                "reversed only once",
-            )
-        claw = (
-            left
-            if points_returned is None
-            else points(points_returned, "points_returned", positive=True)
-        )
-        if claw > left:
-            raise InvalidLoyaltyError(
-                "points_returned",
-                claw,
-                f"is more than the {left} points of lot {lot.id!r} not yet clawed back",
-            )
-        lapsed = lot.valid_until < on
-        here = min(claw, max(lot.remaining, 0))
-        if policy is ReversalPolicy.ALLOW_NEGATIVE and not lapsed:
-            here = claw
-        rest = claw - here
-        lots = tuple(
-            attrs.evolve(
-                found,
-                remaining=found.remaining - here,
-                clawed_back=found.clawed_back + claw,
-            )
-            if found.id == lot.id
-            else found
-            for found in self.lots
-        )
-        taken: list[tuple[str, int]] = [(lot.id, here)] if here else []
-        if lapsed:
-            # Expired points are gone: taking other lots' points, or leaving a debt for
-            # later points to pay, would make the member lose them a second time.
-            note = f"; its points lapsed after {lot.valid_until.isoformat()}"
-            if rest:
-                note += (
-                    f": {rest} points were spent or expired and are not taken from "
-                    f"other lots"
-                )
-            taken = [(lot.id, here)]  # even 0 points: the history shows why
-        else:
-            if rest and policy is ReversalPolicy.DEDUCT_FROM_OTHER_LOTS:
-                available = sum(found.remaining for found in lots if found.remaining > 0)
-                lots, others = _take(
-                    lots, min(rest, available), lambda found: found.remaining > 0
-                )
-                taken += others
-                rest -= sum(count for _, count in others)
-            note = (
-                f"; {rest} points could not be clawed back and are forgiven" if rest else ""
-            )
-        entries = tuple(
-            Entry(EntryKind.REVERSE, -count, on, taken_from, f"{reason} ({lot.id}){note}")
-            for taken_from, count in taken
-        )
+        claw = points_to_claw(lot, points_returned)
+        lots, entries = claw_back(self.lots, lot, claw, on=on, policy=policy, reason=reason)
         return self._after(lots, on), entries
 
     def adjust(
@@ -546,7 +296,7 @@ class PointsLedger:
         held = sum(lot.remaining for lot in self.lots if lot.remaining > 0)
         if -change > held:
             raise InsufficientPointsError(-change, held, on)
-        lots, taken = _take(self.lots, -change, lambda lot: lot.remaining > 0)
+        lots, taken = take_first_expiring(self.lots, -change, lambda lot: lot.remaining > 0)
         entries = tuple(
             Entry(EntryKind.ADJUST, -count, on, taken_from, reason)
             for taken_from, count in taken
@@ -623,19 +373,3 @@ class PointsLedger:
                 for lot in lots
             ]
         return attrs.evolve(self, lots=tuple(lots), last_date=on)
-
-
-def _take(
-    lots: Sequence[Lot], wanted: int, usable: _Usable
-) -> tuple[tuple[Lot, ...], list[tuple[str, int]]]:
-    """Take ``wanted`` points from the usable lots that expire first."""
-    by_id = {lot.id: lot for lot in lots}
-    taken: list[tuple[str, int]] = []
-    for lot in sorted((lot for lot in lots if usable(lot)), key=_spending_order):
-        if not wanted:
-            break
-        count = min(wanted, lot.remaining)
-        by_id[lot.id] = attrs.evolve(lot, remaining=lot.remaining - count)
-        taken.append((lot.id, count))
-        wanted -= count
-    return tuple(by_id[lot.id] for lot in lots), taken

@@ -39,7 +39,7 @@ from commercekit.loyalty._checks import (
 )
 from commercekit.loyalty._checks import months as checked_months
 from commercekit.loyalty._dates import add_months
-from commercekit.loyalty._ledger import Entry, EntryKind
+from commercekit.loyalty._lots import Entry, EntryKind
 from commercekit.money import Money, sum_money, validate_currency
 
 __all__ = [
