@@ -106,3 +106,52 @@ def test_the_footing_imports_no_rule_package_but_money() -> None:
             if len(module.split(".")) > 1
         }
         assert targets <= allowed, name
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _loaded_at_import(path: Path) -> set[str]:
+    """The commercekit modules ``path`` imports when it is imported: its module-level
+    imports, not those inside functions or under ``if TYPE_CHECKING:``."""
+    known = {_module_name(module) for module in MODULES}
+    found: set[str] = set()
+    body = list(ast.parse(path.read_text("utf-8")).body)
+    while body:
+        node = body.pop()
+        if isinstance(node, ast.If):
+            checking = ast.unparse(node.test) in {"TYPE_CHECKING", "typing.TYPE_CHECKING"}
+            body.extend(node.orelse if checking else [*node.body, *node.orelse])
+        elif isinstance(node, ast.Try):
+            body.extend([*node.body, *node.orelse, *node.finalbody])
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "commercekit"
+        ):
+            module = node.module or ""
+            for alias in node.names:
+                submodule = f"{module}.{alias.name}"
+                found.add(submodule if submodule in known else module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("commercekit"))
+    return found & known
+
+
+def test_no_import_cycle_between_modules() -> None:
+    """No module imports, directly or through others, a module that imports it."""
+    graph = {_module_name(path): _loaded_at_import(path) for path in MODULES}
+    done: set[str] = set()
+
+    def walk(module: str, trail: tuple[str, ...]) -> None:
+        if module in trail:
+            cycle = " -> ".join((*trail[trail.index(module) :], module))
+            pytest.fail(f"import cycle: {cycle}")
+        if module in done:
+            return
+        for target in sorted(graph[module]):
+            walk(target, (*trail, module))
+        done.add(module)
+
+    for module in sorted(graph):
+        walk(module, ())
