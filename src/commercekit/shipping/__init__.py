@@ -13,18 +13,12 @@
   customs value each destination uses, de minimis rules, and who pays under DDP or DAP.
 """
 
-from commercekit.shipping._cards import (
-    Bracket,
-    FreeShipping,
-    RateCard,
-    ShippingOption,
-    ShippingRateSource,
-    Zone,
+from commercekit.shipping._card_data import (
     example_rate_cards,
     rate_card_from_dict,
     rate_card_to_dict,
-    shipping_options,
 )
+from commercekit.shipping._cards import Bracket, RateCard, Zone
 from commercekit.shipping._customs import (
     Channel,
     CustomsRules,
@@ -45,6 +39,12 @@ from commercekit.shipping._landed import (
     LandedCost,
     Shipment,
     landed_cost,
+)
+from commercekit.shipping._options import (
+    FreeShipping,
+    ShippingOption,
+    ShippingRateSource,
+    shipping_options,
 )
 from commercekit.shipping._parcels import (
     CM_PER_IN,
