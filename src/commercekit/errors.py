@@ -170,9 +170,9 @@ class InvalidInputError(CommerceKitError, ValueError):
         ...     CHARM_99.move(Decimal("23.40"), "sideways")
         ... except InvalidChoiceError as error:
         ...     print(type(error).__name__, error.field, error.kind, error.choices)
+        ...     print(isinstance(error, InvalidAmountError), isinstance(error, ValueError))
         InvalidAmountChoiceError direction InputKind.CHOICE ('up', 'nearest', 'down')
-        >>> isinstance(error, InvalidAmountError), isinstance(error, ValueError)
-        (True, True)
+        True True
     """
 
     kind: ClassVar[InputKind] = InputKind.AMOUNT
@@ -430,12 +430,21 @@ class UnknownJurisdictionError(CommerceKitError, LookupError):
         )
 
 
-class UnknownCategoryError(CommerceKitError, ValueError):
-    """A product tax category outside commercekit's vocabulary."""
+class UnknownCategoryError(InvalidChoiceError):
+    """A product tax category outside commercekit's vocabulary.
 
-    def __init__(self, category: object, known: str) -> None:
+    ``known`` lists the categories, as text (``"standard, food"``) or values; they are
+    the ``choices`` of this [`InvalidChoiceError`][commercekit.errors.InvalidChoiceError].
+    """
+
+    def __init__(self, category: object, known: str | Iterable[str]) -> None:
         self.category = category
-        super().__init__(f"{shown(category)} is not a tax category; use one of: {known}")
+        listed = known.split(", ") if isinstance(known, str) else tuple(known)
+        super().__init__(
+            category,
+            f"is not a tax category; use one of: {', '.join(listed)}",
+            choices=listed,
+        )
 
 
 class OutsideVatAreaError(CommerceKitError, LookupError):

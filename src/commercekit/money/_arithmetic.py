@@ -18,7 +18,7 @@ from decimal import Decimal
 import moneyed
 
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money._currency import QUANTUM, currency_of
 from commercekit.money._money import Money, _make, to_decimal
 from commercekit.money._rounding import (
@@ -47,7 +47,9 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
     """
     target = currency_of(currency)
     if isinstance(items, str | bytes | moneyed.Money) or not isinstance(items, Iterable):
-        raise InvalidAmountError(items, "is not a list of amounts; pass a list of Money")
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
+            items, "is not a list of amounts; pass a list of Money"
+        )
     total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
     for given in items:
         if not isinstance(given, moneyed.Money):

@@ -43,6 +43,7 @@ from commercekit._inputs import flag, instance, invalid, text
 from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
 from commercekit.errors import (
     FutureRatesError,
+    InputKind,
     InvalidAmountError,
     MissingExchangeRateError,
     StaleRatesError,
@@ -63,7 +64,9 @@ __all__ = ["RateSource", "RateTable", "convert", "convert_noted", "convert_unrou
 
 def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
     if not isinstance(value, Mapping):
-        raise InvalidAmountError(value, "is not a mapping of currency codes to rates")
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
+            value, "is not a mapping of currency codes to rates"
+        )
     checked = {}
     for code, rate in value.items():
         number = to_decimal(rate, "exchange rate")
@@ -80,7 +83,7 @@ def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
 
 def _aware(_: object, __: object, value: datetime) -> None:
     if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.DATE)(
             value, "is not a timezone-aware datetime; pass e.g. datetime(..., tzinfo=UTC)"
         )
 
@@ -185,7 +188,9 @@ class RateTable:
         elif isinstance(at, date):
             later = self.observed_at.date() > at
         else:
-            raise InvalidAmountError(at, "is not a date or a datetime")
+            raise InvalidAmountError.of_kind(InputKind.DATE)(
+                at, "is not a date or a datetime"
+            )
         if later:
             raise FutureRatesError(self.provider, self.observed_at, at)
 

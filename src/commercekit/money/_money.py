@@ -46,7 +46,7 @@ from commercekit._numbers import (
     RANGE,
     out_of_range,
 )
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money._currency import currency_of
 from commercekit.typing import Amount
 
@@ -85,7 +85,9 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
     """
     if what.__class__ is not str or not what:
-        raise InvalidAmountError(what, "is not a label; name the value as text ('rate')")
+        raise InvalidAmountError.of_kind(InputKind.TEXT)(
+            what, "is not a label; name the value as text ('rate')"
+        )
     if isinstance(value, Decimal):
         # A subclass could override is_finite or as_tuple: check a plain copy.
         number = value if value.__class__ is Decimal else Decimal(value)
@@ -148,7 +150,7 @@ def make_money(amount: Decimal, currency: moneyed.Currency) -> Money:
             amount, f"is not a finite Decimal in range ({RANGE}); use Money(amount, code)"
         )
     if not isinstance(currency, moneyed.Currency):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.TYPE)(
             currency, "is not a py-moneyed Currency; pass money.currency, or use Money()"
         )
     return _make(Money, amount, currency)
@@ -346,7 +348,7 @@ class Money(moneyed.Money):
         """
         places = 0 if ndigits is None else ndigits
         if isinstance(places, bool) or not isinstance(places, int) or abs(places) > 50:
-            raise InvalidAmountError(
+            raise InvalidAmountError.of_kind(InputKind.COUNT)(
                 ndigits, "is not a number of decimal places; pass an int from -50 to 50"
             )
         quantum = Decimal(1).scaleb(-places)

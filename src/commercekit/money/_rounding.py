@@ -30,7 +30,7 @@ from decimal import Decimal
 import moneyed
 
 from commercekit._numbers import EXACT, RANGE, out_of_range
-from commercekit.errors import InvalidAmountError, UnknownCurrencyError
+from commercekit.errors import InputKind, InvalidAmountError, UnknownCurrencyError
 from commercekit.money._currency import MINOR_UNITS, QUANTUM, currency_of
 from commercekit.money._money import Money, _make
 
@@ -81,9 +81,10 @@ def decimal_rounding(mode: RoundingMode) -> str:
     try:
         return DECIMAL_ROUNDING[mode]
     except (KeyError, TypeError):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.CHOICE)(
             mode,
             "is not a rounding mode; pass a RoundingMode such as RoundingMode.HALF_UP",
+            choices=(str(member.value) for member in RoundingMode),
         ) from None
 
 
@@ -100,7 +101,9 @@ def require_money(value: object, what: str = "money") -> Money:
         commercekit.errors.InvalidAmountError: '12.50' is not money; pass the price as ...
     """
     if what.__class__ is not str or not what:
-        raise InvalidAmountError(what, "is not a label; name the value as text ('price')")
+        raise InvalidAmountError.of_kind(InputKind.TEXT)(
+            what, "is not a label; name the value as text ('price')"
+        )
     if isinstance(value, Money):
         return value
     if isinstance(value, moneyed.Money):
@@ -192,7 +195,9 @@ def from_minor_units(units: int, currency: str | moneyed.Currency) -> Money:
         (Money('12.34', 'EUR'), Money('500', 'JPY'))
     """
     if units.__class__ is not int:
-        raise InvalidAmountError(units, "is not a whole number of minor units; pass an int")
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
+            units, "is not a whole number of minor units; pass an int"
+        )
     found = currency_of(currency)
     places = MINOR_UNITS.get(found.code)
     if places is None:

@@ -18,7 +18,7 @@ Examples:
     >>> CartLine("TEE-M", Money("20.00", "EUR"), 1.5)
     Traceback (most recent call last):
     ...
-    commercekit.errors.InvalidAmountError: 1.5 is not a whole quantity; pass an int ...
+    commercekit.errors.InvalidAmountCountError: 1.5 is not a whole quantity; pass an int ...
     >>> Cart([tee, CartLine("MUG", Money("9.00", "USD"), 1)])
     Traceback (most recent call last):
     ...
@@ -35,6 +35,7 @@ import attrs
 from commercekit._numbers import EXACT, RANGE, out_of_range
 from commercekit.errors import (
     CurrencyMismatchError,
+    InputKind,
     InvalidAmountError,
     InvalidCartError,
     shown,
@@ -70,11 +71,15 @@ def whole_money(value: object, what: str) -> Money:
 def whole_number(value: object, what: str, *, minimum: int = 1) -> int:
     """An int of at least ``minimum``, in the library's range (never a bool or a float)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAmountError(value, f"is not a whole {what}; pass an int")
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
+            value, f"is not a whole {what}; pass an int"
+        )
     if out_of_range(value):
-        raise InvalidAmountError(value, f"is not a valid {what}: {RANGE}")
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
+            value, f"is not a valid {what}: {RANGE}"
+        )
     if value < minimum:
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
             value, f"is not a valid {what}; it must be {minimum} or more"
         )
     return value
@@ -95,11 +100,15 @@ def _usage(value: object) -> dict[str, int]:
 
 def _quantity(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAmountError(value, "is not a whole quantity; pass an int of 1 or more")
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
+            value, "is not a whole quantity; pass an int of 1 or more"
+        )
     if out_of_range(value):
-        raise InvalidAmountError(value, f"is not a quantity a cart can hold: {RANGE}")
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
+            value, f"is not a quantity a cart can hold: {RANGE}"
+        )
     if value < 1:
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
             value,
             "is not a quantity a cart can hold; a line has 1 or more units "
             "(returns are refunds, not negative lines)",
@@ -113,7 +122,9 @@ def _unit_price(value: object) -> Money:
 
 def _sku(value: object) -> str:
     if not isinstance(value, str) or not value:
-        raise InvalidAmountError(value, "is not a SKU; pass a non-empty string")
+        raise InvalidAmountError.of_kind(InputKind.TEXT)(
+            value, "is not a SKU; pass a non-empty string"
+        )
     return value
 
 

@@ -28,7 +28,7 @@ from typing import TypeAlias
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import Money, to_decimal
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import whole_money, whole_number
@@ -193,10 +193,12 @@ class Tier:
 
 def _tiers(value: object) -> tuple[Tier, ...]:
     if isinstance(value, Tier) or not isinstance(value, list | tuple):
-        raise InvalidAmountError(value, "is not a list of Tier")
+        raise InvalidAmountError.of_kind(InputKind.LIST)(value, "is not a list of Tier")
     tiers = tuple(value)
     if not tiers or not all(isinstance(tier, Tier) for tier in tiers):
-        raise InvalidAmountError(value, "is not a non-empty list of Tier")
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
+            value, "is not a non-empty list of Tier"
+        )
     by_quantity = [isinstance(tier.minimum, int) for tier in tiers]
     if any(by_quantity) and not all(by_quantity):
         raise InvalidAmountError(
@@ -215,7 +217,7 @@ def _tiers(value: object) -> tuple[Tier, ...]:
         for tier in tiers
     ]
     if any(later <= earlier for earlier, later in itertools.pairwise(minimums)):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
             value, "has tiers out of order; list them from the lowest minimum up"
         )
     return tiers
@@ -235,7 +237,7 @@ class Tiered:
         >>> Tiered([Tier(5, percent=15), Tier(3, percent=10)])
         Traceback (most recent call last):
         ...
-        commercekit.errors.InvalidAmountError: ... has tiers out of order; list them ...
+        commercekit.errors.InvalidAmountListError: ... has tiers out of order; list them ...
     """
 
     tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)

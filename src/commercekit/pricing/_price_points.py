@@ -24,7 +24,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import QUANTUM, Money, require_money, to_decimal
 from commercekit.pricing import _checks as checks
 
@@ -51,7 +51,9 @@ def _positive(value: object) -> Decimal:
 
 def _endings(values: object) -> tuple[Decimal, ...]:
     if not isinstance(values, tuple | list) or not values:
-        raise InvalidAmountError(values, "is not a list of endings such as (0.99,)")
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
+            values, "is not a list of endings such as (0.99,)"
+        )
     return tuple(sorted(to_decimal(value, "price ending") for value in values))
 
 
@@ -150,7 +152,7 @@ def to_price_point(
     """
     price = require_money(price)
     if not isinstance(policy, PricePoint):
-        raise InvalidAmountError(policy, "is not a PricePoint")
+        raise InvalidAmountError.of_kind(InputKind.TYPE)(policy, "is not a PricePoint")
     if price.amount < 0:
         raise InvalidAmountError(price, "is a negative price")
     direction = checks.member(direction, Direction, "direction")

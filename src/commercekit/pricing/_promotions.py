@@ -49,7 +49,7 @@ from datetime import datetime
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit.errors import InvalidAmountError, InvalidPromotionError
+from commercekit.errors import InputKind, InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import codes, names, whole_money, whole_number
@@ -123,7 +123,7 @@ def _default_class(offer: Offer) -> PromotionClass:
 
 def _offer(value: object) -> Offer:
     if not isinstance(value, OFFERS):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.TYPE)(
             value,
             "is not an offer; pass PercentOff, AmountOff, FixedPrice, BuyXGetY, Tiered, "
             "BundlePrice or FreeShipping",
@@ -133,7 +133,7 @@ def _offer(value: object) -> Offer:
 
 def _classes(value: object) -> frozenset[PromotionClass]:
     if isinstance(value, str) or not isinstance(value, frozenset | set | list | tuple):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
             value, "is not a set of promotion classes; pass e.g. {PromotionClass.ORDER}"
         )
     return frozenset(checks.member(item, PromotionClass, "combines_with") for item in value)
@@ -159,7 +159,9 @@ def _code(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise InvalidAmountError(value, "is not a coupon code; pass a non-empty string")
+        raise InvalidAmountError.of_kind(InputKind.TEXT)(
+            value, "is not a coupon code; pass a non-empty string"
+        )
     (code,) = codes([value])
     return code
 
@@ -178,7 +180,9 @@ def _limit(value: object) -> int | None:
 
 def _id(value: object) -> str:
     if not isinstance(value, str) or not value:
-        raise InvalidAmountError(value, "is not a promotion id; pass a non-empty string")
+        raise InvalidAmountError.of_kind(InputKind.TEXT)(
+            value, "is not a promotion id; pass a non-empty string"
+        )
     return value
 
 

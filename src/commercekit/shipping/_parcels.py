@@ -45,7 +45,7 @@ Examples:
     >>> DimensionRounding("in", 1, "half-even")
     Traceback (most recent call last):
     ...
-    commercekit.errors.InvalidAmountError: 'half-even' is not a way carriers round a ...
+    commercekit.errors.InvalidAmountChoiceError: 'half-even' is not a way carriers ...
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ import attrs
 
 from commercekit._inputs import trusted
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import RoundingMode, round_ratio, to_decimal
 
 __all__ = [
@@ -90,7 +90,9 @@ _SIDE_MODES = {mode.value: mode for mode in (RoundingMode.HALF_UP, RoundingMode.
 def _length_unit(value: object) -> Literal["in", "cm"]:
     unit = _LENGTH_UNITS.get(value) if isinstance(value, str) else None
     if unit is None:
-        raise InvalidAmountError(value, "is not a unit of length; use 'in' or 'cm'")
+        raise InvalidAmountError.of_kind(InputKind.CHOICE)(
+            value, "is not a unit of length; use 'in' or 'cm'", choices=("in", "cm")
+        )
     return unit
 
 
@@ -106,17 +108,20 @@ def _side_increment(value: object) -> Decimal:
 def _side_mode(value: object) -> RoundingMode:
     mode = _SIDE_MODES.get(value) if isinstance(value, str) else None
     if mode is None:
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.CHOICE)(
             value,
             "is not a way carriers round a side; use 'half-up' (to the nearest step, "
             "a half going up) or 'up' (any fraction goes up to the next step)",
+            choices=_SIDE_MODES,
         )
     return mode
 
 
 def _source(value: object) -> str | None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise InvalidAmountError(value, "is not a source; give the carrier page's URL")
+        raise InvalidAmountError.of_kind(InputKind.TEXT)(
+            value, "is not a source; give the carrier page's URL"
+        )
     return value
 
 
@@ -184,7 +189,7 @@ class DimensionRounding:
     def from_dict(cls, data: Mapping[str, object]) -> DimensionRounding:
         """From ``{"unit": "cm", "increment": "1", "mode": "up", "source": "https://…"}``."""
         if not isinstance(data, Mapping):
-            raise InvalidAmountError(
+            raise InvalidAmountError.of_kind(InputKind.LIST)(
                 data,
                 "is not how a carrier measures; pass a dict with unit, increment, mode",
             )
@@ -310,13 +315,15 @@ def chargeable_weight(
     rounded up to ``increment`` only after the comparison.
     """
     if not isinstance(parcel, Parcel):
-        raise InvalidAmountError(parcel, "is not a Parcel")
+        raise InvalidAmountError.of_kind(InputKind.TYPE)(parcel, "is not a Parcel")
     divisor = to_decimal(divisor, "divisor")
     step = to_decimal(increment, "weight increment")
     if divisor <= 0 or step <= 0:
         raise InvalidAmountError((divisor, step), "needs a positive divisor and increment")
     if not isinstance(unit, str) or unit not in ("kg", "lb"):
-        raise InvalidAmountError(unit, "is not a weight unit; use 'kg' or 'lb'")
+        raise InvalidAmountError.of_kind(InputKind.CHOICE)(
+            unit, "is not a weight unit; use 'kg' or 'lb'", choices=("kg", "lb")
+        )
     measured = parcel.as_measured(dimension_rounding)
     if unit == "kg":
         actual = Fraction(parcel.weight_kg)

@@ -1,0 +1,390 @@
+"""Errors say what kind of input was wrong, keep their old classes, and pickle.
+
+An input refused by a package is an ``InvalidInputError`` whose ``kind`` (and class)
+says what it was meant to be: an amount, a choice from a list (with the list), a date, a
+count, text, a flag, a list, an object of a type, a place. It is still the class that
+package raised before (``InvalidAmountError``, ``InvalidInventoryError``, ...), so no
+caller's ``except`` changes.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import pickle
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from commercekit import errors
+from commercekit.errors import (
+    KIND_ERRORS,
+    PACKAGE_ERRORS,
+    PACKAGE_KIND_ERRORS,
+    CommerceKitError,
+    InputKind,
+    InvalidAmountError,
+    InvalidChoiceError,
+    InvalidCountError,
+    InvalidDateError,
+    InvalidFlagError,
+    InvalidInputError,
+    InvalidInventoryError,
+    InvalidListError,
+    InvalidLoyaltyError,
+    InvalidMetricError,
+    InvalidPlaceError,
+    InvalidTextError,
+    InvalidTypeError,
+    UnknownCategoryError,
+    UnknownCountryError,
+)
+from tests.hostile import PACKAGES, public_callables
+from tests.test_hostile import calls_of
+
+
+def _raised(function: Callable[[], object]) -> InvalidInputError:
+    with pytest.raises(InvalidInputError) as caught:
+        function()
+    return caught.value
+
+
+# (1) A sample of refusals across the packages: the kind's class, the old class, the
+# field, the kind and the choices.
+
+
+def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]:
+    from commercekit.checkout import Product  # noqa: PLC0415
+    from commercekit.inventory import ChannelBuffer  # noqa: PLC0415
+    from commercekit.loyalty import (  # noqa: PLC0415
+        ExpiryPolicy,
+        ExpiryRule,
+        PointsLedger,
+        add_months,
+    )
+    from commercekit.money import Money  # noqa: PLC0415
+    from commercekit.pricing import CHARM_99  # noqa: PLC0415
+    from commercekit.regions import check_country  # noqa: PLC0415
+    from commercekit.shipping import DimensionRounding  # noqa: PLC0415
+
+    return [
+        (
+            "a choice in pricing",
+            lambda: CHARM_99.move(Decimal("23.40"), "sideways"),
+            InvalidChoiceError,
+            InvalidAmountError,
+            "direction",
+        ),
+        (
+            "a day in loyalty",
+            lambda: PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12)).earn(
+                "order-1", 100, on=datetime(2026, 3, 2, tzinfo=UTC)
+            ),
+            InvalidDateError,
+            InvalidLoyaltyError,
+            "on",
+        ),
+        (
+            "a tax category",
+            lambda: Product("MUG", tax_category="xx"),
+            InvalidChoiceError,
+            UnknownCategoryError,
+            None,
+        ),
+        (
+            "a count of months in loyalty",
+            lambda: add_months(date(2026, 1, 31), 1.5),
+            InvalidCountError,
+            InvalidLoyaltyError,
+            "months",
+        ),
+        (
+            "a count of units in inventory",
+            lambda: ChannelBuffer(channel="marketplace", units=1.5, sku="TEE"),
+            InvalidCountError,
+            InvalidInventoryError,
+            "units",
+        ),
+        (
+            "a text in inventory",
+            lambda: ChannelBuffer(channel="", units=5, sku="TEE"),
+            InvalidTextError,
+            InvalidInventoryError,
+            "channel",
+        ),
+        (
+            "an amount in money",
+            lambda: Money(0.1, "EUR"),
+            InvalidAmountError,
+            InvalidAmountError,
+            None,
+        ),
+        (
+            "a place in regions",
+            lambda: check_country("XX"),
+            InvalidPlaceError,
+            UnknownCountryError,
+            None,
+        ),
+        (
+            "a unit in shipping",
+            lambda: DimensionRounding("yd", 1, "up"),
+            InvalidChoiceError,
+            InvalidAmountError,
+            None,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("what", "function", "kind_error", "old_error", "field"),
+    _samples(),
+    ids=[sample[0] for sample in _samples()],
+)
+def test_a_refusal_names_its_kind_and_keeps_its_old_class(
+    what: str,
+    function: Callable[[], object],
+    kind_error: type[InvalidInputError],
+    old_error: type[InvalidInputError],
+    field: str | None,
+) -> None:
+    """The error is the kind's class and the package's old class at once."""
+    error = _raised(function)
+    assert isinstance(error, kind_error), what
+    assert isinstance(error, old_error), what
+    assert isinstance(error, ValueError)
+    assert error.kind is kind_error.kind
+    if field is not None:
+        assert error.field == field
+    assert error.choices == () or error.kind is InputKind.CHOICE
+
+
+def test_a_choice_lists_its_values() -> None:
+    """A refused choice carries the values allowed, in the enumeration's order."""
+    from commercekit.pricing import CHARM_99, Direction  # noqa: PLC0415
+
+    error = _raised(lambda: CHARM_99.move(Decimal("23.40"), "sideways"))
+    assert type(error) is errors.InvalidAmountChoiceError  # type: ignore[attr-defined]
+    assert error.choices == tuple(member.value for member in Direction)
+    assert str(error).startswith("'sideways' is not one of the Direction values: 'up'")
+
+
+def test_the_package_errors_keep_their_constructors_and_messages() -> None:
+    """The old constructors and messages are unchanged; a new kind is structure."""
+    amount = InvalidAmountError(1.5, "is a float")
+    assert (str(amount), amount.value, amount.reason) == (
+        "1.5 is a float",
+        1.5,
+        "is a float",
+    )
+    assert (amount.field, amount.kind, amount.choices) == (None, InputKind.AMOUNT, ())
+    for package in (InvalidInventoryError, InvalidMetricError, InvalidLoyaltyError):
+        error = package("periods", 0, "must be greater than zero")
+        assert str(error) == "periods=0 must be greater than zero"
+        assert (error.field, error.value, error.reason) == (
+            "periods",
+            0,
+            "must be greater than zero",
+        )
+        assert error.kind is InputKind.AMOUNT
+
+
+def test_the_three_rule_package_errors_share_one_implementation() -> None:
+    """Inventory, metric and loyalty errors add no code of their own."""
+    for package in (InvalidInventoryError, InvalidMetricError, InvalidLoyaltyError):
+        assert set(vars(package)) <= {"__module__", "__qualname__", "__doc__", "_kinds"}
+
+
+@pytest.mark.parametrize("package", PACKAGE_ERRORS, ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("kind_error", KIND_ERRORS, ids=lambda cls: cls.__name__)
+def test_each_package_has_a_class_per_kind(
+    package: type[InvalidInputError], kind_error: type[InvalidInputError]
+) -> None:
+    """``Invalid<Package><Kind>Error`` is both, is a module attribute, and is made by
+    ``refused``."""
+    made = package.of_kind(kind_error.kind)
+    assert issubclass(made, package)
+    assert issubclass(made, kind_error)
+    assert made.kind is kind_error.kind
+    assert getattr(errors, made.__name__) is made
+    assert made.__qualname__ == made.__name__
+    assert made.__name__ in errors.__all__
+    error = package.refused("field", "x", "is wrong", kind=kind_error.kind, choices=("a",))
+    assert type(error) is made
+    assert error.field == "field"
+
+
+def test_a_wrong_type_is_a_type_error_too() -> None:
+    """Code written for py-moneyed catches ``TypeError`` for a wrong type."""
+    error = InvalidAmountError.refused(
+        "rates", 1, "is not a RateTable", kind=InputKind.TYPE
+    )
+    assert isinstance(error, TypeError)
+    assert isinstance(error, InvalidTypeError)
+
+
+def test_each_kind_has_one_class() -> None:
+    """Every kind but an amount has its class; an amount is the package's own class."""
+    assert {cls.kind for cls in KIND_ERRORS} == set(InputKind) - {InputKind.AMOUNT}
+    assert {cls.kind for cls in KIND_ERRORS} == {
+        kind_error.kind
+        for kind_error in (
+            InvalidChoiceError,
+            InvalidDateError,
+            InvalidCountError,
+            InvalidTextError,
+            InvalidFlagError,
+            InvalidListError,
+            InvalidTypeError,
+            InvalidPlaceError,
+        )
+    }
+
+
+# (2) Every error class is a CommerceKitError and survives pickling (Dask sends errors
+# between processes).
+
+_INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
+    "AllocationError": lambda: errors.AllocationError("cannot split"),
+    "AmbiguousTaxError": lambda: errors.AmbiguousTaxError("CA-BC", "GST and PST"),
+    "CommerceKitError": lambda: CommerceKitError("anything"),
+    "CurrencyMismatchError": lambda: errors.CurrencyMismatchError("EUR", "USD", "add"),
+    "DuplicatePromotionError": lambda: errors.DuplicatePromotionError("SALE"),
+    "ExcessReturnError": lambda: errors.ExcessReturnError("TEE", 3, 2, 2),
+    "ExclusivePromotionConflictError": lambda: errors.ExclusivePromotionConflictError(
+        "A", "B", 1
+    ),
+    "FutureRatesError": lambda: errors.FutureRatesError(
+        "ecb", datetime(2026, 1, 2, tzinfo=UTC), date(2026, 1, 1)
+    ),
+    "InsufficientPointsError": lambda: errors.InsufficientPointsError(
+        100, 50, date(2026, 1, 1)
+    ),
+    "InvalidCartError": lambda: errors.InvalidCartError("no lines"),
+    "InvalidJsonError": lambda: errors.InvalidJsonError("cart.lines[0]", "is missing"),
+    "InvalidPromotionError": lambda: errors.InvalidPromotionError("SALE", "ends first"),
+    "InvalidTaxIdError": lambda: errors.InvalidTaxIdError("DE1", "DE", "too short"),
+    "MissingDataError": lambda: errors.MissingDataError(("a rate",), "pass it"),
+    "MissingExchangeRateError": lambda: errors.MissingExchangeRateError(
+        "EUR", "USD", "pass rates="
+    ),
+    "MoneyParseError": lambda: errors.MoneyParseError("1,2,3", "nl_NL", "ambiguous"),
+    "NaiveDatetimeError": lambda: errors.NaiveDatetimeError(
+        datetime(2026, 1, 1),  # noqa: DTZ001  # naive on purpose
+        "valid_from",
+    ),
+    "NoRuleError": lambda: errors.NoRuleError("DE VAT", date(1900, 1, 1), "1968 on"),
+    "OutsideVatAreaError": lambda: errors.OutsideVatAreaError("ES-CN", "IGIC applies"),
+    "RefundMismatchError": lambda: errors.RefundMismatchError("another quote"),
+    "StaleRatesError": lambda: errors.StaleRatesError(
+        "ecb",
+        datetime(2026, 1, 1, tzinfo=UTC),
+        datetime(2026, 1, 9, tzinfo=UTC),
+        timedelta(days=1),
+    ),
+    "UnknownCategoryError": lambda: errors.UnknownCategoryError("xx", "books, food"),
+    "UnknownCountryError": lambda: UnknownCountryError("XX"),
+    "UnknownCurrencyError": lambda: errors.UnknownCurrencyError("XXY"),
+    "UnknownJurisdictionError": lambda: errors.UnknownJurisdictionError("ZZ", "DE, FR"),
+    "UnknownLocaleError": lambda: errors.UnknownLocaleError("xx_XX"),
+    "UnknownPromotionError": lambda: errors.UnknownPromotionError("A", "B"),
+    "UnknownSkuError": lambda: errors.UnknownSkuError("MUG", ("TEE",)),
+}
+
+
+def _instance(name: str) -> CommerceKitError:
+    if name in _INSTANCES:
+        return _INSTANCES[name]()
+    cls = getattr(errors, name)
+    assert issubclass(cls, InvalidInputError), f"give {name} an instance in _INSTANCES"
+    return cls.refused("field", 1.5, "is wrong", kind=cls.kind, choices=("a", "b"))
+
+
+ERROR_NAMES = sorted(
+    name
+    for name in errors.__all__
+    if inspect.isclass(getattr(errors, name))
+    and issubclass(getattr(errors, name), BaseException)
+)
+
+
+@pytest.mark.parametrize("name", ERROR_NAMES)
+def test_every_error_is_a_commercekit_error_and_pickles(name: str) -> None:
+    """Unpickled, an error has the same class, message and attributes."""
+    error = _instance(name)
+    assert isinstance(error, CommerceKitError)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(error, protocol))  # noqa: S301  # our own bytes
+        assert type(again) is type(error)
+        assert str(again) == str(error)
+        assert vars(again) == vars(error)
+
+
+def test_every_made_class_is_listed() -> None:
+    """The classes made at import are in ``__all__`` and in the pickling test."""
+    assert set(PACKAGE_KIND_ERRORS) <= set(ERROR_NAMES)
+    assert len(PACKAGE_KIND_ERRORS) == len(PACKAGE_ERRORS) * len(KIND_ERRORS)
+
+
+# (3) Every enumeration-valued argument of the public surface, given a value outside
+# the enumeration, is refused with a choice error listing exactly its values.
+
+_NOT_A_CHOICE = "not-a-choice"
+
+_LATER = "raised directly in a module being rewritten; to become a choice error (issue 14)"
+
+_OTHER_CHOICE_ERRORS: dict[tuple[str, str], str] = {
+    ("TaxRate", "kind"): _LATER,  # tax/_rates.py
+    ("threshold_periods", "rule"): _LATER,  # tax/_thresholds.py
+    ("LandedCost", "incoterm"): _LATER,  # shipping/_landed.py
+    ("CheckoutContext", "incoterm"): _LATER,  # checkout/_model.py
+}
+"""(callable, argument) whose refusal is not yet a choice error, and why."""
+
+
+def _enum_arguments(
+    package: str,
+) -> list[tuple[str, Callable[..., Any], inspect.BoundArguments, str, type[enum.Enum]]]:
+    """Each (callable, argument) of ``package`` whose valid call passes an enum member."""
+    found = []
+    calls = calls_of(package).CALLS
+    for name, target in public_callables(package).items():
+        valid = calls[name]()
+        function = valid.target or target
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):  # a builtin without a signature
+            continue
+        for argument, value in signature.bind(
+            *valid.args, **valid.kwargs
+        ).arguments.items():
+            if isinstance(value, enum.Enum):
+                bound = signature.bind(*valid.args, **valid.kwargs)
+                found.append((name, function, bound, argument, type(value)))
+    return found
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_refused_choice_lists_exactly_the_enumeration(package: str) -> None:
+    """Outside its enumeration, an argument is refused with the enumeration's values."""
+    wrong = []
+    for name, function, bound, argument, choices in _enum_arguments(package):
+        if (name, argument) in _OTHER_CHOICE_ERRORS:
+            continue
+        bound.arguments[argument] = _NOT_A_CHOICE
+        try:
+            function(*bound.args, **bound.kwargs)
+        except CommerceKitError as error:
+            listed = tuple(str(member.value) for member in choices)
+            if not (
+                isinstance(error, InvalidChoiceError)
+                and error.value == _NOT_A_CHOICE
+                and error.choices == listed
+            ):
+                wrong.append(f"{name}({argument}=): {type(error).__name__}: {error}")
+        else:
+            wrong.append(f"{name}({argument}=): accepted {_NOT_A_CHOICE!r}")
+    assert wrong == [], "\n".join(wrong)
