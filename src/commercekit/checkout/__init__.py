@@ -9,13 +9,8 @@ exactly, and [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] g
 last day of the EU's 14-day right of withdrawal.
 """
 
-from commercekit.checkout._model import (
-    CheckoutContext,
-    Product,
-    Quote,
-    QuoteLine,
-    ShippingCharge,
-)
+from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._model import Quote, QuoteLine, ShippingCharge
 from commercekit.checkout._quote import quote
 from commercekit.checkout._refund import refund
 from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund

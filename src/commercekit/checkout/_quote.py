@@ -47,7 +47,8 @@ import attrs
 
 from commercekit._inputs import trusted_evolve
 from commercekit._numbers import context_free, plugged
-from commercekit.checkout._model import CheckoutContext, Product, Quote
+from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import tax_lines

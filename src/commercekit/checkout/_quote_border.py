@@ -17,7 +17,8 @@ from datetime import date
 
 import attrs
 
-from commercekit.checkout._model import CheckoutContext, Product, QuoteLine, ShippingCharge
+from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_taxes import round_zero
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import Money

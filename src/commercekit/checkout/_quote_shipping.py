@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import NoReturn
 
 from commercekit._numbers import plugged
-from commercekit.checkout._model import CheckoutContext, Product
+from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.errors import InvalidAmountError, MissingDataError
 from commercekit.money import Money, convert_noted
 from commercekit.pricing import Cart

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from commercekit._inputs import trusted
-from commercekit.checkout._model import CheckoutContext, Product, QuoteLine, ShippingCharge
+from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine, DiscountedLine
 from commercekit.shipping import ShippingOption

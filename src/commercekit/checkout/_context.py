@@ -1,0 +1,233 @@
+"""What a checkout quote needs: the products' facts and the checkout's context.
+
+A [`Product`][commercekit.checkout.Product] holds what the rules need to know about a
+SKU: its tax category, and for shipping and customs its weight, HS code and origin. A
+[`CheckoutContext`][commercekit.checkout.CheckoutContext] holds everything else a quote
+depends on: who sells and who buys, the moment, the products, the promotions, the rate
+cards or live carrier, the exchange and tax rates, the incoterm. Nothing is read from
+the clock or the environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from types import MappingProxyType
+
+import attrs
+
+from commercekit.checkout._checks import (
+    choice,
+    error,
+    flag,
+    instance,
+    label,
+    many,
+    number,
+    optional_label,
+    plugin,
+)
+from commercekit.checkout._model import _at, _sku
+from commercekit.errors import InvalidAmountError, MissingDataError, shown
+from commercekit.money import RateSource, RateTable
+from commercekit.pricing import Promotion
+from commercekit.regions import check_country
+from commercekit.shipping import (
+    Incoterm,
+    RateCard,
+    ShippingRateSource,
+    TariffSource,
+    check_hs_code,
+)
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    RoundingLevel,
+    Seller,
+    TaxCategory,
+    TaxIdVerifier,
+    TaxRateSource,
+    check_category,
+)
+
+__all__ = ["CheckoutContext", "Product"]
+
+
+def _weight(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    weight = number(value, "weight_kg")
+    if not 0 <= weight <= 10**6:
+        raise InvalidAmountError(value, "is not a weight from 0 to 1,000,000 kg")
+    return weight
+
+
+def _origin(value: object) -> str | None:
+    return None if value is None else check_country(value)
+
+
+def _ship_from(value: object) -> str | None:
+    """Where the goods leave from: a country, or ``XI`` (Northern Ireland, whose goods
+    follow EU rules)."""
+    if isinstance(value, str) and value.upper() == "XI":
+        return "XI"
+    return _origin(value)
+
+
+def _hs_code(value: object) -> str | None:
+    return None if value is None else check_hs_code(value)
+
+
+def _optional_service(value: object) -> str | None:
+    return optional_label(value, "service")
+
+
+def _marketplace(value: object) -> str | None:
+    return optional_label(value, "marketplace")
+
+
+def _prices_include_tax(value: object) -> bool:
+    return flag(value, "prices_include_tax")
+
+
+def _partial(value: object) -> bool:
+    return flag(value, "partial")
+
+
+def _seller(value: object) -> Seller:
+    return instance(value, Seller, "seller")
+
+
+def _buyer(value: object) -> Buyer:
+    return instance(value, Buyer, "buyer")
+
+
+def _exchange_rates(value: object) -> RateTable | None:
+    return None if value is None else instance(value, RateTable, "exchange_rates")
+
+
+def _promotions(value: object) -> tuple[Promotion, ...]:
+    return many(value, Promotion, "promotions")
+
+
+def _rate_cards(value: object) -> tuple[RateCard, ...]:
+    return many(value, RateCard, "rate cards")
+
+
+def _products(value: object) -> Mapping[str, Product]:
+    if not isinstance(value, Mapping):
+        raise error(
+            "products", value, "is not a mapping of SKU to Product; pass {sku: Product}"
+        )
+    for sku, product in value.items():
+        label(sku, "products' SKU")
+        if not isinstance(product, Product) or product.sku != sku:
+            raise InvalidAmountError(
+                (sku, product),
+                "is not that SKU's Product (products={sku: Product(sku, ...)})",
+            )
+    return MappingProxyType(dict(value))  # read-only: checked once, when built
+
+
+def _rounding(value: object) -> RoundingLevel:
+    return choice(value, RoundingLevel, "rounding")
+
+
+def _box(value: object) -> tuple[int, int, int]:
+    sides = tuple(value) if isinstance(value, list | tuple) else ()
+    if len(sides) != 3 or not all(
+        isinstance(side, int) and not isinstance(side, bool) and 0 < side <= 1000
+        for side in sides
+    ):
+        raise InvalidAmountError(value, "is not a box: three whole sides in cm, 1 to 1,000")
+    return sides
+
+
+def _incoterm(value: object) -> Incoterm:
+    return Incoterm.parse(value)
+
+
+@attrs.frozen
+class Product:
+    """What the quote needs to know about a SKU beyond its price.
+
+    ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
+    ``origin`` (country of origin, ISO 3166) are needed when it crosses a customs border
+    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards. A fact
+    the quote needs and does not have raises
+    [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is assumed.
+    """
+
+    sku: str = attrs.field(converter=_sku)
+    tax_category: TaxCategory = attrs.field(converter=check_category)
+    hs_code: str | None = attrs.field(default=None, converter=_hs_code)
+    origin: str | None = attrs.field(default=None, converter=_origin)
+    weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
+
+
+@attrs.frozen
+class CheckoutContext:
+    """Everything about a checkout except the cart: who sells, who buys, when, how.
+
+    ``at`` is the moment of the quote (promotion windows use it; tax rules use its
+    date). ``prices_include_tax`` says how the cart's prices are shown; where no tax is
+    charged at checkout (an export, a reverse charge) the shown price is what is paid,
+    with no tax in it: a shop that lowers its prices for such buyers passes the lower
+    prices in the cart. ``rate_cards``
+    price the shipping (``service`` picks one, else the cheapest); ``incoterm`` decides
+    who pays import duties and taxes.
+    """
+
+    seller: Seller = attrs.field(converter=_seller)
+    buyer: Buyer = attrs.field(converter=_buyer)
+    at: datetime = attrs.field(converter=_at)
+    prices_include_tax: bool = attrs.field(converter=_prices_include_tax)
+    products: Mapping[str, Product] = attrs.field(factory=dict, converter=_products)
+    promotions: tuple[Promotion, ...] = attrs.field(default=(), converter=_promotions)
+    rate_cards: tuple[RateCard, ...] = attrs.field(default=(), converter=_rate_cards)
+    service: str | None = attrs.field(default=None, converter=_optional_service)
+    incoterm: Incoterm = attrs.field(default=Incoterm.DDP, converter=_incoterm)
+    ship_from: str | None = attrs.field(default=None, converter=_ship_from)
+    marketplace: str | None = attrs.field(default=None, converter=_marketplace)
+    exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
+    rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
+    parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
+    shipping_rates: ShippingRateSource | None = attrs.field(
+        default=None,
+        validator=plugin("ShippingRateSource", "options", optional=True),
+    )
+    """Live carrier rates (a plugin); used instead of ``rate_cards`` when given."""
+    exchange_rate_source: RateSource | None = attrs.field(
+        default=None, validator=plugin("RateSource", "table", optional=True)
+    )
+    """Live exchange rates (a plugin), asked for the table known at ``at`` when no
+    ``exchange_rates`` table is given."""
+    tariffs: TariffSource | None = attrs.field(
+        default=None, validator=plugin("TariffSource", "duty", optional=True)
+    )
+    """Duty rates (a plugin's real tariff, or ``BUNDLED_TARIFF``, the labelled example);
+    ``None`` raises where duty is due."""
+    tax_rates: TaxRateSource = attrs.field(
+        default=BUNDLED, validator=plugin("TaxRateSource", "rates_for")
+    )
+    tax_id_verifier: TaxIdVerifier | None = attrs.field(
+        default=None, validator=plugin("TaxIdVerifier", "verify", optional=True)
+    )
+    """A live registry check of the buyer's tax number, made when the buyer carries no
+    verification yet; a "not valid" answer makes the sale a consumer sale."""
+    partial: bool = attrs.field(default=False, converter=_partial)
+    """Quote what can be quoted when border data is missing (a tariff row, an HS code,
+    an origin): the border charges are left out and ``Quote.missing`` lists why."""
+
+    def product(self, sku: str) -> Product:
+        """The product facts for ``sku``; raises if the context has none."""
+        found = self.products.get(label(sku, "sku"))
+        if found is None:
+            raise MissingDataError(
+                f"the product facts of {shown(sku)}",
+                "give products={sku: Product(sku, tax_category=...)} for every SKU in the "
+                "cart (its tax category; HS code and origin across a customs border; "
+                "weight for rate cards)",
+            )
+        return found
