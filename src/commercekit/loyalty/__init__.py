@@ -44,20 +44,21 @@ from commercekit.loyalty._liability import (
     points_standalone_price,
 )
 from commercekit.loyalty._lots import Entry, EntryKind, ExpiryPolicy, ExpiryRule, Lot
+from commercekit.loyalty._qualifying import (
+    QualifyingPeriod,
+    qualifying_period,
+    qualifying_points,
+    qualifying_spend,
+)
 from commercekit.loyalty._redeem import PointsDiscount, RedemptionRule, redemption_discount
+from commercekit.loyalty._referral import ReferralReward, referral_reward
 from commercekit.loyalty._reversal import DEFAULT_REVERSAL, ReversalPolicy
 from commercekit.loyalty._tiers import (
     DowngradePolicy,
-    QualifyingPeriod,
-    ReferralReward,
     Tier,
     TierBasis,
     TierDecision,
     TierProgram,
-    qualifying_period,
-    qualifying_points,
-    qualifying_spend,
-    referral_reward,
     tier_at_period_end,
     tier_for,
     upgrade,

@@ -1,4 +1,4 @@
-"""Tiers and referral rewards.
+"""Tiers: the ranks of a program, and moving a member up or down them.
 
 A tier program ranks members by what they did in a *qualifying period* (a year, say):
 the points they earned, or what they spent. Crossing a threshold upgrades a member at
@@ -7,15 +7,14 @@ the period and follow a stated [`DowngradePolicy`][commercekit.loyalty.Downgrade
 drop to the tier the closing period earned, or at most one tier per period (softer, and
 common in airline programs).
 
-A referral rewards both sides, but only once the referee's first order can no longer be
-returned; otherwise a referral could be bought and returned for free points.
+The period and what counts in it are in ``_qualifying``; referral rewards, in
+``_referral``.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
@@ -23,37 +22,15 @@ import moneyed
 
 from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
-from commercekit.loyalty._checks import (
-    choice,
-    day,
-    days,
-    flag,
-    instance,
-    items,
-    later,
-    money,
-    optional_day,
-    points,
-    signed_money,
-    text,
-)
-from commercekit.loyalty._checks import months as checked_months
-from commercekit.loyalty._dates import add_months
-from commercekit.loyalty._lots import Entry, EntryKind
-from commercekit.money import Money, sum_money, validate_currency
+from commercekit.loyalty._checks import choice, instance, items, money, points, text
+from commercekit.money import Money
 
 __all__ = [
     "DowngradePolicy",
-    "QualifyingPeriod",
-    "ReferralReward",
     "Tier",
     "TierBasis",
     "TierDecision",
     "TierProgram",
-    "qualifying_period",
-    "qualifying_points",
-    "qualifying_spend",
-    "referral_reward",
     "tier_at_period_end",
     "tier_for",
     "upgrade",
@@ -186,120 +163,6 @@ def _figure(program: TierProgram, value: object, field: str) -> Decimal:
     return found.amount
 
 
-def _convert_start(value: object) -> date:
-    return day(value, "start")
-
-
-def _convert_end(value: object) -> date:
-    return day(value, "end")
-
-
-@attrs.frozen
-class QualifyingPeriod:
-    """The qualifying period containing a day: its first and last day, both included."""
-
-    start: date = attrs.field(converter=_convert_start)
-    end: date = attrs.field(converter=_convert_end)
-
-    def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidLoyaltyError(
-                "end", self.end, f"is before start {self.start.isoformat()}; swap them"
-            )
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
-
-
-@context_free
-def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPeriod:
-    """The period of ``months`` months that contains ``on``, periods starting at ``anchor``.
-
-    ``anchor`` is any period's first day: 1 January for calendar years, the join date
-    for membership years. Periods follow each other every ``months`` months, with the
-    same month arithmetic as expiry (a 31st anchor starts on the month's last day when
-    the month is shorter).
-
-    Examples:
-        >>> from datetime import date
-        >>> qualifying_period(date(2026, 11, 26), anchor=date(2024, 3, 15))
-        QualifyingPeriod(start=datetime.date(2026, 3, 15), end=datetime.date(2027, 3, 14))
-    """
-    when, first = day(on, "on"), day(anchor, "anchor")
-    length = checked_months(months, "months")
-    index = ((when.year - first.year) * 12 + when.month - first.month) // length
-    # Clipped month ends can put the day in the period just before or after.
-    for k in (index - 1, index, index + 1):
-        begins, next_begins = (
-            add_months(first, k * length),
-            add_months(first, (k + 1) * length),
-        )
-        if begins <= when < next_begins:
-            return QualifyingPeriod(begins, next_begins - timedelta(days=1))
-    raise AssertionError  # pragma: no cover - one of the three periods holds the day
-
-
-@context_free
-def qualifying_points(entries: Iterable[Entry], period: QualifyingPeriod) -> int:
-    """Points that qualify in ``period``: earned, less what returns took back.
-
-    Redemptions, expiry and adjustments do not change what a member qualified with;
-    a return does, or a tier could be bought and sent back.
-
-    Examples:
-        >>> from datetime import date
-        >>> from commercekit.loyalty import ExpiryPolicy, ExpiryRule, PointsLedger
-        >>> ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12))
-        >>> ledger, first = ledger.earn("A1", 400, on=date(2026, 2, 1))
-        >>> ledger, second = ledger.earn("A2", 300, on=date(2026, 5, 1))
-        >>> ledger, back = ledger.reverse("A2", on=date(2026, 5, 20))
-        >>> year = qualifying_period(date(2026, 6, 1), anchor=date(2026, 1, 1))
-        >>> qualifying_points([*first, *second, *back], year)
-        400
-    """
-    period = instance(period, QualifyingPeriod, "period")
-    total = 0
-    for entry in items(entries, "entries"):
-        entry = instance(entry, Entry, "entries")  # noqa: PLW2901
-        if entry.on in period and entry.kind in {EntryKind.EARN, EntryKind.REVERSE}:
-            total += entry.points
-    return max(total, 0)
-
-
-@context_free
-def qualifying_spend(
-    purchases: Iterable[tuple[date, Money]], period: QualifyingPeriod, currency: str
-) -> Money:
-    """Money spent in ``period``: the (day, amount) pairs that fall in it, in ``currency``.
-
-    Pass refunds as negative amounts on their own day; the total never goes below zero.
-
-    Examples:
-        >>> from datetime import date
-        >>> year = qualifying_period(date(2026, 6, 1), anchor=date(2026, 1, 1))
-        >>> qualifying_spend([(date(2025, 12, 30), Money("80", "EUR")),
-        ...                   (date(2026, 3, 2), Money("120", "EUR"))], year, "EUR")
-        Money('120.00', 'EUR')
-    """
-    period = instance(period, QualifyingPeriod, "period")
-    currency = validate_currency(currency)
-    counted = []
-    for purchase in items(purchases, "purchases"):
-        if not isinstance(purchase, tuple | list) or len(purchase) != 2:
-            raise InvalidLoyaltyError(
-                "purchases",
-                purchase,
-                "is not a (day, amount) pair; pass (date(2026, 3, 2), Money('120', 'EUR'))",
-            )
-        when, paid = purchase
-        spent = signed_money(paid, "purchase amount")  # a refund is negative
-        if spent.currency.code != currency:
-            raise CurrencyMismatchError(currency, spent.currency.code, "add")
-        if day(when, "purchase day") in period:
-            counted.append(spent)
-    return max(sum_money(counted, currency), sum_money([], currency))
-
-
 def _convert_tier(value: object) -> Tier:
     return instance(value, Tier, "tier")
 
@@ -400,95 +263,3 @@ def tier_at_period_end(
 
 def _shown(value: int | Money) -> str:
     return str(value) if isinstance(value, int) else f"{value.amount} {value.currency.code}"
-
-
-def _convert_granted(value: object) -> bool:
-    return flag(value, "granted")
-
-
-def _convert_grant_on(value: object) -> date | None:
-    return optional_day(value, "grant_on")
-
-
-def _convert_referrer_points(value: object) -> int:
-    return points(value, "referrer_points")
-
-
-def _convert_referee_points(value: object) -> int:
-    return points(value, "referee_points")
-
-
-@attrs.frozen
-class ReferralReward:
-    """Whether a referral's points are granted on a date, from when, and why."""
-
-    granted: bool = attrs.field(converter=_convert_granted)
-    grant_on: date | None = attrs.field(converter=_convert_grant_on)
-    referrer_points: int = attrs.field(converter=_convert_referrer_points)
-    referee_points: int = attrs.field(converter=_convert_referee_points)
-    why: str = attrs.field(converter=_convert_why)
-
-    def __attrs_post_init__(self) -> None:
-        if self.granted and self.grant_on is None:
-            raise InvalidLoyaltyError(
-                "grant_on", None, "is needed when granted: pass the day points are granted"
-            )
-
-
-@context_free
-def referral_reward(
-    *,
-    delivered_on: date,
-    return_window_days: int,
-    on: date,
-    referrer_points: int,
-    referee_points: int,
-    returned: bool = False,
-) -> ReferralReward:
-    """Whether the referrer and referee get their points on ``on``.
-
-    The reward waits until the referee's order is past its return window: the window
-    runs ``return_window_days`` days from delivery (the day of delivery is day 0), so
-    the points are granted on the day after it closes. A returned order earns nothing.
-
-    Examples:
-        >>> reward = referral_reward(delivered_on=date(2026, 3, 2), return_window_days=14,
-        ...                          on=date(2026, 3, 10), referrer_points=500,
-        ...                          referee_points=250)
-        >>> reward.granted, reward.grant_on
-        (False, datetime.date(2026, 3, 17))
-        >>> reward.why
-        'the order can be returned until 2026-03-16; the points are granted on 2026-03-17'
-    """
-    delivered = day(delivered_on, "delivered_on")
-    on = day(on, "on")
-    window = days(return_window_days, "return_window_days")
-    referrer = points(referrer_points, "referrer_points")
-    referee = points(referee_points, "referee_points")
-    returned = flag(returned, "returned")
-    if on < delivered:
-        raise InvalidLoyaltyError(
-            "on", on, f"is before delivery on {delivered.isoformat()}; check the dates"
-        )
-    if returned:
-        why = "the referee's order was returned, so the referral earns no points"
-        return ReferralReward(
-            granted=False, grant_on=None, referrer_points=0, referee_points=0, why=why
-        )
-    closes = later(delivered, window, "return_window_days")
-    grant_on = later(closes, 1, "return_window_days")
-    granted = on >= grant_on
-    why = (
-        f"the return window closed on {closes.isoformat()}; {referrer} points to the "
-        f"referrer and {referee} to the referee"
-        if granted
-        else f"the order can be returned until {closes.isoformat()}; the points are "
-        f"granted on {grant_on.isoformat()}"
-    )
-    return ReferralReward(
-        granted=granted,
-        grant_on=grant_on,
-        referrer_points=referrer,
-        referee_points=referee,
-        why=why,
-    )
