@@ -34,16 +34,8 @@
 from commercekit.inventory._classify import (
     AbcItem,
     Crossing,
-    RankedProduct,
-    SalesRecord,
     ServiceLevelTable,
     abc_classes,
-    days_of_inventory,
-    days_of_supply,
-    inventory_turnover,
-    rank_products,
-    sell_through,
-    stock_out_rate,
     xyz_classes,
 )
 from commercekit.inventory._demand import (
@@ -51,6 +43,13 @@ from commercekit.inventory._demand import (
     LeadTime,
     LeadTimeDemand,
     lead_time_demand,
+)
+from commercekit.inventory._health import (
+    days_of_inventory,
+    days_of_supply,
+    inventory_turnover,
+    sell_through,
+    stock_out_rate,
 )
 from commercekit.inventory._locations import (
     MAX_LOCATIONS,
@@ -80,6 +79,7 @@ from commercekit.inventory._policies import (
     reorder,
     round_to_pack,
 )
+from commercekit.inventory._ranking import RankedProduct, SalesRecord, rank_products
 from commercekit.inventory._service import (
     SafetyStock,
     ServiceMeasure,

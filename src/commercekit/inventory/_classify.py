@@ -1,4 +1,11 @@
-"""ABC and XYZ classes, the service levels they suggest, ranking, and stock health."""
+"""ABC and XYZ classes, and the service levels they suggest.
+
+Which products matter (ABC: their share of a measure such as revenue or margin), how
+steadily they sell (XYZ: the coefficient of variation of their demand), and the target
+service each combined class gets
+([`ServiceLevelTable`][commercekit.inventory.ServiceLevelTable]). Ranking by margin
+velocity lives in ``_ranking``, the stock health ratios in ``_health``.
+"""
 
 from __future__ import annotations
 
@@ -11,23 +18,16 @@ from fractions import Fraction
 import attrs
 import moneyed
 
-from commercekit import _checks
 from commercekit._numbers import context_free
-from commercekit.errors import (
-    CurrencyMismatchError,
-    InvalidAmountError,
-    InvalidInventoryError,
-)
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
     choice,
     is_class_letter,
     is_positive_units,
     is_share,
-    is_signed_money,
     is_signed_quantity,
     is_text,
-    is_units,
     listed,
     mapping,
     number,
@@ -35,23 +35,14 @@ from commercekit.inventory._numbers import (
     rounded,
     signed_number,
     text,
-    units,
 )
-from commercekit.money import Money, require_money
+from commercekit.money import require_money
 
 __all__ = [
     "AbcItem",
     "Crossing",
-    "RankedProduct",
-    "SalesRecord",
     "ServiceLevelTable",
     "abc_classes",
-    "days_of_inventory",
-    "days_of_supply",
-    "inventory_turnover",
-    "rank_products",
-    "sell_through",
-    "stock_out_rate",
     "xyz_classes",
 ]
 
@@ -92,8 +83,11 @@ class AbcItem:
 def _measures(values: Mapping[str, object]) -> dict[str, Fraction]:
     """The measure per SKU as exact fractions; Money must all share one currency."""
     if not isinstance(values, Mapping) or not values:
-        raise InvalidInventoryError(
-            "values", values, "is not a non-empty mapping of SKU to a measure"
+        raise InvalidInventoryError.refused(
+            "values",
+            values,
+            "is not a non-empty mapping of SKU to a measure",
+            kind=InputKind.LIST,
         )
     currency = None
     found: dict[str, Fraction] = {}
@@ -149,7 +143,9 @@ def abc_classes(
             "boundaries", boundaries, "must be percentages that add up to 100"
         )
     if len(limits) > 26:
-        raise InvalidInventoryError("boundaries", boundaries, "has more than 26 classes")
+        raise InvalidInventoryError.refused(
+            "boundaries", boundaries, "has more than 26 classes", kind=InputKind.LIST
+        )
     rule = choice(crossing, Crossing, "crossing")
     ordered = sorted(measures.items(), key=lambda item: (-item[1], item[0]))
     total = sum((max(value, Fraction(0)) for _, value in ordered), Fraction(0))
@@ -199,8 +195,11 @@ def xyz_classes(
     """
     bounds = listed(boundaries, "boundaries")
     if len(bounds) != 2:  # X's bound and Y's
-        raise InvalidInventoryError(
-            "boundaries", boundaries, "must be two bounds, X's and Y's: ('0.5', '1')"
+        raise InvalidInventoryError.refused(
+            "boundaries",
+            boundaries,
+            "must be two bounds, X's and Y's: ('0.5', '1')",
+            kind=InputKind.LIST,
         )
     x, y = (number(bound, "boundaries", positive=True) for bound in bounds)
     if x >= y:
@@ -209,8 +208,8 @@ def xyz_classes(
     classes = {}
     for sku, profile in sorted((text(k, "demand"), v) for k, v in profiles.items()):
         if not isinstance(profile, DemandProfile):
-            raise InvalidInventoryError(
-                f"demand[{sku!r}]", profile, "is not a DemandProfile"
+            raise InvalidInventoryError.refused(
+                f"demand[{sku!r}]", profile, "is not a DemandProfile", kind=InputKind.TYPE
             )
         cv = profile.coefficient_of_variation
         if not profile.mean:
@@ -226,6 +225,9 @@ _DEFAULT_LEVELS = {
     "CX": "0.90", "CY": "0.88", "CZ": "0.85",
 }  # fmt: skip
 
+_CLASSES = tuple(abc + xyz for abc in string.ascii_uppercase for xyz in "XYZ")
+"""Every combined class a service level may be set for: 'AX' to 'ZZ'."""
+
 
 def _class_key(key: object) -> str:
     """An ABC letter followed by an XYZ letter: 'AX', 'CZ'."""
@@ -235,10 +237,12 @@ def _class_key(key: object) -> str:
         and key[0] in string.ascii_uppercase
         and key[1] in "XYZ"
     ):
-        raise InvalidInventoryError(
+        raise InvalidInventoryError.refused(
             "levels",
             key,
             "is not a class: an ABC letter and an XYZ letter, such as 'AX' or 'CZ'",
+            kind=InputKind.CHOICE,
+            choices=_CLASSES,
         )
     return key
 
@@ -275,199 +279,11 @@ class ServiceLevelTable:
         key = f"{text(abc, 'abc')}{text(xyz, 'xyz')}"
         if key not in self.levels:
             known = ", ".join(sorted(self.levels))
-            raise InvalidInventoryError(
-                "class", key, f"has no service level; known: {known}"
+            raise InvalidInventoryError.refused(
+                "class",
+                key,
+                f"has no service level; known: {known}",
+                kind=InputKind.CHOICE,
+                choices=sorted(self.levels),
             )
         return self.levels[key]
-
-
-def _margin(value: object) -> Money:
-    try:
-        return require_money(value, "the contribution margin")
-    except InvalidAmountError as problem:
-        raise InvalidInventoryError("contribution_margin", value, problem.reason) from None
-
-
-@attrs.frozen
-class SalesRecord:
-    """A product's sales over a number of periods: units, contribution margin, frequency.
-
-    ``periods_with_sales`` counts the periods in which it sold at all. The margin may be
-    below zero: a product sold at a loss.
-    """
-
-    sku: str = attrs.field(validator=is_text)
-    units: int = attrs.field(validator=is_units)
-    contribution_margin: Money = attrs.field(converter=_margin)
-    periods: int = attrs.field(validator=is_positive_units)
-    periods_with_sales: int = attrs.field(validator=is_units)
-
-    def __attrs_post_init__(self) -> None:
-        if self.periods_with_sales > self.periods:
-            raise InvalidInventoryError(
-                "periods_with_sales",
-                self.periods_with_sales,
-                f"cannot exceed periods ({self.periods})",
-            )
-
-
-@attrs.frozen
-class RankedProduct:
-    """A product's rank by margin velocity and frequency, with the score and its parts.
-
-    A product sold at a loss has a margin, and a score, below zero.
-    """
-
-    sku: str = attrs.field(validator=is_text)
-    rank: int = attrs.field(validator=is_positive_units)
-    margin_per_period: Money = attrs.field(validator=is_signed_money)
-    frequency: Decimal = attrs.field(validator=is_share)
-    score: Decimal = attrs.field(validator=is_signed_quantity)
-
-
-@context_free
-def rank_products(
-    records: tuple[SalesRecord, ...] | list[SalesRecord],
-) -> tuple[RankedProduct, ...]:
-    """Rank products that sell fast, profitably and repeatedly.
-
-    Score = contribution margin per period x frequency (the share of periods with a
-    sale): a product earning EUR 100 a week in every week outranks one earning EUR 150
-    a week from two big orders a quarter. Ties go to more units, then the SKU.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> ranked = rank_products([
-        ...     SalesRecord("TEE", 400, Money("1200", "EUR"), 12, 12),
-        ...     SalesRecord("BULK", 90, Money("1800", "EUR"), 12, 2),
-        ... ])
-        >>> [(item.sku, str(item.score)) for item in ranked]
-        [('TEE', '100.0000'), ('BULK', '25.0000')]
-    """
-    currency = None
-    scored = []
-    for record in listed(records, "records"):
-        if not isinstance(record, SalesRecord):
-            raise InvalidInventoryError("records", record, "is not a SalesRecord")
-        margin = record.contribution_margin
-        if currency is None:
-            currency = margin.currency.code
-        elif margin.currency.code != currency:
-            raise CurrencyMismatchError(currency, margin.currency.code, "rank")
-        periods, selling = record.periods, record.periods_with_sales
-        per_period = Fraction(margin.amount) / periods
-        frequency = Fraction(selling, periods)
-        scored.append((per_period * frequency, record, per_period, frequency, margin))
-    scored.sort(key=lambda row: (-row[0], -row[1].units, row[1].sku))
-    return tuple(
-        RankedProduct(
-            sku=record.sku,
-            rank=rank,
-            margin_per_period=Money(rounded(per_period), margin.currency),
-            frequency=rounded(frequency),
-            score=rounded(score),
-        )
-        for rank, (score, record, per_period, frequency, margin) in enumerate(scored, 1)
-    )
-
-
-def _money_ratio(top: tuple[str, Money], bottom: tuple[str, Money]) -> Fraction:
-    """``top / bottom`` for two amounts in one currency: top >= 0, bottom > 0."""
-    return _checks.money_ratio(top, bottom, InvalidInventoryError)
-
-
-@context_free
-def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> Decimal:
-    """Inventory turnover = cost of goods sold / average inventory value (at cost).
-
-    How many times the stock was sold and replaced over the period the cost of goods
-    sold covers; average inventory is usually (opening + closing) / 2.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> inventory_turnover(Money("120000", "EUR"), Money("20000", "EUR"))
-        Decimal('6.0000')
-    """
-    return rounded(
-        _money_ratio(
-            ("cost_of_goods_sold", cost_of_goods_sold),
-            ("average_inventory", average_inventory),
-        )
-    )
-
-
-@context_free
-def days_of_inventory(
-    cost_of_goods_sold: Money, average_inventory: Money, days: int = 365
-) -> Decimal:
-    """Days of inventory = average inventory / cost of goods sold x days in the period.
-
-    The average number of days a unit waits before it sells: ``days`` / turnover.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> days_of_inventory(Money("120000", "EUR"), Money("20000", "EUR"))
-        Decimal('60.8333')
-    """
-    share = _money_ratio(
-        ("average_inventory", average_inventory),
-        ("cost_of_goods_sold", cost_of_goods_sold),
-    )
-    return rounded(share * units(days, "days", positive=True))
-
-
-@context_free
-def days_of_supply(on_hand: int, demand_per_day: object) -> Decimal:
-    """Days of supply = units on hand / expected demand per day: how long stock lasts.
-
-    Examples:
-        >>> days_of_supply(450, 30)
-        Decimal('15.0000')
-    """
-    stock = units(on_hand, "on_hand")
-    rate = number(demand_per_day, "demand_per_day", positive=True)
-    return rounded(Fraction(stock) / Fraction(rate))
-
-
-@context_free
-def sell_through(
-    units_sold: int, units_received: int, beginning_on_hand: int = 0
-) -> Decimal:
-    """Sell-through = units sold / (units on hand at the start + units received).
-
-    The share of the stock available in the period that sold.
-
-    Examples:
-        >>> sell_through(340, 400, beginning_on_hand=100)
-        Decimal('0.6800')
-    """
-    sold = units(units_sold, "units_sold")
-    available = units(units_received, "units_received") + units(
-        beginning_on_hand, "beginning_on_hand"
-    )
-    if not available:
-        raise InvalidInventoryError(
-            "units_received", units_received, "and the opening stock are both zero"
-        )
-    if sold > available:
-        raise InvalidInventoryError(
-            "units_sold", sold, f"exceeds the {available} units available in the period"
-        )
-    return rounded(Fraction(sold, available))
-
-
-@context_free
-def stock_out_rate(periods_out_of_stock: int, periods: int) -> Decimal:
-    """Stock-out rate = periods (days) with no stock / periods observed.
-
-    Examples:
-        >>> stock_out_rate(3, 90)
-        Decimal('0.0333')
-    """
-    total = units(periods, "periods", positive=True)
-    out = units(periods_out_of_stock, "periods_out_of_stock")
-    if out > total:
-        raise InvalidInventoryError(
-            "periods_out_of_stock", out, f"exceeds periods ({total})"
-        )
-    return rounded(Fraction(out, total))
