@@ -63,18 +63,20 @@ from commercekit.inventory._locations import (
     route_order,
 )
 from commercekit.inventory._numbers import PLACES
-from commercekit.inventory._policies import (
+from commercekit.inventory._order_quantities import (
     EconomicOrder,
-    MinMaxPolicy,
     NewsvendorOrder,
+    economic_order_quantity,
+    newsvendor,
+    newsvendor_quantities,
+)
+from commercekit.inventory._policies import (
+    MinMaxPolicy,
     OrderUpToPolicy,
     PackRounding,
     Policy,
     ReorderDecision,
     ReorderPointPolicy,
-    economic_order_quantity,
-    newsvendor,
-    newsvendor_quantities,
     order_up_to_policy,
     reorder,
     round_to_pack,
