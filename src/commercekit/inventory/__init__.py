@@ -44,6 +44,7 @@ from commercekit.inventory._demand import (
     LeadTimeDemand,
     lead_time_demand,
 )
+from commercekit.inventory._draws import DemandDistribution
 from commercekit.inventory._health import (
     days_of_inventory,
     days_of_supply,
@@ -94,13 +95,8 @@ from commercekit.inventory._service import (
     safety_stock_for_cycle_service,
     safety_stock_for_fill_rate,
 )
-from commercekit.inventory._simulation import (
-    MAX_ORDERS,
-    MAX_PERIODS,
-    DemandDistribution,
-    Simulation,
-    simulate,
-)
+from commercekit.inventory._shelf import MAX_ORDERS
+from commercekit.inventory._simulation import MAX_PERIODS, Simulation, simulate
 
 __all__ = [
     "MAX_LOCATIONS",

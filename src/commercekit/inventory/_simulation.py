@@ -9,9 +9,6 @@ run; nothing else (no clock, no global random state) enters it.
 
 from __future__ import annotations
 
-import enum
-import heapq
-import math
 import random
 from decimal import Decimal
 from fractions import Fraction
@@ -19,8 +16,9 @@ from fractions import Fraction
 import attrs
 
 from commercekit._numbers import RANGE, context_free, out_of_range
-from commercekit.errors import InvalidInventoryError
+from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
+from commercekit.inventory._draws import DemandDistribution, draw_demand
 from commercekit.inventory._numbers import (
     Field,
     choice,
@@ -32,39 +30,26 @@ from commercekit.inventory._numbers import (
     rounded,
     units,
 )
-from commercekit.inventory._policies import (
-    MinMaxPolicy,
-    OrderUpToPolicy,
-    Policy,
-    ReorderPointPolicy,
-)
+from commercekit.inventory._policies import OrderUpToPolicy, Policy
 from commercekit.inventory._service import Shortfall
+from commercekit.inventory._shelf import (
+    Shelf,
+    order_quantity,
+    reorder_trigger,
+    run_period,
+)
 
-__all__ = ["MAX_ORDERS", "MAX_PERIODS", "DemandDistribution", "Simulation", "simulate"]
+__all__ = ["MAX_PERIODS", "Simulation", "simulate"]
 
 MAX_PERIODS = 50_000
 """The most periods one ``simulate`` call runs (over 130 years of days)."""
 
-MAX_ORDERS = 20_000
-"""The most orders one ``simulate`` call places: each costs work, however few periods
-run (a small Q against a huge demand orders many times a period)."""
-
-
-class DemandDistribution(enum.StrEnum):
-    """How a simulated period's demand is drawn from a ``DemandProfile``."""
-
-    NORMAL = "normal"
-    """Normal with the profile's mean and standard deviation, rounded to whole units
-    (half to even) and truncated at 0 (which lifts the mean a little when demand is
-    erratic: by about 0.4 % of it at a coefficient of variation of 0.5)."""
-    POISSON = "poisson"
-    """Poisson with the profile's mean (its standard deviation is ignored: a Poisson
-    variable's variance is its mean). Fits slow movers: a few units a period."""
-
 
 def _series(_: object, attribute: Field, value: object) -> None:
     if not isinstance(value, tuple):
-        raise InvalidInventoryError(attribute.name, value, "is not a tuple of units")
+        raise InvalidInventoryError.refused(
+            attribute.name, value, "is not a tuple of units", kind=InputKind.LIST
+        )
     for count in value:
         units(count, attribute.name)
 
@@ -113,16 +98,18 @@ class Simulation:
 
     def __attrs_post_init__(self) -> None:
         if self.served + self.short != self.demanded:
-            raise InvalidInventoryError(
+            raise InvalidInventoryError.refused(
                 "served",
                 self.served,
                 f"plus short ({self.short}) must equal demanded ({self.demanded})",
+                kind=InputKind.COUNT,
             )
         if len(self.on_hand) != self.periods:
-            raise InvalidInventoryError(
+            raise InvalidInventoryError.refused(
                 "on_hand",
                 self.on_hand,
                 f"must hold one count per period ({self.periods})",
+                kind=InputKind.LIST,
             )
         for field, count, most, of in (
             ("backorders", self.backorders, self.short, "short"),
@@ -130,226 +117,27 @@ class Simulation:
             ("stockout_periods", self.stockout_periods, self.periods, "periods"),
         ):
             if count > most:
-                raise InvalidInventoryError(field, count, f"cannot exceed {of} ({most})")
+                raise InvalidInventoryError.refused(
+                    field, count, f"cannot exceed {of} ({most})", kind=InputKind.COUNT
+                )
 
 
 def _seed(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInventoryError(
-            "seed", value, "is not a whole number; pass an int such as 2024"
+        raise InvalidInventoryError.refused(
+            "seed",
+            value,
+            "is not a whole number; pass an int such as 2024",
+            kind=InputKind.COUNT,
         )
     if value < 0 or out_of_range(value):
-        raise InvalidInventoryError(
-            "seed", value, f"must be zero or more, and {RANGE}; pass an int such as 2024"
+        raise InvalidInventoryError.refused(
+            "seed",
+            value,
+            f"must be zero or more, and {RANGE}; pass an int such as 2024",
+            kind=InputKind.COUNT,
         )
     return value
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    """A Poisson draw: Knuth's product of uniforms below a mean of 10, else PTRS.
-
-    PTRS is the transformed rejection method with squeeze of W. Hormann, "The
-    transformed rejection method for generating Poisson random variables", *Insurance:
-    Mathematics and Economics* 12 (1993); its constants are the paper's.
-    """
-    if mean < 10:
-        threshold, draws, product = math.exp(-mean), 0, rng.random()
-        while product > threshold:
-            draws += 1
-            product *= rng.random()
-        return draws
-    log_mean = math.log(mean)
-    scale = 0.931 + 2.53 * math.sqrt(mean)
-    shape = -0.059 + 0.02483 * scale
-    log_alpha = math.log(1.1239 + 1.1328 / (scale - 3.4))
-    accept_at_once = 0.9277 - 3.6224 / (scale - 2)
-    while True:
-        centred = rng.random() - 0.5
-        uniform = rng.random()
-        gap = 0.5 - abs(centred)
-        candidate = math.floor((2 * shape / gap + scale) * centred + mean + 0.43)
-        if gap >= 0.07 and uniform <= accept_at_once:
-            return candidate
-        if candidate < 0 or (gap < 0.013 and uniform > gap):
-            continue
-        bound = math.log(uniform) + log_alpha - math.log(shape / (gap * gap) + scale)
-        if bound <= -mean + candidate * log_mean - math.lgamma(candidate + 1):
-            return candidate
-
-
-def _before(fraction: Fraction, demand: int) -> int:
-    """How many of a period's ``demand`` units come before a delivery at ``fraction``.
-
-    The period's units arrive evenly spread: unit i at (i + 1/2) / demand of the way
-    through it. A delivery at or before a unit's moment is on the shelf for it.
-    """
-    # ceil(n / d x demand - 1/2) = ceil((2 x n x demand - d) / 2d), in whole numbers:
-    # this runs for every delivery and every unit of demand served, so no Fractions.
-    top, bottom = fraction.numerator, fraction.denominator
-    return max(0, -((bottom - 2 * top * demand) // (2 * bottom)))
-
-
-@attrs.define
-class _Shelf:
-    """The mutable state of one run (private: the result is the frozen ``Simulation``)."""
-
-    rng: random.Random
-    lead_time: LeadTime
-    shortfall: Shortfall
-    on_hand: int
-    backorders: int = 0
-    on_order: int = 0
-    pipeline: list[tuple[int, Fraction, int, int]] = attrs.Factory(list)
-    demanded: int = 0
-    served: int = 0
-    short: int = 0
-    received: int = 0
-    orders: int = 0
-    cycles: int = 0
-    stockout_cycles: int = 0
-    cycle_short: bool = False
-
-    @property
-    def position(self) -> int:
-        return self.on_hand + self.on_order - self.backorders
-
-    def order(self, quantity: int, period: int, fraction: Fraction) -> None:
-        if self.orders >= MAX_ORDERS:
-            raise InvalidInventoryError(
-                "orders_placed",
-                self.orders,
-                f"would pass {MAX_ORDERS:,}, the most one run places; simulate fewer "
-                "periods, or a policy that orders more at a time (a larger Q, or S "
-                "further above s)",
-            )
-        mean, spread = float(self.lead_time.mean), float(self.lead_time.std_dev)
-        drawn = self.rng.gauss(mean, spread) if spread else mean
-        arrival = period + max(0, round(drawn))
-        # Each order draws its own lead time, so a later order may overtake an earlier
-        # one (orders cross), as the independent lead times of the formulas assume.
-        heapq.heappush(self.pipeline, (arrival, fraction, self.orders, quantity))
-        self.on_order += quantity
-        self.orders += 1
-
-    def receive(self, period: int, served_so_far: int, demand: int) -> None:
-        """Put away every delivery due before unit ``served_so_far`` of this period."""
-        while self.pipeline and (
-            self.pipeline[0][0] < period
-            or (
-                self.pipeline[0][0] == period
-                and _before(self.pipeline[0][1], demand) <= served_so_far
-            )
-        ):
-            quantity = heapq.heappop(self.pipeline)[3]
-            self.on_order -= quantity
-            self.received += quantity
-            owed = min(quantity, self.backorders)
-            self.backorders -= owed
-            self.on_hand += quantity - owed
-            self.cycles += 1
-            self.stockout_cycles += self.cycle_short
-            self.cycle_short = self.backorders > 0
-
-    def next_delivery(self, period: int, demand: int) -> int:
-        """The unit of this period before which the next delivery lands (or ``demand``)."""
-        if self.pipeline and self.pipeline[0][0] == period:
-            return _before(self.pipeline[0][1], demand)
-        return demand
-
-    def serve(self, count: int) -> int:
-        """Serve ``count`` units of demand from the shelf; return how many were short."""
-        served = min(count, self.on_hand)
-        self.on_hand -= served
-        short = count - served
-        if self.shortfall is Shortfall.BACKORDER:
-            self.backorders += short
-        self.demanded += count
-        self.served += served
-        self.short += short
-        self.cycle_short = self.cycle_short or short > 0
-        return short
-
-
-def _trigger(policy: Policy) -> tuple[int | None, int]:
-    """The position at or below which a continuous policy orders, and a full shelf.
-
-    Positions are whole units, so position <= r is position <= floor(r); an order up to
-    S must be whole, so it goes up to ceil(S) (as ``reorder`` rounds up to whole units).
-    """
-    if isinstance(policy, ReorderPointPolicy):
-        point = math.floor(policy.reorder_point)
-        return point, point + policy.order_quantity
-    if isinstance(policy, MinMaxPolicy):
-        return math.floor(policy.minimum), math.ceil(policy.maximum)
-    if isinstance(policy, OrderUpToPolicy):
-        review = policy.review_period
-        if review != review.to_integral_value():
-            raise InvalidInventoryError(
-                "review_period",
-                review,
-                "must be a whole number of periods to simulate; count the review "
-                "period in the demand's periods (7 days, not 1 week of 7-day demand)",
-            )
-        return None, math.ceil(policy.order_up_to)
-    raise InvalidInventoryError(
-        "policy", policy, "is not a ReorderPointPolicy, MinMaxPolicy or OrderUpToPolicy"
-    )
-
-
-def _quantity(policy: Policy, position: int) -> int:
-    """What ``policy`` orders at ``position`` (0 for nothing), as ``reorder`` would."""
-    if isinstance(policy, ReorderPointPolicy):
-        point = math.floor(policy.reorder_point)
-        if position > point:
-            return 0
-        return ((point - position) // policy.order_quantity + 1) * policy.order_quantity
-    if isinstance(policy, MinMaxPolicy):
-        if position > policy.minimum:
-            return 0
-        return math.ceil(policy.maximum) - position
-    return max(0, math.ceil(policy.order_up_to) - position)
-
-
-def _draw(
-    rng: random.Random, demand: DemandProfile, distribution: DemandDistribution
-) -> int:
-    mean, spread = float(demand.mean), float(demand.std_dev)
-    if distribution is DemandDistribution.POISSON:
-        return _poisson(rng, mean)
-    return max(0, round(rng.gauss(mean, spread) if spread else mean))
-
-
-def _period(
-    shelf: _Shelf,
-    policy: Policy,
-    t: int,
-    demand: int,
-    *,
-    trigger: int | None,
-    review: bool,
-) -> int:
-    """Run period ``t`` with ``demand`` units; return how many were short."""
-    if review:
-        shelf.receive(t, 0, demand)
-        quantity = _quantity(policy, shelf.position)
-        if quantity:
-            shelf.order(quantity, t, Fraction(0))
-    short, done = 0, 0
-    while True:
-        shelf.receive(t, done, demand)
-        if done == demand:
-            break
-        # Serve up to the next delivery, or up to the unit that brings the position to
-        # the trigger: continuous review orders right after it, not at the period's end.
-        count = shelf.next_delivery(t, demand) - done
-        if trigger is not None:
-            count = min(count, shelf.position - trigger)
-        short += shelf.serve(count)
-        done += count
-        if trigger is not None and shelf.position <= trigger:
-            quantity = _quantity(policy, shelf.position)
-            shelf.order(quantity, t, Fraction(2 * done - 1, 2 * demand))
-    return short
 
 
 @context_free
@@ -388,6 +176,7 @@ def simulate(
     at most ``MAX_PERIODS`` periods and ``MAX_ORDERS`` orders, or it is refused.
 
     Examples:
+        >>> from commercekit.inventory import ReorderPointPolicy
         >>> demand, lead_time = DemandProfile(100, 30), LeadTime(4)
         >>> policy = ReorderPointPolicy(reorder_point=480, order_quantity=1000)
         >>> run = simulate(policy, demand, lead_time, 365, seed=7)
@@ -400,33 +189,37 @@ def simulate(
         >>> simulate(policy, demand, lead_time, 0, seed=7)
         Traceback (most recent call last):
         ...
-        commercekit.errors.InvalidInventoryError: periods=0 must be greater than zero
+        commercekit.errors.InvalidInventoryCountError: periods=0 must be greater than zero
     """
-    trigger, full = _trigger(policy)
+    trigger, full = reorder_trigger(policy)
     if not isinstance(demand, DemandProfile):
-        raise InvalidInventoryError("demand", demand, "is not a DemandProfile")
+        raise InvalidInventoryError.refused(
+            "demand", demand, "is not a DemandProfile", kind=InputKind.TYPE
+        )
     if not isinstance(lead_time, LeadTime):
-        raise InvalidInventoryError("lead_time", lead_time, "is not a LeadTime")
+        raise InvalidInventoryError.refused(
+            "lead_time", lead_time, "is not a LeadTime", kind=InputKind.TYPE
+        )
     count = units(periods, "periods", positive=True, unit="periods", maximum=MAX_PERIODS)
     draws = choice(distribution, DemandDistribution, "distribution")
     start = full if initial_on_hand is None else units(initial_on_hand, "initial_on_hand")
     # S311: a seeded simulation needs a reproducible generator, not a cryptographic one.
     rng = random.Random(_seed(seed))  # noqa: S311
-    shelf = _Shelf(
+    shelf = Shelf(
         rng=rng,
         lead_time=lead_time,
         shortfall=choice(shortfall, Shortfall, "shortfall"),
         on_hand=start,
     )
     if trigger is not None and shelf.position <= trigger:
-        shelf.order(_quantity(policy, shelf.position), 0, Fraction(0))
+        shelf.order(order_quantity(policy, shelf.position), 0, Fraction(0))
     series: list[int] = []
     stockouts = 0
     every = int(policy.review_period) if isinstance(policy, OrderUpToPolicy) else 0
     for t in range(count):
         review = bool(every) and t % every == 0
-        drawn = _draw(rng, demand, draws)
-        short = _period(shelf, policy, t, drawn, trigger=trigger, review=review)
+        drawn = draw_demand(rng, demand, draws)
+        short = run_period(shelf, policy, t, drawn, trigger=trigger, review=review)
         stockouts += short > 0
         series.append(shelf.on_hand)
     served_cycles = shelf.cycles - shelf.stockout_cycles
