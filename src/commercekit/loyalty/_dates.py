@@ -12,7 +12,7 @@ import calendar
 from datetime import date
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidLoyaltyError
+from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day as checked_day
 from commercekit.loyalty._checks import signed_points
 
@@ -54,8 +54,11 @@ def add_months(day: date, months: int) -> date:
     months = signed_points(months, "months", zero=True, unit="months")
     year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
     if not date.min.year <= year <= date.max.year:
-        raise InvalidLoyaltyError(
-            "months", months, f"moves {day.isoformat()} outside the calendar"
+        raise InvalidLoyaltyError.refused(
+            "months",
+            months,
+            f"moves {day.isoformat()} outside the calendar",
+            kind=InputKind.COUNT,
         )
     last = calendar.monthrange(year, index + 1)[1]
     return date(year, index + 1, min(day.day, last))

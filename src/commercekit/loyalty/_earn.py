@@ -25,7 +25,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import RANGE, context_free, out_of_range
-from commercekit.errors import InvalidLoyaltyError
+from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     amount,
     choice,
@@ -60,8 +60,11 @@ _WITH_SHIPPING = {EarnBasis.NET_GOODS_AND_SHIPPING, EarnBasis.ORDER_TOTAL}
 
 def _multipliers(value: object) -> dict[str, Decimal]:
     if not isinstance(value, Mapping):
-        raise InvalidLoyaltyError(
-            "multipliers", value, "is not a mapping; pass {'gold': Decimal('1.5')}"
+        raise InvalidLoyaltyError.refused(
+            "multipliers",
+            value,
+            "is not a mapping; pass {'gold': Decimal('1.5')}",
+            kind=InputKind.LIST,
         )
     return {text(key, "multiplier key"): rate(factor, key) for key, factor in value.items()}
 
@@ -118,10 +121,11 @@ class BonusEvent:
 
     def __attrs_post_init__(self) -> None:
         if self.ends_on < self.starts_on:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "ends_on",
                 self.ends_on,
                 f"is before starts_on {self.starts_on.isoformat()}; swap the dates",
+                kind=InputKind.DATE,
             )
         if self.multiplier == 1 and not self.bonus_points:
             raise InvalidLoyaltyError(
@@ -229,9 +233,25 @@ def earn_points(
     """
     rule = instance(rule, EarnRule, "rule")
     on = day(on, "on")
-    currency = rule.currency
     if tier is not None:
         tier = text(tier, "tier")
+    raw, why = _on_basis(rule, goods, tax=tax, shipping=shipping)
+    live = [event for event in rule.bonus_events if event.live_on(on)]
+    raw, why = _multiplied(rule, tier, live, raw, why)
+    earned, why = _whole_points(rule, raw, goods, why)
+    for event in live:
+        if event.bonus_points:
+            earned += event.bonus_points
+            why += f"; + {event.bonus_points} ({event.name})"
+    return Earned(points=earned, unrounded=raw, why=why)
+
+
+def _on_basis(
+    rule: EarnRule, goods: object, *, tax: Money | None, shipping: Money | None
+) -> tuple[Decimal, str]:
+    """Step 1: each category's goods x its multiplier, plus tax and shipping when the
+    basis counts them, x points per unit; and the why so far."""
+    currency = rule.currency
     per_category = _goods(goods, currency)
     parts = [f"goods {_figures(per_category, rule.category_multipliers)}"]
     raw = sum(
@@ -254,24 +274,38 @@ def earn_points(
         found = amount(value, field, currency)
         raw += found.amount
         parts.append(f"{field} {found.amount}")
-    raw *= rule.points_per_unit
     why = (
         f"{rule.basis.value.replace('-', ' ')}: {' + '.join(parts)} {currency} x "
         f"{rule.points_per_unit} point(s) per {currency}"
     )
+    return raw * rule.points_per_unit, why
+
+
+def _multiplied(
+    rule: EarnRule, tier: str | None, live: list[BonusEvent], raw: Decimal, why: str
+) -> tuple[Decimal, str]:
+    """Step 2: x the member's tier multiplier, x every bonus event live on the day."""
     if tier is not None:
         if tier not in rule.tier_multipliers:
             known = ", ".join(repr(name) for name in rule.tier_multipliers) or "none"
-            raise InvalidLoyaltyError(
-                "tier", tier, f"has no multiplier in this rule; it knows: {known}"
+            raise InvalidLoyaltyError.refused(
+                "tier",
+                tier,
+                f"has no multiplier in this rule; it knows: {known}",
+                kind=InputKind.CHOICE,
+                choices=tuple(rule.tier_multipliers),
             )
         raw *= rule.tier_multipliers[tier]
         why += f" x {rule.tier_multipliers[tier]} ({tier} tier)"
-    live = [event for event in rule.bonus_events if event.live_on(on)]
     for event in live:
         if event.multiplier != 1:
             raw *= event.multiplier
             why += f" x {event.multiplier} ({event.name})"
+    return raw, why
+
+
+def _whole_points(rule: EarnRule, raw: Decimal, goods: object, why: str) -> tuple[int, str]:
+    """Steps 3 and 4: rounded to whole points by the rule's mode, then capped."""
     if out_of_range(raw):
         raise InvalidLoyaltyError(
             "goods",
@@ -285,11 +319,7 @@ def earn_points(
     if rule.cap_per_order is not None and earned > rule.cap_per_order:
         earned = rule.cap_per_order
         why += f"; capped at {earned} per order"
-    for event in live:
-        if event.bonus_points:
-            earned += event.bonus_points
-            why += f"; + {event.bonus_points} ({event.name})"
-    return Earned(points=earned, unrounded=raw, why=why)
+    return earned, why
 
 
 def _goods(goods: object, currency: str) -> dict[str, Money]:
@@ -297,8 +327,11 @@ def _goods(goods: object, currency: str) -> dict[str, Money]:
     if not isinstance(goods, Mapping):
         return {"": amount(goods, "goods", currency)}
     if not goods:
-        raise InvalidLoyaltyError(
-            "goods", goods, "has no category; pass {'books': Money('40.00', 'EUR')}"
+        raise InvalidLoyaltyError.refused(
+            "goods",
+            goods,
+            "has no category; pass {'books': Money('40.00', 'EUR')}",
+            kind=InputKind.LIST,
         )
     return {
         text(category, "goods category"): amount(money, f"goods[{category!r}]", currency)

@@ -26,7 +26,7 @@ from datetime import date
 
 import attrs
 
-from commercekit.errors import InsufficientPointsError, InvalidLoyaltyError
+from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
     day,
@@ -66,8 +66,8 @@ def _check_lots(value: object) -> tuple[Lot, ...]:
     seen: set[str] = set()
     for lot in lots:
         if lot.id in seen:
-            raise InvalidLoyaltyError(
-                "lots", lot.id, "is used by two lots; ids must differ"
+            raise InvalidLoyaltyError.refused(
+                "lots", lot.id, "is used by two lots; ids must differ", kind=InputKind.LIST
             )
         seen.add(lot.id)
     return lots
@@ -128,8 +128,12 @@ class PointsLedger:
             if lot.id == lot_id:
                 return lot
         known = ", ".join(repr(lot.id) for lot in self.lots) or "none"
-        raise InvalidLoyaltyError(
-            "lot_id", lot_id, f"is not a lot in this ledger; it holds: {known}"
+        raise InvalidLoyaltyError.refused(
+            "lot_id",
+            lot_id,
+            f"is not a lot in this ledger; it holds: {known}",
+            kind=InputKind.CHOICE,
+            choices=tuple(lot.id for lot in self.lots),
         )
 
     def spendable(self, on: date) -> int:
@@ -196,8 +200,11 @@ class PointsLedger:
         entries: list[Entry] = []
         for entry in items(redeemed, "redeemed"):
             if not isinstance(entry, Entry) or entry.kind is not EntryKind.REDEEM:
-                raise InvalidLoyaltyError(
-                    "redeemed", entry, "is not a redeem entry; pass what redeem returned"
+                raise InvalidLoyaltyError.refused(
+                    "redeemed",
+                    entry,
+                    "is not a redeem entry; pass what redeem returned",
+                    kind=InputKind.TYPE,
                 )
             lot = self.lot(entry.lot_id)  # an unknown lot id is refused here
             index = next(at for at, found in enumerate(lots) if found.id == lot.id)
@@ -287,8 +294,11 @@ class PointsLedger:
         on = self._on(on)
         if change > 0:
             if lot_id is None:
-                raise InvalidLoyaltyError(
-                    "lot_id", lot_id, "is needed for a credit: name the new lot"
+                raise InvalidLoyaltyError.refused(
+                    "lot_id",
+                    lot_id,
+                    "is needed for a credit: name the new lot",
+                    kind=InputKind.TEXT,
                 )
             return self._credit(
                 lot_id, change, on, pending=0, kind=EntryKind.ADJUST, reason=reason
@@ -308,11 +318,12 @@ class PointsLedger:
     def _on(self, on: object) -> date:
         found = day(on, "on")
         if self.last_date is not None and found < self.last_date:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "on",
                 found,
                 f"is before the ledger's last transition on "
                 f"{self.last_date.isoformat()}; apply transitions in date order",
+                kind=InputKind.DATE,
             )
         return found
 
@@ -328,10 +339,11 @@ class PointsLedger:
     ) -> tuple[PointsLedger, tuple[Entry, ...]]:
         lot_id = text(lot_id, "lot_id")
         if any(lot.id == lot_id for lot in self.lots):
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "lot_id",
                 lot_id,
                 "is already a lot in this ledger; give each order its own id",
+                kind=InputKind.TEXT,
             )
         new = Lot(
             lot_id,

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidLoyaltyError
+from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty import _checks
 from commercekit.money import Money, allocate
 
@@ -188,11 +188,12 @@ def points_revenue(
     redeemed = _checks.points(redeemed_to_date, "redeemed_to_date")
     expected = _checks.points(expected_redemptions, "expected_redemptions")
     if expected == 0 or redeemed > expected:
-        raise InvalidLoyaltyError(
+        raise InvalidLoyaltyError.refused(
             "expected_redemptions",
             expected,
             f"must be at least the {redeemed} points already redeemed (and above 0): "
             "revise the estimate first",
+            kind=InputKind.COUNT,
         )
     to_date = money_of(Fraction(points.amount) * Fraction(redeemed, expected), currency)
     if before > points:

@@ -18,7 +18,7 @@ from datetime import date
 
 import attrs
 
-from commercekit.errors import InvalidLoyaltyError
+from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, months, points, signed_points, text
 from commercekit.loyalty._dates import add_months, end_of_month
 
@@ -147,38 +147,45 @@ class Lot:
 
     def __attrs_post_init__(self) -> None:
         if self.remaining > self.points:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "remaining",
                 self.remaining,
                 f"is more than the {self.points} points lot {self.id!r} was earned with",
+                kind=InputKind.COUNT,
             )
         if self.clawed_back > self.points:
-            raise InvalidLoyaltyError(
-                "clawed_back", self.clawed_back, f"must be at most {self.points}"
+            raise InvalidLoyaltyError.refused(
+                "clawed_back",
+                self.clawed_back,
+                f"must be at most {self.points}",
+                kind=InputKind.COUNT,
             )
         if self.remaining < -self.clawed_back:
             # Only a return (under ALLOW_NEGATIVE) takes a lot below zero, and by no
             # more than it clawed back.
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "remaining",
                 self.remaining,
                 f"is further below zero than the {self.clawed_back} points returns "
                 f"clawed back from lot {self.id!r}",
+                kind=InputKind.COUNT,
             )
         if self.spendable_from < self.earned_on:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "spendable_from",
                 self.spendable_from,
                 f"is before the earning date {self.earned_on.isoformat()}; points "
                 f"cannot be spent before they are earned",
+                kind=InputKind.DATE,
             )
         if self.valid_until < self.spendable_from:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "valid_until",
                 self.valid_until,
                 f"is before the lot becomes spendable on "
                 f"{self.spendable_from.isoformat()}; shorten the pending period or "
                 f"lengthen the expiry term",
+                kind=InputKind.DATE,
             )
 
     def spendable_on(self, on: date) -> bool:

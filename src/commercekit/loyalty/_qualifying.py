@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day, instance, items, signed_money
 from commercekit.loyalty._checks import months as checked_months
 from commercekit.loyalty._dates import add_months
@@ -43,8 +43,11 @@ class QualifyingPeriod:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidLoyaltyError(
-                "end", self.end, f"is before start {self.start.isoformat()}; swap them"
+            raise InvalidLoyaltyError.refused(
+                "end",
+                self.end,
+                f"is before start {self.start.isoformat()}; swap them",
+                kind=InputKind.DATE,
             )
 
     def __contains__(self, day: object) -> bool:
@@ -126,10 +129,11 @@ def qualifying_spend(
     counted = []
     for purchase in items(purchases, "purchases"):
         if not isinstance(purchase, tuple | list) or len(purchase) != 2:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "purchases",
                 purchase,
                 "is not a (day, amount) pair; pass (date(2026, 3, 2), Money('120', 'EUR'))",
+                kind=InputKind.LIST,
             )
         when, paid = purchase
         spent = signed_money(paid, "purchase amount")  # a refund is negative

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._numbers import context_free
-from commercekit.errors import InsufficientPointsError, InvalidLoyaltyError
+from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     instance,
     money,
@@ -33,10 +33,11 @@ __all__ = ["PointsDiscount", "RedemptionRule", "redemption_discount"]
 
 def _values(value: object) -> dict[str, Money]:
     if not isinstance(value, Mapping) or not value:
-        raise InvalidLoyaltyError(
+        raise InvalidLoyaltyError.refused(
             "value_per_point",
             value,
             "is not a mapping of currencies to Money; pass {'EUR': Money('0.01', 'EUR')}",
+            kind=InputKind.LIST,
         )
     found: dict[str, Money] = {}
     for code, given in value.items():
@@ -85,10 +86,11 @@ class RedemptionRule:
                 "max_share", self.max_share, "must be at most 1: write 50 % as '0.5'"
             )
         if self.max_points is not None and self.max_points < self.min_points:
-            raise InvalidLoyaltyError(
+            raise InvalidLoyaltyError.refused(
                 "max_points",
                 self.max_points,
                 f"is below min_points {self.min_points}; raise it or lower min_points",
+                kind=InputKind.COUNT,
             )
 
 
@@ -157,10 +159,11 @@ def redemption_discount(
         if wanted > available:
             raise InsufficientPointsError(wanted, available)
     if wanted < rule.min_points:
-        raise InvalidLoyaltyError(
+        raise InvalidLoyaltyError.refused(
             "requested",
             wanted,
             f"is below the minimum of {rule.min_points} points per order",
+            kind=InputKind.COUNT,
         )
     worth = rule.value_per_point[currency].amount
     # Exact, so that no rounding of the quotient lets points buy more than the share.

@@ -13,7 +13,7 @@ from datetime import date
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidLoyaltyError
+from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day, days, flag, later, optional_day, points, text
 
 __all__ = ["ReferralReward", "referral_reward"]
@@ -51,8 +51,11 @@ class ReferralReward:
 
     def __attrs_post_init__(self) -> None:
         if self.granted and self.grant_on is None:
-            raise InvalidLoyaltyError(
-                "grant_on", None, "is needed when granted: pass the day points are granted"
+            raise InvalidLoyaltyError.refused(
+                "grant_on",
+                None,
+                "is needed when granted: pass the day points are granted",
+                kind=InputKind.DATE,
             )
 
 
@@ -88,8 +91,11 @@ def referral_reward(
     referee = points(referee_points, "referee_points")
     returned = flag(returned, "returned")
     if on < delivered:
-        raise InvalidLoyaltyError(
-            "on", on, f"is before delivery on {delivered.isoformat()}; check the dates"
+        raise InvalidLoyaltyError.refused(
+            "on",
+            on,
+            f"is before delivery on {delivered.isoformat()}; check the dates",
+            kind=InputKind.DATE,
         )
     if returned:
         why = "the referee's order was returned, so the referral earns no points"

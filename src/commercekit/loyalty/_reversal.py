@@ -18,7 +18,7 @@ from datetime import date
 
 import attrs
 
-from commercekit.errors import InvalidLoyaltyError
+from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import points
 from commercekit.loyalty._lots import Entry, EntryKind, Lot, take_first_expiring
 
@@ -61,10 +61,11 @@ def points_to_claw(lot: Lot, points_returned: int | None) -> int:
         else points(points_returned, "points_returned", positive=True)
     )
     if claw > left:
-        raise InvalidLoyaltyError(
+        raise InvalidLoyaltyError.refused(
             "points_returned",
             claw,
             f"is more than the {left} points of lot {lot.id!r} not yet clawed back",
+            kind=InputKind.COUNT,
         )
     return claw
 

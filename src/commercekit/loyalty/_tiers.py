@@ -21,7 +21,7 @@ import attrs
 import moneyed
 
 from commercekit._numbers import context_free
-from commercekit.errors import CurrencyMismatchError, InvalidLoyaltyError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, instance, items, money, points, text
 from commercekit.money import Money
 
@@ -95,7 +95,9 @@ class Tier:
 def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
     tiers = tuple(instance(tier, Tier, "tiers") for tier in items(value, "tiers"))
     if not tiers:
-        raise InvalidLoyaltyError("tiers", value, "must be one or more Tier values")
+        raise InvalidLoyaltyError.refused(
+            "tiers", value, "must be one or more Tier values", kind=InputKind.LIST
+        )
     return tiers
 
 
@@ -132,15 +134,18 @@ class TierProgram:
             )
         for lower, higher, tier in zip(figures, figures[1:], self.tiers[1:], strict=False):
             if higher <= lower:
-                raise InvalidLoyaltyError(
+                raise InvalidLoyaltyError.refused(
                     "tiers",
                     tier.name,
                     "has a threshold no higher than the tier below; list tiers from "
                     "lowest to highest with rising thresholds",
+                    kind=InputKind.LIST,
                 )
         names = [tier.name for tier in self.tiers]
         if len(set(names)) != len(names):
-            raise InvalidLoyaltyError("tiers", names, "has a name twice")
+            raise InvalidLoyaltyError.refused(
+                "tiers", names, "has a name twice", kind=InputKind.LIST
+            )
 
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""
@@ -149,7 +154,13 @@ class TierProgram:
             if tier.name == name:
                 return tier
         known = ", ".join(repr(tier.name) for tier in self.tiers)
-        raise InvalidLoyaltyError("tier", name, f"is not a tier; the tiers are: {known}")
+        raise InvalidLoyaltyError.refused(
+            "tier",
+            name,
+            f"is not a tier; the tiers are: {known}",
+            kind=InputKind.CHOICE,
+            choices=tuple(tier.name for tier in self.tiers),
+        )
 
 
 def _figure(program: TierProgram, value: object, field: str) -> Decimal:
