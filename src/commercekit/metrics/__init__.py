@@ -23,6 +23,14 @@
 """
 
 from commercekit.inventory import days_of_inventory, inventory_turnover
+from commercekit.metrics._acquisition import (
+    cac_payback_months,
+    customer_acquisition_cost,
+    discounted_clv,
+    ltv_to_cac,
+    return_on_ad_spend,
+    simple_clv,
+)
 from commercekit.metrics._checks import PLACES
 from commercekit.metrics._cohorts import (
     Cohort,
@@ -32,24 +40,20 @@ from commercekit.metrics._cohorts import (
     days_payables_outstanding,
     days_sales_outstanding,
 )
-from commercekit.metrics._economics import (
-    AovBasis,
+from commercekit.metrics._margins import (
     ContributionMargin,
     MarginLine,
-    OrderAmounts,
-    average_order_value,
     break_even_revenue,
     break_even_units,
-    cac_payback_months,
-    cart_abandonment_rate,
     contribution_by,
     contribution_margin,
+)
+from commercekit.metrics._orders import (
+    AovBasis,
+    OrderAmounts,
+    average_order_value,
+    cart_abandonment_rate,
     conversion_rate,
-    customer_acquisition_cost,
-    discounted_clv,
-    ltv_to_cac,
-    return_on_ad_spend,
-    simple_clv,
 )
 
 __all__ = [

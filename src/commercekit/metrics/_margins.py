@@ -1,8 +1,16 @@
-"""Unit economics: margins, break-even, order value, conversion, acquisition, CLV."""
+"""Contribution margin and break-even: what sales leave after their variable costs.
+
+A [`MarginLine`][commercekit.metrics.MarginLine] is one sale with the variable costs it
+carries; [`contribution_margin`][commercekit.metrics.contribution_margin] and
+[`contribution_by`][commercekit.metrics.contribution_by] say what a sale, an order, a
+product or a channel leaves to pay fixed costs, and
+[`break_even_units`][commercekit.metrics.break_even_units] and
+[`break_even_revenue`][commercekit.metrics.break_even_revenue] how much must be sold
+for that to cover them.
+"""
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Sequence
 from decimal import Decimal
@@ -15,12 +23,8 @@ from commercekit._numbers import context_free
 from commercekit.errors import InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
-    choice,
-    count,
     field_text,
     listed,
-    money_ratio,
-    number,
     of_kind,
     ratio,
     signed_amount,
@@ -29,23 +33,12 @@ from commercekit.metrics._checks import (
 from commercekit.money import Money, RoundingMode, sum_money
 
 __all__ = [
-    "AovBasis",
     "ContributionMargin",
     "MarginLine",
-    "OrderAmounts",
-    "average_order_value",
     "break_even_revenue",
     "break_even_units",
-    "cac_payback_months",
-    "cart_abandonment_rate",
     "contribution_by",
     "contribution_margin",
-    "conversion_rate",
-    "customer_acquisition_cost",
-    "discounted_clv",
-    "ltv_to_cac",
-    "return_on_ad_spend",
-    "simple_clv",
 ]
 
 
@@ -91,18 +84,6 @@ def _margin(value: object) -> Money:
 
 def _ratio(value: object) -> Decimal:
     return signed_number(value, "ratio")
-
-
-def _goods(value: object) -> Money:
-    return amount(value, "goods")
-
-
-def _shipping(value: object) -> Money:
-    return amount(value, "shipping")
-
-
-def _tax(value: object) -> Money:
-    return amount(value, "tax")
 
 
 @attrs.frozen
@@ -300,205 +281,3 @@ def break_even_revenue(fixed_costs: Money, price: Money, variable_cost: Money) -
     currency = one_currency(fixed, unit)
     exact = Fraction(fixed.amount) * Fraction(gross.amount) / Fraction(unit.amount)
     return money_of(exact, currency, RoundingMode.CEILING)
-
-
-class AovBasis(enum.StrEnum):
-    """Which amount of an order average order value averages."""
-
-    GROSS = "gross"
-    """Goods before discounts, without tax or shipping."""
-    NET = "net"
-    """Goods after discounts, without tax or shipping: what the shop keeps for goods."""
-    TOTAL = "total"
-    """What the buyer paid: goods after discounts, plus shipping and tax."""
-
-
-@attrs.frozen
-class OrderAmounts:
-    """An order's amounts, enough for any AOV basis: each zero or more, in one
-    currency."""
-
-    goods: Money = attrs.field(converter=_goods)
-    discounts: Money = attrs.field(converter=_discounts)
-    shipping: Money = attrs.field(converter=_shipping)
-    tax: Money = attrs.field(converter=_tax)
-
-    def __attrs_post_init__(self) -> None:
-        one_currency(self.goods, self.discounts, self.shipping, self.tax)
-
-
-@context_free
-def average_order_value(orders: Sequence[OrderAmounts], basis: AovBasis | str) -> Money:
-    """Average order value on an explicit basis, rounded half-up to the minor unit.
-
-    The basis must be named: the same shop's AOV differs by a fifth or more between
-    gross goods and the total paid, and a comparison on different bases means nothing.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> def eur(x): return Money(x, "EUR")
-        >>> orders = [OrderAmounts(eur("50"), eur("5"), eur("4.90"), eur("8.55")),
-        ...           OrderAmounts(eur("30"), eur("0"), eur("4.90"), eur("5.70"))]
-        >>> [average_order_value(orders, basis) for basis in ("gross", "net", "total")]
-        [Money('40.00', 'EUR'), Money('37.50', 'EUR'), Money('49.53', 'EUR')]
-    """
-    chosen = choice(basis, AovBasis, "basis")
-    values = []
-    for order in listed(
-        orders, OrderAmounts, "orders", empty=": an average needs at least one order"
-    ):
-        if chosen is AovBasis.GROSS:
-            values.append(order.goods)
-        elif chosen is AovBasis.NET:
-            values.append(order.goods - order.discounts)
-        else:
-            values.append(order.goods - order.discounts + order.shipping + order.tax)
-    currency = one_currency(*values)
-    total = sum_money(values, currency)
-    return money_of(Fraction(total.amount) / len(values), currency)
-
-
-@context_free
-def conversion_rate(orders: int, sessions: int) -> Decimal:
-    """Conversion rate = orders / sessions (or visitors, if that is what is counted).
-
-    Examples:
-        >>> conversion_rate(42, 1500)
-        Decimal('0.0280')
-    """
-    placed = count(orders, "orders")
-    visits = count(sessions, "sessions", positive=True)
-    if placed > visits:
-        raise InvalidMetricError("orders", placed, f"exceeds the {visits} sessions")
-    return ratio(Fraction(placed, visits))
-
-
-@context_free
-def cart_abandonment_rate(carts_created: int, orders_completed: int) -> Decimal:
-    """Cart abandonment rate = 1 - orders completed / carts created.
-
-    Examples:
-        >>> cart_abandonment_rate(400, 120)
-        Decimal('0.7000')
-    """
-    carts = count(carts_created, "carts_created", positive=True)
-    done = count(orders_completed, "orders_completed")
-    if done > carts:
-        raise InvalidMetricError("orders_completed", done, f"exceeds the {carts} carts")
-    return ratio(1 - Fraction(done, carts))
-
-
-@context_free
-def customer_acquisition_cost(spend: Money, new_customers: int) -> Money:
-    """CAC = sales and marketing spend in a period / customers won in it.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> customer_acquisition_cost(Money("12000", "EUR"), 300)
-        Money('40.00', 'EUR')
-    """
-    paid = amount(spend, "spend")
-    won = count(new_customers, "new_customers", positive=True)
-    return money_of(Fraction(paid.amount) / won, paid.currency.code)
-
-
-@context_free
-def simple_clv(
-    average_order_value: Money, orders_per_year: object, margin_ratio: object, years: object
-) -> Money:
-    """Simple CLV = AOV x orders a year x margin ratio x expected years as a customer.
-
-    No discounting and no churn curve: a first estimate, and an upper bound on the
-    discounted value.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> simple_clv(Money("60", "EUR"), 3, "0.35", 4)
-        Money('252.00', 'EUR')
-    """
-    aov = amount(average_order_value, "average_order_value")
-    frequency = number(orders_per_year, "orders_per_year")
-    margin = number(margin_ratio, "margin_ratio")
-    if margin > 1:
-        raise InvalidMetricError("margin_ratio", margin_ratio, "is a share: 0.35, not 35")
-    span = number(years, "years")
-    value = Fraction(aov.amount) * Fraction(frequency) * Fraction(margin) * Fraction(span)
-    return money_of(value, aov.currency.code)
-
-
-@context_free
-def discounted_clv(
-    margin_per_period: Money, retention: object, discount_rate: object
-) -> Money:
-    """CLV with retention and discounting: m x r / (1 + i - r).
-
-    m is the margin a customer brings each period (first received one period from now),
-    r the share of customers retained from one period to the next, i the discount rate
-    per period. The sum of m r^t / (1 + i)^t over all periods is this closed form
-    (Gupta and Lehmann, "Customers as assets", *Journal of Interactive Marketing* 17(1),
-    2003: the "margin multiple" r / (1 + i - r)). It converges only for r < 1 + i.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> discounted_clv(Money("100", "USD"), "0.8", "0.1")
-        Money('266.67', 'USD')
-    """
-    margin = amount(margin_per_period, "margin_per_period")
-    r = number(retention, "retention")
-    i = number(discount_rate, "discount_rate")
-    if r > 1:
-        raise InvalidMetricError(
-            "retention", retention, "is a share of customers: at most 1"
-        )
-    if r >= 1 + i:
-        raise InvalidMetricError(
-            "retention",
-            retention,
-            f"must be below 1 + discount_rate ({1 + i}): the value would never converge",
-        )
-    multiple = Fraction(r) / (1 + Fraction(i) - Fraction(r))
-    return money_of(Fraction(margin.amount) * multiple, margin.currency.code)
-
-
-@context_free
-def ltv_to_cac(lifetime_value: Money, acquisition_cost: Money) -> Decimal:
-    """LTV:CAC = lifetime value / acquisition cost (3 or more is the common rule of thumb).
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> ltv_to_cac(Money("266.67", "USD"), Money("80", "USD"))
-        Decimal('3.3334')
-    """
-    return ratio(
-        money_ratio(
-            ("lifetime_value", lifetime_value), ("acquisition_cost", acquisition_cost)
-        )
-    )
-
-
-@context_free
-def cac_payback_months(acquisition_cost: Money, monthly_margin: Money) -> Decimal:
-    """Months to earn back acquisition: CAC / contribution margin per customer a month.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> cac_payback_months(Money("80", "EUR"), Money("12.50", "EUR"))
-        Decimal('6.4000')
-    """
-    return ratio(
-        money_ratio(
-            ("acquisition_cost", acquisition_cost), ("monthly_margin", monthly_margin)
-        )
-    )
-
-
-@context_free
-def return_on_ad_spend(revenue: Money, ad_spend: Money) -> Decimal:
-    """ROAS = revenue attributed to ads / ad spend.
-
-    Examples:
-        >>> from commercekit.money import Money
-        >>> return_on_ad_spend(Money("5000", "EUR"), Money("1250", "EUR"))
-        Decimal('4.0000')
-    """
-    return ratio(money_ratio(("revenue", revenue), ("ad_spend", ad_spend)))
