@@ -11,7 +11,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import InvalidMetricError
+from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
     count,
@@ -65,14 +65,18 @@ def _repeat_rate(value: object) -> Decimal:
 
 def _revenue_by_month(value: object) -> dict[str, Money]:
     if not isinstance(value, Mapping):
-        raise InvalidMetricError(
+        raise InvalidMetricError.refused(
             "revenue_by_month",
             value,
             "is not a mapping; pass a dict of 'YYYY-MM' months to Money",
+            kind=InputKind.LIST,
         )
     if not value:
-        raise InvalidMetricError(
-            "revenue_by_month", value, "is empty; pass at least the cohort's own month"
+        raise InvalidMetricError.refused(
+            "revenue_by_month",
+            value,
+            "is empty; pass at least the cohort's own month",
+            kind=InputKind.LIST,
         )
     spent = {
         year_month(key, "revenue_by_month"): amount(spend, "revenue_by_month")
@@ -100,10 +104,11 @@ class Cohort:
 
     def __attrs_post_init__(self) -> None:
         if self.repeat_customers > self.customers:
-            raise InvalidMetricError(
+            raise InvalidMetricError.refused(
                 "repeat_customers",
                 self.repeat_customers,
                 f"exceeds the cohort's {self.customers} customers",
+                kind=InputKind.COUNT,
             )
         rate = ratio(Fraction(self.repeat_customers, self.customers))
         if self.repeat_rate != rate:
@@ -114,11 +119,12 @@ class Cohort:
             )
         first = next(iter(self.revenue_by_month))
         if first != self.month:
-            raise InvalidMetricError(
+            raise InvalidMetricError.refused(
                 "revenue_by_month",
                 self.revenue_by_month,
                 f"starts in {first}, not in the cohort's month {self.month}: its "
                 "customers first ordered then",
+                kind=InputKind.LIST,
             )
 
 

@@ -20,7 +20,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidMetricError
+from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
     field_text,
@@ -226,7 +226,13 @@ def contribution_by(
         {'marketplace': Money('17.00', 'EUR'), 'web': Money('23.00', 'EUR')}
     """
     if not isinstance(key, str) or key not in _KEYS:
-        raise InvalidMetricError("key", key, "is not one of 'order', 'product', 'channel'")
+        raise InvalidMetricError.refused(
+            "key",
+            key,
+            "is not one of 'order', 'product', 'channel'",
+            kind=InputKind.CHOICE,
+            choices=_KEYS,
+        )
     groups: dict[str, list[MarginLine]] = {}
     for line in listed(lines, MarginLine, "lines"):
         groups.setdefault(getattr(line, key), []).append(line)

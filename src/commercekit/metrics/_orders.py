@@ -19,7 +19,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidMetricError
+from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import amount, choice, count, listed, ratio
 from commercekit.money import Money, sum_money
 
@@ -118,7 +118,9 @@ def conversion_rate(orders: int, sessions: int) -> Decimal:
     placed = count(orders, "orders")
     visits = count(sessions, "sessions", positive=True)
     if placed > visits:
-        raise InvalidMetricError("orders", placed, f"exceeds the {visits} sessions")
+        raise InvalidMetricError.refused(
+            "orders", placed, f"exceeds the {visits} sessions", kind=InputKind.COUNT
+        )
     return ratio(Fraction(placed, visits))
 
 
@@ -133,5 +135,7 @@ def cart_abandonment_rate(carts_created: int, orders_completed: int) -> Decimal:
     carts = count(carts_created, "carts_created", positive=True)
     done = count(orders_completed, "orders_completed")
     if done > carts:
-        raise InvalidMetricError("orders_completed", done, f"exceeds the {carts} carts")
+        raise InvalidMetricError.refused(
+            "orders_completed", done, f"exceeds the {carts} carts", kind=InputKind.COUNT
+        )
     return ratio(1 - Fraction(done, carts))
