@@ -53,15 +53,11 @@ from commercekit.inventory._health import (
     stock_out_rate,
 )
 from commercekit.inventory._locations import (
-    MAX_LOCATIONS,
-    Assignment,
     Availability,
     ChannelBuffer,
     Location,
     Reservation,
-    Routing,
     available_to_promise,
-    route_order,
 )
 from commercekit.inventory._numbers import PLACES
 from commercekit.inventory._order_quantities import (
@@ -83,6 +79,12 @@ from commercekit.inventory._policies import (
     round_to_pack,
 )
 from commercekit.inventory._ranking import RankedProduct, SalesRecord, rank_products
+from commercekit.inventory._routing import (
+    MAX_LOCATIONS,
+    Assignment,
+    Routing,
+    route_order,
+)
 from commercekit.inventory._service import (
     SafetyStock,
     ServiceMeasure,

@@ -1,23 +1,24 @@
-"""Stock across locations and channels: what can be promised, where an order ships from.
+"""Stock across locations and channels: the locations, their stock, and what can be
+promised.
 
 Stock is given as ``{location: {sku: units on hand}}``; reservations (orders taken but
-not yet shipped) are inputs, never state kept here.
+not yet shipped) are inputs, never state kept here. Available to promise is on hand
+less reserved per location, added up per channel less the channel's buffer. Where an
+order ships from lives in ``_routing``.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidInventoryError
+from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import (
     Field,
     is_optional_text,
-    is_positive_units,
     is_text,
     is_units,
     listed,
@@ -29,23 +30,23 @@ from commercekit.inventory._numbers import (
 from commercekit.regions import check_country
 
 __all__ = [
-    "Assignment",
     "Availability",
     "ChannelBuffer",
     "Location",
     "Reservation",
-    "Routing",
+    "Stock",
     "available_to_promise",
-    "route_order",
+    "checked_stock",
 ]
 
 Stock = Mapping[str, Mapping[str, int]]
+"""Units on hand per location and SKU: ``{location: {sku: units}}``."""
 
 
 def _code(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInventoryError(
-            "code", value, "is not a location code such as 'NL-AMS'"
+        raise InvalidInventoryError.refused(
+            "code", value, "is not a location code such as 'NL-AMS'", kind=InputKind.PLACE
         )
     return value
 
@@ -93,7 +94,7 @@ class ChannelBuffer:
     sku: str | None = attrs.field(default=None, validator=is_optional_text)
 
 
-def _stock(
+def checked_stock(
     stock: object, known: set[str] | None = None, skus: set[str] | None = None
 ) -> dict[str, dict[str, int]]:
     """The stock map checked: every count, or only those of ``skus`` when given."""
@@ -101,8 +102,11 @@ def _stock(
     for key, items in mapping(stock, "stock", "{location: {sku: units}}").items():
         location = text(key, "stock")
         if known is not None and location not in known:
-            raise InvalidInventoryError(
-                "stock", location, f"is not a known location; known: {sorted(known)}"
+            raise InvalidInventoryError.refused(
+                "stock",
+                location,
+                f"is not a known location; known: {sorted(known)}",
+                kind=InputKind.PLACE,
             )
         field = f"stock[{location!r}]"
         checked[location] = {
@@ -116,11 +120,15 @@ def _stock(
 def _counts(value: object, field: str) -> dict[str, dict[str, int]]:
     """A result's ``{place: {sku: units}}``, checked."""
     if not isinstance(value, dict):
-        raise InvalidInventoryError(field, value, "is not a dict {name: {sku: units}}")
+        raise InvalidInventoryError.refused(
+            field, value, "is not a dict {name: {sku: units}}", kind=InputKind.LIST
+        )
     for name, items in value.items():
         inner = f"{field}[{text(name, field)!r}]"
         if not isinstance(items, dict):
-            raise InvalidInventoryError(inner, items, "is not a dict {sku: units}")
+            raise InvalidInventoryError.refused(
+                inner, items, "is not a dict {sku: units}", kind=InputKind.LIST
+            )
         for sku, count in items.items():
             units(count, f"{inner}[{text(sku, inner)!r}]")
     return value
@@ -141,10 +149,72 @@ class Availability:
         """Units of ``sku`` that ``channel`` may sell now (0 if none)."""
         channel, sku = text(channel, "channel"), text(sku, "sku")
         if channel not in self.by_channel:
-            raise InvalidInventoryError(
-                "channel", channel, f"is not one of {sorted(self.by_channel)}"
+            raise InvalidInventoryError.refused(
+                "channel",
+                channel,
+                f"is not one of {sorted(self.by_channel)}",
+                kind=InputKind.CHOICE,
+                choices=sorted(self.by_channel),
             )
         return self.by_channel[channel].get(sku, 0)
+
+
+def _reserved(
+    reservations: Sequence[Reservation], on_hand: dict[str, dict[str, int]]
+) -> dict[tuple[str, str], int]:
+    """Units reserved per (location, SKU), at locations that hold stock."""
+    reserved: dict[tuple[str, str], int] = {}
+    for reservation in listed(reservations, "reservations"):
+        if not isinstance(reservation, Reservation):
+            raise InvalidInventoryError.refused(
+                "reservations", reservation, "is not a Reservation", kind=InputKind.TYPE
+            )
+        if reservation.location not in on_hand:
+            raise InvalidInventoryError.refused(
+                "reservation.location",
+                reservation.location,
+                f"is not a location in stock; known: {sorted(on_hand)}",
+                kind=InputKind.PLACE,
+            )
+        key = (reservation.location, reservation.sku)
+        quantity = units(reservation.quantity, "reservation.quantity")
+        reserved[key] = reserved.get(key, 0) + quantity
+    return reserved
+
+
+def _channel_names(channels: Sequence[str]) -> list[str]:
+    """The sales channels, each named once."""
+    names = [text(name, "channels") for name in listed(channels, "channels")]
+    if not names or len(set(names)) != len(names):
+        raise InvalidInventoryError.refused(
+            "channels",
+            channels,
+            "must name each sales channel once, such as ['web']",
+            kind=InputKind.LIST,
+        )
+    return names
+
+
+def _held_back(
+    buffers: Sequence[ChannelBuffer], names: list[str]
+) -> dict[tuple[str, str | None], int]:
+    """Units each channel keeps back, per (channel, SKU or ``None`` for every SKU)."""
+    held: dict[tuple[str, str | None], int] = {}
+    for buffer in listed(buffers, "buffers"):
+        if not isinstance(buffer, ChannelBuffer):
+            raise InvalidInventoryError.refused(
+                "buffers", buffer, "is not a ChannelBuffer", kind=InputKind.TYPE
+            )
+        if buffer.channel not in names:
+            raise InvalidInventoryError.refused(
+                "buffer.channel",
+                buffer.channel,
+                f"is not one of the channels {names}",
+                kind=InputKind.CHOICE,
+                choices=names,
+            )
+        held[(buffer.channel, buffer.sku)] = units(buffer.units, "buffer.units")
+    return held
 
 
 @context_free
@@ -172,20 +242,8 @@ def available_to_promise(
         >>> atp.for_channel("marketplace", "TEE")
         38
     """
-    on_hand = _stock(stock)
-    reserved: dict[tuple[str, str], int] = {}
-    for reservation in listed(reservations, "reservations"):
-        if not isinstance(reservation, Reservation):
-            raise InvalidInventoryError("reservations", reservation, "is not a Reservation")
-        if reservation.location not in on_hand:
-            raise InvalidInventoryError(
-                "reservation.location",
-                reservation.location,
-                f"is not a location in stock; known: {sorted(on_hand)}",
-            )
-        key = (reservation.location, reservation.sku)
-        quantity = units(reservation.quantity, "reservation.quantity")
-        reserved[key] = reserved.get(key, 0) + quantity
+    on_hand = checked_stock(stock)
+    reserved = _reserved(reservations, on_hand)
     by_location = {
         location: {
             sku: max(0, count - reserved.get((location, sku), 0))
@@ -197,20 +255,8 @@ def available_to_promise(
     for items in by_location.values():
         for sku, count in items.items():
             totals[sku] = totals.get(sku, 0) + count
-    names = [text(name, "channels") for name in listed(channels, "channels")]
-    if not names or len(set(names)) != len(names):
-        raise InvalidInventoryError(
-            "channels", channels, "must name each sales channel once, such as ['web']"
-        )
-    held: dict[tuple[str, str | None], int] = {}
-    for buffer in listed(buffers, "buffers"):
-        if not isinstance(buffer, ChannelBuffer):
-            raise InvalidInventoryError("buffers", buffer, "is not a ChannelBuffer")
-        if buffer.channel not in names:
-            raise InvalidInventoryError(
-                "buffer.channel", buffer.channel, f"is not one of the channels {names}"
-            )
-        held[(buffer.channel, buffer.sku)] = units(buffer.units, "buffer.units")
+    names = _channel_names(channels)
+    held = _held_back(buffers, names)
     by_channel = {
         channel: {
             sku: max(0, total - held.get((channel, sku), held.get((channel, None), 0)))
@@ -219,228 +265,3 @@ def available_to_promise(
         for channel in names
     }
     return Availability(by_location=by_location, by_channel=by_channel)
-
-
-@attrs.frozen
-class Assignment:
-    """Units of one order line sent from one location (or a dropship supplier)."""
-
-    sku: str = attrs.field(validator=is_text)
-    quantity: int = attrs.field(validator=is_positive_units)
-    location: str = attrs.field(validator=is_text)
-    why: str = attrs.field(validator=is_text)
-
-
-def _tuple(value: object, field: str) -> tuple[object, ...]:
-    if not isinstance(value, tuple):
-        raise InvalidInventoryError(field, value, "is not a tuple; pass a tuple")
-    return value
-
-
-def _codes(_: object, attribute: Field, value: object) -> None:
-    for code in _tuple(value, attribute.name):
-        text(code, attribute.name)
-
-
-def _assignments(_: object, attribute: Field, value: object) -> None:
-    for item in _tuple(value, attribute.name):
-        if not isinstance(item, Assignment):
-            raise InvalidInventoryError(attribute.name, item, "is not an Assignment")
-
-
-def _unfilled(_: object, attribute: Field, value: object) -> None:
-    if not isinstance(value, dict):
-        raise InvalidInventoryError(attribute.name, value, "is not a dict {sku: units}")
-    for sku, count in value.items():
-        units(count, f"unfilled[{text(sku, attribute.name)!r}]", positive=True)
-
-
-@attrs.frozen
-class Routing:
-    """Where each line ships from: the locations used, the assignments, and why.
-
-    ``locations`` are exactly the locations the ``assignments`` ship from, each once.
-    """
-
-    locations: tuple[str, ...] = attrs.field(validator=_codes)
-    assignments: tuple[Assignment, ...] = attrs.field(validator=_assignments)
-    dropshipped: tuple[Assignment, ...] = attrs.field(validator=_assignments)
-    unfilled: dict[str, int] = attrs.field(validator=_unfilled)
-    why: str = attrs.field(validator=is_text)
-
-    def __attrs_post_init__(self) -> None:
-        shipping = {item.location for item in self.assignments}
-        if len(set(self.locations)) != len(self.locations) or shipping != set(
-            self.locations
-        ):
-            raise InvalidInventoryError(
-                "locations",
-                self.locations,
-                f"must list each location the assignments ship from once: "
-                f"{sorted(shipping)}",
-            )
-
-    @property
-    def shipments(self) -> int:
-        """Parcels the order becomes: one per location used, one per dropship supplier."""
-        return len(self.locations) + len({item.location for item in self.dropshipped})
-
-
-MAX_LOCATIONS = 16
-"""The most locations ``route_order`` searches exhaustively (2**16 subsets at worst)."""
-
-
-def _sites(locations: Sequence[Location]) -> list[Location]:
-    sites = list(listed(locations, "locations"))
-    for site in sites:
-        if not isinstance(site, Location):
-            raise InvalidInventoryError("locations", site, "is not a Location")
-    codes = [site.code for site in sites]
-    if len(set(codes)) != len(codes):
-        raise InvalidInventoryError("locations", codes, "lists a location twice")
-    if len(sites) > MAX_LOCATIONS:
-        raise InvalidInventoryError(
-            "locations",
-            len(sites),
-            f"is more than {MAX_LOCATIONS}; pre-select the nearest locations first",
-        )
-    return sites
-
-
-def _explain(
-    used: tuple[str, ...], dropshipped: list[Assignment], unfilled: dict[str, int]
-) -> str:
-    parts = []
-    if used:
-        count = len(used)
-        parts.append(
-            f"{count} shipment{'s' if count > 1 else ''} from {', '.join(used)}: "
-            f"the fewest locations that hold every line"
-        )
-    if dropshipped:
-        parts.append("dropshipped: " + ", ".join(a.sku for a in dropshipped))
-    if unfilled:
-        parts.append("no stock anywhere for: " + ", ".join(sorted(unfilled)))
-    return "; ".join(parts)
-
-
-@context_free
-def route_order(
-    lines: Mapping[str, int],
-    locations: Sequence[Location],
-    stock: Stock,
-    destination: str,
-    *,
-    dropship: Mapping[str, str] | None = None,
-) -> Routing:
-    """Choose where an order ships from: fewest shipments, then in-market, then cheapest.
-
-    1. A line that all the locations together cannot fill goes to its dropship
-       supplier (``dropship`` maps SKU to supplier) or is reported unfilled.
-    2. The other lines go to the smallest set of locations that can fill them all,
-       searched exhaustively (exact, for up to ``MAX_LOCATIONS`` locations).
-    3. Among sets of that size, prefer more locations in the ``destination`` country
-       (no customs, faster), then the lowest total ``cost``, then the codes in order.
-    4. Within the set each line is taken from the preferred location first.
-
-    Deterministic: the same order and stock always route the same way.
-
-    Examples:
-        >>> sites = [Location("NL-AMS", "NL", cost=6), Location("DE-BER", "DE", cost=4)]
-        >>> stock = {"NL-AMS": {"TEE": 10, "MUG": 5}, "DE-BER": {"TEE": 10}}
-        >>> routing = route_order({"TEE": 2, "MUG": 1}, sites, stock, "DE")
-        >>> routing.locations, routing.shipments
-        (('NL-AMS',), 1)
-        >>> print(routing.why)
-        1 shipment from NL-AMS: the fewest locations that hold every line
-    """
-    sites = _sites(locations)
-    codes = [site.code for site in sites]
-    destination = _country(destination)
-    if not isinstance(lines, Mapping) or not lines:
-        raise InvalidInventoryError("lines", lines, "is not a non-empty {sku: quantity}")
-    wanted = {
-        text(sku, "lines"): units(qty, f"lines[{sku!r}]", positive=True)
-        for sku, qty in lines.items()
-    }
-    on_hand = _stock(stock, set(codes), set(wanted))  # only the counts this order reads
-    suppliers = {
-        text(sku, "dropship"): text(supplier, f"dropship[{sku!r}]")
-        for sku, supplier in mapping(
-            {} if dropship is None else dropship, "dropship", "{sku: supplier}"
-        ).items()
-    }
-
-    def held(code: str, sku: str) -> int:
-        return on_hand.get(code, {}).get(sku, 0)
-
-    dropshipped: list[Assignment] = []
-    unfilled: dict[str, int] = {}
-    routable: dict[str, int] = {}
-    for sku, quantity in sorted(wanted.items()):
-        total = sum(held(code, sku) for code in codes)
-        if total >= quantity:
-            routable[sku] = quantity
-        elif sku in suppliers:
-            dropshipped.append(
-                Assignment(
-                    sku,
-                    quantity,
-                    suppliers[sku],
-                    f"the locations hold {total} of {quantity}: dropshipped",
-                )
-            )
-        else:
-            unfilled[sku] = quantity
-
-    def preference(site: Location) -> tuple[bool, Decimal, str]:
-        return (site.country != destination, site.cost, site.code)
-
-    best: tuple[Location, ...] = ()
-    for size in range(1, len(sites) + 1) if routable else ():
-        fitting = [
-            combo
-            for combo in itertools.combinations(sites, size)
-            if all(
-                sum(held(s.code, sku) for s in combo) >= q for sku, q in routable.items()
-            )
-        ]
-        if fitting:
-            best = min(
-                fitting,
-                key=lambda combo: (
-                    -sum(s.country == destination for s in combo),
-                    sum((s.cost for s in combo), Decimal(0)),
-                    tuple(s.code for s in combo),
-                ),
-            )
-            break
-    chosen = sorted(best, key=preference)
-    assignments: list[Assignment] = []
-    for sku, quantity in sorted(routable.items()):
-        left = quantity
-        for site in chosen:
-            take = min(left, held(site.code, sku))
-            if take:
-                where = "in market" if site.country == destination else "cross-border"
-                assignments.append(
-                    Assignment(
-                        sku,
-                        take,
-                        site.code,
-                        f"{site.code} ({where}) holds {held(site.code, sku)}",
-                    )
-                )
-                left -= take
-            if not left:
-                break
-    used = tuple(
-        site.code for site in chosen if any(a.location == site.code for a in assignments)
-    )
-    return Routing(
-        locations=used,
-        assignments=tuple(assignments),
-        dropshipped=tuple(dropshipped),
-        unfilled=unfilled,
-        why=_explain(used, dropshipped, unfilled),
-    )
