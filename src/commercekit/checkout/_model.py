@@ -22,6 +22,7 @@ from commercekit.checkout._checks import (
     many,
     same_currency,
 )
+from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money, validate_currency
 from commercekit.pricing import PromotionResult
 from commercekit.shipping import Incoterm, LandedCost
@@ -36,6 +37,7 @@ def _at(value: object) -> datetime:
             "at",
             value,
             "is not a timezone-aware datetime; pass e.g. datetime(..., tzinfo=UTC)",
+            kind=InputKind.DATE,
         )
     return value
 
@@ -92,7 +94,10 @@ def _transit_days(value: object) -> tuple[int, int]:
     days = tuple(value) if isinstance(value, list | tuple) else ()
     if len(days) != 2:
         raise error(
-            "transit_days", value, "is not a (min, max) transit time; pass two ints"
+            "transit_days",
+            value,
+            "is not a (min, max) transit time; pass two ints",
+            kind=InputKind.LIST,
         )
     low = count(days[0], "transit_days[0]", unit="days", maximum=MAX_TRANSIT_DAYS)
     high = count(days[1], "transit_days[1]", unit="days", maximum=MAX_TRANSIT_DAYS)
@@ -185,7 +190,9 @@ def _currency(value: object) -> str:
 def _lines(value: object) -> tuple[QuoteLine, ...]:
     lines = many(value, QuoteLine, "lines")
     if not lines:
-        raise error("lines", value, "is empty; a quote has one line or more")
+        raise error(
+            "lines", value, "is empty; a quote has one line or more", kind=InputKind.LIST
+        )
     return lines
 
 

@@ -52,7 +52,7 @@ from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import tax_lines
-from commercekit.errors import InvalidAmountError, InvalidCartError
+from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
@@ -154,12 +154,17 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     )
 
 
+_TYPE = InputKind.TYPE
+
+
 def _check(cart: Cart, context: CheckoutContext) -> None:
     """Refuses what is not a cart and a context, and a cart priced with shipping."""
     if not isinstance(cart, Cart):
-        raise InvalidAmountError(cart, "is not a Cart")
+        raise InvalidAmountError.refused("cart", cart, "is not a Cart", kind=_TYPE)
     if not isinstance(context, CheckoutContext):
-        raise InvalidAmountError(context, "is not a CheckoutContext")
+        raise InvalidAmountError.refused(
+            "context", context, "is not a CheckoutContext", kind=_TYPE
+        )
     if cart.shipping is not None:
         raise InvalidCartError(
             "the cart carries a shipping charge; the quote prices shipping itself (on the "
@@ -175,10 +180,12 @@ def _with_exchange_rates(cart: Cart, context: CheckoutContext) -> CheckoutContex
         source = context.exchange_rate_source
         table = plugged(lambda: source.table(base, at=context.at))
         if not isinstance(table, RateTable):
-            raise InvalidAmountError(
+            raise InvalidAmountError.refused(
+                "exchange_rate_source",
                 table,
                 f"is the exchange-rate source's answer for {base}; table() must "
                 "return a RateTable",
+                kind=_TYPE,
             )
         context = attrs.evolve(context, exchange_rates=table)
     if context.exchange_rates is not None:

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from commercekit._numbers import plugged
 from commercekit.checkout._context import CheckoutContext, Product
-from commercekit.errors import InvalidAmountError, MissingDataError
+from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.money import Money, convert_noted
 from commercekit.pricing import Cart
 from commercekit.regions import Place
@@ -134,7 +134,16 @@ def _chosen(
     for option in options:
         if context.service in (option.card.service, option.service):
             return option
-    raise InvalidAmountError(context.service, "is not a service offered for this parcel")
+    offered = dict.fromkeys(
+        name for option in options for name in (option.card.service, option.service)
+    )
+    raise InvalidAmountError.refused(
+        "service",
+        context.service,
+        "is not a service offered for this parcel",
+        kind=InputKind.CHOICE,
+        choices=offered,
+    )
 
 
 def shipping_charged(

@@ -10,7 +10,12 @@ import pycountry
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError, UnknownCountryError
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    InvalidInputError,
+    UnknownCountryError,
+)
 
 __all__ = [
     "Membership",
@@ -78,18 +83,22 @@ def _is_iso_country(code: str) -> bool:
 def check_date(on: object) -> date:
     """Refuse anything that is not a date (a datetime is a date too, and allowed)."""
     if not isinstance(on, date):
-        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+        raise _not_a_day(on, "is not a date; pass on=datetime.date(...)")
     return on
+
+
+def _not_a_day(on: object, reason: str) -> InvalidInputError:
+    return InvalidAmountError.of_kind(InputKind.DATE)(on, reason, field="on")
 
 
 def check_day(on: object) -> date:
     """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
     if isinstance(on, datetime):
-        raise InvalidAmountError(
+        raise _not_a_day(
             on, "is a datetime; rules apply to a day: pass on=the_moment.date()"
         )
     if not isinstance(on, date):
-        raise InvalidAmountError(on, "is not a date; pass on=datetime.date(...)")
+        raise _not_a_day(on, "is not a date; pass on=datetime.date(...)")
     return on
 
 

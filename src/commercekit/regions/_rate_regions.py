@@ -39,7 +39,7 @@ Examples:
     >>> rate_region("PT", postcode="9500-150", on=datetime(2026, 11, 26, 9, 30))
     Traceback (most recent call last):
     ...
-    commercekit.errors.InvalidAmountError: datetime.datetime(2026, 11, 26, 9, 30) is a ...
+    commercekit.errors.InvalidAmountDateError: datetime.datetime(2026, 11, 26, 9, 30) is a ...
 """
 
 from __future__ import annotations
@@ -51,7 +51,12 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError, MissingDataError, UnknownCountryError
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    MissingDataError,
+    UnknownCountryError,
+)
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
 from commercekit.regions._territories import check_subdivision
@@ -129,16 +134,25 @@ class RateRegion:
         for subdivision in self.subdivisions:
             fields.inside(subdivision, self.country)
         if not self.subdivisions and not self.postcodes:
-            raise InvalidAmountError(
-                self.code, "has neither subdivisions nor postcodes; give one or both"
+            raise InvalidAmountError.refused(
+                "code",
+                self.code,
+                "has neither subdivisions nor postcodes; give one or both",
+                kind=InputKind.PLACE,
             )
         if not isinstance(self.code, str) or not self.code.startswith(f"{self.country}-"):
-            raise InvalidAmountError(
-                self.code, f"is not a region of {self.country}; start it with the country"
+            raise InvalidAmountError.refused(
+                "code",
+                self.code,
+                f"is not a region of {self.country}; start it with the country",
+                kind=InputKind.PLACE,
             )
         if self.until is not None and self.until < self.since:
-            raise InvalidAmountError(
-                self.until, f"ends before the region's rates start ({self.since})"
+            raise InvalidAmountError.refused(
+                "until",
+                self.until,
+                f"ends before the region's rates start ({self.since})",
+                kind=InputKind.DATE,
             )
 
     def covers(self, on: date) -> bool:

@@ -30,7 +30,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import Money, validate_currency
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
@@ -46,7 +46,12 @@ def _name(value: object) -> str:
 def _zone_countries(value: object) -> frozenset[str]:
     found = check.countries(value, "countries")
     if not found:
-        raise InvalidAmountError(value, "names no country; a zone serves at least one")
+        raise InvalidAmountError.refused(
+            "countries",
+            value,
+            "names no country; a zone serves at least one",
+            kind=InputKind.PLACE,
+        )
     return found
 
 
@@ -59,8 +64,11 @@ def _postcode_ranges(value: object) -> tuple[tuple[str, str], ...]:
     for bounds in check.pairs(value, "postcodes", "(low, high) postcode"):
         low, high = (check.postcode(bound, "postcodes") for bound in bounds)
         if len(low) != len(high) or high < low:
-            raise InvalidAmountError(
-                bounds, "is not a (low, high) postcode range of codes of one length"
+            raise InvalidAmountError.refused(
+                "postcodes",
+                bounds,
+                "is not a (low, high) postcode range of codes of one length",
+                kind=InputKind.PLACE,
             )
         ranges.append((low, high))
     return tuple(ranges)
@@ -169,8 +177,11 @@ def _remote(value: object) -> Mapping[str, tuple[str, ...]]:
     for country, prefixes in check.mapping(value, "remote_postcodes").items():
         listed = _checks.items(prefixes, "remote_postcodes", invalid)
         if not listed or not all(isinstance(p, str) and p.strip() for p in listed):
-            raise InvalidAmountError(
-                (country, prefixes), "are not postcode prefixes (an empty one matches all)"
+            raise InvalidAmountError.refused(
+                "remote_postcodes",
+                (country, prefixes),
+                "are not postcode prefixes (an empty one matches all)",
+                kind=InputKind.PLACE,
             )
         found[check.country(country)] = listed
     return found

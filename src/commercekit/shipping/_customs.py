@@ -19,7 +19,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError, NoRuleError
+from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.shipping import _checks as check
 from commercekit.tax import ThresholdRule, threshold_periods
@@ -134,7 +134,9 @@ def _sources(value: object) -> tuple[str, ...]:
 
 def _in_order(since: date, until: date | None) -> None:
     if until is not None and until < since:
-        raise InvalidAmountError(until, f"ends before it begins ({since})")
+        raise InvalidAmountError.refused(
+            "until", until, f"ends before it begins ({since})", kind=InputKind.DATE
+        )
 
 
 @attrs.frozen

@@ -15,7 +15,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
@@ -41,7 +41,13 @@ class Incoterm(enum.StrEnum):
             return value
         if isinstance(value, str) and value in ("DDP", "DAP", "DDU"):
             return cls.DAP if value == "DDU" else cls(value)
-        raise InvalidAmountError(value, "is not an incoterm; use 'DDP', 'DAP' or 'DDU'")
+        raise InvalidAmountError.refused(
+            "incoterm",
+            value,
+            "is not an incoterm; use 'DDP', 'DAP' or 'DDU'",
+            kind=InputKind.CHOICE,
+            choices=("DDP", "DAP", "DDU"),
+        )
 
 
 def _description(value: object) -> str:

@@ -180,7 +180,7 @@ class Case:
         notes = list(rules or [])
         territory = special_territory(destination)
         if territory is not None:
-            notes.append(Rule(territory.explain(), territory.source.split()[0]))
+            notes.append(Rule(territory.explain(), territory.source))
         else:
             notes.append(
                 Rule(
