@@ -10,7 +10,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidInventoryError
+from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import number, rounded
 
 __all__ = ["DemandProfile", "LeadTime", "LeadTimeDemand", "lead_time_demand"]
@@ -55,15 +55,19 @@ class DemandProfile:
             DemandProfile(mean=Decimal('12.0000'), std_dev=Decimal('2.5495'))
         """
         if isinstance(history, str | bytes) or not isinstance(history, Sequence):
-            raise InvalidInventoryError(
-                "history", history, "is not a list of demand per period"
+            raise InvalidInventoryError.refused(
+                "history",
+                history,
+                "is not a list of demand per period",
+                kind=InputKind.LIST,
             )
         values = [number(value, "history") for value in history]
         if len(values) < 2:
-            raise InvalidInventoryError(
+            raise InvalidInventoryError.refused(
                 "history",
                 history,
                 "needs at least two periods to estimate a standard deviation",
+                kind=InputKind.LIST,
             )
         count = len(values)
         mean = sum(map(Fraction, values)) / count
@@ -127,9 +131,13 @@ def lead_time_demand(
         (Decimal('17500.0000'), Decimal('17549.9288'))
     """
     if not isinstance(demand, DemandProfile):
-        raise InvalidInventoryError("demand", demand, "is not a DemandProfile")
+        raise InvalidInventoryError.refused(
+            "demand", demand, "is not a DemandProfile", kind=InputKind.TYPE
+        )
     if not isinstance(lead_time, LeadTime):
-        raise InvalidInventoryError("lead_time", lead_time, "is not a LeadTime")
+        raise InvalidInventoryError.refused(
+            "lead_time", lead_time, "is not a LeadTime", kind=InputKind.TYPE
+        )
     periods = lead_time.mean + number(review_period, "review_period")
     d, sd, sl = float(demand.mean), float(demand.std_dev), float(lead_time.std_dev)
     sigma = math.sqrt(float(periods) * sd * sd + d * d * sl * sl)

@@ -21,7 +21,7 @@ from statistics import NormalDist
 import attrs
 
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import InvalidInventoryError
+from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
     choice,
@@ -94,8 +94,11 @@ class SafetyStock:
 
 def _demand(value: object) -> LeadTimeDemand:
     if not isinstance(value, LeadTimeDemand):
-        raise InvalidInventoryError(
-            "demand", value, "is not a LeadTimeDemand; get one from lead_time_demand()"
+        raise InvalidInventoryError.refused(
+            "demand",
+            value,
+            "is not a LeadTimeDemand; get one from lead_time_demand()",
+            kind=InputKind.TYPE,
         )
     return value
 
