@@ -1,0 +1,68 @@
+"""Where JSON input went wrong: one error naming the field by its full path.
+
+cattrs reports a failure deep in a document as nested groups of exceptions with notes
+saying which attribute or index each came from. ``locate`` walks down to the first
+failure and returns one [`InvalidJsonError`][commercekit.errors.InvalidJsonError] whose
+field is the path to it (``cart.lines[0].unit_price.amount``).
+"""
+
+from __future__ import annotations
+
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from commercekit.errors import CommerceKitError, InvalidJsonError, shown
+
+__all__ = ["locate"]
+
+
+def _join(path: str, step: str) -> str:
+    if not step:
+        return path
+    if not path or step.startswith("["):
+        return path + step
+    return f"{path}.{step}"
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, KeyError):
+        return "is missing"
+    if isinstance(error, ForbiddenExtraKeysError):
+        extra = ", ".join(repr(key) for key in sorted(error.extra_fields))
+        return f"has unknown field(s) {extra}; check the spelling against the schema"
+    if isinstance(error, CommerceKitError | ValueError | TypeError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads clearest
+    error: BaseException, path: str = ""
+) -> InvalidJsonError:
+    """The first failure inside ``error``, as one error naming the field's full path."""
+    if isinstance(error, InvalidJsonError):
+        return InvalidJsonError(_join(path, error.field), error.reason)
+    if isinstance(error, ForbiddenExtraKeysError):
+        first = min(error.extra_fields)
+        return InvalidJsonError(
+            _join(path, first),
+            "is not a known field; check its spelling against the schema",
+        )
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        for inner in error.exceptions:
+            for note in getattr(inner, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    if isinstance(inner, KeyError):
+                        return InvalidJsonError(_join(path, note.name), "is missing")
+                    return locate(inner, _join(path, note.name))
+                if isinstance(note, IterableValidationNote):
+                    index = note.index
+                    step = f"[{index}]" if isinstance(index, int) else f"[{shown(index)}]"
+                    return locate(inner, _join(path, step))
+        if error.exceptions:
+            return locate(error.exceptions[0], path)
+    return InvalidJsonError(path, _reason(error))

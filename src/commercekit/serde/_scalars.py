@@ -1,0 +1,214 @@
+"""JSON's scalars, read strictly: text, whole numbers, flags, decimals, money, dates.
+
+What the shipped JSON Schema accepts, and so exactly what the reader accepts. cattrs'
+defaults are lenient: ``int("3")``, ``str(5)`` and ``bool("no")`` would all quietly
+accept the wrong thing, so here an int must be a JSON integer, a string a JSON string, a
+flag ``true`` or ``false``. A decimal, and money's amount, is a string of ASCII digits:
+a JSON number is a binary float, and floats are not money. A datetime must carry its
+UTC offset. Each hook raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError]
+with an empty path; ``locate`` puts the field's path in front.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from commercekit._numbers import RANGE
+from commercekit.errors import CommerceKitError, InvalidAmountError, InvalidJsonError, shown
+from commercekit.money import Money, to_decimal
+from commercekit.regions import check_country
+
+__all__ = [
+    "country",
+    "json_object",
+    "json_type",
+    "read_bool",
+    "read_date",
+    "read_datetime",
+    "read_decimal",
+    "read_enum",
+    "read_int",
+    "read_money",
+    "read_str",
+    "write_decimal",
+    "write_money",
+]
+
+
+def json_type(value: object) -> str:
+    """What a parsed JSON value is, in the words of JSON (for error messages)."""
+    if value is None or isinstance(value, bool):
+        return f"the JSON value {json.dumps(value)}"
+    if isinstance(value, int | float):
+        return f"the JSON number {shown(value)}"
+    if isinstance(value, str):
+        return f"the string {shown(value)}"
+    kinds = ((Mapping, "a JSON object"), (list | tuple, "a JSON array"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), shown(value))
+
+
+def json_object(value: object, what: str) -> Mapping[str, Any]:
+    """``value`` if it is a JSON object; otherwise an error saying ``what`` was expected."""
+    if not isinstance(value, Mapping):
+        raise InvalidJsonError("", f"is {json_type(value)}; expected {what}")
+    return value
+
+
+# What the shipped JSON Schema accepts, and so exactly what the reader accepts: ASCII
+# digits only (Python's Decimal() and fromisoformat() read far more: "1e3", "+5", " 5",
+# "1_000", Arabic-Indic digits, week dates).
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?"  # optional here, to say "no UTC offset" when missing
+)
+
+
+def read_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidJsonError("", f"is {json_type(value)}; expected a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidJsonError(
+            "", "holds a lone surrogate (\\ud800-\\udfff), which is not text"
+        ) from None
+    return value
+
+
+def read_int(value: object, _: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidJsonError("", f"is {json_type(value)}; expected a whole number")
+    return value
+
+
+def read_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidJsonError("", f"is {json_type(value)}; expected true or false")
+    return value
+
+
+def read_decimal(value: object, _: object) -> Decimal:
+    if not isinstance(value, str):
+        raise InvalidJsonError(
+            "",
+            f'is {json_type(value)}; write decimals as strings such as "0.84" '
+            f"(a JSON number is read as a binary float, which cannot hold most decimals "
+            f"exactly)",
+        )
+    try:
+        if not _DECIMAL.fullmatch(value):
+            raise InvalidAmountError(value, "is not written as the schema says")
+        return to_decimal(value, "decimal")
+    except InvalidAmountError:
+        raise InvalidJsonError("", _decimal_problem(value)) from None
+
+
+def _decimal_problem(text: str) -> str:
+    if _DECIMAL.fullmatch(text):  # written right, but outside the library's range
+        return f"{shown(text)} is out of range: {RANGE}"
+    return f'{shown(text)} is not a decimal number; write e.g. "12.34"'
+
+
+def write_decimal(number: Decimal) -> str:
+    # Fixed-point, never "1E+2": readable, and Decimal() reads back the same value.
+    return format(number, "f")
+
+
+def read_money(value: object, _: object) -> Money:
+    data = json_object(value, 'money as {"amount": "12.34", "currency": "EUR"}')
+    missing = [key for key in ("amount", "currency") if key not in data]
+    if missing:
+        raise InvalidJsonError(missing[0], "is missing; money is an amount and a currency")
+    extra = sorted(set(data) - {"amount", "currency"})
+    if extra:
+        raise InvalidJsonError(extra[0], "is not a field of money (amount, currency)")
+    amount, currency = data["amount"], data["currency"]
+    if not isinstance(amount, str):
+        raise InvalidJsonError(
+            "amount",
+            f'is {json_type(amount)}; write money amounts as strings such as "12.34" '
+            f"(floats are not money)",
+        )
+    if not isinstance(currency, str):
+        raise InvalidJsonError(
+            "currency", f"is {json_type(currency)}; expected an ISO 4217 code like 'EUR'"
+        )
+    try:
+        if not _DECIMAL.fullmatch(amount):
+            raise InvalidAmountError(amount, "is not written as the schema says")
+        number = to_decimal(amount, "amount")
+    except InvalidAmountError:
+        raise InvalidJsonError("amount", _decimal_problem(amount)) from None
+    try:
+        return Money(number, currency)
+    except CommerceKitError as error:
+        raise InvalidJsonError("currency", str(error)) from None
+
+
+def write_money(money: Money) -> dict[str, str]:
+    return {"amount": write_decimal(money.amount), "currency": money.currency.code}
+
+
+def read_date(value: object, _: object) -> date:
+    if not isinstance(value, str):
+        raise InvalidJsonError("", f"is {json_type(value)}; expected a date 'YYYY-MM-DD'")
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidJsonError(
+            "", f"{shown(value)} is not an ISO 8601 date 'YYYY-MM-DD'"
+        ) from None
+
+
+def read_datetime(value: object, _: object) -> datetime:
+    example = "'2026-11-26T12:00:00+01:00'"
+    if not isinstance(value, str):
+        raise InvalidJsonError(
+            "", f"is {json_type(value)}; expected an ISO 8601 datetime such as {example}"
+        )
+    try:
+        if not _DATETIME.fullmatch(value):
+            raise ValueError(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidJsonError(
+            "", f"{shown(value)} is not an ISO 8601 datetime such as {example}"
+        ) from None
+    if moment.utcoffset() is None:
+        raise InvalidJsonError(
+            "",
+            f"{shown(value)} has no UTC offset, so it is no single moment; add one, as in "
+            f"{example} or 'Z' for UTC",
+        )
+    return moment
+
+
+def country(value: object, _: object) -> str:
+    """A country code (or ``XI``, Northern Ireland as VAT names it)."""
+    code = read_str(value, None)
+    if code.upper() == "XI":
+        return "XI"
+    try:
+        return check_country(code)
+    except CommerceKitError as error:
+        raise InvalidJsonError("", str(error)) from None
+
+
+def read_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(repr(member.value) for member in kind)
+        raise InvalidJsonError(
+            "", f"{shown(value)} is not a {kind.__name__}; use one of: {known}"
+        ) from None
