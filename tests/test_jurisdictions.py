@@ -78,7 +78,7 @@ def test_each_module_names_its_official_references(code: str) -> None:
     jurisdiction = JURISDICTION_REGISTRY[code]
     assert jurisdiction.references
     for reference in jurisdiction.references:
-        assert reference.startswith(("https://", "http://")), reference
+        assert reference.startswith("https://"), reference
     module = inspect.getmodule(type(jurisdiction))
     assert module is not None
     assert module.__doc__

@@ -15,7 +15,7 @@
   border, with courier low-value relief (CAD 40 for tax under CUSMA).
 
 References:
-    CRA, cross-border threshold amounts: http://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html
+    CRA, cross-border threshold amounts: https://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html
     CBSA, low-value shipments (CUSMA): https://cbsa-asfc.gc.ca/services/cusma-aceum/lvs-efv-eng.html
 """
 
@@ -39,7 +39,7 @@ class Canada(RegisteredServices):
     code: ClassVar[str] = "CA"
     name: ClassVar[str] = "Canada"
     references: ClassVar[tuple[str, ...]] = (
-        "http://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html",
+        "https://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html",
         "https://cbsa-asfc.gc.ca/services/cusma-aceum/lvs-efv-eng.html",
     )
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (

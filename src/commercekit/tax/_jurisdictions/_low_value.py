@@ -30,6 +30,18 @@ from commercekit.tax._thresholds import ThresholdRule, threshold_for
 class LowValueGoods(RegisteredServices):
     """A jurisdiction taxing low-value imported goods at sale, per item."""
 
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.LOW_VALUE_GOODS,
+        ThresholdRule.DEEMED_SUPPLIER,
+        ThresholdRule.REGISTRATION_THRESHOLD,
+    )
+    # One registration threshold for every seller, of goods or services (AU, NZ).
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
+    services_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
     low_value_rule: ClassVar[ThresholdRule] = ThresholdRule.LOW_VALUE_GOODS
     """The threshold rule of the per-item limit."""
     low_value_registration: ClassVar[str] = ""
@@ -146,36 +158,14 @@ class Australia(LowValueGoods):
         "https://www.ato.gov.au/Business/Registration/Work-out-which-registrations-you-need/Taxation-registrations/Goods-and-Services-Tax-(GST)/",
         "https://www.ato.gov.au/Business/International-tax-for-business/In-detail/GST-on-low-value-imported-goods/Information-for-operators-of-electronic-distribution-platforms/",
     )
-    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
-        ThresholdRule.LOW_VALUE_GOODS,
-        ThresholdRule.DEEMED_SUPPLIER,
-        ThresholdRule.REGISTRATION_THRESHOLD,
-    )
-    registration_threshold: ClassVar[ThresholdRule | None] = (
-        ThresholdRule.REGISTRATION_THRESHOLD
-    )
-    services_threshold: ClassVar[ThresholdRule | None] = (
-        ThresholdRule.REGISTRATION_THRESHOLD
-    )
 
 
 class NewZealand(LowValueGoods):
     code: ClassVar[str] = "NZ"
     name: ClassVar[str] = "New Zealand"
     references: ClassVar[tuple[str, ...]] = (
-        "http://www.ird.govt.nz/gst/gst-registering/register-who/",
+        "https://www.ird.govt.nz/gst/gst-registering/register-who/",
         "https://www.legislation.govt.nz/act/public/1985/0141/latest/LMS288546.html",
-    )
-    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
-        ThresholdRule.LOW_VALUE_GOODS,
-        ThresholdRule.DEEMED_SUPPLIER,
-        ThresholdRule.REGISTRATION_THRESHOLD,
-    )
-    registration_threshold: ClassVar[ThresholdRule | None] = (
-        ThresholdRule.REGISTRATION_THRESHOLD
-    )
-    services_threshold: ClassVar[ThresholdRule | None] = (
-        ThresholdRule.REGISTRATION_THRESHOLD
     )
 
 
