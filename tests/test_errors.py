@@ -58,7 +58,15 @@ def _raised(function: Callable[[], object]) -> InvalidInputError:
 
 def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]:
     from commercekit.checkout import Product  # noqa: PLC0415
-    from commercekit.inventory import ChannelBuffer  # noqa: PLC0415
+    from commercekit.inventory import (  # noqa: PLC0415
+        ChannelBuffer,
+        Location,
+        Reservation,
+        ServiceLevelTable,
+        available_to_promise,
+        newsvendor,
+        route_order,
+    )
     from commercekit.loyalty import (  # noqa: PLC0415
         ExpiryPolicy,
         ExpiryRule,
@@ -116,6 +124,54 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             "channel",
         ),
         (
+            "a sales channel in inventory",
+            lambda: available_to_promise({"NL": {"TEE": 4}}).for_channel("shop", "TEE"),
+            InvalidChoiceError,
+            InvalidInventoryError,
+            "channel",
+        ),
+        (
+            "an ABC-XYZ class in inventory",
+            lambda: ServiceLevelTable(levels={"A1": "0.97"}),
+            InvalidChoiceError,
+            InvalidInventoryError,
+            "levels",
+        ),
+        (
+            "a demand profile in inventory",
+            lambda: newsvendor(
+                (50, 8),  # type: ignore[arg-type]
+                Money("0.70", "USD"),
+                Money("0.18", "USD"),
+            ),
+            InvalidTypeError,
+            InvalidInventoryError,
+            "demand",
+        ),
+        (
+            "order lines in inventory",
+            lambda: route_order({}, [Location("NL-AMS", "NL")], {}, "NL"),
+            InvalidListError,
+            InvalidInventoryError,
+            "lines",
+        ),
+        (
+            "a location code in inventory",
+            lambda: Location(" ", "NL"),
+            InvalidPlaceError,
+            InvalidInventoryError,
+            "code",
+        ),
+        (
+            "a stock location in inventory",
+            lambda: available_to_promise(
+                {"NL": {"TEE": 4}}, reservations=[Reservation("DE", "TEE", 1)]
+            ),
+            InvalidPlaceError,
+            InvalidInventoryError,
+            "reservation.location",
+        ),
+        (
             "an amount in money",
             lambda: Money(0.1, "EUR"),
             InvalidAmountError,
@@ -170,6 +226,30 @@ def test_a_choice_lists_its_values() -> None:
     assert type(error) is errors.InvalidAmountChoiceError  # type: ignore[attr-defined]
     assert error.choices == tuple(member.value for member in Direction)
     assert str(error).startswith("'sideways' is not one of the Direction values: 'up'")
+
+
+def test_an_inventory_choice_lists_its_values() -> None:
+    """A sales channel or an ABC-XYZ class refused in inventory lists those allowed."""
+    from commercekit.inventory import (  # noqa: PLC0415
+        ChannelBuffer,
+        ServiceLevelTable,
+        available_to_promise,
+    )
+
+    stock = {"NL": {"TEE": 4}}
+    atp = available_to_promise(stock, channels=["web", "marketplace"])
+    error = _raised(lambda: atp.for_channel("shop", "TEE"))
+    assert type(error) is errors.InvalidInventoryChoiceError  # type: ignore[attr-defined]
+    assert error.choices == ("marketplace", "web")
+    assert str(error) == "channel='shop' is not one of ['marketplace', 'web']"
+    buffer = ChannelBuffer("shop", 2)
+    error = _raised(lambda: available_to_promise(stock, buffers=[buffer]))
+    assert (error.field, error.choices) == ("buffer.channel", ("web",))
+    error = _raised(lambda: ServiceLevelTable(levels={"A1": "0.97"}))
+    assert isinstance(error, InvalidInventoryError)
+    assert len(error.choices) == 26 * 3
+    assert {"AX", "CZ", "ZY"} <= set(error.choices)
+    assert "A1" not in error.choices
 
 
 def test_the_package_errors_keep_their_constructors_and_messages() -> None:
