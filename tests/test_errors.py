@@ -68,11 +68,15 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
         route_order,
     )
     from commercekit.loyalty import (  # noqa: PLC0415
+        BonusEvent,
+        EarnRule,
         ExpiryPolicy,
         ExpiryRule,
         PointsLedger,
         add_months,
+        referral_reward,
     )
+    from commercekit.metrics import Cohort, contribution_by, conversion_rate  # noqa: PLC0415
     from commercekit.money import Money  # noqa: PLC0415
     from commercekit.pricing import CHARM_99  # noqa: PLC0415
     from commercekit.regions import check_country  # noqa: PLC0415
@@ -192,7 +196,136 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             InvalidAmountError,
             None,
         ),
+        *_loyalty_choice_samples(),
+        (
+            "a mapping of multipliers in loyalty",
+            lambda: EarnRule("EUR", 1, tier_multipliers=[("gold", 2)]),
+            InvalidListError,
+            InvalidLoyaltyError,
+            "multipliers",
+        ),
+        (
+            "a bonus event's end in loyalty",
+            lambda: BonusEvent("spring", date(2026, 5, 2), date(2026, 5, 1), multiplier=2),
+            InvalidDateError,
+            InvalidLoyaltyError,
+            "ends_on",
+        ),
+        (
+            "a transition out of date order in loyalty",
+            lambda: (
+                PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12))
+                .earn("A1", 100, on=date(2026, 3, 2))[0]
+                .earn("A2", 100, on=date(2026, 3, 1))
+            ),
+            InvalidDateError,
+            InvalidLoyaltyError,
+            "on",
+        ),
+        (
+            "a referral before delivery in loyalty",
+            lambda: referral_reward(
+                delivered_on=date(2026, 3, 2),
+                return_window_days=14,
+                on=date(2026, 3, 1),
+                referrer_points=500,
+                referee_points=250,
+            ),
+            InvalidDateError,
+            InvalidLoyaltyError,
+            "on",
+        ),
+        (
+            "a count of orders in metrics",
+            lambda: conversion_rate(10, 5),
+            InvalidCountError,
+            InvalidMetricError,
+            "orders",
+        ),
+        (
+            "a cohort's revenue by month in metrics",
+            lambda: Cohort("2026-01", 2, 1, Decimal("0.5000"), {}),
+            InvalidListError,
+            InvalidMetricError,
+            "revenue_by_month",
+        ),
+        (
+            "a grouping key in metrics",
+            lambda: contribution_by([], "sku"),
+            InvalidChoiceError,
+            InvalidMetricError,
+            "key",
+        ),
     ]
+
+
+def _loyalty_choice_samples() -> list[
+    tuple[str, Callable[[], object], type, type, str | None]
+]:
+    """Loyalty's refused choices: a tier, a lot id, a tier with no multiplier."""
+    return [
+        (what, function, InvalidChoiceError, InvalidLoyaltyError, field)
+        for what, function, field, _ in _LOYALTY_CHOICES
+    ]
+
+
+def _tier_program() -> object:
+    from commercekit.loyalty import Tier, TierBasis, TierProgram  # noqa: PLC0415
+
+    return TierProgram(TierBasis.POINTS, (Tier("member", 0), Tier("gold", 5000)))
+
+
+def _earned_ledger() -> Any:
+    from commercekit.loyalty import ExpiryPolicy, ExpiryRule, PointsLedger  # noqa: PLC0415
+
+    ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12))
+    return ledger.earn("A1", 100, on=date(2026, 3, 2))[0]
+
+
+def _earn_as(tier: str) -> object:
+    from commercekit.loyalty import EarnRule, earn_points  # noqa: PLC0415
+    from commercekit.money import Money  # noqa: PLC0415
+
+    rule = EarnRule("EUR", 1, tier_multipliers={"gold": Decimal("1.5")})
+    return earn_points(rule, goods=Money("10.00", "EUR"), on=date(2026, 5, 4), tier=tier)
+
+
+_LOYALTY_CHOICES: list[tuple[str, Callable[[], object], str, tuple[str, ...]]] = [
+    (
+        "a tier name in loyalty",
+        lambda: _tier_program().tier("platinum"),  # type: ignore[attr-defined]
+        "tier",
+        ("member", "gold"),
+    ),
+    ("a lot id in loyalty", lambda: _earned_ledger().lot("A2"), "lot_id", ("A1",)),
+    ("a tier to earn at in loyalty", lambda: _earn_as("silver"), "tier", ("gold",)),
+]
+"""(what, refusal, field, the choices it lists) for loyalty's refused choices."""
+
+
+def test_loyalty_choice_samples_list_their_values() -> None:
+    """A refused tier, lot id or grouping key lists the values allowed; the loyalty or
+    metrics class still catches it."""
+    from commercekit.metrics import contribution_by  # noqa: PLC0415
+
+    cases = [
+        (function, InvalidLoyaltyError, choices)
+        for _, function, _, choices in _LOYALTY_CHOICES
+    ]
+    cases.append(
+        (
+            lambda: contribution_by([], "sku"),
+            InvalidMetricError,
+            ("order", "product", "channel"),
+        )
+    )
+    for function, package, choices in cases:
+        with pytest.raises(package) as caught:
+            function()
+        error = caught.value
+        assert type(error) is package.of_kind(InputKind.CHOICE)
+        assert isinstance(error, InvalidChoiceError)
+        assert (error.kind, error.choices) == (InputKind.CHOICE, choices)
 
 
 @pytest.mark.parametrize(
