@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from commercekit import _bundled
-from commercekit.errors import CommerceKitError
+from commercekit.errors import CommerceKitError, DataFileError
 from commercekit.money._cash import RULES as CASH_RULES
 from commercekit.regions._eu import MEMBERSHIPS
 from commercekit.regions._places import _SHARED
@@ -76,23 +76,32 @@ def test_a_good_file_is_read_with_its_types() -> None:
 def test_a_bad_cell_is_refused_with_file_line_and_column(
     row: str, column: str, says: str
 ) -> None:
-    with pytest.raises(CommerceKitError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load(HEADER + GOOD + row + "\n")
     message = str(raised.value)
     assert message.startswith(f"test.csv line 4, column {column!r}: "), message
     assert says in message
+    error = raised.value
+    assert (error.file, error.line, error.column) == ("test.csv", 4, column)
+    assert isinstance(error, ValueError)
 
 
 def test_a_missing_column_is_refused_with_the_header_line() -> None:
     with pytest.raises(
-        CommerceKitError, match=r"test\.csv line 2, column 'until': is missing"
-    ):
+        DataFileError, match=r"test\.csv line 2, column 'until': is missing"
+    ) as raised:
         load("# a comment\nkey,kind,amount,since,source\n")
+    assert (raised.value.line, raised.value.column) == (2, "until")
 
 
 def test_a_row_with_a_cell_too_many_names_its_line() -> None:
-    with pytest.raises(CommerceKitError, match=r"test\.csv line 3: has 7 cells"):
+    with pytest.raises(DataFileError, match=r"test\.csv line 3: has 7 cells") as raised:
         load(HEADER + "A,duty,1,5,2021-01-01,,https://e.org/x\n")
+    assert (raised.value.file, raised.value.line, raised.value.column) == (
+        "test.csv",
+        3,
+        None,
+    )
 
 
 def test_overlapping_periods_are_refused_at_the_later_row() -> None:
@@ -111,8 +120,9 @@ def test_a_value_object_refusal_names_the_line() -> None:
     def refuse(**_: object) -> None:
         raise CommerceKitError("no")
 
-    with pytest.raises(CommerceKitError, match=r"^test\.csv line 3: no$"):
+    with pytest.raises(DataFileError, match=r"^test\.csv line 3: no$") as raised:
         line.build(refuse)
+    assert isinstance(raised.value.__cause__, CommerceKitError)
 
 
 def is_source(text: str) -> bool:

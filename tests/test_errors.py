@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 from commercekit import errors
@@ -81,6 +82,15 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
     from commercekit.pricing import CHARM_99  # noqa: PLC0415
     from commercekit.regions import check_country  # noqa: PLC0415
     from commercekit.shipping import DimensionRounding  # noqa: PLC0415
+    from commercekit.tax import (  # noqa: PLC0415
+        TaxRate,
+        add_tax,
+        rate_for,
+        source_rates,
+        threshold_for,
+    )
+
+    vat = rate_for("DE", "standard", on=date(2026, 11, 26))
 
     return [
         (
@@ -255,6 +265,43 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             InvalidChoiceError,
             InvalidMetricError,
             "key",
+        ),
+        (
+            "a rate kind in tax",
+            lambda: TaxRate(**{**attrs.asdict(vat, recurse=False), "kind": "luxury"}),
+            InvalidChoiceError,
+            InvalidAmountError,
+            "kind",
+        ),
+        (
+            "a rate's end in tax",
+            lambda: TaxRate(
+                **{**attrs.asdict(vat, recurse=False), "until": date(2000, 1, 1)}
+            ),
+            InvalidDateError,
+            InvalidAmountError,
+            None,
+        ),
+        (
+            "a threshold rule in tax",
+            lambda: threshold_for("EU", "distance_sale_threshold", on=date(2026, 1, 1)),
+            InvalidChoiceError,
+            InvalidAmountError,
+            "rule",
+        ),
+        (
+            "a list of rates in tax",
+            lambda: add_tax(Money("10.00", "EUR"), ["19%"]),  # type: ignore[list-item]
+            InvalidListError,
+            InvalidAmountError,
+            None,
+        ),
+        (
+            "a rate source in tax",
+            lambda: source_rates(object(), "DE", "books", on=date(2026, 1, 1)),  # type: ignore[arg-type]
+            InvalidTypeError,
+            InvalidAmountError,
+            None,
         ),
     ]
 
@@ -465,6 +512,7 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
     "AmbiguousTaxError": lambda: errors.AmbiguousTaxError("CA-BC", "GST and PST"),
     "CommerceKitError": lambda: CommerceKitError("anything"),
     "CurrencyMismatchError": lambda: errors.CurrencyMismatchError("EUR", "USD", "add"),
+    "DataFileError": lambda: errors.DataFileError("FI.csv", 17, "rate", "'x' is wrong"),
     "DuplicatePromotionError": lambda: errors.DuplicatePromotionError("SALE"),
     "ExcessReturnError": lambda: errors.ExcessReturnError("TEE", 3, 2, 2),
     "ExclusivePromotionConflictError": lambda: errors.ExclusivePromotionConflictError(
@@ -550,8 +598,6 @@ _NOT_A_CHOICE = "not-a-choice"
 _LATER = "raised directly in a module being rewritten; to become a choice error (issue 14)"
 
 _OTHER_CHOICE_ERRORS: dict[tuple[str, str], str] = {
-    ("TaxRate", "kind"): _LATER,  # tax/_rates.py
-    ("threshold_periods", "rule"): _LATER,  # tax/_thresholds.py
     ("LandedCost", "incoterm"): _LATER,  # shipping/_landed.py
     ("CheckoutContext", "incoterm"): _LATER,  # checkout/_model.py
 }

@@ -8,7 +8,9 @@ disagreement between sources. The first other line is the header.
 A [`Line`][commercekit._bundled.Line] reads one row's cells as the type each column
 holds (text, a date, a decimal, a choice from an enumeration, a list of words, the
 row's sources), and a cell that is not what its column holds is refused with the file,
-the line and the column, so a data edit that breaks a file says where:
+the line and the column (a [`DataFileError`][commercekit.errors.DataFileError], whose
+``file``, ``line`` and ``column`` say the same), so a data edit that breaks a file says
+where:
 ``thresholds.csv line 17, column 'amount': 'abc' is not a decimal``.
 [`check_periods`][commercekit._bundled.check_periods] refuses two rows for one key whose
 periods overlap.
@@ -31,7 +33,7 @@ from decimal import Decimal
 from importlib.resources import files
 from typing import TypeVar
 
-from commercekit.errors import CommerceKitError, InvalidAmountError, shown
+from commercekit.errors import CommerceKitError, DataFileError, InvalidAmountError, shown
 
 __all__ = ["Line", "check_periods", "lines_of", "read", "source_list", "sources"]
 
@@ -57,7 +59,8 @@ class Line:
     """One data row of a bundled CSV file: its cells, and where it stands in the file.
 
     Each reader takes a column's name, reads the cell as that column's type, and on a
-    cell it cannot read raises a ``CommerceKitError`` naming the file, the line and
+    cell it cannot read raises a
+    [`DataFileError`][commercekit.errors.DataFileError] naming the file, the line and
     the column.
     """
 
@@ -76,9 +79,9 @@ class Line:
         at = f"{self.file} line {self.number}"
         return at if column is None else f"{at}, column {column!r}"
 
-    def error(self, column: str | None, value: object, reason: str) -> CommerceKitError:
+    def error(self, column: str | None, value: object, reason: str) -> DataFileError:
         """The error for a cell (or the whole row, ``column=None``) that is wrong."""
-        return CommerceKitError(f"{self.where(column)}: {shown(value)} {reason}")
+        return DataFileError(self.file, self.number, column, f"{shown(value)} {reason}")
 
     def raw(self, column: str) -> str:
         """The cell as written, possibly empty."""
@@ -169,7 +172,7 @@ class Line:
         try:
             return factory(**fields)
         except CommerceKitError as error:
-            raise CommerceKitError(f"{self.where()}: {error}") from error
+            raise DataFileError(self.file, self.number, None, str(error)) from error
 
 
 def read(package: str, name: str, *, columns: Sequence[str]) -> tuple[Line, ...]:
@@ -189,21 +192,23 @@ def lines_of(file: str, text: str, *, columns: Sequence[str]) -> tuple[Line, ...
     reader = csv.reader(line for line in physical if not line.startswith("#"))
     header = next(reader, None)
     if header is None:
-        raise CommerceKitError(f"{file}: has no header line")
+        raise DataFileError(file, None, None, "has no header line")
     at = numbers[reader.line_num - 1]
     for column in columns:
         if column not in header:
-            raise CommerceKitError(
-                f"{file} line {at}, column {column!r}: is missing from the header "
-                f"({', '.join(header)})"
+            raise DataFileError(
+                file, at, column, f"is missing from the header ({', '.join(header)})"
             )
     found = []
     for cells in reader:
         number = numbers[reader.line_num - 1]
         if len(cells) != len(header):
-            raise CommerceKitError(
-                f"{file} line {number}: has {len(cells)} cells where the header has "
-                f"{len(header)}; quote a cell that holds a comma"
+            raise DataFileError(
+                file,
+                number,
+                None,
+                f"has {len(cells)} cells where the header has {len(header)}; quote a "
+                "cell that holds a comma",
             )
         found.append(Line(file, number, dict(zip(header, cells, strict=True))))
     return tuple(found)

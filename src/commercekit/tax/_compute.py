@@ -39,7 +39,7 @@ from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted
 from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
     MINOR_UNITS,
@@ -127,7 +127,7 @@ def _rates(rates: TaxRate | Sequence[TaxRate]) -> tuple[TaxRate, ...]:
         return (rates,)
     found = tuple(rates) if isinstance(rates, list | tuple) else ()
     if not found or not all(isinstance(rate, TaxRate) for rate in found):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
             rates, "is not a TaxRate or a list of them; get one from rate_for()"
         )
     return found

@@ -48,6 +48,7 @@ from commercekit._checks import invalid
 from commercekit._numbers import EXACT, context_free, plugged
 from commercekit.errors import (
     AmbiguousTaxError,
+    InputKind,
     InvalidAmountError,
     NoRuleError,
     OutsideVatAreaError,
@@ -83,7 +84,13 @@ def _kind(value: object) -> RateKind:
     found = _KINDS.get(value) if isinstance(value, str) else None
     if found is None:
         kinds = ", ".join(repr(kind) for kind in _KINDS)
-        raise invalid("kind", value, f"is not a rate kind; use one of {kinds}")
+        raise invalid(
+            "kind",
+            value,
+            f"is not a rate kind; use one of {kinds}",
+            kind=InputKind.CHOICE,
+            choices=tuple(_KINDS),
+        )
     return found
 
 
@@ -122,7 +129,7 @@ class TaxRate:
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and self.until < self.since:
-            raise InvalidAmountError(
+            raise InvalidAmountError.of_kind(InputKind.DATE)(
                 self.until, f"ends before the rate starts ({self.since}); check the dates"
             )
 
@@ -193,7 +200,7 @@ def source_rates(
         [Decimal('7')]
     """
     if not callable(getattr(source, "rates_for", None)):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.TYPE)(
             source, "is not a TaxRateSource (an object with rates_for(...)); pass one"
         )
     found = plugged(lambda: source.rates_for(jurisdiction, category, on=on))
@@ -203,7 +210,7 @@ def source_rates(
         or not found
         or not all(isinstance(rate, TaxRate) for rate in found)
     ):
-        raise InvalidAmountError(
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
             found, f"is {question}; rates_for must return a non-empty tuple of TaxRate"
         )
     asked = check_category(category)
@@ -288,7 +295,9 @@ def _iso_day(value: object, field: str) -> date:
     try:
         return date.fromisoformat(_checks.text(value, field))
     except ValueError:
-        raise invalid(field, value, "is not a date written YYYY-MM-DD") from None
+        raise invalid(
+            field, value, "is not a date written YYYY-MM-DD", kind=InputKind.DATE
+        ) from None
 
 
 def _tables(value: object) -> dict[str, str]:
@@ -297,6 +306,7 @@ def _tables(value: object) -> dict[str, str]:
             "tables",
             value,
             "is not a dict of rate tables, such as {'FI': '<the CSV text of FI.csv>'}",
+            kind=InputKind.LIST,
         )
     return {
         _checks.jurisdiction(code): _checks.text(text, f"tables[{shown(code)}]")

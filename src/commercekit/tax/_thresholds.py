@@ -18,7 +18,7 @@ Examples:
     >>> threshold_for("EU", "distance_sale_threshold", on=date(2026, 11, 26))
     Traceback (most recent call last):
     ...
-    commercekit.errors.InvalidAmountError: 'distance_sale_threshold' is not a threshold ...
+    commercekit.errors.InvalidAmountChoiceError: 'distance_sale_threshold' is not a ...
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
-from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.errors import InputKind, MissingDataError, NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -124,7 +124,11 @@ def _rule(value: object) -> ThresholdRule:
         return ThresholdRule(text)
     except ValueError:
         raise invalid(
-            "rule", value, f"is not a threshold rule; use one of {_listed(RULES)}"
+            "rule",
+            value,
+            f"is not a threshold rule; use one of {_listed(RULES)}",
+            kind=InputKind.CHOICE,
+            choices=(str(rule.value) for rule in ThresholdRule),
         ) from None
 
 
@@ -142,7 +146,13 @@ def _window_kind(value: object) -> Window:
 
 def _crossing(value: object) -> Crossing:
     if not isinstance(value, str) or value not in CROSSINGS:
-        raise invalid("crossed_when", value, f"is not one of {_listed(CROSSINGS)}")
+        raise invalid(
+            "crossed_when",
+            value,
+            f"is not one of {_listed(CROSSINGS)}",
+            kind=InputKind.CHOICE,
+            choices=(str(crossing.value) for crossing in Crossing),
+        )
     return Crossing(value)
 
 
@@ -154,7 +164,10 @@ def _in_order(instance: Threshold, _: attrs.Attribute[Any], until: date | None) 
     _checks.valid_optional_day(instance, _, until)
     if until is not None and until < instance.since:
         raise invalid(
-            "until", until, f"is before since ({instance.since}); check the dates"
+            "until",
+            until,
+            f"is before since ({instance.since}); check the dates",
+            kind=InputKind.DATE,
         )
 
 
