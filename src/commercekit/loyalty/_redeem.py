@@ -139,18 +139,21 @@ def redemption_discount(
         >>> redemption_discount(rule, 100, goods=Money("59.99", "USD"))
         Traceback (most recent call last):
         ...
-        commercekit.errors.InvalidLoyaltyError: currency='USD' has no value per point ...
+        commercekit.errors.InvalidLoyaltyChoiceError: currency='USD' has no value ...
     """
     rule = instance(rule, RedemptionRule, "rule")
     wanted = points(requested, "requested", positive=True)
     goods = signed_money(goods, "goods")
     currency = goods.currency.code
     if currency not in rule.value_per_point:
-        known = ", ".join(sorted(rule.value_per_point))
-        raise InvalidLoyaltyError(
+        known = sorted(rule.value_per_point)
+        raise InvalidLoyaltyError.refused(
             "currency",
             currency,
-            f"has no value per point in this program; it has values for: {known}",
+            "has no value per point in this program; it has values for: "
+            + ", ".join(known),
+            kind=InputKind.CHOICE,
+            choices=known,
         )
     if goods.amount < 0:
         raise InvalidLoyaltyError("goods", goods, "must be zero or more")
