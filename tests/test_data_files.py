@@ -14,13 +14,15 @@ from datetime import date
 import pytest
 
 from commercekit import _bundled
-from commercekit.errors import CommerceKitError, DataFileError
+from commercekit.errors import CommerceKitError, DataFileError, InvalidAmountError
 from commercekit.money._cash import RULES as CASH_RULES
 from commercekit.regions._eu import MEMBERSHIPS
 from commercekit.regions._places import _SHARED
 from commercekit.regions._rate_regions import RATE_REGIONS
 from commercekit.regions._territories import TERRITORIES
 from commercekit.shipping._customs import _CUSTOMS, _DE_MINIMIS
+from commercekit.tax import BUNDLED, BundledRates
+from commercekit.tax._rates import _read_file
 from commercekit.tax._thresholds import THRESHOLDS
 
 HEADER = "# a comment\nkey,kind,amount,since,until,source\n"
@@ -181,3 +183,53 @@ def test_every_bundled_table_is_dated_sourced_and_without_overlaps(name: str) ->
         for start, other_end in by_key.setdefault(key, []):
             assert end < start or other_end < since, f"{name} {key}: periods overlap"
         by_key[key].append((since, end))
+
+
+RATES_HEADER = "# Finland (FI): a comment\n# Checked: 2026-11-26.\n" + ",".join(
+    ("tax", "category", "kind", "rate", "since", "until", "source", "note")
+)
+RATE_ROW = "VAT,standard,standard,25.5,2024-09-01,,https://vero.fi/x,General rate"
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "says"),
+    [
+        (
+            "VAT,standard,standard,25.5,2024-09-31,,https://vero.fi/x,",
+            "since",
+            "not a date",
+        ),
+        ("VAT,standard,standard,25.5,2024-09-01,soon,https://vero.fi/x,", "until", "date"),
+        ("VAT,standard,standard,25,5,2024-09-01,,https://vero.fi/x,", None, "9 cells"),
+        ("VAT,standard,standard,abc,2024-09-01,,https://vero.fi/x,", "rate", "decimal"),
+    ],
+)
+def test_a_malformed_rate_file_names_file_line_and_column(
+    row: str, column: str | None, says: str
+) -> None:
+    """Rate tables are read by the shared loader too; the line counts the comments."""
+    with pytest.raises(DataFileError) as raised:
+        BundledRates({"FI": f"{RATES_HEADER}\n{row}\n"})
+    error = raised.value
+    assert (error.file, error.line, error.column) == ("tables['FI']", 4, column)
+    assert str(error).startswith(error.where + ": ")
+    assert says in str(error)
+
+
+def test_a_rate_file_missing_a_column_names_the_header_line() -> None:
+    with pytest.raises(DataFileError, match=r"^tables\['FI'\] line 3, column 'note'"):
+        BundledRates({"FI": RATES_HEADER.removesuffix(",note") + "\n"})
+
+
+def test_a_value_a_rate_refuses_keeps_its_error_and_names_the_line() -> None:
+    """A negative rate is refused as a rate built in code is, the line in a note."""
+    negative = RATE_ROW.replace("25.5", "-25.5")
+    with pytest.raises(InvalidAmountError, match="negative rate") as raised:
+        BundledRates({"FI": f"{RATES_HEADER}\n{RATE_ROW}\n{negative}\n"})
+    assert raised.value.__notes__ == ["in tables['FI'] line 5"]
+
+
+def test_the_bundled_rate_files_are_named_by_file() -> None:
+    assert BUNDLED.rows["FI"][0].jurisdiction == "FI"
+    with pytest.raises(DataFileError, match=r"^FI\.csv line 4, column 'since'"):
+        _read_file("FI.csv", "FI", f"{RATES_HEADER}\n{RATE_ROW.replace('09-01', '9-1')}\n")

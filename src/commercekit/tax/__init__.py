@@ -14,18 +14,12 @@
 
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
 from commercekit.tax._compute import (
-    LineTax,
-    RateTotal,
-    RoundingLevel,
     TaxAmount,
-    TaxBreakdown,
     Taxed,
-    TaxLine,
     add_tax,
     extract_tax,
     gross_price,
     net_price,
-    tax_invoice,
 )
 from commercekit.tax._decide import decide
 from commercekit.tax._ids import (
@@ -36,16 +30,21 @@ from commercekit.tax._ids import (
     is_valid_tax_id,
     validate_tax_id,
 )
+from commercekit.tax._invoice import (
+    LineTax,
+    RateTotal,
+    RoundingLevel,
+    TaxBreakdown,
+    TaxLine,
+    tax_invoice,
+)
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._rates import (
     BUNDLED,
     BundledRates,
-    TaxRate,
-    TaxRateSource,
     jurisdictions,
     rate_for,
     rates_for,
-    source_rates,
 )
 from commercekit.tax._registration import (
     CountedSale,
@@ -64,6 +63,7 @@ from commercekit.tax._sale import (
     Supply,
     TaxDecision,
 )
+from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._thresholds import (
     Crossing,
     Threshold,

@@ -9,6 +9,9 @@ rate, and the result says it fell back.
 
 Nothing here guesses: an unknown jurisdiction, a date before the data, or a place outside
 the EU VAT area (the Canary Islands, Åland …) raises an error that says why.
+A rate file with a line or a cell its column cannot hold is refused with a
+[`DataFileError`][commercekit.errors.DataFileError] naming the file, the line and the
+column, as every bundled table is.
 
 Examples:
     >>> from datetime import date
@@ -35,30 +38,29 @@ it from an address:
 from __future__ import annotations
 
 import bisect
-import csv
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
-from typing import Protocol
 
 import attrs
 
+from commercekit import _bundled
 from commercekit._checks import invalid
-from commercekit._numbers import EXACT, context_free, plugged
+from commercekit._numbers import context_free
 from commercekit.errors import (
     AmbiguousTaxError,
+    CommerceKitError,
     InputKind,
-    InvalidAmountError,
     NoRuleError,
     OutsideVatAreaError,
     UnknownJurisdictionError,
     shown,
 )
-from commercekit.money import to_decimal
 from commercekit.regions import check_day, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
 __all__ = [
     "BundledRates",
@@ -69,174 +71,6 @@ __all__ = [
     "rates_for",
     "source_rates",
 ]
-
-# Codes whose rates are bundled under another code: Greece's EU VAT prefix, Northern
-# Ireland's ISO 3166-2 code, and Corsica's two departments (FR-2A, FR-2B), whose rates are
-# the collectivity's (FR-20R). Without the last two, a department would fall through to
-# the country below and be answered with mainland rates.
-_ALIASES = {"EL": "GR", "GB-NIR": "XI", "FR-2A": "FR-20R", "FR-2B": "FR-20R"}
-_KINDS = {kind.value: kind for kind in RateKind}
-
-
-def _kind(value: object) -> RateKind:
-    if isinstance(value, RateKind):
-        return value
-    found = _KINDS.get(value) if isinstance(value, str) else None
-    if found is None:
-        kinds = ", ".join(repr(kind) for kind in _KINDS)
-        raise invalid(
-            "kind",
-            value,
-            f"is not a rate kind; use one of {kinds}",
-            kind=InputKind.CHOICE,
-            choices=tuple(_KINDS),
-        )
-    return found
-
-
-def _percent(value: object) -> Decimal:
-    rate = to_decimal(value, "rate")
-    if rate < 0:
-        raise InvalidAmountError(value, "is a negative rate; a tax rate is 0 or more")
-    return rate
-
-
-def _jurisdiction(value: object) -> str:
-    return _checks.jurisdiction(value)
-
-
-@attrs.frozen
-class TaxRate:
-    """One tax's rate for one category in one jurisdiction, with its period and source.
-
-    ``rate`` is in percent (``Decimal('25.5')``). ``category`` is the category asked
-    for; ``applies_as`` the one whose rule applied: the same, or ``STANDARD`` when the
-    jurisdiction has no special rate for it (then
-    [`fallback`][commercekit.tax.TaxRate.fallback] is true).
-    ``until`` is the last day the rate applies, ``None`` while it is open-ended.
-    """
-
-    jurisdiction: str = attrs.field(converter=_jurisdiction)
-    tax: str = attrs.field(validator=_checks.valid_text)
-    category: TaxCategory = attrs.field(converter=check_category)
-    applies_as: TaxCategory = attrs.field(converter=check_category)
-    rate: Decimal = attrs.field(converter=_percent)
-    kind: RateKind = attrs.field(converter=_kind)
-    since: date = attrs.field(validator=_checks.valid_day)
-    until: date | None = attrs.field(validator=_checks.valid_optional_day)
-    source: str = attrs.field(validator=_checks.valid_text)
-    note: str = attrs.field(default="", validator=_checks.valid_note)
-
-    def __attrs_post_init__(self) -> None:
-        if self.until is not None and self.until < self.since:
-            raise InvalidAmountError.of_kind(InputKind.DATE)(
-                self.until, f"ends before the rate starts ({self.since}); check the dates"
-            )
-
-    @property
-    def fallback(self) -> bool:
-        """Whether the category has no special rate here and the standard rate applies."""
-        return self.applies_as is not self.category
-
-    @property
-    def fraction(self) -> Decimal:
-        """The rate as a fraction: ``Decimal('0.255')`` for 25.5 %."""
-        return self.rate.scaleb(-2, EXACT)
-
-    def covers(self, on: date) -> bool:
-        """Whether the rate is in force on ``on``."""
-        day = _checks.day(on, "on")
-        return self.since <= day and (self.until is None or day <= self.until)
-
-    def explain(self) -> str:
-        """The rule in one sentence: rate, tax, category, period and source.
-
-        Examples:
-            >>> print(rate_for("DE", "books", on=date(2026, 11, 26)).explain())
-            DE VAT on books: 7% (reduced), in force since 2021-01-01. Source: ...
-        """
-        period = f"in force since {self.since}" + (
-            f" until {self.until}" if self.until else ""
-        )
-        if self.fallback:
-            why = f"; no special rate for {self.category}, so the standard rate applies"
-        elif self.category in (TaxCategory.ZERO_RATED, TaxCategory.EXEMPT):
-            why = f"; {self.note}"
-        else:
-            why = ""
-        return (
-            f"{self.jurisdiction} {self.tax} on {self.category}: {self.rate}% "
-            f"({self.kind}){why}, {period}. Source: {self.source}"
-        )
-
-
-class TaxRateSource(Protocol):
-    """Where rates come from: the bundled tables, or a plugin's live data.
-
-    The United States has no bundled rates (state and local sales tax needs an
-    address-level provider); a plugin implements this Protocol to supply them, or any
-    other jurisdiction's, and passes the rates to the computation functions.
-    """
-
-    def rates_for(
-        self, jurisdiction: str, category: TaxCategory | str, *, on: date
-    ) -> tuple[TaxRate, ...]:
-        """Every tax that applies to ``category`` in ``jurisdiction`` on ``on``."""
-        ...
-
-
-@context_free
-def source_rates(
-    source: TaxRateSource, jurisdiction: str, category: TaxCategory | str, *, on: date
-) -> tuple[TaxRate, ...]:
-    """``source.rates_for(...)``, with the answer checked: a plug-in's answer is input
-    too, so anything but a non-empty tuple (or list) of ``TaxRate`` is refused with
-    [`InvalidAmountError`][commercekit.errors.InvalidAmountError] naming the source's
-    question. The rules ask their rate source through this one seam.
-
-    Examples:
-        >>> found = source_rates(BUNDLED, "DE", "books", on=date(2026, 6, 1))
-        >>> [rate.rate for rate in found]
-        [Decimal('7')]
-    """
-    if not callable(getattr(source, "rates_for", None)):
-        raise InvalidAmountError.of_kind(InputKind.TYPE)(
-            source, "is not a TaxRateSource (an object with rates_for(...)); pass one"
-        )
-    found = plugged(lambda: source.rates_for(jurisdiction, category, on=on))
-    question = f"the rate source's answer for {jurisdiction} ({category}) on {on}"
-    if (
-        not isinstance(found, tuple | list)
-        or not found
-        or not all(isinstance(rate, TaxRate) for rate in found)
-    ):
-        raise InvalidAmountError.of_kind(InputKind.LIST)(
-            found, f"is {question}; rates_for must return a non-empty tuple of TaxRate"
-        )
-    asked = check_category(category)
-    where = {str(jurisdiction).upper(), _ALIASES.get(str(jurisdiction).upper(), "")}
-    taxes: set[tuple[str, str]] = set()
-    for rate in found:
-        problem = (
-            "is for another jurisdiction"
-            if not any(_related(rate.jurisdiction, code) for code in where if code)
-            else "is for another category"
-            if rate.category is not asked
-            else f"is not in force on {on}"
-            if not rate.covers(on)
-            else "repeats a tax already given"
-            if (rate.jurisdiction, rate.tax) in taxes
-            else None
-        )
-        if problem is not None:
-            raise InvalidAmountError(rate, f"{problem}, in {question}")
-        taxes.add((rate.jurisdiction, rate.tax))
-    return tuple(found)
-
-
-def _related(found: str, asked: str) -> bool:
-    """The same jurisdiction, or one inside the other (DE for DE-BY, CA-ON for CA)."""
-    return found == asked or asked.startswith(f"{found}-") or found.startswith(f"{asked}-")
 
 
 _Periods = tuple[list[date], tuple[TaxRate, ...]]
@@ -261,46 +95,52 @@ def _find(periods: _Periods | None, on: date) -> TaxRate | None:
 _COLUMNS = ("tax", "category", "kind", "rate", "since", "until", "source", "note")
 
 
-def _read_file(jurisdiction: str, text: str) -> list[TaxRate]:
-    where = f"tables[{jurisdiction!r}]"
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    missing = [column for column in _COLUMNS if column not in (rows.fieldnames or ())]
-    if missing:
-        raise invalid(
-            where,
-            text,
-            f"has no column {', '.join(missing)}: its header must be {','.join(_COLUMNS)}",
-        )
-    found = []
-    for number, row in enumerate(rows, start=2):
-        line = f"{where}, row {number}"
-        found.append(
-            TaxRate(
-                jurisdiction=jurisdiction,
-                tax=row["tax"],
-                category=row["category"],
-                applies_as=row["category"],
-                rate=row["rate"],
-                kind=row["kind"],
-                since=_iso_day(row["since"], f"{line}, since"),
-                until=_iso_day(row["until"], f"{line}, until") if row["until"] else None,
-                source=row["source"],
-                note=row["note"] or "",
-            )
-        )
-    return found
+def _read_file(file: str, jurisdiction: str, text: str) -> list[TaxRate]:
+    """The rows of one rate table, read by the shared loader: a line or a cell that is
+    not what its column holds is refused with the file, the line and the column."""
+    return [
+        _rate_of(line, jurisdiction)
+        for line in _bundled.lines_of(file, text, columns=_COLUMNS)
+    ]
 
 
-def _iso_day(value: object, field: str) -> date:
+def _rate_of(line: _bundled.Line, jurisdiction: str) -> TaxRate:
+    """One row as a ``TaxRate``. A value the rate refuses (a negative rate, an unknown
+    category or kind) keeps the error a rate built in code raises, with a note naming
+    the line."""
+    category = line.raw("category")
+    rate, since, until = line.decimal("rate"), line.day("since"), line.optional_day("until")
     try:
-        return date.fromisoformat(_checks.text(value, field))
-    except ValueError:
-        raise invalid(
-            field, value, "is not a date written YYYY-MM-DD", kind=InputKind.DATE
-        ) from None
+        return TaxRate(
+            jurisdiction=jurisdiction,
+            tax=line.raw("tax"),
+            category=category,
+            applies_as=category,
+            rate=rate,
+            kind=line.raw("kind"),
+            since=since,
+            until=until,
+            source=line.raw("source"),
+            note=line.raw("note"),
+        )
+    except CommerceKitError as error:
+        error.add_note(f"in {line.where()}")
+        raise
 
 
-def _tables(value: object) -> dict[str, str]:
+def _bundled_tables() -> dict[str, tuple[str, str]]:
+    """The bundled tables: jurisdiction → (file name, CSV text)."""
+    folder = files("commercekit.tax").joinpath("_data/rates")
+    return {
+        entry.name.removesuffix(".csv"): (entry.name, entry.read_text("utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".csv")
+    }
+
+
+def _tables(value: object) -> dict[str, tuple[str, str]]:
+    """Tables given as jurisdiction → CSV text, as jurisdiction → (name, CSV text); an
+    error in one names it ``tables['FI']``."""
     if not isinstance(value, dict) or not value:
         raise invalid(
             "tables",
@@ -308,10 +148,11 @@ def _tables(value: object) -> dict[str, str]:
             "is not a dict of rate tables, such as {'FI': '<the CSV text of FI.csv>'}",
             kind=InputKind.LIST,
         )
-    return {
+    found = {
         _checks.jurisdiction(code): _checks.text(text, f"tables[{shown(code)}]")
         for code, text in value.items()
     }
+    return {code: (f"tables[{code!r}]", text) for code, text in found.items()}
 
 
 def _classified(standard: TaxRate, category: TaxCategory) -> TaxRate:
@@ -336,38 +177,34 @@ class BundledRates:
 
     def __init__(self, tables: dict[str, str] | None = None) -> None:
         """Load ``tables`` (jurisdiction → CSV text), or the bundled files by default."""
-        if tables is None:
-            folder = files("commercekit.tax").joinpath("_data/rates")
-            tables = {
-                entry.name.removesuffix(".csv"): entry.read_text("utf-8")
-                for entry in folder.iterdir()
-                if entry.name.endswith(".csv")
-            }
-        else:
-            tables = _tables(tables)
+        named = _bundled_tables() if tables is None else _tables(tables)
         self.rows: dict[str, tuple[TaxRate, ...]] = {}
         self._taxes: dict[str, tuple[str, ...]] = {}
         self._own: dict[tuple[str, str, TaxCategory], _Periods] = {}
         self._standard: dict[tuple[str, str, TaxCategory], _Periods] = {}
-        for jurisdiction, text in sorted(tables.items()):
-            rates = _read_file(jurisdiction, text)
-            self.rows[jurisdiction] = tuple(rates)
-            taxes = tuple(dict.fromkeys(rate.tax for rate in rates))
-            self._taxes[jurisdiction] = taxes
-            for tax in taxes:
-                for category in TaxCategory:
-                    own = [r for r in rates if r.tax == tax and r.category is category]
-                    if own:
-                        self._own[jurisdiction, tax, category] = _periods(own)
-                standard = [
-                    r for r in rates if r.tax == tax and r.category is TaxCategory.STANDARD
-                ]
-                for category in TaxCategory:
-                    if category in (TaxCategory.ZERO_RATED, TaxCategory.EXEMPT):
-                        relabelled = [_classified(r, category) for r in standard]
-                    else:
-                        relabelled = [attrs.evolve(r, category=category) for r in standard]
-                    self._standard[jurisdiction, tax, category] = _periods(relabelled)
+        for jurisdiction, (file, text) in sorted(named.items()):
+            self._index(jurisdiction, _read_file(file, jurisdiction, text))
+
+    def _index(self, jurisdiction: str, rates: list[TaxRate]) -> None:
+        """File one jurisdiction's rates: each category's own periods, and the standard
+        rate's periods relabelled for every category (the fallback)."""
+        self.rows[jurisdiction] = tuple(rates)
+        taxes = tuple(dict.fromkeys(rate.tax for rate in rates))
+        self._taxes[jurisdiction] = taxes
+        for tax in taxes:
+            for category in TaxCategory:
+                own = [r for r in rates if r.tax == tax and r.category is category]
+                if own:
+                    self._own[jurisdiction, tax, category] = _periods(own)
+            standard = [
+                r for r in rates if r.tax == tax and r.category is TaxCategory.STANDARD
+            ]
+            for category in TaxCategory:
+                if category in (TaxCategory.ZERO_RATED, TaxCategory.EXEMPT):
+                    relabelled = [_classified(r, category) for r in standard]
+                else:
+                    relabelled = [attrs.evolve(r, category=category) for r in standard]
+                self._standard[jurisdiction, tax, category] = _periods(relabelled)
 
     def __repr__(self) -> str:
         return f"BundledRates(jurisdictions={', '.join(self.rows)})"

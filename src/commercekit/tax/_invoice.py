@@ -1,0 +1,349 @@
+"""Invoices: the taxes of a cart, a receipt or an invoice, line by line and per rate.
+
+Where the rounding happens changes the tax on the same cart, and the law or the
+invoicing system decides: per unit, per line, or once per rate on the invoice total
+([`RoundingLevel`][commercekit.tax.RoundingLevel]). Each line's tax is worked out with
+[`add_tax`][commercekit.tax.add_tax] or [`extract_tax`][commercekit.tax.extract_tax];
+the summary has one row per tax and rate.
+
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.money import Money
+    >>> from commercekit.tax import rate_for
+    >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+    >>> cart = [TaxLine(Money("0.99", "EUR"), 3, vat)]
+    >>> tax_invoice(cart, prices_include_tax=True, rounding=RoundingLevel.UNIT).tax
+    Money('0.48', 'EUR')
+    >>> tax_invoice(cart, prices_include_tax=True, rounding=RoundingLevel.LINE).tax
+    Money('0.47', 'EUR')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from commercekit import _checks as checks
+from commercekit._checks import invalid
+from commercekit._inputs import trusted
+from commercekit._numbers import context_free
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.money import (
+    DEFAULT_ROUNDING,
+    Money,
+    RoundingMode,
+    allocate,
+    require_money,
+    round_money,
+    sum_money,
+)
+from commercekit.tax import _checks
+from commercekit.tax._categories import RateKind
+from commercekit.tax._compute import TaxAmount, Taxed, _mode, _rates, add_tax, extract_tax
+from commercekit.tax._tax_rate import TaxRate
+
+__all__ = [
+    "LineTax",
+    "RateTotal",
+    "RoundingLevel",
+    "TaxBreakdown",
+    "TaxLine",
+    "tax_invoice",
+]
+
+
+class RoundingLevel(enum.StrEnum):
+    """Where tax is rounded to the minor unit."""
+
+    UNIT = "unit"
+    """Round the tax on one unit, then multiply by the quantity."""
+    LINE = "line"
+    """Round the tax on each line (unit price x quantity - discount)."""
+    INVOICE = "invoice"
+    """Add up the lines per rate, round the tax once per rate on the invoice."""
+
+
+def _valid_quantity(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if checks.signed_decimal(value, "quantity", invalid) < 0:
+        raise invalid(
+            "quantity", value, "is a negative quantity; returns are refunds, not lines"
+        )
+
+
+def _optional_money(value: object) -> Money | None:
+    return None if value is None else require_money(value, "discount")
+
+
+@attrs.frozen
+class TaxLine:
+    """One line of a cart or invoice.
+
+    ``price`` is the unit price as the shop shows it: gross where prices include tax, net
+    where they do not. ``discount`` is this line's discount in the same terms (an order
+    discount spread over the lines with [`allocate`][commercekit.money.allocate]); it
+    reduces the taxable amount before tax.
+    """
+
+    price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    quantity: Decimal | int = attrs.field(validator=_valid_quantity)
+    rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
+    discount: Money | None = attrs.field(
+        default=None, converter=_optional_money, validator=_checks.valid_optional_amount
+    )
+    description: str = attrs.field(default="", validator=_checks.valid_note)
+
+    def __attrs_post_init__(self) -> None:
+        if self.discount is not None:
+            if self.discount.currency != self.price.currency:
+                raise CurrencyMismatchError(
+                    self.price.currency.code, self.discount.currency.code, "discount"
+                )
+            if self.discount > self.price * Decimal(self.quantity):
+                raise InvalidAmountError(
+                    self.discount,
+                    "is more than the line's amount (price x quantity); a discount "
+                    "is between zero and the line's amount",
+                )
+
+    @context_free
+    def amount(self) -> Money:
+        """Unit price x quantity - discount, rounded to the minor unit (half-up)."""
+        total = round_money(self.price * self.quantity)
+        return total - self.discount if self.discount is not None else total
+
+
+@attrs.frozen
+class LineTax(Taxed):
+    """A line's result: its net, its taxes and its gross."""
+
+    line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))
+
+
+def _percent(value: object) -> Decimal:
+    return checks.decimal(value, "rate", invalid)
+
+
+def _kind(value: object) -> RateKind:
+    return _checks.choice(value, RateKind, "kind")
+
+
+def _line_taxes(value: object) -> tuple[LineTax, ...]:
+    found = _checks.listed(value, LineTax, "lines")
+    if not found:
+        raise invalid("lines", value, "has no lines; a breakdown has at least one line")
+    return found
+
+
+def _rate_totals(value: object) -> tuple[RateTotal, ...]:
+    return _checks.listed(value, RateTotal, "by_rate")
+
+
+def _level(value: object) -> RoundingLevel:
+    return _checks.choice(value, RoundingLevel, "rounding")
+
+
+@attrs.frozen
+class RateTotal:
+    """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
+
+    tax: str = attrs.field(validator=_checks.valid_text)
+    rate: Decimal = attrs.field(converter=_percent)
+    kind: RateKind = attrs.field(converter=_kind)
+    base: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    amount: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(self.base, self.amount, operation="tax")
+
+
+@attrs.frozen
+class TaxBreakdown:
+    """The taxes of an invoice or receipt: per line, per rate, and in total.
+
+    ``net + tax == gross`` for every line and for the whole; the per-rate rows add up to
+    the totals.
+    """
+
+    lines: tuple[LineTax, ...] = attrs.field(converter=_line_taxes)
+    by_rate: tuple[RateTotal, ...] = attrs.field(converter=_rate_totals)
+    prices_include_tax: bool = attrs.field(validator=_checks.valid_flag)
+    rounding: RoundingLevel = attrs.field(converter=_level)
+
+    def __attrs_post_init__(self) -> None:
+        _checks.one_currency(
+            *(line.net for line in self.lines),
+            *(row.base for row in self.by_rate),
+            operation="add up",
+        )
+
+    @property
+    def net(self) -> Money:
+        """The total net."""
+        return sum_money([line.net for line in self.lines], self.lines[0].net.currency)
+
+    @property
+    def tax(self) -> Money:
+        """The total tax."""
+        return sum_money([line.tax for line in self.lines], self.lines[0].net.currency)
+
+    @property
+    def gross(self) -> Money:
+        """The total the buyer pays."""
+        return self.net + self.tax
+
+
+def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
+    """Tax per unit, times the quantity; the discount's tax taken off."""
+    amount = line.amount()
+    quantity = Decimal(line.quantity)
+
+    def taxes_on(value: Money) -> tuple[Money, ...]:
+        if inclusive:
+            taxed = extract_tax(value, line.rates, mode=mode)
+        else:
+            taxed = add_tax(value, line.rates, mode=mode)
+        return tuple(tax.amount for tax in taxed.taxes)
+
+    per_unit = taxes_on(line.price)
+    off = taxes_on(line.discount) if line.discount is not None else None
+    amounts = []
+    for index, unit_tax in enumerate(per_unit):
+        total = round_money(unit_tax * quantity, mode=mode)
+        amounts.append(total - off[index] if off is not None else total)
+    tax_total = sum_money(amounts, amount.currency)
+    if any(value.amount < 0 for value in amounts) or (inclusive and tax_total > amount):
+        # The units' tax and the discount's are rounded apart, so a discount of
+        # nearly the whole line can take off more tax than the units carry (0.07 x 18
+        # at 0.397 % is 0.00; the 1.26 discount's tax 0.01), or leave more tax than
+        # is left to pay: then the tax is the tax of what is left, rounded once.
+        return _line_by_line(line, inclusive=inclusive, mode=mode)
+    net = amount - tax_total if inclusive else amount
+    return trusted(
+        LineTax,
+        line=line,
+        net=net,
+        taxes=tuple(
+            trusted(TaxAmount, rate=rate, base=net, amount=value)
+            for rate, value in zip(line.rates, amounts, strict=True)
+        ),
+    )
+
+
+def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
+    amount = line.amount()
+    taxed = (
+        extract_tax(amount, line.rates, mode=mode)
+        if inclusive
+        else add_tax(amount, line.rates, mode=mode)
+    )
+    return trusted(LineTax, line=line, net=taxed.net, taxes=taxed.taxes)
+
+
+def _lines_by_invoice(
+    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
+) -> list[LineTax]:
+    """Round once per group of lines taxed alike, then share each group's tax out."""
+    groups: dict[tuple[tuple[str, Decimal, RateKind], ...], list[int]] = {}
+    for index, line in enumerate(lines):
+        key = tuple((rate.tax, rate.rate, rate.kind) for rate in line.rates)
+        groups.setdefault(key, []).append(index)
+    results: list[LineTax | None] = [None] * len(lines)
+    for members in groups.values():
+        amounts = [lines[index].amount() for index in members]
+        total = sum_money(amounts, amounts[0].currency)
+        rates = lines[members[0]].rates
+        taxed = (
+            extract_tax(total, rates, mode=mode)
+            if inclusive
+            else add_tax(total, rates, mode=mode)
+        )
+        weights = [amount.amount for amount in amounts]
+        if not any(weights):
+            weights = [Decimal(1)] * len(weights)
+        shares = [allocate(tax.amount, weights) for tax in taxed.taxes]
+        for position, index in enumerate(members):
+            line = lines[index]
+            line_taxes = [share[position] for share in shares]
+            amount = amounts[position]
+            net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
+            results[index] = trusted(
+                LineTax,
+                line=line,
+                net=net,
+                taxes=tuple(
+                    trusted(TaxAmount, rate=rate, base=net, amount=value)
+                    for rate, value in zip(line.rates, line_taxes, strict=True)
+                ),
+            )
+    return [result for result in results if result is not None]
+
+
+@context_free
+def tax_invoice(
+    lines: Sequence[TaxLine],
+    *,
+    prices_include_tax: bool,
+    rounding: RoundingLevel = RoundingLevel.LINE,
+    mode: RoundingMode = DEFAULT_ROUNDING,
+) -> TaxBreakdown:
+    """The taxes of a cart, receipt or invoice, line by line and per rate.
+
+    ``prices_include_tax`` says how the lines' prices are shown; ``rounding`` where tax
+    is rounded; ``mode`` how. Mixed-rate carts (food and non-food) get one summary row
+    per tax and rate.
+
+    Examples:
+        >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
+        >>> food = rate_for("DE", "food", on=date(2026, 11, 26))
+        >>> cart = [
+        ...     TaxLine(Money("2.49", "EUR"), 3, food),
+        ...     TaxLine(Money("19.99", "EUR"), 1, vat),
+        ... ]
+        >>> receipt = tax_invoice(cart, prices_include_tax=True)
+        >>> for row in receipt.by_rate:
+        ...     print(row.tax, row.rate, row.base, row.amount)
+        VAT 7 6.98 EUR 0.49 EUR
+        VAT 19 16.80 EUR 3.19 EUR
+        >>> receipt.gross
+        Money('27.46', 'EUR')
+    """
+    lines = _checks.listed(lines, TaxLine, "lines")
+    if not lines:
+        raise invalid("lines", lines, "has no lines; an invoice needs at least one line")
+    _checks.one_currency(*(line.price for line in lines), operation="invoice")
+    inclusive = _checks.flag(prices_include_tax, "prices_include_tax")
+    level = _checks.choice(rounding, RoundingLevel, "rounding")
+    mode = _mode(mode)
+    if level is RoundingLevel.INVOICE:
+        results = _lines_by_invoice(lines, inclusive=inclusive, mode=mode)
+    else:
+        compute = _line_by_unit if level is RoundingLevel.UNIT else _line_by_line
+        results = [compute(line, inclusive=inclusive, mode=mode) for line in lines]
+    return TaxBreakdown(
+        lines=tuple(results),
+        by_rate=_summary(results),
+        prices_include_tax=inclusive,
+        rounding=level,
+    )
+
+
+def _summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
+    rows: dict[tuple[str, Decimal, RateKind], tuple[Money, Money]] = {}
+    for result in results:
+        for tax in result.taxes:
+            key = (tax.rate.tax, tax.rate.rate, tax.rate.kind)
+            base, amount = rows.get(key, (None, None)) or (None, None)
+            rows[key] = (
+                tax.base if base is None else base + tax.base,
+                tax.amount if amount is None else amount + tax.amount,
+            )
+    return tuple(
+        RateTotal(tax=tax, rate=rate, kind=kind, base=base, amount=amount)
+        for (tax, rate, kind), (base, amount) in sorted(
+            rows.items(), key=lambda item: (item[0][0], item[0][1])
+        )
+    )
