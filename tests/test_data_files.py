@@ -233,3 +233,24 @@ def test_the_bundled_rate_files_are_named_by_file() -> None:
     assert BUNDLED.rows["FI"][0].jurisdiction == "FI"
     with pytest.raises(DataFileError, match=r"^FI\.csv line 4, column 'since'"):
         _read_file("FI.csv", "FI", f"{RATES_HEADER}\n{RATE_ROW.replace('09-01', '9-1')}\n")
+
+
+def test_a_callers_rate_table_that_cannot_be_read_is_still_an_invalid_amount() -> None:
+    """BundledRates(tables=...) refused a malformed table with InvalidAmountError before
+    the tables shared one reader: it still does, and names table, line and column."""
+    from commercekit.errors import (  # noqa: PLC0415
+        DataFileError,
+        InvalidAmountError,
+        InvalidRateTableError,
+    )
+    from commercekit.tax import BundledRates  # noqa: PLC0415
+
+    text = "tax,category,kind,rate,since,until,source,note\n"
+    text += "VAT,standard,standard,abc,2024-09-01,,https://vero.fi,\n"
+    with pytest.raises(InvalidRateTableError) as refused:
+        BundledRates({"FI": text})
+    assert isinstance(refused.value, InvalidAmountError)
+    assert isinstance(refused.value, DataFileError)
+    found = refused.value
+    assert (found.file, found.line, found.column) == ("tables['FI']", 2, "rate")
+    assert "'abc' is not a decimal" in str(found)

@@ -513,6 +513,9 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
     "CommerceKitError": lambda: CommerceKitError("anything"),
     "CurrencyMismatchError": lambda: errors.CurrencyMismatchError("EUR", "USD", "add"),
     "DataFileError": lambda: errors.DataFileError("FI.csv", 17, "rate", "'x' is wrong"),
+    "InvalidRateTableError": lambda: errors.InvalidRateTableError(
+        "tables['FI']", 5, "rate", "'x' is not a decimal"
+    ),
     "DuplicatePromotionError": lambda: errors.DuplicatePromotionError("SALE"),
     "ExcessReturnError": lambda: errors.ExcessReturnError("TEE", 3, 2, 2),
     "ExclusivePromotionConflictError": lambda: errors.ExclusivePromotionConflictError(

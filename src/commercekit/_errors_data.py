@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from commercekit._errors_input import InvalidChoiceError, InvalidPlaceError
+from commercekit._errors_input import (
+    InvalidAmountError,
+    InvalidChoiceError,
+    InvalidPlaceError,
+)
 from commercekit._errors_root import CommerceKitError, shown
 
 __all__ = [
@@ -82,6 +86,23 @@ class DataFileError(CommerceKitError, ValueError):
         """``thresholds.csv line 17, column 'amount'``: the file, line and column."""
         at = self.file if self.line is None else f"{self.file} line {self.line}"
         return at if self.column is None else f"{at}, column {self.column!r}"
+
+
+class InvalidRateTableError(DataFileError, InvalidAmountError):
+    """A rate table passed to ``BundledRates(tables=...)`` that cannot be read.
+
+    A [`DataFileError`][commercekit.errors.DataFileError] naming the table, line and
+    column, and an [`InvalidAmountError`][commercekit.errors.InvalidAmountError], what
+    such a table's refusals were before the bundled files shared one reader; ``value``
+    is the table's name.
+    """
+
+    def __init__(
+        self, file: str, line: int | None, column: str | None, reason: str
+    ) -> None:
+        self.file, self.line, self.column = file, line, column
+        self.value, self.reason, self.field, self.choices = file, reason, column, ()
+        Exception.__init__(self, f"{self.where}: {reason}")
 
 
 class UnknownCountryError(InvalidPlaceError):

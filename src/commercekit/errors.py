@@ -22,6 +22,7 @@ from __future__ import annotations
 from commercekit._errors_data import (
     AmbiguousTaxError,
     DataFileError,
+    InvalidRateTableError,
     InvalidTaxIdError,
     MissingDataError,
     NoRuleError,
@@ -103,6 +104,7 @@ __all__ = [
     "InvalidMetricError",
     "InvalidPlaceError",
     "InvalidPromotionError",
+    "InvalidRateTableError",
     "InvalidTaxIdError",
     "InvalidTextError",
     "InvalidTypeError",

@@ -51,7 +51,9 @@ from commercekit._numbers import context_free
 from commercekit.errors import (
     AmbiguousTaxError,
     CommerceKitError,
+    DataFileError,
     InputKind,
+    InvalidRateTableError,
     NoRuleError,
     OutsideVatAreaError,
     UnknownJurisdictionError,
@@ -183,7 +185,16 @@ class BundledRates:
         self._own: dict[tuple[str, str, TaxCategory], _Periods] = {}
         self._standard: dict[tuple[str, str, TaxCategory], _Periods] = {}
         for jurisdiction, (file, text) in sorted(named.items()):
-            self._index(jurisdiction, _read_file(file, jurisdiction, text))
+            try:
+                rates = _read_file(file, jurisdiction, text)
+            except DataFileError as error:
+                if tables is None:
+                    raise
+                # A caller's table: still the InvalidAmountError it always was.
+                raise InvalidRateTableError(
+                    error.file, error.line, error.column, error.reason
+                ) from error
+            self._index(jurisdiction, rates)
 
     def _index(self, jurisdiction: str, rates: list[TaxRate]) -> None:
         """File one jurisdiction's rates: each category's own periods, and the standard
