@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from commercekit import inventory, loyalty, metrics
 from commercekit.checkout import quote
-from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError
 from commercekit.money import Money, RateTable, RoundingMode
 from commercekit.pricing import (
     AmountOff,
@@ -512,3 +512,39 @@ def test_a_lone_surrogate_is_not_text() -> None:
 def test_goods_may_leave_from_northern_ireland() -> None:
     _, context = quote_request_from_json(_request_with(("ship_from",), "XI"))
     assert context.ship_from == "XI"
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "kind", "choices"),
+    [
+        (("incoterm",), "FOB", InputKind.CHOICE, ("DDP", "DAP", "DDU")),
+        (("at",), "2026-13-01", InputKind.DATE, ()),
+        (("cart", "lines", 0, "unit_price", "amount"), "1.5.5", InputKind.AMOUNT, ()),
+        (("cart", "lines", 0, "quantity"), "2", InputKind.COUNT, ()),
+        (("cart", "lines", 0, "quantity"), 0, InputKind.COUNT, ()),
+        (("buyer", "country"), "ZZ", InputKind.PLACE, ()),
+        (("prices_include_tax",), "yes", InputKind.FLAG, ()),
+    ],
+)
+def test_a_json_refusal_says_what_kind_of_value_was_wrong(
+    path: tuple[str | int, ...], value: object, kind: InputKind, choices: tuple[str, ...]
+) -> None:
+    """The JSON boundary keeps the kind a rule refused a value as, and its choices."""
+    data = copy.deepcopy(example_request(example_requests()[0]))
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    with pytest.raises(InvalidJsonError) as refused:
+        quote_request_from_json(data)
+    assert refused.value.kind is kind
+    assert refused.value.choices == choices
+    assert refused.value.field.startswith(str(path[0]))
+
+
+def test_a_malformed_document_has_no_value_kind() -> None:
+    data = copy.deepcopy(example_request(example_requests()[0]))
+    del data["buyer"]
+    with pytest.raises(InvalidJsonError, match="buyer: is missing") as refused:
+        quote_request_from_json(data)
+    assert refused.value.kind is None

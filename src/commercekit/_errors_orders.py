@@ -5,8 +5,10 @@ Part of [`commercekit.errors`][commercekit.errors], which re-exports every name 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from commercekit._errors_input import InputKind
 from commercekit._errors_root import CommerceKitError, shown
 
 __all__ = [
@@ -84,11 +86,24 @@ class InvalidJsonError(CommerceKitError, ValueError):
 
     ``field`` is the path to it (``cart.lines[0].unit_price.amount``; empty for the
     document itself) and ``reason`` what is wrong with it and how to write it instead.
+    Where the value was refused by a rule, ``kind`` is what it was meant to be (an
+    [`InputKind`][commercekit.errors.InputKind]: an amount, a choice, a date …) and
+    ``choices`` the values allowed for a choice; both are empty (``None``, ``()``) for
+    a document that is not well formed (a missing field, an unknown one, wrong JSON).
     """
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(
+        self,
+        field: str,
+        reason: str,
+        *,
+        kind: InputKind | None = None,
+        choices: Iterable[str] = (),
+    ) -> None:
         self.field = field
         self.reason = reason
+        self.kind = kind
+        self.choices = tuple(choices)
         super().__init__(f"{field}: {reason}" if field else reason)
 
 

@@ -31,7 +31,7 @@ from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from commercekit._numbers import context_free
-from commercekit.errors import CommerceKitError, InvalidJsonError, shown
+from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
 from commercekit.money import Money, RateTable
 from commercekit.pricing import (
     AmountOff,
@@ -148,7 +148,10 @@ def _offer(value: object, _: object) -> Offer:
         known = ", ".join(OFFER_TYPES)
         field = "type" if "type" in data else ""
         raise InvalidJsonError(
-            field, f"{shown(tag)} is not an offer type; use one of: {known}"
+            field,
+            f"{shown(tag)} is not an offer type; use one of: {known}",
+            kind=InputKind.CHOICE,
+            choices=OFFER_TYPES,
         )
     fields = {key: item for key, item in data.items() if key != "type"}
     return converter.structure(fields, kind)

@@ -16,7 +16,12 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from commercekit.errors import CommerceKitError, InvalidJsonError, shown
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidInputError,
+    InvalidJsonError,
+    shown,
+)
 
 __all__ = ["locate"]
 
@@ -45,7 +50,12 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
 ) -> InvalidJsonError:
     """The first failure inside ``error``, as one error naming the field's full path."""
     if isinstance(error, InvalidJsonError):
-        return InvalidJsonError(_join(path, error.field), error.reason)
+        return InvalidJsonError(
+            _join(path, error.field),
+            error.reason,
+            kind=error.kind,
+            choices=error.choices,
+        )
     if isinstance(error, ForbiddenExtraKeysError):
         first = min(error.extra_fields)
         return InvalidJsonError(
@@ -65,4 +75,9 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
                     return locate(inner, _join(path, step))
         if error.exceptions:
             return locate(error.exceptions[0], path)
+    if isinstance(error, InvalidInputError):
+        # A rule refused the value: say what it was meant to be.
+        return InvalidJsonError(
+            path, _reason(error), kind=error.kind, choices=error.choices
+        )
     return InvalidJsonError(path, _reason(error))

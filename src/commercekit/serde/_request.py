@@ -27,7 +27,7 @@ from cattrs.gen import override
 
 from commercekit._numbers import context_free
 from commercekit.checkout import CheckoutContext, Product
-from commercekit.errors import CommerceKitError, InvalidJsonError, shown
+from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
 from commercekit.money import RateTable
 from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import (
@@ -92,7 +92,10 @@ def _incoterm(value: object, _: object) -> str:
         return Incoterm.parse(value).value
     except CommerceKitError:
         raise InvalidJsonError(
-            "", f"{shown(value)} is not an incoterm; use 'DDP', 'DAP' or 'DDU'"
+            "",
+            f"{shown(value)} is not an incoterm; use 'DDP', 'DAP' or 'DDU'",
+            kind=InputKind.CHOICE,
+            choices=("DDP", "DAP", "DDU"),
         ) from None
 
 

@@ -7,7 +7,7 @@ from importlib.resources import files
 from typing import Any
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidJsonError, shown
+from commercekit.errors import InputKind, InvalidJsonError, shown
 
 __all__ = ["example_request", "example_requests", "quote_schema", "request_schema"]
 
@@ -55,6 +55,9 @@ def example_request(name: str) -> dict[str, Any]:
     if not isinstance(name, str) or name not in example_requests():
         known = ", ".join(example_requests())
         raise InvalidJsonError(
-            "", f"{shown(name)} is not an example request; use one of: {known}"
+            "",
+            f"{shown(name)} is not an example request; use one of: {known}",
+            kind=InputKind.CHOICE,
+            choices=example_requests(),
         )
     return _load("examples", f"{name}.json")

@@ -20,7 +20,13 @@ from decimal import Decimal
 from typing import Any
 
 from commercekit._numbers import RANGE
-from commercekit.errors import CommerceKitError, InvalidAmountError, InvalidJsonError, shown
+from commercekit.errors import (
+    CommerceKitError,
+    InputKind,
+    InvalidAmountError,
+    InvalidJsonError,
+    shown,
+)
 from commercekit.money import Money, to_decimal
 from commercekit.regions import check_country
 
@@ -41,6 +47,10 @@ __all__ = [
 ]
 
 
+_AMOUNT, _DATE_KIND = InputKind.AMOUNT, InputKind.DATE
+_TEXT, _TYPE = InputKind.TEXT, InputKind.TYPE
+
+
 def json_type(value: object) -> str:
     """What a parsed JSON value is, in the words of JSON (for error messages)."""
     if value is None or isinstance(value, bool):
@@ -56,7 +66,7 @@ def json_type(value: object) -> str:
 def json_object(value: object, what: str) -> Mapping[str, Any]:
     """``value`` if it is a JSON object; otherwise an error saying ``what`` was expected."""
     if not isinstance(value, Mapping):
-        raise InvalidJsonError("", f"is {json_type(value)}; expected {what}")
+        raise InvalidJsonError("", f"is {json_type(value)}; expected {what}", kind=_TYPE)
     return value
 
 
@@ -73,25 +83,29 @@ _DATETIME = re.compile(
 
 def read_str(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise InvalidJsonError("", f"is {json_type(value)}; expected a string")
+        raise InvalidJsonError("", f"is {json_type(value)}; expected a string", kind=_TEXT)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InvalidJsonError(
-            "", "holds a lone surrogate (\\ud800-\\udfff), which is not text"
+            "", "holds a lone surrogate (\\ud800-\\udfff), which is not text", kind=_TEXT
         ) from None
     return value
 
 
 def read_int(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidJsonError("", f"is {json_type(value)}; expected a whole number")
+        raise InvalidJsonError(
+            "", f"is {json_type(value)}; expected a whole number", kind=InputKind.COUNT
+        )
     return value
 
 
 def read_bool(value: object, _: object) -> bool:
     if not isinstance(value, bool):
-        raise InvalidJsonError("", f"is {json_type(value)}; expected true or false")
+        raise InvalidJsonError(
+            "", f"is {json_type(value)}; expected true or false", kind=InputKind.FLAG
+        )
     return value
 
 
@@ -102,13 +116,14 @@ def read_decimal(value: object, _: object) -> Decimal:
             f'is {json_type(value)}; write decimals as strings such as "0.84" '
             f"(a JSON number is read as a binary float, which cannot hold most decimals "
             f"exactly)",
+            kind=_AMOUNT,
         )
     try:
         if not _DECIMAL.fullmatch(value):
             raise InvalidAmountError(value, "is not written as the schema says")
         return to_decimal(value, "decimal")
     except InvalidAmountError:
-        raise InvalidJsonError("", _decimal_problem(value)) from None
+        raise InvalidJsonError("", _decimal_problem(value), kind=_AMOUNT) from None
 
 
 def _decimal_problem(text: str) -> str:
@@ -136,6 +151,7 @@ def read_money(value: object, _: object) -> Money:
             "amount",
             f'is {json_type(amount)}; write money amounts as strings such as "12.34" '
             f"(floats are not money)",
+            kind=_AMOUNT,
         )
     if not isinstance(currency, str):
         raise InvalidJsonError(
@@ -146,7 +162,7 @@ def read_money(value: object, _: object) -> Money:
             raise InvalidAmountError(amount, "is not written as the schema says")
         number = to_decimal(amount, "amount")
     except InvalidAmountError:
-        raise InvalidJsonError("amount", _decimal_problem(amount)) from None
+        raise InvalidJsonError("amount", _decimal_problem(amount), kind=_AMOUNT) from None
     try:
         return Money(number, currency)
     except CommerceKitError as error:
@@ -159,14 +175,16 @@ def write_money(money: Money) -> dict[str, str]:
 
 def read_date(value: object, _: object) -> date:
     if not isinstance(value, str):
-        raise InvalidJsonError("", f"is {json_type(value)}; expected a date 'YYYY-MM-DD'")
+        raise InvalidJsonError(
+            "", f"is {json_type(value)}; expected a date 'YYYY-MM-DD'", kind=_DATE_KIND
+        )
     try:
         if not _DATE.fullmatch(value):
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidJsonError(
-            "", f"{shown(value)} is not an ISO 8601 date 'YYYY-MM-DD'"
+            "", f"{shown(value)} is not an ISO 8601 date 'YYYY-MM-DD'", kind=_DATE_KIND
         ) from None
 
 
@@ -174,7 +192,9 @@ def read_datetime(value: object, _: object) -> datetime:
     example = "'2026-11-26T12:00:00+01:00'"
     if not isinstance(value, str):
         raise InvalidJsonError(
-            "", f"is {json_type(value)}; expected an ISO 8601 datetime such as {example}"
+            "",
+            f"is {json_type(value)}; expected an ISO 8601 datetime such as {example}",
+            kind=_DATE_KIND,
         )
     try:
         if not _DATETIME.fullmatch(value):
@@ -182,13 +202,16 @@ def read_datetime(value: object, _: object) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InvalidJsonError(
-            "", f"{shown(value)} is not an ISO 8601 datetime such as {example}"
+            "",
+            f"{shown(value)} is not an ISO 8601 datetime such as {example}",
+            kind=_DATE_KIND,
         ) from None
     if moment.utcoffset() is None:
         raise InvalidJsonError(
             "",
             f"{shown(value)} has no UTC offset, so it is no single moment; add one, as in "
             f"{example} or 'Z' for UTC",
+            kind=_DATE_KIND,
         )
     return moment
 
@@ -201,14 +224,18 @@ def country(value: object, _: object) -> str:
     try:
         return check_country(code)
     except CommerceKitError as error:
-        raise InvalidJsonError("", str(error)) from None
+        raise InvalidJsonError("", str(error), kind=InputKind.PLACE) from None
 
 
 def read_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     try:
         return kind(value)
     except ValueError:
+        values = [str(member.value) for member in kind]
         known = ", ".join(repr(member.value) for member in kind)
         raise InvalidJsonError(
-            "", f"{shown(value)} is not a {kind.__name__}; use one of: {known}"
+            "",
+            f"{shown(value)} is not a {kind.__name__}; use one of: {known}",
+            kind=InputKind.CHOICE,
+            choices=values,
         ) from None
