@@ -55,6 +55,19 @@ def sources(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+class Sourced:
+    """A row of a bundled table citing one or more ``sources``, the primary one first
+    (a base for the row classes, which declare ``sources`` as their field)."""
+
+    __slots__ = ()
+    sources: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        """The primary source: the first of ``sources``."""
+        return self.sources[0]
+
+
 class Line:
     """One data row of a bundled CSV file: its cells, and where it stands in the file.
 

@@ -64,7 +64,7 @@ NORTHERN_IRELAND = "GB-NIR"
 
 
 @attrs.frozen
-class _SharedArea:
+class _SharedArea(_bundled.Sourced):
     place: str
     vat_of: str
     customs_of: str
@@ -72,10 +72,6 @@ class _SharedArea:
     until: date | None
     legal_basis: str
     sources: tuple[str, ...]
-
-    @property
-    def source(self) -> str:
-        return self.sources[0]
 
     def covers(self, on: date) -> bool:
         return self.since <= on and (self.until is None or on <= self.until)

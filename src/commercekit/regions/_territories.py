@@ -28,7 +28,7 @@ __all__ = ["Territory", "locate", "special_territory"]
 
 
 @attrs.frozen
-class Territory:
+class Territory(_bundled.Sourced):
     """A territory whose VAT or customs status differs from its country's.
 
     ``code`` is its ISO 3166-2 code where one exists (``ES-CN``), else country and name
@@ -57,11 +57,6 @@ class Territory:
 
     def __attrs_post_init__(self) -> None:
         fields.inside(self.subdivision, self.country)
-
-    @property
-    def source(self) -> str:
-        """The primary source."""
-        return self.sources[0]
 
     def covers(self, on: date) -> bool:
         """Whether this row is in force on ``on``."""

@@ -140,7 +140,7 @@ def _in_order(since: date, until: date | None) -> None:
 
 
 @attrs.frozen
-class CustomsRules:
+class CustomsRules(_bundled.Sourced):
     """How a destination values imports and bases its import tax.
 
     ``sources`` are its official sources, the primary one first (``source``).
@@ -158,11 +158,6 @@ class CustomsRules:
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
-
-    @property
-    def source(self) -> str:
-        """The primary source."""
-        return self.sources[0]
 
 
 _CUSTOMS_COLUMNS: tuple[str, ...] = (
@@ -241,7 +236,7 @@ def _scheme(value: object) -> str | None:
 
 
 @attrs.frozen
-class DeMinimis:
+class DeMinimis(_bundled.Sourced):
     """Below ``threshold``, no duty (``kind="duty"``) or no import tax is collected.
 
     ``measure`` says what the threshold is compared with: ``consignment_value`` (the
@@ -267,11 +262,6 @@ class DeMinimis:
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
-
-    @property
-    def source(self) -> str:
-        """The primary source."""
-        return self.sources[0]
 
     def applies_to(self, origin: str, channel: str, scheme: str | None, on: date) -> bool:
         """Whether this row governs goods from ``origin`` by ``channel``, sold under

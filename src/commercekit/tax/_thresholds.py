@@ -172,7 +172,7 @@ def _in_order(instance: Threshold, _: attrs.Attribute[Any], until: date | None) 
 
 
 @attrs.frozen
-class Threshold:
+class Threshold(_bundled.Sourced):
     """A dated, sourced threshold or limit.
 
     ``sources`` are its official sources, the primary one first (``source``).
@@ -190,11 +190,6 @@ class Threshold:
     legal_basis: str = attrs.field(validator=_checks.valid_text)
     sources: tuple[str, ...] = attrs.field(converter=_sources)
     note: str = attrs.field(default="", validator=_checks.valid_note)
-
-    @property
-    def source(self) -> str:
-        """The primary source."""
-        return self.sources[0]
 
     def covers(self, on: date) -> bool:
         """Whether the threshold is in force on ``on``."""
