@@ -134,11 +134,25 @@ def test_eu_b2b_is_an_exempt_intra_community_supply() -> None:
     assert decision.verification.level is VerificationLevel.FORMAT
 
 
-def test_a_vat_number_from_the_wrong_member_state_is_not_enough() -> None:
+def test_a_vat_number_of_another_member_state_than_arrival_keeps_the_exemption() -> None:
+    # Directive 2006/112/EC Art. 138(1)(b), as amended by Directive (EU) 2018/1910: the
+    # customer is identified for VAT "in a Member State other than that in which the
+    # dispatch or transport of the goods begins"; Art. 41 deems the acquisition made
+    # also in the member state of the number until taxed at arrival.
     buyer = Buyer("FR", tax_id=validate_tax_id("DE136695976"))
     decision = consumer_sale(Seller("NL"), buyer, eur("100.00"))
-    assert decision.regime is Regime.DISTANCE_SALE_BELOW_THRESHOLD
-    assert "member state of arrival" in decision.rules[0].text
+    assert summary(decision) == ("intra_community_supply", "FR", "buyer", [])
+    assert "Art. 41" in decision.rules[-1].text
+
+
+def test_a_vat_number_of_the_member_state_of_departure_is_taxed_there() -> None:
+    # No exemption without a number of another member state (Art. 138(1)(b)); a sale to
+    # a taxable person is no distance sale (Art. 33, 14(4)): taxed where the transport
+    # begins (Art. 32), by the seller.
+    buyer = Buyer("DE", tax_id=validate_tax_id("NL004495445B01"))
+    decision = consumer_sale(Seller("NL", {"OSS"}), buyer, eur("100.00"))
+    assert summary(decision) == ("domestic", "NL", "seller", ["VAT 21"])
+    assert "Art. 32" in decision.rules[-1].text
 
 
 def test_b2b_services_are_reverse_charged() -> None:

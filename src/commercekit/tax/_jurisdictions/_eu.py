@@ -32,9 +32,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-import attrs
-
-from commercekit.regions import is_eu_member, vat_prefix
+from commercekit.regions import eu_members, is_eu_member, vat_prefix
 from commercekit.tax._jurisdictions._base import Jurisdiction, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
@@ -137,28 +135,34 @@ class EuropeanUnion(Jurisdiction):
             return None
         tax_id = case.sale.buyer.tax_id
         assert tax_id is not None  # noqa: S101  # only asked with a tax number
-        expected = "XI" if destination == "XI" else vat_prefix(destination)
-        if tax_id.country != expected:
-            rule = Rule(
-                f"the buyer's VAT number is from {tax_id.country}, not {expected} where "
-                "the goods arrive: the exemption needs a number of the member state of "
-                "arrival (Art. 138(1)); treated as a sale to a consumer",
+        departure = _vat_prefix(origin)
+        arrival = _vat_prefix(destination)
+        if tax_id.country == departure or not _member_number(tax_id.country, case.on):
+            return _taxed_at_departure(case, origin, tax_id.country)
+        rules = [
+            Rule(
+                f"goods sent from {origin} to a business in {destination} with VAT "
+                f"number {tax_id}: exempt intra-Community supply (Art. 138); the buyer "
+                "accounts for acquisition VAT in its own country (Art. 20, 40)",
                 DIRECTIVE,
+            ),
+        ]
+        if tax_id.country != arrival:
+            rules.append(
+                Rule(
+                    f"the number is from {tax_id.country}, not {arrival} where the goods "
+                    "arrive: the exemption stands (Art. 138(1)(b) asks for a number of a "
+                    "member state other than the one of departure), and the acquisition "
+                    f"is also deemed made in {tax_id.country} until the buyer shows it "
+                    f"was taxed in {arrival} (Art. 41)",
+                    DIRECTIVE,
+                )
             )
-            decision = self._distance_sale(case, origin, destination)
-            return attrs.evolve(decision, rules=(rule, *decision.rules))
         return case.decision(
             Regime.INTRA_COMMUNITY_SUPPLY,
             destination,
             Collector.BUYER,
-            [
-                Rule(
-                    f"goods sent from {origin} to a business in {destination} with VAT "
-                    f"number {tax_id}: exempt intra-Community supply (Art. 138); the buyer "
-                    "accounts for acquisition VAT in its own country (Art. 20, 40)",
-                    DIRECTIVE,
-                ),
-            ],
+            rules,
             scheme="intra-Community supply",
             documents=_INTRA_COMMUNITY_DOCUMENTS,
         )
@@ -240,6 +244,39 @@ class EuropeanUnion(Jurisdiction):
         if below is not None:
             return below
         return _destination_vat(case, destination, rules, union=True)
+
+
+def _vat_prefix(place: str) -> str:
+    """The VAT-number prefix of a place of the EU VAT area (``XI`` for Northern
+    Ireland, ``EL`` for Greece)."""
+    return "XI" if place == "XI" else vat_prefix(place)
+
+
+def _member_number(prefix: str, on: date) -> bool:
+    """Whether ``prefix`` is that of a VAT number issued in the EU VAT area for goods
+    (a member state's, Greece's ``EL``, or Northern Ireland's ``XI``)."""
+    if prefix in ("XI", "EL"):
+        return True
+    return prefix != "GR" and prefix in eu_members(on=on)
+
+
+def _taxed_at_departure(case: Case, origin: str, prefix: str) -> TaxDecision:
+    """A business buyer without a number of another member state: no exemption, and
+    not a distance sale (Art. 33 is for buyers who are not taxable persons), so the
+    supply is taxed where the transport begins (Art. 32), by the seller."""
+    why = (
+        f"is from {origin}, where the goods leave"
+        if prefix == _vat_prefix(origin)
+        else "is not one issued by a member state"
+    )
+    rule = Rule(
+        f"the buyer's VAT number ({case.sale.buyer.tax_id}) {why}: the exemption needs a "
+        "number of another member state (Art. 138(1)(b)), and a sale to a business is "
+        f"no distance sale (Art. 33), so {origin} VAT applies where the transport "
+        "begins (Art. 32), charged by the seller",
+        DIRECTIVE,
+    )
+    return case.decision(Regime.DOMESTIC, origin, Collector.SELLER, [rule], charge=True)
 
 
 def _threshold_rules(
