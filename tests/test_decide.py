@@ -447,3 +447,52 @@ def test_canadian_distribution_platforms_are_deemed_suppliers() -> None:
             Sale(Seller("US"), ontario, Supply.ELECTRONIC_SERVICES, usd, marketplace="App"),
             on=date(2021, 6, 30),
         )
+
+
+@pytest.mark.parametrize(
+    ("country", "currency", "law"),
+    [
+        ("DE", "EUR", "Art. 9a of Implementing Regulation 282/2011"),  # from 2015-01-01
+        ("AU", "AUD", "GST Act 1999 s 84-55"),  # from 2017-07-01
+        ("NZ", "NZD", "GST Act 1985 s 60C"),  # from 2016-10-01
+    ],
+)
+def test_a_platform_is_the_supplier_of_electronic_services_sold_through_it(
+    country: str, currency: str, law: str
+) -> None:
+    through = consumer_sale(
+        Seller("US"),
+        Buyer(country),
+        Money("10", currency),
+        supply=Supply.ELECTRONIC_SERVICES,
+        marketplace="App Store",
+    )
+    assert through.collected_by is Collector.MARKETPLACE
+    assert through.rates
+    assert law in through.rules[-1].text
+    direct = consumer_sale(
+        Seller("US"),
+        Buyer(country),
+        Money("10", currency),
+        supply=Supply.ELECTRONIC_SERVICES,
+    )
+    assert direct.collected_by is not Collector.MARKETPLACE
+
+
+def test_where_no_platform_rule_is_bundled_the_decision_says_so() -> None:
+    decision = consumer_sale(
+        Seller("US"),
+        Buyer("GB"),
+        Money("10", "GBP"),
+        supply=Supply.ELECTRONIC_SERVICES,
+        marketplace="App Store",
+    )
+    assert decision.regime is Regime.NOT_COLLECTED
+    assert any("is not bundled" in rule.text for rule in decision.rules)
+
+
+def test_japan_names_the_small_business_exemption_it_does_not_measure() -> None:
+    decision = consumer_sale(
+        Seller("US"), Buyer("JP"), Money("1000", "JPY"), supply=Supply.ELECTRONIC_SERVICES
+    )
+    assert "JPY 10 million or less" in decision.rules[-1].text

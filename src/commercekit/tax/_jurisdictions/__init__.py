@@ -5,7 +5,7 @@ place belongs to (``Place.vat_area``).
 =====  ================================  ==============================
 code   jurisdiction                      module
 =====  ================================  ==============================
-EU     the EU VAT area (27 members, NI)  ``_eu.py``
+EU     the EU VAT area (27 members, NI)  ``_eu.py``, ``_eu_oss.py``
 GB     the United Kingdom                ``_uk.py``
 AU     Australia                         ``_low_value.py``
 NZ     New Zealand                       ``_low_value.py``
@@ -32,7 +32,8 @@ from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._jurisdictions._ca import Canada
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._ch import Switzerland
-from commercekit.tax._jurisdictions._eu import DIRECTIVE, EuropeanUnion
+from commercekit.tax._jurisdictions._eu import EuropeanUnion
+from commercekit.tax._jurisdictions._eu_oss import DIRECTIVE
 from commercekit.tax._jurisdictions._jp import Japan
 from commercekit.tax._jurisdictions._low_value import (
     Australia,

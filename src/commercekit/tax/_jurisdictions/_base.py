@@ -17,6 +17,8 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+import attrs
+
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import (
@@ -169,15 +171,31 @@ class Jurisdiction:
         return self.code in registrations
 
 
+@attrs.frozen
+class Platform:
+    """A law making a marketplace the supplier of electronic services sold through it
+    (the "platform rule"): in force from ``since``, cited as ``law`` from ``source``."""
+
+    since: date
+    law: str
+    source: str
+
+
 class RegisteredServices(Jurisdiction):
     """A jurisdiction taxing electronic services to its consumers through the foreign
     seller's registration: registered, it charges the tax; not registered, it must
-    register from its first sale or once a threshold is reached."""
+    register from its first sale or once a threshold is reached. Sold through a
+    marketplace, the marketplace is the supplier where a ``platform`` rule says so."""
 
     services_threshold: ClassVar[ThresholdRule | None] = None
     """The threshold rule for a foreign seller of services (None: from the first sale)."""
     registrations: ClassVar[frozenset[str]] = frozenset()
     """Registration names that count (the country's code; ``VOEC`` for Norway)."""
+    platform: ClassVar[Platform | None] = None
+    """The platform rule, where one is bundled."""
+    exemption: ClassVar[str | None] = None
+    """An exemption from registering that commercekit does not measure (Japan's small
+    businesses), named in the decision instead of being ignored."""
 
     def registered(self, case: Case) -> bool:
         """Whether the seller is registered here."""
@@ -190,6 +208,10 @@ class RegisteredServices(Jurisdiction):
                 self.source,
             )
         ]
+        if case.sale.marketplace:
+            through = self.through_platform(case, destination, rules)
+            if through is not None:
+                return through
         if self.registered(case):
             return case.decision(
                 Regime.DESTINATION_REGISTRATION,
@@ -206,6 +228,8 @@ class RegisteredServices(Jurisdiction):
             if limit and limit.amount
             else "from its first sale"
         )
+        if self.exemption:
+            when += f", unless {self.exemption} (not measured by commercekit: check it)"
         rules.append(
             Rule(
                 f"the seller is not registered in {self.code}; it must register {when} "
@@ -214,6 +238,40 @@ class RegisteredServices(Jurisdiction):
             )
         )
         return case.decision(Regime.NOT_COLLECTED, destination, Collector.NONE, rules)
+
+    def through_platform(
+        self, case: Case, destination: str, rules: list[Rule]
+    ) -> TaxDecision | None:
+        """Electronic services sold through a marketplace: the marketplace charges the
+        tax where a platform rule is in force; where none is bundled, the decision says
+        so rather than leave the seller to register for what the platform may owe."""
+        marketplace = case.sale.marketplace
+        platform = self.platform
+        if platform is None or case.on < platform.since:
+            rules.append(
+                Rule(
+                    f"sold through {marketplace}: whether a marketplace is the supplier "
+                    f"of electronic services in {self.name} is not bundled with "
+                    "commercekit; check it before relying on the seller's registration",
+                    NOT_BUNDLED_SOURCE,
+                )
+            )
+            return None
+        rules.append(
+            Rule(
+                f"{marketplace} makes the supply through its platform and is treated as "
+                f"the supplier: it charges the tax ({platform.law})",
+                platform.source,
+            )
+        )
+        return case.decision(
+            Regime.DESTINATION_REGISTRATION,
+            destination,
+            Collector.MARKETPLACE,
+            rules,
+            scheme=f"{self.code} platform rule (marketplace)",
+            charge=True,
+        )
 
 
 def in_force(code: str, rule: ThresholdRule, on: date) -> Threshold | None:

@@ -80,23 +80,22 @@ class Canada(RegisteredServices):
             deemed.source,
         )
 
-    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
-        marketplace = case.sale.marketplace
+    def through_platform(
+        self, case: Case, destination: str, rules: list[Rule]
+    ) -> TaxDecision | None:
         deemed = in_force("CA", ThresholdRule.DEEMED_SUPPLIER, case.on)
-        if not marketplace or deemed is None or self.registered(case):
-            return super().electronic_services(case, destination)
-        rules = [
+        if deemed is None:
+            return super().through_platform(case, destination, rules)
+        if self.registered(case):
+            return None  # the platform rule is for vendors not registered for GST/HST
+        rules.append(
             Rule(
-                f"electronic services to a consumer in {destination} are taxed there",
-                self.source,
-            ),
-            Rule(
-                f"{marketplace} is the distribution platform of a vendor established "
-                "abroad and not registered for GST/HST: the platform is deemed the "
-                f"supplier and charges the tax of {destination}",
+                f"{case.sale.marketplace} is the distribution platform of a vendor "
+                "established abroad and not registered for GST/HST: the platform is "
+                f"deemed the supplier and charges the tax of {destination}",
                 deemed.source,
-            ),
-        ]
+            )
+        )
         return case.decision(
             Regime.DESTINATION_REGISTRATION,
             destination,
@@ -132,8 +131,8 @@ class Canada(RegisteredServices):
             )
         rules.append(
             Rule(
-                f"goods shipped into {destination} from abroad: import GST/consumption "
-                "tax is collected at the border (low-value relief may apply)",
+                f"goods shipped into {destination} from abroad: import GST/HST is "
+                "collected at the border (low-value relief may apply)",
                 threshold_for("CA", ThresholdRule.COURIER_TAX_THRESHOLD, on=day).source,
             )
         )

@@ -11,7 +11,9 @@ The rules of Council Directive 2006/112/EC as amended by the e-commerce package
   above it, for a seller established outside the EU, or by option (Art. 33, 59c, 14(4));
   electronic services to consumers follow the same threshold (Art. 58, 59c);
 * a marketplace facilitating such sales by a seller established outside the EU is deemed
-  the supplier (Art. 14a(2));
+  the supplier (Art. 14a(2)); one taking part in supplying electronic services through
+  its interface is presumed to be their supplier (Art. 9a of Implementing Regulation
+  282/2011, from 2015-01-01);
 * goods imported in consignments of an intrinsic value of EUR 150 or less may be taxed at
   sale through the Import One-Stop Shop (Art. 369l, 143(1)(ca)); a marketplace
   facilitating them is deemed the supplier (Art. 14a(1)).
@@ -35,14 +37,20 @@ from typing import TYPE_CHECKING, ClassVar
 from commercekit.regions import eu_members, is_eu_member, vat_prefix
 from commercekit.tax._jurisdictions._base import Jurisdiction, import_at_border
 from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._jurisdictions._eu_oss import (
+    DIRECTIVE,
+    destination_vat,
+    threshold_rules,
+)
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
 if TYPE_CHECKING:
     from commercekit.tax._registration import CountedSale
 
-DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
 IMPLEMENTING = "https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj"
+# Art. 9a of Implementing Regulation 282/2011, inserted by Regulation 1042/2013.
+_PLATFORM_RULE_SINCE = date(2015, 1, 1)
 NORTHERN_IRELAND_MARKETPLACES = "https://www.legislation.gov.uk/ukpga/1994/23/section/5B"
 
 _INTRA_COMMUNITY_DOCUMENTS = (
@@ -175,6 +183,23 @@ class EuropeanUnion(Jurisdiction):
         return self._distance_sale(case, origin, destination)
 
     def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        marketplace = case.sale.marketplace
+        if marketplace and case.on >= _PLATFORM_RULE_SINCE:
+            rule = Rule(
+                f"{marketplace} takes part in supplying the electronic services through "
+                "its interface or portal: it is presumed to act in its own name and is "
+                f"the supplier, charging {destination} VAT (Art. 58 of the Directive; "
+                "Art. 9a of Implementing Regulation 282/2011)",
+                IMPLEMENTING,
+            )
+            return case.decision(
+                Regime.DESTINATION_REGISTRATION,
+                destination,
+                Collector.MARKETPLACE,
+                [rule],
+                scheme="platform presumed the supplier (Art. 9a)",
+                charge=True,
+            )
         if case.seller_place.in_eu_vat_area_for_services:
             return self._distance_sale(case, case.sale.seller.country, destination)
         rules = [
@@ -184,7 +209,7 @@ class EuropeanUnion(Jurisdiction):
                 DIRECTIVE,
             )
         ]
-        return _destination_vat(case, destination, rules, union=False)
+        return destination_vat(case, destination, rules, union=False)
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
@@ -240,10 +265,10 @@ class EuropeanUnion(Jurisdiction):
                 scheme="OSS union scheme (marketplace)",
                 charge=True,
             )
-        below, rules = _threshold_rules(case, origin, destination)
+        below, rules = threshold_rules(case, origin, destination)
         if below is not None:
             return below
-        return _destination_vat(case, destination, rules, union=True)
+        return destination_vat(case, destination, rules, union=True)
 
 
 def _vat_prefix(place: str) -> str:
@@ -277,94 +302,6 @@ def _taxed_at_departure(case: Case, origin: str, prefix: str) -> TaxDecision:
         DIRECTIVE,
     )
     return case.decision(Regime.DOMESTIC, origin, Collector.SELLER, [rule], charge=True)
-
-
-def _threshold_rules(
-    case: Case, origin: str, destination: str
-) -> tuple[TaxDecision | None, list[Rule]]:
-    """The EUR 10,000 question for a seller established in the EU: below it (and not
-    opted in), a decision at origin; above it, the rules that send the tax to
-    ``destination``."""
-    seller = case.sale.seller
-    if not case.seller_place.in_eu_vat_area_for_goods:
-        rule = Rule(
-            f"a seller established outside the EU has no threshold: {destination} VAT "
-            "applies from the first sale (Art. 33)",
-            DIRECTIVE,
-        )
-        return None, [rule]
-    if origin != seller.country:
-        return None, [
-            Rule(
-                f"the goods leave from {origin}, not from the seller's country "
-                f"{seller.country}: the EUR 10,000 threshold does not apply and "
-                f"{destination} VAT applies (Art. 33, 59c(1)(b))",
-                DIRECTIVE,
-            )
-        ]
-    threshold = threshold_for("EU", ThresholdRule.DISTANCE_SALES_THRESHOLD, on=case.on)
-    # The value of the supply includes the transport charged (Art. 78(b)).
-    sale_value = case.amount_in(case.supply_without_tax(origin), "EUR")
-    this_year = case.amount_in(seller.eu_sales_this_year, "EUR") + sale_value
-    last_year = case.amount_in(seller.eu_sales_last_year, "EUR")
-    crossed = threshold.crossed_by(this_year) or threshold.crossed_by(last_year)
-    if not crossed and not seller.opted_in:
-        rule = Rule(
-            f"EU-wide distance sales of {this_year} this year (with this sale) and "
-            f"{last_year} last year do not exceed {threshold.amount}: {origin} VAT "
-            "applies where the goods leave from (Art. 59c, 14(4))",
-            DIRECTIVE,
-        )
-        at_origin = case.decision(
-            Regime.DISTANCE_SALE_BELOW_THRESHOLD,
-            origin,
-            Collector.SELLER,
-            [rule],
-            charge=True,
-        )
-        return at_origin, []
-    why = (
-        "the seller opted to tax at destination (Art. 59c(3))"
-        if seller.opted_in and not crossed
-        else f"EU-wide distance sales ({this_year} this year with this sale, "
-        f"{last_year} last year) exceed {threshold.amount}"
-    )
-    return None, [Rule(f"{why}: {destination} VAT applies (Art. 33, 59c)", DIRECTIVE)]
-
-
-def _destination_vat(
-    case: Case, destination: str, rules: list[Rule], *, union: bool
-) -> TaxDecision:
-    """The destination's VAT, declared through the OSS or a registration there."""
-    registrations = case.sale.seller.registrations
-    if "OSS" in registrations:
-        scheme = "OSS union scheme" if union else "OSS non-union scheme"
-        rules.append(Rule(f"declared and paid through the {scheme}", DIRECTIVE))
-        return case.decision(
-            Regime.OSS_UNION if union else Regime.OSS_NON_UNION,
-            destination,
-            Collector.SELLER,
-            rules,
-            scheme=scheme,
-            documents=("invoice (or receipt) at the destination rate",),
-            charge=True,
-        )
-    if destination in registrations:
-        how = f"declared through the seller's {destination} registration"
-    else:
-        how = (
-            f"the seller must register for VAT in {destination}, or for the OSS, "
-            "before charging it"
-        )
-    rules.append(Rule(how, DIRECTIVE))
-    return case.decision(
-        Regime.DESTINATION_REGISTRATION,
-        destination,
-        Collector.SELLER,
-        rules,
-        scheme=f"{destination} VAT registration",
-        charge=True,
-    )
 
 
 def _low_value_import(

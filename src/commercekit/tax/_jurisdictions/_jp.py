@@ -1,8 +1,9 @@
 """Japan: consumption tax (JCT).
 
-* A foreign seller of electronic services to consumers in Japan registers and charges
-  JCT; commercekit bundles no threshold for it, so a seller not registered is told to
-  register from its first sale (see ``threshold_status``).
+* A foreign seller of electronic services to consumers in Japan charges JCT unless it
+  is a small business: taxable sales of JPY 10 million or less in its base period
+  (Consumption Tax Act Art. 9). commercekit does not measure that exemption yet, so the
+  decision names it instead of ignoring it.
 * Goods shipped into Japan from abroad: import consumption tax is collected at the
   border (low-value relief may apply).
 
@@ -24,6 +25,10 @@ class Japan(RegisteredServices):
 
     code: ClassVar[str] = "JP"
     name: ClassVar[str] = "Japan"
+    exemption: ClassVar[str | None] = (
+        "its taxable sales in the base period are JPY 10 million or less (the "
+        "small-business exemption, Consumption Tax Act Art. 9)"
+    )
     references: ClassVar[tuple[str, ...]] = (
         "https://www.nta.go.jp/taxes/shiraberu/zeimokubetsu/shohi/keigenzeiritsu/index.htm",
     )
@@ -33,8 +38,8 @@ class Japan(RegisteredServices):
     ) -> TaxDecision:
         rules.append(
             Rule(
-                f"goods shipped into {destination} from abroad: import GST/consumption "
-                "tax is collected at the border (low-value relief may apply)",
+                f"goods shipped into {destination} from abroad: import consumption tax "
+                "is collected at the border (low-value relief may apply)",
                 self.source,
             )
         )

@@ -19,9 +19,14 @@ its threshold rows cite (``tax/_data/thresholds.csv``), the registration page fi
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
-from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
+from commercekit.tax._jurisdictions._base import (
+    Platform,
+    RegisteredServices,
+    import_at_border,
+)
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
@@ -152,6 +157,13 @@ class LowValueGoods(RegisteredServices):
 
 
 class Australia(LowValueGoods):
+    # GST Act 1999 s 84-55: the operator of an electronic distribution platform is the
+    # supplier of inbound intangible consumer supplies made through it (from 2017-07-01).
+    platform: ClassVar[Platform | None] = Platform(
+        date(2017, 7, 1),
+        "GST Act 1999 s 84-55",
+        "https://www.ato.gov.au/law/view/document?LocID=%22PAC%2F19990055%2F84-55%22",
+    )
     code: ClassVar[str] = "AU"
     name: ClassVar[str] = "Australia"
     references: ClassVar[tuple[str, ...]] = (
@@ -161,6 +173,13 @@ class Australia(LowValueGoods):
 
 
 class NewZealand(LowValueGoods):
+    # GST Act 1985 s 60C: the operator of an electronic marketplace is the supplier of
+    # remote services made through it to NZ residents (from 2016-10-01).
+    platform: ClassVar[Platform | None] = Platform(
+        date(2016, 10, 1),
+        "GST Act 1985 s 60C",
+        "https://www.legislation.govt.nz/act/public/1985/0141/latest/DLM6977012.html",
+    )
     code: ClassVar[str] = "NZ"
     name: ClassVar[str] = "New Zealand"
     references: ClassVar[tuple[str, ...]] = (

@@ -1,0 +1,101 @@
+"""The EU's distance sales of goods and electronic services to consumers: the EUR 10,000
+threshold under which a seller established in one member state charges its own VAT
+(Art. 59c, 14(4) of Directive 2006/112/EC), and the destination's VAT above it, declared
+through the One-Stop Shop or a registration there (Art. 33, 58, 369a-369k).
+"""
+
+from __future__ import annotations
+
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import ThresholdRule, threshold_for
+
+DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
+
+
+def threshold_rules(
+    case: Case, origin: str, destination: str
+) -> tuple[TaxDecision | None, list[Rule]]:
+    """The EUR 10,000 question for a seller established in the EU: below it (and not
+    opted in), a decision at origin; above it, the rules that send the tax to
+    ``destination``."""
+    seller = case.sale.seller
+    if not case.seller_place.in_eu_vat_area_for_goods:
+        rule = Rule(
+            f"a seller established outside the EU has no threshold: {destination} VAT "
+            "applies from the first sale (Art. 33)",
+            DIRECTIVE,
+        )
+        return None, [rule]
+    if origin != seller.country:
+        return None, [
+            Rule(
+                f"the goods leave from {origin}, not from the seller's country "
+                f"{seller.country}: the EUR 10,000 threshold does not apply and "
+                f"{destination} VAT applies (Art. 33, 59c(1)(b))",
+                DIRECTIVE,
+            )
+        ]
+    threshold = threshold_for("EU", ThresholdRule.DISTANCE_SALES_THRESHOLD, on=case.on)
+    # The value of the supply includes the transport charged (Art. 78(b)).
+    sale_value = case.amount_in(case.supply_without_tax(origin), "EUR")
+    this_year = case.amount_in(seller.eu_sales_this_year, "EUR") + sale_value
+    last_year = case.amount_in(seller.eu_sales_last_year, "EUR")
+    crossed = threshold.crossed_by(this_year) or threshold.crossed_by(last_year)
+    if not crossed and not seller.opted_in:
+        rule = Rule(
+            f"EU-wide distance sales of {this_year} this year (with this sale) and "
+            f"{last_year} last year do not exceed {threshold.amount}: {origin} VAT "
+            "applies where the goods leave from (Art. 59c, 14(4))",
+            DIRECTIVE,
+        )
+        at_origin = case.decision(
+            Regime.DISTANCE_SALE_BELOW_THRESHOLD,
+            origin,
+            Collector.SELLER,
+            [rule],
+            charge=True,
+        )
+        return at_origin, []
+    why = (
+        "the seller opted to tax at destination (Art. 59c(3))"
+        if seller.opted_in and not crossed
+        else f"EU-wide distance sales ({this_year} this year with this sale, "
+        f"{last_year} last year) exceed {threshold.amount}"
+    )
+    return None, [Rule(f"{why}: {destination} VAT applies (Art. 33, 59c)", DIRECTIVE)]
+
+
+def destination_vat(
+    case: Case, destination: str, rules: list[Rule], *, union: bool
+) -> TaxDecision:
+    """The destination's VAT, declared through the OSS or a registration there."""
+    registrations = case.sale.seller.registrations
+    if "OSS" in registrations:
+        scheme = "OSS union scheme" if union else "OSS non-union scheme"
+        rules.append(Rule(f"declared and paid through the {scheme}", DIRECTIVE))
+        return case.decision(
+            Regime.OSS_UNION if union else Regime.OSS_NON_UNION,
+            destination,
+            Collector.SELLER,
+            rules,
+            scheme=scheme,
+            documents=("invoice (or receipt) at the destination rate",),
+            charge=True,
+        )
+    if destination in registrations:
+        how = f"declared through the seller's {destination} registration"
+    else:
+        how = (
+            f"the seller must register for VAT in {destination}, or for the OSS, "
+            "before charging it"
+        )
+    rules.append(Rule(how, DIRECTIVE))
+    return case.decision(
+        Regime.DESTINATION_REGISTRATION,
+        destination,
+        Collector.SELLER,
+        rules,
+        scheme=f"{destination} VAT registration",
+        charge=True,
+    )
