@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import inspect
 import itertools
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 
 from commercekit.errors import NoRuleError
-from commercekit.money import Money
+from commercekit.money import Money, RateTable
 from commercekit.regions import place_of
 from commercekit.tax import (
     Buyer,
@@ -37,6 +38,20 @@ from commercekit.tax._thresholds import THRESHOLDS
 from tests.dated_rules import assert_well_formed
 
 REGISTERED = sorted(JURISDICTION_REGISTRY)
+RATES = RateTable(
+    base="EUR",
+    rates={
+        "GBP": Decimal("0.85"),
+        "NOK": Decimal("11.5"),
+        "SGD": Decimal("1.45"),
+        "CAD": Decimal("1.5"),
+        "AUD": Decimal("1.65"),
+        "NZD": Decimal("1.8"),
+        "CHF": Decimal("0.95"),
+    },
+    observed_at=datetime(2026, 1, 5, tzinfo=UTC),
+    provider="example rates",
+)
 ON = date(2026, 6, 1)
 
 # A buyer in each jurisdiction's main place, and money in its currency.
@@ -195,6 +210,60 @@ def test_residents_and_foreign_sellers_meet_their_own_registration_threshold(
     sales = [CountedSale(date(2026, 3, 2), Money("100", "EUR"), "DE")]
     found = {
         status.jurisdiction: status.threshold.rule
-        for status in threshold_status(sales, (), seller_country=home, on=ON)
+        for status in threshold_status(sales, (), seller_country=home, on=ON, rates=RATES)
     }
     assert found[code] == rule
+
+
+def test_a_resident_counts_its_whole_turnover_a_foreign_seller_its_consumers_here() -> None:
+    """A seller established in the UK counts its sales to businesses and its exports
+    toward the UK threshold (VATA 1994 Sch. 1 para 1: taxable supplies, zero-rated
+    ones included); a seller established abroad only its sales to UK consumers."""
+    sales = [
+        CountedSale(date(2026, 3, 2), Money("60000", "GBP"), "GB", business=True),
+        CountedSale(date(2026, 4, 2), Money("40000", "GBP"), "US"),
+    ]
+    (resident,) = [
+        s
+        for s in threshold_status(sales, (), seller_country="GB", on=ON)
+        if s.jurisdiction == "GB"
+    ]
+    assert resident.counted == Money("100000.00", "GBP")
+    assert resident.status.value == "must_register"
+    for home in ("XI", "GB"):  # Northern Ireland is in the UK
+        assert any(
+            s.jurisdiction == "GB" and s.threshold.rule == "registration_threshold"
+            for s in threshold_status(sales, (), seller_country=home, on=ON)
+        )
+
+
+def test_a_northern_ireland_seller_meets_the_eu_distance_sales_threshold() -> None:
+    sales = [CountedSale(date(2026, 3, 2), Money("11000", "EUR"), "IE")]
+    found = [
+        s
+        for s in threshold_status(sales, (), seller_country="XI", on=ON, rates=RATES)
+        if s.jurisdiction == "EU"
+    ]
+    assert found[0].status.value == "must_register"
+
+
+def test_switzerland_measures_a_foreign_seller_of_goods_by_its_mail_order_sales() -> None:
+    """MWSTG Art. 7(3)(b): small consignments to Switzerland, not worldwide turnover."""
+    sales = [
+        CountedSale(date(2026, 3, 1), Money("150000", "CHF"), "DE"),
+        CountedSale(date(2026, 3, 2), Money("50", "CHF"), "CH"),
+    ]
+    (swiss,) = [
+        s
+        for s in threshold_status(sales, (), seller_country="DE", on=ON, rates=RATES)
+        if s.jurisdiction == "CH"
+    ]
+    assert swiss.threshold.rule == "mail_order_threshold"
+    assert swiss.status.value == "below"
+    at_home = [
+        s
+        for s in threshold_status(sales, (), seller_country="CH", on=ON, rates=RATES)
+        if s.jurisdiction == "CH"
+    ]
+    assert at_home[0].threshold.rule == "registration_threshold"
+    assert at_home[0].status.value == "must_register"

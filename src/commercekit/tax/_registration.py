@@ -40,7 +40,7 @@ from commercekit.money import (
 from commercekit.regions import check_country, check_day
 from commercekit.tax import _checks
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
-from commercekit.tax._thresholds import Threshold, ThresholdRule, Window, threshold_for
+from commercekit.tax._thresholds import Threshold, Window, threshold_for
 
 __all__ = [
     "CountedSale",
@@ -206,7 +206,7 @@ def threshold_status(
         ['approaching']
     """
     day = check_day(on)
-    home = check_country(seller_country)
+    home = _destination(seller_country)  # Northern Ireland (XI) as well as countries
     registered = _checks.registrations(registrations, "registrations")
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
@@ -225,20 +225,25 @@ def threshold_status(
         known = jurisdiction.registered_here(registered)
         notes: list[str] = []
         also = None
-        if rule is ThresholdRule.OVR_LOCAL_SUPPLIES:
-            also = functools.partial(_global_turnover_met, records, day, rates, notes)
+        second = jurisdiction.second_registration_test(rule)
+        if second is not None:
+            test = threshold_for(jurisdiction.code, second, on=day)
+            also = functools.partial(_turnover_met, test, records, day, rates, notes)
         results.append(
             _status(threshold, counting, day, rates, notes, registered=known, also=also)
         )
     return tuple(results)
 
 
-def _global_turnover_met(
-    records: list[CountedSale], day: date, rates: RateTable | None, notes: list[str]
+def _turnover_met(
+    threshold: Threshold,
+    records: list[CountedSale],
+    day: date,
+    rates: RateTable | None,
+    notes: list[str],
 ) -> bool:
-    """Singapore's first OVR test: global turnover (every sale, B2B included) over
-    S$1 million in the calendar year."""
-    threshold = threshold_for("SG", ThresholdRule.OVR_GLOBAL_TURNOVER, on=day)
+    """A second test on all the seller's sales (Singapore's global turnover, B2B
+    included, over S$1 million in the calendar year)."""
     assert threshold.amount is not None  # noqa: S101  # the data gives it an amount
     start, end = _window(threshold.window, day)
     in_year = [sale for sale in records if start <= sale.day <= end]

@@ -148,6 +148,10 @@ class Jurisdiction:
         del case, origin, destination
         return []
 
+    def established_here(self, seller_country: str) -> bool:
+        """Whether a seller established in ``seller_country`` is established here."""
+        return seller_country == self.code
+
     def registration_rule(
         self, seller_country: str, sales: Sequence[CountedSale], on: date
     ) -> ThresholdRule | None:
@@ -156,15 +160,23 @@ class Jurisdiction:
         ``resident_threshold`` for a seller established here, where it differs, else
         ``registration_threshold``."""
         del sales, on
-        if seller_country == self.code and self.resident_threshold is not None:
+        if self.established_here(seller_country) and self.resident_threshold:
             return self.resident_threshold
         return self.registration_threshold
 
     def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
-        """Whether ``sale`` counts toward this jurisdiction's registration threshold:
-        here, sales to consumers in it."""
-        del seller_country
+        """Whether ``sale`` counts toward this jurisdiction's registration threshold: a
+        seller established here counts its whole turnover (sales to businesses and
+        exports too); one established elsewhere its sales to consumers here."""
+        if self.established_here(seller_country):
+            return True
         return sale.destination == self.code and not sale.business
+
+    def second_registration_test(self, rule: ThresholdRule) -> ThresholdRule | None:
+        """A second threshold, on all the seller's sales, that must be crossed too
+        before crossing ``rule`` obliges the seller to register (None here)."""
+        del rule
+        return None
 
     def registered_here(self, registrations: Collection[str]) -> bool:
         """Whether ``registrations`` include this jurisdiction's."""

@@ -5,6 +5,11 @@
   sale, and imports the goods itself (MWSTG Art. 7(3)(b), since 2019-01-01).
 * An electronic platform facilitating a sale is treated as the supplier (MWSTG Art. 20a,
   since 2025-01-01).
+* A seller established in Switzerland registers once its worldwide turnover reaches
+  CHF 100,000 (MWSTG Art. 10); ``threshold_status`` measures a foreign seller against the
+  mail-order threshold, on its sales to consumers in Switzerland (a foreign seller of
+  electronic services registers once its worldwide turnover reaches CHF 100,000 and it
+  supplies in Switzerland, as ``decide`` says).
 * Otherwise import VAT is due at the border on the goods, transport and duty, and not
   collected when it comes to CHF 5 or less (MWSTG Art. 53(1)(a); EFD Ordinance SR
   641.204 Art. 1(d)).
@@ -53,14 +58,12 @@ class Switzerland(RegisteredServices):
     def registration_rule(
         self, seller_country: str, sales: Sequence[CountedSale], on: date
     ) -> ThresholdRule | None:
-        del seller_country, on
-        # Worldwide turnover counts, but only for a seller supplying in Switzerland.
+        del on
+        if self.established_here(seller_country):
+            return ThresholdRule.REGISTRATION_THRESHOLD  # worldwide turnover, Art. 10
+        # A foreign seller of goods: its small consignments to Switzerland (Art. 7(3)(b)).
         supplies_here = any(sale.destination == "CH" for sale in sales)
-        return ThresholdRule.REGISTRATION_THRESHOLD if supplies_here else None
-
-    def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
-        del sale, seller_country
-        return True  # Swiss registration counts worldwide turnover (MWSTG Art. 10)
+        return ThresholdRule.MAIL_ORDER_THRESHOLD if supplies_here else None
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]

@@ -91,7 +91,8 @@ class EuropeanUnion(Jurisdiction):
     ) -> ThresholdRule | None:
         del sales
         # A seller established outside the EU has no threshold: it registers at once.
-        established = is_eu_member(seller_country, on=on)
+        # Northern Ireland's traders use the threshold for goods (Windsor Framework).
+        established = seller_country == "XI" or is_eu_member(seller_country, on=on)
         return ThresholdRule.DISTANCE_SALES_THRESHOLD if established else None
 
     def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:

@@ -267,3 +267,10 @@ class Singapore(LowValueGoods):
         ThresholdRule.REGISTRATION_THRESHOLD
     )
     services_threshold: ClassVar[ThresholdRule | None] = ThresholdRule.OVR_LOCAL_SUPPLIES
+
+    def second_registration_test(self, rule: ThresholdRule) -> ThresholdRule | None:
+        # IRAS: an overseas vendor registers when both its global turnover and its B2C
+        # supplies into Singapore exceed their thresholds.
+        if rule is ThresholdRule.OVR_LOCAL_SUPPLIES:
+            return ThresholdRule.OVR_GLOBAL_TURNOVER
+        return None

@@ -62,6 +62,9 @@ class UnitedKingdom(RegisteredServices):
         ThresholdRule.REGISTRATION_THRESHOLD
     )
 
+    def established_here(self, seller_country: str) -> bool:
+        return seller_country in _UK
+
     def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
         # Goods between Great Britain and Northern Ireland stay inside UK VAT.
         return origin == destination or (goods and {origin, destination} <= set(_UK))
