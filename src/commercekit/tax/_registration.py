@@ -191,13 +191,15 @@ def threshold_status(
     """Every registration threshold against a seller's sales, as of the day ``on``.
 
     ``registrations`` are the jurisdictions (and ``"OSS"``) where the seller is already
-    registered; ``seller_country`` is where it is established. Sales in another
-    currency than a threshold's are converted with ``rates``, and each status lists
-    the conversions it used. A seller established in a jurisdiction is not measured
-    against that jurisdiction's threshold for foreign sellers, and vice versa.
-    ``sales`` are all the seller's sales, wherever they went: Switzerland counts
-    worldwide turnover, and Singapore asks for a seller's global turnover as well as
-    its supplies into Singapore (both tests must be met).
+    registered; ``seller_country`` is where it is established (``XI`` for Northern
+    Ireland). Sales in another currency than a threshold's are converted with
+    ``rates``, and each status lists the conversions it used. Each jurisdiction of the
+    registry says which threshold measures the seller and which sales count: a seller
+    established there is measured against the resident threshold on its whole turnover
+    (sales to businesses and exports too), a foreign seller against the non-resident one
+    on its sales to consumers there (Switzerland: the mail-order threshold). ``sales``
+    are all the seller's sales, wherever they went: Singapore also asks for a seller's
+    global turnover (both its tests must be met).
 
     Examples:
         >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
