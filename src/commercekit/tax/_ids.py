@@ -138,8 +138,9 @@ def _country_of(compact: str, country: object) -> str:
     raise InvalidTaxIdError(
         compact,
         "unknown",
-        "it has no country prefix commercekit knows; pass country= "
-        "(needed for AU, NZ and CA numbers, which are written without one)",
+        "it has no country prefix commercekit knows (the countries it validates: "
+        + ", ".join(sorted(_SCHEMES))
+        + "); pass country= for AU, NZ and CA numbers, which are written without one",
     )
 
 
