@@ -496,3 +496,14 @@ def test_japan_names_the_small_business_exemption_it_does_not_measure() -> None:
         Seller("US"), Buyer("JP"), Money("1000", "JPY"), supply=Supply.ELECTRONIC_SERVICES
     )
     assert "JPY 10 million or less" in decision.rules[-1].text
+
+
+def test_goods_into_northern_ireland_may_go_through_the_ioss() -> None:
+    # VATA 1994 Sch. 9ZE: Northern Ireland takes part in the EU's IOSS; within EUR 150
+    # the seller charges VAT at checkout, above it the UK's rules apply.
+    in_ni = Buyer("GB", postcode="BT1 1AA")
+    ioss = consumer_sale(Seller("US", {"IOSS"}), in_ni, eur("100"))
+    assert summary(ioss) == ("ioss", "XI", "seller", ["VAT 20"])
+    assert ioss.rules[-1].source.endswith("/schedule/9ZE")
+    over = consumer_sale(Seller("US", {"IOSS"}), in_ni, eur("200"))
+    assert over.regime is Regime.IMPORT

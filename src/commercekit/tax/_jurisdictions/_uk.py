@@ -15,12 +15,14 @@ imported from outside the UK and the EU.
 
 Goods imported into Northern Ireland from outside the UK and the EU follow these GBP 135
 rules (NI Business Info, "How VAT will apply for goods imported into Northern Ireland
-from outside the UK or EU").
+from outside the UK or EU"), except a consignment within EUR 150 sold by a seller using
+the EU's Import One-Stop Shop, declared through it (VATA 1994 Sch. 9ZE).
 
 References:
     VAT place of supply of services (Notice 741A): https://www.gov.uk/guidance/vat-place-of-supply-of-services-notice-741a
     VAT on goods exported from the UK (Notice 703): https://www.gov.uk/guidance/vat-on-goods-exported-from-the-uk-notice-703
     Online marketplaces: https://www.gov.uk/guidance/vat-and-overseas-goods-sold-to-customers-in-the-uk-using-online-marketplaces
+    VATA 1994 Sch. 9ZE (Northern Ireland, OSS and IOSS): https://www.legislation.gov.uk/ukpga/1994/23/schedule/9ZE
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ UK_MARKETPLACES = (
     "https://www.gov.uk/guidance/"
     "vat-and-overseas-goods-sold-to-customers-in-the-uk-using-online-marketplaces"
 )
+# VATA 1994 Sch. 9ZE: Northern Ireland's part in the EU's special schemes (OSS, IOSS).
+NORTHERN_IRELAND_SCHEMES = "https://www.legislation.gov.uk/ukpga/1994/23/schedule/9ZE"
 _SCHEME = "UK low-value consignments (GBP 135)"
 _UK = ("GB", "XI")
 
@@ -115,6 +119,10 @@ class UnitedKingdom(RegisteredServices):
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:
+        if destination == "XI":
+            by_ioss = _ioss_in_northern_ireland(case, rules, documents)
+            if by_ioss is not None:
+                return by_ioss
         sale = case.sale
         limit = threshold_for("GB", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=case.on)
         source = limit.source
@@ -157,3 +165,35 @@ class UnitedKingdom(RegisteredServices):
         del case, destination
         rule = Rule(f"goods exported from {origin}: zero-rated for the seller", UK_EXPORTS)
         return [rule]
+
+
+def _ioss_in_northern_ireland(
+    case: Case, rules: list[Rule], documents: tuple[str, ...]
+) -> TaxDecision | None:
+    """Goods imported into Northern Ireland by a seller using the IOSS, in a consignment
+    within the EU's EUR 150: declared through the IOSS (VATA 1994 Sch. 9ZE), not under
+    the UK's GBP 135 rules; None where the IOSS cannot be used."""
+    if not case.consumer or "IOSS" not in case.sale.seller.registrations:
+        return None
+    limit = threshold_for("EU", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=case.on)
+    value = case.amount_in(case.consignment_value("XI", taxed=True), "EUR")
+    if limit.crossed_by(value):
+        return None
+    rules.append(
+        Rule(
+            f"a consignment of intrinsic value {value}, not over {limit.amount}, into "
+            "Northern Ireland by a seller using the IOSS: VAT is charged at checkout and "
+            "declared through the IOSS, and the goods clear customs free of VAT",
+            NORTHERN_IRELAND_SCHEMES,
+        )
+    )
+    return case.decision(
+        Regime.IOSS,
+        "XI",
+        Collector.SELLER,
+        rules,
+        scheme="IOSS",
+        documents=(*documents, "IOSS number on the customs declaration"),
+        charge=True,
+        cleared_under="IOSS",
+    )
