@@ -507,3 +507,14 @@ def test_goods_into_northern_ireland_may_go_through_the_ioss() -> None:
     assert ioss.rules[-1].source.endswith("/schedule/9ZE")
     over = consumer_sale(Seller("US", {"IOSS"}), in_ni, eur("200"))
     assert over.regime is Regime.IMPORT
+
+
+def test_quebec_sales_tax_needs_its_own_registration() -> None:
+    # Act respecting the QST s. 477.2 ff.: suppliers outside Québec register with Revenu
+    # Québec for the QST, apart from their GST/HST registration.
+    quebec = Buyer("CA", subdivision="CA-QC")
+    gst_only = consumer_sale(Seller("US", {"CA"}), quebec, Money("100", "USD"))
+    assert "Revenu Québec" in gst_only.rules[-1].text
+    both = consumer_sale(Seller("US", {"CA", "CA-QC"}), quebec, Money("100", "USD"))
+    assert all("Revenu Québec" not in rule.text for rule in both.rules)
+    assert [rate.tax for rate in both.rates] == ["GST", "QST"]

@@ -17,11 +17,14 @@
 References:
     CRA, cross-border threshold amounts: https://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/gst-hst-businesses/digital-economy-gsthst/find-out-need-register/cross-border-threshold-amounts.html
     CBSA, low-value shipments (CUSMA): https://cbsa-asfc.gc.ca/services/cusma-aceum/lvs-efv-eng.html
+    Act respecting the Québec sales tax (QST registration): https://www.legisquebec.gouv.qc.ca/en/document/cs/T-0.1
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
+
+import attrs
 
 from commercekit.tax._jurisdictions._base import (
     RegisteredServices,
@@ -80,6 +83,9 @@ class Canada(RegisteredServices):
             deemed.source,
         )
 
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        return _quebec(case, destination, super().electronic_services(case, destination))
+
     def through_platform(
         self, case: Case, destination: str, rules: list[Rule]
     ) -> TaxDecision | None:
@@ -120,7 +126,7 @@ class Canada(RegisteredServices):
                     rule.source,
                 )
             )
-            return case.decision(
+            registered = case.decision(
                 Regime.DESTINATION_REGISTRATION,
                 destination,
                 Collector.SELLER,
@@ -129,6 +135,7 @@ class Canada(RegisteredServices):
                 documents=documents,
                 charge=True,
             )
+            return _quebec(case, destination, registered)
         rules.append(
             Rule(
                 f"goods shipped into {destination} from abroad: import GST/HST is "
@@ -137,3 +144,26 @@ class Canada(RegisteredServices):
             )
         )
         return import_at_border(case, destination, rules, documents)
+
+
+# Act respecting the Québec sales tax (CQLR c. T-0.1), s. 477.2 ff.: the specified
+# registration system for suppliers outside Québec (since 2019-01-01).
+QUEBEC_QST = "https://www.legisquebec.gouv.qc.ca/en/document/cs/T-0.1"
+
+
+def _quebec(case: Case, destination: str, decision: TaxDecision) -> TaxDecision:
+    """A seller charging tax in Québec collects the QST under a registration of its
+    own with Revenu Québec, apart from the GST/HST one: said where it has none."""
+    registrations = case.sale.seller.registrations
+    if destination != "CA-QC" or decision.collected_by is not Collector.SELLER:
+        return decision
+    if "CA-QC" in registrations:
+        return decision
+    rule = Rule(
+        "the QST is collected under a separate registration with Revenu Québec (the "
+        "specified registration system for suppliers outside Québec, Act respecting "
+        "the QST s. 477.2 ff.); the seller lists none ('CA-QC'): register there "
+        "before charging it",
+        QUEBEC_QST,
+    )
+    return attrs.evolve(decision, rules=(*decision.rules, rule))
