@@ -11,29 +11,36 @@ Adding a jurisdiction adds it here with nothing else to write.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import itertools
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+import commercekit.tax._jurisdictions as jurisdictions_package
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, RateTable
 from commercekit.regions import place_of
 from commercekit.tax import (
+    BUNDLED,
     Buyer,
     CountedSale,
     Sale,
     Seller,
     Supply,
+    ThresholdRule,
     decide,
     jurisdictions,
     threshold_for,
     threshold_periods,
     threshold_status,
+    validate_tax_id,
 )
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY, Jurisdiction
+from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE
 from commercekit.tax._thresholds import THRESHOLDS
 from tests.dated_rules import assert_well_formed
 
@@ -68,6 +75,13 @@ _BUYERS = {
 }
 
 
+# A business buyer where commercekit validates the country's tax numbers.
+_BUSINESS = {
+    "EU": Buyer("DE", tax_id=validate_tax_id("DE136695976")),
+    "GB": Buyer("GB", tax_id=validate_tax_id("GB980780684")),
+}
+
+
 def _rules(code: str) -> list[tuple[str, str]]:
     return [(code, str(rule)) for rule in JURISDICTION_REGISTRY[code].thresholds]
 
@@ -97,7 +111,7 @@ def test_each_module_names_its_official_references(code: str) -> None:
     module = inspect.getmodule(type(jurisdiction))
     assert module is not None
     assert module.__doc__
-    assert "References" in module.__doc__ or "references" in module.__doc__
+    assert "\nReferences:\n" in module.__doc__, "a References: list in the docstring"
 
 
 @pytest.mark.parametrize(("code", "rule"), THRESHOLD_RULES)
@@ -267,3 +281,85 @@ def test_switzerland_measures_a_foreign_seller_of_goods_by_its_mail_order_sales(
     ]
     assert at_home[0].threshold.rule == "registration_threshold"
     assert at_home[0].status.value == "must_register"
+
+
+_JURISDICTION_MODULES = sorted(
+    (Path(jurisdictions_package.__file__).parent).glob("_*.py"),
+)
+
+
+def _threshold_reads(path: Path) -> set[tuple[str, str]]:
+    """Each (jurisdiction, rule) a module reads with ``threshold_for`` or ``in_force``
+    where both are written out (``"EU"`` or ``self.code``, ``ThresholdRule.X``)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    codes = {
+        node.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "code"
+        and isinstance(node.value, ast.Constant)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id not in {"threshold_for", "in_force"} or len(node.args) < 2:
+            continue
+        where, rule = node.args[0], node.args[1]
+        if not (isinstance(rule, ast.Attribute) and isinstance(rule.value, ast.Name)):
+            continue
+        if rule.value.id != "ThresholdRule":
+            continue
+        name = ThresholdRule[rule.attr].value
+        if isinstance(where, ast.Constant):
+            found.add((where.value, name))
+        else:  # self.code: every jurisdiction the module defines
+            found.update((code, name) for code in codes)
+    return found
+
+
+@pytest.mark.parametrize("path", _JURISDICTION_MODULES, ids=lambda p: p.name)
+def test_every_threshold_a_module_reads_is_listed(path: Path) -> None:
+    """A threshold read by a rule but not in its jurisdiction's ``thresholds`` escapes
+    the shared checks above; this finds it."""
+    listed = set(THRESHOLD_RULES) | READ_BY_LANDED_COST
+    assert _threshold_reads(path) <= listed
+
+
+def _change_days(code: str) -> list[date]:
+    """The day before and the day of every change of the jurisdiction's thresholds,
+    from its first rule on."""
+    jurisdiction = JURISDICTION_REGISTRY[code]
+    first = max(
+        (threshold_periods(code, rule)[0].since for rule in jurisdiction.thresholds),
+        default=date.min,
+    )
+    days = {ON}
+    for rule in jurisdiction.thresholds:
+        for row in threshold_periods(code, rule)[1:]:
+            days.update({row.since - timedelta(days=1), row.since})
+    return sorted(day for day in days if day >= first)
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+def test_decisions_on_both_sides_of_every_change_cite_their_sources(code: str) -> None:
+    """A consumer's and a business's purchase, of goods and of services, decided on
+    the day before and the day of each change of the jurisdiction's thresholds: each
+    rule cites an official page (https) or names the documentation of what is not
+    bundled."""
+    buyer, currency = _BUYERS[code]
+    business = _BUSINESS.get(code)
+    seller = Seller("US") if code != "EU" else Seller("CN")
+    amount = "100" if currency != "JPY" else "10000"
+    for day in _change_days(code):
+        for who in (buyer, business):
+            if who is None:
+                continue
+            for supply in Supply:
+                sale = Sale(seller, who, supply, Money(amount, currency))
+                decision = decide(sale, on=day, rates=BUNDLED)
+                for rule in decision.rules:
+                    assert rule.source.startswith("https://") or (
+                        rule.source == NOT_BUNDLED_SOURCE
+                    ), (code, day, supply, rule)

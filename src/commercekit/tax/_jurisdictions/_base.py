@@ -48,6 +48,14 @@ class Jurisdiction:
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = "a jurisdiction without bundled rules"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # The registry is shared by every caller: its rules are not changed in place.
+        raise AttributeError(
+            f"{type(self).__name__} is read-only; subclass it to change a rule "
+            "(see docs: 'Jurisdictions, and adding one')"
+        )
+
     references: ClassVar[tuple[str, ...]] = (NOT_BUNDLED_SOURCE,)
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = ()
     subdivision_examples: ClassVar[tuple[str, ...]] = ()

@@ -15,6 +15,12 @@ registration, per item rather than per consignment.
 In each, a marketplace facilitating the sale is treated as the supplier. Above the limit
 the goods are taxed at the border. Each jurisdiction's references are the official pages
 its threshold rows cite (``tax/_data/thresholds.csv``), the registration page first.
+
+References:
+    Australia, GST Act 1999 s 84-55 (platforms): https://www.ato.gov.au/law/view/document?LocID=%22PAC%2F19990055%2F84-55%22
+    New Zealand, GST Act 1985 s 60C (electronic marketplaces): https://www.legislation.govt.nz/act/public/1985/0141/latest/DLM6977012.html
+    Norway, VOEC low-value goods: https://www.skatteetaten.no/en/business-and-organisation/vat-and-duties/vat/foreign/e-commerce-voec/low-value/
+    Singapore, GST on imported low-value goods: https://www.iras.gov.sg/taxes/goods-services-tax-(gst)/consumers/gst-on-imported-low-value-goods
 """
 
 from __future__ import annotations
