@@ -196,3 +196,19 @@ def test_one_noted_conversion_for_every_rule_that_compares_or_charges_across_cur
     assert raised.value.missing == ("an exchange rate from USD to GBP",)
     with pytest.raises(FutureRatesError):
         convert_noted(Money("1", "EUR"), "GBP", table, notes, how="", on=date(2026, 11, 24))
+
+
+def test_a_table_without_the_currency_is_a_missing_rate_and_a_table_is_checked_anyway():
+    table = RateTable(
+        base="EUR",
+        rates={"GBP": Decimal("0.84")},
+        observed_at=datetime(2026, 11, 25, tzinfo=UTC),
+        provider="example",
+    )
+    with pytest.raises(MissingExchangeRateError, match="has no rate for USD"):
+        convert_noted(Money("1.00", "USD"), "GBP", table, [], how="pass rates=")
+    # Same currency: nothing to convert, but a table from the future is still refused.
+    with pytest.raises(FutureRatesError):
+        convert_noted(Money("1", "GBP"), "GBP", table, [], how="", on=date(2026, 11, 1))
+    with pytest.raises(InvalidAmountError):
+        convert_noted(Money("1", "GBP"), "GBP", "a table", [], how="")  # type: ignore[arg-type]

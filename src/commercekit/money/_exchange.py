@@ -321,8 +321,11 @@ def convert_noted(
     ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
 
     Raises:
-        MissingExchangeRateError: ``rates`` is None and the currencies differ; ``how``
-            says how to supply a table (for example ``"pass rates= (a RateTable)"``).
+        MissingExchangeRateError: the currencies differ and ``rates`` is None or has
+            no rate for one of them; ``how`` says how to supply a table (for example
+            ``"pass rates= (a RateTable)"``).
+        FutureRatesError: with ``on``, a table observed after that day (checked even
+            when no conversion is needed, so a wrong table is found at once).
 
     Examples:
         >>> from datetime import UTC
@@ -343,16 +346,27 @@ def convert_noted(
     instance(notes, list, "notes", invalid)
     text(how, "how", invalid, empty=True)
     flag(rounded, "rounded", invalid)
+    table = None if rates is None else _table(rates)
+    if table is not None and on is not None:
+        table.check_known_at(on)
     source = money.currency.code
     if source == target:
         return money
-    if rates is None:
-        raise MissingExchangeRateError(
-            source, target, f"{money} is needed in {target}: {how}"
+    lacking = [
+        code
+        for code in (source, target)
+        if table is not None and code != table.base and code not in table.rates
+    ]
+    if table is None or lacking:
+        where = (
+            "no table was given"
+            if table is None
+            else f"the {table.provider} table has no rate for {', '.join(lacking)}"
         )
-    rates = _table(rates)
-    if on is not None:
-        rates.check_known_at(on)
+        raise MissingExchangeRateError(
+            source, target, f"{money} is needed in {target} and {where}: {how}"
+        )
+    rates = table
     converted = (
         convert(money, target, rates, mode=RoundingMode.HALF_UP)
         if rounded
