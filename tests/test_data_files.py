@@ -14,7 +14,12 @@ from datetime import date
 import pytest
 
 from commercekit import _bundled
-from commercekit.errors import CommerceKitError, DataFileError, InvalidAmountError
+from commercekit.errors import (
+    CommerceKitError,
+    DataFileError,
+    InvalidAmountError,
+    InvalidRateTableError,
+)
 from commercekit.money._cash import RULES as CASH_RULES
 from commercekit.regions._eu import MEMBERSHIPS
 from commercekit.regions._places import _SHARED
@@ -221,12 +226,103 @@ def test_a_rate_file_missing_a_column_names_the_header_line() -> None:
         BundledRates({"FI": RATES_HEADER.removesuffix(",note") + "\n"})
 
 
-def test_a_value_a_rate_refuses_keeps_its_error_and_names_the_line() -> None:
-    """A negative rate is refused as a rate built in code is, the line in a note."""
-    negative = RATE_ROW.replace("25.5", "-25.5")
-    with pytest.raises(InvalidAmountError, match="negative rate") as raised:
-        BundledRates({"FI": f"{RATES_HEADER}\n{RATE_ROW}\n{negative}\n"})
-    assert raised.value.__notes__ == ["in tables['FI'] line 5"]
+@pytest.mark.parametrize(
+    ("row", "column", "says", "cause"),
+    [
+        (RATE_ROW.replace("25.5", "-25.5"), "rate", "negative rate", InvalidAmountError),
+        (RATE_ROW.replace("standard,25", "standrd,25"), "kind", "not a rate kind", None),
+        (RATE_ROW.replace("VAT,standard", "VAT,stndard"), "category", "tax category", None),
+        (RATE_ROW.replace(",,", ",2024-01-01,"), "until", "ends before the rate", None),
+        (RATE_ROW.replace("https://vero.fi/x", ""), "source", "is empty", None),
+        (RATE_ROW.replace("VAT,", ",", 1), "tax", "is empty", None),
+    ],
+)
+def test_a_value_a_rate_refuses_names_table_line_and_column(
+    row: str, column: str, says: str, cause: type[Exception] | None
+) -> None:
+    """A value the rate refuses is an InvalidRateTableError naming the place, the
+    rate's own error as its cause and its message as the reason."""
+    with pytest.raises(InvalidRateTableError) as raised:
+        BundledRates({"FI": f"{RATES_HEADER}\n{RATE_ROW.replace('25.5', '24')}\n{row}\n"})
+    error = raised.value
+    assert (error.file, error.line, error.column) == ("tables['FI']", 5, column)
+    assert isinstance(error, InvalidAmountError)
+    assert isinstance(error.__cause__, CommerceKitError)
+    assert not isinstance(error.__cause__, DataFileError)
+    assert str(error.__cause__) in error.reason
+    assert says in str(error)
+    if cause is not None:
+        assert type(error.__cause__) is cause
+    with pytest.raises(DataFileError) as bundled:  # a bundled file: the same place
+        _read_file("FI.csv", "FI", f"{RATES_HEADER}\n{row}\n")
+    assert (bundled.value.line, bundled.value.column) == (4, column)
+    assert not isinstance(bundled.value, InvalidRateTableError)
+
+
+def test_a_rate_table_without_a_standard_rate_is_refused_naming_the_table() -> None:
+    """The fallback of every category is the standard rate: a table without one was a
+    bare ValueError (min() of nothing) at the first lookup."""
+    food = "VAT,food,reduced,11,2020-01-01,,https://x.is,"
+    with pytest.raises(InvalidRateTableError, match=r"^tables\['IS'\], column 'categ"):
+        BundledRates(tables={"IS": f"{RATES_HEADER}\n{food}\n"})
+    with pytest.raises(DataFileError, match="no 'standard' row for PST"):
+        _read_file("IS.csv", "IS", f"{RATES_HEADER}\n{RATE_ROW}\n{food}\nPST{food[3:]}\n")
+
+
+def test_overlapping_rates_are_refused_per_tax_and_category() -> None:
+    later = RATE_ROW.replace("2024-09-01", "2025-01-01")
+    with pytest.raises(InvalidRateTableError) as raised:
+        BundledRates({"FI": f"{RATES_HEADER}\n{RATE_ROW}\n{later}\n"})
+    assert (raised.value.line, raised.value.column) == (5, "since")
+    assert str(raised.value).endswith("overlaps line 4 (2024-09-01..open) for VAT standard")
+    food = later.replace("standard,standard", "food,reduced")
+    other_tax = later.replace("VAT", "PST")
+    BundledRates({"FI": f"{RATES_HEADER}\n{RATE_ROW}\n{food}\n{other_tax}\n"})
+
+
+def test_an_overlap_names_its_key_in_plain_text() -> None:
+    class Rule(enum.StrEnum):
+        REGISTRATION = "registration_threshold"
+
+    lines = _bundled.lines_of("t.csv", HEADER + GOOD + GOOD, columns=())
+    with pytest.raises(DataFileError) as raised:
+        _bundled.check_periods(
+            (line, ("IS", Rule.REGISTRATION), date(2021, 1, 1), None) for line in lines
+        )
+    assert str(raised.value).endswith("for IS registration_threshold")
+    assert "<" not in str(raised.value)
+
+
+def test_a_quote_left_open_is_refused_instead_of_swallowing_the_rows_after_it() -> None:
+    stray = 'A,duty,1,2021-01-01,,"https://e.org/x\n'
+    text = HEADER + GOOD.replace("A,", "B,") + stray + GOOD + GOOD.replace("A,", "C,")
+    with pytest.raises(DataFileError) as raised:
+        load(text)
+    error = raised.value
+    assert (error.file, error.line, error.column) == ("test.csv", 4, "source")
+    assert "does not close on this line" in error.reason
+    with pytest.raises(DataFileError, match="line 3, column 'kind': has text after"):
+        load(HEADER + 'A,"duty"x,1,2021-01-01,,https://e.org/x\n')
+
+
+def test_a_quoted_note_keeps_form_feeds_and_line_separators() -> None:
+    """Lines end at \\n (or \\r\\n) only; other line breaks belong to the cell."""
+    columns = ("key", "note")
+    text = 'key,note\r\nA,"one\u2028two\x0cthree\x1cfour\x85five"\r\nB,x\r\n'
+    rows = _bundled.lines_of("t.csv", text, columns=columns)
+    assert [row.raw("note") for row in rows] == [
+        "one\u2028two\x0cthree\x1cfour\x85five",
+        "x",
+    ]
+    assert [row.number for row in rows] == [2, 3]
+
+
+def test_a_byte_order_mark_before_the_header_is_dropped() -> None:
+    """Excel writes one; it made the first column 'missing' while showing nothing."""
+    rates = BundledRates({"FI": "\ufeff" + RATES_HEADER.split("\n")[-1] + "\n" + RATE_ROW})
+    assert rates.rows["FI"][0].tax == "VAT"
+    [row] = load("\ufeff" + HEADER.removeprefix("# a comment\n") + GOOD)
+    assert row[0] == "A"
 
 
 def test_the_bundled_rate_files_are_named_by_file() -> None:

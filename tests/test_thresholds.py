@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit._errors_data import NoThresholdError
 from commercekit.errors import (
     InvalidAmountError,
+    InvalidChoiceError,
     MissingDataError,
     NoRuleError,
     UnknownCountryError,
@@ -99,11 +102,11 @@ def test_uk_threshold_changed_on_2024_04_01() -> None:
 def test_australia_registers_at_75000_or_more() -> None:
     # GST Act s.23-15: registration turnover threshold "$75,000 or more".
     exact = [CountedSale(date(2026, 6, 1), Money("75000.00", "AUD"), "AU")]
-    assert status(exact, "NZ", "AU").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+    assert status(exact, "US", "AU").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
     below = [CountedSale(date(2026, 6, 1), Money("74999.99", "AUD"), "AU")]
-    assert status(below, "NZ", "AU").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    assert status(below, "US", "AU").status is Registration.APPROACHING  # type: ignore[attr-defined]
     old = [CountedSale(date(2025, 11, 26), Money("80000.00", "AUD"), "AU")]
-    assert status(old, "NZ", "AU").counted == Money("0.00", "AUD")  # type: ignore[attr-defined]
+    assert status(old, "US", "AU").counted == Money("0.00", "AUD")  # type: ignore[attr-defined]
 
 
 def test_other_currencies_need_an_explicit_table() -> None:
@@ -174,7 +177,8 @@ def test_adding_a_sale_never_lowers_a_share(before: list[int], extra: int) -> No
 def test_an_unknown_rule_name_is_refused_with_the_list() -> None:
     with pytest.raises(InvalidAmountError, match="'low_value_consignment'") as raised:
         threshold_for("GB", "low_value_consignement", on=TODAY)
-    assert "is not a threshold rule" in str(raised.value)
+    assert "is not one of the ThresholdRule values" in str(raised.value)
+    assert "low_value_consignment" in raised.value.choices
     rule = ThresholdRule.LOW_VALUE_CONSIGNMENT
     assert threshold_for("GB", rule, on=TODAY) == threshold_for("GB", str(rule), on=TODAY)
 
@@ -201,3 +205,46 @@ def test_singapore_needs_both_overseas_vendor_tests() -> None:
     assert status(local + abroad, "NL", "SG").status is Registration.APPROACHING  # type: ignore[attr-defined]
     more = [CountedSale(date(2026, 3, 3), Money("0.01", "SGD"), "US", business=True)]
     assert status(local + abroad + more, "NL", "SG").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [
+        ("rule", "vat_threshold", "ThresholdRule"),
+        ("window", "weekly", "Window"),
+        ("crossed_when", "below", "Crossing"),
+    ],
+)
+def test_every_choice_of_a_threshold_is_refused_the_same_way(
+    field: str, value: str, kind: str
+) -> None:
+    """rule, window and crossed_when are read by one shared check, listing the values."""
+    good = threshold_for("GB", "registration_threshold", on=TODAY)
+    fields = {a: getattr(good, a) for a in attrs.fields_dict(type(good))}
+    with pytest.raises(InvalidChoiceError) as raised:
+        type(good)(**{**fields, field: value})
+    assert str(raised.value).startswith(f"{value!r} is not one of the {kind} values: ")
+    assert raised.value.field == field
+    assert raised.value.choices
+
+
+def test_a_jurisdiction_without_the_rule_is_the_same_error_from_both_lookups() -> None:
+    """threshold_periods and threshold_for refuse an unknown pair alike, naming the
+    jurisdictions that have the rule (still a MissingDataError and a NoRuleError)."""
+    errors = []
+    for lookup in (
+        lambda: threshold_periods("JP", "registration_threshold"),
+        lambda: threshold_for("JP", "registration_threshold", on=TODAY),
+    ):
+        with pytest.raises(NoThresholdError) as raised:
+            lookup()
+        errors.append(raised.value)
+    periods, lookup_for = errors
+    assert str(periods) == str(lookup_for)
+    assert str(periods).startswith("JP has no registration_threshold")
+    assert "AU, CA, CH, GB" in str(periods)
+    assert "AU" in periods.having
+    assert "JP" not in periods.having
+    assert isinstance(periods, MissingDataError)
+    assert isinstance(periods, NoRuleError)
+    assert lookup_for.on == TODAY

@@ -199,22 +199,34 @@ def read(package: str, name: str, *, columns: Sequence[str]) -> tuple[Line, ...]
 
 
 def lines_of(file: str, text: str, *, columns: Sequence[str]) -> tuple[Line, ...]:
-    """The data rows of a CSV ``text`` called ``file`` (the reader behind ``read``)."""
-    physical = text.splitlines()
-    numbers = [n for n, line in enumerate(physical, 1) if not line.startswith("#")]
-    reader = csv.reader(line for line in physical if not line.startswith("#"))
-    header = next(reader, None)
-    if header is None:
+    """The data rows of a CSV ``text`` called ``file`` (the reader behind ``read``).
+
+    Lines end at a line feed (or carriage return and line feed) only: a form feed or a
+    line separator (U+2028) inside a note stays in the note. A cell never spans lines,
+    so a stray ``"`` that opens a quoted cell is refused on its own line instead of
+    swallowing the rows after it. A byte-order mark before the header (Excel writes
+    one) is dropped.
+    """
+    physical = text.removeprefix("\ufeff").split("\n")
+    if physical and not physical[-1]:
+        physical.pop()  # the newline ending the last line
+    rows = [
+        (number, line.removesuffix("\r"))
+        for number, line in enumerate(physical, 1)
+        if not line.startswith("#")
+    ]
+    if not rows:
         raise DataFileError(file, None, None, "has no header line")
-    at = numbers[reader.line_num - 1]
+    at, first = rows[0]
+    header = _cells(file, at, first, ())
     for column in columns:
         if column not in header:
             raise DataFileError(
                 file, at, column, f"is missing from the header ({', '.join(header)})"
             )
     found = []
-    for cells in reader:
-        number = numbers[reader.line_num - 1]
+    for number, physical_line in rows[1:]:
+        cells = _cells(file, number, physical_line, header)
         if len(cells) != len(header):
             raise DataFileError(
                 file,
@@ -225,6 +237,40 @@ def lines_of(file: str, text: str, *, columns: Sequence[str]) -> tuple[Line, ...
             )
         found.append(Line(file, number, dict(zip(header, cells, strict=True))))
     return tuple(found)
+
+
+def _cells(file: str, number: int, line: str, header: Sequence[str]) -> list[str]:
+    """The cells of one line; a quote left open (a cell spanning lines), text after a
+    closing quote or a lone carriage return is refused with the line and the column."""
+    try:
+        return next(csv.reader([line], strict=True), [])
+    except csv.Error:
+        index, problem = _misquoted(line)
+        column = header[index] if index < len(header) else None
+        raise DataFileError(file, number, column, problem) from None
+
+
+def _misquoted(line: str) -> tuple[int, str]:
+    """Which cell of a line the csv module refused, and why, in a reader's words."""
+    index, state = 0, "start"  # start, plain, quoted, closed (after a closing quote)
+    for char in line:
+        if state == "quoted":
+            state = "closed" if char == '"' else state
+        elif char == ",":
+            index, state = index + 1, "start"
+        elif char == "\r":
+            return index, "holds a carriage return; end lines with \\n or \\r\\n only"
+        elif state == "closed" and char != '"':
+            return index, (
+                'has text after its closing quote; write "" for a quote inside a '
+                "quoted cell"
+            )
+        else:
+            state = "quoted" if char == '"' and state in ("start", "closed") else "plain"
+    return index, (
+        "opens a quote that does not close on this line; a cell cannot span lines: "
+        'close the quote, and write "" for a quote inside a quoted cell'
+    )
 
 
 def check_periods(
@@ -243,9 +289,17 @@ def check_periods(
                     "since",
                     since.isoformat(),
                     f"starts a period that overlaps line {other.number} "
-                    f"({start}..{end or 'open'}) for {key}",
+                    f"({start}..{end or 'open'}) for {_plain(key)}",
                 )
         by_key[key].append((line, since, until))
+
+
+def _plain(key: Hashable) -> str:
+    """A key as a reader writes it: ``IS registration_threshold``, not its repr."""
+    parts = key if isinstance(key, tuple) else (key,)
+    return " ".join(
+        str(part.value if isinstance(part, enum.Enum) else part) for part in parts
+    )
 
 
 def source_list(value: object, field: str = "sources") -> tuple[str, ...]:

@@ -24,6 +24,7 @@ __all__ = [
     "InvalidTaxIdError",
     "MissingDataError",
     "NoRuleError",
+    "NoThresholdError",
     "OutsideVatAreaError",
     "UnknownCategoryError",
     "UnknownCountryError",
@@ -59,6 +60,35 @@ class MissingDataError(CommerceKitError, LookupError):
         self.missing = (missing,) if isinstance(missing, str) else tuple(missing)
         self.how = how
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
+
+
+class NoThresholdError(NoRuleError, MissingDataError):
+    """A jurisdiction with no bundled threshold of that name (Japan has no
+    ``registration_threshold`` in the data), from ``threshold_for`` and
+    ``threshold_periods`` alike.
+
+    ``jurisdiction`` and ``rule`` are what was asked, ``having`` the jurisdictions
+    that have that rule. A [`NoRuleError`][commercekit.errors.NoRuleError] (what
+    ``threshold_for`` raised before) and a
+    [`MissingDataError`][commercekit.errors.MissingDataError] (what
+    ``threshold_periods`` raised); ``on`` is the day asked, ``None`` from
+    ``threshold_periods``.
+    """
+
+    def __init__(
+        self, jurisdiction: str, rule: str, having: Iterable[str], on: date | None = None
+    ) -> None:
+        self.jurisdiction = jurisdiction
+        self.rule = rule
+        self.having = tuple(having)
+        self.subject = f"the threshold {rule} of {jurisdiction}"
+        self.on = on  # type: ignore[assignment]  # no day from threshold_periods
+        self.covered = f"{rule} for {', '.join(self.having)}"
+        self.missing = (self.subject,)
+        self.how = f"the bundled thresholds have it for {', '.join(self.having)}"
+        CommerceKitError.__init__(
+            self, f"{jurisdiction} has no {rule} in the bundled thresholds; {self.how}"
+        )
 
 
 class DataFileError(CommerceKitError, ValueError):

@@ -38,7 +38,8 @@ it from an address:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
@@ -62,7 +63,14 @@ from commercekit.errors import (
 from commercekit.regions import check_day, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
-from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
+from commercekit.tax._tax_rate import (
+    _ALIASES,
+    TaxRate,
+    TaxRateSource,
+    _kind,
+    _percent,
+    source_rates,
+)
 
 __all__ = [
     "BundledRates",
@@ -94,40 +102,72 @@ def _find(periods: _Periods | None, on: date) -> TaxRate | None:
     return rate if rate.until is None or on <= rate.until else None
 
 
+STANDARD = TaxCategory.STANDARD
 _COLUMNS = ("tax", "category", "kind", "rate", "since", "until", "source", "note")
 
 
 def _read_file(file: str, jurisdiction: str, text: str) -> list[TaxRate]:
     """The rows of one rate table, read by the shared loader: a line or a cell that is
-    not what its column holds is refused with the file, the line and the column."""
-    return [
-        _rate_of(line, jurisdiction)
+    not what its column holds, two rows of one tax and category whose periods overlap,
+    or a tax without a standard rate is refused with the file, the line and the
+    column."""
+    read = [
+        (line, _rate_of(line, jurisdiction))
         for line in _bundled.lines_of(file, text, columns=_COLUMNS)
     ]
+    _bundled.check_periods(
+        (line, (rate.tax, rate.category), rate.since, rate.until) for line, rate in read
+    )
+    rates = [rate for _, rate in read]
+    for tax in dict.fromkeys(rate.tax for rate in rates):
+        if not any(r.tax == tax and r.category is TaxCategory.STANDARD for r in rates):
+            raise DataFileError(
+                file,
+                None,
+                "category",
+                f"has no 'standard' row for {tax}: add one; it is the rate of every "
+                "category without rows of its own",
+            )
+    return rates
+
+
+@contextmanager
+def _cell(line: _bundled.Line, column: str | None) -> Iterator[None]:
+    """A value the rate refuses is refused with the line and the column, its own
+    error as the cause and its message as the reason."""
+    try:
+        yield
+    except CommerceKitError as error:
+        raise DataFileError(line.file, line.number, column, str(error)) from error
 
 
 def _rate_of(line: _bundled.Line, jurisdiction: str) -> TaxRate:
-    """One row as a ``TaxRate``. A value the rate refuses (a negative rate, an unknown
-    category or kind) keeps the error a rate built in code raises, with a note naming
-    the line."""
-    category = line.raw("category")
+    """One row as a ``TaxRate``; each cell is checked as the rate checks it (an unknown
+    category or kind, a negative rate, an empty tax or source), so the refusal names
+    the column."""
     rate, since, until = line.decimal("rate"), line.day("since"), line.optional_day("until")
-    try:
+    with _cell(line, "category"):
+        category = check_category(line.raw("category"))
+    with _cell(line, "kind"):
+        kind = _kind(line.raw("kind"))
+    with _cell(line, "rate"):
+        rate = _percent(rate)
+    for column in ("tax", "source"):
+        with _cell(line, column):
+            _checks.text(line.raw(column), column)
+    with _cell(line, "until" if until is not None and until < since else None):
         return TaxRate(
             jurisdiction=jurisdiction,
             tax=line.raw("tax"),
             category=category,
             applies_as=category,
             rate=rate,
-            kind=line.raw("kind"),
+            kind=kind,
             since=since,
             until=until,
             source=line.raw("source"),
             note=line.raw("note"),
         )
-    except CommerceKitError as error:
-        error.add_note(f"in {line.where()}")
-        raise
 
 
 def _bundled_tables() -> dict[str, tuple[str, str]]:
@@ -190,10 +230,11 @@ class BundledRates:
             except DataFileError as error:
                 if tables is None:
                     raise
-                # A caller's table: still the InvalidAmountError it always was.
+                # A caller's table: still the InvalidAmountError it always was, caused
+                # by what the rate refused (or by the loader's refusal itself).
                 raise InvalidRateTableError(
                     error.file, error.line, error.column, error.reason
-                ) from error
+                ) from (error.__cause__ or error)
             self._index(jurisdiction, rates)
 
     def _index(self, jurisdiction: str, rates: list[TaxRate]) -> None:
@@ -269,11 +310,8 @@ class BundledRates:
             if rate is not None:
                 found.append(rate)
         if not found:
-            first = min(
-                rate.since
-                for rate in self.rows[code]
-                if rate.category is TaxCategory.STANDARD
-            )
+            # Every table has a standard rate (refused when loaded otherwise).
+            first = min(r.since for r in self.rows[code] if r.category is STANDARD)
             raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")
         return tuple(found)
 

@@ -83,8 +83,11 @@ class TaxRate:
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and self.until < self.since:
-            raise InvalidAmountError.of_kind(InputKind.DATE)(
-                self.until, f"ends before the rate starts ({self.since}); check the dates"
+            raise invalid(
+                "until",
+                self.until.isoformat(),
+                f"ends before the rate starts ({self.since}); check the dates",
+                kind=InputKind.DATE,
             )
 
     @property

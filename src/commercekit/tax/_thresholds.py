@@ -18,13 +18,12 @@ Examples:
     >>> threshold_for("EU", "distance_sale_threshold", on=date(2026, 11, 26))
     Traceback (most recent call last):
     ...
-    commercekit.errors.InvalidAmountChoiceError: 'distance_sale_threshold' is not a ...
+    commercekit.errors.InvalidAmountChoiceError: 'distance_sale_threshold' is not one of ...
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -32,8 +31,9 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
+from commercekit._errors_data import NoThresholdError
 from commercekit._numbers import context_free
-from commercekit.errors import InputKind, MissingDataError, NoRuleError
+from commercekit.errors import InputKind, NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -113,23 +113,9 @@ RULES = frozenset(ThresholdRule)
 """The names of the thresholds commercekit knows (``low_value_consignment`` …)."""
 
 
-def _listed(names: Iterable[str]) -> str:
-    return ", ".join(repr(str(name)) for name in sorted(names))
-
-
 def _rule(value: object) -> ThresholdRule:
     """A rule by its name; a name that is not a rule is refused with the list."""
-    text = _checks.text(value, "rule")
-    try:
-        return ThresholdRule(text)
-    except ValueError:
-        raise invalid(
-            "rule",
-            value,
-            f"is not a threshold rule; use one of {_listed(RULES)}",
-            kind=InputKind.CHOICE,
-            choices=(str(rule.value) for rule in ThresholdRule),
-        ) from None
+    return _checks.choice(value, ThresholdRule, "rule")
 
 
 def _union_jurisdiction(value: object) -> str:
@@ -145,15 +131,7 @@ def _window_kind(value: object) -> Window:
 
 
 def _crossing(value: object) -> Crossing:
-    if not isinstance(value, str) or value not in CROSSINGS:
-        raise invalid(
-            "crossed_when",
-            value,
-            f"is not one of {_listed(CROSSINGS)}",
-            kind=InputKind.CHOICE,
-            choices=(str(crossing.value) for crossing in Crossing),
-        )
-    return Crossing(value)
+    return _checks.choice(value, Crossing, "crossed_when")
 
 
 def _sources(value: object) -> tuple[str, ...]:
@@ -254,20 +232,26 @@ def threshold_periods(
     For a table built from the thresholds (landed cost's de minimis takes Switzerland's
     CHF 5 from here). An unknown rule name is refused with the list of rules; a
     jurisdiction without that rule raises
-    [`MissingDataError`][commercekit.errors.MissingDataError] naming those that have it.
+    ``NoThresholdError`` (a [`MissingDataError`][commercekit.errors.MissingDataError])
+    naming those that have it, as ``threshold_for`` does.
 
     Examples:
         >>> [t.amount for t in threshold_periods("GB", "registration_threshold")]
         [Money('85000', 'GBP'), Money('90000', 'GBP')]
     """
+    return _periods(jurisdiction, rule)
+
+
+def _periods(
+    jurisdiction: str, rule: ThresholdRule | str, on: date | None = None
+) -> tuple[Threshold, ...]:
+    """The periods of a rule, or the error naming the jurisdictions that have it."""
     code = _checks.text(jurisdiction, "jurisdiction")
     name = _rule(rule)
     periods = THRESHOLDS.get((code, name))
     if periods is None:
-        having = ", ".join(sorted(j for j, r in THRESHOLDS if r is name))
-        raise MissingDataError(
-            f"the threshold {name} of {code}", f"the bundled data has it for {having}"
-        )
+        having = sorted(j for j, r in THRESHOLDS if r is name)
+        raise NoThresholdError(code, name.value, having, on)
     return periods
 
 
@@ -276,7 +260,9 @@ def threshold_for(jurisdiction: str, rule: ThresholdRule | str, *, on: date) -> 
     """The threshold ``rule`` of ``jurisdiction`` in force on ``on``.
 
     ``rule`` is a [`ThresholdRule`][commercekit.tax.ThresholdRule] or its name; a name
-    that is not a rule is refused with the list of rules.
+    that is not a rule is refused with the list of rules. A jurisdiction without that
+    rule raises ``NoThresholdError`` (a ``NoRuleError``) naming those that have it; a
+    day outside its periods, ``NoRuleError`` with the periods.
 
     Examples:
         >>> threshold_for("GB", "registration_threshold", on=date(2024, 3, 31)).amount
@@ -286,14 +272,10 @@ def threshold_for(jurisdiction: str, rule: ThresholdRule | str, *, on: date) -> 
         Money('90000', 'GBP')
     """
     day = check_day(on)
-    code = _checks.text(jurisdiction, "jurisdiction")
-    name = _rule(rule)
-    periods = THRESHOLDS.get((code, name))
-    if periods is None:
-        known = sorted(f"{j}:{r}" for j, r in THRESHOLDS)
-        raise NoRuleError(f"threshold {jurisdiction}:{name}", day, "; ".join(known))
+    periods = _periods(jurisdiction, rule, day)
     for threshold in periods:
         if threshold.covers(day):
             return threshold
     spans = ", ".join(f"{t.since}..{t.until or 'open'}" for t in periods)
-    raise NoRuleError(f"threshold {jurisdiction}:{name}", day, spans)
+    first = periods[0]
+    raise NoRuleError(f"the threshold {first.rule} of {first.jurisdiction}", day, spans)
