@@ -64,8 +64,9 @@ class Canada(RegisteredServices):
 
     def domestic_between(self, origin: str, destination: str, *, goods: bool) -> bool:
         del goods
-        # Between provinces: a domestic supply at the province of delivery's rate.
-        return origin.partition("-")[0] == "CA" and destination.startswith("CA-")
+        # From Canada (a seller or stock has no province here) to a province: a
+        # domestic supply at the province of delivery's rate.
+        return origin == "CA" and destination.startswith("CA-")
 
     def deemed_supplier_at_home(self, case: Case, destination: str) -> Rule | None:
         sale = case.sale
