@@ -23,20 +23,27 @@ from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from commercekit._numbers import context_free
-from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
+from commercekit.errors import (
+    CommerceKitError,
+    InputKind,
+    InvalidJsonError,
+    InvalidTaxIdError,
+    shown,
+)
 from commercekit.money import Money, RateTable
 from commercekit.pricing import (
     AmountOff,
     BundlePrice,
     BuyXGetY,
+    Cart,
     FixedPrice,
     FreeShipping,
     Offer,
@@ -44,7 +51,9 @@ from commercekit.pricing import (
     Tier,
     Tiered,
 )
+from commercekit.serde._containers import is_set, register_containers
 from commercekit.serde._locate import locate
+from commercekit.serde._objects import AT_LEAST_ONE, json_fields, make_object_hook
 from commercekit.serde._scalars import (
     country,
     json_object,
@@ -82,26 +91,6 @@ _T = TypeVar("_T")
 _OFFER_TAGS = {cls: tag for tag, cls in OFFER_TYPES.items()}
 
 
-def _is_set(kind: Any) -> bool:
-    return kind in (frozenset, set) or get_origin(kind) in (frozenset, set, AbstractSet)
-
-
-def _set_hook(kind: Any) -> Callable[[object, object], frozenset[Any]]:
-    (item,) = get_args(kind) or (Any,)
-    items = converter.get_structure_hook(tuple[item, ...])  # type: ignore[valid-type]  # built at run time
-
-    def structure_set(value: object, _: object) -> frozenset[Any]:
-        if not isinstance(value, list):
-            raise InvalidJsonError("", f"is {json_type(value)}; expected a JSON array")
-        found = items(value, tuple)
-        unique = frozenset(found)
-        if len(unique) != len(found):
-            raise InvalidJsonError("", "lists an item twice; give each once")
-        return unique
-
-    return structure_set
-
-
 def _unstructure_set(values: AbstractSet[Any]) -> list[Any]:
     return sorted(converter.unstructure(value) for value in values)
 
@@ -121,8 +110,8 @@ converter.register_unstructure_hook(datetime, datetime.isoformat)
 converter.register_structure_hook(enum.Enum, read_enum)
 converter.register_structure_hook(enum.StrEnum, read_enum)
 converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
-converter.register_structure_hook_factory(_is_set, _set_hook)
-converter.register_unstructure_hook_factory(_is_set, lambda _: _unstructure_set)
+register_containers(converter)
+converter.register_unstructure_hook_factory(is_set, lambda _: _unstructure_set)
 
 
 # --- value objects -------------------------------------------------------------------
@@ -137,7 +126,22 @@ def _tier_minimum(value: object, _: object) -> int | Money:
         "",
         f"is {json_type(value)}; a tier's minimum is a number of units (a whole "
         f"number) or a subtotal (money)",
+        kind=InputKind.AMOUNT,
     )
+
+
+def _tier(value: object, kind: object) -> Tier:
+    # The rule's own message shows a Python call; say which JSON fields to give.
+    data = json_object(value, json_fields(Tier))
+    given = [key for key in ("percent", "amount") if data.get(key) is not None]
+    if len(given) != 1:
+        raise InvalidJsonError(
+            "",
+            f"gives {'both' if given else 'neither'} a percent {'and' if given else 'nor'}"
+            ' an amount; give exactly one: "percent" (such as "10") or "amount" (money '
+            'such as {"amount": "10.00", "currency": "EUR"})',
+        )
+    return _tier_fields(data, kind)
 
 
 def _offer(value: object, _: object) -> Offer:
@@ -169,14 +173,37 @@ def _buyer(value: object, _: object) -> Buyer:
     if text is None:
         return buyer
     if not isinstance(text, str):
-        raise InvalidJsonError("tax_id", f"is {json_type(text)}; expected a string")
+        raise InvalidJsonError(
+            "tax_id",
+            f'is {json_type(text)}; expected a string such as "DE136695976"',
+            kind=InputKind.TEXT,
+        )
     # AU, NZ and CA numbers carry no country prefix: the buyer's country says whose.
-    country = buyer.country if buyer.country in ("AU", "NZ", "CA") else None
+    country = buyer.country if buyer.country in _UNPREFIXED else None
     try:
         tax_id = validate_tax_id(text, country)
+    except InvalidTaxIdError as error:
+        raise InvalidJsonError(
+            "tax_id", _tax_id_reason(error), kind=InputKind.TEXT
+        ) from None
     except CommerceKitError as error:
-        raise InvalidJsonError("tax_id", str(error)) from None
+        raise InvalidJsonError("tax_id", str(error), kind=InputKind.TEXT) from None
     return Buyer(buyer.country, buyer.postcode, buyer.subdivision, tax_id)
+
+
+_UNPREFIXED = ("AU", "NZ", "CA")
+
+
+def _tax_id_reason(error: InvalidTaxIdError) -> str:
+    if error.country != "unknown":
+        return str(error)
+    # The rule's own hint names a Python argument; in JSON the buyer's country says it.
+    return (
+        f"{shown(error.text)} has no country prefix commercekit knows; write the number "
+        f'with its country\'s prefix, as in "DE136695976", or, for an Australian, New '
+        f'Zealand or Canadian number (written without one), set the buyer\'s "country" '
+        f'to "AU", "NZ" or "CA"'
+    )
 
 
 def _unstructure_buyer(buyer: Buyer) -> dict[str, Any]:
@@ -191,14 +218,9 @@ def _unstructure_buyer(buyer: Buyer) -> dict[str, Any]:
 
 
 def object_hook(cls: type[_T], **overrides: Any) -> Callable[[object, object], _T]:
-    """cattrs' structure function for the attrs class ``cls``, refusing anything but a
-    JSON object first (so an array where an object belongs is named, not a crash)."""
-    fields = make_dict_structure_fn(cls, converter, **overrides)
-
-    def structure_object(value: object, kind: object) -> _T:
-        return fields(json_object(value, f"a JSON object ({cls.__name__})"), kind)
-
-    return structure_object
+    """cattrs' structure function for the attrs class ``cls``: a JSON object, each
+    refusal at its field (see ``_objects``)."""
+    return make_object_hook(converter, cls, **overrides)
 
 
 converter.register_structure_hook_factory(attrs.has, lambda cls: object_hook(cls))  # noqa: PLW0108  # cattrs passes the converter to a two-argument factory
@@ -220,10 +242,9 @@ _OFFER_FIELDS = {
 }
 for _kind in OFFER_TYPES.values():
     converter.register_unstructure_hook(_kind, _unstructure_offer)
-converter.register_structure_hook(
-    Tier,
-    object_hook(Tier, minimum=override(struct_hook=_tier_minimum)),
-)
+_tier_fields = object_hook(Tier, minimum=override(struct_hook=_tier_minimum))
+converter.register_structure_hook(Tier, _tier)
+AT_LEAST_ONE.update({Cart: "lines", Tiered: "tiers"})
 converter.register_structure_hook(
     RateTable, object_hook(RateTable, _ratios=override(omit=True))
 )

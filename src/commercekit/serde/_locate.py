@@ -8,8 +8,14 @@ field is the path to it (``cart.lines[0].unit_price.amount``).
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Set as AbstractSet
+from datetime import date
+from decimal import Decimal
+
 from cattrs.errors import (
     AttributeValidationNote,
+    BaseValidationError,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -23,7 +29,51 @@ from commercekit.errors import (
     shown,
 )
 
-__all__ = ["locate"]
+__all__ = ["READ_ERRORS", "json_reason", "json_shown", "locate"]
+
+READ_ERRORS = (BaseValidationError, CommerceKitError, ValueError, TypeError)
+"""What reading JSON may raise: cattrs' groups, a rule's refusal, a hook's error."""
+
+_SHAPE = (
+    "is not written as the JSON Schema quote-request.schema.json gives this field; "
+    "check its type there"
+)
+
+
+def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON kind
+    """A value a rule refused, as the JSON that was written (never a Python repr)."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    if isinstance(value, Decimal):
+        return shown(format(value, "f"))
+    if isinstance(value, enum.Enum):
+        return shown(value.value)
+    if isinstance(value, date):
+        return shown(value.isoformat())
+    if isinstance(value, str | int | float):
+        return shown(value)
+    if isinstance(value, list | tuple | AbstractSet) and not value:
+        return "[]"
+    return "the value given"
+
+
+_PYTHON_HINTS = (
+    ("pass a non-empty str", "write a non-empty string"),
+    ("pass a str", "write a string"),
+    ("pass an int such as", "write a whole number such as"),
+    ("pass True or False", "write true or false"),
+    ("pass a list or tuple", "write a JSON array"),
+)
+"""The shared input checks' hints, written for Python callers, in JSON's words."""
+
+
+def json_reason(error: InvalidInputError) -> str:
+    """A rule's refusal in JSON's words: the value as written, without the Python
+    argument name (the path names the field)."""
+    reason = error.reason
+    for python, json_words in _PYTHON_HINTS:
+        reason = reason.replace(python, json_words)
+    return f"{json_shown(error.value)} {reason}"
 
 
 def _join(path: str, step: str) -> str:
@@ -40,9 +90,12 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, ForbiddenExtraKeysError):
         extra = ", ".join(repr(key) for key in sorted(error.extra_fields))
         return f"has unknown field(s) {extra}; check the spelling against the schema"
-    if isinstance(error, CommerceKitError | ValueError | TypeError):
+    if isinstance(error, InvalidInputError):
+        return json_reason(error)
+    if isinstance(error, CommerceKitError):
         return str(error)
-    return f"{type(error).__name__}: {error}"
+    # A failure inside Python (a hook's TypeError) says nothing a JSON writer can use.
+    return _SHAPE
 
 
 def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads clearest
@@ -78,6 +131,6 @@ def locate(  # noqa: PLR0911  # one return per kind of cattrs error reads cleare
     if isinstance(error, InvalidInputError):
         # A rule refused the value: say what it was meant to be.
         return InvalidJsonError(
-            path, _reason(error), kind=error.kind, choices=error.choices
+            path, json_reason(error), kind=error.kind, choices=error.choices
         )
     return InvalidJsonError(path, _reason(error))

@@ -37,6 +37,8 @@ from commercekit.serde._converter import (
     object_hook,
     structure,
 )
+from commercekit.serde._objects import placed
+from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
     BUNDLED_TARIFF,
     DutyRate,
@@ -109,16 +111,28 @@ class _Tariff:
     rows: tuple[DutyRate, ...]
 
 
+def _found(value: object, what: str) -> str:
+    if isinstance(value, str):
+        return f"{shown(value)} is not {what}"
+    if value == []:
+        return "is an empty JSON array"
+    return f"is {json_type(value)}"
+
+
 def _tariff(value: object, _: object) -> TariffTable | None:
     if value is None:
         return None
     if value == "example":
         return BUNDLED_TARIFF
     if not isinstance(value, dict):
+        # A name can only be "example"; anything else was meant as the table itself.
+        named = isinstance(value, str)
         raise InvalidJsonError(
             "",
-            f'{shown(value)} is not a tariff: give {{"name": ..., "rows": [...]}} or '
-            '"example" (the bundled example tariff)',
+            f"{_found(value, 'a tariff')}; give a tariff as "
+            '{"name": ..., "rows": [...]}, or "example" (the bundled example tariff)',
+            kind=InputKind.CHOICE if named else InputKind.TYPE,
+            choices=("example",) if named else (),
         )
     table = structure(value, _Tariff)
     try:
@@ -131,13 +145,24 @@ def _rate_cards(value: object, _: object) -> tuple[RateCard, ...]:
     if value == "examples":
         return example_rate_cards()
     if not isinstance(value, list) or not value:
+        # A name can only be "examples"; anything else was meant as the list of cards.
+        named = isinstance(value, str)
         raise InvalidJsonError(
             "",
-            f"{shown(value)} is not a list of rate cards; give the shop's cards, or "
-            '"examples" (the bundled ones)',
+            f"{_found(value, 'a list of rate cards')}; give the shop's cards as a JSON "
+            'array of at least one, or "examples" (the bundled ones)',
+            kind=InputKind.CHOICE if named else InputKind.LIST,
+            choices=("examples",) if named else (),
         )
     cards = []
     for index, card in enumerate(value):
+        if not isinstance(card, Mapping):
+            raise InvalidJsonError(
+                f"[{index}]",
+                f"is {json_type(card)}; expected a rate card as a JSON object (see "
+                '"rate_card" in the request schema)',
+                kind=InputKind.TYPE,
+            )
         try:
             cards.append(rate_card_from_dict(card))
         except CommerceKitError as error:
@@ -171,7 +196,11 @@ def _product(sku: str, facts: _Product) -> Product:
             sku, facts.tax_category, facts.hs_code, facts.origin, facts.weight_kg
         )
     except CommerceKitError as error:
-        raise locate(error, f"products[{shown(sku)}]") from None
+        where = f"products[{shown(sku)}]"
+        found = placed(error, attrs.asdict(facts, recurse=False))
+        if found is None:
+            raise locate(error, where) from None
+        raise locate(found, where) from None
 
 
 @context_free
@@ -226,8 +255,19 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             partial=request.partial,
         )
     except CommerceKitError as error:
-        raise locate(error) from None
+        found = placed(error, _context_fields(data))
+        raise locate(found or error) from None
     return request.cart, context
+
+
+def _context_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The request's fields by the names ``CheckoutContext`` gives them, each keyed by
+    its path in the request, so that a refusal by the context lands on its field."""
+    shipping = data.get("shipping")
+    fields = {key: value for key, value in data.items() if key != "shipping"}
+    if isinstance(shipping, Mapping):
+        fields |= {f"shipping.{key}": value for key, value in shipping.items()}
+    return fields
 
 
 def _omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:

@@ -49,6 +49,9 @@ __all__ = [
 
 _AMOUNT, _DATE_KIND = InputKind.AMOUNT, InputKind.DATE
 _TEXT, _TYPE = InputKind.TEXT, InputKind.TYPE
+# A currency is a code to look up (TEXT), as a country is a PLACE: a CHOICE would have
+# to list its ~180 allowed values in ``choices``, and the set depends on the CLDR data.
+_CURRENCY = _TEXT
 
 
 def json_type(value: object) -> str:
@@ -155,7 +158,9 @@ def read_money(value: object, _: object) -> Money:
         )
     if not isinstance(currency, str):
         raise InvalidJsonError(
-            "currency", f"is {json_type(currency)}; expected an ISO 4217 code like 'EUR'"
+            "currency",
+            f"is {json_type(currency)}; expected an ISO 4217 code like 'EUR'",
+            kind=_CURRENCY,
         )
     try:
         if not _DECIMAL.fullmatch(amount):
@@ -166,7 +171,7 @@ def read_money(value: object, _: object) -> Money:
     try:
         return Money(number, currency)
     except CommerceKitError as error:
-        raise InvalidJsonError("currency", str(error)) from None
+        raise InvalidJsonError("currency", str(error), kind=_CURRENCY) from None
 
 
 def write_money(money: Money) -> dict[str, str]:
@@ -228,14 +233,26 @@ def country(value: object, _: object) -> str:
 
 
 def read_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    # Only text or a number can be a member: an Enum handed an array or object fails
+    # inside Python (unhashable, or a repr too deep to build) before saying so.
+    readable = isinstance(value, str | int) and not isinstance(value, bool)
     try:
-        return kind(value)
+        if readable:
+            return kind(value)
     except ValueError:
-        values = [str(member.value) for member in kind]
-        known = ", ".join(repr(member.value) for member in kind)
-        raise InvalidJsonError(
-            "",
-            f"{shown(value)} is not a {kind.__name__}; use one of: {known}",
-            kind=InputKind.CHOICE,
-            choices=values,
-        ) from None
+        pass
+    values = [str(member.value) for member in kind]
+    known = ", ".join(repr(member.value) for member in kind)
+    said = shown(value) if isinstance(value, str) else json_type(value)
+    raise InvalidJsonError(
+        "",
+        f"{said} is not a {_words(kind.__name__)}; use one of: {known}",
+        kind=InputKind.CHOICE,
+        choices=values,
+    )
+
+
+def _words(name: str) -> str:
+    """A class's name as words ("TaxCategory" to "tax category"): a JSON writer knows
+    the thing, not the Python class."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()

@@ -1,0 +1,141 @@
+"""JSON objects read as value objects, with every refusal at the field it is about.
+
+cattrs names the attribute whose hook refused a value, but a value object also checks
+its fields when it is built (a subdivision against the country, a currency code that
+must be known), and cattrs reports that failure at the object. Here it is put back on
+the field: the one the rule names, else the one field (or array item) holding the
+refused value. An object's own wrong shape says which fields it has, in JSON's words:
+Python's class names mean nothing to a plugin written in another language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import AttributeValidationNote, ClassValidationError
+from cattrs.gen import make_dict_structure_fn
+
+from commercekit.errors import (
+    CommerceKitError,
+    InputKind,
+    InvalidInputError,
+    InvalidJsonError,
+    UnknownCurrencyError,
+)
+from commercekit.serde._locate import json_reason, json_shown, locate
+from commercekit.serde._scalars import json_object
+
+__all__ = ["AT_LEAST_ONE", "json_fields", "make_object_hook", "placed"]
+
+_T = TypeVar("_T")
+
+AT_LEAST_ONE: dict[type, str] = {}
+"""The array field of a class that must hold an item (the schema's ``minItems: 1``),
+refused as the empty array it is rather than as the rule the class then breaks."""
+
+
+def json_fields(cls: type, **overrides: Any) -> str:
+    """The fields of ``cls`` as a JSON object holds them: the required ones, then the
+    optional ones."""
+    names: dict[str, bool] = {}
+    for field in attrs.fields(cls):
+        given = overrides.get(field.name)
+        if field.name.startswith("_") or (given is not None and given.omit):
+            continue
+        name = given.rename if given is not None and given.rename else field.name
+        names[name] = field.default is attrs.NOTHING
+    required = [name for name, needed in names.items() if needed]
+    optional = [name for name, needed in names.items() if not needed]
+    said = f"with {', '.join(required)}" if required else "with"
+    if optional:
+        said += f"{' and optionally ' if required else ' optionally '}{', '.join(optional)}"
+    return f"a JSON object {said}"
+
+
+def _holding(data: Mapping[str, Any], value: object) -> list[str]:
+    """The fields (or array items) of ``data`` holding ``value``, as JSON wrote it."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return []
+    found = []
+    for key, given in data.items():
+        if type(given) is type(value) and given == value:
+            found.append(key)
+        elif isinstance(given, list):
+            found += [
+                f"{key}[{index}]"
+                for index, item in enumerate(given)
+                if type(item) is type(value) and item == value
+            ]
+    return found
+
+
+def placed(error: CommerceKitError, data: Mapping[str, Any]) -> InvalidJsonError | None:
+    """A rule's refusal of a value in ``data``, at the field holding it (or None)."""
+    if isinstance(error, InvalidInputError):
+        value, reason, kind = error.value, json_reason(error), error.kind
+        choices = error.choices
+    elif isinstance(error, UnknownCurrencyError):
+        value, kind, choices = error.code, InputKind.TEXT, ()
+        reason = f"{json_shown(value)} {error.reason}"
+    else:
+        return None
+    field = getattr(error, "field", None)
+    named = _holding(data, value)
+    if isinstance(field, str) and field in data:
+        # The rule names the field; an array's item holding the value names it better.
+        named = [name for name in named if name.startswith(f"{field}[")] or [field]
+    if len(named) != 1:
+        return None
+    return InvalidJsonError(named[0], reason, kind=kind, choices=choices)
+
+
+def _renamed(error: InvalidJsonError, renames: Mapping[str, str]) -> InvalidJsonError:
+    for name, key in renames.items():
+        if error.field == name or error.field.startswith((f"{name}.", f"{name}[")):
+            field = key + error.field.removeprefix(name)
+            return InvalidJsonError(
+                field, error.reason, kind=error.kind, choices=error.choices
+            )
+    return error
+
+
+def _refusal(
+    error: ClassValidationError, data: Mapping[str, Any], renames: Mapping[str, str]
+) -> InvalidJsonError:
+    inner = error.exceptions[0] if len(error.exceptions) == 1 else None
+    notes = getattr(inner, "__notes__", ())
+    built = not any(isinstance(note, AttributeValidationNote) for note in notes)
+    if built and isinstance(inner, CommerceKitError):
+        # The class refused what its fields' hooks read: put it on the field.
+        found = placed(inner, data)
+        if found is not None:
+            return found
+    return _renamed(locate(error), renames)
+
+
+def make_object_hook(
+    converter: cattrs.Converter, cls: type[_T], **overrides: Any
+) -> Callable[[object, object], _T]:
+    """cattrs' structure function for the attrs class ``cls``: a JSON object first
+    (an array where an object belongs is named, not a crash), each refusal at its
+    field."""
+    fields = make_dict_structure_fn(cls, converter, **overrides)
+    shape = json_fields(cls, **overrides)
+    renames = {name: given.rename for name, given in overrides.items() if given.rename}
+
+    def structure_object(value: object, kind: object) -> _T:
+        data = json_object(value, shape)
+        needed = AT_LEAST_ONE.get(cls)
+        if needed is not None and data.get(needed) == []:
+            raise InvalidJsonError(
+                needed, "is an empty JSON array; give at least one", kind=InputKind.LIST
+            )
+        try:
+            return fields(data, kind)
+        except ClassValidationError as error:
+            raise _refusal(error, data, renames) from None
+
+    return structure_object
