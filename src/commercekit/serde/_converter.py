@@ -7,9 +7,11 @@ sorted lists. JSON numbers are refused wherever a decimal is expected: ``12.34``
 by a JSON parser is a binary float, and floats are not money.
 
 Every hook is strict where cattrs' defaults are lenient; the scalars' hooks are in
-``_scalars``. This module registers them, and holds the shapes of the value objects
-that need more than their fields (offers by their ``"type"``, a buyer's tax id, a
-tier's minimum).
+``_scalars``, arrays' and objects' in ``_containers`` (an array must be a JSON array,
+a mapping a JSON object), value objects' in ``_objects`` (a refusal lands on its
+field, a wrong shape lists the fields). This module registers them, and holds the
+shapes of the value objects that need more than their fields (offers by their
+``"type"``, a buyer's tax id, a tier's minimum and its percent or amount).
 
 A structuring failure anywhere, however deep, becomes one
 [`InvalidJsonError`][commercekit.errors.InvalidJsonError] naming the field by its path
