@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -350,3 +351,108 @@ def test_a_callers_rate_table_that_cannot_be_read_is_still_an_invalid_amount() -
     found = refused.value
     assert (found.file, found.line, found.column) == ("tables['FI']", 2, "rate")
     assert "'abc' is not a decimal" in str(found)
+
+
+# The official domains a bundled row's primary source may be on: governments,
+# legislatures, tax and customs authorities, official journals and law databases, and
+# central banks (for cash rounding). A host matches a domain or any subdomain of it.
+OFFICIAL = frozenset(
+    (
+        # International and the EU
+        "europa.eu",
+        # United Kingdom, Switzerland, Norway
+        *("gov.uk", "admin.ch", "ch.ch", "skatteetaten.no", "lovdata.no", "toll.no"),
+        *("regjeringen.no", "stortinget.no"),
+        # Invest Northern Ireland's official business channel
+        "nibusinessinfo.co.uk",
+        # Australia, New Zealand, Singapore, Japan, the United States
+        *("gov.au", "govt.nz", "gov.sg", "go.jp", "gov"),
+        # Canada and its provinces
+        *("canada.ca", "gc.ca", "revenuquebec.ca", "ontario.ca", "gov.bc.ca"),
+        *("gov.mb.ca", "gov.nl.ca", "gov.sk.ca", "novascotia.ca"),
+        # EU member states: tax authorities, official journals, law databases
+        *("gv.at", "belgium.be", "fgov.be", "e-sbirka.cz", "cnb.cz"),
+        *("gesetze-im-internet.de", "skat.dk", "riigiteataja.ee", "riigikogu.ee"),
+        *("boe.es", "gob.es", "vero.fi", "finlex.fi", "eduskunta.fi", "gouv.fr"),
+        *("aade.gr", "mnb.hu", "revenue.ie", "normattiva.it", "gazzettaufficiale.it"),
+        *("lb.lt", "muitine.lt", "public.lu", "fm.gov.lv", "legislation.mt"),
+        *("overheid.nl", "rijksfinancien.nl", "dnb.nl", "gov.pl", "gov.pt"),
+        *("parlamento.pt", "just.ro", "skatteverket.se", "riksdagen.se", "gov.se"),
+        *("riksbank.se", "pisrs.si", "slov-lex.sk", "mfsr.sk", "gov.cy"),
+        # Greenland's government, the Bank of Israel
+        *("nalunaarutit.gl", "boi.org.il"),
+    )
+)
+
+# Primary sources known not to be official, each still to be replaced by the official
+# page (the test below fails once one is gone, so this list only shrinks).
+NOT_YET_OFFICIAL = {
+    "auspost.com.au": "Australia Post, not the ABF or ATO (de_minimis.csv AU post rows)",
+    "thefederalregister.org": "a mirror of the Federal Register (federalregister.gov)",
+    "coinweek.com": "a coin magazine (cash_rounding.csv)",
+    "m.scoop.co.nz": "a news site (cash_rounding.csv NZD)",
+    "www.droit-bilingue.ch": "a mirror of Fedlex (cash_rounding.csv CHF, SR 941.103.3)",
+    "haufe.de": "a publisher (customs.csv)",
+    "it.scribd.com": "a document-sharing site (customs.csv)",
+    "dre.tretas.org": "a mirror of the Diário da República (PT-20, PT-30, rate_regions)",
+    "www.apcmc.pt": "a trade association (PT-20, rate_regions)",
+    "etaamb.openjustice.be": "a mirror of the Moniteur belge (BE.csv)",
+    "legal.tricoteuses.fr": "a mirror of Légifrance (FR-20R.csv)",
+    "www.toutsurmesfinances.com": "a personal-finance site (FR-20R.csv)",
+    "lex.bg": "a commercial law database (BG.csv)",
+    "net.jogtar.hu": "a commercial law database, not njt.hu (HU.csv)",
+    "www.zakon.hr": "a private law portal, not Narodne novine (HR.csv)",
+}
+
+
+def primary_sources() -> list[tuple[str, object, str]]:
+    """(table, key, primary source) of every bundled row, rate files included."""
+    found = [
+        (name, key, sources[0])
+        for name, rows in dated_tables().items()
+        if name != "eu_members.csv"
+        for key, _, _, sources in rows
+    ]
+    found += [
+        (f"rates/{code}.csv", (rate.tax, str(rate.category)), rate.source.split()[0])
+        for code in BUNDLED.jurisdictions()
+        for rate in BUNDLED.rows[code]
+    ]
+    return found
+
+
+def official(host: str) -> bool:
+    return any(host == domain or host.endswith(f".{domain}") for domain in OFFICIAL)
+
+
+def test_every_bundled_rows_primary_source_is_official() -> None:
+    """The first source of each row is an official page (a government, legislature, tax
+    or customs authority, or official journal), not a forum post, a law firm's blog, a
+    news site, a mirror of the law or a CMS's back-end host name."""
+    unofficial = {}
+    for table, key, source in primary_sources():
+        host = urlsplit(source).hostname or ""
+        assert source.startswith("http") or " " in source, f"{table} {key}: {source}"
+        if source.startswith("http") and not official(host):
+            unofficial.setdefault(host, []).append(f"{table} {key}")
+    new = {host: rows for host, rows in unofficial.items() if host not in NOT_YET_OFFICIAL}
+    assert not new, f"primary sources on domains not known to be official: {new}"
+    fixed = set(NOT_YET_OFFICIAL) - set(unofficial)
+    assert not fixed, f"no longer a primary source, drop from NOT_YET_OFFICIAL: {fixed}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://ftoaustralia.com/v3/viewtopic.php?p=371292",
+        "https://webiis10.mondaq.com/unitedstates/x",
+        "https://www.thelocal.no/20231207/x",
+        "https://globalimportblog.bakermckenzie.com/2026/x",
+        "https://nzcs02mstr6hdr4prod.dxcloud.episerver.net/personal/duty-and-gst/faqs",
+        "https://lawbrary.ch/law/art/MWSTG-v2025.01-de-art-20a/print",
+        "https://www.droit-bilingue.ch/de-fr/6/64/641.204-1-4.html",
+        "https://notgov.uk/x",
+    ],
+)
+def test_an_unofficial_source_is_not_on_the_allow_list(source: str) -> None:
+    assert not official(urlsplit(source).hostname or "")

@@ -16,7 +16,7 @@
 
 References:
     ESTV, mail-order rule: https://www.estv.admin.ch/estv/de/home/mehrwertsteuer/mwst-steuerpflicht/mwst-versandhandel.html
-    MWSTG Art. 20a (platforms): https://lawbrary.ch/law/art/MWSTG-v2025.01-de-art-20a/print
+    MWSTG Art. 20a (platforms), on Fedlex: https://www.fedlex.admin.ch/eli/cc/2009/615/de#art_20_a
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Switzerland(RegisteredServices):
     name: ClassVar[str] = "Switzerland"
     references: ClassVar[tuple[str, ...]] = (
         "https://www.estv.admin.ch/estv/de/home/mehrwertsteuer/mwst-steuerpflicht/mwst-versandhandel.html",
-        "https://lawbrary.ch/law/art/MWSTG-v2025.01-de-art-20a/print",
+        "https://www.fedlex.admin.ch/eli/cc/2009/615/de#art_20_a",
     )
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
         ThresholdRule.REGISTRATION_THRESHOLD,
