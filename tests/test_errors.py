@@ -541,6 +541,9 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
         "valid_from",
     ),
     "NoRuleError": lambda: errors.NoRuleError("DE VAT", date(1900, 1, 1), "1968 on"),
+    "NoThresholdError": lambda: errors.NoThresholdError(
+        "JP", "registration_threshold", ("AU", "GB"), date(2026, 6, 1)
+    ),
     "OutsideVatAreaError": lambda: errors.OutsideVatAreaError("ES-CN", "IGIC applies"),
     "RefundMismatchError": lambda: errors.RefundMismatchError("another quote"),
     "StaleRatesError": lambda: errors.StaleRatesError(

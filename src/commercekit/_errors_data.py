@@ -209,4 +209,5 @@ class InvalidTaxIdError(CommerceKitError, ValueError):
         self.text = text
         self.country = country
         self.reason = reason
-        super().__init__(f"{shown(text)} is not a valid {country} VAT number: {reason}")
+        of = "" if country in ("unknown", "any") else f"{country} "
+        super().__init__(f"{shown(text)} is not a valid {of}VAT number: {reason}")
