@@ -130,14 +130,7 @@ def lead_time_demand(
         >>> result.mean, result.std_dev
         (Decimal('17500.0000'), Decimal('17549.9288'))
     """
-    if not isinstance(demand, DemandProfile):
-        raise InvalidInventoryError.refused(
-            "demand", demand, "is not a DemandProfile", kind=InputKind.TYPE
-        )
-    if not isinstance(lead_time, LeadTime):
-        raise InvalidInventoryError.refused(
-            "lead_time", lead_time, "is not a LeadTime", kind=InputKind.TYPE
-        )
+    check_demand(demand, lead_time)
     periods = lead_time.mean + number(review_period, "review_period")
     d, sd, sl = float(demand.mean), float(demand.std_dev), float(lead_time.std_dev)
     sigma = math.sqrt(float(periods) * sd * sd + d * d * sl * sl)
@@ -146,3 +139,16 @@ def lead_time_demand(
         std_dev=rounded(sigma),
         periods=periods,
     )
+
+
+def check_demand(demand: object, lead_time: object) -> None:
+    """Refuse a demand that is not a ``DemandProfile`` or a lead time that is not a
+    ``LeadTime`` (a type error naming the argument)."""
+    if not isinstance(demand, DemandProfile):
+        raise InvalidInventoryError.refused(
+            "demand", demand, "is not a DemandProfile", kind=InputKind.TYPE
+        )
+    if not isinstance(lead_time, LeadTime):
+        raise InvalidInventoryError.refused(
+            "lead_time", lead_time, "is not a LeadTime", kind=InputKind.TYPE
+        )

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._numbers import RANGE, context_free, out_of_range
 from commercekit.errors import InputKind, InvalidInventoryError
-from commercekit.inventory._demand import DemandProfile, LeadTime
+from commercekit.inventory._demand import DemandProfile, LeadTime, check_demand
 from commercekit.inventory._draws import DemandDistribution, draw_demand
 from commercekit.inventory._numbers import (
     Field,
@@ -192,14 +192,7 @@ def simulate(
         commercekit.errors.InvalidInventoryCountError: periods=0 must be greater than zero
     """
     trigger, full = reorder_trigger(policy)
-    if not isinstance(demand, DemandProfile):
-        raise InvalidInventoryError.refused(
-            "demand", demand, "is not a DemandProfile", kind=InputKind.TYPE
-        )
-    if not isinstance(lead_time, LeadTime):
-        raise InvalidInventoryError.refused(
-            "lead_time", lead_time, "is not a LeadTime", kind=InputKind.TYPE
-        )
+    check_demand(demand, lead_time)
     count = units(periods, "periods", positive=True, unit="periods", maximum=MAX_PERIODS)
     draws = choice(distribution, DemandDistribution, "distribution")
     start = full if initial_on_hand is None else units(initial_on_hand, "initial_on_hand")
