@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from commercekit import __version__
 from commercekit._numbers import context_free
@@ -24,8 +24,10 @@ from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import Money
 from commercekit.pricing import PromotionResult
 from commercekit.serde import (
+    MAX_REQUEST_BYTES,
     example_request,
     example_requests,
+    json_document,
     quote_request_from_json,
     quote_to_json,
 )
@@ -78,62 +80,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-MAX_REQUEST_BYTES = 10 * 1024 * 1024
-"""The largest request file read (10 MiB: a cart of tens of thousands of lines)."""
-
-
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    found: dict[str, object] = {}
-    for key, value in pairs:
-        if key in found:
-            raise InvalidJsonError(key, "appears twice in one object; give each key once")
-        found[key] = value
-    return found
-
-
-def _no_constant(name: str) -> object:
-    raise InvalidJsonError("", f"{name} is not JSON; write numbers as decimal strings")
-
-
-def _read_request(path: str) -> dict[str, object]:
+def _read_request(path: str) -> dict[str, Any]:
     """The request file, parsed; every way it can fail is one InvalidJsonError."""
     try:
         with open(path, "rb") as file:
+            # One byte over the limit is enough for json_document to refuse it.
             raw = file.read(MAX_REQUEST_BYTES + 1)
     except OSError as error:
         raise InvalidJsonError("", f"cannot read {path}: {error.strerror}") from None
-    if len(raw) > MAX_REQUEST_BYTES:
-        raise InvalidJsonError(
-            "",
-            f"{path} is larger than {MAX_REQUEST_BYTES:,} bytes, the most a request may be",
-        )
-    try:
-        data = json.loads(
-            raw.decode("utf-8"),
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constant,
-        )
-    except UnicodeDecodeError:
-        raise InvalidJsonError("", f"{path} is not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise InvalidJsonError(
-            "",
-            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, "
-            f"column {error.colno}",
-        ) from None
-    except RecursionError:
-        raise InvalidJsonError("", f"{path} nests arrays or objects too deeply") from None
-    except InvalidJsonError:
-        raise
-    except ValueError:  # an integer of thousands of digits
-        raise InvalidJsonError(
-            "", f"{path} holds a number too long to read; amounts are decimal strings"
-        ) from None
-    if not isinstance(data, dict):
-        raise InvalidJsonError(
-            "", f"{path} holds a JSON {type(data).__name__}, not an object"
-        )
-    return data
+    return json_document(raw, name=path)
 
 
 def _money_text(money: Money) -> str:

@@ -19,6 +19,7 @@ def _request() -> dict[str, object]:
 CALLS: dict[str, Callable[[], Call]] = {
     "example_request": lambda: call(NAME),
     "example_requests": call,
+    "json_document": lambda: call(b'{"seller": {"country": "NL"}}'),
     "quote_request_from_json": lambda: call(_request()),
     "quote_request_to_json": lambda: call(*quote_request_from_json(_request())),
     "quote_schema": call,

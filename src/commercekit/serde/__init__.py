@@ -10,6 +10,10 @@
   [`quote`][commercekit.checkout.quote] takes;
   [`quote_request_to_json`][commercekit.serde.quote_request_to_json] writes one.
 * [`quote_to_json`][commercekit.serde.quote_to_json] writes a quote.
+* [`json_document`][commercekit.serde.json_document] reads the raw JSON a request
+  arrives as (a file, standard input, an HTTP body): at most
+  [`MAX_REQUEST_BYTES`][commercekit.serde.MAX_REQUEST_BYTES], no key twice, no
+  ``NaN``, no nesting or integer too deep or long to read.
 * [`request_schema`][commercekit.serde.request_schema] and
   [`quote_schema`][commercekit.serde.quote_schema] are the JSON Schemas of both;
   [`example_request`][commercekit.serde.example_request] loads the bundled examples.
@@ -27,6 +31,7 @@ Examples:
 """
 
 from commercekit.serde._converter import OFFER_TYPES, converter, structure
+from commercekit.serde._document import MAX_REQUEST_BYTES, json_document
 from commercekit.serde._quote import quote_to_json
 from commercekit.serde._request import quote_request_from_json, quote_request_to_json
 from commercekit.serde._resources import (
@@ -37,10 +42,12 @@ from commercekit.serde._resources import (
 )
 
 __all__ = [
+    "MAX_REQUEST_BYTES",
     "OFFER_TYPES",
     "converter",
     "example_request",
     "example_requests",
+    "json_document",
     "quote_request_from_json",
     "quote_request_to_json",
     "quote_schema",

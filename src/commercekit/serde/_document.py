@@ -1,0 +1,137 @@
+"""One JSON document read from outside: bounded, strict, and refused in one sentence.
+
+Whatever carries a request in (a file, standard input, an HTTP body) hands its bytes
+to [`json_document`][commercekit.serde.json_document], which gives back the JSON object
+or raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError]. Python's own
+``json.loads`` accepts more than JSON and fails in more ways than one; this reader
+closes each gap:
+
+* a document over [`MAX_REQUEST_BYTES`][commercekit.serde.MAX_REQUEST_BYTES] is refused
+  before it is parsed, so a 100 MB upload costs no more than the limit;
+* a key given twice in one object is refused (RFC 8259 leaves the outcome to the
+  reader; Python keeps the last, another language the first, so the two would quote
+  different carts);
+* ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON (RFC 8259, section 6) and are
+  refused rather than read as floats;
+* arrays or objects nested beyond Python's recursion limit, and integers longer than
+  Python converts (``sys.get_int_max_str_digits``), are refused by name rather than
+  escaping as ``RecursionError`` or ``ValueError``;
+* bytes must be UTF-8 (RFC 8259, section 8.1), and the document must be an object.
+
+References:
+    RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format:
+    https://www.rfc-editor.org/rfc/rfc8259
+
+Examples:
+    >>> json_document(b'{"seller": {"country": "NL"}}')
+    {'seller': {'country': 'NL'}}
+    >>> json_document('{"seller": 1, "seller": 2}')
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidJsonError: seller: appears twice in one object; give each ...
+    >>> json_document("[1, 2]", name="cart.json")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidJsonError: cart.json holds a JSON array, not an object
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from commercekit.errors import InvalidJsonError
+
+MAX_REQUEST_BYTES = 10 * 1024 * 1024
+"""The largest JSON document read, in bytes (10 MiB: a cart of tens of thousands of
+lines)."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise InvalidJsonError(key, "appears twice in one object; give each key once")
+        found[key] = value
+    return found
+
+
+def _no_constant(constant: str) -> object:
+    raise InvalidJsonError("", f"{constant} is not JSON; write numbers as decimal strings")
+
+
+def _too_large(name: str) -> InvalidJsonError:
+    """The refusal of a document over the limit, naming it (a file, a request body)."""
+    return InvalidJsonError(
+        "", f"{name} is larger than {MAX_REQUEST_BYTES:,} bytes, the most a request may be"
+    )
+
+
+def _text(document: object, name: str) -> str:
+    """The document as text, once its size and encoding are known to be fine."""
+    if isinstance(document, bytes | bytearray):
+        if len(document) > MAX_REQUEST_BYTES:
+            raise _too_large(name)
+        try:
+            return bytes(document).decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidJsonError("", f"{name} is not UTF-8 text") from None
+    if not isinstance(document, str):
+        given = "None" if document is None else f"a {type(document).__name__}"
+        raise InvalidJsonError("", f"{name} must be JSON text (str or bytes), not {given}")
+    # A character is one to four bytes of UTF-8: only text near the limit is encoded.
+    if len(document) > MAX_REQUEST_BYTES or (
+        len(document) * 4 > MAX_REQUEST_BYTES
+        and len(document.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES
+    ):
+        raise _too_large(name)
+    return document
+
+
+def json_document(text: str | bytes, *, name: str = "the document") -> dict[str, Any]:
+    """The JSON object in ``text`` (UTF-8 bytes or a ``str``), read strictly.
+
+    ``name`` says what the document is in messages (``cart.json``, ``the request
+    body``). Every way the document can be wrong raises one
+    [`InvalidJsonError`][commercekit.errors.InvalidJsonError] whose message is one
+    sentence: too large, not UTF-8, not JSON (with the line and column), a key given
+    twice, ``NaN`` or ``Infinity``, nested too deeply, an integer too long to read, or
+    JSON that is not an object.
+    """
+    if not isinstance(name, str) or not name:
+        raise InvalidJsonError("", "name the document with non-empty text")
+    source = _text(text, name)
+    try:
+        data = json.loads(
+            source, object_pairs_hook=_no_duplicates, parse_constant=_no_constant
+        )
+    except json.JSONDecodeError as error:
+        raise InvalidJsonError(
+            "",
+            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno}",
+        ) from None
+    except RecursionError:
+        raise InvalidJsonError("", f"{name} nests arrays or objects too deeply") from None
+    except InvalidJsonError:
+        raise
+    except ValueError:  # an integer of thousands of digits
+        raise InvalidJsonError(
+            "", f"{name} holds a number too long to read; amounts are decimal strings"
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidJsonError("", f"{name} holds a JSON {_json_type(data)}, not an object")
+    return data
+
+
+def _json_type(value: object) -> str:
+    """What JSON calls the value, not Python (an array, not a list)."""
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number"
