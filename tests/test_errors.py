@@ -535,6 +535,8 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
     "MissingExchangeRateError": lambda: errors.MissingExchangeRateError(
         "EUR", "USD", "pass rates="
     ),
+    "MoneyComparisonError": lambda: errors.MoneyComparisonError(Decimal("10")),
+    "DivisionByZeroError": lambda: errors.DivisionByZeroError(0, "is zero"),
     "MoneyParseError": lambda: errors.MoneyParseError("1,2,3", "nl_NL", "ambiguous"),
     "NaiveDatetimeError": lambda: errors.NaiveDatetimeError(
         datetime(2026, 1, 1),  # noqa: DTZ001  # naive on purpose

@@ -1,20 +1,31 @@
 """Errors of money: currencies, locales, mixed currencies, parsing, exchange rates.
 
 Part of [`commercekit.errors`][commercekit.errors], which re-exports every name here.
+
+Where py-moneyed raises an error of its own or a built-in one for the same mistake
+(``CurrencyDoesNotExist``, ``MoneyComparisonError``, ``TypeError``,
+``ZeroDivisionError``), the class here inherits from it too, so code written for
+py-moneyed keeps catching what it caught.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from moneyed.classes import CurrencyDoesNotExist
+from moneyed.classes import MoneyComparisonError as _MoneyedComparisonError
+
 from commercekit._errors_data import MissingDataError
+from commercekit._errors_input import InvalidAmountError, InvalidTypeError
 from commercekit._errors_root import CommerceKitError, shown
 
 __all__ = [
     "AllocationError",
     "CurrencyMismatchError",
+    "DivisionByZeroError",
     "FutureRatesError",
     "MissingExchangeRateError",
+    "MoneyComparisonError",
     "MoneyParseError",
     "StaleRatesError",
     "UnknownCurrencyError",
@@ -22,8 +33,12 @@ __all__ = [
 ]
 
 
-class UnknownCurrencyError(CommerceKitError, ValueError):
-    """A currency code that is not an ISO 4217 code commercekit can compute with."""
+class UnknownCurrencyError(CommerceKitError, ValueError, CurrencyDoesNotExist):
+    """A currency code that is not an ISO 4217 code commercekit can compute with.
+
+    It is also py-moneyed's ``CurrencyDoesNotExist``, which ``moneyed.Money`` raises
+    for an unknown code.
+    """
 
     def __init__(self, code: object, reason: str | None = None) -> None:
         self.code = code
@@ -60,6 +75,36 @@ class CurrencyMismatchError(CommerceKitError, TypeError):
             f"cannot {operation} {left} and {right}: the amounts are in different "
             f"currencies; convert one of them with an explicit exchange rate first"
         )
+
+
+class MoneyComparisonError(InvalidTypeError, _MoneyedComparisonError):
+    """Money ordered (``<``, ``<=``, ``>``, ``>=``) against something that is not money.
+
+    ``price < 10`` has no answer: ten of which currency? Compare with money in the same
+    currency, or compare ``price.amount`` with a number. It is py-moneyed's
+    ``moneyed.classes.MoneyComparisonError`` too (a ``TypeError``), which py-moneyed
+    raises for the same comparison. ``value`` (also ``other``, py-moneyed's name) is
+    what money was compared with.
+    """
+
+    def __init__(self, other: object) -> None:
+        self.other = other
+        super().__init__(
+            other,
+            "is not money: money is only ordered against money in the same currency; "
+            "compare its .amount to compare it with a number",
+        )
+
+    # py-moneyed's class builds its own message from ``other``; ours says how to fix it.
+    __str__ = Exception.__str__
+
+
+class DivisionByZeroError(InvalidAmountError, ZeroDivisionError):
+    """Money divided by zero (a number or a zero amount).
+
+    It is a ``ZeroDivisionError`` too, as the ``decimal.DivisionByZero`` py-moneyed's
+    division raises is.
+    """
 
 
 class AllocationError(CommerceKitError, ValueError):

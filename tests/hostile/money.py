@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import moneyed
+
 from commercekit.money import (
     CashRounding,
     Money,
@@ -55,6 +57,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     ),
     "Money": lambda: call("12.50", "EUR"),
     "Money.round": lambda: method(Money("12.345", "EUR").round, 2),
+    "Money.from_moneyed": lambda: method(Money.from_moneyed, moneyed.Money("12.50", "EUR")),
     "RateTable": lambda: call(
         base="EUR",
         rates={"USD": Decimal("1.0842")},
@@ -134,6 +137,7 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
         "a number may be negative; the caller's rule decides",
     ),
     ("require_money", "value"): (_SIGNED, _AMOUNT),
+    ("Money.from_moneyed", "money"): (_SIGNED, _AMOUNT),
     ("make_money", "amount"): (_SIGNED, _AMOUNT),
     ("to_minor_units", "money"): (_SIGNED, _AMOUNT),
     ("from_minor_units", "units"): (_SIGNED, _AMOUNT),

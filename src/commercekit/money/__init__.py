@@ -27,6 +27,7 @@ Everything else in commercekit stands on these rules:
 """
 
 from commercekit.money._allocation import allocate, split
+from commercekit.money._amount import to_decimal
 from commercekit.money._arithmetic import percent_of, sum_money
 from commercekit.money._cash import CashRounding, cash_increment, cash_round, cash_rounding
 from commercekit.money._currency import (
@@ -46,7 +47,7 @@ from commercekit.money._exchange import (
     convert_unrounded,
 )
 from commercekit.money._format import format_money, parse_money
-from commercekit.money._money import Money, make_money, to_decimal
+from commercekit.money._money import Money, make_money
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

@@ -37,8 +37,9 @@ from decimal import Decimal
 
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
 from commercekit.errors import AllocationError, InvalidAmountError, shown
+from commercekit.money._amount import to_decimal
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
-from commercekit.money._money import Money, to_decimal
+from commercekit.money._money import Money
 from commercekit.money._rounding import minor_units_in, require_money
 from commercekit.typing import Ratio
 

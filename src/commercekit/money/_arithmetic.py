@@ -19,8 +19,9 @@ import moneyed
 
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit.money._amount import to_decimal
 from commercekit.money._currency import QUANTUM, currency_of
-from commercekit.money._money import Money, _make, to_decimal
+from commercekit.money._money import Money, _make
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

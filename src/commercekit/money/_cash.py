@@ -40,8 +40,9 @@ from commercekit import _bundled
 from commercekit._inputs import day, invalid, text
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
+from commercekit.money._amount import to_decimal
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
-from commercekit.money._money import Money, _make, to_decimal
+from commercekit.money._money import Money, _make
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

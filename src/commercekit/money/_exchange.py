@@ -50,8 +50,9 @@ from commercekit.errors import (
     UnknownCurrencyError,
     shown,
 )
+from commercekit.money._amount import to_decimal
 from commercekit.money._currency import CURRENCIES, MINOR_UNITS, validate_currency
-from commercekit.money._money import Money, _make, to_decimal
+from commercekit.money._money import Money, _make
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
     RoundingMode,

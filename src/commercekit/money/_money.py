@@ -29,28 +29,24 @@ Examples:
 
 from __future__ import annotations
 
-from decimal import (
-    ROUND_HALF_EVEN,
-    Decimal,
-    InvalidOperation,
-)
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TypeVar, overload
 
 import moneyed
 
-from commercekit._numbers import (
-    DIVISION,
-    EXACT,
-    MAX_MAGNITUDE,
-    MIN_EXPONENT,
-    RANGE,
-    out_of_range,
+from commercekit._numbers import DIVISION, EXACT, MAX_MAGNITUDE, MIN_EXPONENT, RANGE
+from commercekit.errors import (
+    CurrencyMismatchError,
+    DivisionByZeroError,
+    InputKind,
+    InvalidAmountError,
+    MoneyComparisonError,
 )
-from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit.money._amount import to_decimal
 from commercekit.money._currency import currency_of
 from commercekit.typing import Amount
 
-__all__ = ["Money", "make_money", "to_decimal"]
+__all__ = ["Money", "make_money"]
 
 _add = EXACT.add
 _subtract = EXACT.subtract
@@ -63,64 +59,7 @@ _M = TypeVar("_M", bound="Money")
 
 _FINEST = MIN_EXPONENT
 _LARGEST = 17  # |x| < 10^18
-_HOW_TO_FIX = "pass a Decimal, an int or a decimal string"
-
-
-def to_decimal(value: object, what: str = "amount") -> Decimal:
-    """Check and convert an amount, rate, ratio or quantity to a finite ``Decimal``.
-
-    Numbers outside the library's range (magnitude below 10^18, no digit finer than
-    10^-50) are refused, so no arithmetic on them can run away.
-
-    Examples:
-        >>> to_decimal("12.50"), to_decimal(3)
-        (Decimal('12.50'), Decimal('3'))
-        >>> to_decimal("1E+999999")
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.InvalidAmountError: '1E+999999' is out of range: numbers must ...
-        >>> to_decimal(0.1)
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
-    """
-    if what.__class__ is not str or not what:
-        raise InvalidAmountError.of_kind(InputKind.TEXT)(
-            what, "is not a label; name the value as text ('rate')"
-        )
-    if isinstance(value, Decimal):
-        # A subclass could override is_finite or as_tuple: check a plain copy.
-        number = value if value.__class__ is Decimal else Decimal(value)
-    elif isinstance(value, bool):
-        raise InvalidAmountError(value, f"is a boolean, not an {what}; {_HOW_TO_FIX}")
-    elif isinstance(value, int):
-        if out_of_range(value):
-            raise InvalidAmountError(value, f"is out of range: {RANGE}")
-        return Decimal(value)
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise InvalidAmountError(
-                value, f"is not a decimal number; {_HOW_TO_FIX} such as '12.34'"
-            ) from None
-    elif isinstance(value, float):
-        raise InvalidAmountError(
-            value,
-            f"is a float, which cannot hold most decimal amounts exactly; "
-            f"{_HOW_TO_FIX} such as '{value!r}'",
-        )
-    else:
-        raise InvalidAmountError(
-            value, f"is a {type(value).__name__}, not an {what}; {_HOW_TO_FIX}"
-        )
-    if not number.is_finite():
-        raise InvalidAmountError(
-            value, f"is not a finite number; an {what} must be finite: {_HOW_TO_FIX}"
-        )
-    if out_of_range(number):
-        raise InvalidAmountError(value, f"is out of range: {RANGE}")
-    return number
+_NOT_MONEY = InvalidAmountError.of_kind(InputKind.TYPE)  # a TypeError, as py-moneyed's
 
 
 def make_money(amount: Decimal, currency: moneyed.Currency) -> Money:
@@ -169,7 +108,13 @@ def _checked(other: moneyed.Money) -> moneyed.Money:
     # A plain moneyed.Money may hold NaN, an infinity or a float; ours never does.
     if isinstance(other, Money):
         return other
-    return Money(other.amount, other.currency)
+    return Money.from_moneyed(other)
+
+
+def _nothing(value: object) -> bool:
+    # py-moneyed lets an exact zero stand for "no money", so that sum() and
+    # sum(prices, Decimal(0)) work; a float zero is refused like any float.
+    return (value.__class__ is int or value.__class__ is Decimal) and not value
 
 
 class Money(moneyed.Money):
@@ -194,6 +139,44 @@ class Money(moneyed.Money):
 
     def __init__(self, amount: Amount, currency: str | moneyed.Currency) -> None:
         super().__init__(amount=to_decimal(amount), currency=currency_of(currency))
+
+    @classmethod
+    def from_moneyed(cls: type[_M], money: moneyed.Money) -> _M:
+        """The py-moneyed ``money`` as commercekit ``Money``: the same exact amount and
+        currency, checked as ``Money()`` checks them.
+
+        A plain ``moneyed.Money`` may hold NaN, an infinity, an amount out of range or
+        a currency added with ``moneyed.add_currency``; each is refused here, when it
+        comes in, rather than by whatever rule meets it later.
+
+        Examples:
+            >>> import moneyed
+            >>> Money.from_moneyed(moneyed.Money("19.990", "EUR"))
+            Money('19.990', 'EUR')
+            >>> Money.from_moneyed(moneyed.Money("Infinity", "EUR"))
+            Traceback (most recent call last):
+            ...
+            commercekit.errors.InvalidAmountError: Decimal('Infinity') is not a finite ...
+        """
+        if isinstance(money, cls):
+            return money  # checked when it was built
+        if not isinstance(money, moneyed.Money):
+            raise _NOT_MONEY(
+                money, "is not a py-moneyed Money; pass moneyed.Money(amount, currency)"
+            )
+        return _make(cls, to_decimal(money.amount), currency_of(money.currency))
+
+    def to_moneyed(self) -> moneyed.Money:
+        """This amount as a plain ``moneyed.Money``, exactly: for code that wants
+        py-moneyed's own class (its ``str()``, its float arithmetic, or a pickle read
+        where commercekit is not installed).
+
+        Examples:
+            >>> plain = Money("19.99", "EUR").to_moneyed()
+            >>> type(plain) is moneyed.Money, plain.amount, plain.currency.code
+            (True, Decimal('19.99'), 'EUR')
+        """
+        return moneyed.Money(self.amount, self.currency)
 
     def __repr__(self) -> str:
         return f"Money('{self.amount}', '{self.currency.code}')"
@@ -220,7 +203,7 @@ class Money(moneyed.Money):
             total.amount = _add(self.amount, other.amount)  # type: ignore[misc]  # see _make
             total.currency = currency  # type: ignore[misc]  # see _make
             return total
-        if other.__class__ is int and other == 0:
+        if _nothing(other):
             return self  # so that the built-in sum() works, as with py-moneyed
         return NotImplemented
 
@@ -233,7 +216,7 @@ class Money(moneyed.Money):
             if other.currency is not currency and other.currency != currency:
                 raise CurrencyMismatchError(currency.code, other.currency.code, "subtract")
             return _make(self.__class__, _subtract(self.amount, other.amount), currency)
-        if other.__class__ is int and other == 0:
+        if _nothing(other):
             return self
         return NotImplemented
 
@@ -245,7 +228,7 @@ class Money(moneyed.Money):
                 _subtract(other.amount, self.amount),
                 self._check(other, "subtract"),
             )
-        if other.__class__ is int and other == 0:
+        if _nothing(other):
             return -self
         return NotImplemented
 
@@ -263,9 +246,7 @@ class Money(moneyed.Money):
             # digits than 10^-50 only if it is written out that long.
             factor = other
         elif isinstance(other, _BaseMoney):
-            raise InvalidAmountError(
-                other, "is money; money can only be multiplied by a number"
-            )
+            raise _NOT_MONEY(other, "is money; money can only be multiplied by a number")
         else:
             factor = to_decimal(other, "multiplier")
         # _make inlined, as in __add__.
@@ -293,12 +274,21 @@ class Money(moneyed.Money):
         if isinstance(other, moneyed.Money):
             self._check(_checked(other), "divide")
             if not other.amount:
-                raise InvalidAmountError(other, "is zero; money cannot be divided by zero")
+                raise DivisionByZeroError(other, "is zero; money cannot be divided by zero")
             return DIVISION.divide(self.amount, other.amount)
         divisor = to_decimal(other, "divisor")
         if not divisor:
-            raise InvalidAmountError(other, "is zero; money cannot be divided by zero")
+            raise DivisionByZeroError(other, "is zero; money cannot be divided by zero")
         return _make(self.__class__, DIVISION.divide(self.amount, divisor), self.currency)
+
+    def __rtruediv__(self, other: object) -> Decimal:  # type: ignore[override]  # py-moneyed's never returns; ours gives a plain Money's ratio
+        # ``plain / ours`` reaches here before py-moneyed's __truediv__ (ours is the
+        # subclass), so the ratio of two amounts is computed here too.
+        if isinstance(other, _BaseMoney):
+            return Money.from_moneyed(other) / self
+        raise _NOT_MONEY(
+            other, "cannot be divided by money; divide money by a number, or by money"
+        )
 
     def __rmod__(self: _M, other: object) -> _M:
         """``5 % money`` is 5 percent of it, exactly (py-moneyed's spelling)."""
@@ -320,25 +310,25 @@ class Money(moneyed.Money):
         if isinstance(other, moneyed.Money):
             self._check(_checked(other), "compare")
             return bool(self.amount < other.amount)
-        return NotImplemented
+        raise MoneyComparisonError(other)
 
     def __le__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
             self._check(_checked(other), "compare")
             return bool(self.amount <= other.amount)
-        return NotImplemented
+        raise MoneyComparisonError(other)
 
     def __gt__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
             self._check(_checked(other), "compare")
             return bool(self.amount > other.amount)
-        return NotImplemented
+        raise MoneyComparisonError(other)
 
     def __ge__(self, other: object) -> bool:
         if isinstance(other, moneyed.Money):
             self._check(_checked(other), "compare")
             return bool(self.amount >= other.amount)
-        return NotImplemented
+        raise MoneyComparisonError(other)
 
     def round(self: _M, ndigits: int | None = 0) -> _M:
         """py-moneyed's ``round``, made context-free (half-even, like ``round()``).
