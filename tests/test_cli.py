@@ -43,13 +43,22 @@ def test_demo_quotes_the_four_bundled_examples_with_exact_figures() -> None:
         assert line in text
 
 
-def test_version_and_help() -> None:
+def test_version() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0
+
+
+def test_bare_commercekit_prints_the_help_on_stderr_and_exits_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     out = io.StringIO()
-    assert main([], out=out) == 0
-    assert "demo" in out.getvalue()
+    assert main([], out=out) == 2
+    assert out.getvalue() == ""
+    err = capsys.readouterr().err
+    for command in ("demo", "quote", "schema", "example", "tax-id", "serve"):
+        assert f"    {command} " in err
+    assert err.endswith("Run 'commercekit COMMAND --help' for what a command does.\n")
 
 
 def test_console_script_runs_as_a_module() -> None:

@@ -204,10 +204,9 @@ def test_a_missing_file_is_exit_2(
     assert err.count("\n") == 1
 
 
-def test_help_lists_the_quote_command() -> None:
-    out = io.StringIO()
-    assert main([], out=out) == 0
-    assert "quote" in out.getvalue()
+def test_help_lists_the_quote_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([], out=io.StringIO()) == 2
+    assert "quote" in capsys.readouterr().err
 
 
 # The table says what the JSON quote knows: what is missing, every promotion once at

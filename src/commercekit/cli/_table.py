@@ -1,97 +1,21 @@
-"""The ``commercekit`` command.
+"""The quote as a table a person reads (``commercekit quote`` without ``--format json``).
 
-``commercekit --version`` prints the version; ``commercekit quote CART.json`` prices a
-JSON quote request (see ``docs/json.md``) and prints it as a table or, with ``--format
-json``, as a JSON quote. ``commercekit demo`` runs the main job on bundled data: the
-checkout quotes of the bundled example requests, a Dutch shop selling to a German
-consumer (OSS), a French business (reverse charge), a British consumer under GBP 135
-and an American consumer with duties paid at checkout (DDP).
+It says what the JSON quote says, in figures and in words: what a partial quote lacks,
+every promotion that did not apply, why a border charge is zero, and who pays it.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
-from commercekit import __version__
-from commercekit._numbers import context_free
-from commercekit.checkout import Quote, quote
-from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.checkout import Quote
 from commercekit.money import Money
 from commercekit.pricing import PromotionResult
-from commercekit.serde import (
-    MAX_REQUEST_BYTES,
-    example_request,
-    example_requests,
-    json_document,
-    quote_request_from_json,
-    quote_to_json,
-)
 from commercekit.shipping import ItemDuty, LandedCost
 
-DEMO_TITLES = {
-    "nl-to-de-consumer": "A Dutch shop sells to a German consumer (OSS)",
-    "nl-to-fr-business": "The same shop sells to a French business (reverse charge)",
-    "nl-to-gb-consumer": "... to a British consumer, under GBP 135 (UK VAT at sale)",
-    "nl-to-us-ddp": "... to an American consumer, duties paid at checkout (DDP)",
-}
 
-
-def demo(out: TextIO) -> None:
-    """Quote the bundled example requests: one shop, four buyers, four sets of rules."""
-    out.write(
-        "commercekit demo: cross-border checkout quotes on bundled examples\n"
-        "(requests in commercekit/examples/; run `commercekit quote FILE` on your own)\n"
-    )
-    totals = []
-    for name in example_requests():
-        cart, context = quote_request_from_json(example_request(name))
-        result = quote(cart, context)
-        out.write(f"\n{'=' * 78}\n{DEMO_TITLES.get(name, name)}  [{name}]\n{'=' * 78}\n")
-        print_quote(result, out)
-        totals.append((name, result))
-    out.write(f"\n{'=' * 78}\nIn short\n")
-    for name, result in totals:
-        decision = result.decision
-        out.write(
-            f"  {name:<20} {decision.regime.value:<24} "
-            f"{_money_text(result.grand_total)} at checkout"
-            + (f", {result.due_at_delivery} at the door" if result.due_at_delivery else "")
-            + "\n"
-        )
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="commercekit", description="Commerce rules: money, tax, shipping, duties."
-    )
-    parser.add_argument("--version", action="version", version=f"commercekit {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("demo", help="run the main job on bundled data")
-    quoting = commands.add_parser("quote", help="price a JSON quote request")
-    quoting.add_argument("request", metavar="CART.json", help="the quote request")
-    quoting.add_argument(
-        "--format", choices=("table", "json"), default="table", help="how to print it"
-    )
-    return parser
-
-
-def _read_request(path: str) -> dict[str, Any]:
-    """The request file, parsed; every way it can fail is one InvalidJsonError."""
-    try:
-        with open(path, "rb") as file:
-            # One byte over the limit is enough for json_document to refuse it.
-            raw = file.read(MAX_REQUEST_BYTES + 1)
-    except OSError as error:
-        raise InvalidJsonError("", f"cannot read {path}: {error.strerror}") from None
-    return json_document(raw, name=path)
-
-
-def _money_text(money: Money) -> str:
+def money_text(money: Money) -> str:
     return f"{money.amount:>10} {money.currency.code}"
 
 
@@ -124,10 +48,10 @@ def print_quote(result: Quote, out: TextIO) -> None:
         _print_border(result, result.landed, out)
     elif result.missing:
         out.write("\nDuties and import taxes\n  not computed: see MISSING above\n")
-    out.write(f"\n  {'tax included':<24} {_money_text(result.tax)}\n")
-    out.write(f"  {'total at checkout':<24} {_money_text(result.grand_total)}\n")
+    out.write(f"\n  {'tax included':<24} {money_text(result.tax)}\n")
+    out.write(f"  {'total at checkout':<24} {money_text(result.grand_total)}\n")
     if result.due_at_delivery.amount:
-        out.write(f"  {'due at delivery':<24} {_money_text(result.due_at_delivery)}\n")
+        out.write(f"  {'due at delivery':<24} {money_text(result.due_at_delivery)}\n")
     if result.missing:
         out.write("  (partial: without what is MISSING above)\n")
 
@@ -140,17 +64,17 @@ def _print_lines(result: Quote, out: TextIO) -> None:
     )
     for line in sorted(result.lines, key=lambda line: line.position):
         out.write(
-            f"  {line.sku:<16} {line.quantity:>4} {_money_text(line.unit_price)} "
-            f"{_money_text(line.discount)} {_money_text(line.net)} {_money_text(line.tax)} "
-            f"{_money_text(line.gross)}\n"
+            f"  {line.sku:<16} {line.quantity:>4} {money_text(line.unit_price)} "
+            f"{money_text(line.discount)} {money_text(line.net)} {money_text(line.tax)} "
+            f"{money_text(line.gross)}\n"
         )
     shipping = result.shipping
     if shipping is not None:
         days = "-".join(str(day) for day in shipping.transit_days)
         out.write(
-            f"  {'shipping':<16} {'':>4} {_money_text(shipping.price)} "
-            f"{_money_text(shipping.discount)} {_money_text(shipping.net)} "
-            f"{_money_text(shipping.tax)} {_money_text(shipping.gross)}\n"
+            f"  {'shipping':<16} {'':>4} {money_text(shipping.price)} "
+            f"{money_text(shipping.discount)} {money_text(shipping.net)} "
+            f"{money_text(shipping.tax)} {money_text(shipping.gross)}\n"
             f"    {shipping.service}, {days} business days\n"
         )
 
@@ -239,35 +163,3 @@ def _print_reasons(landed: LandedCost, starts: tuple[str, ...], out: TextIO) -> 
             out.write(f"    why: {line}\n")
         else:
             out.write(f"    why: {sourced['text']}\n         {sourced['source']}\n")
-
-
-def quote_command(path: str, output: str, out: TextIO) -> None:
-    """``commercekit quote``: read the request, quote it, print it."""
-    cart, context = quote_request_from_json(_read_request(path))
-    result = quote(cart, context)
-    if output == "json":
-        json.dump(quote_to_json(result), out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        print_quote(result, out)
-
-
-@context_free
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code (2 for bad input, never a traceback)."""
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    out = out or sys.stdout
-    try:
-        if arguments.command == "demo":
-            demo(out)
-            return 0
-        if arguments.command == "quote":
-            quote_command(arguments.request, arguments.format, out)
-            return 0
-    except CommerceKitError as error:
-        message = " ".join(str(error).split())  # one line, whatever the error held
-        sys.stderr.write(f"commercekit: {message}\n")
-        return 2
-    parser.print_help(out)
-    return 0

@@ -1,0 +1,59 @@
+"""The ``commercekit`` command.
+
+``commercekit quote FILE`` prices a JSON quote request (see ``docs/json.md``; ``-``
+reads standard input) and prints it as a table or, with ``--format json``, as a JSON
+quote. ``commercekit schema request|quote`` prints the JSON Schemas, ``commercekit
+example [NAME]`` the bundled requests, ``commercekit tax-id NUMBER`` checks a tax
+number, ``commercekit serve`` runs the HTTP service (the ``server`` extra) and
+``commercekit demo`` quotes the bundled examples. ``docs/cli.md`` shows each one.
+
+Exit status: 0 done; 1 a tax number that is not valid; 2 refused, with one line on
+standard error saying why (a bad request, a missing file, no command at all).
+
+The modules along its seams: ``_parser`` (the arguments and each command's help),
+``_read`` (a request from a file or standard input), ``_commands`` (what each command
+does) and ``_table`` (a quote as a table).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from commercekit._numbers import context_free
+from commercekit.cli._commands import refuse
+from commercekit.cli._parser import build_parser
+from commercekit.cli._table import print_quote
+from commercekit.errors import CommerceKitError
+from commercekit.serde import MAX_REQUEST_BYTES
+
+__all__ = ["MAX_REQUEST_BYTES", "main", "print_quote"]
+
+
+@context_free
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status (2 for bad input, never a traceback).
+
+    ``out`` is where results go (standard output unless given); refusals go to
+    standard error.
+    """
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    stream = out or sys.stdout
+    try:
+        status: int = arguments.run(arguments, stream)
+        stream.flush()
+    except CommerceKitError as error:
+        return refuse(str(error))
+    except BrokenPipeError:
+        # The reader went away (`commercekit schema quote | head`): stop quietly, as
+        # cat does; pointing stdout at /dev/null keeps Python's exit flush silent.
+        if stream is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a command a pipe cut
+    return status

@@ -1,0 +1,159 @@
+"""The ``commercekit`` command's arguments: each command with a paragraph saying what it
+does and an example of it, shown by ``commercekit COMMAND --help``."""
+
+from __future__ import annotations
+
+import argparse
+
+from commercekit import __version__
+from commercekit.cli import _commands
+
+_FORMAT = argparse.RawDescriptionHelpFormatter
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= 5) or int(text) > 65535:
+        message = f"a port is a whole number from 0 to 65535, not {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= 4) or not (
+        1 <= int(text) <= 1024
+    ):
+        message = f"workers is a whole number from 1 to 1024, not {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    return int(text)
+
+
+def _host(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a host name or address, such as 127.0.0.1")
+    return text
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"example:\n{example}",
+        formatter_class=_FORMAT,
+    )
+
+
+def _quote_and_data(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    demo = _command(
+        commands,
+        "demo",
+        "run the main job on bundled data",
+        "Quote the four bundled example requests (one Dutch shop selling to a German\n"
+        "consumer, a French business, a British consumer and an American consumer)\n"
+        "and print each quote as a table, then the four totals side by side.",
+        "  commercekit demo",
+    )
+    demo.set_defaults(run=_commands.demo)
+    quoting = _command(
+        commands,
+        "quote",
+        "price a JSON quote request",
+        "Price the quote request in FILE (the format of `commercekit schema request`)\n"
+        "and print the quote as a table or, with --format json, as JSON (the format\n"
+        "of `commercekit schema quote`). FILE '-' reads standard input. A request\n"
+        "commercekit refuses is one line on standard error and exit status 2.",
+        "  commercekit quote cart.json\n"
+        "  commercekit example nl-to-us-ddp | commercekit quote - --format json",
+    )
+    quoting.add_argument("request", metavar="FILE", help="the quote request; - for stdin")
+    quoting.add_argument(
+        "--format", choices=("table", "json"), default="table", help="how to print it"
+    )
+    quoting.set_defaults(run=_commands.quote_command)
+    schema = _command(
+        commands,
+        "schema",
+        "print the JSON Schema of a quote request or a quote",
+        "Print the JSON Schema (draft 2020-12) that quote requests (request) or\n"
+        "quotes (quote) follow, as shipped in the package. Validate against it in any\n"
+        "language before calling commercekit.",
+        "  commercekit schema request > quote-request.schema.json",
+    )
+    schema.add_argument("which", choices=("request", "quote"), help="which schema")
+    schema.set_defaults(run=_commands.schema)
+    example = _command(
+        commands,
+        "example",
+        "print a bundled example request",
+        "Print the bundled example quote request NAME as JSON, a starting point for\n"
+        "your own. Without NAME, list the names, one per line.",
+        "  commercekit example\n  commercekit example nl-to-de-consumer > cart.json",
+    )
+    example.add_argument("name", metavar="NAME", nargs="?", help="the example's name")
+    example.set_defaults(run=_commands.example)
+
+
+def _tax_id_and_serve(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    tax_id = _command(
+        commands,
+        "tax-id",
+        "check a VAT or GST number's format and check digits",
+        "Check a tax number's format and check digits, offline (not in the tax\n"
+        "authority's registry), and print it normalised with its country and\n"
+        "scheme. Exit status 0: valid; 1: not valid, with why on standard error;\n"
+        "2: nothing to check (no letters or digits, or an unknown --country).\n"
+        "AU, NZ and CA numbers have no country prefix: give --country.",
+        "  commercekit tax-id 'NL 0044.95.445.B01'\n"
+        "  commercekit tax-id '51 824 753 556' --country AU",
+    )
+    tax_id.add_argument("number", metavar="NUMBER", help="the number, as written")
+    tax_id.add_argument(
+        "--country", metavar="CC", help="the country, for numbers without a prefix"
+    )
+    tax_id.set_defaults(run=_commands.tax_id)
+    serve = _command(
+        commands,
+        "serve",
+        "run the HTTP service (needs commercekit[server])",
+        "Serve commercekit over HTTP (quotes, refunds, tax decisions, landed cost,\n"
+        "tax numbers) for platforms written in other languages. It needs the\n"
+        f"optional server extra: {_commands.SERVER_EXTRA}. It listens on\n"
+        "127.0.0.1 unless told otherwise; it keeps no state, so run as many workers\n"
+        "as you like.",
+        "  commercekit serve --port 8080 --workers 4",
+    )
+    serve.add_argument(
+        "--host", type=_host, default="127.0.0.1", help="address to listen on"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on")
+    serve.add_argument(
+        "--workers", type=_workers, default=1, help="worker processes (1 to 1024)"
+    )
+    serve.set_defaults(run=_commands.serve)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``commercekit`` command and its commands."""
+    parser = argparse.ArgumentParser(
+        prog="commercekit",
+        description="Commerce rules: money, tax, shipping, duties. Quote a cart as\n"
+        "JSON, check a tax number, or serve it all over HTTP.",
+        epilog="example:\n  commercekit example nl-to-de-consumer | commercekit quote -\n\n"
+        "Run 'commercekit COMMAND --help' for what a command does.",
+        formatter_class=_FORMAT,
+    )
+    parser.add_argument("--version", action="version", version=f"commercekit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _quote_and_data(commands)
+    _tax_id_and_serve(commands)
+    return parser
