@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from commercekit.checkout import quote
 from commercekit.cli._read import read_request
 from commercekit.cli._table import money_text, print_quote
-from commercekit.errors import InvalidTaxIdError, UnknownCountryError
+from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
 from commercekit.serde import (
     example_request,
     example_requests,
@@ -105,18 +105,18 @@ def tax_id(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit tax-id NUMBER``: 0 valid, 1 not valid, 2 nothing to check."""
     number: str = arguments.number
     if not any(char.isalnum() for char in number):
-        return refuse(f"{number!r} holds no letters or digits; give a tax number")
+        return refuse(f"{shown(number)} holds no letters or digits; give a tax number")
     try:
         checked = validate_tax_id(number, arguments.country)
     except UnknownCountryError:
         return refuse(
-            f"--country {arguments.country!r} is not a country whose tax numbers "
+            f"--country {shown(arguments.country)} is not a country whose tax numbers "
             "commercekit validates; give a two-letter code such as NL, DE or AU"
         )
     except InvalidTaxIdError as error:
         if error.country == "unknown":
             return refuse(
-                f"{number!r} is not a valid VAT number: it has no country prefix "
+                f"{shown(number)} is not a valid VAT number: it has no country prefix "
                 "commercekit knows; give --country for AU, NZ and CA numbers, which "
                 "are written without one",
                 status=1,
