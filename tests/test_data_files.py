@@ -376,7 +376,7 @@ OFFICIAL = frozenset(
         *("boe.es", "gob.es", "vero.fi", "finlex.fi", "eduskunta.fi", "gouv.fr"),
         *("aade.gr", "mnb.hu", "revenue.ie", "normattiva.it", "gazzettaufficiale.it"),
         *("lb.lt", "muitine.lt", "public.lu", "fm.gov.lv", "legislation.mt"),
-        *("overheid.nl", "rijksfinancien.nl", "dnb.nl", "gov.pl", "gov.pt"),
+        *("overheid.nl", "rijksfinancien.nl", "dnb.nl", "gov.pl", "gov.pt", "dre.pt"),
         *("parlamento.pt", "just.ro", "skatteverket.se", "riksdagen.se", "gov.se"),
         *("riksbank.se", "pisrs.si", "slov-lex.sk", "mfsr.sk", "gov.cy"),
         # Greenland's government, the Bank of Israel
@@ -394,8 +394,6 @@ NOT_YET_OFFICIAL = {
     "www.droit-bilingue.ch": "a mirror of Fedlex (cash_rounding.csv CHF, SR 941.103.3)",
     "haufe.de": "a publisher (customs.csv)",
     "it.scribd.com": "a document-sharing site (customs.csv)",
-    "dre.tretas.org": "a mirror of the Diário da República (PT-20, PT-30, rate_regions)",
-    "www.apcmc.pt": "a trade association (PT-20, rate_regions)",
     "etaamb.openjustice.be": "a mirror of the Moniteur belge (BE.csv)",
     "legal.tricoteuses.fr": "a mirror of Légifrance (FR-20R.csv)",
     "www.toutsurmesfinances.com": "a personal-finance site (FR-20R.csv)",
