@@ -4,12 +4,13 @@ Part of [`commercekit.errors`][commercekit.errors], which re-exports every name 
 
 Where py-moneyed raises an error of its own or a built-in one for the same mistake
 (``CurrencyDoesNotExist``, ``MoneyComparisonError``, ``TypeError``,
-``ZeroDivisionError``), the class here inherits from it too, so code written for
+``decimal.DivisionByZero``), the class here inherits from it too, so code written for
 py-moneyed keeps catching what it caught.
 """
 
 from __future__ import annotations
 
+import decimal
 from datetime import date, datetime, timedelta
 
 from moneyed.classes import CurrencyDoesNotExist
@@ -99,11 +100,11 @@ class MoneyComparisonError(InvalidTypeError, _MoneyedComparisonError):
     __str__ = Exception.__str__
 
 
-class DivisionByZeroError(InvalidAmountError, ZeroDivisionError):
+class DivisionByZeroError(InvalidAmountError, decimal.DivisionByZero):
     """Money divided by zero (a number or a zero amount).
 
-    It is a ``ZeroDivisionError`` too, as the ``decimal.DivisionByZero`` py-moneyed's
-    division raises is.
+    It is also the ``decimal.DivisionByZero`` (a ``ZeroDivisionError``) that
+    py-moneyed's division lets through.
     """
 
 

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import moneyed
 from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_unstructure_fn, override
 
@@ -104,6 +105,12 @@ converter.register_structure_hook(Decimal, read_decimal)
 converter.register_unstructure_hook(Decimal, write_decimal)
 converter.register_structure_hook(Money, read_money)
 converter.register_unstructure_hook(Money, write_money)
+# A plain py-moneyed amount (from django-money, say) has the same shape once checked:
+# one with NaN or a float's digits must not reach JSON unnoticed.
+converter.register_structure_hook(moneyed.Money, read_money)
+converter.register_unstructure_hook(
+    moneyed.Money, lambda money: write_money(Money.from_moneyed(money))
+)
 converter.register_structure_hook(date, read_date)
 converter.register_unstructure_hook(date, date.isoformat)
 converter.register_structure_hook(datetime, read_datetime)
