@@ -374,7 +374,7 @@ OFFICIAL = frozenset(
         *("gv.at", "belgium.be", "fgov.be", "e-sbirka.cz", "cnb.cz"),
         *("gesetze-im-internet.de", "skat.dk", "riigiteataja.ee", "riigikogu.ee"),
         *("boe.es", "gob.es", "vero.fi", "finlex.fi", "eduskunta.fi", "gouv.fr"),
-        *("aade.gr", "mnb.hu", "revenue.ie", "normattiva.it", "gazzettaufficiale.it"),
+        *("aade.gr", "mnb.hu", "njt.hu", "revenue.ie", "normattiva.it", "gazzettaufficiale.it"),
         *("lb.lt", "muitine.lt", "public.lu", "fm.gov.lv", "legislation.mt"),
         *("overheid.nl", "rijksfinancien.nl", "dnb.nl", "gov.pl", "gov.pt", "dre.pt"),
         *("parlamento.pt", "just.ro", "skatteverket.se", "riksdagen.se", "gov.se"),
@@ -398,7 +398,6 @@ NOT_YET_OFFICIAL = {
     "legal.tricoteuses.fr": "a mirror of Légifrance (FR-20R.csv)",
     "www.toutsurmesfinances.com": "a personal-finance site (FR-20R.csv)",
     "lex.bg": "a commercial law database (BG.csv)",
-    "net.jogtar.hu": "a commercial law database, not njt.hu (HU.csv)",
     "www.zakon.hr": "a private law portal, not Narodne novine (HR.csv)",
 }
 
