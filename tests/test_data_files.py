@@ -395,8 +395,6 @@ NOT_YET_OFFICIAL = {
     "haufe.de": "a publisher (customs.csv)",
     "it.scribd.com": "a document-sharing site (customs.csv)",
     "etaamb.openjustice.be": "a mirror of the Moniteur belge (BE.csv)",
-    "legal.tricoteuses.fr": "a mirror of Légifrance (FR-20R.csv)",
-    "www.toutsurmesfinances.com": "a personal-finance site (FR-20R.csv)",
     "lex.bg": "a commercial law database (BG.csv)",
     "www.zakon.hr": "a private law portal, not Narodne novine (HR.csv)",
 }
