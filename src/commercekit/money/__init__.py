@@ -4,6 +4,8 @@ Everything else in commercekit stands on these rules:
 
 * [`Money`][commercekit.money.Money] is an exact ``Decimal`` amount in an ISO 4217
   currency, and a ``moneyed.Money``; floats are refused.
+  [`Money.from_moneyed`][commercekit.money.Money.from_moneyed] checks a plain
+  py-moneyed amount into one, and ``to_moneyed`` gives one back.
 * [`minor_units`][commercekit.money.minor_units] and
   [`cash_increment`][commercekit.money.cash_increment] say how finely amounts and cash
   payments are counted; [`round_money`][commercekit.money.round_money] and
