@@ -388,9 +388,7 @@ OFFICIAL = frozenset(
 # page (the test below fails once one is gone, so this list only shrinks).
 NOT_YET_OFFICIAL = {
     "auspost.com.au": "Australia Post, not the ABF or ATO (de_minimis.csv AU post rows)",
-    "thefederalregister.org": "a mirror of the Federal Register (federalregister.gov)",
     "coinweek.com": "a coin magazine (cash_rounding.csv)",
-    "m.scoop.co.nz": "a news site (cash_rounding.csv NZD)",
     "www.droit-bilingue.ch": "a mirror of Fedlex (cash_rounding.csv CHF, SR 941.103.3)",
     "haufe.de": "a publisher (customs.csv)",
     "it.scribd.com": "a document-sharing site (customs.csv)",
