@@ -387,11 +387,8 @@ OFFICIAL = frozenset(
 # Primary sources known not to be official, each still to be replaced by the official
 # page (the test below fails once one is gone, so this list only shrinks).
 NOT_YET_OFFICIAL = {
-    "auspost.com.au": "Australia Post, not the ABF or ATO (de_minimis.csv AU post rows)",
     "coinweek.com": "a coin magazine (cash_rounding.csv)",
     "www.droit-bilingue.ch": "a mirror of Fedlex (cash_rounding.csv CHF, SR 941.103.3)",
-    "haufe.de": "a publisher (customs.csv)",
-    "it.scribd.com": "a document-sharing site (customs.csv)",
     "etaamb.openjustice.be": "a mirror of the Moniteur belge (BE.csv)",
     "lex.bg": "a commercial law database (BG.csv)",
     "www.zakon.hr": "a private law portal, not Narodne novine (HR.csv)",
