@@ -389,7 +389,6 @@ OFFICIAL = frozenset(
 NOT_YET_OFFICIAL = {
     "coinweek.com": "a coin magazine (cash_rounding.csv)",
     "www.droit-bilingue.ch": "a mirror of Fedlex (cash_rounding.csv CHF, SR 941.103.3)",
-    "etaamb.openjustice.be": "a mirror of the Moniteur belge (BE.csv)",
     "lex.bg": "a commercial law database (BG.csv)",
     "www.zakon.hr": "a private law portal, not Narodne novine (HR.csv)",
 }
