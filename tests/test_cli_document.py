@@ -18,6 +18,11 @@ def test_an_object_is_read_from_bytes_and_from_text() -> None:
     assert json_document('{"caf\u00e9": "\u20ac"}') == {"caf\u00e9": "\u20ac"}
 
 
+def test_a_byte_order_mark_is_ignored_as_rfc_8259_allows() -> None:
+    assert json_document(b'\xef\xbb\xbf{"a": "1"}') == {"a": "1"}
+    assert json_document('\ufeff{"a": "1"}') == {"a": "1"}
+
+
 def test_the_limit_is_10_mib_and_a_document_of_exactly_that_size_is_read() -> None:
     assert MAX_REQUEST_BYTES == 10 * 1024 * 1024
     padded = b"{}" + b" " * (MAX_REQUEST_BYTES - 2)

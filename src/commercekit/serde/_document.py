@@ -16,7 +16,9 @@ closes each gap:
 * arrays or objects nested beyond Python's recursion limit, and integers longer than
   Python converts (``sys.get_int_max_str_digits``), are refused by name rather than
   escaping as ``RecursionError`` or ``ValueError``;
-* bytes must be UTF-8 (RFC 8259, section 8.1), and the document must be an object.
+* bytes must be UTF-8 (RFC 8259, section 8.1), and the document must be an object;
+  a leading byte order mark, which some Windows editors write, is ignored as
+  section 8.1 allows (Python's own message for it names a Python codec).
 
 References:
     RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format:
@@ -100,7 +102,7 @@ def json_document(text: str | bytes, *, name: str = "the document") -> dict[str,
     """
     if not isinstance(name, str) or not name:
         raise InvalidJsonError("", "name the document with non-empty text")
-    source = _text(text, name)
+    source = _text(text, name).removeprefix("\ufeff")
     try:
         data = json.loads(
             source, object_pairs_hook=_no_duplicates, parse_constant=_no_constant
