@@ -26,6 +26,7 @@ LAYERS = (
     "metrics",
     "checkout",
     "serde",
+    "service",
 )
 """DESIGN.md's order: each package may import those before it."""
 

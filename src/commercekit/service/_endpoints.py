@@ -1,0 +1,257 @@
+"""What each endpoint does with its JSON: read it into value objects, apply one rule,
+write the answer. Pure functions, JSON-ready ``dict`` in and out; the HTTP layer
+(``_app``) only carries them.
+
+The request shapes are small attrs classes read with the one converter
+([`structure`][commercekit.serde.structure]), so a wrong field is refused with its
+JSON path as everywhere else; the answers are the value objects as the converter
+writes them (money as ``{"amount": "12.34", "currency": "EUR"}``, dates ISO 8601).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from commercekit.checkout import Refund, RefundPolicy, quote, refund
+from commercekit.errors import InvalidInputError, InvalidJsonError, InvalidTaxIdError
+from commercekit.money import Money, RateTable, RoundingMode
+from commercekit.pricing import Market, localize_price
+from commercekit.serde import converter, quote_request_from_json, quote_to_json, structure
+from commercekit.shipping import (
+    BUNDLED_TARIFF,
+    DutyRate,
+    Shipment,
+    TariffTable,
+    landed_cost,
+)
+from commercekit.tax import CountedSale, Sale, TaxCategory, decide, threshold_status
+from commercekit.tax import validate_tax_id as validate
+
+__all__ = ["ENDPOINTS"]
+
+Json = dict[str, Any]
+
+
+def quote_endpoint(data: Json) -> Json:
+    """``POST /quote``: a quote request in, the quote out (``quote_to_json``)."""
+    return quote_to_json(quote(*quote_request_from_json(data)))
+
+
+@attrs.frozen
+class _TaxIdRequest:
+    number: str
+    country: str | None = None
+
+
+def tax_id_endpoint(data: Json) -> Json:
+    """``POST /tax-id``: ``{"number", "country"?}`` in; whether it is valid, and the
+    number normalised or why not. A number that fails its check is an answer, not an
+    error; a country code that is no country is refused."""
+    asked = structure(data, _TaxIdRequest)
+    try:
+        found = validate(asked.number, asked.country)
+    except InvalidTaxIdError as error:
+        return {"valid": False, "reason": " ".join(str(error).split())}
+    except InvalidInputError as error:  # only the country can be refused as input
+        raise InvalidJsonError(
+            "country", str(error), kind=error.kind, choices=error.choices
+        ) from None
+    return {
+        "valid": True,
+        "tax_id": converter.unstructure(found),
+        "formatted": found.formatted,
+    }
+
+
+@attrs.frozen
+class _DecideRequest:
+    sale: Sale
+    on: date
+
+
+def decide_endpoint(data: Json) -> Json:
+    """``POST /decide``: ``{"sale", "on"}`` in, the tax decision out."""
+    asked = structure(data, _DecideRequest)
+    result: Json = converter.unstructure(decide(asked.sale, on=asked.on))
+    return result
+
+
+@attrs.frozen
+class _ThresholdRequest:
+    sales: tuple[CountedSale, ...]
+    seller_country: str
+    on: date
+    registrations: tuple[str, ...] = ()
+    exchange_rates: RateTable | None = None
+
+
+def threshold_status_endpoint(data: Json) -> Json:
+    """``POST /threshold-status``: a seller's sales in, every registration threshold's
+    status out, as ``{"statuses": [...]}``."""
+    asked = structure(data, _ThresholdRequest)
+    statuses = threshold_status(
+        asked.sales,
+        asked.registrations,
+        seller_country=asked.seller_country,
+        on=asked.on,
+        rates=asked.exchange_rates,
+    )
+    return {"statuses": [converter.unstructure(status) for status in statuses]}
+
+
+@attrs.frozen
+class _Tariff:
+    name: str
+    rows: tuple[DutyRate, ...]
+
+
+@attrs.frozen
+class _LandedRequest:
+    shipment: Shipment
+    incoterm: str
+    on: date
+    tariff: Any = None  # "example", {"name", "rows"} or null: read by _tariff
+    exchange_rates: RateTable | None = None
+    mode: RoundingMode = RoundingMode.HALF_UP
+    eu_flat_duty_scope: str = "all"
+
+
+_NO_TARIFF = "no tariff given"
+
+
+def _tariff(value: object) -> TariffTable:
+    """The request's tariff: the bundled example only when asked for by name; none
+    given is an empty table, so a duty that needs a rate says which is missing."""
+    if value is None:
+        return TariffTable((), name=_NO_TARIFF)
+    if value == "example":
+        return BUNDLED_TARIFF
+    if not isinstance(value, Mapping):
+        raise InvalidJsonError(
+            "tariff",
+            'give a tariff as {"name": ..., "rows": [...]}, or "example" (the bundled '
+            "example tariff)",
+            choices=("example",),
+        )
+    table = structure(value, _Tariff, "tariff")
+    return TariffTable(table.rows, name=table.name)
+
+
+def landed_cost_endpoint(data: Json) -> Json:
+    """``POST /landed-cost``: a shipment, an incoterm and a day in; duty, import tax and
+    who pays them out."""
+    asked = structure(data, _LandedRequest)
+    landed = landed_cost(
+        asked.shipment,
+        incoterm=asked.incoterm,
+        on=asked.on,
+        rates=asked.exchange_rates,
+        tariffs=_tariff(asked.tariff),
+        mode=asked.mode,
+        eu_flat_duty_scope=asked.eu_flat_duty_scope,  # type: ignore[arg-type]  # checked by landed_cost
+    )
+    result: Json = converter.unstructure(landed)
+    return result
+
+
+@attrs.frozen
+class _LocalizeRequest:
+    base_price: Money
+    market: Market
+    exchange_rates: RateTable
+    on: date
+    category: TaxCategory = TaxCategory.STANDARD
+    cost: Money | None = None
+    min_margin: Decimal | None = None
+    minimum_price: Money | None = None
+    mode: RoundingMode = RoundingMode.HALF_UP
+
+
+def localize_price_endpoint(data: Json) -> Json:
+    """``POST /localize-price``: a base price and a market in, the price shown there."""
+    asked = structure(data, _LocalizeRequest)
+    price = localize_price(
+        asked.base_price,
+        asked.market,
+        asked.exchange_rates,
+        on=asked.on,
+        category=asked.category,
+        cost=asked.cost,
+        min_margin=asked.min_margin,
+        minimum_price=asked.minimum_price,
+        mode=asked.mode,
+    )
+    result: Json = converter.unstructure(price)
+    return result
+
+
+@attrs.frozen
+class _Return:
+    returned_lines: dict[str, int]
+    policy: RefundPolicy = attrs.Factory(RefundPolicy)
+
+
+@attrs.frozen
+class _RefundRequest:
+    quote_request: dict[str, Any]
+    returned_lines: dict[str, int]
+    policy: RefundPolicy = attrs.Factory(RefundPolicy)
+    previous: tuple[_Return, ...] = ()
+    points_earned: int = 0
+
+
+def _within(error: InvalidJsonError, prefix: str) -> InvalidJsonError:
+    """``error`` with its path inside the field ``prefix`` of the body."""
+    field = error.field
+    path = prefix + ("" if not field else field if field.startswith("[") else f".{field}")
+    return InvalidJsonError(path, error.reason, kind=error.kind, choices=error.choices)
+
+
+def refund_endpoint(data: Json) -> Json:
+    """``POST /refund``: the order's quote request, the earlier returns and this one in;
+    the refund for this return out. The service keeps no orders: the quote is made
+    again from its request (the same request gives the same quote) and the earlier
+    returns are refunded again, in order, to count what is left."""
+    asked = structure(data, _RefundRequest)
+    try:
+        cart, context = quote_request_from_json(asked.quote_request)
+    except InvalidJsonError as error:
+        raise _within(error, "quote_request") from None
+    order = quote(cart, context)
+    done: list[Refund] = []
+    for earlier in asked.previous:
+        done.append(
+            refund(
+                order,
+                earlier.returned_lines,
+                earlier.policy,
+                previous=tuple(done),
+                points_earned=asked.points_earned,
+            )
+        )
+    result = refund(
+        order,
+        asked.returned_lines,
+        asked.policy,
+        previous=tuple(done),
+        points_earned=asked.points_earned,
+    )
+    answer: Json = converter.unstructure(result)
+    return answer
+
+
+ENDPOINTS: tuple[tuple[str, Callable[[Json], Json]], ...] = (
+    ("/quote", quote_endpoint),
+    ("/tax-id", tax_id_endpoint),
+    ("/decide", decide_endpoint),
+    ("/threshold-status", threshold_status_endpoint),
+    ("/landed-cost", landed_cost_endpoint),
+    ("/localize-price", localize_price_endpoint),
+    ("/refund", refund_endpoint),
+)
+"""Each ``POST`` path and the function that answers it."""
