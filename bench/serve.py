@@ -1,10 +1,12 @@
 """Load the HTTP service on loopback: throughput and latency of a 10-line quote.
 
 Run: ``python bench/serve.py`` (after ``pip install -e '.[server,test]'``; httpx is the
-client). Starts uvicorn with ``create_app()`` (one worker) on a free loopback port,
-then, for 1, 4 and 16 concurrent clients (httpx's async client, one connection each),
-sends ``POST /quote`` with the same 10-line request for ``SECONDS`` (at most ``MOST``
-requests) and prints requests per second and the median and 99th-percentile latency.
+client). Starts the service with ``commercekit.service.run`` (one uvicorn worker) in
+its own process on a free loopback port, so that the clients do not share its
+interpreter, then, for 1, 4 and 16 concurrent clients (httpx's async client, one
+connection each), sends ``POST /quote`` with the same 10-line request for ``SECONDS``
+(at most ``MOST`` requests) and prints requests per second and the median and
+99th-percentile latency.
 
 Before timing, the answer over HTTP is checked against ``quote_to_json(quote(...))``
 computed in this process for the same request. The baseline is that computation
@@ -19,17 +21,16 @@ import asyncio
 import json
 import socket
 import statistics
-import threading
+import subprocess
+import sys
 import time
 import timeit
 from typing import Any
 
 import httpx
-import uvicorn
 
 from commercekit.checkout import quote
 from commercekit.serde import example_request, quote_request_from_json, quote_to_json
-from commercekit.service import create_app
 
 SECONDS = 3.0
 """How long each concurrency level is loaded."""
@@ -62,18 +63,30 @@ def direct(request: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
-def serve() -> tuple[uvicorn.Server, threading.Thread, str]:
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(), log_level="warning", access_log=False)
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def serve() -> tuple[subprocess.Popen[bytes], str]:
+    """The service in its own process, once it answers ``GET /health``."""
+    port = free_port()
+    script = f"from commercekit.service import run; run(port={port})"
+    process = subprocess.Popen(  # noqa: S603  # our own interpreter and script
+        [sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]})
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    return server, thread, f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            time.sleep(0.05)
+    process.terminate()
+    raise SystemExit("the service did not start within 30 s")
 
 
 async def load(url: str, body: bytes, clients: int) -> tuple[int, float, list[float]]:
@@ -107,7 +120,7 @@ def main() -> None:
         f"in-process (JSON in, quote, JSON out): {in_process * 1e3:.2f} ms per quote, "
         f"{1 / in_process:,.0f} quotes/s on one core"
     )
-    server, thread, url = serve()
+    server, url = serve()
     try:
         answer = httpx.post(
             f"{url}/quote", content=body, headers={"content-type": "application/json"}
@@ -126,8 +139,8 @@ def main() -> None:
                 "in-process time per quote"
             )
     finally:
-        server.should_exit = True
-        thread.join()
+        server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,9 @@ def _wait_until(ready: Any, what: str, seconds: float = 10.0) -> None:
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
     """A real uvicorn serving ``create_app()`` on a free loopback port, in a thread."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on sockets that say they are
+    # TCP, and without it every answer waits ~40 ms for a delayed ACK.
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))  # the port is ours before uvicorn starts
     port = listener.getsockname()[1]
     server = uvicorn.Server(
