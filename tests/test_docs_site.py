@@ -102,3 +102,43 @@ def test_every_console_block_copies_without_prompts_or_output(site: Path) -> Non
             assert copied, f"{page}: a console block without data-copy"
             assert not re.search(r"^(>>>|\.\.\. |\$ )", copied, re.M), (page, copied)
     assert seen > 100  # the pages' examples and the API reference's
+
+
+# --- the API reference, one page per package ------------------------------------------
+
+PACKAGES = ("money", "regions", "tax", "pricing", "shipping", "inventory", "loyalty")
+PACKAGES += ("metrics", "checkout", "serde", "service", "errors")
+_API_LINK = re.compile(r'href="(?P<path>[^"#:]*)#(?P<id>commercekit\.[^"]*)"')
+
+
+def test_each_package_has_its_reference_page(site: Path) -> None:
+    for package in PACKAGES:
+        page = _page(site, f"reference/{package}")
+        assert f'<h1 id="commercekit.{package}"' in page, package
+    overview = _page(site, "reference")
+    assert all(f'href="{package}/"' in overview for package in PACKAGES)
+
+
+def test_no_page_links_to_the_old_single_reference_page() -> None:
+    for source in (ROOT / "README.md", *(ROOT / "docs").glob("*.md")):
+        assert "reference.md" not in source.read_text("utf-8"), source.name
+
+
+def test_every_link_into_the_reference_finds_its_anchor(site: Path) -> None:
+    """Every link to an API object (``#commercekit.…``), from any page, the reference's
+    own included, reaches a page that has that anchor."""
+    ids: dict[Path, set[str]] = {}
+    links = 0
+    for page in site.rglob("*.html"):
+        for link in _API_LINK.finditer(page.read_text("utf-8")):
+            target = (page.parent / link["path"]).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            if target not in ids:
+                ids[target] = set(re.findall(r'id="([^"]+)"', target.read_text("utf-8")))
+            assert link["id"] in ids[target], f"{page.relative_to(site)}: {link[0]}"
+            links += 1
+    assert links > 500
+    assert {target.parent.name for target in ids} >= set(PACKAGES)
+    # the cross-references the narrative pages make, in the reference's new places
+    assert 'href="../reference/checkout/#commercekit.checkout.quote"' in _page(site, "json")
+    assert 'href="../reference/service/#commercekit.service.run"' in _page(site, "service")
