@@ -142,3 +142,12 @@ def test_every_link_into_the_reference_finds_its_anchor(site: Path) -> None:
     # the cross-references the narrative pages make, in the reference's new places
     assert 'href="../reference/checkout/#commercekit.checkout.quote"' in _page(site, "json")
     assert 'href="../reference/service/#commercekit.service.run"' in _page(site, "service")
+
+
+# --- the home page --------------------------------------------------------------------
+
+
+def test_the_home_page_leads_to_the_tutorial_json_and_plugin_pages_first() -> None:
+    top = (ROOT / "docs" / "index.md").read_text("utf-8").partition("\n## ")[0]
+    for target in ("checkout.md", "json.md", "other-languages.md", "service.md", "cli.md"):
+        assert f"]({target})" in top, target
