@@ -12,7 +12,13 @@ from typing import TextIO
 from commercekit.checkout import Quote
 from commercekit.money import Money
 from commercekit.pricing import PromotionResult
-from commercekit.shipping import ItemDuty, LandedCost
+from commercekit.shipping import ItemDuty, LandedCost, example_rate_cards
+
+# The services of the bundled example rate cards (invented prices), as a quote names
+# them: a shipping line priced on one of them says so.
+_EXAMPLE_SERVICES = frozenset(
+    f"{card.carrier} {card.service}" for card in example_rate_cards()
+)
 
 
 def money_text(money: Money) -> str:
@@ -56,6 +62,9 @@ def print_quote(result: Quote, out: TextIO) -> None:
         out.write("  (partial: without what is MISSING above)\n")
 
 
+_EXAMPLE_CARD = " (example rate card, invented prices)"
+
+
 def _print_lines(result: Quote, out: TextIO) -> None:
     """The lines in the order the cart gave them (the quote keeps them by SKU)."""
     out.write(
@@ -71,11 +80,12 @@ def _print_lines(result: Quote, out: TextIO) -> None:
     shipping = result.shipping
     if shipping is not None:
         days = "-".join(str(day) for day in shipping.transit_days)
+        example = _EXAMPLE_CARD if shipping.service in _EXAMPLE_SERVICES else ""
         out.write(
             f"  {'shipping':<16} {'':>4} {money_text(shipping.price)} "
             f"{money_text(shipping.discount)} {money_text(shipping.net)} "
             f"{money_text(shipping.tax)} {money_text(shipping.gross)}\n"
-            f"    {shipping.service}, {days} business days\n"
+            f"    {shipping.service}{example}, {days} business days\n"
         )
 
 
@@ -121,6 +131,7 @@ def _print_tax(result: Quote, out: TextIO) -> None:
         )
     for rule in decision.rules:
         out.write(f"  why: {rule.text}\n       {rule.source}\n")
+    _print_conversions(decision.conversions, out)
 
 
 # The landed cost's explanation lines that say why a duty or the import tax is what
@@ -137,11 +148,21 @@ def _print_border(result: Quote, landed: LandedCost, out: TextIO) -> None:
     out.write(f"  customs value {landed.customs_value}\n")
     for duty in landed.duties:
         out.write(f"  duty on {duty.item.description}: {_duty_text(duty)}\n")
+        if duty.rate is not None:  # a tariff's rate: say which tariff
+            out.write(f"    rate from {duty.source}\n")
     _print_reasons(landed, _DUTY_REASONS, out)
     out.write(f"  import tax {landed.import_tax}\n")
     _print_reasons(landed, _IMPORT_TAX_REASONS, out)
+    _print_conversions(landed.conversions, out)
     out.write(f"  the seller collects at checkout: {result.collected_border_charges}\n")
     out.write(f"  the buyer pays at delivery:      {result.due_at_delivery}\n")
+
+
+def _print_conversions(conversions: tuple[str, ...], out: TextIO) -> None:
+    """The currency conversions behind the figures above, each with its rate table's
+    provider and moment (the bundled examples' say "example figures")."""
+    for conversion in conversions:
+        out.write(f"  converted: {conversion}\n")
 
 
 def _duty_text(duty: ItemDuty) -> str:

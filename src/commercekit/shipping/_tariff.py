@@ -224,6 +224,9 @@ def _duty_rate(line: _bundled.Line) -> DutyRate:
     )
 
 
+EXAMPLE_TARIFF_SOURCE = "example tariff (a few headings, not a complete customs tariff)"
+
+
 class BundledTariff(TariffTable):
     """The EXAMPLE tariff bundled for the docs and tests (a few headings, MFN rates)."""
 
@@ -231,7 +234,16 @@ class BundledTariff(TariffTable):
         lines = _bundled.read(
             "commercekit.shipping", "example_tariff.csv", columns=_TARIFF_COLUMNS
         )
-        super().__init__((_duty_rate(line) for line in lines), name="the example tariff")
+        # Each row's source says it is the example's, so every duty quoted from it
+        # says so too (in the explanation and the quote's duties), not only its name.
+        rows = (_duty_rate(line) for line in lines)
+        super().__init__(
+            (
+                attrs.evolve(row, source=f"{EXAMPLE_TARIFF_SOURCE}: {row.source}")
+                for row in rows
+            ),
+            name="the example tariff",
+        )
 
     def _covered(self) -> str:
         return (
