@@ -112,9 +112,10 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     if option is not None:
         shipping_price = shipping_charged(option, cart, context, notes)
         cart = trusted_evolve(cart, shipping=shipping_price)
+        example = " (example rate card, invented prices)" if option.card.example else ""
         notes.append(
-            f"shipping: {option.service}, {option.chargeable_kg} kg chargeable, "
-            f"{shipping_price}"
+            f"shipping: {option.service}{example}, {option.chargeable_kg} kg "
+            f"chargeable, {shipping_price}"
         )
     promoted = apply_promotions(cart, context.promotions, at=context.at)
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
