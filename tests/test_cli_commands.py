@@ -148,7 +148,7 @@ def test_serve_without_the_server_extra_says_how_to_install_it(
             ["--host", "0.0.0.0", "--port", "8080", "--workers", "4"],  # noqa: S104
             {"host": "0.0.0.0", "port": 8080, "workers": 4},  # noqa: S104
         ),
-        (["--port", "0"], {"host": "127.0.0.1", "port": 0, "workers": 1}),
+        (["--port", "1"], {"host": "127.0.0.1", "port": 1, "workers": 1}),
     ],
 )
 def test_serve_hands_its_arguments_to_the_service(
@@ -165,12 +165,14 @@ def test_serve_hands_its_arguments_to_the_service(
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["--port", "65536"], "a port is a whole number from 0 to 65535, not '65536'"),
-        (["--port", "-1"], "a port is a whole number from 0 to 65535, not '-1'"),
-        (["--port", "9" * 5000], "a port is a whole number from 0 to 65535"),
+        (["--port", "65536"], "a port is a whole number from 1 to 65535, not '65536'"),
+        (["--port", "-1"], "a port is a whole number from 1 to 65535, not '-1'"),
+        (["--port", "0"], "a port is a whole number from 1 to 65535, not '0'"),
+        (["--port", "9" * 5000], "a port is a whole number from 1 to 65535"),
         (["--port", "\u0668\u0660"], "a port is a whole number"),  # Arabic-Indic 80
-        (["--workers", "0"], "workers is a whole number from 1 to 1024, not '0'"),
-        (["--workers", "many"], "workers is a whole number from 1 to 1024"),
+        (["--workers", "0"], "workers is a whole number from 1 to 64, not '0'"),
+        (["--workers", "65"], "workers is a whole number from 1 to 64, not '65'"),
+        (["--workers", "many"], "workers is a whole number from 1 to 64"),
         (["--host", " "], "give a host name or address"),
     ],
 )
@@ -342,3 +344,10 @@ def test_the_real_command_ends_in_one_line_and_its_exit_status(
     assert done.stdout == b""
     assert words in done.stderr.rstrip(b"\n").splitlines()[-1]
     assert b"Traceback" not in done.stderr
+
+
+def test_the_command_line_bounds_are_the_services() -> None:
+    from commercekit.cli import _parser  # noqa: PLC0415
+    from commercekit.service._run import MAX_WORKERS  # noqa: PLC0415
+
+    assert _parser.MAX_WORKERS == MAX_WORKERS

@@ -432,3 +432,38 @@ def _answers(url: str) -> bool:
         return httpx.get(f"{url}/health", timeout=1).status_code == 200
     except httpx.TransportError:
         return False
+
+
+def test_an_empty_tax_number_is_refused_and_a_country_without_a_validator_named(
+    client: httpx.Client,
+) -> None:
+    empty = client.post("/tax-id", json={"number": " "})
+    assert empty.status_code == 422
+    assert empty.json()["field"] == "number"
+    unknown = client.post("/tax-id", json={"number": "NL004495445B01", "country": "US"})
+    assert unknown.status_code == 422
+    assert (
+        "not a country whose tax numbers commercekit validates" in unknown.json()["detail"]
+    )
+
+
+def test_a_charset_other_than_utf8_is_an_unsupported_media_type(
+    client: httpx.Client,
+) -> None:
+    body = '{"number": "DE136695976", "country": "DE"}'.encode("latin-1")
+    answer = client.post(
+        "/tax-id",
+        content=body,
+        headers={"content-type": "application/json; charset=latin-1"},
+    )
+    assert answer.status_code == 415
+    fine = client.post(
+        "/tax-id", content=body, headers={"content-type": "application/json; charset=UTF-8"}
+    )
+    assert fine.status_code == 200
+
+
+def test_a_trailing_slash_is_not_found_not_redirected(client: httpx.Client) -> None:
+    answer = client.post("/tax-id/", json={"number": "DE136695976"})
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("application/problem+json")

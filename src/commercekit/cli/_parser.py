@@ -11,18 +11,25 @@ from commercekit.cli import _commands
 _FORMAT = argparse.RawDescriptionHelpFormatter
 
 
+# The service's own bounds (commercekit.service.MAX_WORKERS; a test keeps them equal),
+# kept here so that the command line parses without importing the service.
+MAX_WORKERS = 64
+
+
 def _port(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and len(text) <= 5) or int(text) > 65535:
-        message = f"a port is a whole number from 0 to 65535, not {text!r}"
+    if not (text.isascii() and text.isdigit() and len(text) <= 5) or not (
+        1 <= int(text) <= 65535
+    ):
+        message = f"a port is a whole number from 1 to 65535, not {text!r}"
         raise argparse.ArgumentTypeError(message)
     return int(text)
 
 
 def _workers(text: str) -> int:
     if not (text.isascii() and text.isdigit() and len(text) <= 4) or not (
-        1 <= int(text) <= 1024
+        1 <= int(text) <= MAX_WORKERS
     ):
-        message = f"workers is a whole number from 1 to 1024, not {text!r}"
+        message = f"workers is a whole number from 1 to {MAX_WORKERS}, not {text!r}"
         raise argparse.ArgumentTypeError(message)
     return int(text)
 
@@ -137,7 +144,7 @@ def _tax_id_and_serve(
     )
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on")
     serve.add_argument(
-        "--workers", type=_workers, default=1, help="worker processes (1 to 1024)"
+        "--workers", type=_workers, default=1, help=f"worker processes (1 to {MAX_WORKERS})"
     )
     serve.set_defaults(run=_commands.serve)
 

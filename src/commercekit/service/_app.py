@@ -65,7 +65,15 @@ def _problem(problem: dict[str, Any], headers: Mapping[str, str] | None = None) 
 
 
 def _is_json(content_type: str) -> bool:
-    media = content_type.split(";", 1)[0].strip().lower()
+    """JSON, in UTF-8: RFC 8259 8.1 makes JSON between systems UTF-8, so a declared
+    charset other than UTF-8 is an unsupported media type, not malformed JSON."""
+    media, _, parameters = content_type.partition(";")
+    media = media.strip().lower()
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        charset = value.strip().strip('"').lower()
+        if name.strip().lower() == "charset" and charset not in ("utf-8", "utf8"):
+            return False
     return media == "application/json" or (
         media.startswith("application/") and media.endswith("+json")
     )
@@ -180,7 +188,10 @@ def build_app(
         Route("/openapi.json", openapi_document, methods=["GET"]),
         Route("/schemas/{name}", schema, methods=["GET"]),
     ]
-    return Starlette(
+    app = Starlette(
         routes=routes,
         exception_handlers={HTTPException: _not_routed, Exception: _crashed},
     )
+    # A trailing slash is a 404 problem like any unknown path, never a redirect.
+    app.router.redirect_slashes = False
+    return app

@@ -18,7 +18,13 @@ from typing import Any
 import attrs
 
 from commercekit.checkout import Refund, RefundPolicy, quote, refund
-from commercekit.errors import InvalidInputError, InvalidJsonError, InvalidTaxIdError
+from commercekit.errors import (
+    InputKind,
+    InvalidInputError,
+    InvalidJsonError,
+    InvalidTaxIdError,
+    shown,
+)
 from commercekit.money import Money, RateTable, RoundingMode
 from commercekit.pricing import Market, localize_price
 from commercekit.serde import converter, quote_request_from_json, quote_to_json, structure
@@ -53,13 +59,24 @@ def tax_id_endpoint(data: Json) -> Json:
     number normalised or why not. A number that fails its check is an answer, not an
     error; a country code that is no country is refused."""
     asked = structure(data, _TaxIdRequest)
+    if not any(char.isalnum() for char in asked.number):
+        # Nothing to check, as the CLI says: a refusal, not an invalid number.
+        raise InvalidJsonError(
+            "number",
+            f"{shown(asked.number)} holds no letters or digits; give a tax number",
+            kind=InputKind.TEXT,
+        )
     try:
         found = validate(asked.number, asked.country)
     except InvalidTaxIdError as error:
         return {"valid": False, "reason": " ".join(str(error).split())}
     except InvalidInputError as error:  # only the country can be refused as input
         raise InvalidJsonError(
-            "country", str(error), kind=error.kind, choices=error.choices
+            "country",
+            f"{shown(asked.country)} is not a country whose tax numbers commercekit "
+            "validates; give a two-letter code such as NL, DE or AU",
+            kind=error.kind,
+            choices=error.choices,
         ) from None
     return {
         "valid": True,
