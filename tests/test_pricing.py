@@ -175,8 +175,13 @@ def test_bad_input() -> None:
         to_price_point(Money("100", "JPY"), CHARM_99)
     with pytest.raises(InvalidAmountError, match="names no tax_jurisdiction"):
         Market("DE", "EUR", tax_inclusive=True)
-    with pytest.raises(InvalidAmountError, match="both"):
+    with pytest.raises(InvalidAmountError, match="both") as refused:
         localize_price(Money("1", "EUR"), GERMANY, RATES, on=ON, cost=Money("1", "EUR"))
+    assert refused.value.field == "cost"
+    assert "without min_margin" in str(refused.value)
+    with pytest.raises(InvalidAmountError, match="without cost") as refused:
+        localize_price(Money("1", "EUR"), GERMANY, RATES, on=ON, min_margin=D("0.2"))
+    assert refused.value.field == "min_margin"
 
 
 POLICIES = [

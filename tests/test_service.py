@@ -467,3 +467,15 @@ def test_a_trailing_slash_is_not_found_not_redirected(client: httpx.Client) -> N
     answer = client.post("/tax-id/", json={"number": "DE136695976"})
     assert answer.status_code == 404
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_refusal_inside_a_rule_names_its_field(client: httpx.Client) -> None:
+    request = {
+        "quote_request": example_request("nl-to-de-consumer"),
+        "returned_lines": {"TEE": 1},
+        "points_earned": -5,
+    }
+    answer = client.post("/refund", json=request)
+    assert answer.status_code == 422
+    assert answer.json()["field"] == "points_earned"
+    assert answer.json()["kind"] == "count"

@@ -17,21 +17,26 @@ from commercekit.checkout._checks import count
 from commercekit.checkout._model import Quote
 from commercekit.checkout._refund_result import Refund
 from commercekit.checkout._returned_units import net_returned
-from commercekit.errors import InvalidAmountError, RefundMismatchError
+from commercekit.errors import InputKind, InvalidAmountError, RefundMismatchError
 from commercekit.money import sum_money
 
 
 def points_earned_checked(value: object, previous: Sequence[Refund]) -> int:
     """The order's points, checked: a whole number, the same as earlier refunds had."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAmountError(
+        raise InvalidAmountError.refused(
+            "points_earned",
             value,
             "is not a whole number of points; pass the int points the order earned "
             "(Earned.points, or the order's lot's points)",
+            kind=InputKind.COUNT,
         )
     if value < 0:
-        raise InvalidAmountError(
-            value, "is a negative number of points earned; pass 0 or more"
+        raise InvalidAmountError.refused(
+            "points_earned",
+            value,
+            "is a negative number of points earned; pass 0 or more",
+            kind=InputKind.COUNT,
         )
     count(value, "points_earned", unit="points")  # within range, for the messages
     for earlier in previous:

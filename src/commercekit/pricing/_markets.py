@@ -289,8 +289,14 @@ def _floor(
 ) -> Money | None:
     floors = []
     if (cost is None) != (min_margin is None):
-        raise InvalidAmountError(
-            (cost, min_margin), "gives only one of cost= and min_margin=; pass both"
+        given, missing = (
+            ("cost", "min_margin") if min_margin is None else ("min_margin", "cost")
+        )
+        raise InvalidAmountError.refused(
+            given,
+            cost if min_margin is None else min_margin,
+            f"is given without {missing}: a floor at a margin over cost needs both; "
+            f"give {missing} too, or neither",
         )
     if cost is not None and min_margin is not None:
         local_cost = convert(require_money(cost), market.currency, rates, mode=mode)
