@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -518,3 +518,31 @@ def test_quebec_sales_tax_needs_its_own_registration() -> None:
     both = consumer_sale(Seller("US", {"CA", "CA-QC"}), quebec, Money("100", "USD"))
     assert all("Revenu Québec" not in rule.text for rule in both.rules)
     assert [rate.tax for rate in both.rates] == ["GST", "QST"]
+
+
+@pytest.mark.parametrize(
+    ("country", "currency", "since"),
+    [
+        ("FI", "EUR", date(2015, 1, 1)),  # Art. 9a of Implementing Regulation 282/2011
+        ("AU", "AUD", date(2017, 7, 1)),  # GST Act 1999 s 84-55
+        ("NZ", "NZD", date(2016, 10, 1)),  # GST Act 1985 s 60C
+    ],
+)
+def test_each_platform_rule_applies_from_its_day(
+    country: str, currency: str, since: date
+) -> None:
+    def on(day: date) -> TaxDecision:
+        sale = Sale(
+            Seller("US", {country if country != "FI" else "OSS"}),
+            Buyer(country),
+            Supply.ELECTRONIC_SERVICES,
+            Money("10", currency),
+            marketplace="App Store",
+        )
+        return decide(sale, on=day)
+
+    assert on(since).collected_by is Collector.MARKETPLACE
+    before = on(since - timedelta(days=1))
+    assert before.collected_by is Collector.SELLER  # the registered seller, as before
+    if country != "FI":  # outside the EU, the decision says no platform rule is bundled
+        assert any("is not bundled" in rule.text for rule in before.rules)
