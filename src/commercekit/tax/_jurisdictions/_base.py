@@ -267,7 +267,9 @@ class RegisteredServices(Jurisdiction):
         so rather than leave the seller to register for what the platform may owe."""
         marketplace = case.sale.marketplace
         platform = self.platform
-        if platform is None or case.on < platform.since:
+        if platform is not None and case.on < platform.since:
+            return None  # no platform rule yet: the seller's own registration decides
+        if platform is None:
             rules.append(
                 Rule(
                     f"sold through {marketplace}: whether a marketplace is the supplier "
