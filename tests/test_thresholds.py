@@ -109,6 +109,16 @@ def test_australia_registers_at_75000_or_more() -> None:
     assert status(old, "US", "AU").counted == Money("0.00", "AUD")  # type: ignore[attr-defined]
 
 
+def test_new_zealand_registers_once_60000_is_exceeded() -> None:
+    # Goods and Services Tax Act 1985 s51(1)(a): liable once the 12 months' supplies
+    # "has exceeded $60,000" (Inland Revenue's page says "$60,000 or more"; the Act
+    # is followed, so NZ$60,000 itself does not oblige).
+    exact = [CountedSale(date(2026, 6, 1), Money("60000.00", "NZD"), "NZ")]
+    assert status(exact, "US", "NZ").status is Registration.APPROACHING  # type: ignore[attr-defined]
+    over = [CountedSale(date(2026, 6, 1), Money("60000.01", "NZD"), "NZ")]
+    assert status(over, "US", "NZ").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
+
+
 def test_other_currencies_need_an_explicit_table() -> None:
     sales = [CountedSale(date(2026, 3, 1), Money("12000.00", "USD"), "FR")]
     with pytest.raises(UnknownCurrencyError, match="pass rates="):
