@@ -1,4 +1,5 @@
-"""Loyalty programs: earning points, a ledger in lots, redemption, tiers and referrals.
+"""Loyalty programs: earning points, a ledger in lots, redemption, tiers, referrals and
+points for actions other than buying.
 
 * [`EarnRule`][commercekit.loyalty.EarnRule] and
   [`earn_points`][commercekit.loyalty.earn_points]: the points an order earns on an
@@ -22,6 +23,27 @@
   by [`qualifying_points`][commercekit.loyalty.qualifying_points] or
   [`qualifying_spend`][commercekit.loyalty.qualifying_spend];
   [`referral_reward`][commercekit.loyalty.referral_reward]: when a referral pays.
+* Points for actions other than buying, each with its rule and caps against abuse:
+  [`ReviewRule`][commercekit.loyalty.ReviewRule] for a
+  [`ProductReview`][commercekit.loyalty.ProductReview] by a verified buyer (of a
+  [`Purchase`][commercekit.loyalty.Purchase], with its
+  [`Moderation`][commercekit.loyalty.Moderation]; never by the rating),
+  [`ReferralRule`][commercekit.loyalty.ReferralRule] for a
+  [`Referral`][commercekit.loyalty.Referral] that converts,
+  [`BirthdayRule`][commercekit.loyalty.BirthdayRule] for a
+  [`Birthday`][commercekit.loyalty.Birthday] (29 February by
+  [`LeapDay`][commercekit.loyalty.LeapDay]) and
+  [`ShopActionRule`][commercekit.loyalty.ShopActionRule] for a
+  [`ShopAction`][commercekit.loyalty.ShopAction] once per member; an
+  [`ActionCap`][commercekit.loyalty.ActionCap] per
+  [`CapPeriod`][commercekit.loyalty.CapPeriod].
+  [`action_points`][commercekit.loyalty.action_points] decides an
+  [`ActionDecision`][commercekit.loyalty.ActionDecision] (held points, or the
+  [`ActionRefusal`][commercekit.loyalty.ActionRefusal]s and why), and
+  [`release_action_points`][commercekit.loyalty.release_action_points] posts it to the
+  ledger or, for a returned order, cancels or reverses it
+  ([`ActionRelease`][commercekit.loyalty.ActionRelease],
+  [`ReleaseOutcome`][commercekit.loyalty.ReleaseOutcome]).
 * [`points_liability`][commercekit.loyalty.points_liability],
   [`points_standalone_price`][commercekit.loyalty.points_standalone_price],
   [`allocate_transaction_price`][commercekit.loyalty.allocate_transaction_price] and
@@ -31,6 +53,31 @@
   [`end_of_month`][commercekit.loyalty.end_of_month]: the month arithmetic expiry uses.
 """
 
+from commercekit.loyalty._action_conditions import ActionRefusal
+from commercekit.loyalty._action_events import (
+    Birthday,
+    Moderation,
+    ProductReview,
+    Purchase,
+    Referral,
+    ShopAction,
+)
+from commercekit.loyalty._action_release import (
+    ActionRelease,
+    ReleaseOutcome,
+    release_action_points,
+)
+from commercekit.loyalty._action_rules import (
+    ActionCap,
+    ActionRule,
+    BirthdayRule,
+    CapPeriod,
+    LeapDay,
+    ReferralRule,
+    ReviewRule,
+    ShopActionRule,
+)
+from commercekit.loyalty._actions import ActionDecision, action_points
 from commercekit.loyalty._dates import add_months, end_of_month
 from commercekit.loyalty._earn import BonusEvent, EarnBasis, Earned, EarnRule, earn_points
 from commercekit.loyalty._ledger import PointsLedger
@@ -66,7 +113,15 @@ from commercekit.loyalty._tiers import (
 
 __all__ = [
     "DEFAULT_REVERSAL",
+    "ActionCap",
+    "ActionDecision",
+    "ActionRefusal",
+    "ActionRelease",
+    "ActionRule",
+    "Birthday",
+    "BirthdayRule",
     "BonusEvent",
+    "CapPeriod",
     "DowngradePolicy",
     "EarnBasis",
     "EarnRule",
@@ -75,20 +130,31 @@ __all__ = [
     "EntryKind",
     "ExpiryPolicy",
     "ExpiryRule",
+    "LeapDay",
     "Lot",
+    "Moderation",
     "PointsDiscount",
     "PointsLedger",
     "PointsLiability",
     "PointsRevenue",
+    "ProductReview",
+    "Purchase",
     "QualifyingPeriod",
     "RedemptionRule",
+    "Referral",
     "ReferralReward",
+    "ReferralRule",
+    "ReleaseOutcome",
     "RevenueAllocation",
     "ReversalPolicy",
+    "ReviewRule",
+    "ShopAction",
+    "ShopActionRule",
     "Tier",
     "TierBasis",
     "TierDecision",
     "TierProgram",
+    "action_points",
     "add_months",
     "allocate_transaction_price",
     "earn_points",
@@ -101,6 +167,7 @@ __all__ = [
     "qualifying_spend",
     "redemption_discount",
     "referral_reward",
+    "release_action_points",
     "tier_at_period_end",
     "tier_for",
     "upgrade",

@@ -19,6 +19,13 @@ from commercekit.loyalty._checks import day, days, flag, later, optional_day, po
 __all__ = ["ReferralReward", "referral_reward"]
 
 
+def window_closes(delivered_on: date, return_window_days: int) -> tuple[date, date]:
+    """The last day an order delivered on ``delivered_on`` can be returned, and the day
+    after, when points that waited for it are granted (the day of delivery is day 0)."""
+    closes = later(delivered_on, return_window_days, "return_window_days")
+    return closes, later(closes, 1, "return_window_days")
+
+
 def _convert_granted(value: object) -> bool:
     return flag(value, "granted")
 
@@ -102,8 +109,7 @@ def referral_reward(
         return ReferralReward(
             granted=False, grant_on=None, referrer_points=0, referee_points=0, why=why
         )
-    closes = later(delivered, window, "return_window_days")
-    grant_on = later(closes, 1, "return_window_days")
+    closes, grant_on = window_closes(delivered, window)
     granted = on >= grant_on
     why = (
         f"the return window closed on {closes.isoformat()}; {referrer} points to the "
