@@ -7,7 +7,11 @@ from datetime import date
 from decimal import Decimal
 
 from commercekit.loyalty import (
+    ActionCap,
+    ActionDecision,
+    Birthday,
     BonusEvent,
+    CapPeriod,
     DowngradePolicy,
     EarnBasis,
     EarnRule,
@@ -15,14 +19,21 @@ from commercekit.loyalty import (
     EntryKind,
     ExpiryPolicy,
     ExpiryRule,
+    LeapDay,
     Lot,
+    Moderation,
     PointsLedger,
+    ProductReview,
+    Purchase,
     QualifyingPeriod,
     RedemptionRule,
+    ReleaseOutcome,
     ReversalPolicy,
+    ReviewRule,
     Tier,
     TierBasis,
     TierProgram,
+    action_points,
 )
 from commercekit.money import Money, RoundingMode
 from tests.hostile import Call, call, method
@@ -100,7 +111,110 @@ def _redemption_rule() -> RedemptionRule:
     )
 
 
+def _purchase() -> Purchase:
+    return Purchase(
+        "A-1001", date(2026, 5, 4), 14, products=["sku-1", "sku-2"], returned=False
+    )
+
+
+def _review_rule() -> ReviewRule:
+    return ReviewRule(
+        50,
+        caps=[ActionCap(CapPeriod.MONTH, count=5)],
+        hold_days=7,
+        min_length=40,
+        approval_required=True,
+    )
+
+
+def _review() -> ProductReview:
+    return ProductReview("sku-1", _purchase(), length=120, moderation=Moderation.APPROVED)
+
+
+def _decision() -> ActionDecision:
+    """A review decided on 2026-05-10, held until 2026-05-19."""
+    return action_points(_review_rule(), _review(), [], on=date(2026, 5, 10))
+
+
+def _birthday() -> Birthday:
+    return Birthday(date(1990, 2, 28), on_file_since=date(2025, 1, 1))
+
+
 CALLS: dict[str, Callable[[], Call]] = {
+    "ActionCap": lambda: call(
+        period=CapPeriod.YEAR, count=12, points=2000, all_actions=True
+    ),
+    "ActionDecision": lambda: call(
+        action="review",
+        key="sku-1",
+        on=DAY,
+        points=50,
+        held_until=date(2026, 6, 15),
+        order="A-1001",
+        refusals=[],
+        why=["50 points, held until 2026-06-15"],
+    ),
+    "ActionRelease": lambda: call(
+        outcome=ReleaseOutcome.HELD,
+        ledger=_ledger(),
+        entries=[Entry(EntryKind.EARN, 50, DAY, "review: sku-1", "review: sku-1")],
+        why="review: sku-1: held until 2026-06-15",
+    ),
+    "Birthday": lambda: call(date(1990, 2, 28), on_file_since=date(2025, 1, 1)),
+    "Birthday.kept_in": lambda: method(_birthday().kept_in, 2027, LeapDay.MARCH_1),
+    "BirthdayRule": lambda: call(
+        points=200,
+        caps=[ActionCap(CapPeriod.YEAR, points=2000, all_actions=True)],
+        hold_days=0,
+        days_on_file=30,
+        leap_day=LeapDay.MARCH_1,
+    ),
+    "ProductReview": lambda: call(
+        "sku-1", _purchase(), length=120, moderation=Moderation.PENDING
+    ),
+    "Purchase": lambda: call(
+        id="A-1001",
+        delivered_on=date(2026, 5, 4),
+        return_window_days=14,
+        products=["sku-1", "sku-2"],
+        returned=False,
+    ),
+    "Referral": lambda: call(
+        "cust-1",
+        "cust-2",
+        _purchase(),
+        referrer_households=["house-3fa"],
+        referee_households=["house-77c"],
+        referrer_payments=["card-9f2"],
+        referee_payments=["card-1d0"],
+    ),
+    "ReferralRule": lambda: call(
+        points=500, caps=[ActionCap(CapPeriod.YEAR, count=10)], hold_days=0
+    ),
+    "ReviewRule": lambda: call(
+        points=50,
+        caps=[ActionCap(CapPeriod.MONTH, count=5)],
+        hold_days=7,
+        min_length=40,
+        approval_required=True,
+    ),
+    "ShopAction": lambda: call("newsletter sign-up"),
+    "ShopActionRule": lambda: call(
+        100,
+        caps=[ActionCap(CapPeriod.LIFETIME, count=1)],
+        hold_days=0,
+        name="newsletter sign-up",
+    ),
+    "action_points": lambda: call(
+        _review_rule(), _review(), [_decision()], on=date(2026, 6, 1)
+    ),
+    "release_action_points": lambda: call(
+        _decision(),
+        PointsLedger(_expiry(), pending_days=14),
+        on=date(2026, 5, 20),
+        returned=False,
+        policy=ReversalPolicy.CAP_AT_REMAINING,
+    ),
     "BonusEvent": lambda: call(
         name="double points week",
         starts_on=date(2026, 5, 25),
@@ -263,4 +377,19 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
         "the cumulative catch-up takes revenue back when the expected redemptions rise",
     ),
     ("add_months", "months"): (_NEGATIVE_INT, "a negative number of months moves back"),
+    **{
+        (name, field): (frozenset({"unknown code"}), "a shop's own id or name, not a code")
+        for name, field in (
+            ("ActionDecision", "action"),
+            ("ActionDecision", "key"),
+            ("ActionDecision", "why"),
+            ("Referral", "referrer"),
+            ("Referral", "referee"),
+            ("Referral", "referrer_households"),
+            ("Referral", "referee_households"),
+            ("Referral", "referrer_payments"),
+            ("Referral", "referee_payments"),
+            ("Purchase", "products"),
+        )
+    },
 }

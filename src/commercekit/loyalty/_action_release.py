@@ -91,7 +91,8 @@ def release_action_points(
 
     Examples:
         >>> from commercekit.loyalty import (
-        ...     ExpiryPolicy, ExpiryRule, ProductReview, Purchase, ReviewRule, action_points)
+        ...     ExpiryPolicy, ExpiryRule, ProductReview, Purchase, ReviewRule,
+        ...     action_points)
         >>> rule = ReviewRule(50)
         >>> order = Purchase("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
         >>> review = ProductReview("sku-1", order, length=120, moderation="approved")
@@ -122,8 +123,9 @@ def release_action_points(
         if not posted:
             why = f"{reason}: the order was returned while the points were held"
             return ActionRelease(ReleaseOutcome.CANCELLED, ledger, (), why)
+        # The ledger adds the lot id to the reason: "order A-1001 returned (review: sku-1)".
         after, entries = ledger.reverse(
-            lot_id, on=on, policy=policy, reason=f"{reason} returned"
+            lot_id, on=on, policy=policy, reason=f"order {decision.order} returned"
         )
         why = f"{reason}: the order was returned after the points were released"
         return ActionRelease(ReleaseOutcome.REVERSED, after, entries, why)

@@ -22,7 +22,16 @@ from datetime import date
 import attrs
 
 from commercekit.errors import InputKind, InvalidLoyaltyError
-from commercekit.loyalty._checks import choice, days, flag, instance, items, points, text
+from commercekit.loyalty._checks import (
+    choice,
+    day,
+    days,
+    flag,
+    instance,
+    items,
+    points,
+    text,
+)
 
 __all__ = [
     "ActionCap",
@@ -50,6 +59,7 @@ class CapPeriod(enum.StrEnum):
 
     def holds(self, first: date, second: date) -> bool:
         """Whether ``first`` and ``second`` fall in the same period."""
+        first, second = day(first, "first"), day(second, "second")
         if self is CapPeriod.LIFETIME:
             return True
         same_year = first.year == second.year
@@ -57,6 +67,7 @@ class CapPeriod(enum.StrEnum):
 
     def label(self, on: date) -> str:
         """The period holding ``on``, in words: ``in 2026-05``, ``in 2026``, ``ever``."""
+        on = day(on, "on")
         if self is CapPeriod.LIFETIME:
             return "ever"
         return f"in {on.year:04d}" + (f"-{on.month:02d}" if self is CapPeriod.MONTH else "")
