@@ -192,14 +192,11 @@ def action_points(
     past = _awards(history, on)
     found = conditions(rule, event, on)
     refusals = list(found.refusals)
+    what = rule.action if found.key == rule.action else f"{rule.action} {found.key}"
     for earlier in past:
         if earlier.action == rule.action and earlier.key == found.key:
-            refusals.append(
-                (
-                    ActionRefusal.DUPLICATE,
-                    f"{rule.action} {found.key} was awarded on {earlier.on.isoformat()}",
-                )
-            )
+            said = f"{what} was awarded on {earlier.on.isoformat()}"
+            refusals.append((ActionRefusal.DUPLICATE, said))
             break
     refusals += _count_caps(rule, past, on)
     awarded, trimmed = _points_left(rule, past, on) if not refusals else (0, ())
