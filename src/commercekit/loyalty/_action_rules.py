@@ -187,7 +187,7 @@ class ReviewRule:
     The rating is not an input, so the points cannot depend on it: the FTC's rule on
     consumer reviews (16 CFR 465.4, in force since 21 October 2024) forbids incentives
     conditioned on a review's sentiment. Moderation must not turn on sentiment either
-    (16 CFR 465.7): reject spam, not bad reviews.
+    (16 CFR 465.7(b), on suppressing reviews): reject spam, not bad reviews.
 
     Examples:
         >>> ReviewRule(50, caps=[ActionCap(CapPeriod.MONTH, count=5)], min_length=50).action

@@ -16,9 +16,9 @@ order:
 
 Every reason to refuse is reported at once, each naming its rule. Points that rest on
 an order are held until the day after its return window closes (and, with
-``hold_days``, at least that many days); [`release_action_points`]
-[commercekit.loyalty.release_action_points] then releases them or, if the order was
-returned, cancels or reverses them.
+``hold_days``, at least that many days);
+[`release_action_points`][commercekit.loyalty.release_action_points] then releases
+them or, if the order was returned, cancels or reverses them.
 
 Past awards count even when their order was later returned: the action was taken, and
 a cap freed by a return would invite buying, reviewing and returning in a loop. Refused
@@ -192,12 +192,14 @@ def action_points(
     past = _awards(history, on)
     found = conditions(rule, event, on)
     refusals = list(found.refusals)
-    what = rule.action if found.key == rule.action else f"{rule.action} {found.key}"
-    for earlier in past:
-        if earlier.action == rule.action and earlier.key == found.key:
-            said = f"{what} was awarded on {earlier.on.isoformat()}"
-            refusals.append((ActionRefusal.DUPLICATE, said))
-            break
+    first = min(
+        (done.on for done in past if (done.action, done.key) == (rule.action, found.key)),
+        default=None,
+    )
+    if first is not None:
+        what = rule.action if found.key == rule.action else f"{rule.action} {found.key}"
+        said = f"{what} was awarded on {first.isoformat()}"
+        refusals.append((ActionRefusal.DUPLICATE, said))
     refusals += _count_caps(rule, past, on)
     awarded, trimmed = _points_left(rule, past, on) if not refusals else (0, ())
     if not awarded and not refusals:
