@@ -20,6 +20,7 @@ LAYERS = (
     "regions",
     "tax",
     "pricing",
+    "payments",
     "shipping",
     "inventory",
     "loyalty",

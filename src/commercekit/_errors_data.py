@@ -23,6 +23,7 @@ __all__ = [
     "DataFileError",
     "InvalidTaxIdError",
     "MissingDataError",
+    "MissingPaymentCostError",
     "NoRuleError",
     "NoThresholdError",
     "OutsideVatAreaError",
@@ -60,6 +61,17 @@ class MissingDataError(CommerceKitError, LookupError):
         self.missing = (missing,) if isinstance(missing, str) else tuple(missing)
         self.how = how
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
+
+
+class MissingPaymentCostError(MissingDataError):
+    """A payment-cost schedule with no figure for what was asked: no row for the
+    method, card and merchant country on the day, or a row that does not state the fee
+    a question needs (a currency-conversion fee, a dispute fee, what happens to the fee
+    on a refund).
+
+    ``missing`` names the figure; ``how`` says to pass a ``PaymentCostSource`` holding
+    the provider's contract (or the bundled example schedule that has the row).
+    """
 
 
 class NoThresholdError(NoRuleError, MissingDataError):

@@ -20,6 +20,7 @@ __all__ = [
     "InvalidJsonError",
     "InvalidPromotionError",
     "RefundMismatchError",
+    "SurchargeRefusedError",
     "UnknownPromotionError",
     "UnknownSkuError",
 ]
@@ -156,4 +157,33 @@ class InsufficientPointsError(CommerceKitError, ValueError):
         super().__init__(
             f"cannot take {requested} points{when}: only {spendable} are spendable "
             f"(pending and expired points do not count); ask for at most {spendable}"
+        )
+
+
+class SurchargeRefusedError(CommerceKitError, ValueError):
+    """A payment surcharge that may not be charged: banned for the payment instrument,
+    above the cost the merchant bears, or asked where commercekit bundles no rule.
+
+    ``requested`` is the surcharge asked for, ``ruling`` the decision's ruling
+    (``"refused"``, ``"allowed"`` when only the amount is too high, ``"not bundled"``),
+    ``cap`` the most that may be charged (``None`` where nothing may be), ``why`` the
+    decision's sentences and ``sources`` the law it rests on.
+    """
+
+    def __init__(
+        self,
+        requested: object,
+        ruling: str,
+        cap: object,
+        why: tuple[str, ...],
+        sources: tuple[str, ...],
+    ) -> None:
+        self.requested = requested
+        self.ruling = ruling
+        self.cap = cap
+        self.why = tuple(why)
+        self.sources = tuple(sources)
+        limit = "nothing may be charged" if cap is None else f"the cap is {cap}"
+        super().__init__(
+            f"a surcharge of {requested} is refused ({ruling}; {limit}): {' '.join(why)}"
         )

@@ -21,10 +21,13 @@ Examples:
 
 Which VAT jurisdiction, VAT area and customs territory an address is in, for goods and
 for services, is answered by one function, ``place_of``; ``customs_border`` says whether
-goods between two places cross a customs border.
+goods between two places cross a customs border. ``is_eea_member`` and ``eea_members``
+say which states were in the European Economic Area (the EU with Iceland, Liechtenstein
+and Norway) on a day, as payment rules and prices need.
 """
 
 from commercekit.regions._calendar import closed_on, first_working_day, holiday_region
+from commercekit.regions._eea import eea_members, is_eea_member
 from commercekit.regions._eu import (
     check_country,
     check_day,
@@ -50,10 +53,12 @@ __all__ = [
     "check_subdivision",
     "closed_on",
     "customs_border",
+    "eea_members",
     "eu_members",
     "first_working_day",
     "fiscal_border",
     "holiday_region",
+    "is_eea_member",
     "is_eu_member",
     "locate",
     "place_of",

@@ -1,0 +1,280 @@
+"""Interchange fee caps where they are law: the EU's Interchange Fee Regulation and the
+UK's retained copy of it.
+
+The interchange fee is what the merchant's bank (the acquirer) pays the cardholder's
+bank (the issuer) on each card payment; the merchant pays it inside its provider's
+price. Regulation (EU) 2015/751 caps it, from 9 December 2015, at 0.2 % of the value
+for consumer debit and prepaid cards (Art. 3) and 0.3 % for consumer credit cards
+(Art. 4), where issuer and acquirer are both in the Union. Commercial cards and cards of
+three-party schemes (American Express, Diners as their own issuers) are outside it
+(Art. 1(3)). Since 2021-01-01 the UK keeps the same caps for UK-domestic payments; a
+payment between the UK and the EEA is capped by neither (the PSR).
+
+[`interchange_cap`][commercekit.payments.interchange_cap] answers with a
+[`CapStatus`][commercekit.payments.CapStatus]: ``capped`` (with the rate and the
+money), ``no_cap_in_law``, or ``not_bundled`` where commercekit carries no rule for
+the route (cards issued outside the EEA, Iceland, Liechtenstein and Norway, dates before
+the IFR). The money cap is rounded down to the minor unit: never more than the law allows.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from commercekit import _bundled
+from commercekit._checks import invalid, money_of
+from commercekit._numbers import context_free
+from commercekit.money import Money, RoundingMode
+from commercekit.payments import _checks
+from commercekit.payments._model import CardType
+from commercekit.regions import is_eea_member, is_eu_member
+
+__all__ = ["CapStatus", "InterchangeCap", "interchange_cap"]
+
+IFR = "https://eur-lex.europa.eu/eli/reg/2015/751/oj"
+PSR_BREXIT = "https://psr.org.uk/our-work/card-payments/the-ifr-and-brexit"
+
+
+class CapStatus(enum.StrEnum):
+    """What the law says of an interchange fee."""
+
+    CAPPED = "capped"
+    NO_CAP_IN_LAW = "no_cap_in_law"
+    NOT_BUNDLED = "not_bundled"
+
+
+@attrs.frozen
+class _CapRow(_bundled.Sourced):
+    regime: str
+    card_type: CardType
+    rate: Decimal | None
+    since: date
+    until: date | None
+    legal_basis: str
+    sources: tuple[str, ...]
+    note: str
+
+
+def _read() -> tuple[_CapRow, ...]:
+    columns = (
+        "regime",
+        "card_type",
+        "cap_percent",
+        "since",
+        "until",
+        "legal_basis",
+        "source",
+        "note",
+    )
+    read = [
+        (
+            line,
+            _CapRow(
+                regime=line.text("regime"),
+                card_type=line.choice("card_type", CardType),
+                rate=line.optional_decimal("cap_percent"),
+                since=line.day("since"),
+                until=line.optional_day("until"),
+                legal_basis=line.text("legal_basis"),
+                sources=line.sources(),
+                note=line.raw("note"),
+            ),
+        )
+        for line in _bundled.read(
+            "commercekit.payments", "interchange_caps.csv", columns=columns
+        )
+    ]
+    _bundled.check_periods(
+        (line, (r.regime, r.card_type), r.since, r.until) for line, r in read
+    )
+    return tuple(row for _, row in read)
+
+
+CAPS: tuple[_CapRow, ...] = _read()
+
+
+def _interchange_cap_status(value: object) -> CapStatus:
+    return _checks.choice(value, CapStatus, "status")
+
+
+def _interchange_cap_card_type(value: object) -> CardType:
+    return _checks.choice(value, CardType, "card_type")
+
+
+def _interchange_cap_amount(value: object) -> Money:
+    return _checks.amount(value, "amount")
+
+
+def _interchange_cap_rate(value: object) -> Decimal | None:
+    return None if value is None else _checks.percent(value, "rate")
+
+
+def _interchange_cap_cap(value: object) -> Money | None:
+    return None if value is None else _checks.amount(value, "cap")
+
+
+def _interchange_cap_regime(value: object) -> str | None:
+    return None if value is None else _checks.text(value, "regime")
+
+
+@attrs.frozen
+class InterchangeCap:
+    """The interchange cap the law sets for one card payment.
+
+    ``status`` says whether there is one; ``rate`` is the cap in percent and ``cap`` the
+    most the interchange fee may be for ``amount`` (rounded down to the minor unit), both
+    ``None`` unless ``capped``. ``regime`` names the law (``"EU"``, ``"GB"``,
+    ``"GB-EEA"``, ``None`` where no regime applies); ``why`` and ``sources`` explain.
+    """
+
+    status: CapStatus = attrs.field(converter=_interchange_cap_status)
+    card_type: CardType = attrs.field(converter=_interchange_cap_card_type)
+    amount: Money = attrs.field(converter=_interchange_cap_amount)
+    rate: Decimal | None = attrs.field(converter=_interchange_cap_rate)
+    cap: Money | None = attrs.field(converter=_interchange_cap_cap)
+    regime: str | None = attrs.field(converter=_interchange_cap_regime)
+    why: tuple[str, ...] = attrs.field(converter=_checks.sentences)
+    sources: tuple[str, ...] = attrs.field(converter=_checks.sources)
+
+    def __attrs_post_init__(self) -> None:
+        capped = self.status is CapStatus.CAPPED
+        if capped != (self.rate is not None) or capped != (self.cap is not None):
+            raise invalid(
+                "rate", self.rate, "and cap are given exactly when the status is 'capped'"
+            )
+        if self.cap is not None and self.cap.currency != self.amount.currency:
+            raise invalid(
+                "cap",
+                self.cap,
+                f"is not in the amount's currency ({self.amount.currency.code})",
+            )
+
+
+def _regime(issuer: str, acquirer: str, on: date) -> str | None:
+    """Which law governs a payment between an issuer and an acquirer on ``on``."""
+    if is_eu_member(issuer, on=on) and is_eu_member(acquirer, on=on):
+        return "EU"
+    if issuer == acquirer == "GB":
+        return "GB"
+    pair = {issuer, acquirer}
+    if "GB" in pair and on >= date(2021, 1, 1):
+        other = (pair - {"GB"}).pop()
+        if is_eea_member(other, on=on):
+            return "GB-EEA"
+    return None
+
+
+def _note(row: _CapRow) -> tuple[str, ...]:
+    return (row.note,) if row.note else ()
+
+
+def _not_bundled(kind: CardType, paid: Money, why: str) -> InterchangeCap:
+    return InterchangeCap(
+        CapStatus.NOT_BUNDLED, kind, paid, None, None, None, (why,), (IFR, PSR_BREXIT)
+    )
+
+
+def _excluded(kind: CardType, paid: Money, regime: str, what: str) -> InterchangeCap:
+    why = (
+        (
+            f"The {regime} Interchange Fee Regulation does not apply to {what} "
+            "(Regulation (EU) 2015/751 Art. 1(3)); no other law caps it."
+        ),
+    )
+    source = IFR if regime == "EU" else PSR_BREXIT
+    return InterchangeCap(
+        CapStatus.NO_CAP_IN_LAW, kind, paid, None, None, regime, why, (source,)
+    )
+
+
+@context_free
+def interchange_cap(
+    amount: Money,
+    card_type: CardType | str,
+    *,
+    issuer_country: str,
+    acquirer_country: str,
+    on: date,
+    three_party_scheme: bool = False,
+) -> InterchangeCap:
+    """The interchange fee cap in law for a card payment of ``amount``.
+
+    ``issuer_country`` is where the card was issued, ``acquirer_country`` where the
+    merchant's acquirer is (usually the merchant's country). A card of a three-party
+    scheme issuing its own cards (``three_party_scheme=True``) is outside the IFR
+    (Art. 1(3)(c)); one issued by a licensee or co-brand partner counts as four-party
+    (Art. 1(5)): pass ``False`` for it.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> cap = interchange_cap(Money("100.00", "EUR"), "consumer_credit",
+        ...     issuer_country="NL", acquirer_country="NL", on=date(2015, 12, 9))
+        >>> cap.status, cap.rate, cap.cap
+        (<CapStatus.CAPPED: 'capped'>, Decimal('0.3'), Money('0.30', 'EUR'))
+        >>> interchange_cap(Money("100.00", "EUR"), "consumer_credit",
+        ...     issuer_country="NL", acquirer_country="NL", on=date(2015, 12, 8)).status
+        <CapStatus.NOT_BUNDLED: 'not_bundled'>
+        >>> interchange_cap(Money("100.00", "GBP"), "consumer_debit",
+        ...     issuer_country="DE", acquirer_country="GB", on=date(2026, 11, 30)).status
+        <CapStatus.NO_CAP_IN_LAW: 'no_cap_in_law'>
+    """
+    paid = _checks.amount(amount, "amount")
+    kind = _checks.choice(card_type, CardType, "card_type")
+    issuer = _checks.country(issuer_country, "issuer_country")
+    acquirer = _checks.country(acquirer_country, "acquirer_country")
+    day = _checks.day(on, "on")
+    three_party = _checks.flag(three_party_scheme, "three_party_scheme")
+    regime = _regime(issuer, acquirer, day)
+    if regime is None:
+        return _not_bundled(kind, paid, (
+            f"No interchange rule for a card issued in {issuer} and acquired in {acquirer} "
+            "is bundled: the EU and UK caps cover issuer and acquirer both in the EU, or "
+            "both in the UK (cards from outside the EEA, and Iceland, Liechtenstein and "
+            "Norway, are not bundled)."
+        ))  # fmt: skip
+    if regime in ("EU", "GB") and kind is CardType.COMMERCIAL:
+        return _excluded(kind, paid, regime, "commercial cards")
+    if regime in ("EU", "GB") and three_party:
+        return _excluded(kind, paid, regime, "cards of three-party schemes")
+    rows = [r for r in CAPS if r.regime == regime and r.card_type is kind]
+    row = next(
+        (r for r in rows if r.since <= day and (r.until is None or day <= r.until)), None
+    )
+    if row is None:
+        first = min((r.since for r in rows), default=None)
+        return _not_bundled(kind, paid, (
+            f"The {regime} cap for {kind} cards applies from {first}; "
+            f"no rule for {day} is bundled."
+        ))  # fmt: skip
+    if row.rate is None:
+        why = (
+            (
+                f"{row.legal_basis}: no cap in law for a {kind} card issued in {issuer} "
+                f"and acquired in {acquirer}."
+            ),
+            *_note(row),
+        )
+        return InterchangeCap(
+            CapStatus.NO_CAP_IN_LAW, kind, paid, None, None, regime, why, row.sources
+        )
+    cap = money_of(
+        Fraction(paid.amount) * Fraction(row.rate) / 100,
+        paid.currency.code,
+        RoundingMode.DOWN,
+    )
+    why = (
+        (
+            f"{row.legal_basis}: the interchange fee on a {kind} card payment may not "
+            f"exceed {row.rate}% of its value ({row.since} onwards), so at most {cap} on "
+            f"{paid}."
+        ),
+        *_note(row),
+    )
+    return InterchangeCap(
+        CapStatus.CAPPED, kind, paid, row.rate, cap, regime, why, row.sources
+    )

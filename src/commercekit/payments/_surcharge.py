@@ -1,0 +1,354 @@
+"""Surcharging: whether a merchant may charge extra for a payment method, and how much.
+
+In the EU, PSD2 (Directive (EU) 2015/2366, Art. 62(4), from 13 January 2018) bans a
+surcharge on payment instruments whose interchange fee the IFR caps (consumer cards
+issued and acquired in the EU) and on SEPA credit transfers and direct debits in euro,
+whoever pays. Member states may ban more (Art. 62(5)). In the UK, the Consumer Rights
+(Payment Surcharges) Regulations 2012 as amended in 2017 (reg. 6A, from 13 January
+2018) ban a surcharge on any consumer card and on a consumer's other payment
+instruments. Where a surcharge is allowed it may not exceed the cost the merchant bears
+for that method (Consumer Rights Directive 2011/83/EU Art. 19; UK reg. 4 and 6A(2)).
+
+[`surcharge_decision`][commercekit.payments.surcharge_decision] answers ``allowed``
+(with the cap: the merchant's cost, passed in), ``refused`` or ``not_bundled`` (no
+bundled rule for the place, method or date: commercekit neither allows nor bans), with
+why and the sources. [`check_surcharge`][commercekit.payments.check_surcharge] is the
+raising form a checkout calls before charging one.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from commercekit import _bundled
+from commercekit._checks import invalid
+from commercekit._numbers import context_free
+from commercekit.errors import SurchargeRefusedError
+from commercekit.money import Money
+from commercekit.payments import _checks
+from commercekit.payments._interchange import CapStatus, interchange_cap
+from commercekit.payments._model import Buyer, CardType, PaymentMethod, card_inputs
+from commercekit.regions import is_eu_member
+
+__all__ = ["Ruling", "SurchargeDecision", "check_surcharge", "surcharge_decision"]
+
+
+class Ruling(enum.StrEnum):
+    """What the law says of a surcharge."""
+
+    ALLOWED = "allowed"
+    REFUSED = "refused"
+    NOT_BUNDLED = "not_bundled"
+
+
+@attrs.frozen
+class _Rule(_bundled.Sourced):
+    jurisdiction: str
+    instrument: str
+    buyer: str
+    banned: bool
+    since: date
+    until: date | None
+    legal_basis: str
+    sources: tuple[str, ...]
+    note: str
+
+    def covers(self, on: date) -> bool:
+        return self.since <= on and (self.until is None or on <= self.until)
+
+
+class _Verdict(enum.StrEnum):
+    BANNED = "banned"
+    CAPPED_AT_COST = "capped_at_cost"
+
+
+def _read() -> tuple[_Rule, ...]:
+    columns = (
+        "jurisdiction",
+        "instrument",
+        "buyer",
+        "ruling",
+        "since",
+        "until",
+        "legal_basis",
+        "source",
+        "note",
+    )
+    read = [
+        (
+            line,
+            _Rule(
+                jurisdiction=line.text("jurisdiction"),
+                instrument=line.text("instrument"),
+                buyer=line.choice("buyer", _BuyerColumn).value,
+                banned=line.choice("ruling", _Verdict) is _Verdict.BANNED,
+                since=line.day("since"),
+                until=line.optional_day("until"),
+                legal_basis=line.text("legal_basis"),
+                sources=line.sources(),
+                note=line.text("note"),
+            ),
+        )
+        for line in _bundled.read(
+            "commercekit.payments", "surcharge_rules.csv", columns=columns
+        )
+    ]
+    _bundled.check_periods(
+        (line, (r.jurisdiction, r.instrument, r.buyer), r.since, r.until)
+        for line, r in read
+    )
+    return tuple(rule for _, rule in read)
+
+
+class _BuyerColumn(enum.StrEnum):
+    CONSUMER = "consumer"
+    BUSINESS = "business"
+    ANY = "any"
+
+
+RULES: tuple[_Rule, ...] = _read()
+
+
+def _surcharge_decision_ruling(value: object) -> Ruling:
+    return _checks.choice(value, Ruling, "ruling")
+
+
+def _surcharge_decision_amount(value: object) -> Money:
+    return _checks.amount(value, "amount")
+
+
+def _surcharge_decision_cap(value: object) -> Money | None:
+    return None if value is None else _checks.amount(value, "cap")
+
+
+@attrs.frozen
+class SurchargeDecision:
+    """Whether a surcharge may be charged on ``amount``, and how much at most.
+
+    ``cap`` is the most that may be charged: zero when refused, the merchant's cost of
+    the payment when allowed, ``None`` when no rule is bundled. ``instruments`` are the
+    classes the payment was sorted into; ``why`` and ``sources`` explain.
+    """
+
+    ruling: Ruling = attrs.field(converter=_surcharge_decision_ruling)
+    amount: Money = attrs.field(converter=_surcharge_decision_amount)
+    cap: Money | None = attrs.field(converter=_surcharge_decision_cap)
+    instruments: tuple[str, ...] = attrs.field(converter=_checks.sentences)
+    why: tuple[str, ...] = attrs.field(converter=_checks.sentences)
+    sources: tuple[str, ...] = attrs.field(converter=_checks.sources)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.ruling is Ruling.NOT_BUNDLED) != (self.cap is None):
+            raise invalid(
+                "cap", self.cap, "is None exactly when no rule is bundled (not_bundled)"
+            )
+        if self.cap is not None and self.cap.currency != self.amount.currency:
+            raise invalid(
+                "cap",
+                self.cap,
+                f"is not in the amount's currency ({self.amount.currency.code})",
+            )
+        if self.ruling is Ruling.REFUSED and self.cap is not None and self.cap.amount:
+            raise invalid("cap", self.cap, "must be zero when the surcharge is refused")
+
+    @property
+    def allowed(self) -> bool:
+        """Whether a surcharge up to ``cap`` may be charged."""
+        return self.ruling is Ruling.ALLOWED
+
+
+def _card_instruments(
+    kind: CardType, issuer: str, acquirer: str, day: date, paid: Money
+) -> set[str]:
+    if kind is CardType.COMMERCIAL:
+        return {"commercial_card"}
+    found = {"consumer_card"}
+    cap = interchange_cap(
+        paid, kind, issuer_country=issuer, acquirer_country=acquirer, on=day
+    )
+    if cap.status is CapStatus.CAPPED and cap.regime == "EU":
+        found.add("ifr_consumer_card")
+    return found
+
+
+def _instruments(
+    method: PaymentMethod,
+    card: tuple[CardType | None, str | None],
+    *,
+    merchant: str,
+    day: date,
+    paid: Money,
+) -> set[str]:
+    kind, issuer = card
+    if kind is not None and issuer is not None:  # a card, or a wallet holding one
+        return _card_instruments(kind, issuer, merchant, day, paid)
+    if method is PaymentMethod.BANCONTACT:  # a Belgian consumer debit card scheme
+        return _card_instruments(CardType.CONSUMER_DEBIT, "BE", merchant, day, paid)
+    if method in (PaymentMethod.IDEAL, PaymentMethod.SEPA_DIRECT_DEBIT):
+        return {"sepa"}
+    return {str(method)}
+
+
+def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> list[_Rule]:
+    places = {merchant, "EU"} if is_eu_member(merchant, on=day) else {merchant}
+    return [
+        rule
+        for rule in RULES
+        if rule.jurisdiction in places
+        and rule.instrument in {*instruments, "any"}
+        and rule.buyer in (buyer.value, "any")
+        and rule.covers(day)
+    ]
+
+
+def _said(rule: _Rule) -> str:
+    verdict = (
+        "bans a surcharge"
+        if rule.banned
+        else "allows a surcharge up to the merchant's cost"
+    )
+    where = "the EU" if rule.jurisdiction == "EU" else rule.jurisdiction
+    return f"In {where}, {rule.legal_basis} {verdict} ({rule.since} onwards): {rule.note}"
+
+
+@context_free
+def surcharge_decision(
+    amount: Money,
+    method: PaymentMethod | str,
+    *,
+    buyer: Buyer | str,
+    merchant_country: str,
+    cost: Money,
+    on: date,
+    card_type: CardType | str | None = None,
+    card_country: str | None = None,
+) -> SurchargeDecision:
+    """Whether a merchant in ``merchant_country`` may surcharge a payment of ``amount``
+    by ``method`` from ``buyer`` on ``on``, and how much at most.
+
+    ``cost`` is what the payment costs the merchant (``payment_cost(...).total``): the
+    cap where a surcharge is allowed. A card or wallet needs ``card_type`` and
+    ``card_country`` (where it was issued). A ban anywhere wins over an allowance.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> def eur(x): return Money(x, "EUR")
+        >>> card = dict(card_type="consumer_credit", card_country="DE", buyer="consumer",
+        ...     merchant_country="DE", cost=eur("1.75"))
+        >>> surcharge_decision(eur("100"), "card", on=date(2018, 1, 13), **card).ruling
+        <Ruling.REFUSED: 'refused'>
+        >>> surcharge_decision(eur("100"), "card", on=date(2018, 1, 12), **card).ruling
+        <Ruling.NOT_BUNDLED: 'not_bundled'>
+        >>> business = dict(card, card_type="commercial", card_country="GB",
+        ...     merchant_country="GB", buyer="business")
+        >>> gbp = surcharge_decision(Money("100", "GBP"), "card", on=date(2026, 11, 30),
+        ...     **dict(business, cost=Money("2.15", "GBP")))
+        >>> gbp.ruling, gbp.cap
+        (<Ruling.ALLOWED: 'allowed'>, Money('2.15', 'GBP'))
+    """
+    paid = _checks.amount(amount, "amount")
+    how = _checks.choice(method, PaymentMethod, "method")
+    who = _checks.choice(buyer, Buyer, "buyer")
+    merchant = _checks.country(merchant_country, "merchant_country")
+    borne = _checks.amount(cost, "cost")
+    if borne.currency != paid.currency:
+        raise invalid(
+            "cost", borne, f"is not in the payment's currency ({paid.currency.code})"
+        )
+    day = _checks.day(on, "on")
+    card = card_inputs(how, card_type, card_country, field="card_country")
+    kind, issuer = card
+    instruments = _instruments(how, card, merchant=merchant, day=day, paid=paid)
+    if how.is_wallet:
+        lead = [f"{how} is ruled as the card inside it ({kind}, issued in {issuer})."]
+    else:
+        lead = []
+    rules = _matching(merchant, instruments, who, day)
+    named = tuple(sorted(instruments))
+    if not rules:
+        why = (
+            *lead,
+            (
+                f"No surcharging rule for {how} ({', '.join(named)}) paid by a {who} to a "
+                f"merchant in {merchant} on {day} is bundled: commercekit neither allows "
+                "nor bans it."
+            ),
+        )
+        return SurchargeDecision(
+            Ruling.NOT_BUNDLED,
+            paid,
+            None,
+            named,
+            why,
+            ("https://eur-lex.europa.eu/eli/dir/2015/2366/oj",),
+        )
+    sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
+    bans = [rule for rule in rules if rule.banned]
+    if bans:
+        why = (*lead, *(_said(rule) for rule in bans), "No surcharge may be charged.")
+        return SurchargeDecision(Ruling.REFUSED, paid, paid - paid, named, why, sources)
+    why = (
+        *lead,
+        *(_said(rule) for rule in rules),
+        f"The cap is the merchant's cost of this payment: {borne}.",
+    )
+    return SurchargeDecision(Ruling.ALLOWED, paid, borne, named, why, sources)
+
+
+@context_free
+def check_surcharge(
+    requested: Money,
+    amount: Money,
+    method: PaymentMethod | str,
+    *,
+    buyer: Buyer | str,
+    merchant_country: str,
+    cost: Money,
+    on: date,
+    card_type: CardType | str | None = None,
+    card_country: str | None = None,
+) -> SurchargeDecision:
+    """The decision, if a surcharge of ``requested`` is lawful; otherwise raise.
+
+    A requested surcharge of zero is always lawful. Otherwise it must be ``allowed`` and
+    at most the cap. Raises ``SurchargeRefusedError`` (with ``ruling``, ``cap``, ``why``
+    and ``sources``) when it is refused, above the cap, or not bundled.
+
+    Examples:
+        >>> from commercekit.money import Money
+        >>> check_surcharge(Money("1.00", "GBP"), Money("100", "GBP"), "card",
+        ...     buyer="consumer", merchant_country="GB", cost=Money("1.60", "GBP"),
+        ...     on=date(2026, 11, 30), card_type="consumer_debit", card_country="GB")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.SurchargeRefusedError: a surcharge of 1.00 GBP is refused ...
+    """
+    asked = _checks.amount(requested, "requested")
+    decision = surcharge_decision(
+        amount, method, buyer=buyer, merchant_country=merchant_country, cost=cost, on=on,
+        card_type=card_type, card_country=card_country,
+    )  # fmt: skip
+    if asked.currency != decision.amount.currency:
+        raise invalid(
+            "requested",
+            asked,
+            f"is not in the payment's currency ({decision.amount.currency.code})",
+        )
+    if not asked.amount:
+        return decision
+    if (
+        decision.ruling is Ruling.ALLOWED
+        and decision.cap is not None
+        and asked <= decision.cap
+    ):
+        return decision
+    why = decision.why
+    if decision.ruling is Ruling.ALLOWED:
+        why = (*why, f"{asked} is above the cap of {decision.cap}.")
+    cap = decision.cap if decision.ruling is Ruling.ALLOWED else None
+    raise SurchargeRefusedError(
+        asked, decision.ruling.value.replace("_", " "), cap, why, decision.sources
+    )
