@@ -532,6 +532,9 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
     "InvalidPromotionError": lambda: errors.InvalidPromotionError("SALE", "ends first"),
     "InvalidTaxIdError": lambda: errors.InvalidTaxIdError("DE1", "DE", "too short"),
     "MissingDataError": lambda: errors.MissingDataError(("a rate",), "pass it"),
+    "MissingPaymentCostError": lambda: errors.MissingPaymentCostError(
+        "a stripe fee for paypal", "pass a PaymentCostSource that has one"
+    ),
     "MissingExchangeRateError": lambda: errors.MissingExchangeRateError(
         "EUR", "USD", "pass rates="
     ),
@@ -548,6 +551,9 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
     ),
     "OutsideVatAreaError": lambda: errors.OutsideVatAreaError("ES-CN", "IGIC applies"),
     "RefundMismatchError": lambda: errors.RefundMismatchError("another quote"),
+    "SurchargeRefusedError": lambda: errors.SurchargeRefusedError(
+        "1.00 EUR", "refused", None, ("PSD2 Art 62(4) bans it.",), ("https://e.org",)
+    ),
     "StaleRatesError": lambda: errors.StaleRatesError(
         "ecb",
         datetime(2026, 1, 1, tzinfo=UTC),

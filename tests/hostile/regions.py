@@ -102,10 +102,12 @@ CALLS: dict[str, Callable[[], Call]] = {
     "customs_border": lambda: call(
         place_of("DE", on=DAY), place_of("ES", postcode="35001", on=DAY)
     ),
+    "eea_members": lambda: call(on=DAY),
     "eu_members": lambda: call(on=DAY),
     "fiscal_border": lambda: call(
         place_of("DE", on=DAY), place_of("ES", postcode="35001", on=DAY)
     ),
+    "is_eea_member": lambda: call("NO", on=DAY),
     "is_eu_member": lambda: call("DE", on=DAY),
     "locate": lambda: call("ES", subdivision="ES-CN", postcode="35001", on=DAY),
     "place_of": lambda: call("PT", subdivision="PT-20", postcode="9500-001", on=DAY),

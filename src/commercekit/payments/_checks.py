@@ -26,6 +26,8 @@ __all__ = [
     "day",
     "flag",
     "instance_of",
+    "items",
+    "one_of",
     "percent",
     "sentences",
     "sources",
@@ -44,6 +46,16 @@ text = _CHECK.text
 flag = _CHECK.flag
 """True or False; a truthy string is refused."""
 instance_of = _CHECK.instance
+"""``value`` if it is a ``kind``; otherwise an error naming the type to pass."""
+items = _CHECK.items
+"""A list or tuple, as a tuple."""
+
+
+def one_of(value: object, options: tuple[str, ...], field: str) -> str:
+    """``value`` if it is one of the words ``options``; otherwise an error listing them."""
+    return _checks.one_of(value, options, field, invalid)
+
+
 """``value`` if it is a ``kind``; otherwise an error naming the type to pass."""
 
 _HUNDRED = Decimal(100)

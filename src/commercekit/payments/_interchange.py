@@ -38,6 +38,8 @@ __all__ = ["CapStatus", "InterchangeCap", "interchange_cap"]
 
 IFR = "https://eur-lex.europa.eu/eli/reg/2015/751/oj"
 PSR_BREXIT = "https://psr.org.uk/our-work/card-payments/the-ifr-and-brexit"
+REGIMES = ("EU", "GB", "GB-EEA")
+"""The interchange regimes: both in the EU, both in the UK, one in each of UK and EEA."""
 
 
 class CapStatus(enum.StrEnum):
@@ -119,7 +121,7 @@ def _interchange_cap_cap(value: object) -> Money | None:
 
 
 def _interchange_cap_regime(value: object) -> str | None:
-    return None if value is None else _checks.text(value, "regime")
+    return None if value is None else _checks.one_of(value, REGIMES, "regime")
 
 
 @attrs.frozen

@@ -303,7 +303,8 @@ class FeeRow:
 
     def covers(self, on: date) -> bool:
         """Whether the row is in force on ``on``."""
-        return self.since <= on and (self.until is None or on <= self.until)
+        day = _checks.day(on, "on")
+        return self.since <= day and (self.until is None or day <= self.until)
 
     def describe(self) -> str:
         """``stripe NL card (consumer_credit, eea)``: the row in a few words."""

@@ -74,7 +74,7 @@ class FeeSchedule:
     """
 
     def __init__(self, rows: Sequence[FeeRow]) -> None:
-        found = _checks.instance_of(rows, list | tuple, "rows")  # type: ignore[arg-type]
+        found = _checks.items(rows, "rows")
         if not found:
             raise invalid(
                 "rows", rows, "is empty; give one FeeRow or more", kind=InputKind.LIST

@@ -36,6 +36,17 @@ from commercekit.regions import is_eu_member
 __all__ = ["Ruling", "SurchargeDecision", "check_surcharge", "surcharge_decision"]
 
 
+INSTRUMENTS = (
+    "ifr_consumer_card",
+    "consumer_card",
+    "commercial_card",
+    "sepa",
+    "paypal",
+    "klarna",
+)
+"""The classes a payment is sorted into for the surcharging rules (see the data file)."""
+
+
 class Ruling(enum.StrEnum):
     """What the law says of a surcharge."""
 
@@ -124,6 +135,11 @@ def _surcharge_decision_cap(value: object) -> Money | None:
     return None if value is None else _checks.amount(value, "cap")
 
 
+def _surcharge_decision_instruments(value: object) -> tuple[str, ...]:
+    found = _checks.sentences(value, "instruments")
+    return tuple(_checks.one_of(item, INSTRUMENTS, "instruments") for item in found)
+
+
 @attrs.frozen
 class SurchargeDecision:
     """Whether a surcharge may be charged on ``amount``, and how much at most.
@@ -136,7 +152,7 @@ class SurchargeDecision:
     ruling: Ruling = attrs.field(converter=_surcharge_decision_ruling)
     amount: Money = attrs.field(converter=_surcharge_decision_amount)
     cap: Money | None = attrs.field(converter=_surcharge_decision_cap)
-    instruments: tuple[str, ...] = attrs.field(converter=_checks.sentences)
+    instruments: tuple[str, ...] = attrs.field(converter=_surcharge_decision_instruments)
     why: tuple[str, ...] = attrs.field(converter=_checks.sentences)
     sources: tuple[str, ...] = attrs.field(converter=_checks.sources)
 
