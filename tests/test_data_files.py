@@ -22,6 +22,10 @@ from commercekit.errors import (
     InvalidRateTableError,
 )
 from commercekit.money._cash import RULES as CASH_RULES
+from commercekit.payments import example_providers, example_schedule
+from commercekit.payments._interchange import CAPS
+from commercekit.payments._surcharge import RULES as SURCHARGE_RULES
+from commercekit.regions._eea import EEA
 from commercekit.regions._eu import MEMBERSHIPS
 from commercekit.regions._places import _SHARED
 from commercekit.regions._rate_regions import RATE_REGIONS
@@ -171,6 +175,24 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
         "eu_members.csv": [
             (m.country, m.joined, m.left, ["(no source column)"])
             for m in MEMBERSHIPS.values()
+        ],
+        "eea.csv": [(m.country, m.joined, m.left, list(m.sources)) for m in EEA.values()],
+        "interchange_caps.csv": [
+            ((r.regime, r.card_type), r.since, r.until, list(r.sources)) for r in CAPS
+        ],
+        "surcharge_rules.csv": [
+            ((r.jurisdiction, r.instrument, r.buyer), r.since, r.until, list(r.sources))
+            for r in SURCHARGE_RULES
+        ],
+        "fees.csv": [
+            (
+                (r.provider, r.merchant_country, r.method, r.card_type, r.card_origin),
+                r.since,
+                r.until,
+                list(r.sources),
+            )
+            for provider in example_providers()
+            for r in example_schedule(provider).rows
         ],
     }
 
@@ -382,6 +404,8 @@ OFFICIAL = frozenset(
         *("riksbank.se", "pisrs.si", "slov-lex.sk", "mfsr.sk", "gov.cy"),
         # Greenland's government, the Bank of Israel
         *("nalunaarutit.gl", "boi.org.il"),
+        # the UK's Payment Systems Regulator (interchange_caps.csv)
+        "psr.org.uk",
     )
 )
 
@@ -395,12 +419,21 @@ NOT_YET_OFFICIAL = {
 }
 
 
+EXAMPLE_TABLES = {"fees.csv": "payment providers' own published prices"}
+"""Tables of labelled examples, not rules: a provider's price list is its own page, so
+their rows are held to that instead (``test_example_fee_rows_cite_the_providers_own_pages``)
+and stay out of the official-domain check."""
+
+PROVIDER_DOMAINS = {"stripe": "stripe.com", "mollie": "mollie.com"}
+"""The domain of each provider whose example schedule is bundled."""
+
+
 def primary_sources() -> list[tuple[str, object, str]]:
     """(table, key, primary source) of every bundled row, rate files included."""
     found = [
         (name, key, sources[0])
         for name, rows in dated_tables().items()
-        if name != "eu_members.csv"
+        if name not in {"eu_members.csv", *EXAMPLE_TABLES}
         for key, _, _, sources in rows
     ]
     found += [
@@ -446,3 +479,18 @@ def test_every_bundled_rows_primary_source_is_official() -> None:
 )
 def test_an_unofficial_source_is_not_on_the_allow_list(source: str) -> None:
     assert not official(urlsplit(source).hostname or "")
+
+
+def test_example_fee_rows_cite_the_providers_own_pages() -> None:
+    """A bundled example fee comes from the provider's own published page (its pricing
+    page, support or help centre), read on a day at or after the row's start, never from
+    a third party's calculator or blog: every source of every row is on the provider's
+    domain, and every provider with a schedule is listed here."""
+    assert set(example_providers()) == set(PROVIDER_DOMAINS)
+    for provider in example_providers():
+        domain = PROVIDER_DOMAINS[provider]
+        for row in example_schedule(provider).rows:
+            for source in row.sources:
+                host = urlsplit(source).hostname or ""
+                assert host == domain or host.endswith(f".{domain}"), (row, source)
+            assert row.read_on >= row.since or row.until is not None, row.describe()

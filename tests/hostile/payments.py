@@ -135,7 +135,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         sources=("https://www.legislation.gov.uk/uksi/2012/3110/contents",),
     ),
     "card_origin": lambda: call("BE", "NL", on=DAY),
-    "example_providers": lambda: call(),
+    "example_providers": call,
     "example_schedule": lambda: call("stripe"),
     "payment_cost": lambda: call(
         eur("100.00"),
