@@ -3,6 +3,27 @@
 * [`contribution_margin`][commercekit.metrics.contribution_margin] and
   [`contribution_by`][commercekit.metrics.contribution_by]: what each order, product
   or channel leaves after its variable costs.
+* [`margin_breakdown`][commercekit.metrics.margin_breakdown]: a period's
+  [`OrderLine`][commercekit.metrics.OrderLine]s and the
+  [`ReturnLine`][commercekit.metrics.ReturnLine]s matched to them, by any combination
+  of product, channel and market, every component of the margin shown
+  ([`MarginBreakdown`][commercekit.metrics.MarginBreakdown] in a
+  [`MarginReport`][commercekit.metrics.MarginReport]).
+* [`return_rates`][commercekit.metrics.return_rates]: return rate by units and by
+  orders, return cost, and its breakdown by the shop's reason codes
+  ([`ReturnRate`][commercekit.metrics.ReturnRate],
+  [`ReasonCost`][commercekit.metrics.ReasonCost],
+  [`ReturnReport`][commercekit.metrics.ReturnReport]).
+* [`shipping_per_order`][commercekit.metrics.shipping_per_order]
+  ([`ShippingPerOrder`][commercekit.metrics.ShippingPerOrder]) and
+  [`on_time_delivery`][commercekit.metrics.on_time_delivery]: on-time rate, late
+  orders and days late of [`Delivery`][commercekit.metrics.Delivery]s against their
+  promised window ([`DeliveryPerformance`][commercekit.metrics.DeliveryPerformance]).
+* [`portfolio`][commercekit.metrics.portfolio]: products by margin and velocity into
+  the groups a shop acts on ([`ProductRole`][commercekit.metrics.ProductRole]), by a
+  stated [`PortfolioRule`][commercekit.metrics.PortfolioRule], each
+  [`ProductPosition`][commercekit.metrics.ProductPosition] with its rank and why
+  ([`Portfolio`][commercekit.metrics.Portfolio]).
 * [`break_even_units`][commercekit.metrics.break_even_units] and
   [`break_even_revenue`][commercekit.metrics.break_even_revenue].
 * [`average_order_value`][commercekit.metrics.average_order_value] on a named basis,
@@ -31,6 +52,7 @@ from commercekit.metrics._acquisition import (
     return_on_ad_spend,
     simple_clv,
 )
+from commercekit.metrics._breakdown import MarginBreakdown, MarginReport, margin_breakdown
 from commercekit.metrics._checks import PLACES
 from commercekit.metrics._cohorts import (
     Cohort,
@@ -39,6 +61,13 @@ from commercekit.metrics._cohorts import (
     cohorts,
     days_payables_outstanding,
     days_sales_outstanding,
+)
+from commercekit.metrics._delivery import (
+    Delivery,
+    DeliveryPerformance,
+    ShippingPerOrder,
+    on_time_delivery,
+    shipping_per_order,
 )
 from commercekit.metrics._margins import (
     ContributionMargin,
@@ -55,15 +84,38 @@ from commercekit.metrics._orders import (
     cart_abandonment_rate,
     conversion_rate,
 )
+from commercekit.metrics._portfolio import (
+    Portfolio,
+    PortfolioRule,
+    ProductPosition,
+    ProductRole,
+    portfolio,
+)
+from commercekit.metrics._returns import ReasonCost, ReturnRate, ReturnReport, return_rates
+from commercekit.metrics._sales import OrderLine, ReturnLine
 
 __all__ = [
     "PLACES",
     "AovBasis",
     "Cohort",
     "ContributionMargin",
+    "Delivery",
+    "DeliveryPerformance",
+    "MarginBreakdown",
     "MarginLine",
+    "MarginReport",
     "OrderAmounts",
+    "OrderLine",
+    "Portfolio",
+    "PortfolioRule",
+    "ProductPosition",
+    "ProductRole",
     "Purchase",
+    "ReasonCost",
+    "ReturnLine",
+    "ReturnRate",
+    "ReturnReport",
+    "ShippingPerOrder",
     "average_order_value",
     "break_even_revenue",
     "break_even_units",
@@ -81,6 +133,11 @@ __all__ = [
     "discounted_clv",
     "inventory_turnover",
     "ltv_to_cac",
+    "margin_breakdown",
+    "on_time_delivery",
+    "portfolio",
     "return_on_ad_spend",
+    "return_rates",
+    "shipping_per_order",
     "simple_clv",
 ]

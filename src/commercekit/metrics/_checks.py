@@ -16,8 +16,14 @@ import attrs
 import moneyed
 
 from commercekit import _checks
-from commercekit.errors import InputKind, InvalidAmountError, InvalidMetricError
-from commercekit.money import Money
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    InvalidMetricError,
+    UnknownCountryError,
+)
+from commercekit.money import Money, minor_units, to_minor_units
+from commercekit.regions import check_country
 
 PLACES = 4
 """Decimals kept in ratios (rates, multiples, days, months)."""
@@ -43,6 +49,14 @@ choice = _CHECK.member
 """A member of ``kind``, or its value; otherwise an error listing the values."""
 of_kind = _CHECK.instance
 """``value`` if it is a ``kind``; otherwise an error naming the type to pass."""
+day = _CHECK.day
+"""A calendar date (a datetime, a moment, is refused)."""
+text = _CHECK.text
+"""Non-empty text: an order number, a SKU, a reason code."""
+flag = _CHECK.flag
+"""``True`` or ``False``."""
+items = _CHECK.items
+"""A list or tuple, possibly empty, as a tuple."""
 
 
 def count(value: object, field: str, *, positive: bool = False) -> int:
@@ -60,6 +74,43 @@ def signed_amount(value: object, field: str) -> Money:
         return Money(value.amount, value.currency.code)
     except InvalidAmountError as problem:
         raise InvalidMetricError(field, value, problem.reason) from None
+
+
+def booked(value: object, field: str) -> Money:
+    """An amount as booked: money, zero or more, in whole minor units (cents for EUR,
+    yen for JPY), as an order or a refund records it."""
+    found = amount(value, field)
+    try:
+        to_minor_units(found)
+    except InvalidAmountError:
+        places = minor_units(found.currency.code)
+        raise InvalidMetricError(
+            field,
+            value,
+            f"has more than {found.currency.code}'s {places} decimals; pass the "
+            "amount as booked (round it with round_money() first)",
+        ) from None
+    return found
+
+
+def market(value: object, field: str = "market") -> str:
+    """A market: the ISO 3166-1 alpha-2 code of the country sold to, upper case."""
+    try:
+        return check_country(value)
+    except UnknownCountryError as problem:
+        raise InvalidMetricError.refused(
+            field, value, problem.reason, kind=InputKind.PLACE
+        ) from None
+
+
+def texts(value: object, field: str, *, empty: bool = True) -> tuple[str, ...]:
+    """A list of non-empty texts, as a tuple (empty only if ``empty``)."""
+    found = _CHECK.items(value, field)
+    if not found and not empty:
+        raise InvalidMetricError.refused(
+            field, value, "is empty; pass at least one text", kind=InputKind.LIST
+        )
+    return tuple(_CHECK.text(text, field) for text in found)
 
 
 def money_ratio(top: tuple[str, object], bottom: tuple[str, object]) -> Fraction:
