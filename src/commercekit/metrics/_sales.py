@@ -276,6 +276,7 @@ def match(
 ) -> Matched:
     """Check the inputs, keep the period's lines and match each return to its line."""
     first, after = period(start, end)
+    partial = flag(partial, "partial")
     sales = listed(lines, OrderLine, "lines")
     # A period may have no returns: an empty list is fine here.
     backs = tuple(
@@ -294,7 +295,7 @@ def match(
         for (order, product), items in sorted(by_line.items())
         if (order, product) not in index
     )
-    if missing and not flag(partial, "partial"):
+    if missing and not partial:
         raise MissingDataError(
             missing,
             "pass the order lines that sold them, or partial=True to leave these "
