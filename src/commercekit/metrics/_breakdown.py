@@ -182,24 +182,36 @@ def summed(
     )
 
 
-def _of_sale(sold: Sold, currency: str) -> MarginBreakdown:
-    line, returns = sold.line, sold.returns
+_LINE_AMOUNTS = (
+    "revenue",
+    "discounts",
+    "cost_of_goods",
+    "fulfilment",
+    "shipping_charged",
+    "shipping_cost",
+    "payment_costs",
+    "commissions",
+)
+"""The amounts a breakdown takes from its order lines, by the same names."""
+
+
+def _group(key: tuple[str, ...], sold: Sequence[Sold], currency: str) -> MarginBreakdown:
+    """One group's breakdown, summed from its lines and their returns."""
+    lines = [item.line for item in sold]
+    backs = [back for item in sold for back in item.returns]
+    from_lines = {
+        name: sum_money([getattr(line, name) for line in lines], currency)
+        for name in _LINE_AMOUNTS
+    }
     return MarginBreakdown(
-        key=(),
-        units_sold=line.units,
-        units_returned=sum(r.line.units for r in returns),
-        revenue=line.revenue,
-        discounts=line.discounts,
-        cost_of_goods=line.cost_of_goods,
-        cost_of_goods_returned=sum_money([r.cost_of_goods for r in returns], currency),
-        fulfilment=line.fulfilment,
-        shipping_charged=line.shipping_charged,
-        shipping_cost=line.shipping_cost,
-        payment_costs=line.payment_costs,
-        commissions=line.commissions,
-        refunds=sum_money([r.line.refund for r in returns], currency),
-        return_shipping=sum_money([r.line.return_shipping for r in returns], currency),
-        restocking_loss=sum_money([r.line.restocking_loss for r in returns], currency),
+        key=key,
+        units_sold=sum(line.units for line in lines),
+        units_returned=sum(back.line.units for back in backs),
+        cost_of_goods_returned=sum_money([back.cost_of_goods for back in backs], currency),
+        refunds=sum_money([back.line.refund for back in backs], currency),
+        return_shipping=sum_money([back.line.return_shipping for back in backs], currency),
+        restocking_loss=sum_money([back.line.restocking_loss for back in backs], currency),
+        **from_lines,
     )
 
 
@@ -319,8 +331,7 @@ def margin_breakdown(
     dims = dimensions(by)
     currency = matched.currency
     groups = tuple(
-        summed(key, [_of_sale(item, currency) for item in sold], currency)
-        for key, sold in grouped(matched.sold, dims).items()
+        _group(key, sold, currency) for key, sold in grouped(matched.sold, dims).items()
     )
     return MarginReport(
         dims,

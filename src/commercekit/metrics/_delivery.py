@@ -220,16 +220,20 @@ class DeliveryPerformance:
                 "exceeds on_time: early is on time",
                 kind=InputKind.COUNT,
             )
-        if list(self.late) != sorted(set(self.late)) or not set(self.in_transit) <= set(
-            self.late
-        ):
+        for name in ("late", "in_transit"):
+            orders = getattr(self, name)
+            if list(orders) != sorted(set(orders)):
+                raise InvalidMetricError.refused(
+                    name, orders, "must list each order once, in order", kind=InputKind.LIST
+                )
+        if not set(self.in_transit) <= set(self.late):
             raise InvalidMetricError.refused(
-                "late",
-                self.late,
-                "must list each late order once, in order, in_transit among them",
+                "in_transit",
+                self.in_transit,
+                "names an order that is not late; an order in transit is late",
                 kind=InputKind.LIST,
             )
-        if not len(self.late) <= self.days_late or (not self.late and self.days_late):
+        if self.days_late < len(self.late) or (self.days_late and not self.late):
             raise InvalidMetricError.refused(
                 "days_late",
                 self.days_late,

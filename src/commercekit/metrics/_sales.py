@@ -47,7 +47,7 @@ from commercekit.metrics._checks import (
 )
 from commercekit.money import Money, from_minor_units, to_minor_units
 
-__all__ = ["DIMENSIONS", "OrderLine", "ReturnLine", "Returned", "Sold", "dimensions"]
+__all__ = ["OrderLine", "ReturnLine"]
 
 DIMENSIONS = ("order", "product", "channel", "market")
 """What sales can be grouped by, in any combination."""
@@ -291,8 +291,8 @@ def match(
         by_line.setdefault((item.order, item.product), []).append(item)
     missing = tuple(
         f"the sale of {product!r} on order {order!r} "
-        f"({sum(r.units for r in items)} units returned)"
-        for (order, product), items in sorted(by_line.items())
+        f"({sum(r.units for r in found)} units returned)"
+        for (order, product), found in sorted(by_line.items())
         if (order, product) not in index
     )
     if missing and not partial:
