@@ -8,7 +8,13 @@ import pytest
 
 from commercekit.checkout import withdrawal_deadline
 from commercekit.errors import InvalidAmountError, MissingDataError, UnknownCountryError
-from commercekit.regions import _calendar, closed_on, first_working_day, holiday_region
+from commercekit.regions import (
+    _calendar,
+    closed_on,
+    first_working_day,
+    holiday_region,
+    regional_holidays,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +47,28 @@ def test_a_region_is_named_as_the_holidays_library_or_by_its_iso_code() -> None:
         holiday_region("DE", "XX")
 
 
+@pytest.mark.parametrize(
+    ("on", "country", "regions"),
+    [
+        # Epiphany: Baden-Wuerttemberg, Bavaria, Saxony-Anhalt (and Augsburg, whose
+        # calendar the holidays library keeps apart for its Peace Festival).
+        (date(2026, 1, 6), "DE", ("Augsburg", "BW", "BY", "ST")),
+        (date(2026, 1, 7), "DE", ()),
+        (date(2026, 12, 25), "DE", ()),  # kept by the whole country
+        # England, Wales and Northern Ireland; not Scotland.
+        (date(2026, 4, 6), "GB", ("ENG", "NIR", "WLS")),
+        (date(2026, 4, 27), "NL", ()),  # King's Day: national
+    ],
+)
+def test_regional_holidays_are_the_regions_keeping_a_day_the_country_does_not(
+    on: date, country: str, regions: tuple[str, ...]
+) -> None:
+    assert tuple(region for region, _ in regional_holidays(on, country)) == regions
+    for region, name in regional_holidays(on, country):
+        assert closed_on(on, country, subdivision=region) == name
+        assert closed_on(on, country) is None
+
+
 def test_no_calendar_is_missing_data_not_weekends_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -57,6 +85,8 @@ def test_no_calendar_is_missing_data_not_weekends_only(
             closed_on(date(2026, 12, 24), "NL")
         with pytest.raises(MissingDataError, match="public holidays in NL"):
             withdrawal_deadline(date(2026, 12, 10), country="NL")
+        with pytest.raises(MissingDataError, match="public holidays in NL"):
+            regional_holidays(date(2026, 12, 24), "NL")
     finally:
         _calendar._holidays.cache_clear()
 

@@ -322,7 +322,7 @@ def test_free_shipping_above_a_threshold() -> None:
 
 
 def test_delivery_before_and_after_the_cut_off() -> None:
-    warehouse = Warehouse("NL", AMSTERDAM, cutoff=time(15, 0))
+    warehouse = Warehouse("NL", AMSTERDAM, cutoff=time(15, 0), handling_days=0)
     # Monday 2026-11-23 14:59: dispatched the same day, 2-3 business days to Germany.
     early = delivery_window(
         warehouse, "DE", (2, 3), ordered_at=datetime(2026, 11, 23, 14, 59, tzinfo=AMSTERDAM)
@@ -344,7 +344,7 @@ def test_delivery_before_and_after_the_cut_off() -> None:
 
 
 def test_holidays_at_origin_and_destination() -> None:
-    warehouse = Warehouse("NL", AMSTERDAM, cutoff=time(15, 0))
+    warehouse = Warehouse("NL", AMSTERDAM, cutoff=time(15, 0), handling_days=0)
     # Epiphany (6 January) is a public holiday in Bavaria, not in Berlin.
     ordered = datetime(2026, 1, 5, 10, 0, tzinfo=AMSTERDAM)  # Monday
     bavaria = delivery_window(warehouse, "DE", (1, 1), ordered_at=ordered, subdivision="BY")
@@ -357,6 +357,38 @@ def test_holidays_at_origin_and_destination() -> None:
     )
     assert str(kings_day.dispatch) == "2026-04-28"
     assert kings_day.reasons[0].startswith("ordered 2026-04-27 09:00 CEST, on a closed day")
+
+
+def test_a_regional_holiday_counted_without_the_region_is_named() -> None:
+    """Without the destination's Land, Epiphany (a holiday in Bavaria, Baden-
+    Wuerttemberg and Saxony-Anhalt only) is counted, and the reasons say so."""
+    warehouse = Warehouse("NL", AMSTERDAM, cutoff=time(15, 0), handling_days=0)
+    ordered = datetime(2026, 1, 5, 10, 0, tzinfo=AMSTERDAM)  # Monday
+    germany = delivery_window(warehouse, "DE", (1, 2), ordered_at=ordered)
+    assert (str(germany.earliest), str(germany.latest)) == ("2026-01-06", "2026-01-07")
+    assert germany.reasons == (
+        (
+            "2026-01-06 counted as a business day in DE, a public holiday in some "
+            "regions only (Epiphany: Augsburg, BW, BY, ST); give the destination's "
+            "subdivision to count it"
+        ),
+    )
+    # With the Land given, nothing is left to say about other regions.
+    berlin = delivery_window(warehouse, "DE", (1, 2), ordered_at=ordered, subdivision="BE")
+    assert berlin.reasons == ()
+    # The warehouse's own region: a Bavarian warehouse named without its Land.
+    munich = Warehouse("DE", ZoneInfo("Europe/Berlin"), cutoff=time(15, 0), handling_days=1)
+    leaving = delivery_window(munich, "NL", (1, 1), ordered_at=ordered)
+    assert str(leaving.dispatch) == "2026-01-06"
+    assert leaving.reasons[0].endswith("give the warehouse's subdivision to count it")
+
+
+def test_a_cut_off_with_a_time_zone_is_refused() -> None:
+    """The cut-off is read in the warehouse's time zone; one carrying its own is refused
+    (comparing it with the order's wall-clock time would fail in Python)."""
+    with pytest.raises(InvalidAmountError, match="wall-clock time") as refused:
+        Warehouse("NL", AMSTERDAM, cutoff=time(15, 0, tzinfo=AMSTERDAM), handling_days=0)
+    assert refused.value.field == "cutoff"
 
 
 def test_bad_input() -> None:
@@ -377,7 +409,7 @@ def test_bad_input() -> None:
         )
     with pytest.raises(UnknownCountryError):
         shipping_options(box, "Germany", CARDS)
-    warehouse = Warehouse("NL", AMSTERDAM)
+    warehouse = Warehouse("NL", AMSTERDAM, cutoff=time(15, 0), handling_days=0)
     with pytest.raises(InvalidAmountError, match="no time zone"):
         delivery_window(warehouse, "DE", (1, 2), ordered_at=datetime(2026, 1, 5, 10))  # noqa: DTZ001  # the point of the test
     with pytest.raises(InvalidAmountError, match="min <= max"):
@@ -385,7 +417,7 @@ def test_bad_input() -> None:
             warehouse, "DE", (3, 1), ordered_at=datetime(2026, 1, 5, 10, tzinfo=AMSTERDAM)
         )
     with pytest.raises(InvalidAmountError, match="zero or more"):
-        Warehouse("NL", AMSTERDAM, handling_days=-1)
+        Warehouse("NL", AMSTERDAM, cutoff=time(15, 0), handling_days=-1)
 
 
 def test_bad_dimension_rounding() -> None:

@@ -99,6 +99,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     "closed_on": lambda: call(date(2026, 6, 4), "DE", subdivision="BY"),
     "first_working_day": lambda: call(date(2026, 12, 25), "NL", subdivision=None),
     "holiday_region": lambda: call("DE", "DE-BY"),
+    "regional_holidays": lambda: call(date(2026, 1, 6), "DE"),
     "customs_border": lambda: call(
         place_of("DE", on=DAY), place_of("ES", postcode="35001", on=DAY)
     ),

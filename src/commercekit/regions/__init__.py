@@ -24,9 +24,19 @@ for services, is answered by one function, ``place_of``; ``customs_border`` says
 goods between two places cross a customs border. ``is_eea_member`` and ``eea_members``
 say which states were in the European Economic Area (the EU with Iceland, Liechtenstein
 and Norway) on a day, as payment rules and prices need.
+
+Working days (for delivery promises and legal deadlines) are answered by ``closed_on``
+and ``first_working_day``, with the public holidays of a country or, where they
+differ, one of its regions (``holiday_region``); ``regional_holidays`` names the
+regions that keep a day the whole country does not.
 """
 
-from commercekit.regions._calendar import closed_on, first_working_day, holiday_region
+from commercekit.regions._calendar import (
+    closed_on,
+    first_working_day,
+    holiday_region,
+    regional_holidays,
+)
 from commercekit.regions._eea import eea_members, is_eea_member
 from commercekit.regions._eu import (
     check_country,
@@ -63,6 +73,7 @@ __all__ = [
     "locate",
     "place_of",
     "rate_region",
+    "regional_holidays",
     "special_territory",
     "vat_prefix",
 ]

@@ -18,6 +18,8 @@ Examples:
     ('Corpus Christi', None)
     >>> first_working_day(date(2026, 12, 25), "NL")  # Christmas, Boxing Day, Sunday
     datetime.date(2026, 12, 28)
+    >>> regional_holidays(date(2026, 1, 6), "DE")  # Epiphany: three Länder (and Augsburg)
+    (('Augsburg', 'Epiphany'), ('BW', 'Epiphany'), ('BY', 'Epiphany'), ('ST', 'Epiphany'))
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from commercekit._numbers import context_free
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions._eu import check_country
 
-__all__ = ["closed_on", "first_working_day", "holiday_region"]
+__all__ = ["closed_on", "first_working_day", "holiday_region", "regional_holidays"]
 
 _MAX_DAYS_CLOSED = 31
 """No place closes for more than a month of consecutive days; a run longer than that
@@ -127,3 +129,30 @@ def first_working_day(on: date, country: str, *, subdivision: str | None = None)
             break
         found += timedelta(days=1)
     raise invalid("on", on, "has no working day after it within a month in the calendar")
+
+
+@context_free
+def regional_holidays(on: date, country: str) -> tuple[tuple[str, str], ...]:
+    """The regions of ``country`` that keep a public holiday on ``on`` which the
+    whole country does not, each with the holiday's name, by region (as the
+    ``holidays`` library names them); empty where no region does, or on a holiday the
+    whole country keeps.
+
+    A count of working days made with a country's calendar alone is right for every
+    region only where this is empty.
+
+    Raises [`MissingDataError`][commercekit.errors.MissingDataError] where the holidays
+    library has no calendar for the country.
+    """
+    on = day(on, "on", invalid)
+    code = check_country(country)
+    if code not in _regions():
+        raise MissingDataError(
+            f"public holidays in {code}", "the holidays library has no calendar for it"
+        )
+    if _holidays(code, None, on.year).get(on):
+        return ()  # a holiday everywhere
+    found = (
+        (region, _holidays(code, region, on.year).get(on)) for region in _regions()[code]
+    )
+    return tuple(sorted((region, name) for region, name in found if name))

@@ -5,12 +5,17 @@ that day; after it, the next business day. Handling takes whole business days at
 warehouse; transit takes the service's minimum to maximum business days, counted on
 days the carrier delivers: not weekends, not public holidays at the origin or at the
 destination. Holidays come from the ``holidays`` library, by country and, where given,
-subdivision (a German Land, a US state).
+subdivision (a German Land, a US state). Where a place's subdivision is not given, only
+the holidays its whole country keeps are skipped, and the reasons name each day counted
+that some of its regions keep as a holiday (Epiphany, for Bavaria), so a promise made
+without the region says where it may be a day early.
 
 Examples:
     >>> from datetime import datetime, time
     >>> from zoneinfo import ZoneInfo
-    >>> amsterdam = Warehouse("NL", ZoneInfo("Europe/Amsterdam"), cutoff=time(15, 0))
+    >>> amsterdam = Warehouse(
+    ...     "NL", ZoneInfo("Europe/Amsterdam"), cutoff=time(15, 0), handling_days=0
+    ... )
     >>> ordered = datetime(2026, 12, 23, 16, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
     >>> window = delivery_window(amsterdam, "DE", (2, 3), ordered_at=ordered)
     >>> window.earliest, window.latest
@@ -30,8 +35,13 @@ import attrs
 
 from commercekit._checks import invalid, moment
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidAmountError
-from commercekit.regions import check_country, closed_on, holiday_region
+from commercekit.errors import InputKind, InvalidAmountError
+from commercekit.regions import (
+    check_country,
+    closed_on,
+    holiday_region,
+    regional_holidays,
+)
 from commercekit.shipping import _checks as check
 
 __all__ = ["DeliveryWindow", "Warehouse", "delivery_window"]
@@ -42,7 +52,16 @@ def _timezone(value: object) -> ZoneInfo:
 
 
 def _cutoff(value: object) -> time:
-    return check.instance(value, time, "cutoff")
+    cutoff = check.instance(value, time, "cutoff")
+    if cutoff.tzinfo is not None:
+        raise invalid(
+            "cutoff",
+            value,
+            "carries a time zone; the cut-off is a wall-clock time in the warehouse's "
+            "timezone: pass e.g. time(15, 0)",
+            kind=InputKind.DATE,
+        )
+    return cutoff
 
 
 def _handling_days(value: object) -> int:
@@ -57,8 +76,13 @@ def _region(instance: Warehouse, _: object, value: str | None) -> None:
 @attrs.frozen
 class Warehouse:
     """Where orders ship from: its country (and subdivision), time zone, cut-off time
-    and handling days (business days between the order's handling day and hand-over to
-    the carrier; 0 means same-day dispatch, at most a year).
+    and handling days.
+
+    ``cutoff`` is the wall-clock time (a naive ``time``, read in ``timezone``) from
+    which an order is handled the next business day; ``handling_days`` the business
+    days between the order's handling day and hand-over to the carrier (0 means
+    same-day dispatch, at most a year). Neither has a default: a cut-off or handling
+    time the shop did not state would promise a date it may not keep.
 
     ``subdivision`` is a region with its own public holidays, as the ``holidays``
     library names it (``"BY"`` for Bavaria) or by its ISO 3166-2 code (``"DE-BY"``).
@@ -66,8 +90,8 @@ class Warehouse:
 
     country: str = attrs.field(converter=check_country)
     timezone: ZoneInfo = attrs.field(converter=_timezone)
-    cutoff: time = attrs.field(default=time(14, 0), converter=_cutoff)
-    handling_days: int = attrs.field(default=0, converter=_handling_days)
+    cutoff: time = attrs.field(converter=_cutoff)
+    handling_days: int = attrs.field(converter=_handling_days)
     subdivision: str | None = attrs.field(default=None, validator=_region)
 
 
@@ -135,6 +159,8 @@ def delivery_window(
 
     ``transit_days`` is the service's (min, max) in business days after dispatch.
     ``ordered_at`` must be timezone-aware; it is read in the warehouse's time zone.
+    ``subdivision`` is the destination's region with holidays of its own (see
+    ``Warehouse``); without it, the reasons name each day counted that a region keeps.
     """
     warehouse = check.instance(warehouse, Warehouse, "warehouse")
     ordered_at = moment(ordered_at, "ordered_at", invalid)
@@ -179,9 +205,51 @@ def _window(
     route = (*origin, (destination, subdivision))
     earliest = _add_business_days(dispatch, low, route, notes)
     latest = _add_business_days(dispatch, high, route, notes)
+    counted = _counted(day, dispatch, latest, origin, route)
+    if home is None:
+        notes += _regional(counted, warehouse.country, "warehouse's")
+    if subdivision is None:
+        transit = [counted_day for counted_day in counted if counted_day > dispatch]
+        notes += _regional(transit, destination, "destination's")
     return DeliveryWindow(
         earliest=earliest,
         latest=latest,
         dispatch=dispatch,
         reasons=tuple(dict.fromkeys(notes)),
     )
+
+
+def _counted(
+    start: date,
+    dispatch: date,
+    latest: date,
+    origin: tuple[tuple[str, str | None], ...],
+    route: tuple[tuple[str, str | None], ...],
+) -> list[date]:
+    """The days counted as business days from the handling day to the latest arrival:
+    at the warehouse until dispatch, on the whole route after it. (At most about three
+    years of days: the handling day, handling and transit are each capped.)"""
+    days = []
+    for offset in range((latest - start).days + 1):
+        day = start + timedelta(days=offset)
+        if _closed(day, route if day > dispatch else origin) is None:
+            days.append(day)
+    return days
+
+
+def _regional(counted: list[date], country: str, whose: str) -> list[str]:
+    """Each day counted that only some regions of ``country`` keep as a public
+    holiday: a count made without the place's region may be a day short there."""
+    notes = []
+    for day in counted:
+        names: dict[str, list[str]] = {}
+        for region, name in regional_holidays(day, country):
+            names.setdefault(name, []).append(region)
+        if names:
+            held = "; ".join(f"{name}: {', '.join(where)}" for name, where in names.items())
+            notes.append(
+                f"{day.isoformat()} counted as a business day in {country}, a public "
+                f"holiday in some regions only ({held}); give the {whose} subdivision "
+                "to count it"
+            )
+    return notes
