@@ -237,7 +237,7 @@ def _ioss_to_de() -> Any:
     data = example_request("nl-to-de-consumer")
     data["seller"] = {"country": "GB", "registrations": ["IOSS"]}
     data["tariff"] = "example"
-    del data["shipping"]
+    del data["shipping"], data["warehouse"]  # the example's warehouse is Dutch
     return data
 
 

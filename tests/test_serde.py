@@ -510,7 +510,16 @@ def test_a_lone_surrogate_is_not_text() -> None:
 
 
 def test_goods_may_leave_from_northern_ireland() -> None:
-    _, context = quote_request_from_json(_request_with(("ship_from",), "XI"))
+    """From XI, the warehouse is in Northern Ireland: GB, subdivision NIR (the example's
+    Dutch warehouse is refused, naming both places)."""
+    data = _request_with(("ship_from",), "XI")
+    with pytest.raises(InvalidJsonError, match="'NL' is where the warehouse is") as wrong:
+        quote_request_from_json(data)
+    assert wrong.value.field == "warehouse"
+    assert "ship from XI" in wrong.value.reason
+    data["warehouse"] = {"country": "GB", "timezone": "Europe/London", "cutoff": "15:00",
+                         "handling_days": 1, "subdivision": "NIR"}  # fmt: skip
+    _, context = quote_request_from_json(data)
     assert context.ship_from == "XI"
 
 

@@ -369,8 +369,8 @@ def test_a_regional_holiday_counted_without_the_region_is_named() -> None:
     assert germany.reasons == (
         (
             "2026-01-06 counted as a business day in DE, a public holiday in some "
-            "regions only (Epiphany: Augsburg, BW, BY, ST); give the destination's "
-            "subdivision to count it"
+            "regions only (Epiphany: Augsburg, BW, BY, ST); name the destination's "
+            "region to count it"
         ),
     )
     # With the Land given, nothing is left to say about other regions.
@@ -380,7 +380,7 @@ def test_a_regional_holiday_counted_without_the_region_is_named() -> None:
     munich = Warehouse("DE", ZoneInfo("Europe/Berlin"), cutoff=time(15, 0), handling_days=1)
     leaving = delivery_window(munich, "NL", (1, 1), ordered_at=ordered)
     assert str(leaving.dispatch) == "2026-01-06"
-    assert leaving.reasons[0].endswith("give the warehouse's subdivision to count it")
+    assert leaving.reasons[0].endswith("name the warehouse's region to count it")
 
 
 def test_a_cut_off_with_a_time_zone_is_refused() -> None:

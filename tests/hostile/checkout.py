@@ -1,8 +1,9 @@
 """Valid calls over ``commercekit.checkout``.
 
-One order is the model for every call: a Dutch shop ships two T-shirts and a book to a
-consumer in the US, duties paid (DDP) on the bundled example tariff, with 10 % off and
-shipping on the example rate cards. The quote's value objects are built again from that
+One order is the model for every call: a Dutch shop ships two T-shirts and a book from
+its Amsterdam warehouse to a consumer in the US, duties paid (DDP) on the bundled
+example tariff, with 10 % off and shipping (and its delivery dates) on the example rate
+cards. The quote's value objects are built again from that
 quote's own fields, and the refunds return its T-shirts one at a time.
 """
 
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -28,7 +30,7 @@ from commercekit.checkout import (
 )
 from commercekit.money import Money, RateTable
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
-from commercekit.shipping import BUNDLED_TARIFF, Incoterm, example_rate_cards
+from commercekit.shipping import BUNDLED_TARIFF, Incoterm, Warehouse, example_rate_cards
 from commercekit.tax import BUNDLED, Buyer, RoundingLevel, Seller
 from tests.hostile import Call, call, method
 
@@ -82,6 +84,9 @@ def _context_fields() -> dict[str, Any]:
         "tax_rates": BUNDLED,
         "tax_id_verifier": None,
         "partial": False,
+        "warehouse": Warehouse(
+            "NL", ZoneInfo("Europe/Amsterdam"), cutoff=time(15, 0), handling_days=1
+        ),
     }
 
 

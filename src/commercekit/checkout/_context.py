@@ -4,8 +4,8 @@ A [`Product`][commercekit.checkout.Product] holds what the rules need to know ab
 SKU: its tax category, and for shipping and customs its weight, HS code and origin. A
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] holds everything else a quote
 depends on: who sells and who buys, the moment, the products, the promotions, the rate
-cards or live carrier, the exchange and tax rates, the incoterm. Nothing is read from
-the clock or the environment.
+cards or live carrier, the exchange and tax rates, the incoterm, the warehouse the goods
+leave from. Nothing is read from the clock or the environment.
 """
 
 from __future__ import annotations
@@ -29,15 +29,16 @@ from commercekit.checkout._checks import (
     plugin,
 )
 from commercekit.checkout._model import _at, _sku
-from commercekit.errors import InvalidAmountError, MissingDataError, shown
+from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
 from commercekit.money import RateSource, RateTable
 from commercekit.pricing import Promotion
-from commercekit.regions import check_country
+from commercekit.regions import check_country, holiday_region
 from commercekit.shipping import (
     Incoterm,
     RateCard,
     ShippingRateSource,
     TariffSource,
+    Warehouse,
     check_hs_code,
 )
 from commercekit.tax import (
@@ -148,6 +149,18 @@ def _incoterm(value: object) -> Incoterm:
     return Incoterm.parse(value)
 
 
+def _warehouse(value: object) -> Warehouse | None:
+    return None if value is None else instance(value, Warehouse, "warehouse")
+
+
+def _leaves_from(warehouse: Warehouse) -> str:
+    """Where goods from ``warehouse`` leave, as ``ship_from`` says it: its country, or
+    ``XI`` for a warehouse in Northern Ireland (whose goods follow EU VAT rules)."""
+    region = warehouse.subdivision
+    in_ni = warehouse.country == "GB" and region is not None
+    return "XI" if in_ni and holiday_region("GB", region) == "NIR" else warehouse.country
+
+
 @attrs.frozen
 class Product:
     """What the quote needs to know about a SKU beyond its price.
@@ -219,6 +232,28 @@ class CheckoutContext:
     partial: bool = attrs.field(default=False, converter=_partial)
     """Quote what can be quoted when border data is missing (a tariff row, an HS code,
     an origin): the border charges are left out and ``Quote.missing`` lists why."""
+    warehouse: Warehouse | None = attrs.field(default=None, converter=_warehouse)
+    """Where the goods leave from, for the delivery dates: its country (where the goods
+    ship from: ``ship_from``, or the seller's country), time zone, cut-off and handling
+    days. Without one the quote gives no dates, and says so; none is assumed."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.warehouse is None:
+            return
+        leaves = self.ship_from or self.seller.country
+        found = _leaves_from(self.warehouse)
+        if found != leaves:
+            said = "ship_from" if self.ship_from else "the seller's country"
+            british = " (a warehouse in Northern Ireland is in country 'GB', subdivision"
+            british += " 'NIR'; its goods ship from 'XI')"
+            raise error(
+                "warehouse",
+                found,
+                f"is where the warehouse is, but the goods ship from {leaves} ({said}); "
+                f"give the warehouse they leave from, or set ship_from={found!r}"
+                + (british if {leaves, found} & {"GB", "XI"} else ""),
+                kind=InputKind.PLACE,
+            )
 
     def product(self, sku: str) -> Product:
         """The product facts for ``sku``; raises if the context has none."""

@@ -25,7 +25,7 @@ from commercekit.checkout._checks import (
 from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money, validate_currency
 from commercekit.pricing import PromotionResult
-from commercekit.shipping import Incoterm, LandedCost
+from commercekit.shipping import DeliveryWindow, Incoterm, LandedCost
 from commercekit.tax import RateTotal, TaxDecision, TaxRate
 
 __all__ = ["Quote", "QuoteLine", "ShippingCharge"]
@@ -106,6 +106,10 @@ def _transit_days(value: object) -> tuple[int, int]:
     return low, high
 
 
+def _delivery(value: object) -> DeliveryWindow | None:
+    return None if value is None else instance(value, DeliveryWindow, "delivery")
+
+
 @attrs.frozen
 class QuoteLine:
     """One cart line, priced: before and after discount, tax and gross.
@@ -151,10 +155,12 @@ class QuoteLine:
 
 @attrs.frozen
 class ShippingCharge:
-    """The shipping the buyer pays, with the service and its tax.
+    """The shipping the buyer pays, with the service, its tax and its delivery dates.
 
     Every amount is money of zero or more in whole minor units of one currency; the
-    discount is at most the price, and ``net + tax == gross``.
+    discount is at most the price, and ``net + tax == gross``. ``transit_days`` is the
+    service's (min, max) in business days; ``delivery`` the dates the goods arrive
+    between, when the checkout named the warehouse they leave from.
     """
 
     service: str = attrs.field(converter=_service)
@@ -164,6 +170,9 @@ class ShippingCharge:
     tax: Money = attrs.field(converter=_tax)
     gross: Money = attrs.field(converter=_gross)
     transit_days: tuple[int, int] = attrs.field(converter=_transit_days)
+    delivery: DeliveryWindow | None = attrs.field(default=None, converter=_delivery)
+    """The earliest and latest delivery dates, the dispatch date and the reasons
+    (``delivery_window``), or ``None`` where the checkout named no warehouse."""
 
     def __attrs_post_init__(self) -> None:
         same_currency(

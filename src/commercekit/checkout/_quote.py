@@ -19,7 +19,10 @@ them:
    [`landed_cost`][commercekit.shipping.landed_cost] on each line's net value, under the
    context's incoterm; where VAT was charged at checkout (IOSS, the UK's GBP 135, VOEC)
    the goods are declared under that scheme and no import VAT is computed at all.
-6. **Totals**, which add up by construction.
+6. **Delivery dates**, when the context names the warehouse the goods leave from:
+   [`delivery_window`][commercekit.shipping.delivery_window] for an order placed at
+   ``at``, with the chosen service's transit days and the holidays at both ends.
+7. **Totals**, which add up by construction.
 
 Exchange rates come from the context's table, or from its live ``exchange_rate_source``
 (asked for the table known at the moment of the quote); a table observed after that
@@ -35,8 +38,9 @@ The quote lists lines by SKU: the order of the cart never changes a figure.
 
 Every step adds its reason to ``explanation``.
 
-Shipping (step 1) is in ``_quote_shipping``, tax (step 4) in ``_quote_taxes``, and the
-border charges (step 5) in ``_quote_border``.
+Shipping (step 1) is in ``_quote_shipping``, tax (step 4) in ``_quote_taxes``, the
+border charges (step 5) in ``_quote_border``, and the delivery dates (step 6) in
+``_quote_delivery``.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from commercekit._numbers import context_free, plugged
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
+from commercekit.checkout._quote_delivery import delivered
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import tax_lines
 from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
@@ -138,6 +143,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     )
     border = Border(context, products, decision, origin, destination, notes, missing)
     landed, collected, due = border.charges(lines, shipping_charge)
+    shipping_charge = delivered(shipping_charge, context, destination, notes)
     return Quote(
         currency=promoted.subtotal.currency.code,
         at=context.at,

@@ -1,7 +1,8 @@
 """The quote as a table a person reads (``commercekit quote`` without ``--format json``).
 
 It says what the JSON quote says, in figures and in words: what a partial quote lacks,
-every promotion that did not apply, why a border charge is zero, and who pays it.
+every promotion that did not apply, why a border charge is zero, and who pays it, and
+when the goods arrive.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ from typing import TextIO
 from commercekit.checkout import Quote
 from commercekit.money import Money
 from commercekit.pricing import PromotionResult
-from commercekit.shipping import ItemDuty, LandedCost, example_rate_cards
+from commercekit.shipping import (
+    DeliveryWindow,
+    ItemDuty,
+    LandedCost,
+    example_rate_cards,
+)
 
 # The services of the bundled example rate cards (invented prices), as a quote names
 # them: a shipping line priced on one of them says so.
@@ -87,6 +93,22 @@ def _print_lines(result: Quote, out: TextIO) -> None:
             f"{money_text(shipping.tax)} {money_text(shipping.gross)}\n"
             f"    {shipping.service}{example}, {days} business days\n"
         )
+        _print_delivery(shipping.delivery, out)
+
+
+def _print_delivery(window: DeliveryWindow | None, out: TextIO) -> None:
+    """The delivery dates under the shipping line, and what moved them; or that there
+    are none (the request named no warehouse)."""
+    if window is None:
+        out.write("    no delivery dates: the request names no warehouse\n")
+        return
+    earliest, latest = window.earliest.isoformat(), window.latest.isoformat()
+    dates = earliest if earliest == latest else f"{earliest} to {latest}"
+    out.write(
+        f"    delivery {dates} (handed to the carrier {window.dispatch.isoformat()})\n"
+    )
+    for reason in window.reasons:
+        out.write(f"      why: {reason}\n")
 
 
 def _print_promotions(promotions: PromotionResult, out: TextIO) -> None:

@@ -2,9 +2,10 @@
 
 The shapes (DESIGN, Boundaries): money is ``{"amount": "12.34", "currency": "EUR"}``
 with the amount a *string*; a ``Decimal`` is a string too; dates and datetimes are
-ISO 8601 and a datetime must carry its UTC offset; enums are their values; sets are
-sorted lists. JSON numbers are refused wherever a decimal is expected: ``12.34`` read
-by a JSON parser is a binary float, and floats are not money.
+ISO 8601 and a datetime must carry its UTC offset; a time of day is ``"HH:MM"`` and a
+time zone its IANA name; enums are their values; sets are sorted lists. JSON numbers
+are refused wherever a decimal is expected: ``12.34`` read by a JSON parser is a
+binary float, and floats are not money.
 
 Every hook is strict where cattrs' defaults are lenient; the scalars' hooks are in
 ``_scalars``, arrays' and objects' in ``_containers`` (an array must be a JSON array,
@@ -23,9 +24,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import attrs
 import cattrs
@@ -62,6 +64,7 @@ from commercekit.serde._scalars import (
     json_object,
     json_type,
     read_bool,
+    read_clock,
     read_date,
     read_datetime,
     read_decimal,
@@ -69,8 +72,11 @@ from commercekit.serde._scalars import (
     read_int,
     read_money,
     read_str,
+    read_timezone,
+    write_clock,
     write_decimal,
     write_money,
+    write_timezone,
 )
 from commercekit.tax import Buyer, Seller, validate_tax_id
 
@@ -115,6 +121,10 @@ converter.register_structure_hook(date, read_date)
 converter.register_unstructure_hook(date, date.isoformat)
 converter.register_structure_hook(datetime, read_datetime)
 converter.register_unstructure_hook(datetime, datetime.isoformat)
+converter.register_structure_hook(time, read_clock)
+converter.register_unstructure_hook(time, write_clock)
+converter.register_structure_hook(ZoneInfo, read_timezone)
+converter.register_unstructure_hook(ZoneInfo, write_timezone)
 # StrEnum too: its members are strs, and the hook for str would otherwise catch them.
 converter.register_structure_hook(enum.Enum, read_enum)
 converter.register_structure_hook(enum.StrEnum, read_enum)

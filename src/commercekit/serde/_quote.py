@@ -14,7 +14,7 @@ from commercekit.checkout import Quote, QuoteLine, ShippingCharge
 from commercekit.errors import InvalidJsonError, shown
 from commercekit.pricing import AppliedPromotion, PromotionResult, RejectedPromotion
 from commercekit.serde._converter import converter
-from commercekit.shipping import ItemDuty, LandedCost
+from commercekit.shipping import DeliveryWindow, ItemDuty, LandedCost
 from commercekit.tax import RateTotal, TaxDecision, TaxRate
 
 __all__ = ["quote_to_json"]
@@ -65,6 +65,18 @@ def _shipping(charge: ShippingCharge | None) -> dict[str, Any] | None:
         "tax": _money(charge.tax),
         "gross": _money(charge.gross),
         "transit_days": list(charge.transit_days),
+        "delivery": _delivery(charge.delivery),
+    }
+
+
+def _delivery(window: DeliveryWindow | None) -> dict[str, Any] | None:
+    if window is None:
+        return None
+    return {
+        "earliest": window.earliest.isoformat(),
+        "latest": window.latest.isoformat(),
+        "dispatch": window.dispatch.isoformat(),
+        "reasons": list(window.reasons),
     }
 
 
@@ -186,6 +198,9 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
     VAT where it was charged at checkout: IOSS, the UK's GBP 135 rule, VOEC);
     ``border_charges`` says when it is paid: collected at checkout (DDP) or due at
     delivery (DAP/DDU). ``missing`` lists what a partial quote could not compute.
+    ``shipping.delivery`` is the delivery window (``earliest``, ``latest``,
+    ``dispatch`` as ISO dates, and the ``reasons``), or ``null`` where the request
+    named no warehouse.
     """
     if not isinstance(quote, Quote):
         raise InvalidJsonError(

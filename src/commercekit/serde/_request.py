@@ -12,7 +12,10 @@ Shipping is priced on rate cards: a request gives the shop's own cards as data
 bundled example cards (``"rate_cards": "examples"``, invented prices), and may choose a
 ``service``. Duty rates come from ``"tariff"``: a table of dated, sourced rows
 (``{"name": ..., "rows": [{"destination", "heading", "rate", "since", "until",
-"source"}, ...]}``), or ``"example"`` for the bundled example tariff.
+"source"}, ...]}``), or ``"example"`` for the bundled example tariff. A
+``"warehouse"`` (``{"country", "timezone", "cutoff", "handling_days", "subdivision"}``,
+the zone by its IANA name and the cut-off as ``"HH:MM"``) gives the quote its delivery
+dates.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from commercekit.shipping import (
     Incoterm,
     RateCard,
     TariffTable,
+    Warehouse,
     example_rate_cards,
     rate_card_from_dict,
     rate_card_to_dict,
@@ -86,6 +90,7 @@ class _Request:
     rounding: RoundingLevel = RoundingLevel.LINE
     tariff: TariffTable | None = None
     partial: bool = False
+    warehouse: Warehouse | None = None
     schema: str | None = None
 
 
@@ -253,6 +258,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
             tariffs=request.tariff,
             partial=request.partial,
+            warehouse=request.warehouse,
         )
     except CommerceKitError as error:
         found = placed(error, _context_fields(data))
@@ -340,7 +346,8 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
 
 
 def _data_sources(context: CheckoutContext) -> dict[str, Any]:
-    """The request fields naming bundled data (the example tariff) and partial quotes."""
+    """The request fields naming bundled data (the example tariff), partial quotes and
+    the warehouse."""
     data: dict[str, Any] = {}
     tariffs = context.tariffs
     if tariffs is BUNDLED_TARIFF:
@@ -360,4 +367,11 @@ def _data_sources(context: CheckoutContext) -> dict[str, Any]:
         )
     if context.partial:
         data["partial"] = True
+    if context.warehouse is not None:
+        try:
+            data["warehouse"] = _omit_defaults(
+                converter.unstructure(context.warehouse), {"subdivision": None}
+            )
+        except InvalidJsonError as error:
+            raise locate(error, "warehouse") from None
     return data

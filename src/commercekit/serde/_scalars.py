@@ -5,17 +5,20 @@ defaults are lenient: ``int("3")``, ``str(5)`` and ``bool("no")`` would all quie
 accept the wrong thing, so here an int must be a JSON integer, a string a JSON string, a
 flag ``true`` or ``false``. A decimal, and money's amount, is a string of ASCII digits:
 a JSON number is a binary float, and floats are not money. A datetime must carry its
-UTC offset. Each hook raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError]
+UTC offset. A time of day is ``"HH:MM"`` on the 24-hour clock, a time zone its IANA
+name. Each hook raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError]
 with an empty path; ``locate`` puts the field's path in front.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
+import zoneinfo
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +38,7 @@ __all__ = [
     "json_object",
     "json_type",
     "read_bool",
+    "read_clock",
     "read_date",
     "read_datetime",
     "read_decimal",
@@ -42,8 +46,11 @@ __all__ = [
     "read_int",
     "read_money",
     "read_str",
+    "read_timezone",
+    "write_clock",
     "write_decimal",
     "write_money",
+    "write_timezone",
 ]
 
 
@@ -78,6 +85,7 @@ def json_object(value: object, what: str) -> Mapping[str, Any]:
 # "1_000", Arabic-Indic digits, week dates).
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
     r"(Z|[+-][0-9]{2}:[0-9]{2})?"  # optional here, to say "no UTC offset" when missing
@@ -219,6 +227,62 @@ def read_datetime(value: object, _: object) -> datetime:
             kind=_DATE_KIND,
         )
     return moment
+
+
+def read_clock(value: object, _: object) -> time:
+    """A time of day, ``"HH:MM"`` on the 24-hour clock (a wall-clock time: its place
+    says in which time zone)."""
+    if not isinstance(value, str) or not _CLOCK.fullmatch(value):
+        said = shown(value) if isinstance(value, str) else json_type(value)
+        raise InvalidJsonError(
+            "",
+            f'{said} is not a time of day; write it "HH:MM" on the 24-hour clock, '
+            'as in "15:00"',
+            kind=_DATE_KIND,
+        )
+    return time.fromisoformat(value)
+
+
+def write_clock(clock: time) -> str:
+    if clock.second or clock.microsecond or clock.tzinfo is not None:
+        raise InvalidJsonError(
+            "",
+            f'is {clock.isoformat()}; JSON carries a time of day as "HH:MM", without '
+            "seconds or a time zone",
+            kind=_DATE_KIND,
+        )
+    return f"{clock:%H:%M}"
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    # "localtime" names the zone of whichever machine reads it, not a place; "Factory"
+    # is tzdata's placeholder for a zone not known.
+    return frozenset(zoneinfo.available_timezones() - {"localtime", "Factory"})
+
+
+def read_timezone(value: object, _: object) -> zoneinfo.ZoneInfo:
+    """A time zone by its IANA name (``"Europe/Amsterdam"``)."""
+    name = read_str(value, None)
+    if name not in _zones():
+        raise InvalidJsonError(
+            "",
+            f"{shown(name)} is not an IANA time zone name; write it as in "
+            '"Europe/Amsterdam" or "America/New_York"',
+            kind=_TEXT,
+        )
+    return zoneinfo.ZoneInfo(name)
+
+
+def write_timezone(zone: zoneinfo.ZoneInfo) -> str:
+    if zone.key is None:
+        raise InvalidJsonError(
+            "",
+            "is a time zone read from a file, without an IANA name; JSON names its "
+            'zone, as in "Europe/Amsterdam"',
+            kind=_TEXT,
+        )
+    return zone.key
 
 
 def country(value: object, _: object) -> str:

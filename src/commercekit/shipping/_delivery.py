@@ -249,7 +249,7 @@ def _regional(counted: list[date], country: str, whose: str) -> list[str]:
             held = "; ".join(f"{name}: {', '.join(where)}" for name, where in names.items())
             notes.append(
                 f"{day.isoformat()} counted as a business day in {country}, a public "
-                f"holiday in some regions only ({held}); give the {whose} subdivision "
-                "to count it"
+                f"holiday in some regions only ({held}); name the {whose} region to "
+                "count it"
             )
     return notes
