@@ -102,6 +102,26 @@ def _problem(response: httpx.Response, status: int) -> dict[str, Any]:
 # --- happy paths ----------------------------------------------------------------------
 
 
+def test_a_quote_over_http_carries_its_delivery_dates(client: httpx.Client) -> None:
+    """The German consumer's order after the 15:00 cut-off on 23 December 2026: handed
+    to the carrier on the 24th, delivered 29-30 December (Christmas skipped); a cut-off
+    that is no time of day is a 422 naming its field."""
+    request = example_request("nl-to-de-consumer")
+    request["at"] = "2026-12-23T16:30:00+01:00"
+    answer = client.post("/quote", json=request)
+    assert answer.status_code == 200, answer.text
+    delivery = answer.json()["shipping"]["delivery"]
+    assert (delivery["dispatch"], delivery["earliest"], delivery["latest"]) == (
+        "2026-12-24",
+        "2026-12-29",
+        "2026-12-30",
+    )
+    assert "2026-12-25 skipped: Christmas Day (NL)" in delivery["reasons"]
+    request["warehouse"]["cutoff"] = "25:00"
+    problem = _problem(client.post("/quote", json=request), 422)
+    assert (problem["field"], problem["kind"]) == ("warehouse.cutoff", "date")
+
+
 @pytest.mark.parametrize("name", example_requests())
 def test_a_quote_over_http_is_the_quote_made_directly(
     client: httpx.Client, name: str

@@ -368,10 +368,16 @@ def _data_sources(context: CheckoutContext) -> dict[str, Any]:
     if context.partial:
         data["partial"] = True
     if context.warehouse is not None:
-        try:
-            data["warehouse"] = _omit_defaults(
-                converter.unstructure(context.warehouse), {"subdivision": None}
-            )
-        except InvalidJsonError as error:
-            raise locate(error, "warehouse") from None
+        data["warehouse"] = _warehouse(context.warehouse)
     return data
+
+
+def _warehouse(warehouse: Warehouse) -> dict[str, Any]:
+    """The warehouse as JSON: its zone by IANA name, its cut-off as "HH:MM"."""
+    data: dict[str, Any] = {}
+    for field in attrs.fields(Warehouse):
+        try:
+            data[field.name] = converter.unstructure(getattr(warehouse, field.name))
+        except InvalidJsonError as error:
+            raise locate(error, f"warehouse.{field.name}") from None
+    return _omit_defaults(data, {"subdivision": None})
