@@ -80,6 +80,7 @@ def test_no_calendar_is_missing_data_not_weekends_only(
 
     monkeypatch.setattr(_calendar.holidays, "country_holidays", no_calendar)
     _calendar._holidays.cache_clear()
+    _calendar._regional_days.cache_clear()
     try:
         with pytest.raises(MissingDataError, match="public holidays in NL"):
             closed_on(date(2026, 12, 24), "NL")
@@ -89,6 +90,7 @@ def test_no_calendar_is_missing_data_not_weekends_only(
             regional_holidays(date(2026, 12, 24), "NL")
     finally:
         _calendar._holidays.cache_clear()
+        _calendar._regional_days.cache_clear()
 
 
 def test_a_datetime_is_not_a_day_and_the_last_day_of_the_calendar_counts() -> None:

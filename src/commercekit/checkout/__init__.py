@@ -3,10 +3,11 @@
 [`quote`][commercekit.checkout.quote] takes a cart and a
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] and returns a
 [`Quote`][commercekit.checkout.Quote]: every line's price, discount, tax and total, the
-shipping, the tax per rate, the import duties and taxes and who pays them, the grand
-total, and the reasons. [`refund`][commercekit.checkout.refund] reverses part of it
-exactly, and [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] gives the
-last day of the EU's 14-day right of withdrawal.
+shipping (with its delivery dates, when the context names the warehouse), the tax per
+rate, the import duties and taxes and who pays them, the grand total, and the reasons.
+[`refund`][commercekit.checkout.refund] reverses part of it exactly, and
+[`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] gives the last day of
+the EU's 14-day right of withdrawal.
 """
 
 from commercekit.checkout._context import CheckoutContext, Product

@@ -11,7 +11,10 @@ in (the Canary Islands, Northern Ireland). The window's reasons join the quote's
 explanation.
 
 Without a warehouse there are no dates, and the explanation says so: a quote without
-them is complete for money. No warehouse, time zone or cut-off is ever assumed.
+them is complete for money. No warehouse, time zone or cut-off is ever assumed. Where
+the holidays library has no calendar for the warehouse's country or the address's,
+the quote raises [`MissingDataError`][commercekit.errors.MissingDataError]: counting
+weekends only would promise a day that may be a holiday.
 """
 
 from __future__ import annotations
@@ -24,13 +27,13 @@ from commercekit.errors import UnknownCountryError
 from commercekit.regions import Place, holiday_region
 from commercekit.shipping import DeliveryWindow, Warehouse, delivery_window
 
-NO_WAREHOUSE = (
+_NO_WAREHOUSE = (
     "no delivery dates: the context names no warehouse (pass "
     'CheckoutContext(warehouse=...), or "warehouse" in a JSON request)'
 )
 """The explanation's line for a quote priced without a warehouse."""
 
-NO_SHIPPING = (
+_NO_SHIPPING = (
     "no delivery dates: the quote prices no shipping (no rate cards or live carrier), "
     "so there are no transit days to count"
 )
@@ -48,12 +51,12 @@ def delivered(
     warehouse = context.warehouse
     if charge is None:
         if warehouse is not None:
-            notes.append(NO_SHIPPING)
+            notes.append(_NO_SHIPPING)
         return None
     if warehouse is None:
-        notes.append(NO_WAREHOUSE)
+        notes.append(_NO_WAREHOUSE)
         return charge
-    region = destination_region(destination, notes)
+    region = _destination_region(destination, notes)
     window = delivery_window(
         warehouse,
         destination.country,
@@ -66,7 +69,7 @@ def delivered(
     return attrs.evolve(charge, delivery=window)
 
 
-def destination_region(destination: Place, notes: list[str]) -> str | None:
+def _destination_region(destination: Place, notes: list[str]) -> str | None:
     """The region of the address with holidays of its own, as the ``holidays`` library
     names it: the buyer's subdivision, else the special territory of its postcode.
     ``None`` where neither is known, or where the region keeps its country's holidays

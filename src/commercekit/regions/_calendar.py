@@ -150,9 +150,19 @@ def regional_holidays(on: date, country: str) -> tuple[tuple[str, str], ...]:
         raise MissingDataError(
             f"public holidays in {code}", "the holidays library has no calendar for it"
         )
-    if _holidays(code, None, on.year).get(on):
-        return ()  # a holiday everywhere
-    found = (
-        (region, _holidays(code, region, on.year).get(on)) for region in _regions()[code]
-    )
-    return tuple(sorted((region, name) for region, name in found if name))
+    return _regional_days(code, on.year).get(on, ())
+
+
+@functools.lru_cache(maxsize=64)
+def _regional_days(country: str, year: int) -> dict[date, tuple[tuple[str, str], ...]]:
+    """Each day of ``year`` some regions of ``country`` keep and the whole country
+    does not, with those regions. Built once per country and year (Italy has over a
+    hundred regional calendars), outside the per-place cache it would crowd out."""
+    national = _holidays(country, None, year)
+    found: dict[date, list[tuple[str, str]]] = {}
+    for region in _regions()[country]:
+        calendar = holidays.country_holidays(country, subdiv=region, years=[year])
+        for held, name in calendar.items():
+            if held not in national:
+                found.setdefault(held, []).append((region, name))
+    return {held: tuple(sorted(pairs)) for held, pairs in found.items()}

@@ -3,7 +3,8 @@
 * [`converter`][commercekit.serde.converter] is the one cattrs converter: money as
   ``{"amount": "12.34", "currency": "EUR"}`` (the amount a string; JSON numbers are
   refused), ``Decimal`` as a string, dates and offset-carrying datetimes in ISO 8601,
-  enums by value, sets as sorted lists. ``unstructure`` then ``structure`` gives an
+  a time of day as ``"HH:MM"``, a time zone by its IANA name, enums by value, sets as
+  sorted lists. ``unstructure`` then ``structure`` gives an
   equal object.
 * [`quote_request_from_json`][commercekit.serde.quote_request_from_json] reads a quote
   request into the ``Cart`` and ``CheckoutContext`` that
