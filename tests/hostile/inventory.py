@@ -8,20 +8,33 @@ from decimal import Decimal
 from commercekit.inventory import (
     Assignment,
     Availability,
+    BelowMinimum,
+    BudgetPriority,
     ChannelBuffer,
+    CostLayer,
     Crossing,
     DemandDistribution,
     DemandProfile,
     LeadTime,
     LeadTimeDemand,
+    LineOutcome,
     Location,
     PackRounding,
+    PurchaseOrder,
+    ReorderItem,
+    ReorderLine,
     ReorderPointPolicy,
     Reservation,
     SalesRecord,
     ServiceLevelTable,
     ServiceMeasure,
     Shortfall,
+    Simulation,
+    SkuValue,
+    StockValue,
+    Supplier,
+    ValuationBasis,
+    simulate,
 )
 from commercekit.money import Money
 from tests.hostile import Call, call, method
@@ -58,7 +71,173 @@ def _policy() -> ReorderPointPolicy:
     return ReorderPointPolicy(reorder_point=Decimal("480"), order_quantity=1000)
 
 
+def _eur(amount: str) -> Money:
+    return Money(amount, "EUR")
+
+
+def _layers() -> list[CostLayer]:
+    return [
+        CostLayer(units=150, unit_cost=Money("21", "USD")),
+        CostLayer(units=225, unit_cost=Money("27", "USD")),
+        CostLayer(units=210, unit_cost=Money("33", "USD")),
+    ]
+
+
+def _sku_value() -> SkuValue:
+    return SkuValue(
+        sku="GPS",
+        on_hand=285,
+        value=Money("8955.00", "USD"),
+        why="FIFO: 210 x 33 + 75 x 27",
+    )
+
+
+def _run() -> Simulation:
+    return simulate(
+        _policy(), _demand(), _lead_time(), 90, seed=7, shortfall=Shortfall.LOST_SALES
+    )
+
+
+def _item(sku: str = "TEE", abc: str = "A") -> ReorderItem:
+    return ReorderItem(
+        sku=sku,
+        supplier="ACME",
+        on_hand=150,
+        on_order=0,
+        backorders=0,
+        demand=_demand(),
+        lead_time=LeadTime(mean=Decimal("2")),
+        order_quantity=500,
+        unit_cost=_eur("4.00"),
+        abc=abc,
+        xyz="X",
+        pack_size=24,
+        minimum=48,
+        unit_margin=_eur("6.00"),
+    )
+
+
+def _line(sku: str = "TEE") -> ReorderLine:
+    return ReorderLine(
+        sku=sku,
+        supplier="ACME",
+        service_class="AX",
+        measure=ServiceMeasure.FILL_RATE,
+        service_level=Decimal("0.95"),
+        reorder_point=Decimal("178.6875"),
+        inventory_position=150,
+        needed=504,
+        quantity=504,
+        unit_cost=_eur("4.00"),
+        cash=_eur("2016.00"),
+        outcome=LineOutcome.ORDERED,
+        why="inventory position 150 is at or below r = 178.6875",
+    )
+
+
+def _order() -> PurchaseOrder:
+    return PurchaseOrder(
+        supplier="ACME",
+        lines=(_line(),),
+        cash=_eur("2016.00"),
+        minimum_order_value=_eur("250"),
+        placed=True,
+        why="2016.00 EUR meets the supplier's minimum 250 EUR",
+    )
+
+
 CALLS: dict[str, Callable[[], Call]] = {
+    "CostLayer": lambda: call(units=150, unit_cost=Money("21", "USD")),
+    "SkuValue": lambda: call(
+        sku="GPS",
+        on_hand=285,
+        value=Money("8955.00", "USD"),
+        why="FIFO: 210 x 33 + 75 x 27",
+    ),
+    "StockValue": lambda: call(
+        basis=ValuationBasis.FIFO, lines=(_sku_value(),), total=Money("8955.00", "USD")
+    ),
+    "stock_value": lambda: call(
+        on_hand={"TEE": 120, "MUG": 40},
+        unit_costs={"TEE": _eur("4.50"), "MUG": _eur("3.20")},
+    ),
+    "stock_value_from_layers": lambda: call(
+        on_hand={"GPS": 285}, layers={"GPS": _layers()}, basis=ValuationBasis.FIFO
+    ),
+    "days_sales_in_inventory": lambda: call(
+        stock=StockValue(ValuationBasis.FIFO, (_sku_value(),), Money("8955.00", "USD")),
+        cost_of_goods_sold=Money("7200", "USD"),
+        days=365,
+    ),
+    "SimulationCosts": lambda: call(
+        average_stock_value=_eur("2354.32"),
+        holding_cost=_eur("588.58"),
+        units_lost=15,
+        lost_margin=_eur("90.00"),
+        why="holding: 214832 unit-periods on hand x 4.00 EUR",
+    ),
+    "simulation_costs": lambda: call(
+        run=_run(),
+        unit_cost=_eur("4.00"),
+        holding_rate=Decimal("0.0007"),
+        unit_margin=_eur("6.00"),
+    ),
+    "ReorderItem": lambda: call(
+        sku="TEE",
+        supplier="ACME",
+        on_hand=150,
+        on_order=24,
+        backorders=3,
+        demand=_demand(),
+        lead_time=_lead_time(),
+        order_quantity=500,
+        unit_cost=_eur("4.00"),
+        abc="A",
+        xyz="X",
+        pack_size=24,
+        minimum=48,
+        unit_margin=_eur("6.00"),
+    ),
+    "Supplier": lambda: call(name="ACME", minimum_order_value=_eur("250")),
+    "ReorderLine": lambda: call(
+        sku="TEE",
+        supplier="ACME",
+        service_class="AX",
+        measure=ServiceMeasure.FILL_RATE,
+        service_level=Decimal("0.95"),
+        reorder_point=Decimal("178.6875"),
+        inventory_position=150,
+        needed=504,
+        quantity=504,
+        unit_cost=_eur("4.00"),
+        cash=_eur("2016.00"),
+        outcome=LineOutcome.ORDERED,
+        why="inventory position 150 is at or below r = 178.6875",
+    ),
+    "PurchaseOrder": lambda: call(
+        supplier="ACME",
+        lines=(_line(),),
+        cash=_eur("2016.00"),
+        minimum_order_value=_eur("250"),
+        placed=True,
+        why="2016.00 EUR meets the supplier's minimum 250 EUR",
+    ),
+    "ReorderRun": lambda: call(
+        lines=(_line(),),
+        orders=(_order(),),
+        cash=_eur("2016.00"),
+        budget=_eur("3000"),
+        why="1 SKU: 1 ordered",
+    ),
+    "reorder_run": lambda: call(
+        items=[_item("TEE", "A"), _item("CAP", "B")],
+        suppliers=[Supplier(name="ACME", minimum_order_value=_eur("2500"))],
+        service_levels=ServiceLevelTable(measure=ServiceMeasure.FILL_RATE),
+        shortfall=Shortfall.LOST_SALES,
+        below_minimum=BelowMinimum.RAISE,
+        budget=_eur("3000"),
+        priority=BudgetPriority.SHORTFALL,
+    ),
     "AbcItem": lambda: call(
         sku="TEE",
         value=Decimal("500"),
@@ -142,7 +321,9 @@ CALLS: dict[str, Callable[[], Call]] = {
         periods=12,
         periods_with_sales=11,
     ),
-    "ServiceLevelTable": lambda: call(levels={"CZ": Decimal("0.80")}),
+    "ServiceLevelTable": lambda: call(
+        levels={"CZ": Decimal("0.80")}, measure=ServiceMeasure.CYCLE_SERVICE_LEVEL
+    ),
     "ServiceLevelTable.level": lambda: method(
         ServiceLevelTable(levels={"CZ": Decimal("0.80")}).level, abc="C", xyz="Z"
     ),
@@ -162,6 +343,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         cycle_service_level=None,
         average_on_hand=Decimal("73.3333"),
         on_hand=(200, 20, 0),
+        shortfall=Shortfall.BACKORDER,
     ),
     "abc_classes": lambda: call(
         values={"TEE": Decimal("500"), "MUG": Decimal("300"), "CAP": Decimal("120")},
@@ -308,6 +490,21 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
             "than is held and on order"
         ),
     ),
+    ("ReorderLine", "inventory_position"): (
+        _NEGATIVE,
+        "the position is negative when more is owed to customers than is held and on order",
+    ),
+    ("ReorderLine", "service_class"): (
+        frozenset({"unknown code"}),
+        "'QZ' is a class: ABC class Q (of up to 26) and XYZ class Z",
+    ),
+    **{
+        (name, "supplier"): (
+            frozenset({"unknown code"}),
+            "a supplier is named by the shop, not by a code from a list",
+        )
+        for name in ("ReorderItem", "ReorderLine", "PurchaseOrder")
+    },
     ("available_to_promise", "channels"): (
         frozenset({"unknown code"}),
         "channel names are the shop's own ('web', 'QZ'), not codes from a list",

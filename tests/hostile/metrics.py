@@ -310,6 +310,21 @@ CALLS: dict[str, Callable[[], Call]] = {
         acquisition_cost=eur("80.00"), monthly_margin=eur("12.50")
     ),
     "cart_abandonment_rate": lambda: call(carts_created=400, orders_completed=120),
+    "CashConversionCycle": lambda: call(
+        days_of_inventory=Decimal("36.5000"),
+        days_sales_outstanding=Decimal("54.7500"),
+        days_payables_outstanding=Decimal("34.0667"),
+        why="DIO = 3000000 / 30000000 x 365 = 36.5000",
+    ),
+    "cash_conversion_cycle_from_figures": lambda: call(
+        inventory=eur("3000000"),
+        cost_of_goods_sold=eur("30000000"),
+        receivables=eur("6000000"),
+        credit_sales=eur("40000000"),
+        payables=eur("2800000"),
+        days=365,
+        purchases=eur("31000000"),
+    ),
     "cash_conversion_cycle": lambda: call(
         days_of_inventory=Decimal("60.8333"),
         days_sales_outstanding=Decimal("2"),

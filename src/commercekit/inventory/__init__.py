@@ -19,7 +19,8 @@
 * [`abc_classes`][commercekit.inventory.abc_classes],
   [`xyz_classes`][commercekit.inventory.xyz_classes] and
   [`ServiceLevelTable`][commercekit.inventory.ServiceLevelTable]: which products matter,
-  how steady they sell, and the service each class gets;
+  how steady they sell, and the service each class gets (a fill rate or a cycle
+  service level);
   [`rank_products`][commercekit.inventory.rank_products] and the stock health ratios
   (turnover, days of inventory and of supply, sell-through, stock-out rate).
 * [`available_to_promise`][commercekit.inventory.available_to_promise] and
@@ -28,7 +29,22 @@
 * [`simulate`][commercekit.inventory.simulate]: a seeded Monte-Carlo run of a policy,
   with the fill rate and cycle service level it achieved, bounded by
   [`MAX_PERIODS`][commercekit.inventory.MAX_PERIODS] and
-  [`MAX_ORDERS`][commercekit.inventory.MAX_ORDERS].
+  [`MAX_ORDERS`][commercekit.inventory.MAX_ORDERS];
+  [`simulation_costs`][commercekit.inventory.simulation_costs] prices a run: holding
+  cost and lost margin.
+* [`stock_value`][commercekit.inventory.stock_value] and
+  [`stock_value_from_layers`][commercekit.inventory.stock_value_from_layers]: the cash
+  tied up in stock, per SKU and in total, at the shop's unit cost, FIFO or weighted
+  average ([`ValuationBasis`][commercekit.inventory.ValuationBasis],
+  [`CostLayer`][commercekit.inventory.CostLayer]), and
+  [`days_sales_in_inventory`][commercekit.inventory.days_sales_in_inventory].
+* [`reorder_run`][commercekit.inventory.reorder_run]: today's purchase orders across the
+  catalog ([`ReorderItem`][commercekit.inventory.ReorderItem] per SKU,
+  [`Supplier`][commercekit.inventory.Supplier] terms), each SKU's service level,
+  reorder point and order explained, with suppliers' minimum order values
+  ([`BelowMinimum`][commercekit.inventory.BelowMinimum]) and an optional budget cut by
+  a [`BudgetPriority`][commercekit.inventory.BudgetPriority]; at most
+  [`MAX_SKUS`][commercekit.inventory.MAX_SKUS] SKUs a run.
 """
 
 from commercekit.inventory._classify import (
@@ -79,6 +95,16 @@ from commercekit.inventory._policies import (
     round_to_pack,
 )
 from commercekit.inventory._ranking import RankedProduct, SalesRecord, rank_products
+from commercekit.inventory._reorder_budget import BelowMinimum, BudgetPriority
+from commercekit.inventory._reorder_items import (
+    LineOutcome,
+    PurchaseOrder,
+    ReorderItem,
+    ReorderLine,
+    ReorderRun,
+    Supplier,
+)
+from commercekit.inventory._reorder_run import reorder_run
 from commercekit.inventory._routing import (
     MAX_LOCATIONS,
     Assignment,
@@ -99,31 +125,53 @@ from commercekit.inventory._service import (
 )
 from commercekit.inventory._shelf import MAX_ORDERS
 from commercekit.inventory._simulation import MAX_PERIODS, Simulation, simulate
+from commercekit.inventory._simulation_costs import SimulationCosts, simulation_costs
+from commercekit.inventory._stock_value import (
+    MAX_LAYERS,
+    MAX_SKUS,
+    CostLayer,
+    SkuValue,
+    StockValue,
+    ValuationBasis,
+    days_sales_in_inventory,
+    stock_value,
+    stock_value_from_layers,
+)
 
 __all__ = [
+    "MAX_LAYERS",
     "MAX_LOCATIONS",
     "MAX_ORDERS",
     "MAX_PERIODS",
+    "MAX_SKUS",
     "PLACES",
     "AbcItem",
     "Assignment",
     "Availability",
+    "BelowMinimum",
+    "BudgetPriority",
     "ChannelBuffer",
+    "CostLayer",
     "Crossing",
     "DemandDistribution",
     "DemandProfile",
     "EconomicOrder",
     "LeadTime",
     "LeadTimeDemand",
+    "LineOutcome",
     "Location",
     "MinMaxPolicy",
     "NewsvendorOrder",
     "OrderUpToPolicy",
     "PackRounding",
     "Policy",
+    "PurchaseOrder",
     "RankedProduct",
     "ReorderDecision",
+    "ReorderItem",
+    "ReorderLine",
     "ReorderPointPolicy",
+    "ReorderRun",
     "Reservation",
     "Routing",
     "SafetyStock",
@@ -132,11 +180,17 @@ __all__ = [
     "ServiceMeasure",
     "Shortfall",
     "Simulation",
+    "SimulationCosts",
+    "SkuValue",
+    "StockValue",
+    "Supplier",
+    "ValuationBasis",
     "abc_classes",
     "available_to_promise",
     "cycle_service_level",
     "days_of_inventory",
     "days_of_supply",
+    "days_sales_in_inventory",
     "economic_order_quantity",
     "expected_shortage",
     "fill_rate",
@@ -149,12 +203,16 @@ __all__ = [
     "rank_products",
     "reorder",
     "reorder_points",
+    "reorder_run",
     "round_to_pack",
     "route_order",
     "safety_stock_for_cycle_service",
     "safety_stock_for_fill_rate",
     "sell_through",
     "simulate",
+    "simulation_costs",
     "stock_out_rate",
+    "stock_value",
+    "stock_value_from_layers",
     "xyz_classes",
 ]

@@ -36,6 +36,7 @@ from commercekit.inventory._numbers import (
     signed_number,
     text,
 )
+from commercekit.inventory._service import ServiceMeasure
 from commercekit.money import require_money
 
 __all__ = [
@@ -257,22 +258,32 @@ def _levels(value: Mapping[str, object] | None) -> dict[str, Decimal]:
     }
 
 
+def _measure(value: object) -> ServiceMeasure:
+    return choice(value, ServiceMeasure, "measure")
+
+
 @attrs.frozen
 class ServiceLevelTable:
-    """Target fill rates by combined ABC-XYZ class, a starting point a shop overrides.
+    """Target service levels by combined ABC-XYZ class, a starting point a shop overrides.
 
-    The defaults keep A items (most of the value) at 92-95 %, and lower the target as
-    demand gets more erratic (Z), where each point of service costs most stock, down to
-    85 % for CZ items. They are a policy choice, not a rule: pass ``levels`` to change
-    any of them.
+    The levels are fill rates (``measure``, the default) or, with
+    ``measure="cycle_service_level"``, cycle service levels: the table says which, so
+    a reorder run reads each target the way it was meant. The defaults keep A items
+    (most of the value) at a 92-95 % fill rate, and lower the target as demand gets
+    more erratic (Z), where each point of service costs most stock, down to 85 % for
+    CZ items. They are a policy choice, not a rule: pass ``levels`` to change any of
+    them.
 
     Examples:
         >>> table = ServiceLevelTable(levels={"CZ": "0.80"})
-        >>> table.level("A", "X"), table.level("C", "Z")
-        (Decimal('0.95'), Decimal('0.80'))
+        >>> table.level("A", "X"), table.level("C", "Z"), table.measure.value
+        (Decimal('0.95'), Decimal('0.80'), 'fill_rate')
     """
 
     levels: dict[str, Decimal] = attrs.field(default=None, converter=_levels)
+    measure: ServiceMeasure = attrs.field(
+        default=ServiceMeasure.FILL_RATE, converter=_measure
+    )
 
     def level(self, abc: str, xyz: str) -> Decimal:
         """The target for an item in classes ``abc`` and ``xyz``."""

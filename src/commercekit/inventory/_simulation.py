@@ -54,6 +54,10 @@ def _series(_: object, attribute: Field, value: object) -> None:
         units(count, attribute.name)
 
 
+def _shortfall(value: object) -> Shortfall:
+    return choice(value, Shortfall, "shortfall")
+
+
 @attrs.frozen
 class Simulation:
     """What a policy did over a simulated run.
@@ -73,6 +77,9 @@ class Simulation:
     * ``on_hand``: units on the shelf at the end of each period (never negative; owed
       units are in ``backorders``, not below zero), and ``average_on_hand`` its mean.
     * ``stockout_periods``: periods in which some demand went unserved from stock.
+    * ``shortfall``: what became of the units short, backordered or lost, as the run
+      was told (so that [`simulation_costs`][commercekit.inventory.simulation_costs]
+      prices only lost units as lost margin).
 
     Units balance: ``served + short == demanded``, and ``initial_on_hand + received ==
     served + (short - backorders) + on_hand[-1]`` with backorders (lost sales leave
@@ -95,6 +102,7 @@ class Simulation:
     cycle_service_level: Decimal | None = attrs.field(validator=is_optional_share)
     average_on_hand: Decimal = attrs.field(validator=is_quantity)
     on_hand: tuple[int, ...] = attrs.field(repr=False, validator=_series)
+    shortfall: Shortfall = attrs.field(default=Shortfall.BACKORDER, converter=_shortfall)
 
     def __attrs_post_init__(self) -> None:
         if self.served + self.short != self.demanded:
@@ -199,10 +207,7 @@ def simulate(
     # S311: a seeded simulation needs a reproducible generator, not a cryptographic one.
     rng = random.Random(_seed(seed))  # noqa: S311
     shelf = Shelf(
-        rng=rng,
-        lead_time=lead_time,
-        shortfall=choice(shortfall, Shortfall, "shortfall"),
-        on_hand=start,
+        rng=rng, lead_time=lead_time, shortfall=_shortfall(shortfall), on_hand=start
     )
     if trigger is not None and shelf.position <= trigger:
         shelf.order(order_quantity(policy, shelf.position), 0, Fraction(0))
@@ -236,4 +241,5 @@ def simulate(
         ),
         average_on_hand=rounded(Fraction(sum(series), count)),
         on_hand=tuple(series),
+        shortfall=shelf.shortfall,
     )

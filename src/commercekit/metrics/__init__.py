@@ -41,6 +41,11 @@
   inventory, [`days_sales_outstanding`][commercekit.metrics.days_sales_outstanding] and
   [`days_payables_outstanding`][commercekit.metrics.days_payables_outstanding];
   `inventory_turnover` and `days_of_inventory` come from `commercekit.inventory`.
+* The same cycle from the balances (stock value or average inventory, receivables,
+  payables) and the period's flows:
+  [`cash_conversion_cycle_from_figures`][commercekit.metrics.cash_conversion_cycle_from_figures]
+  gives a [`CashConversionCycle`][commercekit.metrics.CashConversionCycle] with each
+  period.
 """
 
 from commercekit.inventory import days_of_inventory, inventory_turnover
@@ -53,6 +58,10 @@ from commercekit.metrics._acquisition import (
     simple_clv,
 )
 from commercekit.metrics._breakdown import MarginBreakdown, MarginReport, margin_breakdown
+from commercekit.metrics._cash_cycle import (
+    CashConversionCycle,
+    cash_conversion_cycle_from_figures,
+)
 from commercekit.metrics._checks import PLACES
 from commercekit.metrics._cohorts import (
     Cohort,
@@ -97,6 +106,7 @@ from commercekit.metrics._sales import OrderLine, ReturnLine
 __all__ = [
     "PLACES",
     "AovBasis",
+    "CashConversionCycle",
     "Cohort",
     "ContributionMargin",
     "Delivery",
@@ -122,6 +132,7 @@ __all__ = [
     "cac_payback_months",
     "cart_abandonment_rate",
     "cash_conversion_cycle",
+    "cash_conversion_cycle_from_figures",
     "cohorts",
     "contribution_by",
     "contribution_margin",

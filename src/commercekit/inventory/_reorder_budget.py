@@ -1,0 +1,250 @@
+"""A reorder run's two limits: each supplier's minimum order value, and the budget.
+
+After each SKU's need is known, two rules may change what is ordered:
+
+* **the supplier's minimum order value**: an order that comes to less is either
+  raised, by adding whole packs to its first line in priority order (the fewest packs
+  that reach the minimum), or held, as the run's ``below_minimum`` option says;
+* **the budget**: when the orders come to more, lines are kept in priority order
+  while the budget lasts; the first line that does not fit whole is reduced to the
+  whole packs that fit (or cut, if that is below a pack or the SKU's minimum), and each
+  later line is kept only if it still fits whole or in part. An order the budget left
+  below its supplier's minimum is then held; the money that frees is not spent again
+  (the run does not re-plan), so the orders kept never exceed the budget.
+
+The priority is the run's [`BudgetPriority`][commercekit.inventory.BudgetPriority];
+ties go to the SKU that sorts first, so a run is deterministic.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from commercekit._numbers import MAX_MAGNITUDE
+from commercekit.errors import InputKind, InvalidInventoryError
+from commercekit.inventory._reorder_items import LineOutcome, ReorderItem, Supplier
+from commercekit.inventory._service import ServiceMeasure
+from commercekit.money import Money, sum_money
+
+__all__ = [
+    "BelowMinimum",
+    "BudgetPriority",
+    "Draft",
+    "hold_below_minimum",
+    "meet_minimums",
+    "order_cash",
+    "priority_key",
+    "spend_budget",
+]
+
+
+class BelowMinimum(enum.StrEnum):
+    """What a reorder run does with an order below its supplier's minimum order value."""
+
+    HOLD = "hold"
+    """Hold the whole order: nothing is ordered from that supplier today."""
+    RAISE = "raise"
+    """Add whole packs to the order's first line in priority order until it reaches
+    the minimum."""
+
+
+class BudgetPriority(enum.StrEnum):
+    """Which lines a reorder run keeps first when the budget is short (most protected
+    first; ties by SKU)."""
+
+    CLASS = "class"
+    """By ABC class (A first), then XYZ class (X first)."""
+    SHORTFALL = "shortfall"
+    """The largest shortfall first: (reorder point - inventory position) / mean demand
+    per period, the periods of demand the SKU is below its reorder point. SKUs with no
+    mean demand come last."""
+    MARGIN = "margin"
+    """The highest unit margin first (each item's ``unit_margin``)."""
+
+
+@attrs.define
+class Draft:
+    """One SKU's line while the run works on it (private: the result is ``ReorderLine``)."""
+
+    item: ReorderItem
+    measure: ServiceMeasure
+    level: Decimal
+    point: Decimal
+    position: int
+    needed: int
+    quantity: int
+    outcome: LineOutcome
+    why: list[str]
+
+    @property
+    def cash(self) -> Money:
+        return self.item.unit_cost * self.quantity
+
+    def stop(self, outcome: LineOutcome, why: str) -> None:
+        """Order nothing of this SKU, and say why."""
+        self.quantity = 0
+        self.outcome = outcome
+        self.why.append(why)
+
+
+Key = Callable[[Draft], tuple[object, ...]]
+
+
+def _shortfall(line: Draft) -> tuple[object, ...]:
+    mean = line.item.demand.mean
+    if not mean:
+        return (1, Fraction(0), line.item.sku)
+    below = (Fraction(line.point) - line.position) / Fraction(mean)
+    return (0, -below, line.item.sku)
+
+
+def priority_key(priority: BudgetPriority) -> Key:
+    """The sort key that puts the most protected line first."""
+    if priority is BudgetPriority.CLASS:
+        return lambda line: (line.item.abc, line.item.xyz, line.item.sku)
+    if priority is BudgetPriority.SHORTFALL:
+        return _shortfall
+
+    def margin(line: Draft) -> tuple[object, ...]:
+        assert line.item.unit_margin is not None  # noqa: S101  # checked by the run
+        return (-line.item.unit_margin.amount, line.item.sku)
+
+    return margin
+
+
+def order_cash(lines: list[Draft], currency: str) -> Money:
+    """What ``lines`` come to: quantity x unit cost, summed."""
+    return sum_money((line.cash for line in lines), currency)
+
+
+def _raise(lines: list[Draft], minimum: Money, wanted: Money, key: Key) -> str | None:
+    """Add the fewest whole packs to the first paying line that reach ``minimum``."""
+    paying = [line for line in sorted(lines, key=key) if line.item.unit_cost.amount]
+    if not paying:
+        return None
+    line = paying[0]
+    pack = line.item.pack_size
+    packs = math.ceil(
+        Fraction((minimum - wanted).amount) / (Fraction(line.item.unit_cost.amount) * pack)
+    )
+    quantity = line.quantity + packs * pack
+    if quantity >= MAX_MAGNITUDE:
+        raise InvalidInventoryError.refused(
+            "minimum_order_value",
+            minimum,
+            f"would need {quantity} units of {line.item.sku}, beyond the range of "
+            "numbers; check the minimum and the unit cost",
+            kind=InputKind.COUNT,
+        )
+    line.quantity = quantity
+    line.outcome = LineOutcome.RAISED
+    line.why.append(
+        f"raised by {packs} pack{'s' * (packs != 1)} of {pack} to {quantity} so that "
+        f"the order reaches the supplier's minimum {minimum}"
+    )
+    return f"{line.item.sku} + {packs} x {pack}"
+
+
+def meet_minimums(
+    groups: dict[str, list[Draft]],
+    terms: dict[str, Supplier],
+    below: BelowMinimum,
+    key: Key,
+) -> dict[str, str]:
+    """Raise or hold each order below its supplier's minimum; what each order did."""
+    notes = {}
+    for name, lines in groups.items():
+        minimum = terms[name].minimum_order_value
+        wanted = order_cash(lines, lines[0].item.unit_cost.currency.code)
+        if minimum is None:
+            notes[name] = f"{wanted}; the supplier has no minimum order value"
+            continue
+        if wanted >= minimum:
+            notes[name] = f"{wanted} meets the supplier's minimum {minimum}"
+            continue
+        raised = (
+            _raise(lines, minimum, wanted, key) if below is BelowMinimum.RAISE else None
+        )
+        if raised is not None:
+            now = order_cash(lines, wanted.currency.code)
+            notes[name] = (
+                f"{wanted} was below the minimum {minimum}: raised ({raised}) to {now}"
+            )
+            continue
+        reason = (
+            "no line has a cost to raise"
+            if below is BelowMinimum.RAISE
+            else "below_minimum='hold'"
+        )
+        for line in lines:
+            line.stop(
+                LineOutcome.HELD,
+                f"held: the supplier's order comes to {wanted}, below its minimum "
+                f"{minimum}",
+            )
+        notes[name] = (
+            f"held: its lines come to {wanted}, below the minimum {minimum} ({reason})"
+        )
+    return notes
+
+
+def _fit(line: Draft, left: Money) -> None:
+    """Reduce ``line`` to the whole packs ``left`` pays for, or cut it."""
+    item = line.item
+    pack = item.pack_size
+    packs = math.floor(Fraction(left.amount) / (Fraction(item.unit_cost.amount) * pack))
+    least = max(pack, math.ceil(Fraction(item.minimum, pack)) * pack)
+    if packs * pack < least:
+        line.stop(
+            LineOutcome.CUT,
+            f"cut: {left} of the budget was left, less than {least} units (a pack, or "
+            "the SKU's minimum) cost",
+        )
+        return
+    line.why.append(
+        f"reduced from {line.quantity} to {packs * pack} ({packs} x {pack}): "
+        f"{left} of the budget was left"
+    )
+    line.quantity = packs * pack
+    line.outcome = LineOutcome.REDUCED
+
+
+def spend_budget(lines: list[Draft], budget: Money, key: Key) -> None:
+    """Keep the lines in priority order while ``budget`` lasts; reduce or cut the rest."""
+    left = budget
+    for line in sorted((line for line in lines if line.quantity), key=key):
+        if line.cash > left:
+            _fit(line, left)
+        left -= line.cash
+
+
+def hold_below_minimum(
+    groups: dict[str, list[Draft]], terms: dict[str, Supplier], notes: dict[str, str]
+) -> None:
+    """Hold each order the budget left below its supplier's minimum; note it."""
+    for name, lines in groups.items():
+        minimum = terms[name].minimum_order_value
+        kept = order_cash(lines, lines[0].item.unit_cost.currency.code)
+        if not any(line.quantity for line in lines):
+            if any(line.outcome is LineOutcome.CUT for line in lines):
+                notes[name] += "; not placed: the budget cut every line"
+            continue
+        if minimum is None or kept >= minimum:
+            continue
+        for line in lines:
+            if line.quantity:
+                line.stop(
+                    LineOutcome.HELD,
+                    f"held: the budget left the supplier's order at {kept}, below its "
+                    f"minimum {minimum}",
+                )
+        notes[name] += (
+            f"; held: the budget left {kept}, below the minimum {minimum} (the money "
+            "freed is not spent on other lines)"
+        )
