@@ -163,10 +163,10 @@ def meet_minimums(
         minimum = terms[name].minimum_order_value
         wanted = order_cash(lines, lines[0].item.unit_cost.currency.code)
         if minimum is None:
-            notes[name] = f"{wanted}; the supplier has no minimum order value"
+            notes[name] = f"its lines come to {wanted}; the supplier has no minimum"
             continue
         if wanted >= minimum:
-            notes[name] = f"{wanted} meets the supplier's minimum {minimum}"
+            notes[name] = f"its lines come to {wanted}, at least the minimum {minimum}"
             continue
         raised = (
             _raise(lines, minimum, wanted, key) if below is BelowMinimum.RAISE else None
@@ -174,7 +174,8 @@ def meet_minimums(
         if raised is not None:
             now = order_cash(lines, wanted.currency.code)
             notes[name] = (
-                f"{wanted} was below the minimum {minimum}: raised ({raised}) to {now}"
+                f"its lines came to {wanted}, below the minimum {minimum}: raised "
+                f"({raised}) to {now}"
             )
             continue
         reason = (
@@ -224,18 +225,30 @@ def spend_budget(lines: list[Draft], budget: Money, key: Key) -> None:
         left -= line.cash
 
 
+def _budget_note(lines: list[Draft]) -> str:
+    """Which of an order's lines the budget reduced or cut ('' if none)."""
+    said = [
+        f"{word} {', '.join(line.item.sku for line in lines if line.outcome is outcome)}"
+        for word, outcome in (("reduced", LineOutcome.REDUCED), ("cut", LineOutcome.CUT))
+        if any(line.outcome is outcome for line in lines)
+    ]
+    return f"; the budget {' and '.join(said)}" if said else ""
+
+
 def hold_below_minimum(
     groups: dict[str, list[Draft]], terms: dict[str, Supplier], notes: dict[str, str]
 ) -> None:
-    """Hold each order the budget left below its supplier's minimum; note it."""
+    """Hold each order the budget left below its supplier's minimum; note what the
+    budget did to each order."""
     for name, lines in groups.items():
         minimum = terms[name].minimum_order_value
         kept = order_cash(lines, lines[0].item.unit_cost.currency.code)
+        cut = _budget_note(lines)
+        notes[name] += cut
         if not any(line.quantity for line in lines):
-            if any(line.outcome is LineOutcome.CUT for line in lines):
-                notes[name] += "; not placed: the budget cut every line"
             continue
         if minimum is None or kept >= minimum:
+            notes[name] += f", leaving {kept}" if cut else ""
             continue
         for line in lines:
             if line.quantity:
@@ -245,6 +258,6 @@ def hold_below_minimum(
                     f"minimum {minimum}",
                 )
         notes[name] += (
-            f"; held: the budget left {kept}, below the minimum {minimum} (the money "
-            "freed is not spent on other lines)"
+            f", leaving {kept}, below the minimum {minimum}: held (the money freed is "
+            "not spent on other lines)"
         )

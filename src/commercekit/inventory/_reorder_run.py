@@ -197,7 +197,7 @@ def _summary(
         f"{cash} in all"
     )
     if budget is not None:
-        said += f", within a budget of {budget} (lines kept by {priority.value} first)"
+        said += f", within a budget of {budget} (lines kept by {priority.value} priority)"
     return said
 
 
