@@ -13,7 +13,7 @@ After each SKU's need is known, two rules may change what is ordered:
   (the run does not re-plan), so the orders kept never exceed the budget.
 
 The priority is the run's [`BudgetPriority`][commercekit.inventory.BudgetPriority];
-ties go to the SKU that sorts first, so a run is deterministic.
+the last tie goes to the SKU that sorts first, so a run is deterministic.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class BudgetPriority(enum.StrEnum):
     first; ties by SKU)."""
 
     CLASS = "class"
-    """By ABC class (A first), then XYZ class (X first)."""
+    """By ABC class (A first), then XYZ class (X first), then the largest shortfall."""
     SHORTFALL = "shortfall"
     """The largest shortfall first: (reorder point - inventory position) / mean demand
     per period, the periods of demand the SKU is below its reorder point. SKUs with no
@@ -107,7 +107,7 @@ def _shortfall(line: Draft) -> tuple[object, ...]:
 def priority_key(priority: BudgetPriority) -> Key:
     """The sort key that puts the most protected line first."""
     if priority is BudgetPriority.CLASS:
-        return lambda line: (line.item.abc, line.item.xyz, line.item.sku)
+        return lambda line: (line.item.abc, line.item.xyz, *_shortfall(line))
     if priority is BudgetPriority.SHORTFALL:
         return _shortfall
 
