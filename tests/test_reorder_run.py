@@ -109,6 +109,10 @@ def test_chopra_meindl_12_5_a_class_served_to_a_fill_rate() -> None:
     assert close(line.reorder_point - 5000, "67")
     assert line.quantity == 10000
     assert "fill rate 0.975 with backorders and Q = 10000" in line.why
+    # A web shop loses the sale instead: Q / (Q + ESC) = 0.975 needs a lower point.
+    lost = reorder_run([_b_and_m()], [Supplier("MILL")], table, shortfall="lost_sales")
+    assert "fill rate 0.975 with lost sales and Q = 10000" in lost.lines[0].why
+    assert lost.lines[0].reorder_point < line.reorder_point
 
 
 def test_a_line_is_the_per_sku_rules_composed_by_hand() -> None:

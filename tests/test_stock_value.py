@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -287,6 +288,8 @@ def test_simulated_holding_cost_meets_the_eoq_textbook_figure() -> None:
 
 def test_simulation_costs_refuse_a_percentage_and_mixed_currencies() -> None:
     run = _run(Shortfall.LOST_SALES)
+    with pytest.raises(InvalidInventoryError, match="must be 0 when short sales are lost"):
+        attrs.evolve(run, backorders=10)
     with pytest.raises(InvalidInventoryError, match="at most 1"):
         simulation_costs(run, usd(4), D(25), usd(6))
     with pytest.raises(CurrencyMismatchError):

@@ -106,7 +106,7 @@ _Kind = TypeVar("_Kind")
 
 
 def _bounded(value: object, field: str, kind: type[_Kind]) -> list[_Kind]:
-    """A list of 1 to ``MAX_SKUS`` ``kind``s, each given once (by ``name``)."""
+    """A list of 1 to ``MAX_SKUS`` ``kind``s."""
     found = listed(value, field)
     if not found or len(found) > MAX_SKUS:
         raise InvalidInventoryError.refused(
@@ -152,7 +152,7 @@ def _checked(
         )
     cap = None if budget is None else _checks.money(budget, "budget", InvalidInventoryError)
     amounts = [item.unit_cost for item in found]
-    amounts += [term.minimum_order_value for term in terms if term.minimum_order_value]
+    amounts += [t.minimum_order_value for t in terms if t.minimum_order_value is not None]
     _checks.one_currency(*amounts, *([cap] if cap is not None else []))
     return found, by_name, cap
 

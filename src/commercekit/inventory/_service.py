@@ -70,6 +70,10 @@ class Shortfall(enum.StrEnum):
     """The sale is lost (typical of a web shop: the buyer goes elsewhere)."""
 
 
+_SHORT = {Shortfall.BACKORDER: "backorders", Shortfall.LOST_SALES: "lost sales"}
+"""How a fill rate's explanation names what happens to demand short."""
+
+
 def _measure(value: object) -> ServiceMeasure:
     return choice(value, ServiceMeasure, "measure")
 
@@ -296,7 +300,7 @@ def safety_stock_for_fill_rate(
         ServiceMeasure.FILL_RATE,
         target,
         k,
-        f"fill rate {target} with {shortfall.value.replace('_', ' ')}s and Q = "
+        f"fill rate {target} with {_SHORT[shortfall]} and Q = "
         f"{quantity}: G(k) = {formula} = {rounded(needed)}, so k = {rounded(k)}",
     )
 

@@ -79,7 +79,8 @@ class Simulation:
     * ``stockout_periods``: periods in which some demand went unserved from stock.
     * ``shortfall``: what became of the units short, backordered or lost, as the run
       was told (so that [`simulation_costs`][commercekit.inventory.simulation_costs]
-      prices only lost units as lost margin).
+      prices only lost units as lost margin); backordered, as ``simulate``'s default,
+      when a run built by hand does not say.
 
     Units balance: ``served + short == demanded``, and ``initial_on_hand + received ==
     served + (short - backorders) + on_hand[-1]`` with backorders (lost sales leave
@@ -118,6 +119,13 @@ class Simulation:
                 self.on_hand,
                 f"must hold one count per period ({self.periods})",
                 kind=InputKind.LIST,
+            )
+        if self.shortfall is Shortfall.LOST_SALES and self.backorders:
+            raise InvalidInventoryError.refused(
+                "backorders",
+                self.backorders,
+                "must be 0 when short sales are lost",
+                kind=InputKind.COUNT,
             )
         for field, count, most, of in (
             ("backorders", self.backorders, self.short, "short"),
