@@ -121,6 +121,19 @@ class ReorderItem:
       or the shop's own), which pick its service level;
     * ``pack_size`` and ``minimum`` are the supplier's pack and minimum order
       quantity for this SKU, in units.
+
+    Examples:
+        >>> from commercekit.inventory import DemandProfile, LeadTime
+        >>> tee = ReorderItem("TEE", "PRINTCO", on_hand=420, on_order=0, backorders=12,
+        ...     demand=DemandProfile(250, 37), lead_time=LeadTime(2), order_quantity=840,
+        ...     unit_cost=Money("6.50", "EUR"), abc="A", xyz="X", pack_size=24)
+        >>> tee.minimum, tee.unit_margin
+        (0, None)
+        >>> ReorderItem("TEE", "PRINTCO", 420, 0, 12, DemandProfile(250, 37),
+        ...     LeadTime(2), 840, Money("6.50", "EUR"), "A", "W")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidInventoryChoiceError: xyz='W' is not an XYZ class; ...
     """
 
     sku: str = attrs.field(validator=is_text)
@@ -149,6 +162,10 @@ class Supplier:
 
     ``minimum_order_value`` is the supplier's minimum per purchase order, in money;
     ``None`` when it has none.
+
+    Examples:
+        >>> Supplier("POTTERY", minimum_order_value=Money("1500", "EUR"))
+        Supplier(name='POTTERY', minimum_order_value=Money('1500', 'EUR'))
     """
 
     name: str = attrs.field(validator=is_text)
