@@ -45,14 +45,54 @@
   ([`BelowMinimum`][commercekit.inventory.BelowMinimum]) and an optional budget cut by
   a [`BudgetPriority`][commercekit.inventory.BudgetPriority]; at most
   [`MAX_SKUS`][commercekit.inventory.MAX_SKUS] SKUs a run.
+
+Forecasting demand from a sales history:
+
+* [`SalesHistory`][commercekit.inventory.SalesHistory]: units sold per
+  [`Period`][commercekit.inventory.Period] (day, week, month), dated, zeros kept, at most
+  [`MAX_HISTORY_PERIODS`][commercekit.inventory.MAX_HISTORY_PERIODS].
+* The methods, as values: [`MovingAverage`][commercekit.inventory.MovingAverage],
+  [`SimpleExponentialSmoothing`][commercekit.inventory.SimpleExponentialSmoothing],
+  [`Holt`][commercekit.inventory.Holt],
+  [`HoltWinters`][commercekit.inventory.HoltWinters] (with a
+  [`Seasonality`][commercekit.inventory.Seasonality]; the smoothing needs the optional
+  ``forecast`` extra), [`Croston`][commercekit.inventory.Croston] and
+  [`SBA`][commercekit.inventory.SBA] for intermittent demand;
+  [`demand_pattern`][commercekit.inventory.demand_pattern] says which of those two suits a
+  history ([`DemandClass`][commercekit.inventory.DemandClass]: smooth, erratic,
+  intermittent, lumpy).
+* [`forecast`][commercekit.inventory.forecast]: a
+  [`Forecast`][commercekit.inventory.Forecast] per period ahead, with its
+  [`Accuracy`][commercekit.inventory.Accuracy] on the history and why.
+* [`demand_from_forecast`][commercekit.inventory.demand_from_forecast]: the
+  [`ForecastDemand`][commercekit.inventory.ForecastDemand] over a lead time, which the
+  safety stock and reorder point rules take.
+* [`backtest`][commercekit.inventory.backtest]: each method's
+  [`BacktestScore`][commercekit.inventory.BacktestScore] from rolling origins, and the
+  best by an [`ErrorMeasure`][commercekit.inventory.ErrorMeasure].
 """
 
+from commercekit.inventory._backtest import (
+    MAX_METHODS,
+    MAX_ORIGINS,
+    Backtest,
+    BacktestScore,
+    ErrorMeasure,
+    backtest,
+)
 from commercekit.inventory._classify import (
     AbcItem,
     Crossing,
     ServiceLevelTable,
     abc_classes,
     xyz_classes,
+)
+from commercekit.inventory._croston import (
+    ADI_CUT_OFF,
+    CV2_CUT_OFF,
+    DemandClass,
+    DemandPattern,
+    demand_pattern,
 )
 from commercekit.inventory._demand import (
     DemandProfile,
@@ -61,6 +101,8 @@ from commercekit.inventory._demand import (
     lead_time_demand,
 )
 from commercekit.inventory._draws import DemandDistribution
+from commercekit.inventory._forecast import MAX_HORIZON, Accuracy, Forecast, forecast
+from commercekit.inventory._forecast_demand import ForecastDemand, demand_from_forecast
 from commercekit.inventory._health import (
     days_of_inventory,
     days_of_supply,
@@ -68,12 +110,29 @@ from commercekit.inventory._health import (
     sell_through,
     stock_out_rate,
 )
+from commercekit.inventory._history import (
+    MAX_HISTORY_PERIODS,
+    MAX_UNITS_PER_PERIOD,
+    Period,
+    SalesHistory,
+)
 from commercekit.inventory._locations import (
     Availability,
     ChannelBuffer,
     Location,
     Reservation,
     available_to_promise,
+)
+from commercekit.inventory._methods import (
+    MAX_SEASON_LENGTH,
+    SBA,
+    Croston,
+    Holt,
+    HoltWinters,
+    Method,
+    MovingAverage,
+    Seasonality,
+    SimpleExponentialSmoothing,
 )
 from commercekit.inventory._numbers import PLACES
 from commercekit.inventory._order_quantities import (
@@ -139,31 +198,54 @@ from commercekit.inventory._stock_value import (
 )
 
 __all__ = [
+    "ADI_CUT_OFF",
+    "CV2_CUT_OFF",
+    "MAX_HISTORY_PERIODS",
+    "MAX_HORIZON",
     "MAX_LAYERS",
     "MAX_LOCATIONS",
+    "MAX_METHODS",
     "MAX_ORDERS",
+    "MAX_ORIGINS",
     "MAX_PERIODS",
+    "MAX_SEASON_LENGTH",
     "MAX_SKUS",
+    "MAX_UNITS_PER_PERIOD",
     "PLACES",
+    "SBA",
     "AbcItem",
+    "Accuracy",
     "Assignment",
     "Availability",
+    "Backtest",
+    "BacktestScore",
     "BelowMinimum",
     "BudgetPriority",
     "ChannelBuffer",
     "CostLayer",
     "Crossing",
+    "Croston",
+    "DemandClass",
     "DemandDistribution",
+    "DemandPattern",
     "DemandProfile",
     "EconomicOrder",
+    "ErrorMeasure",
+    "Forecast",
+    "ForecastDemand",
+    "Holt",
+    "HoltWinters",
     "LeadTime",
     "LeadTimeDemand",
     "LineOutcome",
     "Location",
+    "Method",
     "MinMaxPolicy",
+    "MovingAverage",
     "NewsvendorOrder",
     "OrderUpToPolicy",
     "PackRounding",
+    "Period",
     "Policy",
     "PurchaseOrder",
     "RankedProduct",
@@ -175,10 +257,13 @@ __all__ = [
     "Reservation",
     "Routing",
     "SafetyStock",
+    "SalesHistory",
     "SalesRecord",
+    "Seasonality",
     "ServiceLevelTable",
     "ServiceMeasure",
     "Shortfall",
+    "SimpleExponentialSmoothing",
     "Simulation",
     "SimulationCosts",
     "SkuValue",
@@ -187,13 +272,17 @@ __all__ = [
     "ValuationBasis",
     "abc_classes",
     "available_to_promise",
+    "backtest",
     "cycle_service_level",
     "days_of_inventory",
     "days_of_supply",
     "days_sales_in_inventory",
+    "demand_from_forecast",
+    "demand_pattern",
     "economic_order_quantity",
     "expected_shortage",
     "fill_rate",
+    "forecast",
     "inventory_turnover",
     "lead_time_demand",
     "loss_function",
