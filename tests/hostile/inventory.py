@@ -3,37 +3,55 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
+# statsmodels' first import takes seconds, which the time bound on each call is not
+# about: it is imported here, before any call is timed.
+import statsmodels.tsa.holtwinters  # noqa: F401
+
 from commercekit.inventory import (
+    SBA,
+    Accuracy,
     Assignment,
     Availability,
+    BacktestScore,
     BelowMinimum,
     BudgetPriority,
     ChannelBuffer,
     CostLayer,
     Crossing,
+    Croston,
+    DemandClass,
     DemandDistribution,
     DemandProfile,
+    ErrorMeasure,
+    Forecast,
     LeadTime,
     LeadTimeDemand,
     LineOutcome,
     Location,
+    MovingAverage,
     PackRounding,
+    Period,
     PurchaseOrder,
     ReorderItem,
     ReorderLine,
     ReorderPointPolicy,
     Reservation,
+    SalesHistory,
     SalesRecord,
+    Seasonality,
     ServiceLevelTable,
     ServiceMeasure,
     Shortfall,
+    SimpleExponentialSmoothing,
     Simulation,
     SkuValue,
     StockValue,
     Supplier,
     ValuationBasis,
+    forecast,
     simulate,
 )
 from commercekit.money import Money
@@ -146,7 +164,103 @@ def _order() -> PurchaseOrder:
     )
 
 
+def _history() -> SalesHistory:
+    return SalesHistory(
+        units=[0, 3, 0, 0, 5, 0, 2, 0, 4, 0, 0, 3],
+        start=date(2026, 1, 5),
+        period=Period.WEEK,
+    )
+
+
+def _forecast() -> Forecast:
+    return forecast(history=_history(), method=MovingAverage(window=4), horizon=4)
+
+
+def _score(method: MovingAverage | SBA, bias: str) -> BacktestScore:
+    return BacktestScore(
+        method=method,
+        errors=8,
+        mae=Decimal("1.75"),
+        rmse=Decimal("1.7766"),
+        bias=Decimal(bias),
+        mase=Decimal("0.5833"),
+    )
+
+
 CALLS: dict[str, Callable[[], Call]] = {
+    "Accuracy": lambda: call(
+        periods=8, mae=Decimal("10.3073"), rmse=Decimal("13.8137"), bias=Decimal("4.4948")
+    ),
+    "Backtest": lambda: call(
+        horizon=2,
+        origins=4,
+        training=7,
+        measure=ErrorMeasure.RMSE,
+        scores=(_score(MovingAverage(window=4), "-0.25"), _score(SBA(), "-0.049")),
+        best=MovingAverage(window=4),
+        why=("lowest RMSE: moving average of 4 periods",),
+    ),
+    "BacktestScore": lambda: call(
+        method=SBA(alpha=Decimal("0.1")),
+        errors=8,
+        mae=Decimal("1.737"),
+        rmse=Decimal("1.8076"),
+        bias=Decimal("0.049"),
+        mase=Decimal("0.579"),
+    ),
+    "Croston": lambda: call(alpha=Decimal("0.2")),
+    "DemandPattern": lambda: call(
+        adi=Decimal("2.6667"),
+        cv2=Decimal("0.14"),
+        demand_class=DemandClass.INTERMITTENT,
+        suggested=SBA(alpha=Decimal("0.1")),
+        why=("ADI = 8 periods / 3 with a sale = 2.6667, above 1.32",),
+    ),
+    "Forecast": lambda: call(
+        method=MovingAverage(window=3),
+        start=date(2026, 1, 1),
+        period=Period.MONTH,
+        forecasts=(Decimal("16"), Decimal("16")),
+        fitted=(Decimal("11.6667"), Decimal("13.6667")),
+        accuracy=Accuracy(
+            periods=2, mae=Decimal("4.8333"), rmse=Decimal("4.8591"), bias=Decimal("4.8333")
+        ),
+        parameters={"window": Decimal("3")},
+        estimated=("alpha",),
+        why=("moving average of 3 periods",),
+    ),
+    "ForecastDemand": lambda: call(
+        profile=DemandProfile(mean=Decimal("16"), std_dev=Decimal("6.9023")),
+        over_lead_time=LeadTimeDemand(
+            mean=Decimal("32"), std_dev=Decimal("9.7613"), periods=Decimal("2")
+        ),
+        why=("the forecasts of the 2 periods an order covers add up to 32",),
+    ),
+    "Holt": lambda: call(
+        alpha=Decimal("0.2"),
+        beta=Decimal("0.4"),
+        damped=True,
+        phi=Decimal("0.9"),
+        initial_level=Decimal("11"),
+        initial_trend=Decimal("2"),
+    ),
+    "HoltWinters": lambda: call(
+        season_length=7,
+        seasonal=Seasonality.MULTIPLICATIVE,
+        damped=True,
+        alpha=Decimal("0.3"),
+        beta=Decimal("0.1"),
+        gamma=Decimal("0.2"),
+        phi=Decimal("0.9"),
+    ),
+    "MovingAverage": lambda: call(window=3),
+    "SBA": lambda: call(alpha=Decimal("0.2")),
+    "SalesHistory": lambda: call(
+        units=[10, 12, 13, 16], start=date(2026, 1, 1), period=Period.MONTH
+    ),
+    "SimpleExponentialSmoothing": lambda: call(
+        alpha=Decimal("0.1"), initial_level=Decimal("175")
+    ),
     "CostLayer": lambda: call(units=150, unit_cost=Money("21", "USD")),
     "SkuValue": lambda: call(
         sku="GPS",
@@ -350,6 +464,24 @@ CALLS: dict[str, Callable[[], Call]] = {
         boundaries=(80, 15, 5),
         crossing=Crossing.LOWER,
     ),
+    "backtest": lambda: call(
+        history=_history(),
+        methods=[MovingAverage(window=4), SBA(), Croston()],
+        horizon=2,
+        origins=4,
+        measure=ErrorMeasure.MASE,
+    ),
+    "demand_from_forecast": lambda: call(
+        forecast=_forecast(),
+        lead_time=LeadTime(mean=Decimal("2"), std_dev=Decimal("0.5")),
+        review_period=Decimal("1"),
+    ),
+    "demand_pattern": lambda: call(history=_history()),
+    "forecast": lambda: call(
+        history=_history(),
+        method=SimpleExponentialSmoothing(alpha=Decimal("0.3")),
+        horizon=4,
+    ),
     "available_to_promise": lambda: call(
         stock={"NL-AMS": {"TEE": 40}, "DE-BER": {"TEE": 15}},
         reservations=[Reservation(location="NL-AMS", sku="TEE", quantity=12)],
@@ -464,7 +596,12 @@ _K = (
     "alone serve almost all demand"
 )
 
+_ERROR = "an error (sales minus forecast) is negative when the forecast ran above sales"
+
 VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
+    ("Accuracy", "bias"): (_NEGATIVE, _ERROR),
+    ("BacktestScore", "bias"): (_NEGATIVE, _ERROR),
+    ("Holt", "initial_trend"): (_NEGATIVE, "a falling trend is negative"),
     ("AbcItem", "value"): (_NEGATIVE, _LOSS),
     ("SalesRecord", "contribution_margin"): (_NEGATIVE, _LOSS),
     ("RankedProduct", "margin_per_period"): (_NEGATIVE, _LOSS),

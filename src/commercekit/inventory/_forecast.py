@@ -26,7 +26,7 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit._checks import day
+from commercekit._checks import day, one_of
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._croston import croston
@@ -57,6 +57,17 @@ __all__ = ["MAX_HORIZON", "Accuracy", "Forecast", "accuracy_of", "fit", "forecas
 
 MAX_HORIZON = 366
 """The most periods one forecast looks ahead: a year of days."""
+
+ESTIMATED = (
+    "alpha",
+    "beta",
+    "gamma",
+    "phi",
+    "initial_level",
+    "initial_trend",
+    "initial_seasons",
+)
+"""What a method may estimate from a history: smoothing parameters, initial states."""
 
 
 @attrs.frozen
@@ -130,7 +141,9 @@ def _names(value: object) -> tuple[str, ...]:
         raise InvalidInventoryError.refused(
             "estimated", value, "is not a tuple of parameter names", kind=InputKind.LIST
         )
-    return tuple(text(name, "estimated") for name in value)
+    return tuple(
+        one_of(name, ESTIMATED, "estimated", InvalidInventoryError) for name in value
+    )
 
 
 def _period(value: object) -> Period:

@@ -24,6 +24,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import flag
+from commercekit._numbers import EXACT
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import choice, number, signed_number, units
 
@@ -255,16 +256,15 @@ class HoltWinters:
                 kind=InputKind.COUNT,
             )
         _check_damping(self.damped, self.phi)
-        if (
-            self.alpha is not None
-            and self.gamma is not None
-            and (self.gamma > 1 - self.alpha)
-        ):
+        if self.alpha is None or self.gamma is None:
+            return
+        most = EXACT.subtract(Decimal(1), self.alpha)
+        if self.gamma > most:
             raise InvalidInventoryError(
                 "gamma",
                 self.gamma,
-                f"is more than 1 - alpha = {1 - self.alpha}, the most the seasonal "
-                "smoothing may be (Hyndman and Athanasopoulos, FPP3, section 8.3)",
+                f"is more than 1 - alpha = {most}, the most the seasonal smoothing may "
+                "be (Hyndman and Athanasopoulos, FPP3, section 8.3)",
             )
 
     @property
