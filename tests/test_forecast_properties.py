@@ -17,6 +17,7 @@ from commercekit.inventory import (
     SBA,
     Croston,
     DemandClass,
+    DemandProfile,
     Holt,
     LeadTime,
     Method,
@@ -178,14 +179,16 @@ def test_a_backtest_scores_every_method_once(
 def test_the_demand_over_a_lead_time_composes_lead_time_demand(
     history: SalesHistory, tenths: int, spread: int, review: int
 ) -> None:
-    """The demand a forecast implies is lead_time_demand of its profile, and the mean
-    per period is the forecast demand over the cover, divided by its length."""
+    """The demand over the lead time is the forecasts over the cover, in total, and
+    lead_time_demand's spread of a profile with their mean and the forecast's RMSE."""
     lead_time = LeadTime(D(tenths) / 10, D(spread) / 10)
     ahead = forecast(history, SimpleExponentialSmoothing(D("0.4")), horizon=7)
     demand = demand_from_forecast(ahead, lead_time, review)
+    flat = ahead.forecasts[0]  # simple smoothing forecasts every period alike
+    assert demand.profile == DemandProfile(flat, ahead.accuracy.rmse)
+    cover = lead_time.mean + review
+    assert demand.over_lead_time.mean == four(Fraction(flat) * Fraction(cover))
     assert demand.over_lead_time == lead_time_demand(demand.profile, lead_time, review)
-    assert demand.profile.std_dev == ahead.accuracy.rmse
-    assert demand.profile.mean == ahead.forecasts[0]  # a flat forecast's mean is itself
 
 
 @given(SALES)

@@ -270,13 +270,16 @@ def test_history_to_reorder_point_composes_the_service_level_rules() -> None:
     covered = first + second + third / 2
     assert demand.profile.mean == (covered / D("2.5")).quantize(D("0.0001"))
     assert demand.profile.std_dev == ahead.accuracy.rmse
-    assert demand.over_lead_time == lead_time_demand(demand.profile, lead_time)
+    assert demand.over_lead_time.mean == covered  # 4 decimals and half of 4 decimals
+    assert demand.over_lead_time.std_dev == (
+        lead_time_demand(demand.profile, lead_time).std_dev
+    )
     by_hand = lead_time_demand(
         DemandProfile(demand.profile.mean, ahead.accuracy.rmse), lead_time
     )
     stock = safety_stock_for_cycle_service(demand.over_lead_time, "0.95")
     assert stock == safety_stock_for_cycle_service(by_hand, "0.95")
-    assert demand.why[2].endswith("with the lead time's own spread of 0.5 periods")
+    assert demand.why[2].endswith("(the lead time's standard deviation, 0.5, included)")
 
 
 # -- the backtest, by hand -------------------------------------------------------------

@@ -170,7 +170,8 @@ class Forecast:
     of N periods has none for the first N), whose errors ``accuracy`` measures.
     ``parameters`` are the values the method used, given or fitted (those fitted are
     named in ``estimated``). All are ``Decimal``, rounded half-even to ``PLACES``
-    decimals, and never negative but for a trend. ``why`` says how, in sentences.
+    decimals; forecasts and fitted values are never negative (an initial trend may be).
+    ``why`` says how, in sentences.
     """
 
     method: Method = attrs.field(converter=forecasting_method)
@@ -290,7 +291,7 @@ def forecast(history: SalesHistory, method: Method, horizon: int) -> Forecast:
     why = [
         *found.notes,
         (
-            f"fitted to {history.periods} {history.period.value}s of sales, "
+            f"history: {history.periods} {history.period.value}s of sales, "
             f"{history.start} to {last}"
         ),
         (

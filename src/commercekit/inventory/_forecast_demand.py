@@ -28,7 +28,7 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import DIVISION, EXACT, context_free
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import (
     DemandProfile,
@@ -96,11 +96,13 @@ def demand_from_forecast(
     """The demand over ``lead_time`` (plus ``review_period``) that ``forecast`` implies.
 
     The mean per period is the forecast demand over the T = L + R periods covered (whole
-    periods, then the share of a part period), divided by T, rounded half-even to
-    ``PLACES`` decimals; its standard deviation is the forecast's RMSE. The demand over
-    the lead time is then [`lead_time_demand`][commercekit.inventory.lead_time_demand]
-    of that profile: mean x T and sqrt(T x RMSE² + mean² x sL²). The forecast must
-    reach T periods ahead; T must be above 0.
+    periods, then the share of a part period), divided by T; its standard deviation is
+    the forecast's RMSE. The demand over the lead time is then
+    [`lead_time_demand`][commercekit.inventory.lead_time_demand] of that profile: mean x
+    T (the forecast demand over the cover) and sqrt(T x RMSE² + mean² x sL²). Figures
+    are rounded half-even to ``PLACES`` decimals (the profile's mean once it has given
+    the demand over the cover). The forecast must reach T periods ahead; T must be above
+    0.
 
     Examples:
         >>> from commercekit.inventory import LeadTime, MovingAverage, SalesHistory
@@ -132,12 +134,15 @@ def demand_from_forecast(
             kind=InputKind.LIST,
         )
     total = _covered(forecast.forecasts, cover)
-    profile = DemandProfile(
-        mean=rounded(total / Fraction(cover)), std_dev=forecast.accuracy.rmse
-    )
-    over = lead_time_demand(profile, lead_time, review)
+    rmse = forecast.accuracy.rmse
+    # The mean per period to 28 digits, so that lead_time_demand's mean x T, rounded, is
+    # the sum of the forecasts shown; the profile shows it rounded, as every profile.
+    mean = total / Fraction(cover)
+    precise = DIVISION.divide(Decimal(mean.numerator), Decimal(mean.denominator))
+    over = lead_time_demand(DemandProfile(precise, rmse), lead_time, review)
+    profile = DemandProfile(mean=rounded(mean), std_dev=rmse)
     spread = (
-        f", with the lead time's own spread of {lead_time.std_dev} periods"
+        f" (the lead time's standard deviation, {lead_time.std_dev}, included)"
         if lead_time.std_dev
         else ""
     )

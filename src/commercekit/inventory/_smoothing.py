@@ -17,8 +17,8 @@ fitted parameters from 0 to 1, beta at most alpha, gamma at most 1 - alpha and p
 0.8 to 0.995; values the caller gives are kept as given.
 
 statsmodels (with numpy and scipy) is the optional ``forecast`` extra: it is imported
-inside [`smooth`][commercekit.inventory._smoothing.smooth], so ``import commercekit``
-never loads it, and its absence is a ``MissingDataError`` naming the extra.
+when a smoothing method runs, so ``import commercekit`` never loads it, and its absence
+is a ``MissingDataError`` naming the extra.
 """
 
 from __future__ import annotations
