@@ -20,6 +20,7 @@ Each test states the printed figures and checks ours to the precision the book s
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 from decimal import Decimal
 
@@ -227,6 +228,25 @@ def test_holt_winters_equals_statsmodels_for_fixed_parameters(
     assert ours.parameters["initial_level"] == D(theirs.params["initial_level"]).quantize(
         four
     )
+
+
+def test_an_optimiser_that_did_not_converge_is_said() -> None:
+    # A history the seasons fit exactly leaves statsmodels' optimiser without a
+    # minimum to settle on; whether it converged is read from its result.
+    history = SalesHistory([1, 2, 3, 4, 5, 6, 7] * 2 + [1], date(2026, 1, 5), "day")
+    model = ExponentialSmoothing(
+        [float(count) for count in history.units],
+        trend="add",
+        seasonal="add",
+        seasonal_periods=7,
+        initialization_method="estimated",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns when it does not converge
+        converged = bool(model.fit().mle_retvals.success)
+    why = forecast(history, HoltWinters(7), horizon=1).why
+    said = any("stopped before it converged" in line for line in why)
+    assert said == (not converged)
 
 
 def test_holt_winters_additive_follows_fpp3_section_8_3() -> None:

@@ -107,8 +107,9 @@ def _check_damping(damped: bool, phi: Decimal | None) -> None:  # noqa: FBT001  
 
 
 def _given(method: object, names: tuple[str, ...]) -> str:
-    values = [f"{name} {getattr(method, name)}" for name in names]
-    shown = [value for value in values if not value.endswith(" None")]
+    """The settings given (not left to be fitted), in words: " (alpha 0.3)"."""
+    given = [(name, getattr(method, name)) for name in names]
+    shown = [f"{name} {value}" for name, value in given if value is not None]
     return f" ({', '.join(shown)})" if shown else ""
 
 

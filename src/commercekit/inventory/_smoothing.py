@@ -59,8 +59,11 @@ _STATSMODELS = {
 def _library() -> tuple[Any, Any]:
     """numpy and statsmodels' ``ExponentialSmoothing``, or the error naming the extra."""
     try:
-        # The optional extra, imported only when a smoothing method runs.
+        # The optional extra, imported only when a smoothing method runs. Its warnings
+        # module sets "always" filters when first imported: imported here, before the
+        # fit silences warnings, so that it cannot undo the silence.
         import numpy  # noqa: PLC0415
+        import statsmodels.tools.sm_exceptions  # noqa: F401, PLC0415
         from statsmodels.tsa.holtwinters import ExponentialSmoothing  # noqa: PLC0415
     except ImportError:
         raise MissingDataError(
@@ -118,6 +121,7 @@ def too_short(label: str, periods: int, needed: int, why: str) -> InvalidInputEr
 
 def _model(method: Smoothing, units: tuple[int, ...]) -> tuple[Any, dict[str, float]]:
     """statsmodels' model of ``units`` and the fixed values to fit it with."""
+    numpy, exponential_smoothing = _library()
     options: dict[str, Any] = {"initialization_method": "estimated"}
     if not isinstance(method, SimpleExponentialSmoothing):
         options.update(trend="add", damped_trend=method.damped)
@@ -138,7 +142,6 @@ def _model(method: Smoothing, units: tuple[int, ...]) -> tuple[Any, dict[str, fl
         for name in _smoothing_names(method)
         if getattr(method, name) is not None
     }
-    numpy, exponential_smoothing = _library()
     model = exponential_smoothing(numpy.asarray(units, dtype=float), **options)
     return model, fixed
 
@@ -161,18 +164,10 @@ def smooth(units: tuple[int, ...], method: Smoothing, horizon: int) -> Fit:
                 kind=InputKind.LIST,
             )
     estimated = _estimated(method)
+    model, fixed = _model(method, units)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # convergence is read from the result below
-        model, fixed = _model(method, units)
-        try:
-            result = model.fit(optimized=bool(estimated), **fixed)
-        except ValueError as problem:
-            raise InvalidInventoryError.refused(
-                "method",
-                method,
-                f"cannot be fitted to this history with the values given: {problem}",
-                kind=InputKind.TYPE,
-            ) from None
+        result = model.fit(optimized=bool(estimated), **fixed)
         fitted = tuple(float(value) for value in result.fittedvalues)
         ahead = tuple(float(value) for value in result.forecast(horizon))
     if not all(math.isfinite(value) for value in fitted + ahead):
