@@ -68,8 +68,8 @@ def _sales(units: tuple[int, ...], label: str) -> int:
         raise InvalidInventoryError.refused(
             "history",
             f"<{len(units)} periods>",
-            f"has no period with a sale, where {label} starts; with no sale at all, "
-            "there is nothing to forecast from",
+            f"has no period with a sale: {label} starts from the first sale (a product "
+            "that never sold has nothing to forecast from)",
             kind=InputKind.LIST,
         )
     if first == len(units) - 1:

@@ -111,12 +111,12 @@ def _quantities(_: object, attribute: Field, value: object) -> None:
         is_quantity(None, attribute, figure)
 
 
-def _forecasts(instance: object, attribute: Field, value: object) -> None:
+def _forecasts(instance: object, attribute: Field, value: tuple[Decimal, ...]) -> None:
     _quantities(instance, attribute, value)
-    if not 1 <= len(value) <= MAX_HORIZON:  # type: ignore[arg-type]  # a tuple, checked
+    if not 1 <= len(value) <= MAX_HORIZON:
         raise InvalidInventoryError.refused(
             attribute.name,
-            f"<{len(value)} periods>",  # type: ignore[arg-type]
+            f"<{len(value)} periods>",
             f"must hold 1 to {MAX_HORIZON} periods",
             kind=InputKind.LIST,
         )
@@ -209,8 +209,8 @@ def _moving_average(units: tuple[int, ...], method: MovingAverage, horizon: int)
     notes = (
         (
             f"{method.label}: each period is forecast at the mean of the {window} periods "
-            "before it (Hyndman and Athanasopoulos, FPP3, section 5.2, on simple methods; "
-            "Render, Stair and Hanna, Quantitative Analysis for Management, chapter 5)"
+            "before it (Render, Stair and Hanna, Quantitative Analysis for Management, "
+            "chapter 5; Heizer and Render, Operations Management, chapter 4)"
         ),
         (
             f"the last {window} periods sold {total} units: {total} / {window} = "
@@ -301,7 +301,8 @@ def forecast(history: SalesHistory, method: Method, horizon: int) -> Forecast:
     ]
     if raised:
         why.append(
-            f"{raised} forecasts below zero were raised to 0: sales are never negative"
+            f"{raised} forecasts (ahead, or one-step of the history) fell below zero "
+            "and were raised to 0: sales are never negative"
         )
     return Forecast(
         method=method,
