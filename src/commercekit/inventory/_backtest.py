@@ -228,6 +228,14 @@ def backtest(
             kind=InputKind.LIST,
         )
     scale = _naive_scale(history, first)
+    if measure is ErrorMeasure.MASE and not scale:
+        raise InvalidInventoryError.refused(
+            "measure",
+            measure,
+            f"cannot rank: MASE is undefined, as the first {first} periods never "
+            "changed from one to the next; rank by 'mae' or 'rmse'",
+            kind=InputKind.CHOICE,
+        )
     scores = []
     for method in methods:
         score, errors = _score(history, method, horizon, first, origins)
@@ -256,14 +264,6 @@ def _result(
     measure: ErrorMeasure,
     scale: Fraction,
 ) -> Backtest:
-    if measure is ErrorMeasure.MASE and not scale:
-        raise InvalidInventoryError.refused(
-            "measure",
-            measure,
-            f"cannot rank: MASE is undefined, as the first {first} periods never "
-            "changed from one to the next; rank by 'mae' or 'rmse'",
-            kind=InputKind.CHOICE,
-        )
     best = min(scores, key=lambda score: getattr(score, measure.value))
     start: date = period_start(history.start, history.period, first)
     scaled = (
