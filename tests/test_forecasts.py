@@ -9,7 +9,8 @@ Sources of the worked examples (inputs and printed answers):
 * Heizer, Render and Munson, *Operations Management*, chapter 4: Example 4 (Port of
   Baltimore, exponential smoothing with alpha 0.10 and 0.50 from a first forecast of
   175 tonnes; MAD 10.31 and 12.33; the Excel OM solution prints the next forecast
-  178.595856, bias 4.49482 and MSE 190.8175) and Example 7 (trend-adjusted smoothing of
+  178.595856, bias 4.49482, and the MSE of each alpha: 190.8175 at 0.1, 195.2383 at
+  0.5) and Example 7 (trend-adjusted smoothing of
   a Portland manufacturer's demand, alpha 0.2, beta 0.4, F1 = 11, T1 = 2).
 * Hyndman and Athanasopoulos, *Forecasting: Principles and Practice*, 3rd ed.
   (https://otexts.com/fpp3/ses.html), Table 8.1: Algeria's exports by simple exponential
@@ -96,6 +97,7 @@ def test_simple_exponential_smoothing_heizer_render_port_of_baltimore() -> None:
     printed = ["175.00", "177.50", "172.75", "165.88", "170.44", "180.22", "192.61"]
     assert all(map(close, fast.fitted, [*printed, "186.30"]))
     assert close(fast.accuracy.mae, "12.33")
+    assert fast.accuracy.rmse == D("195.2383").sqrt().quantize(D("0.0001"))
     assert close(fast.forecasts[0], "184.15")
 
 
