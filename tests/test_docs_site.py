@@ -151,3 +151,19 @@ def test_the_home_page_leads_to_the_tutorial_json_and_plugin_pages_first() -> No
     top = (ROOT / "docs" / "index.md").read_text("utf-8").partition("\n## ")[0]
     for target in ("checkout.md", "json.md", "other-languages.md", "service.md", "cli.md"):
         assert f"]({target})" in top, target
+
+
+# --- the earnings page ----------------------------------------------------------------
+
+
+def test_the_earnings_page_shows_its_books_and_their_chart(site: Path) -> None:
+    """The build includes the sections of docs/earnings_shop.py the page names, and the
+    hook's chart of its products in place of the marker."""
+    page = _page(site, "earnings")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "--8<--" not in text  # every snippet was included, no marker left behind
+    assert "def order_line(sale: Sale) -> OrderLine:" in text
+    assert 'CATALOG = {\n    "MUG": Product(eur("19.95")' in text
+    assert "commercekit:earnings-plot" not in page
+    for product in ("MUG", "TEE", "TOTE", "APRON", "VASE"):
+        assert f'<g data-product="{product}"' in page
