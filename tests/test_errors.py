@@ -37,6 +37,7 @@ from commercekit.errors import (
     InvalidListError,
     InvalidLoyaltyError,
     InvalidMetricError,
+    InvalidPaymentError,
     InvalidPlaceError,
     InvalidTextError,
     InvalidTypeError,
@@ -45,6 +46,14 @@ from commercekit.errors import (
 )
 from tests.hostile import PACKAGES, public_callables
 from tests.test_hostile import calls_of
+
+RULE_PACKAGE_ERRORS = (
+    InvalidInventoryError,
+    InvalidMetricError,
+    InvalidLoyaltyError,
+    InvalidPaymentError,
+)
+"""The rule packages' errors: ``(field, value, reason)``, message ``field=value ...``."""
 
 
 def _raised(function: Callable[[], object]) -> InvalidInputError:
@@ -207,6 +216,7 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             None,
         ),
         *_loyalty_choice_samples(),
+        *_payment_samples(),
         (
             "a mapping of multipliers in loyalty",
             lambda: EarnRule("EUR", 1, tier_multipliers=[("gold", 2)]),
@@ -302,6 +312,77 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             InvalidTypeError,
             InvalidAmountError,
             None,
+        ),
+    ]
+
+
+def _payment_samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]:
+    """Payments refuses with its own family, of the input's kind (it raised
+    ``InvalidAmount<Kind>Error`` for inputs that are not amounts)."""
+    from commercekit.money import Money  # noqa: PLC0415
+    from commercekit.payments import (  # noqa: PLC0415
+        FeeSchedule,
+        card_origin,
+        example_schedule,
+        interchange_cap,
+        payment_cost,
+    )
+
+    day = date(2026, 11, 30)
+    return [
+        (
+            "a provider's name in payments",
+            lambda: example_schedule(5),  # type: ignore[arg-type]
+            InvalidTextError,
+            InvalidPaymentError,
+            "provider",
+        ),
+        (
+            "a country in payments",
+            lambda: card_origin(True, "NL", on=day),  # type: ignore[arg-type]  # noqa: FBT003
+            InvalidPlaceError,
+            InvalidPaymentError,
+            "issuer_country",
+        ),
+        (
+            "fee rows in payments",
+            lambda: FeeSchedule([]),
+            InvalidListError,
+            InvalidPaymentError,
+            "rows",
+        ),
+        (
+            "a fee source in payments",
+            lambda: payment_cost(
+                Money("10.00", "EUR"),
+                "ideal",
+                "stripe",
+                merchant_country="NL",
+                on=day,  # type: ignore[arg-type]
+            ),
+            InvalidTypeError,
+            InvalidPaymentError,
+            "source",
+        ),
+        (
+            "a provider in payments",
+            lambda: example_schedule("adyen"),
+            InvalidChoiceError,
+            InvalidPaymentError,
+            "provider",
+        ),
+        (
+            "a day in payments",
+            lambda: interchange_cap(
+                Money("10.00", "EUR"),
+                "consumer_debit",
+                issuer_country="NL",
+                acquirer_country="NL",
+                on=datetime(2026, 11, 30, tzinfo=UTC),
+            ),
+            InvalidDateError,
+            InvalidPaymentError,
+            "on",
         ),
     ]
 
@@ -441,7 +522,7 @@ def test_the_package_errors_keep_their_constructors_and_messages() -> None:
         "is a float",
     )
     assert (amount.field, amount.kind, amount.choices) == (None, InputKind.AMOUNT, ())
-    for package in (InvalidInventoryError, InvalidMetricError, InvalidLoyaltyError):
+    for package in RULE_PACKAGE_ERRORS:
         error = package("periods", 0, "must be greater than zero")
         assert str(error) == "periods=0 must be greater than zero"
         assert (error.field, error.value, error.reason) == (
@@ -452,9 +533,9 @@ def test_the_package_errors_keep_their_constructors_and_messages() -> None:
         assert error.kind is InputKind.AMOUNT
 
 
-def test_the_three_rule_package_errors_share_one_implementation() -> None:
-    """Inventory, metric and loyalty errors add no code of their own."""
-    for package in (InvalidInventoryError, InvalidMetricError, InvalidLoyaltyError):
+def test_the_rule_package_errors_share_one_implementation() -> None:
+    """Inventory, metric, loyalty and payment errors add no code of their own."""
+    for package in RULE_PACKAGE_ERRORS:
         assert set(vars(package)) <= {"__module__", "__qualname__", "__doc__", "_kinds"}
 
 

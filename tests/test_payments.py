@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.errors import InvalidAmountError, MissingPaymentCostError
+from commercekit.errors import InvalidPaymentError, MissingPaymentCostError
 from commercekit.money import Money
 from commercekit.payments import (
     CardOrigin,
@@ -159,7 +159,7 @@ def test_a_conversion_fee_the_page_does_not_give_is_missing_not_zero() -> None:
 
 
 def test_an_amount_in_another_currency_than_the_schedule_is_refused() -> None:
-    with pytest.raises(InvalidAmountError, match="settled to the merchant"):
+    with pytest.raises(InvalidPaymentError, match="settled to the merchant"):
         payment_cost(
             Money("10.00", "USD"), "card", STRIPE, merchant_country="NL", on=DAY,
             card_type="consumer_credit", issuer_country="US",
@@ -167,10 +167,10 @@ def test_an_amount_in_another_currency_than_the_schedule_is_refused() -> None:
 
 
 def test_a_card_payment_needs_its_type_and_issuer() -> None:
-    with pytest.raises(InvalidAmountError, match="issuer_country"):
+    with pytest.raises(InvalidPaymentError, match="issuer_country"):
         payment_cost(eur("10"), "card", STRIPE, merchant_country="NL", on=DAY,
                      card_type="consumer_debit")  # fmt: skip
-    with pytest.raises(InvalidAmountError, match="not a card"):
+    with pytest.raises(InvalidPaymentError, match="not a card"):
         payment_cost(eur("10"), "ideal", STRIPE, merchant_country="NL", on=DAY,
                      card_type="consumer_debit")  # fmt: skip
 
@@ -217,7 +217,7 @@ def test_a_refund_keeps_the_fee_where_the_schedule_says_so() -> None:
 
 
 def test_a_refund_above_the_payment_is_refused() -> None:
-    with pytest.raises(InvalidAmountError, match="never exceeds"):
+    with pytest.raises(InvalidPaymentError, match="never exceeds"):
         refund_cost(paid_by_contract(), eur("200.01"))
 
 

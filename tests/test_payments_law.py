@@ -1,9 +1,9 @@
 """Interchange caps and surcharging rules, each tested on both sides of its date.
 
 Sources: Regulation (EU) 2015/751 Art. 3 (debit 0.2 %), Art. 4 (credit 0.3 %), Art. 1(3)
-(commercial cards and three-party schemes out), Art. 16 (from 9 December 2015)
-(https://eur-lex.europa.eu/eli/reg/2015/751/oj); the PSR on the UK IFR after Brexit
-(https://psr.org.uk/our-work/card-payments/the-ifr-and-brexit); PSD2 Art. 62(4)
+(commercial cards and three-party schemes out), Art. 18(2) (Arts. 3 and 4 apply from 9
+December 2015) (https://eur-lex.europa.eu/eli/reg/2015/751/oj); the PSR on the UK IFR
+after Brexit (https://psr.org.uk/our-work/card-payments/the-ifr-and-brexit); PSD2 Art. 62(4)
 (https://eur-lex.europa.eu/eli/dir/2015/2366/oj); the Consumer Rights (Payment
 Surcharges) Regulations 2012 reg. 4 and 6A (https://www.legislation.gov.uk/uksi/2012/3110);
 BGB § 270a and § 312a(4).

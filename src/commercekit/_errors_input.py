@@ -31,6 +31,7 @@ __all__ = [
     "InvalidListError",
     "InvalidLoyaltyError",
     "InvalidMetricError",
+    "InvalidPaymentError",
     "InvalidPlaceError",
     "InvalidTextError",
     "InvalidTypeError",
@@ -77,7 +78,8 @@ class InvalidInputError(CommerceKitError, ValueError):
     ([`InvalidAmountError`][commercekit.errors.InvalidAmountError],
     [`InvalidInventoryError`][commercekit.errors.InvalidInventoryError],
     [`InvalidMetricError`][commercekit.errors.InvalidMetricError],
-    [`InvalidLoyaltyError`][commercekit.errors.InvalidLoyaltyError]) and of one class
+    [`InvalidLoyaltyError`][commercekit.errors.InvalidLoyaltyError],
+    [`InvalidPaymentError`][commercekit.errors.InvalidPaymentError]) and of one class
     per kind ([`InvalidChoiceError`][commercekit.errors.InvalidChoiceError],
     [`InvalidDateError`][commercekit.errors.InvalidDateError], ...). An input of a
     kind other than an amount refused by a package is both: an
@@ -283,11 +285,23 @@ class InvalidLoyaltyError(_FieldInputError):
     """
 
 
+class InvalidPaymentError(_FieldInputError):
+    """A payment, fee row, fee schedule, card or surcharge input the payment rules
+    cannot use.
+
+    A negative fee, a percentage above 100, a fee schedule with no rows, an amount in
+    another currency than the schedule's, a refund above the payment, a card payment
+    without its card type. Money that is not money at all is the money package's
+    [`InvalidAmountError`][commercekit.errors.InvalidAmountError].
+    """
+
+
 PACKAGE_ERRORS: tuple[type[InvalidInputError], ...] = (
     InvalidAmountError,
     InvalidInventoryError,
     InvalidMetricError,
     InvalidLoyaltyError,
+    InvalidPaymentError,
 )
 """The packages' input errors: each has one subclass per kind in ``KIND_ERRORS``."""
 

@@ -19,7 +19,8 @@
   PayPal, Klarna), [`CardType`][commercekit.payments.CardType],
   [`CardOrigin`][commercekit.payments.CardOrigin] found by
   [`card_origin`][commercekit.payments.card_origin], [`Buyer`][commercekit.payments.Buyer].
-* Interchange caps in law (EU Regulation 2015/751, the UK's retained copy):
+* Interchange caps in law (EU Regulation 2015/751 from 9 December 2015, the UK under
+  it until 31 December 2020 and its retained copy since):
   [`interchange_cap`][commercekit.payments.interchange_cap] → an
   [`InterchangeCap`][commercekit.payments.InterchangeCap] with a
   [`CapStatus`][commercekit.payments.CapStatus].
@@ -32,7 +33,11 @@
 
 A figure no schedule gives raises
 [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError]; a place or date
-without a bundled legal rule answers ``not_bundled``, never a guess.
+without a bundled legal rule answers ``not_bundled``, never a guess, and no surcharge
+ruling rests on an interchange status that is not bundled. An input the rules cannot use
+raises [`InvalidPaymentError`][commercekit.errors.InvalidPaymentError] (of its kind:
+``InvalidPaymentChoiceError``, ``InvalidPaymentPlaceError`` ...); money a payment moves
+is in whole minor units.
 """
 
 from commercekit.payments._cost import (

@@ -9,7 +9,9 @@ Pay, Google Pay) is priced by the row of the card inside it.
 
 Rounding: each part is rounded once, half up, to the currency's minor unit, as providers
 show each fee on its own line (Stripe's ``fee_details``); the total is the sum of the
-rounded parts, so it may differ by a cent from rounding the unrounded total.
+rounded parts, so it may differ by a cent from rounding the unrounded total. A fixed,
+refund or dispute fee a contract gives in fractions of a cent is rounded the same way.
+The amounts paid and refunded are in whole minor units; a finer digit is refused.
 
 Invariant: ``total == percentage_fee + fixed_fee + cross_border_fee + conversion_fee``;
 a refund's ``total == kept_fee + refund_fee``.
@@ -22,7 +24,7 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit._checks import invalid, money_of
+from commercekit._checks import money_of
 from commercekit._numbers import context_free
 from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode, sum_money
@@ -53,7 +55,7 @@ def _row(value: object, field: str) -> FeeRow:
 def _same_currency(row: FeeRow, *amounts: Money) -> None:
     for found in amounts:
         if found.currency.code != row.currency:
-            raise invalid(
+            raise _checks.invalid(
                 "amount",
                 found,
                 f"is in {found.currency.code} but the schedule's fees are in "
@@ -63,23 +65,23 @@ def _same_currency(row: FeeRow, *amounts: Money) -> None:
 
 
 def _payment_cost_amount(value: object) -> Money:
-    return _checks.amount(value, "amount")
+    return _checks.booked(value, "amount")
 
 
 def _payment_cost_percentage_fee(value: object) -> Money:
-    return _checks.amount(value, "percentage_fee")
+    return _checks.booked(value, "percentage_fee")
 
 
 def _payment_cost_fixed_fee(value: object) -> Money:
-    return _checks.amount(value, "fixed_fee")
+    return _checks.booked(value, "fixed_fee")
 
 
 def _payment_cost_cross_border_fee(value: object) -> Money:
-    return _checks.amount(value, "cross_border_fee")
+    return _checks.booked(value, "cross_border_fee")
 
 
 def _payment_cost_conversion_fee(value: object) -> Money:
-    return _checks.amount(value, "conversion_fee")
+    return _checks.booked(value, "conversion_fee")
 
 
 def _payment_cost_row(value: object) -> FeeRow:
@@ -133,6 +135,12 @@ def _share(amount: Money, percent: object) -> Money:
     return money_of(exact, amount.currency.code, RoundingMode.HALF_UP)
 
 
+def _charged(fee: Money) -> Money:
+    """A schedule's fee as charged: rounded half up to the minor unit (a contract may
+    price a fixed fee in fractions of a cent)."""
+    return money_of(Fraction(fee.amount), fee.currency.code, RoundingMode.HALF_UP)
+
+
 def _why(row: FeeRow, method: PaymentMethod, *, converted: bool) -> list[str]:
     said = [
         (
@@ -183,7 +191,8 @@ def payment_cost(
     says the provider converted the buyer's currency into it. A card or wallet needs
     ``card_type`` and ``issuer_country`` (its origin is found with ``card_origin``).
     Raises ``MissingPaymentCostError`` where the schedule has no row, or no conversion
-    fee when one is needed; ``InvalidAmountError`` for an amount in another currency.
+    fee when one is needed; ``InvalidPaymentError`` for an amount in another currency
+    or with a digit below its minor unit.
 
     Examples:
         >>> from commercekit.money import Money
@@ -195,7 +204,7 @@ def payment_cost(
         >>> cost.percentage_fee, cost.fixed_fee, cost.total
         (Money('1.50', 'EUR'), Money('0.25', 'EUR'), Money('1.75', 'EUR'))
     """
-    paid = _checks.amount(amount, "amount")
+    paid = _checks.booked(amount, "amount")
     how = _checks.choice(method, PaymentMethod, "method")
     kind, issuer = card_inputs(how, card_type, issuer_country, field="issuer_country")
     country = _checks.country(merchant_country, "merchant_country")
@@ -213,7 +222,7 @@ def payment_cost(
         "source.fee_row()",
     )
     _same_currency(row, paid)
-    conversion = paid - paid
+    conversion = _checks.zero(row.currency)
     if did_convert:
         if row.conversion_percent is None:
             raise MissingPaymentCostError(
@@ -224,7 +233,7 @@ def payment_cost(
     return PaymentCost(
         amount=paid,
         percentage_fee=_share(paid, row.percent),
-        fixed_fee=row.fixed,
+        fixed_fee=_charged(row.fixed),
         cross_border_fee=_share(paid, row.cross_border_percent),
         conversion_fee=conversion,
         row=row,
@@ -233,15 +242,15 @@ def payment_cost(
 
 
 def _refund_cost_refunded(value: object) -> Money:
-    return _checks.amount(value, "refunded")
+    return _checks.booked(value, "refunded")
 
 
 def _refund_cost_kept_fee(value: object) -> Money:
-    return _checks.amount(value, "kept_fee")
+    return _checks.booked(value, "kept_fee")
 
 
 def _refund_cost_refund_fee(value: object) -> Money:
-    return _checks.amount(value, "refund_fee")
+    return _checks.booked(value, "refund_fee")
 
 
 def _refund_cost_row(value: object) -> FeeRow:
@@ -286,14 +295,14 @@ def refund_cost(payment: PaymentCost, refunded: Money) -> RefundCost:
     partial refund too (as Stripe's page says of its fees); where it returns it, nothing
     of it is kept. The refund fee is added. Raises ``MissingPaymentCostError`` where the
     row does not say whether the fee is kept, or gives no refund fee, and
-    ``InvalidAmountError`` for a refund above the payment.
+    ``InvalidPaymentError`` for a refund above the payment.
     """
     paid = _checks.instance_of(payment, PaymentCost, "payment")
-    back = _checks.amount(refunded, "refunded")
+    back = _checks.booked(refunded, "refunded")
     row = paid.row
     _same_currency(row, back)
     if back > paid.amount:
-        raise invalid(
+        raise _checks.invalid(
             "refunded",
             back,
             f"is more than the payment ({paid.amount}); a refund never exceeds what was "
@@ -302,26 +311,25 @@ def refund_cost(payment: PaymentCost, refunded: Money) -> RefundCost:
     _given(row, "whether the fee is kept on a refund", row.fee_kept_on_refund)
     _given(row, "the refund fee", row.refund_fee)
     assert row.refund_fee is not None  # noqa: S101  # checked just above
-    kept = paid.total if row.fee_kept_on_refund else paid.total - paid.total
+    kept = paid.total if row.fee_kept_on_refund else _checks.zero(row.currency)
+    fee = _charged(row.refund_fee)
     verb = "keeps" if row.fee_kept_on_refund else "returns"
     said = (
         (
             f"The {row.provider} schedule {verb} the payment's fee ({paid.total}) when "
             "it is refunded."
         ),
-        f"The refund itself costs {row.refund_fee}.",
+        f"The refund itself costs {fee}.",
     )
-    return RefundCost(
-        refunded=back, kept_fee=kept, refund_fee=row.refund_fee, row=row, why=said
-    )
+    return RefundCost(refunded=back, kept_fee=kept, refund_fee=fee, row=row, why=said)
 
 
 def _chargeback_cost_disputed(value: object) -> Money:
-    return _checks.amount(value, "disputed")
+    return _checks.booked(value, "disputed")
 
 
 def _chargeback_cost_dispute_fee(value: object) -> Money:
-    return _checks.amount(value, "dispute_fee")
+    return _checks.booked(value, "dispute_fee")
 
 
 def _chargeback_cost_row(value: object) -> FeeRow:
@@ -367,7 +375,6 @@ def chargeback_cost(payment: PaymentCost) -> ChargebackCost:
     row = paid.row
     _given(row, "the dispute fee", row.dispute_fee)
     assert row.dispute_fee is not None  # noqa: S101  # checked just above
-    said = (f"The {row.provider} schedule charges {row.dispute_fee} per dispute.",)
-    return ChargebackCost(
-        disputed=paid.amount, dispute_fee=row.dispute_fee, row=row, why=said
-    )
+    fee = _charged(row.dispute_fee)
+    said = (f"The {row.provider} schedule charges {fee} per dispute.",)
+    return ChargebackCost(disputed=paid.amount, dispute_fee=fee, row=row, why=said)

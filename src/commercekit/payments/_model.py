@@ -21,12 +21,12 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._checks import invalid, one_currency
+from commercekit._checks import one_currency
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind
 from commercekit.money import Money
 from commercekit.payments import _checks
-from commercekit.regions import check_day, is_eea_member
+from commercekit.regions import is_eea_member
 
 __all__ = [
     "Buyer",
@@ -118,7 +118,7 @@ def card_origin(issuer_country: str, merchant_country: str, *, on: date) -> Card
     """
     issuer = _checks.country(issuer_country, "issuer_country")
     merchant = _checks.country(merchant_country, "merchant_country")
-    day = check_day(on)
+    day = _checks.day(on, "on")
     if issuer == merchant:
         return CardOrigin.DOMESTIC
     issuer_eea, merchant_eea = (
@@ -139,7 +139,7 @@ def card_inputs(
     wallet (``field`` names the country argument), no card type for another method."""
     if not method.uses_card:
         if card_type is not None:
-            raise invalid(
+            raise _checks.invalid(
                 "card_type",
                 card_type,
                 f"is given for {method}, which is not a card; pass None",
@@ -148,7 +148,7 @@ def card_inputs(
         return None, None if issuer is None else _checks.country(issuer, field)
     if card_type is None or issuer is None:
         missing = "card_type" if card_type is None else field
-        raise invalid(
+        raise _checks.invalid(
             missing,
             None,
             f"is needed for a {method} payment: the card's type and where it was issued "
@@ -274,17 +274,22 @@ class FeeRow:
     def __attrs_post_init__(self) -> None:
         one_currency(self.fixed, *(m for m in (self.dispute_fee, self.refund_fee) if m))
         if self.until is not None and self.until < self.since:
-            raise invalid("until", self.until, f"is before since ({self.since})")
+            raise _checks.invalid(
+                "until",
+                self.until,
+                f"is before since ({self.since})",
+                kind=InputKind.DATE,
+            )
         card = self.method is PaymentMethod.CARD
         if card != (self.card_type is not None) or card != (self.card_origin is not None):
-            raise invalid(
+            raise _checks.invalid(
                 "card_type",
                 self.card_type,
                 "must be given, with card_origin, for a card row, and only for one",
                 kind=InputKind.CHOICE,
             )
         if self.method.is_wallet:
-            raise invalid(
+            raise _checks.invalid(
                 "method",
                 self.method,
                 "is a wallet, which is priced as the card inside it: give card rows",

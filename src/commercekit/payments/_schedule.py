@@ -20,7 +20,7 @@ from functools import cache
 from typing import Protocol, runtime_checkable
 
 from commercekit import _bundled
-from commercekit._checks import invalid, money_of
+from commercekit._checks import money_of
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CommerceKitError,
@@ -76,7 +76,7 @@ class FeeSchedule:
     def __init__(self, rows: Sequence[FeeRow]) -> None:
         found = _checks.items(rows, "rows")
         if not found:
-            raise invalid(
+            raise _checks.invalid(
                 "rows", rows, "is empty; give one FeeRow or more", kind=InputKind.LIST
             )
         self.rows: tuple[FeeRow, ...] = tuple(
@@ -86,22 +86,24 @@ class FeeSchedule:
         self._by_key: dict[_Key, list[FeeRow]] = {}
         for row in self.rows:
             if row.provider != self.provider:
-                raise invalid(
+                raise _checks.invalid(
                     "rows",
                     row.provider,
                     f"is another provider than {self.provider!r}; a schedule is one "
                     "provider's",
+                    kind=InputKind.LIST,
                 )
             key = (row.merchant_country, row.method, row.card_type, row.card_origin)
             for other in self._by_key.setdefault(key, []):
                 if row.since <= (other.until or date.max) and other.since <= (
                     row.until or date.max
                 ):
-                    raise invalid(
+                    raise _checks.invalid(
                         "rows",
                         row.describe(),
                         f"overlaps another row from {other.since} for the same method "
                         "and card",
+                        kind=InputKind.LIST,
                     )
             self._by_key[key].append(row)
 
@@ -222,12 +224,12 @@ def example_schedule(provider: str) -> FeeSchedule:
         >>> example_schedule("adyen")
         Traceback (most recent call last):
         ...
-        commercekit.errors.InvalidAmountChoiceError: 'adyen' is not a provider with a ...
+        commercekit.errors.InvalidPaymentChoiceError: provider='adyen' is not a provider ...
     """
     known = example_providers()
     name = _checks.text(provider, "provider")
     if name not in known:
-        raise invalid(
+        raise _checks.invalid(
             "provider",
             provider,
             "is not a provider with a bundled example schedule; use one of "

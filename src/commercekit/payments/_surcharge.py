@@ -12,8 +12,11 @@ for that method (Consumer Rights Directive 2011/83/EU Art. 19; UK reg. 4 and 6A(
 [`surcharge_decision`][commercekit.payments.surcharge_decision] answers ``allowed``
 (with the cap: the merchant's cost, passed in), ``refused`` or ``not_bundled`` (no
 bundled rule for the place, method or date: commercekit neither allows nor bans), with
-why and the sources. [`check_surcharge`][commercekit.payments.check_surcharge] is the
-raising form a checkout calls before charging one.
+why and the sources. A ruling is never more permissive than what commercekit knows:
+where a card's interchange status is not bundled (a card from Iceland, Liechtenstein or
+Norway) and the ruling would depend on it, the answer is ``not_bundled``.
+[`check_surcharge`][commercekit.payments.check_surcharge] is the raising form a checkout
+calls before charging one.
 """
 
 from __future__ import annotations
@@ -24,27 +27,19 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
-from commercekit._checks import invalid
 from commercekit._numbers import context_free
-from commercekit.errors import SurchargeRefusedError
+from commercekit.errors import SurchargeRefusedError, UnknownCountryError
 from commercekit.money import Money
 from commercekit.payments import _checks
-from commercekit.payments._interchange import CapStatus, interchange_cap
+from commercekit.payments._instruments import INSTRUMENTS, classify
+from commercekit.payments._interchange import IFR
 from commercekit.payments._model import Buyer, CardType, PaymentMethod, card_inputs
-from commercekit.regions import is_eu_member
+from commercekit.regions import check_country, is_eu_member
 
 __all__ = ["Ruling", "SurchargeDecision", "check_surcharge", "surcharge_decision"]
 
 
-INSTRUMENTS = (
-    "ifr_consumer_card",
-    "consumer_card",
-    "commercial_card",
-    "sepa",
-    "paypal",
-    "klarna",
-)
-"""The classes a payment is sorted into for the surcharging rules (see the data file)."""
+PSD2 = "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"
 
 
 class Ruling(enum.StrEnum):
@@ -76,6 +71,21 @@ class _Verdict(enum.StrEnum):
     CAPPED_AT_COST = "capped_at_cost"
 
 
+def _place(line: _bundled.Line) -> str:
+    found = line.text("jurisdiction")
+    try:
+        return found if found == "EU" else check_country(found)
+    except UnknownCountryError:
+        raise line.error("jurisdiction", found, "is not 'EU' or a country") from None
+
+
+def _instrument(line: _bundled.Line) -> str:
+    found = line.text("instrument")
+    if found not in (*INSTRUMENTS, "any"):
+        raise line.error("instrument", found, f"is not one of {', '.join(INSTRUMENTS)}")
+    return found
+
+
 def _read() -> tuple[_Rule, ...]:
     columns = (
         "jurisdiction",
@@ -92,8 +102,8 @@ def _read() -> tuple[_Rule, ...]:
         (
             line,
             _Rule(
-                jurisdiction=line.text("jurisdiction"),
-                instrument=line.text("instrument"),
+                jurisdiction=_place(line),
+                instrument=_instrument(line),
                 buyer=line.choice("buyer", _BuyerColumn).value,
                 banned=line.choice("ruling", _Verdict) is _Verdict.BANNED,
                 since=line.day("since"),
@@ -128,11 +138,11 @@ def _surcharge_decision_ruling(value: object) -> Ruling:
 
 
 def _surcharge_decision_amount(value: object) -> Money:
-    return _checks.amount(value, "amount")
+    return _checks.booked(value, "amount")
 
 
 def _surcharge_decision_cap(value: object) -> Money | None:
-    return None if value is None else _checks.amount(value, "cap")
+    return None if value is None else _checks.booked(value, "cap")
 
 
 def _surcharge_decision_instruments(value: object) -> tuple[str, ...]:
@@ -158,54 +168,24 @@ class SurchargeDecision:
 
     def __attrs_post_init__(self) -> None:
         if (self.ruling is Ruling.NOT_BUNDLED) != (self.cap is None):
-            raise invalid(
+            raise _checks.invalid(
                 "cap", self.cap, "is None exactly when no rule is bundled (not_bundled)"
             )
         if self.cap is not None and self.cap.currency != self.amount.currency:
-            raise invalid(
+            raise _checks.invalid(
                 "cap",
                 self.cap,
                 f"is not in the amount's currency ({self.amount.currency.code})",
             )
         if self.ruling is Ruling.REFUSED and self.cap is not None and self.cap.amount:
-            raise invalid("cap", self.cap, "must be zero when the surcharge is refused")
+            raise _checks.invalid(
+                "cap", self.cap, "must be zero when the surcharge is refused"
+            )
 
     @property
     def allowed(self) -> bool:
         """Whether a surcharge up to ``cap`` may be charged."""
         return self.ruling is Ruling.ALLOWED
-
-
-def _card_instruments(
-    kind: CardType, issuer: str, acquirer: str, day: date, paid: Money
-) -> set[str]:
-    if kind is CardType.COMMERCIAL:
-        return {"commercial_card"}
-    found = {"consumer_card"}
-    cap = interchange_cap(
-        paid, kind, issuer_country=issuer, acquirer_country=acquirer, on=day
-    )
-    if cap.status is CapStatus.CAPPED and cap.regime == "EU":
-        found.add("ifr_consumer_card")
-    return found
-
-
-def _instruments(
-    method: PaymentMethod,
-    card: tuple[CardType | None, str | None],
-    *,
-    merchant: str,
-    day: date,
-    paid: Money,
-) -> set[str]:
-    kind, issuer = card
-    if kind is not None and issuer is not None:  # a card, or a wallet holding one
-        return _card_instruments(kind, issuer, merchant, day, paid)
-    if method is PaymentMethod.BANCONTACT:  # a Belgian consumer debit card scheme
-        return _card_instruments(CardType.CONSUMER_DEBIT, "BE", merchant, day, paid)
-    if method in (PaymentMethod.IDEAL, PaymentMethod.SEPA_DIRECT_DEBIT):
-        return {"sepa"}
-    return {str(method)}
 
 
 def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> list[_Rule]:
@@ -218,6 +198,29 @@ def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> 
         and rule.buyer in (buyer.value, "any")
         and rule.covers(day)
     ]
+
+
+def _verdict(rules: list[_Rule]) -> Ruling:
+    if not rules:
+        return Ruling.NOT_BUNDLED
+    return Ruling.REFUSED if any(rule.banned for rule in rules) else Ruling.ALLOWED
+
+
+def _depends_on_ifr(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> bool:
+    """Whether the ruling would change if the card were known to be inside, or
+    outside, IFR Chapter II: then an unknown status leaves the ruling unknown."""
+    found = _verdict(_matching(merchant, instruments, buyer, day))
+    return any(
+        _verdict(_matching(merchant, {*instruments, added}, buyer, day)) is not found
+        for added in ("ifr_consumer_card", "non_ifr_consumer_card")
+    )
+
+
+def _unknown(
+    paid: Money, named: tuple[str, ...], why: tuple[str, ...]
+) -> SurchargeDecision:
+    """The decision where no bundled rule answers: neither allowed nor banned."""
+    return SurchargeDecision(Ruling.NOT_BUNDLED, paid, None, named, why, (PSD2, IFR))
 
 
 def _said(rule: _Rule) -> str:
@@ -264,48 +267,59 @@ def surcharge_decision(
         ...     **dict(business, cost=Money("2.15", "GBP")))
         >>> gbp.ruling, gbp.cap
         (<Ruling.ALLOWED: 'allowed'>, Money('2.15', 'GBP'))
+        >>> surcharge_decision(eur("100"), "card", on=date(2026, 11, 30),
+        ...     **dict(card, card_country="NO")).ruling  # is the IFR in force there?
+        <Ruling.NOT_BUNDLED: 'not_bundled'>
     """
-    paid = _checks.amount(amount, "amount")
+    paid = _checks.booked(amount, "amount")
     how = _checks.choice(method, PaymentMethod, "method")
     who = _checks.choice(buyer, Buyer, "buyer")
     merchant = _checks.country(merchant_country, "merchant_country")
-    borne = _checks.amount(cost, "cost")
+    borne = _checks.booked(cost, "cost")
     if borne.currency != paid.currency:
-        raise invalid(
+        raise _checks.invalid(
             "cost", borne, f"is not in the payment's currency ({paid.currency.code})"
         )
     day = _checks.day(on, "on")
     card = card_inputs(how, card_type, card_country, field="card_country")
-    kind, issuer = card
-    instruments = _instruments(how, card, merchant=merchant, day=day, paid=paid)
-    if how.is_wallet:
-        lead = [f"{how} is ruled as the card inside it ({kind}, issued in {issuer})."]
-    else:
-        lead = []
-    rules = _matching(merchant, instruments, who, day)
+    instruments, unknown = classify(how, card, merchant=merchant, day=day, paid=paid)
     named = tuple(sorted(instruments))
+    lead: tuple[str, ...] = ()
+    if how.is_wallet:
+        lead = (f"{how} is ruled as the card inside it ({card[0]}, issued in {card[1]}).",)
+    if unknown is not None and _depends_on_ifr(merchant, instruments, who, day):
+        said = (
+            f"Whether Chapter II of Regulation (EU) 2015/751 caps the interchange fee of "
+            f"a {unknown[0]} card issued in {unknown[1]} and acquired in {merchant} on "
+            f"{day} is not bundled (interchange_cap answers not_bundled), and the ruling "
+            "depends on it: commercekit neither allows nor bans a surcharge."
+        )
+        return _unknown(paid, named, (*lead, said))
+    rules = _matching(merchant, instruments, who, day)
     if not rules:
-        why = (
-            *lead,
-            (
-                f"No surcharging rule for {how} ({', '.join(named)}) paid by a {who} to a "
-                f"merchant in {merchant} on {day} is bundled: commercekit neither allows "
-                "nor bans it."
-            ),
+        said = (
+            f"No surcharging rule for {how} ({', '.join(named)}) paid by a {who} to a "
+            f"merchant in {merchant} on {day} is bundled: commercekit neither allows "
+            "nor bans it."
         )
-        return SurchargeDecision(
-            Ruling.NOT_BUNDLED,
-            paid,
-            None,
-            named,
-            why,
-            ("https://eur-lex.europa.eu/eli/dir/2015/2366/oj",),
-        )
+        return _unknown(paid, named, (*lead, said))
+    return _ruled(paid, borne, named, lead, rules)
+
+
+def _ruled(
+    paid: Money,
+    borne: Money,
+    named: tuple[str, ...],
+    lead: tuple[str, ...],
+    rules: list[_Rule],
+) -> SurchargeDecision:
+    """The decision where rules apply: a ban anywhere wins over an allowance."""
     sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
     bans = [rule for rule in rules if rule.banned]
     if bans:
         why = (*lead, *(_said(rule) for rule in bans), "No surcharge may be charged.")
-        return SurchargeDecision(Ruling.REFUSED, paid, paid - paid, named, why, sources)
+        nothing = _checks.zero(paid.currency.code)
+        return SurchargeDecision(Ruling.REFUSED, paid, nothing, named, why, sources)
     why = (
         *lead,
         *(_said(rule) for rule in rules),
@@ -342,13 +356,13 @@ def check_surcharge(
         ...
         commercekit.errors.SurchargeRefusedError: a surcharge of 1.00 GBP is refused ...
     """
-    asked = _checks.amount(requested, "requested")
+    asked = _checks.booked(requested, "requested")
     decision = surcharge_decision(
         amount, method, buyer=buyer, merchant_country=merchant_country, cost=cost, on=on,
         card_type=card_type, card_country=card_country,
     )  # fmt: skip
     if asked.currency != decision.amount.currency:
-        raise invalid(
+        raise _checks.invalid(
             "requested",
             asked,
             f"is not in the payment's currency ({decision.amount.currency.code})",
