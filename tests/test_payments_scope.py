@@ -21,7 +21,11 @@ from itertools import product
 
 import pytest
 
-from commercekit.errors import InvalidPaymentError, SurchargeRefusedError
+from commercekit.errors import (
+    InvalidPaymentError,
+    MissingPaymentCostError,
+    SurchargeRefusedError,
+)
 from commercekit.money import Money
 from commercekit.payments import (
     CapStatus,
@@ -29,6 +33,7 @@ from commercekit.payments import (
     FeeRow,
     FeeSchedule,
     PaymentCost,
+    PaymentMethod,
     Ruling,
     check_surcharge,
     interchange_cap,
@@ -284,11 +289,11 @@ def _stripe() -> FeeSchedule:
     return example_schedule("stripe")
 
 
-def _contract(fixed: str) -> FeeSchedule:
+def _contract(fixed: str, cross_border: str = "0") -> FeeSchedule:
     row = FeeRow(
         provider="my-psp", merchant_country="NL", method="ideal", card_type=None,
         card_origin=None, percent=Decimal(0), fixed=eur(fixed),
-        cross_border_percent=Decimal(0), conversion_percent=None,
+        cross_border_percent=Decimal(cross_border), conversion_percent=None,
         dispute_fee=eur("15.004"), fee_kept_on_refund=True, refund_fee=eur("0.125"),
         since=date(2026, 1, 1), until=None, read_on=date(2026, 1, 5),
         sources=("https://example.com/contract",),
@@ -309,6 +314,24 @@ def test_a_contract_fee_in_fractions_of_a_cent_is_charged_rounded_half_up() -> N
     refund = refund_cost(cost, eur("10.00"))
     assert (refund.refund_fee, refund.total) == (eur("0.13"), eur("0.39"))
     assert chargeback_cost(cost).total == eur("15.00")
+
+
+def test_no_explanation_of_a_cost_prints_none() -> None:
+    """A contract's iDEAL row with a cross-border add-on has no card origin to name; a
+    missing row asked for a card type alone names the card type."""
+    cost = payment_cost(
+        eur("10.00"), "ideal", _contract("0.29", cross_border="1"),
+        merchant_country="NL", on=date(2026, 3, 1),
+    )  # fmt: skip
+    assert "Cross-border fee: 1%." in cost.why
+    assert not any("None" in sentence for sentence in cost.why)
+    with pytest.raises(MissingPaymentCostError) as missing:
+        _contract("0.29").fee_row(
+            PaymentMethod.CARD, merchant_country="NL", card_type=CardType.CONSUMER_DEBIT,
+            card_origin=None, on=date(2026, 3, 1),
+        )  # fmt: skip
+    assert "(consumer_debit card)" in str(missing.value)
+    assert "None" not in str(missing.value)
 
 
 @pytest.mark.parametrize(

@@ -155,9 +155,8 @@ def _why(row: FeeRow, method: PaymentMethod, *, converted: bool) -> list[str]:
         f"Percentage fee: {row.percent}% of the amount; fixed fee: {row.fixed} per payment."
     )
     if row.cross_border_percent:
-        said.append(
-            f"Cross-border fee: {row.cross_border_percent}% for a {row.card_origin} card."
-        )
+        card = f" for a {row.card_origin} card" if row.card_origin else ""
+        said.append(f"Cross-border fee: {row.cross_border_percent}%{card}.")
     elif row.card_origin not in (None, "domestic"):
         said.append(
             f"No separate cross-border fee: the rate for a {row.card_origin} card "

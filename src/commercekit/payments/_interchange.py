@@ -128,7 +128,7 @@ def _interchange_cap_card_type(value: object) -> CardType:
 
 
 def _interchange_cap_amount(value: object) -> Money:
-    return _checks.amount(value, "amount")
+    return _checks.booked(value, "amount")
 
 
 def _interchange_cap_rate(value: object) -> Decimal | None:
@@ -136,7 +136,7 @@ def _interchange_cap_rate(value: object) -> Decimal | None:
 
 
 def _interchange_cap_cap(value: object) -> Money | None:
-    return None if value is None else _checks.amount(value, "cap")
+    return None if value is None else _checks.booked(value, "cap")
 
 
 def _interchange_cap_regime(value: object) -> str | None:

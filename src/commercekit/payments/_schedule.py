@@ -135,7 +135,8 @@ class FeeSchedule:
         for row in self._by_key.get((country, asked, kind, origin), ()):
             if row.covers(day):
                 return row
-        card = f" ({kind}, {origin} card)" if kind else ""
+        shown = [str(part) for part in (kind, origin) if part is not None]
+        card = f" ({', '.join(shown)} card)" if shown else ""
         held = sorted({f"{r.merchant_country} {r.method}" for r in self.rows})
         raise MissingPaymentCostError(
             f"a {self.provider} fee for {asked}{card} for a merchant in {country} on {day}",
