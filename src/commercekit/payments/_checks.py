@@ -19,6 +19,7 @@ from decimal import Decimal
 from commercekit import _checks
 from commercekit.errors import (
     InputKind,
+    InvalidAmountError,
     InvalidInputError,
     InvalidPaymentError,
     UnknownCountryError,
@@ -87,7 +88,7 @@ def booked(value: object, field: str) -> Money:
     found = amount(value, field)
     try:
         to_minor_units(found)
-    except InvalidInputError:
+    except InvalidAmountError:  # a digit below the minor unit
         code = found.currency.code
         raise invalid(
             field,
