@@ -14,6 +14,7 @@ The bundled examples quote the providers' own pages (read 2026-11-30):
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -81,6 +82,23 @@ def test_the_parts_are_shown_and_the_row_cites_its_page() -> None:
     assert cost.row.card_origin is CardOrigin.UK
     assert cost.source.startswith("https://support.stripe.com/")
     assert any("includes it" in sentence for sentence in cost.why)
+
+
+@pytest.mark.parametrize("issuer", ["NL", "BE", "GB", "US"])
+@pytest.mark.parametrize("card", ["consumer_credit", "consumer_debit", "commercial"])
+def test_the_why_reads_as_english(card: str, issuer: str) -> None:
+    """No reason says "a international card" or "a eea card" (an article before a
+    vowel-led word): every sentence of every bundled card row is checked."""
+    for schedule in (STRIPE, MOLLIE):
+        try:
+            cost = payment_cost(
+                eur("100.00"), "card", schedule, merchant_country="NL", on=DAY,
+                card_type=card, issuer_country=issuer,
+            )  # fmt: skip
+        except MissingPaymentCostError:
+            continue
+        for sentence in cost.why:
+            assert not re.search(r"\ba [aeiouAEIOU]", sentence), sentence
 
 
 def test_a_wallet_is_priced_as_the_card_inside_it() -> None:

@@ -30,6 +30,7 @@ from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode, sum_money
 from commercekit.payments import _checks
 from commercekit.payments._model import (
+    CardOrigin,
     CardType,
     FeeRow,
     PaymentMethod,
@@ -141,6 +142,19 @@ def _charged(fee: Money) -> Money:
     return money_of(Fraction(fee.amount), fee.currency.code, RoundingMode.HALF_UP)
 
 
+_CARDS = {
+    CardOrigin.DOMESTIC: "domestic cards",
+    CardOrigin.EEA: "cards issued in the EEA",
+    CardOrigin.UK: "UK cards",
+    CardOrigin.INTERNATIONAL: "international cards",
+}
+
+
+def _cards(origin: CardOrigin) -> str:
+    """The cards of ``origin``, in words (plural, so that no article can be wrong)."""
+    return _CARDS[origin]
+
+
 def _why(row: FeeRow, method: PaymentMethod, *, converted: bool) -> list[str]:
     said = [
         (
@@ -155,11 +169,11 @@ def _why(row: FeeRow, method: PaymentMethod, *, converted: bool) -> list[str]:
         f"Percentage fee: {row.percent}% of the amount; fixed fee: {row.fixed} per payment."
     )
     if row.cross_border_percent:
-        card = f" for a {row.card_origin} card" if row.card_origin else ""
+        card = f" for {_cards(row.card_origin)}" if row.card_origin else ""
         said.append(f"Cross-border fee: {row.cross_border_percent}%{card}.")
     elif row.card_origin not in (None, "domestic"):
         said.append(
-            f"No separate cross-border fee: the rate for a {row.card_origin} card "
+            f"No separate cross-border fee: the rate for {_cards(row.card_origin)} "
             "includes it."
         )
     if converted:
