@@ -2,7 +2,10 @@
 
 A drawn book holds a few orders of a few products, in one currency with 0, 2, 3 or 4
 decimals, sold on days around March 2026 (some outside it), with returns of up to
-every unit sold, split over one or two returns with the shop's reason codes.
+every unit sold, split over one or two returns with the shop's reason codes. The
+refunds of a line's returns never exceed what was paid for the units returned: their
+share of the line's revenue after discounts, plus at most the line's own share of the
+shipping charged (so an order's refunds of shipping stay within what it was charged).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import attrs
 from hypothesis import strategies as st
 
 from commercekit.metrics import OrderLine, ReturnLine
-from commercekit.money import Money, from_minor_units
+from commercekit.money import Money, from_minor_units, split, sum_money, to_minor_units
 from tests.strategies import REPRESENTATIVE_CURRENCIES
 
 START, END = date(2026, 3, 1), date(2026, 4, 1)
@@ -61,23 +64,42 @@ def order_lines(draw: st.DrawFn, code: str, order: str, product: str) -> OrderLi
     )
 
 
+def refund_cap(line: OrderLine, units: int) -> Money:
+    """What ``units`` returned of ``line`` were paid, by the first parts of ``split``,
+    with the line's shipping charged: the most their refunds may be here."""
+    paid = line.revenue - line.discounts
+    goods = split(paid, line.units)[:units] if paid.amount > 0 else []
+    return sum_money([*goods, line.shipping_charged], paid.currency.code)
+
+
 @st.composite
 def returns_of(draw: st.DrawFn, line: OrderLine, code: str) -> list[ReturnLine]:
-    """Nothing, or up to every unit of ``line`` back in one or two returns."""
+    """Nothing, or up to every unit of ``line`` back in one or two returns, refunding
+    at most what they were paid, shipping included."""
     back = draw(st.integers(0, line.units))
-    parts = [back] if back < 2 or draw(st.booleans()) else [1, back - 1]
+    parts = [
+        units
+        for units in ([back] if back < 2 or draw(st.booleans()) else [1, back - 1])
+        if units
+    ]
+    most = to_minor_units(refund_cap(line, back))
+    left = draw(st.integers(0, most))
+    refunds = []
+    for index, _ in enumerate(parts):
+        refund = left if index == len(parts) - 1 else draw(st.integers(0, left))
+        refunds.append(refund)
+        left -= refund
     return [
         ReturnLine(
             order=line.order,
             product=line.product,
             units=units,
             reason=draw(st.sampled_from(REASONS)),
-            refund=draw(amounts(code)),
+            refund=from_minor_units(refund, code),
             return_shipping=draw(amounts(code)),
             restocking_loss=draw(amounts(code)),
         )
-        for units in parts
-        if units
+        for units, refund in zip(parts, refunds, strict=True)
     ]
 
 

@@ -99,7 +99,7 @@ def test_a_valid_tax_number_is_printed_normalised_with_its_country() -> None:
     ("argv", "status", "words"),
     [
         (["DE136695977"], 1, "'DE136695977' is not a valid DE VAT number: The number's"),
-        (["NL004495445B01", "--country", "DE"], 1, "it is a NL number, not DE"),
+        (["NL004495445B01", "--country", "DE"], 1, "it is an NL number, not DE"),
         (["123"], 1, "no country prefix commercekit knows; give --country for AU"),
         (["1" * 5000], 1, "(5002 chars) is not a valid VAT number"),
         ([""], 2, "'' holds no letters or digits; give a tax number"),

@@ -45,6 +45,7 @@ from commercekit.loyalty import (
     Birthday,
     BirthdayRule,
     CapPeriod,
+    DeliveredOrder,
     EntryKind,
     ExpiryPolicy,
     ExpiryRule,
@@ -52,7 +53,6 @@ from commercekit.loyalty import (
     Moderation,
     PointsLedger,
     ProductReview,
-    Purchase,
     Referral,
     ReferralRule,
     ReleaseOutcome,
@@ -79,13 +79,13 @@ def order(
     window: int = 14,
     returned: bool = False,
     id: str = "A-1001",  # noqa: A002 - the field's own name
-) -> Purchase:
-    return Purchase(id, delivered, window, products=list(products), returned=returned)
+) -> DeliveredOrder:
+    return DeliveredOrder(id, delivered, window, products=list(products), returned=returned)
 
 
 def review(
     product: str = "sku-1",
-    purchase: Purchase | None = None,
+    purchase: DeliveredOrder | None = None,
     *,
     length: int = 120,
     moderation: Moderation = Moderation.APPROVED,
@@ -461,7 +461,7 @@ def _decide_all(events: list[tuple[int, object]], points: int) -> list[ActionDec
         on += timedelta(days=gap)
         if isinstance(event, tuple):
             product, bought, ago, returned = event
-            kept = Purchase(
+            kept = DeliveredOrder(
                 f"A-{number}",
                 on - timedelta(days=ago),
                 14,
@@ -545,7 +545,7 @@ def test_no_points_survive_for_a_returned_order(
         product = f"sku-{number}"
         on = start + timedelta(days=written)
         back_on = None if back is None else start + timedelta(days=back)
-        bought = Purchase(
+        bought = DeliveredOrder(
             f"A-{number}",
             start,
             window,

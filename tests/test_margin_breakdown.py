@@ -40,6 +40,7 @@ from commercekit.metrics import (
     OrderLine,
     ReturnLine,
     margin_breakdown,
+    return_rates,
 )
 from commercekit.money import Money, split, sum_money
 from tests.sales_strategies import END, START, Book, books, shuffled
@@ -89,7 +90,7 @@ def test_openstax_kiosk_contribution_margin_in_two_months() -> None:
     ):
         total = month.total
         assert total.units_sold == units
-        assert total.net_revenue == usd(sales)
+        assert total.revenue_after_discounts == total.net_sales == usd(sales)
         assert total.cost_of_goods + total.commissions == usd(variable)
         assert total.margin == usd(margin)
         assert total.margin - fixed == usd(income)
@@ -148,13 +149,16 @@ def test_a_worked_example_with_returns_shows_every_component() -> None:
     # 40.00 over 3 units splits 13.34, 13.33, 13.33: two units back restock 26.67.
     assert web.cost_of_goods_returned == eur("26.67")
     assert (web.units_sold, web.units_returned) == (3, 2)
-    assert web.net_revenue == eur(81)
+    assert web.revenue_after_discounts == eur(81)
+    # 81 over 3 units is 27 each: the two refunds of 27 paid back goods, no shipping.
+    assert (web.refunds_of_goods, web.refunds_of_shipping) == (eur(54), eur(0))
+    assert web.net_sales == eur(27)
     assert web.shipping_subsidy == eur("1.15")
     # Refunds 54.00 less 26.67 back in stock, 9.00 return shipping, 13.33 written off.
     assert web.return_cost == eur("49.66")
     # 81 - 40 - 2.50 - 1.15 - 1.05 - 0 = 36.30 before returns; 36.30 - 49.66 after.
     assert web.margin == eur("-13.36")
-    assert web.margin_ratio == Decimal("-0.1649")
+    assert web.margin_ratio == Decimal("-0.4948")  # over net sales of 27
     marketplace = report.groups[1]
     assert marketplace.margin == eur("31.80")
     mug = report.groups[0]
@@ -180,6 +184,112 @@ def test_a_return_of_a_sale_outside_the_period_is_matched_but_not_counted() -> N
     assert april.missing == ()
 
 
+# -- Net sales: net of discounts and returns ----------------------------------------------
+
+
+def _tee(order: str, units: int, **amounts: Money) -> OrderLine:
+    given = {
+        "discounts": eur(0),
+        "cost_of_goods": eur(12 * units),
+        "fulfilment": eur(0),
+        "shipping_charged": eur("4.95"),
+        "shipping_cost": eur("4.95"),
+        "payment_costs": eur(0),
+        "commissions": eur(0),
+    } | amounts
+    return OrderLine(
+        order, date(2026, 3, 9), "TEE", "web", "NL", units, eur(25 * units), **given
+    )  # type: ignore[arg-type]
+
+
+def test_a_group_returned_whole_has_no_net_sales_and_no_margin_ratio() -> None:
+    # Sold 2 for 50 and both came back, refunded 50: nothing was finally sold.
+    back = ReturnLine("1", "TEE", 2, "changed-mind", eur(50), eur("4.50"), eur(0))
+    (tee,) = margin_breakdown([_tee("1", 2)], [back], start=START, end=END).groups
+    assert (tee.revenue_after_discounts, tee.refunds_of_goods) == (eur(50), eur(50))
+    assert tee.net_sales == eur(0)
+    assert tee.margin_ratio is None  # not 0.0000 over money paid back
+    assert tee.margin == eur("-4.50")
+
+
+def test_net_sales_take_the_refunds_of_goods_and_the_ratio_is_over_them() -> None:
+    # The docs' marketplace shirts: 3 sold at 25, one refunded 25. Net sales are 50,
+    # and the margin ratio is over those 50, not over the 75 first invoiced.
+    lines = [_tee("1", 3, commissions=eur("11.25"))]
+    back = ReturnLine("1", "TEE", 1, "damaged", eur(25), eur("5.20"), eur(12))
+    (tee,) = margin_breakdown(lines, [back], start=START, end=END).groups
+    assert tee.net_sales == eur(50)
+    # 75 - 36 cost + 12 back in stock - 11.25 - 25 refund - 5.20 - 12 written off
+    assert tee.margin == eur("-2.45")
+    assert tee.margin_ratio == Decimal("-0.0490")
+
+
+def test_a_refund_of_the_delivery_cost_is_a_refund_of_shipping_not_of_goods() -> None:
+    # The whole order back, its 4.95 delivery refunded too (Directive 2011/83/EU,
+    # Art. 13(1)): goods 25 and shipping 4.95.
+    back = ReturnLine("1", "TEE", 1, "changed-mind", eur("29.95"), eur(0), eur(0))
+    (tee,) = margin_breakdown([_tee("1", 1)], [back], start=START, end=END).groups
+    assert (tee.refunds_of_goods, tee.refunds_of_shipping) == (eur(25), eur("4.95"))
+    assert tee.net_sales == eur(0)
+    assert tee.return_cost == eur("17.95")  # 29.95 refunded less 12 back in stock
+    # Everything paid back and the shirt on the shelf again: the shop is out the 4.95
+    # it paid the carrier.
+    assert tee.margin == eur("-4.95")
+
+
+# -- A refund never exceeds what was paid --------------------------------------------------
+
+
+def test_a_refund_above_what_was_paid_is_refused() -> None:
+    # The reviewer's case: one unit sold at 25, a refund of 2500.
+    line = _tee("1", 1, shipping_charged=eur(0), shipping_cost=eur(0))
+    back = ReturnLine("1", "TEE", 1, "too-small", eur(2500), eur(0), eur(0))
+    with pytest.raises(InvalidMetricError, match=r"more than was paid for them: 25.00 EUR"):
+        margin_breakdown([line], [back], start=START, end=END)
+    with pytest.raises(InvalidMetricError, match="a refund never exceeds what was paid"):
+        return_rates([line], [back], start=START, end=END)
+
+
+def test_the_cap_is_the_goods_share_plus_the_shipping_charged_on_the_order() -> None:
+    line = _tee("1", 3, discounts=eur("0.01"))  # 74.99 after discounts: 25, 25, 24.99
+    at_cap = ReturnLine("1", "TEE", 1, "too-small", eur("29.95"), eur(0), eur(0))
+    margin_breakdown([line], [at_cap], start=START, end=END)
+    over = attrs.evolve(at_cap, refund=eur("29.96"))
+    with pytest.raises(InvalidMetricError, match=r"1 unit of 'TEE' on order '1'"):
+        margin_breakdown([line], [over], start=START, end=END)
+    # All three back: exactly 74.99 of goods, and the 4.95 of delivery once.
+    whole = ReturnLine("1", "TEE", 3, "too-small", eur("79.94"), eur(0), eur(0))
+    (tee,) = margin_breakdown([line], [whole], start=START, end=END).groups
+    assert (tee.net_sales, tee.refunds_of_shipping) == (eur(0), eur("4.95"))
+
+
+def test_the_refunds_of_one_line_are_capped_together() -> None:
+    line = _tee("1", 2, shipping_charged=eur(0), shipping_cost=eur(0))
+    first = ReturnLine("1", "TEE", 1, "too-small", eur(25), eur(0), eur(0))
+    again = ReturnLine("1", "TEE", 1, "damaged", eur(26), eur(0), eur(0))
+    with pytest.raises(InvalidMetricError, match=r"is refunded for 2 units of 'TEE'"):
+        margin_breakdown([line], [first, again], start=START, end=END)
+
+
+def test_an_orders_delivery_is_paid_back_once() -> None:
+    # Order 1 was charged 4.95 shipping, booked on the TEE line; each line's refund
+    # alone fits, but together they pay the delivery back twice.
+    tee = _tee("1", 1)
+    mug = OrderLine(
+        "1", date(2026, 3, 9), "MUG", "web", "NL", 1, eur(10), eur(0), eur(4), eur(0),
+        eur(0), eur(0), eur(0), eur(0),
+    )  # fmt: skip
+    backs = [
+        ReturnLine("1", "TEE", 1, "too-small", eur("29.95"), eur(0), eur(0)),
+        ReturnLine("1", "MUG", 1, "too-small", eur("14.95"), eur(0), eur(0)),
+    ]
+    with pytest.raises(InvalidMetricError, match="delivery is paid back once at most"):
+        margin_breakdown([tee, mug], backs, start=START, end=END)
+    # The delivery refunded with the mug alone is fine: it was charged on the order.
+    report = margin_breakdown([tee, mug], backs[1:], start=START, end=END)
+    assert report.total.refunds_of_shipping == eur("4.95")
+
+
 # -- Refusals ------------------------------------------------------------------------------
 
 
@@ -189,6 +299,9 @@ def test_a_return_of_nothing_sold_is_missing_data_unless_partial() -> None:
         margin_breakdown(LINES, [*RETURNS, stray], start=START, end=END)
     partial = margin_breakdown(LINES, [*RETURNS, stray], start=START, end=END, partial=True)
     assert partial.missing == ("the sale of 'CAP' on order '9' (2 units returned)",)
+    one = attrs.evolve(stray, units=1)
+    single = margin_breakdown(LINES, [one], start=START, end=END, partial=True)
+    assert single.missing == ("the sale of 'CAP' on order '9' (1 unit returned)",)
     whole = margin_breakdown(LINES, RETURNS, start=START, end=END)
     assert partial.total == whole.total
 
@@ -317,6 +430,57 @@ def test_the_order_of_lines_and_returns_changes_no_figure(
     first = margin_breakdown(book.lines, book.returns, start=START, end=END, by=by)
     second = margin_breakdown(again.lines, again.returns, start=START, end=END, by=by)
     assert first == second
+
+
+@given(books(), _BY)
+def test_net_sales_are_revenue_less_discounts_and_refunds_of_goods(
+    book: Book, by: list[str]
+) -> None:
+    """net sales == revenue - discounts - (refunds - refunds of shipping); the margin
+    is net sales less the costs, plus the cost back in stock, less the refunds of
+    shipping and the other return costs; the ratio is margin / net sales, or None
+    without net sales."""
+    report = margin_breakdown(book.lines, book.returns, start=START, end=END, by=by)
+    for group in report.groups:
+        goods = group.refunds - group.refunds_of_shipping
+        assert group.net_sales == group.revenue - group.discounts - goods
+        costs = [
+            group.cost_of_goods,
+            group.fulfilment,
+            group.shipping_cost - group.shipping_charged,
+            group.payment_costs,
+            group.commissions,
+            group.refunds_of_shipping,
+            group.return_shipping,
+            group.restocking_loss,
+        ]
+        assert group.margin == group.net_sales + group.cost_of_goods_returned - sum_money(
+            costs, book.currency
+        )
+        if group.net_sales.amount > 0:
+            exact = Decimal(group.margin.amount) / Decimal(group.net_sales.amount)
+            assert group.margin_ratio is not None
+            assert abs(group.margin_ratio - exact) <= Decimal("0.00005")
+        else:
+            assert group.margin_ratio is None
+
+
+@given(books())
+def test_refunds_never_exceed_what_was_paid(book: Book) -> None:
+    """Per order line: refunds of goods <= revenue after discounts; per order: refunds
+    of shipping <= shipping charged; so net sales of a line are never negative unless
+    its discounts exceed its revenue."""
+    report = margin_breakdown(
+        book.lines, book.returns, start=START, end=END, by=("order", "product")
+    )
+    for group in report.groups:
+        paid = max(group.revenue_after_discounts, Money(0, book.currency))
+        assert group.refunds_of_goods <= paid
+    by_order = margin_breakdown(
+        book.lines, book.returns, start=START, end=END, by=("order",)
+    )
+    for order in by_order.groups:
+        assert order.refunds_of_shipping <= order.shipping_charged
 
 
 @given(books())

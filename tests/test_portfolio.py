@@ -19,7 +19,9 @@ from commercekit.errors import InvalidMetricError
 from commercekit.metrics import (
     OrderLine,
     PortfolioRule,
+    ProductPosition,
     ProductRole,
+    ReturnLine,
     margin_breakdown,
     portfolio,
 )
@@ -132,9 +134,62 @@ def test_a_product_without_net_revenue_is_thin_and_a_loss_is_said() -> None:
     result = portfolio(report, periods=1, rule=PortfolioRule.medians())
     free = next(p for p in result.products if p.product == "FREE")
     assert (free.role, free.margin_ratio) == (TRAFFIC, None)
-    assert "no net revenue, so thin" in free.why
+    assert "no net sales, so thin" in free.why
     assert free.why.endswith("; it sells at a loss")
-    assert "the median of the 1 with revenue" in result.rule
+    assert "the median of the 1 with net sales" in result.rule
+
+
+# -- A loss is never profitable ------------------------------------------------------------
+
+
+def test_a_product_sold_at_a_loss_is_not_profitable_though_it_is_its_own_median() -> None:
+    # The reviewer's case: one product, margin ratio -0.5, so the median is -0.5.
+    report = margin_breakdown([_sold("TEE", 10, "100", "150")], [], start=START, end=END)
+    result = portfolio(report, periods=1, rule=PortfolioRule.medians())
+    (tee,) = result.products
+    assert (tee.role, tee.margin_ratio) == (TRAFFIC, Decimal("-0.5000"))
+    assert "(at or above -0.5000, but not above zero)" in tee.why
+    assert "promote" not in tee.why
+    assert tee.why.endswith(
+        "a traffic builder: bundle it or review its price; it sells at a loss"
+    )
+    assert "and above zero" in result.rule
+
+
+def test_of_two_loss_makers_neither_is_profitable() -> None:
+    # Margin ratios -0.5 and -0.2: the median is -0.35, and -0.2 is above it.
+    lines = [_sold("LOSS", 10, "100", "150"), _sold("LESS", 10, "100", "120")]
+    assert _placed(lines, PortfolioRule.medians()) == {
+        "LESS": (1, TRAFFIC),
+        "LOSS": (2, TRAFFIC),
+    }
+    assert _placed(lines, PortfolioRule(Decimal(0), Decimal(0))) == {
+        "LESS": (1, TRAFFIC),
+        "LOSS": (2, TRAFFIC),
+    }
+
+
+def test_a_product_that_sold_nothing_net_is_not_fast() -> None:
+    # Two sold and both came back, all paid back: no net units, no net sales.
+    lines = [_sold("BACK", 2, "50", "24"), _sold("TEE", 10, "100", "50", order="2")]
+    back = ReturnLine("1-BACK", "BACK", 2, "changed-mind", eur(50), eur(0), eur(0))
+    report = margin_breakdown(lines, [back], start=START, end=END)
+    result = portfolio(report, periods=1, rule=PortfolioRule(Decimal(0), None))
+    back_position = next(p for p in result.products if p.product == "BACK")
+    assert back_position.role is DROP
+    assert "0.0000 net units a period (at or above 0.0000, but not above zero)" in (
+        back_position.why
+    )
+    assert "no net sales, so thin" in back_position.why
+
+
+def test_a_profitable_role_with_a_loss_is_refused() -> None:
+    with pytest.raises(InvalidMetricError, match="a loss is never profitable"):
+        ProductPosition(
+            "TEE", 1, GROWTH, Decimal(1), eur("-1.00"), Decimal("-0.5000"), "why"
+        )
+    with pytest.raises(InvalidMetricError, match="a loss is never profitable"):
+        ProductPosition("TEE", 1, PROTECT, Decimal(1), eur("1.00"), None, "why")
 
 
 @pytest.mark.parametrize(
@@ -173,13 +228,13 @@ def test_every_product_appears_once_placed_by_the_stated_rule(
     book: Book, rule: PortfolioRule, periods: int
 ) -> None:
     """Each product sold in the period appears exactly once, ranked 1..n by margin per
-    period (most first); fast iff its net units a period >= the cut-off, profitable iff
-    its margin ratio is >= the cut-off."""
+    period (most first); fast iff its net units a period >= the cut-off and > 0,
+    profitable iff its margin ratio is >= the cut-off and > 0; a profitable product
+    never sells at a loss, whatever the cut-offs."""
     report = margin_breakdown(book.lines, book.returns, start=START, end=END)
     assume(report.groups)
     assume(
-        rule.margin_ratio is not None
-        or any(g.net_revenue.amount > 0 for g in report.groups)
+        rule.margin_ratio is not None or any(g.net_sales.amount > 0 for g in report.groups)
     )
     result = portfolio(report, periods=periods, rule=rule)
     assert sorted(p.product for p in result.products) == [g.key[0] for g in report.groups]
@@ -193,11 +248,18 @@ def test_every_product_appears_once_placed_by_the_stated_rule(
     for position in result.products:
         group = groups[position.product]
         units = Fraction(group.units_sold - group.units_returned, periods)
+        fast = position.role in {GROWTH, TRAFFIC}
         if units_cut is not None:
-            assert (position.role in {GROWTH, TRAFFIC}) == (units >= units_cut)
+            assert fast == (units > 0 and units >= units_cut)
+        assert not fast or units > 0
         profitable = position.role in {GROWTH, PROTECT}
-        if group.net_revenue.amount <= 0:
+        if group.net_sales.amount <= 0:
             assert not profitable
-        elif rule.margin_ratio is not None:
-            exact = Fraction(group.margin.amount) / Fraction(group.net_revenue.amount)
-            assert profitable == (exact >= rule.margin_ratio)
+            continue
+        exact = Fraction(group.margin.amount) / Fraction(group.net_sales.amount)
+        if rule.margin_ratio is not None:
+            assert profitable == (exact > 0 and exact >= rule.margin_ratio)
+        if profitable:
+            assert exact > 0
+            assert group.margin.amount > 0
+            assert "at a loss" not in position.why

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +24,9 @@ from commercekit.metrics import (
     ReasonCost,
     ReturnLine,
     ReturnRate,
+    ReturnReport,
+    ShippingPerOrder,
+    ShippingReport,
     margin_breakdown,
     on_time_delivery,
     return_rates,
@@ -86,7 +90,6 @@ def test_return_rates_by_product_and_channel_with_reasons() -> None:
     mug = by_key["MUG", "marketplace"]
     assert (mug.unit_return_rate, mug.reasons, mug.return_cost) == (Decimal(0), (), ZERO)
     total = report.total
-    assert total is not None
     # Orders 1, 2 and 3; 1 and 3 had returns. Order 3 is in two groups, once here.
     assert (total.orders, total.orders_with_returns) == (3, 2)
     assert (total.units_sold, total.units_returned) == (7, 3)
@@ -97,7 +100,6 @@ def test_return_cost_is_what_the_returns_took_from_the_margin() -> None:
     kept = margin_breakdown(LINES, [], start=START, end=END).total.margin
     after = margin_breakdown(LINES, RETURNS, start=START, end=END).total.margin
     total = return_rates(LINES, RETURNS, start=START, end=END).total
-    assert total is not None
     assert kept - after == total.return_cost
 
 
@@ -106,14 +108,54 @@ def test_return_rates_refuse_or_list_returns_of_nothing_sold() -> None:
     with pytest.raises(MissingDataError, match="'CAP' on order '8'"):
         return_rates(LINES, [stray], start=START, end=END)
     partial = return_rates(LINES, [stray], start=START, end=END, partial=True)
-    assert partial.missing == ("the sale of 'CAP' on order '8' (1 units returned)",)
-    assert partial.total is not None
+    assert partial.missing == ("the sale of 'CAP' on order '8' (1 unit returned)",)
     assert partial.total.units_returned == 0
 
 
-def test_a_period_without_sales_has_no_total() -> None:
-    report = return_rates(LINES, RETURNS, start=END, end=date(2026, 5, 1))
-    assert (report.groups, report.total) == ((), None)
+# -- A period with nothing in it -----------------------------------------------------------
+
+APRIL = {"start": END, "end": date(2026, 5, 1)}
+
+
+def test_every_measure_reports_an_empty_period_the_same_way() -> None:
+    """No groups; a total of zero counts and amounts; None for every ratio."""
+    margin = margin_breakdown(LINES, RETURNS, **APRIL).total
+    assert (margin.units_sold, margin.net_sales, margin.margin) == (0, ZERO, ZERO)
+    assert margin.margin_ratio is None
+    rates = return_rates(LINES, RETURNS, **APRIL)
+    assert rates.groups == ()
+    assert (rates.total.units_sold, rates.total.orders, rates.total.return_cost) == (
+        0,
+        0,
+        ZERO,
+    )
+    assert (rates.total.unit_return_rate, rates.total.order_return_rate) == (None, None)
+    shipping = shipping_per_order(LINES, **APRIL, by=("channel",))
+    assert shipping.groups == ()
+    assert (shipping.total.key, shipping.total.orders, shipping.total.shipping_cost) == (
+        (),
+        0,
+        ZERO,
+    )
+    assert (shipping.total.cost_per_order, shipping.total.charged_per_order) == (None, None)
+    nothing_due = on_time_delivery([Delivery("1", on(3), on(5), None)], as_of=on(4))
+    assert (nothing_due.due, nothing_due.on_time, nothing_due.late) == (0, 0, ())
+    assert (nothing_due.on_time_rate, nothing_due.average_days_late) == (None, None)
+
+
+def test_a_group_that_sold_nothing_is_refused() -> None:
+    total = return_rates(LINES, RETURNS, **APRIL).total
+    with pytest.raises(InvalidMetricError, match="a group that sold nothing"):
+        ReturnReport(
+            ("product",), END, date(2026, 5, 1), [attrs.evolve(total, key=("TEE",))], total
+        )
+    empty = ShippingPerOrder(("web",), 0, ZERO, ZERO)
+    with pytest.raises(InvalidMetricError, match="a group that sold nothing"):
+        ShippingReport(("channel",), START, END, [empty], attrs.evolve(empty, key=()))
+    with pytest.raises(InvalidMetricError, match="yet shipping was charged or cost"):
+        ShippingPerOrder((), 0, eur("4.95"), ZERO)
+    with pytest.raises(InvalidMetricError, match="an order sells a unit or more"):
+        ReturnRate((), 0, 0, 1, 0, ZERO, ZERO, ZERO, ZERO, [])
 
 
 def test_reasons_that_do_not_add_up_are_refused() -> None:
@@ -132,6 +174,8 @@ def test_return_rates_lie_between_zero_and_one_and_ignore_order(
     add up to their group, and shuffling lines and returns changes nothing."""
     report = return_rates(book.lines, book.returns, start=START, end=END)
     for group in report.groups:
+        assert group.unit_return_rate is not None
+        assert group.order_return_rate is not None
         assert 0 <= group.unit_return_rate <= 1
         assert 0 <= group.order_return_rate <= 1
         assert sum(r.units for r in group.reasons) == group.units_returned
@@ -164,18 +208,35 @@ def test_shipping_per_order_counts_an_order_once() -> None:
         _sale("2", "TEE", "web", 1, charged=eur("4.95"), cost=eur("6.40")),
         _sale("3", "TEE", "marketplace", 1, charged=eur("4.95"), cost=eur("4.10")),
     ]
-    (everything,) = shipping_per_order(lines, start=START, end=END)
+    report = shipping_per_order(lines, start=START, end=END)
+    (everything,) = report.groups
+    assert everything == report.total
     assert (everything.key, everything.orders) == ((), 3)
     # 16.70 over 3 orders is 5.5666...: half-up to 5.57.
     assert everything.cost_per_order == eur("5.57")
     assert everything.charged_per_order == eur("3.30")
     assert everything.shipping_subsidy == eur("6.80")
-    marketplace, web = shipping_per_order(lines, start=START, end=END, by=("channel",))
+    by_channel = shipping_per_order(lines, start=START, end=END, by=("channel",))
+    marketplace, web = by_channel.groups
     assert (marketplace.key, marketplace.shipping_subsidy) == (
         ("marketplace",),
         eur("-0.85"),
     )
     assert (web.orders, web.cost_per_order) == (2, eur("6.30"))
+    assert by_channel.total == everything  # each order in one group
+
+
+def test_a_shipping_total_that_is_not_the_sum_of_its_groups_is_refused() -> None:
+    lines = [_sale("1", "TEE", "web", 1, charged=ZERO, cost=eur("3.10"))]
+    report = shipping_per_order(lines, start=START, end=END, by=("channel",))
+    with pytest.raises(InvalidMetricError, match="is not the sum of the groups"):
+        ShippingReport(
+            ("channel",),
+            START,
+            END,
+            report.groups,
+            ShippingPerOrder((), 2, ZERO, eur("3.10")),
+        )
 
 
 def test_an_order_split_over_two_markets_is_refused() -> None:

@@ -30,6 +30,7 @@ from commercekit.errors import (
     CommerceKitError,
     CurrencyMismatchError,
     InvalidInventoryError,
+    InvalidMetricError,
     MissingDataError,
 )
 from commercekit.inventory import (
@@ -218,11 +219,42 @@ def test_cash_cycle_from_figures_agrees_with_the_day_counts() -> None:
 
 
 def test_a_shop_paid_at_checkout_runs_on_its_suppliers_money() -> None:
+    # Paid at checkout: no sales on credit and nothing owed by customers, so DSO is 0.
     cycle = cash_conversion_cycle_from_figures(
-        usd(20000), usd(120000), usd(0), usd(200000), usd(30000), days=365
-    )
+        usd(20000), usd(120000), receivables=usd(0), credit_sales=usd(0),
+        payables=usd(30000), days=365,
+    )  # fmt: skip
     assert cycle.days_sales_outstanding == 0
     assert cycle.cash_conversion_cycle == D("-30.4167")
+    assert "DSO = 0.0000: no credit sales and no receivables (paid at checkout)" in (
+        cycle.why
+    )
+    assert days_sales_outstanding(usd(0), usd(0)) == 0
+
+
+def test_receivables_without_credit_sales_are_refused() -> None:
+    with pytest.raises(
+        InvalidMetricError, match=r"credit_sales=.* is zero, but receivables"
+    ):
+        cash_conversion_cycle_from_figures(
+            usd(20000), usd(120000), usd(500), usd(0), usd(30000), days=365
+        )
+    with pytest.raises(InvalidMetricError, match=r"revenue=.* is zero, but receivables"):
+        days_sales_outstanding(usd(500), usd(0))
+    with pytest.raises(CurrencyMismatchError):
+        days_sales_outstanding(usd(0), Money(0, "EUR"))
+
+
+def test_no_payables_over_no_purchases_is_no_days() -> None:
+    cycle = cash_conversion_cycle_from_figures(
+        usd(20000), usd(120000), usd(0), usd(0), usd(0), days=90, purchases=usd(0)
+    )
+    assert cycle.days_payables_outstanding == 0
+    assert "DPO = 0.0000: no purchases (CFA) and no payables" in cycle.why
+    with pytest.raises(InvalidMetricError, match=r"purchases=.* is zero, but payables"):
+        cash_conversion_cycle_from_figures(
+            usd(20000), usd(120000), usd(0), usd(0), usd(10), days=90, purchases=usd(0)
+        )
 
 
 def test_cash_cycle_from_figures_refuses_mixed_currencies() -> None:

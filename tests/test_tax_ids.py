@@ -52,7 +52,7 @@ def test_normalised_forms() -> None:
     assert validate_tax_id("83 914 571 673", "AU").formatted == "83 914 571 673"
     assert validate_tax_id("123026635RT0001", "CA").number == "123026635RT0001"
     # A number given with the prefix of another country is refused, not re-read.
-    with pytest.raises(InvalidTaxIdError, match="it is a FR number, not DE"):
+    with pytest.raises(InvalidTaxIdError, match="it is an FR number, not DE"):
         validate_tax_id("FR40303265045", "DE")
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from commercekit._errors_root import CommerceKitError, shown
+from commercekit._words import with_article
 
 __all__ = [
     "KIND_ERRORS",
@@ -316,9 +317,9 @@ def _package_kinds() -> dict[str, type[InvalidInputError]]:
         for kind_error in KIND_ERRORS:
             name = f"{stem}{kind_error.kind.value.title()}Error"
             doc = (
-                f"An input meant as a {kind_error.kind.value}, refused where "
+                f"An input meant as {with_article(kind_error.kind.value)}, refused where "
                 f"``{package.__name__}`` is raised: both a ``{package.__name__}`` "
-                f"and an ``{kind_error.__name__}``."
+                f"and {with_article(kind_error.__name__)}."
             )
             cls = type(
                 name,

@@ -7,6 +7,8 @@ pickles) as ``commercekit.errors.<Name>``.
 
 from __future__ import annotations
 
+from commercekit._words import with_article
+
 __all__ = ["CommerceKitError", "shown"]
 
 
@@ -31,7 +33,7 @@ def shown(value: object) -> str:
     try:
         text = repr(value)
     except Exception:  # any failure to show a value must not hide the error
-        return f"<a {type(value).__name__} that cannot be shown>"
+        return f"<{with_article(type(value).__name__)} that cannot be shown>"
     if len(text) > _SHOWN_LIMIT:
         tail = f"... ({len(text)} chars)"
         return text[: _SHOWN_LIMIT - len(tail)] + tail

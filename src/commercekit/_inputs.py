@@ -28,6 +28,7 @@ from typing import Any, Protocol, TypeAlias, TypeVar
 import attrs
 
 from commercekit._numbers import RANGE, out_of_range
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidInputError
 
 _Member = TypeVar("_Member", bound=enum.Enum)
@@ -222,7 +223,8 @@ def instance(value: object, kind: type[_Kind], field: str, error: Error) -> _Kin
     """``value`` if it is a ``kind``; otherwise an error naming the type expected."""
     if not isinstance(value, kind):
         name = kind.__name__
-        raise refuse(error, field, value, f"is not a {name}; pass a {name}", InputKind.TYPE)
+        said = f"is not {with_article(name)}; pass {with_article(name)}"
+        raise refuse(error, field, value, said, InputKind.TYPE)
     return value
 
 

@@ -12,6 +12,7 @@ from commercekit.loyalty import (
     Birthday,
     BonusEvent,
     CapPeriod,
+    DeliveredOrder,
     DowngradePolicy,
     EarnBasis,
     EarnRule,
@@ -24,7 +25,6 @@ from commercekit.loyalty import (
     Moderation,
     PointsLedger,
     ProductReview,
-    Purchase,
     QualifyingPeriod,
     RedemptionRule,
     ReleaseOutcome,
@@ -111,8 +111,8 @@ def _redemption_rule() -> RedemptionRule:
     )
 
 
-def _purchase() -> Purchase:
-    return Purchase(
+def _purchase() -> DeliveredOrder:
+    return DeliveredOrder(
         "A-1001", date(2026, 5, 4), 14, products=["sku-1", "sku-2"], returned=False
     )
 
@@ -172,7 +172,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     "ProductReview": lambda: call(
         "sku-1", _purchase(), length=120, moderation=Moderation.PENDING
     ),
-    "Purchase": lambda: call(
+    "DeliveredOrder": lambda: call(
         id="A-1001",
         delivered_on=date(2026, 5, 4),
         return_window_days=14,
@@ -389,7 +389,7 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
             ("Referral", "referee_households"),
             ("Referral", "referrer_payments"),
             ("Referral", "referee_payments"),
-            ("Purchase", "products"),
+            ("DeliveredOrder", "products"),
         )
     },
 }

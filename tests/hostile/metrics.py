@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+import attrs
+
 from commercekit.metrics import (
     AovBasis,
     Delivery,
@@ -20,6 +22,7 @@ from commercekit.metrics import (
     ReasonCost,
     ReturnLine,
     ReturnRate,
+    ShippingPerOrder,
     margin_breakdown,
     return_rates,
 )
@@ -118,7 +121,7 @@ def _position(rank: int = 1, product: str = "TEE") -> ProductPosition:
     return ProductPosition(
         product=product,
         rank=rank,
-        role=ProductRole.GROWTH_ENGINE,
+        role=ProductRole.TRAFFIC_BUILDER,
         units_per_period=Decimal("0.2500"),
         margin_per_period=eur("-1.39"),
         margin_ratio=Decimal("-0.1244"),
@@ -194,6 +197,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         payment_costs=eur("0.95"),
         commissions=eur("7.50"),
         refunds=eur("22.50"),
+        refunds_of_shipping=eur("2.00"),
         return_shipping=eur("4.50"),
         restocking_loss=eur("1.00"),
     ),
@@ -203,7 +207,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         end=date(2026, 4, 1),
         groups=list(_report().groups),
         total=_report().total,
-        missing=("the sale of 'CAP' on order '1009' (1 units returned)",),
+        missing=("the sale of 'CAP' on order '1009' (1 unit returned)",),
     ),
     "margin_breakdown": lambda: call(
         lines=_sales(),
@@ -238,7 +242,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         start=date(2026, 3, 1),
         end=date(2026, 4, 1),
         groups=[_rate()],
-        total=_rate(),
+        total=attrs.evolve(_rate(), key=()),
         missing=(),
     ),
     "return_rates": lambda: call(
@@ -251,6 +255,13 @@ CALLS: dict[str, Callable[[], Call]] = {
     ),
     "ShippingPerOrder": lambda: call(
         key=("NL",), orders=3, shipping_charged=eur("9.90"), shipping_cost=eur("14.20")
+    ),
+    "ShippingReport": lambda: call(
+        by=("market",),
+        start=date(2026, 3, 1),
+        end=date(2026, 4, 1),
+        groups=[ShippingPerOrder(("NL",), 2, eur("4.00"), eur("9.00"))],
+        total=ShippingPerOrder((), 2, eur("4.00"), eur("9.00")),
     ),
     "shipping_per_order": lambda: call(
         lines=_sales(), start=date(2026, 3, 1), end=date(2026, 4, 1), by=("market",)

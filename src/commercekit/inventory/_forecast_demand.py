@@ -29,6 +29,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._numbers import DIVISION, EXACT, context_free
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import (
     DemandProfile,
@@ -47,7 +48,10 @@ def _of(kind: type) -> Callable[[object, Field, object], None]:
     def check(_: object, attribute: Field, value: object) -> None:
         if not isinstance(value, kind):
             raise InvalidInventoryError.refused(
-                attribute.name, value, f"is not a {kind.__name__}", kind=InputKind.TYPE
+                attribute.name,
+                value,
+                f"is not {with_article(kind.__name__)}",
+                kind=InputKind.TYPE,
             )
 
     return check

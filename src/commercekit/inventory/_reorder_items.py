@@ -19,6 +19,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit import _checks
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
 from commercekit.inventory._numbers import (
@@ -90,7 +91,7 @@ def _instance(kind: type, what: str) -> Callable[[object, Field, object], None]:
     def check(_: object, attribute: Field, value: object) -> None:
         if not isinstance(value, kind):
             raise InvalidInventoryError.refused(
-                attribute.name, value, f"is not a {what}", kind=InputKind.TYPE
+                attribute.name, value, f"is not {with_article(what)}", kind=InputKind.TYPE
             )
 
     return check

@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from commercekit import _checks
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError, MissingDataError
 from commercekit.inventory._classify import ServiceLevelTable
 from commercekit.inventory._demand import lead_time_demand
@@ -118,7 +119,7 @@ def _bounded(value: object, field: str, kind: type[_Kind]) -> list[_Kind]:
     for entry in found:
         if not isinstance(entry, kind):
             raise InvalidInventoryError.refused(
-                field, entry, f"is not a {kind.__name__}", kind=InputKind.TYPE
+                field, entry, f"is not {with_article(kind.__name__)}", kind=InputKind.TYPE
             )
     return list(found)
 

@@ -26,7 +26,7 @@ points for actions other than buying.
 * Points for actions other than buying, each with its rule and caps against abuse:
   [`ReviewRule`][commercekit.loyalty.ReviewRule] for a
   [`ProductReview`][commercekit.loyalty.ProductReview] by a verified buyer (of a
-  [`Purchase`][commercekit.loyalty.Purchase], with its
+  [`DeliveredOrder`][commercekit.loyalty.DeliveredOrder], with its
   [`Moderation`][commercekit.loyalty.Moderation]; never by the rating),
   [`ReferralRule`][commercekit.loyalty.ReferralRule] for a
   [`Referral`][commercekit.loyalty.Referral] that converts,
@@ -56,9 +56,9 @@ points for actions other than buying.
 from commercekit.loyalty._action_conditions import ActionRefusal
 from commercekit.loyalty._action_events import (
     Birthday,
+    DeliveredOrder,
     Moderation,
     ProductReview,
-    Purchase,
     Referral,
     ShopAction,
 )
@@ -122,6 +122,7 @@ __all__ = [
     "BirthdayRule",
     "BonusEvent",
     "CapPeriod",
+    "DeliveredOrder",
     "DowngradePolicy",
     "EarnBasis",
     "EarnRule",
@@ -138,7 +139,6 @@ __all__ = [
     "PointsLiability",
     "PointsRevenue",
     "ProductReview",
-    "Purchase",
     "QualifyingPeriod",
     "RedemptionRule",
     "Referral",

@@ -15,12 +15,13 @@ from datetime import date
 
 import attrs
 
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_events import (
     Birthday,
+    DeliveredOrder,
     Moderation,
     ProductReview,
-    Purchase,
     Referral,
     ShopAction,
 )
@@ -88,7 +89,8 @@ def conditions(rule: ActionRule, event: object, on: date) -> Conditions:
                 raise InvalidLoyaltyError.refused(
                     "event",
                     event,
-                    f"is not a {wanted.__name__}; a {kind.__name__} decides on one",
+                    f"is not {with_article(wanted.__name__)}; "
+                    f"{with_article(kind.__name__)} decides on one",
                     kind=InputKind.TYPE,
                 )
             return check(rule, event, on)
@@ -167,7 +169,11 @@ def _referral(rule: ReferralRule, referral: Referral, on: date) -> Conditions:
 
 
 def _converted(
-    rule: ReferralRule, referee: str, order: Purchase, on: date, refusals: list[Refusal]
+    rule: ReferralRule,
+    referee: str,
+    order: DeliveredOrder,
+    on: date,
+    refusals: list[Refusal],
 ) -> Conditions:
     """The referee's first order, timed as ``referral_reward`` times it."""
     reward = referral_reward(
@@ -192,7 +198,7 @@ def _converted(
     )
 
 
-def _returnable(said: str, order: Purchase) -> str:
+def _returnable(said: str, order: DeliveredOrder) -> str:
     return f"{said}, returnable until {order.window_closes.isoformat()}"
 
 

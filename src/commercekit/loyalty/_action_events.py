@@ -1,7 +1,7 @@
 """What a member did: the facts an action rule decides on, as the shop passes them.
 
 A [`ProductReview`][commercekit.loyalty.ProductReview] names the product and the
-[`Purchase`][commercekit.loyalty.Purchase] it was bought in; a
+[`DeliveredOrder`][commercekit.loyalty.DeliveredOrder] it was bought in; a
 [`Referral`][commercekit.loyalty.Referral] names both customers, the new customer's
 first order and, when the shop has them, fingerprints of their households and payment
 instruments (opaque strings: a hashed address, a card fingerprint from the payment
@@ -31,7 +31,14 @@ from commercekit.loyalty._checks import (
 )
 from commercekit.loyalty._referral import window_closes
 
-__all__ = ["Birthday", "Moderation", "ProductReview", "Purchase", "Referral", "ShopAction"]
+__all__ = [
+    "Birthday",
+    "DeliveredOrder",
+    "Moderation",
+    "ProductReview",
+    "Referral",
+    "ShopAction",
+]
 
 
 class Moderation(enum.StrEnum):
@@ -84,15 +91,19 @@ def _convert_returned(value: object) -> bool:
 
 
 @attrs.frozen
-class Purchase:
-    """An order of the member's, as far as an action rests on it.
+class DeliveredOrder:
+    """An order delivered to the member, with its return window: what an action's
+    points rest on (the order a reviewed product was bought in, a referee's first
+    order), held until the window closes.
 
     ``products`` are the ids of the products in it; ``returned`` says it was sent back
     (for a review: the product reviewed was). The return window runs
-    ``return_window_days`` from delivery, the day of delivery being day 0.
+    ``return_window_days`` from delivery, the day of delivery being day 0. (Not to be
+    confused with [`metrics.Purchase`][commercekit.metrics.Purchase], one customer's
+    spend on a day, which cohorts are built from.)
 
     Examples:
-        >>> order = Purchase("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
+        >>> order = DeliveredOrder("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
         >>> order.window_closes, order.release_on
         (datetime.date(2026, 3, 16), datetime.date(2026, 3, 17))
     """
@@ -121,8 +132,8 @@ def _convert_product(value: object) -> str:
     return text(value, "product")
 
 
-def _convert_purchase(value: object) -> Purchase | None:
-    return None if value is None else instance(value, Purchase, "purchase")
+def _convert_purchase(value: object) -> DeliveredOrder | None:
+    return None if value is None else instance(value, DeliveredOrder, "purchase")
 
 
 def _convert_length(value: object) -> int:
@@ -141,14 +152,14 @@ class ProductReview:
     There is no rating: what a review says never changes its points (16 CFR 465.4).
 
     Examples:
-        >>> order = Purchase("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
+        >>> order = DeliveredOrder("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
         >>> review = ProductReview("sku-1", order, length=180, moderation="approved")
         >>> review.product, review.moderation
         ('sku-1', <Moderation.APPROVED: 'approved'>)
     """
 
     product: str = attrs.field(converter=_convert_product)
-    purchase: Purchase | None = attrs.field(converter=_convert_purchase)
+    purchase: DeliveredOrder | None = attrs.field(converter=_convert_purchase)
     length: int = attrs.field(kw_only=True, converter=_convert_length)
     moderation: Moderation = attrs.field(kw_only=True, converter=_convert_moderation)
 
@@ -161,8 +172,8 @@ def _convert_referee(value: object) -> str:
     return text(value, "referee")
 
 
-def _convert_first_order(value: object) -> Purchase | None:
-    return None if value is None else instance(value, Purchase, "first_order")
+def _convert_first_order(value: object) -> DeliveredOrder | None:
+    return None if value is None else instance(value, DeliveredOrder, "first_order")
 
 
 @attrs.frozen
@@ -174,7 +185,7 @@ class Referral:
     side (any opaque strings); a check runs only when both sides have some.
 
     Examples:
-        >>> first = Purchase("B-7", date(2026, 3, 2), 14)
+        >>> first = DeliveredOrder("B-7", date(2026, 3, 2), 14)
         >>> Referral("cust-1", "cust-2", first, referrer_payments=["card-9f2"],
         ...          referee_payments=["card-9f2"]).referee
         'cust-2'
@@ -182,7 +193,7 @@ class Referral:
 
     referrer: str = attrs.field(converter=_convert_referrer)
     referee: str = attrs.field(converter=_convert_referee)
-    first_order: Purchase | None = attrs.field(converter=_convert_first_order)
+    first_order: DeliveredOrder | None = attrs.field(converter=_convert_first_order)
     referrer_households: tuple[str, ...] = attrs.field(
         default=(), converter=_convert_referrer_households
     )

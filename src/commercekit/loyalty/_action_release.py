@@ -91,10 +91,10 @@ def release_action_points(
 
     Examples:
         >>> from commercekit.loyalty import (
-        ...     ExpiryPolicy, ExpiryRule, ProductReview, Purchase, ReviewRule,
+        ...     DeliveredOrder, ExpiryPolicy, ExpiryRule, ProductReview, ReviewRule,
         ...     action_points)
         >>> rule = ReviewRule(50)
-        >>> order = Purchase("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
+        >>> order = DeliveredOrder("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
         >>> review = ProductReview("sku-1", order, length=120, moderation="approved")
         >>> decision = action_points(rule, review, [], on=date(2026, 3, 9))
         >>> ledger = PointsLedger(ExpiryRule(ExpiryPolicy.FIXED_TERM, 12), pending_days=14)

@@ -167,9 +167,9 @@ def action_points(
 
     Examples:
         >>> from commercekit.loyalty import (
-        ...     ActionCap, CapPeriod, ProductReview, Purchase, ReviewRule)
+        ...     ActionCap, CapPeriod, DeliveredOrder, ProductReview, ReviewRule)
         >>> rule = ReviewRule(50, caps=[ActionCap(CapPeriod.MONTH, count=5)], min_length=40)
-        >>> order = Purchase("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
+        >>> order = DeliveredOrder("A-1001", date(2026, 3, 2), 14, products=["sku-1"])
         >>> review = ProductReview("sku-1", order, length=120, moderation="approved")
         >>> decision = action_points(rule, review, [], on=date(2026, 3, 9))
         >>> decision.points, decision.held_until

@@ -8,14 +8,17 @@
   [`ReturnLine`][commercekit.metrics.ReturnLine]s matched to them, by any combination
   of product, channel and market, every component of the margin shown
   ([`MarginBreakdown`][commercekit.metrics.MarginBreakdown] in a
-  [`MarginReport`][commercekit.metrics.MarginReport]).
+  [`MarginReport`][commercekit.metrics.MarginReport]), with net sales (net of
+  discounts and returns) and the margin ratio over them. A refund above what was
+  paid for the units returned, shipping included, is refused.
 * [`return_rates`][commercekit.metrics.return_rates]: return rate by units and by
   orders, return cost, and its breakdown by the shop's reason codes
   ([`ReturnRate`][commercekit.metrics.ReturnRate],
   [`ReasonCost`][commercekit.metrics.ReasonCost],
   [`ReturnReport`][commercekit.metrics.ReturnReport]).
 * [`shipping_per_order`][commercekit.metrics.shipping_per_order]
-  ([`ShippingPerOrder`][commercekit.metrics.ShippingPerOrder]) and
+  ([`ShippingPerOrder`][commercekit.metrics.ShippingPerOrder] by group and in total,
+  in a [`ShippingReport`][commercekit.metrics.ShippingReport]) and
   [`on_time_delivery`][commercekit.metrics.on_time_delivery]: on-time rate, late
   orders and days late of [`Delivery`][commercekit.metrics.Delivery]s against their
   promised window ([`DeliveryPerformance`][commercekit.metrics.DeliveryPerformance]).
@@ -46,6 +49,10 @@
   [`cash_conversion_cycle_from_figures`][commercekit.metrics.cash_conversion_cycle_from_figures]
   gives a [`CashConversionCycle`][commercekit.metrics.CashConversionCycle] with each
   period.
+
+A period with nothing in it (no sales, no orders, no delivery due) is reported the
+same way by every measure: no groups, a total of zero counts and amounts, and
+``None`` for every ratio, rate or average that would divide by zero.
 """
 
 from commercekit.inventory import days_of_inventory, inventory_turnover
@@ -75,6 +82,7 @@ from commercekit.metrics._delivery import (
     Delivery,
     DeliveryPerformance,
     ShippingPerOrder,
+    ShippingReport,
     on_time_delivery,
     shipping_per_order,
 )
@@ -126,6 +134,7 @@ __all__ = [
     "ReturnRate",
     "ReturnReport",
     "ShippingPerOrder",
+    "ShippingReport",
     "average_order_value",
     "break_even_revenue",
     "break_even_units",

@@ -55,6 +55,10 @@ def refunds(value: object) -> Money:
     return booked(value, "refunds")
 
 
+def refunds_of_shipping(value: object) -> Money:
+    return booked(value, "refunds_of_shipping")
+
+
 def return_shipping(value: object) -> Money:
     return booked(value, "return_shipping")
 

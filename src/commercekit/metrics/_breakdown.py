@@ -6,17 +6,33 @@
 of order, product, channel and market. Each group's
 [`MarginBreakdown`][commercekit.metrics.MarginBreakdown] shows every component, and
 
-    margin = revenue - discounts - cost of goods + cost of goods returned to stock
-             - fulfilment - shipping subsidy - payment costs - commissions
-             - refunds - return shipping - restocking loss
+    net sales = revenue - discounts - refunds of goods
+    margin    = net sales - cost of goods + cost of goods returned to stock
+                - fulfilment - shipping subsidy - payment costs - commissions
+                - refunds of shipping - return shipping - restocking loss
+    margin ratio = margin / net sales
 
 where the shipping subsidy is shipping cost less shipping charged (negative when
-shipping makes money). This is the contribution margin of managerial accounting:
-sales less every cost that moves with them (OpenStax, *Principles of Accounting,
-Volume 2: Managerial Accounting*, section 3.1), here with the costs a web shop
-carries on each order.
+shipping makes money). **Net sales** are what financial accounting calls them: gross
+sales less sales discounts, returns and allowances (OpenStax, *Principles of
+Accounting, Volume 1*, chapter 6). A refund pays back the goods first, up to the
+returned units' share of the revenue after discounts; the rest paid back the shipping
+charged (see [`ReturnLine`][commercekit.metrics.ReturnLine]). Revenue here is the
+goods alone, so a refund of shipping is not taken from net sales: like return
+shipping, it is a cost of the return. The margin is the contribution margin of
+managerial accounting: sales less every cost that moves with them (OpenStax,
+*Principles of Accounting, Volume 2: Managerial Accounting*, section 3.1), here with
+the costs a web shop carries on each order, and its ratio is over net sales, so a
+group whose sales all came back has no ratio rather than one over money it paid back.
+
+A period with no sales has no groups, and a total of zero units and amounts whose
+margin ratio is ``None``, as every measure of the package reports an empty period.
 
 References:
+    * OpenStax, *Principles of Accounting, Volume 1: Financial Accounting*, chapter 6,
+      key terms ("net sales": sales discounts, returns and allowances deducted from
+      gross sales):
+      https://openstax.org/books/principles-financial-accounting/pages/6-key-terms
     * OpenStax, *Principles of Accounting, Volume 2: Managerial Accounting*, 3.1
       "Explain Contribution Margin and Calculate Contribution Margin per Unit,
       Contribution Margin Ratio, and Total Contribution Margin":
@@ -48,6 +64,7 @@ from commercekit.metrics._sales import (
     OrderLine,
     ReturnLine,
     Sold,
+    check_report,
     dimensions,
     grouped,
     match,
@@ -67,6 +84,7 @@ _AMOUNTS = (
     "payment_costs",
     "commissions",
     "refunds",
+    "refunds_of_shipping",
     "return_shipping",
     "restocking_loss",
 )
@@ -87,9 +105,11 @@ class MarginBreakdown:
     currency, the sums over the group's lines and their returns (see
     [`OrderLine`][commercekit.metrics.OrderLine] and
     [`ReturnLine`][commercekit.metrics.ReturnLine]); ``cost_of_goods_returned`` is
-    the cost of the returned units back in stock. What follows from them is derived:
-    ``net_revenue``, ``shipping_subsidy``, ``margin``, ``margin_ratio`` and
-    ``return_cost``.
+    the cost of the returned units back in stock, and ``refunds_of_shipping`` the part
+    of ``refunds`` that paid back shipping (what each line's refunds exceed its
+    returned goods' share by). What follows from them is derived:
+    ``revenue_after_discounts``, ``refunds_of_goods``, ``net_sales``,
+    ``shipping_subsidy``, ``margin``, ``margin_ratio`` and ``return_cost``.
     """
 
     key: tuple[str, ...] = attrs.field(converter=_key)
@@ -105,6 +125,7 @@ class MarginBreakdown:
     payment_costs: Money = attrs.field(converter=_amounts.payment_costs)
     commissions: Money = attrs.field(converter=_amounts.commissions)
     refunds: Money = attrs.field(converter=_amounts.refunds)
+    refunds_of_shipping: Money = attrs.field(converter=_amounts.refunds_of_shipping)
     return_shipping: Money = attrs.field(converter=_amounts.return_shipping)
     restocking_loss: Money = attrs.field(converter=_amounts.restocking_loss)
 
@@ -123,11 +144,28 @@ class MarginBreakdown:
                 self.cost_of_goods_returned,
                 f"exceeds the cost of the goods sold ({self.cost_of_goods})",
             )
+        if self.refunds_of_shipping > self.refunds:
+            raise InvalidMetricError(
+                "refunds_of_shipping",
+                self.refunds_of_shipping,
+                f"exceeds the refunds ({self.refunds}) it is part of",
+            )
 
     @property
-    def net_revenue(self) -> Money:
-        """Revenue after discounts (negative only if the discounts exceed it)."""
+    def revenue_after_discounts(self) -> Money:
+        """Revenue less discounts (negative only if the discounts exceed it)."""
         return self.revenue - self.discounts
+
+    @property
+    def refunds_of_goods(self) -> Money:
+        """The refunds that paid back goods: refunds less refunds of shipping."""
+        return self.refunds - self.refunds_of_shipping
+
+    @property
+    def net_sales(self) -> Money:
+        """Revenue less discounts and refunds of goods: net of sales returns and
+        allowances, as financial accounting reports sales."""
+        return self.revenue_after_discounts - self.refunds_of_goods
 
     @property
     def shipping_subsidy(self) -> Money:
@@ -147,7 +185,9 @@ class MarginBreakdown:
 
     @property
     def margin(self) -> Money:
-        """Net revenue less every variable cost, returns included."""
+        """Revenue after discounts less every variable cost, returns included: net
+        sales less the costs, plus the cost of the goods back in stock, less refunds of
+        shipping, return shipping and restocking loss."""
         costs = (
             self.cost_of_goods
             + self.fulfilment
@@ -155,13 +195,14 @@ class MarginBreakdown:
             + self.payment_costs
             + self.commissions
         )
-        return self.net_revenue - costs - self.return_cost
+        return self.revenue_after_discounts - costs - self.return_cost
 
     @property
     def margin_ratio(self) -> Decimal | None:
-        """Margin over net revenue, rounded half-even to four decimals; ``None`` when
-        there is no net revenue (zero or less), where a ratio means nothing."""
-        net = self.net_revenue.amount
+        """Margin over net sales, rounded half-even to four decimals; ``None`` when
+        there are no net sales (zero or less: nothing sold, or all of it paid back),
+        where a ratio means nothing."""
+        net = self.net_sales.amount
         if net <= 0:
             return None
         return ratio(Fraction(self.margin.amount) / Fraction(net))
@@ -209,6 +250,9 @@ def _group(key: tuple[str, ...], sold: Sequence[Sold], currency: str) -> MarginB
         units_returned=sum(back.line.units for back in backs),
         cost_of_goods_returned=sum_money([back.cost_of_goods for back in backs], currency),
         refunds=sum_money([back.line.refund for back in backs], currency),
+        refunds_of_shipping=sum_money(
+            [item.refunds_of_shipping for item in sold], currency
+        ),
         return_shipping=sum_money([back.line.return_shipping for back in backs], currency),
         restocking_loss=sum_money([back.line.restocking_loss for back in backs], currency),
         **from_lines,
@@ -251,7 +295,12 @@ class MarginReport:
     missing: tuple[str, ...] = attrs.field(converter=_missing, default=())
 
     def __attrs_post_init__(self) -> None:
-        check_report(self.by, self.start, self.end, [g.key for g in self.groups])
+        check_report(
+            self.by,
+            (self.start, self.end),
+            [g.key for g in self.groups],
+            [g.units_sold for g in self.groups],
+        )
         currency = self.total.revenue.currency.code
         if self.total != summed((), self.groups, currency):
             raise InvalidMetricError.refused(
@@ -259,28 +308,6 @@ class MarginReport:
                 self.total,
                 "is not the sum of the groups; pass the sum of each amount and count",
             )
-
-
-def check_report(
-    by: tuple[str, ...], start: date, end: date, keys: Sequence[tuple[str, ...]]
-) -> None:
-    """A report's period runs forward and its groups have distinct keys of ``by``."""
-    if end <= start:
-        raise InvalidMetricError.refused(
-            "end", end, f"is not after start ({start})", kind=InputKind.DATE
-        )
-    for key in keys:
-        if len(key) != len(by):
-            raise InvalidMetricError.refused(
-                "groups",
-                key,
-                f"is not a key of {len(by)} values, one for each of {by}",
-                kind=InputKind.LIST,
-            )
-    if len(set(keys)) != len(keys):
-        raise InvalidMetricError.refused(
-            "groups", keys, "holds a key twice; merge those groups", kind=InputKind.LIST
-        )
 
 
 @context_free
@@ -301,8 +328,15 @@ def margin_breakdown(
     ``InvalidMetricCountError``; a return of something no line sold raises
     [`MissingDataError`][commercekit.errors.MissingDataError] naming it, unless
     ``partial=True``: the report then leaves it out and lists it in ``missing``.
-    Two lines of one product on one order are refused (merge them). The groups add up
-    to the total, and the order of lines and returns changes no figure.
+    Two lines of one product on one order are refused (merge them), and so is a
+    return whose refunds exceed what was paid (``InvalidMetricError``): the
+    refunds of a line's returns together are at most the returned units' share of
+    its revenue after discounts plus the shipping charged on the order, and what they
+    pay above the goods' share (a refund of shipping) is at most the shipping charged
+    on the order over all its lines (Directive 2011/83/EU, Art. 13(1)). The groups
+    add up to the total, and the order of lines and returns changes no figure. A
+    period with no sales gives no groups and a total of zeros whose margin ratio is
+    ``None``.
 
     Examples:
         >>> from datetime import date
@@ -323,7 +357,7 @@ def margin_breakdown(
         >>> for group in report.groups:
         ...     print(group.key, group.margin, group.margin_ratio, group.return_cost)
         ('marketplace', 'DE') 11.80 EUR 0.2360 0.00 EUR
-        ('web', 'NL') 1.80 EUR 0.0360 17.50 EUR
+        ('web', 'NL') 1.80 EUR 0.0720 17.50 EUR
         >>> report.total.margin, report.total.units_sold, report.total.units_returned
         (Money('13.60', 'EUR'), 4, 1)
     """

@@ -16,6 +16,10 @@ the flow that runs through it, per day of the period the flow covers:
   and the result says which;
 * cash conversion cycle = DIO + DSO - DPO.
 
+A shop paid at checkout sells nothing on credit and is owed nothing: receivables of
+zero over credit sales of zero are a DSO of 0 days (and payables of zero over
+purchases of zero a DPO of 0). A balance above zero with no flow behind it is refused.
+
 References:
     * OpenStax, *Principles of Finance*, section 19.1, "What Is Working Capital?"
       (the cash cycle; King Sized Products: 36.5 + 54.7 - 34 = 57.2 days).
@@ -36,6 +40,7 @@ from commercekit.inventory import StockValue
 from commercekit.metrics._checks import (
     amount,
     count,
+    days_outstanding,
     field_text,
     money_ratio,
     number,
@@ -109,9 +114,11 @@ def cash_conversion_cycle_from_figures(
     ``inventory`` is the average inventory at cost over the period (OpenStax 19.1),
     or today's stock value (a [`StockValue`][commercekit.inventory.StockValue]; days'
     sales in inventory read ending inventory so); ``receivables`` and ``payables``
-    are (average) balances; ``cost_of_goods_sold``, ``credit_sales`` (sales on credit:
-    a shop paid at checkout has almost no receivables) and ``purchases`` are the flows
-    over the ``days`` days of the period. DPO is on ``purchases`` when they are given
+    are (average) balances; ``cost_of_goods_sold``, ``credit_sales`` (sales on credit,
+    zero for a shop paid at checkout, whose receivables are then zero too and its DSO
+    0 days) and ``purchases`` are the flows over the ``days`` days of the period;
+    ``credit_sales`` or ``purchases`` of zero with a balance above zero are refused
+    (``InvalidMetricError``). DPO is on ``purchases`` when they are given
     (the CFA Institute's definition), on the cost of goods sold when not (OpenStax's).
     Every amount is in one currency; each period is rounded half-even to ``PLACES``
     decimals, and the cycle is their sum as shown.
@@ -139,18 +146,23 @@ def cash_conversion_cycle_from_figures(
     period = count(days, "days", positive=True)
     flow = ("purchases", bought) if bought is not None else ("cost_of_goods_sold", cost)
     dio = _days(("inventory", stock), ("cost_of_goods_sold", cost), period)
-    dso = _days(("receivables", owed_to_us), ("credit_sales", sales), period)
-    dpo = _days(("payables", owed), flow, period)
+    dso = days_outstanding(("receivables", owed_to_us), ("credit_sales", sales), period)
+    dpo = days_outstanding(("payables", owed), flow, period)
     basis = "purchases (CFA)" if bought is not None else "cost of goods sold (OpenStax)"
     cycle = EXACT.subtract(EXACT.add(dio, dso), dpo)
+    dso_said = f"receivables {owed_to_us} / credit sales {sales} x {period} = {dso}"
+    if not sales.amount:
+        dso_said = f"{dso}: no credit sales and no receivables (paid at checkout)"
+    dpo_said = f"payables {owed} / {basis} {flow[1]} x {period} = {dpo}"
+    if not flow[1].amount:
+        dpo_said = f"{dpo}: no {basis} and no payables"
     return CashConversionCycle(
         days_of_inventory=dio,
         days_sales_outstanding=dso,
         days_payables_outstanding=dpo,
         why=(
             f"DIO = {held} {stock} / cost of goods sold {cost} x {period} = {dio}; "
-            f"DSO = receivables {owed_to_us} / credit sales {sales} x {period} = {dso}; "
-            f"DPO = payables {owed} / {basis} {flow[1]} x {period} = {dpo}; "
+            f"DSO = {dso_said}; DPO = {dpo_said}; "
             f"cash conversion cycle = {dio} + {dso} - {dpo} = {cycle} days"
         ),
     )

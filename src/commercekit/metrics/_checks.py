@@ -118,6 +118,32 @@ def money_ratio(top: tuple[str, object], bottom: tuple[str, object]) -> Fraction
     return _checks.money_ratio(top, bottom, InvalidMetricError)
 
 
+def days_outstanding(
+    balance: tuple[str, object], flow: tuple[str, object], days: int
+) -> Decimal:
+    """``balance / flow x days`` (DSO, DPO), rounded half-even to ``PLACES`` decimals.
+
+    Both are money, zero or more, in one currency. A balance of zero over a flow of
+    zero is 0 days: nothing is owed, because nothing was sold or bought on credit (a
+    shop paid at checkout has no receivables). A balance above zero with no flow is
+    refused: it cannot be turned into days."""
+    owed = amount(balance[1], balance[0])
+    through = amount(flow[1], flow[0])
+    _checks.one_currency(owed, through, operation="divide")
+    if not through.amount and not owed.amount:
+        return ratio(Fraction(0))
+    if not through.amount:
+        raise InvalidMetricError(
+            flow[0],
+            through,
+            f"is zero, but {balance[0]} are {owed}: a balance comes from a flow in the "
+            "period (receivables from sales on credit, payables from purchases); pass "
+            f"the period's {flow[0].replace('_', ' ')}, or {balance[0]} of 0 if "
+            "nothing is owed",
+        )
+    return ratio(money_ratio((balance[0], owed), (flow[0], through)) * days)
+
+
 def listed(
     value: object, kind: type[_Kind], field: str, *, empty: str = ""
 ) -> tuple[_Kind, ...]:

@@ -15,11 +15,11 @@ from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
     count,
+    days_outstanding,
     field_count,
     field_day,
     field_text,
     listed,
-    money_ratio,
     number,
     ratio,
     signed_number,
@@ -181,18 +181,23 @@ def cohorts(purchases: Sequence[Purchase]) -> tuple[Cohort, ...]:
 
 
 def _days_of(balance: Money, flow: Money, days: int, names: tuple[str, str]) -> Decimal:
-    share = money_ratio((names[0], balance), (names[1], flow))
-    return ratio(share * count(days, "days", positive=True))
+    period = count(days, "days", positive=True)
+    return days_outstanding((names[0], balance), (names[1], flow), period)
 
 
 @context_free
 def days_sales_outstanding(receivables: Money, revenue: Money, days: int = 365) -> Decimal:
     """DSO = average receivables / credit revenue x days: how long customers take to pay.
 
+    A shop paid at checkout has no credit revenue and no receivables: its DSO is 0.
+    Receivables above zero with no credit revenue are refused.
+
     Examples:
         >>> from commercekit.money import Money
         >>> days_sales_outstanding(Money("10000", "EUR"), Money("365000", "EUR"))
         Decimal('10.0000')
+        >>> days_sales_outstanding(Money("0", "EUR"), Money("0", "EUR"))
+        Decimal('0.0000')
     """
     return _days_of(receivables, revenue, days, ("receivables", "revenue"))
 
@@ -202,6 +207,9 @@ def days_payables_outstanding(
     payables: Money, cost_of_goods_sold: Money, days: int = 365
 ) -> Decimal:
     """DPO = average payables / cost of goods sold x days: how long the shop takes to pay.
+
+    No payables over no cost of goods sold is 0 days; payables above zero with no cost
+    of goods sold are refused.
 
     Examples:
         >>> from commercekit.money import Money

@@ -2,14 +2,17 @@
 
 * **Shipping per order**: the shipping the period's orders cost and were charged,
   over the number of orders, rounded half-up to the minor unit. The subsidy is cost
-  less charged; negative when shipping makes money.
+  less charged; negative when shipping makes money. A period with no orders has no
+  groups and a total of zero orders and amounts, with no figure per order (``None``),
+  as every measure of the package reports an empty period.
 * **On time** means delivered on or before the last day of the promised window: a
   parcel that comes early is on time (the buyer got it no later than promised), and
   is counted as early too. An order not yet delivered whose window ended before
   ``as_of`` is late already, by the days since its last promised day, and is listed
   as still in transit; leaving it out would flatter the rate. An order whose window
   has not ended is not yet due and is not counted. **Days late** are calendar days
-  after the last promised day; their average is over the late orders.
+  after the last promised day; their average is over the late orders. With nothing
+  due yet, every count is zero and the rate and the average are ``None``.
 """
 
 from __future__ import annotations
@@ -26,29 +29,27 @@ from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
-    count,
     day,
     field_count,
     field_day,
     field_text,
+    items,
     listed,
+    of_kind,
     ratio,
     texts,
 )
-from commercekit.metrics._sales import OrderLine, dimensions, period
+from commercekit.metrics._sales import OrderLine, check_report, dimensions, period
 from commercekit.money import Money, sum_money
 
 __all__ = [
     "Delivery",
     "DeliveryPerformance",
     "ShippingPerOrder",
+    "ShippingReport",
     "on_time_delivery",
     "shipping_per_order",
 ]
-
-
-def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    count(value, attribute.name, positive=True)
 
 
 def _key(value: object) -> tuple[str, ...]:
@@ -59,17 +60,25 @@ def _key(value: object) -> tuple[str, ...]:
 class ShippingPerOrder:
     """One group's orders and the shipping they were charged and cost.
 
-    ``orders`` is one or more; the amounts are zero or more, in one currency.
-    Derived: ``shipping_subsidy``, ``cost_per_order`` and ``charged_per_order``.
+    ``orders`` is one or more, or zero for the total of a period with no orders (its
+    amounts are then zero); the amounts are zero or more, in one currency. Derived:
+    ``shipping_subsidy``, ``cost_per_order`` and ``charged_per_order``.
     """
 
     key: tuple[str, ...] = attrs.field(converter=_key)
-    orders: int = attrs.field(validator=_positive)
+    orders: int = attrs.field(validator=field_count)
     shipping_charged: Money = attrs.field(converter=_amounts.shipping_charged)
     shipping_cost: Money = attrs.field(converter=_amounts.shipping_cost)
 
     def __attrs_post_init__(self) -> None:
         one_currency(self.shipping_charged, self.shipping_cost)
+        if not self.orders and (self.shipping_charged or self.shipping_cost):
+            raise InvalidMetricError.refused(
+                "orders",
+                self.orders,
+                "is zero, yet shipping was charged or cost; count the orders",
+                kind=InputKind.COUNT,
+            )
 
     @property
     def shipping_subsidy(self) -> Money:
@@ -77,32 +86,99 @@ class ShippingPerOrder:
         return self.shipping_cost - self.shipping_charged
 
     @property
-    def cost_per_order(self) -> Money:
-        """Shipping cost / orders, rounded half-up to the minor unit."""
+    def cost_per_order(self) -> Money | None:
+        """Shipping cost / orders, rounded half-up to the minor unit; ``None`` without
+        orders."""
         return _per_order(self.shipping_cost, self.orders)
 
     @property
-    def charged_per_order(self) -> Money:
-        """Shipping charged / orders, rounded half-up to the minor unit."""
+    def charged_per_order(self) -> Money | None:
+        """Shipping charged / orders, rounded half-up to the minor unit; ``None``
+        without orders."""
         return _per_order(self.shipping_charged, self.orders)
 
 
-def _per_order(total: Money, orders: int) -> Money:
+def _per_order(total: Money, orders: int) -> Money | None:
+    if not orders:
+        return None
     return money_of(Fraction(total.amount) / orders, total.currency.code)
 
 
 _SHIPPING_DIMENSIONS = ("channel", "market")
 
 
+def _by(value: object) -> tuple[str, ...]:
+    return dimensions(value, _SHIPPING_DIMENSIONS)
+
+
+def _groups(value: object) -> tuple[ShippingPerOrder, ...]:
+    return tuple(of_kind(g, ShippingPerOrder, "groups") for g in items(value, "groups"))
+
+
+def _total(value: object) -> ShippingPerOrder:
+    return of_kind(value, ShippingPerOrder, "total")
+
+
+@attrs.frozen
+class ShippingReport:
+    """A period's shipping per order by group, and for all its orders together.
+
+    ``groups`` hold one [`ShippingPerOrder`][commercekit.metrics.ShippingPerOrder]
+    per combination of ``by`` (``"channel"``, ``"market"``) with orders in
+    ``[start, end)``, in order of their key; ``total`` (key ``()``) covers every order
+    of the period: their sum, since each order is in one group (zero orders and
+    amounts if there were none).
+    """
+
+    by: tuple[str, ...] = attrs.field(converter=_by)
+    start: date = attrs.field(validator=field_day)
+    end: date = attrs.field(validator=field_day)
+    groups: tuple[ShippingPerOrder, ...] = attrs.field(converter=_groups)
+    total: ShippingPerOrder = attrs.field(converter=_total)
+
+    def __attrs_post_init__(self) -> None:
+        check_report(
+            self.by,
+            (self.start, self.end),
+            [g.key for g in self.groups],
+            [g.orders for g in self.groups],
+        )
+        currency = self.total.shipping_cost.currency.code
+        summed = ShippingPerOrder(
+            (),
+            sum(g.orders for g in self.groups),
+            sum_money([g.shipping_charged for g in self.groups], currency),
+            sum_money([g.shipping_cost for g in self.groups], currency),
+        )
+        if self.total != summed:
+            raise InvalidMetricError.refused(
+                "total",
+                self.total,
+                f"is not the sum of the groups ({summed}); pass that sum, key ()",
+            )
+
+
+def _shipping(
+    key: tuple[str, ...], lines: Sequence[OrderLine], currency: str
+) -> ShippingPerOrder:
+    return ShippingPerOrder(
+        key,
+        len({line.order for line in lines}),
+        sum_money([line.shipping_charged for line in lines], currency),
+        sum_money([line.shipping_cost for line in lines], currency),
+    )
+
+
 @context_free
 def shipping_per_order(
     lines: Sequence[OrderLine], *, start: date, end: date, by: Sequence[str] = ()
-) -> tuple[ShippingPerOrder, ...]:
+) -> ShippingReport:
     """Shipping charged and cost per order for the orders sold in ``[start, end)``.
 
     ``by`` groups by ``"channel"``, ``"market"``, both, or neither (one group, key
     ``()``). An order counts once, with all its lines in the period; the lines of
-    one order must share its channel and market. Groups come in order of their key.
+    one order must share its channel and market. Groups come in order of their key;
+    the total covers every order of the period.
 
     Examples:
         >>> from datetime import date
@@ -115,11 +191,13 @@ def shipping_per_order(
         >>> lines = [sale("1", "TEE", "NL", "0", "3.10"),
         ...          sale("1", "MUG", "NL", "0", "3.10"),
         ...          sale("2", "TEE", "DE", "4.95", "6.40")]
-        >>> for group in shipping_per_order(lines, start=date(2026, 3, 1),
-        ...         end=date(2026, 4, 1), by=("market",)):
+        >>> report = shipping_per_order(lines, start=date(2026, 3, 1),
+        ...     end=date(2026, 4, 1), by=("market",))
+        >>> for group in (*report.groups, report.total):
         ...     print(group.key, group.orders, group.cost_per_order, group.shipping_subsidy)
         ('DE',) 1 6.40 EUR 1.45 EUR
         ('NL',) 1 6.20 EUR 6.20 EUR
+        () 2 6.30 EUR 7.65 EUR
     """
     first, after = period(start, end)
     dims = dimensions(by, _SHIPPING_DIMENSIONS)
@@ -127,9 +205,8 @@ def shipping_per_order(
     currency = one_currency(*(line.revenue for line in given))
     orders: dict[str, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[OrderLine]] = {}
-    for line in given:
-        if not first <= line.day < after:
-            continue
+    counted = [line for line in given if first <= line.day < after]
+    for line in counted:
         key = tuple(getattr(line, name) for name in dims)
         if orders.setdefault(line.order, key) != key:
             raise InvalidMetricError.refused(
@@ -140,14 +217,12 @@ def shipping_per_order(
                 kind=InputKind.LIST,
             )
         groups.setdefault(key, []).append(line)
-    return tuple(
-        ShippingPerOrder(
-            key,
-            len({line.order for line in found}),
-            sum_money([line.shipping_charged for line in found], currency),
-            sum_money([line.shipping_cost for line in found], currency),
-        )
-        for key, found in sorted(groups.items())
+    return ShippingReport(
+        dims,
+        first,
+        after,
+        tuple(_shipping(key, found, currency) for key, found in sorted(groups.items())),
+        _shipping((), counted, currency),
     )
 
 

@@ -3,14 +3,22 @@
 Each product of a period is placed by two measures:
 
 * **Velocity**: net units (sold less returned) per period;
-* **Margin ratio**: contribution margin over net revenue (a product without net
-  revenue has no ratio and counts as thin).
+* **Margin ratio**: contribution margin over net sales (a product without net sales
+  has no ratio and counts as thin).
 
 Against two cut-offs, given by the shop or the medians of the products ranked, it is
-**fast** or **slow**, and **profitable** or **thin**; a value *at* a cut-off counts
-as fast or profitable, and values are compared exactly, before rounding. With a
-median split the median product of an odd count is therefore fast (or profitable),
-and with an even count the cut-off is the mean of the two middle values. Then:
+**fast** or **slow**, and **profitable** or **thin**:
+
+* **fast** needs net units a period at or above the cut-off *and* above zero;
+* **profitable** needs a margin ratio at or above the cut-off *and* above zero.
+
+A value *at* a cut-off counts as fast or profitable, and values are compared exactly,
+before rounding. With a median split the median product of an odd count is therefore
+fast (or profitable), and with an even count the cut-off is the mean of the two middle
+values. A median is relative, so it may fall at or below zero when most products lose
+money or sell nothing net; the second condition keeps a loss from ever counting as
+profitable (and a product that sold nothing net from counting as fast), whatever the
+cut-off. Then:
 
 | | profitable | thin |
 |---|---|---|
@@ -79,6 +87,8 @@ class ProductRole(enum.StrEnum):
     """Slow and thin (a loser, or dog): drop it, or sell it without holding stock."""
 
 
+_PROFITABLE = frozenset({ProductRole.GROWTH_ENGINE, ProductRole.PROFIT_PROTECTOR})
+
 _ADVICE = {
     ProductRole.GROWTH_ENGINE: "a growth engine: keep it in stock and promote it",
     ProductRole.PROFIT_PROTECTOR: "a profit protector: guard its price and availability",
@@ -100,7 +110,18 @@ class PortfolioRule:
     """The cut-offs: ``units_per_period`` for fast, ``margin_ratio`` for profitable.
 
     Each is a ``Decimal`` of zero or more, or ``None`` for the median of the products
-    ranked. ``PortfolioRule.medians()`` splits both at the median.
+    ranked. ``PortfolioRule.medians()`` splits both at the median. A product is fast
+    when its net units a period are at or above the cut-off and above zero, and
+    profitable when its margin ratio is at or above the cut-off and above zero: a
+    product sold at a loss is never profitable, whatever the cut-off.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> PortfolioRule(Decimal("NaN"), None)
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidMetricError: units_per_period=Decimal('NaN') is not a
+        finite number; a number must be finite: ...
     """
 
     units_per_period: Decimal | None = attrs.field(converter=_units_cut_given)
@@ -139,7 +160,9 @@ class ProductPosition:
     ``units_per_period`` is net units a period, rounded half-even to four decimals;
     ``margin_per_period`` the contribution margin a period, rounded half-up to the
     minor unit (negative for a product sold at a loss); ``margin_ratio`` as in its
-    [`MarginBreakdown`][commercekit.metrics.MarginBreakdown].
+    [`MarginBreakdown`][commercekit.metrics.MarginBreakdown]. A profitable role (a
+    growth engine or a profit protector) needs a margin ratio and a margin of zero or
+    more, as rounded: a loss is never profitable.
     """
 
     product: str = attrs.field(validator=field_text)
@@ -149,6 +172,22 @@ class ProductPosition:
     margin_per_period: Money = attrs.field(converter=_margin)
     margin_ratio: Decimal | None = attrs.field(converter=_ratio)
     why: str = attrs.field(validator=field_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.role in _PROFITABLE and (
+            self.margin_ratio is None
+            or self.margin_ratio < 0
+            or self.margin_per_period.amount < 0
+        ):
+            raise InvalidMetricError.refused(
+                "role",
+                self.role,
+                f"is a profitable role, but the margin ratio is {self.margin_ratio} "
+                f"and the margin a period {self.margin_per_period}; a loss is never "
+                "profitable: pass the traffic builder or drop role",
+                kind=InputKind.CHOICE,
+                choices=[role.value for role in ProductRole],
+            )
 
 
 def _positions(value: object) -> tuple[ProductPosition, ...]:
@@ -185,8 +224,8 @@ class Portfolio:
     """Every product of a period in its group, ranked, with the rule that placed it.
 
     ``units_cut`` and ``ratio_cut`` are the cut-offs used (rounded half-even to four
-    decimals; a median of a loss-making range may be negative); ``rule`` states them
-    and where they came from.
+    decimals; a median of a loss-making range may be negative); ``rule`` states them,
+    where they came from, and that fast and profitable also need a value above zero.
     """
 
     periods: int = attrs.field(validator=_periods)
@@ -205,7 +244,7 @@ def _median(values: Sequence[Fraction]) -> Fraction:
 
 
 def _exact_ratio(group: MarginBreakdown) -> Fraction | None:
-    net = group.net_revenue.amount
+    net = group.net_sales.amount
     return Fraction(group.margin.amount) / Fraction(net) if net > 0 else None
 
 
@@ -227,19 +266,31 @@ def _cuts(
             raise InvalidMetricError.refused(
                 "report",
                 groups,
-                "has no product with net revenue, so no median margin ratio; give "
+                "has no product with net sales, so no median margin ratio; give "
                 "PortfolioRule a margin_ratio",
                 kind=InputKind.LIST,
             )
-        cut, ratio_said = _median(ratios), f"the median of the {len(ratios)} with revenue"
+        cut = _median(ratios)
+        ratio_said = f"the median of the {len(ratios)} with net sales"
     else:
         cut, ratio_said = Fraction(rule.margin_ratio), "given by the shop"
     said = (
-        f"fast: {ratio(units)} net units a period or more ({units_said}); profitable: "
-        f"a margin ratio of {ratio(cut)} or more ({ratio_said}); a product without net "
-        "revenue is thin; compared exactly, before rounding"
+        f"fast: {ratio(units)} net units a period or more ({units_said}), and more "
+        f"than zero; profitable: a margin ratio of {ratio(cut)} or more ({ratio_said}), "
+        "and above zero; a product without net sales is thin; compared exactly, "
+        "before rounding"
     )
     return units, cut, said
+
+
+def _level(value: Fraction, cut: Fraction, *, passes: bool) -> str:
+    """Where ``value`` stands: at or above ``cut`` and above zero, below it, or at
+    or above a cut-off at or below zero without being above zero."""
+    if passes:
+        return f"at or above {ratio(cut)}"
+    if value < cut:
+        return f"below {ratio(cut)}"
+    return f"at or above {ratio(cut)}, but not above zero"
 
 
 def _place(
@@ -247,21 +298,20 @@ def _place(
 ) -> tuple[ProductRole, str]:
     units = Fraction(group.units_sold - group.units_returned, periods)
     exact = _exact_ratio(group)
-    fast = units >= cuts[0]
-    profitable = exact is not None and exact >= cuts[1]
+    fast = units > 0 and units >= cuts[0]
+    profitable = exact is not None and exact > 0 and exact >= cuts[1]
     role = {
         (True, True): ProductRole.GROWTH_ENGINE,
         (False, True): ProductRole.PROFIT_PROTECTOR,
         (True, False): ProductRole.TRAFFIC_BUILDER,
         (False, False): ProductRole.DROP_OR_DROPSHIP,
     }[fast, profitable]
-    speed = "at or above" if fast else "below"
-    said = f"{ratio(units)} net units a period ({speed} {ratio(cuts[0])})"
+    said = f"{ratio(units)} net units a period ({_level(units, cuts[0], passes=fast)})"
     if exact is None:
-        said += " and no net revenue, so thin"
+        said += " and no net sales, so thin"
     else:
-        level = "at or above" if profitable else "below"
-        said += f" and a margin ratio of {ratio(exact)} ({level} {ratio(cuts[1])})"
+        level = _level(exact, cuts[1], passes=profitable)
+        said += f" and a margin ratio of {ratio(exact)} ({level})"
     why = f"{said}: {_ADVICE[role]}"
     if group.margin.amount < 0:
         why += "; it sells at a loss"

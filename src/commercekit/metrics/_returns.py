@@ -12,6 +12,9 @@
   [`ReasonCost`][commercekit.metrics.ReasonCost] per code given, and they add up to
   the group's returns. A fixed list would not fit: Shopify deprecated its fixed
   ``ReturnReason`` enum for reason definitions a shop sets up.
+* **A period with no sales** has no groups and a total of zero units, orders and
+  amounts, whose rates are ``None`` (no share of nothing), as every measure of the
+  package reports an empty period.
 
 References:
     * Shopify Admin GraphQL API, ``ReturnReason`` (deprecated in favour of
@@ -32,7 +35,6 @@ from commercekit._checks import one_currency
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
-from commercekit.metrics._breakdown import check_report
 from commercekit.metrics._checks import (
     count,
     field_count,
@@ -47,6 +49,7 @@ from commercekit.metrics._sales import (
     OrderLine,
     ReturnLine,
     Sold,
+    check_report,
     dimensions,
     grouped,
     match,
@@ -114,17 +117,17 @@ def _reasons(value: object) -> tuple[ReasonCost, ...]:
 class ReturnRate:
     """One group's returns: how many, how often, what they cost, and why.
 
-    ``units_sold`` and ``orders`` are the group's sales in the period (one or more);
-    ``units_returned`` and ``orders_with_returns`` what came back of them. The
-    amounts total the ``reasons``, which must add up to them. Derived:
-    ``unit_return_rate``, ``order_return_rate``, ``refunds_not_recovered`` and
-    ``return_cost``.
+    ``units_sold`` and ``orders`` are the group's sales in the period (both zero only
+    for the total of a period with no sales); ``units_returned`` and
+    ``orders_with_returns`` what came back of them. The amounts total the
+    ``reasons``, which must add up to them. Derived: ``unit_return_rate``,
+    ``order_return_rate``, ``refunds_not_recovered`` and ``return_cost``.
     """
 
     key: tuple[str, ...] = attrs.field(converter=_key)
-    units_sold: int = attrs.field(validator=_positive)
+    units_sold: int = attrs.field(validator=field_count)
     units_returned: int = attrs.field(validator=field_count)
-    orders: int = attrs.field(validator=_positive)
+    orders: int = attrs.field(validator=field_count)
     orders_with_returns: int = attrs.field(validator=field_count)
     refunds: Money = attrs.field(converter=_amounts.refunds)
     cost_of_goods_returned: Money = attrs.field(converter=_amounts.cost_of_goods_returned)
@@ -134,6 +137,14 @@ class ReturnRate:
 
     def __attrs_post_init__(self) -> None:
         currency = one_currency(*(getattr(self, name) for name in _AMOUNTS))
+        if (self.units_sold == 0) != (self.orders == 0):
+            raise InvalidMetricError.refused(
+                "orders",
+                self.orders,
+                f"does not fit {self.units_sold} units sold: an order sells a unit or "
+                "more, so both are zero (a period with no sales) or neither is",
+                kind=InputKind.COUNT,
+            )
         for part, whole in (
             ("units_returned", "units_sold"),
             ("orders_with_returns", "orders"),
@@ -164,13 +175,19 @@ class ReturnRate:
                 )
 
     @property
-    def unit_return_rate(self) -> Decimal:
-        """Units returned / units sold, rounded half-even to four decimals."""
+    def unit_return_rate(self) -> Decimal | None:
+        """Units returned / units sold, rounded half-even to four decimals; ``None``
+        when nothing was sold."""
+        if not self.units_sold:
+            return None
         return ratio(Fraction(self.units_returned, self.units_sold))
 
     @property
-    def order_return_rate(self) -> Decimal:
-        """Orders with a return / orders, rounded half-even to four decimals."""
+    def order_return_rate(self) -> Decimal | None:
+        """Orders with a return / orders, rounded half-even to four decimals; ``None``
+        when there were no orders."""
+        if not self.orders:
+            return None
         return ratio(Fraction(self.orders_with_returns, self.orders))
 
     @property
@@ -192,8 +209,8 @@ def _groups(value: object) -> tuple[ReturnRate, ...]:
     return tuple(of_kind(g, ReturnRate, "groups") for g in items(value, "groups"))
 
 
-def _total(value: object) -> ReturnRate | None:
-    return None if value is None else of_kind(value, ReturnRate, "total")
+def _total(value: object) -> ReturnRate:
+    return of_kind(value, ReturnRate, "total")
 
 
 def _missing(value: object) -> tuple[str, ...]:
@@ -206,30 +223,37 @@ class ReturnReport:
 
     ``groups`` hold one [`ReturnRate`][commercekit.metrics.ReturnRate] per
     combination of ``by`` sold in ``[start, end)``, in order of their key; ``total``
-    covers every sale of the period (``None`` if there were none). Its units and
-    amounts are the sums of the groups'; its orders count each order once, though an
-    order of two products is in two product groups. ``missing`` lists the returns a
-    partial report left out.
+    covers every sale of the period (zero counts and amounts, and no rates, if there
+    were none). Its units and amounts are the sums of the groups'; its orders count
+    each order once, though an order of two products is in two product groups.
+    ``missing`` lists the returns a partial report left out.
     """
 
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)
     groups: tuple[ReturnRate, ...] = attrs.field(converter=_groups)
-    total: ReturnRate | None = attrs.field(converter=_total)
+    total: ReturnRate = attrs.field(converter=_total)
     missing: tuple[str, ...] = attrs.field(converter=_missing, default=())
 
     def __attrs_post_init__(self) -> None:
-        check_report(self.by, self.start, self.end, [g.key for g in self.groups])
-        if (self.total is None) != (not self.groups):
+        check_report(
+            self.by,
+            (self.start, self.end),
+            [g.key for g in self.groups],
+            [g.units_sold for g in self.groups],
+        )
+        if self.total.key != ():
+            raise InvalidMetricError.refused(
+                "total", self.total, "has a key; the total's key is ()", kind=InputKind.LIST
+            )
+        if (self.total.orders == 0) != (not self.groups):
             raise InvalidMetricError.refused(
                 "total",
                 self.total,
-                "must be None exactly when there are no groups",
-                kind=InputKind.TYPE,
+                "has no orders though there are groups, or orders without a group",
+                kind=InputKind.COUNT,
             )
-        if self.total is None:
-            return
         currency = self.total.refunds.currency.code
         for name in ("units_sold", "units_returned"):
             if sum(getattr(g, name) for g in self.groups) != getattr(self.total, name):
@@ -327,5 +351,5 @@ def return_rates(
     groups = tuple(
         _rate(key, sold, currency) for key, sold in grouped(matched.sold, dims).items()
     )
-    total = _rate((), matched.sold, currency) if matched.sold else None
+    total = _rate((), matched.sold, currency)
     return ReturnReport(dims, start, end, groups, total, matched.missing)

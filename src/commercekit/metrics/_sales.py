@@ -21,6 +21,11 @@ some of its units coming back, with what the return cost. The measures built on 
   order, take consecutive parts. So all of a line's units coming back restock exactly
   its cost of goods, whatever order the returns are given in. What cannot be sold
   again is the return's ``restocking_loss``.
+* **A refund never exceeds what was paid** (Directive 2011/83/EU, Art. 13(1)): the
+  refunds of a line's returns are at most the returned units' share of its revenue
+  after discounts plus the shipping charged on the order, and what they pay back
+  above the goods' share is a refund of shipping, at most the shipping charged on the
+  order over all its lines (see ``_refunds``). A return that refunds more is refused.
 """
 
 from __future__ import annotations
@@ -45,7 +50,14 @@ from commercekit.metrics._checks import (
     of_kind,
     texts,
 )
-from commercekit.money import Money, from_minor_units, to_minor_units
+from commercekit.metrics._refunds import (
+    check_orders,
+    first_parts,
+    shipping_charged,
+    shipping_refunded,
+    units_said,
+)
+from commercekit.money import Money, from_minor_units, sum_money
 
 __all__ = ["OrderLine", "ReturnLine"]
 
@@ -187,6 +199,42 @@ def period(start: object, end: object) -> tuple[date, date]:
     return first, after
 
 
+def check_report(
+    by: tuple[str, ...],
+    period: tuple[date, date],
+    keys: Sequence[tuple[str, ...]],
+    sold: Sequence[int],
+) -> None:
+    """A report's period runs forward, and its groups have distinct keys of ``by`` and
+    each ``sold`` something (units or orders): a group is there because it sold, and
+    a period with no sales has no groups."""
+    start, end = period
+    if end <= start:
+        raise InvalidMetricError.refused(
+            "end", end, f"is not after start ({start})", kind=InputKind.DATE
+        )
+    for key in keys:
+        if len(key) != len(by):
+            raise InvalidMetricError.refused(
+                "groups",
+                key,
+                f"is not a key of {len(by)} values, one for each of {by}",
+                kind=InputKind.LIST,
+            )
+    if len(set(keys)) != len(keys):
+        raise InvalidMetricError.refused(
+            "groups", keys, "holds a key twice; merge those groups", kind=InputKind.LIST
+        )
+    if 0 in sold:
+        raise InvalidMetricError.refused(
+            "groups",
+            keys[list(sold).index(0)],
+            "is the key of a group that sold nothing; leave it out (the total shows a "
+            "period with no sales)",
+            kind=InputKind.LIST,
+        )
+
+
 @attrs.frozen
 class Returned:
     """A return with the cost of its units back in stock."""
@@ -197,10 +245,12 @@ class Returned:
 
 @attrs.frozen
 class Sold:
-    """An order line of the period with the returns matched to it."""
+    """An order line of the period with the returns matched to it, and the part of
+    their refunds that paid back shipping."""
 
     line: OrderLine
     returns: tuple[Returned, ...]
+    refunds_of_shipping: Money
 
     def key(self, by: Sequence[str]) -> tuple[str, ...]:
         """The line's group: its values of the dimensions ``by``."""
@@ -214,13 +264,6 @@ class Matched:
     currency: str
     sold: tuple[Sold, ...]
     missing: tuple[str, ...]
-
-
-def _first_parts(total: Money, parts: int, units: int) -> int:
-    """Minor units in the first ``units`` of ``split(total, parts)``, in constant time:
-    each part holds ``total // parts`` and the first ``total % parts`` one more."""
-    each, leftover = divmod(to_minor_units(total), parts)
-    return units * each + min(units, leftover)
 
 
 def _restocked(line: OrderLine, returns: list[ReturnLine]) -> tuple[Returned, ...]:
@@ -247,12 +290,32 @@ def _restocked(line: OrderLine, returns: list[ReturnLine]) -> tuple[Returned, ..
     found, before = [], 0
     for item in ordered:
         after = before + item.units
-        cents = _first_parts(line.cost_of_goods, line.units, after) - _first_parts(
+        cents = first_parts(line.cost_of_goods, line.units, after) - first_parts(
             line.cost_of_goods, line.units, before
         )
         found.append(Returned(item, from_minor_units(cents, line.cost_of_goods.currency)))
         before = after
     return tuple(found)
+
+
+def _sold(
+    sales: tuple[OrderLine, ...], by_line: dict[tuple[str, str], list[ReturnLine]]
+) -> list[Sold]:
+    """Each line with its returns: their cost back in stock, and their refunds checked
+    against what was paid, line by line and order by order."""
+    charged = shipping_charged(sales)
+    sold: list[Sold] = []
+    refunded: dict[str, list[Money]] = {}
+    for line in sales:
+        backs = by_line.get((line.order, line.product), [])
+        shipping = shipping_refunded(line, backs, charged[line.order])
+        sold.append(Sold(line, _restocked(line, backs), shipping))
+        refunded.setdefault(line.order, []).append(shipping)
+    check_orders(
+        {order: sum_money(found, found[0].currency) for order, found in refunded.items()},
+        charged,
+    )
+    return sold
 
 
 def _indexed(lines: tuple[OrderLine, ...]) -> dict[tuple[str, str], OrderLine]:
@@ -291,7 +354,7 @@ def match(
         by_line.setdefault((item.order, item.product), []).append(item)
     missing = tuple(
         f"the sale of {product!r} on order {order!r} "
-        f"({sum(r.units for r in found)} units returned)"
+        f"({units_said(sum(r.units for r in found))} returned)"
         for (order, product), found in sorted(by_line.items())
         if (order, product) not in index
     )
@@ -302,10 +365,7 @@ def match(
             "returns out (the result lists them in missing)",
         )
     # Every line's returns are checked; only the period's lines are counted.
-    sold = [
-        Sold(line, _restocked(line, by_line.get((line.order, line.product), [])))
-        for line in sales
-    ]
+    sold = _sold(sales, by_line)
     counted = tuple(item for item in sold if first <= item.line.day < after)
     return Matched(currency, counted, missing)
 

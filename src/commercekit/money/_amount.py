@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 import moneyed
 
 from commercekit._numbers import RANGE, out_of_range
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError
 
 __all__ = ["to_decimal"]
@@ -45,7 +46,9 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         # A subclass could override is_finite or as_tuple: check a plain copy.
         number = value if value.__class__ is Decimal else Decimal(value)
     elif isinstance(value, bool):
-        raise InvalidAmountError(value, f"is a boolean, not an {what}; {_HOW_TO_FIX}")
+        raise InvalidAmountError(
+            value, f"is a boolean, not {with_article(what)}; {_HOW_TO_FIX}"
+        )
     elif isinstance(value, int):
         if out_of_range(value):
             raise InvalidAmountError(value, f"is out of range: {RANGE}")
@@ -67,16 +70,19 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         # Money(pm) or Money(pm, code): the amount alone is wanted, or from_moneyed.
         raise InvalidAmountError.of_kind(InputKind.TYPE)(
             value,
-            f"is money, not an {what}; pass its .amount, or convert a py-moneyed "
-            f"amount with Money.from_moneyed()",
+            f"is money, not {with_article(what)}; pass its .amount, or convert a "
+            "py-moneyed amount with Money.from_moneyed()",
         )
     else:
         raise InvalidAmountError(
-            value, f"is a {type(value).__name__}, not an {what}; {_HOW_TO_FIX}"
+            value,
+            f"is {with_article(type(value).__name__)}, not {with_article(what)}; "
+            f"{_HOW_TO_FIX}",
         )
     if not number.is_finite():
         raise InvalidAmountError(
-            value, f"is not a finite number; an {what} must be finite: {_HOW_TO_FIX}"
+            value,
+            f"is not a finite number; {with_article(what)} must be finite: {_HOW_TO_FIX}",
         )
     if out_of_range(number):
         raise InvalidAmountError(value, f"is out of range: {RANGE}")

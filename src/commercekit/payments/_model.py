@@ -23,6 +23,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import InputKind
 from commercekit.money import Money
 from commercekit.payments import _checks
@@ -151,8 +152,8 @@ def card_inputs(
         raise _checks.invalid(
             missing,
             None,
-            f"is needed for a {method} payment: the card's type and where it was issued "
-            "decide its fee and its rules",
+            f"is needed for {with_article(str(method))} payment: the card's type and "
+            "where it was issued decide its fee and its rules",
             kind=InputKind.CHOICE,
         )
     return _checks.choice(card_type, CardType, "card_type"), _checks.country(issuer, field)

@@ -33,6 +33,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import EXACT, RANGE, out_of_range
+from commercekit._words import with_article
 from commercekit.errors import (
     CurrencyMismatchError,
     InputKind,
@@ -63,7 +64,8 @@ def whole_money(value: object, what: str) -> Money:
     """Money of at least zero in whole minor units of its currency."""
     money = require_money(value, what)
     if money.amount < 0:
-        raise InvalidAmountError(money, f"is negative; a {what} is zero or more")
+        said = f"is negative; {with_article(what)} is zero or more"
+        raise InvalidAmountError(money, said)
     to_minor_units(money)  # refuses a digit below the minor unit
     return money
 

@@ -49,6 +49,7 @@ from datetime import datetime
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
 from commercekit.pricing import _checks as checks
@@ -278,7 +279,7 @@ class Promotion:
         if isinstance(offer, PRODUCT_ONLY) and not product:
             raise InvalidPromotionError(
                 self.id,
-                f"a {kind} offer is about units, so it is a product promotion; "
+                f"{with_article(kind)} offer is about units, so it is a product promotion; "
                 f"drop promotion_class or set it to PromotionClass.PRODUCT",
             )
         if isinstance(offer, FreeShipping) and not shipping:

@@ -52,6 +52,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._inputs import instance, invalid
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
@@ -267,7 +268,8 @@ def _optional(text: object, what: str) -> str | None:
     if text is None:
         return None
     if not isinstance(text, str) or not text.strip() or len(text) > 32:
-        raise UnknownCountryError(text, f"is not a {what}; give it as text, or None")
+        said = f"is not {with_article(what)}; give it as text, or None"
+        raise UnknownCountryError(text, said)
     return text.strip().upper()
 
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from commercekit._words import with_article
 from commercekit.errors import InvalidJsonError
 
 MAX_REQUEST_BYTES = 10 * 1024 * 1024
@@ -79,7 +80,7 @@ def _text(document: object, name: str) -> str:
         except UnicodeDecodeError:
             raise InvalidJsonError("", f"{name} is not UTF-8 text") from None
     if not isinstance(document, str):
-        given = "None" if document is None else f"a {type(document).__name__}"
+        given = "None" if document is None else with_article(type(document).__name__)
         raise InvalidJsonError("", f"{name} must be JSON text (str or bytes), not {given}")
     # A character is one to four bytes of UTF-8: only text near the limit is encoded.
     if len(document) > MAX_REQUEST_BYTES or (

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from commercekit._numbers import RANGE
+from commercekit._words import with_article
 from commercekit.errors import (
     CommerceKitError,
     InputKind,
@@ -310,7 +311,7 @@ def read_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     said = shown(value) if isinstance(value, str) else json_type(value)
     raise InvalidJsonError(
         "",
-        f"{said} is not a {_words(kind.__name__)}; use one of: {known}",
+        f"{said} is not {with_article(_words(kind.__name__))}; use one of: {known}",
         kind=InputKind.CHOICE,
         choices=values,
     )

@@ -47,6 +47,7 @@ import stdnum.nz.ird
 from stdnum.exceptions import ValidationError
 
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
 from commercekit.tax import _checks
 
@@ -156,7 +157,8 @@ def _normalised(text: object, country: object) -> tuple[str, str]:
     code = _country_of(compact, country)
     written = "CH" if compact[:3] == "CHE" else compact[:2]
     if written != code and written in _SCHEMES and written not in _UNPREFIXED:
-        raise InvalidTaxIdError(text, code, f"it is a {written} number, not {code}")
+        said = f"it is {with_article(written)} number, not {code}"
+        raise InvalidTaxIdError(text, code, said)
     scheme, module = _SCHEMES[code]
     candidate = compact
     if scheme == "EU VAT" and not compact.startswith(code):

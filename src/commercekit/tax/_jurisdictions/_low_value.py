@@ -28,6 +28,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from commercekit._words import with_article
 from commercekit.tax._jurisdictions._base import (
     Platform,
     RegisteredServices,
@@ -151,9 +152,9 @@ class LowValueGoods(RegisteredServices):
         limit = threshold_for(self.code, self.low_value_rule, on=case.on)
         rules.append(
             Rule(
-                f"the buyer is a {destination} GST-registered business: low-value goods "
-                "are not taxed at sale for it nor at the border; it accounts for any GST "
-                "itself (reverse charge where its law requires)",
+                f"the buyer is {with_article(destination)} GST-registered business: "
+                "low-value goods are not taxed at sale for it nor at the border; it "
+                "accounts for any GST itself (reverse charge where its law requires)",
                 limit.source,
             )
         )
