@@ -128,7 +128,7 @@ def test_ties_go_to_more_units_then_the_product_id() -> None:
     ]
 
 
-def test_a_product_without_net_revenue_is_thin_and_a_loss_is_said() -> None:
+def test_a_product_without_net_sales_is_thin_and_a_loss_is_said() -> None:
     lines = [_sold("FREE", 5, "0", "20"), _sold("TEE", 5, "100", "50")]
     report = margin_breakdown(lines, [], start=START, end=END)
     result = portfolio(report, periods=1, rule=PortfolioRule.medians())
@@ -208,7 +208,7 @@ def test_only_a_report_by_product_with_products_is_placed(
         portfolio(report, periods=4, rule=PortfolioRule.medians())
 
 
-def test_no_median_ratio_without_net_revenue() -> None:
+def test_no_median_ratio_without_net_sales() -> None:
     report = margin_breakdown([_sold("FREE", 1, "0", "2")], [], start=START, end=END)
     with pytest.raises(InvalidMetricError, match="no median margin ratio"):
         portfolio(report, periods=4, rule=PortfolioRule.medians())

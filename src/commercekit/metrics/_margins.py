@@ -70,7 +70,7 @@ def _returns_allowance(value: object) -> Money:
     return amount(value, "returns_allowance")
 
 
-def _net_revenue(value: object) -> Money:
+def _revenue_after_discounts(value: object) -> Money:
     return signed_amount(value, "revenue")
 
 
@@ -141,7 +141,7 @@ class ContributionMargin:
     revenue). Built by hand, the three must agree.
     """
 
-    revenue: Money = attrs.field(converter=_net_revenue)
+    revenue: Money = attrs.field(converter=_revenue_after_discounts)
     variable_costs: Money = attrs.field(converter=_variable_costs)
     margin: Money = attrs.field(converter=_margin)
     ratio: Decimal = attrs.field(converter=_ratio)

@@ -321,8 +321,10 @@ def return_rates(
     Grouped ``by`` any of ``"order"``, ``"product"``, ``"channel"`` and
     ``"market"``; returns are matched to their sale as
     [`margin_breakdown`][commercekit.metrics.margin_breakdown] matches them, and
-    refused or, with ``partial=True``, listed in ``missing`` the same way. Returns
-    never exceed sales, so each rate lies between 0 and 1.
+    refused or, with ``partial=True``, listed in ``missing`` the same way, and so are
+    refunds above what was paid. Returns never exceed sales, so each rate lies
+    between 0 and 1; a period with no sales has no groups, and a total of zeros whose
+    rates are ``None``.
 
     Examples:
         >>> from datetime import date

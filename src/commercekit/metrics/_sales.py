@@ -139,7 +139,10 @@ class ReturnLine:
     more, in whole minor units of the order's currency:
 
     * ``refund``: what was paid back, net of tax (goods, and shipping if it was
-      refunded), after any restocking fee kept;
+      refunded), after any restocking fee kept. The refunds of one order line's
+      returns together are at most what the returned units were paid plus the
+      shipping charged on the order (Directive 2011/83/EU, Art. 13(1)); the measures
+      refuse more;
     * ``return_shipping``: what bringing the parcel back cost the shop;
     * ``restocking_loss``: the value lost on units that cannot be sold again: units
       written off x their cost (``unit_cost * 2``), or the write-down you know.
@@ -308,8 +311,9 @@ def _sold(
     refunded: dict[str, list[Money]] = {}
     for line in sales:
         backs = by_line.get((line.order, line.product), [])
+        restocked = _restocked(line, backs)  # refuses more units back than sold
         shipping = shipping_refunded(line, backs, charged[line.order])
-        sold.append(Sold(line, _restocked(line, backs), shipping))
+        sold.append(Sold(line, restocked, shipping))
         refunded.setdefault(line.order, []).append(shipping)
     check_orders(
         {order: sum_money(found, found[0].currency) for order, found in refunded.items()},
