@@ -156,7 +156,7 @@ def _step(span: float, ticks: int = 6) -> float:
 
 def _ratio(position: ProductPosition) -> float:
     if position.margin_ratio is None:
-        raise ValueError(f"{position.product} has no net revenue: no margin ratio to plot")
+        raise ValueError(f"{position.product} has no net sales: no margin ratio to plot")
     return float(position.margin_ratio)
 
 
