@@ -8,10 +8,20 @@ rate, the import duties and taxes and who pays them, the grand total, and the re
 [`refund`][commercekit.checkout.refund] reverses part of it exactly, and
 [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] gives the last day of
 the EU's 14-day right of withdrawal.
+
+With the buyer's [`Payment`][commercekit.checkout.Payment] (and the fee schedule that
+prices it) in the context, the quote's [`QuotePayment`][commercekit.checkout.QuotePayment]
+says what taking the payment costs the merchant, not charged to the buyer, and the
+[`PaymentSurcharge`][commercekit.checkout.PaymentSurcharge] the buyer pays where the
+shop asks for one and the law allows it; a refund then says what the payment provider
+keeps. [`order_lines`][commercekit.checkout.order_lines] turns a quote into the
+[`OrderLine`][commercekit.metrics.OrderLine]s of the margin breakdown.
 """
 
 from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._margin_lines import order_lines
 from commercekit.checkout._model import Quote, QuoteLine, ShippingCharge
+from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
 from commercekit.checkout._quote import quote
 from commercekit.checkout._refund import refund
 from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
@@ -20,14 +30,18 @@ from commercekit.checkout._withdrawal import withdrawal_deadline
 
 __all__ = [
     "CheckoutContext",
+    "Payment",
+    "PaymentSurcharge",
     "Product",
     "Quote",
     "QuoteLine",
+    "QuotePayment",
     "Refund",
     "RefundLine",
     "RefundPolicy",
     "ShippingCharge",
     "ShippingRefund",
+    "order_lines",
     "quote",
     "refund",
     "withdrawal_deadline",

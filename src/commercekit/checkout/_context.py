@@ -5,7 +5,8 @@ SKU: its tax category, and for shipping and customs its weight, HS code and orig
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] holds everything else a quote
 depends on: who sells and who buys, the moment, the products, the promotions, the rate
 cards or live carrier, the exchange and tax rates, the incoterm, the warehouse the goods
-leave from. Nothing is read from the clock or the environment.
+leave from, the buyer's payment and the fee schedule that prices it. Nothing is read
+from the clock or the environment.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from commercekit.checkout._checks import (
     plugin,
 )
 from commercekit.checkout._model import _at, _sku
+from commercekit.checkout._payment import Payment
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
 from commercekit.money import RateSource, RateTable
+from commercekit.payments import PaymentCostSource
 from commercekit.pricing import Promotion
 from commercekit.regions import check_country, holiday_region
 from commercekit.shipping import (
@@ -153,6 +156,10 @@ def _warehouse(value: object) -> Warehouse | None:
     return None if value is None else instance(value, Warehouse, "warehouse")
 
 
+def _payment(value: object) -> Payment | None:
+    return None if value is None else instance(value, Payment, "payment")
+
+
 def _leaves_from(warehouse: Warehouse) -> str:
     """Where goods from ``warehouse`` leave, as ``ship_from`` says it: its country, or
     ``XI`` for a warehouse in Northern Ireland (whose goods follow EU VAT rules)."""
@@ -236,8 +243,20 @@ class CheckoutContext:
     """Where the goods leave from, for the delivery dates: its country (where the goods
     ship from: ``ship_from``, or the seller's country), time zone, cut-off and handling
     days. Without one the quote gives no dates, and says so; none is assumed."""
+    payment: Payment | None = attrs.field(default=None, converter=_payment)
+    """How the buyer pays: the quote then reports what taking the payment costs the
+    merchant (not charged to the buyer) and charges a surcharge where one is asked for
+    and lawful. Needs ``payment_costs``; without a payment the quote prices none."""
+    payment_costs: PaymentCostSource | None = attrs.field(
+        default=None,
+        validator=plugin("PaymentCostSource", "fee_row", optional=True),
+    )
+    """The fee schedule that prices the payment (a plugin: a ``FeeSchedule`` of the
+    provider's contract, or a bundled ``example_schedule``, a labelled example). None
+    is assumed: a payment without one is refused, and so is one without a payment."""
 
     def __attrs_post_init__(self) -> None:
+        self._check_payment()
         if self.warehouse is None:
             return
         leaves = self.ship_from or self.seller.country
@@ -253,6 +272,26 @@ class CheckoutContext:
                 f"give the warehouse they leave from, or set ship_from={found!r}"
                 + (british if {leaves, found} & {"GB", "XI"} else ""),
                 kind=InputKind.PLACE,
+            )
+
+    def _check_payment(self) -> None:
+        """A payment needs the schedule that prices it, and a schedule a payment."""
+        if self.payment is not None and self.payment_costs is None:
+            raise error(
+                "payment_costs",
+                None,
+                "is needed to price the payment: pass a PaymentCostSource (a "
+                "FeeSchedule of your provider's contract, or example_schedule('stripe'), "
+                "a labelled example); no provider is assumed",
+                kind=InputKind.TYPE,
+            )
+        if self.payment is None and self.payment_costs is not None:
+            raise error(
+                "payment",
+                None,
+                "is needed with payment_costs: pass the buyer's Payment (method, card "
+                "type and issuer country), or leave payment_costs out",
+                kind=InputKind.TYPE,
             )
 
     def product(self, sku: str) -> Product:

@@ -22,6 +22,7 @@ from commercekit.checkout._checks import (
     many,
     same_currency,
 )
+from commercekit.checkout._payment import PaymentSurcharge, QuotePayment
 from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money, validate_currency
 from commercekit.pricing import PromotionResult
@@ -245,14 +246,22 @@ def _missing(value: object) -> tuple[str, ...]:
     return lines_of_text(value, "missing")
 
 
+def _quote_payment(value: object) -> QuotePayment | None:
+    return None if value is None else instance(value, QuotePayment, "payment")
+
+
 @attrs.frozen
 class Quote:
     """The complete quote: lines, shipping, tax by rate, border charges, and why.
 
     ``grand_total`` is what the buyer pays at checkout: every line's gross, the
-    shipping's gross and, under DDP, the import duties and taxes the seller collects.
-    ``due_at_delivery`` is what the buyer pays at the door under DAP/DDU. Every amount
-    is in ``currency``.
+    shipping's gross, a lawful payment surcharge and, under DDP, the import duties and
+    taxes the seller collects. ``due_at_delivery`` is what the buyer pays at the door
+    under DAP/DDU. ``payment`` is what taking the payment of the grand total costs the
+    merchant (not charged to the buyer), with any surcharge, where the context named
+    the payment. Every amount is in ``currency``; every total is the sum of the parts
+    shown (the tax summary adds up to ``tax``; the payment's cost is of the grand
+    total, and a surcharge's of the total before it).
     """
 
     currency: str = attrs.field(converter=_currency)
@@ -269,6 +278,8 @@ class Quote:
     explanation: tuple[str, ...] = attrs.field(converter=_explanation)
     missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
     """What a partial quote could not compute (empty for a complete quote)."""
+    payment: QuotePayment | None = attrs.field(default=None, converter=_quote_payment)
+    """The payment's cost to the merchant and any surcharge (``None``: none priced)."""
 
     def __attrs_post_init__(self) -> None:
         amounts = {f"lines[{index}]": line.gross for index, line in enumerate(self.lines)}
@@ -276,7 +287,39 @@ class Quote:
             amounts["shipping"] = self.shipping.gross
         amounts["collected_border_charges"] = self.collected_border_charges
         amounts["due_at_delivery"] = self.due_at_delivery
+        if self.payment is not None:
+            amounts["payment.cost"] = self.payment.cost.total
         same_currency(self.currency, amounts, "quote")
+        summed = sum_money([row.amount for row in self.tax_summary], self.currency)
+        if self.tax_summary and summed != self.tax:
+            raise error(
+                "tax_summary",
+                summed,
+                f"does not add up to the tax of the lines, shipping and surcharge "
+                f"({self.tax})",
+            )
+        self._check_payment()
+
+    def _check_payment(self) -> None:
+        """The payment's cost is of the grand total; a surcharge's of the rest."""
+        payment = self.payment
+        if payment is None:
+            return
+        total = self.grand_total
+        if payment.cost.amount != total:
+            raise error(
+                "payment",
+                payment.cost.amount,
+                f"is the amount the payment's cost was worked out on, not the grand "
+                f"total {total}",
+            )
+        surcharge = payment.surcharge
+        if surcharge is not None and surcharge.cost.amount != total - surcharge.gross:
+            raise error(
+                "payment.surcharge",
+                surcharge.cost.amount,
+                f"is not the total before the surcharge ({total - surcharge.gross})",
+            )
 
     @property
     def subtotal(self) -> Money:
@@ -284,14 +327,21 @@ class Quote:
         return sum_money([line.gross for line in self.lines], self.currency)
 
     @property
+    def surcharge(self) -> PaymentSurcharge | None:
+        """The payment surcharge the buyer pays, if one was lawfully charged."""
+        return None if self.payment is None else self.payment.surcharge
+
+    @property
     def tax(self) -> Money:
-        """All VAT/GST charged at checkout (lines and shipping)."""
-        shipping = self.shipping.tax if self.shipping else None
-        parts = [line.tax for line in self.lines] + ([shipping] if shipping else [])
+        """All VAT/GST charged at checkout (lines, shipping and surcharge)."""
+        parts = [line.tax for line in self.lines]
+        parts += [charge.tax for charge in (self.shipping, self.surcharge) if charge]
         return sum_money(parts, self.currency)
 
     @property
     def grand_total(self) -> Money:
-        """What the buyer pays at checkout."""
-        total = self.subtotal + self.collected_border_charges
-        return total + self.shipping.gross if self.shipping else total
+        """What the buyer pays at checkout: lines, shipping, surcharge and the border
+        charges collected."""
+        parts = [self.subtotal, self.collected_border_charges]
+        parts += [charge.gross for charge in (self.shipping, self.surcharge) if charge]
+        return sum_money(parts, self.currency)

@@ -22,7 +22,10 @@ them:
 6. **Delivery dates**, when the context names the warehouse the goods leave from:
    [`delivery_window`][commercekit.shipping.delivery_window] for an order placed at
    ``at``, with the chosen service's transit days and the holidays at both ends.
-7. **Totals**, which add up by construction.
+7. **The payment**, when the context names it: what taking it costs the merchant (not
+   charged to the buyer), and a surcharge where one is asked for and lawful, taxed as
+   part of the price of the goods.
+8. **Totals**, which add up by construction.
 
 Exchange rates come from the context's table, or from its live ``exchange_rate_source``
 (asked for the table known at the moment of the quote); a table observed after that
@@ -39,8 +42,8 @@ The quote lists lines by SKU: the order of the cart never changes a figure.
 Every step adds its reason to ``explanation``.
 
 Shipping (step 1) is in ``_quote_shipping``, tax (step 4) in ``_quote_taxes``, the
-border charges (step 5) in ``_quote_border``, and the delivery dates (step 6) in
-``_quote_delivery``.
+border charges (step 5) in ``_quote_border``, the delivery dates (step 6) in
+``_quote_delivery``, and the payment (step 7) in ``_quote_payment``.
 """
 
 from __future__ import annotations
@@ -55,12 +58,14 @@ from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_delivery import delivered
+from commercekit.checkout._quote_payment import merged_summary, payment_priced
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import tax_lines
 from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
+from commercekit.shipping import ShippingOption
 from commercekit.tax import Buyer, Sale, SaleLine, Supply, TaxCategory, TaxDecision, decide
 
 __all__ = ["quote"]
@@ -86,7 +91,11 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     Raises [`MissingDataError`][commercekit.errors.MissingDataError] naming each fact the
     quote needs and was not given (see the module docs), and
     [`FutureRatesError`][commercekit.errors.FutureRatesError] for an exchange-rate table
-    observed after ``context.at``.
+    observed after ``context.at``,
+    [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError] where the
+    payment's schedule has no fee for it, and
+    [`SurchargeRefusedError`][commercekit.errors.SurchargeRefusedError] for a surcharge
+    the law bans (or no bundled rule allows).
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -113,15 +122,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         buyer.country, subdivision=buyer.subdivision, postcode=buyer.postcode, on=day
     )
     option = shipping_option(cart, context, products, origin, destination)
-    shipping_price = None
-    if option is not None:
-        shipping_price = shipping_charged(option, cart, context, notes)
-        cart = trusted_evolve(cart, shipping=shipping_price)
-        example = " (example rate card, invented prices)" if option.card.example else ""
-        notes.append(
-            f"shipping: {option.service}{example}, {option.chargeable_kg} kg "
-            f"chargeable, {shipping_price}"
-        )
+    cart, shipping_price = _shipped(cart, context, option, notes)
     promoted = apply_promotions(cart, context.promotions, at=context.at)
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
@@ -144,12 +145,15 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     border = Border(context, products, decision, origin, destination, notes, missing)
     landed, collected, due = border.charges(lines, shipping_charge)
     shipping_charge = delivered(shipping_charge, context, destination, notes)
+    payment, surcharge_tax = payment_priced(
+        context, buyer, lines, shipping=shipping_charge, collected=collected, notes=notes
+    )
     return Quote(
         currency=promoted.subtotal.currency.code,
         at=context.at,
         lines=tuple(lines),
         shipping=shipping_charge,
-        tax_summary=summary,
+        tax_summary=merged_summary(summary, surcharge_tax),
         decision=decision,
         promotions=promoted,
         incoterm=context.incoterm,
@@ -158,7 +162,23 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         due_at_delivery=due,
         explanation=tuple(notes),
         missing=tuple(missing),
+        payment=payment,
     )
+
+
+def _shipped(
+    cart: Cart, context: CheckoutContext, option: ShippingOption | None, notes: list[str]
+) -> tuple[Cart, Money | None]:
+    """The cart with the shipping charge of ``option`` (if any), and that charge."""
+    if option is None:
+        return cart, None
+    price = shipping_charged(option, cart, context, notes)
+    example = " (example rate card, invented prices)" if option.card.example else ""
+    notes.append(
+        f"shipping: {option.service}{example}, {option.chargeable_kg} kg "
+        f"chargeable, {price}"
+    )
+    return trusted_evolve(cart, shipping=price), price
 
 
 _TYPE = InputKind.TYPE

@@ -66,7 +66,7 @@ def tax_lines(
         for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)
     ]
     invoice = tax_invoice(
-        [*goods, *_shipping_tax_lines(shipping_left, rates, amounts)],
+        [*goods, *split_over_rates(shipping_left, rates, amounts, description="shipping")],
         prices_include_tax=context.prices_include_tax,
         rounding=context.rounding,
     )
@@ -140,13 +140,17 @@ def _untaxed_shipping(
     )
 
 
-def _shipping_tax_lines(
-    shipping_left: Money | None,
+def split_over_rates(
+    charge: Money | None,
     rates: Sequence[tuple[TaxRate, ...]],
     amounts: Sequence[Money],
+    *,
+    description: str,
 ) -> list[TaxLine]:
-    """The shipping split over the lines' rates, in proportion to the lines' amounts."""
-    if shipping_left is None or shipping_left.amount <= 0:
+    """A charge that follows the goods (the shipping, a payment surcharge) split over
+    the lines' rates, in proportion to the lines' amounts: one tax line per group of
+    lines taxed alike, shares by ``allocate`` (they add up to the charge exactly)."""
+    if charge is None or charge.amount <= 0:
         return []
     groups: dict[tuple[tuple[str, Decimal, RateKind], ...], Money] = {}
     for line_rates, amount in zip(rates, amounts, strict=True):
@@ -156,10 +160,10 @@ def _shipping_tax_lines(
     weights = [groups[key].amount for key in keys]
     if not any(weights):
         weights = [Decimal(1)] * len(keys)
-    shares = allocate(shipping_left, weights)
+    shares = allocate(charge, weights)
     by_key = {tuple((r.tax, r.rate, r.kind) for r in lr): lr for lr in rates}
     return [
-        TaxLine(share, 1, by_key[key], description="shipping")
+        TaxLine(share, 1, by_key[key], description=description)
         for key, share in zip(keys, shares, strict=True)
         if share.amount
     ]

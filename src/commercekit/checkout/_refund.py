@@ -19,8 +19,14 @@ says how much money goes back for them, and why:
   refunded only if the policy says so: duty is usually not recoverable once paid. When
   they are, each line's share (its own duty, plus the rest in proportion to its net)
   is refunded per unit in the same cumulative way.
+* A **payment surcharge** goes back with the goods, each line's share (in proportion
+  to its gross) unit by unit in the same cumulative way: it is part of the price of
+  the goods (see ``_refund_payment``).
 * A **restocking fee**, a percentage of the returned lines' gross rounded half-up, is
   kept back and shown separately; it never makes a refund negative.
+* **What the payment provider keeps** (its original fee where the schedule keeps it,
+  and a refund fee) is reported where the quote priced the payment; a schedule without
+  the figure raises, unless the caller asks for a partial refund.
 * **Loyalty points** the order earned (pass them as ``points_earned``) are reversed,
   not worked out again: the earn rule's basis, tier multiplier, bonus events, cap and
   rounding made that figure, and a refund cannot know them. Each refund reverses the
@@ -79,9 +85,10 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.checkout._checks import instance
+from commercekit.checkout._checks import flag, instance
 from commercekit.checkout._model import Quote
 from commercekit.checkout._points_back import points_earned_checked, points_to_reverse
+from commercekit.checkout._refund_payment import provider_keeps, surcharge_back
 from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
 from commercekit.checkout._refund_result import Refund, RefundLine
 from commercekit.checkout._returned_units import (
@@ -135,6 +142,7 @@ def refund(
     *,
     previous: Sequence[Refund] = (),
     points_earned: int = 0,
+    partial: bool = False,
 ) -> Refund:
     """The refund for returning ``returned_lines`` (SKU to units) of ``quote``.
 
@@ -150,6 +158,12 @@ def refund(
     earned (by net value, rounded down) less what ``previous`` reversed; the refund
     that completes the return reverses the rest, so all refunds together reverse
     exactly ``points_earned``.
+
+    A payment surcharge goes back with the goods, in proportion to what was paid for
+    them; where the quote priced the payment, the refund carries what the payment
+    provider keeps (``payment_cost``). A schedule that gives no figure for that raises
+    [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError], unless
+    ``partial`` is true: the refund then leaves it out and lists it in ``missing``.
 
     Raises [`UnknownSkuError`][commercekit.errors.UnknownSkuError] for a SKU not on the
     quote, [`ExcessReturnError`][commercekit.errors.ExcessReturnError] for more units
@@ -206,11 +220,15 @@ def refund(
     earned = points_earned_checked(points_earned, previous)
     now = units_now(quote, returned_lines, before)
     after = [b + n for b, n in zip(before, now, strict=True)]
+    partial = flag(partial, "partial")
     notes: list[str] = []
+    missing: list[str] = []
     lines = _lines(quote, before, now, after, notes)
     shipping, shipping_tax = _shipping(quote, policy, previous, after, notes)
     border = _border(quote, policy, before, after, notes)
-    fee = _restocking_fee(quote, policy, lines, shipping + border, notes)
+    surcharge, surcharge_tax = surcharge_back(quote, before, after, notes) or (None, None)
+    charges = shipping + border + (surcharge or border * 0)
+    fee = _restocking_fee(quote, policy, lines, charges, notes)
     points = points_to_reverse(quote, earned, previous, after, notes)
     result = Refund(
         quote.grand_total,
@@ -222,9 +240,16 @@ def refund(
         earned,
         points,
         tuple(notes),
+        surcharge=surcharge,
+        surcharge_tax=surcharge_tax,
     )
     notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
-    return attrs.evolve(result, explanation=tuple(notes))
+    kept = provider_keeps(
+        quote, result.total, partial=partial, missing=missing, notes=notes
+    )
+    return attrs.evolve(
+        result, explanation=tuple(notes), payment_cost=kept, missing=tuple(missing)
+    )
 
 
 def _lines(
@@ -254,16 +279,17 @@ def _restocking_fee(
     quote: Quote,
     policy: RefundPolicy,
     lines: Sequence[RefundLine],
-    shipping_and_border: Money,
+    charges: Money,
     notes: list[str],
 ) -> Money:
-    """The fee kept back: a percentage of the goods' gross, half-up; never negative."""
+    """The fee kept back: a percentage of the goods' gross, half-up; never more than
+    the goods and the charges (shipping, border, surcharge) refunded with them."""
     if not policy.restocking_percent:
         return quote.grand_total * 0
     goods = sum_money([line.gross for line in lines], quote.currency)
     fee = min(
         percent_of(goods, policy.restocking_percent, mode=RoundingMode.HALF_UP),
-        goods + shipping_and_border,
+        goods + charges,
     )
     notes.append(
         f"restocking fee: {policy.restocking_percent} % of {goods}, half-up: {fee}"

@@ -3,7 +3,8 @@
 A [`Refund`][commercekit.checkout.Refund] keeps the amounts refunded now, each gross,
 and derives the rest (the goods, the tax reversed, the total). It also keeps what the
 order paid and the points it earned, so that a later refund of the same order can check
-it belongs to it. A [`RefundLine`][commercekit.checkout.RefundLine] is what goes back
+it belongs to it, and, where the order's payment was priced, what the payment provider
+keeps. A [`RefundLine`][commercekit.checkout.RefundLine] is what goes back
 for some units of one quote line; on every line ``net + tax == gross``.
 """
 
@@ -16,12 +17,14 @@ from commercekit.checkout._checks import (
     amount,
     count,
     error,
+    instance,
     lines_of_text,
     many,
     same_currency,
 )
 from commercekit.checkout._model import _discount, _gross, _net, _sku, _tax
 from commercekit.money import Money, sum_money
+from commercekit.payments import RefundCost
 
 __all__ = ["Refund", "RefundLine"]
 
@@ -102,6 +105,22 @@ def _explanation(value: object) -> tuple[str, ...]:
     return lines_of_text(value, "explanation")
 
 
+def _surcharge_refunded(value: object) -> Money | None:
+    return None if value is None else amount(value, "surcharge")
+
+
+def _surcharge_tax(value: object) -> Money | None:
+    return None if value is None else amount(value, "surcharge_tax")
+
+
+def _payment_cost(value: object) -> RefundCost | None:
+    return None if value is None else instance(value, RefundCost, "payment_cost")
+
+
+def _missing(value: object) -> tuple[str, ...]:
+    return lines_of_text(value, "missing")
+
+
 @attrs.frozen
 class Refund:
     """One refund against a quote: per line, shipping, border charges, fee and total.
@@ -146,6 +165,10 @@ class Refund:
     points_earned: int = attrs.field(converter=_points_earned_field)
     points_to_reverse: int = attrs.field(converter=_points_to_reverse)
     explanation: tuple[str, ...] = attrs.field(converter=_explanation)
+    surcharge: Money | None = attrs.field(default=None, converter=_surcharge_refunded)
+    surcharge_tax: Money | None = attrs.field(default=None, converter=_surcharge_tax)
+    payment_cost: RefundCost | None = attrs.field(default=None, converter=_payment_cost)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
 
     def __attrs_post_init__(self) -> None:
         amounts = {f"lines[{i}]": line.gross for i, line in enumerate(self.lines)}
@@ -155,19 +178,30 @@ class Refund:
             border=self.border,
             restocking_fee=self.restocking_fee,
         )
+        if self.surcharge is not None:
+            amounts["surcharge"] = self.surcharge
+        if self.surcharge_tax is not None:
+            amounts["surcharge_tax"] = self.surcharge_tax
+        if self.payment_cost is not None:
+            amounts["payment_cost"] = self.payment_cost.refunded
         same_currency(self.currency, amounts, "refund")
-        if self.shipping_tax > self.shipping:
-            raise error(
-                "shipping_tax",
-                self.shipping_tax,
-                f"is more than the shipping {self.shipping}",
-            )
-        if self.restocking_fee > self.goods + self.shipping + self.border:
+        for charge, tax in (
+            ("shipping", "shipping_tax"),
+            ("surcharge", "surcharge_tax"),
+        ):
+            self._check_tax(charge, tax)
+        if self.restocking_fee > self.goods + self._charges:
             raise error(
                 "restocking_fee",
                 self.restocking_fee,
-                "is more than the goods, shipping and border charges refunded; a fee "
-                "never makes a refund negative",
+                "is more than the goods, shipping, border charges and surcharge "
+                "refunded; a fee never makes a refund negative",
+            )
+        if self.payment_cost is not None and self.payment_cost.refunded != self.total:
+            raise error(
+                "payment_cost",
+                self.payment_cost.refunded,
+                f"is the cost of refunding another amount than this refund's {self.total}",
             )
         if self.points_to_reverse > self.points_earned:
             raise error(
@@ -175,6 +209,20 @@ class Refund:
                 self.points_to_reverse,
                 f"is more than the {self.points_earned} points the order earned",
             )
+
+    def _check_tax(self, charge: str, tax: str) -> None:
+        """A charge's tax is given with it, and is at most the charge."""
+        gross, vat = getattr(self, charge), getattr(self, tax)
+        if (gross is None) != (vat is None):
+            raise error(tax, vat, f"is given exactly when {charge} is")
+        if gross is not None and vat > gross:
+            raise error(tax, vat, f"is more than the {charge} {gross}")
+
+    @property
+    def _charges(self) -> Money:
+        """The shipping, border charges and surcharge refunded."""
+        total = self.shipping + self.border
+        return total + self.surcharge if self.surcharge is not None else total
 
     @property
     def currency(self) -> str:
@@ -188,11 +236,14 @@ class Refund:
 
     @property
     def tax(self) -> Money:
-        """The VAT/GST reversed: the lines' tax and the shipping's."""
+        """The VAT/GST reversed: the lines' tax, the shipping's and the surcharge's."""
         parts = [line.tax for line in self.lines] + [self.shipping_tax]
+        if self.surcharge_tax is not None:
+            parts.append(self.surcharge_tax)
         return sum_money(parts, self.currency)
 
     @property
     def total(self) -> Money:
-        """What goes back to the buyer: goods, shipping and border, less the fee."""
-        return self.goods + self.shipping + self.border - self.restocking_fee
+        """What goes back to the buyer: goods, shipping, border charges and surcharge,
+        less the fee."""
+        return self.goods + self._charges - self.restocking_fee

@@ -1,8 +1,8 @@
 """The quote as a table a person reads (``commercekit quote`` without ``--format json``).
 
 It says what the JSON quote says, in figures and in words: what a partial quote lacks,
-every promotion that did not apply, why a border charge is zero, and who pays it, and
-when the goods arrive.
+every promotion that did not apply, why a border charge is zero, and who pays it,
+when the goods arrive, and what taking the payment costs the merchant.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from commercekit.checkout import Quote
+from commercekit.checkout import Quote, QuotePayment
 from commercekit.money import Money
 from commercekit.pricing import PromotionResult
 from commercekit.shipping import (
@@ -62,6 +62,8 @@ def print_quote(result: Quote, out: TextIO) -> None:
         out.write("\nDuties and import taxes\n  not computed: see MISSING above\n")
     out.write(f"\n  {'tax included':<24} {money_text(result.tax)}\n")
     out.write(f"  {'total at checkout':<24} {money_text(result.grand_total)}\n")
+    if result.payment is not None:
+        _print_payment_cost(result.payment, out)
     if result.due_at_delivery.amount:
         out.write(f"  {'due at delivery':<24} {money_text(result.due_at_delivery)}\n")
     if result.missing:
@@ -94,6 +96,44 @@ def _print_lines(result: Quote, out: TextIO) -> None:
             f"    {shipping.service}{example}, {days} business days\n"
         )
         _print_delivery(shipping.delivery, out)
+    if result.payment is not None:
+        _print_surcharge(result.payment, out)
+
+
+def _print_surcharge(payment: QuotePayment, out: TextIO) -> None:
+    """The surcharge the buyer pays for the payment method, as a line of its own."""
+    surcharge = payment.surcharge
+    if surcharge is None:
+        return
+    out.write(
+        f"  {'payment surcharge':<21} {'':>14} {'':>14} {money_text(surcharge.net)} "
+        f"{money_text(surcharge.tax)} {money_text(surcharge.gross)}\n"
+        f"    {payment.payment.describe()}: the merchant's cost of accepting "
+        f"{surcharge.cost.amount}, {surcharge.decision.ruling.value} by law\n"
+    )
+    for reason in surcharge.decision.why:
+        out.write(f"      why: {reason}\n")
+
+
+def _print_payment_cost(payment: QuotePayment, out: TextIO) -> None:
+    """What taking the payment costs the merchant, part by part, why, and its source."""
+    cost = payment.cost
+    parts = (
+        ("percentage", cost.percentage_fee),
+        ("fixed", cost.fixed_fee),
+        ("cross-border", cost.cross_border_fee),
+        ("conversion", cost.conversion_fee),
+    )
+    fees = " + ".join(f"{fee} {name}" for name, fee in parts if fee.amount)
+    out.write(
+        f"  {'payment cost (merchant)':<24} {money_text(cost.total)}"
+        f"  ({fees or 'no fee'})\n"
+        f"    {payment.why[0]}\n"
+    )
+    for reason in payment.why[1:]:
+        if reason not in (payment.surcharge.decision.why if payment.surcharge else ()):
+            out.write(f"      why: {reason}\n")
+    out.write(f"      source: {cost.source}\n")
 
 
 def _print_delivery(window: DeliveryWindow | None, out: TextIO) -> None:

@@ -14,6 +14,7 @@ from commercekit.checkout import Quote, QuoteLine, ShippingCharge
 from commercekit.errors import InvalidJsonError, shown
 from commercekit.pricing import AppliedPromotion, PromotionResult, RejectedPromotion
 from commercekit.serde._converter import converter
+from commercekit.serde._payment import payment_json
 from commercekit.shipping import DeliveryWindow, ItemDuty, LandedCost
 from commercekit.tax import RateTotal, TaxDecision, TaxRate
 
@@ -200,7 +201,9 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
     delivery (DAP/DDU). ``missing`` lists what a partial quote could not compute.
     ``shipping.delivery`` is the delivery window (``earliest``, ``latest``,
     ``dispatch`` as ISO dates, and the ``reasons``), or ``null`` where the request
-    named no warehouse.
+    named no warehouse. ``payment`` is what taking the payment costs the merchant
+    (not charged to the buyer) with any lawful surcharge (in ``grand_total``), or
+    ``null`` where the request named no payment.
     """
     if not isinstance(quote, Quote):
         raise InvalidJsonError(
@@ -224,6 +227,7 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
         "tax": _money(quote.tax),
         "grand_total": _money(quote.grand_total),
         "due_at_delivery": _money(quote.due_at_delivery),
+        "payment": payment_json(quote.payment),
         "explanation": list(quote.explanation),
         "missing": list(quote.missing),
     }

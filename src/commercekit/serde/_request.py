@@ -15,7 +15,8 @@ bundled example cards (``"rate_cards": "examples"``, invented prices), and may c
 "source"}, ...]}``), or ``"example"`` for the bundled example tariff. A
 ``"warehouse"`` (``{"country", "timezone", "cutoff", "handling_days", "subdivision"}``,
 the zone by its IANA name and the cut-off as ``"HH:MM"``) gives the quote its delivery
-dates.
+dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, see
+``_payment``) gives it the merchant's payment cost and any lawful surcharge.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from commercekit.serde._converter import (
     structure,
 )
 from commercekit.serde._objects import placed
+from commercekit.serde._payment import PaymentRequest, payment_request_json
 from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
     BUNDLED_TARIFF,
@@ -91,6 +93,7 @@ class _Request:
     tariff: TariffTable | None = None
     partial: bool = False
     warehouse: Warehouse | None = None
+    payment: PaymentRequest | None = None
     schema: str | None = None
 
 
@@ -259,6 +262,8 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             tariffs=request.tariff,
             partial=request.partial,
             warehouse=request.warehouse,
+            payment=request.payment.payment if request.payment else None,
+            payment_costs=request.payment.costs if request.payment else None,
         )
     except CommerceKitError as error:
         found = placed(error, _context_fields(data))
@@ -346,8 +351,8 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
 
 
 def _data_sources(context: CheckoutContext) -> dict[str, Any]:
-    """The request fields naming bundled data (the example tariff), partial quotes and
-    the warehouse."""
+    """The request fields naming bundled data (the example tariff), partial quotes,
+    the warehouse and the payment."""
     data: dict[str, Any] = {}
     tariffs = context.tariffs
     if tariffs is BUNDLED_TARIFF:
@@ -369,6 +374,8 @@ def _data_sources(context: CheckoutContext) -> dict[str, Any]:
         data["partial"] = True
     if context.warehouse is not None:
         data["warehouse"] = _warehouse(context.warehouse)
+    if context.payment is not None and context.payment_costs is not None:
+        data["payment"] = payment_request_json(context.payment, context.payment_costs)
     return data
 
 

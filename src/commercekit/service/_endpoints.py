@@ -220,6 +220,7 @@ class _RefundRequest:
     policy: RefundPolicy = attrs.Factory(RefundPolicy)
     previous: tuple[_Return, ...] = ()
     points_earned: int = 0
+    partial: bool = False
 
 
 def _within(error: InvalidJsonError, prefix: str) -> InvalidJsonError:
@@ -233,7 +234,9 @@ def refund_endpoint(data: Json) -> Json:
     """``POST /refund``: the order's quote request, the earlier returns and this one in;
     the refund for this return out. The service keeps no orders: the quote is made
     again from its request (the same request gives the same quote) and the earlier
-    returns are refunded again, in order, to count what is left."""
+    returns are refunded again, in order, to count what is left. Where the request
+    names the payment, the refund says what the payment provider keeps; ``partial``
+    leaves that out (listed in ``missing``) where the fee schedule lacks a figure."""
     asked = structure(data, _RefundRequest)
     try:
         cart, context = quote_request_from_json(asked.quote_request)
@@ -249,6 +252,7 @@ def refund_endpoint(data: Json) -> Json:
                 earlier.policy,
                 previous=tuple(done),
                 points_earned=asked.points_earned,
+                partial=asked.partial,
             )
         )
     result = refund(
@@ -257,6 +261,7 @@ def refund_endpoint(data: Json) -> Json:
         asked.policy,
         previous=tuple(done),
         points_earned=asked.points_earned,
+        partial=asked.partial,
     )
     answer: Json = converter.unstructure(result)
     return answer

@@ -1,0 +1,241 @@
+"""The payment at checkout: what taking it costs the merchant, and a lawful surcharge.
+
+With a payment in the context (``CheckoutContext.payment``, priced by
+``payment_costs``), the quote reports what taking the payment of its grand total costs
+the merchant: [`payment_cost`][commercekit.payments.payment_cost] of that total, by the
+buyer's method, for a merchant in the seller's country, on the day of the quote. That
+cost is **not charged to the buyer** and changes no total.
+
+Unless the shop asks to pass it on (``Payment(surcharge=True)``). Then:
+
+1. The surcharge is the merchant's cost of accepting the order's total before it (the
+   lines, the shipping and the border charges collected), **VAT included**: what the
+   buyer pays for it is never more than that cost, whatever the cart's price
+   convention.
+2. It is checked with [`check_surcharge`][commercekit.payments.check_surcharge] against
+   the merchant's cost of the whole payment (the total with the surcharge), for a
+   consumer or a business buyer (a buyer with a tax number is a business unless a
+   registry check found it not valid, as the tax decision reads it). Where the law
+   bans it (a consumer card in the EU or the UK from 13 January 2018) or no rule is
+   bundled, [`SurchargeRefusedError`][commercekit.errors.SurchargeRefusedError] reaches
+   the caller: nothing is charged silently.
+3. A card surcharge is part of the price of the goods, not a separate (exempt) payment
+   service: CJEU C-276/09 *Everything Everywhere* (2 December 2010) held such charges
+   are not consideration for a supply distinct from the principal one, and the taxable
+   amount includes the incidental expenses the supplier charges the customer
+   (Directive 2006/112/EC Art. 78(b)). So it is taxed like the shipping: split over the
+   lines' rates in proportion to their amounts. It depends on the total of the goods,
+   so it is taxed on its own lines after them, at the context's rounding level; its
+   tax joins each rate's row of the tax summary.
+4. It is shown with its net, tax and gross and is part of the grand total. The payment
+   then costs a little more than the surcharge (the fees on the surcharge itself), so
+   the surcharge never exceeds the merchant's cost of the payment.
+
+References:
+    * CJEU, C-276/09 Everything Everywhere, ECLI:EU:C:2010:730:
+      https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62009CJ0276
+    * Directive 2006/112/EC Art. 73 and 78: https://eur-lex.europa.eu/eli/dir/2006/112/oj
+    * Directive (EU) 2015/2366 Art. 62(4); Directive 2011/83/EU Art. 19; the UK's
+      Consumer Rights (Payment Surcharges) Regulations 2012 reg. 4 and 6A: see
+      ``commercekit.payments``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from commercekit.checkout._checks import error
+from commercekit.checkout._context import CheckoutContext
+from commercekit.checkout._model import QuoteLine, ShippingCharge
+from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
+from commercekit.checkout._quote_taxes import round_zero, split_over_rates
+from commercekit.errors import InputKind, InvalidInputError
+from commercekit.money import Money, sum_money
+from commercekit.payments import (
+    Buyer as Payer,
+)
+from commercekit.payments import (
+    PaymentCost,
+    PaymentCostSource,
+    check_surcharge,
+    example_providers,
+    example_schedule,
+    payment_cost,
+)
+from commercekit.tax import Buyer, RateTotal, tax_invoice
+
+__all__ = ["merged_summary", "payment_priced"]
+
+
+def payment_priced(
+    context: CheckoutContext,
+    buyer: Buyer,
+    lines: Sequence[QuoteLine],
+    *,
+    shipping: ShippingCharge | None,
+    collected: Money,
+    notes: list[str],
+) -> tuple[QuotePayment | None, tuple[RateTotal, ...]]:
+    """The payment as the quote prices it, and the surcharge's tax by rate (empty
+    without a surcharge); ``None`` where the context names no payment."""
+    payment = context.payment
+    if payment is None:
+        return None, ()
+    currency = collected.currency.code
+    parts = [line.gross for line in lines] + [collected]
+    before = sum_money(parts + ([shipping.gross] if shipping else []), currency)
+    if not payment.surcharge:
+        cost = _cost(before, payment, context)
+        why = _said(cost, payment, context, "not charged to the buyer")
+        notes.append(f"payment: {why[0]}")
+        return QuotePayment(payment, cost, None, why), ()
+    cost_before = _cost(before, payment, context)
+    total = before + cost_before.total
+    cost = _cost(total, payment, context)
+    payer, who = _payer(buyer)
+    surcharge, by_rate = _surcharge(cost_before, cost, context, payer=payer, lines=lines)
+    passed_on = f"{cost_before.total} of it passed on as a surcharge"
+    why = (
+        *_said(cost, payment, context, passed_on),
+        who,
+        *surcharge.decision.why,
+        (
+            f"The surcharge of {surcharge.gross} is the merchant's cost of accepting "
+            f"{before}; the payment of {total} costs {cost.total}, so the surcharge "
+            "never exceeds the merchant's cost."
+        ),
+    )
+    notes.append(f"payment: {why[0]}")
+    notes.append(f"payment surcharge: {why[-1]}")
+    return QuotePayment(payment, cost, surcharge, why), by_rate
+
+
+def _surcharge(
+    cost_before: PaymentCost,
+    cost: PaymentCost,
+    context: CheckoutContext,
+    *,
+    payer: Payer,
+    lines: Sequence[QuoteLine],
+) -> tuple[PaymentSurcharge, tuple[RateTotal, ...]]:
+    """The surcharge (the cost of the order before it), checked against the law with
+    the cost of the whole payment, and its tax by rate."""
+    payment = context.payment
+    assert payment is not None  # noqa: S101  # only called for the context's payment
+    gross = cost_before.total
+    decision = check_surcharge(
+        gross,
+        cost.amount,
+        payment.method,
+        buyer=payer,
+        merchant_country=context.seller.country,
+        cost=cost.total,
+        on=context.at.date(),
+        card_type=payment.card_type,
+        card_country=payment.issuer_country,
+    )
+    taxed = split_over_rates(
+        gross,
+        [line.rates for line in lines],
+        [line.amount - line.discount for line in lines],
+        description="payment surcharge",
+    )
+    by_rate: tuple[RateTotal, ...] = ()
+    tax = round_zero(gross)
+    if taxed and any(line.rates for line in lines):
+        invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)
+        tax, by_rate = invoice.tax, invoice.by_rate
+    return PaymentSurcharge(gross - tax, tax, gross, cost_before, decision), by_rate
+
+
+def _payer(buyer: Buyer) -> tuple[Payer, str]:
+    """Whom the surcharging rules see: a business where the buyer has a tax number
+    that no registry check found not valid (as ``decide`` reads it), else a consumer."""
+    checked = buyer.verification
+    if buyer.tax_id is not None and (checked is None or checked.valid):
+        return Payer.BUSINESS, f"The buyer is a business (tax number {buyer.tax_id})."
+    return Payer.CONSUMER, "The buyer is a consumer (no valid tax number)."
+
+
+def _cost(amount: Money, payment: Payment, context: CheckoutContext) -> PaymentCost:
+    """What taking ``amount`` costs the merchant (the seller), on the quote's day."""
+    source = context.payment_costs
+    assert source is not None  # noqa: S101  # the context refuses a payment without it
+    try:
+        return payment_cost(
+            amount,
+            payment.method,
+            source,
+            merchant_country=context.seller.country,
+            on=context.at.date(),
+            card_type=payment.card_type,
+            issuer_country=payment.issuer_country,
+            converted=payment.converted,
+        )
+    except InvalidInputError as refused:
+        if refused.field != "amount":
+            raise
+        raise error(
+            "payment_costs",
+            source,
+            f"prices this payment in another currency than the quote's "
+            f"({amount.currency.code}); a quote's payment is priced in the quote's "
+            "currency: pass a PaymentCostSource whose fees are in it",
+            kind=InputKind.TYPE,
+        ) from None
+
+
+def example_name(source: PaymentCostSource) -> str | None:
+    """The provider whose bundled example schedule ``source`` is, or ``None``."""
+    for provider in example_providers():
+        if source is example_schedule(provider):
+            return provider
+    return None
+
+
+def _said(
+    cost: PaymentCost, payment: Payment, context: CheckoutContext, charged: str
+) -> tuple[str, ...]:
+    """Why the merchant's cost is what it is, and what of it the buyer pays."""
+    row = cost.row
+    source = context.payment_costs
+    example = example_name(source) if source is not None else None
+    label = "example schedule" if example else "schedule"
+    said = [
+        (
+            f"{payment.describe()} costs the merchant {cost.total} on {cost.amount} "
+            f"({row.provider} {label}), {charged}"
+        ),
+        *cost.why,
+    ]
+    if example:
+        said.append(
+            f"The {example} schedule is commercekit's labelled example of the "
+            f"provider's public prices (read {row.read_on}), not your contract: "
+            "plug in your own as a PaymentCostSource."
+        )
+    return tuple(said)
+
+
+def merged_summary(
+    summary: tuple[RateTotal, ...], extra: tuple[RateTotal, ...]
+) -> tuple[RateTotal, ...]:
+    """The tax summary with ``extra``'s rows added to the same tax and rate's row."""
+    if not extra:
+        return summary
+    rows = {(row.tax, row.rate, row.kind): row for row in summary}
+    for row in extra:
+        key = (row.tax, row.rate, row.kind)
+        found = rows.get(key)
+        rows[key] = (
+            row
+            if found is None
+            else RateTotal(
+                tax=row.tax,
+                rate=row.rate,
+                kind=row.kind,
+                base=found.base + row.base,
+                amount=found.amount + row.amount,
+            )
+        )
+    return tuple(rows[key] for key in sorted(rows, key=lambda key: (key[0], key[1])))

@@ -1,0 +1,246 @@
+"""The buyer's payment in JSON: how it is asked for, and what the quote says it costs.
+
+A request's ``"payment"`` is one object: how the buyer pays (``method``, and for a card
+or a wallet ``card_type`` and ``issuer_country``; ``converted``, ``surcharge``) and
+where its fees come from, exactly one of:
+
+* ``"provider"``: the name of a bundled **example** schedule
+  ([`example_providers`][commercekit.payments.example_providers]: ``"mollie"``,
+  ``"stripe"``), standard prices read from the provider's public pages, not a contract;
+* ``"fee_schedule"``: the shop's own contract as a JSON array of fee rows, each the
+  fields of a [`FeeRow`][commercekit.payments.FeeRow] (a fee the contract does not
+  state is ``null``, never left out: no figure is assumed).
+
+One object, because a plugin in another language has its buyer's payment and its
+provider's prices at hand together, and a quote needs both or neither.
+
+In a quote, ``"payment"`` repeats the choice (``surcharge_asked``), the merchant's
+``cost`` of the grand total with every part, its ``total``, the schedule ``row`` (with
+its ``sources``) and ``why``; the ``surcharge`` (net, tax, gross, the cost it passes
+on and the legal decision) or ``null``; and ``why``. A refund's ``payment_cost`` is
+what the provider keeps, with its ``total``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from commercekit.checkout import Payment, QuotePayment
+from commercekit.errors import (
+    CommerceKitError,
+    InputKind,
+    InvalidInputError,
+    InvalidJsonError,
+    shown,
+)
+from commercekit.payments import (
+    CardType,
+    FeeRow,
+    FeeSchedule,
+    PaymentCost,
+    PaymentCostSource,
+    PaymentMethod,
+    RefundCost,
+    example_providers,
+    example_schedule,
+)
+from commercekit.serde._converter import converter, country, locate, object_hook
+from commercekit.serde._locate import json_reason
+from commercekit.serde._objects import placed
+
+__all__ = ["PaymentRequest", "payment_json", "payment_request_json"]
+
+
+@attrs.frozen
+class _Fields:
+    method: PaymentMethod
+    card_type: CardType | None = None
+    issuer_country: str | None = None
+    converted: bool = False
+    surcharge: bool = False
+    provider: str | None = None
+    fee_schedule: tuple[FeeRow, ...] | None = None
+
+
+@attrs.frozen
+class PaymentRequest:
+    """A request's payment, read: the buyer's ``payment`` and the ``costs`` that price
+    it (a bundled example schedule or the request's own)."""
+
+    payment: Payment
+    costs: PaymentCostSource
+
+
+def _optional_country(value: object, _: object) -> str | None:
+    return None if value is None else country(value, None)
+
+
+_read_fields = object_hook(_Fields, issuer_country=override(struct_hook=_optional_country))
+
+
+def _source(fields: _Fields, given: Mapping[str, Any]) -> PaymentCostSource:
+    """The schedule the payment names: a bundled example, or its own rows."""
+    known = example_providers()
+    if (fields.provider is None) == (fields.fee_schedule is None):
+        both = fields.provider is not None
+        said, joined = ("both", "and") if both else ("neither", "nor")
+        # Neither: a key written as null is the one to fix; both: the object is.
+        named = [key for key in ("provider", "fee_schedule") if key in given]
+        raise InvalidJsonError(
+            named[0] if named and not both else "",
+            f'names {said} "provider" {joined} "fee_schedule"; give exactly one: '
+            '"provider" (a '
+            f"bundled example schedule: {', '.join(map(repr, known))}) or "
+            '"fee_schedule" (your contract\'s fee rows)',
+            kind=InputKind.CHOICE,
+            choices=known,
+        )
+    if fields.provider is not None:
+        if fields.provider not in known:
+            raise InvalidJsonError(
+                "provider",
+                f"{shown(fields.provider)} is not a provider with a bundled example "
+                f"schedule; use one of: {', '.join(map(repr, known))}, or give your "
+                'contract as "fee_schedule"',
+                kind=InputKind.CHOICE,
+                choices=known,
+            )
+        return example_schedule(fields.provider)
+    assert fields.fee_schedule is not None  # noqa: S101  # exactly one is given
+    try:
+        return FeeSchedule(fields.fee_schedule)
+    except CommerceKitError as error:
+        raise locate(error, "fee_schedule") from None
+
+
+def _read(value: object, _: object) -> PaymentRequest:
+    fields = _read_fields(value, _Fields)
+    data = value if isinstance(value, Mapping) else {}
+    source = _source(fields, data)
+    try:
+        payment = Payment(
+            fields.method,
+            fields.card_type,
+            fields.issuer_country,
+            converted=fields.converted,
+            surcharge=fields.surcharge,
+        )
+    except InvalidInputError as error:
+        if error.field in ("card_type", "issuer_country") and error.value is None:
+            raise InvalidJsonError(
+                error.field, json_reason(error), kind=error.kind, choices=error.choices
+            ) from None
+        raise locate(placed(error, data) or error) from None
+    return PaymentRequest(payment, source)
+
+
+converter.register_structure_hook(PaymentRequest, _read)
+
+
+def _example(source: PaymentCostSource) -> str | None:
+    """The provider whose bundled example schedule ``source`` is, or ``None``."""
+    for provider in example_providers():
+        if source is example_schedule(provider):
+            return provider
+    return None
+
+
+def payment_request_json(payment: Payment, costs: PaymentCostSource) -> dict[str, Any]:
+    """A request's ``"payment"``: the buyer's payment and the schedule that prices it
+    (by provider name for a bundled example, as rows for a ``FeeSchedule``)."""
+    data: dict[str, Any] = {
+        "method": payment.method.value,
+        "card_type": None if payment.card_type is None else payment.card_type.value,
+        "issuer_country": payment.issuer_country,
+        "converted": payment.converted,
+        "surcharge": payment.surcharge,
+    }
+    provider = _example(costs)
+    if provider is not None:
+        return data | {"provider": provider}
+    if isinstance(costs, FeeSchedule):
+        return data | {"fee_schedule": [_row(row) for row in costs.rows]}
+    raise InvalidJsonError(
+        "payment_costs",
+        "is a plugin's live fee schedule; a request carries a bundled example's "
+        "provider or a FeeSchedule's rows only",
+    )
+
+
+_ROW = make_dict_unstructure_fn(FeeRow, converter)
+
+
+def _row(row: FeeRow) -> dict[str, Any]:
+    """A fee row as JSON, its enums by value."""
+    data: dict[str, Any] = _ROW(row)
+    for key in ("method", "card_type", "card_origin"):
+        value = getattr(row, key)
+        data[key] = None if value is None else value.value
+    return data
+
+
+def _cost(cost: PaymentCost) -> dict[str, Any]:
+    return {
+        "amount": converter.unstructure(cost.amount),
+        "percentage_fee": converter.unstructure(cost.percentage_fee),
+        "fixed_fee": converter.unstructure(cost.fixed_fee),
+        "cross_border_fee": converter.unstructure(cost.cross_border_fee),
+        "conversion_fee": converter.unstructure(cost.conversion_fee),
+        "total": converter.unstructure(cost.total),
+        "source": cost.source,
+        "row": _row(cost.row),
+        "why": list(cost.why),
+    }
+
+
+def _refund_cost(cost: RefundCost) -> dict[str, Any]:
+    return {
+        "refunded": converter.unstructure(cost.refunded),
+        "kept_fee": converter.unstructure(cost.kept_fee),
+        "refund_fee": converter.unstructure(cost.refund_fee),
+        "total": converter.unstructure(cost.total),
+        "source": cost.row.source,
+        "row": _row(cost.row),
+        "why": list(cost.why),
+    }
+
+
+converter.register_unstructure_hook(PaymentCost, _cost)
+converter.register_unstructure_hook(RefundCost, _refund_cost)
+converter.register_unstructure_hook(FeeRow, _row)
+
+
+def payment_json(payment: QuotePayment | None) -> dict[str, Any] | None:
+    """A quote's ``"payment"``: the choice, the merchant's cost, any surcharge, why."""
+    if payment is None:
+        return None
+    chosen = payment.payment
+    surcharge = payment.surcharge
+    decision = None if surcharge is None else surcharge.decision
+    return {
+        "method": chosen.method.value,
+        "card_type": None if chosen.card_type is None else chosen.card_type.value,
+        "issuer_country": chosen.issuer_country,
+        "converted": chosen.converted,
+        "surcharge_asked": chosen.surcharge,
+        "cost": _cost(payment.cost),
+        "surcharge": None
+        if surcharge is None or decision is None
+        else {
+            "net": converter.unstructure(surcharge.net),
+            "tax": converter.unstructure(surcharge.tax),
+            "gross": converter.unstructure(surcharge.gross),
+            "cost": _cost(surcharge.cost),
+            "ruling": decision.ruling.value,
+            "cap": converter.unstructure(decision.cap),
+            "instruments": list(decision.instruments),
+            "sources": list(decision.sources),
+            "why": list(decision.why),
+        },
+        "charged_to_buyer": converter.unstructure(payment.charged),
+        "why": list(payment.why),
+    }
