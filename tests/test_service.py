@@ -22,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 import uvicorn
@@ -33,6 +34,8 @@ from referencing.jsonschema import DRAFT202012
 from commercekit import __version__
 from commercekit.checkout import RefundPolicy, quote, refund
 from commercekit.errors import InvalidCountError, InvalidTextError, MissingDataError
+from commercekit.money import Money
+from commercekit.payments import example_schedule
 from commercekit.serde import (
     MAX_REQUEST_BYTES,
     converter,
@@ -502,3 +505,50 @@ def test_a_refusal_inside_a_rule_names_its_field(client: httpx.Client) -> None:
     assert answer.status_code == 422
     assert answer.json()["field"] == "points_earned"
     assert answer.json()["kind"] == "count"
+
+
+# --- the buyer's payment --------------------------------------------------------------
+
+
+def test_a_refund_over_http_says_what_the_payment_provider_keeps(
+    client: httpx.Client,
+) -> None:
+    """The example's Stripe schedule gives no refund fee: without partial the refund
+    is a 422 naming it; with partial it is left out and listed. A contract with a
+    refund fee (sent as fee rows) says what the provider keeps."""
+    order = example_request("nl-to-de-consumer")
+    asked = {"quote_request": order, "returned_lines": {"TEE-ORGANIC": 1}}
+    problem = _problem(client.post("/refund", json=asked), 422)
+    assert problem["error"] == "MissingPaymentCostError"
+    assert "the refund fee of stripe NL card (consumer_credit, eea)" in problem["detail"]
+    partial = client.post("/refund", json=asked | {"partial": True})
+    assert partial.status_code == 200, partial.text
+    assert partial.json()["payment_cost"] is None
+    assert partial.json()["missing"][0].startswith("the refund fee of stripe NL card")
+    fee = Money("0.50", "EUR")
+    rows = [
+        converter.unstructure(attrs.evolve(row, provider="contract", refund_fee=fee))
+        for row in example_schedule("stripe").rows
+    ]
+    payment = {k: v for k, v in order["payment"].items() if k != "provider"}
+    contract = order | {"payment": payment | {"fee_schedule": rows}}
+    answer = client.post("/refund", json=asked | {"quote_request": contract})
+    assert answer.status_code == 200, answer.text
+    kept = answer.json()["payment_cost"]
+    # The order's payment cost 1.56 is kept, and the refund costs 0.50.
+    assert (kept["kept_fee"], kept["refund_fee"], kept["total"]) == (
+        {"amount": "1.56", "currency": "EUR"},
+        {"amount": "0.50", "currency": "EUR"},
+        {"amount": "2.06", "currency": "EUR"},
+    )
+
+
+def test_a_refused_surcharge_over_http_is_a_422(client: httpx.Client) -> None:
+    request = example_request("nl-to-de-consumer")
+    request["payment"]["surcharge"] = True  # a German consumer card: PSD2 Art. 62(4)
+    problem = _problem(client.post("/quote", json=request), 422)
+    assert problem["error"] == "SurchargeRefusedError"
+    assert (
+        "a surcharge of 1.56 EUR is refused (refused; nothing may be charged)"
+        in (problem["detail"])
+    )

@@ -98,7 +98,7 @@ def _shared(whole: Money, weights: Sequence[Decimal], units: Sequence[int]) -> l
 
 def _figure(value: object, field: str, currency: str) -> Money:
     found = amount(value, field)
-    same_currency(currency, {field: found}, "order lines")
+    same_currency(currency, {field: found}, "order")
     return found
 
 

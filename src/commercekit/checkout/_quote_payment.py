@@ -134,17 +134,18 @@ def _surcharge(
         card_type=payment.card_type,
         card_country=payment.issuer_country,
     )
-    taxed = split_over_rates(
-        gross,
-        [line.rates for line in lines],
-        [line.amount - line.discount for line in lines],
-        description="payment surcharge",
-    )
     by_rate: tuple[RateTotal, ...] = ()
     tax = round_zero(gross)
-    if taxed and any(line.rates for line in lines):
-        invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)
-        tax, by_rate = invoice.tax, invoice.by_rate
+    if any(line.rates for line in lines):  # tax is charged at checkout
+        taxed = split_over_rates(
+            gross,
+            [line.rates for line in lines],
+            [line.amount - line.discount for line in lines],
+            description="payment surcharge",
+        )
+        if taxed:
+            invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)
+            tax, by_rate = invoice.tax, invoice.by_rate
     return PaymentSurcharge(gross - tax, tax, gross, cost_before, decision), by_rate
 
 

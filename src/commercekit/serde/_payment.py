@@ -163,7 +163,9 @@ def payment_request_json(payment: Payment, costs: PaymentCostSource) -> dict[str
     if provider is not None:
         return data | {"provider": provider}
     if isinstance(costs, FeeSchedule):
-        return data | {"fee_schedule": [_row(row) for row in costs.rows]}
+        rows = [_row(row) for row in costs.rows]
+        # The note is optional in a request, as in FeeRow: an empty one is left out.
+        return data | {"fee_schedule": [_omit_empty_note(row) for row in rows]}
     raise InvalidJsonError(
         "payment_costs",
         "is a plugin's live fee schedule; a request carries a bundled example's "
@@ -172,6 +174,10 @@ def payment_request_json(payment: Payment, costs: PaymentCostSource) -> dict[str
 
 
 _ROW = make_dict_unstructure_fn(FeeRow, converter)
+
+
+def _omit_empty_note(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key != "note" or value}
 
 
 def _row(row: FeeRow) -> dict[str, Any]:
