@@ -139,8 +139,9 @@ def order_lines(
     [`margin_breakdown`][commercekit.metrics.margin_breakdown].
 
     ``unit_costs`` maps each SKU to what one unit cost the shop; ``fulfilment``,
-    ``shipping_cost`` (the carrier's charge) and ``commissions`` are the order's, in
-    the quote's currency, shared over the lines as the module docs say. Raises
+    ``shipping_cost`` (the carrier's charge) and ``commissions`` are the order's; all
+    are money of zero or more in whole minor units of the quote's currency. The
+    order-level ones are shared over the lines as the module docs say. Raises
     [`MissingDataError`][commercekit.errors.MissingDataError] for a quote that priced
     no payment (make it with ``CheckoutContext(payment=..., payment_costs=...)``) or
     a SKU without a unit cost, and ``InvalidAmountError`` for a context other than the

@@ -291,7 +291,7 @@ class Quote:
             amounts["payment.cost"] = self.payment.cost.total
         same_currency(self.currency, amounts, "quote")
         summed = sum_money([row.amount for row in self.tax_summary], self.currency)
-        if self.tax_summary and summed != self.tax:
+        if summed != self.tax:
             raise error(
                 "tax_summary",
                 summed,

@@ -186,7 +186,7 @@ def _cost(amount: Money, payment: Payment, context: CheckoutContext) -> PaymentC
         ) from None
 
 
-def example_name(source: PaymentCostSource) -> str | None:
+def _example_name(source: PaymentCostSource) -> str | None:
     """The provider whose bundled example schedule ``source`` is, or ``None``."""
     for provider in example_providers():
         if source is example_schedule(provider):
@@ -200,7 +200,7 @@ def _said(
     """Why the merchant's cost is what it is, and what of it the buyer pays."""
     row = cost.row
     source = context.payment_costs
-    example = example_name(source) if source is not None else None
+    example = _example_name(source) if source is not None else None
     label = "example schedule" if example else "schedule"
     said = [
         (

@@ -8,9 +8,11 @@
   equal object.
 * [`quote_request_from_json`][commercekit.serde.quote_request_from_json] reads a quote
   request into the ``Cart`` and ``CheckoutContext`` that
-  [`quote`][commercekit.checkout.quote] takes;
+  [`quote`][commercekit.checkout.quote] takes (the buyer's ``payment`` with the fee
+  schedule that prices it: a bundled example's ``provider``, or ``fee_schedule`` rows);
   [`quote_request_to_json`][commercekit.serde.quote_request_to_json] writes one.
-* [`quote_to_json`][commercekit.serde.quote_to_json] writes a quote.
+* [`quote_to_json`][commercekit.serde.quote_to_json] writes a quote (with the
+  payment's cost to the merchant, part by part, and any surcharge).
 * [`json_document`][commercekit.serde.json_document] reads the raw JSON a request
   arrives as (a file, standard input, an HTTP body): at most
   [`MAX_REQUEST_BYTES`][commercekit.serde.MAX_REQUEST_BYTES], no key twice, no
