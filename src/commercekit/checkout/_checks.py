@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import attrs
 
 from commercekit import _checks
+from commercekit._words import with_article
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import Money, to_minor_units
 
@@ -99,7 +100,7 @@ def many(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
             raise error(
                 f"{field}[{index}]",
                 item,
-                f"is not a {kind.__name__}; pass a list of {kind.__name__}",
+                f"is not {with_article(kind.__name__)}; pass a list of {kind.__name__}",
                 kind=InputKind.TYPE,
             )
     return found
@@ -123,8 +124,8 @@ def plugin(kind: str, method: str, *, optional: bool = False) -> Validator:
             raise error(
                 attribute.name,
                 value,
-                f"is not a {kind}: it has no {method}() method; pass a {kind}"
-                + (" or None" if optional else ""),
+                f"is not {with_article(kind)}: it has no {method}() method; pass "
+                f"{with_article(kind)}" + (" or None" if optional else ""),
                 kind=InputKind.TYPE,
             )
 

@@ -33,6 +33,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import money_of
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import DataFileError
 from commercekit.money import Money, RoundingMode
 from commercekit.payments import _checks
@@ -272,7 +273,8 @@ def _from_row(
         why = (
             *lead,
             (
-                f"{row.legal_basis}: no cap in law for a {kind} card issued in {issuer} "
+                f"{row.legal_basis}: no cap in law for {with_article(str(kind))} card "
+                f"issued in {issuer} "
                 f"and acquired in {acquirer}."
             ),
             *_note(row),
@@ -288,7 +290,8 @@ def _from_row(
     why = (
         *lead,
         (
-            f"{row.legal_basis}: the interchange fee on a {kind} card payment may not "
+            f"{row.legal_basis}: the interchange fee on {with_article(str(kind))} card "
+            "payment may not "
             f"exceed {row.rate}% of its value ({row.since} onwards), so at most {cap} on "
             f"{paid}."
         ),

@@ -22,6 +22,7 @@ from typing import Protocol, runtime_checkable
 from commercekit import _bundled
 from commercekit._checks import money_of
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import (
     CommerceKitError,
     DataFileError,
@@ -139,7 +140,8 @@ class FeeSchedule:
         card = f" ({', '.join(shown)} card)" if shown else ""
         held = sorted({f"{r.merchant_country} {r.method}" for r in self.rows})
         raise MissingPaymentCostError(
-            f"a {self.provider} fee for {asked}{card} for a merchant in {country} on {day}",
+            f"{with_article(self.provider)} fee for {asked}{card} for a merchant in "
+            f"{country} on {day}",
             f"this schedule has rows for {', '.join(held)}; pass a PaymentCostSource "
             "(such as a FeeSchedule of your contract's FeeRows) that has one",
         )

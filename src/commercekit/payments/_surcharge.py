@@ -28,6 +28,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._words import with_article
 from commercekit.errors import SurchargeRefusedError, UnknownCountryError
 from commercekit.money import Money
 from commercekit.payments import _checks
@@ -290,7 +291,8 @@ def surcharge_decision(
     if unknown is not None and _depends_on_ifr(merchant, instruments, who, day):
         said = (
             f"Whether Chapter II of Regulation (EU) 2015/751 caps the interchange fee of "
-            f"a {unknown[0]} card issued in {unknown[1]} and acquired in {merchant} on "
+            f"{with_article(str(unknown[0]))} card issued in {unknown[1]} and acquired in "
+            f"{merchant} on "
             f"{day} is not bundled (interchange_cap answers not_bundled), and the ruling "
             "depends on it: commercekit neither allows nor bans a surcharge."
         )
