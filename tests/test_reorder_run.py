@@ -413,7 +413,8 @@ def test_without_limits_each_line_is_what_reorder_says(
     catalog: tuple[list[ReorderItem], list[Supplier]], table: ServiceLevelTable
 ) -> None:
     """With no budget and no minimum order values, every line orders what ``reorder``
-    orders at the line's reorder point, and nothing is held or cut."""
+    orders at the line's reorder point for the SKU's demand, and nothing is held or
+    cut."""
     items, suppliers = catalog
     free = [Supplier(supplier.name) for supplier in suppliers]
     run = reorder_run(items, free, table)
@@ -425,6 +426,7 @@ def test_without_limits_each_line_is_what_reorder_says(
             item.on_order,
             item.backorders,
             ReorderPointPolicy(line.reorder_point, item.order_quantity),
+            demand=item.demand,
             pack_size=item.pack_size,
             minimum=item.minimum,
         )

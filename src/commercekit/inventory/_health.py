@@ -3,7 +3,8 @@ stock-out rate.
 
 Each is one ratio of figures a shop already has (the cost of goods sold, the average
 inventory at cost, units sold, received and on hand, periods out of stock), rounded
-once to ``PLACES`` decimals.
+once to ``PLACES`` decimals. A ratio beyond the library's range of numbers (a cost of
+goods sold of a cent against a stock of billions) is refused, as every input is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from fractions import Fraction
 from commercekit import _checks
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidInventoryError
-from commercekit.inventory._numbers import number, rounded, units
+from commercekit.inventory._numbers import number, ratio_result, rounded, units
 from commercekit.money import Money
 
 __all__ = [
@@ -43,11 +44,13 @@ def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> D
         >>> inventory_turnover(Money("120000", "EUR"), Money("20000", "EUR"))
         Decimal('6.0000')
     """
-    return rounded(
+    return ratio_result(
         _money_ratio(
             ("cost_of_goods_sold", cost_of_goods_sold),
             ("average_inventory", average_inventory),
-        )
+        ),
+        "inventory_turnover",
+        "check the cost of goods sold and the average inventory",
     )
 
 
@@ -68,7 +71,11 @@ def days_of_inventory(
         ("average_inventory", average_inventory),
         ("cost_of_goods_sold", cost_of_goods_sold),
     )
-    return rounded(share * units(days, "days", positive=True))
+    return ratio_result(
+        share * units(days, "days", positive=True),
+        "days_of_inventory",
+        "check the inventory, the cost of goods sold and the days they cover",
+    )
 
 
 @context_free
@@ -81,7 +88,11 @@ def days_of_supply(on_hand: int, demand_per_day: object) -> Decimal:
     """
     stock = units(on_hand, "on_hand")
     rate = number(demand_per_day, "demand_per_day", positive=True)
-    return rounded(Fraction(stock) / Fraction(rate))
+    return ratio_result(
+        Fraction(stock) / Fraction(rate),
+        "days_of_supply",
+        "check the units on hand and the demand per day",
+    )
 
 
 @context_free

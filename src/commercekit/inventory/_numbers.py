@@ -3,7 +3,11 @@
 Inputs (demand, lead times, service levels, quantities) are decimals, integers or decimal
 strings, never floats, like everywhere in commercekit. The statistics inside (the normal
 distribution, square roots) are irrational, so they run in binary floating point; each
-result is rounded once, half-even, to ``PLACES`` decimals on the way out.
+result is rounded once, half-even, to ``PLACES`` decimals on the way out. An amount of
+money a rule computes (a stock value, a cost, the cash of an order) is rounded once,
+half-up, to its currency's minor unit (``money_result``). Either is refused when it
+falls outside the library's range of numbers (below 10^18 in magnitude), like every
+input: a result the library could not take back in is never returned.
 
 The results are value objects too, and check their fields when built: the ``is_*``
 functions below are attrs validators for fields that take exactly one type (a result
@@ -22,8 +26,9 @@ from typing import Any, TypeAlias
 import attrs
 
 from commercekit import _checks
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, RANGE, out_of_range
 from commercekit.errors import InputKind, InvalidInventoryError
-from commercekit.money import Money
+from commercekit.money import Money, RoundingMode, minor_units, round_ratio
 
 PLACES = 4
 """Decimals kept in the statistical results (units, z and k values, service levels)."""
@@ -108,6 +113,28 @@ def rounded(value: float | Fraction) -> Decimal:
     return _checks.rounded(value, PLACES)
 
 
+def ratio_result(value: Fraction, field: str, fix: str) -> Decimal:
+    """A ratio returned as a result: ``rounded``, or refused beyond the range, naming
+    the ``field`` it would have been and how to ``fix`` the inputs."""
+    found = rounded(value)
+    if out_of_range(found):
+        raise InvalidInventoryError(field, found, f"is out of range: {RANGE}; {fix}")
+    return found
+
+
+def money_result(value: Fraction, currency: str, field: str, fix: str) -> Money:
+    """An amount a rule computed, rounded once, half-up, to ``currency``'s minor unit;
+    refused beyond the range, naming the ``field`` and how to ``fix`` the inputs."""
+    places = minor_units(currency)
+    scaled = value * 10**places
+    whole = round_ratio(scaled.numerator, scaled.denominator, RoundingMode.HALF_UP)
+    if abs(whole) >= MAX_MAGNITUDE * 10**places:
+        raise InvalidInventoryError(
+            field, f"{rounded(value)} {currency}", f"is out of range: {RANGE}; {fix}"
+        )
+    return Money(Decimal(whole).scaleb(-places, EXACT), currency)
+
+
 # attrs validators for the fields of results: each names the field it refuses.
 
 Field: TypeAlias = "attrs.Attribute[Any]"
@@ -189,8 +216,25 @@ def _money(value: object, field: str) -> Money:
 
 
 def is_money(_: object, attribute: Field, value: object) -> None:
-    """``Money`` of zero or more."""
-    _CHECK.money(_money(value, attribute.name), attribute.name)
+    """``Money`` of zero or more, in the library's range."""
+    found = _CHECK.money(_money(value, attribute.name), attribute.name)
+    if out_of_range(found.amount):
+        raise InvalidInventoryError(attribute.name, value, f"is out of range: {RANGE}")
+
+
+def is_cash(instance: object, attribute: Field, value: object) -> None:
+    """``Money`` of zero or more, in range and in whole minor units of its currency: an
+    amount a rule computed and rounded (``money_result``)."""
+    is_money(instance, attribute, value)
+    assert isinstance(value, Money)  # noqa: S101  # is_money checked it
+    scaled = EXACT.scaleb(value.amount, minor_units(value.currency.code))
+    if scaled != scaled.to_integral_value(context=EXACT):
+        raise InvalidInventoryError(
+            attribute.name,
+            value,
+            f"is not in whole minor units of {value.currency.code}; round it half-up "
+            "to the minor unit",
+        )
 
 
 def is_signed_money(_: object, attribute: Field, value: object) -> None:

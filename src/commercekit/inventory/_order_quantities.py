@@ -9,31 +9,32 @@ When to order (the replenishment policies) lives in ``_policies``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from statistics import NormalDist
 
 import attrs
 
 from commercekit import _checks
-from commercekit._checks import money_of, one_currency
+from commercekit._checks import one_currency
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
     PLACES,
-    is_money,
+    is_cash,
     is_quantity,
     is_share,
     is_signed_quantity,
     is_text,
     listed,
+    money_result,
     number,
     quantile,
     rounded,
 )
 from commercekit.inventory._service import normal_loss
-from commercekit.money import Money, minor_units
+from commercekit.money import Money
 
 __all__ = [
     "EconomicOrder",
@@ -71,9 +72,9 @@ class EconomicOrder:
 
     quantity: Decimal = attrs.field(validator=is_quantity)
     orders_per_period: Decimal = attrs.field(validator=is_quantity)
-    ordering_cost: Money = attrs.field(validator=is_money)
-    holding_cost: Money = attrs.field(validator=is_money)
-    total_cost: Money = attrs.field(validator=is_money)
+    ordering_cost: Money = attrs.field(validator=is_cash)
+    holding_cost: Money = attrs.field(validator=is_cash)
+    total_cost: Money = attrs.field(validator=is_cash)
     why: str = attrs.field(validator=is_text)
 
     def __attrs_post_init__(self) -> None:
@@ -109,8 +110,8 @@ def economic_order_quantity(
     k, h = fixed.amount, holding.amount
     quantity = _SQRT.sqrt(_SQRT.divide(2 * k * demand, h))
     total = _SQRT.sqrt(2 * k * demand * h)
-    cents = Decimal(1).scaleb(-minor_units(currency))
-    half = Money(_SQRT.divide(total, 2).quantize(cents, ROUND_HALF_UP, EXACT), currency)
+    fix = "check the demand rate and the two costs"
+    half = money_result(Fraction(_SQRT.divide(total, 2)), currency, "holding_cost", fix)
     shown = quantity.quantize(_PLACES, ROUND_HALF_EVEN, EXACT)
     why = (
         f"EOQ = sqrt(2 x K x D / h) = sqrt(2 x {k} x {demand} / {h}) = {shown}; at "
@@ -123,7 +124,7 @@ def economic_order_quantity(
         ),
         ordering_cost=half,
         holding_cost=half,
-        total_cost=Money(total.quantize(cents, ROUND_HALF_UP, EXACT), currency),
+        total_cost=money_result(Fraction(total), currency, "total_cost", fix),
         why=why,
     )
 
@@ -138,7 +139,7 @@ class NewsvendorOrder:
     critical_ratio: Decimal = attrs.field(validator=is_share)
     z: Decimal = attrs.field(validator=is_signed_quantity)
     quantity: Decimal = attrs.field(validator=is_quantity)
-    expected_cost: Money = attrs.field(validator=is_money)
+    expected_cost: Money = attrs.field(validator=is_cash)
     why: str = attrs.field(validator=is_text)
 
 
@@ -211,7 +212,9 @@ def newsvendor(
         critical_ratio=ratio,
         z=shown_z,
         quantity=quantity,
-        expected_cost=money_of(cost, currency),
+        expected_cost=money_result(
+            Fraction(cost), currency, "expected_cost", "check the demand and the costs"
+        ),
         why=why,
     )
 

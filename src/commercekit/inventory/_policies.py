@@ -37,6 +37,7 @@ __all__ = [
     "Policy",
     "ReorderDecision",
     "ReorderPointPolicy",
+    "expects_no_demand",
     "order_up_to_policy",
     "reorder",
     "round_to_pack",
@@ -184,13 +185,70 @@ class ReorderDecision:
     why: str = attrs.field(validator=is_text)
 
 
+def expects_no_demand(demand: DemandProfile | None) -> bool:
+    """Whether ``demand`` holds no demand at all: a mean and a standard deviation of 0.
+
+    Then the inventory position never falls: nothing draws stock down over any lead
+    time or review period. A mean of 0 with a spread above 0 (a forecast of 0 whose
+    past errors were not) still expects some sales under the normal model, where
+    demand below zero counts as none, so it is not this case.
+    """
+    return demand is not None and not demand.mean and not demand.std_dev
+
+
+def _demand(value: object) -> DemandProfile | None:
+    if value is not None and not isinstance(value, DemandProfile):
+        raise InvalidInventoryError.refused(
+            "demand",
+            value,
+            "is not a DemandProfile; pass the demand per period the policy was set "
+            "for, or None",
+            kind=InputKind.TYPE,
+        )
+    return value
+
+
+def _due(position: int, policy: Policy) -> tuple[Decimal | int, str] | None:
+    """What ``policy`` needs at ``position`` and the rule in words; None if nothing."""
+    if isinstance(policy, ReorderPointPolicy):
+        point, size = policy.reorder_point, policy.order_quantity
+        if position > point:
+            return None
+        batches = math.floor((point - position) / size) + 1
+        return batches * size, f"at or below r = {point}: {batches} x Q = {batches * size}"
+    if isinstance(policy, MinMaxPolicy):
+        if position > policy.minimum:
+            return None
+        need = policy.maximum - position
+        return need, f"at or below s = {policy.minimum}: S - position = {need}"
+    if isinstance(policy, OrderUpToPolicy):
+        if position >= policy.order_up_to:
+            return None
+        need = policy.order_up_to - position
+        return need, f"below S = {policy.order_up_to} at this review: S - position = {need}"
+    raise InvalidInventoryError.refused(
+        "policy",
+        policy,
+        "is not a ReorderPointPolicy, MinMaxPolicy or OrderUpToPolicy",
+        kind=InputKind.TYPE,
+    )
+
+
+_NOTHING = {
+    ReorderPointPolicy: "is above r = {0.reorder_point}: no order",
+    MinMaxPolicy: "is above s = {0.minimum}: no order",
+    OrderUpToPolicy: "is at or above S = {0.order_up_to}: no order",
+}
+
+
 @context_free
-def reorder(  # stock, policy and the supplier's pack terms
+def reorder(  # stock, policy, the demand it serves and the supplier's pack terms
     on_hand: int,
     on_order: int,
     backorders: int,
     policy: Policy,
     *,
+    demand: DemandProfile | None = None,
     pack_size: int = 1,
     minimum: int = 0,
     rounding: PackRounding | str = PackRounding.UP,
@@ -205,45 +263,47 @@ def reorder(  # stock, policy and the supplier's pack terms
     * (s, S): if it is at or below s, order S - position;
     * (R, S), called at a review: order S - position if that is above zero.
 
+    "At or below" reads a position the textbooks' way: an order is due when the
+    position *drops* to the reorder point or lower (Silver, Pyke and Thomas, 4th ed.,
+    on the (s, Q) and (s, S) systems; Chopra and Meindl, ch. 12: an order is placed
+    when inventory declines to the reorder point). A position can only drop through
+    demand, so with ``demand``, the demand per period the policy was set for, given
+    and holding none (``DemandProfile(0, 0)``), a position at or above 0 orders
+    nothing: no demand is expected, so nothing is to be covered, even at r = 0. Only
+    units customers are already owed (a position below 0) are then ordered, by the
+    policy's rule. Without ``demand`` the position is read as having dropped there.
+
     Examples:
         >>> reorder(40, 0, 0, ReorderPointPolicy(reorder_point=50, order_quantity=120))
         ReorderDecision(quantity=120, inventory_position=40, why='...')
         >>> reorder(40, 0, 0, MinMaxPolicy(50, 200), pack_size=24).quantity
         168
+        >>> print(reorder(0, 0, 0, ReorderPointPolicy(0, 50),
+        ...               demand=DemandProfile(0, 0)).why)
+        inventory position 0 + 0 - 0 = 0; no demand expected (mean 0 and standard
+        deviation 0 per period): nothing to order
     """
     stock = units(on_hand, "on_hand")
     incoming = units(on_order, "on_order")
     owed = units(backorders, "backorders")
+    idle = expects_no_demand(_demand(demand))
     position = stock + incoming - owed
     seen = f"inventory position {stock} + {incoming} - {owed} = {position}"
-    if isinstance(policy, ReorderPointPolicy):
-        point, size = policy.reorder_point, policy.order_quantity
-        if position > point:
-            return ReorderDecision(0, position, f"{seen} is above r = {point}: no order")
-        batches = math.floor((point - position) / size) + 1
-        need: Decimal | int = batches * size
-        rule = f"at or below r = {point}: {batches} x Q = {need}"
-    elif isinstance(policy, MinMaxPolicy):
-        if position > policy.minimum:
-            return ReorderDecision(
-                0, position, f"{seen} is above s = {policy.minimum}: no order"
-            )
-        need = policy.maximum - position
-        rule = f"at or below s = {policy.minimum}: S - position = {need}"
-    elif isinstance(policy, OrderUpToPolicy):
-        if position >= policy.order_up_to:
-            return ReorderDecision(
-                0, position, f"{seen} is at or above S = {policy.order_up_to}: no order"
-            )
-        need = policy.order_up_to - position
-        rule = f"below S = {policy.order_up_to} at this review: S - position = {need}"
-    else:
-        raise InvalidInventoryError.refused(
-            "policy",
-            policy,
-            "is not a ReorderPointPolicy, MinMaxPolicy or OrderUpToPolicy",
-            kind=InputKind.TYPE,
+    due = _due(position, policy)
+    if idle and position >= 0:
+        return ReorderDecision(
+            0,
+            position,
+            f"{seen}; no demand expected (mean 0 and standard deviation 0 per period): "
+            "nothing to order",
         )
+    if due is None:
+        return ReorderDecision(
+            0, position, f"{seen} {_NOTHING[type(policy)].format(policy)}"
+        )
+    need, rule = due
+    if idle:
+        rule += f" (no demand expected, but {-position} units are owed to customers)"
     quantity = round_to_pack(need, pack_size, minimum, rounding)
     packed = "" if quantity == need else f", rounded to {quantity}"
     if quantity != need and pack_size > 1:

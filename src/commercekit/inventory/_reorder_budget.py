@@ -14,6 +14,11 @@ After each SKU's need is known, two rules may change what is ordered:
 
 The priority is the run's [`BudgetPriority`][commercekit.inventory.BudgetPriority];
 the last tie goes to the SKU that sorts first, so a run is deterministic.
+
+A line's cash is its quantity x unit cost, rounded once, half-up, to the currency's
+minor unit (a unit cost may be finer: EUR 0.333); an order's cash is the sum of its
+lines' and the run's the sum of its orders'. The minimum and the budget are compared
+with those rounded sums, so the packs added or kept are counted in the cash shown.
 """
 
 from __future__ import annotations
@@ -28,15 +33,17 @@ import attrs
 
 from commercekit._numbers import MAX_MAGNITUDE
 from commercekit.errors import InputKind, InvalidInventoryError
+from commercekit.inventory._numbers import money_result
 from commercekit.inventory._reorder_items import LineOutcome, ReorderItem, Supplier
 from commercekit.inventory._service import ServiceMeasure
-from commercekit.money import Money, sum_money
+from commercekit.money import Money, minor_units, sum_money
 
 __all__ = [
     "BelowMinimum",
     "BudgetPriority",
     "Draft",
     "hold_below_minimum",
+    "line_cash",
     "meet_minimums",
     "order_cash",
     "priority_key",
@@ -59,11 +66,15 @@ class BudgetPriority(enum.StrEnum):
     first; ties by SKU)."""
 
     CLASS = "class"
-    """By ABC class (A first), then XYZ class (X first), then the largest shortfall."""
+    """By ABC class (A first), then XYZ class (X first), then the largest shortfall in
+    periods of demand, as ``SHORTFALL`` ranks it."""
     SHORTFALL = "shortfall"
-    """The largest shortfall first: (reorder point - inventory position) / mean demand
-    per period, the periods of demand the SKU is below its reorder point. SKUs with no
-    mean demand come last."""
+    """The largest shortfall first, in periods of demand: (reorder point - inventory
+    position) / mean demand per period. A SKU 34 units short at 60 a period (0.57
+    periods) comes before one 58 short at 250 (0.23). A SKU with a mean demand of 0
+    (ordered for units owed, or for the spread of a forecast of 0) has no periods of
+    demand to count: it comes after every SKU with demand, the most units below its
+    reorder point first."""
     MARGIN = "margin"
     """The highest unit margin first (each item's ``unit_margin``)."""
 
@@ -84,7 +95,7 @@ class Draft:
 
     @property
     def cash(self) -> Money:
-        return self.item.unit_cost * self.quantity
+        return line_cash(self.item, self.quantity)
 
     def stop(self, outcome: LineOutcome, why: str) -> None:
         """Order nothing of this SKU, and say why."""
@@ -93,15 +104,35 @@ class Draft:
         self.why.append(why)
 
 
+def line_cash(item: ReorderItem, quantity: int) -> Money:
+    """``quantity`` x the item's unit cost, rounded once, half-up, to the minor unit;
+    refused at 10^18 or more."""
+    return money_result(
+        Fraction(item.unit_cost.amount) * quantity,
+        item.unit_cost.currency.code,
+        f"items[{item.sku!r}]",
+        f"{quantity} units at {item.unit_cost} cost more than money holds; check the "
+        "unit cost and the order quantity",
+    )
+
+
+def _grid(amount: Money) -> tuple[Fraction, Fraction]:
+    """The currency's minor unit and half of it, for ``amount``'s currency."""
+    step = Fraction(1, 10 ** minor_units(amount.currency.code))
+    return step, step / 2
+
+
 Key = Callable[[Draft], tuple[object, ...]]
 
 
 def _shortfall(line: Draft) -> tuple[object, ...]:
+    """Periods of demand below the reorder point, most first; SKUs with no mean demand
+    after all others, most units below it first; then by SKU."""
+    below = Fraction(line.point) - line.position
     mean = line.item.demand.mean
     if not mean:
-        return (1, Fraction(0), line.item.sku)
-    below = (Fraction(line.point) - line.position) / Fraction(mean)
-    return (0, -below, line.item.sku)
+        return (1, -below, line.item.sku)
+    return (0, -below / Fraction(mean), line.item.sku)
 
 
 def priority_key(priority: BudgetPriority) -> Key:
@@ -119,20 +150,25 @@ def priority_key(priority: BudgetPriority) -> Key:
 
 
 def order_cash(lines: list[Draft], currency: str) -> Money:
-    """What ``lines`` come to: quantity x unit cost, summed."""
+    """What ``lines`` come to: each line's cash, summed."""
     return sum_money((line.cash for line in lines), currency)
 
 
 def _raise(lines: list[Draft], minimum: Money, wanted: Money, key: Key) -> str | None:
-    """Add the fewest whole packs to the first paying line that reach ``minimum``."""
+    """Add the fewest whole packs to the first paying line that bring the order's
+    cash, as rounded, to ``minimum``."""
     paying = [line for line in sorted(lines, key=key) if line.item.unit_cost.amount]
     if not paying:
         return None
     line = paying[0]
     pack = line.item.pack_size
-    packs = math.ceil(
-        Fraction((minimum - wanted).amount) / (Fraction(line.item.unit_cost.amount) * pack)
-    )
+    # The line's cash must round to at least the rest of the minimum (itself rounded
+    # up to the minor unit, C): half-up, that is an exact value of at least C - half.
+    step, half = _grid(minimum)
+    rest = Fraction((minimum - (wanted - line.cash)).amount)
+    least = math.ceil(rest / step) * step - half
+    unit = Fraction(line.item.unit_cost.amount)
+    packs = max(1, math.ceil((least / unit - line.quantity) / pack))
     quantity = line.quantity + packs * pack
     if quantity >= MAX_MAGNITUDE:
         raise InvalidInventoryError.refused(
@@ -196,10 +232,15 @@ def meet_minimums(
 
 
 def _fit(line: Draft, left: Money) -> None:
-    """Reduce ``line`` to the whole packs ``left`` pays for, or cut it."""
+    """Reduce ``line`` to the whole packs whose cash, as rounded, ``left`` pays for,
+    or cut it."""
     item = line.item
     pack = item.pack_size
-    packs = math.floor(Fraction(left.amount) / (Fraction(item.unit_cost.amount) * pack))
+    # Half-up, a cash rounds to at most G (``left`` rounded down to the minor unit)
+    # exactly when its exact value is below G + half.
+    step, half = _grid(left)
+    most = math.floor(Fraction(left.amount) / step) * step + half
+    packs = math.ceil(most / (Fraction(item.unit_cost.amount) * pack)) - 1
     least = max(pack, math.ceil(Fraction(item.minimum, pack)) * pack)
     if packs * pack < least:
         line.stop(

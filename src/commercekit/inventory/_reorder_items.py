@@ -6,8 +6,9 @@ demand, lead time, cost, class and pack terms) and a
 The results are a [`ReorderLine`][commercekit.inventory.ReorderLine] per SKU, grouped
 into a [`PurchaseOrder`][commercekit.inventory.PurchaseOrder] per supplier, within one
 [`ReorderRun`][commercekit.inventory.ReorderRun]. Each checks its fields when built,
-and the sums it shows: a line's cash is its quantity x unit cost, an order's cash the
-sum of its lines', the run's the sum of its orders'.
+and the sums it shows: a line's cash is its quantity x unit cost, rounded once,
+half-up, to the currency's minor unit; an order's cash is the sum of its lines', the
+run's the sum of its orders'.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
@@ -25,6 +27,7 @@ from commercekit.inventory._demand import DemandProfile, LeadTime
 from commercekit.inventory._numbers import (
     Field,
     choice,
+    is_cash,
     is_class_letter,
     is_money,
     is_positive_units,
@@ -35,7 +38,7 @@ from commercekit.inventory._numbers import (
     is_units,
 )
 from commercekit.inventory._service import ServiceMeasure
-from commercekit.money import Money, sum_money
+from commercekit.money import Money, RoundingMode, sum_money
 
 __all__ = [
     "LineOutcome",
@@ -199,8 +202,10 @@ class ReorderLine:
     """One SKU's result: its service level, reorder point, need, order, cash and why.
 
     ``needed`` is what the SKU needs today (rounded to packs and its minimum; 0 when
-    above the reorder point); ``quantity`` is what is ordered after the supplier's
-    minimum and the budget; ``cash`` is ``quantity`` x ``unit_cost``, exactly.
+    above the reorder point, or when no demand is expected); ``quantity`` is what is
+    ordered after the supplier's minimum and the budget; ``cash`` is ``quantity`` x
+    ``unit_cost``, rounded once, half-up, to the currency's minor unit (exact when the
+    unit cost is in whole minor units).
     """
 
     sku: str = attrs.field(validator=is_text)
@@ -213,17 +218,19 @@ class ReorderLine:
     needed: int = attrs.field(validator=is_units)
     quantity: int = attrs.field(validator=is_units)
     unit_cost: Money = attrs.field(validator=is_money)
-    cash: Money = attrs.field(validator=is_money)
+    cash: Money = attrs.field(validator=is_cash)
     outcome: LineOutcome = attrs.field(converter=_outcome)
     why: str = attrs.field(validator=is_text)
 
     def __attrs_post_init__(self) -> None:
-        _checks.one_currency(self.unit_cost, self.cash)
-        if self.cash != self.unit_cost * self.quantity:
+        code = _checks.one_currency(self.unit_cost, self.cash)
+        exact = Fraction(self.unit_cost.amount) * self.quantity
+        if self.cash != _checks.money_of(exact, code, RoundingMode.HALF_UP):
             raise InvalidInventoryError(
                 "cash",
                 self.cash,
-                f"is not quantity x unit cost ({self.quantity} x {self.unit_cost})",
+                f"is not quantity x unit cost ({self.quantity} x {self.unit_cost}), "
+                "rounded half-up to the minor unit",
             )
         ordered = self.quantity > 0
         fits = {
@@ -281,7 +288,7 @@ class PurchaseOrder:
 
     supplier: str = attrs.field(validator=is_text)
     lines: tuple[ReorderLine, ...] = attrs.field(validator=_lines)
-    cash: Money = attrs.field(validator=is_money)
+    cash: Money = attrs.field(validator=is_cash)
     minimum_order_value: Money | None = attrs.field(converter=_minimum_order_value)
     placed: bool = attrs.field(validator=_flag)
     why: str = attrs.field(validator=is_text)
@@ -351,7 +358,7 @@ class ReorderRun:
 
     lines: tuple[ReorderLine, ...] = attrs.field(validator=_lines)
     orders: tuple[PurchaseOrder, ...] = attrs.field(validator=_orders)
-    cash: Money = attrs.field(validator=is_money)
+    cash: Money = attrs.field(validator=is_cash)
     budget: Money | None = attrs.field(converter=_budget)
     why: str = attrs.field(validator=is_text)
 

@@ -10,9 +10,10 @@ For each SKU (a [`ReorderItem`][commercekit.inventory.ReorderItem]) the run
    with its order quantity, or
    [`safety_stock_for_cycle_service`][commercekit.inventory.safety_stock_for_cycle_service]);
 3. decides today's order with [`reorder`][commercekit.inventory.reorder] under the
-   (r, Q) policy: nothing above the reorder point, else the fewest multiples of Q that
-   lift the position above it, rounded up to the supplier's packs and the SKU's
-   minimum.
+   (r, Q) policy, given the SKU's demand: nothing above the reorder point, else the
+   fewest multiples of Q that lift the position above it, rounded up to the supplier's
+   packs and the SKU's minimum. A SKU with no demand expected
+   (``DemandProfile(0, 0)``) orders nothing, unless customers are owed units.
 
 It then groups the lines by supplier into purchase orders, applies each supplier's
 minimum order value and the budget (see ``_reorder_budget``), and returns every SKU
@@ -27,7 +28,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from commercekit import _checks
-from commercekit._numbers import context_free
+from commercekit._numbers import RANGE, context_free, out_of_range
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError, MissingDataError
 from commercekit.inventory._classify import ServiceLevelTable
@@ -86,6 +87,7 @@ def _plan(item: ReorderItem, table: ServiceLevelTable, shortfall: Shortfall) -> 
         item.on_order,
         item.backorders,
         ReorderPointPolicy(point, item.order_quantity),
+        demand=item.demand,
         pack_size=item.pack_size,
         minimum=item.minimum,
     )
@@ -263,18 +265,26 @@ def reorder_run(
     lines = tuple(_line(draft) for draft in drafts)
     by_sku = {line.sku: line for line in lines}
     currency = found[0].unit_cost.currency.code
+    cashes = {name: order_cash(group, currency) for name, group in groups.items()}
+    cash = sum_money(cashes.values(), currency)
+    if out_of_range(cash.amount):
+        raise InvalidInventoryError.refused(
+            "items",
+            f"<{len(found)} SKUs>",
+            f"would order {cash} in all, out of range: {RANGE}; run fewer SKUs at a time",
+            kind=InputKind.LIST,
+        )
     orders = tuple(
         PurchaseOrder(
             supplier=name,
             lines=tuple(by_sku[draft.item.sku] for draft in group),
-            cash=order_cash(group, currency),
+            cash=cashes[name],
             minimum_order_value=terms[name].minimum_order_value,
             placed=any(draft.quantity for draft in group),
             why=notes[name],
         )
         for name, group in groups.items()
     )
-    cash = sum_money((purchase.cash for purchase in orders), currency)
     return ReorderRun(
         lines=lines,
         orders=orders,

@@ -30,7 +30,7 @@ from commercekit.inventory._numbers import (
     rounded,
     units,
 )
-from commercekit.inventory._policies import OrderUpToPolicy, Policy
+from commercekit.inventory._policies import OrderUpToPolicy, Policy, expects_no_demand
 from commercekit.inventory._service import Shortfall
 from commercekit.inventory._shelf import (
     Shelf,
@@ -184,6 +184,8 @@ def simulate(
       multiples of Q that lift the position above r; up to S, rounded up to whole units).
     * (R, S) is reviewed at the start of periods 0, R, 2R, ... (R a whole number of
       periods), before that period's demand.
+    * With ``DemandProfile(0, 0)`` no demand is expected, and nothing is ordered, as
+      ``reorder`` says: no unit is ever demanded, so none is owed.
 
     The shelf starts with ``initial_on_hand`` units (by default r + Q or S, rounded
     down or up to whole units) and nothing on order; a continuous policy checks its
@@ -217,11 +219,13 @@ def simulate(
     shelf = Shelf(
         rng=rng, lead_time=lead_time, shortfall=_shortfall(shortfall), on_hand=start
     )
+    every = int(policy.review_period) if isinstance(policy, OrderUpToPolicy) else 0
+    if expects_no_demand(demand):
+        trigger, every = None, 0  # nothing is demanded, so nothing is ever due
     if trigger is not None and shelf.position <= trigger:
         shelf.order(order_quantity(policy, shelf.position), 0, Fraction(0))
     series: list[int] = []
     stockouts = 0
-    every = int(policy.review_period) if isinstance(policy, OrderUpToPolicy) else 0
     for t in range(count):
         review = bool(every) and t % every == 0
         drawn = draw_demand(rng, demand, draws)

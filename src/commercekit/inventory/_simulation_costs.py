@@ -29,10 +29,16 @@ import attrs
 from commercekit import _checks
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidInventoryError
-from commercekit.inventory._numbers import is_money, is_text, is_units, number
+from commercekit.inventory._numbers import (
+    is_cash,
+    is_text,
+    is_units,
+    money_result,
+    number,
+)
 from commercekit.inventory._service import Shortfall
 from commercekit.inventory._simulation import Simulation
-from commercekit.money import Money, RoundingMode
+from commercekit.money import Money
 
 __all__ = ["SimulationCosts", "simulation_costs"]
 
@@ -47,10 +53,10 @@ class SimulationCosts:
     ``cost`` is ``holding_cost + lost_margin``.
     """
 
-    average_stock_value: Money = attrs.field(validator=is_money)
-    holding_cost: Money = attrs.field(validator=is_money)
+    average_stock_value: Money = attrs.field(validator=is_cash)
+    holding_cost: Money = attrs.field(validator=is_cash)
     units_lost: int = attrs.field(validator=is_units)
-    lost_margin: Money = attrs.field(validator=is_money)
+    lost_margin: Money = attrs.field(validator=is_cash)
     why: str = attrs.field(validator=is_text)
 
     def __attrs_post_init__(self) -> None:
@@ -58,7 +64,8 @@ class SimulationCosts:
 
     @property
     def cost(self) -> Money:
-        """What the policy cost over the run: holding cost plus lost margin."""
+        """What the policy cost over the run: holding cost plus lost margin (each below
+        10^18, so their sum is too, at most twice that)."""
         return self.holding_cost + self.lost_margin
 
 
@@ -110,11 +117,10 @@ def simulation_costs(
     held = sum(run.on_hand)
     lost = run.short if run.shortfall is Shortfall.LOST_SALES else 0
     unit = Fraction(cost.amount)
-    average = _checks.money_of(unit * held / run.periods, code, RoundingMode.HALF_UP)
-    holding = _checks.money_of(unit * held * Fraction(rate), code, RoundingMode.HALF_UP)
-    lost_margin = _checks.money_of(
-        Fraction(margin.amount) * lost, code, RoundingMode.HALF_UP
-    )
+    fix = "check the unit cost, the run's stock and the margin"
+    average = money_result(unit * held / run.periods, code, "average_stock_value", fix)
+    holding = money_result(unit * held * Fraction(rate), code, "holding_cost", fix)
+    lost_margin = money_result(Fraction(margin.amount) * lost, code, "lost_margin", fix)
     if run.shortfall is Shortfall.LOST_SALES:
         fate = f"{lost} units lost x {margin} = {lost_margin}"
     else:

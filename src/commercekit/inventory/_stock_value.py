@@ -11,11 +11,14 @@ cost is the units on hand times what each unit cost, on a basis the result names
 * **weighted average** (periodic): every unit available in the period (the opening
   stock and each receipt) costs the same, their total cost over their total units.
 
-The receipts are [`CostLayer`][commercekit.inventory.CostLayer]s, oldest first. A
-value is exact except the weighted average's, which divides: it is rounded once,
-half-up, to the currency's minor unit. The total is the sum of the SKUs' values as
-shown. Days' sales in inventory turn the total into days: stock value over the cost of
-goods sold per day.
+The receipts are [`CostLayer`][commercekit.inventory.CostLayer]s, oldest first.
+Rounding, on every basis alike: each SKU's value is computed exactly (units x cost,
+or the layers' sum, or units x the average), then rounded once, half-up, to the
+currency's minor unit; a unit cost finer than the minor unit (EUR 0.333) is normal,
+and only the SKU's value is rounded. The total is the sum of the SKUs' rounded values,
+as shown. A value or a total that reaches 10^18, the library's range, is refused. Days'
+sales in inventory turn the total into days: stock value over the cost of goods sold
+per day.
 
 References:
     * OpenStax, *Principles of Accounting, Volume 1: Financial Accounting*, section 10.2,
@@ -37,7 +40,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit import _checks
-from commercekit._numbers import context_free
+from commercekit._numbers import EXACT, RANGE, context_free, out_of_range
 from commercekit.errors import (
     InputKind,
     InvalidInventoryError,
@@ -47,17 +50,18 @@ from commercekit.inventory._health import days_of_inventory
 from commercekit.inventory._numbers import (
     Field,
     choice,
-    is_money,
+    is_cash,
     is_positive_units,
     is_text,
     is_units,
     listed,
     mapping,
+    money_result,
     rounded,
     text,
     units,
 )
-from commercekit.money import Money, RoundingMode, sum_money
+from commercekit.money import Money, sum_money
 
 __all__ = [
     "MAX_LAYERS",
@@ -108,11 +112,12 @@ class CostLayer:
 
 @attrs.frozen
 class SkuValue:
-    """One SKU's stock at cost: units on hand, their value, and how it was reached."""
+    """One SKU's stock at cost: units on hand, their value (in whole minor units), and
+    how it was reached."""
 
     sku: str = attrs.field(validator=is_text)
     on_hand: int = attrs.field(validator=is_units)
-    value: Money = attrs.field(validator=is_money)
+    value: Money = attrs.field(validator=is_cash)
     why: str = attrs.field(validator=is_text)
 
 
@@ -150,7 +155,7 @@ class StockValue:
 
     basis: ValuationBasis = attrs.field(converter=_basis)
     lines: tuple[SkuValue, ...] = attrs.field(validator=_lines)
-    total: Money = attrs.field(validator=is_money)
+    total: Money = attrs.field(validator=is_cash)
 
     def __attrs_post_init__(self) -> None:
         code = _checks.one_currency(self.total, *(line.value for line in self.lines))
@@ -191,9 +196,35 @@ def _missing(what: str, skus: list[str], how: str) -> MissingDataError:
     return MissingDataError(f"{what} of {shown}", how)
 
 
+def _sku_value(sku: str, count: int, exact: Fraction, currency: str) -> Money:
+    """``exact``, the SKU's value, rounded once, half-up, to the minor unit."""
+    return money_result(
+        exact,
+        currency,
+        f"on_hand[{sku!r}]",
+        f"{count} units at their cost come to more than money holds; check the count "
+        "and the cost",
+    )
+
+
+def _shown(exact: Decimal, value: Money) -> str:
+    """The SKU's exact value, and how it was rounded where it had to be."""
+    if exact == value.amount:
+        return str(value)
+    return f"{exact} {value.currency.code}, rounded half-up to {value}"
+
+
 def _valued(basis: ValuationBasis, lines: list[SkuValue]) -> StockValue:
     code = _checks.one_currency(*(line.value for line in lines), operation="add")
-    return StockValue(basis, tuple(lines), sum_money((line.value for line in lines), code))
+    total = sum_money((line.value for line in lines), code)
+    if out_of_range(total.amount):
+        raise InvalidInventoryError.refused(
+            "on_hand",
+            f"<{len(lines)} SKUs>",
+            f"come to {total} in all, out of range: {RANGE}; value fewer SKUs at a time",
+            kind=InputKind.LIST,
+        )
+    return StockValue(basis, tuple(lines), total)
 
 
 @context_free
@@ -201,8 +232,9 @@ def stock_value(on_hand: Mapping[str, int], unit_costs: Mapping[str, Money]) -> 
     """Stock at cost from the shop's unit costs: units on hand x unit cost, per SKU.
 
     Every SKU in ``on_hand`` needs a unit cost (a cost list may name more SKUs than are
-    in stock); the costs share one currency. Each value is exact, and the total is
-    their sum.
+    in stock); the costs share one currency. Each SKU's value is units x unit cost,
+    rounded once, half-up, to the minor unit (a unit cost may be finer); the total is
+    the sum of those values. A value or total of 10^18 or more is refused.
 
     Examples:
         >>> stock = stock_value({"TEE": 120, "MUG": 40},
@@ -210,6 +242,8 @@ def stock_value(on_hand: Mapping[str, int], unit_costs: Mapping[str, Money]) -> 
         >>> [(line.sku, line.value) for line in stock.lines], stock.total
         ([('MUG', Money('128.00', 'EUR')), ('TEE', Money('540.00', 'EUR'))],
          Money('668.00', 'EUR'))
+        >>> print(stock_value({"PIN": 3}, {"PIN": Money("0.333", "EUR")}).lines[0].why)
+        3 x 0.333 EUR = 0.999 EUR, rounded half-up to 1.00 EUR
         >>> stock_value({"CAP": 5}, {})
         Traceback (most recent call last):
         ...
@@ -225,8 +259,11 @@ def stock_value(on_hand: Mapping[str, int], unit_costs: Mapping[str, Money]) -> 
     lines = []
     for sku, count in stock:
         cost = _checks.money(costs[sku], f"unit_costs[{sku!r}]", InvalidInventoryError)
-        value = cost * count
-        lines.append(SkuValue(sku, count, value, f"{count} x {cost} = {value}"))
+        exact = EXACT.multiply(cost.amount, count)
+        value = _sku_value(sku, count, Fraction(exact), cost.currency.code)
+        lines.append(
+            SkuValue(sku, count, value, f"{count} x {cost} = {_shown(exact, value)}")
+        )
     return _valued(ValuationBasis.UNIT_COST, lines)
 
 
@@ -255,33 +292,35 @@ def _layers(value: object, sku: str) -> tuple[CostLayer, ...]:
 
 
 def _fifo(sku: str, count: int, layers: tuple[CostLayer, ...]) -> SkuValue:
-    """The newest layers hold the units on hand: value each at its own cost."""
-    left, parts, taken = count, [], []
+    """The newest layers hold the units on hand: value each at its own cost, exactly,
+    and round the SKU's value once."""
+    left, parts, exact = count, [], Decimal(0)
     for layer in reversed(layers):
         if not left:
             break
         take = min(left, layer.units)
-        taken.append(layer.unit_cost * take)
+        exact = EXACT.add(exact, EXACT.multiply(layer.unit_cost.amount, take))
         parts.append(f"{take} x {layer.unit_cost}")
         left -= take
-    value = sum_money(taken, layers[0].unit_cost.currency)
+    value = _sku_value(sku, count, Fraction(exact), layers[0].unit_cost.currency.code)
     shown = " + ".join(parts) if parts else "nothing on hand"
-    return SkuValue(sku, count, value, f"FIFO, newest receipts first: {shown} = {value}")
+    return SkuValue(
+        sku, count, value, f"FIFO, newest receipts first: {shown} = {_shown(exact, value)}"
+    )
 
 
 def _average(sku: str, count: int, layers: tuple[CostLayer, ...]) -> SkuValue:
     """Every unit costs the layers' total cost over their total units; rounded once."""
-    currency = layers[0].unit_cost.currency
-    cost = sum_money((layer.unit_cost * layer.units for layer in layers), currency)
+    code = layers[0].unit_cost.currency.code
+    cost = sum_money((layer.unit_cost * layer.units for layer in layers), code)
     available = sum(layer.units for layer in layers)
     each = Fraction(cost.amount) / available
-    value = _checks.money_of(each * count, currency.code, RoundingMode.HALF_UP)
+    value = _sku_value(sku, count, each * count, code)
     return SkuValue(
         sku,
         count,
         value,
-        f"weighted average: {cost} / {available} units = {rounded(each)} "
-        f"{currency.code} a unit; "
+        f"weighted average: {cost} / {available} units = {rounded(each)} {code} a unit; "
         f"{count} x that = {value} (rounded half-up to the minor unit)",
     )
 
