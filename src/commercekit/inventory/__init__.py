@@ -56,7 +56,9 @@ Forecasting demand from a sales history:
   [`Holt`][commercekit.inventory.Holt],
   [`HoltWinters`][commercekit.inventory.HoltWinters] (with a
   [`Seasonality`][commercekit.inventory.Seasonality]; the smoothing needs the optional
-  ``forecast`` extra), [`Croston`][commercekit.inventory.Croston] and
+  ``forecast`` extra; a Holt-Winters fit takes at most
+  [`MAX_SEASONAL_FIT`][commercekit.inventory.MAX_SEASONAL_FIT] history periods x season
+  length), [`Croston`][commercekit.inventory.Croston] and
   [`SBA`][commercekit.inventory.SBA] for intermittent demand;
   [`demand_pattern`][commercekit.inventory.demand_pattern] says which of those two suits a
   history ([`DemandClass`][commercekit.inventory.DemandClass]: smooth, erratic,
@@ -69,10 +71,12 @@ Forecasting demand from a sales history:
   safety stock and reorder point rules take.
 * [`backtest`][commercekit.inventory.backtest]: each method's
   [`BacktestScore`][commercekit.inventory.BacktestScore] from rolling origins, and the
-  best by an [`ErrorMeasure`][commercekit.inventory.ErrorMeasure].
+  best by an [`ErrorMeasure`][commercekit.inventory.ErrorMeasure]; its smoothing fits
+  within [`MAX_BACKTEST_WORK`][commercekit.inventory.MAX_BACKTEST_WORK].
 """
 
 from commercekit.inventory._backtest import (
+    MAX_BACKTEST_WORK,
     MAX_METHODS,
     MAX_ORIGINS,
     Backtest,
@@ -185,6 +189,7 @@ from commercekit.inventory._service import (
 from commercekit.inventory._shelf import MAX_ORDERS
 from commercekit.inventory._simulation import MAX_PERIODS, Simulation, simulate
 from commercekit.inventory._simulation_costs import SimulationCosts, simulation_costs
+from commercekit.inventory._smoothing import MAX_SEASONAL_FIT
 from commercekit.inventory._stock_value import (
     MAX_LAYERS,
     MAX_SKUS,
@@ -200,6 +205,7 @@ from commercekit.inventory._stock_value import (
 __all__ = [
     "ADI_CUT_OFF",
     "CV2_CUT_OFF",
+    "MAX_BACKTEST_WORK",
     "MAX_HISTORY_PERIODS",
     "MAX_HORIZON",
     "MAX_LAYERS",
@@ -208,6 +214,7 @@ __all__ = [
     "MAX_ORDERS",
     "MAX_ORIGINS",
     "MAX_PERIODS",
+    "MAX_SEASONAL_FIT",
     "MAX_SEASON_LENGTH",
     "MAX_SKUS",
     "MAX_UNITS_PER_PERIOD",

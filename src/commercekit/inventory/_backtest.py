@@ -13,6 +13,16 @@ next before the first origin (the in-sample error of the naive forecast; Hyndman
 Koehler 2006, "Another look at measures of forecast accuracy", *International Journal of
 Forecasting* 22(4)). Below 1, a method beat the naive forecast's typical error. The run
 is deterministic: no random draw, the same history gives the same scores.
+
+A backtest is bounded before it fits anything. Each exponential smoothing fit runs an
+optimiser (from a tenth of a second to a few seconds), so their estimated work, summed
+over the methods and origins, must stay within ``MAX_BACKTEST_WORK``: a damped Holt
+fit counts the periods it reads plus 1,000 (the optimiser's own cost), a Holt-Winters
+fit 40 more per period of its season, a Holt fit half of periods + 1,000 and a simple
+exponential smoothing fit an eighth. A moving
+average and Croston's methods take a few steps per period and are not counted:
+``MAX_METHODS`` x ``MAX_ORIGINS`` of them on the longest history run in about a
+second.
 """
 
 from __future__ import annotations
@@ -29,7 +39,12 @@ from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._forecast import accuracy_of, fit, horizon_of
 from commercekit.inventory._history import SalesHistory, period_start
-from commercekit.inventory._methods import Method, forecasting_method, sentences
+from commercekit.inventory._methods import (
+    HoltWinters,
+    Method,
+    forecasting_method,
+    sentences,
+)
 from commercekit.inventory._numbers import (
     Field,
     choice,
@@ -40,8 +55,10 @@ from commercekit.inventory._numbers import (
     rounded,
     units,
 )
+from commercekit.inventory._smoothing import check_season, fit_work
 
 __all__ = [
+    "MAX_BACKTEST_WORK",
     "MAX_METHODS",
     "MAX_ORIGINS",
     "Backtest",
@@ -55,6 +72,15 @@ MAX_ORIGINS = 60
 
 MAX_METHODS = 12
 """The most methods one backtest compares."""
+
+MAX_BACKTEST_WORK = 12_000
+"""The most estimated work of the exponential smoothing fits one backtest runs, summed
+over methods and origins: a damped Holt fit counts the periods it reads plus 1,000, a
+Holt-Winters fit 40 more per period of its season, a Holt fit half of periods + 1,000,
+a simple exponential smoothing fit an eighth (about a millisecond a unit at worst,
+measured). Three years of weeks with a season of 52 can be backtested from 3 origins
+(with simple and Holt smoothing beside it too); three years of days with a season of 7
+from 5."""
 
 
 class ErrorMeasure(enum.StrEnum):
@@ -139,6 +165,32 @@ def _methods(value: object) -> tuple[Method, ...]:
     return methods
 
 
+def _check_work(methods: tuple[Method, ...], first: int, origins: int) -> None:
+    """Refuse, before any fit, a backtest whose smoothing fits would do too much."""
+    last = first + origins - 1
+    for method in methods:
+        if isinstance(method, HoltWinters):
+            check_season(method, last)
+    work = sum(
+        fit_work(method, periods)
+        for method in methods
+        for periods in range(first, last + 1)
+    )
+    if work > MAX_BACKTEST_WORK:
+        fitted = sum(fit_work(method, first) > 0 for method in methods)
+        raise InvalidInventoryError.refused(
+            "origins",
+            origins,
+            f"would fit {fitted} exponential smoothing method{'s' * (fitted != 1)} "
+            f"{origins} times each on {first} to {last} periods: an estimated work of "
+            f"{work:,}, more than the {MAX_BACKTEST_WORK:,} one backtest does (a damped "
+            "Holt fit counts its periods + 1,000, Holt-Winters 40 more per period of "
+            "its season, a Holt fit half, simple smoothing an eighth); use fewer "
+            "origins, fewer smoothing methods, or the most recent part of the history",
+            kind=InputKind.COUNT,
+        )
+
+
 def _score(
     history: SalesHistory, method: Method, horizon: int, first: int, origins: int
 ) -> tuple[BacktestScore, list[Fraction]]:
@@ -147,7 +199,7 @@ def _score(
     predicted: list[Decimal] = []
     for origin in range(first, first + origins):
         try:
-            found = fit(history.units[:origin], method, horizon)
+            found = fit(history.units[:origin], method, horizon, fitted=False)
         except InvalidInventoryError as problem:
             day = period_start(history.start, history.period, origin)
             raise InvalidInventoryError.refused(
@@ -196,7 +248,8 @@ def backtest(
     The origins are the last ``origins`` periods from which ``horizon`` periods of sales
     follow: the first trains on the first n - horizon - origins + 1 periods (at least 2,
     and as many as each method needs). Ties go to the method listed first. At most
-    ``MAX_METHODS`` methods, none listed twice, and ``MAX_ORIGINS`` origins.
+    ``MAX_METHODS`` methods, none listed twice, and ``MAX_ORIGINS`` origins; the
+    exponential smoothing fits within ``MAX_BACKTEST_WORK``, checked before any fit.
 
     Examples:
         >>> from commercekit.inventory import SBA, MovingAverage, SalesHistory
@@ -227,6 +280,7 @@ def backtest(
             f"least horizon + origins + 1 = {horizon + origins + 1} periods",
             kind=InputKind.LIST,
         )
+    _check_work(methods, first, origins)
     scale = _naive_scale(history, first)
     if measure is ErrorMeasure.MASE and not scale:
         raise InvalidInventoryError.refused(

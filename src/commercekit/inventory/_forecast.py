@@ -194,18 +194,22 @@ class Forecast:
             )
 
 
-def _moving_average(units: tuple[int, ...], method: MovingAverage, horizon: int) -> Fit:
+def _moving_average(
+    units: tuple[int, ...], method: MovingAverage, horizon: int, *, fitted: bool
+) -> Fit:
     window = method.window
     if len(units) <= window:
         raise too_short(
             method.label, len(units), window + 1, "the window and one period after it"
         )
-    total = sum(units[:window])
-    fitted = []
-    for index in range(window, len(units)):
-        fitted.append(Fraction(total, window))
-        total += units[index] - units[index - window]
+    total = sum(units[-window:])
     last = Fraction(total, window)
+    sums = []
+    if fitted:  # each period's forecast: the sum of the window before it
+        running = sum(units[:window])
+        for index in range(window, len(units)):
+            sums.append(running)
+            running += units[index] - units[index - window]
     notes = (
         (
             f"{method.label}: each period is forecast at the mean of the {window} periods "
@@ -218,7 +222,7 @@ def _moving_average(units: tuple[int, ...], method: MovingAverage, horizon: int)
         ),
     )
     return Fit(
-        fitted=tuple(fitted),
+        fitted=tuple(Fraction(each, window) for each in sums),
         ahead=(last,) * horizon,
         parameters={"window": Decimal(window)},
         estimated=(),
@@ -226,10 +230,14 @@ def _moving_average(units: tuple[int, ...], method: MovingAverage, horizon: int)
     )
 
 
-def fit(units: tuple[int, ...], method: Method, horizon: int) -> Fit:
-    """Run ``method`` on ``units``, forecasting ``horizon`` periods (inputs checked)."""
+def fit(
+    units: tuple[int, ...], method: Method, horizon: int, *, fitted: bool = True
+) -> Fit:
+    """Run ``method`` on ``units``, forecasting ``horizon`` periods (inputs checked);
+    without ``fitted``, a moving average skips its one-step forecasts of the history
+    (a backtest reads only the forecasts ahead)."""
     if isinstance(method, MovingAverage):
-        return _moving_average(units, method, horizon)
+        return _moving_average(units, method, horizon, fitted=fitted)
     if isinstance(method, Croston | SBA):
         return croston(units, method, horizon)
     return smooth(units, method, horizon)
