@@ -545,6 +545,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         on_order=24,
         backorders=3,
         policy=_policy(),
+        demand=_demand(),
         pack_size=24,
         minimum=48,
         rounding=PackRounding.NEAREST,

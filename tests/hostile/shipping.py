@@ -264,7 +264,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     ),
     "Warehouse": lambda: call(
         "DE",
-        AMSTERDAM,
+        ZoneInfo("Europe/Berlin"),
         cutoff=time(15, 0),
         handling_days=1,
         subdivision="BY",

@@ -280,8 +280,8 @@ def reorder(  # stock, policy, the demand it serves and the supplier's pack term
         168
         >>> print(reorder(0, 0, 0, ReorderPointPolicy(0, 50),
         ...               demand=DemandProfile(0, 0)).why)
-        inventory position 0 + 0 - 0 = 0; no demand expected (mean 0 and standard
-        deviation 0 per period): nothing to order
+        inventory position 0 + 0 - 0 = 0; no demand expected: nothing to order (the
+        demand per period has a mean and a standard deviation of 0)
     """
     stock = units(on_hand, "on_hand")
     incoming = units(on_order, "on_order")
@@ -294,8 +294,8 @@ def reorder(  # stock, policy, the demand it serves and the supplier's pack term
         return ReorderDecision(
             0,
             position,
-            f"{seen}; no demand expected (mean 0 and standard deviation 0 per period): "
-            "nothing to order",
+            f"{seen}; no demand expected: nothing to order (the demand per period has "
+            "a mean and a standard deviation of 0)",
         )
     if due is None:
         return ReorderDecision(
