@@ -25,7 +25,9 @@
   (turnover, days of inventory and of supply, sell-through, stock-out rate).
 * [`available_to_promise`][commercekit.inventory.available_to_promise] and
   [`route_order`][commercekit.inventory.route_order]: stock across locations and
-  channels, and where an order ships from.
+  channels, and where an order ships from (at most
+  [`MAX_LOCATIONS`][commercekit.inventory.MAX_LOCATIONS] locations and
+  [`MAX_ROUTING_CHECKS`][commercekit.inventory.MAX_ROUTING_CHECKS] checks).
 * [`simulate`][commercekit.inventory.simulate]: a seeded Monte-Carlo run of a policy,
   with the fill rate and cycle service level it achieved, bounded by
   [`MAX_PERIODS`][commercekit.inventory.MAX_PERIODS] and
@@ -170,6 +172,7 @@ from commercekit.inventory._reorder_items import (
 from commercekit.inventory._reorder_run import reorder_run
 from commercekit.inventory._routing import (
     MAX_LOCATIONS,
+    MAX_ROUTING_CHECKS,
     Assignment,
     Routing,
     route_order,
@@ -214,6 +217,7 @@ __all__ = [
     "MAX_ORDERS",
     "MAX_ORIGINS",
     "MAX_PERIODS",
+    "MAX_ROUTING_CHECKS",
     "MAX_SEASONAL_FIT",
     "MAX_SEASON_LENGTH",
     "MAX_SKUS",

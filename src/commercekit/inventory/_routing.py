@@ -4,6 +4,14 @@ Each line goes to the smallest set of locations that can fill the whole order (a
 exhaustive search, exact for up to ``MAX_LOCATIONS`` locations); a line no location
 can fill goes to its dropship supplier or is reported unfilled. The locations and the
 stock they hold are checked in ``_locations``.
+
+The search is bounded by the work it does, not only by the number of locations: up to
+2^16 sets, each checked against every line, would run for minutes on an order of a
+thousand lines. It starts at the fewest locations the hardest line alone needs, checks
+the lines that need the most locations (then those held at the fewest) first, so that a
+set that fails mostly fails at once, and counts every (set, line) check: past
+``MAX_ROUTING_CHECKS`` the order is refused, with what to do (pre-select fewer
+locations, or route the order in parts).
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import context_free
-from commercekit.errors import InputKind, InvalidInventoryError
+from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._locations import Location, Stock, checked_stock
 from commercekit.inventory._numbers import (
     Field,
@@ -28,7 +36,7 @@ from commercekit.inventory._numbers import (
 )
 from commercekit.regions import check_country
 
-__all__ = ["MAX_LOCATIONS", "Assignment", "Routing", "route_order"]
+__all__ = ["MAX_LOCATIONS", "MAX_ROUTING_CHECKS", "Assignment", "Routing", "route_order"]
 
 
 @attrs.frozen
@@ -105,6 +113,10 @@ class Routing:
 
 MAX_LOCATIONS = 16
 """The most locations ``route_order`` searches exhaustively (2**16 subsets at worst)."""
+
+MAX_ROUTING_CHECKS = 1_000_000
+"""The most (set of locations, order line) checks one ``route_order`` makes while it
+looks for the fewest locations (about two seconds of work where measured)."""
 
 
 def _sites(locations: Sequence[Location]) -> list[Location]:
@@ -206,6 +218,16 @@ def _preference(site: Location, destination: str) -> tuple[bool, Decimal, str]:
     return (site.country != destination, site.cost, site.code)
 
 
+def _needed(holdings: list[int], quantity: int) -> int:
+    """The fewest locations that could fill ``quantity`` alone: the largest first."""
+    running = 0
+    for count, held in enumerate(sorted(holdings, reverse=True), start=1):
+        running += held
+        if running >= quantity:
+            return count
+    return len(holdings) + 1  # no set fills it (such a line is not routable)
+
+
 def _fewest_locations(
     routable: dict[str, int],
     sites: list[Location],
@@ -214,17 +236,28 @@ def _fewest_locations(
 ) -> list[Location]:
     """Steps 2 and 3: the smallest set of locations that fills every routable line, the
     one with the most locations in market, then the lowest total cost, then the codes;
-    in order of preference."""
-    best: tuple[Location, ...] = ()
-    for size in range(1, len(sites) + 1) if routable else ():
-        fitting = [
-            combo
-            for combo in itertools.combinations(sites, size)
-            if all(
-                sum(_held(on_hand, s.code, sku) for s in combo) >= q
-                for sku, q in routable.items()
-            )
-        ]
+    in order of preference. No set is smaller than the hardest line alone needs; the
+    lines needing most locations, then held at fewest, are checked first, so a set
+    that fails mostly fails at once; the checks are counted and bounded."""
+    holdings = {sku: [_held(on_hand, site.code, sku) for site in sites] for sku in routable}
+    needed = {sku: _needed(holdings[sku], q) for sku, q in routable.items()}
+    held_at = {sku: sum(map(bool, counts)) for sku, counts in holdings.items()}
+    lines = sorted(
+        routable.items(), key=lambda line: (-needed[line[0]], held_at[line[0]], line[0])
+    )
+    checks = 0
+    start = max(needed.values(), default=len(sites) + 1)
+    for size in range(start, len(sites) + 1):
+        fitting = []
+        for combo in itertools.combinations(range(len(sites)), size):
+            for sku, quantity in lines:
+                checks += 1
+                if sum(holdings[sku][index] for index in combo) < quantity:
+                    break
+            else:
+                fitting.append(tuple(sites[index] for index in combo))
+            if checks > MAX_ROUTING_CHECKS:
+                raise _too_much(len(sites), len(routable), size)
         if fitting:
             best = min(
                 fitting,
@@ -234,8 +267,19 @@ def _fewest_locations(
                     tuple(s.code for s in combo),
                 ),
             )
-            break
-    return sorted(best, key=lambda site: _preference(site, destination))
+            return sorted(best, key=lambda site: _preference(site, destination))
+    return []
+
+
+def _too_much(locations: int, lines: int, size: int) -> InvalidInputError:
+    return InvalidInventoryError.refused(
+        "lines",
+        f"<{lines} lines>",
+        f"over {locations} locations need more than {MAX_ROUTING_CHECKS:,} checks to "
+        f"find the fewest locations that hold them all (still searching sets of "
+        f"{size}); pre-select fewer locations (the nearest), or route the order in parts",
+        kind=InputKind.LIST,
+    )
 
 
 def _assign(
