@@ -1,8 +1,9 @@
 """A warehouse's time zone is one of its country's, by the IANA time zone tables.
 
-The rule (``shipping/_delivery.py``): a zone ``zone.tab`` or ``zone1970.tab`` lists for
-the warehouse's country, or for the ISO code of the special territory its subdivision
-is, is taken; so is a link to one (an older name), compared by the zone it names. Names
+The rule (``shipping/_zones.py``): a zone ``zone.tab`` or ``zone1970.tab`` lists for
+the warehouse's country, or for the ISO 3166-1 code its subdivision has of its own (a
+special territory the library knows, or an overseas kind of ISO 3166-2 subdivision), is
+taken; so is a link to one (an older name), compared by the zone it names. Names
 for no place (``UTC``, ``Etc/...``, one-word names such as ``CET`` or ``GB``) and zones
 without an IANA name are refused. The refusals are the shipping package's errors of
 the input's kind: ``InvalidAmountPlaceError`` (an ``InvalidPlaceError``) for a zone of
@@ -75,6 +76,9 @@ def test_the_same_order_would_have_been_promised_a_day_early() -> None:
         ("FR", "Indian/Reunion", "974"),  # Réunion, FR-974, is RE
         ("FR", "America/Guadeloupe", "FR-971"),  # Guadeloupe is GP
         ("FI", "Europe/Mariehamn", "01"),  # Åland, FI-01, is AX
+        ("US", "America/Puerto_Rico", "PR"),  # US-PR, an outlying area, is PR
+        ("US", "Pacific/Guam", "US-GU"),
+        ("FR", "Pacific/Noumea", "NC"),  # FR-NC, an overseas collectivity, is NC
         ("ES", "Atlantic/Canary", "CN"),  # listed for ES itself
         ("PT", "Atlantic/Azores", None),
         ("DE", "Europe/Busingen", None),
@@ -94,6 +98,8 @@ def test_a_zone_of_the_country_is_taken(
         ("GB", "Europe/Dublin", "NIR", "is not a time zone of GB"),
         ("DE", "Europe/London", "BY", "is not a time zone of DE"),
         ("US", "America/Toronto", "NY", "is not a time zone of US"),
+        ("US", "Europe/Berlin", "DE", "is not a time zone of US"),  # Delaware, not DE
+        ("US", "America/Puerto_Rico", None, "is not a time zone of US"),
         ("NL", "Etc/UTC", None, "names no place"),
         ("NL", "UTC", None, "names no place"),
         ("IS", "Etc/GMT", None, "names no place"),  # Iceland keeps GMT, yet no place

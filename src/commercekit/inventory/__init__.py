@@ -193,16 +193,18 @@ from commercekit.inventory._shelf import MAX_ORDERS
 from commercekit.inventory._simulation import MAX_PERIODS, Simulation, simulate
 from commercekit.inventory._simulation_costs import SimulationCosts, simulation_costs
 from commercekit.inventory._smoothing import MAX_SEASONAL_FIT
-from commercekit.inventory._stock_value import (
+from commercekit.inventory._stock_layers import (
     MAX_LAYERS,
-    MAX_SKUS,
     CostLayer,
+    stock_value_from_layers,
+)
+from commercekit.inventory._stock_value import (
+    MAX_SKUS,
     SkuValue,
     StockValue,
     ValuationBasis,
     days_sales_in_inventory,
     stock_value,
-    stock_value_from_layers,
 )
 
 __all__ = [

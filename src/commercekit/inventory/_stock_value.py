@@ -5,20 +5,20 @@ cost is the units on hand times what each unit cost, on a basis the result names
 ([`ValuationBasis`][commercekit.inventory.ValuationBasis]):
 
 * **unit cost**: the shop's own cost per unit (a standard cost, or the latest purchase
-  price), given per SKU: ``units x unit cost``, exactly;
+  price), given per SKU: ``units x unit cost``;
 * **FIFO** (first in, first out): the units sold first were those bought first, so the
   units still on hand are the newest receipts, each at its own cost;
 * **weighted average** (periodic): every unit available in the period (the opening
   stock and each receipt) costs the same, their total cost over their total units.
 
-The receipts are [`CostLayer`][commercekit.inventory.CostLayer]s, oldest first.
-Rounding, on every basis alike: each SKU's value is computed exactly (units x cost,
-or the layers' sum, or units x the average), then rounded once, half-up, to the
-currency's minor unit; a unit cost finer than the minor unit (EUR 0.333) is normal,
-and only the SKU's value is rounded. The total is the sum of the SKUs' rounded values,
-as shown. A value or a total that reaches 10^18, the library's range, is refused. Days'
-sales in inventory turn the total into days: stock value over the cost of goods sold
-per day.
+The receipts are [`CostLayer`][commercekit.inventory.CostLayer]s, oldest first (FIFO
+and the average live in ``_stock_layers``). Rounding, on every basis alike: each SKU's
+value is computed exactly (units x cost, or the layers' sum, or units x the average),
+then rounded once, half-up, to the currency's minor unit; a unit cost finer than the
+minor unit (EUR 0.333) is normal, and only the SKU's value is rounded. The total is the
+sum of the SKUs' rounded values, as shown. A value or a total that reaches 10^18, the
+library's range, is refused. Days' sales in inventory turn the total into days: stock
+value over the cost of goods sold per day.
 
 References:
     * OpenStax, *Principles of Accounting, Volume 1: Financial Accounting*, section 10.2,
@@ -33,7 +33,7 @@ References:
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -51,35 +51,32 @@ from commercekit.inventory._numbers import (
     Field,
     choice,
     is_cash,
-    is_positive_units,
     is_text,
     is_units,
     listed,
     mapping,
     money_result,
-    rounded,
     text,
     units,
 )
 from commercekit.money import Money, sum_money
 
 __all__ = [
-    "MAX_LAYERS",
     "MAX_SKUS",
-    "CostLayer",
     "SkuValue",
     "StockValue",
     "ValuationBasis",
     "days_sales_in_inventory",
+    "missing",
+    "on_hand_of",
+    "sku_value",
     "stock_value",
-    "stock_value_from_layers",
+    "value_shown",
+    "valued",
 ]
 
 MAX_SKUS = 10_000
 """The most SKUs one stock valuation or one reorder run takes."""
-
-MAX_LAYERS = 1_000
-"""The most cost layers (receipts) one SKU's valuation reads."""
 
 
 class ValuationBasis(enum.StrEnum):
@@ -91,23 +88,6 @@ class ValuationBasis(enum.StrEnum):
     """First in, first out: the units on hand are the newest receipts, at their costs."""
     WEIGHTED_AVERAGE = "weighted_average"
     """Periodic weighted average: total cost of the layers over their total units."""
-
-
-def _cost(value: object) -> Money:
-    return _checks.money(value, "unit_cost", InvalidInventoryError)
-
-
-@attrs.frozen
-class CostLayer:
-    """One receipt of stock (or the opening stock): how many units, at what cost each.
-
-    Examples:
-        >>> CostLayer(150, Money("21", "USD"))
-        CostLayer(units=150, unit_cost=Money('21', 'USD'))
-    """
-
-    units: int = attrs.field(validator=is_positive_units)
-    unit_cost: Money = attrs.field(converter=_cost)
 
 
 @attrs.frozen
@@ -166,7 +146,7 @@ class StockValue:
             )
 
 
-def _stock(on_hand: object) -> list[tuple[str, int]]:
+def on_hand_of(on_hand: object) -> list[tuple[str, int]]:
     """The SKUs and their units on hand, in SKU order, within ``MAX_SKUS``."""
     given = mapping(on_hand, "on_hand", "{'TEE': 120}")
     if not given:
@@ -191,12 +171,12 @@ def _stock(on_hand: object) -> list[tuple[str, int]]:
     return sorted(stock)
 
 
-def _missing(what: str, skus: list[str], how: str) -> MissingDataError:
+def missing(what: str, skus: list[str], how: str) -> MissingDataError:
     shown = ", ".join(skus[:10]) + (f" and {len(skus) - 10} more" if len(skus) > 10 else "")
     return MissingDataError(f"{what} of {shown}", how)
 
 
-def _sku_value(sku: str, count: int, exact: Fraction, currency: str) -> Money:
+def sku_value(sku: str, count: int, exact: Fraction, currency: str) -> Money:
     """``exact``, the SKU's value, rounded once, half-up, to the minor unit."""
     return money_result(
         exact,
@@ -207,14 +187,14 @@ def _sku_value(sku: str, count: int, exact: Fraction, currency: str) -> Money:
     )
 
 
-def _shown(exact: Decimal, value: Money) -> str:
+def value_shown(exact: Decimal, value: Money) -> str:
     """The SKU's exact value, and how it was rounded where it had to be."""
     if exact == value.amount:
         return str(value)
     return f"{exact} {value.currency.code}, rounded half-up to {value}"
 
 
-def _valued(basis: ValuationBasis, lines: list[SkuValue]) -> StockValue:
+def valued(basis: ValuationBasis, lines: list[SkuValue]) -> StockValue:
     code = _checks.one_currency(*(line.value for line in lines), operation="add")
     total = sum_money((line.value for line in lines), code)
     if out_of_range(total.amount):
@@ -249,143 +229,22 @@ def stock_value(on_hand: Mapping[str, int], unit_costs: Mapping[str, Money]) -> 
         ...
         commercekit.errors.MissingDataError: missing unit cost of CAP: pass ...
     """
-    stock = _stock(on_hand)
+    stock = on_hand_of(on_hand)
     costs = mapping(unit_costs, "unit_costs", "{'TEE': Money('4.50', 'EUR')}")
     absent = [sku for sku, _ in stock if sku not in costs]
     if absent:
-        raise _missing(
+        raise missing(
             "unit cost", absent, "pass unit_costs={sku: Money(...)} for every SKU on hand"
         )
     lines = []
     for sku, count in stock:
         cost = _checks.money(costs[sku], f"unit_costs[{sku!r}]", InvalidInventoryError)
         exact = EXACT.multiply(cost.amount, count)
-        value = _sku_value(sku, count, Fraction(exact), cost.currency.code)
+        value = sku_value(sku, count, Fraction(exact), cost.currency.code)
         lines.append(
-            SkuValue(sku, count, value, f"{count} x {cost} = {_shown(exact, value)}")
+            SkuValue(sku, count, value, f"{count} x {cost} = {value_shown(exact, value)}")
         )
-    return _valued(ValuationBasis.UNIT_COST, lines)
-
-
-def _layers(value: object, sku: str) -> tuple[CostLayer, ...]:
-    field = f"layers[{sku!r}]"
-    found = listed(value, field)
-    if not found:
-        raise InvalidInventoryError.refused(
-            field, value, "is empty; pass the receipts, oldest first", kind=InputKind.LIST
-        )
-    if len(found) > MAX_LAYERS:
-        raise InvalidInventoryError.refused(
-            field,
-            f"{len(found)} layers",
-            f"has more than {MAX_LAYERS:,} layers; merge old receipts into one opening "
-            "layer",
-            kind=InputKind.LIST,
-        )
-    for layer in found:
-        if not isinstance(layer, CostLayer):
-            raise InvalidInventoryError.refused(
-                field, layer, "is not a CostLayer", kind=InputKind.TYPE
-            )
-    _checks.one_currency(*(layer.unit_cost for layer in found))
-    return found
-
-
-def _fifo(sku: str, count: int, layers: tuple[CostLayer, ...]) -> SkuValue:
-    """The newest layers hold the units on hand: value each at its own cost, exactly,
-    and round the SKU's value once."""
-    left, parts, exact = count, [], Decimal(0)
-    for layer in reversed(layers):
-        if not left:
-            break
-        take = min(left, layer.units)
-        exact = EXACT.add(exact, EXACT.multiply(layer.unit_cost.amount, take))
-        parts.append(f"{take} x {layer.unit_cost}")
-        left -= take
-    value = _sku_value(sku, count, Fraction(exact), layers[0].unit_cost.currency.code)
-    shown = " + ".join(parts) if parts else "nothing on hand"
-    return SkuValue(
-        sku, count, value, f"FIFO, newest receipts first: {shown} = {_shown(exact, value)}"
-    )
-
-
-def _average(sku: str, count: int, layers: tuple[CostLayer, ...]) -> SkuValue:
-    """Every unit costs the layers' total cost over their total units; rounded once."""
-    code = layers[0].unit_cost.currency.code
-    cost = sum_money((layer.unit_cost * layer.units for layer in layers), code)
-    available = sum(layer.units for layer in layers)
-    each = Fraction(cost.amount) / available
-    value = _sku_value(sku, count, each * count, code)
-    return SkuValue(
-        sku,
-        count,
-        value,
-        f"weighted average: {cost} / {available} units = {rounded(each)} {code} a unit; "
-        f"{count} x that = {value} (rounded half-up to the minor unit)",
-    )
-
-
-@context_free
-def stock_value_from_layers(
-    on_hand: Mapping[str, int],
-    layers: Mapping[str, Sequence[CostLayer]],
-    basis: ValuationBasis | str,
-) -> StockValue:
-    """Stock at cost from its receipts (cost layers, oldest first), by FIFO or average.
-
-    * ``"fifo"``: the units on hand are the newest receipts: walk the layers from the
-      newest back until the units on hand are covered, each at its own cost (exact).
-    * ``"weighted_average"`` (periodic): each unit costs the total cost of all the
-      layers (the opening stock and the period's receipts) over their total units; the
-      SKU's value is that times the units on hand, rounded once, half-up, to the minor
-      unit.
-
-    The layers must cover the units on hand: if they hold fewer, the older receipts
-    are missing and the value would be guessed, so it is refused. OpenStax's worked
-    example (Principles of Accounting 1, section 10.2): 150 units at $21, 225 at $27,
-    210 at $33, of which 285 are left.
-
-    Examples:
-        >>> gps = [CostLayer(150, Money("21", "USD")), CostLayer(225, Money("27", "USD")),
-        ...        CostLayer(210, Money("33", "USD"))]
-        >>> stock_value_from_layers({"GPS": 285}, {"GPS": gps}, "fifo").total
-        Money('8955.00', 'USD')
-        >>> print(stock_value_from_layers({"GPS": 285}, {"GPS": gps}, "weighted_average")
-        ...       .lines[0].why)
-        weighted average: 16155.00 USD / 585 units = 27.6154 USD a unit; 285 x that =
-        7870.38 USD (rounded half-up to the minor unit)
-        >>> stock_value_from_layers({"GPS": 600}, {"GPS": gps}, "fifo")
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.MissingDataError: missing cost layers for 15 of GPS's 600 ...
-    """
-    method = choice(basis, ValuationBasis, "basis")
-    if method is ValuationBasis.UNIT_COST:
-        raise InvalidInventoryError.refused(
-            "basis",
-            method,
-            "is not a basis for layers; use stock_value() with the shop's unit costs",
-            kind=InputKind.CHOICE,
-            choices=(ValuationBasis.FIFO, ValuationBasis.WEIGHTED_AVERAGE),
-        )
-    stock = _stock(on_hand)
-    given = mapping(layers, "layers", "{'TEE': [CostLayer(100, Money('4.50', 'EUR'))]}")
-    absent = [sku for sku, _ in stock if sku not in given]
-    if absent:
-        raise _missing("cost layers", absent, "pass layers={sku: [CostLayer(...)]}")
-    value = _fifo if method is ValuationBasis.FIFO else _average
-    lines = []
-    for sku, count in stock:
-        found = _layers(given[sku], sku)
-        covered = sum(layer.units for layer in found)
-        if covered < count:
-            raise MissingDataError(
-                f"cost layers for {count - covered} of {sku}'s {count} units on hand",
-                "add the older receipts (or the opening stock at its cost) as layers, "
-                "oldest first",
-            )
-        lines.append(value(sku, count, found))
-    return _valued(method, lines)
+    return valued(ValuationBasis.UNIT_COST, lines)
 
 
 @context_free

@@ -10,25 +10,8 @@ the holidays its whole country keeps are skipped, and the reasons name each day 
 that some of its regions keep as a holiday (Epiphany, for Bavaria), so a promise made
 without the region says where it may be a day early.
 
-The warehouse's time zone must be one of its country's, by the IANA time zone tables
-(``zone.tab`` and ``zone1970.tab``, from the ``tzdata`` package): the cut-off and the
-handling day are read on the warehouse's own clock, and a Dutch warehouse given New
-York's zone would cut off six hours late. The rule, stated once:
-
-* a zone the tables list for the warehouse's country is taken (``zone1970.tab`` lists a
-  zone for every country whose clocks have agreed with it since 1970: Europe/Brussels
-  for NL as well as Europe/Amsterdam);
-* so is an older or alternative name for such a zone, a link in the tables
-  (US/Eastern for America/New_York, Asia/Calcutta for Asia/Kolkata, Europe/Belfast
-  for Europe/London), compared by the zone it names;
-* where the warehouse's subdivision is a special territory the library knows with an
-  ISO 3166-1 code of its own (Réunion, FR-974, is RE; Åland, FI-01, is AX), that
-  code's zones are taken too. A warehouse in Northern Ireland is in country GB (region
-  NIR) and keeps Europe/London;
-* a zone named for no place is refused, even where its clock agrees: UTC and every
-  Etc/ zone, and the one-word names of clocks and of countries (CET, EST5EDT, GB,
-  Japan), whose meaning the tables have changed from one release to the next. So is a
-  zone with no IANA name (read from a file), which cannot be checked.
+The warehouse's time zone must be one of its country's, by the IANA time zone tables:
+its cut-off and handling day are read on its own clock (the rule is in ``_zones``).
 
 Examples:
     >>> from datetime import datetime, time
@@ -49,32 +32,26 @@ Examples:
     ...
     commercekit.errors.InvalidAmountPlaceError: zoneinfo.ZoneInfo(key='America/New_York')
     is not a time zone of NL, where the warehouse is: ...
-
-References:
-    * IANA time zone database, ``zone1970.tab`` and ``zone.tab`` (countries and their
-      zones) and ``backward`` (older names, as links): https://www.iana.org/time-zones
 """
 
 from __future__ import annotations
 
-import functools
 from datetime import date, datetime, time, timedelta
-from importlib import resources
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from commercekit._checks import invalid, moment
 from commercekit._numbers import context_free
-from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
+from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.regions import (
     check_country,
     closed_on,
     holiday_region,
     regional_holidays,
-    special_territory,
 )
 from commercekit.shipping import _checks as check
+from commercekit.shipping._zones import check_zone
 
 __all__ = ["DeliveryWindow", "Warehouse", "delivery_window"]
 
@@ -88,82 +65,6 @@ def _timezone(value: object) -> ZoneInfo:
             kind=InputKind.TYPE,
         )
     return check.instance(value, ZoneInfo, "timezone")
-
-
-def _table(name: str) -> str:
-    """One of tzdata's tables (zone.tab, zone1970.tab, tzdata.zi for the links)."""
-    try:
-        return resources.files("tzdata.zoneinfo").joinpath(name).read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        raise MissingDataError(
-            f"the IANA time zone table {name}",
-            "install the tzdata package: pip install tzdata",
-        ) from None
-
-
-@functools.cache
-def _zones() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """Each country's zones, by ISO 3166-1 code, and each link's target zone."""
-    by_country: dict[str, set[str]] = {}
-    for line in (_table("zone.tab") + _table("zone1970.tab")).splitlines():
-        if line and not line.startswith("#"):
-            codes, _, zone = line.split("\t")[:3]
-            for code in codes.split(","):
-                by_country.setdefault(code, set()).add(zone)
-    links = {}
-    for line in _table("tzdata.zi").splitlines():
-        if line.startswith("L "):
-            _, target, name = line.split()
-            links[name] = target
-    return {code: frozenset(zones) for code, zones in by_country.items()}, links
-
-
-def _named(zone: str) -> str:
-    """The zone a name stands for, following the tables' links (a few at most)."""
-    links = _zones()[1]
-    for _ in range(8):
-        if zone not in links:
-            break
-        zone = links[zone]
-    return zone
-
-
-def _country_zones(country: str, subdivision: str | None) -> frozenset[str]:
-    """The zones of ``country``, and of its subdivision's own ISO code if it has one."""
-    by_country = _zones()[0]
-    codes = [country]
-    if subdivision is not None:
-        territory = special_territory(f"{country}-{holiday_region(country, subdivision)}")
-        if territory is not None and territory.iso_alpha2:
-            codes.append(territory.iso_alpha2)
-    return frozenset(zone for code in codes for zone in by_country.get(code, ()))
-
-
-def _check_zone(warehouse: Warehouse) -> None:
-    """Refuse a time zone that is not one of the warehouse's country's (see above)."""
-    zone, where = warehouse.timezone, warehouse.country
-    allowed = _country_zones(where, warehouse.subdivision)
-    shown = ", ".join(sorted(allowed)[:8]) + (", ..." if len(allowed) > 8 else "")
-    if not allowed:
-        reason = f"cannot be checked: the IANA tables list no time zone for {where}"
-    elif zone.key is None:
-        reason = (
-            "has no IANA name (it was read from a file), so it cannot be checked "
-            f"against {where}; build it by name, one of: {shown}"
-        )
-    elif "/" not in zone.key or zone.key.startswith("Etc/"):
-        reason = (
-            f"names no place (UTC, Etc/ zones and one-word names such as CET or GB are "
-            f"refused): give the warehouse's own zone, one of {where}'s: {shown}"
-        )
-    elif _named(zone.key) in {_named(name) for name in allowed}:
-        return
-    else:
-        reason = (
-            f"is not a time zone of {where}, where the warehouse is: its cut-off would "
-            f"be read on another clock; give one of {where}'s zones: {shown}"
-        )
-    raise invalid("timezone", zone, reason, kind=InputKind.PLACE)
 
 
 def _cutoff(value: object) -> time:
@@ -201,7 +102,7 @@ class Warehouse:
 
     ``subdivision`` is a region with its own public holidays, as the ``holidays``
     library names it (``"BY"`` for Bavaria) or by its ISO 3166-2 code (``"DE-BY"``).
-    ``timezone`` must be one of the country's IANA zones, as the module says. Refused
+    ``timezone`` must be one of the country's IANA zones (see ``_zones``). Refused
     with an ``InvalidAmountError`` of the input's kind (the shipping package's errors):
     ``InvalidAmountTypeError`` for a zone that is not a ``ZoneInfo``,
     ``InvalidAmountPlaceError`` for one that is not the country's,
@@ -215,7 +116,7 @@ class Warehouse:
     subdivision: str | None = attrs.field(default=None, validator=_region)
 
     def __attrs_post_init__(self) -> None:
-        _check_zone(self)
+        check_zone(self.timezone, self.country, self.subdivision)
 
 
 def _days(value: object) -> date:
