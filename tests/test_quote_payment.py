@@ -411,14 +411,12 @@ def payments(draw: st.DrawFn) -> Payment:
         st.sampled_from(["card", "card", "apple_pay", "google_pay", "sepa_direct_debit"])
     )
     surcharge = draw(st.booleans())
-    converted = draw(st.sampled_from([False, False, False, True]))
     if method == "sepa_direct_debit":
-        return Payment(method, converted=converted, surcharge=surcharge)
+        return Payment(method, surcharge=surcharge)
     return Payment(
         method,
         draw(st.sampled_from(list(CardType))),
         draw(st.sampled_from(CARD_COUNTRIES)),
-        converted=converted,
         surcharge=surcharge,
     )
 

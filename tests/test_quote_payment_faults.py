@@ -12,7 +12,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from commercekit.checkout import CheckoutContext, Payment, Product, quote
+from commercekit.errors import InvalidPaymentError
 from commercekit.money import Money
 from commercekit.payments import example_schedule
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
@@ -57,3 +60,14 @@ def test_a_free_order_takes_no_payment_so_costs_nothing_and_is_not_surcharged() 
         assert result.payment.surcharge is None
         assert result.payment.charged == eur("0.00")
         assert "a payment of zero is never taken" in result.payment.why[0]
+
+
+def test_a_converted_payment_is_refused_in_a_quote_paid_in_its_own_currency() -> None:
+    """The quote's schedule must be in the quote's currency, so the provider converts
+    nothing: the old quote still added Stripe's 2 % conversion fee and passed it on."""
+    cart = Cart([CartLine("TEE", eur("24.95"), 1)])
+    payment = Payment("card", "consumer_credit", "US", converted=True)
+    with pytest.raises(InvalidPaymentError) as refused:
+        quote(cart, _context("DE", "DE", payment))
+    assert refused.value.field == "converted"
+    assert "converts nothing" in str(refused.value)

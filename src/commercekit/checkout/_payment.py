@@ -59,10 +59,12 @@ class Payment:
     ``card_type`` and ``issuer_country`` (ISO 3166-1 alpha-2: where the card was
     issued, which decides its fee and its surcharging rules); another method takes
     neither. ``converted`` says the provider converts the buyer's currency (its
-    conversion fee then applies). ``surcharge`` says the shop asks to pass the cost of
-    this payment on to the buyer: the quote charges it only where the law allows it,
-    and raises [`SurchargeRefusedError`][commercekit.errors.SurchargeRefusedError]
-    where it does not.
+    conversion fee then applies): a quote refuses it, since the quote is paid in its
+    own currency, which its fee schedule must use too. ``surcharge`` says the shop asks
+    to pass the cost of this payment on to the buyer: the quote charges it only where
+    the law allows it, and raises
+    [`SurchargeRefusedError`][commercekit.errors.SurchargeRefusedError] where it does
+    not.
 
     Examples:
         >>> Payment("card", "consumer_credit", "DE").card_type

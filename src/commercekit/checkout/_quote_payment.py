@@ -51,7 +51,7 @@ from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
 from commercekit.checkout._quote_taxes import round_zero, split_over_rates
-from commercekit.errors import InputKind, InvalidInputError
+from commercekit.errors import InputKind, InvalidInputError, InvalidPaymentError
 from commercekit.money import Money, sum_money
 from commercekit.payments import (
     Buyer as Payer,
@@ -83,6 +83,15 @@ def payment_priced(
     payment = context.payment
     if payment is None:
         return None, ()
+    if payment.converted:
+        raise InvalidPaymentError.refused(
+            "converted",
+            payment.converted,
+            f"is given, but the quote is paid in its own currency "
+            f"({collected.currency.code}), the fee schedule's: the provider converts "
+            "nothing, so no conversion fee applies; pass Payment(converted=False)",
+            kind=InputKind.FLAG,
+        )
     currency = collected.currency.code
     parts = [line.gross for line in lines] + [collected]
     before = sum_money(parts + ([shipping.gross] if shipping else []), currency)
