@@ -71,3 +71,25 @@ def test_a_converted_payment_is_refused_in_a_quote_paid_in_its_own_currency() ->
         quote(cart, _context("DE", "DE", payment))
     assert refused.value.field == "converted"
     assert "converts nothing" in str(refused.value)
+
+
+def test_a_partial_ddp_quote_leaves_the_payment_out_and_lists_it() -> None:
+    """Border charges collected at checkout (DDP) are missing: the total the buyer pays
+    is not known, so neither is the payment's cost nor a surcharge; the old quote
+    priced both on the incomplete total. Under DAP the charges are the buyer's at
+    delivery: what is paid at checkout is known, and the payment is priced on it."""
+    cart = Cart([CartLine("TEE", eur("24.95"), 2)])
+    payment = Payment("card", "consumer_credit", "US", surcharge=True)
+    ddp = quote(cart, _context("DE", "US", payment, partial=True, incoterm="DDP"))
+    assert ddp.payment is None
+    assert ddp.surcharge is None
+    assert ddp.grand_total == eur("49.90")
+    assert [line.split(":")[0] for line in ddp.missing] == ["border charges", "payment"]
+    assert "total paid is not known" in ddp.missing[-1]
+    dap = quote(cart, _context("DE", "US", payment, partial=True, incoterm="DAP"))
+    assert [line.split(":")[0] for line in dap.missing] == ["border charges"]
+    assert dap.payment is not None
+    assert dap.surcharge is not None
+    # 3.25 % of 49.90 is 1.62175, 1.62 + 0.25: the cost of the goods' total.
+    assert dap.surcharge.gross == eur("1.87")
+    assert dap.grand_total == eur("51.77")

@@ -146,7 +146,13 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     landed, collected, due = border.charges(lines, shipping_charge)
     shipping_charge = delivered(shipping_charge, context, destination, notes)
     payment, surcharge_tax = payment_priced(
-        context, buyer, lines, shipping=shipping_charge, collected=collected, notes=notes
+        context,
+        buyer,
+        lines,
+        shipping=shipping_charge,
+        collected=collected,
+        notes=notes,
+        missing=missing,
     )
     return Quote(
         currency=promoted.subtotal.currency.code,

@@ -64,6 +64,7 @@ from commercekit.payments import (
     example_schedule,
     payment_cost,
 )
+from commercekit.shipping import Incoterm
 from commercekit.tax import Buyer, RateTotal, tax_invoice
 
 __all__ = ["merged_summary", "payment_priced"]
@@ -77,11 +78,24 @@ def payment_priced(
     shipping: ShippingCharge | None,
     collected: Money,
     notes: list[str],
+    missing: list[str],
 ) -> tuple[QuotePayment | None, tuple[RateTotal, ...]]:
     """The payment as the quote prices it, and the surcharge's tax by rate (empty
-    without a surcharge); ``None`` where the context names no payment."""
+    without a surcharge); ``None`` where the context names no payment, or where a
+    partial quote left out border charges collected at checkout (DDP): the total paid,
+    so the payment's cost and any surcharge, is then not known, and ``missing`` says
+    so. Under DAP the charges left out are the buyer's at delivery: the payment taken
+    at checkout is known and priced."""
     payment = context.payment
     if payment is None:
+        return None, ()
+    if missing and context.incoterm is Incoterm.DDP:
+        left_out = (
+            "payment: its cost and any surcharge are left out: border charges collected "
+            "at checkout (DDP) are missing, so the total paid is not known"
+        )
+        missing.append(left_out)
+        notes.append(left_out)
         return None, ()
     if payment.converted:
         raise InvalidPaymentError.refused(
