@@ -49,7 +49,11 @@ def _german_shop() -> dict[str, Any]:
     data = example_request("nl-to-de-consumer")
     data["seller"] = {"country": "DE"}
     del data["shipping"], data["warehouse"]  # the example cards ship from NL
-    data["payment"] = CARD | {"issuer_country": "US", "surcharge": True}
+    data["payment"] = CARD | {
+        "issuer_country": "US",
+        "surcharge": True,
+        "free_means_offered": True,
+    }
     return data
 
 

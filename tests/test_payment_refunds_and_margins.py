@@ -148,7 +148,10 @@ def test_the_surcharge_goes_back_with_the_goods_in_proportion() -> None:
     two mugs: each mug returned takes back half of it, 1.75 with 0.28 VAT, as
     Directive 2011/83/EU Art. 13(1) ("all payments received") and the surcharge's
     place in the price of the goods (CJEU C-276/09) say."""
-    order = _order("DE", Payment("card", "consumer_credit", "US", surcharge=True))
+    order = _order(
+        "DE",
+        Payment("card", "consumer_credit", "US", surcharge=True, free_means_offered=True),
+    )
     assert order.grand_total == eur("103.50")
     first = refund(order, {"MUG": 1}, RefundPolicy(), partial=True)
     second = refund(order, {"MUG": 1}, RefundPolicy(), previous=[first], partial=True)
@@ -160,7 +163,10 @@ def test_the_surcharge_goes_back_with_the_goods_in_proportion() -> None:
 
 
 def test_a_restocking_fee_never_exceeds_what_goes_back_with_the_surcharge() -> None:
-    order = _order("DE", Payment("card", "consumer_credit", "US", surcharge=True))
+    order = _order(
+        "DE",
+        Payment("card", "consumer_credit", "US", surcharge=True, free_means_offered=True),
+    )
     back = refund(order, {"MUG": 2}, RefundPolicy(restocking_percent=100), partial=True)
     assert back.restocking_fee == eur("100.00")
     assert back.total == eur("3.50")
@@ -173,7 +179,7 @@ def surcharged_orders(draw: st.DrawFn) -> Quote:
     lines = [
         CartLine(
             draw(st.sampled_from(sorted(PRODUCTS))),
-            Money(D(draw(st.integers(min_value=0, max_value=20_000))).scaleb(-2), "EUR"),
+            Money(D(draw(st.integers(min_value=1, max_value=20_000))).scaleb(-2), "EUR"),
             draw(st.integers(min_value=1, max_value=4)),
         )
         for _ in range(draw(st.integers(min_value=1, max_value=4)))
@@ -186,7 +192,7 @@ def surcharged_orders(draw: st.DrawFn) -> Quote:
         prices_include_tax=draw(st.booleans()),
         products=PRODUCTS,
         rounding=draw(st.sampled_from(list(RoundingLevel))),
-        payment=Payment("card", *card, surcharge=True),
+        payment=Payment("card", *card, surcharge=True, free_means_offered=True),
         payment_costs=CONTRACT,
     )
     return quote(Cart(lines), context)
@@ -342,7 +348,13 @@ def paid_orders(draw: st.DrawFn) -> tuple[Quote, CheckoutContext]:
         promotions=[Promotion("OFF", PercentOff(percent))] if percent else [],
         rate_cards=example_rate_cards() if seller == "NL" and draw(st.booleans()) else (),
         rounding=draw(st.sampled_from(list(RoundingLevel))),
-        payment=Payment("card", "consumer_credit", "US", surcharge=surcharge),
+        payment=Payment(
+            "card",
+            "consumer_credit",
+            "US",
+            surcharge=surcharge,
+            free_means_offered=True,
+        ),
         payment_costs=STRIPE,
     )
     return quote(Cart(lines), context), context

@@ -113,7 +113,7 @@ def test_routes_without_a_bundled_rule_say_so(issuer: str, acquirer: str) -> Non
 def decide(method: str = "card", on: date = DAY, **given: object):  # type: ignore[no-untyped-def]
     fields: dict[str, object] = {
         "buyer": "consumer", "merchant_country": "DE", "cost": eur("1.75"),
-        "card_type": "consumer_credit", "card_country": "DE",
+        "card_type": "consumer_credit", "card_country": "DE", "free_means_offered": True,
     }  # fmt: skip
     fields.update(given)
     if method not in ("card", "apple_pay", "google_pay"):
@@ -187,7 +187,10 @@ def test_the_uk_allows_a_commercial_card_surcharge_up_to_cost() -> None:
 
 
 def test_check_surcharge_charges_only_a_lawful_amount() -> None:
-    lawful = {"buyer": "consumer", "merchant_country": "DE", "cost": eur("3.00"), "on": DAY}
+    lawful = {
+        "buyer": "consumer", "merchant_country": "DE", "cost": eur("3.00"), "on": DAY,
+        "free_means_offered": True,
+    }  # fmt: skip
     assert check_surcharge(eur("3.00"), eur("100.00"), "paypal", **lawful).allowed
     with pytest.raises(SurchargeRefusedError) as above:
         check_surcharge(eur("3.01"), eur("100.00"), "paypal", **lawful)

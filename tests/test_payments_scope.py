@@ -172,7 +172,10 @@ def test_the_caps_cite_article_18_for_the_day_they_apply_from() -> None:
     assert "Art 18(2)" in found.why[0]
 
 
-GERMAN_SHOP = {"buyer": "consumer", "merchant_country": "DE", "cost": eur("1.75")}
+GERMAN_SHOP = {
+    "buyer": "consumer", "merchant_country": "DE", "cost": eur("1.75"),
+    "free_means_offered": True,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("issuer", ["NO", "IS", "LI"])
@@ -251,6 +254,7 @@ def test_an_allowed_consumer_card_surcharge_in_the_eu_is_outside_the_ifr(
         found = surcharge_decision(
             eur("100"), "card", buyer="consumer", merchant_country=merchant,
             cost=eur("1.75"), on=on, card_type=kind, card_country=issuer,
+            free_means_offered=True,
         )  # fmt: skip
         assert not any("None" in sentence for sentence in found.why)
         if found.ruling is not Ruling.ALLOWED:

@@ -136,7 +136,11 @@ def test_a_wallet_is_priced_as_the_card_inside_it() -> None:
 def test_a_surcharge_on_a_german_consumer_card_in_germany_is_refused() -> None:
     """PSD2 Art. 62(4) and BGB § 270a: no surcharge on a consumer card whose
     interchange the IFR caps (issued and acquired in the EU), from 2018-01-13."""
-    context = _context("DE", "DE", Payment("card", "consumer_credit", "DE", surcharge=True))
+    context = _context(
+        "DE",
+        "DE",
+        Payment("card", "consumer_credit", "DE", surcharge=True, free_means_offered=True),
+    )
     with pytest.raises(SurchargeRefusedError) as refused:
         quote(MUGS, context)
     assert refused.value.ruling == "refused"
@@ -152,7 +156,9 @@ def test_a_surcharge_on_a_german_consumer_card_in_germany_is_refused() -> None:
 
 def test_a_surcharge_on_a_british_consumer_card_is_refused_in_the_uk_since_2018() -> None:
     contract = _gbp_contract("consumer_credit")
-    payment = Payment("card", "consumer_credit", "GB", surcharge=True)
+    payment = Payment(
+        "card", "consumer_credit", "GB", surcharge=True, free_means_offered=True
+    )
     context = _context("GB", "GB", payment, payment_costs=contract)
     with pytest.raises(SurchargeRefusedError) as refused:
         quote(_pounds(), context)
@@ -164,7 +170,11 @@ def test_a_commercial_card_surcharge_in_the_netherlands_is_not_bundled() -> None
     """No bundled rule says whether a Dutch shop may surcharge a commercial card: the
     quote refuses rather than guess (surcharge_rules.csv: the Netherlands' own rule was
     not checked)."""
-    context = _context("NL", "NL", Payment("card", "commercial", "NL", surcharge=True))
+    context = _context(
+        "NL",
+        "NL",
+        Payment("card", "commercial", "NL", surcharge=True, free_means_offered=True),
+    )
     with pytest.raises(SurchargeRefusedError) as refused:
         quote(MUGS, context)
     assert refused.value.ruling == "not bundled"
@@ -177,7 +187,9 @@ def test_an_american_consumer_card_may_be_surcharged_up_to_cost_in_germany() -> 
     "International cards: 3.25% + EUR0.25": accepting the EUR 100.00 of mugs costs
     3.25 + 0.25 = 3.50, the surcharge, VAT included (19 % inside: 0.56, net 2.94). The
     payment of 103.50 then costs 3.36 + 0.25 = 3.61: the surcharge stays below it."""
-    payment = Payment("card", "consumer_credit", "US", surcharge=True)
+    payment = Payment(
+        "card", "consumer_credit", "US", surcharge=True, free_means_offered=True
+    )
     result = quote(MUGS, _context("DE", "DE", payment))
     surcharge = result.surcharge
     assert surcharge is not None
@@ -203,7 +215,7 @@ def test_an_american_consumer_card_may_be_surcharged_up_to_cost_in_germany() -> 
 def test_a_commercial_card_may_be_surcharged_in_germany_too() -> None:
     """BGB § 312a(4) caps, and § 270a does not ban, a consumer's fee for a commercial
     card: "Premium EU cards: 1.9% + EUR0.25" is 1.90 + 0.25 = 2.15 on 100.00."""
-    payment = Payment("card", "commercial", "DE", surcharge=True)
+    payment = Payment("card", "commercial", "DE", surcharge=True, free_means_offered=True)
     result = quote(MUGS, _context("DE", "DE", payment))
     assert result.surcharge is not None
     assert result.surcharge.gross == eur("2.15")
@@ -233,7 +245,9 @@ def test_a_british_consumer_card_could_be_surcharged_up_to_cost_before_2018() ->
     """UK SI 2012/3110 reg. 4 (6 April 2013 to 12 January 2018): a consumer fee for
     any means of payment up to the trader's cost. 1.2 % of GBP 60.00 is 0.72, plus
     0.20: 0.92, VAT (20 %) inside 0.15."""
-    payment = Payment("card", "consumer_debit", "GB", surcharge=True)
+    payment = Payment(
+        "card", "consumer_debit", "GB", surcharge=True, free_means_offered=True
+    )
     context = _context(
         "GB",
         "GB",
@@ -258,7 +272,7 @@ def test_a_british_business_may_be_surcharged_for_a_commercial_card() -> None:
     whoever pays. A VAT-registered British business buyer, prices without VAT: the
     surcharge is still what the buyer pays for it, VAT included."""
     buyer = Buyer("GB", tax_id=validate_tax_id("GB980780684"))
-    payment = Payment("card", "commercial", "GB", surcharge=True)
+    payment = Payment("card", "commercial", "GB", surcharge=True, free_means_offered=True)
     context = _context(
         "GB",
         buyer,
@@ -279,7 +293,9 @@ def test_a_surcharge_follows_the_goods_rates_in_proportion_to_the_lines() -> Non
     surcharge is shared 2.10 and 1.40 and taxed at each rate, as the shipping would
     be."""
     cart = Cart([CartLine("MUG", eur("60.00"), 1), CartLine("BOOK", eur("40.00"), 1)])
-    payment = Payment("card", "consumer_credit", "US", surcharge=True)
+    payment = Payment(
+        "card", "consumer_credit", "US", surcharge=True, free_means_offered=True
+    )
     result = quote(cart, _context("DE", "DE", payment))
     assert result.surcharge is not None
     day = AT.date()
@@ -298,7 +314,9 @@ def test_a_surcharge_follows_the_goods_rates_in_proportion_to_the_lines() -> Non
 def test_without_tax_at_checkout_the_surcharge_carries_none() -> None:
     """A German shop exporting to a US consumer (no VAT at checkout, duties unpaid):
     the surcharge is all net."""
-    payment = Payment("card", "consumer_credit", "US", surcharge=True)
+    payment = Payment(
+        "card", "consumer_credit", "US", surcharge=True, free_means_offered=True
+    )
     context = _context(
         "DE",
         "US",
@@ -366,7 +384,9 @@ def test_a_schedule_without_the_method_raises_naming_it() -> None:
 def test_a_quote_refuses_a_payment_that_does_not_add_up() -> None:
     """The quote's own checks: the payment's cost is of the grand total, and a
     surcharge's of the total before it."""
-    payment = Payment("card", "consumer_credit", "US", surcharge=True)
+    payment = Payment(
+        "card", "consumer_credit", "US", surcharge=True, free_means_offered=True
+    )
     result = quote(MUGS, _context("DE", "DE", payment))
     assert result.payment is not None
     assert result.surcharge is not None
@@ -411,13 +431,15 @@ def payments(draw: st.DrawFn) -> Payment:
         st.sampled_from(["card", "card", "apple_pay", "google_pay", "sepa_direct_debit"])
     )
     surcharge = draw(st.booleans())
+    free = draw(st.sampled_from([True, True, False, None]))
     if method == "sepa_direct_debit":
-        return Payment(method, surcharge=surcharge)
+        return Payment(method, surcharge=surcharge, free_means_offered=free)
     return Payment(
         method,
         draw(st.sampled_from(list(CardType))),
         draw(st.sampled_from(CARD_COUNTRIES)),
         surcharge=surcharge,
+        free_means_offered=free,
     )
 
 
@@ -515,6 +537,7 @@ def by_hand(cart: Cart, context: CheckoutContext) -> dict[str, Any]:
         on=context.at.date(),
         card_type=payment.card_type,
         card_country=payment.issuer_country,
+        free_means_offered=payment.free_means_offered,
     )
     if not decision.allowed:
         return {"plain": plain, "refused": decision}

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 from commercekit.checkout import CheckoutContext, Payment, Product, quote
-from commercekit.errors import InvalidPaymentError
+from commercekit.errors import InvalidPaymentError, MissingDataError, SurchargeRefusedError
 from commercekit.money import Money
 from commercekit.payments import example_schedule
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
@@ -28,7 +29,7 @@ PRODUCTS = {
     "BOOK": Product("BOOK", "books", hs_code="4901.99", origin="NL", weight_kg=D("0.5")),
     "TEE": Product("TEE", "standard", hs_code="6109.10", origin="PT", weight_kg=D("0.2")),
 }
-US_CARD = Payment("card", "consumer_credit", "US", surcharge=True)
+US_CARD = Payment("card", "consumer_credit", "US", surcharge=True, free_means_offered=True)
 
 
 def eur(amount: str) -> Money:
@@ -79,7 +80,7 @@ def test_a_partial_ddp_quote_leaves_the_payment_out_and_lists_it() -> None:
     priced both on the incomplete total. Under DAP the charges are the buyer's at
     delivery: what is paid at checkout is known, and the payment is priced on it."""
     cart = Cart([CartLine("TEE", eur("24.95"), 2)])
-    payment = Payment("card", "consumer_credit", "US", surcharge=True)
+    payment = US_CARD
     ddp = quote(cart, _context("DE", "US", payment, partial=True, incoterm="DDP"))
     assert ddp.payment is None
     assert ddp.surcharge is None
@@ -93,3 +94,23 @@ def test_a_partial_ddp_quote_leaves_the_payment_out_and_lists_it() -> None:
     # 3.25 % of 49.90 is 1.62175, 1.62 + 0.25: the cost of the goods' total.
     assert dap.surcharge.gross == eur("1.87")
     assert dap.grand_total == eur("51.77")
+
+
+def test_a_german_consumer_surcharge_needs_a_usual_free_means_of_payment() -> None:
+    """§ 312a(4) no. 1 BGB: a consumer's fee for a means of payment is void if no usual
+    and reasonable free means of payment is offered. The quote must be told: not said,
+    it asks; said False, the surcharge is refused; said True, it is charged."""
+    cart = Cart([CartLine("TEE", eur("24.95"), 2)])
+    unsaid = Payment("card", "consumer_credit", "US", surcharge=True)
+    with pytest.raises(MissingDataError) as missing:
+        quote(cart, _context("DE", "DE", unsaid))
+    assert "say whether a usual free means of payment is offered" in str(missing.value)
+    refused = attrs.evolve(unsaid, free_means_offered=False)
+    with pytest.raises(SurchargeRefusedError) as no:
+        quote(cart, _context("DE", "DE", refused))
+    assert "No usual free means of payment is offered." in no.value.why
+    offered = quote(cart, _context("DE", "DE", US_CARD))
+    assert offered.surcharge is not None
+    # Not asked where no surcharge is asked for.
+    plain = Payment("card", "consumer_credit", "US")
+    assert quote(cart, _context("DE", "DE", plain)).payment is not None

@@ -135,7 +135,9 @@ def _surcharged() -> Quote:
         at=AT,
         prices_include_tax=True,
         products=PRODUCTS,
-        payment=Payment("card", "consumer_credit", "US", surcharge=True),
+        payment=Payment(
+            "card", "consumer_credit", "US", surcharge=True, free_means_offered=True
+        ),
         payment_costs=example_schedule("stripe"),
     )
     return quote(CART, context)

@@ -50,6 +50,10 @@ def _surcharge_asked(value: object) -> bool:
     return flag(value, "surcharge")
 
 
+def _free_means_offered(value: object) -> bool | None:
+    return None if value is None else flag(value, "free_means_offered")
+
+
 @attrs.frozen
 class Payment:
     """How the buyer pays at checkout.
@@ -84,6 +88,9 @@ class Payment:
     issuer_country: str | None = attrs.field(default=None, converter=_issuer_country)
     converted: bool = attrs.field(default=False, converter=_converted)
     surcharge: bool = attrs.field(default=False, converter=_surcharge_asked)
+    free_means_offered: bool | None = attrs.field(
+        default=None, converter=_free_means_offered
+    )
 
     def __attrs_post_init__(self) -> None:
         given = {"card_type": self.card_type, "issuer_country": self.issuer_country}

@@ -146,14 +146,9 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     landed, collected, due = border.charges(lines, shipping_charge)
     shipping_charge = delivered(shipping_charge, context, destination, notes)
     payment, surcharge_tax = payment_priced(
-        context,
-        buyer,
-        lines,
-        shipping=shipping_charge,
-        collected=collected,
-        notes=notes,
-        missing=missing,
-    )
+        context, buyer, lines, shipping=shipping_charge, collected=collected,
+        notes=notes, missing=missing,
+    )  # fmt: skip
     return Quote(
         currency=promoted.subtotal.currency.code,
         at=context.at,

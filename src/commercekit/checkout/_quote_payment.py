@@ -162,6 +162,7 @@ def _surcharge(
         on=context.at.date(),
         card_type=payment.card_type,
         card_country=payment.issuer_country,
+        free_means_offered=payment.free_means_offered,
     )
     by_rate: tuple[RateTotal, ...] = ()
     tax = round_zero(gross)

@@ -26,16 +26,16 @@ from datetime import date
 
 import attrs
 
-from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit._words import with_article
-from commercekit.errors import SurchargeRefusedError, UnknownCountryError
+from commercekit.errors import MissingDataError, SurchargeRefusedError
 from commercekit.money import Money
 from commercekit.payments import _checks
 from commercekit.payments._instruments import INSTRUMENTS, classify
 from commercekit.payments._interchange import IFR
 from commercekit.payments._model import Buyer, CardType, PaymentMethod, card_inputs
-from commercekit.regions import check_country, is_eu_member
+from commercekit.payments._surcharge_rules import RULES, Rule
+from commercekit.regions import is_eu_member
 
 __all__ = ["Ruling", "SurchargeDecision", "check_surcharge", "surcharge_decision"]
 
@@ -49,89 +49,6 @@ class Ruling(enum.StrEnum):
     ALLOWED = "allowed"
     REFUSED = "refused"
     NOT_BUNDLED = "not_bundled"
-
-
-@attrs.frozen
-class _Rule(_bundled.Sourced):
-    jurisdiction: str
-    instrument: str
-    buyer: str
-    banned: bool
-    since: date
-    until: date | None
-    legal_basis: str
-    sources: tuple[str, ...]
-    note: str
-
-    def covers(self, on: date) -> bool:
-        return self.since <= on and (self.until is None or on <= self.until)
-
-
-class _Verdict(enum.StrEnum):
-    BANNED = "banned"
-    CAPPED_AT_COST = "capped_at_cost"
-
-
-def _place(line: _bundled.Line) -> str:
-    found = line.text("jurisdiction")
-    try:
-        return found if found == "EU" else check_country(found)
-    except UnknownCountryError:
-        raise line.error("jurisdiction", found, "is not 'EU' or a country") from None
-
-
-def _instrument(line: _bundled.Line) -> str:
-    found = line.text("instrument")
-    if found not in (*INSTRUMENTS, "any"):
-        raise line.error("instrument", found, f"is not one of {', '.join(INSTRUMENTS)}")
-    return found
-
-
-def _read() -> tuple[_Rule, ...]:
-    columns = (
-        "jurisdiction",
-        "instrument",
-        "buyer",
-        "ruling",
-        "since",
-        "until",
-        "legal_basis",
-        "source",
-        "note",
-    )
-    read = [
-        (
-            line,
-            _Rule(
-                jurisdiction=_place(line),
-                instrument=_instrument(line),
-                buyer=line.choice("buyer", _BuyerColumn).value,
-                banned=line.choice("ruling", _Verdict) is _Verdict.BANNED,
-                since=line.day("since"),
-                until=line.optional_day("until"),
-                legal_basis=line.text("legal_basis"),
-                sources=line.sources(),
-                note=line.text("note"),
-            ),
-        )
-        for line in _bundled.read(
-            "commercekit.payments", "surcharge_rules.csv", columns=columns
-        )
-    ]
-    _bundled.check_periods(
-        (line, (r.jurisdiction, r.instrument, r.buyer), r.since, r.until)
-        for line, r in read
-    )
-    return tuple(rule for _, rule in read)
-
-
-class _BuyerColumn(enum.StrEnum):
-    CONSUMER = "consumer"
-    BUSINESS = "business"
-    ANY = "any"
-
-
-RULES: tuple[_Rule, ...] = _read()
 
 
 def _surcharge_decision_ruling(value: object) -> Ruling:
@@ -189,7 +106,7 @@ class SurchargeDecision:
         return self.ruling is Ruling.ALLOWED
 
 
-def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> list[_Rule]:
+def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> list[Rule]:
     places = {merchant, "EU"} if is_eu_member(merchant, on=day) else {merchant}
     return [
         rule
@@ -201,7 +118,7 @@ def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> 
     ]
 
 
-def _verdict(rules: list[_Rule]) -> Ruling:
+def _verdict(rules: list[Rule]) -> Ruling:
     if not rules:
         return Ruling.NOT_BUNDLED
     return Ruling.REFUSED if any(rule.banned for rule in rules) else Ruling.ALLOWED
@@ -224,7 +141,7 @@ def _unknown(
     return SurchargeDecision(Ruling.NOT_BUNDLED, paid, None, named, why, (PSD2, IFR))
 
 
-def _said(rule: _Rule) -> str:
+def _said(rule: Rule) -> str:
     verdict = (
         "bans a surcharge"
         if rule.banned
@@ -245,6 +162,7 @@ def surcharge_decision(
     on: date,
     card_type: CardType | str | None = None,
     card_country: str | None = None,
+    free_means_offered: bool | None = None,
 ) -> SurchargeDecision:
     """Whether a merchant in ``merchant_country`` may surcharge a payment of ``amount``
     by ``method`` from ``buyer`` on ``on``, and how much at most.
@@ -252,12 +170,15 @@ def surcharge_decision(
     ``cost`` is what the payment costs the merchant (``payment_cost(...).total``): the
     cap where a surcharge is allowed. A card or wallet needs ``card_type`` and
     ``card_country`` (where it was issued). A ban anywhere wins over an allowance.
+    ``free_means_offered`` says whether the buyer is also offered a usual free means
+    of payment: where the rule allows a fee only then (§ 312a(4) no. 1 BGB), ``False``
+    refuses the surcharge and ``None`` raises ``MissingDataError`` asking for it.
 
     Examples:
         >>> from commercekit.money import Money
         >>> def eur(x): return Money(x, "EUR")
         >>> card = dict(card_type="consumer_credit", card_country="DE", buyer="consumer",
-        ...     merchant_country="DE", cost=eur("1.75"))
+        ...     merchant_country="DE", cost=eur("1.75"), free_means_offered=True)
         >>> surcharge_decision(eur("100"), "card", on=date(2018, 1, 13), **card).ruling
         <Ruling.REFUSED: 'refused'>
         >>> surcharge_decision(eur("100"), "card", on=date(2018, 1, 12), **card).ruling
@@ -282,6 +203,11 @@ def surcharge_decision(
             "cost", borne, f"is not in the payment's currency ({paid.currency.code})"
         )
     day = _checks.day(on, "on")
+    free = (
+        None
+        if free_means_offered is None
+        else _checks.flag(free_means_offered, "free_means_offered")
+    )
     card = card_inputs(how, card_type, card_country, field="card_country")
     instruments, unknown = classify(how, card, merchant=merchant, day=day, paid=paid)
     named = tuple(sorted(instruments))
@@ -305,7 +231,7 @@ def surcharge_decision(
             "nor bans it."
         )
         return _unknown(paid, named, (*lead, said))
-    return _ruled(paid, borne, named, lead, rules)
+    return _ruled(paid, borne, named, lead, rules, free=free)
 
 
 def _ruled(
@@ -313,13 +239,26 @@ def _ruled(
     borne: Money,
     named: tuple[str, ...],
     lead: tuple[str, ...],
-    rules: list[_Rule],
+    rules: list[Rule],
+    *,
+    free: bool | None,
 ) -> SurchargeDecision:
-    """The decision where rules apply: a ban anywhere wins over an allowance."""
+    """The decision where rules apply: a ban anywhere wins over an allowance, and an
+    allowance on condition of a usual free means of payment needs that fact."""
     sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
     bans = [rule for rule in rules if rule.banned]
-    if bans:
-        why = (*lead, *(_said(rule) for rule in bans), "No surcharge may be charged.")
+    needing = [rule for rule in rules if rule.needs_free_alternative]
+    if needing and free is None:
+        raise MissingDataError(
+            "whether a usual free means of payment is offered",
+            f"{needing[0].legal_basis} allows this fee only if one is; say whether a "
+            "usual free means of payment is offered (free_means_offered=True or False)",
+        )
+    if bans or (needing and not free):
+        said = [_said(rule) for rule in bans or needing]
+        if not bans:
+            said.append("No usual free means of payment is offered.")
+        why = (*lead, *said, "No surcharge may be charged.")
         nothing = _checks.zero(paid.currency.code)
         return SurchargeDecision(Ruling.REFUSED, paid, nothing, named, why, sources)
     why = (
@@ -342,6 +281,7 @@ def check_surcharge(
     on: date,
     card_type: CardType | str | None = None,
     card_country: str | None = None,
+    free_means_offered: bool | None = None,
 ) -> SurchargeDecision:
     """The decision, if a surcharge of ``requested`` is lawful; otherwise raise.
 
@@ -362,6 +302,7 @@ def check_surcharge(
     decision = surcharge_decision(
         amount, method, buyer=buyer, merchant_country=merchant_country, cost=cost, on=on,
         card_type=card_type, card_country=card_country,
+        free_means_offered=free_means_offered,
     )  # fmt: skip
     if asked.currency != decision.amount.currency:
         raise _checks.invalid(

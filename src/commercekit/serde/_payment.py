@@ -1,7 +1,8 @@
 """The buyer's payment in JSON: how it is asked for, and what the quote says it costs.
 
 A request's ``"payment"`` is one object: how the buyer pays (``method``, and for a card
-or a wallet ``card_type`` and ``issuer_country``; ``converted``, ``surcharge``) and
+or a wallet ``card_type`` and ``issuer_country``; ``converted``, ``surcharge``,
+``free_means_offered``) and
 where its fees come from, exactly one of:
 
 * ``"provider"``: the name of a bundled **example** schedule
@@ -62,6 +63,7 @@ class _Fields:
     issuer_country: str | None = None
     converted: bool = False
     surcharge: bool = False
+    free_means_offered: bool | None = None
     provider: str | None = None
     fee_schedule: tuple[FeeRow, ...] | None = None
 
@@ -128,6 +130,7 @@ def _read(value: object, _: object) -> PaymentRequest:
             fields.issuer_country,
             converted=fields.converted,
             surcharge=fields.surcharge,
+            free_means_offered=fields.free_means_offered,
         )
     except InvalidInputError as error:
         if error.field in ("card_type", "issuer_country") and error.value is None:
@@ -158,6 +161,7 @@ def payment_request_json(payment: Payment, costs: PaymentCostSource) -> dict[str
         "issuer_country": payment.issuer_country,
         "converted": payment.converted,
         "surcharge": payment.surcharge,
+        "free_means_offered": payment.free_means_offered,
     }
     provider = _example(costs)
     if provider is not None:
@@ -233,6 +237,7 @@ def payment_json(payment: QuotePayment | None) -> dict[str, Any] | None:
         "issuer_country": chosen.issuer_country,
         "converted": chosen.converted,
         "surcharge_asked": chosen.surcharge,
+        "free_means_offered": chosen.free_means_offered,
         "cost": _cost(payment.cost),
         "surcharge": None
         if surcharge is None or decision is None
