@@ -16,7 +16,12 @@ import attrs
 import pytest
 
 from commercekit.checkout import CheckoutContext, Payment, Product, quote
-from commercekit.errors import InvalidPaymentError, MissingDataError, SurchargeRefusedError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidPaymentError,
+    MissingDataError,
+    SurchargeRefusedError,
+)
 from commercekit.money import Money
 from commercekit.payments import example_schedule
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
@@ -114,3 +119,23 @@ def test_a_german_consumer_surcharge_needs_a_usual_free_means_of_payment() -> No
     # Not asked where no surcharge is asked for.
     plain = Payment("card", "consumer_credit", "US")
     assert quote(cart, _context("DE", "DE", plain)).payment is not None
+
+
+def test_a_payment_is_refused_in_the_payments_family_in_plain_words() -> None:
+    """The old errors read "None is missing; a apple_pay payment needs its card_type",
+    were InvalidAmount*Error, and a QuotePayment refusal printed a 2,076-character
+    repr of the surcharge."""
+    with pytest.raises(InvalidPaymentError) as missing:
+        Payment("apple_pay", issuer_country="US")
+    assert str(missing.value).startswith(
+        "card_type=None is missing; an apple_pay payment needs its card_type"
+    )
+    with pytest.raises(InvalidPaymentError):
+        Payment("card", "consumer_credit", "US", surcharge="yes")
+    cart = Cart([CartLine("TEE", eur("24.95"), 2)])
+    charged = quote(cart, _context("DE", "DE", US_CARD)).payment
+    assert charged is not None
+    with pytest.raises(CommerceKitError) as refused:
+        attrs.evolve(charged, payment=attrs.evolve(US_CARD, surcharge=False))
+    assert refused.value.field == "surcharge"  # type: ignore[attr-defined]
+    assert len(str(refused.value)) < 300

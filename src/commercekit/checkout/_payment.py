@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import attrs
 
-from commercekit.checkout._checks import adds_up, amount, choice, error, flag, instance
+from commercekit import _checks
+from commercekit._words import with_article
+from commercekit.checkout._checks import adds_up, amount, error, instance
 from commercekit.checkout._checks import lines_of_text as _lines_of_text
-from commercekit.errors import CurrencyMismatchError, InputKind
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidPaymentError
 from commercekit.money import Money
 from commercekit.payments import CardType, PaymentCost, PaymentMethod, SurchargeDecision
 from commercekit.regions import check_country
@@ -30,12 +32,16 @@ from commercekit.regions import check_country
 __all__ = ["Payment", "PaymentSurcharge", "QuotePayment"]
 
 
+_PAYMENT = _checks.Checks(InvalidPaymentError)
+"""The payment's facts are refused with ``InvalidPaymentError`` (the payments family)."""
+
+
 def _method(value: object) -> PaymentMethod:
-    return choice(value, PaymentMethod, "method")
+    return _PAYMENT.member(value, PaymentMethod, "method")
 
 
 def _card_type(value: object) -> CardType | None:
-    return None if value is None else choice(value, CardType, "card_type")
+    return None if value is None else _PAYMENT.member(value, CardType, "card_type")
 
 
 def _issuer_country(value: object) -> str | None:
@@ -43,15 +49,15 @@ def _issuer_country(value: object) -> str | None:
 
 
 def _converted(value: object) -> bool:
-    return flag(value, "converted")
+    return _PAYMENT.flag(value, "converted")
 
 
 def _surcharge_asked(value: object) -> bool:
-    return flag(value, "surcharge")
+    return _PAYMENT.flag(value, "surcharge")
 
 
 def _free_means_offered(value: object) -> bool | None:
-    return None if value is None else flag(value, "free_means_offered")
+    return None if value is None else _PAYMENT.flag(value, "free_means_offered")
 
 
 @attrs.frozen
@@ -76,11 +82,11 @@ class Payment:
         >>> Payment("card", "consumer_credit")
         Traceback (most recent call last):
         ...
-        commercekit.errors.InvalidAmountChoiceError: None is missing; a card payment ...
+        commercekit.errors.InvalidPaymentChoiceError: issuer_country=None is missing; ...
         >>> Payment("ideal", issuer_country="NL")
         Traceback (most recent call last):
         ...
-        commercekit.errors.InvalidAmountChoiceError: 'NL' is given for ideal, which is ...
+        commercekit.errors.InvalidPaymentChoiceError: issuer_country='NL' is given for ...
     """
 
     method: PaymentMethod = attrs.field(converter=_method)
@@ -96,16 +102,16 @@ class Payment:
         given = {"card_type": self.card_type, "issuer_country": self.issuer_country}
         for field, value in given.items():
             if self.method.uses_card and value is None:
-                raise error(
+                raise InvalidPaymentError.refused(
                     field,
                     None,
-                    f"is missing; a {self.method} payment needs its {field}: the "
-                    "card's type and where it was issued decide its fee and its "
-                    "surcharging rules",
+                    f"is missing; {with_article(str(self.method))} payment needs "
+                    f"its {field}: the card's type and where it was issued decide "
+                    "its fee and its surcharging rules",
                     kind=InputKind.CHOICE,
                 )
             if not self.method.uses_card and value is not None:
-                raise error(
+                raise InvalidPaymentError.refused(
                     field,
                     value,
                     f"is given for {self.method}, which is not a card; pass None",
@@ -223,7 +229,7 @@ class QuotePayment:
         if (self.payment.surcharge and taken) != (self.surcharge is not None):
             raise error(
                 "surcharge",
-                "given" if self.surcharge is not None else None,
+                None if self.surcharge is None else self.surcharge.gross,
                 f"is given exactly when the payment asks for one (Payment.surcharge is "
                 f"{self.payment.surcharge}) and a payment is taken (the cost is worked "
                 f"out on {self.cost.amount})",
