@@ -26,7 +26,9 @@ Unless the shop asks to pass it on (``Payment(surcharge=True)``). Then:
    (Directive 2006/112/EC Art. 78(b)). So it is taxed like the shipping: split over the
    lines' rates in proportion to their amounts. It depends on the total of the goods,
    so it is taxed on its own lines after them, at the context's rounding level; its
-   tax joins each rate's row of the tax summary.
+   tax joins each rate's row of the tax summary. (Under invoice-level rounding a
+   rate's row is thus rounded twice, once for the goods and once for the surcharge,
+   and can differ by a cent from one rounding of its whole base.)
 4. It is shown with its net, tax and gross and is part of the grand total. The payment
    then costs a little more than the surcharge (the fees on the surcharge itself), so
    the surcharge never exceeds the merchant's cost of the payment.
