@@ -19,9 +19,9 @@ says how much money goes back for them, and why:
   refunded only if the policy says so: duty is usually not recoverable once paid. When
   they are, each line's share (its own duty, plus the rest in proportion to its net)
   is refunded per unit in the same cumulative way.
-* A **payment surcharge** goes back with the goods, each line's share (in proportion
-  to its gross) unit by unit in the same cumulative way: it is part of the price of
-  the goods (see ``_refund_payment``).
+* A **payment surcharge** goes back with the goods, each line's share (the part taxed
+  at its rates, with that tax) unit by unit in the same cumulative way: it is part of
+  the price of the goods (see ``_refund_payment``).
 * A **restocking fee**, a percentage of the returned lines' gross rounded half-up, is
   kept back and shown separately; it never makes a refund negative.
 * **What the payment provider keeps** (its original fee where the schedule keeps it,
@@ -159,9 +159,10 @@ def refund(
     that completes the return reverses the rest, so all refunds together reverse
     exactly ``points_earned``.
 
-    A payment surcharge goes back with the goods, in proportion to what was paid for
-    them; where the quote priced the payment, the refund carries what the payment
-    provider keeps (``payment_cost``). A schedule that gives no figure for that raises
+    A payment surcharge goes back with the goods, each line's share with the tax it
+    was charged at that line's rates (``RefundLine.surcharge_tax``); where the quote
+    priced the payment, the refund carries what the payment provider keeps
+    (``payment_cost``). A schedule that gives no figure for that raises
     [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError], unless
     ``partial`` is true: the refund then leaves it out and lists it in ``missing``.
 
@@ -226,7 +227,7 @@ def refund(
     lines = _lines(quote, before, now, after, notes)
     shipping, shipping_tax = _shipping(quote, policy, previous, after, notes)
     border = _border(quote, policy, before, after, notes)
-    surcharge, surcharge_tax = surcharge_back(quote, before, after, notes) or (None, None)
+    lines, surcharge, surcharge_tax = surcharge_back(quote, lines, before, after, notes)
     charges = shipping + border + (surcharge or border * 0)
     fee = _restocking_fee(quote, policy, lines, charges, notes)
     points = points_to_reverse(quote, earned, previous, after, notes)

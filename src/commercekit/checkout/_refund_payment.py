@@ -8,12 +8,16 @@ as the goods' price is: a consumer who withdraws is owed "all payments received"
 surcharge, is reduced with the refund (Directive 2006/112/EC Art. 90(1)). Unlike the
 shipping (a service delivered, which the shop's policy may keep until the whole order
 comes back, as Art. 13(1) allows for delivery costs), the surcharge is no separate
-charge the policy can keep: each line carries a share of it, in proportion to what was
-paid for the line (its gross), and the units returned take their share of the line's
-part exactly as they take the line's price: cumulatively, by
-[`split`][commercekit.money.split]. The net and the tax are shared apart and added, so
-no refund returns more tax than surcharge, and all refunds of the whole order return
-exactly the surcharge and its tax.
+charge the policy can keep. **Its VAT is reversed at the rates it was charged at**
+(Art. 90(1) reduces the taxable amount of the supply it was part of): the quote split
+the surcharge over the groups of lines taxed alike in proportion to their amounts and
+taxed each part at its group's rates, so each line carries the part taxed with it and
+the tax in that part (``RefundLine.surcharge`` and ``surcharge_tax``), never a share of
+another rate's tax. The units returned take their share of the line's part exactly as
+they take the line's price: cumulatively, by [`split`][commercekit.money.split]. The
+net and the tax are shared apart and added, so no refund returns more tax than
+surcharge, and all refunds of the whole order return exactly the surcharge and its
+tax, rate by rate.
 
 **What the provider keeps.** Where the quote priced the payment, each refund carries
 the [`RefundCost`][commercekit.payments.RefundCost] of the amount it returns
@@ -37,50 +41,118 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from commercekit.checkout._model import Quote
+import attrs
+
+from commercekit.checkout._model import Quote, QuoteLine
+from commercekit.checkout._quote_taxes import split_over_rates
+from commercekit.checkout._refund_result import RefundLine
 from commercekit.checkout._returned_units import first_parts
 from commercekit.errors import MissingPaymentCostError
-from commercekit.money import Money, allocate
+from commercekit.money import Money, allocate, sum_money
 from commercekit.payments import RefundCost, refund_cost
+from commercekit.tax import TaxRate, extract_tax
 
-__all__ = ["provider_keeps", "surcharge_back"]
+__all__ = ["line_shares", "provider_keeps", "surcharge_back"]
 
 
-def _shares(quote: Quote, whole: Money) -> list[Money]:
-    """``whole`` shared over the lines in proportion to their gross (their units where
-    every line is free)."""
-    weights = [line.gross.amount for line in quote.lines]
+def _key(rates: Sequence[TaxRate]) -> tuple[tuple[str, Decimal, str], ...]:
+    """What makes lines taxed alike: each rate's tax, percentage and kind."""
+    return tuple((rate.tax, rate.rate, str(rate.kind)) for rate in rates)
+
+
+def _weights(lines: Sequence[QuoteLine], amounts: Sequence[Money]) -> list[Decimal]:
+    """``amounts`` as weights, or the lines' units where every amount is zero."""
+    weights = [amount.amount for amount in amounts]
     if not any(weights):
-        weights = [Decimal(line.quantity) for line in quote.lines]
-    return allocate(whole, weights)
+        weights = [Decimal(line.quantity) for line in lines]
+    return weights
+
+
+def line_shares(quote: Quote) -> list[tuple[Money, Money]]:
+    """Each quote line's share of the surcharge: its gross, and the tax in it at the
+    line's own rates (zeros where the order paid no surcharge).
+
+    The quote split the surcharge over the groups of lines taxed alike, in proportion
+    to their amounts after discount (``split_over_rates``), and taxed each group's
+    part at that group's rates. Each group's tax is that part's tax at its rates
+    (``extract_tax``), the quote's rounded surcharge tax shared over the groups in
+    proportion to it so that the groups add up to it exactly (the quote may have
+    rounded per invoice). Within a group, each line takes the group's part and tax
+    in proportion to its amount after discount, by ``allocate``.
+    """
+    surcharge = quote.surcharge
+    zero = quote.grand_total * 0
+    shares = [(zero, zero)] * len(quote.lines)
+    if surcharge is None or not surcharge.gross.amount:
+        return shares
+    amounts = [line.amount - line.discount for line in quote.lines]
+    rates = [line.rates for line in quote.lines]
+    parts = split_over_rates(surcharge.gross, rates, amounts, description="surcharge")
+    groups = [
+        [i for i, own in enumerate(rates) if _key(own) == _key(part.rates)]
+        for part in parts
+    ]
+    exact = [
+        extract_tax(part.price, part.rates).tax.amount if part.rates else Decimal(0)
+        for part in parts
+    ]
+    taxes = allocate(surcharge.tax, exact) if any(exact) else [zero] * len(parts)
+    for part, tax, members in zip(parts, taxes, groups, strict=True):
+        weights = _weights([quote.lines[i] for i in members], [amounts[i] for i in members])
+        for i, gross, share_tax in zip(
+            members,
+            allocate(part.price, weights),
+            allocate(tax, weights),
+            strict=True,
+        ):
+            shares[i] = (gross, share_tax)
+    return shares
 
 
 def surcharge_back(
-    quote: Quote, before: Sequence[int], after: Sequence[int], notes: list[str]
-) -> tuple[Money, Money] | None:
-    """The surcharge (gross) and its tax refunded now, for the units returned between
-    ``before`` and ``after``; ``None`` where the order paid no surcharge."""
+    quote: Quote,
+    lines: tuple[RefundLine, ...],
+    before: Sequence[int],
+    after: Sequence[int],
+    notes: list[str],
+) -> tuple[tuple[RefundLine, ...], Money | None, Money | None]:
+    """The refund lines with their share of the surcharge, and the surcharge (gross)
+    and its tax refunded now; the lines as given and ``None`` where the order paid no
+    surcharge. A line's share is refunded unit by unit, its net and its tax apart and
+    added, so no refund returns more tax than surcharge."""
     surcharge = quote.surcharge
     if surcharge is None:
-        return None
-    nets = _shares(quote, surcharge.net)
-    taxes = _shares(quote, surcharge.tax)
-    gross, tax = surcharge.gross * 0, surcharge.tax * 0
-    for line, net, line_tax, was, now in zip(
-        quote.lines, nets, taxes, before, after, strict=True
-    ):
-        share = net + line_tax
-        gross += first_parts(share, line.quantity, now) - first_parts(
-            share, line.quantity, was
+        return lines, None, None
+    shares = line_shares(quote)
+    backed = []
+    for item in lines:
+        gross, tax = shares[item.line]
+        was, now = before[item.line], after[item.line]
+        quantity = quote.lines[item.line].quantity
+        tax_back = first_parts(tax, quantity, now) - first_parts(tax, quantity, was)
+        net_back = first_parts(gross - tax, quantity, now) - first_parts(
+            gross - tax, quantity, was
         )
-        tax += first_parts(line_tax, line.quantity, now) - first_parts(
-            line_tax, line.quantity, was
+        backed.append(
+            attrs.evolve(item, surcharge=net_back + tax_back, surcharge_tax=tax_back)
         )
-    notes.append(
-        f"payment surcharge refunded with the goods, in proportion: {gross} "
-        f"(incl. tax {tax}) of {surcharge.gross}"
+        rates = ", ".join(
+            f"{rate.tax} {rate.rate} %" for rate in quote.lines[item.line].rates
+        )
+        notes.append(
+            f"{item.sku}: its share of the payment surcharge, {net_back + tax_back} "
+            f"(incl. tax {tax_back}{' at ' + rates if rates else ''})"
+        )
+    currency = quote.currency
+    gross_back = sum_money([line.surcharge for line in backed if line.surcharge], currency)
+    tax_back = sum_money(
+        [line.surcharge_tax for line in backed if line.surcharge_tax], currency
     )
-    return gross, tax
+    notes.append(
+        f"payment surcharge refunded with the goods: {gross_back} (incl. tax "
+        f"{tax_back}) of {surcharge.gross}"
+    )
+    return tuple(backed), gross_back, tax_back
 
 
 def provider_keeps(

@@ -37,13 +37,24 @@ def _units(value: object) -> int:
     return count(value, "units", positive=True)
 
 
+def _line_surcharge(value: object) -> Money | None:
+    return None if value is None else amount(value, "surcharge")
+
+
+def _line_surcharge_tax(value: object) -> Money | None:
+    return None if value is None else amount(value, "surcharge_tax")
+
+
 @attrs.frozen
 class RefundLine:
     """What goes back for ``units`` units of one quote line.
 
     ``line`` is the line's position in ``quote.lines`` (a SKU may sit on several
     lines). ``discount`` is the share of the line's discounts these units had: it was
-    never paid, so it is not refunded. ``net + tax == gross``.
+    never paid, so it is not refunded. ``net + tax == gross``. Where the order paid a
+    payment surcharge, ``surcharge`` is these units' share of it (gross) and
+    ``surcharge_tax`` the VAT in that share, at the line's own ``rates`` (the rates
+    it was charged at); both are ``None`` otherwise.
 
     Examples:
         >>> eur = lambda amount: Money(amount, "EUR")
@@ -59,14 +70,27 @@ class RefundLine:
     net: Money = attrs.field(converter=_net)
     tax: Money = attrs.field(converter=_tax)
     gross: Money = attrs.field(converter=_gross)
+    surcharge: Money | None = attrs.field(default=None, converter=_line_surcharge)
+    surcharge_tax: Money | None = attrs.field(default=None, converter=_line_surcharge_tax)
 
     def __attrs_post_init__(self) -> None:
-        same_currency(
-            self.gross.currency.code,
-            {"discount": self.discount, "net": self.net, "tax": self.tax},
-            "refund line",
-        )
+        amounts = {"discount": self.discount, "net": self.net, "tax": self.tax}
+        if self.surcharge is not None:
+            amounts["surcharge"] = self.surcharge
+        if self.surcharge_tax is not None:
+            amounts["surcharge_tax"] = self.surcharge_tax
+        same_currency(self.gross.currency.code, amounts, "refund line")
         adds_up(self.net, self.tax, self.gross, "refund line")
+        if (self.surcharge is None) != (self.surcharge_tax is None):
+            raise error(
+                "surcharge_tax", self.surcharge_tax, "is given exactly when surcharge is"
+            )
+        if self.surcharge_tax is not None and self.surcharge_tax > self.surcharge:
+            raise error(
+                "surcharge_tax",
+                self.surcharge_tax,
+                f"is more than the line's surcharge {self.surcharge}",
+            )
 
 
 def _paid(value: object) -> Money:
@@ -190,6 +214,7 @@ class Refund:
             ("surcharge", "surcharge_tax"),
         ):
             self._check_tax(charge, tax)
+        self._check_line_surcharges()
         if self.restocking_fee > self.goods + self._charges:
             raise error(
                 "restocking_fee",
@@ -217,6 +242,21 @@ class Refund:
             raise error(tax, vat, f"is given exactly when {charge} is")
         if gross is not None and vat > gross:
             raise error(tax, vat, f"is more than the {charge} {gross}")
+
+    def _check_line_surcharges(self) -> None:
+        """Where the lines carry their surcharge shares, they add up to the refund's."""
+        for total, part in (("surcharge", "surcharge"), ("surcharge_tax", "surcharge_tax")):
+            found = [getattr(line, part) for line in self.lines]
+            whole = getattr(self, total)
+            if all(item is None for item in found):
+                continue
+            summed = sum_money([i for i in found if i is not None], self.currency)
+            if whole is None or summed != whole:
+                raise error(
+                    total,
+                    whole,
+                    f"is not the lines' {part} added up ({summed})",
+                )
 
     @property
     def _charges(self) -> Money:
