@@ -237,6 +237,8 @@ def test_a_refund_keeps_the_fee_where_the_schedule_says_so() -> None:
 def test_a_refund_above_the_payment_is_refused() -> None:
     with pytest.raises(InvalidPaymentError, match="never exceeds"):
         refund_cost(paid_by_contract(), eur("200.01"))
+    with pytest.raises(InvalidPaymentError, match="never exceeds"):
+        refund_cost(paid_by_contract(), eur("100.01"), refunded_before=eur("100.00"))
 
 
 def test_stripes_refund_fee_is_not_on_its_page_so_a_refund_cost_is_missing() -> None:

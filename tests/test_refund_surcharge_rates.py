@@ -14,6 +14,7 @@ import random
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,7 +29,7 @@ from commercekit.checkout import (
     refund,
 )
 from commercekit.money import Money, sum_money
-from commercekit.payments import example_schedule
+from commercekit.payments import FeeSchedule, example_schedule
 from commercekit.pricing import Cart, CartLine
 from commercekit.tax import Buyer, RoundingLevel, Seller
 
@@ -160,3 +161,67 @@ def test_a_whole_return_reverses_each_rates_surcharge_tax_exactly(
             assert line.surcharge is not None
             assert line.surcharge_tax is not None
             assert line.surcharge_tax <= line.surcharge
+
+
+def _contract(*, kept: bool) -> FeeSchedule:
+    """Stripe's example rows as a contract stating a refund fee of 0.10 and whether
+    the payment's fee is kept on a refund."""
+    return FeeSchedule(
+        [
+            attrs.evolve(
+                row,
+                provider="contract",
+                fee_kept_on_refund=kept,
+                refund_fee=eur("0.10"),
+                sources=("https://example.com/contract",),
+            )
+            for row in example_schedule("stripe").rows
+        ]
+    )
+
+
+def _three_tees(costs: FeeSchedule) -> list[Refund]:
+    context = CheckoutContext(
+        Seller("NL"),
+        Buyer("NL"),
+        at=AT,
+        prices_include_tax=True,
+        products=PRODUCTS,
+        payment=Payment("card", "consumer_credit", "NL"),
+        payment_costs=costs,
+    )
+    order = quote(Cart([CartLine("TEE", eur("40.00"), 3)]), context)
+    done: list[Refund] = []
+    for _ in range(3):
+        done.append(refund(order, {"TEE": 1}, RefundPolicy(), previous=done))
+    return done
+
+
+def test_the_kept_fee_is_reported_once_on_the_first_refund() -> None:
+    """The payment of 120.00 costs 1.5 % + 0.25 = 2.05; a contract that keeps it and
+    charges 0.10 per refund keeps 2.05 + 3 x 0.10 = 2.35 over three refunds (it showed
+    2.05 kept on each, 6.45 in all)."""
+    done = _three_tees(_contract(kept=True))
+    kept = [back.payment_cost for back in done]
+    assert all(cost is not None for cost in kept)
+    fees = [cost.kept_fee for cost in kept if cost is not None]
+    assert fees == [eur("2.05"), eur("0.00"), eur("0.00")]
+    totals = [cost.total for cost in kept if cost is not None]
+    assert sum_money(totals, "EUR") == eur("2.35")
+    assert kept[1] is not None
+    assert "counted once, on the first refund" in kept[1].why[0]
+
+
+def test_a_returned_fee_is_taken_to_come_back_in_proportion_and_says_so() -> None:
+    """A row that returns the fee does not say how on a partial refund: commercekit
+    assumes in proportion (2.05 over three refunds of 40.00: 0.68, 0.69, 0.68) and
+    says so; nothing of the refunded part's fee is kept."""
+    done = _three_tees(_contract(kept=False))
+    for back, share in zip(done, ("0.68", "0.69", "0.68"), strict=True):
+        cost = back.payment_cost
+        assert cost is not None
+        assert (cost.kept_fee, cost.total) == (eur("0.00"), eur("0.10"))
+        assert (
+            f"in proportion to the amount refunded ({share} EUR for 40.00 EUR"
+            in (cost.why[0])
+        )

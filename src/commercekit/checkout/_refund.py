@@ -245,8 +245,9 @@ def refund(
         surcharge_tax=surcharge_tax,
     )
     notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
+    refunded = sum_money([earlier.total for earlier in previous], quote.currency)
     kept = provider_keeps(
-        quote, result.total, partial=partial, missing=missing, notes=notes
+        quote, result.total, refunded, partial=partial, missing=missing, notes=notes
     )
     return attrs.evolve(
         result, explanation=tuple(notes), payment_cost=kept, missing=tuple(missing)

@@ -22,8 +22,11 @@ tax, rate by rate.
 **What the provider keeps.** Where the quote priced the payment, each refund carries
 the [`RefundCost`][commercekit.payments.RefundCost] of the amount it returns
 ([`refund_cost`][commercekit.payments.refund_cost]): the payment's original fee where
-the schedule keeps it on a refund (the same fee on every refund of the order: count it
-once) and the schedule's fee for the refund itself. A schedule that gives no refund fee
+the schedule keeps it on a refund, reported once, on the first refund of the order (0,
+with why, on later ones, so the refunds' costs add up to what the provider keeps), and
+the schedule's fee for the refund itself. Where the schedule returns the fee,
+commercekit takes it to come back in proportion to the amount refunded and says so
+(see [`refund_cost`][commercekit.payments.refund_cost]). A schedule that gives no refund fee
 (the bundled Stripe and Mollie examples give none) raises
 [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError], unless the
 caller asked for a partial refund (``partial=True``): the provider's keep is then left
@@ -158,18 +161,20 @@ def surcharge_back(
 def provider_keeps(
     quote: Quote,
     refunded: Money,
+    before: Money,
     *,
     partial: bool,
     missing: list[str],
     notes: list[str],
 ) -> RefundCost | None:
-    """What the payment provider keeps when ``refunded`` goes back to the buyer;
-    ``None`` where the quote priced no payment, or (partial) the schedule lacks it."""
+    """What the payment provider keeps when ``refunded`` goes back to the buyer after
+    earlier refunds returned ``before`` (the payment's fee is counted once); ``None``
+    where the quote priced no payment, or (partial) the schedule lacks it."""
     payment = quote.payment
     if payment is None:
         return None
     try:
-        kept = refund_cost(payment.cost, refunded)
+        kept = refund_cost(payment.cost, refunded, refunded_before=before)
     except MissingPaymentCostError as lacking:
         if not partial:
             raise

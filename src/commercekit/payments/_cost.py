@@ -14,7 +14,8 @@ refund or dispute fee a contract gives in fractions of a cent is rounded the sam
 The amounts paid and refunded are in whole minor units; a finer digit is refused.
 
 Invariant: ``total == percentage_fee + fixed_fee + cross_border_fee + conversion_fee``;
-a refund's ``total == kept_fee + refund_fee``.
+a refund's ``total == kept_fee + refund_fee``, and a kept fee is reported once, on the
+first refund of the payment, so the refunds' costs add up to what the provider keeps.
 """
 
 from __future__ import annotations
@@ -301,40 +302,110 @@ def _given(row: FeeRow, figure: str, value: object, day: date | None = None) -> 
 
 
 @context_free
-def refund_cost(payment: PaymentCost, refunded: Money) -> RefundCost:
-    """What the provider keeps when ``refunded`` (up to the payment) is returned.
+def refund_cost(
+    payment: PaymentCost, refunded: Money, *, refunded_before: Money | None = None
+) -> RefundCost:
+    """What the provider keeps when ``refunded`` is returned, after earlier refunds of
+    the same payment returned ``refunded_before`` (0 by default: the first refund).
 
     Where the schedule keeps the original fee on a refund, the whole fee is kept, for a
-    partial refund too (as Stripe's page says of its fees); where it returns it, nothing
-    of it is kept. The refund fee is added. Raises ``MissingPaymentCostError`` where the
-    row does not say whether the fee is kept, or gives no refund fee, and
-    ``InvalidPaymentError`` for a refund above the payment.
+    partial refund too (as Stripe's page says of its fees), and it is kept **once**: the
+    first refund of the payment reports it as ``kept_fee``, a later one reports 0 and
+    says why, so the refunds' costs add up to what the provider keeps. Where the
+    schedule returns the fee, commercekit takes it to come back **in proportion to the
+    amount refunded** (a row says only whether the fee is returned, not how on a partial
+    refund; providers differ, so check your contract): nothing of the refunded part's
+    fee is kept, and the why gives the part returned (the fee times the refunds so far
+    over the payment, half up, less what earlier refunds returned). The refund fee is
+    added on every refund. Raises ``MissingPaymentCostError`` where the row does not say
+    whether the fee is kept, or gives no refund fee, and ``InvalidPaymentError`` for
+    refunds above the payment.
+
+    Examples:
+        A contract that keeps the fee and charges 0.10 per refund: the first refund
+        reports the payment's fee as kept, a later one only its own fee.
+
+        >>> from datetime import date
+        >>> import attrs
+        >>> from commercekit.payments import FeeSchedule, example_schedule, payment_cost
+        >>> rows = [attrs.evolve(row, refund_fee=Money("0.10", "EUR"))
+        ...         for row in example_schedule("stripe").rows]
+        >>> paid = payment_cost(Money("100.00", "EUR"), "card", FeeSchedule(rows),
+        ...     merchant_country="NL", on=date(2026, 11, 26),
+        ...     card_type="consumer_credit", issuer_country="DE")
+        >>> first = refund_cost(paid, Money("30.00", "EUR"))
+        >>> later = refund_cost(paid, Money("30.00", "EUR"),
+        ...     refunded_before=Money("30.00", "EUR"))
+        >>> first.kept_fee, first.total
+        (Money('1.75', 'EUR'), Money('1.85', 'EUR'))
+        >>> later.kept_fee, later.total
+        (Money('0.00', 'EUR'), Money('0.10', 'EUR'))
     """
     paid = _checks.instance_of(payment, PaymentCost, "payment")
     back = _checks.booked(refunded, "refunded")
     row = paid.row
-    _same_currency(row, back)
-    if back > paid.amount:
+    before = (
+        _checks.zero(row.currency)
+        if refunded_before is None
+        else _checks.booked(refunded_before, "refunded_before")
+    )
+    _same_currency(row, back, before)
+    if before + back > paid.amount:
         raise _checks.invalid(
             "refunded",
             back,
-            f"is more than the payment ({paid.amount}); a refund never exceeds what was "
-            "paid",
+            f"with the {before} refunded before is more than the payment "
+            f"({paid.amount}); a refund never exceeds what is left of what was paid",
         )
     _given(row, "whether the fee is kept on a refund", row.fee_kept_on_refund)
     _given(row, "the refund fee", row.refund_fee)
     assert row.refund_fee is not None  # noqa: S101  # checked just above
-    kept = paid.total if row.fee_kept_on_refund else _checks.zero(row.currency)
     fee = _charged(row.refund_fee)
-    verb = "keeps" if row.fee_kept_on_refund else "returns"
-    said = (
-        (
-            f"The {row.provider} schedule {verb} the payment's fee ({paid.total}) when "
-            "it is refunded."
-        ),
-        f"The refund itself costs {fee}.",
+    zero = _checks.zero(row.currency)
+    if not row.fee_kept_on_refund:
+        returned = _fee_share(paid, before + back) - _fee_share(paid, before)
+        kept, said = (
+            zero,
+            (
+                f"The {row.provider} schedule returns the payment's fee ({paid.total}) "
+                f"when it is refunded; commercekit takes it to come back in proportion to "
+                f"the amount refunded ({returned} for {back} of {paid.amount}): check your "
+                "contract, providers differ on partial refunds."
+            ),
+        )
+    elif before.amount:
+        kept, said = (
+            zero,
+            (
+                f"The {row.provider} schedule keeps the payment's fee ({paid.total}); "
+                f"it was counted once, on the first refund ({before} refunded before), "
+                "so 0 here."
+            ),
+        )
+    else:
+        kept, said = (
+            paid.total,
+            (
+                f"The {row.provider} schedule keeps the payment's fee ({paid.total}) "
+                "when it is refunded, counted once, on this first refund."
+            ),
+        )
+    return RefundCost(
+        refunded=back,
+        kept_fee=kept,
+        refund_fee=fee,
+        row=row,
+        why=(said, f"The refund itself costs {fee}."),
     )
-    return RefundCost(refunded=back, kept_fee=kept, refund_fee=fee, row=row, why=said)
+
+
+def _fee_share(paid: PaymentCost, refunded: Money) -> Money:
+    """The payment's fee in proportion to ``refunded`` of its amount, half up."""
+    if not paid.amount.amount:
+        return paid.total
+    share = Fraction(paid.total.amount) * Fraction(refunded.amount)
+    share /= Fraction(paid.amount.amount)
+    return money_of(share, paid.total.currency.code, RoundingMode.HALF_UP)
 
 
 def _chargeback_cost_disputed(value: object) -> Money:
