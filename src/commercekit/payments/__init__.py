@@ -40,14 +40,13 @@ raises [`InvalidPaymentError`][commercekit.errors.InvalidPaymentError] (of its k
 is in whole minor units.
 """
 
-from commercekit.payments._cost import (
+from commercekit.payments._after_sale import (
     ChargebackCost,
-    PaymentCost,
     RefundCost,
     chargeback_cost,
-    payment_cost,
     refund_cost,
 )
+from commercekit.payments._cost import PaymentCost, payment_cost
 from commercekit.payments._interchange import CapStatus, InterchangeCap, interchange_cap
 from commercekit.payments._model import (
     Buyer,
