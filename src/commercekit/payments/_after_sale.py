@@ -221,7 +221,7 @@ def chargeback_cost(payment: PaymentCost) -> ChargebackCost:
 
     Examples:
         >>> from commercekit.money import Money
-        >>> from commercekit.payments import example_schedule
+        >>> from commercekit.payments import example_schedule, payment_cost
         >>> paid = payment_cost(Money("80.00", "EUR"), "card", example_schedule("stripe"),
         ...     merchant_country="DE", on=date(2026, 11, 30), card_type="consumer_debit",
         ...     issuer_country="DE")
