@@ -83,16 +83,17 @@ def refund_cost(
 
     Where the schedule keeps the original fee on a refund, the whole fee is kept, for a
     partial refund too (as Stripe's page says of its fees), and it is kept **once**: the
-    first refund of the payment reports it as ``kept_fee``, a later one reports 0 and
-    says why, so the refunds' costs add up to what the provider keeps. Where the
-    schedule returns the fee, commercekit takes it to come back **in proportion to the
-    amount refunded** (a row says only whether the fee is returned, not how on a partial
-    refund; providers differ, so check your contract): nothing of the refunded part's
-    fee is kept, and the why gives the part returned (the fee times the refunds so far
-    over the payment, half up, less what earlier refunds returned). The refund fee is
-    added on every refund. Raises ``MissingPaymentCostError`` where the row does not say
-    whether the fee is kept, or gives no refund fee, and ``InvalidPaymentError`` for
-    refunds above the payment.
+    first refund of the payment (the first of more than 0) reports it as ``kept_fee``,
+    a later one reports 0 and says why, so the refunds' costs add up to what the
+    provider keeps. Where the schedule returns the fee, commercekit takes it to come
+    back **in proportion to the amount refunded** (a row says only whether the fee is
+    returned, not how on a partial refund; providers differ, so check your contract):
+    nothing of the refunded part's fee is kept, and the why gives the part returned
+    (the fee times the refunds so far over the payment, half up, less what earlier
+    refunds returned). The refund fee is added on every refund; a refund of 0 goes
+    through no provider and costs nothing. Raises ``MissingPaymentCostError`` where the
+    row does not say whether the fee is kept, or gives no refund fee, and
+    ``InvalidPaymentError`` for refunds above the payment.
 
     Examples:
         A contract that keeps the fee and charges 0.10 per refund: the first refund
@@ -133,42 +134,44 @@ def refund_cost(
     _given(row, "whether the fee is kept on a refund", row.fee_kept_on_refund)
     _given(row, "the refund fee", row.refund_fee)
     assert row.refund_fee is not None  # noqa: S101  # checked just above
+    if not back.amount:
+        zero = _checks.zero(row.currency)
+        said = "Nothing goes back through the provider, so it keeps nothing more."
+        return RefundCost(
+            refunded=back, kept_fee=zero, refund_fee=zero, row=row, why=(said,)
+        )
     fee = charged(row.refund_fee)
-    zero = _checks.zero(row.currency)
-    if not row.fee_kept_on_refund:
-        returned = _fee_share(paid, before + back) - _fee_share(paid, before)
-        kept, said = (
-            zero,
-            (
-                f"The {row.provider} schedule returns the payment's fee ({paid.total}) "
-                f"when it is refunded; commercekit takes it to come back in proportion to "
-                f"the amount refunded ({returned} for {back} of {paid.amount}): check your "
-                "contract, providers differ on partial refunds."
-            ),
-        )
-    elif before.amount:
-        kept, said = (
-            zero,
-            (
-                f"The {row.provider} schedule keeps the payment's fee ({paid.total}); "
-                f"it was counted once, on the first refund ({before} refunded before), "
-                "so 0 here."
-            ),
-        )
-    else:
-        kept, said = (
-            paid.total,
-            (
-                f"The {row.provider} schedule keeps the payment's fee ({paid.total}) "
-                "when it is refunded, counted once, on this first refund."
-            ),
-        )
+    kept, said = _kept(paid, back, before)
     return RefundCost(
         refunded=back,
         kept_fee=kept,
         refund_fee=fee,
         row=row,
         why=(said, f"The refund itself costs {fee}."),
+    )
+
+
+def _kept(paid: PaymentCost, back: Money, before: Money) -> tuple[Money, str]:
+    """The payment's fee kept on refunding ``back`` after ``before``, and why."""
+    row = paid.row
+    zero = _checks.zero(row.currency)
+    if not row.fee_kept_on_refund:
+        returned = _fee_share(paid, before + back) - _fee_share(paid, before)
+        return zero, (
+            f"The {row.provider} schedule returns the payment's fee ({paid.total}) "
+            "when it is refunded; commercekit takes it to come back in proportion to "
+            f"the amount refunded ({returned} for {back} of {paid.amount}): check your "
+            "contract, providers differ on partial refunds."
+        )
+    if before.amount:
+        return zero, (
+            f"The {row.provider} schedule keeps the payment's fee ({paid.total}); "
+            f"it was counted once, on the first refund ({before} refunded before), "
+            "so 0 here."
+        )
+    return paid.total, (
+        f"The {row.provider} schedule keeps the payment's fee ({paid.total}) when it "
+        "is refunded, counted once, on this first refund."
     )
 
 
