@@ -42,6 +42,7 @@ from commercekit._numbers import context_free
 from commercekit.checkout._checks import amount, error, instance, same_currency
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import Quote, QuoteLine
+from commercekit.checkout._quote_context import check_context
 from commercekit.errors import InputKind, MissingDataError, shown
 from commercekit.metrics import OrderLine
 from commercekit.money import Money, allocate
@@ -111,6 +112,16 @@ def _unit_costs(value: object, products: Sequence[_Product], currency: str) -> l
             "is not a mapping of SKU to unit cost; pass e.g. {'TEE': Money('8.00', 'EUR')}",
             kind=InputKind.TYPE,
         )
+    skus = {product.sku for product in products}
+    for sku in value:
+        if sku not in skus:
+            raise error(
+                "unit_costs",
+                sku,
+                f"is not a SKU on the quote; it has: {', '.join(map(shown, sorted(skus)))}",
+                kind=InputKind.CHOICE,
+                choices=tuple(sorted(skus)),
+            )
     costs = []
     for product in products:
         if product.sku not in value:
@@ -145,7 +156,10 @@ def order_lines(
     [`MissingDataError`][commercekit.errors.MissingDataError] for a quote that priced
     no payment (make it with ``CheckoutContext(payment=..., payment_costs=...)``) or
     a SKU without a unit cost, and ``InvalidAmountError`` for a context other than the
-    quote's or an amount in another currency.
+    quote's (naming the fact that differs: the moment, promotions, payment, price
+    convention, the seller or buyer, ...; the quote is made again in the context to
+    compare), a unit cost for a SKU not on the quote, or an amount that is not Money
+    of the quote's currency.
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -168,19 +182,12 @@ def order_lines(
     """
     quote = instance(quote, Quote, "quote")
     context = instance(context, CheckoutContext, "context")
-    if context.at != quote.at:
-        raise error(
-            "context",
-            context.at,
-            f"is the context of a quote made at another moment than this one "
-            f"({quote.at.isoformat()}); pass the context the quote was made in",
-            kind=InputKind.DATE,
-        )
     if quote.payment is None:
         raise MissingDataError(
             "the cost of the quote's payment",
             "make the quote with CheckoutContext(payment=..., payment_costs=...)",
         )
+    check_context(quote, context)
     currency = quote.currency
     products = _products(quote, prices_include_tax=context.prices_include_tax)
     costs = _unit_costs(unit_costs, products, currency)
