@@ -163,6 +163,23 @@ def test_a_refund_counts_the_earlier_returns(client: httpx.Client) -> None:
     assert "at most 0 can come back" in problem["detail"]
 
 
+def test_a_refund_replays_at_most_100_earlier_returns(client: httpx.Client) -> None:
+    """Each earlier return is refunded again against all before it (quadratic: 2,000
+    empty returns took over 20 seconds), so ``previous`` is bounded."""
+    order = example_request("nl-to-de-consumer")
+    body = {
+        "quote_request": order,
+        "returned_lines": {"TEE-ORGANIC": 1},
+        "partial": True,
+        "previous": [{"returned_lines": {}}] * 101,
+    }
+    problem = _problem(client.post("/refund", json=body), 422)
+    assert problem["error"] == "InvalidJsonError"
+    assert "has 101 earlier returns; at most 100" in problem["detail"]
+    body["previous"] = body["previous"][:100]
+    assert client.post("/refund", json=body).status_code == 200
+
+
 # --- refusals -------------------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from importlib.resources import files
+from itertools import pairwise
 from typing import TypeVar
 
 from commercekit.errors import CommerceKitError, DataFileError, InvalidAmountError, shown
@@ -278,20 +279,26 @@ def check_periods(
 ) -> None:
     """Refuse a row that ends before it starts, or whose period overlaps another row's
     for the same key; each row is ``(line, key, since, until)``, ``until`` the last
-    day in force (``None``: open)."""
+    day in force (``None``: open). The overlap is refused at the later of the two lines.
+
+    Sort-based, O(n log n): each key's periods sorted by start overlap somewhere exactly
+    when two neighbours do (a period overlapping a later one overlaps the next)."""
     by_key: dict[Hashable, list[tuple[Line, date, date | None]]] = {}
     for line, key, since, until in rows:
         if until is not None and until < since:
             raise line.error("until", until.isoformat(), f"is before since ({since})")
-        for other, start, end in by_key.setdefault(key, []):
-            if since <= (end or date.max) and start <= (until or date.max):
-                raise line.error(
+        by_key.setdefault(key, []).append((line, since, until))
+    for key, periods in by_key.items():
+        periods.sort(key=lambda period: (period[1], period[0].number))
+        for first, second in pairwise(periods):
+            if second[1] <= (first[2] or date.max):
+                earlier, later = sorted((first, second), key=lambda p: p[0].number)
+                raise later[0].error(
                     "since",
-                    since.isoformat(),
-                    f"starts a period that overlaps line {other.number} "
-                    f"({start}..{end or 'open'}) for {_plain(key)}",
+                    later[1].isoformat(),
+                    f"starts a period that overlaps line {earlier[0].number} "
+                    f"({earlier[1]}..{earlier[2] or 'open'}) for {_plain(key)}",
                 )
-        by_key[key].append((line, since, until))
 
 
 def _plain(key: Hashable) -> str:

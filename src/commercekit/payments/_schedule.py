@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 from functools import cache
+from itertools import pairwise
 from typing import Protocol, runtime_checkable
 
 from commercekit import _bundled
@@ -57,6 +58,20 @@ class PaymentCostSource(Protocol):
         ...
 
 
+def _no_overlap(rows: list[FeeRow]) -> None:
+    """Sorts one key's rows by start and refuses two that overlap in time: sorted by
+    start, periods overlap somewhere exactly when two neighbours do (O(n log n))."""
+    rows.sort(key=lambda row: row.since)
+    for first, second in pairwise(rows):
+        if second.since <= (first.until or date.max):
+            raise _checks.invalid(
+                "rows",
+                second.describe(),
+                f"overlaps another row from {first.since} for the same method and card",
+                kind=InputKind.LIST,
+            )
+
+
 class FeeSchedule:
     """One provider's fee rows: a ``PaymentCostSource``.
 
@@ -95,18 +110,9 @@ class FeeSchedule:
                     kind=InputKind.LIST,
                 )
             key = (row.merchant_country, row.method, row.card_type, row.card_origin)
-            for other in self._by_key.setdefault(key, []):
-                if row.since <= (other.until or date.max) and other.since <= (
-                    row.until or date.max
-                ):
-                    raise _checks.invalid(
-                        "rows",
-                        row.describe(),
-                        f"overlaps another row from {other.since} for the same method "
-                        "and card",
-                        kind=InputKind.LIST,
-                    )
-            self._by_key[key].append(row)
+            self._by_key.setdefault(key, []).append(row)
+        for alike in self._by_key.values():
+            _no_overlap(alike)
 
     def __repr__(self) -> str:
         return f"FeeSchedule(provider={self.provider!r}, rows={len(self.rows)})"

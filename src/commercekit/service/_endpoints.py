@@ -213,6 +213,12 @@ class _Return:
     policy: RefundPolicy = attrs.Factory(RefundPolicy)
 
 
+MAX_PREVIOUS_RETURNS = 100
+"""The most earlier returns one ``POST /refund`` replays: each is refunded again against
+all before it, so the work grows with the square of their number (2,000 took over 20
+seconds); an order returned in more than 100 parts is not one a shop meets."""
+
+
 @attrs.frozen
 class _RefundRequest:
     quote_request: dict[str, Any]
@@ -236,8 +242,17 @@ def refund_endpoint(data: Json) -> Json:
     again from its request (the same request gives the same quote) and the earlier
     returns are refunded again, in order, to count what is left. Where the request
     names the payment, the refund says what the payment provider keeps; ``partial``
-    leaves that out (listed in ``missing``) where the fee schedule lacks a figure."""
+    leaves that out (listed in ``missing``) where the fee schedule lacks a figure. At
+    most ``MAX_PREVIOUS_RETURNS`` (100) earlier returns are taken."""
     asked = structure(data, _RefundRequest)
+    if len(asked.previous) > MAX_PREVIOUS_RETURNS:
+        raise InvalidJsonError(
+            "previous",
+            f"has {len(asked.previous)} earlier returns; at most "
+            f"{MAX_PREVIOUS_RETURNS} are replayed (each is refunded again against all "
+            "before it)",
+            kind=InputKind.LIST,
+        )
     try:
         cart, context = quote_request_from_json(asked.quote_request)
     except InvalidJsonError as error:
