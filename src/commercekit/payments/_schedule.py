@@ -76,7 +76,8 @@ class FeeSchedule:
     """One provider's fee rows: a ``PaymentCostSource``.
 
     The rows must share one provider, and two rows for the same country, method, card
-    type and origin must not overlap in time.
+    type and origin must not overlap in time. Two schedules with the same provider and
+    rows (in the same order) are equal.
 
     Examples:
         >>> from decimal import Decimal
@@ -116,6 +117,16 @@ class FeeSchedule:
 
     def __repr__(self) -> str:
         return f"FeeSchedule(provider={self.provider!r}, rows={len(self.rows)})"
+
+    def __eq__(self, other: object) -> bool:
+        """Two schedules are equal when they hold the same provider's same rows, in
+        the same order (a schedule read back from JSON equals the one written)."""
+        if not isinstance(other, FeeSchedule):
+            return NotImplemented
+        return (self.provider, self.rows) == (other.provider, other.rows)
+
+    def __hash__(self) -> int:
+        return hash((self.provider, self.rows))
 
     @context_free
     def fee_row(
