@@ -217,6 +217,20 @@ def test_a_wrong_fee_row_is_refused_at_its_path() -> None:
     assert "overlaps another row" in str(refused)
 
 
+def test_a_fee_schedule_in_another_currency_is_refused_at_its_path() -> None:
+    """A schedule in USD for a cart in EUR: the 422 named the Python argument
+    ``payment_costs``, showed ``FeeSchedule(provider=..., rows=1)`` and no currency."""
+    data = _contract(example_request("nl-to-de-consumer") | {"payment": dict(CARD)})
+    rows = copy.deepcopy(data["payment"]["fee_schedule"])
+    for row in rows:
+        for fee in ("fixed", "refund_fee"):
+            row[fee]["currency"] = "USD"
+    refused = _refused(data["payment"] | {"fee_schedule": rows})
+    assert (refused.field, refused.kind) == ("payment.fee_schedule", InputKind.AMOUNT)
+    assert "in USD, but the cart is in EUR" in refused.reason
+    assert "FeeSchedule(" not in str(refused)
+
+
 # --- the quote table ------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ what the provider keeps, with its ``total``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import attrs
@@ -53,7 +54,12 @@ from commercekit.serde._converter import converter, country, locate, object_hook
 from commercekit.serde._locate import json_reason
 from commercekit.serde._objects import placed
 
-__all__ = ["PaymentRequest", "payment_json", "payment_request_json"]
+__all__ = [
+    "PaymentRequest",
+    "check_schedule_currency",
+    "payment_json",
+    "payment_request_json",
+]
 
 
 @attrs.frozen
@@ -142,6 +148,38 @@ def _read(value: object, _: object) -> PaymentRequest:
 
 
 converter.register_structure_hook(PaymentRequest, _read)
+
+
+def check_schedule_currency(
+    request: PaymentRequest | None, currency: str, merchant_country: str, on: date
+) -> None:
+    """Refuses a request's own fee schedule whose rows for this payment (the seller's
+    country, the method and card type, in force on the day) are all in another
+    currency than the cart's: a quote's payment is priced in the quote's currency.
+    A bundled example is checked by the quote, which names its provider."""
+    if request is None:
+        return
+    source = request.costs
+    if not isinstance(source, FeeSchedule) or _example(source) is not None:
+        return
+    payment = request.payment
+    rows = [
+        row
+        for row in source.rows
+        if row.merchant_country == merchant_country
+        and row.method == payment.method
+        and row.card_type == payment.card_type
+        and row.covers(on)
+    ]
+    theirs = sorted({row.currency for row in rows})
+    if rows and currency not in theirs:
+        raise InvalidJsonError(
+            "payment.fee_schedule",
+            f"prices this {payment.method} payment for a merchant in {merchant_country} "
+            f"in {', '.join(theirs)}, but the cart is in {currency}; a quote's payment "
+            f"is priced in the quote's currency: give fee rows in {currency}",
+            kind=InputKind.AMOUNT,
+        )
 
 
 def _example(source: PaymentCostSource) -> str | None:

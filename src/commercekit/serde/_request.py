@@ -42,7 +42,11 @@ from commercekit.serde._converter import (
     structure,
 )
 from commercekit.serde._objects import placed
-from commercekit.serde._payment import PaymentRequest, payment_request_json
+from commercekit.serde._payment import (
+    PaymentRequest,
+    check_schedule_currency,
+    payment_request_json,
+)
 from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
     BUNDLED_TARIFF,
@@ -241,6 +245,8 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             "cart.shipping",
             "is not part of a request: the quote prices shipping on the rate cards",
         )
+    money, seller, day = request.cart.subtotal, request.seller.country, request.at.date()
+    check_schedule_currency(request.payment, money.currency.code, seller, day)
     products = {sku: _product(sku, facts) for sku, facts in request.products.items()}
     shipping = request.shipping
     try:
