@@ -163,6 +163,29 @@ def test_a_refund_counts_the_earlier_returns(client: httpx.Client) -> None:
     assert "at most 0 can come back" in problem["detail"]
 
 
+def test_a_refund_answer_says_its_total_and_tax_as_its_schema_does(
+    client: httpx.Client,
+) -> None:
+    """A plugin reads what is refunded and the VAT in it (``total``, ``tax``, with
+    ``goods``); every key answered is in the OpenAPI ``Refund`` schema, and so are its
+    lines' (each with its surcharge share)."""
+    order = example_request("nl-to-de-consumer")
+    asked = {"quote_request": order, "returned_lines": {"TEE-ORGANIC": 1}, "partial": True}
+    answer = client.post("/refund", json=asked).json()
+    made = quote(*quote_request_from_json(order))
+    back = refund(made, {"TEE-ORGANIC": 1}, RefundPolicy(), partial=True)
+    assert (answer["total"], answer["tax"], answer["goods"]) == tuple(
+        _round_trip(converter.unstructure(figure))
+        for figure in (back.total, back.tax, back.goods)
+    )
+    schemas = json.loads(SHIPPED.read_text())["components"]["schemas"]
+    shape, line = schemas["Refund"], schemas["RefundLine"]
+    assert set(shape["required"]) <= set(answer) <= set(shape["properties"])
+    for item in answer["lines"]:
+        assert set(line["required"]) <= set(item) <= set(line["properties"])
+    assert schemas["RefundRequest"]["properties"]["previous"]["maxItems"] == 100
+
+
 def test_a_refund_replays_at_most_100_earlier_returns(client: httpx.Client) -> None:
     """Each earlier return is refunded again against all before it (quadratic: 2,000
     empty returns took over 20 seconds), so ``previous`` is bounded."""

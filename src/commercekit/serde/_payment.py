@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from commercekit.checkout import Payment, QuotePayment
+from commercekit.checkout import Payment, QuotePayment, Refund
 from commercekit.errors import (
     CommerceKitError,
     InputKind,
@@ -260,6 +260,22 @@ def _refund_cost(cost: RefundCost) -> dict[str, Any]:
 converter.register_unstructure_hook(PaymentCost, _cost)
 converter.register_unstructure_hook(RefundCost, _refund_cost)
 converter.register_unstructure_hook(FeeRow, _row)
+
+
+# After the RefundCost and FeeRow hooks: the generated function resolves them now.
+_refund_fields = make_dict_unstructure_fn(Refund, converter)
+
+
+def _refund(back: Refund) -> dict[str, Any]:
+    """A refund's fields, with what it adds up to: ``goods``, ``tax`` (the VAT/GST
+    reversed) and ``total`` (what goes back to the buyer), so a plugin reads them."""
+    data: dict[str, Any] = _refund_fields(back)
+    for name in ("goods", "tax", "total"):
+        data[name] = converter.unstructure(getattr(back, name))
+    return data
+
+
+converter.register_unstructure_hook(Refund, _refund)
 
 
 def payment_json(payment: QuotePayment | None) -> dict[str, Any] | None:
