@@ -231,6 +231,44 @@ def test_a_fee_schedule_in_another_currency_is_refused_at_its_path() -> None:
     assert "FeeSchedule(" not in str(refused)
 
 
+def _mistakes(contract: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Payments the library refuses, each with what is wrong."""
+    payment = contract["payment"]
+    row = payment["fee_schedule"][0]
+    assert row["method"] == "card"
+
+    def with_row(**changes: Any) -> dict[str, Any]:
+        return payment | {"fee_schedule": [row | changes, *payment["fee_schedule"][1:]]}
+
+    return [
+        (
+            "a card without its card_type",
+            {k: v for k, v in CARD.items() if k != "card_type"},
+        ),
+        ("a card without its issuer_country", CARD | {"issuer_country": None}),
+        ("ideal with a card_type", CARD | {"method": "ideal", "issuer_country": None}),
+        ("ideal with an issuer_country", CARD | {"method": "ideal", "card_type": None}),
+        ("a row percent of 150", with_row(percent="150")),
+        ("a row percent of -3", with_row(percent="-3")),
+        ("a conversion percent of 101", with_row(conversion_percent="101")),
+        ("a card row with card_type null", with_row(card_type=None)),
+        ("an iDEAL row with a card origin", with_row(method="ideal", card_type=None)),
+    ]
+
+
+def test_the_request_schema_refuses_what_the_library_refuses() -> None:
+    """Card vs non-card (if/then) and percentages from 0 to 100 (pattern), as
+    ``Payment`` and ``FeeRow`` refuse them; each mistake is refused by both."""
+    data = _contract(example_request("nl-to-de-consumer") | {"payment": dict(CARD)})
+    jsonschema.validate(data, request_schema())
+    for mistake, payment in _mistakes(data):
+        wrong = data | {"payment": payment}
+        checker = jsonschema.Draft202012Validator(request_schema())
+        assert list(checker.iter_errors(wrong)), f"the schema accepts {mistake}"
+        with pytest.raises(InvalidJsonError):
+            quote_request_from_json(wrong)
+
+
 # --- the quote table ------------------------------------------------------------------
 
 
