@@ -25,8 +25,9 @@ says how much money goes back for them, and why:
 * A **restocking fee**, a percentage of the returned lines' gross rounded half-up, is
   kept back and shown separately; it never makes a refund negative.
 * **What the payment provider keeps** (its original fee where the schedule keeps it,
-  and a refund fee) is reported where the quote priced the payment; a schedule without
-  the figure raises, unless the caller asks for a partial refund.
+  once, with the first refund; and a refund fee) is reported where the quote priced
+  the payment; a schedule without the figure raises, unless the caller asks for a
+  partial refund.
 * **Loyalty points** the order earned (pass them as ``points_earned``) are reversed,
   not worked out again: the earn rule's basis, tier multiplier, bonus events, cap and
   rounding made that figure, and a refund cannot know them. Each refund reverses the

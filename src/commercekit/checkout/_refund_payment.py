@@ -55,7 +55,7 @@ from commercekit.money import Money, allocate, sum_money
 from commercekit.payments import RefundCost, refund_cost
 from commercekit.tax import TaxRate, extract_tax
 
-__all__ = ["line_shares", "provider_keeps", "surcharge_back"]
+__all__ = ["provider_keeps", "surcharge_back"]
 
 
 def _key(rates: Sequence[TaxRate]) -> tuple[tuple[str, Decimal, str], ...]:
@@ -71,7 +71,7 @@ def _weights(lines: Sequence[QuoteLine], amounts: Sequence[Money]) -> list[Decim
     return weights
 
 
-def line_shares(quote: Quote) -> list[tuple[Money, Money]]:
+def _line_shares(quote: Quote) -> list[tuple[Money, Money]]:
     """Each quote line's share of the surcharge: its gross, and the tax in it at the
     line's own rates (zeros where the order paid no surcharge).
 
@@ -126,7 +126,7 @@ def surcharge_back(
     surcharge = quote.surcharge
     if surcharge is None:
         return lines, None, None
-    shares = line_shares(quote)
+    shares = _line_shares(quote)
     backed = []
     for item in lines:
         gross, tax = shares[item.line]
