@@ -57,7 +57,9 @@ def _surcharged(
         prices_include_tax=inclusive,
         products=PRODUCTS,
         rounding=rounding,
-        payment=Payment("card", "consumer_credit", "US", surcharge=True),
+        payment=Payment(
+            "card", "consumer_credit", "US", surcharge=True, free_means_offered=True
+        ),
         payment_costs=example_schedule("stripe"),
     )
     return quote(Cart(lines), context)
