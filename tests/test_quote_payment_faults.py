@@ -139,3 +139,18 @@ def test_a_payment_is_refused_in_the_payments_family_in_plain_words() -> None:
         attrs.evolve(charged, payment=attrs.evolve(US_CARD, surcharge=False))
     assert refused.value.field == "surcharge"  # type: ignore[attr-defined]
     assert len(str(refused.value)) < 300
+
+
+def test_a_schedule_in_another_currency_names_the_field_and_the_currency() -> None:
+    """A USD cart priced on a EUR schedule: refused at ``payment_costs`` as an amount
+    fault naming the currency to use, without the schedule's Python repr."""
+    cart = Cart([CartLine("TEE", Money("24.95", "USD"), 1)])
+    context = _context("NL", "NL", Payment("card", "consumer_credit", "DE"))
+    with pytest.raises(CommerceKitError) as refused:
+        quote(cart, context)
+    error = refused.value
+    assert getattr(error, "field", None) == "payment_costs"
+    assert getattr(error, "kind", None) is not None
+    assert str(getattr(error, "kind", "")) in {"amount", "InputKind.AMOUNT"}
+    assert "fees are in USD" in str(error)
+    assert "FeeSchedule(" not in str(error)

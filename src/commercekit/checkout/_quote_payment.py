@@ -210,11 +210,12 @@ def _cost(amount: Money, payment: Payment, context: CheckoutContext) -> PaymentC
             raise
         raise error(
             "payment_costs",
-            source,
+            type(source).__name__,
             f"prices this payment in another currency than the quote's "
             f"({amount.currency.code}); a quote's payment is priced in the quote's "
-            "currency: pass a PaymentCostSource whose fees are in it",
-            kind=InputKind.TYPE,
+            f"currency: pass a PaymentCostSource whose fees are in "
+            f"{amount.currency.code}",
+            kind=InputKind.AMOUNT,
         ) from None
 
 
