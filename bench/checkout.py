@@ -5,10 +5,13 @@ for each cart size, and the time per line, which should stay roughly flat: a quo
 work grows linearly with the cart.
 
 Beside each, the same run times two hand-written baselines doing only the arithmetic of
-the quote (10 % off shared by largest remainder, VAT extracted per line at 7 % or 19 %,
-a flat shipping price): one in plain ``Decimal``, one with py-moneyed's ``Money``. They
-skip what a quote also does (the tax decision, dated rate look-ups, the rate card, the
-invoice summary and the explanation), so the ratio is the price of those.
+the quote (10 % off shared by largest remainder, VAT extracted per line at 7 % or 19 %
+and rounded half up, shipping waived by the free-shipping promotion from EUR 50): one in
+plain ``Decimal``, one with py-moneyed's ``Money``. They are given the rate card's
+shipping price and each line's rate, and skip what a quote also does (the tax decision,
+dated rate look-ups, the rate card, the invoice summary and the explanation), so the
+ratio is the price of those. Before timing, the bench asserts that both baselines give
+the quote's own tax and grand total on the same cart, and prints the figures it checked.
 """
 
 from __future__ import annotations
@@ -64,19 +67,29 @@ def shares(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     return parts
 
 
-def decimal_quote(cart: Cart, rates: list[Decimal]) -> Decimal:
-    """The quote's arithmetic by hand: discount, VAT extracted per line, shipping."""
+FREE_SHIPPING_FROM = D("50")
+"""The free-shipping promotion's minimum subtotal (before the 10 % off), as in main()."""
+
+
+def decimal_quote(
+    cart: Cart, rates: list[Decimal], shipping: Decimal
+) -> tuple[Decimal, Decimal]:
+    """The quote's arithmetic by hand: (tax, grand total) with 10 % off, VAT extracted
+    per line, and the shipping price unless the free-shipping promotion waives it."""
     amounts = [line.unit_price.amount * line.quantity for line in cart.lines]
-    discount = (sum(amounts) * D("0.10")).quantize(CENT, rounding="ROUND_HALF_UP")
-    total = D(0)
+    subtotal = sum(amounts, D(0))
+    discount = (subtotal * D("0.10")).quantize(CENT, rounding="ROUND_HALF_UP")
+    tax = total = D(0)
     for amount, off, rate in zip(amounts, shares(discount, amounts), rates, strict=True):
         gross = amount - off
-        tax = (gross * rate / (100 + rate)).quantize(CENT, rounding="ROUND_HALF_UP")
-        total += (gross - tax) + tax
-    return total + D("7.19")
+        tax += (gross * rate / (100 + rate)).quantize(CENT, rounding="ROUND_HALF_UP")
+        total += gross
+    return tax, total + (D(0) if subtotal >= FREE_SHIPPING_FROM else shipping)
 
 
-def moneyed_quote(cart: Cart, rates: list[Decimal]) -> MoneyedMoney:
+def moneyed_quote(
+    cart: Cart, rates: list[Decimal], shipping: Decimal
+) -> tuple[MoneyedMoney, MoneyedMoney]:
     """The same arithmetic with py-moneyed amounts."""
     amounts = [
         MoneyedMoney(line.unit_price.amount, "EUR") * line.quantity for line in cart.lines
@@ -84,15 +97,16 @@ def moneyed_quote(cart: Cart, rates: list[Decimal]) -> MoneyedMoney:
     subtotal = sum(amounts, MoneyedMoney(0, "EUR"))
     discount = (subtotal * D("0.10")).amount.quantize(CENT, rounding="ROUND_HALF_UP")
     offs = shares(discount, [a.amount for a in amounts])
-    total = MoneyedMoney(0, "EUR")
+    tax = total = MoneyedMoney(0, "EUR")
     for amount, off, rate in zip(amounts, offs, rates, strict=True):
         gross = amount - MoneyedMoney(off, "EUR")
-        tax = MoneyedMoney(
+        tax += MoneyedMoney(
             (gross.amount * rate / (100 + rate)).quantize(CENT, rounding="ROUND_HALF_UP"),
             "EUR",
         )
-        total += (gross - tax) + tax
-    return total + MoneyedMoney("7.19", "EUR")
+        total += gross
+    waived = subtotal.amount >= FREE_SHIPPING_FROM
+    return tax, total + MoneyedMoney(0 if waived else shipping, "EUR")
 
 
 def best(run: Callable[[], object], number: int) -> float:
@@ -120,14 +134,26 @@ def main() -> None:
             rate_cards=example_rate_cards(),
         )
         rates = [D(7) if i % 3 == 0 else D(19) for i in range(size)]
-        # The baselines do the quote's arithmetic: same lines, same figures.
-        goods = sum(line.gross.amount for line in quote(cart, context).lines)
-        assert decimal_quote(cart, rates) == goods + D("7.19")
-        assert moneyed_quote(cart, rates).amount == goods + D("7.19")
+        # The baselines must compute the quote's own figures on the same cart.
+        made = quote(cart, context)
+        assert made.shipping is not None
+        fee = made.shipping.price.amount
+        wanted = (made.tax.amount, made.grand_total.amount)
+        assert decimal_quote(cart, rates, fee) == wanted, (
+            decimal_quote(cart, rates, fee),
+            wanted,
+        )
+        tax, total = moneyed_quote(cart, rates, fee)
+        assert (tax.amount, total.amount) == wanted
+        print(
+            f"{size:>5} lines: checked: tax {made.tax}, grand total {made.grand_total} "
+            f"(shipping {made.shipping.price} waived: {made.shipping.gross.amount == 0}) "
+            "equal in the quote and both baselines"
+        )
         number = max(1, 2000 // size)
         seconds = best(lambda c=cart, x=context: quote(c, x), number)
-        plain = best(lambda c=cart, r=rates: decimal_quote(c, r), number)
-        moneyed = best(lambda c=cart, r=rates: moneyed_quote(c, r), number)
+        plain = best(lambda c=cart, r=rates, f=fee: decimal_quote(c, r, f), number)
+        moneyed = best(lambda c=cart, r=rates, f=fee: moneyed_quote(c, r, f), number)
         per_line = seconds / size
         growth = f", x{seconds / previous:.1f} for x10 lines" if previous else ""
         print(
