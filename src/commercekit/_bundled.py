@@ -274,31 +274,50 @@ def _misquoted(line: str) -> tuple[int, str]:
     )
 
 
+_Item = TypeVar("_Item")
+
+Period = tuple[_Item, date, date | None]
+"""Something in force from a day (``since``) to a last day (``until``, ``None``: open)."""
+
+
+def first_overlap(
+    periods: Iterable[Period[_Item]],
+) -> tuple[Period[_Item], Period[_Item]] | None:
+    """The first two of ``periods`` that overlap in time (the earlier start first; on
+    equal starts, the one given first), or ``None`` if none do.
+
+    Sort-based, O(n log n): sorted by start, periods overlap somewhere exactly when two
+    neighbours do (a period overlapping a later one overlaps the next).
+    """
+    ordered = sorted(periods, key=lambda period: period[1])  # stable: ties keep order
+    for first, second in pairwise(ordered):
+        if second[1] <= (first[2] or date.max):
+            return first, second
+    return None
+
+
 def check_periods(
     rows: Iterable[tuple[Line, Hashable, date, date | None]],
 ) -> None:
     """Refuse a row that ends before it starts, or whose period overlaps another row's
     for the same key; each row is ``(line, key, since, until)``, ``until`` the last
     day in force (``None``: open). The overlap is refused at the later of the two lines.
-
-    Sort-based, O(n log n): each key's periods sorted by start overlap somewhere exactly
-    when two neighbours do (a period overlapping a later one overlaps the next)."""
-    by_key: dict[Hashable, list[tuple[Line, date, date | None]]] = {}
+    """
+    by_key: dict[Hashable, list[Period[Line]]] = {}
     for line, key, since, until in rows:
         if until is not None and until < since:
             raise line.error("until", until.isoformat(), f"is before since ({since})")
         by_key.setdefault(key, []).append((line, since, until))
     for key, periods in by_key.items():
-        periods.sort(key=lambda period: (period[1], period[0].number))
-        for first, second in pairwise(periods):
-            if second[1] <= (first[2] or date.max):
-                earlier, later = sorted((first, second), key=lambda p: p[0].number)
-                raise later[0].error(
-                    "since",
-                    later[1].isoformat(),
-                    f"starts a period that overlaps line {earlier[0].number} "
-                    f"({earlier[1]}..{earlier[2] or 'open'}) for {_plain(key)}",
-                )
+        found = first_overlap(periods)
+        if found is not None:
+            earlier, later = sorted(found, key=lambda period: period[0].number)
+            raise later[0].error(
+                "since",
+                later[1].isoformat(),
+                f"starts a period that overlaps line {earlier[0].number} "
+                f"({earlier[1]}..{earlier[2] or 'open'}) for {_plain(key)}",
+            )
 
 
 def _plain(key: Hashable) -> str:

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 from functools import cache
-from itertools import pairwise
 from typing import Protocol, runtime_checkable
 
 from commercekit import _bundled
@@ -59,17 +58,16 @@ class PaymentCostSource(Protocol):
 
 
 def _no_overlap(rows: list[FeeRow]) -> None:
-    """Sorts one key's rows by start and refuses two that overlap in time: sorted by
-    start, periods overlap somewhere exactly when two neighbours do (O(n log n))."""
-    rows.sort(key=lambda row: row.since)
-    for first, second in pairwise(rows):
-        if second.since <= (first.until or date.max):
-            raise _checks.invalid(
-                "rows",
-                second.describe(),
-                f"overlaps another row from {first.since} for the same method and card",
-                kind=InputKind.LIST,
-            )
+    """Refuses two of one key's rows that overlap in time."""
+    found = _bundled.first_overlap((row, row.since, row.until) for row in rows)
+    if found is not None:
+        (_, since, _), (second, _, _) = found
+        raise _checks.invalid(
+            "rows",
+            second.describe(),
+            f"overlaps another row from {since} for the same method and card",
+            kind=InputKind.LIST,
+        )
 
 
 class FeeSchedule:
