@@ -322,3 +322,18 @@ def test_a_refund_cost_is_never_negative(amount: Money, share: int, kept: bool) 
     result = refund_cost(cost, refunded)
     assert result.total.amount >= 0
     assert result.total == result.kept_fee + result.refund_fee
+
+
+def test_mollies_undated_page_applies_from_the_day_it_was_read() -> None:
+    """Mollie's card page carries no date, so its rows start on the day it was read
+    (2026-11-30): the day before, no row; that day, "EUR 0.25 + 1.8%"."""
+
+    def mollie(on: date) -> Money:
+        return payment_cost(
+            eur("100.00"), "card", MOLLIE, merchant_country="NL", on=on,
+            card_type="consumer_credit", issuer_country="DE",
+        ).total  # fmt: skip
+
+    with pytest.raises(MissingPaymentCostError, match="on 2026-11-29"):
+        mollie(date(2026, 11, 29))
+    assert mollie(date(2026, 11, 30)) == eur("2.05")
