@@ -297,12 +297,22 @@ class InvalidPaymentError(_FieldInputError):
     """
 
 
+class InvalidBatchError(_FieldInputError):
+    """A table the batch path cannot read as a whole: not a table, a required column
+    missing, a column of the wrong type (floats for amounts), or options it cannot use.
+
+    A bad value in one row never raises this: that row goes to the result's rejected
+    rows with the error the per-call rule would raise, and the other rows are priced.
+    """
+
+
 PACKAGE_ERRORS: tuple[type[InvalidInputError], ...] = (
     InvalidAmountError,
     InvalidInventoryError,
     InvalidMetricError,
     InvalidLoyaltyError,
     InvalidPaymentError,
+    InvalidBatchError,
 )
 """The packages' input errors: each has one subclass per kind in ``KIND_ERRORS``."""
 

@@ -1,0 +1,192 @@
+"""Amount columns: read exactly as whole numbers of a power of ten, written back as
+Arrow ``decimal128``. Never floats.
+
+An amount comes in one of two forms, named by its column:
+
+* ``<name>`` of type ``decimal128`` (or ``decimal256``): the amount itself, in the row's
+  currency (``Decimal("19.99")``);
+* ``<name>_minor`` of an integer type: whole minor units of the row's currency (1999 for
+  EUR 19.99, 2980 for JPY 2,980, 1500 for KWD 1.500).
+
+A float column is refused (a float cannot hold most prices exactly), and so is an integer
+column under the plain name, which could mean either units or minor units.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from commercekit._numbers import EXACT
+from commercekit.batch._integers import LIMIT, exact, largest, multiply, to_int64
+from commercekit.batch._rejects import Rejections
+from commercekit.batch._tables import arrow, numpy
+from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
+from commercekit.money import minor_units as currency_minor_units
+from commercekit.money import validate_currency
+
+__all__ = ["Amounts", "currencies", "decimal_column", "read_amounts"]
+
+
+@attrs.frozen
+class Amounts:
+    """A column of amounts: row ``i`` is ``units[i] x 10^-scale[i]``.
+
+    ``units`` is an ``int64`` array (or an ``object`` array of Python ints beyond it),
+    ``scale`` an ``int64`` array; ``present`` marks the rows that had a value.
+    """
+
+    units: Any
+    scale: Any
+    present: Any
+
+
+def _column(table: Any, name: str, *, required: bool) -> tuple[str, Any] | None:
+    pa = arrow()
+    types = pa.types
+    for column, wanted in ((name, "decimal"), (f"{name}_minor", "integer")):
+        if column not in table.column_names:
+            continue
+        kind = table.schema.field(column).type
+        if wanted == "decimal" and types.is_decimal(kind):
+            return "decimal", table.column(column)
+        if wanted == "integer" and types.is_integer(kind):
+            return "minor", table.column(column)
+        advice = (
+            f"give {name} as decimal128 (the amount) or {name}_minor as integers "
+            f"(minor units); floats cannot hold most amounts exactly"
+        )
+        raise InvalidBatchError.refused(
+            column,
+            str(kind),
+            f"is a column of the wrong type: {advice}",
+            kind=InputKind.TYPE,
+        )
+    if required:
+        raise InvalidBatchError.refused(
+            name,
+            table.column_names,
+            f"is missing: the table needs a column {name} (decimal128) or {name}_minor "
+            "(integer minor units)",
+            kind=InputKind.LIST,
+        )
+    return None
+
+
+def _decimal_units(column: Any) -> tuple[Any, int]:
+    """The unscaled integers of a decimal column, and its scale."""
+    pa, np = arrow(), numpy()
+    kind = column.type
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if pa.types.is_decimal128(kind) and len(array):
+        words = np.frombuffer(array.buffers()[1], dtype=np.int64)
+        words = words[2 * array.offset : 2 * (array.offset + len(array))].reshape(-1, 2)
+        low, high = words[:, 0], words[:, 1]
+        if bool(np.all(high == (low >> 63))):  # every value fits in one signed word
+            return low.copy(), kind.scale
+    values = array.to_pylist()
+    units = np.empty(len(values), dtype=object)
+    units[:] = [
+        0 if value is None else int(value.scaleb(kind.scale, EXACT)) for value in values
+    ]
+    return to_int64(units), kind.scale
+
+
+def read_amounts(
+    table: Any, name: str, currency: Any, rejections: Rejections, *, required: bool = True
+) -> Amounts | None:
+    """The amounts of column ``name`` (see the module for its two forms), or ``None``
+    if the column is optional and absent. A row without a value is refused, as
+    ``name`` missing, only where the column is ``required``.
+
+    ``currency`` is the per-row ISO code column (from [`currencies`][]), used for the
+    minor-unit form.
+    """
+    np = numpy()
+    found = _column(table, name, required=required)
+    if found is None:
+        return None
+    form, column = found
+    present = ~np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    if required:
+        rejections.refuse(
+            ~present, name, InvalidBatchError, f"{name} is missing in this row"
+        )
+    if form == "decimal":
+        units, scale = _decimal_units(column)
+        return Amounts(units, np.full(len(units), scale, dtype=np.int64), present)
+    raw = column.fill_null(0).to_numpy(zero_copy_only=False)
+    units = raw.astype(np.int64) if raw.dtype != np.uint64 else to_int64(exact(raw))
+    return Amounts(units, minor_scale(currency), present)
+
+
+def minor_scale(currency: Any) -> Any:
+    """The minor-unit count of each row's currency (0 where the code is unknown)."""
+    np = numpy()
+    scale = np.zeros(len(currency), dtype=np.int64)
+    for code in np.unique(currency[currency != None]):  # noqa: E711  # numpy mask
+        try:
+            scale[currency == code] = currency_minor_units(str(code))
+        except CommerceKitError:
+            continue
+    return scale
+
+
+def currencies(table: Any, name: str, rejections: Rejections) -> Any:
+    """The ISO 4217 codes of column ``name`` (upper case, an ``object`` array); a row
+    with no code or an unknown one is refused with the per-call rule's error. Each
+    distinct code is checked once."""
+    pa, np = arrow(), numpy()
+    if name not in table.column_names:
+        raise InvalidBatchError.refused(
+            name,
+            table.column_names,
+            f"is missing: the table needs a column {name}",
+            kind=InputKind.LIST,
+        )
+    column = table.column(name)
+    if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
+        raise InvalidBatchError.refused(
+            name,
+            str(column.type),
+            "is not a text column of ISO 4217 codes",
+            kind=InputKind.TYPE,
+        )
+    codes = np.asarray(column.to_pylist(), dtype=object)
+    absent = codes == None  # noqa: E711  # numpy mask
+    rejections.refuse(absent, name, InvalidBatchError, f"{name} is missing in this row")
+    out = np.full(len(codes), None, dtype=object)
+    for code in np.unique(codes[codes != None]):  # noqa: E711  # numpy mask
+        rows = codes == code
+        try:
+            out[rows] = validate_currency(str(code))
+        except CommerceKitError as error:
+            rejections.refuse(rows, name, error, str(error))
+    return out
+
+
+def decimal_column(units: Any, exponent: Any, scale: int, valid: Any) -> Any:
+    """A ``decimal128(38, scale)`` Arrow array of ``units x 10^-exponent`` (each
+    ``exponent <= scale``), null where ``valid`` is false. Built from the integers'
+    bytes, so it is exact and fast."""
+    pa, np = arrow(), numpy()
+    size = len(units)
+    scaled = multiply(units, np.power(10, scale - np.asarray(exponent, dtype=np.int64)))
+    scaled = np.where(valid, scaled, 0)
+    kind = pa.decimal128(38, scale)
+    mask = pa.array(~np.asarray(valid, dtype=bool))
+    if scaled.dtype != object and largest(scaled) < LIMIT:
+        words = np.empty((size, 2), dtype=np.int64)
+        words[:, 0] = scaled
+        words[:, 1] = scaled >> 63
+        data = pa.py_buffer(words.tobytes())
+        array = pa.Array.from_buffers(kind, size, [None, data])
+        return pa.compute.if_else(mask, pa.scalar(None, type=kind), array)
+    from decimal import Decimal  # noqa: PLC0415  # the rare path beyond 63 bits
+
+    values = [
+        Decimal(int(value)).scaleb(-scale, EXACT) if ok else None
+        for value, ok in zip(scaled.tolist(), np.asarray(valid).tolist(), strict=True)
+    ]
+    return pa.array(values, type=kind)

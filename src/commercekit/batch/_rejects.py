@@ -1,0 +1,64 @@
+"""Rows the batch path refuses: each one reported with the error the per-call rule would
+raise, never dropped and never a whole-batch crash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from commercekit.batch._tables import arrow, numpy
+from commercekit.errors import CommerceKitError
+
+__all__ = ["Rejections"]
+
+
+class Rejections:
+    """Per-row refusals for a batch of ``size`` rows: the first refusal of a row wins
+    (the per-call rule stops at its first failed check, too)."""
+
+    def __init__(self, size: int) -> None:
+        np = numpy()
+        self.size = size
+        self.refused = np.zeros(size, dtype=bool)
+        self._field = np.full(size, None, dtype=object)
+        self._error = np.full(size, None, dtype=object)
+        self._message = np.full(size, None, dtype=object)
+
+    @property
+    def accepted(self) -> Any:
+        """A boolean mask of the rows not refused so far."""
+        return ~self.refused
+
+    def refuse(
+        self, mask: Any, field: str, error: CommerceKitError | type, message: Any
+    ) -> None:
+        """Refuse the rows of ``mask`` not already refused: ``field`` was wrong, with the
+        error class of ``error`` and ``message`` (one text, or one per row of ``mask``)."""
+        np = numpy()
+        new = np.asarray(mask, dtype=bool) & ~self.refused
+        if not new.any():
+            return
+        name = (error if isinstance(error, type) else type(error)).__name__
+        self._field[new] = field
+        self._error[new] = name
+        if isinstance(message, str):
+            self._message[new] = message
+        else:
+            self._message[new] = np.asarray(message, dtype=object)[new]
+        self.refused |= new
+
+    def table(self, keys: Any, rows: Any) -> Any:
+        """The refused rows as an Arrow table: ``row`` (the row's position in the
+        input), the ``keys`` columns copied from the input (a table of ``size`` rows),
+        then ``field``, ``error`` (the error class) and ``message``."""
+        pa, np = arrow(), numpy()
+        where = np.flatnonzero(self.refused)
+        columns = {"row": pa.array(np.asarray(rows)[where], type=pa.int64())}
+        for name in keys.column_names:
+            columns[name] = keys.column(name).take(pa.array(where))
+        for name, values in (
+            ("field", self._field),
+            ("error", self._error),
+            ("message", self._message),
+        ):
+            columns[name] = pa.array(values[where].tolist(), type=pa.string())
+        return pa.table(columns)
