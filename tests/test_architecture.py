@@ -26,6 +26,7 @@ LAYERS = (
     "loyalty",
     "metrics",
     "checkout",
+    "batch",
     "serde",
     "service",
 )

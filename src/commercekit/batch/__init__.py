@@ -7,4 +7,6 @@ rejected rows, never a whole-batch crash. Needs the optional ``batch`` extra (py
 numpy): ``pip install "commercekit[batch]"``.
 """
 
-__all__: list[str] = []
+from commercekit.batch._result import BatchResult
+
+__all__ = ["BatchResult"]

@@ -1,0 +1,58 @@
+"""What a batch gives back: the rows it computed and the rows it refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from commercekit.batch._rejects import Rejections
+from commercekit.batch._tables import TableKind, in_kind, to_arrow
+from commercekit.errors import InputKind, InvalidBatchError
+
+__all__ = ["BatchResult", "result"]
+
+
+def _table(value: object, field: str) -> None:
+    to_arrow(value, field)  # refuses anything that is not a table
+
+
+@attrs.frozen
+class BatchResult:
+    """The rows a batch computed and the rows it refused, both in the kind of table it
+    was given (Arrow, Polars or pandas).
+
+    ``rows`` holds one row per input row accepted, with the input row's position in
+    ``row``; ``rejected`` one row per input row refused: ``row``, the input's key
+    columns, the ``field`` that was wrong, the ``error`` class the per-call rule raises
+    for it, and its ``message``. No input row is in both, and none is in neither.
+    """
+
+    rows: Any = attrs.field(validator=lambda _, __, value: _table(value, "rows"))
+    rejected: Any = attrs.field(validator=lambda _, __, value: _table(value, "rejected"))
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.rows) is not type(self.rejected):
+            raise InvalidBatchError.refused(
+                "rejected",
+                type(self.rejected).__name__,
+                f"is not the same kind of table as rows ({type(self.rows).__name__})",
+                kind=InputKind.TYPE,
+            )
+
+    @property
+    def refused(self) -> int:
+        """How many input rows were refused."""
+        return len(self.rejected)
+
+
+def result(
+    rows: Any, rejections: Rejections, keys: Any, positions: Any, kind: TableKind
+) -> BatchResult:
+    """A [`BatchResult`][commercekit.batch.BatchResult] of the Arrow ``rows`` and the
+    refusals, given back as ``kind``; ``keys`` and ``positions`` describe the input rows
+    the refusals count (see ``Rejections.table``)."""
+    return BatchResult(
+        rows=in_kind(rows, kind),
+        rejected=in_kind(rejections.table(keys, positions), kind),
+    )
