@@ -3,7 +3,7 @@
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
 its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``,
-``_bundled``) are the shared footing every package stands on.
+``_bundled``, ``_lazy``) are the shared footing every package stands on.
 """
 
 from __future__ import annotations
@@ -49,9 +49,11 @@ FOOTING = {
     "_checks",
     "_bundled",
     "_words",
+    "_lazy",
     *ERRORS_PARTS,
 }
-"""Root modules any package may import (``_checks`` stands on money's public names)."""
+"""Root modules any package may import (``_checks`` stands on money's public names;
+``_lazy`` imports each package's public names on first use)."""
 
 
 def _imports(path: Path) -> list[tuple[int, str, list[str]]]:
@@ -117,6 +119,7 @@ def test_the_footing_imports_no_rule_package_but_money() -> None:
     for name, allowed in (
         ("_numbers", set()),
         ("_words", set()),
+        ("_lazy", set()),
         ("_inputs", {"_numbers", "_words", "errors"}),
         ("_checks", {"_numbers", "_inputs", "errors", "money"}),
         ("errors", ERRORS_PARTS),

@@ -18,15 +18,35 @@ keeps. [`order_lines`][commercekit.checkout.order_lines] turns a quote into the
 [`OrderLine`][commercekit.metrics.OrderLine]s of the margin breakdown.
 """
 
-from commercekit.checkout._context import CheckoutContext, Product
-from commercekit.checkout._margin_lines import order_lines
-from commercekit.checkout._model import Quote, QuoteLine, ShippingCharge
-from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
-from commercekit.checkout._quote import quote
-from commercekit.checkout._refund import refund
-from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
-from commercekit.checkout._refund_result import Refund, RefundLine
-from commercekit.checkout._withdrawal import withdrawal_deadline
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.checkout._context import CheckoutContext, Product
+    from commercekit.checkout._margin_lines import order_lines
+    from commercekit.checkout._model import Quote, QuoteLine, ShippingCharge
+    from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
+    from commercekit.checkout._quote import quote
+    from commercekit.checkout._refund import refund
+    from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
+    from commercekit.checkout._refund_result import Refund, RefundLine
+    from commercekit.checkout._withdrawal import withdrawal_deadline
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._context": "CheckoutContext Product",
+            "._margin_lines": "order_lines",
+            "._model": "Quote QuoteLine ShippingCharge",
+            "._payment": "Payment PaymentSurcharge QuotePayment",
+            "._quote": "quote",
+            "._refund": "refund",
+            "._refund_policy": "RefundPolicy ShippingRefund",
+            "._refund_result": "Refund RefundLine",
+            "._withdrawal": "withdrawal_deadline",
+        },
+    )
 
 __all__ = [
     "CheckoutContext",

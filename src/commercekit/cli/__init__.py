@@ -12,7 +12,8 @@ standard error saying why (a bad request, a missing file, no command at all).
 
 The modules along its seams: ``_parser`` (the arguments and each command's help),
 ``_read`` (a request from a file or standard input), ``_commands`` (what each command
-does) and ``_table`` (a quote as a table).
+does) and ``_table`` (a quote as a table). Each command imports the parts of
+commercekit it uses when it runs, so ``commercekit example`` never loads the tax rules.
 """
 
 from __future__ import annotations
@@ -20,14 +21,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from commercekit._lazy import public_names
 from commercekit._numbers import context_free
 from commercekit.cli._commands import refuse
 from commercekit.cli._parser import build_parser
-from commercekit.cli._table import print_quote
 from commercekit.errors import CommerceKitError
-from commercekit.serde import MAX_REQUEST_BYTES
+
+if TYPE_CHECKING:
+    from commercekit.cli._table import print_quote
+    from commercekit.serde import MAX_REQUEST_BYTES
+else:
+    # Loaded on first use: a command imports only what it runs.
+    __getattr__, __dir__ = public_names(
+        __name__, {"._table": "print_quote", "commercekit.serde": "MAX_REQUEST_BYTES"}
+    )
 
 __all__ = ["MAX_REQUEST_BYTES", "main", "print_quote"]
 

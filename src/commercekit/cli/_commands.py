@@ -1,5 +1,8 @@
 """What each ``commercekit`` command does, once its arguments are parsed.
 
+Each command imports what it runs when it runs (the packages load each name on first
+use), so ``commercekit example`` costs no tax rules and ``--help`` no rules at all.
+
 Each command takes the parsed arguments and the stream to print to, and returns the
 exit status: 0 done, 1 a tax number that is not valid (a correct answer, not an
 error), 2 input or a setup it refuses. A refusal is one line on standard error.
@@ -13,19 +16,8 @@ import json
 import sys
 from typing import Any, TextIO
 
-from commercekit.checkout import quote
-from commercekit.cli._read import read_request
-from commercekit.cli._table import money_text, print_quote
+from commercekit import checkout, serde, tax
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
-from commercekit.serde import (
-    example_request,
-    example_requests,
-    quote_request_from_json,
-    quote_schema,
-    quote_to_json,
-    request_schema,
-)
-from commercekit.tax import validate_tax_id
 
 SERVER_EXTRA = "pip install 'commercekit[server]'"
 """How to install what ``commercekit serve`` needs."""
@@ -56,10 +48,12 @@ def demo(arguments: argparse.Namespace, out: TextIO) -> int:
         "commercekit demo: cross-border checkout quotes on bundled examples\n"
         "(requests in commercekit/examples/; run `commercekit quote FILE` on your own)\n"
     )
+    from commercekit.cli._table import money_text, print_quote
+
     totals = []
-    for name in example_requests():
-        cart, context = quote_request_from_json(example_request(name))
-        result = quote(cart, context)
+    for name in serde.example_requests():
+        cart, context = serde.quote_request_from_json(serde.example_request(name))
+        result = checkout.quote(cart, context)
         out.write(f"\n{'=' * 78}\n{DEMO_TITLES.get(name, name)}  [{name}]\n{'=' * 78}\n")
         print_quote(result, out)
         totals.append((name, result))
@@ -77,27 +71,32 @@ def demo(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit quote FILE``: read the request, quote it, print it."""
-    cart, context = quote_request_from_json(read_request(arguments.request))
-    result = quote(cart, context)
+    from commercekit.cli._read import read_request
+
+    cart, context = serde.quote_request_from_json(read_request(arguments.request))
+    result = checkout.quote(cart, context)
     if arguments.format == "json":
-        _print_json(quote_to_json(result), out)
+        _print_json(serde.quote_to_json(result), out)
     else:
+        from commercekit.cli._table import print_quote
+
         print_quote(result, out)
     return 0
 
 
 def schema(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit schema request|quote``: the shipped JSON Schema."""
-    _print_json(request_schema() if arguments.which == "request" else quote_schema(), out)
+    which = serde.request_schema if arguments.which == "request" else serde.quote_schema
+    _print_json(which(), out)
     return 0
 
 
 def example(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit example [NAME]``: a bundled request, or the names of all of them."""
     if arguments.name is None:
-        out.writelines(f"{name}\n" for name in example_requests())
+        out.writelines(f"{name}\n" for name in serde.example_requests())
     else:
-        _print_json(example_request(arguments.name), out)
+        _print_json(serde.example_request(arguments.name), out)
     return 0
 
 
@@ -107,7 +106,7 @@ def tax_id(arguments: argparse.Namespace, out: TextIO) -> int:
     if not any(char.isalnum() for char in number):
         return refuse(f"{shown(number)} holds no letters or digits; give a tax number")
     try:
-        checked = validate_tax_id(number, arguments.country)
+        checked = tax.validate_tax_id(number, arguments.country)
     except UnknownCountryError:
         return refuse(
             f"--country {shown(arguments.country)} is not a country whose tax numbers "

@@ -4,8 +4,10 @@ does and an example of it, shown by ``commercekit COMMAND --help``."""
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
 
-from commercekit import __version__
 from commercekit.cli import _commands
 
 _FORMAT = argparse.RawDescriptionHelpFormatter
@@ -14,6 +16,22 @@ _FORMAT = argparse.RawDescriptionHelpFormatter
 # The service's own bounds (commercekit.service.MAX_WORKERS; a test keeps them equal),
 # kept here so that the command line parses without importing the service.
 MAX_WORKERS = 64
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from commercekit import __version__  # noqa: PLC0415  # reads the metadata
+
+        sys.stdout.write(f"commercekit {__version__}\n")
+        parser.exit()
 
 
 def _port(text: str) -> int:
@@ -159,7 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Run 'commercekit COMMAND --help' for what a command does.",
         formatter_class=_FORMAT,
     )
-    parser.add_argument("--version", action="version", version=f"commercekit {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show program's version number and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _quote_and_data(commands)
     _tax_id_and_serve(commands)

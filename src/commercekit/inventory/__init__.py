@@ -77,135 +77,198 @@ Forecasting demand from a sales history:
   within [`MAX_BACKTEST_WORK`][commercekit.inventory.MAX_BACKTEST_WORK].
 """
 
-from commercekit.inventory._backtest import (
-    MAX_BACKTEST_WORK,
-    MAX_METHODS,
-    MAX_ORIGINS,
-    Backtest,
-    BacktestScore,
-    ErrorMeasure,
-    backtest,
-)
-from commercekit.inventory._classify import (
-    AbcItem,
-    Crossing,
-    ServiceLevelTable,
-    abc_classes,
-    xyz_classes,
-)
-from commercekit.inventory._croston import (
-    ADI_CUT_OFF,
-    CV2_CUT_OFF,
-    DemandClass,
-    DemandPattern,
-    demand_pattern,
-)
-from commercekit.inventory._demand import (
-    DemandProfile,
-    LeadTime,
-    LeadTimeDemand,
-    lead_time_demand,
-)
-from commercekit.inventory._draws import DemandDistribution
-from commercekit.inventory._forecast import MAX_HORIZON, Accuracy, Forecast, forecast
-from commercekit.inventory._forecast_demand import ForecastDemand, demand_from_forecast
-from commercekit.inventory._health import (
-    days_of_inventory,
-    days_of_supply,
-    inventory_turnover,
-    sell_through,
-    stock_out_rate,
-)
-from commercekit.inventory._history import (
-    MAX_HISTORY_PERIODS,
-    MAX_UNITS_PER_PERIOD,
-    Period,
-    SalesHistory,
-)
-from commercekit.inventory._locations import (
-    Availability,
-    ChannelBuffer,
-    Location,
-    Reservation,
-    available_to_promise,
-)
-from commercekit.inventory._methods import (
-    MAX_SEASON_LENGTH,
-    SBA,
-    Croston,
-    Holt,
-    HoltWinters,
-    Method,
-    MovingAverage,
-    Seasonality,
-    SimpleExponentialSmoothing,
-)
-from commercekit.inventory._numbers import PLACES
-from commercekit.inventory._order_quantities import (
-    EconomicOrder,
-    NewsvendorOrder,
-    economic_order_quantity,
-    newsvendor,
-    newsvendor_quantities,
-)
-from commercekit.inventory._policies import (
-    MinMaxPolicy,
-    OrderUpToPolicy,
-    PackRounding,
-    Policy,
-    ReorderDecision,
-    ReorderPointPolicy,
-    order_up_to_policy,
-    reorder,
-    round_to_pack,
-)
-from commercekit.inventory._ranking import RankedProduct, SalesRecord, rank_products
-from commercekit.inventory._reorder_budget import BelowMinimum, BudgetPriority
-from commercekit.inventory._reorder_items import (
-    LineOutcome,
-    PurchaseOrder,
-    ReorderItem,
-    ReorderLine,
-    ReorderRun,
-    Supplier,
-)
-from commercekit.inventory._reorder_run import reorder_run
-from commercekit.inventory._routing import (
-    MAX_LOCATIONS,
-    MAX_ROUTING_CHECKS,
-    Assignment,
-    Routing,
-    route_order,
-)
-from commercekit.inventory._service import (
-    SafetyStock,
-    ServiceMeasure,
-    Shortfall,
-    cycle_service_level,
-    expected_shortage,
-    fill_rate,
-    loss_function,
-    reorder_points,
-    safety_stock_for_cycle_service,
-    safety_stock_for_fill_rate,
-)
-from commercekit.inventory._shelf import MAX_ORDERS
-from commercekit.inventory._simulation import MAX_PERIODS, Simulation, simulate
-from commercekit.inventory._simulation_costs import SimulationCosts, simulation_costs
-from commercekit.inventory._smoothing import MAX_SEASONAL_FIT
-from commercekit.inventory._stock_layers import (
-    MAX_LAYERS,
-    CostLayer,
-    stock_value_from_layers,
-)
-from commercekit.inventory._stock_value import (
-    MAX_SKUS,
-    SkuValue,
-    StockValue,
-    ValuationBasis,
-    days_sales_in_inventory,
-    stock_value,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.inventory._backtest import (
+        MAX_BACKTEST_WORK,
+        MAX_METHODS,
+        MAX_ORIGINS,
+        Backtest,
+        BacktestScore,
+        ErrorMeasure,
+        backtest,
+    )
+    from commercekit.inventory._classify import (
+        AbcItem,
+        Crossing,
+        ServiceLevelTable,
+        abc_classes,
+        xyz_classes,
+    )
+    from commercekit.inventory._croston import (
+        ADI_CUT_OFF,
+        CV2_CUT_OFF,
+        DemandClass,
+        DemandPattern,
+        demand_pattern,
+    )
+    from commercekit.inventory._demand import (
+        DemandProfile,
+        LeadTime,
+        LeadTimeDemand,
+        lead_time_demand,
+    )
+    from commercekit.inventory._draws import DemandDistribution
+    from commercekit.inventory._forecast import MAX_HORIZON, Accuracy, Forecast, forecast
+    from commercekit.inventory._forecast_demand import ForecastDemand, demand_from_forecast
+    from commercekit.inventory._health import (
+        days_of_inventory,
+        days_of_supply,
+        inventory_turnover,
+        sell_through,
+        stock_out_rate,
+    )
+    from commercekit.inventory._history import (
+        MAX_HISTORY_PERIODS,
+        MAX_UNITS_PER_PERIOD,
+        Period,
+        SalesHistory,
+    )
+    from commercekit.inventory._locations import (
+        Availability,
+        ChannelBuffer,
+        Location,
+        Reservation,
+        available_to_promise,
+    )
+    from commercekit.inventory._methods import (
+        MAX_SEASON_LENGTH,
+        SBA,
+        Croston,
+        Holt,
+        HoltWinters,
+        Method,
+        MovingAverage,
+        Seasonality,
+        SimpleExponentialSmoothing,
+    )
+    from commercekit.inventory._numbers import PLACES
+    from commercekit.inventory._order_quantities import (
+        EconomicOrder,
+        NewsvendorOrder,
+        economic_order_quantity,
+        newsvendor,
+        newsvendor_quantities,
+    )
+    from commercekit.inventory._policies import (
+        MinMaxPolicy,
+        OrderUpToPolicy,
+        PackRounding,
+        Policy,
+        ReorderDecision,
+        ReorderPointPolicy,
+        order_up_to_policy,
+        reorder,
+        round_to_pack,
+    )
+    from commercekit.inventory._ranking import RankedProduct, SalesRecord, rank_products
+    from commercekit.inventory._reorder_budget import BelowMinimum, BudgetPriority
+    from commercekit.inventory._reorder_items import (
+        LineOutcome,
+        PurchaseOrder,
+        ReorderItem,
+        ReorderLine,
+        ReorderRun,
+        Supplier,
+    )
+    from commercekit.inventory._reorder_run import reorder_run
+    from commercekit.inventory._routing import (
+        MAX_LOCATIONS,
+        MAX_ROUTING_CHECKS,
+        Assignment,
+        Routing,
+        route_order,
+    )
+    from commercekit.inventory._service import (
+        SafetyStock,
+        ServiceMeasure,
+        Shortfall,
+        cycle_service_level,
+        expected_shortage,
+        fill_rate,
+        loss_function,
+        reorder_points,
+        safety_stock_for_cycle_service,
+        safety_stock_for_fill_rate,
+    )
+    from commercekit.inventory._shelf import MAX_ORDERS
+    from commercekit.inventory._simulation import MAX_PERIODS, Simulation, simulate
+    from commercekit.inventory._simulation_costs import SimulationCosts, simulation_costs
+    from commercekit.inventory._smoothing import MAX_SEASONAL_FIT
+    from commercekit.inventory._stock_layers import (
+        MAX_LAYERS,
+        CostLayer,
+        stock_value_from_layers,
+    )
+    from commercekit.inventory._stock_value import (
+        MAX_SKUS,
+        SkuValue,
+        StockValue,
+        ValuationBasis,
+        days_sales_in_inventory,
+        stock_value,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._backtest": (
+                "MAX_BACKTEST_WORK MAX_METHODS MAX_ORIGINS Backtest BacktestScore "
+                "ErrorMeasure backtest"
+            ),
+            "._classify": "AbcItem Crossing ServiceLevelTable abc_classes xyz_classes",
+            "._croston": "ADI_CUT_OFF CV2_CUT_OFF DemandClass DemandPattern demand_pattern",
+            "._demand": "DemandProfile LeadTime LeadTimeDemand lead_time_demand",
+            "._draws": "DemandDistribution",
+            "._forecast": "MAX_HORIZON Accuracy Forecast forecast",
+            "._forecast_demand": "ForecastDemand demand_from_forecast",
+            "._health": (
+                "days_of_inventory days_of_supply inventory_turnover sell_through "
+                "stock_out_rate"
+            ),
+            "._history": "MAX_HISTORY_PERIODS MAX_UNITS_PER_PERIOD Period SalesHistory",
+            "._locations": (
+                "Availability ChannelBuffer Location Reservation available_to_promise"
+            ),
+            "._methods": (
+                "MAX_SEASON_LENGTH SBA Croston Holt HoltWinters Method MovingAverage "
+                "Seasonality SimpleExponentialSmoothing"
+            ),
+            "._numbers": "PLACES",
+            "._order_quantities": (
+                "EconomicOrder NewsvendorOrder economic_order_quantity newsvendor "
+                "newsvendor_quantities"
+            ),
+            "._policies": (
+                "MinMaxPolicy OrderUpToPolicy PackRounding Policy ReorderDecision "
+                "ReorderPointPolicy order_up_to_policy reorder round_to_pack"
+            ),
+            "._ranking": "RankedProduct SalesRecord rank_products",
+            "._reorder_budget": "BelowMinimum BudgetPriority",
+            "._reorder_items": (
+                "LineOutcome PurchaseOrder ReorderItem ReorderLine ReorderRun Supplier"
+            ),
+            "._reorder_run": "reorder_run",
+            "._routing": "MAX_LOCATIONS MAX_ROUTING_CHECKS Assignment Routing route_order",
+            "._service": (
+                "SafetyStock ServiceMeasure Shortfall cycle_service_level "
+                "expected_shortage fill_rate loss_function reorder_points "
+                "safety_stock_for_cycle_service safety_stock_for_fill_rate"
+            ),
+            "._shelf": "MAX_ORDERS",
+            "._simulation": "MAX_PERIODS Simulation simulate",
+            "._simulation_costs": "SimulationCosts simulation_costs",
+            "._smoothing": "MAX_SEASONAL_FIT",
+            "._stock_layers": "MAX_LAYERS CostLayer stock_value_from_layers",
+            "._stock_value": (
+                "MAX_SKUS SkuValue StockValue ValuationBasis days_sales_in_inventory "
+                "stock_value"
+            ),
+        },
+    )
 
 __all__ = [
     "ADI_CUT_OFF",

@@ -53,63 +53,113 @@ points for actions other than buying.
   [`end_of_month`][commercekit.loyalty.end_of_month]: the month arithmetic expiry uses.
 """
 
-from commercekit.loyalty._action_conditions import ActionRefusal
-from commercekit.loyalty._action_events import (
-    Birthday,
-    DeliveredOrder,
-    Moderation,
-    ProductReview,
-    Referral,
-    ShopAction,
-)
-from commercekit.loyalty._action_release import (
-    ActionRelease,
-    ReleaseOutcome,
-    release_action_points,
-)
-from commercekit.loyalty._action_rules import (
-    ActionCap,
-    ActionRule,
-    BirthdayRule,
-    CapPeriod,
-    LeapDay,
-    ReferralRule,
-    ReviewRule,
-    ShopActionRule,
-)
-from commercekit.loyalty._actions import ActionDecision, action_points
-from commercekit.loyalty._dates import add_months, end_of_month
-from commercekit.loyalty._earn import BonusEvent, EarnBasis, Earned, EarnRule, earn_points
-from commercekit.loyalty._ledger import PointsLedger
-from commercekit.loyalty._liability import (
-    PointsLiability,
-    PointsRevenue,
-    RevenueAllocation,
-    allocate_transaction_price,
-    points_liability,
-    points_revenue,
-    points_standalone_price,
-)
-from commercekit.loyalty._lots import Entry, EntryKind, ExpiryPolicy, ExpiryRule, Lot
-from commercekit.loyalty._qualifying import (
-    QualifyingPeriod,
-    qualifying_period,
-    qualifying_points,
-    qualifying_spend,
-)
-from commercekit.loyalty._redeem import PointsDiscount, RedemptionRule, redemption_discount
-from commercekit.loyalty._referral import ReferralReward, referral_reward
-from commercekit.loyalty._reversal import DEFAULT_REVERSAL, ReversalPolicy
-from commercekit.loyalty._tiers import (
-    DowngradePolicy,
-    Tier,
-    TierBasis,
-    TierDecision,
-    TierProgram,
-    tier_at_period_end,
-    tier_for,
-    upgrade,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.loyalty._action_conditions import ActionRefusal
+    from commercekit.loyalty._action_events import (
+        Birthday,
+        DeliveredOrder,
+        Moderation,
+        ProductReview,
+        Referral,
+        ShopAction,
+    )
+    from commercekit.loyalty._action_release import (
+        ActionRelease,
+        ReleaseOutcome,
+        release_action_points,
+    )
+    from commercekit.loyalty._action_rules import (
+        ActionCap,
+        ActionRule,
+        BirthdayRule,
+        CapPeriod,
+        LeapDay,
+        ReferralRule,
+        ReviewRule,
+        ShopActionRule,
+    )
+    from commercekit.loyalty._actions import ActionDecision, action_points
+    from commercekit.loyalty._dates import add_months, end_of_month
+    from commercekit.loyalty._earn import (
+        BonusEvent,
+        EarnBasis,
+        Earned,
+        EarnRule,
+        earn_points,
+    )
+    from commercekit.loyalty._ledger import PointsLedger
+    from commercekit.loyalty._liability import (
+        PointsLiability,
+        PointsRevenue,
+        RevenueAllocation,
+        allocate_transaction_price,
+        points_liability,
+        points_revenue,
+        points_standalone_price,
+    )
+    from commercekit.loyalty._lots import Entry, EntryKind, ExpiryPolicy, ExpiryRule, Lot
+    from commercekit.loyalty._qualifying import (
+        QualifyingPeriod,
+        qualifying_period,
+        qualifying_points,
+        qualifying_spend,
+    )
+    from commercekit.loyalty._redeem import (
+        PointsDiscount,
+        RedemptionRule,
+        redemption_discount,
+    )
+    from commercekit.loyalty._referral import ReferralReward, referral_reward
+    from commercekit.loyalty._reversal import DEFAULT_REVERSAL, ReversalPolicy
+    from commercekit.loyalty._tiers import (
+        DowngradePolicy,
+        Tier,
+        TierBasis,
+        TierDecision,
+        TierProgram,
+        tier_at_period_end,
+        tier_for,
+        upgrade,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._action_conditions": "ActionRefusal",
+            "._action_events": (
+                "Birthday DeliveredOrder Moderation ProductReview Referral ShopAction"
+            ),
+            "._action_release": "ActionRelease ReleaseOutcome release_action_points",
+            "._action_rules": (
+                "ActionCap ActionRule BirthdayRule CapPeriod LeapDay ReferralRule "
+                "ReviewRule ShopActionRule"
+            ),
+            "._actions": "ActionDecision action_points",
+            "._dates": "add_months end_of_month",
+            "._earn": "BonusEvent EarnBasis Earned EarnRule earn_points",
+            "._ledger": "PointsLedger",
+            "._liability": (
+                "PointsLiability PointsRevenue RevenueAllocation "
+                "allocate_transaction_price points_liability points_revenue "
+                "points_standalone_price"
+            ),
+            "._lots": "Entry EntryKind ExpiryPolicy ExpiryRule Lot",
+            "._qualifying": (
+                "QualifyingPeriod qualifying_period qualifying_points qualifying_spend"
+            ),
+            "._redeem": "PointsDiscount RedemptionRule redemption_discount",
+            "._referral": "ReferralReward referral_reward",
+            "._reversal": "DEFAULT_REVERSAL ReversalPolicy",
+            "._tiers": (
+                "DowngradePolicy Tier TierBasis TierDecision TierProgram "
+                "tier_at_period_end tier_for upgrade"
+            ),
+        },
+    )
 
 __all__ = [
     "DEFAULT_REVERSAL",

@@ -55,61 +55,108 @@ same way by every measure: no groups, a total of zero counts and amounts, and
 ``None`` for every ratio, rate or average that would divide by zero.
 """
 
-from commercekit.inventory import days_of_inventory, inventory_turnover
-from commercekit.metrics._acquisition import (
-    cac_payback_months,
-    customer_acquisition_cost,
-    discounted_clv,
-    ltv_to_cac,
-    return_on_ad_spend,
-    simple_clv,
-)
-from commercekit.metrics._breakdown import MarginBreakdown, MarginReport, margin_breakdown
-from commercekit.metrics._cash_cycle import (
-    CashConversionCycle,
-    cash_conversion_cycle_from_figures,
-)
-from commercekit.metrics._checks import PLACES
-from commercekit.metrics._cohorts import (
-    Cohort,
-    Purchase,
-    cash_conversion_cycle,
-    cohorts,
-    days_payables_outstanding,
-    days_sales_outstanding,
-)
-from commercekit.metrics._delivery import (
-    Delivery,
-    DeliveryPerformance,
-    ShippingPerOrder,
-    ShippingReport,
-    on_time_delivery,
-    shipping_per_order,
-)
-from commercekit.metrics._margins import (
-    ContributionMargin,
-    MarginLine,
-    break_even_revenue,
-    break_even_units,
-    contribution_by,
-    contribution_margin,
-)
-from commercekit.metrics._orders import (
-    AovBasis,
-    OrderAmounts,
-    average_order_value,
-    cart_abandonment_rate,
-    conversion_rate,
-)
-from commercekit.metrics._portfolio import (
-    Portfolio,
-    PortfolioRule,
-    ProductPosition,
-    ProductRole,
-    portfolio,
-)
-from commercekit.metrics._returns import ReasonCost, ReturnRate, ReturnReport, return_rates
-from commercekit.metrics._sales import OrderLine, ReturnLine
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.inventory import days_of_inventory, inventory_turnover
+    from commercekit.metrics._acquisition import (
+        cac_payback_months,
+        customer_acquisition_cost,
+        discounted_clv,
+        ltv_to_cac,
+        return_on_ad_spend,
+        simple_clv,
+    )
+    from commercekit.metrics._breakdown import (
+        MarginBreakdown,
+        MarginReport,
+        margin_breakdown,
+    )
+    from commercekit.metrics._cash_cycle import (
+        CashConversionCycle,
+        cash_conversion_cycle_from_figures,
+    )
+    from commercekit.metrics._checks import PLACES
+    from commercekit.metrics._cohorts import (
+        Cohort,
+        Purchase,
+        cash_conversion_cycle,
+        cohorts,
+        days_payables_outstanding,
+        days_sales_outstanding,
+    )
+    from commercekit.metrics._delivery import (
+        Delivery,
+        DeliveryPerformance,
+        ShippingPerOrder,
+        ShippingReport,
+        on_time_delivery,
+        shipping_per_order,
+    )
+    from commercekit.metrics._margins import (
+        ContributionMargin,
+        MarginLine,
+        break_even_revenue,
+        break_even_units,
+        contribution_by,
+        contribution_margin,
+    )
+    from commercekit.metrics._orders import (
+        AovBasis,
+        OrderAmounts,
+        average_order_value,
+        cart_abandonment_rate,
+        conversion_rate,
+    )
+    from commercekit.metrics._portfolio import (
+        Portfolio,
+        PortfolioRule,
+        ProductPosition,
+        ProductRole,
+        portfolio,
+    )
+    from commercekit.metrics._returns import (
+        ReasonCost,
+        ReturnRate,
+        ReturnReport,
+        return_rates,
+    )
+    from commercekit.metrics._sales import OrderLine, ReturnLine
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "commercekit.inventory": "days_of_inventory inventory_turnover",
+            "._acquisition": (
+                "cac_payback_months customer_acquisition_cost discounted_clv ltv_to_cac "
+                "return_on_ad_spend simple_clv"
+            ),
+            "._breakdown": "MarginBreakdown MarginReport margin_breakdown",
+            "._cash_cycle": "CashConversionCycle cash_conversion_cycle_from_figures",
+            "._checks": "PLACES",
+            "._cohorts": (
+                "Cohort Purchase cash_conversion_cycle cohorts days_payables_outstanding "
+                "days_sales_outstanding"
+            ),
+            "._delivery": (
+                "Delivery DeliveryPerformance ShippingPerOrder ShippingReport "
+                "on_time_delivery shipping_per_order"
+            ),
+            "._margins": (
+                "ContributionMargin MarginLine break_even_revenue break_even_units "
+                "contribution_by contribution_margin"
+            ),
+            "._orders": (
+                "AovBasis OrderAmounts average_order_value cart_abandonment_rate "
+                "conversion_rate"
+            ),
+            "._portfolio": "Portfolio PortfolioRule ProductPosition ProductRole portfolio",
+            "._returns": "ReasonCost ReturnRate ReturnReport return_rates",
+            "._sales": "OrderLine ReturnLine",
+        },
+    )
 
 __all__ = [
     "PLACES",

@@ -28,38 +28,69 @@ Everything else in commercekit stands on these rules:
   [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats.
 """
 
-from commercekit.money._allocation import allocate, split
-from commercekit.money._amount import to_decimal
-from commercekit.money._arithmetic import percent_of, sum_money
-from commercekit.money._cash import CashRounding, cash_increment, cash_round, cash_rounding
-from commercekit.money._currency import (
-    MINOR_UNITS,
-    QUANTUM,
-    CurrencyInfo,
-    currency_info,
-    is_currency,
-    minor_units,
-    validate_currency,
-)
-from commercekit.money._exchange import (
-    RateSource,
-    RateTable,
-    convert,
-    convert_noted,
-    convert_unrounded,
-)
-from commercekit.money._format import format_money, parse_money
-from commercekit.money._money import Money, make_money
-from commercekit.money._rounding import (
-    DEFAULT_ROUNDING,
-    RoundingMode,
-    decimal_rounding,
-    from_minor_units,
-    require_money,
-    round_money,
-    round_ratio,
-    to_minor_units,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.money._allocation import allocate, split
+    from commercekit.money._amount import to_decimal
+    from commercekit.money._arithmetic import percent_of, sum_money
+    from commercekit.money._cash import (
+        CashRounding,
+        cash_increment,
+        cash_round,
+        cash_rounding,
+    )
+    from commercekit.money._currency import (
+        MINOR_UNITS,
+        QUANTUM,
+        CurrencyInfo,
+        currency_info,
+        is_currency,
+        minor_units,
+        validate_currency,
+    )
+    from commercekit.money._exchange import (
+        RateSource,
+        RateTable,
+        convert,
+        convert_noted,
+        convert_unrounded,
+    )
+    from commercekit.money._format import format_money, parse_money
+    from commercekit.money._money import Money, make_money
+    from commercekit.money._rounding import (
+        DEFAULT_ROUNDING,
+        RoundingMode,
+        decimal_rounding,
+        from_minor_units,
+        require_money,
+        round_money,
+        round_ratio,
+        to_minor_units,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._allocation": "allocate split",
+            "._amount": "to_decimal",
+            "._arithmetic": "percent_of sum_money",
+            "._cash": "CashRounding cash_increment cash_round cash_rounding",
+            "._currency": (
+                "MINOR_UNITS QUANTUM CurrencyInfo currency_info is_currency minor_units "
+                "validate_currency"
+            ),
+            "._exchange": "RateSource RateTable convert convert_noted convert_unrounded",
+            "._format": "format_money parse_money",
+            "._money": "Money make_money",
+            "._rounding": (
+                "DEFAULT_ROUNDING RoundingMode decimal_rounding from_minor_units "
+                "require_money round_money round_ratio to_minor_units"
+            ),
+        },
+    )
 
 __all__ = [
     "DEFAULT_ROUNDING",

@@ -40,34 +40,53 @@ raises [`InvalidPaymentError`][commercekit.errors.InvalidPaymentError] (of its k
 is in whole minor units.
 """
 
-from commercekit.payments._after_sale import (
-    ChargebackCost,
-    RefundCost,
-    chargeback_cost,
-    refund_cost,
-)
-from commercekit.payments._cost import PaymentCost, payment_cost
-from commercekit.payments._interchange import CapStatus, InterchangeCap, interchange_cap
-from commercekit.payments._model import (
-    Buyer,
-    CardOrigin,
-    CardType,
-    FeeRow,
-    PaymentMethod,
-    card_origin,
-)
-from commercekit.payments._schedule import (
-    FeeSchedule,
-    PaymentCostSource,
-    example_providers,
-    example_schedule,
-)
-from commercekit.payments._surcharge import (
-    Ruling,
-    SurchargeDecision,
-    check_surcharge,
-    surcharge_decision,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.payments._after_sale import (
+        ChargebackCost,
+        RefundCost,
+        chargeback_cost,
+        refund_cost,
+    )
+    from commercekit.payments._cost import PaymentCost, payment_cost
+    from commercekit.payments._interchange import CapStatus, InterchangeCap, interchange_cap
+    from commercekit.payments._model import (
+        Buyer,
+        CardOrigin,
+        CardType,
+        FeeRow,
+        PaymentMethod,
+        card_origin,
+    )
+    from commercekit.payments._schedule import (
+        FeeSchedule,
+        PaymentCostSource,
+        example_providers,
+        example_schedule,
+    )
+    from commercekit.payments._surcharge import (
+        Ruling,
+        SurchargeDecision,
+        check_surcharge,
+        surcharge_decision,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._after_sale": "ChargebackCost RefundCost chargeback_cost refund_cost",
+            "._cost": "PaymentCost payment_cost",
+            "._interchange": "CapStatus InterchangeCap interchange_cap",
+            "._model": "Buyer CardOrigin CardType FeeRow PaymentMethod card_origin",
+            "._schedule": (
+                "FeeSchedule PaymentCostSource example_providers example_schedule"
+            ),
+            "._surcharge": "Ruling SurchargeDecision check_surcharge surcharge_decision",
+        },
+    )
 
 __all__ = [
     "Buyer",

@@ -17,44 +17,71 @@ Exchange-rate tables and conversion live in [`commercekit.money`][commercekit.mo
 (``RateTable``, ``convert``), which the tax rules also need.
 """
 
-from commercekit.pricing._apply import apply_promotions
-from commercekit.pricing._cart import MAX_LINES, Cart, CartLine
-from commercekit.pricing._margins import (
-    margin_after_discount,
-    margin_after_returns,
-    margin_from_markup,
-    margin_of,
-    markup_from_margin,
-    markup_of,
-    price_for_margin,
-    price_for_markup,
-)
-from commercekit.pricing._markets import LocalizedPrice, Market, localize_price
-from commercekit.pricing._offers import (
-    AmountOff,
-    BundlePrice,
-    BuyXGetY,
-    FixedPrice,
-    FreeShipping,
-    Offer,
-    PercentOff,
-    Tier,
-    Tiered,
-)
-from commercekit.pricing._price_points import (
-    CHARM_99,
-    Direction,
-    PricePoint,
-    to_price_point,
-)
-from commercekit.pricing._promotions import Promotion, PromotionClass, RejectionReason
-from commercekit.pricing._results import (
-    AppliedPromotion,
-    DiscountedLine,
-    PromotionResult,
-    RejectedPromotion,
-    Strategy,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.pricing._apply import apply_promotions
+    from commercekit.pricing._cart import MAX_LINES, Cart, CartLine
+    from commercekit.pricing._margins import (
+        margin_after_discount,
+        margin_after_returns,
+        margin_from_markup,
+        margin_of,
+        markup_from_margin,
+        markup_of,
+        price_for_margin,
+        price_for_markup,
+    )
+    from commercekit.pricing._markets import LocalizedPrice, Market, localize_price
+    from commercekit.pricing._offers import (
+        AmountOff,
+        BundlePrice,
+        BuyXGetY,
+        FixedPrice,
+        FreeShipping,
+        Offer,
+        PercentOff,
+        Tier,
+        Tiered,
+    )
+    from commercekit.pricing._price_points import (
+        CHARM_99,
+        Direction,
+        PricePoint,
+        to_price_point,
+    )
+    from commercekit.pricing._promotions import Promotion, PromotionClass, RejectionReason
+    from commercekit.pricing._results import (
+        AppliedPromotion,
+        DiscountedLine,
+        PromotionResult,
+        RejectedPromotion,
+        Strategy,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._apply": "apply_promotions",
+            "._cart": "MAX_LINES Cart CartLine",
+            "._margins": (
+                "margin_after_discount margin_after_returns margin_from_markup margin_of "
+                "markup_from_margin markup_of price_for_margin price_for_markup"
+            ),
+            "._markets": "LocalizedPrice Market localize_price",
+            "._offers": (
+                "AmountOff BundlePrice BuyXGetY FixedPrice FreeShipping Offer PercentOff "
+                "Tier Tiered"
+            ),
+            "._price_points": "CHARM_99 Direction PricePoint to_price_point",
+            "._promotions": "Promotion PromotionClass RejectionReason",
+            "._results": (
+                "AppliedPromotion DiscountedLine PromotionResult RejectedPromotion Strategy"
+            ),
+        },
+    )
 
 __all__ = [
     "CHARM_99",

@@ -8,6 +8,7 @@ but ``EL`` in EU VAT. This module says which is which, on which day, and why.
 
 Examples:
     >>> from datetime import date
+    >>> from commercekit.regions import is_eu_member, locate, vat_prefix
     >>> is_eu_member("HR", on=date(2013, 7, 1)), is_eu_member("HR", on=date(2013, 6, 30))
     (True, False)
     >>> is_eu_member("GB", on=date(2026, 11, 26))
@@ -31,28 +32,45 @@ differ, one of its regions (``holiday_region``); ``regional_holidays`` names the
 regions that keep a day the whole country does not.
 """
 
-from commercekit.regions._calendar import (
-    closed_on,
-    first_working_day,
-    holiday_region,
-    regional_holidays,
-)
-from commercekit.regions._eea import eea_members, is_eea_member
-from commercekit.regions._eu import (
-    check_country,
-    check_day,
-    eu_members,
-    is_eu_member,
-    vat_prefix,
-)
-from commercekit.regions._places import Place, customs_border, fiscal_border, place_of
-from commercekit.regions._rate_regions import RateRegion, rate_region
-from commercekit.regions._territories import (
-    Territory,
-    check_subdivision,
-    locate,
-    special_territory,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.regions._calendar import (
+        closed_on,
+        first_working_day,
+        holiday_region,
+        regional_holidays,
+    )
+    from commercekit.regions._eea import eea_members, is_eea_member
+    from commercekit.regions._eu import (
+        check_country,
+        check_day,
+        eu_members,
+        is_eu_member,
+        vat_prefix,
+    )
+    from commercekit.regions._places import Place, customs_border, fiscal_border, place_of
+    from commercekit.regions._rate_regions import RateRegion, rate_region
+    from commercekit.regions._territories import (
+        Territory,
+        check_subdivision,
+        locate,
+        special_territory,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._calendar": "closed_on first_working_day holiday_region regional_holidays",
+            "._eea": "eea_members is_eea_member",
+            "._eu": "check_country check_day eu_members is_eu_member vat_prefix",
+            "._places": "Place customs_border fiscal_border place_of",
+            "._rate_regions": "RateRegion rate_region",
+            "._territories": "Territory check_subdivision locate special_territory",
+        },
+    )
 
 __all__ = [
     "Place",

@@ -25,6 +25,7 @@ Input that does not fit raises [`InvalidJsonError`][commercekit.errors.InvalidJs
 naming the field by its path.
 
 Examples:
+    >>> from commercekit.serde import converter, structure
     >>> converter.unstructure(Money("12.50", "EUR"))
     {'amount': '12.50', 'currency': 'EUR'}
     >>> structure({"amount": 12.5, "currency": "EUR"}, Money)
@@ -33,16 +34,32 @@ Examples:
     commercekit.errors.InvalidJsonError: amount: is the JSON number 12.5; write money ...
 """
 
-from commercekit.serde._converter import OFFER_TYPES, converter, structure
-from commercekit.serde._document import MAX_REQUEST_BYTES, json_document
-from commercekit.serde._quote import quote_to_json
-from commercekit.serde._request import quote_request_from_json, quote_request_to_json
-from commercekit.serde._resources import (
-    example_request,
-    example_requests,
-    quote_schema,
-    request_schema,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.serde._converter import OFFER_TYPES, converter, structure
+    from commercekit.serde._document import MAX_REQUEST_BYTES, json_document
+    from commercekit.serde._quote import quote_to_json
+    from commercekit.serde._request import quote_request_from_json, quote_request_to_json
+    from commercekit.serde._resources import (
+        example_request,
+        example_requests,
+        quote_schema,
+        request_schema,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._converter": "OFFER_TYPES converter structure",
+            "._document": "MAX_REQUEST_BYTES json_document",
+            "._quote": "quote_to_json",
+            "._request": "quote_request_from_json quote_request_to_json",
+            "._resources": "example_request example_requests quote_schema request_schema",
+        },
+    )
 
 __all__ = [
     "MAX_REQUEST_BYTES",

@@ -13,54 +13,81 @@
   customs value each destination uses, de minimis rules, and who pays under DDP or DAP.
 """
 
-from commercekit.shipping._card_data import (
-    example_rate_cards,
-    rate_card_from_dict,
-    rate_card_to_dict,
-)
-from commercekit.shipping._cards import Bracket, RateCard, Zone
-from commercekit.shipping._customs import (
-    Channel,
-    CustomsRules,
-    DeMinimis,
-    ReliefKind,
-    ReliefMeasure,
-    Valuation,
-    customs_rules,
-    de_minimis,
-)
-from commercekit.shipping._delivery import DeliveryWindow, Warehouse, delivery_window
-from commercekit.shipping._landed import (
-    Fee,
-    Incoterm,
-    Item,
-    ItemDuty,
-    ItemTax,
-    LandedCost,
-    Shipment,
-    landed_cost,
-)
-from commercekit.shipping._options import (
-    FreeShipping,
-    ShippingOption,
-    ShippingRateSource,
-    shipping_options,
-)
-from commercekit.shipping._parcels import (
-    CM_PER_IN,
-    KG_PER_LB,
-    DimensionRounding,
-    Parcel,
-    chargeable_weight,
-)
-from commercekit.shipping._tariff import (
-    BUNDLED_TARIFF,
-    BundledTariff,
-    DutyRate,
-    TariffSource,
-    TariffTable,
-    check_hs_code,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.shipping._card_data import (
+        example_rate_cards,
+        rate_card_from_dict,
+        rate_card_to_dict,
+    )
+    from commercekit.shipping._cards import Bracket, RateCard, Zone
+    from commercekit.shipping._customs import (
+        Channel,
+        CustomsRules,
+        DeMinimis,
+        ReliefKind,
+        ReliefMeasure,
+        Valuation,
+        customs_rules,
+        de_minimis,
+    )
+    from commercekit.shipping._delivery import DeliveryWindow, Warehouse, delivery_window
+    from commercekit.shipping._landed import (
+        Fee,
+        Incoterm,
+        Item,
+        ItemDuty,
+        ItemTax,
+        LandedCost,
+        Shipment,
+        landed_cost,
+    )
+    from commercekit.shipping._options import (
+        FreeShipping,
+        ShippingOption,
+        ShippingRateSource,
+        shipping_options,
+    )
+    from commercekit.shipping._parcels import (
+        CM_PER_IN,
+        KG_PER_LB,
+        DimensionRounding,
+        Parcel,
+        chargeable_weight,
+    )
+    from commercekit.shipping._tariff import (
+        BUNDLED_TARIFF,
+        BundledTariff,
+        DutyRate,
+        TariffSource,
+        TariffTable,
+        check_hs_code,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._card_data": "example_rate_cards rate_card_from_dict rate_card_to_dict",
+            "._cards": "Bracket RateCard Zone",
+            "._customs": (
+                "Channel CustomsRules DeMinimis ReliefKind ReliefMeasure Valuation "
+                "customs_rules de_minimis"
+            ),
+            "._delivery": "DeliveryWindow Warehouse delivery_window",
+            "._landed": (
+                "Fee Incoterm Item ItemDuty ItemTax LandedCost Shipment landed_cost"
+            ),
+            "._options": "FreeShipping ShippingOption ShippingRateSource shipping_options",
+            "._parcels": "CM_PER_IN KG_PER_LB DimensionRounding Parcel chargeable_weight",
+            "._tariff": (
+                "BUNDLED_TARIFF BundledTariff DutyRate TariffSource TariffTable "
+                "check_hs_code"
+            ),
+        },
+    )
 
 __all__ = [
     "BUNDLED_TARIFF",

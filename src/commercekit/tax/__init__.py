@@ -12,66 +12,93 @@
   (one module each) the questions in a fixed order.
 """
 
-from commercekit.tax._categories import RateKind, TaxCategory, check_category
-from commercekit.tax._compute import (
-    TaxAmount,
-    Taxed,
-    add_tax,
-    extract_tax,
-    gross_price,
-    net_price,
-)
-from commercekit.tax._decide import decide
-from commercekit.tax._ids import (
-    TaxId,
-    TaxIdVerifier,
-    Verification,
-    VerificationLevel,
-    is_valid_tax_id,
-    validate_tax_id,
-)
-from commercekit.tax._invoice import (
-    LineTax,
-    RateTotal,
-    RoundingLevel,
-    TaxBreakdown,
-    TaxLine,
-    tax_invoice,
-)
-from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
-from commercekit.tax._rates import (
-    BUNDLED,
-    BundledRates,
-    jurisdictions,
-    rate_for,
-    rates_for,
-)
-from commercekit.tax._registration import (
-    CountedSale,
-    Registration,
-    ThresholdStatus,
-    threshold_status,
-)
-from commercekit.tax._sale import (
-    Buyer,
-    Collector,
-    Regime,
-    Rule,
-    Sale,
-    SaleLine,
-    Seller,
-    Supply,
-    TaxDecision,
-)
-from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
-from commercekit.tax._thresholds import (
-    Crossing,
-    Threshold,
-    ThresholdRule,
-    Window,
-    threshold_for,
-    threshold_periods,
-)
+from typing import TYPE_CHECKING
+
+from commercekit._lazy import public_names
+
+if TYPE_CHECKING:
+    from commercekit.tax._categories import RateKind, TaxCategory, check_category
+    from commercekit.tax._compute import (
+        TaxAmount,
+        Taxed,
+        add_tax,
+        extract_tax,
+        gross_price,
+        net_price,
+    )
+    from commercekit.tax._decide import decide
+    from commercekit.tax._ids import (
+        TaxId,
+        TaxIdVerifier,
+        Verification,
+        VerificationLevel,
+        is_valid_tax_id,
+        validate_tax_id,
+    )
+    from commercekit.tax._invoice import (
+        LineTax,
+        RateTotal,
+        RoundingLevel,
+        TaxBreakdown,
+        TaxLine,
+        tax_invoice,
+    )
+    from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+    from commercekit.tax._rates import (
+        BUNDLED,
+        BundledRates,
+        jurisdictions,
+        rate_for,
+        rates_for,
+    )
+    from commercekit.tax._registration import (
+        CountedSale,
+        Registration,
+        ThresholdStatus,
+        threshold_status,
+    )
+    from commercekit.tax._sale import (
+        Buyer,
+        Collector,
+        Regime,
+        Rule,
+        Sale,
+        SaleLine,
+        Seller,
+        Supply,
+        TaxDecision,
+    )
+    from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
+    from commercekit.tax._thresholds import (
+        Crossing,
+        Threshold,
+        ThresholdRule,
+        Window,
+        threshold_for,
+        threshold_periods,
+    )
+else:
+    __getattr__, __dir__ = public_names(
+        __name__,
+        {
+            "._categories": "RateKind TaxCategory check_category",
+            "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
+            "._decide": "decide",
+            "._ids": (
+                "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
+                "validate_tax_id"
+            ),
+            "._invoice": "LineTax RateTotal RoundingLevel TaxBreakdown TaxLine tax_invoice",
+            "._jurisdictions": "JURISDICTION_REGISTRY",
+            "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
+            "._registration": "CountedSale Registration ThresholdStatus threshold_status",
+            "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
+            "._tax_rate": "TaxRate TaxRateSource source_rates",
+            "._thresholds": (
+                "Crossing Threshold ThresholdRule Window threshold_for threshold_periods"
+            ),
+        },
+    )
 
 __all__ = [
     "BUNDLED",

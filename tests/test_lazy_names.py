@@ -1,0 +1,182 @@
+"""Public names loaded on first use (``commercekit._lazy``), and what an import loads.
+
+A package's ``__init__`` lists its names twice: as imports under ``TYPE_CHECKING`` (what
+type checkers and the documentation read) and as the runtime list ``public_names`` loads
+from. These tests hold the two lists equal and every name in ``__all__`` importable as
+the very object its module defines, and check in fresh interpreters that ``import
+commercekit``, the command line's set-up and a quote load no more than they need, so
+that the start-up time gained cannot silently come back. (``bench/startup.py`` times it;
+no test here does.)
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from commercekit import _lazy
+from tests.test_architecture import LAYERS
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "commercekit"
+LAZY = sorted(
+    path for path in SRC.rglob("__init__.py") if "public_names(" in path.read_text("utf-8")
+)
+
+
+def _package(path: Path) -> str:
+    return ".".join(path.parent.relative_to(SRC.parent).parts)
+
+
+def _checked_imports(path: Path) -> dict[str, str]:
+    """Each name imported under ``if TYPE_CHECKING:`` in ``path``, with its module."""
+    found: dict[str, str] = {}
+    for node in ast.parse(path.read_text("utf-8")).body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom):
+                    found.update({a.name: statement.module or "" for a in statement.names})
+    return found
+
+
+def _new_modules(code: str) -> set[str]:
+    """The modules a fresh interpreter loads running ``code`` (after its start-up)."""
+    script = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        f"{code}\n"
+        "print(__import__('json').dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+HEAVY = {"attrs", "attr", "cattrs", "babel", "moneyed", "pycountry", "holidays", "stdnum"}
+"""The third-party libraries the rules stand on, each costing milliseconds to import."""
+
+
+def _roots(modules: set[str]) -> set[str]:
+    return {module.split(".")[0] for module in modules}
+
+
+def _packages(modules: set[str]) -> set[str]:
+    return {m.split(".")[1] for m in modules if m.startswith("commercekit.")}
+
+
+def _rule_modules(modules: set[str]) -> set[str]:
+    """The modules of the rule packages (``commercekit.tax._rates``), not the packages."""
+    return {m for m in modules if m.count(".") >= 2 and m.split(".")[1] in LAYERS}
+
+
+def test_every_lazy_package_is_found() -> None:
+    assert {_package(path) for path in LAZY} >= {
+        "commercekit",
+        "commercekit.money",
+        "commercekit.checkout",
+        "commercekit.inventory",
+        "commercekit.cli",
+    }
+
+
+@pytest.mark.parametrize("path", LAZY, ids=_package)
+def test_the_runtime_list_is_the_type_checkers_list(path: Path) -> None:
+    package = importlib.import_module(_package(path))
+    assert _lazy.ORIGINS[package.__name__] == _checked_imports(path)
+
+
+@pytest.mark.parametrize("path", LAZY, ids=_package)
+def test_each_public_name_is_the_object_its_module_defines(path: Path) -> None:
+    package = importlib.import_module(_package(path))
+    origins = _lazy.ORIGINS[package.__name__]
+    assert set(origins) <= set(package.__all__) | {"MAX_REQUEST_BYTES", "print_quote"}
+    for name in package.__all__:
+        if name in origins:
+            module = importlib.import_module(origins[name])
+            assert getattr(package, name) is getattr(module, name), name
+        assert name in dir(package)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    money = importlib.import_module("commercekit.money")
+    assert not hasattr(money, "Mony")
+    with pytest.raises(
+        AttributeError, match=r"'commercekit\.money' has no attribute 'Mony'"
+    ):
+        _ = money.Mony
+    with pytest.raises(ImportError, match="Mony"):
+        exec("from commercekit.money import Mony", {})  # noqa: S102  # the statement itself
+
+
+def test_a_star_import_gives_all_the_public_names() -> None:
+    names: dict[str, object] = {}
+    exec("from commercekit.regions import *", names)  # noqa: S102  # the statement itself
+    regions = importlib.import_module("commercekit.regions")
+    assert {n: names[n] for n in regions.__all__} == {
+        n: getattr(regions, n) for n in regions.__all__
+    }
+
+
+def test_import_commercekit_loads_nothing_else() -> None:
+    """Not the errors, not a package, no third-party library, not the metadata."""
+    assert _new_modules("import commercekit") == {"commercekit", "commercekit._lazy"}
+
+
+def test_the_version_is_read_when_asked_for_and_loads_no_rules() -> None:
+    loaded = _new_modules("import commercekit; commercekit.__version__")
+    assert _rule_modules(loaded) | (_roots(loaded) & HEAVY) == set()
+    assert "commercekit.errors" not in loaded
+
+
+def test_the_version_is_pyprojects_and_the_installed_metadatas() -> None:
+    commercekit = importlib.import_module("commercekit")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert commercekit.__version__ == metadata.version("commercekit") == project["version"]
+    assert "__version__" in dir(commercekit)
+
+
+def test_a_package_loads_none_of_its_modules_until_a_name_is_used() -> None:
+    loaded = _new_modules("import commercekit.checkout, commercekit.inventory")
+    assert loaded == {
+        "commercekit",
+        "commercekit._lazy",
+        "commercekit.checkout",
+        "commercekit.inventory",
+    }
+
+
+def test_the_command_lines_set_up_loads_no_rules() -> None:
+    loaded = _new_modules(
+        "from commercekit.cli._parser import build_parser; build_parser().format_help()"
+    )
+    assert _rule_modules(loaded) == set()
+    assert _roots(loaded) & {"attrs", "cattrs", "pycountry", "holidays", "stdnum"} == set()
+
+
+def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
+    """A quote from the command line loads the layers it uses, not the rest."""
+    loaded = _new_modules(
+        "import io\n"
+        "from commercekit.cli import main\n"
+        "main(['quote', 'src/commercekit/examples/nl-to-de-consumer.json', "
+        "'--format', 'json'], out=io.StringIO())"
+    )
+    assert {"checkout", "tax", "shipping", "serde"} <= _packages(loaded)
+    assert _packages(loaded) & {"inventory", "loyalty", "metrics", "service"} == set()
+    assert _roots(loaded) & {"numpy", "statsmodels", "starlette"} == set()
