@@ -8,15 +8,14 @@ commercekit raises on purpose is a
 each public name is imported the first time it is used (see ``commercekit._lazy``).
 """
 
-from typing import TYPE_CHECKING
-
-from commercekit._lazy import public_names
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers agree)
 if TYPE_CHECKING:
     from commercekit.errors import CommerceKitError
 
     __version__: str
 else:
+    from commercekit._lazy import public_names
+
     _public, _dir = public_names(__name__, {".errors": "CommerceKitError"})
 
     def __dir__() -> list[str]:

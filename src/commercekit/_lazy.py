@@ -16,9 +16,11 @@ the source; ``tests/test_lazy_names.py`` checks that they and the runtime list a
 
 from __future__ import annotations
 
-import importlib
 import sys
-from collections.abc import Callable, Mapping
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers agree)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 __all__ = ["ORIGINS", "public_names"]
 
@@ -46,7 +48,8 @@ def public_names(
         if module is None:
             message = f"module {package!r} has no attribute {name!r}"
             raise AttributeError(message, name=name, obj=sys.modules[package])
-        value = getattr(importlib.import_module(module), name)
+        __import__(module)
+        value = getattr(sys.modules[module], name)
         namespace[name] = value
         return value
 
