@@ -136,11 +136,15 @@ def test_a_star_import_gives_all_the_public_names() -> None:
 def test_import_commercekit_loads_nothing_else() -> None:
     """Not the errors, not a package, no third-party library, not the metadata."""
     loaded = _new_modules("import commercekit")
-    assert {"commercekit", "commercekit._lazy"} <= loaded <= {
-        "commercekit",
-        "commercekit._lazy",
-        "__future__",  # a few hundred lines, for _lazy's annotations
-    }
+    assert (
+        {"commercekit", "commercekit._lazy"}
+        <= loaded
+        <= {
+            "commercekit",
+            "commercekit._lazy",
+            "__future__",  # a few hundred lines, for _lazy's annotations
+        }
+    )
 
 
 def test_the_version_is_read_when_asked_for_and_loads_no_rules() -> None:
