@@ -1,17 +1,19 @@
 """Time ``import commercekit`` and ``commercekit quote FILE``, each in a fresh interpreter.
 
 Run: ``python bench/startup.py`` from the repository root (``--runs N`` for more or fewer
-runs; ``--src DIR`` to time another checkout's ``src``, such as an older commit's, with
-the same interpreter and libraries). Prints, each beside its target (issue 17):
+runs; ``--before DIR`` to time another checkout's ``src`` too, such as an older
+commit's, with the same interpreter and libraries, each run taking turns with this
+one's). Prints wall and CPU time (CPU: what the process used, however busy the machine
+is), each beside its target (issue 17):
 
-* ``import commercekit``: its own cost, the median over paired runs of ``python -c
-  "import commercekit"`` minus ``python -c "pass"`` (target 10 ms), and what ``python -X
-  importtime`` says it took (cumulative, median);
-* ``commercekit quote FILE`` for each bundled example: the wall time of the whole
-  process, interpreter start-up included (median; target 120 ms for
-  ``nl-to-de-consumer``), and beside it the floor: a process that imports only the
-  modules from outside commercekit (the standard library's and the third-party
-  libraries') that the same quote loaded. The difference is commercekit's own share.
+* ``import commercekit``: its own cost, the median over paired runs of a process that
+  imports it minus one that does not (target 10 ms), and what ``python -X importtime``
+  says it took (cumulative, median);
+* ``commercekit quote FILE`` for each bundled example: the time of the whole process,
+  interpreter start-up included (median; target 120 ms wall for ``nl-to-de-consumer``),
+  and under it the floor: a process that imports only the modules from outside
+  commercekit (the standard library's and the third-party libraries') that the same
+  quote loaded. What lies between is commercekit's own.
 
 Before timing, the bench asserts that the command's output, as JSON and as the table, is
 the quote made in this process from the same file, so what is timed is that work.
@@ -31,6 +33,7 @@ import io
 import json
 import os
 import re
+import resource
 import site
 import statistics
 import subprocess
@@ -38,7 +41,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from commercekit.checkout import quote
 from commercekit.cli import print_quote
@@ -55,19 +58,33 @@ CLI = f"{START}from commercekit.cli import main; raise SystemExit(main())"
 """What the ``commercekit`` console script runs."""
 
 
+class Run(NamedTuple):
+    wall: float
+    cpu: float
+    out: str
+    err: str
+
+
 def environment(src: Path, cache: str) -> dict[str, str]:
     path = os.pathsep.join([str(src), *site.getsitepackages(), site.getusersitepackages()])
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {**env, "PYTHONPATH": path, "PYTHONPYCACHEPREFIX": cache}
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, str, str]:
-    """Seconds of wall time, standard output and standard error of one process."""
-    start = time.perf_counter()
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run(args: list[str], env: dict[str, str]) -> Run:
+    """One process: its wall and CPU time in milliseconds, its output and its errors.
+    (CPU time is what the process itself used, whatever else the machine runs.)"""
+    cpu, start = _cpu(), time.perf_counter()
     done = subprocess.run(  # noqa: S603  # our own interpreter, fixed arguments
         [sys.executable, "-S", *args], capture_output=True, text=True, env=env, check=True
     )
-    return time.perf_counter() - start, done.stdout, done.stderr
+    wall = time.perf_counter() - start
+    return Run(wall * 1e3, (_cpu() - cpu) * 1e3, done.stdout, done.stderr)
 
 
 def in_process(path: Path) -> tuple[Any, str]:
@@ -81,9 +98,9 @@ def in_process(path: Path) -> tuple[Any, str]:
 def check_output(path: Path, env: dict[str, str]) -> None:
     """The command prints what ``quote`` makes in this process from the same file."""
     as_json, as_table = in_process(path)
-    _, out, _ = run(["-c", CLI, "quote", str(path), "--format", "json"], env)
+    out = run(["-c", CLI, "quote", str(path), "--format", "json"], env).out
     assert json.loads(out) == as_json, f"{path.name}: the command's JSON differs"
-    _, out, _ = run(["-c", CLI, "quote", str(path)], env)
+    out = run(["-c", CLI, "quote", str(path)], env).out
     assert out == as_table, f"{path.name}: the command's table differs"
 
 
@@ -96,7 +113,7 @@ def loaded_outside(path: Path, env: dict[str, str]) -> list[str]:
         "print('\\n'.join(m for m in sys.modules if m not in before "
         "and not m.startswith('commercekit')))"
     )
-    return run(["-c", script], env)[1].split()
+    return run(["-c", script], env).out.split()
 
 
 def floor_script(modules: list[str]) -> str:
@@ -110,64 +127,107 @@ def floor_script(modules: list[str]) -> str:
     )
 
 
-def median_ms(args: list[str], env: dict[str, str], runs: int) -> float:
-    return statistics.median(run(args, env)[0] for _ in range(runs)) * 1e3
+Jobs = dict[str, tuple[list[str], dict[str, str]]]
 
 
-def import_figures(env: dict[str, str], runs: int) -> tuple[float, float, float]:
-    """Bare start-up, ``import commercekit``'s own cost (paired runs), importtime."""
-    bare, paired, reported = [], [], []
+def sample(jobs: Jobs, runs: int) -> dict[str, list[Run]]:
+    """``runs`` runs of each job, taking turns, so that a change in the machine's load
+    falls on all of them alike."""
+    found: dict[str, list[Run]] = {name: [] for name in jobs}
     for _ in range(runs):
-        empty = run(["-c", START], env)[0]
-        loaded = run(["-c", f"{START}import commercekit"], env)[0]
-        bare.append(empty)
-        paired.append(loaded - empty)
-        trace = run(["-X", "importtime", "-c", f"{START}import commercekit"], env)[2]
-        found = re.search(r"\|\s*(\d+) \| commercekit$", trace, re.MULTILINE)
-        assert found, "python -X importtime printed no line for commercekit"
-        reported.append(int(found.group(1)) / 1e3)
+        for name, (args, env) in jobs.items():
+            found[name].append(run(args, env))
+    return found
+
+
+def medians(runs: list[Run]) -> tuple[float, float]:
+    """Median wall and CPU milliseconds."""
+    return statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs)
+
+
+def own_cost(loaded: list[Run], bare: list[Run]) -> tuple[float, float]:
+    """The median over paired runs of the difference, wall and CPU."""
     return (
-        statistics.median(bare) * 1e3,
-        statistics.median(paired) * 1e3,
-        statistics.median(reported),
+        statistics.median(a.wall - b.wall for a, b in zip(loaded, bare, strict=True)),
+        statistics.median(a.cpu - b.cpu for a, b in zip(loaded, bare, strict=True)),
     )
+
+
+def importtime(env: dict[str, str], runs: int) -> float:
+    """``python -X importtime``'s cumulative milliseconds for commercekit (median)."""
+    found = []
+    for _ in range(runs):
+        trace = run(["-X", "importtime", "-c", f"{START}import commercekit"], env).err
+        line = re.search(r"\|\s*(\d+) \| commercekit$", trace, re.MULTILINE)
+        assert line, "python -X importtime printed no line for commercekit"
+        found.append(int(line.group(1)) / 1e3)
+    return statistics.median(found)
+
+
+def shown(figures: tuple[float, float]) -> str:
+    return f"{figures[0]:7.1f} ms wall {figures[1]:7.1f} ms cpu"
 
 
 def verdict(value: float, target: float) -> str:
     return f"target {target:.0f} ms: {'met' if value <= target else 'NOT met'}"
 
 
+def report_import(envs: dict[str, dict[str, str]], runs: int) -> None:
+    jobs: Jobs = {"bare": (["-c", START], envs["now"])}
+    for name, env in envs.items():
+        jobs[name] = (["-c", f"{START}import commercekit"], env)
+    found = sample(jobs, runs)
+    print(f"start-up (python -S -c 'import site')   {shown(medians(found['bare']))}")
+    for name, env in envs.items():
+        own = own_cost(found[name], found["bare"])
+        print(
+            f"import commercekit, own cost ({name:>6})  {shown(own)}; "
+            f"-X importtime {importtime(env, runs):6.1f} ms"
+            + (f"; {verdict(own[0], IMPORT_TARGET_MS)}" if name == "now" else "")
+        )
+
+
+def report_quote(path: Path, envs: dict[str, dict[str, str]], runs: int) -> None:
+    floor = floor_script(loaded_outside(path, envs["now"]))
+    jobs: Jobs = {
+        name: (["-c", CLI, "quote", str(path)], env) for name, env in envs.items()
+    }
+    jobs["floor"] = (["-c", floor], envs["now"])
+    found = sample(jobs, runs)
+    for name in envs:
+        wall = medians(found[name])
+        target = verdict(wall[0], QUOTE_TARGET_MS) if path.stem == MAIN_EXAMPLE else ""
+        print(f"quote {path.stem:<20} ({name:>6})  {shown(wall)}  {target}")
+    print(
+        f"  its imports from outside commercekit  {shown(medians(found['floor']))} "
+        "(the floor: no commercekit module, no quote)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="runs per figure")
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="commercekit's src")
+    parser.add_argument(
+        "--before", type=Path, help="another checkout's src, timed in the same turns"
+    )
     options = parser.parse_args()
     examples = sorted(EXAMPLES.glob("*.json"))
     with tempfile.TemporaryDirectory(prefix="commercekit-pyc-") as cache:
-        env = environment(options.src.resolve(), cache)
-        for path in examples:  # also the warm-up that writes the byte code
-            check_output(path, env)
+        sources = {"now": options.src, "before": options.before}
+        envs = {
+            name: environment(src.resolve(), f"{cache}/{name}")
+            for name, src in sources.items()
+            if src is not None
+        }
+        for env in envs.values():
+            for path in examples:  # also the warm-up that writes the byte code
+                check_output(path, env)
         names = ", ".join(path.stem for path in examples)
-        print(
-            f"checked: the command's JSON and table equal the in-process quote for {names}"
-        )
-        bare, own, reported = import_figures(env, options.runs)
-        print(f"start-up: {bare:6.1f} ms (python -S -c 'import site', the baseline)")
-        print(
-            f"import commercekit: {own:6.1f} ms own cost (median of paired runs), "
-            f"{verdict(own, IMPORT_TARGET_MS)}; -X importtime: {reported:.1f} ms"
-        )
+        print(f"checked: each command's JSON and table equal the quote made here ({names})")
+        report_import(envs, options.runs)
         for path in examples:
-            wall = median_ms(["-c", CLI, "quote", str(path)], env, options.runs)
-            floor = median_ms(
-                ["-c", floor_script(loaded_outside(path, env))], env, options.runs
-            )
-            target = verdict(wall, QUOTE_TARGET_MS) if path.stem == MAIN_EXAMPLE else ""
-            print(
-                f"commercekit quote {path.stem + '.json':<24} {wall:6.1f} ms wall; "
-                f"floor (its non-commercekit imports) {floor:6.1f} ms, commercekit's own "
-                f"{wall - floor:6.1f} ms  {target}"
-            )
+            report_quote(path, envs, options.runs)
 
 
 if __name__ == "__main__":

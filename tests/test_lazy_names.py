@@ -189,3 +189,13 @@ def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
     assert {"checkout", "tax", "shipping", "serde"} <= _packages(loaded)
     assert _packages(loaded) & {"inventory", "loyalty", "metrics", "service"} == set()
     assert _roots(loaded) & {"numpy", "statsmodels", "starlette"} == set()
+
+
+def test_the_converter_carries_every_hook_however_it_is_reached() -> None:
+    """``serde._payment`` adds hooks to the shared converter when it is imported; the
+    converter (and ``structure``) taken from ``commercekit.serde`` in a fresh process
+    has them as it did when the package imported every module at once."""
+    loaded = _new_modules("from commercekit.serde import converter")
+    assert "commercekit.serde._payment" in loaded
+    loaded = _new_modules("from commercekit.serde import structure")
+    assert "commercekit.serde._payment" in loaded

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
         request_schema,
     )
 else:
-    __getattr__, __dir__ = public_names(
+    _public, __dir__ = public_names(
         __name__,
         {
             "._converter": "OFFER_TYPES converter structure",
@@ -60,6 +60,14 @@ else:
             "._resources": "example_request example_requests quote_schema request_schema",
         },
     )
+
+    def __getattr__(name: str) -> object:
+        """A public name on first use; the converter always with every hook on it
+        (``_payment`` adds the payment types' hooks when it is imported)."""
+        if name in {"converter", "structure"}:
+            __import__("commercekit.serde._payment")
+        return _public(name)
+
 
 __all__ = [
     "MAX_REQUEST_BYTES",
