@@ -199,3 +199,13 @@ def test_the_converter_carries_every_hook_however_it_is_reached() -> None:
     assert "commercekit.serde._payment" in loaded
     loaded = _new_modules("from commercekit.serde import structure")
     assert "commercekit.serde._payment" in loaded
+
+
+def test_the_example_and_schema_commands_load_no_rules() -> None:
+    loaded = _new_modules(
+        "import io\n"
+        "from commercekit.cli import main\n"
+        "for command in (['example'], ['example', 'nl-to-us-ddp'], ['schema', 'quote']):\n"
+        "    assert main(command, out=io.StringIO()) == 0"
+    )
+    assert _rule_modules(loaded) == {"commercekit.serde._resources"}
