@@ -223,11 +223,15 @@ def main() -> None:
         for env in envs.values():
             for path in examples:  # also the warm-up that writes the byte code
                 check_output(path, env)
+        print(
+            f"load average at the start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+        )
         names = ", ".join(path.stem for path in examples)
         print(f"checked: each command's JSON and table equal the quote made here ({names})")
         report_import(envs, options.runs)
         for path in examples:
             report_quote(path, envs, options.runs)
+        print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
