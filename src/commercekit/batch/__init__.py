@@ -5,8 +5,31 @@ kind); amounts as ``decimal128`` or integer minor units, never floats; every row
 the per-call rule's result for the same inputs; a bad row reported in the result's
 rejected rows, never a whole-batch crash. Needs the optional ``batch`` extra (pyarrow and
 numpy): ``pip install "commercekit[batch]"``.
+
+* [`BatchResult`][commercekit.batch.BatchResult]: the rows computed and the rows
+  refused, each with the per-call rule's error.
+* [`tax_lines`][commercekit.batch.tax_lines]: the tax on every line of an order book,
+  each rate looked up once per jurisdiction, category and day;
+  [`tax_totals`][commercekit.batch.tax_totals]: their per-rate totals, per order or per
+  jurisdiction.
+* [`oss_return`][commercekit.batch.oss_return]: the One-Stop Shop return's taxable
+  amounts and VAT per member state of consumption, rate and tax period, for an
+  [`OssScheme`][commercekit.batch.OssScheme].
+* [`reorder_levels`][commercekit.batch.reorder_levels]: safety stock, reorder point and
+  order quantity for every SKU (or SKU and location).
 """
 
+from commercekit.batch._oss import OssScheme, oss_return
+from commercekit.batch._reorder import reorder_levels
 from commercekit.batch._result import BatchResult
+from commercekit.batch._tax_lines import tax_lines
+from commercekit.batch._tax_totals import tax_totals
 
-__all__ = ["BatchResult"]
+__all__ = [
+    "BatchResult",
+    "OssScheme",
+    "oss_return",
+    "reorder_levels",
+    "tax_lines",
+    "tax_totals",
+]

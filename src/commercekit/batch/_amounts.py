@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from commercekit._numbers import EXACT
-from commercekit.batch._integers import LIMIT, exact, largest, multiply, to_int64
+from commercekit.batch._integers import LIMIT, exact, largest, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import arrow, numpy
 from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
@@ -146,6 +146,8 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
             kind=InputKind.LIST,
         )
     column = table.column(name)
+    if pa.types.is_null(column.type):  # no value in any row (an all-empty column)
+        column = column.cast(pa.string())
     if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
         raise InvalidBatchError.refused(
             name,
@@ -172,7 +174,7 @@ def decimal_column(units: Any, exponent: Any, scale: int, valid: Any) -> Any:
     bytes, so it is exact and fast."""
     pa, np = arrow(), numpy()
     size = len(units)
-    scaled = multiply(units, np.power(10, scale - np.asarray(exponent, dtype=np.int64)))
+    scaled = multiply(units, pow10(scale - np.asarray(exponent, dtype=np.int64)))
     scaled = np.where(valid, scaled, 0)
     kind = pa.decimal128(38, scale)
     mask = pa.array(~np.asarray(valid, dtype=bool))

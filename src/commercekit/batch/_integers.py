@@ -14,7 +14,16 @@ from typing import Any
 from commercekit.batch._tables import numpy
 from commercekit.money import RoundingMode
 
-__all__ = ["LIMIT", "divide_rounded", "exact", "ints", "largest", "multiply", "to_int64"]
+__all__ = [
+    "LIMIT",
+    "divide_rounded",
+    "exact",
+    "ints",
+    "largest",
+    "multiply",
+    "pow10",
+    "to_int64",
+]
 
 LIMIT = 2**62
 """Products and sums stay in ``int64`` while their magnitude is below this."""
@@ -68,6 +77,18 @@ def multiply(left: Any, right: Any) -> Any:
     ):
         return left_array.astype(np.int64) * right_array.astype(np.int64)
     return _objects(left_array) * _objects(right_array)
+
+
+def pow10(exponent: Any) -> Any:
+    """``10 ** exponent`` for a column of exponents from 0 up: ``int64`` while it fits,
+    Python ints beyond (``numpy.power`` would wrap around silently past 10^18)."""
+    np = numpy()
+    exponent = np.asarray(exponent, dtype=np.int64)
+    if not len(exponent) or int(exponent.max()) <= 18:  # 10^18 < 2^63
+        return np.power(10, exponent, dtype=np.int64)
+    out = np.empty(len(exponent), dtype=object)
+    out[:] = [10 ** int(value) for value in exponent.tolist()]
+    return out
 
 
 def _objects(array: Any) -> Any:

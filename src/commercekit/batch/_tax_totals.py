@@ -1,0 +1,105 @@
+"""Per-rate totals of taxed lines: the tax summary of each order, or of a whole book.
+
+An invoice's tax summary has one row per tax and rate: the base (the nets added up) and
+the tax (the lines' taxes added up), as
+[`tax_invoice`][commercekit.tax.tax_invoice]'s ``by_rate`` gives it. Here the lines are
+the rows of [`tax_lines`][commercekit.batch.tax_lines], grouped by the columns asked for
+(``order``, or ``jurisdiction`` for a book), and every total is the exact sum of the rows
+it counts: no rounding happens after the lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from commercekit.batch._columns import OPTIONS
+from commercekit.batch._tables import arrow, in_kind, to_arrow
+from commercekit.errors import InputKind, InvalidBatchError
+
+__all__ = ["tax_totals"]
+
+_RATE = ("currency", "tax_name", "rate", "rate_kind")
+_SUMS = ("net", "tax", "gross")
+
+
+def _grouping(by: object, columns: list[str]) -> tuple[str, ...]:
+    found = OPTIONS.items(by, "by")
+    names = tuple(OPTIONS.text(name, "by") for name in found)
+    for name in names:
+        if name not in columns or name in _SUMS or name in _RATE:
+            raise InvalidBatchError.refused(
+                "by",
+                name,
+                "is not a column of the taxed lines to group by (such as 'order' or "
+                "'jurisdiction'); the currency, tax and rate are always grouped",
+                kind=InputKind.CHOICE,
+                choices=tuple(c for c in columns if c not in _SUMS and c not in _RATE),
+            )
+    return tuple(dict.fromkeys(names))
+
+
+def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
+    """One row per group of ``by`` columns, currency, tax and rate: ``net``, ``tax``
+    and ``gross`` added up exactly, and ``lines``, how many rows each adds.
+
+    ``taxed`` is the ``rows`` of [`tax_lines`][commercekit.batch.tax_lines] (any
+    kind of table; the totals come back in the same kind), ``by`` the columns to group
+    by as well: ``("order",)`` gives each order's tax summary, equal to ``by_rate`` of
+    ``tax_invoice`` on the order's lines at ``RoundingLevel.LINE`` (``base`` is
+    ``net``, ``amount`` is ``tax``); ``("jurisdiction",)`` a book's totals per place
+    and rate. Rows are sorted by the groups.
+
+    Raises:
+        InvalidBatchError: ``taxed`` is not a table of taxed lines (a column missing,
+            amounts not ``decimal128``, a value missing), or ``by`` names a column it
+            does not have.
+
+    Examples:
+        >>> import pyarrow as pa
+        >>> from decimal import Decimal
+        >>> money = pa.decimal128(38, 2)
+        >>> taxed = pa.table({
+        ...     "order": ["A1", "A1", "B7"],
+        ...     "currency": ["EUR"] * 3,
+        ...     "tax_name": ["VAT"] * 3,
+        ...     "rate": pa.array([Decimal(19)] * 3),
+        ...     "rate_kind": ["standard"] * 3,
+        ...     "net": pa.array([Decimal("100.00"), Decimal("8.39"), Decimal(5)], money),
+        ...     "tax": pa.array([Decimal("19.00"), Decimal("1.60"), Decimal(1)], money),
+        ...     "gross": pa.array([Decimal("119.00"), Decimal("9.99"), Decimal(6)], money),
+        ... })
+        >>> totals = tax_totals(taxed, by=["order"])
+        >>> totals.select(["order", "net", "tax", "lines"]).to_pylist()[0]
+        {'order': 'A1', 'net': Decimal('108.39'), 'tax': Decimal('20.60'), 'lines': 2}
+    """
+    pa = arrow()
+    table, kind = to_arrow(taxed, "taxed")
+    groups = (*_grouping(by, table.column_names), *_RATE)
+    for name in (*groups, *_SUMS):
+        if name not in table.column_names:
+            raise InvalidBatchError.refused(
+                name,
+                table.column_names,
+                f"is missing: the taxed lines (tax_lines(...).rows) have a column {name}",
+                kind=InputKind.LIST,
+            )
+        if table.column(name).null_count:
+            raise InvalidBatchError.refused(
+                name, table.column(name).null_count, "has rows without a value"
+            )
+    for name in _SUMS:
+        if not pa.types.is_decimal(table.schema.field(name).type):
+            raise InvalidBatchError.refused(
+                name,
+                str(table.schema.field(name).type),
+                "is not a decimal128 column: pass the rows tax_lines gave",
+                kind=InputKind.TYPE,
+            )
+    totals = table.group_by(list(groups), use_threads=False).aggregate(
+        [(name, "sum") for name in _SUMS] + [("net", "count")]
+    )
+    names = {f"{name}_sum": name for name in _SUMS} | {"net_count": "lines"}
+    totals = totals.rename_columns([names.get(c, c) for c in totals.column_names])
+    ordered = totals.select([*groups, *_SUMS, "lines"])
+    return in_kind(ordered.sort_by([(name, "ascending") for name in groups]), kind)
