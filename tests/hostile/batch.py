@@ -3,13 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 
 import pyarrow as pa
 
+from commercekit.batch import tax_lines
 from tests.hostile import Call, call
+
+
+def _lines() -> pa.Table:
+    return pa.table(
+        {
+            "order": ["A1", "A1"],
+            "amount": pa.array([Decimal("119.00"), Decimal("9.99")], pa.decimal128(10, 2)),
+            "currency": ["EUR", "EUR"],
+            "jurisdiction": ["DE", "FR"],
+            "category": ["standard", "books"],
+            "date": pa.array([date(2026, 11, 26)] * 2, pa.date32()),
+        }
+    )
+
+
+def _skus() -> pa.Table:
+    return pa.table(
+        {
+            "sku": ["MUG"],
+            "demand_mean": [100],
+            "demand_std_dev": [20],
+            "lead_time": [4],
+            "service_level": pa.array([Decimal("0.95")]),
+            "order_quantity": [400],
+        }
+    )
+
 
 CALLS: dict[str, Callable[[], Call]] = {
     "BatchResult": lambda: call(
         pa.table({"row": [0]}), pa.table({"row": pa.array([], pa.int64())})
     ),
+    "tax_lines": lambda: call(_lines(), prices_include_tax=True, mode="half-even"),
+    "tax_totals": lambda: call(
+        tax_lines(_lines(), prices_include_tax=True).rows, by=["order"]
+    ),
+    "oss_return": lambda: call(
+        tax_lines(_lines(), prices_include_tax=True).rows, scheme="union"
+    ),
+    "reorder_levels": lambda: call(_skus(), measure="fill_rate", shortfall="lost_sales"),
 }

@@ -56,6 +56,7 @@ class OssScheme(enum.StrEnum):
 
 _INPUTS = frozenset(
     {"jurisdiction", "date", "currency", "rate", "net", "net_minor", "tax", "tax_minor"}
+    | {"row"}  # tax_lines' numbering: a refusal's row is its position in ``taxed``
 )
 _MADE = ("period", "period_end", "member_state", "vat", "taxable_amount", "lines")
 
@@ -97,25 +98,25 @@ def _member_states(table: Any, scheme: OssScheme, rejections: Rejections) -> Any
 
 
 def _periods(dates: Any, scheme: OssScheme) -> tuple[Any, Any]:
-    """Each day's tax period, as text (``2026-Q3``, ``2026-07``), and its last day."""
+    """Each day's tax period, as text (``2026-Q3``, ``2026-07``), and its last day;
+    each distinct period is named once."""
     pa, np = arrow(), numpy()
     day = dates.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    month = day.astype("datetime64[M]")
-    year = month.astype("datetime64[Y]").astype(np.int64) + 1970
-    number = month.astype(np.int64) % 12  # 0 for January
-    if scheme is OssScheme.IMPORT:
-        first = month
-        label = np.char.add(
-            np.char.add(year.astype(str), "-"), np.char.zfill((number + 1).astype(str), 2)
-        )
-    else:
-        first = month - number % 3
-        label = np.char.add(
-            np.char.add(year.astype(str), "-Q"), (number // 3 + 1).astype(str)
-        )
+    months = day.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
     step = 1 if scheme is OssScheme.IMPORT else 3
-    last = (first + step).astype("datetime64[D]") - 1
-    return pa.array(label.tolist(), pa.string()), pa.array(last, pa.date32())
+    first, rows = np.unique(months - months % step, return_inverse=True)
+    labels, ends = [], []
+    for month in first.tolist():
+        year, number = 1970 + month // 12, month % 12 + 1
+        labels.append(
+            f"{year}-{number:02d}" if step == 1 else f"{year}-Q{(number + 2) // 3}"
+        )
+        ends.append(np.datetime64(month + step, "M").astype("datetime64[D]") - 1)
+    taken = pa.array(rows.astype(np.int64))
+    return (
+        pa.array(labels, pa.string()).take(taken),
+        pa.array(np.array(ends, dtype="datetime64[D]"), pa.date32()).take(taken),
+    )
 
 
 def oss_return(taxed: Any, *, scheme: OssScheme | str) -> BatchResult:
@@ -126,7 +127,8 @@ def oss_return(taxed: Any, *, scheme: OssScheme | str) -> BatchResult:
     consumption, or its rate table's code such as ``PT-20``), ``date`` (``date32``, the
     day VAT became chargeable), ``currency`` (``EUR``), ``rate`` (percent, decimal or
     integer), and the amounts ``net`` and ``tax`` (``decimal128``, or ``net_minor`` and
-    ``tax_minor`` in cents). Other columns are copied to the refused rows.
+    ``tax_minor`` in cents). Other columns are copied to the refused rows, except a
+    ``row`` column: a refused line's ``row`` is its position in ``taxed``.
 
     The result's ``rows`` are the return's: one per ``period`` (``2026-Q3``; ``2026-07``
     for the import scheme), ``member_state`` and ``rate``, with ``period_end`` (the day

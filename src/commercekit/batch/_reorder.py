@@ -25,8 +25,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from commercekit.batch._amounts import Amounts, currencies, read_amounts
-from commercekit.batch._columns import OPTIONS, numbers
+from commercekit.batch._amounts import Amounts, read_amounts
+from commercekit.batch._columns import OPTIONS, numbers, texts
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._result import BatchResult, result
 from commercekit.batch._tables import arrow, numpy, to_arrow
@@ -78,7 +78,8 @@ def _costs(table: Any, rejections: Rejections) -> list[tuple[Any, ...]] | None:
     names = table.column_names
     if not any(name in names for name in ("order_cost", "order_cost_minor")):
         return None
-    codes = currencies(table, "currency", rejections)
+    # The codes are checked where the per-call rules check them, by Money(), in turn.
+    codes = numpy().asarray(texts(table, "currency", rejections).to_pylist(), object)
     found = [read_amounts(table, name, codes, rejections) for name in _COSTS]
     rate = numbers(table, "demand_rate", rejections)
     assert rate is not None  # noqa: S101  # required=True
@@ -98,7 +99,7 @@ def _inputs(table: Any, rejections: Rejections, *, fill: bool) -> list[tuple[Any
     """Each row's inputs to the per-call rules, as a tuple of Python values."""
     columns: list[list[Any]] = []
     for name in _NUMBERS[:-1]:
-        optional = name in _OPTIONAL or (name == "order_quantity" and not fill)
+        optional = name in _OPTIONAL or name == "order_quantity"  # None: the EOQ
         values = numbers(table, name, rejections, required=not optional)
         columns.append([_OPTIONAL.get(name)] * table.num_rows if values is None else values)
     costs = _costs(table, rejections)
