@@ -121,16 +121,29 @@ def read_amounts(
     return Amounts(units, minor_scale(currency), present)
 
 
+def _encoded(values: Any) -> tuple[list[Any], Any]:
+    """The distinct values of a text column (an Arrow array or an ``object`` array),
+    and each row's index into them; a row without a value gets the last index, one
+    past the values. A hash, no sort: each distinct code is then looked at once."""
+    pa, np = arrow(), numpy()
+    array = values if isinstance(values, pa.Array) else pa.array(values, pa.string())
+    encoded = pa.compute.dictionary_encode(array)
+    distinct = encoded.dictionary.to_pylist()
+    index = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False)
+    return distinct, np.asarray(index, dtype=np.int64)
+
+
 def minor_scale(currency: Any) -> Any:
     """The minor-unit count of each row's currency (0 where the code is unknown)."""
     np = numpy()
-    scale = np.zeros(len(currency), dtype=np.int64)
-    for code in np.unique(currency[currency != None]):  # noqa: E711  # numpy mask
+    distinct, index = _encoded(currency)
+    scale = []
+    for code in distinct:
         try:
-            scale[currency == code] = currency_minor_units(str(code))
+            scale.append(currency_minor_units(str(code)))
         except CommerceKitError:
-            continue
-    return scale
+            scale.append(0)
+    return np.asarray([*scale, 0], dtype=np.int64)[index]
 
 
 def currencies(table: Any, name: str, rejections: Rejections) -> Any:
@@ -145,7 +158,7 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
             f"is missing: the table needs a column {name}",
             kind=InputKind.LIST,
         )
-    column = table.column(name)
+    column = table.column(name).combine_chunks()
     if pa.types.is_null(column.type):  # no value in any row (an all-empty column)
         column = column.cast(pa.string())
     if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
@@ -155,17 +168,19 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
             "is not a text column of ISO 4217 codes",
             kind=InputKind.TYPE,
         )
-    codes = np.asarray(column.to_pylist(), dtype=object)
-    absent = codes == None  # noqa: E711  # numpy mask
+    distinct, index = _encoded(column)
+    absent = index == len(distinct)
     rejections.refuse(absent, name, InvalidBatchError, f"{name} is missing in this row")
-    out = np.full(len(codes), None, dtype=object)
-    for code in np.unique(codes[codes != None]):  # noqa: E711  # numpy mask
-        rows = codes == code
+    found: list[str | None] = []
+    for position, code in enumerate(distinct):
         try:
-            out[rows] = validate_currency(str(code))
+            found.append(validate_currency(str(code)))
         except CommerceKitError as error:
-            rejections.refuse(rows, name, error, str(error))
-    return out
+            found.append(None)
+            rejections.refuse(index == position, name, error, str(error))
+    out = np.empty(len(found) + 1, dtype=object)
+    out[:] = [*found, None]
+    return out[index]
 
 
 def decimal_column(units: Any, exponent: Any, scale: int, valid: Any) -> Any:

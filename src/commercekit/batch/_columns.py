@@ -86,11 +86,17 @@ def days(table: Any, name: str, rejections: Rejections) -> Any:
 
 
 def numbers(
-    table: Any, name: str, rejections: Rejections, *, required: bool = True
+    table: Any,
+    name: str,
+    rejections: Rejections,
+    *,
+    required: bool = True,
+    read: bool = True,
 ) -> list[Decimal | int | None] | None:
     """Column ``name`` of decimals or integers as Python values (``None`` where a row
     has none, refused if ``required``), or ``None`` if the column is optional and
-    absent. Floats are refused: they cannot hold most decimal numbers exactly."""
+    absent (or not ``read``: then only its type and values are checked). Floats are
+    refused: they cannot hold most decimal numbers exactly."""
     pa = arrow()
     if name not in table.column_names and not required:
         return None
@@ -99,6 +105,8 @@ def numbers(
         raise _wrong(name, array.type, "decimal128 or integers (floats are not exact)")
     if required:
         present(array, name, rejections)
+    if not read:
+        return None
     values: list[Decimal | int | None] = array.to_pylist()
     return values
 
@@ -127,11 +135,10 @@ def distinct(arrays: Sequence[Any]) -> tuple[Any, list[tuple[Any, ...]]]:
     if not size:
         return groups, []
     _, first_row = np.unique(groups, return_index=True)  # each combination's first row
-    combinations = [
-        tuple(
-            dictionary[int(code[row])]
-            for dictionary, code in zip(dictionaries, codes, strict=True)
-        )
-        for row in first_row.tolist()
-    ]
+    values = []
+    for dictionary, code in zip(dictionaries, codes, strict=True):
+        column = np.empty(len(dictionary), dtype=object)
+        column[:] = dictionary
+        values.append(column[code[first_row]].tolist())
+    combinations = list(zip(*values, strict=True))
     return groups.astype(np.int64), combinations

@@ -14,13 +14,17 @@ period (Art. 366(2), 369h(2), 369u(2)). That conversion is the seller's step her
 line in another currency is refused, naming the rate to use, and is not counted.
 
 Each line accepted is counted in exactly one row of the return; each total is the exact
-sum of its lines. Corrections of earlier periods go in a later return, apart
-(Art. 369g(4), 369t(2)): a negative line is refused.
+sum of its lines, not rounded to a whole euro (Implementing Regulation (EU) No 282/2011,
+Art. 60: the exact amount of VAT is reported). Corrections of earlier periods go in a
+later return, apart (Art. 369g(4), 369t(2)): a negative line is refused.
 
 References:
     Council Directive 2006/112/EC (the VAT Directive), Title XII, Chapter 6, as
     amended by Council Directive (EU) 2017/2455 and (EU) 2019/1995:
     https://eur-lex.europa.eu/eli/dir/2006/112/oj
+    Council Implementing Regulation (EU) No 282/2011, Art. 60 and 61c, as amended by
+    Council Implementing Regulation (EU) 2019/2026:
+    https://eur-lex.europa.eu/eli/reg_impl/2011/282/oj
 """
 
 from __future__ import annotations
@@ -227,15 +231,16 @@ def oss_return(taxed: Any, *, scheme: OssScheme | str) -> BatchResult:
 def _rate_column(table: Any, rejections: Rejections) -> Any:
     """The ``rate`` column (percent, integers or decimals) as ``decimal128``; a row
     without one, or with a negative one, is refused."""
-    pa = arrow()
-    values = numbers(table, "rate", rejections)
-    assert values is not None  # noqa: S101  # required=True
+    pa, np = arrow(), numpy()
+    numbers(table, "rate", rejections, read=False)  # the type, and a value in each row
+    column = table.column("rate").combine_chunks()
+    scale = column.type.scale if pa.types.is_decimal(column.type) else 0
+    rates = column.cast(pa.decimal128(38, scale))
+    negative = pa.compute.less(rates, pa.scalar(0, rates.type)).fill_null(fill_value=False)
     rejections.refuse(
-        [value is not None and value < 0 for value in values],
+        np.asarray(negative.to_numpy(zero_copy_only=False), dtype=bool),
         "rate",
         InvalidBatchError,
         "is a negative rate; a VAT rate is 0 or more",
     )
-    column = table.column("rate")
-    scale = column.type.scale if pa.types.is_decimal(column.type) else 0
-    return column.cast(pa.decimal128(38, scale))
+    return rates

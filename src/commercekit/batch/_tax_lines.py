@@ -317,8 +317,8 @@ def _amounts(
     ``decimal128`` columns at the finest scale among the accepted rows."""
     np = numpy()
     ratios = [(0, 1) if rate is None else rate.rate.as_integer_ratio() for rate in rates]
-    numerator = np.array([ratio[0] for ratio in ratios] or [0], dtype=object)[groups]
-    denominator = np.array([ratio[1] for ratio in ratios] or [1], dtype=object)[groups]
+    numerator = ints([ratio[0] for ratio in ratios] or [0])[groups]
+    denominator = ints([ratio[1] for ratio in ratios] or [1])[groups]
     minor = minor_scale(codes)
     safe = Amounts(np.where(ok, line.units, 0), line.scale, line.present)
     tax = _taxes(
