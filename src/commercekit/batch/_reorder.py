@@ -14,10 +14,12 @@ Each row equals the per-call rules composed for that row's inputs:
 The normal distribution's inverse and its loss function are irrational, and the
 per-call rules compute them in binary floating point (``statistics.NormalDist``, and a
 bisection and Newton's method for a fill rate's k) before rounding each result once,
-half-even, to four decimals. The batch does not re-implement them: it calls the per-call
-rules once per distinct combination of a row's inputs (SKUs that share a demand profile,
-lead time and target are planned once), so every figure is the per-call figure, to the
-last digit. A row the per-call rules refuse is refused with their error.
+half-even, to four decimals. The batch does not re-implement them: it asks the per-call
+rules, each once per distinct combination of the inputs it reads (``_reorder_plan``:
+SKU-locations that share a demand profile and lead time share one lead-time demand; a
+cycle service level's reorder points come from ``reorder_points``, which finds z once
+per level), so every figure is the per-call figure, to the last digit. A row the
+per-call rules refuse is refused with the error they raise first.
 """
 
 from __future__ import annotations
@@ -28,21 +30,15 @@ from typing import Any
 from commercekit.batch._amounts import Amounts, read_amounts
 from commercekit.batch._columns import OPTIONS, numbers, texts
 from commercekit.batch._rejects import Rejections
+from commercekit.batch._reorder_plan import plan
 from commercekit.batch._result import BatchResult, result
 from commercekit.batch._tables import arrow, numpy, to_arrow
 from commercekit.batch._tax_lines import passed_through
-from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
+from commercekit.errors import InputKind, InvalidBatchError
 from commercekit.inventory import (
-    DemandProfile,
-    LeadTime,
     ServiceMeasure,
     Shortfall,
-    economic_order_quantity,
-    lead_time_demand,
-    safety_stock_for_cycle_service,
-    safety_stock_for_fill_rate,
 )
-from commercekit.money import Money
 
 __all__ = ["reorder_levels"]
 
@@ -119,35 +115,6 @@ def _inputs(table: Any, rejections: Rejections, *, fill: bool) -> list[tuple[Any
     ]
 
 
-def _plan_one(
-    values: tuple[Any, ...], *, fill: bool, shortfall: Shortfall
-) -> tuple[Any, ...]:
-    """The per-call rules for one combination of inputs: the figures, or the error."""
-    mean, spread, lead, lead_spread, review, level, quantity, rate, costs = values
-    demand = lead_time_demand(
-        DemandProfile(mean, spread), LeadTime(lead, lead_spread), review
-    )
-    order = None
-    if costs is not None:  # the table has costs: the economic order quantity
-        currency, fixed, holding = costs
-        order = economic_order_quantity(
-            rate, Money(fixed, currency), Money(holding, currency)
-        ).quantity
-    size = quantity if quantity is not None else order
-    if fill:
-        stock = safety_stock_for_fill_rate(demand, level, size, shortfall)
-    else:
-        stock = safety_stock_for_cycle_service(demand, level)
-    return (
-        demand.mean,
-        demand.std_dev,
-        stock.k,
-        stock.safety_stock,
-        stock.reorder_point,
-        size,
-    )
-
-
 def reorder_levels(
     demand: Any,
     *,
@@ -196,7 +163,7 @@ def reorder_levels(
     short = OPTIONS.member(shortfall, Shortfall, "shortfall")
     keys = passed_through(table, _INPUTS, _MADE)
     rejections = Rejections(table.num_rows)
-    figures = _plan(
+    figures = plan(
         _inputs(table, rejections, fill=fill), rejections, fill=fill, short=short
     )
     ok = rejections.accepted
@@ -209,43 +176,10 @@ def reorder_levels(
     return result(pa.table(columns), rejections, keys, np.arange(table.num_rows), kind)
 
 
-def _plan(
-    rows: list[tuple[Any, ...]], rejections: Rejections, *, fill: bool, short: Shortfall
-) -> list[Any]:
-    """Each accepted row's figures (``None`` for the others), from the per-call rules
-    run once per distinct combination of inputs; a row they refuse is refused with
-    their error."""
-    np = numpy()
-    planned: dict[tuple[Any, ...], tuple[Any, ...] | CommerceKitError] = {}
-    figures: list[Any] = [None] * len(rows)
-    refused: dict[type, Any] = {}
-    for row in np.flatnonzero(rejections.accepted).tolist():
-        values = rows[row]
-        if values not in planned:
-            try:
-                planned[values] = _plan_one(values, fill=fill, shortfall=short)
-            except CommerceKitError as problem:
-                planned[values] = problem
-        found = planned[values]
-        if isinstance(found, CommerceKitError):
-            messages = refused.setdefault(type(found), np.full(len(rows), None, object))
-            messages[row] = str(found)
-        else:
-            figures[row] = found
-    for kind, messages in refused.items():
-        rejections.refuse(messages != None, "demand", kind, messages)  # noqa: E711
-    return figures
-
-
 def _decimals(values: list[Any]) -> Any:
     """Decimals (or ``None``) as one ``decimal128`` column at the finest scale among
-    them (four places for the rounded figures)."""
+    them (four places for the rounded figures); Arrow reads the scale off the values."""
     pa = arrow()
-    places = max(
-        (-int(Decimal(value).as_tuple().exponent) for value in values if value is not None),
-        default=0,
-    )
-    return pa.array(
-        [None if value is None else Decimal(value) for value in values],
-        pa.decimal128(38, max(places, 0)),
-    )
+    found = pa.array(values)
+    scale = found.type.scale if pa.types.is_decimal(found.type) else 0
+    return found.cast(pa.decimal128(38, scale))
