@@ -18,7 +18,15 @@ from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import arrow, numpy
 from commercekit.errors import InputKind, InvalidBatchError
 
-__all__ = ["OPTIONS", "days", "distinct", "numbers", "present", "texts"]
+__all__ = [
+    "OPTIONS",
+    "days",
+    "distinct",
+    "numbers",
+    "passed_through",
+    "present",
+    "texts",
+]
 
 OPTIONS = For(InvalidBatchError)
 """Checks for a batch's options (flags, choices), refusing with ``InvalidBatchError``."""
@@ -142,3 +150,20 @@ def distinct(arrays: Sequence[Any]) -> tuple[Any, list[tuple[Any, ...]]]:
         values.append(column[code[first_row]].tolist())
     combinations = list(zip(*values, strict=True))
     return groups.astype(np.int64), combinations
+
+
+def passed_through(table: Any, used: frozenset[str], made: tuple[str, ...]) -> Any:
+    """The columns the batch does not read, copied to its results (order and line
+    numbers, SKUs): a table of them, refused if one would clash with a result column."""
+    keep = [name for name in table.column_names if name not in used]
+    taken = ("row", "field", "error", "message", *made)
+    clash = [name for name in keep if name in taken]
+    if clash:
+        raise InvalidBatchError.refused(
+            clash[0],
+            table.column_names,
+            f"is a column name the results use ({', '.join(taken)}); "
+            "rename it in the input",
+            kind=InputKind.LIST,
+        )
+    return table.select(keep)

@@ -33,11 +33,17 @@ import enum
 from typing import Any
 
 from commercekit.batch._amounts import currencies, decimal_column, read_amounts
-from commercekit.batch._columns import OPTIONS, days, distinct, numbers, texts
+from commercekit.batch._columns import (
+    OPTIONS,
+    days,
+    distinct,
+    numbers,
+    passed_through,
+    texts,
+)
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._result import BatchResult, result
 from commercekit.batch._tables import arrow, numpy, to_arrow
-from commercekit.batch._tax_lines import passed_through
 from commercekit.errors import CommerceKitError, InvalidBatchError, MissingDataError
 from commercekit.regions import is_eu_member, special_territory
 

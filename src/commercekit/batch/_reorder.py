@@ -28,12 +28,11 @@ from decimal import Decimal
 from typing import Any
 
 from commercekit.batch._amounts import Amounts, read_amounts
-from commercekit.batch._columns import OPTIONS, numbers, texts
+from commercekit.batch._columns import OPTIONS, numbers, passed_through, texts
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._reorder_plan import plan
 from commercekit.batch._result import BatchResult, result
 from commercekit.batch._tables import arrow, numpy, to_arrow
-from commercekit.batch._tax_lines import passed_through
 from commercekit.errors import InputKind, InvalidBatchError
 from commercekit.inventory import (
     ServiceMeasure,

@@ -23,9 +23,12 @@ class BatchResult:
     was given (Arrow, Polars or pandas).
 
     ``rows`` holds one row per input row accepted, with the input row's position in
-    ``row``; ``rejected`` one row per input row refused: ``row``, the input's key
-    columns, the ``field`` that was wrong, the ``error`` class the per-call rule raises
-    for it, and its ``message``. No input row is in both, and none is in neither.
+    ``row`` (or, for a batch that adds rows up, such as
+    [`oss_return`][commercekit.batch.oss_return], one row per group, counting the input
+    rows it adds in ``lines``); ``rejected`` one row per input row refused: ``row``, the
+    input's key columns, the ``field`` that was wrong, the ``error`` class the per-call
+    rule raises for it, and its ``message``. No input row is in both, and none is in
+    neither.
     """
 
     rows: Any = attrs.field(validator=lambda _, __, value: _table(value, "rows"))

@@ -32,7 +32,7 @@ from commercekit.batch._amounts import (
     read_amounts,
 )
 from commercekit.batch._amounts import decimal_column as _decimals
-from commercekit.batch._columns import OPTIONS, days, distinct, texts
+from commercekit.batch._columns import OPTIONS, days, distinct, passed_through, texts
 from commercekit.batch._integers import divide_rounded, ints, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._result import BatchResult, result
@@ -46,7 +46,7 @@ from commercekit.errors import (
 from commercekit.money import DEFAULT_ROUNDING, RoundingMode
 from commercekit.tax import rate_for
 
-__all__ = ["OUTPUTS", "passed_through", "tax_lines"]
+__all__ = ["tax_lines"]
 
 INPUTS = frozenset(
     {
@@ -63,23 +63,6 @@ INPUTS = frozenset(
     }
 )
 OUTPUTS = ("net", "tax", "gross", "rate", "rate_kind")
-
-
-def passed_through(table: Any, used: frozenset[str], made: tuple[str, ...]) -> Any:
-    """The columns the batch does not read, copied to its results (order and line
-    numbers, SKUs): a table of them, refused if one would clash with a result column."""
-    keep = [name for name in table.column_names if name not in used]
-    taken = ("row", "field", "error", "message", *made)
-    clash = [name for name in keep if name in taken]
-    if clash:
-        raise InvalidBatchError.refused(
-            clash[0],
-            table.column_names,
-            f"is a column name the results use ({', '.join(taken)}); "
-            "rename it in the input",
-            kind=InputKind.LIST,
-        )
-    return table.select(keep)
 
 
 def _quantity(table: Any, rejections: Rejections) -> Amounts:
