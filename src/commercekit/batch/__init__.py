@@ -5,8 +5,18 @@ kind); amounts as ``decimal128`` or integer minor units, never floats; every row
 the per-call rule's result for the same inputs; a bad row reported in the result's
 rejected rows, never a whole-batch crash. Needs the optional ``batch`` extra (pyarrow and
 numpy): ``pip install "commercekit[batch]"``.
+
+* [`BatchResult`][commercekit.batch.BatchResult]: the rows computed and the rows
+  refused, each refused row with the error the per-call rule raises.
+* [`plan_prices`][commercekit.batch.plan_prices] (a
+  [`PricePlan`][commercekit.batch.PricePlan]) and
+  [`localize_catalog`][commercekit.batch.localize_catalog]: a catalog's base prices
+  as shown in many markets (``localize_price`` over columns), each market's rates,
+  fee, taxes and price point resolved once.
 """
 
+from commercekit.batch._localize import localize_catalog
+from commercekit.batch._plan import PricePlan, plan_prices
 from commercekit.batch._result import BatchResult
 
-__all__ = ["BatchResult"]
+__all__ = ["BatchResult", "PricePlan", "localize_catalog", "plan_prices"]
