@@ -64,10 +64,9 @@ def _check(
 def _same(row: dict[str, Any], want: LocalizedPrice) -> None:
     currency = want.market.currency
     assert row["currency"] == currency
-    for name in ("converted", "fee", "with_tax", "shown"):
-        assert Money(row[name], currency) == getattr(want, name), name
-    floor = None if row["floor"] is None else Money(row["floor"], currency)
-    assert floor == want.floor
+    for name in ("converted", "fee", "with_tax", "shown"):  # may pass 10^18 (per call too)
+        assert row[name] == getattr(want, name).amount, name
+    assert row["floor"] == (None if want.floor is None else want.floor.amount)
     assert row["bound_by"] == want.bound_by
     percent = sum((rate.rate for rate in want.rates), D(0)) if want.rates else None
     assert row["tax_percent"] == percent
