@@ -123,6 +123,8 @@ def _times(
     Within ``int64`` it is one multiplication and one division, unchecked: the bound
     proves they fit."""
     n, d = ratio
+    if numpy().ndim(n) == numpy().ndim(d) == 0 and n == d:
+        return values, bound  # the same currency: nothing to convert or round
     if values.dtype != object and 2 * (bound * _most(n) + _most(d)) < LIMIT:
         result = divide_whole(values * n, d, mode)
     else:
@@ -286,6 +288,11 @@ def _above(value: Any, point: Point) -> Any:
     np = numpy()
     within = value % point.step
     start = value - within
+    if len(point.endings) == 1:  # the commonest: .99, ¥980
+        (ending,) = point.endings
+        start += ending
+        start += (within > ending) * point.step
+        return start
     found = start + (point.step + point.endings[0])
     for ending in reversed(point.endings):  # the smallest ending at or above wins
         found = np.where(within <= ending, start + ending, found)

@@ -131,17 +131,24 @@ def divide_rounded(numerator: Any, denominator: Any, mode: RoundingMode) -> Any:
 def divide_whole(numerator: Any, denominator: Any, mode: RoundingMode) -> Any:
     """``divide_rounded`` for ``int64`` numerators of zero or more, where the caller
     knows ``2 x (numerator + denominator)`` stays below ``LIMIT`` (prices, fees, taxes):
-    one floor division each, no check."""
+    one floor division each, no check, and one new column."""
     if mode in (RoundingMode.FLOOR, RoundingMode.DOWN):
         return numerator // denominator
     if mode in (RoundingMode.CEILING, RoundingMode.UP):
-        return (numerator + (denominator - 1)) // denominator
+        result = numerator + (denominator - 1)
+        result //= denominator
+        return result
     twice = denominator * 2
+    result = numerator * 2
     if mode is RoundingMode.HALF_DOWN:  # a tie stays below
-        return (numerator * 2 + (denominator - 1)) // twice
-    shifted = numerator * 2 + denominator
-    quotient = shifted // twice  # half up: a tie goes up
-    if mode is RoundingMode.HALF_EVEN:  # ... unless that makes it odd
-        tie = (shifted - quotient * twice == 0) & (quotient % 2 == 1)
-        quotient = quotient - tie
+        result += denominator - 1
+        result //= twice
+        return result
+    result += denominator
+    if mode is RoundingMode.HALF_UP:  # a tie goes up
+        result //= twice
+        return result
+    quotient = result // twice  # HALF_EVEN: a tie goes up, unless that makes it odd
+    result -= quotient * twice
+    quotient -= (result == 0) & (quotient % 2 == 1)
     return quotient
