@@ -423,3 +423,24 @@ def test_price_points_over_a_column_move_as_one_price_moves(
     got = move(np.array(values, dtype=np.int64), point, direction)
     want = [policy.move(D(value).scaleb(-3), direction) for value in values]
     assert [D(int(value)).scaleb(-3) for value in got] == want
+
+
+def test_an_empty_catalog_and_one_in_chunks() -> None:
+    """No rows give empty tables with the result's columns; a catalog in several
+    chunks (each with its own currencies) prices as one."""
+    plan = plan_prices([SWEDEN, UNITED_STATES], RATES, on=ON)
+    first = pa.table(
+        {"sku": ["A", "B"], "price_minor": [100, 200], "currency": ["EUR", "USD"]}
+    )
+    second = pa.table({"sku": ["C"], "price_minor": [300], "currency": ["JPY"]})
+    empty = localize_catalog(first.slice(0, 0), plan)
+    assert (len(empty.rows), len(empty.rejected)) == (0, 0)
+    assert "shown" in empty.rows.column_names
+    chunked = localize_catalog(pa.concat_tables([first, second]), plan).rows
+    whole = localize_catalog(pa.concat_tables([first, second]).combine_chunks(), plan)
+    assert chunked.to_pylist() == whole.rows.to_pylist()
+    assert chunked.column("converted").to_pylist()[:3] == [
+        D("11.20"),  # EUR 1.00 at 11.20
+        D("21.33"),  # USD 2.00 at 11.20 / 1.05 = 21.333…
+        D("20.76"),  # JPY 300 at 11.20 / 161.87 = 20.757…
+    ]

@@ -83,8 +83,8 @@ class _Rows:
 def _per_row(values: list[int], index: Any) -> Any:
     """``values[index]`` for each row; one value stays a scalar (the fast path)."""
     np = numpy()
-    if len(set(values)) == 1:
-        return values[0]
+    if len(set(values)) <= 1:
+        return values[0] if values else 1  # no value: no row (an empty catalog)
     table = np.array([*values, values[0]], dtype=object)  # index -1: a refused row
     if max(abs(value) for value in values) < 2**62:
         table = table.astype(np.int64)
