@@ -175,8 +175,10 @@ def _convert(
 
 def _in_units(ratio: tuple[Any, Any], scale: Any) -> tuple[Any, Any]:
     """The ratio for amounts given as whole units of ``10^-scale``."""
-    power = _power(scale)
-    return ratio[0], power * ratio[1] if numpy().ndim(power) else ratio[1] * power
+    power, np = _power(scale), numpy()
+    if np.ndim(power) == np.ndim(ratio[1]) == 0:
+        return ratio[0], ratio[1] * power  # Python ints: exact at any size
+    return ratio[0], multiply(ratio[1], power)
 
 
 def _taxes(rows: _Rows, plan: MarketPlan) -> tuple[Any, tuple[Any, Any] | None]:

@@ -85,15 +85,15 @@ def _tables(
     positions = np.arange(catalog.size) if where is None else where
     keys = catalog.keys if where is None else catalog.keys.take(pa.array(where))
     ok = priced.rejections.accepted
-    size = int(ok.sum())
-    columns = {"row": pa.array(positions if ok.all() else positions[ok], pa.int64())}
-    chosen = keys if ok.all() else keys.filter(pa.array(ok))
+    size, every = int(ok.sum()), bool(ok.all())
+    columns = {"row": pa.array(positions if every else positions[ok], pa.int64())}
+    chosen = keys if every else keys.filter(pa.array(ok))
     columns.update({name: chosen.column(name) for name in keys.column_names})
     columns["market"] = pa.repeat(pa.scalar(market.code, pa.string()), size)
     columns["currency"] = pa.repeat(pa.scalar(market.currency, pa.string()), size)
     columns.update(_amounts(priced, market, plan.scale, ok))
     columns["tax_percent"] = _percents(priced, market, plan.percent_scale, ok)
-    if ok.all():  # no refusal: the keys' columns are enough
+    if every:  # no refusal: the keys' columns are enough
         keys = keys.slice(0, 0)
     labelled = keys.append_column(
         "market", pa.repeat(pa.scalar(market.code, pa.string()), len(keys))
