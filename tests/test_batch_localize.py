@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -238,6 +239,8 @@ def test_bound_by_names_the_floor_that_raised_the_price() -> None:
         minimum_price=Money("30.00", "EUR"),
     )
     assert price.bound_by == "minimum price"
+    with pytest.raises(InvalidAmountError, match="is not one of 'margin'"):
+        attrs.evolve(price, bound_by="cost")
     assert "never below 30.00 EUR: the minimum price floor raised the price" in (
         price.explain()
     )
