@@ -309,7 +309,7 @@ def read_catalog(table: Any, plan: PricePlan, keys: object) -> Catalog:
     if price.decimal:  # Money(amount, code) reads the amount before the code
         _in_range(price, "price", rejections)
     places = _choose(*texts.currency, "currency", _minor_units, rejections)
-    places = np.where(places < 0, 0, places)
+    places = _one_if_uniform(np.where(places < 0, 0, places), texts.currency[1])
     if not price.decimal:
         price = _in_minor(price, places)
         _in_range(price, "price", rejections)
@@ -349,6 +349,12 @@ def read_catalog(table: Any, plan: PricePlan, keys: object) -> Catalog:
 def _in_minor(amount: Amount, places: Any) -> Amount:
     """A minor-unit column given the places of each row's currency."""
     return amount if amount.decimal else attrs.evolve(amount, scale=places)
+
+
+def _one_if_uniform(places: Any, codes: list[Any]) -> Any:
+    """``places``, or one int where every known code has the same (the fast path)."""
+    found = {_minor_units(code) for code in codes if _canonical(code)}
+    return found.pop() if len(found) == 1 else places
 
 
 def _minor_units(code: str) -> int:
