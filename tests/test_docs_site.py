@@ -107,7 +107,7 @@ def test_every_console_block_copies_without_prompts_or_output(site: Path) -> Non
 # --- the API reference, one page per package ------------------------------------------
 
 PACKAGES = ("money", "regions", "tax", "pricing", "shipping", "inventory", "loyalty")
-PACKAGES += ("metrics", "checkout", "serde", "service", "errors")
+PACKAGES += ("metrics", "checkout", "batch", "serde", "service", "errors")
 _API_LINK = re.compile(r'href="(?P<path>[^"#:]*)#(?P<id>commercekit\.[^"]*)"')
 
 

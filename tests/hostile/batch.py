@@ -3,13 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pyarrow as pa
 
-from commercekit.batch import tax_lines
+from commercekit.batch import plan_prices, tax_lines
+from commercekit.money import RateTable
+from commercekit.pricing import CHARM_99, Market
 from tests.hostile import Call, call
+
+DAY = date(2026, 6, 1)
+
+
+def _markets() -> list[Market]:
+    return [
+        Market("DE", "EUR", tax_jurisdiction="DE", tax_inclusive=True),
+        Market("US", "USD", price_point=CHARM_99, conversion_fee=Decimal(2)),
+    ]
+
+
+def _rates() -> RateTable:
+    return RateTable(
+        base="EUR",
+        rates={"USD": Decimal("1.05")},
+        observed_at=datetime(2026, 5, 29, 16, 0, tzinfo=UTC),
+        provider="example rates",
+    )
+
+
+def _catalog() -> pa.Table:
+    return pa.table(
+        {
+            "sku": ["TEE", "MUG"],
+            "price": pa.array([Decimal("20.00"), Decimal("9.50")], pa.decimal128(10, 2)),
+            "currency": ["EUR", "EUR"],
+        }
+    )
 
 
 def _lines() -> pa.Table:
@@ -50,4 +80,9 @@ CALLS: dict[str, Callable[[], Call]] = {
         tax_lines(_lines(), prices_include_tax=True).rows, scheme="union"
     ),
     "reorder_levels": lambda: call(_skus(), measure="fill_rate", shortfall="lost_sales"),
+    "PricePlan": lambda: call(_markets(), _rates(), on=DAY),
+    "plan_prices": lambda: call(_markets(), _rates(), on=DAY),
+    "localize_catalog": lambda: call(
+        _catalog(), plan_prices(_markets(), _rates(), on=DAY), keys=["sku"]
+    ),
 }

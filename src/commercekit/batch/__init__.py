@@ -7,7 +7,12 @@ rejected rows, never a whole-batch crash. Needs the optional ``batch`` extra (py
 numpy): ``pip install "commercekit[batch]"``.
 
 * [`BatchResult`][commercekit.batch.BatchResult]: the rows computed and the rows
-  refused, each with the per-call rule's error.
+  refused, each refused row with the error the per-call rule raises.
+* [`plan_prices`][commercekit.batch.plan_prices] (a
+  [`PricePlan`][commercekit.batch.PricePlan]) and
+  [`localize_catalog`][commercekit.batch.localize_catalog]: a catalog's base prices
+  as shown in many markets (``localize_price`` over columns), each market's rates,
+  fee, taxes and price point resolved once.
 * [`tax_lines`][commercekit.batch.tax_lines]: the tax on every line of an order book,
   each rate looked up once per jurisdiction, category and day;
   [`tax_totals`][commercekit.batch.tax_totals]: their per-rate totals, per order or per
@@ -19,7 +24,9 @@ numpy): ``pip install "commercekit[batch]"``.
   order quantity for every SKU (or SKU and location).
 """
 
+from commercekit.batch._localize import localize_catalog
 from commercekit.batch._oss import OssScheme, oss_return
+from commercekit.batch._plan import PricePlan, plan_prices
 from commercekit.batch._reorder import reorder_levels
 from commercekit.batch._result import BatchResult
 from commercekit.batch._tax_lines import tax_lines
@@ -28,7 +35,10 @@ from commercekit.batch._tax_totals import tax_totals
 __all__ = [
     "BatchResult",
     "OssScheme",
+    "PricePlan",
+    "localize_catalog",
     "oss_return",
+    "plan_prices",
     "reorder_levels",
     "tax_lines",
     "tax_totals",

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from commercekit._numbers import EXACT
-from commercekit.batch._integers import LIMIT, exact, largest, multiply, pow10, to_int64
+from commercekit.batch._integers import exact, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import arrow, numpy
 from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
@@ -186,24 +186,32 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
 def decimal_column(units: Any, exponent: Any, scale: int, valid: Any) -> Any:
     """A ``decimal128(38, scale)`` Arrow array of ``units x 10^-exponent`` (each
     ``exponent <= scale``), null where ``valid`` is false. Built from the integers'
-    bytes, so it is exact and fast."""
+    bytes (and a validity bitmap), so it is exact and fast."""
     pa, np = arrow(), numpy()
     size = len(units)
-    scaled = multiply(units, pow10(scale - np.asarray(exponent, dtype=np.int64)))
-    scaled = np.where(valid, scaled, 0)
+    shift = scale - np.asarray(exponent, dtype=np.int64)
+    scaled = units
+    if shift.ndim or int(shift):
+        factor = pow10(shift) if shift.ndim else 10 ** int(shift)
+        scaled = multiply(units, factor)
+    valid = np.asarray(valid, dtype=bool)
+    every = bool(valid.all())  # cheap for one flag (True: every value)
+    valid = np.broadcast_to(valid, (size,))
+    if not every:
+        scaled = np.where(valid, scaled, 0)
     kind = pa.decimal128(38, scale)
-    mask = pa.array(~np.asarray(valid, dtype=bool))
-    if scaled.dtype != object and largest(scaled) < LIMIT:
-        words = np.empty((size, 2), dtype=np.int64)
+    scaled = to_int64(scaled)
+    if scaled.dtype != object:
+        words = np.zeros((size, 2), dtype=np.int64)  # little-endian: low word, high
         words[:, 0] = scaled
-        words[:, 1] = scaled >> 63
-        data = pa.py_buffer(words.tobytes())
-        array = pa.Array.from_buffers(kind, size, [None, data])
-        return pa.compute.if_else(mask, pa.scalar(None, type=kind), array)
+        if size and int(np.min(scaled)) < 0:
+            words[:, 1] = scaled >> 63
+        bitmap = None if every else pa.py_buffer(np.packbits(valid, bitorder="little"))
+        return pa.Array.from_buffers(kind, size, [bitmap, pa.py_buffer(words)])
     from decimal import Decimal  # noqa: PLC0415  # the rare path beyond 63 bits
 
     values = [
         Decimal(int(value)).scaleb(-scale, EXACT) if ok else None
-        for value, ok in zip(scaled.tolist(), np.asarray(valid).tolist(), strict=True)
+        for value, ok in zip(scaled.tolist(), valid.tolist(), strict=True)
     ]
     return pa.array(values, type=kind)

@@ -7,14 +7,17 @@ from typing import Any
 import attrs
 
 from commercekit.batch._rejects import Rejections
-from commercekit.batch._tables import TableKind, in_kind, to_arrow
+from commercekit.batch._tables import TableKind, in_kind, kind_of, to_arrow
 from commercekit.errors import InputKind, InvalidBatchError
 
 __all__ = ["BatchResult", "result"]
 
 
 def _table(value: object, field: str) -> None:
-    to_arrow(value, field)  # refuses anything that is not a table
+    # Only the kind matters: converting a large pandas frame just to check it would
+    # cost about as much as the batch that made it.
+    if kind_of(value) is None:
+        to_arrow(value, field)  # raises, saying what a table is
 
 
 @attrs.frozen

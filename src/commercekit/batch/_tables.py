@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from commercekit.errors import InputKind, InvalidBatchError, MissingDataError
 
-__all__ = ["EXTRA", "TableKind", "arrow", "in_kind", "numpy", "to_arrow"]
+__all__ = ["EXTRA", "TableKind", "arrow", "in_kind", "kind_of", "numpy", "to_arrow"]
 
 EXTRA = 'install the batch extra: pip install "commercekit[batch]"'
 
@@ -50,7 +50,8 @@ class TableKind(enum.Enum):
     PANDAS = "pandas"
 
 
-def _kind_of(table: object) -> TableKind | None:
+def kind_of(table: object) -> TableKind | None:
+    """The kind of ``table``, or ``None`` if it is not a table the batch path reads."""
     root = type(table).__module__.partition(".")[0]
     name = type(table).__name__
     if root == "pyarrow" and name in {"Table", "RecordBatch"}:
@@ -69,7 +70,7 @@ def to_arrow(table: object, what: str) -> tuple[Any, TableKind]:
         InvalidBatchError: ``table`` is not an Arrow table or record batch, a Polars
             DataFrame or a pandas DataFrame.
     """
-    kind = _kind_of(table)
+    kind = kind_of(table)
     if kind is None:
         raise InvalidBatchError.refused(
             what,

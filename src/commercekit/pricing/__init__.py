@@ -34,7 +34,12 @@ if TYPE_CHECKING:
         price_for_margin,
         price_for_markup,
     )
-    from commercekit.pricing._markets import LocalizedPrice, Market, localize_price
+    from commercekit.pricing._markets import (
+        BOUND_BY,
+        LocalizedPrice,
+        Market,
+        localize_price,
+    )
     from commercekit.pricing._offers import (
         AmountOff,
         BundlePrice,
@@ -70,7 +75,7 @@ else:
                 "margin_after_discount margin_after_returns margin_from_markup margin_of "
                 "markup_from_margin markup_of price_for_margin price_for_markup"
             ),
-            "._markets": "LocalizedPrice Market localize_price",
+            "._markets": "BOUND_BY LocalizedPrice Market localize_price",
             "._offers": (
                 "AmountOff BundlePrice BuyXGetY FixedPrice FreeShipping Offer PercentOff "
                 "Tier Tiered"
@@ -84,6 +89,7 @@ else:
     )
 
 __all__ = [
+    "BOUND_BY",
     "CHARM_99",
     "MAX_LINES",
     "AmountOff",
