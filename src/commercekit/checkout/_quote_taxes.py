@@ -72,19 +72,7 @@ def tax_lines(
     )
     results = invoice.lines
     lines = [
-        trusted(
-            QuoteLine,
-            sku=line.sku,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            amount=line.subtotal,
-            discount=discount,
-            net=taxed.net,
-            tax=taxed.tax,
-            gross=taxed.gross,
-            rates=taxed.line.rates,
-            position=position,
-        )
+        _taxed_line(line, discount, taxed, position)
         for line, discount, taxed, position in zip(
             cart_lines, discounts, results, positions, strict=False
         )
@@ -92,6 +80,26 @@ def tax_lines(
     shipped = results[len(cart_lines) :]
     charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
     return lines, charge, invoice.by_rate
+
+
+def _taxed_line(
+    line: CartLine, discount: Money, taxed: LineTax, position: int
+) -> QuoteLine:
+    """A quote line from its invoice line: its tax added up once, the gross from it."""
+    tax = taxed.tax
+    return trusted(
+        QuoteLine,
+        sku=line.sku,
+        quantity=line.quantity,
+        unit_price=line.unit_price,
+        amount=line.subtotal,
+        discount=discount,
+        net=taxed.net,
+        tax=tax,
+        gross=taxed.net + tax,  # as LineTax.gross
+        rates=taxed.line.rates,
+        position=position,
+    )
 
 
 def _untaxed_lines(

@@ -226,8 +226,9 @@ def round_ratio(  # noqa: PLR0911  # one return per rounding mode reads clearest
         >>> round_ratio(-7, 3, RoundingMode.DOWN), round_ratio(-7, 3, RoundingMode.FLOOR)
         (-2, -3)
     """
-    decimal_rounding(mode)  # refuses anything that is not a RoundingMode
-    mode = RoundingMode(mode)
+    if mode.__class__ is not RoundingMode:
+        decimal_rounding(mode)  # refuses anything that is not a RoundingMode
+        mode = RoundingMode(mode)
     if (
         numerator.__class__ is not int
         or denominator.__class__ is not int

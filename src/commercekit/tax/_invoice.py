@@ -43,7 +43,7 @@ from commercekit.money import (
 )
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
-from commercekit.tax._compute import TaxAmount, Taxed, _mode, _rates, add_tax, extract_tax
+from commercekit.tax._compute import TaxAmount, Taxed, _mode, _rates, added, extracted
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -112,8 +112,13 @@ class TaxLine:
     @context_free
     def amount(self) -> Money:
         """Unit price x quantity - discount, rounded to the minor unit (half-up)."""
-        total = round_money(self.price * self.quantity)
-        return total - self.discount if self.discount is not None else total
+        return _amount_of(self)
+
+
+def _amount_of(line: TaxLine) -> Money:
+    """``line.amount()``, in the library's context already (inside ``tax_invoice``)."""
+    total = round_money(line.price * line.quantity)
+    return total - line.discount if line.discount is not None else total
 
 
 @attrs.frozen
@@ -198,14 +203,11 @@ class TaxBreakdown:
 
 def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
     """Tax per unit, times the quantity; the discount's tax taken off."""
-    amount = line.amount()
+    amount = _amount_of(line)
     quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
-        if inclusive:
-            taxed = extract_tax(value, line.rates, mode=mode)
-        else:
-            taxed = add_tax(value, line.rates, mode=mode)
+        taxed = (extracted if inclusive else added)(value, line.rates, mode)
         return tuple(tax.amount for tax in taxed.taxes)
 
     per_unit = taxes_on(line.price)
@@ -234,12 +236,7 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
 
 
 def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
-    amount = line.amount()
-    taxed = (
-        extract_tax(amount, line.rates, mode=mode)
-        if inclusive
-        else add_tax(amount, line.rates, mode=mode)
-    )
+    taxed = (extracted if inclusive else added)(_amount_of(line), line.rates, mode)
     return trusted(LineTax, line=line, net=taxed.net, taxes=taxed.taxes)
 
 
@@ -253,14 +250,10 @@ def _lines_by_invoice(
         groups.setdefault(key, []).append(index)
     results: list[LineTax | None] = [None] * len(lines)
     for members in groups.values():
-        amounts = [lines[index].amount() for index in members]
+        amounts = [_amount_of(lines[index]) for index in members]
         total = sum_money(amounts, amounts[0].currency)
         rates = lines[members[0]].rates
-        taxed = (
-            extract_tax(total, rates, mode=mode)
-            if inclusive
-            else add_tax(total, rates, mode=mode)
-        )
+        taxed = (extracted if inclusive else added)(total, rates, mode)
         weights = [amount.amount for amount in amounts]
         if not any(weights):
             weights = [Decimal(1)] * len(weights)
@@ -323,7 +316,8 @@ def tax_invoice(
     else:
         compute = _line_by_unit if level is RoundingLevel.UNIT else _line_by_line
         results = [compute(line, inclusive=inclusive, mode=mode) for line in lines]
-    return TaxBreakdown(
+    return trusted(  # every part computed here from the checked lines
+        TaxBreakdown,
         lines=tuple(results),
         by_rate=_summary(results),
         prices_include_tax=inclusive,
