@@ -181,10 +181,8 @@ def minor_units_in(money: Money) -> int | None:
     places = MINOR_UNITS.get(code)
     if places is None:
         raise UnknownCurrencyError(code, "has no minor unit (ISO 4217 says N.A.)")
-    units = EXACT.scaleb(money.amount, places)
-    if units != units.to_integral_value(context=EXACT):
-        return None
-    return int(units)
+    numerator, denominator = EXACT.scaleb(money.amount, places).as_integer_ratio()
+    return numerator if denominator == 1 else None
 
 
 def from_minor_units(units: int, currency: str | moneyed.Currency) -> Money:

@@ -179,16 +179,20 @@ def _split_tax(
     )
 
 
-def added(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Taxed:
+Parts = tuple[Money, tuple[TaxAmount, ...]]
+"""A net amount and its taxes: a ``Taxed`` (or an invoice's ``LineTax``) not yet built."""
+
+
+def added(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     """``add_tax`` on checked values (the library's own: an invoice's lines)."""
-    return trusted(Taxed, net=net, taxes=_exclusive_taxes(net, rates, mode))
+    return net, _exclusive_taxes(net, rates, mode)
 
 
-def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Taxed:
+def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     """``extract_tax`` on checked values (the library's own: an invoice's lines)."""
     tax = _inclusive_tax(gross, rates, mode)
     net = gross - tax
-    return trusted(Taxed, net=net, taxes=_split_tax(tax, net, rates))
+    return net, _split_tax(tax, net, rates)
 
 
 def net_of(gross: Money, rates: tuple[TaxRate, ...]) -> Money:
@@ -210,7 +214,8 @@ def add_tax(
         >>> add_tax(Money("10.00", "EUR"), vat).taxes[0].amount
         Money('1.90', 'EUR')
     """
-    return added(_checks.amount(net, "net"), _rates(rates), _mode(mode))
+    net, taxes = added(_checks.amount(net, "net"), _rates(rates), _mode(mode))
+    return trusted(Taxed, net=net, taxes=taxes)
 
 
 @context_free
@@ -228,7 +233,8 @@ def extract_tax(
         >>> taxed.net, taxed.tax
         (Money('8.39', 'EUR'), Money('1.60', 'EUR'))
     """
-    return extracted(_checks.amount(gross, "gross"), _rates(rates), _mode(mode))
+    net, taxes = extracted(_checks.amount(gross, "gross"), _rates(rates), _mode(mode))
+    return trusted(Taxed, net=net, taxes=taxes)
 
 
 @context_free

@@ -207,8 +207,8 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
     quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
-        taxed = (extracted if inclusive else added)(value, line.rates, mode)
-        return tuple(tax.amount for tax in taxed.taxes)
+        _, taxes = (extracted if inclusive else added)(value, line.rates, mode)
+        return tuple(tax.amount for tax in taxes)
 
     per_unit = taxes_on(line.price)
     off = taxes_on(line.discount) if line.discount is not None else None
@@ -236,8 +236,8 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
 
 
 def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
-    taxed = (extracted if inclusive else added)(_amount_of(line), line.rates, mode)
-    return trusted(LineTax, line=line, net=taxed.net, taxes=taxed.taxes)
+    net, taxes = (extracted if inclusive else added)(_amount_of(line), line.rates, mode)
+    return trusted(LineTax, line=line, net=net, taxes=taxes)
 
 
 def _lines_by_invoice(
@@ -253,11 +253,11 @@ def _lines_by_invoice(
         amounts = [_amount_of(lines[index]) for index in members]
         total = sum_money(amounts, amounts[0].currency)
         rates = lines[members[0]].rates
-        taxed = (extracted if inclusive else added)(total, rates, mode)
+        _, taxes = (extracted if inclusive else added)(total, rates, mode)
         weights = [amount.amount for amount in amounts]
         if not any(weights):
             weights = [Decimal(1)] * len(weights)
-        shares = [allocate(tax.amount, weights) for tax in taxed.taxes]
+        shares = [allocate(tax.amount, weights) for tax in taxes]
         for position, index in enumerate(members):
             line = lines[index]
             line_taxes = [share[position] for share in shares]
