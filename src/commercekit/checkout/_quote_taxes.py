@@ -29,6 +29,9 @@ from commercekit.tax import (
     tax_invoice,
 )
 
+_RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
+"""What makes two lines' rates alike for sharing a charge: each tax, rate and kind."""
+
 
 def tax_lines(
     cart_lines: Sequence[CartLine],
@@ -160,19 +163,25 @@ def split_over_rates(
     lines taxed alike, shares by ``allocate`` (they add up to the charge exactly)."""
     if charge is None or charge.amount <= 0:
         return []
-    groups: dict[tuple[tuple[str, Decimal, RateKind], ...], Money] = {}
+    # Lines of one category share one tuple of rates: its key is worked out once per
+    # tuple (looked up by identity; every tuple stays alive in ``rates`` meanwhile).
+    keys: dict[int, _RatesKey] = {}
+    for line_rates in rates:
+        if id(line_rates) not in keys:
+            keys[id(line_rates)] = tuple((r.tax, r.rate, r.kind) for r in line_rates)
+    groups: dict[_RatesKey, Money] = {}
     for line_rates, amount in zip(rates, amounts, strict=True):
-        key = tuple((r.tax, r.rate, r.kind) for r in line_rates)
-        groups[key] = groups.get(key, round_zero(amount)) + amount
-    keys = list(groups)
-    weights = [groups[key].amount for key in keys]
+        key = keys[id(line_rates)]
+        found = groups.get(key)
+        groups[key] = amount if found is None else found + amount
+    weights = [total.amount for total in groups.values()]
     if not any(weights):
-        weights = [Decimal(1)] * len(keys)
+        weights = [Decimal(1)] * len(groups)
     shares = allocate(charge, weights)
-    by_key = {tuple((r.tax, r.rate, r.kind) for r in lr): lr for lr in rates}
+    by_key = {keys[id(line_rates)]: line_rates for line_rates in rates}  # the last
     return [
         TaxLine(share, 1, by_key[key], description=description)
-        for key, share in zip(keys, shares, strict=True)
+        for key, share in zip(groups, shares, strict=True)
         if share.amount
     ]
 
