@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._inputs import trusted
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
@@ -264,7 +265,8 @@ def localize_price(
         )
     elif floor is not None and shown < floor:
         shown = floor
-    return LocalizedPrice(
+    return trusted(  # every figure computed here from the checked arguments
+        LocalizedPrice,
         market=market,
         base=base_price,
         converted=converted,
