@@ -17,7 +17,7 @@ from commercekit._inputs import trusted
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.money import Money, allocate, sum_money
-from commercekit.pricing import CartLine, DiscountedLine
+from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
     LineTax,
@@ -35,7 +35,7 @@ _RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
 
 def tax_lines(
     cart_lines: Sequence[CartLine],
-    discounted: Sequence[DiscountedLine],
+    discounts: Sequence[Money],
     amounts: Sequence[Money],
     shipping_left: Money | None,
     option: ShippingOption | None,
@@ -47,7 +47,6 @@ def tax_lines(
     products: Mapping[str, Product],
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping) where tax is charged at checkout."""
-    discounts = [line.discount for line in discounted]
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
