@@ -43,7 +43,15 @@ from commercekit.money import (
 )
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
-from commercekit.tax._compute import TaxAmount, Taxed, _mode, _rates, added, extracted
+from commercekit.tax._compute import (
+    Parts,
+    TaxAmount,
+    Taxed,
+    _mode,
+    _rates,
+    added,
+    extracted,
+)
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -207,7 +215,7 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
     quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
-        _, taxes = (extracted if inclusive else added)(value, line.rates, mode)
+        _, taxes = _taxes_of(value, line.rates, inclusive=inclusive, mode=mode)
         return tuple(tax.amount for tax in taxes)
 
     per_unit = taxes_on(line.price)
@@ -235,8 +243,20 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
     )
 
 
+def _taxes_of(
+    amount: Money, rates: tuple[TaxRate, ...], *, inclusive: bool, mode: RoundingMode
+) -> Parts:
+    """``extract_tax`` (``inclusive``) or ``add_tax`` on an amount of the invoice,
+    without checking again what ``tax_invoice`` checked; but a discount finer than the
+    minor unit can leave a line's amount below zero, refused here as they refuse it."""
+    if amount.amount < 0:
+        _checks.amount(amount, "gross" if inclusive else "net")  # raises
+    return (extracted if inclusive else added)(amount, rates, mode)
+
+
 def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
-    net, taxes = (extracted if inclusive else added)(_amount_of(line), line.rates, mode)
+    amount = _amount_of(line)
+    net, taxes = _taxes_of(amount, line.rates, inclusive=inclusive, mode=mode)
     return trusted(LineTax, line=line, net=net, taxes=taxes)
 
 
@@ -253,7 +273,7 @@ def _lines_by_invoice(
         amounts = [_amount_of(lines[index]) for index in members]
         total = sum_money(amounts, amounts[0].currency)
         rates = lines[members[0]].rates
-        _, taxes = (extracted if inclusive else added)(total, rates, mode)
+        _, taxes = _taxes_of(total, rates, inclusive=inclusive, mode=mode)
         weights = [amount.amount for amount in amounts]
         if not any(weights):
             weights = [Decimal(1)] * len(weights)
