@@ -231,6 +231,27 @@ def test_bad_computation_input() -> None:
         add_tax(eur("1.00"), DE, mode="nearest")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("rounding", "inclusive", "named"),
+    [
+        (RoundingLevel.LINE, True, "negative gross"),
+        (RoundingLevel.LINE, False, "negative net"),
+        (RoundingLevel.INVOICE, True, "negative gross"),
+        (RoundingLevel.INVOICE, False, "negative net"),
+        (RoundingLevel.UNIT, True, "negative gross"),
+        (RoundingLevel.UNIT, False, "negative base"),
+    ],
+)
+def test_a_discount_finer_than_a_cent_cannot_leave_a_negative_line(
+    rounding: RoundingLevel, inclusive: bool, named: str
+) -> None:
+    # 0.004 x 1 rounds to 0.00, less the 0.004 discount is -0.004: refused as
+    # extract_tax (a negative gross) or add_tax (a negative net) refuses it, not taxed.
+    line = TaxLine(eur("0.004"), 1, DE, discount=eur("0.004"))
+    with pytest.raises(InvalidAmountError, match=named):
+        tax_invoice([line], prices_include_tax=inclusive, rounding=rounding)
+
+
 def test_a_plugin_rate_is_checked_like_bundled_data() -> None:
     def rate(**changes: object) -> object:
         fields: dict[str, object] = {

@@ -20,7 +20,9 @@ running the checks again on its hot paths (a quote builds thousands of lines).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import functools
+import types
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol, TypeAlias, TypeVar
@@ -323,7 +325,22 @@ class For:
         return member(value, kind, field, self.error)
 
 
-_FIELDS: dict[type, frozenset[str]] = {}
+def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None]:
+    """The setter of ``cls``'s slot ``name``: it fills the slot directly, as attrs'
+    own ``__init__`` does, past a frozen class's ``__setattr__``."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if isinstance(found, types.MemberDescriptorType):
+            return found.__set__
+    return lambda made, value: object.__setattr__(made, name, value)  # no slots
+
+
+@functools.lru_cache(maxsize=256)
+def _setters(cls: type) -> tuple[tuple[str, Callable[[object, Any], None]], ...]:
+    """Each field of the attrs class ``cls`` with the setter of its slot (one entry per
+    class the library builds trusted: a few dozen)."""
+    fields = attrs.fields(cls)
+    return tuple((field.name, _slot_setter(cls, field.name)) for field in fields)
 
 
 def trusted(cls: type[_Kind], **values: Any) -> _Kind:
@@ -333,16 +350,13 @@ def trusted(cls: type[_Kind], **values: Any) -> _Kind:
     The quote builds thousands of lines, taxes and amounts; checking each again would
     double its time. Every field must be given, exactly as stored (nothing converts).
     """
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = frozenset(
-            field.name
-            for field in attrs.fields(cls)  # type: ignore[arg-type]
-        )
-    assert values.keys() == names, (cls, names ^ values.keys())  # noqa: S101
+    kind: type = cls  # a class, so hashable
+    setters = _setters(kind)
+    if len(values) != len(setters):
+        raise TypeError(f"{cls.__name__} needs {[name for name, _ in setters]}")
     made = object.__new__(cls)
-    for name, value in values.items():
-        object.__setattr__(made, name, value)
+    for name, set_slot in setters:
+        set_slot(made, values[name])  # a KeyError names a field not given
     return made
 
 

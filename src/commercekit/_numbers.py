@@ -35,6 +35,7 @@ from decimal import (
     Overflow,
     getcontext,
     localcontext,
+    setcontext,
 )
 from typing import ParamSpec, TypeVar
 
@@ -150,13 +151,18 @@ def context_free(function: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(function)
     def in_library_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if getcontext() is _ACTIVE.get():  # called from inside the library: already set
+        outer = getcontext()
+        if outer is _ACTIVE.get():  # called from inside the library: already set
             return function(*args, **kwargs)
-        with localcontext(LIBRARY) as context:
-            token = _ACTIVE.set(context)
-            try:
-                return function(*args, **kwargs)
-            finally:
-                _ACTIVE.reset(token)
+        # What ``localcontext(LIBRARY)`` does, without its context manager: a fresh
+        # copy for each outermost call, the caller's own context put back after.
+        context = LIBRARY.copy()
+        setcontext(context)
+        token = _ACTIVE.set(context)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _ACTIVE.reset(token)
+            setcontext(outer)
 
     return in_library_context

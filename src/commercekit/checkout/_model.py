@@ -282,7 +282,10 @@ class Quote:
     """The payment's cost to the merchant and any surcharge (``None``: none priced)."""
 
     def __attrs_post_init__(self) -> None:
-        amounts = {f"lines[{index}]": line.gross for index, line in enumerate(self.lines)}
+        for index, line in enumerate(self.lines):
+            if line.gross.currency.code != self.currency:  # named only to refuse it
+                same_currency(self.currency, {f"lines[{index}]": line.gross}, "quote")
+        amounts = {}
         if self.shipping is not None:
             amounts["shipping"] = self.shipping.gross
         amounts["collected_border_charges"] = self.collected_border_charges

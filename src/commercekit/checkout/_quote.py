@@ -126,13 +126,15 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     promoted = apply_promotions(cart, context.promotions, at=context.at)
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
-    discounted = promoted.lines
-    nets = [line.net for line in discounted]  # each line after its discounts, as shown
+    discounts = promoted.line_discounts
+    nets = [  # each line after its discounts, as shown
+        line.subtotal - off for line, off in zip(cart.lines, discounts, strict=True)
+    ]
     decision = _decision(cart, context, buyer, products, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
     lines, shipping_charge, summary = tax_lines(
         cart.lines,
-        discounted,
+        discounts,
         nets,
         promoted.shipping,
         option,

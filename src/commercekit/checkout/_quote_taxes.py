@@ -17,7 +17,7 @@ from commercekit._inputs import trusted
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.money import Money, allocate, sum_money
-from commercekit.pricing import CartLine, DiscountedLine
+from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
     LineTax,
@@ -29,10 +29,13 @@ from commercekit.tax import (
     tax_invoice,
 )
 
+_RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
+"""What makes two lines' rates alike for sharing a charge: each tax, rate and kind."""
+
 
 def tax_lines(
     cart_lines: Sequence[CartLine],
-    discounted: Sequence[DiscountedLine],
+    discounts: Sequence[Money],
     amounts: Sequence[Money],
     shipping_left: Money | None,
     option: ShippingOption | None,
@@ -44,7 +47,6 @@ def tax_lines(
     products: Mapping[str, Product],
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping) where tax is charged at checkout."""
-    discounts = [line.discount for line in discounted]
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
@@ -72,19 +74,7 @@ def tax_lines(
     )
     results = invoice.lines
     lines = [
-        trusted(
-            QuoteLine,
-            sku=line.sku,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            amount=line.subtotal,
-            discount=discount,
-            net=taxed.net,
-            tax=taxed.tax,
-            gross=taxed.gross,
-            rates=taxed.line.rates,
-            position=position,
-        )
+        _taxed_line(line, discount, taxed, position)
         for line, discount, taxed, position in zip(
             cart_lines, discounts, results, positions, strict=False
         )
@@ -92,6 +82,26 @@ def tax_lines(
     shipped = results[len(cart_lines) :]
     charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
     return lines, charge, invoice.by_rate
+
+
+def _taxed_line(
+    line: CartLine, discount: Money, taxed: LineTax, position: int
+) -> QuoteLine:
+    """A quote line from its invoice line: its tax added up once, the gross from it."""
+    tax = taxed.tax
+    return trusted(
+        QuoteLine,
+        sku=line.sku,
+        quantity=line.quantity,
+        unit_price=line.unit_price,
+        amount=line.subtotal,
+        discount=discount,
+        net=taxed.net,
+        tax=tax,
+        gross=taxed.net + tax,  # as LineTax.gross
+        rates=taxed.line.rates,
+        position=position,
+    )
 
 
 def _untaxed_lines(
@@ -152,19 +162,25 @@ def split_over_rates(
     lines taxed alike, shares by ``allocate`` (they add up to the charge exactly)."""
     if charge is None or charge.amount <= 0:
         return []
-    groups: dict[tuple[tuple[str, Decimal, RateKind], ...], Money] = {}
+    # Lines of one category share one tuple of rates: its key is worked out once per
+    # tuple (looked up by identity; every tuple stays alive in ``rates`` meanwhile).
+    keys: dict[int, _RatesKey] = {}
+    for line_rates in rates:
+        if id(line_rates) not in keys:
+            keys[id(line_rates)] = tuple((r.tax, r.rate, r.kind) for r in line_rates)
+    groups: dict[_RatesKey, Money] = {}
     for line_rates, amount in zip(rates, amounts, strict=True):
-        key = tuple((r.tax, r.rate, r.kind) for r in line_rates)
-        groups[key] = groups.get(key, round_zero(amount)) + amount
-    keys = list(groups)
-    weights = [groups[key].amount for key in keys]
+        key = keys[id(line_rates)]
+        found = groups.get(key)
+        groups[key] = amount if found is None else found + amount
+    weights = [total.amount for total in groups.values()]
     if not any(weights):
-        weights = [Decimal(1)] * len(keys)
+        weights = [Decimal(1)] * len(groups)
     shares = allocate(charge, weights)
-    by_key = {tuple((r.tax, r.rate, r.kind) for r in lr): lr for lr in rates}
+    by_key = {keys[id(line_rates)]: line_rates for line_rates in rates}  # the last
     return [
         TaxLine(share, 1, by_key[key], description=description)
-        for key, share in zip(keys, shares, strict=True)
+        for key, share in zip(groups, shares, strict=True)
         if share.amount
     ]
 

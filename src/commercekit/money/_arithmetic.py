@@ -53,10 +53,13 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
         )
     total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
     for given in items:
-        if not isinstance(given, moneyed.Money):
+        if given.__class__ is Money:  # ours, checked when built: the usual case
+            item = given
+        elif isinstance(given, moneyed.Money):
+            item = require_money(given)
+        else:
             raise InvalidAmountError(given, "is not money; sum_money adds Money amounts")
-        item = require_money(given)
-        if item.currency != target:
+        if item.currency is not target and item.currency != target:
             raise CurrencyMismatchError(target.code, item.currency.code, "add")
         total = _add(total, item.amount)
     return _make(Money, total, target)

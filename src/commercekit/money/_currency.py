@@ -189,6 +189,8 @@ def validate_currency(code: str) -> str:
     Only codes with a minor unit pass: amounts cannot be kept in gold (``XAU``) or in
     ``XXX``.
     """
+    if code.__class__ is str and code in MINOR_UNITS:  # a code as ISO writes it
+        return code
     info = currency_info(code)
     if info.minor_units is None:
         raise UnknownCurrencyError(

@@ -166,8 +166,11 @@ class RateTable:
             >>> table.rate("USD", "EUR")
             Decimal('0.8')
         """
-        exact = self.cross(source, target)
-        return DIVISION.divide(Decimal(exact.numerator), Decimal(exact.denominator))
+        # cross(), from the exact ratios kept at construction: the same quotient
+        # (a Fraction in lowest terms divides to the same 28 digits as any multiple).
+        to_num, to_den = self.ratio(validate_currency(target))
+        from_num, from_den = self.ratio(validate_currency(source))
+        return DIVISION.divide(Decimal(to_num * from_den), Decimal(to_den * from_num))
 
     def check_known_at(self, at: date | datetime) -> None:
         """Refuse the table if it was observed after ``at`` (a moment, or a day: then

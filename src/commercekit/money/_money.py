@@ -210,8 +210,9 @@ class Money(moneyed.Money):
     __radd__ = __add__
 
     def __sub__(self: _M, other: object) -> _M:
-        if isinstance(other, moneyed.Money):
-            other = _checked(other)
+        if isinstance(other, _BaseMoney):
+            if not isinstance(other, Money):
+                other = _checked(other)
             currency = self.currency
             if other.currency is not currency and other.currency != currency:
                 raise CurrencyMismatchError(currency.code, other.currency.code, "subtract")

@@ -181,10 +181,8 @@ def minor_units_in(money: Money) -> int | None:
     places = MINOR_UNITS.get(code)
     if places is None:
         raise UnknownCurrencyError(code, "has no minor unit (ISO 4217 says N.A.)")
-    units = EXACT.scaleb(money.amount, places)
-    if units != units.to_integral_value(context=EXACT):
-        return None
-    return int(units)
+    numerator, denominator = EXACT.scaleb(money.amount, places).as_integer_ratio()
+    return numerator if denominator == 1 else None
 
 
 def from_minor_units(units: int, currency: str | moneyed.Currency) -> Money:
@@ -226,8 +224,9 @@ def round_ratio(  # noqa: PLR0911  # one return per rounding mode reads clearest
         >>> round_ratio(-7, 3, RoundingMode.DOWN), round_ratio(-7, 3, RoundingMode.FLOOR)
         (-2, -3)
     """
-    decimal_rounding(mode)  # refuses anything that is not a RoundingMode
-    mode = RoundingMode(mode)
+    if mode.__class__ is not RoundingMode:
+        decimal_rounding(mode)  # refuses anything that is not a RoundingMode
+        mode = RoundingMode(mode)
     if (
         numerator.__class__ is not int
         or denominator.__class__ is not int

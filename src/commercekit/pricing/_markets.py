@@ -30,6 +30,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import invalid, one_of
+from commercekit._inputs import trusted
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
@@ -285,7 +286,8 @@ def localize_price(
     bound_by = None
     if floor is not None and _unfloored(market, with_tax) < floor.amount:
         bound_by = "minimum price" if minimum_price == floor else "margin"
-    return LocalizedPrice(
+    return trusted(  # every figure computed here from the checked arguments
+        LocalizedPrice,
         market=market,
         base=base_price,
         converted=converted,

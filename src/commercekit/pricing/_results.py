@@ -298,11 +298,28 @@ class PromotionResult:
     @property
     def lines(self) -> tuple[DiscountedLine, ...]:
         """Each line with its total discount and net amount (built when asked for)."""
-        make = _money_maker(self.subtotal)
         return tuple(
-            trusted(DiscountedLine, line=line, discount=make(count))
-            for line, count in zip(self.cart.lines, self.line_units, strict=True)
+            trusted(DiscountedLine, line=line, discount=discount)
+            for line, discount in zip(self.cart.lines, self.line_discounts, strict=True)
         )
+
+    @property
+    def line_discounts(self) -> tuple[Money, ...]:
+        """Each cart line's total discount, in the cart's order: ``lines``' discounts,
+        without building the lines.
+
+        Examples:
+            >>> from datetime import UTC, datetime
+            >>> from commercekit.pricing import PercentOff, apply_promotions
+            >>> cart = Cart([CartLine("A", Money("10.00", "EUR"), 1),
+            ...              CartLine("B", Money("20.00", "EUR"), 1)])
+            >>> ten = Promotion("TEN", PercentOff(10))
+            >>> apply_promotions(cart, [ten], at=datetime(2026, 1, 1, tzinfo=UTC)
+            ...                  ).line_discounts
+            (Money('1.00', 'EUR'), Money('2.00', 'EUR'))
+        """
+        make = _money_maker(self.subtotal)
+        return tuple(make(count) for count in self.line_units)
 
     def rejection(self, promotion_id: str) -> RejectedPromotion | None:
         """The rejection of the promotion with this id, if it was rejected.

@@ -86,7 +86,8 @@ def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
     """A list or tuple of ``kind``, as a tuple."""
     found = _CHECK.items(value, field)
     for index, element in enumerate(found):
-        _CHECK.instance(element, kind, f"{field}[{index}]")
+        if not isinstance(element, kind):  # the field's name is built only to refuse
+            _CHECK.instance(element, kind, f"{field}[{index}]")
     return found
 
 

@@ -40,6 +40,7 @@ from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
     MINOR_UNITS,
+    QUANTUM,
     Money,
     RoundingMode,
     allocate,
@@ -47,7 +48,6 @@ from commercekit.money import (
     require_money,
     round_money,
     round_ratio,
-    sum_money,
 )
 from commercekit.tax import _checks
 from commercekit.tax._tax_rate import TaxRate
@@ -93,7 +93,13 @@ class Taxed:
     @property
     def tax(self) -> Money:
         """The sum of the taxes."""
-        return sum_money([tax.amount for tax in self.taxes], self.net.currency)
+        # sum_money's arithmetic, without its checks: every tax is in the net's
+        # currency (checked when this was built).
+        currency = self.net.currency
+        total = make_money(QUANTUM[currency.code] * 0, currency)  # 0.00 for EUR
+        for tax in self.taxes:
+            total = total + tax.amount
+        return total
 
     @property
     def gross(self) -> Money:
@@ -142,7 +148,8 @@ def _part_of_gross(
     Computed in integers from the exact ratios of the amounts, then rounded once to
     ``exponent`` decimals: no finite-precision division, so no double rounding.
     """
-    rate_num, rate_den = sum((rate.rate for rate in rates), Decimal(0)).as_integer_ratio()
+    total = rates[0].rate if len(rates) == 1 else sum(rate.rate for rate in rates)
+    rate_num, rate_den = total.as_integer_ratio()
     gross_num, gross_den = gross.amount.as_integer_ratio()
     share = rate_num if part == "tax" else 100 * rate_den
     units = round_ratio(
@@ -172,6 +179,28 @@ def _split_tax(
     )
 
 
+Parts = tuple[Money, tuple[TaxAmount, ...]]
+"""A net amount and its taxes: a ``Taxed`` (or an invoice's ``LineTax``) not yet built."""
+
+
+def added(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
+    """``add_tax`` on checked values (the library's own: an invoice's lines)."""
+    return net, _exclusive_taxes(net, rates, mode)
+
+
+def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
+    """``extract_tax`` on checked values (the library's own: an invoice's lines)."""
+    tax = _inclusive_tax(gross, rates, mode)
+    net = gross - tax
+    return net, _split_tax(tax, net, rates)
+
+
+def net_of(gross: Money, rates: tuple[TaxRate, ...]) -> Money:
+    """``extract_tax(gross, rates).net`` on checked values, without building the taxes:
+    the value a limit is measured on."""
+    return gross - _inclusive_tax(gross, rates, DEFAULT_ROUNDING)
+
+
 @context_free
 def add_tax(
     net: Money, rates: TaxRate | Sequence[TaxRate], *, mode: RoundingMode = DEFAULT_ROUNDING
@@ -185,10 +214,8 @@ def add_tax(
         >>> add_tax(Money("10.00", "EUR"), vat).taxes[0].amount
         Money('1.90', 'EUR')
     """
-    net = _checks.amount(net, "net")
-    found = _rates(rates)
-    mode = _mode(mode)
-    return trusted(Taxed, net=net, taxes=_exclusive_taxes(net, found, mode))
+    net, taxes = added(_checks.amount(net, "net"), _rates(rates), _mode(mode))
+    return trusted(Taxed, net=net, taxes=taxes)
 
 
 @context_free
@@ -206,12 +233,8 @@ def extract_tax(
         >>> taxed.net, taxed.tax
         (Money('8.39', 'EUR'), Money('1.60', 'EUR'))
     """
-    gross = _checks.amount(gross, "gross")
-    found = _rates(rates)
-    mode = _mode(mode)
-    tax = _inclusive_tax(gross, found, mode)
-    net = gross - tax
-    return trusted(Taxed, net=net, taxes=_split_tax(tax, net, found))
+    net, taxes = extracted(_checks.amount(gross, "gross"), _rates(rates), _mode(mode))
+    return trusted(Taxed, net=net, taxes=taxes)
 
 
 @context_free

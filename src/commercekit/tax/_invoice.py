@@ -43,7 +43,15 @@ from commercekit.money import (
 )
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
-from commercekit.tax._compute import TaxAmount, Taxed, _mode, _rates, add_tax, extract_tax
+from commercekit.tax._compute import (
+    Parts,
+    TaxAmount,
+    Taxed,
+    _mode,
+    _rates,
+    added,
+    extracted,
+)
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -112,8 +120,13 @@ class TaxLine:
     @context_free
     def amount(self) -> Money:
         """Unit price x quantity - discount, rounded to the minor unit (half-up)."""
-        total = round_money(self.price * self.quantity)
-        return total - self.discount if self.discount is not None else total
+        return _amount_of(self)
+
+
+def _amount_of(line: TaxLine) -> Money:
+    """``line.amount()``, in the library's context already (inside ``tax_invoice``)."""
+    total = round_money(line.price * line.quantity)
+    return total - line.discount if line.discount is not None else total
 
 
 @attrs.frozen
@@ -198,15 +211,12 @@ class TaxBreakdown:
 
 def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
     """Tax per unit, times the quantity; the discount's tax taken off."""
-    amount = line.amount()
+    amount = _amount_of(line)
     quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
-        if inclusive:
-            taxed = extract_tax(value, line.rates, mode=mode)
-        else:
-            taxed = add_tax(value, line.rates, mode=mode)
-        return tuple(tax.amount for tax in taxed.taxes)
+        _, taxes = _taxes_of(value, line.rates, inclusive=inclusive, mode=mode)
+        return tuple(tax.amount for tax in taxes)
 
     per_unit = taxes_on(line.price)
     off = taxes_on(line.discount) if line.discount is not None else None
@@ -233,14 +243,21 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
     )
 
 
+def _taxes_of(
+    amount: Money, rates: tuple[TaxRate, ...], *, inclusive: bool, mode: RoundingMode
+) -> Parts:
+    """``extract_tax`` (``inclusive``) or ``add_tax`` on an amount of the invoice,
+    without checking again what ``tax_invoice`` checked; but a discount finer than the
+    minor unit can leave a line's amount below zero, refused here as they refuse it."""
+    if amount.amount < 0:
+        _checks.amount(amount, "gross" if inclusive else "net")  # raises
+    return (extracted if inclusive else added)(amount, rates, mode)
+
+
 def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
-    amount = line.amount()
-    taxed = (
-        extract_tax(amount, line.rates, mode=mode)
-        if inclusive
-        else add_tax(amount, line.rates, mode=mode)
-    )
-    return trusted(LineTax, line=line, net=taxed.net, taxes=taxed.taxes)
+    amount = _amount_of(line)
+    net, taxes = _taxes_of(amount, line.rates, inclusive=inclusive, mode=mode)
+    return trusted(LineTax, line=line, net=net, taxes=taxes)
 
 
 def _lines_by_invoice(
@@ -253,18 +270,14 @@ def _lines_by_invoice(
         groups.setdefault(key, []).append(index)
     results: list[LineTax | None] = [None] * len(lines)
     for members in groups.values():
-        amounts = [lines[index].amount() for index in members]
+        amounts = [_amount_of(lines[index]) for index in members]
         total = sum_money(amounts, amounts[0].currency)
         rates = lines[members[0]].rates
-        taxed = (
-            extract_tax(total, rates, mode=mode)
-            if inclusive
-            else add_tax(total, rates, mode=mode)
-        )
+        _, taxes = _taxes_of(total, rates, inclusive=inclusive, mode=mode)
         weights = [amount.amount for amount in amounts]
         if not any(weights):
             weights = [Decimal(1)] * len(weights)
-        shares = [allocate(tax.amount, weights) for tax in taxed.taxes]
+        shares = [allocate(tax.amount, weights) for tax in taxes]
         for position, index in enumerate(members):
             line = lines[index]
             line_taxes = [share[position] for share in shares]
@@ -323,7 +336,8 @@ def tax_invoice(
     else:
         compute = _line_by_unit if level is RoundingLevel.UNIT else _line_by_line
         results = [compute(line, inclusive=inclusive, mode=mode) for line in lines]
-    return TaxBreakdown(
+    return trusted(  # every part computed here from the checked lines
+        TaxBreakdown,
         lines=tuple(results),
         by_rate=_summary(results),
         prices_include_tax=inclusive,

@@ -123,7 +123,9 @@ _MAX_UNITS = 10**9
 
 
 def _quantity(value: object) -> int:
-    return checks.whole(
+    if value.__class__ is int and 0 < value <= _MAX_UNITS:  # the common case, at once
+        return value
+    return checks.whole(  # anything else is refused here, saying why
         value, "quantity", invalid, positive=True, maximum=_MAX_UNITS, unit="units"
     )
 
