@@ -1,0 +1,221 @@
+"""The batch path over a Dask DataFrame: the same batch function, partition by partition,
+on one machine or on a cluster.
+
+Each partition is turned into an Arrow table of the frame's own column types and handed to
+the batch function (such as [`localize_catalog`][commercekit.batch.localize_catalog]),
+exactly as a single-machine call would be; what it gives back is split into two lazy Dask
+DataFrames, the rows computed and the rows refused. Nothing runs until they are computed.
+
+Positions. A batch function numbers the rows of the table it was given from 0. Over Dask,
+``row`` is the row's position in the *whole* frame, counted across partitions in order: the
+partition's offset (how many rows the partitions before it hold) plus the row's place in
+its partition, so ``row`` means what it would mean had the whole frame been priced on one
+machine. The offsets come from the partitions' own results (rows computed plus rows
+refused), a chain of small sums that never reads a partition twice.
+
+Types. A partition's tables come back as pandas DataFrames of Arrow-backed columns
+(``pandas.ArrowDtype``): decimals stay ``decimal128``, never floats. The two frames'
+``meta`` (the column types Dask plans with) is what the batch function gives back for an
+empty table of the frame's column types, so Dask never computes a partition to guess it,
+and a bad argument (a plan of the wrong type) is refused before anything runs.
+
+The arguments after the frame (a price plan, ...) are put in the task graph once, as one
+key; each worker fetches them once, however many partitions it runs. They must pickle.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from commercekit.batch._result import BatchResult
+from commercekit.batch._tables import arrow
+from commercekit.errors import InputKind, InvalidBatchError, MissingDataError
+
+__all__ = ["DaskBatchResult", "over_dask"]
+
+EXTRA = 'install the dask extra: pip install "commercekit[dask]"'
+
+
+def _dask() -> tuple[Any, Any]:
+    """dask and dask.dataframe, or the error naming the extra that brings them."""
+    try:
+        import dask  # noqa: PLC0415  # the optional extra, loaded when a Dask batch runs
+        import dask.dataframe as dd  # noqa: PLC0415
+    except ImportError:
+        raise MissingDataError(
+            "dask, which runs the batch path over partitions", EXTRA
+        ) from None
+    return dask, dd
+
+
+def _is_dask_frame(frame: object) -> bool:
+    kind = type(frame)
+    return kind.__module__.partition(".")[0] == "dask" and kind.__name__ == "DataFrame"
+
+
+def _frame(value: object, field: str) -> None:
+    if not _is_dask_frame(value):
+        raise InvalidBatchError.refused(
+            field,
+            value,
+            "is not a Dask DataFrame; pass one, such as dask.dataframe.read_parquet(...)",
+            kind=InputKind.TYPE,
+        )
+
+
+@attrs.frozen
+class DaskBatchResult:
+    """What [`over_dask`][commercekit.batch.over_dask] gives back: two lazy Dask
+    DataFrames, ``rows`` (the rows computed) and ``rejected`` (the rows refused), with
+    the columns of a [`BatchResult`][commercekit.batch.BatchResult]'s tables as pandas
+    Arrow-backed columns.
+
+    ``row`` in both is the input row's position in the whole frame (partition offset
+    plus place in the partition). Compute the two together (``compute``, or
+    ``dask.compute(result.rows.to_parquet(..., compute=False),
+    result.rejected.to_parquet(..., compute=False))``): computed one after the other,
+    each partition would be priced twice.
+    """
+
+    rows: Any = attrs.field(validator=lambda _, __, value: _frame(value, "rows"))
+    rejected: Any = attrs.field(validator=lambda _, __, value: _frame(value, "rejected"))
+
+    def compute(self) -> BatchResult:
+        """Both frames computed in one pass on Dask's current scheduler (a
+        ``distributed.Client`` if one is open), as a
+        [`BatchResult`][commercekit.batch.BatchResult] of pandas DataFrames."""
+        dask, _ = _dask()
+        rows, rejected = dask.compute(self.rows, self.rejected)
+        return BatchResult(rows=rows, rejected=rejected)
+
+
+def over_dask(
+    function: Callable[..., BatchResult], frame: Any, *arguments: Any, **keywords: Any
+) -> DaskBatchResult:
+    """Run the batch ``function`` over each partition of the Dask DataFrame ``frame``,
+    with ``arguments`` and ``keywords`` after the table, as ``function(table,
+    *arguments, **keywords)`` would on one machine.
+
+    Row by row the result equals ``function`` on the whole frame computed into one table:
+    the same rows computed, the same rows refused, the same ``row`` positions. Nothing is
+    computed here except ``function`` on an empty table, which gives the result's column
+    types (Dask's ``meta``) and refuses bad ``arguments`` at once.
+
+    Raises:
+        InvalidBatchError: ``function`` is not callable or gives back no
+            [`BatchResult`][commercekit.batch.BatchResult]; ``frame`` is not a Dask
+            DataFrame, or has a column of Python objects (whose Arrow type cannot be
+            known before reading it: give it an Arrow type, see ``docs/dask.md``).
+        MissingDataError: dask is not installed (the ``dask`` extra).
+        CommerceKitError: whatever ``function`` raises for ``arguments`` and ``keywords``.
+    """
+    if not callable(function):
+        raise InvalidBatchError.refused(
+            "function",
+            function,
+            "is not a batch function; pass one such as localize_catalog",
+            kind=InputKind.TYPE,
+        )
+    _frame(frame, "frame")
+    dask, dd = _dask()
+    schema = _schema(frame)
+    empty = function(schema.empty_table(), *arguments, **keywords)
+    if not isinstance(empty, BatchResult):
+        raise InvalidBatchError.refused(
+            "function",
+            function,
+            f"gave back {type(empty).__name__}, not a BatchResult: it is not a batch "
+            "function that prices row by row",
+            kind=InputKind.TYPE,
+        )
+    shapes = (_bare(empty.rows).schema, _bare(empty.rejected).schema)
+    # Pure tasks: their keys are hashes of their inputs, so the same batch over the same
+    # frame makes the same graph (and Dask may reuse what it computed).
+    shipped = dask.delayed((arguments, keywords), traverse=False, pure=True)
+    offset: Any = 0
+    pieces: tuple[list[Any], list[Any]] = ([], [])
+    for part in frame.to_delayed():
+        result = dask.delayed(_run, pure=True)(part, schema, function, shipped)
+        for which, shape in enumerate(shapes):
+            pieces[which].append(
+                dask.delayed(_piece, pure=True)(result, which, offset, shape)
+            )
+        offset = dask.delayed(_next_offset, pure=True)(offset, result)
+    rows, rejected = (
+        dd.from_delayed(parts, meta=_pandas(shape.empty_table()))
+        for parts, shape in zip(pieces, shapes, strict=True)
+    )
+    return DaskBatchResult(rows=rows, rejected=rejected)
+
+
+def _schema(frame: Any) -> Any:
+    """The Arrow schema of the frame's columns; a column Dask knows only as Python
+    objects is refused (its Arrow type would be guessed from each partition's values)."""
+    pa = arrow()
+    schema = pa.Schema.from_pandas(frame._meta, preserve_index=False)
+    for field in schema:
+        if pa.types.is_null(field.type):
+            raise InvalidBatchError.refused(
+                field.name,
+                str(frame._meta.dtypes[field.name]),  # Dask's column types
+                "is a column of Python objects, whose Arrow type Dask cannot know before "
+                "reading it; give it one, e.g. frame.astype({'price': "
+                "pandas.ArrowDtype(pyarrow.decimal128(38, 2))}), or read Parquet, "
+                "which keeps its types",
+                kind=InputKind.TYPE,
+            )
+    return schema.remove_metadata()
+
+
+def _bare(table: Any) -> Any:
+    """The table without schema metadata (pandas' own would restore an index)."""
+    return table.replace_schema_metadata(None)
+
+
+def _pandas(table: Any) -> Any:
+    """An Arrow table as pandas with Arrow-backed columns (decimals stay decimals)."""
+    pandas = importlib.import_module("pandas")  # Dask's own dependency (no type stubs)
+    return table.to_pandas(types_mapper=pandas.ArrowDtype)
+
+
+def _run(part: Any, schema: Any, function: Any, shipped: Any) -> BatchResult:
+    """One partition through the batch function, with the arguments shipped once."""
+    pa = arrow()
+    arguments, keywords = shipped
+    table = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
+    result: BatchResult = function(table, *arguments, **keywords)
+    if result.rows.num_rows + result.rejected.num_rows != table.num_rows:
+        raise InvalidBatchError.refused(
+            "function",
+            function,
+            "lost or doubled rows: every input row must be computed or refused, once",
+            kind=InputKind.TYPE,
+        )
+    return result
+
+
+def _next_offset(offset: int, result: BatchResult) -> int:
+    """The next partition's offset: this one's plus the rows this partition held."""
+    return offset + int(result.rows.num_rows) + int(result.rejected.num_rows)
+
+
+def _piece(result: BatchResult, which: int, offset: int, shape: Any) -> Any:
+    """The rows (``which`` 0) or rejected rows (1) of one partition, ``row`` moved on
+    by the partition's offset, in the column types Dask was promised."""
+    pa = arrow()
+    table = _bare((result.rows, result.rejected)[which])
+    if not table.schema.equals(shape):
+        raise InvalidBatchError.refused(
+            "function",
+            str(table.schema),
+            f"gave back other column types than for an empty table ({shape}); a batch "
+            "function's types must not depend on the data",
+            kind=InputKind.TYPE,
+        )
+    position = table.schema.get_field_index("row")
+    moved = pa.compute.add(table.column(position), pa.scalar(offset, pa.int64()))
+    return _pandas(table.set_column(position, "row", moved))
