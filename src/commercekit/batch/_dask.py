@@ -10,8 +10,8 @@ Positions. A batch function numbers the rows of the table it was given from 0. O
 ``row`` is the row's position in the *whole* frame, counted across partitions in order: the
 partition's offset (how many rows the partitions before it hold) plus the row's place in
 its partition, so ``row`` means what it would mean had the whole frame been priced on one
-machine. The offsets come from the partitions' own results (rows computed plus rows
-refused), a chain of small sums that never reads a partition twice.
+machine. The offsets are a chain of small sums of the partitions' sizes, each counted
+where its partition is priced, so no partition is read twice.
 
 Types. A partition's tables come back as pandas DataFrames of Arrow-backed columns
 (``pandas.ArrowDtype``): decimals stay ``decimal128``, never floats. The two frames'
@@ -133,17 +133,22 @@ def over_dask(
             kind=InputKind.TYPE,
         )
     shapes = (_bare(empty.rows).schema, _bare(empty.rejected).schema)
+    if any(shape.get_field_index("row") < 0 for shape in shapes):
+        raise InvalidBatchError.refused(
+            "function",
+            function,
+            "gave back tables without a row column: it is not a batch function",
+            kind=InputKind.TYPE,
+        )
     # Pure tasks: their keys are hashes of their inputs, so the same batch over the same
     # frame makes the same graph (and Dask may reuse what it computed).
     shipped = dask.delayed((arguments, keywords), traverse=False, pure=True)
     offset: Any = 0
     pieces: tuple[list[Any], list[Any]] = ([], [])
     for part in frame.to_delayed():
-        result = dask.delayed(_run, pure=True)(part, schema, function, shipped)
+        ran = dask.delayed(_run, pure=True)(part, schema, function, shipped)
         for which, shape in enumerate(shapes):
-            pieces[which].append(
-                dask.delayed(_piece, pure=True)(result, which, offset, shape)
-            )
+            pieces[which].append(dask.delayed(_piece, pure=True)(ran, which, offset, shape))
         offset = dask.delayed(_next_offset, pure=True)(offset, result)
     rows, rejected = (
         dd.from_delayed(parts, meta=_pandas(shape.empty_table()))
@@ -182,32 +187,25 @@ def _pandas(table: Any) -> Any:
     return table.to_pandas(types_mapper=pandas.ArrowDtype)
 
 
-def _run(part: Any, schema: Any, function: Any, shipped: Any) -> BatchResult:
-    """One partition through the batch function, with the arguments shipped once."""
+def _run(part: Any, schema: Any, function: Any, shipped: Any) -> tuple[BatchResult, int]:
+    """One partition through the batch function, with the arguments shipped once; and
+    how many input rows the partition held."""
     pa = arrow()
     arguments, keywords = shipped
     table = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
-    result: BatchResult = function(table, *arguments, **keywords)
-    if result.rows.num_rows + result.rejected.num_rows != table.num_rows:
-        raise InvalidBatchError.refused(
-            "function",
-            function,
-            "lost or doubled rows: every input row must be computed or refused, once",
-            kind=InputKind.TYPE,
-        )
-    return result
+    return function(table, *arguments, **keywords), table.num_rows
 
 
-def _next_offset(offset: int, result: BatchResult) -> int:
-    """The next partition's offset: this one's plus the rows this partition held."""
-    return offset + int(result.rows.num_rows) + int(result.rejected.num_rows)
+def _next_offset(offset: int, ran: tuple[BatchResult, int]) -> int:
+    """The next partition's offset: this one's plus the input rows it held."""
+    return offset + ran[1]
 
 
-def _piece(result: BatchResult, which: int, offset: int, shape: Any) -> Any:
+def _piece(ran: tuple[BatchResult, int], which: int, offset: int, shape: Any) -> Any:
     """The rows (``which`` 0) or rejected rows (1) of one partition, ``row`` moved on
     by the partition's offset, in the column types Dask was promised."""
     pa = arrow()
-    table = _bare((result.rows, result.rejected)[which])
+    table = _bare((ran[0].rows, ran[0].rejected)[which])
     if not table.schema.equals(shape):
         raise InvalidBatchError.refused(
             "function",
