@@ -149,7 +149,7 @@ def over_dask(
         ran = dask.delayed(_run, pure=True)(part, schema, function, shipped)
         for which, shape in enumerate(shapes):
             pieces[which].append(dask.delayed(_piece, pure=True)(ran, which, offset, shape))
-        offset = dask.delayed(_next_offset, pure=True)(offset, result)
+        offset = dask.delayed(_next_offset, pure=True)(offset, ran)
     rows, rejected = (
         dd.from_delayed(parts, meta=_pandas(shape.empty_table()))
         for parts, shape in zip(pieces, shapes, strict=True)
