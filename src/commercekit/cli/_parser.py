@@ -61,6 +61,16 @@ def _rounding(text: str) -> RoundingMode:
         raise argparse.ArgumentTypeError(message) from None
 
 
+def _keys(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(","))
+    if not all(names):
+        message = (
+            f"keys are column names separated by commas, such as sku,title, not {text!r}"
+        )
+        raise argparse.ArgumentTypeError(message)
+    return names
+
+
 def _command(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     name: str,
@@ -205,6 +215,13 @@ def _prices(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         default=RoundingMode.HALF_UP,
         metavar="MODE",
         help="the rounding of every step (default half-up, as localize_price)",
+    )
+    prices.add_argument(
+        "--keys",
+        type=_keys,
+        default=("sku",),
+        metavar="COLUMNS",
+        help="columns copied to every output row, comma-separated (default sku)",
     )
     prices.add_argument("--quiet", action="store_true", help="no progress bar")
     prices.set_defaults(run=_commands.prices)

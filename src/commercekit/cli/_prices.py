@@ -113,7 +113,7 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
     tally = _Tally()
     with _Sink(target, written) as rows_out, _Sink(rejected_path, ".csv") as refused_out:
         for chunk in _chunks(source, kind, quiet=arguments.quiet):
-            result = batch.localize_catalog(chunk, plan)
+            result = batch.localize_catalog(chunk, plan, keys=arguments.keys)
             rows_out.write(_moved(result.rows, tally.read))
             refused_out.write(_moved(result.rejected, tally.read))
             tally.add(chunk.num_rows, result)
