@@ -1,11 +1,13 @@
-"""The batch path over Dask: the same rows, refusals and positions as on one machine,
+"""The batch path over Dask: the same prices, refusals and positions as on one machine,
 on a local cluster of worker processes."""
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,58 +19,84 @@ import pyarrow as pa
 import pytest
 from distributed import Client, LocalCluster
 
-from commercekit.batch import BatchResult, DaskBatchResult, over_dask
-from commercekit.batch._amounts import currencies, decimal_column, read_amounts
-from commercekit.batch._rejects import Rejections
-from commercekit.batch._result import result
-from commercekit.batch._tables import to_arrow
+from commercekit.batch import (
+    BatchResult,
+    DaskBatchResult,
+    PricePlan,
+    localize_catalog,
+    over_dask,
+    plan_prices,
+)
 from commercekit.errors import InvalidBatchError
+from commercekit.money import RateTable
+from commercekit.pricing import CHARM_99, Market, PricePoint
 
 TIMEOUT = 120
 """Seconds a cluster computation may take before the test fails instead of hanging."""
 
+RATES = RateTable(
+    base="EUR",
+    rates={"USD": Decimal("1.0512"), "SEK": Decimal("11.2031"), "JPY": Decimal("162.4")},
+    observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC),
+    provider="test rates",
+)
+MARKETS = (
+    Market("US", "USD", price_point=CHARM_99),
+    Market(
+        "SE", "SEK", tax_jurisdiction="SE", tax_inclusive=True, conversion_fee=Decimal(2)
+    ),
+    Market(
+        "JP",
+        "JPY",
+        tax_jurisdiction="JP",
+        tax_inclusive=True,
+        price_point=PricePoint(Decimal(10), (Decimal(0),)),
+    ),
+)
+CURRENCIES = ["EUR", "USD", "SEK", "JPY", "NOK", "XYZ"]
+"""NOK has no rate and XYZ is no currency: their rows are refused."""
 
-def doubled(table: Any, factor: int) -> BatchResult:
-    """A small batch function: each price times ``factor``, bad rows refused."""
-    if type(factor) is not int or not 1 <= factor <= 1000:
-        raise InvalidBatchError.refused("factor", factor, "is not a whole number 1-1000")
-    arrow, kind = to_arrow(table, "catalog")
-    rejections = Rejections(arrow.num_rows)
-    codes = currencies(arrow, "currency", rejections)
-    amounts = read_amounts(arrow, "price", codes, rejections)
-    assert amounts is not None
-    price = decimal_column(amounts.units * factor, amounts.scale, 4, rejections.accepted)
-    keep = pa.array(np.flatnonzero(rejections.accepted))
-    rows = pa.table(
-        {
-            "row": pa.array(keep, pa.int64()),
-            "sku": arrow.column("sku").take(keep),
-            "price": price.take(keep),
-        }
-    )
-    keys = arrow.select(["sku"])
-    return result(rows, rejections, keys, np.arange(arrow.num_rows), kind)
+
+def plan() -> PricePlan:
+    return plan_prices(MARKETS, RATES, on=date(2026, 11, 30))
 
 
-def catalog(seed: int, size: int) -> pa.Table:
-    """A random catalog with missing prices and unknown currencies among good rows."""
+def _decimals(values: list[Decimal | None], scale: int) -> pa.Array:
+    return pa.array(values, pa.decimal128(12, scale))
+
+
+def catalog(seed: int, size: int, *, long: bool = False) -> pa.Table:
+    """A random catalog with refused rows among good ones: missing prices, currencies
+    without a rate or no currency at all, categories that are none; in the long form
+    each row names its market (FR is in no plan) and may carry a minimum price."""
     rng = np.random.default_rng(seed)
-    cents = rng.integers(-(10**6), 10**6, size)
-    missing = rng.random(size) < 0.1
-    codes = rng.choice(["EUR", "JPY", "KWD", "XYZ"], size, p=[0.5, 0.2, 0.2, 0.1])
-    return pa.table(
-        {
-            "sku": [f"SKU-{seed}-{index}" for index in range(size)],
-            "price": pa.array(
-                [
-                    None if gone else Decimal(int(value)).scaleb(-2)
-                    for value, gone in zip(cents.tolist(), missing.tolist(), strict=True)
-                ],
-                pa.decimal128(12, 2),
-            ),
-            "currency": codes.tolist(),
-        }
-    )
+    cents = rng.integers(0, 10**7, size).tolist()
+    gone = (rng.random(size) < 0.08).tolist()
+    columns: dict[str, Any] = {
+        "sku": [f"SKU-{seed}-{index}" for index in range(size)],
+        "price": _decimals(
+            [
+                None if out else Decimal(v).scaleb(-2)
+                for v, out in zip(cents, gone, strict=True)
+            ],
+            2,
+        ),
+        "currency": rng.choice(
+            CURRENCIES, size, p=[0.5, 0.15, 0.1, 0.1, 0.1, 0.05]
+        ).tolist(),
+        "category": rng.choice(["standard", "books", "food", "nonsense"], size).tolist(),
+        "cost": _decimals([Decimal(v // 2).scaleb(-2) for v in cents], 2),
+        "min_margin": _decimals(
+            [Decimal(v) for v in rng.choice(["0.10", "0.25", "0.60"], size).tolist()], 2
+        ),
+    }
+    if long:
+        columns["market"] = rng.choice(["US", "SE", "JP", "FR"], size).tolist()
+        floors = rng.integers(0, 10**5, size).tolist()
+        columns["minimum_price"] = _decimals(
+            [Decimal(v) if v % 3 == 0 else None for v in floors], 0
+        )
+    return pa.table(columns)
 
 
 def frame(table: pa.Table, partitions: int) -> Any:
@@ -77,13 +105,18 @@ def frame(table: pa.Table, partitions: int) -> Any:
     )
 
 
-def arrow_of(table: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(table, preserve_index=False).replace_schema_metadata(None)
+def in_order(table: pa.Table) -> pa.Table:
+    """Rows by position, then market: one machine gives them market by market, Dask
+    partition by partition."""
+    keys = [("row", "ascending"), ("market", "ascending")]
+    return table.replace_schema_metadata(None).sort_by(keys)
 
 
 def same(got: BatchResult, wanted: BatchResult) -> None:
-    assert arrow_of(got.rows).equals(wanted.rows)
-    assert arrow_of(got.rejected).equals(wanted.rejected)
+    for mine, theirs in ((got.rows, wanted.rows), (got.rejected, wanted.rejected)):
+        assert in_order(pa.Table.from_pandas(mine, preserve_index=False)).equals(
+            in_order(theirs)
+        )
 
 
 @pytest.fixture(scope="module")
@@ -108,56 +141,74 @@ def on_cluster(client: Client, outcome: DaskBatchResult) -> BatchResult:
 
 
 @pytest.mark.parametrize(
-    ("seed", "size", "partitions"), [(1, 200, 4), (2, 57, 5), (3, 9, 3)]
+    ("seed", "size", "partitions", "long"),
+    [(1, 300, 4, False), (2, 57, 5, True), (3, 9, 3, False), (4, 40, 6, True)],
 )
 def test_cluster_equals_one_machine(
-    client: Client, seed: int, size: int, partitions: int
+    client: Client, seed: int, size: int, partitions: int, *, long: bool
 ) -> None:
-    """On worker processes, every row computed and every row refused equals the
-    single-machine batch on the whole catalog, ``row`` counted across partitions."""
-    table = catalog(seed, size)
-    wanted = doubled(table, 3)
-    assert wanted.refused  # both kinds of row are there
+    """On worker processes, every price and every refusal equals ``localize_catalog``
+    on the whole catalog on one machine, ``row`` counted across partitions."""
+    table = catalog(seed, size, long=long)
+    wanted = localize_catalog(table, plan())
+    assert len(wanted.rejected)  # both kinds of row are there
     assert len(wanted.rows)
-    same(on_cluster(client, over_dask(doubled, frame(table, partitions), 3)), wanted)
+    outcome = over_dask(localize_catalog, frame(table, partitions), plan())
+    same(on_cluster(client, outcome), wanted)
 
 
 def test_positions_count_across_partitions() -> None:
     """``row`` is the position in the whole frame: partition offset plus place in it."""
-    table = catalog(4, 12)
+    table = catalog(5, 12)
     with dask.config.set(scheduler="synchronous"):
-        outcome = over_dask(doubled, frame(table, 4), 1).compute()
-    positions = sorted([*outcome.rows["row"].tolist(), *outcome.rejected["row"].tolist()])
-    assert positions == list(range(12))
-    assert outcome.rows["sku"].tolist() == [
-        table.column("sku")[row].as_py() for row in outcome.rows["row"].tolist()
-    ]
+        outcome = over_dask(localize_catalog, frame(table, 4), plan()).compute()
+    positions = {*outcome.rows["row"].tolist(), *outcome.rejected["row"].tolist()}
+    assert positions == set(range(12))
+    skus = table.column("sku").to_pylist()
+    for found in (outcome.rows, outcome.rejected):
+        assert found["sku"].tolist() == [skus[row] for row in found["row"].tolist()]
+    assert list(outcome.rows.index) == list(range(len(outcome.rows)))
 
 
 def test_meta_is_given_and_decimals_stay_decimals() -> None:
     """Dask is told the column types: decimals as Arrow decimals, never floats."""
-    outcome = over_dask(doubled, frame(catalog(5, 10), 2), 2)
-    assert str(outcome.rows.dtypes["price"]) == "decimal128(38, 4)[pyarrow]"
-    assert list(outcome.rejected.columns) == ["row", "sku", "field", "error", "message"]
+    outcome = over_dask(localize_catalog, frame(catalog(6, 10), 2), plan())
+    assert str(outcome.rows.dtypes["shown"]) == "decimal128(38, 2)[pyarrow]"
+    assert list(outcome.rejected.columns) == [
+        "row",
+        "sku",
+        "market",
+        "field",
+        "error",
+        "message",
+    ]
+
+
+def test_the_plan_pickles_and_is_one_key_of_the_graph() -> None:
+    """The plan is put in the graph once, however many partitions use it."""
+    outcome = over_dask(localize_catalog, frame(catalog(7, 20), 5), plan())
+    graph = dict(outcome.rows.__dask_graph__())
+    assert len([key for key in graph if str(key).startswith("tuple-")]) == 1
+    assert pickle.loads(pickle.dumps(plan())) == plan()  # noqa: S301  # our own bytes
 
 
 def test_bad_arguments_are_refused_before_anything_runs() -> None:
-    with pytest.raises(InvalidBatchError, match="factor"):
-        over_dask(doubled, frame(catalog(6, 4), 2), 0.5)
+    with pytest.raises(InvalidBatchError, match="plan"):
+        over_dask(localize_catalog, frame(catalog(8, 4), 2), "not a plan")
 
 
 @pytest.mark.parametrize(
     ("function", "data", "message"),
     [
-        ("doubled", None, "is not a batch function"),
-        (doubled, "frame", "is not a Dask DataFrame"),
-        (lambda table: table, None, "not a BatchResult"),
+        ("localize_catalog", None, "is not a batch function"),
+        (localize_catalog, "frame", "is not a Dask DataFrame"),
+        (lambda table, plan: table, None, "not a BatchResult"),
     ],
 )
 def test_refusals(function: Any, data: Any, message: str) -> None:
-    given = frame(catalog(7, 4), 2) if data is None else data
+    given = frame(catalog(9, 4), 2) if data is None else data
     with pytest.raises(InvalidBatchError, match=message):
-        over_dask(function, given)
+        over_dask(function, given, plan())
 
 
 def test_a_column_of_python_objects_is_refused() -> None:
@@ -169,7 +220,7 @@ def test_a_column_of_python_objects_is_refused() -> None:
             npartitions=1,
         ).astype({"sku": "string[pyarrow]", "currency": "string[pyarrow]"})
     with pytest.raises(InvalidBatchError, match="Python objects") as refused:
-        over_dask(doubled, data, 1)
+        over_dask(localize_catalog, data, plan())
     assert refused.value.field == "price"
 
 

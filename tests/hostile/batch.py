@@ -8,8 +8,9 @@ from decimal import Decimal
 import dask.dataframe as dd
 import pyarrow as pa
 
+from commercekit.batch import localize_catalog
 from tests.hostile import Call, call
-from tests.test_batch_dask import doubled, frame
+from tests.test_batch_dask import frame, plan
 
 
 def _frame() -> dd.DataFrame:
@@ -23,5 +24,5 @@ CALLS: dict[str, Callable[[], Call]] = {
         pa.table({"row": [0]}), pa.table({"row": pa.array([], pa.int64())})
     ),
     "DaskBatchResult": lambda: call(_frame(), _frame()),
-    "over_dask": lambda: call(doubled, _frame(), 2),
+    "over_dask": lambda: call(localize_catalog, _frame(), plan()),
 }

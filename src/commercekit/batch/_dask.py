@@ -87,10 +87,13 @@ class DaskBatchResult:
     def compute(self) -> BatchResult:
         """Both frames computed in one pass on Dask's current scheduler (a
         ``distributed.Client`` if one is open), as a
-        [`BatchResult`][commercekit.batch.BatchResult] of pandas DataFrames."""
+        [`BatchResult`][commercekit.batch.BatchResult] of pandas DataFrames, each
+        numbered from 0 (a partition's own numbering would repeat)."""
         dask, _ = _dask()
         rows, rejected = dask.compute(self.rows, self.rejected)
-        return BatchResult(rows=rows, rejected=rejected)
+        return BatchResult(
+            rows=rows.reset_index(drop=True), rejected=rejected.reset_index(drop=True)
+        )
 
 
 def over_dask(

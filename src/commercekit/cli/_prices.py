@@ -118,15 +118,20 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
             refused_out.write(_moved(result.rejected, tally.read))
             tally.add(chunk.num_rows, result)
     out.write(
-        f"read {tally.read:,} catalog rows from {source}\n"
-        f"priced {tally.priced:,} rows: {tally.prices:,} prices written to {target}\n"
-        f"refused {tally.refused:,} rows: {tally.refusals.total():,} refusals written to "
-        f"{rejected_path}\n"
+        f"read {_many(tally.read, 'catalog row')} from {source}\n"
+        f"priced {_many(tally.priced, 'row')}: {_many(tally.prices, 'price')} "
+        f"written to {target}\n"
+        f"refused {_many(tally.refused, 'row')}: "
+        f"{_many(tally.refusals.total(), 'refusal')} written to {rejected_path}\n"
     )
     by_count = sorted(tally.refusals.items(), key=lambda item: (-item[1], item[0]))
     for (field, error), count in by_count:
         out.write(f"  {count:>10,}  {field:<16} {error}\n")
     return 1 if tally.refused else 0
+
+
+def _many(count: int, thing: str) -> str:
+    return f"{count:,} {thing}{'' if count == 1 else 's'}"
 
 
 class _Tally:
