@@ -6,8 +6,13 @@ the per-call rule's result for the same inputs; a bad row reported in the result
 rejected rows, never a whole-batch crash. Needs the optional ``batch`` extra (pyarrow and
 numpy): ``pip install "commercekit[batch]"``.
 
-* [`BatchResult`][commercekit.batch.BatchResult]: the rows a batch computed and the rows
-  it refused, in the kind of table it was given.
+* [`BatchResult`][commercekit.batch.BatchResult]: the rows computed and the rows
+  refused, each refused row with the error the per-call rule raises.
+* [`plan_prices`][commercekit.batch.plan_prices] (a
+  [`PricePlan`][commercekit.batch.PricePlan]) and
+  [`localize_catalog`][commercekit.batch.localize_catalog]: a catalog's base prices
+  as shown in many markets (``localize_price`` over columns), each market's rates,
+  fee, taxes and price point resolved once.
 * [`over_dask`][commercekit.batch.over_dask]: the same batch function over a Dask
   DataFrame, partition by partition, on one machine or a cluster (the ``dask`` extra),
   giving back a [`DaskBatchResult`][commercekit.batch.DaskBatchResult] of two lazy Dask
@@ -16,6 +21,15 @@ numpy): ``pip install "commercekit[batch]"``.
 """
 
 from commercekit.batch._dask import DaskBatchResult, over_dask
+from commercekit.batch._localize import localize_catalog
+from commercekit.batch._plan import PricePlan, plan_prices
 from commercekit.batch._result import BatchResult
 
-__all__ = ["BatchResult", "DaskBatchResult", "over_dask"]
+__all__ = [
+    "BatchResult",
+    "DaskBatchResult",
+    "PricePlan",
+    "localize_catalog",
+    "over_dask",
+    "plan_prices",
+]

@@ -169,24 +169,29 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
 def decimal_column(units: Any, exponent: Any, scale: int, valid: Any) -> Any:
     """A ``decimal128(38, scale)`` Arrow array of ``units x 10^-exponent`` (each
     ``exponent <= scale``), null where ``valid`` is false. Built from the integers'
-    bytes, so it is exact and fast."""
+    bytes (and a validity bitmap), so it is exact and fast."""
     pa, np = arrow(), numpy()
     size = len(units)
-    scaled = multiply(units, np.power(10, scale - np.asarray(exponent, dtype=np.int64)))
-    scaled = np.where(valid, scaled, 0)
+    shift = scale - np.asarray(exponent, dtype=np.int64)
+    scaled = units
+    if shift.ndim or int(shift):
+        wide = int(np.max(shift)) > 18  # 10^19 is beyond int64
+        scaled = multiply(units, np.power(10, shift.astype(object) if wide else shift))
+    valid = np.broadcast_to(np.asarray(valid, dtype=bool), (size,))
+    every = bool(valid.all())
+    if not every:
+        scaled = np.where(valid, scaled, 0)
     kind = pa.decimal128(38, scale)
-    mask = pa.array(~np.asarray(valid, dtype=bool))
-    if scaled.dtype != object and largest(scaled) < LIMIT:
+    if scaled.dtype != object or largest(scaled) < LIMIT:
         words = np.empty((size, 2), dtype=np.int64)
         words[:, 0] = scaled
-        words[:, 1] = scaled >> 63
-        data = pa.py_buffer(words.tobytes())
-        array = pa.Array.from_buffers(kind, size, [None, data])
-        return pa.compute.if_else(mask, pa.scalar(None, type=kind), array)
+        words[:, 1] = words[:, 0] >> 63
+        bitmap = None if every else pa.py_buffer(np.packbits(valid, bitorder="little"))
+        return pa.Array.from_buffers(kind, size, [bitmap, pa.py_buffer(words)])
     from decimal import Decimal  # noqa: PLC0415  # the rare path beyond 63 bits
 
     values = [
         Decimal(int(value)).scaleb(-scale, EXACT) if ok else None
-        for value, ok in zip(scaled.tolist(), np.asarray(valid).tolist(), strict=True)
+        for value, ok in zip(scaled.tolist(), valid.tolist(), strict=True)
     ]
     return pa.array(values, type=kind)

@@ -62,3 +62,16 @@ class Rejections:
         ):
             columns[name] = pa.array(values[where].tolist(), type=pa.string())
         return pa.table(columns)
+
+    def take(self, where: Any) -> Rejections:
+        """The refusals of the rows ``where`` (an index array, or ``None`` for every
+        row), as the refusals of a batch of those rows in that order."""
+        np = numpy()
+        chosen = slice(None) if where is None else np.asarray(where)
+        part = Rejections(0)
+        part.refused = self.refused[chosen].copy()
+        part.size = len(part.refused)
+        part._field = self._field[chosen].copy()  # the same class
+        part._error = self._error[chosen].copy()
+        part._message = self._message[chosen].copy()
+        return part

@@ -8,7 +8,9 @@
   below a floor.
 * [`Market`][commercekit.pricing.Market] and
   [`localize_price`][commercekit.pricing.localize_price]: one base price carried into
-  each market's currency, fee, tax display and price points.
+  each market's currency, fee, tax display and price points, never below a margin
+  floor or a minimum advertised price (``bound_by`` names the floor that raised it,
+  one of ``BOUND_BY``).
 * [`apply_promotions`][commercekit.pricing.apply_promotions]: percentage and amount
   off, fixed prices, buy X get Y, tiers, bundles, free shipping and coupons, combined
   by explicit rules, every discount shared exactly over the lines.
@@ -29,7 +31,12 @@ from commercekit.pricing._margins import (
     price_for_margin,
     price_for_markup,
 )
-from commercekit.pricing._markets import LocalizedPrice, Market, localize_price
+from commercekit.pricing._markets import (
+    BOUND_BY,
+    LocalizedPrice,
+    Market,
+    localize_price,
+)
 from commercekit.pricing._offers import (
     AmountOff,
     BundlePrice,
@@ -57,6 +64,7 @@ from commercekit.pricing._results import (
 )
 
 __all__ = [
+    "BOUND_BY",
     "CHARM_99",
     "MAX_LINES",
     "AmountOff",

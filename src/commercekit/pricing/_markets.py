@@ -29,9 +29,11 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._numbers import context_free
+from commercekit._checks import invalid, one_of
+from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
+    QUANTUM,
     Money,
     RateTable,
     RoundingMode,
@@ -53,7 +55,11 @@ from commercekit.tax import (
     rates_for,
 )
 
-__all__ = ["LocalizedPrice", "Market", "localize_price"]
+__all__ = ["BOUND_BY", "LocalizedPrice", "Market", "localize_price"]
+
+BOUND_BY = ("margin", "minimum price")
+"""What can bind a shown price (``LocalizedPrice.bound_by``): the margin floor, or the
+minimum advertised price."""
 
 
 def _percent(value: object) -> Decimal:
@@ -152,11 +158,21 @@ def _rate_used(value: object) -> Decimal:
     return checks.decimal(value, "rate_used", positive=True)
 
 
+def _bound_by(value: object) -> str | None:
+    return None if value is None else one_of(value, BOUND_BY, "bound_by", invalid)
+
+
 @attrs.frozen
 class LocalizedPrice:
     """A base price carried into a market, every step kept.
 
-    ``shown = price point(converted + fee (+ tax where shown with tax))``.
+    ``shown = price point(converted + fee (+ tax where shown with tax))``, never below
+    ``floor``. ``bound_by`` says which floor raised the shown price: ``None`` when there
+    is no floor or the price the market's rules give without one (the price point of
+    ``with_tax`` in the market's direction, or ``with_tax`` where the market has no
+    price point) is already at or above it; otherwise ``"minimum price"`` if the floor
+    is the minimum advertised price (at least the margin floor: a tie names it) and
+    ``"margin"`` if it is the margin floor.
     """
 
     market: Market = attrs.field(converter=_market)
@@ -168,6 +184,7 @@ class LocalizedPrice:
     shown: Money = attrs.field(converter=_shown)
     floor: Money | None = attrs.field(converter=_optional_floor)
     rate_used: Decimal = attrs.field(converter=_rate_used)
+    bound_by: str | None = attrs.field(default=None, converter=_bound_by)
 
     def __attrs_post_init__(self) -> None:
         currency = self.market.currency
@@ -197,7 +214,10 @@ class LocalizedPrice:
             percent = sum((rate.rate for rate in self.rates), Decimal(0))
             steps.append(f"+ {percent}% tax shown in prices = {self.with_tax}")
         if self.floor is not None:
-            steps.append(f"never below {self.floor}")
+            raised = (
+                f": the {self.bound_by} floor raised the price" if self.bound_by else ""
+            )
+            steps.append(f"never below {self.floor}{raised}")
         steps.append(f"price point: {self.shown}")
         return "\n".join(steps)
 
@@ -233,9 +253,7 @@ def localize_price(
     if min_margin is not None:
         min_margin = checks.decimal(min_margin, "min_margin")
     if minimum_price is not None:
-        minimum_price = checks.same_currency(
-            market.currency, checks.money(minimum_price, "minimum_price"), "minimum_price"
-        )
+        minimum_price = _minimum_price(market, minimum_price)
     mode = checks.mode(mode)
     converted = convert(base_price, market.currency, rates, mode=mode)
     fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
@@ -264,6 +282,9 @@ def localize_price(
         )
     elif floor is not None and shown < floor:
         shown = floor
+    bound_by = None
+    if floor is not None and _unfloored(market, with_tax) < floor.amount:
+        bound_by = "minimum price" if minimum_price == floor else "margin"
     return LocalizedPrice(
         market=market,
         base=base_price,
@@ -274,7 +295,32 @@ def localize_price(
         shown=shown,
         floor=floor,
         rate_used=rates.rate(base_price.currency.code, market.currency),
+        bound_by=bound_by,
     )
+
+
+def _minimum_price(market: Market, value: object) -> Money:
+    """A minimum advertised price: in the market's currency, in whole minor units (a
+    shown price is, so a floor between two of them could not be shown)."""
+    found = checks.same_currency(
+        market.currency, checks.money(value, "minimum_price"), "minimum_price"
+    )
+    quantum = QUANTUM[market.currency]
+    if found.amount != found.amount.quantize(quantum, context=EXACT):
+        raise invalid(
+            "minimum_price",
+            found,
+            f"has digits finer than {market.currency}'s minor unit ({quantum}); "
+            "give a price that can be shown",
+        )
+    return found
+
+
+def _unfloored(market: Market, with_tax: Money) -> Decimal:
+    """The price the market's rules give without a floor."""
+    if market.price_point is None:
+        return with_tax.amount
+    return market.price_point.move(with_tax.amount, market.direction)
 
 
 def _floor(

@@ -1,0 +1,338 @@
+"""One market's prices for a whole catalog, in whole minor units, step by step as
+[`localize_price`][commercekit.pricing.localize_price] takes them.
+
+Each step is one exact integer ratio over a column, rounded with the plan's mode
+([`divide_rounded`][commercekit.batch._integers.divide_rounded], which equals
+``round_ratio``), so a row's figures are the per-call figures, not approximations of
+them. A row the per-call rule would refuse is refused here with its error, at the step
+where the per-call rule stops.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from commercekit._numbers import RANGE
+from commercekit.batch._catalog import Amount, Catalog
+from commercekit.batch._integers import divide_rounded, largest, multiply
+from commercekit.batch._plan import CATEGORIES, MarketPlan, Point
+from commercekit.batch._rejects import Rejections
+from commercekit.batch._tables import numpy
+from commercekit.errors import InvalidAmountError, UnknownCurrencyError
+from commercekit.money import RoundingMode
+from commercekit.pricing import Direction
+from commercekit.tax import TaxCategory
+
+__all__ = ["MARGIN", "MINIMUM_PRICE", "Priced", "price_market"]
+
+MARGIN, MINIMUM_PRICE = 0, 1
+"""``bound_by`` codes (-1: no floor raised the price)."""
+
+_STANDARD = CATEGORIES.index(TaxCategory.STANDARD)
+
+
+@attrs.frozen
+class Priced:
+    """One market's figures for the rows ``where`` (``None``: every row), in minor
+    units; ``floor`` is 0 where ``has_floor`` is false, ``bound_by`` a code."""
+
+    where: Any
+    converted: Any
+    fee: Any
+    with_tax: Any
+    shown: Any
+    floor: Any
+    has_floor: Any
+    bound_by: Any
+    category: Any
+    rejections: Rejections
+
+
+class _Rows:
+    """The catalog's rows ``where`` (``None``: all), taken once per market."""
+
+    def __init__(self, catalog: Catalog, where: Any) -> None:
+        self.catalog, self.where = catalog, where
+        self.rejections = catalog.rejections.take(where)
+
+    def __call__(self, values: Any) -> Any:
+        """``values`` for these rows (a scalar stays a scalar)."""
+        np = numpy()
+        if self.where is None or np.ndim(values) == 0:
+            return values
+        return values[self.where]
+
+    def amount(self, amount: Amount) -> tuple[Any, Any, Any]:
+        """Units (0 in refused rows, so they never widen a column), scale, present."""
+        np = numpy()
+        present = self(amount.present) & self.rejections.accepted
+        units = self(amount.units)
+        if not present.all():
+            units = np.where(present, units, 0)
+        return units, self(amount.scale), present
+
+
+def _per_row(values: list[int], index: Any) -> Any:
+    """``values[index]`` for each row; one value stays a scalar (the fast path)."""
+    np = numpy()
+    if len(set(values)) == 1:
+        return values[0]
+    table = np.array([*values, values[0]], dtype=object)  # index -1: a refused row
+    if max(abs(value) for value in values) < 2**62:
+        table = table.astype(np.int64)
+    return table[index]
+
+
+def _power(places: Any) -> Any:
+    """``10^places`` for a scalar or an array of places."""
+    np = numpy()
+    if np.ndim(places) == 0:
+        return 10 ** int(places)
+    if int(np.max(places, initial=0)) < 18:
+        return np.power(10, places.astype(np.int64))
+    return np.array([10 ** int(p) for p in places], dtype=object)
+
+
+def _too_large(units: Any, places: int) -> Any:
+    """Where ``units`` minor units are 10^18 or more of the currency (out of range)."""
+    np = numpy()
+    limit = 10 ** (18 + places)
+    if largest(units) < limit:
+        return np.zeros(len(units), dtype=bool)
+    return np.abs(units) >= limit
+
+
+def _convert(rows: _Rows, plan: MarketPlan, mode: RoundingMode) -> tuple[Any, Any, Any]:
+    """The rows' prices converted, and each row's ratio ``(n, d)`` into minor units."""
+    catalog, rejections = rows.catalog, rows.rejections
+    currency = rows(catalog.currency)
+    ratios = []
+    for position, code in enumerate(catalog.codes):
+        ratio = plan.convert.get(code)
+        if ratio is None:
+            ratio = (0, 1)
+            if code:  # an unknown ISO code is refused already
+                error = UnknownCurrencyError(code, plan.missing_rate)
+                rejections.refuse(currency == position, "currency", error, str(error))
+        ratios.append(ratio)
+    n = _per_row([r[0] for r in ratios], currency)
+    d = _per_row([r[1] for r in ratios], currency)
+    units, scale, _ = rows.amount(catalog.price)
+    converted = divide_rounded(multiply(units, n), multiply(d, _power(scale)), mode)
+    rejections.refuse(
+        _too_large(converted, plan.places),
+        "price",
+        InvalidAmountError,
+        f"price converted to {plan.currency} is out of range: {RANGE}; check the rates",
+    )
+    return converted, n, d
+
+
+def _taxes(rows: _Rows, plan: MarketPlan) -> tuple[Any, Any, Any]:
+    """Each row's category index and tax factor ``(n, d)`` (``None`` without tax)."""
+    category = rows.catalog.category
+    category = _STANDARD if category is None else rows(category)
+    if plan.taxes is None:
+        return category, None, None
+    rejections = rows.rejections
+    for position, tax in enumerate(plan.taxes):
+        if tax.error is not None:
+            rejections.refuse(category == position, "category", tax.error, tax.message)
+    if numpy().ndim(category) == 0:
+        return category, *plan.taxes[category].factor
+    n = _per_row([tax.factor[0] for tax in plan.taxes], category)
+    d = _per_row([tax.factor[1] for tax in plan.taxes], category)
+    return category, n, d
+
+
+def _margin_floor(
+    rows: _Rows,
+    plan: MarketPlan,
+    mode: RoundingMode,
+    ratio: tuple[Any, Any],
+    tax: tuple[Any, Any] | None,
+) -> tuple[Any, Any]:
+    """The margin floor (cost converted, ``price_for_margin``, grossed up half-up as
+    ``gross_price`` rounds by default) and where there is one."""
+    np, catalog, rejections = numpy(), rows.catalog, rows.rejections
+    if catalog.cost is None or catalog.margin is None:
+        return None, None
+    ok = rejections.accepted
+    has_cost = rows(catalog.cost.present) & ok
+    has_margin = rows(catalog.margin.present) & ok
+    for given, missing, mask in (
+        ("cost", "min_margin", has_cost & ~has_margin),
+        ("min_margin", "cost", has_margin & ~has_cost),
+    ):
+        rejections.refuse(
+            mask,
+            given,
+            InvalidAmountError,
+            f"{given} is given without {missing}: a "
+            f"floor at a margin over cost needs both (argument '{given}')",
+        )
+    cost, scale, present = rows.amount(catalog.cost)
+    local = divide_rounded(
+        multiply(cost, ratio[0]), multiply(ratio[1], _power(scale)), mode
+    )
+    rejections.refuse(
+        present & _too_large(local, plan.places),
+        "cost",
+        InvalidAmountError,
+        f"cost converted to {plan.currency} is out of range: {RANGE}",
+    )
+    margin, places, _ = rows.amount(catalog.margin)
+    one = 10 ** int(places)
+    rejections.refuse(
+        present & (margin >= one),
+        "min_margin",
+        InvalidAmountError,
+        "min_margin is not a valid margin: it must be from 0 up to, not including, 1",
+    )
+    margin = np.where(margin >= one, 0, margin)
+    net = divide_rounded(multiply(local, one), one - margin, RoundingMode.UP)
+    rejections.refuse(
+        present & _too_large(net, plan.places),
+        "min_margin",
+        InvalidAmountError,
+        f"the price for min_margin over cost is out of range: {RANGE}",
+    )
+    if tax is not None:
+        net = divide_rounded(multiply(net, tax[0]), tax[1], RoundingMode.HALF_UP)
+    return net, present & rejections.accepted
+
+
+def _minimum(rows: _Rows, plan: MarketPlan) -> tuple[Any, Any]:
+    """The minimum advertised price in minor units (on the grid: checked when read)."""
+    if rows.catalog.minimum is None:
+        return None, None
+    units, scale, present = rows.amount(rows.catalog.minimum)
+    up = _power(numpy().maximum(plan.places - scale, 0))
+    down = _power(numpy().maximum(scale - plan.places, 0))
+    return multiply(units, up) // down, present
+
+
+def _floor(margin: tuple[Any, Any], minimum: tuple[Any, Any]) -> tuple[Any, Any, Any]:
+    """The higher floor (0 where none), where there is one, and which it is."""
+    np = numpy()
+    if margin[0] is None and minimum[0] is None:
+        return None, None, None
+    if minimum[0] is None:
+        return margin[0], margin[1], MARGIN
+    if margin[0] is None:
+        return minimum[0], minimum[1], MINIMUM_PRICE
+    floor_margin = np.where(margin[1], margin[0], 0)
+    floor_minimum = np.where(minimum[1], minimum[0], 0)
+    which = np.where(floor_minimum >= floor_margin, MINIMUM_PRICE, MARGIN)
+    which = np.where(minimum[1], which, MARGIN)
+    return np.maximum(floor_margin, floor_minimum), margin[1] | minimum[1], which
+
+
+def _above(value: Any, point: Point) -> Any:
+    """The smallest price point at or above each ``value`` (zero or more)."""
+    np = numpy()
+    start = value // point.step * point.step
+    within = value - start
+    found = start + (point.step + point.endings[0])
+    for ending in reversed(point.endings):  # the smallest ending at or above wins
+        found = np.where(within <= ending, start + ending, found)
+    return found
+
+
+def _below(value: Any, point: Point) -> Any:
+    """The largest price point at or below each ``value``, or -1 where there is none."""
+    np = numpy()
+    start = value // point.step * point.step
+    within = value - start
+    found = np.where(start >= point.step, start - point.step + point.endings[-1], -1)
+    for ending in point.endings:  # the largest ending at or below wins
+        found = np.where(ending <= within, start + ending, found)
+    return found
+
+
+def move(value: Any, point: Point, direction: Direction) -> Any:
+    """Each ``value`` moved to a price point, as ``PricePoint.move`` moves one."""
+    np = numpy()
+    above = _above(value, point)
+    if direction is Direction.UP:
+        return above
+    below = _below(value, point)
+    keep = (above == value) | (below < 0)
+    if direction is Direction.NEAREST:
+        keep |= above - value <= value - below
+    return np.where(keep, above, below)
+
+
+def _shown(
+    with_tax: Any, floor: tuple[Any, Any, Any], plan: MarketPlan, rejections: Rejections
+) -> tuple[Any, Any]:
+    """The price shown and which floor raised it (-1: none), as ``localize_price``."""
+    np = numpy()
+    level, has_floor, which = floor
+    point = plan.point
+    if point is None:
+        unfloored = with_tax
+    else:
+        with_tax = multiply(with_tax, point.grid)
+        level = None if level is None else multiply(level, point.grid)
+        unfloored = move(with_tax, point, plan.direction)
+    bound = np.zeros(len(with_tax), dtype=bool)
+    if level is not None:
+        bound = has_floor & (unfloored < level)
+    shown = unfloored
+    if bound.any():
+        shown = np.where(bound, level if point is None else _above(level, point), shown)
+    if point is not None and point.grid > 1:
+        rejections.refuse(
+            shown % point.grid != 0,
+            "shown",
+            InvalidAmountError,
+            f"the price point gives a price finer than {plan.currency}'s minor unit",
+        )
+        shown = shown // point.grid
+    if point is not None:
+        rejections.refuse(
+            _too_large(shown, plan.places),
+            "shown",
+            InvalidAmountError,
+            f"the price shown is out of range: {RANGE}",
+        )
+    return shown, np.where(bound, which, -1)
+
+
+def price_market(
+    catalog: Catalog, plan: MarketPlan, mode: RoundingMode, where: Any
+) -> Priced:
+    """The rows ``where`` (``None``: every row) of ``catalog`` priced in ``plan``'s
+    market: ``localize_price``'s figures, or the row refused with its error."""
+    rows = _Rows(catalog, where)
+    converted, n, d = _convert(rows, plan, mode)
+    fee_n, fee_d = plan.fee
+    fee = (
+        converted * 0
+        if not fee_n
+        else divide_rounded(multiply(converted, fee_n), fee_d, mode)
+    )
+    net = converted + fee
+    category, tax_n, tax_d = _taxes(rows, plan)
+    tax = None if tax_n is None else (tax_n, tax_d)
+    with_tax = net if tax is None else divide_rounded(multiply(net, tax_n), tax_d, mode)
+    floor = _floor(_margin_floor(rows, plan, mode, (n, d), tax), _minimum(rows, plan))
+    shown, bound_by = _shown(with_tax, floor, plan, rows.rejections)
+    level, has_floor, _ = floor
+    if level is None:
+        level = has_floor = numpy().zeros(len(shown), dtype=bool)
+    return Priced(
+        where=where,
+        converted=converted,
+        fee=fee,
+        with_tax=with_tax,
+        shown=shown,
+        floor=level,
+        has_floor=has_floor,
+        bound_by=bound_by,
+        category=category,
+        rejections=rows.rejections,
+    )
