@@ -170,6 +170,20 @@ def test_positions_count_across_partitions() -> None:
     assert list(outcome.rows.index) == list(range(len(outcome.rows)))
 
 
+def test_an_empty_partition_prices_nothing_and_moves_nothing() -> None:
+    """A partition left empty by a filter adds no rows and no offset."""
+    table = catalog(10, 12)
+    data = frame(table, 3)
+    kept = data[~data["sku"].isin([f"SKU-10-{index}" for index in range(4, 8)])]
+    with dask.config.set(scheduler="synchronous"):
+        outcome = over_dask(localize_catalog, kept, plan()).compute()
+    wanted = localize_catalog(
+        table.filter(pa.array([not 4 <= i < 8 for i in range(12)])), plan()
+    )
+    assert sorted({*outcome.rows["row"], *outcome.rejected["row"]}) == list(range(8))
+    same(outcome, wanted)
+
+
 def test_meta_is_given_and_decimals_stay_decimals() -> None:
     """Dask is told the column types: decimals as Arrow decimals, never floats."""
     outcome = over_dask(localize_catalog, frame(catalog(6, 10), 2), plan())

@@ -77,6 +77,8 @@ class _Rows:
 def _per_row(values: list[int], index: Any) -> Any:
     """``values[index]`` for each row; one value stays a scalar (the fast path)."""
     np = numpy()
+    if not values:  # a table with no rows has no currencies
+        return np.zeros(len(index), dtype=np.int64)
     if len(set(values)) == 1:
         return values[0]
     table = np.array([*values, values[0]], dtype=object)  # index -1: a refused row
