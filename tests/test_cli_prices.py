@@ -173,6 +173,36 @@ def test_the_summary_counts_rows_and_refusals(files: Path) -> None:
     )
 
 
+def test_a_file_bad_half_way_leaves_no_output(
+    files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A value found bad in a later chunk refuses the file; nothing half-written is
+    left to look complete, and an older run's output is left as it was."""
+    monkeypatch.setattr(_prices, "_BLOCK", 64)
+    lines = "".join(f"S{index},{index}00,EUR\n" for index in range(40))
+    (files / "late.csv").write_text(
+        f"sku,price_minor,currency\n{lines}BAD,12x,EUR\n", encoding="utf-8"
+    )
+    (files / "late-prices.csv").write_text("an older run\n", encoding="utf-8")
+    assert run(files, "late.csv", "late-prices.csv")[0] == 2
+    assert "invalid value '12x'" in capsys.readouterr().err
+    assert sorted(path.name for path in files.glob("late-prices*")) == ["late-prices.csv"]
+    assert (files / "late-prices.csv").read_text(encoding="utf-8") == "an older run\n"
+
+
+def test_an_empty_catalog_writes_empty_files(files: Path) -> None:
+    (files / "empty.csv").write_text("sku,price,currency\n", encoding="utf-8")
+    status, shown = run(files, "empty.csv", "none.parquet")
+    assert status == 0
+    assert "read 0 catalog rows" in shown
+    assert pq.read_table(files / "none.parquet").num_rows == 0
+    assert pq.read_table(files / "none.parquet").column_names[:3] == [
+        "row",
+        "sku",
+        "market",
+    ]
+
+
 def test_all_priced_is_status_0(files: Path) -> None:
     (files / "good.csv").write_text("sku,price,currency\nA,1.00,EUR\n", encoding="utf-8")
     status, shown = run(files, "good.csv", "good-prices.csv")

@@ -166,10 +166,15 @@ def _moved(table: Any, offset: int) -> Any:
 
 
 class _Sink:
-    """A CSV or Parquet file written table by table; the first table sets its columns."""
+    """A CSV or Parquet file written table by table; the first table sets its columns.
+
+    It is written under a ``.partial`` name and renamed when done, so a run that stops
+    half-way leaves no file that looks complete (nor an older run's file, changed).
+    """
 
     def __init__(self, path: str, kind: str) -> None:
         self.path, self.kind = path, kind
+        self.partial = Path(f"{path}.partial")
         self.writer: Any = None
         self.schema: Any = None
 
@@ -188,13 +193,18 @@ class _Sink:
         formats = importlib.import_module(module)
         opened = formats.CSVWriter if self.kind == ".csv" else formats.ParquetWriter
         try:
-            self.writer, self.schema = opened(self.path, schema), schema
+            self.writer, self.schema = opened(str(self.partial), schema), schema
         except OSError as error:
             raise _refused("--output", self.path, f"cannot be written: {error}") from None
 
-    def __exit__(self, *_: object) -> None:
-        if self.writer is not None:
-            self.writer.close()
+    def __exit__(self, failed: type[BaseException] | None, *_: object) -> None:
+        if self.writer is None:
+            return
+        self.writer.close()
+        if failed is None:
+            self.partial.replace(self.path)
+        else:
+            self.partial.unlink(missing_ok=True)
 
 
 def _chunks(path: str, kind: str, *, quiet: bool) -> Iterator[Any]:
@@ -210,7 +220,7 @@ def _chunks(path: str, kind: str, *, quiet: bool) -> Iterator[Any]:
         file = _opened(path, parquet.ParquetFile)
         with tqdm(total=file.metadata.num_rows, unit=" rows", disable=off) as bar:
             yield file.schema_arrow.empty_table()
-            for batch in file.iter_batches(batch_size=CHUNK_ROWS):
+            for batch in _read(file.iter_batches(batch_size=CHUNK_ROWS), path):
                 yield pa.Table.from_batches([batch])
                 bar.update(batch.num_rows)
         return
@@ -223,10 +233,24 @@ def _chunks(path: str, kind: str, *, quiet: bool) -> Iterator[Any]:
         reader = _csv_reader(path, handle)
         first = 0
         yield _exact(reader.schema.empty_table(), first)
-        for batch in reader:
+        for batch in _read(reader, path):
             yield _exact(batch, first)
             first += batch.num_rows
             bar.update(handle.tell() - bar.n)
+
+
+def _read(batches: Any, path: str) -> Iterator[Any]:
+    """The batches of a reader; a file found bad half-way is refused, not a traceback."""
+    pa = importlib.import_module("pyarrow")
+    iterator = iter(batches)
+    while True:
+        try:
+            batch = next(iterator)
+        except StopIteration:
+            return
+        except (OSError, pa.ArrowException) as error:
+            raise _refused("CATALOG", path, f"cannot be read: {error}") from None
+        yield batch
 
 
 def _opened(path: str, opener: Any) -> Any:
