@@ -115,6 +115,28 @@ def over_dask(
             known before reading it: give it an Arrow type, see ``docs/dask.md``).
         MissingDataError: dask is not installed (the ``dask`` extra).
         CommerceKitError: whatever ``function`` raises for ``arguments`` and ``keywords``.
+
+    Examples:
+        >>> import dask, dask.dataframe as dd, pandas as pd, pyarrow as pa
+        >>> from datetime import UTC, datetime
+        >>> from commercekit.batch import localize_catalog, plan_prices
+        >>> from commercekit.money import RateTable
+        >>> from commercekit.pricing import Market
+        >>> rates = RateTable(base="EUR", rates={"USD": Decimal("1.05")},
+        ...     observed_at=datetime(2026, 11, 25, 16, tzinfo=UTC), provider="example")
+        >>> plan = plan_prices([Market("US", "USD")], rates, on=date(2026, 11, 30))
+        >>> prices = pa.array([Decimal("20.00"), None, Decimal("9.50")],
+        ...     pa.decimal128(10, 2))
+        >>> catalog = pa.table({"sku": ["TEE", "CAP", "MUG"], "price": prices,
+        ...     "currency": ["EUR"] * 3})
+        >>> frame = dd.from_pandas(catalog.to_pandas(types_mapper=pd.ArrowDtype),
+        ...     npartitions=2)
+        >>> with dask.config.set(scheduler="synchronous"):
+        ...     result = over_dask(localize_catalog, frame, plan).compute()
+        >>> result.rows[["row", "sku", "shown"]].to_numpy().tolist()
+        [[0, 'TEE', Decimal('21.00')], [2, 'MUG', Decimal('9.98')]]
+        >>> result.rejected[["row", "sku", "field"]].to_numpy().tolist()
+        [[1, 'CAP', 'price']]
     """
     if not callable(function):
         raise InvalidBatchError.refused(
