@@ -222,7 +222,8 @@ def test_all_priced_is_status_0(files: Path) -> None:
         ),
         ("catalog.txt", "p.csv", (), "must end in .csv or .parquet"),
         ("catalog.csv", "p.json", (), "--output='.*p.json' must end in .csv or .parquet"),
-        ("catalog.csv", "catalog.csv", (), "is the catalog itself"),
+        ("catalog.csv", "catalog.csv", (), "would overwrite the catalog"),
+        ("prices.rejected.csv", "prices.csv", (), "would overwrite the catalog"),
         ("bad.csv", "p.csv", (), "price='abc' in row 1 is not a decimal number"),
         ("catalog.csv", "no-such-folder/p.csv", (), "cannot be written"),
     ],
@@ -236,6 +237,7 @@ def test_refusals_are_one_line_and_status_2(
     message: str,
 ) -> None:
     (files / "bad.csv").write_text("sku,price,currency\nA,1,EUR\nB,abc,EUR\n", "utf-8")
+    (files / "prices.rejected.csv").write_text(CSV, "utf-8")
     status, _ = run(files, catalog, output, *extra)
     error = capsys.readouterr().err
     assert status == 2

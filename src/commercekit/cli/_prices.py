@@ -98,8 +98,11 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit prices CATALOG``: price the catalog, write rows and refusals."""
     source, target = arguments.catalog, arguments.output
     kind, written = _format(source, "CATALOG"), _format(target, "--output")
-    if Path(source).resolve() == Path(target).resolve():
-        raise _refused("--output", target, "is the catalog itself; write to another file")
+    rejected_path = str(Path(target).with_suffix(".rejected.csv"))
+    if Path(source).resolve() in {Path(target).resolve(), Path(rejected_path).resolve()}:
+        raise _refused(
+            "--output", target, "would overwrite the catalog; write to another file"
+        )
     if not Path(source).is_file():
         raise _refused("CATALOG", source, "cannot be read: no such file")
     batch = importlib.import_module("commercekit.batch")  # pyarrow: the batch extra
@@ -109,7 +112,6 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
         on=arguments.on,
         mode=arguments.rounding,
     )
-    rejected_path = str(Path(target).with_suffix(".rejected.csv"))
     tally = _Tally()
     with _Sink(target, written) as rows_out, _Sink(rejected_path, ".csv") as refused_out:
         for chunk in _chunks(source, kind, quiet=arguments.quiet):
