@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from commercekit._numbers import EXACT
-from commercekit.batch._integers import LIMIT, exact, largest, multiply, to_int64
+from commercekit.batch._integers import exact, multiply, to_int64
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import arrow, numpy
 from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
@@ -177,15 +177,18 @@ def decimal_column(units: Any, exponent: Any, scale: int, valid: Any) -> Any:
     if shift.ndim or int(shift):
         wide = int(np.max(shift)) > 18  # 10^19 is beyond int64
         scaled = multiply(units, np.power(10, shift.astype(object) if wide else shift))
-    valid = np.broadcast_to(np.asarray(valid, dtype=bool), (size,))
-    every = bool(valid.all())
+    valid = np.asarray(valid, dtype=bool)
+    every = bool(valid.all())  # cheap for one flag (True: every value)
+    valid = np.broadcast_to(valid, (size,))
     if not every:
         scaled = np.where(valid, scaled, 0)
     kind = pa.decimal128(38, scale)
-    if scaled.dtype != object or largest(scaled) < LIMIT:
-        words = np.empty((size, 2), dtype=np.int64)
+    scaled = to_int64(scaled)
+    if scaled.dtype != object:
+        words = np.zeros((size, 2), dtype=np.int64)  # little-endian: low word, high
         words[:, 0] = scaled
-        words[:, 1] = words[:, 0] >> 63
+        if size and int(np.min(scaled)) < 0:
+            words[:, 1] = scaled >> 63
         bitmap = None if every else pa.py_buffer(np.packbits(valid, bitorder="little"))
         return pa.Array.from_buffers(kind, size, [bitmap, pa.py_buffer(words)])
     from decimal import Decimal  # noqa: PLC0415  # the rare path beyond 63 bits

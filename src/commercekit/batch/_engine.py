@@ -16,7 +16,13 @@ import attrs
 
 from commercekit._numbers import RANGE
 from commercekit.batch._catalog import Amount, Catalog
-from commercekit.batch._integers import divide_rounded, largest, multiply
+from commercekit.batch._integers import (
+    LIMIT,
+    divide_rounded,
+    divide_whole,
+    largest,
+    multiply,
+)
 from commercekit.batch._plan import CATEGORIES, MarketPlan, Point
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import numpy
@@ -97,17 +103,52 @@ def _power(places: Any) -> Any:
     return np.array([10 ** int(p) for p in places], dtype=object)
 
 
-def _too_large(units: Any, places: int) -> Any:
-    """Where ``units`` minor units are 10^18 or more of the currency (out of range)."""
+def _most(values: Any) -> int:
+    """The largest of ``values`` (an int, or an array: 1 if empty)."""
+    if not numpy().ndim(values):
+        return int(values)
+    return int(numpy().max(values)) if len(values) else 1
+
+
+def _least(values: Any) -> int:
+    """The smallest of ``values`` (an int, or an array: 1 if empty)."""
+    if not numpy().ndim(values):
+        return int(values)
+    return int(numpy().min(values)) if len(values) else 1
+
+
+def _times(
+    values: Any, bound: int, ratio: tuple[Any, Any], mode: RoundingMode
+) -> tuple[Any, int]:
+    """``values x n / d`` rounded with ``mode`` (each value zero or more and at most
+    ``bound``; ``n`` and ``d`` positive ints or arrays), and a bound on the result.
+    Within ``int64`` it is one multiplication and one division, unchecked: the bound
+    proves they fit."""
+    n, d = ratio
+    if numpy().ndim(n) == numpy().ndim(d) == 0 and n == d:
+        return values, bound  # the same currency: nothing to convert or round
+    if values.dtype != object and 2 * (bound * _most(n) + _most(d)) < LIMIT:
+        result = divide_whole(values * n, d, mode)
+    else:
+        result = divide_rounded(multiply(values, n), d, mode)
+    return result, bound * _most(n) // _least(d) + 1
+
+
+def _too_large(units: Any, bound: int, places: int) -> Any:
+    """Where ``units`` (at most ``bound``) are 10^18 or more of the currency: out of
+    the library's range."""
     np = numpy()
     limit = 10 ** (18 + places)
-    if largest(units) < limit:
-        return np.zeros(len(units), dtype=bool)
+    if bound < limit:
+        return False
     return np.abs(units) >= limit
 
 
-def _convert(rows: _Rows, plan: MarketPlan, mode: RoundingMode) -> tuple[Any, Any, Any]:
-    """The rows' prices converted, and each row's ratio ``(n, d)`` into minor units."""
+def _convert(
+    rows: _Rows, plan: MarketPlan, mode: RoundingMode
+) -> tuple[Any, int, tuple[Any, Any]]:
+    """The prices converted (and their bound), and each row's ratio ``(n, d)`` from
+    its currency into minor units of the market's."""
     catalog, rejections = rows.catalog, rows.rejections
     currency = rows(catalog.currency)
     ratios = []
@@ -119,34 +160,42 @@ def _convert(rows: _Rows, plan: MarketPlan, mode: RoundingMode) -> tuple[Any, An
                 error = UnknownCurrencyError(code, plan.missing_rate)
                 rejections.refuse(currency == position, "currency", error, str(error))
         ratios.append(ratio)
-    n = _per_row([r[0] for r in ratios], currency)
-    d = _per_row([r[1] for r in ratios], currency)
+    ratio = (
+        _per_row([r[0] for r in ratios], currency),
+        _per_row([r[1] for r in ratios], currency),
+    )
     units, scale, _ = rows.amount(catalog.price)
-    converted = divide_rounded(multiply(units, n), multiply(d, _power(scale)), mode)
+    converted, bound = _times(units, largest(units), _in_units(ratio, scale), mode)
     rejections.refuse(
-        _too_large(converted, plan.places),
+        _too_large(converted, bound, plan.places),
         "price",
         InvalidAmountError,
         f"price converted to {plan.currency} is out of range: {RANGE}; check the rates",
     )
-    return converted, n, d
+    return converted, bound, ratio
 
 
-def _taxes(rows: _Rows, plan: MarketPlan) -> tuple[Any, Any, Any]:
+def _in_units(ratio: tuple[Any, Any], scale: Any) -> tuple[Any, Any]:
+    """The ratio for amounts given as whole units of ``10^-scale``."""
+    power = _power(scale)
+    return ratio[0], power * ratio[1] if numpy().ndim(power) else ratio[1] * power
+
+
+def _taxes(rows: _Rows, plan: MarketPlan) -> tuple[Any, tuple[Any, Any] | None]:
     """Each row's category index and tax factor ``(n, d)`` (``None`` without tax)."""
     category = rows.catalog.category
     category = _STANDARD if category is None else rows(category)
     if plan.taxes is None:
-        return category, None, None
+        return category, None
     rejections = rows.rejections
     for position, tax in enumerate(plan.taxes):
         if tax.error is not None:
             rejections.refuse(category == position, "category", tax.error, tax.message)
     if numpy().ndim(category) == 0:
-        return category, *plan.taxes[category].factor
+        return category, plan.taxes[category].factor
     n = _per_row([tax.factor[0] for tax in plan.taxes], category)
     d = _per_row([tax.factor[1] for tax in plan.taxes], category)
-    return category, n, d
+    return category, (n, d)
 
 
 def _margin_floor(
@@ -155,12 +204,12 @@ def _margin_floor(
     mode: RoundingMode,
     ratio: tuple[Any, Any],
     tax: tuple[Any, Any] | None,
-) -> tuple[Any, Any]:
+) -> tuple[Any, int, Any]:
     """The margin floor (cost converted, ``price_for_margin``, grossed up half-up as
-    ``gross_price`` rounds by default) and where there is one."""
+    ``gross_price`` rounds by default), its bound, and where there is one."""
     np, catalog, rejections = numpy(), rows.catalog, rows.rejections
     if catalog.cost is None or catalog.margin is None:
-        return None, None
+        return None, 0, None
     ok = rejections.accepted
     has_cost = rows(catalog.cost.present) & ok
     has_margin = rows(catalog.margin.present) & ok
@@ -176,11 +225,9 @@ def _margin_floor(
             f"floor at a margin over cost needs both (argument '{given}')",
         )
     cost, scale, present = rows.amount(catalog.cost)
-    local = divide_rounded(
-        multiply(cost, ratio[0]), multiply(ratio[1], _power(scale)), mode
-    )
+    local, bound = _times(cost, largest(cost), _in_units(ratio, scale), mode)
     rejections.refuse(
-        present & _too_large(local, plan.places),
+        present & _too_large(local, bound, plan.places),
         "cost",
         InvalidAmountError,
         f"cost converted to {plan.currency} is out of range: {RANGE}",
@@ -193,50 +240,61 @@ def _margin_floor(
         InvalidAmountError,
         "min_margin is not a valid margin: it must be from 0 up to, not including, 1",
     )
-    margin = np.where(margin >= one, 0, margin)
-    net = divide_rounded(multiply(local, one), one - margin, RoundingMode.UP)
+    margin = one - np.where(margin >= one, 0, margin)
+    net, bound = _times(local, bound, (one, margin), RoundingMode.UP)
     rejections.refuse(
-        present & _too_large(net, plan.places),
+        present & _too_large(net, bound, plan.places),
         "min_margin",
         InvalidAmountError,
         f"the price for min_margin over cost is out of range: {RANGE}",
     )
     if tax is not None:
-        net = divide_rounded(multiply(net, tax[0]), tax[1], RoundingMode.HALF_UP)
-    return net, present & rejections.accepted
+        net, bound = _times(net, bound, tax, RoundingMode.HALF_UP)
+    return net, bound, present & rejections.accepted
 
 
-def _minimum(rows: _Rows, plan: MarketPlan) -> tuple[Any, Any]:
-    """The minimum advertised price in minor units (on the grid: checked when read)."""
+def _minimum(rows: _Rows, plan: MarketPlan) -> tuple[Any, int, Any]:
+    """The minimum advertised price in minor units (on the grid: checked when read),
+    its bound, and where there is one."""
     if rows.catalog.minimum is None:
-        return None, None
-    units, scale, present = rows.amount(rows.catalog.minimum)
-    up = _power(numpy().maximum(plan.places - scale, 0))
-    down = _power(numpy().maximum(scale - plan.places, 0))
-    return multiply(units, up) // down, present
-
-
-def _floor(margin: tuple[Any, Any], minimum: tuple[Any, Any]) -> tuple[Any, Any, Any]:
-    """The higher floor (0 where none), where there is one, and which it is."""
+        return None, 0, None
     np = numpy()
+    units, scale, present = rows.amount(rows.catalog.minimum)
+    up = _power(np.maximum(plan.places - scale, 0))
+    down = _power(np.maximum(scale - plan.places, 0))
+    minimum = multiply(units, up) // down
+    return minimum, largest(minimum), present
+
+
+def _floor(
+    margin: tuple[Any, int, Any], minimum: tuple[Any, int, Any]
+) -> tuple[Any, int, Any, Any]:
+    """The higher floor (0 where none), its bound, where there is one, and which."""
+    np = numpy()
+    bound = max(margin[1], minimum[1])
     if margin[0] is None and minimum[0] is None:
-        return None, None, None
+        return None, 0, False, -1
     if minimum[0] is None:
-        return margin[0], margin[1], MARGIN
+        return margin[0], bound, margin[2], MARGIN
     if margin[0] is None:
-        return minimum[0], minimum[1], MINIMUM_PRICE
-    floor_margin = np.where(margin[1], margin[0], 0)
-    floor_minimum = np.where(minimum[1], minimum[0], 0)
-    which = np.where(floor_minimum >= floor_margin, MINIMUM_PRICE, MARGIN)
-    which = np.where(minimum[1], which, MARGIN)
-    return np.maximum(floor_margin, floor_minimum), margin[1] | minimum[1], which
+        return minimum[0], bound, minimum[2], MINIMUM_PRICE
+    floor_margin = np.where(margin[2], margin[0], 0)
+    floor_minimum = np.where(minimum[2], minimum[0], 0)
+    which = np.where(minimum[2] & (floor_minimum >= floor_margin), MINIMUM_PRICE, MARGIN)
+    level = np.maximum(floor_margin, floor_minimum)
+    return level, bound, margin[2] | minimum[2], which
 
 
 def _above(value: Any, point: Point) -> Any:
     """The smallest price point at or above each ``value`` (zero or more)."""
     np = numpy()
-    start = value // point.step * point.step
-    within = value - start
+    within = value % point.step
+    start = value - within
+    if len(point.endings) == 1:  # the commonest: .99, ¥980
+        (ending,) = point.endings
+        start += ending
+        start += (within > ending) * point.step
+        return start
     found = start + (point.step + point.endings[0])
     for ending in reversed(point.endings):  # the smallest ending at or above wins
         found = np.where(within <= ending, start + ending, found)
@@ -246,8 +304,8 @@ def _above(value: Any, point: Point) -> Any:
 def _below(value: Any, point: Point) -> Any:
     """The largest price point at or below each ``value``, or -1 where there is none."""
     np = numpy()
-    start = value // point.step * point.step
-    within = value - start
+    within = value % point.step
+    start = value - within
     found = np.where(start >= point.step, start - point.step + point.endings[-1], -1)
     for ending in point.endings:  # the largest ending at or below wins
         found = np.where(ending <= within, start + ending, found)
@@ -268,25 +326,29 @@ def move(value: Any, point: Point, direction: Direction) -> Any:
 
 
 def _shown(
-    with_tax: Any, floor: tuple[Any, Any, Any], plan: MarketPlan, rejections: Rejections
+    with_tax: tuple[Any, int],
+    floor: tuple[Any, int, Any, Any],
+    plan: MarketPlan,
+    rejections: Rejections,
 ) -> tuple[Any, Any]:
     """The price shown and which floor raised it (-1: none), as ``localize_price``."""
     np = numpy()
-    level, has_floor, which = floor
+    (value, bound), (level, floor_bound, has_floor, which) = with_tax, floor
     point = plan.point
-    if point is None:
-        unfloored = with_tax
-    else:
-        with_tax = multiply(with_tax, point.grid)
-        level = None if level is None else multiply(level, point.grid)
-        unfloored = move(with_tax, point, plan.direction)
-    bound = np.zeros(len(with_tax), dtype=bool)
-    if level is not None:
-        bound = has_floor & (unfloored < level)
-    shown = unfloored
-    if bound.any():
-        shown = np.where(bound, level if point is None else _above(level, point), shown)
     if point is not None and point.grid > 1:
+        value, bound = _times(value, bound, (point.grid, 1), RoundingMode.UP)
+        if level is not None:
+            level, floor_bound = _times(
+                level, floor_bound, (point.grid, 1), RoundingMode.UP
+            )
+    unfloored = value if point is None else move(value, point, plan.direction)
+    raised = False if level is None else has_floor & (unfloored < level)
+    shown = unfloored
+    if np.any(raised):
+        shown = np.where(raised, level if point is None else _above(level, point), shown)
+    if point is None:
+        return shown, np.where(raised, which, -1)
+    if point.grid > 1:
         rejections.refuse(
             shown % point.grid != 0,
             "shown",
@@ -294,14 +356,15 @@ def _shown(
             f"the price point gives a price finer than {plan.currency}'s minor unit",
         )
         shown = shown // point.grid
-    if point is not None:
-        rejections.refuse(
-            _too_large(shown, plan.places),
-            "shown",
-            InvalidAmountError,
-            f"the price shown is out of range: {RANGE}",
-        )
-    return shown, np.where(bound, which, -1)
+    rejections.refuse(
+        _too_large(
+            shown, (max(bound, floor_bound) + point.step) // point.grid + 1, plan.places
+        ),
+        "shown",
+        InvalidAmountError,
+        f"the price shown is out of range: {RANGE}",
+    )
+    return shown, np.where(raised, which, -1)
 
 
 def price_market(
@@ -310,30 +373,24 @@ def price_market(
     """The rows ``where`` (``None``: every row) of ``catalog`` priced in ``plan``'s
     market: ``localize_price``'s figures, or the row refused with its error."""
     rows = _Rows(catalog, where)
-    converted, n, d = _convert(rows, plan, mode)
-    fee_n, fee_d = plan.fee
-    fee = (
-        converted * 0
-        if not fee_n
-        else divide_rounded(multiply(converted, fee_n), fee_d, mode)
-    )
-    net = converted + fee
-    category, tax_n, tax_d = _taxes(rows, plan)
-    tax = None if tax_n is None else (tax_n, tax_d)
-    with_tax = net if tax is None else divide_rounded(multiply(net, tax_n), tax_d, mode)
-    floor = _floor(_margin_floor(rows, plan, mode, (n, d), tax), _minimum(rows, plan))
+    converted, bound, ratio = _convert(rows, plan, mode)
+    fee, net = 0, converted
+    if plan.fee[0]:
+        fee, fee_bound = _times(converted, bound, plan.fee, mode)
+        net, bound = converted + fee, bound + fee_bound
+    category, tax = _taxes(rows, plan)
+    with_tax = (net, bound) if tax is None else _times(net, bound, tax, mode)
+    margin = _margin_floor(rows, plan, mode, ratio, tax)
+    floor = _floor(margin, _minimum(rows, plan))
     shown, bound_by = _shown(with_tax, floor, plan, rows.rejections)
-    level, has_floor, _ = floor
-    if level is None:
-        level = has_floor = numpy().zeros(len(shown), dtype=bool)
     return Priced(
         where=where,
         converted=converted,
         fee=fee,
-        with_tax=with_tax,
+        with_tax=with_tax[0],
         shown=shown,
-        floor=level,
-        has_floor=has_floor,
+        floor=0 if floor[0] is None else floor[0],
+        has_floor=floor[2],
         bound_by=bound_by,
         category=category,
         rejections=rows.rejections,

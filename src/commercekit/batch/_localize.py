@@ -8,6 +8,7 @@ catalog in whole minor units, each step one exact ratio over a column.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from commercekit._numbers import EXACT
@@ -33,27 +34,31 @@ def _market_rows(catalog: Catalog, position: int) -> Any:
 
 
 def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str, Any]:
-    np = numpy()
+    """The amount columns and ``bound_by`` of the accepted rows ``ok``."""
+    np, pa = numpy(), arrow()
+    every = bool(ok.all())
+    size = int(ok.sum())
 
     def chosen(values: Any) -> Any:
         values = np.broadcast_to(values, (len(ok),))
-        return values if ok.all() else values[ok]
+        return values if every else values[ok]
 
     columns = {
         name: decimal_column(chosen(getattr(priced, name)), plan.places, scale, _ALL)
         for name in ("converted", "fee", "with_tax", "shown")
     }
+    codes = chosen(priced.bound_by).astype(np.int8)
+    if np.ndim(priced.has_floor) == 0:  # no floor in this market's rows
+        columns["floor"] = pa.nulls(size, pa.decimal128(38, scale))
+        columns["bound_by"] = pa.nulls(size, pa.string())
+        return columns
     columns["floor"] = decimal_column(
         chosen(priced.floor), plan.places, scale, chosen(priced.has_floor)
     )
-    codes = chosen(priced.bound_by).astype(np.int8)
-    columns["bound_by"] = (
-        arrow()
-        .DictionaryArray.from_arrays(
-            arrow().array(codes, mask=codes < 0), arrow().array(BOUND_BY)
-        )
-        .dictionary_decode()
+    labels = pa.DictionaryArray.from_arrays(
+        pa.array(codes, mask=codes < 0), pa.array(BOUND_BY)
     )
+    columns["bound_by"] = labels.dictionary_decode()
     return columns
 
 
@@ -61,15 +66,14 @@ def _percents(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> Any:
     """The total tax percentage shown in each price (null where prices exclude tax)."""
     np, pa = numpy(), arrow()
     size = int(ok.sum())
+    kind = pa.decimal128(38, scale)
     if plan.taxes is None:
-        return pa.nulls(size, pa.decimal128(38, scale))
-    units = [
-        0 if tax.percent is None else int(tax.percent.scaleb(scale, EXACT))
-        for tax in plan.taxes
-    ]
-    table = np.array(units, dtype=np.int64)
-    category = np.broadcast_to(priced.category, (len(ok),))
-    return decimal_column(table[category[ok]], scale, scale, _ALL)
+        return pa.nulls(size, kind)
+    percents = [tax.percent or Decimal(0) for tax in plan.taxes]  # 0: refused rows
+    if np.ndim(priced.category) == 0:  # one category: one percentage
+        return pa.repeat(pa.scalar(percents[priced.category], kind), size)
+    units = [int(percent.scaleb(scale, EXACT)) for percent in percents]
+    return decimal_column(np.array(units)[priced.category[ok]], scale, scale, _ALL)
 
 
 def _tables(
@@ -89,8 +93,10 @@ def _tables(
     columns["currency"] = pa.repeat(pa.scalar(market.currency, pa.string()), size)
     columns.update(_amounts(priced, market, plan.scale, ok))
     columns["tax_percent"] = _percents(priced, market, plan.percent_scale, ok)
+    if ok.all():  # no refusal: the keys' columns are enough
+        keys = keys.slice(0, 0)
     labelled = keys.append_column(
-        "market", pa.repeat(pa.scalar(market.code, pa.string()), len(positions))
+        "market", pa.repeat(pa.scalar(market.code, pa.string()), len(keys))
     )
     return pa.table(columns), priced.rejections.table(labelled, positions)
 

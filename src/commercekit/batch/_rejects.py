@@ -19,9 +19,16 @@ class Rejections:
         np = numpy()
         self.size = size
         self.refused = np.zeros(size, dtype=bool)
-        self._field = np.full(size, None, dtype=object)
-        self._error = np.full(size, None, dtype=object)
-        self._message = np.full(size, None, dtype=object)
+        self._field: Any = None  # made at the first refusal: most batches have none
+        self._error: Any = None
+        self._message: Any = None
+
+    def _made(self) -> None:
+        if self._field is None:
+            np = numpy()
+            self._field = np.full(self.size, None, dtype=object)
+            self._error = np.full(self.size, None, dtype=object)
+            self._message = np.full(self.size, None, dtype=object)
 
     @property
     def accepted(self) -> Any:
@@ -38,6 +45,7 @@ class Rejections:
         if not new.any():
             return
         name = (error if isinstance(error, type) else type(error)).__name__
+        self._made()
         self._field[new] = field
         self._error[new] = name
         if isinstance(message, str):
@@ -60,7 +68,8 @@ class Rejections:
             ("error", self._error),
             ("message", self._message),
         ):
-            columns[name] = pa.array(values[where].tolist(), type=pa.string())
+            chosen = [] if values is None else values[where].tolist()  # None: no refusal
+            columns[name] = pa.array(chosen, type=pa.string())
         return pa.table(columns)
 
     def take(self, where: Any) -> Rejections:
@@ -71,7 +80,8 @@ class Rejections:
         part = Rejections(0)
         part.refused = self.refused[chosen].copy()
         part.size = len(part.refused)
-        part._field = self._field[chosen].copy()  # the same class
-        part._error = self._error[chosen].copy()
-        part._message = self._message[chosen].copy()
+        if self._field is not None and part.refused.any():
+            part._field = self._field[chosen].copy()
+            part._error = self._error[chosen].copy()
+            part._message = self._message[chosen].copy()
         return part
