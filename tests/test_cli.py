@@ -56,7 +56,7 @@ def test_bare_commercekit_prints_the_help_on_stderr_and_exits_2(
     assert main([], out=out) == 2
     assert out.getvalue() == ""
     err = capsys.readouterr().err
-    for command in ("demo", "quote", "schema", "example", "tax-id", "serve"):
+    for command in ("demo", "quote", "schema", "example", "tax-id", "serve", "prices"):
         assert f"    {command} " in err
     assert err.endswith("Run 'commercekit COMMAND --help' for what a command does.\n")
 

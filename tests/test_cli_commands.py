@@ -191,7 +191,7 @@ def test_serve_refuses_arguments_it_cannot_use(
 
 
 @pytest.mark.parametrize(
-    "command", ["demo", "quote", "schema", "example", "tax-id", "serve"]
+    "command", ["demo", "quote", "schema", "example", "tax-id", "serve", "prices"]
 )
 def test_each_command_has_a_description_and_an_example(
     command: str, capsys: pytest.CaptureFixture[str]

@@ -81,7 +81,7 @@ def test_the_cli_page_has_examples_of_every_command() -> None:
         for example in _examples(DOCS / "cli.md")
         if example.command.startswith("commercekit ")
     }
-    assert commands >= {"example", "schema", "tax-id", "quote"}
+    assert commands >= {"example", "schema", "tax-id", "quote", "prices"}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)

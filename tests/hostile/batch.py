@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import dask.dataframe as dd
 import pyarrow as pa
 
-from commercekit.batch import plan_prices, tax_lines
+from commercekit.batch import localize_catalog, plan_prices, tax_lines
 from commercekit.money import RateTable
 from commercekit.pricing import CHARM_99, Market
 from tests.hostile import Call, call
+from tests.test_batch_dask import frame
 
 DAY = date(2026, 6, 1)
 
@@ -68,6 +70,12 @@ def _skus() -> pa.Table:
     )
 
 
+def _frame() -> dd.DataFrame:
+    prices = pa.array([Decimal("1.50"), Decimal("2.25"), None], pa.decimal128(12, 2))
+    catalog = pa.table({"sku": ["A", "B", "C"], "price": prices, "currency": ["EUR"] * 3})
+    return frame(catalog, 2)
+
+
 CALLS: dict[str, Callable[[], Call]] = {
     "BatchResult": lambda: call(
         pa.table({"row": [0]}), pa.table({"row": pa.array([], pa.int64())})
@@ -84,5 +92,9 @@ CALLS: dict[str, Callable[[], Call]] = {
     "plan_prices": lambda: call(_markets(), _rates(), on=DAY),
     "localize_catalog": lambda: call(
         _catalog(), plan_prices(_markets(), _rates(), on=DAY), keys=["sku"]
+    ),
+    "DaskBatchResult": lambda: call(_frame(), _frame()),
+    "over_dask": lambda: call(
+        localize_catalog, _frame(), plan_prices(_markets(), _rates(), on=DAY)
     ),
 }

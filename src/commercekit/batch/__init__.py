@@ -22,8 +22,14 @@ numpy): ``pip install "commercekit[batch]"``.
   [`OssScheme`][commercekit.batch.OssScheme].
 * [`reorder_levels`][commercekit.batch.reorder_levels]: safety stock, reorder point and
   order quantity for every SKU (or SKU and location).
+* [`over_dask`][commercekit.batch.over_dask]: the same batch function over a Dask
+  DataFrame, partition by partition, on one machine or a cluster (the ``dask`` extra),
+  giving back a [`DaskBatchResult`][commercekit.batch.DaskBatchResult] of two lazy Dask
+  DataFrames whose ``row`` counts across partitions. Importing this package does not
+  import dask.
 """
 
+from commercekit.batch._dask import DaskBatchResult, over_dask
 from commercekit.batch._localize import localize_catalog
 from commercekit.batch._oss import OssScheme, oss_return
 from commercekit.batch._plan import PricePlan, plan_prices
@@ -34,10 +40,12 @@ from commercekit.batch._tax_totals import tax_totals
 
 __all__ = [
     "BatchResult",
+    "DaskBatchResult",
     "OssScheme",
     "PricePlan",
     "localize_catalog",
     "oss_return",
+    "over_dask",
     "plan_prices",
     "reorder_levels",
     "tax_lines",

@@ -4,16 +4,20 @@
 reads standard input) and prints it as a table or, with ``--format json``, as a JSON
 quote. ``commercekit schema request|quote`` prints the JSON Schemas, ``commercekit
 example [NAME]`` the bundled requests, ``commercekit tax-id NUMBER`` checks a tax
-number, ``commercekit serve`` runs the HTTP service (the ``server`` extra) and
-``commercekit demo`` quotes the bundled examples. ``docs/cli.md`` shows each one.
+number, ``commercekit serve`` runs the HTTP service (the ``server`` extra),
+``commercekit prices CATALOG`` prices a catalog file into markets (the ``batch``
+extra) and ``commercekit demo`` quotes the bundled examples. ``docs/cli.md`` shows
+each one.
 
-Exit status: 0 done; 1 a tax number that is not valid; 2 refused, with one line on
-standard error saying why (a bad request, a missing file, no command at all).
+Exit status: 0 done; 1 a tax number that is not valid, or catalog rows refused; 2
+refused, with one line on standard error saying why (a bad request, a missing file,
+no command at all).
 
 The modules along its seams: ``_parser`` (the arguments and each command's help),
 ``_read`` (a request from a file or standard input), ``_commands`` (what each command
-does) and ``_table`` (a quote as a table). Each command imports the parts of
-commercekit it uses when it runs, so ``commercekit example`` never loads the tax rules.
+does), ``_table`` (a quote as a table) and ``_prices`` (a catalog file priced in
+chunks). Each command imports the parts of commercekit it uses when it runs, so
+``commercekit example`` never loads the tax rules, nor anything but ``prices`` pyarrow.
 """
 
 from __future__ import annotations

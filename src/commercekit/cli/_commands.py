@@ -141,3 +141,11 @@ def serve(arguments: argparse.Namespace, out: TextIO) -> int:
         return refuse(f"the HTTP service needs the server extra: {SERVER_EXTRA}")
     service.run(host=arguments.host, port=arguments.port, workers=arguments.workers)
     return 0
+
+
+def prices(arguments: argparse.Namespace, out: TextIO) -> int:
+    """``commercekit prices CATALOG``: a catalog priced into markets, in chunks."""
+    # Imported here: pricing a catalog loads pyarrow and tqdm, no other command does.
+    prices_module = importlib.import_module("commercekit.cli._prices")
+    status: int = prices_module.prices(arguments, out)
+    return status

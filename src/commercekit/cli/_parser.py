@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from commercekit.cli import _commands
+
+if TYPE_CHECKING:
+    from commercekit.money import RoundingMode
 
 _FORMAT = argparse.RawDescriptionHelpFormatter
 
@@ -56,6 +60,37 @@ def _host(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("give a host name or address, such as 127.0.0.1")
     return text
+
+
+def _day(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        message = f"a day is written YYYY-MM-DD, such as 2026-11-30, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _rounding(text: str) -> RoundingMode:
+    from commercekit.money import RoundingMode  # noqa: PLC0415  # only when prices runs
+
+    try:
+        return RoundingMode(text)
+    except ValueError:
+        modes = ", ".join(mode.value for mode in RoundingMode)
+        message = f"rounding is one of {modes}, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(","))
+    if not all(names):
+        message = (
+            f"keys are column names separated by commas, such as sku,title, not {text!r}"
+        )
+        raise argparse.ArgumentTypeError(message)
+    return names
 
 
 def _command(
@@ -167,6 +202,53 @@ def _tax_id_and_serve(
     serve.set_defaults(run=_commands.serve)
 
 
+def _prices(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    prices = _command(
+        commands,
+        "prices",
+        "price a catalog file into markets (needs commercekit[batch])",
+        "Price every row of CATALOG (CSV or Parquet: sku, price or price_minor,\n"
+        "currency, and optionally category, cost with min_margin, market with\n"
+        "minimum_price) into the markets of --markets, converting with the rate\n"
+        "table of --rates on the day --on, and write the prices to --output (CSV\n"
+        "or Parquet, by its suffix). Rows refused go to OUTPUT's name with\n"
+        ".rejected.csv, each with the field and the error; a summary is printed.\n"
+        "Exit status 0: every row priced; 1: some rows refused; 2: refused input.\n"
+        "A progress bar shows on a terminal, unless --quiet.",
+        "  commercekit prices catalog.csv --markets markets.json --rates rates.json \\\n"
+        "      --on 2026-11-30 --output prices.parquet",
+    )
+    prices.add_argument("catalog", metavar="CATALOG", help="the catalog, .csv or .parquet")
+    prices.add_argument(
+        "--markets", required=True, metavar="FILE", help='{"markets": [...]} as JSON'
+    )
+    prices.add_argument(
+        "--rates", required=True, metavar="FILE", help="the exchange rate table as JSON"
+    )
+    prices.add_argument(
+        "--on", required=True, type=_day, metavar="YYYY-MM-DD", help="the day priced"
+    )
+    prices.add_argument(
+        "-o", "--output", required=True, metavar="OUTPUT", help=".csv or .parquet"
+    )
+    prices.add_argument(
+        "--rounding",
+        type=_rounding,
+        default="half-up",  # argparse passes a text default through _rounding
+        metavar="MODE",
+        help="the rounding of every step (default half-up, as localize_price)",
+    )
+    prices.add_argument(
+        "--keys",
+        type=_keys,
+        default=("sku",),
+        metavar="COLUMNS",
+        help="columns copied to every output row, comma-separated (default sku)",
+    )
+    prices.add_argument("--quiet", action="store_true", help="no progress bar")
+    prices.set_defaults(run=_commands.prices)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``commercekit`` command and its commands."""
     parser = argparse.ArgumentParser(
@@ -183,4 +265,5 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _quote_and_data(commands)
     _tax_id_and_serve(commands)
+    _prices(commands)
     return parser
