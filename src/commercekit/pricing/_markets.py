@@ -241,9 +241,13 @@ def localize_price(
     Steps: convert at ``rates`` (rounded with ``mode``); add the market's conversion
     fee; add the tax the market shows in consumer prices (from the bundled rates, for
     ``category``); move to the market's price point. The price point never goes below a
-    floor: the price that keeps ``min_margin`` over ``cost`` (converted, with the same
-    fee and tax) or ``minimum_price`` (a minimum advertised price, in the market's
-    currency and as shown), whichever is higher.
+    floor: the price that keeps ``min_margin`` over ``cost`` or ``minimum_price`` (a
+    minimum advertised price, in the market's currency and as shown), whichever is
+    higher. The margin floor is ``cost`` converted (rounded with ``mode``), the net
+    price earning ``min_margin`` on it (``price_for_margin``, rounded up), and that net
+    price with the tax the market shows (``gross_price``, half up). The conversion fee
+    is not added to it: the fee is part of the net price the margin is earned on.
+    ``bound_by`` says which floor, if any, raised the shown price.
     """
     base_price = checks.money(base_price, "base_price")
     market = checks.instance(market, Market, "market")
