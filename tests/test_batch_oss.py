@@ -18,28 +18,45 @@ from commercekit.batch import OssScheme, oss_return, tax_lines
 from commercekit.errors import InvalidBatchError
 from commercekit.regions import is_eu_member
 
-PLACES = ("FR", "DE", "PT-20", "FR-20R", "XI", "GB", "CH", "ES-CN", "HR", "DE-BY", "gr")
+PLACES = (
+    *("FR", "DE", "PT-20", "FR-20R", "XI", "GB", "CH", "ES-CN", "HR", "DE-BY", "gr"),
+    *("MC", "IM", "FR-NC", "NL-AW", "FR-ZZZ", "NC"),
+)
 """Member states, regional rate tables, Northern Ireland, third countries, a place
-outside the VAT area, a state that joined on 2013-07-01 and one that left."""
+outside the VAT area, a state that joined on 2013-07-01 and one that left, Monaco (as
+France) and the Isle of Man (as the UK), subdivisions the regions data does not place,
+an overseas country by its own code."""
 START = date(2012, 1, 1)
+SUPPLIES = (None, "goods", "services", "electronic_services")
+ORIGINS = (None, "DE", "FR", "PL", "CH", "MC")
+NI_SINCE = date(2021, 1, 1)  # the Windsor Framework's VAT rules for goods
 
 
 @st.composite
 def oss_lines(draw: st.DrawFn) -> list[dict[str, Any]]:
-    """Taxed lines in euro (and some in other currencies), in cents, some negative."""
+    """Taxed lines in euro (and some in other currencies), in cents, some negative, with
+    a supply kind, a place of dispatch and an original supply's day, each sometimes
+    missing."""
     size = draw(st.integers(min_value=0, max_value=15))
-    return [
-        {
-            "sku": f"S{index}",
-            "jurisdiction": draw(st.sampled_from(PLACES)),
-            "date": START + timedelta(days=draw(st.integers(0, 5500))),
-            "currency": draw(st.sampled_from(["EUR", "EUR", "EUR", "USD"])),
-            "rate": draw(st.sampled_from([Decimal(20), Decimal("5.5"), Decimal(0)])),
-            "net_minor": draw(st.integers(-100, 10**9)),
-            "tax_minor": draw(st.integers(-100, 10**8)),
-        }
-        for index in range(size)
-    ]
+    rows = []
+    for index in range(size):
+        day = START + timedelta(days=draw(st.integers(0, 5500)))
+        supplied = day + timedelta(days=draw(st.integers(-200, 10)))
+        rows.append(
+            {
+                "sku": f"S{index}",
+                "jurisdiction": draw(st.sampled_from(PLACES)),
+                "date": day,
+                "currency": draw(st.sampled_from(["EUR", "EUR", "EUR", "USD"])),
+                "rate": draw(st.sampled_from([Decimal(20), Decimal("5.5"), Decimal(0)])),
+                "net_minor": draw(st.integers(-100, 10**9)),
+                "tax_minor": draw(st.integers(-100, 10**8)),
+                "supply": draw(st.sampled_from(SUPPLIES)),
+                "dispatched_from": draw(st.sampled_from(ORIGINS)),
+                "supply_date": draw(st.sampled_from([None, supplied])),
+            }
+        )
+    return rows
 
 
 def _table(rows: list[dict[str, Any]]) -> pa.Table:
@@ -51,6 +68,9 @@ def _table(rows: list[dict[str, Any]]) -> pa.Table:
         "rate": pa.decimal128(5, 1),
         "net_minor": pa.int64(),
         "tax_minor": pa.int64(),
+        "supply": pa.string(),
+        "dispatched_from": pa.string(),
+        "supply_date": pa.date32(),
     }
     return pa.table({k: pa.array([row[k] for row in rows], kinds[k]) for k in kinds})
 
@@ -68,35 +88,70 @@ def _period(day: date, scheme: OssScheme) -> tuple[str, date]:
     return label, after - timedelta(days=1)
 
 
-def _state(row: dict[str, Any], scheme: OssScheme) -> str | None:
-    """The member state of consumption by hand, or None where the line is refused."""
-    code = row["jurisdiction"].upper()
-    if code == "ES-CN":
-        return None
-    state = code.partition("-")[0]
+def _country(code: str, day: date) -> str | None:
+    """The member state of consumption of a place by hand (Art. 5-7), before asking
+    what is supplied: ``XI`` for Northern Ireland since 2021; None outside."""
+    code = code.upper()
+    state = {"PT-20": "PT", "FR-20R": "FR", "MC": "FR", "IM": "GB"}.get(code, code)
     if state == "XI":
-        return None if scheme is OssScheme.NON_UNION else state
-    return state if state not in {"CH"} and is_eu_member(state, on=row["date"]) else None
+        state = "XI" if day >= NI_SINCE else "GB"
+    if state == "XI" or (len(state) == 2 and is_eu_member(state, on=day)):
+        return state
+    return None  # CH, ES-CN, NC; DE-BY, FR-NC, NL-AW, FR-ZZZ are not placed
 
 
-@given(rows=oss_lines(), scheme=st.sampled_from(OssScheme))
+def _kind(row: dict[str, Any], scheme: OssScheme) -> str | None:
+    """The supply kind by hand, or "refused" where it contradicts the scheme."""
+    scope = {OssScheme.NON_UNION: "services", OssScheme.IMPORT: "goods"}.get(scheme)
+    supply = row["supply"]
+    if scope and supply and (supply == "goods") != (scope == "goods"):
+        return "refused"
+    return supply or scope
+
+
+def _state(row: dict[str, Any], scheme: OssScheme, home: str) -> str | None:
+    """The member state of consumption by hand, or None where the line is refused."""
+    kind, state = _kind(row, scheme), _country(row["jurisdiction"], row["date"])
+    if kind == "refused" or state is None:
+        return None
+    if state == "XI" and kind != "goods":
+        return None  # no supply kind, or services: UK VAT
+    if scheme is OssScheme.UNION and state == home:
+        origin = _country(row["dispatched_from"] or "CH", row["date"])
+        if kind != "goods" or origin in {None, home}:
+            return None  # declared in the domestic return (Art. 369b)
+    return state
+
+
+def _credit_refused(row: dict[str, Any], scheme: OssScheme) -> bool:
+    """A negative line by hand: refused unless it reduces a supply of its period."""
+    net, tax, supplied = row["net_minor"], row["tax_minor"], row["supply_date"]
+    if net >= 0 and tax >= 0:
+        return False
+    if net > 0 or tax > 0 or supplied is None or supplied > row["date"]:
+        return True
+    return _period(supplied, scheme)[0] != _period(row["date"], scheme)[0]
+
+
+@given(
+    rows=oss_lines(),
+    scheme=st.sampled_from(OssScheme),
+    home=st.sampled_from(["DE", "FR"]),
+)
 def test_each_line_is_counted_once_and_totals_are_its_sums(
-    rows: list[dict[str, Any]], scheme: OssScheme
+    rows: list[dict[str, Any]], scheme: OssScheme, home: str
 ) -> None:
-    """Every euro line in an EU member state of consumption with no negative amount is
-    in exactly one row of the return (by period, member state and rate) and the row's
-    totals are the exact sums of its lines; every other line is refused."""
-    filed = oss_return(_table(rows), scheme=scheme)
+    """Every euro line in an EU member state of consumption, within the scheme, not a
+    supply the Union return leaves to the member state of identification, and not a
+    credit of an earlier period is in exactly one row of the return (by period, member
+    state and rate) and the row's totals are the exact sums of its lines; every other
+    line is refused."""
+    filed = oss_return(_table(rows), scheme=scheme, identified_in=home)
     expected: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
     refused = set()
     for index, row in enumerate(rows):
-        state = _state(row, scheme)
-        if (
-            row["currency"] != "EUR"
-            or state is None
-            or row["net_minor"] < 0
-            or row["tax_minor"] < 0
-        ):
+        state = _state(row, scheme, home)
+        if row["currency"] != "EUR" or state is None or _credit_refused(row, scheme):
             refused.add(index)
             continue
         label, end = _period(row["date"], scheme)
@@ -121,8 +176,8 @@ def test_each_line_is_counted_once_and_totals_are_its_sums(
 def test_polars_gives_the_arrow_return(rows: list[dict[str, Any]]) -> None:
     """A Polars table of lines gives the same return and refusals as Arrow."""
     table = _table(rows)
-    arrow = oss_return(table, scheme="union")
-    polars = oss_return(pl.from_arrow(table), scheme="union")
+    arrow = oss_return(table, scheme="union", identified_in="DE")
+    polars = oss_return(pl.from_arrow(table), scheme="union", identified_in="DE")
     assert polars.rows.to_arrow().to_pylist() == arrow.rows.to_pylist()
     assert polars.rejected.to_arrow().to_pylist() == arrow.rejected.to_pylist()
 
@@ -146,7 +201,7 @@ def test_a_quarter_from_taxed_lines() -> None:
         }
     )
     taxed = tax_lines(lines, prices_include_tax=True)
-    filed = oss_return(taxed.rows, scheme=OssScheme.UNION)
+    filed = oss_return(taxed.rows, scheme=OssScheme.UNION, identified_in="DE")
     assert [
         (r["member_state"], r["rate"], r["taxable_amount"], r["vat"], r["lines"])
         for r in filed.rows.to_pylist()
@@ -192,3 +247,199 @@ def test_the_import_scheme_files_monthly() -> None:
 def test_bad_input_refuses_the_table(value: object, scheme: str, message: str) -> None:
     with pytest.raises(InvalidBatchError, match=message):
         oss_return(value, scheme=scheme)
+
+
+def _sales(**columns: Any) -> pa.Table:
+    """Lines of 100.00 net at 20 % on 3 August 2026 (Q3), one per ``jurisdiction``;
+    other columns as given."""
+    size = len(columns["jurisdiction"])
+    base: dict[str, Any] = {
+        "date": pa.array([date(2026, 8, 3)] * size, pa.date32()),
+        "currency": ["EUR"] * size,
+        "rate": [20] * size,
+        "net_minor": [10000] * size,
+        "tax_minor": [2000] * size,
+    }
+    base.update(columns)
+    return pa.table(base)
+
+
+def _refusals(filed: Any) -> dict[str, tuple[str, str, str]]:
+    return {
+        r["line"]: (r["field"], r["error"], r["message"])
+        for r in filed.rejected.to_pylist()
+    }
+
+
+def test_the_union_return_leaves_the_member_state_of_identification_out() -> None:
+    """A German seller (identified in DE, Art. 369a(2)) declares its German services and
+    its goods dispatched within Germany in the German domestic return, not in the OSS
+    return (Art. 369b(c): services only where the seller is not established; Art.
+    369b(a): goods only as intra-Community distance sales). Goods sent to German
+    consumers from its Polish stock are such a sale (Art. 14(4)(1)) and are counted
+    under DE; its sales to France are counted under FR."""
+    lines = _sales(
+        line=["services", "local", "from PL", "no kind", "no origin", "FR"],
+        jurisdiction=["DE", "DE", "DE", "DE", "DE", "FR"],
+        supply=["electronic_services", "goods", "goods", None, "goods", "services"],
+        dispatched_from=[None, "DE", "PL", None, None, None],
+    )
+    filed = oss_return(lines, scheme="union", identified_in="de")
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [
+        ("DE", 1),
+        ("FR", 1),
+    ]
+    refused = _refusals(filed)
+    assert set(refused) == {"services", "local", "no kind", "no origin"}
+    assert refused["services"][:2] == ("supply", "InvalidBatchError")
+    assert "369b(c)" in refused["services"][2]
+    assert "DE's domestic VAT return" in refused["services"][2]
+    assert refused["local"][0] == "dispatched_from"
+    assert "DE's domestic VAT return" in refused["local"][2]
+    assert refused["no kind"][:2] == ("supply", "MissingDataError")
+    assert refused["no origin"][:2] == ("dispatched_from", "MissingDataError")
+
+
+def test_the_other_schemes_take_the_member_state_of_identification() -> None:
+    """The non-Union scheme covers all the services a seller outside the EU supplies in
+    the EU, in its member state of identification too (Art. 359); the import scheme all
+    its distance sales of imported goods (Art. 369m). A supply outside the scheme's
+    kind is refused."""
+    lines = _sales(line=["a", "b"], jurisdiction=["DE", "DE"], supply=[None, "goods"])
+    services = oss_return(lines, scheme="non_union", identified_in="DE")
+    assert services.rows.column("lines").to_pylist() == [1]
+    assert (
+        "covers services only (Directive 2006/112/EC Art. 359)"
+        in (_refusals(services)["b"][2])
+    )
+    goods = oss_return(lines, scheme="import", identified_in="DE")
+    assert goods.rows.column("lines").to_pylist() == [2]
+
+
+@pytest.mark.parametrize("code", ["EL", "XX", "", "DE-BY", True, 276])
+def test_identified_in_must_be_a_country(code: object) -> None:
+    with pytest.raises(InvalidBatchError, match="identified_in"):
+        oss_return(_sales(jurisdiction=["FR"]), scheme="union", identified_in=code)
+
+
+def test_the_union_scheme_needs_the_member_state_of_identification() -> None:
+    with pytest.raises(InvalidBatchError, match="identified_in='DE'"):
+        oss_return(_sales(jurisdiction=["FR"]), scheme="union")
+
+
+def test_identification_outside_the_eu_refuses_each_line() -> None:
+    """The member state of identification is an EU member state (Art. 369a(2))."""
+    filed = oss_return(
+        _sales(line=["a"], jurisdiction=["FR"]), scheme="union", identified_in="US"
+    )
+    assert _refusals(filed)["a"][0] == "date"
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["FR-NC", "FR-PM", "NL-AW", "NL-BQ1", "DK-GL", "DK-FO", "FR-ZZZ", "FR-MC", "DE-BY"],
+)
+def test_a_subdivision_is_never_counted_as_its_country(code: str) -> None:
+    """New Caledonia, Saint-Pierre-et-Miquelon, Aruba, Bonaire, Greenland and the Faroe
+    Islands are overseas countries and territories outside the EU VAT area (TFEU Art.
+    355(2), (5) and Annex II; Directive 2006/112/EC Art. 5(2)); a code the regions data
+    does not place is refused, never counted as the member state of its prefix."""
+    filed = oss_return(
+        _sales(line=["a"], jurisdiction=[code]), scheme="union", identified_in="DE"
+    )
+    assert filed.rows.num_rows == 0
+    field, error, message = _refusals(filed)["a"]
+    assert (field, error) == ("jurisdiction", "UnknownCountryError")
+    assert "never counted as its prefix" in message
+
+
+@pytest.mark.parametrize("code", ["NC", "PM", "AW", "BQ", "GL", "FO", "IM"])
+def test_places_outside_the_eu_vat_area_are_refused(code: str) -> None:
+    """Given by their own codes, the overseas countries and territories and the Isle of
+    Man (which shares the UK's VAT) are outside the EU VAT area on 2026-08-03."""
+    filed = oss_return(
+        _sales(line=["a"], jurisdiction=[code]), scheme="union", identified_in="DE"
+    )
+    field, error, message = _refusals(filed)["a"]
+    assert (field, error) == ("jurisdiction", "InvalidBatchError")
+    assert "is outside the EU VAT area on 2026-08-03" in message
+
+
+def test_monaco_is_counted_as_france() -> None:
+    """Transactions with Monaco are treated as transactions with France (Art. 7(1)):
+    a sale to Monaco is in the return under FR, beside the French one."""
+    filed = oss_return(
+        _sales(jurisdiction=["MC", "FR"]), scheme="union", identified_in="DE"
+    )
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("FR", 2)]
+
+
+def test_northern_ireland_is_in_the_return_for_goods_only() -> None:
+    """Northern Ireland follows the EU VAT rules for goods, not services (Windsor
+    Framework Art. 8): an XI line needs its supply kind; services there are UK VAT."""
+    lines = _sales(
+        line=["goods", "services", "none"],
+        jurisdiction=["XI", "XI", "XI"],
+        supply=["goods", "services", None],
+    )
+    filed = oss_return(lines, scheme="union", identified_in="DE")
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("XI", 1)]
+    refused = _refusals(filed)
+    assert refused["services"][0] == "jurisdiction"
+    assert "services to consumers there are UK VAT" in refused["services"][2]
+    assert refused["none"][:2] == ("supply", "MissingDataError")
+    assert "add a 'supply' column" in refused["none"][2]
+
+
+def test_a_credit_in_its_supplys_period_reduces_the_return() -> None:
+    """A price reduced after the supply reduces the taxable amount (Art. 90): a credit
+    note in the same quarter as its supply is counted, and the row's totals are the
+    sums with it. A credit of an earlier quarter is a correction made in a later
+    return (Art. 369g(4)): refused, as is a credit without its supply's day."""
+    lines = _sales(
+        line=["sale", "credit", "old credit", "no day", "early"],
+        jurisdiction=["FR"] * 5,
+        net_minor=[10000, -2500, -1000, -1000, -1000],
+        tax_minor=[2000, -500, -200, -200, -200],
+        supply_date=pa.array(
+            [None, date(2026, 7, 2), date(2026, 6, 30), None, date(2026, 8, 4)],
+            pa.date32(),
+        ),
+    )
+    filed = oss_return(lines, scheme="union", identified_in="DE")
+    assert [
+        (r["member_state"], r["taxable_amount"], r["vat"], r["lines"])
+        for r in filed.rows.to_pylist()
+    ] == [("FR", Decimal("75.00"), Decimal("15.00"), 2)]
+    refused = _refusals(filed)
+    assert set(refused) == {"old credit", "no day", "early"}
+    assert "369g(4)" in refused["old credit"][2]
+    assert refused["no day"][:2] == ("supply_date", "MissingDataError")
+    assert "after the credit's date" in refused["early"][2]
+
+
+def test_a_credit_needs_a_supply_date_column() -> None:
+    filed = oss_return(
+        _sales(line=["a"], jurisdiction=["FR"], net_minor=[-100], tax_minor=[-20]),
+        scheme="union",
+        identified_in="DE",
+    )
+    field, error, message = _refusals(filed)["a"]
+    assert (field, error) == ("supply_date", "MissingDataError")
+    assert "add a 'supply_date' column" in message
+
+
+def test_an_import_credit_of_last_month_is_a_correction() -> None:
+    """The import scheme's period is the month (Art. 369s): a credit on 3 August for a
+    sale of 31 July corrects an earlier period (Art. 369t(2)), while the quarterly
+    Union return takes it."""
+    lines = _sales(
+        line=["credit"],
+        jurisdiction=["FR"],
+        supply=["goods"],
+        net_minor=[-100],
+        tax_minor=[-20],
+        supply_date=pa.array([date(2026, 7, 31)], pa.date32()),
+    )
+    assert oss_return(lines, scheme="import").refused == 1
+    assert oss_return(lines, scheme="union", identified_in="DE").refused == 0

@@ -85,7 +85,9 @@ CALLS: dict[str, Callable[[], Call]] = {
         tax_lines(_lines(), prices_include_tax=True).rows, by=["order"]
     ),
     "oss_return": lambda: call(
-        tax_lines(_lines(), prices_include_tax=True).rows, scheme="union"
+        tax_lines(_lines(), prices_include_tax=True).rows,
+        scheme="union",
+        identified_in="DE",
     ),
     "reorder_levels": lambda: call(_skus(), measure="fill_rate", shortfall="lost_sales"),
     "PricePlan": lambda: call(_markets(), _rates(), on=DAY),

@@ -15,8 +15,9 @@ line in another currency is refused, naming the rate to use, and is not counted.
 
 Each line accepted is counted in exactly one row of the return; each total is the exact
 sum of its lines, not rounded to a whole euro (Implementing Regulation (EU) No 282/2011,
-Art. 60: the exact amount of VAT is reported). Corrections of earlier periods go in a
-later return, apart (Art. 369g(4), 369t(2)): a negative line is refused.
+Art. 60: the exact amount of VAT is reported). Which lines the return takes (the member
+state of consumption as the regions layer places it, the member state of
+identification, Northern Ireland's goods, credit notes) is decided in ``_oss_lines.py``.
 
 References:
     Council Directive 2006/112/EC (the VAT Directive), Title XII, Chapter 6, as
@@ -36,16 +37,19 @@ from commercekit.batch._amounts import currencies, decimal_column, read_amounts
 from commercekit.batch._columns import (
     OPTIONS,
     days,
-    distinct,
     numbers,
     passed_through,
-    texts,
+)
+from commercekit.batch._oss_lines import (
+    check_identification,
+    member_states,
+    period_starts,
+    refuse_credits,
 )
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._result import BatchResult, result
 from commercekit.batch._tables import arrow, numpy, to_arrow
-from commercekit.errors import CommerceKitError, InvalidBatchError, MissingDataError
-from commercekit.regions import is_eu_member, special_territory
+from commercekit.errors import InvalidBatchError, MissingDataError
 
 __all__ = ["OssScheme", "oss_return"]
 
@@ -71,50 +75,12 @@ _INPUTS = frozenset(
 _MADE = ("period", "period_end", "member_state", "vat", "taxable_amount", "lines")
 
 
-def _member_states(table: Any, scheme: OssScheme, rejections: Rejections) -> Any:
-    """Each row's member state of consumption: the country of its jurisdiction (its
-    rate table: ``PT`` for the Azores' ``PT-20``), an EU member state on the row's day,
-    or ``XI`` (Northern Ireland) for goods. Checked once per distinct place and day."""
-    np = numpy()
-    groups, combinations = distinct(
-        [texts(table, "jurisdiction", rejections), days(table, "date", rejections)]
-    )
-    states = np.full(len(combinations), None, dtype=object)
-    reasons = np.full(len(combinations), None, dtype=object)
-    for index, (place, day) in enumerate(combinations):
-        if place is None or day is None:
-            continue
-        code = place.strip().upper()
-        state = code.partition("-")[0]
-        try:
-            territory = special_territory(code, on=day)
-            if territory is not None and not territory.in_eu_vat_area:
-                reasons[index] = territory.explain()
-            elif state == "XI" and scheme is not OssScheme.NON_UNION:
-                states[index] = state
-            elif state == "XI" or not is_eu_member(state, on=day):
-                reasons[index] = (
-                    f"{place!r} is not an EU member state of consumption on {day}: the "
-                    f"{scheme} scheme's return covers supplies taxed in EU member "
-                    "states (and in Northern Ireland, XI, for goods)"
-                )
-            else:
-                states[index] = state
-        except CommerceKitError as error:
-            reasons[index] = str(error)
-    messages = reasons[groups]
-    rejections.refuse(messages != None, "jurisdiction", InvalidBatchError, messages)  # noqa: E711
-    return states[groups]
-
-
 def _periods(dates: Any, scheme: OssScheme) -> tuple[Any, Any]:
     """Each day's tax period, as text (``2026-Q3``, ``2026-07``), and its last day;
     each distinct period is named once."""
     pa, np = arrow(), numpy()
-    day = dates.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    months = day.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
     step = 1 if scheme is OssScheme.IMPORT else 3
-    first, rows = np.unique(months - months % step, return_inverse=True)
+    first, rows = np.unique(period_starts(dates, scheme), return_inverse=True)
     labels, ends = [], []
     for month in first.tolist():
         year, number = 1970 + month // 12, month % 12 + 1
@@ -129,7 +95,9 @@ def _periods(dates: Any, scheme: OssScheme) -> tuple[Any, Any]:
     )
 
 
-def oss_return(taxed: Any, *, scheme: OssScheme | str) -> BatchResult:
+def oss_return(
+    taxed: Any, *, scheme: OssScheme | str, identified_in: str | None = None
+) -> BatchResult:
     """The One-Stop Shop return's figures for a ``scheme``, from taxed lines.
 
     ``taxed`` is a table (Arrow, Polars or pandas) of lines, such as the ``rows`` of
@@ -137,47 +105,71 @@ def oss_return(taxed: Any, *, scheme: OssScheme | str) -> BatchResult:
     consumption, or its rate table's code such as ``PT-20``), ``date`` (``date32``, the
     day VAT became chargeable), ``currency`` (``EUR``), ``rate`` (percent, decimal or
     integer), and the amounts ``net`` and ``tax`` (``decimal128``, or ``net_minor`` and
-    ``tax_minor`` in cents). Other columns are copied to the refused rows, except a
-    ``row`` column: a refused line's ``row`` is its position in ``taxed``.
+    ``tax_minor`` in cents). Where needed, ``supply`` (``goods``, ``services`` or
+    ``electronic_services``, as [`Supply`][commercekit.tax.Supply]) for Northern Ireland
+    (``XI``: goods only) and for lines in the member state of identification,
+    ``dispatched_from`` (the member state where transport of goods began) for goods
+    there, and ``supply_date`` (``date32``, the original supply's day) for a negative
+    line. Other columns are copied to the refused rows, except a ``row`` column: a
+    refused line's ``row`` is its position in ``taxed``.
+
+    ``identified_in`` is the member state of identification, required for the Union
+    scheme: services there, and goods dispatched within it, are declared in its domestic
+    return, not here (Directive 2006/112/EC Art. 369a(2), 369b); goods dispatched to it
+    from another member state are an intra-Community distance sale and counted
+    (Art. 14(4)(1), 369b(a)). The non-Union scheme covers all services in the EU,
+    including those in the member state of identification (Art. 359), and the import
+    scheme all its distance sales of imported goods (Art. 369m): for them
+    ``identified_in`` is optional and changes no line.
 
     The result's ``rows`` are the return's: one per ``period`` (``2026-Q3``; ``2026-07``
     for the import scheme), ``member_state`` and ``rate``, with ``period_end`` (the day
     whose ECB rate converts other currencies), ``currency`` (``EUR``),
     ``taxable_amount`` (the sum of the lines' nets), ``vat`` (the sum of their tax) and
     ``lines`` (how many lines it adds up). Its ``rejected`` rows are the lines refused:
-    not in euro (``MissingDataError``: convert them first), not in an EU member state
-    of consumption on their day, negative, or missing a value. Each line is in exactly
-    one of the two.
+    not in euro (``MissingDataError``: convert them first); in a place the regions layer
+    does not know, or outside the EU VAT area on their day (an unknown subdivision is
+    never counted as its country); outside the scheme (Northern Ireland services,
+    goods in the non-Union scheme, services in the import scheme, supplies in the
+    member state of identification the Union return does not take); a credit
+    correcting an earlier period (Art. 369g(4), 365, 369t(2): a later return's
+    corrections, not built here) or without its ``supply_date``; or missing a value.
+    A credit within its supply's period is counted, reducing the period's totals
+    (Art. 90). Each line is in exactly one of the two.
 
     Raises:
         InvalidBatchError: ``taxed`` is not a table, a column is missing or of the
-            wrong type, or ``scheme`` is not an [`OssScheme`][commercekit.batch.OssScheme].
+            wrong type, ``scheme`` is not an [`OssScheme`][commercekit.batch.OssScheme],
+            or the Union scheme has no ``identified_in`` country code.
 
     Examples:
         >>> import pyarrow as pa
         >>> from datetime import date
         >>> from decimal import Decimal
         >>> lines = pa.table({
-        ...     "jurisdiction": ["FR", "FR", "PT-20", "GB"],
+        ...     "jurisdiction": ["FR", "FR", "PT-20", "GB", "DE"],
         ...     "date": [date(2026, 7, 3), date(2026, 9, 30), date(2026, 8, 1),
-        ...              date(2026, 8, 1)],
-        ...     "currency": ["EUR"] * 4,
-        ...     "rate": [20, 20, 16, 20],
-        ...     "net_minor": [10000, 2550, 5000, 1000],
-        ...     "tax_minor": [2000, 510, 800, 200],
+        ...              date(2026, 8, 1), date(2026, 8, 1)],
+        ...     "currency": ["EUR"] * 5,
+        ...     "rate": [20, 20, 16, 20, 19],
+        ...     "net_minor": [10000, 2550, 5000, 1000, 1000],
+        ...     "tax_minor": [2000, 510, 800, 200, 190],
+        ...     "supply": ["goods"] * 5,
+        ...     "dispatched_from": ["DE"] * 5,
         ... })
-        >>> filed = oss_return(lines, scheme="union")
+        >>> filed = oss_return(lines, scheme="union", identified_in="DE")
         >>> for row in filed.rows.to_pylist():
         ...     print(row["period"], row["member_state"], row["rate"],
         ...           row["taxable_amount"], row["vat"], row["lines"])
         2026-Q3 FR 20 125.50 25.10 2
         2026-Q3 PT 16 50.00 8.00 1
         >>> filed.rejected.column("jurisdiction").to_pylist()
-        ['GB']
+        ['GB', 'DE']
     """
     pa, np = arrow(), numpy()
     table, kind = to_arrow(taxed, "taxed")
     scheme = OPTIONS.member(scheme, OssScheme, "scheme")
+    home = check_identification(scheme, identified_in)
     keys = passed_through(table, _INPUTS, _MADE)
     rejections = Rejections(table.num_rows)
     codes = currencies(table, "currency", rejections)
@@ -193,17 +185,13 @@ def oss_return(taxed: Any, *, scheme: OssScheme | str) -> BatchResult:
     amounts = {
         name: read_amounts(table, name, codes, rejections) for name in ("net", "tax")
     }
-    for name, found in amounts.items():
-        assert found is not None  # noqa: S101  # required=True
-        rejections.refuse(
-            found.units < 0,
-            name,
-            InvalidBatchError,
-            f"is a negative {name}: corrections of earlier periods are reported apart, "
-            "in a later return (Directive 2006/112/EC Art. 369g(4), 369t(2))",
-        )
-    states = _member_states(table, scheme, rejections)
-    label, last = _periods(days(table, "date", rejections), scheme)
+    states = member_states(table, scheme, home, rejections)
+    dates = days(table, "date", rejections)
+    net, tax = (amounts[name] for name in ("net", "tax"))
+    assert net is not None  # noqa: S101  # required=True
+    assert tax is not None  # noqa: S101
+    refuse_credits(table, (net.units, tax.units), scheme, rejections, dates)
+    label, last = _periods(dates, scheme)
     ok = rejections.accepted
     where = pa.array(np.flatnonzero(ok), pa.int64())
     columns = {
