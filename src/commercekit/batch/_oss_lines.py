@@ -25,7 +25,6 @@ and credit notes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -252,18 +251,15 @@ def member_states(table: Any, scheme: str, home: str | None, rejections: Rejecti
     ]
     groups, combinations = distinct(columns)
     states = np.full(len(combinations), None, dtype=object)
-    fields = np.full(len(combinations), None, dtype=object)
     messages = np.full(len(combinations), None, dtype=object)
-    errors: dict[str, type[CommerceKitError]] = {}
+    refused: dict[tuple[str, type[CommerceKitError]], list[int]] = {}
     for index, combination in enumerate(combinations):
-        state, refusal = _judge(combination, scheme, home)
-        states[index] = state
+        states[index], refusal = _judge(combination, scheme, home)
         if refusal is not None:
-            field, error, message = refusal
-            errors[f"{field} {error.__name__}"] = error
-            fields[index], messages[index] = f"{field} {error.__name__}", message
-    for key, error in errors.items():
-        rejections.refuse(fields[groups] == key, key.split()[0], error, messages[groups])
+            field, error, messages[index] = refusal
+            refused.setdefault((field, error), []).append(index)
+    for (field, error), chosen in refused.items():
+        rejections.refuse(np.isin(groups, chosen), field, error, messages[groups])
     return states[groups]
 
 
@@ -271,8 +267,7 @@ def period_starts(dates: Any, scheme: str) -> Any:
     """Each day's tax period as its first month, counted from 1970-01 (``int64``):
     the month for the import scheme (Art. 369s), else the quarter (Art. 364, 369f)."""
     np = numpy()
-    day = dates.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    months = day.astype("datetime64[M]").astype(np.int64)
+    months = _days(dates).astype("datetime64[M]").astype(np.int64)
     step = 1 if scheme == "import" else 3
     return months - months % step
 
@@ -300,12 +295,12 @@ def refuse_credits(
     if "supply_date" not in table.column_names:
         rejections.refuse(negative, "supply_date", MissingDataError, _NO_SUPPLY_DATE)
         return
+    # the column's type is checked; a missing value is refused below, on negative rows
     supplied = days(table, "supply_date", Rejections(table.num_rows))
     given = np.asarray(supplied.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
     rejections.refuse(negative & ~given, "supply_date", MissingDataError, _NO_SUPPLY_DATE)
-    later = _compare(supplied, dates, lambda a, b: a > b)
     rejections.refuse(
-        negative & given & later,
+        negative & given & (_days(supplied) > _days(dates)),
         "supply_date",
         InvalidBatchError,
         "is after the credit's date; a credit note follows the supply it corrects",
@@ -321,13 +316,9 @@ def refuse_credits(
     )
 
 
-def _compare(left: Any, right: Any, test: Callable[[Any, Any], Any]) -> Any:
-    np = numpy()
-    a, b = (
-        side.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
-        for side in (left, right)
-    )
-    return np.asarray(test(a, b), dtype=bool)
+def _days(dates: Any) -> Any:
+    """A ``date32`` array as NumPy days (a missing day as 1970-01-01)."""
+    return dates.fill_null(0).to_numpy(zero_copy_only=False).astype("datetime64[D]")
 
 
 _NO_SUPPLY_DATE = (
