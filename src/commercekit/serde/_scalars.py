@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import os
 import re
 import zoneinfo
 from collections.abc import Mapping
@@ -255,17 +256,64 @@ def write_clock(clock: time) -> str:
     return f"{clock:%H:%M}"
 
 
+_NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+"""Names on the search path that are no place's zone: "localtime" is whichever machine
+reads it, "Factory" tzdata's placeholder for a zone not known, "posixrules" the default
+rules file (``available_timezones`` leaves it out too)."""
+
+
 @functools.cache
-def _zones() -> frozenset[str]:
-    # "localtime" names the zone of whichever machine reads it, not a place; "Factory"
-    # is tzdata's placeholder for a zone not known.
-    return frozenset(zoneinfo.available_timezones() - {"localtime", "Factory"})
+def _tzdata_zones() -> frozenset[str]:
+    """The zones the ``tzdata`` package lists (one file), or none without it."""
+    from importlib import resources  # noqa: PLC0415  # only where a zone is read
+
+    try:
+        listed = resources.files("tzdata").joinpath("zones").read_text("utf-8")
+    except (ImportError, FileNotFoundError):
+        return frozenset()
+    return frozenset(line.strip() for line in listed.splitlines() if line.strip())
+
+
+def _on_search_path(name: str) -> bool:
+    """Whether ``name`` is a zone file on ``zoneinfo.TZPATH`` as
+    ``available_timezones`` finds them: a normalised path, not under ``right/`` or
+    ``posix/``, through no linked folder, to a file that starts with ``TZif``."""
+    parts = name.split("/")
+    if "" in parts or "." in parts or ".." in parts:
+        return False
+    if len(parts) > 1 and parts[0] in ("right", "posix"):
+        return False
+    for root in zoneinfo.TZPATH:
+        folder = root
+        for part in parts[:-1]:
+            folder = os.path.join(folder, part)
+            if os.path.islink(folder) or not os.path.isdir(folder):
+                break
+        else:
+            path = os.path.join(root, name)
+            if os.path.isdir(path):
+                continue
+            try:
+                with open(path, "rb") as file:
+                    if file.read(4) == b"TZif":
+                        return True
+            except (OSError, ValueError):  # unreadable, or a NUL in the name
+                continue
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _is_zone(name: str) -> bool:
+    """Whether ``name`` is in ``zoneinfo.available_timezones()`` and names a place,
+    asked of this one name (listing them all opens every file on the search path,
+    tens of milliseconds at every start of the command line)."""
+    return name not in _NOT_PLACES and (name in _tzdata_zones() or _on_search_path(name))
 
 
 def read_timezone(value: object, _: object) -> zoneinfo.ZoneInfo:
     """A time zone by its IANA name (``"Europe/Amsterdam"``)."""
     name = read_str(value, None)
-    if name not in _zones():
+    if not _is_zone(name):
         raise InvalidJsonError(
             "",
             f"{shown(name)} is not an IANA time zone name; write it as in "
