@@ -32,7 +32,7 @@ from commercekit.regions._rate_regions import RATE_REGIONS
 from commercekit.regions._territories import TERRITORIES
 from commercekit.shipping._customs import _CUSTOMS, _DE_MINIMIS
 from commercekit.tax import BUNDLED, BundledRates
-from commercekit.tax._rates import _read_file
+from commercekit.tax._rate_table import read_file
 from commercekit.tax._thresholds import THRESHOLDS
 
 HEADER = "# a comment\nkey,kind,amount,since,until,source\n"
@@ -277,7 +277,7 @@ def test_a_value_a_rate_refuses_names_table_line_and_column(
     if cause is not None:
         assert type(error.__cause__) is cause
     with pytest.raises(DataFileError) as bundled:  # a bundled file: the same place
-        _read_file("FI.csv", "FI", f"{RATES_HEADER}\n{row}\n")
+        read_file("FI.csv", "FI", f"{RATES_HEADER}\n{row}\n")
     assert (bundled.value.line, bundled.value.column) == (4, column)
     assert not isinstance(bundled.value, InvalidRateTableError)
 
@@ -289,7 +289,7 @@ def test_a_rate_table_without_a_standard_rate_is_refused_naming_the_table() -> N
     with pytest.raises(InvalidRateTableError, match=r"^tables\['IS'\], column 'categ"):
         BundledRates(tables={"IS": f"{RATES_HEADER}\n{food}\n"})
     with pytest.raises(DataFileError, match="no 'standard' row for PST"):
-        _read_file("IS.csv", "IS", f"{RATES_HEADER}\n{RATE_ROW}\n{food}\nPST{food[3:]}\n")
+        read_file("IS.csv", "IS", f"{RATES_HEADER}\n{RATE_ROW}\n{food}\nPST{food[3:]}\n")
 
 
 def test_overlapping_rates_are_refused_per_tax_and_category() -> None:
@@ -351,7 +351,7 @@ def test_a_byte_order_mark_before_the_header_is_dropped() -> None:
 def test_the_bundled_rate_files_are_named_by_file() -> None:
     assert BUNDLED.rows["FI"][0].jurisdiction == "FI"
     with pytest.raises(DataFileError, match=r"^FI\.csv line 4, column 'since'"):
-        _read_file("FI.csv", "FI", f"{RATES_HEADER}\n{RATE_ROW.replace('09-01', '9-1')}\n")
+        read_file("FI.csv", "FI", f"{RATES_HEADER}\n{RATE_ROW.replace('09-01', '9-1')}\n")
 
 
 def test_a_callers_rate_table_that_cannot_be_read_is_still_an_invalid_amount() -> None:

@@ -11,11 +11,16 @@ who asks for it). ``bench/startup.py`` times it; no test here does.
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
-from commercekit.errors import InvalidJsonError
+from commercekit.errors import DataFileError, InvalidJsonError, InvalidRateTableError
 from commercekit.serde import _scalars
+from commercekit.tax import BundledRates, _rates
 
 NOT_ZONES = [
     "",
@@ -57,3 +62,42 @@ def test_reading_a_zone_takes_a_listed_name_and_refuses_the_others() -> None:
     for name in ("posixrules", "right/UTC", "localtime", "Nowhere/Atlantis"):
         with pytest.raises(InvalidJsonError, match="is not an IANA time zone name"):
             _scalars.read_timezone(name, None)
+
+
+RATES = files("commercekit.tax").joinpath("_data/rates")
+
+
+def test_every_bundled_rate_table_is_read_and_checked() -> None:
+    """Each bundled table, read on first use, holds the rows the same text gives when
+    passed as a caller's table (read and checked at once), and only its own."""
+    texts = {
+        entry.name.removesuffix(".csv"): entry.read_text("utf-8")
+        for entry in RATES.iterdir()
+        if entry.name.endswith(".csv")
+    }
+    bundled, given = BundledRates(), BundledRates(texts)
+    assert bundled.jurisdictions() == given.jurisdictions() == tuple(sorted(texts))
+    for code in bundled.jurisdictions():
+        assert code in bundled.rows
+        assert bundled.rows[code] == given.rows[code]
+        assert {rate.jurisdiction for rate in bundled.rows[code]} == {code}
+    assert dict(bundled.rows) == dict(given.rows)
+    assert "XX" not in bundled.rows
+
+
+def test_a_fault_in_a_bundled_table_is_refused_when_it_is_first_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A broken bundled file is a DataFileError naming its file, line and column, raised
+    by the first lookup that reads it (the other tables still answer)."""
+    broken = tmp_path / "FI.csv"
+    good = RATES.joinpath("DE.csv")
+    broken.write_text(
+        RATES.joinpath("FI.csv").read_text("utf-8").replace(",25.5,", ",25.5%,"), "utf-8"
+    )
+    monkeypatch.setattr(_rates, "_bundled_tables", lambda: {"DE": good, "FI": broken})
+    rates = BundledRates()
+    assert rates.rate_for("DE", "books", on=date(2026, 6, 1)).rate == Decimal(7)
+    with pytest.raises(DataFileError, match=r"FI\.csv.* line \d+.*'rate'") as refused:
+        rates.rate_for("FI", "standard", on=date(2026, 6, 1))
+    assert not isinstance(refused.value, InvalidRateTableError)

@@ -11,7 +11,8 @@ Nothing here guesses: an unknown jurisdiction, a date before the data, or a plac
 the EU VAT area (the Canary Islands, Åland …) raises an error that says why.
 A rate file with a line or a cell its column cannot hold is refused with a
 [`DataFileError`][commercekit.errors.DataFileError] naming the file, the line and the
-column, as every bundled table is.
+column, as every bundled table is (each when it is first read: a quote in Germany reads
+``DE.csv`` alone).
 
 Examples:
     >>> from datetime import date
@@ -37,21 +38,15 @@ it from an address:
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-import attrs
-
-from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import (
     AmbiguousTaxError,
-    CommerceKitError,
     DataFileError,
     InputKind,
     InvalidRateTableError,
@@ -62,15 +57,9 @@ from commercekit.errors import (
 )
 from commercekit.regions import check_day, special_territory
 from commercekit.tax import _checks
-from commercekit.tax._categories import RateKind, TaxCategory, check_category
-from commercekit.tax._tax_rate import (
-    _ALIASES,
-    TaxRate,
-    TaxRateSource,
-    _kind,
-    _percent,
-    source_rates,
-)
+from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
+from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
 __all__ = [
     "BundledRates",
@@ -83,98 +72,11 @@ __all__ = [
 ]
 
 
-_Periods = tuple[list[date], tuple[TaxRate, ...]]
-
-
-def _periods(rates: Iterable[TaxRate]) -> _Periods:
-    ordered = tuple(sorted(rates, key=lambda rate: rate.since))
-    return [rate.since for rate in ordered], ordered
-
-
-def _find(periods: _Periods | None, on: date) -> TaxRate | None:
-    if periods is None:
-        return None
-    starts, rates = periods
-    index = bisect.bisect_right(starts, on) - 1
-    if index < 0:
-        return None
-    rate = rates[index]
-    return rate if rate.until is None or on <= rate.until else None
-
-
-STANDARD = TaxCategory.STANDARD
-_COLUMNS = ("tax", "category", "kind", "rate", "since", "until", "source", "note")
-
-
-def _read_file(file: str, jurisdiction: str, text: str) -> list[TaxRate]:
-    """The rows of one rate table, read by the shared loader: a line or a cell that is
-    not what its column holds, two rows of one tax and category whose periods overlap,
-    or a tax without a standard rate is refused with the file, the line and the
-    column."""
-    read = [
-        (line, _rate_of(line, jurisdiction))
-        for line in _bundled.lines_of(file, text, columns=_COLUMNS)
-    ]
-    _bundled.check_periods(
-        (line, (rate.tax, rate.category), rate.since, rate.until) for line, rate in read
-    )
-    rates = [rate for _, rate in read]
-    for tax in dict.fromkeys(rate.tax for rate in rates):
-        if not any(r.tax == tax and r.category is TaxCategory.STANDARD for r in rates):
-            raise DataFileError(
-                file,
-                None,
-                "category",
-                f"has no 'standard' row for {tax}: add one; it is the rate of every "
-                "category without rows of its own",
-            )
-    return rates
-
-
-@contextmanager
-def _cell(line: _bundled.Line, column: str | None) -> Iterator[None]:
-    """A value the rate refuses is refused with the line and the column, its own
-    error as the cause and its message as the reason."""
-    try:
-        yield
-    except CommerceKitError as error:
-        raise DataFileError(line.file, line.number, column, str(error)) from error
-
-
-def _rate_of(line: _bundled.Line, jurisdiction: str) -> TaxRate:
-    """One row as a ``TaxRate``; each cell is checked as the rate checks it (an unknown
-    category or kind, a negative rate, an empty tax or source), so the refusal names
-    the column."""
-    rate, since, until = line.decimal("rate"), line.day("since"), line.optional_day("until")
-    with _cell(line, "category"):
-        category = check_category(line.raw("category"))
-    with _cell(line, "kind"):
-        kind = _kind(line.raw("kind"))
-    with _cell(line, "rate"):
-        rate = _percent(rate)
-    for column in ("tax", "source"):
-        with _cell(line, column):
-            _checks.text(line.raw(column), column)
-    with _cell(line, "until" if until is not None and until < since else None):
-        return TaxRate(
-            jurisdiction=jurisdiction,
-            tax=line.raw("tax"),
-            category=category,
-            applies_as=category,
-            rate=rate,
-            kind=kind,
-            since=since,
-            until=until,
-            source=line.raw("source"),
-            note=line.raw("note"),
-        )
-
-
-def _bundled_tables() -> dict[str, tuple[str, str]]:
-    """The bundled tables: jurisdiction → (file name, CSV text)."""
+def _bundled_tables() -> dict[str, Traversable]:
+    """The bundled tables: jurisdiction → its CSV file (listed, not yet read)."""
     folder = files("commercekit.tax").joinpath("_data/rates")
     return {
-        entry.name.removesuffix(".csv"): (entry.name, entry.read_text("utf-8"))
+        entry.name.removesuffix(".csv"): entry
         for entry in folder.iterdir()
         if entry.name.endswith(".csv")
     }
@@ -197,80 +99,83 @@ def _tables(value: object) -> dict[str, tuple[str, str]]:
     return {code: (f"tables[{code!r}]", text) for code, text in found.items()}
 
 
-def _classified(standard: TaxRate, category: TaxCategory) -> TaxRate:
-    """A seller-classified zero-rated or exempt supply, dated by the standard rate."""
-    kind = RateKind.ZERO if category is TaxCategory.ZERO_RATED else RateKind.EXEMPT
-    return attrs.evolve(
-        standard,
-        category=category,
-        applies_as=category,
-        rate=Decimal(0),
-        kind=kind,
-        note=f"classified by the seller as {category}; no {standard.tax} is charged",
-    )
+class _Rows(Mapping[str, tuple[TaxRate, ...]]):
+    """Each jurisdiction's rows, by code; a table is read when first asked for."""
+
+    def __init__(self, codes: Mapping[str, object], table: Callable[[str], Table]) -> None:
+        self._codes, self._table = codes, table
+
+    def __getitem__(self, jurisdiction: str) -> tuple[TaxRate, ...]:
+        if jurisdiction not in self._codes:
+            raise KeyError(jurisdiction)
+        return self._table(jurisdiction).rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __contains__(self, jurisdiction: object) -> bool:
+        return jurisdiction in self._codes
 
 
 class BundledRates:
     """The rate tables shipped with commercekit: the default ``TaxRateSource``.
 
-    Tables are read once, when the class is first used, into an index that answers a
-    lookup with two dictionary reads and a binary search.
+    A bundled table is read and checked the first time its jurisdiction is asked for
+    (a quote in Germany reads ``DE.csv`` alone), into an index that answers a lookup
+    with two dictionary reads and a binary search; tables passed as ``tables`` are read
+    and checked when given. ``rows`` maps each jurisdiction to its rows.
     """
 
     def __init__(self, tables: dict[str, str] | None = None) -> None:
-        """Load ``tables`` (jurisdiction → CSV text), or the bundled files by default."""
+        """Read and check ``tables`` (jurisdiction → CSV text), or by default list the
+        bundled files, each read and checked when its jurisdiction is first asked for."""
         named = _bundled_tables() if tables is None else _tables(tables)
-        self.rows: dict[str, tuple[TaxRate, ...]] = {}
-        self._taxes: dict[str, tuple[str, ...]] = {}
-        self._own: dict[tuple[str, str, TaxCategory], _Periods] = {}
-        self._standard: dict[tuple[str, str, TaxCategory], _Periods] = {}
-        for jurisdiction, (file, text) in sorted(named.items()):
+        self._files: dict[str, Traversable | tuple[str, str]] = dict(sorted(named.items()))
+        self._read: dict[str, Table] = {}
+        self.rows: Mapping[str, tuple[TaxRate, ...]] = _Rows(self._files, self._table)
+        if tables is not None:
+            for jurisdiction in self._files:
+                self._table(jurisdiction)
+
+    def _table(self, jurisdiction: str) -> Table:
+        """The jurisdiction's table, read and indexed the first time (the same rows
+        whichever call reads it first, so two threads reading it at once agree)."""
+        table = self._read.get(jurisdiction)
+        if table is None:
+            source = self._files[jurisdiction]
+            if isinstance(source, tuple):  # a caller's table: (name, CSV text)
+                file, text = source
+            else:
+                file, text = source.name, source.read_text("utf-8")
             try:
-                rates = _read_file(file, jurisdiction, text)
+                rates = read_file(file, jurisdiction, text)
             except DataFileError as error:
-                if tables is None:
+                if not isinstance(source, tuple):
                     raise
                 # A caller's table: still the InvalidAmountError it always was, caused
                 # by what the rate refused (or by the loader's refusal itself).
                 raise InvalidRateTableError(
                     error.file, error.line, error.column, error.reason
                 ) from (error.__cause__ or error)
-            self._index(jurisdiction, rates)
-
-    def _index(self, jurisdiction: str, rates: list[TaxRate]) -> None:
-        """File one jurisdiction's rates: each category's own periods, and the standard
-        rate's periods relabelled for every category (the fallback)."""
-        self.rows[jurisdiction] = tuple(rates)
-        taxes = tuple(dict.fromkeys(rate.tax for rate in rates))
-        self._taxes[jurisdiction] = taxes
-        for tax in taxes:
-            for category in TaxCategory:
-                own = [r for r in rates if r.tax == tax and r.category is category]
-                if own:
-                    self._own[jurisdiction, tax, category] = _periods(own)
-            standard = [
-                r for r in rates if r.tax == tax and r.category is TaxCategory.STANDARD
-            ]
-            for category in TaxCategory:
-                if category in (TaxCategory.ZERO_RATED, TaxCategory.EXEMPT):
-                    relabelled = [_classified(r, category) for r in standard]
-                else:
-                    relabelled = [attrs.evolve(r, category=category) for r in standard]
-                self._standard[jurisdiction, tax, category] = _periods(relabelled)
+            table = self._read[jurisdiction] = indexed(rates)
+        return table
 
     def __repr__(self) -> str:
-        return f"BundledRates(jurisdictions={', '.join(self.rows)})"
+        return f"BundledRates(jurisdictions={', '.join(self._files)})"
 
     def jurisdictions(self) -> tuple[str, ...]:
         """The codes of every jurisdiction with bundled rates."""
-        return tuple(self.rows)
+        return tuple(self._files)
 
     def _jurisdiction(self, jurisdiction: object) -> str:
         if not isinstance(jurisdiction, str):
             raise UnknownJurisdictionError(jurisdiction, "it must be a string")
         code = jurisdiction.upper().strip()
         code = _ALIASES.get(code, code)
-        if code in self.rows:
+        if code in self._files:
             return code
         territory = special_territory(code)
         if territory is not None and not territory.in_eu_vat_area:
@@ -280,10 +185,10 @@ class BundledRates:
             hint = "Canada's rates depend on the province: use 'CA-ON', 'CA-QC', …"
         elif country == "US":
             hint = "no United States rates are bundled: sales tax needs a TaxRateSource"
-        elif country in self.rows and "-" in code:
+        elif country in self._files and "-" in code:
             return country  # a subdivision with no rules of its own: the country's
         else:
-            hint = "bundled: " + ", ".join(self.rows)
+            hint = "bundled: " + ", ".join(self._files)
         raise UnknownJurisdictionError(jurisdiction, hint)
 
     def rates_for(
@@ -302,16 +207,17 @@ class BundledRates:
         code = self._jurisdiction(jurisdiction)
         asked = check_category(category)
         day = check_day(on)
+        table = self._table(code)
         found = []
-        for tax in self._taxes[code]:
-            rate = _find(self._own.get((code, tax, asked)), day) or _find(
-                self._standard[code, tax, asked], day
+        for tax in table.taxes:
+            rate = find(table.own.get((tax, asked)), day) or find(
+                table.standard[tax, asked], day
             )
             if rate is not None:
                 found.append(rate)
         if not found:
             # Every table has a standard rate (refused when loaded otherwise).
-            first = min(r.since for r in self.rows[code] if r.category is STANDARD)
+            first = min(r.since for r in table.rows if r.category is STANDARD)
             raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")
         return tuple(found)
 
