@@ -179,7 +179,8 @@ def test_the_command_lines_set_up_loads_no_rules() -> None:
 
 
 def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
-    """A quote from the command line loads the layers it uses, not the rest."""
+    """A quote from the command line loads the layers it uses, not the rest (nor
+    python-stdnum, for a sale without a tax number to check)."""
     loaded = _new_modules(
         "import io\n"
         "from commercekit.cli import main\n"
@@ -188,7 +189,7 @@ def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
     )
     assert {"checkout", "tax", "shipping", "serde"} <= _packages(loaded)
     assert _packages(loaded) & {"inventory", "loyalty", "metrics", "service"} == set()
-    assert _roots(loaded) & {"numpy", "statsmodels", "starlette"} == set()
+    assert _roots(loaded) & {"numpy", "statsmodels", "starlette", "stdnum"} == set()
 
 
 def test_the_converter_carries_every_hook_however_it_is_reached() -> None:

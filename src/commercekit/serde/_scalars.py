@@ -21,6 +21,7 @@ import zoneinfo
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 from commercekit._numbers import RANGE
@@ -265,8 +266,6 @@ rules file (``available_timezones`` leaves it out too)."""
 @functools.cache
 def _tzdata_zones() -> frozenset[str]:
     """The zones the ``tzdata`` package lists (one file), or none without it."""
-    from importlib import resources  # noqa: PLC0415  # only where a zone is read
-
     try:
         listed = resources.files("tzdata").joinpath("zones").read_text("utf-8")
     except (ImportError, FileNotFoundError):

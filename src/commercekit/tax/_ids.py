@@ -32,19 +32,13 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
+import importlib
 from datetime import datetime
 from types import ModuleType
 from typing import Protocol
 
 import attrs
-import stdnum.au.abn
-import stdnum.ca.bn
-import stdnum.ch.vat
-import stdnum.eu.vat
-import stdnum.gb.vat
-import stdnum.no.mva
-import stdnum.nz.ird
-from stdnum.exceptions import ValidationError
 
 from commercekit._numbers import context_free
 from commercekit._words import with_article
@@ -60,17 +54,34 @@ __all__ = [
     "validate_tax_id",
 ]
 
-# Scheme per country code (the code the number is written with: EL, XI).
-_EU = {code.upper() for code in stdnum.eu.vat.MEMBER_STATES} - {"GR"} | {"EL"}
-_SCHEMES: dict[str, tuple[str, ModuleType]] = {
-    **dict.fromkeys(_EU, ("EU VAT", stdnum.eu.vat)),
-    "GB": ("GB VAT", stdnum.gb.vat),
-    "NO": ("MVA", stdnum.no.mva),
-    "CH": ("MWST", stdnum.ch.vat),
-    "AU": ("ABN", stdnum.au.abn),
-    "NZ": ("IRD", stdnum.nz.ird),
-    "CA": ("BN", stdnum.ca.bn),
+
+_OTHER_SCHEMES = {
+    "GB": ("GB VAT", "gb.vat"),
+    "NO": ("MVA", "no.mva"),
+    "CH": ("MWST", "ch.vat"),
+    "AU": ("ABN", "au.abn"),
+    "NZ": ("IRD", "nz.ird"),
+    "CA": ("BN", "ca.bn"),
 }
+"""The schemes outside the EU: country → (scheme, the python-stdnum module)."""
+
+
+@functools.cache
+def _schemes() -> dict[str, tuple[str, ModuleType]]:
+    """The scheme per country code (the code the number is written with: EL, XI), with
+    the python-stdnum module that checks it; imported when a number is first checked,
+    so that a sale without one never loads python-stdnum."""
+    eu_vat = importlib.import_module("stdnum.eu.vat")
+    eu = {code.upper() for code in eu_vat.MEMBER_STATES} - {"GR"} | {"EL"}
+    return {
+        **dict.fromkeys(eu, ("EU VAT", eu_vat)),
+        **{
+            code: (scheme, importlib.import_module(f"stdnum.{module}"))
+            for code, (scheme, module) in _OTHER_SCHEMES.items()
+        },
+    }
+
+
 # Numbers written without a country prefix.
 _UNPREFIXED = {"AU", "NZ", "CA"}
 
@@ -88,13 +99,13 @@ class TaxId:
     scheme: str = attrs.field(validator=_checks.valid_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.country not in _SCHEMES:
+        if self.country not in _schemes():
             raise UnknownCountryError(
                 self.country,
                 "is not a country with a tax-number scheme commercekit checks; use one "
-                f"of {', '.join(sorted(_SCHEMES))} (as the number writes it: EL, XI)",
+                f"of {', '.join(sorted(_schemes()))} (as the number writes it: EL, XI)",
             )
-        scheme = _SCHEMES[self.country][0]
+        scheme = _schemes()[self.country][0]
         if self.scheme != scheme:
             raise InvalidTaxIdError(
                 self.number,
@@ -118,7 +129,7 @@ class TaxId:
     @property
     def formatted(self) -> str:
         """The number as the issuing authority prints it, where it has a print form."""
-        module = _SCHEMES[self.country][1]
+        module = _schemes()[self.country][1]
         formatter = getattr(module, "format", None)
         return formatter(str(self)) if formatter else str(self)
 
@@ -128,19 +139,19 @@ def _country_of(compact: str, country: object) -> str:
         if not isinstance(country, str):
             raise UnknownCountryError(country)
         code = {"GR": "EL"}.get(country.upper(), country.upper())
-        if code not in _SCHEMES:
+        if code not in _schemes():
             raise UnknownCountryError(country)
         return code
     if compact[:3] == "CHE":
         return "CH"
     prefix = compact[:2]
-    if prefix in _SCHEMES and prefix not in _UNPREFIXED:
+    if prefix in _schemes() and prefix not in _UNPREFIXED:
         return prefix
     raise InvalidTaxIdError(
         compact,
         "unknown",
         "it has no country prefix commercekit knows (the countries it validates: "
-        + ", ".join(sorted(_SCHEMES))
+        + ", ".join(sorted(_schemes()))
         + "); pass country= for AU, NZ and CA numbers, which are written without one",
     )
 
@@ -156,13 +167,15 @@ def _normalised(text: object, country: object) -> tuple[str, str]:
         compact = "EL" + compact[2:]
     code = _country_of(compact, country)
     written = "CH" if compact[:3] == "CHE" else compact[:2]
-    if written != code and written in _SCHEMES and written not in _UNPREFIXED:
+    if written != code and written in _schemes() and written not in _UNPREFIXED:
         said = f"it is {with_article(written)} number, not {code}"
         raise InvalidTaxIdError(text, code, said)
-    scheme, module = _SCHEMES[code]
+    scheme, module = _schemes()[code]
     candidate = compact
     if scheme == "EU VAT" and not compact.startswith(code):
         candidate = code + compact
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415  # with the schemes
+
     try:
         cleaned = module.validate(candidate)
     except ValidationError as error:
@@ -188,7 +201,7 @@ def validate_tax_id(text: str, country: str | None = None) -> TaxId:
         TaxId(country='XI', number='980780684', scheme='EU VAT')
     """
     code, number = _normalised(text, country)
-    return TaxId(country=code, number=number, scheme=_SCHEMES[code][0])
+    return TaxId(country=code, number=number, scheme=_schemes()[code][0])
 
 
 @context_free
