@@ -30,7 +30,7 @@ from commercekit.regions._eu import MEMBERSHIPS
 from commercekit.regions._places import _SHARED
 from commercekit.regions._rate_regions import RATE_REGIONS
 from commercekit.regions._territories import TERRITORIES
-from commercekit.shipping._customs import _CUSTOMS, _DE_MINIMIS
+from commercekit.shipping._customs import _read_customs, _read_de_minimis
 from commercekit.tax import BUNDLED, BundledRates
 from commercekit.tax._rate_table import read_file
 from commercekit.tax._thresholds import THRESHOLDS
@@ -157,10 +157,10 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
                 r.until,
                 list(r.sources),
             )
-            for r in _DE_MINIMIS
+            for r in _read_de_minimis()
         ],
         "customs.csv": [
-            (r.destination, r.since, r.until, list(r.sources)) for r in _CUSTOMS
+            (r.destination, r.since, r.until, list(r.sources)) for r in _read_customs()
         ],
         "territories.csv": [
             (t.code, t.since, t.until, list(t.sources)) for t in TERRITORIES

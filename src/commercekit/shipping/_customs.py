@@ -13,6 +13,7 @@ are in ``_tariff.py``.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 
 import attrs
@@ -185,14 +186,14 @@ def _customs_rules(line: _bundled.Line) -> CustomsRules:
     )
 
 
+@functools.cache
 def _read_customs() -> tuple[CustomsRules, ...]:
+    """The bundled customs rules, read when first asked for (an EU quote within the
+    union never is)."""
     lines = _bundled.read("commercekit.shipping", "customs.csv", columns=_CUSTOMS_COLUMNS)
     rows = [(line, _customs_rules(line)) for line in lines]
     _bundled.check_periods((line, r.destination, r.since, r.until) for line, r in rows)
     return tuple(row for _, row in rows)
-
-
-_CUSTOMS = _read_customs()
 
 
 @context_free
@@ -200,10 +201,10 @@ def customs_rules(area: str, *, on: date) -> CustomsRules:
     """The valuation and import-tax rules of a customs area on ``on``."""
     area = check.area(area)
     on = check.day(on, "on")
-    for rules in _CUSTOMS:
+    for rules in _read_customs():
         if rules.destination == area and _covers(rules.since, rules.until, on):
             return rules
-    known = ", ".join(sorted({rules.destination for rules in _CUSTOMS}))
+    known = ", ".join(sorted({rules.destination for rules in _read_customs()}))
     raise NoRuleError(f"customs rules of {area}", on, f"destinations {known}")
 
 
@@ -331,7 +332,9 @@ def _de_minimis_rows(line: _bundled.Line) -> list[DeMinimis]:
     ]
 
 
+@functools.cache
 def _read_de_minimis() -> tuple[DeMinimis, ...]:
+    """The bundled de minimis rows, read when first asked for."""
     lines = _bundled.read(
         "commercekit.shipping", "de_minimis.csv", columns=_DE_MINIMIS_COLUMNS
     )
@@ -341,9 +344,6 @@ def _read_de_minimis() -> tuple[DeMinimis, ...]:
         for line, r in rows
     )
     return tuple(row for _, row in rows)
-
-
-_DE_MINIMIS = _read_de_minimis()
 
 
 @context_free
@@ -369,7 +369,7 @@ def de_minimis(
     on = check.day(on, "on")
     rows = [
         row
-        for row in _DE_MINIMIS
+        for row in _read_de_minimis()
         if row.destination == area
         and row.kind == kind
         and row.applies_to(origin, channel, scheme, on)
