@@ -10,6 +10,8 @@ who asks for it). ``bench/startup.py`` times it; no test here does.
 
 from __future__ import annotations
 
+import gc
+import io
 import zoneinfo
 from datetime import date
 from decimal import Decimal
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from commercekit.cli import main
 from commercekit.errors import DataFileError, InvalidJsonError, InvalidRateTableError
 from commercekit.serde import _scalars
 from commercekit.tax import BundledRates, _rates
@@ -101,3 +104,25 @@ def test_a_fault_in_a_bundled_table_is_refused_when_it_is_first_read(
     with pytest.raises(DataFileError, match=r"FI\.csv.* line \d+.*'rate'") as refused:
         rates.rate_for("FI", "standard", on=date(2026, 6, 1))
     assert not isinstance(refused.value, InvalidRateTableError)
+
+
+EXAMPLE = str(
+    Path(__file__).resolve().parent.parent
+    / "src/commercekit/examples/nl-to-de-consumer.json"
+)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("request_file", [EXAMPLE, "no-such-request.json"])
+def test_a_quote_leaves_the_garbage_collector_as_it_found_it(
+    enabled: bool, request_file: str
+) -> None:
+    """``commercekit quote`` pauses the cyclic collector while it runs (done or
+    refused) and leaves it on or off as it was."""
+    (gc.enable if enabled else gc.disable)()
+    try:
+        status = main(["quote", request_file], out=io.StringIO())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert status == (0 if request_file == EXAMPLE else 2)
