@@ -75,8 +75,9 @@ def demo(arguments: argparse.Namespace, out: TextIO) -> int:
 @contextlib.contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """The cyclic garbage collector paused for one quote, then as it was. A quote's
-    first run imports the rules (some hundred thousand objects, none of them garbage),
-    and the collector would walk them over and over while they load. What a quote
+    first run imports the rules (some fifty thousand objects the collector tracks,
+    next to none of them garbage), and the collector would walk them over and over
+    while they load. What a quote
     leaves in cycles is bounded by the request's size (``MAX_REQUEST_BYTES``) and
     collected when the collector runs again."""
     was_enabled = gc.isenabled()
