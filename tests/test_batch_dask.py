@@ -3,6 +3,7 @@ on a local cluster of worker processes."""
 
 from __future__ import annotations
 
+import functools
 import pickle
 import subprocess
 import sys
@@ -24,8 +25,12 @@ from commercekit.batch import (
     DaskBatchResult,
     PricePlan,
     localize_catalog,
+    oss_return,
     over_dask,
     plan_prices,
+    reorder_levels,
+    tax_lines,
+    tax_totals,
 )
 from commercekit.errors import InvalidBatchError
 from commercekit.money import RateTable
@@ -155,6 +160,87 @@ def test_cluster_equals_one_machine(
     assert len(wanted.rows)
     outcome = over_dask(localize_catalog, frame(table, partitions), plan())
     same(on_cluster(client, outcome), wanted)
+
+
+def order_book() -> pa.Table:
+    """Lines whose currencies (JPY, EUR, KWD), rates (19, 9.975 for Quebec's QST, 0)
+    and refusals (an unknown place, a missing amount) differ from partition to
+    partition, so a column type taken from the rows would differ too."""
+    size = 24
+    places = ["JP", "DE", "CA-QC", "XX", "FR", "DE"]
+    return pa.table(
+        {
+            "line": [f"L{index}" for index in range(size)],
+            "price_minor": [None if i == 5 else 999 * i + 7 for i in range(size)],
+            "quantity": [1 + i % 4 for i in range(size)],
+            "currency": [["JPY", "EUR", "KWD"][i % 3] for i in range(size)],
+            "jurisdiction": [places[i % len(places)] for i in range(size)],
+            "category": [["standard", "food", "zero_rated"][i % 3] for i in range(size)],
+            "tax_name": ["QST" if i % 6 == 2 else None for i in range(size)],
+            "date": pa.array([date(2026, 8, 1 + i) for i in range(size)], pa.date32()),
+        }
+    )
+
+
+def stock_table() -> pa.Table:
+    """SKUs, some refused (a negative lead time, a missing level), one partition all
+    refused, with an order quantity finer than four places."""
+    size = 12
+    return pa.table(
+        {
+            "sku": [f"S{index}" for index in range(size)],
+            "demand_mean": [100 + index for index in range(size)],
+            "demand_std_dev": [20] * size,
+            "lead_time": [-1 if index < 4 else 2 for index in range(size)],
+            "service_level": pa.array(
+                [None if index == 7 else Decimal("0.95") for index in range(size)]
+            ),
+            "order_quantity": pa.array([Decimal("50.123456")] * size, pa.decimal128(9, 6)),
+        }
+    )
+
+
+def by_row(table: pa.Table) -> pa.Table:
+    return table.replace_schema_metadata(None).sort_by([("row", "ascending")])
+
+
+def same_rows(got: BatchResult, wanted: BatchResult) -> None:
+    for mine, theirs in ((got.rows, wanted.rows), (got.rejected, wanted.rejected)):
+        assert by_row(pa.Table.from_pandas(mine, preserve_index=False)).equals(
+            by_row(theirs)
+        )
+
+
+@pytest.mark.parametrize(
+    ("function", "table"),
+    [
+        (functools.partial(tax_lines, prices_include_tax=True), order_book()),
+        (functools.partial(tax_lines, prices_include_tax=False), order_book()),
+        (reorder_levels, stock_table()),
+    ],
+)
+def test_other_batch_functions_equal_one_machine(
+    client: Client, function: Any, table: pa.Table
+) -> None:
+    """``tax_lines`` and ``reorder_levels`` over Dask (on worker processes, and on one
+    thread) equal the whole table on one machine: their column types depend on the
+    input's types only, so every partition gives the types Dask was promised."""
+    wanted = function(table)
+    assert len(wanted.rows)
+    assert len(wanted.rejected)
+    outcome = over_dask(function, frame(table, 4))
+    same_rows(on_cluster(client, outcome), wanted)
+    with dask.config.set(scheduler="synchronous"):
+        same_rows(outcome.compute(), wanted)
+
+
+@pytest.mark.parametrize("function", [oss_return, tax_totals])
+def test_functions_that_add_rows_up_are_refused_at_once(function: Any) -> None:
+    """A partition's sums are not parts of a return: refused before anything runs,
+    saying to run the function on the rows collected."""
+    with pytest.raises(InvalidBatchError, match="on one machine") as refused:
+        over_dask(functools.partial(function), frame(order_book(), 2))
+    assert refused.value.field == "function"
 
 
 def test_positions_count_across_partitions() -> None:

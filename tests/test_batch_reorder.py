@@ -218,3 +218,53 @@ def test_bad_tables_and_options_are_refused(
         reorder_levels(pa.table(table | columns), **options)
     with pytest.raises(InvalidBatchError, match="is not a table"):
         reorder_levels({"demand_mean": [10]})
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("demand_mean", -1),
+        ("demand_std_dev", -1),
+        ("lead_time", -1),
+        ("lead_time_std_dev", -3),
+        ("review_period", -2),
+    ],
+)
+def test_a_refusal_names_the_column_at_fault(column: str, value: int) -> None:
+    """A negative lead time is the lead time's fault, not the demand's: each input's
+    refusal names its own column, in the field and in the message."""
+    table = {
+        "demand_mean": [10],
+        "demand_std_dev": [2],
+        "lead_time": [1],
+        "lead_time_std_dev": [0],
+        "review_period": [0],
+        "service_level": pa.array([Decimal("0.9")]),
+    }
+    refused = reorder_levels(pa.table(table | {column: [value]})).rejected.to_pylist()
+    assert [(row["field"], row["error"]) for row in refused] == [
+        (column, "InvalidInventoryError")
+    ]
+    assert refused[0]["message"] == f"{column}={value} must be zero or more"
+
+
+def test_column_types_do_not_depend_on_the_rows() -> None:
+    """Four places for the figures (an order quantity at its column's own scale where
+    finer), whether every row, some or none is refused."""
+    table = pa.table(
+        {
+            "demand_mean": [10, -1],
+            "demand_std_dev": [2, 2],
+            "lead_time": [1, 1],
+            "service_level": pa.array([Decimal("0.9")] * 2),
+            "order_quantity": pa.array([Decimal("5.123456"), None], pa.decimal128(9, 6)),
+        }
+    )
+    schemas = {
+        reorder_levels(part).rows.schema
+        for part in (table, table.slice(0, 1), table.slice(1, 1), table.slice(0, 0))
+    }
+    assert len(schemas) == 1
+    (schema,) = schemas
+    assert schema.field("k").type == pa.decimal128(38, 4)
+    assert schema.field("order_quantity").type == pa.decimal128(38, 6)

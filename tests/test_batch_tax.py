@@ -18,6 +18,7 @@ from commercekit.batch import BatchResult, tax_lines, tax_totals
 from commercekit.errors import CommerceKitError, InvalidAmountError, InvalidBatchError
 from commercekit.money import Money, RoundingMode, minor_units
 from commercekit.tax import (
+    BUNDLED,
     RoundingLevel,
     Taxed,
     TaxLine,
@@ -351,3 +352,51 @@ def test_totals_refuse_what_is_not_taxed_lines() -> None:
         tax_totals(pa.table({"order": ["A"]}), by=["order"])
     with pytest.raises(InvalidBatchError, match="not a column"):
         tax_totals(pa.table({"order": ["A"]}), by=["nope"])
+
+
+def test_every_bundled_rate_fits_the_rate_column() -> None:
+    """The ``rate`` column has three places: every bundled rate is exact in it."""
+    rates = [rate.rate for table in BUNDLED.rows.values() for rate in table]
+    assert rates
+    finest = max(-rate.as_tuple().exponent for rate in rates)
+    assert finest == 3  # Quebec's QST, 9.975 %
+    column = pa.array(rates, pa.decimal128(38, 3))
+    assert column.to_pylist() == rates
+
+
+def test_column_types_do_not_depend_on_the_rows() -> None:
+    """Whatever the currencies, rates and refusals in the rows, the columns have the
+    same types (amounts at four places, or a decimal amount column's own if finer;
+    rates at three): a Dask partition gives the types an empty table gives."""
+    lines = pa.table(
+        {
+            "amount_minor": [2980, 1500, 999, 5],
+            "currency": ["JPY", "KWD", "EUR", "EUR"],
+            "jurisdiction": ["JP", "CA-QC", "DE", "XX"],
+            "category": ["standard", "standard", "food", "standard"],
+            "tax_name": [None, "QST", None, None],
+            "date": pa.array([date(2026, 8, 1)] * 4, pa.date32()),
+        }
+    )
+    schemas = {
+        tax_lines(lines.slice(start, 1), prices_include_tax=True).rows.schema
+        for start in range(4)
+    } | {tax_lines(lines.slice(0, 0), prices_include_tax=True).rows.schema}
+    assert len(schemas) == 1
+    (schema,) = schemas
+    assert [schema.field(name).type for name in ("rate", "net", "tax", "gross")] == [
+        pa.decimal128(38, 3),
+        *[pa.decimal128(38, 4)] * 3,
+    ]
+    fine = pa.table(
+        {
+            "amount": pa.array([Decimal("1.000001")], pa.decimal128(20, 6)),
+            "currency": ["EUR"],
+            "jurisdiction": ["DE"],
+            "category": ["standard"],
+            "date": pa.array([date(2026, 8, 1)], pa.date32()),
+        }
+    )
+    taxed = tax_lines(fine, prices_include_tax=False).rows.to_pylist()[0]
+    assert (taxed["net"], taxed["tax"]) == (Decimal("1.000001"), Decimal("0.19"))
+    assert str(taxed["gross"]) == "1.190001"

@@ -26,7 +26,12 @@ from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
 from commercekit.money import minor_units as currency_minor_units
 from commercekit.money import validate_currency
 
-__all__ = ["Amounts", "currencies", "decimal_column", "read_amounts"]
+__all__ = ["FINEST_MINOR", "Amounts", "currencies", "decimal_column", "read_amounts"]
+
+FINEST_MINOR = 4
+"""The most decimals an ISO 4217 currency has (CLF, UYW; the currency table refuses
+more): a column of amounts in any currency at this scale holds each exactly, so a
+result's column types never depend on the currencies in its rows."""
 
 
 @attrs.frozen

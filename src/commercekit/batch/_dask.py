@@ -25,14 +25,17 @@ key; each worker fetches them once, however many partitions it runs. They must p
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
+from commercekit.batch._oss import oss_return
 from commercekit.batch._result import BatchResult
 from commercekit.batch._tables import arrow
+from commercekit.batch._tax_totals import tax_totals
 from commercekit.errors import InputKind, InvalidBatchError, MissingDataError
 
 __all__ = ["DaskBatchResult", "over_dask"]
@@ -109,8 +112,11 @@ def over_dask(
     types (Dask's ``meta``) and refuses bad ``arguments`` at once.
 
     Raises:
-        InvalidBatchError: ``function`` is not callable or gives back no
-            [`BatchResult`][commercekit.batch.BatchResult]; ``frame`` is not a Dask
+        InvalidBatchError: ``function`` is not callable, gives back no
+            [`BatchResult`][commercekit.batch.BatchResult], or adds rows up across the
+            table ([`oss_return`][commercekit.batch.oss_return],
+            [`tax_totals`][commercekit.batch.tax_totals]: run them on the rows
+            computed, collected on one machine); ``frame`` is not a Dask
             DataFrame, or has a column of Python objects (whose Arrow type cannot be
             known before reading it: give it an Arrow type, see ``docs/dask.md``).
         MissingDataError: dask is not installed (the ``dask`` extra).
@@ -145,6 +151,7 @@ def over_dask(
             "is not a batch function; pass one such as localize_catalog",
             kind=InputKind.TYPE,
         )
+    _row_by_row(function)
     _frame(frame, "frame")
     dask, dd = _dask()
     schema = _schema(frame)
@@ -180,6 +187,26 @@ def over_dask(
         for parts, shape in zip(pieces, shapes, strict=True)
     )
     return DaskBatchResult(rows=rows, rejected=rejected)
+
+
+def _row_by_row(function: Callable[..., Any]) -> None:
+    """Refuse a function that adds rows up across the whole table: a partition's sums
+    are not parts of the whole's it shows (a tax period's rows may sit in any
+    partition), so it runs once, on the rows collected."""
+    inner = function
+    while isinstance(inner, functools.partial):
+        inner = inner.func
+    if inner in (oss_return, tax_totals):
+        name = inner.__name__
+        raise InvalidBatchError.refused(
+            "function",
+            name,
+            f"adds rows up across the whole table, so it does not run partition by "
+            f"partition; run the row-by-row part over Dask (over_dask(tax_lines, ...)), "
+            f"compute it, and pass the rows to {name} on one machine: "
+            f"{name}(over_dask(tax_lines, frame, ...).compute().rows, ...)",
+            kind=InputKind.TYPE,
+        )
 
 
 def _schema(frame: Any) -> Any:

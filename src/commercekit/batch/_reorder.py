@@ -35,6 +35,7 @@ from commercekit.batch._result import BatchResult, result
 from commercekit.batch._tables import arrow, numpy, to_arrow
 from commercekit.errors import InputKind, InvalidBatchError
 from commercekit.inventory import (
+    PLACES,
     ServiceMeasure,
     Shortfall,
 )
@@ -135,7 +136,8 @@ def reorder_levels(
     The result's ``rows`` hold ``row``, the copied columns, ``lead_time_demand``
     and ``lead_time_demand_std_dev`` (sigma_L), ``k``, ``safety_stock``,
     ``reorder_point`` and ``order_quantity`` (null where neither is given), as
-    ``decimal128`` to four places, each equal to the per-call rules named in the module
+    ``decimal128(38, 4)`` (``order_quantity`` at a decimal ``order_quantity``
+    column's own scale where that is finer), each equal to the per-call rules named in the module
     docstring; ``shortfall`` says what happens to demand short, for a fill rate.
 
     Raises:
@@ -171,14 +173,19 @@ def reorder_levels(
     for name in keys.column_names:
         columns[name] = keys.column(name).take(pa.array(where))
     for index, name in enumerate(_MADE):
-        columns[name] = _decimals([figures[row][index] for row in where.tolist()])
+        scale = _order_scale(table) if name == "order_quantity" else PLACES
+        columns[name] = pa.array(
+            [figures[row][index] for row in where.tolist()], pa.decimal128(38, scale)
+        )
     return result(pa.table(columns), rejections, keys, np.arange(table.num_rows), kind)
 
 
-def _decimals(values: list[Any]) -> Any:
-    """Decimals (or ``None``) as one ``decimal128`` column at the finest scale among
-    them (four places for the rounded figures); Arrow reads the scale off the values."""
+def _order_scale(table: Any) -> int:
+    """The ``order_quantity`` column's places: the rules' four (an economic order
+    quantity's), or a decimal ``order_quantity`` column's own if finer, so the
+    column's type depends on the input's types only, never on its values."""
     pa = arrow()
-    found = pa.array(values)
-    scale = found.type.scale if pa.types.is_decimal(found.type) else 0
-    return found.cast(pa.decimal128(38, scale))
+    if "order_quantity" not in table.column_names:
+        return PLACES
+    kind = table.schema.field("order_quantity").type
+    return max(PLACES, int(kind.scale)) if pa.types.is_decimal(kind) else PLACES

@@ -25,7 +25,11 @@ from typing import Any
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, RANGE
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import numpy
-from commercekit.errors import CommerceKitError, InvalidInventoryError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidInputError,
+    InvalidInventoryError,
+)
 from commercekit.inventory import (
     DemandProfile,
     LeadTime,
@@ -51,11 +55,12 @@ def _once(
     field: str,
 ) -> list[Any]:
     """``compute(key)`` for each accepted row's key, once per distinct key; a row whose
-    key the rule refuses is refused with its error (``None`` in the answer)."""
+    key the rule refuses is refused with its error (``None`` in the answer), under the
+    error's own field where that is one of the table's columns, else ``field``."""
     np = numpy()
     answers: dict[Hashable, Any] = {}
     found: list[Any] = [None] * len(keys)
-    refused: dict[type, Any] = {}
+    refused: dict[tuple[type, str], Any] = {}
     for row in np.flatnonzero(rejections.accepted).tolist():
         key = keys[row]
         if key not in answers:
@@ -65,19 +70,44 @@ def _once(
                 answers[key] = problem
         answer = answers[key]
         if isinstance(answer, CommerceKitError):
-            messages = refused.setdefault(type(answer), np.full(len(keys), None, object))
+            named = getattr(answer, "field", None)
+            blamed = named if named in _COLUMN_NAMES else field
+            messages = refused.setdefault(
+                (type(answer), blamed), np.full(len(keys), None, object)
+            )
             messages[row] = str(answer)
         else:
             found[row] = answer
-    for kind, messages in refused.items():
-        rejections.refuse(messages != None, field, kind, messages)  # noqa: E711
+    for (kind, blamed), messages in refused.items():
+        rejections.refuse(messages != None, blamed, kind, messages)  # noqa: E711
     return found
+
+
+_COLUMNS = {
+    DemandProfile: {"mean": "demand_mean", "std_dev": "demand_std_dev"},
+    LeadTime: {"mean": "lead_time", "std_dev": "lead_time_std_dev"},
+}
+"""The table's column behind each field of the value objects the rules are given."""
+_COLUMN_NAMES = frozenset(
+    {"review_period", *(name for names in _COLUMNS.values() for name in names.values())}
+)
+
+
+def _built(kind: type, *values: Any) -> Any:
+    """``kind(*values)``; refused as the table's column (``lead_time``, not ``mean``)."""
+    try:
+        return kind(*values)
+    except InvalidInputError as error:
+        column = _COLUMNS[kind].get(error.field or "", error.field or "")
+        raise InvalidInventoryError.refused(
+            column, error.value, error.reason, kind=error.kind, choices=error.choices
+        ) from error
 
 
 def _demand(key: tuple[Any, ...]) -> Any:
     mean, spread, lead, lead_spread, review = key
     return lead_time_demand(
-        DemandProfile(mean, spread), LeadTime(lead, lead_spread), review
+        _built(DemandProfile, mean, spread), _built(LeadTime, lead, lead_spread), review
     )
 
 

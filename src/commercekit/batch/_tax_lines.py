@@ -25,6 +25,7 @@ from typing import Any
 
 from commercekit._numbers import RANGE
 from commercekit.batch._amounts import (
+    FINEST_MINOR,
     Amounts,
     _decimal_units,
     currencies,
@@ -63,6 +64,9 @@ INPUTS = frozenset(
     }
 )
 OUTPUTS = ("net", "tax", "gross", "rate", "rate_kind")
+RATE_SCALE = 3
+"""The ``rate`` column's places: every bundled rate is a whole number of thousandths of
+a percent (Quebec's QST, 9.975 %, is the finest), checked by the tests."""
 
 
 def _quantity(table: Any, rejections: Rejections) -> Amounts:
@@ -210,8 +214,12 @@ def tax_lines(
     The result's ``rows`` hold, per line accepted, ``row`` (its position), the
     copied columns, ``jurisdiction`` (the table the rate came from: ``"FR-20R"`` for
     ``"FR-2A"``), ``category``, ``date``, ``currency``, ``tax_name``, ``rate`` (percent)
-    and ``rate_kind``, then ``net``, ``tax`` and ``gross`` (``decimal128``; tax rounded
-    with ``mode`` to the minor unit, ``net + tax == gross``). The module docstring says
+    and ``rate_kind``, then ``net``, ``tax`` and ``gross`` (tax rounded with ``mode``
+    to the minor unit, ``net + tax == gross``). The column types depend on the input's
+    types only, never on its rows (so every Dask partition's match): ``rate`` is
+    ``decimal128(38, 3)`` (9.975 is the finest bundled rate), amounts are
+    ``decimal128(38, 4)`` (four places hold every ISO 4217 currency's minor unit), or
+    at a decimal ``amount`` column's own scale where that is finer. The module docstring says
     which per-call function each row equals. A negative amount or quantity, an unknown
     currency and a missing rate refuse that row, with the per-call error.
 
@@ -233,7 +241,7 @@ def tax_lines(
         ... })
         >>> taxed = tax_lines(lines, prices_include_tax=True)
         >>> taxed.rows.select(["order", "rate", "net", "tax", "gross"]).to_pylist()[1]
-        {'order': 'A1', 'rate': Decimal('19'), 'net': Decimal('8.39'), 'tax': Decimal('1.60'), 'gross': Decimal('9.99')}
+        {'order': 'A1', 'rate': Decimal('19.000'), 'net': Decimal('8.3900'), 'tax': Decimal('1.6000'), 'gross': Decimal('9.9900')}
         >>> taxed.rejected.column("error").to_pylist()
         ['UnknownJurisdictionError']
     """  # noqa: E501  # the doctest's output is one line
@@ -255,18 +263,29 @@ def tax_lines(
     columns.update(_rate_columns(rates, groups[ok]))
     columns["date"] = days(table, "date", rejections).take(where)
     columns["currency"] = arrow().array(codes[ok].tolist(), arrow().string())
-    amounts = _amounts(line, codes, rates, groups, inclusive=inclusive, mode=mode, ok=ok)
+    scale = max(FINEST_MINOR, _given_scale(table))
+    amounts = _amounts(
+        line, codes, (rates, groups), scale, inclusive=inclusive, mode=mode, ok=ok
+    )
     columns.update({name: values.take(where) for name, values in amounts.items()})
     return result(
         arrow().table(columns), rejections, keys, numpy().arange(table.num_rows), kind
     )
 
 
+def _given_scale(table: Any) -> int:
+    """The places of a decimal ``amount`` column (0 for any other form): an amount is
+    shown as given, and a line's amount from a price is rounded to the minor unit."""
+    pa = arrow()
+    if "quantity" in table.column_names or "amount" not in table.column_names:
+        return 0
+    kind = table.schema.field("amount").type
+    return int(kind.scale) if pa.types.is_decimal(kind) else 0
+
+
 def _rate_columns(rates: list[Any], groups: Any) -> dict[str, Any]:
     """The rate's columns for each row of ``groups`` (its combination's number)."""
     pa = arrow()
-    used = [rate for rate in rates if rate is not None]
-    places = max((-rate.rate.as_tuple().exponent for rate in used), default=0)
 
     def column(values: list[Any], kind: Any) -> Any:
         return pa.array(values, kind).take(pa.array(groups, pa.int64()))
@@ -280,7 +299,7 @@ def _rate_columns(rates: list[Any], groups: Any) -> dict[str, Any]:
         "tax_name": column(field("tax"), pa.string()),
         "rate": column(
             [None if rate is None else rate.rate for rate in rates],
-            pa.decimal128(38, max(places, 0)),
+            pa.decimal128(38, RATE_SCALE),
         ),
         "rate_kind": column(field("kind"), pa.string()),
     }
@@ -289,16 +308,18 @@ def _rate_columns(rates: list[Any], groups: Any) -> dict[str, Any]:
 def _amounts(
     line: Amounts,
     codes: Any,
-    rates: list[Any],
-    groups: Any,
+    found: tuple[list[Any], Any],
+    scale: int,
     *,
     inclusive: bool,
     mode: RoundingMode,
     ok: Any,
 ) -> dict[str, Any]:
     """``net``, ``tax`` and ``gross`` of every row (null where refused), as
-    ``decimal128`` columns at the finest scale among the accepted rows."""
+    ``decimal128(38, scale)`` columns; ``found`` is each combination's rate and each
+    row's combination."""
     np = numpy()
+    rates, groups = found
     ratios = [(0, 1) if rate is None else rate.rate.as_integer_ratio() for rate in rates]
     numerator = ints([ratio[0] for ratio in ratios] or [0])[groups]
     denominator = ints([ratio[1] for ratio in ratios] or [1])[groups]
@@ -316,9 +337,7 @@ def _amounts(
     tax = multiply(tax, pow10(common - minor))
     other = amount - tax if inclusive else amount + tax
     net, gross = (other, amount) if inclusive else (amount, other)
-    scale = int(common[ok].max()) if ok.any() else 0
-    exponent = np.where(ok, common, scale)
     return {
-        name: _decimals(units, exponent, scale, ok)
+        name: _decimals(units, common, scale, ok)
         for name, units in (("net", net), ("tax", tax), ("gross", gross))
     }
