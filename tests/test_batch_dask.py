@@ -243,6 +243,18 @@ def test_functions_that_add_rows_up_are_refused_at_once(function: Any) -> None:
     assert refused.value.field == "function"
 
 
+def test_a_named_index_is_read_as_columns() -> None:
+    """``set_index("sku")`` keeps the SKUs over Dask too, as on one machine."""
+    table = catalog(11, 9)
+    data = frame(table, 3).set_index("sku", sort=False)
+    with dask.config.set(scheduler="synchronous"):
+        outcome = over_dask(localize_catalog, data, plan()).compute()
+    wanted = localize_catalog(table, plan())
+    assert sorted(outcome.rows["sku"].tolist()) == sorted(
+        wanted.rows.column("sku").to_pylist()
+    )
+
+
 def test_positions_count_across_partitions() -> None:
     """``row`` is the position in the whole frame: partition offset plus place in it."""
     table = catalog(5, 12)

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from commercekit._numbers import EXACT
+from commercekit.batch._columns import is_text
 from commercekit.batch._integers import exact, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import arrow, numpy
@@ -47,10 +48,27 @@ class Amounts:
     present: Any
 
 
-def _column(table: Any, name: str, *, required: bool) -> tuple[str, Any] | None:
+def _column(
+    table: Any, name: str, *, required: bool, ratio: bool = False
+) -> tuple[str, Any] | None:
+    """Column ``name`` (``decimal128``) or ``<name>_minor`` (integers), which ever the
+    table has, as (form, column); both at once are refused, as is a column of another
+    type. A ``ratio`` (a margin: 0.25 for 25 %) has no minor units: only ``name``."""
     pa = arrow()
     types = pa.types
-    for column, wanted in ((name, "decimal"), (f"{name}_minor", "integer")):
+    forms = (
+        ((name, "decimal"),) if ratio else ((name, "decimal"), (f"{name}_minor", "integer"))
+    )
+    given = [column for column, _ in forms if column in table.column_names]
+    if len(given) > 1:
+        raise InvalidBatchError.refused(
+            name,
+            given,
+            f"gives {name} twice, as {name} and as {name}_minor: keep one of the "
+            "two columns (which one holds the amount is not ours to guess)",
+            kind=InputKind.LIST,
+        )
+    for column, wanted in forms:
         if column not in table.column_names:
             continue
         kind = table.schema.field(column).type
@@ -59,8 +77,11 @@ def _column(table: Any, name: str, *, required: bool) -> tuple[str, Any] | None:
         if wanted == "integer" and types.is_integer(kind):
             return "minor", table.column(column)
         advice = (
-            f"give {name} as decimal128 (the amount) or {name}_minor as integers "
-            f"(minor units); floats cannot hold most amounts exactly"
+            f"give {name} as decimal128 (0.25 for 25 %); floats cannot hold most "
+            "ratios exactly"
+            if ratio
+            else f"give {name} as decimal128 (the amount) or {name}_minor as integers "
+            "(minor units); floats cannot hold most amounts exactly"
         )
         raise InvalidBatchError.refused(
             column,
@@ -164,9 +185,9 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
             kind=InputKind.LIST,
         )
     column = table.column(name).combine_chunks()
-    if pa.types.is_null(column.type):  # no value in any row (an all-empty column)
+    if pa.types.is_null(column.type) or is_text(column.type):  # as plain text
         column = column.cast(pa.string())
-    if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
+    if not pa.types.is_string(column.type):
         raise InvalidBatchError.refused(
             name,
             str(column.type),

@@ -134,6 +134,8 @@ def _codes(table: Any, name: str) -> tuple[Any, list[Any]] | None:
         return None
     column = table.column(name)
     kind = column.type
+    if pa.types.is_null(kind):  # no value in any row (an all-empty column)
+        return numpy().full(len(column), -1, dtype=numpy().int64), []
     if pa.types.is_dictionary(kind):
         kind = kind.value_type
     if not (
@@ -152,7 +154,7 @@ def _codes(table: Any, name: str) -> tuple[Any, list[Any]] | None:
 def _amount(
     table: Any, name: str, rejections: Rejections, *, required: bool
 ) -> Amount | None:
-    found = _column(table, name, required=required)
+    found = _column(table, name, required=required, ratio=name == "min_margin")
     if found is None:
         return None
     np = numpy()

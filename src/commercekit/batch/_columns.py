@@ -22,6 +22,7 @@ __all__ = [
     "OPTIONS",
     "days",
     "distinct",
+    "is_text",
     "numbers",
     "passed_through",
     "present",
@@ -46,9 +47,27 @@ def _needed(table: Any, name: str) -> Any:
 
 def _typed(array: Any, kind: Any) -> Any:
     """A column with no values at all (Arrow's ``null`` type, as Polars and pandas give
-    an all-empty column) as a column of ``kind``; any other column unchanged."""
+    an all-empty column) as a column of ``kind``; text kept as categories (pandas'
+    ``category``, Polars' ``Categorical``) or as string views as plain text; any other
+    column unchanged."""
     pa = arrow()
-    return array.cast(kind) if pa.types.is_null(array.type) else array
+    if pa.types.is_null(array.type):
+        return array.cast(kind)
+    if pa.types.is_string(kind) and is_text(array.type):
+        return array.cast(kind)
+    return array
+
+
+def is_text(kind: Any) -> bool:
+    """Whether a column of Arrow type ``kind`` holds text, plainly or as categories."""
+    pa = arrow()
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return bool(
+        pa.types.is_string(kind)
+        or pa.types.is_large_string(kind)
+        or pa.types.is_string_view(kind)
+    )
 
 
 def _wrong(name: str, kind: Any, wanted: str) -> InvalidBatchError:

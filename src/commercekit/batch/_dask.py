@@ -154,6 +154,7 @@ def over_dask(
     _row_by_row(function)
     _frame(frame, "frame")
     dask, dd = _dask()
+    frame = _indexed(frame)
     schema = _schema(frame)
     empty = function(schema.empty_table(), *arguments, **keywords)
     if not isinstance(empty, BatchResult):
@@ -207,6 +208,24 @@ def _row_by_row(function: Callable[..., Any]) -> None:
             f"{name}(over_dask(tax_lines, frame, ...).compute().rows, ...)",
             kind=InputKind.TYPE,
         )
+
+
+def _indexed(frame: Any) -> Any:
+    """The frame with a named index read as columns (as a pandas DataFrame's is, on
+    one machine); an unnamed one is not read."""
+    names = list(frame._meta.index.names)
+    if all(name is None for name in names):
+        return frame
+    clash = [name for name in names if name in frame.columns]
+    if clash:
+        raise InvalidBatchError.refused(
+            str(clash[0]),
+            list(frame.columns),
+            "is both the index's name and a column's; rename one, or drop the index "
+            "(reset_index(drop=True))",
+            kind=InputKind.LIST,
+        )
+    return frame.reset_index()
 
 
 def _schema(frame: Any) -> Any:

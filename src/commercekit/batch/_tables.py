@@ -66,9 +66,13 @@ def kind_of(table: object) -> TableKind | None:
 def to_arrow(table: object, what: str) -> tuple[Any, TableKind]:
     """``table`` as a ``pyarrow.Table``, and the kind to give results back in.
 
+    A pandas DataFrame's named index is kept as columns (``reset_index()``), an
+    unnamed one dropped.
+
     Raises:
         InvalidBatchError: ``table`` is not an Arrow table or record batch, a Polars
-            DataFrame or a pandas DataFrame.
+            DataFrame or a pandas DataFrame; two of its columns share a name; or a
+            pandas column holds values Arrow cannot convert to one type.
     """
     kind = kind_of(table)
     if kind is None:
@@ -81,12 +85,65 @@ def to_arrow(table: object, what: str) -> tuple[Any, TableKind]:
         )
     pa = arrow()
     if kind is TableKind.POLARS:
-        return table.to_arrow(), kind  # type: ignore[attr-defined]
-    if kind is TableKind.PANDAS:
-        return pa.Table.from_pandas(table, preserve_index=False), kind
-    if type(table).__name__ == "RecordBatch":
-        return pa.Table.from_batches([table]), kind
-    return table, kind
+        converted = table.to_arrow()  # type: ignore[attr-defined]
+    elif kind is TableKind.PANDAS:
+        converted = _from_pandas(table)
+    elif type(table).__name__ == "RecordBatch":
+        converted = pa.Table.from_batches([table])
+    else:
+        converted = table
+    _named_once(converted.column_names)
+    return converted, kind
+
+
+def _named_once(names: list[str]) -> None:
+    """Refuse a table with two columns of one name: which one is meant is a guess."""
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise InvalidBatchError.refused(
+            twice[0],
+            names,
+            f"names more than one column ({', '.join(map(repr, twice))}); "
+            "give each column its own name",
+            kind=InputKind.LIST,
+        )
+
+
+def _from_pandas(frame: Any) -> Any:
+    """A pandas DataFrame as an Arrow table: a named index (``set_index("sku")``) kept
+    as columns, as ``reset_index()`` would; an unnamed one (0, 1, 2, ..., or what a
+    filter left) dropped. A column Arrow cannot convert is refused by name."""
+    pa = arrow()
+    names = [str(name) for name in frame.columns]
+    _named_once(names)
+    levels = [name for name in frame.index.names if name is not None]
+    if levels:
+        clash = [name for name in levels if name in names]
+        if clash:
+            raise InvalidBatchError.refused(
+                str(clash[0]),
+                names,
+                "is both the index's name and a column's; rename one, or drop the "
+                "index (reset_index(drop=True))",
+                kind=InputKind.LIST,
+            )
+        frame = frame.reset_index(level=levels)
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (TypeError, ValueError, pa.ArrowException):
+        for name in frame.columns:
+            try:
+                pa.Table.from_pandas(frame[[name]], preserve_index=False)
+            except (TypeError, ValueError, pa.ArrowException) as failed:
+                raise InvalidBatchError.refused(
+                    str(name),
+                    str(frame[name].dtype),
+                    "holds values Arrow cannot put in one column (mixed types such "
+                    "as text and numbers, or a Decimal infinity): give each row a "
+                    f"value of the column's one type, or None ({failed})",
+                    kind=InputKind.TYPE,
+                ) from failed
+        raise  # pragma: no cover  # a failure no single column reproduces
 
 
 def in_kind(table: Any, kind: TableKind) -> Any:

@@ -92,8 +92,20 @@ def _quantity(table: Any, rejections: Rejections) -> Amounts:
 
 def _given(table: Any, codes: Any, rejections: Rejections) -> tuple[Amounts, Any]:
     """The ``amount`` column, or the ``price`` and ``quantity`` columns (``None`` for
-    the quantity without them); an amount ``Money`` could not hold is refused."""
-    if "quantity" not in table.column_names:
+    the quantity without them); an amount ``Money`` could not hold is refused, and so
+    is a table with both forms (one of them would be ignored)."""
+    names = table.column_names
+    amounts = [name for name in names if name in ("amount", "amount_minor")]
+    prices = [name for name in names if name in ("price", "price_minor", "quantity")]
+    if amounts and prices:
+        raise InvalidBatchError.refused(
+            amounts[0],
+            [*amounts, *prices],
+            "is given beside a unit price or quantity: give each line's amount, or "
+            "its price and quantity, not both (one of them would be ignored)",
+            kind=InputKind.LIST,
+        )
+    if "quantity" not in names:
         amount = read_amounts(table, "amount", codes, rejections)
         assert amount is not None  # noqa: S101  # required=True
         _in_range(amount, "amount", rejections)
