@@ -400,3 +400,41 @@ def test_column_types_do_not_depend_on_the_rows() -> None:
     taxed = tax_lines(fine, prices_include_tax=False).rows.to_pylist()[0]
     assert (taxed["net"], taxed["tax"]) == (Decimal("1.000001"), Decimal("0.19"))
     assert str(taxed["gross"]) == "1.190001"
+
+
+def test_a_line_amount_out_of_range_is_refused_per_call_and_in_the_batch() -> None:
+    """CAD 37,433,998,998,330,233.97 x 1000 is 3.7 x 10^19, beyond what ``Money``
+    holds: ``TaxLine`` refuses it with ``InvalidAmountError`` (it used to give a net of
+    37433998998330233970.00), and the batch refuses the row with the same error."""
+    day = date(2024, 9, 1)
+    price = Money(Decimal("37433998998330233.97"), "CAD")
+    rate = rate_for("EE", "food", on=day)
+    with pytest.raises(InvalidAmountError, match="out of range"):
+        tax_invoice(
+            [TaxLine(price, 1000, rate)],
+            prices_include_tax=False,
+            rounding=RoundingLevel.LINE,
+            mode=RoundingMode.HALF_EVEN,
+        )
+    lines = pa.table(
+        {
+            "price_minor": [3743399899833023397, 3743399899833023397],
+            "quantity": [1000, 1],
+            "currency": ["CAD", "CAD"],
+            "jurisdiction": ["EE", "EE"],
+            "category": ["food", "food"],
+            "date": pa.array([day, day], pa.date32()),
+        }
+    )
+    taxed = tax_lines(lines, prices_include_tax=False, mode=RoundingMode.HALF_EVEN)
+    assert [(row["row"], row["error"]) for row in taxed.rejected.to_pylist()] == [
+        (0, "InvalidAmountError")
+    ]
+    (kept,) = taxed.rows.to_pylist()
+    one = tax_invoice(
+        [TaxLine(price, 1, rate)],
+        prices_include_tax=False,
+        rounding=RoundingLevel.LINE,
+        mode=RoundingMode.HALF_EVEN,
+    ).lines[0]
+    assert (kept["net"], kept["gross"]) == (one.net.amount, one.gross.amount)

@@ -30,7 +30,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted
-from commercekit._numbers import context_free
+from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -93,7 +93,8 @@ class TaxLine:
     ``price`` is the unit price as the shop shows it: gross where prices include tax, net
     where they do not. ``discount`` is this line's discount in the same terms (an order
     discount spread over the lines with [`allocate`][commercekit.money.allocate]); it
-    reduces the taxable amount before tax.
+    reduces the taxable amount before tax. A line whose price x quantity is 10^18 or
+    more is refused with ``InvalidAmountError``, as ``Money`` refuses such an amount.
     """
 
     price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
@@ -105,6 +106,7 @@ class TaxLine:
     description: str = attrs.field(default="", validator=_checks.valid_note)
 
     def __attrs_post_init__(self) -> None:
+        _before_discount(self)  # price x quantity in range
         if self.discount is not None:
             if self.discount.currency != self.price.currency:
                 raise CurrencyMismatchError(
@@ -125,8 +127,22 @@ class TaxLine:
 
 def _amount_of(line: TaxLine) -> Money:
     """``line.amount()``, in the library's context already (inside ``tax_invoice``)."""
-    total = round_money(line.price * line.quantity)
+    total = _before_discount(line)
     return total - line.discount if line.discount is not None else total
+
+
+def _before_discount(line: TaxLine) -> Money:
+    """Price x quantity, rounded half-up to the minor unit; refused if ``Money`` could
+    not hold it (10^18 or more), as ``Money`` refuses any amount out of range."""
+    total = round_money(line.price * line.quantity)
+    if not -MAX_MAGNITUDE < total.amount < MAX_MAGNITUDE:
+        raise InvalidAmountError(
+            total.amount,
+            f"is out of range: {RANGE} (the line's amount, price x quantity); "
+            "split the line or check the price and quantity",
+            field="quantity",
+        )
+    return total
 
 
 @attrs.frozen
