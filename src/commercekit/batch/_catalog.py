@@ -26,6 +26,7 @@ import attrs
 
 from commercekit._numbers import RANGE
 from commercekit.batch._amounts import _column, _decimal_units
+from commercekit.batch._columns import is_text
 from commercekit.batch._integers import exact, largest, to_int64
 from commercekit.batch._plan import CATEGORIES, PricePlan
 from commercekit.batch._rejects import Rejections
@@ -133,16 +134,9 @@ def _codes(table: Any, name: str) -> tuple[Any, list[Any]] | None:
     if name not in table.column_names:
         return None
     column = table.column(name)
-    kind = column.type
-    if pa.types.is_null(kind):  # no value in any row (an all-empty column)
+    if pa.types.is_null(column.type):  # no value in any row (an all-empty column)
         return numpy().full(len(column), -1, dtype=numpy().int64), []
-    if pa.types.is_dictionary(kind):
-        kind = kind.value_type
-    if not (
-        pa.types.is_string(kind)
-        or pa.types.is_large_string(kind)
-        or pa.types.is_string_view(kind)
-    ):
+    if not is_text(column.type):
         raise InvalidBatchError.refused(
             name, str(column.type), "is not a text column", kind=InputKind.TYPE
         )

@@ -231,8 +231,8 @@ def tax_lines(
     types only, never on its rows (so every Dask partition's match): ``rate`` is
     ``decimal128(38, 3)`` (9.975 is the finest bundled rate), amounts are
     ``decimal128(38, 4)`` (four places hold every ISO 4217 currency's minor unit), or
-    at a decimal ``amount`` column's own scale where that is finer. The module docstring says
-    which per-call function each row equals. A negative amount or quantity, an unknown
+    at a decimal ``amount`` column's own scale where that is finer. The module
+    docstring says which per-call function each row equals. A negative amount or quantity, an unknown
     currency and a missing rate refuse that row, with the per-call error.
 
     Raises:
