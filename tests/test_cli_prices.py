@@ -176,16 +176,17 @@ def test_the_summary_counts_rows_and_refusals(files: Path) -> None:
 def test_a_file_bad_half_way_leaves_no_output(
     files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A value found bad in a later chunk refuses the file; nothing half-written is
-    left to look complete, and an older run's output is left as it was."""
+    """A row that breaks the file's shape in a later chunk refuses the file; nothing
+    half-written is left to look complete, and an older run's output is left as it
+    was."""
     monkeypatch.setattr(_prices, "_BLOCK", 64)
     lines = "".join(f"S{index},{index}00,EUR\n" for index in range(40))
     (files / "late.csv").write_text(
-        f"sku,price_minor,currency\n{lines}BAD,12x,EUR\n", encoding="utf-8"
+        f"sku,price_minor,currency\n{lines}BAD,1200\n", encoding="utf-8"
     )
     (files / "late-prices.csv").write_text("an older run\n", encoding="utf-8")
     assert run(files, "late.csv", "late-prices.csv")[0] == 2
-    assert "invalid value '12x'" in capsys.readouterr().err
+    assert "Expected 3 columns, got 2: BAD,1200" in capsys.readouterr().err
     assert sorted(path.name for path in files.glob("late-prices*")) == ["late-prices.csv"]
     assert (files / "late-prices.csv").read_text(encoding="utf-8") == "an older run\n"
 
@@ -224,7 +225,9 @@ def test_all_priced_is_status_0(files: Path) -> None:
         ("catalog.csv", "p.json", (), "--output='.*p.json' must end in .csv or .parquet"),
         ("catalog.csv", "catalog.csv", (), "would overwrite the catalog"),
         ("prices.rejected.csv", "prices.csv", (), "would overwrite the catalog"),
-        ("bad.csv", "p.csv", (), "price='abc' in row 1 is not a decimal number"),
+        ("twice.csv", "p.csv", (), "twice.csv' has more than one column named currency"),
+        ("twice.parquet", "p.csv", (), "has more than one column named currency"),
+        ("empty.csv", "p.csv", (), "empty.csv' cannot be read: Empty CSV file"),
         ("catalog.csv", "no-such-folder/p.csv", (), "cannot be written"),
     ],
 )
@@ -236,7 +239,13 @@ def test_refusals_are_one_line_and_status_2(
     extra: tuple[str, ...],
     message: str,
 ) -> None:
-    (files / "bad.csv").write_text("sku,price,currency\nA,1,EUR\nB,abc,EUR\n", "utf-8")
+    (files / "twice.csv").write_text("sku,price,currency,currency\nA,1,EUR,USD\n", "utf-8")
+    twice = pa.Table.from_arrays(
+        [pa.array(["A"]), pa.array(["EUR"]), pa.array(["USD"])],
+        names=["sku", "currency", "currency"],
+    )
+    pq.write_table(twice, files / "twice.parquet")
+    (files / "empty.csv").write_text("", "utf-8")
     (files / "prices.rejected.csv").write_text(CSV, "utf-8")
     status, _ = run(files, catalog, output, *extra)
     error = capsys.readouterr().err
@@ -319,12 +328,20 @@ def test_the_rounding_mode_reaches_the_plan(files: Path) -> None:
     assert read_csv(files / "down.csv", wanted.rows.schema).equals(wanted.rows)
 
 
-def test_keys_pass_other_columns_through(files: Path) -> None:
-    """A column the pricing does not read is refused, unless named in ``--keys``."""
+def test_keys_pass_other_columns_through(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A column the pricing does not read is refused, unless named in ``--keys``; the
+    refusal names the option, not the Python argument ``keys=``."""
     (files / "titled.csv").write_text(
         "sku,title,price,currency\nA,Blue tee,20.00,EUR\n", encoding="utf-8"
     )
     assert run(files, "titled.csv", "t.csv")[0] == 2
+    said = capsys.readouterr().err
+    assert "['title'] are not read by the prices command; name them in --keys" in said
+    assert "keys=" not in said
+    assert run(files, "titled.csv", "t.csv", "--keys", "sku,colour")[0] == 2
+    assert "--keys='colour' is not a column of the catalog" in capsys.readouterr().err
     assert run(files, "titled.csv", "t.csv", "--keys", "sku,title")[0] == 0
     assert "Blue tee" in (files / "t.csv").read_text(encoding="utf-8")
 

@@ -8,8 +8,9 @@ rows refused go to a CSV file beside the output (``prices.rejected.csv`` beside
 ``prices.csv``), and a summary says how many rows were priced and refused, by field
 and error. ``row`` in both files is the row's position in the catalog, from 0.
 
-A CSV's amounts are read as text and turned into exact decimals here, never floats;
-``*_minor`` columns are whole numbers. The markets, the exchange rates and the day are
+A CSV's amounts are read as text and turned into exact decimals, never floats;
+``*_minor`` columns are whole numbers (see ``_cells``): a cell that is not a number
+refuses its row alone. The markets, the exchange rates and the day are
 given, never assumed: ``--markets`` is a JSON file ``{"markets": [...]}`` of
 [`Market`][commercekit.pricing.Market] objects, ``--rates`` a rate table in the JSON
 of a quote request's ``exchange_rates`` (``docs/json.md``), ``--on`` an ISO date.
@@ -25,11 +26,12 @@ import csv as csv_text
 import importlib
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
+from commercekit.cli._cells import Unread, read_cells, refuse_unread
 from commercekit.cli._read import read_request
 from commercekit.errors import (
     InputKind,
@@ -53,9 +55,6 @@ CHUNK_ROWS = 65_536
 BATCH_EXTRA = 'install the batch extra: pip install "commercekit[batch]"'
 
 _BLOCK = 8 << 20  # bytes of CSV per chunk
-_DECIMALS = ("price", "cost", "min_margin", "minimum_price")
-_MOST_DIGITS = 38  # decimal128's precision: 20 digits before the point, 18 after
-_WHOLE = 20
 
 
 def _refused(field: str, value: object, reason: str) -> InvalidInputError:
@@ -113,12 +112,17 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
         mode=arguments.rounding,
     )
     tally = _Tally()
-    with _Sink(target, written) as rows_out, _Sink(rejected_path, ".csv") as refused_out:
-        for chunk in _chunks(source, kind, quiet=arguments.quiet):
-            result = batch.localize_catalog(chunk, plan, keys=arguments.keys)
-            rows_out.write(_moved(result.rows, tally.read))
-            refused_out.write(_moved(result.rejected, tally.read))
-            tally.add(chunk.num_rows, result)
+    with (
+        _Sink(target, written) as rows_out,
+        _Sink(rejected_path, ".csv") as refused_out,
+        closing(_chunks(source, kind, quiet=arguments.quiet)) as chunks,
+    ):
+        for chunk, unread in chunks:
+            result = _priced(batch, chunk, plan, arguments.keys)
+            rows, rejected = refuse_unread(result.rows, result.rejected, unread)
+            rows_out.write(_moved(rows, tally.read))
+            refused_out.write(_moved(rejected, tally.read))
+            tally.add(chunk.num_rows, rows, rejected)
     out.write(
         f"read {_many(tally.read, 'catalog row')} from {source}\n"
         f"priced {_many(tally.priced, 'row')}: {_many(tally.prices, 'price')} "
@@ -130,6 +134,28 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
     for (field, error), count in by_count:
         out.write(f"  {count:>10,}  {field:<16} {error}\n")
     return 1 if tally.refused else 0
+
+
+def _priced(batch: Any, chunk: Any, plan: Any, keys: tuple[str, ...]) -> Any:
+    """``localize_catalog`` of the chunk; a refusal that names its ``keys`` argument
+    names the option ``--keys`` instead."""
+    try:
+        return batch.localize_catalog(chunk, plan, keys=keys)
+    except InvalidBatchError as error:
+        if error.field == "keys":
+            raise InvalidBatchError.refused(
+                "--keys", error.value, error.reason, kind=error.kind
+            ) from None
+        if error.field == "catalog" and error.kind is InputKind.LIST:
+            raise InvalidBatchError.refused(
+                "CATALOG columns",
+                error.value,
+                "are not read by the prices command; name them in --keys (such as "
+                "--keys sku,title) to copy them to each row written, or drop them (a "
+                "misspelt column is never ignored silently)",
+                kind=InputKind.LIST,
+            ) from None
+        raise
 
 
 def _many(count: int, thing: str) -> str:
@@ -144,13 +170,12 @@ class _Tally:
         self.read = self.priced = self.prices = self.refused = 0
         self.refusals = Counter[tuple[str, str]]()
 
-    def add(self, size: int, result: Any) -> None:
+    def add(self, size: int, rows: Any, rejected: Any) -> None:
         compute = importlib.import_module("pyarrow.compute")
         self.read += size
-        self.prices += result.rows.num_rows
-        self.priced += compute.count_distinct(result.rows["row"]).as_py()
-        self.refused += compute.count_distinct(result.rejected["row"]).as_py()
-        rejected = result.rejected
+        self.prices += rows.num_rows
+        self.priced += compute.count_distinct(rows["row"]).as_py()
+        self.refused += compute.count_distinct(rejected["row"]).as_py()
         pairs = zip(
             rejected["field"].to_pylist(), rejected["error"].to_pylist(), strict=True
         )
@@ -209,36 +234,53 @@ class _Sink:
             self.partial.unlink(missing_ok=True)
 
 
-def _chunks(path: str, kind: str, *, quiet: bool) -> Iterator[Any]:
-    """The catalog's chunks as Arrow tables, with a progress bar on a terminal."""
+def _chunks(
+    path: str, kind: str, *, quiet: bool
+) -> Generator[tuple[Any, Unread], None, None]:
+    """The catalog's chunks as Arrow tables, each with its unread rows, the first one
+    empty (the columns), with a progress bar on a terminal. The file and its reader
+    are closed on every way out (pyarrow's reader reads ahead on a thread of its own,
+    and one left open when Python exits may abort the process)."""
     try:
         tqdm = importlib.import_module("tqdm").tqdm
     except ImportError:
         raise MissingDataError("tqdm, which shows the progress", BATCH_EXTRA) from None
     off = quiet or not sys.stderr.isatty()
+    pa = importlib.import_module("pyarrow")
     if kind == ".parquet":
         parquet = importlib.import_module("pyarrow.parquet")
-        pa = importlib.import_module("pyarrow")
-        file = _opened(path, parquet.ParquetFile)
-        with tqdm(total=file.metadata.num_rows, unit=" rows", disable=off) as bar:
-            yield file.schema_arrow.empty_table()
+        with (
+            _opened(path, lambda: parquet.ParquetFile(path)) as file,
+            tqdm(total=file.metadata.num_rows, unit=" rows", disable=off) as bar,
+        ):
+            yield _columns(file.schema_arrow, path).empty_table(), {}
             for batch in _read(file.iter_batches(batch_size=CHUNK_ROWS), path):
-                yield pa.Table.from_batches([batch])
+                yield pa.Table.from_batches([batch]), {}
                 bar.update(batch.num_rows)
         return
     with (
-        open(path, "rb") as handle,
+        _opened(path, lambda: pa.OSFile(path)) as handle,
+        _csv_reader(path, handle) as reader,
         tqdm(
             total=Path(path).stat().st_size, unit="B", unit_scale=True, disable=off
         ) as bar,
     ):
-        reader = _csv_reader(path, handle)
-        first = 0
-        yield _exact(reader.schema.empty_table(), first)
+        yield read_cells(_columns(reader.schema, path).empty_table())
         for batch in _read(reader, path):
-            yield _exact(batch, first)
-            first += batch.num_rows
+            yield read_cells(pa.Table.from_batches([batch]))
             bar.update(handle.tell() - bar.n)
+
+
+def _columns(schema: Any, path: str) -> Any:
+    """``schema``, refused if two columns share a name (which one would be read?)."""
+    twice = [name for name, count in Counter(schema.names).items() if count > 1]
+    if twice:
+        raise _refused(
+            "CATALOG",
+            path,
+            f"has more than one column named {twice[0]}; rename or drop all but one",
+        )
+    return schema
 
 
 def _read(batches: Any, path: str) -> Iterator[Any]:
@@ -258,72 +300,28 @@ def _read(batches: Any, path: str) -> Iterator[Any]:
 def _opened(path: str, opener: Any) -> Any:
     pa = importlib.import_module("pyarrow")
     try:
-        return opener(path)
+        return opener()
     except (OSError, pa.ArrowException) as error:
         raise _refused("CATALOG", path, f"cannot be read: {error}") from None
 
 
 def _csv_reader(path: str, handle: Any) -> Any:
-    """pyarrow's streaming CSV reader: every column text, ``*_minor`` whole numbers."""
+    """pyarrow's streaming CSV reader of ``handle`` (a native file, which its thread
+    reads without Python), every column as text: ``read_cells`` reads the amounts."""
     pa = importlib.import_module("pyarrow")
     csv = importlib.import_module("pyarrow.csv")
-    header = handle.readline().decode("utf-8-sig", "replace")
-    handle.seek(0)
+    with open(path, "rb") as file:
+        header = file.readline().decode("utf-8-sig", "replace")
     names = next(csv_text.reader([header]), [])
-    types = {name: pa.int64() if name.endswith("_minor") else pa.string() for name in names}
     return _opened(
         path,
-        lambda _: csv.open_csv(
+        lambda: csv.open_csv(
             handle,
             read_options=csv.ReadOptions(block_size=_BLOCK),
             convert_options=csv.ConvertOptions(
-                column_types=types, null_values=[""], strings_can_be_null=True
+                column_types=dict.fromkeys(names, pa.string()),
+                null_values=[""],
+                strings_can_be_null=True,
             ),
         ),
     )
-
-
-def _exact(batch: Any, first: int) -> Any:
-    """A CSV chunk with its amount columns as exact decimals (the text read, never a
-    float); a value that is not a decimal number refuses the file, naming its row."""
-    pa = importlib.import_module("pyarrow")
-    table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
-    for name in _DECIMALS:
-        if name not in table.column_names:
-            continue
-        values = [
-            _decimal(text, name, first + index)
-            for index, text in enumerate(table[name].to_pylist())
-        ]
-        scale = max((_places(value) for value in values if value is not None), default=0)
-        kind = pa.decimal128(_MOST_DIGITS, scale)
-        table = table.set_column(
-            table.column_names.index(name), name, pa.array(values, kind)
-        )
-    return table
-
-
-def _decimal(text: str | None, name: str, row: int) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        value = None
-    if (
-        value is None
-        or not value.is_finite()
-        or not (value.adjusted() < _WHOLE and _places(value) <= _MOST_DIGITS - _WHOLE)
-    ):
-        raise _refused(
-            name,
-            text,
-            f"in row {row} is not a decimal number such as 19.99, with at most {_WHOLE} "
-            f"digits before the point and {_MOST_DIGITS - _WHOLE} after",
-        )
-    return value
-
-
-def _places(value: Decimal) -> int:
-    """How many digits ``value`` has after the point (0 for a whole number)."""
-    return max(-int(value.as_tuple().exponent), 0)
