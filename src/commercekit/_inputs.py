@@ -20,7 +20,6 @@ running the checks again on its hot paths (a quote builds thousands of lines).
 from __future__ import annotations
 
 import enum
-import functools
 import types
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -335,12 +334,36 @@ def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None]:
     return lambda made, value: object.__setattr__(made, name, value)  # no slots
 
 
-@functools.lru_cache(maxsize=256)
-def _setters(cls: type) -> tuple[tuple[str, Callable[[object, Any], None]], ...]:
-    """Each field of the attrs class ``cls`` with the setter of its slot (one entry per
-    class the library builds trusted: a few dozen)."""
-    fields = attrs.fields(cls)
-    return tuple((field.name, _slot_setter(cls, field.name)) for field in fields)
+_BUILDERS: dict[type, Callable[..., Any]] = {}
+
+
+def trusted_builder(cls: type[_Kind]) -> Callable[..., _Kind]:
+    """``trusted`` for one class, as a function of one keyword per field that fills
+    each slot: what a hot path keeps at hand (``trusted`` passes its keywords on once
+    more, which costs the quote a tenth of its time). Written once per class the
+    library builds trusted: a few dozen.
+    """
+    kind: type = cls
+    found = _BUILDERS.get(kind)
+    if found is None:
+        found = _BUILDERS[kind] = _written_builder(kind)
+    return found
+
+
+def _written_builder(cls: type) -> Callable[..., Any]:
+    """The function of ``trusted_builder``, written out for ``cls``'s fields as attrs
+    writes its ``__init__``, without the converters and validators (a loop over the
+    fields would cost twice as much). Python itself refuses a field not given or not
+    known, with a ``TypeError`` naming it."""
+    names = [field.name for field in attrs.fields(cls)]
+    setters = {f"_set_{name}": _slot_setter(cls, name) for name in names}
+    body = "".join(f"    _set_{name}(made, {name})\n" for name in names)
+    source = (
+        f"def build(*, {', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
+    )
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(source, namespace)  # noqa: S102  # the source is built from attrs' field names only
+    return namespace["build"]  # type: ignore[no-any-return]  # exec's namespace is Any
 
 
 def trusted(cls: type[_Kind], **values: Any) -> _Kind:
@@ -350,14 +373,7 @@ def trusted(cls: type[_Kind], **values: Any) -> _Kind:
     The quote builds thousands of lines, taxes and amounts; checking each again would
     double its time. Every field must be given, exactly as stored (nothing converts).
     """
-    kind: type = cls  # a class, so hashable
-    setters = _setters(kind)
-    if len(values) != len(setters):
-        raise TypeError(f"{cls.__name__} needs {[name for name, _ in setters]}")
-    made = object.__new__(cls)
-    for name, set_slot in setters:
-        set_slot(made, values[name])  # a KeyError names a field not given
-    return made
+    return trusted_builder(cls)(**values)
 
 
 def trusted_evolve(value: _Kind, **changes: Any) -> _Kind:

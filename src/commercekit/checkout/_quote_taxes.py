@@ -10,10 +10,10 @@ shipping carry no tax.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted, trusted_builder
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.money import Money, allocate, sum_money
@@ -56,9 +56,9 @@ def tax_lines(
         for category in {products[line.sku].tax_category for line in cart_lines}
     }
     rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
+    make_line = trusted_builder(TaxLine)
     goods = [
-        trusted(
-            TaxLine,
+        make_line(
             price=line.unit_price,
             quantity=line.quantity,
             rates=line_rates,
@@ -73,8 +73,9 @@ def tax_lines(
         rounding=context.rounding,
     )
     results = invoice.lines
+    make_quote_line = trusted_builder(QuoteLine)
     lines = [
-        _taxed_line(line, discount, taxed, position)
+        _taxed_line(make_quote_line, line, discount, taxed, position)
         for line, discount, taxed, position in zip(
             cart_lines, discounts, results, positions, strict=False
         )
@@ -85,12 +86,18 @@ def tax_lines(
 
 
 def _taxed_line(
-    line: CartLine, discount: Money, taxed: LineTax, position: int
+    make: Callable[..., QuoteLine],
+    line: CartLine,
+    discount: Money,
+    taxed: LineTax,
+    position: int,
 ) -> QuoteLine:
     """A quote line from its invoice line: its tax added up once, the gross from it."""
-    tax = taxed.tax
-    return trusted(
-        QuoteLine,
+    taxes = taxed.taxes
+    # One tax (the commonest) is the sum: already rounded to the minor unit, as the
+    # sum of Taxed.tax would give it.
+    tax = taxes[0].amount if len(taxes) == 1 else taxed.tax
+    return make(
         sku=line.sku,
         quantity=line.quantity,
         unit_price=line.unit_price,

@@ -34,7 +34,7 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import (
@@ -136,6 +136,12 @@ def _exclusive_taxes(
     )
 
 
+def rate_ratio(rates: tuple[TaxRate, ...]) -> tuple[int, int]:
+    """The rates' total percentage as an exact fraction (numerator, denominator)."""
+    total = rates[0].rate if len(rates) == 1 else sum(rate.rate for rate in rates)
+    return total.as_integer_ratio()
+
+
 def _part_of_gross(
     gross: Money,
     rates: tuple[TaxRate, ...],
@@ -143,19 +149,30 @@ def _part_of_gross(
     exponent: int,
     mode: RoundingMode,
 ) -> Money:
-    """The ``"tax"`` (x R / (100 + R)) or ``"net"`` (x 100 / (100 + R)) inside ``gross``.
+    """The ``"tax"`` (x R / (100 + R)) or ``"net"`` (x 100 / (100 + R)) inside ``gross``."""
+    amount = share_of_gross(gross.amount, rate_ratio(rates), part, exponent, mode)
+    return make_money(amount, gross.currency)
+
+
+def share_of_gross(
+    gross: Decimal,
+    ratio: tuple[int, int],
+    part: Literal["tax", "net"],
+    exponent: int,
+    mode: RoundingMode,
+) -> Decimal:
+    """``_part_of_gross`` of a checked amount, at the rates' ``rate_ratio``.
 
     Computed in integers from the exact ratios of the amounts, then rounded once to
     ``exponent`` decimals: no finite-precision division, so no double rounding.
     """
-    total = rates[0].rate if len(rates) == 1 else sum(rate.rate for rate in rates)
-    rate_num, rate_den = total.as_integer_ratio()
-    gross_num, gross_den = gross.amount.as_integer_ratio()
+    rate_num, rate_den = ratio
+    gross_num, gross_den = gross.as_integer_ratio()
     share = rate_num if part == "tax" else 100 * rate_den
     units = round_ratio(
         gross_num * share * 10**exponent, gross_den * (100 * rate_den + rate_num), mode
     )
-    return make_money(Decimal(units).scaleb(-exponent, EXACT), gross.currency)
+    return Decimal(units).scaleb(-exponent, EXACT)
 
 
 def _inclusive_tax(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Money:
@@ -193,6 +210,30 @@ def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> P
     tax = _inclusive_tax(gross, rates, mode)
     net = gross - tax
     return net, _split_tax(tax, net, rates)
+
+
+def extracted_each(
+    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]], mode: RoundingMode
+) -> list[Parts]:
+    """``extracted`` of each gross at its rates (an invoice's lines), the rates' ratio
+    worked out once per tuple of rates (looked up by identity: the caller keeps every
+    tuple alive meanwhile)."""
+    ratios: dict[int, tuple[int, int]] = {}
+    make_tax = trusted_builder(TaxAmount)
+    parts: list[Parts] = []
+    for gross, line_rates in zip(grosses, rates, strict=True):
+        ratio = ratios.get(id(line_rates))
+        if ratio is None:
+            ratio = ratios[id(line_rates)] = rate_ratio(line_rates)
+        currency = gross.currency
+        share = share_of_gross(gross.amount, ratio, "tax", MINOR_UNITS[currency.code], mode)
+        tax = make_money(share, currency)
+        net = gross - tax
+        if len(line_rates) == 1:  # _split_tax's first case, without its calls
+            parts.append((net, (make_tax(rate=line_rates[0], base=net, amount=tax),)))
+        else:
+            parts.append((net, _split_tax(tax, net, line_rates)))
+    return parts
 
 
 def net_of(gross: Money, rates: tuple[TaxRate, ...]) -> Money:

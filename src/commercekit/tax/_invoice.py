@@ -29,14 +29,15 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._inputs import trusted
-from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
+from commercekit._inputs import trusted, trusted_builder
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, RANGE, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
     Money,
     RoundingMode,
     allocate,
+    make_money,
     require_money,
     round_money,
     sum_money,
@@ -51,6 +52,7 @@ from commercekit.tax._compute import (
     _rates,
     added,
     extracted,
+    extracted_each,
 )
 from commercekit.tax._tax_rate import TaxRate
 
@@ -276,6 +278,24 @@ def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
     return trusted(LineTax, line=line, net=net, taxes=taxes)
 
 
+def _lines_by_line(
+    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
+) -> list[LineTax]:
+    """``_line_by_line`` of each line, the tax-inclusive ones through ``extracted_each``."""
+    if not inclusive:
+        return [_line_by_line(line, inclusive=False, mode=mode) for line in lines]
+    amounts = [_amount_of(line) for line in lines]
+    for amount in amounts:
+        if amount.amount < 0:
+            _checks.amount(amount, "gross")  # raises, as _taxes_of
+    parts = extracted_each(amounts, [line.rates for line in lines], mode)
+    make = trusted_builder(LineTax)
+    return [
+        make(line=line, net=net, taxes=taxes)
+        for line, (net, taxes) in zip(lines, parts, strict=True)
+    ]
+
+
 def _lines_by_invoice(
     lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
 ) -> list[LineTax]:
@@ -349,9 +369,10 @@ def tax_invoice(
     mode = _mode(mode)
     if level is RoundingLevel.INVOICE:
         results = _lines_by_invoice(lines, inclusive=inclusive, mode=mode)
+    elif level is RoundingLevel.UNIT:
+        results = [_line_by_unit(line, inclusive=inclusive, mode=mode) for line in lines]
     else:
-        compute = _line_by_unit if level is RoundingLevel.UNIT else _line_by_line
-        results = [compute(line, inclusive=inclusive, mode=mode) for line in lines]
+        results = _lines_by_line(lines, inclusive=inclusive, mode=mode)
     return trusted(  # every part computed here from the checked lines
         TaxBreakdown,
         lines=tuple(results),
@@ -362,17 +383,25 @@ def tax_invoice(
 
 
 def _summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
-    rows: dict[tuple[str, Decimal, RateKind], tuple[Money, Money]] = {}
+    """One row per tax and rate, added up in ``Decimal`` (one currency, checked)."""
+    rows: dict[tuple[str, Decimal, RateKind], tuple[Decimal, Decimal]] = {}
     for result in results:
         for tax in result.taxes:
             key = (tax.rate.tax, tax.rate.rate, tax.rate.kind)
-            base, amount = rows.get(key, (None, None)) or (None, None)
-            rows[key] = (
-                tax.base if base is None else base + tax.base,
-                tax.amount if amount is None else amount + tax.amount,
-            )
+            base, amount = tax.base.amount, tax.amount.amount
+            found = rows.get(key)
+            if found is not None:
+                base, amount = EXACT.add(found[0], base), EXACT.add(found[1], amount)
+            rows[key] = (base, amount)
+    currency = results[0].net.currency
     return tuple(
-        RateTotal(tax=tax, rate=rate, kind=kind, base=base, amount=amount)
+        RateTotal(
+            tax=tax,
+            rate=rate,
+            kind=kind,
+            base=make_money(base, currency),
+            amount=make_money(amount, currency),
+        )
         for (tax, rate, kind), (base, amount) in sorted(
             rows.items(), key=lambda item: (item[0][0], item[0][1])
         )
