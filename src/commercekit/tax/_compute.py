@@ -26,7 +26,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -212,22 +212,29 @@ def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> P
     return net, _split_tax(tax, net, rates)
 
 
-def extracted_each(
+def _inside_each(
     grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]], mode: RoundingMode
-) -> list[Parts]:
-    """``extracted`` of each gross at its rates (an invoice's lines), the rates' ratio
-    worked out once per tuple of rates (looked up by identity: the caller keeps every
-    tuple alive meanwhile)."""
+) -> Iterator[tuple[Money, Decimal, tuple[TaxRate, ...]]]:
+    """Each gross with the amount of tax inside it at its rates (``_inclusive_tax``),
+    and the rates: their ratio worked out once per tuple of rates (looked up by
+    identity, so the caller keeps every tuple alive meanwhile, as a list of lines does)."""
     ratios: dict[int, tuple[int, int]] = {}
-    make_tax = trusted_builder(TaxAmount)
-    parts: list[Parts] = []
     for gross, line_rates in zip(grosses, rates, strict=True):
         ratio = ratios.get(id(line_rates))
         if ratio is None:
             ratio = ratios[id(line_rates)] = rate_ratio(line_rates)
-        currency = gross.currency
-        share = share_of_gross(gross.amount, ratio, "tax", MINOR_UNITS[currency.code], mode)
-        tax = make_money(share, currency)
+        places = MINOR_UNITS[gross.currency.code]
+        yield gross, share_of_gross(gross.amount, ratio, "tax", places, mode), line_rates
+
+
+def extracted_each(
+    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]], mode: RoundingMode
+) -> list[Parts]:
+    """``extracted`` of each gross at its rates (an invoice's lines)."""
+    make_tax = trusted_builder(TaxAmount)
+    parts: list[Parts] = []
+    for gross, inside, line_rates in _inside_each(grosses, rates, mode):
+        tax = make_money(inside, gross.currency)
         net = gross - tax
         if len(line_rates) == 1:  # _split_tax's first case, without its calls
             parts.append((net, (make_tax(rate=line_rates[0], base=net, amount=tax),)))
@@ -236,10 +243,14 @@ def extracted_each(
     return parts
 
 
-def net_of(gross: Money, rates: tuple[TaxRate, ...]) -> Money:
-    """``extract_tax(gross, rates).net`` on checked values, without building the taxes:
-    the value a limit is measured on."""
-    return gross - _inclusive_tax(gross, rates, DEFAULT_ROUNDING)
+def nets_of(grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]) -> list[Money]:
+    """``extract_tax(gross, rates).net`` of each gross at its rates, on checked values
+    and without building the taxes: the values a limit is measured on (a sale's lines)."""
+    inside = _inside_each(grosses, rates, DEFAULT_ROUNDING)
+    subtract = EXACT.subtract
+    return [
+        make_money(subtract(gross.amount, tax), gross.currency) for gross, tax, _ in inside
+    ]
 
 
 @context_free

@@ -15,7 +15,7 @@ from decimal import Decimal
 from commercekit.errors import UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
-from commercekit.tax._compute import net_of
+from commercekit.tax._compute import nets_of
 from commercekit.tax._ids import format_checked
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
@@ -64,7 +64,8 @@ class Case:
                 category: source_rates(self.source, jurisdiction, category, on=self.on)
                 for category in {line.category for line in lines}
             }
-            found = [net_of(line.value, rates[line.category]) for line in lines]
+            values = [line.value for line in lines]
+            found = nets_of(values, [rates[line.category] for line in lines])
             self._without[jurisdiction] = found
         return found
 
