@@ -31,6 +31,7 @@ from decimal import Decimal
 from typing import Literal
 
 import attrs
+from moneyed import Currency
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
@@ -44,6 +45,7 @@ from commercekit.money import (
     Money,
     RoundingMode,
     allocate,
+    decimal_rounding,
     make_money,
     require_money,
     round_money,
@@ -51,6 +53,9 @@ from commercekit.money import (
 )
 from commercekit.tax import _checks
 from commercekit.tax._tax_rate import TaxRate
+
+_SUBTRACT = EXACT.subtract
+_LINE_ROUNDING = decimal_rounding(DEFAULT_ROUNDING)  # round_money's default
 
 __all__ = [
     "TaxAmount",
@@ -212,30 +217,52 @@ def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> P
     return net, _split_tax(tax, net, rates)
 
 
+def line_gross(price: Money, quantity: Decimal | int, discount: Money | None) -> Decimal:
+    """An invoice line's amount as ``_invoice._amount_of`` works it out (price x
+    quantity rounded half-up to the minor unit, less the discount), in ``Decimal``:
+    with no Money built on the way for a whole quantity."""
+    if quantity.__class__ is int:
+        total = EXACT.multiply(price.amount, quantity).quantize(
+            QUANTUM[price.currency.code], _LINE_ROUNDING, EXACT
+        )
+        if not total:
+            total = total.copy_abs()  # as round_money: 0.00, never -0.00
+    else:
+        total = round_money(price * quantity).amount
+    return total if discount is None else _SUBTRACT(total, discount.amount)
+
+
 def _inside_each(
-    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]], mode: RoundingMode
-) -> Iterator[tuple[Money, Decimal, tuple[TaxRate, ...]]]:
-    """Each gross with the amount of tax inside it at its rates (``_inclusive_tax``),
-    and the rates: their ratio worked out once per tuple of rates (looked up by
-    identity, so the caller keeps every tuple alive meanwhile, as a list of lines does)."""
+    grosses: Sequence[Decimal],
+    rates: Sequence[tuple[TaxRate, ...]],
+    exponent: int,
+    mode: RoundingMode,
+) -> Iterator[Decimal]:
+    """The tax inside each gross at its rates (``_inclusive_tax``'s amount), their
+    ratio worked out once per tuple of rates (looked up by identity, so the caller
+    keeps every tuple alive meanwhile, as a list of lines does)."""
     ratios: dict[int, tuple[int, int]] = {}
     for gross, line_rates in zip(grosses, rates, strict=True):
         ratio = ratios.get(id(line_rates))
         if ratio is None:
             ratio = ratios[id(line_rates)] = rate_ratio(line_rates)
-        places = MINOR_UNITS[gross.currency.code]
-        yield gross, share_of_gross(gross.amount, ratio, "tax", places, mode), line_rates
+        yield share_of_gross(gross, ratio, "tax", exponent, mode)
 
 
 def extracted_each(
-    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]], mode: RoundingMode
+    grosses: Sequence[Decimal],
+    currency: Currency,
+    rates: Sequence[tuple[TaxRate, ...]],
+    mode: RoundingMode,
 ) -> list[Parts]:
-    """``extracted`` of each gross at its rates (an invoice's lines)."""
+    """``extracted`` of each gross (an amount of ``currency`` in Money's range, zero or
+    more) at its rates: an invoice's lines, with no Money built but the results."""
     make_tax = trusted_builder(TaxAmount)
+    taxes = _inside_each(grosses, rates, MINOR_UNITS[currency.code], mode)
     parts: list[Parts] = []
-    for gross, inside, line_rates in _inside_each(grosses, rates, mode):
-        tax = make_money(inside, gross.currency)
-        net = gross - tax
+    for gross, inside, line_rates in zip(grosses, taxes, rates, strict=True):
+        tax = make_money(inside, currency)
+        net = make_money(_SUBTRACT(gross, inside), currency)
         if len(line_rates) == 1:  # _split_tax's first case, without its calls
             parts.append((net, (make_tax(rate=line_rates[0], base=net, amount=tax),)))
         else:
@@ -244,12 +271,16 @@ def extracted_each(
 
 
 def nets_of(grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]) -> list[Money]:
-    """``extract_tax(gross, rates).net`` of each gross at its rates, on checked values
-    and without building the taxes: the values a limit is measured on (a sale's lines)."""
-    inside = _inside_each(grosses, rates, DEFAULT_ROUNDING)
-    subtract = EXACT.subtract
+    """``extract_tax(gross, rates).net`` of each gross (checked, in one currency) at
+    its rates, without building the taxes: the values a limit is measured on."""
+    if not grosses:
+        return []
+    currency = grosses[0].currency
+    amounts = [gross.amount for gross in grosses]
+    taxes = _inside_each(amounts, rates, MINOR_UNITS[currency.code], DEFAULT_ROUNDING)
     return [
-        make_money(subtract(gross.amount, tax), gross.currency) for gross, tax, _ in inside
+        make_money(_SUBTRACT(amount, tax), currency)
+        for amount, tax in zip(amounts, taxes, strict=True)
     ]
 
 

@@ -53,8 +53,11 @@ from commercekit.tax._compute import (
     added,
     extracted,
     extracted_each,
+    line_gross,
 )
 from commercekit.tax._tax_rate import TaxRate
+
+_LARGEST = 17  # the leading digit of an amount Money holds (make_money's bound)
 
 __all__ = [
     "LineTax",
@@ -281,14 +284,18 @@ def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
 def _lines_by_line(
     lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
 ) -> list[LineTax]:
-    """``_line_by_line`` of each line, the tax-inclusive ones through ``extracted_each``."""
+    """``_line_by_line`` of each line, the tax-inclusive ones through ``extracted_each``
+    (where every line's amount is Money's to hold, as a cart's is)."""
     if not inclusive:
         return [_line_by_line(line, inclusive=False, mode=mode) for line in lines]
-    amounts = [_amount_of(line) for line in lines]
-    for amount in amounts:
-        if amount.amount < 0:
-            _checks.amount(amount, "gross")  # raises, as _taxes_of
-    parts = extracted_each(amounts, [line.rates for line in lines], mode)
+    grosses = [line_gross(line.price, line.quantity, line.discount) for line in lines]
+    if any(gross.adjusted() > _LARGEST for gross in grosses if gross):
+        return [_line_by_line(line, inclusive=True, mode=mode) for line in lines]
+    for line, gross in zip(lines, grosses, strict=True):
+        if gross < 0:
+            _checks.amount(_amount_of(line), "gross")  # raises, as _taxes_of
+    currency = lines[0].price.currency
+    parts = extracted_each(grosses, currency, [line.rates for line in lines], mode)
     make = trusted_builder(LineTax)
     return [
         make(line=line, net=net, taxes=taxes)
