@@ -127,17 +127,19 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
     discounts = promoted.line_discounts
+    subtotals = [line.subtotal for line in cart.lines]
     nets = [  # each line after its discounts, as shown
-        line.subtotal - off for line, off in zip(cart.lines, discounts, strict=True)
+        subtotal - off for subtotal, off in zip(subtotals, discounts, strict=True)
     ]
     decision = _decision(cart, context, buyer, products, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
     lines, shipping_charge, summary = tax_lines(
         cart.lines,
+        subtotals,
         discounts,
         nets,
         promoted.shipping,
-        option,
+        option=option,
         shipping_price=shipping_price,
         positions=positions,
         taxed_in=decision.taxed_in if decision.charged_at_checkout else None,

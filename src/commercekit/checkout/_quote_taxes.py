@@ -35,20 +35,22 @@ _RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
 
 def tax_lines(
     cart_lines: Sequence[CartLine],
+    subtotals: Sequence[Money],
     discounts: Sequence[Money],
     amounts: Sequence[Money],
     shipping_left: Money | None,
-    option: ShippingOption | None,
     *,
+    option: ShippingOption | None,
     shipping_price: Money | None,
     positions: Sequence[int],
     taxed_in: str | None,
     context: CheckoutContext,
     products: Mapping[str, Product],
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
-    """Tax every line (and the shipping) where tax is charged at checkout."""
+    """Tax every line (and the shipping) where tax is charged at checkout; each line's
+    ``subtotals`` (price x quantity), ``discounts`` and ``amounts`` after them."""
     if taxed_in is None:
-        lines = _untaxed_lines(cart_lines, discounts, amounts, positions)
+        lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
     day = context.at.date()
     by_category = {
@@ -75,9 +77,9 @@ def tax_lines(
     results = invoice.lines
     make_quote_line = trusted_builder(QuoteLine)
     lines = [
-        _taxed_line(make_quote_line, line, discount, taxed, position)
-        for line, discount, taxed, position in zip(
-            cart_lines, discounts, results, positions, strict=False
+        _taxed_line(line, subtotal, discount, taxed, position, make=make_quote_line)
+        for line, subtotal, discount, taxed, position in zip(
+            cart_lines, subtotals, discounts, results, positions, strict=False
         )
     ]
     shipped = results[len(cart_lines) :]
@@ -86,11 +88,13 @@ def tax_lines(
 
 
 def _taxed_line(
-    make: Callable[..., QuoteLine],
     line: CartLine,
+    subtotal: Money,
     discount: Money,
     taxed: LineTax,
     position: int,
+    *,
+    make: Callable[..., QuoteLine],
 ) -> QuoteLine:
     """A quote line from its invoice line: its tax added up once, the gross from it."""
     taxes = taxed.taxes
@@ -101,7 +105,7 @@ def _taxed_line(
         sku=line.sku,
         quantity=line.quantity,
         unit_price=line.unit_price,
-        amount=line.subtotal,
+        amount=subtotal,
         discount=discount,
         net=taxed.net,
         tax=tax,
@@ -113,6 +117,7 @@ def _taxed_line(
 
 def _untaxed_lines(
     cart_lines: Sequence[CartLine],
+    subtotals: Sequence[Money],
     discounts: Sequence[Money],
     amounts: Sequence[Money],
     positions: Sequence[int],
@@ -124,7 +129,7 @@ def _untaxed_lines(
             sku=line.sku,
             quantity=line.quantity,
             unit_price=line.unit_price,
-            amount=line.subtotal,
+            amount=subtotal,
             discount=discount,
             net=net,
             tax=round_zero(net),
@@ -132,8 +137,8 @@ def _untaxed_lines(
             rates=(),
             position=position,
         )
-        for line, discount, net, position in zip(
-            cart_lines, discounts, amounts, positions, strict=True
+        for line, subtotal, discount, net, position in zip(
+            cart_lines, subtotals, discounts, amounts, positions, strict=True
         )
     ]
 
