@@ -16,6 +16,7 @@ from collections.abc import Callable
 import attrs
 import moneyed
 
+from commercekit._numbers import EXACT
 from commercekit.money import (
     Money,
     RoundingMode,
@@ -80,7 +81,10 @@ class Ledger:
     def of(cls, cart: Cart, exponent: int) -> Ledger:
         """The ledger of an undiscounted cart."""
         quantities = [line.quantity for line in cart.lines]
-        subtotals = [to_minor_units(line.unit_price) * line.quantity for line in cart.lines]
+        # A cart's prices are whole minor units (checked when it was built).
+        subtotals = [
+            _whole_units(line.unit_price, exponent) * line.quantity for line in cart.lines
+        ]
         shipping = 0 if cart.shipping is None else to_minor_units(cart.shipping)
         return cls(
             cart.lines[0].unit_price.currency, exponent, quantities, subtotals, shipping
@@ -126,4 +130,11 @@ def spread(ledger: Ledger, total: int, weights: list[int]) -> list[int]:
         return [0] * len(weights)
     if len(weights) == 1:
         return [total]
-    return [to_minor_units(part) for part in allocate(ledger.money(total), weights)]
+    parts = allocate(ledger.money(total), weights)  # whole minor units, each
+    return [_whole_units(part, ledger.exponent) for part in parts]
+
+
+def _whole_units(money: Money, exponent: int) -> int:
+    """``to_minor_units(money)`` of money already known to be whole minor units (its
+    currency's ``exponent`` decimals), without checking it again."""
+    return int(EXACT.scaleb(money.amount, exponent))
