@@ -289,11 +289,9 @@ def _lines_by_line(
     if not inclusive:
         return [_line_by_line(line, inclusive=False, mode=mode) for line in lines]
     grosses = [line_gross(line.price, line.quantity, line.discount) for line in lines]
-    if any(gross.adjusted() > _LARGEST for gross in grosses if gross):
+    if any(gross < 0 or (gross and gross.adjusted() > _LARGEST) for gross in grosses):
+        # A line below zero is refused there; one beyond Money's range kept as it was.
         return [_line_by_line(line, inclusive=True, mode=mode) for line in lines]
-    for line, gross in zip(lines, grosses, strict=True):
-        if gross < 0:
-            _checks.amount(_amount_of(line), "gross")  # raises, as _taxes_of
     currency = lines[0].price.currency
     parts = extracted_each(grosses, currency, [line.rates for line in lines], mode)
     make = trusted_builder(LineTax)
