@@ -340,8 +340,8 @@ _BUILDERS: dict[type, Callable[..., Any]] = {}
 def trusted_builder(cls: type[_Kind]) -> Callable[..., _Kind]:
     """``trusted`` for one class, as a function of one keyword per field that fills
     each slot: what a hot path keeps at hand (``trusted`` passes its keywords on once
-    more, which costs the quote a tenth of its time). Written once per class the
-    library builds trusted: a few dozen.
+    more, which doubles the cost of each value). Written once per class the library
+    builds trusted: a few dozen.
     """
     kind: type = cls
     found = _BUILDERS.get(kind)

@@ -278,10 +278,20 @@ def nets_of(grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]) -> l
     currency = grosses[0].currency
     amounts = [gross.amount for gross in grosses]
     taxes = _inside_each(amounts, rates, MINOR_UNITS[currency.code], DEFAULT_ROUNDING)
-    return [
-        make_money(_SUBTRACT(amount, tax), currency)
-        for amount, tax in zip(amounts, taxes, strict=True)
-    ]
+    nets = []
+    for gross, tax in zip(grosses, taxes, strict=True):
+        if beyond_money(gross.amount):  # as before: Money's arithmetic holds it
+            nets.append(gross - make_money(tax, currency))
+        else:
+            nets.append(make_money(_SUBTRACT(gross.amount, tax), currency))
+    return nets
+
+
+def beyond_money(amount: Decimal) -> bool:
+    """Whether ``make_money`` refuses ``amount`` (finite): its leading digit outside
+    Money's range, as a product of checked amounts can be. What is computed from such
+    an amount is left to the Money arithmetic it met before."""
+    return bool(amount) and not MIN_EXPONENT <= amount.adjusted() < 18  # below 10^18
 
 
 @context_free

@@ -51,13 +51,12 @@ from commercekit.tax._compute import (
     _mode,
     _rates,
     added,
+    beyond_money,
     extracted,
     extracted_each,
     line_gross,
 )
 from commercekit.tax._tax_rate import TaxRate
-
-_LARGEST = 17  # the leading digit of an amount Money holds (make_money's bound)
 
 __all__ = [
     "LineTax",
@@ -289,7 +288,7 @@ def _lines_by_line(
     if not inclusive:
         return [_line_by_line(line, inclusive=False, mode=mode) for line in lines]
     grosses = [line_gross(line.price, line.quantity, line.discount) for line in lines]
-    if any(gross < 0 or (gross and gross.adjusted() > _LARGEST) for gross in grosses):
+    if any(gross < 0 or beyond_money(gross) for gross in grosses):
         # A line below zero is refused there; one beyond Money's range kept as it was.
         return [_line_by_line(line, inclusive=True, mode=mode) for line in lines]
     currency = lines[0].price.currency
