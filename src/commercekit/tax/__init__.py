@@ -37,13 +37,13 @@ if TYPE_CHECKING:
     )
     from commercekit.tax._invoice import (
         LineTax,
-        RateTotal,
         RoundingLevel,
         TaxBreakdown,
         TaxLine,
         tax_invoice,
     )
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+    from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
         BundledRates,
@@ -88,7 +88,8 @@ else:
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
             ),
-            "._invoice": "LineTax RateTotal RoundingLevel TaxBreakdown TaxLine tax_invoice",
+            "._invoice": "LineTax RoundingLevel TaxBreakdown TaxLine tax_invoice",
+            "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._registration": "CountedSale Registration ThresholdStatus threshold_status",

@@ -30,14 +30,13 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted, trusted_builder
-from commercekit._numbers import EXACT, MAX_MAGNITUDE, RANGE, context_free
+from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
     Money,
     RoundingMode,
     allocate,
-    make_money,
     require_money,
     round_money,
     sum_money,
@@ -56,6 +55,7 @@ from commercekit.tax._compute import (
     extracted_each,
     line_gross,
 )
+from commercekit.tax._rate_totals import RateTotal, summary
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -156,14 +156,6 @@ class LineTax(Taxed):
     line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))
 
 
-def _percent(value: object) -> Decimal:
-    return checks.decimal(value, "rate", invalid)
-
-
-def _kind(value: object) -> RateKind:
-    return _checks.choice(value, RateKind, "kind")
-
-
 def _line_taxes(value: object) -> tuple[LineTax, ...]:
     found = _checks.listed(value, LineTax, "lines")
     if not found:
@@ -177,20 +169,6 @@ def _rate_totals(value: object) -> tuple[RateTotal, ...]:
 
 def _level(value: object) -> RoundingLevel:
     return _checks.choice(value, RoundingLevel, "rounding")
-
-
-@attrs.frozen
-class RateTotal:
-    """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
-
-    tax: str = attrs.field(validator=_checks.valid_text)
-    rate: Decimal = attrs.field(converter=_percent)
-    kind: RateKind = attrs.field(converter=_kind)
-    base: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
-    amount: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
-
-    def __attrs_post_init__(self) -> None:
-        _checks.one_currency(self.base, self.amount, operation="tax")
 
 
 @attrs.frozen
@@ -380,33 +358,7 @@ def tax_invoice(
     return trusted(  # every part computed here from the checked lines
         TaxBreakdown,
         lines=tuple(results),
-        by_rate=_summary(results),
+        by_rate=summary(results),
         prices_include_tax=inclusive,
         rounding=level,
-    )
-
-
-def _summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
-    """One row per tax and rate, added up in ``Decimal`` (one currency, checked)."""
-    rows: dict[tuple[str, Decimal, RateKind], tuple[Decimal, Decimal]] = {}
-    for result in results:
-        for tax in result.taxes:
-            key = (tax.rate.tax, tax.rate.rate, tax.rate.kind)
-            base, amount = tax.base.amount, tax.amount.amount
-            found = rows.get(key)
-            if found is not None:
-                base, amount = EXACT.add(found[0], base), EXACT.add(found[1], amount)
-            rows[key] = (base, amount)
-    currency = results[0].net.currency
-    return tuple(
-        RateTotal(
-            tax=tax,
-            rate=rate,
-            kind=kind,
-            base=make_money(base, currency),
-            amount=make_money(amount, currency),
-        )
-        for (tax, rate, kind), (base, amount) in sorted(
-            rows.items(), key=lambda item: (item[0][0], item[0][1])
-        )
     )
