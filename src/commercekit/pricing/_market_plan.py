@@ -20,6 +20,7 @@ general path for it, which raises what those functions raise, in their order.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -27,9 +28,17 @@ from typing import TYPE_CHECKING
 import attrs
 import moneyed
 
-from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT, context_free
 from commercekit.errors import CommerceKitError
-from commercekit.money import Money, RateTable, RoundingMode, minor_units, round_ratio
+from commercekit.money import (
+    Money,
+    RateTable,
+    RoundingMode,
+    from_minor_units,
+    make_money,
+    minor_units,
+    round_ratio,
+)
 from commercekit.pricing._price_points import Direction, PricePoint
 from commercekit.tax import TaxCategory, TaxRate, rates_for
 
@@ -63,6 +72,7 @@ class Plan:
     direction: Direction
     rate_used: Decimal
     limit: int
+    no_fee: Money
 
 
 _Key = tuple[int, int, str, TaxCategory, date]
@@ -85,6 +95,7 @@ def plan_for(
     return made
 
 
+@context_free
 def _plan(
     market: Market, table: RateTable, source: str, category: TaxCategory, on: date
 ) -> Plan | None:
@@ -109,7 +120,7 @@ def _plan(
         return None  # a price point between minor units, or a fee Money refuses
     return Plan(
         places=places,
-        currency=Money(0, target).currency,
+        currency=from_minor_units(0, target).currency,
         convert=(to_num * from_den * 10**places, to_den * from_num),
         fee=fee.as_integer_ratio(),
         taxes=taxes,
@@ -119,6 +130,7 @@ def _plan(
         direction=market.direction,
         rate_used=table.rate(source, target),
         limit=MAX_MAGNITUDE * 10**places,
+        no_fee=from_minor_units(0, target),
     )
 
 
@@ -137,52 +149,60 @@ def _grid(policy: PricePoint | None, places: int) -> tuple[int, tuple[int, ...]]
     return step, tuple(endings)
 
 
-def figures(plan: Plan, amount: Decimal, mode: RoundingMode) -> tuple[int, ...] | None:
-    """Converted, fee, with tax and shown, in minor units, for ``amount`` (zero or more)
-    of the plan's source currency; None if the converted amount is out of range (the
-    general path raises ``convert``'s error for it)."""
+def figures(plan: Plan, amount: Decimal, mode: RoundingMode) -> tuple[Money, ...] | None:
+    """Converted, fee, with tax and shown, for ``amount`` (zero or more) of the plan's
+    source currency; None if a figure is out of the library's range (the general path
+    raises ``convert``'s error for the converted amount, ``Money``'s for the price
+    shown, and keeps the figures between them as they are)."""
     numerator, denominator = amount.as_integer_ratio()
     to_num, to_den = plan.convert
-    converted = round_ratio(numerator * to_num, denominator * to_den, mode)
-    if converted >= plan.limit:
-        return None
+    converted = _rounded(numerator * to_num, denominator * to_den, mode)
     fee_num, fee_den = plan.fee
-    fee = round_ratio(converted * fee_num, fee_den, mode) if fee_num else 0
+    fee = _rounded(converted * fee_num, fee_den, mode) if fee_num else 0
     with_tax = net = converted + fee
     if plan.taxes:
         tax_num, tax_den = plan.tax
-        with_tax = round_ratio(net * tax_num, tax_den, mode)
+        with_tax = _rounded(net * tax_num, tax_den, mode)
     shown = with_tax
     if plan.step:
         shown = move(with_tax, plan.step, plan.endings, plan.direction)
-        if shown >= plan.limit:
-            return None
-    return converted, fee, with_tax, shown
+    if with_tax >= plan.limit or shown >= plan.limit:
+        return None  # converted, or a figure after it, out of range (or near it)
+    # Each Money built once: an equal figure is the same (immutable) Money.
+    currency, places = plan.currency, -plan.places
+    converted_money = make_money(Decimal(converted).scaleb(places, EXACT), currency)
+    fee_money = plan.no_fee
+    if fee:
+        fee_money = make_money(Decimal(fee).scaleb(places, EXACT), currency)
+    with_tax_money = converted_money
+    if with_tax != converted:
+        with_tax_money = make_money(Decimal(with_tax).scaleb(places, EXACT), currency)
+    shown_money = with_tax_money
+    if shown != with_tax:
+        shown_money = make_money(Decimal(shown).scaleb(places, EXACT), currency)
+    return converted_money, fee_money, with_tax_money, shown_money
+
+
+def _rounded(numerator: int, denominator: int, mode: RoundingMode) -> int:
+    """``round_ratio`` for a ratio of zero or more (``denominator`` > 0): half-up,
+    the default, without its checks."""
+    if mode is RoundingMode.HALF_UP:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return round_ratio(numerator, denominator, mode)
 
 
 def move(value: int, step: int, endings: tuple[int, ...], direction: Direction) -> int:
     """``PricePoint.move`` in whole minor units: ``value`` (zero or more) moved to a
     price ``k x step + ending`` (``endings`` ascending, each in ``[0, step)``)."""
-    base = value // step * step
-    above = next(
-        start + ending
-        for start in (base, base + step)
-        for ending in endings
-        if start + ending >= value
-    )
+    base = value - value % step  # the step boundary at or below value
+    index = bisect_left(endings, value - base)  # the first ending at or above value
+    above = base + endings[index] if index < len(endings) else base + step + endings[0]
     if direction is Direction.UP or above == value:
         return above
-    below = next(
-        (
-            start + ending
-            for start in (base, base - step)
-            for ending in reversed(endings)
-            if 0 <= start + ending <= value
-        ),
-        None,
-    )
-    if below is None:
-        return above
+    index = bisect_right(endings, value - base) - 1  # the last ending at or below it
+    below = base + endings[index] if index >= 0 else base - step + endings[-1]
+    if below < 0:
+        return above  # no price point at or below value
     if direction is Direction.DOWN:
         return below
     return above if above - value <= value - below else below

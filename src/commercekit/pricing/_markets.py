@@ -31,21 +31,20 @@ import attrs
 
 from commercekit._checks import invalid, one_of
 from commercekit._inputs import trusted
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
     Money,
     RateTable,
     RoundingMode,
     convert,
-    make_money,
     round_money,
     to_decimal,
     validate_currency,
 )
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._market_floors import floor_of, minimum_price_of, unfloored
-from commercekit.pricing._market_plan import Plan, figures, plan_for
+from commercekit.pricing._market_plan import figures, plan_for
 from commercekit.pricing._price_points import Direction, PricePoint, to_price_point
 from commercekit.tax import (
     TaxCategory,
@@ -223,7 +222,6 @@ class LocalizedPrice:
         return "\n".join(steps)
 
 
-@context_free
 def localize_price(
     base_price: Money,
     market: Market,
@@ -249,30 +247,24 @@ def localize_price(
     is not added to it: the fee is part of the net price the margin is earned on.
     ``bound_by`` says which floor, if any, raised the shown price.
     """
-    # Each check as before; the common types are let through first, without a call.
-    if base_price.__class__ is not Money or base_price.amount < 0:
-        base_price = checks.money(base_price, "base_price")
-    if market.__class__ is not Market:
-        market = checks.instance(market, Market, "market")
-    if rates.__class__ is not RateTable:
-        rates = checks.instance(rates, RateTable, "rates")
-    if on.__class__ is not date:
-        on = checks.day(on, "on")
-    if category.__class__ is not TaxCategory:
-        category = check_category(category)
-    cost = None if cost is None else checks.money(cost, "cost")
-    if min_margin is not None:
-        min_margin = checks.decimal(min_margin, "min_margin")
-    if minimum_price is not None:
-        minimum_price = minimum_price_of(market, minimum_price)
-    if mode.__class__ is not RoundingMode:
-        mode = checks.mode(mode)
-    if cost is None and min_margin is None and minimum_price is None:
-        plan = plan_for(market, rates, base_price.currency.code, category, on)
-        found = None if plan is None else figures(plan, base_price.amount, mode)
-        if plan is not None and found is not None:
-            return _planned(market, base_price, plan, found)
-    return _localized(
+    if (
+        base_price.__class__ is Money
+        and market.__class__ is Market
+        and rates.__class__ is RateTable
+        and on.__class__ is date
+        and category.__class__ is TaxCategory
+        and mode.__class__ is RoundingMode
+        and cost is None
+        and min_margin is None
+        and minimum_price is None
+        and base_price.amount >= 0
+    ):
+        # Every argument is what the checks let through, and no floor is asked for:
+        # the planned steps, in integers and in no decimal context, where they can.
+        found = _planned(base_price, market, rates, on, category, mode=mode)
+        if found is not None:
+            return found
+    return _checked(
         base_price,
         market,
         rates,
@@ -286,13 +278,20 @@ def localize_price(
 
 
 def _planned(
-    market: Market, base: Money, plan: Plan, found: tuple[int, ...]
-) -> LocalizedPrice:
-    """The price from its figures in minor units: each Money built once."""
-    currency, places = plan.currency, -plan.places
-    converted, fee, with_tax, shown = (
-        make_money(Decimal(units).scaleb(places, EXACT), currency) for units in found
-    )
+    base: Money,
+    market: Market,
+    rates: RateTable,
+    on: date,
+    category: TaxCategory,
+    *,
+    mode: RoundingMode,
+) -> LocalizedPrice | None:
+    """The price from the market's plan, or None where it has none."""
+    plan = plan_for(market, rates, base.currency.code, category, on)
+    found = None if plan is None else figures(plan, base.amount, mode)
+    if plan is None or found is None:
+        return None
+    converted, fee, with_tax, shown = found
     return trusted(  # every figure computed from the checked arguments
         LocalizedPrice,
         market=market,
@@ -308,19 +307,53 @@ def _planned(
     )
 
 
+@context_free
+def _checked(
+    base_price: object,
+    market: object,
+    rates: object,
+    *,
+    on: object,
+    category: object,
+    cost: object,
+    min_margin: object,
+    minimum_price: object,
+    mode: object,
+) -> LocalizedPrice:
+    """``localize_price`` with every argument checked: planned if it can be, else by
+    the general path."""
+    base_price = checks.money(base_price, "base_price")
+    market = checks.instance(market, Market, "market")
+    rates = checks.instance(rates, RateTable, "rates")
+    on = checks.day(on, "on")
+    category = check_category(category)
+    cost = None if cost is None else checks.money(cost, "cost")
+    if min_margin is not None:
+        min_margin = checks.decimal(min_margin, "min_margin")
+    if minimum_price is not None:
+        minimum_price = minimum_price_of(market, minimum_price)
+    mode = checks.mode(mode)
+    if cost is None and min_margin is None and minimum_price is None:
+        found = _planned(base_price, market, rates, on, category, mode=mode)
+        if found is not None:
+            return found
+    floors = (cost, min_margin, minimum_price)
+    return _localized(base_price, market, rates, on, category, floors=floors, mode=mode)
+
+
 def _localized(
     base_price: Money,
     market: Market,
     rates: RateTable,
-    *,
     on: date,
     category: TaxCategory,
-    cost: Money | None,
-    min_margin: Decimal | None,
-    minimum_price: Money | None,
+    *,
+    floors: tuple[Money | None, Decimal | None, Money | None],
     mode: RoundingMode,
 ) -> LocalizedPrice:
-    """The general path: with a floor, or for what has no plan."""
+    """The general path: with a floor (``cost``, ``min_margin``, ``minimum_price``),
+    or for what has no plan."""
+    cost, min_margin, minimum_price = floors
     converted = convert(base_price, market.currency, rates, mode=mode)
     fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
     net = converted + fee
