@@ -38,6 +38,12 @@ POINTS = (
     PricePoint(Decimal(1), (Decimal("0.50"), Decimal("0.90"))),
     PricePoint(Decimal("0.001"), (Decimal("0.0005"),)),  # finer than a cent
 )
+FEES = (
+    Decimal(0),
+    Decimal(2),
+    Decimal("1.75"),
+    Decimal("1.00000000000000000000000000000009"),  # scaled to 28 digits, as shown
+)
 DAYS = (date(2026, 11, 26), date(2024, 8, 31))
 
 
@@ -52,7 +58,7 @@ def markets(draw: st.DrawFn) -> Market:
         tax_inclusive=jurisdiction is not None and draw(st.booleans()),
         price_point=draw(st.sampled_from(POINTS)),
         direction=draw(st.sampled_from(list(Direction))),
-        conversion_fee=draw(st.sampled_from([Decimal(0), Decimal(2), Decimal("1.75")])),
+        conversion_fee=draw(st.sampled_from(FEES)),
     )
 
 

@@ -114,7 +114,7 @@ def _plan(
     if taxes:
         total = sum((rate.rate for rate in taxes), Decimal(0))  # as gross_price adds
         tax = EXACT.add(Decimal(1), total.scaleb(-2, EXACT)).as_integer_ratio()
-    fee = market.conversion_fee.scaleb(-2, EXACT)
+    fee = market.conversion_fee.scaleb(-2)  # as the general path: 28 digits
     point = _grid(market.price_point, places)
     if point is None or not MIN_EXPONENT <= fee.adjusted() <= _LARGEST:
         return None  # a price point between minor units, or a fee Money refuses
