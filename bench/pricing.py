@@ -99,8 +99,10 @@ def plain(base: Decimal, market: Market) -> Decimal:
     gross = (net * (1 + VAT[market.code])).quantize(quantum, ROUND_HALF_UP)
     point = market.price_point
     assert point is not None
-    steps = (gross - point.endings[0]) / point.step
-    return steps.quantize(D(1), ROUND_CEILING) * point.step + point.endings[0]
+    return min(  # the lowest price point at or above, over the endings
+        ((gross - ending) / point.step).quantize(D(1), ROUND_CEILING) * point.step + ending
+        for ending in point.endings
+    )
 
 
 CENT = D("0.01")
@@ -187,6 +189,10 @@ def main() -> None:
     promoted_cart()
     rng = random.Random(5)
     bases = [D(rng.randint(100, 50_000)).scaleb(-2) for _ in range(100_000)]
+    for index, base in enumerate(bases):  # the same figures, on the timed inputs
+        market = MARKETS[index % 10]
+        shown = localize_price(Money(base, "EUR"), market, RATES, on=ON).shown
+        assert shown == Money(plain(base, market), market.currency), (base, market)
     started = time.process_time()
     for index, base in enumerate(bases):
         localize_price(Money(base, "EUR"), MARKETS[index % 10], RATES, on=ON)
@@ -197,12 +203,12 @@ def main() -> None:
     by_hand = time.process_time() - started
     rate = 100_000 / ours
     print(
-        f"localize_price: 100,000 prices into 10 markets in {ours:.2f} s "
-        f"({rate:,.0f} prices per second; target at least {LOCALIZED_PER_SECOND:,}: "
-        f"{'met' if rate >= LOCALIZED_PER_SECOND else 'not met'})"
+        f"localize_price: 100,000 prices into 10 markets in {ours:.2f} s of CPU: "
+        f"{rate:,.0f} calls per second beside the target of {LOCALIZED_PER_SECOND:,} "
+        f"({'met' if rate >= LOCALIZED_PER_SECOND else 'not met'})"
     )
     print(
-        f"hand-written Decimal (no sources, no floors, one ending per market): "
+        f"hand-written Decimal (no sources, no floors): "
         f"{by_hand:.2f} s; ratio {ours / by_hand:.1f}x"
     )
 

@@ -31,21 +31,20 @@ import attrs
 
 from commercekit._checks import invalid, one_of
 from commercekit._inputs import trusted
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
-    QUANTUM,
     Money,
     RateTable,
     RoundingMode,
     convert,
-    require_money,
     round_money,
     to_decimal,
     validate_currency,
 )
 from commercekit.pricing import _checks as checks
-from commercekit.pricing._margins import price_for_margin
+from commercekit.pricing._market_floors import floor_of, minimum_price_of, unfloored
+from commercekit.pricing._market_plan import figures, plan_for
 from commercekit.pricing._price_points import Direction, PricePoint, to_price_point
 from commercekit.tax import (
     TaxCategory,
@@ -223,7 +222,6 @@ class LocalizedPrice:
         return "\n".join(steps)
 
 
-@context_free
 def localize_price(
     base_price: Money,
     market: Market,
@@ -249,6 +247,81 @@ def localize_price(
     is not added to it: the fee is part of the net price the margin is earned on.
     ``bound_by`` says which floor, if any, raised the shown price.
     """
+    if (
+        base_price.__class__ is Money
+        and market.__class__ is Market
+        and rates.__class__ is RateTable
+        and on.__class__ is date
+        and category.__class__ is TaxCategory
+        and mode.__class__ is RoundingMode
+        and cost is None
+        and min_margin is None
+        and minimum_price is None
+        and base_price.amount >= 0
+    ):
+        # Every argument is what the checks let through, and no floor is asked for:
+        # the planned steps, in integers and in no decimal context, where they can.
+        found = _planned(base_price, market, rates, on, category, mode=mode)
+        if found is not None:
+            return found
+    return _checked(
+        base_price,
+        market,
+        rates,
+        on=on,
+        category=category,
+        cost=cost,
+        min_margin=min_margin,
+        minimum_price=minimum_price,
+        mode=mode,
+    )
+
+
+def _planned(
+    base: Money,
+    market: Market,
+    rates: RateTable,
+    on: date,
+    category: TaxCategory,
+    *,
+    mode: RoundingMode,
+) -> LocalizedPrice | None:
+    """The price from the market's plan, or None where it has none."""
+    plan = plan_for(market, rates, base.currency.code, category, on)
+    found = None if plan is None else figures(plan, base.amount, mode)
+    if plan is None or found is None:
+        return None
+    converted, fee, with_tax, shown = found
+    return trusted(  # every figure computed from the checked arguments
+        LocalizedPrice,
+        market=market,
+        base=base,
+        converted=converted,
+        fee=fee,
+        rates=plan.taxes,
+        with_tax=with_tax,
+        shown=shown,
+        floor=None,
+        rate_used=plan.rate_used,
+        bound_by=None,
+    )
+
+
+@context_free
+def _checked(
+    base_price: object,
+    market: object,
+    rates: object,
+    *,
+    on: object,
+    category: object,
+    cost: object,
+    min_margin: object,
+    minimum_price: object,
+    mode: object,
+) -> LocalizedPrice:
+    """``localize_price`` with every argument checked: planned if it can be, else by
+    the general path."""
     base_price = checks.money(base_price, "base_price")
     market = checks.instance(market, Market, "market")
     rates = checks.instance(rates, RateTable, "rates")
@@ -258,8 +331,29 @@ def localize_price(
     if min_margin is not None:
         min_margin = checks.decimal(min_margin, "min_margin")
     if minimum_price is not None:
-        minimum_price = _minimum_price(market, minimum_price)
+        minimum_price = minimum_price_of(market, minimum_price)
     mode = checks.mode(mode)
+    if cost is None and min_margin is None and minimum_price is None:
+        found = _planned(base_price, market, rates, on, category, mode=mode)
+        if found is not None:
+            return found
+    floors = (cost, min_margin, minimum_price)
+    return _localized(base_price, market, rates, on, category, floors=floors, mode=mode)
+
+
+def _localized(
+    base_price: Money,
+    market: Market,
+    rates: RateTable,
+    on: date,
+    category: TaxCategory,
+    *,
+    floors: tuple[Money | None, Decimal | None, Money | None],
+    mode: RoundingMode,
+) -> LocalizedPrice:
+    """The general path: with a floor (``cost``, ``min_margin``, ``minimum_price``),
+    or for what has no plan."""
+    cost, min_margin, minimum_price = floors
     converted = convert(base_price, market.currency, rates, mode=mode)
     fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
     net = converted + fee
@@ -271,7 +365,7 @@ def localize_price(
     else:
         with_tax = net
 
-    floor = _floor(
+    floor = floor_of(
         market,
         rates=rates,
         taxes=taxes,
@@ -288,7 +382,7 @@ def localize_price(
     elif floor is not None and shown < floor:
         shown = floor
     bound_by = None
-    if floor is not None and _unfloored(market, with_tax) < floor.amount:
+    if floor is not None and unfloored(market, with_tax) < floor.amount:
         bound_by = "minimum price" if minimum_price == floor else "margin"
     return trusted(  # every figure computed here from the checked arguments
         LocalizedPrice,
@@ -303,57 +397,3 @@ def localize_price(
         rate_used=rates.rate(base_price.currency.code, market.currency),
         bound_by=bound_by,
     )
-
-
-def _minimum_price(market: Market, value: object) -> Money:
-    """A minimum advertised price: in the market's currency, in whole minor units (a
-    shown price is, so a floor between two of them could not be shown)."""
-    found = checks.same_currency(
-        market.currency, checks.money(value, "minimum_price"), "minimum_price"
-    )
-    quantum = QUANTUM[market.currency]
-    if found.amount != found.amount.quantize(quantum, context=EXACT):
-        raise invalid(
-            "minimum_price",
-            found,
-            f"has digits finer than {market.currency}'s minor unit ({quantum}); "
-            "give a price that can be shown",
-        )
-    return found
-
-
-def _unfloored(market: Market, with_tax: Money) -> Decimal:
-    """The price the market's rules give without a floor."""
-    if market.price_point is None:
-        return with_tax.amount
-    return market.price_point.move(with_tax.amount, market.direction)
-
-
-def _floor(
-    market: Market,
-    *,
-    rates: RateTable,
-    taxes: tuple[TaxRate, ...],
-    cost: Money | None,
-    min_margin: Decimal | None,
-    minimum_price: Money | None,
-    mode: RoundingMode,
-) -> Money | None:
-    floors = []
-    if (cost is None) != (min_margin is None):
-        given, missing = (
-            ("cost", "min_margin") if min_margin is None else ("min_margin", "cost")
-        )
-        raise InvalidAmountError.refused(
-            given,
-            cost if min_margin is None else min_margin,
-            f"is given without {missing}: a floor at a margin over cost needs both; "
-            f"give {missing} too, or neither",
-        )
-    if cost is not None and min_margin is not None:
-        local_cost = convert(require_money(cost), market.currency, rates, mode=mode)
-        net_floor = price_for_margin(local_cost, min_margin)
-        floors.append(gross_price(net_floor, taxes) if taxes else net_floor)
-    if minimum_price is not None:
-        floors.append(require_money(minimum_price))
-    return max(floors) if floors else None

@@ -1,0 +1,208 @@
+"""``localize_price``'s lookups for one market, made once, and its steps in minor units.
+
+What a localized price needs that does not depend on the amount (the exchange rate as
+an exact integer ratio, the conversion fee, the VAT/GST rates of the day and the price
+point in whole minor units) is looked up once per market, rate table, source currency,
+tax category and day, and kept in a small cache keyed by those arguments (the market
+and the table by identity: the entry holds them, so neither can be replaced while
+cached). Each price is then a few integer divisions, rounded at the same points and
+with the same mode as [`convert`][commercekit.money.convert],
+[`round_money`][commercekit.money.round_money],
+[`gross_price`][commercekit.tax.gross_price] and
+[`to_price_point`][commercekit.pricing.to_price_point] round them, so every figure is
+the one those functions give.
+
+A market whose price point is finer than its currency's minor unit, or whose fee is too
+small a fraction to multiply money by, has no plan, nor has one whose rates are
+missing (no exchange rate, no VAT/GST rate on the day): ``localize_price`` takes the
+general path for it, which raises what those functions raise, in their order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+import moneyed
+
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT, context_free
+from commercekit.errors import CommerceKitError
+from commercekit.money import (
+    Money,
+    RateTable,
+    RoundingMode,
+    from_minor_units,
+    make_money,
+    minor_units,
+    round_ratio,
+)
+from commercekit.pricing._price_points import Direction, PricePoint
+from commercekit.tax import TaxCategory, TaxRate, rates_for
+
+if TYPE_CHECKING:
+    from commercekit.pricing._markets import Market
+
+_LARGEST = 17  # Money multiplies by a factor whose leading digit is 10^-50 to 10^17
+
+_MAX_PLANS = 1024
+"""The most plans kept; the cache is emptied when it is full (a shop has a few dozen
+markets, so it only fills when markets or tables are built anew for each price)."""
+
+
+@attrs.frozen
+class Plan:
+    """One market's lookups: an amount ``a = n / d`` of the source currency is
+    ``round(n x convert[0] / (d x convert[1]))`` minor units of ``currency``; ``fee``
+    and ``tax`` are the factors of the fee (``fee% / 100``) and of the tax shown
+    (``1 + tax% / 100``) as integer ratios; ``step`` and ``endings`` the price point
+    in minor units (``step`` 0: none); ``limit`` the first count of minor units out of
+    the library's range."""
+
+    places: int
+    currency: moneyed.Currency
+    convert: tuple[int, int]
+    fee: tuple[int, int]
+    taxes: tuple[TaxRate, ...]
+    tax: tuple[int, int]
+    step: int
+    endings: tuple[int, ...]
+    direction: Direction
+    rate_used: Decimal
+    limit: int
+    no_fee: Money
+
+
+_Key = tuple[int, int, str, TaxCategory, date]
+_PLANS: dict[_Key, tuple[Market, RateTable, Plan | None]] = {}
+
+
+def plan_for(
+    market: Market, table: RateTable, source: str, category: TaxCategory, on: date
+) -> Plan | None:
+    """The plan for ``market`` (a checked ``Market``), or None where the general path
+    must price it."""
+    key = (id(market), id(table), source, category, on)
+    found = _PLANS.get(key)
+    if found is not None and found[0] is market and found[1] is table:
+        return found[2]
+    made = _plan(market, table, source, category, on)
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[key] = (market, table, made)
+    return made
+
+
+@context_free
+def _plan(
+    market: Market, table: RateTable, source: str, category: TaxCategory, on: date
+) -> Plan | None:
+    target = market.currency
+    places = minor_units(target)
+    taxes: tuple[TaxRate, ...] = ()
+    tax = (1, 1)
+    try:
+        to_num, to_den = table.ratio(target)
+        from_num, from_den = table.ratio(source)
+        if market.tax_inclusive:
+            assert market.tax_jurisdiction is not None  # noqa: S101  # checked by Market
+            taxes = rates_for(market.tax_jurisdiction, category, on=on)
+    except CommerceKitError:
+        return None  # the general path raises it, in its order
+    if taxes:
+        total = sum((rate.rate for rate in taxes), Decimal(0))  # as gross_price adds
+        tax = EXACT.add(Decimal(1), total.scaleb(-2, EXACT)).as_integer_ratio()
+    fee = market.conversion_fee.scaleb(-2)  # as the general path: 28 digits
+    point = _grid(market.price_point, places)
+    if point is None or not MIN_EXPONENT <= fee.adjusted() <= _LARGEST:
+        return None  # a price point between minor units, or a fee Money refuses
+    return Plan(
+        places=places,
+        currency=from_minor_units(0, target).currency,
+        convert=(to_num * from_den * 10**places, to_den * from_num),
+        fee=fee.as_integer_ratio(),
+        taxes=taxes,
+        tax=tax,
+        step=point[0],
+        endings=point[1],
+        direction=market.direction,
+        rate_used=table.rate(source, target),
+        limit=MAX_MAGNITUDE * 10**places,
+        no_fee=from_minor_units(0, target),
+    )
+
+
+def _grid(policy: PricePoint | None, places: int) -> tuple[int, tuple[int, ...]] | None:
+    """``policy``'s step and endings in minor units (``(0, ())`` for none), or None if
+    one of them is finer than a minor unit."""
+    if policy is None:
+        return 0, ()
+    scaled = [
+        EXACT.scaleb(value, places).as_integer_ratio()
+        for value in (policy.step, *policy.endings)
+    ]
+    if any(denominator != 1 for _, denominator in scaled):
+        return None
+    step, *endings = (numerator for numerator, _ in scaled)
+    return step, tuple(endings)
+
+
+def figures(plan: Plan, amount: Decimal, mode: RoundingMode) -> tuple[Money, ...] | None:
+    """Converted, fee, with tax and shown, for ``amount`` (zero or more) of the plan's
+    source currency; None if a figure is out of the library's range (the general path
+    raises ``convert``'s error for the converted amount, ``Money``'s for the price
+    shown, and keeps the figures between them as they are)."""
+    numerator, denominator = amount.as_integer_ratio()
+    to_num, to_den = plan.convert
+    converted = _rounded(numerator * to_num, denominator * to_den, mode)
+    fee_num, fee_den = plan.fee
+    fee = _rounded(converted * fee_num, fee_den, mode) if fee_num else 0
+    with_tax = net = converted + fee
+    if plan.taxes:
+        tax_num, tax_den = plan.tax
+        with_tax = _rounded(net * tax_num, tax_den, mode)
+    shown = with_tax
+    if plan.step:
+        shown = move(with_tax, plan.step, plan.endings, plan.direction)
+    if with_tax >= plan.limit or shown >= plan.limit:
+        return None  # converted, or a figure after it, out of range (or near it)
+    # Each Money built once: an equal figure is the same (immutable) Money.
+    currency, places = plan.currency, -plan.places
+    converted_money = make_money(Decimal(converted).scaleb(places, EXACT), currency)
+    fee_money = plan.no_fee
+    if fee:
+        fee_money = make_money(Decimal(fee).scaleb(places, EXACT), currency)
+    with_tax_money = converted_money
+    if with_tax != converted:
+        with_tax_money = make_money(Decimal(with_tax).scaleb(places, EXACT), currency)
+    shown_money = with_tax_money
+    if shown != with_tax:
+        shown_money = make_money(Decimal(shown).scaleb(places, EXACT), currency)
+    return converted_money, fee_money, with_tax_money, shown_money
+
+
+def _rounded(numerator: int, denominator: int, mode: RoundingMode) -> int:
+    """``round_ratio`` for a ratio of zero or more (``denominator`` > 0): half-up,
+    the default, without its checks."""
+    if mode is RoundingMode.HALF_UP:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return round_ratio(numerator, denominator, mode)
+
+
+def move(value: int, step: int, endings: tuple[int, ...], direction: Direction) -> int:
+    """``PricePoint.move`` in whole minor units: ``value`` (zero or more) moved to a
+    price ``k x step + ending`` (``endings`` ascending, each in ``[0, step)``)."""
+    base = value - value % step  # the step boundary at or below value
+    index = bisect_left(endings, value - base)  # the first ending at or above value
+    above = base + endings[index] if index < len(endings) else base + step + endings[0]
+    if direction is Direction.UP or above == value:
+        return above
+    index = bisect_right(endings, value - base) - 1  # the last ending at or below it
+    below = base + endings[index] if index >= 0 else base - step + endings[-1]
+    if below < 0:
+        return above  # no price point at or below value
+    if direction is Direction.DOWN:
+        return below
+    return above if above - value <= value - below else below
