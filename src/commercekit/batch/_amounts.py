@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from commercekit._numbers import EXACT
-from commercekit.batch._columns import is_text
+from commercekit.batch._columns import is_text, needed
 from commercekit.batch._integers import exact, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import arrow, numpy
@@ -177,14 +177,7 @@ def currencies(table: Any, name: str, rejections: Rejections) -> Any:
     with no code or an unknown one is refused with the per-call rule's error. Each
     distinct code is checked once."""
     pa, np = arrow(), numpy()
-    if name not in table.column_names:
-        raise InvalidBatchError.refused(
-            name,
-            table.column_names,
-            f"is missing: the table needs a column {name}",
-            kind=InputKind.LIST,
-        )
-    column = table.column(name).combine_chunks()
+    column = needed(table, name)
     if pa.types.is_null(column.type) or is_text(column.type):  # as plain text
         column = column.cast(pa.string())
     if not pa.types.is_string(column.type):

@@ -23,6 +23,7 @@ __all__ = [
     "days",
     "distinct",
     "is_text",
+    "needed",
     "numbers",
     "passed_through",
     "present",
@@ -33,7 +34,8 @@ OPTIONS = For(InvalidBatchError)
 """Checks for a batch's options (flags, choices), refusing with ``InvalidBatchError``."""
 
 
-def _needed(table: Any, name: str) -> Any:
+def needed(table: Any, name: str) -> Any:
+    """Column ``name`` as one array, or the refusal naming the missing column."""
     if name not in table.column_names:
         raise InvalidBatchError.refused(
             name,
@@ -92,7 +94,7 @@ def texts(table: Any, name: str, rejections: Rejections, *, required: bool = Tru
     """Column ``name`` as an Arrow string array; rows without a value are refused where
     the column is ``required`` (elsewhere ``None`` means "not given")."""
     pa = arrow()
-    array = _typed(_needed(table, name), pa.string())
+    array = _typed(needed(table, name), pa.string())
     if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         raise _wrong(name, array.type, "text")
     if required:
@@ -105,7 +107,7 @@ def days(table: Any, name: str, rejections: Rejections) -> Any:
     array; rows without a value are refused. A timestamp is refused: a rule is applied
     on a day, and which day a moment falls on depends on a time zone."""
     pa = arrow()
-    array = _typed(_needed(table, name), pa.date32())
+    array = _typed(needed(table, name), pa.date32())
     if not pa.types.is_date(array.type):
         raise _wrong(name, array.type, "calendar days (date32)")
     present(array, name, rejections)
@@ -127,7 +129,7 @@ def numbers(
     pa = arrow()
     if name not in table.column_names and not required:
         return None
-    array = _typed(_needed(table, name), pa.int64())
+    array = _typed(needed(table, name), pa.int64())
     if not (pa.types.is_decimal(array.type) or pa.types.is_integer(array.type)):
         raise _wrong(name, array.type, "decimal128 or integers (floats are not exact)")
     if required:
