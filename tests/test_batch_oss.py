@@ -24,8 +24,8 @@ PLACES = (
 )
 """Member states, regional rate tables, Northern Ireland, third countries, a place
 outside the VAT area, a state that joined on 2013-07-01 and one that left, Monaco (as
-France) and the Isle of Man (as the UK), subdivisions the regions data does not place,
-an overseas country by its own code."""
+France) and the Isle of Man (as the UK), a Land (as Germany), overseas countries and
+territories as subdivisions and by their own code, a code no one knows."""
 START = date(2012, 1, 1)
 SUPPLIES = (None, "goods", "services", "electronic_services")
 ORIGINS = (None, "DE", "FR", "PL", "CH", "MC")
@@ -92,12 +92,14 @@ def _country(code: str, day: date) -> str | None:
     """The member state of consumption of a place by hand (Art. 5-7), before asking
     what is supplied: ``XI`` for Northern Ireland since 2021; None outside."""
     code = code.upper()
-    state = {"PT-20": "PT", "FR-20R": "FR", "MC": "FR", "IM": "GB"}.get(code, code)
+    state = {"PT-20": "PT", "FR-20R": "FR", "MC": "FR", "IM": "GB", "DE-BY": "DE"}.get(
+        code, code
+    )
     if state == "XI":
         state = "XI" if day >= NI_SINCE else "GB"
     if state == "XI" or (len(state) == 2 and is_eu_member(state, on=day)):
         return state
-    return None  # CH, ES-CN, NC; DE-BY, FR-NC, NL-AW, FR-ZZZ are not placed
+    return None  # CH, ES-CN, NC, FR-NC, NL-AW: outside; FR-ZZZ: unknown
 
 
 def _kind(row: dict[str, Any], scheme: OssScheme) -> str | None:
@@ -336,21 +338,42 @@ def test_identification_outside_the_eu_refuses_each_line() -> None:
 
 
 @pytest.mark.parametrize(
-    "code",
-    ["FR-NC", "FR-PM", "NL-AW", "NL-BQ1", "DK-GL", "DK-FO", "FR-ZZZ", "FR-MC", "DE-BY"],
+    "code", ["FR-NC", "FR-PM", "FR-PF", "NL-AW", "NL-BQ1", "NL-CW", "NL-SX"]
 )
-def test_a_subdivision_is_never_counted_as_its_country(code: str) -> None:
-    """New Caledonia, Saint-Pierre-et-Miquelon, Aruba, Bonaire, Greenland and the Faroe
-    Islands are overseas countries and territories outside the EU VAT area (TFEU Art.
-    355(2), (5) and Annex II; Directive 2006/112/EC Art. 5(2)); a code the regions data
-    does not place is refused, never counted as the member state of its prefix."""
+def test_an_overseas_territory_given_as_a_subdivision_is_refused(code: str) -> None:
+    """New Caledonia, Saint-Pierre-et-Miquelon, French Polynesia, Aruba, Bonaire,
+    Curacao and Sint Maarten are overseas countries and territories outside the EU VAT
+    area (TFEU Art. 355(2) and Annex II; Directive 2006/112/EC Art. 5(2)): given as a
+    subdivision of their member state, never counted as it."""
+    filed = oss_return(
+        _sales(line=["a"], jurisdiction=[code]), scheme="union", identified_in="DE"
+    )
+    assert filed.rows.num_rows == 0
+    field, error, message = _refusals(filed)["a"]
+    assert (field, error) == ("jurisdiction", "InvalidBatchError")
+    assert "is outside the EU VAT area on 2026-08-03" in message
+    assert "Annex II" in message
+
+
+@pytest.mark.parametrize("code", ["DK-GL", "DK-FO", "FR-ZZZ", "FR-MC"])
+def test_a_code_the_regions_layer_does_not_know_is_refused(code: str) -> None:
+    """Greenland and the Faroe Islands are GL and FO, not subdivisions of DK; FR-ZZZ
+    and FR-MC are no subdivision of France: refused, never counted as DK or FR."""
     filed = oss_return(
         _sales(line=["a"], jurisdiction=[code]), scheme="union", identified_in="DE"
     )
     assert filed.rows.num_rows == 0
     field, error, message = _refusals(filed)["a"]
     assert (field, error) == ("jurisdiction", "UnknownCountryError")
-    assert "never counted as its prefix" in message
+    assert "is not an ISO 3166-2 subdivision" in message
+
+
+def test_a_subdivision_inside_its_member_state_is_counted_as_it() -> None:
+    """Bavaria (DE-BY) lies in Germany's VAT area: its line is in the return under DE."""
+    filed = oss_return(
+        _sales(jurisdiction=["DE-BY", "DE"]), scheme="union", identified_in="FR"
+    )
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("DE", 2)]
 
 
 @pytest.mark.parametrize("code", ["NC", "PM", "AW", "BQ", "GL", "FO", "IM"])

@@ -128,8 +128,8 @@ def oss_return(
     ``taxable_amount`` (the sum of the lines' nets), ``vat`` (the sum of their tax) and
     ``lines`` (how many lines it adds up). Its ``rejected`` rows are the lines refused:
     not in euro (``MissingDataError``: convert them first); in a place the regions layer
-    does not know, or outside the EU VAT area on their day (an unknown subdivision is
-    never counted as its country); outside the scheme (Northern Ireland services,
+    does not know, or outside the EU VAT area on their day (an overseas country or
+    territory, ``NC`` or ``FR-NC``); outside the scheme (Northern Ireland services,
     goods in the non-Union scheme, services in the import scheme, supplies in the
     member state of identification the Union return does not take); a credit
     correcting an earlier period (Art. 369g(4), 365, 369t(2): a later return's

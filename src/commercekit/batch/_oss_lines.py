@@ -6,10 +6,10 @@ and credit notes.
   [`place_of`][commercekit.regions.place_of] on its day: a member state, Monaco
   (``MC``, treated as France, Art. 7(1)), a special territory the regions data names
   (``ES-CN``, outside the EU VAT area, Art. 6) or a region with rates of its own
-  (``PT-20``, Portugal's). A subdivision the regions data does not name (``FR-NC``,
-  ``NL-AW``) or an unknown code is refused, never counted as its prefix: an overseas
-  country or territory is given by its own code (``NC``, ``AW``, ``GL``) and is outside
-  the EU VAT area (TFEU Art. 355(2) and Annex II; Directive 2006/112/EC Art. 5(2)).
+  (``PT-20``, Portugal's). An overseas country or territory, by its own code (``NC``,
+  ``GL``) or as a subdivision (``FR-NC``, ``NL-AW``), is outside the EU VAT area (TFEU
+  Art. 355(2) and Annex II; Directive 2006/112/EC Art. 5(2)) and refused; so is a code
+  the regions layer does not know (``FR-ZZZ``).
 * **What.** Northern Ireland (``XI``) is in the EU VAT rules for goods only (Windsor
   Framework Art. 8): an XI line needs a ``supply`` column saying ``goods``. The non-Union
   scheme covers services (Art. 359), the import scheme goods (Art. 369l, 369m): a line
@@ -49,12 +49,9 @@ __all__ = [
 _LAW = "Directive 2006/112/EC"
 _SUPPLIES = ("goods", "services", "electronic_services")  # commercekit.tax.Supply
 _SCOPE = {"non_union": "services", "import": "goods"}
-_NOT_PREFIX = (
-    "a code is never counted as its prefix: give the member state's code (FR), Monaco "
-    "as MC (treated as France, Art. 7(1)), a special territory or rate region the "
-    "regions data names (ES-CN, PT-20), or an overseas country or territory by its own "
-    "code (NC, PM, AW, BQ, GL, FO: outside the EU VAT area, TFEU Art. 355(2) and "
-    "Annex II)"
+_UNPLACED = (
+    "give the member state's code (FR), Monaco as MC (treated as France, Art. 7(1)), or "
+    "an ISO 3166-2 subdivision (ES-CN, PT-20)"
 )
 _NAMES = {"union": "Union", "non_union": "non-Union", "import": "import"}
 
@@ -86,17 +83,9 @@ def check_identification(scheme: str, identified_in: object) -> str | None:
 
 
 def _place(code: str, day: date) -> Place:
-    """Where the regions layer places a jurisdiction code on ``day``; a subdivision it
-    does not name is refused as unplaced (never counted as its country)."""
+    """Where the regions layer places a jurisdiction code (``FR``, ``PT-20``) on ``day``."""
     country, dash, _ = code.partition("-")
-    if not dash:
-        return place_of(code, on=day)
-    place = place_of(country, subdivision=code, on=day)
-    if place.territory is None and place.rate_region is None:
-        raise UnknownCountryError(
-            code, "is a subdivision the regions data does not place on its own"
-        )
-    return place
+    return place_of(country, subdivision=code if dash else None, on=day)
 
 
 def _outside(code: str, day: date, place: Place, *, goods: bool, scheme: str) -> str:
@@ -195,7 +184,7 @@ def _where(
     try:
         place = _place(code, day)
     except CommerceKitError as error:
-        return None, ("jurisdiction", type(error), f"{error}; {_NOT_PREFIX}")
+        return None, ("jurisdiction", type(error), f"{error}; {_UNPLACED}")
     if place.northern_ireland and kind is None:
         return None, ("supply", MissingDataError, (
             "is missing: Northern Ireland (XI) is in the EU VAT rules for goods only "
