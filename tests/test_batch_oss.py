@@ -118,6 +118,10 @@ def _state(row: dict[str, Any], scheme: OssScheme, home: str) -> str | None:
         return None
     if state == "XI" and kind != "goods":
         return None  # no supply kind, or services: UK VAT
+    if scheme is OssScheme.UNION and kind == "goods" and row["dispatched_from"]:
+        origin = _country(row["dispatched_from"], row["date"])
+        if origin in {None, state}:
+            return None  # an import, or a domestic supply there (Art. 14(4)(1))
     if scheme is OssScheme.UNION and state == home:
         origin = _country(row["dispatched_from"] or "CH", row["date"])
         if kind != "goods" or origin in {None, home}:
@@ -300,6 +304,29 @@ def test_the_union_return_leaves_the_member_state_of_identification_out() -> Non
     assert "DE's domestic VAT return" in refused["local"][2]
     assert refused["no kind"][:2] == ("supply", "MissingDataError")
     assert refused["no origin"][:2] == ("dispatched_from", "MissingDataError")
+
+
+def test_goods_sent_within_another_member_state_are_its_domestic_supply() -> None:
+    """A seller identified in NL sends goods from its German stock to a German consumer:
+    not an intra-Community distance sale, which is dispatched from a member state other
+    than the one where it ends (Art. 14(4)(1)), but a domestic supply in DE, declared in
+    DE's domestic VAT return, not in the OSS return (Art. 369b(a)). Goods from outside
+    the EU VAT area are no such sale either. From NL stock, the same sale is counted."""
+    lines = _sales(
+        line=["from DE", "from NL", "from CH", "no origin"],
+        jurisdiction=["DE", "DE", "DE", "DE"],
+        supply=["goods"] * 4,
+        dispatched_from=["de", "NL", "CH", None],
+    )
+    filed = oss_return(lines, scheme="union", identified_in="NL")
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("DE", 2)]
+    refused = _refusals(filed)
+    assert set(refused) == {"from DE", "from CH"}
+    field, error, message = refused["from DE"]
+    assert (field, error) == ("dispatched_from", "InvalidBatchError")
+    assert "a domestic supply in DE" in message
+    assert "DE's domestic VAT return, not in the OSS return" in message
+    assert "not an intra-Community distance sale" in refused["from CH"][2]
 
 
 def test_the_other_schemes_take_the_member_state_of_identification() -> None:

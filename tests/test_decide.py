@@ -124,6 +124,23 @@ def test_stock_outside_the_sellers_country_is_never_below_the_threshold() -> Non
     assert "threshold does not apply" in decision.rules[0].text
 
 
+@pytest.mark.parametrize("registrations", [{"OSS"}, {"OSS", "DE"}])
+def test_goods_sent_within_another_member_state_are_a_domestic_supply_there(
+    registrations: set[str],
+) -> None:
+    """Identified in NL, goods from German stock to a German consumer: no intra-Community
+    distance sale (dispatched from another member state than arrival, Art. 14(4)(1)),
+    but a domestic supply in DE at German rates, never through the OSS (Art. 369b(a))."""
+    decision = consumer_sale(
+        Seller("NL", registrations, eu_sales_this_year=eur("25000")),
+        Buyer("DE"),
+        eur("40"),
+        ship_from="DE",
+    )
+    assert summary(decision) == ("domestic", "DE", "seller", ["VAT 19"])
+    assert decision.regime is not Regime.OSS_UNION
+
+
 def test_eu_b2b_is_an_exempt_intra_community_supply() -> None:
     buyer = Buyer("FR", tax_id=validate_tax_id("FR40303265045"))
     decision = consumer_sale(Seller("NL"), buyer, eur("1000.00"))

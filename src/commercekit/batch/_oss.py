@@ -109,18 +109,20 @@ def oss_return(
     ``electronic_services``, as [`Supply`][commercekit.tax.Supply]) for Northern Ireland
     (``XI``: goods only) and for lines in the member state of identification,
     ``dispatched_from`` (the member state where transport of goods began) for goods
-    there, and ``supply_date`` (``date32``, the original supply's day) for a negative
-    line. Other columns are copied to the refused rows, except a ``row`` column: a
-    refused line's ``row`` is its position in ``taxed``.
+    there and, where known, elsewhere, and ``supply_date`` (``date32``, the original
+    supply's day) for a negative line. Other columns are copied to the refused rows,
+    except a ``row`` column: a refused line's ``row`` is its position in ``taxed``.
 
     ``identified_in`` is the member state of identification, required for the Union
     scheme: services there, and goods dispatched within it, are declared in its domestic
     return, not here (Directive 2006/112/EC Art. 369a(2), 369b); goods dispatched to it
     from another member state are an intra-Community distance sale and counted
-    (Art. 14(4)(1), 369b(a)). The non-Union scheme covers all services in the EU,
-    including those in the member state of identification (Art. 359), and the import
-    scheme all its distance sales of imported goods (Art. 369m): for them
-    ``identified_in`` is optional and changes no line.
+    (Art. 14(4)(1), 369b(a)). Goods dispatched and delivered within any one member
+    state (identified in NL, from German stock to a German consumer) are a domestic
+    supply there, declared in that state's domestic return, and refused. The non-Union
+    scheme covers all services in the EU, including those in the member state of
+    identification (Art. 359), and the import scheme all its distance sales of imported
+    goods (Art. 369m): for them ``identified_in`` is optional and changes no line.
 
     The result's ``rows`` are the return's: one per ``period`` (``2026-Q3``; ``2026-07``
     for the import scheme), ``member_state`` and ``rate``, with ``period_end`` (the day
@@ -131,7 +133,8 @@ def oss_return(
     does not know, or outside the EU VAT area on their day (an overseas country or
     territory, ``NC`` or ``FR-NC``); outside the scheme (Northern Ireland services,
     goods in the non-Union scheme, services in the import scheme, supplies in the
-    member state of identification the Union return does not take); a credit
+    member state of identification the Union return does not take, goods sent within
+    one member state or from outside the EU VAT area); a credit
     correcting an earlier period (Art. 369g(4), 365, 369t(2): a later return's
     corrections, not built here) or without its ``supply_date``; or missing a value.
     A credit within its supply's period is counted, reducing the period's totals

@@ -14,10 +14,15 @@ and credit notes.
   Framework Art. 8): an XI line needs a ``supply`` column saying ``goods``. The non-Union
   scheme covers services (Art. 359), the import scheme goods (Art. 369l, 369m): a line
   whose ``supply`` says otherwise is refused; without one, it is read as the scheme's.
+* **Goods** (Union scheme) are in the return only as intra-Community distance sales,
+  dispatched from a member state other than the one where they arrive (Art. 369b(a),
+  Art. 14(4)(1)): goods sent within one member state (from German stock to a German
+  consumer) are a domestic supply there, declared in that state's domestic return
+  whichever state identifies the seller, and goods from outside the EU VAT area are
+  imports. A line's ``dispatched_from`` says where transport began.
 * **The member state of identification** (Union scheme). Services there are declared in
   its domestic return (Art. 369b(c): the scheme is for a seller not established in the
-  member state of consumption); goods there are in the return only as an intra-Community
-  distance sale, dispatched from another member state (Art. 369b(a), Art. 14(4)(1)).
+  member state of consumption); goods there need ``dispatched_from``.
 * **Credits.** A negative line reduces the taxable amount of its period (Art. 90) when
   the original supply (its ``supply_date``) is in the same period; a correction of an
   earlier period goes in a later return's corrections (Art. 369g(4), 365, 369t(2)).
@@ -128,16 +133,18 @@ def _identified(
             f"intra-Community distance sale, {_LAW} Art. 14(4)(1), 369b(a)); add a "
             "'dispatched_from' column with the member state where transport began"
         )  # fmt: skip
-    return _dispatch(state, dispatched, day, home)
+    return _dispatch(state, dispatched, day)
 
 
-def _domestic(home: str) -> str:
-    return f"declare it in {home}'s domestic VAT return, not in the OSS return"
+def _domestic(state: str) -> str:
+    return f"declare it in {state}'s domestic VAT return, not in the OSS return"
 
 
-def _dispatch(state: str, dispatched: str, day: date, home: str) -> Refusal | None:
-    """Goods sold in the member state of identification: taken when dispatched from
-    another member state (an intra-Community distance sale, Art. 14(4)(1))."""
+def _dispatch(state: str, dispatched: str, day: date) -> Refusal | None:
+    """Goods sold in ``state``: in the Union return only as an intra-Community distance
+    sale, dispatched from another member state (Art. 14(4)(1), 369b(a)); goods sent
+    within ``state`` are a domestic supply there, whichever state identifies the
+    seller."""
     try:
         origin = place_of(dispatched.strip().upper(), on=day)
     except CommerceKitError as error:
@@ -150,9 +157,9 @@ def _dispatch(state: str, dispatched: str, day: date, home: str) -> Refusal | No
         )  # fmt: skip
     if origin.goods_jurisdiction == state:
         return "dispatched_from", InvalidBatchError, (
-            f"is {state}: goods dispatched and delivered within the member state of "
-            f"identification are a domestic supply ({_LAW} Art. 369b(a)); "
-            f"{_domestic(home)}"
+            f"is {state}: goods dispatched and delivered within {state} are not an "
+            f"intra-Community distance sale but a domestic supply in {state} ({_LAW} "
+            f"Art. 14(4)(1), 369b(a)); {_domestic(state)}"
         )  # fmt: skip
     return None
 
@@ -218,6 +225,8 @@ def _judge(
             )  # fmt: skip
         elif state == home:
             refusal = _identified(state, kind, dispatched, day, home)
+        elif kind == "goods" and dispatched is not None:
+            refusal = _dispatch(state, dispatched, day)
     return (None, refusal) if refusal is not None else (state, None)
 
 
