@@ -60,6 +60,10 @@ def eur(amount: str) -> Money:
     return Money(amount, "EUR")
 
 
+def cad(amount: str) -> Money:
+    return Money(amount, "CAD")
+
+
 def test_vat_fraction_from_hmrc() -> None:
     # HMRC VAT Notice 700, "VAT fraction": at 20% the VAT in a VAT-inclusive price is
     # 1/6 of it, so GBP 120.00 including VAT holds GBP 20.00 VAT.
@@ -139,6 +143,29 @@ def test_rounding_level_changes_the_tax_on_the_same_cart() -> None:
     )
     assert by_invoice.tax == eur("0.04")
     assert sum(line.tax for line in by_invoice.lines) == eur("0.04")
+
+
+def test_at_invoice_level_each_rate_row_is_rounded_once() -> None:
+    # A BC invoice, prices without tax: a GST-only line (PST-exempt goods) of 0.30 and a
+    # GST + PST line of 0.30. GST on the invoice: (0.30 + 0.30) x 5 % = 0.030 -> 0.03,
+    # rounded once; PST: 0.30 x 7 % = 0.021 -> 0.02. Rounding GST per group of lines
+    # taxed alike rounds the GST row twice: 0.015 -> 0.02 on each, 0.04 in all.
+    lines = [TaxLine(cad("0.30"), 1, BC[0]), TaxLine(cad("0.30"), 1, BC)]
+    invoice = tax_invoice(lines, prices_include_tax=False, rounding=RoundingLevel.INVOICE)
+    rows = [(row.tax, row.base, row.amount) for row in invoice.by_rate]
+    assert rows == [("GST", cad("0.60"), cad("0.03")), ("PST", cad("0.30"), cad("0.02"))]
+    assert invoice.tax == cad("0.05")
+    # GST 0.03 shared 0.015 : 0.015, the odd cent to the earlier line (allocate).
+    assert [line.tax for line in invoice.lines] == [cad("0.02"), cad("0.03")]
+    # Tax-inclusive, the same rule: GST inside 1.05 (5 %) and 1.12 (5 % + 7 %) is
+    # 1.05 x 5/105 + 1.12 x 5/112 = 0.05 + 0.05 = 0.10; PST 1.12 x 7/112 = 0.07.
+    gross = [TaxLine(cad("1.05"), 1, BC[0]), TaxLine(cad("1.12"), 1, BC)]
+    inside = tax_invoice(gross, prices_include_tax=True, rounding=RoundingLevel.INVOICE)
+    assert [(row.tax, row.amount) for row in inside.by_rate] == [
+        ("GST", cad("0.10")),
+        ("PST", cad("0.07")),
+    ]
+    assert inside.gross == cad("2.17")
 
 
 def test_mixed_rate_receipt_with_a_discount() -> None:

@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.money import Money, RoundingMode, minor_units
+from commercekit.money import Money, RoundingMode, minor_units, round_ratio
 from commercekit.tax import (
     RoundingLevel,
     TaxLine,
@@ -91,6 +91,42 @@ def test_per_line_and_per_invoice_differ_by_at_most_half_a_unit_per_line(
     roundings = sum(len(line.rates) for line in lines)
     difference = abs(Fraction(per_line.tax.amount) - Fraction(per_invoice.tax.amount))
     assert difference <= Fraction(roundings, 2) * unit("EUR")
+
+
+def _exact_taxes(line: TaxLine, *, inclusive: bool) -> list[Fraction]:
+    """Each of a line's taxes, unrounded: amount x r / 100 on a net amount, amount x r
+    / (100 + the line's rates) inside a gross one."""
+    amount = Fraction(line.amount().amount)
+    total = sum(Fraction(rate.rate) for rate in line.rates)
+    base = 100 + total if inclusive else Fraction(100)
+    return [amount * Fraction(rate.rate) / base for rate in line.rates]
+
+
+@given(
+    st.lists(tax_lines(), min_size=1, max_size=8),
+    st.booleans(),
+    st.sampled_from(list(RoundingMode)),
+)
+def test_at_invoice_level_each_rate_row_is_rounded_once(
+    lines: list[TaxLine], inclusive: bool, mode: RoundingMode
+) -> None:
+    """At invoice level each rate row's tax == round(sum of its lines' exact taxes),
+    rounded once with the mode, and the invoice's tax is the sum of those rows."""
+    invoice = tax_invoice(
+        lines, prices_include_tax=inclusive, rounding=RoundingLevel.INVOICE, mode=mode
+    )
+    exact: dict[tuple[str, Decimal], Fraction] = {}
+    for line in lines:
+        taxes = _exact_taxes(line, inclusive=inclusive)
+        for rate, tax in zip(line.rates, taxes, strict=True):
+            key = (rate.tax, rate.rate)
+            exact[key] = exact.get(key, Fraction(0)) + tax
+    rows = {(row.tax, row.rate): row.amount.amount for row in invoice.by_rate}
+    assert rows == {
+        key: Decimal(round_ratio(value.numerator * 100, value.denominator, mode)).scaleb(-2)
+        for key, value in exact.items()
+    }  # cents: tax_lines() draws EUR lines
+    assert invoice.tax.amount == sum(rows.values())
 
 
 @given(

@@ -36,13 +36,11 @@ from commercekit.money import (
     DEFAULT_ROUNDING,
     Money,
     RoundingMode,
-    allocate,
     require_money,
     round_money,
     sum_money,
 )
 from commercekit.tax import _checks
-from commercekit.tax._categories import RateKind
 from commercekit.tax._compute import (
     Parts,
     TaxAmount,
@@ -55,7 +53,7 @@ from commercekit.tax._compute import (
     extracted_each,
     line_gross,
 )
-from commercekit.tax._rate_totals import RateTotal, summary
+from commercekit.tax._rate_totals import RateTotal, rounded_per_rate, summary
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -76,7 +74,8 @@ class RoundingLevel(enum.StrEnum):
     LINE = "line"
     """Round the tax on each line (unit price x quantity - discount)."""
     INVOICE = "invoice"
-    """Add up the lines per rate, round the tax once per rate on the invoice."""
+    """Add up the lines' exact taxes per tax and rate, round each once on the invoice
+    (a line with two taxes counts in both rows), and share each out between its lines."""
 
 
 def _valid_quantity(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -281,27 +280,20 @@ def _lines_by_line(
 def _lines_by_invoice(
     lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
 ) -> list[LineTax]:
-    """Round once per group of lines taxed alike, then share each group's tax out."""
-    groups: dict[tuple[tuple[str, Decimal, RateKind], ...], list[int]] = {}
-    for index, line in enumerate(lines):
-        key = tuple((rate.tax, rate.rate, rate.kind) for rate in line.rates)
-        groups.setdefault(key, []).append(index)
-    results: list[LineTax | None] = [None] * len(lines)
-    for members in groups.values():
-        amounts = [_amount_of(lines[index]) for index in members]
-        total = sum_money(amounts, amounts[0].currency)
-        rates = lines[members[0]].rates
-        _, taxes = _taxes_of(total, rates, inclusive=inclusive, mode=mode)
-        weights = [amount.amount for amount in amounts]
-        if not any(weights):
-            weights = [Decimal(1)] * len(weights)
-        shares = [allocate(tax.amount, weights) for tax in taxes]
-        for position, index in enumerate(members):
-            line = lines[index]
-            line_taxes = [share[position] for share in shares]
-            amount = amounts[position]
-            net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
-            results[index] = trusted(
+    """Round each tax and rate once on the invoice, then share it out between the
+    lines (``rounded_per_rate``); a line below zero is refused as at line level."""
+    amounts = [_amount_of(line) for line in lines]
+    for amount in amounts:
+        if amount.amount < 0:
+            _checks.amount(amount, "gross" if inclusive else "net")  # raises
+    shares = rounded_per_rate(
+        amounts, [line.rates for line in lines], inclusive=inclusive, mode=mode
+    )
+    results = []
+    for line, amount, line_taxes in zip(lines, amounts, shares, strict=True):
+        net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
+        results.append(
+            trusted(
                 LineTax,
                 line=line,
                 net=net,
@@ -310,7 +302,8 @@ def _lines_by_invoice(
                     for rate, value in zip(line.rates, line_taxes, strict=True)
                 ),
             )
-    return [result for result in results if result is not None]
+        )
+    return results
 
 
 @context_free

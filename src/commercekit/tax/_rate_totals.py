@@ -1,9 +1,19 @@
-"""An invoice's tax summary: one row per tax and rate, with its base and its tax."""
+"""An invoice's tax summary: one row per tax and rate, with its base and its tax.
+
+At invoice level ([`RoundingLevel.INVOICE`][commercekit.tax.RoundingLevel]) each row's
+tax is rounded once: the exact taxes of every line carrying that tax and rate are added
+up, unrounded, and the sum is rounded to the minor unit; the row's tax is then shared
+out between those lines in proportion to their exact taxes, so the lines add up to the
+row. A line taxed twice (GST and PST, VAT and a surcharge) is in two rows, and a row is
+never rounded once per group of lines taxed alike.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
@@ -11,14 +21,26 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import EXACT
-from commercekit.money import Money, make_money, require_money
+from commercekit.money import (
+    MINOR_UNITS,
+    Money,
+    RoundingMode,
+    allocate,
+    make_money,
+    require_money,
+    round_ratio,
+)
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind
+from commercekit.tax._tax_rate import TaxRate
 
 if TYPE_CHECKING:
     from commercekit.tax._invoice import LineTax
 
-__all__ = ["RateTotal", "summary"]
+__all__ = ["RateTotal", "rounded_per_rate", "summary"]
+
+RowKey = tuple[str, Decimal, RateKind]
+"""A summary row: the tax, its rate and the rate's kind."""
 
 
 def _percent(value: object) -> Decimal:
@@ -45,7 +67,7 @@ class RateTotal:
 
 def summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
     """One row per tax and rate, added up in ``Decimal`` (one currency, checked)."""
-    rows: dict[tuple[str, Decimal, RateKind], tuple[Decimal, Decimal]] = {}
+    rows: dict[RowKey, tuple[Decimal, Decimal]] = {}
     for result in results:
         for tax in result.taxes:
             key = (tax.rate.tax, tax.rate.rate, tax.rate.kind)
@@ -67,3 +89,60 @@ def summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
             rows.items(), key=lambda item: (item[0][0], item[0][1])
         )
     )
+
+
+def rounded_per_rate(
+    amounts: Sequence[Money],
+    rates: Sequence[tuple[TaxRate, ...]],
+    *,
+    inclusive: bool,
+    mode: RoundingMode,
+) -> list[list[Money]]:
+    """Each line's share of each of its taxes, every summary row rounded once.
+
+    ``amounts`` are the lines' amounts (zero or more, one currency), ``rates`` their
+    taxes. A line's exact tax at rate r is amount x r / 100 on a net amount, amount x
+    r / (100 + R) inside a gross one (R: the sum of the line's rates). Per row, the
+    exact taxes are added up and rounded once with ``mode``; the row's tax is shared
+    out with [`allocate`][commercekit.money.allocate] in proportion to them.
+    """
+    currency = amounts[0].currency
+    exponent = MINOR_UNITS[currency.code]
+    exact = [
+        _exact_taxes(Fraction(amount.amount), line_rates, inclusive=inclusive)
+        for amount, line_rates in zip(amounts, rates, strict=True)
+    ]
+    rows: dict[RowKey, list[tuple[int, int]]] = {}
+    for line, line_rates in enumerate(rates):
+        for index, rate in enumerate(line_rates):
+            rows.setdefault((rate.tax, rate.rate, rate.kind), []).append((line, index))
+    shares = [[make_money(Decimal(0), currency)] * len(line) for line in rates]
+    for members in rows.values():
+        taxes = [exact[line][index] for line, index in members]
+        total = sum(taxes, Fraction(0))
+        units = round_ratio(total.numerator * 10**exponent, total.denominator, mode)
+        row_tax = make_money(Decimal(units).scaleb(-exponent), currency)
+        for (line, index), part in zip(
+            members, allocate(row_tax, _weights(taxes)), strict=True
+        ):
+            shares[line][index] = part
+    return shares
+
+
+def _exact_taxes(
+    amount: Fraction, rates: tuple[TaxRate, ...], *, inclusive: bool
+) -> list[Fraction]:
+    """A line's taxes, unrounded: on its net amount, or inside its gross amount."""
+    base = Fraction(100)
+    if inclusive:
+        base += sum((Fraction(rate.rate) for rate in rates), Fraction(0))
+    return [amount * Fraction(rate.rate) / base for rate in rates]
+
+
+def _weights(taxes: Sequence[Fraction]) -> list[int]:
+    """Exact non-negative fractions as whole numbers in the same proportions (equal
+    weights where all are zero, whose share is zero anyway)."""
+    if not any(taxes):
+        return [1] * len(taxes)
+    common = math.lcm(*(tax.denominator for tax in taxes))
+    return [tax.numerator * (common // tax.denominator) for tax in taxes]
