@@ -255,6 +255,8 @@ CALLS: dict[str, Callable[[], Call]] = {
         share=Decimal("0.82"),
         status=Registration.APPROACHING,
         conversions=("GBP 100.00 converted to EUR 118.24 at 1.1824",),
+        due_from=date(2027, 1, 1),
+        unmeasured=("whether the seller opted for destination taxation",),
     ),
     "Verification": lambda: call(
         tax_id=_tax_id(),
@@ -312,6 +314,7 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("TaxDecision", "documents"): (_NAME, _WORDING),
     ("TaxDecision", "conversions"): (_NAME, _WORDING),
     ("ThresholdStatus", "conversions"): (_NAME, _WORDING),
+    ("ThresholdStatus", "unmeasured"): (_NAME, _WORDING),
     ("Verification", "registry"): (_NAME, "the registry's own name, such as 'VIES'"),
     ("Verification", "reference"): (_NAME, "the registry's own consultation number"),
     ("is_valid_tax_id", "text"): (
