@@ -273,6 +273,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         Money("119.00", "EUR"), [_vat()], mode=RoundingMode.HALF_EVEN
     ),
     "gross_price": lambda: call(Money("8.40", "EUR"), [_vat()], mode=RoundingMode.HALF_UP),
+    "gstin_state": lambda: call("27AAPFU0939F1ZV"),
     "is_valid_tax_id": lambda: call("DE 136 695 976", country="DE"),
     "jurisdictions": call,
     "net_price": lambda: call(Money("9.99", "EUR"), [_vat()], extra_digits=4),

@@ -197,7 +197,7 @@ def _buyer(value: object, _: object) -> Buyer:
             f'is {json_type(text)}; expected a string such as "DE136695976"',
             kind=InputKind.TEXT,
         )
-    # AU, NZ and CA numbers carry no country prefix: the buyer's country says whose.
+    # AU, NZ, CA and IN numbers carry no country prefix: the buyer's country says whose.
     country = buyer.country if buyer.country in _UNPREFIXED else None
     try:
         tax_id = validate_tax_id(text, country)
@@ -210,7 +210,7 @@ def _buyer(value: object, _: object) -> Buyer:
     return Buyer(buyer.country, buyer.postcode, buyer.subdivision, tax_id)
 
 
-_UNPREFIXED = ("AU", "NZ", "CA")
+_UNPREFIXED = ("AU", "NZ", "CA", "IN")
 
 
 def _tax_id_reason(error: InvalidTaxIdError) -> str:

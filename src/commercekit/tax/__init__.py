@@ -10,6 +10,9 @@
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
   (one module each) the questions in a fixed order.
+* [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
+  [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
+  registered in, which decides between CGST + SGST and IGST.
 """
 
 from typing import TYPE_CHECKING
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import (
         LineTax,
         RoundingLevel,
@@ -84,6 +88,7 @@ else:
             "._categories": "RateKind TaxCategory check_category",
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
+            "._india": "gstin_state",
             "._ids": (
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
@@ -141,6 +146,7 @@ __all__ = [
     "decide",
     "extract_tax",
     "gross_price",
+    "gstin_state",
     "is_valid_tax_id",
     "jurisdictions",
     "net_price",
