@@ -84,7 +84,7 @@ class India(RegisteredServices):
         law = (
             "UTGST Act s. 7"
             if place in UT_WITHOUT_LEGISLATURE
-            else f"{place}'s SGST Act s. 9"
+            else "the State's own GST Act s. 9"
         )
         rules.append(
             Rule(
