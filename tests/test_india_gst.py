@@ -240,6 +240,24 @@ def test_the_two_halves_add_up_to_the_integrated_rate(
     assert {rate.jurisdiction for rate in halves} == {code}
 
 
+@given(
+    supplier=st.sampled_from(sorted(set(GST_STATES.values()))),
+    place=st.sampled_from(sorted(set(GST_STATES.values()))),
+    goods=st.booleans(),
+)
+def test_a_supply_is_intra_state_exactly_when_both_ends_are_in_one_state(
+    supplier: str, place: str, *, goods: bool
+) -> None:
+    """Same State: two halves taxed there; else IGST; the total rate is 18% either way."""
+    supply = "goods" if goods else "services"
+    decision = decide(
+        _sale(supplier, Buyer("IN", subdivision=place), "100", supply=supply), on=ON
+    )
+    assert decision.taxed_in == (place if supplier == place else "IN")
+    assert len(decision.rates) == (2 if supplier == place else 1)
+    assert sum(rate.rate for rate in decision.rates) == Decimal(18)
+
+
 # --- GSTINs -----------------------------------------------------------------------
 
 

@@ -63,44 +63,29 @@ class India(RegisteredServices):
             ),
             why,
         ]
-        if supplier != place:
-            rules.append(
-                Rule(
-                    f"the supplier is in {supplier} and the place of supply in {place}: "
-                    "an inter-State supply, taxed with IGST at the full rate (IGST Act "
-                    "ss. 5(1) and 7)",
-                    ACTS,
-                )
+        if supplier == place:
+            taxes = " + ".join(gst_taxes(place))
+            law = (
+                "UTGST Act s. 7"
+                if place in UT_WITHOUT_LEGISLATURE
+                else "the State's own GST Act s. 9"
             )
-            return case.decision(
-                Regime.DOMESTIC,
-                "IN",
-                Collector.SELLER,
-                rules,
-                scheme="inter-State supply (IGST)",
-                charge=True,
-            )
-        taxes = " + ".join(gst_taxes(place))
-        law = (
-            "UTGST Act s. 7"
-            if place in UT_WITHOUT_LEGISLATURE
-            else "the State's own GST Act s. 9"
-        )
-        rules.append(
-            Rule(
+            taxed_in, scheme = place, f"intra-State supply ({taxes})"
+            text = (
                 f"the supplier and the place of supply are both in {place}: an "
                 f"intra-State supply, taxed with {taxes}, each half the rate (IGST Act "
-                f"s. 8; CGST Act s. 9; {law})",
-                ACTS,
+                f"s. 8; CGST Act s. 9; {law})"
             )
-        )
+        else:
+            taxed_in, scheme = "IN", "inter-State supply (IGST)"
+            text = (
+                f"the supplier is in {supplier} and the place of supply in {place}: an "
+                "inter-State supply, taxed with IGST at the full rate (IGST Act ss. "
+                "5(1) and 7)"
+            )
+        rules.append(Rule(text, ACTS))
         return case.decision(
-            Regime.DOMESTIC,
-            place,
-            Collector.SELLER,
-            rules,
-            scheme=f"intra-State supply ({taxes})",
-            charge=True,
+            Regime.DOMESTIC, taxed_in, Collector.SELLER, rules, scheme=scheme, charge=True
         )
 
     def goods_import(
