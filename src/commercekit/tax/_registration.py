@@ -66,6 +66,10 @@ class Registration(enum.StrEnum):
     """At 80 % of the threshold or more: time to prepare."""
     MUST_REGISTER = "must_register"
     REGISTERED = "registered"
+    NOT_BUNDLED = "not_bundled"
+    """The jurisdiction's registration rules are not bundled with commercekit: nothing
+    was measured, and ``unmeasured`` names the rules to check yourself. Never read it
+    as "nothing to register"."""
 
 
 def _union_jurisdiction(value: object) -> str:
@@ -101,8 +105,8 @@ class CountedSale:
     business: bool = attrs.field(default=False, validator=_checks.valid_flag)
 
 
-def _share(value: object) -> Decimal:
-    return checks.decimal(value, "share", invalid)
+def _share(value: object) -> Decimal | None:
+    return None if value is None else checks.decimal(value, "share", invalid)
 
 
 def _registration(value: object) -> Registration:
@@ -126,24 +130,44 @@ class ThresholdStatus:
     None where the threshold is measured on the running period (register once crossed,
     within the time the law gives) or it is not crossed. ``unmeasured`` lists what the
     law also asks that this status does not measure: check those yourself.
+
+    A jurisdiction whose registration rules are not bundled (India) has the status
+    ``not_bundled``: ``threshold``, the window, ``counted`` and ``share`` are None (nothing
+    was measured) and ``unmeasured`` names its rules.
     """
 
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
-    threshold: Threshold = attrs.field(validator=_checks.instance_of(Threshold))
-    window_start: date = attrs.field(validator=_checks.valid_day)
-    window_end: date = attrs.field(validator=_checks.valid_day)
-    counted: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    threshold: Threshold | None = attrs.field(
+        validator=attrs.validators.optional(_checks.instance_of(Threshold))
+    )
+    window_start: date | None = attrs.field(validator=_checks.valid_optional_day)
+    window_end: date | None = attrs.field(validator=_checks.valid_optional_day)
+    counted: Money | None = attrs.field(
+        converter=_optional_money, validator=_checks.valid_optional_amount
+    )
     previous_period: Money | None = attrs.field(
         converter=_optional_money, validator=_checks.valid_optional_amount
     )
-    share: Decimal = attrs.field(converter=_share)
+    share: Decimal | None = attrs.field(converter=_share)
     status: Registration = attrs.field(converter=_registration)
     conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
     due_from: date | None = attrs.field(default=None, validator=_checks.valid_optional_day)
     unmeasured: tuple[str, ...] = attrs.field(default=(), converter=_unmeasured)
 
     def __attrs_post_init__(self) -> None:
-        if self.window_end < self.window_start:
+        measured = (self.threshold, self.window_start, self.window_end, self.counted)
+        unbundled = self.status is Registration.NOT_BUNDLED
+        if any((field is None) != unbundled for field in (*measured, self.share)):
+            raise invalid(
+                "status",
+                self.status,
+                "needs threshold, window_start, window_end, counted and share None "
+                "(nothing measured) exactly when it is not_bundled",
+            )
+        if unbundled and not self.unmeasured:
+            raise invalid("unmeasured", (), "is empty; name the rules not bundled")
+        start, end = self.window_start, self.window_end
+        if start is not None and end is not None and end < start:
             raise invalid(
                 "window_end",
                 self.window_end,
@@ -153,6 +177,8 @@ class ThresholdStatus:
 
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
+        if self.threshold is None or self.counted is None:
+            return f"{self.jurisdiction}: not bundled. " + " ".join(self.unmeasured)
         limit = self.threshold.amount
         due = f" from {self.due_from}" if self.due_from else ""
         unmeasured = "".join(f" Not measured: {text}" for text in self.unmeasured)
@@ -226,6 +252,9 @@ def threshold_status(
     period and the specified period (either one crossed makes the seller taxable), each
     with ``due_from``, the day it takes effect, and ``unmeasured``, what the law also
     asks that the status cannot see (salaries, capital, an invoice registration).
+    A jurisdiction whose registration rules are not bundled (India) is listed with the
+    status ``not_bundled`` and its rules named in ``unmeasured``, for a seller
+    established there or selling there: it is never left out as if nothing were due.
 
     Examples:
         >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
@@ -236,6 +265,10 @@ def threshold_status(
         >>> [(s.status.value, s.due_from) for s in threshold_status(jp, (),
         ...     seller_country="JP", on=date(2026, 3, 1)) if s.jurisdiction == "JP"]
         [('must_register', datetime.date(2026, 1, 1)), ('below', None)]
+        >>> to_india = [CountedSale(date(2026, 5, 1), Money("100.00", "USD"), "IN")]
+        >>> [(s.status.value, s.counted) for s in threshold_status(to_india, (),
+        ...     seller_country="US", on=date(2026, 11, 26)) if s.jurisdiction == "IN"]
+        [('not_bundled', None)]
     """
     day = check_day(on)
     home = _destination(seller_country)  # Northern Ireland (XI) as well as countries
@@ -249,6 +282,9 @@ def threshold_status(
     for jurisdiction in JURISDICTION_REGISTRY.values():
         rule = jurisdiction.registration_rule(home, records, day)
         if rule is None:
+            unbundled = jurisdiction.registration_not_bundled(home, records)
+            if unbundled:  # said by name, never left out as if nothing were due
+                results.append(_not_bundled(jurisdiction.code, unbundled))
             continue
         counting = [
             sale for sale in records if jurisdiction.counts_toward_registration(sale, home)
@@ -271,6 +307,20 @@ def threshold_status(
             caveats = jurisdiction.unmeasured_registration_rules(measured, home)
             results.append(attrs.evolve(status, unmeasured=caveats))
     return tuple(results)
+
+
+def _not_bundled(code: str, rules: tuple[str, ...]) -> ThresholdStatus:
+    return ThresholdStatus(
+        jurisdiction=code,
+        threshold=None,
+        window_start=None,
+        window_end=None,
+        counted=None,
+        previous_period=None,
+        share=None,
+        status=Registration.NOT_BUNDLED,
+        unmeasured=rules,
+    )
 
 
 def _turnover_met(

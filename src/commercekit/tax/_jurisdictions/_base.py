@@ -63,6 +63,9 @@ class Jurisdiction:
     """The registration threshold a foreign seller is measured against (None: none)."""
     resident_threshold: ClassVar[ThresholdRule | None] = None
     """The one a seller established here is measured against (None: the same)."""
+    registration_rules_not_bundled: ClassVar[tuple[str, ...]] = ()
+    """Where its registration rules are not bundled, what they are, by name (with their
+    source): ``threshold_status`` says so instead of listing nothing."""
 
     @property
     def source(self) -> str:
@@ -171,6 +174,16 @@ class Jurisdiction:
         if self.established_here(seller_country) and self.resident_threshold:
             return self.resident_threshold
         return self.registration_threshold
+
+    def registration_not_bundled(
+        self, seller_country: str, sales: Sequence[CountedSale]
+    ) -> tuple[str, ...]:
+        """``registration_rules_not_bundled`` for a seller established here or selling
+        here (``threshold_status``'s ``not_bundled`` status), else nothing."""
+        here = self.established_here(seller_country) or any(
+            sale.destination == self.code for sale in sales
+        )
+        return self.registration_rules_not_bundled if here else ()
 
     def counts_toward_registration(self, sale: CountedSale, seller_country: str) -> bool:
         """Whether ``sale`` counts toward this jurisdiction's registration threshold: a

@@ -22,6 +22,8 @@
 * Goods shipped into India from abroad: customs collects basic customs duty and IGST
   from the importer at the border (IGST Act s. 5(1) proviso; Customs Tariff Act 1975
   s. 3(7)); their amounts are not bundled yet.
+* Registration (CGST Act 2017 ss. 22-24) is not bundled: ``threshold_status`` says so
+  by name (status ``not_bundled``) for a seller in India or selling there.
 
 References:
     CBIC, GST Acts (CGST, IGST and UTGST Acts 2017): https://cbic-gst.gov.in/gst-acts.html
@@ -49,6 +51,20 @@ class India(RegisteredServices):
     references: ClassVar[tuple[str, ...]] = (
         ACTS,
         "https://cbic-gst.gov.in/gst-goods-services-rates.html",
+    )
+
+    registration_rules_not_bundled: ClassVar[tuple[str, ...]] = (
+        (
+            "India's GST registration rules are not bundled with commercekit: the "
+            "aggregate-turnover threshold of CGST Act 2017 s. 22, counted over the "
+            "financial year (April to March), which depends on the supplier's State "
+            "and on whether it supplies goods only (Notification 10/2019-Central Tax, "
+            "from 2019-04-01: INR 40 lakh for exclusive suppliers of goods, except in "
+            "the States it lists and for the goods it lists); and compulsory "
+            "registration whatever the turnover (s. 24: inter-State taxable supplies, "
+            "non-resident taxable persons, suppliers through an e-commerce operator, "
+            f"among others). Check them yourself: {ACTS}"
+        ),
     )
 
     def domestic(self, case: Case, destination: str) -> TaxDecision:
