@@ -120,10 +120,12 @@ def _border_shares(order: Quote) -> list[Money]:
     if landed is not None and landed.shipment.currency == order.currency:
         # landed_cost was given one item per line with a positive net, in order.
         valued = [i for i, line in enumerate(order.lines) if line.net.amount > 0]
-        if len(valued) == len(landed.duties):
-            for index, item in zip(valued, landed.duties, strict=True):
-                if item.item.description == order.lines[index].sku:
-                    duties[index] = item.amount
+        items = landed.shipment.items
+        if len(valued) == len(items):
+            own = landed.item_duties  # duty and any surcharge (India's SWS) per item
+            for index, item, amount in zip(valued, items, own, strict=True):
+                if item.description == order.lines[index].sku:
+                    duties[index] = amount
     duty = sum_money(duties, order.currency)
     if duty > border:
         duties, duty = [zero] * len(order.lines), zero

@@ -10,7 +10,10 @@
 * [`delivery_window`][commercekit.shipping.delivery_window]: cut-off, handling and
   transit in business days, skipping public holidays.
 * [`landed_cost`][commercekit.shipping.landed_cost]: duty, import tax and fees on the
-  customs value each destination uses, de minimis rules, and who pays under DDP or DAP.
+  customs value each destination uses, de minimis rules, and who pays under DDP or DAP;
+  India's Social Welfare Surcharge as a second duty line per item
+  ([`DutyRate.social_welfare_surcharge`][commercekit.shipping.DutyRate] for a heading's
+  own rate).
 """
 
 from typing import TYPE_CHECKING

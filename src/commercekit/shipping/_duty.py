@@ -9,6 +9,7 @@ small to collect.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import attrs
@@ -18,6 +19,7 @@ from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, Work, share, zero
 from commercekit.shipping._customs import DeMinimis, ReliefKind, de_minimis
+from commercekit.shipping._india import INDIA, india_tariff_rate, surcharge_lines
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
 from commercekit.tax import ThresholdRule, threshold_for
@@ -89,7 +91,9 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
         flat = _eu_flat_duty(shipment, shares, day, work)
         if flat is not None:
             return flat
-    lines = _tariff_duties(shipment, area, shares, day, tariffs, work, mode)
+    lines, rates = _tariff_duties(shipment, area, shares, day, tariffs, work, mode)
+    if area == INDIA:  # the Social Welfare Surcharge: a second line per item
+        return lines + surcharge_lines(lines, rates, day, work, mode)
     if found is not None and found.measure == "duty_amount":
         return _small_duty_waived(shipment, found, lines, work)
     return lines
@@ -103,13 +107,17 @@ def _tariff_duties(  # noqa: PLR0917  # one step of duty_lines, all its inputs
     tariffs: TariffSource,
     work: Work,
     mode: RoundingMode,
-) -> list[ItemDuty]:
-    """Each item's duty at its tariff rate, on its share of the customs value."""
-    lines = []
+) -> tuple[list[ItemDuty], list[DutyRate]]:
+    """Each item's duty at its tariff rate, on its share of the customs value, and the
+    rows they were charged at."""
+    lines, rates = [], []
     for item, part in zip(shipment.items, shares, strict=True):
         assert item.hs_code is not None  # noqa: S101  # checked by duty_lines
         assert item.origin is not None  # noqa: S101  # checked in landed_cost
-        rate = _tariff_rate(tariffs, item.hs_code, item.origin, area, day)
+        code, origin = item.hs_code, item.origin
+        lookup = functools.partial(_tariff_rate, tariffs, code, origin, area, day)
+        rate = india_tariff_rate(lookup, code, day) if area == INDIA else lookup()
+        rates.append(rate)
         amount = round_money(part * rate.rate.scaleb(-2), mode=mode)
         lines.append(
             ItemDuty(
@@ -125,7 +133,7 @@ def _tariff_duties(  # noqa: PLR0917  # one step of duty_lines, all its inputs
             f"duty on {item.description}: {part} x {rate.rate}% = {amount} "
             f"(heading {rate.heading}) [{rate.source}]"
         )
-    return lines
+    return lines, rates
 
 
 def _small_duty_waived(

@@ -18,7 +18,7 @@ import attrs
 
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
-from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
+from commercekit.shipping._charges import ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, ReliefKind, Valuation
 from commercekit.shipping._duty import relief, relieved
 from commercekit.shipping._shipment import Fee, Item, Shipment
@@ -73,20 +73,21 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
     area: str,
     rules: CustomsRules,
     shares: list[Money],
-    duties: list[ItemDuty],
+    duties: list[Money],
     day: date,
     tax_rates: TaxRateSource | BundledRates,
     work: Work,
     mode: RoundingMode,
 ) -> list[ItemTax]:
-    """The import VAT/GST on each item, with its base and rates."""
+    """The import VAT/GST on each item, with its base and rates; ``duties`` are each
+    item's duties of customs, all lines added up."""
     currency = shipment.currency
     extras = _added_costs(shipment, rules)
     added = sum_money([amount for _, amount in extras], currency)
     weights = [part.amount for part in shares]
     spread = share(added, shipment.items, range(len(shares)), weights)
     bases = [
-        part + duty.amount + extra
+        part + duty + extra
         for part, duty, extra in zip(shares, duties, spread, strict=True)
     ]
 

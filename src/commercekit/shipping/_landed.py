@@ -43,6 +43,7 @@ from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, Valuation, customs_rules
 from commercekit.shipping._duty import duty_lines
 from commercekit.shipping._import_tax import fee_tax, import_tax_lines
+from commercekit.shipping._india import INDIA, india_costs
 from commercekit.shipping._shipment import Fee, Incoterm, Item, Shipment
 from commercekit.shipping._tariff import BUNDLED_TARIFF, TariffSource
 from commercekit.tax import BUNDLED, BundledRates, TaxRate, TaxRateSource
@@ -102,6 +103,10 @@ class LandedCost:
     Every total is the sum of the parts shown: ``duty`` of ``duties``, ``import_tax``
     and ``tax_base`` of ``taxes`` (one per item, at the item's own category), ``charges``
     of duty, import tax, fees and the tax on fees.
+
+    ``duties`` has one line per item, in the shipment's order; where a surcharge is
+    levied as a duty of customs on top (India's Social Welfare Surcharge), a second
+    round of lines follows, again one per item. ``item_duties`` adds each item's up.
     """
 
     shipment: Shipment = attrs.field(converter=_shipment)
@@ -122,6 +127,23 @@ class LandedCost:
         for amount in amounts:
             if amount.currency.code != currency:
                 raise CurrencyMismatchError(currency, amount.currency.code, "land")
+        items = list(self.shipment.items)
+        steps = range(0, len(self.duties), len(items))
+        rounds = [self.duties[k : k + len(items)] for k in steps]
+        if not rounds or any([line.item for line in lines] != items for lines in rounds):
+            raise invalid(
+                "duties",
+                self.duties,
+                "must be one line per item in the shipment's order (and, for a "
+                "surcharge, another round of one per item)",
+            )
+
+    @property
+    def item_duties(self) -> tuple[Money, ...]:
+        """Each item's duty, all its lines (duty and surcharge), in the shipment's
+        order."""
+        items = len(self.shipment.items)
+        return tuple(_per_item(list(self.duties), items, self.shipment.currency))
 
     @property
     def duty(self) -> Money:
@@ -214,8 +236,14 @@ def landed_cost(
     IOSS-registered sellers; other low-value consignments then pay the ordinary tariff
     rate (``Shipment.sold_under`` says which a shipment is).
 
+    Into India (``_india.py``): the assessable value is CIF, with 20% and 1.125% of the
+    FOB value for transport and insurance where the shipment gives none (listed as
+    assumed); the Social Welfare Surcharge follows the duty as a second line per item;
+    IGST is charged on the assessable value plus both.
+
     Raises [`MissingDataError`][commercekit.errors.MissingDataError] for an item without
-    an origin or, where duty is due, without an HS code;
+    an origin or, where duty is due, without an HS code (into India, also for a heading
+    the tariff has no row for);
     [`NoRuleError`][commercekit.errors.NoRuleError] where the tariff has no row.
     """
     day = check_day(on)
@@ -248,7 +276,8 @@ def landed_cost(
         shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope
     )
     jurisdiction = place.rates_jurisdiction(goods=True)
-    taxes = import_tax_lines(shipment, jurisdiction, area, rules, shares, duties, day,
+    per_item = _per_item(duties, len(shipment.items), shipment.currency)
+    taxes = import_tax_lines(shipment, jurisdiction, area, rules, shares, per_item, day,
                              tax_rates, work, mode)  # fmt: skip
     on_fees = fee_tax(fees, taxes, jurisdiction, day, tax_rates, work, mode,
                       shipment.currency)  # fmt: skip
@@ -268,6 +297,14 @@ def landed_cost(
         explanation=tuple(work.lines),
         conversions=tuple(work.conversions),
     )
+
+
+def _per_item(duties: list[ItemDuty], items: int, currency: str) -> list[Money]:
+    """Each item's duty lines added up (duty, then any surcharge round)."""
+    totals = [zero(currency)] * items
+    for index, line in enumerate(duties):
+        totals[index % items] += line.amount
+    return totals
 
 
 def _source_of(value: object, method: str, field: str, example: str) -> None:
@@ -311,6 +348,8 @@ def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Mo
     currency = shipment.currency
     freight = shipment.shipping or zero(currency)
     insurance = shipment.insurance or zero(currency)
+    if rules.destination == INDIA:  # r. 10(2): the law's figures where none is given
+        freight, insurance = india_costs(shipment, work)
     goods = shipment.goods
     cif = rules.valuation is Valuation.CIF
     customs_value = goods + freight + insurance if cif else goods

@@ -76,6 +76,17 @@ def _duty_percent(value: object) -> Decimal:
     return rate
 
 
+def _surcharge_percent(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    rate = to_decimal(value, "social_welfare_surcharge")
+    if not 0 <= rate <= 100:
+        raise InvalidAmountError(
+            value, "is not a surcharge rate from 0 to 100 percent of the duty"
+        )
+    return rate
+
+
 def _source(_: object, __: object, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidAmountError(value, "is not a source; give the URL or the law")
@@ -95,6 +106,9 @@ class DutyRate:
 
     ``heading`` is a tariff heading's digits (``6109.10``), which an HS code starting
     with them matches; ``until`` is the last day in force (``None`` while it is).
+    ``social_welfare_surcharge`` is India's: the heading's own rate, in percent of the
+    duty, where a notification exempts it (``0``) or lowers it; ``None`` means the
+    general rate (10%, Finance Act 2018 s. 110).
     """
 
     destination: str = attrs.field(converter=check.area)
@@ -105,6 +119,9 @@ class DutyRate:
     source: str = attrs.field(validator=_source)
     note: str = attrs.field(default="", validator=_note)
     description: str = attrs.field(default="", validator=_note)
+    social_welfare_surcharge: Decimal | None = attrs.field(
+        default=None, converter=_surcharge_percent
+    )
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)

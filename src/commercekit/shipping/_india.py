@@ -1,0 +1,184 @@
+"""Imports into India: the assessable value, the Social Welfare Surcharge, and the
+basic customs duty's missing row.
+
+Indian customs charges, in this order (worked through in the docs, "Imports into India"):
+
+* the **assessable value**: the transaction value plus transport, loading, unloading and
+  handling to the place of importation, plus insurance (Customs Act 1962 s. 14(1);
+  Customs Valuation Rules 2007 r. 10(2), as substituted in 2017). Where the transport
+  cost is not ascertainable it is 20% of the FOB value; where the insurance is not,
+  1.125% of it (the provisos). A shipment without ``shipping`` or ``insurance`` is
+  valued with those figures, and the explanation says each was assumed;
+* **basic customs duty** (BCD) at the tariff's rate on the assessable value, from the
+  caller's ``TariffSource``: a heading it has no row for raises ``MissingDataError``;
+* the **Social Welfare Surcharge** (SWS): 10% of the duties of customs (Finance Act
+  2018 s. 110, from 2 February 2018), levied as a duty of customs; a tariff row may
+  carry its heading's own rate (``DutyRate.social_welfare_surcharge``: ``0`` where a
+  notification exempts it);
+* **IGST** at the goods' rate on the assessable value plus BCD plus SWS (Customs Tariff
+  Act 1975 s. 3(7), (8A)): the import-tax step, with ``customs.csv``'s base.
+
+References:
+    Customs Valuation Rules 2007 r. 10(2), Notification 91/2017-Customs (N.T.):
+    https://web.lawcrux.com/newversion/web/Assets/data5t/cu/cuncuv/nt/2017/83009.htm
+    Finance Act 2018 s. 110: https://www.indiabudget.gov.in/budget2018-2019/ub2018-19/fb/bill.pdf
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from commercekit import _bundled
+from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.money import Money, RoundingMode, round_money
+from commercekit.shipping._charges import ItemDuty, Work
+from commercekit.shipping._shipment import Shipment
+from commercekit.shipping._tariff import DutyRate
+
+__all__ = ["INDIA", "india_costs", "india_tariff_rate", "surcharge_lines"]
+
+INDIA = "IN"
+FREIGHT_SHARE = Decimal("20")
+"""Transport not ascertainable: 20% of the FOB value (r. 10(2), first proviso)."""
+INSURANCE_SHARE = Decimal("1.125")
+"""Insurance not ascertainable: 1.125% of the FOB value (r. 10(2), third proviso)."""
+VALUATION_RULE = (
+    "Customs Valuation Rules 2007 r. 10(2) (Notification 91/2017-Customs (N.T.)) "
+    "[https://web.lawcrux.com/newversion/web/Assets/data5t/cu/cuncuv/nt/2017/83009.htm]"
+)
+
+
+@attrs.frozen
+class Surcharge:
+    """A surcharge levied as a duty of customs, in percent of the duty, dated."""
+
+    destination: str
+    name: str
+    rate: Decimal
+    since: date
+    until: date | None
+    legal_basis: str
+    sources: tuple[str, ...]
+    note: str = ""
+
+    def covers(self, on: date) -> bool:
+        """Whether it is in force on ``on``."""
+        return self.since <= on and (self.until is None or on <= self.until)
+
+
+_COLUMNS = (
+    *("destination", "surcharge", "rate", "base", "since", "until"),
+    *("legal_basis", "source", "note"),
+)
+
+
+def _surcharge(line: _bundled.Line) -> Surcharge:
+    return line.build(
+        Surcharge,
+        destination=line.text("destination"),
+        name=line.text("surcharge"),
+        rate=line.decimal("rate"),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        legal_basis=line.text("legal_basis"),
+        sources=line.sources(),
+        note=line.raw("note"),
+    )
+
+
+def _read() -> tuple[Surcharge, ...]:
+    lines = _bundled.read("commercekit.shipping", "surcharges.csv", columns=_COLUMNS)
+    rows = [(line, _surcharge(line)) for line in lines]
+    _bundled.check_periods(
+        (line, (row.destination, row.name), row.since, row.until) for line, row in rows
+    )
+    return tuple(row for _, row in rows)
+
+
+SURCHARGES: tuple[Surcharge, ...] = _read()
+
+
+def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
+    """Transport and insurance to the place of importation: the shipment's, or where it
+    gives none, the figures r. 10(2) sets when they are not ascertainable (20% and
+    1.125% of the FOB value, here the goods), each noted as assumed."""
+    fob = shipment.goods
+    if shipment.currency != "INR":
+        work.lines.append(
+            f"Indian customs assesses in INR at the exchange rate CBIC notifies for "
+            f"customs (Customs Act 1962 s. 14(1)); these figures are in "
+            f"{shipment.currency}: for customs' own figures, value the shipment in INR "
+            f"with a RateTable holding the notified rate"
+        )
+    costs = []
+    for given, percent, what in (
+        (shipment.shipping, FREIGHT_SHARE, "transport"),
+        (shipment.insurance, INSURANCE_SHARE, "insurance"),
+    ):
+        if given is not None:
+            costs.append(given)
+            continue
+        assumed = round_money(fob * percent.scaleb(-2), mode=RoundingMode.HALF_UP)
+        work.lines.append(
+            f"assumed {what} {assumed}: {percent}% of the FOB value {fob}, as the law "
+            f"sets when the cost is not ascertainable (rounded half up); pass the "
+            f"shipment's {'shipping' if what == 'transport' else what} to use the real "
+            f"cost [{VALUATION_RULE}]"
+        )
+        costs.append(assumed)
+    return costs[0], costs[1]
+
+
+def india_tariff_rate(lookup: Callable[[], DutyRate], hs_code: str, on: date) -> DutyRate:
+    """The caller's tariff row for ``hs_code``; a missing one is missing data, named."""
+    try:
+        return lookup()
+    except NoRuleError as error:
+        raise MissingDataError(
+            f"the basic customs duty rate of HS code {hs_code} into India on {on}",
+            "pass tariffs= a TariffSource with its row (a TariffTable of DutyRate rows "
+            "for destination 'IN', from the First Schedule to the Customs Tariff Act "
+            "1975 and the exemption notifications that apply); commercekit bundles no "
+            f"Indian tariff ({error})",
+        ) from error
+
+
+def surcharge_lines(
+    duties: list[ItemDuty],
+    rates: list[DutyRate],
+    day: date,
+    work: Work,
+    mode: RoundingMode,
+) -> list[ItemDuty]:
+    """The Social Welfare Surcharge on each item's duty, at the tariff row's own rate
+    where it gives one, else the general rate in force on ``day``."""
+    general = _general(day)
+    lines = []
+    for duty, rate in zip(duties, rates, strict=True):
+        percent = rate.social_welfare_surcharge
+        own = percent is not None
+        if percent is None:
+            percent = general.rate
+        amount = round_money(duty.amount * percent.scaleb(-2), mode=mode)
+        source = rate.source if own else general.sources[0]
+        why = f"the tariff row's rate for {rate.heading}" if own else general.legal_basis
+        rule = f"{general.name} {percent}% of the duty"
+        lines.append(ItemDuty(duty.item, duty.customs_value, None, amount, rule, source))
+        work.lines.append(
+            f"{general.name} on {duty.item.description}: {duty.amount} x {percent}% = "
+            f"{amount} ({why}) [{source}]"
+        )
+    return lines
+
+
+def _general(day: date) -> Surcharge:
+    """India's Social Welfare Surcharge in force on ``day``."""
+    for row in SURCHARGES:
+        if row.destination == INDIA and row.covers(day):
+            return row
+    spans = ", ".join(f"{row.since}..{row.until or 'open'}" for row in SURCHARGES)
+    raise NoRuleError("India's Social Welfare Surcharge", day, spans)
