@@ -21,7 +21,8 @@
   (IGST Act s. 14; CGST Act s. 24).
 * Goods shipped into India from abroad: customs collects basic customs duty and IGST
   from the importer at the border (IGST Act s. 5(1) proviso; Customs Tariff Act 1975
-  s. 3(7)); their amounts are not bundled yet.
+  s. 3(7)); ``landed_cost`` computes them (duty from the caller's tariff, the Social
+  Welfare Surcharge, IGST on the assessable value plus both).
 * Registration (CGST Act 2017 ss. 22-24) is not bundled: ``threshold_status`` says so
   by name (status ``not_bundled``) for a seller in India or selling there.
 
@@ -111,8 +112,8 @@ class India(RegisteredServices):
             Rule(
                 "goods shipped into India from abroad: customs collects basic customs "
                 "duty and IGST from the importer at the border (IGST Act s. 5(1) "
-                "proviso; Customs Tariff Act 1975 s. 3(7)); their amounts are not "
-                "bundled with commercekit yet",
+                "proviso; Customs Tariff Act 1975 s. 3(7)); landed_cost computes "
+                "them, with the social welfare surcharge, from the caller's tariff",
                 ACTS,
             )
         )
