@@ -10,6 +10,9 @@
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
   (one module each) the questions in a fixed order.
+* [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales
+  against each registration threshold, the US states' economic-nexus thresholds
+  ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
 """
 
 from typing import TYPE_CHECKING
@@ -53,7 +56,6 @@ if TYPE_CHECKING:
     )
     from commercekit.tax._registration import (
         CountedSale,
-        Registration,
         ThresholdStatus,
         threshold_status,
     )
@@ -71,12 +73,22 @@ if TYPE_CHECKING:
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
         Crossing,
+        Registration,
         Threshold,
         ThresholdRule,
         Window,
         threshold_for,
         threshold_periods,
     )
+    from commercekit.tax._us_nexus import (
+        CollectFrom,
+        Combine,
+        NexusThreshold,
+        NexusWindow,
+        nexus_periods,
+        nexus_threshold,
+    )
+    from commercekit.tax._us_status import NexusStatus
 else:
     __getattr__, __dir__ = public_names(
         __name__,
@@ -92,12 +104,18 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
-            "._registration": "CountedSale Registration ThresholdStatus threshold_status",
+            "._registration": "CountedSale ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
-                "Crossing Threshold ThresholdRule Window threshold_for threshold_periods"
+                "Crossing Registration Threshold ThresholdRule Window threshold_for "
+                "threshold_periods"
             ),
+            "._us_nexus": (
+                "CollectFrom Combine NexusThreshold NexusWindow nexus_periods "
+                "nexus_threshold"
+            ),
+            "._us_status": "NexusStatus",
         },
     )
 
@@ -106,10 +124,15 @@ __all__ = [
     "JURISDICTION_REGISTRY",
     "BundledRates",
     "Buyer",
+    "CollectFrom",
     "Collector",
+    "Combine",
     "CountedSale",
     "Crossing",
     "LineTax",
+    "NexusStatus",
+    "NexusThreshold",
+    "NexusWindow",
     "RateKind",
     "RateTotal",
     "Regime",
@@ -144,6 +167,8 @@ __all__ = [
     "is_valid_tax_id",
     "jurisdictions",
     "net_price",
+    "nexus_periods",
+    "nexus_threshold",
     "rate_for",
     "rates_for",
     "source_rates",

@@ -19,7 +19,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Collection, Iterable
 from datetime import date, timedelta
@@ -29,6 +28,7 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._errors_data import MissingDataError
 from commercekit._numbers import DIVISION, EXACT, context_free
 from commercekit.money import (
     Money,
@@ -37,10 +37,12 @@ from commercekit.money import (
     require_money,
     sum_money,
 )
-from commercekit.regions import check_country, check_day
+from commercekit.regions import check_country, check_day, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
-from commercekit.tax._thresholds import Threshold, Window, threshold_for
+from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
+from commercekit.tax._us_nexus import MAX_COUNT, nexus_threshold
+from commercekit.tax._us_status import Entry, NexusStatus, nexus_status
 
 __all__ = [
     "CountedSale",
@@ -48,16 +50,6 @@ __all__ = [
     "ThresholdStatus",
     "threshold_status",
 ]
-
-
-class Registration(enum.StrEnum):
-    """Where a seller stands against a registration threshold."""
-
-    BELOW = "below"
-    APPROACHING = "approaching"
-    """At 80 % of the threshold or more: time to prepare."""
-    MUST_REGISTER = "must_register"
-    REGISTERED = "registered"
 
 
 def _union_jurisdiction(value: object) -> str:
@@ -79,18 +71,44 @@ def _valid_sale_amount(_: object, __: object, value: Money) -> None:
         )
 
 
+def _optional_state(value: object) -> str | None:
+    return None if value is None else check_subdivision("US", value)
+
+
+def _transactions(value: object) -> int:
+    return _checks.whole(
+        value, "transactions", positive=True, unit="transactions", maximum=MAX_COUNT
+    )
+
+
 @attrs.frozen
 class CountedSale:
     """One sale as threshold monitoring needs it: when, how much, to where.
 
     ``destination`` is the buyer's country (``XI`` for goods to Northern Ireland);
-    ``business`` marks B2B sales, which most B2C thresholds do not count.
+    ``business`` marks B2B sales, which most B2C thresholds do not count. For a sale to
+    the United States, ``state`` is the state (ISO 3166-2, ``US-NY``) its nexus counts
+    toward; ``transactions`` is how many separate transactions the record stands for
+    (1 for one sale; more for a day's or month's total); ``marketplace`` marks a sale
+    made through a marketplace facilitator.
     """
 
     day: date = attrs.field(validator=_checks.valid_day)
     amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
     destination: str = attrs.field(converter=_destination)
     business: bool = attrs.field(default=False, validator=_checks.valid_flag)
+    state: str | None = attrs.field(default=None, converter=_optional_state)
+    transactions: int = attrs.field(default=1, converter=_transactions)
+    marketplace: bool = attrs.field(default=False, validator=_checks.valid_flag)
+
+    def __attrs_post_init__(self) -> None:
+        if self.state is not None and self.destination != "US":
+            raise invalid(
+                "state",
+                self.state,
+                f"is a US state but the destination is {self.destination}; "
+                "give destination='US'",
+            )
 
 
 def _share(value: object) -> Decimal:
@@ -187,7 +205,7 @@ def threshold_status(
     seller_country: str,
     on: date,
     rates: RateTable | None = None,
-) -> tuple[ThresholdStatus, ...]:
+) -> tuple[ThresholdStatus | NexusStatus, ...]:
     """Every registration threshold against a seller's sales, as of the day ``on``.
 
     ``registrations`` are the jurisdictions (and ``"OSS"``) where the seller is already
@@ -234,7 +252,51 @@ def threshold_status(
         results.append(
             _status(threshold, counting, day, rates, notes, registered=known, also=also)
         )
-    return tuple(results)
+    return (*results, *_us_states(records, registered, day, rates))
+
+
+def _us_states(
+    records: list[CountedSale],
+    registered: frozenset[str],
+    day: date,
+    rates: RateTable | None,
+) -> list[NexusStatus]:
+    """Each US state the seller sold into, against its economic-nexus threshold."""
+    by_state: dict[str, list[CountedSale]] = {}
+    for sale in records:
+        if sale.destination != "US":
+            continue
+        if sale.state is None:
+            raise MissingDataError(
+                f"the state of the sale to the United States on {sale.day}",
+                "give CountedSale(..., state='US-NY'): each state measures economic "
+                "nexus on its own sales",
+            )
+        by_state.setdefault(sale.state, []).append(sale)
+    statuses = []
+    for state in sorted(by_state):
+        threshold = nexus_threshold(state, on=day)
+        notes: list[str] = []
+        entries = [
+            Entry(
+                sale.day,
+                _total_in([sale], "USD", rates, notes),
+                sale.transactions,
+                sale.marketplace,
+            )
+            for sale in by_state[state]
+            if threshold.sales_tax  # nothing to measure where there is no sales tax
+        ]
+        statuses.append(
+            nexus_status(
+                threshold,
+                entries,
+                day,
+                registered=state in registered,
+                conversions=tuple(notes),
+            )
+        )
+    return statuses
 
 
 def _turnover_met(

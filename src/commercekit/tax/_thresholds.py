@@ -40,6 +40,7 @@ from commercekit.tax import _checks
 
 __all__ = [
     "Crossing",
+    "Registration",
     "Threshold",
     "ThresholdRule",
     "Window",
@@ -95,6 +96,18 @@ class Window(enum.StrEnum):
     PER_CONSIGNMENT = "per_consignment"
     PER_ITEM = "per_item"
     NONE = "none"
+
+
+class Registration(enum.StrEnum):
+    """Where a seller stands against a registration threshold."""
+
+    BELOW = "below"
+    APPROACHING = "approaching"
+    """At 80 % of the threshold or more: time to prepare."""
+    MUST_REGISTER = "must_register"
+    REGISTERED = "registered"
+    NO_SALES_TAX = "no_state_sales_tax"
+    """A US state without a sales tax (Oregon): nothing to register for."""
 
 
 class Crossing(enum.StrEnum):
