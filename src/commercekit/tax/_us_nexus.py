@@ -100,7 +100,7 @@ class CollectFrom(enum.StrEnum):
             return crossed_on
         if self is CollectFrom.NEXT_CALENDAR_YEAR:
             return date(crossed_on.year + 1, 1, 1)
-        months = 1 if self is CollectFrom.FIRST_DAY_OF_NEXT_MONTH else 3
+        months = 1 if self is CollectFrom.FIRST_DAY_OF_NEXT_MONTH else 4
         index = crossed_on.year * 12 + crossed_on.month - 1 + months
         return date(index // 12, index % 12 + 1, 1)
 

@@ -13,8 +13,10 @@ Two kinds of window (``NexusWindow``):
   where the state counts it);
 * look-back periods (Texas' preceding 12 calendar months, New York's four sales-tax
   quarters, Illinois' quarterly 12-month look-back): the state measures at the end of
-  each month or quarter, so the day of crossing is the end of the first such period, of
-  the last twelve months, after which the 12 months before it crossed.
+  each month or quarter; the status is the latest look-back's, and the day of crossing
+  is the end of the first period of the unbroken run of crossed look-backs (within the
+  last 12 months) that ends with the latest. How long an obligation lasts once the
+  look-back falls below again (Illinois: a year) is not modelled.
 """
 
 from __future__ import annotations
@@ -322,16 +324,17 @@ def _measure_years(
 def _measure_lookback(
     threshold: NexusThreshold, counting: Sequence[Entry], day: date
 ) -> _Measured:
-    """Look-back windows: the 12 months before the current period, measured at each
-    period end of the last 12 months to find the first crossing."""
+    """Look-back windows: the 12 months before the current period. Crossed when that
+    look-back crossed; the day of crossing is the first period end of the unbroken run
+    of crossed look-backs (within the last 12 months) that ends with it."""
     ends = _period_ends(threshold.window, day)
     crossed_on = None
-    for end in ends:
+    for end in reversed(ends):  # the run of crossed look-backs up to the latest
         start, _ = _lookback(end)
         sales, count = _totals([e for e in counting if start <= e.day <= end])
-        if threshold.crossed(sales, count):
-            crossed_on = end
+        if not threshold.crossed(sales, count):
             break
+        crossed_on = end
     start, end = _lookback(ends[-1])
     sales, count = _totals([e for e in counting if start <= e.day <= end])
     return _Measured(

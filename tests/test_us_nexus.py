@@ -1,0 +1,295 @@
+"""US economic nexus: each bundled state's limits on both sides, each change on both
+sides of its date, the windows' edges, AND against OR, marketplace sales in and out."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit._errors_data import NoThresholdError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidAmountError,
+    MissingDataError,
+    NoRuleError,
+    UnknownCountryError,
+)
+from commercekit.money import Money, RateTable
+from commercekit.tax import (
+    CountedSale,
+    NexusStatus,
+    Registration,
+    nexus_periods,
+    nexus_threshold,
+    threshold_status,
+)
+from commercekit.tax._us_nexus import NEXUS, CollectFrom
+from tests.dated_rules import assert_well_formed
+
+NO_SALES_TAX = ("US-AK", "US-DE", "US-MT", "US-NH", "US-OR")
+BUNDLED = {
+    *NO_SALES_TAX,
+    *("US-AL", "US-CA", "US-IL", "US-IN", "US-NY", "US-SD", "US-TX", "US-UT", "US-WY"),
+}
+
+
+def sale(day: date, amount: str, state: str, count: int = 1, **kw: object) -> CountedSale:
+    return CountedSale(
+        day, Money(amount, "USD"), "US", state=state, transactions=count, **kw
+    )  # type: ignore[arg-type]
+
+
+def nexus(sales: list[CountedSale], on: date, state: str, **kw: object) -> NexusStatus:
+    registered = kw.pop("registered", ())
+    found = threshold_status(sales, registered, seller_country="DE", on=on, **kw)  # type: ignore[arg-type]
+    (status,) = [s for s in found if s.jurisdiction == state]
+    assert isinstance(status, NexusStatus)
+    return status
+
+
+@pytest.mark.parametrize("state", sorted(NEXUS))
+def test_nexus_data_is_well_formed(state: str) -> None:
+    rows = NEXUS[state]
+    assert_well_formed(state, rows)
+    for row in rows:
+        assert row.legal_basis, f"{state}: name the law"
+        assert row.note, f"{state}: say what was checked"
+        assert row.sales_tax is (state not in NO_SALES_TAX)
+        assert row.since >= date(2018, 6, 21), "economic nexus starts with Wayfair"
+
+
+def test_the_bundled_states_are_the_ones_researched() -> None:
+    assert set(NEXUS) == BUNDLED
+
+
+def test_a_state_not_bundled_is_refused_naming_those_that_are() -> None:
+    with pytest.raises(NoThresholdError) as raised:
+        nexus_threshold("US-GA", on=date(2026, 1, 1))
+    assert isinstance(raised.value, MissingDataError)
+    assert "US-TX" in raised.value.how
+    with pytest.raises(NoThresholdError):
+        threshold_status(
+            [sale(date(2026, 1, 5), "1", "US-GA")],
+            (),
+            seller_country="DE",
+            on=date(2026, 2, 1),
+        )
+
+
+def test_a_day_before_a_states_first_row_is_refused() -> None:
+    with pytest.raises(NoRuleError):
+        nexus_threshold("US-TX", on=date(2019, 9, 30))
+    assert nexus_threshold("US-TX", on=date(2019, 10, 1)).sales == Money("500000", "USD")
+
+
+def test_california_more_than_500000_in_the_current_year_next_transaction() -> None:
+    # CDTFA Pub 77: total sales for delivery in California 'exceed $500,000'; 18 CCR
+    # 1684 Retailer C: engaged in business immediately after the sale that crossed.
+    at = [
+        sale(date(2026, 2, 1), "499000", "US-CA"),
+        sale(date(2026, 8, 1), "1000", "US-CA"),
+    ]
+    found = nexus(at, date(2026, 11, 26), "US-CA")
+    assert found.sales == Money("500000", "USD")
+    assert found.status is Registration.APPROACHING
+    assert found.crossed_on is None
+    over = [*at, sale(date(2026, 8, 2), "0.01", "US-CA")]
+    found = nexus(over, date(2026, 11, 26), "US-CA")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.crossed_on, found.due) == (date(2026, 8, 2), date(2026, 8, 2))
+    # the previous year crossed counts all of this year too
+    last = nexus(over, date(2027, 3, 1), "US-CA")
+    assert last.status is Registration.MUST_REGISTER
+    assert last.sales == Money("0", "USD")
+    assert last.previous_sales == Money("500000.01", "USD")
+    assert nexus(over, date(2028, 1, 1), "US-CA").status is Registration.BELOW
+
+
+def test_texas_500000_is_not_in_the_safe_harbor_and_collection_starts_four_months_on() -> (
+    None
+):
+    # Comptroller: the safe harbor is total Texas revenue 'of less than $500,000' in
+    # the preceding twelve calendar months.
+    below = [sale(date(2026, 3, 10), "499999.99", "US-TX")]
+    assert nexus(below, date(2026, 11, 26), "US-TX").status is Registration.APPROACHING
+    at = [sale(date(2026, 3, 10), "500000", "US-TX")]
+    found = nexus(at, date(2026, 11, 26), "US-TX")
+    # crossed when March ended; the first day of the fourth month after March
+    assert (found.crossed_on, found.due) == (date(2026, 3, 31), date(2026, 7, 1))
+    assert (found.window_start, found.window_end) == (date(2025, 11, 1), date(2026, 10, 31))
+
+
+def test_texas_window_is_the_twelve_whole_months_before_the_current_one() -> None:
+    sales = [sale(date(2025, 11, 30), "500000", "US-TX")]
+    assert nexus(sales, date(2026, 11, 30), "US-TX").status is Registration.MUST_REGISTER
+    assert nexus(sales, date(2026, 12, 1), "US-TX").status is Registration.BELOW
+    # not yet measured in the month of the sale itself
+    assert nexus(sales, date(2025, 11, 30), "US-TX").status is Registration.BELOW
+
+
+def test_new_york_needs_both_limits_over_four_sales_tax_quarters() -> None:
+    # tax.ny.gov: gross receipts 'exceeded $500,000' AND 'more than 100 sales'.
+    on = date(2026, 3, 1)  # quarters March-May ... December-February
+    both = [sale(date(2025, 3, 1), "500000.01", "US-NY", 101)]
+    found = nexus(both, on, "US-NY")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.window_start, found.window_end) == (date(2025, 3, 1), date(2026, 2, 28))
+    assert found.due is None  # when collection starts is not bundled for New York
+    assert "not bundled" in found.explain()
+    for amount, count in (("500000.01", 100), ("500000", 101)):
+        one = [sale(date(2025, 3, 1), amount, "US-NY", count)]
+        assert nexus(one, on, "US-NY").status is Registration.APPROACHING
+    # the sale left the window when the quarter December-February ended
+    assert nexus(both, date(2026, 6, 1), "US-NY").status is Registration.BELOW
+    earlier = [sale(date(2025, 2, 28), "500000.01", "US-NY", 101)]  # the quarter before
+    assert nexus(earlier, on, "US-NY").status is Registration.BELOW
+
+
+def test_south_dakota_dropped_its_200_transactions_on_2023_07_01() -> None:
+    many = [sale(date(2023, 1, 10), "1.00", "US-SD", 200)]
+    assert nexus(many, date(2023, 6, 30), "US-SD").status is Registration.MUST_REGISTER
+    assert nexus(many, date(2023, 7, 1), "US-SD").status is Registration.BELOW
+    fewer = [sale(date(2023, 1, 10), "1.00", "US-SD", 199)]
+    assert nexus(fewer, date(2023, 6, 30), "US-SD").status is Registration.APPROACHING
+    # 'exceeds one hundred thousand dollars': 100,000 itself does not
+    at = [sale(date(2024, 1, 10), "100000", "US-SD")]
+    assert nexus(at, date(2024, 2, 1), "US-SD").status is Registration.APPROACHING
+    over = [sale(date(2024, 1, 10), "100000.01", "US-SD")]
+    assert nexus(over, date(2024, 2, 1), "US-SD").status is Registration.MUST_REGISTER
+
+
+@pytest.mark.parametrize(
+    ("state", "change"),
+    [("US-IN", date(2024, 1, 1)), ("US-WY", date(2024, 7, 1)), ("US-UT", date(2025, 7, 1))],
+)
+def test_transaction_count_dropped_on_its_date(state: str, change: date) -> None:
+    before = change - date.resolution
+    many = [sale(change - 10 * date.resolution, "10.00", state, 200)]
+    assert nexus(many, before, state).status is Registration.MUST_REGISTER
+    assert nexus(many, change, state).status is Registration.BELOW
+    over = [sale(change - 10 * date.resolution, "100000.01", state)]
+    assert nexus(over, change, state).status is Registration.MUST_REGISTER
+
+
+def test_illinois_measures_quarterly_and_collects_from_the_next_quarter() -> None:
+    # 86 Ill. Adm. Code 131.115: '$100,000 or more' or '200 or more separate
+    # transactions' in the preceding 12 months, looked at when each quarter ends.
+    at = [sale(date(2025, 2, 10), "100000", "US-IL")]
+    found = nexus(at, date(2025, 5, 15), "US-IL")
+    assert (found.crossed_on, found.due) == (date(2025, 3, 31), date(2025, 4, 1))
+    assert (found.window_start, found.window_end) == (date(2024, 4, 1), date(2025, 3, 31))
+    assert nexus(at, date(2025, 3, 31), "US-IL").status is Registration.BELOW
+    under = [sale(date(2025, 2, 10), "99999.99", "US-IL")]
+    assert nexus(under, date(2025, 5, 15), "US-IL").status is Registration.APPROACHING
+    many = [sale(date(2025, 2, 10), "10.00", "US-IL", 200)]
+    assert nexus(many, date(2025, 12, 31), "US-IL").status is Registration.MUST_REGISTER
+    assert (
+        nexus(many, date(2026, 1, 1), "US-IL").status is Registration.BELOW
+    )  # PA 104-0006
+
+
+def test_alabama_counts_only_the_previous_calendar_year() -> None:
+    # r. 810-6-2-.90.03: 'exceed $250,000 per year based on the previous calendar
+    # year's sales'.
+    sales = [sale(date(2026, 4, 1), "250000.01", "US-AL")]
+    assert nexus(sales, date(2026, 11, 26), "US-AL").status is Registration.BELOW
+    found = nexus(sales, date(2027, 1, 1), "US-AL")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.window_start, found.window_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    at = [sale(date(2026, 4, 1), "250000", "US-AL")]
+    assert nexus(at, date(2027, 1, 1), "US-AL").status is Registration.APPROACHING
+
+
+def test_marketplace_sales_count_only_where_the_state_counts_them() -> None:
+    via = [sale(date(2026, 3, 10), "500000", "US-TX", marketplace=True)]
+    assert nexus(via, date(2026, 11, 26), "US-TX").status is Registration.MUST_REGISTER
+    via_al = [sale(date(2025, 3, 10), "300000", "US-AL", marketplace=True)]
+    found = nexus(via_al, date(2026, 1, 1), "US-AL")
+    assert found.status is Registration.BELOW
+    assert found.left_out == Money("300000", "USD")
+    via_ny = [sale(date(2025, 3, 10), "600000", "US-NY", 200, marketplace=True)]
+    with pytest.raises(MissingDataError, match="marketplace"):
+        nexus(via_ny, date(2026, 3, 1), "US-NY")
+
+
+@pytest.mark.parametrize("state", NO_SALES_TAX)
+def test_states_without_a_sales_tax_say_so(state: str) -> None:
+    found = nexus(
+        [sale(date(2026, 3, 10), "900000", state, 900)], date(2026, 11, 26), state
+    )
+    assert found.status is Registration.NO_SALES_TAX
+    assert "no state sales tax" in found.explain()
+    assert nexus_threshold(state, on=date(2026, 1, 1)).describe() == "no state sales tax"
+
+
+def test_registered_and_converted() -> None:
+    rates = RateTable(
+        base="EUR",
+        rates={"USD": Decimal("1.1")},
+        observed_at=datetime(2026, 11, 2, 16, 0, tzinfo=UTC),
+        provider="example",
+    )
+    eur = CountedSale(date(2026, 3, 10), Money("460000", "EUR"), "US", state="US-TX")
+    found = nexus([eur], date(2026, 11, 26), "US-TX", registered={"US-TX"}, rates=rates)
+    assert found.status is Registration.REGISTERED
+    assert found.sales == Money("506000.00", "USD")
+    assert found.crossed_on == date(2026, 3, 31)
+    assert found.conversions
+
+
+def test_sales_are_refused_without_a_state_or_with_a_wrong_one() -> None:
+    with pytest.raises(MissingDataError, match="state"):
+        threshold_status(
+            [CountedSale(date(2026, 1, 2), Money("1", "USD"), "US")],
+            (),
+            seller_country="DE",
+            on=date(2026, 2, 1),
+        )
+    with pytest.raises(InvalidAmountError):
+        CountedSale(date(2026, 1, 2), Money("1", "USD"), "DE", state="US-NY")
+    with pytest.raises(UnknownCountryError):
+        CountedSale(date(2026, 1, 2), Money("1", "USD"), "US", state="US-XX")
+    for count in (0, -1, True, 1.0, 10**10):
+        with pytest.raises(CommerceKitError):
+            CountedSale(
+                date(2026, 1, 2), Money("1", "USD"), "US", state="US-NY", transactions=count
+            )  # type: ignore[arg-type]
+
+
+def test_collect_from_counts_months() -> None:
+    assert CollectFrom.FIRST_DAY_OF_NEXT_MONTH.due(date(2026, 12, 31)) == date(2027, 1, 1)
+    assert CollectFrom.FIRST_DAY_OF_FOURTH_MONTH.due(date(2019, 6, 30)) == date(2019, 10, 1)
+    assert CollectFrom.NEXT_CALENDAR_YEAR.due(date(2026, 1, 1)) == date(2027, 1, 1)
+    assert [p.transactions for p in nexus_periods("US-IL")] == [200, 200, None]
+
+
+@given(
+    st.sampled_from(sorted(BUNDLED - set(NO_SALES_TAX))),
+    st.integers(min_value=0, max_value=40_000_000),
+    st.integers(min_value=1, max_value=400),
+    st.integers(min_value=0, max_value=694),
+)
+def test_splitting_a_sale_changes_nothing(
+    state: str, cents: int, count: int, days: int
+) -> None:
+    """One record equals the same sales split into two records on the same day."""
+    day = date(2025, 1, 1) + (date.resolution * days)
+    whole = Money(Decimal(cents) / 100, "USD")
+    half = Money(Decimal(cents // 2) / 100, "USD")
+    one = [CountedSale(day, whole, "US", state=state, transactions=count + 1)]
+    two = [
+        CountedSale(day, half, "US", state=state, transactions=1),
+        CountedSale(day, whole - half, "US", state=state, transactions=count),
+    ]
+    on = date(2026, 11, 26)
+    a, b = nexus(one, on, state), nexus(two, on, state)
+    assert (a.status, a.sales, a.transactions, a.crossed_on) == (
+        b.status,
+        b.sales,
+        b.transactions,
+        b.crossed_on,
+    )
