@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -293,3 +294,28 @@ def test_splitting_a_sale_changes_nothing(
         b.transactions,
         b.crossed_on,
     )
+
+
+def _docs_table() -> dict[str, list[str]]:
+    page = Path(__file__).parent.parent / "docs" / "us-sales-tax.md"
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in page.read_text("utf-8").splitlines()
+        if line.startswith("| US-")
+    ]
+    return {row[0]: row[1:] for row in rows}
+
+
+def test_the_docs_table_is_the_data() -> None:
+    """Each state's line in docs/us-sales-tax.md says what the data says on 2026-01-01."""
+    table = _docs_table()
+    assert set(table) == set(NEXUS)
+    words = {True: "yes", False: "no", None: "not bundled"}
+    for state, (threshold, _, marketplace, due, official) in table.items():
+        row = nexus_threshold(state, on=date(2026, 1, 1))
+        assert threshold == row.describe(), state
+        assert official == words[row.official], state
+        if row.sales_tax:
+            assert marketplace == words[row.marketplace_counts], state
+            when = row.collect_from.value.replace("_", " ") if row.collect_from else None
+            assert due == (when or "not bundled"), state
