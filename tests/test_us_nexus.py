@@ -25,6 +25,7 @@ from commercekit.tax import (
     NexusStatus,
     Registration,
     nexus_periods,
+    nexus_status,
     nexus_threshold,
     threshold_status,
 )
@@ -34,7 +35,8 @@ from tests.dated_rules import assert_well_formed
 NO_SALES_TAX = ("US-AK", "US-DE", "US-MT", "US-NH", "US-OR")
 BUNDLED = {
     *NO_SALES_TAX,
-    *("US-AL", "US-CA", "US-IL", "US-IN", "US-NY", "US-SD", "US-TX", "US-UT", "US-WY"),
+    *("US-AL", "US-CA", "US-CT", "US-GA", "US-IL", "US-IN", "US-ND", "US-NY", "US-SD"),
+    *("US-TX", "US-UT", "US-WA", "US-WY"),
 }
 
 
@@ -46,9 +48,12 @@ def sale(day: date, amount: str, state: str, count: int = 1, **kw: object) -> Co
 
 def nexus(sales: list[CountedSale], on: date, state: str, **kw: object) -> NexusStatus:
     registered = kw.pop("registered", ())
-    found = threshold_status(sales, registered, seller_country="DE", on=on, **kw)  # type: ignore[arg-type]
+    found = nexus_status(sales, registered, on=on, **kw)  # type: ignore[arg-type]
     (status,) = [s for s in found if s.jurisdiction == state]
     assert isinstance(status, NexusStatus)
+    if on >= date(2021, 7, 1):  # the other jurisdictions' data start then
+        whole = threshold_status(sales, registered, seller_country="US", on=on, **kw)  # type: ignore[arg-type]
+        assert status in whole, "threshold_status reports the same"
     return status
 
 
@@ -69,12 +74,12 @@ def test_the_bundled_states_are_the_ones_researched() -> None:
 
 def test_a_state_not_bundled_is_refused_naming_those_that_are() -> None:
     with pytest.raises(NoThresholdError) as raised:
-        nexus_threshold("US-GA", on=date(2026, 1, 1))
+        nexus_threshold("US-FL", on=date(2026, 1, 1))
     assert isinstance(raised.value, MissingDataError)
     assert "US-TX" in raised.value.how
     with pytest.raises(NoThresholdError):
         threshold_status(
-            [sale(date(2026, 1, 5), "1", "US-GA")],
+            [sale(date(2026, 1, 5), "1", "US-FL")],
             (),
             seller_country="DE",
             on=date(2026, 2, 1),
@@ -165,7 +170,13 @@ def test_south_dakota_dropped_its_200_transactions_on_2023_07_01() -> None:
 
 @pytest.mark.parametrize(
     ("state", "change"),
-    [("US-IN", date(2024, 1, 1)), ("US-WY", date(2024, 7, 1)), ("US-UT", date(2025, 7, 1))],
+    [
+        ("US-WA", date(2019, 3, 14)),
+        ("US-ND", date(2019, 7, 1)),
+        ("US-IN", date(2024, 1, 1)),
+        ("US-WY", date(2024, 7, 1)),
+        ("US-UT", date(2025, 7, 1)),
+    ],
 )
 def test_transaction_count_dropped_on_its_date(state: str, change: date) -> None:
     before = change - date.resolution
@@ -259,6 +270,45 @@ def test_sales_are_refused_without_a_state_or_with_a_wrong_one() -> None:
             CountedSale(
                 date(2026, 1, 2), Money("1", "USD"), "US", state="US-NY", transactions=count
             )  # type: ignore[arg-type]
+
+
+def test_connecticut_needs_both_in_the_twelve_months_to_september_30() -> None:
+    # '$100,000 or more' AND '200' retail sales in the 12 months ending on the
+    # immediately preceding September 30 (secondary sources).
+    both = [sale(date(2025, 9, 30), "100000", "US-CT", 200)]
+    found = nexus(both, date(2025, 10, 1), "US-CT")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.window_start, found.window_end) == (date(2024, 10, 1), date(2025, 9, 30))
+    assert (found.crossed_on, found.due) == (date(2025, 9, 30), date(2025, 10, 1))
+    assert nexus(both, date(2025, 9, 30), "US-CT").status is Registration.BELOW
+    for amount, count in (("100000", 199), ("99999.99", 200)):
+        one = [sale(date(2025, 9, 30), amount, "US-CT", count)]
+        assert nexus(one, date(2025, 10, 1), "US-CT").status is Registration.APPROACHING
+    # USD 250,000 until 2019-06-30, USD 100,000 from 2019-07-01
+    old = [sale(date(2018, 12, 10), "150000", "US-CT", 300)]
+    assert nexus(old, date(2019, 10, 1), "US-CT").status is Registration.MUST_REGISTER
+    assert nexus_threshold("US-CT", on=date(2019, 6, 30)).sales == Money("250000", "USD")
+
+
+def test_georgia_lowered_its_amount_on_2020_01_01() -> None:
+    sales = [sale(date(2019, 5, 1), "150000", "US-GA")]
+    assert nexus(sales, date(2019, 12, 31), "US-GA").status is Registration.BELOW
+    found = nexus(sales, date(2020, 1, 1), "US-GA")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.crossed_on, found.due) == (date(2019, 5, 1), date(2019, 5, 1))
+
+
+def test_north_dakota_collects_after_sixty_days_or_from_january() -> None:
+    # N.D.C.C. 57-39.2-02.2: the following calendar year or 60 days after the
+    # threshold is met, whichever is earlier.
+    spring = nexus(
+        [sale(date(2025, 3, 1), "100000.01", "US-ND")], date(2025, 6, 1), "US-ND"
+    )
+    assert (spring.crossed_on, spring.due) == (date(2025, 3, 1), date(2025, 4, 30))
+    winter = nexus(
+        [sale(date(2025, 12, 1), "100000.01", "US-ND")], date(2025, 12, 2), "US-ND"
+    )
+    assert winter.due == date(2026, 1, 1)
 
 
 def test_collect_from_counts_months() -> None:

@@ -291,6 +291,12 @@ CALLS: dict[str, Callable[[], Call]] = {
     "threshold_for": lambda: call("GB", "registration_threshold", on=DAY),
     "nexus_threshold": lambda: call("US-TX", on=DAY),
     "nexus_periods": lambda: call("US-SD"),
+    "nexus_status": lambda: call(
+        [CountedSale(DAY, Money("8200.00", "EUR"), "US", state="US-TX", transactions=3)],
+        ["US-NY"],
+        on=DAY,
+        rates=_rates_table(),
+    ),
     "NexusThreshold": lambda: call(
         state="US-SD",
         sales=Money("100000", "USD"),

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from commercekit.tax._registration import (
         CountedSale,
         ThresholdStatus,
+        nexus_status,
         threshold_status,
     )
     from commercekit.tax._sale import (
@@ -104,7 +105,7 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
-            "._registration": "CountedSale ThresholdStatus threshold_status",
+            "._registration": "CountedSale ThresholdStatus nexus_status threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
@@ -168,6 +169,7 @@ __all__ = [
     "jurisdictions",
     "net_price",
     "nexus_periods",
+    "nexus_status",
     "nexus_threshold",
     "rate_for",
     "rates_for",

@@ -42,12 +42,13 @@ from commercekit.tax import _checks
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
 from commercekit.tax._us_nexus import MAX_COUNT, nexus_threshold
-from commercekit.tax._us_status import Entry, NexusStatus, nexus_status
+from commercekit.tax._us_status import Entry, NexusStatus, state_status
 
 __all__ = [
     "CountedSale",
     "Registration",
     "ThresholdStatus",
+    "nexus_status",
     "threshold_status",
 ]
 
@@ -255,13 +256,46 @@ def threshold_status(
     return (*results, *_us_states(records, registered, day, rates))
 
 
+@context_free
+def nexus_status(
+    sales: Iterable[CountedSale],
+    registrations: Collection[str],
+    *,
+    on: date,
+    rates: RateTable | None = None,
+) -> tuple[NexusStatus, ...]:
+    """Each US state a seller sold into, against its economic-nexus threshold on ``on``
+    (the US part of ``threshold_status``, alone).
+
+    ``registrations`` are the states where the seller is registered (``US-TX``); sales
+    in another currency than USD are converted with ``rates``. A sale to the United
+    States without its ``state`` raises ``MissingDataError``; a state not bundled yet,
+    ``NoThresholdError`` naming those that are.
+
+    Examples:
+        >>> sales = [CountedSale(date(2019, 2, 1), Money("120.00", "USD"), "US",
+        ...                      state="US-WA", transactions=200)]
+        >>> [s.status.value for s in nexus_status(sales, (), on=date(2019, 3, 13))]
+        ['must_register']
+        >>> [s.status.value for s in nexus_status(sales, (), on=date(2019, 3, 14))]
+        ['below']
+    """
+    day = check_day(on)
+    registered = _checks.registrations(registrations, "registrations")
+    if rates is not None:
+        checks.instance(rates, RateTable, "rates", invalid)
+    records = [
+        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
+    ]
+    return tuple(_us_states(records, registered, day, rates))
+
+
 def _us_states(
     records: list[CountedSale],
     registered: frozenset[str],
     day: date,
     rates: RateTable | None,
 ) -> list[NexusStatus]:
-    """Each US state the seller sold into, against its economic-nexus threshold."""
     by_state: dict[str, list[CountedSale]] = {}
     for sale in records:
         if sale.destination != "US":
@@ -288,7 +322,7 @@ def _us_states(
             if threshold.sales_tax  # nothing to measure where there is no sales tax
         ]
         statuses.append(
-            nexus_status(
+            state_status(
                 threshold,
                 entries,
                 day,

@@ -25,7 +25,7 @@ Examples:
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -69,6 +69,9 @@ class NexusWindow(enum.StrEnum):
     PRECEDING_12_MONTHS_AT_QUARTER_END = "preceding_12_months_at_quarter_end"
     """The 12 months ending with the last calendar quarter, looked at after each
     quarter ends (Illinois)."""
+    TWELVE_MONTHS_ENDING_SEPTEMBER_30 = "twelve_months_ending_september_30"
+    """The 12 months ending on the 30 September before the period asked about
+    (Connecticut)."""
     NONE = "none"
     """No window: the state has no sales tax."""
 
@@ -93,6 +96,9 @@ class CollectFrom(enum.StrEnum):
     """From the first day of the fourth month after the month of crossing (Texas)."""
     NEXT_CALENDAR_YEAR = "next_calendar_year"
     """From 1 January of the year after the crossing."""
+    SIXTY_DAYS_OR_NEXT_CALENDAR_YEAR = "sixty_days_or_next_calendar_year"
+    """From 60 days after the crossing or 1 January after it, whichever is earlier
+    (North Dakota)."""
 
     def due(self, crossed_on: date) -> date:
         """The first day collection is due for a threshold crossed on ``crossed_on``."""
@@ -100,6 +106,8 @@ class CollectFrom(enum.StrEnum):
             return crossed_on
         if self is CollectFrom.NEXT_CALENDAR_YEAR:
             return date(crossed_on.year + 1, 1, 1)
+        if self is CollectFrom.SIXTY_DAYS_OR_NEXT_CALENDAR_YEAR:
+            return min(crossed_on + timedelta(days=60), date(crossed_on.year + 1, 1, 1))
         months = 1 if self is CollectFrom.FIRST_DAY_OF_NEXT_MONTH else 4
         index = crossed_on.year * 12 + crossed_on.month - 1 + months
         return date(index // 12, index % 12 + 1, 1)

@@ -37,7 +37,7 @@ from commercekit.tax import _checks
 from commercekit.tax._thresholds import Registration
 from commercekit.tax._us_nexus import MAX_COUNT, Combine, NexusThreshold, NexusWindow
 
-__all__ = ["Entry", "NexusStatus", "nexus_status"]
+__all__ = ["Entry", "NexusStatus", "state_status"]
 
 _ZERO = Money("0", "USD")
 _LOOKBACK_MONTHS = {
@@ -47,6 +47,7 @@ _LOOKBACK_MONTHS = {
     # businesses with no physical presence in New York State").
     NexusWindow.PRECEDING_FOUR_SALES_TAX_QUARTERS: (3, 3),
     NexusWindow.PRECEDING_12_MONTHS_AT_QUARTER_END: (3, 1),
+    NexusWindow.TWELVE_MONTHS_ENDING_SEPTEMBER_30: (12, 10),
 }
 """Per look-back window: months per period, and the month (1-12) a period starts."""
 
@@ -245,7 +246,7 @@ class _Measured:
     share: Decimal = Decimal(0)
 
 
-def nexus_status(
+def state_status(
     threshold: NexusThreshold,
     entries: Sequence[Entry],
     day: date,
