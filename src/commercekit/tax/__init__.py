@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         gross_price,
         net_price,
     )
+    from commercekit.tax._counted import CountedSale
     from commercekit.tax._decide import decide
     from commercekit.tax._ids import (
         TaxId,
@@ -54,12 +55,7 @@ if TYPE_CHECKING:
         rate_for,
         rates_for,
     )
-    from commercekit.tax._registration import (
-        CountedSale,
-        ThresholdStatus,
-        nexus_status,
-        threshold_status,
-    )
+    from commercekit.tax._registration import ThresholdStatus, threshold_status
     from commercekit.tax._sale import (
         Buyer,
         Collector,
@@ -89,6 +85,7 @@ if TYPE_CHECKING:
         nexus_periods,
         nexus_threshold,
     )
+    from commercekit.tax._us_registration import nexus_status
     from commercekit.tax._us_status import NexusStatus
 else:
     __getattr__, __dir__ = public_names(
@@ -105,7 +102,8 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
-            "._registration": "CountedSale ThresholdStatus nexus_status threshold_status",
+            "._counted": "CountedSale",
+            "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
@@ -116,6 +114,7 @@ else:
                 "CollectFrom Combine NexusThreshold NexusWindow nexus_periods "
                 "nexus_threshold"
             ),
+            "._us_registration": "nexus_status",
             "._us_status": "NexusStatus",
         },
     )

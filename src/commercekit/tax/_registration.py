@@ -10,6 +10,10 @@ into Singapore over S$100,000 and global turnover over S$1 million in the calend
 (IRAS, "GST on imported low-value goods"). The status measures the first and says
 "must register" only when the second is met too.
 
+Sales to the United States are measured state by state against each state's economic
+nexus threshold ([`nexus_status`][commercekit.tax.nexus_status], which
+``threshold_status`` includes): each such sale needs its ``state``.
+
 Examples:
     >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
     >>> [s.status.value for s in threshold_status(sales, (), seller_country="NL",
@@ -28,27 +32,24 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._errors_data import MissingDataError
 from commercekit._numbers import DIVISION, EXACT, context_free
 from commercekit.money import (
     Money,
     RateTable,
-    convert_noted,
     require_money,
-    sum_money,
 )
-from commercekit.regions import check_country, check_day, check_subdivision
+from commercekit.regions import check_day
 from commercekit.tax import _checks
+from commercekit.tax._counted import CountedSale, destination, total_in
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
-from commercekit.tax._us_nexus import MAX_COUNT, nexus_threshold
-from commercekit.tax._us_status import Entry, NexusStatus, state_status
+from commercekit.tax._us_registration import us_states
+from commercekit.tax._us_status import NexusStatus
 
 __all__ = [
     "CountedSale",
     "Registration",
     "ThresholdStatus",
-    "nexus_status",
     "threshold_status",
 ]
 
@@ -59,57 +60,6 @@ def _union_jurisdiction(value: object) -> str:
 
 def _optional_money(value: object) -> Money | None:
     return None if value is None else require_money(value, "amount")
-
-
-def _destination(code: object) -> str:
-    return "XI" if code == "XI" else check_country(code)
-
-
-def _valid_sale_amount(_: object, __: object, value: Money) -> None:
-    if value.amount < 0:
-        raise invalid(
-            "amount", value, "is negative; record a refund by lowering the original sale"
-        )
-
-
-def _optional_state(value: object) -> str | None:
-    return None if value is None else check_subdivision("US", value)
-
-
-def _transactions(value: object) -> int:
-    return _checks.whole(
-        value, "transactions", positive=True, unit="transactions", maximum=MAX_COUNT
-    )
-
-
-@attrs.frozen
-class CountedSale:
-    """One sale as threshold monitoring needs it: when, how much, to where.
-
-    ``destination`` is the buyer's country (``XI`` for goods to Northern Ireland);
-    ``business`` marks B2B sales, which most B2C thresholds do not count. For a sale to
-    the United States, ``state`` is the state (ISO 3166-2, ``US-NY``) its nexus counts
-    toward; ``transactions`` is how many separate transactions the record stands for
-    (1 for one sale; more for a day's or month's total); ``marketplace`` marks a sale
-    made through a marketplace facilitator.
-    """
-
-    day: date = attrs.field(validator=_checks.valid_day)
-    amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
-    destination: str = attrs.field(converter=_destination)
-    business: bool = attrs.field(default=False, validator=_checks.valid_flag)
-    state: str | None = attrs.field(default=None, converter=_optional_state)
-    transactions: int = attrs.field(default=1, converter=_transactions)
-    marketplace: bool = attrs.field(default=False, validator=_checks.valid_flag)
-
-    def __attrs_post_init__(self) -> None:
-        if self.state is not None and self.destination != "US":
-            raise invalid(
-                "state",
-                self.state,
-                f"is a US state but the destination is {self.destination}; "
-                "give destination='US'",
-            )
 
 
 def _share(value: object) -> Decimal:
@@ -179,24 +129,6 @@ def _window(window: Window, on: date) -> tuple[date, date]:
     return start, on
 
 
-def _total_in(
-    sales: Iterable[CountedSale], currency: str, rates: RateTable | None, notes: list[str]
-) -> Money:
-    """The sales added up in ``currency``; each conversion is noted with its rate."""
-    total = [
-        convert_noted(
-            sale.amount,
-            currency,
-            rates,
-            notes,
-            how="pass rates= (a RateTable)",
-            rounded=True,
-        )
-        for sale in sales
-    ]
-    return sum_money(total, currency)
-
-
 # Which sales count toward each registration threshold, and under which rule.
 @context_free
 def threshold_status(
@@ -218,7 +150,8 @@ def threshold_status(
     (sales to businesses and exports too), a foreign seller against the non-resident one
     on its sales to consumers there (Switzerland: the mail-order threshold). ``sales``
     are all the seller's sales, wherever they went: Singapore also asks for a seller's
-    global turnover (both its tests must be met).
+    global turnover (both its tests must be met). Each US state the seller sold into
+    follows, as a ``NexusStatus`` (see ``nexus_status``).
 
     Examples:
         >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
@@ -227,7 +160,7 @@ def threshold_status(
         ['approaching']
     """
     day = check_day(on)
-    home = _destination(seller_country)  # Northern Ireland (XI) as well as countries
+    home = destination(seller_country)  # Northern Ireland (XI) as well as countries
     registered = _checks.registrations(registrations, "registrations")
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
@@ -253,84 +186,7 @@ def threshold_status(
         results.append(
             _status(threshold, counting, day, rates, notes, registered=known, also=also)
         )
-    return (*results, *_us_states(records, registered, day, rates))
-
-
-@context_free
-def nexus_status(
-    sales: Iterable[CountedSale],
-    registrations: Collection[str],
-    *,
-    on: date,
-    rates: RateTable | None = None,
-) -> tuple[NexusStatus, ...]:
-    """Each US state a seller sold into, against its economic-nexus threshold on ``on``
-    (the US part of ``threshold_status``, alone).
-
-    ``registrations`` are the states where the seller is registered (``US-TX``); sales
-    in another currency than USD are converted with ``rates``. A sale to the United
-    States without its ``state`` raises ``MissingDataError``; a state not bundled yet,
-    ``NoThresholdError`` naming those that are.
-
-    Examples:
-        >>> sales = [CountedSale(date(2019, 2, 1), Money("120.00", "USD"), "US",
-        ...                      state="US-WA", transactions=200)]
-        >>> [s.status.value for s in nexus_status(sales, (), on=date(2019, 3, 13))]
-        ['must_register']
-        >>> [s.status.value for s in nexus_status(sales, (), on=date(2019, 3, 14))]
-        ['below']
-    """
-    day = check_day(on)
-    registered = _checks.registrations(registrations, "registrations")
-    if rates is not None:
-        checks.instance(rates, RateTable, "rates", invalid)
-    records = [
-        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
-    ]
-    return tuple(_us_states(records, registered, day, rates))
-
-
-def _us_states(
-    records: list[CountedSale],
-    registered: frozenset[str],
-    day: date,
-    rates: RateTable | None,
-) -> list[NexusStatus]:
-    by_state: dict[str, list[CountedSale]] = {}
-    for sale in records:
-        if sale.destination != "US":
-            continue
-        if sale.state is None:
-            raise MissingDataError(
-                f"the state of the sale to the United States on {sale.day}",
-                "give CountedSale(..., state='US-NY'): each state measures economic "
-                "nexus on its own sales",
-            )
-        by_state.setdefault(sale.state, []).append(sale)
-    statuses = []
-    for state in sorted(by_state):
-        threshold = nexus_threshold(state, on=day)
-        notes: list[str] = []
-        entries = [
-            Entry(
-                sale.day,
-                _total_in([sale], "USD", rates, notes),
-                sale.transactions,
-                sale.marketplace,
-            )
-            for sale in by_state[state]
-            if threshold.sales_tax  # nothing to measure where there is no sales tax
-        ]
-        statuses.append(
-            state_status(
-                threshold,
-                entries,
-                day,
-                registered=state in registered,
-                conversions=tuple(notes),
-            )
-        )
-    return statuses
+    return (*results, *us_states(records, registered, day, rates))
 
 
 def _turnover_met(
@@ -345,7 +201,7 @@ def _turnover_met(
     assert threshold.amount is not None  # noqa: S101  # the data gives it an amount
     start, end = _window(threshold.window, day)
     in_year = [sale for sale in records if start <= sale.day <= end]
-    total = _total_in(in_year, threshold.amount.currency.code, rates, notes)
+    total = total_in(in_year, threshold.amount.currency.code, rates, notes)
     return threshold.crossed_by(total)
 
 
@@ -364,12 +220,12 @@ def _status(
     currency = threshold.amount.currency.code if threshold.amount is not None else "EUR"
     start, end = _window(threshold.window, day)
     in_window = [sale for sale in counting if start <= sale.day <= end]
-    counted = _total_in(in_window, currency, rates, notes)
+    counted = total_in(in_window, currency, rates, notes)
     crossed = bool(counting) and threshold.crossed_by(counted)
     previous = None
     if threshold.window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
         last_year = [sale for sale in counting if sale.day.year == day.year - 1]
-        previous = _total_in(last_year, currency, rates, notes)
+        previous = total_in(last_year, currency, rates, notes)
         crossed = crossed or threshold.crossed_by(previous)
     limit = threshold.amount
     if limit is None or not limit.amount:
