@@ -35,7 +35,19 @@ from tests.dated_rules import assert_well_formed
 NO_SALES_TAX = ("US-AK", "US-DE", "US-MT", "US-NH", "US-OR")
 BUNDLED = {
     *NO_SALES_TAX,
-    *("US-AL", "US-CA", "US-CT", "US-GA", "US-IL", "US-IN", "US-ND", "US-NY", "US-SD"),
+    *(
+        "US-AL",
+        "US-CA",
+        "US-CO",
+        "US-CT",
+        "US-FL",
+        "US-GA",
+        "US-IL",
+        "US-IN",
+        "US-ND",
+        "US-NY",
+        "US-SD",
+    ),
     *("US-TX", "US-UT", "US-WA", "US-WY"),
 }
 
@@ -74,12 +86,12 @@ def test_the_bundled_states_are_the_ones_researched() -> None:
 
 def test_a_state_not_bundled_is_refused_naming_those_that_are() -> None:
     with pytest.raises(NoThresholdError) as raised:
-        nexus_threshold("US-FL", on=date(2026, 1, 1))
+        nexus_threshold("US-PA", on=date(2026, 1, 1))
     assert isinstance(raised.value, MissingDataError)
     assert "US-TX" in raised.value.how
     with pytest.raises(NoThresholdError):
         threshold_status(
-            [sale(date(2026, 1, 5), "1", "US-FL")],
+            [sale(date(2026, 1, 5), "1", "US-PA")],
             (),
             seller_country="DE",
             on=date(2026, 2, 1),
@@ -309,6 +321,29 @@ def test_north_dakota_collects_after_sixty_days_or_from_january() -> None:
         [sale(date(2025, 12, 1), "100000.01", "US-ND")], date(2025, 12, 2), "US-ND"
     )
     assert winter.due == date(2026, 1, 1)
+
+
+def test_colorado_100000_is_over_and_collection_waits_ninety_days() -> None:
+    # tax.colorado.gov: exempt while sales 'are less than $100,000'; collection from
+    # the first day of the month after the 90th day (met 2021-06-15: 2021-10-01).
+    at = [sale(date(2021, 6, 15), "100000", "US-CO")]
+    found = nexus(at, date(2021, 7, 1), "US-CO")
+    assert (found.crossed_on, found.due) == (date(2021, 6, 15), date(2021, 10, 1))
+    under = [sale(date(2021, 6, 15), "99999.99", "US-CO")]
+    assert nexus(under, date(2021, 7, 1), "US-CO").status is Registration.APPROACHING
+    many = [sale(date(2019, 4, 1), "10", "US-CO", 200)]
+    assert nexus(many, date(2019, 4, 13), "US-CO").status is Registration.MUST_REGISTER
+    assert nexus(many, date(2019, 4, 14), "US-CO").status is Registration.BELOW
+
+
+def test_florida_counts_the_previous_calendar_year_from_2021_07_01() -> None:
+    sales = [sale(date(2024, 5, 1), "100000.01", "US-FL")]
+    assert nexus(sales, date(2024, 12, 31), "US-FL").status is Registration.BELOW
+    assert nexus(sales, date(2025, 1, 1), "US-FL").status is Registration.MUST_REGISTER
+    at = [sale(date(2024, 5, 1), "100000", "US-FL")]
+    assert nexus(at, date(2025, 1, 1), "US-FL").status is Registration.APPROACHING
+    with pytest.raises(NoRuleError):
+        nexus_threshold("US-FL", on=date(2021, 6, 30))
 
 
 def test_collect_from_counts_months() -> None:

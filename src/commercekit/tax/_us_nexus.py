@@ -96,6 +96,9 @@ class CollectFrom(enum.StrEnum):
     """From the first day of the fourth month after the month of crossing (Texas)."""
     NEXT_CALENDAR_YEAR = "next_calendar_year"
     """From 1 January of the year after the crossing."""
+    FIRST_DAY_OF_MONTH_AFTER_90_DAYS = "first_day_of_month_after_90_days"
+    """From the first day of the month after the 90th day after the crossing
+    (Colorado)."""
     SIXTY_DAYS_OR_NEXT_CALENDAR_YEAR = "sixty_days_or_next_calendar_year"
     """From 60 days after the crossing or 1 January after it, whichever is earlier
     (North Dakota)."""
@@ -108,7 +111,9 @@ class CollectFrom(enum.StrEnum):
             return date(crossed_on.year + 1, 1, 1)
         if self is CollectFrom.SIXTY_DAYS_OR_NEXT_CALENDAR_YEAR:
             return min(crossed_on + timedelta(days=60), date(crossed_on.year + 1, 1, 1))
-        months = 1 if self is CollectFrom.FIRST_DAY_OF_NEXT_MONTH else 4
+        if self is CollectFrom.FIRST_DAY_OF_MONTH_AFTER_90_DAYS:
+            crossed_on += timedelta(days=90)
+        months = 4 if self is CollectFrom.FIRST_DAY_OF_FOURTH_MONTH else 1
         index = crossed_on.year * 12 + crossed_on.month - 1 + months
         return date(index // 12, index % 12 + 1, 1)
 
