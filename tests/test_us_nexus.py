@@ -42,6 +42,8 @@ BUNDLED = {
         "US-CT",
         "US-FL",
         "US-GA",
+        "US-LA",
+        "US-NC",
         "US-IL",
         "US-IN",
         "US-ND",
@@ -185,6 +187,8 @@ def test_south_dakota_dropped_its_200_transactions_on_2023_07_01() -> None:
     [
         ("US-WA", date(2019, 3, 14)),
         ("US-ND", date(2019, 7, 1)),
+        ("US-LA", date(2023, 8, 1)),
+        ("US-NC", date(2024, 7, 1)),
         ("US-IN", date(2024, 1, 1)),
         ("US-WY", date(2024, 7, 1)),
         ("US-UT", date(2025, 7, 1)),
