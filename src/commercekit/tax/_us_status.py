@@ -257,7 +257,9 @@ def state_status(
     """One state's status on ``day`` from the seller's ``entries`` into it."""
     entries = [entry for entry in entries if entry.day <= day]
     counting = _counted(threshold, entries)
-    left_out = _totals([e for e in entries if e.marketplace and e not in counting])[0]
+    left_out = _ZERO
+    if not threshold.marketplace_counts:
+        left_out = _totals([entry for entry in entries if entry.marketplace])[0]
     if not threshold.sales_tax:
         measured, status = _Measured(), Registration.NO_SALES_TAX
     else:
