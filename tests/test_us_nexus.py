@@ -44,6 +44,8 @@ BUNDLED = {
         "US-GA",
         "US-LA",
         "US-NC",
+        "US-NJ",
+        "US-VA",
         "US-IL",
         "US-IN",
         "US-ND",
@@ -348,6 +350,23 @@ def test_florida_counts_the_previous_calendar_year_from_2021_07_01() -> None:
     assert nexus(at, date(2025, 1, 1), "US-FL").status is Registration.APPROACHING
     with pytest.raises(NoRuleError):
         nexus_threshold("US-FL", on=date(2021, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("state", "since"), [("US-NJ", date(2018, 11, 1)), ("US-VA", date(2019, 7, 1))]
+)
+def test_more_than_100000_or_200_transactions(state: str, since: date) -> None:
+    on = date(since.year + 1, 1, 2)
+    for amount, count, crossed in (
+        ("100000", 199, False),
+        ("100000.01", 1, True),
+        ("10", 200, True),
+    ):
+        one = [sale(date(since.year + 1, 1, 1), amount, state, count)]
+        found = nexus(one, on, state)
+        assert (found.status is Registration.MUST_REGISTER) is crossed, (amount, count)
+    with pytest.raises(NoRuleError):
+        nexus_threshold(state, on=since - date.resolution)
 
 
 def test_collect_from_counts_months() -> None:
