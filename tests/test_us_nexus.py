@@ -3,10 +3,13 @@ sides of its date, the windows' edges, AND against OR, marketplace sales in and 
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +23,7 @@ from commercekit.errors import (
     UnknownCountryError,
 )
 from commercekit.money import Money, RateTable
+from commercekit.service._endpoints import threshold_status_endpoint
 from commercekit.tax import (
     CountedSale,
     NexusStatus,
@@ -427,3 +431,24 @@ def test_the_docs_table_is_the_data() -> None:
             assert marketplace == words[row.marketplace_counts], state
             when = row.collect_from.value.replace("_", " ") if row.collect_from else None
             assert due == (when or "not bundled"), state
+
+
+def test_the_service_answer_with_us_states_matches_the_shipped_schema() -> None:
+    """POST /threshold-status with US sales answers what openapi.json describes."""
+    document = json.loads(files("commercekit.service").joinpath("openapi.json").read_text())
+    sale_json = {
+        "day": "2026-03-10",
+        "amount": {"amount": "500000", "currency": "USD"},
+        "destination": "US",
+        "state": "US-TX",
+        "transactions": 3,
+        "marketplace": False,
+    }
+    answer = threshold_status_endpoint(
+        {"sales": [sale_json], "seller_country": "US", "on": "2026-11-26"}
+    )
+    schema = {"$ref": "#/components/schemas/ThresholdAnswer", **document}
+    jsonschema.validate(answer, schema)
+    jsonschema.validate(sale_json, {"$ref": "#/components/schemas/CountedSale", **document})
+    (texas,) = [s for s in answer["statuses"] if s.get("state") == "US-TX"]
+    assert (texas["status"], texas["due"]) == ("must_register", "2026-07-01")
