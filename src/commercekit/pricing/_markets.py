@@ -30,7 +30,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import invalid, one_of
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted_builder
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import (
@@ -222,6 +222,10 @@ class LocalizedPrice:
         return "\n".join(steps)
 
 
+_localized_price = trusted_builder(LocalizedPrice)
+"""A ``LocalizedPrice`` from figures computed from checked arguments, unchecked."""
+
+
 def localize_price(
     base_price: Money,
     market: Market,
@@ -292,8 +296,7 @@ def _planned(
     if plan is None or found is None:
         return None
     converted, fee, with_tax, shown = found
-    return trusted(  # every figure computed from the checked arguments
-        LocalizedPrice,
+    return _localized_price(  # every figure computed from the checked arguments
         market=market,
         base=base,
         converted=converted,
@@ -384,8 +387,7 @@ def _localized(
     bound_by = None
     if floor is not None and unfloored(market, with_tax) < floor.amount:
         bound_by = "minimum price" if minimum_price == floor else "margin"
-    return trusted(  # every figure computed here from the checked arguments
-        LocalizedPrice,
+    return _localized_price(  # every figure computed here from the checked arguments
         market=market,
         base=base_price,
         converted=converted,
