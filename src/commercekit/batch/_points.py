@@ -1,6 +1,5 @@
 """Price points over columns of whole units: each value moved up, down or to the
-nearest ``k x step + ending``, as [`PricePoint.move`][commercekit.pricing.PricePoint]
-moves one price."""
+nearest ``k x step + ending``, as ``PricePoint.move`` moves one price."""
 
 from __future__ import annotations
 

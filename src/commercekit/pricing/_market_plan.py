@@ -156,8 +156,8 @@ def _grid(policy: PricePoint | None, places: int) -> tuple[int, tuple[int, ...]]
 def figures(plan: Plan, amount: Decimal, mode: RoundingMode) -> tuple[Money, ...] | None:
     """Converted, fee, with tax and shown, for ``amount`` (zero or more) of the plan's
     source currency; None if a figure is out of the library's range (the general path
-    raises ``convert``'s error for the converted amount, ``Money``'s for the price
-    shown, and keeps the figures between them as they are)."""
+    raises ``convert``'s error for the converted amount, one naming the fee, the net
+    price or the price with tax, and ``Money``'s for the price shown)."""
     numerator, denominator = amount.as_integer_ratio()
     to_num, to_den = plan.convert
     fee_num, fee_den = plan.fee
