@@ -279,6 +279,9 @@ CALLS: dict[str, Callable[[], Call]] = {
     "net_price": lambda: call(Money("9.99", "EUR"), [_vat()], extra_digits=4),
     "rate_for": lambda: call("DE", "books", on=DAY, tax="VAT"),
     "rates_for": lambda: call("CA-BC", "books", on=DAY),
+    "tax_in_minor_units": lambda: call(
+        [11900, 999, 0], _vat(), prices_include_tax=True, mode=RoundingMode.HALF_EVEN
+    ),
     "tax_invoice": lambda: call(
         [_line(), TaxLine(Money("2.49", "EUR"), 3, _food())],
         prices_include_tax=True,

@@ -16,6 +16,7 @@ from decimal import Decimal
 from commercekit._inputs import trusted, trusted_builder
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
+from commercekit.checkout._quote_lines import lines_taxed_per_line
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
@@ -23,6 +24,7 @@ from commercekit.tax import (
     LineTax,
     RateKind,
     RateTotal,
+    RoundingLevel,
     TaxLine,
     TaxRate,
     source_rates,
@@ -58,6 +60,17 @@ def tax_lines(
         for category in {products[line.sku].tax_category for line in cart_lines}
     }
     rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
+    shipping = split_over_rates(shipping_left, rates, amounts, description="shipping")
+    inclusive = context.prices_include_tax
+    if context.rounding is RoundingLevel.LINE and all(
+        len(found) == 1 for found in by_category.values()
+    ):
+        lines, shipped, by_rate = lines_taxed_per_line(
+            cart_lines, subtotals, discounts, rates, shipping,
+            positions=positions, inclusive=inclusive,
+        )  # fmt: skip
+        charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
+        return lines, charge, by_rate
     make_line = trusted_builder(TaxLine)
     goods = [
         make_line(
@@ -70,9 +83,7 @@ def tax_lines(
         for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)
     ]
     invoice = tax_invoice(
-        [*goods, *split_over_rates(shipping_left, rates, amounts, description="shipping")],
-        prices_include_tax=context.prices_include_tax,
-        rounding=context.rounding,
+        [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
     )
     results = invoice.lines
     make_quote_line = trusted_builder(QuoteLine)
@@ -82,7 +93,7 @@ def tax_lines(
             cart_lines, subtotals, discounts, results, positions, strict=False
         )
     ]
-    shipped = results[len(cart_lines) :]
+    shipped = [(taxed.net, taxed.tax) for taxed in results[len(cart_lines) :]]
     charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
     return lines, charge, invoice.by_rate
 
@@ -201,15 +212,15 @@ def _taxed_shipping(
     option: ShippingOption | None,
     shipping_price: Money | None,
     shipping_left: Money | None,
-    shipped: Sequence[LineTax],
+    shipped: Sequence[tuple[Money, Money]],
 ) -> ShippingCharge | None:
-    """The shipping with the tax of its share of each rate, added up."""
+    """The shipping with the tax of its share of each rate (net, tax), added up."""
     if option is None or shipping_price is None or shipping_left is None:
         return None
     currency = shipping_left.currency.code
     zero = round_zero(shipping_left)
-    net = sum_money([item.net for item in shipped], currency) if shipped else zero
-    tax = sum_money([item.tax for item in shipped], currency) if shipped else zero
+    net = sum_money([net for net, _ in shipped], currency) if shipped else zero
+    tax = sum_money([tax for _, tax in shipped], currency) if shipped else zero
     return ShippingCharge(
         option.service,
         shipping_price,

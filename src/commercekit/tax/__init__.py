@@ -6,7 +6,9 @@
 * [`add_tax`][commercekit.tax.add_tax], [`extract_tax`][commercekit.tax.extract_tax],
   [`net_price`][commercekit.tax.net_price] and [`gross_price`][commercekit.tax.gross_price]
   do the arithmetic for one amount; [`tax_invoice`][commercekit.tax.tax_invoice] for a
-  whole cart, with the rounding level and mode named.
+  whole cart, with the rounding level and mode named;
+  [`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] for many amounts at one
+  rate, in whole minor units (a long cart's lines).
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
   (one module each) the questions in a fixed order.
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
         tax_invoice,
     )
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+    from commercekit.tax._minor_units import tax_in_minor_units
     from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
@@ -96,6 +99,7 @@ else:
             "._invoice": "LineTax RoundingLevel TaxBreakdown TaxLine tax_invoice",
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
+            "._minor_units": "tax_in_minor_units",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._registration": "CountedSale Registration ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
@@ -153,6 +157,7 @@ __all__ = [
     "rate_for",
     "rates_for",
     "source_rates",
+    "tax_in_minor_units",
     "tax_invoice",
     "threshold_for",
     "threshold_periods",

@@ -55,6 +55,7 @@ from commercekit.tax import _checks
 from commercekit.tax._tax_rate import TaxRate
 
 _SUBTRACT = EXACT.subtract
+_SCALEB = EXACT.scaleb
 _LINE_ROUNDING = decimal_rounding(DEFAULT_ROUNDING)  # round_money's default
 
 __all__ = [
@@ -271,19 +272,32 @@ def extracted_each(
 
 
 def nets_of(grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]) -> list[Money]:
-    """``extract_tax(gross, rates).net`` of each gross (checked, in one currency) at
-    its rates, without building the taxes: the values a limit is measured on."""
+    """``extract_tax(gross, rates).net`` of each gross (checked: in one currency, zero
+    or more) at its rates, without building the taxes: the values a limit is measured
+    on. ``share_of_gross`` at the default half-up mode, inlined for a long sale."""
     if not grosses:
         return []
     currency = grosses[0].currency
-    amounts = [gross.amount for gross in grosses]
-    taxes = _inside_each(amounts, rates, MINOR_UNITS[currency.code], DEFAULT_ROUNDING)
+    exponent = MINOR_UNITS[currency.code]
+    scale = 10**exponent
+    # Per tuple of rates (by identity, every tuple alive in ``rates``): the tax's
+    # share x 10^exponent over the whole, tax = gross x R / (100 + R).
+    shares: dict[int, tuple[int, int]] = {}
     nets = []
-    for gross, tax in zip(grosses, taxes, strict=True):
-        if beyond_money(gross.amount):  # as before: Money's arithmetic holds it
+    for gross, line_rates in zip(grosses, rates, strict=True):
+        share = shares.get(id(line_rates))
+        if share is None:
+            rate_num, rate_den = rate_ratio(line_rates)
+            share = shares[id(line_rates)] = (rate_num * scale, 100 * rate_den + rate_num)
+        amount = gross.amount
+        gross_num, gross_den = amount.as_integer_ratio()
+        whole = 2 * gross_den * share[1]  # half-up of a ratio of zero or more
+        units = (2 * gross_num * share[0] + whole // 2) // whole
+        tax = _SCALEB(Decimal(units), -exponent)
+        if beyond_money(amount):  # as before: Money's arithmetic holds it
             nets.append(gross - make_money(tax, currency))
         else:
-            nets.append(make_money(_SUBTRACT(gross.amount, tax), currency))
+            nets.append(make_money(_SUBTRACT(amount, tax), currency))
     return nets
 
 
