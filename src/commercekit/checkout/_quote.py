@@ -245,7 +245,11 @@ def _canonical(cart: Cart) -> tuple[Cart, list[int]]:
 
 def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
     """Each SKU's product facts; the quote prices goods, not electronic services."""
-    products = {line.sku: context.product(line.sku) for line in cart.lines}
+    known = context.products  # a cart's SKUs are checked text, as product() checks
+    products = {}
+    for line in cart.lines:
+        found = known.get(line.sku)
+        products[line.sku] = context.product(line.sku) if found is None else found
     electronic = sorted(
         sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
     )

@@ -20,13 +20,14 @@ from decimal import Decimal
 from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
 from commercekit.checkout._model import QuoteLine
-from commercekit.money import MINOR_UNITS, Money, make_money
+from commercekit.money import MINOR_UNITS, QUANTUM, Money, make_money
 from commercekit.pricing import CartLine
 from commercekit.tax import RateKind, RateTotal, TaxLine, TaxRate, tax_in_minor_units
 
 __all__ = ["lines_taxed_per_line"]
 
 _scaleb = EXACT.scaleb
+_multiply = EXACT.multiply
 
 
 def lines_taxed_per_line(
@@ -43,9 +44,15 @@ def lines_taxed_per_line(
     lines of one rate each (``rates``, one tuple per category), taxed per line."""
     currency = subtotals[0].currency
     places = MINOR_UNITS[currency.code]
+    quantum = QUANTUM[currency.code]  # units x quantum: the amount, to the minor unit
+
+    made: dict[int, Money] = {}  # each amount built once: Money is immutable
 
     def money(units: int) -> Money:
-        return make_money(_scaleb(Decimal(units), -places), currency)
+        found = made.get(units)
+        if found is None:
+            found = made[units] = make_money(_multiply(units, quantum), currency)
+        return found
 
     # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
     # minor units, checked in the cart) less the discount; then the shipping shares.

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from commercekit._inputs import trusted, trusted_builder
+from commercekit._numbers import EXACT
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_lines import lines_taxed_per_line
@@ -30,6 +31,8 @@ from commercekit.tax import (
     source_rates,
     tax_invoice,
 )
+
+_add = EXACT.add
 
 _RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
 """What makes two lines' rates alike for sharing a charge: each tax, rate and kind."""
@@ -191,12 +194,12 @@ def split_over_rates(
     for line_rates in rates:
         if id(line_rates) not in keys:
             keys[id(line_rates)] = tuple((r.tax, r.rate, r.kind) for r in line_rates)
-    groups: dict[_RatesKey, Money] = {}
+    groups: dict[_RatesKey, Decimal] = {}  # each group's amounts added up exactly
     for line_rates, amount in zip(rates, amounts, strict=True):
         key = keys[id(line_rates)]
         found = groups.get(key)
-        groups[key] = amount if found is None else found + amount
-    weights = [total.amount for total in groups.values()]
+        groups[key] = amount.amount if found is None else _add(found, amount.amount)
+    weights = list(groups.values())
     if not any(weights):
         weights = [Decimal(1)] * len(groups)
     shares = allocate(charge, weights)

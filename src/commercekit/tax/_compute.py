@@ -55,7 +55,7 @@ from commercekit.tax import _checks
 from commercekit.tax._tax_rate import TaxRate
 
 _SUBTRACT = EXACT.subtract
-_SCALEB = EXACT.scaleb
+_MULTIPLY = EXACT.multiply
 _ADD = EXACT.add
 _LINE_ROUNDING = decimal_rounding(DEFAULT_ROUNDING)  # round_money's default
 
@@ -281,8 +281,9 @@ def taxes_inside(
     identity: every tuple stays alive in ``rates``)."""
     if not grosses:
         return []
-    exponent = MINOR_UNITS[grosses[0].currency.code]
-    scale = 10**exponent
+    code = grosses[0].currency.code
+    scale = 10 ** MINOR_UNITS[code]
+    quantum = QUANTUM[code]  # units x quantum: the tax, to the minor unit
     shares: dict[int, tuple[int, int]] = {}  # tax = gross x R / (100 + R)
     taxes = []
     for gross, line_rates in zip(grosses, rates, strict=True):
@@ -293,7 +294,7 @@ def taxes_inside(
         gross_num, gross_den = gross.amount.as_integer_ratio()
         whole = 2 * gross_den * share[1]  # half-up of a ratio of zero or more
         units = (2 * gross_num * share[0] + whole // 2) // whole
-        taxes.append(_SCALEB(Decimal(units), -exponent))
+        taxes.append(_MULTIPLY(units, quantum))
     return taxes
 
 
