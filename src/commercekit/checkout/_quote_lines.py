@@ -34,14 +34,16 @@ def lines_taxed_per_line(
     cart_lines: Sequence[CartLine],
     subtotals: Sequence[Money],
     discounts: Sequence[Money],
+    amounts: Sequence[Money],
     rates: Sequence[tuple[TaxRate, ...]],
-    shipping: Sequence[TaxLine],
     *,
+    shipping: Sequence[TaxLine],
     positions: Sequence[int],
     inclusive: bool,
 ) -> tuple[list[QuoteLine], list[tuple[Money, Money]], tuple[RateTotal, ...]]:
     """The quote lines, each shipping share's (net, tax) and the summary per rate, for
-    lines of one rate each (``rates``, one tuple per category), taxed per line."""
+    lines of one rate each (``rates``, one tuple per category), taxed per line; each
+    line's ``subtotals`` (price x quantity), ``discounts`` and ``amounts`` after them."""
     currency = subtotals[0].currency
     places = MINOR_UNITS[currency.code]
     quantum = QUANTUM[currency.code]  # units x quantum: the amount, to the minor unit
@@ -56,25 +58,22 @@ def lines_taxed_per_line(
 
     # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
     # minor units, checked in the cart) less the discount; then the shipping shares.
-    amounts = [
-        int(_scaleb(subtotal.amount, places)) - int(_scaleb(off.amount, places))
-        for subtotal, off in zip(subtotals, discounts, strict=True)
-    ]
-    amounts += [int(_scaleb(line.price.amount, places)) for line in shipping]
+    units = [int(_scaleb(amount.amount, places)) for amount in amounts]
+    units += [int(_scaleb(line.price.amount, places)) for line in shipping]
     all_rates = [*rates, *(line.rates for line in shipping)]
     groups: dict[int, list[int]] = {}  # by rates (one tuple per category), in order
     for index, line_rates in enumerate(all_rates):
         groups.setdefault(id(line_rates), []).append(index)
-    taxes = [0] * len(amounts)
+    taxes = [0] * len(units)
     for members in groups.values():
         found = tax_in_minor_units(
-            [amounts[index] for index in members],
+            [units[index] for index in members],
             all_rates[members[0]][0],
             prices_include_tax=inclusive,
         )
         for index, tax in zip(members, found, strict=True):
             taxes[index] = tax
-    nets = [a - t for a, t in zip(amounts, taxes, strict=True)] if inclusive else amounts
+    nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
     make_line = trusted_builder(QuoteLine)
     lines = [
         make_line(

@@ -58,19 +58,20 @@ def tax_lines(
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
     day = context.at.date()
-    by_category = {
+    categories = [products[line.sku].tax_category for line in cart_lines]
+    by_category = {  # each category's rates asked once
         category: source_rates(context.tax_rates, taxed_in, category, on=day)
-        for category in {products[line.sku].tax_category for line in cart_lines}
+        for category in set(categories)
     }
-    rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
+    rates = [by_category[category] for category in categories]
     shipping = split_over_rates(shipping_left, rates, amounts, description="shipping")
     inclusive = context.prices_include_tax
     if context.rounding is RoundingLevel.LINE and all(
         len(found) == 1 for found in by_category.values()
     ):
         lines, shipped, by_rate = lines_taxed_per_line(
-            cart_lines, subtotals, discounts, rates, shipping,
-            positions=positions, inclusive=inclusive,
+            cart_lines, subtotals, discounts, amounts, rates,
+            shipping=shipping, positions=positions, inclusive=inclusive,
         )  # fmt: skip
         charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
         return lines, charge, by_rate
