@@ -6,7 +6,9 @@ mixed categories (two categories sharing one rate, so one summary row), promotio
 that discount some lines and waive the shipping, quantities, prices with and without
 tax, each rounding level, a currency with no decimals. Each line must equal
 ``tax_invoice`` of that one line; the summary must add up to the lines and the
-shipping shown.
+shipping shown. ``tax_in_minor_units`` must equal ``add_tax`` / ``extract_tax`` amount by
+amount, and the values ``decide`` measures limits on (``tax._without_tax``) must equal
+``extract_tax``'s nets and their sum.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from commercekit.tax import (
     tax_in_minor_units,
     tax_invoice,
 )
+from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 from tests.quote_data import RATES
 
 AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
@@ -199,3 +202,28 @@ def test_tax_in_minor_units_is_add_tax_and_extract_tax(
         for a in amounts
     ]
     assert found == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**12), st.sampled_from(CATEGORIES), st.integers(0, 3)),
+        min_size=1,
+        max_size=20,
+    ),
+    st.sampled_from(["DE", "FR", "HU", "CH"]),
+)
+def test_values_without_tax_are_extract_tax_nets(
+    lines: list[tuple[int, str, int]], country: str
+) -> None:
+    """nets_of and net_total (what decide measures limits on) == extract_tax's nets
+    and their sum_money, for amounts written with more or fewer decimals."""
+    day = AT.date()
+    grosses = [
+        Money(Decimal(cents).scaleb(-2).quantize(Decimal(10) ** -(2 + extra)), "EUR")
+        for cents, _, extra in lines
+    ]
+    rates = [(rate_for(country, category, on=day),) for _, category, _ in lines]
+    taxes = taxes_inside(grosses, rates)
+    expected = [extract_tax(g, r).net for g, r in zip(grosses, rates, strict=True)]
+    assert [repr(net) for net in nets_of(grosses, taxes)] == [repr(n) for n in expected]
+    assert repr(net_total(grosses, taxes)) == repr(sum_money(expected, "EUR"))

@@ -55,8 +55,6 @@ from commercekit.tax import _checks
 from commercekit.tax._tax_rate import TaxRate
 
 _SUBTRACT = EXACT.subtract
-_MULTIPLY = EXACT.multiply
-_ADD = EXACT.add
 _LINE_ROUNDING = decimal_rounding(DEFAULT_ROUNDING)  # round_money's default
 
 __all__ = [
@@ -270,59 +268,6 @@ def extracted_each(
         else:
             parts.append((net, _split_tax(tax, net, line_rates)))
     return parts
-
-
-def taxes_inside(
-    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]
-) -> list[Decimal]:
-    """The tax inside each gross (checked: in one currency, zero or more) at its
-    rates, as ``extract_tax`` rounds it: ``share_of_gross`` at the default half-up
-    mode, inlined for a long sale, its ratio worked out once per tuple of rates (by
-    identity: every tuple stays alive in ``rates``)."""
-    if not grosses:
-        return []
-    code = grosses[0].currency.code
-    scale = 10 ** MINOR_UNITS[code]
-    quantum = QUANTUM[code]  # units x quantum: the tax, to the minor unit
-    shares: dict[int, tuple[int, int]] = {}  # tax = gross x R / (100 + R)
-    taxes = []
-    for gross, line_rates in zip(grosses, rates, strict=True):
-        share = shares.get(id(line_rates))
-        if share is None:
-            rate_num, rate_den = rate_ratio(line_rates)
-            share = shares[id(line_rates)] = (rate_num * scale, 100 * rate_den + rate_num)
-        gross_num, gross_den = gross.amount.as_integer_ratio()
-        whole = 2 * gross_den * share[1]  # half-up of a ratio of zero or more
-        units = (2 * gross_num * share[0] + whole // 2) // whole
-        taxes.append(_MULTIPLY(units, quantum))
-    return taxes
-
-
-def nets_of(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> list[Money]:
-    """``extract_tax(gross, rates).net`` of each gross, given the ``taxes_inside`` it,
-    without building the taxes: the values a limit is measured on."""
-    nets = []
-    for gross, tax in zip(grosses, taxes, strict=True):
-        currency = gross.currency
-        if beyond_money(gross.amount):  # as before: Money's arithmetic holds it
-            nets.append(gross - make_money(tax, currency))
-        else:
-            nets.append(make_money(_SUBTRACT(gross.amount, tax), currency))
-    return nets
-
-
-def net_total(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> Money | None:
-    """``sum_money(nets_of(grosses, taxes))`` (at least one gross), added up in
-    ``Decimal`` without a Money per line; ``None`` where a gross or the total is beyond
-    Money's range (``nets_of`` then holds it as before)."""
-    currency = grosses[0].currency
-    total = QUANTUM[currency.code] * 0  # as sum_money: 0.00 for EUR, then each net
-    for gross, tax in zip(grosses, taxes, strict=True):
-        amount = gross.amount
-        if beyond_money(amount):
-            return None
-        total = _ADD(total, _SUBTRACT(amount, tax))
-    return None if beyond_money(total) else make_money(total, currency)
 
 
 def beyond_money(amount: Decimal) -> bool:

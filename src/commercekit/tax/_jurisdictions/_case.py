@@ -15,10 +15,10 @@ from decimal import Decimal
 from commercekit.errors import UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
-from commercekit.tax._compute import net_total, nets_of, taxes_inside
 from commercekit.tax._ids import format_checked
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
+from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
