@@ -1,15 +1,14 @@
 """The quote's taxed lines where tax is rounded per line and each line has one rate.
 
-This is what [`tax_invoice`][commercekit.tax.tax_invoice] works out at
-``RoundingLevel.LINE`` for the quote's lines and its shipping shares, with the figures
-carried as whole minor units: each line's amount (price x quantity less its discount),
-the tax on it or inside it from
-[`tax_invoice`][commercekit.tax.tax_invoice]'s own arithmetic for one rate,
-[`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] (asked once per rate, for
-all the lines at that rate), and the per-rate summary added up from them. Each
+These are the figures [`tax_invoice`][commercekit.tax.tax_invoice] works out at
+``RoundingLevel.LINE`` for the quote's lines and shipping shares, carried as whole
+minor units: each line's amount (price x quantity less its discount); its tax from
+``tax_invoice``'s arithmetic for one rate,
+[`tax_in_minor_units`][commercekit.tax.tax_in_minor_units], asked once per rate for
+all the lines at that rate; and the per-rate summary added up from them. Each
 ``QuoteLine`` and its amounts are built once, at the end, from the library's own
 figures. Other rounding levels, and lines with several taxes (GST and PST), go through
-``tax_invoice``; ``tests/test_quote_lines.py`` holds both to the same figures.
+``tax_invoice``; ``tests/test_quote_lines.py`` holds both to the per-call functions.
 """
 
 from __future__ import annotations
