@@ -24,7 +24,8 @@ what the provider keeps, with its ``total``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -215,7 +216,10 @@ def payment_request_json(payment: Payment, costs: PaymentCostSource) -> dict[str
     )
 
 
-_ROW = make_dict_unstructure_fn(FeeRow, converter)
+@functools.cache
+def _row_fields() -> Callable[[FeeRow], dict[str, Any]]:
+    """cattrs' generated function writing a fee row's fields (built on first use)."""
+    return make_dict_unstructure_fn(FeeRow, converter)
 
 
 def _omit_empty_note(row: dict[str, Any]) -> dict[str, Any]:
@@ -224,7 +228,7 @@ def _omit_empty_note(row: dict[str, Any]) -> dict[str, Any]:
 
 def _row(row: FeeRow) -> dict[str, Any]:
     """A fee row as JSON, its enums by value."""
-    data: dict[str, Any] = _ROW(row)
+    data: dict[str, Any] = _row_fields()(row)
     for key in ("method", "card_type", "card_origin"):
         value = getattr(row, key)
         data[key] = None if value is None else value.value
@@ -262,14 +266,17 @@ converter.register_unstructure_hook(RefundCost, _refund_cost)
 converter.register_unstructure_hook(FeeRow, _row)
 
 
-# After the RefundCost and FeeRow hooks: the generated function resolves them now.
-_refund_fields = make_dict_unstructure_fn(Refund, converter)
+@functools.cache
+def _refund_fields() -> Callable[[Refund], dict[str, Any]]:
+    """cattrs' generated function writing a refund's fields, built on first use (after
+    the RefundCost and FeeRow hooks, which it resolves when built)."""
+    return make_dict_unstructure_fn(Refund, converter)
 
 
 def _refund(back: Refund) -> dict[str, Any]:
     """A refund's fields, with what it adds up to: ``goods``, ``tax`` (the VAT/GST
     reversed) and ``total`` (what goes back to the buyer), so a plugin reads them."""
-    data: dict[str, Any] = _refund_fields(back)
+    data: dict[str, Any] = _refund_fields()(back)
     for name in ("goods", "tax", "total"):
         data[name] = converter.unstructure(getattr(back, name))
     return data
