@@ -194,6 +194,51 @@ def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
     assert _roots(loaded) & {"numpy", "statsmodels", "starlette", "stdnum"} == set()
 
 
+LAZY_IN_A_QUOTE = {
+    "commercekit.payments._surcharge",
+    "commercekit.payments._surcharge_rules",
+    "commercekit.payments._instruments",
+    "commercekit.payments._interchange",
+}
+"""Modules a quote loads only when its request asks for them (a surcharge)."""
+
+
+def test_a_quote_loads_no_country_calendars_but_its_own_nor_the_surcharge_rules() -> None:
+    """The bundled examples, quoted from the command line, import none of the
+    ``holidays`` library's country modules (its package imports all of them; a
+    calendar runs its one country's module on its own, outside ``sys.modules``), nor
+    the surcharge rules, which no example asks for."""
+    loaded = _new_modules(
+        "import io\n"
+        "from pathlib import Path\n"
+        "from commercekit.cli import main\n"
+        "for path in sorted(Path('src/commercekit/examples').glob('*.json')):\n"
+        "    assert main(['quote', str(path)], out=io.StringIO()) == 0"
+    )
+    assert "commercekit.regions._calendar" in loaded
+    assert "holidays" in loaded
+    assert {module for module in loaded if module.startswith("holidays.countries")} == set()
+    assert loaded & LAZY_IN_A_QUOTE == set()
+
+
+def test_a_surcharge_asked_for_loads_the_surcharge_rules() -> None:
+    """They refuse this one: a German consumer's credit card (PSD2 Art. 62(4))."""
+    loaded = _new_modules(
+        "from commercekit.checkout import quote\n"
+        "from commercekit.errors import SurchargeRefusedError\n"
+        "from commercekit.serde import example_request, quote_request_from_json\n"
+        "request = example_request('nl-to-de-consumer')\n"
+        "request['payment'] = request['payment'] | {'surcharge': True}\n"
+        "try:\n"
+        "    quote(*quote_request_from_json(request))\n"
+        "except SurchargeRefusedError as refused:\n"
+        "    assert 'Art 62(4)' in str(refused)\n"
+        "else:\n"
+        "    raise AssertionError('the surcharge was not refused')"
+    )
+    assert loaded >= LAZY_IN_A_QUOTE
+
+
 def test_the_converter_carries_every_hook_however_it_is_reached() -> None:
     """``serde._payment`` adds hooks to the shared converter when it is imported; the
     converter (and ``structure``) taken from ``commercekit.serde`` in a fresh process
