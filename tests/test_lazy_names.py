@@ -194,31 +194,34 @@ def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
     assert _roots(loaded) & {"numpy", "statsmodels", "starlette", "stdnum"} == set()
 
 
-LAZY_IN_A_QUOTE = {
+SURCHARGE_RULES = {
     "commercekit.payments._surcharge",
     "commercekit.payments._surcharge_rules",
     "commercekit.payments._instruments",
     "commercekit.payments._interchange",
 }
-"""Modules a quote loads only when its request asks for them (a surcharge)."""
+"""Modules a quote loads only when its request asks for a surcharge."""
+REFUNDS = {"commercekit.checkout._refund_result", "commercekit.payments._after_sale"}
+"""The refunds' modules, which serde loads when it writes a refund."""
 
 
-def test_a_quote_loads_no_country_calendars_but_its_own_nor_the_surcharge_rules() -> None:
+def test_a_quote_loads_no_country_calendar_modules_surcharge_rules_or_refunds() -> None:
     """The bundled examples, quoted from the command line, import none of the
     ``holidays`` library's country modules (its package imports all of them; a
     calendar runs its one country's module on its own, outside ``sys.modules``), nor
-    the surcharge rules, which no example asks for."""
+    the surcharge rules, which no example asks for, nor the refunds'."""
     loaded = _new_modules(
         "import io\n"
         "from pathlib import Path\n"
         "from commercekit.cli import main\n"
         "for path in sorted(Path('src/commercekit/examples').glob('*.json')):\n"
-        "    assert main(['quote', str(path)], out=io.StringIO()) == 0"
+        "    assert main(['quote', str(path)], out=io.StringIO()) == 0\n"
+        "    assert main(['quote', str(path), '--format', 'json'], out=io.StringIO()) == 0"
     )
     assert "commercekit.regions._calendar" in loaded
     assert "holidays" in loaded
     assert {module for module in loaded if module.startswith("holidays.countries")} == set()
-    assert loaded & LAZY_IN_A_QUOTE == set()
+    assert loaded & (SURCHARGE_RULES | REFUNDS) == set()
 
 
 def test_a_surcharge_asked_for_loads_the_surcharge_rules() -> None:
@@ -236,7 +239,7 @@ def test_a_surcharge_asked_for_loads_the_surcharge_rules() -> None:
         "else:\n"
         "    raise AssertionError('the surcharge was not refused')"
     )
-    assert loaded >= LAZY_IN_A_QUOTE
+    assert loaded >= SURCHARGE_RULES
 
 
 def test_the_converter_carries_every_hook_however_it_is_reached() -> None:

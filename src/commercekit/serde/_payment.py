@@ -27,12 +27,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from commercekit.checkout import Payment, QuotePayment, Refund
+from commercekit import checkout, payments
+from commercekit.checkout import Payment, QuotePayment
 from commercekit.errors import (
     CommerceKitError,
     InputKind,
@@ -47,13 +49,16 @@ from commercekit.payments import (
     PaymentCost,
     PaymentCostSource,
     PaymentMethod,
-    RefundCost,
     example_providers,
     example_schedule,
 )
 from commercekit.serde._converter import converter, country, locate, object_hook
 from commercekit.serde._locate import json_reason
 from commercekit.serde._objects import placed
+
+if TYPE_CHECKING:
+    from commercekit.checkout import Refund
+    from commercekit.payments import RefundCost
 
 __all__ = [
     "PaymentRequest",
@@ -261,8 +266,17 @@ def _refund_cost(cost: RefundCost) -> dict[str, Any]:
     }
 
 
+def _is(package: ModuleType, name: str) -> Callable[[object], bool]:
+    """Whether a type is ``package.name``: the class itself, asked for only of a type
+    of that name, so that the refunds' classes load when a refund is written, not
+    with every quote."""
+    return lambda kind: (
+        getattr(kind, "__name__", None) == name and (kind is getattr(package, name))
+    )
+
+
 converter.register_unstructure_hook(PaymentCost, _cost)
-converter.register_unstructure_hook(RefundCost, _refund_cost)
+converter.register_unstructure_hook_func(_is(payments, "RefundCost"), _refund_cost)
 converter.register_unstructure_hook(FeeRow, _row)
 
 
@@ -270,7 +284,7 @@ converter.register_unstructure_hook(FeeRow, _row)
 def _refund_fields() -> Callable[[Refund], dict[str, Any]]:
     """cattrs' generated function writing a refund's fields, built on first use (after
     the RefundCost and FeeRow hooks, which it resolves when built)."""
-    return make_dict_unstructure_fn(Refund, converter)
+    return make_dict_unstructure_fn(checkout.Refund, converter)
 
 
 def _refund(back: Refund) -> dict[str, Any]:
@@ -282,7 +296,7 @@ def _refund(back: Refund) -> dict[str, Any]:
     return data
 
 
-converter.register_unstructure_hook(Refund, _refund)
+converter.register_unstructure_hook_func(_is(checkout, "Refund"), _refund)
 
 
 def payment_json(payment: QuotePayment | None) -> dict[str, Any] | None:
