@@ -75,10 +75,11 @@ def _calendar_class(country: str) -> type[HolidayBase] | None:
     )
     if module is None:
         return None
+    name = f"{_COUNTRIES}.{module}"
     where = [str(Path(path, "countries")) for path in holidays.__path__]
-    spec = PathFinder.find_spec(f"{_COUNTRIES}.{module}", where)
-    if _COUNTRIES in sys.modules or spec is None or spec.loader is None:
-        loaded = importlib.import_module(f"{_COUNTRIES}.{module}")
+    spec = None if _COUNTRIES in sys.modules else PathFinder.find_spec(name, where)
+    if spec is None or spec.loader is None:
+        loaded = importlib.import_module(name)
     else:
         loaded = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(loaded)
