@@ -402,6 +402,8 @@ OFFICIAL = frozenset(
         *("overheid.nl", "rijksfinancien.nl", "dnb.nl", "gov.pl", "gov.pt", "dre.pt"),
         *("parlamento.pt", "just.ro", "skatteverket.se", "riksdagen.se", "gov.se"),
         *("riksbank.se", "pisrs.si", "slov-lex.sk", "mfsr.sk", "gov.cy"),
+        # India: the Government of India (CBIC's GST site, the e-Gazette)
+        "gov.in",
         # Greenland's government, the Bank of Israel
         *("nalunaarutit.gl", "boi.org.il"),
         # the UK's Payment Systems Regulator (interchange_caps.csv)

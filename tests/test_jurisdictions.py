@@ -72,6 +72,7 @@ _BUYERS = {
     "CH": (Buyer("CH"), "CHF"),
     "CA": (Buyer("CA", subdivision="CA-ON"), "CAD"),
     "JP": (Buyer("JP"), "JPY"),
+    "IN": (Buyer("IN", subdivision="IN-MH"), "INR"),
 }
 
 
@@ -79,6 +80,7 @@ _BUYERS = {
 _BUSINESS = {
     "EU": Buyer("DE", tax_id=validate_tax_id("DE136695976")),
     "GB": Buyer("GB", tax_id=validate_tax_id("GB980780684")),
+    "IN": Buyer("IN", tax_id=validate_tax_id("27AAPFU0939F1ZV", "IN")),
 }
 
 

@@ -556,14 +556,11 @@ def test_withdrawal_deadline_worked_examples() -> None:
     may = date(2026, 5, 21)
     assert withdrawal_deadline(may, country="DE", subdivision="BY") == date(2026, 6, 5)
     assert withdrawal_deadline(may, country="DE", subdivision="BE") == date(2026, 6, 4)
-    # EEA states apply the Directive too; the UK did until the end of 2020.
+    # EEA states apply the Directive too (the UK has its own rule: test_withdrawal_uk).
     assert withdrawal_deadline(date(2026, 11, 26), country="no") == date(2026, 12, 10)
-    assert withdrawal_deadline(date(2020, 12, 1), country="GB") == date(2020, 12, 15)
 
 
 def test_withdrawal_deadline_bad_input() -> None:
-    with pytest.raises(NoRuleError, match="EU right of withdrawal in GB"):
-        withdrawal_deadline(date(2021, 1, 1), country="GB")
     with pytest.raises(NoRuleError, match="EU right of withdrawal in US"):
         withdrawal_deadline(date(2026, 11, 26), country="US")
     with pytest.raises(UnknownCountryError):

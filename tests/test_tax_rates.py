@@ -47,6 +47,23 @@ CANADA_TODAY = {
 }
 
 
+# India's rates are asked by where the supply is taxed (tax/_india.py): IGST for an
+# inter-State supply ('IN'), CGST + SGST in a State, CGST + UTGST in a Union territory
+# without a legislature; each written down from the rate notifications (the 18% slab:
+# 9% CGST, 18% IGST).
+INDIA_TODAY = {
+    "IN": {"IGST": "18"},
+    "IN-MH": {"CGST": "9", "SGST": "9"},
+    "IN-CH": {"CGST": "9", "UTGST": "9"},
+}
+_INDIA_ASKED = {"IGST": "IN", "CGST": "IN-MH", "SGST": "IN-MH", "UTGST": "IN-CH"}
+
+
+def asked(row: TaxRate) -> str:
+    """The code whose rates include ``row``'s tax (for India, a place that pays it)."""
+    return _INDIA_ASKED[row.tax] if row.jurisdiction == "IN" else row.jurisdiction
+
+
 def percent(rate: Decimal) -> str:
     """A rate as written in law: 10, 25.5, 9.975."""
     return f"{rate.normalize():f}"
@@ -101,10 +118,10 @@ CHANGES = [row for row in ROWS if row.since > DATA_START]
     ids=[f"{r.jurisdiction}-{r.tax}-{r.category}-{r.since}" for r in CHANGES],
 )
 def test_each_change_on_both_sides_of_its_date(row: TaxRate) -> None:
-    on_the_day = rate_for(row.jurisdiction, row.category, on=row.since, tax=row.tax)
+    on_the_day = rate_for(asked(row), row.category, on=row.since, tax=row.tax)
     assert (on_the_day.rate, on_the_day.since) == (row.rate, row.since)
     day_before = row.since - timedelta(days=1)
-    before = rate_for(row.jurisdiction, row.category, on=day_before, tax=row.tax)
+    before = rate_for(asked(row), row.category, on=day_before, tax=row.tax)
     # The day before, another rule applied: an earlier row, or the standard rate.
     assert (before.applies_as, before.since) != (row.applies_as, row.since)
     assert before.since < row.since
@@ -124,8 +141,14 @@ def test_canadian_taxes_today(code: str) -> None:
     assert found == CANADA_TODAY[code]
 
 
+@pytest.mark.parametrize("code", sorted(INDIA_TODAY))
+def test_indian_taxes_today(code: str) -> None:
+    found = {rate.tax: percent(rate.rate) for rate in rates_for(code, "standard", on=TODAY)}
+    assert found == INDIA_TODAY[code]
+
+
 def test_every_jurisdiction_is_bundled() -> None:
-    assert set(ALL) == set(STANDARD_TODAY) | set(CANADA_TODAY)
+    assert set(ALL) == set(STANDARD_TODAY) | set(CANADA_TODAY) | {"IN"}
 
 
 # New Zealand and Singapore tax every category of the vocabulary at the standard rate

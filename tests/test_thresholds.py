@@ -243,18 +243,18 @@ def test_a_jurisdiction_without_the_rule_is_the_same_error_from_both_lookups() -
     jurisdictions that have the rule (still a MissingDataError and a NoRuleError)."""
     errors = []
     for lookup in (
-        lambda: threshold_periods("JP", "registration_threshold"),
-        lambda: threshold_for("JP", "registration_threshold", on=TODAY),
+        lambda: threshold_periods("KR", "registration_threshold"),
+        lambda: threshold_for("KR", "registration_threshold", on=TODAY),
     ):
         with pytest.raises(NoThresholdError) as raised:
             lookup()
         errors.append(raised.value)
     periods, lookup_for = errors
     assert str(periods) == str(lookup_for)
-    assert str(periods).startswith("JP has no registration_threshold")
+    assert str(periods).startswith("KR has no registration_threshold")
     assert "AU, CA, CH, GB" in str(periods)
     assert "AU" in periods.having
-    assert "JP" not in periods.having
+    assert "KR" not in periods.having
     assert isinstance(periods, MissingDataError)
     assert isinstance(periods, NoRuleError)
     assert lookup_for.on == TODAY

@@ -194,7 +194,9 @@ CALLS: dict[str, Callable[[], Call]] = {
         points_earned=37,
         partial=False,
     ),
-    "withdrawal_deadline": lambda: call(DELIVERED, country="DE", subdivision="BY"),
+    "withdrawal_deadline": lambda: call(
+        DELIVERED, country="GB", subdivision="NIR", informed=date(2026, 12, 20)
+    ),
 }
 
 _WORDS = "a line of the explanation is free text in words, not a code from a list"

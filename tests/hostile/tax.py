@@ -261,6 +261,8 @@ CALLS: dict[str, Callable[[], Call]] = {
         share=Decimal("0.82"),
         status=Registration.APPROACHING,
         conversions=("GBP 100.00 converted to EUR 118.24 at 1.1824",),
+        due_from=date(2027, 1, 1),
+        unmeasured=("whether the seller opted for destination taxation",),
     ),
     "Verification": lambda: call(
         tax_id=_tax_id(),
@@ -277,11 +279,15 @@ CALLS: dict[str, Callable[[], Call]] = {
         Money("119.00", "EUR"), [_vat()], mode=RoundingMode.HALF_EVEN
     ),
     "gross_price": lambda: call(Money("8.40", "EUR"), [_vat()], mode=RoundingMode.HALF_UP),
+    "gstin_state": lambda: call("27AAPFU0939F1ZV"),
     "is_valid_tax_id": lambda: call("DE 136 695 976", country="DE"),
     "jurisdictions": call,
     "net_price": lambda: call(Money("9.99", "EUR"), [_vat()], extra_digits=4),
     "rate_for": lambda: call("DE", "books", on=DAY, tax="VAT"),
     "rates_for": lambda: call("CA-BC", "books", on=DAY),
+    "tax_in_minor_units": lambda: call(
+        [11900, 999, 0], _vat(), prices_include_tax=True, mode=RoundingMode.HALF_EVEN
+    ),
     "tax_invoice": lambda: call(
         [_line(), TaxLine(Money("2.49", "EUR"), 3, _food())],
         prices_include_tax=True,
@@ -366,6 +372,7 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("NexusStatus", "conversions"): (_NAME, _WORDING),
     ("NexusThreshold", "counts"): (_NAME, "the state's own words for what counts"),
     ("NexusThreshold", "legal_basis"): (_NAME, "the statute's citation, in words"),
+    ("ThresholdStatus", "unmeasured"): (_NAME, _WORDING),
     ("Verification", "registry"): (_NAME, "the registry's own name, such as 'VIES'"),
     ("Verification", "reference"): (_NAME, "the registry's own consultation number"),
     ("is_valid_tax_id", "text"): (

@@ -7,7 +7,7 @@ shipping (with its delivery dates, when the context names the warehouse), the ta
 rate, the import duties and taxes and who pays them, the grand total, and the reasons.
 [`refund`][commercekit.checkout.refund] reverses part of it exactly, and
 [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] gives the last day of
-the EU's 14-day right of withdrawal.
+the 14-day right of withdrawal (EU and EEA) or to cancel (United Kingdom).
 
 With the buyer's [`Payment`][commercekit.checkout.Payment] (and the fee schedule that
 prices it) in the context, the quote's [`QuotePayment`][commercekit.checkout.QuotePayment]

@@ -43,7 +43,8 @@ fees), and a refund never exceeds what is left to refund. commercekit keeps no s
 pass the earlier refunds for the same quote as ``previous``.
 
 [`withdrawal_deadline`][commercekit.checkout.withdrawal_deadline] is the last day a
-consumer in the EU or EEA may withdraw from a distance sale of goods.
+consumer in the EU or EEA may withdraw from a distance sale of goods (in the United
+Kingdom, cancel it).
 
 Each part has its own module: the shop's policy in ``_refund_policy``, what a refund
 holds in ``_refund_result``, which units come back and what each is worth in

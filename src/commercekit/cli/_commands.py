@@ -137,7 +137,7 @@ def tax_id(arguments: argparse.Namespace, out: TextIO) -> int:
         if error.country == "unknown":
             return refuse(
                 f"{shown(number)} is not a valid VAT number: it has no country prefix "
-                "commercekit knows; give --country for AU, NZ and CA numbers, which "
+                "commercekit knows; give --country for AU, NZ, CA and IN numbers, which "
                 "are written without one",
                 status=1,
             )

@@ -172,7 +172,7 @@ def _tax_id_and_serve(
         "authority's registry), and print it normalised with its country and\n"
         "scheme. Exit status 0: valid; 1: not valid, with why on standard error;\n"
         "2: nothing to check (no letters or digits, or an unknown --country).\n"
-        "AU, NZ and CA numbers have no country prefix: give --country.",
+        "AU, NZ, CA and IN numbers have no country prefix: give --country.",
         "  commercekit tax-id 'NL 0044.95.445.B01'\n"
         "  commercekit tax-id '51 824 753 556' --country AU",
     )

@@ -22,6 +22,7 @@ A structuring failure anywhere, however deep, becomes one
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time
@@ -181,8 +182,9 @@ def _offer(value: object, _: object) -> Offer:
 
 
 def _unstructure_offer(offer: Offer) -> dict[str, Any]:
-    fields: dict[str, Any] = _OFFER_FIELDS[type(offer)](offer)
-    return {"type": _OFFER_TAGS[type(offer)], **fields}
+    tag = _OFFER_TAGS[type(offer)]
+    fields: dict[str, Any] = _offer_fields(tag)(offer)
+    return {"type": tag, **fields}
 
 
 def _buyer(value: object, _: object) -> Buyer:
@@ -197,7 +199,7 @@ def _buyer(value: object, _: object) -> Buyer:
             f'is {json_type(text)}; expected a string such as "DE136695976"',
             kind=InputKind.TEXT,
         )
-    # AU, NZ and CA numbers carry no country prefix: the buyer's country says whose.
+    # AU, NZ, CA and IN numbers carry no country prefix: the buyer's country says whose.
     country = buyer.country if buyer.country in _UNPREFIXED else None
     try:
         tax_id = validate_tax_id(text, country)
@@ -210,7 +212,7 @@ def _buyer(value: object, _: object) -> Buyer:
     return Buyer(buyer.country, buyer.postcode, buyer.subdivision, tax_id)
 
 
-_UNPREFIXED = ("AU", "NZ", "CA")
+_UNPREFIXED = ("AU", "NZ", "CA", "IN")
 
 
 def _tax_id_reason(error: InvalidTaxIdError) -> str:
@@ -256,9 +258,15 @@ converter.register_structure_hook(
     Seller, object_hook(Seller, country=override(struct_hook=country))
 )
 converter.register_structure_hook(Offer, _offer)
-_OFFER_FIELDS = {
-    kind: make_dict_unstructure_fn(kind, converter) for kind in OFFER_TYPES.values()
-}
+
+
+@functools.cache
+def _offer_fields(tag: str) -> Callable[[Offer], dict[str, Any]]:
+    """cattrs' generated function writing the fields of the offer ``tag`` names (built
+    on first use)."""
+    return make_dict_unstructure_fn(OFFER_TYPES[tag], converter)
+
+
 for _kind in OFFER_TYPES.values():
     converter.register_unstructure_hook(_kind, _unstructure_offer)
 _tier_fields = object_hook(Tier, minimum=override(struct_hook=_tier_minimum))

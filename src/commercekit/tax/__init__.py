@@ -6,13 +6,18 @@
 * [`add_tax`][commercekit.tax.add_tax], [`extract_tax`][commercekit.tax.extract_tax],
   [`net_price`][commercekit.tax.net_price] and [`gross_price`][commercekit.tax.gross_price]
   do the arithmetic for one amount; [`tax_invoice`][commercekit.tax.tax_invoice] for a
-  whole cart, with the rounding level and mode named.
+  whole cart, with the rounding level and mode named;
+  [`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] for many amounts at one
+  rate, in whole minor units (a long cart's lines).
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
   (one module each) the questions in a fixed order.
 * [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales
   against each registration threshold, the US states' economic-nexus thresholds
   ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
+* [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
+  [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
+  registered in, which decides between CGST + SGST and IGST.
 """
 
 from typing import TYPE_CHECKING
@@ -39,6 +44,7 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import (
         LineTax,
         RoundingLevel,
@@ -47,6 +53,7 @@ if TYPE_CHECKING:
         tax_invoice,
     )
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+    from commercekit.tax._minor_units import tax_in_minor_units
     from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
@@ -94,6 +101,7 @@ else:
             "._categories": "RateKind TaxCategory check_category",
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
+            "._india": "gstin_state",
             "._ids": (
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
@@ -101,6 +109,7 @@ else:
             "._invoice": "LineTax RoundingLevel TaxBreakdown TaxLine tax_invoice",
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
+            "._minor_units": "tax_in_minor_units",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
@@ -164,6 +173,7 @@ __all__ = [
     "decide",
     "extract_tax",
     "gross_price",
+    "gstin_state",
     "is_valid_tax_id",
     "jurisdictions",
     "net_price",
@@ -173,6 +183,7 @@ __all__ = [
     "rate_for",
     "rates_for",
     "source_rates",
+    "tax_in_minor_units",
     "tax_invoice",
     "threshold_for",
     "threshold_periods",

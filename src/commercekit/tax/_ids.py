@@ -6,8 +6,9 @@ below offline, with python-stdnum, and returns the number normalised with its co
 
 * every EU member state (``EL`` for Greece) and Northern Ireland (``XI``);
 * the United Kingdom (``GB``), Norway (``NO … MVA``), Switzerland (``CHE … MWST``);
-* Australia's ABN, New Zealand's IRD (GST) number and Canada's Business Number, which
-  carry no country prefix: pass ``country=``.
+* Australia's ABN, New Zealand's IRD (GST) number, Canada's Business Number and
+  India's GSTIN, which carry no country prefix: pass ``country=`` (a GSTIN's State
+  code is read by [`gstin_state`][commercekit.tax.gstin_state]).
 
 A well-formed number may still be unregistered or revoked. Checking that needs the
 tax authority's registry (VIES in the EU, HMRC in the UK); a
@@ -62,6 +63,7 @@ _OTHER_SCHEMES = {
     "AU": ("ABN", "au.abn"),
     "NZ": ("IRD", "nz.ird"),
     "CA": ("BN", "ca.bn"),
+    "IN": ("GSTIN", "in_.gstin"),
 }
 """The schemes outside the EU: country → (scheme, the python-stdnum module)."""
 
@@ -83,7 +85,7 @@ def _schemes() -> dict[str, tuple[str, ModuleType]]:
 
 
 # Numbers written without a country prefix.
-_UNPREFIXED = {"AU", "NZ", "CA"}
+_UNPREFIXED = {"AU", "NZ", "CA", "IN"}
 
 
 @attrs.frozen
@@ -152,7 +154,7 @@ def _country_of(compact: str, country: object) -> str:
         "unknown",
         "it has no country prefix commercekit knows (the countries it validates: "
         + ", ".join(sorted(_schemes()))
-        + "); pass country= for AU, NZ and CA numbers, which are written without one",
+        + "); pass country= for AU, NZ, CA and IN numbers, which are written without one",
     )
 
 
@@ -191,7 +193,7 @@ def _normalised(text: object, country: object) -> tuple[str, str]:
 def validate_tax_id(text: str, country: str | None = None) -> TaxId:
     """Check a tax number's format and check digits; return it normalised.
 
-    ``country`` is needed for numbers without a prefix (AU, NZ, CA) and otherwise
+    ``country`` is needed for numbers without a prefix (AU, NZ, CA, IN) and otherwise
     confirms the prefix (``GR`` and ``EL`` both mean Greece).
 
     Examples:
@@ -199,6 +201,8 @@ def validate_tax_id(text: str, country: str | None = None) -> TaxId:
         'CHE-116.281.710 MWST'
         >>> validate_tax_id("XI 980 7806 84")
         TaxId(country='XI', number='980780684', scheme='EU VAT')
+        >>> validate_tax_id("27aapfu0939f1zv", country="IN")
+        TaxId(country='IN', number='27AAPFU0939F1ZV', scheme='GSTIN')
     """
     code, number = _normalised(text, country)
     return TaxId(country=code, number=number, scheme=_schemes()[code][0])

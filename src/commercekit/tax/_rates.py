@@ -42,6 +42,9 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import NoReturn
+
+import attrs
 
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
@@ -50,6 +53,7 @@ from commercekit.errors import (
     DataFileError,
     InputKind,
     InvalidRateTableError,
+    MissingDataError,
     NoRuleError,
     OutsideVatAreaError,
     UnknownJurisdictionError,
@@ -58,6 +62,7 @@ from commercekit.errors import (
 from commercekit.regions import check_day, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._india import gst_taxes
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
@@ -198,27 +203,41 @@ class BundledRates:
 
         Most places have one (VAT or GST); British Columbia, Manitoba, Saskatchewan and
         Québec have two (GST and a provincial tax), each with its own rate and source.
+        India's depend on where the supply is taxed: ``IN`` for an inter-State supply
+        (IGST), a State's code for an intra-State one (CGST + SGST, or CGST + UTGST in a
+        Union territory without a legislature); a category India's bundled rows do not
+        cover raises [`MissingDataError`][commercekit.errors.MissingDataError] instead
+        of falling back to the standard rate.
 
         Examples:
             >>> bc = BUNDLED.rates_for("CA-BC", "standard", on=date(2026, 1, 1))
             >>> [(r.tax, r.rate) for r in bc]
             [('GST', Decimal('5')), ('PST', Decimal('7'))]
+            >>> day = date(2026, 1, 1)
+            >>> [(r.tax, r.rate) for r in rates_for("IN-MH", "standard", on=day)]
+            [('CGST', Decimal('9')), ('SGST', Decimal('9'))]
+            >>> [(r.tax, r.rate) for r in rates_for("IN", "standard", on=day)]
+            [('IGST', Decimal('18'))]
         """
         code = self._jurisdiction(jurisdiction)
         asked = check_category(category)
         day = check_day(on)
         table = self._table(code)
+        place, taxes = code, table.taxes
+        if code == "IN":  # India's taxes depend on where the supply is taxed
+            place = str(jurisdiction).strip().upper()
+            taxes = gst_taxes(place)
         found = []
-        for tax in table.taxes:
-            rate = find(table.own.get((tax, asked)), day) or find(
-                table.standard[tax, asked], day
-            )
+        for tax in taxes:
+            rate = find(table.own.get((tax, asked)), day)
+            if rate is None and (code not in _RATE_PER_HEADING or asked in _CLASSIFIED):
+                rate = find(table.standard[tax, asked], day)
             if rate is not None:
-                found.append(rate)
+                found.append(
+                    rate if place == code else attrs.evolve(rate, jurisdiction=place)
+                )
         if not found:
-            # Every table has a standard rate (refused when loaded otherwise).
-            first = min(r.since for r in table.rows if r.category is STANDARD)
-            raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")
+            _missing(code, table, asked, day)
         return tuple(found)
 
     def rate_for(
@@ -250,6 +269,29 @@ class BundledRates:
                 "or use rates_for() for all",
             )
         return rates[0]
+
+
+# Where each HSN heading or SAC has its own rate, a category without rows has no rate
+# at all: falling back to the standard (residual) rate would be a guess.
+_RATE_PER_HEADING = frozenset({"IN"})
+_CLASSIFIED = frozenset({TaxCategory.ZERO_RATED, TaxCategory.EXEMPT})
+
+
+def _missing(code: str, table: Table, asked: TaxCategory, day: date) -> NoReturn:
+    """No rate for ``asked`` on ``day``: before the data (``NoRuleError``), or a
+    category a rate-per-heading jurisdiction has no rows for (``MissingDataError``)."""
+    first = min(r.since for r in table.rows if r.category is STANDARD)
+    covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
+    if code in _RATE_PER_HEADING and covered:
+        raise MissingDataError(
+            f"{code} GST rate for {asked}",
+            f"{code} sets a rate per HSN heading (goods) or SAC (services), and no "
+            f"bundled row covers {asked} as a whole; pass a TaxRateSource with the rate "
+            "of the product's heading, or a category that has rows (standard: the "
+            "residual entry, books, newspapers)",
+        )
+    # Every table has a standard rate (refused when loaded otherwise).
+    raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")
 
 
 def _names(rates: tuple[TaxRate, ...]) -> str:

@@ -5,6 +5,13 @@ threshold's own window (calendar year, rolling 12 months, four calendar quarters
 says how close it is: below, approaching (80 % or more), must register, or registered.
 The thresholds themselves are [`threshold_for`][commercekit.tax.threshold_for]'s.
 
+Japan measures a period already over: a business is exempt from consumption tax in a
+year when its taxable sales in the base period (the calendar year two years before) were
+JPY 10 million or less, and not exempt when those of the specified period (the first
+half of the previous year) were over it (Consumption Tax Act Art. 9(1), 9-2). Its two
+statuses report the first period that crosses and ``due_from``, the first day of the
+year it decides; what they do not measure is listed in ``unmeasured``.
+
 Singapore's overseas vendor registration has two tests, both to be met: B2C supplies
 into Singapore over S$100,000 and global turnover over S$1 million in the calendar year
 (IRAS, "GST on imported low-value goods"). The status measures the first and says
@@ -42,6 +49,7 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._counted import CountedSale, destination, total_in
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+from commercekit.tax._past_periods import Measured, deciding_periods
 from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
 from commercekit.tax._us_registration import us_states
 from commercekit.tax._us_status import NexusStatus
@@ -74,9 +82,20 @@ def _conversions(value: object) -> tuple[str, ...]:
     return _checks.texts(value, "conversions")
 
 
+def _unmeasured(value: object) -> tuple[str, ...]:
+    return _checks.texts(value, "unmeasured")
+
+
 @attrs.frozen
 class ThresholdStatus:
-    """One threshold against a seller's sales: counted, share, status, and why."""
+    """One threshold against a seller's sales: counted, share, status, and why.
+
+    ``due_from`` is the day the status takes effect where the law sets one from a past
+    period (Japan: the first day of the year the base or specified period decides);
+    None where the threshold is measured on the running period (register once crossed,
+    within the time the law gives) or it is not crossed. ``unmeasured`` lists what the
+    law also asks that this status does not measure: check those yourself.
+    """
 
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
     threshold: Threshold = attrs.field(validator=_checks.instance_of(Threshold))
@@ -89,6 +108,8 @@ class ThresholdStatus:
     share: Decimal = attrs.field(converter=_share)
     status: Registration = attrs.field(converter=_registration)
     conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
+    due_from: date | None = attrs.field(default=None, validator=_checks.valid_optional_day)
+    unmeasured: tuple[str, ...] = attrs.field(default=(), converter=_unmeasured)
 
     def __attrs_post_init__(self) -> None:
         if self.window_end < self.window_start:
@@ -102,12 +123,14 @@ class ThresholdStatus:
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
         limit = self.threshold.amount
+        due = f" from {self.due_from}" if self.due_from else ""
+        unmeasured = "".join(f" Not measured: {text}" for text in self.unmeasured)
         return (
             f"{self.jurisdiction}: {self.counted.amount} {self.counted.currency.code} "
             f"counted from {self.window_start} to {self.window_end} against "
             f"{limit.amount if limit else 'no'} {self.counted.currency.code} "
-            f"({self.threshold.legal_basis}): {self.status.value}. "
-            f"Source: {' '.join(self.threshold.sources)}"
+            f"({self.threshold.legal_basis}): {self.status.value}{due}. "
+            f"Source: {' '.join(self.threshold.sources)}{unmeasured}"
         )
 
 
@@ -150,14 +173,21 @@ def threshold_status(
     (sales to businesses and exports too), a foreign seller against the non-resident one
     on its sales to consumers there (Switzerland: the mail-order threshold). ``sales``
     are all the seller's sales, wherever they went: Singapore also asks for a seller's
-    global turnover (both its tests must be met). Each US state the seller sold into
-    follows, as a ``NexusStatus`` (see ``nexus_status``).
+    global turnover (both its tests must be met). Japan has two statuses, the base
+    period and the specified period (either one crossed makes the seller taxable), each
+    with ``due_from``, the day it takes effect, and ``unmeasured``, what the law also
+    asks that the status cannot see (salaries, capital, an invoice registration). Each
+    US state the seller sold into follows, as a ``NexusStatus`` (see ``nexus_status``).
 
     Examples:
         >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
         >>> [s.status.value for s in threshold_status(sales, (), seller_country="NL",
         ...     on=date(2026, 11, 26)) if s.jurisdiction == "EU"]
         ['approaching']
+        >>> jp = [CountedSale(date(2024, 5, 1), Money("10000001", "JPY"), "JP")]
+        >>> [(s.status.value, s.due_from) for s in threshold_status(jp, (),
+        ...     seller_country="JP", on=date(2026, 3, 1)) if s.jurisdiction == "JP"]
+        [('must_register', datetime.date(2026, 1, 1)), ('below', None)]
     """
     day = check_day(on)
     home = destination(seller_country)  # Northern Ireland (XI) as well as countries
@@ -172,20 +202,26 @@ def threshold_status(
         rule = jurisdiction.registration_rule(home, records, day)
         if rule is None:
             continue
-        threshold = threshold_for(jurisdiction.code, rule, on=day)
         counting = [
             sale for sale in records if jurisdiction.counts_toward_registration(sale, home)
         ]
         known = jurisdiction.registered_here(registered)
-        notes: list[str] = []
-        also = None
-        second = jurisdiction.second_registration_test(rule)
-        if second is not None:
-            test = threshold_for(jurisdiction.code, second, on=day)
-            also = functools.partial(_turnover_met, test, records, day, rates, notes)
-        results.append(
-            _status(threshold, counting, day, rates, notes, registered=known, also=also)
-        )
+        # Japan: the specified period obliges the seller on its own (either test).
+        for measured in (rule, jurisdiction.alternative_registration_test(rule)):
+            if measured is None:
+                continue
+            threshold = threshold_for(jurisdiction.code, measured, on=day)
+            notes: list[str] = []
+            also = None
+            second = jurisdiction.second_registration_test(measured)
+            if second is not None:
+                test = threshold_for(jurisdiction.code, second, on=day)
+                also = functools.partial(_turnover_met, test, records, day, rates, notes)
+            status = _status(
+                threshold, counting, day, rates, notes, registered=known, also=also
+            )
+            caveats = jurisdiction.unmeasured_registration_rules(measured, home)
+            results.append(attrs.evolve(status, unmeasured=caveats))
     return (*results, *us_states(records, registered, day, rates))
 
 
@@ -216,40 +252,50 @@ def _status(
     also: Callable[[], bool] | None = None,
 ) -> ThresholdStatus:
     """One threshold's status; ``also`` asks a second test the law adds, once the
-    threshold is crossed (without it, crossing does not oblige the seller to register)."""
+    threshold is crossed (without it, crossing does not oblige the seller to register).
+    A threshold measured on past periods (Japan's) reports the first period that
+    crosses it and the day it takes effect, else the latest period."""
     currency = threshold.amount.currency.code if threshold.amount is not None else "EUR"
-    start, end = _window(threshold.window, day)
-    in_window = [sale for sale in counting if start <= sale.day <= end]
-    counted = total_in(in_window, currency, rates, notes)
-    crossed = bool(counting) and threshold.crossed_by(counted)
+    past = deciding_periods(threshold.window, day)
+    periods = past or (Measured(*_window(threshold.window, day), day, running=True),)
+    for period in periods:
+        in_window = [sale for sale in counting if period.start <= sale.day <= period.end]
+        counted = total_in(in_window, currency, rates, notes)
+        crossed = bool(in_window if past else counting) and threshold.crossed_by(counted)
+        if crossed:
+            break
     previous = None
     if threshold.window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
         last_year = [sale for sale in counting if sale.day.year == day.year - 1]
         previous = total_in(last_year, currency, rates, notes)
         crossed = crossed or threshold.crossed_by(previous)
-    limit = threshold.amount
-    if limit is None or not limit.amount:
-        share = Decimal(1) if counting else Decimal(0)
-    else:
-        share = DIVISION.divide(counted.amount, limit.amount).quantize(
-            Decimal("0.0001"), ROUND_HALF_UP, EXACT
-        )
+    share = _share_of(counted, threshold, counting)
     if registered:
         status = Registration.REGISTERED
     elif crossed and (also is None or also()):
         status = Registration.MUST_REGISTER
-    elif share >= Decimal("0.8"):
+    elif period.running and share >= Decimal("0.8"):
         status = Registration.APPROACHING
     else:
         status = Registration.BELOW
     return ThresholdStatus(
         jurisdiction=threshold.jurisdiction,
         threshold=threshold,
-        window_start=start,
-        window_end=end,
+        window_start=period.start,
+        window_end=period.end,
         counted=counted,
         previous_period=previous,
         share=share,
         status=status,
         conversions=tuple(notes),
+        due_from=period.decides if crossed and past else None,
+    )
+
+
+def _share_of(counted: Money, threshold: Threshold, counting: list[CountedSale]) -> Decimal:
+    limit = threshold.amount
+    if limit is None or not limit.amount:
+        return Decimal(1) if counting else Decimal(0)
+    return DIVISION.divide(counted.amount, limit.amount).quantize(
+        Decimal("0.0001"), ROUND_HALF_UP, EXACT
     )

@@ -3,9 +3,9 @@
 Each threshold is dated, sourced data (``_data/thresholds.csv``): the EU's EUR 10,000 for
 intra-EU distance sales, the EUR 150 and GBP 135 consignment limits, Australia's A$1,000
 low-value goods and A$75,000 registration threshold, Switzerland's CHF 5 import-tax de
-minimis, and so on. Each rule has one name, a
-[`ThresholdRule`][commercekit.tax.ThresholdRule]; a name that is not one is refused
-with the list, never looked up and silently missed.
+minimis, Japan's JPY 10 million measured on a past year, and so on. Each rule has one
+name, a [`ThresholdRule`][commercekit.tax.ThresholdRule]; a name that is not one is
+refused with the list, never looked up and silently missed.
 [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales against
 the registration thresholds.
 
@@ -78,6 +78,8 @@ class ThresholdRule(enum.StrEnum):
     """Singapore's overseas vendor registration: global turnover, test 1 of 2."""
     OVR_LOCAL_SUPPLIES = "ovr_local_supplies"
     """Singapore's overseas vendor registration: B2C supplies there, test 2 of 2."""
+    SPECIFIED_PERIOD_THRESHOLD = "specified_period_threshold"
+    """Japan's specified period: sales in the first half of the previous year."""
 
 
 class Window(enum.StrEnum):
@@ -93,6 +95,12 @@ class Window(enum.StrEnum):
     """The current calendar quarter and the three before it (Canada)."""
     CALENDAR_YEAR = "calendar_year"
     """The current calendar year so far."""
+    BASE_PERIOD = "base_period"
+    """The calendar year two years before the one it decides (Japan's base period):
+    a past year's sales decide whether a later year is taxed."""
+    FIRST_HALF_OF_PREVIOUS_YEAR = "first_half_of_previous_year"
+    """1 January to 30 June of the year before the one it decides (Japan's specified
+    period)."""
     PER_CONSIGNMENT = "per_consignment"
     PER_ITEM = "per_item"
     NONE = "none"

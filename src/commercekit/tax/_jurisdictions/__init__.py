@@ -14,6 +14,7 @@ SG     Singapore                         ``_low_value.py``
 CH     Switzerland                       ``_ch.py``
 CA     Canada                            ``_ca.py``
 JP     Japan                             ``_jp.py``
+IN     India                             ``_in.py``
 =====  ================================  ==============================
 
 Any other code gets the base ``Jurisdiction``: domestic supplies at the place's own
@@ -34,6 +35,7 @@ from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._ch import Switzerland
 from commercekit.tax._jurisdictions._eu import EuropeanUnion
 from commercekit.tax._jurisdictions._eu_oss import DIRECTIVE
+from commercekit.tax._jurisdictions._in import India
 from commercekit.tax._jurisdictions._jp import Japan
 from commercekit.tax._jurisdictions._low_value import (
     Australia,
@@ -62,6 +64,7 @@ _REGISTERED: tuple[Jurisdiction, ...] = (
     Canada(),
     Singapore(),
     Japan(),
+    India(),
 )
 _ELSEWHERE = Jurisdiction()
 

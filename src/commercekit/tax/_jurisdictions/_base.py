@@ -186,6 +186,20 @@ class Jurisdiction:
         del rule
         return None
 
+    def alternative_registration_test(self, rule: ThresholdRule) -> ThresholdRule | None:
+        """Another threshold that obliges the seller on its own, measured beside
+        ``rule`` (either one crossed is enough; None here)."""
+        del rule
+        return None
+
+    def unmeasured_registration_rules(
+        self, rule: ThresholdRule, seller_country: str
+    ) -> tuple[str, ...]:
+        """What the law also asks about ``rule`` for a seller established in
+        ``seller_country`` that ``threshold_status`` does not measure (none here)."""
+        del rule, seller_country
+        return ()
+
     def registered_here(self, registrations: Collection[str]) -> bool:
         """Whether ``registrations`` include this jurisdiction's."""
         return self.code in registrations
@@ -214,8 +228,9 @@ class RegisteredServices(Jurisdiction):
     platform: ClassVar[Platform | None] = None
     """The platform rule, where one is bundled."""
     exemption: ClassVar[str | None] = None
-    """An exemption from registering that commercekit does not measure (Japan's small
-    businesses), named in the decision instead of being ignored."""
+    """An exemption from registering that one sale cannot tell (Japan's small
+    businesses, measured by ``threshold_status``), named in the decision instead of
+    being ignored."""
 
     def registered(self, case: Case) -> bool:
         """Whether the seller is registered here."""
@@ -249,7 +264,7 @@ class RegisteredServices(Jurisdiction):
             else "from its first sale"
         )
         if self.exemption:
-            when += f", unless {self.exemption} (not measured by commercekit: check it)"
+            when += f", unless {self.exemption}, which one sale cannot tell"
         rules.append(
             Rule(
                 f"the seller is not registered in {self.code}; it must register {when} "

@@ -1,23 +1,89 @@
 """Japan: consumption tax (JCT).
 
+* A business is exempt from consumption tax in a year (for a corporation, a business
+  year) when its taxable sales in the *base period*, the calendar year (business year)
+  two years before, were JPY 10 million or less: "10 million yen or less" (Consumption
+  Tax Act Art. 9(1), base period Art. 2(1)(xiv)). It is not exempt, even then, when its
+  taxable sales in the *specified period*, the first six months of the previous year,
+  were over JPY 10 million (Art. 9-2(1), (4)); it may measure the salaries it paid in
+  that period instead of its sales (Art. 9-2(3)). ``threshold_status`` measures both
+  on calendar years and says from which day the seller is taxable (``due_from``, the
+  first day of the year the period decides), and lists in ``unmeasured`` what it does
+  not measure: salaries, a corporation's own business year, a business with no base
+  period (the first two years, Art. 12-2: not exempt with capital of JPY 10 million or
+  more), and registration as a qualified invoice issuer (since 1 October 2023) or an
+  election to be taxable (Art. 9(4)), either of which makes the business taxable
+  whatever its sales: pass ``"JP"`` in ``registrations`` for those.
 * A foreign seller of electronic services to consumers in Japan charges JCT unless it
-  is a small business: taxable sales of JPY 10 million or less in its base period
-  (Consumption Tax Act Art. 9). commercekit does not measure that exemption yet, so the
-  decision names it instead of ignoring it.
+  is exempt as above; ``decide`` sees one sale, so it names the exemption and leaves
+  it to ``threshold_status``.
 * Goods shipped into Japan from abroad: import consumption tax is collected at the
-  border (low-value relief may apply).
+  border (low-value relief may apply); they are the buyer's import, not the seller's
+  taxable sale in Japan.
 
 References:
     National Tax Agency, consumption tax: https://www.nta.go.jp/taxes/shiraberu/zeimokubetsu/shohi/keigenzeiritsu/index.htm
+    National Tax Agency, Tax Answer No. 6501 (exemption from tax liability): https://www.nta.go.jp/taxes/shiraberu/taxanswer/shohi/6501.htm
+    Consumption Tax Act (Act No. 108 of 1988), e-Gov: https://laws.e-gov.go.jp/law/363AC0000000108
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Rule, TaxDecision
+from commercekit.tax._thresholds import ThresholdRule
+
+if TYPE_CHECKING:
+    from commercekit.tax._registration import CountedSale
+
+_BASE_PERIOD = (
+    (
+        "A corporation's base period is its business year two years before (Art. "
+        "2(1)(xiv)): the periods here are calendar years, a corporation's only where its "
+        "business year is the calendar year."
+    ),
+    (
+        "A business with no base period (in its first two years; since 1 October 2024 a "
+        "foreign business starting business in Japan too) is exempt unless it is a "
+        "corporation with capital of JPY 10 million or more (Art. 12-2) or a specified new "
+        "corporation (Art. 12-3): pass 'JP' in registrations if so."
+    ),
+    (
+        "A qualified invoice issuer (registration since 1 October 2023) or a business that "
+        "elected to be taxable (Art. 9(4)) is taxable whatever its sales: pass 'JP' in "
+        "registrations."
+    ),
+    (
+        "Whether each amount excludes consumption tax, as a base period's taxable sales "
+        "do (except in a year the business was exempt and charged none): amounts are "
+        "counted as given."
+    ),
+)
+_SPECIFIED_PERIOD = (
+    (
+        "A business may measure the salaries it paid in the specified period instead of "
+        "its sales (Art. 9-2(3)), and is exempt with salaries of JPY 10 million or less; "
+        "salaries are not measured here (not open to a foreign business for periods from "
+        "1 October 2024, secondary sources)."
+    ),
+    (
+        "A corporation's specified period is the first six months of its previous business "
+        "year (Art. 9-2(4)): calendar half-years here."
+    ),
+)
+_FOREIGN = (
+    (
+        "For a seller established outside Japan the sales counted are those to consumers "
+        "in Japan: leave out goods shipped to Japan from abroad (the buyer's import, not "
+        "the seller's taxable sale there); its sales to businesses of goods already in "
+        "Japan are taxable sales too and are not counted here."
+    ),
+)
 
 
 class Japan(RegisteredServices):
@@ -31,7 +97,43 @@ class Japan(RegisteredServices):
     )
     references: ClassVar[tuple[str, ...]] = (
         "https://www.nta.go.jp/taxes/shiraberu/zeimokubetsu/shohi/keigenzeiritsu/index.htm",
+        "https://www.nta.go.jp/taxes/shiraberu/taxanswer/shohi/6501.htm",
+        "https://laws.e-gov.go.jp/law/363AC0000000108",
     )
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
+        ThresholdRule.SPECIFIED_PERIOD_THRESHOLD,
+    )
+    # Art. 9 measures residents and foreign businesses alike.
+    registration_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        del on
+        if self.established_here(seller_country):
+            return ThresholdRule.REGISTRATION_THRESHOLD
+        # A foreign seller: measured once it sells to Japan at all.
+        supplies_here = any(sale.destination == "JP" for sale in sales)
+        return ThresholdRule.REGISTRATION_THRESHOLD if supplies_here else None
+
+    def alternative_registration_test(self, rule: ThresholdRule) -> ThresholdRule | None:
+        # Art. 9-2: the specified period makes the business taxable on its own.
+        if rule is ThresholdRule.REGISTRATION_THRESHOLD:
+            return ThresholdRule.SPECIFIED_PERIOD_THRESHOLD
+        return None
+
+    def unmeasured_registration_rules(
+        self, rule: ThresholdRule, seller_country: str
+    ) -> tuple[str, ...]:
+        own = (
+            _SPECIFIED_PERIOD
+            if rule is ThresholdRule.SPECIFIED_PERIOD_THRESHOLD
+            else _BASE_PERIOD
+        )
+        return own if self.established_here(seller_country) else (*own, *_FOREIGN)
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]

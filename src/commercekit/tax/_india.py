@@ -1,0 +1,128 @@
+"""India's GST places: the States and Union territories, the code a GSTIN carries, and
+which of the four GST taxes a supply pays.
+
+India's GST is four taxes on one base. A supply whose supplier and place of supply are
+in the same State pays central tax (CGST) and that State's tax (SGST), in equal halves;
+in the same Union territory without a legislature, CGST and Union territory tax
+(UTGST); anything else, between two States or Union territories, pays integrated tax
+(IGST) at the full rate (IGST Act 2017 ss. 7-8; UTGST Act 2017 s. 7). Delhi, Puducherry
+and Jammu and Kashmir have legislatures and levy SGST (UTGST Act s. 2(13) lists the
+Union territories it covers).
+
+Rates are asked by where the supply is taxed: ``IN`` for an inter-State supply (IGST),
+the State's ISO 3166-2 code for an intra-State one (``IN-MH``: CGST + SGST; ``IN-CH``,
+Chandigarh: CGST + UTGST).
+
+A GSTIN's first two digits are the GST State code of the registration (CBIC, GST
+State code list), which [`gstin_state`][commercekit.tax.gstin_state] turns into the ISO
+code.
+
+References:
+    CBIC, GST Acts (IGST Act ss. 7-8, UTGST Act s. 2(13)): https://cbic-gst.gov.in/gst-acts.html
+    python-stdnum, GSTIN (the State codes it accepts): https://arthurdejong.org/python-stdnum/doc/2.2/stdnum.in_.gstin
+
+Examples:
+    >>> gstin_state("27AAPFU0939F1ZV")
+    'IN-MH'
+    >>> gst_taxes("IN-MH"), gst_taxes("IN-CH"), gst_taxes("IN")
+    (('CGST', 'SGST'), ('CGST', 'UTGST'), ('IGST',))
+    >>> gstin_state("27AAPFU0939F1ZO")
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.InvalidTaxIdError: '27AAPFU0939F1ZO' is not a valid IN ...
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from commercekit._numbers import context_free
+from commercekit.errors import InvalidTaxIdError, UnknownJurisdictionError
+from commercekit.tax._ids import TaxId, validate_tax_id
+
+__all__ = ["GST_STATES", "UT_WITHOUT_LEGISLATURE", "gst_taxes", "gstin_state", "state"]
+
+GST_STATES = MappingProxyType(
+    {
+        "01": "IN-JK", "02": "IN-HP", "03": "IN-PB", "04": "IN-CH", "05": "IN-UK",
+        "06": "IN-HR", "07": "IN-DL", "08": "IN-RJ", "09": "IN-UP", "10": "IN-BR",
+        "11": "IN-SK", "12": "IN-AR", "13": "IN-NL", "14": "IN-MN", "15": "IN-MZ",
+        "16": "IN-TR", "17": "IN-ML", "18": "IN-AS", "19": "IN-WB", "20": "IN-JH",
+        "21": "IN-OD", "22": "IN-CG", "23": "IN-MP", "24": "IN-GJ",
+        # 25 (Daman and Diu) and 26 (Dadra and Nagar Haveli) were merged into one
+        # Union territory on 2020-01-26 (ISO 3166-2 IN-DH); GSTINs of both remain.
+        "25": "IN-DH", "26": "IN-DH",
+        "27": "IN-MH",
+        # 28: Andhra Pradesh before its division (2014); today's Andhra Pradesh is 37.
+        "28": "IN-AP",
+        "29": "IN-KA", "30": "IN-GA", "31": "IN-LD", "32": "IN-KL", "33": "IN-TN",
+        "34": "IN-PY", "35": "IN-AN",
+        "36": "IN-TS",  # Telangana: pycountry's ISO 3166-2 code
+        "37": "IN-AP",
+        "38": "IN-LA",  # Ladakh: python-stdnum 2.2 does not accept 38 yet
+    }
+)  # fmt: skip
+"""GST State code (a GSTIN's first two digits) → ISO 3166-2:IN code."""
+
+UT_WITHOUT_LEGISLATURE = frozenset({"IN-AN", "IN-CH", "IN-DH", "IN-LA", "IN-LD"})
+"""The Union territories whose intra-territory supplies pay UTGST (UTGST Act 2017
+s. 2(13)): Andaman and Nicobar Islands, Chandigarh, Dadra and Nagar Haveli and Daman and
+Diu, Ladakh, Lakshadweep."""
+
+_PLACES = frozenset(GST_STATES.values())
+_INTER_STATE = ("IGST",)
+_IN_A_STATE = ("CGST", "SGST")
+_IN_A_TERRITORY = ("CGST", "UTGST")
+
+
+def state(code: object) -> str:
+    """``code`` as an Indian State or Union territory (ISO 3166-2:IN, upper-cased), or
+    raise [`UnknownJurisdictionError`][commercekit.errors.UnknownJurisdictionError]."""
+    found = code.strip().upper() if isinstance(code, str) else None
+    if found is None or found not in _PLACES:
+        raise UnknownJurisdictionError(
+            code, "an Indian State or Union territory, such as 'IN-MH' or 'IN-CH'"
+        )
+    return found
+
+
+def gst_taxes(code: str) -> tuple[str, ...]:
+    """The GST taxes of a supply taxed at ``code``: ``IN`` (inter-State) pays IGST; a
+    State's code (intra-State) CGST and SGST; a Union territory without a legislature
+    CGST and UTGST."""
+    if code == "IN":
+        return _INTER_STATE
+    return _IN_A_TERRITORY if state(code) in UT_WITHOUT_LEGISLATURE else _IN_A_STATE
+
+
+@context_free
+def gstin_state(gstin: TaxId | str) -> str:
+    """The State or Union territory a GSTIN is registered in, as its ISO 3166-2 code.
+
+    ``gstin`` is a [`TaxId`][commercekit.tax.TaxId] of the ``GSTIN`` scheme or the
+    number as text, checked with python-stdnum (15 characters: the GST State code, the
+    holder's PAN, the registration's number, ``Z`` and a check character). Raises
+    [`InvalidTaxIdError`][commercekit.errors.InvalidTaxIdError] for anything else.
+
+    Examples:
+        >>> gstin_state(validate_tax_id("29AAPFU0939F1ZR", country="IN"))
+        'IN-KA'
+        >>> gstin_state("DE136695976")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidTaxIdError: 'DE136695976' is not a valid IN ...
+    """
+    if isinstance(gstin, TaxId):
+        if gstin.country != "IN":
+            raise InvalidTaxIdError(
+                str(gstin), gstin.country, "it is not a GSTIN (an Indian GST number)"
+            )
+        number = gstin.number
+    else:
+        number = validate_tax_id(gstin, "IN").number
+    found = GST_STATES.get(number[:2])
+    if found is None:  # 97 (other territory), 99 (centre jurisdiction)
+        raise InvalidTaxIdError(
+            number, "IN", f"its State code {number[:2]} is not a State or Union territory"
+        )
+    return found

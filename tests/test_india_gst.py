@@ -1,0 +1,359 @@
+"""India's GST: which taxes a supply pays (CGST + SGST, CGST + UTGST or IGST), the
+rates on both sides of the 22 September 2025 restructuring, GSTINs and their State
+codes, and the refusals where a fact is missing.
+
+The rule (IGST Act 2017 ss. 7-8): a supply whose supplier and place of supply are in
+the same State pays CGST + SGST, each half the rate; in the same Union territory
+without a legislature CGST + UTGST (UTGST Act 2017 s. 7); otherwise IGST at the full
+rate. Worked example (the textbook chain used to teach the split, read 2026-12-01 at
+https://www.scribd.com/document/584888238/GST-Question-For-Practice; the same figures
+follow from the Acts and the 18% rate): goods of INR 10,000 sold from Maharashtra
+within Maharashtra pay CGST 900 + SGST 900; resold for INR 17,500 to Rajasthan, IGST
+3,150; sold on for INR 30,000 within Rajasthan, CGST 2,700 + SGST 2,700.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidAmountError,
+    InvalidTaxIdError,
+    MissingDataError,
+    NoRuleError,
+    UnknownJurisdictionError,
+)
+from commercekit.money import Money
+from commercekit.tax import (
+    Buyer,
+    Collector,
+    Regime,
+    Sale,
+    Seller,
+    TaxCategory,
+    TaxRate,
+    add_tax,
+    decide,
+    gstin_state,
+    is_valid_tax_id,
+    rates_for,
+    validate_tax_id,
+)
+from commercekit.tax._india import GST_STATES, UT_WITHOUT_LEGISLATURE
+
+RESTRUCTURED = date(2025, 9, 22)  # Notifications 9/2025-CT(Rate) and -IT(Rate)
+BEFORE = RESTRUCTURED - timedelta(days=1)
+ON = date(2026, 6, 1)
+MUMBAI_GSTIN = "27AAPFU0939F1ZV"  # python-stdnum's example GSTIN (Maharashtra)
+KARNATAKA_GSTIN = "29AAPFU0939F1ZR"  # the same PAN, check character computed for 29
+
+
+def _sale(
+    seller_state: str,
+    buyer: Buyer,
+    amount: str,
+    *,
+    supply: str = "goods",
+    category: str = "standard",
+) -> Sale:
+    return Sale(
+        Seller("IN", {seller_state}),
+        buyer,
+        supply,
+        Money(amount, "INR"),
+        category=category,
+    )
+
+
+def _taxes(rates: tuple[TaxRate, ...], amount: str) -> dict[str, Money]:
+    """Each tax on ``amount`` (tax-exclusive); their total is the taxed total's tax."""
+    taxed = add_tax(Money(amount, "INR"), rates)
+    found = {tax.rate.tax: tax.amount for tax in taxed.taxes}
+    assert sum(found.values(), Money("0", "INR")) == taxed.tax
+    return found
+
+
+# --- the worked example -----------------------------------------------------------
+
+
+def test_the_worked_example_intra_state_in_maharashtra() -> None:
+    decision = decide(_sale("IN-MH", Buyer("IN", subdivision="IN-MH"), "10000"), on=ON)
+    assert (decision.regime, decision.taxed_in) == (Regime.DOMESTIC, "IN-MH")
+    assert decision.collected_by is Collector.SELLER
+    assert decision.scheme == "intra-State supply (CGST + SGST)"
+    assert _taxes(decision.rates, "10000") == {
+        "CGST": Money("900.00", "INR"),
+        "SGST": Money("900.00", "INR"),
+    }
+
+
+def test_the_worked_example_inter_state_to_rajasthan() -> None:
+    decision = decide(_sale("IN-MH", Buyer("IN", subdivision="IN-RJ"), "17500"), on=ON)
+    assert (decision.taxed_in, decision.scheme) == ("IN", "inter-State supply (IGST)")
+    assert _taxes(decision.rates, "17500") == {"IGST": Money("3150.00", "INR")}
+    assert "ss. 5(1) and 7" in decision.explain()
+
+
+def test_the_worked_example_intra_state_in_rajasthan() -> None:
+    decision = decide(_sale("IN-RJ", Buyer("IN", subdivision="IN-RJ"), "30000"), on=ON)
+    assert _taxes(decision.rates, "30000") == {
+        "CGST": Money("2700.00", "INR"),
+        "SGST": Money("2700.00", "INR"),
+    }
+
+
+def test_a_union_territory_without_a_legislature_pays_utgst() -> None:
+    """Chandigarh (UTGST Act s. 2(13)); Delhi has a legislature and levies SGST."""
+    chandigarh = decide(_sale("IN-CH", Buyer("IN", subdivision="IN-CH"), "1000"), on=ON)
+    assert [rate.tax for rate in chandigarh.rates] == ["CGST", "UTGST"]
+    assert "UTGST Act s. 7" in chandigarh.explain()
+    delhi = decide(_sale("IN-DL", Buyer("IN", subdivision="IN-DL"), "1000"), on=ON)
+    assert [rate.tax for rate in delhi.rates] == ["CGST", "SGST"]
+    # Between two Union territories: inter-State (IGST Act s. 7(1)(b)).
+    between = decide(_sale("IN-CH", Buyer("IN", subdivision="IN-LD"), "1000"), on=ON)
+    assert [rate.tax for rate in between.rates] == ["IGST"]
+
+
+# --- the place of supply ----------------------------------------------------------
+
+
+def test_goods_to_a_registered_buyer_without_a_delivery_state_follow_its_gstin() -> None:
+    buyer = Buyer("IN", tax_id=validate_tax_id(KARNATAKA_GSTIN, "IN"))
+    decision = decide(_sale("IN-MH", buyer, "1000"), on=ON)
+    assert decision.taxed_in == "IN"
+    assert "the State of the buyer's GSTIN" in decision.explain()
+    assert "pass subdivision= if they are delivered elsewhere" in decision.explain()
+
+
+def test_goods_follow_the_delivery_state_over_the_gstin() -> None:
+    """IGST Act s. 10(1)(a): where the movement of the goods ends."""
+    buyer = Buyer("IN", subdivision="IN-MH", tax_id=validate_tax_id(KARNATAKA_GSTIN, "IN"))
+    decision = decide(_sale("IN-MH", buyer, "1000"), on=ON)
+    assert decision.taxed_in == "IN-MH"
+
+
+def test_services_to_a_registered_buyer_follow_its_gstin_over_its_address() -> None:
+    """IGST Act s. 12(2)(a): the location of a registered recipient."""
+    buyer = Buyer("IN", subdivision="IN-MH", tax_id=validate_tax_id(KARNATAKA_GSTIN, "IN"))
+    decision = decide(_sale("IN-MH", buyer, "1000", supply="services"), on=ON)
+    assert decision.taxed_in == "IN"
+    assert "s. 12(2)(a)" in decision.explain()
+
+
+def test_services_to_a_consumer_follow_its_address() -> None:
+    """IGST Act s. 12(2)(b)."""
+    buyer = Buyer("IN", subdivision="IN-KA")
+    decision = decide(_sale("IN-KA", buyer, "1000", supply="electronic_services"), on=ON)
+    assert decision.taxed_in == "IN-KA"
+    assert "s. 12(2)(b)" in decision.explain()
+
+
+# --- the rates around the restructuring -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "taxes"),
+    [("IN", {"IGST": "18"}), ("IN-MH", {"CGST": "9", "SGST": "9"})],
+)
+def test_the_standard_rate_on_both_sides_of_22_september_2025(
+    code: str, taxes: dict[str, str]
+) -> None:
+    """The residual rate stayed 18%; the notification setting it changed (9/2025)."""
+    before = rates_for(code, "standard", on=BEFORE)
+    after = rates_for(code, "standard", on=RESTRUCTURED)
+    for found in (before, after):
+        assert {rate.tax: str(rate.rate) for rate in found} == taxes
+    assert {rate.since for rate in before} == {date(2017, 7, 1)}
+    assert {rate.until for rate in before} == {BEFORE}
+    assert {rate.since for rate in after} == {RESTRUCTURED}
+    assert all("9/2025" in rate.note for rate in after)
+    assert all("1/2017" in rate.note for rate in before)
+
+
+@pytest.mark.parametrize("day", [BEFORE, RESTRUCTURED])
+@pytest.mark.parametrize("category", ["books", "newspapers"])
+def test_printed_books_and_newspapers_are_exempt_on_both_sides(
+    day: date, category: str
+) -> None:
+    for rate in rates_for("IN-MH", category, on=day):
+        assert (rate.rate, rate.kind.value, rate.fallback) == (Decimal(0), "exempt", False)
+
+
+@pytest.mark.parametrize("day", [BEFORE, RESTRUCTURED, ON])
+@pytest.mark.parametrize(
+    "category",
+    sorted(
+        set(TaxCategory)
+        - {
+            TaxCategory.STANDARD,
+            TaxCategory.BOOKS,
+            TaxCategory.NEWSPAPERS,
+            TaxCategory.ZERO_RATED,
+            TaxCategory.EXEMPT,
+        }
+    ),
+)
+def test_a_category_without_a_sourced_rate_is_missing_not_guessed(
+    day: date, category: TaxCategory
+) -> None:
+    """Food, medicines, children's clothing … have rates per HSN heading, several per
+    category, and moved in 2025: never the residual 18% by fallback."""
+    with pytest.raises(MissingDataError, match=f"IN GST rate for {category}"):
+        rates_for("IN-MH", category, on=day)
+
+
+def test_nothing_before_gst_began() -> None:
+    with pytest.raises(NoRuleError, match="2017-07-01 onwards"):
+        rates_for("IN", "standard", on=date(2017, 6, 30))
+    with pytest.raises(NoRuleError):
+        rates_for("IN-MH", "food", on=date(2017, 6, 30))
+
+
+def test_a_decision_for_an_unmapped_category_names_what_is_missing() -> None:
+    sale = _sale("IN-MH", Buyer("IN", subdivision="IN-MH"), "100", category="food")
+    with pytest.raises(MissingDataError, match="IN GST rate for food"):
+        decide(sale, on=ON)
+
+
+@given(
+    code=st.sampled_from(sorted(set(GST_STATES.values()))),
+    day=st.dates(min_value=date(2017, 7, 1), max_value=date(2030, 12, 31)),
+    category=st.sampled_from(["standard", "books", "newspapers", "exempt"]),
+)
+def test_the_two_halves_add_up_to_the_integrated_rate(
+    code: str, day: date, category: str
+) -> None:
+    """CGST + SGST (or UTGST) in any State on any day equals IGST, in equal halves."""
+    halves = rates_for(code, category, on=day)
+    (whole,) = rates_for("IN", category, on=day)
+    assert len(halves) == 2
+    assert halves[0].rate == halves[1].rate
+    assert halves[0].rate + halves[1].rate == whole.rate
+    second = "UTGST" if code in UT_WITHOUT_LEGISLATURE else "SGST"
+    assert [rate.tax for rate in halves] == ["CGST", second]
+    assert {rate.jurisdiction for rate in halves} == {code}
+
+
+@given(
+    supplier=st.sampled_from(sorted(set(GST_STATES.values()))),
+    place=st.sampled_from(sorted(set(GST_STATES.values()))),
+    goods=st.booleans(),
+)
+def test_a_supply_is_intra_state_exactly_when_both_ends_are_in_one_state(
+    supplier: str, place: str, *, goods: bool
+) -> None:
+    """Same State: two halves taxed there; else IGST; the total rate is 18% either way."""
+    supply = "goods" if goods else "services"
+    decision = decide(
+        _sale(supplier, Buyer("IN", subdivision=place), "100", supply=supply), on=ON
+    )
+    assert decision.taxed_in == (place if supplier == place else "IN")
+    assert len(decision.rates) == (2 if supplier == place else 1)
+    assert sum(rate.rate for rate in decision.rates) == Decimal(18)
+
+
+# --- GSTINs -----------------------------------------------------------------------
+
+
+def test_a_gstin_is_validated_and_carries_its_state() -> None:
+    gstin = validate_tax_id("27 aapfu 0939 f1zv", "IN")
+    assert (gstin.country, gstin.number, gstin.scheme) == ("IN", MUMBAI_GSTIN, "GSTIN")
+    assert str(gstin) == MUMBAI_GSTIN
+    assert gstin_state(gstin) == gstin_state(MUMBAI_GSTIN) == "IN-MH"
+    assert gstin_state(KARNATAKA_GSTIN) == "IN-KA"
+    assert is_valid_tax_id(MUMBAI_GSTIN, "IN")
+    assert not is_valid_tax_id("27AAPFU0939F1ZO", "IN")  # wrong check character
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27AAPFU0939F1ZO",  # check character
+        "27AAPFU0939F1Z",  # length
+        "27AAPFU0939F1AA",  # the 14th character is Z
+        "99AAPFU0939F1ZV",  # not a State code
+        "",
+        "\x00" * 15,
+        "२७AAPFU0939F1ZV",  # non-ASCII digits
+    ],
+)
+def test_a_malformed_gstin_is_refused(text: str) -> None:
+    with pytest.raises(InvalidTaxIdError):
+        gstin_state(text)
+
+
+@pytest.mark.parametrize("value", [None, 27, 2.7, b"27AAPFU0939F1ZV", ["x"]])
+def test_gstin_state_refuses_what_is_not_a_number(value: object) -> None:
+    with pytest.raises(CommerceKitError):
+        gstin_state(value)  # type: ignore[arg-type]
+
+
+def test_gstin_state_refuses_another_countrys_number() -> None:
+    with pytest.raises(InvalidTaxIdError, match="not a GSTIN"):
+        gstin_state(validate_tax_id("DE136695976"))
+
+
+def test_a_gstin_needs_its_country() -> None:
+    with pytest.raises(InvalidTaxIdError, match="pass country="):
+        validate_tax_id(MUMBAI_GSTIN)
+
+
+def test_every_state_code_is_an_iso_subdivision() -> None:
+    from commercekit.regions import check_subdivision  # noqa: PLC0415
+
+    for code in GST_STATES.values():
+        assert check_subdivision("IN", code) == code
+
+
+# --- refusals ---------------------------------------------------------------------
+
+
+def test_an_indian_seller_must_name_the_state_of_its_registration() -> None:
+    buyer = Buyer("IN", subdivision="IN-MH")
+    for registrations in (frozenset(), {"IN-MH", "IN-KA"}):
+        sale = Sale(Seller("IN", registrations), buyer, "goods", Money("1", "INR"))
+        with pytest.raises(InvalidAmountError, match="State of its GST registration"):
+            decide(sale, on=ON)
+
+
+def test_a_buyer_in_india_needs_a_state() -> None:
+    with pytest.raises(InvalidAmountError, match="without a State"):
+        decide(_sale("IN-MH", Buyer("IN"), "1"), on=ON)
+
+
+def test_an_unknown_state_is_refused() -> None:
+    with pytest.raises(UnknownJurisdictionError):
+        decide(_sale("IN-ZZ", Buyer("IN", subdivision="IN-MH"), "1"), on=ON)
+    with pytest.raises(UnknownJurisdictionError):
+        rates_for("IN-ZZ", "standard", on=ON)
+
+
+# --- from abroad ------------------------------------------------------------------
+
+
+def test_goods_from_abroad_are_taxed_at_the_border() -> None:
+    sale = Sale(Seller("US"), Buyer("IN", subdivision="IN-MH"), "goods", Money("50", "USD"))
+    decision = decide(sale, on=ON)
+    assert (decision.regime, decision.collected_by) == (Regime.IMPORT, Collector.IMPORTER)
+    assert decision.rates == ()
+    assert "Customs Tariff Act 1975 s. 3(7)" in decision.explain()
+
+
+def test_electronic_services_from_abroad_pay_igst_through_a_registration() -> None:
+    """IGST Act s. 14: OIDAR services to consumers in India."""
+    buyer = Buyer("IN", subdivision="IN-MH")
+    price = Money("10", "INR")
+    registered = Sale(Seller("US", {"IN"}), buyer, "electronic_services", price)
+    decision = decide(registered, on=ON)
+    assert decision.regime is Regime.DESTINATION_REGISTRATION
+    assert [(rate.tax, rate.rate) for rate in decision.rates] == [("IGST", Decimal(18))]
+    unregistered = Sale(Seller("US"), buyer, "electronic_services", price)
+    decision = decide(unregistered, on=ON)
+    assert decision.regime is Regime.NOT_COLLECTED
+    assert "from its first sale" in decision.explain()
