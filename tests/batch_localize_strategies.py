@@ -79,15 +79,20 @@ def markets(draw: st.DrawFn) -> list[Market]:
                 tax_inclusive=inclusive,
                 price_point=draw(st.sampled_from(POINTS)),
                 direction=draw(st.sampled_from(Direction)),
-                conversion_fee=draw(st.sampled_from([D(0), D(2), D("2.5"), D("1.75")])),
+                conversion_fee=draw(
+                    st.sampled_from([D(0), D(2), D("2.5"), D("1.75"), D(300)])
+                ),
             )
         )
     return found
 
 
 EDGE_MINOR = (0, 1, 99, 100, 999, 1000, 2299, 98000, 10**15, 2**63 - 1, -1, -500)
+EDGE_MINOR += (5 * 10**17, 10**18, 4 * 10**18, 9 * 10**18)
 """Edge prices in minor units: zero, one unit, on a price point (.99, ¥980 ...), large
-(beyond int64 once converted) and negative."""
+(beyond int64 once converted), negative, and large enough that at some rates a fee of
+300 % or 2 %, or a tax shown, takes the fee, the net price or the price with tax past
+10^18."""
 
 
 def minor_amounts() -> st.SearchStrategy[int]:
@@ -98,6 +103,7 @@ def decimal_amounts() -> st.SearchStrategy[Decimal]:
     """Amounts with 3 places (finer than a cent: the conversion rounds them)."""
     edge = [D(0), D("0.001"), D("22.990"), D("980"), D("999999999999999999.999")]
     edge += [D(10**18), D("-0.010"), D("123456789012345.678")]
+    edge += [D("3E+17"), D("8E+17"), D("98E+16"), D("999990000000000000.000")]
     return st.one_of(
         st.sampled_from(edge),
         st.integers(0, 10**8).map(lambda units: D(units).scaleb(-3)),

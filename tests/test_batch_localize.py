@@ -75,7 +75,7 @@ def _check(
 def _same(row: dict[str, Any], want: LocalizedPrice) -> None:
     currency = want.market.currency
     assert row["currency"] == currency
-    for name in ("converted", "fee", "with_tax", "shown"):  # may pass 10^18 (per call too)
+    for name in ("converted", "fee", "with_tax", "shown"):
         assert row[name] == getattr(want, name).amount, name
     assert row["floor"] == (None if want.floor is None else want.floor.amount)
     assert row["bound_by"] == want.bound_by

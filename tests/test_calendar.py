@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +19,8 @@ from commercekit.regions import (
     holiday_region,
     regional_holidays,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -75,10 +81,7 @@ def test_no_calendar_is_missing_data_not_weekends_only(
     """Delivery dates and withdrawal deadlines used to disagree here: one counted
     weekends only, the other refused. Both now refuse, naming what is missing."""
 
-    def no_calendar(*args: object, **kwargs: object) -> object:
-        raise NotImplementedError
-
-    monkeypatch.setattr(_calendar.holidays, "country_holidays", no_calendar)
+    monkeypatch.setattr(_calendar, "_calendar_class", lambda country: None)
     _calendar._holidays.cache_clear()
     _calendar._regional_days.cache_clear()
     try:
@@ -97,3 +100,38 @@ def test_a_datetime_is_not_a_day_and_the_last_day_of_the_calendar_counts() -> No
     with pytest.raises(InvalidAmountError, match="is a datetime"):
         closed_on(datetime(2026, 1, 1, tzinfo=UTC), "NL")  # type: ignore[arg-type]
     assert first_working_day(date.max, "NL") == date.max  # a Friday
+
+
+def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answers() -> None:
+    """In a fresh interpreter, the calendars of a few countries load their own modules
+    only (not ``holidays.countries``, which imports all of them), and each gives, for
+    the country and each of its regions, the days ``holidays.country_holidays`` gives."""
+    script = (
+        "import sys\n"
+        "from commercekit.regions import _calendar\n"
+        "codes = ('DE', 'NL', 'GB', 'US', 'FR', 'IT')\n"
+        "ours = {code: _calendar._calendar_class(code) for code in codes}\n"
+        "assert not [m for m in sys.modules if m.startswith('holidays.countries')]\n"
+        "import holidays\n"
+        "for code, calendar in ours.items():\n"
+        "    assert calendar.subdivisions == getattr(holidays, code).subdivisions\n"
+        "    for region in (None, *calendar.subdivisions):\n"
+        "        for year in (2025, 2026):\n"
+        "            own = calendar(subdiv=region, years=[year])\n"
+        "            theirs = holidays.country_holidays(code, region, years=[year])\n"
+        "            assert dict(own.items()) == dict(theirs.items()), (code, region)\n"
+        "print('checked')\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert done.stdout.splitlines()[-1] == "checked"
+
+
+def test_a_country_the_registry_does_not_list_has_no_calendar() -> None:
+    assert _calendar._calendar_class("ZZ") is None

@@ -237,7 +237,7 @@ def test_a_resident_counts_its_whole_turnover_a_foreign_seller_its_consumers_her
     ones included); a seller established abroad only its sales to UK consumers."""
     sales = [
         CountedSale(date(2026, 3, 2), Money("60000", "GBP"), "GB", business=True),
-        CountedSale(date(2026, 4, 2), Money("40000", "GBP"), "US"),
+        CountedSale(date(2026, 4, 2), Money("40000", "GBP"), "US", state="US-OR"),
     ]
     (resident,) = [
         s

@@ -194,6 +194,54 @@ def test_a_quote_loads_no_inventory_loyalty_or_metrics() -> None:
     assert _roots(loaded) & {"numpy", "statsmodels", "starlette", "stdnum"} == set()
 
 
+SURCHARGE_RULES = {
+    "commercekit.payments._surcharge",
+    "commercekit.payments._surcharge_rules",
+    "commercekit.payments._instruments",
+    "commercekit.payments._interchange",
+}
+"""Modules a quote loads only when its request asks for a surcharge."""
+REFUNDS = {"commercekit.checkout._refund_result", "commercekit.payments._after_sale"}
+"""The refunds' modules, which serde loads when it writes a refund."""
+
+
+def test_a_quote_loads_no_country_calendar_modules_surcharge_rules_or_refunds() -> None:
+    """The bundled examples, quoted from the command line, import none of the
+    ``holidays`` library's country modules (its package imports all of them; a
+    calendar runs its one country's module on its own, outside ``sys.modules``), nor
+    the surcharge rules, which no example asks for, nor the refunds'."""
+    loaded = _new_modules(
+        "import io\n"
+        "from pathlib import Path\n"
+        "from commercekit.cli import main\n"
+        "for path in sorted(Path('src/commercekit/examples').glob('*.json')):\n"
+        "    assert main(['quote', str(path)], out=io.StringIO()) == 0\n"
+        "    assert main(['quote', str(path), '--format', 'json'], out=io.StringIO()) == 0"
+    )
+    assert "commercekit.regions._calendar" in loaded
+    assert "holidays" in loaded
+    assert {module for module in loaded if module.startswith("holidays.countries")} == set()
+    assert loaded & (SURCHARGE_RULES | REFUNDS) == set()
+
+
+def test_a_surcharge_asked_for_loads_the_surcharge_rules() -> None:
+    """They refuse this one: a German consumer's credit card (PSD2 Art. 62(4))."""
+    loaded = _new_modules(
+        "from commercekit.checkout import quote\n"
+        "from commercekit.errors import SurchargeRefusedError\n"
+        "from commercekit.serde import example_request, quote_request_from_json\n"
+        "request = example_request('nl-to-de-consumer')\n"
+        "request['payment'] = request['payment'] | {'surcharge': True}\n"
+        "try:\n"
+        "    quote(*quote_request_from_json(request))\n"
+        "except SurchargeRefusedError as refused:\n"
+        "    assert 'Art 62(4)' in str(refused)\n"
+        "else:\n"
+        "    raise AssertionError('the surcharge was not refused')"
+    )
+    assert loaded >= SURCHARGE_RULES
+
+
 def test_the_converter_carries_every_hook_however_it_is_reached() -> None:
     """``serde._payment`` adds hooks to the shared converter when it is imported; the
     converter (and ``structure``) taken from ``commercekit.serde`` in a fresh process

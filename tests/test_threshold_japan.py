@@ -167,12 +167,21 @@ def test_a_foreign_seller_counts_its_sales_to_consumers_in_japan() -> None:
     to_business = CountedSale(date(2024, 5, 1), jpy(10_000_001), "JP", business=True)
     assert japan([to_consumers], on, home="US").status is Registration.MUST_REGISTER
     assert japan([to_business], on, home="US").status is Registration.BELOW
-    # A seller established in Japan counts its whole turnover, exports included.
-    export = CountedSale(date(2024, 5, 1), jpy(10_000_001), "US", business=True)
-    assert japan([export], on).status is Registration.MUST_REGISTER
+    # A seller established in Japan counts its whole turnover, exports included (a
+    # sale to the United States names its state, and converts for that state's nexus).
+    usd = RateTable(
+        base="USD",
+        rates={"JPY": Decimal("150")},
+        observed_at=datetime(2026, 2, 27, 16, 0, tzinfo=UTC),
+        provider="example",
+    )
+    export = CountedSale(
+        date(2024, 5, 1), jpy(10_000_001), "US", business=True, state="US-CA"
+    )
+    assert japan([export], on, rates=usd).status is Registration.MUST_REGISTER
     # A foreign seller with no sale to Japan has no Japanese status.
-    elsewhere = [CountedSale(date(2024, 5, 1), jpy(20_000_000), "US")]
-    found = threshold_status(elsewhere, (), seller_country="US", on=on)
+    elsewhere = [CountedSale(date(2024, 5, 1), jpy(20_000_000), "US", state="US-CA")]
+    found = threshold_status(elsewhere, (), seller_country="US", on=on, rates=usd)
     assert all(s.jurisdiction != "JP" for s in found)
 
 

@@ -69,7 +69,7 @@ def test_eu_counts_only_b2c_sales_to_other_member_states() -> None:
     sales = [
         CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "NL"),  # domestic
         CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "DE", business=True),
-        CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "US"),  # not EU
+        CountedSale(date(2026, 2, 1), Money("9000.00", "EUR"), "US", state="US-OR"),
         CountedSale(date(2026, 2, 1), Money("900.00", "EUR"), "XI"),  # NI goods count
     ]
     found = status(sales, "NL", "EU")
@@ -210,10 +210,10 @@ def test_singapore_needs_both_overseas_vendor_tests() -> None:
     # IRAS: register when global turnover exceeds S$1 million AND B2C supplies into
     # Singapore exceed S$100,000 in the calendar year.
     local = [CountedSale(date(2026, 3, 2), Money("100000.01", "SGD"), "SG")]
-    abroad = [CountedSale(date(2026, 3, 2), Money("899999.99", "SGD"), "US")]
+    abroad = [CountedSale(date(2026, 3, 2), Money("899999.99", "SGD"), "US", state="US-OR")]
     assert status(local, "NL", "SG").status is Registration.APPROACHING  # type: ignore[attr-defined]
     assert status(local + abroad, "NL", "SG").status is Registration.APPROACHING  # type: ignore[attr-defined]
-    more = [CountedSale(date(2026, 3, 3), Money("0.01", "SGD"), "US", business=True)]
+    more = [CountedSale(date(2026, 3, 3), Money("0.01", "SGD"), "GB", business=True)]
     assert status(local + abroad + more, "NL", "SG").status is Registration.MUST_REGISTER  # type: ignore[attr-defined]
 
 

@@ -13,6 +13,7 @@ from commercekit.tax import (
     Collector,
     CountedSale,
     LineTax,
+    NexusThreshold,
     RateKind,
     RateTotal,
     Regime,
@@ -33,6 +34,7 @@ from commercekit.tax import (
     Verification,
     VerificationLevel,
     Window,
+    nexus_threshold,
     rate_for,
     threshold_for,
 )
@@ -55,6 +57,10 @@ def _vat() -> TaxRate:
 
 def _food() -> TaxRate:
     return rate_for("DE", "food", on=DAY)
+
+
+def _nexus() -> NexusThreshold:
+    return nexus_threshold("US-TX", on=DAY)
 
 
 def _line() -> TaxLine:
@@ -279,6 +285,9 @@ CALLS: dict[str, Callable[[], Call]] = {
     "net_price": lambda: call(Money("9.99", "EUR"), [_vat()], extra_digits=4),
     "rate_for": lambda: call("DE", "books", on=DAY, tax="VAT"),
     "rates_for": lambda: call("CA-BC", "books", on=DAY),
+    "tax_in_minor_units": lambda: call(
+        [11900, 999, 0], _vat(), prices_include_tax=True, mode=RoundingMode.HALF_EVEN
+    ),
     "tax_invoice": lambda: call(
         [_line(), TaxLine(Money("2.49", "EUR"), 3, _food())],
         prices_include_tax=True,
@@ -286,6 +295,51 @@ CALLS: dict[str, Callable[[], Call]] = {
         mode=RoundingMode.HALF_UP,
     ),
     "threshold_for": lambda: call("GB", "registration_threshold", on=DAY),
+    "nexus_threshold": lambda: call("US-TX", on=DAY),
+    "nexus_periods": lambda: call("US-SD"),
+    "nexus_status": lambda: call(
+        [CountedSale(DAY, Money("8200.00", "EUR"), "US", state="US-TX", transactions=3)],
+        ["US-NY"],
+        on=DAY,
+        rates=_rates_table(),
+    ),
+    "NexusThreshold": lambda: call(
+        state="US-SD",
+        sales=Money("100000", "USD"),
+        transactions=200,
+        combine="or",
+        sales_crossed_when="above",
+        transactions_crossed_when="at_or_above",
+        window="previous_or_current_calendar_year",
+        counts="gross revenue",
+        marketplace_counts=True,
+        collect_from="next_transaction",
+        since=date(2018, 11, 1),
+        until=date(2023, 6, 30),
+        legal_basis="SDCL 10-64-2",
+        sources=("https://sdlegislature.gov/Session/Bill/23843/242476",),
+        official=True,
+        note="",
+    ),
+    "NexusThreshold.crossed": lambda: method(
+        _nexus().crossed, Money("100000.01", "USD"), 3
+    ),
+    "NexusStatus": lambda: call(
+        state="US-TX",
+        threshold=_nexus(),
+        window_start=date(2025, 6, 1),
+        window_end=date(2026, 5, 31),
+        sales=Money("450000.00", "USD"),
+        transactions=12,
+        previous_sales=None,
+        previous_transactions=None,
+        left_out=Money("0", "USD"),
+        crossed_on=None,
+        due=None,
+        share=Decimal("0.9"),
+        status=Registration.APPROACHING,
+        conversions=("EUR 100.00 converted to USD 117.00 at 1.17",),
+    ),
     "threshold_periods": lambda: call("GB", ThresholdRule.REGISTRATION_THRESHOLD),
     "threshold_status": lambda: call(
         [_counted()],
@@ -315,6 +369,9 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("TaxDecision", "documents"): (_NAME, _WORDING),
     ("TaxDecision", "conversions"): (_NAME, _WORDING),
     ("ThresholdStatus", "conversions"): (_NAME, _WORDING),
+    ("NexusStatus", "conversions"): (_NAME, _WORDING),
+    ("NexusThreshold", "counts"): (_NAME, "the state's own words for what counts"),
+    ("NexusThreshold", "legal_basis"): (_NAME, "the statute's citation, in words"),
     ("ThresholdStatus", "unmeasured"): (_NAME, _WORDING),
     ("Verification", "registry"): (_NAME, "the registry's own name, such as 'VIES'"),
     ("Verification", "reference"): (_NAME, "the registry's own consultation number"),

@@ -20,15 +20,16 @@ from commercekit.batch._integers import (
     LIMIT,
     divide_rounded,
     divide_whole,
+    exact,
     largest,
     multiply,
 )
-from commercekit.batch._plan import CATEGORIES, MarketPlan, Point
+from commercekit.batch._plan import CATEGORIES, MarketPlan
+from commercekit.batch._points import above, move
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import numpy
 from commercekit.errors import InvalidAmountError, UnknownCurrencyError
 from commercekit.money import RoundingMode
-from commercekit.pricing import Direction
 from commercekit.tax import TaxCategory
 
 __all__ = ["MARGIN", "MINIMUM_PRICE", "Priced", "price_market"]
@@ -140,6 +141,25 @@ def _too_large(units: Any, bound: int, places: int) -> Any:
     if bound < limit:
         return False
     return np.abs(units) >= limit
+
+
+_FIGURES = {
+    "fee": "the conversion fee",
+    "net": "the net price (converted + fee)",
+    "with_tax": "the price with tax",
+}
+
+
+def _in_range(rows: _Rows, plan: MarketPlan, field: str, units: tuple[Any, int]) -> None:
+    """Refuse the rows whose ``field`` (``units`` and their bound) is out of range, as
+    ``localize_price`` refuses it."""
+    rows.rejections.refuse(
+        _too_large(*units, plan.places),
+        field,
+        InvalidAmountError,
+        f"{_FIGURES[field]} in {plan.currency} is out of range: {RANGE}; "
+        "check the price and the rates",
+    )
 
 
 def _convert(
@@ -285,46 +305,6 @@ def _floor(
     return level, bound, margin[2] | minimum[2], which
 
 
-def _above(value: Any, point: Point) -> Any:
-    """The smallest price point at or above each ``value`` (zero or more)."""
-    np = numpy()
-    within = value % point.step
-    start = value - within
-    if len(point.endings) == 1:  # the commonest: .99, ¥980
-        (ending,) = point.endings
-        start += ending
-        start += (within > ending) * point.step
-        return start
-    found = start + (point.step + point.endings[0])
-    for ending in reversed(point.endings):  # the smallest ending at or above wins
-        found = np.where(within <= ending, start + ending, found)
-    return found
-
-
-def _below(value: Any, point: Point) -> Any:
-    """The largest price point at or below each ``value``, or -1 where there is none."""
-    np = numpy()
-    within = value % point.step
-    start = value - within
-    found = np.where(start >= point.step, start - point.step + point.endings[-1], -1)
-    for ending in point.endings:  # the largest ending at or below wins
-        found = np.where(ending <= within, start + ending, found)
-    return found
-
-
-def move(value: Any, point: Point, direction: Direction) -> Any:
-    """Each ``value`` moved to a price point, as ``PricePoint.move`` moves one."""
-    np = numpy()
-    above = _above(value, point)
-    if direction is Direction.UP:
-        return above
-    below = _below(value, point)
-    keep = (above == value) | (below < 0)
-    if direction is Direction.NEAREST:
-        keep |= above - value <= value - below
-    return np.where(keep, above, below)
-
-
 def _shown(
     with_tax: tuple[Any, int],
     floor: tuple[Any, int, Any, Any],
@@ -341,11 +321,14 @@ def _shown(
             level, floor_bound = _times(
                 level, floor_bound, (point.grid, 1), RoundingMode.UP
             )
+    if point is not None and max(bound, floor_bound) + 2 * point.step >= LIMIT:
+        value = exact(value)  # a price point above it might not fit in int64
+        level = None if level is None else exact(level)
     unfloored = value if point is None else move(value, point, plan.direction)
     raised = False if level is None else has_floor & (unfloored < level)
     shown = unfloored
     if np.any(raised):
-        shown = np.where(raised, level if point is None else _above(level, point), shown)
+        shown = np.where(raised, level if point is None else above(level, point), shown)
     if point is None:
         return shown, np.where(raised, which, -1)
     if point.grid > 1:
@@ -377,9 +360,16 @@ def price_market(
     fee, net = 0, converted
     if plan.fee[0]:
         fee, fee_bound = _times(converted, bound, plan.fee, mode)
-        net, bound = converted + fee, bound + fee_bound
+        bound += fee_bound
+        if bound >= LIMIT:  # the sum might not fit in int64: add Python ints
+            converted, fee = exact(converted), exact(fee)
+        net = converted + fee
+        _in_range(rows, plan, "fee", (fee, fee_bound))
+        _in_range(rows, plan, "net", (net, bound))
     category, tax = _taxes(rows, plan)
     with_tax = (net, bound) if tax is None else _times(net, bound, tax, mode)
+    if tax is not None:
+        _in_range(rows, plan, "with_tax", with_tax)
     margin = _margin_floor(rows, plan, mode, ratio, tax)
     floor = _floor(margin, _minimum(rows, plan))
     shown, bound_by = _shown(with_tax, floor, plan, rows.rejections)

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import attrs
 
-from commercekit import _checks
+from commercekit import _checks, payments
 from commercekit._words import with_article
 from commercekit.checkout._checks import adds_up, amount, error, instance
 from commercekit.checkout._checks import lines_of_text as _lines_of_text
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidPaymentError
 from commercekit.money import Money
-from commercekit.payments import CardType, PaymentCost, PaymentMethod, SurchargeDecision
+from commercekit.payments import CardType, PaymentCost, PaymentMethod
 from commercekit.regions import check_country
 
 __all__ = ["Payment", "PaymentSurcharge", "QuotePayment"]
@@ -129,8 +129,10 @@ def _cost(value: object) -> PaymentCost:
     return instance(value, PaymentCost, "cost")
 
 
-def _decision(value: object) -> SurchargeDecision:
-    return instance(value, SurchargeDecision, "decision")
+def _decision(value: object) -> payments.SurchargeDecision:
+    # The surcharge rules load when a surcharge is asked for (by the payments
+    # package, on first use of the name), not with every quote's payment.
+    return instance(value, payments.SurchargeDecision, "decision")
 
 
 def _net(value: object) -> Money:
@@ -169,7 +171,7 @@ class PaymentSurcharge:
     tax: Money = attrs.field(converter=_tax)
     gross: Money = attrs.field(converter=_gross)
     cost: PaymentCost = attrs.field(converter=_cost)
-    decision: SurchargeDecision = attrs.field(converter=_decision)
+    decision: payments.SurchargeDecision = attrs.field(converter=_decision)
 
     def __attrs_post_init__(self) -> None:
         currency = self.gross.currency.code

@@ -48,11 +48,12 @@ border charges (step 5) in ``_quote_border``, the delivery dates (step 6) in
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import cast
 
 import attrs
 
-from commercekit._inputs import trusted_evolve
+from commercekit._inputs import trusted_builder, trusted_evolve
 from commercekit._numbers import context_free, plugged
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote
@@ -71,6 +72,7 @@ from commercekit.tax import Buyer, Sale, SaleLine, Supply, TaxCategory, TaxDecis
 __all__ = ["quote"]
 
 _ELECTRONIC = frozenset({TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES})
+_SALE_UNITS = cast("Callable[[int], int]", attrs.fields(SaleLine).quantity.converter)
 
 
 def _buyer(context: CheckoutContext) -> Buyer:
@@ -243,7 +245,11 @@ def _canonical(cart: Cart) -> tuple[Cart, list[int]]:
 
 def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
     """Each SKU's product facts; the quote prices goods, not electronic services."""
-    products = {line.sku: context.product(line.sku) for line in cart.lines}
+    known = context.products  # a cart's SKUs are checked text, as product() checks
+    products = {}
+    for line in cart.lines:
+        found = known.get(line.sku)
+        products[line.sku] = context.product(line.sku) if found is None else found
     electronic = sorted(
         sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
     )
@@ -268,6 +274,10 @@ def _decision(
 ) -> TaxDecision:
     """Whose tax: decided on the discounted lines, each with its quantity and category."""
     currency = promoted.subtotal.currency.code
+    # The values and categories are the library's, checked; a cart allows more units
+    # on a line than a sale does, so SaleLine's own check of the quantity runs.
+    make_line = trusted_builder(SaleLine)
+    units = _SALE_UNITS
     return decide(
         Sale(
             context.seller,
@@ -279,7 +289,11 @@ def _decision(
             marketplace=context.marketplace,
             exchange_rates=context.exchange_rates,
             lines=tuple(
-                SaleLine(net, line.quantity, products[line.sku].tax_category)
+                make_line(
+                    value=net,
+                    quantity=units(line.quantity),
+                    category=products[line.sku].tax_category,
+                )
                 for line, net in zip(cart.lines, nets, strict=True)
             ),
             prices_include_tax=context.prices_include_tax,

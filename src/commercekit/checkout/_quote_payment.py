@@ -48,6 +48,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from commercekit import payments
 from commercekit.checkout._checks import error
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
@@ -61,7 +62,6 @@ from commercekit.payments import (
 from commercekit.payments import (
     PaymentCost,
     PaymentCostSource,
-    check_surcharge,
     example_providers,
     example_schedule,
     payment_cost,
@@ -154,7 +154,8 @@ def _surcharge(
     payment = context.payment
     assert payment is not None  # noqa: S101  # only called for the context's payment
     gross = cost_before.total
-    decision = check_surcharge(
+    # The surcharge rules load here, when a surcharge is asked for.
+    decision = payments.check_surcharge(
         gross,
         cost.amount,
         payment.method,

@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from commercekit._inputs import trusted, trusted_builder
+from commercekit._numbers import EXACT
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
+from commercekit.checkout._quote_lines import lines_taxed_per_line
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
@@ -23,11 +25,14 @@ from commercekit.tax import (
     LineTax,
     RateKind,
     RateTotal,
+    RoundingLevel,
     TaxLine,
     TaxRate,
     source_rates,
     tax_invoice,
 )
+
+_add = EXACT.add
 
 _RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
 """What makes two lines' rates alike for sharing a charge: each tax, rate and kind."""
@@ -53,11 +58,23 @@ def tax_lines(
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
     day = context.at.date()
-    by_category = {
+    categories = [products[line.sku].tax_category for line in cart_lines]
+    by_category = {  # each category's rates asked once
         category: source_rates(context.tax_rates, taxed_in, category, on=day)
-        for category in {products[line.sku].tax_category for line in cart_lines}
+        for category in set(categories)
     }
-    rates = [by_category[products[line.sku].tax_category] for line in cart_lines]
+    rates = [by_category[category] for category in categories]
+    shipping = split_over_rates(shipping_left, rates, amounts, description="shipping")
+    inclusive = context.prices_include_tax
+    if context.rounding is RoundingLevel.LINE and all(
+        len(found) == 1 for found in by_category.values()
+    ):
+        lines, shipped, by_rate = lines_taxed_per_line(
+            cart_lines, subtotals, discounts, amounts, rates,
+            shipping=shipping, positions=positions, inclusive=inclusive,
+        )  # fmt: skip
+        charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
+        return lines, charge, by_rate
     make_line = trusted_builder(TaxLine)
     goods = [
         make_line(
@@ -70,9 +87,7 @@ def tax_lines(
         for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)
     ]
     invoice = tax_invoice(
-        [*goods, *split_over_rates(shipping_left, rates, amounts, description="shipping")],
-        prices_include_tax=context.prices_include_tax,
-        rounding=context.rounding,
+        [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
     )
     results = invoice.lines
     make_quote_line = trusted_builder(QuoteLine)
@@ -82,7 +97,7 @@ def tax_lines(
             cart_lines, subtotals, discounts, results, positions, strict=False
         )
     ]
-    shipped = results[len(cart_lines) :]
+    shipped = [(taxed.net, taxed.tax) for taxed in results[len(cart_lines) :]]
     charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
     return lines, charge, invoice.by_rate
 
@@ -180,12 +195,12 @@ def split_over_rates(
     for line_rates in rates:
         if id(line_rates) not in keys:
             keys[id(line_rates)] = tuple((r.tax, r.rate, r.kind) for r in line_rates)
-    groups: dict[_RatesKey, Money] = {}
+    groups: dict[_RatesKey, Decimal] = {}  # each group's amounts added up exactly
     for line_rates, amount in zip(rates, amounts, strict=True):
         key = keys[id(line_rates)]
         found = groups.get(key)
-        groups[key] = amount if found is None else found + amount
-    weights = [total.amount for total in groups.values()]
+        groups[key] = amount.amount if found is None else _add(found, amount.amount)
+    weights = list(groups.values())
     if not any(weights):
         weights = [Decimal(1)] * len(groups)
     shares = allocate(charge, weights)
@@ -201,15 +216,15 @@ def _taxed_shipping(
     option: ShippingOption | None,
     shipping_price: Money | None,
     shipping_left: Money | None,
-    shipped: Sequence[LineTax],
+    shipped: Sequence[tuple[Money, Money]],
 ) -> ShippingCharge | None:
-    """The shipping with the tax of its share of each rate, added up."""
+    """The shipping with the tax of its share of each rate (net, tax), added up."""
     if option is None or shipping_price is None or shipping_left is None:
         return None
     currency = shipping_left.currency.code
     zero = round_zero(shipping_left)
-    net = sum_money([item.net for item in shipped], currency) if shipped else zero
-    tax = sum_money([item.tax for item in shipped], currency) if shipped else zero
+    net = sum_money([net for net, _ in shipped], currency) if shipped else zero
+    tax = sum_money([tax for _, tax in shipped], currency) if shipped else zero
     return ShippingCharge(
         option.service,
         shipping_price,

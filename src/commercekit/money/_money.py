@@ -34,7 +34,14 @@ from typing import TypeVar, overload
 
 import moneyed
 
-from commercekit._numbers import DIVISION, EXACT, MAX_MAGNITUDE, MIN_EXPONENT, RANGE
+from commercekit._numbers import (
+    DIVISION,
+    EXACT,
+    MAX_MAGNITUDE,
+    MIN_EXPONENT,
+    RANGE,
+    out_of_range,
+)
 from commercekit.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
@@ -43,7 +50,7 @@ from commercekit.errors import (
     MoneyComparisonError,
 )
 from commercekit.money._amount import to_decimal
-from commercekit.money._currency import currency_of
+from commercekit.money._currency import CURRENCIES, currency_of
 from commercekit.typing import Amount
 
 __all__ = ["Money", "make_money"]
@@ -54,6 +61,7 @@ _multiply = EXACT.multiply
 _minus = EXACT.minus
 _new = object.__new__
 _BaseMoney = moneyed.Money
+_Currency = moneyed.Currency
 
 _M = TypeVar("_M", bound="Money")
 
@@ -88,11 +96,14 @@ def make_money(amount: Decimal, currency: moneyed.Currency) -> Money:
         raise InvalidAmountError(
             amount, f"is not a finite Decimal in range ({RANGE}); use Money(amount, code)"
         )
-    if not isinstance(currency, moneyed.Currency):
+    if currency.__class__ is not _Currency and not isinstance(currency, _Currency):
         raise InvalidAmountError.of_kind(InputKind.TYPE)(
             currency, "is not a py-moneyed Currency; pass money.currency, or use Money()"
         )
-    return _make(Money, amount, currency)
+    money = _new(Money)  # _make, written out: the rule packages build most Money here
+    money.amount = amount  # type: ignore[misc]  # py-moneyed marks it Final; set once
+    money.currency = currency  # type: ignore[misc]  # as above
+    return money
 
 
 def _make(cls: type[_M], amount: Decimal, currency: moneyed.Currency) -> _M:
@@ -138,6 +149,20 @@ class Money(moneyed.Money):
     """
 
     def __init__(self, amount: Amount, currency: str | moneyed.Currency) -> None:
+        if amount.__class__ is Decimal and currency.__class__ is str:
+            # The common call, Money(Decimal, "EUR"): the checks below, without the
+            # calls between them (to_decimal keeps a plain finite Decimal in range
+            # as it is; currency_of finds a code as ISO writes it in CURRENCIES).
+            found = CURRENCIES.get(currency)
+            if (
+                found is not None
+                and amount.is_finite()
+                and not out_of_range(amount)
+                and self.__class__ is Money  # a subclass may extend __init__
+            ):
+                self.amount = amount  # type: ignore[misc]  # set once here, as _make
+                self.currency = found  # type: ignore[misc]  # as above
+                return
         super().__init__(amount=to_decimal(amount), currency=currency_of(currency))
 
     @classmethod

@@ -31,6 +31,7 @@ import moneyed
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT, context_free
 from commercekit.errors import CommerceKitError
 from commercekit.money import (
+    QUANTUM,
     Money,
     RateTable,
     RoundingMode,
@@ -45,6 +46,9 @@ from commercekit.tax import TaxCategory, TaxRate, rates_for
 if TYPE_CHECKING:
     from commercekit.pricing._markets import Market
 
+_times = EXACT.multiply
+_HALF_UP = RoundingMode.HALF_UP
+
 _LARGEST = 17  # Money multiplies by a factor whose leading digit is 10^-50 to 10^17
 
 _MAX_PLANS = 1024
@@ -55,13 +59,13 @@ markets, so it only fills when markets or tables are built anew for each price).
 @attrs.frozen
 class Plan:
     """One market's lookups: an amount ``a = n / d`` of the source currency is
-    ``round(n x convert[0] / (d x convert[1]))`` minor units of ``currency``; ``fee``
-    and ``tax`` are the factors of the fee (``fee% / 100``) and of the tax shown
-    (``1 + tax% / 100``) as integer ratios; ``step`` and ``endings`` the price point
-    in minor units (``step`` 0: none); ``limit`` the first count of minor units out of
-    the library's range."""
+    ``round(n x convert[0] / (d x convert[1]))`` minor units of ``currency``, each
+    worth ``quantum``; ``fee`` and ``tax`` are the factors of the fee (``fee% / 100``,
+    0/1 without one) and of the tax shown (``1 + tax% / 100``, 1/1 without tax) as
+    integer ratios; ``step`` and ``endings`` the price point in minor units (``step``
+    0: none); ``limit`` the first count of minor units out of the library's range."""
 
-    places: int
+    quantum: Decimal
     currency: moneyed.Currency
     convert: tuple[int, int]
     fee: tuple[int, int]
@@ -119,7 +123,7 @@ def _plan(
     if point is None or not MIN_EXPONENT <= fee.adjusted() <= _LARGEST:
         return None  # a price point between minor units, or a fee Money refuses
     return Plan(
-        places=places,
+        quantum=QUANTUM[target],
         currency=from_minor_units(0, target).currency,
         convert=(to_num * from_den * 10**places, to_den * from_num),
         fee=fee.as_integer_ratio(),
@@ -152,43 +156,38 @@ def _grid(policy: PricePoint | None, places: int) -> tuple[int, tuple[int, ...]]
 def figures(plan: Plan, amount: Decimal, mode: RoundingMode) -> tuple[Money, ...] | None:
     """Converted, fee, with tax and shown, for ``amount`` (zero or more) of the plan's
     source currency; None if a figure is out of the library's range (the general path
-    raises ``convert``'s error for the converted amount, ``Money``'s for the price
-    shown, and keeps the figures between them as they are)."""
+    raises ``convert``'s error for the converted amount, one naming the fee, the net
+    price or the price with tax, and ``Money``'s for the price shown)."""
     numerator, denominator = amount.as_integer_ratio()
     to_num, to_den = plan.convert
-    converted = _rounded(numerator * to_num, denominator * to_den, mode)
     fee_num, fee_den = plan.fee
-    fee = _rounded(converted * fee_num, fee_den, mode) if fee_num else 0
-    with_tax = net = converted + fee
-    if plan.taxes:
-        tax_num, tax_den = plan.tax
-        with_tax = _rounded(net * tax_num, tax_den, mode)
+    tax_num, tax_den = plan.tax  # 1/1 without tax, 0/1 without a fee: exact steps
+    if mode is _HALF_UP:  # the default, as round_ratio rounds it, without its checks
+        denominator *= to_den
+        converted = (2 * numerator * to_num + denominator) // (2 * denominator)
+        fee = (2 * converted * fee_num + fee_den) // (2 * fee_den)
+        with_tax = (2 * (converted + fee) * tax_num + tax_den) // (2 * tax_den)
+    else:
+        converted = round_ratio(numerator * to_num, denominator * to_den, mode)
+        fee = round_ratio(converted * fee_num, fee_den, mode)
+        with_tax = round_ratio((converted + fee) * tax_num, tax_den, mode)
     shown = with_tax
     if plan.step:
         shown = move(with_tax, plan.step, plan.endings, plan.direction)
     if with_tax >= plan.limit or shown >= plan.limit:
         return None  # converted, or a figure after it, out of range (or near it)
-    # Each Money built once: an equal figure is the same (immutable) Money.
-    currency, places = plan.currency, -plan.places
-    converted_money = make_money(Decimal(converted).scaleb(places, EXACT), currency)
-    fee_money = plan.no_fee
-    if fee:
-        fee_money = make_money(Decimal(fee).scaleb(places, EXACT), currency)
+    # Each Money built once: an equal figure is the same (immutable) Money. A count
+    # of minor units times the quantum is that count at the currency's places.
+    currency, quantum = plan.currency, plan.quantum
+    converted_money = make_money(_times(converted, quantum), currency)
+    fee_money = make_money(_times(fee, quantum), currency) if fee else plan.no_fee
     with_tax_money = converted_money
     if with_tax != converted:
-        with_tax_money = make_money(Decimal(with_tax).scaleb(places, EXACT), currency)
+        with_tax_money = make_money(_times(with_tax, quantum), currency)
     shown_money = with_tax_money
     if shown != with_tax:
-        shown_money = make_money(Decimal(shown).scaleb(places, EXACT), currency)
+        shown_money = make_money(_times(shown, quantum), currency)
     return converted_money, fee_money, with_tax_money, shown_money
-
-
-def _rounded(numerator: int, denominator: int, mode: RoundingMode) -> int:
-    """``round_ratio`` for a ratio of zero or more (``denominator`` > 0): half-up,
-    the default, without its checks."""
-    if mode is RoundingMode.HALF_UP:
-        return (2 * numerator + denominator) // (2 * denominator)
-    return round_ratio(numerator, denominator, mode)
 
 
 def move(value: int, step: int, endings: tuple[int, ...], direction: Direction) -> int:

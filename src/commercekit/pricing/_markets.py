@@ -30,30 +30,16 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import invalid, one_of
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted_builder
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
-from commercekit.money import (
-    Money,
-    RateTable,
-    RoundingMode,
-    convert,
-    round_money,
-    to_decimal,
-    validate_currency,
-)
+from commercekit.money import Money, RateTable, RoundingMode, to_decimal, validate_currency
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._market_floors import floor_of, minimum_price_of, unfloored
 from commercekit.pricing._market_plan import figures, plan_for
+from commercekit.pricing._market_steps import stepped
 from commercekit.pricing._price_points import Direction, PricePoint, to_price_point
-from commercekit.tax import (
-    TaxCategory,
-    TaxRate,
-    check_category,
-    gross_price,
-    jurisdictions,
-    rates_for,
-)
+from commercekit.tax import TaxCategory, TaxRate, check_category, jurisdictions
 
 __all__ = ["BOUND_BY", "LocalizedPrice", "Market", "localize_price"]
 
@@ -222,6 +208,10 @@ class LocalizedPrice:
         return "\n".join(steps)
 
 
+_localized_price = trusted_builder(LocalizedPrice)
+"""A ``LocalizedPrice`` from figures computed from checked arguments, unchecked."""
+
+
 def localize_price(
     base_price: Money,
     market: Market,
@@ -246,6 +236,12 @@ def localize_price(
     price with the tax the market shows (``gross_price``, half up). The conversion fee
     is not added to it: the fee is part of the net price the margin is earned on.
     ``bound_by`` says which floor, if any, raised the shown price.
+
+    Raises:
+        InvalidAmountError: a figure ``Money`` cannot hold (10^18 or more): the
+            converted amount (as ``convert`` refuses it), the fee, the net price
+            (converted + fee) or the price with tax (``field`` names it: ``fee``,
+            ``net``, ``with_tax``), or the price shown; or a negative base price.
     """
     if (
         base_price.__class__ is Money
@@ -292,8 +288,7 @@ def _planned(
     if plan is None or found is None:
         return None
     converted, fee, with_tax, shown = found
-    return trusted(  # every figure computed from the checked arguments
-        LocalizedPrice,
+    return _localized_price(  # every figure computed from the checked arguments
         market=market,
         base=base,
         converted=converted,
@@ -354,17 +349,9 @@ def _localized(
     """The general path: with a floor (``cost``, ``min_margin``, ``minimum_price``),
     or for what has no plan."""
     cost, min_margin, minimum_price = floors
-    converted = convert(base_price, market.currency, rates, mode=mode)
-    fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
-    net = converted + fee
-    taxes: tuple[TaxRate, ...] = ()
-    if market.tax_inclusive:
-        assert market.tax_jurisdiction is not None  # noqa: S101  # checked by Market
-        taxes = rates_for(market.tax_jurisdiction, category, on=on)
-        with_tax = gross_price(net, taxes, mode=mode)
-    else:
-        with_tax = net
-
+    converted, fee, taxes, with_tax = stepped(
+        base_price, market, rates, on, category, mode=mode
+    )
     floor = floor_of(
         market,
         rates=rates,
@@ -384,8 +371,7 @@ def _localized(
     bound_by = None
     if floor is not None and unfloored(market, with_tax) < floor.amount:
         bound_by = "minimum price" if minimum_price == floor else "margin"
-    return trusted(  # every figure computed here from the checked arguments
-        LocalizedPrice,
+    return _localized_price(  # every figure computed here from the checked arguments
         market=market,
         base=base_price,
         converted=converted,

@@ -23,7 +23,7 @@ from commercekit._numbers import EXACT
 from commercekit.errors import InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
-    MINOR_UNITS,
+    QUANTUM,
     Money,
     RoundingMode,
     make_money,
@@ -343,6 +343,6 @@ class PromotionResult:
 def _money_maker(like: Money) -> Callable[[int], Money]:
     """Turns a count of minor units into Money in ``like``'s currency."""
     currency = like.currency
-    exponent = -MINOR_UNITS[currency.code]
-    scaleb = EXACT.scaleb
-    return lambda count: make_money(scaleb(Decimal(count), exponent), currency)
+    quantum = QUANTUM[currency.code]  # count x quantum: exact, to the minor unit
+    multiply = EXACT.multiply
+    return lambda count: make_money(multiply(count, quantum), currency)

@@ -25,14 +25,21 @@ Examples:
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
+import sys
 from datetime import date, timedelta
-
-import holidays
+from importlib.machinery import PathFinder
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from commercekit._inputs import day, invalid
 from commercekit._numbers import context_free
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions._eu import check_country
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = ["closed_on", "first_working_day", "holiday_region", "regional_holidays"]
 
@@ -40,13 +47,54 @@ _MAX_DAYS_CLOSED = 31
 """No place closes for more than a month of consecutive days; a run longer than that
 means the calendar is wrong, so the search stops and says so."""
 
+_COUNTRIES = "holidays.countries"
+
 
 @functools.cache
-def _regions() -> dict[str, tuple[str, ...]]:
-    return {
-        country: tuple(regions)
-        for country, regions in holidays.list_supported_countries().items()
-    }
+def _calendar_class(country: str) -> type[HolidayBase] | None:
+    """The ``holidays`` library's calendar class for ``country`` (by any two-letter
+    code its registry lists, as ``holidays.country_holidays`` finds it), or ``None``
+    where it has none.
+
+    The library's own lookup imports ``holidays.countries``, whose ``__init__`` imports
+    all of its some 250 country modules (about a hundred milliseconds) to use one. So
+    the module the registry names for the country is run on its own: the library's
+    code unchanged, kept out of ``sys.modules``, so that the library's package is left
+    as it would be without us. Where that package is loaded already, or the module is
+    not where the registry says, the library's import is used (the same code).
+    """
+    import holidays.registry  # noqa: PLC0415  # loaded for the first calendar asked
+
+    module = next(
+        (
+            name
+            for name, entities in holidays.registry.COUNTRIES.items()
+            if country in entities[1:]
+        ),
+        None,
+    )
+    if module is None:
+        return None
+    name = f"{_COUNTRIES}.{module}"
+    where = [str(Path(path, "countries")) for path in holidays.__path__]
+    spec = None if _COUNTRIES in sys.modules else PathFinder.find_spec(name, where)
+    if spec is None or spec.loader is None:
+        loaded = importlib.import_module(name)
+    else:
+        loaded = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+    calendar: type[HolidayBase] = getattr(loaded, country)
+    return calendar
+
+
+def _calendar(country: str, subdivision: str | None = None) -> type[HolidayBase]:
+    calendar = _calendar_class(country)
+    if calendar is None:
+        raise MissingDataError(
+            f"public holidays in {country}" + (f"-{subdivision}" if subdivision else ""),
+            "the holidays library has no calendar for it",
+        )
+    return calendar
 
 
 @context_free
@@ -60,11 +108,7 @@ def holiday_region(country: str, subdivision: object) -> str:
         'BY'
     """
     code = check_country(country)
-    regions = _regions().get(code)
-    if regions is None:
-        raise MissingDataError(
-            f"public holidays in {code}", "the holidays library has no calendar for it"
-        )
+    regions = tuple(_calendar(code).subdivisions)
     given = subdivision.strip().upper() if isinstance(subdivision, str) else ""
     if given.startswith(f"{code}-"):
         given = given[len(code) + 1 :]
@@ -80,13 +124,7 @@ def holiday_region(country: str, subdivision: object) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
-    try:
-        calendar = holidays.country_holidays(country, subdiv=subdivision, years=[year])
-    except NotImplementedError:
-        raise MissingDataError(
-            f"public holidays in {country}" + (f"-{subdivision}" if subdivision else ""),
-            "the holidays library has no calendar for it",
-        ) from None
+    calendar = _calendar(country, subdivision)(subdiv=subdivision, years=[year])
     return dict(calendar.items())
 
 
@@ -146,10 +184,7 @@ def regional_holidays(on: date, country: str) -> tuple[tuple[str, str], ...]:
     """
     on = day(on, "on", invalid)
     code = check_country(country)
-    if code not in _regions():
-        raise MissingDataError(
-            f"public holidays in {code}", "the holidays library has no calendar for it"
-        )
+    _calendar(code)  # MissingDataError where the library has no calendar for it
     return _regional_days(code, on.year).get(on, ())
 
 
@@ -160,9 +195,9 @@ def _regional_days(country: str, year: int) -> dict[date, tuple[tuple[str, str],
     hundred regional calendars), outside the per-place cache it would crowd out."""
     national = _holidays(country, None, year)
     found: dict[date, list[tuple[str, str]]] = {}
-    for region in _regions()[country]:
-        calendar = holidays.country_holidays(country, subdiv=region, years=[year])
-        for held, name in calendar.items():
+    calendar = _calendar(country)
+    for region in calendar.subdivisions:
+        for held, name in calendar(subdiv=region, years=[year]).items():
             if held not in national:
                 found.setdefault(held, []).append((region, name))
     return {held: tuple(sorted(pairs)) for held, pairs in found.items()}

@@ -22,6 +22,7 @@ A structuring failure anywhere, however deep, becomes one
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time
@@ -181,8 +182,9 @@ def _offer(value: object, _: object) -> Offer:
 
 
 def _unstructure_offer(offer: Offer) -> dict[str, Any]:
-    fields: dict[str, Any] = _OFFER_FIELDS[type(offer)](offer)
-    return {"type": _OFFER_TAGS[type(offer)], **fields}
+    tag = _OFFER_TAGS[type(offer)]
+    fields: dict[str, Any] = _offer_fields(tag)(offer)
+    return {"type": tag, **fields}
 
 
 def _buyer(value: object, _: object) -> Buyer:
@@ -256,9 +258,15 @@ converter.register_structure_hook(
     Seller, object_hook(Seller, country=override(struct_hook=country))
 )
 converter.register_structure_hook(Offer, _offer)
-_OFFER_FIELDS = {
-    kind: make_dict_unstructure_fn(kind, converter) for kind in OFFER_TYPES.values()
-}
+
+
+@functools.cache
+def _offer_fields(tag: str) -> Callable[[Offer], dict[str, Any]]:
+    """cattrs' generated function writing the fields of the offer ``tag`` names (built
+    on first use)."""
+    return make_dict_unstructure_fn(OFFER_TYPES[tag], converter)
+
+
 for _kind in OFFER_TYPES.values():
     converter.register_unstructure_hook(_kind, _unstructure_offer)
 _tier_fields = object_hook(Tier, minimum=override(struct_hook=_tier_minimum))

@@ -10,6 +10,7 @@ Python's class names mean nothing to a plugin written in another language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -122,19 +123,21 @@ def make_object_hook(
     """cattrs' structure function for the attrs class ``cls``: a JSON object first
     (an array where an object belongs is named, not a crash), each refusal at its
     field."""
-    fields = make_dict_structure_fn(cls, converter, **overrides)
-    shape = json_fields(cls, **overrides)
+    # Built on first use: cattrs compiles each function it generates, and a quote
+    # request holds few of the classes that have one.
+    fields = functools.cache(lambda: make_dict_structure_fn(cls, converter, **overrides))
+    shape = functools.cache(lambda: json_fields(cls, **overrides))
     renames = {name: given.rename for name, given in overrides.items() if given.rename}
 
     def structure_object(value: object, kind: object) -> _T:
-        data = json_object(value, shape)
+        data = json_object(value, shape())
         needed = AT_LEAST_ONE.get(cls)
         if needed is not None and data.get(needed) == []:
             raise InvalidJsonError(
                 needed, "is an empty JSON array; give at least one", kind=InputKind.LIST
             )
         try:
-            return fields(data, kind)
+            return fields()(data, kind)
         except ClassValidationError as error:
             raise _refusal(error, data, renames) from None
 

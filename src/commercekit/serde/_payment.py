@@ -24,14 +24,17 @@ what the provider keeps, with its ``total``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from commercekit.checkout import Payment, QuotePayment, Refund
+from commercekit import checkout, payments
+from commercekit.checkout import Payment, QuotePayment
 from commercekit.errors import (
     CommerceKitError,
     InputKind,
@@ -46,13 +49,16 @@ from commercekit.payments import (
     PaymentCost,
     PaymentCostSource,
     PaymentMethod,
-    RefundCost,
     example_providers,
     example_schedule,
 )
 from commercekit.serde._converter import converter, country, locate, object_hook
 from commercekit.serde._locate import json_reason
 from commercekit.serde._objects import placed
+
+if TYPE_CHECKING:
+    from commercekit.checkout import Refund
+    from commercekit.payments import RefundCost
 
 __all__ = [
     "PaymentRequest",
@@ -215,7 +221,10 @@ def payment_request_json(payment: Payment, costs: PaymentCostSource) -> dict[str
     )
 
 
-_ROW = make_dict_unstructure_fn(FeeRow, converter)
+@functools.cache
+def _row_fields() -> Callable[[FeeRow], dict[str, Any]]:
+    """cattrs' generated function writing a fee row's fields (built on first use)."""
+    return make_dict_unstructure_fn(FeeRow, converter)
 
 
 def _omit_empty_note(row: dict[str, Any]) -> dict[str, Any]:
@@ -224,7 +233,7 @@ def _omit_empty_note(row: dict[str, Any]) -> dict[str, Any]:
 
 def _row(row: FeeRow) -> dict[str, Any]:
     """A fee row as JSON, its enums by value."""
-    data: dict[str, Any] = _ROW(row)
+    data: dict[str, Any] = _row_fields()(row)
     for key in ("method", "card_type", "card_origin"):
         value = getattr(row, key)
         data[key] = None if value is None else value.value
@@ -257,25 +266,37 @@ def _refund_cost(cost: RefundCost) -> dict[str, Any]:
     }
 
 
+def _is(package: ModuleType, name: str) -> Callable[[object], bool]:
+    """Whether a type is ``package.name``: the class itself, asked for only of a type
+    of that name, so that the refunds' classes load when a refund is written, not
+    with every quote."""
+    return lambda kind: (
+        getattr(kind, "__name__", None) == name and (kind is getattr(package, name))
+    )
+
+
 converter.register_unstructure_hook(PaymentCost, _cost)
-converter.register_unstructure_hook(RefundCost, _refund_cost)
+converter.register_unstructure_hook_func(_is(payments, "RefundCost"), _refund_cost)
 converter.register_unstructure_hook(FeeRow, _row)
 
 
-# After the RefundCost and FeeRow hooks: the generated function resolves them now.
-_refund_fields = make_dict_unstructure_fn(Refund, converter)
+@functools.cache
+def _refund_fields() -> Callable[[Refund], dict[str, Any]]:
+    """cattrs' generated function writing a refund's fields, built on first use (after
+    the RefundCost and FeeRow hooks, which it resolves when built)."""
+    return make_dict_unstructure_fn(checkout.Refund, converter)
 
 
 def _refund(back: Refund) -> dict[str, Any]:
     """A refund's fields, with what it adds up to: ``goods``, ``tax`` (the VAT/GST
     reversed) and ``total`` (what goes back to the buyer), so a plugin reads them."""
-    data: dict[str, Any] = _refund_fields(back)
+    data: dict[str, Any] = _refund_fields()(back)
     for name in ("goods", "tax", "total"):
         data[name] = converter.unstructure(getattr(back, name))
     return data
 
 
-converter.register_unstructure_hook(Refund, _refund)
+converter.register_unstructure_hook_func(_is(checkout, "Refund"), _refund)
 
 
 def payment_json(payment: QuotePayment | None) -> dict[str, Any] | None:

@@ -6,10 +6,15 @@
 * [`add_tax`][commercekit.tax.add_tax], [`extract_tax`][commercekit.tax.extract_tax],
   [`net_price`][commercekit.tax.net_price] and [`gross_price`][commercekit.tax.gross_price]
   do the arithmetic for one amount; [`tax_invoice`][commercekit.tax.tax_invoice] for a
-  whole cart, with the rounding level and mode named.
+  whole cart, with the rounding level and mode named;
+  [`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] for many amounts at one
+  rate, in whole minor units (a long cart's lines).
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
   (one module each) the questions in a fixed order.
+* [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales
+  against each registration threshold, the US states' economic-nexus thresholds
+  ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
 * [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
   [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
   registered in, which decides between CGST + SGST and IGST.
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
         gross_price,
         net_price,
     )
+    from commercekit.tax._counted import CountedSale
     from commercekit.tax._decide import decide
     from commercekit.tax._ids import (
         TaxId,
@@ -47,6 +53,7 @@ if TYPE_CHECKING:
         tax_invoice,
     )
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+    from commercekit.tax._minor_units import tax_in_minor_units
     from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
@@ -55,12 +62,7 @@ if TYPE_CHECKING:
         rate_for,
         rates_for,
     )
-    from commercekit.tax._registration import (
-        CountedSale,
-        Registration,
-        ThresholdStatus,
-        threshold_status,
-    )
+    from commercekit.tax._registration import ThresholdStatus, threshold_status
     from commercekit.tax._sale import (
         Buyer,
         Collector,
@@ -75,12 +77,23 @@ if TYPE_CHECKING:
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
         Crossing,
+        Registration,
         Threshold,
         ThresholdRule,
         Window,
         threshold_for,
         threshold_periods,
     )
+    from commercekit.tax._us_nexus import (
+        CollectFrom,
+        Combine,
+        NexusThreshold,
+        NexusWindow,
+        nexus_periods,
+        nexus_threshold,
+    )
+    from commercekit.tax._us_registration import nexus_status
+    from commercekit.tax._us_status import NexusStatus
 else:
     __getattr__, __dir__ = public_names(
         __name__,
@@ -96,13 +109,22 @@ else:
             "._invoice": "LineTax RoundingLevel TaxBreakdown TaxLine tax_invoice",
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
+            "._minor_units": "tax_in_minor_units",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
-            "._registration": "CountedSale Registration ThresholdStatus threshold_status",
+            "._counted": "CountedSale",
+            "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
-                "Crossing Threshold ThresholdRule Window threshold_for threshold_periods"
+                "Crossing Registration Threshold ThresholdRule Window threshold_for "
+                "threshold_periods"
             ),
+            "._us_nexus": (
+                "CollectFrom Combine NexusThreshold NexusWindow nexus_periods "
+                "nexus_threshold"
+            ),
+            "._us_registration": "nexus_status",
+            "._us_status": "NexusStatus",
         },
     )
 
@@ -111,10 +133,15 @@ __all__ = [
     "JURISDICTION_REGISTRY",
     "BundledRates",
     "Buyer",
+    "CollectFrom",
     "Collector",
+    "Combine",
     "CountedSale",
     "Crossing",
     "LineTax",
+    "NexusStatus",
+    "NexusThreshold",
+    "NexusWindow",
     "RateKind",
     "RateTotal",
     "Regime",
@@ -150,9 +177,13 @@ __all__ = [
     "is_valid_tax_id",
     "jurisdictions",
     "net_price",
+    "nexus_periods",
+    "nexus_status",
+    "nexus_threshold",
     "rate_for",
     "rates_for",
     "source_rates",
+    "tax_in_minor_units",
     "tax_invoice",
     "threshold_for",
     "threshold_periods",

@@ -44,6 +44,7 @@ __all__ = [
     "valid_optional_text",
     "valid_rates_table",
     "valid_text",
+    "whole",
 ]
 
 _Kind = TypeVar("_Kind")
@@ -66,6 +67,8 @@ text = _CHECK.text
 """Non-empty text (or any text with ``empty``)."""
 flag = _CHECK.flag
 """True or False; a truthy string is refused."""
+whole = _CHECK.whole
+"""A whole number (``int``, not a bool), not negative (or > 0), at most ``maximum``."""
 
 
 def amount(value: object, field: str) -> Money:

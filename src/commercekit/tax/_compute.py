@@ -270,23 +270,6 @@ def extracted_each(
     return parts
 
 
-def nets_of(grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]) -> list[Money]:
-    """``extract_tax(gross, rates).net`` of each gross (checked, in one currency) at
-    its rates, without building the taxes: the values a limit is measured on."""
-    if not grosses:
-        return []
-    currency = grosses[0].currency
-    amounts = [gross.amount for gross in grosses]
-    taxes = _inside_each(amounts, rates, MINOR_UNITS[currency.code], DEFAULT_ROUNDING)
-    nets = []
-    for gross, tax in zip(grosses, taxes, strict=True):
-        if beyond_money(gross.amount):  # as before: Money's arithmetic holds it
-            nets.append(gross - make_money(tax, currency))
-        else:
-            nets.append(make_money(_SUBTRACT(gross.amount, tax), currency))
-    return nets
-
-
 def beyond_money(amount: Decimal) -> bool:
     """Whether ``make_money`` refuses ``amount`` (finite): its leading digit outside
     Money's range, as a product of checked amounts can be. What is computed from such

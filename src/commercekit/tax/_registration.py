@@ -17,6 +17,10 @@ into Singapore over S$100,000 and global turnover over S$1 million in the calend
 (IRAS, "GST on imported low-value goods"). The status measures the first and says
 "must register" only when the second is met too.
 
+Sales to the United States are measured state by state against each state's economic
+nexus threshold ([`nexus_status`][commercekit.tax.nexus_status], which
+``threshold_status`` includes): each such sale needs its ``state``.
+
 Examples:
     >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
     >>> [s.status.value for s in threshold_status(sales, (), seller_country="NL",
@@ -26,7 +30,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Collection, Iterable
 from datetime import date, timedelta
@@ -40,15 +43,16 @@ from commercekit._numbers import DIVISION, EXACT, context_free
 from commercekit.money import (
     Money,
     RateTable,
-    convert_noted,
     require_money,
-    sum_money,
 )
-from commercekit.regions import check_country, check_day
+from commercekit.regions import check_day
 from commercekit.tax import _checks
+from commercekit.tax._counted import CountedSale, destination, total_in
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._past_periods import Measured, deciding_periods
-from commercekit.tax._thresholds import Threshold, Window, threshold_for
+from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
+from commercekit.tax._us_registration import us_states
+from commercekit.tax._us_status import NexusStatus
 
 __all__ = [
     "CountedSale",
@@ -58,51 +62,12 @@ __all__ = [
 ]
 
 
-class Registration(enum.StrEnum):
-    """Where a seller stands against a registration threshold."""
-
-    BELOW = "below"
-    APPROACHING = "approaching"
-    """At 80 % of the threshold or more: time to prepare."""
-    MUST_REGISTER = "must_register"
-    REGISTERED = "registered"
-    NOT_BUNDLED = "not_bundled"
-    """The jurisdiction's registration rules are not bundled with commercekit: nothing
-    was measured, and ``unmeasured`` names the rules to check yourself. Never read it
-    as "nothing to register"."""
-
-
 def _union_jurisdiction(value: object) -> str:
     return _checks.jurisdiction(value, union=True)
 
 
 def _optional_money(value: object) -> Money | None:
     return None if value is None else require_money(value, "amount")
-
-
-def _destination(code: object) -> str:
-    return "XI" if code == "XI" else check_country(code)
-
-
-def _valid_sale_amount(_: object, __: object, value: Money) -> None:
-    if value.amount < 0:
-        raise invalid(
-            "amount", value, "is negative; record a refund by lowering the original sale"
-        )
-
-
-@attrs.frozen
-class CountedSale:
-    """One sale as threshold monitoring needs it: when, how much, to where.
-
-    ``destination`` is the buyer's country (``XI`` for goods to Northern Ireland);
-    ``business`` marks B2B sales, which most B2C thresholds do not count.
-    """
-
-    day: date = attrs.field(validator=_checks.valid_day)
-    amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
-    destination: str = attrs.field(converter=_destination)
-    business: bool = attrs.field(default=False, validator=_checks.valid_flag)
 
 
 def _share(value: object) -> Decimal | None:
@@ -209,24 +174,6 @@ def _window(window: Window, on: date) -> tuple[date, date]:
     return start, on
 
 
-def _total_in(
-    sales: Iterable[CountedSale], currency: str, rates: RateTable | None, notes: list[str]
-) -> Money:
-    """The sales added up in ``currency``; each conversion is noted with its rate."""
-    total = [
-        convert_noted(
-            sale.amount,
-            currency,
-            rates,
-            notes,
-            how="pass rates= (a RateTable)",
-            rounded=True,
-        )
-        for sale in sales
-    ]
-    return sum_money(total, currency)
-
-
 # Which sales count toward each registration threshold, and under which rule.
 @context_free
 def threshold_status(
@@ -236,7 +183,7 @@ def threshold_status(
     seller_country: str,
     on: date,
     rates: RateTable | None = None,
-) -> tuple[ThresholdStatus, ...]:
+) -> tuple[ThresholdStatus | NexusStatus, ...]:
     """Every registration threshold against a seller's sales, as of the day ``on``.
 
     ``registrations`` are the jurisdictions (and ``"OSS"``) where the seller is already
@@ -251,7 +198,8 @@ def threshold_status(
     global turnover (both its tests must be met). Japan has two statuses, the base
     period and the specified period (either one crossed makes the seller taxable), each
     with ``due_from``, the day it takes effect, and ``unmeasured``, what the law also
-    asks that the status cannot see (salaries, capital, an invoice registration).
+    asks that the status cannot see (salaries, capital, an invoice registration). Each
+    US state the seller sold into follows, as a ``NexusStatus`` (see ``nexus_status``).
     A jurisdiction whose registration rules are not bundled (India) is listed with the
     status ``not_bundled`` and its rules named in ``unmeasured``, for a seller
     established there or selling there: it is never left out as if nothing were due.
@@ -271,7 +219,7 @@ def threshold_status(
         [('not_bundled', None)]
     """
     day = check_day(on)
-    home = _destination(seller_country)  # Northern Ireland (XI) as well as countries
+    home = destination(seller_country)  # Northern Ireland (XI) as well as countries
     registered = _checks.registrations(registrations, "registrations")
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
@@ -306,7 +254,7 @@ def threshold_status(
             )
             caveats = jurisdiction.unmeasured_registration_rules(measured, home)
             results.append(attrs.evolve(status, unmeasured=caveats))
-    return tuple(results)
+    return (*results, *us_states(records, registered, day, rates))
 
 
 def _not_bundled(code: str, rules: tuple[str, ...]) -> ThresholdStatus:
@@ -335,7 +283,7 @@ def _turnover_met(
     assert threshold.amount is not None  # noqa: S101  # the data gives it an amount
     start, end = _window(threshold.window, day)
     in_year = [sale for sale in records if start <= sale.day <= end]
-    total = _total_in(in_year, threshold.amount.currency.code, rates, notes)
+    total = total_in(in_year, threshold.amount.currency.code, rates, notes)
     return threshold.crossed_by(total)
 
 
@@ -358,14 +306,14 @@ def _status(
     periods = past or (Measured(*_window(threshold.window, day), day, running=True),)
     for period in periods:
         in_window = [sale for sale in counting if period.start <= sale.day <= period.end]
-        counted = _total_in(in_window, currency, rates, notes)
+        counted = total_in(in_window, currency, rates, notes)
         crossed = bool(in_window if past else counting) and threshold.crossed_by(counted)
         if crossed:
             break
     previous = None
     if threshold.window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
         last_year = [sale for sale in counting if sale.day.year == day.year - 1]
-        previous = _total_in(last_year, currency, rates, notes)
+        previous = total_in(last_year, currency, rates, notes)
         crossed = crossed or threshold.crossed_by(previous)
     share = _share_of(counted, threshold, counting)
     if registered:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._numbers import EXACT
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
@@ -212,19 +214,27 @@ class Sale:
                 "Implementing Regulation 282/2011 Art. 7 and Annex I); sell them as "
                 "supply='electronic_services'",
             )
-        if self.lines:
-            total = self.lines[0].value
+        if self.lines and _sum_of_values(self.lines) != self.price.amount:
+            total = self.lines[0].value  # as shown: Money added up line by line
             for line in self.lines[1:]:
-                total = total + line.value  # raises on mixed currencies
-            if total != self.price:
-                raise InvalidAmountError(
-                    self.price, f"is not the sum of the lines' values ({total})"
-                )
+                total = total + line.value
+            raise InvalidAmountError(
+                self.price, f"is not the sum of the lines' values ({total})"
+            )
 
     @property
     def goods_lines(self) -> tuple[SaleLine, ...]:
         """The lines, or the whole price as one line of ``category``."""
         return self.lines or (SaleLine(self.price, 1, self.category),)
+
+
+def _sum_of_values(lines: tuple[SaleLine, ...]) -> Decimal:
+    """The lines' values added up exactly (in one currency, checked before)."""
+    add = EXACT.add
+    total = lines[0].value.amount
+    for line in lines[1:]:
+        total = add(total, line.value.amount)
+    return total
 
 
 class Regime(enum.StrEnum):

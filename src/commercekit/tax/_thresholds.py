@@ -40,6 +40,7 @@ from commercekit.tax import _checks
 
 __all__ = [
     "Crossing",
+    "Registration",
     "Threshold",
     "ThresholdRule",
     "Window",
@@ -103,6 +104,22 @@ class Window(enum.StrEnum):
     PER_CONSIGNMENT = "per_consignment"
     PER_ITEM = "per_item"
     NONE = "none"
+
+
+class Registration(enum.StrEnum):
+    """Where a seller stands against a registration threshold."""
+
+    BELOW = "below"
+    APPROACHING = "approaching"
+    """At 80 % of the threshold or more: time to prepare."""
+    MUST_REGISTER = "must_register"
+    REGISTERED = "registered"
+    NO_SALES_TAX = "no_state_sales_tax"
+    """A US state without a sales tax (Oregon): nothing to register for."""
+    NOT_BUNDLED = "not_bundled"
+    """The jurisdiction's registration rules are not bundled with commercekit: nothing
+    was measured, and ``unmeasured`` names the rules to check yourself. Never read it
+    as "nothing to register"."""
 
 
 class Crossing(enum.StrEnum):

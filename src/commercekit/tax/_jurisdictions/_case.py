@@ -15,10 +15,10 @@ from decimal import Decimal
 from commercekit.errors import UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
-from commercekit.tax._compute import nets_of
 from commercekit.tax._ids import format_checked
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
+from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
@@ -34,6 +34,7 @@ class Case:
         self.goods = sale.supply is Supply.GOODS
         self.conversions: list[str] = []
         self._without: dict[str, list[Money]] = {}
+        self._taxes: dict[str, list[Decimal]] = {}
         seller, buyer = sale.seller, sale.buyer
         self.seller_place = place_of(seller.country, on=on)
         self.origin = (
@@ -55,22 +56,36 @@ class Case:
         are set on. The tax is taken out, line by line, only when the prices include it
         and it is charged at sale (``taxed``); where none is charged, the price shown is
         what is paid, with no tax in it."""
-        lines = self.sale.goods_lines
+        values = [line.value for line in self.sale.goods_lines]
         if not self.sale.prices_include_tax or not taxed:
-            return [line.value for line in lines]
+            return values
         found = self._without.get(jurisdiction)
         if found is None:
+            found = nets_of(values, self._taxes_inside(jurisdiction))
+            self._without[jurisdiction] = found
+        return found
+
+    def _taxes_inside(self, jurisdiction: str) -> list[Decimal]:
+        """The VAT/GST of ``jurisdiction`` inside each line's value (asked once)."""
+        found = self._taxes.get(jurisdiction)
+        if found is None:
+            lines = self.sale.goods_lines
             rates = {
                 category: source_rates(self.source, jurisdiction, category, on=self.on)
                 for category in {line.category for line in lines}
             }
             values = [line.value for line in lines]
-            found = nets_of(values, [rates[line.category] for line in lines])
-            self._without[jurisdiction] = found
+            found = taxes_inside(values, [rates[line.category] for line in lines])
+            self._taxes[jurisdiction] = found
         return found
 
     def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
         """The goods' value without the tax of ``jurisdiction`` (if ``taxed``)."""
+        if self.sale.prices_include_tax and taxed:
+            values = [line.value for line in self.sale.goods_lines]
+            total = net_total(values, self._taxes_inside(jurisdiction))
+            if total is not None:  # the sum of lines_without_tax, without their Money
+                return total
         values = self.lines_without_tax(jurisdiction, taxed=taxed)
         return sum_money(values, values[0].currency.code)
 

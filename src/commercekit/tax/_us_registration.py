@@ -1,0 +1,97 @@
+"""The US part of registration monitoring: each state a seller sold into, against its
+economic-nexus threshold (``_us_nexus``), measured by ``_us_status``."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from commercekit import _checks as checks
+from commercekit._checks import invalid
+from commercekit._errors_data import MissingDataError
+from commercekit._numbers import context_free
+from commercekit.money import RateTable
+from commercekit.regions import check_day
+from commercekit.tax import _checks
+from commercekit.tax._counted import CountedSale, total_in
+from commercekit.tax._us_nexus import nexus_threshold
+from commercekit.tax._us_status import Entry, NexusStatus, state_status
+
+__all__ = ["nexus_status", "us_states"]
+
+
+@context_free
+def nexus_status(
+    sales: Iterable[CountedSale],
+    registrations: Collection[str],
+    *,
+    on: date,
+    rates: RateTable | None = None,
+) -> tuple[NexusStatus, ...]:
+    """Each US state a seller sold into, against its economic-nexus threshold on ``on``
+    (the US part of ``threshold_status``, alone).
+
+    ``registrations`` are the states where the seller is registered (``US-TX``); sales
+    in another currency than USD are converted with ``rates``. A sale to the United
+    States without its ``state`` raises ``MissingDataError``; a state not bundled yet,
+    ``NoThresholdError`` naming those that are.
+
+    Examples:
+        >>> sales = [CountedSale(date(2019, 2, 1), Money("120.00", "USD"), "US",
+        ...                      state="US-WA", transactions=200)]
+        >>> [s.status.value for s in nexus_status(sales, (), on=date(2019, 3, 13))]
+        ['must_register']
+        >>> [s.status.value for s in nexus_status(sales, (), on=date(2019, 3, 14))]
+        ['below']
+    """
+    day = check_day(on)
+    registered = _checks.registrations(registrations, "registrations")
+    if rates is not None:
+        checks.instance(rates, RateTable, "rates", invalid)
+    records = [
+        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
+    ]
+    return tuple(us_states(records, registered, day, rates))
+
+
+def us_states(
+    records: list[CountedSale],
+    registered: frozenset[str],
+    day: date,
+    rates: RateTable | None,
+) -> list[NexusStatus]:
+    by_state: dict[str, list[CountedSale]] = {}
+    for sale in records:
+        if sale.destination != "US":
+            continue
+        if sale.state is None:
+            raise MissingDataError(
+                f"the state of the sale to the United States on {sale.day}",
+                "give CountedSale(..., state='US-NY'): each state measures economic "
+                "nexus on its own sales",
+            )
+        by_state.setdefault(sale.state, []).append(sale)
+    statuses = []
+    for state in sorted(by_state):
+        threshold = nexus_threshold(state, on=day)
+        notes: list[str] = []
+        entries = [
+            Entry(
+                sale.day,
+                total_in([sale], "USD", rates, notes),
+                sale.transactions,
+                sale.marketplace,
+            )
+            for sale in by_state[state]
+            if threshold.sales_tax  # nothing to measure where there is no sales tax
+        ]
+        statuses.append(
+            state_status(
+                threshold,
+                entries,
+                day,
+                registered=state in registered,
+                conversions=tuple(notes),
+            )
+        )
+    return statuses

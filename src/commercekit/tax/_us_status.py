@@ -1,0 +1,350 @@
+"""A remote seller's position against each US state's economic-nexus threshold.
+
+[`threshold_status`][commercekit.tax.threshold_status] hands this module a seller's
+sales to US states (converted to USD); for each state it adds them up over the state's
+own window, leaves out sales made through a marketplace facilitator where the state
+does not count them toward the seller's threshold, and says whether the threshold is
+crossed, on which day, and from which day the state's law makes collection due.
+
+Two kinds of window (``NexusWindow``):
+
+* calendar years: the sales are added up day by day from 1 January, so the day of
+  crossing is the day of the sale that crossed (the previous year is looked at whole
+  where the state counts it);
+* look-back periods (Texas' preceding 12 calendar months, New York's four sales-tax
+  quarters, Illinois' quarterly 12-month look-back): the state measures at the end of
+  each month or quarter; the status is the latest look-back's, and the day of crossing
+  is the end of the first period of the unbroken run of crossed look-backs (within the
+  last 12 months) that ends with the latest. How long an obligation lasts once the
+  look-back falls below again (Illinois: a year) is not modelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from commercekit import _checks as checks
+from commercekit._checks import invalid
+from commercekit._errors_data import MissingDataError
+from commercekit._numbers import DIVISION, EXACT
+from commercekit.money import Money, require_money, sum_money
+from commercekit.regions import check_subdivision
+from commercekit.tax import _checks
+from commercekit.tax._thresholds import Registration
+from commercekit.tax._us_nexus import MAX_COUNT, Combine, NexusThreshold, NexusWindow
+
+__all__ = ["Entry", "NexusStatus", "state_status"]
+
+_ZERO = Money("0", "USD")
+_LOOKBACK_MONTHS = {
+    NexusWindow.PRECEDING_12_CALENDAR_MONTHS: (1, 1),
+    # New York's sales-tax quarters end on the last day of February, May, August and
+    # November (Tax Law s1101(b)(8)(iv); tax.ny.gov, "Registration requirement for
+    # businesses with no physical presence in New York State").
+    NexusWindow.PRECEDING_FOUR_SALES_TAX_QUARTERS: (3, 3),
+    NexusWindow.PRECEDING_12_MONTHS_AT_QUARTER_END: (3, 1),
+    NexusWindow.TWELVE_MONTHS_ENDING_SEPTEMBER_30: (12, 10),
+}
+"""Per look-back window: months per period, and the month (1-12) a period starts."""
+
+
+@attrs.frozen
+class Entry:
+    """One sale as a state counts it: its day, its amount in USD, its transactions,
+    and whether a marketplace facilitator made it."""
+
+    day: date
+    amount: Money
+    transactions: int
+    marketplace: bool
+
+
+def _state(value: object) -> str:
+    return check_subdivision("US", value)
+
+
+def _count(value: object) -> int:
+    return _checks.whole(value, "transactions", unit="transactions", maximum=MAX_COUNT)
+
+
+def _optional_count(value: object) -> int | None:
+    return None if value is None else _count(value)
+
+
+def _optional_money(value: object) -> Money | None:
+    return None if value is None else require_money(value, "previous_sales")
+
+
+def _share_value(value: object) -> Decimal:
+    return checks.decimal(value, "share", invalid)
+
+
+def _registration(value: object) -> Registration:
+    return _checks.choice(value, Registration, "status")
+
+
+def _conversions(value: object) -> tuple[str, ...]:
+    return _checks.texts(value, "conversions")
+
+
+@attrs.frozen
+class NexusStatus:
+    """A seller's position against one state's economic-nexus threshold on a day.
+
+    ``sales`` (USD) and ``transactions`` are what the state counts in the window
+    ``window_start`` .. ``window_end`` (the current calendar year so far where the state
+    looks at the current or previous year; ``previous_sales`` and
+    ``previous_transactions`` then hold the whole previous year). ``left_out`` are the
+    sales made through a marketplace facilitator that the state does not count toward
+    the seller's threshold. ``crossed_on`` is the day the threshold was crossed (None:
+    not crossed); ``due`` the first day collection is due under the state's rule (None
+    where not crossed, or where the rule is not bundled: ``explain`` says which).
+    ``share`` is the fraction of the threshold reached (for an OR rule the larger of
+    the two fractions, for an AND rule the smaller), rounded half up to 4 places.
+    """
+
+    state: str = attrs.field(converter=_state)
+    threshold: NexusThreshold = attrs.field(validator=_checks.instance_of(NexusThreshold))
+    window_start: date | None = attrs.field(validator=_checks.valid_optional_day)
+    window_end: date | None = attrs.field(validator=_checks.valid_optional_day)
+    sales: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    transactions: int = attrs.field(converter=_count)
+    previous_sales: Money | None = attrs.field(
+        converter=_optional_money, validator=_checks.valid_optional_amount
+    )
+    previous_transactions: int | None = attrs.field(converter=_optional_count)
+    left_out: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    crossed_on: date | None = attrs.field(validator=_checks.valid_optional_day)
+    due: date | None = attrs.field(validator=_checks.valid_optional_day)
+    share: Decimal = attrs.field(converter=_share_value)
+    status: Registration = attrs.field(converter=_registration)
+    conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
+
+    def __attrs_post_init__(self) -> None:
+        if self.state != self.threshold.state:
+            raise invalid(
+                "state",
+                self.state,
+                f"is not the threshold's state ({self.threshold.state})",
+            )
+        if (self.window_start is None) != (self.window_end is None) or (
+            self.window_start is not None
+            and self.window_end is not None
+            and self.window_end < self.window_start
+        ):
+            raise invalid(
+                "window_end",
+                self.window_end,
+                f"does not end on or after window_start ({self.window_start})",
+            )
+        for amount in (self.sales, self.previous_sales, self.left_out):
+            if amount is not None and amount.currency.code != "USD":
+                raise invalid("sales", amount, "is not in USD; convert it first")
+
+    @property
+    def jurisdiction(self) -> str:
+        """The state's code (``US-NY``), as ``ThresholdStatus.jurisdiction``."""
+        return self.state
+
+    def explain(self) -> str:
+        """The status in one sentence, with the threshold's source."""
+        rule = self.threshold
+        if not rule.sales_tax:
+            return (
+                f"{self.state}: no state sales tax, nothing to register for "
+                f"({rule.legal_basis}). Source: {rule.source}"
+            )
+        when = "not crossed"
+        if self.crossed_on is not None:
+            when = f"crossed on {self.crossed_on}; " + (
+                f"collection due from {self.due}"
+                if self.due is not None
+                else "when collection becomes due is not bundled; see the source"
+            )
+        return (
+            f"{self.state}: USD {self.sales.amount} and {self.transactions} transactions "
+            f"counted from {self.window_start} to {self.window_end} against "
+            f"{rule.describe()} ({rule.legal_basis}): {self.status.value}, {when}. "
+            f"Source: {' '.join(rule.sources)}"
+        )
+
+
+def _counted(threshold: NexusThreshold, entries: Sequence[Entry]) -> list[Entry]:
+    """The entries the state counts: marketplace sales only where it counts them."""
+    if threshold.marketplace_counts is None and any(e.marketplace for e in entries):
+        raise MissingDataError(
+            f"whether {threshold.state} counts marketplace sales toward a remote "
+            "seller's threshold",
+            "it is not bundled yet; check the state's source "
+            f"({threshold.source}) and leave those sales out or keep them in by hand",
+        )
+    if threshold.marketplace_counts:
+        return list(entries)
+    return [entry for entry in entries if not entry.marketplace]
+
+
+def _totals(entries: Sequence[Entry]) -> tuple[Money, int]:
+    amount = sum_money([entry.amount for entry in entries], "USD")
+    return amount, sum(entry.transactions for entry in entries)
+
+
+def _share(threshold: NexusThreshold, sales: Money, transactions: int) -> Decimal:
+    shares = []
+    if threshold.sales is not None:
+        shares.append(DIVISION.divide(sales.amount, threshold.sales.amount))
+    if threshold.transactions is not None:
+        shares.append(DIVISION.divide(Decimal(transactions), threshold.transactions))
+    found = min(shares) if threshold.combine is Combine.AND else max(shares)
+    return found.quantize(Decimal("0.0001"), ROUND_HALF_UP, EXACT)
+
+
+def _first_crossing(threshold: NexusThreshold, entries: Sequence[Entry]) -> date | None:
+    """The day the running totals of ``entries`` (one calendar year) first cross."""
+    sales, count = _ZERO, 0
+    for entry in sorted(entries, key=lambda e: e.day):
+        sales, count = sales + entry.amount, count + entry.transactions
+        if threshold.crossed(sales, count):
+            return entry.day
+    return None
+
+
+def _month_start(year: int, month: int) -> date:
+    index = year * 12 + month - 1
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _period_ends(window: NexusWindow, day: date) -> list[date]:
+    """The ends of the periods a look-back window is measured at, in the 12 months
+    before the current period began, oldest first."""
+    length, first = _LOOKBACK_MONTHS[window]
+    offset = (day.month - first) % length
+    current = _month_start(day.year, day.month - offset)
+    return [
+        _month_start(current.year, current.month - length * k) - timedelta(days=1)
+        for k in range(12 // length - 1, -1, -1)
+    ]
+
+
+def _lookback(end: date) -> tuple[date, date]:
+    """The 12 months ending on the period end ``end``."""
+    return _month_start(end.year, end.month - 11), end
+
+
+@attrs.frozen
+class _Measured:
+    window_start: date | None = None
+    window_end: date | None = None
+    sales: Money = _ZERO
+    transactions: int = 0
+    previous_sales: Money | None = None
+    previous_transactions: int | None = None
+    crossed_on: date | None = None
+    share: Decimal = Decimal(0)
+
+
+def state_status(
+    threshold: NexusThreshold,
+    entries: Sequence[Entry],
+    day: date,
+    *,
+    registered: bool,
+    conversions: tuple[str, ...] = (),
+) -> NexusStatus:
+    """One state's status on ``day`` from the seller's ``entries`` into it."""
+    entries = [entry for entry in entries if entry.day <= day]
+    counting = _counted(threshold, entries)
+    left_out = _ZERO
+    if not threshold.marketplace_counts:
+        left_out = _totals([entry for entry in entries if entry.marketplace])[0]
+    if not threshold.sales_tax:
+        measured, status = _Measured(), Registration.NO_SALES_TAX
+    else:
+        if threshold.window in _LOOKBACK_MONTHS:
+            measured = _measure_lookback(threshold, counting, day)
+        else:
+            measured = _measure_years(threshold, counting, day)
+        status = _status(measured, registered=registered)
+    due = None
+    if measured.crossed_on is not None and threshold.collect_from is not None:
+        due = threshold.collect_from.due(measured.crossed_on)
+    return NexusStatus(
+        state=threshold.state,
+        threshold=threshold,
+        **attrs.asdict(measured, recurse=False),
+        left_out=left_out,
+        due=due,
+        status=status,
+        conversions=conversions,
+    )
+
+
+def _status(measured: _Measured, *, registered: bool) -> Registration:
+    if registered:
+        return Registration.REGISTERED
+    if measured.crossed_on is not None:
+        return Registration.MUST_REGISTER
+    if measured.share >= Decimal("0.8"):
+        return Registration.APPROACHING
+    return Registration.BELOW
+
+
+def _measure_years(
+    threshold: NexusThreshold, counting: Sequence[Entry], day: date
+) -> _Measured:
+    """Calendar-year windows: the current year so far and, where the state counts it
+    (or counts only it), the whole previous year."""
+    this_year = [e for e in counting if e.day.year == day.year]
+    last_year = [e for e in counting if e.day.year == day.year - 1]
+    last_sales, last_count = _totals(last_year)
+    crossed_last = _first_crossing(threshold, last_year)
+    if threshold.window is NexusWindow.PREVIOUS_CALENDAR_YEAR:
+        return _Measured(
+            window_start=date(day.year - 1, 1, 1),
+            window_end=date(day.year - 1, 12, 31),
+            sales=last_sales,
+            transactions=last_count,
+            crossed_on=crossed_last,
+            share=_share(threshold, last_sales, last_count),
+        )
+    sales, count = _totals(this_year)
+    share = max(_share(threshold, sales, count), _share(threshold, last_sales, last_count))
+    return _Measured(
+        window_start=date(day.year, 1, 1),
+        window_end=day,
+        sales=sales,
+        transactions=count,
+        previous_sales=last_sales,
+        previous_transactions=last_count,
+        crossed_on=crossed_last or _first_crossing(threshold, this_year),
+        share=share,
+    )
+
+
+def _measure_lookback(
+    threshold: NexusThreshold, counting: Sequence[Entry], day: date
+) -> _Measured:
+    """Look-back windows: the 12 months before the current period. Crossed when that
+    look-back crossed; the day of crossing is the first period end of the unbroken run
+    of crossed look-backs (within the last 12 months) that ends with it."""
+    ends = _period_ends(threshold.window, day)
+    crossed_on = None
+    for end in reversed(ends):  # the run of crossed look-backs up to the latest
+        start, _ = _lookback(end)
+        sales, count = _totals([e for e in counting if start <= e.day <= end])
+        if not threshold.crossed(sales, count):
+            break
+        crossed_on = end
+    start, end = _lookback(ends[-1])
+    sales, count = _totals([e for e in counting if start <= e.day <= end])
+    return _Measured(
+        window_start=start,
+        window_end=end,
+        sales=sales,
+        transactions=count,
+        crossed_on=crossed_on,
+        share=_share(threshold, sales, count),
+    )

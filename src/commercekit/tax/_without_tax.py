@@ -1,0 +1,77 @@
+"""A sale's values without the tax inside them: what its limits are measured on.
+
+Limits on a sale (the EU's EUR 10,000 distance-sales threshold, low-value import limits
+per consignment or per item) are set on values without VAT/GST. Where prices include
+the tax, [`decide`][commercekit.tax.decide] takes it out of each line as
+[`extract_tax`][commercekit.tax.extract_tax] does (rounded half-up, the default mode),
+and adds the values up without a Money per line where only the total is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from commercekit._numbers import EXACT
+from commercekit.money import MINOR_UNITS, QUANTUM, Money, make_money
+from commercekit.tax._compute import beyond_money, rate_ratio
+from commercekit.tax._tax_rate import TaxRate
+
+__all__ = ["net_total", "nets_of", "taxes_inside"]
+
+_SUBTRACT = EXACT.subtract
+_MULTIPLY = EXACT.multiply
+_ADD = EXACT.add
+
+
+def taxes_inside(
+    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]
+) -> list[Decimal]:
+    """The tax inside each gross (checked: in one currency, zero or more) at its
+    rates, as ``extract_tax`` rounds it: ``share_of_gross`` at the default half-up
+    mode, inlined for a long sale, its ratio worked out once per tuple of rates (by
+    identity: every tuple stays alive in ``rates``)."""
+    if not grosses:
+        return []
+    code = grosses[0].currency.code
+    scale = 10 ** MINOR_UNITS[code]
+    quantum = QUANTUM[code]  # units x quantum: the tax, to the minor unit
+    shares: dict[int, tuple[int, int]] = {}  # tax = gross x R / (100 + R)
+    taxes = []
+    for gross, line_rates in zip(grosses, rates, strict=True):
+        share = shares.get(id(line_rates))
+        if share is None:
+            rate_num, rate_den = rate_ratio(line_rates)
+            share = shares[id(line_rates)] = (rate_num * scale, 100 * rate_den + rate_num)
+        gross_num, gross_den = gross.amount.as_integer_ratio()
+        whole = 2 * gross_den * share[1]  # half-up of a ratio of zero or more
+        units = (2 * gross_num * share[0] + whole // 2) // whole
+        taxes.append(_MULTIPLY(units, quantum))
+    return taxes
+
+
+def nets_of(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> list[Money]:
+    """``extract_tax(gross, rates).net`` of each gross, given the ``taxes_inside`` it,
+    without building the taxes: the values a limit is measured on."""
+    nets = []
+    for gross, tax in zip(grosses, taxes, strict=True):
+        currency = gross.currency
+        if beyond_money(gross.amount):  # as before: Money's arithmetic holds it
+            nets.append(gross - make_money(tax, currency))
+        else:
+            nets.append(make_money(_SUBTRACT(gross.amount, tax), currency))
+    return nets
+
+
+def net_total(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> Money | None:
+    """``sum_money(nets_of(grosses, taxes))`` (at least one gross), added up in
+    ``Decimal`` without a Money per line; ``None`` where a gross or the total is beyond
+    Money's range (``nets_of`` then holds it as before)."""
+    currency = grosses[0].currency
+    total = QUANTUM[currency.code] * 0  # as sum_money: 0.00 for EUR, then each net
+    for gross, tax in zip(grosses, taxes, strict=True):
+        amount = gross.amount
+        if beyond_money(amount):
+            return None
+        total = _ADD(total, _SUBTRACT(amount, tax))
+    return None if beyond_money(total) else make_money(total, currency)

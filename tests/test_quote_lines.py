@@ -1,0 +1,229 @@
+"""The quote's lines taxed per line against the per-call tax functions, composed by hand.
+
+The quote taxes lines of one rate each at ``RoundingLevel.LINE`` in whole minor units
+(``checkout._quote_lines``), and every other case through ``tax_invoice``: carts of
+mixed categories (two categories sharing one rate, so one summary row), promotions
+that discount some lines and waive the shipping, quantities, prices with and without
+tax, each rounding level, a currency with no decimals. Each line must equal
+``tax_invoice`` of that one line; the summary must add up to the lines and the
+shipping shown. ``tax_in_minor_units`` must equal ``add_tax`` / ``extract_tax`` amount by
+amount, and the values ``decide`` measures limits on (``tax._without_tax``) must equal
+``extract_tax``'s nets and their sum.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.checkout import CheckoutContext, Product, Quote, quote
+from commercekit.money import Money, RoundingMode, allocate, sum_money, to_minor_units
+from commercekit.pricing import (
+    AmountOff,
+    BuyXGetY,
+    Cart,
+    CartLine,
+    FreeShipping,
+    PercentOff,
+    Promotion,
+)
+from commercekit.shipping import example_rate_cards
+from commercekit.tax import (
+    Buyer,
+    RoundingLevel,
+    Seller,
+    TaxLine,
+    TaxRate,
+    add_tax,
+    extract_tax,
+    rate_for,
+    tax_in_minor_units,
+    tax_invoice,
+)
+from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
+from tests.quote_data import RATES
+
+AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
+CATEGORIES = ("standard", "books", "food", "childrens_clothing")
+PROMOTIONS = (
+    Promotion("TEN", PercentOff(Decimal("12.5"))),
+    Promotion("OFF", AmountOff(Money("3.33", "EUR")), collections=frozenset({"sale"})),
+    Promotion("B2G1", BuyXGetY(2, 1)),
+    Promotion("SHIP", FreeShipping(), minimum_subtotal=Money("40", "EUR")),
+)
+
+
+@st.composite
+def carts(draw: st.DrawFn) -> tuple[Cart, dict[str, Product]]:
+    lines, products = [], {}
+    for index in range(draw(st.integers(1, 12))):
+        sku = f"SKU{index}"
+        cents = draw(st.one_of(st.integers(0, 120), st.integers(0, 300_000)))
+        lines.append(
+            CartLine(
+                sku,
+                Money(Decimal(cents).scaleb(-2), "EUR"),
+                draw(st.integers(1, 7)),
+                frozenset(draw(st.sets(st.sampled_from(["sale", "tees"])))),
+            )
+        )
+        products[sku] = Product(
+            sku, draw(st.sampled_from(CATEGORIES)), weight_kg=Decimal("0.1")
+        )
+    return Cart(lines), products
+
+
+def _context(
+    products: dict[str, Product],
+    buyer: str,
+    inclusive: bool,
+    rounding: RoundingLevel,
+    promotions: list[Promotion],
+) -> CheckoutContext:
+    return CheckoutContext(
+        Seller("NL", {"OSS"}, eu_sales_this_year=Money("42000", "EUR")),
+        Buyer(buyer),
+        at=AT,
+        prices_include_tax=inclusive,
+        products=products,
+        promotions=tuple(promotions),
+        rate_cards=example_rate_cards(),
+        rounding=rounding,
+        exchange_rates=RATES,
+    )
+
+
+def _shipping_by_hand(result: Quote, inclusive: bool, rounding: RoundingLevel) -> None:
+    """The shipping left, split over the rates in proportion to the lines' amounts
+    after discounts (``allocate``), each share taxed as one line of ``tax_invoice``."""
+    shipping = result.shipping
+    assert shipping is not None
+    left = shipping.price - shipping.discount
+    assert (shipping.gross if inclusive else shipping.net) == left
+    if rounding is RoundingLevel.INVOICE or not left.amount:
+        return
+    groups: dict[object, tuple[tuple[TaxRate, ...], Decimal]] = {}
+    for line in result.lines:
+        key = tuple((rate.tax, rate.rate, rate.kind) for rate in line.rates)
+        weight = (line.amount - line.discount).amount
+        found = groups.get(key)
+        groups[key] = (line.rates, weight if found is None else found[1] + weight)
+    weights = [weight for _, weight in groups.values()]
+    shares = allocate(left, weights if any(weights) else [1] * len(weights))
+    taxed = tax_invoice(
+        [
+            TaxLine(share, 1, rates)
+            for (rates, _), share in zip(groups.values(), shares, strict=True)
+            if share.amount
+        ],
+        prices_include_tax=inclusive,
+        rounding=rounding,
+    )
+    assert (shipping.net, shipping.tax) == (taxed.net, taxed.tax)
+
+
+def _summary_adds_up(result: Quote) -> None:
+    shipping = result.shipping
+    assert shipping is not None
+    rows = result.tax_summary
+    lines_net = sum_money([line.net for line in result.lines], "EUR")
+    lines_tax = sum_money([line.tax for line in result.lines], "EUR")
+    assert sum_money([row.base for row in rows], "EUR") == lines_net + shipping.net
+    assert sum_money([row.amount for row in rows], "EUR") == lines_tax + shipping.tax
+    assert result.tax == lines_tax + shipping.tax
+
+
+@given(
+    carts(),
+    st.sampled_from(["DE", "FR", "NL", "AT"]),
+    st.booleans(),
+    st.sampled_from(list(RoundingLevel)),
+    st.lists(st.sampled_from(PROMOTIONS), unique=True, max_size=3),
+)
+def test_each_quote_line_is_tax_invoice_of_that_line(
+    cart_and_products: tuple[Cart, dict[str, Product]],
+    buyer: str,
+    inclusive: bool,
+    rounding: RoundingLevel,
+    promotions: list[Promotion],
+) -> None:
+    """quote line (net, tax, gross) == tax_invoice of that line alone, and the
+    shipping == tax_invoice of its shares per rate (line and unit rounding); the
+    summary == the lines + the shipping, at every level."""
+    cart, products = cart_and_products
+    result = quote(cart, _context(products, buyer, inclusive, rounding, promotions))
+    assert result.decision.charged_at_checkout
+    day = AT.date()
+    for line in result.lines:
+        category = products[line.sku].tax_category
+        assert line.rates == (rate_for(buyer, category, on=day),)
+        assert line.amount == line.unit_price * line.quantity
+        assert line.gross == line.net + line.tax
+        if rounding is RoundingLevel.INVOICE:
+            continue  # rounded per rate over the lines: no one line's figure alone
+        alone = tax_invoice(
+            [TaxLine(line.unit_price, line.quantity, line.rates, discount=line.discount)],
+            prices_include_tax=inclusive,
+            rounding=rounding,
+        )
+        assert (line.net, line.tax, line.gross) == (alone.net, alone.tax, alone.gross)
+    _shipping_by_hand(result, inclusive, rounding)
+    _summary_adds_up(result)
+
+
+@given(
+    st.lists(st.one_of(st.integers(0, 200), st.integers(0, 10**17)), max_size=20),
+    st.sampled_from(["DE", "FR", "HU", "CH", "JP"]),
+    st.sampled_from(CATEGORIES),
+    st.booleans(),
+    st.sampled_from(list(RoundingMode)),
+    st.sampled_from(["EUR", "JPY", "KWD"]),
+)
+def test_tax_in_minor_units_is_add_tax_and_extract_tax(
+    amounts: list[int],
+    country: str,
+    category: str,
+    inclusive: bool,
+    mode: RoundingMode,
+    currency: str,
+) -> None:
+    """tax_in_minor_units(amounts) == each amount's add_tax / extract_tax tax."""
+    rate = rate_for(country, category, on=AT.date())
+    found = tax_in_minor_units(amounts, rate, prices_include_tax=inclusive, mode=mode)
+    one = extract_tax if inclusive else add_tax
+    places = {"EUR": 2, "JPY": 0, "KWD": 3}[currency]
+    expected = [
+        to_minor_units(
+            one(Money(Decimal(a).scaleb(-places), currency), rate, mode=mode).tax
+        )
+        for a in amounts
+    ]
+    assert found == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**12), st.sampled_from(CATEGORIES), st.integers(0, 3)),
+        min_size=1,
+        max_size=20,
+    ),
+    st.sampled_from(["DE", "FR", "HU", "CH"]),
+)
+def test_values_without_tax_are_extract_tax_nets(
+    lines: list[tuple[int, str, int]], country: str
+) -> None:
+    """nets_of and net_total (what decide measures limits on) == extract_tax's nets
+    and their sum_money, for amounts written with more or fewer decimals."""
+    day = AT.date()
+    grosses = [
+        Money(Decimal(cents).scaleb(-2).quantize(Decimal(10) ** -(2 + extra)), "EUR")
+        for cents, _, extra in lines
+    ]
+    rates = [(rate_for(country, category, on=day),) for _, category, _ in lines]
+    taxes = taxes_inside(grosses, rates)
+    expected = [extract_tax(g, r).net for g, r in zip(grosses, rates, strict=True)]
+    assert [repr(net) for net in nets_of(grosses, taxes)] == [repr(n) for n in expected]
+    assert repr(net_total(grosses, taxes)) == repr(sum_money(expected, "EUR"))
