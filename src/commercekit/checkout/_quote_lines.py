@@ -74,23 +74,28 @@ def lines_taxed_per_line(
             taxes[index] = tax
     nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
     make_line = trusted_builder(QuoteLine)
-    lines = [
-        make_line(
-            sku=line.sku,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            amount=subtotal,
-            discount=discount,
-            net=money(net),
-            tax=money(tax),
-            gross=money(net + tax),
-            rates=line_rates,
-            position=position,
+    lines = []
+    for line, subtotal, discount, amount, net, tax, line_rates, position in zip(
+        cart_lines, subtotals, discounts, amounts, nets, taxes, rates, positions,
+        strict=False,
+    ):  # fmt: skip
+        # The amount after discount is the gross (prices with tax) or the net: the
+        # same Money where it is already written to the minor unit, as money() writes.
+        shown = amount.amount.same_quantum(quantum) and not amount.amount.is_signed()
+        lines.append(
+            make_line(
+                sku=line.sku,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                amount=subtotal,
+                discount=discount,
+                net=amount if shown and not inclusive else money(net),
+                tax=money(tax),
+                gross=amount if shown and inclusive else money(net + tax),
+                rates=line_rates,
+                position=position,
+            )
         )
-        for line, subtotal, discount, net, tax, line_rates, position in zip(
-            cart_lines, subtotals, discounts, nets, taxes, rates, positions, strict=False
-        )
-    ]
     count = len(cart_lines)
     shipped = [
         (money(net), money(tax))
