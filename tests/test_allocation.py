@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from commercekit.errors import AllocationError, InvalidAmountError, UnknownCurrencyError
-from commercekit.money import Money, allocate, split
+from commercekit.money import Money, allocate, allocate_minor_units, split
 
 
 def eur(*amounts: str) -> list[Money]:
@@ -100,3 +100,23 @@ def test_allocate_refuses_non_money_and_unknown_currency() -> None:
         allocate(Decimal("1.00"), [1])  # type: ignore[arg-type]
     with pytest.raises(UnknownCurrencyError):
         allocate(Money("1.00", "ABC"), [1])
+
+
+def test_allocate_minor_units_is_fowlers_example_in_cents() -> None:
+    # Fowler's 5 cents shared 30:70 again, counted in cents; a refund mirrors it.
+    assert allocate_minor_units(5, [3, 7]) == [2, 3]
+    assert allocate_minor_units(-5, [3, 7]) == [-2, -3]
+    assert allocate_minor_units(0, [1, 0]) == [0, 0]
+
+
+@pytest.mark.parametrize("units", [True, 5.0, Decimal(5), "5", None, 10**22, -(10**22)])
+def test_allocate_minor_units_refuses_what_is_not_a_count_in_range(units: object) -> None:
+    with pytest.raises(InvalidAmountError, match="whole number of minor units"):
+        allocate_minor_units(units, [1, 1])  # type: ignore[arg-type]
+
+
+def test_allocate_minor_units_refuses_ratios_as_allocate() -> None:
+    with pytest.raises(AllocationError, match="every ratio is zero"):
+        allocate_minor_units(10, [0, 0])
+    with pytest.raises(InvalidAmountError, match="negative ratio"):
+        allocate_minor_units(10, [1, -1])

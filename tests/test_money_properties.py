@@ -24,6 +24,7 @@ from commercekit.money import (
     Money,
     RoundingMode,
     allocate,
+    allocate_minor_units,
     cash_round,
     cash_rounding,
     format_money,
@@ -33,6 +34,7 @@ from commercekit.money import (
     round_money,
     split,
     sum_money,
+    to_minor_units,
 )
 from tests.strategies import (
     any_amounts,
@@ -618,3 +620,13 @@ def test_allocate_refuses_amounts_finer_than_the_minor_unit(raw: Decimal) -> Non
     else:
         with pytest.raises(CommerceKitError, match="round_money"):
             allocate(amount, [1, 1])
+
+
+@given(whole_money(), ratio_lists())
+def test_allocate_minor_units_is_allocate_in_minor_units(
+    whole: Money, shares: list[Decimal | int]
+) -> None:
+    """allocate_minor_units(to_minor_units(m), ratios) is allocate(m, ratios), each
+    part counted in minor units."""
+    parts = allocate_minor_units(to_minor_units(whole), shares)
+    assert parts == [to_minor_units(part) for part in allocate(whole, shares)]

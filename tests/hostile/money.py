@@ -72,6 +72,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         _rates().check_age, at=AT, max_age=timedelta(days=1)
     ),
     "allocate": lambda: call(Money("10.00", "EUR"), [1, Decimal("2"), 3]),
+    "allocate_minor_units": lambda: call(1000, [1, Decimal("2"), 3]),
     "cash_increment": lambda: call("CHF", on=DAY),
     "cash_round": lambda: call(Money("10.02", "CHF"), on=DAY, mode=RoundingMode.HALF_UP),
     "cash_rounding": lambda: call("CHF", on=DAY, country="CH"),
@@ -118,6 +119,7 @@ _EXACT_RATIO = (
 VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("Money", "amount"): (_SIGNED, _AMOUNT),
     ("allocate", "money"): (_SIGNED, _AMOUNT),
+    ("allocate_minor_units", "units"): (_SIGNED, _AMOUNT),
     ("cash_round", "money"): (_SIGNED, _AMOUNT),
     ("convert", "money"): (_SIGNED, _AMOUNT),
     ("convert_noted", "money"): (_SIGNED, _AMOUNT),

@@ -12,7 +12,9 @@ Everything else in commercekit stands on these rules:
   [`cash_round`][commercekit.money.cash_round] round to them with a named
   [`RoundingMode`][commercekit.money.RoundingMode].
 * [`allocate`][commercekit.money.allocate] and [`split`][commercekit.money.split] share
-  an amount without losing or inventing a minor unit.
+  an amount without losing or inventing a minor unit;
+  [`allocate_minor_units`][commercekit.money.allocate_minor_units] shares a count of
+  minor units by the same rule.
 * [`sum_money`][commercekit.money.sum_money] and
   [`percent_of`][commercekit.money.percent_of] are the sums people write badly by hand.
 * [`RateTable`][commercekit.money.RateTable] and [`convert`][commercekit.money.convert]
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING
 from commercekit._lazy import public_names
 
 if TYPE_CHECKING:
-    from commercekit.money._allocation import allocate, split
+    from commercekit.money._allocation import allocate, allocate_minor_units, split
     from commercekit.money._amount import to_decimal
     from commercekit.money._arithmetic import percent_of, sum_money
     from commercekit.money._cash import (
@@ -74,7 +76,7 @@ else:
     __getattr__, __dir__ = public_names(
         __name__,
         {
-            "._allocation": "allocate split",
+            "._allocation": "allocate allocate_minor_units split",
             "._amount": "to_decimal",
             "._arithmetic": "percent_of sum_money",
             "._cash": "CashRounding cash_increment cash_round cash_rounding",
@@ -103,6 +105,7 @@ __all__ = [
     "RateTable",
     "RoundingMode",
     "allocate",
+    "allocate_minor_units",
     "cash_increment",
     "cash_round",
     "cash_rounding",

@@ -36,14 +36,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
-from commercekit.errors import AllocationError, InvalidAmountError, shown
+from commercekit.errors import AllocationError, InputKind, InvalidAmountError, shown
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
 from commercekit.money._money import Money
 from commercekit.money._rounding import minor_units_in, require_money
 from commercekit.typing import Ratio
 
-__all__ = ["allocate", "split"]
+__all__ = ["allocate", "allocate_minor_units", "split"]
 
 MAX_PARTS = 100_000
 """The most parts ``allocate`` and ``split`` share an amount into (a count that drives
@@ -51,6 +51,10 @@ the work; invoices, instalments and shipments stay far below it)."""
 
 _multiply = EXACT.multiply
 _new = object.__new__
+
+_MOST_DIGITS = round(math.log10(MAX_MAGNITUDE)) + max(MINOR_UNITS.values())
+_MOST_UNITS = 10**_MOST_DIGITS
+"""More minor units than any Money holds: its range in the currency with most decimals."""
 
 
 def _minor_units_of(money: Money) -> tuple[int, int]:
@@ -149,7 +153,48 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     weights = _weights(ratios)
     units, exponent = _minor_units_of(money)
     negative = units < 0
-    units = -units if negative else units
+    counts = _counts(-units if negative else units, weights)
+    return _parts(money, counts, negative=negative, exponent=exponent)
+
+
+def allocate_minor_units(units: int, ratios: Sequence[Ratio]) -> list[int]:
+    """[`allocate`][commercekit.money.allocate] on a count of minor units: ``units``
+    (an int, e.g. cents) shared in proportion to ``ratios`` by the same rule, one int
+    per ratio, for code that keeps amounts as counts of minor units.
+
+    ``allocate(from_minor_units(units, code), ratios)`` is these parts as Money. The
+    parts add up to ``units`` exactly; a negative count is shared like its positive
+    counterpart, every part negated.
+
+    Raises ``InvalidAmountCountError`` (an ``InvalidAmountError``) for ``units`` that
+    is not an int (a bool, a float, a ``Decimal``) or beyond any Money's range, and
+    ``AllocationError`` (or ``InvalidAmountError`` for a negative ratio) for ``ratios``
+    as ``allocate`` does.
+
+    Examples:
+        >>> allocate_minor_units(1000, [1, 2, 0])
+        [333, 667, 0]
+        >>> allocate_minor_units(-5, [1, 1])
+        [-3, -2]
+        >>> allocate_minor_units(10.0, [1, 1])
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountCountError: 10.0 is not a whole number of minor ...
+    """
+    if units.__class__ is not int or not -_MOST_UNITS < units < _MOST_UNITS:
+        raise InvalidAmountError.of_kind(InputKind.COUNT)(
+            units,
+            f"is not a whole number of minor units in range (fewer than 10^{_MOST_DIGITS}"
+            " either way); pass an int",
+        )
+    weights = _weights(ratios)
+    if units < 0:
+        return [-count for count in _counts(-units, weights)]
+    return _counts(units, weights)
+
+
+def _counts(units: int, weights: list[int]) -> list[int]:
+    """``units`` (zero or more) shared over ``weights`` by largest remainder."""
     total = sum(weights)
     counts = []
     remainders = []
@@ -163,7 +208,7 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
         by_remainder = sorted(range(len(counts)), key=remainders.__getitem__, reverse=True)
         for index in by_remainder[:leftover]:
             counts[index] += 1
-    return _parts(money, counts, negative=negative, exponent=exponent)
+    return counts
 
 
 def split(money: Money, parts: int) -> list[Money]:
