@@ -65,7 +65,7 @@ def _percent(
     if kind is PromotionClass.PRODUCT:
         return Taken(_percent_lines(percent, eligible, ledger, rounding))
     weights = [ledger.remaining[index] for index in eligible]
-    return Taken(spread(ledger, _percent_once(percent, sum(weights), rounding), weights))
+    return Taken(spread(_percent_once(percent, sum(weights), rounding), weights))
 
 
 def _amount(
@@ -84,7 +84,7 @@ def _amount(
     weights = [remaining[index] for index in eligible]
     taken = min(amount, sum(weights))
     return Taken(
-        spread(ledger, taken, weights),
+        spread(taken, weights),
         0,
         _capped(ledger, amount, taken, "the eligible items"),
     )

@@ -20,7 +20,7 @@ from commercekit._numbers import EXACT
 from commercekit.money import (
     Money,
     RoundingMode,
-    allocate,
+    allocate_minor_units,
     decimal_rounding,
     from_minor_units,
     to_minor_units,
@@ -124,14 +124,14 @@ class Refused:
     detail: str
 
 
-def spread(ledger: Ledger, total: int, weights: list[int]) -> list[int]:
-    """Share ``total`` over lines in proportion to ``weights``, exactly (allocate)."""
+def spread(total: int, weights: list[int]) -> list[int]:
+    """Share ``total`` over lines in proportion to ``weights``, exactly (allocate, in
+    minor units: a discount is at most the cart's total, which is in Money's range)."""
     if not total:
         return [0] * len(weights)
     if len(weights) == 1:
         return [total]
-    parts = allocate(ledger.money(total), weights)  # whole minor units, each
-    return [_whole_units(part, ledger.exponent) for part in parts]
+    return allocate_minor_units(total, weights)
 
 
 def _whole_units(money: Money, exponent: int) -> int:

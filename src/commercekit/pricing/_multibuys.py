@@ -147,7 +147,5 @@ def _share_bundle_saving(
     bundled_value = sum(weights.values()) // common  # whole minor units, rounded down
     total = min(rounding(saving.numerator, saving.denominator), bundled_value)
     order = list(weights)
-    shares = dict(
-        zip(order, spread(ledger, total, [weights[i] for i in order]), strict=True)
-    )
+    shares = dict(zip(order, spread(total, [weights[i] for i in order]), strict=True))
     return Taken([shares.get(index, 0) for index in eligible])
