@@ -80,8 +80,13 @@ def lines_taxed_per_line(
         strict=False,
     ):  # fmt: skip
         # The amount after discount is the gross (prices with tax) or the net: the
-        # same Money where it is already written to the minor unit, as money() writes.
-        shown = amount.amount.same_quantum(quantum) and not amount.amount.is_signed()
+        # same Money where it is one written to the minor unit, as money() writes it.
+        value = amount.amount
+        shown = (
+            amount.__class__ is Money
+            and value.same_quantum(quantum)
+            and not value.is_signed()
+        )
         lines.append(
             make_line(
                 sku=line.sku,
