@@ -54,7 +54,7 @@ from typing import cast
 import attrs
 
 from commercekit._inputs import trusted_builder, trusted_evolve
-from commercekit._numbers import context_free, plugged
+from commercekit._numbers import EXACT, context_free, plugged
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
@@ -63,7 +63,7 @@ from commercekit.checkout._quote_payment import merged_summary, payment_priced
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import tax_lines
 from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
-from commercekit.money import Money, RateTable, sum_money
+from commercekit.money import Money, RateTable, make_money, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
@@ -72,6 +72,8 @@ from commercekit.tax import Buyer, Sale, SaleLine, Supply, TaxCategory, TaxDecis
 __all__ = ["quote"]
 
 _ELECTRONIC = frozenset({TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES})
+_multiply = EXACT.multiply
+_subtract = EXACT.subtract
 _SALE_UNITS = cast("Callable[[int], int]", attrs.fields(SaleLine).quantity.converter)
 
 
@@ -129,10 +131,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     notes.extend(f"promotion {a.promotion.id}: -{a.amount}" for a in promoted.applied)
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
     discounts = promoted.line_discounts
-    subtotals = [line.subtotal for line in cart.lines]
-    nets = [  # each line after its discounts, as shown
-        subtotal - off for subtotal, off in zip(subtotals, discounts, strict=True)
-    ]
+    subtotals, nets = _amounts(cart, discounts)
     decision = _decision(cart, context, buyer, products, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
     lines, shipping_charge, summary = tax_lines(
@@ -171,6 +170,27 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         missing=tuple(missing),
         payment=payment,
     )
+
+
+def _amounts(cart: Cart, discounts: Sequence[Money]) -> tuple[list[Money], list[Money]]:
+    """Each line's price x quantity, and its amount after its discounts (as shown):
+    Money's product and difference, built directly from the cart's checked prices and
+    quantities (a line's product is in range) and the discounts taken from them."""
+    subtotals = []
+    for line in cart.lines:
+        price = line.unit_price
+        if price.__class__ is Money:
+            found = make_money(_multiply(price.amount, line.quantity), price.currency)
+        else:  # a subclass of Money keeps its class, as its own * keeps it
+            found = line.subtotal
+        subtotals.append(found)
+    nets = [
+        make_money(_subtract(subtotal.amount, off.amount), subtotal.currency)
+        if subtotal.__class__ is Money and off.__class__ is Money
+        else subtotal - off
+        for subtotal, off in zip(subtotals, discounts, strict=True)
+    ]
+    return subtotals, nets
 
 
 def _shipped(
