@@ -74,39 +74,45 @@ def lines_taxed_per_line(
             taxes[index] = tax
     nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
     make_line = trusted_builder(QuoteLine)
-    lines = []
-    for line, subtotal, discount, amount, net, tax, line_rates, position in zip(
-        cart_lines, subtotals, discounts, amounts, nets, taxes, rates, positions,
-        strict=False,
-    ):  # fmt: skip
-        # The amount after discount is the gross (prices with tax) or the net: the
-        # same Money where it is one written to the minor unit, as money() writes it.
-        value = amount.amount
-        shown = (
-            amount.__class__ is Money
-            and value.same_quantum(quantum)
-            and not value.is_signed()
+    kept = _as_written(amounts, quantum)  # the gross (prices with tax) or the net
+    lines = [
+        make_line(
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            amount=subtotal,
+            discount=discount,
+            net=money(net) if inclusive or same is None else same,
+            tax=money(tax),
+            gross=money(net + tax) if not inclusive or same is None else same,
+            rates=line_rates,
+            position=position,
         )
-        lines.append(
-            make_line(
-                sku=line.sku,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                amount=subtotal,
-                discount=discount,
-                net=amount if shown and not inclusive else money(net),
-                tax=money(tax),
-                gross=amount if shown and inclusive else money(net + tax),
-                rates=line_rates,
-                position=position,
-            )
+        for line, subtotal, discount, same, net, tax, line_rates, position in zip(
+            cart_lines, subtotals, discounts, kept, nets, taxes, rates, positions,
+            strict=False,
         )
+    ]  # fmt: skip
     count = len(cart_lines)
     shipped = [
         (money(net), money(tax))
         for net, tax in zip(nets[count:], taxes[count:], strict=True)
     ]
     return lines, shipped, _summary(groups, all_rates, nets, taxes, money)
+
+
+def _as_written(amounts: Sequence[Money], quantum: Decimal) -> list[Money | None]:
+    """Each amount after discount that is the Money ``money()`` would build for it (a
+    Money, not a subclass, written to the minor unit, not -0), else None: that line's
+    gross (prices with tax) or net is the amount itself."""
+    return [
+        amount
+        if amount.__class__ is Money
+        and amount.amount.same_quantum(quantum)
+        and not amount.amount.is_signed()
+        else None
+        for amount in amounts
+    ]
 
 
 def _summary(
