@@ -20,7 +20,7 @@ import pycountry
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
-from commercekit.errors import UnknownCountryError
+from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
 
@@ -171,13 +171,44 @@ def _subdivision_of(country: str, code: str) -> bool:
     return found is not None and bool(found.country_code == country)
 
 
+_ITS_COUNTRY_BEFORE = {
+    "GB-NIR": "before 2021-01-01 Northern Ireland was part of the United Kingdom for "
+    "VAT and customs as Great Britain was (the Protocol applies from the end of the "
+    "transition period, Withdrawal Agreement Art 185)",
+}
+"""Territories whose rows begin when a status of their own began, and which were simply
+part of their country before, each with the reason. Every other territory's rows cover
+the periods the data knows; a day outside them is refused, never answered as its
+country (New Caledonia was never inside the EU VAT area before 1995 either)."""
+
+
 def _in_force(rows: list[Territory] | None, on: date | None) -> Territory | None:
-    """The row in force on ``on``; the latest row when no date is given."""
+    """The row in force on ``on``; the latest row when no date is given.
+
+    Raises ``MissingDataError`` when ``rows`` exist but none covers ``on``: the place
+    has a status of its own the data does not cover that day.
+    """
     if not rows:
         return None
     if on is None:
         return max(rows, key=lambda row: row.since)
-    return next((row for row in rows if row.covers(on)), None)
+    found = next((row for row in rows if row.covers(on)), None)
+    if found is None and rows[0].code not in _ITS_COUNTRY_BEFORE:
+        raise _uncovered(rows, on)
+    return found
+
+
+def _uncovered(rows: list[Territory], on: date) -> MissingDataError:
+    periods = ", ".join(
+        f"{row.since.isoformat()} to {row.until.isoformat() if row.until else 'today'}"
+        for row in sorted(rows, key=lambda row: row.since)
+    )
+    first = rows[0]
+    return MissingDataError(
+        f"the status of {first.name} ({first.code}) on {on.isoformat()}",
+        f"the bundled data covers {periods}, and outside those periods the place is "
+        f"not answered as {first.country}: ask for a day inside them",
+    )
 
 
 @context_free
@@ -185,7 +216,8 @@ def special_territory(code: str, *, on: date | None = None) -> Territory | None:
     """The special territory a code names (``ES-CN``, ``FI-01``, ``GP``), if any.
 
     With ``on``, the row in force that day (Campione d'Italia moved from the Swiss to
-    the EU customs territory on 2020-01-01); without it, the latest row.
+    the EU customs territory on 2020-01-01); without it, the latest row. A day none of
+    the territory's rows covers raises ``MissingDataError``.
 
     Examples:
         >>> special_territory("ES-CN").in_eu_vat_area
@@ -216,7 +248,9 @@ def locate(
 
     ``subdivision`` is an ISO 3166-2 code (``ES-CN``); ``postcode`` the address's postal
     code. A country code that is itself a territory's code (``GP``, ``AX``) matches too.
-    With ``on``, only rows in force that day match.
+    With ``on``, only rows in force that day match; an address a row names (by code,
+    subdivision or postcode) on a day no row of that territory covers raises
+    ``MissingDataError`` rather than being answered as its country.
 
     Examples:
         >>> locate("DE", postcode="27498").code
@@ -238,16 +272,18 @@ def locate(
     if found is not None:
         return found
     if subdivision is not None:
-        found = _in_force(_BY_CODE.get(subdivision), on)
-        if found is not None and found.country == code:
+        rows = [row for row in _BY_CODE.get(subdivision, ()) if row.country == code]
+        found = _in_force(rows, on)
+        if found is not None:
             return found
     if postcode is not None:
         for exact in (True, False):  # 97150 is Saint-Martin before 971* is Guadeloupe
-            for territory in TERRITORIES:
-                if (
-                    territory.country == code
-                    and (on is None or territory.covers(on))
-                    and territory.matches_postcode(postcode, exact=exact)
-                ):
-                    return territory
+            rows = [
+                territory
+                for territory in TERRITORIES
+                if territory.country == code
+                and territory.matches_postcode(postcode, exact=exact)
+            ]
+            if rows:
+                return _in_force(_BY_CODE[rows[0].code], on)
     return None
