@@ -52,12 +52,13 @@ from typing import Literal, cast
 
 from commercekit._numbers import context_free
 from commercekit.checkout._checks import error, optional_label
-from commercekit.errors import InvalidAmountError, NoRuleError
+from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.regions import (
+    Place,
     check_country,
     first_working_day,
     holiday_region,
-    is_eu_member,
+    place_of,
 )
 
 __all__ = ["withdrawal_deadline"]
@@ -116,7 +117,11 @@ def withdrawal_deadline(
     from the ``holidays`` library. The consumer has withdrawn in time if they send
     their statement before the end of the returned day (Art. 11(2)). The Directive
     applies to contracts concluded after 13 June 2014 (Art. 28(2)); an earlier
-    delivery, whose contract fell under Directive 97/7/EC, has no rule here.
+    delivery, whose contract fell under Directive 97/7/EC, has no rule here. Where it
+    applies is the place's own status on the day (``regions.place_of``, with
+    ``subdivision`` read as an ISO 3166-2 code where it is one): the outermost regions
+    (``ES-CN``, ``FR-974``) are inside, the overseas countries and territories
+    (``FR-NC``, ``NL-AW``) are not (TFEU Art. 349 and 355).
 
     **United Kingdom** (``country="GB"``, or ``"XI"`` for Northern Ireland; a
     ``subdivision`` such as ``"NIR"`` is checked but changes nothing): the period ends
@@ -169,7 +174,7 @@ def withdrawal_deadline(
     late = _informed(informed)
     if code in _UK:
         return _uk_deadline(delivered, region, late)
-    _check_covered(delivered, code)
+    _check_covered(delivered, code, region)
     if late != "in_time":
         raise NoRuleError(
             f"the EU right of withdrawal in {code} when the consumer was not informed "
@@ -235,8 +240,12 @@ def _twelve_months_after(day: date) -> date:
         return date(day.year + 1, 2, 28)
 
 
-def _check_covered(delivered_on: date, code: str) -> None:
-    """Refuses a delivery the Directive does not cover (by date or by country)."""
+def _check_covered(delivered_on: date, code: str, region: str | None) -> None:
+    """Refuses a delivery the Directive does not cover: by date, or by place. Where the
+    Directive applies is decided by the place's own status on the day (``place_of``),
+    not by its country's code: Réunion and the Canary Islands are inside the EU's
+    territorial scope (TFEU Art. 349 and 355(1)), New Caledonia and Aruba, overseas
+    countries and territories, are not (Art. 355(2) and Annex II)."""
     if not _DIRECTIVE_APPLIES <= delivered_on <= _LAST_DELIVERY:
         raise NoRuleError(
             f"the EU right of withdrawal in {code}",
@@ -245,10 +254,31 @@ def _check_covered(delivered_on: date, code: str) -> None:
             f"applies to contracts concluded after 13 June 2014, Art. 28(2)) to "
             f"{_LAST_DELIVERY.isoformat()} (the calendar ends on 9999-12-31)",
         )
-    if code not in _EEA_NOT_EU and not is_eu_member(code, on=delivered_on):
+    if code in _EEA_NOT_EU:
+        return
+    place = _place(code, region, delivered_on)
+    if place.in_eu_territorial_scope is not True:
+        where = f"{code} ({region})" if region else code
         raise NoRuleError(
-            f"the EU right of withdrawal in {code}",
+            f"the EU right of withdrawal in {where}",
             delivered_on,
-            "consumers in the EU and EEA member states (Directive 2011/83/EU) and in "
-            "the United Kingdom (SI 2013/3134)",
+            "consumers in the EU and EEA member states where the Treaties apply "
+            "(Directive 2011/83/EU; TFEU Art. 355: not the overseas countries and "
+            "territories) and in the United Kingdom (SI 2013/3134)"
+            + "".join(f"; {why}" for why in place.why),
         )
+
+
+def _place(code: str, region: str | None, on: date) -> Place:
+    """The consumer's place: ``region`` read as an ISO 3166-2 subdivision (``FR-NC``,
+    or ``NC`` of ``FR``) where it is one; a holidays region that is not (the
+    Netherlands' ``Midden``) says nothing of the place's status."""
+    if region is not None:
+        iso = (
+            region.upper() if region.upper().startswith(f"{code}-") else f"{code}-{region}"
+        )
+        try:
+            return place_of(code, subdivision=iso, on=on)
+        except UnknownCountryError:
+            pass
+    return place_of(code, on=on)

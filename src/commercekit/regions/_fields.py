@@ -36,6 +36,11 @@ def yes_no(value: object) -> bool:
     return _CHECK.flag(value, "flag")
 
 
+def optional_yes_no(value: object) -> bool | None:
+    """A ``bool``, or ``None`` for not known."""
+    return None if value is None else yes_no(value)
+
+
 def a_day(value: object) -> date:
     """A ``date``; a datetime is refused."""
     return _CHECK.day(value, "day")

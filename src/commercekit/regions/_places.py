@@ -168,6 +168,17 @@ class Place:
         """Whether the place is Northern Ireland (EU rules for goods, UK for services)."""
         return self.territory is not None and self.territory.code == NORTHERN_IRELAND
 
+    @property
+    def in_eu_territorial_scope(self) -> bool | None:
+        """Whether the EU Treaties, and so EU law beyond VAT and customs (the consumer
+        rights of Directive 2011/83/EU), apply here on ``on`` (TEU Art. 52, TFEU Art.
+        355): a member state's territory, its outermost regions included, but not its
+        overseas countries and territories (Art. 355(2)); ``None`` where the sources
+        read do not settle it (Clipperton)."""
+        if self.territory is not None:
+            return self.territory.eu_treaties_apply
+        return _member(self.country, self.on)
+
     def jurisdiction(self, *, goods: bool) -> str:
         """Whose VAT applies to goods (``goods=True``) or services delivered here."""
         return (

@@ -43,6 +43,10 @@ class Territory(_bundled.Sourced):
     postcodes: tuple[str, ...] = attrs.field(converter=fields.names)
     in_eu_vat_area: bool = attrs.field(converter=fields.yes_no)
     in_eu_customs_territory: bool = attrs.field(converter=fields.yes_no)
+    eu_treaties_apply: bool | None = attrs.field(converter=fields.optional_yes_no)
+    """Whether the EU Treaties, and so EU law beyond VAT and customs (consumer rights),
+    apply there (TFEU Art. 355): ``False`` in the overseas countries and territories,
+    ``None`` where the sources read do not settle it (Clipperton)."""
     vat_of: str = attrs.field(converter=fields.area)
     """Whose VAT applies there: the territory's own code, or another's (``CH``)."""
     customs_of: str = attrs.field(converter=fields.area)
@@ -90,7 +94,8 @@ class Territory(_bundled.Sourced):
 
 _COLUMNS = (
     *("territory", "name", "country", "subdivision", "iso_alpha2", "postcodes"),
-    *("in_eu_vat_area", "in_eu_customs_territory", "vat_of", "customs_of", "since"),
+    *("in_eu_vat_area", "in_eu_customs_territory", "eu_treaties_apply", "vat_of"),
+    *("customs_of", "since"),
     *("until", "tax_instead", "legal_basis", "source", "note"),
 )
 
@@ -106,6 +111,9 @@ def _row(line: _bundled.Line) -> Territory:
         postcodes=line.words("postcodes"),
         in_eu_vat_area=line.flag("in_eu_vat_area"),
         in_eu_customs_territory=line.flag("in_eu_customs_territory"),
+        eu_treaties_apply=(
+            line.flag("eu_treaties_apply") if line.cells["eu_treaties_apply"] else None
+        ),
         vat_of=line.text("vat_of"),
         customs_of=line.text("customs_of"),
         since=line.day("since"),
