@@ -45,6 +45,7 @@ def _territory_fields() -> dict[str, object]:
         "postcodes": found.postcodes,
         "in_eu_vat_area": found.in_eu_vat_area,
         "in_eu_customs_territory": found.in_eu_customs_territory,
+        "eu_treaties_apply": found.eu_treaties_apply,
         "vat_of": found.vat_of,
         "customs_of": found.customs_of,
         "since": found.since,
