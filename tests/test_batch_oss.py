@@ -118,14 +118,14 @@ def _state(row: dict[str, Any], scheme: OssScheme, home: str) -> str | None:
         return None
     if state == "XI" and kind != "goods":
         return None  # no supply kind, or services: UK VAT
-    if scheme is OssScheme.UNION and kind == "goods" and row["dispatched_from"]:
+    if scheme is OssScheme.UNION and kind == "goods":
+        if not row["dispatched_from"]:
+            return None  # whether a distance sale depends on it (Art. 14(4)(1))
         origin = _country(row["dispatched_from"], row["date"])
         if origin in {None, state}:
             return None  # an import, or a domestic supply there (Art. 14(4)(1))
-    if scheme is OssScheme.UNION and state == home:
-        origin = _country(row["dispatched_from"] or "CH", row["date"])
-        if kind != "goods" or origin in {None, home}:
-            return None  # declared in the domestic return (Art. 369b)
+    if scheme is OssScheme.UNION and state == home and kind != "goods":
+        return None  # declared in the domestic return (Art. 369b)
     return state
 
 
@@ -311,7 +311,8 @@ def test_goods_sent_within_another_member_state_are_its_domestic_supply() -> Non
     not an intra-Community distance sale, which is dispatched from a member state other
     than the one where it ends (Art. 14(4)(1)), but a domestic supply in DE, declared in
     DE's domestic VAT return, not in the OSS return (Art. 369b(a)). Goods from outside
-    the EU VAT area are no such sale either. From NL stock, the same sale is counted."""
+    the EU VAT area are no such sale either. From NL stock, the same sale is counted;
+    without a place of dispatch it is refused, since which of these it is depends on it."""
     lines = _sales(
         line=["from DE", "from NL", "from CH", "no origin"],
         jurisdiction=["DE", "DE", "DE", "DE"],
@@ -319,14 +320,36 @@ def test_goods_sent_within_another_member_state_are_its_domestic_supply() -> Non
         dispatched_from=["de", "NL", "CH", None],
     )
     filed = oss_return(lines, scheme="union", identified_in="NL")
-    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("DE", 2)]
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("DE", 1)]
     refused = _refusals(filed)
-    assert set(refused) == {"from DE", "from CH"}
+    assert set(refused) == {"from DE", "from CH", "no origin"}
     field, error, message = refused["from DE"]
     assert (field, error) == ("dispatched_from", "InvalidBatchError")
     assert "a domestic supply in DE" in message
     assert "DE's domestic VAT return, not in the OSS return" in message
     assert "not an intra-Community distance sale" in refused["from CH"][2]
+
+
+def test_a_goods_line_without_its_place_of_dispatch_is_refused_not_a_distance_sale() -> (
+    None
+):
+    """Art. 14(4)(1) makes goods an intra-Community distance sale by where their
+    transport began: a goods line without ``dispatched_from`` is refused in every member
+    state, naming the column and what to write; a services line needs none."""
+    lines = _sales(
+        line=["goods to DE", "goods to FR", "services to DE"],
+        jurisdiction=["DE", "FR", "DE"],
+        supply=["goods", "goods", "services"],
+        dispatched_from=[None, None, None],
+    )
+    filed = oss_return(lines, scheme="union", identified_in="NL")
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("DE", 1)]
+    refused = _refusals(filed)
+    assert set(refused) == {"goods to DE", "goods to FR"}
+    field, error, message = refused["goods to FR"]
+    assert (field, error) == ("dispatched_from", "MissingDataError")
+    assert "Add a 'dispatched_from' column" in message
+    assert "Art. 14(4)(1)" in message
 
 
 def test_the_other_schemes_take_the_member_state_of_identification() -> None:
@@ -431,6 +454,7 @@ def test_northern_ireland_is_in_the_return_for_goods_only() -> None:
         line=["goods", "services", "none"],
         jurisdiction=["XI", "XI", "XI"],
         supply=["goods", "services", None],
+        dispatched_from=["DE", None, None],
     )
     filed = oss_return(lines, scheme="union", identified_in="DE")
     assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("XI", 1)]
@@ -487,6 +511,7 @@ def test_an_import_credit_of_last_month_is_a_correction() -> None:
         line=["credit"],
         jurisdiction=["FR"],
         supply=["goods"],
+        dispatched_from=["DE"],
         net_minor=[-100],
         tax_minor=[-20],
         supply_date=pa.array([date(2026, 7, 31)], pa.date32()),

@@ -108,10 +108,12 @@ def oss_return(
     ``tax_minor`` in cents). Where needed, ``supply`` (``goods``, ``services`` or
     ``electronic_services``, as [`Supply`][commercekit.tax.Supply]) for Northern Ireland
     (``XI``: goods only) and for lines in the member state of identification,
-    ``dispatched_from`` (the member state where transport of goods began) for goods
-    there and, where known, elsewhere, and ``supply_date`` (``date32``, the original
-    supply's day) for a negative line. Other columns are copied to the refused rows,
-    except a ``row`` column: a refused line's ``row`` is its position in ``taxed``.
+    ``dispatched_from`` (the member state where transport of goods began) for every
+    goods line of the Union scheme (whether goods are an intra-Community distance sale
+    depends on it, Art. 14(4)(1): a goods line without it is refused), and
+    ``supply_date`` (``date32``, the original supply's day) for a negative line. Other
+    columns are copied to the refused rows, except a ``row`` column: a refused line's
+    ``row`` is its position in ``taxed``.
 
     ``identified_in`` is the member state of identification, required for the Union
     scheme: services there, and goods dispatched within it, are declared in its domestic

@@ -126,13 +126,6 @@ def _identified(
             f"scheme is for services in member states where the seller is not "
             f"established ({_LAW} Art. 369a(1), 369b(c)); {_domestic(home)}"
         )  # fmt: skip
-    if dispatched is None:
-        return "dispatched_from", MissingDataError, (
-            f"is missing: goods sold in the member state of identification ({home}) are "
-            "in the Union return only when dispatched from another member state (an "
-            f"intra-Community distance sale, {_LAW} Art. 14(4)(1), 369b(a)); add a "
-            "'dispatched_from' column with the member state where transport began"
-        )  # fmt: skip
     return _dispatch(state, dispatched, day)
 
 
@@ -140,11 +133,21 @@ def _domestic(state: str) -> str:
     return f"declare it in {state}'s domestic VAT return, not in the OSS return"
 
 
-def _dispatch(state: str, dispatched: str, day: date) -> Refusal | None:
+def _dispatch(state: str, dispatched: str | None, day: date) -> Refusal | None:
     """Goods sold in ``state``: in the Union return only as an intra-Community distance
     sale, dispatched from another member state (Art. 14(4)(1), 369b(a)); goods sent
     within ``state`` are a domestic supply there, whichever state identifies the
-    seller."""
+    seller. Where transport began decides it, so a goods line without
+    ``dispatched_from`` is refused, never counted as a distance sale."""
+    if dispatched is None:
+        return "dispatched_from", MissingDataError, (
+            f"is missing: goods sold in {state} are in the Union return only as an "
+            "intra-Community distance sale, dispatched from a member state other than "
+            f"{state} ({_LAW} Art. 14(4)(1), 369b(a)); goods sent within {state} are a "
+            "domestic supply there and goods from outside the EU VAT area are imports. "
+            "Add a 'dispatched_from' column with the code of the member state where "
+            "transport began (DE) on every goods line"
+        )  # fmt: skip
     try:
         origin = place_of(dispatched.strip().upper(), on=day)
     except CommerceKitError as error:
@@ -225,7 +228,7 @@ def _judge(
             )  # fmt: skip
         elif state == home:
             refusal = _identified(state, kind, dispatched, day, home)
-        elif kind == "goods" and dispatched is not None:
+        elif kind == "goods":
             refusal = _dispatch(state, dispatched, day)
     return (None, refusal) if refusal is not None else (state, None)
 
