@@ -50,7 +50,7 @@ def _answer(country: str, on: date, subdivision: str | None = None) -> tuple[obj
 def test_a_day_before_the_rows_is_refused_not_answered_as_the_parent_country(
     country: str, subdivision: str | None
 ) -> None:
-    with pytest.raises(MissingDataError, match=r"1995-01-01 to today"):
+    with pytest.raises(MissingDataError, match=r"1995-01-01 to now"):
         place_of(country, subdivision=subdivision, on=date(1994, 12, 31))
 
 

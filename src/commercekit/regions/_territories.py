@@ -179,15 +179,12 @@ def _subdivision_of(country: str, code: str) -> bool:
     return found is not None and bool(found.country_code == country)
 
 
-_ITS_COUNTRY_BEFORE = {
-    "GB-NIR": "before 2021-01-01 Northern Ireland was part of the United Kingdom for "
-    "VAT and customs as Great Britain was (the Protocol applies from the end of the "
-    "transition period, Withdrawal Agreement Art 185)",
-}
-"""Territories whose rows begin when a status of their own began, and which were simply
-part of their country before, each with the reason. Every other territory's rows cover
-the periods the data knows; a day outside them is refused, never answered as its
-country (New Caledonia was never inside the EU VAT area before 1995 either)."""
+_ITS_COUNTRY_BEFORE = frozenset({"GB-NIR"})
+"""Territories that were simply part of their country before their first row: Northern
+Ireland was the United Kingdom, for VAT and customs as Great Britain, until the Protocol
+applied from 2021-01-01 (Withdrawal Agreement Art. 185). Every other territory's rows
+cover the periods the data knows, and a day outside them is refused, never answered as
+its country (New Caledonia was outside the EU VAT area before 1995 too)."""
 
 
 def _in_force(rows: list[Territory] | None, on: date | None) -> Territory | None:
@@ -208,7 +205,7 @@ def _in_force(rows: list[Territory] | None, on: date | None) -> Territory | None
 
 def _uncovered(rows: list[Territory], on: date) -> MissingDataError:
     periods = ", ".join(
-        f"{row.since.isoformat()} to {row.until.isoformat() if row.until else 'today'}"
+        f"{row.since.isoformat()} to {row.until.isoformat() if row.until else 'now'}"
         for row in sorted(rows, key=lambda row: row.since)
     )
     first = rows[0]
