@@ -12,8 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.errors import MissingDataError
+from commercekit.money import Money
 from commercekit.regions import Place, Territory, place_of
 from commercekit.regions._territories import TERRITORIES
+from commercekit.tax import Buyer, Sale, Seller, decide
 
 OWN_CODES = sorted(
     {
@@ -84,3 +86,14 @@ def test_a_subdivision_with_rows_is_never_its_parent_country_on_an_uncovered_day
     covered = any(other.covers(on) for other in TERRITORIES if other.code == row.code)
     answer = _answer(row.country, on, row.subdivision)
     assert (answer == ("refused",)) is not covered
+
+
+def test_a_decision_explains_the_territory_by_its_row_on_the_day() -> None:
+    """Mayotte was an overseas country or territory until 2013-12-31 (Decision
+    2012/419/EU): a 2013 sale there is explained by that row, not by the outermost
+    region's row of 2014."""
+    shop = Seller("NL", {"OSS"}, eu_sales_this_year=Money("25000", "EUR"))
+    sale = Sale(shop, Buyer("FR", subdivision="FR-976"), "goods", Money("40.00", "EUR"))
+    said = " ".join(rule.text for rule in decide(sale, on=date(2013, 6, 1)).rules)
+    assert "OCT until 2013-12-31" in said
+    assert "Art 6(1)(c)" not in said

@@ -194,7 +194,7 @@ class Case:
     ) -> TaxDecision:
         """Whose tax applies is known, its rules are not bundled: said by name."""
         notes = list(rules or [])
-        territory = special_territory(destination)
+        territory = special_territory(destination, on=self.on)
         if territory is not None:
             notes.append(Rule(territory.explain(), territory.source))
         else:
