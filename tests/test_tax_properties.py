@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RoundingMode, minor_units, round_ratio
 from commercekit.tax import (
+    RateKind,
     RoundingLevel,
+    TaxBreakdown,
+    TaxCategory,
     TaxLine,
     TaxRate,
     add_tax,
@@ -112,9 +118,26 @@ def test_at_invoice_level_each_rate_row_is_rounded_once(
 ) -> None:
     """At invoice level each rate row's tax == round(sum of its lines' exact taxes),
     rounded once with the mode, and the invoice's tax is the sum of those rows."""
-    invoice = tax_invoice(
-        lines, prices_include_tax=inclusive, rounding=RoundingLevel.INVOICE, mode=mode
-    )
+
+    def invoiced() -> TaxBreakdown:
+        return tax_invoice(
+            lines, prices_include_tax=inclusive, rounding=RoundingLevel.INVOICE, mode=mode
+        )
+
+    if inclusive:
+        # A price with tax inside can hold less than its taxes rounded once on the
+        # invoice (a cent holding two taxes each rounded up to a cent): then refused.
+        try:
+            invoice = invoiced()
+        except InvalidAmountError as error:
+            refused = error
+        else:
+            refused = None
+        if refused is not None:
+            assert refused.field == "mode", refused
+            return
+    else:
+        invoice = invoiced()
     exact: dict[tuple[str, Decimal], Fraction] = {}
     for line in lines:
         taxes = _exact_taxes(line, inclusive=inclusive)
@@ -146,3 +169,34 @@ def test_tax_is_monotone_in_the_base(
         compute(Money(low, "EUR"), rates, mode=mode).tax
         <= compute(Money(high, "EUR"), rates, mode=mode).tax
     )
+
+
+def test_taxes_rounded_up_on_the_invoice_never_exceed_the_price_they_are_inside() -> None:
+    """EUR 0.01 with two taxes of 0.001 % inside: rounded up once each on the invoice,
+    they would come to 0.02 inside a price of 0.01 (a net of -0.01); refused, naming
+    the mode. Line level rounds the line's taxes together: 0.01."""
+    rates = tuple(
+        TaxRate(
+            jurisdiction="CA-BC",
+            tax=name,
+            category=TaxCategory.STANDARD,
+            applies_as=TaxCategory.STANDARD,
+            rate=Decimal("0.001"),
+            kind=RateKind.STANDARD,
+            since=date(2024, 1, 1),
+            until=None,
+            source="https://example.invalid/two-tiny-taxes",
+        )
+        for name in ("T0", "T1")
+    )
+    line = TaxLine(Money("0.01", "EUR"), 1, rates)
+    with pytest.raises(InvalidAmountError, match=r"more tax inside 0\.01 EUR") as raised:
+        tax_invoice(
+            [line],
+            prices_include_tax=True,
+            rounding=RoundingLevel.INVOICE,
+            mode=RoundingMode.UP,
+        )
+    assert raised.value.field == "mode"
+    by_line = tax_invoice([line], prices_include_tax=True, mode=RoundingMode.UP)
+    assert by_line.tax == Money("0.01", "EUR")

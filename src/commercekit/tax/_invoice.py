@@ -31,7 +31,7 @@ from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
     Money,
@@ -292,6 +292,16 @@ def _lines_by_invoice(
     results = []
     for line, amount, line_taxes in zip(lines, amounts, shares, strict=True):
         net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
+        if net.amount < 0:  # taxes rounded away from zero inside a price of a few cents
+            raise invalid(
+                "mode",
+                mode,
+                f"puts more tax inside {amount} than the price itself "
+                f"({', '.join(map(str, line_taxes))}: each tax rounded once on the "
+                "invoice, then shared out); round at line level, or half-up (the "
+                "default) rather than away from zero",
+                kind=InputKind.CHOICE,
+            )
         results.append(
             trusted(
                 LineTax,
