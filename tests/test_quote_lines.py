@@ -16,10 +16,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
+from commercekit.errors import InvalidCartError
 from commercekit.money import Money, RoundingMode, allocate, sum_money, to_minor_units
 from commercekit.pricing import (
     AmountOff,
@@ -98,25 +100,35 @@ def _context(
 
 def _shipping_by_hand(result: Quote, inclusive: bool, rounding: RoundingLevel) -> None:
     """The shipping left, split over the rates in proportion to the lines' amounts
-    after discounts (``allocate``), each share taxed as one line of ``tax_invoice``."""
+    after discounts (``allocate``), or before discounts where every amount after them
+    is zero (one rate takes it all), each share taxed as one line of ``tax_invoice``."""
     shipping = result.shipping
     assert shipping is not None
     left = shipping.price - shipping.discount
     assert (shipping.gross if inclusive else shipping.net) == left
     if rounding is RoundingLevel.INVOICE or not left.amount:
         return
-    groups: dict[object, tuple[tuple[TaxRate, ...], Decimal]] = {}
+    groups: dict[object, tuple[tuple[TaxRate, ...], Decimal, Decimal]] = {}
     for line in result.lines:
         key = tuple((rate.tax, rate.rate, rate.kind) for rate in line.rates)
-        weight = (line.amount - line.discount).amount
+        after, before = (line.amount - line.discount).amount, line.amount.amount
         found = groups.get(key)
-        groups[key] = (line.rates, weight if found is None else found[1] + weight)
-    weights = [weight for _, weight in groups.values()]
-    shares = allocate(left, weights if any(weights) else [1] * len(weights))
+        groups[key] = (
+            (line.rates, after, before)
+            if found is None
+            else (line.rates, found[1] + after, found[2] + before)
+        )
+    weights = [after for _, after, _ in groups.values()]
+    if not any(weights):
+        weights = [before for _, _, before in groups.values()]
+    if len(groups) == 1:
+        weights = [Decimal(1)]
+    assert any(weights)  # else the quote must have refused (test below)
+    shares = allocate(left, weights)
     taxed = tax_invoice(
         [
             TaxLine(share, 1, rates)
-            for (rates, _), share in zip(groups.values(), shares, strict=True)
+            for (rates, _, _), share in zip(groups.values(), shares, strict=True)
             if share.amount
         ],
         prices_include_tax=inclusive,
@@ -152,11 +164,22 @@ def test_each_quote_line_is_tax_invoice_of_that_line(
 ) -> None:
     """quote line (net, tax, gross) == tax_invoice of that line alone, and the
     shipping == tax_invoice of its shares per rate (line and unit rounding); the
-    summary == the lines + the shipping, at every level."""
+    summary == the lines + the shipping, at every level; goods at several rates all
+    priced zero are refused (no value to share the shipping by)."""
     cart, products = cart_and_products
-    result = quote(cart, _context(products, buyer, inclusive, rounding, promotions))
-    assert result.decision.charged_at_checkout
     day = AT.date()
+    context = _context(products, buyer, inclusive, rounding, promotions)
+    rates = {
+        rate_for(buyer, products[line.sku].tax_category, on=day) for line in cart.lines
+    }
+    if len({(r.tax, r.rate, r.kind) for r in rates}) > 1 and not any(
+        line.unit_price.amount for line in cart.lines
+    ):  # goods worth nothing at two rates: nothing to share the shipping by
+        with pytest.raises(InvalidCartError, match="no value to apportion"):
+            quote(cart, context)
+        return
+    result = quote(cart, context)
+    assert result.decision.charged_at_checkout
     for line in result.lines:
         category = products[line.sku].tax_category
         assert line.rates == (rate_for(buyer, category, on=day),)

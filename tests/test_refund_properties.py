@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from commercekit.checkout import (
@@ -71,6 +71,12 @@ def orders(draw: st.DrawFn) -> Quote:
         )
         for _ in range(draw(st.integers(min_value=1, max_value=5)))
     ]
+    # Goods at several rates all priced zero leave nothing to share the shipping by:
+    # the quote refuses them (tests/test_split_zero_value.py).
+    assume(
+        any(line.unit_price.amount for line in lines)
+        or len({PRODUCTS[line.sku].tax_category for line in lines}) == 1
+    )
     percent = draw(st.integers(min_value=0, max_value=100))
     context = CheckoutContext(
         SHOP,

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 import holidays
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from commercekit.checkout import (
@@ -409,6 +409,12 @@ def orders(draw: st.DrawFn) -> Quote:
         )
         for _ in range(draw(st.integers(min_value=1, max_value=4)))
     ]
+    # Goods at several rates all priced zero leave nothing to share the shipping by:
+    # the quote refuses them (tests/test_split_zero_value.py).
+    assume(
+        any(line.unit_price.amount for line in lines)
+        or len({PRODUCTS[line.sku].tax_category for line in lines}) == 1
+    )
     country = draw(st.sampled_from(["NL", "DE", "GB", "US", "CH", "AU"]))
     return checkout(Cart(lines), country, inclusive=draw(st.booleans()))
 

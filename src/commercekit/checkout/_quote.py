@@ -13,7 +13,7 @@ them:
 4. **Tax**: where tax is charged at checkout, each line at its product's rate in the
    decided jurisdiction, discounts first; shipping follows the goods, split over the
    rates in proportion to the lines (the rule most VAT authorities apply to mixed
-   carts).
+   carts); by their value before discount where a discount took all of it.
 5. **Border charges** when the goods cross a customs border
    ([`customs_border`][commercekit.regions.customs_border]):
    [`landed_cost`][commercekit.shipping.landed_cost] on each line's net value, under the
@@ -97,9 +97,11 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     [`FutureRatesError`][commercekit.errors.FutureRatesError] for an exchange-rate table
     observed after ``context.at``,
     [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError] where the
-    payment's schedule has no fee for it, and
+    payment's schedule has no fee for it,
     [`SurchargeRefusedError`][commercekit.errors.SurchargeRefusedError] for a surcharge
-    the law bans (or no bundled rule allows).
+    the law bans (or no bundled rule allows), and
+    [`InvalidCartError`][commercekit.errors.InvalidCartError] for shipping or a
+    surcharge to share over goods at several rates all priced zero.
 
     Examples:
         >>> from datetime import UTC, datetime

@@ -174,6 +174,7 @@ def _surcharge(
             gross,
             [line.rates for line in lines],
             [line.amount - line.discount for line in lines],
+            before=[line.amount for line in lines],
             description="payment surcharge",
         )
         if taxed:

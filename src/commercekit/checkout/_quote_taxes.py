@@ -3,7 +3,9 @@
 Where tax is charged at checkout, every line is taxed at its product's rate in the
 decided jurisdiction, discounts first. Shipping follows the goods: it is split over the
 rates in proportion to the lines' amounts (the rule most VAT authorities apply to mixed
-carts), and taxed with them on one invoice, so the tax per rate is rounded once. Where
+carts), and taxed with them on one invoice, so the tax per rate is rounded once. Where a
+discount took the goods' whole value, it is shared by their value before discount;
+where that is zero too at more than one rate, the quote refuses (``value_weights``). Where
 no tax is charged at checkout (it is due on import, or nowhere), the lines and the
 shipping carry no tax.
 """
@@ -18,6 +20,7 @@ from commercekit._numbers import EXACT
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_lines import lines_taxed_per_line
+from commercekit.errors import InvalidCartError
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
@@ -64,7 +67,9 @@ def tax_lines(
         for category in set(categories)
     }
     rates = [by_category[category] for category in categories]
-    shipping = split_over_rates(shipping_left, rates, amounts, description="shipping")
+    shipping = split_over_rates(
+        shipping_left, rates, amounts, before=subtotals, description="shipping"
+    )
     inclusive = context.prices_include_tax
     if context.rounding is RoundingLevel.LINE and all(
         len(found) == 1 for found in by_category.values()
@@ -182,11 +187,17 @@ def split_over_rates(
     rates: Sequence[tuple[TaxRate, ...]],
     amounts: Sequence[Money],
     *,
+    before: Sequence[Money],
     description: str,
 ) -> list[TaxLine]:
     """A charge that follows the goods (the shipping, a payment surcharge) split over
     the lines' rates, in proportion to the lines' amounts: one tax line per group of
-    lines taxed alike, shares by ``allocate`` (they add up to the charge exactly)."""
+    lines taxed alike, shares by ``allocate`` (they add up to the charge exactly).
+
+    ``amounts`` are the lines' values after discount, ``before`` the same lines'
+    values before it; see ``value_weights`` for when ``before`` is used. Raises
+    ``InvalidCartError`` where the lines are taxed at more than one set of rates and
+    every line's value is zero before and after discount (nothing to share by)."""
     if charge is None or charge.amount <= 0:
         return []
     # Lines of one category share one tuple of rates: its key is worked out once per
@@ -195,14 +206,27 @@ def split_over_rates(
     for line_rates in rates:
         if id(line_rates) not in keys:
             keys[id(line_rates)] = tuple((r.tax, r.rate, r.kind) for r in line_rates)
-    groups: dict[_RatesKey, Decimal] = {}  # each group's amounts added up exactly
-    for line_rates, amount in zip(rates, amounts, strict=True):
+    groups: dict[_RatesKey, tuple[Decimal, Decimal]] = {}  # added up exactly
+    for line_rates, amount, whole in zip(rates, amounts, before, strict=True):
         key = keys[id(line_rates)]
         found = groups.get(key)
-        groups[key] = amount.amount if found is None else _add(found, amount.amount)
-    weights = list(groups.values())
-    if not any(weights):
-        weights = [Decimal(1)] * len(groups)
+        groups[key] = (
+            (amount.amount, whole.amount)
+            if found is None
+            else (_add(found[0], amount.amount), _add(found[1], whole.amount))
+        )
+    weights = value_weights(
+        [a for a, _ in groups.values()], [b for _, b in groups.values()]
+    )
+    if len(groups) == 1:
+        weights = [Decimal(1)]  # one set of rates: it takes the whole charge
+    elif weights is None:
+        raise InvalidCartError(
+            f"the {description} ({charge}) cannot be shared over the lines' "
+            f"{len(groups)} tax rates: every line's value is zero before and after "
+            "discounts, so there is no value to apportion it by; price the goods, "
+            "or charge no " + description
+        )
     shares = allocate(charge, weights)
     by_key = {keys[id(line_rates)]: line_rates for line_rates in rates}  # the last
     return [
@@ -210,6 +234,21 @@ def split_over_rates(
         for key, share in zip(groups, shares, strict=True)
         if share.amount
     ]
+
+
+def value_weights(
+    after: Sequence[Decimal], before: Sequence[Decimal]
+) -> list[Decimal] | None:
+    """The weights for sharing a charge that follows the goods: the values after
+    discount; where every one is zero (the discounts took the whole value of the
+    goods), the values before discount, still the goods' value relative to one another
+    (the supplies the charge is ancillary to); ``None`` where those are all zero too.
+    """
+    if any(after):
+        return list(after)
+    if any(before):
+        return list(before)
+    return None
 
 
 def _taxed_shipping(

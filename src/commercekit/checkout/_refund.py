@@ -17,8 +17,9 @@ says how much money goes back for them, and why:
   [`RefundPolicy`][commercekit.checkout.RefundPolicy] says.
 * **Border charges** collected under DDP (duty, import VAT, clearance fees) are
   refunded only if the policy says so: duty is usually not recoverable once paid. When
-  they are, each line's share (its own duty, plus the rest in proportion to its net)
-  is refunded per unit in the same cumulative way.
+  they are, each line's share (its own duty, plus the rest in proportion to its net;
+  where every net is zero, to its value before discount; where that is zero too, to
+  its units) is refunded per unit in the same cumulative way.
 * A **payment surcharge** goes back with the goods, each line's share (the part taxed
   at its rates, with that tax) unit by unit in the same cumulative way: it is part of
   the price of the goods (see ``_refund_payment``).
@@ -90,6 +91,7 @@ from commercekit._numbers import context_free
 from commercekit.checkout._checks import flag, instance
 from commercekit.checkout._model import Quote
 from commercekit.checkout._points_back import points_earned_checked, points_to_reverse
+from commercekit.checkout._quote_taxes import value_weights
 from commercekit.checkout._refund_payment import provider_keeps, surcharge_back
 from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
 from commercekit.checkout._refund_result import Refund, RefundLine
@@ -109,7 +111,8 @@ def _border_shares(order: Quote) -> list[Money]:
     """Each line's share of the border charges the seller collected.
 
     A line's own duty is its own; the rest (import tax, fees) is shared by net value,
-    the base it was levied on.
+    the base it was levied on; where every net is zero, by the value before discount
+    (``value_weights``), and where that is zero too, by units.
     """
     border = order.collected_border_charges
     zero = border * 0
@@ -132,9 +135,10 @@ def _border_shares(order: Quote) -> list[Money]:
     rest = border - duty
     if not rest.amount:
         return duties
-    weights = [line.net.amount for line in order.lines]
-    if not any(weights):
-        weights = [Decimal(line.quantity) for line in order.lines]
+    weights = value_weights(
+        [line.net.amount for line in order.lines],
+        [line.amount.amount for line in order.lines],
+    ) or [Decimal(line.quantity) for line in order.lines]
     return [own + share for own, share in zip(duties, allocate(rest, weights), strict=True)]
 
 

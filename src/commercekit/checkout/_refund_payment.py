@@ -47,7 +47,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit.checkout._model import Quote, QuoteLine
-from commercekit.checkout._quote_taxes import split_over_rates
+from commercekit.checkout._quote_taxes import split_over_rates, value_weights
 from commercekit.checkout._refund_result import RefundLine
 from commercekit.checkout._returned_units import first_parts
 from commercekit.errors import MissingPaymentCostError
@@ -64,11 +64,13 @@ def _key(rates: Sequence[TaxRate]) -> tuple[tuple[str, Decimal, str], ...]:
 
 
 def _weights(lines: Sequence[QuoteLine], amounts: Sequence[Money]) -> list[Decimal]:
-    """``amounts`` as weights, or the lines' units where every amount is zero."""
-    weights = [amount.amount for amount in amounts]
-    if not any(weights):
-        weights = [Decimal(line.quantity) for line in lines]
-    return weights
+    """``amounts`` (after discount) as weights; where all are zero, the lines' values
+    before discount, as the quote split it (``value_weights``); where those are all
+    zero too, the lines' units."""
+    found = value_weights(
+        [a.amount for a in amounts], [line.amount.amount for line in lines]
+    )
+    return found or [Decimal(line.quantity) for line in lines]
 
 
 def _line_shares(quote: Quote) -> list[tuple[Money, Money]]:
@@ -90,7 +92,13 @@ def _line_shares(quote: Quote) -> list[tuple[Money, Money]]:
         return shares
     amounts = [line.amount - line.discount for line in quote.lines]
     rates = [line.rates for line in quote.lines]
-    parts = split_over_rates(surcharge.gross, rates, amounts, description="surcharge")
+    parts = split_over_rates(
+        surcharge.gross,
+        rates,
+        amounts,
+        before=[line.amount for line in quote.lines],
+        description="surcharge",
+    )
     groups = [
         [i for i, own in enumerate(rates) if _key(own) == _key(part.rates)]
         for part in parts
