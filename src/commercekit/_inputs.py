@@ -24,11 +24,11 @@ import types
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol, TypeAlias, TypeVar
+from typing import Any, Protocol, TypeAlias, TypeVar, cast
 
 import attrs
 
-from commercekit._numbers import RANGE, out_of_range
+from commercekit._numbers import MAX_ITERATED, RANGE, at_most, out_of_range
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidInputError
 
@@ -212,12 +212,19 @@ def moment(value: object, field: str, error: Error) -> datetime:
 
 
 def items(value: object, field: str, error: Error) -> tuple[Any, ...]:
-    """A list or tuple (any iterable but text, a mapping or a set), as a tuple."""
+    """A list or tuple (any iterable but text or a mapping, read up to
+    ``MAX_ITERATED`` items), as a tuple."""
+    if isinstance(value, list | tuple):
+        return tuple(value)
     if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
         raise refuse(
             error, field, value, "is not a list; pass a list or tuple", InputKind.LIST
         )
-    return tuple(value)
+    found = at_most(cast(Iterable[Any], value), MAX_ITERATED)
+    if found is None:
+        said = f"yields more than {MAX_ITERATED:,} items; pass a list or tuple"
+        raise refuse(error, field, value, said, InputKind.LIST)
+    return found
 
 
 def instance(value: object, kind: type[_Kind], field: str, error: Error) -> _Kind:

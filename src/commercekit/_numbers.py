@@ -21,7 +21,8 @@ Two promises rest on this module:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from decimal import (
     MAX_EMAX,
@@ -37,7 +38,7 @@ from decimal import (
     localcontext,
     setcontext,
 )
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 __all__ = [
     "DIVISION",
@@ -166,3 +167,16 @@ def context_free(function: Callable[_P, _R]) -> Callable[_P, _R]:
             setcontext(outer)
 
     return in_library_context
+
+
+MAX_ITERATED = 1_000_000
+"""The most items read from a collection given as an iterator or generator (a list or
+tuple is already whole in memory): an endless iterator is refused, not read until the
+memory runs out."""
+
+
+def at_most(value: Iterable[Any], most: int) -> tuple[Any, ...] | None:
+    """``value``'s items as a tuple, reading at most ``most`` + 1 of them; ``None``
+    where there are more than ``most``."""
+    found = tuple(itertools.islice(value, most + 1))
+    return None if len(found) > most else found

@@ -32,7 +32,7 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._numbers import EXACT, RANGE, out_of_range
+from commercekit._numbers import EXACT, RANGE, at_most, out_of_range
 from commercekit._words import with_article
 from commercekit.errors import (
     CurrencyMismatchError,
@@ -175,15 +175,15 @@ def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
         value, Iterable
     ):
         raise InvalidCartError("lines must be a list of CartLine")
-    lines = tuple(value)
+    lines = at_most(value, MAX_LINES)  # an endless iterator is not read to the end
+    if lines is None:
+        raise InvalidCartError(
+            f"the cart has more than {MAX_LINES:,} lines; a cart has at most "
+            f"{MAX_LINES:,} (price a whole catalog line by line, not as one cart)"
+        )
     if not lines:
         raise InvalidCartError(
             "the cart has no lines; promotions apply to a cart with at least one line"
-        )
-    if len(lines) > MAX_LINES:
-        raise InvalidCartError(
-            f"the cart has {len(lines):,} lines; a cart has at most {MAX_LINES:,} (price "
-            "a whole catalog line by line, not as one cart)"
         )
     for line in lines:
         if not isinstance(line, CartLine):

@@ -88,4 +88,4 @@ def names(value: object, field: str = "names") -> frozenset[str]:
             "is not a set of names; pass e.g. frozenset({'tees', 'sale'})",
             kind=InputKind.LIST,
         )
-    return frozenset(text(name, field) for name in value)
+    return frozenset(text(name, field) for name in items(value, field))

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TypeVar
 
 from commercekit._inputs import For, invalid
+from commercekit._numbers import MAX_ITERATED, at_most
 from commercekit.errors import UnknownCountryError
 from commercekit.regions._eu import check_country
 
@@ -65,7 +66,12 @@ def names(value: object) -> tuple[str, ...]:
     """A list or tuple of non-empty texts."""
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise UnknownCountryError(value, "is not a list of texts; pass a tuple of str")
-    return tuple(name(item) for item in value)
+    found = at_most(value, MAX_ITERATED)
+    if found is None:
+        raise UnknownCountryError(
+            value, f"yields more than {MAX_ITERATED:,} texts; pass a tuple of str"
+        )
+    return tuple(name(item) for item in found)
 
 
 def area(value: object) -> str:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import MAX_MAGNITUDE
+from commercekit.errors import InputKind
 from commercekit.money import DEFAULT_ROUNDING, RoundingMode, round_ratio
 from commercekit.tax import _checks
 from commercekit.tax._compute import _mode
@@ -37,6 +38,10 @@ from commercekit.tax._tax_rate import TaxRate
 __all__ = ["tax_in_minor_units"]
 
 _HALF_UP = RoundingMode.HALF_UP
+
+MAX_AMOUNTS = 100_000
+"""The most amounts one call takes: the most parts ``allocate`` shares into, ten times
+a cart's most lines ([`MAX_LINES`][commercekit.pricing.MAX_LINES]) and its shipping."""
 
 
 def tax_in_minor_units(
@@ -55,7 +60,9 @@ def tax_in_minor_units(
     ``extract_tax``'s with ``prices_include_tax``): with one rate, a line's tax at
     ``RoundingLevel.LINE`` in [`tax_invoice`][commercekit.tax.tax_invoice] too.
 
-    Raises [`InvalidAmountError`][commercekit.errors.InvalidAmountError] for an amount
+    Raises [`InvalidAmountError`][commercekit.errors.InvalidAmountError] for
+    ``amounts`` that are not a list or tuple or hold more than 100,000 amounts (pass
+    longer lists in slices), an amount
     that is not a whole number of minor units in range, a ``rate`` that is not a
     ``TaxRate`` (get one from [`rate_for`][commercekit.tax.rate_for]), a flag that is
     not a bool or a mode that is not a ``RoundingMode``.
@@ -88,7 +95,19 @@ def tax_in_minor_units(
 
 def _amounts(value: object) -> tuple[int, ...]:
     """The amounts as a tuple of ints in range, zero or more; each refused by index."""
-    found = checks.items(value, "amounts", invalid)
+    if not isinstance(value, list | tuple):
+        raise checks.refuse(
+            invalid, "amounts", value,
+            "is not a list or tuple; pass the amounts as a list of ints",
+            InputKind.LIST,
+        )  # fmt: skip
+    if len(value) > MAX_AMOUNTS:
+        raise checks.refuse(
+            invalid, "amounts", f"{len(value):,} amounts",
+            f"are too many; pass at most {MAX_AMOUNTS:,} at a time, in slices",
+            InputKind.LIST,
+        )  # fmt: skip
+    found = tuple(value)
     if all(amount.__class__ is int and 0 <= amount < MAX_MAGNITUDE for amount in found):
         return found
     for index, amount in enumerate(found):
