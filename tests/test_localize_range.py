@@ -53,6 +53,7 @@ RATES = RateTable(
 GERMANY = Market("DE", "EUR", tax_jurisdiction="DE", tax_inclusive=True)  # 19 %
 TWO_PERCENT = Market("XE", "EUR", conversion_fee=D(2))
 THREEFOLD = Market("XF", "EUR", conversion_fee=D(300))
+YEN = Market("JP", "JPY")  # EUR 1 = JPY 161.87, no decimals
 
 EDGES = [
     # (market, base price in EUR, the figure refused or None, the price shown)
@@ -62,6 +63,11 @@ EDGES = [
     (TWO_PERCENT, "980392156862745098.04", "net", None),  # net 10^18
     (GERMANY, "840336134453781512.60", None, "999999999999999999.99"),  # x 1.19
     (GERMANY, "840336134453781512.61", "with_tax", None),  # 10^18 + 0.01
+    (YEN, "6177796997590659.16", None, "999999999999999998"),  # x 161.87 = ...997.7
+    (YEN, "6177796997590659.17", "price", None),  # x 161.87 = ...999.85 -> 10^18
+]
+FINER = [  # a price point finer than the currency's minor unit: the price shown
+    (Market("JP", "JPY", price_point=CHARM_99), "1.00", "shown", None),  # JPY 161.99
 ]
 
 
@@ -74,7 +80,8 @@ def test_each_figure_on_both_sides_of_the_limit(
     range and what to check (the fee is refused before the net price it is part of)."""
     price = Money(base, "EUR")
     if refused is None:
-        assert localize_price(price, market, RATES, on=ON).shown == Money(shown, "EUR")
+        want = Money(shown, market.currency)
+        assert localize_price(price, market, RATES, on=ON).shown == want
         return
     with pytest.raises(InvalidAmountError) as caught:
         localize_price(price, market, RATES, on=ON)
@@ -88,8 +95,8 @@ def test_each_figure_on_both_sides_of_the_limit(
 def test_the_batch_path_refuses_the_same_rows() -> None:
     """The same base prices through ``localize_catalog``: the rows priced per call are
     priced, with the same figure shown, and each row refused per call is refused with
-    the same error class and field."""
-    for market, base, refused, shown in EDGES:
+    the same error class and the same ``field`` as ``localize_price`` gives."""
+    for market, base, refused, shown in [*EDGES, *FINER]:
         catalog = pa.table(
             {
                 "sku": ["A"],
@@ -101,9 +108,11 @@ def test_the_batch_path_refuses_the_same_rows() -> None:
         if refused is None:
             assert result.rows.column("shown").to_pylist() == [D(shown)]
             continue
+        with pytest.raises(InvalidAmountError) as per_call:
+            localize_price(Money(base, "EUR"), market, RATES, on=ON)
         (row,) = result.rejected.to_pylist()
         assert (row["field"], row["error"]) == (refused, "InvalidAmountError")
-        assert "is out of range" in row["message"]
+        assert row["field"] == per_call.value.field
 
 
 def by_hand(
@@ -111,7 +120,10 @@ def by_hand(
 ) -> tuple[str, ...]:
     """The figures from the public functions, one step after the other, each refused
     (the figure's name) where ``Money`` could not hold it."""
-    converted = convert(base, market.currency, RATES, mode=mode)
+    try:
+        converted = convert(base, market.currency, RATES, mode=mode)
+    except InvalidAmountError:
+        return ("refused", "price")  # localize_price names it as the batch path does
     fee = round_money(converted * market.conversion_fee.scaleb(-2), mode=mode)
     net = converted + fee
     with_tax, taxes = net, ()
@@ -124,7 +136,10 @@ def by_hand(
             return ("refused", name)
     shown = with_tax
     if market.price_point is not None:
-        shown = to_price_point(with_tax, market.price_point, direction=market.direction)
+        try:
+            shown = to_price_point(with_tax, market.price_point, direction=market.direction)
+        except InvalidAmountError:  # finer than the currency's minor unit
+            return ("refused", "shown")
     rate = RATES.rate(base.currency.code, market.currency)
     return (*(repr(m) for m in (converted, fee, with_tax, shown)), repr(taxes), repr(rate))
 

@@ -37,8 +37,8 @@ from commercekit.money import Money, RateTable, RoundingMode, to_decimal, valida
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._market_floors import floor_of, minimum_price_of, unfloored
 from commercekit.pricing._market_plan import figures, plan_for
-from commercekit.pricing._market_steps import stepped
-from commercekit.pricing._price_points import Direction, PricePoint, to_price_point
+from commercekit.pricing._market_steps import shown_at, stepped
+from commercekit.pricing._price_points import Direction, PricePoint
 from commercekit.tax import TaxCategory, TaxRate, check_category, jurisdictions
 
 __all__ = ["BOUND_BY", "LocalizedPrice", "Market", "localize_price"]
@@ -239,9 +239,11 @@ def localize_price(
 
     Raises:
         InvalidAmountError: a figure ``Money`` cannot hold (10^18 or more): the
-            converted amount (as ``convert`` refuses it), the fee, the net price
-            (converted + fee) or the price with tax (``field`` names it: ``fee``,
-            ``net``, ``with_tax``), or the price shown; or a negative base price.
+            converted price, the fee, the net price (converted + fee) or the price
+            with tax (``field`` names it: ``price``, ``fee``, ``net``, ``with_tax``);
+            a price point that gives a price finer than the currency's minor unit
+            (``field`` ``shown``); or a negative base price. Each ``field`` is the one
+            [`localize_catalog`][commercekit.batch.localize_catalog] gives the row.
     """
     if (
         base_price.__class__ is Money
@@ -363,9 +365,7 @@ def _localized(
     )
     shown = with_tax
     if market.price_point is not None:
-        shown = to_price_point(
-            with_tax, market.price_point, direction=market.direction, floor=floor
-        )
+        shown = shown_at(market, with_tax, floor)
     elif floor is not None and shown < floor:
         shown = floor
     bound_by = None
