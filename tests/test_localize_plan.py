@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commercekit.errors import CommerceKitError
+from commercekit.errors import CommerceKitError, InvalidAmountError
 from commercekit.money import Money, RateTable, RoundingMode, convert, round_money
 from commercekit.pricing import (
     CHARM_99,
@@ -75,7 +75,10 @@ def by_steps(
         with_tax = gross_price(with_tax, taxes, mode=mode)
     shown = with_tax
     if market.price_point is not None:
-        shown = to_price_point(with_tax, market.price_point, direction=market.direction)
+        try:
+            shown = to_price_point(with_tax, market.price_point, direction=market.direction)
+        except InvalidAmountError as error:  # localize_price names the price shown
+            raise InvalidAmountError(error.value, error.reason, field="shown") from error
     return converted, fee, with_tax, shown
 
 

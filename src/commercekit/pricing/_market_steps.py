@@ -93,6 +93,4 @@ def shown_at(market: Market, with_tax: Money, floor: Money | None) -> Money:
     except InvalidAmountError as error:
         if error.field is not None:
             raise
-        raise InvalidAmountError(
-            error.value, f"{error.reason} (the price shown)", field="shown"
-        ) from error
+        raise InvalidAmountError(error.value, error.reason, field="shown") from error
