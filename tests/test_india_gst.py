@@ -357,3 +357,67 @@ def test_electronic_services_from_abroad_pay_igst_through_a_registration() -> No
     decision = decide(unregistered, on=ON)
     assert decision.regime is Regime.NOT_COLLECTED
     assert "from its first sale" in decision.explain()
+
+
+# --- exports ----------------------------------------------------------------------
+
+EU_DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
+
+
+def test_services_to_a_consumer_abroad_are_a_zero_rated_export() -> None:
+    """IGST Act s. 13(2): the recipient's location, outside India; s. 2(6) export of
+    services; s. 16(1)(a) zero-rated. Never 18% IGST as a domestic supply."""
+    sale = Sale(Seller("IN", {"IN-MH"}), Buyer("DE"), "services", Money("1000", "USD"))
+    decision = decide(sale, on=ON)
+    assert (decision.regime, decision.taxed_in, decision.rates) == (
+        Regime.EXPORT,
+        None,
+        (),
+    )
+    assert decision.collected_by is Collector.NONE
+    text = decision.explain()
+    for said in ("s. 13(2)", "s. 2(6)", "s. 16(1)(a)", "s. 7(5)(a)"):
+        assert said in text
+    assert "taken as met from the price's currency, USD" in text
+    assert "Art. 45" not in text
+
+
+def test_an_export_priced_in_rupees_names_the_condition_it_cannot_tell() -> None:
+    """s. 2(6)(iv): rupees count only where the RBI permits; the sale cannot say."""
+    sale = Sale(Seller("IN", {"IN-KA"}), Buyer("US"), "services", Money("1000", "INR"))
+    decision = decide(sale, on=ON)
+    assert decision.regime is Regime.EXPORT
+    assert "the price is in INR: an export only where the Reserve Bank" in (
+        decision.explain()
+    )
+
+
+def test_goods_sent_abroad_are_a_zero_rated_export() -> None:
+    """IGST Act s. 2(5) and s. 16(1)(a)."""
+    sale = Sale(Seller("IN", {"IN-MH"}), Buyer("US"), "goods", Money("10", "USD"))
+    decision = decide(sale, on=ON)
+    assert (decision.regime, decision.rates) == (Regime.EXPORT, ())
+    assert "s. 16(1)(a)" in decision.explain()
+
+
+@pytest.mark.parametrize(
+    "sale",
+    [
+        _sale("IN-MH", Buyer("IN", subdivision="IN-MH"), "1"),
+        _sale("IN-MH", Buyer("IN", subdivision="IN-KA"), "1", supply="services"),
+        Sale(Seller("IN", {"IN-MH"}), Buyer("DE"), "services", Money("1", "INR")),
+        Sale(Seller("IN", {"IN-MH"}), Buyer("GB"), "services", Money("1", "GBP")),
+        Sale(Seller("IN", {"IN-MH"}), Buyer("US"), "goods", Money("1", "USD")),
+        Sale(
+            Seller("US", {"IN"}),
+            Buyer("IN", subdivision="IN-MH"),
+            "electronic_services",
+            Money("1", "INR"),
+        ),
+    ],
+)
+def test_every_indian_rule_cites_indian_law(sale: Sale) -> None:
+    decision = decide(sale, on=ON)
+    for rule in decision.rules:
+        assert rule.source != EU_DIRECTIVE
+        assert "Art. " not in rule.text

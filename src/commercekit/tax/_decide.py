@@ -94,7 +94,8 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
         decision = arrival(case).distance_sale(case, origin, destination)
         return decision or _import(case, origin, destination)
     if sale.supply is Supply.SERVICES:
-        return _where_the_supplier_is(case)
+        leaving = jurisdiction_for(case.seller_place.vat_area(goods=False))
+        return leaving.services_abroad(case, destination) or _where_the_supplier_is(case)
     return here.electronic_services(case, destination)
 
 

@@ -145,6 +145,13 @@ class Jurisdiction:
         """Electronic services to a consumer here."""
         return case.not_bundled(destination)
 
+    def services_abroad(self, case: Case, destination: str) -> TaxDecision | None:
+        """Services to a consumer in ``destination``, outside this jurisdiction, by a
+        supplier established here, where this jurisdiction's law decides them (India's
+        exports of services); None: the general rule, taxed where the supplier is."""
+        del case, destination
+        return None
+
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:

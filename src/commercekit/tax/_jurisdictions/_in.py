@@ -105,6 +105,21 @@ class India(RegisteredServices):
             Regime.DOMESTIC, taxed_in, Collector.SELLER, rules, scheme=scheme, charge=True
         )
 
+    def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
+        del case
+        return [
+            Rule(
+                f"goods taken out of India from {origin} to {destination}: an export of "
+                "goods (IGST Act s. 2(5)), a zero-rated supply (s. 16(1)(a)) on which the "
+                "seller charges no GST: it exports under a bond or letter of undertaking "
+                "(LUT), or pays IGST and claims it back (s. 16(3))",
+                ACTS,
+            )
+        ]
+
+    def services_abroad(self, case: Case, destination: str) -> TaxDecision:
+        return export_of_services(case, destination)
+
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:
@@ -118,6 +133,61 @@ class India(RegisteredServices):
             )
         )
         return import_at_border(case, destination, rules, documents)
+
+
+def export_of_services(case: Case, destination: str) -> TaxDecision:
+    """Services by a supplier in India to a recipient abroad: an export of services,
+    zero-rated, when the five conditions of IGST Act s. 2(6) hold; the two a sale cannot
+    tell are named, with what follows when they fail."""
+    supplier = _supplier_state(case)
+    currency = case.sale.price.currency.code
+    if currency == "INR":
+        paid = (
+            "the price is in INR: an export only where the Reserve Bank of India permits "
+            "payment in rupees (such as through a Special Rupee Vostro account); one "
+            "sale cannot tell, so check it"
+        )
+    else:
+        paid = (
+            f"taken as met from the price's currency, {currency}, on the assumption that "
+            "the payment is received in it and that it is convertible"
+        )
+    rules = [
+        Rule(
+            f"the supplier is in India ({supplier}) and the recipient in {destination}: "
+            "the place of supply is the recipient's location, outside India (IGST Act "
+            "s. 13(2); services with rules of their own, s. 13(3)-(13), are not "
+            "distinguished)",
+            ACTS,
+        ),
+        Rule(
+            "an export of services (IGST Act s. 2(6)): (i) the supplier is located in "
+            "India, (ii) the recipient outside India and (iii) the place of supply "
+            "outside India, all three from the sale; (iv) the payment is received in "
+            f"convertible foreign exchange, or in rupees where the RBI permits: {paid}; "
+            "(v) the supplier and the recipient are not merely establishments of one "
+            "person (Explanation 1 to s. 8): assumed, one sale cannot tell",
+            ACTS,
+        ),
+        Rule(
+            "an export is a zero-rated supply (IGST Act s. 16(1)(a)): no GST is charged "
+            "under a bond or letter of undertaking, or IGST is paid and claimed back (s. "
+            "16(3)). If (iv) or (v) fails, the supply is not an export but an inter-State "
+            "supply (s. 7(5)(a)), taxed with IGST at the full rate",
+            ACTS,
+        ),
+    ]
+    return case.decision(
+        Regime.EXPORT,
+        None,
+        Collector.NONE,
+        rules,
+        scheme="export of services (zero-rated)",
+        documents=(
+            "letter of undertaking (LUT) or bond, to export without paying IGST",
+            "the bank's proof of the payment in convertible foreign exchange",
+        ),
+    )
 
 
 def _supplier_state(case: Case) -> str:
