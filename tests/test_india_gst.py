@@ -123,12 +123,13 @@ def test_a_union_territory_without_a_legislature_pays_utgst() -> None:
 # --- the place of supply ----------------------------------------------------------
 
 
-def test_goods_to_a_registered_buyer_without_a_delivery_state_follow_its_gstin() -> None:
+def test_goods_to_a_registered_buyer_without_a_delivery_state_are_refused() -> None:
+    """IGST Act s. 10(1)(a): where the movement ends, which a GSTIN does not tell; never
+    the GSTIN's State by assumption."""
     buyer = Buyer("IN", tax_id=validate_tax_id(KARNATAKA_GSTIN, "IN"))
-    decision = decide(_sale("IN-MH", buyer, "1000"), on=ON)
-    assert decision.taxed_in == "IN"
-    assert "the State of the buyer's GSTIN" in decision.explain()
-    assert "pass subdivision= if they are delivered elsewhere" in decision.explain()
+    for seller_state in ("IN-MH", "IN-KA"):
+        with pytest.raises(InvalidAmountError, match=r"subdivision=.*delivery ends"):
+            decide(_sale(seller_state, buyer, "1000"), on=ON)
 
 
 def test_goods_follow_the_delivery_state_over_the_gstin() -> None:

@@ -10,8 +10,11 @@
   from the seller's GSTIN).
 * The place of supply of **goods** is where their movement ends for delivery (s.
   10(1)(a)); to a buyer without a GSTIN, the address recorded on the invoice (s.
-  10(1)(ca), since 2023-10-01). commercekit takes it from the buyer's subdivision, and
-  from its GSTIN's State only when no delivery State is given, saying so.
+  10(1)(ca), since 2023-10-01). commercekit takes it from the buyer's subdivision, never
+  from its GSTIN's State (which does not tell where the goods go): without it, the
+  decision is refused. Goods delivered to a third person on the buyer's direction
+  (bill-to-ship-to, s. 10(1)(b): the place of supply is the buyer's principal place of
+  business) cannot be expressed by a ``Sale``.
 * The place of supply of **services** under the general rule (s. 12(2)) is a
   registered buyer's location (its GSTIN's State), else the buyer's address; services
   with rules of their own (s. 12(3)-(14): immovable property, restaurants, events,
@@ -224,19 +227,21 @@ def _place_of_supply(case: Case) -> tuple[str, Rule]:
             "the address on the invoice, s. 10(1)(ca))",
             ACTS,
         )
+    if case.goods:
+        raise InvalidAmountError.refused(
+            "buyer",
+            buyer,
+            "is in India without a State: the place of supply of goods is where their "
+            "movement ends (IGST Act s. 10(1)(a)), which a GSTIN does not tell; pass "
+            "subdivision= ('IN-MH', 'IN-KA', …), the State where delivery ends",
+            kind=InputKind.PLACE,
+        )
     if registered is not None:
-        if case.goods:
-            text = (
-                f"no delivery State is given: the goods are taken to be delivered in "
-                f"{registered}, the State of the buyer's GSTIN {gstin} (IGST Act s. "
-                "10(1)(a)); pass subdivision= if they are delivered elsewhere"
-            )
-        else:
-            text = (
-                f"services to a registered buyer: the place of supply is its location, "
-                f"{registered}, the State of its GSTIN {gstin} (IGST Act s. 12(2)(a))"
-            )
-        return registered, Rule(text, ACTS)
+        return registered, Rule(
+            f"services to a registered buyer: the place of supply is its location, "
+            f"{registered}, the State of its GSTIN {gstin} (IGST Act s. 12(2)(a))",
+            ACTS,
+        )
     if address is not None:
         return address, Rule(
             f"services to a buyer without a GSTIN whose address is in {address}: the "
