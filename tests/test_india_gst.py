@@ -422,3 +422,23 @@ def test_every_indian_rule_cites_indian_law(sale: Sale) -> None:
     for rule in decision.rules:
         assert rule.source != EU_DIRECTIVE
         assert "Art. " not in rule.text
+
+
+@pytest.mark.parametrize(
+    ("former", "current"),
+    [("IN-TG", "IN-TS"), ("in-tg", "IN-TS"), ("IN-OR", "IN-OD"), ("IN-DD", "IN-DH")],
+)
+def test_a_former_iso_code_is_refused_naming_the_current_one(
+    former: str, current: str
+) -> None:
+    """ISO 3166-2:IN lists Telangana as IN-TS today (pycountry 26.2.16), IN-TG before."""
+    with pytest.raises(UnknownJurisdictionError, match=f"is '{current}'"):
+        rates_for(former, "standard", on=ON)
+    with pytest.raises(UnknownJurisdictionError, match=f"is '{current}'"):
+        decide(_sale(former, Buyer("IN", subdivision="IN-MH"), "1"), on=ON)
+    assert rates_for(current, "standard", on=ON)
+
+
+def test_telangana_by_its_current_code() -> None:
+    assert gstin_state("36AAPFU0939F1ZW") == "IN-TS"
+    assert [rate.tax for rate in rates_for("IN-TS", "standard", on=ON)] == ["CGST", "SGST"]

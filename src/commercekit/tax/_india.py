@@ -57,7 +57,7 @@ GST_STATES = MappingProxyType(
         "28": "IN-AP",
         "29": "IN-KA", "30": "IN-GA", "31": "IN-LD", "32": "IN-KL", "33": "IN-TN",
         "34": "IN-PY", "35": "IN-AN",
-        "36": "IN-TS",  # Telangana: pycountry's ISO 3166-2 code
+        "36": "IN-TS",  # Telangana: IN-TG until ISO 3166-2 changed it (FORMER_CODES)
         "37": "IN-AP",
         "38": "IN-LA",  # Ladakh: python-stdnum 2.2 does not accept 38 yet
     }
@@ -69,6 +69,19 @@ UT_WITHOUT_LEGISLATURE = frozenset({"IN-AN", "IN-CH", "IN-DH", "IN-LA", "IN-LD"}
 s. 2(13)): Andaman and Nicobar Islands, Chandigarh, Dadra and Nagar Haveli and Daman and
 Diu, Ladakh, Lakshadweep."""
 
+FORMER_CODES = MappingProxyType(
+    {
+        "IN-TG": ("IN-TS", "Telangana"),
+        "IN-CT": ("IN-CG", "Chhattisgarh"),
+        "IN-OR": ("IN-OD", "Odisha"),
+        "IN-UT": ("IN-UK", "Uttarakhand"),
+        "IN-DD": ("IN-DH", "Daman and Diu, merged on 2020-01-26 into"),
+        "IN-DN": ("IN-DH", "Dadra and Nagar Haveli, merged on 2020-01-26 into"),
+    }
+)
+"""Codes ISO 3166-2:IN listed before (as late as its 2020-11-24 edition) → the code it
+lists now, as pycountry 26.2.16 has them, and the place's name."""
+
 _PLACES = frozenset(GST_STATES.values())
 _INTER_STATE = ("IGST",)
 _IN_A_STATE = ("CGST", "SGST")
@@ -77,8 +90,17 @@ _IN_A_TERRITORY = ("CGST", "UTGST")
 
 def state(code: object) -> str:
     """``code`` as an Indian State or Union territory (ISO 3166-2:IN, upper-cased), or
-    raise [`UnknownJurisdictionError`][commercekit.errors.UnknownJurisdictionError]."""
+    raise [`UnknownJurisdictionError`][commercekit.errors.UnknownJurisdictionError],
+    naming today's code for one ISO 3166-2 used to list (``IN-TG`` → ``IN-TS``)."""
     found = code.strip().upper() if isinstance(code, str) else None
+    former = FORMER_CODES.get(found or "")
+    if former is not None:
+        current, name = former
+        raise UnknownJurisdictionError(
+            code,
+            f"{name} is {current!r}: ISO 3166-2:IN no longer lists {found}, and "
+            "commercekit uses the codes it lists now",
+        )
     if found is None or found not in _PLACES:
         raise UnknownJurisdictionError(
             code, "an Indian State or Union territory, such as 'IN-MH' or 'IN-CH'"
