@@ -45,7 +45,7 @@ from commercekit.tax import (
     rates_for,
     validate_tax_id,
 )
-from commercekit.tax._india import GST_STATES, UT_WITHOUT_LEGISLATURE
+from commercekit.tax._india import GST_STATES, UT_WITHOUT_LEGISLATURE, place_on
 
 RESTRUCTURED = date(2025, 9, 22)  # Notifications 9/2025-CT(Rate) and -IT(Rate)
 BEFORE = RESTRUCTURED - timedelta(days=1)
@@ -236,7 +236,7 @@ def test_the_two_halves_add_up_to_the_integrated_rate(
     assert len(halves) == 2
     assert halves[0].rate == halves[1].rate
     assert halves[0].rate + halves[1].rate == whole.rate
-    second = "UTGST" if code in UT_WITHOUT_LEGISLATURE else "SGST"
+    second = "UTGST" if place_on(code, day) in UT_WITHOUT_LEGISLATURE else "SGST"
     assert [rate.tax for rate in halves] == ["CGST", second]
     assert {rate.jurisdiction for rate in halves} == {code}
 
@@ -442,3 +442,56 @@ def test_a_former_iso_code_is_refused_naming_the_current_one(
 def test_telangana_by_its_current_code() -> None:
     assert gstin_state("36AAPFU0939F1ZW") == "IN-TS"
     assert [rate.tax for rate in rates_for("IN-TS", "standard", on=ON)] == ["CGST", "SGST"]
+
+
+# --- dated geography --------------------------------------------------------------
+
+LADAKH_UT = date(2019, 10, 31)  # Jammu and Kashmir Reorganisation Act 2019
+MERGED = date(2020, 1, 26)  # Act 44 of 2019: Dadra and Nagar Haveli and Daman and Diu
+
+
+def test_ladakh_was_in_the_state_of_jammu_and_kashmir_before_31_october_2019() -> None:
+    """Before: CGST + SGST, and Jammu and Kashmir to Ladakh was intra-State; from the
+    day: a Union territory without a legislature (UTGST), and the supply inter-State."""
+    before = LADAKH_UT - timedelta(days=1)
+    assert [r.tax for r in rates_for("IN-LA", "standard", on=before)] == ["CGST", "SGST"]
+    assert [r.tax for r in rates_for("IN-LA", "standard", on=LADAKH_UT)] == [
+        "CGST",
+        "UTGST",
+    ]
+    within = _sale("IN-LA", Buyer("IN", subdivision="IN-LA"), "1000")
+    assert decide(within, on=before).scheme == "intra-State supply (CGST + SGST)"
+    assert decide(within, on=LADAKH_UT).scheme == "intra-State supply (CGST + UTGST)"
+    from_jk = _sale("IN-JK", Buyer("IN", subdivision="IN-LA"), "1000")
+    decision = decide(from_jk, on=before)
+    assert (decision.taxed_in, decision.scheme) == (
+        "IN-JK",
+        "intra-State supply (CGST + SGST)",
+    )
+    assert "Ladakh (IN-LA) was part of the State of Jammu and Kashmir" in (
+        decision.explain()
+    )
+    assert decide(from_jk, on=LADAKH_UT).scheme == "inter-State supply (IGST)"
+
+
+def test_jammu_and_kashmir_levies_sgst_on_both_sides_of_31_october_2019() -> None:
+    """A State before, a Union territory with a legislature after: SGST either way."""
+    within = _sale("IN-JK", Buyer("IN", subdivision="IN-JK"), "1000")
+    for day in (LADAKH_UT - timedelta(days=1), LADAKH_UT):
+        assert decide(within, on=day).scheme == "intra-State supply (CGST + SGST)"
+
+
+def test_a_supply_within_dadra_and_nagar_haveli_and_daman_and_diu_before_the_merger() -> (
+    None
+):
+    """Two Union territories until 2020-01-26: a supply between them was inter-State,
+    which IN-DH cannot tell, so it is refused; from the day, intra-territory."""
+    within = _sale("IN-DH", Buyer("IN", subdivision="IN-DH"), "1000")
+    with pytest.raises(NoRuleError, match="2020-01-26 onwards"):
+        decide(within, on=MERGED - timedelta(days=1))
+    assert decide(within, on=MERGED).scheme == "intra-State supply (CGST + UTGST)"
+    # To or from elsewhere it was inter-State whichever of the two it was.
+    out = _sale("IN-DH", Buyer("IN", subdivision="IN-GJ"), "1000")
+    assert decide(out, on=MERGED - timedelta(days=1)).scheme == (
+        "inter-State supply (IGST)"
+    )

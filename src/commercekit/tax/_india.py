@@ -13,19 +13,37 @@ Rates are asked by where the supply is taxed: ``IN`` for an inter-State supply (
 the State's ISO 3166-2 code for an intra-State one (``IN-MH``: CGST + SGST; ``IN-CH``,
 Chandigarh: CGST + UTGST).
 
+The places are today's, dated where they changed: Ladakh was part of the State of
+Jammu and Kashmir until it became a Union territory on 2019-10-31 (Jammu and Kashmir
+Reorganisation Act 2019, 34 of 2019), so before that day
+[`place_on`][commercekit.tax._india.place_on] answers ``IN-JK`` for it (CGST + SGST);
+Jammu and Kashmir kept SGST as a Union territory with a legislature. Dadra and Nagar
+Haveli and Daman and Diu were two Union territories without a legislature until their
+merger on 2020-01-26 (Act 44 of 2019): ``IN-DH`` before that day pays UTGST as either
+did, but a supply between the two was inter-State, which one code cannot tell.
+
 A GSTIN's first two digits are the GST State code of the registration (CBIC, GST
 State code list), which [`gstin_state`][commercekit.tax.gstin_state] turns into the ISO
 code.
 
 References:
     CBIC, GST Acts (IGST Act ss. 7-8, UTGST Act s. 2(13)): https://cbic-gst.gov.in/gst-acts.html
+    Notification 62/2019-Central Tax, 26 Nov 2019 (J&K and Ladakh from 2019-10-31),
+        as reproduced (read 2026-12-01):
+        http://www.eximguru.com/notifications/seeks-to-notify-the-transition-83987.aspx
+    Home Ministry notification of 19 Dec 2019 appointing 2020-01-26 under Act 44 of 2019
+        s. 2(a), as reported (read 2026-12-01):
+        https://www.ndtv.com/india-news/daman-and-diu-dadra-and-nagar-haveli-to-be-one-union-territory-from-january-26-2151597
     python-stdnum, GSTIN (the State codes it accepts): https://arthurdejong.org/python-stdnum/doc/2.2/stdnum.in_.gstin
 
 Examples:
     >>> gstin_state("27AAPFU0939F1ZV")
     'IN-MH'
-    >>> gst_taxes("IN-MH"), gst_taxes("IN-CH"), gst_taxes("IN")
+    >>> day = date(2026, 6, 1)
+    >>> gst_taxes("IN-MH", day), gst_taxes("IN-CH", day), gst_taxes("IN", day)
     (('CGST', 'SGST'), ('CGST', 'UTGST'), ('IGST',))
+    >>> gst_taxes("IN-LA", date(2019, 10, 30)), gst_taxes("IN-LA", date(2019, 10, 31))
+    (('CGST', 'SGST'), ('CGST', 'UTGST'))
     >>> gstin_state("27AAPFU0939F1ZO")
     Traceback (most recent call last):
     ...
@@ -34,13 +52,30 @@ Examples:
 
 from __future__ import annotations
 
+from datetime import date
 from types import MappingProxyType
 
 from commercekit._numbers import context_free
 from commercekit.errors import InvalidTaxIdError, UnknownJurisdictionError
 from commercekit.tax._ids import TaxId, validate_tax_id
 
-__all__ = ["GST_STATES", "UT_WITHOUT_LEGISLATURE", "gst_taxes", "gstin_state", "state"]
+__all__ = [
+    "GST_STATES",
+    "LADAKH_SEPARATED",
+    "TERRITORIES_MERGED",
+    "UT_WITHOUT_LEGISLATURE",
+    "gst_taxes",
+    "gstin_state",
+    "place_on",
+    "state",
+]
+
+LADAKH_SEPARATED = date(2019, 10, 31)
+"""The appointed day of the Jammu and Kashmir Reorganisation Act 2019: Ladakh a Union
+territory, no longer part of the State of Jammu and Kashmir."""
+TERRITORIES_MERGED = date(2020, 1, 26)
+"""The appointed day of the Dadra and Nagar Haveli and Daman and Diu (Merger of Union
+Territories) Act 2019: the two Union territories one."""
 
 GST_STATES = MappingProxyType(
     {
@@ -67,7 +102,10 @@ GST_STATES = MappingProxyType(
 UT_WITHOUT_LEGISLATURE = frozenset({"IN-AN", "IN-CH", "IN-DH", "IN-LA", "IN-LD"})
 """The Union territories whose intra-territory supplies pay UTGST (UTGST Act 2017
 s. 2(13)): Andaman and Nicobar Islands, Chandigarh, Dadra and Nagar Haveli and Daman and
-Diu, Ladakh, Lakshadweep."""
+Diu, Ladakh, Lakshadweep; asked of [`place_on`][commercekit.tax._india.place_on]'s
+answer, which is Jammu and Kashmir for Ladakh before 2019-10-31. (Before 2020-01-26,
+``IN-DH`` stands for either of the two territories merged into it, both without a
+legislature.)"""
 
 FORMER_CODES = MappingProxyType(
     {
@@ -108,13 +146,22 @@ def state(code: object) -> str:
     return found
 
 
-def gst_taxes(code: str) -> tuple[str, ...]:
-    """The GST taxes of a supply taxed at ``code``: ``IN`` (inter-State) pays IGST; a
-    State's code (intra-State) CGST and SGST; a Union territory without a legislature
-    CGST and UTGST."""
+def place_on(code: str, on: date) -> str:
+    """The State or Union territory that ``code`` (today's place, ISO 3166-2:IN) was
+    part of on ``on``: Jammu and Kashmir (``IN-JK``) for Ladakh before 2019-10-31; the
+    place itself otherwise."""
+    found = state(code)
+    return "IN-JK" if found == "IN-LA" and on < LADAKH_SEPARATED else found
+
+
+def gst_taxes(code: str, on: date) -> tuple[str, ...]:
+    """The GST taxes of a supply taxed at ``code`` on ``on``: ``IN`` (inter-State)
+    pays IGST; a State's code (intra-State) CGST and SGST; a Union territory without a
+    legislature, on that day, CGST and UTGST."""
     if code == "IN":
         return _INTER_STATE
-    return _IN_A_TERRITORY if state(code) in UT_WITHOUT_LEGISLATURE else _IN_A_STATE
+    territory = place_on(code, on) in UT_WITHOUT_LEGISLATURE
+    return _IN_A_TERRITORY if territory else _IN_A_STATE
 
 
 @context_free

@@ -226,7 +226,7 @@ class BundledRates:
         place, taxes = code, table.taxes
         if code == "IN":  # India's taxes depend on where the supply is taxed
             place = str(jurisdiction).strip().upper()
-            taxes = gst_taxes(place)
+            taxes = gst_taxes(place, day)
         found = []
         for tax in taxes:
             rate = find(table.own.get((tax, asked)), day)

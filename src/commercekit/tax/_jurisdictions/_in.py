@@ -38,8 +38,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from commercekit.errors import InputKind, InvalidAmountError
-from commercekit.tax._india import UT_WITHOUT_LEGISLATURE, gst_taxes, gstin_state, state
+from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
+from commercekit.tax._india import (
+    LADAKH_SEPARATED,
+    TERRITORIES_MERGED,
+    UT_WITHOUT_LEGISLATURE,
+    gst_taxes,
+    gstin_state,
+    place_on,
+    state,
+)
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
@@ -83,8 +91,9 @@ class India(RegisteredServices):
             ),
             why,
         ]
+        supplier, place = _on_the_day(case, supplier, place, rules)
         if supplier == place:
-            taxes = " + ".join(gst_taxes(place))
+            taxes = " + ".join(gst_taxes(place, case.on))
             law = (
                 "UTGST Act s. 7"
                 if place in UT_WITHOUT_LEGISLATURE
@@ -191,6 +200,36 @@ def export_of_services(case: Case, destination: str) -> TaxDecision:
             "the bank's proof of the payment in convertible foreign exchange",
         ),
     )
+
+
+def _on_the_day(
+    case: Case, supplier: str, place: str, rules: list[Rule]
+) -> tuple[str, str]:
+    """The supplier's State and the place of supply as they were on the sale's day:
+    Ladakh in the State of Jammu and Kashmir before 2019-10-31 (said in ``rules``); a
+    supply within ``IN-DH`` before 2020-01-26 refused, as it may have been between two
+    Union territories."""
+    day = case.on
+    if supplier == place == "IN-DH" and day < TERRITORIES_MERGED:
+        raise NoRuleError(
+            "a supply within IN-DH (Dadra and Nagar Haveli and Daman and Diu)",
+            day,
+            f"{TERRITORIES_MERGED.isoformat()} onwards: before, they were two Union "
+            "territories, and a supply between them was inter-State (IGST), one within "
+            "either intra-territory (CGST + UTGST), which the one code cannot tell",
+        )
+    found = place_on(supplier, day), place_on(place, day)
+    if "IN-LA" in (supplier, place) and day < LADAKH_SEPARATED:
+        rules.append(
+            Rule(
+                f"on {day.isoformat()} Ladakh (IN-LA) was part of the State of Jammu "
+                "and Kashmir (IN-JK): it became a Union territory on "
+                f"{LADAKH_SEPARATED.isoformat()} (Jammu and Kashmir Reorganisation Act "
+                "2019)",
+                ACTS,
+            )
+        )
+    return found
 
 
 def _supplier_state(case: Case) -> str:
