@@ -14,13 +14,15 @@ within Maharashtra pay CGST 900 + SGST 900; resold for INR 17,500 to Rajasthan, 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import (
     CommerceKitError,
     InvalidAmountError,
@@ -30,6 +32,7 @@ from commercekit.errors import (
     UnknownJurisdictionError,
 )
 from commercekit.money import Money
+from commercekit.pricing import Cart, CartLine
 from commercekit.tax import (
     Buyer,
     Collector,
@@ -495,3 +498,26 @@ def test_a_supply_within_dadra_and_nagar_haveli_and_daman_and_diu_before_the_mer
     assert decide(out, on=MERGED - timedelta(days=1)).scheme == (
         "inter-State supply (IGST)"
     )
+
+
+# --- the day of a quote -----------------------------------------------------------
+
+
+def test_a_quote_takes_the_day_of_at_in_the_time_zone_it_carries() -> None:
+    """By design (CheckoutContext: tax rules use ``at``'s date), not converted to India's
+    time: 20:00 UTC on 21 Sept 2025 is 22 Sept in India; the docs tell callers to pass
+    ``at`` in Asia/Kolkata."""
+    cart = Cart([CartLine("LAMP", Money("1499.00", "INR"), 1)])
+    evening = datetime(2025, 9, 21, 20, 0, tzinfo=UTC)
+    found = []
+    for at in (evening, evening.astimezone(ZoneInfo("Asia/Kolkata"))):
+        context = CheckoutContext(
+            Seller("IN", {"IN-MH"}),
+            Buyer("IN", subdivision="IN-KA"),
+            at=at,
+            prices_include_tax=False,
+            products={"LAMP": Product("LAMP", "standard")},
+        )
+        (rate,) = quote(cart, context).lines[0].rates
+        found.append(rate.since)
+    assert found == [date(2017, 7, 1), RESTRUCTURED]
