@@ -41,6 +41,7 @@ from commercekit.tax import (
     Seller,
     TaxCategory,
     TaxRate,
+    Verification,
     add_tax,
     decide,
     gstin_state,
@@ -148,6 +149,24 @@ def test_services_to_a_registered_buyer_follow_its_gstin_over_its_address() -> N
     decision = decide(_sale("IN-MH", buyer, "1000", supply="services"), on=ON)
     assert decision.taxed_in == "IN"
     assert "s. 12(2)(a)" in decision.explain()
+
+
+def _refused(gstin: str) -> Verification:
+    return Verification(validate_tax_id(gstin, "IN"), valid=False, level="registry")
+
+
+def test_a_gstin_the_registry_refused_does_not_set_the_place_of_supply() -> None:
+    """IGST Act s. 12(2)(a) is for a registered recipient; a number the registry does
+    not know leaves the buyer unregistered: its address, s. 12(2)(b)."""
+    buyer = Buyer(
+        "IN",
+        subdivision="IN-MH",
+        tax_id=validate_tax_id(KARNATAKA_GSTIN, "IN"),
+        verification=_refused(KARNATAKA_GSTIN),
+    )
+    decision = decide(_sale("IN-MH", buyer, "1000", supply="services"), on=ON)
+    assert decision.taxed_in == "IN-MH"
+    assert "whose GSTIN the registry refused" in decision.explain()
 
 
 def test_services_to_a_consumer_follow_its_address() -> None:
@@ -415,6 +434,19 @@ def test_goods_sent_abroad_are_a_zero_rated_export() -> None:
         Sale(
             Seller("US", {"IN"}),
             Buyer("IN", subdivision="IN-MH"),
+            "electronic_services",
+            Money("1", "INR"),
+        ),
+        Sale(
+            Seller("US", {"IN"}),
+            Buyer(
+                "IN",
+                subdivision="IN-MH",
+                tax_id=validate_tax_id(MUMBAI_GSTIN, "IN"),
+                verification=Verification(
+                    validate_tax_id(MUMBAI_GSTIN, "IN"), valid=False, level="registry"
+                ),
+            ),
             "electronic_services",
             Money("1", "INR"),
         ),

@@ -83,7 +83,7 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     # 2. A business buyer with a tax number (valid, or not checked).
     checked = sale.buyer.verification
     if sale.buyer.tax_id is not None and checked is not None and not checked.valid:
-        return _as_consumer(sale, day, rates)
+        return _as_consumer(sale, day, rates, here.source)
     if sale.buyer.tax_id is not None:
         # Every jurisdiction answers for services; goods may follow the general rules.
         business = arrival(case) if goods else here
@@ -110,8 +110,9 @@ def _domestic(case: Case, origin: str, destination: str) -> bool:
     )
 
 
-def _as_consumer(sale: Sale, day: date, rates: TaxRateSource) -> TaxDecision:
-    """A tax number the registry does not know: the buyer is a consumer."""
+def _as_consumer(sale: Sale, day: date, rates: TaxRateSource, source: str) -> TaxDecision:
+    """A tax number the registry does not know: the buyer is a consumer, under the law
+    of the buyer's jurisdiction (``source``)."""
     checked = sale.buyer.verification
     assert checked is not None  # noqa: S101  # only for a number the registry refused
     consumer = attrs.evolve(
@@ -121,7 +122,7 @@ def _as_consumer(sale: Sale, day: date, rates: TaxRateSource) -> TaxDecision:
     rule = Rule(
         f"the registry ({checked.registry or checked.level.value}) does not know "
         f"{sale.buyer.tax_id} as a valid number: the buyer is treated as a consumer",
-        DIRECTIVE,
+        source,
     )
     return attrs.evolve(decision, rules=(rule, *decision.rules), verification=checked)
 

@@ -255,8 +255,11 @@ def _place_of_supply(case: Case) -> tuple[str, Rule]:
     """Where the supply is taxed, and the rule that says so."""
     buyer = case.sale.buyer
     address = None if buyer.subdivision is None else state(buyer.subdivision)
+    refused = buyer.verification is not None and not buyer.verification.valid
     gstin = (
-        buyer.tax_id if buyer.tax_id is not None and buyer.tax_id.country == "IN" else None
+        buyer.tax_id
+        if buyer.tax_id is not None and buyer.tax_id.country == "IN" and not refused
+        else None
     )
     registered = None if gstin is None else gstin_state(gstin)
     if case.goods and address is not None:
@@ -282,8 +285,9 @@ def _place_of_supply(case: Case) -> tuple[str, Rule]:
             ACTS,
         )
     if address is not None:
+        without = "whose GSTIN the registry refused" if refused else "without a GSTIN"
         return address, Rule(
-            f"services to a buyer without a GSTIN whose address is in {address}: the "
+            f"services to a buyer {without} whose address is in {address}: the "
             "place of supply is there (IGST Act s. 12(2)(b))",
             ACTS,
         )
