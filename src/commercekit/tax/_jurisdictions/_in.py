@@ -19,6 +19,12 @@
   registered buyer's location (its GSTIN's State), else the buyer's address; services
   with rules of their own (s. 12(3)-(14): immovable property, restaurants, events,
   transport …) are not distinguished.
+* A supplier in India selling to a recipient **outside India**: IGST Act s. 13 sets the
+  place of supply; for services under its general rule, the recipient's location (s.
+  13(2)). Services are an export when the five conditions of s. 2(6) hold, goods when
+  taken out of India (s. 2(5)); exports are zero-rated (s. 16(1)(a)). The two
+  conditions a sale cannot tell (payment in convertible foreign exchange, and supplier
+  and recipient not merely establishments of one person) are named in the decision.
 * A supplier abroad selling online information and database access or retrieval
   services (OIDAR) to consumers in India registers and pays IGST from its first sale
   (IGST Act s. 14; CGST Act s. 24).
