@@ -174,6 +174,14 @@ def test_a_tariff_rows_surcharge_rate_is_checked(bad: object) -> None:
         _tariff(sws=bad)  # type: ignore[arg-type]
 
 
+def test_a_surcharge_rate_on_a_row_for_another_destination_is_refused() -> None:
+    """India's Social Welfare Surcharge on a German row would be silently ignored."""
+    with pytest.raises(CommerceKitError, match="only India"):
+        DutyRate(
+            "DE", "9405", "3.7", ON, None, TARIFF_SOURCE, social_welfare_surcharge="10"
+        )
+
+
 def test_duty_lines_that_do_not_follow_the_items_are_refused() -> None:
     shade = Item("Shade", _inr("500.00"), hs_code="9405.99", origin="CN")
     shipment = Shipment((_lamp(), shade), destination="IN")

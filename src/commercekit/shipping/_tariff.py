@@ -108,7 +108,8 @@ class DutyRate:
     with them matches; ``until`` is the last day in force (``None`` while it is).
     ``social_welfare_surcharge`` is India's: the heading's own rate, in percent of the
     duty, where a notification exempts it (``0``) or lowers it; ``None`` means the
-    general rate (10%, Finance Act 2018 s. 110).
+    general rate (10%, Finance Act 2018 s. 110). A row for another destination with
+    one is refused (``InvalidAmountError``): it would be ignored.
     """
 
     destination: str = attrs.field(converter=check.area)
@@ -125,6 +126,12 @@ class DutyRate:
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
+        if self.social_welfare_surcharge is not None and self.destination != "IN":
+            raise InvalidAmountError(
+                self.social_welfare_surcharge,
+                f"is a Social Welfare Surcharge rate on a row for {self.destination}: "
+                "only India levies it; leave social_welfare_surcharge out",
+            )
 
     @property
     def digits(self) -> str:
