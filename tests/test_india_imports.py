@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.checkout import CheckoutContext, Product, RefundPolicy, quote, refund
 from commercekit.errors import CommerceKitError, MissingDataError, NoRuleError
 from commercekit.money import Money, RateTable, convert
 from commercekit.pricing import Cart, CartLine
@@ -281,3 +281,36 @@ def test_the_quote_for_an_indian_buyer_charges_or_names_the_border_amounts(
     assert result.grand_total == (  # type: ignore[attr-defined]
         result.subtotal + result.collected_border_charges  # type: ignore[attr-defined]
     )
+
+
+def test_a_refund_gives_back_each_lines_own_igst_not_a_share_by_value() -> None:
+    """Regression: returning a zero-rated book (BCD 0%, IGST 0%) from a DDP order
+    with a lamp gave back 241.81 of the lamp's IGST (shared by net value). Each line's
+    border share is its own duty, surcharge and import tax."""
+    tariff = TariffTable(
+        [
+            *_tariff().rates,
+            DutyRate("IN", "4901", "0", date(2018, 1, 1), None, TARIFF_SOURCE),
+        ],
+        name="the caller's Indian tariff",
+    )
+    products = {
+        "LAMP": Product("LAMP", "standard", hs_code="9405.11", origin="CN"),
+        "BOOK": Product("BOOK", "books", hs_code="4901.99", origin="CN"),
+    }
+    context = CheckoutContext(
+        Seller("US"), Buyer("IN", subdivision="IN-MH"),
+        at=datetime(2026, 6, 1, 12, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        prices_include_tax=False, products=products, incoterm="DDP", tariffs=tariff,
+    )  # fmt: skip
+    cart = Cart([CartLine("LAMP", _inr("5000.00"), 2), CartLine("BOOK", _inr("333.33"), 3)])
+    order = quote(cart, context)
+    landed = order.landed
+    assert landed is not None
+    by_item = {line.item.description: line.amount for line in landed.taxes}
+    assert by_item["BOOK"] == _inr("0.00")
+    policy = RefundPolicy(refund_border_charges=True)
+    book = refund(order, {"BOOK": 3}, policy)
+    assert book.border == _inr("0.00")
+    lamp = refund(order, {"LAMP": 2}, policy, previous=[book])
+    assert lamp.border == order.collected_border_charges

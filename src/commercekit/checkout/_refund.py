@@ -110,36 +110,41 @@ __all__ = ["refund"]
 def _border_shares(order: Quote) -> list[Money]:
     """Each line's share of the border charges the seller collected.
 
-    A line's own duty is its own; the rest (import tax, fees) is shared by net value,
-    the base it was levied on; where every net is zero, by the value before discount
-    (``value_weights``), and where that is zero too, by units.
+    A line's own duty and import tax are its own (each item was taxed at its own rate:
+    a zero-rated line bore none); the rest (fees and their tax) is shared by net value;
+    where every net is zero, by the value before discount (``value_weights``), and
+    where that is zero too, by units.
     """
     border = order.collected_border_charges
     zero = border * 0
-    duties = [zero] * len(order.lines)
+    owned = [zero] * len(order.lines)
     landed = order.landed
     if not border.amount:
-        return duties
+        return owned
     if landed is not None and landed.shipment.currency == order.currency:
         # landed_cost was given one item per line with a positive net, in order.
         valued = [i for i, line in enumerate(order.lines) if line.net.amount > 0]
         items = landed.shipment.items
         if len(valued) == len(items):
-            own = landed.item_duties  # duty and any surcharge (India's SWS) per item
+            # duty and any surcharge (India's SWS), and the import tax, per item
+            own = [
+                duty + tax.amount
+                for duty, tax in zip(landed.item_duties, landed.taxes, strict=True)
+            ]
             for index, item, amount in zip(valued, items, own, strict=True):
                 if item.description == order.lines[index].sku:
-                    duties[index] = amount
-    duty = sum_money(duties, order.currency)
-    if duty > border:
-        duties, duty = [zero] * len(order.lines), zero
-    rest = border - duty
+                    owned[index] = amount
+    total = sum_money(owned, order.currency)
+    if total > border:
+        owned, total = [zero] * len(order.lines), zero
+    rest = border - total
     if not rest.amount:
-        return duties
+        return owned
     weights = value_weights(
         [line.net.amount for line in order.lines],
         [line.amount.amount for line in order.lines],
     ) or [Decimal(line.quantity) for line in order.lines]
-    return [own + share for own, share in zip(duties, allocate(rest, weights), strict=True)]
+    return [own + share for own, share in zip(owned, allocate(rest, weights), strict=True)]
 
 
 @context_free
