@@ -314,3 +314,11 @@ def test_a_refund_gives_back_each_lines_own_igst_not_a_share_by_value() -> None:
     assert book.border == _inr("0.00")
     lamp = refund(order, {"LAMP": 2}, policy, previous=[book])
     assert lamp.border == order.collected_border_charges
+
+
+def test_goods_said_to_be_taxed_at_sale_are_refused_into_india() -> None:
+    """Regression: sold_under='IOSS' into India dropped the IGST to 0.00. India has no
+    scheme that collects IGST on imported goods at sale: it is levied at the border."""
+    shipment = Shipment((_lamp(),), destination="IN", sold_under="IOSS")
+    with pytest.raises(CommerceKitError, match="sold_under"):
+        landed_cost(shipment, incoterm="DDP", on=ON, tariffs=_tariff())

@@ -33,13 +33,20 @@ from decimal import Decimal
 import attrs
 
 from commercekit import _bundled
+from commercekit._checks import invalid
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import Money, RoundingMode, round_money
 from commercekit.shipping._charges import ItemDuty, Work
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate
 
-__all__ = ["INDIA", "india_costs", "india_tariff_rate", "surcharge_lines"]
+__all__ = [
+    "INDIA",
+    "india_costs",
+    "india_tariff_rate",
+    "refuse_taxed_at_sale",
+    "surcharge_lines",
+]
 
 INDIA = "IN"
 FREIGHT_SHARE = Decimal("20")
@@ -131,6 +138,20 @@ def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
         )
         costs.append(assumed)
     return costs[0], costs[1]
+
+
+def refuse_taxed_at_sale(shipment: Shipment) -> None:
+    """Refuse goods said to be taxed at sale: India has no such scheme for imported
+    goods (IGST on them is levied at the border, Customs Tariff Act 1975 s. 3(7); IGST
+    Act 2017 s. 5(1) proviso), so ``sold_under`` would drop IGST that is due."""
+    if shipment.sold_under is not None:
+        raise invalid(
+            "sold_under",
+            shipment.sold_under,
+            "names a scheme that charged the tax at sale, and India has none for "
+            "imported goods: IGST is levied at the border (Customs Tariff Act 1975 "
+            "s. 3(7)); leave sold_under out",
+        )
 
 
 def india_tariff_rate(lookup: Callable[[], DutyRate], hs_code: str, on: date) -> DutyRate:

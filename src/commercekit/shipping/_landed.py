@@ -43,7 +43,7 @@ from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, Valuation, customs_rules
 from commercekit.shipping._duty import duty_lines
 from commercekit.shipping._import_tax import fee_tax, import_tax_lines
-from commercekit.shipping._india import INDIA, india_costs
+from commercekit.shipping._india import INDIA, india_costs, refuse_taxed_at_sale
 from commercekit.shipping._shipment import Fee, Incoterm, Item, Shipment
 from commercekit.shipping._tariff import BUNDLED_TARIFF, TariffSource
 from commercekit.tax import BUNDLED, BundledRates, TaxRate, TaxRateSource
@@ -239,7 +239,8 @@ def landed_cost(
     Into India (``_india.py``): the assessable value is CIF, with 20% and 1.125% of the
     FOB value for transport and insurance where the shipment gives none (listed as
     assumed); the Social Welfare Surcharge follows the duty as a second line per item;
-    IGST is charged on the assessable value plus both.
+    IGST is charged on the assessable value plus both. India has no scheme that
+    charges IGST on imported goods at sale: a shipment with ``sold_under`` is refused.
 
     Raises [`MissingDataError`][commercekit.errors.MissingDataError] for an item without
     an origin or, where duty is due, without an HS code (into India, also for a heading
@@ -266,6 +267,8 @@ def landed_cost(
     )
     area = place.customs_territory
     rules = customs_rules(area, on=day)
+    if area == INDIA:
+        refuse_taxed_at_sale(shipment)
     customs_value = _customs_value_of(shipment, rules, work)
     # Each item's share of the customs value: by value, or equally when every item is
     # free (the transport and insurance in a CIF value still belong to the goods).
