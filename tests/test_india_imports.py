@@ -322,3 +322,17 @@ def test_goods_said_to_be_taxed_at_sale_are_refused_into_india() -> None:
     shipment = Shipment((_lamp(),), destination="IN", sold_under="IOSS")
     with pytest.raises(CommerceKitError, match="sold_under"):
         landed_cost(shipment, incoterm="DDP", on=ON, tariffs=_tariff())
+
+
+def test_transport_over_a_fifth_of_the_fob_value_names_the_air_freight_cap() -> None:
+    """r. 10(2)'s fifth proviso: goods imported by air count ascertained transport at
+    no more than 20% of the FOB value. The shipment does not say how the goods came,
+    so the whole cost is used and the explanation says the cap may apply."""
+    dear = Shipment((_lamp(),), destination="IN", shipping=_inr("30000.00"))
+    cost = landed_cost(dear, incoterm="DDP", on=ON, tariffs=_tariff())
+    assert cost.customs_value == _inr("131125.00")
+    (caveat,) = [line for line in cost.explanation if "by air" in line]
+    assert "20000.00 INR" in caveat
+    cheap = Shipment((_lamp(),), destination="IN", shipping=_inr("20000.00"))
+    cost = landed_cost(cheap, incoterm="DDP", on=ON, tariffs=_tariff())
+    assert not [line for line in cost.explanation if "by air" in line]

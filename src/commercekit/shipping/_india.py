@@ -8,7 +8,10 @@ Indian customs charges, in this order (worked through in the docs, "Imports into
   Customs Valuation Rules 2007 r. 10(2), as substituted in 2017). Where the transport
   cost is not ascertainable it is 20% of the FOB value; where the insurance is not,
   1.125% of it (the provisos). A shipment without ``shipping`` or ``insurance`` is
-  valued with those figures, and the explanation says each was assumed;
+  valued with those figures, and the explanation says each was assumed. For goods
+  imported by air, ascertained transport counts at no more than 20% of the FOB value
+  (the fifth proviso): a shipment does not say how its goods came, so the whole cost
+  is used, and the explanation says so where it is above that;
 * **basic customs duty** (BCD) at the tariff's rate on the assessable value, from the
   caller's ``TariffSource``: a heading it has no row for raises ``MissingDataError``;
 * the **Social Welfare Surcharge** (SWS): 10% of the duties of customs (Finance Act
@@ -128,6 +131,8 @@ def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
     ):
         if given is not None:
             costs.append(given)
+            if what == "transport":
+                _air_cap(given, fob, work)
             continue
         assumed = round_money(fob * percent.scaleb(-2), mode=RoundingMode.HALF_UP)
         work.lines.append(
@@ -138,6 +143,20 @@ def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
         )
         costs.append(assumed)
     return costs[0], costs[1]
+
+
+def _air_cap(transport: Money, fob: Money, work: Work) -> None:
+    """Say where r. 10(2)'s fifth proviso may lower the transport counted: for goods
+    imported by air, ascertained transport counts at no more than 20% of the FOB value.
+    A shipment does not say how the goods came, so the whole cost stays in."""
+    cap = round_money(fob * FREIGHT_SHARE.scaleb(-2), mode=RoundingMode.HALF_UP)
+    if transport > cap:
+        work.lines.append(
+            f"transport {transport} is more than {FREIGHT_SHARE}% of the FOB value "
+            f"({cap}): if the goods came by air, the rule counts {cap} instead; the "
+            f"whole cost is used here, as the shipment does not say how they came "
+            f"[{VALUATION_RULE}]"
+        )
 
 
 def refuse_taxed_at_sale(shipment: Shipment) -> None:
