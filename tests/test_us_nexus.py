@@ -452,3 +452,16 @@ def test_the_service_answer_with_us_states_matches_the_shipped_schema() -> None:
     jsonschema.validate(sale_json, {"$ref": "#/components/schemas/CountedSale", **document})
     (texas,) = [s for s in answer["statuses"] if s.get("state") == "US-TX"]
     assert (texas["status"], texas["due"]) == ("must_register", "2026-07-01")
+
+
+def test_collection_is_never_due_before_the_state_required_it() -> None:
+    # CDTFA Publication 77: the USD 500,000 test applies from 2019-04-01 and is not
+    # retroactive; 2018 sales over it make a seller collect from that day, not 2018.
+    # Virginia: sales before 2019-07-01 count, collection starts on that day.
+    california = [sale(date(2018, 6, 1), "600000.00", "US-CA")]
+    found = nexus(california, date(2019, 4, 5), "US-CA")
+    assert (found.crossed_on, found.due) == (date(2018, 6, 1), date(2019, 4, 1))
+    virginia = [sale(date(2019, 3, 1), "100000.01", "US-VA")]
+    found = nexus(virginia, date(2019, 7, 2), "US-VA")
+    assert (found.crossed_on, found.due) == (date(2019, 3, 1), date(2019, 7, 1))
+    assert "collection due from 2019-07-01" in found.explain()

@@ -35,7 +35,13 @@ from commercekit.money import Money, require_money, sum_money
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._thresholds import Registration
-from commercekit.tax._us_nexus import MAX_COUNT, Combine, NexusThreshold, NexusWindow
+from commercekit.tax._us_nexus import (
+    MAX_COUNT,
+    Combine,
+    NexusThreshold,
+    NexusWindow,
+    nexus_periods,
+)
 
 __all__ = ["Entry", "NexusStatus", "state_status"]
 
@@ -101,8 +107,9 @@ class NexusStatus:
     ``previous_transactions`` then hold the whole previous year). ``left_out`` are the
     sales made through a marketplace facilitator that the state does not count toward
     the seller's threshold. ``crossed_on`` is the day the threshold was crossed (None:
-    not crossed); ``due`` the first day collection is due under the state's rule (None
-    where not crossed, or where the rule is not bundled: ``explain`` says which).
+    not crossed); ``due`` the first day collection is due under the state's rule, never
+    before the state's first economic-nexus day (None where not crossed, or where the
+    rule is not bundled: ``explain`` says which).
     ``share`` is the fraction of the threshold reached (for an OR rule the larger of
     the two fractions, for an AND rule the smaller), rounded half up to 4 places.
     """
@@ -270,7 +277,11 @@ def state_status(
         status = _status(measured, registered=registered)
     due = None
     if measured.crossed_on is not None and threshold.collect_from is not None:
-        due = threshold.collect_from.due(measured.crossed_on)
+        # Sales before the state's first economic-nexus day count toward the
+        # threshold, but collection was never due before that day (CDTFA Pub. 77:
+        # not retroactive before 2019-04-01).
+        first = nexus_periods(threshold.state)[0].since
+        due = max(threshold.collect_from.due(measured.crossed_on), first)
     return NexusStatus(
         state=threshold.state,
         threshold=threshold,
