@@ -465,3 +465,22 @@ def test_collection_is_never_due_before_the_state_required_it() -> None:
     found = nexus(virginia, date(2019, 7, 2), "US-VA")
     assert (found.crossed_on, found.due) == (date(2019, 3, 1), date(2019, 7, 1))
     assert "collection due from 2019-07-01" in found.explain()
+
+
+def test_marketplace_sales_outside_the_window_are_not_shown_or_asked_about() -> None:
+    # Alabama's window is the previous calendar year: a 2020 marketplace sale is
+    # neither counted nor 'left out' of the 2025 figures shown on 2026-01-15.
+    alabama = [
+        sale(date(2020, 4, 1), "300000.00", "US-AL", marketplace=True),
+        sale(date(2025, 4, 1), "1000.00", "US-AL"),
+        sale(date(2025, 5, 1), "20.00", "US-AL", marketplace=True),
+    ]
+    found = nexus(alabama, date(2026, 1, 15), "US-AL")
+    assert (found.sales, found.left_out) == (Money("1000.00", "USD"), Money("20.00", "USD"))
+    # New York's marketplace rule is not bundled; a marketplace sale years before the
+    # four quarters measured does not matter, so it is not asked about.
+    new_york = [
+        sale(date(2019, 4, 1), "1.00", "US-NY", marketplace=True),
+        sale(date(2025, 12, 1), "100.00", "US-NY"),
+    ]
+    assert nexus(new_york, date(2026, 3, 1), "US-NY").sales == Money("100.00", "USD")

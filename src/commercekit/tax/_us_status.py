@@ -105,8 +105,9 @@ class NexusStatus:
     ``window_start`` .. ``window_end`` (the current calendar year so far where the state
     looks at the current or previous year; ``previous_sales`` and
     ``previous_transactions`` then hold the whole previous year). ``left_out`` are the
-    sales made through a marketplace facilitator that the state does not count toward
-    the seller's threshold. ``crossed_on`` is the day the threshold was crossed (None:
+    sales made through a marketplace facilitator, in the windows shown (the previous
+    year too where it counts), that the state does not count toward the seller's
+    threshold. ``crossed_on`` is the day the threshold was crossed (None:
     not crossed); ``due`` the first day collection is due under the state's rule, never
     before the state's first economic-nexus day (None where not crossed, or where the
     rule is not bundled: ``explain`` says which).
@@ -262,11 +263,9 @@ def state_status(
     conversions: tuple[str, ...] = (),
 ) -> NexusStatus:
     """One state's status on ``day`` from the seller's ``entries`` into it."""
-    entries = [entry for entry in entries if entry.day <= day]
+    first = _measured_from(threshold.window, day)
+    entries = [entry for entry in entries if first <= entry.day <= day]
     counting = _counted(threshold, entries)
-    left_out = _ZERO
-    if not threshold.marketplace_counts:
-        left_out = _totals([entry for entry in entries if entry.marketplace])[0]
     if not threshold.sales_tax:
         measured, status = _Measured(), Registration.NO_SALES_TAX
     else:
@@ -275,6 +274,14 @@ def state_status(
         else:
             measured = _measure_years(threshold, counting, day)
         status = _status(measured, registered=registered)
+    left_out = _ZERO
+    if not threshold.marketplace_counts and measured.window_start is not None:
+        # the windows shown: the previous year too where it is counted
+        shown = measured.window_start, measured.window_end or day
+        if measured.previous_sales is not None:
+            shown = first, day
+        outside = [e for e in entries if e.marketplace and shown[0] <= e.day <= shown[1]]
+        left_out = _totals(outside)[0]
     due = None
     if measured.crossed_on is not None and threshold.collect_from is not None:
         # Sales before the state's first economic-nexus day count toward the
@@ -291,6 +298,14 @@ def state_status(
         status=status,
         conversions=conversions,
     )
+
+
+def _measured_from(window: NexusWindow, day: date) -> date:
+    """The first day of the sales a window measures on ``day``: the oldest look-back's
+    start, or 1 January of the previous year."""
+    if window in _LOOKBACK_MONTHS:
+        return _lookback(_period_ends(window, day)[0])[0]
+    return date(day.year - 1, 1, 1)
 
 
 def _status(measured: _Measured, *, registered: bool) -> Registration:
