@@ -484,3 +484,13 @@ def test_marketplace_sales_outside_the_window_are_not_shown_or_asked_about() -> 
         sale(date(2025, 12, 1), "100.00", "US-NY"),
     ]
     assert nexus(new_york, date(2026, 3, 1), "US-NY").sales == Money("100.00", "USD")
+
+
+def test_explain_shows_the_previous_year_that_crossed() -> None:
+    # California counts the previous or current calendar year: crossed in 2025, the
+    # sentence on 2026-03-01 must show the 2025 figures that crossed, not only 2026's.
+    found = nexus([sale(date(2025, 6, 1), "500000.01", "US-CA")], date(2026, 3, 1), "US-CA")
+    assert found.status is Registration.MUST_REGISTER
+    assert "USD 500000.01 and 1 transactions from 2025-01-01 to 2025-12-31" in (
+        found.explain()
+    )

@@ -173,9 +173,18 @@ class NexusStatus:
                 if self.due is not None
                 else "when collection becomes due is not bundled; see the source"
             )
+        counted = (
+            f"USD {self.sales.amount} and {self.transactions} transactions counted "
+            f"from {self.window_start} to {self.window_end}"
+        )
+        if self.previous_sales is not None and self.window_start is not None:
+            year = self.window_start.year - 1
+            counted += (
+                f", USD {self.previous_sales.amount} and {self.previous_transactions} "
+                f"transactions from {year}-01-01 to {year}-12-31"
+            )
         return (
-            f"{self.state}: USD {self.sales.amount} and {self.transactions} transactions "
-            f"counted from {self.window_start} to {self.window_end} against "
+            f"{self.state}: {counted} against "
             f"{rule.describe()} ({rule.legal_basis}): {self.status.value}, {when}. "
             f"Source: {' '.join(rule.sources)}"
         )
