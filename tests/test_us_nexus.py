@@ -317,7 +317,12 @@ def test_georgia_lowered_its_amount_on_2020_01_01() -> None:
     assert nexus(sales, date(2019, 12, 31), "US-GA").status is Registration.BELOW
     found = nexus(sales, date(2020, 1, 1), "US-GA")
     assert found.status is Registration.MUST_REGISTER
-    assert (found.crossed_on, found.due) == (date(2019, 5, 1), date(2019, 5, 1))
+    # 2019's USD 150,000 crosses only the 2020 amount: collection was not due in 2019
+    # (USD 250,000 then), so it is due when the lower amount took effect.
+    assert (found.crossed_on, found.due) == (date(2019, 5, 1), date(2020, 1, 1))
+    # Sales that crossed the 2019 amount too were due from the day they crossed.
+    more = [sale(date(2019, 5, 1), "250000.01", "US-GA")]
+    assert nexus(more, date(2020, 1, 1), "US-GA").due == date(2019, 5, 1)
 
 
 def test_north_dakota_collects_after_sixty_days_or_from_january() -> None:

@@ -109,7 +109,7 @@ class NexusStatus:
     year too where it counts), that the state does not count toward the seller's
     threshold. ``crossed_on`` is the day the threshold was crossed (None:
     not crossed); ``due`` the first day collection is due under the state's rule, never
-    before the state's first economic-nexus day (None where not crossed, or where the
+    before a rule those sales cross was in force (None where not crossed, or where the
     rule is not bundled: ``explain`` says which).
     ``share`` is the fraction of the threshold reached (for an OR rule the larger of
     the two fractions, for an AND rule the smaller), rounded half up to 4 places.
@@ -291,22 +291,37 @@ def state_status(
             shown = first, day
         outside = [e for e in entries if e.marketplace and shown[0] <= e.day <= shown[1]]
         left_out = _totals(outside)[0]
-    due = None
-    if measured.crossed_on is not None and threshold.collect_from is not None:
-        # Sales before the state's first economic-nexus day count toward the
-        # threshold, but collection was never due before that day (CDTFA Pub. 77:
-        # not retroactive before 2019-04-01).
-        first = nexus_periods(threshold.state)[0].since
-        due = max(threshold.collect_from.due(measured.crossed_on), first)
     return NexusStatus(
         state=threshold.state,
         threshold=threshold,
         **attrs.asdict(measured, recurse=False),
         left_out=left_out,
-        due=due,
+        due=_due(threshold, counting, measured.crossed_on),
         status=status,
         conversions=conversions,
     )
+
+
+def _due(
+    threshold: NexusThreshold, counting: Sequence[Entry], crossed_on: date | None
+) -> date | None:
+    """When collection is due after crossing on ``crossed_on``: by the state's rule,
+    never before the first period (in force then or later) whose limits those sales
+    cross: Georgia's USD 100,000 of 2020, not its USD 250,000 of 2019, made 2019's USD
+    150,000 due on 2020-01-01; CDTFA Pub. 77: not retroactive before 2019-04-01."""
+    if crossed_on is None or threshold.collect_from is None:
+        return None
+    due = threshold.collect_from.due(crossed_on)
+    if threshold.window in _LOOKBACK_MONTHS:
+        start = _lookback(crossed_on)[0]
+    else:
+        start = date(crossed_on.year, 1, 1)
+    sales, count = _totals([e for e in counting if start <= e.day <= crossed_on])
+    for period in nexus_periods(threshold.state):
+        ended = period.until is not None and period.until < due
+        if period.since < threshold.since and not ended and period.crossed(sales, count):
+            return max(due, period.since)
+    return max(due, threshold.since)  # the period in force on the day crosses
 
 
 def _measured_from(window: NexusWindow, day: date) -> date:
