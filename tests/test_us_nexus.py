@@ -499,3 +499,22 @@ def test_explain_shows_the_previous_year_that_crossed() -> None:
     assert "USD 500000.01 and 1 transactions from 2025-01-01 to 2025-12-31" in (
         found.explain()
     )
+
+
+def test_a_crossing_older_than_a_year_keeps_its_day() -> None:
+    # Texas: USD 50,000 a month from July 2020 reaches USD 500,000 in the preceding 12
+    # calendar months when April 2021 ends and stays over since. Measured on 2026-03-01
+    # it was crossed on 2021-04-30 (due 2021-08-01), not 12 months before the day asked.
+    monthly = [
+        sale(date(2020 + m // 12, m % 12 + 1, 15), "50000.00", "US-TX")
+        for m in range(6, 74)
+    ]
+    found = nexus(monthly, date(2026, 3, 1), "US-TX")
+    assert (found.crossed_on, found.due) == (date(2021, 4, 30), date(2021, 8, 1))
+    # Illinois measures at quarter ends: crossed at 2021-06-30, due 2021-07-01.
+    illinois = [
+        sale(date(2020 + m // 12, m % 12 + 1, 15), "10000.00", "US-IL")
+        for m in range(6, 74)
+    ]
+    found = nexus(illinois, date(2026, 3, 1), "US-IL")
+    assert (found.crossed_on, found.due) == (date(2021, 6, 30), date(2021, 7, 1))

@@ -14,15 +14,15 @@ Two kinds of window (``NexusWindow``):
 * look-back periods (Texas' preceding 12 calendar months, New York's four sales-tax
   quarters, Illinois' quarterly 12-month look-back): the state measures at the end of
   each month or quarter; the status is the latest look-back's, and the day of crossing
-  is the end of the first period of the unbroken run of crossed look-backs (within the
-  last 12 months) that ends with the latest. How long an obligation lasts once the
+  is the end of the first period of the unbroken run of crossed look-backs that ends
+  with the latest, however long ago it began. How long an obligation lasts once the
   look-back falls below again (Illinois: a year) is not modelled.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -42,20 +42,11 @@ from commercekit.tax._us_nexus import (
     NexusWindow,
     nexus_periods,
 )
+from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, period_ends
 
 __all__ = ["Entry", "NexusStatus", "state_status"]
 
 _ZERO = Money("0", "USD")
-_LOOKBACK_MONTHS = {
-    NexusWindow.PRECEDING_12_CALENDAR_MONTHS: (1, 1),
-    # New York's sales-tax quarters end on the last day of February, May, August and
-    # November (Tax Law s1101(b)(8)(iv); tax.ny.gov, "Registration requirement for
-    # businesses with no physical presence in New York State").
-    NexusWindow.PRECEDING_FOUR_SALES_TAX_QUARTERS: (3, 3),
-    NexusWindow.PRECEDING_12_MONTHS_AT_QUARTER_END: (3, 1),
-    NexusWindow.TWELVE_MONTHS_ENDING_SEPTEMBER_30: (12, 10),
-}
-"""Per look-back window: months per period, and the month (1-12) a period starts."""
 
 
 @attrs.frozen
@@ -229,28 +220,6 @@ def _first_crossing(threshold: NexusThreshold, entries: Sequence[Entry]) -> date
     return None
 
 
-def _month_start(year: int, month: int) -> date:
-    index = year * 12 + month - 1
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _period_ends(window: NexusWindow, day: date) -> list[date]:
-    """The ends of the periods a look-back window is measured at, in the 12 months
-    before the current period began, oldest first."""
-    length, first = _LOOKBACK_MONTHS[window]
-    offset = (day.month - first) % length
-    current = _month_start(day.year, day.month - offset)
-    return [
-        _month_start(current.year, current.month - length * k) - timedelta(days=1)
-        for k in range(12 // length - 1, -1, -1)
-    ]
-
-
-def _lookback(end: date) -> tuple[date, date]:
-    """The 12 months ending on the period end ``end``."""
-    return _month_start(end.year, end.month - 11), end
-
-
 @attrs.frozen
 class _Measured:
     window_start: date | None = None
@@ -272,16 +241,16 @@ def state_status(
     conversions: tuple[str, ...] = (),
 ) -> NexusStatus:
     """One state's status on ``day`` from the seller's ``entries`` into it."""
-    first = _measured_from(threshold.window, day)
+    runs = threshold.window in LOOKBACK_MONTHS  # look-backs may run back years
+    first = date.min if runs else date(day.year - 1, 1, 1)
     entries = [entry for entry in entries if first <= entry.day <= day]
-    counting = _counted(threshold, entries)
     if not threshold.sales_tax:
         measured, status = _Measured(), Registration.NO_SALES_TAX
     else:
-        if threshold.window in _LOOKBACK_MONTHS:
-            measured = _measure_lookback(threshold, counting, day)
+        if runs:
+            measured = _measure_lookback(threshold, entries, day)
         else:
-            measured = _measure_years(threshold, counting, day)
+            measured = _measure_years(threshold, _counted(threshold, entries), day)
         status = _status(measured, registered=registered)
     left_out = _ZERO
     if not threshold.marketplace_counts and measured.window_start is not None:
@@ -296,14 +265,14 @@ def state_status(
         threshold=threshold,
         **attrs.asdict(measured, recurse=False),
         left_out=left_out,
-        due=_due(threshold, counting, measured.crossed_on),
+        due=_due(threshold, entries, measured.crossed_on),
         status=status,
         conversions=conversions,
     )
 
 
 def _due(
-    threshold: NexusThreshold, counting: Sequence[Entry], crossed_on: date | None
+    threshold: NexusThreshold, entries: Sequence[Entry], crossed_on: date | None
 ) -> date | None:
     """When collection is due after crossing on ``crossed_on``: by the state's rule,
     never before the first period (in force then or later) whose limits those sales
@@ -312,24 +281,14 @@ def _due(
     if crossed_on is None or threshold.collect_from is None:
         return None
     due = threshold.collect_from.due(crossed_on)
-    if threshold.window in _LOOKBACK_MONTHS:
-        start = _lookback(crossed_on)[0]
-    else:
-        start = date(crossed_on.year, 1, 1)
-    sales, count = _totals([e for e in counting if start <= e.day <= crossed_on])
+    runs = threshold.window in LOOKBACK_MONTHS
+    start = lookback(crossed_on)[0] if runs else date(crossed_on.year, 1, 1)
+    sales, count = _within(threshold, entries, start, crossed_on)
     for period in nexus_periods(threshold.state):
         ended = period.until is not None and period.until < due
         if period.since < threshold.since and not ended and period.crossed(sales, count):
             return max(due, period.since)
     return max(due, threshold.since)  # the period in force on the day crosses
-
-
-def _measured_from(window: NexusWindow, day: date) -> date:
-    """The first day of the sales a window measures on ``day``: the oldest look-back's
-    start, or 1 January of the previous year."""
-    if window in _LOOKBACK_MONTHS:
-        return _lookback(_period_ends(window, day)[0])[0]
-    return date(day.year - 1, 1, 1)
 
 
 def _status(measured: _Measured, *, registered: bool) -> Registration:
@@ -374,22 +333,29 @@ def _measure_years(
     )
 
 
+def _within(
+    threshold: NexusThreshold, entries: Sequence[Entry], start: date, end: date
+) -> tuple[Money, int]:
+    """The sales and transactions the state counts from ``start`` to ``end``."""
+    return _totals(_counted(threshold, [e for e in entries if start <= e.day <= end]))
+
+
 def _measure_lookback(
-    threshold: NexusThreshold, counting: Sequence[Entry], day: date
+    threshold: NexusThreshold, entries: Sequence[Entry], day: date
 ) -> _Measured:
     """Look-back windows: the 12 months before the current period. Crossed when that
     look-back crossed; the day of crossing is the first period end of the unbroken run
-    of crossed look-backs (within the last 12 months) that ends with it."""
-    ends = _period_ends(threshold.window, day)
+    of crossed look-backs that ends with it (back to a year before the state's first
+    economic-nexus day)."""
+    since = nexus_periods(threshold.state)[0].since
+    ends = period_ends(threshold.window, day, date(since.year - 1, since.month, 1))
     crossed_on = None
-    for end in reversed(ends):  # the run of crossed look-backs up to the latest
-        start, _ = _lookback(end)
-        sales, count = _totals([e for e in counting if start <= e.day <= end])
-        if not threshold.crossed(sales, count):
+    for end in ends:  # newest first; bounded by the ends, stops at the first below
+        if not threshold.crossed(*_within(threshold, entries, *lookback(end))):
             break
         crossed_on = end
-    start, end = _lookback(ends[-1])
-    sales, count = _totals([e for e in counting if start <= e.day <= end])
+    start, end = lookback(ends[0])
+    sales, count = _within(threshold, entries, start, end)
     return _Measured(
         window_start=start,
         window_end=end,
