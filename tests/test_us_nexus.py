@@ -518,3 +518,16 @@ def test_a_crossing_older_than_a_year_keeps_its_day() -> None:
     ]
     found = nexus(illinois, date(2026, 3, 1), "US-IL")
     assert (found.crossed_on, found.due) == (date(2021, 6, 30), date(2021, 7, 1))
+
+
+def test_a_calendar_year_crossing_years_ago_keeps_its_day() -> None:
+    # California: over USD 500,000 in each year from 2022 (but not in 2021) makes the
+    # seller a retailer engaged in business from the 2022 crossing, each year's sales
+    # keeping it so through the next: measured on 2026-03-01 it crossed on 2022-06-01.
+    yearly = [sale(date(year, 6, 1), "500000.01", "US-CA") for year in range(2022, 2026)]
+    history = [sale(date(2020, 6, 1), "500000.01", "US-CA"), *yearly]
+    found = nexus(history, date(2026, 3, 1), "US-CA")
+    assert (found.crossed_on, found.due) == (date(2022, 6, 1), date(2022, 6, 1))
+    # Alabama measures the previous calendar year only: over every year since 2019.
+    alabama = [sale(date(year, 3, 1), "250000.01", "US-AL") for year in range(2019, 2026)]
+    assert nexus(alabama, date(2026, 1, 15), "US-AL").crossed_on == date(2019, 3, 1)

@@ -241,23 +241,21 @@ def state_status(
     conversions: tuple[str, ...] = (),
 ) -> NexusStatus:
     """One state's status on ``day`` from the seller's ``entries`` into it."""
-    runs = threshold.window in LOOKBACK_MONTHS  # look-backs may run back years
-    first = date.min if runs else date(day.year - 1, 1, 1)
-    entries = [entry for entry in entries if first <= entry.day <= day]
+    entries = [entry for entry in entries if entry.day <= day]
     if not threshold.sales_tax:
         measured, status = _Measured(), Registration.NO_SALES_TAX
     else:
-        if runs:
+        if threshold.window in LOOKBACK_MONTHS:
             measured = _measure_lookback(threshold, entries, day)
         else:
-            measured = _measure_years(threshold, _counted(threshold, entries), day)
+            measured = _measure_years(threshold, entries, day)
         status = _status(measured, registered=registered)
     left_out = _ZERO
     if not threshold.marketplace_counts and measured.window_start is not None:
         # the windows shown: the previous year too where it is counted
         shown = measured.window_start, measured.window_end or day
         if measured.previous_sales is not None:
-            shown = first, day
+            shown = date(day.year - 1, 1, 1), day
         outside = [e for e in entries if e.marketplace and shown[0] <= e.day <= shown[1]]
         left_out = _totals(outside)[0]
     return NexusStatus(
@@ -301,15 +299,36 @@ def _status(measured: _Measured, *, registered: bool) -> Registration:
     return Registration.BELOW
 
 
+def _year(threshold: NexusThreshold, entries: Sequence[Entry], year: int) -> list[Entry]:
+    return _counted(threshold, [e for e in entries if e.day.year == year])
+
+
+def _crossed_since(
+    threshold: NexusThreshold, entries: Sequence[Entry], year: int
+) -> date | None:
+    """The day of crossing in ``year``, or in the earliest year of the unbroken run of
+    crossed years ending with it (each keeps the seller obliged through the next),
+    back to the year before the state's first economic-nexus day."""
+    crossed_on = _first_crossing(threshold, _year(threshold, entries, year))
+    first = nexus_periods(threshold.state)[0].since.year - 1
+    while crossed_on is not None and year > first:  # bounded by the years to `first`
+        year -= 1
+        earlier = _first_crossing(threshold, _year(threshold, entries, year))
+        if earlier is None:
+            break
+        crossed_on = earlier
+    return crossed_on
+
+
 def _measure_years(
-    threshold: NexusThreshold, counting: Sequence[Entry], day: date
+    threshold: NexusThreshold, entries: Sequence[Entry], day: date
 ) -> _Measured:
     """Calendar-year windows: the current year so far and, where the state counts it
     (or counts only it), the whole previous year."""
-    this_year = [e for e in counting if e.day.year == day.year]
-    last_year = [e for e in counting if e.day.year == day.year - 1]
+    this_year = _year(threshold, entries, day.year)
+    last_year = _year(threshold, entries, day.year - 1)
     last_sales, last_count = _totals(last_year)
-    crossed_last = _first_crossing(threshold, last_year)
+    crossed_last = _crossed_since(threshold, entries, day.year - 1)
     if threshold.window is NexusWindow.PREVIOUS_CALENDAR_YEAR:
         return _Measured(
             window_start=date(day.year - 1, 1, 1),
