@@ -531,3 +531,14 @@ def test_a_calendar_year_crossing_years_ago_keeps_its_day() -> None:
     # Alabama measures the previous calendar year only: over every year since 2019.
     alabama = [sale(date(year, 3, 1), "250000.01", "US-AL") for year in range(2019, 2026)]
     assert nexus(alabama, date(2026, 1, 15), "US-AL").crossed_on == date(2019, 3, 1)
+
+
+@pytest.mark.parametrize("code", ["US-XX", "US-TXX"])
+def test_a_registration_in_no_state_is_refused(code: str) -> None:
+    # A mistyped state in registrations would leave the seller's real state reported
+    # as unregistered without a word; it is refused, naming the code.
+    sales = [sale(date(2026, 1, 5), "1.00", "US-TX")]
+    with pytest.raises(UnknownCountryError, match=code):
+        nexus_status(sales, (code,), on=date(2026, 3, 1))
+    with pytest.raises(UnknownCountryError, match=code):
+        threshold_status(sales, (code,), seller_country="DE", on=date(2026, 3, 1))

@@ -11,7 +11,7 @@ from commercekit._checks import invalid
 from commercekit._errors_data import MissingDataError
 from commercekit._numbers import context_free
 from commercekit.money import RateTable
-from commercekit.regions import check_day
+from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._counted import CountedSale, total_in
 from commercekit.tax._us_nexus import nexus_threshold
@@ -31,7 +31,8 @@ def nexus_status(
     """Each US state a seller sold into, against its economic-nexus threshold on ``on``
     (the US part of ``threshold_status``, alone).
 
-    ``registrations`` are the states where the seller is registered (``US-TX``); sales
+    ``registrations`` are the states where the seller is registered (``US-TX``; a
+    code that is no US subdivision raises ``UnknownCountryError``); sales
     in another currency than USD are converted with ``rates``. A sale to the United
     States without its ``state`` raises ``MissingDataError``; a state not bundled yet,
     ``NoThresholdError`` naming those that are.
@@ -60,6 +61,9 @@ def us_states(
     day: date,
     rates: RateTable | None,
 ) -> list[NexusStatus]:
+    for code in registered:  # a mistyped state is refused, not left unmatched
+        if code.startswith("US-"):
+            check_subdivision("US", code)
     by_state: dict[str, list[CountedSale]] = {}
     for sale in records:
         if sale.destination != "US":
