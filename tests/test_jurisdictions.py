@@ -73,6 +73,7 @@ _BUYERS = {
     "CA": (Buyer("CA", subdivision="CA-ON"), "CAD"),
     "JP": (Buyer("JP"), "JPY"),
     "IN": (Buyer("IN", subdivision="IN-MH"), "INR"),
+    "US": (Buyer("US", subdivision="US-MA"), "USD"),  # no local taxes: decided whole
 }
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from commercekit.errors import NoRuleError, OutsideVatAreaError
+from commercekit.errors import MissingDataError, NoRuleError, OutsideVatAreaError
 from commercekit.tax import RateKind, TaxCategory, jurisdictions, rate_for, rates_for
 from commercekit.tax._rates import BUNDLED, TaxRate
 from tests.dated_rules import assert_well_formed
@@ -57,6 +57,26 @@ INDIA_TODAY = {
     "IN-CH": {"CGST": "9", "UTGST": "9"},
 }
 _INDIA_ASKED = {"IGST": "IN", "CGST": "IN-MH", "SGST": "IN-MH", "UTGST": "IN-CH"}
+
+
+# The US states' state-level rates (the local ones are not bundled), written down from
+# each state's revenue department as the Tax Foundation's 2025 table lists them, and the
+# 2025-2026 changes: Louisiana 5% (LDR, Act 11 of 2024), South Dakota 4.2% (HB 1137,
+# 2023), DC 7% from 2026-10-01 (FY2025 Budget Support Act; KPMG 2025-12-15).
+US_TODAY = {
+    "AL": "4", "AK": "0", "AZ": "5.6", "AR": "6.5", "CA": "7.25", "CO": "2.9",
+    "CT": "6.35", "DE": "0", "DC": "7", "FL": "6", "GA": "4", "HI": "4", "ID": "6",
+    "IL": "6.25", "IN": "7", "IA": "6", "KS": "6.5", "KY": "6", "LA": "5", "ME": "5.5",
+    "MD": "6", "MA": "6.25", "MI": "6", "MN": "6.875", "MS": "7", "MO": "4.225",
+    "MT": "0", "NE": "5.5", "NV": "6.85", "NH": "0", "NJ": "6.625", "NM": "4.875",
+    "NY": "4", "NC": "4.75", "ND": "5", "OH": "5.75", "OK": "4.5", "OR": "0", "PA": "6",
+    "RI": "7", "SC": "6", "SD": "4.2", "TN": "7", "TX": "6.25", "UT": "4.85", "VT": "6",
+    "VA": "4.3", "WA": "6.5", "WV": "6", "WI": "5", "WY": "4",
+}  # fmt: skip
+# States where groceries pay the full state rate (no row of their own, so asking for
+# food raises) or where there is no sales tax to treat categories apart.
+US_NO_SPECIAL = {"US-HI", "US-ID", "US-LA", "US-SD", "US-AK", "US-DE", "US-MT", "US-NH"}
+US_NO_SPECIAL |= {"US-OR"}
 
 
 def asked(row: TaxRate) -> str:
@@ -121,6 +141,16 @@ def test_each_change_on_both_sides_of_its_date(row: TaxRate) -> None:
     on_the_day = rate_for(asked(row), row.category, on=row.since, tax=row.tax)
     assert (on_the_day.rate, on_the_day.since) == (row.rate, row.since)
     day_before = row.since - timedelta(days=1)
+    if row.jurisdiction.startswith("US-") and not any(
+        other.covers(day_before)
+        for other in BUNDLED.rows[row.jurisdiction]
+        if (other.tax, other.category) == (row.tax, row.category)
+    ):
+        # A US state's category before its first row: the full rate, not bundled as a
+        # row, so the lookup refuses rather than guess.
+        with pytest.raises(MissingDataError):
+            rate_for(asked(row), row.category, on=day_before)
+        return
     before = rate_for(asked(row), row.category, on=day_before, tax=row.tax)
     # The day before, another rule applied: an earlier row, or the standard rate.
     assert (before.applies_as, before.since) != (row.applies_as, row.since)
@@ -147,8 +177,16 @@ def test_indian_taxes_today(code: str) -> None:
     assert found == INDIA_TODAY[code]
 
 
+@pytest.mark.parametrize("state", sorted(US_TODAY))
+def test_us_state_rate_today(state: str) -> None:
+    (rate,) = rates_for(f"US-{state}", "standard", on=TODAY)
+    assert percent(rate.rate) == US_TODAY[state]
+    assert rate.source.startswith("https://")
+
+
 def test_every_jurisdiction_is_bundled() -> None:
-    assert set(ALL) == set(STANDARD_TODAY) | set(CANADA_TODAY) | {"IN"}
+    us = {f"US-{state}" for state in US_TODAY}
+    assert set(ALL) == set(STANDARD_TODAY) | set(CANADA_TODAY) | {"IN"} | us
 
 
 # New Zealand and Singapore tax every category of the vocabulary at the standard rate
@@ -164,7 +202,7 @@ def test_at_least_one_special_category_in_force(code: str) -> None:
         for row in BUNDLED.rows[code]
         if row.category is not TaxCategory.STANDARD and row.covers(TODAY)
     ]
-    if code in SINGLE_RATE:
+    if code in SINGLE_RATE or code in US_NO_SPECIAL:
         assert not special
         return
     assert special, f"{code} has no reduced, zero or exempt category in force today"

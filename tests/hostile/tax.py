@@ -23,9 +23,11 @@ from commercekit.tax import (
     Sale,
     SaleLine,
     Seller,
+    StateRatesOnly,
     Supply,
     TaxAmount,
     TaxCategory,
+    TaxDecision,
     TaxId,
     TaxLine,
     TaxRate,
@@ -34,9 +36,11 @@ from commercekit.tax import (
     Verification,
     VerificationLevel,
     Window,
+    decide,
     nexus_threshold,
     rate_for,
     threshold_for,
+    us_state,
 )
 from tests.hostile import EVERY_REFUSAL, Call, call, method
 
@@ -61,6 +65,16 @@ def _food() -> TaxRate:
 
 def _nexus() -> NexusThreshold:
     return nexus_threshold("US-TX", on=DAY)
+
+
+def _partial_decision() -> TaxDecision:
+    sale = Sale(
+        Seller("US", {"US-CA"}),
+        Buyer("US", subdivision="US-CA"),
+        "goods",
+        Money("100.00", "USD"),
+    )
+    return decide(sale, on=DAY, rates=StateRatesOnly())
 
 
 def _line() -> TaxLine:
@@ -349,6 +363,22 @@ CALLS: dict[str, Callable[[], Call]] = {
         rates=_rates_table(),
     ),
     "source_rates": lambda: call(BUNDLED, "DE", "books", on=DAY),
+    "StateRatesOnly": lambda: call(BUNDLED),
+    "StateRatesOnly.rates_for": lambda: method(
+        StateRatesOnly().rates_for, "US-CA", "standard", on=DAY
+    ),
+    "missing_from": lambda: call(_partial_decision()),
+    "us_state": lambda: call("US-CA"),
+    "UsState": lambda: call(
+        state="US-CA",
+        name="California",
+        sales_tax=True,
+        local_taxes=True,
+        facilitator_since=date(2019, 10, 1),
+        sources=("https://cdtfa.ca.gov/",),
+        note="",
+    ),
+    "UsState.facilitator_law": lambda: method(us_state("US-CA").facilitator_law, DAY),
     "validate_tax_id": lambda: call("DE 136 695 976", country="DE"),
 }
 
@@ -373,6 +403,7 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("NexusThreshold", "counts"): (_NAME, "the state's own words for what counts"),
     ("NexusThreshold", "legal_basis"): (_NAME, "the statute's citation, in words"),
     ("ThresholdStatus", "unmeasured"): (_NAME, _WORDING),
+    ("UsState", "name"): (_NAME, "the state's name in words, such as 'California'"),
     ("Verification", "registry"): (_NAME, "the registry's own name, such as 'VIES'"),
     ("Verification", "reference"): (_NAME, "the registry's own consultation number"),
     ("is_valid_tax_id", "text"): (

@@ -67,7 +67,17 @@ from commercekit.money import Money, RateTable, make_money, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
-from commercekit.tax import Buyer, Sale, SaleLine, Supply, TaxCategory, TaxDecision, decide
+from commercekit.tax import (
+    Buyer,
+    Sale,
+    SaleLine,
+    StateRatesOnly,
+    Supply,
+    TaxCategory,
+    TaxDecision,
+    decide,
+    missing_from,
+)
 
 __all__ = ["quote"]
 
@@ -136,6 +146,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     subtotals, nets = _amounts(cart, discounts)
     decision = _decision(cart, context, buyer, products, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
+    missing.extend(f"tax: {what}" for what in missing_from(decision))
     lines, shipping_charge, summary = tax_lines(
         cart.lines,
         subtotals,
@@ -321,5 +332,6 @@ def _decision(
             prices_include_tax=context.prices_include_tax,
         ),
         on=context.at.date(),
-        rates=context.tax_rates,
+        # A partial quote takes a US state's part alone where local rates are missing.
+        rates=StateRatesOnly(context.tax_rates) if context.partial else context.tax_rates,
     )

@@ -15,6 +15,11 @@
 * [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales
   against each registration threshold, the US states' economic-nexus thresholds
   ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
+* US sales tax: each state's rate is bundled (``rates_for("US-CA", ...)``) with its
+  facts ([`us_state`][commercekit.tax.us_state]: local taxes, the marketplace
+  facilitator law); local rates come from a ``TaxRateSource``, and
+  [`StateRatesOnly`][commercekit.tax.StateRatesOnly] asks knowingly for the state's part
+  alone, which [`missing_from`][commercekit.tax.missing_from] then names.
 * [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
   [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
   registered in, which decides between CGST + SGST and IGST.
@@ -84,6 +89,7 @@ if TYPE_CHECKING:
         threshold_for,
         threshold_periods,
     )
+    from commercekit.tax._us_local import StateRatesOnly, missing_from
     from commercekit.tax._us_nexus import (
         CollectFrom,
         Combine,
@@ -93,6 +99,7 @@ if TYPE_CHECKING:
         nexus_threshold,
     )
     from commercekit.tax._us_registration import nexus_status
+    from commercekit.tax._us_states import UsState, us_state
     from commercekit.tax._us_status import NexusStatus
 else:
     __getattr__, __dir__ = public_names(
@@ -123,7 +130,9 @@ else:
                 "CollectFrom Combine NexusThreshold NexusWindow nexus_periods "
                 "nexus_threshold"
             ),
+            "._us_local": "StateRatesOnly missing_from",
             "._us_registration": "nexus_status",
+            "._us_states": "UsState us_state",
             "._us_status": "NexusStatus",
         },
     )
@@ -151,6 +160,7 @@ __all__ = [
     "Sale",
     "SaleLine",
     "Seller",
+    "StateRatesOnly",
     "Supply",
     "TaxAmount",
     "TaxBreakdown",
@@ -165,6 +175,7 @@ __all__ = [
     "Threshold",
     "ThresholdRule",
     "ThresholdStatus",
+    "UsState",
     "Verification",
     "VerificationLevel",
     "Window",
@@ -176,6 +187,7 @@ __all__ = [
     "gstin_state",
     "is_valid_tax_id",
     "jurisdictions",
+    "missing_from",
     "net_price",
     "nexus_periods",
     "nexus_status",
@@ -188,5 +200,6 @@ __all__ = [
     "threshold_for",
     "threshold_periods",
     "threshold_status",
+    "us_state",
     "validate_tax_id",
 ]

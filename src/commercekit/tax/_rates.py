@@ -65,6 +65,7 @@ from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
+from commercekit.tax._us_states import NO_SALES_TAX
 
 __all__ = [
     "BundledRates",
@@ -189,7 +190,7 @@ class BundledRates:
         if country == "CA":
             hint = "Canada's rates depend on the province: use 'CA-ON', 'CA-QC', …"
         elif country == "US":
-            hint = "no United States rates are bundled: sales tax needs a TaxRateSource"
+            hint = "US sales tax is set by each state: use 'US-CA', 'US-NY', …"
         elif country in self._files and "-" in code:
             return country  # a subdivision with no rules of its own: the country's
         else:
@@ -230,7 +231,7 @@ class BundledRates:
         found = []
         for tax in taxes:
             rate = find(table.own.get((tax, asked)), day)
-            if rate is None and (code not in _RATE_PER_HEADING or asked in _CLASSIFIED):
+            if rate is None and (not _per_category(code) or asked in _CLASSIFIED):
                 rate = find(table.standard[tax, asked], day)
             if rate is not None:
                 found.append(
@@ -272,9 +273,16 @@ class BundledRates:
 
 
 # Where each HSN heading or SAC has its own rate, a category without rows has no rate
-# at all: falling back to the standard (residual) rate would be a guess.
+# at all: falling back to the standard (residual) rate would be a guess. So too in a US
+# state with a sales tax, where taxability is the state's own and only the categories
+# with rows are bundled.
 _RATE_PER_HEADING = frozenset({"IN"})
 _CLASSIFIED = frozenset({TaxCategory.ZERO_RATED, TaxCategory.EXEMPT})
+
+
+def _per_category(code: str) -> bool:
+    """Whether ``code`` answers only the categories it has rows for."""
+    return code in _RATE_PER_HEADING or (code[:3] == "US-" and code not in NO_SALES_TAX)
 
 
 def _missing(code: str, table: Table, asked: TaxCategory, day: date) -> NoReturn:
@@ -282,6 +290,13 @@ def _missing(code: str, table: Table, asked: TaxCategory, day: date) -> NoReturn
     category a rate-per-heading jurisdiction has no rows for (``MissingDataError``)."""
     first = min(r.since for r in table.rows if r.category is STANDARD)
     covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
+    if code[:3] == "US-" and covered:
+        raise MissingDataError(
+            f"{code} sales tax treatment of {asked}",
+            f"each state decides what it taxes, and commercekit bundles {code}'s "
+            "general rate and the categories its table lists only; pass a "
+            "TaxRateSource that answers for this category, or a category that has rows",
+        )
     if code in _RATE_PER_HEADING and covered:
         raise MissingDataError(
             f"{code} GST rate for {asked}",

@@ -15,6 +15,7 @@ CH     Switzerland                       ``_ch.py``
 CA     Canada                            ``_ca.py``
 JP     Japan                             ``_jp.py``
 IN     India                             ``_in.py``
+US     the United States (state taxes)   ``_us.py``
 =====  ================================  ==============================
 
 Any other code gets the base ``Jurisdiction``: domestic supplies at the place's own
@@ -44,6 +45,7 @@ from commercekit.tax._jurisdictions._low_value import (
     Singapore,
 )
 from commercekit.tax._jurisdictions._uk import UnitedKingdom
+from commercekit.tax._jurisdictions._us import UnitedStates
 
 __all__ = [
     "DIRECTIVE",
@@ -65,6 +67,7 @@ _REGISTERED: tuple[Jurisdiction, ...] = (
     Singapore(),
     Japan(),
     India(),
+    UnitedStates(),
 )
 _ELSEWHERE = Jurisdiction()
 

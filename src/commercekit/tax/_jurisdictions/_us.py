@@ -1,0 +1,204 @@
+"""The United States: each state's sales tax, and who collects it.
+
+* There is no federal sales tax. Each state (and DC) taxes retail sales delivered to a
+  buyer there (destination sourcing for goods shipped to the buyer), at its own rate
+  plus, in most states, county, city and district rates (``_us_local.py``). Delaware,
+  Montana, New Hampshire and Oregon levy none; Alaska none at state level.
+* The seller collects a state's tax where it is registered there (``Seller.registrations``
+  lists ``US-CA``), as it must be once it has a physical presence or crosses the
+  state's economic-nexus threshold (South Dakota v. Wayfair, 585 U.S. 162 (2018);
+  ``nexus_status`` measures it). A seller not registered in the buyer's state
+  collects nothing: the decision says so, and names the state's threshold.
+* A sale through a marketplace is the marketplace facilitator's to collect in every
+  state with a facilitator law in force on the day (all states with a sales tax, from
+  dates between 2018 and 2023: ``_data/us_states.csv``), whether or not the seller is
+  registered.
+* Goods shipped from abroad: the same state rules decide the sales tax (a foreign
+  seller registered in the state collects it); US customs duties are the border's.
+* Electronic services and a business buyer's exemptions (resale certificates) are not
+  bundled: said by name.
+
+References:
+    South Dakota v. Wayfair, Inc., 585 U.S. 162 (2018): https://www.supremecourt.gov/opinions/17pdf/17-494_j4el.pdf
+    Tax Foundation, State and Local Sales Tax Rates, 2025: https://taxfoundation.org/data/all/state/sales-tax-rates
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from commercekit.errors import CommerceKitError, InputKind, InvalidAmountError
+from commercekit.tax._jurisdictions._base import Jurisdiction
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._us_local import check_local
+from commercekit.tax._us_nexus import nexus_threshold
+from commercekit.tax._us_states import UsState, us_state
+
+WAYFAIR = "https://www.supremecourt.gov/opinions/17pdf/17-494_j4el.pdf"
+
+
+class UnitedStates(Jurisdiction):
+    """US state sales taxes: the rules above."""
+
+    code: ClassVar[str] = "US"
+    name: ClassVar[str] = "the United States"
+    references: ClassVar[tuple[str, ...]] = (
+        WAYFAIR,
+        "https://taxfoundation.org/data/all/state/sales-tax-rates",
+    )
+
+    def domestic(self, case: Case, destination: str) -> TaxDecision:
+        del destination  # the tax is the buyer's state's, not the country's
+        return sales_tax(case, [], ())
+
+    def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
+        del origin
+        if case.goods:
+            return None  # a business buyer's exemption is not told by a tax number
+        return case.not_bundled(destination)
+
+    def goods_import(
+        self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
+    ) -> TaxDecision:
+        del destination
+        return sales_tax(case, rules, documents)
+
+
+def sales_tax(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxDecision:
+    """Whose state sales tax applies to ``case`` and who collects it; ``rules`` holds
+    the export rules of where goods from abroad left from."""
+    sale = case.sale
+    abroad = sale.seller.country != "US"
+    state_code = case.destination.subdivision
+    if state_code is None:
+        return _no_state(case, rules, documents)
+    state = us_state(state_code)
+    registered = state.state in sale.seller.registrations
+    regime = Regime.DESTINATION_REGISTRATION if abroad else Regime.DOMESTIC
+    not_collected = Regime.EXPORT if rules else Regime.NOT_COLLECTED
+    if not state.sales_tax:
+        rules.append(
+            Rule(f"{state.name} levies no sales tax: nothing is collected", state.source)
+        )
+        return case.decision(
+            not_collected, None, Collector.NONE, rules, documents=documents
+        )
+    local = " and the local rates of the address" if state.local_taxes else ""
+    rules.append(
+        Rule(
+            f"goods delivered to a buyer in {state.name} ({state.state}) are taxed "
+            f"there, at the state's rate{local}",
+            state.source,
+        )
+    )
+    if sale.marketplace and state.facilitator_law(case.on):
+        rules.append(_facilitator(state, sale.marketplace))
+        decision = case.decision(
+            regime, state.state, Collector.MARKETPLACE, rules,
+            scheme=f"{state.state} marketplace facilitator", documents=documents,
+            charge=True,
+        )  # fmt: skip
+        return _whole(case, state, decision)
+    if sale.marketplace:
+        rules.append(
+            Rule(
+                f"sold through {sale.marketplace}, but {state.name}'s marketplace "
+                f"facilitator law applies only from {state.facilitator_since}: the "
+                "seller's own registration decides",
+                state.source,
+            )
+        )
+    if registered:
+        rules.append(
+            Rule(
+                f"the seller is registered in {state.state}: it collects the sales "
+                f"tax of {state.name}",
+                state.source,
+            )
+        )
+        decision = case.decision(
+            regime, state.state, Collector.SELLER, rules,
+            scheme=f"{state.state} sales tax registration", documents=documents,
+            charge=True,
+        )  # fmt: skip
+        return _whole(case, state, decision)
+    rules.extend(_unregistered(case, state))
+    return case.decision(not_collected, None, Collector.NONE, rules, documents=documents)
+
+
+def _facilitator(state: UsState, marketplace: str) -> Rule:
+    return Rule(
+        f"sold through {marketplace}, a marketplace facilitator: since "
+        f"{state.facilitator_since} {state.name} makes the facilitator collect the tax "
+        "on the sales it facilitates, whether or not the seller is registered",
+        state.source,
+    )
+
+
+def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
+    """The decision, refused where its rates lack the local ones (or noting that
+    they were left out at the caller's request)."""
+    left_out = check_local(state, decision.rates, case.source, case.on)
+    if left_out is None:
+        return decision
+    return attrs.evolve(decision, rules=(*decision.rules, left_out))
+
+
+def _unregistered(case: Case, state: UsState) -> list[Rule]:
+    """Why a seller not registered in the state collects nothing, and when it must."""
+    rules = [
+        Rule(
+            f"the seller lists no registration in {state.state} and the sale is not "
+            f"through a marketplace facilitator: it collects no {state.name} sales tax "
+            "(the buyer owes the state's use tax)",
+            state.source,
+        )
+    ]
+    try:
+        threshold = nexus_threshold(state.state, on=case.on)
+    except CommerceKitError:
+        rules.append(
+            Rule(
+                f"{state.name}'s economic-nexus threshold on {case.on} is not bundled: "
+                "check whether the seller must register there",
+                state.source,
+            )
+        )
+        return rules
+    rules.append(
+        Rule(
+            f"{state.name} requires a remote seller to register and collect once its "
+            f"sales there cross {threshold.describe()}, and a seller with a physical "
+            "presence there whatever its sales: measure it with nexus_status",
+            threshold.sources[0],
+        )
+    )
+    return rules
+
+
+def _no_state(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxDecision:
+    """A US buyer without a state: decided where no state can collect (a seller
+    registered in none, not through a marketplace), else refused."""
+    sale = case.sale
+    listed = sorted(code for code in sale.seller.registrations if code[:3] == "US-")
+    if listed or sale.marketplace:
+        raise InvalidAmountError.refused(
+            "buyer",
+            sale.buyer,
+            "is in the United States without a state: sales tax is the state's where "
+            "the goods are delivered; pass subdivision= ('US-CA', 'US-NY', …)",
+            kind=InputKind.PLACE,
+        )
+    rules.append(
+        Rule(
+            "the seller is registered in no US state and the sale is not through a "
+            "marketplace: it collects no US sales tax (the buyer owes its state's use "
+            "tax; pass the buyer's subdivision= to name the state)",
+            WAYFAIR,
+        )
+    )
+    regime = Regime.EXPORT if rules[:-1] else Regime.NOT_COLLECTED
+    return case.decision(regime, None, Collector.NONE, rules, documents=documents)

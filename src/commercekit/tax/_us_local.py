@@ -1,0 +1,129 @@
+"""US local sales taxes: not bundled, asked of the caller's rate source, never assumed.
+
+In most states a sale pays the state's rate and the rates of the county, city and
+special districts at the buyer's address; together they are the rate charged. These
+local rates change monthly in thousands of places, so commercekit bundles none. A
+[`TaxRateSource`][commercekit.tax.TaxRateSource] supplies them: asked
+``rates_for("US-CA", category, on=day)``, it answers every tax at the address, one
+``TaxRate`` each, all with ``jurisdiction="US-CA"``: the state's under the name the
+bundled table gives it (``sales tax``; ``TPT`` in Arizona, ``GET`` in Hawaii, ``GRT``
+in New Mexico) and each local one under its own name (``county``, ``city``,
+``district``). An address with no local tax is answered with a local row at 0 %, said,
+not left out.
+
+Where the state has local sales taxes and the answer holds only the state's tax, the
+rate would look whole and be short: the decision refuses with
+[`MissingDataError`][commercekit.errors.MissingDataError] naming "local sales tax rates
+for US-CA (county, city, district)". A caller that wants the state's part alone, knowing
+it is a part, asks for it by wrapping its source in
+[`StateRatesOnly`][commercekit.tax.StateRatesOnly]; the decision then says what it
+lacks ([`missing_from`][commercekit.tax.missing_from]), and a quote made with
+``CheckoutContext(partial=True)`` lists it in ``Quote.missing``.
+
+States without local sales taxes (Connecticut, Indiana, Kentucky, Maine, Maryland,
+Massachusetts, Michigan, Rhode Island and DC) need no local source: the state's rate
+is the whole rate (``_data/us_states.csv``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
+from commercekit.tax._categories import TaxCategory
+from commercekit.tax._rates import BUNDLED
+from commercekit.tax._sale import Rule, TaxDecision
+from commercekit.tax._tax_rate import TaxRate, TaxRateSource
+from commercekit.tax._us_states import UsState
+
+__all__ = ["PARTIAL_SOURCE", "StateRatesOnly", "check_local", "missing_from"]
+
+PARTIAL_SOURCE = "commercekit: left out at the caller's request (a partial result)"
+"""The source of a rule saying what a partial decision left out."""
+
+
+class StateRatesOnly:
+    """A rate source whose US answers are knowingly the state's part alone.
+
+    Wraps ``source`` (the bundled tables by default) and answers as it does; a US
+    decision made with it charges the state's rate where local rates also apply and
+    says so in a rule (read by [`missing_from`][commercekit.tax.missing_from]) instead
+    of refusing.
+
+    Examples:
+        >>> from datetime import date
+        >>> from commercekit.money import Money
+        >>> from commercekit.tax import Buyer, Sale, Seller, decide
+        >>> sale = Sale(Seller("US", {"US-CA"}), Buyer("US", subdivision="US-CA"),
+        ...             "goods", Money("100.00", "USD"))
+        >>> decision = decide(sale, on=date(2026, 6, 1), rates=StateRatesOnly())
+        >>> decision.rates[0].rate, missing_from(decision)
+        (Decimal('7.25'), ('local sales tax rates for US-CA (county, city, district)',))
+    """
+
+    def __init__(self, source: TaxRateSource = BUNDLED) -> None:
+        if not callable(getattr(source, "rates_for", None)):
+            raise InvalidAmountError.refused(
+                "source",
+                source,
+                "is not a TaxRateSource (an object with rates_for(...)); pass one",
+                kind=InputKind.TYPE,
+            )
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"StateRatesOnly({self.source!r})"
+
+    def rates_for(
+        self, jurisdiction: str, category: TaxCategory | str, *, on: date
+    ) -> tuple[TaxRate, ...]:
+        """The wrapped source's answer."""
+        return self.source.rates_for(jurisdiction, category, on=on)
+
+
+def _what(state: str) -> str:
+    return f"local sales tax rates for {state} (county, city, district)"
+
+
+def check_local(
+    state: UsState, rates: tuple[TaxRate, ...], source: TaxRateSource, on: date
+) -> Rule | None:
+    """Whether ``rates`` (a source's answer for ``state``) are the whole rate: None
+    where they are or the state has no local taxes; the rule saying what is left out
+    where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``."""
+    if not state.local_taxes:
+        return None
+    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
+    if any(rate.tax not in own for rate in rates):
+        return None  # the source answered local taxes too
+    if isinstance(source, StateRatesOnly):
+        return Rule(
+            f"{_what(state.state)} are left out at the caller's request: the tax "
+            f"charged is {state.name}'s state rate alone, not the whole rate at the "
+            "buyer's address",
+            PARTIAL_SOURCE,
+        )
+    raise MissingDataError(
+        _what(state.state),
+        f"{state.name} has local sales taxes and commercekit bundles none: pass a "
+        f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
+        "state's tax and each local one at the buyer's address (county, city, district; "
+        "a local row at 0% where there is none), or ask for the state's part alone with "
+        "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
+    )
+
+
+def missing_from(decision: TaxDecision) -> tuple[str, ...]:
+    """What a partial decision left out at the caller's request (empty when whole).
+
+    See [`StateRatesOnly`][commercekit.tax.StateRatesOnly] for an example.
+    """
+    if not isinstance(decision, TaxDecision):
+        raise InvalidAmountError.refused(
+            "decision", decision, "is not a TaxDecision", kind=InputKind.TYPE
+        )
+    return tuple(
+        rule.text.split(" are left out")[0]
+        for rule in decision.rules
+        if rule.source == PARTIAL_SOURCE
+    )

@@ -1,0 +1,249 @@
+"""US sales tax: the state decision, local rates through a TaxRateSource, the quote.
+
+Worked figures: Connecticut's 6.35% on a USD 100.00 sale is USD 6.35 (DRS: no local
+sales taxes); Texas' 6.25% state rate plus local taxes up to 2% (Comptroller: a
+combined 8.25% where a city levies the full 2%) is USD 8.25 on USD 100.00.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.errors import MissingDataError, UnknownCountryError
+from commercekit.money import Money, sum_money
+from commercekit.pricing import Cart, CartLine
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    Collector,
+    Regime,
+    Sale,
+    Seller,
+    StateRatesOnly,
+    TaxCategory,
+    TaxRate,
+    decide,
+    missing_from,
+    rates_for,
+    us_state,
+)
+from commercekit.tax._us_states import STATES
+
+DAY = date(2026, 6, 1)
+AT = datetime(2026, 6, 1, 12, tzinfo=UTC)
+TEXAS_LOCAL = "https://comptroller.texas.gov/taxes/sales/"
+
+
+class LocalRates:
+    """A plugin's answer: the bundled state rate plus one local rate per state."""
+
+    def __init__(self, local: dict[str, str]) -> None:
+        self.local = local
+
+    def rates_for(
+        self, jurisdiction: str, category: TaxCategory | str, *, on: date
+    ) -> tuple[TaxRate, ...]:
+        state = BUNDLED.rates_for(jurisdiction, category, on=on)
+        asked = TaxCategory(category)
+        local = TaxRate(
+            jurisdiction=jurisdiction, tax="local", category=asked, applies_as=asked,
+            rate=Decimal(self.local.get(jurisdiction, "0")), kind="standard",
+            since=date(2018, 6, 21), until=None, source=TEXAS_LOCAL,
+            note="the address's local taxes (a plugin's figure)",
+        )  # fmt: skip
+        return (*state, local)
+
+
+def _sale(state: str, registrations: set[str], **kwargs: object) -> Sale:
+    buyer = Buyer("US", subdivision=state)
+    return Sale(
+        Seller("US", registrations), buyer, "goods", Money("100.00", "USD"), **kwargs
+    )  # type: ignore[arg-type]
+
+
+def test_a_registered_seller_in_a_state_without_local_taxes_charges_the_state_rate() -> (
+    None
+):
+    decision = decide(_sale("US-CT", {"US-CT"}), on=DAY)
+    assert (decision.regime, decision.taxed_in) == (Regime.DOMESTIC, "US-CT")
+    assert decision.collected_by is Collector.SELLER
+    assert [rate.rate for rate in decision.rates] == [Decimal("6.35")]
+    assert all(rule.source.startswith("https://") for rule in decision.rules)
+
+
+def test_local_rates_missing_are_refused_by_name() -> None:
+    with pytest.raises(MissingDataError, match=r"local sales tax rates for US-TX \(county"):
+        decide(_sale("US-TX", {"US-TX"}), on=DAY)
+
+
+def test_the_state_part_alone_only_when_asked_and_said() -> None:
+    decision = decide(_sale("US-TX", {"US-TX"}), on=DAY, rates=StateRatesOnly())
+    assert [rate.rate for rate in decision.rates] == [Decimal("6.25")]
+    assert missing_from(decision) == (
+        "local sales tax rates for US-TX (county, city, district)",
+    )
+    whole = decide(_sale("US-CT", {"US-CT"}), on=DAY, rates=StateRatesOnly())
+    assert missing_from(whole) == ()
+
+
+def test_a_source_with_local_rates_is_charged_whole() -> None:
+    decision = decide(_sale("US-TX", {"US-TX"}), on=DAY, rates=LocalRates({"US-TX": "2"}))
+    assert sum(rate.rate for rate in decision.rates) == Decimal("8.25")
+    assert missing_from(decision) == ()
+
+
+def test_an_unregistered_seller_does_not_collect_and_is_told_the_threshold() -> None:
+    decision = decide(_sale("US-TX", set()), on=DAY)
+    assert (decision.regime, decision.collected_by) == (
+        Regime.NOT_COLLECTED,
+        Collector.NONE,
+    )
+    assert decision.rates == ()
+    assert any("USD 500000" in rule.text for rule in decision.rules)
+
+
+@pytest.mark.parametrize("state", ["US-DE", "US-MT", "US-NH", "US-OR"])
+def test_states_without_sales_tax_collect_nothing_by_name(state: str) -> None:
+    decision = decide(_sale(state, {state}, marketplace="Etsy"), on=DAY)
+    assert decision.collected_by is Collector.NONE
+    assert "levies no sales tax" in decision.rules[-1].text
+    assert rates_for(state, "standard", on=DAY)[0].rate == 0
+
+
+@pytest.mark.parametrize(
+    "state", sorted(code for code, facts in STATES.items() if facts.facilitator_since)
+)
+def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
+    """Either side of each state's marketplace facilitator date."""
+    since = us_state(state).facilitator_since
+    assert since is not None
+    first = min(rate.since for rate in BUNDLED.rows[state])
+    if since < first:
+        return  # Utah: its rates are bundled from 2024-01-01 only
+    source = LocalRates({})
+    on_the_day = decide(_sale(state, set(), marketplace="Amazon"), on=since, rates=source)
+    assert on_the_day.collected_by is Collector.MARKETPLACE
+    assert on_the_day.taxed_in == state
+    day_before = since - timedelta(days=1)
+    if state == "US-AK" or day_before < date(2018, 6, 21):
+        return  # Alaska: local taxes only; before the tables: nothing bundled
+    before = decide(_sale(state, set(), marketplace="Amazon"), on=day_before, rates=source)
+    assert before.collected_by is Collector.NONE
+    assert any("applies only from" in rule.text for rule in before.rules)
+
+
+def test_a_buyer_without_a_state_is_refused_where_a_state_could_collect() -> None:
+    sale = Sale(Seller("US", {"US-NY"}), Buyer("US"), "goods", Money("1.00", "USD"))
+    with pytest.raises(Exception, match="without a state"):
+        decide(sale, on=DAY)
+    unregistered = decide(
+        Sale(Seller("US"), Buyer("US"), "goods", Money("1.00", "USD")), on=DAY
+    )
+    assert unregistered.collected_by is Collector.NONE
+
+
+def test_an_outlying_area_is_not_a_state() -> None:
+    with pytest.raises(UnknownCountryError, match="outlying area"):
+        us_state("US-PR")
+
+
+@pytest.mark.parametrize(
+    ("state", "day", "rate"),
+    [
+        ("US-LA", date(2024, 12, 31), "4.45"),  # LDR: 4.45% until 2024-12-31
+        ("US-LA", date(2025, 1, 1), "5"),  # Act 11 of 2024
+        ("US-SD", date(2023, 6, 30), "4.5"),
+        ("US-SD", date(2023, 7, 1), "4.2"),  # HB 1137 (2023)
+        ("US-DC", date(2026, 9, 30), "6"),
+        ("US-DC", date(2026, 10, 1), "7"),  # FY2025 Budget Support Act
+    ],
+)
+def test_state_rate_changes_either_side(state: str, day: date, rate: str) -> None:
+    assert rates_for(state, "standard", on=day)[0].rate == Decimal(rate)
+
+
+def test_groceries_where_the_state_treats_them_apart() -> None:
+    assert rates_for("US-IL", "food", on=date(2025, 12, 31))[0].rate == 1
+    assert rates_for("US-IL", "food", on=date(2026, 1, 1))[0].rate == 0
+    assert rates_for("US-AL", "food", on=date(2025, 9, 1))[0].rate == 2
+    with pytest.raises(MissingDataError, match="US-ID sales tax treatment of food"):
+        rates_for("US-ID", "food", on=DAY)
+
+
+# The quote for a US buyer.
+
+
+def _context(state: str, **kwargs: object) -> CheckoutContext:
+    products = {
+        "MUG": Product("MUG", "standard"),
+        "TEA": Product("TEA", "food"),
+    }
+    return CheckoutContext(
+        Seller("US", {state}), Buyer("US", subdivision=state), at=AT,
+        prices_include_tax=False, products=products, **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_the_quote_charges_state_and_local_rates() -> None:
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _context("US-TX", tax_rates=LocalRates({"US-TX": "2"})))
+    assert result.tax == Money("8.25", "USD")
+    assert result.grand_total == Money("108.25", "USD")
+
+
+def test_the_quote_refuses_without_local_rates_unless_partial() -> None:
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    with pytest.raises(MissingDataError, match="local sales tax rates for US-CA"):
+        quote(cart, _context("US-CA"))
+    partial = quote(cart, _context("US-CA", partial=True))
+    assert partial.tax == Money("7.25", "USD")
+    assert partial.missing == (
+        "tax: local sales tax rates for US-CA (county, city, district)",
+    )
+
+
+CASES = st.tuples(
+    st.sampled_from(["US-TX", "US-CA", "US-IL", "US-NY", "US-VA", "US-CT", "US-MA"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["MUG", "TEA"]),
+            st.integers(min_value=0, max_value=99_999).map(
+                lambda c: Money(Decimal(c) / 100, "USD")
+            ),
+            st.integers(min_value=1, max_value=5),
+        ),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda line: line[0],
+    ),
+    st.sampled_from(["0", "1", "2.5", "4.875"]),
+)
+
+
+@given(CASES)
+def test_a_us_quote_adds_up_and_equals_its_parts_by_hand(case: tuple) -> None:  # type: ignore[type-arg]
+    """total == sum of lines' gross; each line's tax == the sum, over its taxes (state
+    and local), of the line's net x that rate rounded half-up (RoundingLevel.LINE)."""
+    state, lines, local = case
+    source = LocalRates({state: local})
+    cart = Cart([CartLine(sku, price, qty) for sku, price, qty in lines])
+    result = quote(cart, _context(state, tax_rates=source))
+    assert result.grand_total == sum_money([line.gross for line in result.lines], "USD")
+    assert result.tax == sum_money([line.tax for line in result.lines], "USD")
+    category = {"MUG": "standard", "TEA": "food"}
+    for line in result.lines:
+        rates = source.rates_for(state, category[line.sku], on=AT.date())
+        by_hand = sum(
+            (
+                (line.net.amount * rate.rate / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+                for rate in rates
+            ),
+            Decimal(0),
+        )
+        assert line.tax.amount == by_hand
