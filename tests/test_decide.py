@@ -392,9 +392,11 @@ def test_never_two_jurisdictions_on_one_supply(
     market: bool,
 ) -> None:
     """Every rate charged belongs to the one jurisdiction the decision names."""
+    # A sale to the US through a marketplace is taxed by the buyer's state: it has one.
+    state = "US-MA" if buyer == "US" else None
     decision = consumer_sale(
         Seller(seller, schemes),
-        Buyer(buyer),
+        Buyer(buyer, subdivision=state),
         eur(str(Decimal(cents).scaleb(-2))),
         supply=supply,
         marketplace="Marketplace" if market else None,

@@ -18,6 +18,7 @@ from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import Cart, CartLine
+from commercekit.shipping import Bracket, RateCard, Zone
 from commercekit.tax import (
     BUNDLED,
     Buyer,
@@ -31,6 +32,7 @@ from commercekit.tax import (
     decide,
     missing_from,
     rates_for,
+    us_shipping,
     us_state,
 )
 from commercekit.tax._us_states import STATES
@@ -209,11 +211,11 @@ def test_the_quote_refuses_without_local_rates_unless_partial() -> None:
 
 
 CASES = st.tuples(
-    st.sampled_from(["US-TX", "US-CA", "US-IL", "US-NY", "US-VA", "US-CT", "US-MA"]),
+    st.sampled_from(["US-TX", "US-WA", "US-GA", "US-NY", "US-VA", "US-CT", "US-MA"]),
     st.lists(
         st.tuples(
             st.sampled_from(["MUG", "TEA"]),
-            st.integers(min_value=0, max_value=99_999).map(
+            st.integers(min_value=1, max_value=99_999).map(
                 lambda c: Money(Decimal(c) / 100, "USD")
             ),
             st.integers(min_value=1, max_value=5),
@@ -223,19 +225,31 @@ CASES = st.tuples(
         unique_by=lambda line: line[0],
     ),
     st.sampled_from(["0", "1", "2.5", "4.875"]),
+    st.booleans(),
 )
 
 
 @given(CASES)
 def test_a_us_quote_adds_up_and_equals_its_parts_by_hand(case: tuple) -> None:  # type: ignore[type-arg]
-    """total == sum of lines' gross; each line's tax == the sum, over its taxes (state
-    and local), of the line's net x that rate rounded half-up (RoundingLevel.LINE)."""
-    state, lines, local = case
+    """total == lines' gross + shipping's gross; tax == lines' tax + shipping's tax,
+    none on shipping where the state exempts it; each line's tax == the sum, over its
+    taxes (state and local), of the line's net x that rate rounded half-up."""
+    state, lines, local, shipped = case
     source = LocalRates({state: local})
     cart = Cart([CartLine(sku, price, qty) for sku, price, qty in lines])
-    result = quote(cart, _context(state, tax_rates=source))
-    assert result.grand_total == sum_money([line.gross for line in result.lines], "USD")
-    assert result.tax == sum_money([line.tax for line in result.lines], "USD")
+    context = (
+        _shipped(state, tax_rates=source) if shipped else _context(state, tax_rates=source)
+    )
+    result = quote(cart, context)
+    parts = [line.gross for line in result.lines]
+    taxes = [line.tax for line in result.lines]
+    if result.shipping is not None:
+        parts.append(result.shipping.gross)
+        taxes.append(result.shipping.tax)
+        exempt = us_shipping(state, on=DAY).separately_stated.value == "exempt"
+        assert (result.shipping.tax.amount == 0) or not exempt
+    assert result.grand_total == sum_money(parts, "USD")
+    assert result.tax == sum_money(taxes, "USD")
     category = {"MUG": "standard", "TEA": "food"}
     for line in result.lines:
         rates = source.rates_for(state, category[line.sku], on=AT.date())
@@ -247,3 +261,76 @@ def test_a_us_quote_adds_up_and_equals_its_parts_by_hand(case: tuple) -> None:  
             Decimal(0),
         )
         assert line.tax.amount == by_hand
+
+
+# Shipping, taxed as the state says (us_shipping.csv).
+
+CARD = RateCard(
+    "Example Carrier", "Ground", "US", "USD",
+    zones=[Zone("domestic", ["US"], (2, 5))],
+    brackets={"domestic": [Bracket(Decimal("30"), Money("10.00", "USD"))]},
+    dimension_rounding="exact",
+)  # fmt: skip
+
+
+def _shipped(state: str, **kwargs: object) -> CheckoutContext:
+    products = {
+        "MUG": Product("MUG", "standard", weight_kg=Decimal("1")),
+        "TEA": Product("TEA", "food", weight_kg=Decimal("0.5")),
+    }
+    return CheckoutContext(
+        Seller("US", {state}), Buyer("US", subdivision=state), at=AT,
+        prices_include_tax=False, products=products, rate_cards=(CARD,),
+        **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_shipping_is_taxed_where_the_state_taxes_it() -> None:
+    """Texas taxes delivery charges with the goods (Tax Code 151.007): 8.25% of 10.00."""
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _shipped("US-TX", tax_rates=LocalRates({"US-TX": "2"})))
+    assert result.shipping is not None
+    assert (result.shipping.net, result.shipping.tax) == (
+        Money("10.00", "USD"),
+        Money("0.83", "USD"),
+    )
+    assert result.grand_total == Money("119.08", "USD")
+
+
+def test_shipping_stated_apart_is_not_taxed_where_the_state_exempts_it() -> None:
+    """Massachusetts: separately stated delivery is not taxable (830 CMR 64H.1.1)."""
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _shipped("US-MA"))
+    assert result.shipping is not None
+    assert (result.shipping.net, result.shipping.tax) == (
+        Money("10.00", "USD"),
+        Money("0.00", "USD"),
+    )
+    assert result.tax == Money("6.25", "USD")
+    assert result.grand_total == Money("116.25", "USD")
+
+
+def test_shipping_where_it_turns_on_facts_the_quote_lacks() -> None:
+    """California taxes delivery above its actual cost (18 CCR 1628): refused, or
+    taxed in a partial quote that says so."""
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    source = LocalRates({"US-CA": "1"})
+    with pytest.raises(MissingDataError, match="whether shipping is taxable in US-CA"):
+        quote(cart, _shipped("US-CA", tax_rates=source))
+    partial = quote(cart, _shipped("US-CA", tax_rates=source, partial=True))
+    assert partial.shipping is not None
+    assert partial.shipping.tax.amount > 0
+    what = "whether shipping is taxable in US-CA"
+    assert partial.missing == (f"tax: {what} (taxed with the goods in this partial quote)",)
+
+
+def test_michigan_shipping_either_side_of_its_2023_change() -> None:
+    assert us_shipping("US-MI", on=date(2023, 4, 25)).separately_stated.value == "taxable"
+    assert us_shipping("US-MI", on=date(2023, 4, 26)).separately_stated.value == "exempt"
+
+
+@pytest.mark.parametrize("state", sorted(code for code, f in STATES.items() if f.sales_tax))
+def test_every_state_with_a_sales_tax_says_how_it_treats_shipping(state: str) -> None:
+    rule = us_shipping(state, on=DAY)
+    assert rule.source.startswith("https://")
+    assert rule.note

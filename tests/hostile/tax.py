@@ -40,6 +40,7 @@ from commercekit.tax import (
     nexus_threshold,
     rate_for,
     threshold_for,
+    us_shipping,
     us_state,
 )
 from tests.hostile import EVERY_REFUSAL, Call, call, method
@@ -369,6 +370,16 @@ CALLS: dict[str, Callable[[], Call]] = {
     ),
     "missing_from": lambda: call(_partial_decision()),
     "us_state": lambda: call("US-CA"),
+    "us_shipping": lambda: call("US-TX", on=DAY),
+    "UsShipping": lambda: call(
+        state="US-TX",
+        separately_stated="taxable",
+        since=date(2018, 6, 21),
+        until=None,
+        sources=("https://comptroller.texas.gov/taxes/sales/",),
+        note="",
+    ),
+    "UsShipping.covers": lambda: method(us_shipping("US-TX", on=DAY).covers, DAY),
     "UsState": lambda: call(
         state="US-CA",
         name="California",

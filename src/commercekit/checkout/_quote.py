@@ -61,7 +61,7 @@ from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_delivery import delivered
 from commercekit.checkout._quote_payment import merged_summary, payment_priced
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
-from commercekit.checkout._quote_taxes import tax_lines
+from commercekit.checkout._quote_taxes import shipping_taxed, tax_lines
 from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
 from commercekit.money import Money, RateTable, make_money, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
@@ -159,6 +159,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         taxed_in=decision.taxed_in if decision.charged_at_checkout else None,
         context=context,
         products=products,
+        shipping_taxed=shipping_taxed(decision, context, promoted.shipping, notes, missing),
     )
     border = Border(context, products, decision, origin, destination, notes, missing)
     landed, collected, due = border.charges(lines, shipping_charge)

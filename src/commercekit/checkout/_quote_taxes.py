@@ -3,7 +3,8 @@
 Where tax is charged at checkout, every line is taxed at its product's rate in the
 decided jurisdiction, discounts first. Shipping follows the goods: it is split over the
 rates in proportion to the lines' amounts (the rule most VAT authorities apply to mixed
-carts), and taxed with them on one invoice, so the tax per rate is rounded once. Where a
+carts), and taxed with them on one invoice, so the tax per rate is rounded once (in a
+US state that does not tax shipping stated apart from the goods, it carries none). Where a
 discount took the goods' whole value, it is shared by their value before discount;
 where that is zero too at more than one rate, the quote refuses (``value_weights``). Where
 no tax is charged at checkout (it is due on import, or nowhere), the lines and the
@@ -20,7 +21,7 @@ from commercekit._numbers import EXACT
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_lines import lines_taxed_per_line
-from commercekit.errors import InvalidCartError
+from commercekit.errors import InvalidCartError, MissingDataError
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
@@ -29,10 +30,13 @@ from commercekit.tax import (
     RateKind,
     RateTotal,
     RoundingLevel,
+    ShippingTaxability,
+    TaxDecision,
     TaxLine,
     TaxRate,
     source_rates,
     tax_invoice,
+    us_shipping,
 )
 
 _add = EXACT.add
@@ -54,9 +58,11 @@ def tax_lines(
     taxed_in: str | None,
     context: CheckoutContext,
     products: Mapping[str, Product],
+    shipping_taxed: bool = True,
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
-    """Tax every line (and the shipping) where tax is charged at checkout; each line's
-    ``subtotals`` (price x quantity), ``discounts`` and ``amounts`` after them."""
+    """Tax every line (and the shipping, where ``shipping_taxed``) where tax is charged
+    at checkout; each line's ``subtotals`` (price x quantity), ``discounts`` and
+    ``amounts`` after them."""
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
@@ -68,7 +74,11 @@ def tax_lines(
     }
     rates = [by_category[category] for category in categories]
     shipping = split_over_rates(
-        shipping_left, rates, amounts, before=subtotals, description="shipping"
+        shipping_left if shipping_taxed else None,
+        rates,
+        amounts,
+        before=subtotals,
+        description="shipping",
     )
     inclusive = context.prices_include_tax
     if context.rounding is RoundingLevel.LINE and all(
@@ -78,7 +88,9 @@ def tax_lines(
             cart_lines, subtotals, discounts, amounts, rates,
             shipping=shipping, positions=positions, inclusive=inclusive,
         )  # fmt: skip
-        charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
+        charge = _charged(
+            option, shipping_price, shipping_left, shipped, taxed=shipping_taxed
+        )
         return lines, charge, by_rate
     make_line = trusted_builder(TaxLine)
     goods = [
@@ -103,8 +115,51 @@ def tax_lines(
         )
     ]
     shipped = [(taxed.net, taxed.tax) for taxed in results[len(cart_lines) :]]
-    charge = _taxed_shipping(option, shipping_price, shipping_left, shipped)
+    charge = _charged(option, shipping_price, shipping_left, shipped, taxed=shipping_taxed)
     return lines, charge, invoice.by_rate
+
+
+def _charged(
+    option: ShippingOption | None,
+    shipping_price: Money | None,
+    shipping_left: Money | None,
+    shipped: Sequence[tuple[Money, Money]],
+    *,
+    taxed: bool,
+) -> ShippingCharge | None:
+    """The shipping, with its shares' tax where it is taxed with the goods."""
+    if taxed:
+        return _taxed_shipping(option, shipping_price, shipping_left, shipped)
+    return _untaxed_shipping(option, shipping_price, shipping_left)
+
+
+def shipping_taxed(
+    decision: TaxDecision,
+    context: CheckoutContext,
+    charged: Money | None,
+    notes: list[str],
+    missing: list[str],
+) -> bool:
+    """Whether the shipping is taxed with the goods: wherever tax is charged at
+    checkout, except in a US state that does not tax shipping stated apart from the
+    goods (``us_shipping``); where the state's rule turns on facts the quote lacks, the
+    quote refuses, or, partial, taxes it and lists the question in ``missing``."""
+    state = decision.taxed_in
+    if charged is None or not charged.amount or state is None or state[:3] != "US-":
+        return True
+    rule = us_shipping(state, on=context.at.date())
+    notes.append(rule.explain())
+    if rule.separately_stated is not ShippingTaxability.CONDITIONAL:
+        return rule.separately_stated is ShippingTaxability.TAXABLE
+    what = f"whether shipping is taxable in {state}"
+    if not context.partial:
+        raise MissingDataError(
+            what,
+            f"{rule.note}; ask for a partial quote (partial=True) to tax it with the "
+            "goods, listed in Quote.missing",
+        )
+    missing.append(f"tax: {what} (taxed with the goods in this partial quote)")
+    return True
 
 
 def _taxed_line(

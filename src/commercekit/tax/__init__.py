@@ -19,7 +19,8 @@
   facts ([`us_state`][commercekit.tax.us_state]: local taxes, the marketplace
   facilitator law); local rates come from a ``TaxRateSource``, and
   [`StateRatesOnly`][commercekit.tax.StateRatesOnly] asks knowingly for the state's part
-  alone, which [`missing_from`][commercekit.tax.missing_from] then names.
+  alone, which [`missing_from`][commercekit.tax.missing_from] then names;
+  [`us_shipping`][commercekit.tax.us_shipping] says whether the state taxes shipping.
 * [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
   [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
   registered in, which decides between CGST + SGST and IGST.
@@ -99,6 +100,7 @@ if TYPE_CHECKING:
         nexus_threshold,
     )
     from commercekit.tax._us_registration import nexus_status
+    from commercekit.tax._us_shipping import ShippingTaxability, UsShipping, us_shipping
     from commercekit.tax._us_states import UsState, us_state
     from commercekit.tax._us_status import NexusStatus
 else:
@@ -132,6 +134,7 @@ else:
             ),
             "._us_local": "StateRatesOnly missing_from",
             "._us_registration": "nexus_status",
+            "._us_shipping": "ShippingTaxability UsShipping us_shipping",
             "._us_states": "UsState us_state",
             "._us_status": "NexusStatus",
         },
@@ -160,6 +163,7 @@ __all__ = [
     "Sale",
     "SaleLine",
     "Seller",
+    "ShippingTaxability",
     "StateRatesOnly",
     "Supply",
     "TaxAmount",
@@ -175,6 +179,7 @@ __all__ = [
     "Threshold",
     "ThresholdRule",
     "ThresholdStatus",
+    "UsShipping",
     "UsState",
     "Verification",
     "VerificationLevel",
@@ -200,6 +205,7 @@ __all__ = [
     "threshold_for",
     "threshold_periods",
     "threshold_status",
+    "us_shipping",
     "us_state",
     "validate_tax_id",
 ]
