@@ -334,3 +334,47 @@ def test_every_state_with_a_sales_tax_says_how_it_treats_shipping(state: str) ->
     rule = us_shipping(state, on=DAY)
     assert rule.source.startswith("https://")
     assert rule.note
+
+
+# Clothing: exempt in full in NJ, PA, MN and VT; per-item thresholds elsewhere refused.
+
+
+@pytest.mark.parametrize("state", ["US-NJ", "US-PA", "US-MN", "US-VT"])
+def test_clothing_exempt_in_full(state: str) -> None:
+    for category in ("clothing", "childrens_clothing"):
+        (rate,) = rates_for(state, category, on=DAY)
+        assert (rate.rate, rate.kind.value) == (0, "exempt")
+        assert rate.note
+
+
+@pytest.mark.parametrize("state", ["US-NY", "US-MA", "US-RI", "US-TX"])
+def test_clothing_under_a_per_item_threshold_or_taxed_is_not_guessed(state: str) -> None:
+    """New York (under USD 110 per item), Massachusetts (the first USD 175 of an item)
+    and Rhode Island (the first USD 250) exempt clothing per item, which a rate row
+    cannot say: asking raises rather than charging the full rate."""
+    with pytest.raises(MissingDataError, match=f"{state} sales tax treatment of clothing"):
+        rates_for(state, "clothing", on=DAY)
+
+
+def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
+    (rate,) = rates_for("DE", "clothing", on=DAY)
+    assert rate.fallback
+    assert rate.rate == 19
+
+
+@pytest.mark.parametrize(
+    ("state", "day", "rate"),
+    [
+        ("US-KS", date(2024, 12, 31), "2"),  # 2022 Sub. for HB 2106, second step
+        ("US-KS", date(2025, 1, 1), "0"),
+        ("US-AL", date(2025, 8, 31), "3"),  # Act 2023-554
+        ("US-AL", date(2025, 9, 1), "2"),
+        ("US-TN", date(2023, 7, 31), "4"),  # the 2023 grocery holiday
+        ("US-TN", date(2023, 8, 1), "0"),
+        ("US-TN", date(2023, 11, 1), "4"),
+        ("US-VA", date(2022, 12, 31), "1.5"),
+        ("US-VA", date(2023, 1, 1), "0"),
+    ],
+)
+def test_grocery_rates_either_side_of_each_change(state: str, day: date, rate: str) -> None:
+    assert rates_for(state, "food", on=day)[0].rate == Decimal(rate)

@@ -35,6 +35,10 @@ class TaxCategory(enum.StrEnum):
     """Medical equipment and aids for disabled persons."""
     CHILDRENS_CLOTHING = "childrens_clothing"
     """Children's clothing and footwear."""
+    CLOTHING = "clothing"
+    """Clothing and footwear for everyday wear, for anyone (not sports or protective
+    equipment, not accessories such as jewellery or handbags); children's clothing
+    where a law treats it apart is ``CHILDRENS_CLOTHING``."""
     ACCOMMODATION = "accommodation"
     """Hotel and holiday accommodation."""
     RESTAURANT = "restaurant"
