@@ -25,7 +25,8 @@ References:
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -36,6 +37,9 @@ from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._us_local import check_local
 from commercekit.tax._us_nexus import nexus_threshold
 from commercekit.tax._us_states import UsState, us_state
+
+if TYPE_CHECKING:  # the registration monitor imports the registry, not the reverse
+    from commercekit.tax._registration import CountedSale
 
 WAYFAIR = "https://www.supremecourt.gov/opinions/17pdf/17-494_j4el.pdf"
 
@@ -49,6 +53,20 @@ class UnitedStates(Jurisdiction):
         WAYFAIR,
         "https://taxfoundation.org/data/all/state/sales-tax-rates",
     )
+
+    physical_presence: ClassVar[str] = (
+        "registration where a seller has a physical presence (offices, staff, stock, "
+        "stock in a marketplace's warehouse included) is due in that state whatever its "
+        "sales, and commercekit does not measure it: threshold_status measures economic "
+        "nexus state by state (US-XX) from the sales given, each sale with its state. "
+        f"South Dakota v. Wayfair: {WAYFAIR}"
+    )
+
+    def registration_not_bundled(
+        self, seller_country: str, sales: Sequence[CountedSale]
+    ) -> tuple[str, ...]:
+        del sales
+        return (self.physical_presence,) if self.established_here(seller_country) else ()
 
     def domestic(self, case: Case, destination: str) -> TaxDecision:
         del destination  # the tax is the buyer's state's, not the country's
@@ -86,14 +104,7 @@ def sales_tax(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxD
         return case.decision(
             not_collected, None, Collector.NONE, rules, documents=documents
         )
-    local = " and the local rates of the address" if state.local_taxes else ""
-    rules.append(
-        Rule(
-            f"goods delivered to a buyer in {state.name} ({state.state}) are taxed "
-            f"there, at the state's rate{local}",
-            state.source,
-        )
-    )
+    rules.append(_taxed_there(state))
     if sale.marketplace and state.facilitator_law(case.on):
         rules.append(_facilitator(state, sale.marketplace))
         decision = case.decision(
@@ -127,6 +138,15 @@ def sales_tax(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxD
         return _whole(case, state, decision)
     rules.extend(_unregistered(case, state))
     return case.decision(not_collected, None, Collector.NONE, rules, documents=documents)
+
+
+def _taxed_there(state: UsState) -> Rule:
+    local = " and the local rates of the address" if state.local_taxes else ""
+    return Rule(
+        f"goods delivered to a buyer in {state.name} ({state.state}) are taxed there, "
+        f"at the state's rate{local}",
+        state.source,
+    )
 
 
 def _facilitator(state: UsState, marketplace: str) -> Rule:
