@@ -34,6 +34,14 @@ it from an address:
     Decimal('22')
     >>> rate_for("FR-2A", "food", on=date(2026, 11, 26)).jurisdiction  # Corse-du-Sud
     'FR-20R'
+
+Another subdivision gets its country's table (``FR-75C``, Paris, is France); a code that
+is no subdivision of the country raises ``UnknownCountryError``, never the country's rate:
+
+    >>> rate_for("FR-ZZ", "standard", on=date(2026, 11, 26))
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.UnknownCountryError: 'FR-ZZ' is not an ISO 3166-2 subdivision ...
 """
 
 from __future__ import annotations
@@ -59,7 +67,7 @@ from commercekit.errors import (
     UnknownJurisdictionError,
     shown,
 )
-from commercekit.regions import check_day, special_territory
+from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
@@ -185,7 +193,9 @@ class BundledRates:
         territory = special_territory(code)
         if territory is not None and not territory.in_eu_vat_area:
             raise OutsideVatAreaError(territory, territory.explain())
-        country = code.partition("-")[0]
+        country, dash, _ = code.partition("-")
+        if dash and len(country) == 2:  # FR-ZZ is refused, never answered as FR
+            check_subdivision(country, code)
         if country == "CA":
             hint = "Canada's rates depend on the province: use 'CA-ON', 'CA-QC', …"
         elif country == "US":

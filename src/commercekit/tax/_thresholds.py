@@ -275,6 +275,7 @@ def _periods(
     name = _rule(rule)
     periods = THRESHOLDS.get((code, name))
     if periods is None:
+        _checks.jurisdiction(code, union=True)  # CA-XX: no place, not just no rule
         having = sorted(j for j, r in THRESHOLDS if r is name)
         raise NoThresholdError(code, name.value, having, on)
     return periods
