@@ -339,9 +339,11 @@ def _require_origins(shipment: Shipment) -> None:
     """Refuse items without a country of origin: duty and reliefs depend on it."""
     unknown = [item.description for item in shipment.items if item.origin is None]
     if unknown:
+        first = next(i for i, item in enumerate(shipment.items) if item.origin is None)
         raise MissingDataError(
             tuple(f"the country of origin of {name!r}" for name in unknown),
             "give each Item an origin= (ISO 3166 code); duty and reliefs depend on it",
+            field=f"shipment.items[{first}].origin",
         )
 
 
