@@ -1,6 +1,8 @@
 """A subdivision code its country does not have (CA-XX, FR-ZZ) is refused everywhere a
 jurisdiction or a subdivision is taken, naming the country's codes or where they are
-listed: it is never taken as valid, nor answered with the country's rules."""
+listed: it is never taken as valid, nor answered with the country's rules. A place is
+refused with ``UnknownCountryError``; a rate lookup with ``UnknownJurisdictionError``,
+as for every code it has no rates for."""
 
 from __future__ import annotations
 
@@ -11,7 +13,11 @@ import attrs
 import pytest
 
 from commercekit import regions, tax
-from commercekit.errors import InvalidPlaceError, UnknownCountryError
+from commercekit.errors import (
+    InvalidPlaceError,
+    UnknownCountryError,
+    UnknownJurisdictionError,
+)
 from commercekit.money import Money
 
 ON = date(2026, 11, 26)
@@ -58,10 +64,14 @@ ENTRY_POINTS: dict[str, Callable[[str], object]] = {
 }
 
 
+RATE_LOOKUPS = frozenset({"tax.rate_for", "tax.rates_for", "tax.source_rates"})
+
+
 @pytest.mark.parametrize("code", MADE_UP)
 @pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
 def test_a_made_up_subdivision_is_refused(entry: str, code: str) -> None:
-    with pytest.raises(UnknownCountryError, match=f"{code}.*subdivision of {code[:2]}"):
+    error = UnknownJurisdictionError if entry in RATE_LOOKUPS else UnknownCountryError
+    with pytest.raises(error, match=code):
         ENTRY_POINTS[entry](code)
 
 
@@ -76,7 +86,7 @@ def test_a_made_up_subdivision_is_refused(entry: str, code: str) -> None:
     ],
 )
 def test_the_refusal_names_the_country_codes(code: str, named: str) -> None:
-    with pytest.raises(UnknownCountryError) as refused:
+    with pytest.raises(UnknownJurisdictionError) as refused:
         tax.rate_for(code, "standard", on=ON)
     assert named in str(refused.value)
 

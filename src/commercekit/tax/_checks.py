@@ -122,7 +122,19 @@ def jurisdiction(value: object, *, union: bool = False) -> str:
     except UnknownCountryError:
         raise UnknownCountryError(value, _JURISDICTION) from None
     if dash:  # a made-up subdivision (CA-XX) is refused, naming the country's codes
-        check_subdivision(country, code)
+        try:
+            check_subdivision(country, code)
+        except UnknownCountryError as error:
+            from commercekit.tax._india import FORMER_CODES  # noqa: PLC0415  # it imports this module
+
+            former = FORMER_CODES.get(code)  # IN-TG: ISO 3166-2 lists IN-TS now
+            if former is None:
+                raise
+            current, name = former
+            raise UnknownCountryError(
+                value,
+                f"is no longer listed by ISO 3166-2:{country}: {name} is {current!r}",
+            ) from error
     return code
 
 

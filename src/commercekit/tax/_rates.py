@@ -36,12 +36,13 @@ it from an address:
     'FR-20R'
 
 Another subdivision gets its country's table (``FR-75C``, Paris, is France); a code that
-is no subdivision of the country raises ``UnknownCountryError``, never the country's rate:
+is no subdivision of the country raises ``UnknownJurisdictionError`` naming the
+country's codes, never the country's rate:
 
     >>> rate_for("FR-ZZ", "standard", on=date(2026, 11, 26))
     Traceback (most recent call last):
     ...
-    commercekit.errors.UnknownCountryError: 'FR-ZZ' is not an ISO 3166-2 subdivision ...
+    commercekit.errors.UnknownJurisdictionError: 'FR-ZZ' is not a jurisdiction with ...
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
     OutsideVatAreaError,
+    UnknownCountryError,
     UnknownJurisdictionError,
     shown,
 )
@@ -194,8 +196,13 @@ class BundledRates:
         if territory is not None and not territory.in_eu_vat_area:
             raise OutsideVatAreaError(territory, territory.explain())
         country, dash, _ = code.partition("-")
-        if dash and len(country) == 2:  # FR-ZZ is refused, never answered as FR
-            check_subdivision(country, code)
+        # FR-ZZ is refused, never answered as FR; India's places are checked with its
+        # taxes (gst_taxes), which name today's code for a former one (IN-TG)
+        if dash and len(country) == 2 and country != "IN":
+            try:
+                check_subdivision(country, code)
+            except UnknownCountryError as error:
+                raise UnknownJurisdictionError(jurisdiction, error.reason) from None
         if country == "CA":
             hint = "Canada's rates depend on the province: use 'CA-ON', 'CA-QC', …"
         elif country == "US":
