@@ -182,6 +182,12 @@ CALLS: dict[str, Callable[[], Call]] = {
         ],
         prices_include_tax=True,
     ),
+    "ServiceFacts": lambda: call(
+        "event",
+        location="IN-KA",
+        paid_in_foreign_exchange=True,
+        establishments_of_one_person=False,
+    ),
     "SaleLine": lambda: call(
         value=Money("30.00", "EUR"), quantity=2, category=TaxCategory.BOOKS
     ),

@@ -17,7 +17,10 @@
   ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
 * [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
   [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
-  registered in, which decides between CGST + SGST and IGST.
+  registered in, which decides between CGST + SGST and IGST;
+  [`ServiceFacts`][commercekit.tax.ServiceFacts] carries what India's place-of-supply
+  and export-of-services rules ask of a service
+  ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13).
 """
 
 from typing import TYPE_CHECKING
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
         Supply,
         TaxDecision,
     )
+    from commercekit.tax._services import ServiceFacts, ServiceKind
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
         Crossing,
@@ -114,6 +118,7 @@ else:
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
+            "._services": "ServiceFacts ServiceKind",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
                 "Crossing Registration Threshold ThresholdRule Window threshold_for "
@@ -151,6 +156,8 @@ __all__ = [
     "Sale",
     "SaleLine",
     "Seller",
+    "ServiceFacts",
+    "ServiceKind",
     "Supply",
     "TaxAmount",
     "TaxBreakdown",
