@@ -67,7 +67,6 @@ __all__ = [
 ]
 
 INDIA = "IN"
-HALF_UP = RoundingMode.HALF_UP
 FREIGHT_SHARE = Decimal("20")
 """Transport not ascertainable: 20% of the FOB value (r. 10(2), first proviso)."""
 INSURANCE_SHARE = Decimal("1.125")
@@ -177,14 +176,11 @@ def _air_cap(transport: Money, shipment: Shipment, work: Work) -> Money:
     no more than 20% of the FOB value (r. 10(2), the proviso on goods imported by
     air); by sea or land, the whole cost. A cost above that cap without the mode is
     refused, as the customs value depends on it."""
-    fob = shipment.goods
+    fob, mode = shipment.goods, shipment.transport_mode
     cap = round_money(fob * FREIGHT_SHARE.scaleb(-2), mode=RoundingMode.HALF_UP)
-    if transport <= cap or shipment.transport_mode in (
-        TransportMode.SEA,
-        TransportMode.LAND,
-    ):
+    if transport <= cap or mode in (TransportMode.SEA, TransportMode.LAND):
         return transport
-    if shipment.transport_mode is None:
+    if mode is None:
         raise MissingDataError(
             "how the goods travel to India (Shipment.transport_mode)",
             f"the transport {transport} is more than {FREIGHT_SHARE}% of the FOB value "
@@ -215,7 +211,8 @@ def payable_rounding(charged: Sequence[Money], currency: str, work: Work) -> Mon
             f"{currency} it is not rounded here [{ROUNDING_RULE}]"
         )
         return None
-    rupees = total.amount.quantize(Decimal(1), rounding=decimal_rounding(HALF_UP))
+    half_up = decimal_rounding(RoundingMode.HALF_UP)  # 50 paise or more up (s. 154A)
+    rupees = total.amount.quantize(Decimal(1), rounding=half_up)
     rounding = Money(rupees - total.amount, currency)
     work.lines.append(
         f"duties and IGST payable {total} rounded to the nearest rupee: {rupees} INR "
