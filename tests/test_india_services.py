@@ -246,3 +246,14 @@ def test_the_quote_refuses_an_ebook_to_india_naming_indias_law() -> None:
     )  # fmt: skip
     with pytest.raises(CommerceKitError, match=r"IGST Act 2017 s\. 2\(17\)"):
         quote(Cart([CartLine("BOOK", Money("499.00", "INR"), 1)]), context)
+
+
+def test_other_services_from_abroad_to_a_consumer_in_india_say_indias_part() -> None:
+    """Not OIDAR: India's tax on them is not bundled, and the decision says so by name
+    instead of naming only the supplier's rule."""
+    lesson = Sale(Seller("US"), Buyer("IN", subdivision="IN-MH"), "services",
+                  Money("2000.00", "INR"))  # fmt: skip
+    decision = decide(lesson, on=DAY)
+    assert decision.rules[0].text.startswith("services other than OIDAR from outside")
+    assert "is not bundled with commercekit" in decision.rules[0].text
+    assert decision.rates == ()

@@ -96,7 +96,8 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
         return decision or _import(case, origin, destination)
     if sale.supply is Supply.SERVICES:
         leaving = jurisdiction_for(case.seller_place.vat_area(goods=False))
-        return leaving.services_abroad(case, destination) or _where_the_supplier_is(case)
+        abroad = leaving.services_abroad(case, destination)
+        return abroad or here.services_arriving(case, _where_the_supplier_is(case))
     return _leaving(case, destination, here.electronic_services(case, destination))
 
 

@@ -161,6 +161,13 @@ class Jurisdiction:
         del case, destination
         return decision
 
+    def services_arriving(self, case: Case, decision: TaxDecision) -> TaxDecision:
+        """``decision``, on services to a consumer here from a supplier established
+        elsewhere under the supplier's rules, with what this jurisdiction's own law
+        says of them (India's); unchanged here."""
+        del case
+        return decision
+
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:

@@ -116,6 +116,18 @@ class India(RegisteredServices):
         del destination
         return leaving_india(case, _supplier_state(case), decision, taxed_in_india)
 
+    def services_arriving(self, case: Case, decision: TaxDecision) -> TaxDecision:
+        rule = Rule(
+            "services other than OIDAR from outside India to a consumer in India: IGST "
+            "Act s. 13 places them by their kind (the recipient's location under the "
+            "general rule, s. 13(2)); whether India taxes them (reverse charge by the "
+            "recipient, Notification 10/2017-Integrated Tax (Rate) entry 1, and the "
+            "exemptions of Notification 9/2017-Integrated Tax (Rate) for individuals) "
+            "is not bundled with commercekit",
+            ACTS,
+        )
+        return attrs.evolve(decision, rules=(rule, *decision.rules))
+
     def electronic_services(self, case: Case, destination: str) -> TaxDecision:
         decision = super().electronic_services(case, destination)
         return attrs.evolve(decision, rules=(*oidar_rules(case.on), *decision.rules))
