@@ -18,6 +18,11 @@
 * [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
   [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
   registered in, which decides between CGST + SGST and IGST.
+* [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
+  [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
+  ss. 22-24: the turnover limits by State and for goods, compulsory registration by
+  [`GstSupply`][commercekit.tax.GstSupply]), as a
+  [`GstRegistrationStatus`][commercekit.tax.GstRegistrationStatus].
 """
 
 from typing import TYPE_CHECKING
@@ -44,6 +49,11 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._in_registration import (
+        GstRegistrationStatus,
+        gst_registration_status,
+    )
+    from commercekit.tax._in_supplier import GstSupplier, GstSupply
     from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import (
         LineTax,
@@ -102,6 +112,8 @@ else:
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
             "._india": "gstin_state",
+            "._in_registration": "GstRegistrationStatus gst_registration_status",
+            "._in_supplier": "GstSupplier GstSupply",
             "._ids": (
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
@@ -138,6 +150,9 @@ __all__ = [
     "Combine",
     "CountedSale",
     "Crossing",
+    "GstRegistrationStatus",
+    "GstSupplier",
+    "GstSupply",
     "LineTax",
     "NexusStatus",
     "NexusThreshold",
@@ -173,6 +188,7 @@ __all__ = [
     "decide",
     "extract_tax",
     "gross_price",
+    "gst_registration_status",
     "gstin_state",
     "is_valid_tax_id",
     "jurisdictions",
