@@ -168,6 +168,14 @@ CALLS: dict[str, Callable[[], Call]] = {
         registered=False,
         rates=_rates_table(),
     ),
+    "TcsCollection": lambda: call(
+        Money("1000.00", "INR"),
+        (("IGST", Decimal("0.5"), Money("5.00", "INR")),),
+        (Rule("net value", SOURCE),),
+    ),
+    "ecommerce_tcs": lambda: call(
+        Money("100000", "INR"), Money("20000", "INR"), place="IN-MH", on=DAY
+    ),
     "LineTax": lambda: call(
         net=Money("100.00", "EUR"),
         taxes=(_tax_amount(),),

@@ -22,7 +22,10 @@
   [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
   ss. 22-24: the turnover limits by State and for goods, compulsory registration by
   [`GstSupply`][commercekit.tax.GstSupply]), as a
-  [`GstRegistrationStatus`][commercekit.tax.GstRegistrationStatus].
+  [`GstRegistrationStatus`][commercekit.tax.GstRegistrationStatus];
+  [`ecommerce_tcs`][commercekit.tax.ecommerce_tcs] the tax an e-commerce operator
+  collects at source from a seller's month (CGST Act s. 52), as a
+  [`TcsCollection`][commercekit.tax.TcsCollection].
 """
 
 from typing import TYPE_CHECKING
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
         gst_registration_status,
     )
     from commercekit.tax._in_supplier import GstSupplier, GstSupply
+    from commercekit.tax._in_tcs import TcsCollection, ecommerce_tcs
     from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import (
         LineTax,
@@ -114,6 +118,7 @@ else:
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
             "._in_supplier": "GstSupplier GstSupply",
+            "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
@@ -177,6 +182,7 @@ __all__ = [
     "TaxRate",
     "TaxRateSource",
     "Taxed",
+    "TcsCollection",
     "Threshold",
     "ThresholdRule",
     "ThresholdStatus",
@@ -186,6 +192,7 @@ __all__ = [
     "add_tax",
     "check_category",
     "decide",
+    "ecommerce_tcs",
     "extract_tax",
     "gross_price",
     "gst_registration_status",
