@@ -221,9 +221,9 @@ def test_illinois_measures_quarterly_and_collects_from_the_next_quarter() -> Non
     assert nexus(under, date(2025, 5, 15), "US-IL").status is Registration.APPROACHING
     many = [sale(date(2025, 2, 10), "10.00", "US-IL", 200)]
     assert nexus(many, date(2025, 12, 31), "US-IL").status is Registration.MUST_REGISTER
-    assert (
-        nexus(many, date(2026, 1, 1), "US-IL").status is Registration.BELOW
-    )  # PA 104-0006
+    # PA 104-0006 dropped the count from 2026-01-01, but the look-back that ended on
+    # 2025-12-31 was measured under the 2025 rule (see the test below)
+    assert nexus(many, date(2026, 1, 1), "US-IL").status is Registration.MUST_REGISTER
 
 
 def test_alabama_counts_only_the_previous_calendar_year() -> None:
@@ -542,3 +542,56 @@ def test_a_registration_in_no_state_is_refused(code: str) -> None:
         nexus_status(sales, (code,), on=date(2026, 3, 1))
     with pytest.raises(UnknownCountryError, match=code):
         threshold_status(sales, (code,), seller_country="DE", on=date(2026, 3, 1))
+
+
+def test_a_past_window_is_judged_by_the_rule_in_force_when_it_ended() -> None:
+    # Illinois: 250 transactions in the look-back measured at 2025-12-31, under the
+    # 2025 rule ('200 or more separate transactions'); 86 Ill. Adm. Code 131.115
+    # collects for a year from the next quarter, though the count went on 2026-01-01.
+    many = [sale(date(2025, 11, 10), "10.00", "US-IL", 250)]
+    found = nexus(many, date(2026, 1, 15), "US-IL")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.crossed_on, found.due) == (date(2025, 12, 31), date(2026, 1, 1))
+    assert (
+        "ending 2025-12-31 is judged by the rule in force then too: at least "
+        "USD 100000 or at least 200 transactions" in found.explain()
+    )
+    # the look-back measured at 2026-03-31 falls under the 2026 rule: USD only
+    assert nexus(many, date(2026, 4, 1), "US-IL").status is Registration.BELOW
+    # South Dakota: 2022's 200 transactions were over under 2022's rule and keep the
+    # seller obliged through 2023, also after the count went on 2023-07-01
+    sd = [sale(date(2022, 5, 1), "10.00", "US-SD", 200)]
+    assert nexus(sd, date(2023, 7, 1), "US-SD").status is Registration.MUST_REGISTER
+    assert nexus(sd, date(2024, 1, 1), "US-SD").status is Registration.BELOW
+    # Washington relieved such sellers from 2019-03-14 (RCW 82.08.052(1)(c)(ii))
+    wa = [sale(date(2018, 11, 1), "10.00", "US-WA", 200)]
+    assert nexus(wa, date(2019, 3, 13), "US-WA").status is Registration.MUST_REGISTER
+    assert nexus(wa, date(2019, 3, 14), "US-WA").status is Registration.BELOW
+
+
+def test_a_summed_transaction_count_names_what_was_summed() -> None:
+    big = [sale(date(2025, 1, day), "1.00", "US-TX", 10**9) for day in (1, 2)]
+    with pytest.raises(InvalidAmountError, match=r"over 2 sales records \(to US-TX"):
+        nexus_status(big, (), on=date(2025, 6, 1))
+    yearly = [sale(date(2025, 1, day), "1.00", "US-SD", 10**9) for day in (1, 2)]
+    with pytest.raises(InvalidAmountError, match=r"over 2 sales records \(to US-SD in"):
+        nexus_status(yearly, (), on=date(2025, 6, 1))
+
+
+def test_converted_sales_are_compared_unrounded() -> None:
+    # EUR 454,545.45 at 1.1 is USD 499,999.995: under Texas' USD 500,000. Rounded to
+    # cents before the comparison it would read USD 500,000.00 and cross.
+    rates = RateTable(
+        base="EUR",
+        rates={"USD": Decimal("1.1")},
+        observed_at=datetime(2026, 1, 2, tzinfo=UTC),
+        provider="example",
+    )
+    eur = CountedSale(date(2026, 3, 10), Money("454545.45", "EUR"), "US", state="US-TX")
+    found = nexus([eur], date(2026, 11, 26), "US-TX", rates=rates)
+    assert found.sales == Money("499999.995", "USD")
+    assert found.status is Registration.APPROACHING
+    more = CountedSale(date(2026, 3, 11), Money("0.01", "EUR"), "US", state="US-TX")
+    crossed = nexus([eur, more], date(2026, 11, 26), "US-TX", rates=rates)
+    assert crossed.sales == Money("500000.006", "USD")
+    assert crossed.status is Registration.MUST_REGISTER

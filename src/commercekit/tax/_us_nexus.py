@@ -48,6 +48,7 @@ __all__ = [
     "NexusWindow",
     "nexus_periods",
     "nexus_threshold",
+    "window_rules",
 ]
 
 MAX_COUNT = 10**9
@@ -345,3 +346,36 @@ def nexus_threshold(state: str, *, on: date) -> NexusThreshold:
             return period
     spans = ", ".join(f"{p.since}..{p.until or 'open'}" for p in periods)
     raise NoRuleError(f"the economic nexus threshold of {periods[0].state}", day, spans)
+
+
+RELIEVED = {"US-IN": date(2024, 1, 1), "US-WA": date(2019, 3, 14)}
+"""States whose change of rule relieved sellers of an obligation that arose solely from
+the test it dropped, with the day: from then on an earlier window is judged by the new
+rule only. Washington: RCW 82.08.052(1)(c)(ii), SSB 5581 (2019), relieved from 14 March
+2019 of an obligation arising solely from the 200-transaction test. Indiana: a seller
+that met the 200-transaction test in 2023 but not USD 100,000 "may close their sales
+tax account in 2024" (Department of Revenue, https://www.in.gov/dor/i-am-a/business-corp/remote-sellers/)."""
+
+
+def window_rules(
+    threshold: NexusThreshold, end: date, day: date
+) -> tuple[NexusThreshold, ...]:
+    """The rules a window ending on ``end`` is judged by on ``day``, where
+    ``threshold`` is the rule in force on ``day``.
+
+    First the rule in force on the window's last day: a window is crossed or not by the
+    law in force when it closed (Illinois' 2025 look-back, measured at 2025-12-31 under
+    the 200-transaction test, still obliges a seller in 2026: 86 Ill. Adm. Code
+    131.115 collects "for one year" from the next quarter). A window that ended before
+    the state's first rule is judged by that first rule (earlier sales count toward
+    it). Then ``threshold`` where it differs: a later, lower limit that looks back at
+    the window also obliges (Georgia's USD 100,000 of 2020 over the 2019 sales). A
+    state that relieved sellers of obligations under a dropped test (``RELIEVED``)
+    judges earlier windows by the later rule alone from that day.
+    """
+    periods = nexus_periods(threshold.state)
+    at_end = next(p for p in periods if p.until is None or end <= p.until)
+    relief = RELIEVED.get(threshold.state)
+    if relief is not None and at_end.since < relief <= day:
+        at_end = threshold
+    return (threshold,) if at_end == threshold else (at_end, threshold)
