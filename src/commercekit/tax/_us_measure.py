@@ -32,9 +32,8 @@ from commercekit.tax._us_nexus import (
     NexusThreshold,
     NexusWindow,
     nexus_periods,
-    window_rules,
 )
-from commercekit.tax._us_windows import lookback, period_ends
+from commercekit.tax._us_windows import lookback, period_ends, window_rules
 
 __all__ = ["Entry", "Measured", "measure_lookback", "measure_years", "within"]
 

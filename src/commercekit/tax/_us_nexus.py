@@ -12,7 +12,8 @@ four sales-tax quarters), and several dropped the transaction count later.
 Each state's threshold is a dated, sourced row of ``_data/us_nexus.csv``
 ([`NexusThreshold`][commercekit.tax.NexusThreshold]); a state without a sales tax
 (Delaware, Montana, New Hampshire, Oregon; Alaska has no state-level one) has a row
-saying so. A state not bundled yet raises, naming the states that are.
+saying so. All 50 states and the District of Columbia are bundled; an outlying area
+(``US-PR``) raises, naming those that are.
 
 Examples:
     >>> tx = nexus_threshold("US-TX", on=date(2026, 11, 26))
@@ -48,7 +49,6 @@ __all__ = [
     "NexusWindow",
     "nexus_periods",
     "nexus_threshold",
-    "window_rules",
 ]
 
 MAX_COUNT = 10**9
@@ -61,15 +61,17 @@ class NexusWindow(enum.StrEnum):
     PREVIOUS_OR_CURRENT_CALENDAR_YEAR = "previous_or_current_calendar_year"
     """The previous calendar year, or the current one so far (most states)."""
     PREVIOUS_CALENDAR_YEAR = "previous_calendar_year"
-    """The previous calendar year only (Alabama)."""
+    """The previous calendar year only (Alabama, Florida, Michigan, New Mexico,
+    Pennsylvania, Rhode Island)."""
     PRECEDING_12_CALENDAR_MONTHS = "preceding_12_calendar_months"
-    """The 12 whole calendar months before the current month (Texas)."""
+    """The 12 whole calendar months before the current month (Texas, Vermont; the
+    nearest fit for Mississippi's and Tennessee's "previous twelve months")."""
     PRECEDING_FOUR_SALES_TAX_QUARTERS = "preceding_four_sales_tax_quarters"
     """New York's four sales-tax quarters (March-May, June-August, September-November,
     December-February) before the current one."""
     PRECEDING_12_MONTHS_AT_QUARTER_END = "preceding_12_months_at_quarter_end"
     """The 12 months ending with the last calendar quarter, looked at after each
-    quarter ends (Illinois)."""
+    quarter ends (Illinois, Minnesota, Missouri)."""
     TWELVE_MONTHS_ENDING_SEPTEMBER_30 = "twelve_months_ending_september_30"
     """The 12 months ending on the 30 September before the period asked about
     (Connecticut)."""
@@ -103,6 +105,12 @@ class CollectFrom(enum.StrEnum):
     SIXTY_DAYS_OR_NEXT_CALENDAR_YEAR = "sixty_days_or_next_calendar_year"
     """From 60 days after the crossing or 1 January after it, whichever is earlier
     (North Dakota)."""
+    FIRST_MONTH_STARTING_30_DAYS_AFTER = "first_month_starting_30_days_after"
+    """From the first day of the first month that begins at least 30 days after the
+    crossing (Iowa: crossed 2023-09-15, due 2023-11-01; Nevada, Maine, Arizona)."""
+    FIRST_DAY_OF_SECOND_MONTH = "first_day_of_second_month"
+    """From the first day of the second calendar month after the crossing (Nebraska,
+    South Carolina)."""
 
     def due(self, crossed_on: date) -> date:
         """The first day collection is due for a threshold crossed on ``crossed_on``."""
@@ -114,7 +122,14 @@ class CollectFrom(enum.StrEnum):
             return min(crossed_on + timedelta(days=60), date(crossed_on.year + 1, 1, 1))
         if self is CollectFrom.FIRST_DAY_OF_MONTH_AFTER_90_DAYS:
             crossed_on += timedelta(days=90)
-        months = 4 if self is CollectFrom.FIRST_DAY_OF_FOURTH_MONTH else 1
+        if self is CollectFrom.FIRST_MONTH_STARTING_30_DAYS_AFTER:
+            crossed_on += timedelta(days=30)
+            if crossed_on.day == 1:
+                return crossed_on
+        months = {
+            CollectFrom.FIRST_DAY_OF_FOURTH_MONTH: 4,
+            CollectFrom.FIRST_DAY_OF_SECOND_MONTH: 2,
+        }.get(self, 1)
         index = crossed_on.year * 12 + crossed_on.month - 1 + months
         return date(index // 12, index % 12 + 1, 1)
 
@@ -346,36 +361,3 @@ def nexus_threshold(state: str, *, on: date) -> NexusThreshold:
             return period
     spans = ", ".join(f"{p.since}..{p.until or 'open'}" for p in periods)
     raise NoRuleError(f"the economic nexus threshold of {periods[0].state}", day, spans)
-
-
-RELIEVED = {"US-IN": date(2024, 1, 1), "US-WA": date(2019, 3, 14)}
-"""States whose change of rule relieved sellers of an obligation that arose solely from
-the test it dropped, with the day: from then on an earlier window is judged by the new
-rule only. Washington: RCW 82.08.052(1)(c)(ii), SSB 5581 (2019), relieved from 14 March
-2019 of an obligation arising solely from the 200-transaction test. Indiana: a seller
-that met the 200-transaction test in 2023 but not USD 100,000 "may close their sales
-tax account in 2024" (Department of Revenue, https://www.in.gov/dor/i-am-a/business-corp/remote-sellers/)."""
-
-
-def window_rules(
-    threshold: NexusThreshold, end: date, day: date
-) -> tuple[NexusThreshold, ...]:
-    """The rules a window ending on ``end`` is judged by on ``day``, where
-    ``threshold`` is the rule in force on ``day``.
-
-    First the rule in force on the window's last day: a window is crossed or not by the
-    law in force when it closed (Illinois' 2025 look-back, measured at 2025-12-31 under
-    the 200-transaction test, still obliges a seller in 2026: 86 Ill. Adm. Code
-    131.115 collects "for one year" from the next quarter). A window that ended before
-    the state's first rule is judged by that first rule (earlier sales count toward
-    it). Then ``threshold`` where it differs: a later, lower limit that looks back at
-    the window also obliges (Georgia's USD 100,000 of 2020 over the 2019 sales). A
-    state that relieved sellers of obligations under a dropped test (``RELIEVED``)
-    judges earlier windows by the later rule alone from that day.
-    """
-    periods = nexus_periods(threshold.state)
-    at_end = next(p for p in periods if p.until is None or end <= p.until)
-    relief = RELIEVED.get(threshold.state)
-    if relief is not None and at_end.since < relief <= day:
-        at_end = threshold
-    return (threshold,) if at_end == threshold else (at_end, threshold)

@@ -41,8 +41,8 @@ def nexus_status(
     compared with each limit (no state's guidance read rounds a converted sale before
     adding it up; a figure shown rounded would cross where the exact one does not).
     A sale to the United
-    States without its ``state`` raises ``MissingDataError``; a state not bundled yet,
-    ``NoThresholdError`` naming those that are.
+    States without its ``state`` raises ``MissingDataError``; one to an outlying area
+    (``US-PR``), ``NoThresholdError`` naming the states that are bundled.
 
     Examples:
         >>> sales = [CountedSale(date(2019, 2, 1), Money("120.00", "USD"), "US",

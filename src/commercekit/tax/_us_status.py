@@ -48,9 +48,8 @@ from commercekit.tax._us_nexus import (
     MAX_COUNT,
     NexusThreshold,
     nexus_periods,
-    window_rules,
 )
-from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback
+from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
 
 __all__ = ["Entry", "NexusStatus", "state_status"]
 
