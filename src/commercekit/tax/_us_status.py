@@ -51,7 +51,7 @@ from commercekit.tax._us_nexus import (
 )
 from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
 
-__all__ = ["Entry", "NexusStatus", "state_status"]
+__all__ = ["NexusStatus", "state_status"]
 
 _ZERO = Money("0", "USD")
 
@@ -100,6 +100,10 @@ class NexusStatus:
     rule is not bundled: ``explain`` says which).
     ``share`` is the fraction of the threshold reached (for an OR rule the larger of
     the two fractions, for an AND rule the smaller), rounded half up to 4 places.
+    ``threshold`` is the rule in force on the day asked; a window that closed under an
+    earlier rule is judged by that rule too, and ``explain`` names it. The amounts
+    are exact sums of the sales converted to USD (not rounded: the sum compared with
+    a limit is the one shown).
     """
 
     state: str = attrs.field(converter=_state)
