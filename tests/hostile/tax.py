@@ -12,6 +12,8 @@ from commercekit.tax import (
     Buyer,
     Collector,
     CountedSale,
+    GstSupplier,
+    GstSupply,
     LineTax,
     NexusThreshold,
     RateKind,
@@ -151,6 +153,28 @@ CALLS: dict[str, Callable[[], Call]] = {
         amount=Money("8200.00", "EUR"),
         destination="FR",
         business=False,
+    ),
+    "GstSupplier": lambda: call("IN-KA", {GstSupply.GOODS, GstSupply.GOODS_THROUGH_ECO}),
+    "GstRegistrationStatus": lambda: call(
+        Registration.MUST_REGISTER,
+        None,
+        (Rule("OIDAR services from outside India", SOURCE),),
+        (Rule("OIDAR services from outside India", SOURCE),),
+    ),
+    "gst_registration_status": lambda: call(
+        [CountedSale(DAY, Money("1500000", "INR"), "IN")],
+        GstSupplier("IN-KA", {GstSupply.GOODS_THROUGH_ECO}),
+        on=DAY,
+        registered=False,
+        rates=_rates_table(),
+    ),
+    "TcsCollection": lambda: call(
+        Money("1000.00", "INR"),
+        (("IGST", Decimal("0.5"), Money("5.00", "INR")),),
+        (Rule("net value", SOURCE),),
+    ),
+    "ecommerce_tcs": lambda: call(
+        Money("100000", "INR"), Money("20000", "INR"), place="IN-MH", on=DAY
     ),
     "LineTax": lambda: call(
         net=Money("100.00", "EUR"),

@@ -21,6 +21,14 @@
   [`ServiceFacts`][commercekit.tax.ServiceFacts] carries what India's place-of-supply
   and export-of-services rules ask of a service
   ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13).
+* [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
+  [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
+  ss. 22-24: the turnover limits by State and for goods, compulsory registration by
+  [`GstSupply`][commercekit.tax.GstSupply]), as a
+  [`GstRegistrationStatus`][commercekit.tax.GstRegistrationStatus];
+  [`ecommerce_tcs`][commercekit.tax.ecommerce_tcs] the tax an e-commerce operator
+  collects at source from a seller's month (CGST Act s. 52), as a
+  [`TcsCollection`][commercekit.tax.TcsCollection].
 """
 
 from typing import TYPE_CHECKING
@@ -47,6 +55,12 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._in_registration import (
+        GstRegistrationStatus,
+        gst_registration_status,
+    )
+    from commercekit.tax._in_supplier import GstSupplier, GstSupply
+    from commercekit.tax._in_tcs import TcsCollection, ecommerce_tcs
     from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import (
         LineTax,
@@ -106,6 +120,9 @@ else:
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
             "._india": "gstin_state",
+            "._in_registration": "GstRegistrationStatus gst_registration_status",
+            "._in_supplier": "GstSupplier GstSupply",
+            "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
@@ -143,6 +160,9 @@ __all__ = [
     "Combine",
     "CountedSale",
     "Crossing",
+    "GstRegistrationStatus",
+    "GstSupplier",
+    "GstSupply",
     "LineTax",
     "NexusStatus",
     "NexusThreshold",
@@ -169,6 +189,7 @@ __all__ = [
     "TaxRate",
     "TaxRateSource",
     "Taxed",
+    "TcsCollection",
     "Threshold",
     "ThresholdRule",
     "ThresholdStatus",
@@ -178,8 +199,10 @@ __all__ = [
     "add_tax",
     "check_category",
     "decide",
+    "ecommerce_tcs",
     "extract_tax",
     "gross_price",
+    "gst_registration_status",
     "gstin_state",
     "is_valid_tax_id",
     "jurisdictions",

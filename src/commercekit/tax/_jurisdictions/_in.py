@@ -32,8 +32,11 @@
   from the importer at the border (IGST Act s. 5(1) proviso; Customs Tariff Act 1975
   s. 3(7)); ``landed_cost`` computes them (duty from the caller's tariff, the Social
   Welfare Surcharge, IGST on the assessable value plus both).
-* Registration (CGST Act 2017 ss. 22-24) is not bundled: ``threshold_status`` says so
-  by name (status ``not_bundled``) for a seller in India or selling there.
+* Registration (CGST Act 2017 ss. 22-24): ``threshold_status`` measures a seller in
+  India against s. 22(1)'s INR 20 lakh over the financial year and names, in
+  ``unmeasured``, what changes it (its State, goods only, s. 24);
+  ``gst_registration_status`` measures them (``_in_registration.py``). A seller abroad
+  selling to India is listed ``not_bundled``, naming s. 24, which alone decides.
 
 References:
     CBIC, GST Acts (CGST, IGST and UTGST Acts 2017): https://cbic-gst.gov.in/gst-acts.html
@@ -42,7 +45,9 @@ References:
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -60,8 +65,25 @@ from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_b
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._in_services import leaving_india, oidar_rules
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import ThresholdRule
+
+if TYPE_CHECKING:
+    from commercekit.tax._registration import CountedSale
 
 ACTS = "https://cbic-gst.gov.in/gst-acts.html"
+_UNMEASURED = (
+    (
+        "Measured against INR 20 lakh (CGST Act s. 22(1)) on the aggregate turnover "
+        "(s. 2(6): every sale, exports and exempt supplies too, net of GST). The limit "
+        "is INR 10 lakh in the special category States (Manipur, Mizoram, Nagaland, "
+        "Tripura since 2019-02-01) and INR 40 lakh for a supplier exclusively of goods "
+        "since 2019-04-01 (Notification 10/2019-Central Tax), except in the States and "
+        "for the goods it lists; and s. 24 makes registration compulsory whatever the "
+        "turnover (inter-State supplies of goods, goods through an e-commerce "
+        "operator, among others). Measure them with gst_registration_status(sales, "
+        "GstSupplier(state, supplies), on=...)."
+    ),
+)
 
 
 class India(RegisteredServices):
@@ -74,19 +96,39 @@ class India(RegisteredServices):
         "https://cbic-gst.gov.in/gst-goods-services-rates.html",
     )
 
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
+        ThresholdRule.REGISTRATION_THRESHOLD_SPECIAL_CATEGORY,
+        ThresholdRule.REGISTRATION_THRESHOLD_GOODS,
+    )
+    # threshold_status measures a supplier in India against s. 22(1)'s INR 20 lakh;
+    # gst_registration_status picks the limit from its State and supplies.
+    resident_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
     registration_rules_not_bundled: ClassVar[tuple[str, ...]] = (
         (
-            "India's GST registration rules are not bundled with commercekit: the "
-            "aggregate-turnover threshold of CGST Act 2017 s. 22, counted over the "
-            "financial year (April to March), which depends on the supplier's State "
-            "and on whether it supplies goods only (Notification 10/2019-Central Tax, "
-            "from 2019-04-01: INR 40 lakh for exclusive suppliers of goods, except in "
-            "the States it lists and for the goods it lists); and compulsory "
-            "registration whatever the turnover (s. 24: inter-State taxable supplies, "
-            "non-resident taxable persons, suppliers through an e-commerce operator, "
-            f"among others). Check them yourself: {ACTS}"
+            "A supplier outside India registers for India's GST whatever its turnover "
+            "when s. 24 names it: OIDAR services to non-registered recipients in India "
+            "(CGST Act s. 24(xi); IGST Act s. 14), or taxable supplies in India as a "
+            "non-resident taxable person (s. 24(v)); goods shipped to India from "
+            "abroad are the buyer's import. threshold_status cannot tell these from "
+            "its sales: measure them with gst_registration_status(sales, "
+            f"GstSupplier(None, {{GstSupply.OIDAR}}), on=...). {ACTS}"
         ),
     )
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        del sales, on
+        return self.resident_threshold if self.established_here(seller_country) else None
+
+    def unmeasured_registration_rules(
+        self, rule: ThresholdRule, seller_country: str
+    ) -> tuple[str, ...]:
+        del rule, seller_country
+        return _UNMEASURED
 
     def domestic(self, case: Case, destination: str) -> TaxDecision:
         del destination  # India's tax is decided by its States, not by the country
