@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
+from commercekit.checkout._quote import _canonical
 from commercekit.errors import InvalidCartError
 from commercekit.money import Money, RoundingMode, allocate, sum_money, to_minor_units
 from commercekit.pricing import (
@@ -250,3 +251,34 @@ def test_values_without_tax_are_extract_tax_nets(
     expected = [extract_tax(g, r).net for g, r in zip(grosses, rates, strict=True)]
     assert [repr(net) for net in nets_of(grosses, taxes)] == [repr(n) for n in expected]
     assert repr(net_total(grosses, rates)) == repr(sum_money(expected, "EUR"))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["A", "B", "C", "D"]),
+            st.sampled_from(["1", "1.0", "1.00", "2.50", "0.00"]),
+            st.integers(1, 3),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_canonical_order_is_the_sort_by_sku_price_and_quantity(
+    rows: list[tuple[str, str, int]], unique: bool
+) -> None:
+    """The quote's canonical order (``_canonical``) is the stable sort of the cart's
+    (index, line) pairs by SKU, price and quantity, ties in the cart's order: SKUs on
+    several lines, prices equal in value but not in decimals, or every SKU once."""
+    if unique:
+        rows = [(f"{sku}{index}", price, n) for index, (sku, price, n) in enumerate(rows)]
+    cart = Cart([CartLine(sku, Money(price, "EUR"), n) for sku, price, n in rows])
+    expected = sorted(
+        enumerate(cart.lines),
+        key=lambda pair: (pair[1].sku, pair[1].unit_price.amount, pair[1].quantity),
+    )
+    ordered, positions = _canonical(cart)
+    assert positions == [index for index, _ in expected]
+    assert [repr(line) for line in ordered.lines] == [repr(line) for _, line in expected]
+    assert repr(ordered) == repr(Cart([line for _, line in expected]))

@@ -181,10 +181,12 @@ def _amounts(cart: Cart, discounts: Sequence[Money]) -> tuple[list[Money], list[
     subtotals = []
     for line in cart.lines:
         price = line.unit_price
-        if price.__class__ is Money:
-            found = make_money(_multiply(price.amount, line.quantity), price.currency)
-        else:  # a subclass of Money keeps its class, as its own * keeps it
+        if price.__class__ is not Money:  # a subclass keeps its class, as its * keeps it
             found = line.subtotal
+        elif line.quantity == 1:  # price x 1: the price itself, to its last decimal
+            found = price
+        else:
+            found = make_money(_multiply(price.amount, line.quantity), price.currency)
         subtotals.append(found)
     nets = [
         make_money(_subtract(subtotal.amount, off.amount), subtotal.currency)
@@ -257,12 +259,14 @@ def _canonical(cart: Cart) -> tuple[Cart, list[int]]:
     split over rates are broken by this order. Each line keeps its index in the cart
     as given, its QuoteLine.position, for showing the buyer's order.
     """
-    canonical = sorted(
-        enumerate(cart.lines),
-        key=lambda pair: (pair[1].sku, pair[1].unit_price.amount, pair[1].quantity),
-    )
-    positions = [index for index, _ in canonical]
-    return trusted_evolve(cart, lines=tuple(line for _, line in canonical)), positions
+    lines = cart.lines
+    skus = [line.sku for line in lines]
+    positions = sorted(range(len(lines)), key=skus.__getitem__)  # stable, as below
+    if len(set(skus)) < len(skus):  # a SKU on several lines: its price, then quantity
+        positions.sort(
+            key=lambda at: (lines[at].sku, lines[at].unit_price.amount, lines[at].quantity)
+        )
+    return trusted_evolve(cart, lines=tuple(lines[at] for at in positions)), positions
 
 
 def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
