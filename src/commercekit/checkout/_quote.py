@@ -304,26 +304,43 @@ def _decision(
     # on a line than a sale does, so SaleLine's own check of the quantity runs.
     make_line = trusted_builder(SaleLine)
     units = _SALE_UNITS
+    lines = tuple(
+        make_line(
+            value=net,
+            quantity=units(line.quantity),
+            category=products[line.sku].tax_category,
+        )
+        for line, net in zip(cart.lines, nets, strict=True)
+    )
+    sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
     return decide(
-        Sale(
-            context.seller,
-            buyer,
-            Supply.GOODS,
-            sum_money(nets, currency),
-            shipping=promoted.shipping,
-            ship_from=context.ship_from,
-            marketplace=context.marketplace,
-            exchange_rates=context.exchange_rates,
-            lines=tuple(
-                make_line(
-                    value=net,
-                    quantity=units(line.quantity),
-                    category=products[line.sku].tax_category,
-                )
-                for line, net in zip(cart.lines, nets, strict=True)
-            ),
-            prices_include_tax=context.prices_include_tax,
-        ),
+        sale,
         on=context.at.date(),
         rates=context.tax_rates,
     )
+
+
+def sale_of(
+    context: CheckoutContext,
+    buyer: Buyer,
+    price: Money,
+    shipping: Money | None,
+    lines: tuple[SaleLine, ...],
+) -> Sale:
+    """``Sale(..., lines=lines)`` of the goods in ``context``: built and checked without
+    its lines, which are then set in place (``trusted_evolve``). What ``Sale`` checks of
+    its lines holds by construction: they are SaleLines, in the cart's one currency,
+    of no electronic category (``_goods`` refused those), and ``price`` is the sum of
+    their values (``sum_money`` of them)."""
+    sale = Sale(
+        context.seller,
+        buyer,
+        Supply.GOODS,
+        price,
+        shipping=shipping,
+        ship_from=context.ship_from,
+        marketplace=context.marketplace,
+        exchange_rates=context.exchange_rates,
+        prices_include_tax=context.prices_include_tax,
+    )
+    return trusted_evolve(sale, lines=lines)
