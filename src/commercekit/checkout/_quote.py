@@ -283,8 +283,10 @@ def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
         raise InvalidAmountError(
             electronic,
             "are e-books or digital services, electronically supplied services by law "
-            "(Implementing Regulation 282/2011 Art. 7): the checkout quote prices goods; "
-            "decide their tax with decide(Sale(..., supply='electronic_services'))",
+            "(EU: Implementing Regulation 282/2011 Art. 7; India: online information "
+            "and database access or retrieval services, IGST Act 2017 s. 2(17)): the "
+            "checkout quote prices goods; decide their tax with decide(Sale(..., "
+            "supply='electronic_services'))",
         )
     return products
 
