@@ -200,9 +200,10 @@ PLACES = st.sampled_from(["AE", "US", "IN-MH", "IN-KA", "IN"])
 def test_every_service_is_decided_or_refused_by_name_never_defaulted(
     kind: ServiceKind, place: str, paid: bool | None, one_person: bool | None
 ) -> None:
-    """A service from India to a consumer abroad is an export (no rates), India's tax
-    (rates charged by the seller), or refused naming what is missing: an export only
-    when both conditions were said to hold."""
+    """A service from India to a consumer abroad is an export (no rates; for
+    e-services, the destination's rates), India's tax (rates charged by the seller),
+    or refused naming what is missing: an export only when both conditions were said
+    to hold."""
     located = kind in {
         ServiceKind.ON_GOODS, ServiceKind.IN_PERSON, ServiceKind.IMMOVABLE_PROPERTY,
         ServiceKind.EVENT, ServiceKind.GOODS_TRANSPORT, ServiceKind.PASSENGER_TRANSPORT,
@@ -229,6 +230,19 @@ def test_every_service_is_decided_or_refused_by_name_never_defaulted(
         assert (paid, one_person) == (True, False)
         assert not in_india
         assert decision.rates == ()
+    elif (
+        kind is ServiceKind.OIDAR
+        and not in_india
+        and (paid, one_person)
+        == (
+            True,
+            False,
+        )
+    ):
+        # An export from India of e-services to a consumer in Germany: zero-rated in
+        # India, taxed where the consumer is (the EU's Art. 58), so Germany's rates.
+        assert {rate.jurisdiction for rate in decision.rates} == {"DE"}
+        assert "IGST Act s. 2(6)" in decision.explain()
     else:
         assert in_india or (paid, one_person) != (True, False)
         assert decision.collected_by.value == "seller"
