@@ -5,8 +5,9 @@ size, the time per quote and per line (which should stay roughly flat: a quote's
 grows linearly with the cart, so 10,000 lines cost about ten times 1,000), timed in
 the process's CPU time with the garbage collector on, as in real use.
 
-Beside each, the same run times two hand-written baselines doing only the arithmetic of
-the quote (10 % off shared by largest remainder, VAT extracted per line at 7 % or 19 %
+Beside each, the same run times two hand-written baselines, in turns with the quote (a
+slow spell of a shared machine slows all three alike), doing only the arithmetic of the
+quote (10 % off shared by largest remainder, VAT extracted per line at 7 % or 19 %
 and rounded half up, shipping waived by the free-shipping promotion from EUR 50): one in
 plain ``Decimal``, one with py-moneyed's ``Money``. They are given the rate card's
 shipping price and each line's rate, and skip what a quote also does (the tax decision,
@@ -116,14 +117,20 @@ def moneyed_quote(
     return tax, total + MoneyedMoney(0 if waived else shipping, "EUR")
 
 
-def best(run: Callable[[], object], number: int) -> float:
-    """The best of seven timings of ``run`` in this process's CPU time (other work on
-    a shared machine does not count), with the garbage collector on (timeit turns it
-    off unless the setup turns it back on)."""
-    timer = timeit.Timer(
-        run, setup="gc.enable()", timer=time.process_time, globals={"gc": gc}
-    )
-    return min(timer.repeat(number=number, repeat=7)) / number
+def best(runs: list[Callable[[], object]], number: int) -> list[float]:
+    """The best of seven timings of each of ``runs``, in this process's CPU time (other
+    work on a shared machine does not count), with the garbage collector on (timeit
+    turns it off unless the setup turns it back on). The runs take turns, round by
+    round, so that a slow spell of the machine slows all of them alike."""
+    timers = [
+        timeit.Timer(run, setup="gc.enable()", timer=time.process_time, globals={"gc": gc})
+        for run in runs
+    ]
+    found = [float("inf")] * len(runs)
+    for _ in range(7):
+        for index, timer in enumerate(timers):
+            found[index] = min(found[index], timer.timeit(number=number) / number)
+    return found
 
 
 def main() -> None:
@@ -181,9 +188,14 @@ def _timed(
         "equal in the quote and both baselines"
     )
     number = max(1, 2000 // size)
-    seconds = best(lambda: quote(cart, context), number)
-    plain = best(lambda: decimal_quote(cart, rates, fee), number)
-    moneyed = best(lambda: moneyed_quote(cart, rates, fee), number)
+    seconds, plain, moneyed = best(
+        [
+            lambda: quote(cart, context),
+            lambda: decimal_quote(cart, rates, fee),
+            lambda: moneyed_quote(cart, rates, fee),
+        ],
+        number,
+    )
     print(
         f"{size:>6} lines: {seconds * 1e3:8.2f} ms per quote, "
         f"{seconds / size * 1e6:6.1f} us per line; {seconds / plain:.1f}x plain Decimal "

@@ -28,8 +28,9 @@ France) and the Isle of Man (as the UK), a Land (as Germany), overseas countries
 territories as subdivisions and by their own code, a code no one knows."""
 START = date(2012, 1, 1)
 SUPPLIES = (None, "goods", "services", "electronic_services")
-ORIGINS = (None, "DE", "FR", "PL", "CH", "MC")
+ORIGINS = (None, "DE", "FR", "PL", "CH", "MC", "XI")
 NI_SINCE = date(2021, 1, 1)  # the Windsor Framework's VAT rules for goods
+OSS_SINCE = date(2021, 7, 1)  # the Union scheme takes distance sales of goods
 
 
 @st.composite
@@ -114,19 +115,27 @@ def _kind(row: dict[str, Any], scheme: OssScheme) -> str | None:
 def _state(row: dict[str, Any], scheme: OssScheme, home: str) -> str | None:
     """The member state of consumption by hand, or None where the line is refused."""
     kind, state = _kind(row, scheme), _country(row["jurisdiction"], row["date"])
-    if kind == "refused" or state is None:
-        return None
-    if state == "XI" and kind != "goods":
-        return None  # no supply kind, or services: UK VAT
-    if scheme is OssScheme.UNION and kind == "goods":
-        if not row["dispatched_from"]:
-            return None  # whether a distance sale depends on it (Art. 14(4)(1))
-        origin = _country(row["dispatched_from"], row["date"])
-        if origin in {None, state}:
-            return None  # an import, or a domestic supply there (Art. 14(4)(1))
-    if scheme is OssScheme.UNION and state == home and kind != "goods":
-        return None  # declared in the domestic return (Art. 369b)
-    return state
+    if kind == "refused" or state is None or (state == "XI" and kind != "goods"):
+        return None  # outside the scheme or the EU VAT area; XI services are UK VAT
+    if scheme is not OssScheme.UNION:
+        return state
+    return state if _in_union_return(row, kind, state, home) else None
+
+
+def _in_union_return(row: dict[str, Any], kind: str | None, state: str, home: str) -> bool:
+    """Whether the Union return takes the line, by hand."""
+    if kind == "goods":
+        # a distance sale is dispatched from another member state (Art. 14(4)(1));
+        # HMRC's scheme for Northern Ireland takes goods dispatched from there, from
+        # the day the scheme took goods
+        dispatched = row["dispatched_from"]
+        origin = dispatched and _country(dispatched, row["date"])
+        if home == "XI":
+            return origin == "XI" != state and row["date"] >= OSS_SINCE
+        return origin not in {None, state}
+    # no supply kind; Northern Ireland's scheme is for goods; services in the member
+    # state of identification are in its domestic return (Art. 369b)
+    return kind is not None and home not in {"XI", state}
 
 
 def _credit_refused(row: dict[str, Any], scheme: OssScheme) -> bool:
@@ -142,7 +151,7 @@ def _credit_refused(row: dict[str, Any], scheme: OssScheme) -> bool:
 @given(
     rows=oss_lines(),
     scheme=st.sampled_from(OssScheme),
-    home=st.sampled_from(["DE", "FR"]),
+    home=st.sampled_from(["DE", "FR", "XI"]),
 )
 def test_each_line_is_counted_once_and_totals_are_its_sums(
     rows: list[dict[str, Any]], scheme: OssScheme, home: str
@@ -152,6 +161,10 @@ def test_each_line_is_counted_once_and_totals_are_its_sums(
     credit of an earlier period is in exactly one row of the return (by period, member
     state and rate) and the row's totals are the exact sums of its lines; every other
     line is refused."""
+    if home == "XI" and scheme is not OssScheme.UNION:
+        with pytest.raises(InvalidBatchError, match="goods only"):
+            oss_return(_table(rows), scheme=scheme, identified_in=home)
+        return
     filed = oss_return(_table(rows), scheme=scheme, identified_in=home)
     expected: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
     refused = set()
@@ -204,6 +217,8 @@ def test_a_quarter_from_taxed_lines() -> None:
             "jurisdiction": ["FR", "FR", "PT-20", "IE"],
             "category": ["standard", "standard", "standard", "standard"],
             "date": pa.array(days, pa.date32()),
+            "supply": ["goods"] * 4,
+            "dispatched_from": ["DE"] * 4,
         }
     )
     taxed = tax_lines(lines, prices_include_tax=True)
@@ -421,7 +436,9 @@ def test_a_code_the_regions_layer_does_not_know_is_refused(code: str) -> None:
 def test_a_subdivision_inside_its_member_state_is_counted_as_it() -> None:
     """Bavaria (DE-BY) lies in Germany's VAT area: its line is in the return under DE."""
     filed = oss_return(
-        _sales(jurisdiction=["DE-BY", "DE"]), scheme="union", identified_in="FR"
+        _sales(jurisdiction=["DE-BY", "DE"], supply=["services"] * 2),
+        scheme="union",
+        identified_in="FR",
     )
     assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("DE", 2)]
 
@@ -442,7 +459,9 @@ def test_monaco_is_counted_as_france() -> None:
     """Transactions with Monaco are treated as transactions with France (Art. 7(1)):
     a sale to Monaco is in the return under FR, beside the French one."""
     filed = oss_return(
-        _sales(jurisdiction=["MC", "FR"]), scheme="union", identified_in="DE"
+        _sales(jurisdiction=["MC", "FR"], supply=["services"] * 2),
+        scheme="union",
+        identified_in="DE",
     )
     assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("FR", 2)]
 
@@ -475,6 +494,7 @@ def test_a_credit_in_its_supplys_period_reduces_the_return() -> None:
         jurisdiction=["FR"] * 5,
         net_minor=[10000, -2500, -1000, -1000, -1000],
         tax_minor=[2000, -500, -200, -200, -200],
+        supply=["services"] * 5,
         supply_date=pa.array(
             [None, date(2026, 7, 2), date(2026, 6, 30), None, date(2026, 8, 4)],
             pa.date32(),
@@ -494,7 +514,13 @@ def test_a_credit_in_its_supplys_period_reduces_the_return() -> None:
 
 def test_a_credit_needs_a_supply_date_column() -> None:
     filed = oss_return(
-        _sales(line=["a"], jurisdiction=["FR"], net_minor=[-100], tax_minor=[-20]),
+        _sales(
+            line=["a"],
+            jurisdiction=["FR"],
+            supply=["services"],
+            net_minor=[-100],
+            tax_minor=[-20],
+        ),
         scheme="union",
         identified_in="DE",
     )
@@ -518,3 +544,65 @@ def test_an_import_credit_of_last_month_is_a_correction() -> None:
     )
     assert oss_return(lines, scheme="import").refused == 1
     assert oss_return(lines, scheme="union", identified_in="DE").refused == 0
+
+
+def test_every_union_line_says_goods_or_services() -> None:
+    """The Union scheme takes goods only as intra-Community distance sales (Art.
+    369b(a), 14(4)(1)) and services only outside the member state of identification
+    (Art. 369b(c)): a line that does not say which, in any member state, is refused
+    naming the missing ``supply`` column, never counted."""
+    lines = _sales(line=["FR", "IT", "DE"], jurisdiction=["FR", "IT", "DE"])
+    filed = oss_return(lines, scheme="union", identified_in="DE")
+    assert filed.rows.num_rows == 0
+    refused = _refusals(filed)
+    assert set(refused) == {"FR", "IT", "DE"}
+    field, error, message = refused["FR"]
+    assert (field, error) == ("supply", "MissingDataError")
+    assert "add a 'supply' column" in message
+    assert "'dispatched_from'" in message
+
+
+def test_a_seller_identified_in_northern_ireland_declares_goods_from_there() -> None:
+    """HMRC runs the Union scheme for Northern Ireland: distance sales of goods
+    dispatched from Northern Ireland to consumers in the EU (Windsor Framework Art. 8
+    and Annex 3: EU VAT rules apply there to goods only). Services are UK VAT and
+    refused; goods dispatched from elsewhere are refused as not settled by the sources
+    read; goods to a consumer in Northern Ireland are a UK domestic supply."""
+    lines = _sales(
+        line=["goods", "services", "from IE", "in XI", "no kind"],
+        jurisdiction=["FR", "FR", "FR", "XI", "IE"],
+        supply=["goods", "electronic_services", "goods", "goods", None],
+        dispatched_from=["XI", None, "IE", "XI", "XI"],
+    )
+    filed = oss_return(lines, scheme="union", identified_in="xi")
+    assert [(r["member_state"], r["lines"]) for r in filed.rows.to_pylist()] == [("FR", 1)]
+    refused = _refusals(filed)
+    assert set(refused) == {"services", "from IE", "in XI", "no kind"}
+    assert refused["services"][:2] == ("supply", "InvalidBatchError")
+    assert "Windsor Framework Art. 8 and Annex 3" in refused["services"][2]
+    assert "gov.uk" in refused["services"][2]
+    assert refused["from IE"][:2] == ("dispatched_from", "InvalidBatchError")
+    assert "dispatched from Northern Ireland" in refused["from IE"][2]
+    assert refused["in XI"][0] == "dispatched_from"
+    assert "domestic supply in XI" in refused["in XI"][2]
+    assert refused["no kind"][:2] == ("supply", "MissingDataError")
+
+
+def test_northern_ireland_identifies_no_seller_before_the_scheme_took_goods() -> None:
+    """The Union scheme took distance sales of goods from 1 July 2021."""
+    lines = _sales(
+        line=["a", "b"],
+        jurisdiction=["FR", "FR"],
+        date=pa.array([date(2021, 6, 30), date(2021, 7, 1)], pa.date32()),
+        supply=["goods", "goods"],
+        dispatched_from=["XI", "XI"],
+    )
+    filed = oss_return(lines, scheme="union", identified_in="XI")
+    assert filed.rows.column("lines").to_pylist() == [1]
+    assert _refusals(filed)["a"][0] == "date"
+
+
+@pytest.mark.parametrize("scheme", ["non_union", "import"])
+def test_northern_ireland_identifies_for_the_union_scheme_only(scheme: str) -> None:
+    with pytest.raises(InvalidBatchError, match="Union scheme's distance sales of goods"):
+        oss_return(_sales(jurisdiction=["FR"]), scheme=scheme, identified_in="XI")

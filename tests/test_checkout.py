@@ -20,7 +20,12 @@ from commercekit.checkout import (
     ShippingCharge,
     quote,
 )
-from commercekit.errors import CurrencyMismatchError, InvalidAmountError, MissingDataError
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidCartError,
+    MissingDataError,
+)
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.serde import converter, quote_schema, quote_to_json
@@ -241,7 +246,16 @@ def test_quote_invariants(
         exchange_rates=RatesWithAud,
         tariffs=BUNDLED_TARIFF,
     )
-    result = quote(cart, context)
+    try:
+        result: Quote | None = quote(cart, context)
+    except InvalidCartError as refused:
+        result, reason = None, str(refused)
+    if result is None:
+        # Shipping on goods that all cost nothing has no value to be shared by over
+        # several tax rates: the quote refuses rather than guess a basis.
+        assert all(line.unit_price.amount == 0 for line in cart.lines), reason
+        assert "no value to apportion it by" in reason
+        return
     assert result.shipping is not None
     expected = (
         sum_money([line.gross for line in result.lines], "EUR")

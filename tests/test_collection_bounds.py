@@ -17,7 +17,7 @@ import pytest
 
 from commercekit._numbers import MAX_ITERATED
 from commercekit.errors import InvalidAmountError, InvalidCartError, UnknownCountryError
-from commercekit.money import Money
+from commercekit.money import Money, sum_money
 from commercekit.pricing import MAX_LINES, Cart, CartLine
 from commercekit.regions import special_territory
 from commercekit.tax import CountedSale, rate_for, tax_in_minor_units, threshold_status
@@ -76,3 +76,12 @@ def test_postcodes_read_an_endless_iterator_only_to_a_bound() -> None:
     assert territory is not None
     with pytest.raises(UnknownCountryError, match="pass a tuple of str"):
         attrs.evolve(territory, postcodes=itertools.repeat("35"))
+
+
+def test_sum_money_reads_an_endless_iterator_only_to_a_bound() -> None:
+    """sum_money refuses an iterator of more than MAX_ITERATED amounts (it hung on an
+    endless one); a generator within the bound is added up."""
+    with pytest.raises(InvalidAmountError, match=f"more than {MAX_ITERATED:,} amounts"):
+        sum_money(itertools.repeat(Money("0.01", "EUR")), "EUR")
+    amounts = (Money("0.01", "EUR") for _ in range(3))
+    assert sum_money(amounts, "EUR") == Money("0.03", "EUR")

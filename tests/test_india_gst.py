@@ -29,6 +29,7 @@ from commercekit.errors import (
     InvalidTaxIdError,
     MissingDataError,
     NoRuleError,
+    UnknownCountryError,
     UnknownJurisdictionError,
 )
 from commercekit.money import Money
@@ -39,6 +40,7 @@ from commercekit.tax import (
     Regime,
     Sale,
     Seller,
+    ServiceFacts,
     TaxCategory,
     TaxRate,
     Verification,
@@ -56,6 +58,9 @@ BEFORE = RESTRUCTURED - timedelta(days=1)
 ON = date(2026, 6, 1)
 MUMBAI_GSTIN = "27AAPFU0939F1ZV"  # python-stdnum's example GSTIN (Maharashtra)
 KARNATAKA_GSTIN = "29AAPFU0939F1ZR"  # the same PAN, check character computed for 29
+EXPORTED = ServiceFacts(
+    "general", paid_in_foreign_exchange=True, establishments_of_one_person=False
+)  # a service under s. 13(2), with both conditions of s. 2(6) said to hold
 
 
 def _sale(
@@ -351,7 +356,7 @@ def test_a_buyer_in_india_needs_a_state() -> None:
 
 
 def test_an_unknown_state_is_refused() -> None:
-    with pytest.raises(UnknownJurisdictionError):
+    with pytest.raises(UnknownCountryError, match="IN-ZZ"):  # refused when built
         decide(_sale("IN-ZZ", Buyer("IN", subdivision="IN-MH"), "1"), on=ON)
     with pytest.raises(UnknownJurisdictionError):
         rates_for("IN-ZZ", "standard", on=ON)
@@ -390,7 +395,10 @@ EU_DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2006/112/oj"
 def test_services_to_a_consumer_abroad_are_a_zero_rated_export() -> None:
     """IGST Act s. 13(2): the recipient's location, outside India; s. 2(6) export of
     services; s. 16(1)(a) zero-rated. Never 18% IGST as a domestic supply."""
-    sale = Sale(Seller("IN", {"IN-MH"}), Buyer("DE"), "services", Money("1000", "USD"))
+    sale = Sale(
+        Seller("IN", {"IN-MH"}), Buyer("DE"), "services", Money("1000", "USD"),
+        service=EXPORTED,
+    )  # fmt: skip
     decision = decide(sale, on=ON)
     assert (decision.regime, decision.taxed_in, decision.rates) == (
         Regime.EXPORT,
@@ -399,20 +407,20 @@ def test_services_to_a_consumer_abroad_are_a_zero_rated_export() -> None:
     )
     assert decision.collected_by is Collector.NONE
     text = decision.explain()
-    for said in ("s. 13(2)", "s. 2(6)", "s. 16(1)(a)", "s. 7(5)(a)"):
+    for said in ("s. 13(2)", "s. 2(6)", "s. 16(1)(a)"):
         assert said in text
-    assert "taken as met from the price's currency, USD" in text
     assert "Art. 45" not in text
 
 
-def test_an_export_priced_in_rupees_names_the_condition_it_cannot_tell() -> None:
-    """s. 2(6)(iv): rupees count only where the RBI permits; the sale cannot say."""
-    sale = Sale(Seller("IN", {"IN-KA"}), Buyer("US"), "services", Money("1000", "INR"))
-    decision = decide(sale, on=ON)
-    assert decision.regime is Regime.EXPORT
-    assert "the price is in INR: an export only where the Reserve Bank" in (
-        decision.explain()
-    )
+def test_an_export_priced_in_rupees_asks_how_the_payment_is_received() -> None:
+    """s. 2(6)(iv): rupees count only where the RBI permits, which the price's
+    currency does not tell: the fact is asked for, not taken from the currency."""
+    sale = Sale(
+        Seller("IN", {"IN-KA"}), Buyer("US"), "services", Money("1000", "INR"),
+        service=ServiceFacts("general", establishments_of_one_person=False),
+    )  # fmt: skip
+    with pytest.raises(MissingDataError, match="paid_in_foreign_exchange"):
+        decide(sale, on=ON)
 
 
 def test_goods_sent_abroad_are_a_zero_rated_export() -> None:
@@ -428,8 +436,20 @@ def test_goods_sent_abroad_are_a_zero_rated_export() -> None:
     [
         _sale("IN-MH", Buyer("IN", subdivision="IN-MH"), "1"),
         _sale("IN-MH", Buyer("IN", subdivision="IN-KA"), "1", supply="services"),
-        Sale(Seller("IN", {"IN-MH"}), Buyer("DE"), "services", Money("1", "INR")),
-        Sale(Seller("IN", {"IN-MH"}), Buyer("GB"), "services", Money("1", "GBP")),
+        Sale(
+            Seller("IN", {"IN-MH"}),
+            Buyer("DE"),
+            "services",
+            Money("1", "INR"),
+            service=EXPORTED,
+        ),
+        Sale(
+            Seller("IN", {"IN-MH"}),
+            Buyer("GB"),
+            "services",
+            Money("1", "GBP"),
+            service=EXPORTED,
+        ),
         Sale(Seller("IN", {"IN-MH"}), Buyer("US"), "goods", Money("1", "USD")),
         Sale(
             Seller("US", {"IN"}),
@@ -469,7 +489,7 @@ def test_a_former_iso_code_is_refused_naming_the_current_one(
     """ISO 3166-2:IN lists Telangana as IN-TS today (pycountry 26.2.16), IN-TG before."""
     with pytest.raises(UnknownJurisdictionError, match=f"is '{current}'"):
         rates_for(former, "standard", on=ON)
-    with pytest.raises(UnknownJurisdictionError, match=f"is '{current}'"):
+    with pytest.raises(UnknownCountryError, match=f"is '{current}'"):  # when built
         decide(_sale(former, Buyer("IN", subdivision="IN-MH"), "1"), on=ON)
     assert rates_for(current, "standard", on=ON)
 

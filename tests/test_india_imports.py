@@ -63,9 +63,12 @@ def test_hand_computed_example_from_the_statutes_formula() -> None:
     assert cost.tax_base == _inr("147772.50")
     assert cost.import_tax == _inr("26599.05")
     assert [(rate.tax, rate.rate) for rate in cost.tax_rates] == [("IGST", Decimal(18))]
-    assert cost.charges == _inr("53246.55")
+    assert cost.duties[1].base == _inr("24225.00")  # the surcharge is on the duty
+    # 53,246.55 payable, rounded to the nearest rupee (Customs Act s. 154A)
+    assert cost.rounding == _inr("0.45")
+    assert cost.charges == _inr("53247.00")
     assert cost.item_duties == (_inr("26647.50"),)
-    assert cost.collected_at_checkout == _inr("121125.00") + _inr("53246.55")
+    assert cost.collected_at_checkout == _inr("121125.00") + _inr("53247.00")
     assert not [line for line in cost.explanation if line.startswith("assumed")]
 
 
@@ -106,7 +109,8 @@ def test_secondary_worked_example_with_a_notified_exchange_rate() -> None:
     assert [line.amount for line in cost.duties] == [_inr("19800.00"), _inr("1980.00")]
     assert cost.tax_base == _inr("153780.00")
     assert cost.import_tax == _inr("18453.60")
-    assert cost.due_at_delivery == _inr("40233.60")
+    assert cost.rounding == _inr("0.40")  # 40,233.60 to the rupee (s. 154A)
+    assert cost.due_at_delivery == _inr("40234.00")
 
 
 def test_unknown_freight_and_insurance_take_the_rules_figures_and_say_so() -> None:
@@ -215,7 +219,7 @@ PERCENTS = st.decimals(min_value=0, max_value=150, places=1)
 @given(
     goods=AMOUNTS, freight=AMOUNTS, insurance=AMOUNTS, bcd=PERCENTS,
     sws=st.none() | st.decimals(min_value=0, max_value=10, places=1),
-    ddp=st.booleans(),
+    ddp=st.booleans(), mode=st.sampled_from(["air", "sea", "land"]),
 )  # fmt: skip
 def test_landed_cost_into_india_equals_the_formula_by_hand(
     goods: Decimal,
@@ -224,21 +228,29 @@ def test_landed_cost_into_india_equals_the_formula_by_hand(
     bcd: Decimal,
     sws: Decimal | None,
     ddp: bool,  # a hypothesis draw
+    mode: str,
 ) -> None:
-    """duty == BCD + SWS, import tax == IGST on AV + BCD + SWS, charges == their sum,
-    paid at checkout under DDP and at the door under DAP."""
+    """duty == BCD + SWS, import tax == IGST on AV + BCD + SWS (transport by air at no
+    more than 20% of FOB), charges == their sum rounded to the rupee, paid at checkout
+    under DDP and at the door under DAP."""
     shipment = Shipment(
         (Item("Lamp", _inr(str(goods)), hs_code="9405.11", origin="CN"),),
         destination="IN", shipping=_inr(str(freight)), insurance=_inr(str(insurance)),
+        transport_mode=mode,
     )  # fmt: skip
     tariff = _tariff(str(bcd), None if sws is None else str(sws))
+    if mode == "air":  # counted at no more than 20% of the FOB value
+        freight = min(freight, (goods / 5).quantize(Decimal("0.01"), ROUND_HALF_UP))
     cost = landed_cost(shipment, incoterm="DDP" if ddp else "DAP", on=ON, tariffs=tariff)
     duty, surcharge, igst = _by_hand(
         goods, freight, insurance, bcd, Decimal(10) if sws is None else sws
     )
     assert [line.amount.amount for line in cost.duties] == [duty, surcharge]
     assert cost.import_tax.amount == igst
-    assert cost.charges.amount == duty + surcharge + igst
+    payable = duty + surcharge + igst
+    assert cost.charges.amount == payable.quantize(Decimal(1), ROUND_HALF_UP)
+    assert cost.rounding is not None
+    assert cost.charges.amount == payable + cost.rounding.amount
     assert cost.total == cost.price + cost.charges
     paid_now = cost.collected_at_checkout - cost.price
     assert (paid_now, cost.due_at_delivery) == (
@@ -271,7 +283,8 @@ def test_the_quote_for_an_indian_buyer_charges_or_names_the_border_amounts(
     duty, surcharge, igst = _by_hand(Decimal(10000), Decimal(2000), Decimal("112.50"),
                                      Decimal(20), Decimal(10))  # fmt: skip
     assert landed.customs_value.amount == value
-    charges = _inr(str(duty + surcharge + igst))
+    payable = duty + surcharge + igst
+    charges = _inr(str(payable.quantize(Decimal(1), ROUND_HALF_UP)))
     assert landed.charges == charges
     zero = _inr("0.00")
     if incoterm == "DDP":
@@ -324,15 +337,35 @@ def test_goods_said_to_be_taxed_at_sale_are_refused_into_india() -> None:
         landed_cost(shipment, incoterm="DDP", on=ON, tariffs=_tariff())
 
 
-def test_transport_over_a_fifth_of_the_fob_value_names_the_air_freight_cap() -> None:
-    """r. 10(2)'s fifth proviso: goods imported by air count ascertained transport at
-    no more than 20% of the FOB value. The shipment does not say how the goods came,
-    so the whole cost is used and the explanation says the cap may apply."""
-    dear = Shipment((_lamp(),), destination="IN", shipping=_inr("30000.00"))
-    cost = landed_cost(dear, incoterm="DDP", on=ON, tariffs=_tariff())
-    assert cost.customs_value == _inr("131125.00")
-    (caveat,) = [line for line in cost.explanation if "by air" in line]
-    assert "20000.00 INR" in caveat
-    cheap = Shipment((_lamp(),), destination="IN", shipping=_inr("20000.00"))
-    cost = landed_cost(cheap, incoterm="DDP", on=ON, tariffs=_tariff())
-    assert not [line for line in cost.explanation if "by air" in line]
+def test_transport_by_air_counts_at_no_more_than_a_fifth_of_the_fob_value() -> None:
+    """r. 10(2), the proviso on goods imported by air: an ascertained transport cost
+    counts at no more than 20% of the FOB value. HAND-COMPUTED: goods 100,000 with
+    transport 30,000 by air count 20,000 (assessable value 121,125 with insurance
+    1,125); by sea the whole 30,000 (131,125). Without the mode, a cost above the cap
+    is refused: the customs value depends on it."""
+
+    def by(mode: str | None, transport: str = "30000.00") -> Shipment:
+        return Shipment(
+            (_lamp(),), destination="IN", shipping=_inr(transport),
+            insurance=_inr("1125.00"), transport_mode=mode,
+        )  # fmt: skip
+
+    air = landed_cost(by("air"), incoterm="DDP", on=ON, tariffs=_tariff())
+    assert air.customs_value == _inr("121125.00")
+    (capped,) = [line for line in air.explanation if "by air" in line]
+    assert capped.startswith("transport 30000.00 INR counted as 20000.00 INR")
+    assert air.price == _inr("131125.00")  # the buyer still pays the whole transport
+    sea = landed_cost(by("sea"), incoterm="DDP", on=ON, tariffs=_tariff())
+    assert sea.customs_value == _inr("131125.00")
+    with pytest.raises(MissingDataError, match="transport_mode") as error:
+        landed_cost(by(None), incoterm="DDP", on=ON, tariffs=_tariff())
+    assert "no more than 20000.00 INR" in str(error.value)
+    at_the_cap = landed_cost(by(None, "20000.00"), incoterm="DDP", on=ON, tariffs=_tariff())
+    assert at_the_cap.customs_value == _inr("121125.00")
+    assert not [line for line in at_the_cap.explanation if "by air" in line]
+
+
+@pytest.mark.parametrize("bad", ["rail", "AIR", 1, True, ""])
+def test_an_unknown_transport_mode_is_refused(bad: object) -> None:
+    with pytest.raises(CommerceKitError, match="transport_mode"):
+        Shipment((_lamp(),), destination="IN", transport_mode=bad)

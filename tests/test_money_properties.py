@@ -630,3 +630,21 @@ def test_allocate_minor_units_is_allocate_in_minor_units(
     part counted in minor units."""
     parts = allocate_minor_units(to_minor_units(whole), shares)
     assert parts == [to_minor_units(part) for part in allocate(whole, shares)]
+
+
+@given(
+    st.integers(-(10**15), 10**15),
+    st.lists(st.integers(0, 10**17), min_size=1, max_size=30).filter(any),
+)
+def test_whole_ratios_share_as_their_decimals_do(units: int, ratios: list[int]) -> None:
+    """``allocate_minor_units`` and ``allocate`` give the same parts for whole-number
+    ratios as for the same ratios written as Decimals (one with decimals, so the
+    fractions are brought to a common denominator): ints are their own weights."""
+    decimals: list[Decimal | int] = [
+        Decimal(ratio).quantize(Decimal("0.1")) for ratio in ratios
+    ]
+    assert allocate_minor_units(units, ratios) == allocate_minor_units(units, decimals)
+    money = Money(Decimal(units).scaleb(-2), "EUR")
+    assert [repr(part) for part in allocate(money, ratios)] == [
+        repr(part) for part in allocate(money, decimals)
+    ]

@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
+from commercekit.checkout._quote import _canonical, sale_of
 from commercekit.errors import InvalidCartError
 from commercekit.money import Money, RoundingMode, allocate, sum_money, to_minor_units
 from commercekit.pricing import (
@@ -36,7 +37,10 @@ from commercekit.shipping import example_rate_cards
 from commercekit.tax import (
     Buyer,
     RoundingLevel,
+    Sale,
+    SaleLine,
     Seller,
+    Supply,
     TaxLine,
     TaxRate,
     add_tax,
@@ -249,4 +253,89 @@ def test_values_without_tax_are_extract_tax_nets(
     taxes = taxes_inside(grosses, rates)
     expected = [extract_tax(g, r).net for g, r in zip(grosses, rates, strict=True)]
     assert [repr(net) for net in nets_of(grosses, taxes)] == [repr(n) for n in expected]
-    assert repr(net_total(grosses, taxes)) == repr(sum_money(expected, "EUR"))
+    assert repr(net_total(grosses, rates)) == repr(sum_money(expected, "EUR"))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["A", "B", "C", "D"]),
+            st.sampled_from(["1", "1.0", "1.00", "2.50", "0.00"]),
+            st.integers(1, 3),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_canonical_order_is_the_sort_by_sku_price_and_quantity(
+    rows: list[tuple[str, str, int]], unique: bool
+) -> None:
+    """The quote's canonical order (``_canonical``) is the stable sort of the cart's
+    (index, line) pairs by SKU, price and quantity, ties in the cart's order: SKUs on
+    several lines, prices equal in value but not in decimals, or every SKU once."""
+    if unique:
+        rows = [(f"{sku}{index}", price, n) for index, (sku, price, n) in enumerate(rows)]
+    cart = Cart([CartLine(sku, Money(price, "EUR"), n) for sku, price, n in rows])
+    expected = sorted(
+        enumerate(cart.lines),
+        key=lambda pair: (pair[1].sku, pair[1].unit_price.amount, pair[1].quantity),
+    )
+    ordered, positions = _canonical(cart)
+    assert positions == [index for index, _ in expected]
+    assert [repr(line) for line in ordered.lines] == [repr(line) for _, line in expected]
+    assert repr(ordered) == repr(Cart([line for _, line in expected]))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**9), st.integers(1, 50), st.sampled_from(CATEGORIES)),
+        max_size=8,
+    ),
+    st.one_of(st.none(), st.integers(0, 10**5)),
+    st.sampled_from([("NL", None), ("DE", "nl"), ("FR", "XI"), ("US", "de")]),
+    st.sampled_from([None, "Etsy"]),
+    st.booleans(),
+)
+def test_the_quotes_sale_is_the_sale_built_with_its_lines(
+    rows: list[tuple[int, int, str]],
+    shipping_units: int | None,
+    places: tuple[str, str | None],
+    marketplace: str | None,
+    inclusive: bool,
+) -> None:
+    """``sale_of`` (the Sale the quote decides on, its lines set in place) equals, and
+    shows as, ``Sale(...)`` built with the same lines through its own checks."""
+    seller, ship_from = places
+    context = CheckoutContext(
+        Seller(seller, {"OSS"}),
+        Buyer("DE"),
+        at=AT,
+        prices_include_tax=inclusive,
+        ship_from=ship_from,
+        marketplace=marketplace,
+        exchange_rates=RATES,
+    )
+    lines = tuple(
+        SaleLine(Money(Decimal(cents).scaleb(-2), "EUR"), units, category)
+        for cents, units, category in rows
+    )
+    price = sum_money([line.value for line in lines], "EUR")
+    shipping = (
+        None if shipping_units is None else Money(Decimal(shipping_units).scaleb(-2), "EUR")
+    )
+    found = sale_of(context, context.buyer, price, shipping, lines)
+    expected = Sale(
+        context.seller,
+        context.buyer,
+        Supply.GOODS,
+        price,
+        shipping=shipping,
+        ship_from=context.ship_from,
+        marketplace=context.marketplace,
+        exchange_rates=context.exchange_rates,
+        lines=lines,
+        prices_include_tax=inclusive,
+    )
+    assert found == expected
+    assert repr(found) == repr(expected)

@@ -39,25 +39,14 @@ from tests.dated_rules import assert_well_formed
 NO_SALES_TAX = ("US-AK", "US-DE", "US-MT", "US-NH", "US-OR")
 BUNDLED = {
     *NO_SALES_TAX,
-    *(
-        "US-AL",
-        "US-CA",
-        "US-CO",
-        "US-CT",
-        "US-FL",
-        "US-GA",
-        "US-LA",
-        "US-NC",
-        "US-NJ",
-        "US-VA",
-        "US-IL",
-        "US-IN",
-        "US-ND",
-        "US-NY",
-        "US-SD",
-    ),
-    *("US-TX", "US-UT", "US-WA", "US-WY"),
+    *("US-AL", "US-AR", "US-AZ", "US-CA", "US-CO", "US-CT", "US-DC", "US-FL", "US-GA"),
+    *("US-HI", "US-IA", "US-ID", "US-IL", "US-IN", "US-KS", "US-KY", "US-LA", "US-MA"),
+    *("US-MD", "US-ME", "US-MI", "US-MN", "US-MO", "US-MS", "US-NC", "US-ND", "US-NE"),
+    *("US-NJ", "US-NM", "US-NV", "US-NY", "US-OH", "US-OK", "US-PA", "US-RI", "US-SC"),
+    *("US-SD", "US-TN", "US-TX", "US-UT", "US-VA", "US-VT", "US-WA", "US-WI", "US-WV"),
+    "US-WY",
 }
+"""The 50 states and the District of Columbia."""
 
 
 def sale(day: date, amount: str, state: str, count: int = 1, **kw: object) -> CountedSale:
@@ -86,20 +75,23 @@ def test_nexus_data_is_well_formed(state: str) -> None:
         assert row.note, f"{state}: say what was checked"
         assert row.sales_tax is (state not in NO_SALES_TAX)
         assert row.since >= date(2018, 6, 21), "economic nexus starts with Wayfair"
+    # the measuring counts every window of a state with one marketplace rule
+    assert len({row.marketplace_counts for row in rows}) == 1, f"{state}: marketplace"
 
 
 def test_the_bundled_states_are_the_ones_researched() -> None:
     assert set(NEXUS) == BUNDLED
 
 
-def test_a_state_not_bundled_is_refused_naming_those_that_are() -> None:
+def test_an_outlying_area_not_bundled_is_refused_naming_those_that_are() -> None:
+    # Puerto Rico is a US subdivision in ISO 3166-2 but not a state: not bundled.
     with pytest.raises(NoThresholdError) as raised:
-        nexus_threshold("US-PA", on=date(2026, 1, 1))
+        nexus_threshold("US-PR", on=date(2026, 1, 1))
     assert isinstance(raised.value, MissingDataError)
     assert "US-TX" in raised.value.how
     with pytest.raises(NoThresholdError):
         threshold_status(
-            [sale(date(2026, 1, 5), "1", "US-PA")],
+            [sale(date(2026, 1, 5), "1", "US-PR")],
             (),
             seller_country="DE",
             on=date(2026, 2, 1),
@@ -221,9 +213,9 @@ def test_illinois_measures_quarterly_and_collects_from_the_next_quarter() -> Non
     assert nexus(under, date(2025, 5, 15), "US-IL").status is Registration.APPROACHING
     many = [sale(date(2025, 2, 10), "10.00", "US-IL", 200)]
     assert nexus(many, date(2025, 12, 31), "US-IL").status is Registration.MUST_REGISTER
-    assert (
-        nexus(many, date(2026, 1, 1), "US-IL").status is Registration.BELOW
-    )  # PA 104-0006
+    # PA 104-0006 dropped the count from 2026-01-01, but the look-back that ended on
+    # 2025-12-31 was measured under the 2025 rule (see the test below)
+    assert nexus(many, date(2026, 1, 1), "US-IL").status is Registration.MUST_REGISTER
 
 
 def test_alabama_counts_only_the_previous_calendar_year() -> None:
@@ -542,3 +534,56 @@ def test_a_registration_in_no_state_is_refused(code: str) -> None:
         nexus_status(sales, (code,), on=date(2026, 3, 1))
     with pytest.raises(UnknownCountryError, match=code):
         threshold_status(sales, (code,), seller_country="DE", on=date(2026, 3, 1))
+
+
+def test_a_past_window_is_judged_by_the_rule_in_force_when_it_ended() -> None:
+    # Illinois: 250 transactions in the look-back measured at 2025-12-31, under the
+    # 2025 rule ('200 or more separate transactions'); 86 Ill. Adm. Code 131.115
+    # collects for a year from the next quarter, though the count went on 2026-01-01.
+    many = [sale(date(2025, 11, 10), "10.00", "US-IL", 250)]
+    found = nexus(many, date(2026, 1, 15), "US-IL")
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.crossed_on, found.due) == (date(2025, 12, 31), date(2026, 1, 1))
+    assert (
+        "ending 2025-12-31 is judged by the rule in force then too: at least "
+        "USD 100000 or at least 200 transactions" in found.explain()
+    )
+    # the look-back measured at 2026-03-31 falls under the 2026 rule: USD only
+    assert nexus(many, date(2026, 4, 1), "US-IL").status is Registration.BELOW
+    # South Dakota: 2022's 200 transactions were over under 2022's rule and keep the
+    # seller obliged through 2023, also after the count went on 2023-07-01
+    sd = [sale(date(2022, 5, 1), "10.00", "US-SD", 200)]
+    assert nexus(sd, date(2023, 7, 1), "US-SD").status is Registration.MUST_REGISTER
+    assert nexus(sd, date(2024, 1, 1), "US-SD").status is Registration.BELOW
+    # Washington relieved such sellers from 2019-03-14 (RCW 82.08.052(1)(c)(ii))
+    wa = [sale(date(2018, 11, 1), "10.00", "US-WA", 200)]
+    assert nexus(wa, date(2019, 3, 13), "US-WA").status is Registration.MUST_REGISTER
+    assert nexus(wa, date(2019, 3, 14), "US-WA").status is Registration.BELOW
+
+
+def test_a_summed_transaction_count_names_what_was_summed() -> None:
+    big = [sale(date(2025, 1, day), "1.00", "US-TX", 10**9) for day in (1, 2)]
+    with pytest.raises(InvalidAmountError, match=r"over 2 sales records \(to US-TX"):
+        nexus_status(big, (), on=date(2025, 6, 1))
+    yearly = [sale(date(2025, 1, day), "1.00", "US-SD", 10**9) for day in (1, 2)]
+    with pytest.raises(InvalidAmountError, match=r"over 2 sales records \(to US-SD in"):
+        nexus_status(yearly, (), on=date(2025, 6, 1))
+
+
+def test_converted_sales_are_compared_unrounded() -> None:
+    # EUR 454,545.45 at 1.1 is USD 499,999.995: under Texas' USD 500,000. Rounded to
+    # cents before the comparison it would read USD 500,000.00 and cross.
+    rates = RateTable(
+        base="EUR",
+        rates={"USD": Decimal("1.1")},
+        observed_at=datetime(2026, 1, 2, tzinfo=UTC),
+        provider="example",
+    )
+    eur = CountedSale(date(2026, 3, 10), Money("454545.45", "EUR"), "US", state="US-TX")
+    found = nexus([eur], date(2026, 11, 26), "US-TX", rates=rates)
+    assert found.sales == Money("499999.995", "USD")
+    assert found.status is Registration.APPROACHING
+    more = CountedSale(date(2026, 3, 11), Money("0.01", "EUR"), "US", state="US-TX")
+    crossed = nexus([eur, more], date(2026, 11, 26), "US-TX", rates=rates)
+    assert crossed.sales == Money("500000.006", "USD")
+    assert crossed.status is Registration.MUST_REGISTER

@@ -52,14 +52,21 @@ class NoRuleError(CommerceKitError, LookupError):
 class MissingDataError(CommerceKitError, LookupError):
     """A fact a rule needs was not supplied (a product's facts, a tariff row, a rate).
 
-    ``missing`` names each fact that is missing; ``how`` says how to supply it. A quote
-    that may go on without them is asked for with ``partial=True`` and then lists them
-    in its ``missing`` field instead of raising.
+    ``missing`` names each fact that is missing; ``how`` says how to supply it;
+    ``field``, where the rule knows it, the argument or field path that should hold the
+    first (``products['MUG'].weight_kg``), else ``None``. A quote that may go on
+    without them is asked for with ``partial=True`` and then lists them in its
+    ``missing`` field instead of raising.
     """
 
-    def __init__(self, missing: tuple[str, ...] | str, how: str) -> None:
+    field: str | None = None
+
+    def __init__(
+        self, missing: tuple[str, ...] | str, how: str, *, field: str | None = None
+    ) -> None:
         self.missing = (missing,) if isinstance(missing, str) else tuple(missing)
         self.how = how
+        self.field = field
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
 
 
@@ -152,16 +159,20 @@ class UnknownCountryError(InvalidPlaceError):
     (ISO 3166-2) or postcode of the country given.
 
     ``code`` is the value given (also ``value``, as an
-    [`InvalidPlaceError`][commercekit.errors.InvalidPlaceError]).
+    [`InvalidPlaceError`][commercekit.errors.InvalidPlaceError]); ``field`` the
+    argument or field it was given as, where the rule knows it.
     """
 
-    def __init__(self, code: object, reason: str | None = None) -> None:
+    def __init__(
+        self, code: object, reason: str | None = None, *, field: str | None = None
+    ) -> None:
         self.code = code
         super().__init__(
             code,
             reason
             or "is not an ISO 3166-1 alpha-2 country code; use two capital letters "
             "such as 'NL', 'DE' or 'CH'",
+            field=field,
         )
 
 

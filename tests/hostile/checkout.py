@@ -102,6 +102,7 @@ def _context_fields() -> dict[str, Any]:
         "tax_rates": BUNDLED,
         "tax_id_verifier": None,
         "partial": False,
+        "transport_mode": "air",
         "warehouse": Warehouse(
             "NL", ZoneInfo("Europe/Amsterdam"), cutoff=time(15, 0), handling_days=1
         ),

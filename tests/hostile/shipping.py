@@ -122,6 +122,7 @@ def _landed() -> Call:
         fee_tax=_eur("0.95"),
         explanation=("customs value EUR 220.00",),
         conversions=("GBP 135.00 is EUR 159.63",),
+        rounding=_eur("0.40"),
     )
 
 
@@ -195,7 +196,13 @@ CALLS: dict[str, Callable[[], Call]] = {
         category=TaxCategory.STANDARD,
     ),
     "ItemDuty": lambda: call(
-        _shirt(), _eur("220.00"), Decimal(12), _eur("26.40"), "6109.10 at 12%", TARIC
+        _shirt(),
+        _eur("220.00"),
+        Decimal(12),
+        _eur("26.40"),
+        "6109.10 at 12%",
+        TARIC,
+        base=_eur("220.00"),
     ),
     "ItemTax": lambda: call(
         _shirt(), _eur("246.40"), BUNDLED.rates_for("DE", "standard", on=DAY), _eur("46.82")
@@ -243,6 +250,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         channel="courier",
         sold_under="IOSS",
         postcode="10115",
+        transport_mode="air",
     ),
     "ShippingOption": lambda: call(
         card=_card(),

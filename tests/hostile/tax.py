@@ -12,6 +12,8 @@ from commercekit.tax import (
     Buyer,
     Collector,
     CountedSale,
+    GstSupplier,
+    GstSupply,
     LineTax,
     NexusThreshold,
     RateKind,
@@ -167,6 +169,28 @@ CALLS: dict[str, Callable[[], Call]] = {
         destination="FR",
         business=False,
     ),
+    "GstSupplier": lambda: call("IN-KA", {GstSupply.GOODS, GstSupply.GOODS_THROUGH_ECO}),
+    "GstRegistrationStatus": lambda: call(
+        Registration.MUST_REGISTER,
+        None,
+        (Rule("OIDAR services from outside India", SOURCE),),
+        (Rule("OIDAR services from outside India", SOURCE),),
+    ),
+    "gst_registration_status": lambda: call(
+        [CountedSale(DAY, Money("1500000", "INR"), "IN")],
+        GstSupplier("IN-KA", {GstSupply.GOODS_THROUGH_ECO}),
+        on=DAY,
+        registered=False,
+        rates=_rates_table(),
+    ),
+    "TcsCollection": lambda: call(
+        Money("1000.00", "INR"),
+        (("IGST", Decimal("0.5"), Money("5.00", "INR")),),
+        (Rule("net value", SOURCE),),
+    ),
+    "ecommerce_tcs": lambda: call(
+        Money("100000", "INR"), Money("20000", "INR"), place="IN-MH", on=DAY
+    ),
     "LineTax": lambda: call(
         net=Money("100.00", "EUR"),
         taxes=(_tax_amount(),),
@@ -196,6 +220,12 @@ CALLS: dict[str, Callable[[], Call]] = {
             SaleLine(Money("10.00", "EUR"), 1, TaxCategory.BOOKS),
         ],
         prices_include_tax=True,
+    ),
+    "ServiceFacts": lambda: call(
+        "event",
+        location="IN-KA",
+        paid_in_foreign_exchange=True,
+        establishments_of_one_person=False,
     ),
     "SaleLine": lambda: call(
         value=Money("30.00", "EUR"), quantity=2, category=TaxCategory.BOOKS

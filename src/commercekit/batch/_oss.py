@@ -106,8 +106,9 @@ def oss_return(
     day VAT became chargeable), ``currency`` (``EUR``), ``rate`` (percent, decimal or
     integer), and the amounts ``net`` and ``tax`` (``decimal128``, or ``net_minor`` and
     ``tax_minor`` in cents). Where needed, ``supply`` (``goods``, ``services`` or
-    ``electronic_services``, as [`Supply`][commercekit.tax.Supply]) for Northern Ireland
-    (``XI``: goods only) and for lines in the member state of identification,
+    ``electronic_services``, as [`Supply`][commercekit.tax.Supply]) on every line of the
+    Union scheme (goods and services follow different rules) and for Northern Ireland
+    (``XI``: goods only),
     ``dispatched_from`` (the member state where transport of goods began) for every
     goods line of the Union scheme (whether goods are an intra-Community distance sale
     depends on it, Art. 14(4)(1): a goods line without it is refused), and
@@ -125,6 +126,11 @@ def oss_return(
     scheme covers all services in the EU, including those in the member state of
     identification (Art. 359), and the import scheme all its distance sales of imported
     goods (Art. 369m): for them ``identified_in`` is optional and changes no line.
+    ``identified_in="XI"`` is a seller identified in Northern Ireland, where EU VAT
+    rules apply to goods only (Windsor Framework Art. 8 and Annex 3): HMRC's Union
+    scheme there takes distance sales of goods dispatched from Northern Ireland to
+    consumers in the EU, from 1 July 2021; other lines are refused, and so is ``XI``
+    for the other schemes.
 
     The result's ``rows`` are the return's: one per ``period`` (``2026-Q3``; ``2026-07``
     for the import scheme), ``member_state`` and ``rate``, with ``period_end`` (the day

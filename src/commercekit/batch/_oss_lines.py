@@ -54,6 +54,17 @@ __all__ = [
 _LAW = "Directive 2006/112/EC"
 _SUPPLIES = ("goods", "services", "electronic_services")  # commercekit.tax.Supply
 _SCOPE = {"non_union": "services", "import": "goods"}
+NORTHERN_IRELAND = "XI"
+_OSS_SINCE = date(2021, 7, 1)
+_OSS_START = (
+    "Council Directive (EU) 2017/2455 Art. 2, applied from 1 July 2021 by Council "
+    "Decision (EU) 2020/1109"
+)
+_HMRC = (
+    "HMRC, Check how to report and pay VAT on distance sales of goods from Northern "
+    "Ireland to the EU: https://www.gov.uk/guidance/check-how-to-report-and-pay-vat-on-"
+    "distance-sales-of-goods-from-northern-ireland-to-the-eu"
+)
 _UNPLACED = (
     "give the member state's code (FR), Monaco as MC (treated as France, Art. 7(1)), or "
     "an ISO 3166-2 subdivision (ES-CN, PT-20)"
@@ -78,6 +89,18 @@ def check_identification(scheme: str, identified_in: object) -> str | None:
                 "identified_in='DE' (the member state where you are established)",
             )
         return None
+    if isinstance(identified_in, str) and identified_in.strip().upper() == "XI":
+        if scheme != "union":
+            raise InvalidBatchError.refused(
+                "identified_in",
+                identified_in,
+                "is Northern Ireland, which identifies sellers for the Union scheme's "
+                "distance sales of goods only (Windsor Framework Art. 8 and Annex 3: EU "
+                f"VAT rules apply there to goods alone; {_HMRC}); the "
+                f"{_NAMES.get(scheme, scheme)} scheme is registered in an EU member "
+                "state: give its code ('IE')",
+            )
+        return NORTHERN_IRELAND
     try:
         code = check_country(identified_in)
     except UnknownCountryError as error:
@@ -110,16 +133,9 @@ def _outside(code: str, day: date, place: Place, *, goods: bool, scheme: str) ->
 
 
 def _identified(
-    state: str, kind: str | None, dispatched: str | None, day: date, home: str
+    state: str, kind: str, dispatched: str | None, day: date, home: str
 ) -> Refusal | None:
     """The Union scheme's rule for a line in the member state of identification."""
-    if kind is None:
-        return "supply", MissingDataError, (
-            f"is missing: a line in the member state of identification ({home}) is in "
-            f"the Union return only as an intra-Community distance sale of goods ({_LAW} "
-            "Art. 369b(a), 14(4)(1)); add a 'supply' column (goods, services or "
-            "electronic_services) and, for goods, 'dispatched_from'"
-        )  # fmt: skip
     if kind != "goods":
         return "supply", InvalidBatchError, (
             f"is {kind} in the member state of identification ({home}): the Union "
@@ -221,16 +237,66 @@ def _judge(
     if refusal is None:
         state, refusal = _where(code.strip().upper(), day, kind, scheme)
     if refusal is None and state is not None and home is not None and scheme == "union":
-        if not is_eu_member(home, on=day):
-            refusal = "date", InvalidBatchError, (
-                f"is a day when {home}, the member state of identification, was not an "
-                "EU member state"
-            )  # fmt: skip
-        elif state == home:
-            refusal = _identified(state, kind, dispatched, day, home)
-        elif kind == "goods":
-            refusal = _dispatch(state, dispatched, day)
+        refusal = _union(state, kind, dispatched, day, home)
     return (None, refusal) if refusal is not None else (state, None)
+
+
+def _union(
+    state: str, kind: str | None, dispatched: str | None, day: date, home: str
+) -> Refusal | None:
+    """The Union scheme's rules for a line in ``state``, identified in ``home``."""
+    if home == NORTHERN_IRELAND:
+        return _from_northern_ireland(state, kind, dispatched, day)
+    if not is_eu_member(home, on=day):
+        return "date", InvalidBatchError, (
+            f"is a day when {home}, the member state of identification, was not an "
+            "EU member state"
+        )  # fmt: skip
+    if kind is None:  # goods (with their dispatch) or services: the rules differ
+        return "supply", MissingDataError, (
+            "is missing: the Union scheme takes intra-Community distance sales of "
+            f"goods ({_LAW} Art. 369b(a), 14(4)(1)) and services in member states "
+            f"other than that of identification ({home}; Art. 369b(c)), each by its "
+            "own rule; add a 'supply' column (goods, services or electronic_services) "
+            "and, for goods, 'dispatched_from'"
+        )  # fmt: skip
+    if state == home:
+        return _identified(state, kind, dispatched, day, home)
+    return _dispatch(state, dispatched, day) if kind == "goods" else None
+
+
+def _from_northern_ireland(
+    state: str, kind: str | None, dispatched: str | None, day: date
+) -> Refusal | None:
+    """A seller identified in Northern Ireland (HMRC runs its Union scheme) declares
+    distance sales of goods dispatched from Northern Ireland to consumers in the EU:
+    EU VAT rules apply there to goods only (Windsor Framework Art. 8 and Annex 3)."""
+    if day < _OSS_SINCE:
+        return "date", InvalidBatchError, (
+            f"is before {_OSS_SINCE}, when the Union scheme began to take distance "
+            f"sales of goods ({_OSS_START}); a seller identified in Northern Ireland "
+            "has no Union return for that day"
+        )  # fmt: skip
+    if kind != "goods":
+        return "supply", (InvalidBatchError if kind else MissingDataError), (
+            f"{'is ' + kind if kind else 'is missing'}: a seller identified in Northern "
+            "Ireland uses the Union scheme for distance sales of goods only, since EU "
+            "VAT rules apply there to goods alone (Windsor Framework Art. 8 and Annex "
+            f"3); services are under UK VAT rules and not in this return ({_HMRC}). "
+            "Give supply='goods' and 'dispatched_from' on each goods line"
+        )  # fmt: skip
+    refusal = _dispatch(state, dispatched, day)
+    if refusal is None and dispatched is not None:
+        origin = place_of(dispatched.strip().upper(), on=day)
+        if origin.goods_jurisdiction != NORTHERN_IRELAND:
+            return "dispatched_from", InvalidBatchError, (
+                f"is {origin.goods_jurisdiction}: HMRC's Union scheme for Northern "
+                "Ireland takes distance sales of goods dispatched from Northern Ireland "
+                f"to consumers in the EU ({_HMRC}); the sources read do not settle goods "
+                "dispatched from elsewhere, so this line is not counted: ask HMRC, or "
+                "declare it where the member state of dispatch's rules say"
+            )  # fmt: skip
+    return refusal
 
 
 def _optional_texts(table: Any, name: str, rejections: Rejections) -> Any:

@@ -41,6 +41,7 @@ from commercekit.shipping import (
     RateCard,
     ShippingRateSource,
     TariffSource,
+    TransportMode,
     Warehouse,
     check_hs_code,
 )
@@ -97,6 +98,21 @@ def _prices_include_tax(value: object) -> bool:
 
 def _partial(value: object) -> bool:
     return flag(value, "partial")
+
+
+def _transport_mode(value: object) -> TransportMode | None:
+    if value is None or isinstance(value, TransportMode):
+        return value
+    found = optional_label(value, "transport_mode")
+    if found not in tuple(TransportMode):
+        raise InvalidAmountError.refused(
+            "transport_mode",
+            value,
+            "is not a mode of transport; use 'air', 'sea' or 'land'",
+            kind=InputKind.CHOICE,
+            choices=tuple(TransportMode),
+        )
+    return TransportMode(found)
 
 
 def _seller(value: object) -> Seller:
@@ -239,6 +255,12 @@ class CheckoutContext:
     partial: bool = attrs.field(default=False, converter=_partial)
     """Quote what can be quoted when border data is missing (a tariff row, an HS code,
     an origin): the border charges are left out and ``Quote.missing`` lists why."""
+    transport_mode: TransportMode | None = attrs.field(
+        default=None, converter=_transport_mode
+    )
+    """How the goods travel to the border (``"air"``, ``"sea"``, ``"land"``), where the
+    customs value depends on it: India counts transport by air at no more than 20% of
+    the FOB value, and refuses a higher cost without the mode."""
     warehouse: Warehouse | None = attrs.field(default=None, converter=_warehouse)
     """Where the goods leave from, for the delivery dates: its country (where the goods
     ship from: ``ship_from``, or the seller's country), time zone, cut-off and handling
@@ -303,5 +325,6 @@ class CheckoutContext:
                 "give products={sku: Product(sku, tax_category=...)} for every SKU in the "
                 "cart (its tax category; HS code and origin across a customs border; "
                 "weight for rate cards)",
+                field=f"products[{sku!r}]",
             )
         return found

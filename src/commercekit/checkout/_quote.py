@@ -193,10 +193,12 @@ def _amounts(cart: Cart, discounts: Sequence[Money]) -> tuple[list[Money], list[
     subtotals = []
     for line in cart.lines:
         price = line.unit_price
-        if price.__class__ is Money:
-            found = make_money(_multiply(price.amount, line.quantity), price.currency)
-        else:  # a subclass of Money keeps its class, as its own * keeps it
+        if price.__class__ is not Money:  # a subclass keeps its class, as its * keeps it
             found = line.subtotal
+        elif line.quantity == 1:  # price x 1: the price itself, to its last decimal
+            found = price
+        else:
+            found = make_money(_multiply(price.amount, line.quantity), price.currency)
         subtotals.append(found)
     nets = [
         make_money(_subtract(subtotal.amount, off.amount), subtotal.currency)
@@ -269,12 +271,14 @@ def _canonical(cart: Cart) -> tuple[Cart, list[int]]:
     split over rates are broken by this order. Each line keeps its index in the cart
     as given, its QuoteLine.position, for showing the buyer's order.
     """
-    canonical = sorted(
-        enumerate(cart.lines),
-        key=lambda pair: (pair[1].sku, pair[1].unit_price.amount, pair[1].quantity),
-    )
-    positions = [index for index, _ in canonical]
-    return trusted_evolve(cart, lines=tuple(line for _, line in canonical)), positions
+    lines = cart.lines
+    skus = [line.sku for line in lines]
+    positions = sorted(range(len(lines)), key=skus.__getitem__)  # stable, as below
+    if len(set(skus)) < len(skus):  # a SKU on several lines: its price, then quantity
+        positions.sort(
+            key=lambda at: (lines[at].sku, lines[at].unit_price.amount, lines[at].quantity)
+        )
+    return trusted_evolve(cart, lines=tuple(lines[at] for at in positions)), positions
 
 
 def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
@@ -291,8 +295,10 @@ def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
         raise InvalidAmountError(
             electronic,
             "are e-books or digital services, electronically supplied services by law "
-            "(Implementing Regulation 282/2011 Art. 7): the checkout quote prices goods; "
-            "decide their tax with decide(Sale(..., supply='electronic_services'))",
+            "(EU: Implementing Regulation 282/2011 Art. 7; India: online information "
+            "and database access or retrieval services, IGST Act 2017 s. 2(17)): the "
+            "checkout quote prices goods; decide their tax with decide(Sale(..., "
+            "supply='electronic_services'))",
         )
     return products
 
@@ -312,27 +318,44 @@ def _decision(
     # on a line than a sale does, so SaleLine's own check of the quantity runs.
     make_line = trusted_builder(SaleLine)
     units = _SALE_UNITS
+    lines = tuple(
+        make_line(
+            value=net,
+            quantity=units(line.quantity),
+            category=products[line.sku].tax_category,
+        )
+        for line, net in zip(cart.lines, nets, strict=True)
+    )
+    sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
     return decide(
-        Sale(
-            context.seller,
-            buyer,
-            Supply.GOODS,
-            sum_money(nets, currency),
-            shipping=promoted.shipping,
-            ship_from=context.ship_from,
-            marketplace=context.marketplace,
-            exchange_rates=context.exchange_rates,
-            lines=tuple(
-                make_line(
-                    value=net,
-                    quantity=units(line.quantity),
-                    category=products[line.sku].tax_category,
-                )
-                for line, net in zip(cart.lines, nets, strict=True)
-            ),
-            prices_include_tax=context.prices_include_tax,
-        ),
+        sale,
         on=context.at.date(),
         # A partial quote takes a US state's part alone where local rates are missing.
         rates=StateRatesOnly(context.tax_rates) if context.partial else context.tax_rates,
     )
+
+
+def sale_of(
+    context: CheckoutContext,
+    buyer: Buyer,
+    price: Money,
+    shipping: Money | None,
+    lines: tuple[SaleLine, ...],
+) -> Sale:
+    """``Sale(..., lines=lines)`` of the goods in ``context``: built and checked without
+    its lines, which are then set in place (``trusted_evolve``). What ``Sale`` checks of
+    its lines holds by construction: they are SaleLines, in the cart's one currency,
+    of no electronic category (``_goods`` refused those), and ``price`` is the sum of
+    their values (``sum_money`` of them)."""
+    sale = Sale(
+        context.seller,
+        buyer,
+        Supply.GOODS,
+        price,
+        shipping=shipping,
+        ship_from=context.ship_from,
+        marketplace=context.marketplace,
+        exchange_rates=context.exchange_rates,
+        prices_include_tax=context.prices_include_tax,
+    )
+    return trusted_evolve(sale, lines=lines)

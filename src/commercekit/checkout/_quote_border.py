@@ -117,6 +117,7 @@ class Border:
             postcode=place.postcode,
             shipping=shipping.net if shipping is not None else None,
             sold_under=decision.cleared_under,
+            transport_mode=self.context.transport_mode,
         )
         context = self.context
         try:

@@ -56,6 +56,7 @@ def _weight(cart: Cart, products: Mapping[str, Product]) -> Decimal:
         raise MissingDataError(
             tuple(f"the weight of {sku!r}" for sku in unweighed),
             "give Product(weight_kg=...) for every SKU when rate cards price the parcel",
+            field=f"products[{unweighed[0]!r}].weight_kg",
         )
     return sum(
         (

@@ -131,6 +131,7 @@ def _border_shares(order: Quote) -> list[Money]:
                 duty + tax.amount
                 for duty, tax in zip(landed.item_duties, landed.taxes, strict=True)
             ]
+            own = _with_rounding(own, landed.rounding)
             for index, item, amount in zip(valued, items, own, strict=True):
                 if item.description == order.lines[index].sku:
                     owned[index] = amount
@@ -145,6 +146,17 @@ def _border_shares(order: Quote) -> list[Money]:
         [line.amount.amount for line in order.lines],
     ) or [Decimal(line.quantity) for line in order.lines]
     return [own + share for own, share in zip(owned, allocate(rest, weights), strict=True)]
+
+
+def _with_rounding(own: list[Money], rounding: Money | None) -> list[Money]:
+    """Each item's charges with its share of the rounding of the amount payable
+    (India's nearest rupee), shared by those charges: the rounding is of them."""
+    weights = [amount.amount for amount in own]
+    if rounding is None or not any(weights):
+        return own
+    return [
+        mine + part for mine, part in zip(own, allocate(rounding, weights), strict=True)
+    ]
 
 
 @context_free

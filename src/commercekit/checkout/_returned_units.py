@@ -92,11 +92,15 @@ def units_now(
             raise UnknownSkuError(sku, known)
         if isinstance(units, bool) or not isinstance(units, int):
             raise InvalidAmountError(
-                units, f"is not a whole number of units of {shown(sku)}; pass an int"
+                units,
+                f"is not a whole number of units of {shown(sku)}; pass an int",
+                field=f"returned_lines[{sku!r}]",
             )
         if units < 0:
             raise InvalidAmountError(
-                units, f"is a negative number of units of {shown(sku)}; pass 0 or more"
+                units,
+                f"is a negative number of units of {shown(sku)}; pass 0 or more",
+                field=f"returned_lines[{sku!r}]",
             )
         count(units, f"returned_lines[{shown(sku)}]")  # within range, for the messages
         indexes = [i for i, line in enumerate(order.lines) if line.sku == sku]

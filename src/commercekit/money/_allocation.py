@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import cast
 
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
 from commercekit.errors import AllocationError, InputKind, InvalidAmountError, shown
@@ -117,9 +118,15 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
             f"{len(ratios):,} ratios given; an amount is shared into at most "
             f"{MAX_PARTS:,} parts"
         )
-    fractions = [_fraction(ratio) for ratio in ratios]
-    common = math.lcm(*(denominator for _, denominator in fractions))
-    weights = [numerator * (common // denominator) for numerator, denominator in fractions]
+    if all(
+        ratio.__class__ is int and -MAX_MAGNITUDE < ratio < MAX_MAGNITUDE
+        for ratio in ratios
+    ):  # whole numbers (counts of minor units, say): already in their proportions
+        weights = cast("list[int]", list(ratios))  # every ratio is an int
+    else:
+        fractions = [_fraction(ratio) for ratio in ratios]
+        common = math.lcm(*(denominator for _, denominator in fractions))
+        weights = [numerator * (common // den) for numerator, den in fractions]
     for ratio, weight in zip(ratios, weights, strict=True):
         if weight < 0:
             raise InvalidAmountError(

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import moneyed
 
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, MAX_ITERATED, at_most, context_free
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import QUANTUM, currency_of
@@ -38,7 +38,9 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
     """Add up amounts that must all be in ``currency``; an empty sum is zero in it.
 
     Naming the currency is what makes the empty case right (the built-in ``sum`` would
-    return the integer 0) and catches a stray amount in another currency.
+    return the integer 0) and catches a stray amount in another currency. An iterator
+    is read to at most ``MAX_ITERATED`` (1,000,000) amounts: one that yields more (an
+    endless one) raises ``InvalidAmountError``; a list or tuple may be of any length.
 
     Examples:
         >>> sum_money([Money("5", "EUR"), Money("1", "USD")], "EUR")
@@ -51,6 +53,15 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
         raise InvalidAmountError.of_kind(InputKind.LIST)(
             items, "is not a list of amounts; pass a list of Money"
         )
+    if not isinstance(items, list | tuple):  # an iterator may never end: bounded
+        read = at_most(items, MAX_ITERATED)
+        if read is None:
+            raise InvalidAmountError.of_kind(InputKind.LIST)(
+                items,
+                f"yields more than {MAX_ITERATED:,} amounts; pass a list or tuple",
+                field="items",
+            )
+        items = read
     total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
     for given in items:
         if given.__class__ is Money:  # ours, checked when built: the usual case

@@ -57,7 +57,12 @@ from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
 from commercekit.regions._rate_regions import RateRegion, rate_region
-from commercekit.regions._territories import Territory, check_subdivision, locate
+from commercekit.regions._territories import (
+    Territory,
+    check_area,
+    check_subdivision,
+    locate,
+)
 
 __all__ = ["Place", "check_day", "customs_border", "place_of"]
 
@@ -153,6 +158,11 @@ class Place:
 
     def __attrs_post_init__(self) -> None:
         fields.inside(self.subdivision, self.country)
+        if self.subdivision is not None:  # CA-XX is refused, naming CA's codes
+            check_subdivision(self.country, self.subdivision)
+        check_area(self.goods_jurisdiction)
+        check_area(self.services_jurisdiction)
+        check_area(self.customs_territory)
 
     """A region of the goods jurisdiction with rates of its own (Madeira, Corsica)."""
 

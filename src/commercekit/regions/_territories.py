@@ -154,6 +154,10 @@ def check_subdivision(country: str, code: object) -> str:
         Traceback (most recent call last):
         ...
         commercekit.errors.UnknownCountryError: 'PT-30' is not an ISO 3166-2 subdivision ...
+        >>> check_subdivision("CA", "CA-XX")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.UnknownCountryError: 'CA-XX' is not ... CA-AB, ... CA-YT, or none
     """
     country = "XI" if country == "XI" else check_country(country)  # XI: Northern Ireland
     if not isinstance(code, str) or not code.strip() or len(code) > 16:
@@ -162,12 +166,40 @@ def check_subdivision(country: str, code: object) -> str:
         )
     found = code.strip().upper()
     if not _subdivision_of("GB" if country == "XI" else country, found):
-        raise UnknownCountryError(
-            code,
-            f"is not an ISO 3166-2 subdivision of {country}; give its code such as "
-            "'CA-ON', 'ES-CN' or 'PT-30', or none",
-        )
+        raise UnknownCountryError(code, _not_one_of(country))
     return found
+
+
+def check_area(code: str) -> str:
+    """``code`` (a validated name) as a VAT or customs area: ``EU``, ``XI``, a country,
+    a territory's own code (``DE-HELGOLAND``) or a subdivision of its country."""
+    if "-" in code and code not in _BY_CODE:
+        check_subdivision(code[:2], code)
+    return code
+
+
+_LISTED_UP_TO = 60
+"""A country with more subdivisions than this (FR, GB) is named by where its list is."""
+
+
+@functools.cache
+def _not_one_of(country: str) -> str:
+    """Why a code is no subdivision of ``country``, naming the codes it has."""
+    of = "GB" if country == "XI" else country
+    codes = sorted(
+        row.code
+        for row in pycountry.subdivisions.get(country_code=of) or ()  # type: ignore[no-untyped-call]
+    )
+    said = f"is not an ISO 3166-2 subdivision of {country}"
+    if not codes:
+        return f"{said}, which has none; give no subdivision"
+    if len(codes) <= _LISTED_UP_TO:
+        return f"{said}; give one of {', '.join(codes)}, or none"
+    return (
+        f"{said}; give one of its {len(codes)} codes (such as {', '.join(codes[:3])}), "
+        f"listed in ISO 3166-2:{of} (https://www.iso.org/obp/ui/#iso:code:3166:{of}), "
+        "or none"
+    )
 
 
 @functools.cache

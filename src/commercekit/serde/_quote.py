@@ -152,6 +152,7 @@ def _duty(duty: ItemDuty) -> dict[str, Any]:
         "hs_code": duty.item.hs_code,
         "origin": duty.item.origin,
         "customs_value": _money(duty.customs_value),
+        "base": _money(duty.base),
         "rate": None if duty.rate is None else converter.unstructure(duty.rate),
         "amount": _money(duty.amount),
         "rule": duty.rule,
@@ -185,6 +186,7 @@ def _landed(landed: LandedCost | None) -> dict[str, Any] | None:
             for fee in landed.fees
         ],
         "fee_tax": _money(landed.fee_tax),
+        "rounding": None if landed.rounding is None else _money(landed.rounding),
         "charges": _money(landed.charges),
         "explanation": list(landed.explanation),
         "conversions": list(landed.conversions),

@@ -92,6 +92,7 @@ class _Request:
     incoterm: str = "DDP"
     ship_from: str | None = None
     marketplace: str | None = None
+    transport_mode: str | None = None
     exchange_rates: RateTable | None = None
     rounding: RoundingLevel = RoundingLevel.LINE
     tariff: TariffTable | None = None
@@ -262,6 +263,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             incoterm=request.incoterm,
             ship_from=request.ship_from,
             marketplace=request.marketplace,
+            transport_mode=request.transport_mode,
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
@@ -346,7 +348,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
             "parcel_cm": list(context.parcel_cm),
         }
     data["incoterm"] = context.incoterm.value
-    for key in ("ship_from", "marketplace"):
+    for key in ("ship_from", "marketplace", "transport_mode"):
         if getattr(context, key) is not None:
             data[key] = getattr(context, key)
     if context.exchange_rates is not None:

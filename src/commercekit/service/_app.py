@@ -44,6 +44,7 @@ from commercekit.service._problems import (
     plain,
     refusal,
 )
+from commercekit.service._where import Located
 
 __all__ = ["build_app"]
 
@@ -99,13 +100,18 @@ def _answer(handler: Callable[[Json], Json], body: bytes) -> Response:
     except InvalidJsonError as error:
         if len(body) > MAX_REQUEST_BYTES:  # refused unread, in the reader's words
             return _problem(plain(413, one_line(error)))
-        return _problem(refusal(error, 400, NOT_JSON))
+        return _problem(refusal(error, 400, NOT_JSON, error.field))
     try:
         return JSONResponse(handler(data))
-    except (InvalidJsonError, InvalidInputError) as error:
-        return _problem(refusal(error, 422, UNFIT))
-    except CommerceKitError as error:
-        return _problem(refusal(error, 422, REFUSED))
+    except Located as located:  # refused by the rule, at the field it points at
+        return _refused(located.error, located.field)
+    except CommerceKitError as error:  # refused while the body was read
+        return _refused(error, getattr(error, "field", None))
+
+
+def _refused(error: CommerceKitError, field: str | None) -> Response:
+    unfit = isinstance(error, InvalidJsonError | InvalidInputError)
+    return _problem(refusal(error, 422, UNFIT if unfit else REFUSED, field))
 
 
 def _endpoint(

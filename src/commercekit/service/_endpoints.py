@@ -19,15 +19,29 @@ import attrs
 
 from commercekit.checkout import Refund, RefundPolicy, quote, refund
 from commercekit.errors import (
+    ExcessReturnError,
     InputKind,
     InvalidInputError,
     InvalidJsonError,
     InvalidTaxIdError,
+    MissingPaymentCostError,
+    NoRuleError,
+    SurchargeRefusedError,
+    UnknownCurrencyError,
+    UnknownSkuError,
     shown,
 )
 from commercekit.money import Money, RateTable, RoundingMode
 from commercekit.pricing import Market, localize_price
-from commercekit.serde import converter, quote_request_from_json, quote_to_json, structure
+from commercekit.regions import check_country
+from commercekit.serde import (
+    converter,
+    quote_request_from_json,
+    quote_to_json,
+    request_schema,
+    structure,
+)
+from commercekit.service._where import Where, applied
 from commercekit.shipping import (
     BUNDLED_TARIFF,
     DutyRate,
@@ -43,9 +57,33 @@ __all__ = ["ENDPOINTS"]
 Json = dict[str, Any]
 
 
+_RATES = ((UnknownCurrencyError, "exchange_rates"),)
+"""A currency the rule could not convert: the exchange-rate table lacks it (or none
+was given)."""
+
+_QUOTE = Where(
+    frozenset(request_schema()["properties"]),
+    renamed={  # the rules' arguments, as the quote request holds them
+        "postcode": "buyer.postcode",  # the parcel goes to the buyer
+        "service": "shipping.service",
+        "converted": "payment.converted",
+    },
+    by_error=(
+        (SurchargeRefusedError, "payment.surcharge"),
+        (MissingPaymentCostError, "payment"),
+        *_RATES,
+    ),
+)
+
+
+def _fields(request: type[Any]) -> frozenset[str]:
+    return frozenset(field.name for field in attrs.fields(request))
+
+
 def quote_endpoint(data: Json) -> Json:
     """``POST /quote``: a quote request in, the quote out (``quote_to_json``)."""
-    return quote_to_json(quote(*quote_request_from_json(data)))
+    cart, context = quote_request_from_json(data)
+    return quote_to_json(applied(lambda: quote(cart, context), _QUOTE))
 
 
 @attrs.frozen
@@ -94,14 +132,17 @@ class _DecideRequest:
 def decide_endpoint(data: Json) -> Json:
     """``POST /decide``: ``{"sale", "on"}`` in, the tax decision out."""
     asked = structure(data, _DecideRequest)
-    result: Json = converter.unstructure(decide(asked.sale, on=asked.on))
+    where = Where(_fields(_DecideRequest), by_error=((NoRuleError, "on"),))
+    result: Json = converter.unstructure(
+        applied(lambda: decide(asked.sale, on=asked.on), where)
+    )
     return result
 
 
 @attrs.frozen
 class _ThresholdRequest:
     sales: tuple[CountedSale, ...]
-    seller_country: str
+    seller_country: str = attrs.field(converter=check_country)
     on: date
     registrations: tuple[str, ...] = ()
     exchange_rates: RateTable | None = None
@@ -111,12 +152,18 @@ def threshold_status_endpoint(data: Json) -> Json:
     """``POST /threshold-status``: a seller's sales in, every registration threshold's
     status out, as ``{"statuses": [...]}``."""
     asked = structure(data, _ThresholdRequest)
-    statuses = threshold_status(
-        asked.sales,
-        asked.registrations,
-        seller_country=asked.seller_country,
-        on=asked.on,
-        rates=asked.exchange_rates,
+    where = Where(
+        _fields(_ThresholdRequest), renamed={"rates": "exchange_rates"}, by_error=_RATES
+    )
+    statuses = applied(
+        lambda: threshold_status(
+            asked.sales,
+            asked.registrations,
+            seller_country=asked.seller_country,
+            on=asked.on,
+            rates=asked.exchange_rates,
+        ),
+        where,
     )
     return {"statuses": [converter.unstructure(status) for status in statuses]}
 
@@ -159,18 +206,32 @@ def _tariff(value: object) -> TariffTable:
     return TariffTable(table.rows, name=table.name)
 
 
+def _no_rule(error: NoRuleError) -> str:
+    """A duty with no row is the tariff's to give; any other rule missing is the day's."""
+    return "tariff" if error.subject.startswith("duty") else "on"
+
+
 def landed_cost_endpoint(data: Json) -> Json:
     """``POST /landed-cost``: a shipment, an incoterm and a day in; duty, import tax and
     who pays them out."""
     asked = structure(data, _LandedRequest)
-    landed = landed_cost(
-        asked.shipment,
-        incoterm=asked.incoterm,
-        on=asked.on,
-        rates=asked.exchange_rates,
-        tariffs=_tariff(asked.tariff),
-        mode=asked.mode,
-        eu_flat_duty_scope=asked.eu_flat_duty_scope,  # type: ignore[arg-type]  # checked by landed_cost
+    tariffs = _tariff(asked.tariff)
+    where = Where(
+        _fields(_LandedRequest),
+        renamed={"rates": "exchange_rates", "tariffs": "tariff"},
+        by_error=((NoRuleError, _no_rule), *_RATES),
+    )
+    landed = applied(
+        lambda: landed_cost(
+            asked.shipment,
+            incoterm=asked.incoterm,
+            on=asked.on,
+            rates=asked.exchange_rates,
+            tariffs=tariffs,
+            mode=asked.mode,
+            eu_flat_duty_scope=asked.eu_flat_duty_scope,  # type: ignore[arg-type]  # checked by landed_cost
+        ),
+        where,
     )
     result: Json = converter.unstructure(landed)
     return result
@@ -192,16 +253,22 @@ class _LocalizeRequest:
 def localize_price_endpoint(data: Json) -> Json:
     """``POST /localize-price``: a base price and a market in, the price shown there."""
     asked = structure(data, _LocalizeRequest)
-    price = localize_price(
-        asked.base_price,
-        asked.market,
-        asked.exchange_rates,
-        on=asked.on,
-        category=asked.category,
-        cost=asked.cost,
-        min_margin=asked.min_margin,
-        minimum_price=asked.minimum_price,
-        mode=asked.mode,
+    where = Where(
+        _fields(_LocalizeRequest), renamed={"rates": "exchange_rates"}, by_error=_RATES
+    )
+    price = applied(
+        lambda: localize_price(
+            asked.base_price,
+            asked.market,
+            asked.exchange_rates,
+            on=asked.on,
+            category=asked.category,
+            cost=asked.cost,
+            min_margin=asked.min_margin,
+            minimum_price=asked.minimum_price,
+            mode=asked.mode,
+        ),
+        where,
     )
     result: Json = converter.unstructure(price)
     return result
@@ -257,29 +324,53 @@ def refund_endpoint(data: Json) -> Json:
         cart, context = quote_request_from_json(asked.quote_request)
     except InvalidJsonError as error:
         raise _within(error, "quote_request") from None
-    order = quote(cart, context)
+    order = applied(lambda: quote(cart, context), _QUOTE_IN_REFUND)
     done: list[Refund] = []
-    for earlier in asked.previous:
+    for index, earlier in enumerate(asked.previous):
+        replayed = attrs.evolve(_RETURN, prefix=f"previous[{index}].")
         done.append(
-            refund(
-                order,
-                earlier.returned_lines,
-                earlier.policy,
-                previous=tuple(done),
-                points_earned=asked.points_earned,
-                partial=asked.partial,
+            applied(
+                lambda earlier=earlier: refund(  # type: ignore[misc]
+                    order,
+                    earlier.returned_lines,
+                    earlier.policy,
+                    previous=tuple(done),
+                    points_earned=asked.points_earned,
+                    partial=asked.partial,
+                ),
+                replayed,
+                _REFUND,
             )
         )
-    result = refund(
-        order,
-        asked.returned_lines,
-        asked.policy,
-        previous=tuple(done),
-        points_earned=asked.points_earned,
-        partial=asked.partial,
+    result = applied(
+        lambda: refund(
+            order,
+            asked.returned_lines,
+            asked.policy,
+            previous=tuple(done),
+            points_earned=asked.points_earned,
+            partial=asked.partial,
+        ),
+        _REFUND,
     )
     answer: Json = converter.unstructure(result)
     return answer
+
+
+def _returned(error: UnknownSkuError | ExcessReturnError) -> str:
+    return f"returned_lines[{error.sku!r}]"
+
+
+_RETURN = Where(
+    _fields(_Return),
+    by_error=((UnknownSkuError, _returned), (ExcessReturnError, _returned)),
+)
+"""A return's own refusals: a SKU not on the quote, more units than are left."""
+_REFUND = Where(
+    _fields(_RefundRequest),
+    by_error=(*_RETURN.by_error, (MissingPaymentCostError, "quote_request.payment")),
+)
+_QUOTE_IN_REFUND = attrs.evolve(_QUOTE, prefix="quote_request.")
 
 
 ENDPOINTS: tuple[tuple[str, Callable[[Json], Json]], ...] = (

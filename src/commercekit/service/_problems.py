@@ -5,7 +5,9 @@ members (``type``, ``title``, ``status``, ``detail``) and, where commercekit ref
 value, the extension members a plugin maps to its own form: ``field`` (the JSON path of
 the value, ``""`` for the document itself), ``kind`` (what the value was meant to be,
 an [`InputKind`][commercekit.errors.InputKind] value, or ``null``), ``choices`` (the
-values allowed for a choice) and ``error`` (the class commercekit raised). ``detail``
+values allowed for a choice) and ``error`` (the class commercekit raised). A refusal
+of the rules (data missing, a surcharge refused) carries ``field`` too where it points
+at one (``products['MUG'].weight_kg``, ``payment.surcharge``). ``detail``
 is the message the ``commercekit`` command prints, on one line.
 
 References:
@@ -59,8 +61,16 @@ def plain(status: int, detail: str) -> dict[str, Any]:
     }
 
 
-def refusal(error: CommerceKitError, status: int, problem_type: str) -> dict[str, Any]:
-    """The problem for a refusal by commercekit, with where and what when it says."""
+def refusal(
+    error: CommerceKitError,
+    status: int,
+    problem_type: str,
+    field: str | None = None,
+) -> dict[str, Any]:
+    """The problem for a refusal by commercekit, with where and what when it says:
+    ``field`` is the JSON path refused (a value refused, or where a missing fact goes),
+    present for every refused value (``""`` for the document) and for any other
+    refusal that points at a field."""
     problem: dict[str, Any] = {
         "type": problem_type,
         "title": _TITLES[problem_type],
@@ -68,8 +78,10 @@ def refusal(error: CommerceKitError, status: int, problem_type: str) -> dict[str
         "detail": one_line(error),
         "error": type(error).__name__,
     }
+    if field:
+        problem["field"] = field
     if isinstance(error, InvalidJsonError | InvalidInputError):
-        problem["field"] = error.field or ""
+        problem["field"] = field or ""
         problem["kind"] = None if error.kind is None else error.kind.value
         problem["choices"] = list(error.choices)
     return problem

@@ -13,7 +13,8 @@
   customs value each destination uses, de minimis rules, and who pays under DDP or DAP;
   India's Social Welfare Surcharge as a second duty line per item
   ([`DutyRate.social_welfare_surcharge`][commercekit.shipping.DutyRate] for a heading's
-  own rate).
+  own rate), transport by air capped for India
+  ([`TransportMode`][commercekit.shipping.TransportMode]).
 """
 
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
         ItemTax,
         LandedCost,
         Shipment,
+        TransportMode,
         landed_cost,
     )
     from commercekit.shipping._options import (
@@ -81,7 +83,8 @@ else:
             ),
             "._delivery": "DeliveryWindow Warehouse delivery_window",
             "._landed": (
-                "Fee Incoterm Item ItemDuty ItemTax LandedCost Shipment landed_cost"
+                "Fee Incoterm Item ItemDuty ItemTax LandedCost Shipment TransportMode "
+                "landed_cost"
             ),
             "._options": "FreeShipping ShippingOption ShippingRateSource shipping_options",
             "._parcels": "CM_PER_IN KG_PER_LB DimensionRounding Parcel chargeable_weight",
@@ -120,6 +123,7 @@ __all__ = [
     "ShippingRateSource",
     "TariffSource",
     "TariffTable",
+    "TransportMode",
     "Valuation",
     "Warehouse",
     "Zone",

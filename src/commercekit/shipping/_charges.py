@@ -53,9 +53,19 @@ def _one_currency(item: Item, *amounts: Money) -> None:
             raise CurrencyMismatchError(code, amount.currency.code, "charge an item in")
 
 
+def _duty_base(value: object) -> Money:
+    return check.money(value, "base")
+
+
 @attrs.frozen
 class ItemDuty:
-    """The duty on one item: its share of the customs value, the rate, the amount."""
+    """The duty on one item: its share of the customs value, the rate, the amount.
+
+    ``base`` is what ``rate`` is a percentage of: the item's share of the customs value
+    for a duty (the default), the duty itself for a surcharge levied on it (India's
+    Social Welfare Surcharge, 10% of the basic customs duty: Finance Act 2018 s.
+    110(3)).
+    """
 
     item: Item = attrs.field(converter=_item)
     customs_value: Money = attrs.field(converter=_customs_value)
@@ -63,9 +73,13 @@ class ItemDuty:
     amount: Money = attrs.field(converter=_amount)
     rule: str = attrs.field(converter=_rule)
     source: str = attrs.field(converter=_source)
+    base: Money = attrs.field(
+        default=attrs.Factory(lambda duty: duty.customs_value, takes_self=True),
+        converter=_duty_base,
+    )
 
     def __attrs_post_init__(self) -> None:
-        _one_currency(self.item, self.customs_value, self.amount)
+        _one_currency(self.item, self.customs_value, self.amount, self.base)
 
 
 def _base(value: object) -> Money:

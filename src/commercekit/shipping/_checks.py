@@ -181,8 +181,9 @@ def postcode(value: object, field: str = "postcode") -> str:
     ):
         raise UnknownCountryError(
             value,
-            f"is not a postcode ({field}); give it as text of letters and digits such "
-            "as '10115' or 'BT1 5GS', or None",
+            "is not a postcode; give it as text of letters and digits such as '10115' "
+            "or 'BT1 5GS', or None",
+            field=field,
         )
     return value
 

@@ -83,9 +83,11 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
         ]
     unclassified = [item.description for item in shipment.items if item.hs_code is None]
     if unclassified:  # duty is due, by tariff rate or per classification
+        first = next(i for i, item in enumerate(shipment.items) if item.hs_code is None)
         raise MissingDataError(
             tuple(f"the HS code of {name!r}" for name in unclassified),
             "duty is due on it: give each Item an hs_code=",
+            field=f"shipment.items[{first}].hs_code",
         )
     if area == "EU" and (eu_flat_duty_scope == "all" or shipment.sold_under == "IOSS"):
         flat = _eu_flat_duty(shipment, shares, day, work)

@@ -3,7 +3,8 @@
 Each item is taxed on its base: its share of the customs value, its duty, and its share
 of the costs the destination's law adds (transport and insurance in an FOB country that
 adds them, inland transport where the law says so), at the rate of the item's own
-category. Tax is rounded once per rate and shared over that rate's items. No import tax
+category. Tax is rounded once per rate and shared over that rate's items; into India,
+where IGST is levied on each imported article, once per item. No import tax
 is charged where the destination has none, where it was charged at sale (IOSS, VOEC,
 the UK's GBP 135 …), or within a de minimis.
 """
@@ -21,6 +22,7 @@ from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, ReliefKind, Valuation
 from commercekit.shipping._duty import relief, relieved
+from commercekit.shipping._india import ARTICLE_TAX, INDIA
 from commercekit.shipping._shipment import Fee, Item, Shipment
 from commercekit.tax import (
     BundledRates,
@@ -114,7 +116,12 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
     def note(base: Money, rate: Decimal, tax: Money) -> None:
         work.lines.append(f"import tax: {base} ({what}) x {rate}% = {tax} [{rules.source}]")
 
-    amounts = _taxes_by_rate(bases, found_rates, mode, note, shipment.items)
+    if (
+        area == INDIA
+    ):  # each imported article on its own value (Customs Tariff Act s. 3(8A))
+        amounts = _taxes_per_item(bases, found_rates, mode, work, shipment.items)
+    else:
+        amounts = _taxes_by_rate(bases, found_rates, mode, note, shipment.items)
     taxes = [
         ItemTax(item, base, found, amount)
         for item, base, found, amount in zip(
@@ -157,6 +164,31 @@ def _taxes_by_rate(
         for i, amount in zip(members, shared, strict=True):
             amounts[i] = amount
         note(group_base, total_rate, group_tax)
+    return amounts
+
+
+def _taxes_per_item(
+    bases: list[Money],
+    found_rates: list[tuple[TaxRate, ...]],
+    mode: RoundingMode,
+    work: Work,
+    items: Sequence[Item],
+) -> list[Money]:
+    """The tax on each item's own base, each rounded to the minor unit with ``mode``:
+    India levies IGST on each imported article, on its value plus the duties on it
+    (Customs Tariff Act 1975 s. 3(7), (8A)), as a bill of entry assesses it item by
+    item."""
+    amounts = []
+    for item, base, found in zip(items, bases, found_rates, strict=True):
+        total_rate = sum((rate.rate for rate in found), Decimal(0))
+        tax = round_money(base * total_rate.scaleb(-2), mode=mode)
+        names = "+".join(rate.tax for rate in found) or "import tax"
+        work.lines.append(
+            f"{names} on {item.description}: {base} (assessable value + duty + "
+            f"surcharge) x {total_rate}% = {tax}, rounded {mode.value} on the item "
+            f"[{ARTICLE_TAX}]"
+        )
+        amounts.append(tax)
     return amounts
 
 

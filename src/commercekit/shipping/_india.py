@@ -10,26 +10,33 @@ Indian customs charges, in this order (worked through in the docs, "Imports into
   1.125% of it (the provisos). A shipment without ``shipping`` or ``insurance`` is
   valued with those figures, and the explanation says each was assumed. For goods
   imported by air, ascertained transport counts at no more than 20% of the FOB value
-  (the fifth proviso): a shipment does not say how its goods came, so the whole cost
-  is used, and the explanation says so where it is above that;
+  (the fifth proviso, kept from the 2007 text): ``Shipment.transport_mode`` says how
+  the goods came, and a cost above that cap without it is refused;
 * **basic customs duty** (BCD) at the tariff's rate on the assessable value, from the
   caller's ``TariffSource``: a heading it has no row for raises ``MissingDataError``;
 * the **Social Welfare Surcharge** (SWS): 10% of the duties of customs (Finance Act
-  2018 s. 110, from 2 February 2018), levied as a duty of customs; a tariff row may
-  carry its heading's own rate (``DutyRate.social_welfare_surcharge``: ``0`` where a
-  notification exempts it);
-* **IGST** at the goods' rate on the assessable value plus BCD plus SWS (Customs Tariff
-  Act 1975 s. 3(7), (8A)): the import-tax step, with ``customs.csv``'s base.
+  2018 s. 110, from 2 February 2018), levied as a duty of customs; its line's ``base``
+  is the duty. A tariff row may carry its heading's own rate
+  (``DutyRate.social_welfare_surcharge``: ``0`` where a notification exempts it);
+* **IGST** at the goods' rate on each article's assessable value plus its BCD plus its
+  SWS (Customs Tariff Act 1975 s. 3(7), (8A)), rounded per item: the import-tax step,
+  with ``customs.csv``'s base;
+* the amount payable, duties and IGST of the whole bill of entry, rounded to the
+  nearest rupee (Customs Act 1962 s. 154A): ``LandedCost.rounding``.
 
 References:
     Customs Valuation Rules 2007 r. 10(2), Notification 91/2017-Customs (N.T.):
     https://web.lawcrux.com/newversion/web/Assets/data5t/cu/cuncuv/nt/2017/83009.htm
     Finance Act 2018 s. 110: https://www.indiabudget.gov.in/budget2018-2019/ub2018-19/fb/bill.pdf
+    Customs Act 1962 s. 154A (its title, in a list of the Act's sections; its text
+    not opened): http://vsassociate.com/laws/3576/Customs_Act,_1962.aspx
+    The air proviso before 2017, as a tribunal quotes it (2018 (2) TMI 1134):
+    https://www.taxtmi.com/tmi_blog_details?id=509428
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -38,15 +45,23 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit.errors import MissingDataError, NoRuleError
-from commercekit.money import Money, RoundingMode, round_money
+from commercekit.money import (
+    Money,
+    RoundingMode,
+    decimal_rounding,
+    round_money,
+    sum_money,
+)
 from commercekit.shipping._charges import ItemDuty, Work
-from commercekit.shipping._shipment import Shipment
+from commercekit.shipping._shipment import Shipment, TransportMode
 from commercekit.shipping._tariff import DutyRate
 
 __all__ = [
+    "ARTICLE_TAX",
     "INDIA",
     "india_costs",
     "india_tariff_rate",
+    "payable_rounding",
     "refuse_taxed_at_sale",
     "surcharge_lines",
 ]
@@ -56,6 +71,19 @@ FREIGHT_SHARE = Decimal("20")
 """Transport not ascertainable: 20% of the FOB value (r. 10(2), first proviso)."""
 INSURANCE_SHARE = Decimal("1.125")
 """Insurance not ascertainable: 1.125% of the FOB value (r. 10(2), third proviso)."""
+ARTICLE_TAX = (
+    "Customs Tariff Act 1975 s. 3(7), (8A): IGST on any imported article, on its value "
+    "under Customs Act s. 14(1) plus the duties of customs on that article, the "
+    "surcharge included (IGST Act 2017 s. 5(1) proviso) "
+    "[https://cbic-gst.gov.in/gst-acts.html]"
+)
+ROUNDING_RULE = (
+    "Customs Act 1962 s. 154A (rounding off of duty, etc.): the amount of duty "
+    "payable is rounded off to the nearest rupee, 50 paise or more up, less ignored; "
+    "IGST and the surcharge are levied as duties of customs, so the Customs Act's "
+    "provisions apply to them (Customs Tariff Act 1975 s. 3(12); Finance Act 2018 s. "
+    "110(4)) [http://vsassociate.com/laws/3576/Customs_Act,_1962.aspx]"
+)
 VALUATION_RULE = (
     "Customs Valuation Rules 2007 r. 10(2) (Notification 91/2017-Customs (N.T.)) "
     "[https://web.lawcrux.com/newversion/web/Assets/data5t/cu/cuncuv/nt/2017/83009.htm]"
@@ -130,9 +158,7 @@ def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
         (shipment.insurance, INSURANCE_SHARE, "insurance"),
     ):
         if given is not None:
-            costs.append(given)
-            if what == "transport":
-                _air_cap(given, fob, work)
+            costs.append(_air_cap(given, shipment, work) if what == "transport" else given)
             continue
         assumed = round_money(fob * percent.scaleb(-2), mode=RoundingMode.HALF_UP)
         work.lines.append(
@@ -145,18 +171,54 @@ def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
     return costs[0], costs[1]
 
 
-def _air_cap(transport: Money, fob: Money, work: Work) -> None:
-    """Say where r. 10(2)'s fifth proviso may lower the transport counted: for goods
-    imported by air, ascertained transport counts at no more than 20% of the FOB value.
-    A shipment does not say how the goods came, so the whole cost stays in."""
+def _air_cap(transport: Money, shipment: Shipment, work: Work) -> Money:
+    """The transport counted: for goods imported by air, an ascertained cost counts at
+    no more than 20% of the FOB value (r. 10(2), the proviso on goods imported by
+    air); by sea or land, the whole cost. A cost above that cap without the mode is
+    refused, as the customs value depends on it."""
+    fob, mode = shipment.goods, shipment.transport_mode
     cap = round_money(fob * FREIGHT_SHARE.scaleb(-2), mode=RoundingMode.HALF_UP)
-    if transport > cap:
-        work.lines.append(
-            f"transport {transport} is more than {FREIGHT_SHARE}% of the FOB value "
-            f"({cap}): if the goods came by air, the rule counts {cap} instead; the "
-            f"whole cost is used here, as the shipment does not say how they came "
-            f"[{VALUATION_RULE}]"
+    if transport <= cap or mode in (TransportMode.SEA, TransportMode.LAND):
+        return transport
+    if mode is None:
+        raise MissingDataError(
+            "how the goods travel to India (Shipment.transport_mode)",
+            f"the transport {transport} is more than {FREIGHT_SHARE}% of the FOB value "
+            f"{fob}, and goods imported by air count it at no more than {cap}: pass "
+            f"transport_mode='air', 'sea' or 'land' [{VALUATION_RULE}]",
         )
+    work.lines.append(
+        f"transport {transport} counted as {cap}: goods imported by air count an "
+        f"ascertained transport cost at no more than {FREIGHT_SHARE}% of the FOB value "
+        f"{fob} [{VALUATION_RULE}]"
+    )
+    return cap
+
+
+def payable_rounding(charged: Sequence[Money], currency: str, work: Work) -> Money | None:
+    """What rounds the duties and IGST payable on the consignment (one bill of entry)
+    to the nearest rupee, half up (Customs Act s. 154A): the difference, shown as a
+    part of its own; ``None`` for a shipment not valued in INR, which that rounding
+    cannot be applied to (said in ``work``).
+
+    The items' amounts stay to the paisa, as the bill of entry assesses them line by
+    line; the section rounds "the amount of duty ... payable", which is the bill of
+    entry's total, so this is the one point where it applies."""
+    total = sum_money(charged, currency)
+    if currency != "INR":
+        work.lines.append(
+            f"customs rounds the amount payable, in rupees, to the nearest rupee; in "
+            f"{currency} it is not rounded here [{ROUNDING_RULE}]"
+        )
+        return None
+    half_up = decimal_rounding(RoundingMode.HALF_UP)  # 50 paise or more up (s. 154A)
+    rupees = total.amount.quantize(Decimal(1), rounding=half_up)
+    rounding = Money(rupees - total.amount, currency)
+    work.lines.append(
+        f"duties and IGST payable {total} rounded to the nearest rupee: {rupees} INR "
+        f"(rounding {rounding}) [{ROUNDING_RULE}]"
+    )
+    return rounding
 
 
 def refuse_taxed_at_sale(shipment: Shipment) -> None:
@@ -207,7 +269,11 @@ def surcharge_lines(
         source = rate.source if own else general.sources[0]
         why = f"the tariff row's rate for {rate.heading}" if own else general.legal_basis
         rule = f"{general.name} {percent}% of the duty"
-        lines.append(ItemDuty(duty.item, duty.customs_value, None, amount, rule, source))
+        lines.append(
+            ItemDuty(
+                duty.item, duty.customs_value, percent, amount, rule, source, duty.amount
+            )
+        )
         work.lines.append(
             f"{general.name} on {duty.item.description}: {duty.amount} x {percent}% = "
             f"{amount} ({why}) [{source}]"

@@ -36,15 +36,20 @@ import attrs
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, MissingDataError
-from commercekit.money import Money, RateTable, RoundingMode, sum_money
+from commercekit.money import Money, RateTable, RoundingMode, require_money, sum_money
 from commercekit.regions import check_day, place_of
 from commercekit.shipping import _checks as check
 from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, Valuation, customs_rules
 from commercekit.shipping._duty import duty_lines
 from commercekit.shipping._import_tax import fee_tax, import_tax_lines
-from commercekit.shipping._india import INDIA, india_costs, refuse_taxed_at_sale
-from commercekit.shipping._shipment import Fee, Incoterm, Item, Shipment
+from commercekit.shipping._india import (
+    INDIA,
+    india_costs,
+    payable_rounding,
+    refuse_taxed_at_sale,
+)
+from commercekit.shipping._shipment import Fee, Incoterm, Item, Shipment, TransportMode
 from commercekit.shipping._tariff import BUNDLED_TARIFF, TariffSource
 from commercekit.tax import BUNDLED, BundledRates, TaxRate, TaxRateSource
 
@@ -56,6 +61,7 @@ __all__ = [
     "ItemTax",
     "LandedCost",
     "Shipment",
+    "TransportMode",
     "landed_cost",
 ]
 
@@ -96,13 +102,26 @@ def _conversions(value: object) -> tuple[str, ...]:
     return check.texts(value, "conversions")
 
 
+def _rounding(value: object) -> Money | None:
+    if value is None:
+        return None
+    found = require_money(value, "rounding")
+    if not Decimal("-0.5") < found.amount <= Decimal("0.5"):
+        raise invalid(
+            "rounding",
+            value,
+            "rounds to the nearest whole unit, so it lies above -0.50 and at most 0.50",
+        )
+    return found
+
+
 @attrs.frozen
 class LandedCost:
     """Everything an import costs, and who pays it when.
 
     Every total is the sum of the parts shown: ``duty`` of ``duties``, ``import_tax``
     and ``tax_base`` of ``taxes`` (one per item, at the item's own category), ``charges``
-    of duty, import tax, fees and the tax on fees.
+    of duty, import tax, fees, the tax on fees and ``rounding``.
 
     ``duties`` has one line per item, in the shipment's order; where a surcharge is
     levied as a duty of customs on top (India's Social Welfare Surcharge), a second
@@ -118,10 +137,15 @@ class LandedCost:
     fee_tax: Money = attrs.field(converter=_fee_tax)
     explanation: tuple[str, ...] = attrs.field(converter=_explanation)
     conversions: tuple[str, ...] = attrs.field(converter=_conversions)
+    rounding: Money | None = attrs.field(default=None, converter=_rounding)
+    """What rounds the duties and import tax payable to the unit the law rounds them
+    to, a part of ``charges`` of its own: into India, the nearest rupee (Customs Act
+    1962 s. 154A), from -0.49 to +0.50 INR; ``None`` where no such rounding applies."""
 
     def __attrs_post_init__(self) -> None:
         currency = self.shipment.currency
         amounts = [self.customs_value, self.fee_tax, *(fee.amount for fee in self.fees)]
+        amounts += [] if self.rounding is None else [self.rounding]
         amounts += [line.amount for line in self.duties]
         amounts += [line.amount for line in self.taxes]
         for amount in amounts:
@@ -171,9 +195,11 @@ class LandedCost:
 
     @property
     def charges(self) -> Money:
-        """Duty, import tax, fees and the tax on fees: what crossing the border costs."""
-        fees = sum_money([fee.amount for fee in self.fees], self.shipment.currency)
-        return self.duty + self.import_tax + fees + self.fee_tax
+        """Duty, import tax, fees, the tax on fees and any ``rounding``: what crossing
+        the border costs."""
+        parts = [fee.amount for fee in self.fees] + [self.fee_tax]
+        parts += [] if self.rounding is None else [self.rounding]
+        return self.duty + self.import_tax + sum_money(parts, self.shipment.currency)
 
     @property
     def price(self) -> Money:
@@ -238,9 +264,13 @@ def landed_cost(
 
     Into India (``_india.py``): the assessable value is CIF, with 20% and 1.125% of the
     FOB value for transport and insurance where the shipment gives none (listed as
-    assumed); the Social Welfare Surcharge follows the duty as a second line per item;
-    IGST is charged on the assessable value plus both. India has no scheme that
-    charges IGST on imported goods at sale: a shipment with ``sold_under`` is refused.
+    assumed), and transport by air counted at no more than 20% of it (a transport
+    cost above that without ``Shipment.transport_mode`` is refused); the Social
+    Welfare Surcharge follows the duty as a second line per item, on that item's duty
+    (its ``base``); IGST is charged on each item's assessable value plus both, rounded
+    per item; the total payable is rounded to the nearest rupee (``rounding``,
+    Customs Act s. 154A). India has no scheme that charges IGST on imported goods at
+    sale: a shipment with ``sold_under`` is refused.
 
     Raises [`MissingDataError`][commercekit.errors.MissingDataError] for an item without
     an origin or, where duty is due, without an HS code (into India, also for a heading
@@ -284,6 +314,8 @@ def landed_cost(
                              tax_rates, work, mode)  # fmt: skip
     on_fees = fee_tax(fees, taxes, jurisdiction, day, tax_rates, work, mode,
                       shipment.currency)  # fmt: skip
+    payable = [*per_item, *(line.amount for line in taxes)]  # the bill of entry's
+    rounding = payable_rounding(payable, shipment.currency, work) if area == INDIA else None
     work.lines.append(
         "the seller collects these charges at checkout (DDP)"
         if term is Incoterm.DDP
@@ -299,6 +331,7 @@ def landed_cost(
         fee_tax=on_fees,
         explanation=tuple(work.lines),
         conversions=tuple(work.conversions),
+        rounding=rounding,
     )
 
 
@@ -339,9 +372,11 @@ def _require_origins(shipment: Shipment) -> None:
     """Refuse items without a country of origin: duty and reliefs depend on it."""
     unknown = [item.description for item in shipment.items if item.origin is None]
     if unknown:
+        first = next(i for i, item in enumerate(shipment.items) if item.origin is None)
         raise MissingDataError(
             tuple(f"the country of origin of {name!r}" for name in unknown),
             "give each Item an origin= (ISO 3166 code); duty and reliefs depend on it",
+            field=f"shipment.items[{first}].origin",
         )
 
 

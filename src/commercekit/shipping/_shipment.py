@@ -23,7 +23,19 @@ from commercekit.shipping._customs import CHANNELS
 from commercekit.shipping._tariff import check_hs_code
 from commercekit.tax import TaxCategory
 
-__all__ = ["Fee", "Incoterm", "Item", "Shipment"]
+__all__ = ["Fee", "Incoterm", "Item", "Shipment", "TransportMode"]
+
+
+class TransportMode(enum.StrEnum):
+    """How goods travel to the border, where a rule depends on it: India counts the
+    transport of goods imported by air at no more than 20% of their FOB value."""
+
+    AIR = "air"
+    SEA = "sea"
+    LAND = "land"
+
+
+TRANSPORT_MODES = tuple(TransportMode)
 
 
 class Incoterm(enum.StrEnum):
@@ -145,6 +157,12 @@ def _subdivision(shipment: Shipment, _: object, value: str | None) -> None:
         )
 
 
+def _transport_mode(value: object) -> TransportMode | None:
+    if value is None:
+        return None
+    return TransportMode(check.choice(value, TRANSPORT_MODES, "transport_mode"))
+
+
 def _sold_under(value: object) -> str | None:
     return check.optional_text(value, "sold_under")
 
@@ -171,6 +189,13 @@ class Shipment:
     import VAT/GST, and reliefs tied to the scheme (Norway's duty-free VOEC goods)
     apply. ``None`` when no tax was charged at sale."""
     postcode: str | None = attrs.field(default=None, converter=check.optional_postcode)
+    transport_mode: TransportMode | None = attrs.field(
+        default=None, converter=_transport_mode
+    )
+    """How the goods travel to the border: ``"air"``, ``"sea"`` or ``"land"``; ``None``
+    when not said. Into India, transport of goods by air counts at no more than 20% of
+    their FOB value (Customs Valuation Rules 2007 r. 10(2)): landed cost refuses a
+    transport cost above that without the mode, as the customs value depends on it."""
 
     def __attrs_post_init__(self) -> None:
         currency = self.items[0].value.currency.code

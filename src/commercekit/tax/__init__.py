@@ -23,7 +23,18 @@
   [`us_shipping`][commercekit.tax.us_shipping] says whether the state taxes shipping.
 * [`validate_tax_id`][commercekit.tax.validate_tax_id] checks a VAT/GST number;
   [`gstin_state`][commercekit.tax.gstin_state] reads the Indian State a GSTIN is
-  registered in, which decides between CGST + SGST and IGST.
+  registered in, which decides between CGST + SGST and IGST;
+  [`ServiceFacts`][commercekit.tax.ServiceFacts] carries what India's place-of-supply
+  and export-of-services rules ask of a service
+  ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13).
+* [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
+  [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
+  ss. 22-24: the turnover limits by State and for goods, compulsory registration by
+  [`GstSupply`][commercekit.tax.GstSupply]), as a
+  [`GstRegistrationStatus`][commercekit.tax.GstRegistrationStatus];
+  [`ecommerce_tcs`][commercekit.tax.ecommerce_tcs] the tax an e-commerce operator
+  collects at source from a seller's month (CGST Act s. 52), as a
+  [`TcsCollection`][commercekit.tax.TcsCollection].
 """
 
 from typing import TYPE_CHECKING
@@ -50,6 +61,12 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._in_registration import (
+        GstRegistrationStatus,
+        gst_registration_status,
+    )
+    from commercekit.tax._in_supplier import GstSupplier, GstSupply
+    from commercekit.tax._in_tcs import TcsCollection, ecommerce_tcs
     from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import (
         LineTax,
@@ -80,6 +97,7 @@ if TYPE_CHECKING:
         Supply,
         TaxDecision,
     )
+    from commercekit.tax._services import ServiceFacts, ServiceKind
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
         Crossing,
@@ -111,6 +129,9 @@ else:
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
             "._india": "gstin_state",
+            "._in_registration": "GstRegistrationStatus gst_registration_status",
+            "._in_supplier": "GstSupplier GstSupply",
+            "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
@@ -123,6 +144,7 @@ else:
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
+            "._services": "ServiceFacts ServiceKind",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
                 "Crossing Registration Threshold ThresholdRule Window threshold_for "
@@ -150,6 +172,9 @@ __all__ = [
     "Combine",
     "CountedSale",
     "Crossing",
+    "GstRegistrationStatus",
+    "GstSupplier",
+    "GstSupply",
     "LineTax",
     "NexusStatus",
     "NexusThreshold",
@@ -163,6 +188,8 @@ __all__ = [
     "Sale",
     "SaleLine",
     "Seller",
+    "ServiceFacts",
+    "ServiceKind",
     "ShippingTaxability",
     "StateRatesOnly",
     "Supply",
@@ -176,6 +203,7 @@ __all__ = [
     "TaxRate",
     "TaxRateSource",
     "Taxed",
+    "TcsCollection",
     "Threshold",
     "ThresholdRule",
     "ThresholdStatus",
@@ -187,8 +215,10 @@ __all__ = [
     "add_tax",
     "check_category",
     "decide",
+    "ecommerce_tcs",
     "extract_tax",
     "gross_price",
+    "gst_registration_status",
     "gstin_state",
     "is_valid_tax_id",
     "jurisdictions",

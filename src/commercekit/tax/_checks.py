@@ -18,7 +18,7 @@ from commercekit import _checks
 from commercekit._checks import invalid
 from commercekit.errors import InputKind, UnknownCountryError
 from commercekit.money import Money, RateTable, require_money
-from commercekit.regions import check_country
+from commercekit.regions import check_country, check_subdivision
 
 __all__ = [
     "SCHEMES",
@@ -104,7 +104,8 @@ def texts(value: object, field: str) -> tuple[str, ...]:
 
 def jurisdiction(value: object, *, union: bool = False) -> str:
     """A jurisdiction code, upper-cased: a country, ``XI``, a subdivision such as
-    ``CA-ON`` or ``FR-20R`` (and ``EU`` itself with ``union``)."""
+    ``CA-ON`` or ``FR-20R`` (and ``EU`` itself with ``union``); a subdivision code
+    the country does not have (``CA-XX``) raises ``UnknownCountryError``."""
     if not isinstance(value, str):
         raise UnknownCountryError(value, _JURISDICTION)
     code = value.strip().upper()
@@ -112,7 +113,7 @@ def jurisdiction(value: object, *, union: bool = False) -> str:
     # ISO 3166-2: the country, a hyphen, and one to three letters or digits
     if dash and not (1 <= len(region) <= 3 and region.isalnum()):
         raise UnknownCountryError(value, _JURISDICTION)
-    if country == "XI" or (union and country == "EU" and not dash):
+    if not dash and (country == "XI" or (union and country == "EU")):
         return code
     if len(country) != 2:  # alpha-2
         raise UnknownCountryError(value, _JURISDICTION)
@@ -120,6 +121,20 @@ def jurisdiction(value: object, *, union: bool = False) -> str:
         check_country(country)
     except UnknownCountryError:
         raise UnknownCountryError(value, _JURISDICTION) from None
+    if dash:  # a made-up subdivision (CA-XX) is refused, naming the country's codes
+        try:
+            check_subdivision(country, code)
+        except UnknownCountryError as error:
+            from commercekit.tax._india import FORMER_CODES  # noqa: PLC0415  # it imports this module
+
+            former = FORMER_CODES.get(code)  # IN-TG: ISO 3166-2 lists IN-TS now
+            if former is None:
+                raise
+            current, name = former
+            raise UnknownCountryError(
+                value,
+                f"is no longer listed by ISO 3166-2:{country}: {name} is {current!r}",
+            ) from error
     return code
 
 
@@ -142,7 +157,9 @@ def registrations(value: object, field: str) -> frozenset[str]:
         if code not in SCHEMES:
             try:
                 code = jurisdiction(code, union=True)
-            except UnknownCountryError:
+            except UnknownCountryError as error:
+                if error.reason != _JURISDICTION:
+                    raise  # a real country's made-up subdivision: its codes are named
                 raise invalid(
                     field,
                     element,

@@ -88,15 +88,24 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
         # Every jurisdiction answers for services; goods may follow the general rules.
         business = arrival(case) if goods else here
         decision = business.to_business(case, origin, destination)
-        return decision or _import(case, origin, destination)
+        found = decision or _import(case, origin, destination)
+        return found if goods or decision is None else _leaving(case, destination, found)
     # 3. Services to a consumer, 4. goods to a consumer.
     if goods:
         decision = arrival(case).distance_sale(case, origin, destination)
         return decision or _import(case, origin, destination)
     if sale.supply is Supply.SERVICES:
         leaving = jurisdiction_for(case.seller_place.vat_area(goods=False))
-        return leaving.services_abroad(case, destination) or _where_the_supplier_is(case)
-    return here.electronic_services(case, destination)
+        abroad = leaving.services_abroad(case, destination)
+        return abroad or here.services_arriving(case, _where_the_supplier_is(case))
+    return _leaving(case, destination, here.electronic_services(case, destination))
+
+
+def _leaving(case: Case, destination: str, decision: TaxDecision) -> TaxDecision:
+    """The destination's decision on services, with what the supplier's own
+    jurisdiction adds (India decides its exports of services)."""
+    leaving = jurisdiction_for(case.seller_place.vat_area(goods=False))
+    return leaving.services_leaving(case, destination, decision)
 
 
 def _domestic(case: Case, origin: str, destination: str) -> bool:

@@ -141,7 +141,7 @@ def state(code: object) -> str:
         )
     if found is None or found not in _PLACES:
         raise UnknownJurisdictionError(
-            code, "an Indian State or Union territory, such as 'IN-MH' or 'IN-CH'"
+            code, f"an Indian State or Union territory: one of {', '.join(sorted(_PLACES))}"
         )
     return found
 

@@ -34,6 +34,15 @@ it from an address:
     Decimal('22')
     >>> rate_for("FR-2A", "food", on=date(2026, 11, 26)).jurisdiction  # Corse-du-Sud
     'FR-20R'
+
+Another subdivision gets its country's table (``FR-75C``, Paris, is France); a code that
+is no subdivision of the country raises ``UnknownJurisdictionError`` naming the
+country's codes, never the country's rate:
+
+    >>> rate_for("FR-ZZ", "standard", on=date(2026, 11, 26))
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.UnknownJurisdictionError: 'FR-ZZ' is not a jurisdiction with ...
 """
 
 from __future__ import annotations
@@ -56,10 +65,11 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
     OutsideVatAreaError,
+    UnknownCountryError,
     UnknownJurisdictionError,
     shown,
 )
-from commercekit.regions import check_day, special_territory
+from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
@@ -186,7 +196,14 @@ class BundledRates:
         territory = special_territory(code)
         if territory is not None and not territory.in_eu_vat_area:
             raise OutsideVatAreaError(territory, territory.explain())
-        country = code.partition("-")[0]
+        country, dash, _ = code.partition("-")
+        # FR-ZZ is refused, never answered as FR; India's places are checked with its
+        # taxes (gst_taxes), which name today's code for a former one (IN-TG)
+        if dash and len(country) == 2 and country != "IN":
+            try:
+                check_subdivision(country, code)
+            except UnknownCountryError as error:
+                raise UnknownJurisdictionError(jurisdiction, error.reason) from None
         if country == "CA":
             hint = "Canada's rates depend on the province: use 'CA-ON', 'CA-QC', …"
         elif country == "US":

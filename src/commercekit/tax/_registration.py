@@ -159,6 +159,8 @@ class ThresholdStatus:
 def _window(window: Window, on: date) -> tuple[date, date]:
     if window in (Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS, Window.CALENDAR_YEAR):
         return date(on.year, 1, 1), on
+    if window is Window.FINANCIAL_YEAR_CURRENT_OR_PREVIOUS:  # India: 1 April
+        return date(on.year if on.month >= 4 else on.year - 1, 4, 1), on
     if window is Window.FOUR_CALENDAR_QUARTERS:
         quarter_start_month = 3 * ((on.month - 1) // 3) + 1
         month = quarter_start_month - 9
@@ -311,8 +313,9 @@ def _status(
         if crossed:
             break
     previous = None
-    if threshold.window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
-        last_year = [sale for sale in counting if sale.day.year == day.year - 1]
+    last = _previous_year(threshold.window, day)
+    if last is not None:
+        last_year = [sale for sale in counting if last[0] <= sale.day <= last[1]]
         previous = total_in(last_year, currency, rates, notes)
         crossed = crossed or threshold.crossed_by(previous)
     share = _share_of(counted, threshold, counting)
@@ -336,6 +339,17 @@ def _status(
         conversions=tuple(notes),
         due_from=period.decides if crossed and past else None,
     )
+
+
+def _previous_year(window: Window, day: date) -> tuple[date, date] | None:
+    """The whole previous year a window also looks at (the EU's calendar year, India's
+    financial year), or None."""
+    if window is Window.CALENDAR_YEAR_CURRENT_OR_PREVIOUS:
+        return date(day.year - 1, 1, 1), date(day.year - 1, 12, 31)
+    if window is Window.FINANCIAL_YEAR_CURRENT_OR_PREVIOUS:
+        start, _ = _window(window, day)
+        return start.replace(year=start.year - 1), start - timedelta(days=1)
+    return None
 
 
 def _share_of(counted: Money, threshold: Threshold, counting: list[CountedSale]) -> Decimal:

@@ -18,6 +18,7 @@ from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
+from commercekit.tax._services import ServiceFacts, ServiceKind
 
 __all__ = [
     "Buyer",
@@ -196,8 +197,14 @@ class Sale:
     )
     lines: tuple[SaleLine, ...] = attrs.field(default=(), converter=_lines)
     prices_include_tax: bool = attrs.field(default=False, validator=_checks.valid_flag)
+    service: ServiceFacts | None = attrs.field(
+        default=None, validator=_checks.optional_instance_of(ServiceFacts)
+    )
+    """What the place-of-supply and export rules ask of a service (India's IGST Act
+    s. 13 and s. 2(6)); ``None`` when not said."""
 
     def __attrs_post_init__(self) -> None:
+        _service_fits(self.supply, self.service)
         _checks.one_currency(
             self.price,
             self.shipping,
@@ -226,6 +233,23 @@ class Sale:
     def goods_lines(self) -> tuple[SaleLine, ...]:
         """The lines, or the whole price as one line of ``category``."""
         return self.lines or (SaleLine(self.price, 1, self.category),)
+
+
+def _service_fits(supply: Supply, service: ServiceFacts | None) -> None:
+    """Refuse service facts on goods, and a kind other than OIDAR on electronic
+    services (IGST Act s. 13(12))."""
+    if service is None:
+        return
+    if supply is Supply.GOODS:
+        raise invalid("service", service, "describes a service, and the sale is of goods")
+    if supply is Supply.ELECTRONIC_SERVICES and service.kind is not ServiceKind.OIDAR:
+        raise invalid(
+            "service",
+            service,
+            f"is of kind {service.kind.value!r}, and electronic services are online "
+            "information and database access or retrieval services: use kind='oidar', "
+            "or sell the service as supply='services'",
+        )
 
 
 def _sum_of_values(lines: tuple[SaleLine, ...]) -> Decimal:

@@ -80,6 +80,10 @@ class ThresholdRule(enum.StrEnum):
     """Singapore's overseas vendor registration: B2C supplies there, test 2 of 2."""
     SPECIFIED_PERIOD_THRESHOLD = "specified_period_threshold"
     """Japan's specified period: sales in the first half of the previous year."""
+    REGISTRATION_THRESHOLD_SPECIAL_CATEGORY = "registration_threshold_special_category"
+    """India: the lower limit for a supplier in a special category State."""
+    REGISTRATION_THRESHOLD_GOODS = "registration_threshold_goods"
+    """India: the higher limit for a supplier exclusively of goods."""
 
 
 class Window(enum.StrEnum):
@@ -101,6 +105,9 @@ class Window(enum.StrEnum):
     FIRST_HALF_OF_PREVIOUS_YEAR = "first_half_of_previous_year"
     """1 January to 30 June of the year before the one it decides (Japan's specified
     period)."""
+    FINANCIAL_YEAR_CURRENT_OR_PREVIOUS = "financial_year_current_or_previous"
+    """Exceeded in the financial year (1 April to 31 March) so far, or in the whole
+    previous one (India)."""
     PER_CONSIGNMENT = "per_consignment"
     PER_ITEM = "per_item"
     NONE = "none"
@@ -275,6 +282,7 @@ def _periods(
     name = _rule(rule)
     periods = THRESHOLDS.get((code, name))
     if periods is None:
+        _checks.jurisdiction(code, union=True)  # CA-XX: no place, not just no rule
         having = sorted(j for j, r in THRESHOLDS if r is name)
         raise NoThresholdError(code, name.value, having, on)
     return periods

@@ -12,7 +12,8 @@ four sales-tax quarters), and several dropped the transaction count later.
 Each state's threshold is a dated, sourced row of ``_data/us_nexus.csv``
 ([`NexusThreshold`][commercekit.tax.NexusThreshold]); a state without a sales tax
 (Delaware, Montana, New Hampshire, Oregon; Alaska has no state-level one) has a row
-saying so. A state not bundled yet raises, naming the states that are.
+saying so. All 50 states and the District of Columbia are bundled; an outlying area
+(``US-PR``) raises, naming those that are.
 
 Examples:
     >>> tx = nexus_threshold("US-TX", on=date(2026, 11, 26))
@@ -60,15 +61,17 @@ class NexusWindow(enum.StrEnum):
     PREVIOUS_OR_CURRENT_CALENDAR_YEAR = "previous_or_current_calendar_year"
     """The previous calendar year, or the current one so far (most states)."""
     PREVIOUS_CALENDAR_YEAR = "previous_calendar_year"
-    """The previous calendar year only (Alabama)."""
+    """The previous calendar year only (Alabama, Florida, Michigan, New Mexico,
+    Pennsylvania, Rhode Island)."""
     PRECEDING_12_CALENDAR_MONTHS = "preceding_12_calendar_months"
-    """The 12 whole calendar months before the current month (Texas)."""
+    """The 12 whole calendar months before the current month (Texas, Vermont; the
+    nearest fit for Mississippi's and Tennessee's "previous twelve months")."""
     PRECEDING_FOUR_SALES_TAX_QUARTERS = "preceding_four_sales_tax_quarters"
     """New York's four sales-tax quarters (March-May, June-August, September-November,
     December-February) before the current one."""
     PRECEDING_12_MONTHS_AT_QUARTER_END = "preceding_12_months_at_quarter_end"
     """The 12 months ending with the last calendar quarter, looked at after each
-    quarter ends (Illinois)."""
+    quarter ends (Illinois, Minnesota, Missouri)."""
     TWELVE_MONTHS_ENDING_SEPTEMBER_30 = "twelve_months_ending_september_30"
     """The 12 months ending on the 30 September before the period asked about
     (Connecticut)."""
@@ -102,6 +105,12 @@ class CollectFrom(enum.StrEnum):
     SIXTY_DAYS_OR_NEXT_CALENDAR_YEAR = "sixty_days_or_next_calendar_year"
     """From 60 days after the crossing or 1 January after it, whichever is earlier
     (North Dakota)."""
+    FIRST_MONTH_STARTING_30_DAYS_AFTER = "first_month_starting_30_days_after"
+    """From the first day of the first month that begins at least 30 days after the
+    crossing (Iowa: crossed 2023-09-15, due 2023-11-01; Nevada, Maine, Arizona)."""
+    FIRST_DAY_OF_SECOND_MONTH = "first_day_of_second_month"
+    """From the first day of the second calendar month after the crossing (Nebraska,
+    South Carolina)."""
 
     def due(self, crossed_on: date) -> date:
         """The first day collection is due for a threshold crossed on ``crossed_on``."""
@@ -113,7 +122,14 @@ class CollectFrom(enum.StrEnum):
             return min(crossed_on + timedelta(days=60), date(crossed_on.year + 1, 1, 1))
         if self is CollectFrom.FIRST_DAY_OF_MONTH_AFTER_90_DAYS:
             crossed_on += timedelta(days=90)
-        months = 4 if self is CollectFrom.FIRST_DAY_OF_FOURTH_MONTH else 1
+        if self is CollectFrom.FIRST_MONTH_STARTING_30_DAYS_AFTER:
+            crossed_on += timedelta(days=30)
+            if crossed_on.day == 1:
+                return crossed_on
+        months = {
+            CollectFrom.FIRST_DAY_OF_FOURTH_MONTH: 4,
+            CollectFrom.FIRST_DAY_OF_SECOND_MONTH: 2,
+        }.get(self, 1)
         index = crossed_on.year * 12 + crossed_on.month - 1 + months
         return date(index // 12, index % 12 + 1, 1)
 

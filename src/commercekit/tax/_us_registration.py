@@ -10,14 +10,17 @@ from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._errors_data import MissingDataError
 from commercekit._numbers import context_free
-from commercekit.money import RateTable
+from commercekit.money import RateTable, convert_noted
 from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
-from commercekit.tax._counted import CountedSale, total_in
+from commercekit.tax._counted import CountedSale
+from commercekit.tax._us_measure import Entry
 from commercekit.tax._us_nexus import nexus_threshold
-from commercekit.tax._us_status import Entry, NexusStatus, state_status
+from commercekit.tax._us_status import NexusStatus, state_status
 
 __all__ = ["nexus_status", "us_states"]
+
+_HOW = "pass rates= (a RateTable)"
 
 
 @context_free
@@ -33,9 +36,13 @@ def nexus_status(
 
     ``registrations`` are the states where the seller is registered (``US-TX``; a
     code that is no US subdivision raises ``UnknownCountryError``); sales
-    in another currency than USD are converted with ``rates``. A sale to the United
-    States without its ``state`` raises ``MissingDataError``; a state not bundled yet,
-    ``NoThresholdError`` naming those that are.
+    in another currency than USD are converted with ``rates``, each noted in
+    ``conversions`` and not rounded: the USD sums shown are exact and are what is
+    compared with each limit (no state's guidance read rounds a converted sale before
+    adding it up; a figure shown rounded would cross where the exact one does not).
+    A sale to the United
+    States without its ``state`` raises ``MissingDataError``; one to an outlying area
+    (``US-PR``), ``NoThresholdError`` naming the states that are bundled.
 
     Examples:
         >>> sales = [CountedSale(date(2019, 2, 1), Money("120.00", "USD"), "US",
@@ -82,7 +89,8 @@ def us_states(
         entries = [
             Entry(
                 sale.day,
-                total_in([sale], "USD", rates, notes),
+                # unrounded: the sum is compared with the limit as it is
+                convert_noted(sale.amount, "USD", rates, notes, how=_HOW),
                 sale.transactions,
                 sale.marketplace,
             )

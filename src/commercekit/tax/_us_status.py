@@ -17,47 +17,43 @@ Two kinds of window (``NexusWindow``):
   is the end of the first period of the unbroken run of crossed look-backs that ends
   with the latest, however long ago it began. How long an obligation lasts once the
   look-back falls below again (Illinois: a year) is not modelled.
+
+Each window is judged by the rule in force on its last day as well as by the rule in
+force on the day asked (``window_rules``; ``_us_measure`` measures).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._errors_data import MissingDataError
-from commercekit._numbers import DIVISION, EXACT
-from commercekit.money import Money, require_money, sum_money
+from commercekit.money import Money, require_money
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._thresholds import Registration
+from commercekit.tax._us_measure import (
+    Entry,
+    Measured,
+    measure_lookback,
+    measure_years,
+    totals,
+    within,
+)
 from commercekit.tax._us_nexus import (
     MAX_COUNT,
-    Combine,
     NexusThreshold,
-    NexusWindow,
     nexus_periods,
 )
-from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, period_ends
+from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
 
-__all__ = ["Entry", "NexusStatus", "state_status"]
+__all__ = ["NexusStatus", "state_status"]
 
 _ZERO = Money("0", "USD")
-
-
-@attrs.frozen
-class Entry:
-    """One sale as a state counts it: its day, its amount in USD, its transactions,
-    and whether a marketplace facilitator made it."""
-
-    day: date
-    amount: Money
-    transactions: int
-    marketplace: bool
 
 
 def _state(value: object) -> str:
@@ -104,6 +100,10 @@ class NexusStatus:
     rule is not bundled: ``explain`` says which).
     ``share`` is the fraction of the threshold reached (for an OR rule the larger of
     the two fractions, for an AND rule the smaller), rounded half up to 4 places.
+    ``threshold`` is the rule in force on the day asked; a window that closed under an
+    earlier rule is judged by that rule too, and ``explain`` names it. The amounts
+    are exact sums of the sales converted to USD (not rounded: the sum compared with
+    a limit is the one shown).
     """
 
     state: str = attrs.field(converter=_state)
@@ -176,60 +176,24 @@ class NexusStatus:
             )
         return (
             f"{self.state}: {counted} against "
-            f"{rule.describe()} ({rule.legal_basis}): {self.status.value}, {when}. "
-            f"Source: {' '.join(rule.sources)}"
+            f"{rule.describe()} ({rule.legal_basis}){self._earlier_rules()}: "
+            f"{self.status.value}, {when}. Source: {' '.join(rule.sources)}"
         )
 
-
-def _counted(threshold: NexusThreshold, entries: Sequence[Entry]) -> list[Entry]:
-    """The entries the state counts: marketplace sales only where it counts them."""
-    if threshold.marketplace_counts is None and any(e.marketplace for e in entries):
-        raise MissingDataError(
-            f"whether {threshold.state} counts marketplace sales toward a remote "
-            "seller's threshold",
-            "it is not bundled yet; check the state's source "
-            f"({threshold.source}) and leave those sales out or keep them in by hand",
+    def _earlier_rules(self) -> str:
+        """The rules in force when a window shown ended, where another than today's
+        judges it too (``window_rules``)."""
+        if self.window_start is None or self.window_end is None:
+            return ""
+        day, end = self.window_end, self.window_end  # a look-back or previous year
+        if self.previous_sales is not None:  # the current year runs to the day asked
+            end = date(self.window_start.year - 1, 12, 31)
+        earlier = window_rules(self.threshold, end, day)[:-1]
+        return "".join(
+            f"; the window ending {end} is judged by the rule in force then too: "
+            f"{rule.describe()}"
+            for rule in earlier
         )
-    if threshold.marketplace_counts:
-        return list(entries)
-    return [entry for entry in entries if not entry.marketplace]
-
-
-def _totals(entries: Sequence[Entry]) -> tuple[Money, int]:
-    amount = sum_money([entry.amount for entry in entries], "USD")
-    return amount, sum(entry.transactions for entry in entries)
-
-
-def _share(threshold: NexusThreshold, sales: Money, transactions: int) -> Decimal:
-    shares = []
-    if threshold.sales is not None:
-        shares.append(DIVISION.divide(sales.amount, threshold.sales.amount))
-    if threshold.transactions is not None:
-        shares.append(DIVISION.divide(Decimal(transactions), threshold.transactions))
-    found = min(shares) if threshold.combine is Combine.AND else max(shares)
-    return found.quantize(Decimal("0.0001"), ROUND_HALF_UP, EXACT)
-
-
-def _first_crossing(threshold: NexusThreshold, entries: Sequence[Entry]) -> date | None:
-    """The day the running totals of ``entries`` (one calendar year) first cross."""
-    sales, count = _ZERO, 0
-    for entry in sorted(entries, key=lambda e: e.day):
-        sales, count = sales + entry.amount, count + entry.transactions
-        if threshold.crossed(sales, count):
-            return entry.day
-    return None
-
-
-@attrs.frozen
-class _Measured:
-    window_start: date | None = None
-    window_end: date | None = None
-    sales: Money = _ZERO
-    transactions: int = 0
-    previous_sales: Money | None = None
-    previous_transactions: int | None = None
-    crossed_on: date | None = None
-    share: Decimal = Decimal(0)
 
 
 def state_status(
@@ -243,12 +207,12 @@ def state_status(
     """One state's status on ``day`` from the seller's ``entries`` into it."""
     entries = [entry for entry in entries if entry.day <= day]
     if not threshold.sales_tax:
-        measured, status = _Measured(), Registration.NO_SALES_TAX
+        measured, status = Measured(), Registration.NO_SALES_TAX
     else:
         if threshold.window in LOOKBACK_MONTHS:
-            measured = _measure_lookback(threshold, entries, day)
+            measured = measure_lookback(threshold, entries, day)
         else:
-            measured = _measure_years(threshold, entries, day)
+            measured = measure_years(threshold, entries, day)
         status = _status(measured, registered=registered)
     left_out = _ZERO
     if not threshold.marketplace_counts and measured.window_start is not None:
@@ -257,7 +221,7 @@ def state_status(
         if measured.previous_sales is not None:
             shown = date(day.year - 1, 1, 1), day
         outside = [e for e in entries if e.marketplace and shown[0] <= e.day <= shown[1]]
-        left_out = _totals(outside)[0]
+        left_out = totals(outside, f"through marketplaces to {threshold.state}")[0]
     return NexusStatus(
         state=threshold.state,
         threshold=threshold,
@@ -281,7 +245,7 @@ def _due(
     due = threshold.collect_from.due(crossed_on)
     runs = threshold.window in LOOKBACK_MONTHS
     start = lookback(crossed_on)[0] if runs else date(crossed_on.year, 1, 1)
-    sales, count = _within(threshold, entries, start, crossed_on)
+    sales, count = within(threshold, entries, start, crossed_on)
     for period in nexus_periods(threshold.state):
         ended = period.until is not None and period.until < due
         if period.since < threshold.since and not ended and period.crossed(sales, count):
@@ -289,7 +253,7 @@ def _due(
     return max(due, threshold.since)  # the period in force on the day crosses
 
 
-def _status(measured: _Measured, *, registered: bool) -> Registration:
+def _status(measured: Measured, *, registered: bool) -> Registration:
     if registered:
         return Registration.REGISTERED
     if measured.crossed_on is not None:
@@ -297,89 +261,3 @@ def _status(measured: _Measured, *, registered: bool) -> Registration:
     if measured.share >= Decimal("0.8"):
         return Registration.APPROACHING
     return Registration.BELOW
-
-
-def _year(threshold: NexusThreshold, entries: Sequence[Entry], year: int) -> list[Entry]:
-    return _counted(threshold, [e for e in entries if e.day.year == year])
-
-
-def _crossed_since(
-    threshold: NexusThreshold, entries: Sequence[Entry], year: int
-) -> date | None:
-    """The day of crossing in ``year``, or in the earliest year of the unbroken run of
-    crossed years ending with it (each keeps the seller obliged through the next),
-    back to the year before the state's first economic-nexus day."""
-    crossed_on = _first_crossing(threshold, _year(threshold, entries, year))
-    first = nexus_periods(threshold.state)[0].since.year - 1
-    while crossed_on is not None and year > first:  # bounded by the years to `first`
-        year -= 1
-        earlier = _first_crossing(threshold, _year(threshold, entries, year))
-        if earlier is None:
-            break
-        crossed_on = earlier
-    return crossed_on
-
-
-def _measure_years(
-    threshold: NexusThreshold, entries: Sequence[Entry], day: date
-) -> _Measured:
-    """Calendar-year windows: the current year so far and, where the state counts it
-    (or counts only it), the whole previous year."""
-    this_year = _year(threshold, entries, day.year)
-    last_year = _year(threshold, entries, day.year - 1)
-    last_sales, last_count = _totals(last_year)
-    crossed_last = _crossed_since(threshold, entries, day.year - 1)
-    if threshold.window is NexusWindow.PREVIOUS_CALENDAR_YEAR:
-        return _Measured(
-            window_start=date(day.year - 1, 1, 1),
-            window_end=date(day.year - 1, 12, 31),
-            sales=last_sales,
-            transactions=last_count,
-            crossed_on=crossed_last,
-            share=_share(threshold, last_sales, last_count),
-        )
-    sales, count = _totals(this_year)
-    share = max(_share(threshold, sales, count), _share(threshold, last_sales, last_count))
-    return _Measured(
-        window_start=date(day.year, 1, 1),
-        window_end=day,
-        sales=sales,
-        transactions=count,
-        previous_sales=last_sales,
-        previous_transactions=last_count,
-        crossed_on=crossed_last or _first_crossing(threshold, this_year),
-        share=share,
-    )
-
-
-def _within(
-    threshold: NexusThreshold, entries: Sequence[Entry], start: date, end: date
-) -> tuple[Money, int]:
-    """The sales and transactions the state counts from ``start`` to ``end``."""
-    return _totals(_counted(threshold, [e for e in entries if start <= e.day <= end]))
-
-
-def _measure_lookback(
-    threshold: NexusThreshold, entries: Sequence[Entry], day: date
-) -> _Measured:
-    """Look-back windows: the 12 months before the current period. Crossed when that
-    look-back crossed; the day of crossing is the first period end of the unbroken run
-    of crossed look-backs that ends with it (back to a year before the state's first
-    economic-nexus day)."""
-    since = nexus_periods(threshold.state)[0].since
-    ends = period_ends(threshold.window, day, date(since.year - 1, since.month, 1))
-    crossed_on = None
-    for end in ends:  # newest first; bounded by the ends, stops at the first below
-        if not threshold.crossed(*_within(threshold, entries, *lookback(end))):
-            break
-        crossed_on = end
-    start, end = lookback(ends[0])
-    sales, count = _within(threshold, entries, start, end)
-    return _Measured(
-        window_start=start,
-        window_end=end,
-        sales=sales,
-        transactions=count,
-        crossed_on=crossed_on,
-        share=_share(threshold, sales, count),
-    )

@@ -1,14 +1,15 @@
-"""The look-back windows US states measure economic nexus over: Texas' preceding 12
-calendar months, New York's four sales-tax quarters, Illinois' 12 months at each quarter
-end, Connecticut's 12 months to 30 September."""
+"""The windows US states measure economic nexus over: the look-backs (Texas' preceding
+12 calendar months, New York's four sales-tax quarters, Illinois' 12 months at each
+quarter end, Connecticut's 12 months to 30 September), and which rule judges a window
+that ended under an earlier one (``window_rules``)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from commercekit.tax._us_nexus import NexusWindow
+from commercekit.tax._us_nexus import NexusThreshold, NexusWindow, nexus_periods
 
-__all__ = ["LOOKBACK_MONTHS", "lookback", "period_ends"]
+__all__ = ["LOOKBACK_MONTHS", "RELIEVED", "lookback", "period_ends", "window_rules"]
 
 LOOKBACK_MONTHS = {
     NexusWindow.PRECEDING_12_CALENDAR_MONTHS: (1, 1),
@@ -46,3 +47,43 @@ def period_ends(window: NexusWindow, day: date, since: date) -> list[date]:
 def lookback(end: date) -> tuple[date, date]:
     """The 12 months ending on the period end ``end``."""
     return _month_start(end.year, end.month - 11), end
+
+
+RELIEVED = {
+    "US-IN": date(2024, 1, 1),
+    "US-WA": date(2019, 3, 14),
+    "US-WI": date(2021, 2, 20),
+}
+"""States whose change of rule relieved sellers of an obligation that arose solely from
+the test it dropped, with the day: from then on an earlier window is judged by the new
+rule only. Washington: RCW 82.08.052(1)(c)(ii), SSB 5581 (2019), relieved from 14 March
+2019 of an obligation arising solely from the 200-transaction test. Indiana: a seller
+that met the 200-transaction test in 2023 but not USD 100,000 "may close their sales
+tax account in 2024" (Department of Revenue, in.gov/dor, "Remote sellers").
+Wisconsin: a seller registered only for the 200-transaction test collects through 19
+February 2021 and may then inactivate its registration (the Department of Revenue's
+examples, as summarised by the Sales Tax Institute; secondary)."""
+
+
+def window_rules(
+    threshold: NexusThreshold, end: date, day: date
+) -> tuple[NexusThreshold, ...]:
+    """The rules a window ending on ``end`` is judged by on ``day``, where
+    ``threshold`` is the rule in force on ``day``.
+
+    First the rule in force on the window's last day: a window is crossed or not by the
+    law in force when it closed (Illinois' 2025 look-back, measured at 2025-12-31 under
+    the 200-transaction test, still obliges a seller in 2026: 86 Ill. Adm. Code
+    131.115 collects "for one year" from the next quarter). A window that ended before
+    the state's first rule is judged by that first rule (earlier sales count toward
+    it). Then ``threshold`` where it differs: a later, lower limit that looks back at
+    the window also obliges (Georgia's USD 100,000 of 2020 over the 2019 sales). A
+    state that relieved sellers of obligations under a dropped test (``RELIEVED``)
+    judges earlier windows by the later rule alone from that day.
+    """
+    periods = nexus_periods(threshold.state)
+    at_end = next(p for p in periods if p.until is None or end <= p.until)
+    relief = RELIEVED.get(threshold.state)
+    if relief is not None and at_end.since < relief <= day:
+        at_end = threshold
+    return (threshold,) if at_end == threshold else (at_end, threshold)

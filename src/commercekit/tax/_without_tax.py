@@ -9,7 +9,7 @@ and adds the values up without a Money per line where only the total is asked fo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from commercekit._numbers import EXACT
@@ -29,15 +29,21 @@ def taxes_inside(
 ) -> list[Decimal]:
     """The tax inside each gross (checked: in one currency, zero or more) at its
     rates, as ``extract_tax`` rounds it: ``share_of_gross`` at the default half-up
-    mode, inlined for a long sale, its ratio worked out once per tuple of rates (by
-    identity: every tuple stays alive in ``rates``)."""
+    mode (``_tax_units``)."""
     if not grosses:
         return []
-    code = grosses[0].currency.code
-    scale = 10 ** MINOR_UNITS[code]
-    quantum = QUANTUM[code]  # units x quantum: the tax, to the minor unit
+    quantum = QUANTUM[grosses[0].currency.code]  # units x quantum: to the minor unit
+    return [_MULTIPLY(units, quantum) for units in _tax_units(grosses, rates)]
+
+
+def _tax_units(
+    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]
+) -> Iterator[int]:
+    """The tax inside each gross in whole minor units, ``share_of_gross`` at half-up
+    inlined for a long sale: its ratio worked out once per tuple of rates (by
+    identity: every tuple stays alive in ``rates``)."""
+    scale = 10 ** MINOR_UNITS[grosses[0].currency.code]
     shares: dict[int, tuple[int, int]] = {}  # tax = gross x R / (100 + R)
-    taxes = []
     for gross, line_rates in zip(grosses, rates, strict=True):
         share = shares.get(id(line_rates))
         if share is None:
@@ -45,9 +51,7 @@ def taxes_inside(
             share = shares[id(line_rates)] = (rate_num * scale, 100 * rate_den + rate_num)
         gross_num, gross_den = gross.amount.as_integer_ratio()
         whole = 2 * gross_den * share[1]  # half-up of a ratio of zero or more
-        units = (2 * gross_num * share[0] + whole // 2) // whole
-        taxes.append(_MULTIPLY(units, quantum))
-    return taxes
+        yield (2 * gross_num * share[0] + whole // 2) // whole
 
 
 def nets_of(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> list[Money]:
@@ -63,15 +67,22 @@ def nets_of(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> list[Money]:
     return nets
 
 
-def net_total(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> Money | None:
-    """``sum_money(nets_of(grosses, taxes))`` (at least one gross), added up in
-    ``Decimal`` without a Money per line; ``None`` where a gross or the total is beyond
-    Money's range (``nets_of`` then holds it as before)."""
+def net_total(
+    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]
+) -> Money | None:
+    """``sum_money(nets_of(grosses, taxes_inside(grosses, rates)))`` (at least one
+    gross): the grosses added up in ``Decimal`` less the taxes added up in whole minor
+    units, without a Money or a ``Decimal`` tax per line (exact arithmetic: the same
+    value, and the same decimals, the finest of the grosses' and the minor unit's);
+    ``None`` where a gross or the total is beyond Money's range (``nets_of`` then
+    holds it as before)."""
     currency = grosses[0].currency
-    total = QUANTUM[currency.code] * 0  # as sum_money: 0.00 for EUR, then each net
-    for gross, tax in zip(grosses, taxes, strict=True):
+    quantum = QUANTUM[currency.code]
+    total = quantum * 0  # as sum_money: 0.00 for EUR, then each gross
+    for gross in grosses:
         amount = gross.amount
         if beyond_money(amount):
             return None
-        total = _ADD(total, _SUBTRACT(amount, tax))
+        total = _ADD(total, amount)
+    total = _SUBTRACT(total, _MULTIPLY(sum(_tax_units(grosses, rates)), quantum))
     return None if beyond_money(total) else make_money(total, currency)

@@ -152,6 +152,22 @@ class Jurisdiction:
         del case, destination
         return None
 
+    def services_leaving(
+        self, case: Case, destination: str, decision: TaxDecision
+    ) -> TaxDecision:
+        """``decision``, the destination's on services to a business or electronic
+        services supplied by a supplier established here, with what this
+        jurisdiction's own law adds (India's export of services); unchanged here."""
+        del case, destination
+        return decision
+
+    def services_arriving(self, case: Case, decision: TaxDecision) -> TaxDecision:
+        """``decision``, on services to a consumer here from a supplier established
+        elsewhere under the supplier's rules, with what this jurisdiction's own law
+        says of them (India's); unchanged here."""
+        del case
+        return decision
+
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:

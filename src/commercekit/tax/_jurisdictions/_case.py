@@ -69,21 +69,25 @@ class Case:
         """The VAT/GST of ``jurisdiction`` inside each line's value (asked once)."""
         found = self._taxes.get(jurisdiction)
         if found is None:
-            lines = self.sale.goods_lines
-            rates = {
-                category: source_rates(self.source, jurisdiction, category, on=self.on)
-                for category in {line.category for line in lines}
-            }
-            values = [line.value for line in lines]
-            found = taxes_inside(values, [rates[line.category] for line in lines])
+            values = [line.value for line in self.sale.goods_lines]
+            found = taxes_inside(values, self._line_rates(jurisdiction))
             self._taxes[jurisdiction] = found
         return found
+
+    def _line_rates(self, jurisdiction: str) -> list[tuple[TaxRate, ...]]:
+        """Each line's rates in ``jurisdiction``: one tuple per category, asked once."""
+        lines = self.sale.goods_lines
+        rates = {
+            category: source_rates(self.source, jurisdiction, category, on=self.on)
+            for category in {line.category for line in lines}
+        }
+        return [rates[line.category] for line in lines]
 
     def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
         """The goods' value without the tax of ``jurisdiction`` (if ``taxed``)."""
         if self.sale.prices_include_tax and taxed:
             values = [line.value for line in self.sale.goods_lines]
-            total = net_total(values, self._taxes_inside(jurisdiction))
+            total = net_total(values, self._line_rates(jurisdiction))
             if total is not None:  # the sum of lines_without_tax, without their Money
                 return total
         values = self.lines_without_tax(jurisdiction, taxed=taxed)

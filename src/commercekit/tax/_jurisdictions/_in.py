@@ -19,21 +19,24 @@
   registered buyer's location (its GSTIN's State), else the buyer's address; services
   with rules of their own (s. 12(3)-(14): immovable property, restaurants, events,
   transport …) are not distinguished.
-* A supplier in India selling to a recipient **outside India**: IGST Act s. 13 sets the
-  place of supply; for services under its general rule, the recipient's location (s.
-  13(2)). Services are an export when the five conditions of s. 2(6) hold, goods when
-  taken out of India (s. 2(5)); exports are zero-rated (s. 16(1)(a)). The two
-  conditions a sale cannot tell (payment in convertible foreign exchange, and supplier
-  and recipient not merely establishments of one person) are named in the decision.
+* A supplier in India selling services to a recipient **outside India**: IGST Act s.
+  13 sets the place of supply by the kind of service, and s. 2(6) says when it is an
+  export (zero-rated, s. 16(1)(a)): ``_in_services.py``, from the sale's
+  ``ServiceFacts``, refused by name where a fact is missing. Goods taken out of India
+  are an export of goods (s. 2(5)).
 * A supplier abroad selling online information and database access or retrieval
-  services (OIDAR) to consumers in India registers and pays IGST from its first sale
+  services (OIDAR) to consumers in India: the place of supply is the recipient's
+  location (s. 13(12)), and the supplier registers and pays IGST from its first sale
   (IGST Act s. 14; CGST Act s. 24).
 * Goods shipped into India from abroad: customs collects basic customs duty and IGST
   from the importer at the border (IGST Act s. 5(1) proviso; Customs Tariff Act 1975
   s. 3(7)); ``landed_cost`` computes them (duty from the caller's tariff, the Social
   Welfare Surcharge, IGST on the assessable value plus both).
-* Registration (CGST Act 2017 ss. 22-24) is not bundled: ``threshold_status`` says so
-  by name (status ``not_bundled``) for a seller in India or selling there.
+* Registration (CGST Act 2017 ss. 22-24): ``threshold_status`` measures a seller in
+  India against s. 22(1)'s INR 20 lakh over the financial year and names, in
+  ``unmeasured``, what changes it (its State, goods only, s. 24);
+  ``gst_registration_status`` measures them (``_in_registration.py``). A seller abroad
+  selling to India is listed ``not_bundled``, naming s. 24, which alone decides.
 
 References:
     CBIC, GST Acts (CGST, IGST and UTGST Acts 2017): https://cbic-gst.gov.in/gst-acts.html
@@ -42,7 +45,11 @@ References:
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
 
 from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.tax._india import (
@@ -56,9 +63,27 @@ from commercekit.tax._india import (
 )
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._jurisdictions._in_services import leaving_india, oidar_rules
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._thresholds import ThresholdRule
+
+if TYPE_CHECKING:
+    from commercekit.tax._registration import CountedSale
 
 ACTS = "https://cbic-gst.gov.in/gst-acts.html"
+_UNMEASURED = (
+    (
+        "Measured against INR 20 lakh (CGST Act s. 22(1)) on the aggregate turnover "
+        "(s. 2(6): every sale, exports and exempt supplies too, net of GST). The limit "
+        "is INR 10 lakh in the special category States (Manipur, Mizoram, Nagaland, "
+        "Tripura since 2019-02-01) and INR 40 lakh for a supplier exclusively of goods "
+        "since 2019-04-01 (Notification 10/2019-Central Tax), except in the States and "
+        "for the goods it lists; and s. 24 makes registration compulsory whatever the "
+        "turnover (inter-State supplies of goods, goods through an e-commerce "
+        "operator, among others). Measure them with gst_registration_status(sales, "
+        "GstSupplier(state, supplies), on=...)."
+    ),
+)
 
 
 class India(RegisteredServices):
@@ -71,57 +96,45 @@ class India(RegisteredServices):
         "https://cbic-gst.gov.in/gst-goods-services-rates.html",
     )
 
+    thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
+        ThresholdRule.REGISTRATION_THRESHOLD,
+        ThresholdRule.REGISTRATION_THRESHOLD_SPECIAL_CATEGORY,
+        ThresholdRule.REGISTRATION_THRESHOLD_GOODS,
+    )
+    # threshold_status measures a supplier in India against s. 22(1)'s INR 20 lakh;
+    # gst_registration_status picks the limit from its State and supplies.
+    resident_threshold: ClassVar[ThresholdRule | None] = (
+        ThresholdRule.REGISTRATION_THRESHOLD
+    )
     registration_rules_not_bundled: ClassVar[tuple[str, ...]] = (
         (
-            "India's GST registration rules are not bundled with commercekit: the "
-            "aggregate-turnover threshold of CGST Act 2017 s. 22, counted over the "
-            "financial year (April to March), which depends on the supplier's State "
-            "and on whether it supplies goods only (Notification 10/2019-Central Tax, "
-            "from 2019-04-01: INR 40 lakh for exclusive suppliers of goods, except in "
-            "the States it lists and for the goods it lists); and compulsory "
-            "registration whatever the turnover (s. 24: inter-State taxable supplies, "
-            "non-resident taxable persons, suppliers through an e-commerce operator, "
-            f"among others). Check them yourself: {ACTS}"
+            "A supplier outside India registers for India's GST whatever its turnover "
+            "when s. 24 names it: OIDAR services to non-registered recipients in India "
+            "(CGST Act s. 24(xi); IGST Act s. 14), or taxable supplies in India as a "
+            "non-resident taxable person (s. 24(v)); goods shipped to India from "
+            "abroad are the buyer's import. threshold_status cannot tell these from "
+            "its sales: measure them with gst_registration_status(sales, "
+            f"GstSupplier(None, {{GstSupply.OIDAR}}), on=...). {ACTS}"
         ),
     )
+
+    def registration_rule(
+        self, seller_country: str, sales: Sequence[CountedSale], on: date
+    ) -> ThresholdRule | None:
+        del sales, on
+        return self.resident_threshold if self.established_here(seller_country) else None
+
+    def unmeasured_registration_rules(
+        self, rule: ThresholdRule, seller_country: str
+    ) -> tuple[str, ...]:
+        del rule, seller_country
+        return _UNMEASURED
 
     def domestic(self, case: Case, destination: str) -> TaxDecision:
         del destination  # India's tax is decided by its States, not by the country
         supplier = _supplier_state(case)
         place, why = _place_of_supply(case)
-        rules = [
-            Rule(
-                f"the supplier is located in {supplier}, the State of its GST "
-                "registration, which IGST Act ss. 7-8 compare with the place of supply",
-                ACTS,
-            ),
-            why,
-        ]
-        supplier, place = _on_the_day(case, supplier, place, rules)
-        if supplier == place:
-            taxes = " + ".join(gst_taxes(place, case.on))
-            law = (
-                "UTGST Act s. 7"
-                if place in UT_WITHOUT_LEGISLATURE
-                else "the State's own GST Act s. 9"
-            )
-            taxed_in, scheme = place, f"intra-State supply ({taxes})"
-            text = (
-                f"the supplier and the place of supply are both in {place}: an "
-                f"intra-State supply, taxed with {taxes}, each half the rate (IGST Act "
-                f"s. 8; CGST Act s. 9; {law})"
-            )
-        else:
-            taxed_in, scheme = "IN", "inter-State supply (IGST)"
-            text = (
-                f"the supplier is in {supplier} and the place of supply in {place}: an "
-                "inter-State supply, taxed with IGST at the full rate (IGST Act ss. "
-                "5(1) and 7)"
-            )
-        rules.append(Rule(text, ACTS))
-        return case.decision(
-            Regime.DOMESTIC, taxed_in, Collector.SELLER, rules, scheme=scheme, charge=True
-        )
+        return taxed_in_india(case, supplier, place, [why])
 
     def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
         del case
@@ -136,7 +149,30 @@ class India(RegisteredServices):
         ]
 
     def services_abroad(self, case: Case, destination: str) -> TaxDecision:
-        return export_of_services(case, destination)
+        del destination  # the recipient's country, read from the sale
+        return leaving_india(case, _supplier_state(case), None, taxed_in_india)
+
+    def services_leaving(
+        self, case: Case, destination: str, decision: TaxDecision
+    ) -> TaxDecision:
+        del destination
+        return leaving_india(case, _supplier_state(case), decision, taxed_in_india)
+
+    def services_arriving(self, case: Case, decision: TaxDecision) -> TaxDecision:
+        rule = Rule(
+            "services other than OIDAR from outside India to a consumer in India: IGST "
+            "Act s. 13 places them by their kind (the recipient's location under the "
+            "general rule, s. 13(2)); whether India taxes them (reverse charge by the "
+            "recipient, Notification 10/2017-Integrated Tax (Rate) entry 1, and the "
+            "exemptions of Notification 9/2017-Integrated Tax (Rate) for individuals) "
+            "is not bundled with commercekit",
+            ACTS,
+        )
+        return attrs.evolve(decision, rules=(rule, *decision.rules))
+
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        decision = super().electronic_services(case, destination)
+        return attrs.evolve(decision, rules=(*oidar_rules(case.on), *decision.rules))
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
@@ -153,58 +189,42 @@ class India(RegisteredServices):
         return import_at_border(case, destination, rules, documents)
 
 
-def export_of_services(case: Case, destination: str) -> TaxDecision:
-    """Services by a supplier in India to a recipient abroad: an export of services,
-    zero-rated, when the five conditions of IGST Act s. 2(6) hold; the two a sale cannot
-    tell are named, with what follows when they fail."""
-    supplier = _supplier_state(case)
-    currency = case.sale.price.currency.code
-    if currency == "INR":
-        paid = (
-            "the price is in INR: an export only where the Reserve Bank of India permits "
-            "payment in rupees (such as through a Special Rupee Vostro account); one "
-            "sale cannot tell, so check it"
-        )
-    else:
-        paid = (
-            f"taken as met from the price's currency, {currency}, on the assumption that "
-            "the payment is received in it and that it is convertible"
-        )
+def taxed_in_india(case: Case, supplier: str, place: str, rules: list[Rule]) -> TaxDecision:
+    """A supply from ``supplier`` (a State) to ``place`` (a State): intra-State (CGST
+    and SGST or UTGST) where they are one, else inter-State (IGST); ``rules`` say why
+    the place of supply is there."""
     rules = [
         Rule(
-            f"the supplier is in India ({supplier}) and the recipient in {destination}: "
-            "the place of supply is the recipient's location, outside India (IGST Act "
-            "s. 13(2); services with rules of their own, s. 13(3)-(13), are not "
-            "distinguished)",
+            f"the supplier is located in {supplier}, the State of its GST "
+            "registration, which IGST Act ss. 7-8 compare with the place of supply",
             ACTS,
         ),
-        Rule(
-            "an export of services (IGST Act s. 2(6)): (i) the supplier is located in "
-            "India, (ii) the recipient outside India and (iii) the place of supply "
-            "outside India, all three from the sale; (iv) the payment is received in "
-            f"convertible foreign exchange, or in rupees where the RBI permits: {paid}; "
-            "(v) the supplier and the recipient are not merely establishments of one "
-            "person (Explanation 1 to s. 8): assumed, one sale cannot tell",
-            ACTS,
-        ),
-        Rule(
-            "an export is a zero-rated supply (IGST Act s. 16(1)(a)): no GST is charged "
-            "under a bond or letter of undertaking, or IGST is paid and claimed back (s. "
-            "16(3)). If (iv) or (v) fails, the supply is not an export but an inter-State "
-            "supply (s. 7(5)(a)), taxed with IGST at the full rate",
-            ACTS,
-        ),
+        *rules,
     ]
+    supplier, place = _on_the_day(case, supplier, place, rules)
+    if supplier == place:
+        taxes = " + ".join(gst_taxes(place, case.on))
+        law = (
+            "UTGST Act s. 7"
+            if place in UT_WITHOUT_LEGISLATURE
+            else "the State's own GST Act s. 9"
+        )
+        taxed_in, scheme = place, f"intra-State supply ({taxes})"
+        text = (
+            f"the supplier and the place of supply are both in {place}: an "
+            f"intra-State supply, taxed with {taxes}, each half the rate (IGST Act "
+            f"s. 8; CGST Act s. 9; {law})"
+        )
+    else:
+        taxed_in, scheme = "IN", "inter-State supply (IGST)"
+        text = (
+            f"the supplier is in {supplier} and the place of supply in {place}: an "
+            "inter-State supply, taxed with IGST at the full rate (IGST Act ss. "
+            "5(1) and 7)"
+        )
+    rules.append(Rule(text, ACTS))
     return case.decision(
-        Regime.EXPORT,
-        None,
-        Collector.NONE,
-        rules,
-        scheme="export of services (zero-rated)",
-        documents=(
-            "letter of undertaking (LUT) or bond, to export without paying IGST",
-            "the bank's proof of the payment in convertible foreign exchange",
-        ),
+        Regime.DOMESTIC, taxed_in, Collector.SELLER, rules, scheme=scheme, charge=True
     )
 
 

@@ -1,0 +1,232 @@
+"""Measuring a remote seller's sales over a US state's economic-nexus windows.
+
+Each window is judged by the rule in force on its last day, and also by the rule in
+force on the day asked where that differs (``window_rules``): a window that closed
+under a transaction test the state has since dropped still crossed (Illinois' 2025
+look-back, with 250 transactions, obliges in January 2026), and a later, lower limit
+that looks back at an earlier window crosses it too (Georgia's USD 100,000 of 2020
+over 2019's sales). The window still running (the current calendar year so far) ends
+on the day asked, so the rule in force that day judges it.
+
+Sums are exact: each sale's USD amount is the unrounded conversion, and a total is
+compared with the limit unrounded (no state's guidance read rounds a converted sale
+before adding it up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from commercekit._checks import invalid
+from commercekit._errors_data import MissingDataError
+from commercekit._numbers import DIVISION, EXACT
+from commercekit.errors import InputKind
+from commercekit.money import Money, sum_money
+from commercekit.tax._us_nexus import (
+    MAX_COUNT,
+    Combine,
+    NexusThreshold,
+    NexusWindow,
+    nexus_periods,
+)
+from commercekit.tax._us_windows import lookback, period_ends, window_rules
+
+__all__ = ["Entry", "Measured", "measure_lookback", "measure_years", "within"]
+
+_ZERO = Money("0", "USD")
+
+
+@attrs.frozen
+class Entry:
+    """One sale as a state counts it: its day, its amount in USD, its transactions,
+    and whether a marketplace facilitator made it."""
+
+    day: date
+    amount: Money
+    transactions: int
+    marketplace: bool
+
+
+@attrs.frozen
+class Measured:
+    """What one state's windows hold on a day (the fields ``NexusStatus`` shows)."""
+
+    window_start: date | None = None
+    window_end: date | None = None
+    sales: Money = _ZERO
+    transactions: int = 0
+    previous_sales: Money | None = None
+    previous_transactions: int | None = None
+    crossed_on: date | None = None
+    share: Decimal = Decimal(0)
+
+
+def _counted(threshold: NexusThreshold, entries: Sequence[Entry]) -> list[Entry]:
+    """The entries the state counts: marketplace sales only where it counts them."""
+    if threshold.marketplace_counts is None and any(e.marketplace for e in entries):
+        raise MissingDataError(
+            f"whether {threshold.state} counts marketplace sales toward a remote "
+            "seller's threshold",
+            "it is not bundled yet; check the state's source "
+            f"({threshold.source}) and leave those sales out or keep them in by hand",
+        )
+    if threshold.marketplace_counts:
+        return list(entries)
+    return [entry for entry in entries if not entry.marketplace]
+
+
+def totals(entries: Sequence[Entry], what: str) -> tuple[Money, int]:
+    """The sales and transactions of ``entries``, exact; a count over ``MAX_COUNT``
+    is refused naming ``what`` was summed (not one sale's count)."""
+    amount = sum_money([entry.amount for entry in entries], "USD")
+    count = sum(entry.transactions for entry in entries)
+    if count > MAX_COUNT:
+        raise invalid(
+            "sales",
+            count,
+            f"hold {count:,} transactions in total over {len(entries)} sales records "
+            f"({what}), more than {MAX_COUNT:,}, the most counted; check the "
+            "transactions given with each sale",
+            kind=InputKind.COUNT,
+        )
+    return amount, count
+
+
+def within(
+    threshold: NexusThreshold, entries: Sequence[Entry], start: date, end: date
+) -> tuple[Money, int]:
+    """The sales and transactions the state counts from ``start`` to ``end``."""
+    found = [e for e in entries if start <= e.day <= end]
+    return totals(_counted(threshold, found), f"to {threshold.state}, {start}..{end}")
+
+
+def _crossed(rules: Sequence[NexusThreshold], sales: Money, count: int) -> bool:
+    return any(rule.crossed(sales, count) for rule in rules)
+
+
+def _share(rules: Sequence[NexusThreshold], sales: Money, transactions: int) -> Decimal:
+    """The largest fraction of any judging rule reached (of one rule: for OR the
+    larger of its two fractions, for AND the smaller), rounded half up to 4 places."""
+    found = []
+    for rule in rules:
+        shares = []
+        if rule.sales is not None:
+            shares.append(DIVISION.divide(sales.amount, rule.sales.amount))
+        if rule.transactions is not None:
+            shares.append(DIVISION.divide(Decimal(transactions), rule.transactions))
+        found.append(min(shares) if rule.combine is Combine.AND else max(shares))
+    return max(found).quantize(Decimal("0.0001"), ROUND_HALF_UP, EXACT)
+
+
+def _first_crossing(
+    rules: Sequence[NexusThreshold], entries: Sequence[Entry]
+) -> date | None:
+    """The day the running totals of ``entries`` (one calendar year) first cross."""
+    sales, count = _ZERO, 0
+    for entry in sorted(entries, key=lambda e: e.day):
+        sales, count = sales + entry.amount, count + entry.transactions
+        if _crossed(rules, sales, count):
+            return entry.day
+    return None
+
+
+def _year(threshold: NexusThreshold, entries: Sequence[Entry], year: int) -> list[Entry]:
+    found = _counted(threshold, [e for e in entries if e.day.year == year])
+    totals(found, f"to {threshold.state} in {year}")
+    return found
+
+
+def _year_rules(
+    threshold: NexusThreshold, year: int, day: date
+) -> tuple[NexusThreshold, ...]:
+    """The rules that judge calendar ``year`` on ``day`` (its end: 31 December, or
+    ``day`` while it runs)."""
+    return window_rules(threshold, min(date(year, 12, 31), day), day)
+
+
+def _crossed_since(
+    threshold: NexusThreshold, entries: Sequence[Entry], year: int, day: date
+) -> date | None:
+    """The day of crossing in ``year``, or in the earliest year of the unbroken run of
+    crossed years ending with it (each keeps the seller obliged through the next),
+    back to the year before the state's first economic-nexus day."""
+    crossing = _year_rules(threshold, year, day)
+    crossed_on = _first_crossing(crossing, _year(threshold, entries, year))
+    first = nexus_periods(threshold.state)[0].since.year - 1
+    while crossed_on is not None and year > first:  # bounded by the years to `first`
+        year -= 1
+        rules = _year_rules(threshold, year, day)
+        earlier = _first_crossing(rules, _year(threshold, entries, year))
+        if earlier is None:
+            break
+        crossed_on = earlier
+    return crossed_on
+
+
+def measure_years(
+    threshold: NexusThreshold, entries: Sequence[Entry], day: date
+) -> Measured:
+    """Calendar-year windows: the current year so far and, where the state counts it
+    (or counts only it), the whole previous year, judged by the rule in force on 31
+    December of that year (and by ``threshold``, the rule in force on ``day``)."""
+    last_year = _year(threshold, entries, day.year - 1)
+    last_sales, last_count = totals(last_year, f"to {threshold.state} in {day.year - 1}")
+    last_rules = _year_rules(threshold, day.year - 1, day)
+    crossed_last = _crossed_since(threshold, entries, day.year - 1, day)
+    if threshold.window is NexusWindow.PREVIOUS_CALENDAR_YEAR:
+        return Measured(
+            window_start=date(day.year - 1, 1, 1),
+            window_end=date(day.year - 1, 12, 31),
+            sales=last_sales,
+            transactions=last_count,
+            crossed_on=crossed_last,
+            share=_share(last_rules, last_sales, last_count),
+        )
+    this_year = _year(threshold, entries, day.year)
+    sales, count = totals(this_year, f"to {threshold.state} in {day.year}")
+    share = max(
+        _share((threshold,), sales, count), _share(last_rules, last_sales, last_count)
+    )
+    return Measured(
+        window_start=date(day.year, 1, 1),
+        window_end=day,
+        sales=sales,
+        transactions=count,
+        previous_sales=last_sales,
+        previous_transactions=last_count,
+        crossed_on=crossed_last or _first_crossing((threshold,), this_year),
+        share=share,
+    )
+
+
+def measure_lookback(
+    threshold: NexusThreshold, entries: Sequence[Entry], day: date
+) -> Measured:
+    """Look-back windows: the 12 months before the current period, each judged by the
+    rule in force on its last day (the day the state measures it; Illinois: "at the
+    end of each ... quarter", 86 Ill. Adm. Code 131.115) and by ``threshold``.
+    Crossed when the latest look-back crossed; the day of crossing is the first
+    period end of the unbroken run of crossed look-backs that ends with it (back to a
+    year before the state's first economic-nexus day)."""
+    since = nexus_periods(threshold.state)[0].since
+    ends = period_ends(threshold.window, day, date(since.year - 1, since.month, 1))
+    crossed_on = None
+    for end in ends:  # newest first; bounded by the ends, stops at the first below
+        rules = window_rules(threshold, end, day)
+        if not _crossed(rules, *within(threshold, entries, *lookback(end))):
+            break
+        crossed_on = end
+    start, end = lookback(ends[0])
+    sales, count = within(threshold, entries, start, end)
+    return Measured(
+        window_start=start,
+        window_end=end,
+        sales=sales,
+        transactions=count,
+        crossed_on=crossed_on,
+        share=_share(window_rules(threshold, end, day), sales, count),
+    )
