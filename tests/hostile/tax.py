@@ -16,6 +16,7 @@ from commercekit.tax import (
     GstSupply,
     LineTax,
     NexusThreshold,
+    PerItemRate,
     RateKind,
     RateTotal,
     Regime,
@@ -40,6 +41,7 @@ from commercekit.tax import (
     Window,
     decide,
     nexus_threshold,
+    per_item_rates,
     rate_for,
     threshold_for,
     us_shipping,
@@ -104,6 +106,10 @@ def _rate_total() -> RateTotal:
         base=Money("100.00", "EUR"),
         amount=Money("19.00", "EUR"),
     )
+
+
+def _ny_clothing() -> PerItemRate:
+    return per_item_rates("US-NY", "clothing", on=DAY)[0]
 
 
 def _tax_id() -> TaxId:
@@ -279,6 +285,22 @@ CALLS: dict[str, Callable[[], Call]] = {
         note="printed books",
     ),
     "TaxRate.covers": lambda: method(_vat().covers, DAY),
+    "PerItemRate": lambda: call(
+        rule="below",
+        threshold=Money("110.00", "USD"),
+        below=_ny_clothing().below,
+        above=_ny_clothing().above,
+        compared_on="the price of each item after the seller's discounts",
+    ),
+    "PerItemRate.parts": lambda: method(_ny_clothing().parts, Money("120.00", "USD")),
+    "per_item_rates": lambda: call("US-NY", "clothing", on=DAY),
+    "item_tax_lines": lambda: call(
+        Money("120.00", "USD"),
+        3,
+        (_ny_clothing(),),
+        discount=Money("30.00", "USD"),
+        description="T-shirt",
+    ),
     "Taxed": lambda: call(net=Money("100.00", "EUR"), taxes=(_tax_amount(),)),
     "Threshold": lambda: call(
         jurisdiction="EU",
@@ -434,6 +456,8 @@ _TAX_NAME = (
 VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("TaxRate", "tax"): (_NAME, _TAX_NAME),
     ("RateTotal", "tax"): (_NAME, _TAX_NAME),
+    ("PerItemRate", "compared_on"): (_NAME, "the law's words for the value compared"),
+    ("item_tax_lines", "description"): (_NAME, "the line's own words, such as 'T-shirt'"),
     ("Sale", "marketplace"): (_NAME, "the platform's own name, such as 'bol.com'"),
     ("TaxDecision", "scheme"): (_NAME, _WORDING),
     ("TaxDecision", "cleared_under"): (_NAME, _WORDING),

@@ -9,6 +9,11 @@
   whole cart, with the rounding level and mode named;
   [`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] for many amounts at one
   rate, in whole minor units (a long cart's lines).
+* Rates by the price of each item (New York's, Massachusetts' and Rhode Island's
+  clothing thresholds): [`per_item_rates`][commercekit.tax.per_item_rates] finds the
+  [`PerItemRate`][commercekit.tax.PerItemRate] rules
+  ([`ItemRule`][commercekit.tax.ItemRule]), and
+  [`item_tax_lines`][commercekit.tax.item_tax_lines] applies them to each unit of a line.
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
   (one module each) the questions in a fixed order.
@@ -77,6 +82,12 @@ if TYPE_CHECKING:
     )
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
     from commercekit.tax._minor_units import tax_in_minor_units
+    from commercekit.tax._per_item import (
+        ItemRule,
+        PerItemRate,
+        item_tax_lines,
+        per_item_rates,
+    )
     from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
@@ -140,6 +151,7 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
+            "._per_item": "ItemRule PerItemRate item_tax_lines per_item_rates",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
@@ -175,10 +187,12 @@ __all__ = [
     "GstRegistrationStatus",
     "GstSupplier",
     "GstSupply",
+    "ItemRule",
     "LineTax",
     "NexusStatus",
     "NexusThreshold",
     "NexusWindow",
+    "PerItemRate",
     "RateKind",
     "RateTotal",
     "Regime",
@@ -221,12 +235,14 @@ __all__ = [
     "gst_registration_status",
     "gstin_state",
     "is_valid_tax_id",
+    "item_tax_lines",
     "jurisdictions",
     "missing_from",
     "net_price",
     "nexus_periods",
     "nexus_status",
     "nexus_threshold",
+    "per_item_rates",
     "rate_for",
     "rates_for",
     "source_rates",

@@ -73,6 +73,7 @@ from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
+from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 from commercekit.tax._us_states import NO_SALES_TAX
@@ -307,6 +308,14 @@ def _missing(code: str, table: Table, asked: TaxCategory, day: date) -> NoReturn
     category a rate-per-heading jurisdiction has no rows for (``MissingDataError``)."""
     first = min(r.since for r in table.rows if r.category is STANDARD)
     covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
+    by_item = per_item_rates(code, asked, on=day) if covered else ()
+    if by_item:
+        raise MissingDataError(
+            f"the price of each item of {asked} in {code}",
+            f"{by_item[0].explain()}; one rate for a whole line would be a guess: "
+            "tax each unit with item_tax_lines(price, quantity, "
+            f"per_item_rates({code!r}, {str(asked)!r}, on=day))",
+        )
     if code[:3] == "US-" and covered:
         raise MissingDataError(
             f"{code} sales tax treatment of {asked}",

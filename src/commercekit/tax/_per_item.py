@@ -1,0 +1,312 @@
+"""Rates that depend on the price of each item: a threshold per piece or pair.
+
+Some laws pick the rate by the price of each item, not of the line or the cart. New
+York exempts clothing and footwear sold for less than USD 110 per item or pair from its
+4 % state tax (Tax Law s. 1115(a)(30)): a USD 109.99 shirt pays nothing, a USD 110.00
+one pays 4 % of its whole price. Massachusetts exempts the first USD 175 of each item of
+clothing and taxes the excess (M.G.L. c. 64H s. 6(k)), Rhode Island the first USD 250
+(280-RICR-20-70-6.6). A line of three shirts at USD 120 in Massachusetts owes nothing,
+though the line is USD 360: each shirt is under USD 175.
+
+A [`PerItemRate`][commercekit.tax.PerItemRate] holds one such rule for one tax: the
+[`ItemRule`][commercekit.tax.ItemRule] (``below``, ``up_to`` or ``excess``), the
+threshold, the rate on each side and the value the law compares
+(``compared_on``). [`per_item_rates`][commercekit.tax.per_item_rates] finds the bundled
+rules (``_data/per_item.csv``); [`item_tax_lines`][commercekit.tax.item_tax_lines]
+turns one line (unit price, quantity, the seller's discount) into the
+[`TaxLine`][commercekit.tax.TaxLine]s that
+[`tax_invoice`][commercekit.tax.tax_invoice] taxes, one unit's rule applied to every
+unit. A rate table asked for such a category (``rates_for("US-NY", "clothing")``)
+raises [`MissingDataError`][commercekit.errors.MissingDataError] pointing here, since
+one rate for the whole line would be a guess.
+
+The price compared is each unit's share of the line after the seller's discount: the
+line's discount is taken as shared equally by its units (price x quantity - discount,
+divided by the quantity, compared exactly, never rounded first), and without the tax,
+as each law names it (the ``compared_on`` of each row). Prices that include the tax
+are refused: the value without the tax would depend on the rate being chosen.
+
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.money import Money
+    >>> from commercekit.tax import tax_invoice
+    >>> day = date(2026, 6, 1)
+    >>> ma = per_item_rates("US-MA", "clothing", on=day)
+    >>> lines = item_tax_lines(Money("200.00", "USD"), 3, ma)
+    >>> [(str(line.price), line.quantity, str(line.rates[0].rate)) for line in lines]
+    [('175.00 USD', 3, '0'), ('25.00 USD', 3, '6.25')]
+    >>> str(tax_invoice(lines, prices_include_tax=False).tax)
+    '4.69 USD'
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from commercekit import _bundled
+from commercekit._checks import invalid
+from commercekit._numbers import EXACT, context_free
+from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit.money import Money
+from commercekit.regions import check_day
+from commercekit.tax import _checks
+from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._invoice import TaxLine
+from commercekit.tax._tax_rate import TaxRate, _kind, _percent
+
+__all__ = ["ItemRule", "PerItemRate", "item_tax_lines", "per_item_rates"]
+
+
+class ItemRule(enum.StrEnum):
+    """How an item's price against the threshold picks its rate."""
+
+    BELOW = "below"
+    """Under the threshold: the ``below`` rate on the whole price; at or over it, the
+    ``above`` rate on the whole price (New York: "less than $110")."""
+    UP_TO = "up_to"
+    """At or under the threshold: the ``below`` rate on the whole price; over it, the
+    ``above`` rate on the whole price ("not exceeding")."""
+    EXCESS = "excess"
+    """The part of the price up to the threshold at the ``below`` rate, the part over
+    it at the ``above`` rate (Massachusetts, Rhode Island)."""
+
+
+def _rule(value: object) -> ItemRule:
+    return _checks.choice(value, ItemRule, "rule")
+
+
+def _threshold(value: object) -> Money:
+    found = _checks.amount(value, "threshold")
+    if not found.amount:
+        raise invalid("threshold", value, "is zero; a per-item threshold is above zero")
+    return found
+
+
+@attrs.frozen
+class PerItemRate:
+    """One tax's rule picking its rate by the price of each item.
+
+    ``below`` and ``above`` are the [`TaxRate`][commercekit.tax.TaxRate]s either side
+    of ``threshold`` (same jurisdiction, tax, category and period); ``compared_on`` the
+    value the law compares with the threshold, in its words.
+    """
+
+    rule: ItemRule = attrs.field(converter=_rule)
+    threshold: Money = attrs.field(converter=_threshold)
+    below: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
+    above: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
+    compared_on: str = attrs.field(validator=_checks.valid_text)
+
+    def __attrs_post_init__(self) -> None:
+        same = ("jurisdiction", "tax", "category", "since", "until")
+        for name in same:
+            if getattr(self.below, name) != getattr(self.above, name):
+                raise invalid(
+                    "above",
+                    self.above,
+                    f"has another {name} than below ({getattr(self.below, name)}); "
+                    "both sides of a per-item rule are one tax's, in one period",
+                    kind=InputKind.TYPE,
+                )
+
+    @property
+    def tax(self) -> str:
+        """The tax the rule is for (``sales tax``, ``CGST`` ...)."""
+        return self.above.tax
+
+    def parts(self, price: Money) -> tuple[tuple[Money, TaxRate], ...]:
+        """One item priced ``price`` (the value ``compared_on``): each part of it with
+        the rate it pays; the parts add up to ``price``.
+
+        Examples:
+            >>> from datetime import date
+            >>> from commercekit.money import Money
+            >>> [ny] = per_item_rates("US-NY", "clothing", on=date(2026, 6, 1))
+            >>> [(str(part), rate.rate) for part, rate in ny.parts(Money("110.00", "USD"))]
+            [('110.00 USD', Decimal('4'))]
+            >>> [(str(part), rate.rate) for part, rate in ny.parts(Money("109.99", "USD"))]
+            [('109.99 USD', Decimal('0'))]
+        """
+        found = _checks.amount(price, "price")
+        _checks.one_currency(found, self.threshold, operation="compare with the threshold")
+        if self.rule is ItemRule.EXCESS:
+            if found <= self.threshold:
+                return ((found, self.below),)
+            return ((self.threshold, self.below), (found - self.threshold, self.above))
+        under = (
+            found < self.threshold
+            if self.rule is ItemRule.BELOW
+            else (found <= self.threshold)
+        )
+        return ((found, self.below if under else self.above),)
+
+    def explain(self) -> str:
+        """The rule in one sentence, with its source."""
+        side = {
+            ItemRule.BELOW: f"items under {self.threshold} pay",
+            ItemRule.UP_TO: f"items of {self.threshold} or less pay",
+            ItemRule.EXCESS: f"the first {self.threshold} of each item pays",
+        }[self.rule]
+        rest = "the part over it" if self.rule is ItemRule.EXCESS else "the others"
+        return (
+            f"{self.above.jurisdiction} {self.tax} on {self.above.category}: {side} "
+            f"{self.below.rate}% ({self.below.kind}), {rest} {self.above.rate}%, "
+            f"compared on {self.compared_on}. Source: {self.above.source}"
+        )
+
+
+_COLUMNS = (
+    "jurisdiction", "tax", "category", "rule", "threshold", "currency", "below_kind",
+    "below_rate", "above_kind", "above_rate", "compared_on", "since", "until",
+    "source", "note",
+)  # fmt: skip
+
+
+def _side(line: _bundled.Line, side: str) -> TaxRate:
+    return line.build(
+        TaxRate,
+        jurisdiction=line.text("jurisdiction"),
+        tax=line.text("tax"),
+        category=check_category(line.text("category")),
+        applies_as=line.text("category"),
+        rate=_percent(line.decimal(f"{side}_rate")),
+        kind=_kind(line.text(f"{side}_kind")),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        source=line.text("source"),
+        note=line.raw("note"),
+    )
+
+
+@functools.cache
+def rules_table() -> dict[tuple[str, TaxCategory], tuple[PerItemRate, ...]]:
+    """The bundled rules by (jurisdiction, category), read when first asked for."""
+    lines = _bundled.read("commercekit.tax", "per_item.csv", columns=_COLUMNS)
+    rows = [
+        (
+            line,
+            line.build(
+                PerItemRate,
+                rule=line.choice("rule", ItemRule),
+                threshold=Money(line.decimal("threshold"), line.text("currency")),
+                below=_side(line, "below"),
+                above=_side(line, "above"),
+                compared_on=line.text("compared_on"),
+            ),
+        )
+        for line in lines
+    ]
+    _bundled.check_periods(
+        (line, (row.above.jurisdiction, row.tax, row.above.category), row.above.since,
+         row.above.until)
+        for line, row in rows
+    )  # fmt: skip
+    found: dict[tuple[str, TaxCategory], list[PerItemRate]] = {}
+    for _, row in rows:
+        found.setdefault((row.above.jurisdiction, row.above.category), []).append(row)
+    return {key: tuple(rules) for key, rules in found.items()}
+
+
+@context_free
+def per_item_rates(
+    jurisdiction: str, category: TaxCategory | str, *, on: date
+) -> tuple[PerItemRate, ...]:
+    """The bundled per-item rules for ``category`` in ``jurisdiction`` on ``on``, one
+    per tax; an empty tuple where its rate does not depend on the item's price.
+
+    Examples:
+        >>> from datetime import date
+        >>> [rule] = per_item_rates("US-RI", "clothing", on=date(2026, 6, 1))
+        >>> rule.rule, rule.threshold
+        (<ItemRule.EXCESS: 'excess'>, Money('250.00', 'USD'))
+        >>> per_item_rates("US-NJ", "clothing", on=date(2026, 6, 1))
+        ()
+    """
+    code = _checks.jurisdiction(jurisdiction)
+    asked, day = check_category(category), check_day(on)
+    return tuple(
+        rule for rule in rules_table().get((code, asked), ()) if rule.above.covers(day)
+    )
+
+
+def _rules(value: object, currency: str) -> tuple[PerItemRate, ...]:
+    """The rules of one place, one per tax, agreeing on the rule and the threshold."""
+    rules = _checks.listed(value, PerItemRate, "rules")
+    if not rules:
+        raise invalid("rules", value, "is empty; pass per_item_rates(...)'s answer")
+    first = rules[0]
+    for rule in rules:
+        if (rule.rule, rule.threshold, rule.above.jurisdiction) != (
+            first.rule, first.threshold, first.above.jurisdiction,
+        ):  # fmt: skip
+            raise invalid("rules", value, "mix thresholds or places; pass one place's")
+    if len({rule.tax for rule in rules}) != len(rules):
+        raise invalid("rules", value, "name one tax twice; pass one rule per tax")
+    if first.threshold.currency.code != currency:
+        raise CurrencyMismatchError(
+            currency, first.threshold.currency.code, "per-item threshold"
+        )
+    return rules
+
+
+@context_free
+def item_tax_lines(
+    price: Money,
+    quantity: int,
+    rules: tuple[PerItemRate, ...],
+    *,
+    discount: Money | None = None,
+    description: str = "",
+) -> tuple[TaxLine, ...]:
+    """One line of ``quantity`` items at ``price`` each (net of tax, less the seller's
+    ``discount`` on the whole line), as the ``TaxLine``s ``tax_invoice`` taxes, each
+    unit under ``rules`` (one place's per-item rules, one per tax).
+
+    Each unit's value compared is ``(price x quantity - discount) / quantity`` (the
+    discount shared equally by the units), compared exactly. Under an ``excess`` rule a
+    line over the threshold becomes two lines: ``threshold x quantity`` at the rates
+    below it, and the rest, less the discount, at the rates above. The lines' amounts
+    add up to the line's. Raises ``InvalidAmountError`` for a quantity that is not a
+    whole number of items above zero, a discount over the line, or empty or mixed
+    rules; ``CurrencyMismatchError`` where the threshold's currency is not the price's.
+
+    Examples:
+        >>> from datetime import date
+        >>> from commercekit.money import Money
+        >>> ny = per_item_rates("US-NY", "clothing", on=date(2026, 6, 1))
+        >>> [line] = item_tax_lines(Money("120.00", "USD"), 3, ny,
+        ...                         discount=Money("30.03", "USD"))
+        >>> line.rates[0].rate  # each item USD 109.99 after the discount
+        Decimal('0')
+    """
+    unit = _checks.amount(price, "price")
+    count = _checks.whole(quantity, "quantity", positive=True)
+    off = (
+        Money(0, unit.currency)
+        if discount is None
+        else _checks.amount(discount, "discount")
+    )
+    _checks.one_currency(unit, off, operation="take the discount from the price")
+    found = _rules(rules, unit.currency.code)
+    first, taxes = found[0], Decimal(count)
+    line = EXACT.subtract(EXACT.multiply(unit.amount, taxes), off.amount)
+    if line < 0:
+        raise InvalidAmountError(discount, "is more than the line's price x quantity")
+    limit = EXACT.multiply(first.threshold.amount, taxes)
+    below = tuple(rule.below for rule in found)
+    above = tuple(rule.above for rule in found)
+    given = discount if discount is not None and discount.amount else None
+    if first.rule is ItemRule.EXCESS and line > limit:
+        rest = unit - first.threshold
+        return (
+            TaxLine(first.threshold, count, below, description=description),
+            TaxLine(rest, count, above, discount=given, description=description),
+        )
+    under = line < limit if first.rule is ItemRule.BELOW else line <= limit
+    rates = below if under or first.rule is ItemRule.EXCESS else above
+    return (TaxLine(unit, count, rates, discount=given, description=description),)
