@@ -10,25 +10,32 @@ Every line has a quantity above one, so a per-line reading would differ.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import (
     CommerceKitError,
     CurrencyMismatchError,
+    InvalidCartError,
     MissingDataError,
     NoRuleError,
 )
 from commercekit.money import Money
+from commercekit.pricing import Cart, CartLine
 from commercekit.tax import (
+    Buyer,
     ItemRule,
     PerItemRate,
     RoundingLevel,
+    Sale,
+    Seller,
     TaxLine,
+    decide,
     item_tax_lines,
     per_item_rates,
     rate_for,
@@ -38,6 +45,7 @@ from commercekit.tax import (
 from commercekit.tax._per_item import rules_table
 
 DAY = date(2026, 6, 1)
+AT = datetime(2026, 6, 1, 12, tzinfo=UTC)
 
 
 def usd(amount: str) -> Money:
@@ -232,3 +240,70 @@ def test_a_line_is_the_sum_of_its_units(
     each = [TaxLine(part, quantity, (rate,)) for part, rate in rule.parts(price - off)]
     once = tax_invoice(each, prices_include_tax=False, rounding=RoundingLevel.INVOICE)
     assert whole.tax == once.tax
+
+
+# The checkout quote: each line at the side of the threshold its units fall on.
+
+
+def _quote(state: str, price: str, quantity: int, **kwargs: object) -> Quote:
+    context = CheckoutContext(
+        Seller("US", {state}), Buyer("US", subdivision=state), at=AT,
+        prices_include_tax=False,
+        products={"SHIRT": Product("SHIRT", "clothing"), "MUG": Product("MUG", "standard")},
+        **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+    cart = Cart([CartLine("SHIRT", usd(price), quantity), CartLine("MUG", usd("10.00"), 1)])
+    return quote(cart, context)
+
+
+@pytest.mark.parametrize(
+    ("state", "price", "shirts", "mug"),
+    [
+        ("US-MA", "120.00", "0.00", "0.63"),  # 3 x 120 = 360, each under 175
+        ("US-MA", "175.00", "0.00", "0.63"),
+        ("US-RI", "250.00", "0.00", "0.70"),
+    ],
+)
+def test_quote_excess_states_at_or_under_the_threshold(
+    state: str, price: str, shirts: str, mug: str
+) -> None:
+    result = _quote(state, price, 3)
+    by_sku = {line.sku: line for line in result.lines}
+    assert (by_sku["SHIRT"].tax, by_sku["MUG"].tax) == (usd(shirts), usd(mug))
+    assert result.tax == by_sku["SHIRT"].tax + by_sku["MUG"].tax
+
+
+@pytest.mark.parametrize(("price", "tax"), [("109.99", "0.00"), ("110.00", "13.20")])
+def test_quote_new_york_state_part(price: str, tax: str) -> None:
+    """New York has local taxes: the state's part alone, asked for knowingly."""
+    result = _quote("US-NY", price, 3, partial=True)
+    (shirt,) = [line for line in result.lines if line.sku == "SHIRT"]
+    assert shirt.tax == usd(tax)
+    assert result.missing == (
+        "tax: local sales tax rates for US-NY (county, city, district)",
+    )
+
+
+def test_quote_refuses_an_item_split_between_two_rates() -> None:
+    """Each USD 200 item in Massachusetts is taxed on USD 25 of it: one quote line
+    cannot show two rates of one tax, so the quote refuses rather than merge them."""
+    with pytest.raises(InvalidCartError, match="two parts at two rates"):
+        _quote("US-MA", "175.01", 3)
+
+
+def test_quote_refuses_per_item_rules_on_tax_inclusive_prices() -> None:
+    context = CheckoutContext(
+        Seller("US", {"US-MA"}), Buyer("US", subdivision="US-MA"), at=AT,
+        prices_include_tax=True, products={"SHIRT": Product("SHIRT", "clothing")},
+    )  # fmt: skip
+    with pytest.raises(MissingDataError, match="price of each item"):
+        quote(Cart([CartLine("SHIRT", usd("120.00"), 3)]), context)
+
+
+def test_the_decision_lists_the_rates_either_side() -> None:
+    sale = Sale(
+        Seller("US", {"US-MA"}), Buyer("US", subdivision="US-MA"), "goods",
+        usd("360.00"), category="clothing",
+    )  # fmt: skip
+    decision = decide(sale, on=DAY)
+    assert sorted(rate.rate for rate in decision.rates) == [0, Decimal("6.25")]

@@ -27,13 +27,17 @@ from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
     LineTax,
+    PerItemRate,
     RateKind,
     RateTotal,
     RoundingLevel,
     ShippingTaxability,
+    TaxCategory,
     TaxDecision,
     TaxLine,
     TaxRate,
+    item_tax_lines,
+    per_item_rates,
     source_rates,
     tax_invoice,
     us_shipping,
@@ -66,13 +70,8 @@ def tax_lines(
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
-    day = context.at.date()
     categories = [products[line.sku].tax_category for line in cart_lines]
-    by_category = {  # each category's rates asked once
-        category: source_rates(context.tax_rates, taxed_in, category, on=day)
-        for category in set(categories)
-    }
-    rates = [by_category[category] for category in categories]
+    rates = _line_rates(cart_lines, categories, discounts, taxed_in, context)
     shipping = split_over_rates(
         shipping_left if shipping_taxed else None,
         rates,
@@ -81,9 +80,7 @@ def tax_lines(
         description="shipping",
     )
     inclusive = context.prices_include_tax
-    if context.rounding is RoundingLevel.LINE and all(
-        len(found) == 1 for found in by_category.values()
-    ):
+    if context.rounding is RoundingLevel.LINE and all(len(found) == 1 for found in rates):
         lines, shipped, by_rate = lines_taxed_per_line(
             cart_lines, subtotals, discounts, amounts, rates,
             shipping=shipping, positions=positions, inclusive=inclusive,
@@ -117,6 +114,53 @@ def tax_lines(
     shipped = [(taxed.net, taxed.tax) for taxed in results[len(cart_lines) :]]
     charge = _charged(option, shipping_price, shipping_left, shipped, taxed=shipping_taxed)
     return lines, charge, invoice.by_rate
+
+
+def _line_rates(
+    cart_lines: Sequence[CartLine],
+    categories: Sequence[TaxCategory],
+    discounts: Sequence[Money],
+    taxed_in: str,
+    context: CheckoutContext,
+) -> list[tuple[TaxRate, ...]]:
+    """Each line's rates: its category's, asked once; where the category's rate
+    depends on the price of each item (``per_item_rates``), the side of the threshold
+    each unit of the line falls on, after the line's discount."""
+    day = context.at.date()
+    plain: dict[TaxCategory, tuple[TaxRate, ...]] = {}
+    by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
+    for category in dict.fromkeys(categories):
+        try:
+            plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
+        except MissingDataError:
+            rules = per_item_rates(taxed_in, category, on=day)
+            if not rules or context.prices_include_tax:
+                raise
+            by_item[category] = rules
+    return [
+        plain[category]
+        if category in plain
+        else _per_item(line, discount, by_item[category])
+        for line, category, discount in zip(cart_lines, categories, discounts, strict=True)
+    ]
+
+
+def _per_item(
+    line: CartLine, discount: Money, rules: tuple[PerItemRate, ...]
+) -> tuple[TaxRate, ...]:
+    """The rates of a line whose rate depends on the price of each item: one set for
+    all its units (they share the price); a line whose units' price is split between
+    two rates (over an ``excess`` threshold) is refused, not merged."""
+    off = discount if discount.amount else None
+    parts = item_tax_lines(line.unit_price, line.quantity, rules, discount=off)
+    if len(parts) > 1:
+        raise InvalidCartError(
+            f"line {line.sku!r}: {rules[0].explain()}. Each of its items is over the "
+            "threshold, so its price is taxed in two parts at two rates, which one "
+            "quote line cannot show yet; tax the line with item_tax_lines(...) and "
+            "tax_invoice(...), or quote it where the rate is one"
+        )
+    return parts[0].rates
 
 
 def _charged(

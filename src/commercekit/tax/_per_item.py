@@ -51,7 +51,12 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit.errors import (
+    CurrencyMismatchError,
+    InputKind,
+    InvalidAmountError,
+    MissingDataError,
+)
 from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -59,7 +64,13 @@ from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._invoice import TaxLine
 from commercekit.tax._tax_rate import TaxRate, _kind, _percent
 
-__all__ = ["ItemRule", "PerItemRate", "item_tax_lines", "per_item_rates"]
+__all__ = [
+    "ItemRule",
+    "PerItemRate",
+    "item_tax_lines",
+    "per_item_rates",
+    "rules_behind",
+]
 
 
 class ItemRule(enum.StrEnum):
@@ -232,6 +243,18 @@ def per_item_rates(
     return tuple(
         rule for rule in rules_table().get((code, asked), ()) if rule.above.covers(day)
     )
+
+
+def rules_behind(
+    error: MissingDataError, jurisdiction: str, category: TaxCategory | str, *, on: date
+) -> tuple[PerItemRate, ...]:
+    """The bundled per-item rules for a category a rate source refused with ``error``
+    (its rate depends on the price of each item); ``error`` itself where there are
+    none. For the rules that see each line's unit price: a decision, a quote."""
+    found = per_item_rates(jurisdiction, category, on=on)
+    if not found:
+        raise error
+    return found
 
 
 def _rules(value: object, currency: str) -> tuple[PerItemRate, ...]:

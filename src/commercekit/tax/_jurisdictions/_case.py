@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from commercekit.errors import UnknownJurisdictionError
+from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._ids import format_checked
+from commercekit.tax._per_item import rules_behind
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
@@ -181,10 +182,16 @@ class Case:
         )
 
     def _rates(self, jurisdiction: str) -> tuple[TaxRate, ...]:
-        """The rates of each category sold, once each."""
+        """The rates of each category sold, once each; where a category's rate depends
+        on the price of each item (``tax._per_item``), the rates either side."""
         found: dict[tuple[str, str, Decimal], TaxRate] = {}
         for category in dict.fromkeys(line.category for line in self.sale.goods_lines):
-            for rate in source_rates(self.source, jurisdiction, category, on=self.on):
+            try:
+                rates = source_rates(self.source, jurisdiction, category, on=self.on)
+            except MissingDataError as error:
+                rules = rules_behind(error, jurisdiction, category, on=self.on)
+                rates = tuple(r for rule in rules for r in (rule.below, rule.above))
+            for rate in rates:
                 found.setdefault((rate.tax, rate.applies_as, rate.rate), rate)
         return tuple(found.values())
 
