@@ -148,9 +148,12 @@ def test_every_rule_is_sourced_and_its_rate_is_the_states() -> None:
             assert rule.above.source.startswith("https://")
             assert rule.compared_on
             day = rule.above.since
-            standard = rate_for(rule.above.jurisdiction, "standard", on=day)
-            assert rule.above.rate == standard.rate
-            assert rule.below.rate == 0
+            place = {"IGST": "IN", "CGST": "IN-MH", "SGST": "IN-MH", "UTGST": "IN-CH"}
+            where = place.get(rule.tax, rule.above.jurisdiction)
+            standard = rate_for(where, "standard", on=day, tax=rule.tax)
+            assert rule.above.rate == standard.rate  # India: the residual 18% / 9%
+            if rule.above.jurisdiction.startswith("US-"):
+                assert rule.below.rate == 0
 
 
 @pytest.mark.parametrize("state", ["US-NY", "US-MA", "US-RI"])
@@ -215,7 +218,7 @@ def test_refusals() -> None:
 
 
 @given(
-    state=st.sampled_from(["US-NY", "US-MA", "US-RI"]),
+    state=st.sampled_from(["US-NY", "US-MA", "US-RI", "IN", "IN-MH"]),
     cents=st.integers(min_value=0, max_value=60_000),
     off_cents=st.integers(min_value=0, max_value=60_000),
     quantity=st.integers(min_value=1, max_value=12),
@@ -226,12 +229,14 @@ def test_a_line_is_the_sum_of_its_units(
     """For any price, per-unit discount and quantity, the bases per rate of
     ``item_tax_lines`` for the line equal the sum over its units of each unit's
     ``PerItemRate.parts``, and so does the tax rounded once per rate."""
-    price = Money(Decimal(cents).scaleb(-2), "USD")
-    off = Money(Decimal(min(off_cents, cents)).scaleb(-2), "USD")
-    (rule,) = per_item_rates(state, "clothing", on=DAY)
+    code = "INR" if state.startswith("IN") else "USD"
+    scale = -1 if code == "INR" else -2  # INR up to 6,000.0, over the 2,500 threshold
+    price = Money(Decimal(cents).scaleb(scale), code)
+    off = Money(Decimal(min(off_cents, cents)).scaleb(scale), code)
+    rule = per_item_rates(state, "clothing", on=DAY)[0]
     lines = item_tax_lines(price, quantity, (rule,), discount=off * quantity)
     whole = tax_invoice(lines, prices_include_tax=False, rounding=RoundingLevel.INVOICE)
-    units: dict[Decimal, Money] = defaultdict(lambda: usd("0"))
+    units: dict[Decimal, Money] = defaultdict(lambda: Money(0, code))
     for _ in range(quantity):
         for part, rate in rule.parts(price - off):
             units[rate.rate] += part
@@ -307,3 +312,61 @@ def test_the_decision_lists_the_rates_either_side() -> None:
     )  # fmt: skip
     decision = decide(sale, on=DAY)
     assert sorted(rate.rate for rate in decision.rates) == [0, Decimal("6.25")]
+
+
+# India: GST on apparel and footwear by the value of each piece or pair.
+
+
+def inr(amount: str) -> Money:
+    return Money(amount, "INR")
+
+
+@pytest.mark.parametrize(
+    ("price", "cgst", "rate"),
+    [("2499.99", "187.50", Decimal("2.5")), ("2500.00", "187.50", Decimal("2.5")),
+     ("2500.01", "675.00", Decimal(9))],
+)  # fmt: skip
+def test_india_within_a_state_either_side_of_rs_2500(
+    price: str, cgst: str, rate: Decimal
+) -> None:
+    """Notification 9/2025-CT(Rate): 'not exceeding Rs. 2500 per piece' is 2.5% CGST
+    and 2.5% SGST, over it 9% each; three pieces a line."""
+    rules = per_item_rates("IN-MH", "clothing", on=DAY)
+    invoice = tax_invoice(item_tax_lines(inr(price), 3, rules), prices_include_tax=False)
+    assert [(t.tax, t.rate, t.amount) for t in invoice.by_rate] == [
+        ("CGST", rate, inr(cgst)), ("SGST", rate, inr(cgst)),
+    ]  # fmt: skip
+
+
+def test_india_between_states_and_after_a_discount() -> None:
+    """3 x Rs 2600 less Rs 300.03 is Rs 2499.99 a piece: IGST 5%, not 18%."""
+    rules = per_item_rates("IN", "clothing", on=DAY)
+    lines = item_tax_lines(inr("2600.00"), 3, rules, discount=inr("300.03"))
+    assert [(rate.tax, rate.rate) for rate in lines[0].rates] == [("IGST", 5)]
+    lines = item_tax_lines(inr("2600.00"), 3, rules, discount=inr("299.97"))
+    assert [(rate.tax, rate.rate) for rate in lines[0].rates] == [("IGST", 18)]
+
+
+def test_india_before_22_september_2025_is_not_guessed() -> None:
+    """Apparel and footwear had different thresholds and rates before: no rule, and
+    the rate table refuses as for any category without rows."""
+    day = date(2025, 9, 21)
+    assert per_item_rates("IN-MH", "clothing", on=day) == ()
+    with pytest.raises(MissingDataError, match="IN GST rate for clothing"):
+        rates_for("IN-MH", "clothing", on=day)
+    with pytest.raises(MissingDataError, match="price of each item of clothing in IN-MH"):
+        rates_for("IN-MH", "clothing", on=date(2025, 9, 22))
+
+
+@pytest.mark.parametrize(
+    ("buyer", "price", "taxes"),
+    [("IN-MH", "2500.00", [("CGST", Decimal("2.5")), ("SGST", Decimal("2.5"))]),
+     ("IN-KA", "2500.01", [("IGST", Decimal(18))])],
+)  # fmt: skip
+def test_india_quote(buyer: str, price: str, taxes: list[tuple[str, Decimal]]) -> None:
+    context = CheckoutContext(
+        Seller("IN", {"IN-MH"}), Buyer("IN", subdivision=buyer), at=AT,
+        prices_include_tax=False, products={"KURTA": Product("KURTA", "clothing")},
+    )  # fmt: skip
+    result = quote(Cart([CartLine("KURTA", inr(price), 3)]), context)
+    assert [(rate.tax, rate.rate) for rate in result.lines[0].rates] == taxes

@@ -6,7 +6,10 @@ York exempts clothing and footwear sold for less than USD 110 per item or pair f
 one pays 4 % of its whole price. Massachusetts exempts the first USD 175 of each item of
 clothing and taxes the excess (M.G.L. c. 64H s. 6(k)), Rhode Island the first USD 250
 (280-RICR-20-70-6.6). A line of three shirts at USD 120 in Massachusetts owes nothing,
-though the line is USD 360: each shirt is under USD 175.
+though the line is USD 360: each shirt is under USD 175. India's GST on garments and
+footwear is 5 % up to Rs. 2500 a piece or pair and 18 % above it, from 2025-09-22
+(Notification 9/2025-Central Tax (Rate), Schedules I and II), asked by the place of
+supply as India's rates are (``IN``: IGST; ``IN-MH``: CGST and SGST).
 
 A [`PerItemRate`][commercekit.tax.PerItemRate] holds one such rule for one tax: the
 [`ItemRule`][commercekit.tax.ItemRule] (``below``, ``up_to`` or ``excess``), the
@@ -61,6 +64,7 @@ from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._india import gst_taxes
 from commercekit.tax._invoice import TaxLine
 from commercekit.tax._tax_rate import TaxRate, _kind, _percent
 
@@ -237,11 +241,28 @@ def per_item_rates(
         (<ItemRule.EXCESS: 'excess'>, Money('250.00', 'USD'))
         >>> per_item_rates("US-NJ", "clothing", on=date(2026, 6, 1))
         ()
+
+    India's are asked by the place of supply, as its rates are (``IN``: IGST; a
+    State's code: CGST and SGST):
+
+        >>> [(r.tax, r.below.rate, r.above.rate)
+        ...  for r in per_item_rates("IN-MH", "clothing", on=date(2026, 6, 1))]
+        [('CGST', Decimal('2.5'), Decimal('9')), ('SGST', Decimal('2.5'), Decimal('9'))]
     """
     code = _checks.jurisdiction(jurisdiction)
     asked, day = check_category(category), check_day(on)
+    if code != "IN" and not code.startswith("IN-"):
+        rules = rules_table().get((code, asked), ())
+        return tuple(rule for rule in rules if rule.above.covers(day))
+    taxes = gst_taxes(code, day)  # India: the taxes of the place of supply
     return tuple(
-        rule for rule in rules_table().get((code, asked), ()) if rule.above.covers(day)
+        attrs.evolve(
+            rule,
+            below=attrs.evolve(rule.below, jurisdiction=code),
+            above=attrs.evolve(rule.above, jurisdiction=code),
+        )
+        for rule in rules_table().get(("IN", asked), ())
+        if rule.above.covers(day) and rule.tax in taxes
     )
 
 

@@ -256,7 +256,7 @@ class BundledRates:
                     rate if place == code else attrs.evolve(rate, jurisdiction=place)
                 )
         if not found:
-            _missing(code, table, asked, day)
+            _missing(code, table, asked, day, place)
         return tuple(found)
 
     def rate_for(
@@ -303,18 +303,20 @@ def _per_category(code: str) -> bool:
     return code in _RATE_PER_HEADING or (code[:3] == "US-" and code not in NO_SALES_TAX)
 
 
-def _missing(code: str, table: Table, asked: TaxCategory, day: date) -> NoReturn:
+def _missing(
+    code: str, table: Table, asked: TaxCategory, day: date, place: str
+) -> NoReturn:
     """No rate for ``asked`` on ``day``: before the data (``NoRuleError``), or a
     category a rate-per-heading jurisdiction has no rows for (``MissingDataError``)."""
     first = min(r.since for r in table.rows if r.category is STANDARD)
     covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
-    by_item = per_item_rates(code, asked, on=day) if covered else ()
+    by_item = per_item_rates(place, asked, on=day) if covered else ()
     if by_item:
         raise MissingDataError(
-            f"the price of each item of {asked} in {code}",
+            f"the price of each item of {asked} in {place}",
             f"{by_item[0].explain()}; one rate for a whole line would be a guess: "
             "tax each unit with item_tax_lines(price, quantity, "
-            f"per_item_rates({code!r}, {str(asked)!r}, on=day))",
+            f"per_item_rates({place!r}, {str(asked)!r}, on=day))",
         )
     if code[:3] == "US-" and covered:
         raise MissingDataError(
