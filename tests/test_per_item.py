@@ -26,7 +26,7 @@ from commercekit.errors import (
     NoRuleError,
 )
 from commercekit.money import Money
-from commercekit.pricing import Cart, CartLine
+from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.tax import (
     Buyer,
     ItemRule,
@@ -370,3 +370,16 @@ def test_india_quote(buyer: str, price: str, taxes: list[tuple[str, Decimal]]) -
     )  # fmt: skip
     result = quote(Cart([CartLine("KURTA", inr(price), 3)]), context)
     assert [(rate.tax, rate.rate) for rate in result.lines[0].rates] == taxes
+
+
+def test_quote_compares_the_price_after_the_sellers_promotion() -> None:
+    """New York: USD 120.00 less 10% is USD 108.00 an item, under USD 110: exempt;
+    Massachusetts: USD 200.00 less 15% is USD 170.00, under USD 175: exempt."""
+    ten = (Promotion("TEN", PercentOff(10)),)
+    result = _quote("US-NY", "120.00", 3, partial=True, promotions=ten)
+    (shirt,) = [line for line in result.lines if line.sku == "SHIRT"]
+    assert (shirt.discount, shirt.tax) == (usd("36.00"), usd("0.00"))
+    fifteen = (Promotion("FIFTEEN", PercentOff(15)),)
+    result = _quote("US-MA", "200.00", 3, promotions=fifteen)
+    (shirt,) = [line for line in result.lines if line.sku == "SHIRT"]
+    assert (shirt.discount, shirt.tax) == (usd("90.00"), usd("0.00"))

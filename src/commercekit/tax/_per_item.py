@@ -337,11 +337,11 @@ def item_tax_lines(
     )
     _checks.one_currency(unit, off, operation="take the discount from the price")
     found = _rules(rules, unit.currency.code)
-    first, taxes = found[0], Decimal(count)
-    line = EXACT.subtract(EXACT.multiply(unit.amount, taxes), off.amount)
+    first, units = found[0], Decimal(count)
+    line = EXACT.subtract(EXACT.multiply(unit.amount, units), off.amount)
     if line < 0:
         raise InvalidAmountError(discount, "is more than the line's price x quantity")
-    limit = EXACT.multiply(first.threshold.amount, taxes)
+    limit = EXACT.multiply(first.threshold.amount, units)
     below = tuple(rule.below for rule in found)
     above = tuple(rule.above for rule in found)
     given = discount if discount is not None and discount.amount else None
