@@ -90,10 +90,20 @@ def check_local(
 ) -> Rule | None:
     """Whether ``rates`` (a source's answer for ``state``) are the whole rate: None
     where they are or the state has no local taxes; the rule saying what is left out
-    where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``."""
+    where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``, raised too
+    where the answer lacks the state's own tax (local rates alone would charge short)."""
+    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
+    lacking = sorted(own - {rate.tax for rate in rates})
+    if lacking:
+        raise MissingDataError(
+            f"{state.name}'s own {', '.join(lacking)} in the rate source's answer for "
+            f"{state.state} on {on}",
+            "the answer must hold the state's tax under the name the bundled table "
+            f"gives it ({', '.join(sorted(own))}) as well as each local one; a source "
+            "answering local rates alone would charge too little",
+        )
     if not state.local_taxes:
         return None
-    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
     if any(rate.tax not in own for rate in rates):
         return None  # the source answered local taxes too
     if isinstance(source, StateRatesOnly):
