@@ -7,12 +7,14 @@ taxes up to 2% on top.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.money import Money
+from commercekit.pricing import Cart, CartLine
 from commercekit.tax import (
     BUNDLED,
     Buyer,
@@ -85,3 +87,46 @@ def test_shipping_of_an_outlying_area_is_not_said_to_have_no_sales_tax() -> None
     """Puerto Rico levies a sales and use tax; the message said it levies none."""
     with pytest.raises(UnknownCountryError, match="outlying area"):
         us_shipping("US-PR", on=DAY)
+
+
+class LocalForStandardOnly:
+    """A source with the address's local rate for general goods, forgetting it for
+    groceries (Tennessee taxes them at 4% plus the local rate: Tenn. Code 67-6-228)."""
+
+    def rates_for(
+        self, jurisdiction: str, category: TaxCategory | str, *, on: date
+    ) -> tuple[TaxRate, ...]:
+        asked = TaxCategory(category)
+        state = BUNDLED.rates_for(jurisdiction, asked, on=on)
+        if asked is not TaxCategory.STANDARD:
+            return state
+        local = TaxRate(
+            jurisdiction=jurisdiction, tax="local", category=asked, applies_as=asked,
+            rate="2.25", kind="standard", since=date(2018, 6, 21), until=None,
+            source="https://www.tn.gov/revenue/taxes/sales-and-use-tax.html",
+        )  # fmt: skip
+        return (*state, local)
+
+
+def _tennessee(*, partial: bool) -> CheckoutContext:
+    return CheckoutContext(
+        Seller("US", {"US-TN"}), Buyer("US", subdivision="US-TN"),
+        at=datetime(2026, 6, 1, 12, tzinfo=UTC), prices_include_tax=False,
+        products={"BREAD": Product("BREAD", "food"), "LAMP": Product("LAMP", "standard")},
+        tax_rates=LocalForStandardOnly(), partial=partial,
+    )  # fmt: skip
+
+
+CART = Cart([CartLine("LAMP", Money("50.00", "USD"), 1),
+             CartLine("BREAD", Money("50.00", "USD"), 1)])  # fmt: skip
+
+
+def test_each_category_sold_needs_its_local_rates_not_only_the_first() -> None:
+    """The lamp's answer had a local rate, the bread's had not: the bread was charged
+    Tennessee's 4% alone (USD 2.00, not 3.13 at 4% + 2.25%) and nothing was said."""
+    with pytest.raises(MissingDataError, match="answer for food holds the state's"):
+        quote(CART, _tennessee(partial=False))
+    partial = quote(CART, _tennessee(partial=True))
+    assert partial.missing == (
+        "tax: local sales tax rates for US-TN (county, city, district)",
+    )

@@ -115,7 +115,8 @@ def check_local(
         )
     raise MissingDataError(
         _what(state.state),
-        f"{state.name} has local sales taxes and commercekit bundles none: pass a "
+        f"{state.name} has local sales taxes and commercekit bundles none, and the "
+        f"answer for {rates[0].category.value} holds the state's tax alone: pass a "
         f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
         "state's tax and each local one at the buyer's address (county, city, district; "
         "a local row at 0% where there is none), or ask for the state's part alone with "

@@ -34,6 +34,7 @@ import attrs
 from commercekit.errors import CommerceKitError, InputKind, InvalidAmountError
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
+from commercekit.tax._rates import source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._us_local import check_local
 from commercekit.tax._us_nexus import nexus_threshold
@@ -177,9 +178,13 @@ def _facilitator(state: UsState, marketplace: str) -> Rule:
 
 
 def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
-    """The decision, refused where its rates lack the local ones (or noting that
-    they were left out at the caller's request)."""
-    left_out = check_local(state, decision.rates, case.source, case.on)
+    """The decision, refused where the rates of any category sold lack the local
+    ones (or noting that they were left out at the caller's request): each category's
+    answer is checked on its own, as one with local rates does not vouch for another."""
+    left_out = None
+    for category in dict.fromkeys(line.category for line in case.sale.goods_lines):
+        answer = source_rates(case.source, state.state, category, on=case.on)
+        left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:
         return decision
     return attrs.evolve(decision, rules=(*decision.rules, left_out))
