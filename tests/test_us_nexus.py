@@ -587,3 +587,14 @@ def test_converted_sales_are_compared_unrounded() -> None:
     crossed = nexus([eur, more], date(2026, 11, 26), "US-TX", rates=rates)
     assert crossed.sales == Money("500000.006", "USD")
     assert crossed.status is Registration.MUST_REGISTER
+
+
+def test_colorado_2018_emergency_rule_counts_sales_over_100000_not_at_it() -> None:
+    # 1 CCR 201-4, emergency Regulation 39-26-105(4)(a)(II) (2018): gross revenue
+    # that 'exceeds one hundred thousand dollars'; the permanent rule of 2019-04-14
+    # exempts sales 'less than $100,000', so there 100,000.00 is over.
+    at = [sale(date(2018, 12, 3), "100000", "US-CO")]
+    assert nexus(at, date(2018, 12, 20), "US-CO").status is not Registration.MUST_REGISTER
+    over = [sale(date(2018, 12, 3), "100000.01", "US-CO")]
+    assert nexus(over, date(2018, 12, 20), "US-CO").status is Registration.MUST_REGISTER
+    assert nexus(at, date(2019, 4, 14), "US-CO").status is Registration.MUST_REGISTER
