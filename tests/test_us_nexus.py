@@ -21,9 +21,11 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
     UnknownCountryError,
+    UnknownJurisdictionError,
 )
 from commercekit.money import Money, RateTable
 from commercekit.service._endpoints import threshold_status_endpoint
+from commercekit.tax import BUNDLED as BUNDLED_RATES
 from commercekit.tax import (
     CountedSale,
     NexusStatus,
@@ -598,3 +600,17 @@ def test_colorado_2018_emergency_rule_counts_sales_over_100000_not_at_it() -> No
     over = [sale(date(2018, 12, 3), "100000.01", "US-CO")]
     assert nexus(over, date(2018, 12, 20), "US-CO").status is Registration.MUST_REGISTER
     assert nexus(at, date(2019, 4, 14), "US-CO").status is Registration.MUST_REGISTER
+
+
+def test_nexus_status_refuses_a_registration_that_is_no_us_state() -> None:
+    """nexus_status measures US states alone: 'DE' among its registrations is a
+    mistake (threshold_status is the call taking every registration), not ignored."""
+    with pytest.raises(UnknownCountryError, match="is not a US state") as refused:
+        nexus_status([], {"DE", "US-TX"}, on=date(2025, 1, 1))
+    assert refused.value.field == "registrations"
+    assert nexus_status([], {"US-TX"}, on=date(2025, 1, 1)) == ()
+
+
+def test_a_made_up_us_state_is_named_in_the_rate_lookup_refusal() -> None:
+    with pytest.raises(UnknownJurisdictionError, match=r"\(US-XX is not an ISO 3166-2"):
+        BUNDLED_RATES.rates_for("US-XX", "standard", on=date(2025, 1, 1))
