@@ -1,0 +1,80 @@
+"""India, tried as a demanding user: faults found in review, each pinned by a test."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from commercekit.cli import main
+
+
+def _import_request() -> dict[str, Any]:
+    """Two lamps of INR 1,499 flown from the US into Maharashtra, DDP, freight and
+    insurance not given (so r. 10(2)'s 20% and 1.125% are assumed), BCD 20%, SWS 0."""
+    return {
+        "cart": {
+            "lines": [
+                {
+                    "sku": "LAMP",
+                    "unit_price": {"amount": "1499.00", "currency": "INR"},
+                    "quantity": 2,
+                }
+            ]
+        },
+        "seller": {"country": "US"},
+        "buyer": {"country": "IN", "subdivision": "IN-MH"},
+        "at": "2026-06-01T12:00:00+05:30",
+        "prices_include_tax": False,
+        "products": {
+            "LAMP": {"tax_category": "standard", "hs_code": "9405.11", "origin": "CN"}
+        },
+        "incoterm": "DDP",
+        "tariff": {
+            "name": "example",
+            "rows": [
+                {
+                    "destination": "IN",
+                    "heading": "9405",
+                    "rate": "20",
+                    "since": "2025-04-01",
+                    "until": None,
+                    "source": "example rate, not the Indian tariff",
+                    "social_welfare_surcharge": "0",
+                }
+            ],
+        },
+    }
+
+
+def _amounts(text: str, start: str) -> list[Decimal]:
+    """The INR amounts on the table's lines that start with ``start``."""
+    found = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(start):
+            words = stripped.split(" INR")[0].split()
+            found.append(Decimal(words[-1]))
+    return found
+
+
+def test_the_quote_table_shows_the_rupee_rounding_so_the_border_charges_add_up(
+    tmp_path: Path,
+) -> None:
+    """The table printed duty 726.27 + surcharge 0.00 + IGST 784.37 = 1510.64 and then
+    "the seller collects 1511.00": the 0.36 of rounding to the rupee (Customs Act s.
+    154A) was a part of the charges it did not show. Assessable value 2998 + 599.60 +
+    33.73 = 3631.33; BCD 20% = 726.27; IGST 18% of 4357.60 = 784.37."""
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(_import_request()), "utf-8")
+    out = io.StringIO()
+    assert main(["quote", str(path)], out=out) == 0
+    text = out.getvalue()
+    parts = _amounts(text, "duty on ") + _amounts(text, "import tax ")
+    parts += _amounts(text, "rounding ")
+    assert parts == [Decimal("726.27"), Decimal("0.00"), Decimal("784.37"), Decimal("0.36")]
+    assert sum(parts) == Decimal("1511.00")
+    assert "the seller collects at checkout: 1511.00 INR" in text
+    assert "why: assumed transport 599.60 INR" in text  # why the value is 3631.33
