@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from commercekit.cli import main
+from commercekit.errors import MissingDataError
+from commercekit.money import Money
+from commercekit.tax import Buyer, Sale, Seller, ServiceFacts, decide
+
+DAY = date(2026, 6, 1)
 
 
 def _import_request() -> dict[str, Any]:
@@ -78,3 +86,20 @@ def test_the_quote_table_shows_the_rupee_rounding_so_the_border_charges_add_up(
     assert sum(parts) == Decimal("1511.00")
     assert "the seller collects at checkout: 1511.00 INR" in text
     assert "why: assumed transport 599.60 INR" in text  # why the value is 3631.33
+
+
+def test_a_service_within_india_of_a_kind_section_12_places_apart_is_refused() -> None:
+    """An event held in Maharashtra, organised by a Mumbai supplier for a consumer whose
+    address is in Karnataka: IGST Act s. 12(7)(a)(ii) places it where it is held (an
+    intra-State supply, CGST + SGST). The decision used s. 12(2)(b) instead, the
+    buyer's address, and charged IGST, with the ServiceFacts that said "event in
+    IN-MH" silently ignored. s. 12(3)-(14) are not bundled: such a sale is refused,
+    naming the section; a general service is still decided by s. 12(2)."""
+    seller, buyer = Seller("IN", {"IN-MH"}), Buyer("IN", subdivision="IN-KA")
+    event = ServiceFacts("event", location="IN-MH")
+    sale = Sale(seller, buyer, "services", Money("5000", "INR"), service=event)
+    with pytest.raises(MissingDataError, match=r"s\. 12\(3\)-\(14\)"):
+        decide(sale, on=DAY)
+    general = Sale(seller, buyer, "services", Money("5000", "INR"),
+                   service=ServiceFacts("general"))  # fmt: skip
+    assert [r.tax for r in decide(general, on=DAY).rates] == ["IGST"]
