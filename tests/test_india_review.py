@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from commercekit.cli import main
-from commercekit.errors import MissingDataError
+from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import Money
+from commercekit.shipping import Item, Shipment, landed_cost
 from commercekit.tax import Buyer, Sale, Seller, ServiceFacts, decide
 
 DAY = date(2026, 6, 1)
@@ -103,3 +104,15 @@ def test_a_service_within_india_of_a_kind_section_12_places_apart_is_refused() -
     general = Sale(seller, buyer, "services", Money("5000", "INR"),
                    service=ServiceFacts("general"))  # fmt: skip
     assert [r.tax for r in decide(general, on=DAY).rates] == ["IGST"]
+
+
+def test_a_day_before_the_customs_data_names_the_periods_it_covers() -> None:
+    """Into India on 2017-06-01 (before GST and IGST on imports, 2017-07-01) the error
+    said "the data covers destinations AU, CA, ..., IN, ...": that IN is covered, when
+    the day is not. It now names India's periods."""
+    lamp = Item("Lamp", Money("100.00", "INR"), hs_code="9405.11", origin="CN")
+    parcel = Shipment((lamp,), destination="IN")
+    with pytest.raises(
+        NoRuleError, match=r"on 2017-06-01; the data covers 2017-07-01\.\.open$"
+    ):
+        landed_cost(parcel, incoterm="DDP", on=date(2017, 6, 1))
