@@ -12,10 +12,15 @@ from typing import Any
 import pytest
 
 from commercekit.cli import main
-from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidAmountError,
+    MissingDataError,
+    NoRuleError,
+)
 from commercekit.money import Money
 from commercekit.shipping import Item, Shipment, landed_cost
-from commercekit.tax import Buyer, Sale, Seller, ServiceFacts, decide
+from commercekit.tax import Buyer, Sale, Seller, ServiceFacts, decide, ecommerce_tcs
 
 DAY = date(2026, 6, 1)
 
@@ -116,3 +121,24 @@ def test_a_day_before_the_customs_data_names_the_periods_it_covers() -> None:
         NoRuleError, match=r"on 2017-06-01; the data covers 2017-07-01\.\.open$"
     ):
         landed_cost(parcel, incoterm="DDP", on=date(2017, 6, 1))
+
+
+def test_tcs_for_the_month_the_rate_halved_is_taken_at_each_part_s_rate() -> None:
+    """July 2024: TCS was 1 % IGST on supplies to the 9th and 0.5 % from the 10th
+    (Notification 15/2024-Central Tax, in force 2024-07-10; GSTN's advisory of 2
+    August 2024: the old rate for the transactions before, the new one after). A
+    month's INR 100,000 with on=2024-07-31 was charged 500.00, all at the new rate,
+    though the month's supplies of the 1st to 9th owed 1 %. Such a period is refused;
+    each part, bounded by since= and on=, is taken at its own rate."""
+    month = Money("100000", "INR")
+    with pytest.raises(InvalidAmountError, match="changed within it, on 2024-07-10"):
+        ecommerce_tcs(month, Money("0", "INR"), place="IN", on=date(2024, 7, 31))
+    before = ecommerce_tcs(Money("30000", "INR"), Money("0", "INR"), place="IN",
+                           on=date(2024, 7, 9))  # fmt: skip
+    after = ecommerce_tcs(Money("70000", "INR"), Money("0", "INR"), place="IN",
+                          since=date(2024, 7, 10), on=date(2024, 7, 31))  # fmt: skip
+    assert (before.total, after.total) == (Money("300.00", "INR"), Money("350.00", "INR"))
+    for since in (date(2024, 6, 30), date(2024, 8, 1), "2024-07-10", True):
+        with pytest.raises(CommerceKitError, match="since"):
+            ecommerce_tcs(month, Money("0", "INR"), place="IN", on=date(2024, 7, 31),
+                          since=since)  # type: ignore[arg-type]  # fmt: skip
