@@ -20,7 +20,16 @@ from commercekit.errors import (
 )
 from commercekit.money import Money
 from commercekit.shipping import Item, Shipment, landed_cost
-from commercekit.tax import Buyer, Sale, Seller, ServiceFacts, decide, ecommerce_tcs
+from commercekit.tax import (
+    Buyer,
+    GstSupplier,
+    GstSupply,
+    Sale,
+    Seller,
+    ServiceFacts,
+    decide,
+    ecommerce_tcs,
+)
 
 DAY = date(2026, 6, 1)
 
@@ -142,3 +151,9 @@ def test_tcs_for_the_month_the_rate_halved_is_taken_at_each_part_s_rate() -> Non
         with pytest.raises(CommerceKitError, match="since"):
             ecommerce_tcs(month, Money("0", "INR"), place="IN", on=date(2024, 7, 31),
                           since=since)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_a_supplier_abroad_of_goods_is_refused_in_plain_words() -> None:
+    """The message read "None is None (a supplier outside India) ..."."""
+    with pytest.raises(InvalidAmountError, match=r"^None means a supplier outside India"):
+        GstSupplier(None, {GstSupply.GOODS})
