@@ -15,6 +15,7 @@ from commercekit.cli import main
 from commercekit.errors import (
     CommerceKitError,
     InvalidAmountError,
+    InvalidTaxIdError,
     MissingDataError,
     NoRuleError,
 )
@@ -29,6 +30,7 @@ from commercekit.tax import (
     ServiceFacts,
     decide,
     ecommerce_tcs,
+    validate_tax_id,
 )
 
 DAY = date(2026, 6, 1)
@@ -157,3 +159,11 @@ def test_a_supplier_abroad_of_goods_is_refused_in_plain_words() -> None:
     """The message read "None is None (a supplier outside India) ..."."""
     with pytest.raises(InvalidAmountError, match=r"^None means a supplier outside India"):
         GstSupplier(None, {GstSupply.GOODS})
+
+
+def test_a_ladakh_gstin_is_refused_for_what_it_is() -> None:
+    """38AAPFU0939F1ZS has a right check character (mod-36 Luhn) and Ladakh's GST State
+    code 38; python-stdnum 2.2 does not list 38, and the refusal said "One of the parts
+    of the number are invalid or unknown", as if the number were wrong."""
+    with pytest.raises(InvalidTaxIdError, match="State code 38 \\(Ladakh\\)"):
+        validate_tax_id("38AAPFU0939F1ZS", "IN")
