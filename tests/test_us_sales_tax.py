@@ -125,9 +125,7 @@ def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
     """Either side of each state's marketplace facilitator date."""
     since = us_state(state).facilitator_since
     assert since is not None
-    first = min(rate.since for rate in BUNDLED.rows[state])
-    if since < first:
-        return  # Utah: its rates are bundled from 2024-01-01 only
+    assert since >= min(rate.since for rate in BUNDLED.rows[state])
     source = LocalRates({})
     on_the_day = decide(_sale(state, set(), marketplace="Amazon"), on=since, rates=source)
     assert on_the_day.collected_by is Collector.MARKETPLACE
@@ -164,6 +162,8 @@ def test_an_outlying_area_is_not_a_state() -> None:
         ("US-SD", date(2023, 7, 1), "4.2"),  # HB 1137 (2023)
         ("US-DC", date(2026, 9, 30), "6"),
         ("US-DC", date(2026, 10, 1), "7"),  # FY2025 Budget Support Act
+        ("US-UT", date(2019, 3, 31), "4.7"),  # Utah Tax Bulletin 01-19
+        ("US-UT", date(2019, 4, 1), "4.85"),  # Proposition 3 (2018), S.B. 96 (2019)
     ],
 )
 def test_state_rate_changes_either_side(state: str, day: date, rate: str) -> None:
@@ -374,6 +374,12 @@ def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
         ("US-TN", date(2023, 11, 1), "4"),
         ("US-VA", date(2022, 12, 31), "1.5"),
         ("US-VA", date(2023, 1, 1), "0"),
+        ("US-AR", date(2018, 12, 31), "1.5"),  # DFA via Sales Tax Institute, 2019-01-11
+        ("US-AR", date(2019, 1, 1), "0.125"),
+        ("US-AR", date(2025, 12, 31), "0.125"),
+        ("US-AR", date(2026, 1, 1), "0"),  # Act 1008 of 2025 (HB 1685)
+        ("US-UT", date(2019, 3, 31), "1.75"),  # food untouched by the 2019 rise
+        ("US-UT", date(2019, 4, 1), "1.75"),
     ],
 )
 def test_grocery_rates_either_side_of_each_change(state: str, day: date, rate: str) -> None:
