@@ -138,6 +138,18 @@ def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
     assert any("applies only from" in rule.text for rule in before.rules)
 
 
+@pytest.mark.parametrize(
+    ("state", "since"),
+    [
+        ("US-MN", date(2018, 10, 1)),  # Minn. Stat. 297A.66 (2017), after Wayfair
+        ("US-AK", date(2020, 4, 1)),  # Amazon's table; ARSSTC code of 2020-01-06
+        ("US-CT", date(2018, 12, 1)),  # Sales Tax Institute on the 2018 act
+    ],
+)
+def test_corrected_and_confirmed_facilitator_dates(state: str, since: date) -> None:
+    assert us_state(state).facilitator_since == since
+
+
 def test_a_buyer_without_a_state_is_refused_where_a_state_could_collect() -> None:
     sale = Sale(Seller("US", {"US-NY"}), Buyer("US"), "goods", Money("1.00", "USD"))
     with pytest.raises(Exception, match="without a state"):
