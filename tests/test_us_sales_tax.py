@@ -381,6 +381,10 @@ def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
         ("US-KS", date(2025, 1, 1), "0"),
         ("US-AL", date(2025, 8, 31), "3"),  # Act 2023-554
         ("US-AL", date(2025, 9, 1), "2"),
+        ("US-TN", date(2022, 7, 31), "4"),  # the August 2022 food holiday
+        ("US-TN", date(2022, 8, 1), "0"),
+        ("US-TN", date(2022, 8, 31), "0"),
+        ("US-TN", date(2022, 9, 1), "4"),
         ("US-TN", date(2023, 7, 31), "4"),  # the 2023 grocery holiday
         ("US-TN", date(2023, 8, 1), "0"),
         ("US-TN", date(2023, 11, 1), "4"),
