@@ -341,6 +341,17 @@ def test_michigan_shipping_either_side_of_its_2023_change() -> None:
     assert us_shipping("US-MI", on=date(2023, 4, 26)).separately_stated.value == "exempt"
 
 
+@pytest.mark.parametrize("state", ["US-ME", "US-DC"])
+def test_shipping_where_the_carrier_or_the_sources_decide(state: str) -> None:
+    """Maine exempts separately stated delivery only by common or contract carrier or
+    U.S. mail (Maine Revenue Services, sales tax FAQ 13); for the District the sources
+    disagree: both are asked, not guessed."""
+    assert us_shipping(state, on=DAY).separately_stated.value == "conditional"
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    with pytest.raises(MissingDataError, match=f"whether shipping is taxable in {state}"):
+        quote(cart, _shipped(state, tax_rates=LocalRates({state: "0"})))
+
+
 @pytest.mark.parametrize("state", sorted(code for code, f in STATES.items() if f.sales_tax))
 def test_every_state_with_a_sales_tax_says_how_it_treats_shipping(state: str) -> None:
     rule = us_shipping(state, on=DAY)
