@@ -23,18 +23,19 @@ def inr(amount: int | str) -> Money:
 
 
 def parts(
-    place: str, on: date, sold: int = 100_000, back: int = 0
+    place: str, on: date, sold: int = 100_000, back: int = 0, since: date | None = None
 ) -> list[tuple[str, str]]:
-    found = ecommerce_tcs(inr(sold), inr(back), place=place, on=on)
+    found = ecommerce_tcs(inr(sold), inr(back), place=place, on=on, since=since)
     return [(tax, str(amount.amount)) for tax, _, amount in found.collected]
 
 
 def test_the_rates_halved_on_2024_07_10() -> None:
     assert parts("IN-KA", date(2024, 7, 9)) == [("CGST", "500.00"), ("SGST", "500.00")]
-    assert parts("IN-KA", date(2024, 7, 10)) == [("CGST", "250.00"), ("SGST", "250.00")]
+    after = {"on": date(2024, 7, 10), "since": date(2024, 7, 10)}  # from the 10th
+    assert parts("IN-KA", **after) == [("CGST", "250.00"), ("SGST", "250.00")]
     assert parts("IN", date(2024, 7, 9)) == [("IGST", "1000.00")]
-    assert parts("IN", date(2024, 7, 10)) == [("IGST", "500.00")]
-    assert parts("IN-CH", date(2024, 7, 10)) == [("CGST", "250.00"), ("UTGST", "250.00")]
+    assert parts("IN", **after) == [("IGST", "500.00")]
+    assert parts("IN-CH", **after) == [("CGST", "250.00"), ("UTGST", "250.00")]
 
 
 def test_no_tcs_before_section_52_came_into_force() -> None:

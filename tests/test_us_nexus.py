@@ -21,9 +21,11 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
     UnknownCountryError,
+    UnknownJurisdictionError,
 )
 from commercekit.money import Money, RateTable
 from commercekit.service._endpoints import threshold_status_endpoint
+from commercekit.tax import BUNDLED as BUNDLED_RATES
 from commercekit.tax import (
     CountedSale,
     NexusStatus,
@@ -587,3 +589,28 @@ def test_converted_sales_are_compared_unrounded() -> None:
     crossed = nexus([eur, more], date(2026, 11, 26), "US-TX", rates=rates)
     assert crossed.sales == Money("500000.006", "USD")
     assert crossed.status is Registration.MUST_REGISTER
+
+
+def test_colorado_2018_emergency_rule_counts_sales_over_100000_not_at_it() -> None:
+    # 1 CCR 201-4, emergency Regulation 39-26-105(4)(a)(II) (2018): gross revenue
+    # that 'exceeds one hundred thousand dollars'; the permanent rule of 2019-04-14
+    # exempts sales 'less than $100,000', so there 100,000.00 is over.
+    at = [sale(date(2018, 12, 3), "100000", "US-CO")]
+    assert nexus(at, date(2018, 12, 20), "US-CO").status is not Registration.MUST_REGISTER
+    over = [sale(date(2018, 12, 3), "100000.01", "US-CO")]
+    assert nexus(over, date(2018, 12, 20), "US-CO").status is Registration.MUST_REGISTER
+    assert nexus(at, date(2019, 4, 14), "US-CO").status is Registration.MUST_REGISTER
+
+
+def test_nexus_status_refuses_a_registration_that_is_no_us_state() -> None:
+    """nexus_status measures US states alone: 'DE' among its registrations is a
+    mistake (threshold_status is the call taking every registration), not ignored."""
+    with pytest.raises(UnknownCountryError, match="is not a US state") as refused:
+        nexus_status([], {"DE", "US-TX"}, on=date(2025, 1, 1))
+    assert refused.value.field == "registrations"
+    assert nexus_status([], {"US-TX"}, on=date(2025, 1, 1)) == ()
+
+
+def test_a_made_up_us_state_is_named_in_the_rate_lookup_refusal() -> None:
+    with pytest.raises(UnknownJurisdictionError, match=r"\(US-XX is not an ISO 3166-2"):
+        BUNDLED_RATES.rates_for("US-XX", "standard", on=date(2025, 1, 1))

@@ -125,9 +125,7 @@ def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
     """Either side of each state's marketplace facilitator date."""
     since = us_state(state).facilitator_since
     assert since is not None
-    first = min(rate.since for rate in BUNDLED.rows[state])
-    if since < first:
-        return  # Utah: its rates are bundled from 2024-01-01 only
+    assert since >= min(rate.since for rate in BUNDLED.rows[state])
     source = LocalRates({})
     on_the_day = decide(_sale(state, set(), marketplace="Amazon"), on=since, rates=source)
     assert on_the_day.collected_by is Collector.MARKETPLACE
@@ -138,6 +136,18 @@ def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
     before = decide(_sale(state, set(), marketplace="Amazon"), on=day_before, rates=source)
     assert before.collected_by is Collector.NONE
     assert any("applies only from" in rule.text for rule in before.rules)
+
+
+@pytest.mark.parametrize(
+    ("state", "since"),
+    [
+        ("US-MN", date(2018, 10, 1)),  # Minn. Stat. 297A.66 (2017), after Wayfair
+        ("US-AK", date(2020, 4, 1)),  # Amazon's table; ARSSTC code of 2020-01-06
+        ("US-CT", date(2018, 12, 1)),  # Sales Tax Institute on the 2018 act
+    ],
+)
+def test_corrected_and_confirmed_facilitator_dates(state: str, since: date) -> None:
+    assert us_state(state).facilitator_since == since
 
 
 def test_a_buyer_without_a_state_is_refused_where_a_state_could_collect() -> None:
@@ -164,6 +174,8 @@ def test_an_outlying_area_is_not_a_state() -> None:
         ("US-SD", date(2023, 7, 1), "4.2"),  # HB 1137 (2023)
         ("US-DC", date(2026, 9, 30), "6"),
         ("US-DC", date(2026, 10, 1), "7"),  # FY2025 Budget Support Act
+        ("US-UT", date(2019, 3, 31), "4.7"),  # Utah Tax Bulletin 01-19
+        ("US-UT", date(2019, 4, 1), "4.85"),  # Proposition 3 (2018), S.B. 96 (2019)
     ],
 )
 def test_state_rate_changes_either_side(state: str, day: date, rate: str) -> None:
@@ -329,6 +341,17 @@ def test_michigan_shipping_either_side_of_its_2023_change() -> None:
     assert us_shipping("US-MI", on=date(2023, 4, 26)).separately_stated.value == "exempt"
 
 
+@pytest.mark.parametrize("state", ["US-ME", "US-DC"])
+def test_shipping_where_the_carrier_or_the_sources_decide(state: str) -> None:
+    """Maine exempts separately stated delivery only by common or contract carrier or
+    U.S. mail (Maine Revenue Services, sales tax FAQ 13); for the District the sources
+    disagree: both are asked, not guessed."""
+    assert us_shipping(state, on=DAY).separately_stated.value == "conditional"
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    with pytest.raises(MissingDataError, match=f"whether shipping is taxable in {state}"):
+        quote(cart, _shipped(state, tax_rates=LocalRates({state: "0"})))
+
+
 @pytest.mark.parametrize("state", sorted(code for code, f in STATES.items() if f.sales_tax))
 def test_every_state_with_a_sales_tax_says_how_it_treats_shipping(state: str) -> None:
     rule = us_shipping(state, on=DAY)
@@ -380,11 +403,21 @@ def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
         ("US-KS", date(2025, 1, 1), "0"),
         ("US-AL", date(2025, 8, 31), "3"),  # Act 2023-554
         ("US-AL", date(2025, 9, 1), "2"),
+        ("US-TN", date(2022, 7, 31), "4"),  # the August 2022 food holiday
+        ("US-TN", date(2022, 8, 1), "0"),
+        ("US-TN", date(2022, 8, 31), "0"),
+        ("US-TN", date(2022, 9, 1), "4"),
         ("US-TN", date(2023, 7, 31), "4"),  # the 2023 grocery holiday
         ("US-TN", date(2023, 8, 1), "0"),
         ("US-TN", date(2023, 11, 1), "4"),
         ("US-VA", date(2022, 12, 31), "1.5"),
         ("US-VA", date(2023, 1, 1), "0"),
+        ("US-AR", date(2018, 12, 31), "1.5"),  # DFA via Sales Tax Institute, 2019-01-11
+        ("US-AR", date(2019, 1, 1), "0.125"),
+        ("US-AR", date(2025, 12, 31), "0.125"),
+        ("US-AR", date(2026, 1, 1), "0"),  # Act 1008 of 2025 (HB 1685)
+        ("US-UT", date(2019, 3, 31), "1.75"),  # food untouched by the 2019 rise
+        ("US-UT", date(2019, 4, 1), "1.75"),
     ],
 )
 def test_grocery_rates_either_side_of_each_change(state: str, day: date, rate: str) -> None:

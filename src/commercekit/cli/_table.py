@@ -201,6 +201,10 @@ def _print_tax(result: Quote, out: TextIO) -> None:
 # import VAT/GST in the country, or VAT charged at sale instead of at the border.
 _DUTY_REASONS = ("no duty", "duty of ", "low-value consignment")
 _IMPORT_TAX_REASONS = ("no import ", "import tax")
+# India's customs value with transport and insurance assumed or capped (r. 10(2)), and
+# the amount payable rounded to the rupee (s. 154A), see shipping/_india.py.
+_VALUE_REASONS = ("assumed ", "transport ")
+_ROUNDING_REASONS = ("duties and IGST payable ",)
 _SOURCED = re.compile(r"(?P<text>.*) \[(?P<source>[^\[\]]+)\]")
 
 
@@ -208,6 +212,7 @@ def _print_border(result: Quote, landed: LandedCost, out: TextIO) -> None:
     """Duty per item and import tax, each with why where it is zero, and who pays."""
     out.write("\nDuties and import taxes\n")
     out.write(f"  customs value {landed.customs_value}\n")
+    _print_reasons(landed, _VALUE_REASONS, out)
     for duty in landed.duties:
         out.write(f"  duty on {duty.item.description}: {_duty_text(duty)}\n")
         if duty.rate is not None:  # a tariff's rate: say which tariff
@@ -215,6 +220,9 @@ def _print_border(result: Quote, landed: LandedCost, out: TextIO) -> None:
     _print_reasons(landed, _DUTY_REASONS, out)
     out.write(f"  import tax {landed.import_tax}\n")
     _print_reasons(landed, _IMPORT_TAX_REASONS, out)
+    if landed.rounding is not None:  # a part of the charges: shown, so they add up
+        out.write(f"  rounding {landed.rounding}\n")
+        _print_reasons(landed, _ROUNDING_REASONS, out)
     _print_conversions(landed.conversions, out)
     out.write(f"  the seller collects at checkout: {result.collected_border_charges}\n")
     out.write(f"  the buyer pays at delivery:      {result.due_at_delivery}\n")

@@ -204,6 +204,10 @@ def customs_rules(area: str, *, on: date) -> CustomsRules:
     for rules in _read_customs():
         if rules.destination == area and _covers(rules.since, rules.until, on):
             return rules
+    own = [rules for rules in _read_customs() if rules.destination == area]
+    if own:  # the area is known, the day is not: say the area's own periods
+        spans = ", ".join(f"{rules.since}..{rules.until or 'open'}" for rules in own)
+        raise NoRuleError(f"customs rules of {area}", on, spans)
     known = ", ".join(sorted({rules.destination for rules in _read_customs()}))
     raise NoRuleError(f"customs rules of {area}", on, f"destinations {known}")
 

@@ -48,7 +48,9 @@ class CountedSale:
     the United States, ``state`` is the state (ISO 3166-2, ``US-NY``) its nexus counts
     toward; ``transactions`` is how many separate transactions the record stands for
     (1 for one sale; more for a day's or month's total); ``marketplace`` marks a sale
-    made through a marketplace facilitator.
+    made through a marketplace facilitator. ``business`` does not change a US measure
+    (a sale to a business is a retail sale unless for resale): leave out sales for
+    resale where the state counts retail or taxable sales only.
     """
 
     day: date = attrs.field(validator=_checks.valid_day)

@@ -181,7 +181,14 @@ def _normalised(text: object, country: object) -> tuple[str, str]:
     try:
         cleaned = module.validate(candidate)
     except ValidationError as error:
-        raise InvalidTaxIdError(text, code, str(error)) from None
+        reason = str(error)
+        if code == "IN" and candidate[:2] == "38":  # Ladakh, a Union territory since 2019
+            reason = (
+                "its State code 38 (Ladakh) is not among the codes python-stdnum "
+                "knows yet (2.2), so commercekit cannot check a Ladakh GSTIN: the "
+                "number may well be valid"
+            )
+        raise InvalidTaxIdError(text, code, reason) from None
     if scheme == "EU VAT":
         return code, cleaned[2:]
     if code in ("GB", "NO") and cleaned.startswith(code):

@@ -18,7 +18,7 @@ Examples:
     >>> GstSupplier(None, {GstSupply.GOODS})
     Traceback (most recent call last):
     ...
-    commercekit.errors.InvalidAmountPlaceError: ... is None (a supplier outside India), ...
+    commercekit.errors.InvalidAmountPlaceError: None means a supplier outside India, ...
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ class GstSupplier:
             raise invalid(
                 "state",
                 None,
-                "is None (a supplier outside India), which registers in India only "
+                "means a supplier outside India, which registers in India only "
                 "under s. 24: for OIDAR services to non-registered recipients "
                 "(GstSupply.OIDAR) or as a non-resident taxable person "
                 "(GstSupply.NON_RESIDENT); goods shipped from abroad are the buyer's "

@@ -129,6 +129,22 @@ class TcsCollection:
         return sum_money([amount for _, _, amount in self.collected], "INR")
 
 
+def _period_start(since: object, day: date) -> date:
+    """The first day of the supplies counted: ``since``, or the first of ``day``'s
+    month; a day of that month, not after ``day``."""
+    if since is None:
+        return day.replace(day=1)
+    start = _checks.day(since, "since")
+    if start > day or (start.year, start.month) != (day.year, day.month):
+        raise invalid(
+            "since",
+            start,
+            f"is not a day from the first of {day:%B %Y} to on ({day}): TCS is "
+            "collected month by month (CGST Act s. 52(1))",
+        )
+    return start
+
+
 def _rate(tax: str, day: date) -> _Row:
     rows = [row for row in TCS_RATES if row.tax == ("SGST" if tax == "UTGST" else tax)]
     for row in rows:
@@ -143,7 +159,7 @@ def _rate(tax: str, day: date) -> _Row:
 
 @context_free
 def ecommerce_tcs(
-    supplied: Money, returned: Money, *, place: str, on: date
+    supplied: Money, returned: Money, *, place: str, on: date, since: date | None = None
 ) -> TcsCollection:
     """The TCS an e-commerce operator collects on a seller's month (CGST Act s. 52).
 
@@ -153,8 +169,14 @@ def ecommerce_tcs(
     ``returned`` the taxable supplies returned to the seller that month; both INR.
     ``place`` is where the supplies are taxed, as for ``rates_for``: a State's code
     (``IN-MH``) for intra-State supplies (CGST + SGST, or UTGST), ``IN`` for inter-State
-    ones (IGST). ``on`` is a day of the month. Returns exceeding supplies (a negative
-    net value) are refused; a day before 2018-10-01 raises ``NoRuleError``.
+    ones (IGST). ``on`` is the last day of the supplies counted and ``since`` the first,
+    by default the first day of ``on``'s month: both in one month. The rate is the one
+    in force on the days the supplies were made: in July 2024, 1 % (or 0.5 % + 0.5 %)
+    to the 9th and half that from the 10th (GSTN's advisory of 2 August 2024 on
+    Notification 15/2024), so a period over a change of rate is refused: pass the
+    supplies of each part separately, ``since`` and ``on`` bounding each. Returns
+    exceeding supplies (a negative net value) are refused; a day before 2018-10-01
+    raises ``NoRuleError``.
 
     Examples:
         >>> month = ecommerce_tcs(Money("100000", "INR"), Money("0", "INR"),
@@ -162,10 +184,11 @@ def ecommerce_tcs(
         >>> [(tax, rate, str(amount.amount)) for tax, rate, amount in month.collected]
         [('CGST', Decimal('0.5'), '500.00'), ('SGST', Decimal('0.5'), '500.00')]
         >>> ecommerce_tcs(Money("100000", "INR"), Money("20000", "INR"),
-        ...               place="IN", on=date(2024, 7, 10)).total
+        ...               place="IN", since=date(2024, 7, 10), on=date(2024, 7, 31)).total
         Money('400.00', 'INR')
     """
     day = check_day(on)
+    start = _period_start(since, day)
     sold, back = _amount(supplied, "supplied"), _amount(returned, "returned")
     if back > sold:
         raise invalid(
@@ -179,6 +202,16 @@ def ecommerce_tcs(
     collected = []
     for tax in gst_taxes(where, day):
         row = _rate(tax, day)
+        if start < row.since:  # the rate changed within the period
+            raise invalid(
+                "since",
+                start,
+                f"starts the period to {day} (by default the first of its month), and "
+                f"the {tax} TCS rate changed within it, on {row.since}: the rate is the "
+                "one in force when the supplies were made, "
+                f"so pass those from {start} and those from {row.since} separately, "
+                "since= and on= bounding each",
+            )
         share = EXACT.multiply(net.amount, row.rate).scaleb(-2, EXACT)  # per cent
         share = share.quantize(_PAISA, ROUND_HALF_UP, EXACT)
         collected.append((tax, row.rate, Money(share, "INR")))

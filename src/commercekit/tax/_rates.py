@@ -204,7 +204,9 @@ class BundledRates:
             try:
                 check_subdivision(country, code)
             except UnknownCountryError as error:
-                raise UnknownJurisdictionError(jurisdiction, error.reason) from None
+                raise UnknownJurisdictionError(
+                    jurisdiction, f"{code} {error.reason}"
+                ) from None
         if country == "CA":
             hint = "Canada's rates depend on the province: use 'CA-ON', 'CA-QC', …"
         elif country == "US":

@@ -90,10 +90,20 @@ def check_local(
 ) -> Rule | None:
     """Whether ``rates`` (a source's answer for ``state``) are the whole rate: None
     where they are or the state has no local taxes; the rule saying what is left out
-    where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``."""
+    where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``, raised too
+    where the answer lacks the state's own tax (local rates alone would charge short)."""
+    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
+    lacking = sorted(own - {rate.tax for rate in rates})
+    if lacking:
+        raise MissingDataError(
+            f"{state.name}'s own {', '.join(lacking)} in the rate source's answer for "
+            f"{state.state} on {on}",
+            "the answer must hold the state's tax under the name the bundled table "
+            f"gives it ({', '.join(sorted(own))}) as well as each local one; a source "
+            "answering local rates alone would charge too little",
+        )
     if not state.local_taxes:
         return None
-    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
     if any(rate.tax not in own for rate in rates):
         return None  # the source answered local taxes too
     if isinstance(source, StateRatesOnly):
@@ -105,7 +115,8 @@ def check_local(
         )
     raise MissingDataError(
         _what(state.state),
-        f"{state.name} has local sales taxes and commercekit bundles none: pass a "
+        f"{state.name} has local sales taxes and commercekit bundles none, and the "
+        f"answer for {rates[0].category.value} holds the state's tax alone: pass a "
         f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
         "state's tax and each local one at the buyer's address (county, city, district; "
         "a local row at 0% where there is none), or ask for the state's part alone with "

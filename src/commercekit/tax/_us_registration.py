@@ -8,7 +8,7 @@ from datetime import date
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._errors_data import MissingDataError
+from commercekit._errors_data import MissingDataError, UnknownCountryError
 from commercekit._numbers import context_free
 from commercekit.money import RateTable, convert_noted
 from commercekit.regions import check_day, check_subdivision
@@ -35,7 +35,8 @@ def nexus_status(
     (the US part of ``threshold_status``, alone).
 
     ``registrations`` are the states where the seller is registered (``US-TX``; a
-    code that is no US subdivision raises ``UnknownCountryError``); sales
+    code that is no US state, ``US-XX`` or ``DE``, raises ``UnknownCountryError``:
+    ``threshold_status`` takes every registration); sales
     in another currency than USD are converted with ``rates``, each noted in
     ``conversions`` and not rounded: the USD sums shown are exact and are what is
     compared with each limit (no state's guidance read rounds a converted sale before
@@ -54,6 +55,14 @@ def nexus_status(
     """
     day = check_day(on)
     registered = _checks.registrations(registrations, "registrations")
+    for code in sorted(registered):
+        if not code.startswith("US-"):
+            raise UnknownCountryError(
+                code,
+                "is not a US state: nexus_status measures US states alone, so give "
+                "registrations as 'US-TX', … (threshold_status takes the others)",
+                field="registrations",
+            )
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
     records = [

@@ -30,6 +30,7 @@ from commercekit._numbers import context_free
 from commercekit.errors import NoRuleError
 from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
+from commercekit.tax._us_states import us_state
 
 __all__ = ["ShippingTaxability", "UsShipping", "us_shipping"]
 
@@ -116,7 +117,7 @@ def us_shipping(state: str, *, on: date) -> UsShipping:
     [`UnknownCountryError`][commercekit.errors.UnknownCountryError] for a code that is
     no US state.
     """
-    code, day = _state(state), check_day(on)
+    code, day = us_state(state).state, check_day(on)
     periods = SHIPPING.get(code, ())
     for row in periods:
         if row.covers(day):

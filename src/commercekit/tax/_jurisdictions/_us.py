@@ -15,8 +15,9 @@
   registered.
 * Goods shipped from abroad: the same state rules decide the sales tax (a foreign
   seller registered in the state collects it); US customs duties are the border's.
-* Electronic services and a business buyer's exemptions (resale certificates) are not
-  bundled: said by name.
+* Services (electronic services among them: each state decides which its tax reaches)
+  and a business buyer's exemptions (resale certificates) are not bundled: said by
+  name, never charged at the rate for goods.
 
 References:
     South Dakota v. Wayfair, Inc., 585 U.S. 162 (2018): https://www.supremecourt.gov/opinions/17pdf/17-494_j4el.pdf
@@ -32,7 +33,8 @@ import attrs
 
 from commercekit.errors import CommerceKitError, InputKind, InvalidAmountError
 from commercekit.tax._jurisdictions._base import Jurisdiction
-from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
+from commercekit.tax._rates import source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._us_local import check_local
 from commercekit.tax._us_nexus import nexus_threshold
@@ -69,8 +71,12 @@ class UnitedStates(Jurisdiction):
         return (self.physical_presence,) if self.established_here(seller_country) else ()
 
     def domestic(self, case: Case, destination: str) -> TaxDecision:
-        del destination  # the tax is the buyer's state's, not the country's
+        if not case.goods:
+            return _services(case, destination)
         return sales_tax(case, [], ())
+
+    def electronic_services(self, case: Case, destination: str) -> TaxDecision:
+        return _services(case, destination)
 
     def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
         del origin
@@ -140,6 +146,19 @@ def sales_tax(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxD
     return case.decision(not_collected, None, Collector.NONE, rules, documents=documents)
 
 
+def _services(case: Case, destination: str) -> TaxDecision:
+    """Services (electronic or not): each state decides which it taxes, and none of
+    that is bundled; said by name rather than charged at the rate for goods."""
+    where = case.destination.subdivision or destination
+    rule = Rule(
+        f"each US state decides which services (electronic services and digital "
+        f"goods among them) its sales tax reaches; {where}'s taxation of services is "
+        "not bundled with commercekit, so no rate is charged",
+        NOT_BUNDLED_SOURCE,
+    )
+    return case.decision(Regime.NOT_BUNDLED, None, Collector.NONE, [rule])
+
+
 def _taxed_there(state: UsState) -> Rule:
     local = " and the local rates of the address" if state.local_taxes else ""
     return Rule(
@@ -159,9 +178,13 @@ def _facilitator(state: UsState, marketplace: str) -> Rule:
 
 
 def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
-    """The decision, refused where its rates lack the local ones (or noting that
-    they were left out at the caller's request)."""
-    left_out = check_local(state, decision.rates, case.source, case.on)
+    """The decision, refused where the rates of any category sold lack the local
+    ones (or noting that they were left out at the caller's request): each category's
+    answer is checked on its own, as one with local rates does not vouch for another."""
+    left_out = None
+    for category in dict.fromkeys(line.category for line in case.sale.goods_lines):
+        answer = source_rates(case.source, state.state, category, on=case.on)
+        left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:
         return decision
     return attrs.evolve(decision, rules=(*decision.rules, left_out))
