@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from commercekit.errors import (
-    CommerceKitError,
     InputKind,
     InvalidAmountError,
     MissingDataError,
+    NoRuleError,
 )
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
@@ -213,7 +213,7 @@ def _unregistered(case: Case, state: UsState) -> list[Rule]:
     ]
     try:
         threshold = nexus_threshold(state.state, on=case.on)
-    except CommerceKitError:
+    except NoRuleError:  # not bundled (NoThresholdError) or not yet in force
         rules.append(
             Rule(
                 f"{state.name}'s economic-nexus threshold on {case.on} is not bundled: "
