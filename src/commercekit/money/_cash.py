@@ -29,9 +29,10 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import pycountry
@@ -146,6 +147,7 @@ def _rounds_to_zero(line: _bundled.Line) -> Literal["zero", "keep", "step"]:
     return found
 
 
+@functools.cache
 def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
     columns = (
         *("currency", "country", "increment", "since", "until", "convention"),
@@ -177,7 +179,8 @@ def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
     }
 
 
-RULES: dict[tuple[str, str | None], tuple[CashRounding, ...]] = _read_rules()
+if not TYPE_CHECKING:  # RULES: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, RULES=_read_rules)
 
 
 @context_free
@@ -200,7 +203,7 @@ def cash_rounding(currency: str, *, on: date, country: str | None = None) -> Cas
     if country is not None:
         keys.insert(0, (code, _check_country(country)))
     for key in keys:
-        rules = RULES.get(key)
+        rules = _read_rules().get(key)
         if not rules:
             continue
         for rule in rules:

@@ -24,9 +24,11 @@ than the law allows.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -97,6 +99,7 @@ def _row(line: _bundled.Line) -> _CapRow:
     )
 
 
+@functools.cache
 def _read() -> tuple[_CapRow, ...]:
     columns = (
         "regime", "card_type", "cap_percent", "since", "until", "legal_basis",
@@ -117,7 +120,8 @@ def _read() -> tuple[_CapRow, ...]:
     return rows
 
 
-CAPS: tuple[_CapRow, ...] = _read()
+if not TYPE_CHECKING:  # CAPS: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, CAPS=_read)
 
 
 def _interchange_cap_status(value: object) -> CapStatus:
@@ -351,7 +355,7 @@ def interchange_cap(
         return _excluded(kind, paid, regime, "commercial cards", lead)
     if three_party:
         return _excluded(kind, paid, regime, "cards of three-party schemes", lead)
-    rows = [r for r in CAPS if r.regime == regime and r.card_type is kind]
+    rows = [r for r in _read() if r.regime == regime and r.card_type is kind]
     row = next(
         (r for r in rows if r.since <= day and (r.until is None or day <= r.until)), None
     )

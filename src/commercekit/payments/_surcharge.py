@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
+from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError, SurchargeRefusedError
@@ -34,10 +36,13 @@ from commercekit.payments import _checks
 from commercekit.payments._instruments import INSTRUMENTS, classify
 from commercekit.payments._interchange import IFR
 from commercekit.payments._model import Buyer, CardType, PaymentMethod, card_inputs
-from commercekit.payments._surcharge_rules import RULES, Rule
+from commercekit.payments._surcharge_rules import Rule, rules
 from commercekit.regions import is_eu_member
 
 __all__ = ["Ruling", "SurchargeDecision", "check_surcharge", "surcharge_decision"]
+
+if not TYPE_CHECKING:  # RULES: the bundled rules, read on first use
+    __getattr__ = _bundled.tables(__name__, RULES=rules)
 
 
 PSD2 = "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"
@@ -110,7 +115,7 @@ def _matching(merchant: str, instruments: set[str], buyer: Buyer, day: date) -> 
     places = {merchant, "EU"} if is_eu_member(merchant, on=day) else {merchant}
     return [
         rule
-        for rule in RULES
+        for rule in rules()
         if rule.jurisdiction in places
         and rule.instrument in {*instruments, "any"}
         and rule.buyer in (buyer.value, "any")

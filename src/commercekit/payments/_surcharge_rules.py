@@ -9,6 +9,7 @@ payment is also offered (§ 312a(4) no. 1 BGB). The file's header cites the law.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 
 import attrs
@@ -18,7 +19,7 @@ from commercekit.errors import UnknownCountryError
 from commercekit.payments._instruments import INSTRUMENTS
 from commercekit.regions import check_country
 
-__all__ = ["RULES", "Rule"]
+__all__ = ["Rule", "rules"]
 
 
 @attrs.frozen
@@ -58,7 +59,8 @@ def _instrument(line: _bundled.Line) -> str:
     return found
 
 
-def _read() -> tuple[Rule, ...]:
+@functools.cache
+def rules() -> tuple[Rule, ...]:
     columns = (
         "jurisdiction",
         "instrument",
@@ -102,6 +104,3 @@ class _BuyerColumn(enum.StrEnum):
     CONSUMER = "consumer"
     BUSINESS = "business"
     ANY = "any"
-
-
-RULES: tuple[Rule, ...] = _read()

@@ -22,13 +22,15 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
-from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
+from commercekit.regions._eu import check_country, check_day, memberships
 
 __all__ = ["eea_members", "is_eea_member"]
 
@@ -57,6 +59,7 @@ class EeaMembership(_bundled.Sourced):
         return self.joined <= on and (self.left is None or on <= self.left)
 
 
+@functools.cache
 def _read() -> dict[str, EeaMembership]:
     columns = ("country", "joined", "left", "kind", "source", "note")
     lines = _bundled.read("commercekit.regions", "eea.csv", columns=columns)
@@ -78,14 +81,15 @@ def _read() -> dict[str, EeaMembership]:
     return {row.country: row for _, row in rows}
 
 
-EEA: dict[str, EeaMembership] = _read()
+if not TYPE_CHECKING:  # EEA: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, EEA=_read)
 
 
 def _member(code: str, on: date) -> bool:
-    extra = EEA.get(code)
+    extra = _read().get(code)
     if extra is not None and extra.kind is _Kind.EFTA:
         return extra.covers(on)
-    eu = MEMBERSHIPS.get(code)
+    eu = memberships().get(code)
     if eu is None or on < _AGREEMENT or not eu.covers(on):
         return False
     return extra is None or extra.covers(on)
@@ -110,4 +114,4 @@ def eea_members(*, on: date) -> frozenset[str]:
         30
     """
     day = check_day(on)
-    return frozenset(code for code in {*MEMBERSHIPS, *EEA} if _member(code, day))
+    return frozenset(code for code in {*memberships(), *_read()} if _member(code, day))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import attrs
 import pycountry
@@ -23,6 +24,7 @@ __all__ = [
     "check_day",
     "eu_members",
     "is_eu_member",
+    "memberships",
     "vat_prefix",
 ]
 
@@ -42,7 +44,8 @@ class Membership:
         return self.joined <= on and (self.left is None or on <= self.left)
 
 
-def _read() -> dict[str, Membership]:
+@functools.cache
+def memberships() -> dict[str, Membership]:
     columns = ("country", "vat_prefix", "joined", "left", "note")
     lines = _bundled.read("commercekit.regions", "eu_members.csv", columns=columns)
     rows = [
@@ -62,7 +65,8 @@ def _read() -> dict[str, Membership]:
     return {row.country: row for _, row in rows}
 
 
-MEMBERSHIPS: dict[str, Membership] = _read()
+if not TYPE_CHECKING:  # MEMBERSHIPS: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, MEMBERSHIPS=memberships)
 
 
 def check_country(country: object) -> str:
@@ -70,7 +74,7 @@ def check_country(country: object) -> str:
     if not isinstance(country, str) or len(country) != 2:
         raise UnknownCountryError(country)
     code = country.upper()
-    if code not in MEMBERSHIPS and not _is_iso_country(code):
+    if code not in memberships() and not _is_iso_country(code):
         raise UnknownCountryError(country)
     return code
 
@@ -105,7 +109,7 @@ def check_day(on: object) -> date:
 @context_free
 def is_eu_member(country: str, *, on: date) -> bool:
     """Whether ``country`` was an EU member state (for VAT) on ``on``."""
-    membership = MEMBERSHIPS.get(check_country(country))
+    membership = memberships().get(check_country(country))
     return membership is not None and membership.covers(check_day(on))
 
 
@@ -120,12 +124,12 @@ def eu_members(*, on: date) -> frozenset[str]:
         True
     """
     on = check_day(on)
-    return frozenset(code for code, member in MEMBERSHIPS.items() if member.covers(on))
+    return frozenset(code for code, member in memberships().items() if member.covers(on))
 
 
 @context_free
 def vat_prefix(country: str) -> str:
     """The prefix EU VAT uses for ``country`` (``EL`` for Greece, else the ISO code)."""
     code = check_country(country)
-    membership = MEMBERSHIPS.get(code)
+    membership = memberships().get(code)
     return membership.vat_prefix if membership else code

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -55,7 +56,7 @@ from commercekit._numbers import context_free
 from commercekit._words import with_article
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
-from commercekit.regions._eu import MEMBERSHIPS, check_country, check_day
+from commercekit.regions._eu import check_country, check_day, memberships
 from commercekit.regions._rate_regions import RateRegion, rate_region
 from commercekit.regions._territories import (
     Territory,
@@ -94,6 +95,7 @@ _SHARED_COLUMNS = (
 )
 
 
+@functools.cache
 def _read_shared() -> tuple[_SharedArea, ...]:
     lines = _bundled.read(
         "commercekit.regions", "shared_areas.csv", columns=_SHARED_COLUMNS
@@ -117,11 +119,12 @@ def _read_shared() -> tuple[_SharedArea, ...]:
     return tuple(row for _, row in rows)
 
 
-_SHARED = _read_shared()
+if not TYPE_CHECKING:  # _SHARED: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, _SHARED=_read_shared)
 
 
 def _member(country: str, on: date) -> bool:
-    membership = MEMBERSHIPS.get(country)
+    membership = memberships().get(country)
     return membership is not None and membership.covers(on)
 
 
@@ -309,7 +312,9 @@ def _place_of(
     customs = "EU" if eu else country
     if country == "CA" and subdivision and subdivision.startswith("CA-"):
         goods = services = subdivision  # Canadian sales taxes depend on the province
-    shared = next((row for row in _SHARED if row.place == country and row.covers(on)), None)
+    shared = next(
+        (row for row in _read_shared() if row.place == country and row.covers(on)), None
+    )
     if shared is not None:
         goods = services = shared.vat_of
         eu = _member(shared.vat_of, on)

@@ -44,8 +44,10 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -196,6 +198,7 @@ def _rate_region(line: _bundled.Line) -> RateRegion:
     )
 
 
+@functools.cache
 def _read() -> tuple[RateRegion, ...]:
     lines = _bundled.read("commercekit.regions", "rate_regions.csv", columns=_COLUMNS)
     rows = [(line, _rate_region(line)) for line in lines]
@@ -203,7 +206,8 @@ def _read() -> tuple[RateRegion, ...]:
     return tuple(row for _, row in rows)
 
 
-RATE_REGIONS: tuple[RateRegion, ...] = _read()
+if not TYPE_CHECKING:  # RATE_REGIONS: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, RATE_REGIONS=_read)
 
 
 # Subdivisions where some places charge rates of their own that the data does not model
@@ -262,7 +266,7 @@ def rate_region(
             "TaxRateSource, or give the address without a subdivision if it is not one "
             "of those islands",
         )
-    regions = [r for r in RATE_REGIONS if r.country == code and r.covers(day)]
+    regions = [r for r in _read() if r.country == code and r.covers(day)]
     if wanted is not None:
         found = next((r for r in regions if wanted in r.subdivisions), None)
         if found is not None:

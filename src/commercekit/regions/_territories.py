@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 import pycountry
@@ -125,6 +126,7 @@ def _row(line: _bundled.Line) -> Territory:
     )
 
 
+@functools.cache
 def _read() -> tuple[Territory, ...]:
     lines = _bundled.read("commercekit.regions", "territories.csv", columns=_COLUMNS)
     rows = [(line, _row(line)) for line in lines]
@@ -132,15 +134,22 @@ def _read() -> tuple[Territory, ...]:
     return tuple(row for _, row in rows)
 
 
-TERRITORIES: tuple[Territory, ...] = _read()
-_BY_CODE: dict[str, list[Territory]] = {}
-for _territory in TERRITORIES:
-    _aliases = {_territory.code, _territory.subdivision, _territory.iso_alpha2}
-    if _territory.iso_alpha2:  # older ISO 3166-2 editions: FR-GP for FR-971
-        _aliases.add(f"{_territory.country}-{_territory.iso_alpha2}")
-    for _key in _aliases:
-        if _key:
-            _BY_CODE.setdefault(_key, []).append(_territory)
+if not TYPE_CHECKING:  # TERRITORIES: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, TERRITORIES=_read)
+
+
+@functools.cache
+def _by_code() -> dict[str, list[Territory]]:
+    """The territories by each code that names them."""
+    found: dict[str, list[Territory]] = {}
+    for territory in _read():
+        aliases = {territory.code, territory.subdivision, territory.iso_alpha2}
+        if territory.iso_alpha2:  # older ISO 3166-2 editions: FR-GP for FR-971
+            aliases.add(f"{territory.country}-{territory.iso_alpha2}")
+        for key in aliases:
+            if key:
+                found.setdefault(key, []).append(territory)
+    return found
 
 
 def check_subdivision(country: str, code: object) -> str:
@@ -173,7 +182,7 @@ def check_subdivision(country: str, code: object) -> str:
 def check_area(code: str) -> str:
     """``code`` (a validated name) as a VAT or customs area: ``EU``, ``XI``, a country,
     a territory's own code (``DE-HELGOLAND``) or a subdivision of its country."""
-    if "-" in code and code not in _BY_CODE:
+    if "-" in code and code not in _by_code():
         check_subdivision(code[:2], code)
     return code
 
@@ -204,7 +213,7 @@ def _not_one_of(country: str) -> str:
 
 @functools.cache
 def _subdivision_of(country: str, code: str) -> bool:
-    rows = _BY_CODE.get(code)
+    rows = _by_code().get(code)
     if rows and any(row.country == country for row in rows):
         return True
     found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
@@ -270,7 +279,7 @@ def special_territory(code: str, *, on: date | None = None) -> Territory | None:
         raise UnknownCountryError(
             code, "is not a territory code; give it as text ('ES-CN')"
         )
-    return _in_force(_BY_CODE.get(code.upper()), None if on is None else check_day(on))
+    return _in_force(_by_code().get(code.upper()), None if on is None else check_day(on))
 
 
 @context_free
@@ -305,11 +314,11 @@ def locate(
         subdivision = check_subdivision(code, subdivision)
     if postcode is not None:
         postcode = fields.postcode(postcode)
-    found = _in_force(_BY_CODE.get(code), on)
+    found = _in_force(_by_code().get(code), on)
     if found is not None:
         return found
     if subdivision is not None:
-        rows = [row for row in _BY_CODE.get(subdivision, ()) if row.country == code]
+        rows = [row for row in _by_code().get(subdivision, ()) if row.country == code]
         found = _in_force(rows, on)
         if found is not None:
             return found
@@ -317,10 +326,10 @@ def locate(
         for exact in (True, False):  # 97150 is Saint-Martin before 971* is Guadeloupe
             rows = [
                 territory
-                for territory in TERRITORIES
+                for territory in _read()
                 if territory.country == code
                 and territory.matches_postcode(postcode, exact=exact)
             ]
             if rows:
-                return _in_force(_BY_CODE[rows[0].code], on)
+                return _in_force(_by_code()[rows[0].code], on)
     return None

@@ -36,6 +36,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -128,6 +129,7 @@ def _surcharge(line: _bundled.Line) -> Surcharge:
     )
 
 
+@functools.cache
 def _read() -> tuple[Surcharge, ...]:
     lines = _bundled.read("commercekit.shipping", "surcharges.csv", columns=_COLUMNS)
     rows = [(line, _surcharge(line)) for line in lines]
@@ -135,9 +137,6 @@ def _read() -> tuple[Surcharge, ...]:
         (line, (row.destination, row.name), row.since, row.until) for line, row in rows
     )
     return tuple(row for _, row in rows)
-
-
-SURCHARGES: tuple[Surcharge, ...] = _read()
 
 
 def india_costs(shipment: Shipment, work: Work) -> tuple[Money, Money]:
@@ -283,8 +282,8 @@ def surcharge_lines(
 
 def _general(day: date) -> Surcharge:
     """India's Social Welfare Surcharge in force on ``day``."""
-    for row in SURCHARGES:
+    for row in _read():
         if row.destination == INDIA and row.covers(day):
             return row
-    spans = ", ".join(f"{row.since}..{row.until or 'open'}" for row in SURCHARGES)
+    spans = ", ".join(f"{row.since}..{row.until or 'open'}" for row in _read())
     raise NoRuleError("India's Social Welfare Surcharge", day, spans)

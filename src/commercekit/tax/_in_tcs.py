@@ -23,6 +23,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -56,7 +57,9 @@ class _Row:
     sources: tuple[str, ...]
 
 
+@functools.cache
 def _read() -> tuple[_Row, ...]:
+    """Every TCS rate period, per tax (CGST, SGST, IGST; UTGST as SGST)."""
     lines = _bundled.read(
         "commercekit.tax", "in_tcs.csv", columns=("tax", "rate", "since", "until", "source")
     )
@@ -75,10 +78,6 @@ def _read() -> tuple[_Row, ...]:
     ]
     _bundled.check_periods((line, row.tax, row.since, row.until) for line, row in rows)
     return tuple(row for _, row in rows)
-
-
-TCS_RATES = _read()
-"""Every TCS rate period, per tax (CGST, SGST, IGST; UTGST as SGST)."""
 
 
 def _amount(value: object, field: str) -> Money:
@@ -146,7 +145,7 @@ def _period_start(since: object, day: date) -> date:
 
 
 def _rate(tax: str, day: date) -> _Row:
-    rows = [row for row in TCS_RATES if row.tax == ("SGST" if tax == "UTGST" else tax)]
+    rows = [row for row in _read() if row.tax == ("SGST" if tax == "UTGST" else tax)]
     for row in rows:
         if row.since <= day and (row.until is None or day <= row.until):
             return row

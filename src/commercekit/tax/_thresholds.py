@@ -24,8 +24,9 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -240,6 +241,7 @@ def _threshold(line: _bundled.Line) -> Threshold:
     )
 
 
+@functools.cache
 def _read() -> dict[tuple[str, ThresholdRule], tuple[Threshold, ...]]:
     lines = _bundled.read("commercekit.tax", "thresholds.csv", columns=_COLUMNS)
     rows = [(line, _threshold(line)) for line in lines]
@@ -252,7 +254,8 @@ def _read() -> dict[tuple[str, ThresholdRule], tuple[Threshold, ...]]:
     return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
 
 
-THRESHOLDS: dict[tuple[str, ThresholdRule], tuple[Threshold, ...]] = _read()
+if not TYPE_CHECKING:  # THRESHOLDS: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, THRESHOLDS=_read)
 
 
 @context_free
@@ -280,10 +283,10 @@ def _periods(
     """The periods of a rule, or the error naming the jurisdictions that have it."""
     code = _checks.text(jurisdiction, "jurisdiction")
     name = _rule(rule)
-    periods = THRESHOLDS.get((code, name))
+    periods = _read().get((code, name))
     if periods is None:
         _checks.jurisdiction(code, union=True)  # CA-XX: no place, not just no rule
-        having = sorted(j for j, r in THRESHOLDS if r is name)
+        having = sorted(j for j, r in _read() if r is name)
         raise NoThresholdError(code, name.value, having, on)
     return periods
 

@@ -26,8 +26,9 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -308,6 +309,7 @@ def _row(line: _bundled.Line) -> NexusThreshold:
     )
 
 
+@functools.cache
 def _read() -> dict[str, tuple[NexusThreshold, ...]]:
     lines = _bundled.read("commercekit.tax", "us_nexus.csv", columns=_COLUMNS)
     rows = [(line, _row(line)) for line in lines]
@@ -318,7 +320,8 @@ def _read() -> dict[str, tuple[NexusThreshold, ...]]:
     return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
 
 
-NEXUS: dict[str, tuple[NexusThreshold, ...]] = _read()
+if not TYPE_CHECKING:  # NEXUS: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, NEXUS=_read)
 
 
 @context_free
@@ -331,9 +334,9 @@ def nexus_periods(state: str) -> tuple[NexusThreshold, ...]:
         [200, None]
     """
     code = _state(state)
-    periods = NEXUS.get(code)
+    periods = _read().get(code)
     if periods is None:
-        raise NoThresholdError(code, "economic_nexus", sorted(NEXUS))
+        raise NoThresholdError(code, "economic_nexus", sorted(_read()))
     return periods
 
 

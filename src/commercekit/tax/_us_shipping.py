@@ -21,6 +21,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 
 import attrs
@@ -81,7 +82,9 @@ class UsShipping(_bundled.Sourced):
 _COLUMNS = ("state", "separately_stated", "since", "until", "source", "note")
 
 
+@functools.cache
 def _read() -> dict[str, tuple[UsShipping, ...]]:
+    """Each state's periods, read on first use."""
     lines = _bundled.read("commercekit.tax", "us_shipping.csv", columns=_COLUMNS)
     rows = [
         (
@@ -105,9 +108,6 @@ def _read() -> dict[str, tuple[UsShipping, ...]]:
     return {state: tuple(rows) for state, rows in found.items()}
 
 
-SHIPPING: dict[str, tuple[UsShipping, ...]] = _read()
-
-
 @context_free
 def us_shipping(state: str, *, on: date) -> UsShipping:
     """How ``state`` (``US-TX``) treats shipping stated apart from the goods on ``on``.
@@ -118,7 +118,7 @@ def us_shipping(state: str, *, on: date) -> UsShipping:
     no US state.
     """
     code, day = us_state(state).state, check_day(on)
-    periods = SHIPPING.get(code, ())
+    periods = _read().get(code, ())
     for row in periods:
         if row.covers(day):
             return row

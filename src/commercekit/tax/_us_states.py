@@ -27,7 +27,9 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -37,7 +39,7 @@ from commercekit.errors import UnknownCountryError
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
 
-__all__ = ["NO_SALES_TAX", "UsState", "us_state"]
+__all__ = ["UsState", "no_sales_tax", "us_state"]
 
 
 def _state(value: object) -> str:
@@ -81,7 +83,9 @@ _COLUMNS = (
 )
 
 
+@functools.cache
 def _read() -> dict[str, UsState]:
+    """The table, read the first time a rule asks for it (a quote to Germany never)."""
     lines = _bundled.read("commercekit.tax", "us_states.csv", columns=_COLUMNS)
     return {
         line.raw("state"): line.build(
@@ -98,10 +102,14 @@ def _read() -> dict[str, UsState]:
     }
 
 
-STATES: dict[str, UsState] = _read()
+if not TYPE_CHECKING:  # STATES: the table, read on first use
+    __getattr__ = _bundled.tables(__name__, STATES=_read)
 
-NO_SALES_TAX = frozenset(code for code, state in STATES.items() if not state.sales_tax)
-"""The states where no sales tax is levied at all (``US-DE``, ``US-MT`` …)."""
+
+@functools.cache
+def no_sales_tax() -> frozenset[str]:
+    """The states where no sales tax is levied at all (``US-DE``, ``US-MT`` …)."""
+    return frozenset(code for code, state in _read().items() if not state.sales_tax)
 
 
 @context_free
@@ -113,7 +121,7 @@ def us_state(state: str) -> UsState:
     ``US-GU``), whose taxes are not state sales taxes and are not bundled.
     """
     code = _state(state)
-    found = STATES.get(code)
+    found = _read().get(code)
     if found is None:
         raise UnknownCountryError(
             state,
