@@ -35,7 +35,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 import attrs
-import pycountry
 
 from commercekit import _bundled
 from commercekit._inputs import day, invalid, text
@@ -84,6 +83,8 @@ def _note(value: object) -> str:
 
 
 def _check_country(country: object) -> str:
+    import pycountry  # noqa: PLC0415  # loaded with the cash rounding table
+
     if (
         not isinstance(country, str)
         or len(country) != 2

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import attrs
-import pycountry
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
@@ -81,6 +80,8 @@ def check_country(country: object) -> str:
 
 @functools.cache
 def _is_iso_country(code: str) -> bool:
+    import pycountry  # noqa: PLC0415  # a quote between EU members never loads it
+
     return pycountry.countries.get(alpha_2=code) is not None
 
 

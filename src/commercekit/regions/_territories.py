@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
-import pycountry
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
@@ -194,6 +193,8 @@ _LISTED_UP_TO = 60
 @functools.cache
 def _not_one_of(country: str) -> str:
     """Why a code is no subdivision of ``country``, naming the codes it has."""
+    import pycountry  # noqa: PLC0415  # loaded by the first code asked about
+
     of = "GB" if country == "XI" else country
     codes = sorted(
         row.code
@@ -213,6 +214,8 @@ def _not_one_of(country: str) -> str:
 
 @functools.cache
 def _subdivision_of(country: str, code: str) -> bool:
+    import pycountry  # noqa: PLC0415  # loaded by the first code asked about
+
     rows = _by_code().get(code)
     if rows and any(row.country == country for row in rows):
         return True

@@ -8,6 +8,7 @@ a few headings, not a full tariff.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -252,22 +253,28 @@ EXAMPLE_TARIFF_SOURCE = "example tariff (a few headings, not a complete customs 
 
 
 class BundledTariff(TariffTable):
-    """The EXAMPLE tariff bundled for the docs and tests (a few headings, MFN rates)."""
+    """The EXAMPLE tariff bundled for the docs and tests (a few headings, MFN rates),
+    its rows read on first use (a quote inside the EU never asks for a duty)."""
 
     def __init__(self) -> None:
+        self.name = "the example tariff"
+
+    @functools.cached_property
+    def rates(self) -> tuple[DutyRate, ...]:  # type: ignore[override]  # read once
+        """The rows, checked as any table's are."""
         lines = _bundled.read(
             "commercekit.shipping", "example_tariff.csv", columns=_TARIFF_COLUMNS
         )
         # Each row's source says it is the example's, so every duty quoted from it
         # says so too (in the explanation and the quote's duties), not only its name.
         rows = (_duty_rate(line) for line in lines)
-        super().__init__(
+        return TariffTable(
             (
                 attrs.evolve(row, source=f"{EXAMPLE_TARIFF_SOURCE}: {row.source}")
                 for row in rows
             ),
-            name="the example tariff",
-        )
+            name=self.name,
+        ).rates
 
     def _covered(self) -> str:
         return (

@@ -32,8 +32,6 @@ import functools
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-import pycountry
-
 from commercekit._checks import invalid
 from commercekit.errors import InputKind, MissingDataError
 from commercekit.regions import holiday_region, special_territory
@@ -90,6 +88,8 @@ its letters spell (DE, Germany)."""
 
 def _own_code(country: str, region: str) -> str | None:
     """The ISO 3166-1 code of a subdivision that has one of its own, if it has."""
+    import pycountry  # noqa: PLC0415  # loaded by the first region asked about
+
     territory = special_territory(f"{country}-{region}")
     if territory is not None:
         return territory.iso_alpha2
