@@ -31,7 +31,6 @@ from commercekit.tax import (
     RateKind,
     RateTotal,
     RoundingLevel,
-    ShippingTaxability,
     TaxCategory,
     TaxDecision,
     TaxLine,
@@ -40,7 +39,6 @@ from commercekit.tax import (
     per_item_rates,
     source_rates,
     tax_invoice,
-    us_shipping,
 )
 
 _add = EXACT.add
@@ -191,6 +189,8 @@ def shipping_taxed(
     state = decision.taxed_in
     if charged is None or not charged.amount or state is None or state[:3] != "US-":
         return True
+    from commercekit.tax import ShippingTaxability, us_shipping  # noqa: PLC0415  # US only
+
     rule = us_shipping(state, on=context.at.date())
     notes.append(rule.explain())
     if rule.separately_stated is not ShippingTaxability.CONDITIONAL:

@@ -76,7 +76,6 @@ from commercekit.tax._india import gst_taxes
 from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
-from commercekit.tax._us_states import no_sales_tax
 
 __all__ = [
     "BundledRates",
@@ -302,7 +301,11 @@ _CLASSIFIED = frozenset({TaxCategory.ZERO_RATED, TaxCategory.EXEMPT})
 
 def _per_category(code: str) -> bool:
     """Whether ``code`` answers only the categories it has rows for."""
-    return code in _RATE_PER_HEADING or (code[:3] == "US-" and code not in no_sales_tax())
+    if code[:3] != "US-":
+        return code in _RATE_PER_HEADING
+    from commercekit.tax._us_states import no_sales_tax  # noqa: PLC0415  # US only
+
+    return code not in no_sales_tax()
 
 
 def _missing(

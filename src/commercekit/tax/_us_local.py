@@ -28,13 +28,16 @@ is the whole rate (``_data/us_states.csv``).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
-from commercekit.tax._us_states import UsState
+
+if TYPE_CHECKING:
+    from commercekit.tax._us_states import UsState
 
 __all__ = ["PARTIAL_SOURCE", "StateRatesOnly", "check_local", "missing_from"]
 

@@ -26,26 +26,13 @@ shared tests (``tests/test_jurisdictions.py``), which run for every registered o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+import importlib
+from collections.abc import Iterator, Mapping
 
 from commercekit.regions import Place
 from commercekit.tax._jurisdictions._base import Jurisdiction
-from commercekit.tax._jurisdictions._ca import Canada
 from commercekit.tax._jurisdictions._case import Case
-from commercekit.tax._jurisdictions._ch import Switzerland
-from commercekit.tax._jurisdictions._eu import EuropeanUnion
 from commercekit.tax._jurisdictions._eu_oss import DIRECTIVE
-from commercekit.tax._jurisdictions._in import India
-from commercekit.tax._jurisdictions._jp import Japan
-from commercekit.tax._jurisdictions._low_value import (
-    Australia,
-    NewZealand,
-    Norway,
-    Singapore,
-)
-from commercekit.tax._jurisdictions._uk import UnitedKingdom
-from commercekit.tax._jurisdictions._us import UnitedStates
 
 __all__ = [
     "DIRECTIVE",
@@ -56,24 +43,51 @@ __all__ = [
     "jurisdiction_for",
 ]
 
-_REGISTERED: tuple[Jurisdiction, ...] = (
-    EuropeanUnion(),
-    UnitedKingdom(),
-    Australia(),
-    NewZealand(),
-    Norway(),
-    Switzerland(),
-    Canada(),
-    Singapore(),
-    Japan(),
-    India(),
-    UnitedStates(),
-)
+_REGISTERED: dict[str, tuple[str, str]] = {
+    "EU": ("._eu", "EuropeanUnion"),
+    "GB": ("._uk", "UnitedKingdom"),
+    "AU": ("._low_value", "Australia"),
+    "NZ": ("._low_value", "NewZealand"),
+    "NO": ("._low_value", "Norway"),
+    "CH": ("._ch", "Switzerland"),
+    "CA": ("._ca", "Canada"),
+    "SG": ("._low_value", "Singapore"),
+    "JP": ("._jp", "Japan"),
+    "IN": ("._in", "India"),
+    "US": ("._us", "UnitedStates"),
+}
+"""Each registered code's module and class."""
 _ELSEWHERE = Jurisdiction()
 
-JURISDICTION_REGISTRY: Mapping[str, Jurisdiction] = MappingProxyType(
-    {jurisdiction.code: jurisdiction for jurisdiction in _REGISTERED}
-)
+
+class _Registry(Mapping[str, Jurisdiction]):
+    """The registered jurisdictions by code, read-only, each module imported when its
+    jurisdiction is first asked for (a sale within the EU loads no US rules)."""
+
+    __slots__ = ("_made",)
+
+    def __init__(self) -> None:
+        self._made: dict[str, Jurisdiction] = {}
+
+    def __getitem__(self, code: str) -> Jurisdiction:
+        made = self._made.get(code)
+        if made is None:
+            module, name = _REGISTERED[code]  # KeyError for a code not registered
+            made = getattr(importlib.import_module(module, __name__), name)()
+            self._made[code] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_REGISTERED)
+
+    def __len__(self) -> int:
+        return len(_REGISTERED)
+
+    def __repr__(self) -> str:
+        return f"JURISDICTION_REGISTRY({', '.join(_REGISTERED)})"
+
+
+JURISDICTION_REGISTRY: Mapping[str, Jurisdiction] = _Registry()
 """Every jurisdiction with bundled decision rules, by the code of its VAT area (``EU``,
 ``GB``, ``AU`` …; read-only). Each value's ``name``, ``references`` and ``thresholds``
 say what it is, where its law is published and which thresholds its decisions read."""
