@@ -1,0 +1,117 @@
+"""What a quote from the command line loads and reads, in a fresh interpreter.
+
+Each bundled table is read the first time a rule asks for it, and each jurisdiction's
+rules are imported when a sale reaches it, so a Dutch shop's quote to Germany reads no
+US table and loads no US or Indian rules (nor the ``pycountry`` database of
+subdivisions). These tests hold that in place, on ``sys.modules`` and on the files the
+one loader (``commercekit._bundled.read``) was asked for, so that start-up time gained
+cannot silently come back; ``bench/startup.py`` times it, no test here does. The US
+example shows the same path still loading what a US sale needs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = "src/commercekit/examples"
+
+RECORD_READS = """\
+import io, sys
+BEFORE = set(sys.modules)
+from commercekit import _bundled
+_read = _bundled.read
+READ = []
+def _recording(package, name, **options):
+    READ.append(name)
+    return _read(package, name, **options)
+_bundled.read = _recording
+"""
+"""Set-up that records the name of each bundled file read, in order."""
+
+US_RULES = {
+    "commercekit.tax._us_states",
+    "commercekit.tax._us_nexus",
+    "commercekit.tax._us_shipping",
+    "commercekit.tax._us_status",
+    "commercekit.tax._jurisdictions._us",
+}
+"""The US sales-tax rules a sale outside the US has no use for."""
+
+OTHER_JURISDICTIONS = {
+    f"commercekit.tax._jurisdictions._{name}"
+    for name in ("uk", "ch", "ca", "jp", "in", "in_services", "low_value", "us")
+}
+"""The registered jurisdictions besides the EU's."""
+
+
+def _run(code: str) -> tuple[set[str], list[str]]:
+    """The modules a fresh interpreter loads running ``code`` after ``RECORD_READS``
+    (besides those its start-up loaded), and the bundled files it read, in order."""
+    script = (
+        f"{RECORD_READS}{code}\n"
+        "loaded = sorted(set(sys.modules) - BEFORE)\n"
+        "print(__import__('json').dumps([loaded, READ]))\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    found: list[Any] = json.loads(done.stdout.splitlines()[-1])
+    return set(found[0]), found[1]
+
+
+IMPORT_QUOTE = (
+    "from commercekit.checkout import quote\n"
+    "from commercekit.serde import quote_request_from_json"
+)
+
+
+def _quoted(example: str) -> tuple[set[str], list[str]]:
+    """The modules a quote of ``example`` from the command line loads, and the
+    bundled files it reads (those importing ``quote`` reads not counted)."""
+    loaded, read = _run(
+        f"{IMPORT_QUOTE}\nREAD.clear()\nfrom commercekit.cli import main\n"
+        f"main(['quote', '{EXAMPLES}/{example}.json'], out=io.StringIO())"
+    )
+    return loaded, read
+
+
+def test_importing_the_quote_reads_no_table_but_the_currencies() -> None:
+    """Importing ``quote`` and the request reader reads ISO 4217 (every amount needs
+    it) and no other table, and loads neither holidays nor pycountry."""
+    loaded, read = _run(IMPORT_QUOTE)
+    assert read == ["iso4217.csv"]
+    assert {"holidays", "pycountry", "commercekit.tax._us_states"} & loaded == set()
+    assert OTHER_JURISDICTIONS & loaded == set()
+
+
+def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
+    """The German consumer's quote loads the EU's rules only, reads no US table, and
+    never loads pycountry's subdivisions (which checking a US state's code needs)."""
+    loaded, by_quote = _quoted("nl-to-de-consumer")
+    assert "commercekit.tax._jurisdictions._eu" in loaded
+    assert (US_RULES | OTHER_JURISDICTIONS) & loaded == set()
+    assert {"us_states.csv", "us_nexus.csv", "us_shipping.csv", "in_tcs.csv"}.isdisjoint(
+        by_quote
+    )
+    assert {"example_tariff.csv", "customs.csv", "surcharges.csv"}.isdisjoint(by_quote)
+    assert len(by_quote) == len(set(by_quote)), "a table was read twice"
+
+
+def test_a_quote_to_the_us_loads_the_us_rules_it_needs() -> None:
+    """The same path loads the US rules and reads their tables for a US buyer."""
+    loaded, by_quote = _quoted("nl-to-us-ddp")
+    assert {"commercekit.tax._jurisdictions._us", "commercekit.tax._us_states"} <= loaded
+    assert {"us_states.csv", "us_nexus.csv", "example_tariff.csv"} <= set(by_quote)
+    assert OTHER_JURISDICTIONS - {"commercekit.tax._jurisdictions._us"} & loaded == set()
