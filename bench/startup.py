@@ -13,7 +13,11 @@ is), each beside its target (issue 17):
   interpreter start-up included (median; target 120 ms wall for ``nl-to-de-consumer``),
   and under it the floor: a process that imports only the modules from outside
   commercekit (the standard library's and the third-party libraries') that the same
-  quote loaded. What lies between is commercekit's own.
+  quote loaded. What lies between is commercekit's own, split in two: its imports (a
+  process that imports every module the quote loaded, commercekit's too, in the
+  order the quote loaded them, and quotes nothing) and the quote's run (reading the
+  request, the tables it asks for, the rules, printing: the rest), each the median
+  over paired runs of the difference.
 * the command as a user runs it, ``python -m commercekit quote FILE`` with the
   interpreter running this bench and its ``site`` (``.pth`` files included), median
   wall time beside the 120 ms target. Run the bench with a clean environment's
@@ -120,19 +124,23 @@ def check_output(path: Path, env: dict[str, str], as_run: dict[str, str] | None)
         assert out == as_table, f"{path.name}: python -m commercekit's table differs"
 
 
-def loaded_outside(path: Path, env: dict[str, str]) -> list[str]:
-    """The modules not commercekit's that a quote of ``path`` loads, in load order."""
+def loaded_by(path: Path, env: dict[str, str]) -> list[str]:
+    """The modules a quote of ``path`` loads, in load order."""
     script = (
         f"{START}import sys, io\nbefore = set(sys.modules)\n"
         "from commercekit.cli import main\n"
         f"main(['quote', {str(path)!r}], out=io.StringIO())\n"
-        "print('\\n'.join(m for m in sys.modules if m not in before "
-        "and not m.startswith('commercekit')))"
+        "print('\\n'.join(m for m in sys.modules if m not in before))"
     )
     return run(["-c", script], env).out.split()
 
 
-def floor_script(modules: list[str]) -> str:
+def outside(modules: list[str]) -> list[str]:
+    """Those of ``modules`` that are not commercekit's."""
+    return [m for m in modules if m.split(".")[0] != "commercekit"]
+
+
+def import_script(modules: list[str]) -> str:
     """Import each of ``modules`` (some, such as ``six.moves`` aliases, only load as
     part of another; those are skipped)."""
     return (
@@ -206,21 +214,30 @@ def report_import(envs: dict[str, dict[str, str]], runs: int) -> None:
 def report_quote(
     path: Path, envs: dict[str, dict[str, str]], as_run: dict[str, str], runs: int
 ) -> None:
-    floor = floor_script(loaded_outside(path, envs["now"]))
+    loaded = loaded_by(path, envs["now"])
     jobs: Jobs = {
         name: (["-c", CLI, "quote", str(path)], env) for name, env in envs.items()
     }
-    jobs["floor"] = (["-c", floor], envs["now"])
+    jobs["floor"] = (["-c", import_script(outside(loaded))], envs["now"])
+    jobs["imports"] = (["-c", import_script(loaded)], envs["now"])
     jobs["as run"] = (as_run_args(path), as_run)
     found = sample(jobs, runs)
     for name in envs:
         wall = medians(found[name])
         target = verdict(wall[0], QUOTE_TARGET_MS) if path.stem == MAIN_EXAMPLE else ""
         print(f"quote {path.stem:<20} ({name:>6})  {shown(wall)}  {target}")
+    now, floor, imports = found["now"], found["floor"], found["imports"]
     print(
-        f"  its imports from outside commercekit  {shown(medians(found['floor']))} "
+        f"  its imports from outside commercekit  {shown(medians(floor))} "
         "(the floor: no commercekit module, no quote)"
     )
+    print(
+        f"  and commercekit's {len(loaded) - len(outside(loaded)):3d} modules too     "
+        f"{shown(medians(imports))} (every module the quote loads, no quote)"
+    )
+    print(f"  commercekit's own                     {shown(own_cost(now, floor))}")
+    print(f"    its imports                         {shown(own_cost(imports, floor))}")
+    print(f"    the quote's run                     {shown(own_cost(now, imports))}")
     wall = medians(found["as run"])
     print(
         f"  python -m commercekit quote (as run)  {shown(wall)}  "
