@@ -43,6 +43,16 @@ US_RULES = {
 }
 """The US sales-tax rules a sale outside the US has no use for."""
 
+BORDER_RULES = {
+    "commercekit.shipping._landed",
+    "commercekit.shipping._customs",
+    "commercekit.shipping._duty",
+    "commercekit.shipping._import_tax",
+    "commercekit.shipping._india",
+}
+"""Landed cost, duties and import taxes: a sale within the EU crosses no customs
+border."""
+
 OTHER_JURISDICTIONS = {
     f"commercekit.tax._jurisdictions._{name}"
     for name in ("uk", "ch", "ca", "jp", "in", "in_services", "low_value", "us")
@@ -101,7 +111,7 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     never loads pycountry's subdivisions (which checking a US state's code needs)."""
     loaded, by_quote = _quoted("nl-to-de-consumer")
     assert "commercekit.tax._jurisdictions._eu" in loaded
-    assert (US_RULES | OTHER_JURISDICTIONS) & loaded == set()
+    assert (US_RULES | OTHER_JURISDICTIONS | BORDER_RULES) & loaded == set()
     assert {"us_states.csv", "us_nexus.csv", "us_shipping.csv", "in_tcs.csv"}.isdisjoint(
         by_quote
     )
@@ -110,8 +120,10 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
 
 
 def test_a_quote_to_the_us_loads_the_us_rules_it_needs() -> None:
-    """The same path loads the US rules and reads their tables for a US buyer."""
+    """The same path loads the US rules and reads their tables for a US buyer, and
+    the border's rules for the goods crossing it."""
     loaded, by_quote = _quoted("nl-to-us-ddp")
     assert {"commercekit.tax._jurisdictions._us", "commercekit.tax._us_states"} <= loaded
+    assert BORDER_RULES <= loaded
     assert {"us_states.csv", "us_nexus.csv", "example_tariff.csv"} <= set(by_quote)
     assert OTHER_JURISDICTIONS - {"commercekit.tax._jurisdictions._us"} & loaded == set()

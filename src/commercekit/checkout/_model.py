@@ -6,6 +6,7 @@ What a quote needs (the products, the context) is in ``_context``.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,8 +27,11 @@ from commercekit.checkout._payment import PaymentSurcharge, QuotePayment
 from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money, validate_currency
 from commercekit.pricing import PromotionResult
-from commercekit.shipping import DeliveryWindow, Incoterm, LandedCost
+from commercekit.shipping import DeliveryWindow, Incoterm
 from commercekit.tax import RateTotal, TaxDecision, TaxRate
+
+if TYPE_CHECKING:
+    from commercekit.shipping import LandedCost
 
 __all__ = ["Quote", "QuoteLine", "ShippingCharge"]
 
@@ -227,7 +231,11 @@ def _quote_incoterm(value: object) -> Incoterm:
 
 
 def _landed(value: object) -> LandedCost | None:
-    return None if value is None else instance(value, LandedCost, "landed")
+    if value is None:
+        return None
+    from commercekit.shipping import LandedCost  # noqa: PLC0415  # across a customs border
+
+    return instance(value, LandedCost, "landed")
 
 
 def _collected(value: object) -> Money:

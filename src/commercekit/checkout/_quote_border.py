@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -23,8 +24,11 @@ from commercekit.checkout._quote_taxes import round_zero
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import Money
 from commercekit.regions import Place, Territory, customs_border, fiscal_border
-from commercekit.shipping import DutyRate, Item, LandedCost, Shipment, landed_cost
+from commercekit.shipping import DutyRate, Item, Shipment
 from commercekit.tax import TaxDecision
+
+if TYPE_CHECKING:
+    from commercekit.shipping import LandedCost
 
 
 class _NoTariff:
@@ -119,6 +123,8 @@ class Border:
             sold_under=decision.cleared_under,
             transport_mode=self.context.transport_mode,
         )
+        from commercekit.shipping import landed_cost  # noqa: PLC0415  # at a border only
+
         context = self.context
         try:
             cost = landed_cost(

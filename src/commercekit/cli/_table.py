@@ -7,24 +7,24 @@ when the goods arrive, and what taking the payment costs the merchant.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from commercekit.checkout import Quote, QuotePayment
 from commercekit.money import Money
 from commercekit.pricing import PromotionResult
-from commercekit.shipping import (
-    DeliveryWindow,
-    ItemDuty,
-    LandedCost,
-    example_rate_cards,
-)
+from commercekit.shipping import DeliveryWindow, example_rate_cards
 
-# The services of the bundled example rate cards (invented prices), as a quote names
-# them: a shipping line priced on one of them says so.
-_EXAMPLE_SERVICES = frozenset(
-    f"{card.carrier} {card.service}" for card in example_rate_cards()
-)
+if TYPE_CHECKING:  # a quote across a customs border brings these
+    from commercekit.shipping import ItemDuty, LandedCost
+
+
+@functools.cache
+def _example_services() -> frozenset[str]:
+    """The services of the bundled example rate cards (invented prices), as a quote
+    names them: a shipping line priced on one of them says so."""
+    return frozenset(f"{card.carrier} {card.service}" for card in example_rate_cards())
 
 
 def money_text(money: Money) -> str:
@@ -88,7 +88,7 @@ def _print_lines(result: Quote, out: TextIO) -> None:
     shipping = result.shipping
     if shipping is not None:
         days = "-".join(str(day) for day in shipping.transit_days)
-        example = _EXAMPLE_CARD if shipping.service in _EXAMPLE_SERVICES else ""
+        example = _EXAMPLE_CARD if shipping.service in _example_services() else ""
         out.write(
             f"  {'shipping':<16} {'':>4} {money_text(shipping.price)} "
             f"{money_text(shipping.discount)} {money_text(shipping.net)} "

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     )
     from commercekit.shipping._cards import Bracket, RateCard, Zone
     from commercekit.shipping._customs import (
-        Channel,
         CustomsRules,
         DeMinimis,
         ReliefKind,
@@ -39,17 +38,7 @@ if TYPE_CHECKING:
         de_minimis,
     )
     from commercekit.shipping._delivery import DeliveryWindow, Warehouse, delivery_window
-    from commercekit.shipping._landed import (
-        Fee,
-        Incoterm,
-        Item,
-        ItemDuty,
-        ItemTax,
-        LandedCost,
-        Shipment,
-        TransportMode,
-        landed_cost,
-    )
+    from commercekit.shipping._landed import ItemDuty, ItemTax, LandedCost, landed_cost
     from commercekit.shipping._options import (
         FreeShipping,
         ShippingOption,
@@ -62,6 +51,14 @@ if TYPE_CHECKING:
         DimensionRounding,
         Parcel,
         chargeable_weight,
+    )
+    from commercekit.shipping._shipment import (
+        Channel,
+        Fee,
+        Incoterm,
+        Item,
+        Shipment,
+        TransportMode,
     )
     from commercekit.shipping._tariff import (
         BUNDLED_TARIFF,
@@ -78,16 +75,16 @@ else:
             "._card_data": "example_rate_cards rate_card_from_dict rate_card_to_dict",
             "._cards": "Bracket RateCard Zone",
             "._customs": (
-                "Channel CustomsRules DeMinimis ReliefKind ReliefMeasure Valuation "
+                "CustomsRules DeMinimis ReliefKind ReliefMeasure Valuation "
                 "customs_rules de_minimis"
             ),
             "._delivery": "DeliveryWindow Warehouse delivery_window",
-            "._landed": (
-                "Fee Incoterm Item ItemDuty ItemTax LandedCost Shipment TransportMode "
-                "landed_cost"
-            ),
+            "._landed": "ItemDuty ItemTax LandedCost landed_cost",
             "._options": "FreeShipping ShippingOption ShippingRateSource shipping_options",
             "._parcels": "CM_PER_IN KG_PER_LB DimensionRounding Parcel chargeable_weight",
+            # Imported from where each is defined: a quote within the EU describes
+            # its shipment but never loads the duty and import-tax rules.
+            "._shipment": "Channel Fee Incoterm Item Shipment TransportMode",
             "._tariff": (
                 "BUNDLED_TARIFF BundledTariff DutyRate TariffSource TariffTable "
                 "check_hs_code"

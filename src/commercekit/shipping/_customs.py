@@ -23,10 +23,10 @@ from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.shipping import _checks as check
+from commercekit.shipping._shipment import CHANNELS, Channel
 from commercekit.tax import ThresholdRule, threshold_periods
 
 __all__ = [
-    "Channel",
     "CustomsRules",
     "DeMinimis",
     "ReliefKind",
@@ -73,13 +73,6 @@ class ReliefMeasure(enum.StrEnum):
     """The duty computed, not over the threshold."""
 
 
-class Channel(enum.StrEnum):
-    """How goods are sent; some reliefs differ by channel (Canada's)."""
-
-    COURIER = "courier"
-    POST = "post"
-
-
 VALUATIONS = tuple(Valuation)
 """How customs values goods: with transport and insurance to the border (CIF), the
 goods alone (FOB), or by gross weight (Switzerland's specific duties)."""
@@ -99,9 +92,6 @@ KINDS = tuple(ReliefKind)
 
 MEASURES = tuple(ReliefMeasure)
 """What a de minimis threshold is compared with."""
-
-CHANNELS = tuple(Channel)
-"""How goods are sent; some reliefs differ by channel (Canada's)."""
 
 
 def _valuation(value: object) -> Valuation:

@@ -19,11 +19,21 @@ from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountEr
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
-from commercekit.shipping._customs import CHANNELS
 from commercekit.shipping._tariff import check_hs_code
 from commercekit.tax import TaxCategory
 
-__all__ = ["Fee", "Incoterm", "Item", "Shipment", "TransportMode"]
+__all__ = ["Channel", "Fee", "Incoterm", "Item", "Shipment", "TransportMode"]
+
+
+class Channel(enum.StrEnum):
+    """How goods are sent; some reliefs differ by channel (Canada's)."""
+
+    COURIER = "courier"
+    POST = "post"
+
+
+CHANNELS = tuple(Channel)
+"""How goods are sent; some reliefs differ by channel (Canada's)."""
 
 
 class TransportMode(enum.StrEnum):
