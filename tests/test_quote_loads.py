@@ -124,6 +124,7 @@ def test_a_quote_to_the_us_loads_the_us_rules_it_needs() -> None:
     the border's rules for the goods crossing it."""
     loaded, by_quote = _quoted("nl-to-us-ddp")
     assert {"commercekit.tax._jurisdictions._us", "commercekit.tax._us_states"} <= loaded
-    assert BORDER_RULES <= loaded
+    assert loaded >= BORDER_RULES
     assert {"us_states.csv", "us_nexus.csv", "example_tariff.csv"} <= set(by_quote)
-    assert OTHER_JURISDICTIONS - {"commercekit.tax._jurisdictions._us"} & loaded == set()
+    others = OTHER_JURISDICTIONS - {"commercekit.tax._jurisdictions._us"}
+    assert others & loaded == set()
