@@ -144,6 +144,10 @@ def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
         ("US-MN", date(2018, 10, 1)),  # Minn. Stat. 297A.66 (2017), after Wayfair
         ("US-AK", date(2020, 4, 1)),  # Amazon's table; ARSSTC code of 2020-01-06
         ("US-CT", date(2018, 12, 1)),  # Sales Tax Institute on the 2018 act
+        ("US-NC", date(2020, 2, 1)),  # Session Law 2019-246 (S.B. 557)
+        ("US-OH", date(2019, 9, 1)),  # the Department, as quoted by Avalara
+        ("US-RI", date(2019, 7, 1)),  # the Division's day; the statute reads 2019-06-27
+        ("US-SC", date(2019, 4, 26)),  # Act No. 21 of 2019, effective on signature
     ],
 )
 def test_corrected_and_confirmed_facilitator_dates(state: str, since: date) -> None:
@@ -310,7 +314,7 @@ def test_shipping_is_taxed_where_the_state_taxes_it() -> None:
 
 
 def test_shipping_stated_apart_is_not_taxed_where_the_state_exempts_it() -> None:
-    """Massachusetts: separately stated delivery is not taxable (830 CMR 64H.1.1)."""
+    """Massachusetts: separately stated delivery is not taxable (DOR Directive 04-5)."""
     cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
     result = quote(cart, _shipped("US-MA"))
     assert result.shipping is not None
@@ -339,6 +343,21 @@ def test_shipping_where_it_turns_on_facts_the_quote_lacks() -> None:
 def test_michigan_shipping_either_side_of_its_2023_change() -> None:
     assert us_shipping("US-MI", on=date(2023, 4, 25)).separately_stated.value == "taxable"
     assert us_shipping("US-MI", on=date(2023, 4, 26)).separately_stated.value == "exempt"
+
+
+def test_louisiana_shipping_is_taxed_from_2025() -> None:
+    """The Louisiana Department of Revenue's FAQ: from 2025-01-01 transportation
+    charges paid to the seller are part of the taxable sales price, separately stated
+    or not; the row said exempt without end."""
+    assert us_shipping("US-LA", on=date(2024, 12, 31)).separately_stated.value == "exempt"
+    assert us_shipping("US-LA", on=date(2025, 1, 1)).separately_stated.value == "taxable"
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _shipped("US-LA", tax_rates=LocalRates({"US-LA": "0"})))
+    assert result.shipping is not None
+    assert (result.shipping.net, result.shipping.tax) == (
+        Money("10.00", "USD"),
+        Money("0.50", "USD"),
+    )
 
 
 @pytest.mark.parametrize("state", ["US-ME", "US-DC"])
