@@ -416,6 +416,25 @@ def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
 
 
 @pytest.mark.parametrize(
+    ("state", "last_full", "first_cut", "rate"),
+    [
+        ("US-AL", date(2023, 8, 31), date(2023, 9, 1), "3"),  # ALDOR notice, Act 2023-554
+        ("US-KS", date(2022, 12, 31), date(2023, 1, 1), "4"),  # 2022 Sub. for HB 2106
+        ("US-OK", date(2024, 8, 28), date(2024, 8, 29), "0"),  # HB 1955 (2024)
+        ("US-MS", date(2025, 6, 30), date(2025, 7, 1), "5"),  # HB 1 (2025)
+    ],
+)
+def test_groceries_before_the_first_cut_are_not_given_the_cut_rate(
+    state: str, last_full: date, first_cut: date, rate: str
+) -> None:
+    """Before the cut food paid the full state rate, which has no row: asking raises
+    rather than charging the later, lower rate."""
+    assert rates_for(state, "food", on=first_cut)[0].rate == Decimal(rate)
+    with pytest.raises(MissingDataError, match=f"{state} sales tax treatment of food"):
+        rates_for(state, "food", on=last_full)
+
+
+@pytest.mark.parametrize(
     ("state", "day", "rate"),
     [
         ("US-KS", date(2024, 12, 31), "2"),  # 2022 Sub. for HB 2106, second step
@@ -439,24 +458,5 @@ def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
         ("US-UT", date(2019, 4, 1), "1.75"),
     ],
 )
-@pytest.mark.parametrize(
-    ("state", "last_full", "first_cut", "rate"),
-    [
-        ("US-AL", date(2023, 8, 31), date(2023, 9, 1), "3"),  # ALDOR notice, Act 2023-554
-        ("US-KS", date(2022, 12, 31), date(2023, 1, 1), "4"),  # 2022 Sub. for HB 2106
-        ("US-OK", date(2024, 8, 28), date(2024, 8, 29), "0"),  # HB 1955 (2024)
-        ("US-MS", date(2025, 6, 30), date(2025, 7, 1), "5"),  # HB 1 (2025)
-    ],
-)
-def test_groceries_before_the_first_cut_are_not_given_the_cut_rate(
-    state: str, last_full: date, first_cut: date, rate: str
-) -> None:
-    """Before the cut food paid the full state rate, which has no row: asking raises
-    rather than charging the later, lower rate."""
-    assert rates_for(state, "food", on=first_cut)[0].rate == Decimal(rate)
-    with pytest.raises(MissingDataError, match=f"{state} sales tax treatment of food"):
-        rates_for(state, "food", on=last_full)
-
-
 def test_grocery_rates_either_side_of_each_change(state: str, day: date, rate: str) -> None:
     assert rates_for(state, "food", on=day)[0].rate == Decimal(rate)
