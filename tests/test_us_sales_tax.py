@@ -360,15 +360,35 @@ def test_louisiana_shipping_is_taxed_from_2025() -> None:
     )
 
 
-@pytest.mark.parametrize("state", ["US-ME", "US-DC"])
-def test_shipping_where_the_carrier_or_the_sources_decide(state: str) -> None:
+@pytest.mark.parametrize("state", ["US-ME", "US-DC", "US-IN", "US-SC", "US-AL"])
+def test_shipping_where_the_carrier_or_the_terms_of_sale_decide(state: str) -> None:
     """Maine exempts separately stated delivery only by common or contract carrier or
-    U.S. mail (Maine Revenue Services, sales tax FAQ 13); for the District the sources
-    disagree: both are asked, not guessed."""
+    U.S. mail (Maine Revenue Services, sales tax FAQ 13), Alabama only by common
+    carrier or U.S. mail (r. 810-6-1-.178), Indiana only separately stated postage
+    (Information Bulletin #92); the District excludes separately stated transportation
+    only if it occurs after the sale (D.C. Code 47-2001(p)(2)(E)) and South Carolina
+    decides by the terms of sale, not the invoice (S.C. Code Regs. 117-310): all are
+    asked, not guessed. Indiana and South Carolina said taxable before."""
     assert us_shipping(state, on=DAY).separately_stated.value == "conditional"
     cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
     with pytest.raises(MissingDataError, match=f"whether shipping is taxable in {state}"):
         quote(cart, _shipped(state, tax_rates=LocalRates({state: "0"})))
+
+
+def test_kansas_shipping_stated_apart_is_not_taxed_from_july_2023() -> None:
+    """2022 H.B. 2136 (K.S.A. 79-3602(ll)), Kansas Department of Revenue Notice 23-02:
+    separately stated delivery charges are out of the sales price from 2023-07-01; the
+    row said taxable without end. 6.5% of 100.00 only, not of the 10.00 shipping."""
+    assert us_shipping("US-KS", on=date(2023, 6, 30)).separately_stated.value == "taxable"
+    assert us_shipping("US-KS", on=date(2023, 7, 1)).separately_stated.value == "exempt"
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _shipped("US-KS", tax_rates=LocalRates({"US-KS": "0"})))
+    assert result.shipping is not None
+    assert (result.shipping.net, result.shipping.tax) == (
+        Money("10.00", "USD"),
+        Money("0.00", "USD"),
+    )
+    assert result.tax == Money("6.50", "USD")
 
 
 @pytest.mark.parametrize("state", sorted(code for code, f in STATES.items() if f.sales_tax))
