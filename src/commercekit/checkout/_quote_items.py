@@ -56,7 +56,9 @@ def rates_of_lines(
 ) -> tuple[list[tuple[TaxRate, ...]], Parts]:
     """Each line's rates (its category's, asked once; by the price of each item where
     the category's rate depends on it), and the lines taxed in parts, whose rates are
-    their parts' (the rate below the threshold, then the rate above)."""
+    their parts' (the rate below the threshold, then the rate above). A partial quote
+    in a US state leaves a category without rates there untaxed (no rates), as its
+    decision does and lists (``left_out_category``)."""
     day = context.at.date()
     plain: dict[TaxCategory, tuple[TaxRate, ...]] = {}
     by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
@@ -65,9 +67,12 @@ def rates_of_lines(
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
         except MissingDataError:
             rules = per_item_rates(taxed_in, category, on=day)
-            if not rules:
+            if rules:
+                by_item[category] = rules
+            elif context.partial and taxed_in[:3] == "US-":
+                plain[category] = ()  # left out, as the partial decision says
+            else:
                 raise
-            by_item[category] = rules
     rates: list[tuple[TaxRate, ...]] = []
     parts: Parts = {}
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
@@ -150,7 +155,8 @@ def invoice_lines(
     parts: Parts,
     make: Callable[..., TaxLine],
 ) -> list[TaxLine]:
-    """The goods as the invoice taxes them: one tax line per cart line, or its parts."""
+    """The goods as the invoice taxes them: one tax line per cart line, or its parts;
+    none for a line without rates (left untaxed by a partial quote)."""
     goods: list[TaxLine] = []
     for index, (line, line_rates, discount) in enumerate(
         zip(cart_lines, rates, discounts, strict=True)
@@ -158,6 +164,8 @@ def invoice_lines(
         found = parts.get(index)
         if found is not None:
             goods.extend(found)
+            continue
+        if not line_rates:  # left untaxed by a partial quote: no invoice line
             continue
         goods.append(
             make(
@@ -177,27 +185,25 @@ def quote_lines(
     discounts: Sequence[Money],
     results: Sequence[LineTax],
     *,
+    rates: Sequence[tuple[TaxRate, ...]],
     positions: Sequence[int],
     parts: Parts,
     make: Callable[..., QuoteLine],
 ) -> list[QuoteLine]:
     """The quote lines from the invoice's lines (``invoice_lines``' order): a line
-    taxed in parts takes its parts' results, their nets and taxes added up."""
+    taxed in parts takes its parts' results, their nets and taxes added up; a line
+    without rates (left untaxed by a partial quote) is its amount, without tax."""
     lines = []
     at = 0
     for index, line in enumerate(cart_lines):
         count = len(parts.get(index, ((),)))
-        taxed = tuple(results[at : at + count])
-        at += count
-        currency = line.unit_price.currency.code
-        taxes = taxed[0].taxes
-        # One tax (the commonest) is the sum: already rounded to the minor unit.
-        tax = (
-            taxes[0].amount
-            if count == 1 and len(taxes) == 1
-            else sum_money([part.tax for part in taxed], currency)
-        )
-        net = taxed[0].net if count == 1 else sum_money([p.net for p in taxed], currency)
+        if count == 1 and not rates[index]:
+            net = subtotals[index] - discounts[index]
+            tax, taxed = net * 0, tuple[LineTax, ...]()
+        else:
+            taxed = tuple(results[at : at + count])
+            at += count
+            net, tax = _added(taxed, line.unit_price.currency.code)
         lines.append(
             make(
                 sku=line.sku,
@@ -214,3 +220,14 @@ def quote_lines(
             )
         )
     return lines
+
+
+def _added(taxed: tuple[LineTax, ...], currency: str) -> tuple[Money, Money]:
+    """The net and the tax of a line's invoice lines, added up."""
+    if len(taxed) == 1:
+        (only,) = taxed
+        taxes = only.taxes
+        # One tax (the commonest) is the sum: already rounded to the minor unit.
+        return only.net, taxes[0].amount if len(taxes) == 1 else only.tax
+    net = sum_money([part.net for part in taxed], currency)
+    return net, sum_money([part.tax for part in taxed], currency)

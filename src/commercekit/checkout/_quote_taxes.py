@@ -32,6 +32,7 @@ from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
+    LineTax,
     RateKind,
     RateTotal,
     RoundingLevel,
@@ -73,12 +74,14 @@ def tax_lines(
     categories = [products[line.sku].tax_category for line in cart_lines]
     rates, parts = rates_of_lines(cart_lines, categories, discounts, taxed_in, context)
     shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
+    untaxed: list[Money] = []  # the shipping's share of lines left untaxed
     shipping = split_over_rates(
         shipping_left if shipping_taxed else None,
         shared_rates,
         shared_amounts,
         before=shared_before,
         description="shipping",
+        untaxed=untaxed,
     )
     inclusive = context.prices_include_tax
     if (
@@ -90,22 +93,23 @@ def tax_lines(
             cart_lines, subtotals, discounts, amounts, rates,
             shipping=shipping, positions=positions, inclusive=inclusive,
         )  # fmt: skip
-        charge = _charged(
-            option, shipping_price, shipping_left, shipped, taxed=shipping_taxed
-        )
-        return lines, charge, by_rate
-    goods = invoice_lines(cart_lines, rates, discounts, parts, trusted_builder(TaxLine))
-    invoice = tax_invoice(
-        [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
-    )
-    results = invoice.lines
-    lines = quote_lines(
-        cart_lines, subtotals, discounts, results,
-        positions=positions, parts=parts, make=trusted_builder(QuoteLine),
-    )  # fmt: skip
-    shipped = [(taxed.net, taxed.tax) for taxed in results[len(goods) :]]
+    else:
+        goods = invoice_lines(cart_lines, rates, discounts, parts, trusted_builder(TaxLine))
+        results: tuple[LineTax, ...] = ()
+        by_rate = ()
+        if goods or shipping:  # none where a partial quote left every line untaxed
+            invoice = tax_invoice(
+                [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
+            )
+            results, by_rate = invoice.lines, invoice.by_rate
+        lines = quote_lines(
+            cart_lines, subtotals, discounts, results,
+            rates=rates, positions=positions, parts=parts, make=trusted_builder(QuoteLine),
+        )  # fmt: skip
+        shipped = [(taxed.net, taxed.tax) for taxed in results[len(goods) :]]
+    shipped += [(share, round_zero(share)) for share in untaxed]
     charge = _charged(option, shipping_price, shipping_left, shipped, taxed=shipping_taxed)
-    return lines, charge, invoice.by_rate
+    return lines, charge, by_rate
 
 
 def _charged(
@@ -206,6 +210,7 @@ def split_over_rates(
     *,
     before: Sequence[Money],
     description: str,
+    untaxed: list[Money] | None = None,
 ) -> list[TaxLine]:
     """A charge that follows the goods (the shipping, a payment surcharge) split over
     the lines' rates, in proportion to the lines' amounts: one tax line per group of
@@ -214,7 +219,9 @@ def split_over_rates(
     ``amounts`` are the lines' values after discount, ``before`` the same lines'
     values before it; see ``value_weights`` for when ``before`` is used. Raises
     ``InvalidCartError`` where the lines are taxed at more than one set of rates and
-    every line's value is zero before and after discount (nothing to share by)."""
+    every line's value is zero before and after discount (nothing to share by).
+    The share of lines without rates (left untaxed by a partial quote) is added to
+    ``untaxed`` instead, which must then be given."""
     if charge is None or charge.amount <= 0:
         return []
     # Lines of one category share one tuple of rates: its key is worked out once per
@@ -246,11 +253,15 @@ def split_over_rates(
         )
     shares = allocate(charge, weights)
     by_key = {keys[id(line_rates)]: line_rates for line_rates in rates}  # the last
-    return [
-        TaxLine(share, 1, by_key[key], description=description)
-        for key, share in zip(groups, shares, strict=True)
-        if share.amount
-    ]
+    taxed = []
+    for key, share in zip(groups, shares, strict=True):
+        if not share.amount:
+            continue
+        if not key and untaxed is not None:
+            untaxed.append(share)
+        else:  # a TaxLine refuses no rates where no untaxed list was given
+            taxed.append(TaxLine(share, 1, by_key[key], description=description))
+    return taxed
 
 
 def value_weights(
