@@ -127,6 +127,10 @@ class Registration(enum.StrEnum):
     """The jurisdiction's registration rules are not bundled with commercekit: nothing
     was measured, and ``unmeasured`` names the rules to check yourself. Never read it
     as "nothing to register"."""
+    NO_RULE_IN_FORCE = "no_rule_in_force"
+    """A US state whose economic-nexus rule was not yet in force on the day asked
+    (California's before 2019-04-01): nothing was measured; the status's threshold is
+    the rule to come, with the day it starts."""
 
 
 class Crossing(enum.StrEnum):

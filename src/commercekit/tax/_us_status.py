@@ -51,7 +51,7 @@ from commercekit.tax._us_nexus import (
 )
 from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
 
-__all__ = ["NexusStatus", "state_status"]
+__all__ = ["NexusStatus", "not_in_force", "state_status"]
 
 _ZERO = Money("0", "USD")
 
@@ -101,7 +101,10 @@ class NexusStatus:
     ``share`` is the fraction of the threshold reached (for an OR rule the larger of
     the two fractions, for an AND rule the smaller), rounded half up to 4 places.
     ``threshold`` is the rule in force on the day asked; a window that closed under an
-    earlier rule is judged by that rule too, and ``explain`` names it. The amounts
+    earlier rule is judged by that rule too, and ``explain`` names it. On a day before
+    the state's first rule, the status is ``no_rule_in_force``, ``threshold`` the rule
+    to come (its ``since`` the day it starts) and nothing is measured: no window,
+    nothing counted, a share of 0. The amounts
     are exact sums of the sales converted to USD (not rounded: the sum compared with
     a limit is the one shown).
     """
@@ -152,6 +155,12 @@ class NexusStatus:
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
         rule = self.threshold
+        if self.status is Registration.NO_RULE_IN_FORCE:
+            return (
+                f"{self.state}: no economic-nexus rule in force on the day asked; the "
+                f"rule in force from {rule.since} is {rule.describe()} "
+                f"({rule.legal_basis}): nothing measured. Source: {' '.join(rule.sources)}"
+            )
         if not rule.sales_tax:
             return (
                 f"{self.state}: no state sales tax, nothing to register for "
@@ -194,6 +203,26 @@ class NexusStatus:
             f"{rule.describe()}"
             for rule in earlier
         )
+
+
+def not_in_force(threshold: NexusThreshold) -> NexusStatus:
+    """The status of a state on a day before its first rule, ``threshold``: nothing
+    measured (no window, nothing counted)."""
+    return NexusStatus(
+        state=threshold.state,
+        threshold=threshold,
+        window_start=None,
+        window_end=None,
+        sales=_ZERO,
+        transactions=0,
+        previous_sales=None,
+        previous_transactions=None,
+        left_out=_ZERO,
+        crossed_on=None,
+        due=None,
+        share=Decimal(0),
+        status=Registration.NO_RULE_IN_FORCE,
+    )
 
 
 def state_status(
