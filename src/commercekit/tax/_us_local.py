@@ -146,8 +146,8 @@ def left_out_category(
     return Rule(
         f"{state} sales tax rates for {category} (its lines are left untaxed; pass a "
         f"TaxRateSource whose rates_for({state!r}, {str(category)!r}, on=day) answers "
-        f"them) are left out at the caller's request: {state} decides its own "
-        f"taxability, and commercekit bundles no row for {category} there",
+        f"them) are left out at the caller's request; the rate source answered: "
+        f"{error}",
         PARTIAL_SOURCE,
     )
 
