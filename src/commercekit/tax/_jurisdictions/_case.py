@@ -17,7 +17,7 @@ from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
-from commercekit.tax._per_item import per_item_rates, rules_behind
+from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._us_local import left_out_category
@@ -204,8 +204,8 @@ class Case:
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
-            if per_item_rates(jurisdiction, category, on=self.on):
-                rules = rules_behind(error, jurisdiction, category, on=self.on)
+            rules = per_item_rates(jurisdiction, category, on=self.on)
+            if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
             rule = left_out_category(self.source, jurisdiction, category, error)
             self.left_out.setdefault(category, rule)
