@@ -316,6 +316,7 @@ def _refuse_placed_by_section_12(case: Case) -> None:
         "commercekit does not bundle. Find the place under s. 12 and decide the sale "
         "with the buyer's subdivision= that State and "
         "service=ServiceFacts('general', ...) or no service facts (s. 12(2))",
+        field="sale.service.kind",
     )
 
 

@@ -32,6 +32,7 @@ from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._in_services import (
     AT_LOCATION,
     AT_SUPPLIER,
+    LOCATION,
     refuse_intermediary_after_reading,
 )
 from commercekit.tax._sale import Collector, Regime, Rule, Supply, TaxDecision
@@ -140,6 +141,7 @@ def _place_of_supply(case: Case) -> tuple[str, Rule]:
             "(ServiceFacts.location)",
             f"IGST Act s. {AT_LOCATION[kind]}; pass location= a country code, or for a "
             "place in India 'IN' or its State ('IN-KA')",
+            field=LOCATION,
         )
     place = "IN" if where == "IN" or where.startswith("IN-") else where
     return place, Rule(

@@ -40,6 +40,7 @@ __all__ = [
     "AT_LOCATION",
     "AT_SUPPLIER",
     "INTERMEDIARY_RULE_READ_UNTIL",
+    "LOCATION",
     "RECIPIENT_REDEFINED",
     "leaving_india",
     "oidar_rules",
@@ -68,6 +69,9 @@ AT_LOCATION = {
     ServiceKind.PASSENGER_TRANSPORT: "13(10): where the passenger embarks",
     ServiceKind.ON_BOARD: "13(11): the conveyance's first scheduled point of departure",
 }
+
+LOCATION = "sale.service.location"
+"""The field a missing ``ServiceFacts.location`` is refused at (``decide``'s ``sale``)."""
 
 RECIPIENT_REDEFINED = date(2023, 10, 1)
 """Finance Act 2023 s. 160 in force: a non-taxable online recipient is any unregistered
@@ -153,6 +157,7 @@ def _kind(case: Case) -> tuple[ServiceFacts, ServiceKind]:
             + "pass service=ServiceFacts(kind=..., location=... where the kind is placed "
             "where it is performed, paid_in_foreign_exchange=..., "
             "establishments_of_one_person=...), the facts s. 2(6) asks to tell an export",
+            field="sale.service",
         )
     return facts, facts.kind
 
@@ -183,6 +188,7 @@ def _place_of_supply(case: Case, supplier: str) -> tuple[str, Rule]:
             "(ServiceFacts.location)",
             f"IGST Act s. {AT_LOCATION[kind]}; pass location= a country code, or for a "
             "place in India its State ('IN-KA'), which India's tax needs",
+            field=LOCATION,
         )
     return where, Rule(
         f"the place of supply is {where} (IGST Act s. {AT_LOCATION[kind]})", ACTS
@@ -208,13 +214,15 @@ def refuse_intermediary_after_reading(case: Case) -> None:
 def _conditions(case: Case, supplier: str, facts: ServiceFacts) -> list[Rule]:
     """The five conditions of s. 2(6), each from the sale or its service facts; the two
     a sale does not carry refused by name where not given."""
-    missing = []
+    missing, fields = [], []
     if facts.paid_in_foreign_exchange is None:
+        fields.append("sale.service.paid_in_foreign_exchange")
         missing.append(
             "whether the payment is received in convertible foreign exchange, or in "
             "rupees where the RBI permits (ServiceFacts.paid_in_foreign_exchange)"
         )
     if facts.establishments_of_one_person is None:
+        fields.append("sale.service.establishments_of_one_person")
         missing.append(
             "whether supplier and recipient are merely establishments of one person "
             "(ServiceFacts.establishments_of_one_person)"
@@ -224,6 +232,7 @@ def _conditions(case: Case, supplier: str, facts: ServiceFacts) -> list[Rule]:
             tuple(missing),
             "IGST Act s. 2(6)(iv) and (v) decide whether the supply is an export of "
             "services (zero-rated) or an inter-State supply taxed with IGST",
+            field=fields[0],
         )
     paid = "is" if facts.paid_in_foreign_exchange else "is not"
     one = "are" if facts.establishments_of_one_person else "are not"
