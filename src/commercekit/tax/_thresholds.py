@@ -131,6 +131,10 @@ class Registration(enum.StrEnum):
     """A US state whose economic-nexus rule was not yet in force on the day asked
     (California's before 2019-04-01): nothing was measured; the status's threshold is
     the rule to come, with the day it starts."""
+    DEPENDS_ON_FACTS = "depends_on_facts"
+    """A US state whose rule in force was crossed by the sales but applies only with
+    facts a sale record does not carry (Ohio's 2018 in-state software or content
+    network): the status's ``explain`` names them. Never read it as "below"."""
 
 
 class Crossing(enum.StrEnum):

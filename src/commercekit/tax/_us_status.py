@@ -167,6 +167,11 @@ class NexusStatus:
                 f"({rule.legal_basis}). Source: {rule.source}"
             )
         when = "not crossed"
+        if self.status is Registration.DEPENDS_ON_FACTS:
+            when = (
+                "the sales cross its limit, but it obliges only with the facts it "
+                "names, which sales figures do not show: check them"
+            )
         if self.crossed_on is not None:
             when = f"crossed on {self.crossed_on}; " + (
                 f"collection due from {self.due}"
@@ -243,6 +248,8 @@ def state_status(
         else:
             measured = measure_years(threshold, entries, day)
         status = _status(measured, registered=registered)
+        if status in _UNOBLIGED and _facts_rule_crossed(threshold, measured):
+            status = Registration.DEPENDS_ON_FACTS
     left_out = _ZERO
     if not threshold.marketplace_counts and measured.window_start is not None:
         # the windows shown: the previous year too where it is counted
@@ -277,9 +284,28 @@ def _due(
     sales, count = within(threshold, entries, start, crossed_on)
     for period in nexus_periods(threshold.state):
         ended = period.until is not None and period.until < due
-        if period.since < threshold.since and not ended and period.crossed(sales, count):
+        facts = bool(period.also_requires)  # crossing it alone obliges nothing
+        if (
+            period.since < threshold.since
+            and not (ended or facts)
+            and period.crossed(sales, count)
+        ):
             return max(due, period.since)
     return max(due, threshold.since)  # the period in force on the day crosses
+
+
+_UNOBLIGED = (Registration.BELOW, Registration.APPROACHING)
+
+
+def _facts_rule_crossed(threshold: NexusThreshold, measured: Measured) -> bool:
+    """Whether ``threshold`` needs facts the sales do not carry and the sales shown
+    (the current year so far, or the previous year) cross its limits."""
+    windows = [(measured.sales, measured.transactions)]
+    if measured.previous_sales is not None:
+        windows.append((measured.previous_sales, measured.previous_transactions or 0))
+    return bool(threshold.also_requires) and any(
+        threshold.crossed(sales, count) for sales, count in windows
+    )
 
 
 def _status(measured: Measured, *, registered: bool) -> Registration:
