@@ -276,3 +276,22 @@ def test_ohio_2018_software_nexus_names_its_facts_never_below() -> None:
     # before 2018-01-01 nothing is in force
     old = [sale(date(2017, 6, 1), "500000.01", "US-OH")]
     assert nexus(old, date(2017, 12, 31), "US-OH").status is Registration.NO_RULE_IN_FORCE
+
+
+@pytest.mark.parametrize(
+    ("state", "amount"), [("US-MS", "250000.01"), ("US-TN", "100000.01")]
+)
+def test_mississippi_and_tennessee_look_back_twelve_months_not_a_calendar_year(
+    state: str, amount: str
+) -> None:
+    # Mississippi: sales 'for the prior twelve months' (Rule 35.IV.3.09, as quoted);
+    # Tennessee: 'during the previous 12-month period ... regardless of where you are
+    # in the year' (RS-3). A sale on 2023-01-01 is in the 12 whole months before each
+    # month to January 2024 and out of them from February 2024, where a previous-or-
+    # current calendar year would still hold it all 2024.
+    one = [sale(date(2023, 1, 1), amount, state)]
+    assert nexus(one, date(2023, 1, 31), state).crossed_on is None  # month not over
+    assert nexus(one, date(2023, 2, 1), state).crossed_on == date(2023, 1, 31)
+    assert nexus(one, date(2024, 1, 31), state).status is Registration.MUST_REGISTER
+    gone = nexus(one, date(2024, 2, 1), state)
+    assert (gone.status, gone.window_start) == (Registration.BELOW, date(2023, 2, 1))
