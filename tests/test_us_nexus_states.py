@@ -8,9 +8,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commercekit.money import Money
-from commercekit.tax import NexusThreshold, Registration, nexus_threshold
+from commercekit.tax import (
+    CountedSale,
+    NexusThreshold,
+    Registration,
+    nexus_status,
+    nexus_threshold,
+)
 from commercekit.tax._thresholds import Crossing
 from commercekit.tax._us_nexus import NEXUS, CollectFrom, Combine, NexusWindow
 from commercekit.tax._us_windows import LOOKBACK_MONTHS, period_ends
@@ -295,3 +303,51 @@ def test_mississippi_and_tennessee_look_back_twelve_months_not_a_calendar_year(
     assert nexus(one, date(2024, 1, 31), state).status is Registration.MUST_REGISTER
     gone = nexus(one, date(2024, 2, 1), state)
     assert (gone.status, gone.window_start) == (Registration.BELOW, date(2023, 2, 1))
+
+
+_RANK = {
+    Registration.BELOW: 0,
+    Registration.APPROACHING: 1,
+    Registration.DEPENDS_ON_FACTS: 2,
+    Registration.MUST_REGISTER: 3,
+}
+_STATES = sorted(state for state, rows in NEXUS.items() if rows[0].sales_tax)
+_DAYS = [date(2018, 8, 1), date(2019, 7, 1), date(2019, 9, 30), date(2021, 3, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    state=st.sampled_from(_STATES),
+    on=st.sampled_from([*_DAYS, date(2026, 1, 15)]),
+    sales=st.lists(
+        st.tuples(st.integers(1, 800), st.integers(0, 400_000), st.integers(1, 150)),
+        max_size=4,
+    ),
+    extra=st.tuples(st.integers(1, 800), st.integers(0, 400_000), st.integers(1, 150)),
+)
+def test_more_sales_never_lift_an_obligation(
+    state: str,
+    on: date,
+    sales: list[tuple[int, int, int]],
+    extra: tuple[int, int, int],
+) -> None:
+    """Adding a direct sale never lowers a state's status (below < approaching <
+    depends_on_facts < must_register) and never undoes a crossing, on any day,
+    Minnesota's 2018 rule and Ohio's fact-dependent one included."""
+
+    def record(days: int, dollars: int, count: int) -> CountedSale:
+        amount = Money(Decimal(dollars), "USD")
+        return sale(on - timedelta(days=days), str(amount.amount), state, count)
+
+    base = [record(*item) for item in sales]
+    more = [*base, record(*extra)]
+    statuses = [
+        {s.state: s for s in nexus_status(found, (), on=on)}.get(state)
+        for found in (base, more)
+    ]
+    before, after = statuses
+    assert after is not None
+    if before is None or before.status not in _RANK:
+        return  # no sale before, or nothing measured (no rule in force)
+    assert _RANK[after.status] >= _RANK[before.status], (before.explain(), after.explain())
+    assert before.crossed_on is None or after.crossed_on is not None
