@@ -32,6 +32,7 @@ from commercekit.regions._rate_regions import RATE_REGIONS
 from commercekit.regions._territories import TERRITORIES
 from commercekit.shipping._customs import _read_customs, _read_de_minimis
 from commercekit.tax import BUNDLED, BundledRates
+from commercekit.tax._in_operator import _rows as _operator_rows
 from commercekit.tax._rate_table import read_file
 from commercekit.tax._thresholds import THRESHOLDS
 
@@ -161,6 +162,9 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
         ],
         "customs.csv": [
             (r.destination, r.since, r.until, list(r.sources)) for r in _read_customs()
+        ],
+        "in_operator.csv": [
+            (r.service, r.since, r.until, list(r.sources)) for r in _operator_rows()
         ],
         "territories.csv": [
             (t.code, t.since, t.until, list(t.sources)) for t in TERRITORIES

@@ -21,7 +21,6 @@ from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import (
     CommerceKitError,
     CurrencyMismatchError,
-    InvalidCartError,
     MissingDataError,
     NoRuleError,
 )
@@ -289,11 +288,16 @@ def test_quote_new_york_state_part(price: str, tax: str) -> None:
     )
 
 
-def test_quote_refuses_an_item_split_between_two_rates() -> None:
-    """Each USD 200 item in Massachusetts is taxed on USD 25 of it: one quote line
-    cannot show two rates of one tax, so the quote refuses rather than merge them."""
-    with pytest.raises(InvalidCartError, match="two parts at two rates"):
-        _quote("US-MA", "175.01", 3)
+def test_quote_shows_an_item_taxed_in_two_parts() -> None:
+    """Each USD 175.01 item in Massachusetts is taxed on USD 0.01 of it: the line
+    shows both parts (USD 525.00 exempt, USD 0.03 at 6.25 %, tax 0.001875, rounded
+    half up to 0.00) rather than merging them into one rate."""
+    (shirt,) = [line for line in _quote("US-MA", "175.01", 3).lines if line.sku == "SHIRT"]
+    assert [(part.net, part.tax) for part in shirt.parts] == [
+        (usd("525.00"), usd("0.00")),
+        (usd("0.03"), usd("0.00")),
+    ]
+    assert [rate.rate for rate in shirt.rates] == [0, Decimal("6.25")]
 
 
 def test_quote_refuses_per_item_rules_on_tax_inclusive_prices() -> None:

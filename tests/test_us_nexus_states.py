@@ -8,9 +8,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commercekit.money import Money
-from commercekit.tax import NexusThreshold, Registration, nexus_threshold
+from commercekit.tax import (
+    CountedSale,
+    NexusThreshold,
+    Registration,
+    nexus_status,
+    nexus_threshold,
+)
 from commercekit.tax._thresholds import Crossing
 from commercekit.tax._us_nexus import NEXUS, CollectFrom, Combine, NexusWindow
 from commercekit.tax._us_windows import LOOKBACK_MONTHS, period_ends
@@ -44,6 +52,7 @@ def _cases(row: NexusThreshold) -> list[tuple[str, int, bool]]:
     if row.sales is not None:
         limit = row.sales.amount
         count = row.transactions + 1 if both and row.transactions else 1
+        count = row.sales_with_transactions or count  # Minnesota 2018: 10 sales
         near = limit - Decimal("0.01")
         far = limit + Decimal("0.01")
         if row.sales_crossed_when is Crossing.ABOVE:
@@ -72,6 +81,11 @@ def test_each_row_either_side_of_each_limit(row: NexusThreshold) -> None:
         day, on = placed
         assert nexus_threshold(row.state, on=on) == row
         found = nexus([sale(day, amount, row.state, count)], on, row.state)
+        if row.also_requires:  # Ohio 2018: the sales alone never oblige
+            assert found.crossed_on is None
+            facts = found.status is Registration.DEPENDS_ON_FACTS
+            assert facts is crossed, (amount, count, found.explain())
+            continue
         assert (found.crossed_on is not None) is crossed, (amount, count, found.explain())
 
 
@@ -190,9 +204,150 @@ def test_nebraska_collects_from_the_second_month_after() -> None:
     assert nexus(early, date(2019, 4, 1), "US-NE").due == date(2019, 4, 1)
 
 
-def test_minnesota_before_october_2019_is_not_bundled_and_says_so() -> None:
-    # the 2018-2019 rule (10 sales over USD 100,000, or 100 sales) joins three tests
-    row = nexus_threshold("US-MN", on=date(2019, 10, 1))
-    assert "not bundled" in row.note
-    with pytest.raises(Exception, match="economic nexus threshold of US-MN"):
-        nexus_threshold("US-MN", on=date(2019, 9, 30))
+def test_minnesota_2018_ten_sales_over_100000_or_100_sales() -> None:
+    # Minn. Stat. 297A.66 subd. 3 before 2019-10-01 (Avalara, Sales Tax Institute):
+    # '10 or more retail sales totaling more than $100,000' or 'at least 100 retail
+    # sales' in the 12 months ending with the last quarter. The old data started
+    # Minnesota on 2019-10-01: 2019-09-30 had no rule in force.
+    row = nexus_threshold("US-MN", on=date(2019, 9, 30))
+    assert (row.since, row.until, row.sales_with_transactions) == (
+        date(2018, 10, 1),
+        date(2019, 9, 30),
+        10,
+    )
+    assert row.describe() == (
+        "more than USD 100000 in at least 10 transactions or at least 100 "
+        "transactions (preceding 12 months at quarter end)"
+    )
+    usd = Money("100000.01", "USD")
+    assert (row.crossed(usd, 9), row.crossed(usd, 10)) == (False, True)
+    assert (row.crossed(Money("100000", "USD"), 10), row.crossed(usd, 0)) == (False, False)
+    assert (row.crossed(Money("1", "USD"), 99), row.crossed(Money("1", "USD"), 100)) == (
+        False,
+        True,
+    )
+    # measured over the 12 months to 2019-06-30, on a day in the next quarter
+    nine = [sale(date(2019, 3, 1), "100000.01", "US-MN", 9)]
+    ten = [sale(date(2019, 3, 1), "100000.01", "US-MN", 10)]
+    assert nexus(nine, date(2019, 7, 1), "US-MN").status is Registration.APPROACHING
+    # crossed at the first quarter end whose 12 months hold the sale
+    assert nexus(ten, date(2019, 7, 1), "US-MN").crossed_on == date(2019, 3, 31)
+    # on the rule's first day the look-back to 2018-09-30 is measured; the day before,
+    # no rule was in force
+    before = [sale(date(2018, 9, 1), "100000.01", "US-MN", 10)]
+    first = nexus(before, date(2018, 10, 1), "US-MN")
+    assert first.crossed_on == date(2018, 9, 30)
+    early = nexus(before, date(2018, 9, 30), "US-MN")
+    assert early.status is Registration.NO_RULE_IN_FORCE
+
+
+def test_minnesota_2019_rule_needs_no_count_beside_its_amount() -> None:
+    one = [sale(date(2019, 11, 1), "100000.01", "US-MN", 1)]
+    assert nexus(one, date(2020, 1, 1), "US-MN").crossed_on == date(2019, 12, 31)
+    assert nexus(one, date(2019, 12, 31), "US-MN").crossed_on is None
+
+
+def test_minnesota_share_takes_both_parts_of_the_sales_test() -> None:
+    # more than USD 100,000 in 5 sales: half of the 10 sales the amount needs, and 5 of
+    # the 100 sales of the other test, so 0.5 of the rule, not 1.0
+    half = [sale(date(2019, 3, 1), "200000.00", "US-MN", 5)]
+    assert nexus(half, date(2019, 7, 1), "US-MN").share == Decimal("0.5")
+
+
+def test_ohio_2018_software_nexus_names_its_facts_never_below() -> None:
+    # HB 49 (2017), R.C. 5741.01(I)(2)(h)-(i) as reported: over USD 500,000 in the
+    # current or previous year AND in-state software or a content network. The old
+    # data started Ohio on 2019-08-01: a 2018 seller over USD 500,000 had no rule.
+    over = [sale(date(2018, 3, 1), "500000.01", "US-OH")]
+    at = [sale(date(2018, 3, 1), "500000.00", "US-OH")]
+    found = nexus(over, date(2018, 3, 1), "US-OH")
+    assert (found.status, found.crossed_on, found.due) == (
+        Registration.DEPENDS_ON_FACTS,
+        None,
+        None,
+    )
+    assert "in-state software" in found.explain()
+    assert "content distribution network" in found.explain()
+    assert "only with the facts" in found.explain()
+    assert nexus(at, date(2018, 3, 1), "US-OH").status is Registration.APPROACHING
+    # the previous year counts too; registered sellers stay registered
+    assert nexus(over, date(2019, 7, 31), "US-OH").status is Registration.DEPENDS_ON_FACTS
+    kept = nexus(over, date(2019, 1, 2), "US-OH", registered=("US-OH",))
+    assert kept.status is Registration.REGISTERED
+    # from 2019-08-01 the economic-nexus law judges 2018 by the sales alone
+    after = nexus(over, date(2019, 8, 1), "US-OH")
+    assert (after.status, after.crossed_on) == (
+        Registration.MUST_REGISTER,
+        date(2018, 3, 1),
+    )
+    assert after.due == date(2019, 8, 1)
+    # before 2018-01-01 nothing is in force
+    old = [sale(date(2017, 6, 1), "500000.01", "US-OH")]
+    assert nexus(old, date(2017, 12, 31), "US-OH").status is Registration.NO_RULE_IN_FORCE
+
+
+@pytest.mark.parametrize(
+    ("state", "amount"), [("US-MS", "250000.01"), ("US-TN", "100000.01")]
+)
+def test_mississippi_and_tennessee_look_back_twelve_months_not_a_calendar_year(
+    state: str, amount: str
+) -> None:
+    # Mississippi: sales 'for the prior twelve months' (Rule 35.IV.3.09, as quoted);
+    # Tennessee: 'during the previous 12-month period ... regardless of where you are
+    # in the year' (RS-3). A sale on 2023-01-01 is in the 12 whole months before each
+    # month to January 2024 and out of them from February 2024, where a previous-or-
+    # current calendar year would still hold it all 2024.
+    one = [sale(date(2023, 1, 1), amount, state)]
+    assert nexus(one, date(2023, 1, 31), state).crossed_on is None  # month not over
+    assert nexus(one, date(2023, 2, 1), state).crossed_on == date(2023, 1, 31)
+    assert nexus(one, date(2024, 1, 31), state).status is Registration.MUST_REGISTER
+    gone = nexus(one, date(2024, 2, 1), state)
+    assert (gone.status, gone.window_start) == (Registration.BELOW, date(2023, 2, 1))
+
+
+_RANK = {
+    Registration.BELOW: 0,
+    Registration.APPROACHING: 1,
+    Registration.DEPENDS_ON_FACTS: 2,
+    Registration.MUST_REGISTER: 3,
+}
+_STATES = sorted(state for state, rows in NEXUS.items() if rows[0].sales_tax)
+_DAYS = [date(2018, 8, 1), date(2019, 7, 1), date(2019, 9, 30), date(2021, 3, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    state=st.sampled_from(_STATES),
+    on=st.sampled_from([*_DAYS, date(2026, 1, 15)]),
+    sales=st.lists(
+        st.tuples(st.integers(1, 800), st.integers(0, 400_000), st.integers(1, 150)),
+        max_size=4,
+    ),
+    extra=st.tuples(st.integers(1, 800), st.integers(0, 400_000), st.integers(1, 150)),
+)
+def test_more_sales_never_lift_an_obligation(
+    state: str,
+    on: date,
+    sales: list[tuple[int, int, int]],
+    extra: tuple[int, int, int],
+) -> None:
+    """Adding a direct sale never lowers a state's status (below < approaching <
+    depends_on_facts < must_register) and never undoes a crossing, on any day,
+    Minnesota's 2018 rule and Ohio's fact-dependent one included."""
+
+    def record(days: int, dollars: int, count: int) -> CountedSale:
+        amount = Money(Decimal(dollars), "USD")
+        return sale(on - timedelta(days=days), str(amount.amount), state, count)
+
+    base = [record(*item) for item in sales]
+    more = [*base, record(*extra)]
+    statuses = [
+        {s.state: s for s in nexus_status(found, (), on=on)}.get(state)
+        for found in (base, more)
+    ]
+    before, after = statuses
+    assert after is not None
+    if before is None or before.status not in _RANK:
+        return  # no sale before, or nothing measured (no rule in force)
+    assert _RANK[after.status] >= _RANK[before.status], (before.explain(), after.explain())
+    assert before.crossed_on is None or after.crossed_on is not None

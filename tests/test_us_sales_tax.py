@@ -144,6 +144,10 @@ def test_the_marketplace_collects_from_the_day_of_its_law(state: str) -> None:
         ("US-MN", date(2018, 10, 1)),  # Minn. Stat. 297A.66 (2017), after Wayfair
         ("US-AK", date(2020, 4, 1)),  # Amazon's table; ARSSTC code of 2020-01-06
         ("US-CT", date(2018, 12, 1)),  # Sales Tax Institute on the 2018 act
+        ("US-NC", date(2020, 2, 1)),  # Session Law 2019-246 (S.B. 557)
+        ("US-OH", date(2019, 9, 1)),  # the Department, as quoted by Avalara
+        ("US-RI", date(2019, 7, 1)),  # the Division's day; the statute reads 2019-06-27
+        ("US-SC", date(2019, 4, 26)),  # Act No. 21 of 2019, effective on signature
     ],
 )
 def test_corrected_and_confirmed_facilitator_dates(state: str, since: date) -> None:
@@ -310,7 +314,7 @@ def test_shipping_is_taxed_where_the_state_taxes_it() -> None:
 
 
 def test_shipping_stated_apart_is_not_taxed_where_the_state_exempts_it() -> None:
-    """Massachusetts: separately stated delivery is not taxable (830 CMR 64H.1.1)."""
+    """Massachusetts: separately stated delivery is not taxable (DOR Directive 04-5)."""
     cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
     result = quote(cart, _shipped("US-MA"))
     assert result.shipping is not None
@@ -341,15 +345,50 @@ def test_michigan_shipping_either_side_of_its_2023_change() -> None:
     assert us_shipping("US-MI", on=date(2023, 4, 26)).separately_stated.value == "exempt"
 
 
-@pytest.mark.parametrize("state", ["US-ME", "US-DC"])
-def test_shipping_where_the_carrier_or_the_sources_decide(state: str) -> None:
+def test_louisiana_shipping_is_taxed_from_2025() -> None:
+    """The Louisiana Department of Revenue's FAQ: from 2025-01-01 transportation
+    charges paid to the seller are part of the taxable sales price, separately stated
+    or not; the row said exempt without end."""
+    assert us_shipping("US-LA", on=date(2024, 12, 31)).separately_stated.value == "exempt"
+    assert us_shipping("US-LA", on=date(2025, 1, 1)).separately_stated.value == "taxable"
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _shipped("US-LA", tax_rates=LocalRates({"US-LA": "0"})))
+    assert result.shipping is not None
+    assert (result.shipping.net, result.shipping.tax) == (
+        Money("10.00", "USD"),
+        Money("0.50", "USD"),
+    )
+
+
+@pytest.mark.parametrize("state", ["US-ME", "US-DC", "US-IN", "US-SC", "US-AL"])
+def test_shipping_where_the_carrier_or_the_terms_of_sale_decide(state: str) -> None:
     """Maine exempts separately stated delivery only by common or contract carrier or
-    U.S. mail (Maine Revenue Services, sales tax FAQ 13); for the District the sources
-    disagree: both are asked, not guessed."""
+    U.S. mail (Maine Revenue Services, sales tax FAQ 13), Alabama only by common
+    carrier or U.S. mail (r. 810-6-1-.178), Indiana only separately stated postage
+    (Information Bulletin #92); the District excludes separately stated transportation
+    only if it occurs after the sale (D.C. Code 47-2001(p)(2)(E)) and South Carolina
+    decides by the terms of sale, not the invoice (S.C. Code Regs. 117-310): all are
+    asked, not guessed. Indiana and South Carolina said taxable before."""
     assert us_shipping(state, on=DAY).separately_stated.value == "conditional"
     cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
     with pytest.raises(MissingDataError, match=f"whether shipping is taxable in {state}"):
         quote(cart, _shipped(state, tax_rates=LocalRates({state: "0"})))
+
+
+def test_kansas_shipping_stated_apart_is_not_taxed_from_july_2023() -> None:
+    """2022 H.B. 2136 (K.S.A. 79-3602(ll)), Kansas Department of Revenue Notice 23-02:
+    separately stated delivery charges are out of the sales price from 2023-07-01; the
+    row said taxable without end. 6.5% of 100.00 only, not of the 10.00 shipping."""
+    assert us_shipping("US-KS", on=date(2023, 6, 30)).separately_stated.value == "taxable"
+    assert us_shipping("US-KS", on=date(2023, 7, 1)).separately_stated.value == "exempt"
+    cart = Cart([CartLine("MUG", Money("100.00", "USD"), 1)])
+    result = quote(cart, _shipped("US-KS", tax_rates=LocalRates({"US-KS": "0"})))
+    assert result.shipping is not None
+    assert (result.shipping.net, result.shipping.tax) == (
+        Money("10.00", "USD"),
+        Money("0.00", "USD"),
+    )
+    assert result.tax == Money("6.50", "USD")
 
 
 @pytest.mark.parametrize("state", sorted(code for code, f in STATES.items() if f.sales_tax))
@@ -394,6 +433,25 @@ def test_clothing_elsewhere_keeps_its_standard_rate() -> None:
     (rate,) = rates_for("DE", "clothing", on=DAY)
     assert rate.fallback
     assert rate.rate == 19
+
+
+@pytest.mark.parametrize(
+    ("state", "last_full", "first_cut", "rate"),
+    [
+        ("US-AL", date(2023, 8, 31), date(2023, 9, 1), "3"),  # ALDOR notice, Act 2023-554
+        ("US-KS", date(2022, 12, 31), date(2023, 1, 1), "4"),  # 2022 Sub. for HB 2106
+        ("US-OK", date(2024, 8, 28), date(2024, 8, 29), "0"),  # HB 1955 (2024)
+        ("US-MS", date(2025, 6, 30), date(2025, 7, 1), "5"),  # HB 1 (2025)
+    ],
+)
+def test_groceries_before_the_first_cut_are_not_given_the_cut_rate(
+    state: str, last_full: date, first_cut: date, rate: str
+) -> None:
+    """Before the cut food paid the full state rate, which has no row: asking raises
+    rather than charging the later, lower rate."""
+    assert rates_for(state, "food", on=first_cut)[0].rate == Decimal(rate)
+    with pytest.raises(MissingDataError, match=f"{state} sales tax treatment of food"):
+        rates_for(state, "food", on=last_full)
 
 
 @pytest.mark.parametrize(

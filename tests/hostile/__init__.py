@@ -280,6 +280,7 @@ FREE_TEXT = frozenset(
         "source",
         "sources",
         "carrier",
+        "marketplace",
         "service",
         "provider",
         "customer",

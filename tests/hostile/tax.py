@@ -194,6 +194,15 @@ CALLS: dict[str, Callable[[], Call]] = {
         (("IGST", Decimal("0.5"), Money("5.00", "INR")),),
         (Rule("net value", SOURCE),),
     ),
+    "OperatorLiability": lambda: call(
+        "cab",
+        "RideApp",
+        True,  # noqa: FBT003
+        (Rule("clause (i)", SOURCE),),
+    ),
+    "operator_pays": lambda: call(
+        "accommodation", "StayApp", on=DAY, supplier_liable_to_register=False
+    ),
     "ecommerce_tcs": lambda: call(
         Money("100000", "INR"), Money("20000", "INR"), place="IN-MH", on=DAY
     ),

@@ -28,7 +28,7 @@ from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money, validate_currency
 from commercekit.pricing import PromotionResult
 from commercekit.shipping import DeliveryWindow, Incoterm
-from commercekit.tax import RateTotal, TaxDecision, TaxRate
+from commercekit.tax import LineTax, RateTotal, TaxDecision, TaxRate
 
 if TYPE_CHECKING:
     from commercekit.shipping import LandedCost
@@ -95,6 +95,10 @@ def _rates(value: object) -> tuple[TaxRate, ...]:
     return many(value, TaxRate, "rates")
 
 
+def _parts(value: object) -> tuple[LineTax, ...]:
+    return many(value, LineTax, "parts")
+
+
 def _transit_days(value: object) -> tuple[int, int]:
     days = tuple(value) if isinstance(value, list | tuple) else ()
     if len(days) != 2:
@@ -126,6 +130,13 @@ class QuoteLine:
 
     Every amount is money of zero or more in whole minor units of one currency; the
     discount is at most the amount, and ``net + tax == gross``.
+
+    ``parts`` is empty where the whole line is taxed at ``rates``. Where the law taxes
+    each item's price in parts (Massachusetts: the first USD 175 of each item of
+    clothing exempt, the excess at 6.25 %), each part as taxed
+    ([`LineTax`][commercekit.tax.LineTax]: its price per item, quantity, rates,
+    discount and description, its net and tax); their nets add up to ``net`` and their
+    taxes to ``tax``, and ``rates`` are theirs.
     """
 
     sku: str = attrs.field(converter=_sku)
@@ -138,6 +149,8 @@ class QuoteLine:
     gross: Money = attrs.field(converter=_gross)
     rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
     position: int = attrs.field(eq=False, converter=_position)
+    parts: tuple[LineTax, ...] = attrs.field(default=(), converter=_parts)
+    """The line's parts taxed at their own rates (empty: taxed whole at ``rates``)."""
 
     def __attrs_post_init__(self) -> None:
         same_currency(
@@ -156,6 +169,21 @@ class QuoteLine:
                 "discount", self.discount, f"is more than the line's amount {self.amount}"
             )
         adds_up(self.net, self.tax, self.gross, "quote line")
+        if self.parts:
+            self._check_parts()
+
+    def _check_parts(self) -> None:
+        """The parts add up to the line: nets, taxes and rates."""
+        currency = self.net.currency.code
+        for field, total in (("net", self.net), ("tax", self.tax)):
+            summed = sum_money([getattr(part, field) for part in self.parts], currency)
+            if summed != total:
+                raise error(
+                    "parts", summed, f"do not add up to the line's {field} ({total})"
+                )
+        rates = tuple(rate for part in self.parts for rate in part.line.rates)
+        if rates != self.rates:
+            raise error("rates", self.rates, "are not the rates of the line's parts")
 
 
 @attrs.frozen

@@ -34,8 +34,10 @@ moment is refused.
 Missing facts raise [`MissingDataError`][commercekit.errors.MissingDataError]: a SKU
 without product facts, a weight where rate cards price the parcel, no rate card from the
 shipping origin, no tariff (or no tariff row, HS code or origin) where duty is due. With
-``CheckoutContext(partial=True)`` the border data alone may be missing: the quote then
-leaves the border charges out and lists what it lacks in ``Quote.missing``.
+``CheckoutContext(partial=True)`` the border data may be missing, and in a US state
+the local rates or the rates of a category the state's table has no row for: the quote
+then leaves the border charges out (or those lines untaxed, or the state's part alone)
+and lists what it lacks in ``Quote.missing``.
 
 The quote lists lines by SKU: the order of the cart never changes a figure.
 

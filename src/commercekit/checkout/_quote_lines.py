@@ -87,6 +87,7 @@ def lines_taxed_per_line(
             gross=money(net + tax) if not inclusive or same is None else same,
             rates=line_rates,
             position=position,
+            parts=(),
         )
         for line, subtotal, discount, same, net, tax, line_rates, position in zip(
             cart_lines, subtotals, discounts, kept, nets, taxes, rates, positions,

@@ -170,12 +170,24 @@ def _surcharge(
     by_rate: tuple[RateTotal, ...] = ()
     tax = round_zero(gross)
     if any(line.rates for line in lines):  # tax is charged at checkout
+        # a line taxed in parts (QuoteLine.parts) shares as its parts; one left
+        # untaxed by a partial quote (no rates) takes its share untaxed
+        rows = [
+            (part.line.rates, part.net, part.line.price * part.line.quantity)
+            for line in lines
+            for part in line.parts
+        ] + [
+            (line.rates, line.amount - line.discount, line.amount)
+            for line in lines
+            if not line.parts
+        ]
         taxed = split_over_rates(
             gross,
-            [line.rates for line in lines],
-            [line.amount - line.discount for line in lines],
-            before=[line.amount for line in lines],
+            [row[0] for row in rows],
+            [row[1] for row in rows],
+            before=[row[2] for row in rows],
             description="payment surcharge",
+            untaxed=[],
         )
         if taxed:
             invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)

@@ -13,13 +13,19 @@ shipping carry no tax.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import EXACT
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
+from commercekit.checkout._quote_items import (
+    by_part,
+    invoice_lines,
+    quote_lines,
+    rates_of_lines,
+)
 from commercekit.checkout._quote_lines import lines_taxed_per_line
 from commercekit.errors import InvalidCartError, MissingDataError
 from commercekit.money import Money, allocate, sum_money
@@ -27,17 +33,12 @@ from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
     LineTax,
-    PerItemRate,
     RateKind,
     RateTotal,
     RoundingLevel,
-    TaxCategory,
     TaxDecision,
     TaxLine,
     TaxRate,
-    item_tax_lines,
-    per_item_rates,
-    source_rates,
     tax_invoice,
 )
 
@@ -69,96 +70,44 @@ def tax_lines(
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
     categories = [products[line.sku].tax_category for line in cart_lines]
-    rates = _line_rates(cart_lines, categories, discounts, taxed_in, context)
+    rates, parts = rates_of_lines(cart_lines, categories, discounts, taxed_in, context)
+    shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
+    untaxed: list[Money] = []  # the shipping's share of lines left untaxed
     shipping = split_over_rates(
         shipping_left if shipping_taxed else None,
-        rates,
-        amounts,
-        before=subtotals,
+        shared_rates,
+        shared_amounts,
+        before=shared_before,
         description="shipping",
+        untaxed=untaxed,
     )
     inclusive = context.prices_include_tax
-    if context.rounding is RoundingLevel.LINE and all(len(found) == 1 for found in rates):
+    if (
+        context.rounding is RoundingLevel.LINE
+        and not parts
+        and all(len(found) == 1 for found in rates)
+    ):
         lines, shipped, by_rate = lines_taxed_per_line(
             cart_lines, subtotals, discounts, amounts, rates,
             shipping=shipping, positions=positions, inclusive=inclusive,
         )  # fmt: skip
-        charge = _charged(
-            option, shipping_price, shipping_left, shipped, taxed=shipping_taxed
-        )
-        return lines, charge, by_rate
-    make_line = trusted_builder(TaxLine)
-    goods = [
-        make_line(
-            price=line.unit_price,
-            quantity=line.quantity,
-            rates=line_rates,
-            discount=discount,
-            description="",
-        )
-        for line, line_rates, discount in zip(cart_lines, rates, discounts, strict=True)
-    ]
-    invoice = tax_invoice(
-        [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
-    )
-    results = invoice.lines
-    make_quote_line = trusted_builder(QuoteLine)
-    lines = [
-        _taxed_line(line, subtotal, discount, taxed, position, make=make_quote_line)
-        for line, subtotal, discount, taxed, position in zip(
-            cart_lines, subtotals, discounts, results, positions, strict=False
-        )
-    ]
-    shipped = [(taxed.net, taxed.tax) for taxed in results[len(cart_lines) :]]
+    else:
+        goods = invoice_lines(cart_lines, rates, discounts, parts, trusted_builder(TaxLine))
+        results: tuple[LineTax, ...] = ()
+        by_rate = ()
+        if goods or shipping:  # none where a partial quote left every line untaxed
+            invoice = tax_invoice(
+                [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
+            )
+            results, by_rate = invoice.lines, invoice.by_rate
+        lines = quote_lines(
+            cart_lines, subtotals, discounts, results,
+            rates=rates, positions=positions, parts=parts, make=trusted_builder(QuoteLine),
+        )  # fmt: skip
+        shipped = [(taxed.net, taxed.tax) for taxed in results[len(goods) :]]
+    shipped += [(share, round_zero(share)) for share in untaxed]
     charge = _charged(option, shipping_price, shipping_left, shipped, taxed=shipping_taxed)
-    return lines, charge, invoice.by_rate
-
-
-def _line_rates(
-    cart_lines: Sequence[CartLine],
-    categories: Sequence[TaxCategory],
-    discounts: Sequence[Money],
-    taxed_in: str,
-    context: CheckoutContext,
-) -> list[tuple[TaxRate, ...]]:
-    """Each line's rates: its category's, asked once; where the category's rate
-    depends on the price of each item (``per_item_rates``), the side of the threshold
-    each unit of the line falls on, after the line's discount."""
-    day = context.at.date()
-    plain: dict[TaxCategory, tuple[TaxRate, ...]] = {}
-    by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
-    for category in dict.fromkeys(categories):
-        try:
-            plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
-        except MissingDataError:
-            rules = per_item_rates(taxed_in, category, on=day)
-            if not rules or context.prices_include_tax:
-                raise
-            by_item[category] = rules
-    return [
-        plain[category]
-        if category in plain
-        else _per_item(line, discount, by_item[category])
-        for line, category, discount in zip(cart_lines, categories, discounts, strict=True)
-    ]
-
-
-def _per_item(
-    line: CartLine, discount: Money, rules: tuple[PerItemRate, ...]
-) -> tuple[TaxRate, ...]:
-    """The rates of a line whose rate depends on the price of each item: one set for
-    all its units (they share the price); a line whose units' price is split between
-    two rates (over an ``excess`` threshold) is refused, not merged."""
-    off = discount if discount.amount else None
-    parts = item_tax_lines(line.unit_price, line.quantity, rules, discount=off)
-    if len(parts) > 1:
-        raise InvalidCartError(
-            f"line {line.sku!r}: {rules[0].explain()}. Each of its items is over the "
-            "threshold, so its price is taxed in two parts at two rates, which one "
-            "quote line cannot show yet; tax the line with item_tax_lines(...) and "
-            "tax_invoice(...), or quote it where the rate is one"
-        )
-    return parts[0].rates
+    return lines, charge, by_rate
 
 
 def _charged(
@@ -206,34 +155,6 @@ def shipping_taxed(
     return True
 
 
-def _taxed_line(
-    line: CartLine,
-    subtotal: Money,
-    discount: Money,
-    taxed: LineTax,
-    position: int,
-    *,
-    make: Callable[..., QuoteLine],
-) -> QuoteLine:
-    """A quote line from its invoice line: its tax added up once, the gross from it."""
-    taxes = taxed.taxes
-    # One tax (the commonest) is the sum: already rounded to the minor unit, as the
-    # sum of Taxed.tax would give it.
-    tax = taxes[0].amount if len(taxes) == 1 else taxed.tax
-    return make(
-        sku=line.sku,
-        quantity=line.quantity,
-        unit_price=line.unit_price,
-        amount=subtotal,
-        discount=discount,
-        net=taxed.net,
-        tax=tax,
-        gross=taxed.net + tax,  # as LineTax.gross
-        rates=taxed.line.rates,
-        position=position,
-    )
-
-
 def _untaxed_lines(
     cart_lines: Sequence[CartLine],
     subtotals: Sequence[Money],
@@ -255,6 +176,7 @@ def _untaxed_lines(
             gross=net,
             rates=(),
             position=position,
+            parts=(),
         )
         for line, subtotal, discount, net, position in zip(
             cart_lines, subtotals, discounts, amounts, positions, strict=True
@@ -288,6 +210,7 @@ def split_over_rates(
     *,
     before: Sequence[Money],
     description: str,
+    untaxed: list[Money] | None = None,
 ) -> list[TaxLine]:
     """A charge that follows the goods (the shipping, a payment surcharge) split over
     the lines' rates, in proportion to the lines' amounts: one tax line per group of
@@ -296,7 +219,9 @@ def split_over_rates(
     ``amounts`` are the lines' values after discount, ``before`` the same lines'
     values before it; see ``value_weights`` for when ``before`` is used. Raises
     ``InvalidCartError`` where the lines are taxed at more than one set of rates and
-    every line's value is zero before and after discount (nothing to share by)."""
+    every line's value is zero before and after discount (nothing to share by).
+    The share of lines without rates (left untaxed by a partial quote) is added to
+    ``untaxed`` instead, which must then be given."""
     if charge is None or charge.amount <= 0:
         return []
     # Lines of one category share one tuple of rates: its key is worked out once per
@@ -328,11 +253,15 @@ def split_over_rates(
         )
     shares = allocate(charge, weights)
     by_key = {keys[id(line_rates)]: line_rates for line_rates in rates}  # the last
-    return [
-        TaxLine(share, 1, by_key[key], description=description)
-        for key, share in zip(groups, shares, strict=True)
-        if share.amount
-    ]
+    taxed = []
+    for key, share in zip(groups, shares, strict=True):
+        if not share.amount:
+            continue
+        if not key and untaxed is not None:
+            untaxed.append(share)
+        else:  # a TaxLine refuses no rates where no untaxed list was given
+            taxed.append(TaxLine(share, 1, by_key[key], description=description))
+    return taxed
 
 
 def value_weights(

@@ -130,6 +130,7 @@ converter.register_unstructure_hook(ZoneInfo, write_timezone)
 converter.register_structure_hook(enum.Enum, read_enum)
 converter.register_structure_hook(enum.StrEnum, read_enum)
 converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
+converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
 register_containers(converter)
 converter.register_unstructure_hook_factory(is_set, lambda _: _unstructure_set)
 

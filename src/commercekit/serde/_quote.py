@@ -16,7 +16,7 @@ from commercekit.pricing import AppliedPromotion, PromotionResult, RejectedPromo
 from commercekit.serde._converter import converter
 from commercekit.serde._payment import payment_json
 from commercekit.shipping import DeliveryWindow, ItemDuty, LandedCost
-from commercekit.tax import RateTotal, TaxDecision, TaxRate
+from commercekit.tax import LineTax, RateTotal, TaxDecision, TaxRate
 
 __all__ = ["quote_to_json"]
 
@@ -52,6 +52,21 @@ def _line(line: QuoteLine) -> dict[str, Any]:
         "gross": _money(line.gross),
         "rates": [_rate(rate) for rate in line.rates],
         "position": line.position,
+        "parts": [_part(part) for part in line.parts],
+    }
+
+
+def _part(part: LineTax) -> dict[str, Any]:
+    taxed = part.line
+    return {
+        "description": taxed.description,
+        "unit_price": _money(taxed.price),
+        "quantity": taxed.quantity,
+        "discount": None if taxed.discount is None else _money(taxed.discount),
+        "net": _money(part.net),
+        "tax": _money(part.tax),
+        "gross": _money(part.gross),
+        "rates": [_rate(rate) for rate in taxed.rates],
     }
 
 
@@ -201,6 +216,9 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
     VAT where it was charged at checkout: IOSS, the UK's GBP 135 rule, VOEC);
     ``border_charges`` says when it is paid: collected at checkout (DDP) or due at
     delivery (DAP/DDU). ``missing`` lists what a partial quote could not compute.
+    Each line's ``parts`` are the parts of its items' price taxed at their own rates
+    (Massachusetts and Rhode Island clothing over the per-item threshold), empty where
+    the whole line is taxed at its ``rates``.
     ``shipping.delivery`` is the delivery window (``earliest``, ``latest``,
     ``dispatch`` as ISO dates, and the ``reasons``), or ``null`` where the request
     named no warehouse. ``payment`` is what taking the payment costs the merchant

@@ -39,7 +39,10 @@
   [`GstRegistrationStatus`][commercekit.tax.GstRegistrationStatus];
   [`ecommerce_tcs`][commercekit.tax.ecommerce_tcs] the tax an e-commerce operator
   collects at source from a seller's month (CGST Act s. 52), as a
-  [`TcsCollection`][commercekit.tax.TcsCollection].
+  [`TcsCollection`][commercekit.tax.TcsCollection];
+  [`operator_pays`][commercekit.tax.operator_pays] whether the operator pays the GST
+  on an [`OperatorService`][commercekit.tax.OperatorService] supplied through it
+  (CGST Act s. 9(5)), as an [`OperatorLiability`][commercekit.tax.OperatorLiability].
 """
 
 from typing import TYPE_CHECKING
@@ -65,6 +68,11 @@ if TYPE_CHECKING:
         VerificationLevel,
         is_valid_tax_id,
         validate_tax_id,
+    )
+    from commercekit.tax._in_operator import (
+        OperatorLiability,
+        OperatorService,
+        operator_pays,
     )
     from commercekit.tax._in_registration import (
         GstRegistrationStatus,
@@ -141,6 +149,7 @@ else:
             "._decide": "decide",
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
+            "._in_operator": "OperatorLiability OperatorService operator_pays",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
@@ -192,6 +201,8 @@ __all__ = [
     "NexusStatus",
     "NexusThreshold",
     "NexusWindow",
+    "OperatorLiability",
+    "OperatorService",
     "PerItemRate",
     "RateKind",
     "RateTotal",
@@ -242,6 +253,7 @@ __all__ = [
     "nexus_periods",
     "nexus_status",
     "nexus_threshold",
+    "operator_pays",
     "per_item_rates",
     "rate_for",
     "rates_for",

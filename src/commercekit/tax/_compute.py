@@ -212,9 +212,44 @@ def added(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
 
 def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     """``extract_tax`` on checked values (the library's own: an invoice's lines)."""
+    if len(rates) > 1:
+        return _on_one_base(gross, rates, mode)
+    return _shared(gross, rates, mode)
+
+
+def _shared(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
+    """The tax inside ``gross`` rounded once, shared between the rates in proportion."""
     tax = _inclusive_tax(gross, rates, mode)
     net = gross - tax
     return net, _split_tax(tax, net, rates)
+
+
+def _on_one_base(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
+    """Several taxes levied on one taxable value inside ``gross`` (CGST + SGST, GST +
+    QST): the value is extracted once, gross x 100 / (100 + R) rounded with ``mode``;
+    each tax is its own rate of that value, rounded with ``mode``, so taxes at equal
+    rates are equal; the taxable value shown is ``gross`` less the taxes, so that they
+    add up to ``gross`` exactly (rounded to the nearest, at the bundled rates, it
+    differs from the value extracted by at most one minor unit). Where the taxes so
+    rounded would exceed ``gross`` (a minor unit or two, rounded up), the tax is
+    rounded once and shared."""
+    currency = gross.currency
+    exponent = MINOR_UNITS[currency.code]
+    value = share_of_gross(gross.amount, rate_ratio(rates), "net", exponent, mode)
+    quantum = QUANTUM[currency.code]
+    rounding = decimal_rounding(mode)
+    amounts = [
+        EXACT.multiply(value, rate.fraction).quantize(quantum, rounding, EXACT)
+        for rate in rates
+    ]
+    left = _SUBTRACT(gross.amount, sum(amounts, Decimal(0)))
+    if left < 0:
+        return _shared(gross, rates, mode)
+    net = make_money(left, currency)
+    return net, tuple(
+        trusted(TaxAmount, rate=rate, base=net, amount=make_money(amount, currency))
+        for rate, amount in zip(rates, amounts, strict=True)
+    )
 
 
 def line_gross(price: Money, quantity: Decimal | int, discount: Money | None) -> Decimal:
@@ -266,7 +301,7 @@ def extracted_each(
         if len(line_rates) == 1:  # _split_tax's first case, without its calls
             parts.append((net, (make_tax(rate=line_rates[0], base=net, amount=tax),)))
         else:
-            parts.append((net, _split_tax(tax, net, line_rates)))
+            parts.append(_on_one_base(make_money(gross, currency), line_rates, mode))
     return parts
 
 
@@ -302,6 +337,12 @@ def extract_tax(
     mode: RoundingMode = DEFAULT_ROUNDING,
 ) -> Taxed:
     """Tax-inclusive: the tax inside ``gross``; the gross stays exactly as shown.
+
+    One rate: the tax is gross x R / (100 + R), rounded once with ``mode``. Several
+    rates on one base (CGST + SGST, GST + QST): the taxable value is extracted once,
+    gross x 100 / (100 + R) rounded with ``mode``, each tax is its own rate of it,
+    rounded with ``mode`` (CGST Act 2017 s. 9(1) and the State Acts levy each half on
+    the same value), and ``net`` is the gross less the taxes.
 
     Examples:
         >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))

@@ -58,7 +58,6 @@ from commercekit.errors import (
     CurrencyMismatchError,
     InputKind,
     InvalidAmountError,
-    MissingDataError,
 )
 from commercekit.money import Money
 from commercekit.regions import check_day
@@ -73,7 +72,6 @@ __all__ = [
     "PerItemRate",
     "item_tax_lines",
     "per_item_rates",
-    "rules_behind",
 ]
 
 
@@ -264,18 +262,6 @@ def per_item_rates(
         for rule in rules_table().get(("IN", asked), ())
         if rule.above.covers(day) and rule.tax in taxes
     )
-
-
-def rules_behind(
-    error: MissingDataError, jurisdiction: str, category: TaxCategory | str, *, on: date
-) -> tuple[PerItemRate, ...]:
-    """The bundled per-item rules for a category a rate source refused with ``error``
-    (its rate depends on the price of each item); ``error`` itself where there are
-    none. For the rules that see each line's unit price: a decision, a quote."""
-    found = per_item_rates(jurisdiction, category, on=on)
-    if not found:
-        raise error
-    return found
 
 
 def _rules(value: object, currency: str) -> tuple[PerItemRate, ...]:

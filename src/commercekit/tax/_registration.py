@@ -40,6 +40,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import DIVISION, EXACT, context_free
+from commercekit.errors import NoRuleError, NoThresholdError
 from commercekit.money import (
     Money,
     RateTable,
@@ -49,6 +50,7 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._counted import CountedSale, destination, total_in
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
+from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._past_periods import Measured, deciding_periods
 from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
 from commercekit.tax._us_registration import us_states
@@ -205,6 +207,11 @@ def threshold_status(
     A jurisdiction whose registration rules are not bundled (India) is listed with the
     status ``not_bundled`` and its rules named in ``unmeasured``, for a seller
     established there or selling there: it is never left out as if nothing were due.
+    On a day before a jurisdiction's bundled data (the EU's thresholds start on
+    2021-07-01, Australia's on 2021-01-01), a seller neither established there nor with
+    sales counting there has nothing to measure and that jurisdiction is left out; for
+    one who is, ``NoRuleError`` names the threshold and the days the data covers. A US
+    state whose rule was not yet in force has the status ``no_rule_in_force``.
 
     Examples:
         >>> sales = [CountedSale(date(2026, 3, 2), Money("8200.00", "EUR"), "FR")]
@@ -228,35 +235,62 @@ def threshold_status(
     records = [
         sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
     ]
-    results = []
-    for jurisdiction in JURISDICTION_REGISTRY.values():
-        rule = jurisdiction.registration_rule(home, records, day)
-        if rule is None:
-            unbundled = jurisdiction.registration_not_bundled(home, records)
-            if unbundled:  # said by name, never left out as if nothing were due
-                results.append(_not_bundled(jurisdiction.code, unbundled))
+    found = [
+        _statuses(jurisdiction, home, records, day=day, rates=rates, known=registered)
+        for jurisdiction in JURISDICTION_REGISTRY.values()
+    ]
+    return (
+        *(s for statuses in found for s in statuses),
+        *us_states(records, registered, day, rates),
+    )
+
+
+def _statuses(
+    jurisdiction: Jurisdiction,
+    home: str,
+    records: list[CountedSale],
+    *,
+    day: date,
+    rates: RateTable | None,
+    known: frozenset[str],
+) -> list[ThresholdStatus]:
+    """``jurisdiction``'s statuses: its rule's and, in Japan, the specified period's;
+    none where no data covers ``day`` and the seller is neither established there nor
+    has sales counting there (nothing to measure); else the ``NoRuleError`` stands."""
+    rule = jurisdiction.registration_rule(home, records, day)
+    if rule is None:
+        unbundled = jurisdiction.registration_not_bundled(home, records)
+        # said by name, never left out as if nothing were due
+        return [_not_bundled(jurisdiction.code, unbundled)] if unbundled else []
+    counting = [
+        sale for sale in records if jurisdiction.counts_toward_registration(sale, home)
+    ]
+    results: list[ThresholdStatus] = []
+    registered = jurisdiction.registered_here(known)
+    # Japan: the specified period obliges the seller on its own (either test).
+    for measured in (rule, jurisdiction.alternative_registration_test(rule)):
+        if measured is None:
             continue
-        counting = [
-            sale for sale in records if jurisdiction.counts_toward_registration(sale, home)
-        ]
-        known = jurisdiction.registered_here(registered)
-        # Japan: the specified period obliges the seller on its own (either test).
-        for measured in (rule, jurisdiction.alternative_registration_test(rule)):
-            if measured is None:
-                continue
+        notes: list[str] = []
+        also = None
+        try:
             threshold = threshold_for(jurisdiction.code, measured, on=day)
-            notes: list[str] = []
-            also = None
             second = jurisdiction.second_registration_test(measured)
             if second is not None:
                 test = threshold_for(jurisdiction.code, second, on=day)
                 also = functools.partial(_turnover_met, test, records, day, rates, notes)
-            status = _status(
-                threshold, counting, day, rates, notes, registered=known, also=also
-            )
-            caveats = jurisdiction.unmeasured_registration_rules(measured, home)
-            results.append(attrs.evolve(status, unmeasured=caveats))
-    return (*results, *us_states(records, registered, day, rates))
+        except NoThresholdError:
+            raise
+        except NoRuleError:
+            if counting or jurisdiction.established_here(home):
+                raise
+            return results
+        status = _status(
+            threshold, counting, day, rates, notes, registered=registered, also=also
+        )
+        caveats = jurisdiction.unmeasured_registration_rules(measured, home)
+        results.append(attrs.evolve(status, unmeasured=caveats))
+    return results
 
 
 def _not_bundled(code: str, rules: tuple[str, ...]) -> ThresholdStatus:

@@ -34,6 +34,7 @@ import enum
 import attrs
 
 from commercekit._checks import invalid
+from commercekit.errors import InputKind, UnknownJurisdictionError
 from commercekit.regions import check_country
 from commercekit.tax import _checks
 from commercekit.tax._india import state
@@ -104,7 +105,11 @@ def _location(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, str) and value.upper().startswith("IN-"):
-        return state(value)
+        try:
+            return state(value)
+        except UnknownJurisdictionError as error:  # named at its field, for JSON too
+            reason = "is not" + str(error).partition(" is not")[2]
+            raise invalid("location", value, reason, kind=InputKind.PLACE) from None
     return check_country(value)
 
 

@@ -128,6 +128,14 @@ class Registration(enum.StrEnum):
     """The jurisdiction's registration rules are not bundled with commercekit: nothing
     was measured, and ``unmeasured`` names the rules to check yourself. Never read it
     as "nothing to register"."""
+    NO_RULE_IN_FORCE = "no_rule_in_force"
+    """A US state whose economic-nexus rule was not yet in force on the day asked
+    (California's before 2019-04-01): nothing was measured; the status's threshold is
+    the rule to come, with the day it starts."""
+    DEPENDS_ON_FACTS = "depends_on_facts"
+    """A US state whose rule in force was crossed by the sales but applies only with
+    facts a sale record does not carry (Ohio's 2018 in-state software or content
+    network): the status's ``explain`` names them. Never read it as "below"."""
 
 
 class Crossing(enum.StrEnum):

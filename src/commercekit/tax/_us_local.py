@@ -39,7 +39,13 @@ from commercekit.tax._tax_rate import TaxRate, TaxRateSource
 if TYPE_CHECKING:
     from commercekit.tax._us_states import UsState
 
-__all__ = ["PARTIAL_SOURCE", "StateRatesOnly", "check_local", "missing_from"]
+__all__ = [
+    "PARTIAL_SOURCE",
+    "StateRatesOnly",
+    "check_local",
+    "left_out_category",
+    "missing_from",
+]
 
 PARTIAL_SOURCE = "commercekit: left out at the caller's request (a partial result)"
 """The source of a rule saying what a partial decision left out."""
@@ -124,6 +130,28 @@ def check_local(
         "state's tax and each local one at the buyer's address (county, city, district; "
         "a local row at 0% where there is none), or ask for the state's part alone with "
         "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
+    )
+
+
+def left_out_category(
+    source: TaxRateSource,
+    state: str,
+    category: TaxCategory,
+    error: MissingDataError,
+) -> Rule:
+    """The rule saying that a partial decision leaves ``category`` untaxed, where
+    ``source`` (a ``StateRatesOnly``) has no rates for it in the US state ``state``
+    (a category the state's bundled table has no row for: books in New York);
+    ``error``, the source's refusal, anywhere else, or where the source was not asked
+    for a partial answer."""
+    if not isinstance(source, StateRatesOnly) or state[:3] != "US-":
+        raise error
+    return Rule(
+        f"{state} sales tax rates for {category} (its lines are left untaxed; pass a "
+        f"TaxRateSource whose rates_for({state!r}, {str(category)!r}, on=day) answers "
+        f"them) are left out at the caller's request; the rate source answered: "
+        f"{error}",
+        PARTIAL_SOURCE,
     )
 
 

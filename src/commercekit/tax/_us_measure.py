@@ -105,7 +105,9 @@ def within(
 
 
 def _crossed(rules: Sequence[NexusThreshold], sales: Money, count: int) -> bool:
-    return any(rule.crossed(sales, count) for rule in rules)
+    """Whether a rule crosses on the sales alone (a rule that also needs facts the
+    sales do not carry never does: ``also_requires``)."""
+    return any(rule.crossed(sales, count) for rule in rules if not rule.also_requires)
 
 
 def _share(rules: Sequence[NexusThreshold], sales: Money, transactions: int) -> Decimal:
@@ -115,7 +117,11 @@ def _share(rules: Sequence[NexusThreshold], sales: Money, transactions: int) -> 
     for rule in rules:
         shares = []
         if rule.sales is not None:
-            shares.append(DIVISION.divide(sales.amount, rule.sales.amount))
+            share = DIVISION.divide(sales.amount, rule.sales.amount)
+            if rule.sales_with_transactions is not None:  # both parts of that test
+                least = DIVISION.divide(Decimal(transactions), rule.sales_with_transactions)
+                share = min(share, least)
+            shares.append(share)
         if rule.transactions is not None:
             shares.append(DIVISION.divide(Decimal(transactions), rule.transactions))
         found.append(min(shares) if rule.combine is Combine.AND else max(shares))

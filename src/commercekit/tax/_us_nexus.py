@@ -148,12 +148,16 @@ def _optional_usd(value: object) -> Money | None:
     return found
 
 
-def _optional_count(value: object) -> int | None:
+def _optional_count(value: object, field: str = "transactions") -> int | None:
     if value is None:
         return None
     return _checks.whole(
-        value, "transactions", positive=True, unit="transactions", maximum=MAX_COUNT
+        value, field, positive=True, unit="transactions", maximum=MAX_COUNT
     )
+
+
+def _optional_least(value: object) -> int | None:
+    return _optional_count(value, "sales_with_transactions")
 
 
 def _optional_flag(value: object) -> bool | None:
@@ -202,6 +206,12 @@ class NexusThreshold(_bundled.Sourced):
     when collection becomes due after crossing, where the state's source says
     (``None``: not bundled).
     ``official`` is False where the figures were confirmed only on a secondary source.
+    ``sales_with_transactions``: the sales limit counts only with at least that many
+    transactions (Minnesota before 2019-10-01: "10 or more retail sales totaling more
+    than $100,000", or 100 retail sales). ``also_requires``: facts besides the sales
+    that the rule needs and a sale record does not carry (Ohio's 2018 in-state
+    software or content-network nexus); crossing such a rule's limits alone obliges
+    nothing, and ``nexus_status`` gives the status ``depends_on_facts`` naming them.
     """
 
     state: str = attrs.field(converter=_state)
@@ -220,8 +230,21 @@ class NexusThreshold(_bundled.Sourced):
     sources: tuple[str, ...] = attrs.field(converter=_sources)
     official: bool = attrs.field(validator=_checks.valid_flag)
     note: str = attrs.field(default="", validator=_checks.valid_note)
+    sales_with_transactions: int | None = attrs.field(
+        default=None, converter=_optional_least
+    )
+    also_requires: str = attrs.field(default="", validator=_checks.valid_note)
 
     def __attrs_post_init__(self) -> None:
+        least = self.sales_with_transactions
+        if least is not None and (
+            self.combine is not Combine.OR or least >= (self.transactions or 0)
+        ):
+            raise invalid(
+                "sales_with_transactions",
+                least,
+                "is set only beside an OR rule's larger transaction limit",
+            )
         both = self.sales is not None and self.transactions is not None
         if both != (self.combine is not None):
             raise invalid(
@@ -248,7 +271,9 @@ class NexusThreshold(_bundled.Sourced):
         tests = []
         if self.sales is not None:
             _checks.one_currency(self.sales, found, operation="compare")
-            tests.append(_over(found.amount, self.sales.amount, self.sales_crossed_when))
+            over = _over(found.amount, self.sales.amount, self.sales_crossed_when)
+            least = self.sales_with_transactions
+            tests.append(over and (least is None or count >= least))
         if self.transactions is not None:
             limit = self.transactions
             tests.append(_over(count, limit, self.transactions_crossed_when))
@@ -261,11 +286,14 @@ class NexusThreshold(_bundled.Sourced):
         parts = []
         if self.sales is not None:
             parts.append(f"{_words(self.sales_crossed_when)} USD {self.sales.amount}")
+            if self.sales_with_transactions is not None:
+                parts[-1] += f" in at least {self.sales_with_transactions} transactions"
         if self.transactions is not None:
             what = f"{self.transactions} transactions"
             parts.append(f"{_words(self.transactions_crossed_when)} {what}")
         joined = f" {self.combine.value} ".join(parts) if self.combine else parts[0]
-        return f"{joined} ({self.window.value.replace('_', ' ')})"
+        facts = f", and only with: {self.also_requires}" if self.also_requires else ""
+        return f"{joined} ({self.window.value.replace('_', ' ')}){facts}"
 
 
 def _over(value: Any, limit: Any, when: Crossing) -> bool:
@@ -280,6 +308,7 @@ _COLUMNS = (
     *("state", "sales", "transactions", "combine", "sales_crossed_when"),
     *("transactions_crossed_when", "window", "counts", "marketplace_counts"),
     *("collect_from", "since", "until", "legal_basis", "source", "official", "note"),
+    *("sales_with_transactions", "also_requires"),
 )
 
 
@@ -306,6 +335,12 @@ def _row(line: _bundled.Line) -> NexusThreshold:
         sources=line.sources(),
         official=line.flag("official"),
         note=line.raw("note"),
+        sales_with_transactions=(
+            line.whole("sales_with_transactions")
+            if line.raw("sales_with_transactions")
+            else None
+        ),
+        also_requires=line.raw("also_requires"),
     )
 
 

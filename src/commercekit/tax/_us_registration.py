@@ -8,15 +8,20 @@ from datetime import date
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._errors_data import MissingDataError, UnknownCountryError
+from commercekit._errors_data import (
+    MissingDataError,
+    NoRuleError,
+    NoThresholdError,
+    UnknownCountryError,
+)
 from commercekit._numbers import context_free
 from commercekit.money import RateTable, convert_noted
 from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._counted import CountedSale
 from commercekit.tax._us_measure import Entry
-from commercekit.tax._us_nexus import nexus_threshold
-from commercekit.tax._us_status import NexusStatus, state_status
+from commercekit.tax._us_nexus import nexus_periods, nexus_threshold
+from commercekit.tax._us_status import NexusStatus, not_in_force, state_status
 
 __all__ = ["nexus_status", "us_states"]
 
@@ -43,7 +48,18 @@ def nexus_status(
     adding it up; a figure shown rounded would cross where the exact one does not).
     A sale to the United
     States without its ``state`` raises ``MissingDataError``; one to an outlying area
-    (``US-PR``), ``NoThresholdError`` naming the states that are bundled.
+    (``US-PR``), ``NoThresholdError`` naming the states that are bundled. A state whose
+    rule was not yet in force on ``on`` (California's before 2019-04-01) has the status
+    ``no_rule_in_force``, its threshold the rule to come, and the others are measured
+    as usual:
+
+        >>> early = [CountedSale(date(2018, 12, 1), Money("120.00", "USD"), "US",
+        ...                      state=state) for state in ("US-CA", "US-SD")]
+        >>> found = nexus_status(early, (), on=date(2019, 1, 1))
+        >>> [(s.state, s.status.value) for s in found], found[0].threshold.since
+        ([('US-CA', 'no_rule_in_force'), ('US-SD', 'below')], datetime.date(2019, 4, 1))
+        >>> found[0].explain()[:79]
+        'US-CA: no economic-nexus rule in force on the day asked; the rule in force from'
 
     Examples:
         >>> sales = [CountedSale(date(2019, 2, 1), Money("120.00", "USD"), "US",
@@ -93,7 +109,16 @@ def us_states(
         by_state.setdefault(sale.state, []).append(sale)
     statuses = []
     for state in sorted(by_state):
-        threshold = nexus_threshold(state, on=day)
+        try:
+            threshold = nexus_threshold(state, on=day)
+        except NoThresholdError:  # a state not bundled (US-PR): named, as raised
+            raise
+        except NoRuleError:
+            first = nexus_periods(state)[0]
+            if day >= first.since:  # a gap in the data, not a rule still to come
+                raise
+            statuses.append(not_in_force(first))
+            continue
         notes: list[str] = []
         entries = [
             Entry(

@@ -51,7 +51,7 @@ from commercekit.tax._us_nexus import (
 )
 from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
 
-__all__ = ["NexusStatus", "state_status"]
+__all__ = ["NexusStatus", "not_in_force", "state_status"]
 
 _ZERO = Money("0", "USD")
 
@@ -101,7 +101,10 @@ class NexusStatus:
     ``share`` is the fraction of the threshold reached (for an OR rule the larger of
     the two fractions, for an AND rule the smaller), rounded half up to 4 places.
     ``threshold`` is the rule in force on the day asked; a window that closed under an
-    earlier rule is judged by that rule too, and ``explain`` names it. The amounts
+    earlier rule is judged by that rule too, and ``explain`` names it. On a day before
+    the state's first rule, the status is ``no_rule_in_force``, ``threshold`` the rule
+    to come (its ``since`` the day it starts) and nothing is measured: no window,
+    nothing counted, a share of 0. The amounts
     are exact sums of the sales converted to USD (not rounded: the sum compared with
     a limit is the one shown).
     """
@@ -152,12 +155,23 @@ class NexusStatus:
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
         rule = self.threshold
+        if self.status is Registration.NO_RULE_IN_FORCE:
+            return (
+                f"{self.state}: no economic-nexus rule in force on the day asked; the "
+                f"rule in force from {rule.since} is {rule.describe()} "
+                f"({rule.legal_basis}): nothing measured. Source: {' '.join(rule.sources)}"
+            )
         if not rule.sales_tax:
             return (
                 f"{self.state}: no state sales tax, nothing to register for "
                 f"({rule.legal_basis}). Source: {rule.source}"
             )
         when = "not crossed"
+        if self.status is Registration.DEPENDS_ON_FACTS:
+            when = (
+                "the sales cross its limit, but it obliges only with the facts it "
+                "names, which sales figures do not show: check them"
+            )
         if self.crossed_on is not None:
             when = f"crossed on {self.crossed_on}; " + (
                 f"collection due from {self.due}"
@@ -196,6 +210,26 @@ class NexusStatus:
         )
 
 
+def not_in_force(threshold: NexusThreshold) -> NexusStatus:
+    """The status of a state on a day before its first rule, ``threshold``: nothing
+    measured (no window, nothing counted)."""
+    return NexusStatus(
+        state=threshold.state,
+        threshold=threshold,
+        window_start=None,
+        window_end=None,
+        sales=_ZERO,
+        transactions=0,
+        previous_sales=None,
+        previous_transactions=None,
+        left_out=_ZERO,
+        crossed_on=None,
+        due=None,
+        share=Decimal(0),
+        status=Registration.NO_RULE_IN_FORCE,
+    )
+
+
 def state_status(
     threshold: NexusThreshold,
     entries: Sequence[Entry],
@@ -214,6 +248,8 @@ def state_status(
         else:
             measured = measure_years(threshold, entries, day)
         status = _status(measured, registered=registered)
+        if status in _UNOBLIGED and _facts_rule_crossed(threshold, measured):
+            status = Registration.DEPENDS_ON_FACTS
     left_out = _ZERO
     if not threshold.marketplace_counts and measured.window_start is not None:
         # the windows shown: the previous year too where it is counted
@@ -248,9 +284,28 @@ def _due(
     sales, count = within(threshold, entries, start, crossed_on)
     for period in nexus_periods(threshold.state):
         ended = period.until is not None and period.until < due
-        if period.since < threshold.since and not ended and period.crossed(sales, count):
+        facts = bool(period.also_requires)  # crossing it alone obliges nothing
+        if (
+            period.since < threshold.since
+            and not (ended or facts)
+            and period.crossed(sales, count)
+        ):
             return max(due, period.since)
     return max(due, threshold.since)  # the period in force on the day crosses
+
+
+_UNOBLIGED = (Registration.BELOW, Registration.APPROACHING)
+
+
+def _facts_rule_crossed(threshold: NexusThreshold, measured: Measured) -> bool:
+    """Whether ``threshold`` needs facts the sales do not carry and the sales shown
+    (the current year so far, or the previous year) cross its limits."""
+    windows = [(measured.sales, measured.transactions)]
+    if measured.previous_sales is not None:
+        windows.append((measured.previous_sales, measured.previous_transactions or 0))
+    return bool(threshold.also_requires) and any(
+        threshold.crossed(sales, count) for sales, count in windows
+    )
 
 
 def _status(measured: Measured, *, registered: bool) -> Registration:

@@ -15,10 +15,12 @@ from decimal import Decimal
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
+from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
-from commercekit.tax._per_item import rules_behind
+from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
+from commercekit.tax._us_local import left_out_category
 from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
@@ -34,6 +36,8 @@ class Case:
         self.source = source
         self.goods = sale.supply is Supply.GOODS
         self.conversions: list[str] = []
+        self.left_out: dict[TaxCategory, Rule] = {}
+        """The categories a partial decision left out, with the rule saying so."""
         self._without: dict[str, list[Money]] = {}
         self._taxes: dict[str, list[Decimal]] = {}
         seller, buyer = sale.seller, sale.buyer
@@ -175,7 +179,7 @@ class Case:
             rates=rates,
             scheme=scheme,
             documents=documents,
-            rules=tuple(rules),
+            rules=(*rules, *self.left_out.values()),
             conversions=tuple(self.conversions),
             verification=verification,
             cleared_under=cleared_under,
@@ -186,14 +190,26 @@ class Case:
         on the price of each item (``tax._per_item``), the rates either side."""
         found: dict[tuple[str, str, Decimal], TaxRate] = {}
         for category in dict.fromkeys(line.category for line in self.sale.goods_lines):
-            try:
-                rates = source_rates(self.source, jurisdiction, category, on=self.on)
-            except MissingDataError as error:
-                rules = rules_behind(error, jurisdiction, category, on=self.on)
-                rates = tuple(r for rule in rules for r in (rule.below, rule.above))
-            for rate in rates:
+            for rate in self.category_rates(jurisdiction, category) or ():
                 found.setdefault((rate.tax, rate.applies_as, rate.rate), rate)
         return tuple(found.values())
+
+    def category_rates(
+        self, jurisdiction: str, category: TaxCategory
+    ) -> tuple[TaxRate, ...] | None:
+        """The rates of ``category``; where its rate depends on the price of each item
+        (``tax._per_item``), the rates either side; ``None`` where a partial US
+        decision leaves it out (``left_out_category``: the rule saying so is kept in
+        ``left_out``), else the source's ``MissingDataError``."""
+        try:
+            return source_rates(self.source, jurisdiction, category, on=self.on)
+        except MissingDataError as error:
+            rules = per_item_rates(jurisdiction, category, on=self.on)
+            if rules:
+                return tuple(r for rule in rules for r in (rule.below, rule.above))
+            rule = left_out_category(self.source, jurisdiction, category, error)
+            self.left_out.setdefault(category, rule)
+            return None
 
     def not_bundled(
         self,

@@ -24,6 +24,10 @@
   export (zero-rated, s. 16(1)(a)): ``_in_services.py``, from the sale's
   ``ServiceFacts``, refused by name where a fact is missing. Goods taken out of India
   are an export of goods (s. 2(5)).
+* A supplier abroad selling services to a business in India (a buyer with a GSTIN):
+  where s. 13 places the service in India, an import of services, on which the
+  recipient pays IGST under reverse charge (IGST Act s. 5(3); Notification
+  10/2017-Integrated Tax (Rate) entry 1): ``_in_imports.py``.
 * A supplier abroad selling online information and database access or retrieval
   services (OIDAR) to consumers in India: the place of supply is the recipient's
   location (s. 13(12)), and the supplier registers and pays IGST from its first sale
@@ -68,6 +72,7 @@ from commercekit.tax._india import (
 )
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._jurisdictions._in_imports import imported_by_business
 from commercekit.tax._jurisdictions._in_services import leaving_india, oidar_rules
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._services import ServiceKind
@@ -164,6 +169,10 @@ class India(RegisteredServices):
     ) -> TaxDecision:
         del destination
         return leaving_india(case, _supplier_state(case), decision, taxed_in_india)
+
+    def to_business(self, case: Case, origin: str, destination: str) -> TaxDecision | None:
+        del origin, destination
+        return None if case.goods else imported_by_business(case)
 
     def services_arriving(self, case: Case, decision: TaxDecision) -> TaxDecision:
         rule = Rule(
@@ -307,6 +316,7 @@ def _refuse_placed_by_section_12(case: Case) -> None:
         "commercekit does not bundle. Find the place under s. 12 and decide the sale "
         "with the buyer's subdivision= that State and "
         "service=ServiceFacts('general', ...) or no service facts (s. 12(2))",
+        field="sale.service.kind",
     )
 
 

@@ -37,10 +37,14 @@ from commercekit.tax._sale import Collector, Regime, Rule, Supply, TaxDecision
 from commercekit.tax._services import PLACED_AT_LOCATION, ServiceFacts, ServiceKind
 
 __all__ = [
+    "AT_LOCATION",
+    "AT_SUPPLIER",
     "INTERMEDIARY_RULE_READ_UNTIL",
+    "LOCATION",
     "RECIPIENT_REDEFINED",
     "leaving_india",
     "oidar_rules",
+    "refuse_intermediary_after_reading",
 ]
 
 ACTS = "https://cbic-gst.gov.in/gst-acts.html"
@@ -51,12 +55,12 @@ be in force: the GST Council recommended omitting it on 3 September 2025, which 
 an Act of Parliament; none was before the Union Budget of 1 February 2026, and whether
 and from when one omitted it was not found."""
 
-_AT_SUPPLIER = {
+AT_SUPPLIER = {
     ServiceKind.BANKING: "13(8)(a), banking and financial services to account holders",
     ServiceKind.INTERMEDIARY: "13(8)(b), intermediary services",
     ServiceKind.HIRE_OF_TRANSPORT: "13(8)(c), hire of a means of transport (up to a month)",
 }
-_AT_LOCATION = {
+AT_LOCATION = {
     ServiceKind.ON_GOODS: "13(3)(a): where the services on goods are performed",
     ServiceKind.IN_PERSON: "13(3)(b): where the services in person are performed",
     ServiceKind.IMMOVABLE_PROPERTY: "13(4): where the immovable property is",
@@ -65,6 +69,9 @@ _AT_LOCATION = {
     ServiceKind.PASSENGER_TRANSPORT: "13(10): where the passenger embarks",
     ServiceKind.ON_BOARD: "13(11): the conveyance's first scheduled point of departure",
 }
+
+LOCATION = "sale.service.location"
+"""The field a missing ``ServiceFacts.location`` is refused at (``decide``'s ``sale``)."""
 
 RECIPIENT_REDEFINED = date(2023, 10, 1)
 """Finance Act 2023 s. 160 in force: a non-taxable online recipient is any unregistered
@@ -150,6 +157,7 @@ def _kind(case: Case) -> tuple[ServiceFacts, ServiceKind]:
             + "pass service=ServiceFacts(kind=..., location=... where the kind is placed "
             "where it is performed, paid_in_foreign_exchange=..., "
             "establishments_of_one_person=...), the facts s. 2(6) asks to tell an export",
+            field="sale.service",
         )
     return facts, facts.kind
 
@@ -165,19 +173,11 @@ def _place_of_supply(case: Case, supplier: str) -> tuple[str, Rule]:
             f"s. {law})",
             ACTS,
         )
-    if kind in _AT_SUPPLIER:
-        if kind is ServiceKind.INTERMEDIARY and case.on > INTERMEDIARY_RULE_READ_UNTIL:
-            raise NoRuleError(
-                "the place of supply of intermediary services (IGST Act s. 13(8)(b))",
-                case.on,
-                f"2017-07-01..{INTERMEDIARY_RULE_READ_UNTIL}: the GST Council recommended "
-                "omitting s. 13(8)(b) on 2025-09-03 (the general rule would then place "
-                "them at the recipient's location); whether and from when an Act omitted "
-                f"it is not bundled [{COUNCIL_56}]",
-            )
+    if kind in AT_SUPPLIER:
+        refuse_intermediary_after_reading(case)
         return supplier, Rule(
             f"the place of supply is the supplier's location, {supplier} (IGST Act s. "
-            f"{_AT_SUPPLIER[kind]}): in India, so not an export (s. 2(6)(iii))",
+            f"{AT_SUPPLIER[kind]}): in India, so not an export (s. 2(6)(iii))",
             ACTS,
         )
     assert kind in PLACED_AT_LOCATION  # noqa: S101  # every other kind
@@ -186,24 +186,43 @@ def _place_of_supply(case: Case, supplier: str) -> tuple[str, Rule]:
         raise MissingDataError(
             f"where the {kind.value.replace('_', ' ')} service is placed "
             "(ServiceFacts.location)",
-            f"IGST Act s. {_AT_LOCATION[kind]}; pass location= a country code, or for a "
+            f"IGST Act s. {AT_LOCATION[kind]}; pass location= a country code, or for a "
             "place in India its State ('IN-KA'), which India's tax needs",
+            field=LOCATION,
         )
     return where, Rule(
-        f"the place of supply is {where} (IGST Act s. {_AT_LOCATION[kind]})", ACTS
+        f"the place of supply is {where} (IGST Act s. {AT_LOCATION[kind]})", ACTS
     )
+
+
+def refuse_intermediary_after_reading(case: Case) -> None:
+    """Refuse intermediary services (s. 13(8)(b)) after the last day the rule is known
+    to be in force (``INTERMEDIARY_RULE_READ_UNTIL``)."""
+    facts = case.sale.service
+    kind = None if facts is None else facts.kind
+    if kind is ServiceKind.INTERMEDIARY and case.on > INTERMEDIARY_RULE_READ_UNTIL:
+        raise NoRuleError(
+            "the place of supply of intermediary services (IGST Act s. 13(8)(b))",
+            case.on,
+            f"2017-07-01..{INTERMEDIARY_RULE_READ_UNTIL}: the GST Council recommended "
+            "omitting s. 13(8)(b) on 2025-09-03 (the general rule would then place "
+            "them at the recipient's location); whether and from when an Act omitted "
+            f"it is not bundled [{COUNCIL_56}]",
+        )
 
 
 def _conditions(case: Case, supplier: str, facts: ServiceFacts) -> list[Rule]:
     """The five conditions of s. 2(6), each from the sale or its service facts; the two
     a sale does not carry refused by name where not given."""
-    missing = []
+    missing, fields = [], []
     if facts.paid_in_foreign_exchange is None:
+        fields.append("sale.service.paid_in_foreign_exchange")
         missing.append(
             "whether the payment is received in convertible foreign exchange, or in "
             "rupees where the RBI permits (ServiceFacts.paid_in_foreign_exchange)"
         )
     if facts.establishments_of_one_person is None:
+        fields.append("sale.service.establishments_of_one_person")
         missing.append(
             "whether supplier and recipient are merely establishments of one person "
             "(ServiceFacts.establishments_of_one_person)"
@@ -213,6 +232,7 @@ def _conditions(case: Case, supplier: str, facts: ServiceFacts) -> list[Rule]:
             tuple(missing),
             "IGST Act s. 2(6)(iv) and (v) decide whether the supply is an export of "
             "services (zero-rated) or an inter-State supply taxed with IGST",
+            field=fields[0],
         )
     paid = "is" if facts.paid_in_foreign_exchange else "is not"
     one = "are" if facts.establishments_of_one_person else "are not"

@@ -34,13 +34,10 @@ import attrs
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
-    MissingDataError,
     NoRuleError,
 )
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
-from commercekit.tax._per_item import rules_behind
-from commercekit.tax._rates import source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._us_local import check_local
 from commercekit.tax._us_nexus import nexus_threshold
@@ -189,13 +186,11 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
     answer is checked on its own, as one with local rates does not vouch for another."""
     left_out = None
     for category in dict.fromkeys(line.category for line in case.sale.goods_lines):
-        try:
-            answer = source_rates(case.source, state.state, category, on=case.on)
-        except MissingDataError as error:  # a rate by the price of each item: the
-            # state's rates either side, which need the local ones as any other does
-            rules = rules_behind(error, state.state, category, on=case.on)
-            answer = tuple(rate for rule in rules for rate in (rule.below, rule.above))
-        left_out = check_local(state, answer, case.source, case.on) or left_out
+        # a rate by the price of each item: the state's rates either side, which
+        # need the local ones as any other does; None: left out of a partial decision
+        answer = case.category_rates(state.state, category)
+        if answer is not None:
+            left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:
         return decision
     return attrs.evolve(decision, rules=(*decision.rules, left_out))
