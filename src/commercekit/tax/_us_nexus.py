@@ -10,10 +10,9 @@ both (joined by OR in most states, by AND in a few), measured over a window of i
 four sales-tax quarters), and several dropped the transaction count later.
 
 Each state's threshold is a dated, sourced row of ``_data/us_nexus.csv``
-([`NexusThreshold`][commercekit.tax.NexusThreshold]); a state without a sales tax
-(Delaware, Montana, New Hampshire, Oregon; Alaska has no state-level one) has a row
-saying so. All 50 states and the District of Columbia are bundled; an outlying area
-(``US-PR``) raises, naming those that are.
+([`NexusThreshold`][commercekit.tax.NexusThreshold]), all 50 states and DC; a state
+without a sales tax (DE, MT, NH, OR; Alaska has no state-level one) has a row saying so.
+An outlying area (``US-PR``) raises, naming the states that are bundled.
 
 Examples:
     >>> tx = nexus_threshold("US-TX", on=date(2026, 11, 26))
