@@ -38,6 +38,7 @@ from commercekit.tax import (
 from commercekit.tax._us_states import STATES
 
 DAY = date(2026, 6, 1)
+CENT = Decimal("0.01")
 AT = datetime(2026, 6, 1, 12, tzinfo=UTC)
 TEXAS_LOCAL = "https://comptroller.texas.gov/taxes/sales/"
 
@@ -248,8 +249,9 @@ CASES = st.tuples(
 @given(CASES)
 def test_a_us_quote_adds_up_and_equals_its_parts_by_hand(case: tuple) -> None:  # type: ignore[type-arg]
     """total == lines' gross + shipping's gross; tax == lines' tax + shipping's tax,
-    none on shipping where the state exempts it; each line's tax == the sum, over its
-    taxes (state and local), of the line's net x that rate rounded half-up."""
+    none on shipping where the state exempts it; each line's tax == its net x the
+    combined rate of its taxes (state and local) rounded half-up once (SSUTA s. 324),
+    and its taxes add up to it."""
     state, lines, local, shipped = case
     source = LocalRates({state: local})
     cart = Cart([CartLine(sku, price, qty) for sku, price, qty in lines])
@@ -269,13 +271,8 @@ def test_a_us_quote_adds_up_and_equals_its_parts_by_hand(case: tuple) -> None:  
     category = {"MUG": "standard", "TEA": "food"}
     for line in result.lines:
         rates = source.rates_for(state, category[line.sku], on=AT.date())
-        by_hand = sum(
-            (
-                (line.net.amount * rate.rate / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-                for rate in rates
-            ),
-            Decimal(0),
-        )
+        combined = sum((rate.rate for rate in rates), Decimal(0))
+        by_hand = (line.net.amount * combined / 100).quantize(CENT, ROUND_HALF_UP)
         assert line.tax.amount == by_hand
 
 

@@ -4,7 +4,10 @@ Where tax is charged at checkout, every line is taxed at its product's rate in t
 decided jurisdiction, discounts first. Shipping follows the goods: it is split over the
 rates in proportion to the lines' amounts (the rule most VAT authorities apply to mixed
 carts), and taxed with them on one invoice, so the tax per rate is rounded once (in a
-US state that does not tax shipping stated apart from the goods, it carries none). Where a
+US state that does not tax shipping stated apart from the goods, it carries none). In a
+US state a line's state and local taxes are rounded together, at their combined rate
+(per line, or once on the invoice at ``RoundingLevel.INVOICE``; SSUTA s. 324), and
+shared between the taxes so that they add up to it. Where a
 discount took the goods' whole value, it is shared by their value before discount;
 where that is zero too at more than one rate, the quote refuses (``value_weights``). Where
 no tax is charged at checkout (it is due on import, or nowhere), the lines and the
@@ -97,7 +100,10 @@ def tax_lines(
         by_rate = ()
         if goods or shipping:  # none where a partial quote left every line untaxed
             invoice = tax_invoice(
-                [*goods, *shipping], prices_include_tax=inclusive, rounding=context.rounding
+                [*goods, *shipping],
+                prices_include_tax=inclusive,
+                rounding=context.rounding,
+                combined_rates=taxed_in[:3] == "US-",  # state and local rounded together
             )
             results, by_rate = invoice.lines, invoice.by_rate
         lines = quote_lines(

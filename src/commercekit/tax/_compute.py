@@ -210,6 +210,18 @@ def added(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     return net, _exclusive_taxes(net, rates, mode)
 
 
+def added_together(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
+    """``added`` with the taxes rounded together: ``net`` x their combined rate rounded
+    once with ``mode``, then shared between the taxes in proportion to their rates
+    (``allocate``: a leftover cent goes to the largest remainder), so the taxes shown
+    add up to the tax at the combined rate (SSUTA s. 324(B): the rounding rule applied
+    to the aggregated state and local taxes)."""
+    if len(rates) == 1:
+        return added(net, rates, mode)
+    combined = sum((rate.fraction for rate in rates), Decimal(0))
+    return net, _split_tax(round_money(net * combined, mode=mode), net, rates)
+
+
 def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     """``extract_tax`` on checked values (the library's own: an invoice's lines)."""
     if len(rates) > 1:

@@ -48,6 +48,7 @@ from commercekit.tax._compute import (
     _mode,
     _rates,
     added,
+    added_together,
     beyond_money,
     extracted,
     extracted_each,
@@ -206,13 +207,17 @@ class TaxBreakdown:
         return self.net + self.tax
 
 
-def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
+def _line_by_unit(
+    line: TaxLine, *, inclusive: bool, mode: RoundingMode, together: bool = False
+) -> LineTax:
     """Tax per unit, times the quantity; the discount's tax taken off."""
     amount = _amount_of(line)
     quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
-        _, taxes = _taxes_of(value, line.rates, inclusive=inclusive, mode=mode)
+        _, taxes = _taxes_of(
+            value, line.rates, inclusive=inclusive, mode=mode, together=together
+        )
         return tuple(tax.amount for tax in taxes)
 
     per_unit = taxes_on(line.price)
@@ -227,7 +232,7 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
         # nearly the whole line can take off more tax than the units carry (0.07 x 18
         # at 0.397 % is 0.00; the 1.26 discount's tax 0.01), or leave more tax than
         # is left to pay: then the tax is the tax of what is left, rounded once.
-        return _line_by_line(line, inclusive=inclusive, mode=mode)
+        return _line_by_line(line, inclusive=inclusive, mode=mode, together=together)
     net = amount - tax_total if inclusive else amount
     return trusted(
         LineTax,
@@ -241,29 +246,42 @@ def _line_by_unit(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> Line
 
 
 def _taxes_of(
-    amount: Money, rates: tuple[TaxRate, ...], *, inclusive: bool, mode: RoundingMode
+    amount: Money,
+    rates: tuple[TaxRate, ...],
+    *,
+    inclusive: bool,
+    mode: RoundingMode,
+    together: bool = False,
 ) -> Parts:
-    """``extract_tax`` (``inclusive``) or ``add_tax`` on an amount of the invoice,
-    without checking again what ``tax_invoice`` checked; but a discount finer than the
-    minor unit can leave a line's amount below zero, refused here as they refuse it."""
+    """``extract_tax`` (``inclusive``) or ``add_tax`` (its taxes rounded together where
+    ``together``) on an amount of the invoice, unchecked; but a discount finer than the
+    minor unit can leave a line's amount below zero, refused as they refuse it."""
     if amount.amount < 0:
         _checks.amount(amount, "gross" if inclusive else "net")  # raises
-    return (extracted if inclusive else added)(amount, rates, mode)
+    add = added_together if together else added
+    return (extracted if inclusive else add)(amount, rates, mode)
 
 
-def _line_by_line(line: TaxLine, *, inclusive: bool, mode: RoundingMode) -> LineTax:
+def _line_by_line(
+    line: TaxLine, *, inclusive: bool, mode: RoundingMode, together: bool = False
+) -> LineTax:
     amount = _amount_of(line)
-    net, taxes = _taxes_of(amount, line.rates, inclusive=inclusive, mode=mode)
+    net, taxes = _taxes_of(
+        amount, line.rates, inclusive=inclusive, mode=mode, together=together
+    )
     return trusted(LineTax, line=line, net=net, taxes=taxes)
 
 
 def _lines_by_line(
-    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
+    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode, together: bool
 ) -> list[LineTax]:
     """``_line_by_line`` of each line, the tax-inclusive ones through ``extracted_each``
     (where every line's amount is Money's to hold, as a cart's is)."""
     if not inclusive:
-        return [_line_by_line(line, inclusive=False, mode=mode) for line in lines]
+        return [
+            _line_by_line(line, inclusive=False, mode=mode, together=together)
+            for line in lines
+        ]
     grosses = [line_gross(line.price, line.quantity, line.discount) for line in lines]
     if any(gross < 0 or beyond_money(gross) for gross in grosses):
         # A line below zero is refused there; one beyond Money's range kept as it was.
@@ -278,17 +296,18 @@ def _lines_by_line(
 
 
 def _lines_by_invoice(
-    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode
+    lines: Sequence[TaxLine], *, inclusive: bool, mode: RoundingMode, together: bool
 ) -> list[LineTax]:
-    """Round each tax and rate once on the invoice, then share it out between the
-    lines (``rounded_per_rate``); a line below zero is refused as at line level."""
+    """Round each tax and rate (every one together where ``together``) once on the
+    invoice, then share it out between the lines (``rounded_per_rate``)."""
     amounts = [_amount_of(line) for line in lines]
     for amount in amounts:
         if amount.amount < 0:
             _checks.amount(amount, "gross" if inclusive else "net")  # raises
     shares = rounded_per_rate(
-        amounts, [line.rates for line in lines], inclusive=inclusive, mode=mode
-    )
+        amounts, [line.rates for line in lines], inclusive=inclusive, mode=mode,
+        together=together,
+    )  # fmt: skip
     results = []
     for line, amount, line_taxes in zip(lines, amounts, shares, strict=True):
         net = amount - sum_money(line_taxes, amount.currency) if inclusive else amount
@@ -323,12 +342,19 @@ def tax_invoice(
     prices_include_tax: bool,
     rounding: RoundingLevel = RoundingLevel.LINE,
     mode: RoundingMode = DEFAULT_ROUNDING,
+    combined_rates: bool = False,
 ) -> TaxBreakdown:
     """The taxes of a cart, receipt or invoice, line by line and per rate.
 
     ``prices_include_tax`` says how the lines' prices are shown; ``rounding`` where tax
     is rounded; ``mode`` how. Mixed-rate carts (food and non-food) get one summary row
-    per tax and rate.
+    per tax and rate. ``combined_rates`` rounds a line's taxes together, as US states
+    round the state and local sales taxes (SSUTA s. 324; see the US guide): at unit or
+    line level the tax at the line's combined rate is rounded once, at invoice level
+    the invoice's taxes are added up, every rate together, and rounded once; each tax's
+    share is then its exact part of that, by ``allocate`` (a leftover cent to the
+    largest remainder), so the taxes shown add up to the tax charged. Tax-inclusive
+    lines round their taxes together at unit and line level anyway.
 
     Examples:
         >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))
@@ -352,12 +378,18 @@ def tax_invoice(
     inclusive = _checks.flag(prices_include_tax, "prices_include_tax")
     level = _checks.choice(rounding, RoundingLevel, "rounding")
     mode = _mode(mode)
+    together = _checks.flag(combined_rates, "combined_rates")
     if level is RoundingLevel.INVOICE:
-        results = _lines_by_invoice(lines, inclusive=inclusive, mode=mode)
+        results = _lines_by_invoice(
+            lines, inclusive=inclusive, mode=mode, together=together
+        )
     elif level is RoundingLevel.UNIT:
-        results = [_line_by_unit(line, inclusive=inclusive, mode=mode) for line in lines]
+        results = [
+            _line_by_unit(line, inclusive=inclusive, mode=mode, together=together)
+            for line in lines
+        ]
     else:
-        results = _lines_by_line(lines, inclusive=inclusive, mode=mode)
+        results = _lines_by_line(lines, inclusive=inclusive, mode=mode, together=together)
     return trusted(  # every part computed here from the checked lines
         TaxBreakdown,
         lines=tuple(results),

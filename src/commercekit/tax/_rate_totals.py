@@ -97,6 +97,7 @@ def rounded_per_rate(
     *,
     inclusive: bool,
     mode: RoundingMode,
+    together: bool = False,
 ) -> list[list[Money]]:
     """Each line's share of each of its taxes, every summary row rounded once.
 
@@ -104,7 +105,8 @@ def rounded_per_rate(
     taxes. A line's exact tax at rate r is amount x r / 100 on a net amount, amount x
     r / (100 + R) inside a gross one (R: the sum of the line's rates). Per row, the
     exact taxes are added up and rounded once with ``mode``; the row's tax is shared
-    out with [`allocate`][commercekit.money.allocate] in proportion to them.
+    out with [`allocate`][commercekit.money.allocate] in proportion to them. Where
+    ``together``, every tax and rate is one row: the invoice's tax rounded once.
     """
     currency = amounts[0].currency
     exponent = MINOR_UNITS[currency.code]
@@ -112,10 +114,11 @@ def rounded_per_rate(
         _exact_taxes(Fraction(amount.amount), line_rates, inclusive=inclusive)
         for amount, line_rates in zip(amounts, rates, strict=True)
     ]
-    rows: dict[RowKey, list[tuple[int, int]]] = {}
+    rows: dict[RowKey | None, list[tuple[int, int]]] = {}
     for line, line_rates in enumerate(rates):
         for index, rate in enumerate(line_rates):
-            rows.setdefault((rate.tax, rate.rate, rate.kind), []).append((line, index))
+            key = None if together else (rate.tax, rate.rate, rate.kind)
+            rows.setdefault(key, []).append((line, index))
     shares = [[make_money(Decimal(0), currency)] * len(line) for line in rates]
     for members in rows.values():
         taxes = [exact[line][index] for line, index in members]
