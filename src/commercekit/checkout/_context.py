@@ -100,6 +100,10 @@ def _partial(value: object) -> bool:
     return flag(value, "partial")
 
 
+def _handling(value: object) -> bool:
+    return flag(value, "shipping_includes_handling")
+
+
 def _transport_mode(value: object) -> TransportMode | None:
     if value is None or isinstance(value, TransportMode):
         return value
@@ -276,6 +280,11 @@ class CheckoutContext:
     """The fee schedule that prices the payment (a plugin: a ``FeeSchedule`` of the
     provider's contract, or a bundled ``example_schedule``, a labelled example). None
     is assumed: a payment without one is refused, and so is one without a payment."""
+    shipping_includes_handling: bool = attrs.field(default=False, converter=_handling)
+    """Whether the shipping charged is one charge for shipping and handling together. A
+    rate card's or carrier's price is the carrier's transportation charge (the default);
+    where the shop adds its handling to it, say so: a US state that taxes the two
+    apart is then asked for its rule on a combined charge (``UsShipping.combined``)."""
 
     def __attrs_post_init__(self) -> None:
         self._check_payment()

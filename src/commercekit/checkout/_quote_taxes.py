@@ -139,8 +139,9 @@ def shipping_taxed(
 ) -> bool:
     """Whether the shipping is taxed with the goods: wherever tax is charged at
     checkout, except in a US state that does not tax shipping stated apart from the
-    goods (``us_shipping``); where the state's rule turns on facts the quote lacks, the
-    quote refuses, or, partial, taxes it and lists the question in ``missing``."""
+    goods (``us_shipping``; its ``combined`` rule where the charge includes handling);
+    where the state's rule turns on facts the quote lacks, or is not bundled, the quote
+    refuses, or, partial, taxes it and lists the question in ``missing``."""
     state = decision.taxed_in
     if charged is None or not charged.amount or state is None or state[:3] != "US-":
         return True
@@ -148,13 +149,23 @@ def shipping_taxed(
 
     rule = us_shipping(state, on=context.at.date())
     notes.append(rule.explain())
-    if rule.separately_stated is not ShippingTaxability.CONDITIONAL:
-        return rule.separately_stated is ShippingTaxability.TAXABLE
-    what = f"whether shipping is taxable in {state}"
+    found: ShippingTaxability | None = rule.separately_stated
+    what, why = "shipping", rule.note
+    if context.shipping_includes_handling:
+        found, what = rule.combined, "a combined shipping and handling charge"
+        if found is None:
+            why = (
+                f"commercekit does not bundle {state}'s rule for a charge that includes "
+                "handling (its sources read say nothing of it); charge shipping alone "
+                "(shipping_includes_handling=False) and the handling in the goods' prices"
+            )
+    if found is not None and found is not ShippingTaxability.CONDITIONAL:
+        return found is ShippingTaxability.TAXABLE
+    what = f"whether {what} is taxable in {state}"
     if not context.partial:
         raise MissingDataError(
             what,
-            f"{rule.note}; ask for a partial quote (partial=True) to tax it with the "
+            f"{why}; ask for a partial quote (partial=True) to tax it with the "
             "goods, listed in Quote.missing",
         )
     missing.append(f"tax: {what} (taxed with the goods in this partial quote)")

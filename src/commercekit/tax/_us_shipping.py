@@ -16,6 +16,14 @@ Examples:
     'taxable'
     >>> us_shipping("US-MI", on=date(2023, 4, 26)).separately_stated.value
     'exempt'
+
+Handling, where the state's rule is bundled: Virginia exempts separately stated
+transportation but not handling (23VAC10-210-6000 B); a state whose sources read say
+nothing of it answers ``None``:
+
+    >>> va = us_shipping("US-VA", on=date(2026, 6, 1))
+    >>> va.separately_stated.value, va.handling.value, va.combined
+    ('exempt', 'taxable', None)
 """
 
 from __future__ import annotations
@@ -55,9 +63,21 @@ def _taxability(value: object) -> ShippingTaxability:
     return _checks.choice(value, ShippingTaxability, "separately_stated")
 
 
+def _handling(value: object) -> ShippingTaxability | None:
+    return None if value is None else _checks.choice(value, ShippingTaxability, "handling")
+
+
+def _combined(value: object) -> ShippingTaxability | None:
+    return None if value is None else _checks.choice(value, ShippingTaxability, "combined")
+
+
 @attrs.frozen
 class UsShipping(_bundled.Sourced):
-    """One state's treatment of separately stated shipping in one period."""
+    """One state's treatment of separately stated shipping in one period.
+
+    ``handling`` is the treatment of a handling charge stated apart, ``combined`` of
+    one charge for shipping and handling together; ``None`` where it is not bundled.
+    """
 
     state: str = attrs.field(converter=_state)
     separately_stated: ShippingTaxability = attrs.field(converter=_taxability)
@@ -65,6 +85,8 @@ class UsShipping(_bundled.Sourced):
     until: date | None = attrs.field(validator=_checks.valid_optional_day)
     sources: tuple[str, ...] = attrs.field(converter=_bundled.source_list)
     note: str = attrs.field(default="", validator=_checks.valid_note)
+    handling: ShippingTaxability | None = attrs.field(default=None, converter=_handling)
+    combined: ShippingTaxability | None = attrs.field(default=None, converter=_combined)
 
     def covers(self, on: date) -> bool:
         """Whether the row is in force on ``on``."""
@@ -73,13 +95,24 @@ class UsShipping(_bundled.Sourced):
 
     def explain(self) -> str:
         """The rule in one sentence, with its source."""
+        said = {"handling stated apart": self.handling, "combined": self.combined}
+        more = "".join(
+            f"; {name}: {'not bundled' if found is None else found.value}"
+            for name, found in said.items()
+        )
         return (
             f"shipping stated apart from the goods in {self.state} is "
-            f"{self.separately_stated.value}: {self.note} [{self.source}]"
+            f"{self.separately_stated.value}{more}: {self.note} [{self.source}]"
         )
 
 
-_COLUMNS = ("state", "separately_stated", "since", "until", "source", "note")
+_COLUMNS = (
+    "state", "separately_stated", "since", "until", "source", "note", "handling", "combined"
+)  # fmt: skip
+
+
+def _optional_cell(line: _bundled.Line, column: str) -> ShippingTaxability | None:
+    return line.choice(column, ShippingTaxability) if line.raw(column) else None
 
 
 @functools.cache
@@ -97,6 +130,8 @@ def _read() -> dict[str, tuple[UsShipping, ...]]:
                 until=line.optional_day("until"),
                 sources=line.sources(),
                 note=line.raw("note"),
+                handling=_optional_cell(line, "handling"),
+                combined=_optional_cell(line, "combined"),
             ),
         )
         for line in lines

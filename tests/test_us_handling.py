@@ -1,0 +1,96 @@
+"""US shipping charges that include handling: the state's rule for a combined charge.
+
+Virginia exempts separately stated transportation but not handling (23VAC10-210-6000
+B); Idaho leaves transportation and handling out of the sales price when stated apart
+(IDAPA 35.01.02.061); Washington taxes delivery charges, shipping and handling included
+(its Department's tax topic); California taxes handling even separately stated (CDTFA
+Annotation 557.0256) and excludes from a combined charge only the carrier's actual cost
+(557.0455).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.errors import InvalidInputError, MissingDataError
+from commercekit.money import Money
+from commercekit.pricing import Cart, CartLine
+from commercekit.shipping import Bracket, RateCard, Zone
+from commercekit.tax import Buyer, Seller, StateRatesOnly, UsShipping, us_shipping
+
+DAY = date(2026, 6, 1)
+CARD = RateCard(
+    "Example Carrier", "Ground", "US", "USD",
+    zones=[Zone("domestic", ["US"], (2, 5))],
+    brackets={"domestic": [Bracket(Decimal("30"), Money("10.00", "USD"))]},
+    dimension_rounding="exact",
+)  # fmt: skip
+CART = Cart([CartLine("LAMP", Money("80.00", "USD"), 1)])
+
+
+def _context(state: str, **kwargs: object) -> CheckoutContext:
+    kwargs.setdefault("partial", True)
+    return CheckoutContext(
+        Seller("US", {state}), Buyer("US", subdivision=state),
+        at=datetime(2026, 6, 1, 12, tzinfo=UTC), prices_include_tax=False,
+        products={"LAMP": Product("LAMP", "standard", weight_kg=Decimal("2"))},
+        rate_cards=(CARD,), tax_rates=StateRatesOnly(),
+        **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("state", "apart", "handling", "combined"),
+    [
+        ("US-VA", "exempt", "taxable", None),
+        ("US-ID", "exempt", "exempt", "exempt"),
+        ("US-WA", "taxable", "taxable", "taxable"),
+        ("US-CA", "conditional", "taxable", "conditional"),
+        ("US-TX", "taxable", None, None),
+    ],
+)
+def test_each_state_says_handling_or_not_bundled(
+    state: str, apart: str, handling: str | None, combined: str | None
+) -> None:
+    rule = us_shipping(state, on=DAY)
+    assert rule.separately_stated.value == apart
+    assert (rule.handling and rule.handling.value) == handling
+    assert (rule.combined and rule.combined.value) == combined
+
+
+def test_shipping_alone_is_exempt_in_virginia() -> None:
+    result = quote(CART, _context("US-VA"))
+    assert result.shipping is not None
+    assert result.shipping.tax == Money("0.00", "USD")
+
+
+def test_a_charge_with_handling_is_not_guessed_in_virginia() -> None:
+    with pytest.raises(
+        MissingDataError,
+        match="whether a combined shipping and handling charge is taxable in US-VA",
+    ):
+        quote(CART, _context("US-VA", shipping_includes_handling=True, partial=False))
+    result = quote(CART, _context("US-VA", shipping_includes_handling=True))
+    assert result.shipping is not None
+    assert result.shipping.tax == Money("0.43", "USD")  # 10.00 at the 4.3 % state part
+    assert any("shipping and handling" in item for item in result.missing)
+
+
+def test_a_combined_charge_where_the_state_says() -> None:
+    idaho = quote(CART, _context("US-ID", shipping_includes_handling=True))
+    washington = quote(CART, _context("US-WA", shipping_includes_handling=True))
+    assert idaho.shipping is not None
+    assert washington.shipping is not None
+    assert idaho.shipping.tax == Money("0.00", "USD")
+    assert washington.shipping.tax == Money("0.65", "USD")  # 6.5 % state rate
+
+
+def test_the_flag_refuses_what_is_not_a_flag() -> None:
+    with pytest.raises(InvalidInputError, match="shipping_includes_handling"):
+        _context("US-VA", shipping_includes_handling="yes")
+    with pytest.raises(InvalidInputError, match="handling"):
+        UsShipping("US-VA", "exempt", DAY, None, ("https://example.org",), "", "maybe")
