@@ -39,6 +39,14 @@ class TaxCategory(enum.StrEnum):
     """Clothing and footwear for everyday wear, for anyone (not sports or protective
     equipment, not accessories such as jewellery or handbags); children's clothing
     where a law treats it apart is ``CHILDRENS_CLOTHING``."""
+    APPAREL = "apparel"
+    """Garments and clothing accessories without footwear (chapters 61 and 62 of the
+    Harmonized System), for a law that rates them apart from footwear (India before
+    2025-09-22). Where no law rates them apart, use ``CLOTHING``."""
+    FOOTWEAR = "footwear"
+    """Footwear (chapter 64 of the Harmonized System), for a law that rates it apart
+    from garments (India before 2025-09-22). Where no law rates it apart, use
+    ``CLOTHING``."""
     ACCOMMODATION = "accommodation"
     """Hotel and holiday accommodation."""
     RESTAURANT = "restaurant"

@@ -72,6 +72,7 @@ from commercekit.errors import (
 from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._in_categories import missing_rate_reason
 from commercekit.tax._india import gst_taxes
 from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
@@ -331,12 +332,14 @@ def _missing(
             "TaxRateSource that answers for this category, or a category that has rows",
         )
     if code in _RATE_PER_HEADING and covered:
+        reason = missing_rate_reason(asked, day)
         raise MissingDataError(
             f"{code} GST rate for {asked}",
             f"{code} sets a rate per HSN heading (goods) or SAC (services), and no "
-            f"bundled row covers {asked} as a whole; pass a TaxRateSource with the rate "
+            f"bundled row covers {asked} as a whole on {day.isoformat()}"
+            f"{'; ' + reason if reason else ''}; pass a TaxRateSource with the rate "
             "of the product's heading, or a category that has rows (standard: the "
-            "residual entry, books, newspapers)",
+            "residual entry, books, newspapers, apparel, footwear)",
         )
     # Every table has a standard rate (refused when loaded otherwise).
     raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")

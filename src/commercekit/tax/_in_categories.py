@@ -1,0 +1,112 @@
+"""What India's GST rate for a category turns on, where commercekit bundles no row.
+
+India sets a rate per HSN heading (goods) or SAC (services), not per kind of product,
+so a category without a bundled row has no rate: the lookup refuses with
+[`MissingDataError`][commercekit.errors.MissingDataError], and
+[`missing_rate_reason`][commercekit.tax._in_categories.missing_rate_reason] says what
+the rate turns on, so the caller knows what to find out and supply through a
+``TaxRateSource``. Where goods of the category may also pay the compensation cess (GST
+(Compensation to States) Act 2017 s. 8; Notification 1/2017-Compensation Cess (Rate)),
+the reason says so: the cess is a tax of its own on top of the GST. It applied from
+2017-07-01 to the goods the Schedule of Notification 1/2017-Compensation Cess (Rate)
+lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...); from 2025-09-22
+to tobacco and pan masala only (Notification 2/2025-Compensation Cess (Rate)). No bundled
+category holds goods that Schedule lists.
+
+References:
+    Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as
+        reproduced (read 2026-12-01):
+        https://taxguru.in/goods-and-service-tax/cgst-rate-footwear-increased-wef-01st-january-2022.html
+    Notification 13/2018-Central Tax (Rate), 26 July 2018 (restaurant service, S. No. 7
+        of 11/2017-Central Tax (Rate)), as reproduced (read 2026-12-01):
+        https://docslib.org/doc/6422230/to-be-published-in-the-gazzete-of-india-extraordinary-part-ii-section-3-sub-section-i
+    Notification 2/2025-Compensation Cess (Rate), 17 Sept 2025 (the cess Nil from
+        2025-09-22 on aerated waters, lemonade, motor vehicles ...), as reproduced
+        (read 2026-12-01):
+        https://taxguru.in/goods-and-service-tax/notification-no-02-2025-compensation-cess-rate-dated-17th-september-2025.html
+
+Examples:
+    >>> from datetime import date
+    >>> missing_rate_reason("clothing", date(2024, 5, 1))[:60]
+    'before 2025-09-22 garments and footwear had rates of their o'
+    >>> missing_rate_reason("clothing", date(2025, 9, 22))
+    ''
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from types import MappingProxyType
+
+from commercekit.tax._categories import TaxCategory
+
+__all__ = ["RESTRUCTURED", "missing_rate_reason"]
+
+RESTRUCTURED = date(2025, 9, 22)
+"""The day Notifications 9/2025 and 10/2025 (Central, Integrated Tax (Rate)) took
+effect, and the compensation cess ended on all goods but tobacco and pan masala."""
+_FOOTWEAR_BY_SALE_VALUE = date(2022, 1, 1)
+
+_CESS = (
+    "; before 2025-09-22 such goods may also have paid the compensation cess (GST "
+    "(Compensation to States) Act 2017 s. 8, Notification 1/2017-Compensation Cess "
+    "(Rate)), Nil from that day by Notification 2/2025-Compensation Cess (Rate)"
+)
+
+_TURNS_ON = MappingProxyType(
+    {
+        TaxCategory.FOOD: "the HSN heading of each foodstuff (many exempt, others 5%, "
+        "some 12% or 18% before 2025-09-22) and whether it is pre-packaged and labelled",
+        TaxCategory.NON_ALCOHOLIC_DRINKS: "the HSN heading of the drink (aerated "
+        "waters, lemonade and caffeinated drinks have entries of their own)",
+        TaxCategory.EBOOKS: "the SAC entry the supply falls under",
+        TaxCategory.MEDICINES: "the HSN heading and entry of each medicament (several "
+        "exempt or at 5% by name, others 12% before 2025-09-22 and 5% from that day)",
+        TaxCategory.MEDICAL_DEVICES: "the HSN heading of each device or aid",
+        TaxCategory.ACCOMMODATION: "the value of a unit of accommodation per day "
+        "(Notification 11/2017-Central Tax (Rate), S. No. 7)",
+        TaxCategory.RESTAURANT: "the premises: a restaurant in a hotel whose declared "
+        "tariff of a unit of accommodation is Rs. 7500 or more a day, or not "
+        "(Notification 11/2017-Central Tax (Rate), S. No. 7, as amended)",
+        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (rail, air "
+        "economy or other, air-conditioned coach ...)",
+        TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
+    }
+)
+_WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS})
+
+
+def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
+    """Why ``category`` has no bundled Indian rate on ``on``: what the rate turns on
+    and, for goods the compensation cess may apply to, the cess; ``''`` for a
+    category with bundled rows on that day (or none to add).
+
+    Examples:
+        >>> from datetime import date
+        >>> "retail sale price marked" in missing_rate_reason("footwear",
+        ...                                                   date(2021, 12, 31))
+        True
+    """
+    asked = TaxCategory(category)
+    if asked in (TaxCategory.CLOTHING, TaxCategory.CHILDRENS_CLOTHING) and (
+        on < RESTRUCTURED
+    ):
+        return (
+            "before 2025-09-22 garments and footwear had rates of their own (apparel: "
+            "5% up to Rs. 1000 a piece, 12% above; footwear: by the retail sale price "
+            "marked on it until 2021-12-31, then 12% up to Rs. 1000 a pair, 18% "
+            f"above), so one rule for {asked} cannot say both: use the category "
+            "'apparel' or 'footwear'"
+        )
+    if asked is TaxCategory.FOOTWEAR and on < _FOOTWEAR_BY_SALE_VALUE:
+        return (
+            "before 2022-01-01 footwear paid 5% if its retail sale price marked on it "
+            "(tax included) did not exceed Rs. 500 a pair (Rs. 1000 from 2018-07-27), "
+            "else 18% (Notification 1/2017-Central Tax (Rate) Schedule I S. No. 225), "
+            "and a sale does not carry the marked price"
+        )
+    turns_on = _TURNS_ON.get(asked)
+    if turns_on is None:
+        return ""
+    cess = _CESS if asked in _WITH_CESS and on < RESTRUCTURED else ""
+    return f"its rate turns on {turns_on}{cess}"
