@@ -9,7 +9,10 @@ clothing and taxes the excess (M.G.L. c. 64H s. 6(k)), Rhode Island the first US
 though the line is USD 360: each shirt is under USD 175. India's GST on garments and
 footwear is 5 % up to Rs. 2500 a piece or pair and 18 % above it, from 2025-09-22
 (Notification 9/2025-Central Tax (Rate), Schedules I and II), asked by the place of
-supply as India's rates are (``IN``: IGST; ``IN-MH``: CGST and SGST).
+supply as India's rates are (``IN``: IGST; ``IN-MH``: CGST and SGST). Before that day
+garments and footwear had rules of their own (categories ``apparel`` and ``footwear``:
+apparel 5 % up to Rs. 1000 a piece and 12 % above, from 2017-07-01; footwear 12 % up to
+Rs. 1000 a pair and 18 % above, from 2022-01-01).
 
 A [`PerItemRate`][commercekit.tax.PerItemRate] holds one such rule for one tax: the
 [`ItemRule`][commercekit.tax.ItemRule] (``below``, ``up_to`` or ``excess``), the
