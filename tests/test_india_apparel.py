@@ -200,7 +200,7 @@ def test_from_the_restructuring_apparel_and_footwear_are_clothing(category: str)
      ("ebooks", "SAC entry"),
      ("digital_services", "SAC entry"),
      ("accommodation", "value of a unit of accommodation per day"),
-     ("restaurant", "declared tariff of a unit of accommodation is Rs. 7500"),
+     ("restaurant", "rooms reach the Rs. 7500 a day"),
      ("passenger_transport", "mode and class of transport")],
 )  # fmt: skip
 @pytest.mark.parametrize("day", [LAST_DAY_BEFORE, RESTRUCTURED])

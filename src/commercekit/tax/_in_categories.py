@@ -65,9 +65,10 @@ _TURNS_ON = MappingProxyType(
         TaxCategory.MEDICAL_DEVICES: "the HSN heading of each device or aid",
         TaxCategory.ACCOMMODATION: "the value of a unit of accommodation per day "
         "(Notification 11/2017-Central Tax (Rate), S. No. 7)",
-        TaxCategory.RESTAURANT: "the premises: a restaurant in a hotel whose declared "
-        "tariff of a unit of accommodation is Rs. 7500 or more a day, or not "
-        "(Notification 11/2017-Central Tax (Rate), S. No. 7, as amended)",
+        TaxCategory.RESTAURANT: "the premises: whether the restaurant is in a hotel "
+        "whose rooms reach the Rs. 7500 a day the notification of the day sets "
+        "('specified premises', Notification 11/2017-Central Tax (Rate), S. No. 7, as "
+        "amended)",
         TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (rail, air "
         "economy or other, air-conditioned coach ...)",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
