@@ -9,9 +9,11 @@ the rate turns on, so the caller knows what to find out and supply through a
 (Compensation to States) Act 2017 s. 8; Notification 1/2017-Compensation Cess (Rate)),
 the reason says so: the cess is a tax of its own on top of the GST. It applied from
 2017-07-01 to the goods the Schedule of Notification 1/2017-Compensation Cess (Rate)
-lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...); from 2025-09-22
-to tobacco and pan masala only (Notification 2/2025-Compensation Cess (Rate)). No bundled
-category holds goods that Schedule lists.
+lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...). Notification
+2/2025-Compensation Cess (Rate) made it Nil from 2025-09-22 on S. No. 2 (aerated
+waters), 3 (lemonade), 4-4B, 39-42, 47, 48 and 50-55 of that Schedule; the reports read
+say only tobacco and pan masala kept it. No bundled category holds goods that Schedule
+lists.
 
 References:
     Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as
@@ -44,7 +46,8 @@ __all__ = ["RESTRUCTURED", "missing_rate_reason"]
 
 RESTRUCTURED = date(2025, 9, 22)
 """The day Notifications 9/2025 and 10/2025 (Central, Integrated Tax (Rate)) took
-effect, and the compensation cess ended on all goods but tobacco and pan masala."""
+effect, and Notification 2/2025-Compensation Cess (Rate) made the cess Nil on aerated
+waters and lemonade, among others."""
 _FOOTWEAR_BY_SALE_VALUE = date(2022, 1, 1)
 
 _CESS = (
@@ -55,13 +58,13 @@ _CESS = (
 
 _TURNS_ON = MappingProxyType(
     {
-        TaxCategory.FOOD: "the HSN heading of each foodstuff (many exempt, others 5%, "
-        "some 12% or 18% before 2025-09-22) and whether it is pre-packaged and labelled",
+        TaxCategory.FOOD: "the HSN heading of each foodstuff and whether it is "
+        "pre-packaged and labelled",
         TaxCategory.NON_ALCOHOLIC_DRINKS: "the HSN heading of the drink (aerated "
         "waters, lemonade and caffeinated drinks have entries of their own)",
         TaxCategory.EBOOKS: "the SAC entry the supply falls under",
-        TaxCategory.MEDICINES: "the HSN heading and entry of each medicament (several "
-        "exempt or at 5% by name, others 12% before 2025-09-22 and 5% from that day)",
+        TaxCategory.MEDICINES: "the HSN heading and entry of each medicament (some "
+        "are named in entries of their own)",
         TaxCategory.MEDICAL_DEVICES: "the HSN heading of each device or aid",
         TaxCategory.ACCOMMODATION: "the value of a unit of accommodation per day "
         "(Notification 11/2017-Central Tax (Rate), S. No. 7)",
@@ -69,8 +72,7 @@ _TURNS_ON = MappingProxyType(
         "whose rooms reach the Rs. 7500 a day the notification of the day sets "
         "('specified premises', Notification 11/2017-Central Tax (Rate), S. No. 7, as "
         "amended)",
-        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (rail, air "
-        "economy or other, air-conditioned coach ...)",
+        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
     }
 )
