@@ -26,16 +26,15 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
 import attrs
-from moneyed import Currency
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._inputs import trusted, trusted_builder
+from commercekit._inputs import trusted
 from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import (
@@ -55,7 +54,6 @@ from commercekit.tax import _checks
 from commercekit.tax._tax_rate import TaxRate
 
 _SUBTRACT = EXACT.subtract
-_LINE_ROUNDING = decimal_rounding(DEFAULT_ROUNDING)  # round_money's default
 
 __all__ = [
     "TaxAmount",
@@ -225,7 +223,7 @@ def added_together(net: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -
 def extracted(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     """``extract_tax`` on checked values (the library's own: an invoice's lines)."""
     if len(rates) > 1:
-        return _on_one_base(gross, rates, mode)
+        return on_one_base(gross, rates, mode)
     return _shared(gross, rates, mode)
 
 
@@ -236,7 +234,7 @@ def _shared(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Par
     return net, _split_tax(tax, net, rates)
 
 
-def _on_one_base(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
+def on_one_base(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -> Parts:
     """Several taxes levied on one taxable value inside ``gross`` (CGST + SGST, GST +
     QST): the value is extracted once, gross x 100 / (100 + R) rounded with ``mode``;
     each tax is its own rate of that value, rounded with ``mode``, so taxes at equal
@@ -262,59 +260,6 @@ def _on_one_base(gross: Money, rates: tuple[TaxRate, ...], mode: RoundingMode) -
         trusted(TaxAmount, rate=rate, base=net, amount=make_money(amount, currency))
         for rate, amount in zip(rates, amounts, strict=True)
     )
-
-
-def line_gross(price: Money, quantity: Decimal | int, discount: Money | None) -> Decimal:
-    """An invoice line's amount as ``_invoice._amount_of`` works it out (price x
-    quantity rounded half-up to the minor unit, less the discount), in ``Decimal``:
-    with no Money built on the way for a whole quantity."""
-    if quantity.__class__ is int:
-        total = EXACT.multiply(price.amount, quantity).quantize(
-            QUANTUM[price.currency.code], _LINE_ROUNDING, EXACT
-        )
-        if not total:
-            total = total.copy_abs()  # as round_money: 0.00, never -0.00
-    else:
-        total = round_money(price * quantity).amount
-    return total if discount is None else _SUBTRACT(total, discount.amount)
-
-
-def _inside_each(
-    grosses: Sequence[Decimal],
-    rates: Sequence[tuple[TaxRate, ...]],
-    exponent: int,
-    mode: RoundingMode,
-) -> Iterator[Decimal]:
-    """The tax inside each gross at its rates (``_inclusive_tax``'s amount), their
-    ratio worked out once per tuple of rates (looked up by identity, so the caller
-    keeps every tuple alive meanwhile, as a list of lines does)."""
-    ratios: dict[int, tuple[int, int]] = {}
-    for gross, line_rates in zip(grosses, rates, strict=True):
-        ratio = ratios.get(id(line_rates))
-        if ratio is None:
-            ratio = ratios[id(line_rates)] = rate_ratio(line_rates)
-        yield share_of_gross(gross, ratio, "tax", exponent, mode)
-
-
-def extracted_each(
-    grosses: Sequence[Decimal],
-    currency: Currency,
-    rates: Sequence[tuple[TaxRate, ...]],
-    mode: RoundingMode,
-) -> list[Parts]:
-    """``extracted`` of each gross (an amount of ``currency`` in Money's range, zero or
-    more) at its rates: an invoice's lines, with no Money built but the results."""
-    make_tax = trusted_builder(TaxAmount)
-    taxes = _inside_each(grosses, rates, MINOR_UNITS[currency.code], mode)
-    parts: list[Parts] = []
-    for gross, inside, line_rates in zip(grosses, taxes, rates, strict=True):
-        tax = make_money(inside, currency)
-        net = make_money(_SUBTRACT(gross, inside), currency)
-        if len(line_rates) == 1:  # _split_tax's first case, without its calls
-            parts.append((net, (make_tax(rate=line_rates[0], base=net, amount=tax),)))
-        else:
-            parts.append(_on_one_base(make_money(gross, currency), line_rates, mode))
-    return parts
 
 
 def beyond_money(amount: Decimal) -> bool:

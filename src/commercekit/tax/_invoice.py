@@ -51,9 +51,8 @@ from commercekit.tax._compute import (
     added_together,
     beyond_money,
     extracted,
-    extracted_each,
-    line_gross,
 )
+from commercekit.tax._compute_lines import extracted_each, line_gross
 from commercekit.tax._rate_totals import RateTotal, rounded_per_rate, summary
 from commercekit.tax._tax_rate import TaxRate
 
