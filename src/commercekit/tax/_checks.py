@@ -10,6 +10,7 @@ value object's field when it is built.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -255,3 +256,17 @@ def one_currency(*amounts: Money | None, operation: str) -> None:
     present = [found for found in amounts if found is not None]
     if present:
         _checks.one_currency(*present, operation=operation)
+
+
+def net_prices(lines: Sequence[Any], *, inclusive: bool) -> None:
+    """Refuse tax-inclusive prices on lines whose rates were chosen on the price without
+    the tax (``item_tax_lines``): the value without the tax depends on the rate chosen."""
+    if inclusive and any(line.priced_without_tax for line in lines):
+        raise invalid(
+            "prices_include_tax",
+            True,  # noqa: FBT003 - the value refused
+            "is refused for lines from item_tax_lines: their rates were chosen by "
+            "comparing each item's price without the tax with a per-item threshold, and "
+            "a price with the tax in it gives that price only once the rate is chosen; "
+            "pass the prices without the tax and prices_include_tax=False",
+        )

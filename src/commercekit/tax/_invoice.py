@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -107,6 +107,7 @@ class TaxLine:
         default=None, converter=_optional_money, validator=_checks.valid_optional_amount
     )
     description: str = attrs.field(default="", validator=_checks.valid_note)
+    priced_without_tax: ClassVar[bool] = False  # rates chosen on the price (per item)
 
     def __attrs_post_init__(self) -> None:
         _before_discount(self)  # price x quantity in range
@@ -375,6 +376,7 @@ def tax_invoice(
         raise invalid("lines", lines, "has no lines; an invoice needs at least one line")
     _checks.one_currency(*(line.price for line in lines), operation="invoice")
     inclusive = _checks.flag(prices_include_tax, "prices_include_tax")
+    _checks.net_prices(lines, inclusive=inclusive)
     level = _checks.choice(rounding, RoundingLevel, "rounding")
     mode = _mode(mode)
     together = _checks.flag(combined_rates, "combined_rates")

@@ -51,6 +51,7 @@ import enum
 import functools
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
@@ -288,6 +289,13 @@ def _rules(value: object, currency: str) -> tuple[PerItemRate, ...]:
 
 
 @context_free
+@attrs.frozen
+class _ItemLine(TaxLine):
+    """A ``TaxLine`` whose rates were chosen on its price without the tax."""
+
+    priced_without_tax: ClassVar[bool] = True
+
+
 def item_tax_lines(
     price: Money,
     quantity: int,
@@ -307,6 +315,7 @@ def item_tax_lines(
     add up to the line's. Raises ``InvalidAmountError`` for a quantity that is not a
     whole number of items above zero, a discount over the line, or empty or mixed
     rules; ``CurrencyMismatchError`` where the threshold's currency is not the price's.
+    ``tax_invoice`` refuses the lines with ``prices_include_tax=True``.
 
     Examples:
         >>> from datetime import date
@@ -337,9 +346,9 @@ def item_tax_lines(
     if first.rule is ItemRule.EXCESS and line > limit:
         rest = unit - first.threshold
         return (
-            TaxLine(first.threshold, count, below, description=description),
-            TaxLine(rest, count, above, discount=given, description=description),
+            _ItemLine(first.threshold, count, below, description=description),
+            _ItemLine(rest, count, above, discount=given, description=description),
         )
     under = line < limit if first.rule is ItemRule.BELOW else line <= limit
     rates = below if under or first.rule is ItemRule.EXCESS else above
-    return (TaxLine(unit, count, rates, discount=given, description=description),)
+    return (_ItemLine(unit, count, rates, discount=given, description=description),)
