@@ -4,13 +4,22 @@ checked right (sources: tax/_data/per_item.csv, IN.csv; CGST Act s. 15; Notifica
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from commercekit.errors import InvalidInputError
+from commercekit.errors import InvalidInputError, NoRuleError
 from commercekit.money import Money
-from commercekit.tax import item_tax_lines, per_item_rates, tax_invoice
+from commercekit.tax import (
+    Buyer,
+    Sale,
+    Seller,
+    decide,
+    item_tax_lines,
+    per_item_rates,
+    rates_for,
+    tax_invoice,
+)
 
 DAY = date(2026, 6, 1)
 
@@ -28,3 +37,42 @@ def test_per_item_lines_in_a_tax_inclusive_invoice_are_refused(place: str) -> No
     assert raised.value.field == "prices_include_tax"
     assert "item_tax_lines" in str(raised.value)
     assert tax_invoice(lines, prices_include_tax=False).tax.currency.code == currency
+
+
+JK_JOINED = date(2017, 7, 8)  # CGST (Extension to Jammu and Kashmir) Ordinance 3 of 2017
+
+
+@pytest.mark.parametrize(
+    ("supplier", "buyer"),
+    [("IN-JK", "IN-JK"), ("IN-MH", "IN-JK"), ("IN-JK", "IN-MH"), ("IN-MH", "IN-LA")],
+)
+def test_jammu_and_kashmir_before_it_joined_gst_is_refused(
+    supplier: str, buyer: str
+) -> None:
+    """GST reached the State of Jammu and Kashmir (Ladakh then part of it) on
+    2017-07-08, not 2017-07-01: the CGST and IGST Acts were extended to it by the
+    Ordinances of that day; before, no GST was charged there (it was CGST + SGST or
+    IGST at 18 %)."""
+    sale = Sale(
+        Seller("IN", {supplier}),
+        Buyer("IN", subdivision=buyer),
+        "goods",
+        Money("1000", "INR"),
+    )
+    with pytest.raises(NoRuleError, match="2017-07-08"):
+        decide(sale, on=JK_JOINED - timedelta(days=1))
+    assert decide(sale, on=JK_JOINED).rates
+
+
+def test_jammu_and_kashmir_rates_begin_on_8_july_2017() -> None:
+    """The bundled rows for IN-JK (and Ladakh, part of it then) begin on 2017-07-08."""
+    for place in ("IN-JK", "IN-LA"):
+        with pytest.raises(NoRuleError, match="2017-07-08"):
+            rates_for(place, "standard", on=date(2017, 7, 7))
+        with pytest.raises(NoRuleError, match="2017-07-08"):
+            per_item_rates(place, "apparel", on=date(2017, 7, 7))
+        assert [r.tax for r in rates_for(place, "standard", on=JK_JOINED)] == [
+            "CGST",
+            "SGST",
+        ]
+    assert rates_for("IN-MH", "standard", on=date(2017, 7, 1))

@@ -28,6 +28,9 @@ code.
 
 References:
     CBIC, GST Acts (IGST Act ss. 7-8, UTGST Act s. 2(13)): https://cbic-gst.gov.in/gst-acts.html
+    The Central Goods and Services Tax (Extension to Jammu and Kashmir) Ordinance 2017
+        (3 of 2017), 8 July 2017, as reproduced (read 2026-12-01):
+        https://taxmanagementindia.com/visitor/detail_rss_feed.asp?ID=18358
     Notification 62/2019-Central Tax, 26 Nov 2019 (J&K and Ladakh from 2019-10-31),
         as reproduced (read 2026-12-01):
         http://www.eximguru.com/notifications/seeks-to-notify-the-transition-83987.aspx
@@ -56,11 +59,12 @@ from datetime import date
 from types import MappingProxyType
 
 from commercekit._numbers import context_free
-from commercekit.errors import InvalidTaxIdError, UnknownJurisdictionError
+from commercekit.errors import InvalidTaxIdError, NoRuleError, UnknownJurisdictionError
 from commercekit.tax._ids import TaxId, validate_tax_id
 
 __all__ = [
     "GST_STATES",
+    "JK_JOINED",
     "LADAKH_SEPARATED",
     "TERRITORIES_MERGED",
     "UT_WITHOUT_LEGISLATURE",
@@ -70,6 +74,11 @@ __all__ = [
     "state",
 ]
 
+JK_JOINED = date(2017, 7, 8)
+"""GST in the State of Jammu and Kashmir (Ladakh then part of it): the CGST Act and the
+IGST Act extended to "the whole of India except the State of Jammu and Kashmir" (s.
+1(2) of each) until the CGST (Extension to Jammu and Kashmir) Ordinance 2017 (3 of
+2017) and its IGST twin of 8 July 2017, the day the State implemented GST."""
 LADAKH_SEPARATED = date(2019, 10, 31)
 """The appointed day of the Jammu and Kashmir Reorganisation Act 2019: Ladakh a Union
 territory, no longer part of the State of Jammu and Kashmir."""
@@ -149,9 +158,19 @@ def state(code: object) -> str:
 def place_on(code: str, on: date) -> str:
     """The State or Union territory that ``code`` (today's place, ISO 3166-2:IN) was
     part of on ``on``: Jammu and Kashmir (``IN-JK``) for Ladakh before 2019-10-31; the
-    place itself otherwise."""
+    place itself otherwise. Raises ``NoRuleError`` for Jammu and Kashmir before GST
+    reached it on 2017-07-08."""
     found = state(code)
-    return "IN-JK" if found == "IN-LA" and on < LADAKH_SEPARATED else found
+    found = "IN-JK" if found == "IN-LA" and on < LADAKH_SEPARATED else found
+    if found == "IN-JK" and on < JK_JOINED:
+        raise NoRuleError(
+            f"GST in {code} (then the State of Jammu and Kashmir)",
+            on,
+            f"{JK_JOINED.isoformat()} onwards: the CGST and IGST Acts were extended to "
+            "the State by the Ordinances of that day (CGST: 3 of 2017), a week after "
+            "the rest of India; before, its own taxes applied",
+        )
+    return found
 
 
 def gst_taxes(code: str, on: date) -> tuple[str, ...]:
