@@ -12,9 +12,12 @@ from commercekit.errors import InvalidInputError, NoRuleError
 from commercekit.money import Money
 from commercekit.tax import (
     Buyer,
+    GstSupplier,
+    GstSupply,
     Sale,
     Seller,
     decide,
+    gst_registration_status,
     item_tax_lines,
     per_item_rates,
     rates_for,
@@ -76,3 +79,12 @@ def test_jammu_and_kashmir_rates_begin_on_8_july_2017() -> None:
             "SGST",
         ]
     assert rates_for("IN-MH", "standard", on=date(2017, 7, 1))
+
+
+def test_registration_in_jammu_and_kashmir_begins_with_its_gst() -> None:
+    """No GST registration was due in Jammu and Kashmir before the CGST Act reached it
+    on 2017-07-08 (it answered 'below' on 2017-07-05)."""
+    supplier = GstSupplier("IN-JK", {GstSupply.GOODS})
+    with pytest.raises(NoRuleError, match="2017-07-08"):
+        gst_registration_status([], supplier, on=JK_JOINED - timedelta(days=1))
+    assert gst_registration_status([], supplier, on=JK_JOINED).status.value == "below"

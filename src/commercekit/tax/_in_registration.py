@@ -64,6 +64,7 @@ from commercekit.tax._in_supplier import (
     GstSupply,
     special_category_states,
 )
+from commercekit.tax._india import place_on
 from commercekit.tax._registration import ThresholdStatus, _status
 from commercekit.tax._sale import Rule
 from commercekit.tax._thresholds import (
@@ -165,7 +166,8 @@ def gst_registration_status(
     another currency than INR are converted with ``rates``. ``registered`` says it
     already is (for a supplier with several States: in the State of ``supplier``).
     Raises ``InvalidAmountError`` for a supplier abroad with nothing s. 24 names, and
-    ``NoRuleError`` before 2017-07-01 (GST began then).
+    ``NoRuleError`` before 2017-07-01 (GST began then; in Jammu and Kashmir,
+    2017-07-08).
 
     Examples:
         >>> shop = GstSupplier("IN-KA", {GstSupply.GOODS})
@@ -193,6 +195,7 @@ def gst_registration_status(
     turnover = None
     why: list[Rule] = []
     if supplier.state is not None:
+        place_on(supplier.state, day)  # Jammu and Kashmir: refused before 2017-07-08
         rule, reason = turnover_limit(supplier, day)
         threshold = threshold_for("IN", rule, on=day)
         turnover = _status(threshold, records, day, rates, [], registered=known)
