@@ -42,11 +42,12 @@ class TaxCategory(enum.StrEnum):
     APPAREL = "apparel"
     """Garments and clothing accessories without footwear (chapters 61 and 62 of the
     Harmonized System), for a law that rates them apart from footwear (India before
-    2025-09-22). Where no law rates them apart, use ``CLOTHING``."""
+    2025-09-22). Where no law rates them apart, use ``CLOTHING``; US states with a
+    clothing rule bundled answer it by that rule."""
     FOOTWEAR = "footwear"
     """Footwear (chapter 64 of the Harmonized System), for a law that rates it apart
     from garments (India before 2025-09-22). Where no law rates it apart, use
-    ``CLOTHING``."""
+    ``CLOTHING``; US states with a clothing rule bundled answer it by that rule."""
     ACCOMMODATION = "accommodation"
     """Hotel and holiday accommodation."""
     RESTAURANT = "restaurant"
