@@ -37,7 +37,8 @@ shipping origin, no tariff (or no tariff row, HS code or origin) where duty is d
 ``CheckoutContext(partial=True)`` the border data may be missing, and in a US state
 the local rates or the rates of a category the state's table has no row for: the quote
 then leaves the border charges out (or those lines untaxed, or the state's part alone)
-and lists what it lacks in ``Quote.missing``.
+and lists what it lacks in ``Quote.missing``; the total paid is then not known where
+what it lacks is collected at checkout, so the payment is left out and listed too.
 
 The quote lists lines by SKU: the order of the cart never changes a figure.
 

@@ -67,9 +67,9 @@ from commercekit.payments import (
     payment_cost,
 )
 from commercekit.shipping import Incoterm
-from commercekit.tax import Buyer, RateTotal, tax_invoice
+from commercekit.tax import Buyer, RateTotal, TaxRate, tax_invoice
 
-__all__ = ["merged_summary", "payment_priced"]
+__all__ = ["SurchargeRow", "merged_summary", "payment_priced", "surcharge_rows"]
 
 
 def payment_priced(
@@ -84,17 +84,27 @@ def payment_priced(
 ) -> tuple[QuotePayment | None, tuple[RateTotal, ...]]:
     """The payment as the quote prices it, and the surcharge's tax by rate (empty
     without a surcharge); ``None`` where the context names no payment, or where a
-    partial quote left out border charges collected at checkout (DDP): the total paid,
-    so the payment's cost and any surcharge, is then not known, and ``missing`` says
-    so. Under DAP the charges left out are the buyer's at delivery: the payment taken
-    at checkout is known and priced."""
+    partial quote left out tax or border charges collected at checkout (DDP): the
+    total paid, so the payment's cost and any surcharge, is then not known, and
+    ``missing`` says so. Under DAP the border charges left out are the buyer's at
+    delivery: the payment taken at checkout is known and priced."""
     payment = context.payment
     if payment is None:
         return None, ()
-    if missing and context.incoterm is Incoterm.DDP:
+    # collected at checkout and missing in part: the tax, and border charges under DDP
+    collected_at_checkout: tuple[str, ...] = ("tax: ", "border charges: ")
+    if context.incoterm is not Incoterm.DDP:
+        collected_at_checkout = ("tax: ",)
+    unknown = [
+        what.rstrip(": ")
+        for what in collected_at_checkout
+        if any(line.startswith(what) for line in missing)
+    ]
+    if unknown:
         left_out = (
-            "payment: its cost and any surcharge are left out: border charges collected "
-            "at checkout (DDP) are missing, so the total paid is not known"
+            "payment: its cost and any surcharge are left out: part of the "
+            f"{' and the '.join(unknown)} collected at checkout is missing, so the "
+            "total paid is not known"
         )
         missing.append(left_out)
         notes.append(left_out)
@@ -170,22 +180,12 @@ def _surcharge(
     by_rate: tuple[RateTotal, ...] = ()
     tax = round_zero(gross)
     if any(line.rates for line in lines):  # tax is charged at checkout
-        # a line taxed in parts (QuoteLine.parts) shares as its parts; one left
-        # untaxed by a partial quote (no rates) takes its share untaxed
-        rows = [
-            (part.line.rates, part.net, part.line.price * part.line.quantity)
-            for line in lines
-            for part in line.parts
-        ] + [
-            (line.rates, line.amount - line.discount, line.amount)
-            for line in lines
-            if not line.parts
-        ]
+        rows = surcharge_rows(lines)
         taxed = split_over_rates(
             gross,
-            [row[0] for row in rows],
-            [row[1] for row in rows],
-            before=[row[2] for row in rows],
+            [row.rates for row in rows],
+            [row.net for row in rows],
+            before=[row.before for row in rows],
             description="payment surcharge",
             untaxed=[],
         )
@@ -193,6 +193,32 @@ def _surcharge(
             invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)
             tax, by_rate = invoice.tax, invoice.by_rate
     return PaymentSurcharge(gross - tax, tax, gross, cost_before, decision), by_rate
+
+
+@attrs.frozen
+class SurchargeRow:
+    """One share of the goods a surcharge is split over: a line taxed whole, or one
+    part of a line taxed in parts (``line`` is the line's index)."""
+
+    line: int
+    rates: tuple[TaxRate, ...]
+    net: Money
+    before: Money
+
+
+def surcharge_rows(lines: Sequence[QuoteLine]) -> list[SurchargeRow]:
+    """What a surcharge is shared over, in the quote's order: a line taxed in parts
+    (``QuoteLine.parts``) as its parts, the others whole; a line a partial quote left
+    untaxed (no rates) takes its share untaxed. The refund shares it back the same way."""
+    return [
+        SurchargeRow(i, part.line.rates, part.net, part.line.price * part.line.quantity)
+        for i, line in enumerate(lines)
+        for part in line.parts
+    ] + [
+        SurchargeRow(i, line.rates, line.amount - line.discount, line.amount)
+        for i, line in enumerate(lines)
+        if not line.parts
+    ]
 
 
 def _payer(buyer: Buyer) -> tuple[Payer, str]:

@@ -46,7 +46,8 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit.checkout._model import Quote, QuoteLine
+from commercekit.checkout._model import Quote
+from commercekit.checkout._quote_payment import SurchargeRow, surcharge_rows
 from commercekit.checkout._quote_taxes import split_over_rates, value_weights
 from commercekit.checkout._refund_result import RefundLine
 from commercekit.checkout._returned_units import first_parts
@@ -63,60 +64,60 @@ def _key(rates: Sequence[TaxRate]) -> tuple[tuple[str, Decimal, str], ...]:
     return tuple((rate.tax, rate.rate, str(rate.kind)) for rate in rates)
 
 
-def _weights(lines: Sequence[QuoteLine], amounts: Sequence[Money]) -> list[Decimal]:
-    """``amounts`` (after discount) as weights; where all are zero, the lines' values
+def _weights(quote: Quote, rows: Sequence[SurchargeRow]) -> list[Decimal]:
+    """The rows' nets (after discount) as weights; where all are zero, their values
     before discount, as the quote split it (``value_weights``); where those are all
-    zero too, the lines' units."""
-    found = value_weights(
-        [a.amount for a in amounts], [line.amount.amount for line in lines]
-    )
-    return found or [Decimal(line.quantity) for line in lines]
+    zero too, their lines' units."""
+    found = value_weights([r.net.amount for r in rows], [r.before.amount for r in rows])
+    return found or [Decimal(quote.lines[r.line].quantity) for r in rows]
 
 
 def _line_shares(quote: Quote) -> list[tuple[Money, Money]]:
     """Each quote line's share of the surcharge: its gross, and the tax in it at the
     line's own rates (zeros where the order paid no surcharge).
 
-    The quote split the surcharge over the groups of lines taxed alike, in proportion
-    to their amounts after discount (``split_over_rates``), and taxed each group's
-    part at that group's rates. Each group's tax is that part's tax at its rates
+    The quote split the surcharge over the groups of lines (or parts of a line taxed
+    in parts, ``QuoteLine.parts``) taxed alike, in proportion to their amounts after
+    discount (``split_over_rates`` over ``surcharge_rows``), and taxed each group's
+    part at that group's rates; a group without rates (lines a partial quote left
+    untaxed) took its part untaxed. Each group's tax is that part's tax at its rates
     (``extract_tax``), the quote's rounded surcharge tax shared over the groups in
     proportion to it so that the groups add up to it exactly (the quote may have
-    rounded per invoice). Within a group, each line takes the group's part and tax
-    in proportion to its amount after discount, by ``allocate``.
+    rounded per invoice). Within a group, each row takes the group's part and tax in
+    proportion to its amount after discount, by ``allocate``; a line's share is the
+    sum of its rows'.
     """
     surcharge = quote.surcharge
     zero = quote.grand_total * 0
     shares = [(zero, zero)] * len(quote.lines)
     if surcharge is None or not surcharge.gross.amount:
         return shares
-    amounts = [line.amount - line.discount for line in quote.lines]
-    rates = [line.rates for line in quote.lines]
-    parts = split_over_rates(
-        surcharge.gross,
-        rates,
-        amounts,
-        before=[line.amount for line in quote.lines],
-        description="surcharge",
-    )
-    groups = [
-        [i for i, own in enumerate(rates) if _key(own) == _key(part.rates)]
-        for part in parts
-    ]
+    rows = surcharge_rows(quote.lines)
+    untaxed: list[Money] = []
+    parts = [
+        (part.price, part.rates)
+        for part in split_over_rates(
+            surcharge.gross,
+            [row.rates for row in rows],
+            [row.net for row in rows],
+            before=[row.before for row in rows],
+            description="surcharge",
+            untaxed=untaxed,
+        )
+    ] + [(share, ()) for share in untaxed]
     exact = [
-        extract_tax(part.price, part.rates).tax.amount if part.rates else Decimal(0)
-        for part in parts
+        extract_tax(price, rates).tax.amount if rates else Decimal(0)
+        for price, rates in parts
     ]
     taxes = allocate(surcharge.tax, exact) if any(exact) else [zero] * len(parts)
-    for part, tax, members in zip(parts, taxes, groups, strict=True):
-        weights = _weights([quote.lines[i] for i in members], [amounts[i] for i in members])
-        for i, gross, share_tax in zip(
-            members,
-            allocate(part.price, weights),
-            allocate(tax, weights),
-            strict=True,
+    for (price, rates), tax in zip(parts, taxes, strict=True):
+        members = [row for row in rows if _key(row.rates) == _key(rates)]
+        weights = _weights(quote, members)
+        for row, gross, share_tax in zip(
+            members, allocate(price, weights), allocate(tax, weights), strict=True
         ):
-            shares[i] = (gross, share_tax)
+            was_gross, was_tax = shares[row.line]
+            shares[row.line] = (was_gross + gross, was_tax + share_tax)
     return shares
 
 
