@@ -91,21 +91,8 @@ def payment_priced(
     payment = context.payment
     if payment is None:
         return None, ()
-    # collected at checkout and missing in part: the tax, and border charges under DDP
-    collected_at_checkout: tuple[str, ...] = ("tax: ", "border charges: ")
-    if context.incoterm is not Incoterm.DDP:
-        collected_at_checkout = ("tax: ",)
-    unknown = [
-        what.rstrip(": ")
-        for what in collected_at_checkout
-        if any(line.startswith(what) for line in missing)
-    ]
-    if unknown:
-        left_out = (
-            "payment: its cost and any surcharge are left out: part of the "
-            f"{' and the '.join(unknown)} collected at checkout is missing, so the "
-            "total paid is not known"
-        )
+    left_out = _total_unknown(context, missing)
+    if left_out:
         missing.append(left_out)
         notes.append(left_out)
         return None, ()
@@ -149,6 +136,26 @@ def payment_priced(
     notes.append(f"payment: {why[0]}")
     notes.append(f"payment surcharge: {why[-1]}")
     return QuotePayment(payment, cost, surcharge, why), by_rate
+
+
+def _total_unknown(context: CheckoutContext, missing: Sequence[str]) -> str | None:
+    """Why the total paid is not known, where a partial quote left out part of what is
+    collected at checkout: the tax, and the border charges under DDP; else None."""
+    collected_at_checkout: tuple[str, ...] = ("tax: ", "border charges: ")
+    if context.incoterm is not Incoterm.DDP:
+        collected_at_checkout = ("tax: ",)
+    unknown = [
+        what.rstrip(": ")
+        for what in collected_at_checkout
+        if any(line.startswith(what) for line in missing)
+    ]
+    if not unknown:
+        return None
+    return (
+        "payment: its cost and any surcharge are left out: part of the "
+        f"{' and the '.join(unknown)} collected at checkout is missing, so the total "
+        "paid is not known"
+    )
 
 
 def _surcharge(
