@@ -69,6 +69,7 @@ class _Shipping:
     rate_cards: tuple[RateCard, ...]
     service: str | None = None
     parcel_cm: tuple[int, int, int] = (30, 20, 10)
+    includes_handling: bool = False
 
 
 @attrs.frozen
@@ -267,6 +268,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
+            shipping_includes_handling=shipping.includes_handling if shipping else False,
             tariffs=request.tariff,
             partial=request.partial,
             warehouse=request.warehouse,
@@ -346,7 +348,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
             else [rate_card_to_dict(card) for card in context.rate_cards],
             "service": context.service,
             "parcel_cm": list(context.parcel_cm),
-        }
+        } | ({"includes_handling": True} if context.shipping_includes_handling else {})
     data["incoterm"] = context.incoterm.value
     for key in ("ship_from", "marketplace", "transport_mode"):
         if getattr(context, key) is not None:
