@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.checkout._quote_payment import SurchargeRow
 from commercekit.checkout._refund import _border_shares
 from commercekit.checkout._refund_payment import _weights
 from commercekit.errors import InvalidCartError
@@ -87,7 +88,8 @@ def test_refund_shares_fall_back_to_value_before_discount() -> None:
     result = quote(_cart("1.00", "99.00"), _context("100"))
     lines = list(result.lines)
     zero = Money("0.00", "EUR")
-    assert _weights(lines, [zero, zero]) == [Decimal("99.00"), Decimal("1.00")]
+    rows = [SurchargeRow(i, line.rates, zero, line.amount) for i, line in enumerate(lines)]
+    assert _weights(result, rows) == [Decimal("99.00"), Decimal("1.00")]
     assert [line.sku for line in lines] == ["BOOK", "TEE"]
     border = attrs.evolve(result, collected_border_charges=Money("10.00", "EUR"))
     assert _border_shares(border) == [Money("9.90", "EUR"), Money("0.10", "EUR")]
