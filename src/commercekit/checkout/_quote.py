@@ -51,7 +51,7 @@ border charges (step 5) in ``_quote_border``, the delivery dates (step 6) in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import cast
 
 import attrs
@@ -147,7 +147,8 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
     discounts = promoted.line_discounts
     subtotals, nets = _amounts(cart, discounts)
-    decision = _decision(cart, context, buyer, products, promoted=promoted, nets=nets)
+    categories = [products[line.sku].tax_category for line in cart.lines]
+    decision = _decision(cart, context, buyer, categories, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
     missing.extend(f"tax: {what}" for what in missing_from(decision))
     lines, shipping_charge, summary = tax_lines(
@@ -161,7 +162,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         positions=positions,
         taxed_in=decision.taxed_in if decision.charged_at_checkout else None,
         context=context,
-        products=products,
+        categories=categories,
         shipping_taxed=shipping_taxed(decision, context, promoted.shipping, notes, missing),
     )
     border = Border(context, products, decision, origin, destination, notes, missing)
@@ -194,21 +195,21 @@ def _amounts(cart: Cart, discounts: Sequence[Money]) -> tuple[list[Money], list[
     Money's product and difference, built directly from the cart's checked prices and
     quantities (a line's product is in range) and the discounts taken from them."""
     subtotals = []
-    for line in cart.lines:
+    nets = []
+    for line, off in zip(cart.lines, discounts, strict=True):
         price = line.unit_price
         if price.__class__ is not Money:  # a subclass keeps its class, as its * keeps it
-            found = line.subtotal
+            subtotal = line.subtotal
         elif line.quantity == 1:  # price x 1: the price itself, to its last decimal
-            found = price
+            subtotal = price
         else:
-            found = make_money(_multiply(price.amount, line.quantity), price.currency)
-        subtotals.append(found)
-    nets = [
-        make_money(_subtract(subtotal.amount, off.amount), subtotal.currency)
-        if subtotal.__class__ is Money and off.__class__ is Money
-        else subtotal - off
-        for subtotal, off in zip(subtotals, discounts, strict=True)
-    ]
+            subtotal = make_money(_multiply(price.amount, line.quantity), price.currency)
+        subtotals.append(subtotal)
+        if subtotal.__class__ is Money and off.__class__ is Money:
+            net = make_money(_subtract(subtotal.amount, off.amount), subtotal.currency)
+        else:
+            net = subtotal - off
+        nets.append(net)
     return subtotals, nets
 
 
@@ -310,24 +311,21 @@ def _decision(
     cart: Cart,
     context: CheckoutContext,
     buyer: Buyer,
-    products: Mapping[str, Product],
+    categories: Sequence[TaxCategory],
     *,
     promoted: PromotionResult,
     nets: Sequence[Money],
 ) -> TaxDecision:
-    """Whose tax: decided on the discounted lines, each with its quantity and category."""
+    """Whose tax: decided on the discounted lines, each with its quantity and category
+    (``categories``, one per line)."""
     currency = promoted.subtotal.currency.code
     # The values and categories are the library's, checked; a cart allows more units
     # on a line than a sale does, so SaleLine's own check of the quantity runs.
     make_line = trusted_builder(SaleLine)
     units = _SALE_UNITS
     lines = tuple(
-        make_line(
-            value=net,
-            quantity=units(line.quantity),
-            category=products[line.sku].tax_category,
-        )
-        for line, net in zip(cart.lines, nets, strict=True)
+        make_line(value=net, quantity=units(line.quantity), category=category)
+        for line, net, category in zip(cart.lines, nets, categories, strict=True)
     )
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
     return decide(

@@ -131,6 +131,8 @@ def by_part(
 ) -> tuple[list[tuple[TaxRate, ...]], list[Money], list[Money]]:
     """The lines' rates, amounts after discount and amounts before it, each line taxed
     in parts given as its parts: what a charge following the goods is shared over."""
+    if not parts:  # each line whole: the lists as they are, without a pass per line
+        return list(rates), list(amounts), list(before)
     shared_rates: list[tuple[TaxRate, ...]] = []
     shared_amounts: list[Money] = []
     shared_before: list[Money] = []

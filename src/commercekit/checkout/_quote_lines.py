@@ -62,7 +62,11 @@ def lines_taxed_per_line(
     all_rates = [*rates, *(line.rates for line in shipping)]
     groups: dict[int, list[int]] = {}  # by rates (one tuple per category), in order
     for index, line_rates in enumerate(all_rates):
-        groups.setdefault(id(line_rates), []).append(index)
+        members = groups.get(id(line_rates))
+        if members is None:  # not setdefault: no list built and dropped per line
+            groups[id(line_rates)] = [index]
+        else:
+            members.append(index)
     taxes = [0] * len(units)
     for members in groups.values():
         found = tax_in_minor_units(

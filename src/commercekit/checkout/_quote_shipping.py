@@ -50,21 +50,23 @@ def shipping_option(
 
 
 def _weight(cart: Cart, products: Mapping[str, Product]) -> Decimal:
-    """The goods' weight in kg; every product must have one."""
-    unweighed = [line.sku for line in cart.lines if products[line.sku].weight_kg is None]
+    """The goods' weight in kg; every product must have one. One pass: each line's
+    weight x quantity added in the cart's order (from Decimal 0)."""
+    unweighed = []
+    total = Decimal(0)
+    for line in cart.lines:
+        weight = products[line.sku].weight_kg
+        if weight is None:
+            unweighed.append(line.sku)
+        else:
+            total = total + weight * line.quantity
     if unweighed:
         raise MissingDataError(
             tuple(f"the weight of {sku!r}" for sku in unweighed),
             "give Product(weight_kg=...) for every SKU when rate cards price the parcel",
             field=f"products[{unweighed[0]!r}].weight_kg",
         )
-    return sum(
-        (
-            (products[line.sku].weight_kg or Decimal(0)) * line.quantity
-            for line in cart.lines
-        ),
-        Decimal(0),
-    )
+    return total
 
 
 def _cards_from(context: CheckoutContext, origin: Place) -> tuple[RateCard, ...]:

@@ -16,12 +16,12 @@ shipping carry no tax.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import EXACT
-from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_items import (
     by_part,
@@ -39,6 +39,7 @@ from commercekit.tax import (
     RateKind,
     RateTotal,
     RoundingLevel,
+    TaxCategory,
     TaxDecision,
     TaxLine,
     TaxRate,
@@ -63,16 +64,15 @@ def tax_lines(
     positions: Sequence[int],
     taxed_in: str | None,
     context: CheckoutContext,
-    products: Mapping[str, Product],
+    categories: Sequence[TaxCategory],
     shipping_taxed: bool = True,
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping, where ``shipping_taxed``) where tax is charged
-    at checkout; each line's ``subtotals`` (price x quantity), ``discounts`` and
-    ``amounts`` after them."""
+    at checkout; each line's ``subtotals`` (price x quantity), ``discounts``,
+    ``amounts`` after them and its product's tax ``categories``."""
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
-    categories = [products[line.sku].tax_category for line in cart_lines]
     rates, parts = rates_of_lines(cart_lines, categories, discounts, taxed_in, context)
     shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
     untaxed: list[Money] = []  # the shipping's share of lines left untaxed

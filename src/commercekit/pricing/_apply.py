@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from operator import sub
 
 from commercekit._inputs import trusted
 from commercekit._numbers import context_free
@@ -172,9 +173,13 @@ def _applied(outcomes: list[Outcome], ledger: Ledger) -> tuple[AppliedPromotion,
     for promotion, eligible, taken in sorted(
         outcomes, key=lambda outcome: application_order(outcome[0])
     ):
-        per_line = [0] * len(ledger.subtotals)
-        for index, count in zip(eligible, taken.lines, strict=True):
-            per_line[index] = count
+        count_lines = len(ledger.subtotals)
+        if len(eligible) == len(taken.lines) == count_lines:  # every line, in order
+            per_line = taken.lines
+        else:
+            per_line = [0] * count_lines
+            for index, count in zip(eligible, taken.lines, strict=True):
+                per_line[index] = count
         applied.append(
             trusted(
                 AppliedPromotion,
@@ -199,10 +204,7 @@ def _result(
     mode: RoundingMode,
 ) -> PromotionResult:
     """Step 4: the result, read from the ledger once every promotion has taken its part."""
-    line_units = tuple(
-        subtotal - left
-        for subtotal, left in zip(ledger.subtotals, ledger.remaining, strict=True)
-    )
+    line_units = tuple(map(sub, ledger.subtotals, ledger.remaining))  # aligned lists
     known = {promotion.code for promotion in given if promotion.code is not None}
     return trusted(
         PromotionResult,

@@ -64,7 +64,7 @@ def _percent(
         return Taken([0] * len(eligible), _percent_once(percent, ledger.shipping, rounding))
     if kind is PromotionClass.PRODUCT:
         return Taken(_percent_lines(percent, eligible, ledger, rounding))
-    weights = [ledger.remaining[index] for index in eligible]
+    weights = list(map(ledger.remaining.__getitem__, eligible))
     return Taken(spread(_percent_once(percent, sum(weights), rounding), weights))
 
 
@@ -152,7 +152,7 @@ def discount(
             RejectionReason.NO_SHIPPING, "there is no shipping charge left to discount"
         )
     if promotion.minimum_subtotal is not None:
-        reached = sum(ledger.remaining[index] for index in eligible)
+        reached = sum(map(ledger.remaining.__getitem__, eligible))
         if reached < to_minor_units(promotion.minimum_subtotal):
             after = reached != _undiscounted(eligible, ledger)
             return Refused(
@@ -162,7 +162,7 @@ def discount(
                 f", below the minimum of {promotion.minimum_subtotal}",
             )
     if promotion.promotion_class is not PromotionClass.SHIPPING and not any(
-        ledger.remaining[index] for index in eligible
+        map(ledger.remaining.__getitem__, eligible)
     ):
         return Refused(
             RejectionReason.NOTHING_TO_DISCOUNT,

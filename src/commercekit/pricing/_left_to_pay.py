@@ -81,9 +81,12 @@ class Ledger:
     def of(cls, cart: Cart, exponent: int) -> Ledger:
         """The ledger of an undiscounted cart."""
         quantities = [line.quantity for line in cart.lines]
-        # A cart's prices are whole minor units (checked when it was built).
+        # A cart's prices are whole minor units (checked when it was built): each
+        # to_minor_units(price), without checking it again.
+        scaleb = EXACT.scaleb
         subtotals = [
-            _whole_units(line.unit_price, exponent) * line.quantity for line in cart.lines
+            int(scaleb(line.unit_price.amount, exponent)) * line.quantity
+            for line in cart.lines
         ]
         shipping = 0 if cart.shipping is None else to_minor_units(cart.shipping)
         return cls(
@@ -100,8 +103,12 @@ class Ledger:
         return from_minor_units(count, self.currency)
 
     def take(self, eligible: list[int], discounts: list[int], shipping: int) -> None:
-        """Commit a promotion's discounts."""
+        """Commit a promotion's discounts (a pass over the lines only if it takes
+        something off them: a free-shipping offer takes nothing)."""
         remaining = self.remaining
+        if not any(discounts):
+            self.shipping -= shipping
+            return
         for index, discount in zip(eligible, discounts, strict=True):
             remaining[index] -= discount
         self.shipping -= shipping
@@ -132,9 +139,3 @@ def spread(total: int, weights: list[int]) -> list[int]:
     if len(weights) == 1:
         return [total]
     return allocate_minor_units(total, weights)
-
-
-def _whole_units(money: Money, exponent: int) -> int:
-    """``to_minor_units(money)`` of money already known to be whole minor units (its
-    currency's ``exponent`` decimals), without checking it again."""
-    return int(EXACT.scaleb(money.amount, exponent))

@@ -341,8 +341,17 @@ class PromotionResult:
 
 
 def _money_maker(like: Money) -> Callable[[int], Money]:
-    """Turns a count of minor units into Money in ``like``'s currency."""
+    """Turns a count of minor units into Money in ``like``'s currency: one Money per
+    count (Money is immutable), so that lines no promotion touched share one zero."""
     currency = like.currency
     quantum = QUANTUM[currency.code]  # count x quantum: exact, to the minor unit
     multiply = EXACT.multiply
-    return lambda count: make_money(multiply(count, quantum), currency)
+    made: dict[int, Money] = {}
+
+    def make(count: int) -> Money:
+        found = made.get(count)
+        if found is None:
+            found = made[count] = make_money(multiply(count, quantum), currency)
+        return found
+
+    return make
