@@ -73,6 +73,8 @@ def rates_of_lines(
                 plain[category] = ()  # left out, as the partial decision says
             else:
                 raise
+    if not by_item:  # every category has its rates: each line's, looked up
+        return [plain[category] for category in categories], {}
     rates: list[tuple[TaxRate, ...]] = []
     parts: Parts = {}
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):

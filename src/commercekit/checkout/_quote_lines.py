@@ -47,7 +47,7 @@ def lines_taxed_per_line(
     places = MINOR_UNITS[currency.code]
     quantum = QUANTUM[currency.code]  # units x quantum: the amount, to the minor unit
 
-    made: dict[int, Money] = {}  # each amount built once: Money is immutable
+    made: dict[int, Money] = {}  # each tax built once (taxes repeat): Money is immutable
 
     def money(units: int) -> Money:
         found = made.get(units)
@@ -86,9 +86,13 @@ def lines_taxed_per_line(
             unit_price=line.unit_price,
             amount=subtotal,
             discount=discount,
-            net=money(net) if inclusive or same is None else same,
+            net=make_money(_multiply(net, quantum), currency)  # mostly unique: built
+            if inclusive or same is None
+            else same,
             tax=money(tax),
-            gross=money(net + tax) if not inclusive or same is None else same,
+            gross=make_money(_multiply(net + tax, quantum), currency)
+            if not inclusive or same is None
+            else same,
             rates=line_rates,
             position=position,
             parts=(),
