@@ -79,6 +79,7 @@ def lines_taxed_per_line(
     nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
     make_line = trusted_builder(QuoteLine)
     kept = _as_written(amounts, quantum)  # the gross (prices with tax) or the net
+    taxed = {tax: money(tax) for tax in set(taxes)}  # each tax's Money, looked up
     lines = [
         make_line(
             sku=line.sku,
@@ -89,7 +90,7 @@ def lines_taxed_per_line(
             net=make_money(_multiply(net, quantum), currency)  # mostly unique: built
             if inclusive or same is None
             else same,
-            tax=money(tax),
+            tax=taxed[tax],
             gross=make_money(_multiply(net + tax, quantum), currency)
             if not inclusive or same is None
             else same,

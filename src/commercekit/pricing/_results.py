@@ -12,7 +12,6 @@ promotions were stacked or only the best offer was taken.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -161,8 +160,7 @@ class AppliedPromotion:
     @property
     def line_discounts(self) -> tuple[Money, ...]:
         """What this promotion took off each cart line, in the cart's order."""
-        make = _money_maker(self.amount)
-        return tuple(make(count) for count in self.line_units)
+        return _moneys(self.amount, self.line_units)
 
 
 @attrs.frozen
@@ -318,8 +316,7 @@ class PromotionResult:
             ...                  ).line_discounts
             (Money('1.00', 'EUR'), Money('2.00', 'EUR'))
         """
-        make = _money_maker(self.subtotal)
-        return tuple(make(count) for count in self.line_units)
+        return _moneys(self.subtotal, self.line_units)
 
     def rejection(self, promotion_id: str) -> RejectedPromotion | None:
         """The rejection of the promotion with this id, if it was rejected.
@@ -340,18 +337,11 @@ class PromotionResult:
         return None
 
 
-def _money_maker(like: Money) -> Callable[[int], Money]:
-    """Turns a count of minor units into Money in ``like``'s currency: one Money per
-    count (Money is immutable), so that lines no promotion touched share one zero."""
+def _moneys(like: Money, counts: tuple[int, ...]) -> tuple[Money, ...]:
+    """Each count of minor units as Money in ``like``'s currency: one Money per
+    distinct count (Money is immutable), so lines no promotion touched share one zero."""
     currency = like.currency
     quantum = QUANTUM[currency.code]  # count x quantum: exact, to the minor unit
     multiply = EXACT.multiply
-    made: dict[int, Money] = {}
-
-    def make(count: int) -> Money:
-        found = made.get(count)
-        if found is None:
-            found = made[count] = make_money(multiply(count, quantum), currency)
-        return found
-
-    return make
+    made = {count: make_money(multiply(count, quantum), currency) for count in set(counts)}
+    return tuple(map(made.__getitem__, counts))
