@@ -60,13 +60,7 @@ def lines_taxed_per_line(
     units = [int(_scaleb(amount.amount, places)) for amount in amounts]
     units += [int(_scaleb(line.price.amount, places)) for line in shipping]
     all_rates = [*rates, *(line.rates for line in shipping)]
-    groups: dict[int, list[int]] = {}  # by rates (one tuple per category), in order
-    for index, line_rates in enumerate(all_rates):
-        members = groups.get(id(line_rates))
-        if members is None:  # not setdefault: no list built and dropped per line
-            groups[id(line_rates)] = [index]
-        else:
-            members.append(index)
+    groups = _by_rates(all_rates)
     taxes = [0] * len(units)
     for members in groups.values():
         found = tax_in_minor_units(
@@ -109,6 +103,19 @@ def lines_taxed_per_line(
         for net, tax in zip(nets[count:], taxes[count:], strict=True)
     ]
     return lines, shipped, _summary(groups, all_rates, nets, taxes, money)
+
+
+def _by_rates(rates: Sequence[tuple[TaxRate, ...]]) -> dict[int, list[int]]:
+    """The lines' indexes by their rates (one tuple per category: by identity), in
+    order."""
+    groups: dict[int, list[int]] = {}
+    for index, line_rates in enumerate(rates):
+        members = groups.get(id(line_rates))
+        if members is None:  # not setdefault: no list built and dropped per line
+            groups[id(line_rates)] = [index]
+        else:
+            members.append(index)
+    return groups
 
 
 def _as_written(amounts: Sequence[Money], quantum: Decimal) -> list[Money | None]:
