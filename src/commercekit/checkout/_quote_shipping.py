@@ -51,7 +51,8 @@ def shipping_option(
 
 def _weight(cart: Cart, products: Mapping[str, Product]) -> Decimal:
     """The goods' weight in kg; every product must have one. One pass: each line's
-    weight x quantity added in the cart's order (from Decimal 0)."""
+    weight (a zero weight as ``Decimal(0)``) x quantity added in the cart's order, from
+    ``Decimal(0)``."""
     unweighed = []
     total = Decimal(0)
     for line in cart.lines:
@@ -59,7 +60,7 @@ def _weight(cart: Cart, products: Mapping[str, Product]) -> Decimal:
         if weight is None:
             unweighed.append(line.sku)
         else:
-            total = total + weight * line.quantity
+            total = total + (weight or Decimal(0)) * line.quantity
     if unweighed:
         raise MissingDataError(
             tuple(f"the weight of {sku!r}" for sku in unweighed),
