@@ -16,6 +16,7 @@ from commercekit.tax import (
     GstSupply,
     Sale,
     Seller,
+    TaxLine,
     decide,
     gst_registration_status,
     item_tax_lines,
@@ -40,6 +41,25 @@ def test_per_item_lines_in_a_tax_inclusive_invoice_are_refused(place: str) -> No
     assert raised.value.field == "prices_include_tax"
     assert "item_tax_lines" in str(raised.value)
     assert tax_invoice(lines, prices_include_tax=False).tax.currency.code == currency
+
+
+def test_per_item_lines_are_tax_lines_that_say_how_their_rates_were_chosen() -> None:
+    """``item_tax_lines`` returns plain ``TaxLine``s marked ``priced_without_tax``: equal
+    to the same line built by hand (with the mark), printed under the public name, and
+    the mark is what ``tax_invoice`` refuses with tax-inclusive prices."""
+    rules = per_item_rates("IN-MH", "apparel", on=DAY)
+    (line,) = item_tax_lines(Money("2600.00", "INR"), 3, rules)
+    by_hand = TaxLine(Money("2600.00", "INR"), 3, line.rates, priced_without_tax=True)
+    assert type(line) is TaxLine
+    assert line == by_hand
+    assert repr(line).startswith("TaxLine(")
+    assert "priced_without_tax=True" in repr(line)
+    assert line != TaxLine(Money("2600.00", "INR"), 3, line.rates)
+    with pytest.raises(InvalidInputError):
+        tax_invoice([by_hand], prices_include_tax=True)
+    assert tax_invoice([by_hand], prices_include_tax=False).tax == Money(
+        "1404.00", "INR"
+    )  # 18 % of 7800
 
 
 JK_JOINED = date(2017, 7, 8)  # CGST (Extension to Jammu and Kashmir) Ordinance 3 of 2017

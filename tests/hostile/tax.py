@@ -280,6 +280,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         rates=(_vat(),),
         discount=Money("1.00", "EUR"),
         description="T-shirt",
+        priced_without_tax=False,
     ),
     "TaxRate": lambda: call(
         jurisdiction="DE",

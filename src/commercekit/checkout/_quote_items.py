@@ -178,6 +178,7 @@ def invoice_lines(
                 rates=line_rates,
                 discount=discount,
                 description="",
+                priced_without_tax=False,  # the quote refuses tax-inclusive per-item
             )
         )
     return goods

@@ -85,7 +85,6 @@ if TYPE_CHECKING:
         LineTax,
         RoundingLevel,
         TaxBreakdown,
-        TaxLine,
         tax_invoice,
     )
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
@@ -117,6 +116,7 @@ if TYPE_CHECKING:
         TaxDecision,
     )
     from commercekit.tax._services import ServiceFacts, ServiceKind
+    from commercekit.tax._tax_line import TaxLine
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
         Crossing,
@@ -156,7 +156,7 @@ else:
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
             ),
-            "._invoice": "LineTax RoundingLevel TaxBreakdown TaxLine tax_invoice",
+            "._invoice": "LineTax RoundingLevel TaxBreakdown tax_invoice",
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
@@ -166,6 +166,7 @@ else:
             "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
             "._services": "ServiceFacts ServiceKind",
+            "._tax_line": "TaxLine",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
                 "Crossing Registration Threshold ThresholdRule Window threshold_for "

@@ -35,7 +35,7 @@ _LINE_ROUNDING = decimal_rounding(DEFAULT_ROUNDING)  # round_money's default
 
 
 def line_gross(price: Money, quantity: Decimal | int, discount: Money | None) -> Decimal:
-    """An invoice line's amount as ``_invoice._amount_of`` works it out (price x
+    """An invoice line's amount as ``_tax_line.amount_of`` works it out (price x
     quantity rounded half-up to the minor unit, less the discount), in ``Decimal``:
     with no Money built on the way for a whole quantity."""
     if quantity.__class__ is int:

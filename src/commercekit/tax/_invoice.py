@@ -23,20 +23,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, ClassVar
 
 import attrs
 
-from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted, trusted_builder
-from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
-from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit._numbers import context_free
+from commercekit.errors import InputKind
 from commercekit.money import (
     DEFAULT_ROUNDING,
     Money,
     RoundingMode,
-    require_money,
     round_money,
     sum_money,
 )
@@ -46,7 +43,6 @@ from commercekit.tax._compute import (
     TaxAmount,
     Taxed,
     _mode,
-    _rates,
     added,
     added_together,
     beyond_money,
@@ -54,6 +50,7 @@ from commercekit.tax._compute import (
 )
 from commercekit.tax._compute_lines import extracted_each, line_gross
 from commercekit.tax._rate_totals import RateTotal, rounded_per_rate, summary
+from commercekit.tax._tax_line import TaxLine, amount_of
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -76,77 +73,6 @@ class RoundingLevel(enum.StrEnum):
     INVOICE = "invoice"
     """Add up the lines' exact taxes per tax and rate, round each once on the invoice
     (a line with two taxes counts in both rows), and share each out between its lines."""
-
-
-def _valid_quantity(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if checks.signed_decimal(value, "quantity", invalid) < 0:
-        raise invalid(
-            "quantity", value, "is a negative quantity; returns are refunds, not lines"
-        )
-
-
-def _optional_money(value: object) -> Money | None:
-    return None if value is None else require_money(value, "discount")
-
-
-@attrs.frozen
-class TaxLine:
-    """One line of a cart or invoice.
-
-    ``price`` is the unit price as the shop shows it: gross where prices include tax, net
-    where they do not. ``discount`` is this line's discount in the same terms (an order
-    discount spread over the lines with [`allocate`][commercekit.money.allocate]); it
-    reduces the taxable amount before tax. A line whose price x quantity is 10^18 or
-    more is refused with ``InvalidAmountError``, as ``Money`` refuses such an amount.
-    """
-
-    price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
-    quantity: Decimal | int = attrs.field(validator=_valid_quantity)
-    rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
-    discount: Money | None = attrs.field(
-        default=None, converter=_optional_money, validator=_checks.valid_optional_amount
-    )
-    description: str = attrs.field(default="", validator=_checks.valid_note)
-    priced_without_tax: ClassVar[bool] = False  # rates chosen on the price (per item)
-
-    def __attrs_post_init__(self) -> None:
-        _before_discount(self)  # price x quantity in range
-        if self.discount is not None:
-            if self.discount.currency != self.price.currency:
-                raise CurrencyMismatchError(
-                    self.price.currency.code, self.discount.currency.code, "discount"
-                )
-            if self.discount > self.price * Decimal(self.quantity):
-                raise InvalidAmountError(
-                    self.discount,
-                    "is more than the line's amount (price x quantity); a discount "
-                    "is between zero and the line's amount",
-                )
-
-    @context_free
-    def amount(self) -> Money:
-        """Unit price x quantity - discount, rounded to the minor unit (half-up)."""
-        return _amount_of(self)
-
-
-def _amount_of(line: TaxLine) -> Money:
-    """``line.amount()``, in the library's context already (inside ``tax_invoice``)."""
-    total = _before_discount(line)
-    return total - line.discount if line.discount is not None else total
-
-
-def _before_discount(line: TaxLine) -> Money:
-    """Price x quantity, rounded half-up to the minor unit; refused if ``Money`` could
-    not hold it (10^18 or more), as ``Money`` refuses any amount out of range."""
-    total = round_money(line.price * line.quantity)
-    if not -MAX_MAGNITUDE < total.amount < MAX_MAGNITUDE:
-        raise InvalidAmountError(
-            total.amount,
-            f"is out of range: {RANGE} (the line's amount, price x quantity); "
-            "split the line or check the price and quantity",
-            field="quantity",
-        )
-    return total
 
 
 @attrs.frozen
@@ -211,7 +137,7 @@ def _line_by_unit(
     line: TaxLine, *, inclusive: bool, mode: RoundingMode, together: bool = False
 ) -> LineTax:
     """Tax per unit, times the quantity; the discount's tax taken off."""
-    amount = _amount_of(line)
+    amount = amount_of(line)
     quantity = Decimal(line.quantity)
 
     def taxes_on(value: Money) -> tuple[Money, ...]:
@@ -265,7 +191,7 @@ def _taxes_of(
 def _line_by_line(
     line: TaxLine, *, inclusive: bool, mode: RoundingMode, together: bool = False
 ) -> LineTax:
-    amount = _amount_of(line)
+    amount = amount_of(line)
     net, taxes = _taxes_of(
         amount, line.rates, inclusive=inclusive, mode=mode, together=together
     )
@@ -300,7 +226,7 @@ def _lines_by_invoice(
 ) -> list[LineTax]:
     """Round each tax and rate (every one together where ``together``) once on the
     invoice, then share it out between the lines (``rounded_per_rate``)."""
-    amounts = [_amount_of(line) for line in lines]
+    amounts = [amount_of(line) for line in lines]
     for amount in amounts:
         if amount.amount < 0:
             _checks.amount(amount, "gross" if inclusive else "net")  # raises

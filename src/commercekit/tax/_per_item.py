@@ -51,7 +51,6 @@ import enum
 import functools
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar
 
 import attrs
 
@@ -68,7 +67,7 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
-from commercekit.tax._invoice import TaxLine
+from commercekit.tax._tax_line import TaxLine
 from commercekit.tax._tax_rate import TaxRate, _kind, _percent
 
 __all__ = [
@@ -288,14 +287,6 @@ def _rules(value: object, currency: str) -> tuple[PerItemRate, ...]:
     return rules
 
 
-@context_free
-@attrs.frozen
-class _ItemLine(TaxLine):
-    """A ``TaxLine`` whose rates were chosen on its price without the tax."""
-
-    priced_without_tax: ClassVar[bool] = True
-
-
 def item_tax_lines(
     price: Money,
     quantity: int,
@@ -346,9 +337,31 @@ def item_tax_lines(
     if first.rule is ItemRule.EXCESS and line > limit:
         rest = unit - first.threshold
         return (
-            _ItemLine(first.threshold, count, below, description=description),
-            _ItemLine(rest, count, above, discount=given, description=description),
+            TaxLine(
+                first.threshold,
+                count,
+                below,
+                description=description,
+                priced_without_tax=True,
+            ),
+            TaxLine(
+                rest,
+                count,
+                above,
+                discount=given,
+                description=description,
+                priced_without_tax=True,
+            ),
         )
     under = line < limit if first.rule is ItemRule.BELOW else line <= limit
     rates = below if under or first.rule is ItemRule.EXCESS else above
-    return (_ItemLine(unit, count, rates, discount=given, description=description),)
+    return (
+        TaxLine(
+            unit,
+            count,
+            rates,
+            discount=given,
+            description=description,
+            priced_without_tax=True,
+        ),
+    )
