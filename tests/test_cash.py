@@ -22,8 +22,11 @@ from commercekit.money import (
     percent_of,
     round_money,
 )
-from commercekit.money._cash import RULES, CashRounding
+from commercekit.money._cash import CashRounding
+from commercekit.money._cash import _read_rules as read_cash
 from tests.dated_rules import assert_well_formed
+
+RULES = read_cash()
 
 TODAY = date(2026, 11, 26)
 

@@ -21,20 +21,30 @@ from commercekit.errors import (
     InvalidAmountError,
     InvalidRateTableError,
 )
-from commercekit.money._cash import RULES as CASH_RULES
+from commercekit.money._cash import _read_rules as read_cash
 from commercekit.payments import example_providers, example_schedule
-from commercekit.payments._interchange import CAPS
-from commercekit.payments._surcharge import RULES as SURCHARGE_RULES
-from commercekit.regions._eea import EEA
-from commercekit.regions._eu import MEMBERSHIPS
-from commercekit.regions._places import _SHARED
-from commercekit.regions._rate_regions import RATE_REGIONS
-from commercekit.regions._territories import TERRITORIES
+from commercekit.payments._interchange import _read as read_interchange
+from commercekit.payments._surcharge import rules as read_surcharge
+from commercekit.regions._eea import _read as read_eea
+from commercekit.regions._eu import memberships as read_eu
+from commercekit.regions._places import _read_shared as read_places
+from commercekit.regions._rate_regions import _read as read_rate_regions
+from commercekit.regions._territories import _read as read_territories
 from commercekit.shipping._customs import _read_customs, _read_de_minimis
 from commercekit.tax import BUNDLED, BundledRates
 from commercekit.tax._in_operator import _rows as _operator_rows
 from commercekit.tax._rate_table import read_file
-from commercekit.tax._thresholds import THRESHOLDS
+from commercekit.tax._thresholds import _read as read_thresholds
+
+CASH_RULES = read_cash()
+THRESHOLDS = read_thresholds()
+RATE_REGIONS = read_rate_regions()
+_SHARED = read_places()
+TERRITORIES = read_territories()
+EEA = read_eea()
+MEMBERSHIPS = read_eu()
+SURCHARGE_RULES = read_surcharge()
+CAPS = read_interchange()
 
 HEADER = "# a comment\nkey,kind,amount,since,until,source\n"
 GOOD = "A,duty,1.5,2021-01-01,2021-12-31,https://example.org/law\n"

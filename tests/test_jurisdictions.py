@@ -41,8 +41,10 @@ from commercekit.tax import (
 )
 from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY, Jurisdiction
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE
-from commercekit.tax._thresholds import THRESHOLDS
+from commercekit.tax._thresholds import _read as read_thresholds
 from tests.dated_rules import assert_well_formed
+
+THRESHOLDS = read_thresholds()
 
 REGISTERED = sorted(JURISDICTION_REGISTRY)
 RATES = RateTable(

@@ -40,9 +40,12 @@ from commercekit.payments import (
     payment_cost,
     surcharge_decision,
 )
-from commercekit.payments._interchange import CAPS
-from commercekit.payments._surcharge import RULES
+from commercekit.payments._interchange import _read as read_interchange
+from commercekit.payments._surcharge import rules as read_surcharge
 from commercekit.regions import is_eea_member, is_eu_member
+
+RULES = read_surcharge()
+CAPS = read_interchange()
 
 COUNTRIES = ("DE", "NL", "GB", "NO", "IS", "LI", "US", "CH")
 DAYS = (

@@ -10,10 +10,13 @@ import pytest
 
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.regions import place_of
-from commercekit.regions._rate_regions import RATE_REGIONS, RateRegion, rate_region
+from commercekit.regions._rate_regions import RateRegion, rate_region
+from commercekit.regions._rate_regions import _read as read_rate_regions
 from commercekit.tax import RateKind, TaxCategory, jurisdictions, rate_for, rates_for
 from commercekit.tax._rates import BUNDLED, TaxRate
 from tests.dated_rules import assert_well_formed
+
+RATE_REGIONS = read_rate_regions()
 
 TODAY = date(2026, 11, 26)
 DATA_START = date(2024, 1, 1)

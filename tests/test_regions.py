@@ -14,7 +14,9 @@ from commercekit.regions import (
     special_territory,
     vat_prefix,
 )
-from commercekit.regions._territories import TERRITORIES
+from commercekit.regions._territories import _read as read_territories
+
+TERRITORIES = read_territories()
 
 TODAY = date(2026, 11, 26)
 

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.regions import Place, Territory, place_of
-from commercekit.regions._territories import TERRITORIES
+from commercekit.regions._territories import _read as read_territories
 from commercekit.tax import Buyer, Sale, Seller, decide
+
+TERRITORIES = read_territories()
 
 OWN_CODES = sorted(
     {

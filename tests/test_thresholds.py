@@ -29,8 +29,10 @@ from commercekit.tax import (
     threshold_status,
 )
 from commercekit.tax._registration import _window
-from commercekit.tax._thresholds import THRESHOLDS
+from commercekit.tax._thresholds import _read as read_thresholds
 from tests.dated_rules import assert_well_formed
+
+THRESHOLDS = read_thresholds()
 
 TODAY = date(2026, 11, 26)
 

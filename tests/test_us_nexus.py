@@ -35,8 +35,11 @@ from commercekit.tax import (
     nexus_threshold,
     threshold_status,
 )
-from commercekit.tax._us_nexus import NEXUS, CollectFrom
+from commercekit.tax._us_nexus import CollectFrom
+from commercekit.tax._us_nexus import _read as read_us_nexus
 from tests.dated_rules import assert_well_formed
+
+NEXUS = read_us_nexus()
 
 NO_SALES_TAX = ("US-AK", "US-DE", "US-MT", "US-NH", "US-OR")
 BUNDLED = {

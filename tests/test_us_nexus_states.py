@@ -20,9 +20,12 @@ from commercekit.tax import (
     nexus_threshold,
 )
 from commercekit.tax._thresholds import Crossing
-from commercekit.tax._us_nexus import NEXUS, CollectFrom, Combine, NexusWindow
+from commercekit.tax._us_nexus import CollectFrom, Combine, NexusWindow
+from commercekit.tax._us_nexus import _read as read_us_nexus
 from commercekit.tax._us_windows import LOOKBACK_MONTHS, period_ends
 from tests.test_us_nexus import nexus, sale
+
+NEXUS = read_us_nexus()
 
 ROWS = [row for rows in NEXUS.values() for row in rows if row.sales_tax]
 

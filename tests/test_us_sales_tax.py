@@ -35,7 +35,9 @@ from commercekit.tax import (
     us_shipping,
     us_state,
 )
-from commercekit.tax._us_states import STATES
+from commercekit.tax._us_states import _read as read_us_states
+
+STATES = read_us_states()
 
 DAY = date(2026, 6, 1)
 CENT = Decimal("0.01")

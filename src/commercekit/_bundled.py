@@ -20,8 +20,7 @@ an ``https://`` (or ``http://``) address. The first is the primary source.
 
 A table is read the first time a rule asks for it, not when its module is imported
 (its reader cached with ``functools.cache``), so that a quote from the Netherlands to
-Germany never reads the US states' table. [`tables`][commercekit._bundled.tables]
-keeps each table's module-level name too, read on first use.
+Germany never reads the US states' table.
 
 This module stands beside ``_numbers`` and ``_inputs`` as footing: it imports no rule
 package, so money, the lowest layer, reads its tables with it too.
@@ -32,7 +31,6 @@ from __future__ import annotations
 import csv
 import enum
 import re
-import sys
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -49,7 +47,6 @@ __all__ = [
     "read",
     "source_list",
     "sources",
-    "tables",
 ]
 
 _Member = TypeVar("_Member", bound=enum.Enum)
@@ -211,24 +208,6 @@ def read(package: str, name: str, *, columns: Sequence[str]) -> tuple[Line, ...]
     """
     text = files(package).joinpath(f"_data/{name}").read_text("utf-8")
     return lines_of(name.rsplit("/", 1)[-1], text, columns=columns)
-
-
-def tables(module: str, **readers: Callable[[], object]) -> Callable[[str], object]:
-    """The ``__getattr__`` (PEP 562) of ``module``, whose bundled tables are read on
-    first use: each name in ``readers`` gives what its reader (cached) returns.
-
-        if not TYPE_CHECKING:
-            __getattr__ = _bundled.tables(__name__, STATES=_read)
-    """
-
-    def __getattr__(name: str) -> object:  # noqa: N807  # PEP 562's name
-        reader = readers.get(name)
-        if reader is None:
-            message = f"module {module!r} has no attribute {name!r}"
-            raise AttributeError(message, name=name, obj=sys.modules[module])
-        return reader()
-
-    return __getattr__
 
 
 def lines_of(file: str, text: str, *, columns: Sequence[str]) -> tuple[Line, ...]:

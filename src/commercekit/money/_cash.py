@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
@@ -178,10 +178,6 @@ def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
         key: tuple(sorted(found, key=lambda rule: rule.since or date.min))
         for key, found in rules.items()
     }
-
-
-if not TYPE_CHECKING:  # RULES: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, RULES=_read_rules)
 
 
 @context_free

@@ -28,7 +28,6 @@ import functools
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -118,10 +117,6 @@ def _read() -> tuple[_CapRow, ...]:
                     "interchange_caps.csv", None, None, f"no {regime} row for {kind}"
                 )
     return rows
-
-
-if not TYPE_CHECKING:  # CAPS: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, CAPS=_read)
 
 
 def _interchange_cap_status(value: object) -> CapStatus:

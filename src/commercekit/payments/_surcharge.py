@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
-from commercekit import _bundled
 from commercekit._numbers import context_free
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError, SurchargeRefusedError
@@ -40,9 +38,6 @@ from commercekit.payments._surcharge_rules import Rule, rules
 from commercekit.regions import is_eu_member
 
 __all__ = ["Ruling", "SurchargeDecision", "check_surcharge", "surcharge_decision"]
-
-if not TYPE_CHECKING:  # RULES: the bundled rules, read on first use
-    __getattr__ = _bundled.tables(__name__, RULES=rules)
 
 
 PSD2 = "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"

@@ -24,7 +24,6 @@ from __future__ import annotations
 import enum
 import functools
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -79,10 +78,6 @@ def _read() -> dict[str, EeaMembership]:
     ]
     _bundled.check_periods((line, row.country, row.joined, row.left) for line, row in rows)
     return {row.country: row for _, row in rows}
-
-
-if not TYPE_CHECKING:  # EEA: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, EEA=_read)
 
 
 def _member(code: str, on: date) -> bool:

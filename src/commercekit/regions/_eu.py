@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -62,10 +61,6 @@ def memberships() -> dict[str, Membership]:
     ]
     _bundled.check_periods((line, row.country, row.joined, row.left) for line, row in rows)
     return {row.country: row for _, row in rows}
-
-
-if not TYPE_CHECKING:  # MEMBERSHIPS: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, MEMBERSHIPS=memberships)
 
 
 def check_country(country: object) -> str:

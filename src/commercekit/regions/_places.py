@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -117,10 +116,6 @@ def _read_shared() -> tuple[_SharedArea, ...]:
     ]
     _bundled.check_periods((line, row.place, row.since, row.until) for line, row in rows)
     return tuple(row for _, row in rows)
-
-
-if not TYPE_CHECKING:  # _SHARED: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, _SHARED=_read_shared)
 
 
 def _member(country: str, on: date) -> bool:

@@ -47,7 +47,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -204,10 +203,6 @@ def _read() -> tuple[RateRegion, ...]:
     rows = [(line, _rate_region(line)) for line in lines]
     _bundled.check_periods((line, row.code, row.since, row.until) for line, row in rows)
     return tuple(row for _, row in rows)
-
-
-if not TYPE_CHECKING:  # RATE_REGIONS: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, RATE_REGIONS=_read)
 
 
 # Subdivisions where some places charge rates of their own that the data does not model

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -131,10 +130,6 @@ def _read() -> tuple[Territory, ...]:
     rows = [(line, _row(line)) for line in lines]
     _bundled.check_periods((line, row.code, row.since, row.until) for line, row in rows)
     return tuple(row for _, row in rows)
-
-
-if not TYPE_CHECKING:  # TERRITORIES: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, TERRITORIES=_read)
 
 
 @functools.cache

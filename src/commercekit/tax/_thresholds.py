@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 import functools
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -260,10 +260,6 @@ def _read() -> dict[tuple[str, ThresholdRule], tuple[Threshold, ...]]:
     for _, row in rows:
         found.setdefault((row.jurisdiction, row.rule), []).append(row)
     return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
-
-
-if not TYPE_CHECKING:  # THRESHOLDS: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, THRESHOLDS=_read)
 
 
 @context_free

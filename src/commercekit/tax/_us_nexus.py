@@ -27,7 +27,7 @@ from __future__ import annotations
 import enum
 import functools
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -352,10 +352,6 @@ def _read() -> dict[str, tuple[NexusThreshold, ...]]:
     for _, row in rows:
         found.setdefault(row.state, []).append(row)
     return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
-
-
-if not TYPE_CHECKING:  # NEXUS: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, NEXUS=_read)
 
 
 @context_free

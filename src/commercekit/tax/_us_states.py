@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -100,10 +99,6 @@ def _read() -> dict[str, UsState]:
         )
         for line in lines
     }
-
-
-if not TYPE_CHECKING:  # STATES: the table, read on first use
-    __getattr__ = _bundled.tables(__name__, STATES=_read)
 
 
 @functools.cache
