@@ -108,6 +108,7 @@ def _context_fields() -> dict[str, Any]:
         ),
         "payment": CARD,
         "payment_costs": CONTRACT,
+        "shipping_includes_handling": False,
     }
 
 

@@ -370,6 +370,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         prices_include_tax=True,
         rounding=RoundingLevel.INVOICE,
         mode=RoundingMode.HALF_UP,
+        combined_rates=False,
     ),
     "threshold_for": lambda: call("GB", "registration_threshold", on=DAY),
     "nexus_threshold": lambda: call("US-TX", on=DAY),
