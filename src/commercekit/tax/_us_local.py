@@ -35,8 +35,10 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
+from commercekit.tax._us_local_rates import item_question
 
 if TYPE_CHECKING:
+    from commercekit.tax._per_item import PerItemRate
     from commercekit.tax._us_states import UsState
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "StateRatesOnly",
     "check_local",
     "left_out_category",
+    "left_out_local",
     "missing_from",
 ]
 
@@ -88,6 +91,23 @@ class StateRatesOnly:
     ) -> tuple[TaxRate, ...]:
         """The wrapped source's answer."""
         return self.source.rates_for(jurisdiction, category, on=on)
+
+    def local_item_rules(
+        self,
+        jurisdiction: str,
+        category: TaxCategory | str,
+        rules: tuple[PerItemRate, ...],
+        *,
+        on: date,
+    ) -> tuple[PerItemRate, ...]:
+        """The wrapped source's local per-item rules, where it has them; none (the
+        state's part alone, said by the decision) where it does not."""
+        code, asked, given, day = item_question(jurisdiction, category, rules, on)
+        ask = getattr(self.source, "local_item_rules", None)
+        if not callable(ask):
+            return ()
+        found: tuple[PerItemRate, ...] = ask(code, asked, given, on=day)
+        return found
 
 
 def _what(state: str) -> str:
@@ -151,6 +171,18 @@ def left_out_category(
         f"TaxRateSource whose rates_for({state!r}, {str(category)!r}, on=day) answers "
         f"them) are left out at the caller's request; the rate source answered: "
         f"{error}",
+        PARTIAL_SOURCE,
+    )
+
+
+def left_out_local(error: MissingDataError) -> Rule:
+    """The rule saying that a partial decision taxes a category at the state's part
+    alone, as ``error`` (the rate source's refusal of a local tax's answer) says what
+    it lacks."""
+    return Rule(
+        f"{'; '.join(error.missing)} are left out at the caller's request: the "
+        "category pays the state's tax alone, not the local taxes at the buyer's "
+        f"address; {error.how}",
         PARTIAL_SOURCE,
     )
 

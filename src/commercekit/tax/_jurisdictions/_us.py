@@ -189,7 +189,7 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
         # a rate by the price of each item: the state's rates either side, which
         # need the local ones as any other does; None: left out of a partial decision
         answer = case.category_rates(state.state, category)
-        if answer is not None:
+        if answer is not None and category not in case.left_out:
             left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:
         return decision
