@@ -207,6 +207,17 @@ class LocalRates:
     def __repr__(self) -> str:
         return f"LocalRates({self.state!r}, {list(self.local)!r})"
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LocalRates):
+            return NotImplemented
+        return (self.state, self.local, self.source) == (
+            other.state,
+            other.local,
+            other.source,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable
+
     def rates_for(
         self, jurisdiction: str, category: TaxCategory | str, *, on: date
     ) -> tuple[TaxRate, ...]:

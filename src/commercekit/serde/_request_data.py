@@ -1,0 +1,109 @@
+"""The quote request's data sources in JSON: the tariff named, local rates, warehouse.
+
+A request carries its data as rows, never as a plug-in. ``"local_rates"`` gives the
+local sales taxes at a US buyer's address (one object per county, city or special
+district: ``name``, ``type``, ``rate`` in percent as a string, ``source``, ``as_of``
+and, per category its state treats apart, ``categories``); the request's quote then
+asks [`LocalRates`][commercekit.tax.LocalRates] built from them, for that call only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from commercekit.checkout import CheckoutContext
+from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.serde._converter import converter, locate
+from commercekit.serde._objects import placed
+from commercekit.serde._payment import payment_request_json
+from commercekit.shipping import BUNDLED_TARIFF, TariffTable, Warehouse
+from commercekit.tax import BUNDLED, Buyer, LocalRate, LocalRates, us_state
+
+__all__ = ["data_sources", "local_rates", "omit_defaults"]
+
+
+def omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` without the keys whose value is their default."""
+    return {key: value for key, value in data.items() if defaults.get(key, ...) != value}
+
+
+def local_rates(buyer: Buyer, given: tuple[LocalRate, ...] | None) -> LocalRates | None:
+    """The rate source of the request's ``local_rates`` (read already, each checked
+    when built), for the buyer's state; refused at ``local_rates`` where the buyer is
+    in no US state with local sales taxes."""
+    if given is None:
+        return None
+    where = buyer.subdivision or buyer.country
+    try:
+        local_taxes = where[:3] == "US-" and us_state(where).local_taxes
+    except CommerceKitError:
+        local_taxes = False  # a US subdivision that is no state (US-PR)
+    if not local_taxes:
+        raise InvalidJsonError(
+            "local_rates",
+            f"are given for a buyer in {where}: local rates are those of a US state "
+            "with local sales taxes, named as the buyer's subdivision (US-NY ...)",
+        )
+    try:
+        return LocalRates(where, given)
+    except CommerceKitError as error:
+        found = placed(error, {"local_rates": list(given)})
+        raise found or locate(error, "local_rates") from None
+
+
+def _local_rates_json(source: LocalRates) -> list[dict[str, Any]]:
+    if source.source is not BUNDLED:
+        raise InvalidJsonError(
+            "local_rates",
+            "wrap a plugin's rate source; a request carries the local rates over the "
+            "bundled state tables only",
+        )
+    return [
+        omit_defaults(converter.unstructure(local), {"categories": {}})
+        for local in source.local
+    ]
+
+
+def data_sources(context: CheckoutContext) -> dict[str, Any]:
+    """The request fields naming bundled data (the example tariff), the local rates,
+    partial quotes, the warehouse and the payment."""
+    data: dict[str, Any] = {}
+    tariffs = context.tariffs
+    if tariffs is BUNDLED_TARIFF:
+        data["tariff"] = "example"
+    elif isinstance(tariffs, TariffTable):
+        data["tariff"] = {
+            "name": tariffs.name,
+            "rows": [
+                omit_defaults(converter.unstructure(row), {"note": "", "description": ""})
+                for row in tariffs.rates
+            ],
+        }
+    elif tariffs is not None:
+        raise InvalidJsonError(
+            "tariff",
+            "is a plugin's live tariff; a request carries a TariffTable's rows only",
+        )
+    if isinstance(context.tax_rates, LocalRates):
+        data["local_rates"] = _local_rates_json(context.tax_rates)
+    if context.partial:
+        data["partial"] = True
+    if context.warehouse is not None:
+        data["warehouse"] = _warehouse(context.warehouse)
+    if context.payment is not None and context.payment_costs is not None:
+        data["payment"] = payment_request_json(context.payment, context.payment_costs)
+    return data
+
+
+def _warehouse(warehouse: Warehouse) -> dict[str, Any]:
+    """The warehouse as JSON: its zone by IANA name, its cut-off as "HH:MM"."""
+    data: dict[str, Any] = {}
+    for field in attrs.fields(Warehouse):
+        try:
+            data[field.name] = converter.unstructure(getattr(warehouse, field.name))
+        except InvalidJsonError as error:
+            raise locate(error, f"warehouse.{field.name}") from None
+    return omit_defaults(data, {"subdivision": None})
