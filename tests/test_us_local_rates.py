@@ -280,3 +280,34 @@ def test_new_york_city_clothing_is_all_or_nothing(cents: int, units: int) -> Non
     )
     assert result.tax.amount == expected
     assert sum(row.amount.amount for row in result.tax_summary) == expected
+
+
+_TREATMENTS = st.sampled_from(["taxed", "follows_state_threshold"])
+_RATES = st.integers(min_value=0, max_value=5000).map(lambda n: Decimal(n).scaleb(-3))
+
+
+@given(
+    locals_=st.lists(st.tuples(_RATES, _TREATMENTS), min_size=1, max_size=4),
+    cents=st.integers(min_value=1, max_value=50_000),
+    units=st.integers(min_value=1, max_value=5),
+)
+def test_any_new_york_locality_charges_the_rates_its_choices_leave(
+    locals_: list[tuple[Decimal, str]], cents: int, units: int
+) -> None:
+    """For any local taxes and choices: under USD 110 an item the line pays the taxing
+    localities' rates, at or over it every rate, rounded once half up; the taxes'
+    parts in the summary add up to it."""
+    given_rates = tuple(
+        LocalRate(f"Locality {n}", "city", rate, "a provider", AS_OF, {"clothing": how})
+        for n, (rate, how) in enumerate(locals_)
+    )
+    price = Decimal(cents).scaleb(-2)
+    result = _quote(given_rates, [("SHIRT", str(price), units)])
+    charged = (
+        sum((rate for rate, how in locals_ if how == "taxed"), Decimal(0))
+        if price < 110
+        else Decimal(4) + sum((rate for rate, _ in locals_), Decimal(0))
+    )
+    expected = (price * units * charged / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert result.tax.amount == expected
+    assert sum(row.amount.amount for row in result.tax_summary) == expected

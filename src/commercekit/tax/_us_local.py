@@ -20,6 +20,11 @@ it is a part, asks for it by wrapping its source in
 lacks ([`missing_from`][commercekit.tax.missing_from]), and a quote made with
 ``CheckoutContext(partial=True)`` lists it in ``Quote.missing``.
 
+A caller that knows the local taxes at the address gives them as data:
+[`LocalRates`][commercekit.tax.LocalRates] (``_us_local_rates.py``), each local tax
+saying how it treats a category its state treats apart, clothing under New York's
+USD 110 threshold among them.
+
 States without local sales taxes (Connecticut, Indiana, Kentucky, Maine, Maryland,
 Massachusetts, Michigan, Rhode Island and DC) need no local source: the state's rate
 is the whole rate (``_data/us_states.csv``).
@@ -148,7 +153,8 @@ def check_local(
         f"answer for {rates[0].category.value} holds the state's tax alone: pass a "
         f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
         "state's tax and each local one at the buyer's address (county, city, district; "
-        "a local row at 0% where there is none), or ask for the state's part alone with "
+        "a local row at 0% where there is none), such as LocalRates(state, [LocalRate("
+        "...), ...]) (a JSON request: local_rates), or ask for the state's part alone with "
         "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
     )
 
