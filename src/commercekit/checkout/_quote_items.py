@@ -33,11 +33,9 @@ from commercekit.pricing import CartLine
 from commercekit.tax import (
     LineTax,
     PerItemRate,
-    StateRatesOnly,
     TaxCategory,
     TaxLine,
     TaxRate,
-    TaxRateSource,
     item_tax_lines,
     per_item_rates,
     source_rates,
@@ -62,15 +60,13 @@ def rates_of_lines(
     in a US state leaves a category without rates there untaxed (no rates), as its
     decision does and lists (``left_out_category``)."""
     day = context.at.date()
-    # A partial quote takes a US state's part alone where local rates are missing.
-    source = StateRatesOnly(context.tax_rates) if context.partial else context.tax_rates
     plain: dict[TaxCategory, tuple[TaxRate, ...]] = {}
     by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
     for category in dict.fromkeys(categories):
         try:
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
         except MissingDataError:
-            rules = _item_rules(taxed_in, category, context, source)
+            rules = _item_rules(taxed_in, category, context)
             if rules:
                 by_item[category] = rules
             elif context.partial and taxed_in[:3] == "US-":
@@ -93,14 +89,14 @@ def rates_of_lines(
 
 
 def _item_rules(
-    taxed_in: str, category: TaxCategory, context: CheckoutContext, source: TaxRateSource
+    taxed_in: str, category: TaxCategory, context: CheckoutContext
 ) -> tuple[PerItemRate, ...]:
     """The per-item rules of ``category``, the local taxes' with them; a partial quote
     whose source does not say how a local tax treats it takes the state's alone, as its
     decision does and lists (``left_out_local``)."""
     day = context.at.date()
     try:
-        return per_item_rates(taxed_in, category, on=day, rates=source)
+        return per_item_rates(taxed_in, category, on=day, rates=context.tax_rates)
     except MissingDataError:
         if not context.partial:
             raise

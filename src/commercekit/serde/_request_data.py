@@ -20,7 +20,7 @@ from commercekit.serde._converter import converter, locate
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import payment_request_json
 from commercekit.shipping import BUNDLED_TARIFF, TariffTable, Warehouse
-from commercekit.tax import BUNDLED, Buyer, LocalRate, LocalRates, us_state
+from commercekit.tax import BUNDLED, Buyer, LocalRate, LocalRates
 
 __all__ = ["data_sources", "local_rates", "omit_defaults"]
 
@@ -38,18 +38,14 @@ def local_rates(buyer: Buyer, given: tuple[LocalRate, ...] | None) -> LocalRates
         return None
     where = buyer.subdivision or buyer.country
     try:
-        local_taxes = where[:3] == "US-" and us_state(where).local_taxes
-    except CommerceKitError:
-        local_taxes = False  # a US subdivision that is no state (US-PR)
-    if not local_taxes:
-        raise InvalidJsonError(
-            "local_rates",
-            f"are given for a buyer in {where}: local rates are those of a US state "
-            "with local sales taxes, named as the buyer's subdivision (US-NY ...)",
-        )
-    try:
         return LocalRates(where, given)
     except CommerceKitError as error:
+        if getattr(error, "field", None) == "state":
+            raise InvalidJsonError(
+                "local_rates",
+                f"are given for a buyer in {where}: local rates are those of a US state "
+                "with local sales taxes, named as the buyer's subdivision (US-NY ...)",
+            ) from None
         found = placed(error, {"local_rates": list(given)})
         raise found or locate(error, "local_rates") from None
 

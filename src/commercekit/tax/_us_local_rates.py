@@ -48,7 +48,6 @@ from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._per_item import PerItemRate
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
-from commercekit.tax._us_states import us_state
 
 __all__ = [
     "LocalRate",
@@ -182,6 +181,9 @@ class LocalRates:
     def __init__(
         self, state: str, local: Sequence[LocalRate], *, source: TaxRateSource = BUNDLED
     ) -> None:
+        # Loaded only where local rates are given: a quote elsewhere reads no US table.
+        from commercekit.tax._us_states import us_state  # noqa: PLC0415
+
         code = _checks.jurisdiction(state)
         if code[:3] != "US-" or not us_state(code).local_taxes:
             raise invalid(
@@ -239,7 +241,8 @@ class LocalRates:
                     "'taxed' or 'exempt'",
                     kind=InputKind.CHOICE,
                 )
-            rows.append(_row(local, self.state, asked, exempt=treatment.value == "exempt"))
+            exempt = treatment is LocalTreatment.EXEMPT
+            rows.append(_row(local, self.state, asked, exempt=exempt))
         return (*found, *rows)
 
     def local_item_rules(
