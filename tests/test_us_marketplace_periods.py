@@ -88,3 +88,15 @@ def test_the_explanation_names_an_earlier_rule_that_counted_marketplace_sales() 
     said = _status(sales, date(2019, 10, 1), "US-CO").explain()
     assert "the window ending 2018-12-31 is judged by the rule in force then too" in said
     assert "marketplace sales counted" in said
+
+
+def test_pennsylvania_leaves_marketplace_sales_out() -> None:
+    """Bulletin 2019-01 (as reported): a marketplace seller measures USD 100,000 with
+    its direct sales only; the previous calendar year is the window."""
+    sales = _sales("US-PA", date(2023, 3, 1), date(2023, 3, 2))
+    found = _status(sales, date(2024, 2, 1), "US-PA")
+    assert (found.sales, found.left_out) == (Money("60000", "USD"), Money("50000", "USD"))
+    assert found.status is Registration.BELOW
+    # the same USD 110,000 sold directly crosses (more than USD 100,000)
+    direct = [CountedSale(date(2023, 3, 1), Money("110000", "USD"), "US", state="US-PA")]
+    assert _status(direct, date(2024, 2, 1), "US-PA").status is Registration.MUST_REGISTER
