@@ -100,3 +100,25 @@ def test_pennsylvania_leaves_marketplace_sales_out() -> None:
     # the same USD 110,000 sold directly crosses (more than USD 100,000)
     direct = [CountedSale(date(2023, 3, 1), Money("110000", "USD"), "US", state="US-PA")]
     assert _status(direct, date(2024, 2, 1), "US-PA").status is Registration.MUST_REGISTER
+
+
+def test_massachusetts_counted_marketplace_sales_under_its_2017_rule_only() -> None:
+    """Until 2019-09-30 the previous calendar year, more than USD 500,000 and at least
+    100 transactions, sales on a facilitator's site included; from 2019-10-01 more than
+    USD 100,000 without the marketplace sales."""
+    big = [
+        CountedSale(date(2018, 3, 1), Money("300000", "USD"), "US", state="US-MA",
+                    transactions=60),
+        CountedSale(date(2018, 3, 2), Money("300000", "USD"), "US", state="US-MA",
+                    transactions=60, marketplace=True),
+    ]  # fmt: skip
+    before = _status(big, date(2019, 9, 30), "US-MA")
+    assert before.status is Registration.MUST_REGISTER
+    assert before.sales == Money("600000", "USD")
+    # the 2018 window closed under the old rule, which judges it too on 2019-10-01
+    assert _status(big, date(2019, 10, 1), "US-MA").status is Registration.MUST_REGISTER
+    # a window that closes under the new rule counts the direct sales only
+    sales = _sales("US-MA", date(2020, 3, 1), date(2020, 3, 2))
+    found = _status(sales, date(2020, 6, 1), "US-MA")
+    assert (found.sales, found.left_out) == (Money("60000", "USD"), Money("50000", "USD"))
+    assert found.status is Registration.BELOW

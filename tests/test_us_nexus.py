@@ -56,6 +56,9 @@ BUNDLED = {
 MARKETPLACE_BY_PERIOD = {
     # HB 19-1240: a marketplace seller leaves marketplace sales out from 2019-10-01
     "US-CO": {date(2018, 12, 1): True, date(2019, 4, 14): True, date(2019, 10, 1): False},
+    # 830 CMR 64H.1.7 counted sales on a facilitator's site; G.L. c. 64H s. 34(b) does
+    # not from 2019-10-01
+    "US-MA": {date(2018, 6, 21): True, date(2019, 10, 1): False},
     # P.A. 101-0009: the marketplace facilitator is the retailer from 2020-01-01
     "US-IL": {
         date(2018, 10, 1): True,
