@@ -122,3 +122,16 @@ def test_massachusetts_counted_marketplace_sales_under_its_2017_rule_only() -> N
     found = _status(sales, date(2020, 6, 1), "US-MA")
     assert (found.sales, found.left_out) == (Money("60000", "USD"), Money("50000", "USD"))
     assert found.status is Registration.BELOW
+
+
+def test_louisiana_and_new_mexico_leave_marketplace_sales_out() -> None:
+    """Louisiana (Sovos) and New Mexico (H.B. 6 of 2019, as the Sales Tax Institute
+    reads it): a seller's own threshold leaves out the sales a marketplace collects on;
+    the same total sold directly crosses."""
+    for state, day in (("US-LA", date(2022, 6, 1)), ("US-NM", date(2023, 2, 1))):
+        sales = _sales(state, date(2022, 3, 1), date(2022, 3, 2))
+        found = _status(sales, day, state)
+        assert found.left_out == Money("50000", "USD"), state
+        assert found.status is Registration.BELOW, state
+        direct = [CountedSale(date(2022, 3, 1), Money("110000", "USD"), "US", state=state)]
+        assert _status(direct, day, state).status is Registration.MUST_REGISTER, state
