@@ -6,8 +6,9 @@ B); Idaho leaves transportation and handling out of the sales price when stated 
 (its Department's tax topic); California taxes handling even separately stated (CDTFA
 Annotation 557.0256) and excludes from a combined charge only the carrier's actual cost
 (557.0455). New York's TB-ST-838 counts handling as shipping; Minnesota (Fact Sheet 155),
-Wisconsin (Tax 11.94(1)) and Kentucky (H.B. 293 of 2003) define delivery charges to
-include handling and tax them even separately stated.
+Wisconsin (Tax 11.94(1)), Georgia (r. 560-12-2-.45(1)), Rhode Island (280-RICR-20-70-15.5)
+and Kentucky (H.B. 293 of 2003) define delivery charges to include handling and tax
+them even separately stated.
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ def test_the_flag_refuses_what_is_not_a_flag() -> None:
         ("US-MN", "0.69"),  # 10.00 at 6.875 %: 0.6875, rounded half up
         ("US-WI", "0.50"),  # 5 %
         ("US-KY", "0.60"),  # 6 %
+        ("US-GA", "0.40"),  # 4 %
+        ("US-RI", "0.70"),  # 7 %
     ],
 )
 def test_a_combined_charge_is_taxed_like_shipping_where_handling_is_delivery(
