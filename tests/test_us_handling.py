@@ -108,6 +108,7 @@ def test_the_flag_refuses_what_is_not_a_flag() -> None:
         ("US-KY", "0.60"),  # 6 %
         ("US-GA", "0.40"),  # 4 %
         ("US-RI", "0.70"),  # 7 %
+        ("US-NJ", "0.66"),  # 6.625 %: 0.6625, rounded half up
     ],
 )
 def test_a_combined_charge_is_taxed_like_shipping_where_handling_is_delivery(
