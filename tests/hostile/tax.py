@@ -301,6 +301,8 @@ CALLS: dict[str, Callable[[], Call]] = {
         below=_ny_clothing().below,
         above=_ny_clothing().above,
         compared_on="the price of each item after the seller's discounts",
+        local_taxes="each_locality",
+        official=True,
     ),
     "PerItemRate.parts": lambda: method(_ny_clothing().parts, Money("120.00", "USD")),
     "per_item_rates": lambda: call("US-NY", "clothing", on=DAY),

@@ -10,9 +10,11 @@
   [`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] for many amounts at one
   rate, in whole minor units (a long cart's lines).
 * Rates by the price of each item (New York's, Massachusetts' and Rhode Island's
-  clothing thresholds): [`per_item_rates`][commercekit.tax.per_item_rates] finds the
+  clothing thresholds; the US states' clothing sales tax holidays):
+  [`per_item_rates`][commercekit.tax.per_item_rates] finds the
   [`PerItemRate`][commercekit.tax.PerItemRate] rules
-  ([`ItemRule`][commercekit.tax.ItemRule]), and
+  ([`ItemRule`][commercekit.tax.ItemRule]; what they do to local taxes,
+  [`LocalTaxes`][commercekit.tax.LocalTaxes]), and
   [`item_tax_lines`][commercekit.tax.item_tax_lines] applies them to each unit of a line.
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
@@ -87,10 +89,10 @@ if TYPE_CHECKING:
         TaxBreakdown,
         tax_invoice,
     )
+    from commercekit.tax._item_rules import ItemRule, LocalTaxes
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
     from commercekit.tax._minor_units import tax_in_minor_units
     from commercekit.tax._per_item import (
-        ItemRule,
         PerItemRate,
         item_tax_lines,
         per_item_rates,
@@ -160,7 +162,8 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
-            "._per_item": "ItemRule PerItemRate item_tax_lines per_item_rates",
+            "._item_rules": "ItemRule LocalTaxes",
+            "._per_item": "PerItemRate item_tax_lines per_item_rates",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
@@ -199,6 +202,7 @@ __all__ = [
     "GstSupply",
     "ItemRule",
     "LineTax",
+    "LocalTaxes",
     "NexusStatus",
     "NexusThreshold",
     "NexusWindow",
