@@ -2,6 +2,7 @@
 holiday's limit, on the holiday's days only, in each state bundled.
 
 Each holiday exempts an item priced under (``below``) or at most (``up_to``) USD 100
+(West Virginia: USD 125)
 from the state's tax on its days; an item over it, and every item the day before and
 after, pays the state's general rate on its whole price. Sources: ``per_item.csv``
 (each row's days, words and source) and each state's rate table. Texas: Tax Code
@@ -9,7 +10,7 @@ after, pays the state's general rate on its whole price. Sources: ``per_item.csv
 less"); Alabama: Code of Ala. 40-23-211 ("$100 or less per article", the state tax
 only); Arkansas: Act 757 of 2011 ("less than $100"); Oklahoma: 68 O.S. 1357.10 ("less
 than $100"); Tennessee: Tenn. Code 67-6-393 ("$100 or less"); Maryland ("$100 or
-less"); Florida ("$100 or less per item").
+less"); Florida ("$100 or less per item"); West Virginia ("$125 or less").
 """
 
 from __future__ import annotations
@@ -66,7 +67,11 @@ HOLIDAYS = [
     ("US-FL", date(2024, 7, 29), date(2024, 8, 11), "up_to", "6", "exempt"),
     ("US-FL", date(2025, 8, 1), date(2025, 8, 31), "up_to", "6", "exempt"),
     ("US-FL", date(2026, 8, 1), date(2026, 8, 31), "up_to", "6", "exempt"),
+    ("US-WV", date(2024, 8, 2), date(2024, 8, 5), "up_to", "6", "exempt"),
+    ("US-WV", date(2025, 8, 1), date(2025, 8, 4), "up_to", "6", "exempt"),
+    ("US-WV", date(2026, 7, 31), date(2026, 8, 3), "up_to", "6", "exempt"),
 ]
+LIMITS = {"US-WV": Decimal("125.00")}  # the others: USD 100
 IDS = [f"{state}-{first}" for state, first, *_ in HOLIDAYS]
 ONE_DAY = timedelta(days=1)
 
@@ -81,9 +86,17 @@ def percent_of(rate: str, amount: str) -> Money:
     return usd(str(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)))
 
 
-def exempt_at_100(rule: str) -> bool:
-    """Whether an item priced exactly USD 100.00 is exempt: "or less", not "less than"."""
+def exempt_at_limit(rule: str) -> bool:
+    """Whether an item priced exactly at the limit is exempt: "or less", not "less
+    than"."""
     return rule == "up_to"
+
+
+def around(state: str) -> tuple[str, str, str]:
+    """The prices a cent under, at and a cent over ``state``'s limit."""
+    limit = LIMITS.get(state, Decimal("100.00"))
+    cent = Decimal("0.01")
+    return str(limit - cent), str(limit), str(limit + cent)
 
 
 def _context(state: str, day: date, category: str = "clothing") -> CheckoutContext:
@@ -113,14 +126,15 @@ def _tax(state: str, day: date, price: str, category: str = "clothing") -> Money
 def test_each_item_against_the_limit_on_the_first_and_last_day(
     state: str, first: date, last: date, rule: str, rate: str, local: str
 ) -> None:
-    """On the first and the last day, in each category: USD 99.99 exempt, USD 100.01
-    taxed whole, USD 100.00 exempt where the law says "or less" and taxed where it says
-    "less than"; the rule names the local taxes' treatment."""
+    """On the first and the last day, in each category: a cent under the limit exempt,
+    a cent over taxed whole, the limit itself exempt where the law says "or less" and
+    taxed where it says "less than"; the rule names the local taxes' treatment."""
+    under, limit, over = around(state)
     for day in (first, last):
         for category in CATEGORIES:
             [found] = per_item_rates(state, category, on=day)
             assert found.rule is ItemRule(rule)
-            assert found.threshold == usd("100.00")
+            assert found.threshold == usd(limit)
             assert found.local_taxes is LocalTaxes(local)
             assert (
                 found.above.rate
@@ -128,9 +142,9 @@ def test_each_item_against_the_limit_on_the_first_and_last_day(
                 == rates_for(state, "standard", on=day)[0].rate
             )
             for price, exempt in (
-                ("99.99", True),
-                ("100.00", exempt_at_100(rule)),
-                ("100.01", False),
+                (under, True),
+                (limit, exempt_at_limit(rule)),
+                (over, False),
             ):
                 [(part, paid)] = found.parts(usd(price))
                 assert part == usd(price)
@@ -164,13 +178,15 @@ def test_the_days_either_side_pay_the_general_rate_or_raise(
 def test_item_tax_lines_and_the_invoice(
     state: str, first: date, last: date, rule: str, rate: str, local: str
 ) -> None:
-    """Three items at USD 100.00, less a USD 0.03 discount on the line: USD 99.99 an
-    item, exempt everywhere; without the discount, exempt only where "or less"."""
+    """Three items at the limit, less a USD 0.03 discount on the line: a cent under it
+    an item, exempt everywhere; without the discount, exempt only where "or less"."""
+    _, limit, _ = around(state)
     rules = per_item_rates(state, "footwear", on=last)
-    discounted = item_tax_lines(usd("100.00"), 3, rules, discount=usd("0.03"))
+    discounted = item_tax_lines(usd(limit), 3, rules, discount=usd("0.03"))
     assert tax_invoice(discounted, prices_include_tax=False).tax == usd("0.00")
-    whole = tax_invoice(item_tax_lines(usd("100.00"), 3, rules), prices_include_tax=False)
-    expected = usd("0.00") if exempt_at_100(rule) else percent_of(rate, "300.00")
+    whole = tax_invoice(item_tax_lines(usd(limit), 3, rules), prices_include_tax=False)
+    three = str(Decimal(limit) * 3)
+    expected = usd("0.00") if exempt_at_limit(rule) else percent_of(rate, three)
     assert whole.tax == expected
 
 
@@ -183,26 +199,36 @@ def test_item_tax_lines_and_the_invoice(
 def test_the_quote_on_the_holiday_and_either_side(
     state: str, first: date, last: date, rule: str, rate: str, local: str
 ) -> None:
-    """Two items a line: at USD 99.99 nothing on the holiday's first and last day, at
-    USD 100.01 the general rate on both; the days either side the general rate."""
+    """Two items a line: a cent under the limit nothing on the holiday's first and
+    last day, a cent over the general rate on both; the days either side the general
+    rate."""
+    under, limit, over = around(state)
     for day in (first, last):
-        assert _tax(state, day, "99.99") == usd("0.00")
-        assert _tax(state, day, "100.01") == percent_of(rate, "200.02")
-        at_limit = usd("0.00") if exempt_at_100(rule) else percent_of(rate, "200.00")
-        assert _tax(state, day, "100.00", "childrens_clothing") == at_limit
+        assert _tax(state, day, under) == usd("0.00")
+        assert _tax(state, day, over) == percent_of(rate, str(Decimal(over) * 2))
+        at_limit = (
+            usd("0.00")
+            if exempt_at_limit(rule)
+            else percent_of(rate, str(Decimal(limit) * 2))
+        )
+        assert _tax(state, day, limit, "childrens_clothing") == at_limit
     for day in (first - ONE_DAY, last + ONE_DAY):
         if day >= date(2024, 1, 1):
-            assert _tax(state, day, "99.99", "apparel") == percent_of(rate, "199.98")
+            expected = percent_of(rate, str(Decimal(under) * 2))
+            assert _tax(state, day, under, "apparel") == expected
 
 
 def test_worked_figures() -> None:
     """Missouri, 2 August 2024: two shirts at USD 100.00 owe nothing ("$100 or less");
     Oklahoma, 2 August 2024: the same shirts owe 4.5% of USD 200 = USD 9.00 ("less than
-    $100"); Maryland, 11 August 2024, two at USD 100.01: 6% of USD 200.02 = USD 12.00."""
+    $100"); Maryland, 11 August 2024, two at USD 100.01: 6% of USD 200.02 = USD 12.00;
+    West Virginia, 1 August 2025, two at USD 125.00 owe nothing ("$125 or less")."""
     assert _tax("US-MO", date(2024, 8, 2), "100.00") == usd("0.00")
     assert _tax("US-OK", date(2024, 8, 2), "100.00") == usd("9.00")
     assert _tax("US-MD", date(2024, 8, 11), "100.01") == usd("12.00")
     assert _tax("US-MD", date(2024, 8, 10), "50.00") == usd("6.00")
+    assert _tax("US-WV", date(2025, 8, 1), "125.00") == usd("0.00")
+    assert _tax("US-WV", date(2025, 8, 5), "125.00") == usd("15.00")
 
 
 # Local taxes: never exempted by commercekit.
