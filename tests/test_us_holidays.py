@@ -20,6 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import CommerceKitError, MissingDataError
@@ -188,6 +190,34 @@ def test_item_tax_lines_and_the_invoice(
     three = str(Decimal(limit) * 3)
     expected = usd("0.00") if exempt_at_limit(rule) else percent_of(rate, three)
     assert whole.tax == expected
+
+
+@given(
+    holiday=st.sampled_from(HOLIDAYS),
+    cents=st.integers(min_value=1, max_value=1_000_000),
+    quantity=st.integers(min_value=1, max_value=50),
+    offset=st.integers(min_value=0, max_value=30),
+)
+def test_any_price_on_any_holiday_day_falls_on_one_side(
+    holiday: tuple[str, date, date, str, str, str], cents: int, quantity: int, offset: int
+) -> None:
+    """Property: on any day of a holiday, an item at any price is taxed whole at 0% or
+    at the general rate, exempt exactly when under the limit (or at it, where the law
+    says "or less"); a line of such items owes the general rate on its whole amount,
+    rounded once, or nothing."""
+    state, first, last, rule, rate, _ = holiday
+    day = min(first + timedelta(days=offset), last)
+    price = usd(str(Decimal(cents).scaleb(-2)))
+    limit = LIMITS.get(state, Decimal("100.00"))
+    [found] = per_item_rates(state, "clothing", on=day)
+    [(part, paid)] = found.parts(price)
+    exempt = price.amount < limit or (exempt_at_limit(rule) and price.amount == limit)
+    assert part == price
+    assert paid.rate == (0 if exempt else Decimal(rate))
+    lines = item_tax_lines(price, quantity, (found,))
+    tax = tax_invoice(lines, prices_include_tax=False).tax
+    line = str(price.amount * quantity)
+    assert tax == (usd("0.00") if exempt else percent_of(rate, line))
 
 
 # Through the quote.

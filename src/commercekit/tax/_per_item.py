@@ -12,7 +12,10 @@ footwear is 5 % up to Rs. 2500 a piece or pair and 18 % above it, from 2025-09-2
 supply as India's rates are (``IN``: IGST; ``IN-MH``: CGST and SGST). Before that day
 garments and footwear had rules of their own (categories ``apparel`` and ``footwear``:
 apparel 5 % up to Rs. 1000 a piece and 12 % above, from 2017-07-01; footwear 12 % up to
-Rs. 1000 a pair and 18 % above, from 2022-01-01).
+Rs. 1000 a pair and 18 % above, from 2022-01-01). A US state's clothing sales tax
+holiday is such a rule for its days only (Missouri: clothing of USD 100 or less per
+article exempt from the 4.225 % state tax on 1-3 August 2025, RSMo 144.049; the states
+and days are in ``_data/per_item.csv``).
 
 A [`PerItemRate`][commercekit.tax.PerItemRate] holds one such rule for one tax: the
 [`ItemRule`][commercekit.tax.ItemRule] (``below``, ``up_to`` or ``excess``), the
@@ -101,7 +104,8 @@ class PerItemRate:
     value the law compares with the threshold, in its words; ``local_taxes`` what the
     rule does to the local taxes (a [`LocalTaxes`][commercekit.tax.LocalTaxes]);
     ``official`` whether its days and terms were read in the state's (or country's)
-    own page, statute or release rather than in a report of it.
+    own page, statute or release rather than in a report of it. Both default to what
+    claims least: ``LocalTaxes.NOT_KNOWN`` and ``False``.
     """
 
     rule: ItemRule = attrs.field(converter=_rule)
