@@ -63,7 +63,7 @@ IMPORT_TARGET_MS = 10.0
 QUOTE_TARGET_MS = 120.0
 START = "import site\n"
 """A clean start-up: the site module, without the environment's ``.pth`` files."""
-CLI = f"{START}from commercekit.cli import main; raise SystemExit(main())"
+CLI = f"{START}from commercekit.cli import command; raise SystemExit(command())"
 """What the ``commercekit`` console script runs."""
 
 
