@@ -49,9 +49,10 @@ BORDER_RULES = {
     "commercekit.shipping._duty",
     "commercekit.shipping._import_tax",
     "commercekit.shipping._india",
+    "commercekit.shipping._shipment",
 }
-"""Landed cost, duties and import taxes: a sale within the EU crosses no customs
-border."""
+"""Landed cost, duties and import taxes, and the shipment they are levied on: a sale
+within the EU crosses no customs border."""
 
 OTHER_JURISDICTIONS = {
     f"commercekit.tax._jurisdictions._{name}"
