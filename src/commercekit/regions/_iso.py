@@ -2,12 +2,13 @@
 
 ``pycountry.countries`` reads its list from a JSON file in its package
 (``databases/iso3166-1.json``). Importing ``pycountry`` also looks up its own version
-among the installed distributions (``importlib.metadata``, which parses their metadata
-with the ``email`` package): some fifteen milliseconds that checking a country code
-has no use for, paid by every quote whose rate cards name a country outside the EU.
-So the codes are read from that same file without importing the package; where the
-file is not there, or not as ``pycountry`` 26 writes it, ``pycountry`` itself answers
-(the same list). ``tests/test_iso_countries.py`` holds the two equal, code by code.
+among the installed distributions (``importlib.metadata`` scans them and parses its
+metadata), and loads what its other lists need: time that checking a country code has
+no use for, paid by every quote whose rate cards name a country outside the EU (the
+bundled example cards do). So the codes are read from that same file without
+importing the package; where the file is not there, or not as ``pycountry`` 26 writes
+it, ``pycountry`` itself answers (the same list). ``tests/test_iso_countries.py``
+holds the two equal, code by code.
 """
 
 from __future__ import annotations
