@@ -17,6 +17,7 @@ from commercekit.tax import (
     LineTax,
     NexusThreshold,
     PerItemRate,
+    RateFacts,
     RateKind,
     RateTotal,
     Regime,
@@ -306,6 +307,15 @@ CALLS: dict[str, Callable[[], Call]] = {
     ),
     "PerItemRate.parts": lambda: method(_ny_clothing().parts, Money("120.00", "USD")),
     "per_item_rates": lambda: call("US-NY", "clothing", on=DAY),
+    "RateFacts": lambda: call(
+        unit_value_per_day=Money("7500.00", "INR"), specified_premises=False
+    ),
+    "fact_rates": lambda: call(
+        "IN-KA",
+        "accommodation",
+        RateFacts(unit_value_per_day=Money("2500.00", "INR")),
+        on=DAY,
+    ),
     "item_tax_lines": lambda: call(
         Money("120.00", "USD"),
         3,

@@ -33,7 +33,10 @@
   registered in, which decides between CGST + SGST and IGST;
   [`ServiceFacts`][commercekit.tax.ServiceFacts] carries what India's place-of-supply
   and export-of-services rules ask of a service
-  ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13).
+  ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13);
+  [`fact_rates`][commercekit.tax.fact_rates] answers India's rates that turn on a fact
+  the caller states in [`RateFacts`][commercekit.tax.RateFacts] (hotel accommodation by
+  the value of a unit per day, restaurant service by its premises).
 * [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
   [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
   ss. 22-24: the turnover limits by State and for goods, compulsory registration by
@@ -71,6 +74,7 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._in_facts import RateFacts, fact_rates
     from commercekit.tax._in_operator import (
         OperatorLiability,
         OperatorService,
@@ -152,6 +156,7 @@ else:
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
             "._in_operator": "OperatorLiability OperatorService operator_pays",
+            "._in_facts": "RateFacts fact_rates",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
@@ -209,6 +214,7 @@ __all__ = [
     "OperatorLiability",
     "OperatorService",
     "PerItemRate",
+    "RateFacts",
     "RateKind",
     "RateTotal",
     "Regime",
@@ -247,6 +253,7 @@ __all__ = [
     "decide",
     "ecommerce_tcs",
     "extract_tax",
+    "fact_rates",
     "gross_price",
     "gst_registration_status",
     "gstin_state",

@@ -13,7 +13,8 @@ lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...). Notificat
 2/2025-Compensation Cess (Rate) made it Nil from 2025-09-22 on S. No. 2 (aerated
 waters), 3 (lemonade), 4-4B, 39-42, 47, 48 and 50-55 of that Schedule; the reports read
 say only tobacco and pan masala kept it. No bundled category holds goods that Schedule
-lists.
+lists. Accommodation and restaurant service have rates by a fact the caller states
+(``tax/_in_facts.py``): the reason says so.
 
 References:
     Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as
@@ -41,6 +42,7 @@ from datetime import date
 from types import MappingProxyType
 
 from commercekit.tax._categories import TaxCategory
+from commercekit.tax._in_facts import has_fact_rows
 
 __all__ = ["RESTRUCTURED", "missing_rate_reason"]
 
@@ -112,4 +114,9 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
     if turns_on is None:
         return ""
     cess = _CESS if asked in _WITH_CESS and on < RESTRUCTURED else ""
-    return f"its rate turns on {turns_on}{cess}"
+    by_fact = (
+        f": state it in RateFacts and ask fact_rates(place, {str(asked)!r}, facts, on=day)"
+        if has_fact_rows(asked, on)
+        else ""
+    )
+    return f"its rate turns on {turns_on}{cess}{by_fact}"

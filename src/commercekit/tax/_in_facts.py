@@ -1,0 +1,239 @@
+"""India: GST rates that turn on a fact of the supply, not on its category alone.
+
+Hotel accommodation is rated by the value of a unit of accommodation per day, in bands
+that changed five times (Notification 11/2017-Central Tax (Rate) S. No. 7 and the
+exemption of 12/2017-Central Tax (Rate) S. No. 14, as amended):
+
+* 2017-07-01: the *declared tariff*: below Rs 1000 Nil, Rs 1000 to below 2500 12 %,
+  Rs 2500 to below 7500 18 %, Rs 7500 and above 28 %;
+* 2018-07-27 (13/2018): the same bands on the *value of supply* (the transaction value);
+* 2019-10-01 (20/2019): up to Rs 1000 Nil, above 1000 up to 7500 12 %, above 7500 18 %;
+* 2022-07-18 (3/2022, 4/2022): the Nil band gone, up to Rs 7500 12 %;
+* 2025-09-22 (15/2025): up to Rs 7500 5 % without input tax credit, above 18 %.
+
+Restaurant service is rated by its premises: from 2017-11-15 (46/2017) 5 % without
+input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified premises"
+from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
+air conditioning and a liquor licence, which is not bundled.
+
+The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
+[`fact_rates`][commercekit.tax.fact_rates] answers the rates of the taxes of the place
+(``IN``: IGST at the rate; a State: CGST and SGST at half each), which a
+[`TaxLine`][commercekit.tax.TaxLine] takes. Without the fact it refuses, naming it.
+The rows are in ``_data/in_by_fact.csv``, each with its source.
+
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.money import Money
+    >>> room = RateFacts(unit_value_per_day=Money("7500.00", "INR"))
+    >>> [(r.tax, r.rate) for r in fact_rates("IN-KA", "accommodation", room,
+    ...                                      on=date(2025, 9, 21))]
+    [('CGST', Decimal('6')), ('SGST', Decimal('6'))]
+    >>> [(r.tax, r.rate) for r in fact_rates("IN", "accommodation", room,
+    ...                                      on=date(2025, 9, 22))]
+    [('IGST', Decimal('5'))]
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from commercekit import _bundled
+from commercekit._checks import invalid
+from commercekit._numbers import context_free
+from commercekit.errors import InputKind, MissingDataError, NoRuleError
+from commercekit.money import Money
+from commercekit.regions import check_day
+from commercekit.tax import _checks
+from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._india import gst_taxes
+from commercekit.tax._per_item import ItemRule
+from commercekit.tax._tax_rate import TaxRate
+
+__all__ = ["RateFacts", "fact_rates", "has_fact_rows"]
+
+_FIELDS = {
+    TaxCategory.ACCOMMODATION: "unit_value_per_day",
+    TaxCategory.RESTAURANT: "specified_premises",
+}
+
+
+def _value(value: object) -> Money | None:
+    if value is None:
+        return None
+    found = _checks.amount(value, "unit_value_per_day")
+    if found.currency.code != "INR":
+        raise invalid("unit_value_per_day", value, "is not in INR; the bands are in rupees")
+    return found
+
+
+def _premises(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "specified_premises")
+
+
+@attrs.frozen
+class RateFacts:
+    """The facts an Indian GST rate turns on beyond the category.
+
+    ``unit_value_per_day`` (INR, without the GST) is the value of a unit of hotel
+    accommodation per day: its declared tariff before 2018-07-27, its value of supply
+    (transaction value) from that day. ``specified_premises`` says whether a restaurant
+    service is supplied at "specified premises" as the definition of the day has it
+    (a hotel whose units reach Rs 7500 a day). ``None`` means not said: a rate that
+    turns on the fact is refused. Raises ``InvalidInputError`` subclasses for a value
+    that is negative, not ``Money`` or not in INR, and a premises flag that is not a
+    ``bool``.
+    """
+
+    unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
+    specified_premises: bool | None = attrs.field(default=None, converter=_premises)
+
+
+@attrs.frozen
+class _Row:
+    category: TaxCategory
+    low: Decimal | None
+    high: Decimal | None
+    bounds: ItemRule | None
+    specified_premises: bool | None
+    rate: TaxRate
+    compared_on: str
+
+    def matches(self, facts: RateFacts) -> bool:
+        if self.bounds is None:
+            return facts.specified_premises is self.specified_premises
+        if facts.unit_value_per_day is None:
+            return False
+        value = facts.unit_value_per_day.amount
+        if self.bounds is ItemRule.BELOW:
+            return (self.low is None or value >= self.low) and (
+                self.high is None or value < self.high
+            )
+        return (self.low is None or value > self.low) and (
+            self.high is None or value <= self.high
+        )
+
+
+_COLUMNS = (
+    "category", "low", "high", "bounds", "specified_premises", "rate", "kind",
+    "compared_on", "since", "until", "source", "note",
+)  # fmt: skip
+
+
+def _row(line: _bundled.Line) -> _Row:
+    category = check_category(line.text("category"))
+    premises = line.raw("specified_premises")
+    return _Row(
+        category=category,
+        low=line.optional_decimal("low"),
+        high=line.optional_decimal("high"),
+        bounds=line.optional_choice("bounds", ItemRule),
+        specified_premises=line.flag("specified_premises") if premises else None,
+        compared_on=line.text("compared_on"),
+        rate=line.build(
+            TaxRate,
+            jurisdiction="IN",
+            tax="IGST",
+            category=category,
+            applies_as=category,
+            rate=line.decimal("rate"),
+            kind=line.choice("kind", RateKind),
+            since=line.day("since"),
+            until=line.optional_day("until"),
+            source=line.text("source"),
+            note=line.raw("note"),
+        ),
+    )
+
+
+@functools.cache
+def rows_table() -> dict[TaxCategory, tuple[_Row, ...]]:
+    """The bundled rows by category, read when first asked for."""
+    lines = _bundled.read("commercekit.tax", "in_by_fact.csv", columns=_COLUMNS)
+    rows = [(line, _row(line)) for line in lines]
+    _bundled.check_periods(
+        (line, (row.category, row.low, row.specified_premises), row.rate.since,
+         row.rate.until)
+        for line, row in rows
+    )  # fmt: skip
+    found: dict[TaxCategory, list[_Row]] = {}
+    for _, row in rows:
+        found.setdefault(row.category, []).append(row)
+    return {category: tuple(rows) for category, rows in found.items()}
+
+
+def has_fact_rows(category: TaxCategory, on: date) -> bool:
+    """Whether ``category``'s Indian rate on ``on`` is bundled here, by a fact."""
+    return any(row.rate.covers(on) for row in rows_table().get(category, ()))
+
+
+def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
+    rows = tuple(row for row in rows_table().get(asked, ()) if row.rate.covers(day))
+    if rows:
+        return rows
+    if asked in _FIELDS:
+        first = min(row.rate.since for row in rows_table()[asked])
+        raise NoRuleError(f"IN GST rate for {asked} by its facts", day, f"{first} on")
+    raise invalid(
+        "category",
+        str(asked),
+        "has no Indian rate that turns on RateFacts; use 'accommodation' or "
+        "'restaurant', or rates_for() for the others",
+    )
+
+
+@context_free
+def fact_rates(
+    jurisdiction: str, category: TaxCategory | str, facts: RateFacts, *, on: date
+) -> tuple[TaxRate, ...]:
+    """The Indian GST rates of ``category`` on ``on`` for a supply with ``facts``,
+    one per tax of the place of supply ``jurisdiction`` (``IN``: IGST at the rate; a
+    State: CGST and SGST, or CGST and UTGST, at half each).
+
+    Each rate's ``note`` names the band or premises and its entry, ``source`` where it
+    was read. Raises ``MissingDataError`` naming the ``RateFacts`` field the rate turns
+    on when it is ``None``; ``NoRuleError`` before the first bundled row (restaurant
+    service before 2017-11-15); ``InvalidInputError`` subclasses for a place outside
+    India, a category with no such rows, or facts that are not ``RateFacts``.
+
+    Examples:
+        >>> from datetime import date
+        >>> [r.rate for r in fact_rates("IN", "restaurant",
+        ...                             RateFacts(specified_premises=True),
+        ...                             on=date(2026, 6, 1))]
+        [Decimal('18')]
+        >>> fact_rates("IN", "restaurant", RateFacts(), on=date(2026, 6, 1))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MissingDataError: missing RateFacts.specified_premises: ...
+    """
+    code = _checks.jurisdiction(jurisdiction)
+    if code != "IN" and not code.startswith("IN-"):
+        raise invalid("jurisdiction", jurisdiction, "is not India or an Indian State")
+    asked, day = check_category(category), check_day(on)
+    if not isinstance(facts, RateFacts):
+        raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
+    rows = _in_force(asked, day)
+    field = _FIELDS[asked]
+    if getattr(facts, field) is None:
+        raise MissingDataError(
+            f"RateFacts.{field}",
+            f"India's GST rate for {asked} on {day} turns on {rows[0].compared_on}; "
+            f"pass RateFacts({field}=...)",
+            field=f"facts.{field}",
+        )
+    [row] = [row for row in rows if row.matches(facts)]  # the bands tile the values
+    halves = row.rate.rate / 2
+    return tuple(
+        attrs.evolve(
+            row.rate,
+            jurisdiction=code,
+            tax=tax,
+            rate=row.rate.rate if tax == "IGST" else halves,
+        )
+        for tax in gst_taxes(code, day)
+    )
