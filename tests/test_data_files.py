@@ -179,7 +179,7 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
                 (r.category, r.low, r.specified_premises),
                 r.rate.since,
                 r.rate.until,
-                [r.rate.source],
+                r.rate.source.split(),
             )
             for rows in _fact_rows().values()
             for r in rows
