@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,11 +18,12 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
 )
-from commercekit.money import Money
+from commercekit.money import Money, RoundingMode, round_money
 from commercekit.tax import (
     RateFacts,
     TaxCategory,
     TaxLine,
+    TaxRate,
     fact_rates,
     rates_for,
     tax_invoice,
@@ -214,3 +216,96 @@ def test_every_row_is_sourced_and_the_bands_tile_each_period() -> None:
         assert bands[0].low is None
         assert bands[-1].high is None
         assert all(a.high == b.low for a, b in pairwise(bands))
+
+
+# Drinks of heading 2202 10 and the compensation cess (1/2017-Compensation Cess (Rate)
+# S. No. 2-4: 12 %; Nil from 2025-09-22 by 2/2025-Compensation Cess (Rate)).
+
+COLA = RateFacts(heading="2202 10 10")
+CESS_ENDED = RESTRUCTURED
+
+
+@pytest.mark.parametrize(
+    ("day", "place", "expected"),
+    [
+        (date(2017, 7, 1), "IN-MH",
+         [("CGST", "14"), ("SGST", "14"), ("compensation cess", "12")]),
+        (CESS_ENDED - timedelta(days=1), "IN",
+         [("IGST", "28"), ("compensation cess", "12")]),
+        (CESS_ENDED - timedelta(days=1), "IN-CH",
+         [("CGST", "14"), ("UTGST", "14"), ("compensation cess", "12")]),
+        (CESS_ENDED, "IN", [("IGST", "40")]),
+        (CESS_ENDED, "IN-MH", [("CGST", "20"), ("SGST", "20")]),
+    ],
+)  # fmt: skip
+def test_aerated_waters_and_their_cess_either_side_of_its_end(
+    day: date, place: str, expected: list[tuple[str, str]]
+) -> None:
+    found = fact_rates(place, "non_alcoholic_drinks", COLA, on=day)
+    assert [(r.tax, r.rate) for r in found] == [(t, Decimal(r)) for t, r in expected]
+
+
+def test_the_cess_is_its_own_line_on_the_same_value_and_the_tax_adds_up() -> None:
+    """24 cans at Rs 40 in Maharashtra on 2025-09-21: CGST 14 % and SGST 14 % of Rs 960
+    (Rs 134.40 each) and the cess 12 % of the same Rs 960 (Rs 115.20); tax Rs 384.00."""
+    rates = fact_rates("IN-MH", "non_alcoholic_drinks", COLA,
+                       on=CESS_ENDED - timedelta(days=1))  # fmt: skip
+    invoice = tax_invoice(
+        [TaxLine(Money("40.00", "INR"), 24, rates)], prices_include_tax=False
+    )
+    assert [(row.tax, str(row.base), str(row.amount)) for row in invoice.by_rate] == [
+        ("CGST", "960.00 INR", "134.40 INR"),
+        ("SGST", "960.00 INR", "134.40 INR"),
+        ("compensation cess", "960.00 INR", "115.20 INR"),
+    ]
+    assert invoice.tax == Money("384.00", "INR")
+    assert invoice.tax == sum((row.amount for row in invoice.by_rate),
+                              Money("0.00", "INR"))  # fmt: skip
+
+
+@given(VALUES.filter(lambda value: value.amount > 0), st.sampled_from(["IN-MH", "IN-CH"]))
+def test_the_cess_line_is_its_rate_times_the_same_value(value: Money, state: str) -> None:
+    """For any price, the cess line is 12 % of the line's value, rounded as the GST
+    lines are, the same inside a State as between States; CGST + SGST = IGST."""
+    day = CESS_ENDED - timedelta(days=1)
+    within = fact_rates(state, "non_alcoholic_drinks", COLA, on=day)
+    between = fact_rates("IN", "non_alcoholic_drinks", COLA, on=day)
+    assert within[0].rate + within[1].rate == between[0].rate
+    assert within[2] == attrs_evolve_place(between[1], state)
+    invoice = tax_invoice([TaxLine(value, 1, within)], prices_include_tax=False)
+    cess = invoice.by_rate[-1]
+    assert cess.tax == "compensation cess"
+    assert cess.base == value
+    exact = Money(value.amount * Decimal("0.12"), "INR")
+    assert cess.amount == round_money(exact, mode=RoundingMode.HALF_UP)
+    assert invoice.tax == sum((row.amount for row in invoice.by_rate),
+                              Money("0.00", "INR"))  # fmt: skip
+
+
+def attrs_evolve_place(rate: TaxRate, place: str) -> TaxRate:
+    return attrs.evolve(rate, jurisdiction=place)
+
+
+@pytest.mark.parametrize(
+    ("facts", "match"),
+    [
+        (RateFacts(), "RateFacts.heading"),
+        (RateFacts(heading="2202"), "heading 2202 "),  # wider than the entry
+        (RateFacts(heading="2201 10 10"), "heading 22011010"),  # not bundled
+    ],
+)
+def test_a_drink_without_a_bundled_heading_is_refused(facts: RateFacts, match: str) -> None:
+    with pytest.raises(MissingDataError, match=match) as missing:
+        fact_rates("IN", "non_alcoholic_drinks", facts, on=CESS_ENDED)
+    assert missing.value.field == "facts.heading"
+
+
+@pytest.mark.parametrize("heading", ["22O2", "220", "2202 10 1", "2202-10", 2202])
+def test_a_heading_is_4_6_or_8_digits(heading: object) -> None:
+    with pytest.raises(InvalidInputError, match="heading"):
+        RateFacts(heading=heading)
+
+
+def test_rates_for_drinks_points_at_fact_rates() -> None:
+    with pytest.raises(MissingDataError, match=r"compensation cess.*fact_rates"):
+        rates_for("IN", "non_alcoholic_drinks", on=CESS_ENDED - timedelta(days=1))

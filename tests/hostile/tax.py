@@ -308,7 +308,9 @@ CALLS: dict[str, Callable[[], Call]] = {
     "PerItemRate.parts": lambda: method(_ny_clothing().parts, Money("120.00", "USD")),
     "per_item_rates": lambda: call("US-NY", "clothing", on=DAY),
     "RateFacts": lambda: call(
-        unit_value_per_day=Money("7500.00", "INR"), specified_premises=False
+        unit_value_per_day=Money("7500.00", "INR"),
+        specified_premises=False,
+        heading="2202 10 10",
     ),
     "fact_rates": lambda: call(
         "IN-KA",

@@ -13,8 +13,9 @@ lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...). Notificat
 2/2025-Compensation Cess (Rate) made it Nil from 2025-09-22 on S. No. 2 (aerated
 waters), 3 (lemonade), 4-4B, 39-42, 47, 48 and 50-55 of that Schedule; the reports read
 say only tobacco and pan masala kept it. No bundled category holds goods that Schedule
-lists. Accommodation and restaurant service have rates by a fact the caller states
-(``tax/_in_facts.py``): the reason says so.
+lists. Accommodation, restaurant service and drinks of heading 2202 10 (with their
+cess) have rates by a fact the caller states (``tax/_in_facts.py``,
+``tax/_in_headings.py``): the reason says so.
 
 References:
     Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as

@@ -16,6 +16,9 @@ input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified pr
 from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
 air conditioning and a liquor licence, which is not bundled.
 
+Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
+cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
+
 The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
 [`fact_rates`][commercekit.tax.fact_rates] answers the rates of the taxes of the place
 (``IN``: IGST at the rate; a State: CGST and SGST at half each), which a
@@ -50,7 +53,13 @@ from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
-from commercekit.tax._india import gst_taxes
+from commercekit.tax._in_headings import (
+    check_heading,
+    heading_categories,
+    heading_rates,
+    split_gst,
+)
+from commercekit.tax._in_headings import rows_table as heading_rows
 from commercekit.tax._per_item import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
@@ -75,6 +84,10 @@ def _premises(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "specified_premises")
 
 
+def _heading(value: object) -> str | None:
+    return None if value is None else check_heading(value)
+
+
 @attrs.frozen
 class RateFacts:
     """The facts an Indian GST rate turns on beyond the category.
@@ -83,14 +96,17 @@ class RateFacts:
     accommodation per day: its declared tariff before 2018-07-27, its value of supply
     (transaction value) from that day. ``specified_premises`` says whether a restaurant
     service is supplied at "specified premises" as the definition of the day has it
-    (a hotel whose units reach Rs 7500 a day). ``None`` means not said: a rate that
-    turns on the fact is refused. Raises ``InvalidInputError`` subclasses for a value
-    that is negative, not ``Money`` or not in INR, and a premises flag that is not a
-    ``bool``.
+    (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
+    or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
+    which rates a drink and says whether it pays the compensation cess. ``None`` means
+    not said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
+    subclasses for a value that is negative, not ``Money`` or not in INR, a premises
+    flag that is not a ``bool``, and a heading that is not 4, 6 or 8 digits.
     """
 
     unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
+    heading: str | None = attrs.field(default=None, converter=_heading)
 
 
 @attrs.frozen
@@ -168,7 +184,9 @@ def rows_table() -> dict[TaxCategory, tuple[_Row, ...]]:
 
 def has_fact_rows(category: TaxCategory, on: date) -> bool:
     """Whether ``category``'s Indian rate on ``on`` is bundled here, by a fact."""
-    return any(row.rate.covers(on) for row in rows_table().get(category, ()))
+    by_heading = (rate for _, rate in heading_rows().get(category, ()))
+    by_band = (row.rate for row in rows_table().get(category, ()))
+    return any(rate.covers(on) for rate in (*by_heading, *by_band))
 
 
 def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
@@ -181,8 +199,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
     raise invalid(
         "category",
         str(asked),
-        "has no Indian rate that turns on RateFacts; use 'accommodation' or "
-        "'restaurant', or rates_for() for the others",
+        "has no Indian rate that turns on RateFacts; use 'accommodation', "
+        "'restaurant' or 'non_alcoholic_drinks', or rates_for() for the others",
     )
 
 
@@ -194,9 +212,11 @@ def fact_rates(
     one per tax of the place of supply ``jurisdiction`` (``IN``: IGST at the rate; a
     State: CGST and SGST, or CGST and UTGST, at half each).
 
-    Each rate's ``note`` names the band or premises and its entry, ``source`` where it
-    was read. Raises ``MissingDataError`` naming the ``RateFacts`` field the rate turns
-    on when it is ``None``; ``NoRuleError`` before the first bundled row (restaurant
+    Each rate's ``note`` names the band, premises or heading and its entry, ``source``
+    where it was read. Goods that pay the compensation cess get one more rate, tax
+    ``compensation cess``, on the same value. Raises ``MissingDataError`` naming the
+    ``RateFacts`` field the rate turns on when it is ``None`` (and for a heading without
+    a bundled entry); ``NoRuleError`` before the first bundled row (restaurant
     service before 2017-11-15); ``InvalidInputError`` subclasses for a place outside
     India, a category with no such rows, or facts that are not ``RateFacts``.
 
@@ -217,6 +237,16 @@ def fact_rates(
     asked, day = check_category(category), check_day(on)
     if not isinstance(facts, RateFacts):
         raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
+    if asked in heading_categories():
+        if facts.heading is None:
+            raise MissingDataError(
+                "RateFacts.heading",
+                f"India's GST rate for {asked} turns on the HSN heading of the goods "
+                "(and some headings pay the compensation cess too); pass "
+                "RateFacts(heading='2202 10 10'), say",
+                field="facts.heading",
+            )
+        return heading_rates(code, asked, facts.heading, day)
     rows = _in_force(asked, day)
     field = _FIELDS[asked]
     if getattr(facts, field) is None:
@@ -227,13 +257,4 @@ def fact_rates(
             field=f"facts.{field}",
         )
     [row] = [row for row in rows if row.matches(facts)]  # the bands tile the values
-    halves = row.rate.rate / 2
-    return tuple(
-        attrs.evolve(
-            row.rate,
-            jurisdiction=code,
-            tax=tax,
-            rate=row.rate.rate if tax == "IGST" else halves,
-        )
-        for tax in gst_taxes(code, day)
-    )
+    return split_gst(row.rate, code, day)
