@@ -177,7 +177,7 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
         ],
         "in_by_fact.csv": [
             (
-                (r.category, r.low, r.specified_premises),
+                (r.category, r.low, r.fact),
                 r.rate.since,
                 r.rate.until,
                 r.rate.source.split(),

@@ -20,6 +20,7 @@ from commercekit.errors import (
 )
 from commercekit.money import Money, RoundingMode, round_money
 from commercekit.tax import (
+    AirClass,
     RateFacts,
     TaxCategory,
     TaxLine,
@@ -309,3 +310,42 @@ def test_a_heading_is_4_6_or_8_digits(heading: object) -> None:
 def test_rates_for_drinks_points_at_fact_rates() -> None:
     with pytest.raises(MissingDataError, match=r"compensation cess.*fact_rates"):
         rates_for("IN", "non_alcoholic_drinks", on=CESS_ENDED - timedelta(days=1))
+
+
+# Passengers by air, by class: economy 5 %; other than economy 12 %, 18 % from
+# 2025-09-22 (as reported of the 56th GST Council meeting).
+
+
+@pytest.mark.parametrize(
+    ("air_class", "before", "after"),
+    [(AirClass.ECONOMY, "5", "5"), ("other", "12", "18")],
+)
+def test_air_travel_by_class_either_side_of_the_restructuring(
+    air_class: AirClass | str, before: str, after: str
+) -> None:
+    facts = RateFacts(air_class=air_class)
+    last = RESTRUCTURED - timedelta(days=1)
+    assert [r.rate for r in fact_rates("IN", "passenger_transport", facts, on=last)] == [
+        Decimal(before)
+    ]
+    assert [
+        r.rate for r in fact_rates("IN-DL", "passenger_transport", facts, on=RESTRUCTURED)
+    ] == [Decimal(after) / 2] * 2
+
+
+def test_air_travel_without_its_class_is_refused() -> None:
+    with pytest.raises(MissingDataError, match=r"RateFacts\.air_class") as missing:
+        fact_rates("IN", "passenger_transport", RateFacts(), on=RESTRUCTURED)
+    assert missing.value.field == "facts.air_class"
+    with pytest.raises(InvalidInputError, match="air_class"):
+        RateFacts(air_class="business")
+
+
+@given(st.dates(min_value=date(2017, 7, 1), max_value=date(2030, 12, 31)),
+       st.sampled_from(AirClass))  # fmt: skip
+def test_air_halves_add_up(day: date, air_class: AirClass) -> None:
+    """CGST + SGST = IGST for air travel of either class on any day."""
+    facts = RateFacts(air_class=air_class)
+    [igst] = fact_rates("IN", "passenger_transport", facts, on=day)
+    halves = fact_rates("IN-KA", "passenger_transport", facts, on=day)
+    assert sum(r.rate for r in halves) == igst.rate

@@ -311,6 +311,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         unit_value_per_day=Money("7500.00", "INR"),
         specified_premises=False,
         heading="2202 10 10",
+        air_class="economy",
     ),
     "fact_rates": lambda: call(
         "IN-KA",

@@ -36,7 +36,9 @@
   ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13);
   [`fact_rates`][commercekit.tax.fact_rates] answers India's rates that turn on a fact
   the caller states in [`RateFacts`][commercekit.tax.RateFacts] (hotel accommodation by
-  the value of a unit per day, restaurant service by its premises).
+  the value of a unit per day, restaurant service by its premises, air travel by its
+  class, [`AirClass`][commercekit.tax.AirClass]; drinks by their HSN heading, with the
+  compensation cess as a tax of its own).
 * [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
   [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
   ss. 22-24: the turnover limits by State and for goods, compulsory registration by
@@ -74,7 +76,7 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
-    from commercekit.tax._in_facts import RateFacts, fact_rates
+    from commercekit.tax._in_facts import AirClass, RateFacts, fact_rates
     from commercekit.tax._in_operator import (
         OperatorLiability,
         OperatorService,
@@ -156,7 +158,7 @@ else:
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
             "._in_operator": "OperatorLiability OperatorService operator_pays",
-            "._in_facts": "RateFacts fact_rates",
+            "._in_facts": "AirClass RateFacts fact_rates",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
@@ -195,6 +197,7 @@ else:
 __all__ = [
     "BUNDLED",
     "JURISDICTION_REGISTRY",
+    "AirClass",
     "BundledRates",
     "Buyer",
     "CollectFrom",

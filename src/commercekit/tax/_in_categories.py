@@ -75,7 +75,8 @@ _TURNS_ON = MappingProxyType(
         "whose rooms reach the Rs. 7500 a day the notification of the day sets "
         "('specified premises', Notification 11/2017-Central Tax (Rate), S. No. 7, as "
         "amended)",
-        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport",
+        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (by air: "
+        "economy or other; other modes are not bundled)",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
     }
 )

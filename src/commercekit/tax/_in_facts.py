@@ -16,7 +16,9 @@ input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified pr
 from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
 air conditioning and a liquor licence, which is not bundled.
 
-Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
+Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
+from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
+are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
 The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
@@ -39,6 +41,7 @@ Examples:
 
 from __future__ import annotations
 
+import enum
 import functools
 from datetime import date
 from decimal import Decimal
@@ -63,12 +66,22 @@ from commercekit.tax._in_headings import rows_table as heading_rows
 from commercekit.tax._per_item import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["RateFacts", "fact_rates", "has_fact_rows"]
+__all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows"]
 
 _FIELDS = {
     TaxCategory.ACCOMMODATION: "unit_value_per_day",
     TaxCategory.RESTAURANT: "specified_premises",
+    TaxCategory.PASSENGER_TRANSPORT: "air_class",
 }
+
+
+class AirClass(enum.StrEnum):
+    """The class a passenger travels in by air, as India's GST rates it."""
+
+    ECONOMY = "economy"
+    """Economy class."""
+    OTHER = "other"
+    """Other than economy class: premium economy, business, first."""
 
 
 def _value(value: object) -> Money | None:
@@ -88,6 +101,10 @@ def _heading(value: object) -> str | None:
     return None if value is None else check_heading(value)
 
 
+def _air_class(value: object) -> AirClass | None:
+    return None if value is None else _checks.choice(value, AirClass, "air_class")
+
+
 @attrs.frozen
 class RateFacts:
     """The facts an Indian GST rate turns on beyond the category.
@@ -101,12 +118,24 @@ class RateFacts:
     which rates a drink and says whether it pays the compensation cess. ``None`` means
     not said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
     subclasses for a value that is negative, not ``Money`` or not in INR, a premises
-    flag that is not a ``bool``, and a heading that is not 4, 6 or 8 digits.
+    flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
+    ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
+    a passenger's air travel).
     """
 
     unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
+    air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
+
+
+def _stated(facts: RateFacts, field: str) -> str | None:
+    """The fact ``field`` as a row of the data states it (``yes``/``no`` for a flag),
+    or ``None`` where not said."""
+    value = getattr(facts, field)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return None if value is None else str(value)
 
 
 @attrs.frozen
@@ -115,13 +144,13 @@ class _Row:
     low: Decimal | None
     high: Decimal | None
     bounds: ItemRule | None
-    specified_premises: bool | None
+    fact: str | None
     rate: TaxRate
     compared_on: str
 
     def matches(self, facts: RateFacts) -> bool:
         if self.bounds is None:
-            return facts.specified_premises is self.specified_premises
+            return _stated(facts, _FIELDS[self.category]) == self.fact
         if facts.unit_value_per_day is None:
             return False
         value = facts.unit_value_per_day.amount
@@ -135,20 +164,19 @@ class _Row:
 
 
 _COLUMNS = (
-    "category", "low", "high", "bounds", "specified_premises", "rate", "kind",
+    "category", "low", "high", "bounds", "fact", "rate", "kind",
     "compared_on", "since", "until", "source", "note",
 )  # fmt: skip
 
 
 def _row(line: _bundled.Line) -> _Row:
     category = check_category(line.text("category"))
-    premises = line.raw("specified_premises")
     return _Row(
         category=category,
         low=line.optional_decimal("low"),
         high=line.optional_decimal("high"),
         bounds=line.optional_choice("bounds", ItemRule),
-        specified_premises=line.flag("specified_premises") if premises else None,
+        fact=line.optional_text("fact"),
         compared_on=line.text("compared_on"),
         rate=line.build(
             TaxRate,
@@ -172,7 +200,7 @@ def rows_table() -> dict[TaxCategory, tuple[_Row, ...]]:
     lines = _bundled.read("commercekit.tax", "in_by_fact.csv", columns=_COLUMNS)
     rows = [(line, _row(line)) for line in lines]
     _bundled.check_periods(
-        (line, (row.category, row.low, row.specified_premises), row.rate.since,
+        (line, (row.category, row.low, row.fact), row.rate.since,
          row.rate.until)
         for line, row in rows
     )  # fmt: skip
@@ -200,7 +228,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         "category",
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
-        "'restaurant' or 'non_alcoholic_drinks', or rates_for() for the others",
+        "'restaurant', 'passenger_transport' or 'non_alcoholic_drinks', or "
+        "rates_for() for the others",
     )
 
 
@@ -249,7 +278,7 @@ def fact_rates(
         return heading_rates(code, asked, facts.heading, day)
     rows = _in_force(asked, day)
     field = _FIELDS[asked]
-    if getattr(facts, field) is None:
+    if _stated(facts, field) is None:
         raise MissingDataError(
             f"RateFacts.{field}",
             f"India's GST rate for {asked} on {day} turns on {rows[0].compared_on}; "
