@@ -4,7 +4,7 @@ band edge and each change date from either side (source: tax/_data/in_by_fact.cs
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
@@ -13,15 +13,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import (
     InvalidInputError,
     MissingDataError,
     NoRuleError,
 )
 from commercekit.money import Money, RoundingMode, round_money
+from commercekit.pricing import Cart, CartLine
 from commercekit.tax import (
     AirClass,
+    Buyer,
     RateFacts,
+    Seller,
     TaxCategory,
     TaxLine,
     TaxRate,
@@ -349,3 +353,62 @@ def test_air_halves_add_up(day: date, air_class: AirClass) -> None:
     [igst] = fact_rates("IN", "passenger_transport", facts, on=day)
     halves = fact_rates("IN-KA", "passenger_transport", facts, on=day)
     assert sum(r.rate for r in halves) == igst.rate
+
+
+# The facts in a quote: each line's product states them (Product.rate_facts).
+
+
+def india_quote(
+    products: list[Product], lines: list[tuple[str, str, int]], *, buyer: str = "IN-KA"
+) -> Quote:
+    """A quote on 2026-06-01 by a seller in Karnataka to a buyer in ``buyer``."""
+    context = CheckoutContext(
+        Seller("IN", {"IN-KA"}), Buyer("IN", subdivision=buyer),
+        at=datetime(2026, 6, 1, 12, tzinfo=UTC), prices_include_tax=False,
+        products={product.sku: product for product in products},
+    )  # fmt: skip
+    cart = Cart([CartLine(sku, Money(price, "INR"), qty) for sku, price, qty in lines])
+    return quote(cart, context)
+
+
+NIGHT = RateFacts(unit_value_per_day=Money("8000.00", "INR"))
+ROOM = Product("ROOM", "accommodation", rate_facts=NIGHT)
+SODA = Product("SODA", "non_alcoholic_drinks", rate_facts=RateFacts(heading="22021010"))
+
+
+def test_a_quote_takes_each_lines_facts_and_its_tax_is_the_sum() -> None:
+    """Two nights at Rs 8,000 (above Rs 7,500: 18 %) and two sodas (2202 10: 40 % from
+    2025-09-22), inside Karnataka: CGST + SGST on each line, the tax their sum."""
+    found = india_quote([ROOM, SODA], [("ROOM", "8000.00", 2), ("SODA", "40.00", 2)])
+    by_sku = {line.sku: line for line in found.lines}
+    assert [(r.tax, r.rate) for r in by_sku["ROOM"].rates] == [
+        ("CGST", Decimal(9)), ("SGST", Decimal(9)),
+    ]  # fmt: skip
+    assert by_sku["ROOM"].tax == Money("2880.00", "INR")
+    assert by_sku["SODA"].tax == Money("32.00", "INR")
+    assert found.tax == by_sku["ROOM"].tax + by_sku["SODA"].tax
+
+
+def test_a_quote_between_states_pays_igst_by_the_same_facts() -> None:
+    found = india_quote([ROOM], [("ROOM", "8000.00", 2)], buyer="IN-MH")
+    [line] = found.lines
+    assert [(r.tax, r.rate) for r in line.rates] == [("IGST", Decimal(18))]
+    assert line.tax == Money("2880.00", "INR")
+
+
+def test_a_quote_line_without_its_facts_is_refused_by_name() -> None:
+    bare = Product("BED", "accommodation")
+    with pytest.raises(MissingDataError, match="RateFacts"):
+        india_quote([bare], [("BED", "900.00", 1)])
+    with pytest.raises(MissingDataError) as missing:
+        india_quote([ROOM, bare], [("ROOM", "8000.00", 1), ("BED", "900.00", 1)])
+    assert missing.value.field == "products['BED'].rate_facts"
+
+
+def test_the_decision_lists_every_rate_the_facts_may_pick() -> None:
+    """Without the lines' facts, a decision names each rate a room may pay that day."""
+    found = india_quote([ROOM], [("ROOM", "8000.00", 1)])
+    assert {(r.tax, r.rate) for r in found.decision.rates} == {
+        ("CGST", Decimal("2.5")), ("SGST", Decimal("2.5")),
+        ("CGST", Decimal(9)), ("SGST", Decimal(9)),
+    }  # fmt: skip

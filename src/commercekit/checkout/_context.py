@@ -48,6 +48,7 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
+    RateFacts,
     RoundingLevel,
     Seller,
     TaxCategory,
@@ -57,6 +58,10 @@ from commercekit.tax import (
 )
 
 __all__ = ["CheckoutContext", "Product"]
+
+
+def _rate_facts(value: object) -> RateFacts | None:
+    return None if value is None else instance(value, RateFacts, "rate_facts")
 
 
 def _weight(value: object) -> Decimal | None:
@@ -194,9 +199,14 @@ class Product:
 
     ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
     ``origin`` (country of origin, ISO 3166) are needed when it crosses a customs border
-    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards. A fact
-    the quote needs and does not have raises
-    [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is assumed.
+    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards.
+    ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states what an Indian
+    GST rate turns on beyond the category (a hotel room's value per day, a restaurant's
+    premises, a flight's class, a drink's HSN heading); the quote asks
+    [`fact_rates`][commercekit.tax.fact_rates] with it where the place of supply is in
+    India and the category has such rows. A fact the quote needs and does not have
+    raises [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is
+    assumed.
     """
 
     sku: str = attrs.field(converter=_sku)
@@ -204,6 +214,7 @@ class Product:
     hs_code: str | None = attrs.field(default=None, converter=_hs_code)
     origin: str | None = attrs.field(default=None, converter=_origin)
     weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
+    rate_facts: RateFacts | None = attrs.field(default=None, converter=_rate_facts)
 
 
 @attrs.frozen

@@ -57,6 +57,7 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
 from commercekit.tax._in_headings import (
+    CESS,
     check_heading,
     heading_categories,
     heading_rates,
@@ -66,7 +67,7 @@ from commercekit.tax._in_headings import rows_table as heading_rows
 from commercekit.tax._per_item import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows"]
+__all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
 
 _FIELDS = {
     TaxCategory.ACCOMMODATION: "unit_value_per_day",
@@ -215,6 +216,24 @@ def has_fact_rows(category: TaxCategory, on: date) -> bool:
     by_heading = (rate for _, rate in heading_rows().get(category, ()))
     by_band = (row.rate for row in rows_table().get(category, ()))
     return any(rate.covers(on) for rate in (*by_heading, *by_band))
+
+
+def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
+    """Every rate ``category`` may pay in the Indian place ``code`` on ``day`` by the
+    facts it turns on (each band, premises, class or heading, the cess included), as
+    the taxes of the place; ``()`` where it has no such rows. What a decision lists
+    for a sale whose lines state the facts only in the quote."""
+    by_heading = [rate for _, rate in heading_rows().get(category, ())]
+    by_band = [row.rate for row in rows_table().get(category, ())]
+    found: list[TaxRate] = []
+    for rate in (*by_heading, *by_band):
+        if rate.covers(day):
+            found += (
+                [attrs.evolve(rate, jurisdiction=code)]
+                if rate.tax == CESS
+                else split_gst(rate, code, day)
+            )
+    return tuple(found)
 
 
 def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
