@@ -359,12 +359,17 @@ def test_air_halves_add_up(day: date, air_class: AirClass) -> None:
 
 
 def india_quote(
-    products: list[Product], lines: list[tuple[str, str, int]], *, buyer: str = "IN-KA"
+    products: list[Product],
+    lines: list[tuple[str, str, int]],
+    *,
+    buyer: str = "IN-KA",
+    day: date = date(2026, 6, 1),
 ) -> Quote:
-    """A quote on 2026-06-01 by a seller in Karnataka to a buyer in ``buyer``."""
+    """A quote on ``day`` by a seller in Karnataka to a buyer in ``buyer``."""
     context = CheckoutContext(
         Seller("IN", {"IN-KA"}), Buyer("IN", subdivision=buyer),
-        at=datetime(2026, 6, 1, 12, tzinfo=UTC), prices_include_tax=False,
+        at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+        prices_include_tax=False,
         products={product.sku: product for product in products},
     )  # fmt: skip
     cart = Cart([CartLine(sku, Money(price, "INR"), qty) for sku, price, qty in lines])
@@ -390,10 +395,24 @@ def test_a_quote_takes_each_lines_facts_and_its_tax_is_the_sum() -> None:
 
 
 def test_a_quote_between_states_pays_igst_by_the_same_facts() -> None:
-    found = india_quote([ROOM], [("ROOM", "8000.00", 2)], buyer="IN-MH")
+    """Sodas delivered to Maharashtra (goods: placed where their movement ends) pay
+    IGST at the heading's rate."""
+    found = india_quote([SODA], [("SODA", "40.00", 2)], buyer="IN-MH")
     [line] = found.lines
-    assert [(r.tax, r.rate) for r in line.rates] == [("IGST", Decimal(18))]
-    assert line.tax == Money("2880.00", "INR")
+    assert [(r.tax, r.rate) for r in line.rates] == [("IGST", Decimal(40))]
+    assert line.tax == Money("32.00", "INR")
+
+
+def test_a_quote_shows_the_cess_as_a_tax_of_its_own() -> None:
+    """On 2025-09-21 two sodas at Rs 45 to Maharashtra: IGST 28 % of Rs 90 (Rs 25.20)
+    and the cess 12 % of the same Rs 90 (Rs 10.80); the tax is their sum."""
+    found = india_quote([SODA], [("SODA", "45.00", 2)], buyer="IN-MH",
+                        day=CESS_ENDED - timedelta(days=1))  # fmt: skip
+    assert [(row.tax, str(row.base), str(row.amount)) for row in found.tax_summary] == [
+        ("IGST", "90.00 INR", "25.20 INR"),
+        ("compensation cess", "90.00 INR", "10.80 INR"),
+    ]
+    assert found.tax == Money("36.00", "INR")
 
 
 def test_a_quote_line_without_its_facts_is_refused_by_name() -> None:
