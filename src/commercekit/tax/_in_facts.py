@@ -122,6 +122,15 @@ class RateFacts:
     flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
     ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
     a passenger's air travel).
+
+    Examples:
+        >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
+        >>> facts.heading, facts.air_class
+        ('22021010', <AirClass.ECONOMY: 'economy'>)
+        >>> RateFacts(unit_value_per_day=Money("90.00", "USD"))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
     """
 
     unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
