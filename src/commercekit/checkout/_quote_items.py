@@ -65,11 +65,15 @@ def rates_of_lines(
     by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
     by_fact: set[TaxCategory] = set()
     india = taxed_in == "IN" or taxed_in.startswith("IN-")
-    stated = {
-        context.products[line.sku].tax_category
-        for line in cart_lines
-        if india and context.products[line.sku].rate_facts is not None
-    }
+    stated = (  # the categories whose Indian rate a line's product states facts for
+        {
+            context.products[line.sku].tax_category
+            for line in cart_lines
+            if context.products[line.sku].rate_facts is not None
+        }
+        if india
+        else set()
+    )
     for category in dict.fromkeys(categories):
         try:
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
