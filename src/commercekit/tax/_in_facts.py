@@ -64,7 +64,7 @@ from commercekit.tax._in_headings import (
     split_gst,
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
-from commercekit.tax._per_item import ItemRule
+from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
