@@ -69,7 +69,9 @@ def _weight(value: object) -> Decimal | None:
         return None
     weight = number(value, "weight_kg")
     if not 0 <= weight <= 10**6:
-        raise InvalidAmountError(value, "is not a weight from 0 to 1,000,000 kg")
+        raise InvalidAmountError(
+            value, "is not a weight from 0 to 1,000,000 kg", field="weight_kg"
+        )
     return weight
 
 

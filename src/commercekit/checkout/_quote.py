@@ -65,7 +65,12 @@ from commercekit.checkout._quote_delivery import delivered
 from commercekit.checkout._quote_payment import merged_summary, payment_priced
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import shipping_taxed, tax_lines
-from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    InvalidCartError,
+    InvalidInputError,
+)
 from commercekit.money import Money, RateTable, make_money, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
@@ -239,6 +244,15 @@ def _check(cart: Cart, context: CheckoutContext) -> None:
         raise InvalidAmountError.refused(
             "context", context, "is not a CheckoutContext", kind=_TYPE
         )
+    for index, line in enumerate(cart.lines):
+        try:  # a cart holds more units on a line than a sale does
+            _SALE_UNITS(line.quantity)
+        except InvalidInputError as error:
+            raise type(error)(
+                error.value,
+                f"{error.reason} (a tax decision counts a line's units; split the line)",
+                field=f"cart.lines[{index}].quantity",
+            ) from None
     if cart.shipping is not None:
         raise InvalidCartError(
             "the cart carries a shipping charge; the quote prices shipping itself (on the "
