@@ -242,6 +242,8 @@ CALLS: dict[str, Callable[[], Call]] = {
         location="IN-KA",
         paid_in_foreign_exchange=True,
         establishments_of_one_person=False,
+        operator_service="housekeeping",
+        supplier_liable_to_register=False,
     ),
     "SaleLine": lambda: call(
         value=Money("30.00", "EUR"), quantity=2, category=TaxCategory.BOOKS

@@ -51,6 +51,7 @@ from commercekit.tax import (
     RateFacts,
     RoundingLevel,
     Seller,
+    ServiceFacts,
     TaxCategory,
     TaxIdVerifier,
     TaxRateSource,
@@ -187,6 +188,10 @@ def _payment(value: object) -> Payment | None:
     return None if value is None else instance(value, Payment, "payment")
 
 
+def _service_facts(value: object) -> ServiceFacts | None:
+    return None if value is None else instance(value, ServiceFacts, "service_facts")
+
+
 def _leaves_from(warehouse: Warehouse) -> str:
     """Where goods from ``warehouse`` leave, as ``ship_from`` says it: its country, or
     ``XI`` for a warehouse in Northern Ireland (whose goods follow EU VAT rules)."""
@@ -298,9 +303,16 @@ class CheckoutContext:
     rate card's or carrier's price is the carrier's transportation charge (the default);
     where the shop adds its handling to it, say so: a US state that taxes the two
     apart is then asked for its rule on a combined charge (``UsShipping.combined``)."""
+    service_facts: ServiceFacts | None = attrs.field(default=None, converter=_service_facts)
+    """The cart is a sale of services (a ride, a restaurant order, house-keeping) with
+    these facts: the tax is decided as for ``Sale(..., "services", service=...)``; with
+    ``marketplace`` in India, whether the operator pays it (CGST Act s. 9(5)). A
+    service is not shipped and crosses no customs border: rate cards, a live carrier
+    and a warehouse are refused with it. ``None``: the cart is goods."""
 
     def __attrs_post_init__(self) -> None:
         self._check_payment()
+        self._check_services()
         if self.warehouse is None:
             return
         leaves = self.ship_from or self.seller.country
@@ -317,6 +329,20 @@ class CheckoutContext:
                 + (british if {leaves, found} & {"GB", "XI"} else ""),
                 kind=InputKind.PLACE,
             )
+
+    def _check_services(self) -> None:
+        """A sale of services has no parcel to price or send."""
+        if self.service_facts is None:
+            return
+        for name in ("rate_cards", "shipping_rates", "warehouse"):
+            if getattr(self, name):
+                raise error(
+                    name,
+                    getattr(self, name),
+                    "prices or sends a parcel, and service_facts says the cart is a "
+                    "sale of services: leave it out, or quote the goods apart",
+                    kind=InputKind.TYPE,
+                )
 
     def _check_payment(self) -> None:
         """A payment needs the schedule that prices it, and a schedule a payment."""

@@ -91,8 +91,10 @@ class Border:
     ) -> tuple[LandedCost | None, Money, Money]:
         """The landed cost, what the seller collects now and what is due at the door."""
         zero = round_zero(lines[0].net)
-        if not customs_border(self.origin, self.destination):
-            self._untaxed_arrival()
+        services = self.context.service_facts is not None  # they cross no border
+        if services or not customs_border(self.origin, self.destination):
+            if not services:
+                self._untaxed_arrival()
             return None, zero, zero
         territory = self.destination.territory
         if territory is not None and territory.customs_of == territory.code:

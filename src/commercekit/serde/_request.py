@@ -45,8 +45,8 @@ from commercekit.serde._objects import placed
 from commercekit.serde._payment import (
     PaymentRequest,
     check_schedule_currency,
-    payment_request_json,
 )
+from commercekit.serde._request_sources import data_sources, omit_defaults
 from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
     BUNDLED_TARIFF,
@@ -59,7 +59,7 @@ from commercekit.shipping import (
     rate_card_from_dict,
     rate_card_to_dict,
 )
-from commercekit.tax import Buyer, RoundingLevel, Seller, TaxCategory
+from commercekit.tax import Buyer, RoundingLevel, Seller, ServiceFacts, TaxCategory
 
 __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
@@ -100,6 +100,7 @@ class _Request:
     partial: bool = False
     warehouse: Warehouse | None = None
     payment: PaymentRequest | None = None
+    service_facts: ServiceFacts | None = None
     schema: str | None = None
 
 
@@ -274,6 +275,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             warehouse=request.warehouse,
             payment=request.payment.payment if request.payment else None,
             payment_costs=request.payment.costs if request.payment else None,
+            service_facts=request.service_facts,
         )
     except CommerceKitError as error:
         found = placed(error, _context_fields(data))
@@ -289,10 +291,6 @@ def _context_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(shipping, Mapping):
         fields |= {f"shipping.{key}": value for key, value in shipping.items()}
     return fields
-
-
-def _omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if defaults.get(key, ...) != value}
 
 
 @context_free
@@ -313,7 +311,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         )
     cart_json: dict[str, Any] = {
         "lines": [
-            _omit_defaults(converter.unstructure(line), {"collections": []})
+            omit_defaults(converter.unstructure(line), {"collections": []})
             for line in cart.lines
         ]
     }
@@ -330,7 +328,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
     }
     if context.products:
         data["products"] = {
-            sku: _omit_defaults(
+            sku: omit_defaults(
                 converter.unstructure(
                     _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg)
                 ),
@@ -356,45 +354,5 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
     if context.exchange_rates is not None:
         data["exchange_rates"] = converter.unstructure(context.exchange_rates)
     data["rounding"] = context.rounding.value
-    data.update(_data_sources(context))
+    data.update(data_sources(context))
     return data
-
-
-def _data_sources(context: CheckoutContext) -> dict[str, Any]:
-    """The request fields naming bundled data (the example tariff), partial quotes,
-    the warehouse and the payment."""
-    data: dict[str, Any] = {}
-    tariffs = context.tariffs
-    if tariffs is BUNDLED_TARIFF:
-        data["tariff"] = "example"
-    elif isinstance(tariffs, TariffTable):
-        data["tariff"] = {
-            "name": tariffs.name,
-            "rows": [
-                _omit_defaults(converter.unstructure(row), {"note": "", "description": ""})
-                for row in tariffs.rates
-            ],
-        }
-    elif tariffs is not None:
-        raise InvalidJsonError(
-            "tariff",
-            "is a plugin's live tariff; a request carries a TariffTable's rows only",
-        )
-    if context.partial:
-        data["partial"] = True
-    if context.warehouse is not None:
-        data["warehouse"] = _warehouse(context.warehouse)
-    if context.payment is not None and context.payment_costs is not None:
-        data["payment"] = payment_request_json(context.payment, context.payment_costs)
-    return data
-
-
-def _warehouse(warehouse: Warehouse) -> dict[str, Any]:
-    """The warehouse as JSON: its zone by IANA name, its cut-off as "HH:MM"."""
-    data: dict[str, Any] = {}
-    for field in attrs.fields(Warehouse):
-        try:
-            data[field.name] = converter.unstructure(getattr(warehouse, field.name))
-        except InvalidJsonError as error:
-            raise locate(error, f"warehouse.{field.name}") from None
-    return _omit_defaults(data, {"subdivision": None})

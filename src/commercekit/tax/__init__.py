@@ -77,11 +77,7 @@ if TYPE_CHECKING:
         validate_tax_id,
     )
     from commercekit.tax._in_facts import AirClass, RateFacts, fact_rates
-    from commercekit.tax._in_operator import (
-        OperatorLiability,
-        OperatorService,
-        operator_pays,
-    )
+    from commercekit.tax._in_operator import OperatorLiability, operator_pays
     from commercekit.tax._in_registration import (
         GstRegistrationStatus,
         gst_registration_status,
@@ -123,7 +119,7 @@ if TYPE_CHECKING:
         Supply,
         TaxDecision,
     )
-    from commercekit.tax._services import ServiceFacts, ServiceKind
+    from commercekit.tax._services import OperatorService, ServiceFacts, ServiceKind
     from commercekit.tax._tax_line import TaxLine
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
@@ -157,7 +153,7 @@ else:
             "._decide": "decide",
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
-            "._in_operator": "OperatorLiability OperatorService operator_pays",
+            "._in_operator": "OperatorLiability operator_pays",
             "._in_facts": "AirClass RateFacts fact_rates",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
@@ -175,7 +171,7 @@ else:
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
-            "._services": "ServiceFacts ServiceKind",
+            "._services": "OperatorService ServiceFacts ServiceKind",
             "._tax_line": "TaxLine",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
