@@ -49,7 +49,9 @@
   [`TcsCollection`][commercekit.tax.TcsCollection];
   [`operator_pays`][commercekit.tax.operator_pays] whether the operator pays the GST
   on an [`OperatorService`][commercekit.tax.OperatorService] supplied through it
-  (CGST Act s. 9(5)), as an [`OperatorLiability`][commercekit.tax.OperatorLiability].
+  (CGST Act s. 9(5)), as an [`OperatorLiability`][commercekit.tax.OperatorLiability];
+  [`decide`][commercekit.tax.decide] asks it for a service sold within India through
+  a marketplace, from the sale's [`ServiceFacts`][commercekit.tax.ServiceFacts].
 """
 
 from typing import TYPE_CHECKING
