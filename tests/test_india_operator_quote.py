@@ -175,3 +175,12 @@ def test_json_round_trip_and_http() -> None:
     ]:  # fmt: skip
         problem = client.post("/quote", json=data | {"service_facts": facts}).json()
         assert problem["field"] == field, problem
+
+
+@pytest.mark.parametrize(
+    "bad", [1.5, float("nan"), True, "housekeeping", {"kind": "general"}, FACTS.kind]
+)
+def test_service_facts_must_be_service_facts(bad: object) -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        _context(service_facts=bad)
+    assert refused.value.field == "service_facts"

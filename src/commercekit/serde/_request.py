@@ -16,7 +16,8 @@ bundled example cards (``"rate_cards": "examples"``, invented prices), and may c
 ``"warehouse"`` (``{"country", "timezone", "cutoff", "handling_days", "subdivision"}``,
 the zone by its IANA name and the cut-off as ``"HH:MM"``) gives the quote its delivery
 dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, see
-``_payment``) gives it the merchant's payment cost and any lawful surcharge.
+``_payment``) gives it the merchant's payment cost and any lawful surcharge. A
+``"service_facts"`` object (``ServiceFacts``' fields) makes the cart a sale of services.
 """
 
 from __future__ import annotations
