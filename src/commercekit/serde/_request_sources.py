@@ -49,11 +49,12 @@ def data_sources(context: CheckoutContext) -> dict[str, Any]:
     if context.payment is not None and context.payment_costs is not None:
         data["payment"] = payment_request_json(context.payment, context.payment_costs)
     if context.service_facts is not None:
-        data["service_facts"] = {
-            key: value
-            for key, value in converter.unstructure(context.service_facts).items()
-            if value is not None
-        }
+        data["service_facts"] = omit_defaults(
+            converter.unstructure(context.service_facts),
+            dict.fromkeys(
+                ("location", "paid_in_foreign_exchange", "establishments_of_one_person")
+            ),
+        )
     return data
 
 
