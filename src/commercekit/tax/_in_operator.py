@@ -34,7 +34,7 @@ from commercekit.tax import _checks
 from commercekit.tax._sale import Rule
 from commercekit.tax._services import OperatorService
 
-__all__ = ["OperatorLiability", "OperatorService", "operator_pays"]
+__all__ = ["OperatorLiability", "operator_pays"]
 
 ACTS = "https://cbic-gst.gov.in/gst-acts.html"
 GST_BEGAN = date(2017, 7, 1)
