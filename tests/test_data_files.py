@@ -32,6 +32,8 @@ from commercekit.regions._rate_regions import _read as read_rate_regions
 from commercekit.regions._territories import _read as read_territories
 from commercekit.shipping._customs import _read_customs, _read_de_minimis
 from commercekit.tax import BUNDLED, BundledRates
+from commercekit.tax._in_facts import rows_table as _fact_rows
+from commercekit.tax._in_headings import rows_table as _heading_rows
 from commercekit.tax._in_operator import _rows as _operator_rows
 from commercekit.tax._rate_table import read_file
 from commercekit.tax._thresholds import _read as read_thresholds
@@ -172,6 +174,21 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
         ],
         "customs.csv": [
             (r.destination, r.since, r.until, list(r.sources)) for r in _read_customs()
+        ],
+        "in_by_fact.csv": [
+            (
+                (r.category, r.low, r.fact),
+                r.rate.since,
+                r.rate.until,
+                r.rate.source.split(),
+            )
+            for rows in _fact_rows().values()
+            for r in rows
+        ],
+        "in_by_heading.csv": [
+            ((category, heading, r.tax), r.since, r.until, r.source.split())
+            for category, rows in _heading_rows().items()
+            for heading, r in rows
         ],
         "in_operator.csv": [
             (r.service, r.since, r.until, list(r.sources)) for r in _operator_rows()

@@ -49,9 +49,10 @@ BORDER_RULES = {
     "commercekit.shipping._duty",
     "commercekit.shipping._import_tax",
     "commercekit.shipping._india",
+    "commercekit.shipping._shipment",
 }
-"""Landed cost, duties and import taxes: a sale within the EU crosses no customs
-border."""
+"""Landed cost, duties and import taxes, and the shipment they are levied on: a sale
+within the EU crosses no customs border."""
 
 OTHER_JURISDICTIONS = {
     f"commercekit.tax._jurisdictions._{name}"
@@ -108,9 +109,11 @@ def test_importing_the_quote_reads_no_table_but_the_currencies() -> None:
 
 def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     """The German consumer's quote loads the EU's rules only, reads no US table, and
-    never loads pycountry's subdivisions (which checking a US state's code needs)."""
+    never imports pycountry (the rate cards' codes outside the EU are checked against
+    its file, read without its import; a US state's code needs its subdivisions)."""
     loaded, by_quote = _quoted("nl-to-de-consumer")
     assert "commercekit.tax._jurisdictions._eu" in loaded
+    assert "pycountry" not in loaded, "ISO codes are read from pycountry's file"
     assert (US_RULES | OTHER_JURISDICTIONS | BORDER_RULES) & loaded == set()
     assert {"us_states.csv", "us_nexus.csv", "us_shipping.csv", "in_tcs.csv"}.isdisjoint(
         by_quote

@@ -117,7 +117,9 @@ def test_at_invoice_level_each_rate_row_is_rounded_once(
     lines: list[TaxLine], inclusive: bool, mode: RoundingMode
 ) -> None:
     """At invoice level each rate row's tax == round(sum of its lines' exact taxes),
-    rounded once with the mode, and the invoice's tax is the sum of those rows."""
+    rounded once with the mode (where a tax-inclusive line has several taxes on one
+    base: round(round(sum of the lines' exact values) x rate)), and the invoice's tax
+    is the sum of those rows."""
 
     def invoiced() -> TaxBreakdown:
         return tax_invoice(
@@ -139,11 +141,24 @@ def test_at_invoice_level_each_rate_row_is_rounded_once(
     else:
         invoice = invoiced()
     exact: dict[tuple[str, Decimal], Fraction] = {}
+    values: dict[tuple[str, Decimal], Fraction] = {}
+    one_base: set[tuple[str, Decimal]] = set()
     for line in lines:
         taxes = _exact_taxes(line, inclusive=inclusive)
+        total = sum(Fraction(rate.rate) for rate in line.rates)
+        value = Fraction(line.amount().amount) * 100 / (100 + total)
         for rate, tax in zip(line.rates, taxes, strict=True):
             key = (rate.tax, rate.rate)
             exact[key] = exact.get(key, Fraction(0)) + tax
+            values[key] = values.get(key, Fraction(0)) + value
+            if inclusive and len(line.rates) > 1:
+                one_base.add(key)
+
+    def cents(value: Fraction) -> Fraction:
+        return Fraction(round_ratio(value.numerator * 100, value.denominator, mode), 100)
+
+    for key in one_base:  # the one-base rule: the row's value rounded, then its rate
+        exact[key] = cents(values[key]) * Fraction(key[1]) / 100
     rows = {(row.tax, row.rate): row.amount.amount for row in invoice.by_rate}
     assert rows == {
         key: Decimal(round_ratio(value.numerator * 100, value.denominator, mode)).scaleb(-2)

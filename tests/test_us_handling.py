@@ -5,7 +5,10 @@ B); Idaho leaves transportation and handling out of the sales price when stated 
 (IDAPA 35.01.02.061); Washington taxes delivery charges, shipping and handling included
 (its Department's tax topic); California taxes handling even separately stated (CDTFA
 Annotation 557.0256) and excludes from a combined charge only the carrier's actual cost
-(557.0455).
+(557.0455). New York's TB-ST-838 counts handling as shipping; Minnesota (Fact Sheet 155),
+Wisconsin (Tax 11.94(1)), Georgia (r. 560-12-2-.45(1)), Rhode Island (280-RICR-20-70-15.5)
+and Kentucky (H.B. 293 of 2003) define delivery charges to include handling and tax
+them even separately stated.
 """
 
 from __future__ import annotations
@@ -94,3 +97,46 @@ def test_the_flag_refuses_what_is_not_a_flag() -> None:
         _context("US-VA", shipping_includes_handling="yes")
     with pytest.raises(InvalidInputError, match="handling"):
         UsShipping("US-VA", "exempt", DAY, None, ("https://example.org",), "", "maybe")
+
+
+@pytest.mark.parametrize(
+    ("state", "tax"),
+    [
+        ("US-NY", "0.40"),  # 10.00 at the 4 % state rate
+        ("US-MN", "0.69"),  # 10.00 at 6.875 %: 0.6875, rounded half up
+        ("US-WI", "0.50"),  # 5 %
+        ("US-KY", "0.60"),  # 6 %
+        ("US-GA", "0.40"),  # 4 %
+        ("US-RI", "0.70"),  # 7 %
+        ("US-NJ", "0.66"),  # 6.625 %: 0.6625, rounded half up
+    ],
+)
+def test_a_combined_charge_is_taxed_like_shipping_where_handling_is_delivery(
+    state: str, tax: str
+) -> None:
+    """Both sides: the charge without handling and with it are taxed alike, and the
+    full quote (not partial) answers without a question left open."""
+    rule = us_shipping(state, on=DAY)
+    assert (rule.separately_stated.value, rule.combined, rule.handling) == (
+        "taxable",
+        "taxable",
+        "taxable",
+    )
+    alone = quote(CART, _context(state, partial=False))
+    both = quote(CART, _context(state, shipping_includes_handling=True, partial=False))
+    assert alone.shipping is not None
+    assert both.shipping is not None
+    assert alone.shipping.tax == both.shipping.tax == Money(tax, "USD")
+    assert not any("handling" in item for item in both.missing)
+
+
+@pytest.mark.parametrize("state", ["US-TX", "US-AR"])
+def test_shipping_confirmed_but_handling_not_bundled(state: str) -> None:
+    """Texas (34 TAC 3.303) and Arkansas (GR-18) tax separately stated delivery; their
+    rules say nothing of handling, so a charge that includes it is not guessed."""
+    assert us_shipping(state, on=DAY).separately_stated.value == "taxable"
+    shipped = quote(CART, _context(state, partial=False))
+    assert shipped.shipping is not None
+    assert shipped.shipping.tax > Money("0.00", "USD")
+    with pytest.raises(MissingDataError, match=f"shipping and handling .* in {state}"):
+        quote(CART, _context(state, shipping_includes_handling=True, partial=False))

@@ -1,57 +1,362 @@
-"""Texas' August sales tax holiday: clothing and footwear priced below USD 100 per item
-exempt on the holiday's days (Tax Code 151.326), taxed the day before and after.
+"""US sales tax holidays for clothing and footwear: the item's price against the
+holiday's limit, on the holiday's days only, in each state bundled.
 
-2024: 9-11 August (the Comptroller's Fiscal Notes, 2024-08-07); 2025: 8-10 August
-(Acting Comptroller Hancock's release, 2025-08-08). 2026 is not bundled: sources
-disagree on the days.
+Each holiday exempts an item priced under (``below``) or at most (``up_to``) USD 100
+(West Virginia: USD 125)
+from the state's tax on its days; an item over it, and every item the day before and
+after, pays the state's general rate on its whole price. Sources: ``per_item.csv``
+(each row's days, words and source) and each state's rate table. Texas: Tax Code
+151.326 ("priced below $100"); Missouri: RSMo 144.049 ("taxable value of $100 or
+less"); Alabama: Code of Ala. 40-23-211 ("$100 or less per article", the state tax
+only); Arkansas: Act 757 of 2011 ("less than $100"); Oklahoma: 68 O.S. 1357.10 ("less
+than $100"); Tennessee: Tenn. Code 67-6-393 ("$100 or less"); Maryland ("$100 or
+less"); Florida ("$100 or less per item"); West Virginia ("$125 or less").
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
-from commercekit.errors import MissingDataError
+from commercekit.errors import CommerceKitError, MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
-from commercekit.tax import Buyer, Seller, StateRatesOnly, per_item_rates, rates_for
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    ItemRule,
+    LocalTaxes,
+    Seller,
+    StateRatesOnly,
+    TaxRate,
+    item_tax_lines,
+    per_item_rates,
+    rates_for,
+    tax_invoice,
+)
+from commercekit.tax._per_item import rules_table
 
-WINDOWS = [(date(2024, 8, 9), date(2024, 8, 11)), (date(2025, 8, 8), date(2025, 8, 10))]
+CATEGORIES = ("clothing", "childrens_clothing", "apparel", "footwear")
+
+# (state, first day, last day, rule, the state's general rate, local taxes)
+HOLIDAYS = [
+    ("US-TX", date(2024, 8, 9), date(2024, 8, 11), "below", "6.25", "exempt"),
+    ("US-TX", date(2025, 8, 8), date(2025, 8, 10), "below", "6.25", "exempt"),
+    ("US-MO", date(2024, 8, 2), date(2024, 8, 4), "up_to", "4.225", "exempt"),
+    ("US-MO", date(2025, 8, 1), date(2025, 8, 3), "up_to", "4.225", "exempt"),
+    ("US-MO", date(2026, 8, 7), date(2026, 8, 9), "up_to", "4.225", "exempt"),
+    ("US-AL", date(2024, 7, 19), date(2024, 7, 21), "up_to", "4", "each_locality"),
+    ("US-AL", date(2025, 7, 18), date(2025, 7, 20), "up_to", "4", "each_locality"),
+    ("US-AL", date(2026, 7, 17), date(2026, 7, 19), "up_to", "4", "each_locality"),
+    ("US-AR", date(2024, 8, 3), date(2024, 8, 4), "below", "6.5", "exempt"),
+    ("US-AR", date(2025, 8, 2), date(2025, 8, 3), "below", "6.5", "exempt"),
+    ("US-AR", date(2026, 8, 1), date(2026, 8, 2), "below", "6.5", "exempt"),
+    ("US-OK", date(2024, 8, 2), date(2024, 8, 4), "below", "4.5", "exempt"),
+    ("US-OK", date(2025, 8, 1), date(2025, 8, 3), "below", "4.5", "exempt"),
+    ("US-OK", date(2026, 8, 7), date(2026, 8, 9), "below", "4.5", "exempt"),
+    ("US-TN", date(2024, 7, 26), date(2024, 7, 28), "up_to", "7", "not_known"),
+    ("US-TN", date(2025, 7, 25), date(2025, 7, 27), "up_to", "7", "not_known"),
+    ("US-TN", date(2026, 7, 31), date(2026, 8, 2), "up_to", "7", "not_known"),
+    ("US-MD", date(2024, 8, 11), date(2024, 8, 17), "up_to", "6", "no_local_taxes"),
+    ("US-MD", date(2025, 8, 10), date(2025, 8, 16), "up_to", "6", "no_local_taxes"),
+    ("US-FL", date(2024, 1, 1), date(2024, 1, 14), "up_to", "6", "exempt"),
+    ("US-FL", date(2024, 7, 29), date(2024, 8, 11), "up_to", "6", "exempt"),
+    ("US-FL", date(2025, 8, 1), date(2025, 8, 31), "up_to", "6", "exempt"),
+    ("US-FL", date(2026, 8, 1), date(2026, 8, 31), "up_to", "6", "exempt"),
+    ("US-WV", date(2024, 8, 2), date(2024, 8, 5), "up_to", "6", "exempt"),
+    ("US-WV", date(2025, 8, 1), date(2025, 8, 4), "up_to", "6", "exempt"),
+    ("US-WV", date(2026, 7, 31), date(2026, 8, 3), "up_to", "6", "exempt"),
+]
+LIMITS = {"US-WV": Decimal("125.00")}  # the others: USD 100
+IDS = [f"{state}-{first}" for state, first, *_ in HOLIDAYS]
+ONE_DAY = timedelta(days=1)
 
 
-def _tax(day: date, price: str, quantity: int = 2, discount: str | None = None) -> Money:
-    context = CheckoutContext(
-        Seller("US", {"US-TX"}), Buyer("US", subdivision="US-TX"),
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def percent_of(rate: str, amount: str) -> Money:
+    """``rate`` % of ``amount``, rounded to the cent half up (the quote's rounding)."""
+    exact = Decimal(rate) * Decimal(amount) / 100
+    return usd(str(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)))
+
+
+def exempt_at_limit(rule: str) -> bool:
+    """Whether an item priced exactly at the limit is exempt: "or less", not "less
+    than"."""
+    return rule == "up_to"
+
+
+def around(state: str) -> tuple[str, str, str]:
+    """The prices a cent under, at and a cent over ``state``'s limit."""
+    limit = LIMITS.get(state, Decimal("100.00"))
+    cent = Decimal("0.01")
+    return str(limit - cent), str(limit), str(limit + cent)
+
+
+def _context(state: str, day: date, category: str = "clothing") -> CheckoutContext:
+    """A quote on ``day`` in ``state``: the state's part alone where it has local taxes
+    (a partial quote), the whole rate in Maryland, which has none."""
+    partial = state != "US-MD"
+    return CheckoutContext(
+        Seller("US", {state}), Buyer("US", subdivision=state),
         at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
-        prices_include_tax=False, products={"SHIRT": Product("SHIRT", "clothing")},
-        tax_rates=StateRatesOnly(), partial=True,
+        prices_include_tax=False, products={"ITEM": Product("ITEM", category)},
+        tax_rates=StateRatesOnly() if partial else BUNDLED, partial=partial,
     )  # fmt: skip
-    return quote(Cart([CartLine("SHIRT", Money(price, "USD"), quantity)]), context).tax
 
 
-@pytest.mark.parametrize(("first", "last"), WINDOWS)
-def test_the_holiday_exempts_items_under_usd_100_and_only_on_its_days(
-    first: date, last: date
+def _tax(state: str, day: date, price: str, category: str = "clothing") -> Money:
+    """The tax of two items at ``price`` each, quoted."""
+    cart = Cart([CartLine("ITEM", usd(price), 2)])
+    return quote(cart, _context(state, day, category)).tax
+
+
+# Through the public functions.
+
+
+@pytest.mark.parametrize(
+    ("state", "first", "last", "rule", "rate", "local"), HOLIDAYS, ids=IDS
+)
+def test_each_item_against_the_limit_on_the_first_and_last_day(
+    state: str, first: date, last: date, rule: str, rate: str, local: str
 ) -> None:
-    before, after = (
-        date.fromordinal(first.toordinal() - 1),
-        date.fromordinal(last.toordinal() + 1),
-    )
+    """On the first and the last day, in each category: a cent under the limit exempt,
+    a cent over taxed whole, the limit itself exempt where the law says "or less" and
+    taxed where it says "less than"; the rule names the local taxes' treatment."""
+    under, limit, over = around(state)
     for day in (first, last):
-        assert _tax(day, "99.99") == Money("0.00", "USD")  # two shirts: USD 199.98
-        assert _tax(day, "100.00") == Money("12.50", "USD")  # at USD 100: taxed whole
-    for day in (before, after):
-        assert _tax(day, "99.99") == Money("12.50", "USD")  # 6.25 % of 199.98
-        assert per_item_rates("US-TX", "clothing", on=day) == ()
-        assert rates_for("US-TX", "clothing", on=day)[0].rate == 6.25
+        for category in CATEGORIES:
+            [found] = per_item_rates(state, category, on=day)
+            assert found.rule is ItemRule(rule)
+            assert found.threshold == usd(limit)
+            assert found.local_taxes is LocalTaxes(local)
+            assert (
+                found.above.rate
+                == Decimal(rate)
+                == rates_for(state, "standard", on=day)[0].rate
+            )
+            for price, exempt in (
+                (under, True),
+                (limit, exempt_at_limit(rule)),
+                (over, False),
+            ):
+                [(part, paid)] = found.parts(usd(price))
+                assert part == usd(price)
+                assert paid.rate == (0 if exempt else Decimal(rate)), (day, price)
 
 
-def test_the_price_compared_is_each_item_and_days_without_a_rule_raise() -> None:
-    [rule] = per_item_rates("US-TX", "childrens_clothing", on=date(2025, 8, 9))
-    assert [r.rate for _, r in rule.parts(Money("99.99", "USD"))] == [0]
-    assert [r.rate for _, r in rule.parts(Money("100.00", "USD"))] == [6.25]
-    for day in (date(2026, 8, 7), date(2026, 8, 10), date(2023, 12, 31)):
-        with pytest.raises(MissingDataError, match="clothing"):
-            rates_for("US-TX", "clothing", on=day)
+@pytest.mark.parametrize(
+    ("state", "first", "last", "rule", "rate", "local"), HOLIDAYS, ids=IDS
+)
+def test_the_days_either_side_pay_the_general_rate_or_raise(
+    state: str, first: date, last: date, rule: str, rate: str, local: str
+) -> None:
+    """The day before the first and after the last: no per-item rule, and clothing at
+    the general rate; before the tables' clothing rows (2024-01-01) a day raises."""
+    for day in (first - ONE_DAY, last + ONE_DAY):
+        for category in CATEGORIES:
+            assert per_item_rates(state, category, on=day) == ()
+            if day < date(2024, 1, 1):
+                with pytest.raises(CommerceKitError):
+                    rates_for(state, category, on=day)
+                continue
+            [found] = rates_for(state, category, on=day)
+            assert found.rate == Decimal(rate), (state, category, day)
+    with pytest.raises(MissingDataError, match="item_tax_lines"):
+        rates_for(state, "clothing", on=first)  # one rate for the line would guess
+
+
+@pytest.mark.parametrize(
+    ("state", "first", "last", "rule", "rate", "local"), HOLIDAYS, ids=IDS
+)
+def test_item_tax_lines_and_the_invoice(
+    state: str, first: date, last: date, rule: str, rate: str, local: str
+) -> None:
+    """Three items at the limit, less a USD 0.03 discount on the line: a cent under it
+    an item, exempt everywhere; without the discount, exempt only where "or less"."""
+    _, limit, _ = around(state)
+    rules = per_item_rates(state, "footwear", on=last)
+    discounted = item_tax_lines(usd(limit), 3, rules, discount=usd("0.03"))
+    assert tax_invoice(discounted, prices_include_tax=False).tax == usd("0.00")
+    whole = tax_invoice(item_tax_lines(usd(limit), 3, rules), prices_include_tax=False)
+    three = str(Decimal(limit) * 3)
+    expected = usd("0.00") if exempt_at_limit(rule) else percent_of(rate, three)
+    assert whole.tax == expected
+
+
+@given(
+    holiday=st.sampled_from(HOLIDAYS),
+    cents=st.integers(min_value=1, max_value=1_000_000),
+    quantity=st.integers(min_value=1, max_value=50),
+    offset=st.integers(min_value=0, max_value=30),
+)
+def test_any_price_on_any_holiday_day_falls_on_one_side(
+    holiday: tuple[str, date, date, str, str, str], cents: int, quantity: int, offset: int
+) -> None:
+    """Property: on any day of a holiday, an item at any price is taxed whole at 0% or
+    at the general rate, exempt exactly when under the limit (or at it, where the law
+    says "or less"); a line of such items owes the general rate on its whole amount,
+    rounded once, or nothing."""
+    state, first, last, rule, rate, _ = holiday
+    day = min(first + timedelta(days=offset), last)
+    price = usd(str(Decimal(cents).scaleb(-2)))
+    limit = LIMITS.get(state, Decimal("100.00"))
+    [found] = per_item_rates(state, "clothing", on=day)
+    [(part, paid)] = found.parts(price)
+    exempt = price.amount < limit or (exempt_at_limit(rule) and price.amount == limit)
+    assert part == price
+    assert paid.rate == (0 if exempt else Decimal(rate))
+    lines = item_tax_lines(price, quantity, (found,))
+    tax = tax_invoice(lines, prices_include_tax=False).tax
+    line = str(price.amount * quantity)
+    assert tax == (usd("0.00") if exempt else percent_of(rate, line))
+
+
+# Through the quote.
+
+
+@pytest.mark.parametrize(
+    ("state", "first", "last", "rule", "rate", "local"), HOLIDAYS, ids=IDS
+)
+def test_the_quote_on_the_holiday_and_either_side(
+    state: str, first: date, last: date, rule: str, rate: str, local: str
+) -> None:
+    """Two items a line: a cent under the limit nothing on the holiday's first and
+    last day, a cent over the general rate on both; the days either side the general
+    rate."""
+    under, limit, over = around(state)
+    for day in (first, last):
+        assert _tax(state, day, under) == usd("0.00")
+        assert _tax(state, day, over) == percent_of(rate, str(Decimal(over) * 2))
+        at_limit = (
+            usd("0.00")
+            if exempt_at_limit(rule)
+            else percent_of(rate, str(Decimal(limit) * 2))
+        )
+        assert _tax(state, day, limit, "childrens_clothing") == at_limit
+    for day in (first - ONE_DAY, last + ONE_DAY):
+        if day >= date(2024, 1, 1):
+            expected = percent_of(rate, str(Decimal(under) * 2))
+            assert _tax(state, day, under, "apparel") == expected
+
+
+def test_worked_figures() -> None:
+    """Missouri, 2 August 2024: two shirts at USD 100.00 owe nothing ("$100 or less");
+    Oklahoma, 2 August 2024: the same shirts owe 4.5% of USD 200 = USD 9.00 ("less than
+    $100"); Maryland, 11 August 2024, two at USD 100.01: 6% of USD 200.02 = USD 12.00;
+    West Virginia, 1 August 2025, two at USD 125.00 owe nothing ("$125 or less")."""
+    assert _tax("US-MO", date(2024, 8, 2), "100.00") == usd("0.00")
+    assert _tax("US-OK", date(2024, 8, 2), "100.00") == usd("9.00")
+    assert _tax("US-MD", date(2024, 8, 11), "100.01") == usd("12.00")
+    assert _tax("US-MD", date(2024, 8, 10), "50.00") == usd("6.00")
+    assert _tax("US-WV", date(2025, 8, 1), "125.00") == usd("0.00")
+    assert _tax("US-WV", date(2025, 8, 5), "125.00") == usd("15.00")
+
+
+# Local taxes: never exempted by commercekit.
+
+
+class _CityRates:
+    """A rate source answering the bundled state tax and a 2% city tax."""
+
+    def rates_for(
+        self, jurisdiction: str, category: str, *, on: date
+    ) -> tuple[TaxRate, ...]:
+        state = BUNDLED.rates_for(jurisdiction, category, on=on)
+        city = TaxRate(
+            jurisdiction=jurisdiction, tax="city", category=category,
+            applies_as=category, rate=Decimal(2), kind="standard",
+            since=date(2018, 6, 21), until=None, source="https://example.com/rates",
+        )  # fmt: skip
+        return (*state, city)
+
+
+@pytest.mark.parametrize(
+    ("state", "day"), [("US-AL", date(2025, 7, 18)), ("US-MO", date(2025, 8, 1))]
+)
+def test_a_holiday_never_exempts_a_local_tax(state: str, day: date) -> None:
+    """Alabama exempts the state's 4% only (each county and city decides); Missouri every
+    local tax too. commercekit applies the rule to the state's tax alone: a rate source
+    with local rates is refused on the holiday (the local part of the rule is not
+    bundled), and a partial quote charges the state's part and lists the local rates as
+    missing, never as exempt."""
+    context = _context(state, day)
+    cart = Cart([CartLine("ITEM", usd("50.00"), 1)])
+    with pytest.raises(MissingDataError, match=f"local sales tax rates for {state}"):
+        quote(cart, CheckoutContext(
+            context.seller, context.buyer, at=context.at, prices_include_tax=False,
+            products=context.products, tax_rates=_CityRates(),
+        ))  # fmt: skip
+    partial = quote(cart, context)
+    assert partial.tax == usd("0.00")
+    assert partial.missing == (
+        f"tax: local sales tax rates for {state} (county, city, district)",
+    )
+    # the day after, the same source's rates are the whole rate: state and city
+    after = quote(cart, CheckoutContext(
+        context.seller, context.buyer, at=context.at + 3 * ONE_DAY,
+        prices_include_tax=False, products=context.products, tax_rates=_CityRates(),
+    ))  # fmt: skip
+    assert after.tax == percent_of(
+        str(rates_for(state, "standard", on=day)[0].rate + 2), "50.00"
+    )
+
+
+# The data.
+
+
+def test_every_holiday_row_is_bundled_and_said() -> None:
+    """Every US holiday row is in the table above, with its four categories, and says
+    whether it was read in the state's own words (``official``) and what it does to
+    local taxes; its explanation names both."""
+    days = {(state, first, last) for state, first, last, *_ in HOLIDAYS}
+    found = set()
+    for (place, _category), rules in rules_table().items():
+        for rule in rules:
+            if rule.above.until is not None and place[:3] == "US-":
+                found.add((place, rule.above.since, rule.above.until))
+                text = rule.explain()
+                assert "local taxes:" in text
+                assert rule.official or "a report of the law" in text
+    assert found == days
+    [mo_2024] = per_item_rates("US-MO", "clothing", on=date(2024, 8, 2))
+    assert mo_2024.official
+    assert mo_2024.above.source.startswith("https://dor.mo.gov/")
+
+
+@pytest.mark.parametrize(
+    ("state", "day"),
+    [
+        ("US-TX", date(2026, 8, 7)),  # 2026: sources disagree on the days
+        ("US-TX", date(2026, 8, 10)),
+        ("US-MD", date(2026, 8, 9)),  # 2026: the week's days were not read
+        ("US-MD", date(2026, 8, 15)),
+        ("US-CT", date(2025, 8, 17)),  # not bundled: three bands with the luxury rate
+        ("US-TX", date(2023, 12, 31)),  # before the clothing rows
+    ],
+)
+def test_days_without_a_known_rule_raise(state: str, day: date) -> None:
+    """Where the holiday's days or rule are not bundled, clothing has no rate that day:
+    asking raises rather than charging the general rate, a whole quote raises, and a
+    partial quote leaves the line untaxed and lists what is missing."""
+    assert per_item_rates(state, "clothing", on=day) == ()
+    with pytest.raises(CommerceKitError, match="clothing"):
+        rates_for(state, "clothing", on=day)
+    cart = Cart([CartLine("ITEM", usd("50.00"), 1)])
+    context = _context(state, day)
+    with pytest.raises(CommerceKitError, match="clothing"):
+        quote(cart, CheckoutContext(
+            context.seller, context.buyer, at=context.at, prices_include_tax=False,
+            products=context.products, tax_rates=_CityRates(),
+        ))  # fmt: skip
+    partial = quote(cart, attrs.evolve(context, tax_rates=StateRatesOnly(), partial=True))
+    assert partial.tax == usd("0.00")
+    assert any(f"{state} sales tax rates for clothing" in text for text in partial.missing)

@@ -1,5 +1,5 @@
 """``python -m commercekit`` runs the command-line interface."""
 
-from commercekit.cli import main
+from commercekit.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

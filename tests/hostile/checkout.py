@@ -36,7 +36,7 @@ from commercekit.money import Money, RateTable
 from commercekit.payments import FeeRow, FeeSchedule, example_schedule
 from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.shipping import BUNDLED_TARIFF, Incoterm, Warehouse, example_rate_cards
-from commercekit.tax import BUNDLED, Buyer, RoundingLevel, Seller
+from commercekit.tax import BUNDLED, Buyer, RateFacts, RoundingLevel, Seller
 from tests.hostile import Call, call, method
 
 AT = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -167,6 +167,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         hs_code="6109.10",
         origin="PT",
         weight_kg=Decimal("0.2"),
+        rate_facts=RateFacts(heading="6109 10"),
     ),
     "Quote": lambda: call(**_fields(_quote())),
     "QuoteLine": lambda: call(**_fields(_quote().lines[1])),

@@ -19,6 +19,7 @@ from commercekit.tax import (
     LocalRates,
     NexusThreshold,
     PerItemRate,
+    RateFacts,
     RateKind,
     RateTotal,
     Regime,
@@ -250,6 +251,8 @@ CALLS: dict[str, Callable[[], Call]] = {
         location="IN-KA",
         paid_in_foreign_exchange=True,
         establishments_of_one_person=False,
+        operator_service="housekeeping",
+        supplier_liable_to_register=False,
     ),
     "SaleLine": lambda: call(
         value=Money("30.00", "EUR"), quantity=2, category=TaxCategory.BOOKS
@@ -310,6 +313,8 @@ CALLS: dict[str, Callable[[], Call]] = {
         below=_ny_clothing().below,
         above=_ny_clothing().above,
         compared_on="the price of each item after the seller's discounts",
+        local_taxes="each_locality",
+        official=True,
     ),
     "LocalRate": lambda: call(
         name="Albany County",
@@ -341,6 +346,18 @@ CALLS: dict[str, Callable[[], Call]] = {
     "PerItemRate.parts": lambda: method(_ny_clothing().parts, Money("120.00", "USD")),
     "per_item_rates": lambda: call(
         "US-NY", "clothing", on=DAY, rates=LocalRates("US-NY", (_albany(),))
+    ),
+    "RateFacts": lambda: call(
+        unit_value_per_day=Money("7500.00", "INR"),
+        specified_premises=False,
+        heading="2202 10 10",
+        air_class="economy",
+    ),
+    "fact_rates": lambda: call(
+        "IN-KA",
+        "accommodation",
+        RateFacts(unit_value_per_day=Money("2500.00", "INR")),
+        on=DAY,
     ),
     "item_tax_lines": lambda: call(
         Money("120.00", "USD"),

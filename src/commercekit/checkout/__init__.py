@@ -16,6 +16,10 @@ says what taking the payment costs the merchant, not charged to the buyer, and t
 shop asks for one and the law allows it; a refund then says what the payment provider
 keeps. [`order_lines`][commercekit.checkout.order_lines] turns a quote into the
 [`OrderLine`][commercekit.metrics.OrderLine]s of the margin breakdown.
+
+A context with ``service_facts`` (a [`ServiceFacts`][commercekit.tax.ServiceFacts])
+quotes a sale of services: no parcel, no border, and within India through a
+marketplace the tax the operator pays (CGST Act s. 9(5)).
 """
 
 from typing import TYPE_CHECKING

@@ -19,7 +19,14 @@ import attrs
 
 from commercekit import _checks
 from commercekit._words import with_article
-from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit.errors import (
+    CommerceKitError,
+    CurrencyMismatchError,
+    InputKind,
+    InvalidAmountError,
+    InvalidInputError,
+    MissingDataError,
+)
 from commercekit.money import Money, to_minor_units
 
 _Kind = TypeVar("_Kind")
@@ -136,6 +143,7 @@ __all__ = [
     "MAX_TRANSIT_DAYS",
     "adds_up",
     "amount",
+    "as_context_field",
     "choice",
     "count",
     "error",
@@ -150,3 +158,15 @@ __all__ = [
     "same_currency",
     "sequence",
 ]
+
+
+def as_context_field(error: MissingDataError | InvalidInputError) -> CommerceKitError:
+    """A refusal of the sale's service facts, named as the context's ``service_facts``
+    (``sale.service.operator_service`` as ``service_facts.operator_service``)."""
+    field = error.field or ""
+    if not field.startswith("sale.service."):
+        return error
+    named = "service_facts." + field.removeprefix("sale.service.")
+    if isinstance(error, MissingDataError):
+        return MissingDataError(error.missing, error.how, field=named)
+    return type(error)(error.value, error.reason, field=named, choices=error.choices)

@@ -48,8 +48,10 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
+    RateFacts,
     RoundingLevel,
     Seller,
+    ServiceFacts,
     TaxCategory,
     TaxIdVerifier,
     TaxRateSource,
@@ -59,12 +61,18 @@ from commercekit.tax import (
 __all__ = ["CheckoutContext", "Product"]
 
 
+def _rate_facts(value: object) -> RateFacts | None:
+    return None if value is None else instance(value, RateFacts, "rate_facts")
+
+
 def _weight(value: object) -> Decimal | None:
     if value is None:
         return None
     weight = number(value, "weight_kg")
     if not 0 <= weight <= 10**6:
-        raise InvalidAmountError(value, "is not a weight from 0 to 1,000,000 kg")
+        raise InvalidAmountError(
+            value, "is not a weight from 0 to 1,000,000 kg", field="weight_kg"
+        )
     return weight
 
 
@@ -180,6 +188,10 @@ def _payment(value: object) -> Payment | None:
     return None if value is None else instance(value, Payment, "payment")
 
 
+def _service_facts(value: object) -> ServiceFacts | None:
+    return None if value is None else instance(value, ServiceFacts, "service_facts")
+
+
 def _leaves_from(warehouse: Warehouse) -> str:
     """Where goods from ``warehouse`` leave, as ``ship_from`` says it: its country, or
     ``XI`` for a warehouse in Northern Ireland (whose goods follow EU VAT rules)."""
@@ -194,9 +206,14 @@ class Product:
 
     ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
     ``origin`` (country of origin, ISO 3166) are needed when it crosses a customs border
-    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards. A fact
-    the quote needs and does not have raises
-    [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is assumed.
+    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards.
+    ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states what an Indian
+    GST rate turns on beyond the category (a hotel room's value per day, a restaurant's
+    premises, a flight's class, a drink's HSN heading); the quote asks
+    [`fact_rates`][commercekit.tax.fact_rates] with it where the place of supply is in
+    India and the category has such rows. A fact the quote needs and does not have
+    raises [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is
+    assumed.
     """
 
     sku: str = attrs.field(converter=_sku)
@@ -204,6 +221,7 @@ class Product:
     hs_code: str | None = attrs.field(default=None, converter=_hs_code)
     origin: str | None = attrs.field(default=None, converter=_origin)
     weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
+    rate_facts: RateFacts | None = attrs.field(default=None, converter=_rate_facts)
 
 
 @attrs.frozen
@@ -285,9 +303,16 @@ class CheckoutContext:
     rate card's or carrier's price is the carrier's transportation charge (the default);
     where the shop adds its handling to it, say so: a US state that taxes the two
     apart is then asked for its rule on a combined charge (``UsShipping.combined``)."""
+    service_facts: ServiceFacts | None = attrs.field(default=None, converter=_service_facts)
+    """The cart is a sale of services (a ride, a restaurant order, house-keeping) with
+    these facts: the tax is decided as for ``Sale(..., "services", service=...)``; with
+    ``marketplace`` in India, whether the operator pays it (CGST Act s. 9(5)). A
+    service is not shipped and crosses no customs border: rate cards, a live carrier
+    and a warehouse are refused with it. ``None``: the cart is goods."""
 
     def __attrs_post_init__(self) -> None:
         self._check_payment()
+        self._check_services()
         if self.warehouse is None:
             return
         leaves = self.ship_from or self.seller.country
@@ -304,6 +329,20 @@ class CheckoutContext:
                 + (british if {leaves, found} & {"GB", "XI"} else ""),
                 kind=InputKind.PLACE,
             )
+
+    def _check_services(self) -> None:
+        """A sale of services has no parcel to price or send."""
+        if self.service_facts is None:
+            return
+        for name in ("rate_cards", "shipping_rates", "warehouse"):
+            if getattr(self, name):
+                raise error(
+                    name,
+                    getattr(self, name),
+                    "prices or sends a parcel, and service_facts says the cart is a "
+                    "sale of services: leave it out, or quote the goods apart",
+                    kind=InputKind.TYPE,
+                )
 
     def _check_payment(self) -> None:
         """A payment needs the schedule that prices it, and a schedule a payment."""

@@ -58,6 +58,7 @@ import attrs
 
 from commercekit._inputs import trusted_builder, trusted_evolve
 from commercekit._numbers import EXACT, context_free, plugged
+from commercekit.checkout._checks import as_context_field
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
@@ -65,7 +66,13 @@ from commercekit.checkout._quote_delivery import delivered
 from commercekit.checkout._quote_payment import merged_summary, payment_priced
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import shipping_taxed, tax_lines
-from commercekit.errors import InputKind, InvalidAmountError, InvalidCartError
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    InvalidCartError,
+    InvalidInputError,
+    MissingDataError,
+)
 from commercekit.money import Money, RateTable, make_money, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
@@ -239,6 +246,15 @@ def _check(cart: Cart, context: CheckoutContext) -> None:
         raise InvalidAmountError.refused(
             "context", context, "is not a CheckoutContext", kind=_TYPE
         )
+    for index, line in enumerate(cart.lines):
+        try:  # a cart holds more units on a line than a sale does
+            _SALE_UNITS(line.quantity)
+        except InvalidInputError as error:
+            raise type(error)(
+                error.value,
+                f"{error.reason} (a tax decision counts a line's units; split the line)",
+                field=f"cart.lines[{index}].quantity",
+            ) from None
     if cart.shipping is not None:
         raise InvalidCartError(
             "the cart carries a shipping charge; the quote prices shipping itself (on the "
@@ -328,12 +344,17 @@ def _decision(
         for line, net, category in zip(cart.lines, nets, categories, strict=True)
     )
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
-    return decide(
-        sale,
-        on=context.at.date(),
-        # A partial quote takes a US state's part alone where local rates are missing.
-        rates=StateRatesOnly(context.tax_rates) if context.partial else context.tax_rates,
-    )
+    try:
+        return decide(
+            sale,
+            on=context.at.date(),
+            # A partial quote takes a US state's part alone where local rates are missing.
+            rates=StateRatesOnly(context.tax_rates)
+            if context.partial
+            else context.tax_rates,
+        )
+    except (MissingDataError, InvalidInputError) as error:
+        raise as_context_field(error) from None
 
 
 def sale_of(
@@ -343,20 +364,23 @@ def sale_of(
     shipping: Money | None,
     lines: tuple[SaleLine, ...],
 ) -> Sale:
-    """``Sale(..., lines=lines)`` of the goods in ``context``: built and checked without
+    """``Sale(..., lines=lines)`` of the goods (or the services, where the context has
+    ``service_facts``) in ``context``: built and checked without
     its lines, which are then set in place (``trusted_evolve``). What ``Sale`` checks of
     its lines holds by construction: they are SaleLines, in the cart's one currency,
     of no electronic category (``_goods`` refused those), and ``price`` is the sum of
     their values (``sum_money`` of them)."""
+    facts = context.service_facts
     sale = Sale(
         context.seller,
         buyer,
-        Supply.GOODS,
+        Supply.GOODS if facts is None else Supply.SERVICES,
         price,
         shipping=shipping,
         ship_from=context.ship_from,
         marketplace=context.marketplace,
         exchange_rates=context.exchange_rates,
         prices_include_tax=context.prices_include_tax,
+        service=facts,
     )
     return trusted_evolve(sale, lines=lines)

@@ -24,11 +24,10 @@ from commercekit.checkout._quote_taxes import round_zero
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import Money
 from commercekit.regions import Place, Territory, customs_border, fiscal_border
-from commercekit.shipping import DutyRate, Item, Shipment
 from commercekit.tax import TaxDecision
 
 if TYPE_CHECKING:
-    from commercekit.shipping import LandedCost
+    from commercekit.shipping import DutyRate, LandedCost
 
 
 class _NoTariff:
@@ -92,12 +91,17 @@ class Border:
     ) -> tuple[LandedCost | None, Money, Money]:
         """The landed cost, what the seller collects now and what is due at the door."""
         zero = round_zero(lines[0].net)
-        if not customs_border(self.origin, self.destination):
-            self._untaxed_arrival()
+        services = self.context.service_facts is not None  # they cross no border
+        if services or not customs_border(self.origin, self.destination):
+            if not services:
+                self._untaxed_arrival()
             return None, zero, zero
         territory = self.destination.territory
         if territory is not None and territory.customs_of == territory.code:
             return self._own_customs(territory, zero)
+        # Loaded at a customs border only: a quote within the EU never builds a shipment.
+        from commercekit.shipping import Item, Shipment, landed_cost  # noqa: PLC0415
+
         items = tuple(
             Item(
                 line.sku,
@@ -123,8 +127,6 @@ class Border:
             sold_under=decision.cleared_under,
             transport_mode=self.context.transport_mode,
         )
-        from commercekit.shipping import landed_cost  # noqa: PLC0415  # at a border only
-
         context = self.context
         try:
             cost = landed_cost(

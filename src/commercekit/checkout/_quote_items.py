@@ -36,6 +36,7 @@ from commercekit.tax import (
     TaxCategory,
     TaxLine,
     TaxRate,
+    fact_rates,
     item_tax_lines,
     per_item_rates,
     source_rates,
@@ -62,6 +63,17 @@ def rates_of_lines(
     day = context.at.date()
     plain: dict[TaxCategory, tuple[TaxRate, ...]] = {}
     by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
+    by_fact: set[TaxCategory] = set()
+    india = taxed_in == "IN" or taxed_in.startswith("IN-")
+    stated = (  # the categories whose Indian rate a line's product states facts for
+        {
+            context.products[line.sku].tax_category
+            for line in cart_lines
+            if context.products[line.sku].rate_facts is not None
+        }
+        if india
+        else set()
+    )
     for category in dict.fromkeys(categories):
         try:
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
@@ -69,17 +81,21 @@ def rates_of_lines(
             rules = _item_rules(taxed_in, category, context)
             if rules:
                 by_item[category] = rules
+            elif category in stated:
+                by_fact.add(category)  # each line's product states the facts
             elif context.partial and taxed_in[:3] == "US-":
                 plain[category] = ()  # left out, as the partial decision says
             else:
                 raise
-    if not by_item:  # every category has its rates: each line's, looked up
+    if not by_item and not by_fact:  # every category has its rates: each line's
         return [plain[category] for category in categories], {}
     rates: list[tuple[TaxRate, ...]] = []
     parts: Parts = {}
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
         found = plain.get(category)
-        if found is None:
+        if category in by_fact:
+            found = _by_fact(line, category, taxed_in, context)
+        elif found is None:
             taxed = _per_item(line, discounts[index], by_item[category], context)
             found = tuple(rate for part in taxed for rate in part.rates)
             if len(taxed) > 1:
@@ -101,6 +117,22 @@ def _item_rules(
         if not context.partial:
             raise
         return per_item_rates(taxed_in, category, on=day)
+
+
+def _by_fact(
+    line: CartLine, category: TaxCategory, taxed_in: str, context: CheckoutContext
+) -> tuple[TaxRate, ...]:
+    """The rates of a line whose Indian rate turns on a fact its product states."""
+    product = context.products[line.sku]
+    if product.rate_facts is None:
+        where = f"products[{line.sku!r}].rate_facts"
+        raise MissingDataError(
+            where,
+            f"India's GST rate for {category} turns on a fact of the supply (see "
+            "fact_rates); pass Product(..., rate_facts=RateFacts(...))",
+            field=where,
+        )
+    return fact_rates(taxed_in, category, product.rate_facts, on=context.at.date())
 
 
 def _per_item(

@@ -72,7 +72,9 @@ def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
     for code, rate in value.items():
         number = to_decimal(rate, "exchange rate")
         if number <= 0:
-            raise InvalidAmountError(rate, f"is not a positive exchange rate for {code}")
+            raise InvalidAmountError(
+                rate, f"is not a positive exchange rate for {code}", field="rates"
+            )
         key = validate_currency(code)
         if key in checked:
             raise InvalidAmountError(

@@ -60,12 +60,13 @@ def codes(value: object) -> frozenset[str]:
     return found
 
 
-def whole_money(value: object, what: str) -> Money:
-    """Money of at least zero in whole minor units of its currency."""
+def whole_money(value: object, what: str, field: str | None = None) -> Money:
+    """Money of at least zero in whole minor units of its currency; a negative amount
+    refused naming ``field`` (the attribute that holds it), where given."""
     money = require_money(value, what)
     if money.amount < 0:
         said = f"is negative; {with_article(what)} is zero or more"
-        raise InvalidAmountError(money, said)
+        raise InvalidAmountError(money, said, field=field)
     to_minor_units(money)  # refuses a digit below the minor unit
     return money
 
@@ -119,7 +120,7 @@ def _quantity(value: object) -> int:
 
 
 def _unit_price(value: object) -> Money:
-    return whole_money(value, "unit price")
+    return whole_money(value, "unit price", "unit_price")
 
 
 def _sku(value: object) -> str:
@@ -192,7 +193,7 @@ def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
 
 
 def _shipping(value: object) -> Money | None:
-    return None if value is None else whole_money(value, "shipping charge")
+    return None if value is None else whole_money(value, "shipping charge", "shipping")
 
 
 @attrs.frozen

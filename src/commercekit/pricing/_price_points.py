@@ -45,7 +45,7 @@ class Direction(enum.StrEnum):
 def _positive(value: object) -> Decimal:
     number = to_decimal(value, "price-point step")
     if number <= 0:
-        raise InvalidAmountError(value, "is not a positive price-point step")
+        raise InvalidAmountError(value, "is not a positive price-point step", field="step")
     return number
 
 
@@ -72,7 +72,9 @@ class PricePoint:
         for ending in self.endings:
             if not 0 <= ending < self.step:
                 raise InvalidAmountError(
-                    ending, f"is not an ending within one step of {self.step}"
+                    ending,
+                    f"is not an ending within one step of {self.step}",
+                    field="endings",
                 )
 
     def _below(self, value: Decimal) -> Decimal | None:

@@ -15,6 +15,7 @@ from commercekit.errors import (
     InvalidInputError,
     UnknownCountryError,
 )
+from commercekit.regions._iso import iso_countries
 
 __all__ = [
     "Membership",
@@ -68,16 +69,9 @@ def check_country(country: object) -> str:
     if not isinstance(country, str) or len(country) != 2:
         raise UnknownCountryError(country)
     code = country.upper()
-    if code not in memberships() and not _is_iso_country(code):
+    if code not in memberships() and code not in iso_countries():
         raise UnknownCountryError(country)
     return code
-
-
-@functools.cache
-def _is_iso_country(code: str) -> bool:
-    import pycountry  # noqa: PLC0415  # a quote between EU members never loads it
-
-    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def check_date(on: object) -> date:

@@ -79,7 +79,7 @@ from commercekit.serde._scalars import (
     write_money,
     write_timezone,
 )
-from commercekit.tax import Buyer, Seller, validate_tax_id
+from commercekit.tax import Buyer, Seller, ServiceFacts, validate_tax_id
 
 __all__ = ["OFFER_TYPES", "converter", "country", "locate", "structure"]
 
@@ -275,6 +275,17 @@ converter.register_structure_hook(Tier, _tier)
 AT_LEAST_ONE.update({Cart: "lines", Tiered: "tiers"})
 converter.register_structure_hook(
     RateTable, object_hook(RateTable, _ratios=override(omit=True))
+)
+# A service not sold through an operator writes no s. 9(5) facts (as before they were).
+converter.register_unstructure_hook(
+    ServiceFacts,
+    make_dict_unstructure_fn(
+        ServiceFacts,
+        converter,
+        operator_service=override(omit_if_default=True),
+        supplier_liable_to_register=override(omit_if_default=True),
+        at_specified_premises=override(omit_if_default=True),
+    ),
 )
 
 

@@ -18,7 +18,8 @@ the zone by its IANA name and the cut-off as ``"HH:MM"``) gives the quote its de
 dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, see
 ``_payment``) gives it the merchant's payment cost and any lawful surcharge.
 ``"local_rates"`` gives the local sales taxes at a US buyer's address (see
-``_request_data``).
+``_request_sources``). A ``"service_facts"`` object (``ServiceFacts``' fields)
+makes the cart a sale of services.
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ from commercekit.serde._converter import (
 )
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import PaymentRequest, check_schedule_currency
-from commercekit.serde._request_data import data_sources, local_rates, omit_defaults
+from commercekit.serde._request_sources import (
+    data_sources,
+    local_rates,
+    omit_defaults,
+)
 from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
     BUNDLED_TARIFF,
@@ -58,7 +63,15 @@ from commercekit.shipping import (
     rate_card_from_dict,
     rate_card_to_dict,
 )
-from commercekit.tax import BUNDLED, Buyer, LocalRate, RoundingLevel, Seller, TaxCategory
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    LocalRate,
+    RoundingLevel,
+    Seller,
+    ServiceFacts,
+    TaxCategory,
+)
 
 __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
@@ -100,6 +113,7 @@ class _Request:
     warehouse: Warehouse | None = None
     payment: PaymentRequest | None = None
     local_rates: tuple[LocalRate, ...] | None = None
+    service_facts: ServiceFacts | None = None
     schema: str | None = None
 
 
@@ -275,6 +289,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             payment=request.payment.payment if request.payment else None,
             payment_costs=request.payment.costs if request.payment else None,
             tax_rates=local_rates(request.buyer, request.local_rates) or BUNDLED,
+            service_facts=request.service_facts,
         )
     except CommerceKitError as error:
         found = placed(error, _context_fields(data))

@@ -52,14 +52,7 @@ if TYPE_CHECKING:
         Parcel,
         chargeable_weight,
     )
-    from commercekit.shipping._shipment import (
-        Channel,
-        Fee,
-        Incoterm,
-        Item,
-        Shipment,
-        TransportMode,
-    )
+    from commercekit.shipping._shipment import Fee, Item, Shipment
     from commercekit.shipping._tariff import (
         BUNDLED_TARIFF,
         BundledTariff,
@@ -68,6 +61,7 @@ if TYPE_CHECKING:
         TariffTable,
         check_hs_code,
     )
+    from commercekit.shipping._terms import Channel, Incoterm, TransportMode
 else:
     __getattr__, __dir__ = public_names(
         __name__,
@@ -84,7 +78,8 @@ else:
             "._parcels": "CM_PER_IN KG_PER_LB DimensionRounding Parcel chargeable_weight",
             # Imported from where each is defined: a quote within the EU describes
             # its shipment but never loads the duty and import-tax rules.
-            "._shipment": "Channel Fee Incoterm Item Shipment TransportMode",
+            "._shipment": "Fee Item Shipment",
+            "._terms": "Channel Incoterm TransportMode",
             "._tariff": (
                 "BUNDLED_TARIFF BundledTariff DutyRate TariffSource TariffTable "
                 "check_hs_code"

@@ -23,7 +23,7 @@ from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.shipping import _checks as check
-from commercekit.shipping._shipment import CHANNELS, Channel
+from commercekit.shipping._terms import CHANNELS, Channel
 from commercekit.tax import ThresholdRule, threshold_periods
 
 __all__ = [

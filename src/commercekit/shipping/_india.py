@@ -54,8 +54,9 @@ from commercekit.money import (
     sum_money,
 )
 from commercekit.shipping._charges import ItemDuty, Work
-from commercekit.shipping._shipment import Shipment, TransportMode
+from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate
+from commercekit.shipping._terms import TransportMode
 
 __all__ = [
     "ARTICLE_TAX",

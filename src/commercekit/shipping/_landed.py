@@ -49,8 +49,9 @@ from commercekit.shipping._india import (
     payable_rounding,
     refuse_taxed_at_sale,
 )
-from commercekit.shipping._shipment import Fee, Incoterm, Item, Shipment, TransportMode
+from commercekit.shipping._shipment import Fee, Item, Shipment
 from commercekit.shipping._tariff import BUNDLED_TARIFF, TariffSource
+from commercekit.shipping._terms import Incoterm, TransportMode
 from commercekit.tax import BUNDLED, BundledRates, TaxRate, TaxRateSource
 
 __all__ = [

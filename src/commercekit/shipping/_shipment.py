@@ -3,73 +3,25 @@
 An [`Item`][commercekit.shipping.Item] says what a line is, where it was made and what
 it is worth; a [`Shipment`][commercekit.shipping.Shipment] the items sent together to one
 destination, with what was charged to carry and insure them; a
-[`Fee`][commercekit.shipping.Fee] a carrier's or customs' fee. The
-[`Incoterm`][commercekit.shipping.Incoterm] says who pays the import charges.
+[`Fee`][commercekit.shipping.Fee] a carrier's or customs' fee. How the goods travel and
+who pays the import charges are in ``_terms``.
 """
 
 from __future__ import annotations
-
-import enum
 
 import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
+from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._tariff import check_hs_code
+from commercekit.shipping._terms import CHANNELS, TRANSPORT_MODES, TransportMode
 from commercekit.tax import TaxCategory
 
-__all__ = ["Channel", "Fee", "Incoterm", "Item", "Shipment", "TransportMode"]
-
-
-class Channel(enum.StrEnum):
-    """How goods are sent; some reliefs differ by channel (Canada's)."""
-
-    COURIER = "courier"
-    POST = "post"
-
-
-CHANNELS = tuple(Channel)
-"""How goods are sent; some reliefs differ by channel (Canada's)."""
-
-
-class TransportMode(enum.StrEnum):
-    """How goods travel to the border, where a rule depends on it: India counts the
-    transport of goods imported by air at no more than 20% of their FOB value."""
-
-    AIR = "air"
-    SEA = "sea"
-    LAND = "land"
-
-
-TRANSPORT_MODES = tuple(TransportMode)
-
-
-class Incoterm(enum.StrEnum):
-    """Who pays import charges (Incoterms 2020)."""
-
-    DDP = "DDP"
-    """Delivered duty paid: the seller pays, so the buyer is charged at checkout."""
-    DAP = "DAP"
-    """Delivered at place: the buyer pays at delivery. ``"DDU"`` is read as DAP."""
-
-    @classmethod
-    def parse(cls, value: object) -> Incoterm:
-        """DDP, DAP, or the everyday DDU (delivered duty unpaid, DAP-like)."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str) and value in ("DDP", "DAP", "DDU"):
-            return cls.DAP if value == "DDU" else cls(value)
-        raise InvalidAmountError.refused(
-            "incoterm",
-            value,
-            "is not an incoterm; use 'DDP', 'DAP' or 'DDU'",
-            kind=InputKind.CHOICE,
-            choices=("DDP", "DAP", "DDU"),
-        )
+__all__ = ["Fee", "Item", "Shipment"]
 
 
 def _description(value: object) -> str:

@@ -51,25 +51,32 @@ def _table(name: str) -> str:
 
 
 @functools.cache
-def _zones() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """Each country's zones, by ISO 3166-1 code, and each link's target zone."""
+def _zones() -> dict[str, frozenset[str]]:
+    """Each country's zones, by ISO 3166-1 code."""
     by_country: dict[str, set[str]] = {}
     for line in (_table("zone.tab") + _table("zone1970.tab")).splitlines():
         if line and not line.startswith("#"):
             codes, _, zone = line.split("\t")[:3]
             for code in codes.split(","):
                 by_country.setdefault(code, set()).add(zone)
+    return {code: frozenset(zones) for code, zones in by_country.items()}
+
+
+@functools.cache
+def _links() -> dict[str, str]:
+    """Each link's target zone. Read (tzdata.zi, some hundred kilobytes) only for a
+    zone the tables do not list by name for the warehouse's place."""
     links = {}
     for line in _table("tzdata.zi").splitlines():
         if line.startswith("L "):
             _, target, name = line.split()
             links[name] = target
-    return {code: frozenset(zones) for code, zones in by_country.items()}, links
+    return links
 
 
 def _named(zone: str) -> str:
     """The zone a name stands for, following the tables' links (a few at most)."""
-    links = _zones()[1]
+    links = _links()
     for _ in range(8):
         if zone not in links:
             break
@@ -101,7 +108,7 @@ def _own_code(country: str, region: str) -> str | None:
 
 def _country_zones(country: str, subdivision: str | None) -> frozenset[str]:
     """The zones of ``country``, and of its subdivision's own ISO code if it has one."""
-    by_country = _zones()[0]
+    by_country = _zones()
     codes = [country]
     if subdivision is not None:
         own = _own_code(country, holiday_region(country, subdivision))
@@ -127,8 +134,8 @@ def check_zone(zone: ZoneInfo, where: str, subdivision: str | None) -> None:
             f"names no place (UTC, Etc/ zones and one-word names such as CET or GB are "
             f"refused): give the warehouse's own zone, one of {where}'s: {shown}"
         )
-    elif _named(zone.key) in {_named(name) for name in allowed}:
-        return
+    elif zone.key in allowed or _named(zone.key) in {_named(name) for name in allowed}:
+        return  # listed by name, or a link to a zone listed
     else:
         reason = (
             f"is not a time zone of {where}, where the warehouse is: its cut-off would "

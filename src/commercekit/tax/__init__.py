@@ -10,9 +10,11 @@
   [`tax_in_minor_units`][commercekit.tax.tax_in_minor_units] for many amounts at one
   rate, in whole minor units (a long cart's lines).
 * Rates by the price of each item (New York's, Massachusetts' and Rhode Island's
-  clothing thresholds): [`per_item_rates`][commercekit.tax.per_item_rates] finds the
+  clothing thresholds; the US states' clothing sales tax holidays):
+  [`per_item_rates`][commercekit.tax.per_item_rates] finds the
   [`PerItemRate`][commercekit.tax.PerItemRate] rules
-  ([`ItemRule`][commercekit.tax.ItemRule]), and
+  ([`ItemRule`][commercekit.tax.ItemRule]; what they do to local taxes,
+  [`LocalTaxes`][commercekit.tax.LocalTaxes]), and
   [`item_tax_lines`][commercekit.tax.item_tax_lines] applies them to each unit of a line.
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
@@ -35,7 +37,12 @@
   registered in, which decides between CGST + SGST and IGST;
   [`ServiceFacts`][commercekit.tax.ServiceFacts] carries what India's place-of-supply
   and export-of-services rules ask of a service
-  ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13).
+  ([`ServiceKind`][commercekit.tax.ServiceKind]: IGST Act s. 13);
+  [`fact_rates`][commercekit.tax.fact_rates] answers India's rates that turn on a fact
+  the caller states in [`RateFacts`][commercekit.tax.RateFacts] (hotel accommodation by
+  the value of a unit per day, restaurant service by its premises, air travel by its
+  class, [`AirClass`][commercekit.tax.AirClass]; drinks by their HSN heading, with the
+  compensation cess as a tax of its own).
 * [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
   [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
   ss. 22-24: the turnover limits by State and for goods, compulsory registration by
@@ -46,7 +53,9 @@
   [`TcsCollection`][commercekit.tax.TcsCollection];
   [`operator_pays`][commercekit.tax.operator_pays] whether the operator pays the GST
   on an [`OperatorService`][commercekit.tax.OperatorService] supplied through it
-  (CGST Act s. 9(5)), as an [`OperatorLiability`][commercekit.tax.OperatorLiability].
+  (CGST Act s. 9(5)), as an [`OperatorLiability`][commercekit.tax.OperatorLiability];
+  [`decide`][commercekit.tax.decide] asks it for a service sold within India through
+  a marketplace, from the sale's [`ServiceFacts`][commercekit.tax.ServiceFacts].
 """
 
 from typing import TYPE_CHECKING
@@ -73,11 +82,8 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
-    from commercekit.tax._in_operator import (
-        OperatorLiability,
-        OperatorService,
-        operator_pays,
-    )
+    from commercekit.tax._in_facts import AirClass, RateFacts, fact_rates
+    from commercekit.tax._in_operator import OperatorLiability, operator_pays
     from commercekit.tax._in_registration import (
         GstRegistrationStatus,
         gst_registration_status,
@@ -91,10 +97,10 @@ if TYPE_CHECKING:
         TaxBreakdown,
         tax_invoice,
     )
+    from commercekit.tax._item_rules import ItemRule, LocalTaxes
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
     from commercekit.tax._minor_units import tax_in_minor_units
     from commercekit.tax._per_item import (
-        ItemRule,
         PerItemRate,
         item_tax_lines,
         per_item_rates,
@@ -119,7 +125,7 @@ if TYPE_CHECKING:
         Supply,
         TaxDecision,
     )
-    from commercekit.tax._services import ServiceFacts, ServiceKind
+    from commercekit.tax._services import OperatorService, ServiceFacts, ServiceKind
     from commercekit.tax._tax_line import TaxLine
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
@@ -159,7 +165,8 @@ else:
             "._decide": "decide",
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
-            "._in_operator": "OperatorLiability OperatorService operator_pays",
+            "._in_operator": "OperatorLiability operator_pays",
+            "._in_facts": "AirClass RateFacts fact_rates",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
@@ -170,12 +177,13 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
-            "._per_item": "ItemRule PerItemRate item_tax_lines per_item_rates",
+            "._item_rules": "ItemRule LocalTaxes",
+            "._per_item": "PerItemRate item_tax_lines per_item_rates",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
-            "._services": "ServiceFacts ServiceKind",
+            "._services": "OperatorService ServiceFacts ServiceKind",
             "._tax_line": "TaxLine",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
@@ -198,6 +206,7 @@ else:
 __all__ = [
     "BUNDLED",
     "JURISDICTION_REGISTRY",
+    "AirClass",
     "BundledRates",
     "Buyer",
     "CollectFrom",
@@ -213,6 +222,7 @@ __all__ = [
     "LocalRate",
     "LocalRates",
     "LocalTaxType",
+    "LocalTaxes",
     "LocalTreatment",
     "NexusStatus",
     "NexusThreshold",
@@ -220,6 +230,7 @@ __all__ = [
     "OperatorLiability",
     "OperatorService",
     "PerItemRate",
+    "RateFacts",
     "RateKind",
     "RateTotal",
     "Regime",
@@ -258,6 +269,7 @@ __all__ = [
     "decide",
     "ecommerce_tcs",
     "extract_tax",
+    "fact_rates",
     "gross_price",
     "gst_registration_status",
     "gstin_state",

@@ -13,7 +13,9 @@ lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...). Notificat
 2/2025-Compensation Cess (Rate) made it Nil from 2025-09-22 on S. No. 2 (aerated
 waters), 3 (lemonade), 4-4B, 39-42, 47, 48 and 50-55 of that Schedule; the reports read
 say only tobacco and pan masala kept it. No bundled category holds goods that Schedule
-lists.
+lists. Accommodation, restaurant service and drinks of heading 2202 10 (with their
+cess) have rates by a fact the caller states (``tax/_in_facts.py``,
+``tax/_in_headings.py``): the reason says so.
 
 References:
     Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as
@@ -41,6 +43,7 @@ from datetime import date
 from types import MappingProxyType
 
 from commercekit.tax._categories import TaxCategory
+from commercekit.tax._in_facts import has_fact_rows
 
 __all__ = ["RESTRUCTURED", "missing_rate_reason"]
 
@@ -72,7 +75,8 @@ _TURNS_ON = MappingProxyType(
         "whose rooms reach the Rs. 7500 a day the notification of the day sets "
         "('specified premises', Notification 11/2017-Central Tax (Rate), S. No. 7, as "
         "amended)",
-        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport",
+        TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (by air: "
+        "economy or other; other modes are not bundled)",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
     }
 )
@@ -112,4 +116,9 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
     if turns_on is None:
         return ""
     cess = _CESS if asked in _WITH_CESS and on < RESTRUCTURED else ""
-    return f"its rate turns on {turns_on}{cess}"
+    by_fact = (
+        f": state it in RateFacts and ask fact_rates(place, {str(asked)!r}, facts, on=day)"
+        if has_fact_rows(asked, on)
+        else ""
+    )
+    return f"its rate turns on {turns_on}{cess}{by_fact}"

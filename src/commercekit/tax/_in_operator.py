@@ -20,7 +20,6 @@ References:
 
 from __future__ import annotations
 
-import enum
 import functools
 from datetime import date
 
@@ -33,27 +32,12 @@ from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._sale import Rule
+from commercekit.tax._services import OperatorService
 
-__all__ = ["OperatorLiability", "OperatorService", "operator_pays"]
+__all__ = ["OperatorLiability", "operator_pays"]
 
 ACTS = "https://cbic-gst.gov.in/gst-acts.html"
 GST_BEGAN = date(2017, 7, 1)
-
-
-class OperatorService(enum.StrEnum):
-    """A service Notification 17/2017-Central Tax (Rate) may make the operator's."""
-
-    CAB = "cab"
-    """Clause (i): passengers by radio-taxi, motorcab, maxicab or motor cycle."""
-    MOTOR_VEHICLE = "motor_vehicle"
-    """Clause (i) from 2022-01-01: passengers by any other motor vehicle (not an
-    omnibus)."""
-    ACCOMMODATION = "accommodation"
-    """Clause (ii): hotels, inns, guest houses, clubs, campsites and the like."""
-    HOUSEKEEPING = "housekeeping"
-    """Clause (iii) from 2017-08-22: house-keeping, such as plumbing, carpentering."""
-    RESTAURANT = "restaurant"
-    """Clause (iv) from 2022-01-01: restaurant service."""
 
 
 @attrs.frozen

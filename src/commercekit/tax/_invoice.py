@@ -72,7 +72,9 @@ class RoundingLevel(enum.StrEnum):
     """Round the tax on each line (unit price x quantity - discount)."""
     INVOICE = "invoice"
     """Add up the lines' exact taxes per tax and rate, round each once on the invoice
-    (a line with two taxes counts in both rows), and share each out between its lines."""
+    (a line with two taxes counts in both rows), and share each out between its lines;
+    tax-inclusive lines with several taxes on one base round the row's taxable value
+    once and take each rate of it (the one-base rule of ``extract_tax``)."""
 
 
 @attrs.frozen
@@ -280,7 +282,9 @@ def tax_invoice(
     the invoice's taxes are added up, every rate together, and rounded once; each tax's
     share is then its exact part of that, by ``allocate`` (a leftover cent to the
     largest remainder), so the taxes shown add up to the tax charged. Tax-inclusive
-    lines round their taxes together at unit and line level anyway.
+    lines with several taxes on one base (CGST + SGST, GST + QST) follow the one-base
+    rule of ``extract_tax`` at every level, ``combined_rates`` or not: at invoice
+    level each row's taxable value is rounded once and its tax is its rate of that.
 
     Examples:
         >>> vat = rate_for("DE", "standard", on=date(2026, 11, 26))

@@ -12,7 +12,10 @@ footwear is 5 % up to Rs. 2500 a piece or pair and 18 % above it, from 2025-09-2
 supply as India's rates are (``IN``: IGST; ``IN-MH``: CGST and SGST). Before that day
 garments and footwear had rules of their own (categories ``apparel`` and ``footwear``:
 apparel 5 % up to Rs. 1000 a piece and 12 % above, from 2017-07-01; footwear 12 % up to
-Rs. 1000 a pair and 18 % above, from 2022-01-01).
+Rs. 1000 a pair and 18 % above, from 2022-01-01). A US state's clothing sales tax
+holiday is such a rule for its days only (Missouri: clothing of USD 100 or less per
+article exempt from the 4.225 % state tax on 1-3 August 2025, RSMo 144.049; the states
+and days are in ``_data/per_item.csv``).
 
 A [`PerItemRate`][commercekit.tax.PerItemRate] holds one such rule for one tax: the
 [`ItemRule`][commercekit.tax.ItemRule] (``below``, ``up_to`` or ``excess``), the
@@ -47,7 +50,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 from datetime import date
 from decimal import Decimal
@@ -67,33 +69,23 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
+from commercekit.tax._item_rules import LOCAL_WORDS, ItemRule, LocalTaxes
 from commercekit.tax._tax_line import TaxLine
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource, _kind, _percent
 
 __all__ = [
-    "ItemRule",
     "PerItemRate",
     "item_tax_lines",
     "per_item_rates",
 ]
 
 
-class ItemRule(enum.StrEnum):
-    """How an item's price against the threshold picks its rate."""
-
-    BELOW = "below"
-    """Under the threshold: the ``below`` rate on the whole price; at or over it, the
-    ``above`` rate on the whole price (New York: "less than $110")."""
-    UP_TO = "up_to"
-    """At or under the threshold: the ``below`` rate on the whole price; over it, the
-    ``above`` rate on the whole price ("not exceeding")."""
-    EXCESS = "excess"
-    """The part of the price up to the threshold at the ``below`` rate, the part over
-    it at the ``above`` rate (Massachusetts, Rhode Island)."""
-
-
 def _rule(value: object) -> ItemRule:
     return _checks.choice(value, ItemRule, "rule")
+
+
+def _local_taxes(value: object) -> LocalTaxes:
+    return _checks.choice(value, LocalTaxes, "local_taxes")
 
 
 def _threshold(value: object) -> Money:
@@ -109,7 +101,11 @@ class PerItemRate:
 
     ``below`` and ``above`` are the [`TaxRate`][commercekit.tax.TaxRate]s either side
     of ``threshold`` (same jurisdiction, tax, category and period); ``compared_on`` the
-    value the law compares with the threshold, in its words.
+    value the law compares with the threshold, in its words; ``local_taxes`` what the
+    rule does to the local taxes (a [`LocalTaxes`][commercekit.tax.LocalTaxes]);
+    ``official`` whether its days and terms were read in the state's (or country's)
+    own page, statute or release rather than in a report of it. Both default to what
+    claims least: ``LocalTaxes.NOT_KNOWN`` and ``False``.
     """
 
     rule: ItemRule = attrs.field(converter=_rule)
@@ -117,6 +113,10 @@ class PerItemRate:
     below: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
     above: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
     compared_on: str = attrs.field(validator=_checks.valid_text)
+    local_taxes: LocalTaxes = attrs.field(
+        default=LocalTaxes.NOT_KNOWN, converter=_local_taxes
+    )
+    official: bool = attrs.field(default=False, validator=_checks.valid_flag)
 
     def __attrs_post_init__(self) -> None:
         same = ("jurisdiction", "tax", "category", "since", "until")
@@ -169,17 +169,20 @@ class PerItemRate:
             ItemRule.EXCESS: f"the first {self.threshold} of each item pays",
         }[self.rule]
         rest = "the part over it" if self.rule is ItemRule.EXCESS else "the others"
+        read = "" if self.official else " (a report of the law, not its own text)"
+        local = LOCAL_WORDS[self.local_taxes]
         return (
             f"{self.above.jurisdiction} {self.tax} on {self.above.category}: {side} "
             f"{self.below.rate}% ({self.below.kind}), {rest} {self.above.rate}%, "
-            f"compared on {self.compared_on}. Source: {self.above.source}"
+            f"compared on {self.compared_on}; local taxes: {local}. "
+            f"Source: {self.above.source}{read}"
         )
 
 
 _COLUMNS = (
     "jurisdiction", "tax", "category", "rule", "threshold", "currency", "below_kind",
     "below_rate", "above_kind", "above_rate", "compared_on", "since", "until",
-    "source", "note",
+    "source", "official", "local_taxes", "note",
 )  # fmt: skip
 
 
@@ -213,6 +216,8 @@ def rules_table() -> dict[tuple[str, TaxCategory], tuple[PerItemRate, ...]]:
                 below=_side(line, "below"),
                 above=_side(line, "above"),
                 compared_on=line.text("compared_on"),
+                local_taxes=line.choice("local_taxes", LocalTaxes),
+                official=line.flag("official"),
             ),
         )
         for line in lines

@@ -107,6 +107,13 @@ def rounded_per_rate(
     exact taxes are added up and rounded once with ``mode``; the row's tax is shared
     out with [`allocate`][commercekit.money.allocate] in proportion to them. Where
     ``together``, every tax and rate is one row: the invoice's tax rounded once.
+
+    A row with a tax-inclusive line taxed several times on one base (CGST + SGST, GST
+    + QST) follows the one-base rule of ``extract_tax``: the row's taxable value, the
+    lines' exact values amount x 100 / (100 + R) added up, is rounded once with
+    ``mode``, and the row's tax is its rate of that value, rounded with ``mode``; so
+    taxes at equal rates on the same lines are equal, as on each line. Such lines
+    keep one row per tax and rate even where ``together``.
     """
     currency = amounts[0].currency
     exponent = MINOR_UNITS[currency.code]
@@ -114,15 +121,19 @@ def rounded_per_rate(
         _exact_taxes(Fraction(amount.amount), line_rates, inclusive=inclusive)
         for amount, line_rates in zip(amounts, rates, strict=True)
     ]
+    one_base = [inclusive and len(line_rates) > 1 for line_rates in rates]
     rows: dict[RowKey | None, list[tuple[int, int]]] = {}
     for line, line_rates in enumerate(rates):
         for index, rate in enumerate(line_rates):
-            key = None if together else (rate.tax, rate.rate, rate.kind)
+            key = None if together and not one_base[line] else _key(rate)
             rows.setdefault(key, []).append((line, index))
     shares = [[make_money(Decimal(0), currency)] * len(line) for line in rates]
     for members in rows.values():
         taxes = [exact[line][index] for line, index in members]
-        total = sum(taxes, Fraction(0))
+        if any(one_base[line] for line, _ in members):
+            total = _on_one_base(members, amounts, rates, exponent, mode)
+        else:
+            total = sum(taxes, Fraction(0))
         units = round_ratio(total.numerator * 10**exponent, total.denominator, mode)
         row_tax = make_money(Decimal(units).scaleb(-exponent), currency)
         for (line, index), part in zip(
@@ -130,6 +141,32 @@ def rounded_per_rate(
         ):
             shares[line][index] = part
     return shares
+
+
+def _key(rate: TaxRate) -> RowKey:
+    return (rate.tax, rate.rate, rate.kind)
+
+
+def _on_one_base(
+    members: Sequence[tuple[int, int]],
+    amounts: Sequence[Money],
+    rates: Sequence[tuple[TaxRate, ...]],
+    exponent: int,
+    mode: RoundingMode,
+) -> Fraction:
+    """A row's tax by the one-base rule, unrounded: its rate of the row's taxable
+    value (the members' exact values added up), rounded once with ``mode``."""
+    first, index = members[0]
+    percent = Fraction(rates[first][index].rate)
+    value = sum((_exact_value(amounts[at], rates[at]) for at, _ in members), Fraction(0))
+    units = round_ratio(value.numerator * 10**exponent, value.denominator, mode)
+    return Fraction(units, 10**exponent) * percent / 100
+
+
+def _exact_value(amount: Money, rates: tuple[TaxRate, ...]) -> Fraction:
+    """The taxable value inside a gross ``amount``, unrounded: x 100 / (100 + R)."""
+    total = sum((Fraction(rate.rate) for rate in rates), Fraction(0))
+    return Fraction(amount.amount) * 100 / (100 + total)
 
 
 def _exact_taxes(

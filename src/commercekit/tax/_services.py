@@ -39,7 +39,7 @@ from commercekit.regions import check_country
 from commercekit.tax import _checks
 from commercekit.tax._india import state
 
-__all__ = ["PLACED_AT_LOCATION", "ServiceFacts", "ServiceKind"]
+__all__ = ["PLACED_AT_LOCATION", "OperatorService", "ServiceFacts", "ServiceKind"]
 
 
 class ServiceKind(enum.StrEnum):
@@ -79,6 +79,24 @@ class ServiceKind(enum.StrEnum):
     OIDAR = "oidar"
     """s. 13(12): online information and database access or retrieval services: the
     recipient's location."""
+
+
+class OperatorService(enum.StrEnum):
+    """A service Notification 17/2017-Central Tax (Rate) may make the operator's."""
+
+    CAB = "cab"
+    """Clause (i): passengers by radio-taxi, motorcab, maxicab or motor cycle."""
+    MOTOR_VEHICLE = "motor_vehicle"
+    """Clause (i) from 2022-01-01: passengers by any other motor vehicle (not an
+    omnibus)."""
+    ACCOMMODATION = "accommodation"
+    """Clause (ii): hotels, inns, guest houses, clubs, campsites and the like."""
+    HOUSEKEEPING = "housekeeping"
+    """Clause (iii) from 2017-08-22: house-keeping, such as plumbing, carpentering."""
+    RESTAURANT = "restaurant"
+    """Clause (iv) from 2022-01-01: restaurant service."""
+    OTHER = "other"
+    """A service no clause names: its supplier pays the tax (CGST Act s. 9(1))."""
 
 
 PLACED_AT_LOCATION = frozenset(
@@ -121,6 +139,22 @@ def _one_person(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "establishments_of_one_person")
 
 
+def _operator_service(value: object) -> OperatorService | None:
+    return (
+        None
+        if value is None
+        else _checks.choice(value, OperatorService, "operator_service")
+    )
+
+
+def _liable(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "supplier_liable_to_register")
+
+
+def _premises(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "at_specified_premises")
+
+
 @attrs.frozen
 class ServiceFacts:
     """The facts of a service the place-of-supply and export rules ask for.
@@ -135,6 +169,14 @@ class ServiceFacts:
     (s. 2(6)(iv)); ``establishments_of_one_person`` whether supplier and recipient are
     merely establishments of one person (s. 2(6)(v), Explanation 1 to s. 8). ``None``
     means not said: a decision that needs the fact is refused.
+
+    Sold within India through an electronic commerce operator (``Sale.marketplace``),
+    ``operator_service`` says which clause of Notification 17/2017-Central Tax (Rate)
+    names the service (``"other"``: none), so that the decision can tell whether the
+    operator pays its tax (CGST Act s. 9(5);
+    [`operator_pays`][commercekit.tax.operator_pays]); ``supplier_liable_to_register``
+    and ``at_specified_premises`` are the facts the clauses' exceptions turn on, given
+    with ``operator_service`` only.
     """
 
     kind: ServiceKind = attrs.field(converter=_kind)
@@ -143,6 +185,11 @@ class ServiceFacts:
     establishments_of_one_person: bool | None = attrs.field(
         default=None, converter=_one_person
     )
+    operator_service: OperatorService | None = attrs.field(
+        default=None, converter=_operator_service
+    )
+    supplier_liable_to_register: bool | None = attrs.field(default=None, converter=_liable)
+    at_specified_premises: bool | None = attrs.field(default=None, converter=_premises)
 
     def __attrs_post_init__(self) -> None:
         if self.location is not None and self.kind not in PLACED_AT_LOCATION:
@@ -152,3 +199,13 @@ class ServiceFacts:
                 f"is given, but a {self.kind.value.replace('_', ' ')} service's place "
                 "of supply is not where it is performed: leave location out",
             )
+        if self.operator_service is None:
+            for name in ("supplier_liable_to_register", "at_specified_premises"):
+                if getattr(self, name) is not None:
+                    raise invalid(
+                        name,
+                        getattr(self, name),
+                        "is a fact of a service sold through an e-commerce operator: "
+                        "give it with operator_service (the notified clause), or "
+                        "leave it out",
+                    )

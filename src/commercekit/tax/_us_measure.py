@@ -8,6 +8,11 @@ that looks back at an earlier window crosses it too (Georgia's USD 100,000 of 20
 over 2019's sales). The window still running (the current calendar year so far) ends
 on the day asked, so the rule in force that day judges it.
 
+Each rule counts the sales its own way: a window judged by a rule that counted sales
+made through a marketplace facilitator counts them, one judged by a later rule that
+leaves them out does not (Colorado from 2019-10-01, Illinois from 2020-01-01). The
+figures shown are counted by the rule in force on the day asked.
+
 Sums are exact: each sale's USD amount is the unrounded conversion, and a total is
 compared with the limit unrounded (no state's guidance read rounds a converted sale
 before adding it up).
@@ -35,7 +40,7 @@ from commercekit.tax._us_nexus import (
 )
 from commercekit.tax._us_windows import lookback, period_ends, window_rules
 
-__all__ = ["Entry", "Measured", "measure_lookback", "measure_years", "within"]
+__all__ = ["Entry", "Measured", "counted", "measure_lookback", "measure_years", "within"]
 
 _ZERO = Money("0", "USD")
 
@@ -96,25 +101,35 @@ def totals(entries: Sequence[Entry], what: str) -> tuple[Money, int]:
     return amount, count
 
 
-def within(
-    threshold: NexusThreshold, entries: Sequence[Entry], start: date, end: date
+def within(entries: Sequence[Entry], start: date, end: date) -> list[Entry]:
+    """The entries from ``start`` to ``end``, every channel (each rule that judges
+    the window counts them its own way: ``counted``)."""
+    return [e for e in entries if start <= e.day <= end]
+
+
+def counted(
+    threshold: NexusThreshold, entries: Sequence[Entry], where: str = ""
 ) -> tuple[Money, int]:
-    """The sales and transactions the state counts from ``start`` to ``end``."""
-    found = [e for e in entries if start <= e.day <= end]
-    return totals(_counted(threshold, found), f"to {threshold.state}, {start}..{end}")
+    """The sales and transactions of ``entries`` that ``threshold`` counts (``where``
+    names the window in a refusal)."""
+    return totals(_counted(threshold, entries), f"to {threshold.state}{where}")
 
 
-def _crossed(rules: Sequence[NexusThreshold], sales: Money, count: int) -> bool:
-    """Whether a rule crosses on the sales alone (a rule that also needs facts the
-    sales do not carry never does: ``also_requires``)."""
-    return any(rule.crossed(sales, count) for rule in rules if not rule.also_requires)
+def _crossed(rules: Sequence[NexusThreshold], entries: Sequence[Entry]) -> bool:
+    """Whether a rule crosses on the sales it counts of ``entries`` (a rule that also
+    needs facts the sales do not carry never does: ``also_requires``)."""
+    return any(
+        rule.crossed(*counted(rule, entries)) for rule in rules if not rule.also_requires
+    )
 
 
-def _share(rules: Sequence[NexusThreshold], sales: Money, transactions: int) -> Decimal:
-    """The largest fraction of any judging rule reached (of one rule: for OR the
-    larger of its two fractions, for AND the smaller), rounded half up to 4 places."""
+def _share(rules: Sequence[NexusThreshold], entries: Sequence[Entry]) -> Decimal:
+    """The largest fraction of any judging rule reached, each counting ``entries``
+    its own way (of one rule: for OR the larger of its two fractions, for AND the
+    smaller), rounded half up to 4 places."""
     found = []
     for rule in rules:
+        sales, transactions = counted(rule, entries)
         shares = []
         if rule.sales is not None:
             share = DIVISION.divide(sales.amount, rule.sales.amount)
@@ -131,19 +146,23 @@ def _share(rules: Sequence[NexusThreshold], sales: Money, transactions: int) -> 
 def _first_crossing(
     rules: Sequence[NexusThreshold], entries: Sequence[Entry]
 ) -> date | None:
-    """The day the running totals of ``entries`` (one calendar year) first cross."""
-    sales, count = _ZERO, 0
-    for entry in sorted(entries, key=lambda e: e.day):
-        sales, count = sales + entry.amount, count + entry.transactions
-        if _crossed(rules, sales, count):
-            return entry.day
-    return None
+    """The day the running totals of ``entries`` (one calendar year) first cross a
+    rule, each rule counting them its own way (marketplace sales or not)."""
+    days = []
+    for rule in rules:  # bounded: one or two rules
+        if rule.also_requires:
+            continue
+        sales, count = _ZERO, 0
+        for entry in sorted(_counted(rule, entries), key=lambda e: e.day):
+            sales, count = sales + entry.amount, count + entry.transactions
+            if rule.crossed(sales, count):
+                days.append(entry.day)
+                break
+    return min(days, default=None)
 
 
-def _year(threshold: NexusThreshold, entries: Sequence[Entry], year: int) -> list[Entry]:
-    found = _counted(threshold, [e for e in entries if e.day.year == year])
-    totals(found, f"to {threshold.state} in {year}")
-    return found
+def _year(entries: Sequence[Entry], year: int) -> list[Entry]:
+    return [e for e in entries if e.day.year == year]
 
 
 def _year_rules(
@@ -161,12 +180,12 @@ def _crossed_since(
     crossed years ending with it (each keeps the seller obliged through the next),
     back to the year before the state's first economic-nexus day."""
     crossing = _year_rules(threshold, year, day)
-    crossed_on = _first_crossing(crossing, _year(threshold, entries, year))
+    crossed_on = _first_crossing(crossing, _year(entries, year))
     first = nexus_periods(threshold.state)[0].since.year - 1
     while crossed_on is not None and year > first:  # bounded by the years to `first`
         year -= 1
         rules = _year_rules(threshold, year, day)
-        earlier = _first_crossing(rules, _year(threshold, entries, year))
+        earlier = _first_crossing(rules, _year(entries, year))
         if earlier is None:
             break
         crossed_on = earlier
@@ -179,8 +198,8 @@ def measure_years(
     """Calendar-year windows: the current year so far and, where the state counts it
     (or counts only it), the whole previous year, judged by the rule in force on 31
     December of that year (and by ``threshold``, the rule in force on ``day``)."""
-    last_year = _year(threshold, entries, day.year - 1)
-    last_sales, last_count = totals(last_year, f"to {threshold.state} in {day.year - 1}")
+    last_year = _year(entries, day.year - 1)
+    last_sales, last_count = counted(threshold, last_year, f" in {day.year - 1}")
     last_rules = _year_rules(threshold, day.year - 1, day)
     crossed_last = _crossed_since(threshold, entries, day.year - 1, day)
     if threshold.window is NexusWindow.PREVIOUS_CALENDAR_YEAR:
@@ -190,13 +209,11 @@ def measure_years(
             sales=last_sales,
             transactions=last_count,
             crossed_on=crossed_last,
-            share=_share(last_rules, last_sales, last_count),
+            share=_share(last_rules, last_year),
         )
-    this_year = _year(threshold, entries, day.year)
-    sales, count = totals(this_year, f"to {threshold.state} in {day.year}")
-    share = max(
-        _share((threshold,), sales, count), _share(last_rules, last_sales, last_count)
-    )
+    this_year = _year(entries, day.year)
+    sales, count = counted(threshold, this_year, f" in {day.year}")
+    share = max(_share((threshold,), this_year), _share(last_rules, last_year))
     return Measured(
         window_start=date(day.year, 1, 1),
         window_end=day,
@@ -223,16 +240,17 @@ def measure_lookback(
     crossed_on = None
     for end in ends:  # newest first; bounded by the ends, stops at the first below
         rules = window_rules(threshold, end, day)
-        if not _crossed(rules, *within(threshold, entries, *lookback(end))):
+        if not _crossed(rules, within(entries, *lookback(end))):
             break
         crossed_on = end
     start, end = lookback(ends[0])
-    sales, count = within(threshold, entries, start, end)
+    found = within(entries, start, end)
+    sales, count = counted(threshold, found)
     return Measured(
         window_start=start,
         window_end=end,
         sales=sales,
         transactions=count,
         crossed_on=crossed_on,
-        share=_share(window_rules(threshold, end, day), sales, count),
+        share=_share(window_rules(threshold, end, day), found),
     )

@@ -39,6 +39,7 @@ from commercekit.tax._thresholds import Registration
 from commercekit.tax._us_measure import (
     Entry,
     Measured,
+    counted,
     measure_lookback,
     measure_years,
     totals,
@@ -205,9 +206,20 @@ class NexusStatus:
         earlier = window_rules(self.threshold, end, day)[:-1]
         return "".join(
             f"; the window ending {end} is judged by the rule in force then too: "
-            f"{rule.describe()}"
+            f"{rule.describe()}{_marketplace_then(rule, self.threshold)}"
             for rule in earlier
         )
+
+
+def _marketplace_then(rule: NexusThreshold, now: NexusThreshold) -> str:
+    """What an earlier rule counted of marketplace sales, where today's differs."""
+    if rule.marketplace_counts is None or rule.marketplace_counts == now.marketplace_counts:
+        return ""
+    return (
+        ", marketplace sales counted"
+        if rule.marketplace_counts
+        else ", marketplace sales left out"
+    )
 
 
 def not_in_force(threshold: NexusThreshold) -> NexusStatus:
@@ -281,14 +293,14 @@ def _due(
     due = threshold.collect_from.due(crossed_on)
     runs = threshold.window in LOOKBACK_MONTHS
     start = lookback(crossed_on)[0] if runs else date(crossed_on.year, 1, 1)
-    sales, count = within(threshold, entries, start, crossed_on)
+    found = within(entries, start, crossed_on)
     for period in nexus_periods(threshold.state):
         ended = period.until is not None and period.until < due
         facts = bool(period.also_requires)  # crossing it alone obliges nothing
         if (
             period.since < threshold.since
             and not (ended or facts)
-            and period.crossed(sales, count)
+            and period.crossed(*counted(period, found))
         ):
             return max(due, period.since)
     return max(due, threshold.since)  # the period in force on the day crosses

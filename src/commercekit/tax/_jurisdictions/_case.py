@@ -17,6 +17,7 @@ from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
+from commercekit.tax._in_facts import rates_either_way
 from commercekit.tax._per_item import PerItemRate, per_item_rates
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
@@ -202,15 +203,20 @@ class Case:
         self, jurisdiction: str, category: TaxCategory
     ) -> tuple[TaxRate, ...] | None:
         """The rates of ``category``; where its rate depends on the price of each item
-        (``tax._per_item``), the rates either side; ``None`` where a partial US
-        decision leaves it out (``left_out_category``: the rule saying so is kept in
-        ``left_out``), else the source's ``MissingDataError``."""
+        (``tax._per_item``), the rates either side; where an Indian rate turns on a
+        fact of the supply (``tax._in_facts``), every rate it may pay; ``None`` where
+        a partial US decision leaves it out (``left_out_category``: the rule saying so
+        is kept in ``left_out``), else the source's ``MissingDataError``."""
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
             rules = self._item_rules(jurisdiction, category)
             if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
+            if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
+                by_fact = rates_either_way(jurisdiction, category, self.on)
+                if by_fact:  # each line's facts pick one (fact_rates)
+                    return by_fact
             rule = left_out_category(self.source, jurisdiction, category, error)
             self.left_out.setdefault(category, rule)
             return None

@@ -73,6 +73,7 @@ from commercekit.tax._india import (
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._in_imports import imported_by_business
+from commercekit.tax._jurisdictions._in_operator_sale import through_operator
 from commercekit.tax._jurisdictions._in_services import leaving_india, oidar_rules
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._services import ServiceKind
@@ -146,7 +147,7 @@ class India(RegisteredServices):
         supplier = _supplier_state(case)
         _refuse_placed_by_section_12(case)
         place, why = _place_of_supply(case)
-        return taxed_in_india(case, supplier, place, [why])
+        return through_operator(case, taxed_in_india(case, supplier, place, [why]))
 
     def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
         del case

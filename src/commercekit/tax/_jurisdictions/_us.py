@@ -39,6 +39,7 @@ from commercekit.errors import (
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
+from commercekit.tax._us_holidays import refuse_on_holiday
 from commercekit.tax._us_local import check_local
 from commercekit.tax._us_nexus import nexus_threshold
 from commercekit.tax._us_states import UsState, us_state
@@ -189,6 +190,8 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
         # a rate by the price of each item: the state's rates either side, which
         # need the local ones as any other does; None: left out of a partial decision
         answer = case.category_rates(state.state, category)
+        if answer is not None:
+            refuse_on_holiday(state.state, category, answer, case.on)
         if answer is not None and category not in case.left_out:
             left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:

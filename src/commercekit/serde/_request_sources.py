@@ -1,4 +1,6 @@
-"""The quote request's data sources in JSON: the tariff named, local rates, warehouse.
+"""The quote request's fields that name data sources and optional facts: the tariff
+(the bundled example, or a ``TariffTable``'s rows), local rates, a partial quote, the
+warehouse, the payment, and the facts of a sale of services (``service_facts``).
 
 A request carries its data as rows, never as a plug-in. ``"local_rates"`` gives the
 local sales taxes at a US buyer's address (one object per county, city or special
@@ -65,7 +67,7 @@ def _local_rates_json(source: LocalRates) -> list[dict[str, Any]]:
 
 def data_sources(context: CheckoutContext) -> dict[str, Any]:
     """The request fields naming bundled data (the example tariff), the local rates,
-    partial quotes, the warehouse and the payment."""
+    partial quotes, the warehouse, the payment and the facts of a sale of services."""
     data: dict[str, Any] = {}
     tariffs = context.tariffs
     if tariffs is BUNDLED_TARIFF:
@@ -91,6 +93,13 @@ def data_sources(context: CheckoutContext) -> dict[str, Any]:
         data["warehouse"] = _warehouse(context.warehouse)
     if context.payment is not None and context.payment_costs is not None:
         data["payment"] = payment_request_json(context.payment, context.payment_costs)
+    if context.service_facts is not None:
+        data["service_facts"] = omit_defaults(
+            converter.unstructure(context.service_facts),
+            dict.fromkeys(
+                ("location", "paid_in_foreign_exchange", "establishments_of_one_person")
+            ),
+        )
     return data
 
 

@@ -1,0 +1,317 @@
+"""India: GST rates that turn on a fact of the supply, not on its category alone.
+
+Hotel accommodation is rated by the value of a unit of accommodation per day, in bands
+that changed five times (Notification 11/2017-Central Tax (Rate) S. No. 7 and the
+exemption of 12/2017-Central Tax (Rate) S. No. 14, as amended):
+
+* 2017-07-01: the *declared tariff*: below Rs 1000 Nil, Rs 1000 to below 2500 12 %,
+  Rs 2500 to below 7500 18 %, Rs 7500 and above 28 %;
+* 2018-07-27 (13/2018): the same bands on the *value of supply* (the transaction value);
+* 2019-10-01 (20/2019): up to Rs 1000 Nil, above 1000 up to 7500 12 %, above 7500 18 %;
+* 2022-07-18 (3/2022, 4/2022): the Nil band gone, up to Rs 7500 12 %;
+* 2025-09-22 (15/2025): up to Rs 7500 5 % without input tax credit, above 18 %.
+
+Restaurant service is rated by its premises: from 2017-11-15 (46/2017) 5 % without
+input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified premises"
+from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
+air conditioning and a liquor licence, which is not bundled.
+
+Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
+from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
+are rated by the heading stated, and pay the compensation
+cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
+
+The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
+[`fact_rates`][commercekit.tax.fact_rates] answers the rates of the taxes of the place
+(``IN``: IGST at the rate; a State: CGST and SGST at half each), which a
+[`TaxLine`][commercekit.tax.TaxLine] takes. Without the fact it refuses, naming it.
+The rows are in ``_data/in_by_fact.csv``, each with its source.
+
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.money import Money
+    >>> room = RateFacts(unit_value_per_day=Money("7500.00", "INR"))
+    >>> [(r.tax, r.rate) for r in fact_rates("IN-KA", "accommodation", room,
+    ...                                      on=date(2025, 9, 21))]
+    [('CGST', Decimal('6')), ('SGST', Decimal('6'))]
+    >>> [(r.tax, r.rate) for r in fact_rates("IN", "accommodation", room,
+    ...                                      on=date(2025, 9, 22))]
+    [('IGST', Decimal('5'))]
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from commercekit import _bundled
+from commercekit._checks import invalid
+from commercekit._numbers import context_free
+from commercekit.errors import InputKind, MissingDataError, NoRuleError
+from commercekit.money import Money
+from commercekit.regions import check_day
+from commercekit.tax import _checks
+from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._in_headings import (
+    CESS,
+    check_heading,
+    heading_categories,
+    heading_rates,
+    split_gst,
+)
+from commercekit.tax._in_headings import rows_table as heading_rows
+from commercekit.tax._item_rules import ItemRule
+from commercekit.tax._tax_rate import TaxRate
+
+__all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
+
+_FIELDS = {
+    TaxCategory.ACCOMMODATION: "unit_value_per_day",
+    TaxCategory.RESTAURANT: "specified_premises",
+    TaxCategory.PASSENGER_TRANSPORT: "air_class",
+}
+
+
+class AirClass(enum.StrEnum):
+    """The class a passenger travels in by air, as India's GST rates it."""
+
+    ECONOMY = "economy"
+    """Economy class."""
+    OTHER = "other"
+    """Other than economy class: premium economy, business, first."""
+
+
+def _value(value: object) -> Money | None:
+    if value is None:
+        return None
+    found = _checks.amount(value, "unit_value_per_day")
+    if found.currency.code != "INR":
+        raise invalid("unit_value_per_day", value, "is not in INR; the bands are in rupees")
+    return found
+
+
+def _premises(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "specified_premises")
+
+
+def _heading(value: object) -> str | None:
+    return None if value is None else check_heading(value)
+
+
+def _air_class(value: object) -> AirClass | None:
+    return None if value is None else _checks.choice(value, AirClass, "air_class")
+
+
+@attrs.frozen
+class RateFacts:
+    """The facts an Indian GST rate turns on beyond the category.
+
+    ``unit_value_per_day`` (INR, without the GST) is the value of a unit of hotel
+    accommodation per day: its declared tariff before 2018-07-27, its value of supply
+    (transaction value) from that day. ``specified_premises`` says whether a restaurant
+    service is supplied at "specified premises" as the definition of the day has it
+    (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
+    or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
+    which rates a drink and says whether it pays the compensation cess. ``None`` means
+    not said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
+    subclasses for a value that is negative, not ``Money`` or not in INR, a premises
+    flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
+    ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
+    a passenger's air travel).
+
+    Examples:
+        >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
+        >>> facts.heading, facts.air_class
+        ('22021010', <AirClass.ECONOMY: 'economy'>)
+        >>> RateFacts(unit_value_per_day=Money("90.00", "USD"))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
+    """
+
+    unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
+    specified_premises: bool | None = attrs.field(default=None, converter=_premises)
+    heading: str | None = attrs.field(default=None, converter=_heading)
+    air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
+
+
+def _stated(facts: RateFacts, field: str) -> str | None:
+    """The fact ``field`` as a row of the data states it (``yes``/``no`` for a flag),
+    or ``None`` where not said."""
+    value = getattr(facts, field)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return None if value is None else str(value)
+
+
+@attrs.frozen
+class _Row:
+    category: TaxCategory
+    low: Decimal | None
+    high: Decimal | None
+    bounds: ItemRule | None
+    fact: str | None
+    rate: TaxRate
+    compared_on: str
+
+    def matches(self, facts: RateFacts) -> bool:
+        if self.bounds is None:
+            return _stated(facts, _FIELDS[self.category]) == self.fact
+        if facts.unit_value_per_day is None:
+            return False
+        value = facts.unit_value_per_day.amount
+        if self.bounds is ItemRule.BELOW:
+            return (self.low is None or value >= self.low) and (
+                self.high is None or value < self.high
+            )
+        return (self.low is None or value > self.low) and (
+            self.high is None or value <= self.high
+        )
+
+
+_COLUMNS = (
+    "category", "low", "high", "bounds", "fact", "rate", "kind",
+    "compared_on", "since", "until", "source", "note",
+)  # fmt: skip
+
+
+def _row(line: _bundled.Line) -> _Row:
+    category = check_category(line.text("category"))
+    return _Row(
+        category=category,
+        low=line.optional_decimal("low"),
+        high=line.optional_decimal("high"),
+        bounds=line.optional_choice("bounds", ItemRule),
+        fact=line.optional_text("fact"),
+        compared_on=line.text("compared_on"),
+        rate=line.build(
+            TaxRate,
+            jurisdiction="IN",
+            tax="IGST",
+            category=category,
+            applies_as=category,
+            rate=line.decimal("rate"),
+            kind=line.choice("kind", RateKind),
+            since=line.day("since"),
+            until=line.optional_day("until"),
+            source=line.text("source"),
+            note=line.raw("note"),
+        ),
+    )
+
+
+@functools.cache
+def rows_table() -> dict[TaxCategory, tuple[_Row, ...]]:
+    """The bundled rows by category, read when first asked for."""
+    lines = _bundled.read("commercekit.tax", "in_by_fact.csv", columns=_COLUMNS)
+    rows = [(line, _row(line)) for line in lines]
+    _bundled.check_periods(
+        (line, (row.category, row.low, row.fact), row.rate.since,
+         row.rate.until)
+        for line, row in rows
+    )  # fmt: skip
+    found: dict[TaxCategory, list[_Row]] = {}
+    for _, row in rows:
+        found.setdefault(row.category, []).append(row)
+    return {category: tuple(rows) for category, rows in found.items()}
+
+
+def has_fact_rows(category: TaxCategory, on: date) -> bool:
+    """Whether ``category``'s Indian rate on ``on`` is bundled here, by a fact."""
+    by_heading = (rate for _, rate in heading_rows().get(category, ()))
+    by_band = (row.rate for row in rows_table().get(category, ()))
+    return any(rate.covers(on) for rate in (*by_heading, *by_band))
+
+
+def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
+    """Every rate ``category`` may pay in the Indian place ``code`` on ``day`` by the
+    facts it turns on (each band, premises, class or heading, the cess included), as
+    the taxes of the place; ``()`` where it has no such rows. What a decision lists
+    for a sale whose lines state the facts only in the quote."""
+    by_heading = [rate for _, rate in heading_rows().get(category, ())]
+    by_band = [row.rate for row in rows_table().get(category, ())]
+    found: list[TaxRate] = []
+    for rate in (*by_heading, *by_band):
+        if rate.covers(day):
+            found += (
+                [attrs.evolve(rate, jurisdiction=code)]
+                if rate.tax == CESS
+                else split_gst(rate, code, day)
+            )
+    return tuple(found)
+
+
+def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
+    rows = tuple(row for row in rows_table().get(asked, ()) if row.rate.covers(day))
+    if rows:
+        return rows
+    if asked in _FIELDS:
+        first = min(row.rate.since for row in rows_table()[asked])
+        raise NoRuleError(f"IN GST rate for {asked} by its facts", day, f"{first} on")
+    raise invalid(
+        "category",
+        str(asked),
+        "has no Indian rate that turns on RateFacts; use 'accommodation', "
+        "'restaurant', 'passenger_transport' or 'non_alcoholic_drinks', or "
+        "rates_for() for the others",
+    )
+
+
+@context_free
+def fact_rates(
+    jurisdiction: str, category: TaxCategory | str, facts: RateFacts, *, on: date
+) -> tuple[TaxRate, ...]:
+    """The Indian GST rates of ``category`` on ``on`` for a supply with ``facts``,
+    one per tax of the place of supply ``jurisdiction`` (``IN``: IGST at the rate; a
+    State: CGST and SGST, or CGST and UTGST, at half each).
+
+    Each rate's ``note`` names the band, premises or heading and its entry, ``source``
+    where it was read. Goods that pay the compensation cess get one more rate, tax
+    ``compensation cess``, on the same value. Raises ``MissingDataError`` naming the
+    ``RateFacts`` field the rate turns on when it is ``None`` (and for a heading without
+    a bundled entry); ``NoRuleError`` before the first bundled row (restaurant
+    service before 2017-11-15); ``InvalidInputError`` subclasses for a place outside
+    India, a category with no such rows, or facts that are not ``RateFacts``.
+
+    Examples:
+        >>> from datetime import date
+        >>> [r.rate for r in fact_rates("IN", "restaurant",
+        ...                             RateFacts(specified_premises=True),
+        ...                             on=date(2026, 6, 1))]
+        [Decimal('18')]
+        >>> fact_rates("IN", "restaurant", RateFacts(), on=date(2026, 6, 1))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MissingDataError: missing RateFacts.specified_premises: ...
+    """
+    code = _checks.jurisdiction(jurisdiction)
+    if code != "IN" and not code.startswith("IN-"):
+        raise invalid("jurisdiction", jurisdiction, "is not India or an Indian State")
+    asked, day = check_category(category), check_day(on)
+    if not isinstance(facts, RateFacts):
+        raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
+    if asked in heading_categories():
+        if facts.heading is None:
+            raise MissingDataError(
+                "RateFacts.heading",
+                f"India's GST rate for {asked} turns on the HSN heading of the goods "
+                "(and some headings pay the compensation cess too); pass "
+                "RateFacts(heading='2202 10 10'), say",
+                field="facts.heading",
+            )
+        return heading_rates(code, asked, facts.heading, day)
+    rows = _in_force(asked, day)
+    field = _FIELDS[asked]
+    if _stated(facts, field) is None:
+        raise MissingDataError(
+            f"RateFacts.{field}",
+            f"India's GST rate for {asked} on {day} turns on {rows[0].compared_on}; "
+            f"pass RateFacts({field}=...)",
+            field=f"facts.{field}",
+        )
+    [row] = [row for row in rows if row.matches(facts)]  # the bands tile the values
+    return split_gst(row.rate, code, day)

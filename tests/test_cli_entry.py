@@ -1,0 +1,74 @@
+"""The process's entry point, ``commercekit.cli.command``, and the garbage collector.
+
+``command`` (the console script and ``python -m commercekit``) runs ``main`` on the
+process's arguments, then leaves every object out of the collection Python runs at
+exit (``gc.freeze``); ``main`` itself, which programs and tests call in-process,
+leaves nothing frozen.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from commercekit.cli import command, main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = str(ROOT / "src/commercekit/examples/nl-to-de-consumer.json")
+
+
+def test_command_runs_main_on_the_process_arguments_and_freezes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``command`` prints what ``main`` prints for the same arguments, returns its
+    status, and leaves the objects frozen for the process's exit."""
+    expected = io.StringIO()
+    assert main(["quote", EXAMPLE], out=expected) == 0
+    monkeypatch.setattr(sys, "argv", ["commercekit", "quote", EXAMPLE])
+    try:
+        assert command() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert capsys.readouterr().out == expected.getvalue()
+
+
+def test_command_returns_a_refusal_status(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A refused request still exits 2 with one line on standard error."""
+    monkeypatch.setattr(sys, "argv", ["commercekit", "quote", "no-such-request.json"])
+    try:
+        assert command() == 2
+    finally:
+        gc.unfreeze()
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize("request_file", [EXAMPLE, "no-such-request.json"])
+def test_a_quote_in_process_leaves_nothing_frozen(request_file: str) -> None:
+    """``main`` moves what the quote allocated to the oldest generation, where full
+    collections reach it: nothing is left frozen."""
+    assert gc.get_freeze_count() == 0
+    main(["quote", request_file], out=io.StringIO())
+    assert gc.get_freeze_count() == 0
+
+
+def test_python_m_commercekit_prints_the_quote() -> None:
+    """``python -m commercekit quote FILE`` prints the table ``main`` prints."""
+    expected = io.StringIO()
+    main(["quote", EXAMPLE], out=expected)
+    done = subprocess.run(  # noqa: S603  # our own interpreter, fixed arguments
+        [sys.executable, "-m", "commercekit", "quote", EXAMPLE],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PATH": "", "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert done.stdout == expected.getvalue()

@@ -1,0 +1,80 @@
+"""The ISO 3166-1 codes read from ``pycountry``'s own file equal ``pycountry``'s answer.
+
+``commercekit.regions._iso`` reads the codes from the JSON file ``pycountry.countries``
+reads, without importing ``pycountry`` (whose import looks up its version among the
+installed distributions). These tests hold the two equal for every two-letter code,
+and the fallback to ``pycountry`` itself where the file is not found.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import string
+from collections.abc import Iterator
+from itertools import product
+from pathlib import Path
+from types import SimpleNamespace
+
+import pycountry
+import pytest
+
+from commercekit.errors import UnknownCountryError
+from commercekit.regions import _eu, _iso
+
+ALL_CODES = ["".join(pair) for pair in product(string.ascii_uppercase, repeat=2)]
+
+
+@pytest.fixture
+def fresh() -> Iterator[None]:
+    """``iso_countries`` read again in the test, and again after it."""
+    _iso.iso_countries.cache_clear()
+    yield
+    _iso.iso_countries.cache_clear()
+
+
+def test_every_two_letter_code_is_listed_as_pycountry_lists_it() -> None:
+    """For each of the 676 codes AA to ZZ: listed exactly where
+    ``pycountry.countries.get(alpha_2=code)`` finds a country."""
+    listed = _iso.iso_countries()
+    found = {code for code in ALL_CODES if pycountry.countries.get(alpha_2=code)}
+    assert {code for code in ALL_CODES if code in listed} == found
+    assert listed == found
+    assert {"GB", "US", "CH", "NO", "JP", "DE"} <= listed
+
+
+def test_check_country_accepts_iso_codes_and_refuses_others() -> None:
+    """``check_country`` takes an ISO code outside the EU in either case, and refuses
+    a two-letter code ISO 3166-1 does not assign (``XK``, ``EU``, ``UK``)."""
+    assert _eu.check_country("gb") == "GB"
+    assert _eu.check_country("SG") == "SG"
+    for code in ("XK", "EU", "UK", "ZZ"):
+        with pytest.raises(UnknownCountryError):
+            _eu.check_country(code)
+
+
+@pytest.mark.usefixtures("fresh")
+def test_without_the_package_s_file_pycountry_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where ``pycountry``'s package is not found, or its file is not in it, the codes
+    are ``pycountry``'s own, the same list."""
+    expected = {country.alpha_2 for country in pycountry.countries}
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert _iso.iso_countries() == expected
+    _iso.iso_countries.cache_clear()
+    elsewhere = SimpleNamespace(submodule_search_locations=["/no/such/place"])
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: elsewhere)
+    assert _iso.iso_countries() == expected
+
+
+@pytest.mark.usefixtures("fresh")
+def test_a_file_not_as_pycountry_writes_it_is_not_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A file at the place whose layout differs (no ``3166-1`` list) is passed over
+    for ``pycountry``'s own answer, not read as an empty list."""
+    (tmp_path / "databases").mkdir()
+    (tmp_path / "databases" / "iso3166-1.json").write_text('{"countries": []}')
+    elsewhere = SimpleNamespace(submodule_search_locations=[str(tmp_path)])
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: elsewhere)
+    assert _iso.iso_countries() == {country.alpha_2 for country in pycountry.countries}
