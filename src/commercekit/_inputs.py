@@ -331,13 +331,19 @@ class For:
         return member(value, kind, field, self.error)
 
 
-def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None]:
+_PLAIN_SETATTR: Any = object.__setattr__
+
+
+def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None] | None:
     """The setter of ``cls``'s slot ``name``: it fills the slot directly, as attrs'
-    own ``__init__`` does, past a frozen class's ``__setattr__``."""
+    own ``__init__`` does, past a frozen class's ``__setattr__``; ``None`` where the
+    attribute is set as written (a class with ``object``'s ``__setattr__``)."""
     for klass in cls.__mro__:
         found = klass.__dict__.get(name)
         if isinstance(found, types.MemberDescriptorType):
             return found.__set__
+    if cls.__setattr__ is _PLAIN_SETATTR:
+        return None
     return lambda made, value: object.__setattr__(made, name, value)  # no slots
 
 
@@ -361,15 +367,27 @@ def _written_builder(cls: type) -> Callable[..., Any]:
     """The function of ``trusted_builder``, written out for ``cls``'s fields as attrs
     writes its ``__init__``, without the converters and validators (a loop over the
     fields would cost twice as much). Python itself refuses a field not given or not
-    known, with a ``TypeError`` naming it."""
-    names = [field.name for field in attrs.fields(cls)]
+    known, with a ``TypeError`` naming it.
+
+    A class that is not an attrs class (``Money``, a py-moneyed ``Money``) is built as
+    its ``__init__`` stores its parameters: each as the attribute of its name, set
+    directly (its ``__setattr__`` is ``object``'s)."""
+    if attrs.has(cls):
+        names = [field.name for field in attrs.fields(cls)]
+    else:
+        code = cast(Any, cls).__init__.__code__
+        names = list(code.co_varnames[1 : code.co_argcount])  # after self
     setters = {f"_set_{name}": _slot_setter(cls, name) for name in names}
-    body = "".join(f"    _set_{name}(made, {name})\n" for name in names)
+    body = "".join(
+        f"    _set_{name}(made, {name})\n" if setters[f"_set_{name}"]
+        else f"    made.{name} = {name}\n"
+        for name in names
+    )  # fmt: skip
     source = (
         f"def build(*, {', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
     )
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(source, namespace)  # noqa: S102  # the source is built from attrs' field names only
+    exec(source, namespace)  # noqa: S102  # the source is built from the fields' names only
     return namespace["build"]  # type: ignore[no-any-return]  # exec's namespace is Any
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
 from commercekit.checkout._model import QuoteLine
-from commercekit.money import MINOR_UNITS, QUANTUM, Money, make_money
+from commercekit.money import MINOR_UNITS, QUANTUM, Money
 from commercekit.pricing import CartLine
 from commercekit.tax import RateKind, RateTotal, TaxLine, TaxRate, tax_in_minor_units
 
@@ -27,6 +27,7 @@ __all__ = ["lines_taxed_per_line"]
 
 _scaleb = EXACT.scaleb
 _multiply = EXACT.multiply
+_money = trusted_builder(Money)
 
 
 def lines_taxed_per_line(
@@ -52,7 +53,9 @@ def lines_taxed_per_line(
     def money(units: int) -> Money:
         found = made.get(units)
         if found is None:
-            found = made[units] = make_money(_multiply(units, quantum), currency)
+            found = made[units] = _money(
+                amount=_multiply(units, quantum), currency=currency
+            )
         return found
 
     # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
@@ -81,11 +84,11 @@ def lines_taxed_per_line(
             unit_price=line.unit_price,
             amount=subtotal,
             discount=discount,
-            net=make_money(_multiply(net, quantum), currency)  # mostly unique: built
+            net=_money(amount=_multiply(net, quantum), currency=currency)  # mostly unique
             if inclusive or same is None
             else same,
             tax=taxed[tax],
-            gross=make_money(_multiply(net + tax, quantum), currency)
+            gross=_money(amount=_multiply(net + tax, quantum), currency=currency)
             if not inclusive or same is None
             else same,
             rates=line_rates,
