@@ -331,20 +331,17 @@ class For:
         return member(value, kind, field, self.error)
 
 
-_PLAIN_SETATTR: Any = object.__setattr__
-
-
 def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None] | None:
     """The setter of ``cls``'s slot ``name``: it fills the slot directly, as attrs'
     own ``__init__`` does, past a frozen class's ``__setattr__``; ``None`` where the
-    attribute is set as written (a class with ``object``'s ``__setattr__``)."""
+    class has no slot and ``object``'s ``__setattr__`` (Money): set as written."""
     for klass in cls.__mro__:
         found = klass.__dict__.get(name)
         if isinstance(found, types.MemberDescriptorType):
             return found.__set__
-    if cls.__setattr__ is _PLAIN_SETATTR:
-        return None
-    return lambda made, value: object.__setattr__(made, name, value)  # no slots
+    if cls.__setattr__ is cast(Any, object.__setattr__):
+        return None  # no slot, no __setattr__ to get past
+    return lambda made, value: object.__setattr__(made, name, value)  # frozen, no slots
 
 
 _BUILDERS: dict[type, Callable[..., Any]] = {}
@@ -354,34 +351,29 @@ def trusted_builder(cls: type[_Kind]) -> Callable[..., _Kind]:
     """``trusted`` for one class, as a function of one keyword per field that fills
     each slot: what a hot path keeps at hand (``trusted`` passes its keywords on once
     more, which doubles the cost of each value). Written once per class the library
-    builds trusted: a few dozen.
-    """
-    kind: type = cls
-    found = _BUILDERS.get(kind)
+    builds trusted: a few dozen (Money among them)."""
+    found = _BUILDERS.get(cls)
     if found is None:
-        found = _BUILDERS[kind] = _written_builder(kind)
+        found = _BUILDERS[cls] = _written_builder(cls)
     return found
 
 
 def _written_builder(cls: type) -> Callable[..., Any]:
     """The function of ``trusted_builder``, written out for ``cls``'s fields as attrs
     writes its ``__init__``, without the converters and validators (a loop over the
-    fields would cost twice as much). Python itself refuses a field not given or not
-    known, with a ``TypeError`` naming it.
-
-    A class that is not an attrs class (``Money``, a py-moneyed ``Money``) is built as
-    its ``__init__`` stores its parameters: each as the attribute of its name, set
-    directly (its ``__setattr__`` is ``object``'s)."""
-    if attrs.has(cls):
-        names = [field.name for field in attrs.fields(cls)]
-    else:
-        code = cast(Any, cls).__init__.__code__
-        names = list(code.co_varnames[1 : code.co_argcount])  # after self
+    fields costs twice as much); a class not of attrs (Money) as its ``__init__``
+    stores its parameters, each in the attribute of its name. Python itself refuses a
+    field not given or not known, with a ``TypeError`` naming it."""
+    code = cast(Any, cls).__init__.__code__  # after self: its parameters
+    names = (
+        [f.name for f in attrs.fields(cls)]
+        if attrs.has(cls)
+        else code.co_varnames[1 : code.co_argcount]
+    )
     setters = {f"_set_{name}": _slot_setter(cls, name) for name in names}
     body = "".join(
         f"    _set_{name}(made, {name})\n" if setters[f"_set_{name}"]
-        else f"    made.{name} = {name}\n"
-        for name in names
+        else f"    made.{name} = {name}\n" for name in names
     )  # fmt: skip
     source = (
         f"def build(*, {', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
@@ -396,8 +388,7 @@ def trusted(cls: type[_Kind], **values: Any) -> _Kind:
     inputs, without re-running the checks its constructor makes on a caller's values.
 
     The quote builds thousands of lines, taxes and amounts; checking each again would
-    double its time. Every field must be given, exactly as stored (nothing converts).
-    """
+    double its time. Every field must be given, exactly as stored (nothing converts)."""
     return trusted_builder(cls)(**values)
 
 

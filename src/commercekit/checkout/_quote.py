@@ -344,10 +344,10 @@ def _decision(
     # on a line than a sale does, so SaleLine's own check of the quantity runs.
     make_line = trusted_builder(SaleLine)
     units = _SALE_UNITS
-    lines = tuple(
+    lines = tuple([
         make_line(value=net, quantity=units(line.quantity), category=category)
         for line, net, category in zip(cart.lines, nets, categories, strict=True)
-    )
+    ])  # fmt: skip
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
     try:
         return decide(

@@ -48,7 +48,19 @@ def lines_taxed_per_line(
     places = MINOR_UNITS[currency.code]
     quantum = QUANTUM[currency.code]  # units x quantum: the amount, to the minor unit
 
-    made: dict[int, Money] = {}  # each tax built once (taxes repeat): Money is immutable
+    # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
+    # minor units, checked in the cart) less the discount; then the shipping shares.
+    units = [int(_scaleb(amount.amount, places)) for amount in amounts]
+    units += [int(_scaleb(line.price.amount, places)) for line in shipping]
+    all_rates = [*rates, *(line.rates for line in shipping)]
+    groups = _by_rates(all_rates)
+    taxes = _taxes(units, all_rates, groups, inclusive=inclusive)
+    nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
+    make_line = trusted_builder(QuoteLine)
+    kept = _as_written(amounts, quantum)  # the gross (prices with tax) or the net
+    made = {  # each tax's Money, built once (taxes repeat): Money is immutable
+        tax: _money(amount=_multiply(tax, quantum), currency=currency) for tax in set(taxes)
+    }
 
     def money(units: int) -> Money:
         found = made.get(units)
@@ -58,25 +70,6 @@ def lines_taxed_per_line(
             )
         return found
 
-    # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
-    # minor units, checked in the cart) less the discount; then the shipping shares.
-    units = [int(_scaleb(amount.amount, places)) for amount in amounts]
-    units += [int(_scaleb(line.price.amount, places)) for line in shipping]
-    all_rates = [*rates, *(line.rates for line in shipping)]
-    groups = _by_rates(all_rates)
-    taxes = [0] * len(units)
-    for members in groups.values():
-        found = tax_in_minor_units(
-            [units[index] for index in members],
-            all_rates[members[0]][0],
-            prices_include_tax=inclusive,
-        )
-        for index, tax in zip(members, found, strict=True):
-            taxes[index] = tax
-    nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
-    make_line = trusted_builder(QuoteLine)
-    kept = _as_written(amounts, quantum)  # the gross (prices with tax) or the net
-    taxed = {tax: money(tax) for tax in set(taxes)}  # each tax's Money, looked up
     lines = [
         make_line(
             sku=line.sku,
@@ -87,7 +80,7 @@ def lines_taxed_per_line(
             net=_money(amount=_multiply(net, quantum), currency=currency)  # mostly unique
             if inclusive or same is None
             else same,
-            tax=taxed[tax],
+            tax=made[tax],
             gross=_money(amount=_multiply(net + tax, quantum), currency=currency)
             if not inclusive or same is None
             else same,
@@ -106,6 +99,27 @@ def lines_taxed_per_line(
         for net, tax in zip(nets[count:], taxes[count:], strict=True)
     ]
     return lines, shipped, _summary(groups, all_rates, nets, taxes, money)
+
+
+def _taxes(
+    units: Sequence[int],
+    rates: Sequence[tuple[TaxRate, ...]],
+    groups: dict[int, list[int]],
+    *,
+    inclusive: bool,
+) -> list[int]:
+    """Each line's tax in minor units: ``tax_in_minor_units`` asked once per rate, for
+    the lines at that rate (``groups``, from ``_by_rates``)."""
+    taxes = [0] * len(units)
+    for members in groups.values():
+        found = tax_in_minor_units(
+            [units[index] for index in members],
+            rates[members[0]][0],
+            prices_include_tax=inclusive,
+        )
+        for index, tax in zip(members, found, strict=True):
+            taxes[index] = tax
+    return taxes
 
 
 def _by_rates(rates: Sequence[tuple[TaxRate, ...]]) -> dict[int, list[int]]:
