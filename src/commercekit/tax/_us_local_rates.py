@@ -25,6 +25,15 @@ County did not: the same shirt pays the county's 4 %. That answer is
 ``follows_state_threshold``: the locality exempts the items the state's per-item rule
 exempts and taxes the others at its rate; ``taxed`` taxes every item at its rate.
 
+A sales tax holiday whose law exempts the local taxes on the state's terms (the rule's
+``local_taxes`` is ``exempt``: Texas Tax Code s. 151.326, Missouri since SB 153) needs
+no answer: on its days every local tax follows the state's threshold, a ``taxed``
+answer being the locality's everyday choice that the law sets aside for those days
+(followed rather than refused, so one ``LocalRates`` serves an address all year). A
+locality that exempts the category anyway (``exempt``) stays exempt. Where each
+locality chooses (``each_locality``: Alabama) or the sources do not say
+(``not_known``), the caller's answer is needed as on any day.
+
 References:
     NY Publication 718-C, Sales and use tax rates on clothing and footwear: https://www.tax.ny.gov/pdf/publications/sales/pub718c.pdf
     NY TSB-M-12(3)S (2012), as summarised: https://accountingportal.com/york-state-sales-tax-clothing-exemption-effective-april-1-2012
@@ -45,6 +54,7 @@ from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._item_rules import LocalTaxes
 from commercekit.tax._per_item import PerItemRate
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
@@ -262,7 +272,7 @@ class LocalRates:
         first = given[0]
         found = []
         for local in self.local:
-            treatment = self._said(local, asked)
+            treatment = self._on_rule(local, asked, first.local_taxes)
             taxed = _row(local, self.state, asked, exempt=False)
             exempt = _row(local, self.state, asked, exempt=True)
             below = taxed if treatment is LocalTreatment.TAXED else exempt
@@ -271,6 +281,22 @@ class LocalRates:
                 PerItemRate(first.rule, first.threshold, below, above, first.compared_on)
             )
         return tuple(found)
+
+    def _on_rule(
+        self, local: LocalRate, category: TaxCategory, law: LocalTaxes
+    ) -> LocalTreatment:
+        """How ``local`` treats ``category`` under a per-item rule whose law does
+        ``law`` to the local taxes: where it exempts them on the state's terms (Texas,
+        Missouri), the state's threshold whatever the caller said of ordinary days
+        (``taxed`` there is the locality's everyday answer, which the holiday's law
+        sets aside for its days), unless the locality exempts the category anyway;
+        elsewhere the caller's answer, refused by name where missing."""
+        if law is LocalTaxes.EXEMPT:
+            said = local.treatment(category)
+            if said is LocalTreatment.EXEMPT:
+                return said
+            return LocalTreatment.FOLLOWS_STATE_THRESHOLD
+        return self._said(local, category)
 
     def _said(self, local: LocalRate, category: TaxCategory) -> LocalTreatment:
         """How ``local`` treats ``category``, or ``MissingDataError`` saying what is
