@@ -40,6 +40,7 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
+from commercekit.tax._us_holidays import on_holiday
 from commercekit.tax._us_local_rates import item_question
 
 if TYPE_CHECKING:
@@ -126,7 +127,8 @@ def check_local(
     where they are or the state has no local taxes; the rule saying what is left out
     where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``, raised too
     where the answer lacks the state's own tax (local rates alone would charge short)."""
-    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
+    # the state's tax names from its rows (its rates_for refuses a holiday's day)
+    own = {rate.tax for rate in BUNDLED.rows[state.state] if rate.covers(on)}
     lacking = sorted(own - {rate.tax for rate in rates})
     if lacking:
         raise MissingDataError(
@@ -164,13 +166,19 @@ def left_out_category(
     state: str,
     category: TaxCategory,
     error: MissingDataError,
+    on: date,
 ) -> Rule:
     """The rule saying that a partial decision leaves ``category`` untaxed, where
     ``source`` (a ``StateRatesOnly``) has no rates for it in the US state ``state``
     (a category the state's bundled table has no row for: books in New York);
-    ``error``, the source's refusal, anywhere else, or where the source was not asked
-    for a partial answer."""
-    if not isinstance(source, StateRatesOnly) or state[:3] != "US-":
+    ``error``, the source's refusal, anywhere else, where the source was not asked
+    for a partial answer, or on a general-goods holiday covering ``category`` (its
+    goods are neither all taxed nor all exempt: untaxed would be a guess too)."""
+    if (
+        not isinstance(source, StateRatesOnly)
+        or state[:3] != "US-"
+        or on_holiday(state, category, on) is not None
+    ):
         raise error
     return Rule(
         f"{state} sales tax rates for {category} (its lines are left untaxed; pass a "

@@ -217,7 +217,7 @@ class Case:
                 by_fact = rates_either_way(jurisdiction, category, self.on)
                 if by_fact:  # each line's facts pick one (fact_rates)
                     return by_fact
-            rule = left_out_category(self.source, jurisdiction, category, error)
+            rule = left_out_category(self.source, jurisdiction, category, error, self.on)
             self.left_out.setdefault(category, rule)
             return None
 
