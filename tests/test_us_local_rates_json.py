@@ -34,7 +34,7 @@ from commercekit.serde import (
     quote_to_json,
     request_schema,
 )
-from commercekit.tax import LocalRates, StateRatesOnly
+from commercekit.tax import BUNDLED, LocalRates, StateRatesOnly
 from tests.test_service import base_url, client  # noqa: F401  # the server's fixtures
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -200,3 +200,37 @@ def test_the_service_quotes_the_example_and_names_a_bad_field(
         "whether the city: New York City tax (US-NY) taxes clothing"
         in (missing.json()["detail"])
     )
+
+
+class _OwnRates:
+    """A plug-in's rate source: no JSON form."""
+
+    def rates_for(self, jurisdiction: str, category: str, *, on: Any) -> Any:
+        return BUNDLED.rates_for(jurisdiction, category, on=on)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [_OwnRates(), StateRatesOnly(_OwnRates()), StateRatesOnly()],
+    ids=["plugin", "state-only-plugin", "state-only-not-partial"],
+)
+def test_a_rate_source_a_request_cannot_carry_is_refused_by_name(source: object) -> None:
+    """Before: the source was dropped and the request quoted the bundled tables."""
+    cart, context = quote_request_from_json(_request())
+    wrong = attrs.evolve(context, tax_rates=source)
+    with pytest.raises(InvalidJsonError, match=r"^tax_rates: .*local_rates.*partial"):
+        quote_request_to_json(cart, wrong)
+
+
+def test_state_rates_only_on_a_partial_quote_is_the_partial_request() -> None:
+    """The quote wraps its source in StateRatesOnly when partial; one given already
+    (over the bundled tables or local rates) quotes the same figures from JSON."""
+    cart, context = quote_request_from_json(_request())
+    assert isinstance(context.tax_rates, LocalRates)
+    for inner in (BUNDLED, context.tax_rates):
+        given = attrs.evolve(context, tax_rates=StateRatesOnly(inner), partial=True)
+        written = quote_request_to_json(cart, given)
+        assert written["partial"] is True
+        assert ("local_rates" in written) == (inner is not BUNDLED)
+        again = quote_request_from_json(json.loads(json.dumps(written)))
+        assert quote_to_json(quote(*again)) == quote_to_json(quote(cart, given))

@@ -22,7 +22,14 @@ from commercekit.serde._converter import converter, locate
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import payment_request_json
 from commercekit.shipping import BUNDLED_TARIFF, TariffTable, Warehouse
-from commercekit.tax import BUNDLED, Buyer, LocalRate, LocalRates
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    LocalRate,
+    LocalRates,
+    StateRatesOnly,
+    TaxRateSource,
+)
 
 __all__ = ["data_sources", "local_rates", "omit_defaults"]
 
@@ -65,6 +72,25 @@ def _local_rates_json(source: LocalRates) -> list[dict[str, Any]]:
     ]
 
 
+def _tax_rates(context: CheckoutContext) -> TaxRateSource:
+    """The rate source a request can carry: the bundled tables or ``LocalRates`` (its
+    ``local_rates``), either wrapped in ``StateRatesOnly`` where the quote is partial
+    (as a partial quote wraps it itself); ``InvalidJsonError`` at ``tax_rates`` for
+    any other, never dropped."""
+    source = context.tax_rates
+    if isinstance(source, StateRatesOnly) and context.partial:
+        source = source.source
+    if source is BUNDLED or isinstance(source, LocalRates):
+        return source
+    raise InvalidJsonError(
+        "tax_rates",
+        f"is {source!r}, which a request cannot carry: it holds the bundled state "
+        "tables, local rates over them (local_rates: LocalRates(...)) and partial: "
+        "true (the state's part alone: StateRatesOnly, on a partial quote only); "
+        "quote with the plugin in Python instead",
+    )
+
+
 def data_sources(context: CheckoutContext) -> dict[str, Any]:
     """The request fields naming bundled data (the example tariff), the local rates,
     partial quotes, the warehouse, the payment and the facts of a sale of services."""
@@ -85,8 +111,9 @@ def data_sources(context: CheckoutContext) -> dict[str, Any]:
             "tariff",
             "is a plugin's live tariff; a request carries a TariffTable's rows only",
         )
-    if isinstance(context.tax_rates, LocalRates):
-        data["local_rates"] = _local_rates_json(context.tax_rates)
+    source = _tax_rates(context)
+    if isinstance(source, LocalRates):
+        data["local_rates"] = _local_rates_json(source)
     if context.partial:
         data["partial"] = True
     if context.warehouse is not None:
