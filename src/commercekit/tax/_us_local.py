@@ -158,6 +158,7 @@ def check_local(
         "a local row at 0% where there is none), such as LocalRates(state, [LocalRate("
         "...), ...]) (a JSON request: local_rates), or ask for the state's part alone with "
         "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
+        field="tax_rates",  # the quote's context field (decide's rates)
     )
 
 

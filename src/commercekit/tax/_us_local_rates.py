@@ -303,6 +303,7 @@ class LocalRates:
         missing."""
         found = local.treatment(category)
         if found is None:
+            index = self.local.index(local)
             raise MissingDataError(
                 f"whether the {local.tax} tax ({self.state}) taxes {category}",
                 f"{self.state} treats {category} apart from its standard rate, and a "
@@ -310,6 +311,7 @@ class LocalRates:
                 f"rate's categories: {{{str(category)!r}: 'taxed'}}, 'exempt' or "
                 "'follows_state_threshold' (where the state's rate depends on the price "
                 "of each item)",
+                field=f"local[{index}].categories",
             )
         return found
 
