@@ -4,8 +4,11 @@ New York exempts clothing and footwear sold for less than USD 110 an item from i
 state tax (Tax Law s. 1115(a)(30)), and from a county's or city's tax only where the
 locality chose the exemption; the 3/8 % MCTD tax follows the locality (TSB-M-12(3)S).
 Publication 718-C (2/25) lists New York City among the localities that provide it, and
-not Albany County. Publication 718 gives New York City 8 7/8 % (4 % state, 4 1/2 % city,
-3/8 % MCTD) and Albany County 8 % (4 % state, 4 % county).
+not Albany County. The local rates are example figures, each read where it is cited:
+New York City's 4.5 % (8.875 % with the state's) on NYC311's Sales Tax Information page,
+the MCTD's 0.375 % on the Department of Taxation and Finance's rate page
+(tax.ny.gov/bus/st/rates.htm), Albany County's 4 % as its 8 % in Publication 718 (8/19)
+less the state's 4 %.
 """
 
 from __future__ import annotations

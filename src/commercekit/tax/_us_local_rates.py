@@ -35,6 +35,8 @@ locality chooses (``each_locality``: Alabama) or the sources do not say
 (``not_known``), the caller's answer is needed as on any day.
 
 References:
+    NYC311, Sales Tax Information (city 4.5 %, in examples): https://www1.nyc.gov/nyc-resources/service/2389/sales-tax-information
+    NY DTF, Find sales tax rates (state 4 %, MCTD 0.375 %): https://www.tax.ny.gov/bus/st/rates.htm
     NY Publication 718-C, Sales and use tax rates on clothing and footwear: https://www.tax.ny.gov/pdf/publications/sales/pub718c.pdf
     NY TSB-M-12(3)S (2012), as summarised: https://accountingportal.com/york-state-sales-tax-clothing-exemption-effective-april-1-2012
 """
@@ -134,7 +136,7 @@ class LocalRate:
 
     Examples:
         >>> from datetime import date
-        >>> nyc = LocalRate("New York City", "city", "4.5", "NY Publication 718",
+        >>> nyc = LocalRate("New York City", "city", "4.5", "nyc.gov: 4.5 percent",
         ...                 date(2025, 3, 1), {"clothing": "follows_state_threshold"})
         >>> nyc.tax, nyc.treatment("clothing").value, nyc.treatment("food")
         ('city: New York City', 'follows_state_threshold', None)
