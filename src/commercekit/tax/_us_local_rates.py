@@ -25,14 +25,12 @@ County did not: the same shirt pays the county's 4 %. That answer is
 ``follows_state_threshold``: the locality exempts the items the state's per-item rule
 exempts and taxes the others at its rate; ``taxed`` taxes every item at its rate.
 
-A sales tax holiday whose law exempts the local taxes on the state's terms (the rule's
-``local_taxes`` is ``exempt``: Texas Tax Code s. 151.326, Missouri since SB 153) needs
-no answer: on its days every local tax follows the state's threshold, a ``taxed``
-answer being the locality's everyday choice that the law sets aside for those days
-(followed rather than refused, so one ``LocalRates`` serves an address all year). A
-locality that exempts the category anyway (``exempt``) stays exempt. Where each
-locality chooses (``each_locality``: Alabama) or the sources do not say
-(``not_known``), the caller's answer is needed as on any day.
+A sales tax holiday whose law exempts the local taxes on the state's terms (its rule's
+``local_taxes`` ``exempt``: Texas Tax Code s. 151.326) needs no answer: on its days each
+local tax follows the state's threshold, the law setting aside a ``taxed`` everyday
+answer (followed, not refused, so one ``LocalRates`` serves an address all year); an
+``exempt`` one stays exempt. Elsewhere (``each_locality``, ``not_known``) the caller's
+answer is needed as on any day.
 
 References:
     NYC311, Sales Tax Information (city 4.5 %, in examples): https://www1.nyc.gov/nyc-resources/service/2389/sales-tax-information
@@ -105,7 +103,7 @@ def _rate(value: object) -> Decimal:
     rate = to_decimal(value, "rate")
     if not 0 <= rate <= MAX_LOCAL_RATE:
         raise invalid("rate", value, f"is outside 0 to {MAX_LOCAL_RATE} (percent)")
-    return rate
+    return rate.copy_abs()  # "-0" is 0
 
 
 def _categories(value: object) -> dict[TaxCategory, LocalTreatment]:
@@ -240,6 +238,7 @@ class LocalRates:
         found = self.source.rates_for(jurisdiction, category, on=on)
         if _checks.jurisdiction(jurisdiction) != self.state:
             return found
+        self._in_force(on)
         asked = check_category(category)
         rows = []
         for local in self.local:
@@ -268,9 +267,10 @@ class LocalRates:
         """Each local tax's rule for a category whose state rate depends on the price
         of each item (``rules``, the state's): the same threshold, with the local
         rate (or none) either side of it. Empty for another jurisdiction."""
-        code, asked, given, _ = item_question(jurisdiction, category, rules, on)
+        code, asked, given, day = item_question(jurisdiction, category, rules, on)
         if code != self.state or not given:
             return ()
+        self._in_force(day)
         first = given[0]
         found = []
         for local in self.local:
@@ -283,6 +283,19 @@ class LocalRates:
                 PerItemRate(first.rule, first.threshold, below, above, first.compared_on)
             )
         return tuple(found)
+
+    def _in_force(self, day: date) -> None:
+        """Refuse a day before a local rate was read as in force: its rate is not
+        known to be in force then (it may have changed since)."""
+        for index, local in enumerate(self.local):
+            if day < local.as_of:
+                raise invalid(
+                    f"local[{index}].as_of",
+                    local.as_of,
+                    f"is after {day}: the {local.tax} rate is not in force on {day} as "
+                    "given; give the rate read as in force on or before the day asked",
+                    kind=InputKind.DATE,
+                )
 
     def _on_rule(
         self, local: LocalRate, category: TaxCategory, law: LocalTaxes
