@@ -67,6 +67,7 @@ from commercekit.tax import (
     BUNDLED,
     Buyer,
     LocalRate,
+    RateFacts,
     RoundingLevel,
     Seller,
     ServiceFacts,
@@ -90,6 +91,7 @@ class _Product:
     hs_code: str | None = None
     origin: str | None = None
     weight_kg: Decimal | None = None
+    rate_facts: RateFacts | None = None
 
 
 @attrs.frozen
@@ -220,15 +222,23 @@ converter.register_structure_hook(
 
 def _product(sku: str, facts: _Product) -> Product:
     try:
-        return Product(
-            sku, facts.tax_category, facts.hs_code, facts.origin, facts.weight_kg
-        )
+        return Product(sku, *attrs.astuple(facts, recurse=False))
     except CommerceKitError as error:
         where = f"products[{shown(sku)}]"
         found = placed(error, attrs.asdict(facts, recurse=False))
         if found is None:
             raise locate(error, where) from None
         raise locate(found, where) from None
+
+
+def _product_json(product: Product) -> dict[str, Any]:
+    """``product`` as a request writes it: the facts not said left out."""
+    data = converter.unstructure(_Product(*attrs.astuple(product, recurse=False)[1:]))
+    if data["rate_facts"] is not None:
+        data["rate_facts"] = {k: v for k, v in data["rate_facts"].items() if v is not None}
+    return omit_defaults(
+        data, dict.fromkeys(("hs_code", "origin", "weight_kg", "rate_facts"))
+    )
 
 
 @context_free
@@ -341,15 +351,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         "prices_include_tax": context.prices_include_tax,
     }
     if context.products:
-        data["products"] = {
-            sku: omit_defaults(
-                converter.unstructure(
-                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg)
-                ),
-                {"hs_code": None, "origin": None, "weight_kg": None},
-            )
-            for sku, p in context.products.items()
-        }
+        data["products"] = {sku: _product_json(p) for sku, p in context.products.items()}
     if context.promotions:
         data["promotions"] = [converter.unstructure(p) for p in context.promotions]
     if context.rate_cards:
