@@ -31,7 +31,7 @@ import attrs
 from commercekit import _checks
 from commercekit._checks import invalid
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
-from commercekit.money import Money, validate_currency
+from commercekit.money import Money, round_money, validate_currency
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._parcels import DimensionRounding, check_dimension_rounding
@@ -111,8 +111,21 @@ def _up_to(value: object) -> Decimal:
     return check.decimal(value, "up_to_kg", positive=True)
 
 
+def _charge(value: object, field: str) -> Money:
+    """Money a carrier can charge: whole minor units of its currency."""
+    found = check.money(value, field)
+    if round_money(found) != found:
+        raise invalid(
+            field,
+            format(found.amount, "f"),
+            f"is finer than the minor unit of {found.currency.code}; "
+            "state a carrier's charge as it is billed, such as '10.00'",
+        )
+    return found
+
+
 def _price(value: object) -> Money:
-    return check.money(value, "price")
+    return _charge(value, "price")
 
 
 @attrs.frozen
@@ -148,9 +161,7 @@ def _brackets(value: object) -> Mapping[str, tuple[Bracket, ...]]:
 
 def _per_kg(value: object) -> Mapping[str, Money]:
     rates = check.mapping(value, "per_extra_kg")
-    return {
-        name: check.money(rate, f"per_extra_kg[{name!r}]") for name, rate in rates.items()
-    }
+    return {name: _charge(rate, f"per_extra_kg[{name!r}]") for name, rate in rates.items()}
 
 
 def _divisor(value: object) -> Decimal:
@@ -188,7 +199,7 @@ def _remote(value: object) -> Mapping[str, tuple[str, ...]]:
 
 
 def _remote_surcharge(value: object) -> Money | None:
-    return check.optional_money(value, "remote_surcharge")
+    return None if value is None else _charge(value, "remote_surcharge")
 
 
 def _oversize_cm(value: object) -> Decimal | None:
@@ -196,7 +207,7 @@ def _oversize_cm(value: object) -> Decimal | None:
 
 
 def _oversize_surcharge(value: object) -> Money | None:
-    return check.optional_money(value, "oversize_surcharge")
+    return None if value is None else _charge(value, "oversize_surcharge")
 
 
 def _example(_: object, __: object, value: object) -> None:

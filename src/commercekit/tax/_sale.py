@@ -11,7 +11,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import EXACT
-from commercekit.errors import InvalidAmountError
+from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
@@ -87,6 +87,23 @@ class Seller:
         )
 
 
+_POSTCODE_LENGTH = 32  # as place_of reads a postcode (regions)
+
+
+def _valid_postcode(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    text = _checks.text(value, "postcode")
+    if not text.strip() or len(text) > _POSTCODE_LENGTH:
+        raise invalid(
+            "postcode",
+            value,
+            f"is not a postcode; give it as text of 1 to {_POSTCODE_LENGTH} characters"
+            ", not blanks, or None",
+            kind=InputKind.TEXT,
+        )
+
+
 def _valid_subdivision(buyer: object, _: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         check_subdivision(getattr(buyer, "country", ""), value)
@@ -102,7 +119,7 @@ class Buyer:
     """
 
     country: str = attrs.field(converter=_place)
-    postcode: str | None = attrs.field(default=None, validator=_checks.valid_optional_text)
+    postcode: str | None = attrs.field(default=None, validator=_valid_postcode)
     subdivision: str | None = attrs.field(default=None, validator=_valid_subdivision)
     tax_id: TaxId | None = attrs.field(
         default=None, validator=_checks.optional_instance_of(TaxId)
