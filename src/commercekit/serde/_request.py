@@ -47,6 +47,7 @@ from commercekit.serde._converter import (
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import PaymentRequest, check_schedule_currency
 from commercekit.serde._request_sources import (
+    check_promotions,
     data_sources,
     local_rates,
     omit_defaults,
@@ -274,6 +275,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
     money, seller, day = request.cart.subtotal, request.seller.country, request.at.date()
     check_schedule_currency(request.payment, money.currency.code, seller, day)
     products = {sku: _product(sku, facts) for sku, facts in request.products.items()}
+    check_promotions(request.cart, request.promotions)
     shipping = request.shipping
     try:
         context = CheckoutContext(

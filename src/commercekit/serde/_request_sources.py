@@ -17,7 +17,8 @@ from typing import Any
 import attrs
 
 from commercekit.checkout import CheckoutContext
-from commercekit.errors import CommerceKitError, InvalidJsonError
+from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
+from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import converter, locate
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import payment_request_json
@@ -31,7 +32,39 @@ from commercekit.tax import (
     TaxRateSource,
 )
 
-__all__ = ["data_sources", "local_rates", "omit_defaults"]
+__all__ = ["check_promotions", "data_sources", "local_rates", "omit_defaults"]
+
+
+def check_promotions(cart: Cart, promotions: tuple[Promotion, ...]) -> None:
+    """Refuse, at ``promotions[i]``, promotions that cannot stand together: an id
+    given twice, an amount in another currency than the cart's, a ``never_with``
+    naming no promotion given (as ``apply_promotions`` would, without the path)."""
+    currency = cart.lines[0].unit_price.currency
+    first: dict[str, int] = {}
+    for index, promotion in enumerate(promotions):
+        if promotion.id in first:
+            raise InvalidJsonError(
+                f"promotions[{index}].id",
+                f"{shown(promotion.id)} is the id of promotions[{first[promotion.id]}] "
+                "too; give each promotion its own id",
+                kind=InputKind.TEXT,
+            )
+        first[promotion.id] = index
+        for money in promotion.money_fields():
+            if money.currency != currency:
+                raise InvalidJsonError(
+                    f"promotions[{index}]",
+                    f"has an amount in {money.currency.code} and the cart is in "
+                    f"{currency.code}; give the promotion's amounts in the cart's currency",
+                )
+    for index, promotion in enumerate(promotions):
+        for other in sorted(promotion.never_with):
+            if other not in first:
+                raise InvalidJsonError(
+                    f"promotions[{index}].never_with",
+                    f"names {shown(other)}, which is not the id of a promotion given; "
+                    "pass that promotion too, or remove it",
+                )
 
 
 def omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
