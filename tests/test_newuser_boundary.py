@@ -6,6 +6,8 @@ no JSON path (found by writing requests by hand, as a plugin would).
 * A rate card price finer than its currency's minor unit (``"0.000000001"`` USD): the
   card took it, and the quote failed inside the promotions ledger with
   ``Money('1E-9', 'USD') has more decimals than USD's 2`` and no field.
+* ``at`` too near the end of the calendar to count delivery days after it
+  (``"9999-12-31T23:00:00+00:00"`` with a warehouse): refused with no field.
 """
 
 from __future__ import annotations
@@ -15,10 +17,17 @@ from typing import Any
 
 import pytest
 
+from commercekit.checkout import quote
 from commercekit.errors import CommerceKitError, InvalidInputError, InvalidJsonError
 from commercekit.money import Money
-from commercekit.serde import quote_request_from_json
-from commercekit.shipping import Bracket, RateCard, Zone, rate_card_from_dict
+from commercekit.serde import example_request, quote_request_from_json
+from commercekit.shipping import (
+    Bracket,
+    RateCard,
+    Zone,
+    delivery_window,
+    rate_card_from_dict,
+)
 from commercekit.tax import Buyer
 
 CARD: dict[str, Any] = {
@@ -88,3 +97,17 @@ def test_the_card_s_other_charges_are_whole_minor_units(field: str) -> None:
 
 def test_a_whole_cent_card_is_read() -> None:
     assert rate_card_from_dict(CARD).brackets["domestic"][0].price == Money("10.00", "USD")
+
+
+def test_a_moment_too_late_to_count_delivery_days_is_refused_at_at() -> None:
+    """Before, ``quote`` refused it inside ``delivery_window`` with no field."""
+    request = example_request("nl-to-de-consumer")
+    request["at"] = "9999-12-31T23:00:00+00:00"
+    cart, context = quote_request_from_json(request)
+    with pytest.raises(InvalidInputError, match="end of the calendar") as error:
+        quote(cart, context)
+    assert error.value.field == "at"
+    assert context.warehouse is not None
+    with pytest.raises(InvalidInputError) as error:
+        delivery_window(context.warehouse, "DE", (2, 3), ordered_at=context.at)
+    assert error.value.field == "ordered_at"

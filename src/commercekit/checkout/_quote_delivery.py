@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import attrs
 
+from commercekit._checks import invalid
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import ShippingCharge
-from commercekit.errors import UnknownCountryError
+from commercekit.errors import InvalidInputError, UnknownCountryError
 from commercekit.regions import Place, holiday_region
 from commercekit.shipping import DeliveryWindow, Warehouse, delivery_window
 
@@ -57,13 +58,18 @@ def delivered(
         notes.append(_NO_WAREHOUSE)
         return charge
     region = _destination_region(destination, notes)
-    window = delivery_window(
-        warehouse,
-        destination.country,
-        charge.transit_days,
-        ordered_at=context.at,
-        subdivision=region,
-    )
+    try:
+        window = delivery_window(
+            warehouse,
+            destination.country,
+            charge.transit_days,
+            ordered_at=context.at,
+            subdivision=region,
+        )
+    except InvalidInputError as error:
+        if error.field != "ordered_at":
+            raise
+        raise invalid("at", context.at, error.reason, kind=error.kind) from None
     notes.append(_summary(window, warehouse, charge))
     notes.extend(f"delivery: {reason}" for reason in window.reasons)
     return attrs.evolve(charge, delivery=window)

@@ -194,8 +194,11 @@ def delivery_window(
     try:
         return _window(warehouse, destination, region, (low, high), ordered_at)
     except OverflowError:
-        raise InvalidAmountError(
-            ordered_at, "is too near the end of the calendar to count days after it"
+        raise invalid(
+            "ordered_at",
+            ordered_at,
+            "is too near the end of the calendar to count days after it",
+            kind=InputKind.DATE,
         ) from None
 
 
