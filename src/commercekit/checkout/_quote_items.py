@@ -22,6 +22,7 @@ then USD 112.00, at or over USD 110 and so taxed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -30,17 +31,10 @@ from commercekit.checkout._model import QuoteLine
 from commercekit.errors import MissingDataError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import CartLine
-from commercekit.tax import (
-    LineTax,
-    PerItemRate,
-    TaxCategory,
-    TaxLine,
-    TaxRate,
-    fact_rates,
-    item_tax_lines,
-    per_item_rates,
-    source_rates,
-)
+from commercekit.tax import TaxCategory, TaxLine, TaxRate, source_rates
+
+if TYPE_CHECKING:
+    from commercekit.tax import LineTax, PerItemRate
 
 __all__ = ["by_part", "invoice_lines", "quote_lines", "rates_of_lines"]
 
@@ -78,6 +72,9 @@ def rates_of_lines(
         try:
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
         except MissingDataError:
+            # Imported when a rate is missing: a rate per item is rare.
+            from commercekit.tax import per_item_rates  # noqa: PLC0415
+
             rules = per_item_rates(taxed_in, category, on=day)
             if rules:
                 by_item[category] = rules
@@ -117,6 +114,8 @@ def _by_fact(
             "fact_rates); pass Product(..., rate_facts=RateFacts(...))",
             field=where,
         )
+    from commercekit.tax import fact_rates  # noqa: PLC0415  # India's facts only
+
     return fact_rates(taxed_in, category, product.rate_facts, on=context.at.date())
 
 
@@ -136,6 +135,8 @@ def _per_item(
             "quote with prices_include_tax=False and the prices without the tax, as US "
             "prices are stated",
         )
+    from commercekit.tax import item_tax_lines  # noqa: PLC0415  # per-item rates only
+
     off = discount if discount.amount else None
     taxed = item_tax_lines(line.unit_price, line.quantity, rules, discount=off)
     if len(taxed) == 1:
@@ -236,7 +237,8 @@ def quote_lines(
         count = len(parts.get(index, ((),)))
         if count == 1 and not rates[index]:
             net = subtotals[index] - discounts[index]
-            tax, taxed = net * 0, tuple[LineTax, ...]()
+            taxed: tuple[LineTax, ...] = ()
+            tax = net * 0
         else:
             taxed = tuple(results[at : at + count])
             at += count

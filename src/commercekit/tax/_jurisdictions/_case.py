@@ -17,8 +17,6 @@ from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
-from commercekit.tax._in_facts import rates_either_way
-from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._us_local import left_out_category
@@ -206,6 +204,10 @@ class Case:
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
+            # Imported when a rate is missing: a rate per item or per fact is rare.
+            from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
+            from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
+
             rules = per_item_rates(jurisdiction, category, on=self.on)
             if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
