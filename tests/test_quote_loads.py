@@ -164,7 +164,7 @@ def test_a_quote_from_a_zip_file_reads_the_same_bundled_files(tmp_path: Path) ->
             if path.is_file() and "__pycache__" not in path.parts:
                 written.write(path, path.relative_to(package.parent).as_posix())
     env = {**os.environ, "PYTHONPATH": str(archive)}
-    where = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+    where = subprocess.run(  # our own interpreter, a fixed script
         [sys.executable, "-c", "import commercekit; print(commercekit.__file__)"],
         capture_output=True,
         text=True,
