@@ -72,10 +72,7 @@ def rates_of_lines(
         try:
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
         except MissingDataError:
-            # Imported when a rate is missing: a rate per item is rare.
-            from commercekit.tax import per_item_rates  # noqa: PLC0415
-
-            rules = per_item_rates(taxed_in, category, on=day)
+            rules = _item_rules(taxed_in, category, context)
             if rules:
                 by_item[category] = rules
             elif category in stated:
@@ -99,6 +96,24 @@ def rates_of_lines(
                 parts[index] = taxed
         rates.append(found)
     return rates, parts
+
+
+def _item_rules(
+    taxed_in: str, category: TaxCategory, context: CheckoutContext
+) -> tuple[PerItemRate, ...]:
+    """The per-item rules of ``category``, the local taxes' with them; a partial quote
+    whose source does not say how a local tax treats it takes the state's alone, as its
+    decision does and lists (``left_out_local``)."""
+    # Imported when a rate is missing: a rate per item is rare.
+    from commercekit.tax import per_item_rates  # noqa: PLC0415
+
+    day = context.at.date()
+    try:
+        return per_item_rates(taxed_in, category, on=day, rates=context.tax_rates)
+    except MissingDataError:
+        if not context.partial:
+            raise
+        return per_item_rates(taxed_in, category, on=day)
 
 
 def _by_fact(

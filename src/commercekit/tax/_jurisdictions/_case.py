@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
@@ -19,8 +20,15 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
-from commercekit.tax._us_local import left_out_category
+from commercekit.tax._us_local import (
+    StateRatesOnly,
+    left_out_category,
+    left_out_local,
+)
 from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
+
+if TYPE_CHECKING:
+    from commercekit.tax._per_item import PerItemRate
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
@@ -206,18 +214,33 @@ class Case:
         except MissingDataError as error:
             # Imported when a rate is missing: a rate per item or per fact is rare.
             from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
-            from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
 
-            rules = per_item_rates(jurisdiction, category, on=self.on)
+            rules = self._item_rules(jurisdiction, category)
             if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
             if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
                 by_fact = rates_either_way(jurisdiction, category, self.on)
                 if by_fact:  # each line's facts pick one (fact_rates)
                     return by_fact
-            rule = left_out_category(self.source, jurisdiction, category, error)
+            rule = left_out_category(self.source, jurisdiction, category, error, self.on)
             self.left_out.setdefault(category, rule)
             return None
+
+    def _item_rules(
+        self, jurisdiction: str, category: TaxCategory
+    ) -> tuple[PerItemRate, ...]:
+        """The per-item rules of ``category``, the local taxes' with them; a partial
+        US decision whose source does not say how a local tax treats it takes the
+        state's alone and says what it lacks (``left_out_local``)."""
+        from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
+
+        try:
+            return per_item_rates(jurisdiction, category, on=self.on, rates=self.source)
+        except MissingDataError as error:
+            if not isinstance(self.source, StateRatesOnly):
+                raise
+            self.left_out.setdefault(category, left_out_local(error))
+            return per_item_rates(jurisdiction, category, on=self.on)
 
     def not_bundled(
         self,
