@@ -92,14 +92,10 @@ if TYPE_CHECKING:
     from commercekit.tax._in_tcs import TcsCollection, ecommerce_tcs
     from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import TaxBreakdown, tax_invoice
-    from commercekit.tax._item_rules import ItemRule, LocalTaxes
+    from commercekit.tax._item_rules import ItemRule, LocalTaxes, PerItemRate
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
     from commercekit.tax._minor_units import tax_in_minor_units
-    from commercekit.tax._per_item import (
-        PerItemRate,
-        item_tax_lines,
-        per_item_rates,
-    )
+    from commercekit.tax._per_item import item_tax_lines, per_item_rates
     from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
@@ -174,8 +170,8 @@ else:
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
-            "._item_rules": "ItemRule LocalTaxes",
-            "._per_item": "PerItemRate item_tax_lines per_item_rates",
+            "._item_rules": "ItemRule LocalTaxes PerItemRate",
+            "._per_item": "item_tax_lines per_item_rates",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",

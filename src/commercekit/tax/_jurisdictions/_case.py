@@ -28,7 +28,7 @@ from commercekit.tax._us_local import (
 from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 if TYPE_CHECKING:
-    from commercekit.tax._per_item import PerItemRate
+    from commercekit.tax._item_rules import PerItemRate
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
