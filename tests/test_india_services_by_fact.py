@@ -13,12 +13,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import CommerceKitError, MissingDataError
 from commercekit.money import Money, sum_money
-from commercekit.pricing import Cart, CartLine
+from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
 from commercekit.tax import Buyer, Collector, RateFacts, Sale, Seller, ServiceFacts, decide
 
 IST = timezone(timedelta(hours=5, minutes=30))
@@ -183,3 +184,44 @@ def test_accommodation_through_an_app_as_another_category_is_refused() -> None:
     )
     with pytest.raises(MissingDataError, match="'accommodation'"):
         _two_nights(_context(date(2026, 6, 1), stay, product=plain))
+
+
+def test_a_discount_that_moves_a_room_into_another_band_is_refused() -> None:
+    """Since 2018-07-27 the bands compare the value of supply (13/2018-Central Tax
+    (Rate)), which is after the seller's discount: a Rs 8,000 room at 10 % off is
+    Rs 7,200 a night, 5 % and not 18 % (the quote charged 18 %: 2,592.00 on
+    14,400.00 for two nights, where 5 % is 720.00). Stating the value after the
+    discount gives it."""
+    promotion = Promotion("TEN", PercentOff(10))
+    listed = Product(
+        "ROOM", "accommodation",
+        rate_facts=RateFacts(unit_value_per_day=Money("8000.00", "INR")),
+    )  # fmt: skip
+    context = attrs.evolve(
+        _context(date(2026, 6, 1), STAY, product=listed), promotions=(promotion,)
+    )
+    cart = Cart([CartLine("ROOM", Money("8000.00", "INR"), 2)])
+    with pytest.raises(MissingDataError, match="after the discount") as found:
+        quote(cart, context)
+    assert found.value.field == "products['ROOM'].rate_facts.unit_value_per_day"
+    after = Product(
+        "ROOM", "accommodation",
+        rate_facts=RateFacts(unit_value_per_day=Money("7200.00", "INR")),
+    )  # fmt: skip
+    stay = quote(cart, attrs.evolve(context, products={"ROOM": after}))
+    assert [str(row.amount) for row in stay.tax_summary] == ["360.00 INR"] * 2
+    assert stay.grand_total == Money("15120.00", "INR")
+
+
+def test_a_discount_within_the_band_keeps_the_stated_value() -> None:
+    """Rs 9,000 at 10 % off is Rs 8,100, above Rs 7,500 either way: 18 %."""
+    promotion = Promotion("TEN", PercentOff(10))
+    listed = Product(
+        "ROOM", "accommodation",
+        rate_facts=RateFacts(unit_value_per_day=Money("9000.00", "INR")),
+    )  # fmt: skip
+    context = attrs.evolve(
+        _context(date(2026, 6, 1), STAY, product=listed), promotions=(promotion,)
+    )
+    stay = quote(Cart([CartLine("ROOM", Money("9000.00", "INR"), 1)]), context)
+    assert stay.tax == Money("1458.00", "INR")

@@ -22,28 +22,23 @@ then USD 112.00, at or over USD 110 and so taxed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import attrs
 
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine
+from commercekit.checkout._quote_facts import fact_line_rates, rated_by_facts
 from commercekit.errors import (
-    InvalidAmountError,
-    InvalidInputError,
     MissingDataError,
-    NoRuleError,
 )
 from commercekit.money import Money, sum_money
 from commercekit.pricing import CartLine
 from commercekit.tax import (
     LineTax,
     PerItemRate,
-    RateFacts,
     TaxCategory,
     TaxLine,
     TaxRate,
-    fact_rates,
     item_tax_lines,
     per_item_rates,
     source_rates,
@@ -88,7 +83,7 @@ def rates_of_lines(
             rules = per_item_rates(taxed_in, category, on=day)
             if rules:
                 by_item[category] = rules
-            elif category in stated or (india and _rated_by_facts(taxed_in, category, day)):
+            elif category in stated or (india and rated_by_facts(taxed_in, category, day)):
                 by_fact.add(category)  # each line's product states the facts
             elif context.partial and taxed_in[:3] == "US-":
                 plain[category] = ()  # left out, as the partial decision says
@@ -101,7 +96,7 @@ def rates_of_lines(
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
         found = plain.get(category)
         if category in by_fact:
-            found = _by_fact(line, category, taxed_in, context)
+            found = fact_line_rates(line, category, taxed_in, context, discounts[index])
         elif found is None:
             taxed = _per_item(line, discounts[index], by_item[category], context)
             found = tuple(rate for part in taxed for rate in part.rates)
@@ -109,50 +104,6 @@ def rates_of_lines(
                 parts[index] = taxed
         rates.append(found)
     return rates, parts
-
-
-def _rated_by_facts(taxed_in: str, category: TaxCategory, day: date) -> bool:
-    """Whether ``category``'s Indian rate on ``day`` turns on facts ``fact_rates``
-    knows, though no product of the cart states them (so that each line is refused
-    naming its product's ``rate_facts``, not the category)."""
-    try:
-        fact_rates(taxed_in, category, RateFacts(), on=day)
-    except MissingDataError:
-        return True
-    except (InvalidInputError, NoRuleError):
-        return False
-    return True
-
-
-def _by_fact(
-    line: CartLine, category: TaxCategory, taxed_in: str, context: CheckoutContext
-) -> tuple[TaxRate, ...]:
-    """The rates of a line whose Indian rate turns on a fact its product states."""
-    product = context.products[line.sku]
-    if product.rate_facts is None:
-        where = f"products[{line.sku!r}].rate_facts"
-        raise MissingDataError(
-            where,
-            f"India's GST rate for {category} turns on a fact of the supply (see "
-            "fact_rates); pass Product(..., rate_facts=RateFacts(...))",
-            field=where,
-        )
-    premises = product.rate_facts.specified_premises
-    said = context.service_facts
-    if (
-        category is TaxCategory.RESTAURANT
-        and said is not None
-        and None not in (premises, said.at_specified_premises)
-        and premises is not said.at_specified_premises
-    ):
-        raise InvalidAmountError.refused(
-            "service_facts.at_specified_premises",
-            said.at_specified_premises,
-            f"contradicts products[{line.sku!r}].rate_facts.specified_premises "
-            f"({premises}): whether the restaurant is at specified premises is one "
-            "fact, for the rate and for who pays it (CGST Act s. 9(5)); say it once",
-        )
-    return fact_rates(taxed_in, category, product.rate_facts, on=context.at.date())
 
 
 def _per_item(
