@@ -19,7 +19,7 @@ import pytest
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import CommerceKitError, MissingDataError
 from commercekit.money import Money, sum_money
-from commercekit.pricing import Cart, CartLine, PercentOff, Promotion
+from commercekit.pricing import AmountOff, Cart, CartLine, PercentOff, Promotion
 from commercekit.tax import Buyer, Collector, RateFacts, Sale, Seller, ServiceFacts, decide
 
 IST = timezone(timedelta(hours=5, minutes=30))
@@ -225,3 +225,21 @@ def test_a_discount_within_the_band_keeps_the_stated_value() -> None:
     )
     stay = quote(Cart([CartLine("ROOM", Money("9000.00", "INR"), 1)]), context)
     assert stay.tax == Money("1458.00", "INR")
+
+
+def test_a_discount_on_a_price_with_the_tax_in_compares_the_value_without_it() -> None:
+    """Rs 7,875.00 with 5 % in is Rs 7,500.00 a night; Rs 1.05 off leaves Rs 7,873.95,
+    Rs 7,499.00 without the tax: still up to Rs 7,500, 5 %, and not refused as if the
+    price with the tax in were the value compared."""
+    listed = Product(
+        "ROOM", "accommodation",
+        rate_facts=RateFacts(unit_value_per_day=Money("7500.00", "INR")),
+    )  # fmt: skip
+    context = attrs.evolve(
+        _context(date(2026, 6, 1), STAY, product=listed),
+        prices_include_tax=True,
+        promotions=(Promotion("OFF", AmountOff(Money("1.05", "INR"))),),
+    )
+    stay = quote(Cart([CartLine("ROOM", Money("7875.00", "INR"), 1)]), context)
+    assert [r.rate for r in stay.lines[0].rates] == [Decimal("2.5")] * 2
+    assert stay.grand_total == Money("7873.95", "INR")

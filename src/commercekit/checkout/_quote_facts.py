@@ -82,7 +82,8 @@ def fact_line_rates(
         and discount.amount
         and day >= VALUE_OF_SUPPLY_SINCE
     ):
-        _same_band(line, discount, rates, (taxed_in, facts, day), where)
+        asked = (taxed_in, facts, day, context.prices_include_tax)
+        _same_band(line, discount, rates, asked, where)
     return rates
 
 
@@ -90,14 +91,18 @@ def _same_band(
     line: CartLine,
     discount: Money,
     rates: tuple[TaxRate, ...],
-    asked: tuple[str, RateFacts, date],
+    asked: tuple[str, RateFacts, date, bool],
     where: str,
 ) -> None:
     """Refuse a discount that moves a room's value per unit into another band than
-    the value stated: the bands compare the value of supply, after the discount."""
-    taxed_in, facts, day = asked
+    the value stated: the bands compare the value of supply, after the discount and
+    without the tax (taken out at the stated value's rates where prices include it:
+    the value is consistent when it falls in their band)."""
+    taxed_in, facts, day, prices_include_tax = asked
     stated = facts.unit_value_per_day
     per_unit = (line.unit_price.amount * line.quantity - discount.amount) / line.quantity
+    if prices_include_tax:  # without the tax at the stated value's rates
+        per_unit = per_unit * 100 / (100 + sum(rate.rate for rate in rates))
     if line.unit_price.currency.code == "INR":
         after = attrs.evolve(facts, unit_value_per_day=Money(per_unit, "INR"))
         if fact_rates(taxed_in, TaxCategory.ACCOMMODATION, after, on=day) == rates:
@@ -105,7 +110,8 @@ def _same_band(
     raise MissingDataError(
         f"{where}.unit_value_per_day after the discount",
         f"line {line.sku!r} has a discount of {discount}, which makes each unit "
-        f"{per_unit:.2f} {line.unit_price.currency.code} where {stated} is stated "
+        f"{per_unit:.2f} {line.unit_price.currency.code} without the tax where "
+        f"{stated} is stated "
         "per day, in another band (or in another currency). India's bands compare the "
         "value of supply, after the seller's discount (CGST Act s. 15(3)(a); "
         "13/2018-Central Tax (Rate)): state the value per day after the discount, "
