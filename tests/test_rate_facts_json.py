@@ -13,10 +13,12 @@ import io
 import json
 import warnings
 from datetime import UTC, datetime
+from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -155,3 +157,46 @@ def test_the_cli_quotes_by_the_facts(tmp_path: Path) -> None:
     written = json.loads(out.getvalue())
     assert written["tax"] == {"amount": "2880.00", "currency": "INR"}
     assert written["grand_total"] == {"amount": "18880.00", "currency": "INR"}
+
+
+@given(
+    value=st.decimals(0, 20000, places=2),
+    nights=st.integers(1, 30),
+    day=st.sampled_from(
+        [datetime(2025, 9, 21, 12, tzinfo=UTC), datetime(2025, 9, 22, 12, tzinfo=UTC)]
+    ),
+    guest=st.sampled_from(["IN-KA", "IN-MH"]),
+    include=st.booleans(),
+)
+def test_a_stay_quoted_as_json_adds_up(
+    value: Decimal, nights: int, day: datetime, guest: str, include: bool
+) -> None:
+    """For any room value, nights, day either side of 2025-09-22, guest's State and
+    tax-inclusive or not: the JSON quote's tax is the sum of its summary rows and of
+    its lines' taxes, each line's gross its net plus its tax, the grand total the sum
+    of the lines' gross; the rows are CGST + SGST (the property is in Karnataka)."""
+    room = Product(
+        "SUITE",
+        "accommodation",
+        rate_facts=RateFacts(unit_value_per_day=Money(value, "INR")),
+    )
+    context = attrs.evolve(
+        _context(room), at=day, buyer=Buyer("IN", subdivision=guest),
+        prices_include_tax=include,
+    )  # fmt: skip
+    cart = Cart([CartLine("SUITE", Money(value, "INR"), nights)])
+    data = quote_to_json(
+        quote(*quote_request_from_json(quote_request_to_json(cart, context)))
+    )
+
+    def amount(money: dict[str, str]) -> Decimal:
+        return Decimal(money["amount"])
+
+    assert {row["tax"] for row in data["tax_summary"]} <= {"CGST", "SGST"}
+    assert amount(data["tax"]) == sum(amount(row["amount"]) for row in data["tax_summary"])
+    assert amount(data["tax"]) == sum(amount(line["tax"]) for line in data["lines"])
+    for line in data["lines"]:
+        assert amount(line["gross"]) == amount(line["net"]) + amount(line["tax"])
+    assert amount(data["grand_total"]) == sum(
+        amount(line["gross"]) for line in data["lines"]
+    )
