@@ -243,3 +243,36 @@ def test_a_discount_on_a_price_with_the_tax_in_compares_the_value_without_it() -
     stay = quote(Cart([CartLine("ROOM", Money("7875.00", "INR"), 1)]), context)
     assert [r.rate for r in stay.lines[0].rates] == [Decimal("2.5")] * 2
     assert stay.grand_total == Money("7873.95", "INR")
+
+
+@pytest.mark.parametrize(
+    ("product", "kind", "said"),
+    [
+        (MEAL, "in_person", "other"),
+        (MEAL, "in_person", "housekeeping"),
+        (ROOM, "immovable_property", "housekeeping"),
+        (ROOM, "immovable_property", "other"),
+    ],
+)
+def test_the_clause_said_must_be_the_lines_service(
+    product: Product, kind: str, said: str
+) -> None:
+    """A meal through a food app said to be 'other' would leave the tax with the
+    restaurant (CGST Act s. 9(1)) where clause (iv) makes it the app's: the clause
+    said must name the lines' service, else refused at operator_service."""
+    facts = ServiceFacts(
+        kind, location="IN-KA", operator_service=said, supplier_liable_to_register=False
+    )
+    with pytest.raises(CommerceKitError) as found:
+        quote(
+            Cart([CartLine(product.sku, Money("1000.00", "INR"), 1)]),
+            _context(date(2026, 6, 1), facts, product=product),
+        )
+    assert found.value.field == "service_facts.operator_service"
+
+
+def test_a_room_said_as_another_kind_is_refused_at_the_kind() -> None:
+    facts = ServiceFacts("in_person", location="IN-KA")
+    with pytest.raises(MissingDataError) as found:
+        _two_nights(_context(date(2026, 6, 1), facts, marketplace=None))
+    assert found.value.field == "service_facts.kind"

@@ -28,7 +28,12 @@ from __future__ import annotations
 
 import attrs
 
-from commercekit.errors import InvalidInputError, MissingDataError
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    InvalidInputError,
+    MissingDataError,
+)
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._in_operator import operator_pays
 from commercekit.tax._jurisdictions._case import Case
@@ -70,6 +75,7 @@ def through_operator(case: Case, decision: TaxDecision) -> TaxDecision:
             field=_FIELD,
         )
     service = facts.operator_service
+    _refuse_other_clause(case, service)
     try:
         liability = operator_pays(
             service,
@@ -90,6 +96,24 @@ def through_operator(case: Case, decision: TaxDecision) -> TaxDecision:
     return attrs.evolve(
         decision, collected_by=Collector.MARKETPLACE, scheme=scheme, rules=rules
     )
+
+
+def _refuse_other_clause(case: Case, service: OperatorService) -> None:
+    """Refuse a clause said for lines of accommodation or restaurant service that is
+    not the clause naming them: 'other' for a meal through a food app would leave the
+    tax with the restaurant where clause (iv) makes it the operator's."""
+    categories = {line.category for line in case.sale.goods_lines}
+    for clause, category in _BY_FACT.items():
+        if category in categories and service is not clause:
+            raise InvalidAmountError.refused(
+                _FIELD,
+                service.value,
+                f"is not the clause of the sale's {category} lines: Notification "
+                f"17/2017-Central Tax (Rate) names {category} services in its clause "
+                f"'{clause.value}'; pass operator_service='{clause.value}'",
+                kind=InputKind.CHOICE,
+                choices=[clause.value],
+            )
 
 
 def _refuse_rates_not_bundled(case: Case, service: OperatorService) -> None:

@@ -78,6 +78,14 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
             field="sale.lines",
         )
     location = None if facts is None or facts.kind is not kind else facts.location
+    if facts is not None and facts.kind is not kind:
+        raise MissingDataError(
+            f"where the {category} service is supplied: its kind is "
+            f"'{kind.value}', not '{facts.kind.value}' (ServiceFacts.kind)",
+            f"{words} (IGST Act s. {clause}); pass service=ServiceFacts('{kind.value}', "
+            "location='IN-KA', ...) with the State where it is",
+            field="sale.service.kind",
+        )
     if location is None or not location.startswith("IN-"):
         abroad = (
             ""
