@@ -276,3 +276,16 @@ def test_a_room_said_as_another_kind_is_refused_at_the_kind() -> None:
     with pytest.raises(MissingDataError) as found:
         _two_nights(_context(date(2026, 6, 1), facts, marketplace=None))
     assert found.value.field == "service_facts.kind"
+
+
+def test_the_premises_stated_by_the_product_answer_the_operator_clause() -> None:
+    """Said once, in the product's rate facts: a meal not at specified premises
+    through a food app is the app's tax (clause (iv)) without repeating the fact as
+    at_specified_premises."""
+    served = ServiceFacts("in_person", location="IN-KA", operator_service="restaurant")
+    meal = quote(
+        Cart([CartLine("MEAL", Money("1000.00", "INR"), 1)]),
+        _context(date(2026, 6, 1), served, product=MEAL),
+    )
+    assert meal.decision.collected_by is Collector.MARKETPLACE
+    assert meal.tax == Money("50.00", "INR")

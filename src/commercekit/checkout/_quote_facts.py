@@ -9,9 +9,10 @@ Two facts are checked against the rest of the quote rather than taken blindly:
   another band than the value stated is refused, naming the field to state the value
   after the discount in: a Rs 8,000 room at 10 % off is Rs 7,200, 5 % from 2025-09-22,
   not 18 %;
-* a restaurant's **specified premises**, said both for the rate
+* a restaurant's **specified premises**, for the rate
   (``RateFacts.specified_premises``) and for who pays through an operator
-  (``ServiceFacts.at_specified_premises``): one fact, refused where the two disagree.
+  (``ServiceFacts.at_specified_premises``): one fact, taken from the products where
+  the service facts leave it out, refused where the two disagree.
 
 References:
     CBIC, GST Acts (CGST Act s. 15): https://cbic-gst.gov.in/gst-acts.html
@@ -33,9 +34,16 @@ from commercekit.errors import (
 )
 from commercekit.money import Money
 from commercekit.pricing import CartLine
-from commercekit.tax import RateFacts, TaxCategory, TaxRate, fact_rates
+from commercekit.tax import (
+    OperatorService,
+    RateFacts,
+    ServiceFacts,
+    TaxCategory,
+    TaxRate,
+    fact_rates,
+)
 
-__all__ = ["fact_line_rates", "rated_by_facts"]
+__all__ = ["fact_line_rates", "rated_by_facts", "with_stated_premises"]
 
 VALUE_OF_SUPPLY_SINCE = date(2018, 7, 27)
 """From this day hotel accommodation's bands compare the value of supply, not the
@@ -134,3 +142,25 @@ def _one_premises(facts: RateFacts, context: CheckoutContext, where: str) -> Non
             "restaurant is at specified premises is one fact, for the rate and for "
             "who pays it (CGST Act s. 9(5)); say it once",
         )
+
+
+def with_stated_premises(context: CheckoutContext) -> ServiceFacts | None:
+    """The context's service facts, with ``at_specified_premises`` taken from the
+    restaurant products' ``rate_facts.specified_premises`` where a restaurant service
+    through an operator leaves it out and they all state the same: one fact, said
+    once. Otherwise the facts as given (a missing fact is then refused by name)."""
+    facts = context.service_facts
+    if (
+        facts is None
+        or facts.operator_service is not OperatorService.RESTAURANT
+        or facts.at_specified_premises is not None
+    ):
+        return facts
+    stated = {
+        product.rate_facts.specified_premises
+        for product in context.products.values()
+        if product.tax_category is TaxCategory.RESTAURANT and product.rate_facts is not None
+    }
+    if len(stated) != 1 or None in stated:
+        return facts
+    return attrs.evolve(facts, at_specified_premises=stated.pop())
