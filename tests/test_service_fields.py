@@ -26,11 +26,16 @@ with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
     from starlette.testclient import TestClient
 
 CLIENT = TestClient(build_app())
-EXAMPLES = {
-    path: body
+BODIES = [
+    (path, body)
     for method, path, body, status, _ in _docs_exchanges()
     if method == "POST" and status == 200 and body is not None
-}
+]
+"""Every example answered 200, the US quote with local rates among them."""
+EXAMPLES: dict[str, dict[str, Any]] = {}
+for _path, _body in BODIES:  # each endpoint's first example (/quote: the German one)
+    EXAMPLES.setdefault(_path, _body)
+US_QUOTE = next(body for path, body in BODIES if "local_rates" in body)
 _PART = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
@@ -97,6 +102,13 @@ CASES = [
      "UnknownSkuError", "previous[0].returned_lines['MUG']"),
     ("/refund", _refund(returned_lines={"TEE-ORGANIC": 1}),
      "MissingPaymentCostError", "quote_request.payment"),
+    # the US quote with local rates (docs/service.md): none given, one silent on
+    # clothing, one's rate a JSON number
+    ("/quote", _put(US_QUOTE, "local_rates", None), "MissingDataError", "local_rates"),
+    ("/quote", _put(US_QUOTE, "local_rates[1].categories", {}),
+     "MissingDataError", "local_rates[1].categories"),
+    ("/quote", _put(US_QUOTE, "local_rates[0].rate", 4.5),
+     "InvalidJsonError", "local_rates[0].rate"),
 ]  # fmt: skip
 
 
@@ -121,11 +133,15 @@ def _head(field: str) -> str:
     return re.split(r"[.\[]", field)[0]
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES))
-def test_every_refusal_at_every_field_names_a_field_of_the_request(path: str) -> None:
-    """Each field of the example changed to null, an unknown code or -1: every 422
-    names a field, and its first step is one of the request's own fields."""
-    body = EXAMPLES[path]
+@pytest.mark.parametrize(
+    ("path", "body"), BODIES, ids=[f"{path}-{n}" for n, (path, _) in enumerate(BODIES)]
+)
+def test_every_refusal_at_every_field_names_a_field_of_the_request(
+    path: str, body: dict[str, Any]
+) -> None:
+    """Each field of each example (the US quote with local rates too) changed to null,
+    an unknown code or -1: every 422 names a field, and its first step is one of the
+    request's own fields."""
     wrong = []
     for leaf in _leaves(body):
         for value in (None, "QZ", -1):

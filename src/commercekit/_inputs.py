@@ -331,14 +331,17 @@ class For:
         return member(value, kind, field, self.error)
 
 
-def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None]:
+def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None] | None:
     """The setter of ``cls``'s slot ``name``: it fills the slot directly, as attrs'
-    own ``__init__`` does, past a frozen class's ``__setattr__``."""
+    own ``__init__`` does, past a frozen class's ``__setattr__``; ``None`` where the
+    class has no slot and ``object``'s ``__setattr__`` (Money): set as written."""
     for klass in cls.__mro__:
         found = klass.__dict__.get(name)
         if isinstance(found, types.MemberDescriptorType):
             return found.__set__
-    return lambda made, value: object.__setattr__(made, name, value)  # no slots
+    if cls.__setattr__ is cast(Any, object.__setattr__):
+        return None  # no slot, no __setattr__ to get past
+    return lambda made, value: object.__setattr__(made, name, value)  # frozen, no slots
 
 
 _BUILDERS: dict[type, Callable[..., Any]] = {}
@@ -348,28 +351,35 @@ def trusted_builder(cls: type[_Kind]) -> Callable[..., _Kind]:
     """``trusted`` for one class, as a function of one keyword per field that fills
     each slot: what a hot path keeps at hand (``trusted`` passes its keywords on once
     more, which doubles the cost of each value). Written once per class the library
-    builds trusted: a few dozen.
-    """
-    kind: type = cls
-    found = _BUILDERS.get(kind)
+    builds trusted: a few dozen (Money among them)."""
+    found = _BUILDERS.get(cls)
     if found is None:
-        found = _BUILDERS[kind] = _written_builder(kind)
+        found = _BUILDERS[cls] = _written_builder(cls)
     return found
 
 
 def _written_builder(cls: type) -> Callable[..., Any]:
     """The function of ``trusted_builder``, written out for ``cls``'s fields as attrs
     writes its ``__init__``, without the converters and validators (a loop over the
-    fields would cost twice as much). Python itself refuses a field not given or not
-    known, with a ``TypeError`` naming it."""
-    names = [field.name for field in attrs.fields(cls)]
+    fields costs twice as much); a class not of attrs (Money) as its ``__init__``
+    stores its parameters, each in the attribute of its name. Python itself refuses a
+    field not given or not known, with a ``TypeError`` naming it."""
+    code = cast(Any, cls).__init__.__code__  # after self: its parameters
+    names = (
+        [f.name for f in attrs.fields(cls)]
+        if attrs.has(cls)
+        else code.co_varnames[1 : code.co_argcount]
+    )
     setters = {f"_set_{name}": _slot_setter(cls, name) for name in names}
-    body = "".join(f"    _set_{name}(made, {name})\n" for name in names)
+    body = "".join(
+        f"    _set_{name}(made, {name})\n" if setters[f"_set_{name}"]
+        else f"    made.{name} = {name}\n" for name in names
+    )  # fmt: skip
     source = (
         f"def build(*, {', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
     )
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(source, namespace)  # noqa: S102  # the source is built from attrs' field names only
+    exec(source, namespace)  # noqa: S102  # the source is built from the fields' names only
     return namespace["build"]  # type: ignore[no-any-return]  # exec's namespace is Any
 
 
@@ -378,8 +388,7 @@ def trusted(cls: type[_Kind], **values: Any) -> _Kind:
     inputs, without re-running the checks its constructor makes on a caller's values.
 
     The quote builds thousands of lines, taxes and amounts; checking each again would
-    double its time. Every field must be given, exactly as stored (nothing converts).
-    """
+    double its time. Every field must be given, exactly as stored (nothing converts)."""
     return trusted_builder(cls)(**values)
 
 

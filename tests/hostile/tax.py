@@ -15,6 +15,8 @@ from commercekit.tax import (
     GstSupplier,
     GstSupply,
     LineTax,
+    LocalRate,
+    LocalRates,
     NexusThreshold,
     PerItemRate,
     RateFacts,
@@ -111,6 +113,13 @@ def _rate_total() -> RateTotal:
 
 def _ny_clothing() -> PerItemRate:
     return per_item_rates("US-NY", "clothing", on=DAY)[0]
+
+
+def _albany() -> LocalRate:
+    return LocalRate(
+        "Albany County", "county", Decimal(4), SOURCE, date(2025, 3, 1),
+        {TaxCategory.CLOTHING: "taxed"},
+    )  # fmt: skip
 
 
 def _tax_id() -> TaxId:
@@ -307,8 +316,37 @@ CALLS: dict[str, Callable[[], Call]] = {
         local_taxes="each_locality",
         official=True,
     ),
+    "LocalRate": lambda: call(
+        name="Albany County",
+        type="county",
+        rate=Decimal(4),
+        source=SOURCE,
+        as_of=date(2025, 3, 1),
+        categories={TaxCategory.CLOTHING: "taxed"},
+    ),
+    "LocalRate.treatment": lambda: method(_albany().treatment, TaxCategory.CLOTHING),
+    "LocalRates": lambda: call("US-NY", (_albany(),), source=BUNDLED),
+    "LocalRates.rates_for": lambda: method(
+        LocalRates("US-NY", (_albany(),)).rates_for, "US-NY", "standard", on=DAY
+    ),
+    "LocalRates.local_item_rules": lambda: method(
+        LocalRates("US-NY", (_albany(),)).local_item_rules,
+        "US-NY",
+        TaxCategory.CLOTHING,
+        (_ny_clothing(),),
+        on=DAY,
+    ),
+    "StateRatesOnly.local_item_rules": lambda: method(
+        StateRatesOnly(LocalRates("US-NY", (_albany(),))).local_item_rules,
+        "US-NY",
+        TaxCategory.CLOTHING,
+        (_ny_clothing(),),
+        on=DAY,
+    ),
     "PerItemRate.parts": lambda: method(_ny_clothing().parts, Money("120.00", "USD")),
-    "per_item_rates": lambda: call("US-NY", "clothing", on=DAY),
+    "per_item_rates": lambda: call(
+        "US-NY", "clothing", on=DAY, rates=LocalRates("US-NY", (_albany(),))
+    ),
     "RateFacts": lambda: call(
         unit_value_per_day=Money("7500.00", "INR"),
         specified_premises=False,
@@ -484,6 +522,8 @@ _TAX_NAME = (
 VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("TaxRate", "tax"): (_NAME, _TAX_NAME),
     ("RateTotal", "tax"): (_NAME, _TAX_NAME),
+    ("LocalRate", "name"): (_NAME, "the locality's own name, such as 'Albany County'"),
+    ("LocalRate", "source"): (_NAME, "where the rate was read, in words or a URL"),
     ("PerItemRate", "compared_on"): (_NAME, "the law's words for the value compared"),
     ("item_tax_lines", "description"): (_NAME, "the line's own words, such as 'T-shirt'"),
     ("Sale", "marketplace"): (_NAME, "the platform's own name, such as 'bol.com'"),

@@ -6,6 +6,7 @@ What a quote needs (the products, the context) is in ``_context``.
 from __future__ import annotations
 
 from datetime import datetime
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -229,6 +230,10 @@ def _currency(value: object) -> str:
     return validate_currency(label(value, "currency"))
 
 
+_GROSS_CURRENCY = attrgetter("gross.currency.code")
+_TAX = attrgetter("tax")
+
+
 def _lines(value: object) -> tuple[QuoteLine, ...]:
     lines = many(value, QuoteLine, "lines")
     if not lines:
@@ -318,9 +323,10 @@ class Quote:
     """The payment's cost to the merchant and any surcharge (``None``: none priced)."""
 
     def __attrs_post_init__(self) -> None:
-        for index, line in enumerate(self.lines):
-            if line.gross.currency.code != self.currency:  # named only to refuse it
-                same_currency(self.currency, {f"lines[{index}]": line.gross}, "quote")
+        if {*map(_GROSS_CURRENCY, self.lines)} != {self.currency}:
+            for index, line in enumerate(self.lines):  # the first in another, named
+                if line.gross.currency.code != self.currency:
+                    same_currency(self.currency, {f"lines[{index}]": line.gross}, "quote")
         amounts = {}
         if self.shipping is not None:
             amounts["shipping"] = self.shipping.gross
@@ -373,7 +379,7 @@ class Quote:
     @property
     def tax(self) -> Money:
         """All VAT/GST charged at checkout (lines, shipping and surcharge)."""
-        parts = [line.tax for line in self.lines]
+        parts = list(map(_TAX, self.lines))
         parts += [charge.tax for charge in (self.shipping, self.surcharge) if charge]
         return sum_money(parts, self.currency)
 

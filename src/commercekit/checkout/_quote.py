@@ -74,7 +74,7 @@ from commercekit.errors import (
     InvalidInputError,
     MissingDataError,
 )
-from commercekit.money import Money, RateTable, make_money, sum_money
+from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
@@ -95,6 +95,7 @@ __all__ = ["quote"]
 _ELECTRONIC = frozenset({TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES})
 _multiply = EXACT.multiply
 _subtract = EXACT.subtract
+_money = trusted_builder(Money)
 _SALE_UNITS = cast("Callable[[int], int]", attrs.fields(SaleLine).quantity.converter)
 
 
@@ -211,10 +212,14 @@ def _amounts(cart: Cart, discounts: Sequence[Money]) -> tuple[list[Money], list[
         elif line.quantity == 1:  # price x 1: the price itself, to its last decimal
             subtotal = price
         else:
-            subtotal = make_money(_multiply(price.amount, line.quantity), price.currency)
+            subtotal = _money(
+                amount=_multiply(price.amount, line.quantity), currency=price.currency
+            )
         subtotals.append(subtotal)
         if subtotal.__class__ is Money and off.__class__ is Money:
-            net = make_money(_subtract(subtotal.amount, off.amount), subtotal.currency)
+            net = _money(
+                amount=_subtract(subtotal.amount, off.amount), currency=subtotal.currency
+            )
         else:
             net = subtotal - off
         nets.append(net)
@@ -340,10 +345,10 @@ def _decision(
     # on a line than a sale does, so SaleLine's own check of the quantity runs.
     make_line = trusted_builder(SaleLine)
     units = _SALE_UNITS
-    lines = tuple(
+    lines = tuple([
         make_line(value=net, quantity=units(line.quantity), category=category)
         for line, net, category in zip(cart.lines, nets, categories, strict=True)
-    )
+    ])  # fmt: skip
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
     try:
         return decide(

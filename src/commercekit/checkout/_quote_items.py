@@ -80,7 +80,7 @@ def rates_of_lines(
         try:
             plain[category] = source_rates(context.tax_rates, taxed_in, category, on=day)
         except MissingDataError:
-            rules = per_item_rates(taxed_in, category, on=day)
+            rules = _item_rules(taxed_in, category, context)
             if rules:
                 by_item[category] = rules
             elif category in stated or (india and rated_by_facts(taxed_in, category, day)):
@@ -104,6 +104,21 @@ def rates_of_lines(
                 parts[index] = taxed
         rates.append(found)
     return rates, parts
+
+
+def _item_rules(
+    taxed_in: str, category: TaxCategory, context: CheckoutContext
+) -> tuple[PerItemRate, ...]:
+    """The per-item rules of ``category``, the local taxes' with them; a partial quote
+    whose source does not say how a local tax treats it takes the state's alone, as its
+    decision does and lists (``left_out_local``)."""
+    day = context.at.date()
+    try:
+        return per_item_rates(taxed_in, category, on=day, rates=context.tax_rates)
+    except MissingDataError:
+        if not context.partial:
+            raise
+        return per_item_rates(taxed_in, category, on=day)
 
 
 def _per_item(

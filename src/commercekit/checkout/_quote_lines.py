@@ -19,7 +19,7 @@ from decimal import Decimal
 from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
 from commercekit.checkout._model import QuoteLine
-from commercekit.money import MINOR_UNITS, QUANTUM, Money, make_money
+from commercekit.money import MINOR_UNITS, QUANTUM, Money
 from commercekit.pricing import CartLine
 from commercekit.tax import RateKind, RateTotal, TaxLine, TaxRate, tax_in_minor_units
 
@@ -27,6 +27,7 @@ __all__ = ["lines_taxed_per_line"]
 
 _scaleb = EXACT.scaleb
 _multiply = EXACT.multiply
+_money = trusted_builder(Money)
 
 
 def lines_taxed_per_line(
@@ -47,33 +48,28 @@ def lines_taxed_per_line(
     places = MINOR_UNITS[currency.code]
     quantum = QUANTUM[currency.code]  # units x quantum: the amount, to the minor unit
 
-    made: dict[int, Money] = {}  # each tax built once (taxes repeat): Money is immutable
-
-    def money(units: int) -> Money:
-        found = made.get(units)
-        if found is None:
-            found = made[units] = make_money(_multiply(units, quantum), currency)
-        return found
-
     # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
     # minor units, checked in the cart) less the discount; then the shipping shares.
     units = [int(_scaleb(amount.amount, places)) for amount in amounts]
     units += [int(_scaleb(line.price.amount, places)) for line in shipping]
     all_rates = [*rates, *(line.rates for line in shipping)]
     groups = _by_rates(all_rates)
-    taxes = [0] * len(units)
-    for members in groups.values():
-        found = tax_in_minor_units(
-            [units[index] for index in members],
-            all_rates[members[0]][0],
-            prices_include_tax=inclusive,
-        )
-        for index, tax in zip(members, found, strict=True):
-            taxes[index] = tax
+    taxes = _taxes(units, all_rates, groups, inclusive=inclusive)
     nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
     make_line = trusted_builder(QuoteLine)
     kept = _as_written(amounts, quantum)  # the gross (prices with tax) or the net
-    taxed = {tax: money(tax) for tax in set(taxes)}  # each tax's Money, looked up
+    made = {  # each tax's Money, built once (taxes repeat): Money is immutable
+        tax: _money(amount=_multiply(tax, quantum), currency=currency) for tax in set(taxes)
+    }
+
+    def money(units: int) -> Money:
+        found = made.get(units)
+        if found is None:
+            found = made[units] = _money(
+                amount=_multiply(units, quantum), currency=currency
+            )
+        return found
+
     lines = [
         make_line(
             sku=line.sku,
@@ -81,11 +77,11 @@ def lines_taxed_per_line(
             unit_price=line.unit_price,
             amount=subtotal,
             discount=discount,
-            net=make_money(_multiply(net, quantum), currency)  # mostly unique: built
+            net=_money(amount=_multiply(net, quantum), currency=currency)  # mostly unique
             if inclusive or same is None
             else same,
-            tax=taxed[tax],
-            gross=make_money(_multiply(net + tax, quantum), currency)
+            tax=made[tax],
+            gross=_money(amount=_multiply(net + tax, quantum), currency=currency)
             if not inclusive or same is None
             else same,
             rates=line_rates,
@@ -103,6 +99,27 @@ def lines_taxed_per_line(
         for net, tax in zip(nets[count:], taxes[count:], strict=True)
     ]
     return lines, shipped, _summary(groups, all_rates, nets, taxes, money)
+
+
+def _taxes(
+    units: Sequence[int],
+    rates: Sequence[tuple[TaxRate, ...]],
+    groups: dict[int, list[int]],
+    *,
+    inclusive: bool,
+) -> list[int]:
+    """Each line's tax in minor units: ``tax_in_minor_units`` asked once per rate, for
+    the lines at that rate (``groups``, from ``_by_rates``)."""
+    taxes = [0] * len(units)
+    for members in groups.values():
+        found = tax_in_minor_units(
+            [units[index] for index in members],
+            rates[members[0]][0],
+            prices_include_tax=inclusive,
+        )
+        for index, tax in zip(members, found, strict=True):
+            taxes[index] = tax
+    return taxes
 
 
 def _by_rates(rates: Sequence[tuple[TaxRate, ...]]) -> dict[int, list[int]]:

@@ -85,11 +85,7 @@ def tax_lines(
         untaxed=untaxed,
     )
     inclusive = context.prices_include_tax
-    if (
-        context.rounding is RoundingLevel.LINE
-        and not parts
-        and all(len(found) == 1 for found in rates)
-    ):
+    if context.rounding is RoundingLevel.LINE and not parts and {*map(len, rates)} == {1}:
         lines, shipped, by_rate = lines_taxed_per_line(
             cart_lines, subtotals, discounts, amounts, rates,
             shipping=shipping, positions=positions, inclusive=inclusive,

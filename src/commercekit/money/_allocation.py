@@ -118,20 +118,22 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
             f"{len(ratios):,} ratios given; an amount is shared into at most "
             f"{MAX_PARTS:,} parts"
         )
-    if all(
-        ratio.__class__ is int and -MAX_MAGNITUDE < ratio < MAX_MAGNITUDE
-        for ratio in ratios
+    if (
+        {*map(type, ratios)} == {int}
+        and min(ratios) > -MAX_MAGNITUDE
+        and max(ratios) < MAX_MAGNITUDE
     ):  # whole numbers (counts of minor units, say): already in their proportions
         weights = cast("list[int]", list(ratios))  # every ratio is an int
     else:
         fractions = [_fraction(ratio) for ratio in ratios]
         common = math.lcm(*(denominator for _, denominator in fractions))
         weights = [numerator * (common // den) for numerator, den in fractions]
-    for ratio, weight in zip(ratios, weights, strict=True):
-        if weight < 0:
-            raise InvalidAmountError(
-                ratio, "is a negative ratio; ratios must be zero or positive"
-            )
+    if min(weights) < 0:  # the first negative one is refused
+        for ratio, weight in zip(ratios, weights, strict=True):
+            if weight < 0:
+                raise InvalidAmountError(
+                    ratio, "is a negative ratio; ratios must be zero or positive"
+                )
     if not any(weights):
         raise AllocationError(
             "every ratio is zero; at least one ratio must be positive to share an amount"
@@ -203,12 +205,9 @@ def allocate_minor_units(units: int, ratios: Sequence[Ratio]) -> list[int]:
 def _counts(units: int, weights: list[int]) -> list[int]:
     """``units`` (zero or more) shared over ``weights`` by largest remainder."""
     total = sum(weights)
-    counts = []
-    remainders = []
-    for weight in weights:
-        count, remainder = divmod(units * weight, total)
-        counts.append(count)
-        remainders.append(remainder)
+    shares = [divmod(units * weight, total) for weight in weights]
+    counts = [count for count, _ in shares]
+    remainders = [remainder for _, remainder in shares]
     leftover = units - sum(counts)
     if leftover:
         # A stable sort: among equal remainders the earlier position comes first.

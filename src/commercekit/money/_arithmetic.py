@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import reduce
 
 import moneyed
 
@@ -63,6 +64,13 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
             )
         items = read
     total = QUANTUM[target.code] * 0  # zero with the currency's decimals: 0.00 for EUR
+    amounts = [
+        item.amount
+        for item in items
+        if item.__class__ is Money and item.currency is target  # checked when built
+    ]
+    if len(amounts) == len(items):  # the usual case: ours, in the one currency
+        return _make(Money, reduce(_add, amounts, total), target)
     for given in items:
         if given.__class__ is Money:  # ours, checked when built: the usual case
             item = given

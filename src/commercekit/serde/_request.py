@@ -16,10 +16,12 @@ bundled example cards (``"rate_cards": "examples"``, invented prices), and may c
 ``"warehouse"`` (``{"country", "timezone", "cutoff", "handling_days", "subdivision"}``,
 the zone by its IANA name and the cut-off as ``"HH:MM"``) gives the quote its delivery
 dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, see
-``_payment``) gives it the merchant's payment cost and any lawful surcharge. A
-``"service_facts"`` object (``ServiceFacts``' fields) makes the cart a sale of services.
-A product's ``"rate_facts"`` object (``RateFacts``' fields, the value per day as money)
-states what its Indian GST rate turns on (``fact_rates``).
+``_payment``) gives it the merchant's payment cost and any lawful surcharge.
+``"local_rates"`` gives the local sales taxes at a US buyer's address (see
+``_request_sources``). A ``"service_facts"`` object (``ServiceFacts``' fields)
+makes the cart a sale of services. A product's ``"rate_facts"`` object
+(``RateFacts``' fields, the value per day as money) states what its Indian GST
+rate turns on (``fact_rates``).
 """
 
 from __future__ import annotations
@@ -45,11 +47,12 @@ from commercekit.serde._converter import (
     structure,
 )
 from commercekit.serde._objects import placed
-from commercekit.serde._payment import (
-    PaymentRequest,
-    check_schedule_currency,
+from commercekit.serde._payment import PaymentRequest, check_schedule_currency
+from commercekit.serde._request_sources import (
+    data_sources,
+    local_rates,
+    omit_defaults,
 )
-from commercekit.serde._request_sources import data_sources, omit_defaults
 from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
     BUNDLED_TARIFF,
@@ -63,7 +66,9 @@ from commercekit.shipping import (
     rate_card_to_dict,
 )
 from commercekit.tax import (
+    BUNDLED,
     Buyer,
+    LocalRate,
     RateFacts,
     RoundingLevel,
     Seller,
@@ -111,6 +116,7 @@ class _Request:
     partial: bool = False
     warehouse: Warehouse | None = None
     payment: PaymentRequest | None = None
+    local_rates: tuple[LocalRate, ...] | None = None
     service_facts: ServiceFacts | None = None
     schema: str | None = None
 
@@ -291,6 +297,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             warehouse=request.warehouse,
             payment=request.payment.payment if request.payment else None,
             payment_costs=request.payment.costs if request.payment else None,
+            tax_rates=local_rates(request.buyer, request.local_rates) or BUNDLED,
             service_facts=request.service_facts,
         )
     except CommerceKitError as error:

@@ -1,6 +1,13 @@
 """The quote request's fields that name data sources and optional facts: the tariff
-(the bundled example, or a ``TariffTable``'s rows), a partial quote, the warehouse,
-the payment, and the facts of a sale of services (``service_facts``)."""
+(the bundled example, or a ``TariffTable``'s rows), local rates, a partial quote, the
+warehouse, the payment, and the facts of a sale of services (``service_facts``).
+
+A request carries its data as rows, never as a plug-in. ``"local_rates"`` gives the
+local sales taxes at a US buyer's address (one object per county, city or special
+district: ``name``, ``type``, ``rate`` in percent as a string, ``source``, ``as_of``
+and, per category its state treats apart, ``categories``); the request's quote then
+asks [`LocalRates`][commercekit.tax.LocalRates] built from them, for that call only.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +17,83 @@ from typing import Any
 import attrs
 
 from commercekit.checkout import CheckoutContext
-from commercekit.errors import InvalidJsonError
+from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.serde._converter import converter, locate
+from commercekit.serde._objects import placed
 from commercekit.serde._payment import payment_request_json
 from commercekit.shipping import BUNDLED_TARIFF, TariffTable, Warehouse
+from commercekit.tax import (
+    BUNDLED,
+    Buyer,
+    LocalRate,
+    LocalRates,
+    StateRatesOnly,
+    TaxRateSource,
+)
 
-__all__ = ["data_sources", "omit_defaults"]
+__all__ = ["data_sources", "local_rates", "omit_defaults"]
 
 
 def omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` without the keys whose value is their default."""
     return {key: value for key, value in data.items() if defaults.get(key, ...) != value}
 
 
+def local_rates(buyer: Buyer, given: tuple[LocalRate, ...] | None) -> LocalRates | None:
+    """The rate source of the request's ``local_rates`` (read already, each checked
+    when built), for the buyer's state; refused at ``local_rates`` where the buyer is
+    in no US state with local sales taxes."""
+    if given is None:
+        return None
+    where = buyer.subdivision or buyer.country
+    try:
+        return LocalRates(where, given)
+    except CommerceKitError as error:
+        if getattr(error, "field", None) == "state":
+            raise InvalidJsonError(
+                "local_rates",
+                f"are given for a buyer in {where}: local rates are those of a US state "
+                "with local sales taxes, named as the buyer's subdivision (US-NY ...)",
+            ) from None
+        found = placed(error, {"local_rates": list(given)})
+        raise found or locate(error, "local_rates") from None
+
+
+def _local_rates_json(source: LocalRates) -> list[dict[str, Any]]:
+    if source.source is not BUNDLED:
+        raise InvalidJsonError(
+            "local_rates",
+            "wrap a plugin's rate source; a request carries the local rates over the "
+            "bundled state tables only",
+        )
+    return [
+        omit_defaults(converter.unstructure(local), {"categories": {}})
+        for local in source.local
+    ]
+
+
+def _tax_rates(context: CheckoutContext) -> TaxRateSource:
+    """The rate source a request can carry: the bundled tables or ``LocalRates`` (its
+    ``local_rates``), either wrapped in ``StateRatesOnly`` where the quote is partial
+    (as a partial quote wraps it itself); ``InvalidJsonError`` at ``tax_rates`` for
+    any other, never dropped."""
+    source = context.tax_rates
+    if isinstance(source, StateRatesOnly) and context.partial:
+        source = source.source
+    if source is BUNDLED or isinstance(source, LocalRates):
+        return source
+    raise InvalidJsonError(
+        "tax_rates",
+        f"is {source!r}, which a request cannot carry: it holds the bundled state "
+        "tables, local rates over them (local_rates: LocalRates(...)) and partial: "
+        "true (the state's part alone: StateRatesOnly, on a partial quote only); "
+        "quote with the plugin in Python instead",
+    )
+
+
 def data_sources(context: CheckoutContext) -> dict[str, Any]:
-    """The request fields naming bundled data (the example tariff), partial quotes,
-    the warehouse, the payment and the facts of a sale of services."""
+    """The request fields naming bundled data (the example tariff), the local rates,
+    partial quotes, the warehouse, the payment and the facts of a sale of services."""
     data: dict[str, Any] = {}
     tariffs = context.tariffs
     if tariffs is BUNDLED_TARIFF:
@@ -42,6 +111,9 @@ def data_sources(context: CheckoutContext) -> dict[str, Any]:
             "tariff",
             "is a plugin's live tariff; a request carries a TariffTable's rows only",
         )
+    source = _tax_rates(context)
+    if isinstance(source, LocalRates):
+        data["local_rates"] = _local_rates_json(source)
     if context.partial:
         data["partial"] = True
     if context.warehouse is not None:

@@ -67,6 +67,8 @@ _QUOTE = Where(
         "postcode": "buyer.postcode",  # the parcel goes to the buyer
         "service": "shipping.service",
         "converted": "payment.converted",
+        "tax_rates": "local_rates",  # a US state's local rates, missing
+        "local": "local_rates",  # a LocalRates' own list
     },
     by_error=(
         (SurchargeRefusedError, "payment.surcharge"),

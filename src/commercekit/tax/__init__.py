@@ -24,7 +24,11 @@
   ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
 * US sales tax: each state's rate is bundled (``rates_for("US-CA", ...)``) with its
   facts ([`us_state`][commercekit.tax.us_state]: local taxes, the marketplace
-  facilitator law); local rates come from a ``TaxRateSource``, and
+  facilitator law); local rates come from a ``TaxRateSource`` (or are given for one
+  address as [`LocalRates`][commercekit.tax.LocalRates], each a
+  [`LocalRate`][commercekit.tax.LocalRate] with its
+  [`LocalTaxType`][commercekit.tax.LocalTaxType] and, per category its state treats
+  apart, its [`LocalTreatment`][commercekit.tax.LocalTreatment]), and
   [`StateRatesOnly`][commercekit.tax.StateRatesOnly] asks knowingly for the state's part
   alone, which [`missing_from`][commercekit.tax.missing_from] then names;
   [`us_shipping`][commercekit.tax.us_shipping] says whether the state taxes shipping.
@@ -134,6 +138,12 @@ if TYPE_CHECKING:
         threshold_periods,
     )
     from commercekit.tax._us_local import StateRatesOnly, missing_from
+    from commercekit.tax._us_local_rates import (
+        LocalRate,
+        LocalRates,
+        LocalTaxType,
+        LocalTreatment,
+    )
     from commercekit.tax._us_nexus import (
         CollectFrom,
         Combine,
@@ -185,6 +195,7 @@ else:
                 "nexus_threshold"
             ),
             "._us_local": "StateRatesOnly missing_from",
+            "._us_local_rates": "LocalRate LocalRates LocalTaxType LocalTreatment",
             "._us_registration": "nexus_status",
             "._us_shipping": "ShippingTaxability UsShipping us_shipping",
             "._us_states": "UsState us_state",
@@ -208,7 +219,11 @@ __all__ = [
     "GstSupply",
     "ItemRule",
     "LineTax",
+    "LocalRate",
+    "LocalRates",
+    "LocalTaxType",
     "LocalTaxes",
+    "LocalTreatment",
     "NexusStatus",
     "NexusThreshold",
     "NexusWindow",

@@ -269,6 +269,13 @@ def beyond_money(amount: Decimal) -> bool:
     return bool(amount) and not MIN_EXPONENT <= amount.adjusted() < 18  # below 10^18
 
 
+def any_beyond_money(amounts: Sequence[Decimal]) -> bool:
+    """Whether ``beyond_money`` holds for any of ``amounts``: the leading digits of
+    those not zero, at their extremes."""
+    found = list(map(Decimal.adjusted, filter(None, amounts)))
+    return bool(found) and not (min(found) >= MIN_EXPONENT and max(found) < 18)
+
+
 @context_free
 def add_tax(
     net: Money, rates: TaxRate | Sequence[TaxRate], *, mode: RoundingMode = DEFAULT_ROUNDING

@@ -27,10 +27,14 @@ class ItemRule(enum.StrEnum):
 class LocalTaxes(enum.StrEnum):
     """What a per-item rule does to the local (county, city, district) sales taxes.
 
-    commercekit bundles no local rates, and applies a rule to the state's tax only: a
-    quote in a state with local taxes asks them of a rate source, and on a per-item
-    day refuses a source's answer holding the state's tax alone (or, partial, leaves
-    the local taxes out and says so), so a local tax is never exempted here.
+    commercekit bundles no local rates: a quote in a state with local taxes asks them
+    of a rate source, and on a per-item day refuses a source's answer holding the
+    state's tax alone (or, partial, leaves the local taxes out and says so). Given
+    local rates ([`LocalRates`][commercekit.tax.LocalRates]), ``EXEMPT`` makes every
+    local tax follow the state's threshold on the rule's days, whatever the caller
+    said of the category (the law leaves the locality no choice); under any other
+    value the caller's answer for each local tax is needed, and refused by name
+    where missing.
     """
 
     EXEMPT = "exempt"

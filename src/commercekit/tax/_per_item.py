@@ -71,7 +71,7 @@ from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
 from commercekit.tax._item_rules import LOCAL_WORDS, ItemRule, LocalTaxes
 from commercekit.tax._tax_line import TaxLine
-from commercekit.tax._tax_rate import TaxRate, _kind, _percent
+from commercekit.tax._tax_rate import TaxRate, TaxRateSource, _kind, _percent
 
 __all__ = [
     "PerItemRate",
@@ -235,10 +235,21 @@ def rules_table() -> dict[tuple[str, TaxCategory], tuple[PerItemRate, ...]]:
 
 @context_free
 def per_item_rates(
-    jurisdiction: str, category: TaxCategory | str, *, on: date
+    jurisdiction: str,
+    category: TaxCategory | str,
+    *,
+    on: date,
+    rates: TaxRateSource | None = None,
 ) -> tuple[PerItemRate, ...]:
     """The bundled per-item rules for ``category`` in ``jurisdiction`` on ``on``, one
     per tax; an empty tuple where its rate does not depend on the item's price.
+
+    In a US state with local taxes, ``rates`` (a rate source) adds each local tax's
+    rule, where it has the optional method ``local_item_rules(jurisdiction, category,
+    rules, *, on)`` ([`LocalRates`][commercekit.tax.LocalRates] has it): the state's
+    threshold, with the local rate, or none, either side. Without it the state's rules
+    alone are answered, and the decision refuses them for lacking the local taxes (or,
+    with ``StateRatesOnly``, says that it left them out).
 
     Examples:
         >>> from datetime import date
@@ -257,9 +268,16 @@ def per_item_rates(
     """
     code = _checks.jurisdiction(jurisdiction)
     asked, day = check_category(category), check_day(on)
+    if rates is not None and not callable(getattr(rates, "rates_for", None)):
+        raise invalid("rates", rates, "is not a TaxRateSource", kind=InputKind.TYPE)
     if code != "IN" and not code.startswith("IN-"):
         rules = rules_table().get((code, asked), ())
-        return tuple(rule for rule in rules if rule.above.covers(day))
+        found = tuple(rule for rule in rules if rule.above.covers(day))
+        if not found or rates is None:
+            return found
+        from commercekit.tax._us_local_rates import local_rules  # noqa: PLC0415  # a cycle
+
+        return found + local_rules(rates, code, asked, found, day)
     taxes = gst_taxes(code, day)  # India: the taxes of the place of supply
     return tuple(
         attrs.evolve(

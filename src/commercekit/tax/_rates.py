@@ -228,7 +228,9 @@ class BundledRates:
         (IGST), a State's code for an intra-State one (CGST + SGST, or CGST + UTGST in a
         Union territory without a legislature); a category India's bundled rows do not
         cover raises [`MissingDataError`][commercekit.errors.MissingDataError] instead
-        of falling back to the standard rate.
+        of falling back to the standard rate. So does a US state's category on a
+        general-goods sales tax holiday (Massachusetts, Ohio), naming the holiday, as
+        [`decide`][commercekit.tax.decide] does: its goods are not all exempt.
 
         Examples:
             >>> bc = BUNDLED.rates_for("CA-BC", "standard", on=date(2026, 1, 1))
@@ -259,6 +261,10 @@ class BundledRates:
                 )
         if not found:
             _missing(code, table, asked, day, place)
+        if code[:3] == "US-":  # a general-goods holiday (MA, OH) has no bundled rate
+            from commercekit.tax._us_holidays import refuse_on_holiday  # noqa: PLC0415
+
+            refuse_on_holiday(code, asked, tuple(found), day)
         return tuple(found)
 
     def rate_for(

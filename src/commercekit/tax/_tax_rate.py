@@ -132,9 +132,21 @@ class TaxRate:
 class TaxRateSource(Protocol):
     """Where rates come from: the bundled tables, or a plugin's live data.
 
-    The United States has no bundled rates (state and local sales tax needs an
+    The United States has no bundled local rates (local sales tax needs an
     address-level provider); a plugin implements this Protocol to supply them, or any
-    other jurisdiction's, and passes the rates to the computation functions.
+    other jurisdiction's, and passes the rates to the computation functions
+    ([`LocalRates`][commercekit.tax.LocalRates] is one built from the local rates of one
+    address).
+
+    A source may also have the optional method ``local_item_rules(jurisdiction,
+    category, rules, *, on) -> tuple[PerItemRate, ...]``: for a category whose rate in
+    a US state depends on the price of each item (``rules``, the state's own, from
+    [`per_item_rates`][commercekit.tax.per_item_rates]), each local tax's rule under
+    the same threshold: the local rate, or an exemption, either side of it (a New York
+    locality that exempts clothing under USD 110 as the state does, or taxes it). It
+    raises ``MissingDataError`` naming a local tax that does not say. A source without
+    it answers the state's part alone for such a category, which a decision refuses
+    where the state has local taxes (or, asked for a partial answer, says it left out).
     """
 
     def rates_for(

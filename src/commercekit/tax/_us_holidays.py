@@ -31,7 +31,7 @@ from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["refuse_on_holiday"]
+__all__ = ["on_holiday", "refuse_on_holiday"]
 
 
 @attrs.frozen
@@ -92,19 +92,28 @@ def _bundled_rates(state: str, category: TaxCategory, day: date) -> frozenset[Ta
     }
 
 
+def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
+    """The general-goods holiday covering ``category`` in ``state`` on ``day``, if
+    any (a partial answer may not leave such a category out: see
+    ``_us_local.left_out_category``)."""
+    on = _checks.day(day, "on")
+    found = next(
+        (row for row in _table() if row.state == state and row.since <= on <= row.until),
+        None,
+    )
+    return None if found is None or category in found.excluded else found
+
+
 def refuse_on_holiday(
     state: str, category: TaxCategory, answer: tuple[TaxRate, ...], day: date
 ) -> None:
     """Raise ``MissingDataError`` where ``day`` is a general-goods holiday in ``state``
     and ``answer`` (the rates of ``category``) charges a bundled rate above 0 %, unless
     the holiday leaves ``category`` out by name; else return."""
-    on = _checks.day(day, "on")
-    found = next(
-        (row for row in _table() if row.state == state and row.since <= on <= row.until),
-        None,
-    )
-    if found is None or category in found.excluded:
+    found = on_holiday(state, category, day)
+    if found is None:
         return
+    on = _checks.day(day, "on")
     bundled = _bundled_rates(state, category, on)
     charged = [rate for rate in answer if rate.rate > 0 and rate in bundled]
     if not charged:

@@ -20,6 +20,11 @@ it is a part, asks for it by wrapping its source in
 lacks ([`missing_from`][commercekit.tax.missing_from]), and a quote made with
 ``CheckoutContext(partial=True)`` lists it in ``Quote.missing``.
 
+A caller that knows the local taxes at the address gives them as data:
+[`LocalRates`][commercekit.tax.LocalRates] (``_us_local_rates.py``), each local tax
+saying how it treats a category its state treats apart, clothing under New York's
+USD 110 threshold among them.
+
 States without local sales taxes (Connecticut, Indiana, Kentucky, Maine, Maryland,
 Massachusetts, Michigan, Rhode Island and DC) need no local source: the state's rate
 is the whole rate (``_data/us_states.csv``).
@@ -35,8 +40,11 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
+from commercekit.tax._us_holidays import on_holiday
+from commercekit.tax._us_local_rates import item_question
 
 if TYPE_CHECKING:
+    from commercekit.tax._per_item import PerItemRate
     from commercekit.tax._us_states import UsState
 
 __all__ = [
@@ -44,6 +52,7 @@ __all__ = [
     "StateRatesOnly",
     "check_local",
     "left_out_category",
+    "left_out_local",
     "missing_from",
 ]
 
@@ -89,6 +98,23 @@ class StateRatesOnly:
         """The wrapped source's answer."""
         return self.source.rates_for(jurisdiction, category, on=on)
 
+    def local_item_rules(
+        self,
+        jurisdiction: str,
+        category: TaxCategory | str,
+        rules: tuple[PerItemRate, ...],
+        *,
+        on: date,
+    ) -> tuple[PerItemRate, ...]:
+        """The wrapped source's local per-item rules, where it has them; none (the
+        state's part alone, said by the decision) where it does not."""
+        code, asked, given, day = item_question(jurisdiction, category, rules, on)
+        ask = getattr(self.source, "local_item_rules", None)
+        if not callable(ask):
+            return ()
+        found: tuple[PerItemRate, ...] = ask(code, asked, given, on=day)
+        return found
+
 
 def _what(state: str) -> str:
     return f"local sales tax rates for {state} (county, city, district)"
@@ -101,7 +127,8 @@ def check_local(
     where they are or the state has no local taxes; the rule saying what is left out
     where ``source`` is a ``StateRatesOnly``; else ``MissingDataError``, raised too
     where the answer lacks the state's own tax (local rates alone would charge short)."""
-    own = {rate.tax for rate in BUNDLED.rates_for(state.state, "standard", on=on)}
+    # the state's tax names from its rows (its rates_for refuses a holiday's day)
+    own = {rate.tax for rate in BUNDLED.rows[state.state] if rate.covers(on)}
     lacking = sorted(own - {rate.tax for rate in rates})
     if lacking:
         raise MissingDataError(
@@ -128,8 +155,10 @@ def check_local(
         f"answer for {rates[0].category.value} holds the state's tax alone: pass a "
         f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
         "state's tax and each local one at the buyer's address (county, city, district; "
-        "a local row at 0% where there is none), or ask for the state's part alone with "
+        "a local row at 0% where there is none), such as LocalRates(state, [LocalRate("
+        "...), ...]) (a JSON request: local_rates), or ask for the state's part alone with "
         "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
+        field="tax_rates",  # the quote's context field (decide's rates)
     )
 
 
@@ -138,19 +167,37 @@ def left_out_category(
     state: str,
     category: TaxCategory,
     error: MissingDataError,
+    on: date,
 ) -> Rule:
     """The rule saying that a partial decision leaves ``category`` untaxed, where
     ``source`` (a ``StateRatesOnly``) has no rates for it in the US state ``state``
     (a category the state's bundled table has no row for: books in New York);
-    ``error``, the source's refusal, anywhere else, or where the source was not asked
-    for a partial answer."""
-    if not isinstance(source, StateRatesOnly) or state[:3] != "US-":
+    ``error``, the source's refusal, anywhere else, where the source was not asked
+    for a partial answer, or on a general-goods holiday covering ``category`` (its
+    goods are neither all taxed nor all exempt: untaxed would be a guess too)."""
+    if (
+        not isinstance(source, StateRatesOnly)
+        or state[:3] != "US-"
+        or on_holiday(state, category, on) is not None
+    ):
         raise error
     return Rule(
         f"{state} sales tax rates for {category} (its lines are left untaxed; pass a "
         f"TaxRateSource whose rates_for({state!r}, {str(category)!r}, on=day) answers "
         f"them) are left out at the caller's request; the rate source answered: "
         f"{error}",
+        PARTIAL_SOURCE,
+    )
+
+
+def left_out_local(error: MissingDataError) -> Rule:
+    """The rule saying that a partial decision taxes a category at the state's part
+    alone, as ``error`` (the rate source's refusal of a local tax's answer) says what
+    it lacks."""
+    return Rule(
+        f"{'; '.join(error.missing)} are left out at the caller's request: the "
+        "category pays the state's tax alone, not the local taxes at the buyer's "
+        f"address; {error.how}",
         PARTIAL_SOURCE,
     )
 

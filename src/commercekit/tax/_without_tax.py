@@ -9,12 +9,13 @@ and adds the values up without a Money per line where only the total is asked fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
+from functools import reduce
 
 from commercekit._numbers import EXACT
 from commercekit.money import MINOR_UNITS, QUANTUM, Money, make_money
-from commercekit.tax._compute import beyond_money, rate_ratio
+from commercekit.tax._compute import any_beyond_money, beyond_money, rate_ratio
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = ["net_total", "nets_of", "taxes_inside"]
@@ -36,22 +37,25 @@ def taxes_inside(
     return [_MULTIPLY(units, quantum) for units in _tax_units(grosses, rates)]
 
 
-def _tax_units(
-    grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]
-) -> Iterator[int]:
+def _tax_units(grosses: Sequence[Money], rates: Sequence[tuple[TaxRate, ...]]) -> list[int]:
     """The tax inside each gross in whole minor units, ``share_of_gross`` at half-up
     inlined for a long sale: its ratio worked out once per tuple of rates (by
     identity: every tuple stays alive in ``rates``)."""
     scale = 10 ** MINOR_UNITS[grosses[0].currency.code]
-    shares: dict[int, tuple[int, int]] = {}  # tax = gross x R / (100 + R)
-    for gross, line_rates in zip(grosses, rates, strict=True):
-        share = shares.get(id(line_rates))
-        if share is None:
-            rate_num, rate_den = rate_ratio(line_rates)
-            share = shares[id(line_rates)] = (rate_num * scale, 100 * rate_den + rate_num)
-        gross_num, gross_den = gross.amount.as_integer_ratio()
-        whole = 2 * gross_den * share[1]  # half-up of a ratio of zero or more
-        yield (2 * gross_num * share[0] + whole // 2) // whole
+    keys = list(map(id, rates))
+    shares = {}  # tax = gross x R / (100 + R): (R's numerator x scale, its denominator)
+    for key, line_rates in dict(zip(keys, rates, strict=True)).items():
+        rate_num, rate_den = rate_ratio(line_rates)
+        shares[key] = (rate_num * scale, 100 * rate_den + rate_num)
+    # Half-up of a ratio of zero or more: (2 x n x a + d x b) // (2 x d x b).
+    return [
+        (2 * gross_num * share_num + gross_den * share_den) // (2 * gross_den * share_den)
+        for (gross_num, gross_den), (share_num, share_den) in zip(
+            [gross.amount.as_integer_ratio() for gross in grosses],
+            map(shares.__getitem__, keys),
+            strict=True,
+        )
+    ]
 
 
 def nets_of(grosses: Sequence[Money], taxes: Sequence[Decimal]) -> list[Money]:
@@ -78,11 +82,9 @@ def net_total(
     holds it as before)."""
     currency = grosses[0].currency
     quantum = QUANTUM[currency.code]
-    total = quantum * 0  # as sum_money: 0.00 for EUR, then each gross
-    for gross in grosses:
-        amount = gross.amount
-        if beyond_money(amount):
-            return None
-        total = _ADD(total, amount)
+    amounts = [gross.amount for gross in grosses]
+    if any_beyond_money(amounts):
+        return None
+    total = reduce(_ADD, amounts, quantum * 0)  # as sum_money: 0.00 for EUR, then each
     total = _SUBTRACT(total, _MULTIPLY(sum(_tax_units(grosses, rates)), quantum))
     return None if beyond_money(total) else make_money(total, currency)

@@ -18,10 +18,14 @@ from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
 from commercekit.tax._in_facts import rates_either_way
-from commercekit.tax._per_item import per_item_rates
+from commercekit.tax._per_item import PerItemRate, per_item_rates
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
-from commercekit.tax._us_local import left_out_category
+from commercekit.tax._us_local import (
+    StateRatesOnly,
+    left_out_category,
+    left_out_local,
+)
 from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
@@ -206,16 +210,30 @@ class Case:
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
-            rules = per_item_rates(jurisdiction, category, on=self.on)
+            rules = self._item_rules(jurisdiction, category)
             if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
             if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
                 by_fact = rates_either_way(jurisdiction, category, self.on)
                 if by_fact:  # each line's facts pick one (fact_rates)
                     return by_fact
-            rule = left_out_category(self.source, jurisdiction, category, error)
+            rule = left_out_category(self.source, jurisdiction, category, error, self.on)
             self.left_out.setdefault(category, rule)
             return None
+
+    def _item_rules(
+        self, jurisdiction: str, category: TaxCategory
+    ) -> tuple[PerItemRate, ...]:
+        """The per-item rules of ``category``, the local taxes' with them; a partial
+        US decision whose source does not say how a local tax treats it takes the
+        state's alone and says what it lacks (``left_out_local``)."""
+        try:
+            return per_item_rates(jurisdiction, category, on=self.on, rates=self.source)
+        except MissingDataError as error:
+            if not isinstance(self.source, StateRatesOnly):
+                raise
+            self.left_out.setdefault(category, left_out_local(error))
+            return per_item_rates(jurisdiction, category, on=self.on)
 
     def not_bundled(
         self,

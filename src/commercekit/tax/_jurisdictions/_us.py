@@ -192,6 +192,7 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
         answer = case.category_rates(state.state, category)
         if answer is not None:
             refuse_on_holiday(state.state, category, answer, case.on)
+        if answer is not None and category not in case.left_out:
             left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:
         return decision
