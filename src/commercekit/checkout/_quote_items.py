@@ -28,6 +28,7 @@ import attrs
 
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine
+from commercekit.checkout._quote_facts import fact_line_rates, rated_by_facts
 from commercekit.errors import MissingDataError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import CartLine
@@ -75,7 +76,7 @@ def rates_of_lines(
             rules = _item_rules(taxed_in, category, context)
             if rules:
                 by_item[category] = rules
-            elif category in stated:
+            elif category in stated or (india and rated_by_facts(taxed_in, category, day)):
                 by_fact.add(category)  # each line's product states the facts
             elif context.partial and taxed_in[:3] == "US-":
                 plain[category] = ()  # left out, as the partial decision says
@@ -88,7 +89,7 @@ def rates_of_lines(
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
         found = plain.get(category)
         if category in by_fact:
-            found = _by_fact(line, category, taxed_in, context)
+            found = fact_line_rates(line, category, taxed_in, context, discounts[index])
         elif found is None:
             taxed = _per_item(line, discounts[index], by_item[category], context)
             found = tuple(rate for part in taxed for rate in part.rates)
@@ -114,24 +115,6 @@ def _item_rules(
         if not context.partial:
             raise
         return per_item_rates(taxed_in, category, on=day)
-
-
-def _by_fact(
-    line: CartLine, category: TaxCategory, taxed_in: str, context: CheckoutContext
-) -> tuple[TaxRate, ...]:
-    """The rates of a line whose Indian rate turns on a fact its product states."""
-    product = context.products[line.sku]
-    if product.rate_facts is None:
-        where = f"products[{line.sku!r}].rate_facts"
-        raise MissingDataError(
-            where,
-            f"India's GST rate for {category} turns on a fact of the supply (see "
-            "fact_rates); pass Product(..., rate_facts=RateFacts(...))",
-            field=where,
-        )
-    from commercekit.tax import fact_rates  # noqa: PLC0415  # India's facts only
-
-    return fact_rates(taxed_in, category, product.rate_facts, on=context.at.date())
 
 
 def _per_item(

@@ -19,7 +19,9 @@ dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, 
 ``_payment``) gives it the merchant's payment cost and any lawful surcharge.
 ``"local_rates"`` gives the local sales taxes at a US buyer's address (see
 ``_request_sources``). A ``"service_facts"`` object (``ServiceFacts``' fields)
-makes the cart a sale of services.
+makes the cart a sale of services. A product's ``"rate_facts"`` object
+(``RateFacts``' fields, the value per day as money) states what its Indian GST
+rate turns on (``fact_rates``).
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ from commercekit.tax import (
     BUNDLED,
     Buyer,
     LocalRate,
+    RateFacts,
     RoundingLevel,
     Seller,
     ServiceFacts,
@@ -90,6 +93,7 @@ class _Product:
     hs_code: str | None = None
     origin: str | None = None
     weight_kg: Decimal | None = None
+    rate_facts: RateFacts | None = None
 
 
 @attrs.frozen
@@ -221,7 +225,12 @@ converter.register_structure_hook(
 def _product(sku: str, facts: _Product) -> Product:
     try:
         return Product(
-            sku, facts.tax_category, facts.hs_code, facts.origin, facts.weight_kg
+            sku,
+            facts.tax_category,
+            facts.hs_code,
+            facts.origin,
+            facts.weight_kg,
+            rate_facts=facts.rate_facts,
         )
     except CommerceKitError as error:
         where = f"products[{shown(sku)}]"
@@ -344,9 +353,9 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         data["products"] = {
             sku: omit_defaults(
                 converter.unstructure(
-                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg)
+                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg, p.rate_facts)
                 ),
-                {"hs_code": None, "origin": None, "weight_kg": None},
+                {"hs_code": None, "origin": None, "weight_kg": None, "rate_facts": None},
             )
             for sku, p in context.products.items()
         }
