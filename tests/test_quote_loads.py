@@ -64,9 +64,9 @@ RULES_NOT_ASKED = {
 """Rules a quote within the EU rounding per line never asks for: the invoice's
 arithmetic (rounding once per rate on the invoice), rates that depend on the price of
 each item, and why India has no rate for a category (imported where a rate is
-missing). The per-item rule's value type (``tax/_item_rules.py``) loads with the US local rates a
-request may carry, and India's ``RateFacts`` (``tax/_in_facts.py``) with the JSON
-converter that reads a product's facts (both read their tables on first use only)."""
+missing). The per-item rule's value type (``tax/_item_rules.py``) loads with the US
+local rates a request may carry, and India's ``RateFacts`` (``tax/_in_facts.py``) with
+the JSON converter that reads a product's facts (both read their tables on first use)."""
 
 RESOURCES = {"importlib.resources", "tempfile", "random"}
 """``importlib.resources`` and what it brings: bundled files of a package on disk are
