@@ -127,6 +127,7 @@ class PerItemRate:
         Examples:
             >>> from datetime import date
             >>> from commercekit.money import Money
+            >>> from commercekit.tax import per_item_rates
             >>> [ny] = per_item_rates("US-NY", "clothing", on=date(2026, 6, 1))
             >>> [(str(part), rate.rate) for part, rate in ny.parts(Money("110.00", "USD"))]
             [('110.00 USD', Decimal('4'))]
