@@ -26,6 +26,7 @@ from commercekit.tax import (
     Buyer,
     RateFacts,
     Seller,
+    ServiceFacts,
     TaxCategory,
     TaxLine,
     TaxRate,
@@ -198,7 +199,8 @@ def test_cgst_and_sgst_add_up_to_igst(day: date, value: Money, state: str) -> No
     assert len(halves) == 2
     assert halves[0].rate == halves[1].rate
     assert halves[0].rate + halves[1].rate == igst.rate
-    assert {r.note for r in halves} == {igst.note}
+    assert halves[0].tax == "CGST"  # the entry's note, which each tax's note ends with
+    assert all(r.note.endswith(halves[0].note) for r in (*halves, igst))
 
 
 @given(st.dates(min_value=RESTAURANT_5, max_value=date(2030, 12, 31)), st.booleans())
@@ -364,13 +366,16 @@ def india_quote(
     *,
     buyer: str = "IN-KA",
     day: date = date(2026, 6, 1),
+    service: ServiceFacts | None = None,
 ) -> Quote:
-    """A quote on ``day`` by a seller in Karnataka to a buyer in ``buyer``."""
+    """A quote on ``day`` by a seller in Karnataka to a buyer in ``buyer`` (of
+    services, with ``service``)."""
     context = CheckoutContext(
         Seller("IN", {"IN-KA"}), Buyer("IN", subdivision=buyer),
         at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
         prices_include_tax=False,
         products={product.sku: product for product in products},
+        service_facts=service,
     )  # fmt: skip
     cart = Cart([CartLine(sku, Money(price, "INR"), qty) for sku, price, qty in lines])
     return quote(cart, context)
@@ -379,19 +384,35 @@ def india_quote(
 NIGHT = RateFacts(unit_value_per_day=Money("8000.00", "INR"))
 ROOM = Product("ROOM", "accommodation", rate_facts=NIGHT)
 SODA = Product("SODA", "non_alcoholic_drinks", rate_facts=RateFacts(heading="22021010"))
+IN_KARNATAKA = ServiceFacts("immovable_property", location="IN-KA")
+"""A hotel in Karnataka: its rooms are supplied there (IGST Act s. 12(3)(b))."""
 
 
 def test_a_quote_takes_each_lines_facts_and_its_tax_is_the_sum() -> None:
-    """Two nights at Rs 8,000 (above Rs 7,500: 18 %) and two sodas (2202 10: 40 % from
+    """Two nights at Rs 8,000 (above Rs 7,500: 18 %) and one at Rs 5,000 (5 % from
     2025-09-22), inside Karnataka: CGST + SGST on each line, the tax their sum."""
-    found = india_quote([ROOM, SODA], [("ROOM", "8000.00", 2), ("SODA", "40.00", 2)])
+    small = Product(
+        "SMALL", "accommodation",
+        rate_facts=RateFacts(unit_value_per_day=Money("5000.00", "INR")),
+    )  # fmt: skip
+    found = india_quote(
+        [ROOM, small], [("ROOM", "8000.00", 2), ("SMALL", "5000.00", 1)],
+        service=IN_KARNATAKA,
+    )  # fmt: skip
     by_sku = {line.sku: line for line in found.lines}
     assert [(r.tax, r.rate) for r in by_sku["ROOM"].rates] == [
         ("CGST", Decimal(9)), ("SGST", Decimal(9)),
     ]  # fmt: skip
     assert by_sku["ROOM"].tax == Money("2880.00", "INR")
-    assert by_sku["SODA"].tax == Money("32.00", "INR")
-    assert found.tax == by_sku["ROOM"].tax + by_sku["SODA"].tax
+    assert by_sku["SMALL"].tax == Money("250.00", "INR")
+    assert found.tax == by_sku["ROOM"].tax + by_sku["SMALL"].tax
+
+
+def test_a_room_and_goods_in_one_quote_are_refused() -> None:
+    """A room (placed where the property is) and sodas (where their movement ends)
+    are placed by two rules: quoted apart, not placed at the buyer's State together."""
+    with pytest.raises(MissingDataError, match=r"12\(3\)\(b\)"):
+        india_quote([ROOM, SODA], [("ROOM", "8000.00", 2), ("SODA", "40.00", 2)])
 
 
 def test_a_quote_between_states_pays_igst_by_the_same_facts() -> None:
@@ -418,16 +439,31 @@ def test_a_quote_shows_the_cess_as_a_tax_of_its_own() -> None:
 def test_a_quote_line_without_its_facts_is_refused_by_name() -> None:
     bare = Product("BED", "accommodation")
     with pytest.raises(MissingDataError, match="RateFacts"):
-        india_quote([bare], [("BED", "900.00", 1)])
+        india_quote([bare], [("BED", "900.00", 1)], service=IN_KARNATAKA)
     with pytest.raises(MissingDataError) as missing:
-        india_quote([ROOM, bare], [("ROOM", "8000.00", 1), ("BED", "900.00", 1)])
+        india_quote(
+            [ROOM, bare], [("ROOM", "8000.00", 1), ("BED", "900.00", 1)],
+            service=IN_KARNATAKA,
+        )  # fmt: skip
     assert missing.value.field == "products['BED'].rate_facts"
 
 
 def test_the_decision_lists_every_rate_the_facts_may_pick() -> None:
     """Without the lines' facts, a decision names each rate a room may pay that day."""
-    found = india_quote([ROOM], [("ROOM", "8000.00", 1)])
+    found = india_quote([ROOM], [("ROOM", "8000.00", 1)], service=IN_KARNATAKA)
     assert {(r.tax, r.rate) for r in found.decision.rates} == {
         ("CGST", Decimal("2.5")), ("SGST", Decimal("2.5")),
         ("CGST", Decimal(9)), ("SGST", Decimal(9)),
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("place", ["IN", "IN-KA", "IN-CH"])
+def test_each_taxs_note_names_that_tax_at_its_own_rate(place: str) -> None:
+    """A rate's note is what explains it: an IGST 18 % row whose note says only
+    '9% CGST' misleads. Each note of an IGST, SGST or UTGST rate names its tax and
+    rate first; a CGST note names the CGST rate."""
+    room = RateFacts(unit_value_per_day=Money("8000.00", "INR"))
+    for rate in fact_rates(place, "accommodation", room, on=date(2026, 6, 1)):
+        assert f"{rate.rate}% {rate.tax}" in rate.note or rate.note.startswith(
+            f"{rate.tax} {rate.rate}%"
+        ), (rate.tax, rate.note)

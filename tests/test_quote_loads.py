@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,23 @@ BORDER_RULES = {
 }
 """Landed cost, duties and import taxes, and the shipment they are levied on: a sale
 within the EU crosses no customs border."""
+
+RULES_NOT_ASKED = {
+    "commercekit.tax._invoice",
+    "commercekit.tax._compute_lines",
+    "commercekit.tax._per_item",
+    "commercekit.tax._in_categories",
+}
+"""Rules a quote within the EU rounding per line never asks for: the invoice's
+arithmetic (rounding once per rate on the invoice), rates that depend on the price of
+each item, and why India has no rate for a category (imported where a rate is
+missing). The per-item rule's value type (``tax/_item_rules.py``) loads with the US
+local rates a request may carry, and India's ``RateFacts`` (``tax/_in_facts.py``) with
+the JSON converter that reads a product's facts (both read their tables on first use)."""
+
+RESOURCES = {"importlib.resources", "tempfile", "random"}
+"""``importlib.resources`` and what it brings: bundled files of a package on disk are
+read from its folder without it (``commercekit._bundled.package_files``)."""
 
 OTHER_JURISDICTIONS = {
     f"commercekit.tax._jurisdictions._{name}"
@@ -105,6 +123,7 @@ def test_importing_the_quote_reads_no_table_but_the_currencies() -> None:
     assert read == ["iso4217.csv"]
     assert {"holidays", "pycountry", "commercekit.tax._us_states"} & loaded == set()
     assert OTHER_JURISDICTIONS & loaded == set()
+    assert RESOURCES & loaded == set()
 
 
 def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
@@ -115,6 +134,7 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     assert "commercekit.tax._jurisdictions._eu" in loaded
     assert "pycountry" not in loaded, "ISO codes are read from pycountry's file"
     assert (US_RULES | OTHER_JURISDICTIONS | BORDER_RULES) & loaded == set()
+    assert RULES_NOT_ASKED & loaded == set()
     assert {"us_states.csv", "us_nexus.csv", "us_shipping.csv", "in_tcs.csv"}.isdisjoint(
         by_quote
     )
@@ -131,3 +151,39 @@ def test_a_quote_to_the_us_loads_the_us_rules_it_needs() -> None:
     assert {"us_states.csv", "us_nexus.csv", "example_tariff.csv"} <= set(by_quote)
     others = OTHER_JURISDICTIONS - {"commercekit.tax._jurisdictions._us"}
     assert others & loaded == set()
+
+
+def test_a_quote_from_a_zip_file_reads_the_same_bundled_files(tmp_path: Path) -> None:
+    """Installed in a zip file (no folder to read from), commercekit reads its bundled
+    files through ``importlib.resources``, and the quote is the one made from the
+    folder, as JSON and as the table."""
+    archive = tmp_path / "commercekit.zip"
+    package = ROOT / "src" / "commercekit"
+    with zipfile.ZipFile(archive, "w") as written:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                written.write(path, path.relative_to(package.parent).as_posix())
+    env = {**os.environ, "PYTHONPATH": str(archive)}
+    where = subprocess.run(  # our own interpreter, a fixed script
+        [sys.executable, "-c", "import commercekit; print(commercekit.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    assert where.stdout.startswith(str(archive))
+    request = f"{EXAMPLES}/nl-to-de-consumer.json"
+    for options in ([], ["--format", "json"]):
+        made = [
+            subprocess.run(  # noqa: S603  # our own interpreter, a fixed command
+                [sys.executable, "-m", "commercekit", "quote", *options, request],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(where)},
+            )
+            for where in (archive, ROOT / "src")
+        ]
+        assert made[0].stdout == made[1].stdout
+        assert made[0].stdout.count("EUR") > 3

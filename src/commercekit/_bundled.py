@@ -34,16 +34,22 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from importlib.resources import files
+from importlib import import_module
+from importlib.machinery import SourceFileLoader, SourcelessFileLoader
 from itertools import pairwise
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from commercekit.errors import CommerceKitError, DataFileError, InvalidAmountError, shown
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "Line",
     "check_periods",
     "lines_of",
+    "package_files",
     "read",
     "source_list",
     "sources",
@@ -200,13 +206,36 @@ class Line:
             raise DataFileError(self.file, self.number, None, str(error)) from error
 
 
+def package_files(package: str) -> Traversable:
+    """The files of ``package`` (imported if it is not yet), as
+    ``importlib.resources.files(package)`` gives them.
+
+    A package installed as files on disk is its folder, the ``pathlib.Path`` that
+    ``files`` itself returns for it; only a package loaded otherwise (from a zip file,
+    by another loader) goes through ``importlib.resources``, which is imported then:
+    with the ``tempfile`` and ``random`` modules it brings, it costs a quote from the
+    command line some milliseconds it has no use for.
+    """
+    spec = import_module(package).__spec__
+    loader = None if spec is None else spec.loader
+    if (
+        spec is not None
+        and spec.submodule_search_locations is not None
+        and isinstance(loader, SourceFileLoader | SourcelessFileLoader)
+    ):
+        return Path(loader.path).parent
+    from importlib.resources import files  # noqa: PLC0415  # any other loader
+
+    return files(package)
+
+
 def read(package: str, name: str, *, columns: Sequence[str]) -> tuple[Line, ...]:
     """The data rows of ``package``'s bundled file ``_data/<name>``.
 
     The header must name every one of ``columns`` (it may name more); each row must
     have as many cells as the header.
     """
-    text = files(package).joinpath(f"_data/{name}").read_text("utf-8")
+    text = package_files(package).joinpath(f"_data/{name}").read_text("utf-8")
     return lines_of(name.rsplit("/", 1)[-1], text, columns=columns)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -48,7 +49,6 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
-    RateFacts,
     RoundingLevel,
     Seller,
     ServiceFacts,
@@ -58,11 +58,18 @@ from commercekit.tax import (
     check_category,
 )
 
+if TYPE_CHECKING:
+    from commercekit.tax import RateFacts
+
 __all__ = ["CheckoutContext", "Product"]
 
 
 def _rate_facts(value: object) -> RateFacts | None:
-    return None if value is None else instance(value, RateFacts, "rate_facts")
+    if value is None:
+        return None
+    from commercekit.tax import RateFacts  # noqa: PLC0415  # India's facts, when given
+
+    return instance(value, RateFacts, "rate_facts")
 
 
 def _weight(value: object) -> Decimal | None:

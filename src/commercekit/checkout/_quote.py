@@ -63,6 +63,7 @@ from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote
 from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_delivery import delivered
+from commercekit.checkout._quote_facts import with_stated_premises
 from commercekit.checkout._quote_payment import merged_summary, payment_priced
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import shipping_taxed, tax_lines
@@ -375,7 +376,7 @@ def sale_of(
     its lines holds by construction: they are SaleLines, in the cart's one currency,
     of no electronic category (``_goods`` refused those), and ``price`` is the sum of
     their values (``sum_money`` of them)."""
-    facts = context.service_facts
+    facts = with_stated_premises(context)
     sale = Sale(
         context.seller,
         buyer,

@@ -22,25 +22,20 @@ then USD 112.00, at or over USD 110 and so taxed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine
+from commercekit.checkout._quote_facts import fact_line_rates, rated_by_facts
 from commercekit.errors import MissingDataError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import CartLine
-from commercekit.tax import (
-    LineTax,
-    PerItemRate,
-    TaxCategory,
-    TaxLine,
-    TaxRate,
-    fact_rates,
-    item_tax_lines,
-    per_item_rates,
-    source_rates,
-)
+from commercekit.tax import TaxCategory, TaxLine, TaxRate, source_rates
+
+if TYPE_CHECKING:
+    from commercekit.tax import LineTax, PerItemRate
 
 __all__ = ["by_part", "invoice_lines", "quote_lines", "rates_of_lines"]
 
@@ -81,7 +76,7 @@ def rates_of_lines(
             rules = _item_rules(taxed_in, category, context)
             if rules:
                 by_item[category] = rules
-            elif category in stated:
+            elif category in stated or (india and rated_by_facts(taxed_in, category, day)):
                 by_fact.add(category)  # each line's product states the facts
             elif context.partial and taxed_in[:3] == "US-":
                 plain[category] = ()  # left out, as the partial decision says
@@ -94,7 +89,7 @@ def rates_of_lines(
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
         found = plain.get(category)
         if category in by_fact:
-            found = _by_fact(line, category, taxed_in, context)
+            found = fact_line_rates(line, category, taxed_in, context, discounts[index])
         elif found is None:
             taxed = _per_item(line, discounts[index], by_item[category], context)
             found = tuple(rate for part in taxed for rate in part.rates)
@@ -110,6 +105,9 @@ def _item_rules(
     """The per-item rules of ``category``, the local taxes' with them; a partial quote
     whose source does not say how a local tax treats it takes the state's alone, as its
     decision does and lists (``left_out_local``)."""
+    # Imported when a rate is missing: a rate per item is rare.
+    from commercekit.tax import per_item_rates  # noqa: PLC0415
+
     day = context.at.date()
     try:
         return per_item_rates(taxed_in, category, on=day, rates=context.tax_rates)
@@ -117,22 +115,6 @@ def _item_rules(
         if not context.partial:
             raise
         return per_item_rates(taxed_in, category, on=day)
-
-
-def _by_fact(
-    line: CartLine, category: TaxCategory, taxed_in: str, context: CheckoutContext
-) -> tuple[TaxRate, ...]:
-    """The rates of a line whose Indian rate turns on a fact its product states."""
-    product = context.products[line.sku]
-    if product.rate_facts is None:
-        where = f"products[{line.sku!r}].rate_facts"
-        raise MissingDataError(
-            where,
-            f"India's GST rate for {category} turns on a fact of the supply (see "
-            "fact_rates); pass Product(..., rate_facts=RateFacts(...))",
-            field=where,
-        )
-    return fact_rates(taxed_in, category, product.rate_facts, on=context.at.date())
 
 
 def _per_item(
@@ -151,6 +133,8 @@ def _per_item(
             "quote with prices_include_tax=False and the prices without the tax, as US "
             "prices are stated",
         )
+    from commercekit.tax import item_tax_lines  # noqa: PLC0415  # per-item rates only
+
     off = discount if discount.amount else None
     taxed = item_tax_lines(line.unit_price, line.quantity, rules, discount=off)
     if len(taxed) == 1:
@@ -251,7 +235,8 @@ def quote_lines(
         count = len(parts.get(index, ((),)))
         if count == 1 and not rates[index]:
             net = subtotals[index] - discounts[index]
-            tax, taxed = net * 0, tuple[LineTax, ...]()
+            taxed: tuple[LineTax, ...] = ()
+            tax = net * 0
         else:
             taxed = tuple(results[at : at + count])
             at += count

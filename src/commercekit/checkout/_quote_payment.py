@@ -67,7 +67,7 @@ from commercekit.payments import (
     payment_cost,
 )
 from commercekit.shipping import Incoterm
-from commercekit.tax import Buyer, RateTotal, TaxRate, tax_invoice
+from commercekit.tax import Buyer, RateTotal, TaxRate
 
 __all__ = ["SurchargeRow", "merged_summary", "payment_priced", "surcharge_rows"]
 
@@ -197,6 +197,8 @@ def _surcharge(
             untaxed=[],
         )
         if taxed:
+            from commercekit.tax import tax_invoice  # noqa: PLC0415  # a surcharge's tax
+
             invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)
             tax, by_rate = invoice.tax, invoice.by_rate
     return PaymentSurcharge(gross - tax, tax, gross, cost_before, decision), by_rate

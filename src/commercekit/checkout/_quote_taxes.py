@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import EXACT
@@ -35,7 +36,6 @@ from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
-    LineTax,
     RateKind,
     RateTotal,
     RoundingLevel,
@@ -43,8 +43,10 @@ from commercekit.tax import (
     TaxDecision,
     TaxLine,
     TaxRate,
-    tax_invoice,
 )
+
+if TYPE_CHECKING:
+    from commercekit.tax import LineTax
 
 _add = EXACT.add
 
@@ -91,6 +93,8 @@ def tax_lines(
             shipping=shipping, positions=positions, inclusive=inclusive,
         )  # fmt: skip
     else:
+        from commercekit.tax import tax_invoice  # noqa: PLC0415  # rounded on the invoice
+
         goods = invoice_lines(cart_lines, rates, discounts, parts, trusted_builder(TaxLine))
         results: tuple[LineTax, ...] = ()
         by_rate = ()

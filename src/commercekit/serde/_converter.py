@@ -79,7 +79,7 @@ from commercekit.serde._scalars import (
     write_money,
     write_timezone,
 )
-from commercekit.tax import Buyer, Seller, ServiceFacts, validate_tax_id
+from commercekit.tax import Buyer, RateFacts, Seller, ServiceFacts, validate_tax_id
 
 __all__ = ["OFFER_TYPES", "converter", "country", "locate", "structure"]
 
@@ -285,6 +285,19 @@ converter.register_unstructure_hook(
         operator_service=override(omit_if_default=True),
         supplier_liable_to_register=override(omit_if_default=True),
         at_specified_premises=override(omit_if_default=True),
+    ),
+)
+
+# Rate facts write only what is said (a fact left None is not written).
+converter.register_unstructure_hook(
+    RateFacts,
+    make_dict_unstructure_fn(
+        RateFacts,
+        converter,
+        unit_value_per_day=override(omit_if_default=True),
+        specified_premises=override(omit_if_default=True),
+        heading=override(omit_if_default=True),
+        air_class=override(omit_if_default=True),
     ),
 )
 

@@ -19,7 +19,9 @@ dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, 
 ``_payment``) gives it the merchant's payment cost and any lawful surcharge.
 ``"local_rates"`` gives the local sales taxes at a US buyer's address (see
 ``_request_sources``). A ``"service_facts"`` object (``ServiceFacts``' fields)
-makes the cart a sale of services.
+makes the cart a sale of services. A product's ``"rate_facts"`` object
+(``RateFacts``' fields, the value per day as money) states what its Indian GST
+rate turns on (``fact_rates``).
 """
 
 from __future__ import annotations
@@ -223,7 +225,14 @@ converter.register_structure_hook(
 
 def _product(sku: str, facts: _Product) -> Product:
     try:
-        return Product(sku, *attrs.astuple(facts, recurse=False))
+        return Product(
+            sku,
+            facts.tax_category,
+            facts.hs_code,
+            facts.origin,
+            facts.weight_kg,
+            rate_facts=facts.rate_facts,
+        )
     except CommerceKitError as error:
         where = f"products[{shown(sku)}]"
         found = placed(error, attrs.asdict(facts, recurse=False))
@@ -232,17 +241,6 @@ def _product(sku: str, facts: _Product) -> Product:
         raise locate(found, where) from None
 
 
-def _product_json(product: Product) -> dict[str, Any]:
-    """``product`` as a request writes it: the facts not said left out."""
-    data = converter.unstructure(_Product(*attrs.astuple(product, recurse=False)[1:]))
-    if data["rate_facts"] is not None:
-        data["rate_facts"] = {k: v for k, v in data["rate_facts"].items() if v is not None}
-    return omit_defaults(
-        data, dict.fromkeys(("hs_code", "origin", "weight_kg", "rate_facts"))
-    )
-
-
-@context_free
 def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutContext]:
     """The cart and checkout context a JSON quote request (parsed) describes.
 
@@ -353,7 +351,15 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         "prices_include_tax": context.prices_include_tax,
     }
     if context.products:
-        data["products"] = {sku: _product_json(p) for sku, p in context.products.items()}
+        data["products"] = {
+            sku: omit_defaults(
+                converter.unstructure(
+                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg, p.rate_facts)
+                ),
+                {"hs_code": None, "origin": None, "weight_kg": None, "rate_facts": None},
+            )
+            for sku, p in context.products.items()
+        }
     if context.promotions:
         data["promotions"] = [converter.unstructure(p) for p in context.promotions]
     if context.rate_cards:

@@ -21,9 +21,9 @@ import zoneinfo
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
+from commercekit._bundled import package_files
 from commercekit._numbers import RANGE
 from commercekit._words import with_article
 from commercekit.errors import (
@@ -267,7 +267,7 @@ rules file (``available_timezones`` leaves it out too)."""
 def _tzdata_zones() -> frozenset[str]:
     """The zones the ``tzdata`` package lists (one file), or none without it."""
     try:
-        listed = resources.files("tzdata").joinpath("zones").read_text("utf-8")
+        listed = package_files("tzdata").joinpath("zones").read_text("utf-8")
     except (ImportError, FileNotFoundError):
         return frozenset()
     return frozenset(line.strip() for line in listed.splitlines() if line.strip())

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib.resources import files
 from typing import Any, Literal
 
+from commercekit._bundled import package_files
 from commercekit._numbers import context_free
 from commercekit.errors import CommerceKitError, InvalidJsonError
 from commercekit.money import Money, to_decimal, validate_currency
@@ -165,6 +165,6 @@ def _card(data: Mapping[str, Any], *, example: bool) -> RateCard:
 @context_free
 def example_rate_cards() -> tuple[RateCard, ...]:
     """The bundled EXAMPLE rate cards (invented prices, for docs and tests)."""
-    text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
+    text = package_files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
     data = json.loads(text.read_text("utf-8"), parse_float=Decimal)  # our file: exact
     return tuple(_card(card, example=True) for card in data["cards"])

@@ -29,9 +29,9 @@ References:
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from zoneinfo import ZoneInfo
 
+from commercekit._bundled import package_files
 from commercekit._checks import invalid
 from commercekit.errors import InputKind, MissingDataError
 from commercekit.regions import holiday_region, special_territory
@@ -42,7 +42,7 @@ __all__ = ["check_zone"]
 def _table(name: str) -> str:
     """One of tzdata's tables (zone.tab, zone1970.tab, tzdata.zi for the links)."""
     try:
-        return resources.files("tzdata.zoneinfo").joinpath(name).read_text("utf-8")
+        return package_files("tzdata.zoneinfo").joinpath(name).read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         raise MissingDataError(
             f"the IANA time zone table {name}",

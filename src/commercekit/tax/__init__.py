@@ -91,20 +91,11 @@ if TYPE_CHECKING:
     from commercekit.tax._in_supplier import GstSupplier, GstSupply
     from commercekit.tax._in_tcs import TcsCollection, ecommerce_tcs
     from commercekit.tax._india import gstin_state
-    from commercekit.tax._invoice import (
-        LineTax,
-        RoundingLevel,
-        TaxBreakdown,
-        tax_invoice,
-    )
-    from commercekit.tax._item_rules import ItemRule, LocalTaxes
+    from commercekit.tax._invoice import TaxBreakdown, tax_invoice
+    from commercekit.tax._item_rules import ItemRule, LocalTaxes, PerItemRate
     from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
     from commercekit.tax._minor_units import tax_in_minor_units
-    from commercekit.tax._per_item import (
-        PerItemRate,
-        item_tax_lines,
-        per_item_rates,
-    )
+    from commercekit.tax._per_item import item_tax_lines, per_item_rates
     from commercekit.tax._rate_totals import RateTotal
     from commercekit.tax._rates import (
         BUNDLED,
@@ -114,6 +105,7 @@ if TYPE_CHECKING:
         rates_for,
     )
     from commercekit.tax._registration import ThresholdStatus, threshold_status
+    from commercekit.tax._rounding_level import RoundingLevel
     from commercekit.tax._sale import (
         Buyer,
         Collector,
@@ -126,7 +118,7 @@ if TYPE_CHECKING:
         TaxDecision,
     )
     from commercekit.tax._services import OperatorService, ServiceFacts, ServiceKind
-    from commercekit.tax._tax_line import TaxLine
+    from commercekit.tax._tax_line import LineTax, TaxLine
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
     from commercekit.tax._thresholds import (
         Crossing,
@@ -173,18 +165,19 @@ else:
                 "TaxId TaxIdVerifier Verification VerificationLevel is_valid_tax_id "
                 "validate_tax_id"
             ),
-            "._invoice": "LineTax RoundingLevel TaxBreakdown tax_invoice",
+            "._invoice": "TaxBreakdown tax_invoice",
+            "._rounding_level": "RoundingLevel",
             "._rate_totals": "RateTotal",
             "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
-            "._item_rules": "ItemRule LocalTaxes",
-            "._per_item": "PerItemRate item_tax_lines per_item_rates",
+            "._item_rules": "ItemRule LocalTaxes PerItemRate",
+            "._per_item": "item_tax_lines per_item_rates",
             "._rates": "BUNDLED BundledRates jurisdictions rate_for rates_for",
             "._counted": "CountedSale",
             "._registration": "ThresholdStatus threshold_status",
             "._sale": "Buyer Collector Regime Rule Sale SaleLine Seller Supply TaxDecision",
             "._services": "OperatorService ServiceFacts ServiceKind",
-            "._tax_line": "TaxLine",
+            "._tax_line": "LineTax TaxLine",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
             "._thresholds": (
                 "Crossing Registration Threshold ThresholdRule Window threshold_for "

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -144,7 +145,8 @@ def heading_rates(
 
 def split_gst(whole: TaxRate, code: str, day: date) -> tuple[TaxRate, ...]:
     """The whole GST rate ``whole`` as the taxes of the place ``code`` on ``day``:
-    IGST at the rate, or CGST and SGST (UTGST) at half each."""
+    IGST at the rate, or CGST and SGST (UTGST) at half each. The rows' notes are
+    written for the CGST entry; each other tax's note says first what it is."""
     halves = whole.rate / 2
     return tuple(
         attrs.evolve(
@@ -152,6 +154,20 @@ def split_gst(whole: TaxRate, code: str, day: date) -> tuple[TaxRate, ...]:
             jurisdiction=code,
             tax=tax,
             rate=whole.rate if tax == "IGST" else halves,
+            note=whole.note if tax == "CGST" else f"{_what(tax, whole.rate)}{whole.note}",
         )
         for tax in gst_taxes(code, day)
+    )
+
+
+def _what(tax: str, whole: Decimal) -> str:
+    """What an IGST, SGST or UTGST rate is, before the CGST entry's note."""
+    if tax == "IGST":
+        return (
+            f"IGST {whole}% (the whole rate, by the Integrated Tax (Rate) twin of the "
+            "entry); the entry: "
+        )
+    return (
+        f"{tax} {whole / 2}% (as CGST, by the State's or Union territory's twin); "
+        "the entry: "
     )

@@ -20,7 +20,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -41,7 +40,6 @@ from commercekit.tax import _checks
 from commercekit.tax._compute import (
     Parts,
     TaxAmount,
-    Taxed,
     _mode,
     added,
     added_together,
@@ -50,7 +48,8 @@ from commercekit.tax._compute import (
 )
 from commercekit.tax._compute_lines import extracted_each, line_gross
 from commercekit.tax._rate_totals import RateTotal, rounded_per_rate, summary
-from commercekit.tax._tax_line import TaxLine, amount_of
+from commercekit.tax._rounding_level import RoundingLevel
+from commercekit.tax._tax_line import LineTax, TaxLine, amount_of
 from commercekit.tax._tax_rate import TaxRate
 
 __all__ = [
@@ -61,27 +60,6 @@ __all__ = [
     "TaxLine",
     "tax_invoice",
 ]
-
-
-class RoundingLevel(enum.StrEnum):
-    """Where tax is rounded to the minor unit."""
-
-    UNIT = "unit"
-    """Round the tax on one unit, then multiply by the quantity."""
-    LINE = "line"
-    """Round the tax on each line (unit price x quantity - discount)."""
-    INVOICE = "invoice"
-    """Add up the lines' exact taxes per tax and rate, round each once on the invoice
-    (a line with two taxes counts in both rows), and share each out between its lines;
-    tax-inclusive lines with several taxes on one base round the row's taxable value
-    once and take each rate of it (the one-base rule of ``extract_tax``)."""
-
-
-@attrs.frozen
-class LineTax(Taxed):
-    """A line's result: its net, its taxes and its gross."""
-
-    line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))
 
 
 def _line_taxes(value: object) -> tuple[LineTax, ...]:

@@ -69,7 +69,7 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._india import gst_taxes
-from commercekit.tax._item_rules import LOCAL_WORDS, ItemRule, LocalTaxes
+from commercekit.tax._item_rules import ItemRule, LocalTaxes, PerItemRate
 from commercekit.tax._tax_line import TaxLine
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource, _kind, _percent
 
@@ -78,105 +78,6 @@ __all__ = [
     "item_tax_lines",
     "per_item_rates",
 ]
-
-
-def _rule(value: object) -> ItemRule:
-    return _checks.choice(value, ItemRule, "rule")
-
-
-def _local_taxes(value: object) -> LocalTaxes:
-    return _checks.choice(value, LocalTaxes, "local_taxes")
-
-
-def _threshold(value: object) -> Money:
-    found = _checks.amount(value, "threshold")
-    if not found.amount:
-        raise invalid("threshold", value, "is zero; a per-item threshold is above zero")
-    return found
-
-
-@attrs.frozen
-class PerItemRate:
-    """One tax's rule picking its rate by the price of each item.
-
-    ``below`` and ``above`` are the [`TaxRate`][commercekit.tax.TaxRate]s either side
-    of ``threshold`` (same jurisdiction, tax, category and period); ``compared_on`` the
-    value the law compares with the threshold, in its words; ``local_taxes`` what the
-    rule does to the local taxes (a [`LocalTaxes`][commercekit.tax.LocalTaxes]);
-    ``official`` whether its days and terms were read in the state's (or country's)
-    own page, statute or release rather than in a report of it. Both default to what
-    claims least: ``LocalTaxes.NOT_KNOWN`` and ``False``.
-    """
-
-    rule: ItemRule = attrs.field(converter=_rule)
-    threshold: Money = attrs.field(converter=_threshold)
-    below: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
-    above: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
-    compared_on: str = attrs.field(validator=_checks.valid_text)
-    local_taxes: LocalTaxes = attrs.field(
-        default=LocalTaxes.NOT_KNOWN, converter=_local_taxes
-    )
-    official: bool = attrs.field(default=False, validator=_checks.valid_flag)
-
-    def __attrs_post_init__(self) -> None:
-        same = ("jurisdiction", "tax", "category", "since", "until")
-        for name in same:
-            if getattr(self.below, name) != getattr(self.above, name):
-                raise invalid(
-                    "above",
-                    self.above,
-                    f"has another {name} than below ({getattr(self.below, name)}); "
-                    "both sides of a per-item rule are one tax's, in one period",
-                    kind=InputKind.TYPE,
-                )
-
-    @property
-    def tax(self) -> str:
-        """The tax the rule is for (``sales tax``, ``CGST`` ...)."""
-        return self.above.tax
-
-    def parts(self, price: Money) -> tuple[tuple[Money, TaxRate], ...]:
-        """One item priced ``price`` (the value ``compared_on``): each part of it with
-        the rate it pays; the parts add up to ``price``.
-
-        Examples:
-            >>> from datetime import date
-            >>> from commercekit.money import Money
-            >>> [ny] = per_item_rates("US-NY", "clothing", on=date(2026, 6, 1))
-            >>> [(str(part), rate.rate) for part, rate in ny.parts(Money("110.00", "USD"))]
-            [('110.00 USD', Decimal('4'))]
-            >>> [(str(part), rate.rate) for part, rate in ny.parts(Money("109.99", "USD"))]
-            [('109.99 USD', Decimal('0'))]
-        """
-        found = _checks.amount(price, "price")
-        _checks.one_currency(found, self.threshold, operation="compare with the threshold")
-        if self.rule is ItemRule.EXCESS:
-            if found <= self.threshold:
-                return ((found, self.below),)
-            return ((self.threshold, self.below), (found - self.threshold, self.above))
-        under = (
-            found < self.threshold
-            if self.rule is ItemRule.BELOW
-            else (found <= self.threshold)
-        )
-        return ((found, self.below if under else self.above),)
-
-    def explain(self) -> str:
-        """The rule in one sentence, with its source."""
-        side = {
-            ItemRule.BELOW: f"items under {self.threshold} pay",
-            ItemRule.UP_TO: f"items of {self.threshold} or less pay",
-            ItemRule.EXCESS: f"the first {self.threshold} of each item pays",
-        }[self.rule]
-        rest = "the part over it" if self.rule is ItemRule.EXCESS else "the others"
-        read = "" if self.official else " (a report of the law, not its own text)"
-        local = LOCAL_WORDS[self.local_taxes]
-        return (
-            f"{self.above.jurisdiction} {self.tax} on {self.above.category}: {side} "
-            f"{self.below.rate}% ({self.below.kind}), {rest} {self.above.rate}%, "
-            f"compared on {self.compared_on}; local taxes: {local}. "
-            f"Source: {self.above.source}{read}"
-        )
 
 
 _COLUMNS = (

@@ -35,7 +35,7 @@ from commercekit.tax._categories import RateKind
 from commercekit.tax._tax_rate import TaxRate
 
 if TYPE_CHECKING:
-    from commercekit.tax._invoice import LineTax
+    from commercekit.tax._tax_line import LineTax
 
 __all__ = ["RateTotal", "rounded_per_rate", "summary"]
 

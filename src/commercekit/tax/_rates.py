@@ -49,12 +49,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 
+from commercekit._bundled import package_files
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import (
@@ -72,11 +71,11 @@ from commercekit.errors import (
 from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
-from commercekit.tax._in_categories import missing_rate_reason
-from commercekit.tax._india import gst_taxes
-from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "BundledRates",
@@ -91,7 +90,7 @@ __all__ = [
 
 def _bundled_tables() -> dict[str, Traversable]:
     """The bundled tables: jurisdiction → its CSV file (listed, not yet read)."""
-    folder = files("commercekit.tax").joinpath("_data/rates")
+    folder = package_files("commercekit.tax").joinpath("_data/rates")
     return {
         entry.name.removesuffix(".csv"): entry
         for entry in folder.iterdir()
@@ -248,6 +247,8 @@ class BundledRates:
         table = self._table(code)
         place, taxes = code, table.taxes
         if code == "IN":  # India's taxes depend on where the supply is taxed
+            from commercekit.tax._india import gst_taxes  # noqa: PLC0415  # India only
+
             place = str(jurisdiction).strip().upper()
             taxes = gst_taxes(place, day)
         found = []
@@ -319,7 +320,11 @@ def _missing(
     code: str, table: Table, asked: TaxCategory, day: date, place: str
 ) -> NoReturn:
     """No rate for ``asked`` on ``day``: before the data (``NoRuleError``), or a
-    category a rate-per-heading jurisdiction has no rows for (``MissingDataError``)."""
+    category a rate-per-heading jurisdiction has no rows for (``MissingDataError``).
+    Its rules about items and headings are imported here, when a rate is missing."""
+    from commercekit.tax._in_categories import missing_rate_reason  # noqa: PLC0415
+    from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
+
     first = min(r.since for r in table.rows if r.category is STANDARD)
     covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
     by_item = per_item_rates(place, asked, on=day) if covered else ()

@@ -1,4 +1,6 @@
-"""A line of a cart, receipt or invoice: the value ``tax_invoice`` works on."""
+"""A line of a cart, receipt or invoice: the value ``tax_invoice`` works on, and the
+line's result (kept here, apart from the invoice arithmetic, as a quote's lines hold
+it)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, require_money, round_money
 from commercekit.tax import _checks
-from commercekit.tax._compute import _rates
+from commercekit.tax._compute import Taxed, _rates
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["TaxLine"]
+__all__ = ["LineTax", "TaxLine"]
 
 
 def _valid_quantity(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -90,3 +92,10 @@ def _before_discount(line: TaxLine) -> Money:
             field="quantity",
         )
     return total
+
+
+@attrs.frozen
+class LineTax(Taxed):
+    """A line's result: its net, its taxes and its gross."""
+
+    line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))

@@ -27,7 +27,6 @@ from commercekit.money import Money
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._item_rules import LOCAL_WORDS, LocalTaxes
-from commercekit.tax._per_item import per_item_rates
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate
 
@@ -86,6 +85,9 @@ def _table() -> tuple[_Holiday, ...]:
 def _bundled_rates(state: str, category: TaxCategory, day: date) -> frozenset[TaxRate]:
     """The bundled rates of ``category`` in ``state`` on ``day``: its table's rows and
     its per-item rules' rates either side."""
+    # Imported on a holiday's day only: a quote elsewhere never needs the rules.
+    from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
+
     rules = per_item_rates(state, category, on=day)
     return frozenset(BUNDLED.rows[state]) | {
         rate for rule in rules for rate in (rule.below, rule.above)

@@ -44,7 +44,7 @@ from commercekit.tax._us_holidays import on_holiday
 from commercekit.tax._us_local_rates import item_question
 
 if TYPE_CHECKING:
-    from commercekit.tax._per_item import PerItemRate
+    from commercekit.tax._item_rules import PerItemRate
     from commercekit.tax._us_states import UsState
 
 __all__ = [

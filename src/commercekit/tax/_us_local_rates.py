@@ -54,8 +54,7 @@ from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
-from commercekit.tax._item_rules import LocalTaxes
-from commercekit.tax._per_item import PerItemRate
+from commercekit.tax._item_rules import LocalTaxes, PerItemRate
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
 

@@ -17,8 +17,6 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-import attrs
-
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import (
@@ -29,6 +27,7 @@ from commercekit.tax._thresholds import (
 )
 
 if TYPE_CHECKING:  # the registration monitor imports the registry, not the reverse
+    from commercekit.tax._jurisdictions._low_value import Platform
     from commercekit.tax._registration import CountedSale
 
 DOMESTIC_SOURCE = "the jurisdiction's own rate table (see the rates' sources)"
@@ -239,16 +238,6 @@ class Jurisdiction:
     def registered_here(self, registrations: Collection[str]) -> bool:
         """Whether ``registrations`` include this jurisdiction's."""
         return self.code in registrations
-
-
-@attrs.frozen
-class Platform:
-    """A law making a marketplace the supplier of electronic services sold through it
-    (the "platform rule"): in force from ``since``, cited as ``law`` from ``source``."""
-
-    since: date
-    law: str
-    source: str
 
 
 class RegisteredServices(Jurisdiction):

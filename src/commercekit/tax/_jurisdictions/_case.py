@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
-from commercekit.tax._in_facts import rates_either_way
-from commercekit.tax._per_item import PerItemRate, per_item_rates
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._us_local import (
@@ -27,6 +26,9 @@ from commercekit.tax._us_local import (
     left_out_local,
 )
 from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
+
+if TYPE_CHECKING:
+    from commercekit.tax._item_rules import PerItemRate
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
@@ -210,6 +212,9 @@ class Case:
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
+            # Imported when a rate is missing: a rate per item or per fact is rare.
+            from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
+
             rules = self._item_rules(jurisdiction, category)
             if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
@@ -227,6 +232,8 @@ class Case:
         """The per-item rules of ``category``, the local taxes' with them; a partial
         US decision whose source does not say how a local tax treats it takes the
         state's alone and says what it lacks (``left_out_local``)."""
+        from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
+
         try:
             return per_item_rates(jurisdiction, category, on=self.on, rates=self.source)
         except MissingDataError as error:

@@ -16,9 +16,11 @@
   (bill-to-ship-to, s. 10(1)(b): the place of supply is the buyer's principal place of
   business) cannot be expressed by a ``Sale``.
 * The place of supply of **services** under the general rule (s. 12(2)) is a
-  registered buyer's location (its GSTIN's State), else the buyer's address; services
-  with rules of their own (s. 12(3)-(14): immovable property, restaurants, events,
-  transport …) are not distinguished.
+  registered buyer's location (its GSTIN's State), else the buyer's address. Hotel
+  accommodation is placed where the property is (s. 12(3)(b)) and restaurant service
+  where performed (s. 12(4)), from the sale's ``ServiceFacts``
+  (``_in_section_12.py``); the other services with rules of their own (s.
+  12(3)-(14): other immovable property, events, transport …) are refused when said.
 * A supplier in India selling services to a recipient **outside India**: IGST Act s.
   13 sets the place of supply by the kind of service, and s. 2(6) says when it is an
   export (zero-rated, s. 16(1)(a)): ``_in_services.py``, from the sale's
@@ -58,7 +60,6 @@ import attrs
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
-    MissingDataError,
     NoRuleError,
 )
 from commercekit.tax._india import (
@@ -74,9 +75,9 @@ from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_b
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._in_imports import imported_by_business
 from commercekit.tax._jurisdictions._in_operator_sale import through_operator
+from commercekit.tax._jurisdictions._in_section_12 import placed_by_section_12
 from commercekit.tax._jurisdictions._in_services import leaving_india, oidar_rules
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._services import ServiceKind
 from commercekit.tax._thresholds import ThresholdRule
 
 if TYPE_CHECKING:
@@ -145,8 +146,7 @@ class India(RegisteredServices):
     def domestic(self, case: Case, destination: str) -> TaxDecision:
         del destination  # India's tax is decided by its States, not by the country
         supplier = _supplier_state(case)
-        _refuse_placed_by_section_12(case)
-        place, why = _place_of_supply(case)
+        place, why = placed_by_section_12(case) or _place_of_supply(case)
         return through_operator(case, taxed_in_india(case, supplier, place, [why]))
 
     def exports(self, case: Case, origin: str, destination: str) -> list[Rule]:
@@ -292,33 +292,6 @@ def _supplier_state(case: Case) -> str:
             kind=InputKind.PLACE,
         )
     return state(listed[0])
-
-
-_GENERAL_WITHIN_INDIA = frozenset(
-    {ServiceKind.GENERAL, ServiceKind.INTERMEDIARY, ServiceKind.OIDAR}
-)
-"""The kinds s. 12 places by its general rule (s. 12(2)) when both ends are in India."""
-
-
-def _refuse_placed_by_section_12(case: Case) -> None:
-    """Refuse a service within India said to be of a kind s. 12 may place by a rule
-    of its own (s. 12(3)-(14): property, events, transport, banking ...), which is not
-    bundled: the general rule would put it at the buyer's State, silently."""
-    facts = case.sale.service
-    if case.goods or facts is None or facts.kind in _GENERAL_WITHIN_INDIA:
-        return
-    kind = facts.kind.value.replace("_", " ")
-    raise MissingDataError(
-        f"the place of supply of the {kind} service within India",
-        "supplier and recipient are both in India, so IGST Act s. 12 places it, not "
-        "s. 13; s. 12(3)-(14) place such services by rules of their own (where the "
-        "property is, the event is held, the goods are handed over, the passenger "
-        "embarks, the recipient's location on the bank's records ...), which "
-        "commercekit does not bundle. Find the place under s. 12 and decide the sale "
-        "with the buyer's subdivision= that State and "
-        "service=ServiceFacts('general', ...) or no service facts (s. 12(2))",
-        field="sale.service.kind",
-    )
 
 
 def _place_of_supply(case: Case) -> tuple[str, Rule]:

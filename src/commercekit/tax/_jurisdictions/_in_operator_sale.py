@@ -10,11 +10,14 @@ s. 5(5) when inter-State). Where it does, the decision's collector is the operat
 notification's row; the rate is the supply's, as for the supplier. A fact the clause's
 exception turns on and not given is refused, naming its field in the sale.
 
-The bundled rates of India are the residual entries; passenger transport,
-accommodation and restaurant service have entries of their own in Notification
-11/2017-Central Tax (Rate) that are not bundled, so such a service decided on the
-bundled rates is refused, naming ``rates``: a ``TaxRateSource`` that holds the
-service's rate is needed.
+The bundled rates of India are the residual entries, and rates by a fact
+(``fact_rates``): accommodation by the value of a unit per day, restaurant service by
+its premises. Passenger transport by cab or motor vehicle has entries of its own in
+Notification 11/2017-Central Tax (Rate) that are not bundled, so such a service
+decided on the bundled rates is refused, naming ``rates``: a ``TaxRateSource`` that
+holds the service's rate is needed; so is accommodation or restaurant service sold as
+lines of another category than ``accommodation`` or ``restaurant`` (the residual rate
+would be wrong).
 
 References:
     CBIC, GST Acts (CGST Act s. 9(5), IGST Act s. 5(5)): https://cbic-gst.gov.in/gst-acts.html
@@ -25,7 +28,13 @@ from __future__ import annotations
 
 import attrs
 
-from commercekit.errors import InvalidInputError, MissingDataError
+from commercekit.errors import (
+    InputKind,
+    InvalidAmountError,
+    InvalidInputError,
+    MissingDataError,
+)
+from commercekit.tax._categories import TaxCategory
 from commercekit.tax._in_operator import operator_pays
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._rates import BUNDLED
@@ -35,15 +44,15 @@ from commercekit.tax._us_local import StateRatesOnly
 
 __all__ = ["through_operator"]
 
-_OWN_RATES = frozenset(
-    {
-        OperatorService.CAB,
-        OperatorService.MOTOR_VEHICLE,
-        OperatorService.ACCOMMODATION,
-        OperatorService.RESTAURANT,
-    }
-)
+_OWN_RATES = frozenset({OperatorService.CAB, OperatorService.MOTOR_VEHICLE})
 """The clauses whose services have rate entries of their own, not bundled."""
+
+_BY_FACT = {
+    OperatorService.ACCOMMODATION: TaxCategory.ACCOMMODATION,
+    OperatorService.RESTAURANT: TaxCategory.RESTAURANT,
+}
+"""The clauses whose rates are bundled by a fact (``fact_rates``), for the lines of
+their category."""
 
 _FIELD = "sale.service.operator_service"
 
@@ -66,6 +75,7 @@ def through_operator(case: Case, decision: TaxDecision) -> TaxDecision:
             field=_FIELD,
         )
     service = facts.operator_service
+    _refuse_other_clause(case, service)
     try:
         liability = operator_pays(
             service,
@@ -78,24 +88,59 @@ def through_operator(case: Case, decision: TaxDecision) -> TaxDecision:
         raise MissingDataError(error.missing, error.how, field=_at(error.field)) from None
     except InvalidInputError as error:
         raise type(error)(error.value, error.reason, field=_at(error.field)) from None
-    source = case.source
-    if isinstance(source, StateRatesOnly):
-        source = source.source
-    if service in _OWN_RATES and source is BUNDLED:
-        raise MissingDataError(
-            f"the GST rate of {service.value.replace('_', ' ')} services",
-            "the bundled rows of India hold the residual rate only, and passenger "
-            "transport, accommodation and restaurant service have rate entries of "
-            "their own (Notification 11/2017-Central Tax (Rate)); pass rates= a "
-            "TaxRateSource that holds the service's rate",
-            field="rates",
-        )
+    _refuse_rates_not_bundled(case, service)
     rules = (*decision.rules, *liability.why)
     if not liability.operator_pays:
         return attrs.evolve(decision, rules=rules)
     scheme = f"{decision.scheme}, paid by the e-commerce operator (CGST Act s. 9(5))"
     return attrs.evolve(
         decision, collected_by=Collector.MARKETPLACE, scheme=scheme, rules=rules
+    )
+
+
+def _refuse_other_clause(case: Case, service: OperatorService) -> None:
+    """Refuse a clause said for lines of accommodation or restaurant service that is
+    not the clause naming them: 'other' for a meal through a food app would leave the
+    tax with the restaurant where clause (iv) makes it the operator's."""
+    categories = {line.category for line in case.sale.goods_lines}
+    for clause, category in _BY_FACT.items():
+        if category in categories and service is not clause:
+            raise InvalidAmountError.refused(
+                _FIELD,
+                service.value,
+                f"is not the clause of the sale's {category} lines: Notification "
+                f"17/2017-Central Tax (Rate) names {category} services in its clause "
+                f"'{clause.value}'; pass operator_service='{clause.value}'",
+                kind=InputKind.CHOICE,
+                choices=[clause.value],
+            )
+
+
+def _refuse_rates_not_bundled(case: Case, service: OperatorService) -> None:
+    """Refuse, naming ``rates``, a service whose rate entries of their own are not in
+    the bundled rows: cab and motor vehicle services, and accommodation or restaurant
+    services sold as lines of another category than the one rated by its facts."""
+    source = case.source
+    if isinstance(source, StateRatesOnly):
+        source = source.source
+    if source is not BUNDLED or service not in (*_OWN_RATES, *_BY_FACT):
+        return
+    categories = {line.category for line in case.sale.goods_lines}
+    if service in _BY_FACT and categories == {_BY_FACT[service]}:
+        return  # rated by each line's facts (fact_rates)
+    bundled = (
+        f"; its rate is bundled by its facts for the category '{_BY_FACT[service]}' "
+        "(fact_rates), which every line must have"
+        if service in _BY_FACT
+        else ""
+    )
+    raise MissingDataError(
+        f"the GST rate of {service.value.replace('_', ' ')} services",
+        "the bundled rows of India hold the residual rate, and passenger transport, "
+        "accommodation and restaurant service have rate entries of their own "
+        f"(Notification 11/2017-Central Tax (Rate)){bundled}; or pass rates= a "
+        "TaxRateSource that holds the service's rate",
+        field="rates",
     )
 
 

@@ -28,15 +28,25 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+import attrs
+
 from commercekit._words import with_article
-from commercekit.tax._jurisdictions._base import (
-    Platform,
-    RegisteredServices,
-    import_at_border,
-)
+from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
+
+
+@attrs.frozen
+class Platform:
+    """A law making a marketplace the supplier of electronic services sold through it
+    (the "platform rule"): in force from ``since``, cited as ``law`` from ``source``.
+    Kept here, where the jurisdictions with such a law are: a sale elsewhere needs none.
+    """
+
+    since: date
+    law: str
+    source: str
 
 
 class LowValueGoods(RegisteredServices):

@@ -25,7 +25,7 @@ from commercekit.serde import (
     quote_request_to_json,
     request_schema,
 )
-from commercekit.tax import Buyer, RateFacts, Seller
+from commercekit.tax import Buyer, RateFacts, Seller, ServiceFacts
 
 
 def _inr(amount: str) -> dict[str, str]:
@@ -39,6 +39,7 @@ REQUEST: dict[str, Any] = {
     ]},
     "seller": {"country": "IN", "registrations": ["IN-KA"]},
     "buyer": {"country": "IN", "subdivision": "IN-KA"},
+    "service_facts": {"kind": "immovable_property", "location": "IN-KA"},
     "at": "2026-06-01T12:00:00+05:30",
     "prices_include_tax": False,
     "products": {
@@ -78,6 +79,7 @@ def test_the_same_figures_as_the_python_context() -> None:
         at=datetime(2026, 6, 1, 12, tzinfo=UTC),
         prices_include_tax=False,
         products={"SUITE": suite},
+        service_facts=ServiceFacts("immovable_property", location="IN-KA"),
     )
     cart = Cart([CartLine("SUITE", Money("8000.00", "INR"), 2)])
     written = quote_request_to_json(cart, context)

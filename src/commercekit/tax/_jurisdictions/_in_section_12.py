@@ -1,0 +1,130 @@
+"""India: where a service within India is supplied when IGST Act 2017 s. 12 places
+it by a rule of its own.
+
+Supplier and recipient both in India, s. 12 places a service, and its general rule
+(s. 12(2): a registered recipient's State, else the recipient's address) gives way to
+rules of their own. Two are bundled, for the services whose rates are bundled by a
+fact (``tax/_in_facts.py``):
+
+* **lodging accommodation** by a hotel, inn, guest house, home stay, club or campsite
+  (s. 12(3)(b)): where the property is, whatever the guest's State. The sale says it
+  as ``ServiceFacts('immovable_property', location='IN-KA')``;
+* **restaurant and catering services** (s. 12(4)): where they are actually performed,
+  ``ServiceFacts('in_person', location='IN-KA')``.
+
+A line of either category placed by any other rule (no service facts, a goods sale,
+the general rule) is refused, naming the fact: the guest's State is not the place of
+supply. A property outside India (s. 12(3) proviso: the recipient's location), the
+other kinds within India, and either kind with lines of other categories are refused
+too: two supplies placed by two rules are decided apart.
+
+References:
+    CBIC, GST Acts (IGST Act 2017 s. 12(3), 12(4)): https://cbic-gst.gov.in/gst-acts.html
+"""
+
+from __future__ import annotations
+
+from commercekit.errors import MissingDataError
+from commercekit.tax._categories import TaxCategory
+from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._sale import Rule
+from commercekit.tax._services import ServiceKind
+
+__all__ = ["placed_by_section_12"]
+
+ACTS = "https://cbic-gst.gov.in/gst-acts.html"
+
+_OWN_RULE = {
+    TaxCategory.ACCOMMODATION: (
+        ServiceKind.IMMOVABLE_PROPERTY,
+        "12(3)(b)",
+        "hotel accommodation is supplied where the property is",
+    ),
+    TaxCategory.RESTAURANT: (
+        ServiceKind.IN_PERSON,
+        "12(4)",
+        "restaurant service is supplied where it is actually performed",
+    ),
+}
+"""The categories s. 12 places by a rule of its own: the kind a sale says it with,
+the clause, and the rule in words."""
+
+_GENERAL_WITHIN_INDIA = frozenset(
+    {ServiceKind.GENERAL, ServiceKind.INTERMEDIARY, ServiceKind.OIDAR}
+)
+"""The kinds s. 12 places by its general rule (s. 12(2)) when both ends are in India."""
+
+
+def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
+    """The place of supply and its rule where s. 12(3)(b) or 12(4) places the sale;
+    ``None`` where the general rules apply (goods, or services of the general kinds
+    with no line of a category placed by a rule of its own). Raises
+    ``MissingDataError`` naming the sale's field that should say where."""
+    facts = case.sale.service
+    categories = {line.category for line in case.sale.goods_lines}
+    own = categories & _OWN_RULE.keys()
+    if not own:
+        if case.goods or facts is None or facts.kind in _GENERAL_WITHIN_INDIA:
+            return None
+        _refuse_other_kinds(facts.kind)
+    category = sorted(own)[0] if own else _category_of(facts.kind if facts else None)
+    kind, clause, words = _OWN_RULE[category]
+    if categories != {category}:
+        raise MissingDataError(
+            f"the place of supply of a sale of {category} with other lines "
+            f"({', '.join(sorted(categories))})",
+            f"{words} (IGST Act s. {clause}), the other lines by other rules; decide "
+            f"(or quote) the {category} apart",
+            field="sale.lines",
+        )
+    location = None if facts is None or facts.kind is not kind else facts.location
+    if facts is not None and facts.kind is not kind:
+        raise MissingDataError(
+            f"where the {category} service is supplied: its kind is "
+            f"'{kind.value}', not '{facts.kind.value}' (ServiceFacts.kind)",
+            f"{words} (IGST Act s. {clause}); pass service=ServiceFacts('{kind.value}', "
+            "location='IN-KA', ...) with the State where it is",
+            field="sale.service.kind",
+        )
+    if location is None or not location.startswith("IN-"):
+        abroad = (
+            ""
+            if location is None
+            else f" ({location} is outside India: s. 12(3)'s proviso then places it "
+            "at the recipient, which is not bundled)"
+        )
+        raise MissingDataError(
+            f"where the {category} service is supplied (ServiceFacts.location){abroad}",
+            f"{words} (IGST Act s. {clause}), not at the buyer's State; pass "
+            f"service=ServiceFacts('{kind.value}', location='IN-KA', ...) with the "
+            "State where it is (in a quote, CheckoutContext(service_facts=...))",
+            field="sale.service.location",
+        )
+    return location, Rule(
+        f"{words}, {location}: the place of supply is there (IGST Act s. {clause})", ACTS
+    )
+
+
+def _category_of(kind: ServiceKind | None) -> TaxCategory:
+    """The category a kind placed by its own rule within India is bundled for."""
+    return next(c for c, (k, _, _) in _OWN_RULE.items() if k is kind)
+
+
+def _refuse_other_kinds(kind: ServiceKind) -> None:
+    """Refuse a service within India said to be of a kind s. 12 may place by a rule
+    of its own (s. 12(3)-(14): property, events, transport, banking ...) that is not
+    bundled for its lines: the general rule would put it at the buyer's State."""
+    if kind in {k for k, _, _ in _OWN_RULE.values()}:
+        return  # said for a category placed by it: refused by the lines' categories
+    name = kind.value.replace("_", " ")
+    raise MissingDataError(
+        f"the place of supply of the {name} service within India",
+        "supplier and recipient are both in India, so IGST Act s. 12 places it, not "
+        "s. 13; s. 12(3)-(14) place such services by rules of their own (where the "
+        "property is, the event is held, the goods are handed over, the passenger "
+        "embarks, the recipient's location on the bank's records ...), which "
+        "commercekit does not bundle. Find the place under s. 12 and decide the sale "
+        "with the buyer's subdivision= that State and "
+        "service=ServiceFacts('general', ...) or no service facts (s. 12(2))",
+        field="sale.service.kind",
+    )
