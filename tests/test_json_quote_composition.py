@@ -28,8 +28,8 @@ from commercekit.serde import (
     quote_to_json,
     request_schema,
 )
-from tests.test_newuser_boundary import CARD
-from tests.test_newuser_rate_facts_json import REQUEST as HOTEL
+from tests.test_json_boundary_refusals import CARD
+from tests.test_rate_facts_json_hotel import REQUEST as HOTEL
 
 NY = json_document(
     (Path(__file__).parent.parent / "docs/examples/us-ny-local-rates.json").read_bytes()
