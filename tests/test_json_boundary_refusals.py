@@ -13,6 +13,10 @@ no JSON path (found by writing requests by hand, as a plugin would).
 from __future__ import annotations
 
 import copy
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +32,7 @@ from commercekit.shipping import (
     delivery_window,
     rate_card_from_dict,
 )
-from commercekit.tax import Buyer
+from commercekit.tax import Buyer, LocalRate
 
 CARD: dict[str, Any] = {
     "carrier": "Example Carrier", "service": "Ground", "origin": "US",
@@ -111,3 +115,24 @@ def test_a_moment_too_late_to_count_delivery_days_is_refused_at_at() -> None:
     with pytest.raises(InvalidInputError) as error:
         delivery_window(context.warehouse, "DE", (2, 3), ordered_at=context.at)
     assert error.value.field == "ordered_at"
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "   \n"])
+def test_a_blank_text_is_refused_like_an_empty_one(blank: str) -> None:
+    """A text made only of spaces names nothing (a local rate's source, a promotion's
+    id): it is refused at its field as an empty one is, in Python and through JSON."""
+    with pytest.raises(InvalidInputError) as raised:
+        LocalRate(
+            name="Albany County",
+            type="county",
+            rate=Decimal(4),
+            source=blank,
+            as_of=date(2025, 3, 1),
+        )
+    assert raised.value.field == "source"
+    assert "blank" in str(raised.value)
+    request = json.loads(Path("docs/examples/us-ny-local-rates.json").read_text())
+    request["local_rates"][0]["source"] = blank
+    with pytest.raises(CommerceKitError) as raised_json:
+        quote_request_from_json(request)
+    assert getattr(raised_json.value, "field", None) == "local_rates[0].source"

@@ -3,11 +3,10 @@ lists, types and choices from an enumeration.
 
 Each check takes the package's error (``error``): its class, such as
 ``InvalidInventoryError``, or a function ``(field, value, reason, *, kind, choices)``
-such as ``invalid``. It raises that package's error of the kind it checks: ``whole``
+such as ``invalid``, and raises that package's error of the kind it checks: ``whole``
 an ``Invalid<Package>CountError``, ``member`` an ``Invalid<Package>ChoiceError``
-listing the values, ``day`` an ``Invalid<Package>DateError`` (see
-``commercekit.errors``). ``For(error)`` binds the checks to one package's error, so a
-package's own checks are one line each.
+listing the values, ``day`` an ``Invalid<Package>DateError`` (``commercekit.errors``).
+``For(error)`` binds the checks to one package's error: a package's checks are one line.
 
 The money checks, which need the money layer, live in ``commercekit._checks``; this
 module imports nothing from the rule packages, so the money layer uses it too.
@@ -148,11 +147,12 @@ def signed_whole(
 
 
 def text(value: object, field: str, error: Error, *, empty: bool = False) -> str:
-    """A ``str`` (non-empty unless ``empty``): a name, an id or a code to look up."""
+    """A ``str``, not empty nor blank unless ``empty``: a name, an id, a code to look up."""
     if not isinstance(value, str):
         raise refuse(error, field, value, "is not text; pass a str", InputKind.TEXT)
-    if not value and not empty:
-        raise refuse(error, field, value, "is empty; pass a non-empty str", InputKind.TEXT)
+    if not empty and not value.strip():
+        reason = "is blank (only spaces)" if value else "is empty"
+        raise refuse(error, field, value, f"{reason}; pass a non-empty str", InputKind.TEXT)
     return value
 
 
