@@ -23,17 +23,8 @@ import pytest
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
-from commercekit.pricing import Cart, CartLine
-from commercekit.shipping import Bracket, RateCard, Zone
 from commercekit.tax import Buyer, Seller, StateRatesOnly, us_shipping
-
-CARD = RateCard(
-    "Example Carrier", "Ground", "US", "USD",
-    zones=[Zone("domestic", ["US"], (2, 5))],
-    brackets={"domestic": [Bracket(Decimal("30"), Money("10.00", "USD"))]},
-    dimension_rounding="exact",
-)  # fmt: skip
-CART = Cart([CartLine("LAMP", Money("80.00", "USD"), 1)])
+from tests.test_us_handling import CARD, CART
 
 
 def _context(state: str, day: date, *, handling: bool, partial: bool) -> CheckoutContext:

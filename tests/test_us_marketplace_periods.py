@@ -14,13 +14,22 @@ from commercekit.money import Money
 from commercekit.tax import CountedSale, NexusStatus, Registration, nexus_status
 
 
-def _sales(state: str, direct_day: date, market_day: date) -> list[CountedSale]:
-    """USD 60,000 sold directly and USD 50,000 through a marketplace facilitator:
-    USD 110,000 with the marketplace sales, USD 60,000 without."""
+def _sales(
+    state: str,
+    direct_day: date,
+    market_day: date,
+    amounts: tuple[str, str] = ("60000", "50000"),
+    transactions: tuple[int, int] = (1, 1),
+) -> list[CountedSale]:
+    """USD 60,000 sold directly and USD 50,000 through a marketplace facilitator
+    unless ``amounts`` says otherwise: USD 110,000 with the marketplace sales, USD
+    60,000 without."""
+    direct, market = (Money(amount, "USD") for amount in amounts)
     return [
-        CountedSale(direct_day, Money("60000", "USD"), "US", state=state),
-        CountedSale(market_day, Money("50000", "USD"), "US", state=state, marketplace=True),
-    ]
+        CountedSale(direct_day, direct, "US", state=state, transactions=transactions[0]),
+        CountedSale(market_day, market, "US", state=state, transactions=transactions[1],
+                    marketplace=True),
+    ]  # fmt: skip
 
 
 def _status(sales: list[CountedSale], on: date, state: str) -> NexusStatus:
@@ -157,11 +166,7 @@ def test_missouri_counts_marketplace_sales() -> None:
     # less does not
     for direct, status in (("60000.00", Registration.MUST_REGISTER),
                            ("59999.99", Registration.APPROACHING)):  # fmt: skip
-        limit = [
-            CountedSale(date(2023, 3, 1), Money(direct, "USD"), "US", state="US-MO"),
-            CountedSale(date(2023, 3, 2), Money("40000.00", "USD"), "US", state="US-MO",
-                        marketplace=True),
-        ]  # fmt: skip
+        limit = _sales("US-MO", date(2023, 3, 1), date(2023, 3, 2), (direct, "40000.00"))
         assert _status(limit, date(2023, 4, 1), "US-MO").status is status, direct
 
 
@@ -176,19 +181,10 @@ def test_new_jersey_counts_marketplace_sales_in_amount_and_transactions() -> Non
     assert found.status is Registration.MUST_REGISTER
     assert _status(sales[:1], date(2024, 6, 1), "US-NJ").status is Registration.BELOW
     # exactly USD 100,000 with the marketplace's share is not more than USD 100,000
-    at = [
-        CountedSale(date(2024, 3, 1), Money("60000", "USD"), "US", state="US-NJ"),
-        CountedSale(date(2024, 3, 2), Money("40000", "USD"), "US", state="US-NJ",
-                    marketplace=True),
-    ]  # fmt: skip
+    at = _sales("US-NJ", date(2024, 3, 1), date(2024, 3, 2), ("60000", "40000"))
     assert _status(at, date(2024, 6, 1), "US-NJ").status is Registration.APPROACHING
     # 150 direct and 50 marketplace transactions make the 200
-    count = [
-        CountedSale(date(2024, 3, 1), Money("150", "USD"), "US", state="US-NJ",
-                    transactions=150),
-        CountedSale(date(2024, 3, 2), Money("50", "USD"), "US", state="US-NJ",
-                    transactions=50, marketplace=True),
-    ]  # fmt: skip
+    count = _sales("US-NJ", date(2024, 3, 1), date(2024, 3, 2), ("150", "50"), (150, 50))
     assert _status(count, date(2024, 6, 1), "US-NJ").status is Registration.MUST_REGISTER
     assert _status(count[:1], date(2024, 6, 1), "US-NJ").status is Registration.BELOW
 
