@@ -13,8 +13,10 @@ exemption of 12/2017-Central Tax (Rate) S. No. 14, as amended):
 
 Restaurant service is rated by its premises: from 2017-11-15 (46/2017) 5 % without
 input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified premises"
-from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
-air conditioning and a liquor licence, which is not bundled.
+from 2019-10-01, redefined from 2025-04-01 by 05/2025). From 2017-07-01 to 2017-11-14
+(11/2017 S. No. 7 as first issued) 12 % with neither air conditioning nor a licence to
+serve liquor, 18 % with either; in a hotel whose rooms reach Rs 7500 a day (28 % as
+announced) it is refused, the entry not having been read.
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
@@ -70,10 +72,11 @@ from commercekit.tax._tax_rate import TaxRate
 __all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
 
 _FIELDS = {
-    TaxCategory.ACCOMMODATION: "unit_value_per_day",
-    TaxCategory.RESTAURANT: "specified_premises",
-    TaxCategory.PASSENGER_TRANSPORT: "air_class",
+    TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
+    TaxCategory.RESTAURANT: ("specified_premises", "air_conditioned", "liquor_licence"),
+    TaxCategory.PASSENGER_TRANSPORT: ("air_class",),
 }
+"""The ``RateFacts`` fields each category's rows may turn on."""
 
 
 class AirClass(enum.StrEnum):
@@ -98,6 +101,14 @@ def _premises(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "specified_premises")
 
 
+def _air_conditioned(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "air_conditioned")
+
+
+def _liquor_licence(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "liquor_licence")
+
+
 def _heading(value: object) -> str | None:
     return None if value is None else check_heading(value)
 
@@ -116,12 +127,16 @@ class RateFacts:
     service is supplied at "specified premises" as the definition of the day has it
     (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
     or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
-    which rates a drink and says whether it pays the compensation cess. ``None`` means
-    not said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
-    subclasses for a value that is negative, not ``Money`` or not in INR, a premises
-    flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
-    ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
-    a passenger's air travel).
+    which rates a drink and says whether it pays the compensation cess.
+    ``air_conditioned`` (the restaurant has air-conditioning or central air-heating in
+    any part of the establishment at any time during the year) and ``liquor_licence``
+    (it has a licence or permit to serve alcoholic liquor) rate restaurant service from
+    2017-07-01 to 2017-11-14. ``None`` means not said: a rate that turns on the fact is
+    refused; a fact the day's rate does not turn on is not looked at. Raises
+    ``InvalidInputError`` subclasses for a value that is negative, not ``Money`` or not
+    in INR, a flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and
+    an ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class
+    of a passenger's air travel).
 
     Examples:
         >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
@@ -137,6 +152,8 @@ class RateFacts:
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
     air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
+    air_conditioned: bool | None = attrs.field(default=None, converter=_air_conditioned)
+    liquor_licence: bool | None = attrs.field(default=None, converter=_liquor_licence)
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -154,13 +171,13 @@ class _Row:
     low: Decimal | None
     high: Decimal | None
     bounds: ItemRule | None
-    fact: str | None
+    fact: tuple[tuple[str, str], ...]
     rate: TaxRate
     compared_on: str
 
     def matches(self, facts: RateFacts) -> bool:
         if self.bounds is None:
-            return _stated(facts, _FIELDS[self.category]) == self.fact
+            return all(_stated(facts, field) == value for field, value in self.fact)
         if facts.unit_value_per_day is None:
             return False
         value = facts.unit_value_per_day.amount
@@ -186,7 +203,7 @@ def _row(line: _bundled.Line) -> _Row:
         low=line.optional_decimal("low"),
         high=line.optional_decimal("high"),
         bounds=line.optional_choice("bounds", ItemRule),
-        fact=line.optional_text("fact"),
+        fact=_facts(line, category),
         compared_on=line.text("compared_on"),
         rate=line.build(
             TaxRate,
@@ -202,6 +219,17 @@ def _row(line: _bundled.Line) -> _Row:
             note=line.raw("note"),
         ),
     )
+
+
+def _facts(line: _bundled.Line, category: TaxCategory) -> tuple[tuple[str, str], ...]:
+    """A row's ``fact``: ``field=value`` pairs joined by ``;``, each field one its
+    category turns on."""
+    text = line.optional_text("fact")
+    pairs = [] if text is None else [part.split("=") for part in text.split(";")]
+    for pair in pairs:
+        if len(pair) != 2 or pair[0] not in _FIELDS[category]:
+            raise line.error("fact", text, f"is not field=value pairs of {category}")
+    return tuple((field, value) for field, value in pairs)
 
 
 @functools.cache
@@ -305,13 +333,38 @@ def fact_rates(
             )
         return heading_rates(code, asked, facts.heading, day)
     rows = _in_force(asked, day)
-    field = _FIELDS[asked]
-    if _stated(facts, field) is None:
-        raise MissingDataError(
-            f"RateFacts.{field}",
-            f"India's GST rate for {asked} on {day} turns on {rows[0].compared_on}; "
-            f"pass RateFacts({field}=...)",
-            field=f"facts.{field}",
-        )
-    [row] = [row for row in rows if row.matches(facts)]  # the bands tile the values
+    found = [row for row in rows if row.matches(facts)]
+    if not found:
+        _refuse(asked, facts, rows, day)
+    [row] = found  # the bands tile the values; the facts' rows exclude each other
     return split_gst(row.rate, code, day)
+
+
+def _refuse(
+    asked: TaxCategory, facts: RateFacts, rows: tuple[_Row, ...], day: date
+) -> None:
+    """No row applies: name the first fact a row still possible turns on and is not
+    said; where every such fact is said, no bundled row has those facts."""
+    for row in rows:
+        named = _FIELDS[asked] if row.bounds else tuple(f for f, _ in row.fact)
+        if any(_stated(facts, f) not in (None, v) for f, v in row.fact):
+            continue
+        for field in named:
+            if _stated(facts, field) is None:
+                raise MissingDataError(
+                    f"RateFacts.{field}",
+                    f"India's GST rate for {asked} on {day} turns on "
+                    f"{row.compared_on}; pass RateFacts({field}=...)",
+                    field=f"facts.{field}",
+                )
+    said = ", ".join(
+        f"{field}={getattr(facts, field)}"
+        for field in _FIELDS[asked]
+        if getattr(facts, field) is not None
+    )
+    raise NoRuleError(
+        f"IN GST rate for {asked} with RateFacts({said})",
+        day,
+        "the rows of in_by_fact.csv, none of which has these facts on that day (its "
+        "header says which entries were not read)",
+    )
