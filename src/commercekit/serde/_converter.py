@@ -300,6 +300,7 @@ converter.register_unstructure_hook(
         air_class=override(omit_if_default=True),
         air_conditioned=override(omit_if_default=True),
         liquor_licence=override(omit_if_default=True),
+        conveyance=override(omit_if_default=True),
     ),
 )
 

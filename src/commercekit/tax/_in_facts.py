@@ -19,8 +19,11 @@ serve liquor, 18 % with either; in a hotel whose rooms reach Rs 7500 a day (28 %
 announced) it is refused, the entry not having been read.
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
-from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
-are rated by the heading stated, and pay the compensation
+from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
+conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
+coach, an air-conditioned contract or stage carriage, a radio taxi 5 %; rail in other
+classes and metro exempt; from 2017-07-01 to 2025-09-21 (the 2025 entries not read).
+Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
 The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
@@ -58,6 +61,7 @@ from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._in_conveyance import Conveyance
 from commercekit.tax._in_headings import (
     CESS,
     check_heading,
@@ -74,9 +78,13 @@ __all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either
 _FIELDS = {
     TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
     TaxCategory.RESTAURANT: ("specified_premises", "air_conditioned", "liquor_licence"),
-    TaxCategory.PASSENGER_TRANSPORT: ("air_class",),
+    TaxCategory.PASSENGER_TRANSPORT: ("air_class", "conveyance"),
 }
 """The ``RateFacts`` fields each category's rows may turn on."""
+
+_OTHER_MODE = {"air_class": "conveyance", "conveyance": "air_class"}
+"""Facts of two modes of transport: a row naming one does not apply where the other is
+stated."""
 
 
 class AirClass(enum.StrEnum):
@@ -99,6 +107,10 @@ def _value(value: object) -> Money | None:
 
 def _premises(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "specified_premises")
+
+
+def _conveyance(value: object) -> Conveyance | None:
+    return None if value is None else _checks.choice(value, Conveyance, "conveyance")
 
 
 def _air_conditioned(value: object) -> bool | None:
@@ -136,7 +148,9 @@ class RateFacts:
     ``InvalidInputError`` subclasses for a value that is negative, not ``Money`` or not
     in INR, a flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and
     an ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class
-    of a passenger's air travel).
+    of a passenger's air travel) or a ``conveyance`` that is not a
+    [`Conveyance`][commercekit.tax.Conveyance] (how a passenger travels by rail or
+    road).
 
     Examples:
         >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
@@ -154,6 +168,7 @@ class RateFacts:
     air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
     air_conditioned: bool | None = attrs.field(default=None, converter=_air_conditioned)
     liquor_licence: bool | None = attrs.field(default=None, converter=_liquor_licence)
+    conveyance: Conveyance | None = attrs.field(default=None, converter=_conveyance)
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -336,27 +351,39 @@ def fact_rates(
     found = [row for row in rows if row.matches(facts)]
     if not found:
         _refuse(asked, facts, rows, day)
-    [row] = found  # the bands tile the values; the facts' rows exclude each other
-    return split_gst(row.rate, code, day)
+    if len(found) > 1:  # air_class and conveyance: two modes of transport
+        raise invalid(
+            "facts", facts, f"states facts of more than one entry of {asked}: keep one"
+        )
+    return split_gst(found[0].rate, code, day)
 
 
 def _refuse(
     asked: TaxCategory, facts: RateFacts, rows: tuple[_Row, ...], day: date
 ) -> None:
-    """No row applies: name the first fact a row still possible turns on and is not
-    said; where every such fact is said, no bundled row has those facts."""
+    """No row applies: name the first fact each row still possible turns on and is
+    not said; where every such fact is said, no bundled row has those facts."""
+    missing: dict[str, str] = {}
     for row in rows:
         named = _FIELDS[asked] if row.bounds else tuple(f for f, _ in row.fact)
-        if any(_stated(facts, f) not in (None, v) for f, v in row.fact):
+        if any(
+            _stated(facts, f) not in (None, v)
+            or (f in _OTHER_MODE and _stated(facts, _OTHER_MODE[f]) is not None)
+            for f, v in row.fact
+        ):
             continue
-        for field in named:
-            if _stated(facts, field) is None:
-                raise MissingDataError(
-                    f"RateFacts.{field}",
-                    f"India's GST rate for {asked} on {day} turns on "
-                    f"{row.compared_on}; pass RateFacts({field}=...)",
-                    field=f"facts.{field}",
-                )
+        unsaid = [field for field in named if _stated(facts, field) is None]
+        if unsaid:
+            missing.setdefault(unsaid[0], row.compared_on)
+    if missing:
+        fields = list(missing)
+        raise MissingDataError(
+            tuple(f"RateFacts.{field}" for field in fields),
+            f"India's GST rate for {asked} on {day} turns on "
+            + "; or ".join(missing.values())
+            + f"; pass RateFacts({'=..., or '.join(fields)}=...)",
+            field=f"facts.{fields[0]}",
+        )
     said = ", ".join(
         f"{field}={getattr(facts, field)}"
         for field in _FIELDS[asked]
