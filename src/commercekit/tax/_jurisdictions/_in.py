@@ -17,8 +17,9 @@
   business) cannot be expressed by a ``Sale``.
 * The place of supply of **services** under the general rule (s. 12(2)) is a
   registered buyer's location (its GSTIN's State), else the buyer's address. Hotel
-  accommodation is placed where the property is (s. 12(3)(b)) and restaurant service
-  where performed (s. 12(4)), from the sale's ``ServiceFacts``
+  accommodation is placed where the property is (s. 12(3)(b)), restaurant service
+  where performed (s. 12(4)) and passenger transport to an unregistered person where
+  the passenger embarks (s. 12(9)(b)), from the sale's ``ServiceFacts``
   (``_in_section_12.py``); the other services with rules of their own (s.
   12(3)-(14): other immovable property, events, transport …) are refused when said.
 * A supplier in India selling services to a recipient **outside India**: IGST Act s.
