@@ -16,6 +16,8 @@ from decimal import Decimal
 from importlib.resources import files
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
@@ -58,6 +60,16 @@ def test_each_fact_on_the_first_and_last_day(
     assert (tax, whole) == ("IGST", 2 * Decimal(half))
 
 
+@given(st.dates(min_value=FIRST, max_value=LAST), st.booleans(), st.booleans())
+def test_the_halves_add_up_to_igst(day: date, cooled: bool, licensed: bool) -> None:
+    """CGST + SGST (or UTGST) = IGST for every restaurant of those days."""
+    facts = RateFacts(specified_premises=False, air_conditioned=cooled,
+                      liquor_licence=licensed)  # fmt: skip
+    [(_, whole)] = _rates(facts, day, "IN")
+    for place in ("IN-KA", "IN-CH"):
+        assert sum(rate for _, rate in _rates(facts, day, place)) == whole
+
+
 def test_both_sides_of_46_2017() -> None:
     """12 % on 2017-11-14, 5 % without input tax credit on 2017-11-15 for the same
     restaurant; 18 % and 5 % for an air-conditioned one."""
@@ -97,7 +109,7 @@ def test_a_restaurant_in_a_hotel_with_rooms_of_rs_7500_is_refused_by_name() -> N
 
 
 @pytest.mark.parametrize("field", ["air_conditioned", "liquor_licence"])
-@pytest.mark.parametrize("bad", ["yes", 1, 0.0, None.__class__])
+@pytest.mark.parametrize("bad", ["yes", 1, 0.0, "no"])
 def test_the_new_facts_are_flags(field: str, bad: object) -> None:
     with pytest.raises(InvalidInputError) as refused:
         RateFacts(**{field: bad})  # type: ignore[arg-type]

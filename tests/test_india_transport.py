@@ -20,6 +20,8 @@ from decimal import Decimal
 from importlib.resources import files
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from commercekit.checkout import CheckoutContext, Product, Quote, quote
@@ -71,6 +73,19 @@ def test_each_conveyance_on_the_first_and_last_day_read(
 def test_outside_the_days_read_is_refused(day: date) -> None:
     with pytest.raises(NoRuleError):
         _whole("radio_taxi", day)
+
+
+BUNDLED = ["rail_first_or_ac", "rail_other_class", "metro", "radio_taxi",
+           "ac_contract_carriage", "ac_stage_carriage"]  # fmt: skip
+
+
+@given(st.dates(min_value=FIRST, max_value=LAST), st.sampled_from(BUNDLED),
+       st.sampled_from(["IN-KA", "IN-CH", "IN-DL"]))  # fmt: skip
+def test_the_halves_add_up_to_igst(day: date, conveyance: str, place: str) -> None:
+    """CGST + SGST (or UTGST) = IGST for every conveyance bundled, on every day read."""
+    facts = RateFacts(conveyance=conveyance)
+    halves = fact_rates(place, "passenger_transport", facts, on=day)
+    assert sum(rate.rate for rate in halves) == _whole(conveyance, day)
 
 
 def test_halves_within_a_state() -> None:
