@@ -315,10 +315,13 @@ def fact_rates(
     Each rate's ``note`` names the band, premises or heading and its entry, ``source``
     where it was read. Goods that pay the compensation cess get one more rate, tax
     ``compensation cess``, on the same value. Raises ``MissingDataError`` naming the
-    ``RateFacts`` field the rate turns on when it is ``None`` (and for a heading without
-    a bundled entry); ``NoRuleError`` before the first bundled row (restaurant
-    service before 2017-11-15); ``InvalidInputError`` subclasses for a place outside
-    India, a category with no such rows, or facts that are not ``RateFacts``.
+    ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
+    class and conveyance, for passenger transport; and for a heading without a
+    bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
+    the facts stated (a restaurant in a hotel with rooms of Rs 7500 before 2017-11-15,
+    a motorcab); ``InvalidInputError`` subclasses for a place outside India, a
+    category with no such rows, facts that are not ``RateFacts``, or facts of two
+    modes of transport.
 
     Examples:
         >>> from datetime import date

@@ -14,10 +14,10 @@ fact (``tax/_in_facts.py``):
 * **passenger transport** to a person other than a registered person (s. 12(9)(b)):
   where the passenger embarks on the conveyance for a continuous journey,
   ``ServiceFacts('passenger_transport', location='IN-KA')``. To a registered person
-  (a buyer with a GSTIN) s. 12(9)(a) places it at its location, as the general rule
-  (s. 12(2)(a)) does, which places it.
+  (a buyer with a GSTIN) s. 12(9)(a) places it at that person's location, the State
+  the general rule (s. 12(2)(a)) gives, which then places it.
 
-A line of either category placed by any other rule (no service facts, a goods sale,
+A line of these categories placed by any other rule (no service facts, a goods sale,
 the general rule) is refused, naming the fact: the guest's State is not the place of
 supply. A property outside India (s. 12(3) proviso: the recipient's location), the
 other kinds within India, and either kind with lines of other categories are refused
