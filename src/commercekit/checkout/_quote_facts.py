@@ -87,7 +87,11 @@ def fact_line_rates(
     if category is TaxCategory.RESTAURANT:
         _one_premises(facts, context, where)
     day = context.at.date()
-    rates = fact_rates(taxed_in, category, facts, on=day)
+    try:
+        rates = fact_rates(taxed_in, category, facts, on=day)
+    except MissingDataError as error:  # a fact the product's rate_facts leave out
+        field = (error.field or "").removeprefix("facts.")
+        raise MissingDataError(error.missing, error.how, field=f"{where}.{field}") from None
     if (
         category is TaxCategory.ACCOMMODATION
         and discount.amount

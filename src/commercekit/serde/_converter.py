@@ -298,6 +298,9 @@ converter.register_unstructure_hook(
         specified_premises=override(omit_if_default=True),
         heading=override(omit_if_default=True),
         air_class=override(omit_if_default=True),
+        air_conditioned=override(omit_if_default=True),
+        liquor_licence=override(omit_if_default=True),
+        conveyance=override(omit_if_default=True),
     ),
 )
 

@@ -41,7 +41,8 @@
   [`fact_rates`][commercekit.tax.fact_rates] answers India's rates that turn on a fact
   the caller states in [`RateFacts`][commercekit.tax.RateFacts] (hotel accommodation by
   the value of a unit per day, restaurant service by its premises, air travel by its
-  class, [`AirClass`][commercekit.tax.AirClass]; drinks by their HSN heading, with the
+  class, [`AirClass`][commercekit.tax.AirClass], rail and road travel by the
+  [`Conveyance`][commercekit.tax.Conveyance]; drinks by their HSN heading, with the
   compensation cess as a tax of its own).
 * [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
   [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
@@ -82,6 +83,7 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._in_conveyance import Conveyance
     from commercekit.tax._in_facts import AirClass, RateFacts, fact_rates
     from commercekit.tax._in_operator import OperatorLiability, operator_pays
     from commercekit.tax._in_registration import (
@@ -158,6 +160,7 @@ else:
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
             "._in_operator": "OperatorLiability operator_pays",
+            "._in_conveyance": "Conveyance",
             "._in_facts": "AirClass RateFacts fact_rates",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
@@ -205,6 +208,7 @@ __all__ = [
     "CollectFrom",
     "Collector",
     "Combine",
+    "Conveyance",
     "CountedSale",
     "Crossing",
     "GstRegistrationStatus",

@@ -13,12 +13,17 @@ exemption of 12/2017-Central Tax (Rate) S. No. 14, as amended):
 
 Restaurant service is rated by its premises: from 2017-11-15 (46/2017) 5 % without
 input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified premises"
-from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
-air conditioning and a liquor licence, which is not bundled.
+from 2019-10-01, redefined from 2025-04-01 by 05/2025). From 2017-07-01 to 2017-11-14
+(11/2017 S. No. 7 as first issued) 12 % with neither air conditioning nor a licence to
+serve liquor, 18 % with either; in a hotel whose rooms reach Rs 7500 a day (28 % as
+announced) it is refused, the entry not having been read.
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
-from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
-are rated by the heading stated, and pay the compensation
+from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
+conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
+coach, an air-conditioned contract or stage carriage, a radio taxi 5 %; rail in other
+classes and metro exempt; from 2017-07-01 to 2025-09-21 (the 2025 entries not read).
+Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
 The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
@@ -56,6 +61,7 @@ from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._in_conveyance import Conveyance
 from commercekit.tax._in_headings import (
     CESS,
     check_heading,
@@ -70,10 +76,15 @@ from commercekit.tax._tax_rate import TaxRate
 __all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
 
 _FIELDS = {
-    TaxCategory.ACCOMMODATION: "unit_value_per_day",
-    TaxCategory.RESTAURANT: "specified_premises",
-    TaxCategory.PASSENGER_TRANSPORT: "air_class",
+    TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
+    TaxCategory.RESTAURANT: ("specified_premises", "air_conditioned", "liquor_licence"),
+    TaxCategory.PASSENGER_TRANSPORT: ("air_class", "conveyance"),
 }
+"""The ``RateFacts`` fields each category's rows may turn on."""
+
+_OTHER_MODE = {"air_class": "conveyance", "conveyance": "air_class"}
+"""Facts of two modes of transport: a row naming one does not apply where the other is
+stated."""
 
 
 class AirClass(enum.StrEnum):
@@ -98,6 +109,18 @@ def _premises(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "specified_premises")
 
 
+def _conveyance(value: object) -> Conveyance | None:
+    return None if value is None else _checks.choice(value, Conveyance, "conveyance")
+
+
+def _air_conditioned(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "air_conditioned")
+
+
+def _liquor_licence(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "liquor_licence")
+
+
 def _heading(value: object) -> str | None:
     return None if value is None else check_heading(value)
 
@@ -116,12 +139,18 @@ class RateFacts:
     service is supplied at "specified premises" as the definition of the day has it
     (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
     or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
-    which rates a drink and says whether it pays the compensation cess. ``None`` means
-    not said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
-    subclasses for a value that is negative, not ``Money`` or not in INR, a premises
-    flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
-    ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
-    a passenger's air travel).
+    which rates a drink and says whether it pays the compensation cess.
+    ``air_conditioned`` (the restaurant has air-conditioning or central air-heating in
+    any part of the establishment at any time during the year) and ``liquor_licence``
+    (it has a licence or permit to serve alcoholic liquor) rate restaurant service from
+    2017-07-01 to 2017-11-14. ``None`` means not said: a rate that turns on the fact is
+    refused; a fact the day's rate does not turn on is not looked at. Raises
+    ``InvalidInputError`` subclasses for a value that is negative, not ``Money`` or not
+    in INR, a flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and
+    an ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class
+    of a passenger's air travel) or a ``conveyance`` that is not a
+    [`Conveyance`][commercekit.tax.Conveyance] (how a passenger travels by rail or
+    road).
 
     Examples:
         >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
@@ -137,6 +166,9 @@ class RateFacts:
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
     air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
+    air_conditioned: bool | None = attrs.field(default=None, converter=_air_conditioned)
+    liquor_licence: bool | None = attrs.field(default=None, converter=_liquor_licence)
+    conveyance: Conveyance | None = attrs.field(default=None, converter=_conveyance)
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -154,13 +186,13 @@ class _Row:
     low: Decimal | None
     high: Decimal | None
     bounds: ItemRule | None
-    fact: str | None
+    fact: tuple[tuple[str, str], ...]
     rate: TaxRate
     compared_on: str
 
     def matches(self, facts: RateFacts) -> bool:
         if self.bounds is None:
-            return _stated(facts, _FIELDS[self.category]) == self.fact
+            return all(_stated(facts, field) == value for field, value in self.fact)
         if facts.unit_value_per_day is None:
             return False
         value = facts.unit_value_per_day.amount
@@ -186,7 +218,7 @@ def _row(line: _bundled.Line) -> _Row:
         low=line.optional_decimal("low"),
         high=line.optional_decimal("high"),
         bounds=line.optional_choice("bounds", ItemRule),
-        fact=line.optional_text("fact"),
+        fact=_facts(line, category),
         compared_on=line.text("compared_on"),
         rate=line.build(
             TaxRate,
@@ -202,6 +234,17 @@ def _row(line: _bundled.Line) -> _Row:
             note=line.raw("note"),
         ),
     )
+
+
+def _facts(line: _bundled.Line, category: TaxCategory) -> tuple[tuple[str, str], ...]:
+    """A row's ``fact``: ``field=value`` pairs joined by ``;``, each field one its
+    category turns on."""
+    text = line.optional_text("fact")
+    pairs = [] if text is None else [part.split("=") for part in text.split(";")]
+    for pair in pairs:
+        if len(pair) != 2 or pair[0] not in _FIELDS[category]:
+            raise line.error("fact", text, f"is not field=value pairs of {category}")
+    return tuple((field, value) for field, value in pairs)
 
 
 @functools.cache
@@ -272,10 +315,13 @@ def fact_rates(
     Each rate's ``note`` names the band, premises or heading and its entry, ``source``
     where it was read. Goods that pay the compensation cess get one more rate, tax
     ``compensation cess``, on the same value. Raises ``MissingDataError`` naming the
-    ``RateFacts`` field the rate turns on when it is ``None`` (and for a heading without
-    a bundled entry); ``NoRuleError`` before the first bundled row (restaurant
-    service before 2017-11-15); ``InvalidInputError`` subclasses for a place outside
-    India, a category with no such rows, or facts that are not ``RateFacts``.
+    ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
+    class and conveyance, for passenger transport; and for a heading without a
+    bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
+    the facts stated (a restaurant in a hotel with rooms of Rs 7500 before 2017-11-15,
+    a motorcab); ``InvalidInputError`` subclasses for a place outside India, a
+    category with no such rows, facts that are not ``RateFacts``, or facts of two
+    modes of transport.
 
     Examples:
         >>> from datetime import date
@@ -305,13 +351,50 @@ def fact_rates(
             )
         return heading_rates(code, asked, facts.heading, day)
     rows = _in_force(asked, day)
-    field = _FIELDS[asked]
-    if _stated(facts, field) is None:
-        raise MissingDataError(
-            f"RateFacts.{field}",
-            f"India's GST rate for {asked} on {day} turns on {rows[0].compared_on}; "
-            f"pass RateFacts({field}=...)",
-            field=f"facts.{field}",
+    found = [row for row in rows if row.matches(facts)]
+    if not found:
+        _refuse(asked, facts, rows, day)
+    if len(found) > 1:  # air_class and conveyance: two modes of transport
+        raise invalid(
+            "facts", facts, f"states facts of more than one entry of {asked}: keep one"
         )
-    [row] = [row for row in rows if row.matches(facts)]  # the bands tile the values
-    return split_gst(row.rate, code, day)
+    return split_gst(found[0].rate, code, day)
+
+
+def _refuse(
+    asked: TaxCategory, facts: RateFacts, rows: tuple[_Row, ...], day: date
+) -> None:
+    """No row applies: name the first fact each row still possible turns on and is
+    not said; where every such fact is said, no bundled row has those facts."""
+    missing: dict[str, str] = {}
+    for row in rows:
+        named = _FIELDS[asked] if row.bounds else tuple(f for f, _ in row.fact)
+        if any(
+            _stated(facts, f) not in (None, v)
+            or (f in _OTHER_MODE and _stated(facts, _OTHER_MODE[f]) is not None)
+            for f, v in row.fact
+        ):
+            continue
+        unsaid = [field for field in named if _stated(facts, field) is None]
+        if unsaid:
+            missing.setdefault(unsaid[0], row.compared_on)
+    if missing:
+        fields = list(missing)
+        raise MissingDataError(
+            tuple(f"RateFacts.{field}" for field in fields),
+            f"India's GST rate for {asked} on {day} turns on "
+            + "; or ".join(missing.values())
+            + f"; pass RateFacts({'=..., or '.join(fields)}=...)",
+            field=f"facts.{fields[0]}",
+        )
+    said = ", ".join(
+        f"{field}={getattr(facts, field)}"
+        for field in _FIELDS[asked]
+        if getattr(facts, field) is not None
+    )
+    raise NoRuleError(
+        f"IN GST rate for {asked} with RateFacts({said})",
+        day,
+        "the rows of in_by_fact.csv, none of which has these facts on that day (its "
+        "header says which entries were not read)",
+    )
