@@ -153,11 +153,11 @@ def refuse_on_holiday(
     charged = [rate for rate in answer if rate.rate > 0 and rate in bundled]
     if not charged:
         return
+    terms = "" if found.covers else f", {found.note}"
     raise MissingDataError(
         f"whether each item of {category} qualifies for the {found.name} on {on}",
-        f"from {found.since} to {found.until} {state} exempts {found.words}"
-        f"{'' if found.covers else ', ' + found.note} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
-        f"{found.source}). {_why(found, category)}, so its {charged[0].rate}% would "
+        f"from {found.since} to {found.until} {state} exempts {found.words}{terms} "
+        f"(local taxes: {LOCAL_WORDS[found.local_taxes]}; source: {found.source}). {_why(found, category)}, so its {charged[0].rate}% would "
         "be wrong for some: pass a TaxRateSource whose rates_for("
         f"{state!r}, {str(category)!r}, on=day) answers the day with rates of its own, "
         "or give each qualifying item the category 'exempt'",
