@@ -158,7 +158,8 @@ def refuse_on_holiday(
         f"whether each item of {category} qualifies for the {found.name} on {on}",
         f"from {found.since} to {found.until} {state} exempts {found.words}{terms} "
         f"(local taxes: {LOCAL_WORDS[found.local_taxes]}; source: {found.source}). "
-        f"{_why(found, category)}, so its {charged[0].rate}% would be wrong for some: pass a TaxRateSource whose rates_for("
+        f"{_why(found, category)}, so its {charged[0].rate}% would be wrong for some: "
+        "pass a TaxRateSource whose rates_for("
         f"{state!r}, {str(category)!r}, on=day) answers the day with rates of its own, "
         "or give each qualifying item the category 'exempt'",
     )
