@@ -11,7 +11,8 @@ Chattanooga Pulse, 2025 ("$100 or less per item", computers "$1,500 or less"); A
 al.com 2022 ("$50 or less per item"); Florida: the Department of Revenue's page
 (computers "$1,500 or less", bags "$100 or less") and WTXL (supplies "$50 or less");
 West Virginia: WV News 2022 ("$50 or less"); Missouri: KBIA 2024 and KMIZ (computers
-"not to exceed $1,500"); Maryland: WTOP 2024 ("the first $40 of a backpack/bookbag").
+"not to exceed $1,500"); Maryland: WTOP 2024 ("the first $40 of a backpack/bookbag");
+Mississippi: Listen Up Y'all 2025 ("under $100", 11-13 July 2025).
 Where a holiday's terms cannot be applied item by item (Missouri's school supplies per
 purchase, Alabama's computers per purchase, Arkansas at any price, West Virginia's
 laptops but not desktops) the decision refuses by name on its days.
@@ -57,6 +58,8 @@ HOLIDAYS = [
     ("US-FL", "computers", date(2024, 7, 29), date(2024, 8, 11), "up_to", "1500.00", "6"),
     ("US-WV", SUPPLIES, date(2025, 8, 1), date(2025, 8, 4), "up_to", "50.00", "6"),
     ("US-WV", "backpacks", date(2026, 7, 31), date(2026, 8, 3), "up_to", "50.00", "6"),
+    ("US-MS", SUPPLIES, date(2025, 7, 11), date(2025, 7, 13), "below", "100.00", "7"),
+    ("US-MS", "backpacks", date(2025, 7, 11), date(2025, 7, 13), "below", "100.00", "7"),
     ("US-MO", "computers", date(2025, 8, 1), date(2025, 8, 3), "up_to", "1500.00", "4.225"),
 ]  # fmt: skip
 IDS = [f"{state}-{category}-{first}" for state, category, first, *_ in HOLIDAYS]
@@ -216,6 +219,16 @@ def test_terms_not_per_item_are_refused_by_name_on_the_days_only(
         assert _tax(state, day, category, Decimal("10.00")) == percent_of(
             str(general), Decimal("20.00")
         )
+
+
+def test_mississippi_2026_days_are_not_guessed() -> None:
+    """SB 2470's second weekend of July 2026 (10-12 July) has no announcement read: the
+    days raise; the day before and after, the general rate."""
+    for category in ("clothing", SUPPLIES):
+        with pytest.raises(MissingDataError):
+            rates_for("US-MS", category, on=date(2026, 7, 10))
+        for day in (date(2026, 7, 9), date(2026, 7, 13)):
+            assert rates_for("US-MS", category, on=day)[0].rate == 7
 
 
 def test_missouri_says_the_limit_is_per_purchase() -> None:
