@@ -25,10 +25,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
+from commercekit.batch import plan_prices
+from commercekit.batch._plan import CATEGORIES
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import CommerceKitError, MissingDataError
-from commercekit.money import Money
-from commercekit.pricing import Cart, CartLine
+from commercekit.money import Money, RateTable
+from commercekit.pricing import Cart, CartLine, Market
 from commercekit.serde import quote_request_from_json, quote_to_json, request_schema
 from commercekit.tax import (
     BUNDLED,
@@ -287,3 +289,23 @@ def test_a_json_request_carries_the_new_categories() -> None:
     cart, context = quote_request_from_json(request)
     answer = quote_to_json(quote(cart, context))
     assert answer["tax"] == {"amount": "7.00", "currency": "USD"}
+
+
+def test_the_batch_path_refuses_the_holiday_and_answers_either_side() -> None:
+    """A tax-inclusive Texas market's plan: on 8 August 2025 backpacks have no one rate
+    (each item's price picks it), and the plan keeps the refusal for the rows that ask;
+    on 11 August 6.25%."""
+    when = datetime(2025, 8, 1, tzinfo=UTC)
+    rates = RateTable(
+        base="USD", rates={"EUR": Decimal("0.9")}, observed_at=when, provider="example"
+    )
+    texas = Market("TX", "USD", tax_jurisdiction="US-TX", tax_inclusive=True)
+    where = CATEGORIES.index(TaxCategory.BACKPACKS)
+    for day, percent in ((date(2025, 8, 8), None), (date(2025, 8, 11), Decimal("6.25"))):
+        [plan] = plan_prices([texas], rates, on=day).markets
+        assert plan.taxes is not None
+        found = plan.taxes[where]
+        assert found.percent == percent
+        if percent is None:
+            assert found.error is MissingDataError
+            assert "item_tax_lines" in found.message
