@@ -27,13 +27,12 @@ import pytest
 
 from commercekit.batch import plan_prices
 from commercekit.batch._plan import CATEGORIES
-from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.checkout import quote
 from commercekit.errors import CommerceKitError, MissingDataError
 from commercekit.money import Money, RateTable
 from commercekit.pricing import Cart, CartLine, Market
 from commercekit.serde import quote_request_from_json, quote_to_json, request_schema
 from commercekit.tax import (
-    BUNDLED,
     Buyer,
     Sale,
     SaleLine,
@@ -44,6 +43,7 @@ from commercekit.tax import (
     per_item_rates,
     rates_for,
 )
+from tests.test_us_holidays import _context  # the partial quote, whole in Maryland
 
 SUPPLIES = "school_supplies"
 # (state, category, first day, last day, rule, limit, the state's general rate)
@@ -85,17 +85,6 @@ def usd(amount: object) -> Money:
 def percent_of(rate: str, amount: Decimal) -> Money:
     exact = Decimal(rate) * amount / 100
     return usd(exact.quantize(CENT, rounding=ROUND_HALF_UP))
-
-
-def _context(state: str, day: date, category: str) -> CheckoutContext:
-    """The state's part alone where it has local taxes (partial), whole in Maryland."""
-    partial = state != "US-MD"
-    return CheckoutContext(
-        Seller("US", {state}), Buyer("US", subdivision=state),
-        at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
-        prices_include_tax=False, products={"ITEM": Product("ITEM", category)},
-        tax_rates=StateRatesOnly() if partial else BUNDLED, partial=partial,
-    )  # fmt: skip
 
 
 def _tax(state: str, day: date, category: str, price: Decimal) -> Money:
