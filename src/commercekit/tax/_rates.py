@@ -229,7 +229,9 @@ class BundledRates:
         cover raises [`MissingDataError`][commercekit.errors.MissingDataError] instead
         of falling back to the standard rate. So does a US state's category on a
         general-goods sales tax holiday (Massachusetts, Ohio), naming the holiday, as
-        [`decide`][commercekit.tax.decide] does: its goods are not all exempt.
+        [`decide`][commercekit.tax.decide] does: its goods are not all exempt; and a
+        category on a back-to-school holiday whose terms are not per item (Missouri's
+        school supplies per purchase).
 
         Examples:
             >>> bc = BUNDLED.rates_for("CA-BC", "standard", on=date(2026, 1, 1))

@@ -122,9 +122,9 @@ def _bundled_rates(state: str, category: TaxCategory, day: date) -> frozenset[Ta
 
 
 def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
-    """The general-goods holiday covering ``category`` in ``state`` on ``day``, if
-    any (a partial answer may not leave such a category out: see
-    ``_us_local.left_out_category``)."""
+    """The holiday row refusing ``category`` in ``state`` on ``day`` (a general-goods
+    holiday, or one whose ``covers`` names the category), if any (a partial answer may
+    not leave such a category out: see ``_us_local.left_out_category``)."""
     on = _checks.day(day, "on")
     return next(
         (
