@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -36,7 +37,7 @@ from commercekit.tax._item_rules import LOCAL_WORDS, LocalTaxes
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["on_holiday", "refuse_on_holiday"]
+__all__ = ["on_holiday", "refuse_on_holiday", "refuse_without_rule"]
 
 
 @attrs.frozen
@@ -139,6 +140,15 @@ def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
     )
 
 
+def refuse_without_rule(state: str, category: TaxCategory, day: date) -> None:
+    """Raise ``MissingDataError`` naming the holiday where ``day`` is a holiday in
+    ``state`` whose ``covers`` names ``category`` and no rate answers it (Connecticut's
+    Sales Tax Free Week: three bands); else return."""
+    found = on_holiday(state, category, day)
+    if found is not None and found.covers:
+        raise _refusal(found, category, _checks.day(day, "on"), rate=None)
+
+
 def refuse_on_holiday(
     state: str, category: TaxCategory, answer: tuple[TaxRate, ...], day: date
 ) -> None:
@@ -153,13 +163,26 @@ def refuse_on_holiday(
     charged = [rate for rate in answer if rate.rate > 0 and rate in bundled]
     if not charged:
         return
+    raise _refusal(found, category, on, rate=charged[0].rate)
+
+
+def _refusal(
+    found: _Holiday, category: TaxCategory, on: date, *, rate: Decimal | None
+) -> MissingDataError:
+    """The refusal naming ``found`` for ``category`` on ``on``; ``rate`` the bundled
+    rate that would have been charged, if any."""
     terms = "" if found.covers else f", {found.note}"
-    raise MissingDataError(
+    wrong = (
+        "no one rate fits every item"
+        if rate is None
+        else f"its {rate}% would be wrong for some"
+    )
+    return MissingDataError(
         f"whether each item of {category} qualifies for the {found.name} on {on}",
-        f"from {found.since} to {found.until} {state} exempts {found.words}{terms} "
-        f"(local taxes: {LOCAL_WORDS[found.local_taxes]}; source: {found.source}). "
-        f"{_why(found, category)}, so its {charged[0].rate}% would be wrong for some: "
-        "pass a TaxRateSource whose rates_for("
-        f"{state!r}, {str(category)!r}, on=day) answers the day with rates of its own, "
-        "or give each qualifying item the category 'exempt'",
+        f"from {found.since} to {found.until} {found.state} exempts {found.words}"
+        f"{terms} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
+        f"{found.source}). {_why(found, category)}, so {wrong}: pass a "
+        f"TaxRateSource whose rates_for({found.state!r}, {str(category)!r}, on=day) "
+        "answers the day with rates of its own, or give each qualifying item the "
+        "category 'exempt'",
     )
