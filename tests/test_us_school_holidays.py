@@ -15,7 +15,8 @@ West Virginia: WV News 2022 ("$50 or less"); Missouri: KBIA 2024 and KMIZ (compu
 Mississippi: Listen Up Y'all 2025 ("under $100", 11-13 July 2025).
 Where a holiday's terms cannot be applied item by item (Missouri's school supplies per
 purchase, Alabama's computers per purchase, Arkansas at any price, West Virginia's
-laptops but not desktops) the decision refuses by name on its days.
+laptops but not desktops) the decision refuses by name on its days; so too Connecticut's
+Sales Tax Free Week, beside its year-round luxury band (tested at the end).
 """
 
 from __future__ import annotations
