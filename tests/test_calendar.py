@@ -138,5 +138,39 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
     assert done.stdout.splitlines()[-1] == "checked"
 
 
+def test_with_other_threads_running_the_library_is_imported_as_usual() -> None:
+    """While another thread runs (it could import ``holidays`` and be handed the
+    package without its ``__init__``), a calendar is loaded with the library's own
+    import, and a thread importing the library gets the whole package."""
+    script = (
+        "import sys, threading\n"
+        "from commercekit.regions import _calendar\n"
+        "found = []\n"
+        "go = threading.Event()\n"
+        "def other():\n"
+        "    go.wait()\n"
+        "    import holidays\n"
+        "    found.append(holidays.country_holidays)\n"
+        "thread = threading.Thread(target=other, daemon=True)\n"
+        "thread.start()\n"
+        "calendar = _calendar._calendar_class('DE')\n"
+        "assert 'holidays' in sys.modules, 'the library was not imported as usual'\n"
+        "go.set()\n"
+        "thread.join()\n"
+        "assert found\n"
+        "assert calendar(years=[2026]).get('2026-10-03') == 'German Unity Day'\n"
+        "print('checked')\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert done.stdout.splitlines()[-1] == "checked"
+
+
 def test_a_country_the_registry_does_not_list_has_no_calendar() -> None:
     assert _calendar._calendar_class("ZZ") is None

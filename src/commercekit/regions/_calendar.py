@@ -24,12 +24,12 @@ Examples:
 
 from __future__ import annotations
 
-import _imp
 import contextlib
 import functools
 import importlib
 import importlib.util
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 from importlib.machinery import PathFinder
@@ -71,38 +71,26 @@ def _library_modules() -> Iterator[None]:
     which imports the ``email`` package to parse their metadata), its utilities and a
     lazy loader for each of its some 250 countries: about 15 of the 25 milliseconds
     its import takes. The modules a country's calendar imports (its base class, the
-    calendars and groups of holidays) are the library's, run unchanged. Other threads
-    wait for the import lock while the bare package is in ``sys.modules``, so none
-    can take it for the library. Where the application has imported ``holidays`` (or
-    its package is not found), its own import is used.
+    calendars and groups of holidays) are the library's, run unchanged.
+
+    Only while the process runs one thread (as the command does): another thread
+    importing ``holidays`` meanwhile would be handed the bare package. With more
+    threads, where the application has imported ``holidays``, or where its package
+    is not found, the library's own import is used.
     """
-    if _LIBRARY in sys.modules:
+    if _LIBRARY in sys.modules or threading.active_count() > 1:
         yield
         return
-    _imp.acquire_lock()  # other threads' imports wait (see importlib._bootstrap)
+    if _LIBRARY not in _run:
+        spec = importlib.util.find_spec(_LIBRARY)
+        if spec is not None and spec.submodule_search_locations is not None:
+            _run[_LIBRARY] = importlib.util.module_from_spec(spec)
+    sys.modules.update(_run)
     try:
-        if _LIBRARY not in _run:
-            _bare_package()
-        sys.modules.update(_run)
-        try:
-            yield
-        finally:
-            for name in [name for name in sys.modules if name.split(".")[0] == _LIBRARY]:
-                _run[name] = sys.modules.pop(name)
+        yield
     finally:
-        _imp.release_lock()
-
-
-def _bare_package() -> None:
-    """Put the ``holidays`` package's module, its ``__init__`` not run, in ``_run``
-    (nothing where the package is not found: importing from it then says so)."""
-    spec = importlib.util.find_spec(_LIBRARY)
-    if spec is None or spec.submodule_search_locations is None:
-        return
-    # Marked as being imported, so that another thread's ``import holidays`` waits
-    # for the import lock, then imports the package itself.
-    spec._initializing = True  # type: ignore[attr-defined]
-    _run[_LIBRARY] = importlib.util.module_from_spec(spec)
+        for name in [name for name in sys.modules if name.split(".")[0] == _LIBRARY]:
+            _run[name] = sys.modules.pop(name)
 
 
 @functools.cache
