@@ -151,6 +151,16 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     assert len(by_quote) == len(set(by_quote)), "a table was read twice"
 
 
+def test_an_eu_business_quote_loads_the_eu_number_check_only() -> None:
+    """The French business's quote checks its EU VAT numbers with python-stdnum's EU
+    module, and imports no other country's scheme (GB, NO, CH, AU, NZ, CA, IN)."""
+    loaded, _ = _quoted("nl-to-fr-business")
+    assert "stdnum.eu.vat" in loaded
+    others = {f"stdnum.{name}" for name in ("gb", "no", "ch", "au", "nz", "ca", "in_")}
+    assert others & loaded == set()
+    assert METADATA & loaded == set()
+
+
 def test_a_quote_to_the_us_loads_the_us_rules_it_needs() -> None:
     """The same path loads the US rules and reads their tables for a US buyer, and
     the border's rules for the goods crossing it, but not ``pycountry``."""
