@@ -40,6 +40,7 @@ US_RULES = {
     "commercekit.tax._us_nexus",
     "commercekit.tax._us_shipping",
     "commercekit.tax._us_status",
+    "commercekit.tax._us_holidays",
     "commercekit.tax._jurisdictions._us",
 }
 """The US sales-tax rules a sale outside the US has no use for."""
