@@ -102,6 +102,20 @@ def test_a_datetime_is_not_a_day_and_the_last_day_of_the_calendar_counts() -> No
     assert first_working_day(date.max, "NL") == date.max  # a Friday
 
 
+def _run_checked(script: str) -> None:
+    """Run ``script`` (its checks are asserts) in a fresh interpreter with this
+    checkout's ``src`` first on its path."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", f"{script}print('checked')\n"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert done.stdout.splitlines()[-1] == "checked"
+
+
 def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answers() -> None:
     """In a fresh interpreter, the calendars of a few countries load their own modules
     only (not ``holidays.countries``, which imports all of them, nor the package's
@@ -125,17 +139,8 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
         "            own = calendar(subdiv=region, years=[year])\n"
         "            theirs = holidays.country_holidays(code, region, years=[year])\n"
         "            assert dict(own.items()) == dict(theirs.items()), (code, region)\n"
-        "print('checked')\n"
     )
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    assert done.stdout.splitlines()[-1] == "checked"
+    _run_checked(script)
 
 
 def test_with_other_threads_running_the_library_is_imported_as_usual() -> None:
@@ -159,17 +164,8 @@ def test_with_other_threads_running_the_library_is_imported_as_usual() -> None:
         "thread.join()\n"
         "assert found\n"
         "assert calendar(years=[2026]).get('2026-10-03') == 'German Unity Day'\n"
-        "print('checked')\n"
     )
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    assert done.stdout.splitlines()[-1] == "checked"
+    _run_checked(script)
 
 
 def test_a_country_the_registry_does_not_list_has_no_calendar() -> None:
