@@ -102,17 +102,36 @@ def test_a_datetime_is_not_a_day_and_the_last_day_of_the_calendar_counts() -> No
     assert first_working_day(date.max, "NL") == date.max  # a Friday
 
 
+def _run_checked(script: str) -> None:
+    """Run ``script`` (its checks are asserts) in a fresh interpreter with this
+    checkout's ``src`` first on its path."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", f"{script}print('checked')\n"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    assert done.stdout.splitlines()[-1] == "checked"
+
+
 def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answers() -> None:
     """In a fresh interpreter, the calendars of a few countries load their own modules
-    only (not ``holidays.countries``, which imports all of them), and each gives, for
-    the country and each of its regions, the days ``holidays.country_holidays`` gives."""
+    only (not ``holidays.countries``, which imports all of them, nor the package's
+    ``__init__``, which looks up its version with ``importlib.metadata``) and leave no
+    module of the library in ``sys.modules``; the application's own ``import holidays``
+    then works as usual, and each calendar gives, for the country and each of its
+    regions, the days ``holidays.country_holidays`` gives."""
     script = (
         "import sys\n"
         "from commercekit.regions import _calendar\n"
         "codes = ('DE', 'NL', 'GB', 'US', 'FR', 'IT')\n"
         "ours = {code: _calendar._calendar_class(code) for code in codes}\n"
-        "assert not [m for m in sys.modules if m.startswith('holidays.countries')]\n"
-        "import holidays\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'holidays']\n"
+        "assert 'importlib.metadata' not in sys.modules\n"
+        "import holidays, holidays.calendars.gregorian\n"
+        "assert holidays.calendars.gregorian.JAN == 1 and holidays.__version__\n"
         "for code, calendar in ours.items():\n"
         "    assert calendar.subdivisions == getattr(holidays, code).subdivisions\n"
         "    for region in (None, *calendar.subdivisions):\n"
@@ -120,17 +139,33 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
         "            own = calendar(subdiv=region, years=[year])\n"
         "            theirs = holidays.country_holidays(code, region, years=[year])\n"
         "            assert dict(own.items()) == dict(theirs.items()), (code, region)\n"
-        "print('checked')\n"
     )
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": path},
+    _run_checked(script)
+
+
+def test_with_other_threads_running_the_library_is_imported_as_usual() -> None:
+    """While another thread runs (it could import ``holidays`` and be handed the
+    package without its ``__init__``), a calendar is loaded with the library's own
+    import, and a thread importing the library gets the whole package."""
+    script = (
+        "import sys, threading\n"
+        "from commercekit.regions import _calendar\n"
+        "found = []\n"
+        "go = threading.Event()\n"
+        "def other():\n"
+        "    go.wait()\n"
+        "    import holidays\n"
+        "    found.append(holidays.country_holidays)\n"
+        "thread = threading.Thread(target=other, daemon=True)\n"
+        "thread.start()\n"
+        "calendar = _calendar._calendar_class('DE')\n"
+        "assert 'holidays' in sys.modules, 'the library was not imported as usual'\n"
+        "go.set()\n"
+        "thread.join()\n"
+        "assert found\n"
+        "assert calendar(years=[2026]).get('2026-10-03') == 'German Unity Day'\n"
     )
-    assert done.stdout.splitlines()[-1] == "checked"
+    _run_checked(script)
 
 
 def test_a_country_the_registry_does_not_list_has_no_calendar() -> None:

@@ -1,9 +1,10 @@
-"""The ISO 3166-1 codes read from ``pycountry``'s own file equal ``pycountry``'s answer.
+"""The ISO 3166 codes read from ``pycountry``'s own files equal ``pycountry``'s answers.
 
-``commercekit.regions._iso`` reads the codes from the JSON file ``pycountry.countries``
-reads, without importing ``pycountry`` (whose import looks up its version among the
-installed distributions). These tests hold the two equal for every two-letter code,
-and the fallback to ``pycountry`` itself where the file is not found.
+``commercekit.regions._iso`` reads the codes from the JSON files ``pycountry.countries``
+and ``pycountry.subdivisions`` read, without importing ``pycountry`` (whose import
+looks up its version among the installed distributions). These tests hold the two
+equal for every two-letter code and every subdivision, and the fallback to
+``pycountry`` itself where a file is not found.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ ALL_CODES = ["".join(pair) for pair in product(string.ascii_uppercase, repeat=2)
 def fresh() -> Iterator[None]:
     """``iso_countries`` read again in the test, and again after it."""
     _iso.iso_countries.cache_clear()
+    _iso.iso_subdivisions.cache_clear()
     yield
     _iso.iso_countries.cache_clear()
+    _iso.iso_subdivisions.cache_clear()
 
 
 def test_every_two_letter_code_is_listed_as_pycountry_lists_it() -> None:
@@ -78,3 +81,33 @@ def test_a_file_not_as_pycountry_writes_it_is_not_read(
     elsewhere = SimpleNamespace(submodule_search_locations=[str(tmp_path)])
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: elsewhere)
     assert _iso.iso_countries() == {country.alpha_2 for country in pycountry.countries}
+
+
+def test_every_subdivision_is_listed_as_pycountry_lists_it() -> None:
+    """Each ISO 3166-2 code ``pycountry.subdivisions`` lists is read, with the
+    country ``pycountry`` gives it, and looked up as ``pycountry`` looks it up (in any
+    case); a code it does not list is not read."""
+    listed = _iso.iso_subdivisions()
+    assert len(listed) > 5000
+    for row in pycountry.subdivisions:
+        assert listed[row.code.lower()] == row.country_code
+    for code in ("US-CA", "us-ny", "GB-NIR", "FR-971", "ES-CN", "US-XX", "DE-ZZ", "US"):
+        found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        assert listed.get(code.lower()) == (found and found.country_code), code
+
+
+@pytest.mark.usefixtures("fresh")
+def test_without_the_package_s_file_pycountry_lists_the_subdivisions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where ``pycountry``'s package is not found, or its subdivisions' file is not
+    as it writes it, the codes are ``pycountry``'s own."""
+    expected = {row.code.lower(): row.country_code for row in pycountry.subdivisions}
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert _iso.iso_subdivisions() == expected
+    _iso.iso_subdivisions.cache_clear()
+    (tmp_path / "databases").mkdir()
+    (tmp_path / "databases" / "iso3166-2.json").write_text('{"3166-2": [{"name": "x"}]}')
+    elsewhere = SimpleNamespace(submodule_search_locations=[str(tmp_path)])
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: elsewhere)
+    assert _iso.iso_subdivisions() == expected

@@ -208,19 +208,23 @@ REFUNDS = {"commercekit.checkout._refund_result", "commercekit.payments._after_s
 def test_a_quote_loads_no_country_calendar_modules_surcharge_rules_or_refunds() -> None:
     """The bundled examples, quoted from the command line, import none of the
     ``holidays`` library's country modules (its package imports all of them; a
-    calendar runs its one country's module on its own, outside ``sys.modules``), nor
+    calendar runs its one country's module on its own) and leave none of its modules
+    in ``sys.modules`` (they run without the package's ``__init__``, kept apart), nor
     the surcharge rules, which no example asks for, nor the refunds'."""
     loaded = _new_modules(
         "import io\n"
         "from pathlib import Path\n"
         "from commercekit.cli import main\n"
+        "from commercekit.regions import _calendar\n"
         "for path in sorted(Path('src/commercekit/examples').glob('*.json')):\n"
         "    assert main(['quote', str(path)], out=io.StringIO()) == 0\n"
-        "    assert main(['quote', str(path), '--format', 'json'], out=io.StringIO()) == 0"
+        "    as_json = [str(path), '--format', 'json']\n"
+        "    assert main(['quote', *as_json], out=io.StringIO()) == 0\n"
+        "assert {'holidays', 'holidays.registry'} <= set(_calendar._run)\n"
+        "assert not [name for name in _calendar._run if 'countries' in name]"
     )
     assert "commercekit.regions._calendar" in loaded
-    assert "holidays" in loaded
-    assert {module for module in loaded if module.startswith("holidays.countries")} == set()
+    assert {module for module in loaded if module.split(".")[0] == "holidays"} == set()
     assert loaded & (SURCHARGE_RULES | REFUNDS) == set()
 
 

@@ -40,6 +40,7 @@ US_RULES = {
     "commercekit.tax._us_nexus",
     "commercekit.tax._us_shipping",
     "commercekit.tax._us_status",
+    "commercekit.tax._us_holidays",
     "commercekit.tax._jurisdictions._us",
 }
 """The US sales-tax rules a sale outside the US has no use for."""
@@ -71,6 +72,13 @@ the JSON converter that reads a product's facts (both read their tables on first
 RESOURCES = {"importlib.resources", "tempfile", "random"}
 """``importlib.resources`` and what it brings: bundled files of a package on disk are
 read from its folder without it (``commercekit._bundled.package_files``)."""
+
+METADATA = {"importlib.metadata", "email", "pycountry"}
+"""What looks up a library's version among the installed distributions
+(``importlib.metadata``, the ``email`` package it parses their metadata with, and
+``pycountry``, whose import asks it): the holiday calendars are run without the
+``holidays`` package's ``__init__`` (which asks it), and ISO codes are read from
+``pycountry``'s files (``commercekit.regions._iso``)."""
 
 OTHER_JURISDICTIONS = {
     f"commercekit.tax._jurisdictions._{name}"
@@ -133,6 +141,8 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     loaded, by_quote = _quoted("nl-to-de-consumer")
     assert "commercekit.tax._jurisdictions._eu" in loaded
     assert "pycountry" not in loaded, "ISO codes are read from pycountry's file"
+    assert METADATA & loaded == set()
+    assert not [name for name in loaded if name.split(".")[0] == "holidays"]
     assert (US_RULES | OTHER_JURISDICTIONS | BORDER_RULES) & loaded == set()
     assert RULES_NOT_ASKED & loaded == set()
     assert {"us_states.csv", "us_nexus.csv", "us_shipping.csv", "in_tcs.csv"}.isdisjoint(
@@ -142,15 +152,26 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     assert len(by_quote) == len(set(by_quote)), "a table was read twice"
 
 
+def test_an_eu_business_quote_loads_the_eu_number_check_only() -> None:
+    """The French business's quote checks its EU VAT numbers with python-stdnum's EU
+    module, and imports no other country's scheme (GB, NO, CH, AU, NZ, CA, IN)."""
+    loaded, _ = _quoted("nl-to-fr-business")
+    assert "stdnum.eu.vat" in loaded
+    others = {f"stdnum.{name}" for name in ("gb", "no", "ch", "au", "nz", "ca", "in_")}
+    assert others & loaded == set()
+    assert METADATA & loaded == set()
+
+
 def test_a_quote_to_the_us_loads_the_us_rules_it_needs() -> None:
     """The same path loads the US rules and reads their tables for a US buyer, and
-    the border's rules for the goods crossing it."""
+    the border's rules for the goods crossing it, but not ``pycountry``."""
     loaded, by_quote = _quoted("nl-to-us-ddp")
     assert {"commercekit.tax._jurisdictions._us", "commercekit.tax._us_states"} <= loaded
     assert loaded >= BORDER_RULES
     assert {"us_states.csv", "us_nexus.csv", "example_tariff.csv"} <= set(by_quote)
     others = OTHER_JURISDICTIONS - {"commercekit.tax._jurisdictions._us"}
     assert others & loaded == set()
+    assert METADATA & loaded == set(), "a US state's code is read from pycountry's file"
 
 
 def test_a_quote_from_a_zip_file_reads_the_same_bundled_files(tmp_path: Path) -> None:

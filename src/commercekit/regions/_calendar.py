@@ -24,13 +24,17 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.util
 import sys
+import threading
+from collections.abc import Iterator
 from datetime import date, timedelta
 from importlib.machinery import PathFinder
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from commercekit._inputs import day, invalid
@@ -47,7 +51,46 @@ _MAX_DAYS_CLOSED = 31
 """No place closes for more than a month of consecutive days; a run longer than that
 means the calendar is wrong, so the search stops and says so."""
 
-_COUNTRIES = "holidays.countries"
+_LIBRARY = "holidays"
+_COUNTRIES = f"{_LIBRARY}.countries"
+
+_run: dict[str, ModuleType] = {}
+"""The ``holidays`` library's modules run for our calendars, its package's bare module
+among them (see ``_library_modules``); kept here, out of ``sys.modules``, for the next
+country's calendar."""
+
+
+@contextlib.contextmanager
+def _library_modules() -> Iterator[None]:
+    """While the block runs, ``import holidays.<module>`` runs that module of the
+    ``holidays`` library without the package's ``__init__``; afterwards ``sys.modules``
+    holds none of the library's modules, as if it had never been imported.
+
+    The package's ``__init__`` imports what a calendar has no use for: its own
+    version, looked up among the installed distributions (``importlib.metadata``,
+    which imports the ``email`` package to parse their metadata), its utilities and a
+    lazy loader for each of its some 250 countries: about 15 of the 25 milliseconds
+    its import takes. The modules a country's calendar imports (its base class, the
+    calendars and groups of holidays) are the library's, run unchanged.
+
+    Only while the process runs one thread (as the command does): another thread
+    importing ``holidays`` meanwhile would be handed the bare package. With more
+    threads, where the application has imported ``holidays``, or where its package
+    is not found, the library's own import is used.
+    """
+    if _LIBRARY in sys.modules or threading.active_count() > 1:
+        yield
+        return
+    if _LIBRARY not in _run:
+        spec = importlib.util.find_spec(_LIBRARY)
+        if spec is not None and spec.submodule_search_locations is not None:
+            _run[_LIBRARY] = importlib.util.module_from_spec(spec)
+    sys.modules.update(_run)
+    try:
+        yield
+    finally:
+        for name in [name for name in sys.modules if name.split(".")[0] == _LIBRARY]:
+            _run[name] = sys.modules.pop(name)
 
 
 @functools.cache
@@ -60,29 +103,31 @@ def _calendar_class(country: str) -> type[HolidayBase] | None:
     all of its some 250 country modules (about a hundred milliseconds) to use one. So
     the module the registry names for the country is run on its own: the library's
     code unchanged, kept out of ``sys.modules``, so that the library's package is left
-    as it would be without us. Where that package is loaded already, or the module is
-    not where the registry says, the library's import is used (the same code).
+    as it would be without us (see ``_library_modules``). Where that package is loaded
+    already, or the module is not where the registry says, the library's import is
+    used (the same code).
     """
-    import holidays.registry  # noqa: PLC0415  # loaded for the first calendar asked
+    with _library_modules():
+        import holidays.registry  # noqa: PLC0415  # loaded for the first calendar asked
 
-    module = next(
-        (
-            name
-            for name, entities in holidays.registry.COUNTRIES.items()
-            if country in entities[1:]
-        ),
-        None,
-    )
-    if module is None:
-        return None
-    name = f"{_COUNTRIES}.{module}"
-    where = [str(Path(path, "countries")) for path in holidays.__path__]
-    spec = None if _COUNTRIES in sys.modules else PathFinder.find_spec(name, where)
-    if spec is None or spec.loader is None:
-        loaded = importlib.import_module(name)
-    else:
-        loaded = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(loaded)
+        module = next(
+            (
+                name
+                for name, entities in holidays.registry.COUNTRIES.items()
+                if country in entities[1:]
+            ),
+            None,
+        )
+        if module is None:
+            return None
+        name = f"{_COUNTRIES}.{module}"
+        where = [str(Path(path, "countries")) for path in holidays.__path__]
+        spec = None if _COUNTRIES in sys.modules else PathFinder.find_spec(name, where)
+        if spec is None or spec.loader is None:
+            loaded = importlib.import_module(name)
+        else:
+            loaded = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(loaded)
     calendar: type[HolidayBase] = getattr(loaded, country)
     return calendar
 

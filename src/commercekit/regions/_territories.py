@@ -22,6 +22,7 @@ from commercekit._numbers import context_free
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
+from commercekit.regions._iso import iso_subdivisions
 
 __all__ = ["Territory", "locate", "special_territory"]
 
@@ -209,13 +210,10 @@ def _not_one_of(country: str) -> str:
 
 @functools.cache
 def _subdivision_of(country: str, code: str) -> bool:
-    import pycountry  # noqa: PLC0415  # loaded by the first code asked about
-
     rows = _by_code().get(code)
     if rows and any(row.country == country for row in rows):
         return True
-    found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-    return found is not None and bool(found.country_code == country)
+    return iso_subdivisions().get(code.lower()) == country
 
 
 _ITS_COUNTRY_BEFORE = frozenset({"GB-NIR"})

@@ -69,19 +69,23 @@ _OTHER_SCHEMES = {
 
 
 @functools.cache
-def _schemes() -> dict[str, tuple[str, ModuleType]]:
+def _schemes() -> dict[str, tuple[str, str]]:
     """The scheme per country code (the code the number is written with: EL, XI), with
-    the python-stdnum module that checks it; imported when a number is first checked,
-    so that a sale without one never loads python-stdnum."""
-    eu_vat = importlib.import_module("stdnum.eu.vat")
+    the python-stdnum module that checks it (see ``_checker``)."""
+    eu_vat = _checker("eu.vat")
     eu = {code.upper() for code in eu_vat.MEMBER_STATES} - {"GR"} | {"EL"}
     return {
-        **dict.fromkeys(eu, ("EU VAT", eu_vat)),
-        **{
-            code: (scheme, importlib.import_module(f"stdnum.{module}"))
-            for code, (scheme, module) in _OTHER_SCHEMES.items()
-        },
+        **dict.fromkeys(eu, ("EU VAT", "eu.vat")),
+        **_OTHER_SCHEMES,
     }
+
+
+@functools.cache
+def _checker(module: str) -> ModuleType:
+    """The python-stdnum module ``stdnum.<module>``, imported when a number is first
+    checked with it, so that a sale without one never loads python-stdnum, and a sale
+    with an EU number not the other countries' modules."""
+    return importlib.import_module(f"stdnum.{module}")
 
 
 # Numbers written without a country prefix.
@@ -131,7 +135,7 @@ class TaxId:
     @property
     def formatted(self) -> str:
         """The number as the issuing authority prints it, where it has a print form."""
-        module = _schemes()[self.country][1]
+        module = _checker(_schemes()[self.country][1])
         formatter = getattr(module, "format", None)
         return formatter(str(self)) if formatter else str(self)
 
@@ -172,7 +176,8 @@ def _normalised(text: object, country: object) -> tuple[str, str]:
     if written != code and written in _schemes() and written not in _UNPREFIXED:
         said = f"it is {with_article(written)} number, not {code}"
         raise InvalidTaxIdError(text, code, said)
-    scheme, module = _schemes()[code]
+    scheme, name = _schemes()[code]
+    module = _checker(name)
     candidate = compact
     if scheme == "EU VAT" and not compact.startswith(code):
         candidate = code + compact

@@ -40,7 +40,6 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
-from commercekit.tax._us_holidays import on_holiday
 from commercekit.tax._us_local_rates import item_question
 
 if TYPE_CHECKING:
@@ -175,6 +174,8 @@ def left_out_category(
     ``error``, the source's refusal, anywhere else, where the source was not asked
     for a partial answer, or on a general-goods holiday covering ``category`` (its
     goods are neither all taxed nor all exempt: untaxed would be a guess too)."""
+    from commercekit.tax._us_holidays import on_holiday  # noqa: PLC0415  # US sales only
+
     if (
         not isinstance(source, StateRatesOnly)
         or state[:3] != "US-"
