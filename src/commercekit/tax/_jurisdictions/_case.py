@@ -18,6 +18,7 @@ from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
+from commercekit.tax._item_rules import said
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._us_local import (
@@ -45,6 +46,8 @@ class Case:
         self.conversions: list[str] = []
         self.left_out: dict[TaxCategory, Rule] = {}
         """The categories a partial decision left out, with the rule saying so."""
+        self.by_item: dict[Rule, None] = {}
+        """The per-item rules a category's rates came from, each as a reason."""
         self._without: dict[str, list[Money]] = {}
         self._taxes: dict[str, list[Decimal]] = {}
         seller, buyer = sale.seller, sale.buyer
@@ -186,7 +189,7 @@ class Case:
             rates=rates,
             scheme=scheme,
             documents=documents,
-            rules=(*rules, *self.left_out.values()),
+            rules=(*rules, *self.by_item, *self.left_out.values()),
             conversions=tuple(self.conversions),
             verification=verification,
             cleared_under=cleared_under,
@@ -216,6 +219,8 @@ class Case:
             from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
 
             rules = self._item_rules(jurisdiction, category)
+            for rule in rules:  # each cited with its own source, as the day's law
+                self.by_item.setdefault(Rule(said(rule), rule.above.source))
             if rules:
                 return tuple(r for rule in rules for r in (rule.below, rule.above))
             if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
