@@ -11,10 +11,22 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
-from commercekit.tax import Buyer, Seller, StateRatesOnly, per_item_rates
+from commercekit.serde import quote_request_from_json
+from commercekit.tax import (
+    Buyer,
+    Sale,
+    SaleLine,
+    Seller,
+    StateRatesOnly,
+    decide,
+    per_item_rates,
+)
 
 
 def usd(amount: str) -> Money:
@@ -58,3 +70,48 @@ def test_the_why_cites_new_york_clothing_rule() -> None:
     assert [r.source for r in result.decision.rules if "items under" in r.text] == [
         rule.above.source
     ]
+
+
+def _request(state: str, at: str, lines: dict[str, tuple[str, str]]) -> dict[str, object]:
+    """A JSON quote request by hand: each SKU's price and category."""
+    return {
+        "cart": {"lines": [
+            {"sku": sku, "unit_price": {"amount": price, "currency": "USD"}, "quantity": 1}
+            for sku, (price, _) in lines.items()
+        ]},
+        "seller": {"country": "US", "registrations": [state]},
+        "buyer": {"country": "US", "subdivision": state},
+        "at": at,
+        "prices_include_tax": False,
+        "products": {sku: {"tax_category": category}
+                     for sku, (_, category) in lines.items()},
+        "partial": True,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("state", "at", "category"),
+    [
+        # Missouri's school supplies: USD 50 per purchase (KBIA 2024), 1-3 August 2025
+        ("US-MO", "2025-08-02T12:00:00-05:00", "school_supplies"),
+        # Connecticut's Sales Tax Free Week: three bands, 17-23 August 2025
+        ("US-CT", "2025-08-17T12:00:00-04:00", "clothing"),
+    ],
+)
+def test_a_holiday_refusal_names_the_line_s_json_path(
+    state: str, at: str, category: str
+) -> None:
+    """The refusal says which product's category to change, at its JSON path, in the
+    quote; ``decide`` names the sale's line."""
+    request = _request(state, at, {"MUG": ("12.00", "standard"), "ITEM": ("20.00", category)})
+    cart, context = quote_request_from_json(request)
+    with pytest.raises(MissingDataError, match="Week|holiday") as refused:
+        quote(cart, context)
+    assert refused.value.field == "products['ITEM'].tax_category"
+    day = context.at.date()
+    lines = (SaleLine(usd("12.00"), 1, "standard"), SaleLine(usd("20.00"), 1, category))
+    sale = Sale(Seller("US", {state}), Buyer("US", subdivision=state), "goods",
+                usd("32.00"), lines=lines)  # fmt: skip
+    with pytest.raises(MissingDataError) as decided:
+        decide(sale, on=day)
+    assert decided.value.field == "sale.lines[1].category"

@@ -185,4 +185,5 @@ def _refusal(
         f"TaxRateSource whose rates_for({found.state!r}, {str(category)!r}, on=day) "
         "answers the day with rates of its own, or give each qualifying item the "
         "category 'exempt'",
+        field="category",  # the category asked for; a decision names its line
     )

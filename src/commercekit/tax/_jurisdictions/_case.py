@@ -211,7 +211,29 @@ class Case:
         (``tax._per_item``), the rates either side; where an Indian rate turns on a
         fact of the supply (``tax._in_facts``), every rate it may pay; ``None`` where
         a partial US decision leaves it out (``left_out_category``: the rule saying so
-        is kept in ``left_out``), else the source's ``MissingDataError``."""
+        is kept in ``left_out``), else the source's ``MissingDataError``, at the first
+        line of ``category`` where it refuses the category itself (a holiday's)."""
+        try:
+            return self._category_rates(jurisdiction, category)
+        except MissingDataError as error:
+            raise self.at_line(error, category) from None
+
+    def at_line(self, error: MissingDataError, category: TaxCategory) -> MissingDataError:
+        """``error``, where it refuses the category asked for (``field`` "category"),
+        at the sale's first line of ``category``: ``sale.lines[i].category``."""
+        if error.field != "category":
+            return error
+        lines = self.sale.lines
+        where = next(
+            (f"sale.lines[{i}].category" for i, line in enumerate(lines)
+             if line.category == category),
+            "sale.category",
+        )  # fmt: skip
+        return MissingDataError(error.missing, error.how, field=where)
+
+    def _category_rates(
+        self, jurisdiction: str, category: TaxCategory
+    ) -> tuple[TaxRate, ...] | None:
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
