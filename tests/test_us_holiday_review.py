@@ -103,15 +103,16 @@ def test_a_holiday_refusal_names_the_line_s_json_path(
 ) -> None:
     """The refusal says which product's category to change, at its JSON path, in the
     quote; ``decide`` names the sale's line."""
-    request = _request(state, at, {"MUG": ("12.00", "standard"), "ITEM": ("20.00", category)})
+    lines = {"MUG": ("12.00", "standard"), "ITEM": ("20.00", category)}
+    request = _request(state, at, lines)
     cart, context = quote_request_from_json(request)
-    with pytest.raises(MissingDataError, match="Week|holiday") as refused:
+    with pytest.raises(MissingDataError, match=r"Week|holiday") as refused:
         quote(cart, context)
     assert refused.value.field == "products['ITEM'].tax_category"
     day = context.at.date()
-    lines = (SaleLine(usd("12.00"), 1, "standard"), SaleLine(usd("20.00"), 1, category))
+    sold = (SaleLine(usd("12.00"), 1, "standard"), SaleLine(usd("20.00"), 1, category))
     sale = Sale(Seller("US", {state}), Buyer("US", subdivision=state), "goods",
-                usd("32.00"), lines=lines)  # fmt: skip
+                usd("32.00"), lines=sold)  # fmt: skip
     with pytest.raises(MissingDataError) as decided:
         decide(sale, on=day)
     assert decided.value.field == "sale.lines[1].category"
