@@ -241,10 +241,10 @@ class Case:
             from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
 
             rules = self._item_rules(jurisdiction, category)
-            for rule in rules:  # each cited with its own source, as the day's law
-                self.by_item.setdefault(Rule(said(rule), rule.above.source))
+            for item in rules:  # each cited with its own source, as the day's law
+                self.by_item.setdefault(Rule(said(item), item.above.source))
             if rules:
-                return tuple(r for rule in rules for r in (rule.below, rule.above))
+                return tuple(r for item in rules for r in (item.below, item.above))
             if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
                 by_fact = rates_either_way(jurisdiction, category, self.on)
                 if by_fact:  # each line's facts pick one (fact_rates)
