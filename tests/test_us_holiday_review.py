@@ -9,8 +9,9 @@ clothing sold for less than USD 110 per item (Tax Law 1115(a)(30)).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
+import attrs
 import pytest
 
 from commercekit.checkout import CheckoutContext, Product, quote
@@ -23,10 +24,10 @@ from commercekit.tax import (
     Sale,
     SaleLine,
     Seller,
-    StateRatesOnly,
     decide,
     per_item_rates,
 )
+from tests.test_us_holidays import _context as holiday_context
 
 
 def usd(amount: str) -> Money:
@@ -34,13 +35,9 @@ def usd(amount: str) -> Money:
 
 
 def _context(state: str, day: date, products: dict[str, str]) -> CheckoutContext:
-    return CheckoutContext(
-        Seller("US", {state}), Buyer("US", subdivision=state),
-        at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
-        prices_include_tax=False,
-        products={sku: Product(sku, category) for sku, category in products.items()},
-        tax_rates=StateRatesOnly(), partial=True,
-    )  # fmt: skip
+    """The holiday tests' quote context, with these products' categories."""
+    named = {sku: Product(sku, category) for sku, category in products.items()}
+    return attrs.evolve(holiday_context(state, day), products=named)
 
 
 def test_the_why_cites_the_holiday_that_exempts_a_line() -> None:
