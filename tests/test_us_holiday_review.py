@@ -54,6 +54,10 @@ def test_the_why_cites_the_holiday_that_exempts_a_line() -> None:
         assert len(cited) == 1, category
         assert "items under 100.00 USD pay 0%" in cited[0].text
         assert "a report of the law" in cited[0].text
+        # the rule's own sentence says it once, after its source
+        read = " (a report of the law, not its own text)"
+        text = cited[0].text.removesuffix(read)
+        assert rule.explain() == f"{text}. Source: {rule.above.source}{read}"
     after = quote(cart, _context("US-TX", date(2025, 8, 11), products))
     assert after.tax == usd("12.50")
     assert not [r for r in after.decision.rules if "items under" in r.text]

@@ -149,12 +149,16 @@ class PerItemRate:
 
     def explain(self) -> str:
         """The rule in one sentence, with its source."""
-        return f"{said(self)}. Source: {self.above.source}{_read(self)}"
+        return f"{_words(self)}. Source: {self.above.source}{_read(self)}"
 
 
 def said(rule: PerItemRate) -> str:
     """The rule in one sentence without its source, saying whether it was read in a
     report of the law (a decision's ``Rule`` carries the source beside it)."""
+    return _words(rule) + _read(rule)
+
+
+def _words(rule: PerItemRate) -> str:
     side = {
         ItemRule.BELOW: f"items under {rule.threshold} pay",
         ItemRule.UP_TO: f"items of {rule.threshold} or less pay",
@@ -164,8 +168,7 @@ def said(rule: PerItemRate) -> str:
     return (
         f"{rule.above.jurisdiction} {rule.tax} on {rule.above.category}: {side} "
         f"{rule.below.rate}% ({rule.below.kind}), {rest} {rule.above.rate}%, "
-        f"compared on {rule.compared_on}; local taxes: "
-        f"{LOCAL_WORDS[rule.local_taxes]}{_read(rule)}"
+        f"compared on {rule.compared_on}; local taxes: {LOCAL_WORDS[rule.local_taxes]}"
     )
 
 
