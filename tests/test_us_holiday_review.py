@@ -117,3 +117,14 @@ def test_a_holiday_refusal_names_the_line_s_json_path(
     with pytest.raises(MissingDataError) as decided:
         decide(sale, on=day)
     assert decided.value.field == "sale.lines[1].category"
+
+
+def test_the_holiday_s_day_is_the_date_of_at_as_given() -> None:
+    """The docs' example: 23:30 on 10 August 2025 in Austin (UTC-5) is on the Texas
+    holiday; the same instant in UTC is 11 August and pays 6.25% (USD 6.25 on a USD
+    99.99 backpack)."""
+    lines = {"BAG": ("99.99", "backpacks")}
+    for at, tax in (("2025-08-10T23:30:00-05:00", "0.00"),
+                    ("2025-08-11T04:30:00+00:00", "6.25")):  # fmt: skip
+        cart, context = quote_request_from_json(_request("US-TX", at, lines))
+        assert quote(cart, context).tax == usd(tax), at
