@@ -128,3 +128,25 @@ def test_the_holiday_s_day_is_the_date_of_at_as_given() -> None:
                     ("2025-08-11T04:30:00+00:00", "6.25")):  # fmt: skip
         cart, context = quote_request_from_json(_request("US-TX", at, lines))
         assert quote(cart, context).tax == usd(tax), at
+
+
+def test_the_refusal_says_what_to_give_the_items_that_do_not_qualify() -> None:
+    """Over JSON a rate source cannot be passed: the refusal of a holiday that covers
+    named categories says to give the other items 'standard' (the general rate), and
+    Connecticut's that an item over USD 1,000 owes 7.75%, which no category charges."""
+    lines = {"COAT": ("1000.01", "clothing")}
+    cart, context = quote_request_from_json(
+        _request("US-CT", "2025-08-17T12:00:00-04:00", lines)
+    )
+    with pytest.raises(MissingDataError) as refused:
+        quote(cart, context)
+    said = str(refused.value)
+    assert "each other one the category 'standard'" in said
+    assert "over USD 1,000 owes 7.75%, which no category charges" in said
+    cart, context = quote_request_from_json(
+        _request(
+            "US-MO", "2025-08-02T12:00:00-05:00", {"PEN": ("60.00", "school_supplies")}
+        )
+    )
+    with pytest.raises(MissingDataError, match="each other one the category 'standard'"):
+        quote(cart, context)
