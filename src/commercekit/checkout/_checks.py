@@ -11,7 +11,8 @@ refund are money of zero or more in whole minor units, all in one currency, and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from decimal import Context, Decimal
 from typing import Any, TypeVar
 
@@ -162,13 +163,21 @@ __all__ = [
 ]
 
 
-def as_context_field(error: MissingDataError | InvalidInputError) -> CommerceKitError:
+def as_context_field(
+    error: MissingDataError | InvalidInputError, skus: Sequence[str] = ()
+) -> CommerceKitError:
     """A refusal of the sale's service facts, named as the context's ``service_facts``
-    (``sale.service.operator_service`` as ``service_facts.operator_service``)."""
+    (``sale.service.operator_service`` as ``service_facts.operator_service``); of the
+    category of the sale's line ``i``, as the product's (``sale.lines[1].category`` as
+    ``products['SKU'].tax_category``, ``skus`` the cart's in the sale's order)."""
     field = error.field or ""
-    if not field.startswith("sale.service."):
+    line = re.fullmatch(r"sale\.lines\[(\d+)\]\.category", field)
+    if line is not None and int(line[1]) < len(skus):
+        named = f"products[{skus[int(line[1])]!r}].tax_category"
+    elif field.startswith("sale.service."):
+        named = "service_facts." + field.removeprefix("sale.service.")
+    else:
         return error
-    named = "service_facts." + field.removeprefix("sale.service.")
     if isinstance(error, MissingDataError):
         return MissingDataError(error.missing, error.how, field=named)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)

@@ -149,17 +149,28 @@ class PerItemRate:
 
     def explain(self) -> str:
         """The rule in one sentence, with its source."""
-        side = {
-            ItemRule.BELOW: f"items under {self.threshold} pay",
-            ItemRule.UP_TO: f"items of {self.threshold} or less pay",
-            ItemRule.EXCESS: f"the first {self.threshold} of each item pays",
-        }[self.rule]
-        rest = "the part over it" if self.rule is ItemRule.EXCESS else "the others"
-        read = "" if self.official else " (a report of the law, not its own text)"
-        local = LOCAL_WORDS[self.local_taxes]
-        return (
-            f"{self.above.jurisdiction} {self.tax} on {self.above.category}: {side} "
-            f"{self.below.rate}% ({self.below.kind}), {rest} {self.above.rate}%, "
-            f"compared on {self.compared_on}; local taxes: {local}. "
-            f"Source: {self.above.source}{read}"
-        )
+        return f"{_words(self)}. Source: {self.above.source}{_read(self)}"
+
+
+def said(rule: PerItemRate) -> str:
+    """The rule in one sentence without its source, saying whether it was read in a
+    report of the law (a decision's ``Rule`` carries the source beside it)."""
+    return _words(rule) + _read(rule)
+
+
+def _words(rule: PerItemRate) -> str:
+    side = {
+        ItemRule.BELOW: f"items under {rule.threshold} pay",
+        ItemRule.UP_TO: f"items of {rule.threshold} or less pay",
+        ItemRule.EXCESS: f"the first {rule.threshold} of each item pays",
+    }[rule.rule]
+    rest = "the part over it" if rule.rule is ItemRule.EXCESS else "the others"
+    return (
+        f"{rule.above.jurisdiction} {rule.tax} on {rule.above.category}: {side} "
+        f"{rule.below.rate}% ({rule.below.kind}), {rest} {rule.above.rate}%, "
+        f"compared on {rule.compared_on}; local taxes: {LOCAL_WORDS[rule.local_taxes]}"
+    )
+
+
+def _read(rule: PerItemRate) -> str:
+    return "" if rule.official else " (a report of the law, not its own text)"

@@ -166,6 +166,16 @@ def refuse_on_holiday(
     raise _refusal(found, category, on, rate=charged[0].rate)
 
 
+def _others(found: _Holiday) -> str:
+    """What to give the items a holiday that covers named categories leaves taxed
+    (a general-goods holiday refuses 'standard' itself)."""
+    return (
+        " and each other one the category 'standard' (the general rate)"
+        if found.covers
+        else ""
+    )
+
+
 def _refusal(
     found: _Holiday, category: TaxCategory, on: date, *, rate: Decimal | None
 ) -> MissingDataError:
@@ -184,5 +194,6 @@ def _refusal(
         f"{found.source}). {_why(found, category)}, so {wrong}: pass a "
         f"TaxRateSource whose rates_for({found.state!r}, {str(category)!r}, on=day) "
         "answers the day with rates of its own, or give each qualifying item the "
-        "category 'exempt'",
+        f"category 'exempt'{_others(found)}",
+        field="category",  # the category asked for; a decision names its line
     )

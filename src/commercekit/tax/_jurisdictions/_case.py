@@ -18,6 +18,7 @@ from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
+from commercekit.tax._item_rules import said
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._us_local import (
@@ -45,6 +46,8 @@ class Case:
         self.conversions: list[str] = []
         self.left_out: dict[TaxCategory, Rule] = {}
         """The categories a partial decision left out, with the rule saying so."""
+        self.by_item: dict[Rule, None] = {}
+        """The per-item rules a category's rates came from, each as a reason."""
         self._without: dict[str, list[Money]] = {}
         self._taxes: dict[str, list[Decimal]] = {}
         seller, buyer = sale.seller, sale.buyer
@@ -186,7 +189,7 @@ class Case:
             rates=rates,
             scheme=scheme,
             documents=documents,
-            rules=(*rules, *self.left_out.values()),
+            rules=(*rules, *self.by_item, *self.left_out.values()),
             conversions=tuple(self.conversions),
             verification=verification,
             cleared_under=cleared_under,
@@ -208,7 +211,29 @@ class Case:
         (``tax._per_item``), the rates either side; where an Indian rate turns on a
         fact of the supply (``tax._in_facts``), every rate it may pay; ``None`` where
         a partial US decision leaves it out (``left_out_category``: the rule saying so
-        is kept in ``left_out``), else the source's ``MissingDataError``."""
+        is kept in ``left_out``), else the source's ``MissingDataError``, at the first
+        line of ``category`` where it refuses the category itself (a holiday's)."""
+        try:
+            return self._category_rates(jurisdiction, category)
+        except MissingDataError as error:
+            raise self.at_line(error, category) from None
+
+    def at_line(self, error: MissingDataError, category: TaxCategory) -> MissingDataError:
+        """``error``, where it refuses the category asked for (``field`` "category"),
+        at the sale's first line of ``category``: ``sale.lines[i].category``."""
+        if error.field != "category":
+            return error
+        lines = self.sale.lines
+        where = next(
+            (f"sale.lines[{i}].category" for i, line in enumerate(lines)
+             if line.category == category),
+            "sale.category",
+        )  # fmt: skip
+        return MissingDataError(error.missing, error.how, field=where)
+
+    def _category_rates(
+        self, jurisdiction: str, category: TaxCategory
+    ) -> tuple[TaxRate, ...] | None:
         try:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
@@ -216,8 +241,10 @@ class Case:
             from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
 
             rules = self._item_rules(jurisdiction, category)
+            for item in rules:  # each cited with its own source, as the day's law
+                self.by_item.setdefault(Rule(said(item), item.above.source))
             if rules:
-                return tuple(r for rule in rules for r in (rule.below, rule.above))
+                return tuple(r for item in rules for r in (item.below, item.above))
             if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
                 by_fact = rates_either_way(jurisdiction, category, self.on)
                 if by_fact:  # each line's facts pick one (fact_rates)

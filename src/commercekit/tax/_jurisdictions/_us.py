@@ -34,6 +34,7 @@ import attrs
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
+    MissingDataError,
     NoRuleError,
 )
 from commercekit.tax._jurisdictions._base import Jurisdiction
@@ -191,7 +192,10 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
         # need the local ones as any other does; None: left out of a partial decision
         answer = case.category_rates(state.state, category)
         if answer is not None:
-            refuse_on_holiday(state.state, category, answer, case.on)
+            try:
+                refuse_on_holiday(state.state, category, answer, case.on)
+            except MissingDataError as error:
+                raise case.at_line(error, category) from None
         if answer is not None and category not in case.left_out:
             left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:
