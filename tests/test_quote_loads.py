@@ -61,13 +61,19 @@ RULES_NOT_ASKED = {
     "commercekit.tax._compute_lines",
     "commercekit.tax._per_item",
     "commercekit.tax._in_categories",
+    "commercekit.tax._item_rules",
+    "commercekit.tax._us_local_rates",
+    "commercekit.tax._in_facts",
+    "commercekit.tax._in_conveyance",
+    "commercekit.tax._in_headings",
 }
 """Rules a quote within the EU rounding per line never asks for: the invoice's
 arithmetic (rounding once per rate on the invoice), rates that depend on the price of
-each item, and why India has no rate for a category (imported where a rate is
-missing). The per-item rule's value type (``tax/_item_rules.py``) loads with the US
-local rates a request may carry, and India's ``RateFacts`` (``tax/_in_facts.py``) with
-the JSON converter that reads a product's facts (both read their tables on first use)."""
+each item (``tax/_item_rules.py``, imported where a category's rate is missing), why
+India has no rate for a category (imported where a rate is missing), and what a request
+gives only for some sales: US local rates (``tax/_us_local_rates.py``) and India's
+``RateFacts`` (``tax/_in_facts.py`` and the conveyances and headings it names), each
+read by the request's hook only where the request has them."""
 
 RESOURCES = {"importlib.resources", "tempfile", "random"}
 """``importlib.resources`` and what it brings: bundled files of a package on disk are

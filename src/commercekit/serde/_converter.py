@@ -36,6 +36,7 @@ import moneyed
 from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from commercekit import tax
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CommerceKitError,
@@ -79,7 +80,7 @@ from commercekit.serde._scalars import (
     write_money,
     write_timezone,
 )
-from commercekit.tax import Buyer, RateFacts, Seller, ServiceFacts, validate_tax_id
+from commercekit.tax import Buyer, Seller, ServiceFacts, validate_tax_id
 
 __all__ = ["OFFER_TYPES", "converter", "country", "locate", "structure"]
 
@@ -277,10 +278,10 @@ converter.register_structure_hook(
     RateTable, object_hook(RateTable, _ratios=override(omit=True))
 )
 # A service not sold through an operator writes no s. 9(5) facts (as before they were).
-converter.register_unstructure_hook(
-    ServiceFacts,
-    make_dict_unstructure_fn(
-        ServiceFacts,
+converter.register_unstructure_hook_factory(
+    lambda cls: cls is ServiceFacts,
+    lambda cls: make_dict_unstructure_fn(
+        cls,
         converter,
         operator_service=override(omit_if_default=True),
         supplier_liable_to_register=override(omit_if_default=True),
@@ -288,11 +289,17 @@ converter.register_unstructure_hook(
     ),
 )
 
+
+def _is_rate_facts(cls: object) -> bool:
+    # By name first: India's rules are imported only to write a class of that name.
+    return getattr(cls, "__name__", None) == "RateFacts" and cls is tax.RateFacts
+
+
 # Rate facts write only what is said (a fact left None is not written).
-converter.register_unstructure_hook(
-    RateFacts,
-    make_dict_unstructure_fn(
-        RateFacts,
+converter.register_unstructure_hook_factory(
+    _is_rate_facts,
+    lambda cls: make_dict_unstructure_fn(
+        cls,
         converter,
         unit_value_per_day=override(omit_if_default=True),
         specified_premises=override(omit_if_default=True),

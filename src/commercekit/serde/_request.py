@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from cattrs.gen import override
@@ -69,13 +69,21 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
-    LocalRate,
-    RateFacts,
     RoundingLevel,
     Seller,
     ServiceFacts,
     TaxCategory,
 )
+
+if TYPE_CHECKING:
+    from commercekit.tax import LocalRate, RateFacts
+
+    _RateFacts = RateFacts | None
+    _LocalRates = tuple[LocalRate, ...] | None
+else:
+    # India's facts and US local rates are read by their hooks, which import their
+    # rules only for a request that gives them: cattrs needs no type for these fields.
+    _RateFacts = _LocalRates = Any
 
 __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
@@ -94,7 +102,7 @@ class _Product:
     hs_code: str | None = None
     origin: str | None = None
     weight_kg: Decimal | None = None
-    rate_facts: RateFacts | None = None
+    rate_facts: _RateFacts = None
 
 
 @attrs.frozen
@@ -117,7 +125,7 @@ class _Request:
     partial: bool = False
     warehouse: Warehouse | None = None
     payment: PaymentRequest | None = None
-    local_rates: tuple[LocalRate, ...] | None = None
+    local_rates: _LocalRates = None
     service_facts: ServiceFacts | None = None
     schema: str | None = None
 
@@ -203,13 +211,29 @@ def _rate_cards(value: object, _: object) -> tuple[RateCard, ...]:
     return tuple(cards)
 
 
+def _rate_facts(value: object, _: object) -> RateFacts | None:
+    from commercekit.tax import RateFacts  # noqa: PLC0415  # India's facts, when given
+
+    return converter.structure(value, RateFacts | None)  # type: ignore[arg-type]
+
+
+def _local_rates(value: object, _: object) -> tuple[LocalRate, ...] | None:
+    from commercekit.tax import LocalRate  # noqa: PLC0415  # US local taxes, when given
+
+    return converter.structure(value, tuple[LocalRate, ...] | None)  # type: ignore[arg-type]
+
+
 converter.register_structure_hook(
     _Shipping,
     object_hook(_Shipping, rate_cards=override(struct_hook=_rate_cards)),
 )
 converter.register_structure_hook(
     _Product,
-    object_hook(_Product, origin=override(struct_hook=_optional_country)),
+    object_hook(
+        _Product,
+        origin=override(struct_hook=_optional_country),
+        rate_facts=override(struct_hook=_rate_facts),
+    ),
 )
 converter.register_structure_hook(
     _Request,
@@ -218,6 +242,7 @@ converter.register_structure_hook(
         incoterm=override(struct_hook=_incoterm),
         ship_from=override(struct_hook=_optional_country),
         tariff=override(struct_hook=_tariff),
+        local_rates=override(struct_hook=_local_rates),
         schema=override(rename="$schema"),
     ),
 )

@@ -12,7 +12,7 @@ asks [`LocalRates`][commercekit.tax.LocalRates] built from them, for that call o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,14 +23,10 @@ from commercekit.serde._converter import converter, locate
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import payment_request_json
 from commercekit.shipping import BUNDLED_TARIFF, TariffTable, Warehouse
-from commercekit.tax import (
-    BUNDLED,
-    Buyer,
-    LocalRate,
-    LocalRates,
-    StateRatesOnly,
-    TaxRateSource,
-)
+from commercekit.tax import BUNDLED, Buyer
+
+if TYPE_CHECKING:
+    from commercekit.tax import LocalRate, LocalRates, TaxRateSource
 
 __all__ = ["check_promotions", "data_sources", "local_rates", "omit_defaults"]
 
@@ -78,6 +74,8 @@ def local_rates(buyer: Buyer, given: tuple[LocalRate, ...] | None) -> LocalRates
     in no US state with local sales taxes."""
     if given is None:
         return None
+    from commercekit.tax import LocalRates  # noqa: PLC0415  # US local taxes, when given
+
     where = buyer.subdivision or buyer.country
     try:
         return LocalRates(where, given)
@@ -110,6 +108,8 @@ def _tax_rates(context: CheckoutContext) -> TaxRateSource:
     ``local_rates``), either wrapped in ``StateRatesOnly`` where the quote is partial
     (as a partial quote wraps it itself); ``InvalidJsonError`` at ``tax_rates`` for
     any other, never dropped."""
+    from commercekit.tax import LocalRates, StateRatesOnly  # noqa: PLC0415  # US local taxes, if any
+
     source = context.tax_rates
     if isinstance(source, StateRatesOnly) and context.partial:
         source = source.source
@@ -127,6 +127,8 @@ def _tax_rates(context: CheckoutContext) -> TaxRateSource:
 def data_sources(context: CheckoutContext) -> dict[str, Any]:
     """The request fields naming bundled data (the example tariff), the local rates,
     partial quotes, the warehouse, the payment and the facts of a sale of services."""
+    from commercekit.tax import LocalRates  # noqa: PLC0415  # US local taxes, if any
+
     data: dict[str, Any] = {}
     tariffs = context.tariffs
     if tariffs is BUNDLED_TARIFF:

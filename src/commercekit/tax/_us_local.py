@@ -40,7 +40,6 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
-from commercekit.tax._us_local_rates import item_question
 
 if TYPE_CHECKING:
     from commercekit.tax._item_rules import PerItemRate
@@ -107,6 +106,8 @@ class StateRatesOnly:
     ) -> tuple[PerItemRate, ...]:
         """The wrapped source's local per-item rules, where it has them; none (the
         state's part alone, said by the decision) where it does not."""
+        from commercekit.tax._us_local_rates import item_question  # noqa: PLC0415  # US items
+
         code, asked, given, day = item_question(jurisdiction, category, rules, on)
         ask = getattr(self.source, "local_item_rules", None)
         if not callable(ask):

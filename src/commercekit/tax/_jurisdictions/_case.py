@@ -18,7 +18,6 @@ from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._ids import format_checked
-from commercekit.tax._item_rules import said
 from commercekit.tax._rates import TaxRate, TaxRateSource, source_rates
 from commercekit.tax._sale import Collector, Regime, Rule, Sale, Supply, TaxDecision
 from commercekit.tax._us_local import (
@@ -239,6 +238,7 @@ class Case:
         except MissingDataError as error:
             # Imported when a rate is missing: a rate per item or per fact is rare.
             from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
+            from commercekit.tax._item_rules import said  # noqa: PLC0415
 
             rules = self._item_rules(jurisdiction, category)
             for item in rules:  # each cited with its own source, as the day's law
