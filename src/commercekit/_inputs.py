@@ -8,8 +8,7 @@ an ``Invalid<Package>CountError``, ``member`` an ``Invalid<Package>ChoiceError``
 listing the values, ``day`` an ``Invalid<Package>DateError`` (``commercekit.errors``).
 ``For(error)`` binds the checks to one package's error: a package's checks are one line.
 
-The money checks, which need the money layer, live in ``commercekit._checks``; this
-module imports nothing from the rule packages, so the money layer uses it too.
+The money checks live in ``commercekit._checks``; this module imports no rule package.
 
 ``trusted`` and ``trusted_evolve`` are the other side of "validate when built": the
 library's own results, made from values it has already checked, are built without
@@ -28,6 +27,7 @@ from typing import Any, Protocol, TypeAlias, TypeVar, cast
 import attrs
 
 from commercekit._numbers import MAX_ITERATED, RANGE, at_most, out_of_range
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidInputError
 
@@ -279,9 +279,9 @@ def not_one_of(
 
 @attrs.frozen
 class For:
-    """The checks bound to one package's ``error``: ``For(InvalidLoyaltyError).day``
-    is ``day(value, field, InvalidLoyaltyError)``."""
+    """A package's checks bound to its ``error``: ``For(E).day(v, f)`` is day(v, f, E)."""
 
+    __repr__ = attrs_repr
     error: Error
 
     def whole(

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from commercekit._numbers import EXACT
+from commercekit._repr import attrs_repr
 from commercekit.batch._columns import is_text, needed
 from commercekit.batch._integers import exact, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
@@ -43,6 +44,7 @@ class Amounts:
     ``scale`` an ``int64`` array; ``present`` marks the rows that had a value.
     """
 
+    __repr__ = attrs_repr
     units: Any
     scale: Any
     present: Any

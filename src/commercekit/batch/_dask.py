@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.batch._oss import oss_return
 from commercekit.batch._result import BatchResult
 from commercekit.batch._tables import arrow
@@ -84,6 +85,7 @@ class DaskBatchResult:
     each partition would be priced twice.
     """
 
+    __repr__ = attrs_repr
     rows: Any = attrs.field(validator=lambda _, __, value: _frame(value, "rows"))
     rejected: Any = attrs.field(validator=lambda _, __, value: _frame(value, "rejected"))
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import TableKind, in_kind, kind_of, to_arrow
 from commercekit.errors import InputKind, InvalidBatchError
@@ -34,6 +35,7 @@ class BatchResult:
     neither.
     """
 
+    __repr__ = attrs_repr
     rows: Any = attrs.field(validator=lambda _, __, value: _table(value, "rows"))
     rejected: Any = attrs.field(validator=lambda _, __, value: _table(value, "rejected"))
 

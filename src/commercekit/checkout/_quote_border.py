@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_taxes import round_zero
@@ -45,6 +46,7 @@ class _NoTariff:
 class Border:
     """Duties and import taxes when the goods cross a customs border."""
 
+    __repr__ = attrs_repr
     context: CheckoutContext
     products: Mapping[str, Product]
     decision: TaxDecision

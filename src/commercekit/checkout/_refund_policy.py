@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.checkout._checks import choice, flag, number
 from commercekit.errors import InvalidAmountError
 
@@ -80,6 +81,7 @@ class RefundPolicy:
         commercekit.errors.InvalidAmountError: 0.15 is a float, which cannot hold most ...
     """
 
+    __repr__ = attrs_repr
     shipping: ShippingRefund = attrs.field(
         default=ShippingRefund.WHOLE_ORDER, converter=_shipping_rule
     )

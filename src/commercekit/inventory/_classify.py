@@ -19,6 +19,7 @@ import attrs
 import moneyed
 
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -64,6 +65,7 @@ class AbcItem:
     ``value`` is the measure ranked, below zero for a product that loses money.
     """
 
+    __repr__ = attrs_repr
     sku: str = attrs.field(validator=is_text)
     value: Decimal = attrs.field(validator=is_signed_quantity)
     rank: int = attrs.field(validator=is_positive_units)
@@ -280,6 +282,7 @@ class ServiceLevelTable:
         (Decimal('0.95'), Decimal('0.80'), 'fill_rate')
     """
 
+    __repr__ = attrs_repr
     levels: dict[str, Decimal] = attrs.field(default=None, converter=_levels)
     measure: ServiceMeasure = attrs.field(
         default=ServiceMeasure.FILL_RATE, converter=_measure

@@ -10,6 +10,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import number, rounded
 
@@ -40,6 +41,7 @@ class DemandProfile:
         Decimal('0.2')
     """
 
+    __repr__ = attrs_repr
     mean: Decimal = attrs.field(converter=_mean)
     std_dev: Decimal = attrs.field(converter=_std_dev)
 
@@ -90,6 +92,7 @@ class LeadTime:
         LeadTime(mean=Decimal('5'), std_dev=Decimal('1'))
     """
 
+    __repr__ = attrs_repr
     mean: Decimal = attrs.field(converter=_mean)
     std_dev: Decimal = attrs.field(default=Decimal(0), converter=_std_dev)
 
@@ -107,6 +110,7 @@ class LeadTimeDemand:
         LeadTimeDemand(mean=Decimal('500'), std_dev=Decimal('44.72'), periods=Decimal('5'))
     """
 
+    __repr__ = attrs_repr
     mean: Decimal = attrs.field(converter=_mean)
     std_dev: Decimal = attrs.field(converter=_std_dev)
     periods: Decimal = attrs.field(converter=_periods)

@@ -28,6 +28,7 @@ import attrs
 
 from commercekit._checks import day, one_of
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._croston import croston
 from commercekit.inventory._history import Period, SalesHistory, period_start
@@ -80,6 +81,7 @@ class Accuracy:
     half-even to ``PLACES`` decimals (Hyndman and Athanasopoulos, FPP3, section 5.8).
     """
 
+    __repr__ = attrs_repr
     periods: int = attrs.field(validator=is_positive_units)
     mae: Decimal = attrs.field(validator=is_quantity)
     rmse: Decimal = attrs.field(validator=is_quantity)
@@ -174,6 +176,7 @@ class Forecast:
     ``why`` says how, in sentences.
     """
 
+    __repr__ = attrs_repr
     method: Method = attrs.field(converter=forecasting_method)
     start: date = attrs.field(converter=_start)
     period: Period = attrs.field(converter=_period)

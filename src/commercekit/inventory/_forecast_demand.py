@@ -29,6 +29,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._numbers import DIVISION, EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import (
@@ -65,6 +66,7 @@ class ForecastDemand:
     [`simulate`][commercekit.inventory.simulate]) and over the lead time
     (``over_lead_time``, for the ``safety_stock_for_*`` functions), with why."""
 
+    __repr__ = attrs_repr
     profile: DemandProfile = attrs.field(validator=_of(DemandProfile))
     over_lead_time: LeadTimeDemand = attrs.field(validator=_of(LeadTimeDemand))
     why: tuple[str, ...] = attrs.field(converter=sentences)

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import attrs
 
 from commercekit._checks import day
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import choice, listed, units
 
@@ -115,6 +116,7 @@ class SalesHistory:
         commercekit.errors.InvalidInventoryDateError: start=... is not the first day...
     """
 
+    __repr__ = attrs_repr
     units: tuple[int, ...] = attrs.field(converter=_units)
     start: date = attrs.field(converter=_start)
     period: Period = attrs.field(converter=_period)

@@ -18,6 +18,7 @@ import attrs
 from commercekit import _checks
 from commercekit._checks import one_currency
 from commercekit._numbers import EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -70,6 +71,7 @@ class EconomicOrder:
     one currency.
     """
 
+    __repr__ = attrs_repr
     quantity: Decimal = attrs.field(validator=is_quantity)
     orders_per_period: Decimal = attrs.field(validator=is_quantity)
     ordering_cost: Money = attrs.field(validator=is_cash)
@@ -136,6 +138,7 @@ class NewsvendorOrder:
     ``z`` is negative when a unit left over costs more than a unit short.
     """
 
+    __repr__ = attrs_repr
     critical_ratio: Decimal = attrs.field(validator=is_share)
     z: Decimal = attrs.field(validator=is_signed_quantity)
     quantity: Decimal = attrs.field(validator=is_quantity)

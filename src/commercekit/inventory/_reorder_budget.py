@@ -32,6 +32,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._numbers import MAX_MAGNITUDE
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import money_result
 from commercekit.inventory._reorder_items import LineOutcome, ReorderItem, Supplier
@@ -83,6 +84,7 @@ class BudgetPriority(enum.StrEnum):
 class Draft:
     """One SKU's line while the run works on it (private: the result is ``ReorderLine``)."""
 
+    __repr__ = attrs_repr
     item: ReorderItem
     measure: ServiceMeasure
     level: Decimal

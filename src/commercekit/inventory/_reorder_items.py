@@ -21,6 +21,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit import _checks
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
@@ -140,6 +141,7 @@ class ReorderItem:
         commercekit.errors.InvalidInventoryChoiceError: xyz='W' is not an XYZ class; ...
     """
 
+    __repr__ = attrs_repr
     sku: str = attrs.field(validator=is_text)
     supplier: str = attrs.field(validator=is_text)
     on_hand: int = attrs.field(validator=is_units)
@@ -172,6 +174,7 @@ class Supplier:
         Supplier(name='POTTERY', minimum_order_value=Money('1500', 'EUR'))
     """
 
+    __repr__ = attrs_repr
     name: str = attrs.field(validator=is_text)
     minimum_order_value: Money | None = attrs.field(
         default=None, converter=_minimum_order_value
@@ -208,6 +211,7 @@ class ReorderLine:
     unit cost is in whole minor units).
     """
 
+    __repr__ = attrs_repr
     sku: str = attrs.field(validator=is_text)
     supplier: str = attrs.field(validator=is_text)
     service_class: str = attrs.field(validator=_service_class)
@@ -286,6 +290,7 @@ class PurchaseOrder:
     says which, and what was done to meet the minimum.
     """
 
+    __repr__ = attrs_repr
     supplier: str = attrs.field(validator=is_text)
     lines: tuple[ReorderLine, ...] = attrs.field(validator=_lines)
     cash: Money = attrs.field(validator=is_cash)
@@ -356,6 +361,7 @@ class ReorderRun:
     one.
     """
 
+    __repr__ = attrs_repr
     lines: tuple[ReorderLine, ...] = attrs.field(validator=_lines)
     orders: tuple[PurchaseOrder, ...] = attrs.field(validator=_orders)
     cash: Money = attrs.field(validator=is_cash)

@@ -23,6 +23,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._locations import Location, Stock, checked_stock
 from commercekit.inventory._numbers import (
@@ -43,6 +44,7 @@ __all__ = ["MAX_LOCATIONS", "MAX_ROUTING_CHECKS", "Assignment", "Routing", "rout
 class Assignment:
     """Units of one order line sent from one location (or a dropship supplier)."""
 
+    __repr__ = attrs_repr
     sku: str = attrs.field(validator=is_text)
     quantity: int = attrs.field(validator=is_positive_units)
     location: str = attrs.field(validator=is_text)
@@ -86,6 +88,7 @@ class Routing:
     ``locations`` are exactly the locations the ``assignments`` ship from, each once.
     """
 
+    __repr__ = attrs_repr
     locations: tuple[str, ...] = attrs.field(validator=_codes)
     assignments: tuple[Assignment, ...] = attrs.field(validator=_assignments)
     dropshipped: tuple[Assignment, ...] = attrs.field(validator=_assignments)

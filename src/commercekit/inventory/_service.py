@@ -21,6 +21,7 @@ from statistics import NormalDist
 import attrs
 
 from commercekit._numbers import EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
@@ -88,6 +89,7 @@ class SafetyStock:
     almost all demand, and the safety stock (even the reorder point) is then negative.
     """
 
+    __repr__ = attrs_repr
     measure: ServiceMeasure = attrs.field(converter=_measure)
     target: Decimal = attrs.field(validator=is_probability)
     k: Decimal = attrs.field(validator=is_signed_quantity)

@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import LeadTime
 from commercekit.inventory._draws import draw_lead_time
@@ -50,6 +51,7 @@ def _before(fraction: Fraction, demand: int) -> int:
 class Shelf:
     """The mutable state of one run (private: the result is the frozen ``Simulation``)."""
 
+    __repr__ = attrs_repr
     rng: random.Random
     lead_time: LeadTime
     shortfall: Shortfall

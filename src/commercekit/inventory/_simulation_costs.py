@@ -28,6 +28,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import (
     is_cash,
@@ -53,6 +54,7 @@ class SimulationCosts:
     ``cost`` is ``holding_cost + lost_margin``.
     """
 
+    __repr__ = attrs_repr
     average_stock_value: Money = attrs.field(validator=is_cash)
     holding_cost: Money = attrs.field(validator=is_cash)
     units_lost: int = attrs.field(validator=is_units)

@@ -22,6 +22,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._numbers import EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError, MissingDataError
 from commercekit.inventory._numbers import (
     choice,
@@ -61,6 +62,7 @@ class CostLayer:
         CostLayer(units=150, unit_cost=Money('21', 'USD'))
     """
 
+    __repr__ = attrs_repr
     units: int = attrs.field(validator=is_positive_units)
     unit_cost: Money = attrs.field(converter=_cost)
 

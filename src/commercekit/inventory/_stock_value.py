@@ -41,6 +41,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._numbers import EXACT, RANGE, context_free, out_of_range
+from commercekit._repr import attrs_repr
 from commercekit.errors import (
     InputKind,
     InvalidInventoryError,
@@ -95,6 +96,7 @@ class SkuValue:
     """One SKU's stock at cost: units on hand, their value (in whole minor units), and
     how it was reached."""
 
+    __repr__ = attrs_repr
     sku: str = attrs.field(validator=is_text)
     on_hand: int = attrs.field(validator=is_units)
     value: Money = attrs.field(validator=is_cash)
@@ -133,6 +135,7 @@ class StockValue:
     ``total`` is the sum of the lines' values, in their one currency.
     """
 
+    __repr__ = attrs_repr
     basis: ValuationBasis = attrs.field(converter=_basis)
     lines: tuple[SkuValue, ...] = attrs.field(validator=_lines)
     total: Money = attrs.field(validator=is_cash)

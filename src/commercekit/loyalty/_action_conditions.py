@@ -15,6 +15,7 @@ from datetime import date
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_events import (
@@ -74,6 +75,7 @@ Refusal = tuple[ActionRefusal, str]
 class Conditions:
     """What the conditions of an action found."""
 
+    __repr__ = attrs_repr
     key: str
     order: str | None = None
     release_on: date | None = None

@@ -17,6 +17,7 @@ from datetime import date
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_rules import LeapDay
 from commercekit.loyalty._checks import (
@@ -108,6 +109,7 @@ class DeliveredOrder:
         (datetime.date(2026, 3, 16), datetime.date(2026, 3, 17))
     """
 
+    __repr__ = attrs_repr
     id: str = attrs.field(converter=_convert_id)
     delivered_on: date = attrs.field(converter=_convert_delivered_on)
     return_window_days: int = attrs.field(converter=_convert_window)
@@ -158,6 +160,7 @@ class ProductReview:
         ('sku-1', <Moderation.APPROVED: 'approved'>)
     """
 
+    __repr__ = attrs_repr
     product: str = attrs.field(converter=_convert_product)
     purchase: DeliveredOrder | None = attrs.field(converter=_convert_purchase)
     length: int = attrs.field(kw_only=True, converter=_convert_length)
@@ -191,6 +194,7 @@ class Referral:
         'cust-2'
     """
 
+    __repr__ = attrs_repr
     referrer: str = attrs.field(converter=_convert_referrer)
     referee: str = attrs.field(converter=_convert_referee)
     first_order: DeliveredOrder | None = attrs.field(converter=_convert_first_order)
@@ -229,6 +233,7 @@ class Birthday:
         datetime.date(2028, 2, 29)
     """
 
+    __repr__ = attrs_repr
     birthday: date = attrs.field(converter=_convert_birthday)
     on_file_since: date = attrs.field(kw_only=True, converter=_convert_on_file_since)
 
@@ -264,4 +269,5 @@ class ShopAction:
         'newsletter sign-up'
     """
 
+    __repr__ = attrs_repr
     name: str = attrs.field(converter=_convert_name)

@@ -21,6 +21,7 @@ from datetime import date
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
@@ -118,6 +119,7 @@ class ActionCap:
         commercekit.errors.InvalidLoyaltyCountError: count=None caps nothing: give a ...
     """
 
+    __repr__ = attrs_repr
     period: CapPeriod = attrs.field(converter=_convert_period)
     count: int | None = attrs.field(default=None, converter=_convert_count)
     points: int | None = attrs.field(default=None, converter=_convert_cap_points)
@@ -194,6 +196,7 @@ class ReviewRule:
         'review'
     """
 
+    __repr__ = attrs_repr
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)
@@ -222,6 +225,7 @@ class ReferralRule:
         'referral'
     """
 
+    __repr__ = attrs_repr
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)
@@ -246,6 +250,7 @@ class BirthdayRule:
         <LeapDay.FEBRUARY_28: 'february-28'>
     """
 
+    __repr__ = attrs_repr
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)
@@ -274,6 +279,7 @@ class ShopActionRule:
         commercekit.errors.InvalidLoyaltyTextError: name='review' is an action with its ...
     """
 
+    __repr__ = attrs_repr
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)

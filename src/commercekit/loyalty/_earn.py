@@ -25,6 +25,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import RANGE, context_free, out_of_range
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     amount,
@@ -113,6 +114,7 @@ class BonusEvent:
     2); ``bonus_points`` adds a fixed number of points to each such order.
     """
 
+    __repr__ = attrs_repr
     name: str = attrs.field(converter=_convert_name)
     starts_on: date = attrs.field(converter=_convert_starts_on)
     ends_on: date = attrs.field(converter=_convert_ends_on)
@@ -159,6 +161,7 @@ class EarnRule:
         Earned(points=89, unrounded=Decimal('89.985'), why='...')
     """
 
+    __repr__ = attrs_repr
     currency: str = attrs.field(converter=validate_currency)
     points_per_unit: Decimal = attrs.field(converter=_convert_points_per_unit)
     basis: EarnBasis = attrs.field(
@@ -198,6 +201,7 @@ def _convert_why(value: object) -> str:
 class Earned:
     """The whole points an order earns, the exact figure before rounding, and why."""
 
+    __repr__ = attrs_repr
     points: int = attrs.field(converter=_convert_earned_points)
     unrounded: Decimal = attrs.field(converter=_convert_unrounded)
     why: str = attrs.field(converter=_convert_why)

@@ -26,6 +26,7 @@ from datetime import date
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
@@ -104,6 +105,7 @@ class PointsLedger:
         commercekit.errors.InsufficientPointsError: cannot take 500 points on ...
     """
 
+    __repr__ = attrs_repr
     expiry: ExpiryRule = attrs.field(converter=_convert_expiry)
     pending_days: int = attrs.field(default=0, converter=_convert_pending_days)
     lots: tuple[Lot, ...] = attrs.field(default=(), converter=_check_lots)

@@ -18,6 +18,7 @@ from datetime import date
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, months, points, signed_points, text
 from commercekit.loyalty._dates import add_months, end_of_month
@@ -118,6 +119,7 @@ class ExpiryRule:
         datetime.date(2026, 2, 28)
     """
 
+    __repr__ = attrs_repr
     policy: ExpiryPolicy = attrs.field(converter=_convert_policy)
     months: int = attrs.field(converter=_convert_months)
 
@@ -137,6 +139,7 @@ class Lot:
     ``valid_until`` is the last day the points can be spent.
     """
 
+    __repr__ = attrs_repr
     id: str = attrs.field(converter=_convert_id)
     points: int = attrs.field(converter=_convert_points)
     remaining: int = attrs.field(converter=_convert_remaining)
@@ -198,6 +201,7 @@ class Lot:
 class Entry:
     """One row of the ledger's history: ``points`` is signed (+ credit, - debit)."""
 
+    __repr__ = attrs_repr
     kind: EntryKind = attrs.field(converter=_convert_kind)
     points: int = attrs.field(converter=_convert_entry_points)
     on: date = attrs.field(converter=_convert_on)

@@ -50,6 +50,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -112,6 +113,7 @@ class MarginBreakdown:
     ``shipping_subsidy``, ``margin``, ``margin_ratio`` and ``return_cost``.
     """
 
+    __repr__ = attrs_repr
     key: tuple[str, ...] = attrs.field(converter=_key)
     units_sold: int = attrs.field(validator=field_count)
     units_returned: int = attrs.field(validator=field_count)
@@ -287,6 +289,7 @@ class MarginReport:
     of a partial report because no line sold what they return (empty otherwise).
     """
 
+    __repr__ = attrs_repr
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)

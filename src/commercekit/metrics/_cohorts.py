@@ -11,6 +11,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._numbers import EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -46,6 +47,7 @@ class Purchase:
     """One order: who placed it (the shop's customer id), on which day, for how much
     (zero or more)."""
 
+    __repr__ = attrs_repr
     customer: str = attrs.field(validator=field_text)
     day: date = attrs.field(validator=field_day)
     amount: Money = attrs.field(converter=_purchase_amount)
@@ -96,6 +98,7 @@ class Cohort:
     and the rate must agree.
     """
 
+    __repr__ = attrs_repr
     month: str = attrs.field(validator=_month_field)
     customers: int = attrs.field(validator=_customers)
     repeat_customers: int = attrs.field(validator=field_count)

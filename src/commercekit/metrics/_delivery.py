@@ -26,6 +26,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -65,6 +66,7 @@ class ShippingPerOrder:
     ``shipping_subsidy``, ``cost_per_order`` and ``charged_per_order``.
     """
 
+    __repr__ = attrs_repr
     key: tuple[str, ...] = attrs.field(converter=_key)
     orders: int = attrs.field(validator=field_count)
     shipping_charged: Money = attrs.field(converter=_amounts.shipping_charged)
@@ -130,6 +132,7 @@ class ShippingReport:
     amounts if there were none).
     """
 
+    __repr__ = attrs_repr
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)
@@ -247,6 +250,7 @@ class Delivery:
         commercekit.errors.InvalidMetricDateError: promised_latest=datetime.date(2026, ...
     """
 
+    __repr__ = attrs_repr
     order: str = attrs.field(validator=field_text)
     promised_earliest: date = attrs.field(validator=field_day)
     promised_latest: date = attrs.field(validator=field_day)
@@ -279,6 +283,7 @@ class DeliveryPerformance:
     ``average_days_late``.
     """
 
+    __repr__ = attrs_repr
     as_of: date = attrs.field(validator=field_day)
     on_time: int = attrs.field(validator=field_count)
     early: int = attrs.field(validator=field_count)

@@ -20,6 +20,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -103,6 +104,7 @@ class MarginLine:
         commercekit.errors.InvalidMetricError: discounts=Money('-4', 'EUR') must be zero ...
     """
 
+    __repr__ = attrs_repr
     order: str = attrs.field(validator=field_text)
     product: str = attrs.field(validator=field_text)
     channel: str = attrs.field(validator=field_text)
@@ -141,6 +143,7 @@ class ContributionMargin:
     revenue). Built by hand, the three must agree.
     """
 
+    __repr__ = attrs_repr
     revenue: Money = attrs.field(converter=_revenue_after_discounts)
     variable_costs: Money = attrs.field(converter=_variable_costs)
     margin: Money = attrs.field(converter=_margin)

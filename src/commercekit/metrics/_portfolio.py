@@ -55,6 +55,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._breakdown import MarginBreakdown, MarginReport
 from commercekit.metrics._checks import (
@@ -124,6 +125,7 @@ class PortfolioRule:
         finite number; a number must be finite: ...
     """
 
+    __repr__ = attrs_repr
     units_per_period: Decimal | None = attrs.field(converter=_units_cut_given)
     margin_ratio: Decimal | None = attrs.field(converter=_ratio_cut_given)
 
@@ -165,6 +167,7 @@ class ProductPosition:
     more, as rounded: a loss is never profitable.
     """
 
+    __repr__ = attrs_repr
     product: str = attrs.field(validator=field_text)
     rank: int = attrs.field(validator=_rank)
     role: ProductRole = attrs.field(converter=_role)
@@ -228,6 +231,7 @@ class Portfolio:
     where they came from, and that fast and profitable also need a value above zero.
     """
 
+    __repr__ = attrs_repr
     periods: int = attrs.field(validator=_periods)
     units_cut: Decimal = attrs.field(converter=_units_cut)
     ratio_cut: Decimal = attrs.field(converter=_ratio_cut)

@@ -33,6 +33,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -74,6 +75,7 @@ class ReasonCost:
     ``return_shipping`` and ``restocking_loss``.
     """
 
+    __repr__ = attrs_repr
     reason: str = attrs.field(validator=field_text)
     units: int = attrs.field(validator=_positive)
     refunds: Money = attrs.field(converter=_amounts.refunds)
@@ -124,6 +126,7 @@ class ReturnRate:
     ``order_return_rate``, ``refunds_not_recovered`` and ``return_cost``.
     """
 
+    __repr__ = attrs_repr
     key: tuple[str, ...] = attrs.field(converter=_key)
     units_sold: int = attrs.field(validator=field_count)
     units_returned: int = attrs.field(validator=field_count)
@@ -229,6 +232,7 @@ class ReturnReport:
     ``missing`` lists the returns a partial report left out.
     """
 
+    __repr__ = attrs_repr
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)

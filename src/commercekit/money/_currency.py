@@ -38,6 +38,7 @@ import moneyed
 from commercekit import _bundled
 from commercekit._inputs import day, flag, invalid, text, whole
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InvalidAmountError, UnknownCurrencyError
 
 __all__ = [
@@ -102,6 +103,7 @@ class CurrencyInfo:
     successor became legal tender (BGN by EUR on 2026-01-01).
     """
 
+    __repr__ = attrs_repr
     code: str = attrs.field(converter=_code)
     numeric: str = attrs.field(converter=_numeric)
     minor_units: int | None = attrs.field(converter=_places)

@@ -41,6 +41,7 @@ import attrs
 
 from commercekit._inputs import flag, instance, invalid, text
 from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
+from commercekit._repr import attrs_repr
 from commercekit.errors import (
     FutureRatesError,
     InputKind,
@@ -113,6 +114,7 @@ class RateTable:
     The base's own rate is 1 and need not be listed; if listed, it must be 1.
     """
 
+    __repr__ = attrs_repr
     base: str = attrs.field(converter=validate_currency)
     rates: Mapping[str, Decimal] = attrs.field(converter=_rates)
     observed_at: datetime = attrs.field(validator=_aware)

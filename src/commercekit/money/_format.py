@@ -52,6 +52,7 @@ import babel
 import babel.numbers
 
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import MoneyParseError, UnknownLocaleError, shown
 from commercekit.money._currency import MINOR_UNITS, validate_currency
 from commercekit.money._money import Money
@@ -90,6 +91,7 @@ def _locale(identifier: str) -> babel.Locale:
 class _NumberStyle:
     """How a locale writes the number in an amount: its marks and its digit groups."""
 
+    __repr__ = attrs_repr
     decimal: str
     group: str
     # (size of the last group, size of the groups before it) for each pattern.

@@ -26,6 +26,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode, sum_money
 from commercekit.payments import _checks
@@ -91,6 +92,7 @@ class PaymentCost:
     from) and ``why`` says, in plain sentences, how each part was found.
     """
 
+    __repr__ = attrs_repr
     amount: Money = attrs.field(converter=_payment_cost_amount)
     percentage_fee: Money = attrs.field(converter=_payment_cost_percentage_fee)
     fixed_fee: Money = attrs.field(converter=_payment_cost_fixed_fee)

@@ -34,6 +34,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import money_of
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import DataFileError
 from commercekit.money import Money, RoundingMode
@@ -68,6 +69,7 @@ class CapStatus(enum.StrEnum):
 
 @attrs.frozen
 class _CapRow(_bundled.Sourced):
+    __repr__ = attrs_repr
     regime: str
     card_type: CardType
     rate: Decimal | None
@@ -153,6 +155,7 @@ class InterchangeCap:
     ``"GB-EEA"``, ``None`` where no regime applies); ``why`` and ``sources`` explain.
     """
 
+    __repr__ = attrs_repr
     status: CapStatus = attrs.field(converter=_interchange_cap_status)
     card_type: CardType = attrs.field(converter=_interchange_cap_card_type)
     amount: Money = attrs.field(converter=_interchange_cap_amount)

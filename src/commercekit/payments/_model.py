@@ -23,6 +23,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind
 from commercekit.money import Money
@@ -254,6 +255,7 @@ class FeeRow:
         commercekit.errors.CurrencyMismatchError: cannot combine EUR and USD: ...
     """
 
+    __repr__ = attrs_repr
     provider: str = attrs.field(converter=_fee_row_provider)
     merchant_country: str = attrs.field(converter=_fee_row_merchant_country)
     method: PaymentMethod = attrs.field(converter=_fee_row_method)

@@ -27,6 +27,7 @@ from datetime import date
 import attrs
 
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError, SurchargeRefusedError
 from commercekit.money import Money
@@ -77,6 +78,7 @@ class SurchargeDecision:
     classes the payment was sorted into; ``why`` and ``sources`` explain.
     """
 
+    __repr__ = attrs_repr
     ruling: Ruling = attrs.field(converter=_surcharge_decision_ruling)
     amount: Money = attrs.field(converter=_surcharge_decision_amount)
     cap: Money | None = attrs.field(converter=_surcharge_decision_cap)

@@ -15,6 +15,7 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._repr import attrs_repr
 from commercekit.errors import UnknownCountryError
 from commercekit.payments._instruments import INSTRUMENTS
 from commercekit.regions import check_country
@@ -24,6 +25,7 @@ __all__ = ["Rule", "rules"]
 
 @attrs.frozen
 class Rule(_bundled.Sourced):
+    __repr__ = attrs_repr
     jurisdiction: str
     instrument: str
     buyer: str

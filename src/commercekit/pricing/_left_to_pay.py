@@ -17,6 +17,7 @@ import attrs
 import moneyed
 
 from commercekit._numbers import EXACT
+from commercekit._repr import attrs_repr
 from commercekit.money import (
     Money,
     RoundingMode,
@@ -66,6 +67,7 @@ def rounder(mode: RoundingMode) -> Rounder:
 class Ledger:
     """What is left to pay on each line and on shipping, in minor units (mutable)."""
 
+    __repr__ = attrs_repr
     currency: moneyed.Currency
     exponent: int
     quantities: list[int]
@@ -118,6 +120,7 @@ class Ledger:
 class Taken:
     """What one promotion takes off: per eligible line (aligned), and off shipping."""
 
+    __repr__ = attrs_repr
     lines: list[int]
     shipping: int = 0
     note: str = ""
@@ -127,6 +130,7 @@ class Taken:
 class Refused:
     """Why a promotion takes nothing: a reason name and the explanation."""
 
+    __repr__ = attrs_repr
     reason: RejectionReason
     detail: str
 

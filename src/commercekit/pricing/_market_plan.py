@@ -29,6 +29,7 @@ import attrs
 import moneyed
 
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import CommerceKitError
 from commercekit.money import (
     QUANTUM,
@@ -65,6 +66,7 @@ class Plan:
     integer ratios; ``step`` and ``endings`` the price point in minor units (``step``
     0: none); ``limit`` the first count of minor units out of the library's range."""
 
+    __repr__ = attrs_repr
     quantum: Decimal
     currency: moneyed.Currency
     convert: tuple[int, int]

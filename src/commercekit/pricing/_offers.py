@@ -28,6 +28,7 @@ from typing import TypeAlias
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import Money, to_decimal
 from commercekit.pricing import _checks as checks
@@ -91,6 +92,7 @@ class PercentOff:
         commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
     """
 
+    __repr__ = attrs_repr
     percent: Decimal = attrs.field(converter=_percent)
 
 
@@ -106,6 +108,7 @@ class AmountOff:
         True
     """
 
+    __repr__ = attrs_repr
     amount: Money = attrs.field(converter=_positive_money)
     each: bool = attrs.field(default=False, converter=_each, kw_only=True)
 
@@ -119,6 +122,7 @@ class FixedPrice:
         Money('9.99', 'EUR')
     """
 
+    __repr__ = attrs_repr
     price: Money = attrs.field(converter=_price)
 
 
@@ -135,6 +139,7 @@ class BuyXGetY:
         Decimal('50')
     """
 
+    __repr__ = attrs_repr
     buy: int = attrs.field(converter=_count)
     get: int = attrs.field(converter=_count)
     percent: Decimal = attrs.field(default=Decimal(100), converter=_percent, kw_only=True)
@@ -165,6 +170,7 @@ class Tier:
         commercekit.errors.InvalidAmountError: Tier(...) gives neither a percent nor an ...
     """
 
+    __repr__ = attrs_repr
     minimum: int | Money = attrs.field(converter=_tier_minimum)
     percent: Decimal | None = attrs.field(
         default=None,
@@ -240,6 +246,7 @@ class Tiered:
         commercekit.errors.InvalidAmountListError: ... has tiers out of order; list them ...
     """
 
+    __repr__ = attrs_repr
     tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
 
     @property
@@ -261,6 +268,7 @@ class BundlePrice:
         3
     """
 
+    __repr__ = attrs_repr
     quantity: int = attrs.field(converter=_count)
     price: Money = attrs.field(converter=_price)
     max_bundles: int | None = attrs.field(
@@ -282,6 +290,8 @@ class FreeShipping:
         >>> FreeShipping()
         FreeShipping()
     """
+
+    __repr__ = attrs_repr
 
 
 Offer: TypeAlias = (

@@ -24,6 +24,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._numbers import EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import QUANTUM, Money, require_money, to_decimal
 from commercekit.pricing import _checks as checks
@@ -65,6 +66,7 @@ class PricePoint:
     1000.
     """
 
+    __repr__ = attrs_repr
     step: Decimal = attrs.field(converter=_positive)
     endings: tuple[Decimal, ...] = attrs.field(converter=_endings)
 

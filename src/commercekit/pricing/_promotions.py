@@ -49,6 +49,7 @@ from datetime import datetime
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
@@ -215,6 +216,7 @@ class Promotion:
         commercekit.errors.InvalidPromotionError: promotion 'SHIP': a FreeShipping offer ...
     """
 
+    __repr__ = attrs_repr
     id: str = attrs.field(converter=_id)
     offer: Offer = attrs.field(converter=_offer)
     promotion_class: PromotionClass = attrs.field(

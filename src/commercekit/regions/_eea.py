@@ -29,6 +29,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.regions._eu import check_country, check_day, memberships
 
 __all__ = ["eea_members", "is_eea_member"]
@@ -46,6 +47,7 @@ class _Kind(enum.StrEnum):
 class EeaMembership(_bundled.Sourced):
     """A row of ``eea.csv``: a state's EEA membership beyond what EU membership says."""
 
+    __repr__ = attrs_repr
     country: str
     joined: date
     left: date | None

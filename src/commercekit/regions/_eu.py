@@ -9,6 +9,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
@@ -32,6 +33,7 @@ __all__ = [
 class Membership:
     """A state's membership of the EU VAT area: ``joined`` to ``left`` (last day)."""
 
+    __repr__ = attrs_repr
     country: str
     vat_prefix: str
     joined: date

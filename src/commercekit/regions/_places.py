@@ -52,6 +52,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._inputs import instance, invalid
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
@@ -71,6 +72,7 @@ NORTHERN_IRELAND = "GB-NIR"
 
 @attrs.frozen
 class _SharedArea(_bundled.Sourced):
+    __repr__ = attrs_repr
     place: str
     vat_of: str
     customs_of: str
@@ -141,6 +143,7 @@ class Place:
     that made a place differ from its country, each with its source.
     """
 
+    __repr__ = attrs_repr
     country: str = attrs.field(converter=fields.country)
     subdivision: str | None = attrs.field(converter=fields.optional_name)
     postcode: str | None = attrs.field(converter=fields.optional_name)

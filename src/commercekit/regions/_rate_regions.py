@@ -52,6 +52,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
@@ -120,6 +121,7 @@ class RateRegion:
     the region has had rates of its own; ``legal_basis`` and ``source`` say why.
     """
 
+    __repr__ = attrs_repr
     code: str
     name: str = attrs.field(converter=fields.name)
     country: str = attrs.field(validator=_valid_country)

@@ -19,6 +19,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
@@ -35,6 +36,7 @@ class Territory(_bundled.Sourced):
     (``DE-HELGOLAND``).
     """
 
+    __repr__ = attrs_repr
     code: str = attrs.field(converter=fields.name)
     name: str = attrs.field(converter=fields.name)
     country: str = attrs.field(converter=fields.country)

@@ -34,6 +34,7 @@ import attrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from commercekit import checkout, payments
+from commercekit._repr import attrs_repr
 from commercekit.checkout import Payment, QuotePayment
 from commercekit.errors import (
     CommerceKitError,
@@ -70,6 +71,7 @@ __all__ = [
 
 @attrs.frozen
 class _Fields:
+    __repr__ = attrs_repr
     method: PaymentMethod
     card_type: CardType | None = None
     issuer_country: str | None = None
@@ -85,6 +87,7 @@ class PaymentRequest:
     """A request's payment, read: the buyer's ``payment`` and the ``costs`` that price
     it (a bundled example schedule or the request's own)."""
 
+    __repr__ = attrs_repr
     payment: Payment
     costs: PaymentCostSource
 

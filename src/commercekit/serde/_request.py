@@ -35,6 +35,7 @@ import attrs
 from cattrs.gen import override
 
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
 from commercekit.money import RateTable
@@ -53,6 +54,8 @@ from commercekit.serde._request_sources import (
     data_sources,
     local_rates,
     omit_defaults,
+    read_local_rates,
+    read_rate_facts,
 )
 from commercekit.serde._scalars import json_type
 from commercekit.shipping import (
@@ -80,9 +83,7 @@ if TYPE_CHECKING:
 
     _RateFacts = RateFacts | None
     _LocalRates = tuple[LocalRate, ...] | None
-else:
-    # India's facts and US local rates are read by their hooks, which import their
-    # rules only for a request that gives them: cattrs needs no type for these fields.
+else:  # read by their hooks, which import their rules for a request that gives them
     _RateFacts = _LocalRates = Any
 
 __all__ = ["quote_request_from_json", "quote_request_to_json"]
@@ -90,6 +91,7 @@ __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
 @attrs.frozen
 class _Shipping:
+    __repr__ = attrs_repr
     rate_cards: tuple[RateCard, ...]
     service: str | None = None
     parcel_cm: tuple[int, int, int] = (30, 20, 10)
@@ -98,6 +100,7 @@ class _Shipping:
 
 @attrs.frozen
 class _Product:
+    __repr__ = attrs_repr
     tax_category: TaxCategory
     hs_code: str | None = None
     origin: str | None = None
@@ -107,6 +110,7 @@ class _Product:
 
 @attrs.frozen
 class _Request:
+    __repr__ = attrs_repr
     cart: Cart
     seller: Seller
     buyer: Buyer
@@ -148,6 +152,7 @@ def _optional_country(value: object, _: object) -> str | None:
 
 @attrs.frozen
 class _Tariff:
+    __repr__ = attrs_repr
     name: str
     rows: tuple[DutyRate, ...]
 
@@ -211,18 +216,6 @@ def _rate_cards(value: object, _: object) -> tuple[RateCard, ...]:
     return tuple(cards)
 
 
-def _rate_facts(value: object, _: object) -> RateFacts | None:
-    from commercekit.tax import RateFacts  # noqa: PLC0415  # India's facts, when given
-
-    return converter.structure(value, RateFacts | None)  # type: ignore[arg-type]
-
-
-def _local_rates(value: object, _: object) -> tuple[LocalRate, ...] | None:
-    from commercekit.tax import LocalRate  # noqa: PLC0415  # US local taxes, when given
-
-    return converter.structure(value, tuple[LocalRate, ...] | None)  # type: ignore[arg-type]
-
-
 converter.register_structure_hook(
     _Shipping,
     object_hook(_Shipping, rate_cards=override(struct_hook=_rate_cards)),
@@ -232,7 +225,7 @@ converter.register_structure_hook(
     object_hook(
         _Product,
         origin=override(struct_hook=_optional_country),
-        rate_facts=override(struct_hook=_rate_facts),
+        rate_facts=override(struct_hook=read_rate_facts),
     ),
 )
 converter.register_structure_hook(
@@ -242,7 +235,7 @@ converter.register_structure_hook(
         incoterm=override(struct_hook=_incoterm),
         ship_from=override(struct_hook=_optional_country),
         tariff=override(struct_hook=_tariff),
-        local_rates=override(struct_hook=_local_rates),
+        local_rates=override(struct_hook=read_local_rates),
         schema=override(rename="$schema"),
     ),
 )

@@ -26,9 +26,30 @@ from commercekit.shipping import BUNDLED_TARIFF, TariffTable, Warehouse
 from commercekit.tax import BUNDLED, Buyer
 
 if TYPE_CHECKING:
-    from commercekit.tax import LocalRate, LocalRates, TaxRateSource
+    from commercekit.tax import LocalRate, LocalRates, RateFacts, TaxRateSource
 
-__all__ = ["check_promotions", "data_sources", "local_rates", "omit_defaults"]
+__all__ = [
+    "check_promotions",
+    "data_sources",
+    "local_rates",
+    "omit_defaults",
+    "read_local_rates",
+    "read_rate_facts",
+]
+
+
+def read_local_rates(value: object, _: object) -> tuple[LocalRate, ...] | None:
+    """The request's ``local_rates``: the US local rates are imported when given."""
+    from commercekit.tax import LocalRate  # noqa: PLC0415  # US local taxes, when given
+
+    return converter.structure(value, tuple[LocalRate, ...] | None)  # type: ignore[arg-type]
+
+
+def read_rate_facts(value: object, _: object) -> RateFacts | None:
+    """A product's ``rate_facts``: India's rules are imported when they are given."""
+    from commercekit.tax import RateFacts  # noqa: PLC0415  # India's facts, when given
+
+    return converter.structure(value, RateFacts | None)  # type: ignore[arg-type]
 
 
 def check_promotions(cart: Cart, promotions: tuple[Promotion, ...]) -> None:

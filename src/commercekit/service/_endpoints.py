@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.checkout import Refund, RefundPolicy, quote, refund
 from commercekit.errors import (
     ExcessReturnError,
@@ -90,6 +91,7 @@ def quote_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _TaxIdRequest:
+    __repr__ = attrs_repr
     number: str
     country: str | None = None
 
@@ -127,6 +129,7 @@ def tax_id_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _DecideRequest:
+    __repr__ = attrs_repr
     sale: Sale
     on: date
 
@@ -143,6 +146,7 @@ def decide_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _ThresholdRequest:
+    __repr__ = attrs_repr
     sales: tuple[CountedSale, ...]
     seller_country: str = attrs.field(converter=check_country)
     on: date
@@ -172,12 +176,14 @@ def threshold_status_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _Tariff:
+    __repr__ = attrs_repr
     name: str
     rows: tuple[DutyRate, ...]
 
 
 @attrs.frozen
 class _LandedRequest:
+    __repr__ = attrs_repr
     shipment: Shipment
     incoterm: str
     on: date
@@ -241,6 +247,7 @@ def landed_cost_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _LocalizeRequest:
+    __repr__ = attrs_repr
     base_price: Money
     market: Market
     exchange_rates: RateTable
@@ -278,6 +285,7 @@ def localize_price_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _Return:
+    __repr__ = attrs_repr
     returned_lines: dict[str, int]
     policy: RefundPolicy = attrs.Factory(RefundPolicy)
 
@@ -290,6 +298,7 @@ seconds); an order returned in more than 100 parts is not one a shop meets."""
 
 @attrs.frozen
 class _RefundRequest:
+    __repr__ = attrs_repr
     quote_request: dict[str, Any]
     returned_lines: dict[str, int]
     policy: RefundPolicy = attrs.Factory(RefundPolicy)

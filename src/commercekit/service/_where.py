@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit.errors import CommerceKitError
 
 __all__ = ["Located", "Where", "applied"]
@@ -47,6 +48,7 @@ class Where:
     ``quote_request.``).
     """
 
+    __repr__ = attrs_repr
     fields: frozenset[str]
     renamed: Mapping[str, str] = attrs.field(factory=dict)
     by_error: tuple[tuple[type[CommerceKitError], Path], ...] = ()

@@ -20,6 +20,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.shipping import _checks as check
@@ -137,6 +138,7 @@ class CustomsRules(_bundled.Sourced):
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
+    __repr__ = attrs_repr
     destination: str = attrs.field(converter=check.area)
     valuation: Valuation = attrs.field(converter=_valuation)
     import_tax: str = attrs.field(validator=_text)
@@ -242,6 +244,7 @@ class DeMinimis(_bundled.Sourced):
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
+    __repr__ = attrs_repr
     destination: str = attrs.field(converter=check.area)
     kind: ReliefKind = attrs.field(converter=_kind)
     threshold: Money = attrs.field(converter=_threshold)

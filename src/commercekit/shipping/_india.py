@@ -45,6 +45,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
+from commercekit._repr import attrs_repr
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import (
     Money,
@@ -96,6 +97,7 @@ VALUATION_RULE = (
 class Surcharge:
     """A surcharge levied as a duty of customs, in percent of the duty, dated."""
 
+    __repr__ = attrs_repr
     destination: str
     name: str
     rate: Decimal

@@ -35,6 +35,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, MissingDataError
 from commercekit.money import Money, RateTable, RoundingMode, require_money, sum_money
 from commercekit.regions import check_day, place_of
@@ -129,6 +130,7 @@ class LandedCost:
     round of lines follows, again one per item. ``item_duties`` adds each item's up.
     """
 
+    __repr__ = attrs_repr
     shipment: Shipment = attrs.field(converter=_shipment)
     incoterm: Incoterm = attrs.field(converter=_incoterm)
     customs_value: Money = attrs.field(converter=_customs_value)

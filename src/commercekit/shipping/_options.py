@@ -22,6 +22,7 @@ import attrs
 
 from commercekit._inputs import trusted
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode, require_money, round_money, sum_money
 from commercekit.regions import check_country
@@ -64,6 +65,7 @@ class ShippingOption:
     currency.
     """
 
+    __repr__ = attrs_repr
     card: RateCard = attrs.field(converter=_option_card)
     chargeable_kg: Decimal = attrs.field(converter=_chargeable)
     price: Money = attrs.field(converter=_option_price)
@@ -114,6 +116,7 @@ class FreeShipping:
     """Free shipping on ``services`` (all if empty) for orders of ``threshold`` or more,
     to ``countries`` (all if empty)."""
 
+    __repr__ = attrs_repr
     threshold: Money = attrs.field(converter=_free_threshold)
     countries: frozenset[str] = attrs.field(default=frozenset(), converter=_free_countries)
     services: frozenset[str] = attrs.field(default=frozenset(), converter=_services)

@@ -59,6 +59,7 @@ import attrs
 
 from commercekit._inputs import trusted
 from commercekit._numbers import EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import RoundingMode, round_ratio, to_decimal
 
@@ -177,6 +178,7 @@ class DimensionRounding:
         commercekit.errors.InvalidAmountError: 0 is not a positive increment; ...
     """
 
+    __repr__ = attrs_repr
     unit: Literal["in", "cm"] = attrs.field(converter=_length_unit)
     increment: Decimal = attrs.field(converter=_side_increment)
     mode: RoundingMode = attrs.field(converter=_side_mode)
@@ -238,6 +240,7 @@ def check_dimension_rounding(value: object) -> DimensionRounding | Literal["exac
 class Parcel:
     """A parcel, kept in kilograms and centimetres (exact conversions from lb and in)."""
 
+    __repr__ = attrs_repr
     weight_kg: Decimal = attrs.field(converter=_size)
     length_cm: Decimal = attrs.field(converter=_size)
     width_cm: Decimal = attrs.field(converter=_size)

@@ -17,6 +17,7 @@ from typing import Protocol
 import attrs
 
 from commercekit import _bundled
+from commercekit._repr import attrs_repr
 from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import to_decimal
 from commercekit.regions import check_day
@@ -113,6 +114,7 @@ class DutyRate:
     one is refused (``InvalidAmountError``): it would be ignored.
     """
 
+    __repr__ = attrs_repr
     destination: str = attrs.field(converter=check.area)
     heading: str = attrs.field(converter=check_hs_code)
     rate: Decimal = attrs.field(converter=_duty_percent)

@@ -9,6 +9,7 @@ from datetime import date
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._repr import attrs_repr
 from commercekit.money import Money, RateTable, convert_noted, require_money, sum_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
@@ -53,6 +54,7 @@ class CountedSale:
     resale where the state counts retail or taxable sales only.
     """
 
+    __repr__ = attrs_repr
     day: date = attrs.field(validator=_checks.valid_day)
     amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
     destination: str = attrs.field(converter=destination)

@@ -56,6 +56,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, MissingDataError, NoRuleError
 from commercekit.money import Money
 from commercekit.regions import check_day
@@ -147,10 +148,9 @@ class RateFacts:
     refused; a fact the day's rate does not turn on is not looked at. Raises
     ``InvalidInputError`` subclasses for a value that is negative, not ``Money`` or not
     in INR, a flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and
-    an ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class
-    of a passenger's air travel) or a ``conveyance`` that is not a
-    [`Conveyance`][commercekit.tax.Conveyance] (how a passenger travels by rail or
-    road).
+    an ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (a class of
+    air travel) or a ``conveyance`` that is not a [`Conveyance`][commercekit.tax.Conveyance]
+    (travel by rail or road).
 
     Examples:
         >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
@@ -162,6 +162,7 @@ class RateFacts:
         commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
     """
 
+    __repr__ = attrs_repr
     unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
@@ -172,8 +173,7 @@ class RateFacts:
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
-    """The fact ``field`` as a row of the data states it (``yes``/``no`` for a flag),
-    or ``None`` where not said."""
+    """The fact ``field`` as the data's rows state it (``yes``/``no``), or ``None``."""
     value = getattr(facts, field)
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -182,6 +182,7 @@ def _stated(facts: RateFacts, field: str) -> str | None:
 
 @attrs.frozen
 class _Row:
+    __repr__ = attrs_repr
     category: TaxCategory
     low: Decimal | None
     high: Decimal | None
@@ -319,9 +320,8 @@ def fact_rates(
     class and conveyance, for passenger transport; and for a heading without a
     bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
     the facts stated (a restaurant in a hotel with rooms of Rs 7500 before 2017-11-15,
-    a motorcab); ``InvalidInputError`` subclasses for a place outside India, a
-    category with no such rows, facts that are not ``RateFacts``, or facts of two
-    modes of transport.
+    a motorcab); ``InvalidInputError`` subclasses for a place outside India, a category
+    with no such rows, facts that are not ``RateFacts``, or facts of two modes of transport.
 
     Examples:
         >>> from datetime import date

@@ -28,6 +28,7 @@ import attrs
 from commercekit._checks import invalid
 from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -85,6 +86,7 @@ class TaxBreakdown:
     the totals.
     """
 
+    __repr__ = attrs_repr
     lines: tuple[LineTax, ...] = attrs.field(converter=_line_taxes)
     by_rate: tuple[RateTotal, ...] = attrs.field(converter=_rate_totals)
     prices_include_tax: bool = attrs.field(validator=_checks.valid_flag)

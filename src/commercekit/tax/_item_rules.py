@@ -11,6 +11,7 @@ import enum
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind
 from commercekit.money import Money
 from commercekit.tax import _checks
@@ -93,6 +94,7 @@ class PerItemRate:
     claims least: ``LocalTaxes.NOT_KNOWN`` and ``False``.
     """
 
+    __repr__ = attrs_repr
     rule: ItemRule = attrs.field(converter=_rule)
     threshold: Money = attrs.field(converter=_threshold)
     below: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))

@@ -24,6 +24,7 @@ from datetime import date
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind
 from commercekit.tax._thresholds import Window
 
@@ -37,6 +38,7 @@ _LAST_YEAR = 9997
 class Measured:
     """One past (or running) period and the year its sales decide."""
 
+    __repr__ = attrs_repr
     start: date
     end: date
     decides: date

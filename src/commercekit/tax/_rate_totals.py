@@ -21,6 +21,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import EXACT
+from commercekit._repr import attrs_repr
 from commercekit.money import (
     MINOR_UNITS,
     Money,
@@ -55,6 +56,7 @@ def _kind(value: object) -> RateKind:
 class RateTotal:
     """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
 
+    __repr__ = attrs_repr
     tax: str = attrs.field(validator=_checks.valid_text)
     rate: Decimal = attrs.field(converter=_percent)
     kind: RateKind = attrs.field(converter=_kind)

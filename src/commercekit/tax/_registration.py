@@ -40,6 +40,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import DIVISION, EXACT, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError, NoThresholdError
 from commercekit.money import (
     Money,
@@ -103,6 +104,7 @@ class ThresholdStatus:
     was measured) and ``unmeasured`` names its rules.
     """
 
+    __repr__ = attrs_repr
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
     threshold: Threshold | None = attrs.field(
         validator=attrs.validators.optional(_checks.instance_of(Threshold))

@@ -34,6 +34,7 @@ import enum
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, UnknownJurisdictionError
 from commercekit.regions import check_country
 from commercekit.tax import _checks
@@ -179,6 +180,7 @@ class ServiceFacts:
     with ``operator_service`` only.
     """
 
+    __repr__ = attrs_repr
     kind: ServiceKind = attrs.field(converter=_kind)
     location: str | None = attrs.field(default=None, converter=_location)
     paid_in_foreign_exchange: bool | None = attrs.field(default=None, converter=_paid)

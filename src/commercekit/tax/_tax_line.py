@@ -12,6 +12,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, require_money, round_money
 from commercekit.tax import _checks
@@ -45,6 +46,7 @@ class TaxLine:
     (``item_tax_lines``); ``tax_invoice`` refuses them with ``prices_include_tax=True``.
     """
 
+    __repr__ = attrs_repr
     price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     quantity: Decimal | int = attrs.field(validator=_valid_quantity)
     rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
@@ -98,4 +100,5 @@ def _before_discount(line: TaxLine) -> Money:
 class LineTax(Taxed):
     """A line's result: its net, its taxes and its gross."""
 
+    __repr__ = attrs_repr
     line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))

@@ -17,6 +17,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._numbers import EXACT, context_free, plugged
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -70,6 +71,7 @@ class TaxRate:
     ``until`` is the last day the rate applies, ``None`` while it is open-ended.
     """
 
+    __repr__ = attrs_repr
     jurisdiction: str = attrs.field(converter=_jurisdiction)
     tax: str = attrs.field(validator=_checks.valid_text)
     category: TaxCategory = attrs.field(converter=check_category)

@@ -34,6 +34,7 @@ from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day
@@ -197,6 +198,7 @@ class Threshold(_bundled.Sourced):
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
+    __repr__ = attrs_repr
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
     rule: ThresholdRule = attrs.field(converter=_rule)
     amount: Money | None = attrs.field(

@@ -29,6 +29,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit import _bundled
+from commercekit._repr import attrs_repr
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.tax import _checks
@@ -44,6 +45,7 @@ __all__ = ["on_holiday", "refuse_on_holiday", "refuse_without_rule"]
 class _Holiday(_bundled.Sourced):
     """One general-goods holiday in one state, ``since`` to ``until`` inclusive."""
 
+    __repr__ = attrs_repr
     state: str
     name: str
     since: date

@@ -50,6 +50,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._numbers import plugged
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -139,6 +140,7 @@ class LocalRate:
         ('city: New York City', 'follows_state_threshold', None)
     """
 
+    __repr__ = attrs_repr
     name: str = attrs.field(validator=_checks.valid_text)
     type: LocalTaxType = attrs.field(converter=_type)
     rate: Decimal = attrs.field(converter=_rate)

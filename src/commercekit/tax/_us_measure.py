@@ -29,6 +29,7 @@ import attrs
 from commercekit._checks import invalid
 from commercekit._errors_data import MissingDataError
 from commercekit._numbers import DIVISION, EXACT
+from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money
 from commercekit.tax._us_nexus import (
@@ -50,6 +51,7 @@ class Entry:
     """One sale as a state counts it: its day, its amount in USD, its transactions,
     and whether a marketplace facilitator made it."""
 
+    __repr__ = attrs_repr
     day: date
     amount: Money
     transactions: int
@@ -60,6 +62,7 @@ class Entry:
 class Measured:
     """What one state's windows hold on a day (the fields ``NexusStatus`` shows)."""
 
+    __repr__ = attrs_repr
     window_start: date | None = None
     window_end: date | None = None
     sales: Money = _ZERO

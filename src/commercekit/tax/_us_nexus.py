@@ -35,6 +35,7 @@ from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day, check_subdivision
@@ -213,6 +214,7 @@ class NexusThreshold(_bundled.Sourced):
     nothing, and ``nexus_status`` gives the status ``depends_on_facts`` naming them.
     """
 
+    __repr__ = attrs_repr
     state: str = attrs.field(converter=_state)
     sales: Money | None = attrs.field(converter=_optional_usd)
     transactions: int | None = attrs.field(converter=_optional_count)

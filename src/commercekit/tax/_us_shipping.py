@@ -36,6 +36,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._numbers import context_free
+from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError
 from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
@@ -79,6 +80,7 @@ class UsShipping(_bundled.Sourced):
     one charge for shipping and handling together; ``None`` where it is not bundled.
     """
 
+    __repr__ = attrs_repr
     state: str = attrs.field(converter=_state)
     separately_stated: ShippingTaxability = attrs.field(converter=_taxability)
     since: date = attrs.field(validator=_checks.valid_day)

@@ -30,6 +30,7 @@ from typing import ClassVar
 
 import attrs
 
+from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
@@ -44,6 +45,7 @@ class Platform:
     Kept here, where the jurisdictions with such a law are: a sale elsewhere needs none.
     """
 
+    __repr__ = attrs_repr
     since: date
     law: str
     source: str
