@@ -74,13 +74,13 @@ def test_every_attrs_class_of_the_library_uses_the_shared_repr() -> None:
     for module in pkgutil.walk_packages(commercekit.__path__, "commercekit."):
         if module.name == "commercekit.__main__":  # runs the command
             continue
-        loaded = importlib.import_module(module.name)
-        for value in vars(loaded).values():
-            if (
-                isinstance(value, type)
-                and attrs.has(value)
-                and value.__module__ == module.name
-                and value.__repr__.__code__.co_filename.startswith("<attrs generated")
-            ):
-                generated.append(value.__qualname__)
+        loaded = vars(importlib.import_module(module.name)).values()
+        generated += [
+            value.__qualname__
+            for value in loaded
+            if isinstance(value, type)
+            and attrs.has(value)
+            and value.__module__ == module.name
+            and value.__repr__.__code__.co_filename.startswith("<attrs generated")
+        ]
     assert generated == []
