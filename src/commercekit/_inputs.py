@@ -26,8 +26,8 @@ from typing import Any, Protocol, TypeAlias, TypeVar, cast
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import MAX_ITERATED, RANGE, at_most, out_of_range
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidInputError
 
@@ -281,7 +281,7 @@ def not_one_of(
 class For:
     """A package's checks bound to its ``error``: ``For(E).day(v, f)`` is day(v, f, E)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     error: Error
 
     def whole(

@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit._repr import attrs_repr
 from commercekit.batch._columns import is_text, needed
 from commercekit.batch._integers import exact, multiply, pow10, to_int64
 from commercekit.batch._rejects import Rejections
@@ -44,7 +44,7 @@ class Amounts:
     ``scale`` an ``int64`` array; ``present`` marks the rows that had a value.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     units: Any
     scale: Any
     present: Any

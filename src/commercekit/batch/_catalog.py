@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import RANGE
-from commercekit._repr import attrs_repr
 from commercekit.batch._amounts import _column, _decimal_units
 from commercekit.batch._columns import is_text
 from commercekit.batch._integers import exact, largest, to_int64
@@ -70,7 +70,7 @@ class Amount:
     """An amount column: row ``i`` is ``units[i] x 10^-scale`` (``scale`` an int, or
     an int64 array of each row's minor-unit places); ``present`` marks given values."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     units: Any
     scale: Any
     present: Any
@@ -83,7 +83,7 @@ class Catalog:
     ``category`` indexes ``CATEGORIES``, ``market`` the plan's markets); rows refused
     by a check that does not depend on the market are in ``rejections``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     size: int
     keys: Any
     price: Amount
@@ -264,7 +264,7 @@ def _pairs(table: Any) -> None:
 class _Texts:
     """The text columns: each row's index into the distinct values (-1 where null)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     currency: tuple[Any, list[Any]]
     category: tuple[Any, list[Any]] | None
     market: tuple[Any, list[Any]] | None

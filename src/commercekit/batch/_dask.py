@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.batch._oss import oss_return
 from commercekit.batch._result import BatchResult
 from commercekit.batch._tables import arrow
@@ -85,7 +85,7 @@ class DaskBatchResult:
     each partition would be priced twice.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     rows: Any = attrs.field(validator=lambda _, __, value: _frame(value, "rows"))
     rejected: Any = attrs.field(validator=lambda _, __, value: _frame(value, "rejected"))
 

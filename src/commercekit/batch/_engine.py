@@ -14,8 +14,8 @@ from typing import Any
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import RANGE
-from commercekit._repr import attrs_repr
 from commercekit.batch._catalog import Amount, Catalog
 from commercekit.batch._integers import (
     LIMIT,
@@ -46,7 +46,7 @@ class Priced:
     """One market's figures for the rows ``where`` (``None``: every row), in minor
     units; ``floor`` is 0 where ``has_floor`` is false, ``bound_by`` a code."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     where: Any
     converted: Any
     fee: Any

@@ -20,8 +20,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import Checks
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
 from commercekit.money import RateTable, RoundingMode, minor_units
 from commercekit.pricing import Direction, Market
@@ -46,7 +46,7 @@ class Tax:
     and ``1 + percent / 100`` as an exact ratio; or, where no rate covers the day, the
     ``error`` class and ``message`` the per-call rule raises."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     percent: Decimal | None
     factor: tuple[int, int]
     error: type[CommerceKitError] | None = None
@@ -59,7 +59,7 @@ class Point:
     ``k x step + ending`` (``k >= 0``); ``grid`` is how many of those units make one
     minor unit (1 unless the price point is finer than the currency)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     step: int
     endings: tuple[int, ...]
     grid: int
@@ -73,7 +73,7 @@ class MarketPlan:
     [`Tax`][] per category of ``CATEGORIES`` (``None`` where prices are shown without
     tax); ``point`` the price point in whole units, or ``None``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     market: Market
     places: int
     convert: Mapping[str, tuple[int, int]]
@@ -203,7 +203,7 @@ class PricePlan:
     tax percentage column.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     markets: tuple[MarketPlan, ...]
     on: date
     mode: RoundingMode

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import TableKind, in_kind, kind_of, to_arrow
 from commercekit.errors import InputKind, InvalidBatchError
@@ -35,7 +35,7 @@ class BatchResult:
     neither.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     rows: Any = attrs.field(validator=lambda _, __, value: _table(value, "rows"))
     rejected: Any = attrs.field(validator=lambda _, __, value: _table(value, "rejected"))
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout._checks import (
     choice,
     error,
@@ -224,7 +224,7 @@ class Product:
     assumed.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(converter=_sku)
     tax_category: TaxCategory = attrs.field(converter=check_category)
     hs_code: str | None = attrs.field(default=None, converter=_hs_code)
@@ -246,7 +246,7 @@ class CheckoutContext:
     who pays import duties and taxes.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     seller: Seller = attrs.field(converter=_seller)
     buyer: Buyer = attrs.field(converter=_buyer)
     at: datetime = attrs.field(converter=_at)

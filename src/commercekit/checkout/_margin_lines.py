@@ -38,8 +38,8 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.checkout._checks import amount, error, instance, same_currency
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import Quote, QuoteLine
@@ -57,7 +57,7 @@ __all__ = ["order_lines"]
 class _Product:
     """One product's quote lines added up."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str
     units: int
     net: Money

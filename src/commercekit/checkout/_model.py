@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout._checks import (
     MAX_TRANSIT_DAYS,
     adds_up,
@@ -141,7 +141,7 @@ class QuoteLine:
     taxes to ``tax``, and ``rates`` are theirs.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(converter=_sku)
     quantity: int = attrs.field(converter=_quantity)
     unit_price: Money = attrs.field(converter=_unit_price)
@@ -199,7 +199,7 @@ class ShippingCharge:
     between, when the checkout named the warehouse they leave from.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     service: str = attrs.field(converter=_service)
     price: Money = attrs.field(converter=_price)
     discount: Money = attrs.field(converter=_discount)
@@ -308,7 +308,7 @@ class Quote:
     total, and a surcharge's of the total before it).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     currency: str = attrs.field(converter=_currency)
     at: datetime = attrs.field(converter=_at)
     lines: tuple[QuoteLine, ...] = attrs.field(converter=_lines)

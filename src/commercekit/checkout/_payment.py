@@ -21,7 +21,7 @@ from __future__ import annotations
 import attrs
 
 from commercekit import _checks, payments
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.checkout._checks import adds_up, amount, error, instance
 from commercekit.checkout._checks import lines_of_text as _lines_of_text
@@ -90,7 +90,7 @@ class Payment:
         commercekit.errors.InvalidPaymentChoiceError: issuer_country='NL' is given for ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     method: PaymentMethod = attrs.field(converter=_method)
     card_type: CardType | None = attrs.field(default=None, converter=_card_type)
     issuer_country: str | None = attrs.field(default=None, converter=_issuer_country)
@@ -169,7 +169,7 @@ class PaymentSurcharge:
     gross``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     net: Money = attrs.field(converter=_net)
     tax: Money = attrs.field(converter=_tax)
     gross: Money = attrs.field(converter=_gross)
@@ -224,7 +224,7 @@ class QuotePayment:
     both were found.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     payment: Payment = attrs.field(converter=_payment)
     cost: PaymentCost = attrs.field(converter=_cost)
     surcharge: PaymentSurcharge | None = attrs.field(converter=_surcharge)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_repr
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_taxes import round_zero

@@ -49,7 +49,7 @@ from collections.abc import Sequence
 import attrs
 
 from commercekit import payments
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout._checks import error
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
@@ -210,7 +210,7 @@ class SurchargeRow:
     """One share of the goods a surcharge is split over: a line taxed whole, or one
     part of a line taxed in parts (``line`` is the line's index)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     line: int
     rates: tuple[TaxRate, ...]
     net: Money

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout._checks import choice, flag, number
 from commercekit.errors import InvalidAmountError
 
@@ -81,7 +81,7 @@ class RefundPolicy:
         commercekit.errors.InvalidAmountError: 0.15 is a float, which cannot hold most ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     shipping: ShippingRefund = attrs.field(
         default=ShippingRefund.WHOLE_ORDER, converter=_shipping_rule
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout._checks import (
     adds_up,
     amount,
@@ -64,7 +64,7 @@ class RefundLine:
         RefundLine(line=0, sku='MUG', units=1, discount=Money('1.00', 'EUR'), ...)
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     line: int = attrs.field(converter=_line_index)
     sku: str = attrs.field(converter=_sku)
     units: int = attrs.field(converter=_units)
@@ -182,7 +182,7 @@ class Refund:
          Money('10.89', 'EUR'), 14)
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     paid: Money = attrs.field(converter=_paid)
     lines: tuple[RefundLine, ...] = attrs.field(converter=_refund_lines)
     shipping: Money = attrs.field(converter=_shipping_refunded)

@@ -35,8 +35,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._forecast import accuracy_of, fit, horizon_of
 from commercekit.inventory._history import SalesHistory, period_start
@@ -106,7 +106,7 @@ class BacktestScore:
     rounded half-even to ``PLACES`` decimals; ``mase`` is ``None`` when the history
     before the first origin never changed from one period to the next."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     method: Method = attrs.field(converter=forecasting_method)
     errors: int = attrs.field(validator=is_positive_units)
     mae: Decimal = attrs.field(validator=is_quantity)
@@ -134,7 +134,7 @@ class Backtest:
     ``best`` by ``measure``; ``training`` is the number of periods before the first
     origin."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     horizon: int = attrs.field(validator=is_positive_units)
     origins: int = attrs.field(validator=is_positive_units)
     training: int = attrs.field(validator=is_positive_units)

@@ -18,8 +18,8 @@ from fractions import Fraction
 import attrs
 import moneyed
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -65,7 +65,7 @@ class AbcItem:
     ``value`` is the measure ranked, below zero for a product that loses money.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     value: Decimal = attrs.field(validator=is_signed_quantity)
     rank: int = attrs.field(validator=is_positive_units)
@@ -282,7 +282,7 @@ class ServiceLevelTable:
         (Decimal('0.95'), Decimal('0.80'), 'fill_rate')
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     levels: dict[str, Decimal] = attrs.field(default=None, converter=_levels)
     measure: ServiceMeasure = attrs.field(
         default=ServiceMeasure.FILL_RATE, converter=_measure

@@ -38,8 +38,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._history import SalesHistory
 from commercekit.inventory._methods import SBA, Croston, Fit, forecasting_method, sentences
@@ -157,7 +157,7 @@ class DemandPattern:
     """A history's demand pattern: its ADI and CV² (rounded half-even to ``PLACES``
     decimals), the class they put it in, the method that class suits, and why."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     adi: Decimal = attrs.field(validator=is_quantity)
     cv2: Decimal = attrs.field(validator=is_quantity)
     demand_class: DemandClass = attrs.field(converter=_demand_class)

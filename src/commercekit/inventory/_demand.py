@@ -9,8 +9,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import number, rounded
 
@@ -41,7 +41,7 @@ class DemandProfile:
         Decimal('0.2')
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     mean: Decimal = attrs.field(converter=_mean)
     std_dev: Decimal = attrs.field(converter=_std_dev)
 
@@ -92,7 +92,7 @@ class LeadTime:
         LeadTime(mean=Decimal('5'), std_dev=Decimal('1'))
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     mean: Decimal = attrs.field(converter=_mean)
     std_dev: Decimal = attrs.field(default=Decimal(0), converter=_std_dev)
 
@@ -110,7 +110,7 @@ class LeadTimeDemand:
         LeadTimeDemand(mean=Decimal('500'), std_dev=Decimal('44.72'), periods=Decimal('5'))
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     mean: Decimal = attrs.field(converter=_mean)
     std_dev: Decimal = attrs.field(converter=_std_dev)
     periods: Decimal = attrs.field(converter=_periods)

@@ -27,8 +27,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import day, one_of
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._croston import croston
 from commercekit.inventory._history import Period, SalesHistory, period_start
@@ -81,7 +81,7 @@ class Accuracy:
     half-even to ``PLACES`` decimals (Hyndman and Athanasopoulos, FPP3, section 5.8).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     periods: int = attrs.field(validator=is_positive_units)
     mae: Decimal = attrs.field(validator=is_quantity)
     rmse: Decimal = attrs.field(validator=is_quantity)
@@ -176,7 +176,7 @@ class Forecast:
     ``why`` says how, in sentences.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     method: Method = attrs.field(converter=forecasting_method)
     start: date = attrs.field(converter=_start)
     period: Period = attrs.field(converter=_period)

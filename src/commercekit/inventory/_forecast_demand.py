@@ -28,8 +28,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import DIVISION, EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import (
@@ -66,7 +66,7 @@ class ForecastDemand:
     [`simulate`][commercekit.inventory.simulate]) and over the lead time
     (``over_lead_time``, for the ``safety_stock_for_*`` functions), with why."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     profile: DemandProfile = attrs.field(validator=_of(DemandProfile))
     over_lead_time: LeadTimeDemand = attrs.field(validator=_of(LeadTimeDemand))
     why: tuple[str, ...] = attrs.field(converter=sentences)

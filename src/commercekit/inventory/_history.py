@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import attrs
 
 from commercekit._checks import day
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import choice, listed, units
 
@@ -116,7 +116,7 @@ class SalesHistory:
         commercekit.errors.InvalidInventoryDateError: start=... is not the first day...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     units: tuple[int, ...] = attrs.field(converter=_units)
     start: date = attrs.field(converter=_start)
     period: Period = attrs.field(converter=_period)

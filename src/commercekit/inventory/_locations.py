@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import (
     Field,
@@ -68,7 +68,7 @@ class Location:
     the buyer, injected per order by the caller); lower is preferred.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     code: str = attrs.field(converter=_code)
     country: str = attrs.field(converter=_country)
     cost: Decimal = attrs.field(default=Decimal(0), converter=_cost)
@@ -78,7 +78,7 @@ class Location:
 class Reservation:
     """Units of a SKU held at a location for an order not yet shipped."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     location: str = attrs.field(validator=is_text)
     sku: str = attrs.field(validator=is_text)
     quantity: int = attrs.field(validator=is_units)
@@ -92,7 +92,7 @@ class ChannelBuffer:
     are held back from it.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     channel: str = attrs.field(validator=is_text)
     units: int = attrs.field(validator=is_units)
     sku: str | None = attrs.field(default=None, validator=is_optional_text)
@@ -146,7 +146,7 @@ def _by_place(_: object, attribute: Field, value: object) -> None:
 class Availability:
     """Available to promise: per location and SKU, and per channel and SKU."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     by_location: dict[str, dict[str, int]] = attrs.field(validator=_by_place)
     by_channel: dict[str, dict[str, int]] = attrs.field(validator=_by_place)
 

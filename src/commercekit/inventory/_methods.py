@@ -24,8 +24,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import flag
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import choice, number, signed_number, units
 
@@ -128,7 +128,7 @@ class MovingAverage:
         'moving average of 3 periods'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     window: int = attrs.field(converter=_window)
 
     @property
@@ -149,7 +149,7 @@ class SimpleExponentialSmoothing:
         'simple exponential smoothing (alpha 0.1, initial_level 175)'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     alpha: Decimal | None = attrs.field(default=None, converter=_alpha)
     initial_level: Decimal | None = attrs.field(default=None, converter=_initial_level)
 
@@ -177,7 +177,7 @@ class Holt:
         commercekit.errors.InvalidInventoryFlagError: phi=Decimal('0.9') damps the ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     alpha: Decimal | None = attrs.field(default=None, converter=_alpha)
     beta: Decimal | None = attrs.field(default=None, converter=_beta)
     damped: bool = attrs.field(default=False, converter=_damped)
@@ -242,7 +242,7 @@ class HoltWinters:
         commercekit.errors.InvalidInventoryError: gamma=Decimal('0.5') is more than ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     season_length: int = attrs.field(converter=_season_length)
     seasonal: Seasonality = attrs.field(
         default=Seasonality.ADDITIVE, converter=_seasonality
@@ -312,7 +312,7 @@ class Croston:
         "Croston's method (alpha 0.1)"
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     alpha: Decimal = attrs.field(default=_CROSTON_ALPHA, converter=_croston_alpha)
 
     @property
@@ -331,7 +331,7 @@ class SBA:
         'Syntetos-Boylan approximation (alpha 0.2)'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     alpha: Decimal = attrs.field(default=_CROSTON_ALPHA, converter=_croston_alpha)
 
     @property
@@ -379,7 +379,7 @@ class Fit:
     them were estimated), and sentences on how. Exact where the method is (a moving
     average is a ``Fraction``), in floating point where it is fitted."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     fitted: tuple[float | Fraction, ...]
     ahead: tuple[float | Fraction, ...]
     parameters: dict[str, float | Decimal]

@@ -17,8 +17,8 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -71,7 +71,7 @@ class EconomicOrder:
     one currency.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     quantity: Decimal = attrs.field(validator=is_quantity)
     orders_per_period: Decimal = attrs.field(validator=is_quantity)
     ordering_cost: Money = attrs.field(validator=is_cash)
@@ -138,7 +138,7 @@ class NewsvendorOrder:
     ``z`` is negative when a unit left over costs more than a unit short.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     critical_ratio: Decimal = attrs.field(validator=is_share)
     z: Decimal = attrs.field(validator=is_signed_quantity)
     quantity: Decimal = attrs.field(validator=is_quantity)

@@ -15,8 +15,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import (
@@ -118,7 +118,7 @@ def _review_period(value: object) -> Decimal:
 class ReorderPointPolicy:
     """(r, Q): when the inventory position falls to ``reorder_point``, order ``Q``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     reorder_point: Decimal = attrs.field(converter=_reorder_point)
     order_quantity: int = attrs.field(converter=_order_quantity)
 
@@ -127,7 +127,7 @@ class ReorderPointPolicy:
 class MinMaxPolicy:
     """(s, S): when the inventory position falls to ``minimum``, order up to ``maximum``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     minimum: Decimal = attrs.field(converter=_minimum)
     maximum: Decimal = attrs.field(converter=_maximum)
 
@@ -142,7 +142,7 @@ class MinMaxPolicy:
 class OrderUpToPolicy:
     """(R, S): every ``review_period`` periods, order up to ``order_up_to``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     review_period: Decimal = attrs.field(converter=_review_period)
     order_up_to: Decimal = attrs.field(converter=_order_up_to)
 
@@ -184,7 +184,7 @@ class ReorderDecision:
     The position is below zero when more is owed to customers than is held and on order.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     quantity: int = attrs.field(validator=is_units)
     inventory_position: int = attrs.field(validator=is_signed_units)
     why: str = attrs.field(validator=is_text)

@@ -11,8 +11,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import (
     CurrencyMismatchError,
     InputKind,
@@ -49,7 +49,7 @@ class SalesRecord:
     below zero: a product sold at a loss.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     units: int = attrs.field(validator=is_units)
     contribution_margin: Money = attrs.field(converter=_margin)
@@ -73,7 +73,7 @@ class RankedProduct:
     A product sold at a loss has a margin, and a score, below zero.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     rank: int = attrs.field(validator=is_positive_units)
     margin_per_period: Money = attrs.field(validator=is_signed_money)

@@ -31,8 +31,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_repr
 from commercekit._numbers import MAX_MAGNITUDE
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import money_result
 from commercekit.inventory._reorder_items import LineOutcome, ReorderItem, Supplier

@@ -21,7 +21,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit import _checks
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
@@ -141,7 +141,7 @@ class ReorderItem:
         commercekit.errors.InvalidInventoryChoiceError: xyz='W' is not an XYZ class; ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     supplier: str = attrs.field(validator=is_text)
     on_hand: int = attrs.field(validator=is_units)
@@ -174,7 +174,7 @@ class Supplier:
         Supplier(name='POTTERY', minimum_order_value=Money('1500', 'EUR'))
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(validator=is_text)
     minimum_order_value: Money | None = attrs.field(
         default=None, converter=_minimum_order_value
@@ -211,7 +211,7 @@ class ReorderLine:
     unit cost is in whole minor units).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     supplier: str = attrs.field(validator=is_text)
     service_class: str = attrs.field(validator=_service_class)
@@ -290,7 +290,7 @@ class PurchaseOrder:
     says which, and what was done to meet the minimum.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     supplier: str = attrs.field(validator=is_text)
     lines: tuple[ReorderLine, ...] = attrs.field(validator=_lines)
     cash: Money = attrs.field(validator=is_cash)
@@ -361,7 +361,7 @@ class ReorderRun:
     one.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     lines: tuple[ReorderLine, ...] = attrs.field(validator=_lines)
     orders: tuple[PurchaseOrder, ...] = attrs.field(validator=_orders)
     cash: Money = attrs.field(validator=is_cash)

@@ -22,8 +22,8 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._locations import Location, Stock, checked_stock
 from commercekit.inventory._numbers import (
@@ -44,7 +44,7 @@ __all__ = ["MAX_LOCATIONS", "MAX_ROUTING_CHECKS", "Assignment", "Routing", "rout
 class Assignment:
     """Units of one order line sent from one location (or a dropship supplier)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     quantity: int = attrs.field(validator=is_positive_units)
     location: str = attrs.field(validator=is_text)
@@ -88,7 +88,7 @@ class Routing:
     ``locations`` are exactly the locations the ``assignments`` ship from, each once.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     locations: tuple[str, ...] = attrs.field(validator=_codes)
     assignments: tuple[Assignment, ...] = attrs.field(validator=_assignments)
     dropshipped: tuple[Assignment, ...] = attrs.field(validator=_assignments)

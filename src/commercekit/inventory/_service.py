@@ -20,8 +20,8 @@ from statistics import NormalDist
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
@@ -89,7 +89,7 @@ class SafetyStock:
     almost all demand, and the safety stock (even the reorder point) is then negative.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     measure: ServiceMeasure = attrs.field(converter=_measure)
     target: Decimal = attrs.field(validator=is_probability)
     k: Decimal = attrs.field(validator=is_signed_quantity)

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import LeadTime
 from commercekit.inventory._draws import draw_lead_time

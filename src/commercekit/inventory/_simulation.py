@@ -15,8 +15,8 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import RANGE, context_free, out_of_range
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, check_demand
 from commercekit.inventory._draws import DemandDistribution, draw_demand
@@ -89,7 +89,7 @@ class Simulation:
     ``PLACES`` decimals.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     periods: int = attrs.field(validator=is_positive_units)
     initial_on_hand: int = attrs.field(validator=is_units)
     demanded: int = attrs.field(validator=is_units)

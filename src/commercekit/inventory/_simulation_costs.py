@@ -27,8 +27,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit import _checks
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import (
     is_cash,
@@ -54,7 +54,7 @@ class SimulationCosts:
     ``cost`` is ``holding_cost + lost_margin``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     average_stock_value: Money = attrs.field(validator=is_cash)
     holding_cost: Money = attrs.field(validator=is_cash)
     units_lost: int = attrs.field(validator=is_units)

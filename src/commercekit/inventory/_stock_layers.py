@@ -21,8 +21,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit import _checks
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidInventoryError, MissingDataError
 from commercekit.inventory._numbers import (
     choice,
@@ -62,7 +62,7 @@ class CostLayer:
         CostLayer(units=150, unit_cost=Money('21', 'USD'))
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     units: int = attrs.field(validator=is_positive_units)
     unit_cost: Money = attrs.field(converter=_cost)
 

@@ -40,8 +40,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit import _checks
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, RANGE, context_free, out_of_range
-from commercekit._repr import attrs_repr
 from commercekit.errors import (
     InputKind,
     InvalidInventoryError,
@@ -96,7 +96,7 @@ class SkuValue:
     """One SKU's stock at cost: units on hand, their value (in whole minor units), and
     how it was reached."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(validator=is_text)
     on_hand: int = attrs.field(validator=is_units)
     value: Money = attrs.field(validator=is_cash)
@@ -135,7 +135,7 @@ class StockValue:
     ``total`` is the sum of the lines' values, in their one currency.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     basis: ValuationBasis = attrs.field(converter=_basis)
     lines: tuple[SkuValue, ...] = attrs.field(validator=_lines)
     total: Money = attrs.field(validator=is_cash)

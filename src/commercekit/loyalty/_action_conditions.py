@@ -15,7 +15,7 @@ from datetime import date
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_events import (
@@ -75,7 +75,7 @@ Refusal = tuple[ActionRefusal, str]
 class Conditions:
     """What the conditions of an action found."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     key: str
     order: str | None = None
     release_on: date | None = None

@@ -17,7 +17,7 @@ from datetime import date
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_rules import LeapDay
 from commercekit.loyalty._checks import (
@@ -109,7 +109,7 @@ class DeliveredOrder:
         (datetime.date(2026, 3, 16), datetime.date(2026, 3, 17))
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     id: str = attrs.field(converter=_convert_id)
     delivered_on: date = attrs.field(converter=_convert_delivered_on)
     return_window_days: int = attrs.field(converter=_convert_window)
@@ -160,7 +160,7 @@ class ProductReview:
         ('sku-1', <Moderation.APPROVED: 'approved'>)
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     product: str = attrs.field(converter=_convert_product)
     purchase: DeliveredOrder | None = attrs.field(converter=_convert_purchase)
     length: int = attrs.field(kw_only=True, converter=_convert_length)
@@ -194,7 +194,7 @@ class Referral:
         'cust-2'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     referrer: str = attrs.field(converter=_convert_referrer)
     referee: str = attrs.field(converter=_convert_referee)
     first_order: DeliveredOrder | None = attrs.field(converter=_convert_first_order)
@@ -233,7 +233,7 @@ class Birthday:
         datetime.date(2028, 2, 29)
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     birthday: date = attrs.field(converter=_convert_birthday)
     on_file_since: date = attrs.field(kw_only=True, converter=_convert_on_file_since)
 
@@ -269,5 +269,5 @@ class ShopAction:
         'newsletter sign-up'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(converter=_convert_name)

@@ -22,8 +22,8 @@ from datetime import date
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._actions import ActionDecision
 from commercekit.loyalty._checks import choice, day, flag, instance, items, text
@@ -67,7 +67,7 @@ def _convert_why(value: object) -> str:
 class ActionRelease:
     """The outcome for held action points, the ledger after it and the entries added."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     outcome: ReleaseOutcome = attrs.field(converter=_convert_outcome)
     ledger: PointsLedger = attrs.field(converter=_convert_ledger)
     entries: tuple[Entry, ...] = attrs.field(converter=_convert_entries)

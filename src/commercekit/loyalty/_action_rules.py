@@ -21,7 +21,7 @@ from datetime import date
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
@@ -119,7 +119,7 @@ class ActionCap:
         commercekit.errors.InvalidLoyaltyCountError: count=None caps nothing: give a ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     period: CapPeriod = attrs.field(converter=_convert_period)
     count: int | None = attrs.field(default=None, converter=_convert_count)
     points: int | None = attrs.field(default=None, converter=_convert_cap_points)
@@ -196,7 +196,7 @@ class ReviewRule:
         'review'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)
@@ -225,7 +225,7 @@ class ReferralRule:
         'referral'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)
@@ -250,7 +250,7 @@ class BirthdayRule:
         <LeapDay.FEBRUARY_28: 'february-28'>
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)
@@ -279,7 +279,7 @@ class ShopActionRule:
         commercekit.errors.InvalidLoyaltyTextError: name='review' is an action with its ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     points: int = attrs.field(converter=_convert_points)
     caps: tuple[ActionCap, ...] = attrs.field(default=(), converter=_caps)
     hold_days: int = attrs.field(default=0, converter=_convert_hold_days)

@@ -40,8 +40,8 @@ from datetime import date
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_conditions import ActionRefusal, Conditions, conditions
 from commercekit.loyalty._action_rules import (
@@ -104,7 +104,7 @@ class ActionDecision:
     gives a sentence for each finding, naming the rule.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     action: str = attrs.field(converter=_convert_action)
     key: str = attrs.field(converter=_convert_key)
     on: date = attrs.field(converter=_convert_on)

@@ -24,8 +24,8 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import RANGE, context_free, out_of_range
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     amount,
@@ -114,7 +114,7 @@ class BonusEvent:
     2); ``bonus_points`` adds a fixed number of points to each such order.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(converter=_convert_name)
     starts_on: date = attrs.field(converter=_convert_starts_on)
     ends_on: date = attrs.field(converter=_convert_ends_on)
@@ -161,7 +161,7 @@ class EarnRule:
         Earned(points=89, unrounded=Decimal('89.985'), why='...')
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     currency: str = attrs.field(converter=validate_currency)
     points_per_unit: Decimal = attrs.field(converter=_convert_points_per_unit)
     basis: EarnBasis = attrs.field(
@@ -201,7 +201,7 @@ def _convert_why(value: object) -> str:
 class Earned:
     """The whole points an order earns, the exact figure before rounding, and why."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     points: int = attrs.field(converter=_convert_earned_points)
     unrounded: Decimal = attrs.field(converter=_convert_unrounded)
     why: str = attrs.field(converter=_convert_why)

@@ -26,7 +26,7 @@ from datetime import date
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
@@ -105,7 +105,7 @@ class PointsLedger:
         commercekit.errors.InsufficientPointsError: cannot take 500 points on ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     expiry: ExpiryRule = attrs.field(converter=_convert_expiry)
     pending_days: int = attrs.field(default=0, converter=_convert_pending_days)
     lots: tuple[Lot, ...] = attrs.field(default=(), converter=_check_lots)

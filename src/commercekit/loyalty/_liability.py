@@ -16,8 +16,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of, one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty import _checks
 from commercekit.money import Money, allocate
@@ -82,7 +82,7 @@ def _convert_points(value: object) -> Money:
 class RevenueAllocation:
     """The transaction price split between goods and points, adding up exactly."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     goods: Money = attrs.field(converter=_convert_goods)
     points: Money = attrs.field(converter=_convert_points)
     why: str = attrs.field(converter=_convert_why)
@@ -148,7 +148,7 @@ class PointsRevenue:
     redeemed takes back revenue recognised before (the cumulative catch-up).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     to_date: Money = attrs.field(converter=_convert_to_date)
     this_period: Money = attrs.field(converter=_convert_this_period)
     deferred: Money = attrs.field(converter=_convert_deferred)
@@ -234,7 +234,7 @@ class PointsLiability:
     The parts add up: ``expected + breakage == face_value``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     face_value: Money = attrs.field(converter=_convert_face_value)
     expected: Money = attrs.field(converter=_convert_expected)
     breakage: Money = attrs.field(converter=_convert_breakage)

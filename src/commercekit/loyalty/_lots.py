@@ -18,7 +18,7 @@ from datetime import date
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, months, points, signed_points, text
 from commercekit.loyalty._dates import add_months, end_of_month
@@ -119,7 +119,7 @@ class ExpiryRule:
         datetime.date(2026, 2, 28)
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     policy: ExpiryPolicy = attrs.field(converter=_convert_policy)
     months: int = attrs.field(converter=_convert_months)
 
@@ -139,7 +139,7 @@ class Lot:
     ``valid_until`` is the last day the points can be spent.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     id: str = attrs.field(converter=_convert_id)
     points: int = attrs.field(converter=_convert_points)
     remaining: int = attrs.field(converter=_convert_remaining)
@@ -201,7 +201,7 @@ class Lot:
 class Entry:
     """One row of the ledger's history: ``points`` is signed (+ credit, - debit)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     kind: EntryKind = attrs.field(converter=_convert_kind)
     points: int = attrs.field(converter=_convert_entry_points)
     on: date = attrs.field(converter=_convert_on)

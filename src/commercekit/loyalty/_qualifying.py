@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day, instance, items, signed_money
 from commercekit.loyalty._checks import months as checked_months
@@ -39,7 +39,7 @@ def _convert_end(value: object) -> date:
 class QualifyingPeriod:
     """The qualifying period containing a day: its first and last day, both included."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     start: date = attrs.field(converter=_convert_start)
     end: date = attrs.field(converter=_convert_end)
 

@@ -16,8 +16,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     instance,
@@ -73,7 +73,7 @@ class RedemptionRule:
     half); ``max_points`` (optional) an absolute limit per order.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     value_per_point: Mapping[str, Money] = attrs.field(converter=_values)
     min_points: int = attrs.field(default=0, converter=_convert_min_points)
     max_points: int | None = attrs.field(
@@ -112,7 +112,7 @@ def _convert_why(value: object) -> str:
 class PointsDiscount:
     """The points an order uses and the discount they buy."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     points: int = attrs.field(converter=_convert_points)
     discount: Money = attrs.field(converter=_convert_discount)
     why: str = attrs.field(converter=_convert_why)

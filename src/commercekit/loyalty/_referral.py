@@ -12,8 +12,8 @@ from datetime import date
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day, days, flag, later, optional_day, points, text
 
@@ -51,7 +51,7 @@ def _convert_why(value: object) -> str:
 class ReferralReward:
     """Whether a referral's points are granted on a date, from when, and why."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     granted: bool = attrs.field(converter=_convert_granted)
     grant_on: date | None = attrs.field(converter=_convert_grant_on)
     referrer_points: int = attrs.field(converter=_convert_referrer_points)

@@ -20,8 +20,8 @@ from decimal import Decimal
 import attrs
 import moneyed
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, instance, items, money, points, text
 from commercekit.money import Money
@@ -89,7 +89,7 @@ def _convert_threshold(value: object) -> int | Money:
 class Tier:
     """A tier's name and the qualifying figure (points, or Money) that reaches it."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(converter=_convert_name)
     threshold: int | Money = attrs.field(converter=_convert_threshold)
 
@@ -119,7 +119,7 @@ class TierProgram:
         'silver'
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     basis: TierBasis = attrs.field(converter=_convert_basis)
     tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
     downgrade: DowngradePolicy = attrs.field(
@@ -193,7 +193,7 @@ def _convert_why(value: object) -> str:
 class TierDecision:
     """The member's tier after a change (or none), the tier before it, and why."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tier: Tier = attrs.field(converter=_convert_tier)
     previous: Tier = attrs.field(converter=_convert_previous)
     why: str = attrs.field(converter=_convert_why)

@@ -49,8 +49,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -113,7 +113,7 @@ class MarginBreakdown:
     ``shipping_subsidy``, ``margin``, ``margin_ratio`` and ``return_cost``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     key: tuple[str, ...] = attrs.field(converter=_key)
     units_sold: int = attrs.field(validator=field_count)
     units_returned: int = attrs.field(validator=field_count)
@@ -289,7 +289,7 @@ class MarginReport:
     of a partial report because no line sold what they return (empty otherwise).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)

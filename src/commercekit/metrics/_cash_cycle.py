@@ -35,8 +35,8 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.inventory import StockValue
 from commercekit.metrics._checks import (
     amount,
@@ -73,7 +73,7 @@ class CashConversionCycle:
     when suppliers are paid after customers pay.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     days_of_inventory: Decimal = attrs.field(converter=_inventory_days)
     days_sales_outstanding: Decimal = attrs.field(converter=_sales_days)
     days_payables_outstanding: Decimal = attrs.field(converter=_payables_days)

@@ -10,8 +10,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -47,7 +47,7 @@ class Purchase:
     """One order: who placed it (the shop's customer id), on which day, for how much
     (zero or more)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     customer: str = attrs.field(validator=field_text)
     day: date = attrs.field(validator=field_day)
     amount: Money = attrs.field(converter=_purchase_amount)
@@ -98,7 +98,7 @@ class Cohort:
     and the rate must agree.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     month: str = attrs.field(validator=_month_field)
     customers: int = attrs.field(validator=_customers)
     repeat_customers: int = attrs.field(validator=field_count)

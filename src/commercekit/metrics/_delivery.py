@@ -25,8 +25,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of, one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -66,7 +66,7 @@ class ShippingPerOrder:
     ``shipping_subsidy``, ``cost_per_order`` and ``charged_per_order``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     key: tuple[str, ...] = attrs.field(converter=_key)
     orders: int = attrs.field(validator=field_count)
     shipping_charged: Money = attrs.field(converter=_amounts.shipping_charged)
@@ -132,7 +132,7 @@ class ShippingReport:
     amounts if there were none).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)
@@ -250,7 +250,7 @@ class Delivery:
         commercekit.errors.InvalidMetricDateError: promised_latest=datetime.date(2026, ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     order: str = attrs.field(validator=field_text)
     promised_earliest: date = attrs.field(validator=field_day)
     promised_latest: date = attrs.field(validator=field_day)
@@ -283,7 +283,7 @@ class DeliveryPerformance:
     ``average_days_late``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     as_of: date = attrs.field(validator=field_day)
     on_time: int = attrs.field(validator=field_count)
     early: int = attrs.field(validator=field_count)

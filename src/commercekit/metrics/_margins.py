@@ -19,8 +19,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of, one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -104,7 +104,7 @@ class MarginLine:
         commercekit.errors.InvalidMetricError: discounts=Money('-4', 'EUR') must be zero ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     order: str = attrs.field(validator=field_text)
     product: str = attrs.field(validator=field_text)
     channel: str = attrs.field(validator=field_text)
@@ -143,7 +143,7 @@ class ContributionMargin:
     revenue). Built by hand, the three must agree.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     revenue: Money = attrs.field(converter=_revenue_after_discounts)
     variable_costs: Money = attrs.field(converter=_variable_costs)
     margin: Money = attrs.field(converter=_margin)

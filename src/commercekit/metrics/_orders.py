@@ -18,8 +18,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of, one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import amount, choice, count, listed, ratio
 from commercekit.money import Money, sum_money
@@ -68,7 +68,7 @@ class OrderAmounts:
     """An order's amounts, enough for any AOV basis: each zero or more, in one
     currency."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     goods: Money = attrs.field(converter=_goods)
     discounts: Money = attrs.field(converter=_discounts)
     shipping: Money = attrs.field(converter=_shipping)

@@ -54,8 +54,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._breakdown import MarginBreakdown, MarginReport
 from commercekit.metrics._checks import (
@@ -125,7 +125,7 @@ class PortfolioRule:
         finite number; a number must be finite: ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     units_per_period: Decimal | None = attrs.field(converter=_units_cut_given)
     margin_ratio: Decimal | None = attrs.field(converter=_ratio_cut_given)
 
@@ -167,7 +167,7 @@ class ProductPosition:
     more, as rounded: a loss is never profitable.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     product: str = attrs.field(validator=field_text)
     rank: int = attrs.field(validator=_rank)
     role: ProductRole = attrs.field(converter=_role)
@@ -231,7 +231,7 @@ class Portfolio:
     where they came from, and that fast and profitable also need a value above zero.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     periods: int = attrs.field(validator=_periods)
     units_cut: Decimal = attrs.field(converter=_units_cut)
     ratio_cut: Decimal = attrs.field(converter=_ratio_cut)

@@ -32,8 +32,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -75,7 +75,7 @@ class ReasonCost:
     ``return_shipping`` and ``restocking_loss``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     reason: str = attrs.field(validator=field_text)
     units: int = attrs.field(validator=_positive)
     refunds: Money = attrs.field(converter=_amounts.refunds)
@@ -126,7 +126,7 @@ class ReturnRate:
     ``order_return_rate``, ``refunds_not_recovered`` and ``return_cost``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     key: tuple[str, ...] = attrs.field(converter=_key)
     units_sold: int = attrs.field(validator=field_count)
     units_returned: int = attrs.field(validator=field_count)
@@ -232,7 +232,7 @@ class ReturnReport:
     ``missing`` lists the returns a partial report left out.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     by: tuple[str, ...] = attrs.field(converter=_by)
     start: date = attrs.field(validator=field_day)
     end: date = attrs.field(validator=field_day)

@@ -36,7 +36,7 @@ from datetime import date
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidMetricError, MissingDataError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -102,7 +102,7 @@ class OrderLine:
         commercekit.errors.InvalidMetricPlaceError: market='QZ' is not an ISO 3166-1 ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     order: str = attrs.field(validator=field_text)
     day: date = attrs.field(validator=field_day)
     product: str = attrs.field(validator=field_text)
@@ -158,7 +158,7 @@ class ReturnLine:
         commercekit.errors.InvalidMetricCountError: units=0 must be greater than zero
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     order: str = attrs.field(validator=field_text)
     product: str = attrs.field(validator=field_text)
     units: int = attrs.field(validator=_units)
@@ -245,7 +245,7 @@ def check_report(
 class Returned:
     """A return with the cost of its units back in stock."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     line: ReturnLine
     cost_of_goods: Money
 
@@ -255,7 +255,7 @@ class Sold:
     """An order line of the period with the returns matched to it, and the part of
     their refunds that paid back shipping."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     line: OrderLine
     returns: tuple[Returned, ...]
     refunds_of_shipping: Money
@@ -269,7 +269,7 @@ class Sold:
 class Matched:
     """The period's sold lines with their returns, and the returns of no line."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     currency: str
     sold: tuple[Sold, ...]
     missing: tuple[str, ...]

@@ -38,8 +38,8 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._inputs import day, invalid, text
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
@@ -109,7 +109,7 @@ class CashRounding:
     cash rule.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     currency: str = attrs.field(converter=validate_currency)
     increment: Decimal = attrs.field(converter=_positive)
     since: date | None = attrs.field(converter=_day_or_none)

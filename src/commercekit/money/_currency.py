@@ -37,8 +37,8 @@ import moneyed
 
 from commercekit import _bundled
 from commercekit._inputs import day, flag, invalid, text, whole
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InvalidAmountError, UnknownCurrencyError
 
 __all__ = [
@@ -103,7 +103,7 @@ class CurrencyInfo:
     successor became legal tender (BGN by EUR on 2026-01-01).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     code: str = attrs.field(converter=_code)
     numeric: str = attrs.field(converter=_numeric)
     minor_units: int | None = attrs.field(converter=_places)

@@ -40,8 +40,8 @@ from typing import Protocol
 import attrs
 
 from commercekit._inputs import flag, instance, invalid, text
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
-from commercekit._repr import attrs_repr
 from commercekit.errors import (
     FutureRatesError,
     InputKind,
@@ -114,7 +114,7 @@ class RateTable:
     The base's own rate is 1 and need not be listed; if listed, it must be 1.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     base: str = attrs.field(converter=validate_currency)
     rates: Mapping[str, Decimal] = attrs.field(converter=_rates)
     observed_at: datetime = attrs.field(validator=_aware)

@@ -51,8 +51,8 @@ import attrs
 import babel
 import babel.numbers
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import MoneyParseError, UnknownLocaleError, shown
 from commercekit.money._currency import MINOR_UNITS, validate_currency
 from commercekit.money._money import Money
@@ -91,7 +91,7 @@ def _locale(identifier: str) -> babel.Locale:
 class _NumberStyle:
     """How a locale writes the number in an amount: its marks and its digit groups."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     decimal: str
     group: str
     # (size of the last group, size of the groups before it) for each pattern.

@@ -18,8 +18,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode
 from commercekit.payments import _checks
@@ -51,7 +51,7 @@ class RefundCost:
     the payment's own fee where the schedule says it is not returned (``kept_fee``),
     plus any fee for the refund itself; ``total`` is their sum."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     refunded: Money = attrs.field(converter=_refund_cost_refunded)
     kept_fee: Money = attrs.field(converter=_refund_cost_kept_fee)
     refund_fee: Money = attrs.field(converter=_refund_cost_refund_fee)
@@ -204,7 +204,7 @@ class ChargebackCost:
     the schedule's dispute fee. The disputed amount itself goes back to the buyer when
     the dispute is lost; what happens to the payment's own fee is ``refund_cost``'s."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     disputed: Money = attrs.field(converter=_chargeback_cost_disputed)
     dispute_fee: Money = attrs.field(converter=_chargeback_cost_dispute_fee)
     row: FeeRow = attrs.field(converter=_chargeback_cost_row)

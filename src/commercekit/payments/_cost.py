@@ -25,8 +25,8 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode, sum_money
 from commercekit.payments import _checks
@@ -92,7 +92,7 @@ class PaymentCost:
     from) and ``why`` says, in plain sentences, how each part was found.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     amount: Money = attrs.field(converter=_payment_cost_amount)
     percentage_fee: Money = attrs.field(converter=_payment_cost_percentage_fee)
     fixed_fee: Money = attrs.field(converter=_payment_cost_fixed_fee)

@@ -33,8 +33,8 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import money_of
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import DataFileError
 from commercekit.money import Money, RoundingMode
@@ -69,7 +69,7 @@ class CapStatus(enum.StrEnum):
 
 @attrs.frozen
 class _CapRow(_bundled.Sourced):
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     regime: str
     card_type: CardType
     rate: Decimal | None
@@ -155,7 +155,7 @@ class InterchangeCap:
     ``"GB-EEA"``, ``None`` where no regime applies); ``why`` and ``sources`` explain.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     status: CapStatus = attrs.field(converter=_interchange_cap_status)
     card_type: CardType = attrs.field(converter=_interchange_cap_card_type)
     amount: Money = attrs.field(converter=_interchange_cap_amount)

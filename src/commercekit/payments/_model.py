@@ -22,8 +22,8 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import one_currency
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind
 from commercekit.money import Money
@@ -255,7 +255,7 @@ class FeeRow:
         commercekit.errors.CurrencyMismatchError: cannot combine EUR and USD: ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     provider: str = attrs.field(converter=_fee_row_provider)
     merchant_country: str = attrs.field(converter=_fee_row_merchant_country)
     method: PaymentMethod = attrs.field(converter=_fee_row_method)

@@ -26,8 +26,8 @@ from datetime import date
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError, SurchargeRefusedError
 from commercekit.money import Money
@@ -78,7 +78,7 @@ class SurchargeDecision:
     classes the payment was sorted into; ``why`` and ``sources`` explain.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     ruling: Ruling = attrs.field(converter=_surcharge_decision_ruling)
     amount: Money = attrs.field(converter=_surcharge_decision_amount)
     cap: Money | None = attrs.field(converter=_surcharge_decision_cap)

@@ -15,7 +15,7 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import UnknownCountryError
 from commercekit.payments._instruments import INSTRUMENTS
 from commercekit.regions import check_country
@@ -25,7 +25,7 @@ __all__ = ["Rule", "rules"]
 
 @attrs.frozen
 class Rule(_bundled.Sourced):
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     jurisdiction: str
     instrument: str
     buyer: str

@@ -32,8 +32,8 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, RANGE, at_most, out_of_range
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import (
     CurrencyMismatchError,
@@ -149,7 +149,7 @@ class CartLine:
         commercekit.errors.InvalidAmountError: Money('-9.50', 'EUR') is negative; ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sku: str = attrs.field(converter=_sku)
     unit_price: Money = attrs.field(converter=_unit_price)
     quantity: int = attrs.field(converter=_quantity)
@@ -221,7 +221,7 @@ class Cart:
         commercekit.errors.InvalidCartError: invalid cart: the cart has no lines; ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     lines: tuple[CartLine, ...] = attrs.field(converter=_lines)
     shipping: Money | None = attrs.field(default=None, converter=_shipping, kw_only=True)
     customer_segments: frozenset[str] = attrs.field(

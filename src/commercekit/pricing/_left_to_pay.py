@@ -16,8 +16,8 @@ from collections.abc import Callable
 import attrs
 import moneyed
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit._repr import attrs_repr
 from commercekit.money import (
     Money,
     RoundingMode,
@@ -120,7 +120,7 @@ class Ledger:
 class Taken:
     """What one promotion takes off: per eligible line (aligned), and off shipping."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     lines: list[int]
     shipping: int = 0
     note: str = ""
@@ -130,7 +130,7 @@ class Taken:
 class Refused:
     """Why a promotion takes nothing: a reason name and the explanation."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     reason: RejectionReason
     detail: str
 

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 import attrs
 import moneyed
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CommerceKitError
 from commercekit.money import (
     QUANTUM,
@@ -66,7 +66,7 @@ class Plan:
     integer ratios; ``step`` and ``endings`` the price point in minor units (``step``
     0: none); ``limit`` the first count of minor units out of the library's range."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     quantum: Decimal
     currency: moneyed.Currency
     convert: tuple[int, int]

@@ -31,8 +31,8 @@ import attrs
 
 from commercekit._checks import invalid, one_of
 from commercekit._inputs import trusted_builder
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import Money, RateTable, RoundingMode, to_decimal, validate_currency
 from commercekit.pricing import _checks as checks
@@ -92,7 +92,7 @@ class Market:
     added to converted prices (``Decimal(2)`` for 2 %), shown separately.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     code: str = attrs.field(converter=_code)
     currency: str = attrs.field(converter=validate_currency)
     tax_jurisdiction: str | None = attrs.field(default=None, converter=_jurisdiction)
@@ -163,7 +163,7 @@ class LocalizedPrice:
     ``"margin"`` if it is the margin floor.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     market: Market = attrs.field(converter=_market)
     base: Money = attrs.field(converter=_base)
     converted: Money = attrs.field(converter=_converted)

@@ -28,7 +28,7 @@ from typing import TypeAlias
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import Money, to_decimal
 from commercekit.pricing import _checks as checks
@@ -92,7 +92,7 @@ class PercentOff:
         commercekit.errors.InvalidAmountError: 0.1 is a float, which cannot hold most ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     percent: Decimal = attrs.field(converter=_percent)
 
 
@@ -108,7 +108,7 @@ class AmountOff:
         True
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     amount: Money = attrs.field(converter=_positive_money)
     each: bool = attrs.field(default=False, converter=_each, kw_only=True)
 
@@ -122,7 +122,7 @@ class FixedPrice:
         Money('9.99', 'EUR')
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     price: Money = attrs.field(converter=_price)
 
 
@@ -139,7 +139,7 @@ class BuyXGetY:
         Decimal('50')
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     buy: int = attrs.field(converter=_count)
     get: int = attrs.field(converter=_count)
     percent: Decimal = attrs.field(default=Decimal(100), converter=_percent, kw_only=True)
@@ -170,7 +170,7 @@ class Tier:
         commercekit.errors.InvalidAmountError: Tier(...) gives neither a percent nor an ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     minimum: int | Money = attrs.field(converter=_tier_minimum)
     percent: Decimal | None = attrs.field(
         default=None,
@@ -246,7 +246,7 @@ class Tiered:
         commercekit.errors.InvalidAmountListError: ... has tiers out of order; list them ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
 
     @property
@@ -268,7 +268,7 @@ class BundlePrice:
         3
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     quantity: int = attrs.field(converter=_count)
     price: Money = attrs.field(converter=_price)
     max_bundles: int | None = attrs.field(
@@ -291,7 +291,7 @@ class FreeShipping:
         FreeShipping()
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
 
 
 Offer: TypeAlias = (

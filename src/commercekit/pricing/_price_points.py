@@ -23,8 +23,8 @@ from decimal import Decimal
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import QUANTUM, Money, require_money, to_decimal
 from commercekit.pricing import _checks as checks
@@ -66,7 +66,7 @@ class PricePoint:
     1000.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     step: Decimal = attrs.field(converter=_positive)
     endings: tuple[Decimal, ...] = attrs.field(converter=_endings)
 

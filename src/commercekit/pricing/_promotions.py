@@ -49,7 +49,7 @@ from datetime import datetime
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
@@ -216,7 +216,7 @@ class Promotion:
         commercekit.errors.InvalidPromotionError: promotion 'SHIP': a FreeShipping offer ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     id: str = attrs.field(converter=_id)
     offer: Offer = attrs.field(converter=_offer)
     promotion_class: PromotionClass = attrs.field(

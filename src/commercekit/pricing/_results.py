@@ -18,8 +18,8 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._inputs import trusted
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit._repr import attrs_repr
 from commercekit.errors import InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -141,7 +141,7 @@ class AppliedPromotion:
     the same as ``Money``. ``note`` says if the discount was capped.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     promotion: Promotion = attrs.field(converter=_promotion)
     amount: Money = attrs.field(converter=_amount)
     shipping: Money = attrs.field(converter=_shipping)
@@ -172,7 +172,7 @@ class RejectedPromotion:
     ``blocked_by`` is the id of the promotion in the way, for combination reasons.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     promotion: Promotion = attrs.field(converter=_promotion)
     reason: RejectionReason = attrs.field(converter=_reason)
     detail: str = attrs.field(converter=_detail)
@@ -186,7 +186,7 @@ class RejectedPromotion:
 class DiscountedLine:
     """A cart line with its total discount from every promotion applied."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     line: CartLine = attrs.field(converter=_line)
     discount: Money = attrs.field(converter=_discount)
 
@@ -232,7 +232,7 @@ class PromotionResult:
         frozenset({'X'})
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     cart: Cart = attrs.field(converter=_cart)
     applied: tuple[AppliedPromotion, ...] = attrs.field(converter=_applied)
     rejected: tuple[RejectedPromotion, ...] = attrs.field(converter=_rejected_list)

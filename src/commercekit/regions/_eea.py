@@ -28,8 +28,8 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.regions._eu import check_country, check_day, memberships
 
 __all__ = ["eea_members", "is_eea_member"]
@@ -47,7 +47,7 @@ class _Kind(enum.StrEnum):
 class EeaMembership(_bundled.Sourced):
     """A row of ``eea.csv``: a state's EEA membership beyond what EU membership says."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str
     joined: date
     left: date | None

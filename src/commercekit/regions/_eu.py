@@ -8,8 +8,8 @@ from datetime import date, datetime
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
@@ -33,7 +33,7 @@ __all__ = [
 class Membership:
     """A state's membership of the EU VAT area: ``joined`` to ``left`` (last day)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str
     vat_prefix: str
     joined: date

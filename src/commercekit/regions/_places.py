@@ -51,8 +51,8 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._inputs import instance, invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
@@ -72,7 +72,7 @@ NORTHERN_IRELAND = "GB-NIR"
 
 @attrs.frozen
 class _SharedArea(_bundled.Sourced):
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     place: str
     vat_of: str
     customs_of: str
@@ -143,7 +143,7 @@ class Place:
     that made a place differ from its country, each with its source.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str = attrs.field(converter=fields.country)
     subdivision: str | None = attrs.field(converter=fields.optional_name)
     postcode: str | None = attrs.field(converter=fields.optional_name)

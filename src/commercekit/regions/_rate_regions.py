@@ -51,8 +51,8 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
@@ -121,7 +121,7 @@ class RateRegion:
     the region has had rates of its own; ``legal_basis`` and ``source`` say why.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     code: str
     name: str = attrs.field(converter=fields.name)
     country: str = attrs.field(validator=_valid_country)

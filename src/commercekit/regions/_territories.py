@@ -18,8 +18,8 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
@@ -36,7 +36,7 @@ class Territory(_bundled.Sourced):
     (``DE-HELGOLAND``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     code: str = attrs.field(converter=fields.name)
     name: str = attrs.field(converter=fields.name)
     country: str = attrs.field(converter=fields.country)

@@ -34,7 +34,7 @@ import attrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from commercekit import checkout, payments
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout import Payment, QuotePayment
 from commercekit.errors import (
     CommerceKitError,
@@ -71,7 +71,7 @@ __all__ = [
 
 @attrs.frozen
 class _Fields:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     method: PaymentMethod
     card_type: CardType | None = None
     issuer_country: str | None = None
@@ -87,7 +87,7 @@ class PaymentRequest:
     """A request's payment, read: the buyer's ``payment`` and the ``costs`` that price
     it (a bundled example schedule or the request's own)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     payment: Payment
     costs: PaymentCostSource
 

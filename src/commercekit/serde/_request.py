@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from cattrs.gen import override
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
 from commercekit.money import RateTable
@@ -91,7 +91,7 @@ __all__ = ["quote_request_from_json", "quote_request_to_json"]
 
 @attrs.frozen
 class _Shipping:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     rate_cards: tuple[RateCard, ...]
     service: str | None = None
     parcel_cm: tuple[int, int, int] = (30, 20, 10)
@@ -100,7 +100,7 @@ class _Shipping:
 
 @attrs.frozen
 class _Product:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tax_category: TaxCategory
     hs_code: str | None = None
     origin: str | None = None
@@ -110,7 +110,7 @@ class _Product:
 
 @attrs.frozen
 class _Request:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     cart: Cart
     seller: Seller
     buyer: Buyer
@@ -152,7 +152,7 @@ def _optional_country(value: object, _: object) -> str | None:
 
 @attrs.frozen
 class _Tariff:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str
     rows: tuple[DutyRate, ...]
 

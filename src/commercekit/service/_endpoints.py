@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout import Refund, RefundPolicy, quote, refund
 from commercekit.errors import (
     ExcessReturnError,
@@ -91,7 +91,7 @@ def quote_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _TaxIdRequest:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     number: str
     country: str | None = None
 
@@ -129,7 +129,7 @@ def tax_id_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _DecideRequest:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sale: Sale
     on: date
 
@@ -146,7 +146,7 @@ def decide_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _ThresholdRequest:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sales: tuple[CountedSale, ...]
     seller_country: str = attrs.field(converter=check_country)
     on: date
@@ -176,14 +176,14 @@ def threshold_status_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _Tariff:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str
     rows: tuple[DutyRate, ...]
 
 
 @attrs.frozen
 class _LandedRequest:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     shipment: Shipment
     incoterm: str
     on: date
@@ -247,7 +247,7 @@ def landed_cost_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _LocalizeRequest:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     base_price: Money
     market: Market
     exchange_rates: RateTable
@@ -285,7 +285,7 @@ def localize_price_endpoint(data: Json) -> Json:
 
 @attrs.frozen
 class _Return:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     returned_lines: dict[str, int]
     policy: RefundPolicy = attrs.Factory(RefundPolicy)
 
@@ -298,7 +298,7 @@ seconds); an order returned in more than 100 parts is not one a shop meets."""
 
 @attrs.frozen
 class _RefundRequest:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     quote_request: dict[str, Any]
     returned_lines: dict[str, int]
     policy: RefundPolicy = attrs.Factory(RefundPolicy)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import CommerceKitError
 
 __all__ = ["Located", "Where", "applied"]
@@ -48,7 +48,7 @@ class Where:
     ``quote_request.``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     fields: frozenset[str]
     renamed: Mapping[str, str] = attrs.field(factory=dict)
     by_error: tuple[tuple[type[CommerceKitError], Path], ...] = ()

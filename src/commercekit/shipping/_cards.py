@@ -30,7 +30,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import Money, round_money, validate_currency
 from commercekit.regions import check_country
@@ -85,7 +85,7 @@ class Zone:
     countries.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(converter=_name)
     countries: frozenset[str] = attrs.field(converter=_zone_countries)
     transit_days: tuple[int, int] = attrs.field(converter=_transit)
@@ -134,7 +134,7 @@ def _price(value: object) -> Money:
 class Bracket:
     """Parcels up to ``up_to_kg`` (chargeable) cost ``price``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     up_to_kg: Decimal = attrs.field(converter=_up_to)
     price: Money = attrs.field(converter=_price)
 
@@ -228,7 +228,7 @@ class RateCard:
     decide the oversize surcharge. Every amount is in ``currency``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     carrier: str = attrs.field(converter=_carrier)
     service: str = attrs.field(converter=_service)
     origin: str = attrs.field(converter=check_country)

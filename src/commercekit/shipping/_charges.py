@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import CurrencyMismatchError
 from commercekit.money import Money, RateTable, allocate, convert_noted, round_money
 from commercekit.shipping import _checks as check
@@ -68,7 +68,7 @@ class ItemDuty:
     110(3)).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     item: Item = attrs.field(converter=_item)
     customs_value: Money = attrs.field(converter=_customs_value)
     rate: Decimal | None = attrs.field(converter=_duty_rate)
@@ -97,7 +97,7 @@ class ItemTax:
     """The import VAT/GST on one item: its base (its share of the customs value, its
     duty, its share of the costs the law adds), its rates and the tax, rounded."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     item: Item = attrs.field(converter=_item)
     base: Money = attrs.field(converter=_base)
     rates: tuple[TaxRate, ...] = attrs.field(converter=_tax_rates)

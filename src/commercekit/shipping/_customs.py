@@ -19,8 +19,8 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.money import Money
 from commercekit.shipping import _checks as check
@@ -138,7 +138,7 @@ class CustomsRules(_bundled.Sourced):
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     destination: str = attrs.field(converter=check.area)
     valuation: Valuation = attrs.field(converter=_valuation)
     import_tax: str = attrs.field(validator=_text)
@@ -244,7 +244,7 @@ class DeMinimis(_bundled.Sourced):
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     destination: str = attrs.field(converter=check.area)
     kind: ReliefKind = attrs.field(converter=_kind)
     threshold: Money = attrs.field(converter=_threshold)

@@ -42,8 +42,8 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from commercekit._checks import invalid, moment
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.regions import (
     check_country,
@@ -110,7 +110,7 @@ class Warehouse:
     ``InvalidAmountCountError`` for handling days that are not a whole number.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str = attrs.field(converter=check_country)
     timezone: ZoneInfo = attrs.field(converter=_timezone)
     cutoff: time = attrs.field(converter=_cutoff)
@@ -133,7 +133,7 @@ def _reasons(value: object) -> tuple[str, ...]:
 class DeliveryWindow:
     """The earliest and latest delivery dates, and what moved them."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     earliest: date = attrs.field(converter=_days)
     latest: date = attrs.field(converter=_days)
     dispatch: date = attrs.field(converter=_days)

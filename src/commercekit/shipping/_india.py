@@ -45,7 +45,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import (
     Money,
@@ -97,7 +97,7 @@ VALUATION_RULE = (
 class Surcharge:
     """A surcharge levied as a duty of customs, in percent of the duty, dated."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     destination: str
     name: str
     rate: Decimal

@@ -34,8 +34,8 @@ from typing import Literal
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, MissingDataError
 from commercekit.money import Money, RateTable, RoundingMode, require_money, sum_money
 from commercekit.regions import check_day, place_of
@@ -130,7 +130,7 @@ class LandedCost:
     round of lines follows, again one per item. ``item_duties`` adds each item's up.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     shipment: Shipment = attrs.field(converter=_shipment)
     incoterm: Incoterm = attrs.field(converter=_incoterm)
     customs_value: Money = attrs.field(converter=_customs_value)

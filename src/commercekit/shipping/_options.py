@@ -21,8 +21,8 @@ from typing import Protocol
 import attrs
 
 from commercekit._inputs import trusted
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode, require_money, round_money, sum_money
 from commercekit.regions import check_country
@@ -65,7 +65,7 @@ class ShippingOption:
     currency.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     card: RateCard = attrs.field(converter=_option_card)
     chargeable_kg: Decimal = attrs.field(converter=_chargeable)
     price: Money = attrs.field(converter=_option_price)
@@ -116,7 +116,7 @@ class FreeShipping:
     """Free shipping on ``services`` (all if empty) for orders of ``threshold`` or more,
     to ``countries`` (all if empty)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     threshold: Money = attrs.field(converter=_free_threshold)
     countries: frozenset[str] = attrs.field(default=frozenset(), converter=_free_countries)
     services: frozenset[str] = attrs.field(default=frozenset(), converter=_services)

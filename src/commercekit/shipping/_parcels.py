@@ -58,8 +58,8 @@ from typing import Literal
 import attrs
 
 from commercekit._inputs import trusted
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import RoundingMode, round_ratio, to_decimal
 
@@ -178,7 +178,7 @@ class DimensionRounding:
         commercekit.errors.InvalidAmountError: 0 is not a positive increment; ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     unit: Literal["in", "cm"] = attrs.field(converter=_length_unit)
     increment: Decimal = attrs.field(converter=_side_increment)
     mode: RoundingMode = attrs.field(converter=_side_mode)
@@ -240,7 +240,7 @@ def check_dimension_rounding(value: object) -> DimensionRounding | Literal["exac
 class Parcel:
     """A parcel, kept in kilograms and centimetres (exact conversions from lb and in)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     weight_kg: Decimal = attrs.field(converter=_size)
     length_cm: Decimal = attrs.field(converter=_size)
     width_cm: Decimal = attrs.field(converter=_size)

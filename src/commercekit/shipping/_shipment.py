@@ -13,7 +13,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_country
@@ -54,7 +54,7 @@ class Item:
     category its import VAT/GST is charged at.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     description: str = attrs.field(converter=_description)
     value: Money = attrs.field(converter=_value)
     hs_code: str | None = attrs.field(default=None, converter=_hs_code)
@@ -86,7 +86,7 @@ def _taxable(_: object, __: object, value: object) -> None:
 class Fee:
     """A carrier or customs fee, and whether import VAT/GST is charged on it."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(converter=_fee_name)
     amount: Money = attrs.field(converter=_fee_amount)
     taxable: bool = attrs.field(default=True, validator=_taxable)
@@ -141,7 +141,7 @@ class Shipment:
     to the import-tax base.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     items: tuple[Item, ...] = attrs.field(converter=_items)
     destination: str = attrs.field(converter=check_country)
     shipping: Money | None = attrs.field(default=None, converter=_shipping)

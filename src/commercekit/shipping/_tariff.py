@@ -17,7 +17,7 @@ from typing import Protocol
 import attrs
 
 from commercekit import _bundled
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import to_decimal
 from commercekit.regions import check_day
@@ -114,7 +114,7 @@ class DutyRate:
     one is refused (``InvalidAmountError``): it would be ignored.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     destination: str = attrs.field(converter=check.area)
     heading: str = attrs.field(converter=check_hs_code)
     rate: Decimal = attrs.field(converter=_duty_percent)

@@ -35,8 +35,8 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._inputs import trusted
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -70,7 +70,7 @@ __all__ = [
 class TaxAmount:
     """One tax on one base: the rate that applied, the base it applied to, the tax."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     rate: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))
     base: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     amount: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
@@ -87,7 +87,7 @@ def _tax_amounts(value: object) -> tuple[TaxAmount, ...]:
 class Taxed:
     """An amount with its taxes; ``net + tax == gross`` always, to the minor unit."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     net: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     taxes: tuple[TaxAmount, ...] = attrs.field(converter=_tax_amounts)
 

@@ -9,7 +9,7 @@ from datetime import date
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.money import Money, RateTable, convert_noted, require_money, sum_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
@@ -54,7 +54,7 @@ class CountedSale:
     resale where the state counts retail or taxable sales only.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     day: date = attrs.field(validator=_checks.valid_day)
     amount: Money = attrs.field(converter=require_money, validator=_valid_sale_amount)
     destination: str = attrs.field(converter=destination)

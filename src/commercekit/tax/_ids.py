@@ -41,8 +41,8 @@ from typing import Protocol
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
 from commercekit.tax import _checks
@@ -101,7 +101,7 @@ class TaxId:
     used on invoices and in VIES (``DE136695976``, ``CHE116281710MWST``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str = attrs.field(validator=_checks.valid_text)
     number: str = attrs.field(validator=_checks.valid_text)
     scheme: str = attrs.field(validator=_checks.valid_text)
@@ -254,7 +254,7 @@ def _level(value: object) -> VerificationLevel:
 class Verification:
     """The outcome of checking a tax number, as a decision records it."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tax_id: TaxId = attrs.field(validator=_checks.instance_of(TaxId))
     valid: bool = attrs.field(validator=_checks.valid_flag)
     level: VerificationLevel = attrs.field(converter=_level)

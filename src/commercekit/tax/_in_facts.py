@@ -55,8 +55,8 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, MissingDataError, NoRuleError
 from commercekit.money import Money
 from commercekit.regions import check_day
@@ -162,7 +162,7 @@ class RateFacts:
         commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
@@ -182,7 +182,7 @@ def _stated(facts: RateFacts, field: str) -> str | None:
 
 @attrs.frozen
 class _Row:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     category: TaxCategory
     low: Decimal | None
     high: Decimal | None

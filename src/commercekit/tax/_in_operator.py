@@ -27,8 +27,8 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -43,7 +43,7 @@ GST_BEGAN = date(2017, 7, 1)
 
 @attrs.frozen
 class _Row:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     service: OperatorService
     since: date
     until: date | None
@@ -100,7 +100,7 @@ class OperatorLiability:
     ``operator_pays`` true where s. 9(5) makes it the operator's, false where the
     supplier pays it; ``why`` each step with its source."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     service: OperatorService = attrs.field(converter=_service)
     marketplace: str = attrs.field(validator=_checks.valid_text)
     operator_pays: bool = attrs.field(validator=_checks.valid_flag)

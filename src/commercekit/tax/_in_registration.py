@@ -49,8 +49,8 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.money import RateTable
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -99,7 +99,7 @@ class GstRegistrationStatus:
     limit is exceeded, else the turnover's status (``below`` or ``approaching``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     status: Registration = attrs.field(converter=_registration)
     turnover: ThresholdStatus | None = attrs.field(
         validator=_checks.optional_instance_of(ThresholdStatus)

@@ -29,7 +29,7 @@ from datetime import date
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -160,7 +160,7 @@ class GstSupplier:
     limit; a set naming ``INTER_STATE_GOODS`` implies goods.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     state: str | None = attrs.field(converter=_state)
     supplies: frozenset[GstSupply] = attrs.field(converter=_supplies)
 

@@ -32,8 +32,8 @@ import attrs
 from commercekit import _bundled
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_day
@@ -51,7 +51,7 @@ ACTS = "https://cbic-gst.gov.in/gst-acts.html"
 
 @attrs.frozen
 class _Row:
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tax: str
     rate: Decimal
     since: date
@@ -120,7 +120,7 @@ class TcsCollection:
     paisa; ``total`` is their sum; ``why`` each step with its source.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     net_value: Money = attrs.field(converter=_net)
     collected: tuple[tuple[str, Decimal, Money], ...] = attrs.field(converter=_collected)
     why: tuple[Rule, ...] = attrs.field(converter=_rules)

@@ -27,8 +27,8 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._inputs import trusted, trusted_builder
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind
 from commercekit.money import (
     DEFAULT_ROUNDING,
@@ -86,7 +86,7 @@ class TaxBreakdown:
     the totals.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     lines: tuple[LineTax, ...] = attrs.field(converter=_line_taxes)
     by_rate: tuple[RateTotal, ...] = attrs.field(converter=_rate_totals)
     prices_include_tax: bool = attrs.field(validator=_checks.valid_flag)

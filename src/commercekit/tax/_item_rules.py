@@ -11,7 +11,7 @@ import enum
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind
 from commercekit.money import Money
 from commercekit.tax import _checks
@@ -94,7 +94,7 @@ class PerItemRate:
     claims least: ``LocalTaxes.NOT_KNOWN`` and ``False``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     rule: ItemRule = attrs.field(converter=_rule)
     threshold: Money = attrs.field(converter=_threshold)
     below: TaxRate = attrs.field(validator=_checks.instance_of(TaxRate))

@@ -24,7 +24,7 @@ from datetime import date
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind
 from commercekit.tax._thresholds import Window
 
@@ -38,7 +38,7 @@ _LAST_YEAR = 9997
 class Measured:
     """One past (or running) period and the year its sales decide."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     start: date
     end: date
     decides: date

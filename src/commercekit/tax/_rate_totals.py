@@ -20,8 +20,8 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit._repr import attrs_repr
 from commercekit.money import (
     MINOR_UNITS,
     Money,
@@ -56,7 +56,7 @@ def _kind(value: object) -> RateKind:
 class RateTotal:
     """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tax: str = attrs.field(validator=_checks.valid_text)
     rate: Decimal = attrs.field(converter=_percent)
     kind: RateKind = attrs.field(converter=_kind)

@@ -39,8 +39,8 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import DIVISION, EXACT, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError, NoThresholdError
 from commercekit.money import (
     Money,
@@ -104,7 +104,7 @@ class ThresholdStatus:
     was measured) and ``unmeasured`` names its rules.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
     threshold: Threshold | None = attrs.field(
         validator=attrs.validators.optional(_checks.instance_of(Threshold))

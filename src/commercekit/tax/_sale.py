@@ -10,8 +10,8 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
@@ -68,7 +68,7 @@ class Seller:
     the EUR 10,000 threshold; ``opted_in`` is the option to tax at destination below it.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str = attrs.field(converter=_place)
     registrations: frozenset[str] = attrs.field(default=frozenset(), converter=_schemes)
     eu_sales_this_year: Money = attrs.field(
@@ -120,7 +120,7 @@ class Buyer:
     without one, a tax number counts as format-checked only.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str = attrs.field(converter=_place)
     postcode: str | None = attrs.field(default=None, validator=_valid_postcode)
     subdivision: str | None = attrs.field(default=None, validator=_valid_subdivision)
@@ -158,7 +158,7 @@ class SaleLine:
     """One line of goods in a sale: its value (all units, after discounts), how many
     units, and its tax category. Per-item limits are measured on ``unit_value``."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     value: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     quantity: int = attrs.field(default=1, converter=_quantity)
     category: TaxCategory = attrs.field(
@@ -196,7 +196,7 @@ class Sale:
     converts amounts for thresholds in other currencies.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     seller: Seller = attrs.field(validator=_checks.instance_of(Seller))
     buyer: Buyer = attrs.field(validator=_checks.instance_of(Buyer))
     supply: Supply = attrs.field(converter=_supply)
@@ -323,7 +323,7 @@ class Collector(enum.StrEnum):
 class Rule:
     """One step of the reasoning, with the law or page it rests on."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     text: str = attrs.field(validator=_checks.valid_text)
     source: str = attrs.field(validator=_checks.valid_text)
 
@@ -364,7 +364,7 @@ class TaxDecision:
     ``taxed_in`` the jurisdiction whose tax applies (``None`` when none does).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     regime: Regime = attrs.field(converter=_regime)
     taxed_in: str | None = attrs.field(converter=_optional_jurisdiction)
     collected_by: Collector = attrs.field(converter=_collector)

@@ -34,7 +34,7 @@ import enum
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, UnknownJurisdictionError
 from commercekit.regions import check_country
 from commercekit.tax import _checks
@@ -180,7 +180,7 @@ class ServiceFacts:
     with ``operator_service`` only.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     kind: ServiceKind = attrs.field(converter=_kind)
     location: str | None = attrs.field(default=None, converter=_location)
     paid_in_foreign_exchange: bool | None = attrs.field(default=None, converter=_paid)

@@ -11,8 +11,8 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, require_money, round_money
 from commercekit.tax import _checks
@@ -46,7 +46,7 @@ class TaxLine:
     (``item_tax_lines``); ``tax_invoice`` refuses them with ``prices_include_tax=True``.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     price: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     quantity: Decimal | int = attrs.field(validator=_valid_quantity)
     rates: tuple[TaxRate, ...] = attrs.field(converter=_rates)
@@ -100,5 +100,5 @@ def _before_discount(line: TaxLine) -> Money:
 class LineTax(Taxed):
     """A line's result: its net, its taxes and its gross."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     line: TaxLine = attrs.field(validator=_checks.instance_of(TaxLine))

@@ -16,8 +16,8 @@ from typing import Protocol
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free, plugged
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -71,7 +71,7 @@ class TaxRate:
     ``until`` is the last day the rate applies, ``None`` while it is open-ended.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     jurisdiction: str = attrs.field(converter=_jurisdiction)
     tax: str = attrs.field(validator=_checks.valid_text)
     category: TaxCategory = attrs.field(converter=check_category)

@@ -33,8 +33,8 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day
@@ -198,7 +198,7 @@ class Threshold(_bundled.Sourced):
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     jurisdiction: str = attrs.field(converter=_union_jurisdiction)
     rule: ThresholdRule = attrs.field(converter=_rule)
     amount: Money | None = attrs.field(

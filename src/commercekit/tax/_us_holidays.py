@@ -29,7 +29,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit import _bundled
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.tax import _checks
@@ -45,7 +45,7 @@ __all__ = ["on_holiday", "refuse_on_holiday", "refuse_without_rule"]
 class _Holiday(_bundled.Sourced):
     """One general-goods holiday in one state, ``since`` to ``until`` inclusive."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     state: str
     name: str
     since: date

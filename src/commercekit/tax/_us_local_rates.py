@@ -49,8 +49,8 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import plugged
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -140,7 +140,7 @@ class LocalRate:
         ('city: New York City', 'follows_state_threshold', None)
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     name: str = attrs.field(validator=_checks.valid_text)
     type: LocalTaxType = attrs.field(converter=_type)
     rate: Decimal = attrs.field(converter=_rate)

@@ -28,8 +28,8 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._errors_data import MissingDataError
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import DIVISION, EXACT
-from commercekit._repr import attrs_repr
 from commercekit.errors import InputKind
 from commercekit.money import Money, sum_money
 from commercekit.tax._us_nexus import (
@@ -51,7 +51,7 @@ class Entry:
     """One sale as a state counts it: its day, its amount in USD, its transactions,
     and whether a marketplace facilitator made it."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     day: date
     amount: Money
     transactions: int
@@ -62,7 +62,7 @@ class Entry:
 class Measured:
     """What one state's windows hold on a day (the fields ``NexusStatus`` shows)."""
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     window_start: date | None = None
     window_end: date | None = None
     sales: Money = _ZERO

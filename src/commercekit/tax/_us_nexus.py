@@ -34,8 +34,8 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day, check_subdivision
@@ -214,7 +214,7 @@ class NexusThreshold(_bundled.Sourced):
     nothing, and ``nexus_status`` gives the status ``depends_on_facts`` naming them.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     state: str = attrs.field(converter=_state)
     sales: Money | None = attrs.field(converter=_optional_usd)
     transactions: int | None = attrs.field(converter=_optional_count)

@@ -35,8 +35,8 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import NoRuleError
 from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
@@ -80,7 +80,7 @@ class UsShipping(_bundled.Sourced):
     one charge for shipping and handling together; ``None`` where it is not bundled.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     state: str = attrs.field(converter=_state)
     separately_stated: ShippingTaxability = attrs.field(converter=_taxability)
     since: date = attrs.field(validator=_checks.valid_day)

@@ -33,8 +33,8 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit._repr import attrs_repr
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
@@ -58,7 +58,7 @@ class UsState(_bundled.Sourced):
     there is no sales tax). ``sources`` lists the state's revenue department first.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     state: str = attrs.field(converter=_state)
     name: str = attrs.field(validator=_checks.valid_text)
     sales_tax: bool = attrs.field(validator=_checks.valid_flag)

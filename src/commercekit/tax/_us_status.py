@@ -32,7 +32,7 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.money import Money, require_money
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
@@ -111,7 +111,7 @@ class NexusStatus:
     a limit is the one shown).
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     state: str = attrs.field(converter=_state)
     threshold: NexusThreshold = attrs.field(validator=_checks.instance_of(NexusThreshold))
     window_start: date | None = attrs.field(validator=_checks.valid_optional_day)

@@ -30,7 +30,7 @@ from typing import ClassVar
 
 import attrs
 
-from commercekit._repr import attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
@@ -45,7 +45,7 @@ class Platform:
     Kept here, where the jurisdictions with such a law are: a sale elsewhere needs none.
     """
 
-    __repr__ = attrs_repr
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     since: date
     law: str
     source: str
