@@ -3,7 +3,7 @@
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
 its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``,
-``_bundled``, ``_lazy``) are the shared footing every package stands on.
+``_bundled``, ``_lazy``, ``_methods``) are the shared footing every package stands on.
 """
 
 from __future__ import annotations
@@ -50,10 +50,12 @@ FOOTING = {
     "_bundled",
     "_words",
     "_lazy",
+    "_methods",
     *ERRORS_PARTS,
 }
 """Root modules any package may import (``_checks`` stands on money's public names;
-``_lazy`` imports each package's public names on first use)."""
+``_lazy`` imports each package's public names on first use; ``_methods`` gives attrs
+classes their shared ``__repr__``, ``__eq__`` and ``__hash__``)."""
 
 
 def _imports(path: Path) -> list[tuple[int, str, list[str]]]:
@@ -120,7 +122,8 @@ def test_the_footing_imports_no_rule_package_but_money() -> None:
         ("_numbers", set()),
         ("_words", set()),
         ("_lazy", set()),
-        ("_inputs", {"_numbers", "_words", "errors"}),
+        ("_methods", set()),
+        ("_inputs", {"_methods", "_numbers", "_words", "errors"}),
         ("_checks", {"_numbers", "_inputs", "errors", "money"}),
         ("errors", ERRORS_PARTS),
         *((part, ERRORS_PARTS | {"_words"}) for part in sorted(ERRORS_PARTS)),
