@@ -18,9 +18,8 @@ from referencing.jsonschema import DRAFT202012
 
 from commercekit.errors import InvalidJsonError
 from commercekit.money import Money
-from commercekit.serde import converter, structure
+from commercekit.serde import Located, converter, structure
 from commercekit.service import _endpoints as endpoints
-from commercekit.service._where import Located
 from commercekit.tax import (
     Buyer,
     Sale,

@@ -11,7 +11,8 @@ refund are money of zero or more in whole minor units, all in one currency, and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from decimal import Context, Decimal
 from typing import Any, TypeVar
 
@@ -162,13 +163,24 @@ __all__ = [
 ]
 
 
-def as_context_field(error: MissingDataError | InvalidInputError) -> CommerceKitError:
-    """A refusal of the sale's service facts, named as the context's ``service_facts``
-    (``sale.service.operator_service`` as ``service_facts.operator_service``)."""
+_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.category")
+
+
+def as_context_field(
+    error: MissingDataError | InvalidInputError, skus: Sequence[str] = ()
+) -> CommerceKitError:
+    """A refusal of the sale, named as the context's field that holds what it refused:
+    the service facts (``sale.service.operator_service`` as
+    ``service_facts.operator_service``) and a line's category (``sale.lines[0].category``
+    as ``products['MUG'].tax_category``, ``skus`` being the SKU of each sale line)."""
     field = error.field or ""
-    if not field.startswith("sale.service."):
+    line = _SALE_LINE.fullmatch(field)
+    if field.startswith("sale.service."):
+        named = "service_facts." + field.removeprefix("sale.service.")
+    elif line is not None and int(line[1]) < len(skus):
+        named = f"products[{skus[int(line[1])]!r}].tax_category"
+    else:
         return error
-    named = "service_facts." + field.removeprefix("sale.service.")
     if isinstance(error, MissingDataError):
         return MissingDataError(error.missing, error.how, field=named)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)

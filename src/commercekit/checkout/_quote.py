@@ -360,7 +360,7 @@ def _decision(
             else context.tax_rates,
         )
     except (MissingDataError, InvalidInputError) as error:
-        raise as_context_field(error) from None
+        raise as_context_field(error, [line.sku for line in cart.lines]) from None
 
 
 def sale_of(

@@ -34,7 +34,13 @@ from commercekit.errors import (
     InvalidJsonError,
     shown,
 )
-from commercekit.serde import MAX_REQUEST_BYTES, json_document, quote_schema, request_schema
+from commercekit.serde import (
+    MAX_REQUEST_BYTES,
+    Located,
+    json_document,
+    quote_schema,
+    request_schema,
+)
 from commercekit.service._endpoints import ENDPOINTS, Json
 from commercekit.service._problems import (
     NOT_JSON,
@@ -44,7 +50,6 @@ from commercekit.service._problems import (
     plain,
     refusal,
 )
-from commercekit.service._where import Located
 
 __all__ = ["build_app"]
 

@@ -107,11 +107,17 @@ def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
 
 
 def refuse_on_holiday(
-    state: str, category: TaxCategory, answer: tuple[TaxRate, ...], day: date
+    state: str,
+    category: TaxCategory,
+    answer: tuple[TaxRate, ...],
+    day: date,
+    *,
+    field: str | None = None,
 ) -> None:
     """Raise ``MissingDataError`` where ``day`` is a general-goods holiday in ``state``
     and ``answer`` (the rates of ``category``) charges a bundled rate above 0 %, unless
-    the holiday leaves ``category`` out by name; else return."""
+    the holiday leaves ``category`` out by name; else return. ``field`` is where the
+    refused category was given (the error's ``field``)."""
     found = on_holiday(state, category, day)
     if found is None:
         return
@@ -129,4 +135,5 @@ def refuse_on_holiday(
         "for some: pass a TaxRateSource whose rates_for("
         f"{state!r}, {str(category)!r}, on=day) answers the day with rates of its own, "
         "or give each qualifying item the category 'exempt'",
+        field=field,
     )

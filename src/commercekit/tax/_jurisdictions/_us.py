@@ -191,7 +191,9 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
         # need the local ones as any other does; None: left out of a partial decision
         answer = case.category_rates(state.state, category)
         if answer is not None:
-            refuse_on_holiday(state.state, category, answer, case.on)
+            refuse_on_holiday(
+                state.state, category, answer, case.on, field=case.given(category)
+            )
         if answer is not None and category not in case.left_out:
             left_out = check_local(state, answer, case.source, case.on) or left_out
     if left_out is None:

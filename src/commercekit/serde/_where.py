@@ -3,9 +3,13 @@
 A value refused while the body is read is named by the converter's path
 (``cart.lines[0].quantity``). A refusal raised later, by the rule the endpoint applies,
 names the rule's own argument (``rates``, ``postcode``, ``products['MUG'].weight_kg``)
-or nothing; each endpoint's [`Where`][commercekit.service._where.Where] maps those to
-the request's fields, so every problem a plugin receives names the field to fix where
-there is one, and never a path the request does not have.
+or nothing; a [`Where`][commercekit.serde.Where] maps those to the request's fields,
+so every refusal a plugin receives names the field to fix where there is one, and never
+a path the request does not have.
+
+[`QUOTE_REQUEST_WHERE`][commercekit.serde.QUOTE_REQUEST_WHERE] is the quote request's
+one mapping: the ``commercekit quote`` command and the HTTP service's ``/quote`` and
+``/refund`` name the same path for the same refusal because both use it.
 """
 
 from __future__ import annotations
@@ -16,9 +20,15 @@ from typing import Any, TypeVar
 
 import attrs
 
-from commercekit.errors import CommerceKitError
+from commercekit.errors import (
+    CommerceKitError,
+    MissingPaymentCostError,
+    SurchargeRefusedError,
+    UnknownCurrencyError,
+)
+from commercekit.serde._resources import request_schema
 
-__all__ = ["Located", "Where", "applied"]
+__all__ = ["QUOTE_REQUEST_WHERE", "Located", "Where", "applied"]
 
 _R = TypeVar("_R")
 _HEAD = re.compile(r"[^.\[]+")
@@ -83,3 +93,23 @@ def applied(rule: Callable[[], _R], *where: Where) -> _R:
     except CommerceKitError as error:
         found = next((f for w in where if (f := w.field_of(error)) is not None), None)
         raise Located(error, found) from error
+
+
+QUOTE_REQUEST_WHERE = Where(
+    frozenset(request_schema()["properties"]),
+    renamed={  # the rules' arguments, as the quote request holds them
+        "postcode": "buyer.postcode",  # the parcel goes to the buyer
+        "service": "shipping.service",
+        "converted": "payment.converted",
+        "tax_rates": "local_rates",  # a US state's local rates, missing
+        "local": "local_rates",  # a LocalRates' own list
+        "tariffs": "tariff",  # no tariff given where duty is due
+    },
+    by_error=(
+        (SurchargeRefusedError, "payment.surcharge"),
+        (MissingPaymentCostError, "payment"),
+        (UnknownCurrencyError, "exchange_rates"),
+    ),
+)
+"""Where a refusal by [`quote`][commercekit.checkout.quote] points in the quote request
+it was read from (``local_rates``, ``buyer.postcode``, ``products['MUG'].weight_kg``)."""
