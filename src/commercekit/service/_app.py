@@ -28,6 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from commercekit import __version__
+from commercekit._where import Located
 from commercekit.errors import (
     CommerceKitError,
     InvalidInputError,
@@ -36,7 +37,6 @@ from commercekit.errors import (
 )
 from commercekit.serde import (
     MAX_REQUEST_BYTES,
-    Located,
     json_document,
     quote_schema,
     request_schema,

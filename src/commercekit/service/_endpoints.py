@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from commercekit._where import Where, applied
 from commercekit.checkout import Refund, RefundPolicy, quote, refund
 from commercekit.errors import (
     ExcessReturnError,
@@ -35,8 +36,6 @@ from commercekit.pricing import Market, localize_price
 from commercekit.regions import check_country
 from commercekit.serde import (
     QUOTE_REQUEST_WHERE,
-    Where,
-    applied,
     converter,
     quote_request_from_json,
     quote_to_json,
