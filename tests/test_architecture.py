@@ -3,7 +3,8 @@
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
 its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``,
-``_bundled``, ``_lazy``, ``_json_words``, ``_where``) are the shared footing every package stands on.
+``_bundled``, ``_lazy``, ``_json_words``, ``_where``) are the shared footing every
+package stands on.
 """
 
 from __future__ import annotations
