@@ -160,3 +160,18 @@ def test_the_cli_and_http_name_the_same_field(
     assert said == f"{field}: {problem['detail']}"
     refund = CLIENT.post("/refund", json={"quote_request": made(), "returned_lines": {}})
     assert refund.json()["field"] == f"quote_request.{field}", refund.text
+
+
+def test_a_huge_sku_is_named_in_a_path_of_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 5 MB SKU the products do not describe: the path names it shortened, as the
+    message does (it was the whole SKU, 5 MB, in the problem's ``field`` and in the
+    command's one line)."""
+    data = _put(example_request("nl-to-de-consumer"), "cart.lines[0].sku", "x" * 5_000_000)
+    problem = CLIENT.post("/quote", json=data).json()
+    assert problem["field"].startswith("products['xxx"), problem["field"][:200]
+    assert len(problem["field"]) <= 200
+    said = _cli_refusal(data, tmp_path, capsys)
+    assert said.startswith(problem["field"] + ": ")
+    assert len(said) < 2000

@@ -27,6 +27,7 @@ from commercekit.errors import (
     InvalidAmountError,
     InvalidInputError,
     MissingDataError,
+    shown,
 )
 from commercekit.money import Money, to_minor_units
 
@@ -178,7 +179,7 @@ def as_context_field(
     if field.startswith("sale.service."):
         named = "service_facts." + field.removeprefix("sale.service.")
     elif line is not None and int(line[1]) < len(skus):
-        named = f"products[{skus[int(line[1])]!r}].tax_category"
+        named = f"products[{shown(skus[int(line[1])])}].tax_category"
     else:
         return error
     if isinstance(error, MissingDataError):

@@ -22,7 +22,7 @@ import attrs
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_taxes import round_zero
-from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.errors import MissingDataError, NoRuleError, shown
 from commercekit.money import Money
 from commercekit.regions import Place, Territory, customs_border, fiscal_border
 from commercekit.tax import TaxDecision
@@ -164,4 +164,6 @@ def _of_product(
     if item is None or type(error) is not MissingDataError:
         return error
     sku = items[int(item[1])].description
-    return MissingDataError(error.missing, error.how, field=f"products[{sku!r}].{item[2]}")
+    return MissingDataError(
+        error.missing, error.how, field=f"products[{shown(sku)}].{item[2]}"
+    )
