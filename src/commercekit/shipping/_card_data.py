@@ -26,8 +26,9 @@ from commercekit.errors import (
     InputKind,
     InvalidInputError,
     InvalidJsonError,
+    shown,
 )
-from commercekit.money import Money, to_decimal
+from commercekit.money import Money
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._cards import Bracket, RateCard, Zone
@@ -36,10 +37,6 @@ from commercekit.shipping._parcels import DimensionRounding
 __all__ = ["example_rate_cards", "rate_card_from_dict", "rate_card_to_dict"]
 
 _T = TypeVar("_T")
-
-
-def _optional(data: Mapping[str, Any], key: str) -> Decimal | None:
-    return to_decimal(data[key], key) if data.get(key) is not None else None
 
 
 def _dimension_rounding(data: Mapping[str, Any]) -> DimensionRounding | Literal["exact"]:
@@ -235,7 +232,7 @@ def _brackets(data: Mapping[str, Any], currency: str) -> dict[str, tuple[Bracket
     """Each zone's ``[up_to_kg, price]`` rows, each number refused at its own path."""
     found = {}
     for name, rows in _object(_need(data, "brackets"), "brackets").items():
-        path = f"brackets[{name!r}]"
+        path = f"brackets[{shown(name)}]"
         brackets = []
         for index, row in enumerate(_array(rows, path)):
             up_to, price = _array(row, f"{path}[{index}]", size=2)
@@ -252,7 +249,7 @@ def _brackets(data: Mapping[str, Any], currency: str) -> dict[str, tuple[Bracket
 def _charges(data: Mapping[str, Any], key: str, currency: str) -> dict[str, Money]:
     """``{zone: price}`` in the card's currency (``per_extra_kg``), each at its path."""
     return {
-        name: _at(f"{key}[{name!r}]", partial(_charge, price, currency))
+        name: _at(f"{key}[{shown(name)}]", partial(_charge, price, currency))
         for name, price in _object(data.get(key, {}), key).items()
     }
 
@@ -270,7 +267,7 @@ def _remote(data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     for country, prefixes in _object(
         data.get("remote_postcodes", {}), "remote_postcodes"
     ).items():
-        path = f"remote_postcodes[{country!r}]"
+        path = f"remote_postcodes[{shown(country)}]"
         for index, prefix in enumerate(_array(prefixes, path)):
             _convert(RateCard, "remote_postcodes", {country: [prefix]}, f"{path}[{index}]")
         found.update(_convert(RateCard, "remote_postcodes", {country: prefixes}, path))
