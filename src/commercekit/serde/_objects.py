@@ -26,7 +26,7 @@ from commercekit.errors import (
     InvalidJsonError,
     UnknownCurrencyError,
 )
-from commercekit.money import Money
+from commercekit.money import MINOR_UNITS, Money
 from commercekit.serde._locate import json_reason, json_shown, locate
 from commercekit.serde._scalars import json_object
 
@@ -109,11 +109,18 @@ def _refused_by(cls: type, data: Mapping[str, Any], error: CommerceKitError) -> 
 
 
 def _amount_of(error: InvalidInputError, given: object) -> str:
-    """``.amount`` where the value refused is money written as a JSON object and the
-    rule refused its amount (negative, zero, a digit below the minor unit): the
-    amount is the leaf at fault, not the money object."""
-    money = isinstance(error.value, Money) and error.kind is InputKind.AMOUNT
-    return ".amount" if money and isinstance(given, Mapping) and "amount" in given else ""
+    """``.amount`` where the value refused is money written as a JSON object and its
+    amount is what no rule takes (negative, zero, a digit below the minor unit): the
+    amount is the leaf at fault, not the money object. Money refused for its currency
+    (or for being too much) is named at the money object."""
+    value = error.value
+    if not isinstance(value, Money) or error.kind is not InputKind.AMOUNT:
+        return ""
+    amount = value.amount
+    exponent = amount.as_tuple().exponent
+    finer = isinstance(exponent, int) and -exponent > MINOR_UNITS[value.currency.code]
+    wrong = amount <= 0 or finer
+    return ".amount" if wrong and isinstance(given, Mapping) and "amount" in given else ""
 
 
 def placed(
