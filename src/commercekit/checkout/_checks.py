@@ -27,6 +27,7 @@ from commercekit.errors import (
     InvalidAmountError,
     InvalidInputError,
     MissingDataError,
+    shown,
 )
 from commercekit.money import Money, to_minor_units
 
@@ -163,19 +164,22 @@ __all__ = [
 ]
 
 
+_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.category")
+
+
 def as_context_field(
     error: MissingDataError | InvalidInputError, skus: Sequence[str] = ()
 ) -> CommerceKitError:
-    """A refusal of the sale's service facts, named as the context's ``service_facts``
-    (``sale.service.operator_service`` as ``service_facts.operator_service``); of the
-    category of the sale's line ``i``, as the product's (``sale.lines[1].category`` as
-    ``products['SKU'].tax_category``, ``skus`` the cart's in the sale's order)."""
+    """A refusal of the sale, named as the context's field that holds what it refused:
+    the service facts (``sale.service.operator_service`` as
+    ``service_facts.operator_service``) and a line's category (``sale.lines[0].category``
+    as ``products['MUG'].tax_category``, ``skus`` being the SKU of each sale line)."""
     field = error.field or ""
-    line = re.fullmatch(r"sale\.lines\[(\d+)\]\.category", field)
-    if line is not None and int(line[1]) < len(skus):
-        named = f"products[{skus[int(line[1])]!r}].tax_category"
-    elif field.startswith("sale.service."):
+    line = _SALE_LINE.fullmatch(field)
+    if field.startswith("sale.service."):
         named = "service_facts." + field.removeprefix("sale.service.")
+    elif line is not None and int(line[1]) < len(skus):
+        named = f"products[{shown(skus[int(line[1])])}].tax_category"
     else:
         return error
     if isinstance(error, MissingDataError):

@@ -32,6 +32,7 @@ from commercekit.errors import (
     InvalidInputError,
     MissingDataError,
     NoRuleError,
+    shown,
 )
 from commercekit.money import Money
 from commercekit.pricing import CartLine
@@ -76,7 +77,7 @@ def fact_line_rates(
     from commercekit.tax import fact_rates  # noqa: PLC0415
 
     facts = context.products[line.sku].rate_facts
-    where = f"products[{line.sku!r}].rate_facts"
+    where = f"products[{shown(line.sku)}].rate_facts"
     if facts is None:
         raise MissingDataError(
             where,

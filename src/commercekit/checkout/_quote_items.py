@@ -132,6 +132,7 @@ def _per_item(
             "without it until the rate is chosen, and the rate depends on that price; "
             "quote with prices_include_tax=False and the prices without the tax, as US "
             "prices are stated",
+            field="prices_include_tax",
         )
     from commercekit.tax import item_tax_lines  # noqa: PLC0415  # per-item rates only
 
