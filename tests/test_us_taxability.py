@@ -235,3 +235,56 @@ def test_the_json_request_through_the_cli(tmp_path: Path) -> None:
     # 2 x 19.99 = 39.98 at 7.25 % = 2.89855: 2.90 (state part; local rates missing)
     assert written["tax"] == {"amount": "2.90", "currency": "USD"}
     assert any("local sales tax rates" in missing for missing in written["missing"])
+
+
+# Medicines, prescribed or not: exempt where the state exempts both (FTA table as of
+# 2023-01-01; Texas Tax Code 151.313(a)(1) and (3); New York Tax Law 1115(a)(3)),
+# Illinois' 1% low rate (IDOR answer 167: 'qualifying food, drugs, and medical
+# appliances are taxed at a lower rate of 1%').
+MEDICINES = {
+    "US-DC": "0", "US-FL": "0", "US-MD": "0", "US-MN": "0", "US-NJ": "0",
+    "US-NY": "0", "US-PA": "0", "US-TX": "0", "US-VT": "0", "US-VA": "0",
+    "US-IL": "1",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("state", "rate"), MEDICINES.items())
+def test_medicines_prescribed_or_not_from_2024(state: str, rate: str) -> None:
+    (found,) = rates_for(state, "medicines", on=FIRST)
+    kind = RateKind.REDUCED if rate == "1" else RateKind.EXEMPT
+    assert (found.rate, found.kind) == (Decimal(rate), kind)
+    assert _tax(state, "medicines", "19.99", FIRST) == _by_hand("19.99", rate)
+    with pytest.raises(MissingDataError, match="has rows from 2024-01-01, none for"):
+        rates_for(state, "medicines", on=date(2023, 12, 31))
+
+
+def test_illinois_medicines_keep_the_one_percent_after_the_grocery_tax_ends() -> None:
+    """Food exempt from 2026-01-01 (P.A. 103-0781); drugs still at 1%."""
+    day = date(2026, 1, 1)
+    assert _tax("US-IL", "food", "19.99", day) == usd("0.00")
+    assert _tax("US-IL", "medicines", "19.99", day) == usd("0.20")  # 0.1999
+    assert _tax("US-IL", "medicines", "0.50", day) == usd("0.01")  # 0.005, half up
+    assert _tax("US-IL", "medicines", "0.49", day) == usd("0.00")  # 0.0049
+
+
+@pytest.mark.parametrize(
+    ("category", "fact"),
+    [
+        ("medicines", "whether each item is sold on a prescription"),
+        ("non_alcoholic_drinks", "which kind of drink each item is"),
+        ("medical_devices", "which device each item is and whether it is prescribed"),
+    ],
+)
+@pytest.mark.parametrize("state", ["US-CA", "US-WA", "US-GA"])
+def test_a_category_the_states_split_names_the_fact_it_lacks(
+    state: str, category: str, fact: str
+) -> None:
+    with pytest.raises(MissingDataError) as raised:
+        rates_for(state, category, on=ANY_DAY)
+    assert f"{state} sales tax treatment of {category} ({fact})" in str(raised.value)
+    assert "TaxRateSource" in str(raised.value)
+
+
+def test_a_category_not_sourced_says_so() -> None:
+    with pytest.raises(MissingDataError, match="the everyday treatment of books here was"):
+        rates_for("US-CA", "books", on=ANY_DAY)
