@@ -288,3 +288,30 @@ def test_a_category_the_states_split_names_the_fact_it_lacks(
 def test_a_category_not_sourced_says_so() -> None:
     with pytest.raises(MissingDataError, match="the everyday treatment of books here was"):
         rates_for("US-CA", "books", on=ANY_DAY)
+
+
+def _docs_table() -> dict[str, list[str]]:
+    """The table of docs/us-sales-tax.md's 'Everyday taxability': state → cells."""
+    text = (Path(__file__).parent.parent / "docs" / "us-sales-tax.md").read_text("utf-8")
+    section = text.split("## Everyday taxability of common categories")[1]
+    rows = [line for line in section.splitlines() if line.startswith("| US-")]
+    return {cells[0]: cells[1:] for cells in (row.strip("| ").split(" | ") for row in rows)}
+
+
+def _cell(state: str, category: str) -> str:
+    """What the docs table says of ``category`` in ``state`` on 2026-03-02."""
+    if state in no_sales_tax():
+        return "no sales tax"
+    reason = _refusal(state, category)
+    if reason is None:
+        (rate,) = rates_for(state, category, on=ANY_DAY)
+        return "exempt" if rate.rate == 0 else f"{rate.rate}%"
+    return "per item" if per_item_rates(state, category, on=ANY_DAY) else "refused"
+
+
+def test_the_docs_table_says_what_the_data_answers() -> None:
+    table = _docs_table()
+    assert sorted(table) == sorted(STATES)
+    columns = ("clothing", "computers", "school_supplies", "backpacks", "medicines")
+    for state, cells in table.items():
+        assert cells == [_cell(state, category) for category in columns], state
