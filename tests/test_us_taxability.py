@@ -131,15 +131,33 @@ def _by_hand(price: str, rate: str) -> Money:
     return usd(str(tax.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)))
 
 
+# One category per state with rows added (its first), and the state's general rate.
+SAMPLES = [
+    next(added for added in ADDED if added[0] == state)
+    for state in dict.fromkeys(state for state, _, _ in ADDED)
+]
+
+
 # 19.99 at 7.25 % is 1.449275: 1.45; 0.07 at 7.25 % is 0.005075: 0.01, and 0.06 is
 # 0.00435: 0.00 (a cent either side of the rounding).
-@pytest.mark.parametrize(("state", "category", "rate"), ADDED[:: len(CLOTHES + SUPPLIES)])
+@pytest.mark.parametrize(("state", "category", "rate"), SAMPLES)
 @pytest.mark.parametrize("price", ["19.99", "0.07", "0.06"])
 def test_a_quote_charges_the_rate_to_the_cent(
     state: str, category: str, rate: str, price: str
 ) -> None:
-    day = date(2024, 6, 3)  # no holiday anywhere on this Monday
-    assert _tax(state, category, price, day) == _by_hand(price, rate)
+    assert _tax(state, category, price, FIRST) == _by_hand(price, rate)
+    assert _tax(state, category, price, date(2024, 6, 3)) == _by_hand(price, rate)
+    # The day before the rows: the line is left untaxed and the category named.
+    before = _context(state, category, date(2023, 12, 31))
+    result = quote(Cart([CartLine("ITEM", usd(price), 1)]), before)
+    assert result.tax == usd("0.00")
+    assert any(f"{state} sales tax rates for {category}" in m for m in result.missing)
+
+
+def test_one_sample_per_state() -> None:
+    assert len(SAMPLES) == len(TAXES_CLOTHING) + len(SUPPLIES_ONLY) == 38
+    assert SAMPLES[0] == ("US-AZ", "clothing", "5.6")
+    assert SAMPLES[-1] == ("US-VA", "computers", "4.3")
 
 
 def test_california_a_shirt_and_a_laptop_to_the_cent() -> None:
