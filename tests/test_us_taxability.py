@@ -311,7 +311,7 @@ def test_a_category_not_sourced_says_so() -> None:
 def _docs_table() -> dict[str, list[str]]:
     """The table of docs/us-sales-tax.md's 'Everyday taxability': state → cells."""
     text = (Path(__file__).parent.parent / "docs" / "us-sales-tax.md").read_text("utf-8")
-    section = text.split("## Everyday taxability of common categories")[1]
+    section = text.split("## Everyday taxability of common categories")[1].split("\n## ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| US-")]
     return {cells[0]: cells[1:] for cells in (row.strip("| ").split(" | ") for row in rows)}
 

@@ -38,10 +38,10 @@ _UNDECIDED: dict[TaxCategory, tuple[str, str]] = {
     TaxCategory.MEDICINES: (
         "whether each item is sold on a prescription",
         (
-            "every state with a sales tax exempts prescription "
-            "medicines (Illinois: 1%), and this one taxes those sold without one at the "
-            f"general rate ({_FTA}); give a prescribed medicine the category 'exempt' and "
-            "an over-the-counter one 'standard'"
+            "every state with a sales tax exempts prescription medicines (Illinois: 1%) "
+            f"and most tax those sold without one at the general rate ({_FTA}); give a "
+            "prescribed medicine the category 'exempt' and an over-the-counter one "
+            "'standard' (a state that exempts both has a 'medicines' row)"
         ),
     ),
     TaxCategory.NON_ALCOHOLIC_DRINKS: (
@@ -56,9 +56,9 @@ _UNDECIDED: dict[TaxCategory, tuple[str, str]] = {
     TaxCategory.MEDICAL_DEVICES: (
         "which device each item is and whether it is prescribed",
         (
-            "states exempt some (prosthetic devices, "
-            "mobility aids, durable medical equipment on a prescription), each by its own "
-            "list, and tax others at the general rate"
+            "states exempt some (prosthetic devices, mobility aids, durable medical "
+            "equipment on a prescription), each by its own list, and tax others at the "
+            "general rate"
         ),
     ),
 }
