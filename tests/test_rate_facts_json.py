@@ -86,6 +86,8 @@ def test_a_product_without_rate_facts_is_written_as_before() -> None:
         specified_premises=st.none() | st.booleans(),
         heading=st.none() | st.sampled_from(["2202", "220210", "22021010"]),
         air_class=st.none() | st.sampled_from(AirClass),
+        marked_retail_price=st.none()
+        | st.decimals(0, 100000, places=2).map(lambda d: Money(d, "INR")),
     )
 )
 def test_any_rate_facts_round_trip(facts: RateFacts) -> None:
@@ -112,6 +114,9 @@ def test_any_rate_facts_round_trip(facts: RateFacts) -> None:
         ({"heading": "22O2"}, "heading", True),
         ({"heading": 2202}, "heading", True),
         ({"air_class": "business"}, "air_class", True),
+        ({"marked_retail_price": "499"}, "marked_retail_price", True),
+        ({"marked_retail_price": {"amount": "499.00", "currency": "USD"}},
+         "marked_retail_price", False),
         ({"stars": 5}, "stars", True),
     ],
 )  # fmt: skip

@@ -298,6 +298,7 @@ converter.register_unstructure_hook(
         specified_premises=override(omit_if_default=True),
         heading=override(omit_if_default=True),
         air_class=override(omit_if_default=True),
+        marked_retail_price=override(omit_if_default=True),
     ),
 )
 

@@ -110,7 +110,9 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
             "before 2022-01-01 footwear paid 5% if its retail sale price marked on it "
             "(tax included) did not exceed Rs. 500 a pair (Rs. 1000 from 2018-07-27), "
             "else 18% (Notification 1/2017-Central Tax (Rate) Schedule I S. No. 225), "
-            "and a sale does not carry the marked price"
+            "and a sale does not carry the marked price: state it in "
+            "RateFacts(marked_retail_price=...) and ask fact_rates(place, 'footwear', "
+            "facts, on=day)"
         )
     turns_on = _TURNS_ON.get(asked)
     if turns_on is None:

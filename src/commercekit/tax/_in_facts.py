@@ -16,6 +16,11 @@ input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified pr
 from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
 air conditioning and a liquor licence, which is not bundled.
 
+Footwear before 2022-01-01 is rated by the **retail sale price marked on each pair**
+(GST included): 5 % if it does not exceed Rs 500 (Rs 1000 from 2018-07-27, 18/2018),
+18 % above (1/2017-Central Tax (Rate) Schedule I S. No. 225, as reproduced; from
+2022-01-01 by the sale value of each pair, ``_data/per_item.csv``).
+
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
 are rated by the heading stated, and pay the compensation
@@ -43,6 +48,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -73,7 +79,11 @@ _FIELDS = {
     TaxCategory.ACCOMMODATION: "unit_value_per_day",
     TaxCategory.RESTAURANT: "specified_premises",
     TaxCategory.PASSENGER_TRANSPORT: "air_class",
+    TaxCategory.FOOTWEAR: "marked_retail_price",
 }
+_BY_SALE_VALUE = date(2022, 1, 1)
+"""From this day footwear is rated by the sale value of each pair (21/2021-Central
+Tax (Rate)), in ``_data/per_item.csv``, not by the price marked on it."""
 
 
 class AirClass(enum.StrEnum):
@@ -85,13 +95,18 @@ class AirClass(enum.StrEnum):
     """Other than economy class: premium economy, business, first."""
 
 
-def _value(value: object) -> Money | None:
-    if value is None:
-        return None
-    found = _checks.amount(value, "unit_value_per_day")
-    if found.currency.code != "INR":
-        raise invalid("unit_value_per_day", value, "is not in INR; the bands are in rupees")
-    return found
+def _rupees(field: str) -> Callable[[object], Money | None]:
+    """The converter of a value in INR, not negative, or ``None``."""
+
+    def convert(value: object) -> Money | None:
+        if value is None:
+            return None
+        found = _checks.amount(value, field)
+        if found.currency.code != "INR":
+            raise invalid(field, value, "is not in INR; the bands are in rupees")
+        return found
+
+    return convert
 
 
 def _premises(value: object) -> bool | None:
@@ -116,10 +131,13 @@ class RateFacts:
     service is supplied at "specified premises" as the definition of the day has it
     (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
     or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
-    which rates a drink and says whether it pays the compensation cess. ``None`` means
-    not said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
-    subclasses for a value that is negative, not ``Money`` or not in INR, a premises
-    flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
+    which rates a drink and says whether it pays the compensation cess.
+    ``marked_retail_price`` (INR, GST included) is the retail sale price indelibly
+    marked or embossed on a pair of footwear, which rated footwear before 2022-01-01
+    (the GST itself is still charged on the price the buyer pays). ``None`` means not
+    said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
+    subclasses for a value or price that is negative, not ``Money`` or not in INR, a
+    premises flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
     ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
     a passenger's air travel).
 
@@ -133,10 +151,15 @@ class RateFacts:
         commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
     """
 
-    unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
+    unit_value_per_day: Money | None = attrs.field(
+        default=None, converter=_rupees("unit_value_per_day")
+    )
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
     air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
+    marked_retail_price: Money | None = attrs.field(
+        default=None, converter=_rupees("marked_retail_price")
+    )
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -161,9 +184,10 @@ class _Row:
     def matches(self, facts: RateFacts) -> bool:
         if self.bounds is None:
             return _stated(facts, _FIELDS[self.category]) == self.fact
-        if facts.unit_value_per_day is None:
+        stated = getattr(facts, _FIELDS[self.category])
+        if stated is None:
             return False
-        value = facts.unit_value_per_day.amount
+        value = stated.amount
         if self.bounds is ItemRule.BELOW:
             return (self.low is None or value >= self.low) and (
                 self.high is None or value < self.high
@@ -249,6 +273,13 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
     rows = tuple(row for row in rows_table().get(asked, ()) if row.rate.covers(day))
     if rows:
         return rows
+    if asked is TaxCategory.FOOTWEAR and day >= _BY_SALE_VALUE:
+        raise invalid(
+            "category",
+            str(asked),
+            f"is rated by the sale value of each pair on {day}, not by RateFacts (from "
+            "2022-01-01, Notification 21/2021-Central Tax (Rate)); use per_item_rates()",
+        )
     if asked in _FIELDS:
         first = min(row.rate.since for row in rows_table()[asked])
         raise NoRuleError(f"IN GST rate for {asked} by its facts", day, f"{first} on")
@@ -256,7 +287,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         "category",
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
-        "'restaurant', 'passenger_transport' or 'non_alcoholic_drinks', or "
+        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks' or 'footwear' "
+        "(before 2022), or "
         "rates_for() for the others",
     )
 
