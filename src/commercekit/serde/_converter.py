@@ -299,6 +299,10 @@ converter.register_unstructure_hook(
         heading=override(omit_if_default=True),
         air_class=override(omit_if_default=True),
         marked_retail_price=override(omit_if_default=True),
+        propulsion=override(omit_if_default=True),
+        engine_cc=override(omit_if_default=True),
+        length_mm=override(omit_if_default=True),
+        utility_vehicle=override(omit_if_default=True),
     ),
 )
 

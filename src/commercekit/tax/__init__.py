@@ -82,7 +82,7 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
-    from commercekit.tax._in_facts import AirClass, RateFacts, fact_rates
+    from commercekit.tax._in_facts import AirClass, Propulsion, RateFacts, fact_rates
     from commercekit.tax._in_operator import OperatorLiability, operator_pays
     from commercekit.tax._in_registration import (
         GstRegistrationStatus,
@@ -158,7 +158,7 @@ else:
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
             "._in_operator": "OperatorLiability operator_pays",
-            "._in_facts": "AirClass RateFacts fact_rates",
+            "._in_facts": "AirClass Propulsion RateFacts fact_rates",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
@@ -223,6 +223,7 @@ __all__ = [
     "OperatorLiability",
     "OperatorService",
     "PerItemRate",
+    "Propulsion",
     "RateFacts",
     "RateKind",
     "RateTotal",

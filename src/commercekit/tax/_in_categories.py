@@ -12,10 +12,10 @@ the reason says so: the cess is a tax of its own on top of the GST. It applied f
 lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...). Notification
 2/2025-Compensation Cess (Rate) made it Nil from 2025-09-22 on S. No. 2 (aerated
 waters), 3 (lemonade), 4-4B, 39-42, 47, 48 and 50-55 of that Schedule; the reports read
-say only tobacco and pan masala kept it. No bundled category holds goods that Schedule
-lists. Accommodation, restaurant service and drinks of heading 2202 10 (with their
-cess) have rates by a fact the caller states (``tax/_in_facts.py``,
-``tax/_in_headings.py``): the reason says so.
+say only tobacco and pan masala kept it. Accommodation, restaurant service, drinks of
+heading 2202 10 and motor cars (with their cess), and footwear before 2022, have rates
+by a fact the caller states (``tax/_in_facts.py``, ``tax/_in_headings.py``,
+``tax/_in_cars.py``): the reason says so.
 
 References:
     Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as
@@ -78,9 +78,11 @@ _TURNS_ON = MappingProxyType(
         TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (by air: "
         "economy or other; other modes are not bundled)",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
+        TaxCategory.MOTOR_CARS: "what drives the car, its engine capacity and length "
+        "(and for a large car whether it is a utility vehicle)",
     }
 )
-_WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS})
+_WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS})
 
 
 def missing_rate_reason(category: TaxCategory | str, on: date) -> str:

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -62,6 +61,14 @@ from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._in_cars import (
+    Propulsion,
+    car_rates,
+    car_rows,
+    engine_cc,
+    length_mm,
+    propulsion,
+)
 from commercekit.tax._in_headings import (
     CESS,
     check_heading,
@@ -73,7 +80,14 @@ from commercekit.tax._in_headings import rows_table as heading_rows
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
+__all__ = [
+    "AirClass",
+    "Propulsion",
+    "RateFacts",
+    "fact_rates",
+    "has_fact_rows",
+    "rates_either_way",
+]
 
 _FIELDS = {
     TaxCategory.ACCOMMODATION: "unit_value_per_day",
@@ -95,22 +109,30 @@ class AirClass(enum.StrEnum):
     """Other than economy class: premium economy, business, first."""
 
 
-def _rupees(field: str) -> Callable[[object], Money | None]:
-    """The converter of a value in INR, not negative, or ``None``."""
+def _in_rupees(value: object, field: str) -> Money | None:
+    """A value in INR, not negative, or ``None``."""
+    if value is None:
+        return None
+    found = _checks.amount(value, field)
+    if found.currency.code != "INR":
+        raise invalid(field, value, "is not in INR; the bands are in rupees")
+    return found
 
-    def convert(value: object) -> Money | None:
-        if value is None:
-            return None
-        found = _checks.amount(value, field)
-        if found.currency.code != "INR":
-            raise invalid(field, value, "is not in INR; the bands are in rupees")
-        return found
 
-    return convert
+def _value_per_day(value: object) -> Money | None:
+    return _in_rupees(value, "unit_value_per_day")
+
+
+def _marked_price(value: object) -> Money | None:
+    return _in_rupees(value, "marked_retail_price")
 
 
 def _premises(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "specified_premises")
+
+
+def _utility(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "utility_vehicle")
 
 
 def _heading(value: object) -> str | None:
@@ -151,15 +173,15 @@ class RateFacts:
         commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
     """
 
-    unit_value_per_day: Money | None = attrs.field(
-        default=None, converter=_rupees("unit_value_per_day")
-    )
+    unit_value_per_day: Money | None = attrs.field(default=None, converter=_value_per_day)
     specified_premises: bool | None = attrs.field(default=None, converter=_premises)
     heading: str | None = attrs.field(default=None, converter=_heading)
     air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
-    marked_retail_price: Money | None = attrs.field(
-        default=None, converter=_rupees("marked_retail_price")
-    )
+    marked_retail_price: Money | None = attrs.field(default=None, converter=_marked_price)
+    propulsion: Propulsion | None = attrs.field(default=None, converter=propulsion)
+    engine_cc: int | None = attrs.field(default=None, converter=engine_cc)
+    length_mm: int | None = attrs.field(default=None, converter=length_mm)
+    utility_vehicle: bool | None = attrs.field(default=None, converter=_utility)
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -246,9 +268,15 @@ def rows_table() -> dict[TaxCategory, tuple[_Row, ...]]:
 
 def has_fact_rows(category: TaxCategory, on: date) -> bool:
     """Whether ``category``'s Indian rate on ``on`` is bundled here, by a fact."""
+    return any(rate.covers(on) for rate in _all_rates(category))
+
+
+def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
+    """Every bundled rate of ``category`` by a fact, on any day."""
     by_heading = (rate for _, rate in heading_rows().get(category, ()))
     by_band = (row.rate for row in rows_table().get(category, ()))
-    return any(rate.covers(on) for rate in (*by_heading, *by_band))
+    cars = (row.rate for row in car_rows() if category is TaxCategory.MOTOR_CARS)
+    return (*by_heading, *by_band, *cars)
 
 
 def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
@@ -256,10 +284,8 @@ def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRa
     facts it turns on (each band, premises, class or heading, the cess included), as
     the taxes of the place; ``()`` where it has no such rows. What a decision lists
     for a sale whose lines state the facts only in the quote."""
-    by_heading = [rate for _, rate in heading_rows().get(category, ())]
-    by_band = [row.rate for row in rows_table().get(category, ())]
     found: list[TaxRate] = []
-    for rate in (*by_heading, *by_band):
+    for rate in _all_rates(category):
         if rate.covers(day):
             found += (
                 [attrs.evolve(rate, jurisdiction=code)]
@@ -287,8 +313,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         "category",
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
-        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks' or 'footwear' "
-        "(before 2022), or "
+        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars' "
+        "or 'footwear' (before 2022), or "
         "rates_for() for the others",
     )
 
@@ -326,6 +352,8 @@ def fact_rates(
     asked, day = check_category(category), check_day(on)
     if not isinstance(facts, RateFacts):
         raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
+    if asked is TaxCategory.MOTOR_CARS:
+        return car_rates(code, facts, day)
     if asked in heading_categories():
         if facts.heading is None:
             raise MissingDataError(
