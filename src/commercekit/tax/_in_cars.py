@@ -43,8 +43,8 @@ from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit.errors import InputKind, MissingDataError, NoRuleError
 from commercekit.tax import _checks
-from commercekit.tax._categories import RateKind, TaxCategory
-from commercekit.tax._in_headings import CESS, split_gst
+from commercekit.tax._categories import TaxCategory
+from commercekit.tax._in_headings import CESS, row_rate, split_gst
 from commercekit.tax._tax_rate import TaxRate
 
 if TYPE_CHECKING:  # _in_facts imports this module
@@ -143,19 +143,7 @@ def _row(line: _bundled.Line) -> _Row:
         engine_cc=(_limit(line, "engine_cc_over"), _limit(line, "engine_cc_up_to")),
         length_mm=(_limit(line, "length_mm_over"), _limit(line, "length_mm_up_to")),
         utility_vehicle=None if said is None else line.flag("utility_vehicle"),
-        rate=line.build(
-            TaxRate,
-            jurisdiction="IN",
-            tax=line.text("tax"),
-            category=TaxCategory.MOTOR_CARS,
-            applies_as=TaxCategory.MOTOR_CARS,
-            rate=line.decimal("rate"),
-            kind=line.choice("kind", RateKind),
-            since=line.day("since"),
-            until=line.optional_day("until"),
-            source=line.text("source"),
-            note=line.raw("note"),
-        ),
+        rate=row_rate(line, line.text("tax"), TaxCategory.MOTOR_CARS),
     )
 
 

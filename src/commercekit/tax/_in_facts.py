@@ -60,7 +60,7 @@ from commercekit.errors import InputKind, MissingDataError, NoRuleError
 from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
-from commercekit.tax._categories import RateKind, TaxCategory, check_category
+from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._in_cars import (
     Propulsion,
     car_rates,
@@ -74,6 +74,7 @@ from commercekit.tax._in_headings import (
     check_heading,
     heading_categories,
     heading_rates,
+    row_rate,
     split_gst,
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
@@ -234,19 +235,7 @@ def _row(line: _bundled.Line) -> _Row:
         bounds=line.optional_choice("bounds", ItemRule),
         fact=line.optional_text("fact"),
         compared_on=line.text("compared_on"),
-        rate=line.build(
-            TaxRate,
-            jurisdiction="IN",
-            tax="IGST",
-            category=category,
-            applies_as=category,
-            rate=line.decimal("rate"),
-            kind=line.choice("kind", RateKind),
-            since=line.day("since"),
-            until=line.optional_day("until"),
-            source=line.text("source"),
-            note=line.raw("note"),
-        ),
+        rate=row_rate(line, "IGST", category),
     )
 
 
