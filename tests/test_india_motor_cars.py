@@ -212,3 +212,9 @@ def test_the_quote_equals_the_rates_composed_by_hand(
     assert _quote(facts, day, buyer) == ([(r.tax, r.rate) for r in rates], by_hand)
     cess = [r for r in rates if r.tax == "compensation cess"]
     assert len(cess) == (0 if day >= RESTRUCTURED else 1)
+
+
+def test_the_quote_names_a_fact_not_stated_on_the_product() -> None:
+    with pytest.raises(MissingDataError) as refused:
+        _quote(car("diesel", 2184, 4585), LAST_DAY, "IN-MH")
+    assert refused.value.field == "products['CAR'].rate_facts.utility_vehicle"

@@ -87,7 +87,15 @@ def fact_line_rates(
     if category is TaxCategory.RESTAURANT:
         _one_premises(facts, context, where)
     day = context.at.date()
-    rates = fact_rates(taxed_in, category, facts, on=day)
+    try:
+        rates = fact_rates(taxed_in, category, facts, on=day)
+    except MissingDataError as error:  # a fact not stated: named on the product
+        field = error.field or ""
+        if not field.startswith("facts."):
+            raise
+        raise MissingDataError(
+            error.missing, error.how, field=f"{where}.{field.removeprefix('facts.')}"
+        ) from None
     if (
         category is TaxCategory.ACCOMMODATION
         and discount.amount

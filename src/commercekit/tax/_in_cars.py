@@ -164,7 +164,7 @@ def _missing(field: str, why: str) -> MissingDataError:
     return MissingDataError(
         f"RateFacts.{field}",
         f"India's GST and compensation cess on a motor car turn on {why}; pass "
-        f"RateFacts(propulsion='petrol', engine_cc=1197, length_mm=3995), say",
+        f"RateFacts({field}=...) with the car's other facts",
         field=f"facts.{field}",
     )
 
