@@ -88,7 +88,7 @@ def rates_of_lines(
                 raise
     if not by_item and not by_fact:  # every category has its rates: each line's
         return [plain[category] for category in categories], {}
-    if by_item and india:
+    if by_item and india and not context.prices_include_tax:  # else refused below
         from commercekit.checkout._quote_piece_value import (  # noqa: PLC0415  # India
             shipping_keeps_each_band,
         )
