@@ -21,6 +21,10 @@ Footwear before 2022-01-01 is rated by the **retail sale price marked on each pa
 18 % above (1/2017-Central Tax (Rate) Schedule I S. No. 225, as reproduced; from
 2022-01-01 by the sale value of each pair, ``_data/per_item.csv``).
 
+Motor cars are rated by their fuel, engine capacity, length and, for large cars,
+whether they are utility vehicles, with the compensation cess until 2025-09-21
+(``tax/_in_cars.py``).
+
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
 are rated by the heading stated, and pay the compensation
@@ -157,12 +161,17 @@ class RateFacts:
     which rates a drink and says whether it pays the compensation cess.
     ``marked_retail_price`` (INR, GST included) is the retail sale price indelibly
     marked or embossed on a pair of footwear, which rated footwear before 2022-01-01
-    (the GST itself is still charged on the price the buyer pays). ``None`` means not
-    said: a rate that turns on the fact is refused. Raises ``InvalidInputError``
-    subclasses for a value or price that is negative, not ``Money`` or not in INR, a
-    premises flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and an
-    ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (the class of
-    a passenger's air travel).
+    (the GST itself is still charged on the price the buyer pays). A motor car is
+    described by ``propulsion`` (a [`Propulsion`][commercekit.tax.Propulsion]),
+    ``engine_cc`` (cubic centimetres), ``length_mm`` (millimetres) and
+    ``utility_vehicle`` (an SUV, MUV, MPV or XUV with a ground clearance of 170 mm or
+    more, as compensation cess S. No. 52B of the day has it). ``None`` means not said:
+    a rate that turns on the fact is refused. Raises ``InvalidInputError`` subclasses
+    for a value or price that is negative, not ``Money`` or not in INR, a flag that is
+    not a ``bool``, a heading that is not 4, 6 or 8 digits, an ``air_class`` that is
+    not an [`AirClass`][commercekit.tax.AirClass] (the class of a passenger's air
+    travel), a ``propulsion`` not in ``Propulsion``, and a size that is not a whole
+    number from 1 to 99,999.
 
     Examples:
         >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
