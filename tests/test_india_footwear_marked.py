@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.errors import InvalidInputError, MissingDataError
@@ -109,3 +111,17 @@ def test_the_quote_rates_by_the_marked_price_and_taxes_the_price_paid() -> None:
 def test_the_quote_without_the_fact_names_the_products_field() -> None:
     with pytest.raises(MissingDataError, match=r"products\['SHOE'\].rate_facts"):
         _quote("900.00", date(2019, 3, 1), None)
+
+
+@given(
+    cents=st.integers(min_value=0, max_value=500_000),
+    day=st.dates(min_value=GST_BEGAN, max_value=date(2021, 12, 31)),
+)
+def test_five_percent_exactly_up_to_the_limit_of_the_day(cents: int, day: date) -> None:
+    """A pair pays 5 % exactly when its marked price does not exceed the day's limit
+    (Rs 500, Rs 1000 from 2018-07-27), else 18 %; CGST + SGST add up to the IGST."""
+    price = str(Decimal(cents) / 100)
+    limit = Decimal(1000 if day >= RS_1000_FROM else 500)
+    assert igst(price, day) == (5 if Decimal(price) <= limit else 18)
+    halves = fact_rates("IN-KA", "footwear", marked(price), on=day)
+    assert sum(r.rate for r in halves) == igst(price, day)
