@@ -24,6 +24,10 @@ References:
     Notification 13/2018-Central Tax (Rate), 26 July 2018 (restaurant service, S. No. 7
         of 11/2017-Central Tax (Rate)), as reproduced (read 2026-12-01):
         https://docslib.org/doc/6422230/to-be-published-in-the-gazzete-of-india-extraordinary-part-ii-section-3-sub-section-i
+    Notifications 6/2022 and 7/2022-Central Tax (Rate), 13 July 2022 (food "pre-packaged
+        and labelled" from 2022-07-18, no longer "branded"), as reported (read
+        2026-12-01): https://taxguru.in/goods-and-service-tax/important-gst-w-r-t-foods-industry-w-e-f-july-18-2022.html
+        https://www.a2ztaxcorp.com/gst-applicable-on-supply-of-pre-packaged-and-labelled-goods/
     Notification 2/2025-Compensation Cess (Rate), 17 Sept 2025 (the cess Nil from
         2025-09-22 on aerated waters, lemonade, motor vehicles ...), as reproduced
         (read 2026-12-01):
@@ -52,6 +56,10 @@ RESTRUCTURED = date(2025, 9, 22)
 effect, and Notification 2/2025-Compensation Cess (Rate) made the cess Nil on aerated
 waters and lemonade, among others."""
 _FOOTWEAR_BY_SALE_VALUE = date(2022, 1, 1)
+_PACKAGED_AND_LABELLED = date(2022, 7, 18)
+"""From this day food grains and other foodstuffs pay GST when "pre-packaged and
+labelled", no longer when branded (6/2022, 7/2022-Central Tax (Rate), as reported by
+taxguru.in and a2ztaxcorp.com; the notifications' text was not read)."""
 
 _CESS = (
     "; before 2025-09-22 such goods may also have paid the compensation cess (GST "
@@ -61,8 +69,6 @@ _CESS = (
 
 _TURNS_ON = MappingProxyType(
     {
-        TaxCategory.FOOD: "the HSN heading of each foodstuff and whether it is "
-        "pre-packaged and labelled",
         TaxCategory.NON_ALCOHOLIC_DRINKS: "the HSN heading of the drink (aerated "
         "waters, lemonade and caffeinated drinks have entries of their own)",
         TaxCategory.EBOOKS: "the SAC entry the supply falls under",
@@ -83,6 +89,24 @@ _TURNS_ON = MappingProxyType(
     }
 )
 _WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS})
+
+
+def _food(on: date) -> str:
+    """What food's rate turns on, on ``on``."""
+    if on < _PACKAGED_AND_LABELLED:
+        packed = (
+            "whether it is put up in a unit container and bears a registered brand "
+            "name (or a brand whose enforceable right is not foregone): cereals, "
+            "pulses and flour so packed paid 5%, others were exempt"
+        )
+    else:
+        packed = (
+            "whether it is pre-packaged and labelled (a package that must bear the "
+            "declarations of the Legal Metrology Act 2009): cereals, pulses, flour, "
+            "curd and lassi so packed pay 5%, loose ones are exempt (from 2022-07-18, "
+            "Notifications 6/2022 and 7/2022-Central Tax (Rate))"
+        )
+    return f"the HSN heading of each foodstuff and {packed}"
 
 
 def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
@@ -116,7 +140,7 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
             "RateFacts(marked_retail_price=...) and ask fact_rates(place, 'footwear', "
             "facts, on=day)"
         )
-    turns_on = _TURNS_ON.get(asked)
+    turns_on = _food(on) if asked is TaxCategory.FOOD else _TURNS_ON.get(asked)
     if turns_on is None:
         return ""
     cess = _CESS if asked in _WITH_CESS and on < RESTRUCTURED else ""
