@@ -35,3 +35,24 @@ def test_from_2022_07_18_pre_packaged_and_labelled(day: date) -> None:
     assert "pre-packaged and labelled" in said
     assert "Legal Metrology Act" in said
     assert "registered brand name" not in said
+
+
+# Medicines: 12 % for most medicaments of headings 3003 and 3004, 5 % for those named in
+# Schedule I, until 2025-09-22; from then 5 % for most and Nil for the lifesaving
+# drugs named (36 in the list reported) (56th GST Council meeting, as reported by livemint.com, 21 Sept 2025).
+
+
+@pytest.mark.parametrize(
+    ("day", "said", "not_said"),
+    [
+        (date(2025, 9, 21), "12%", "Nil for"),
+        (date(2025, 9, 22), "Nil for", "12%"),
+    ],
+)
+def test_medicines_are_refused_saying_the_rates_of_the_day(
+    day: date, said: str, not_said: str
+) -> None:
+    with pytest.raises(MissingDataError) as refused:
+        rates_for("IN", "medicines", on=day)
+    assert said in str(refused.value)
+    assert not_said not in str(refused.value)

@@ -28,6 +28,8 @@ References:
         and labelled" from 2022-07-18, no longer "branded"), as reported (read
         2026-12-01): https://taxguru.in/goods-and-service-tax/important-gst-w-r-t-foods-industry-w-e-f-july-18-2022.html
         https://www.a2ztaxcorp.com/gst-applicable-on-supply-of-pre-packaged-and-labelled-goods/
+    Medicines from 2025-09-22, as reported (read 2026-12-01):
+        https://www.livemint.com/economy/gst-2-0-these-lifesaving-cancer-rare-disease-drugs-and-medicines-get-cheaper-from-monday-after-rate-cuts-full-list-11758449990932.html
     Notification 2/2025-Compensation Cess (Rate), 17 Sept 2025 (the cess Nil from
         2025-09-22 on aerated waters, lemonade, motor vehicles ...), as reproduced
         (read 2026-12-01):
@@ -72,8 +74,6 @@ _TURNS_ON = MappingProxyType(
         TaxCategory.NON_ALCOHOLIC_DRINKS: "the HSN heading of the drink (aerated "
         "waters, lemonade and caffeinated drinks have entries of their own)",
         TaxCategory.EBOOKS: "the SAC entry the supply falls under",
-        TaxCategory.MEDICINES: "the HSN heading and entry of each medicament (some "
-        "are named in entries of their own)",
         TaxCategory.MEDICAL_DEVICES: "the HSN heading of each device or aid",
         TaxCategory.ACCOMMODATION: "the value of a unit of accommodation per day "
         "(Notification 11/2017-Central Tax (Rate), S. No. 7)",
@@ -109,6 +109,20 @@ def _food(on: date) -> str:
     return f"the HSN heading of each foodstuff and {packed}"
 
 
+def _medicines(on: date) -> str:
+    """What a medicine's rate turns on, on ``on`` (as reported; the entries of the
+    rate notifications were not read)."""
+    rates = (
+        "most medicaments of headings 3003 and 3004 paid 12%, those named in Schedule I "
+        "5% (1/2017-Central Tax (Rate))"
+        if on < RESTRUCTURED
+        else "most medicaments of headings 3003 and 3004 pay 5%, with Nil for the "
+        "lifesaving drugs the 56th GST Council named (36 in the list reported), from "
+        "2025-09-22"
+    )
+    return f"the HSN heading and entry of each medicament: {rates}"
+
+
 def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
     """Why ``category`` has no bundled Indian rate on ``on``: what the rate turns on
     and, for goods the compensation cess may apply to, the cess; ``''`` for a
@@ -140,7 +154,8 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
             "RateFacts(marked_retail_price=...) and ask fact_rates(place, 'footwear', "
             "facts, on=day)"
         )
-    turns_on = _food(on) if asked is TaxCategory.FOOD else _TURNS_ON.get(asked)
+    dated = {TaxCategory.FOOD: _food, TaxCategory.MEDICINES: _medicines}.get(asked)
+    turns_on = dated(on) if dated else _TURNS_ON.get(asked)
     if turns_on is None:
         return ""
     cess = _CESS if asked in _WITH_CESS and on < RESTRUCTURED else ""
