@@ -38,8 +38,9 @@ def test_from_2022_07_18_pre_packaged_and_labelled(day: date) -> None:
 
 
 # Medicines: 12 % for most medicaments of headings 3003 and 3004, 5 % for those named in
-# Schedule I, until 2025-09-22; from then 5 % for most and Nil for the lifesaving
-# drugs named (36 in the list reported) (56th GST Council meeting, as reported by livemint.com, 21 Sept 2025).
+# Schedule I, until 2025-09-21; from 2025-09-22 5 % for most and Nil for the lifesaving
+# drugs named, 36 in the list of the 56th GST Council meeting as reported by
+# livemint.com (21 Sept 2025).
 
 
 @pytest.mark.parametrize(
