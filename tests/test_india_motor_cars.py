@@ -83,6 +83,20 @@ def test_each_entry_on_each_day(
         assert gst_and_cess(facts, day) == tuple(map(Decimal, expected)), day
 
 
+@pytest.mark.parametrize("day", [GST_BEGAN, AMENDED, date(2023, 7, 26), RESTRUCTURED])
+def test_the_rows_tile_the_facts_on_each_side_of_every_limit(day: date) -> None:
+    """Every car on each side of 1200 cc, 1500 cc and 4000 mm, a utility vehicle or
+    not, pays exactly one GST rate and at most one cess (the rows neither overlap nor
+    leave a gap)."""
+    for fuel in ("petrol", "diesel"):
+        for cc in (1, 1199, 1200, 1201, 1499, 1500, 1501, 99_999):
+            for mm in (1, 3999, 4000, 4001, 99_999):
+                for utility in (False, True):
+                    facts = car(fuel, cc, mm, utility)
+                    taxes = [r.tax for r in fact_rates("IN", "motor_cars", facts, on=day)]
+                    assert taxes in (["IGST"], ["IGST", "compensation cess"])
+
+
 def test_the_small_petrol_car_worked_example() -> None:
     """A Rs 5,00,000 small petrol car within Maharashtra: CGST 14 % + SGST 14 % +
     cess 1 % = Rs 1,45,000 on 2025-09-21; CGST 9 % + SGST 9 % = Rs 90,000 from

@@ -187,12 +187,12 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
             "entries of their own); pass a TaxRateSource with the car's rates",
             field="facts.propulsion",
         )
-    engine_cc, length_mm = facts.engine_cc, facts.length_mm
-    if engine_cc is None:
+    cc, mm = facts.engine_cc, facts.length_mm
+    if cc is None:
         raise _missing("engine_cc", "the engine capacity in cc")
-    if length_mm is None:
+    if mm is None:
         raise _missing("length_mm", "the length of the car in mm")
-    found = [(row, row.matches(facts, engine_cc, length_mm)) for row in in_force]
+    found = [(row, row.matches(facts, cc, mm)) for row in in_force]
     if any(matched is None for _, matched in found):
         raise _missing(
             "utility_vehicle",
