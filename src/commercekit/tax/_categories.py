@@ -52,8 +52,9 @@ class TaxCategory(enum.StrEnum):
     """Motor cars and other motor vehicles principally designed for the transport of
     persons (heading 8703 of the Harmonized System), for a law that rates them by
     facts of the car (India's GST and compensation cess). Elsewhere they take the
-    standard rate, as under ``STANDARD`` (no special regime, such as the EU's for new
-    means of transport, is applied)."""
+    standard rate where a table falls back to it, as under ``STANDARD`` (no special
+    regime, such as the EU's for new means of transport, is applied); a US state
+    without a rule for them refuses them."""
     ACCOMMODATION = "accommodation"
     """Hotel and holiday accommodation."""
     RESTAURANT = "restaurant"
