@@ -233,7 +233,7 @@ def _attack(document: Any, seen: set[tuple[str | int, ...]], wrong: list[str]) -
             seconds, raised, interrupted = timed(lambda data=data: _quoted(data))
             where = ".".join(str(step) for step in path)
             if interrupted or seconds > TIME_BOUND:
-                wrong.append(f"{where}={label}: slow ({seconds:.1f} s)")
+                wrong.append(f"{where}={label}: slow ({seconds:.1f} s of CPU)")
             elif raised is not None and not isinstance(raised, CommerceKitError):
                 wrong.append(f"{where}={label}: {type(raised).__name__}: {raised}"[:200])
             elif raised is None and (label, value) in must_refuse:

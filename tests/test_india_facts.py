@@ -17,7 +17,6 @@ from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import (
     InvalidInputError,
     MissingDataError,
-    NoRuleError,
 )
 from commercekit.money import Money, RoundingMode, round_money
 from commercekit.pricing import Cart, CartLine
@@ -129,11 +128,13 @@ def test_restaurant_service_by_its_premises(day: date, definition: str) -> None:
     assert missing.value.field == "facts.specified_premises"
 
 
-def test_restaurant_service_before_46_2017_is_refused() -> None:
-    """Before 2017-11-15 the rate turned on air conditioning and a liquor licence."""
+def test_restaurant_service_before_46_2017_turns_on_other_facts() -> None:
+    """Before 2017-11-15 the rate turned on air conditioning and a liquor licence,
+    which are asked for (tests/test_india_restaurants_2017.py)."""
     facts = RateFacts(specified_premises=False)
-    with pytest.raises(NoRuleError, match="2017-11-15"):
+    with pytest.raises(MissingDataError, match="air-conditioning") as missing:
         fact_rates("IN", "restaurant", facts, on=RESTAURANT_5 - timedelta(days=1))
+    assert missing.value.field == "facts.air_conditioned"
 
 
 def test_a_missing_value_is_named() -> None:

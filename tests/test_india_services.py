@@ -263,11 +263,12 @@ def test_the_quote_refuses_an_ebook_to_india_naming_indias_law() -> None:
 
 
 def test_other_services_from_abroad_to_a_consumer_in_india_say_indias_part() -> None:
-    """Not OIDAR: India's tax on them is not bundled, and the decision says so by name
-    instead of naming only the supplier's rule."""
+    """Not OIDAR: India's part comes first, by name (exempt under Notification
+    9/2017-Integrated Tax (Rate) entry 10(a); tests/test_india_services_from_abroad.py),
+    before the supplier's rule."""
     lesson = Sale(Seller("US"), Buyer("IN", subdivision="IN-MH"), "services",
                   Money("2000.00", "INR"))  # fmt: skip
     decision = decide(lesson, on=DAY)
-    assert decision.rules[0].text.startswith("services other than OIDAR from outside")
-    assert "is not bundled with commercekit" in decision.rules[0].text
+    assert decision.rules[0].text.startswith("the supplier is outside India (US)")
+    assert "entry 10(a)" in decision.rules[1].text
     assert decision.rates == ()

@@ -154,6 +154,13 @@ def test_every_rule_is_sourced_and_its_rate_is_the_states() -> None:
                 # India's apparel over Rs. 1000 a piece: Schedule II (12%) of 1/2017
                 assert rule.above.rate == standard.rate * 2 / 3
                 continue
+            if rule.above.jurisdiction == "US-CT":
+                # Connecticut's luxury rate over USD 1,000 an item (12-408(1))
+                assert (rule.below.rate, rule.above.rate) == (
+                    standard.rate,
+                    Decimal("7.75"),
+                )
+                continue
             assert rule.above.rate == standard.rate  # India: the residual 18% / 9%
             if rule.above.jurisdiction.startswith("US-"):
                 assert rule.below.rate == 0

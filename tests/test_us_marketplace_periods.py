@@ -1,22 +1,35 @@
 """US economic nexus where the marketplace rule changed: each window is counted by the
 rule that judges it, on both sides of the change (Colorado 2019-10-01, Illinois
-2020-01-01), and states whose marketplace rule is now bundled (Kansas)."""
+2020-01-01; Utah 2019-10-01), and states whose marketplace rule is now bundled (Kansas,
+Missouri, New Jersey)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.tax import CountedSale, NexusStatus, Registration, nexus_status
 
 
-def _sales(state: str, direct_day: date, market_day: date) -> list[CountedSale]:
-    """USD 60,000 sold directly and USD 50,000 through a marketplace facilitator:
-    USD 110,000 with the marketplace sales, USD 60,000 without."""
+def _sales(
+    state: str,
+    direct_day: date,
+    market_day: date,
+    amounts: tuple[str, str] = ("60000", "50000"),
+    transactions: tuple[int, int] = (1, 1),
+) -> list[CountedSale]:
+    """USD 60,000 sold directly and USD 50,000 through a marketplace facilitator
+    unless ``amounts`` says otherwise: USD 110,000 with the marketplace sales, USD
+    60,000 without."""
+    direct, market = (Money(amount, "USD") for amount in amounts)
     return [
-        CountedSale(direct_day, Money("60000", "USD"), "US", state=state),
-        CountedSale(market_day, Money("50000", "USD"), "US", state=state, marketplace=True),
-    ]
+        CountedSale(direct_day, direct, "US", state=state, transactions=transactions[0]),
+        CountedSale(market_day, market, "US", state=state, transactions=transactions[1],
+                    marketplace=True),
+    ]  # fmt: skip
 
 
 def _status(sales: list[CountedSale], on: date, state: str) -> NexusStatus:
@@ -135,3 +148,64 @@ def test_louisiana_and_new_mexico_leave_marketplace_sales_out() -> None:
         assert found.status is Registration.BELOW, state
         direct = [CountedSale(date(2022, 3, 1), Money("110000", "USD"), "US", state=state)]
         assert _status(direct, day, state).status is Registration.MUST_REGISTER, state
+
+
+def test_missouri_counts_marketplace_sales() -> None:
+    """Department of Revenue, Remote Seller and Marketplace Facilitator FAQs: the USD
+    100,000 'is based on all sales ... including sales through a marketplace
+    facilitator'; at least USD 100,000 (SB 153 as REDW quotes it) in the 12 months to
+    the last quarter end."""
+    sales = _sales("US-MO", date(2023, 3, 1), date(2023, 3, 2))
+    found = _status(sales, date(2023, 4, 1), "US-MO")
+    assert found.threshold.marketplace_counts is True
+    assert (found.sales, found.left_out) == (Money("110000", "USD"), Money("0", "USD"))
+    assert found.status is Registration.MUST_REGISTER
+    # without the marketplace sales, USD 60,000 is below
+    assert _status(sales[:1], date(2023, 4, 1), "US-MO").status is Registration.BELOW
+    # at the limit: USD 100,000.00 with the marketplace's USD 40,000 crosses, a cent
+    # less does not
+    for direct, status in (("60000.00", Registration.MUST_REGISTER),
+                           ("59999.99", Registration.APPROACHING)):  # fmt: skip
+        limit = _sales("US-MO", date(2023, 3, 1), date(2023, 3, 2), (direct, "40000.00"))
+        assert _status(limit, date(2023, 4, 1), "US-MO").status is status, direct
+
+
+def test_new_jersey_counts_marketplace_sales_in_amount_and_transactions() -> None:
+    """The Division's guidance (as reprinted by the Streamlined Sales Tax Governing
+    Board): a remote seller over the threshold that sells solely through marketplaces
+    must register; more than USD 100,000 or at least 200 transactions."""
+    sales = _sales("US-NJ", date(2024, 3, 1), date(2024, 3, 2))
+    found = _status(sales, date(2024, 6, 1), "US-NJ")
+    assert found.threshold.marketplace_counts is True
+    assert found.sales == Money("110000", "USD")
+    assert found.status is Registration.MUST_REGISTER
+    assert _status(sales[:1], date(2024, 6, 1), "US-NJ").status is Registration.BELOW
+    # exactly USD 100,000 with the marketplace's share is not more than USD 100,000
+    at = _sales("US-NJ", date(2024, 3, 1), date(2024, 3, 2), ("60000", "40000"))
+    assert _status(at, date(2024, 6, 1), "US-NJ").status is Registration.APPROACHING
+    # 150 direct and 50 marketplace transactions make the 200
+    count = _sales("US-NJ", date(2024, 3, 1), date(2024, 3, 2), ("150", "50"), (150, 50))
+    assert _status(count, date(2024, 6, 1), "US-NJ").status is Registration.MUST_REGISTER
+    assert _status(count[:1], date(2024, 6, 1), "US-NJ").status is Registration.BELOW
+
+
+def test_utah_leaves_marketplace_sales_out_from_2019_10_01_and_asks_before() -> None:
+    """SB 168's marketplace provisions from 2019-10-01 (Avalara's reading, secondary):
+    a marketplace seller counts its sales other than through a marketplace facilitator.
+    Before that day no source read says, so a marketplace sale is asked about."""
+    sales = _sales("US-UT", date(2019, 3, 1), date(2019, 3, 2))
+    with pytest.raises(MissingDataError, match="US-UT counts marketplace sales"):
+        _status(sales, date(2019, 9, 30), "US-UT")
+    # the same day, direct sales alone are measured as before
+    assert _status(sales[:1], date(2019, 9, 30), "US-UT").status is Registration.BELOW
+    after = _status(sales, date(2019, 10, 1), "US-UT")
+    assert after.threshold.marketplace_counts is False
+    assert (after.sales, after.left_out) == (Money("60000", "USD"), Money("50000", "USD"))
+    assert after.status is Registration.BELOW
+    # the same USD 110,000 sold directly crosses (more than USD 100,000)
+    direct = [CountedSale(date(2019, 3, 1), Money("110000", "USD"), "US", state="US-UT")]
+    assert _status(direct, date(2019, 10, 1), "US-UT").status is Registration.MUST_REGISTER
+    # and after SB 47 (2025-07-01) still out
+    late = _status(_sales("US-UT", date(2025, 8, 1), date(2025, 8, 2)), date(2026, 1, 1),
+                   "US-UT")  # fmt: skip
+    assert (late.status, late.left_out) == (Registration.BELOW, Money("50000", "USD"))

@@ -60,6 +60,9 @@ MARKETPLACE_BY_PERIOD = {
     # not from 2019-10-01
     "US-MA": {date(2018, 6, 21): True, date(2019, 10, 1): False},
     # P.A. 101-0009: the marketplace facilitator is the retailer from 2020-01-01
+    # SB 168's marketplace provisions from 2019-10-01 (Avalara, secondary); before them
+    # no source read says, so the first period is not bundled
+    "US-UT": {date(2019, 1, 1): None, date(2019, 10, 1): False, date(2025, 7, 1): False},
     "US-IL": {
         date(2018, 10, 1): True,
         date(2020, 1, 1): False,

@@ -414,7 +414,7 @@ def test_clothing_exempt_in_full(state: str) -> None:
         ("US-NY", "the price of each item of clothing in US-NY"),
         ("US-MA", "the price of each item of clothing in US-MA"),
         ("US-RI", "the price of each item of clothing in US-RI"),
-        ("US-CT", "US-CT sales tax treatment of clothing"),
+        ("US-CT", "the price of each item of clothing in US-CT"),
     ],
 )
 def test_clothing_under_a_per_item_threshold_or_taxed_is_not_guessed(

@@ -8,7 +8,7 @@ sequence argument) in turn, and sorts what happens:
 
 * **refused**: a ``CommerceKitError`` was raised;
 * **escape**: any other exception (``ValueError``, ``InvalidOperation``, ...);
-* **slow**: the call took longer than ``TIME_BOUND`` seconds (or was interrupted);
+* **slow**: the call used more than ``TIME_BOUND`` seconds of CPU (or was interrupted);
 * **silent accept**: a value the call must refuse returned a result.
 
 Values split in two. ``MUST_REFUSE`` values (floats, NaN, infinities, booleans, numbers
@@ -43,9 +43,15 @@ PACKAGES = (*LAYERS, "errors")
 """Every package of the design's layers, and the errors module (``errors.shown``)."""
 
 TIME_BOUND = 2.0
-"""Seconds any one call may take (most take well under a millisecond)."""
+"""Seconds of this process's CPU any one call may use (most use well under a
+millisecond). CPU time, not wall time: a call that loops forever uses CPU, while a host
+loaded by other work stretches the wall clock without the call doing more."""
 
 _INTERRUPT_AFTER = 5.0
+"""Seconds of CPU after which a runaway call is interrupted."""
+
+_INTERRUPT_AFTER_WALL = 120.0
+"""Seconds of wall time after which a call that waits without using CPU is interrupted."""
 
 
 @attrs.frozen
@@ -247,10 +253,14 @@ def _on_alarm(signum: int, frame: object) -> None:
 
 
 def timed(function: Callable[[], Any]) -> tuple[float, BaseException | None, bool]:
-    """Run ``function``; its seconds, what it raised, and whether it was interrupted."""
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, _INTERRUPT_AFTER)
-    start = time.perf_counter()
+    """Run ``function``; the seconds of CPU it used, what it raised, and whether it was
+    interrupted (after ``_INTERRUPT_AFTER`` seconds of CPU, or ``_INTERRUPT_AFTER_WALL``
+    of waiting)."""
+    previous_cpu = signal.signal(signal.SIGPROF, _on_alarm)
+    previous_wall = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, _INTERRUPT_AFTER)
+    signal.setitimer(signal.ITIMER_REAL, _INTERRUPT_AFTER_WALL)
+    start = time.process_time()
     raised: BaseException | None = None
     interrupted = False
     try:
@@ -260,9 +270,11 @@ def timed(function: Callable[[], Any]) -> tuple[float, BaseException | None, boo
     except Exception as problem:  # sorting what escapes is the point
         raised = problem
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    return time.perf_counter() - start, raised, interrupted
+        signal.signal(signal.SIGPROF, previous_cpu)
+        signal.signal(signal.SIGALRM, previous_wall)
+    return time.process_time() - start, raised, interrupted
 
 
 ValidByDesign = Callable[[str, Parameter, Hostile], str | None]
@@ -340,7 +352,7 @@ def judge(
     label = position.parameter.name + ("[0]" if position.element else "")
     seconds, raised, interrupted = timed(run)
     if interrupted or seconds > TIME_BOUND:
-        return Outcome(name, label, hostile.name, "slow", f"{seconds:.1f} s")
+        return Outcome(name, label, hostile.name, "slow", f"{seconds:.1f} s of CPU")
     if raised is not None:
         if isinstance(raised, CommerceKitError):
             return Outcome(name, label, hostile.name, "refused")

@@ -303,6 +303,9 @@ converter.register_unstructure_hook(
         engine_cc=override(omit_if_default=True),
         length_mm=override(omit_if_default=True),
         utility_vehicle=override(omit_if_default=True),
+        air_conditioned=override(omit_if_default=True),
+        liquor_licence=override(omit_if_default=True),
+        conveyance=override(omit_if_default=True),
     ),
 )
 

@@ -55,6 +55,25 @@ class TaxCategory(enum.StrEnum):
     standard rate where a table falls back to it, as under ``STANDARD`` (no special
     regime, such as the EU's for new means of transport, is applied); a US state
     without a rule for them refuses them."""
+    SCHOOL_SUPPLIES = "school_supplies"
+    """Supplies a student commonly uses in a course of study: binders, paper, notebooks,
+    pens, pencils, crayons, markers, glue, scissors, rulers, calculators, lunch boxes
+    (not backpacks and book bags, which are ``BACKPACKS``; not computers). Named by the
+    US back-to-school sales tax holidays (Texas Tax Code 151.326, Tennessee, Alabama,
+    Florida, West Virginia, Missouri, Arkansas), each with its own list and limit; no
+    VAT law bundled rates them apart, so elsewhere they fall back to the standard
+    rate."""
+    BACKPACKS = "backpacks"
+    """Backpacks and book bags for students (not luggage, briefcases, gym bags or
+    framed backpacks). US holidays treat them apart from other supplies: Maryland
+    exempts the first USD 40 of each, Florida gives them the USD 100 limit of bags
+    rather than the USD 50 of school supplies. Elsewhere the standard rate."""
+    COMPUTERS = "computers"
+    """Personal computers: a desktop, laptop or tablet computer (its central processing
+    unit, with the monitor, keyboard and mouse sold with it), for personal use; not
+    phones, game consoles, software or peripherals sold alone. Named by US
+    back-to-school holidays (Tennessee, Florida and Missouri up to USD 1,500 per
+    item). Elsewhere the standard rate."""
     ACCOMMODATION = "accommodation"
     """Hotel and holiday accommodation."""
     RESTAURANT = "restaurant"

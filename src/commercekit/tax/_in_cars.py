@@ -47,8 +47,8 @@ from commercekit.tax._categories import TaxCategory
 from commercekit.tax._in_headings import CESS, row_rate, split_gst
 from commercekit.tax._tax_rate import TaxRate
 
-if TYPE_CHECKING:  # _in_facts imports this module
-    from commercekit.tax._in_facts import RateFacts
+if TYPE_CHECKING:  # _in_rate_facts imports this module
+    from commercekit.tax._in_rate_facts import RateFacts
 
 __all__ = ["Propulsion", "car_rates", "car_rows", "engine_cc", "length_mm", "propulsion"]
 

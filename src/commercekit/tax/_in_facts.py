@@ -13,8 +13,10 @@ exemption of 12/2017-Central Tax (Rate) S. No. 14, as amended):
 
 Restaurant service is rated by its premises: from 2017-11-15 (46/2017) 5 % without
 input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified premises"
-from 2019-10-01, redefined from 2025-04-01 by 05/2025). Before 2017-11-15 it turned on
-air conditioning and a liquor licence, which is not bundled.
+from 2019-10-01, redefined from 2025-04-01 by 05/2025). From 2017-07-01 to 2017-11-14
+(11/2017 S. No. 7 as first issued) 12 % with neither air conditioning nor a licence to
+serve liquor, 18 % with either; in a hotel whose rooms reach Rs 7500 a day (28 % as
+announced) it is refused, the entry not having been read.
 
 Footwear before 2022-01-01 is rated by the **retail sale price marked on each pair**
 (GST included): 5 % if it does not exceed Rs 500 (Rs 1000 from 2018-07-27, 18/2018),
@@ -26,8 +28,11 @@ whether they are utility vehicles, with the compensation cess until 2025-09-21
 (``tax/_in_cars.py``).
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
-from 2025-09-22 (as reported; the entries were not read). Drinks of heading 2202 10
-are rated by the heading stated, and pay the compensation
+from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
+conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
+coach, an air-conditioned contract or stage carriage, a radio taxi 5 %; rail in other
+classes and metro exempt; from 2017-07-01 to 2025-09-21 (the 2025 entries not read).
+Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
 The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
@@ -50,7 +55,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 from datetime import date
 from decimal import Decimal
@@ -61,137 +65,45 @@ from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, MissingDataError, NoRuleError
-from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
-from commercekit.tax._in_cars import (
-    Propulsion,
-    car_rates,
-    car_rows,
-    engine_cc,
-    length_mm,
-    propulsion,
-)
+from commercekit.tax._in_cars import car_rates, car_rows
 from commercekit.tax._in_headings import (
     CESS,
-    check_heading,
     heading_categories,
     heading_rates,
     row_rate,
     split_gst,
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
+from commercekit.tax._in_rate_facts import RateFacts
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = [
-    "AirClass",
-    "Propulsion",
-    "RateFacts",
-    "fact_rates",
-    "has_fact_rows",
-    "rates_either_way",
-]
+__all__ = ["fact_rates", "has_fact_rows", "rates_either_way"]
 
 _FIELDS = {
+    TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
+    TaxCategory.RESTAURANT: ("specified_premises", "air_conditioned", "liquor_licence"),
+    TaxCategory.PASSENGER_TRANSPORT: ("air_class", "conveyance"),
+    TaxCategory.FOOTWEAR: ("marked_retail_price",),
+}
+"""The ``RateFacts`` fields each category's rows may turn on."""
+
+_BANDED = {
     TaxCategory.ACCOMMODATION: "unit_value_per_day",
-    TaxCategory.RESTAURANT: "specified_premises",
-    TaxCategory.PASSENGER_TRANSPORT: "air_class",
     TaxCategory.FOOTWEAR: "marked_retail_price",
 }
+"""The ``RateFacts`` field, an amount in INR, a banded row compares."""
+
+_OTHER_MODE = {"air_class": "conveyance", "conveyance": "air_class"}
+"""Facts of two modes of transport: a row naming one does not apply where the other is
+stated."""
+
 _BY_SALE_VALUE = date(2022, 1, 1)
 """From this day footwear is rated by the sale value of each pair (21/2021-Central
 Tax (Rate)), in ``_data/per_item.csv``, not by the price marked on it."""
-
-
-class AirClass(enum.StrEnum):
-    """The class a passenger travels in by air, as India's GST rates it."""
-
-    ECONOMY = "economy"
-    """Economy class."""
-    OTHER = "other"
-    """Other than economy class: premium economy, business, first."""
-
-
-def _in_rupees(value: object, field: str) -> Money | None:
-    """A value in INR, not negative, or ``None``."""
-    if value is None:
-        return None
-    found = _checks.amount(value, field)
-    if found.currency.code != "INR":
-        raise invalid(field, value, "is not in INR; the bands are in rupees")
-    return found
-
-
-def _value_per_day(value: object) -> Money | None:
-    return _in_rupees(value, "unit_value_per_day")
-
-
-def _marked_price(value: object) -> Money | None:
-    return _in_rupees(value, "marked_retail_price")
-
-
-def _premises(value: object) -> bool | None:
-    return None if value is None else _checks.flag(value, "specified_premises")
-
-
-def _utility(value: object) -> bool | None:
-    return None if value is None else _checks.flag(value, "utility_vehicle")
-
-
-def _heading(value: object) -> str | None:
-    return None if value is None else check_heading(value)
-
-
-def _air_class(value: object) -> AirClass | None:
-    return None if value is None else _checks.choice(value, AirClass, "air_class")
-
-
-@attrs.frozen
-class RateFacts:
-    """The facts an Indian GST rate turns on beyond the category.
-
-    ``unit_value_per_day`` (INR, without the GST) is the value of a unit of hotel
-    accommodation per day: its declared tariff before 2018-07-27, its value of supply
-    (transaction value) from that day. ``specified_premises`` says whether a restaurant
-    service is supplied at "specified premises" as the definition of the day has it
-    (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
-    or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
-    which rates a drink and says whether it pays the compensation cess.
-    ``marked_retail_price`` (INR, GST included) is the retail sale price indelibly
-    marked or embossed on a pair of footwear, which rated footwear before 2022-01-01
-    (the GST itself is still charged on the price the buyer pays). A motor car is
-    described by ``propulsion`` (a [`Propulsion`][commercekit.tax.Propulsion]),
-    ``engine_cc`` (cubic centimetres), ``length_mm`` (millimetres) and
-    ``utility_vehicle`` (an SUV, MUV, MPV or XUV with a ground clearance of 170 mm or
-    more, as compensation cess S. No. 52B of the day has it). ``None`` means not said:
-    a rate that turns on the fact is refused. Raises ``InvalidInputError`` subclasses
-    for a value or price that is negative, not ``Money`` or not in INR, a flag that is
-    not a ``bool``, a heading that is not 4, 6 or 8 digits, an ``air_class`` that is
-    not an [`AirClass`][commercekit.tax.AirClass] (the class of a passenger's air
-    travel), a ``propulsion`` not in ``Propulsion``, and a size that is not a whole
-    number from 1 to 99,999.
-
-    Examples:
-        >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
-        >>> facts.heading, facts.air_class
-        ('22021010', <AirClass.ECONOMY: 'economy'>)
-        >>> RateFacts(unit_value_per_day=Money("90.00", "USD"))
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
-    """
-
-    unit_value_per_day: Money | None = attrs.field(default=None, converter=_value_per_day)
-    specified_premises: bool | None = attrs.field(default=None, converter=_premises)
-    heading: str | None = attrs.field(default=None, converter=_heading)
-    air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
-    marked_retail_price: Money | None = attrs.field(default=None, converter=_marked_price)
-    propulsion: Propulsion | None = attrs.field(default=None, converter=propulsion)
-    engine_cc: int | None = attrs.field(default=None, converter=engine_cc)
-    length_mm: int | None = attrs.field(default=None, converter=length_mm)
-    utility_vehicle: bool | None = attrs.field(default=None, converter=_utility)
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -209,14 +121,14 @@ class _Row:
     low: Decimal | None
     high: Decimal | None
     bounds: ItemRule | None
-    fact: str | None
+    fact: tuple[tuple[str, str], ...]
     rate: TaxRate
     compared_on: str
 
     def matches(self, facts: RateFacts) -> bool:
         if self.bounds is None:
-            return _stated(facts, _FIELDS[self.category]) == self.fact
-        stated = getattr(facts, _FIELDS[self.category])
+            return all(_stated(facts, field) == value for field, value in self.fact)
+        stated = getattr(facts, _BANDED[self.category])
         if stated is None:
             return False
         value = stated.amount
@@ -242,10 +154,21 @@ def _row(line: _bundled.Line) -> _Row:
         low=line.optional_decimal("low"),
         high=line.optional_decimal("high"),
         bounds=line.optional_choice("bounds", ItemRule),
-        fact=line.optional_text("fact"),
+        fact=_facts(line, category),
         compared_on=line.text("compared_on"),
         rate=row_rate(line, "IGST", category),
     )
+
+
+def _facts(line: _bundled.Line, category: TaxCategory) -> tuple[tuple[str, str], ...]:
+    """A row's ``fact``: ``field=value`` pairs joined by ``;``, each field one its
+    category turns on."""
+    text = line.optional_text("fact")
+    pairs = [] if text is None else [part.split("=") for part in text.split(";")]
+    for pair in pairs:
+        if len(pair) != 2 or pair[0] not in _FIELDS[category]:
+            raise line.error("fact", text, f"is not field=value pairs of {category}")
+    return tuple((field, value) for field, value in pairs)
 
 
 @functools.cache
@@ -328,10 +251,13 @@ def fact_rates(
     Each rate's ``note`` names the band, premises or heading and its entry, ``source``
     where it was read. Goods that pay the compensation cess get one more rate, tax
     ``compensation cess``, on the same value. Raises ``MissingDataError`` naming the
-    ``RateFacts`` field the rate turns on when it is ``None`` (and for a heading without
-    a bundled entry); ``NoRuleError`` before the first bundled row (restaurant
-    service before 2017-11-15); ``InvalidInputError`` subclasses for a place outside
-    India, a category with no such rows, or facts that are not ``RateFacts``.
+    ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
+    class and conveyance, for passenger transport; and for a heading without a
+    bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
+    the facts stated (a restaurant in a hotel with rooms of Rs 7500 before 2017-11-15,
+    a motorcab); ``InvalidInputError`` subclasses for a place outside India, a
+    category with no such rows, facts that are not ``RateFacts``, or facts of two
+    modes of transport.
 
     Examples:
         >>> from datetime import date
@@ -363,13 +289,50 @@ def fact_rates(
             )
         return heading_rates(code, asked, facts.heading, day)
     rows = _in_force(asked, day)
-    field = _FIELDS[asked]
-    if _stated(facts, field) is None:
-        raise MissingDataError(
-            f"RateFacts.{field}",
-            f"India's GST rate for {asked} on {day} turns on {rows[0].compared_on}; "
-            f"pass RateFacts({field}=...)",
-            field=f"facts.{field}",
+    found = [row for row in rows if row.matches(facts)]
+    if not found:
+        _refuse(asked, facts, rows, day)
+    if len(found) > 1:  # air_class and conveyance: two modes of transport
+        raise invalid(
+            "facts", facts, f"states facts of more than one entry of {asked}: keep one"
         )
-    [row] = [row for row in rows if row.matches(facts)]  # the bands tile the values
-    return split_gst(row.rate, code, day)
+    return split_gst(found[0].rate, code, day)
+
+
+def _refuse(
+    asked: TaxCategory, facts: RateFacts, rows: tuple[_Row, ...], day: date
+) -> None:
+    """No row applies: name the first fact each row still possible turns on and is
+    not said; where every such fact is said, no bundled row has those facts."""
+    missing: dict[str, str] = {}
+    for row in rows:
+        named = (_BANDED[asked],) if row.bounds else tuple(f for f, _ in row.fact)
+        if any(
+            _stated(facts, f) not in (None, v)
+            or (f in _OTHER_MODE and _stated(facts, _OTHER_MODE[f]) is not None)
+            for f, v in row.fact
+        ):
+            continue
+        unsaid = [field for field in named if _stated(facts, field) is None]
+        if unsaid:
+            missing.setdefault(unsaid[0], row.compared_on)
+    if missing:
+        fields = list(missing)
+        raise MissingDataError(
+            tuple(f"RateFacts.{field}" for field in fields),
+            f"India's GST rate for {asked} on {day} turns on "
+            + "; or ".join(missing.values())
+            + f"; pass RateFacts({'=..., or '.join(fields)}=...)",
+            field=f"facts.{fields[0]}",
+        )
+    said = ", ".join(
+        f"{field}={getattr(facts, field)}"
+        for field in _FIELDS[asked]
+        if getattr(facts, field) is not None
+    )
+    raise NoRuleError(
+        f"IN GST rate for {asked} with RateFacts({said})",
+        day,
+        "the rows of in_by_fact.csv, none of which has these facts on that day (its "
+        "header says which entries were not read)",
+    )

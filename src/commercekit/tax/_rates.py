@@ -229,7 +229,8 @@ class BundledRates:
         cover raises [`MissingDataError`][commercekit.errors.MissingDataError] instead
         of falling back to the standard rate. So does a US state's category on a
         general-goods sales tax holiday (Massachusetts, Ohio), naming the holiday, as
-        [`decide`][commercekit.tax.decide] does: its goods are not all exempt.
+        [`decide`][commercekit.tax.decide] does, or a holiday whose terms are not per
+        item (Missouri's school supplies per purchase): not all its goods are exempt.
 
         Examples:
             >>> bc = BUNDLED.rates_for("CA-BC", "standard", on=date(2026, 1, 1))
@@ -336,6 +337,9 @@ def _missing(
             f"per_item_rates({place!r}, {str(asked)!r}, on=day))",
         )
     if code[:3] == "US-" and covered:
+        from commercekit.tax._us_holidays import refuse_without_rule  # noqa: PLC0415
+
+        refuse_without_rule(code, asked, day)  # a holiday no rule can hold, by name
         raise MissingDataError(
             f"{code} sales tax treatment of {asked}",
             f"each state decides what it taxes, and commercekit bundles {code}'s "

@@ -1,4 +1,4 @@
-"""US sales tax holidays on general goods, refused rather than guessed.
+"""US sales tax holidays commercekit cannot apply item by item, refused rather than guessed.
 
 Massachusetts (most goods priced up to USD 2,500, for personal use) and Ohio (2024 and
 2025: most goods priced up to USD 500) exempt general goods for a few days a year. The
@@ -10,6 +10,12 @@ days a US decision (and so a quote) that would charge goods at a bundled rate ab
 holiday; a rate source answering the day with rates of its own (0 % for goods it knows
 qualify) is used as given. The days are in ``_data/us_holidays.csv``, sourced.
 
+Some back-to-school holidays name a category but set terms a per-item rule cannot hold:
+Missouri's school supplies up to USD 50 *per purchase*, Alabama's computers in a
+single purchase of USD 750 or less, Arkansas' school supplies and electronic devices at
+any price, West Virginia's laptops and tablets but not desktops. Their rows name the
+categories they cover (``covers``) and are refused the same way on their days.
+
 Clothing holidays, whose goods a category does name, are per-item rules instead
 ([`per_item_rates`][commercekit.tax.per_item_rates]).
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -30,7 +37,7 @@ from commercekit.tax._item_rules import LOCAL_WORDS, LocalTaxes
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["on_holiday", "refuse_on_holiday"]
+__all__ = ["on_holiday", "refuse_on_holiday", "refuse_without_rule"]
 
 
 @attrs.frozen
@@ -41,9 +48,11 @@ class _Holiday(_bundled.Sourced):
     name: str
     since: date
     until: date
-    limit: Money
+    limit: Money | None
     words: str
     excluded: frozenset[TaxCategory]
+    covers: frozenset[TaxCategory]
+    """The categories the row refuses; empty: every category not ``excluded``."""
     sources: tuple[str, ...]
     official: bool
     local_taxes: LocalTaxes
@@ -52,8 +61,23 @@ class _Holiday(_bundled.Sourced):
 
 _COLUMNS = (
     "state", "name", "since", "until", "limit", "currency", "words", "excluded",
-    "source", "official", "local_taxes", "note",
+    "covers", "source", "official", "local_taxes", "note",
 )  # fmt: skip
+
+
+def _limit(line: _bundled.Line) -> Money | None:
+    found = line.optional_decimal("limit")
+    return None if found is None else Money(found, line.text("currency"))
+
+
+def _why(found: _Holiday, category: TaxCategory) -> str:
+    """Why the holiday cannot be applied to ``category`` item by item."""
+    if found.covers:
+        return found.note[:1].upper() + found.note[1:]
+    return (
+        f"commercekit's category {category!s} does not tell the goods that qualify "
+        "from those that do not"
+    )
 
 
 @functools.cache
@@ -67,9 +91,10 @@ def _table() -> tuple[_Holiday, ...]:
             name=line.text("name"),
             since=line.day("since"),
             until=line.day("until"),
-            limit=Money(line.decimal("limit"), line.text("currency")),
+            limit=_limit(line),
             words=line.text("words"),
             excluded=frozenset(check_category(word) for word in line.words("excluded")),
+            covers=frozenset(check_category(word) for word in line.words("covers")),
             sources=line.sources(),
             official=line.flag("official"),
             local_taxes=line.choice("local_taxes", LocalTaxes),
@@ -78,7 +103,10 @@ def _table() -> tuple[_Holiday, ...]:
         for line in lines
     )
     pairs = zip(lines, rows, strict=True)
-    _bundled.check_periods((line, row.state, row.since, row.until) for line, row in pairs)
+    _bundled.check_periods(
+        (line, (row.state, tuple(sorted(row.covers))), row.since, row.until)
+        for line, row in pairs
+    )
     return rows
 
 
@@ -95,15 +123,30 @@ def _bundled_rates(state: str, category: TaxCategory, day: date) -> frozenset[Ta
 
 
 def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
-    """The general-goods holiday covering ``category`` in ``state`` on ``day``, if
-    any (a partial answer may not leave such a category out: see
-    ``_us_local.left_out_category``)."""
+    """The holiday row refusing ``category`` in ``state`` on ``day`` (a general-goods
+    holiday, or one whose ``covers`` names the category), if any (a partial answer may
+    not leave such a category out: see ``_us_local.left_out_category``)."""
     on = _checks.day(day, "on")
-    found = next(
-        (row for row in _table() if row.state == state and row.since <= on <= row.until),
+    return next(
+        (
+            row
+            for row in _table()
+            if row.state == state
+            and row.since <= on <= row.until
+            and category not in row.excluded
+            and (not row.covers or category in row.covers)
+        ),
         None,
     )
-    return None if found is None or category in found.excluded else found
+
+
+def refuse_without_rule(state: str, category: TaxCategory, day: date) -> None:
+    """Raise ``MissingDataError`` naming the holiday where ``day`` is a holiday in
+    ``state`` whose ``covers`` names ``category`` and no rate answers it (Connecticut's
+    Sales Tax Free Week: three bands); else return."""
+    found = on_holiday(state, category, day)
+    if found is not None and found.covers:
+        raise _refusal(found, category, _checks.day(day, "on"), rate=None)
 
 
 def refuse_on_holiday(
@@ -120,13 +163,26 @@ def refuse_on_holiday(
     charged = [rate for rate in answer if rate.rate > 0 and rate in bundled]
     if not charged:
         return
-    raise MissingDataError(
+    raise _refusal(found, category, on, rate=charged[0].rate)
+
+
+def _refusal(
+    found: _Holiday, category: TaxCategory, on: date, *, rate: Decimal | None
+) -> MissingDataError:
+    """The refusal naming ``found`` for ``category`` on ``on``; ``rate`` the bundled
+    rate that would have been charged, if any."""
+    terms = "" if found.covers else f", {found.note}"
+    wrong = (
+        "no one rate fits every item"
+        if rate is None
+        else f"its {rate}% would be wrong for some"
+    )
+    return MissingDataError(
         f"whether each item of {category} qualifies for the {found.name} on {on}",
-        f"from {found.since} to {found.until} {state} exempts {found.words}, "
-        f"{found.note} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
-        f"{found.source}). commercekit's category {category!s} does not tell the goods "
-        f"that qualify from those that do not, so its {charged[0].rate}% would be wrong "
-        "for some: pass a TaxRateSource whose rates_for("
-        f"{state!r}, {str(category)!r}, on=day) answers the day with rates of its own, "
-        "or give each qualifying item the category 'exempt'",
+        f"from {found.since} to {found.until} {found.state} exempts {found.words}"
+        f"{terms} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
+        f"{found.source}). {_why(found, category)}, so {wrong}: pass a "
+        f"TaxRateSource whose rates_for({found.state!r}, {str(category)!r}, on=day) "
+        "answers the day with rates of its own, or give each qualifying item the "
+        "category 'exempt'",
     )

@@ -17,8 +17,9 @@
   business) cannot be expressed by a ``Sale``.
 * The place of supply of **services** under the general rule (s. 12(2)) is a
   registered buyer's location (its GSTIN's State), else the buyer's address. Hotel
-  accommodation is placed where the property is (s. 12(3)(b)) and restaurant service
-  where performed (s. 12(4)), from the sale's ``ServiceFacts``
+  accommodation is placed where the property is (s. 12(3)(b)), restaurant service
+  where performed (s. 12(4)) and passenger transport to an unregistered person where
+  the passenger embarks (s. 12(9)(b)), from the sale's ``ServiceFacts``
   (``_in_section_12.py``); the other services with rules of their own (s.
   12(3)-(14): other immovable property, events, transport …) are refused when said.
 * A supplier in India selling services to a recipient **outside India**: IGST Act s.
@@ -30,6 +31,9 @@
   where s. 13 places the service in India, an import of services, on which the
   recipient pays IGST under reverse charge (IGST Act s. 5(3); Notification
   10/2017-Integrated Tax (Rate) entry 1): ``_in_imports.py``.
+* A supplier abroad selling other services to a consumer in India (no GSTIN): placed
+  in India by s. 13, they are exempt (Notification 9/2017-Integrated Tax (Rate) entry
+  10(a)); placed outside India, not India's (``_in_imports.py``).
 * A supplier abroad selling online information and database access or retrieval
   services (OIDAR) to consumers in India: the place of supply is the recipient's
   location (s. 13(12)), and the supplier registers and pays IGST from its first sale
@@ -73,7 +77,10 @@ from commercekit.tax._india import (
 )
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
-from commercekit.tax._jurisdictions._in_imports import imported_by_business
+from commercekit.tax._jurisdictions._in_imports import (
+    imported_by_business,
+    imported_by_consumer,
+)
 from commercekit.tax._jurisdictions._in_operator_sale import through_operator
 from commercekit.tax._jurisdictions._in_section_12 import placed_by_section_12
 from commercekit.tax._jurisdictions._in_services import leaving_india, oidar_rules
@@ -176,16 +183,7 @@ class India(RegisteredServices):
         return None if case.goods else imported_by_business(case)
 
     def services_arriving(self, case: Case, decision: TaxDecision) -> TaxDecision:
-        rule = Rule(
-            "services other than OIDAR from outside India to a consumer in India: IGST "
-            "Act s. 13 places them by their kind (the recipient's location under the "
-            "general rule, s. 13(2)); whether India taxes them (reverse charge by the "
-            "recipient, Notification 10/2017-Integrated Tax (Rate) entry 1, and the "
-            "exemptions of Notification 9/2017-Integrated Tax (Rate) for individuals) "
-            "is not bundled with commercekit",
-            ACTS,
-        )
-        return attrs.evolve(decision, rules=(rule, *decision.rules))
+        return imported_by_consumer(case, decision)
 
     def electronic_services(self, case: Case, destination: str) -> TaxDecision:
         decision = super().electronic_services(case, destination)

@@ -12,12 +12,13 @@ exception turns on and not given is refused, naming its field in the sale.
 
 The bundled rates of India are the residual entries, and rates by a fact
 (``fact_rates``): accommodation by the value of a unit per day, restaurant service by
-its premises. Passenger transport by cab or motor vehicle has entries of its own in
-Notification 11/2017-Central Tax (Rate) that are not bundled, so such a service
-decided on the bundled rates is refused, naming ``rates``: a ``TaxRateSource`` that
-holds the service's rate is needed; so is accommodation or restaurant service sold as
-lines of another category than ``accommodation`` or ``restaurant`` (the residual rate
-would be wrong).
+its premises, passenger transport by its conveyance (a radio taxi 5 % until 2025-09-21;
+a motorcab, maxicab or motor cycle that is not a radio taxi is refused by name). Cab
+and motor vehicle services sold as lines of another category than
+``passenger_transport``, and accommodation or restaurant service sold as lines of
+another category than ``accommodation`` or ``restaurant``, are refused on the bundled
+rates, naming ``rates`` (the residual rate would be wrong): their lines' category, or
+a ``TaxRateSource`` that holds the service's rate, is needed.
 
 References:
     CBIC, GST Acts (CGST Act s. 9(5), IGST Act s. 5(5)): https://cbic-gst.gov.in/gst-acts.html
@@ -44,8 +45,9 @@ from commercekit.tax._us_local import StateRatesOnly
 
 __all__ = ["through_operator"]
 
-_OWN_RATES = frozenset({OperatorService.CAB, OperatorService.MOTOR_VEHICLE})
-"""The clauses whose services have rate entries of their own, not bundled."""
+_TRANSPORT = frozenset({OperatorService.CAB, OperatorService.MOTOR_VEHICLE})
+"""The clauses of passenger transport, rated by each line's conveyance
+(``fact_rates``) for lines of ``passenger_transport``."""
 
 _BY_FACT = {
     OperatorService.ACCOMMODATION: TaxCategory.ACCOMMODATION,
@@ -117,22 +119,21 @@ def _refuse_other_clause(case: Case, service: OperatorService) -> None:
 
 
 def _refuse_rates_not_bundled(case: Case, service: OperatorService) -> None:
-    """Refuse, naming ``rates``, a service whose rate entries of their own are not in
-    the bundled rows: cab and motor vehicle services, and accommodation or restaurant
-    services sold as lines of another category than the one rated by its facts."""
+    """Refuse, naming ``rates``, a service of a clause whose rates are bundled by their
+    facts for one category, sold as lines of another category."""
     source = case.source
     if isinstance(source, StateRatesOnly):
         source = source.source
-    if source is not BUNDLED or service not in (*_OWN_RATES, *_BY_FACT):
+    if source is not BUNDLED or service not in (*_TRANSPORT, *_BY_FACT):
         return
-    categories = {line.category for line in case.sale.goods_lines}
-    if service in _BY_FACT and categories == {_BY_FACT[service]}:
+    category = (
+        TaxCategory.PASSENGER_TRANSPORT if service in _TRANSPORT else _BY_FACT[service]
+    )
+    if {line.category for line in case.sale.goods_lines} == {category}:
         return  # rated by each line's facts (fact_rates)
     bundled = (
-        f"; its rate is bundled by its facts for the category '{_BY_FACT[service]}' "
+        f"; its rate is bundled by its facts for the category '{category}' "
         "(fact_rates), which every line must have"
-        if service in _BY_FACT
-        else ""
     )
     raise MissingDataError(
         f"the GST rate of {service.value.replace('_', ' ')} services",

@@ -3,16 +3,21 @@ it by a rule of its own.
 
 Supplier and recipient both in India, s. 12 places a service, and its general rule
 (s. 12(2): a registered recipient's State, else the recipient's address) gives way to
-rules of their own. Two are bundled, for the services whose rates are bundled by a
+rules of their own. Three are bundled, for the services whose rates are bundled by a
 fact (``tax/_in_facts.py``):
 
 * **lodging accommodation** by a hotel, inn, guest house, home stay, club or campsite
   (s. 12(3)(b)): where the property is, whatever the guest's State. The sale says it
   as ``ServiceFacts('immovable_property', location='IN-KA')``;
 * **restaurant and catering services** (s. 12(4)): where they are actually performed,
-  ``ServiceFacts('in_person', location='IN-KA')``.
+  ``ServiceFacts('in_person', location='IN-KA')``;
+* **passenger transport** to a person other than a registered person (s. 12(9)(b)):
+  where the passenger embarks on the conveyance for a continuous journey,
+  ``ServiceFacts('passenger_transport', location='IN-KA')``. To a registered person
+  (a buyer with a GSTIN) s. 12(9)(a) places it at that person's location, the State
+  the general rule (s. 12(2)(a)) gives, which then places it.
 
-A line of either category placed by any other rule (no service facts, a goods sale,
+A line of these categories placed by any other rule (no service facts, a goods sale,
 the general rule) is refused, naming the fact: the guest's State is not the place of
 supply. A property outside India (s. 12(3) proviso: the recipient's location), the
 other kinds within India, and either kind with lines of other categories are refused
@@ -45,6 +50,15 @@ _OWN_RULE = {
         "12(4)",
         "restaurant service is supplied where it is actually performed",
     ),
+    TaxCategory.PASSENGER_TRANSPORT: (
+        ServiceKind.PASSENGER_TRANSPORT,
+        "12(9)(b)",
+        (
+            "passenger transport to a person other than a registered person is "
+            "supplied where the passenger embarks on the conveyance for a continuous "
+            "journey"
+        ),
+    ),
 }
 """The categories s. 12 places by a rule of its own: the kind a sale says it with,
 the clause, and the rule in words."""
@@ -63,6 +77,8 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
     facts = case.sale.service
     categories = {line.category for line in case.sale.goods_lines}
     own = categories & _OWN_RULE.keys()
+    if own == {TaxCategory.PASSENGER_TRANSPORT} and _registered(case):
+        return None  # s. 12(9)(a): the registered recipient's location, as s. 12(2)(a)
     if not own:
         if case.goods or facts is None or facts.kind in _GENERAL_WITHIN_INDIA:
             return None
@@ -103,6 +119,13 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
     return location, Rule(
         f"{words}, {location}: the place of supply is there (IGST Act s. {clause})", ACTS
     )
+
+
+def _registered(case: Case) -> bool:
+    """Whether the buyer is a registered person: a GSTIN the registry did not refuse."""
+    buyer = case.sale.buyer
+    refused = buyer.verification is not None and not buyer.verification.valid
+    return buyer.tax_id is not None and buyer.tax_id.country == "IN" and not refused
 
 
 def _category_of(kind: ServiceKind | None) -> TaxCategory:
