@@ -162,13 +162,21 @@ __all__ = [
 ]
 
 
+_CONTEXT_FIELDS = {"sale.service": "service_facts", "sale.lines": "cart.lines"}
+"""A sale's fields as a quote names them: the context's service facts, the cart's
+lines."""
+
+
 def as_context_field(error: MissingDataError | InvalidInputError) -> CommerceKitError:
-    """A refusal of the sale's service facts, named as the context's ``service_facts``
-    (``sale.service.operator_service`` as ``service_facts.operator_service``)."""
+    """A refusal of the sale a quote decides, named as the quote's own field
+    (``sale.service.operator_service`` as ``service_facts.operator_service``,
+    ``sale.lines`` as ``cart.lines``)."""
     field = error.field or ""
-    if not field.startswith("sale.service."):
-        return error
-    named = "service_facts." + field.removeprefix("sale.service.")
-    if isinstance(error, MissingDataError):
-        return MissingDataError(error.missing, error.how, field=named)
-    return type(error)(error.value, error.reason, field=named, choices=error.choices)
+    for sale_field, quote_field in _CONTEXT_FIELDS.items():
+        if field == sale_field or field.startswith(f"{sale_field}."):
+            named = quote_field + field.removeprefix(sale_field)
+            if isinstance(error, MissingDataError):
+                return MissingDataError(error.missing, error.how, field=named)
+            choices = error.choices
+            return type(error)(error.value, error.reason, field=named, choices=choices)
+    return error
