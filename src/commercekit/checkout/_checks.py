@@ -166,22 +166,32 @@ __all__ = [
 
 _SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.category")
 
+_CONTEXT_FIELDS = {"sale.service": "service_facts", "sale.lines": "cart.lines"}
+"""A sale's fields as a quote names them: the context's service facts, the cart's
+lines."""
+
 
 def as_context_field(
     error: MissingDataError | InvalidInputError, skus: Sequence[str] = ()
 ) -> CommerceKitError:
-    """A refusal of the sale, named as the context's field that holds what it refused:
-    the service facts (``sale.service.operator_service`` as
-    ``service_facts.operator_service``) and a line's category (``sale.lines[0].category``
-    as ``products['MUG'].tax_category``, ``skus`` being the SKU of each sale line)."""
+    """A refusal of the sale a quote decides, named as the quote's own field: a line's
+    category (``sale.lines[0].category`` as ``products['MUG'].tax_category``, ``skus``
+    being the SKU of each sale line), the service facts
+    (``sale.service.operator_service`` as ``service_facts.operator_service``) and the
+    lines (``sale.lines`` as ``cart.lines``)."""
     field = error.field or ""
     line = _SALE_LINE.fullmatch(field)
-    if field.startswith("sale.service."):
-        named = "service_facts." + field.removeprefix("sale.service.")
-    elif line is not None and int(line[1]) < len(skus):
+    if line is not None and int(line[1]) < len(skus):
         named = f"products[{shown(skus[int(line[1])])}].tax_category"
     else:
-        return error
+        renamed = (
+            quote_field + field.removeprefix(sale_field)
+            for sale_field, quote_field in _CONTEXT_FIELDS.items()
+            if field == sale_field or field.startswith(f"{sale_field}.")
+        )
+        named = next(renamed, "")
+        if not named:
+            return error
     if isinstance(error, MissingDataError):
         return MissingDataError(error.missing, error.how, field=named)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)

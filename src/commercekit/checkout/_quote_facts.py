@@ -90,9 +90,13 @@ def fact_line_rates(
     day = context.at.date()
     try:
         rates = fact_rates(taxed_in, category, facts, on=day)
-    except MissingDataError as error:  # a fact the product's rate_facts leave out
-        field = (error.field or "").removeprefix("facts.")
-        raise MissingDataError(error.missing, error.how, field=f"{where}.{field}") from None
+    except MissingDataError as error:  # a fact not stated: named on the product
+        field = error.field or ""
+        if not field.startswith("facts."):
+            raise
+        raise MissingDataError(
+            error.missing, error.how, field=f"{where}.{field.removeprefix('facts.')}"
+        ) from None
     if (
         category is TaxCategory.ACCOMMODATION
         and discount.amount

@@ -75,7 +75,10 @@ def tax_lines(
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
-    rates, parts = rates_of_lines(cart_lines, categories, discounts, taxed_in, context)
+    with_goods = (shipping_left if shipping_taxed else None, amounts)
+    rates, parts = rates_of_lines(
+        cart_lines, categories, discounts, taxed_in, context, shipping=with_goods
+    )
     shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
     untaxed: list[Money] = []  # the shipping's share of lines left untaxed
     shipping = split_over_rates(
