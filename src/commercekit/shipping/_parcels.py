@@ -213,17 +213,18 @@ class DimensionRounding:
     @context_free
     def measure(self, size_cm: Decimal) -> Decimal:
         """One side given in cm, as the carrier measures it: in ``unit``, rounded."""
-        return self.measured(_size(size_cm))
+        return _measured(self, _size(size_cm))
 
-    def measured(self, size_cm: Decimal) -> Decimal:
-        """``measure`` of a side already checked (a parcel's)."""
-        # The exact ratio size / (1 in) / increment, in integers: rounded once.
-        size, per = size_cm.as_integer_ratio()
-        if self.unit == "in":
-            size, per = size * _CM_PER_IN[1], per * _CM_PER_IN[0]
-        step, per_step = self.increment.as_integer_ratio()
-        whole = round_ratio(size * per_step, per * step, self.mode)
-        return EXACT.multiply(Decimal(whole), self.increment)
+
+def _measured(rounding: DimensionRounding, size_cm: Decimal) -> Decimal:
+    """``rounding.measure`` of a side already checked (a parcel's)."""
+    # The exact ratio size / (1 in) / increment, in integers: rounded once.
+    size, per = size_cm.as_integer_ratio()
+    if rounding.unit == "in":
+        size, per = size * _CM_PER_IN[1], per * _CM_PER_IN[0]
+    step, per_step = rounding.increment.as_integer_ratio()
+    whole = round_ratio(size * per_step, per * step, rounding.mode)
+    return EXACT.multiply(Decimal(whole), rounding.increment)
 
 
 def check_dimension_rounding(value: object) -> DimensionRounding | Literal["exact"]:
@@ -292,7 +293,7 @@ class Parcel:
             return self
         per_unit = CM_PER_IN if rounding.unit == "in" else Decimal(1)
         length, width, height = (
-            EXACT.multiply(rounding.measured(side), per_unit)
+            EXACT.multiply(_measured(rounding, side), per_unit)
             for side in (self.length_cm, self.width_cm, self.height_cm)
         )
         return trusted(
