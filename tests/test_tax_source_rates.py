@@ -15,7 +15,19 @@ from commercekit.tax import BUNDLED, BundledRates, TaxCategory, source_rates
 from commercekit.tax._tax_rate import OWN_SOURCES, checked_answer
 
 INDIA = ("IN-MH", "IN-KA", "IN-DL", "IN-CH", "IN-LD", "IN-TG", "IN-TS", "IN-JK")
-PLACES = (*BUNDLED.jurisdictions(), *INDIA, "XI", "EL", "GB-NIR", "FR-2A", "de", "FR-ZZ", "US", "CA", "ZZ")
+PLACES = (
+    *BUNDLED.jurisdictions(),
+    *INDIA,
+    "XI",
+    "EL",
+    "GB-NIR",
+    "FR-2A",
+    "de",
+    "FR-ZZ",
+    "US",
+    "CA",
+    "ZZ",
+)
 DAYS = st.dates(min_value=date(2015, 1, 1), max_value=date(2028, 12, 31))
 
 
@@ -37,7 +49,7 @@ def _trusted(place: str, category: TaxCategory, day: date) -> object:
 
 def test_the_bundled_tables_are_the_librarys_own() -> None:
     """BundledRates is trusted; nothing else is (a plug-in's answer is checked)."""
-    assert OWN_SOURCES == {BundledRates}
+    assert {BundledRates} == OWN_SOURCES
 
 
 @pytest.mark.parametrize("place", PLACES)
