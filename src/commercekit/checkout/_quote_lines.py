@@ -28,6 +28,7 @@ __all__ = ["lines_taxed_per_line"]
 _scaleb = EXACT.scaleb
 _multiply = EXACT.multiply
 _money = trusted_builder(Money)
+_rate_total = trusted_builder(RateTotal)  # a rate's own tax, rate and kind; Money made here
 
 
 def lines_taxed_per_line(
@@ -167,7 +168,7 @@ def _summary(
         found = rows.get(key)
         rows[key] = (base, tax) if found is None else (found[0] + base, found[1] + tax)
     return tuple(
-        RateTotal(tax=tax, rate=rate, kind=kind, base=money(base), amount=money(amount))
+        _rate_total(tax=tax, rate=rate, kind=kind, base=money(base), amount=money(amount))
         for (tax, rate, kind), (base, amount) in sorted(
             rows.items(), key=lambda item: (item[0][0], item[0][1])
         )
