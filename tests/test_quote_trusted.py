@@ -32,7 +32,9 @@ from commercekit.shipping import example_rate_cards
 from commercekit.tax import Buyer, RoundingLevel, Sale, SaleLine, Seller
 from tests.quote_data import RATES, StatedTariff
 
+D = Decimal
 AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
+Request = tuple[Cart, CheckoutContext]
 CARDS = example_rate_cards()
 TARIFF = StatedTariff({"4901.99": "0"}, default="12")
 CATEGORIES = ("standard", "books", "food", "childrens_clothing", "medicines")
@@ -50,12 +52,12 @@ PROMOTIONS = (
 
 
 @st.composite
-def requests(draw: st.DrawFn) -> tuple[Cart, CheckoutContext]:
+def requests(draw: st.DrawFn) -> Request:
     count = draw(st.integers(min_value=1, max_value=12))
     skus = [f"S{draw(st.integers(0, 9))}" for _ in range(count)]
     cents = st.one_of(st.integers(0, 300), st.integers(0, 100_000), st.just(15_000))
     lines = [
-        CartLine(sku, Money(Decimal(draw(cents)).scaleb(-2), "EUR"), draw(st.integers(1, 4)))
+        CartLine(sku, Money(D(draw(cents)).scaleb(-2), "EUR"), draw(st.integers(1, 4)))
         for sku in skus
     ]
     products = {
@@ -102,7 +104,7 @@ def _same(trusted: Any) -> None:
 
 
 @given(requests())
-def test_the_quotes_own_values_pass_their_checks(request: tuple[Cart, CheckoutContext]) -> None:
+def test_the_quotes_own_values_pass_their_checks(request: Request) -> None:
     """Each value the quote builds trusted == the same value built checked."""
     cart, context = request
     try:
@@ -122,7 +124,7 @@ def test_the_quotes_own_values_pass_their_checks(request: tuple[Cart, CheckoutCo
 
 
 @given(requests())
-def test_the_sale_decided_on_passes_its_checks(request: tuple[Cart, CheckoutContext]) -> None:
+def test_the_sale_decided_on_passes_its_checks(request: Request) -> None:
     """sale_of(...) == Sale(...) with the same lines, checked."""
     cart, context = request
     lines = tuple(
