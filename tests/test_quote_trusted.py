@@ -12,12 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.checkout._quote import sale_of
-from commercekit.errors import CommerceKitError
+from commercekit.errors import CommerceKitError, InvalidInputError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import (
     AmountOff,
@@ -145,3 +146,24 @@ def test_the_sale_decided_on_passes_its_checks(request: Request) -> None:
         prices_include_tax=context.prices_include_tax,
     )
     assert sale_of(context, context.buyer, price, shipping, lines) == built
+
+
+@pytest.mark.parametrize("units", [10**9, 10**9 + 1])
+def test_a_line_holds_at_most_a_sale_lines_units(units: int) -> None:
+    """The quote's one check of the quantities (_check, at once) refuses a line of more
+    units than a SaleLine holds, naming it, as SaleLine's own check: 10^9 is quoted."""
+    cart = Cart(
+        [CartLine("A", Money("0.01", "EUR"), 1), CartLine("B", Money("0.01", "EUR"), units)]
+    )
+    context = CheckoutContext(
+        Seller("NL"), Buyer("NL"), at=AT, prices_include_tax=True,
+        products={"A": Product("A", "standard"), "B": Product("B", "standard")},
+    )  # fmt: skip
+    if units <= 10**9:
+        assert quote(cart, context).lines[1].quantity == units
+        return
+    with pytest.raises(InvalidInputError) as refused:
+        quote(cart, context)
+    assert refused.value.field == "cart.lines[1].quantity"
+    with pytest.raises(InvalidInputError):
+        SaleLine(Money("0.01", "EUR"), units)

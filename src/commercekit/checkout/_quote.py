@@ -52,6 +52,7 @@ border charges (step 5) in ``_quote_border``, the delivery dates (step 6) in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import cast
 
 import attrs
@@ -75,7 +76,7 @@ from commercekit.errors import (
     MissingDataError,
 )
 from commercekit.money import Money, RateTable, sum_money
-from commercekit.pricing import Cart, PromotionResult, apply_promotions
+from commercekit.pricing import Cart, CartLine, PromotionResult, apply_promotions
 from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
@@ -99,6 +100,10 @@ _money = trusted_builder(Money)
 _quote = trusted_builder(Quote)
 _sale = trusted_builder(Sale)
 _SALE_UNITS = cast("Callable[[int], int]", attrs.fields(SaleLine).quantity.converter)
+_MOST_SALE_UNITS = 10**9  # what _SALE_UNITS allows (tests/test_quote_trusted.py)
+_QUANTITY = attrgetter("quantity")
+_SKU = attrgetter("sku")
+_CATEGORY = attrgetter("tax_category")
 
 
 def _buyer(context: CheckoutContext) -> Buyer:
@@ -158,7 +163,7 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     notes.extend(f"promotion not applied: {r}" for r in promoted.rejected)
     discounts = promoted.line_discounts
     subtotals, nets = _amounts(cart, discounts)
-    categories = [products[line.sku].tax_category for line in cart.lines]
+    categories = list(map(_CATEGORY, map(products.__getitem__, map(_SKU, cart.lines))))
     decision = _decision(cart, context, buyer, categories, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
     missing.extend(f"tax: {what}" for what in missing_from(decision))
@@ -257,7 +262,21 @@ def _check(cart: Cart, context: CheckoutContext) -> None:
         raise InvalidAmountError.refused(
             "context", context, "is not a CheckoutContext", kind=_TYPE
         )
-    for index, line in enumerate(cart.lines):
+    lines = cart.lines
+    if lines and max(map(_QUANTITY, lines)) <= _MOST_SALE_UNITS:
+        pass  # a cart's quantities are whole and positive: all within a sale's too
+    else:
+        _check_units(lines)
+    if cart.shipping is not None:
+        raise InvalidCartError(
+            "the cart carries a shipping charge; the quote prices shipping itself (on the "
+            "context's rate cards or live carrier), so leave Cart.shipping unset"
+        )
+
+
+def _check_units(lines: Sequence[CartLine]) -> None:
+    """Refuses a line with more units than a sale's line holds, naming it."""
+    for index, line in enumerate(lines):
         try:  # a cart holds more units on a line than a sale does
             _SALE_UNITS(line.quantity)
         except InvalidInputError as error:
@@ -266,11 +285,6 @@ def _check(cart: Cart, context: CheckoutContext) -> None:
                 f"{error.reason} (a tax decision counts a line's units; split the line)",
                 field=f"cart.lines[{index}].quantity",
             ) from None
-    if cart.shipping is not None:
-        raise InvalidCartError(
-            "the cart carries a shipping charge; the quote prices shipping itself (on the "
-            "context's rate cards or live carrier), so leave Cart.shipping unset"
-        )
 
 
 def _with_exchange_rates(cart: Cart, context: CheckoutContext) -> CheckoutContext:
@@ -303,13 +317,13 @@ def _canonical(cart: Cart) -> tuple[Cart, list[int]]:
     as given, its QuoteLine.position, for showing the buyer's order.
     """
     lines = cart.lines
-    skus = [line.sku for line in lines]
+    skus = list(map(_SKU, lines))
     positions = sorted(range(len(lines)), key=skus.__getitem__)  # stable, as below
     if len(set(skus)) < len(skus):  # a SKU on several lines: its price, then quantity
         positions.sort(
             key=lambda at: (lines[at].sku, lines[at].unit_price.amount, lines[at].quantity)
         )
-    return trusted_evolve(cart, lines=tuple(lines[at] for at in positions)), positions
+    return trusted_evolve(cart, lines=tuple(map(lines.__getitem__, positions))), positions
 
 
 def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
@@ -319,10 +333,10 @@ def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
     for line in cart.lines:
         found = known.get(line.sku)
         products[line.sku] = context.product(line.sku) if found is None else found
-    electronic = sorted(
-        sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
-    )
-    if electronic:
+    if not _ELECTRONIC.isdisjoint(map(_CATEGORY, products.values())):
+        electronic = sorted(
+            sku for sku, product in products.items() if product.tax_category in _ELECTRONIC
+        )
         raise InvalidAmountError(
             electronic,
             "are e-books or digital services, electronically supplied services by law "
@@ -347,11 +361,10 @@ def _decision(
     (``categories``, one per line)."""
     currency = promoted.subtotal.currency.code
     # The values and categories are the library's, checked; a cart allows more units
-    # on a line than a sale does, so SaleLine's own check of the quantity runs.
+    # on a line than a sale does, which _check refused.
     make_line = trusted_builder(SaleLine)
-    units = _SALE_UNITS
     lines = tuple([
-        make_line(value=net, quantity=units(line.quantity), category=category)
+        make_line(value=net, quantity=line.quantity, category=category)
         for line, net, category in zip(cart.lines, nets, categories, strict=True)
     ])  # fmt: skip
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
