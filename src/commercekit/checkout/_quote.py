@@ -76,7 +76,7 @@ from commercekit.errors import (
     MissingDataError,
 )
 from commercekit.money import Money, RateTable, sum_money
-from commercekit.pricing import Cart, CartLine, PromotionResult, apply_promotions
+from commercekit.pricing import Cart, PromotionResult, apply_promotions
 from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
@@ -188,9 +188,8 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         context, buyer, lines, shipping=shipping_charge, collected=collected,
         notes=notes, missing=missing,
     )  # fmt: skip
-    # Every part is the library's own, checked where it was made; the quote's own
-    # checks (one currency, the summary adds up to the tax) hold by construction
-    # (tests/test_quote_trusted.py builds each quote checked too).
+    # Every part is the library's own, checked where made; the quote's own checks hold
+    # by construction (tests/test_quote_trusted.py builds each quote checked too).
     return _quote(
         currency=promoted.subtotal.currency.code,
         at=context.at,
@@ -262,21 +261,9 @@ def _check(cart: Cart, context: CheckoutContext) -> None:
         raise InvalidAmountError.refused(
             "context", context, "is not a CheckoutContext", kind=_TYPE
         )
-    lines = cart.lines
-    if lines and max(map(_QUANTITY, lines)) <= _MOST_SALE_UNITS:
-        pass  # a cart's quantities are whole and positive: all within a sale's too
-    else:
-        _check_units(lines)
-    if cart.shipping is not None:
-        raise InvalidCartError(
-            "the cart carries a shipping charge; the quote prices shipping itself (on the "
-            "context's rate cards or live carrier), so leave Cart.shipping unset"
-        )
-
-
-def _check_units(lines: Sequence[CartLine]) -> None:
-    """Refuses a line with more units than a sale's line holds, naming it."""
-    for index, line in enumerate(lines):
+    lines = cart.lines  # whole, positive quantities: over a sale's units, one is named
+    over = bool(lines) and max(map(_QUANTITY, lines)) > _MOST_SALE_UNITS
+    for index, line in enumerate(lines if over else ()):
         try:  # a cart holds more units on a line than a sale does
             _SALE_UNITS(line.quantity)
         except InvalidInputError as error:
@@ -285,6 +272,11 @@ def _check_units(lines: Sequence[CartLine]) -> None:
                 f"{error.reason} (a tax decision counts a line's units; split the line)",
                 field=f"cart.lines[{index}].quantity",
             ) from None
+    if cart.shipping is not None:
+        raise InvalidCartError(
+            "the cart carries a shipping charge; the quote prices shipping itself (on the "
+            "context's rate cards or live carrier), so leave Cart.shipping unset"
+        )
 
 
 def _with_exchange_rates(cart: Cart, context: CheckoutContext) -> CheckoutContext:
@@ -389,24 +381,17 @@ def sale_of(
     lines: tuple[SaleLine, ...],
 ) -> Sale:
     """``Sale(..., lines=lines)`` of the goods (or the services, where the context has
-    ``service_facts``) in ``context``: built and checked without
-    its lines, which are then set in place (``trusted_evolve``). What ``Sale`` checks of
-    its lines holds by construction: they are SaleLines, in the cart's one currency,
-    of no electronic category (``_goods`` refused those), and ``price`` is the sum of
-    their values (``sum_money`` of them)."""
+    ``service_facts``) in ``context``, built without its checks: its parts are the
+    checked context's and the library's; the lines are SaleLines in the cart's one
+    currency, of no electronic category (``_goods`` refused those), and ``price`` is
+    the sum of their values (``sum_money``). tests/test_quote_trusted.py holds it to
+    ``Sale(...)``."""
     facts = with_stated_premises(context)
     return _sale(
-        seller=context.seller,
-        buyer=buyer,
-        supply=Supply.GOODS if facts is None else Supply.SERVICES,
-        price=price,
-        shipping=shipping,
-        shipping_shown_separately=True,
-        ship_from=context.ship_from,
-        category=TaxCategory.STANDARD,
-        marketplace=context.marketplace,
+        seller=context.seller, buyer=buyer, price=price, shipping=shipping, lines=lines,
+        supply=Supply.GOODS if facts is None else Supply.SERVICES, service=facts,
+        shipping_shown_separately=True, ship_from=context.ship_from,
+        category=TaxCategory.STANDARD, marketplace=context.marketplace,
         exchange_rates=context.exchange_rates,
-        lines=lines,
         prices_include_tax=context.prices_include_tax,
-        service=facts,
-    )
+    )  # fmt: skip
