@@ -97,7 +97,8 @@ _ELECTRONIC = frozenset({TaxCategory.EBOOKS, TaxCategory.DIGITAL_SERVICES})
 _multiply = EXACT.multiply
 _subtract = EXACT.subtract
 _money = trusted_builder(Money)
-_quote = trusted_builder(Quote)
+_quote = trusted_builder(Quote)  # its parts checked where made; its own checks hold by
+# construction (tests/test_quote_trusted.py builds each quote checked too)
 _sale = trusted_builder(Sale)
 _SALE_UNITS = cast("Callable[[int], int]", attrs.fields(SaleLine).quantity.converter)
 _MOST_SALE_UNITS = 10**9  # what _SALE_UNITS allows (tests/test_quote_trusted.py)
@@ -188,8 +189,6 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
         context, buyer, lines, shipping=shipping_charge, collected=collected,
         notes=notes, missing=missing,
     )  # fmt: skip
-    # Every part is the library's own, checked where made; the quote's own checks hold
-    # by construction (tests/test_quote_trusted.py builds each quote checked too).
     return _quote(
         currency=promoted.subtotal.currency.code,
         at=context.at,

@@ -69,16 +69,10 @@ from commercekit.errors import (
     shown,
 )
 from commercekit.regions import check_day, check_subdivision, special_territory
-from commercekit.tax import _checks
+from commercekit.tax import _checks, _tax_rate
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
-from commercekit.tax._tax_rate import (
-    _ALIASES,
-    OWN_SOURCES,
-    TaxRate,
-    TaxRateSource,
-    source_rates,
-)
+from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -367,7 +361,7 @@ def _names(rates: tuple[TaxRate, ...]) -> str:
 
 
 BUNDLED = BundledRates()
-OWN_SOURCES.add(BundledRates)  # its answers are built from checked tables
+_tax_rate.OWN_SOURCES.add(BundledRates)  # its answers are built from checked tables
 
 
 @context_free
