@@ -312,14 +312,18 @@ def _taxed_shipping(
     zero = round_zero(shipping_left)
     net = sum_money([net for net, _ in shipped], currency) if shipped else zero
     tax = sum_money([tax for _, tax in shipped], currency) if shipped else zero
-    return ShippingCharge(
-        option.service,
-        shipping_price,
-        shipping_price - shipping_left,
-        net,
-        tax,
-        net + tax,
-        option.transit_days,
+    # The shares of the charge left after its discount, and their tax: one currency,
+    # net + tax the gross, by construction.
+    return trusted(
+        ShippingCharge,
+        service=option.service,
+        price=shipping_price,
+        discount=shipping_price - shipping_left,
+        net=net,
+        tax=tax,
+        gross=net + tax,
+        transit_days=option.transit_days,
+        delivery=None,
     )
 
 

@@ -69,7 +69,7 @@ from commercekit.errors import (
     shown,
 )
 from commercekit.regions import check_day, check_subdivision, special_territory
-from commercekit.tax import _checks
+from commercekit.tax import _checks, _tax_rate
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
@@ -359,6 +359,7 @@ def _names(rates: tuple[TaxRate, ...]) -> str:
 
 
 BUNDLED = BundledRates()
+_tax_rate.OWN_SOURCES.add(BundledRates)  # its answers are built from checked tables
 
 
 @context_free

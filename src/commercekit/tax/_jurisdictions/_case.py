@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from commercekit._inputs import trusted_builder
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
@@ -30,6 +31,8 @@ from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 if TYPE_CHECKING:
     from commercekit.tax._item_rules import PerItemRate
+
+_decision = trusted_builder(TaxDecision)
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
@@ -182,7 +185,7 @@ class Case:
         verification = buyer.verification
         if verification is None and buyer.tax_id is not None:
             verification = format_checked(buyer.tax_id)
-        return TaxDecision(
+        return _decision(  # the library's answers, checked as they were made
             regime=regime,
             taxed_in=taxed_in,
             collected_by=collected_by,
