@@ -168,7 +168,14 @@ def _summary(
         found = rows.get(key)
         rows[key] = (base, tax) if found is None else (found[0] + base, found[1] + tax)
     return tuple(
-        _rate_total(tax=tax, rate=rate, kind=kind, base=money(base), amount=money(amount))
+        _rate_total(
+            tax=tax,
+            rate=rate,
+            kind=kind,
+            base=money(base),
+            amount=money(amount),
+            allocated=False,  # one rate a line: each row its rate's own tax
+        )
         for (tax, rate, kind), (base, amount) in sorted(
             rows.items(), key=lambda item: (item[0][0], item[0][1])
         )
