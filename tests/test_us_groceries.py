@@ -10,6 +10,8 @@ reduced rate"). South Dakota taxes them at its general rate, 4.5 % then 4.2 % fr
 2024). Before their cuts Mississippi (7 % until 2025-06-30), Alabama (4 % until
 2023-08-31), Kansas (6.5 % until 2022-12-31) and Oklahoma (4.5 % until 2024-08-28)
 charged food their general rate too (the reports of each cut, "from 7% to 5%" ...).
+New York exempts newspapers and periodicals (20 NYCRR 528.6); other states' rules for
+them stay unsourced and refused.
 """
 
 from __future__ import annotations
@@ -149,12 +151,12 @@ def test_the_json_request_through_the_cli(tmp_path: Path) -> None:
     assert written["tax"] == {"amount": "0.42", "currency": "USD"}
 
 
-def _tax(state: str, price: str, day: date) -> Money:
-    """The state's tax a partial quote (state rates only) puts on one food item."""
+def _tax(state: str, price: str, day: date, category: str = "food") -> Money:
+    """The state's tax a partial quote (state rates only) puts on one item."""
     context = CheckoutContext(
         Seller("US", {state}), Buyer("US", subdivision=state),
         at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
-        prices_include_tax=False, products={"ITEM": Product("ITEM", "food")},
+        prices_include_tax=False, products={"ITEM": Product("ITEM", category)},
         tax_rates=StateRatesOnly(), partial=True,
     )  # fmt: skip
     return quote(Cart([CartLine("ITEM", usd(price), 1)]), context).tax
@@ -164,3 +166,16 @@ def _by_hand(price: str, rate: str) -> Money:
     """``rate`` % of ``price``, to the cent, half up."""
     tax = Decimal(price) * Decimal(rate) / 100
     return usd(str(tax.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)))
+
+
+def test_new_york_exempts_newspapers_and_periodicals() -> None:
+    """Tax Law 1115(a)(5); 20 NYCRR 528.6(a): 'The sale of newspapers and periodicals
+    is exempt from sales and compensating use tax.' Other states stay refused."""
+    (found,) = rates_for("US-NY", "newspapers", on=FIRST)
+    assert (found.kind, found.rate) == (RateKind.EXEMPT, 0)
+    assert _tax("US-NY", "2.50", date(2026, 6, 1), "newspapers") == usd("0.00")
+    assert _tax("US-NY", "2.50", date(2026, 6, 1), "standard") == usd("0.10")  # 4 %
+    with pytest.raises(MissingDataError, match="US-NY sales tax treatment of books"):
+        rates_for("US-NY", "books", on=FIRST)
+    with pytest.raises(MissingDataError, match="US-NJ sales tax treatment of newspapers"):
+        rates_for("US-NJ", "newspapers", on=FIRST)
