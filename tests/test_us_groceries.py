@@ -179,3 +179,13 @@ def test_new_york_exempts_newspapers_and_periodicals() -> None:
         rates_for("US-NY", "books", on=FIRST)
     with pytest.raises(MissingDataError, match="US-NJ sales tax treatment of newspapers"):
         rates_for("US-NJ", "newspapers", on=FIRST)
+
+
+@pytest.mark.parametrize(
+    ("state", "tax"), [("US-HI", "GET"), ("US-NM", "GRT"), ("US-AZ", "TPT")]
+)
+def test_a_refusal_names_the_states_own_tax(state: str, tax: str) -> None:
+    """Hawaii's general excise tax, New Mexico's gross receipts tax and Arizona's
+    transaction privilege tax are not sales taxes: the refusal names each by its table."""
+    with pytest.raises(MissingDataError, match=f"missing {state} {tax} treatment of books"):
+        rates_for(state, "books", on=date(2026, 3, 2))
