@@ -250,7 +250,7 @@ def test_elsewhere_the_new_categories_fall_back_or_raise_as_any_category(
     assert (de.rate, de.fallback) == (Decimal(19), True)
     with pytest.raises(MissingDataError, match="US-SC sales tax treatment"):
         rates_for("US-SC", category, on=date(2026, 8, 1))
-    with pytest.raises(MissingDataError, match="US-NM sales tax treatment"):
+    with pytest.raises(MissingDataError, match="US-NM GRT treatment"):
         rates_for("US-NM", category, on=date(2025, 8, 1))
 
 

@@ -20,7 +20,12 @@ class TaxCategory(enum.StrEnum):
     STANDARD = "standard"
     """Anything without a special rate."""
     FOOD = "food"
-    """Ordinary foodstuffs bought in a shop (not alcohol, not restaurant meals)."""
+    """Ordinary foodstuffs bought in a shop (not alcohol, not restaurant meals).
+
+    A US state's food rate covers what its own law calls food, which is often narrower:
+    many states that exempt or reduce food tax candy, soft drinks and prepared food at
+    their general rate (Minnesota and Pennsylvania among them, as their rows' notes
+    say); give such items ``standard``."""
     NON_ALCOHOLIC_DRINKS = "non_alcoholic_drinks"
     """Soft drinks, juices, bottled water."""
     BOOKS = "books"

@@ -69,8 +69,11 @@ def refuse_category(code: str, asked: TaxCategory, day: date) -> NoReturn:
     the holiday it falls in, by name, or the fact the category leaves open, or that
     the state's rule for it is not bundled."""
     refuse_without_rule(code, asked, day)  # a holiday no rule can hold, by name
-    what = f"{code} sales tax treatment of {asked}"
-    since = [row.since for row in BUNDLED.rows[code] if row.category is asked]
+    rows = BUNDLED.rows[code]
+    # the state's own tax: Hawaii's GET, New Mexico's GRT, Arizona's TPT (not sales taxes)
+    tax = next(row.tax for row in rows if row.category is TaxCategory.STANDARD)
+    what = f"{code} {tax} treatment of {asked}"
+    since = [row.since for row in rows if row.category is asked]
     undecided = _UNDECIDED.get(asked)
     if undecided is not None and not since:
         fact, why = undecided
