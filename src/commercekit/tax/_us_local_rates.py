@@ -244,11 +244,11 @@ class LocalRates:
             treatment = self._said(local, asked)
             if treatment is LocalTreatment.FOLLOWS_STATE_THRESHOLD:
                 raise invalid(
-                    "categories",
-                    local.categories,
-                    f"says {treatment.value!r} for {asked}, whose rate in "
-                    f"{self.state} does not depend on the price of each item; say "
-                    "'taxed' or 'exempt'",
+                    f"local[{self.local.index(local)}].categories",
+                    treatment.value,
+                    f"for {asked} in the {local.tax} tax: on {on} the rate of "
+                    f"{asked} in {self.state} does not depend on the price of each "
+                    "item; say 'taxed' or 'exempt'",
                     kind=InputKind.CHOICE,
                 )
             exempt = treatment is LocalTreatment.EXEMPT
