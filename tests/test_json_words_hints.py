@@ -31,4 +31,5 @@ def test_an_empty_sku_is_told_in_plain_words() -> None:
     request["cart"]["lines"][0]["sku"] = ""
     with pytest.raises(InvalidJsonError) as raised:
         quote_request_from_json(request)
-    assert str(raised.value) == "cart.lines[0].sku: '' is not a SKU; write a non-empty string"
+    said = "cart.lines[0].sku: '' is not a SKU; write a non-empty string"
+    assert str(raised.value) == said

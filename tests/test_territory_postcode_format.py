@@ -40,7 +40,9 @@ DAY = date(2026, 6, 1)
         ("ES", "35001", "ES-CN"),
     ],
 )
-def test_five_figures_place_the_territory(country: str, postcode: str, territory: str) -> None:
+def test_five_figures_place_the_territory(
+    country: str, postcode: str, territory: str
+) -> None:
     found = locate(country, postcode=postcode, on=DAY)
     assert found is not None
     assert territory in (found.code, found.subdivision), found
