@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from commercekit.checkout import quote
-from commercekit.errors import MissingDataError
+from commercekit.errors import MissingDataError, MissingExchangeRateError
 from commercekit.serde import quote_request_from_json
 from commercekit.service._app import build_app
 
@@ -84,3 +84,25 @@ def test_the_service_names_the_line() -> None:
     problem = TestClient(build_app()).post("/quote", json=request).json()
     assert (problem["status"], problem["field"]) == (422, "products['TV'].tax_category")
     assert "USD 1,600" in problem["detail"], problem["detail"]
+
+
+def _in_euros(price: str, **extra: Any) -> dict[str, Any]:
+    request = _tv_in_nashville(price, **extra)
+    request["cart"]["lines"][0]["unit_price"]["currency"] = "EUR"
+    return request
+
+
+RATES = {"base": "EUR", "rates": {"USD": "1.10"}, "provider": "example figure",
+         "observed_at": "2026-03-01T16:00:00+01:00"}  # fmt: skip
+
+
+def test_a_price_in_another_currency_is_compared_in_dollars() -> None:
+    """EUR 1,500.00 at 1.10 is USD 1,650.00, over the limit; EUR 1,450.00 is USD
+    1,595.00, under it. Without an exchange rate the limit cannot be told, and the
+    refusal asks for one."""
+    with pytest.raises(MissingDataError, match="single article"):
+        quote(*quote_request_from_json(_in_euros("1500.00", exchange_rates=RATES)))
+    under = quote(*quote_request_from_json(_in_euros("1450.00", exchange_rates=RATES)))
+    assert str(under.tax) == "134.13 EUR"  # 9.25 % of 1,450.00 = 134.125
+    with pytest.raises(MissingExchangeRateError):
+        quote(*quote_request_from_json(_in_euros("10.00")))
