@@ -204,7 +204,7 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
     return attrs.evolve(decision, rules=(*decision.rules, left_out))
 
 
-TENNESSEE_SINGLE_ARTICLE = "https://www.tn.gov/revenue/taxes/sales-and-use-tax/single-article-special-tax-rates.html"
+_TENNESSEE_SINGLE_ARTICLE = "https://www.tn.gov/revenue/taxes/sales-and-use-tax/single-article-special-tax-rates.html"
 _NOT_GOODS = frozenset({"digital_services", "exempt", "zero_rated"})
 
 
@@ -225,7 +225,7 @@ def _refuse_single_article(case: Case, state: UsState) -> None:
             "the local tax applies only to the first USD 1,600 of the sales price of "
             "a single article in most localities, and the state adds its single "
             "article tax of 2.75% on the part from USD 1,600.01 to 3,200 (Tennessee "
-            f"Department of Revenue, {TENNESSEE_SINGLE_ARTICLE}); commercekit does not "
+            f"Department of Revenue, {_TENNESSEE_SINGLE_ARTICLE}); commercekit does not "
             "hold this rule and charges no rate on the whole price: compute this "
             "item's tax apart, as the Department's page says",
             field=field,
