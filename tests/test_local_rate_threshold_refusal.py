@@ -70,3 +70,14 @@ def test_the_day_after_names_the_local_rate_in_plain_words(
     path.write_text(json.dumps(request))
     assert main(["quote", str(path)], out=io.StringIO()) == 2
     assert capsys.readouterr().err == f"commercekit: local_rates[0].categories: {detail}\n"
+
+
+def test_a_silent_local_rate_is_told_what_to_write_in_json() -> None:
+    """The advice is a JSON fragment a plugin can copy (it was a Python dict's repr,
+    ``{'computers': 'taxed'}``, which no JSON reader takes)."""
+    request = _laptop_in_nashville("2025-07-28T12:00:00-05:00")
+    del request["local_rates"][0]["categories"]
+    problem = TestClient(build_app()).post("/quote", json=request).json()
+    assert problem["field"] == "local_rates[0].categories", problem
+    fragment = problem["detail"].partition("categories: ")[2].partition(",")[0]
+    assert json.loads(fragment) == {"computers": "taxed"}, problem["detail"]

@@ -42,6 +42,7 @@ References:
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -322,9 +323,9 @@ class LocalRates:
                 f"whether the {local.tax} tax ({self.state}) taxes {category}",
                 f"{self.state} treats {category} apart from its standard rate, and a "
                 "locality may choose otherwise than its state; say it in that local "
-                f"rate's categories: {{{str(category)!r}: 'taxed'}}, 'exempt' or "
-                "'follows_state_threshold' (where the state's rate depends on the price "
-                "of each item)",
+                f"rate's categories: {json.dumps({str(category): 'taxed'})}, "
+                '"exempt" or "follows_state_threshold" (where the state\'s rate depends '
+                "on the price of each item)",
                 field=f"local[{index}].categories",
             )
         return found
