@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal
@@ -45,7 +46,9 @@ def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON ki
 
 
 _PYTHON_HINTS = (
+    ("pass a non-empty string", "write a non-empty string"),
     ("pass a non-empty str", "write a non-empty string"),
+    ("pass a string", "write a string"),
     ("pass a str", "write a string"),
     ("pass an int such as", "write a whole number such as"),
     ("pass True or False", "write true or false"),
@@ -56,6 +59,6 @@ _PYTHON_HINTS = (
 
 def json_words(reason: str) -> str:
     """A refusal's ``reason`` with the hints written for Python callers in JSON's."""
-    for python, words in _PYTHON_HINTS:
-        reason = reason.replace(python, words)
+    for python, words in _PYTHON_HINTS:  # whole words: "str" is not "string"
+        reason = re.sub(rf"{re.escape(python)}\b", words, reason)
     return reason

@@ -42,6 +42,7 @@ References:
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -244,11 +245,11 @@ class LocalRates:
             treatment = self._said(local, asked)
             if treatment is LocalTreatment.FOLLOWS_STATE_THRESHOLD:
                 raise invalid(
-                    "categories",
-                    local.categories,
-                    f"says {treatment.value!r} for {asked}, whose rate in "
-                    f"{self.state} does not depend on the price of each item; say "
-                    "'taxed' or 'exempt'",
+                    f"local[{self.local.index(local)}].categories",
+                    treatment.value,
+                    f"for {asked} in the {local.tax} tax: on {on} the rate of "
+                    f"{asked} in {self.state} does not depend on the price of each "
+                    "item; say 'taxed' or 'exempt'",
                     kind=InputKind.CHOICE,
                 )
             exempt = treatment is LocalTreatment.EXEMPT
@@ -322,9 +323,9 @@ class LocalRates:
                 f"whether the {local.tax} tax ({self.state}) taxes {category}",
                 f"{self.state} treats {category} apart from its standard rate, and a "
                 "locality may choose otherwise than its state; say it in that local "
-                f"rate's categories: {{{str(category)!r}: 'taxed'}}, 'exempt' or "
-                "'follows_state_threshold' (where the state's rate depends on the price "
-                "of each item)",
+                f"rate's categories: {json.dumps({str(category): 'taxed'})}, "
+                '"exempt" or "follows_state_threshold" (where the state\'s rate depends '
+                "on the price of each item)",
                 field=f"local[{index}].categories",
             )
         return found
