@@ -3,7 +3,8 @@
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
 its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``,
-``_bundled``, ``_lazy``, ``_methods``) are the shared footing every package stands on.
+``_bundled``, ``_lazy``, ``_json_words``, ``_where``, ``_methods``) are the shared
+footing every package stands on.
 """
 
 from __future__ import annotations
@@ -50,12 +51,17 @@ FOOTING = {
     "_bundled",
     "_words",
     "_lazy",
+    "_json_words",
+    "_where",
     "_methods",
     *ERRORS_PARTS,
 }
 """Root modules any package may import (``_checks`` stands on money's public names;
-``_lazy`` imports each package's public names on first use; ``_methods`` gives attrs
-classes their shared ``__repr__``, ``__eq__`` and ``__hash__``)."""
+``_lazy`` imports each package's public names on first use; ``_json_words`` shows a
+refused value as JSON wrote it, for every JSON reader; ``_where`` maps a rule's refusal
+to the request field it points at, for the command line and the HTTP service;
+``_methods`` gives attrs classes their shared ``__repr__``, ``__eq__`` and
+``__hash__``)."""
 
 
 def _imports(path: Path) -> list[tuple[int, str, list[str]]]:

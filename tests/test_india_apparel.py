@@ -236,11 +236,11 @@ def _answer(category: TaxCategory, day: date) -> str:
 def test_the_cess_is_named_only_where_it_may_apply(
     category: TaxCategory, day: date
 ) -> None:
-    """No bundled category holds goods the compensation cess Schedule lists; drinks,
-    which may (aerated waters), have no rows and name the cess until it ended."""
+    """No category with rows holds goods the compensation cess Schedule lists; drinks
+    and motor cars, which may, have no rows and name the cess until it ended."""
     named = "compensation cess" in _answer(category, day)
-    drinks = category is TaxCategory.NON_ALCOHOLIC_DRINKS
-    assert named == (drinks and day < RESTRUCTURED)
+    cess_goods = category in (TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS)
+    assert named == (cess_goods and day < RESTRUCTURED)
 
 
 # Properties.

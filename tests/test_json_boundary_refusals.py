@@ -79,7 +79,7 @@ def test_a_card_price_finer_than_a_cent_is_refused_at_its_path(price: str) -> No
     request["shipping"]["rate_cards"][0]["brackets"]["domestic"][0][1] = price
     with pytest.raises(InvalidJsonError) as error:
         quote_request_from_json(request)
-    assert error.value.field == "shipping.rate_cards[0]"  # the card; see the report
+    assert error.value.field == "shipping.rate_cards[0].brackets['domestic'][0][1]"
     assert f"{price!r} is finer than the minor unit of USD" in str(error.value)
 
 

@@ -31,7 +31,7 @@ from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
 from commercekit.serde import quote_request_from_json, quote_request_to_json, quote_to_json
 from commercekit.service._app import build_app
-from commercekit.tax import AirClass, Buyer, RateFacts, Seller, ServiceFacts
+from commercekit.tax import AirClass, Buyer, Propulsion, RateFacts, Seller, ServiceFacts
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -86,6 +86,12 @@ def test_a_product_without_rate_facts_is_written_as_before() -> None:
         specified_premises=st.none() | st.booleans(),
         heading=st.none() | st.sampled_from(["2202", "220210", "22021010"]),
         air_class=st.none() | st.sampled_from(AirClass),
+        marked_retail_price=st.none()
+        | st.decimals(0, 100000, places=2).map(lambda d: Money(d, "INR")),
+        propulsion=st.none() | st.sampled_from(Propulsion),
+        engine_cc=st.none() | st.integers(1, 99999),
+        length_mm=st.none() | st.integers(1, 99999),
+        utility_vehicle=st.none() | st.booleans(),
     )
 )
 def test_any_rate_facts_round_trip(facts: RateFacts) -> None:
@@ -104,7 +110,7 @@ def test_any_rate_facts_round_trip(facts: RateFacts) -> None:
         ({"unit_value_per_day": {"amount": "90.00", "currency": "USD"}},
          "unit_value_per_day", False),
         ({"unit_value_per_day": {"amount": "-1.00", "currency": "INR"}},
-         "unit_value_per_day", False),
+         "unit_value_per_day.amount", False),  # the amount refused, not the money
         ({"unit_value_per_day": {"amount": "NaN", "currency": "INR"}},
          "unit_value_per_day.amount", True),
         ({"specified_premises": "yes"}, "specified_premises", True),
@@ -112,6 +118,15 @@ def test_any_rate_facts_round_trip(facts: RateFacts) -> None:
         ({"heading": "22O2"}, "heading", True),
         ({"heading": 2202}, "heading", True),
         ({"air_class": "business"}, "air_class", True),
+        ({"marked_retail_price": "499"}, "marked_retail_price", True),
+        ({"propulsion": "steam"}, "propulsion", True),
+        ({"engine_cc": "1200"}, "engine_cc", True),
+        ({"engine_cc": 1199.5}, "engine_cc", True),
+        ({"length_mm": 0}, "length_mm", True),
+        ({"length_mm": 100000}, "length_mm", True),
+        ({"utility_vehicle": "yes"}, "utility_vehicle", True),
+        ({"marked_retail_price": {"amount": "499.00", "currency": "USD"}},
+         "marked_retail_price", False),
         ({"stars": 5}, "stars", True),
     ],
 )  # fmt: skip

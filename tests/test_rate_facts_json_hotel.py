@@ -106,7 +106,7 @@ FACTS = "products['SUITE'].rate_facts"
     ("facts", "field"),
     [
         ({"unit_value_per_day": 8000}, f"{FACTS}.unit_value_per_day"),
-        ({"unit_value_per_day": _inr("-1.00")}, f"{FACTS}.unit_value_per_day"),
+        ({"unit_value_per_day": _inr("-1.00")}, f"{FACTS}.unit_value_per_day.amount"),
         ({"air_class": "first"}, "products['SUITE'].rate_facts.air_class"),
         ({"value": "8000"}, "products['SUITE'].rate_facts.value"),
         ("8000", "products['SUITE'].rate_facts"),

@@ -16,11 +16,11 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from commercekit._where import Located
 from commercekit.errors import InvalidJsonError
 from commercekit.money import Money
 from commercekit.serde import converter, structure
 from commercekit.service import _endpoints as endpoints
-from commercekit.service._where import Located
 from commercekit.tax import (
     Buyer,
     Sale,

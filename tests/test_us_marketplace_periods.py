@@ -153,8 +153,8 @@ def test_louisiana_and_new_mexico_leave_marketplace_sales_out() -> None:
 def test_missouri_counts_marketplace_sales() -> None:
     """Department of Revenue, Remote Seller and Marketplace Facilitator FAQs: the USD
     100,000 'is based on all sales ... including sales through a marketplace
-    facilitator'; at least USD 100,000 (SB 153 as REDW quotes it) in the 12 months to
-    the last quarter end."""
+    facilitator'; gross receipts that exceed USD 100,000 (the Department's rule 12 CSR
+    10-113.400(2)(B) and the same FAQ) in the 12 months to the last quarter end."""
     sales = _sales("US-MO", date(2023, 3, 1), date(2023, 3, 2))
     found = _status(sales, date(2023, 4, 1), "US-MO")
     assert found.threshold.marketplace_counts is True
@@ -162,10 +162,10 @@ def test_missouri_counts_marketplace_sales() -> None:
     assert found.status is Registration.MUST_REGISTER
     # without the marketplace sales, USD 60,000 is below
     assert _status(sales[:1], date(2023, 4, 1), "US-MO").status is Registration.BELOW
-    # at the limit: USD 100,000.00 with the marketplace's USD 40,000 crosses, a cent
-    # less does not
-    for direct, status in (("60000.00", Registration.MUST_REGISTER),
-                           ("59999.99", Registration.APPROACHING)):  # fmt: skip
+    # at the limit: USD 100,000.00 with the marketplace's USD 40,000 does not exceed
+    # it; a cent more does
+    for direct, status in (("60000.01", Registration.MUST_REGISTER),
+                           ("60000.00", Registration.APPROACHING)):  # fmt: skip
         limit = _sales("US-MO", date(2023, 3, 1), date(2023, 3, 2), (direct, "40000.00"))
         assert _status(limit, date(2023, 4, 1), "US-MO").status is status, direct
 

@@ -248,10 +248,10 @@ def test_elsewhere_the_new_categories_fall_back_or_raise_as_any_category(
     state whose table does not list the category: refused, as for any category."""
     [de] = rates_for("DE", category, on=date(2026, 8, 1))
     assert (de.rate, de.fallback) == (Decimal(19), True)
-    with pytest.raises(MissingDataError, match="US-CA sales tax treatment"):
-        rates_for("US-CA", category, on=date(2026, 8, 1))
-    with pytest.raises(MissingDataError, match="US-OK sales tax treatment"):
-        rates_for("US-OK", category, on=date(2025, 8, 1))
+    with pytest.raises(MissingDataError, match="US-SC sales tax treatment"):
+        rates_for("US-SC", category, on=date(2026, 8, 1))
+    with pytest.raises(MissingDataError, match="US-NM GRT treatment"):
+        rates_for("US-NM", category, on=date(2025, 8, 1))
 
 
 def test_a_json_request_carries_the_new_categories() -> None:

@@ -27,6 +27,7 @@ from commercekit.errors import (
     InvalidAmountError,
     InvalidInputError,
     MissingDataError,
+    shown,
 )
 from commercekit.money import Money, to_minor_units
 
@@ -163,21 +164,34 @@ __all__ = [
 ]
 
 
+_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.category")
+
+_CONTEXT_FIELDS = {"sale.service": "service_facts", "sale.lines": "cart.lines"}
+"""A sale's fields as a quote names them: the context's service facts, the cart's
+lines."""
+
+
 def as_context_field(
     error: MissingDataError | InvalidInputError, skus: Sequence[str] = ()
 ) -> CommerceKitError:
-    """A refusal of the sale's service facts, named as the context's ``service_facts``
-    (``sale.service.operator_service`` as ``service_facts.operator_service``); of the
-    category of the sale's line ``i``, as the product's (``sale.lines[1].category`` as
-    ``products['SKU'].tax_category``, ``skus`` the cart's in the sale's order)."""
+    """A refusal of the sale a quote decides, named as the quote's own field: a line's
+    category (``sale.lines[0].category`` as ``products['MUG'].tax_category``, ``skus``
+    being the SKU of each sale line), the service facts
+    (``sale.service.operator_service`` as ``service_facts.operator_service``) and the
+    lines (``sale.lines`` as ``cart.lines``)."""
     field = error.field or ""
-    line = re.fullmatch(r"sale\.lines\[(\d+)\]\.category", field)
+    line = _SALE_LINE.fullmatch(field)
     if line is not None and int(line[1]) < len(skus):
-        named = f"products[{skus[int(line[1])]!r}].tax_category"
-    elif field.startswith("sale.service."):
-        named = "service_facts." + field.removeprefix("sale.service.")
+        named = f"products[{shown(skus[int(line[1])])}].tax_category"
     else:
-        return error
+        renamed = (
+            quote_field + field.removeprefix(sale_field)
+            for sale_field, quote_field in _CONTEXT_FIELDS.items()
+            if field == sale_field or field.startswith(f"{sale_field}.")
+        )
+        named = next(renamed, "")
+        if not named:
+            return error
     if isinstance(error, MissingDataError):
         return MissingDataError(error.missing, error.how, field=named)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)

@@ -383,6 +383,6 @@ class CheckoutContext:
                 "give products={sku: Product(sku, tax_category=...)} for every SKU in the "
                 "cart (its tax category; HS code and origin across a customs border; "
                 "weight for rate cards)",
-                field=f"products[{sku!r}]",
+                field=f"products[{shown(sku)}]",
             )
         return found

@@ -12,6 +12,7 @@ are not bundled, so the quote refuses, or, when partial, lists them in ``missing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -22,13 +23,13 @@ from commercekit._methods import attrs_repr
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_taxes import round_zero
-from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.errors import MissingDataError, NoRuleError, shown
 from commercekit.money import Money
 from commercekit.regions import Place, Territory, customs_border, fiscal_border
 from commercekit.tax import TaxDecision
 
 if TYPE_CHECKING:
-    from commercekit.shipping import DutyRate, LandedCost
+    from commercekit.shipping import DutyRate, Item, LandedCost
 
 
 class _NoTariff:
@@ -39,6 +40,7 @@ class _NoTariff:
             f"a duty rate for {hs_code} from {origin} into {destination}",
             "pass tariffs= to the CheckoutContext (a TariffSource with real rates, or "
             "commercekit.shipping.BUNDLED_TARIFF, the labelled example)",
+            field="tariffs",
         )
 
 
@@ -141,7 +143,7 @@ class Border:
             )
         except (MissingDataError, NoRuleError) as error:
             if not context.partial:
-                raise
+                raise _of_product(error, items) from None
             self.missing.append(f"border charges: {error}")
             self.notes.append(f"border charges left out (partial quote): {error}")
             return None, zero, zero
@@ -149,3 +151,21 @@ class Border:
         if cost.incoterm is cost.incoterm.DDP:
             return cost, cost.charges, zero
         return cost, zero, cost.charges
+
+
+_ITEM = re.compile(r"shipment\.items\[(\d+)\]\.(hs_code|origin)")
+
+
+def _of_product(
+    error: MissingDataError | NoRuleError, items: Sequence[Item]
+) -> MissingDataError | NoRuleError:
+    """``error``, where it names an item of the shipment, naming the product the
+    context gave its fact in (``shipment.items[0].hs_code`` as
+    ``products['TEE'].hs_code``: each item is a line, named by its SKU)."""
+    item = _ITEM.fullmatch(getattr(error, "field", None) or "")
+    if item is None or type(error) is not MissingDataError:
+        return error
+    sku = items[int(item[1])].description
+    return MissingDataError(
+        error.missing, error.how, field=f"products[{shown(sku)}].{item[2]}"
+    )

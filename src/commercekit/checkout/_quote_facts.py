@@ -32,6 +32,7 @@ from commercekit.errors import (
     InvalidInputError,
     MissingDataError,
     NoRuleError,
+    shown,
 )
 from commercekit.money import Money
 from commercekit.pricing import CartLine
@@ -76,7 +77,7 @@ def fact_line_rates(
     from commercekit.tax import fact_rates  # noqa: PLC0415
 
     facts = context.products[line.sku].rate_facts
-    where = f"products[{line.sku!r}].rate_facts"
+    where = f"products[{shown(line.sku)}].rate_facts"
     if facts is None:
         raise MissingDataError(
             where,
@@ -89,9 +90,13 @@ def fact_line_rates(
     day = context.at.date()
     try:
         rates = fact_rates(taxed_in, category, facts, on=day)
-    except MissingDataError as error:  # a fact the product's rate_facts leave out
-        field = (error.field or "").removeprefix("facts.")
-        raise MissingDataError(error.missing, error.how, field=f"{where}.{field}") from None
+    except MissingDataError as error:  # a fact not stated: named on the product
+        field = error.field or ""
+        if not field.startswith("facts."):
+            raise
+        raise MissingDataError(
+            error.missing, error.how, field=f"{where}.{field.removeprefix('facts.')}"
+        ) from None
     if (
         category is TaxCategory.ACCOMMODATION
         and discount.amount

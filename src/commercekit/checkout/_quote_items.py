@@ -49,12 +49,16 @@ def rates_of_lines(
     discounts: Sequence[Money],
     taxed_in: str,
     context: CheckoutContext,
+    *,
+    shipping: tuple[Money | None, Sequence[Money]] = (None, ()),
 ) -> tuple[list[tuple[TaxRate, ...]], Parts]:
     """Each line's rates (its category's, asked once; by the price of each item where
     the category's rate depends on it), and the lines taxed in parts, whose rates are
     their parts' (the rate below the threshold, then the rate above). A partial quote
     in a US state leaves a category without rates there untaxed (no rates), as its
-    decision does and lists (``left_out_category``)."""
+    decision does and lists (``left_out_category``). ``shipping`` is the charge taxed
+    with the goods and the lines' amounts it is shared by, which India's value of each
+    piece may turn on (``_quote_piece_value``)."""
     day = context.at.date()
     plain: dict[TaxCategory, tuple[TaxRate, ...]] = {}
     by_item: dict[TaxCategory, tuple[PerItemRate, ...]] = {}
@@ -84,6 +88,12 @@ def rates_of_lines(
                 raise
     if not by_item and not by_fact:  # every category has its rates: each line's
         return [plain[category] for category in categories], {}
+    if by_item and india and not context.prices_include_tax:  # else refused below
+        from commercekit.checkout._quote_piece_value import (  # noqa: PLC0415  # India
+            shipping_keeps_each_band,
+        )
+
+        shipping_keeps_each_band(cart_lines, categories, by_item, shipping)
     rates: list[tuple[TaxRate, ...]] = []
     parts: Parts = {}
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
@@ -132,6 +142,7 @@ def _per_item(
             "without it until the rate is chosen, and the rate depends on that price; "
             "quote with prices_include_tax=False and the prices without the tax, as US "
             "prices are stated",
+            field="prices_include_tax",
         )
     from commercekit.tax import item_tax_lines  # noqa: PLC0415  # per-item rates only
 

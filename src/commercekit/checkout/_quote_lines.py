@@ -4,8 +4,8 @@ These are the figures [`tax_invoice`][commercekit.tax.tax_invoice] works out at
 ``RoundingLevel.LINE`` for the quote's lines and shipping shares, carried as whole
 minor units: each line's amount (price x quantity less its discount); its tax from
 ``tax_invoice``'s arithmetic for one rate,
-[`tax_in_minor_units`][commercekit.tax.tax_in_minor_units], asked once per rate for
-all the lines at that rate; and the per-rate summary added up from them. Each
+[`tax_in_minor_units`][commercekit.tax.tax_in_minor_units]' half-up formula, each
+rate's ratio worked out once; and the per-rate summary added up from them. Each
 ``QuoteLine`` and its amounts are built once, at the end, from the library's own
 figures. Other rounding levels, and lines with several taxes (GST and PST), go through
 ``tax_invoice``; ``tests/test_quote_lines.py`` holds both to the per-call functions.
@@ -15,19 +15,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import compress, repeat
+from operator import attrgetter, sub
 
 from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
 from commercekit.checkout._model import QuoteLine
 from commercekit.money import MINOR_UNITS, QUANTUM, Money
 from commercekit.pricing import CartLine
-from commercekit.tax import RateKind, RateTotal, TaxLine, TaxRate, tax_in_minor_units
+from commercekit.tax import RateKind, RateTotal, TaxLine, TaxRate
 
 __all__ = ["lines_taxed_per_line"]
 
 _scaleb = EXACT.scaleb
 _multiply = EXACT.multiply
+_subtract = EXACT.subtract
 _money = trusted_builder(Money)
+_AMOUNT = attrgetter("amount")
+_rate_total = trusted_builder(RateTotal)  # a rate's own tax, rate and kind; Money made here
 
 
 def lines_taxed_per_line(
@@ -50,12 +55,13 @@ def lines_taxed_per_line(
 
     # Each amount in minor units, as tax_invoice's line amount: price x quantity (whole
     # minor units, checked in the cart) less the discount; then the shipping shares.
-    units = [int(_scaleb(amount.amount, places)) for amount in amounts]
-    units += [int(_scaleb(line.price.amount, places)) for line in shipping]
+    decimals = [*map(_AMOUNT, amounts), *(line.price.amount for line in shipping)]
+    units = list(map(int, map(_scaleb, decimals, repeat(places))))
     all_rates = [*rates, *(line.rates for line in shipping)]
-    groups = _by_rates(all_rates)
-    taxes = _taxes(units, all_rates, groups, inclusive=inclusive)
-    nets = [a - t for a, t in zip(units, taxes, strict=True)] if inclusive else units
+    keys = list(map(id, all_rates))  # one tuple of rates per category: by identity
+    by_key = dict(zip(keys, all_rates, strict=True))
+    taxes = _taxes(units, keys, by_key, inclusive=inclusive)
+    nets = list(map(sub, units, taxes)) if inclusive else units
     make_line = trusted_builder(QuoteLine)
     kept = _as_written(amounts, quantum)  # the gross (prices with tax) or the net
     made = {  # each tax's Money, built once (taxes repeat): Money is immutable
@@ -77,9 +83,11 @@ def lines_taxed_per_line(
             unit_price=line.unit_price,
             amount=subtotal,
             discount=discount,
-            net=_money(amount=_multiply(net, quantum), currency=currency)  # mostly unique
-            if inclusive or same is None
-            else same,
+            net=_money(amount=_multiply(net, quantum), currency=currency)
+            if same is None
+            else same
+            if not inclusive  # mostly unique: the gross as written less its tax
+            else _money(amount=_subtract(same.amount, made[tax].amount), currency=currency),
             tax=made[tax],
             gross=_money(amount=_multiply(net + tax, quantum), currency=currency)
             if not inclusive or same is None
@@ -98,41 +106,32 @@ def lines_taxed_per_line(
         (money(net), money(tax))
         for net, tax in zip(nets[count:], taxes[count:], strict=True)
     ]
-    return lines, shipped, _summary(groups, all_rates, nets, taxes, money)
+    return lines, shipped, _summary(keys, by_key, nets, taxes, money)
 
 
 def _taxes(
     units: Sequence[int],
-    rates: Sequence[tuple[TaxRate, ...]],
-    groups: dict[int, list[int]],
+    keys: Sequence[int],
+    by_key: dict[int, tuple[TaxRate, ...]],
     *,
     inclusive: bool,
 ) -> list[int]:
-    """Each line's tax in minor units: ``tax_in_minor_units`` asked once per rate, for
-    the lines at that rate (``groups``, from ``_by_rates``)."""
-    taxes = [0] * len(units)
-    for members in groups.values():
-        found = tax_in_minor_units(
-            [units[index] for index in members],
-            rates[members[0]][0],
-            prices_include_tax=inclusive,
+    """Each line's tax in minor units, as ``tax_in_minor_units`` gives it at the
+    default half-up mode for the line's one rate (``by_key[keys[i]][0]``): its ratio
+    worked out once per tuple of rates, then ``tax_in_minor_units``' half-up formula
+    for a ratio of zero or more, line by line in one pass (the amounts are the
+    library's own whole minor units, zero or more, in range)."""
+    factors = {}
+    for key, (rate, *_) in by_key.items():
+        numerator, denominator = rate.rate.as_integer_ratio()
+        whole = 100 * denominator + numerator if inclusive else 100 * denominator
+        factors[key] = (2 * numerator, whole, 2 * whole)
+    return [
+        (twice_rate * amount + whole) // twice
+        for amount, (twice_rate, whole, twice) in zip(
+            units, map(factors.__getitem__, keys), strict=True
         )
-        for index, tax in zip(members, found, strict=True):
-            taxes[index] = tax
-    return taxes
-
-
-def _by_rates(rates: Sequence[tuple[TaxRate, ...]]) -> dict[int, list[int]]:
-    """The lines' indexes by their rates (one tuple per category: by identity), in
-    order."""
-    groups: dict[int, list[int]] = {}
-    for index, line_rates in enumerate(rates):
-        members = groups.get(id(line_rates))
-        if members is None:  # not setdefault: no list built and dropped per line
-            groups[id(line_rates)] = [index]
-        else:
-            members.append(index)
-    return groups
+    ]
 
 
 def _as_written(amounts: Sequence[Money], quantum: Decimal) -> list[Money | None]:
@@ -150,8 +149,8 @@ def _as_written(amounts: Sequence[Money], quantum: Decimal) -> list[Money | None
 
 
 def _summary(
-    groups: dict[int, list[int]],
-    rates: Sequence[tuple[TaxRate, ...]],
+    keys: Sequence[int],
+    by_key: dict[int, tuple[TaxRate, ...]],
     nets: Sequence[int],
     taxes: Sequence[int],
     money: Callable[[int], Money],
@@ -159,15 +158,24 @@ def _summary(
     """``tax_invoice``'s summary: one row per tax and rate, its base (the nets) and
     its tax added up, rows in the order of the lines, then sorted by tax and rate."""
     rows: dict[tuple[str, Decimal, RateKind], tuple[int, int]] = {}
-    for members in groups.values():
-        rate = rates[members[0]][0]
+    for line_key, (rate, *_) in by_key.items():  # in the order of the lines
         key = (rate.tax, rate.rate, rate.kind)
-        base = sum(nets[index] for index in members)
-        tax = sum(taxes[index] for index in members)
+        if len(by_key) == 1:  # every line
+            base, tax = sum(nets), sum(taxes)
+        else:  # the lines of these rates: one pass in C per tuple of rates
+            base = sum(compress(nets, map(line_key.__eq__, keys)))
+            tax = sum(compress(taxes, map(line_key.__eq__, keys)))
         found = rows.get(key)
         rows[key] = (base, tax) if found is None else (found[0] + base, found[1] + tax)
     return tuple(
-        RateTotal(tax=tax, rate=rate, kind=kind, base=money(base), amount=money(amount))
+        _rate_total(
+            tax=tax,
+            rate=rate,
+            kind=kind,
+            base=money(base),
+            amount=money(amount),
+            allocated=False,  # one rate a line: each row its rate's own tax
+        )
         for (tax, rate, kind), (base, amount) in sorted(
             rows.items(), key=lambda item: (item[0][0], item[0][1])
         )

@@ -341,6 +341,7 @@ def merged_summary(
                 kind=row.kind,
                 base=found.base + row.base,
                 amount=found.amount + row.amount,
+                allocated=found.allocated or row.allocated,
             )
         )
     return tuple(rows[key] for key in sorted(rows, key=lambda key: (key[0], key[1])))

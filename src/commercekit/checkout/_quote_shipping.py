@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from commercekit._numbers import plugged
 from commercekit.checkout._context import CheckoutContext, Product
-from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
+from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
 from commercekit.money import Money, convert_noted
 from commercekit.pricing import Cart
 from commercekit.regions import Place
@@ -65,7 +65,7 @@ def _weight(cart: Cart, products: Mapping[str, Product]) -> Decimal:
         raise MissingDataError(
             tuple(f"the weight of {sku!r}" for sku in unweighed),
             "give Product(weight_kg=...) for every SKU when rate cards price the parcel",
-            field=f"products[{unweighed[0]!r}].weight_kg",
+            field=f"products[{shown(unweighed[0])}].weight_kg",
         )
     return total
 

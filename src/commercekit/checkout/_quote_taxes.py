@@ -75,7 +75,10 @@ def tax_lines(
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
-    rates, parts = rates_of_lines(cart_lines, categories, discounts, taxed_in, context)
+    with_goods = (shipping_left if shipping_taxed else None, amounts)
+    rates, parts = rates_of_lines(
+        cart_lines, categories, discounts, taxed_in, context, shipping=with_goods
+    )
     shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
     untaxed: list[Money] = []  # the shipping's share of lines left untaxed
     shipping = split_over_rates(
@@ -309,14 +312,18 @@ def _taxed_shipping(
     zero = round_zero(shipping_left)
     net = sum_money([net for net, _ in shipped], currency) if shipped else zero
     tax = sum_money([tax for _, tax in shipped], currency) if shipped else zero
-    return ShippingCharge(
-        option.service,
-        shipping_price,
-        shipping_price - shipping_left,
-        net,
-        tax,
-        net + tax,
-        option.transit_days,
+    # The shares of the charge left after its discount, and their tax: one currency,
+    # net + tax the gross, by construction.
+    return trusted(
+        ShippingCharge,
+        service=option.service,
+        price=shipping_price,
+        discount=shipping_price - shipping_left,
+        net=net,
+        tax=tax,
+        gross=net + tax,
+        transit_days=option.transit_days,
+        delivery=None,
     )
 
 

@@ -32,7 +32,7 @@ from commercekit._lazy import public_names
 from commercekit._numbers import context_free
 from commercekit.cli._commands import refuse
 from commercekit.cli._parser import build_parser
-from commercekit.errors import CommerceKitError
+from commercekit.errors import CommerceKitError, MissingDataError
 
 if TYPE_CHECKING:
     from commercekit.cli._table import print_quote
@@ -62,6 +62,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         status: int = arguments.run(arguments, stream)
         stream.flush()
+    except MissingDataError as error:  # where the fact goes, as the HTTP service's field
+        return refuse(f"{error.field}: {error}" if error.field else str(error))
     except CommerceKitError as error:
         return refuse(str(error))
     except BrokenPipeError:

@@ -94,12 +94,21 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
-    """``commercekit quote FILE``: read the request, quote it, print it."""
+    """``commercekit quote FILE``: read the request, quote it, print it. A refusal of
+    the rules names the request field it points at, first, as a refused value does
+    (``local_rates: missing local sales tax rates for US-NY ...``)."""
+    from commercekit._where import Located, applied
     from commercekit.cli._read import read_request
 
     with _no_cycle_collection():
         cart, context = serde.quote_request_from_json(read_request(arguments.request))
-        result = checkout.quote(cart, context)
+        try:
+            result = applied(
+                lambda: checkout.quote(cart, context), serde.QUOTE_REQUEST_WHERE
+            )
+        except Located as located:  # said where, as the HTTP service says it
+            field = located.field
+            return refuse(f"{field}: {located.error}" if field else str(located.error))
         if arguments.format == "json":
             _print_json(serde.quote_to_json(result), out)
         else:

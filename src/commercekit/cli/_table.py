@@ -189,7 +189,9 @@ def _print_tax(result: Quote, out: TextIO) -> None:
     for total in result.tax_summary:
         out.write(
             f"  {total.tax} {total.rate}% ({total.kind.value}) on {total.base}: "
-            f"{total.amount}\n"
+            f"{total.amount}"
+            + (" (its share of the tax at the combined rate)" if total.allocated else "")
+            + "\n"
         )
     for rule in decision.rules:
         out.write(f"  why: {rule.text}\n       {rule.source}\n")

@@ -74,7 +74,9 @@ def _rates(value: Mapping[str, object]) -> Mapping[str, Decimal]:
         number = to_decimal(rate, "exchange rate")
         if number <= 0:
             raise InvalidAmountError(
-                rate, f"is not a positive exchange rate for {code}", field="rates"
+                rate,
+                f"is not a positive exchange rate for {code}",
+                field=f"rates[{code!r}]",
             )
         key = validate_currency(code)
         if key in checked:

@@ -285,9 +285,11 @@ class FeeRow:
             )
         card = self.method is PaymentMethod.CARD
         if card != (self.card_type is not None) or card != (self.card_origin is not None):
+            # named: the one of the pair that is given where it must not be, or missing
+            wrong = "card_type" if card != (self.card_type is not None) else "card_origin"
             raise _checks.invalid(
-                "card_type",
-                self.card_type,
+                wrong,
+                getattr(self, wrong),
                 "must be given, with card_origin, for a card row, and only for one",
                 kind=InputKind.CHOICE,
             )

@@ -99,10 +99,10 @@ class FeeSchedule:
         )
         self.provider = self.rows[0].provider
         self._by_key: dict[_Key, list[FeeRow]] = {}
-        for row in self.rows:
+        for index, row in enumerate(self.rows):
             if row.provider != self.provider:
                 raise _checks.invalid(
-                    "rows",
+                    f"rows[{index}].provider",
                     row.provider,
                     f"is another provider than {self.provider!r}; a schedule is one "
                     "provider's",

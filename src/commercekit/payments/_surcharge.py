@@ -255,6 +255,7 @@ def _ruled(
             "whether a usual free means of payment is offered",
             f"{needing[0].legal_basis} allows this fee only if one is; say whether a "
             "usual free means of payment is offered (free_means_offered=True or False)",
+            field="free_means_offered",
         )
     if bans or (needing and not free):
         said = [_said(rule) for rule in bans or needing]

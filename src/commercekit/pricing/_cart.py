@@ -125,9 +125,11 @@ def _unit_price(value: object) -> Money:
 
 
 def _sku(value: object) -> str:
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not value.strip():
+        blank = isinstance(value, str) and value
+        said = "is blank (only spaces)" if blank else "is not a SKU"
         raise InvalidAmountError.of_kind(InputKind.TEXT)(
-            value, "is not a SKU; pass a non-empty string"
+            value, f"{said}; pass a non-empty string"
         )
     return value
 

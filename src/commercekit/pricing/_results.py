@@ -17,7 +17,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted, trusted_builder
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
 from commercekit.errors import InvalidAmountError
@@ -26,12 +26,13 @@ from commercekit.money import (
     QUANTUM,
     Money,
     RoundingMode,
-    make_money,
     to_minor_units,
 )
 from commercekit.pricing import _checks as checks
 from commercekit.pricing._cart import Cart, CartLine
 from commercekit.pricing._promotions import Promotion, RejectionReason
+
+_money = trusted_builder(Money)
 
 __all__ = [
     "AppliedPromotion",
@@ -348,5 +349,8 @@ def _moneys(like: Money, counts: tuple[int, ...]) -> tuple[Money, ...]:
     currency = like.currency
     quantum = QUANTUM[currency.code]  # count x quantum: exact, to the minor unit
     multiply = EXACT.multiply
-    made = {count: make_money(multiply(count, quantum), currency) for count in set(counts)}
+    made = {  # counts of minor units a promotion took, in range: built as they are
+        count: _money(amount=multiply(count, quantum), currency=currency)
+        for count in set(counts)
+    }
     return tuple(map(made.__getitem__, counts))

@@ -13,6 +13,7 @@ has one (``GP`` for Guadeloupe), or its postcode. The bundled table
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
 import attrs
@@ -311,7 +312,7 @@ def locate(
     if subdivision is not None:
         subdivision = check_subdivision(code, subdivision)
     if postcode is not None:
-        postcode = fields.postcode(postcode)
+        postcode = _of_country(code, fields.postcode(postcode))
     found = _in_force(_by_code().get(code), on)
     if found is not None:
         return found
@@ -331,3 +332,25 @@ def locate(
             if rows:
                 return _in_force(_by_code()[rows[0].code], on)
     return None
+
+
+_FIVE_FIGURES = frozenset({"DE", "ES", "FR", "GR", "IT"})
+"""The countries whose special territories a postcode decides and whose postcodes are
+five figures (EU Interinstitutional Style Guide 9.1.5, "Addresses in the Member States:
+specific characteristics": Germany, Spain, France, Italy "5 figures"; Greece "5
+figures", a space between the third and fourth)."""
+
+
+def _of_country(country: str, postcode: str) -> str:
+    """``postcode``, refused where ``country`` places territories by postcode and it is
+    not five figures: a typo (``7826``) or a prefix (``D-78266``) would otherwise be
+    taken as the mainland, and its VAT charged."""
+    if country in _FIVE_FIGURES and not re.fullmatch(r"\d{5}", postcode.replace(" ", "")):
+        raise UnknownCountryError(
+            postcode,
+            f"is not a postcode of {country}: its postcodes are five figures, without "
+            "a country prefix (such as '10115'), and some of them place the address "
+            "outside the EU VAT area",
+            field="postcode",
+        )
+    return postcode

@@ -20,6 +20,10 @@
 * [`request_schema`][commercekit.serde.request_schema] and
   [`quote_schema`][commercekit.serde.quote_schema] are the JSON Schemas of both;
   [`example_request`][commercekit.serde.example_request] loads the bundled examples.
+* [`QUOTE_REQUEST_WHERE`][commercekit.serde.QUOTE_REQUEST_WHERE] maps a refusal by
+  the quote's rules to the request field it points at (``local_rates``,
+  ``buyer.postcode``), as the ``commercekit quote`` command and the HTTP service name
+  it.
 
 Input that does not fit raises [`InvalidJsonError`][commercekit.errors.InvalidJsonError]
 naming the field by its path.
@@ -49,6 +53,7 @@ if TYPE_CHECKING:
         quote_schema,
         request_schema,
     )
+    from commercekit.serde._where import QUOTE_REQUEST_WHERE
 else:
     _public, __dir__ = public_names(
         __name__,
@@ -58,6 +63,7 @@ else:
             "._quote": "quote_to_json",
             "._request": "quote_request_from_json quote_request_to_json",
             "._resources": "example_request example_requests quote_schema request_schema",
+            "._where": "QUOTE_REQUEST_WHERE",
         },
     )
 
@@ -72,6 +78,7 @@ else:
 __all__ = [
     "MAX_REQUEST_BYTES",
     "OFFER_TYPES",
+    "QUOTE_REQUEST_WHERE",
     "converter",
     "example_request",
     "example_requests",

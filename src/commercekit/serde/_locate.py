@@ -8,11 +8,6 @@ field is the path to it (``cart.lines[0].unit_price.amount``).
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Set as AbstractSet
-from datetime import date
-from decimal import Decimal
-
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
@@ -22,6 +17,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from commercekit._json_words import json_shown, json_words
 from commercekit.errors import (
     CommerceKitError,
     InvalidInputError,
@@ -40,40 +36,10 @@ _SHAPE = (
 )
 
 
-def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON kind
-    """A value a rule refused, as the JSON that was written (never a Python repr)."""
-    if value is None or isinstance(value, bool):
-        return "null" if value is None else str(value).lower()
-    if isinstance(value, Decimal):
-        return shown(format(value, "f"))
-    if isinstance(value, enum.Enum):
-        return shown(value.value)
-    if isinstance(value, date):
-        return shown(value.isoformat())
-    if isinstance(value, str | int | float):
-        return shown(value)
-    if isinstance(value, list | tuple | AbstractSet) and not value:
-        return "[]"
-    return "the value given"
-
-
-_PYTHON_HINTS = (
-    ("pass a non-empty str", "write a non-empty string"),
-    ("pass a str", "write a string"),
-    ("pass an int such as", "write a whole number such as"),
-    ("pass True or False", "write true or false"),
-    ("pass a list or tuple", "write a JSON array"),
-)
-"""The shared input checks' hints, written for Python callers, in JSON's words."""
-
-
 def json_reason(error: InvalidInputError) -> str:
     """A rule's refusal in JSON's words: the value as written, without the Python
     argument name (the path names the field)."""
-    reason = error.reason
-    for python, json_words in _PYTHON_HINTS:
-        reason = reason.replace(python, json_words)
-    return f"{json_shown(error.value)} {reason}"
+    return f"{json_shown(error.value)} {json_words(error.reason)}"
 
 
 def _join(path: str, step: str) -> str:

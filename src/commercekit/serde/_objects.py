@@ -26,6 +26,7 @@ from commercekit.errors import (
     InvalidJsonError,
     UnknownCurrencyError,
 )
+from commercekit.money import MINOR_UNITS, Money
 from commercekit.serde._locate import json_reason, json_shown, locate
 from commercekit.serde._scalars import json_object
 
@@ -58,23 +59,76 @@ def json_fields(cls: type, **overrides: Any) -> str:
 
 def _holding(data: Mapping[str, Any], value: object) -> list[str]:
     """The fields (or array items) of ``data`` holding ``value``, as JSON wrote it."""
-    if not isinstance(value, str | int) or isinstance(value, bool):
+    if not isinstance(value, str | int | Money) or isinstance(value, bool):
         return []
     found = []
     for key, given in data.items():
-        if type(given) is type(value) and given == value:
+        if _written(given, value):
             found.append(key)
         elif isinstance(given, list):
             found += [
                 f"{key}[{index}]"
                 for index, item in enumerate(given)
-                if type(item) is type(value) and item == value
+                if _written(item, value)
             ]
     return found
 
 
-def placed(error: CommerceKitError, data: Mapping[str, Any]) -> InvalidJsonError | None:
-    """A rule's refusal of a value in ``data``, at the field holding it (or None)."""
+def _same_reason(one: CommerceKitError, other: CommerceKitError) -> bool:
+    """Whether two refusals say the same of a value (written or converted)."""
+    if isinstance(one, InvalidInputError) and isinstance(other, InvalidInputError):
+        return one.reason == other.reason
+    return str(one) == str(other)
+
+
+def _written(given: object, value: object) -> bool:
+    """Whether ``given``, as JSON wrote it, is ``value``: the same text or whole number,
+    or the money object of a ``Money``."""
+    if isinstance(value, Money):
+        if not isinstance(given, Mapping) or not isinstance(given.get("amount"), str):
+            return False
+        written = (given["amount"], given.get("currency"))
+        return written == (format(value.amount, "f"), value.currency.code)
+    return type(given) is type(value) and given == value
+
+
+def _refused_by(cls: type, data: Mapping[str, Any], error: CommerceKitError) -> list[str]:
+    """The fields of ``data`` whose own converter on ``cls`` refuses them as ``error``
+    says (a percent given as ``"-1"`` is refused as the number it converts to)."""
+    found = []
+    for field in attrs.fields(cls):
+        convert = field.converter
+        if field.name not in data or not callable(convert):
+            continue
+        try:
+            convert(data[field.name])
+        except CommerceKitError as own:
+            if type(own) is type(error) and _same_reason(own, error):
+                found.append(field.name)
+    return found
+
+
+def _amount_of(error: InvalidInputError, given: object) -> str:
+    """``.amount`` where the value refused is money written as a JSON object and its
+    amount is what no rule takes (negative, zero, a digit below the minor unit): the
+    amount is the leaf at fault, not the money object. Money refused for its currency
+    (or for being too much) is named at the money object."""
+    value = error.value
+    if not isinstance(value, Money) or error.kind is not InputKind.AMOUNT:
+        return ""
+    amount = value.amount
+    exponent = amount.as_tuple().exponent
+    finer = isinstance(exponent, int) and -exponent > MINOR_UNITS[value.currency.code]
+    wrong = amount <= 0 or finer
+    return ".amount" if wrong and isinstance(given, Mapping) and "amount" in given else ""
+
+
+def placed(
+    error: CommerceKitError, data: Mapping[str, Any], cls: type | None = None
+) -> InvalidJsonError | None:
+    """A rule's refusal of a value in ``data``, at the field holding it (or None): the
+    field the rule names, or the one field (or array item) holding the value, or the
+    one field whose converter on ``cls`` refuses it."""
     if isinstance(error, InvalidInputError):
         value, reason, kind = error.value, json_reason(error), error.kind
         choices = error.choices
@@ -85,11 +139,17 @@ def placed(error: CommerceKitError, data: Mapping[str, Any]) -> InvalidJsonError
         return None
     field = getattr(error, "field", None)
     named = _holding(data, value)
-    if isinstance(field, str) and field in data:
+    if isinstance(field, str) and field.partition("[")[0] in data and field not in data:
+        named = [field]  # an item the rule names inside a field (``rates['USD']``)
+    elif isinstance(field, str) and field in data:
         # The rule names the field; an array's item holding the value names it better.
         named = [name for name in named if name.startswith(f"{field}[")] or [field]
+    if not named and cls is not None and attrs.has(cls):
+        named = _refused_by(cls, data, error)
     if len(named) != 1:
         return None
+    if isinstance(error, InvalidInputError):
+        named[0] += _amount_of(error, data.get(named[0]))
     return InvalidJsonError(named[0], reason, kind=kind, choices=choices)
 
 
@@ -104,14 +164,17 @@ def _renamed(error: InvalidJsonError, renames: Mapping[str, str]) -> InvalidJson
 
 
 def _refusal(
-    error: ClassValidationError, data: Mapping[str, Any], renames: Mapping[str, str]
+    error: ClassValidationError,
+    data: Mapping[str, Any],
+    renames: Mapping[str, str],
+    cls: type,
 ) -> InvalidJsonError:
     inner = error.exceptions[0] if len(error.exceptions) == 1 else None
     notes = getattr(inner, "__notes__", ())
     built = not any(isinstance(note, AttributeValidationNote) for note in notes)
     if built and isinstance(inner, CommerceKitError):
         # The class refused what its fields' hooks read: put it on the field.
-        found = placed(inner, data)
+        found = placed(inner, data, cls)
         if found is not None:
             return found
     return _renamed(locate(error), renames)
@@ -139,6 +202,6 @@ def make_object_hook(
         try:
             return fields()(data, kind)
         except ClassValidationError as error:
-            raise _refusal(error, data, renames) from None
+            raise _refusal(error, data, renames, cls) from None
 
     return structure_object

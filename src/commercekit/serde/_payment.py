@@ -131,7 +131,10 @@ def _source(fields: _Fields, given: Mapping[str, Any]) -> PaymentCostSource:
     try:
         return FeeSchedule(fields.fee_schedule)
     except CommerceKitError as error:
-        raise locate(error, "fee_schedule") from None
+        # A row the schedule refused (``rows[2].provider``) is the request's row.
+        field = getattr(error, "field", None) or ""
+        row = field.removeprefix("rows") if field.startswith("rows[") else ""
+        raise locate(error, "fee_schedule" + row) from None
 
 
 def _read(value: object, _: object) -> PaymentRequest:

@@ -103,6 +103,7 @@ def _rate_total(total: RateTotal) -> dict[str, Any]:
         "kind": total.kind.value,
         "base": _money(total.base),
         "amount": _money(total.amount),
+        "share": "allocated" if total.allocated else "computed",
     }
 
 

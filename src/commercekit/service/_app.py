@@ -28,13 +28,19 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from commercekit import __version__
+from commercekit._where import Located
 from commercekit.errors import (
     CommerceKitError,
     InvalidInputError,
     InvalidJsonError,
     shown,
 )
-from commercekit.serde import MAX_REQUEST_BYTES, json_document, quote_schema, request_schema
+from commercekit.serde import (
+    MAX_REQUEST_BYTES,
+    json_document,
+    quote_schema,
+    request_schema,
+)
 from commercekit.service._endpoints import ENDPOINTS, Json
 from commercekit.service._problems import (
     NOT_JSON,
@@ -44,7 +50,6 @@ from commercekit.service._problems import (
     plain,
     refusal,
 )
-from commercekit.service._where import Located
 
 __all__ = ["build_app"]
 

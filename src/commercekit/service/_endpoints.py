@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._where import Where, applied
 from commercekit.checkout import Refund, RefundPolicy, quote, refund
 from commercekit.errors import (
     ExcessReturnError,
@@ -27,7 +28,6 @@ from commercekit.errors import (
     InvalidTaxIdError,
     MissingPaymentCostError,
     NoRuleError,
-    SurchargeRefusedError,
     UnknownCurrencyError,
     UnknownSkuError,
     shown,
@@ -36,13 +36,12 @@ from commercekit.money import Money, RateTable, RoundingMode
 from commercekit.pricing import Market, localize_price
 from commercekit.regions import check_country
 from commercekit.serde import (
+    QUOTE_REQUEST_WHERE,
     converter,
     quote_request_from_json,
     quote_to_json,
-    request_schema,
     structure,
 )
-from commercekit.service._where import Where, applied
 from commercekit.shipping import (
     BUNDLED_TARIFF,
     DutyRate,
@@ -62,21 +61,7 @@ _RATES = ((UnknownCurrencyError, "exchange_rates"),)
 """A currency the rule could not convert: the exchange-rate table lacks it (or none
 was given)."""
 
-_QUOTE = Where(
-    frozenset(request_schema()["properties"]),
-    renamed={  # the rules' arguments, as the quote request holds them
-        "postcode": "buyer.postcode",  # the parcel goes to the buyer
-        "service": "shipping.service",
-        "converted": "payment.converted",
-        "tax_rates": "local_rates",  # a US state's local rates, missing
-        "local": "local_rates",  # a LocalRates' own list
-    },
-    by_error=(
-        (SurchargeRefusedError, "payment.surcharge"),
-        (MissingPaymentCostError, "payment"),
-        *_RATES,
-    ),
-)
+_QUOTE = QUOTE_REQUEST_WHERE
 
 
 def _fields(request: type[Any]) -> frozenset[str]:

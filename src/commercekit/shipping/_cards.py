@@ -254,28 +254,47 @@ class RateCard:
     example: bool = attrs.field(default=False, validator=_example)
 
     def __attrs_post_init__(self) -> None:
+        # Each refusal's field is the part of the card it is about (``zones``,
+        # ``brackets['EU1']``), so a card read from JSON names it.
         names = [zone.name for zone in self.zones]
         if len(set(names)) != len(names):
-            raise InvalidAmountError(names, "names a zone twice; zone names are unique")
+            at = next(i for i, name in enumerate(names) if name in names[:i])
+            raise InvalidAmountError(
+                names[at], "names a zone twice; zone names are unique",
+                field=f"zones[{at}].name",
+            )  # fmt: skip
         whole = [c for zone in self.zones if not zone.postcodes for c in zone.countries]
         twice = sorted({country for country in whole if whole.count(country) > 1})
         if twice:
             raise InvalidAmountError(
-                twice, "are in more than one zone without postcodes: which price applies?"
+                twice,
+                "are in more than one zone without postcodes: which price applies?",
+                field="zones",
             )
         for name in names:
             rows = self.brackets.get(name)
             if not rows:
-                raise InvalidAmountError(name, "is a zone with no price brackets")
+                raise InvalidAmountError(
+                    name, "is a zone with no price brackets", field=f"brackets[{name!r}]"
+                )
             limits = [row.up_to_kg for row in rows]
             if any(b <= a for a, b in itertools.pairwise(limits)):
                 raise InvalidAmountError(
-                    limits, f"are the brackets of zone {name}: list them by weight, rising"
+                    limits,
+                    f"are the brackets of zone {name}: list them by weight, rising",
+                    field=f"brackets[{name!r}]",
                 )
-        for table in (self.brackets, self.per_extra_kg):
+        for key, table in (
+            ("brackets", self.brackets),
+            ("per_extra_kg", self.per_extra_kg),
+        ):
             stray = sorted(set(table) - set(names))
             if stray:
-                raise InvalidAmountError(stray, f"are not zones of this card: {names}")
+                raise InvalidAmountError(
+                    stray,
+                    f"are not zones of this card: {names}",
+                    field=f"{key}[{stray[0]!r}]",
+                )
         amounts = [row.price for rows in self.brackets.values() for row in rows]
         amounts += [*self.per_extra_kg.values()]
         amounts += [m for m in (self.remote_surcharge, self.oversize_surcharge) if m]

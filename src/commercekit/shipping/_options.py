@@ -20,7 +20,7 @@ from typing import Protocol
 
 import attrs
 
-from commercekit._inputs import trusted
+from commercekit._inputs import trusted, trusted_evolve
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
@@ -28,7 +28,7 @@ from commercekit.money import Money, RoundingMode, require_money, round_money, s
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._cards import RateCard, _transit
-from commercekit.shipping._parcels import Parcel, chargeable_weight
+from commercekit.shipping._parcels import Parcel, weight_charged
 
 __all__ = ["FreeShipping", "ShippingOption", "ShippingRateSource", "shipping_options"]
 
@@ -154,11 +154,11 @@ def _priced(
     zone = card.zone_for(country, postcode)
     if zone is None:
         return None
-    weight = chargeable_weight(
-        parcel,
-        divisor=card.divisor,
-        increment=card.increment,
-        dimension_rounding=card.dimension_rounding,
+    # Measured once, the carrier's way, for the weight and the oversize surcharge; the
+    # card's divisor and increment are positive, checked when the card was built.
+    measured = parcel.as_measured(card.dimension_rounding)
+    weight = weight_charged(
+        parcel.weight_kg, measured.volume_cm3, card.divisor, card.increment
     )
     if card.max_weight_kg is not None and weight > card.max_weight_kg:
         return None
@@ -189,7 +189,6 @@ def _priced(
         and any(postcode.replace(" ", "").upper().startswith(prefix) for prefix in prefixes)
     ):
         lines.append(("remote area", card.remote_surcharge))
-    measured = parcel.as_measured(card.dimension_rounding)
     longest = max(measured.length_cm, measured.width_cm, measured.height_cm)
     limit, surcharge = card.oversize_cm, card.oversize_surcharge
     if limit is not None and surcharge is not None and longest > limit:
@@ -262,7 +261,7 @@ def shipping_options(
     lowest = options[0].price
     quickest = min(option.transit_days[1] for option in options)
     return tuple(
-        attrs.evolve(
+        trusted_evolve(  # two flags the library worked out
             option,
             cheapest=option.price == lowest,
             fastest=option.transit_days[1] == quickest,

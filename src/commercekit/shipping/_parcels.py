@@ -52,7 +52,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Literal
 
 import attrs
@@ -75,6 +74,8 @@ KG_PER_LB = Decimal("0.45359237")
 """The international avoirdupois pound, exactly (1959 agreement)."""
 CM_PER_IN = Decimal("2.54")
 """The international inch, exactly."""
+_CM_PER_IN = CM_PER_IN.as_integer_ratio()  # 127 / 50
+_KG_PER_LB = KG_PER_LB.as_integer_ratio()
 
 
 def _size(value: object) -> Decimal:
@@ -214,12 +215,18 @@ class DimensionRounding:
     @context_free
     def measure(self, size_cm: Decimal) -> Decimal:
         """One side given in cm, as the carrier measures it: in ``unit``, rounded."""
-        size = Fraction(_size(size_cm))
-        if self.unit == "in":
-            size /= Fraction(CM_PER_IN)
-        steps = size / Fraction(self.increment)
-        whole = round_ratio(steps.numerator, steps.denominator, self.mode)
-        return EXACT.multiply(Decimal(whole), self.increment)
+        return _measured(self, _size(size_cm))
+
+
+def _measured(rounding: DimensionRounding, size_cm: Decimal) -> Decimal:
+    """``rounding.measure`` of a side already checked (a parcel's)."""
+    # The exact ratio size / (1 in) / increment, in integers: rounded once.
+    size, per = size_cm.as_integer_ratio()
+    if rounding.unit == "in":
+        size, per = size * _CM_PER_IN[1], per * _CM_PER_IN[0]
+    step, per_step = rounding.increment.as_integer_ratio()
+    whole = round_ratio(size * per_step, per * step, rounding.mode)
+    return EXACT.multiply(Decimal(whole), rounding.increment)
 
 
 def check_dimension_rounding(value: object) -> DimensionRounding | Literal["exact"]:
@@ -289,7 +296,7 @@ class Parcel:
             return self
         per_unit = CM_PER_IN if rounding.unit == "in" else Decimal(1)
         length, width, height = (
-            EXACT.multiply(rounding.measure(side), per_unit)
+            EXACT.multiply(_measured(rounding, side), per_unit)
             for side in (self.length_cm, self.width_cm, self.height_cm)
         )
         return trusted(
@@ -328,14 +335,33 @@ def chargeable_weight(
             unit, "is not a weight unit; use 'kg' or 'lb'", choices=("kg", "lb")
         )
     measured = parcel.as_measured(dimension_rounding)
-    if unit == "kg":
-        actual = Fraction(parcel.weight_kg)
-        dimensional = Fraction(measured.volume_cm3) / Fraction(divisor)
-    else:
-        actual = Fraction(parcel.weight_kg) / Fraction(KG_PER_LB)
-        dimensional = (
-            Fraction(measured.volume_cm3) / Fraction(CM_PER_IN) ** 3 / Fraction(divisor)
-        )
-    heavier = max(actual, dimensional) / Fraction(step)
-    steps = round_ratio(heavier.numerator, heavier.denominator, RoundingMode.CEILING)
+    return weight_charged(parcel.weight_kg, measured.volume_cm3, divisor, step, unit)
+
+
+def weight_charged(
+    weight_kg: Decimal,
+    volume_cm3: Decimal,
+    divisor: Decimal,
+    step: Decimal,
+    unit: Literal["kg", "lb"] = "kg",
+) -> Decimal:
+    """``chargeable_weight`` of a parcel already measured the carrier's way (its
+    ``weight_kg`` and measured ``volume_cm3``), for a checked positive ``divisor`` and
+    ``step``: the greater of the actual and the dimensional weight, in exact integer
+    ratios, rounded up to ``step`` once."""
+    actual, per_actual = weight_kg.as_integer_ratio()
+    volume, per_volume = volume_cm3.as_integer_ratio()
+    by, per_by = divisor.as_integer_ratio()
+    dimensional, per_dimensional = volume * per_by, per_volume * by  # cm3 / divisor
+    if unit == "lb":  # kg / (kg per lb); in3 = cm3 / (cm per in)^3
+        actual, per_actual = actual * _KG_PER_LB[1], per_actual * _KG_PER_LB[0]
+        inch, per_inch = _CM_PER_IN
+        dimensional *= per_inch**3
+        per_dimensional *= inch**3
+    if actual * per_dimensional < dimensional * per_actual:
+        actual, per_actual = dimensional, per_dimensional
+    increment, per_increment = step.as_integer_ratio()
+    steps = round_ratio(
+        actual * per_increment, per_actual * increment, RoundingMode.CEILING
+    )
     return EXACT.multiply(Decimal(steps), step)

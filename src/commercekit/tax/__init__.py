@@ -42,8 +42,9 @@
   the caller states in [`RateFacts`][commercekit.tax.RateFacts] (hotel accommodation by
   the value of a unit per day, restaurant service by its premises, air travel by its
   class, [`AirClass`][commercekit.tax.AirClass], rail and road travel by the
-  [`Conveyance`][commercekit.tax.Conveyance]; drinks by their HSN heading, with the
-  compensation cess as a tax of its own).
+  [`Conveyance`][commercekit.tax.Conveyance]; footwear before 2022 by the price marked
+  on each pair; motor cars by their [`Propulsion`][commercekit.tax.Propulsion], engine
+  and length; drinks by their HSN heading; the compensation cess as a tax of its own).
 * [`gst_registration_status`][commercekit.tax.gst_registration_status] says whether a
   [`GstSupplier`][commercekit.tax.GstSupplier] must register for India's GST (CGST Act
   ss. 22-24: the turnover limits by State and for goods, compulsory registration by
@@ -83,9 +84,11 @@ if TYPE_CHECKING:
         is_valid_tax_id,
         validate_tax_id,
     )
+    from commercekit.tax._in_cars import Propulsion
     from commercekit.tax._in_conveyance import Conveyance
-    from commercekit.tax._in_facts import AirClass, RateFacts, fact_rates
+    from commercekit.tax._in_facts import fact_rates
     from commercekit.tax._in_operator import OperatorLiability, operator_pays
+    from commercekit.tax._in_rate_facts import AirClass, RateFacts
     from commercekit.tax._in_registration import (
         GstRegistrationStatus,
         gst_registration_status,
@@ -160,8 +163,10 @@ else:
             "._india": "gstin_state",
             "._in_registration": "GstRegistrationStatus gst_registration_status",
             "._in_operator": "OperatorLiability operator_pays",
+            "._in_cars": "Propulsion",
             "._in_conveyance": "Conveyance",
-            "._in_facts": "AirClass RateFacts fact_rates",
+            "._in_facts": "fact_rates",
+            "._in_rate_facts": "AirClass RateFacts",
             "._in_supplier": "GstSupplier GstSupply",
             "._in_tcs": "TcsCollection ecommerce_tcs",
             "._ids": (
@@ -227,6 +232,7 @@ __all__ = [
     "OperatorLiability",
     "OperatorService",
     "PerItemRate",
+    "Propulsion",
     "RateFacts",
     "RateKind",
     "RateTotal",

@@ -20,7 +20,12 @@ class TaxCategory(enum.StrEnum):
     STANDARD = "standard"
     """Anything without a special rate."""
     FOOD = "food"
-    """Ordinary foodstuffs bought in a shop (not alcohol, not restaurant meals)."""
+    """Ordinary foodstuffs bought in a shop (not alcohol, not restaurant meals).
+
+    A US state's food rate covers what its own law calls food, which is often narrower:
+    many states that exempt or reduce food tax candy, soft drinks and prepared food at
+    their general rate (Minnesota and Pennsylvania among them, as their rows' notes
+    say); give such items ``standard``."""
     NON_ALCOHOLIC_DRINKS = "non_alcoholic_drinks"
     """Soft drinks, juices, bottled water."""
     BOOKS = "books"
@@ -48,6 +53,13 @@ class TaxCategory(enum.StrEnum):
     """Footwear (chapter 64 of the Harmonized System), for a law that rates it apart
     from garments (India before 2025-09-22). Where no law rates it apart, use
     ``CLOTHING``; US states with a clothing rule bundled answer it by that rule."""
+    MOTOR_CARS = "motor_cars"
+    """Motor cars and other motor vehicles principally designed for the transport of
+    persons (heading 8703 of the Harmonized System), for a law that rates them by
+    facts of the car (India's GST and compensation cess). Elsewhere they take the
+    standard rate where a table falls back to it, as under ``STANDARD`` (no special
+    regime, such as the EU's for new means of transport, is applied); a US state
+    without a rule for them refuses them."""
     SCHOOL_SUPPLIES = "school_supplies"
     """Supplies a student commonly uses in a course of study: binders, paper, notebooks,
     pens, pencils, crayons, markers, glue, scissors, rulers, calculators, lunch boxes

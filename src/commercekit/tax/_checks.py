@@ -17,7 +17,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._checks import invalid
-from commercekit.errors import InputKind, UnknownCountryError
+from commercekit.errors import InputKind, InvalidAmountError, UnknownCountryError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
 
@@ -74,7 +74,10 @@ whole = _CHECK.whole
 
 def amount(value: object, field: str) -> Money:
     """Money that is not negative: a price, a value, a tax, a threshold."""
-    found = require_money(value, field)
+    try:
+        found = require_money(value, field)
+    except InvalidAmountError as error:  # named here: the field is known
+        raise invalid(field, value, error.reason) from None
     if found.amount < 0:
         what = field.replace("_", " ")
         raise invalid(

@@ -12,10 +12,10 @@ the reason says so: the cess is a tax of its own on top of the GST. It applied f
 lists (tobacco, pan masala, aerated waters, motor vehicles, coal ...). Notification
 2/2025-Compensation Cess (Rate) made it Nil from 2025-09-22 on S. No. 2 (aerated
 waters), 3 (lemonade), 4-4B, 39-42, 47, 48 and 50-55 of that Schedule; the reports read
-say only tobacco and pan masala kept it. No bundled category holds goods that Schedule
-lists. Accommodation, restaurant service and drinks of heading 2202 10 (with their
-cess) have rates by a fact the caller states (``tax/_in_facts.py``,
-``tax/_in_headings.py``): the reason says so.
+say only tobacco and pan masala kept it. Accommodation, restaurant service, drinks of
+heading 2202 10 and motor cars (with their cess), and footwear before 2022, have rates
+by a fact the caller states (``tax/_in_facts.py``, ``tax/_in_headings.py``,
+``tax/_in_cars.py``): the reason says so.
 
 References:
     Notification 21/2021-Central Tax (Rate), 31 Dec 2021 (footwear from 2022-01-01), as
@@ -24,6 +24,12 @@ References:
     Notification 13/2018-Central Tax (Rate), 26 July 2018 (restaurant service, S. No. 7
         of 11/2017-Central Tax (Rate)), as reproduced (read 2026-12-01):
         https://docslib.org/doc/6422230/to-be-published-in-the-gazzete-of-india-extraordinary-part-ii-section-3-sub-section-i
+    Notifications 6/2022 and 7/2022-Central Tax (Rate), 13 July 2022 (food "pre-packaged
+        and labelled" from 2022-07-18, no longer "branded"), as reported (read
+        2026-12-01): https://taxguru.in/goods-and-service-tax/important-gst-w-r-t-foods-industry-w-e-f-july-18-2022.html
+        https://www.a2ztaxcorp.com/gst-applicable-on-supply-of-pre-packaged-and-labelled-goods/
+    Medicines from 2025-09-22, as reported (read 2026-12-01):
+        https://www.livemint.com/economy/gst-2-0-these-lifesaving-cancer-rare-disease-drugs-and-medicines-get-cheaper-from-monday-after-rate-cuts-full-list-11758449990932.html
     Notification 2/2025-Compensation Cess (Rate), 17 Sept 2025 (the cess Nil from
         2025-09-22 on aerated waters, lemonade, motor vehicles ...), as reproduced
         (read 2026-12-01):
@@ -52,6 +58,10 @@ RESTRUCTURED = date(2025, 9, 22)
 effect, and Notification 2/2025-Compensation Cess (Rate) made the cess Nil on aerated
 waters and lemonade, among others."""
 _FOOTWEAR_BY_SALE_VALUE = date(2022, 1, 1)
+_PACKAGED_AND_LABELLED = date(2022, 7, 18)
+"""From this day food grains and other foodstuffs pay GST when "pre-packaged and
+labelled", no longer when branded (6/2022, 7/2022-Central Tax (Rate), as reported by
+taxguru.in and a2ztaxcorp.com; the notifications' text was not read)."""
 
 _CESS = (
     "; before 2025-09-22 such goods may also have paid the compensation cess (GST "
@@ -61,13 +71,9 @@ _CESS = (
 
 _TURNS_ON = MappingProxyType(
     {
-        TaxCategory.FOOD: "the HSN heading of each foodstuff and whether it is "
-        "pre-packaged and labelled",
         TaxCategory.NON_ALCOHOLIC_DRINKS: "the HSN heading of the drink (aerated "
         "waters, lemonade and caffeinated drinks have entries of their own)",
         TaxCategory.EBOOKS: "the SAC entry the supply falls under",
-        TaxCategory.MEDICINES: "the HSN heading and entry of each medicament (some "
-        "are named in entries of their own)",
         TaxCategory.MEDICAL_DEVICES: "the HSN heading of each device or aid",
         TaxCategory.ACCOMMODATION: "the value of a unit of accommodation per day "
         "(Notification 11/2017-Central Tax (Rate), S. No. 7)",
@@ -78,9 +84,43 @@ _TURNS_ON = MappingProxyType(
         TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (by air: "
         "economy or other; other modes are not bundled)",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
+        TaxCategory.MOTOR_CARS: "what drives the car, its engine capacity and length "
+        "(and for a large car whether it is a utility vehicle)",
     }
 )
-_WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS})
+_WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS})
+
+
+def _food(on: date) -> str:
+    """What food's rate turns on, on ``on``."""
+    if on < _PACKAGED_AND_LABELLED:
+        packed = (
+            "whether it is put up in a unit container and bears a registered brand "
+            "name (or a brand whose enforceable right is not foregone): cereals, "
+            "pulses and flour so packed paid 5%, others were exempt"
+        )
+    else:
+        packed = (
+            "whether it is pre-packaged and labelled (a package that must bear the "
+            "declarations of the Legal Metrology Act 2009): cereals, pulses, flour, "
+            "curd and lassi so packed pay 5%, loose ones are exempt (from 2022-07-18, "
+            "Notifications 6/2022 and 7/2022-Central Tax (Rate))"
+        )
+    return f"the HSN heading of each foodstuff and {packed}"
+
+
+def _medicines(on: date) -> str:
+    """What a medicine's rate turns on, on ``on`` (as reported; the entries of the
+    rate notifications were not read)."""
+    rates = (
+        "most medicaments of headings 3003 and 3004 paid 12%, those named in Schedule I "
+        "5% (1/2017-Central Tax (Rate))"
+        if on < RESTRUCTURED
+        else "most medicaments of headings 3003 and 3004 pay 5%, with Nil for the "
+        "lifesaving drugs the 56th GST Council named (36 in the list reported), from "
+        "2025-09-22"
+    )
+    return f"the HSN heading and entry of each medicament: {rates}"
 
 
 def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
@@ -110,9 +150,12 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
             "before 2022-01-01 footwear paid 5% if its retail sale price marked on it "
             "(tax included) did not exceed Rs. 500 a pair (Rs. 1000 from 2018-07-27), "
             "else 18% (Notification 1/2017-Central Tax (Rate) Schedule I S. No. 225), "
-            "and a sale does not carry the marked price"
+            "and a sale does not carry the marked price: state it in "
+            "RateFacts(marked_retail_price=...) and ask fact_rates(place, 'footwear', "
+            "facts, on=day)"
         )
-    turns_on = _TURNS_ON.get(asked)
+    dated = {TaxCategory.FOOD: _food, TaxCategory.MEDICINES: _medicines}.get(asked)
+    turns_on = dated(on) if dated else _TURNS_ON.get(asked)
     if turns_on is None:
         return ""
     cess = _CESS if asked in _WITH_CESS and on < RESTRUCTURED else ""

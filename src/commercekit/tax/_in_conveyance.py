@@ -50,7 +50,8 @@ class Conveyance(enum.StrEnum):
     and the exception for supplies through an operator were not read; not bundled."""
     MOTORCAB = "motorcab"
     """A motorcab (up to six passengers) that is not a radio taxi: rated by S. No. 8
-    (vi) or (vii), whose wording and options were not read; not bundled."""
+    (vi) or (vii), whose wording and options were not read, or exempt as a metered cab
+    or auto rickshaw (12/2017 S. No. 17 (e), read only in summaries); not bundled."""
     MAXICAB = "maxicab"
     """A maxicab (seven to twelve passengers) that is not a radio taxi: not bundled, as
     for a motorcab."""

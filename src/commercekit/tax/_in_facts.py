@@ -18,6 +18,15 @@ from 2019-10-01, redefined from 2025-04-01 by 05/2025). From 2017-07-01 to 2017-
 serve liquor, 18 % with either; in a hotel whose rooms reach Rs 7500 a day (28 % as
 announced) it is refused, the entry not having been read.
 
+Footwear before 2022-01-01 is rated by the **retail sale price marked on each pair**
+(GST included): 5 % if it does not exceed Rs 500 (Rs 1000 from 2018-07-27, 18/2018),
+18 % above (1/2017-Central Tax (Rate) Schedule I S. No. 225, as reproduced; from
+2022-01-01 by the sale value of each pair, ``_data/per_item.csv``).
+
+Motor cars are rated by their fuel, engine capacity, length and, for large cars,
+whether they are utility vehicles, with the compensation cess until 2025-09-21
+(``tax/_in_cars.py``).
+
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
 conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
@@ -46,7 +55,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 from datetime import date
 from decimal import Decimal
@@ -58,118 +66,45 @@ from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, MissingDataError, NoRuleError
-from commercekit.money import Money
 from commercekit.regions import check_day
 from commercekit.tax import _checks
-from commercekit.tax._categories import RateKind, TaxCategory, check_category
-from commercekit.tax._in_conveyance import Conveyance
+from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._in_cars import car_rates, car_rows
 from commercekit.tax._in_headings import (
     CESS,
-    check_heading,
     heading_categories,
     heading_rates,
+    row_rate,
     split_gst,
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
+from commercekit.tax._in_rate_facts import RateFacts
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["AirClass", "RateFacts", "fact_rates", "has_fact_rows", "rates_either_way"]
+__all__ = ["fact_rates", "has_fact_rows", "rates_either_way"]
 
 _FIELDS = {
     TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
     TaxCategory.RESTAURANT: ("specified_premises", "air_conditioned", "liquor_licence"),
     TaxCategory.PASSENGER_TRANSPORT: ("air_class", "conveyance"),
+    TaxCategory.FOOTWEAR: ("marked_retail_price",),
 }
 """The ``RateFacts`` fields each category's rows may turn on."""
+
+_BANDED = {
+    TaxCategory.ACCOMMODATION: "unit_value_per_day",
+    TaxCategory.FOOTWEAR: "marked_retail_price",
+}
+"""The ``RateFacts`` field, an amount in INR, a banded row compares."""
 
 _OTHER_MODE = {"air_class": "conveyance", "conveyance": "air_class"}
 """Facts of two modes of transport: a row naming one does not apply where the other is
 stated."""
 
-
-class AirClass(enum.StrEnum):
-    """The class a passenger travels in by air, as India's GST rates it."""
-
-    ECONOMY = "economy"
-    """Economy class."""
-    OTHER = "other"
-    """Other than economy class: premium economy, business, first."""
-
-
-def _value(value: object) -> Money | None:
-    if value is None:
-        return None
-    found = _checks.amount(value, "unit_value_per_day")
-    if found.currency.code != "INR":
-        raise invalid("unit_value_per_day", value, "is not in INR; the bands are in rupees")
-    return found
-
-
-def _premises(value: object) -> bool | None:
-    return None if value is None else _checks.flag(value, "specified_premises")
-
-
-def _conveyance(value: object) -> Conveyance | None:
-    return None if value is None else _checks.choice(value, Conveyance, "conveyance")
-
-
-def _air_conditioned(value: object) -> bool | None:
-    return None if value is None else _checks.flag(value, "air_conditioned")
-
-
-def _liquor_licence(value: object) -> bool | None:
-    return None if value is None else _checks.flag(value, "liquor_licence")
-
-
-def _heading(value: object) -> str | None:
-    return None if value is None else check_heading(value)
-
-
-def _air_class(value: object) -> AirClass | None:
-    return None if value is None else _checks.choice(value, AirClass, "air_class")
-
-
-@attrs.frozen
-class RateFacts:
-    """The facts an Indian GST rate turns on beyond the category.
-
-    ``unit_value_per_day`` (INR, without the GST) is the value of a unit of hotel
-    accommodation per day: its declared tariff before 2018-07-27, its value of supply
-    (transaction value) from that day. ``specified_premises`` says whether a restaurant
-    service is supplied at "specified premises" as the definition of the day has it
-    (a hotel whose units reach Rs 7500 a day). ``heading`` is the HSN heading, subheading
-    or tariff item of goods (4, 6 or 8 digits, kept without spaces: ``'22021010'``),
-    which rates a drink and says whether it pays the compensation cess.
-    ``air_conditioned`` (the restaurant has air-conditioning or central air-heating in
-    any part of the establishment at any time during the year) and ``liquor_licence``
-    (it has a licence or permit to serve alcoholic liquor) rate restaurant service from
-    2017-07-01 to 2017-11-14. ``None`` means not said: a rate that turns on the fact is
-    refused; a fact the day's rate does not turn on is not looked at. Raises
-    ``InvalidInputError`` subclasses for a value that is negative, not ``Money`` or not
-    in INR, a flag that is not a ``bool``, a heading that is not 4, 6 or 8 digits, and
-    an ``air_class`` that is not an [`AirClass`][commercekit.tax.AirClass] (a class of
-    air travel) or a ``conveyance`` that is not a [`Conveyance`][commercekit.tax.Conveyance]
-    (travel by rail or road).
-
-    Examples:
-        >>> facts = RateFacts(heading="2202 10 10", air_class="economy")
-        >>> facts.heading, facts.air_class
-        ('22021010', <AirClass.ECONOMY: 'economy'>)
-        >>> RateFacts(unit_value_per_day=Money("90.00", "USD"))
-        Traceback (most recent call last):
-        ...
-        commercekit.errors.InvalidAmountError: ... is not in INR; the bands are in ...
-    """
-
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    unit_value_per_day: Money | None = attrs.field(default=None, converter=_value)
-    specified_premises: bool | None = attrs.field(default=None, converter=_premises)
-    heading: str | None = attrs.field(default=None, converter=_heading)
-    air_class: AirClass | None = attrs.field(default=None, converter=_air_class)
-    air_conditioned: bool | None = attrs.field(default=None, converter=_air_conditioned)
-    liquor_licence: bool | None = attrs.field(default=None, converter=_liquor_licence)
-    conveyance: Conveyance | None = attrs.field(default=None, converter=_conveyance)
+_BY_SALE_VALUE = date(2022, 1, 1)
+"""From this day footwear is rated by the sale value of each pair (21/2021-Central
+Tax (Rate)), in ``_data/per_item.csv``, not by the price marked on it."""
 
 
 def _stated(facts: RateFacts, field: str) -> str | None:
@@ -194,9 +129,10 @@ class _Row:
     def matches(self, facts: RateFacts) -> bool:
         if self.bounds is None:
             return all(_stated(facts, field) == value for field, value in self.fact)
-        if facts.unit_value_per_day is None:
+        stated = getattr(facts, _BANDED[self.category])
+        if stated is None:
             return False
-        value = facts.unit_value_per_day.amount
+        value = stated.amount
         if self.bounds is ItemRule.BELOW:
             return (self.low is None or value >= self.low) and (
                 self.high is None or value < self.high
@@ -221,19 +157,7 @@ def _row(line: _bundled.Line) -> _Row:
         bounds=line.optional_choice("bounds", ItemRule),
         fact=_facts(line, category),
         compared_on=line.text("compared_on"),
-        rate=line.build(
-            TaxRate,
-            jurisdiction="IN",
-            tax="IGST",
-            category=category,
-            applies_as=category,
-            rate=line.decimal("rate"),
-            kind=line.choice("kind", RateKind),
-            since=line.day("since"),
-            until=line.optional_day("until"),
-            source=line.text("source"),
-            note=line.raw("note"),
-        ),
+        rate=row_rate(line, "IGST", category),
     )
 
 
@@ -266,9 +190,15 @@ def rows_table() -> dict[TaxCategory, tuple[_Row, ...]]:
 
 def has_fact_rows(category: TaxCategory, on: date) -> bool:
     """Whether ``category``'s Indian rate on ``on`` is bundled here, by a fact."""
+    return any(rate.covers(on) for rate in _all_rates(category))
+
+
+def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
+    """Every bundled rate of ``category`` by a fact, on any day."""
     by_heading = (rate for _, rate in heading_rows().get(category, ()))
     by_band = (row.rate for row in rows_table().get(category, ()))
-    return any(rate.covers(on) for rate in (*by_heading, *by_band))
+    cars = (row.rate for row in car_rows() if category is TaxCategory.MOTOR_CARS)
+    return (*by_heading, *by_band, *cars)
 
 
 def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
@@ -276,10 +206,8 @@ def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRa
     facts it turns on (each band, premises, class or heading, the cess included), as
     the taxes of the place; ``()`` where it has no such rows. What a decision lists
     for a sale whose lines state the facts only in the quote."""
-    by_heading = [rate for _, rate in heading_rows().get(category, ())]
-    by_band = [row.rate for row in rows_table().get(category, ())]
     found: list[TaxRate] = []
-    for rate in (*by_heading, *by_band):
+    for rate in _all_rates(category):
         if rate.covers(day):
             found += (
                 [attrs.evolve(rate, jurisdiction=code)]
@@ -293,6 +221,13 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
     rows = tuple(row for row in rows_table().get(asked, ()) if row.rate.covers(day))
     if rows:
         return rows
+    if asked is TaxCategory.FOOTWEAR and day >= _BY_SALE_VALUE:
+        raise invalid(
+            "category",
+            str(asked),
+            f"is rated by the sale value of each pair on {day}, not by RateFacts (from "
+            "2022-01-01, Notification 21/2021-Central Tax (Rate)); use per_item_rates()",
+        )
     if asked in _FIELDS:
         first = min(row.rate.since for row in rows_table()[asked])
         raise NoRuleError(f"IN GST rate for {asked} by its facts", day, f"{first} on")
@@ -300,7 +235,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         "category",
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
-        "'restaurant', 'passenger_transport' or 'non_alcoholic_drinks', or "
+        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars' "
+        "or 'footwear' (before 2022), or "
         "rates_for() for the others",
     )
 
@@ -340,6 +276,8 @@ def fact_rates(
     asked, day = check_category(category), check_day(on)
     if not isinstance(facts, RateFacts):
         raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
+    if asked is TaxCategory.MOTOR_CARS:
+        return car_rates(code, facts, day)
     if asked in heading_categories():
         if facts.heading is None:
             raise MissingDataError(
@@ -368,7 +306,7 @@ def _refuse(
     not said; where every such fact is said, no bundled row has those facts."""
     missing: dict[str, str] = {}
     for row in rows:
-        named = _FIELDS[asked] if row.bounds else tuple(f for f, _ in row.fact)
+        named = (_BANDED[asked],) if row.bounds else tuple(f for f, _ in row.fact)
         if any(
             _stated(facts, f) not in (None, v)
             or (f in _OTHER_MODE and _stated(facts, _OTHER_MODE[f]) is not None)

@@ -46,6 +46,7 @@ __all__ = [
     "check_heading",
     "heading_categories",
     "heading_rates",
+    "row_rate",
     "split_gst",
 ]
 
@@ -75,6 +76,24 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+def row_rate(line: _bundled.Line, tax: str, category: TaxCategory) -> TaxRate:
+    """The rate of an Indian data row of ``category`` for ``tax``: its ``rate``,
+    ``kind``, ``since``, ``until``, ``source`` and ``note`` columns."""
+    return line.build(
+        TaxRate,
+        jurisdiction="IN",
+        tax=tax,
+        category=category,
+        applies_as=category,
+        rate=line.decimal("rate"),
+        kind=line.choice("kind", RateKind),
+        since=line.day("since"),
+        until=line.optional_day("until"),
+        source=line.text("source"),
+        note=line.raw("note"),
+    )
+
+
 @functools.cache
 def rows_table() -> dict[TaxCategory, tuple[tuple[str, TaxRate], ...]]:
     """The bundled rows by category: (heading's digits, rate), the rate's ``tax``
@@ -84,19 +103,7 @@ def rows_table() -> dict[TaxCategory, tuple[tuple[str, TaxRate], ...]]:
         (
             line,
             check_heading(line.text("heading")),
-            line.build(
-                TaxRate,
-                jurisdiction="IN",
-                tax=line.text("tax"),
-                category=check_category(line.text("category")),
-                applies_as=check_category(line.text("category")),
-                rate=line.decimal("rate"),
-                kind=line.choice("kind", RateKind),
-                since=line.day("since"),
-                until=line.optional_day("until"),
-                source=line.text("source"),
-                note=line.raw("note"),
-            ),
+            row_rate(line, line.text("tax"), check_category(line.text("category"))),
         )
         for line in lines
     ]

@@ -304,7 +304,9 @@ def tax_invoice(
     return trusted(  # every part computed here from the checked lines
         TaxBreakdown,
         lines=tuple(results),
-        by_rate=summary(results),
+        # Shares of taxes rounded together (exclusive prices only: inclusive ones take
+        # each rate of one base, as extract_tax does).
+        by_rate=summary(results, together=together and not inclusive),
         prices_include_tax=inclusive,
         rounding=level,
     )

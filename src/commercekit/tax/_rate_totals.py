@@ -54,7 +54,17 @@ def _kind(value: object) -> RateKind:
 
 @attrs.frozen
 class RateTotal:
-    """One row of an invoice's tax summary: per tax and rate, the base and the tax."""
+    """One row of an invoice's tax summary: per tax and rate, the base and the tax.
+
+    ``allocated`` says how ``amount`` was reached. ``False``: computed, the rate of
+    each line's base rounded where the invoice rounds (per line, per unit, or once on
+    the row), added up. ``True``: the tax's share of taxes rounded together (US state
+    and local sales taxes, ``combined_rates``: SSUTA s. 324(B)): each line's tax at the
+    combined rate is rounded once and shared between the taxes in proportion to their
+    rates, so a share may be a cent from what the tax's own rate of the base rounds to
+    (USD 5.00 in New York City: 8.875 % is 0.44, of which the city's 4.5 % share is
+    0.22, where 4.5 % of 5.00 alone rounds to 0.23).
+    """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     tax: str = attrs.field(validator=_checks.valid_text)
@@ -62,16 +72,22 @@ class RateTotal:
     kind: RateKind = attrs.field(converter=_kind)
     base: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
     amount: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
+    allocated: bool = attrs.field(default=False, kw_only=True, validator=_checks.valid_flag)
 
     def __attrs_post_init__(self) -> None:
         _checks.one_currency(self.base, self.amount, operation="tax")
 
 
-def summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
-    """One row per tax and rate, added up in ``Decimal`` (one currency, checked)."""
+def summary(results: Sequence[LineTax], *, together: bool = False) -> tuple[RateTotal, ...]:
+    """One row per tax and rate, added up in ``Decimal`` (one currency, checked);
+    where ``together`` (a line's taxes rounded together, then shared), the rows of a
+    line with several taxes are ``allocated``."""
     rows: dict[RowKey, tuple[Decimal, Decimal]] = {}
+    shared: set[RowKey] = set()
     for result in results:
         for tax in result.taxes:
+            if together and len(result.taxes) > 1:
+                shared.add((tax.rate.tax, tax.rate.rate, tax.rate.kind))
             key = (tax.rate.tax, tax.rate.rate, tax.rate.kind)
             base, amount = tax.base.amount, tax.amount.amount
             found = rows.get(key)
@@ -86,6 +102,7 @@ def summary(results: Sequence[LineTax]) -> tuple[RateTotal, ...]:
             kind=kind,
             base=make_money(base, currency),
             amount=make_money(amount, currency),
+            allocated=(tax, rate, kind) in shared,
         )
         for (tax, rate, kind), (base, amount) in sorted(
             rows.items(), key=lambda item: (item[0][0], item[0][1])

@@ -69,7 +69,7 @@ from commercekit.errors import (
     shown,
 )
 from commercekit.regions import check_day, check_subdivision, special_territory
-from commercekit.tax import _checks
+from commercekit.tax import _checks, _tax_rate
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
@@ -337,15 +337,9 @@ def _missing(
             f"per_item_rates({place!r}, {str(asked)!r}, on=day))",
         )
     if code[:3] == "US-" and covered:
-        from commercekit.tax._us_holidays import refuse_without_rule  # noqa: PLC0415
+        from commercekit.tax._us_categories import refuse_category  # noqa: PLC0415
 
-        refuse_without_rule(code, asked, day)  # a holiday no rule can hold, by name
-        raise MissingDataError(
-            f"{code} sales tax treatment of {asked}",
-            f"each state decides what it taxes, and commercekit bundles {code}'s "
-            "general rate and the categories its table lists only; pass a "
-            "TaxRateSource that answers for this category, or a category that has rows",
-        )
+        refuse_category(code, asked, day)  # the holiday or the fact it lacks, by name
     if code in _RATE_PER_HEADING and covered:
         reason = missing_rate_reason(asked, day)
         raise MissingDataError(
@@ -365,6 +359,7 @@ def _names(rates: tuple[TaxRate, ...]) -> str:
 
 
 BUNDLED = BundledRates()
+_tax_rate.OWN_SOURCES.add(BundledRates)  # its answers are built from checked tables
 
 
 @context_free

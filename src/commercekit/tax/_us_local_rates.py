@@ -22,8 +22,8 @@ chose to exempt it, the 3/8 % Metropolitan Commuter Transportation District (MCT
 following the locality's choice (TSB-M-12(3)S; Publication 718-C lists the localities).
 New York City chose it: a USD 50 shirt delivered there pays no tax at all; Albany
 County did not: the same shirt pays the county's 4 %. That answer is
-``follows_state_threshold``: the locality exempts the items the state's per-item rule
-exempts and taxes the others at its rate; ``taxed`` taxes every item at its rate.
+``follows_state_threshold`` (the locality exempts what the state's per-item rule exempts,
+taxes the rest at its rate); ``taxed`` taxes every item at its rate.
 
 A sales tax holiday whose law exempts the local taxes on the state's terms (its rule's
 ``local_taxes`` ``exempt``: Texas Tax Code s. 151.326) needs no answer: on its days each
@@ -42,6 +42,7 @@ References:
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -246,11 +247,11 @@ class LocalRates:
             treatment = self._said(local, asked)
             if treatment is LocalTreatment.FOLLOWS_STATE_THRESHOLD:
                 raise invalid(
-                    "categories",
-                    local.categories,
-                    f"says {treatment.value!r} for {asked}, whose rate in "
-                    f"{self.state} does not depend on the price of each item; say "
-                    "'taxed' or 'exempt'",
+                    f"local[{self.local.index(local)}].categories",
+                    treatment.value,
+                    f"for {asked} in the {local.tax} tax: on {on} the rate of "
+                    f"{asked} in {self.state} does not depend on the price of each "
+                    "item; say 'taxed' or 'exempt'",
                     kind=InputKind.CHOICE,
                 )
             exempt = treatment is LocalTreatment.EXEMPT
@@ -324,9 +325,9 @@ class LocalRates:
                 f"whether the {local.tax} tax ({self.state}) taxes {category}",
                 f"{self.state} treats {category} apart from its standard rate, and a "
                 "locality may choose otherwise than its state; say it in that local "
-                f"rate's categories: {{{str(category)!r}: 'taxed'}}, 'exempt' or "
-                "'follows_state_threshold' (where the state's rate depends on the price "
-                "of each item)",
+                f"rate's categories: {json.dumps({str(category): 'taxed'})}, "
+                '"exempt" or "follows_state_threshold" (where the state\'s rate depends '
+                "on the price of each item)",
                 field=f"local[{index}].categories",
             )
         return found

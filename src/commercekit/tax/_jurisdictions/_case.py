@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from commercekit._inputs import trusted_builder
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
@@ -29,6 +30,8 @@ from commercekit.tax._without_tax import net_total, nets_of, taxes_inside
 
 if TYPE_CHECKING:
     from commercekit.tax._item_rules import PerItemRate
+
+_decision = trusted_builder(TaxDecision)
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
@@ -181,7 +184,7 @@ class Case:
         verification = buyer.verification
         if verification is None and buyer.tax_id is not None:
             verification = format_checked(buyer.tax_id)
-        return TaxDecision(
+        return _decision(  # the library's answers, checked as they were made
             regime=regime,
             taxed_in=taxed_in,
             collected_by=collected_by,
@@ -222,13 +225,7 @@ class Case:
         at the sale's first line of ``category``: ``sale.lines[i].category``."""
         if error.field != "category":
             return error
-        lines = self.sale.lines
-        where = next(
-            (f"sale.lines[{i}].category" for i, line in enumerate(lines)
-             if line.category == category),
-            "sale.category",
-        )  # fmt: skip
-        return MissingDataError(error.missing, error.how, field=where)
+        return MissingDataError(error.missing, error.how, field=self.given(category))
 
     def _category_rates(
         self, jurisdiction: str, category: TaxCategory
@@ -249,9 +246,23 @@ class Case:
                 by_fact = rates_either_way(jurisdiction, category, self.on)
                 if by_fact:  # each line's facts pick one (fact_rates)
                     return by_fact
-            rule = left_out_category(self.source, jurisdiction, category, error, self.on)
+            try:
+                rule = left_out_category(
+                    self.source, jurisdiction, category, error, self.on
+                )
+            except MissingDataError as refused:
+                if refused.field is not None or type(refused) is not MissingDataError:
+                    raise
+                given = self.given(category)
+                raise MissingDataError(refused.missing, refused.how, field=given) from None
             self.left_out.setdefault(category, rule)
             return None
+
+    def given(self, category: TaxCategory) -> str:
+        """Where the sale gave ``category``: its first line of it, or its own."""
+        lines = self.sale.lines
+        at = next((at for at, line in enumerate(lines) if line.category == category), None)
+        return "sale.category" if at is None else f"sale.lines[{at}].category"
 
     def _item_rules(
         self, jurisdiction: str, category: TaxCategory

@@ -23,8 +23,15 @@ supply. A property outside India (s. 12(3) proviso: the recipient's location), t
 other kinds within India, and either kind with lines of other categories are refused
 too: two supplies placed by two rules are decided apart.
 
+Each journey is a supply of its own, placed where it begins (s. 12(9) Explanation: a
+return journey is a separate journey), so a refusal asks for each journey's State; a
+right to passage for future use whose point of embarkation is not known when it is
+issued is placed by s. 12(2) instead (the proviso), which is not bundled.
+
 References:
-    CBIC, GST Acts (IGST Act 2017 s. 12(3), 12(4)): https://cbic-gst.gov.in/gst-acts.html
+    CBIC, GST Acts (IGST Act 2017 s. 12(3), 12(4), 12(9)): https://cbic-gst.gov.in/gst-acts.html
+        (s. 12(9), its proviso and Explanation read as reproduced in a course text,
+        online.flipbuilder.com/uaky/gapv/files/basic-html/page102.html, 2026-12-01)
 """
 
 from __future__ import annotations
@@ -44,11 +51,13 @@ _OWN_RULE = {
         ServiceKind.IMMOVABLE_PROPERTY,
         "12(3)(b)",
         "hotel accommodation is supplied where the property is",
+        "the State where the property is",
     ),
     TaxCategory.RESTAURANT: (
         ServiceKind.IN_PERSON,
         "12(4)",
         "restaurant service is supplied where it is actually performed",
+        "the State where it is performed",
     ),
     TaxCategory.PASSENGER_TRANSPORT: (
         ServiceKind.PASSENGER_TRANSPORT,
@@ -58,10 +67,18 @@ _OWN_RULE = {
             "supplied where the passenger embarks on the conveyance for a continuous "
             "journey"
         ),
+        (
+            "the State where the passenger embarks, each journey quoted apart (a "
+            "return journey is a separate journey, s. 12(9) Explanation); a right to "
+            "passage for future use whose point of embarkation is not known when it is "
+            "issued is placed by s. 12(2) (the proviso), which is not bundled"
+        ),
     ),
 }
 """The categories s. 12 places by a rule of its own: the kind a sale says it with,
-the clause, and the rule in words."""
+the clause, the rule in words, and the place to state as ``ServiceFacts.location``."""
+
+_IN_A_QUOTE = " (in a quote, CheckoutContext(service_facts=...))"
 
 _GENERAL_WITHIN_INDIA = frozenset(
     {ServiceKind.GENERAL, ServiceKind.INTERMEDIARY, ServiceKind.OIDAR}
@@ -84,7 +101,7 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
             return None
         _refuse_other_kinds(facts.kind)
     category = sorted(own)[0] if own else _category_of(facts.kind if facts else None)
-    kind, clause, words = _OWN_RULE[category]
+    kind, clause, words, where = _OWN_RULE[category]
     if categories != {category}:
         raise MissingDataError(
             f"the place of supply of a sale of {category} with other lines "
@@ -99,7 +116,7 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
             f"where the {category} service is supplied: its kind is "
             f"'{kind.value}', not '{facts.kind.value}' (ServiceFacts.kind)",
             f"{words} (IGST Act s. {clause}); pass service=ServiceFacts('{kind.value}', "
-            "location='IN-KA', ...) with the State where it is",
+            f"location='IN-KA', ...) with {where}{_IN_A_QUOTE}",
             field="sale.service.kind",
         )
     if location is None or not location.startswith("IN-"):
@@ -112,8 +129,8 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
         raise MissingDataError(
             f"where the {category} service is supplied (ServiceFacts.location){abroad}",
             f"{words} (IGST Act s. {clause}), not at the buyer's State; pass "
-            f"service=ServiceFacts('{kind.value}', location='IN-KA', ...) with the "
-            "State where it is (in a quote, CheckoutContext(service_facts=...))",
+            f"service=ServiceFacts('{kind.value}', location='IN-KA', ...) with "
+            f"{where}{_IN_A_QUOTE}",
             field="sale.service.location",
         )
     return location, Rule(
@@ -130,14 +147,14 @@ def _registered(case: Case) -> bool:
 
 def _category_of(kind: ServiceKind | None) -> TaxCategory:
     """The category a kind placed by its own rule within India is bundled for."""
-    return next(c for c, (k, _, _) in _OWN_RULE.items() if k is kind)
+    return next(c for c, (k, *_) in _OWN_RULE.items() if k is kind)
 
 
 def _refuse_other_kinds(kind: ServiceKind) -> None:
     """Refuse a service within India said to be of a kind s. 12 may place by a rule
     of its own (s. 12(3)-(14): property, events, transport, banking ...) that is not
     bundled for its lines: the general rule would put it at the buyer's State."""
-    if kind in {k for k, _, _ in _OWN_RULE.values()}:
+    if kind in {k for k, *_ in _OWN_RULE.values()}:
         return  # said for a category placed by it: refused by the lines' categories
     name = kind.value.replace("_", " ")
     raise MissingDataError(

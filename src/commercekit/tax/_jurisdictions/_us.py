@@ -186,6 +186,7 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
     """The decision, refused where the rates of any category sold lack the local
     ones (or noting that they were left out at the caller's request): each category's
     answer is checked on its own, as one with local rates does not vouch for another."""
+    _refuse_single_article(case, state)
     left_out = None
     for category in dict.fromkeys(line.category for line in case.sale.goods_lines):
         # a rate by the price of each item: the state's rates either side, which
@@ -201,6 +202,34 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
     if left_out is None:
         return decision
     return attrs.evolve(decision, rules=(*decision.rules, left_out))
+
+
+_TENNESSEE_SINGLE_ARTICLE = "https://www.tn.gov/revenue/taxes/sales-and-use-tax/single-article-special-tax-rates.html"
+_NOT_GOODS = frozenset({"digital_services", "exempt", "zero_rated"})
+
+
+def _refuse_single_article(case: Case, state: UsState) -> None:
+    """Refuse a Tennessee item priced over USD 1,600: its local tax stops at the first
+    USD 1,600 of the item and the state adds 2.75% on USD 1,600.01 to 3,200 (the
+    Department of Revenue's Single Article page and SUT-13), which commercekit does not
+    hold; a rate on the whole price would be wrong."""
+    if state.state != "US-TN":
+        return
+    for at, line in enumerate(case.sale.goods_lines):
+        unit = case.amount_in(line.value / line.quantity, "USD")
+        if line.category in _NOT_GOODS or unit.amount <= 1600:
+            continue
+        field = "sale.category" if not case.sale.lines else f"sale.lines[{at}].category"
+        raise MissingDataError(
+            f"Tennessee's single article rule for an item of {unit}",
+            "the local tax applies only to the first USD 1,600 of the sales price of "
+            "a single article in most localities, and the state adds its single "
+            "article tax of 2.75% on the part from USD 1,600.01 to 3,200 (Tennessee "
+            f"Department of Revenue, {_TENNESSEE_SINGLE_ARTICLE}); commercekit does not "
+            "hold this rule and charges no rate on the whole price: compute this "
+            "item's tax apart, as the Department's page says",
+            field=field,
+        )
 
 
 def _unregistered(case: Case, state: UsState) -> list[Rule]:

@@ -1,11 +1,13 @@
-"""Where a refusal points in the request body: the JSON path of the field refused.
+"""Where a refusal points in a request: the JSON path of the field refused.
 
-A value refused while the body is read is named by the converter's path
-(``cart.lines[0].quantity``). A refusal raised later, by the rule the endpoint applies,
-names the rule's own argument (``rates``, ``postcode``, ``products['MUG'].weight_kg``)
-or nothing; each endpoint's [`Where`][commercekit.service._where.Where] maps those to
-the request's fields, so every problem a plugin receives names the field to fix where
-there is one, and never a path the request does not have.
+A value refused while a request is read is named by the converter's path
+(``cart.lines[0].quantity``). A refusal raised later, by the rule applied to what the
+request held, names the rule's own argument (``rates``, ``postcode``,
+``products['MUG'].weight_kg``) or nothing; a [`Where`][commercekit._where.Where] maps
+those to the request's fields, so every refusal a plugin receives names the field to
+fix where there is one, and never a path the request does not have. The quote
+request's own mapping is ``commercekit.serde.QUOTE_REQUEST_WHERE``: the ``commercekit
+quote`` command and the HTTP service use it, so both name the same field.
 """
 
 from __future__ import annotations

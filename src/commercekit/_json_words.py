@@ -1,0 +1,64 @@
+"""A refused value and a refusal's hint in JSON's words, for every JSON reader.
+
+A rule's refusal shows the value as Python wrote it and hints at a Python call
+(``pass a str``); a refusal of JSON input (``commercekit.serde``, a rate card read
+from its JSON form) shows the value as the JSON held it (``null``, ``true``) and says
+what to write instead.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Set as AbstractSet
+from datetime import date
+from decimal import Decimal
+
+from commercekit.errors import shown
+
+__all__ = ["json_shown", "json_words"]
+
+_LIMIT = 120
+"""The longest a list is shown, as ``shown`` shows any value."""
+
+
+def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON kind
+    """A value a rule refused, as the JSON that was written (never a Python repr)."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    if isinstance(value, Decimal):
+        return shown(format(value, "f"))
+    if isinstance(value, enum.Enum):
+        return shown(value.value)
+    if isinstance(value, date):
+        return shown(value.isoformat())
+    if isinstance(value, str | int | float):
+        return shown(value)
+    if isinstance(value, list | tuple | AbstractSet) and all(
+        isinstance(item, str | int) and not isinstance(item, bool) for item in value
+    ):  # a list of codes or counts, as JSON writes it
+        text = json.dumps(list(value), ensure_ascii=False)
+        return (
+            text if len(text) <= _LIMIT else f"{text[: _LIMIT - 20]}... ({len(text)} chars)"
+        )
+    return "the value given"
+
+
+_PYTHON_HINTS = (
+    ("pass a non-empty string", "write a non-empty string"),
+    ("pass a non-empty str", "write a non-empty string"),
+    ("pass a string", "write a string"),
+    ("pass a str", "write a string"),
+    ("pass an int such as", "write a whole number such as"),
+    ("pass True or False", "write true or false"),
+    ("pass a list or tuple", "write a JSON array"),
+)
+"""The shared input checks' hints, written for Python callers, in JSON's words."""
+
+
+def json_words(reason: str) -> str:
+    """A refusal's ``reason`` with the hints written for Python callers in JSON's."""
+    for python, words in _PYTHON_HINTS:  # whole words: "str" is not "string"
+        reason = re.sub(rf"{re.escape(python)}\b", words, reason)
+    return reason

@@ -1,0 +1,97 @@
+"""Why a US state's bundled table answers no rate for a category: the fact it lacks.
+
+Each state's table (``_data/rates/US-*.csv``) answers the categories whose everyday
+treatment was sourced (the general rate, an exemption, a reduced rate); any other is
+refused with [`MissingDataError`][commercekit.errors.MissingDataError]. Where a category
+holds goods a state treats apart (medicines prescribed or not, soft drinks or water),
+the refusal names the fact that would decide it; otherwise it says the state's rule is
+not bundled. Read only when a rate is missing.
+
+Examples:
+    >>> from datetime import date
+    >>> from commercekit.tax import rates_for
+    >>> rates_for("US-CA", "medicines", on=date(2026, 6, 1))
+    Traceback (most recent call last):
+    ...
+    commercekit.errors.MissingDataError: missing US-CA sales tax treatment of medicines ...
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NoReturn
+
+from commercekit.errors import MissingDataError
+from commercekit.tax._categories import TaxCategory
+from commercekit.tax._rates import BUNDLED
+from commercekit.tax._us_holidays import refuse_without_rule
+
+__all__ = ["refuse_category"]
+
+_FTA = (
+    "Federation of Tax Administrators, 'State Sales Tax Rates and Food & Drug "
+    "Exemptions', as of 2023-01-01"
+)
+
+# The fact the category leaves open, and why (what the states' laws tell apart).
+_UNDECIDED: dict[TaxCategory, tuple[str, str]] = {
+    TaxCategory.MEDICINES: (
+        "whether each item is sold on a prescription",
+        (
+            "every state with a sales tax exempts prescription medicines (Illinois: 1%) "
+            f"and most tax those sold without one at the general rate ({_FTA}); give a "
+            "prescribed medicine the category 'exempt' and an over-the-counter one "
+            "'standard' (a state that exempts both has a 'medicines' row)"
+        ),
+    ),
+    TaxCategory.NON_ALCOHOLIC_DRINKS: (
+        "which kind of drink each item is",
+        (
+            "many states that exempt food tax soft drinks (some also bottled water, or "
+            "fruit drinks under a share of juice), each by its own definition, and the "
+            "category holds them all; give a drink the state's food rule covers the "
+            "category 'food' and a taxed one 'standard'"
+        ),
+    ),
+    TaxCategory.MEDICAL_DEVICES: (
+        "which device each item is and whether it is prescribed",
+        (
+            "states exempt some (prosthetic devices, mobility aids, durable medical "
+            "equipment on a prescription), each by its own list, and tax others at the "
+            "general rate"
+        ),
+    ),
+}
+
+
+def refuse_category(code: str, asked: TaxCategory, day: date) -> NoReturn:
+    """Raise ``MissingDataError`` for ``asked`` in the US state ``code`` on ``day``:
+    the holiday it falls in, by name, or the fact the category leaves open, or that
+    the state's rule for it is not bundled."""
+    refuse_without_rule(code, asked, day)  # a holiday no rule can hold, by name
+    rows = BUNDLED.rows[code]
+    # the state's own tax: Hawaii's GET, New Mexico's GRT, Arizona's TPT (not sales taxes)
+    tax = next(row.tax for row in rows if row.category is TaxCategory.STANDARD)
+    what = f"{code} {tax} treatment of {asked}"
+    since = [row.since for row in rows if row.category is asked]
+    undecided = _UNDECIDED.get(asked)
+    if undecided is not None and not since:
+        fact, why = undecided
+        raise MissingDataError(
+            f"{what} ({fact})",
+            f"{why}; or pass a TaxRateSource that answers for this category",
+        )
+    raise MissingDataError(
+        what,
+        f"each state decides what it taxes, and commercekit bundles {code}'s general "
+        "rate and the categories its table lists only (the everyday treatment of "
+        f"{asked} here {_bundled_from(since)}); pass a TaxRateSource that answers for this "
+        "category, or a category that has rows",
+    )
+
+
+def _bundled_from(since: list[date]) -> str:
+    """Whether the state's table has rows for the category, and from when."""
+    if not since:
+        return "was not sourced"
+    return f"has rows from {min(since).isoformat()}, none for this day"
