@@ -21,9 +21,8 @@ New York exempts clothing and footwear sold for less than USD 110 an item from i
 chose to exempt it, the 3/8 % Metropolitan Commuter Transportation District (MCTD) tax
 following the locality's choice (TSB-M-12(3)S; Publication 718-C lists the localities).
 New York City chose it: a USD 50 shirt delivered there pays no tax at all; Albany
-County did not: the same shirt pays the county's 4 %. That answer is
-``follows_state_threshold`` (the locality exempts what the state's per-item rule exempts,
-taxes the rest at its rate); ``taxed`` taxes every item at its rate.
+County did not: the same shirt pays the county's 4 %. That is ``follows_state_threshold``
+(exempt where the state's per-item rule exempts); ``taxed`` taxes every item.
 
 A sales tax holiday whose law exempts the local taxes on the state's terms (its rule's
 ``local_taxes`` ``exempt``: Texas Tax Code s. 151.326) needs no answer: on its days each
