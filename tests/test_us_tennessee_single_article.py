@@ -106,3 +106,17 @@ def test_a_price_in_another_currency_is_compared_in_dollars() -> None:
     assert str(under.tax) == "134.13 EUR"  # 9.25 % of 1,450.00 = 134.125
     with pytest.raises(MissingExchangeRateError):
         quote(*quote_request_from_json(_in_euros("10.00")))
+
+
+def test_the_refusal_says_why_the_local_limit_is_not_assumed() -> None:
+    """The Department's page: the local tax applies to the price "up to the local tax
+    base limitation (usually $1,600)" of the local jurisdiction (its Single Article Local
+    Tax Base Limitation chart), so a local rate's limit is its own, which a local rate
+    given today does not state; the refusal says so and cites the statute (Tenn. Code
+    Ann. 67-6-202(a), 67-6-702) and SUT-6's worked example (a USD 4,000 table at a 2.25%
+    local rate: 280.00 + 36.00 + 44.00 = USD 360.00)."""
+    with pytest.raises(MissingDataError) as refused:
+        quote(*quote_request_from_json(_tv_in_nashville("5000.00")))
+    said = str(refused.value)
+    for words in ("67-6-202(a)", "67-6-702", "usually USD 1,600", "SUT-6", "USD 360.00"):
+        assert words in said, (words, said)

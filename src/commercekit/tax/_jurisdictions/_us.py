@@ -209,10 +209,12 @@ _NOT_GOODS = frozenset({"digital_services", "exempt", "zero_rated"})
 
 
 def _refuse_single_article(case: Case, state: UsState) -> None:
-    """Refuse a Tennessee item priced over USD 1,600: its local tax stops at the first
-    USD 1,600 of the item and the state adds 2.75% on USD 1,600.01 to 3,200 (the
-    Department of Revenue's Single Article page and SUT-13), which commercekit does not
-    hold; a rate on the whole price would be wrong."""
+    """Refuse a Tennessee item priced over USD 1,600: each local tax stops at its
+    locality's limit on a single article (usually the first USD 1,600: the Department of
+    Revenue's Single Article page and its chart, which a ``LocalRate`` does not state)
+    and the state adds 2.75% on USD 1,600.01 to 3,200 (Tenn. Code Ann. 67-6-202(a);
+    SUT-6, SUT-13), which commercekit does not compute; a rate on the whole price would
+    be wrong."""
     if state.state != "US-TN":
         return
     for at, line in enumerate(case.sale.goods_lines):
@@ -222,12 +224,16 @@ def _refuse_single_article(case: Case, state: UsState) -> None:
         field = "sale.category" if not case.sale.lines else f"sale.lines[{at}].category"
         raise MissingDataError(
             f"Tennessee's single article rule for an item of {unit}",
-            "the local tax applies only to the first USD 1,600 of the sales price of "
-            "a single article in most localities, and the state adds its single "
-            "article tax of 2.75% on the part from USD 1,600.01 to 3,200 (Tennessee "
-            f"Department of Revenue, {_TENNESSEE_SINGLE_ARTICLE}); commercekit does not "
-            "hold this rule and charges no rate on the whole price: compute this "
-            "item's tax apart, as the Department's page says",
+            "the state's rate applies to the whole price, each local tax only up to its "
+            "locality's limit on a single article (usually USD 1,600: the Department's "
+            "Single Article Local Tax Base Limitation chart; Tenn. Code Ann. 67-6-702), "
+            "and the state adds its single article tax of 2.75% on the part from USD "
+            "1,600.01 to 3,200 (Tenn. Code Ann. 67-6-202(a)); the Department's SUT-6 "
+            "works a USD 4,000 table at a 2.25% local rate: 280.00 + 36.00 + 44.00 = "
+            f"USD 360.00 (Tennessee Department of Revenue, {_TENNESSEE_SINGLE_ARTICLE}). "
+            "A local rate given to commercekit does not state its locality's limit, so "
+            "commercekit charges no rate on the whole price: compute this item's tax "
+            "apart, as the Department's page says",
             field=field,
         )
 
