@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from commercekit._numbers import EXACT
-from commercekit.batch._amounts import decimal_column
+from commercekit.batch._amounts import decimal_column, repeated_text, repeated_units
 from commercekit.batch._catalog import Catalog, read_catalog
 from commercekit.batch._engine import Priced, price_market
 from commercekit.batch._plan import MarketPlan, PricePlan
@@ -43,8 +43,13 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
         values = np.broadcast_to(values, (len(ok),))
         return values if every else values[ok]
 
+    def amount(values: Any) -> Any:
+        if np.ndim(values) == 0:  # one figure for every row (no fee): repeated
+            return repeated_units(int(values) * 10 ** (scale - plan.places), scale, size)
+        return decimal_column(chosen(values), plan.places, scale, _ALL)
+
     columns = {
-        name: decimal_column(chosen(getattr(priced, name)), plan.places, scale, _ALL)
+        name: amount(getattr(priced, name))
         for name in ("converted", "fee", "with_tax", "shown")
     }
     codes = chosen(priced.bound_by).astype(np.int8)
@@ -70,9 +75,9 @@ def _percents(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> Any:
     if plan.taxes is None:
         return pa.nulls(size, kind)
     percents = [tax.percent or Decimal(0) for tax in plan.taxes]  # 0: refused rows
-    if np.ndim(priced.category) == 0:  # one category: one percentage
-        return pa.repeat(pa.scalar(percents[priced.category], kind), size)
     units = [int(percent.scaleb(scale, EXACT)) for percent in percents]
+    if np.ndim(priced.category) == 0:  # one category: one percentage
+        return repeated_units(units[priced.category], scale, size)
     return decimal_column(np.array(units)[priced.category[ok]], scale, scale, _ALL)
 
 
@@ -89,15 +94,13 @@ def _tables(
     columns = {"row": pa.array(positions if every else positions[ok], pa.int64())}
     chosen = keys if every else keys.filter(pa.array(ok))
     columns.update({name: chosen.column(name) for name in keys.column_names})
-    columns["market"] = pa.repeat(pa.scalar(market.code, pa.string()), size)
-    columns["currency"] = pa.repeat(pa.scalar(market.currency, pa.string()), size)
+    columns["market"] = repeated_text(market.code, size)
+    columns["currency"] = repeated_text(market.currency, size)
     columns.update(_amounts(priced, market, plan.scale, ok))
     columns["tax_percent"] = _percents(priced, market, plan.percent_scale, ok)
     if every:  # no refusal: the keys' columns are enough
         keys = keys.slice(0, 0)
-    labelled = keys.append_column(
-        "market", pa.repeat(pa.scalar(market.code, pa.string()), len(keys))
-    )
+    labelled = keys.append_column("market", repeated_text(market.code, len(keys)))
     return pa.table(columns), priced.rejections.table(labelled, positions)
 
 
