@@ -82,25 +82,32 @@ def _percents(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> Any:
 
 
 def _tables(
-    catalog: Catalog, priced: Priced, plan: PricePlan, market: MarketPlan
+    catalog: Catalog,
+    priced: Priced,
+    plan: PricePlan,
+    market: MarketPlan,
+    shared: dict[Any, Any],
 ) -> tuple[Any, Any]:
-    """The part's priced rows and refused rows, as Arrow tables."""
+    """The part's priced rows and refused rows, as Arrow tables; ``shared`` holds the
+    columns the parts share (Arrow arrays are immutable): row positions, offsets."""
     np, pa = numpy(), arrow()
     where = priced.where
-    positions = np.arange(catalog.size) if where is None else where
+    if where is None and "positions" not in shared:
+        shared["positions"] = np.arange(catalog.size)
+    positions = shared["positions"] if where is None else where
     keys = catalog.keys if where is None else catalog.keys.take(pa.array(where))
     ok = priced.rejections.accepted
     size, every = int(ok.sum()), bool(ok.all())
     columns = {"row": pa.array(positions if every else positions[ok], pa.int64())}
     chosen = keys if every else keys.filter(pa.array(ok))
     columns.update({name: chosen.column(name) for name in keys.column_names})
-    columns["market"] = repeated_text(market.code, size)
-    columns["currency"] = repeated_text(market.currency, size)
+    columns["market"] = repeated_text(market.code, size, shared)
+    columns["currency"] = repeated_text(market.currency, size, shared)
     columns.update(_amounts(priced, market, plan.scale, ok))
     columns["tax_percent"] = _percents(priced, market, plan.percent_scale, ok)
     if every:  # no refusal: the keys' columns are enough
         keys = keys.slice(0, 0)
-    labelled = keys.append_column("market", repeated_text(market.code, len(keys)))
+    labelled = keys.append_column("market", repeated_text(market.code, len(keys), shared))
     return pa.table(columns), priced.rejections.table(labelled, positions)
 
 
@@ -175,11 +182,11 @@ def localize_catalog(
         )
     read = read_catalog(table, plan, keys)
     priced, refused = [], []
+    shared: dict[Any, Any] = {}
     for position, market in enumerate(plan.markets):
         where = _market_rows(read, position)
-        rows, rejected = _tables(
-            read, price_market(read, market, plan.mode, where), plan, market
-        )
+        part = price_market(read, market, plan.mode, where)
+        rows, rejected = _tables(read, part, plan, market, shared)
         priced.append(rows)
         refused.append(rejected)
     if read.market is not None:
