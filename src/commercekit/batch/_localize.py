@@ -37,7 +37,7 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
     """The amount columns and ``bound_by`` of the accepted rows ``ok``."""
     np, pa = numpy(), arrow()
     every = bool(ok.all())
-    size = int(ok.sum())
+    size = int(np.count_nonzero(ok))
 
     def chosen(values: Any) -> Any:
         values = np.broadcast_to(values, (len(ok),))
@@ -70,7 +70,7 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
 def _percents(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> Any:
     """The total tax percentage shown in each price (null where prices exclude tax)."""
     np, pa = numpy(), arrow()
-    size = int(ok.sum())
+    size = int(np.count_nonzero(ok))
     kind = pa.decimal128(38, scale)
     if plan.taxes is None:
         return pa.nulls(size, kind)
@@ -97,7 +97,7 @@ def _tables(
     positions = shared["positions"] if where is None else where
     keys = catalog.keys if where is None else catalog.keys.take(pa.array(where))
     ok = priced.rejections.accepted
-    size, every = int(ok.sum()), bool(ok.all())
+    size, every = int(np.count_nonzero(ok)), bool(ok.all())
     columns = {"row": pa.array(positions if every else positions[ok], pa.int64())}
     chosen = keys if every else keys.filter(pa.array(ok))
     columns.update({name: chosen.column(name) for name in keys.column_names})
