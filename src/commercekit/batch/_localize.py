@@ -52,7 +52,6 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
         name: amount(getattr(priced, name))
         for name in ("converted", "fee", "with_tax", "shown")
     }
-    codes = chosen(priced.bound_by).astype(np.int8)
     if np.ndim(priced.has_floor) == 0:  # no floor in this market's rows
         columns["floor"] = pa.nulls(size, pa.decimal128(38, scale))
         columns["bound_by"] = pa.nulls(size, pa.string())
@@ -60,6 +59,7 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
     columns["floor"] = decimal_column(
         chosen(priced.floor), plan.places, scale, chosen(priced.has_floor)
     )
+    codes = chosen(priced.bound_by).astype(np.int8)
     labels = pa.DictionaryArray.from_arrays(
         pa.array(codes, mask=codes < 0), pa.array(BOUND_BY)
     )
