@@ -151,17 +151,18 @@ def divide_whole(numerator: Any, denominator: Any, mode: RoundingMode) -> Any:
         result = numerator + (denominator - 1)
         result //= denominator
         return result
-    twice = denominator * 2
+    if mode is RoundingMode.HALF_UP:  # a tie goes up: floor((n + d/2) / d)
+        result = numerator + denominator // 2
+        result //= denominator
+        return result
+    if mode is RoundingMode.HALF_DOWN:  # a tie stays below: floor((n + d/2 - 1/2) / d)
+        result = numerator + (denominator - 1) // 2
+        result //= denominator
+        return result
+    twice = denominator * 2  # HALF_EVEN: a tie goes up, unless that makes it odd
     result = numerator * 2
-    if mode is RoundingMode.HALF_DOWN:  # a tie stays below
-        result += denominator - 1
-        result //= twice
-        return result
     result += denominator
-    if mode is RoundingMode.HALF_UP:  # a tie goes up
-        result //= twice
-        return result
-    quotient = result // twice  # HALF_EVEN: a tie goes up, unless that makes it odd
-    result -= quotient * twice
-    quotient -= (result == 0) & (quotient % 2 == 1)
+    quotient = result // twice
+    result -= quotient * twice  # 0 on a tie
+    quotient -= (quotient & 1) * (result == 0)
     return quotient

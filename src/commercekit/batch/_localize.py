@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from commercekit._numbers import EXACT
-from commercekit.batch._amounts import decimal_column
+from commercekit.batch._amounts import decimal_column, repeated_text, repeated_units
 from commercekit.batch._catalog import Catalog, read_catalog
 from commercekit.batch._engine import Priced, price_market
 from commercekit.batch._plan import MarketPlan, PricePlan
@@ -37,17 +37,21 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
     """The amount columns and ``bound_by`` of the accepted rows ``ok``."""
     np, pa = numpy(), arrow()
     every = bool(ok.all())
-    size = int(ok.sum())
+    size = int(np.count_nonzero(ok))
 
     def chosen(values: Any) -> Any:
         values = np.broadcast_to(values, (len(ok),))
         return values if every else values[ok]
 
+    def amount(values: Any) -> Any:
+        if np.ndim(values) == 0:  # one figure for every row (no fee): repeated
+            return repeated_units(int(values) * 10 ** (scale - plan.places), scale, size)
+        return decimal_column(chosen(values), plan.places, scale, _ALL)
+
     columns = {
-        name: decimal_column(chosen(getattr(priced, name)), plan.places, scale, _ALL)
+        name: amount(getattr(priced, name))
         for name in ("converted", "fee", "with_tax", "shown")
     }
-    codes = chosen(priced.bound_by).astype(np.int8)
     if np.ndim(priced.has_floor) == 0:  # no floor in this market's rows
         columns["floor"] = pa.nulls(size, pa.decimal128(38, scale))
         columns["bound_by"] = pa.nulls(size, pa.string())
@@ -55,6 +59,7 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
     columns["floor"] = decimal_column(
         chosen(priced.floor), plan.places, scale, chosen(priced.has_floor)
     )
+    codes = chosen(priced.bound_by).astype(np.int8)
     labels = pa.DictionaryArray.from_arrays(
         pa.array(codes, mask=codes < 0), pa.array(BOUND_BY)
     )
@@ -65,39 +70,44 @@ def _amounts(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> dict[str,
 def _percents(priced: Priced, plan: MarketPlan, scale: int, ok: Any) -> Any:
     """The total tax percentage shown in each price (null where prices exclude tax)."""
     np, pa = numpy(), arrow()
-    size = int(ok.sum())
+    size = int(np.count_nonzero(ok))
     kind = pa.decimal128(38, scale)
     if plan.taxes is None:
         return pa.nulls(size, kind)
     percents = [tax.percent or Decimal(0) for tax in plan.taxes]  # 0: refused rows
-    if np.ndim(priced.category) == 0:  # one category: one percentage
-        return pa.repeat(pa.scalar(percents[priced.category], kind), size)
     units = [int(percent.scaleb(scale, EXACT)) for percent in percents]
+    if np.ndim(priced.category) == 0:  # one category: one percentage
+        return repeated_units(units[priced.category], scale, size)
     return decimal_column(np.array(units)[priced.category[ok]], scale, scale, _ALL)
 
 
 def _tables(
-    catalog: Catalog, priced: Priced, plan: PricePlan, market: MarketPlan
+    catalog: Catalog,
+    priced: Priced,
+    plan: PricePlan,
+    market: MarketPlan,
+    shared: dict[Any, Any],
 ) -> tuple[Any, Any]:
-    """The part's priced rows and refused rows, as Arrow tables."""
+    """The part's priced rows and refused rows, as Arrow tables; ``shared`` holds the
+    columns the parts share (Arrow arrays are immutable): row positions, offsets."""
     np, pa = numpy(), arrow()
     where = priced.where
-    positions = np.arange(catalog.size) if where is None else where
+    if where is None and "positions" not in shared:
+        shared["positions"] = np.arange(catalog.size)
+    positions = shared["positions"] if where is None else where
     keys = catalog.keys if where is None else catalog.keys.take(pa.array(where))
     ok = priced.rejections.accepted
-    size, every = int(ok.sum()), bool(ok.all())
+    size, every = int(np.count_nonzero(ok)), bool(ok.all())
     columns = {"row": pa.array(positions if every else positions[ok], pa.int64())}
     chosen = keys if every else keys.filter(pa.array(ok))
     columns.update({name: chosen.column(name) for name in keys.column_names})
-    columns["market"] = pa.repeat(pa.scalar(market.code, pa.string()), size)
-    columns["currency"] = pa.repeat(pa.scalar(market.currency, pa.string()), size)
+    columns["market"] = repeated_text(market.code, size, shared)
+    columns["currency"] = repeated_text(market.currency, size, shared)
     columns.update(_amounts(priced, market, plan.scale, ok))
     columns["tax_percent"] = _percents(priced, market, plan.percent_scale, ok)
     if every:  # no refusal: the keys' columns are enough
         keys = keys.slice(0, 0)
-    labelled = keys.append_column(
-        "market", pa.repeat(pa.scalar(market.code, pa.string()), len(keys))
-    )
+    labelled = keys.append_column("market", repeated_text(market.code, len(keys), shared))
     return pa.table(columns), priced.rejections.table(labelled, positions)
 
 
@@ -172,11 +182,11 @@ def localize_catalog(
         )
     read = read_catalog(table, plan, keys)
     priced, refused = [], []
+    shared: dict[Any, Any] = {}
     for position, market in enumerate(plan.markets):
         where = _market_rows(read, position)
-        rows, rejected = _tables(
-            read, price_market(read, market, plan.mode, where), plan, market
-        )
+        part = price_market(read, market, plan.mode, where)
+        rows, rejected = _tables(read, part, plan, market, shared)
         priced.append(rows)
         refused.append(rejected)
     if read.market is not None:

@@ -41,6 +41,8 @@ class Rejections:
         """Refuse the rows of ``mask`` not already refused: ``field`` was wrong, with the
         error class of ``error`` and ``message`` (one text, or one per row of ``mask``)."""
         np = numpy()
+        if np.ndim(mask) == 0 and not mask:  # no row to refuse (a bound proved it)
+            return
         new = np.asarray(mask, dtype=bool) & ~self.refused
         if not new.any():
             return
