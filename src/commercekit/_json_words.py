@@ -17,10 +17,34 @@ from decimal import Decimal
 
 from commercekit.errors import shown
 
-__all__ = ["json_shown", "json_words"]
+__all__ = ["WrittenNumber", "json_number", "json_shown", "json_words"]
 
 _LIMIT = 120
-"""The longest a list is shown, as ``shown`` shows any value."""
+"""The longest a list or a number's text is shown, as ``shown`` shows any value."""
+
+
+class WrittenNumber(float):
+    """A JSON number a float cannot hold (``1e999`` read as ``inf``, ``1e-999`` as
+    ``0.0``), with the text the request wrote, for a refusal to show."""
+
+    written: str
+
+    def __new__(cls, text: str) -> WrittenNumber:
+        number = super().__new__(cls, text)
+        number.written = text
+        return number
+
+
+def _short(text: str) -> str:
+    """``text`` as messages show it: at most ``_LIMIT`` characters, and its length."""
+    return text if len(text) <= _LIMIT else f"{text[: _LIMIT - 20]}... ({len(text)} chars)"
+
+
+def json_number(value: float) -> str:
+    """A JSON number as the request wrote it, where a float could not hold it."""
+    if isinstance(value, WrittenNumber):
+        return f"{_short(value.written)} (beyond the range of a number)"
+    return shown(value)
 
 
 def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON kind
@@ -33,15 +57,14 @@ def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON ki
         return shown(value.value)
     if isinstance(value, date):
         return shown(value.isoformat())
-    if isinstance(value, str | int | float):
+    if isinstance(value, float):
+        return json_number(value)
+    if isinstance(value, str | int):
         return shown(value)
     if isinstance(value, list | tuple | AbstractSet) and all(
         isinstance(item, str | int) and not isinstance(item, bool) for item in value
     ):  # a list of codes or counts, as JSON writes it
-        text = json.dumps(list(value), ensure_ascii=False)
-        return (
-            text if len(text) <= _LIMIT else f"{text[: _LIMIT - 20]}... ({len(text)} chars)"
-        )
+        return _short(json.dumps(list(value), ensure_ascii=False))
     return "the value given"
 
 

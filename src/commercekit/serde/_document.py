@@ -12,7 +12,8 @@ closes each gap:
   reader; Python keeps the last, another language the first, so the two would quote
   different carts);
 * ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON (RFC 8259, section 6) and are
-  refused rather than read as floats;
+  refused rather than read as floats; a number beyond a float's range (``1e999``,
+  ``1e-999``) keeps the text it was written as, so a refusal shows that, not ``inf``;
 * arrays or objects nested beyond Python's recursion limit, and integers longer than
   Python converts (``sys.get_int_max_str_digits``), are refused by name rather than
   escaping as ``RecursionError`` or ``ValueError``;
@@ -40,8 +41,10 @@ Examples:
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
+from commercekit._json_words import WrittenNumber
 from commercekit._words import with_article
 from commercekit.errors import InvalidJsonError
 
@@ -61,6 +64,15 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(constant: str) -> object:
     raise InvalidJsonError("", f"{constant} is not JSON; write numbers as decimal strings")
+
+
+def _number(text: str) -> float:
+    """A JSON number with a fraction or exponent; one a float cannot hold (``1e999``
+    is ``inf``, ``1e-999`` is ``0.0``) keeps its text for a refusal to show."""
+    value = float(text)
+    mantissa = text.lower().partition("e")[0]
+    lost = math.isinf(value) or (value == 0 and mantissa.strip("-0.") != "")
+    return WrittenNumber(text) if lost else value
 
 
 def _too_large(name: str) -> InvalidJsonError:
@@ -106,7 +118,10 @@ def json_document(text: str | bytes, *, name: str = "the document") -> dict[str,
     source = _text(text, name).removeprefix("\ufeff")
     try:
         data = json.loads(
-            source, object_pairs_hook=_no_duplicates, parse_constant=_no_constant
+            source,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=_number,
         )
     except json.JSONDecodeError as error:
         raise InvalidJsonError(

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from commercekit._bundled import package_files
+from commercekit._json_words import json_number
 from commercekit._numbers import RANGE
 from commercekit._words import with_article
 from commercekit.errors import (
@@ -69,7 +70,7 @@ def json_type(value: object) -> str:
     if value is None or isinstance(value, bool):
         return f"the JSON value {json.dumps(value)}"
     if isinstance(value, int | float):
-        return f"the JSON number {shown(value)}"
+        return f"the JSON number {json_number(value)}"
     if isinstance(value, str):
         return f"the string {shown(value)}"
     kinds = ((Mapping, "a JSON object"), (list | tuple, "a JSON array"))

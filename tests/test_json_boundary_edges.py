@@ -1,0 +1,71 @@
+"""The JSON boundary's last rough edges (issue 18): what the ``commercekit quote``
+command and the HTTP service say of a request that is almost right.
+
+Each test sends the same text both ways and checks the field named and the words:
+a number beyond a float's range as it was written, codes in the case the schema
+says, the charset a body may have, the rate cards a heavy cart exceeds, and hints in
+the request's words rather than Python's.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from commercekit.cli import main
+from commercekit.serde import example_request
+from commercekit.service._app import build_app
+
+with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+CLIENT = TestClient(build_app())
+Json = dict[str, Any]
+
+
+def _both(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Json, str]:
+    """The HTTP problem and the command's one line for the request ``text``."""
+    problem = CLIENT.post(
+        "/quote", content=text.encode(), headers={"content-type": "application/json"}
+    ).json()
+    path = tmp_path / "request.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["quote", str(path)], out=io.StringIO()) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1, said
+    return problem, said.removeprefix("commercekit: ").rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("written", "where", "field"),
+    [
+        ('"quantity": 1e999', '"quantity": 2', "cart.lines[0].quantity"),
+        ('"amount": 1e999', '"amount": "24.95"', "cart.lines[0].unit_price.amount"),
+        ('"amount": -1E+999', '"amount": "24.95"', "cart.lines[0].unit_price.amount"),
+        ('"amount": 1e-999', '"amount": "24.95"', "cart.lines[0].unit_price.amount"),
+    ],
+)
+def test_a_number_beyond_range_is_shown_as_written(
+    written: str,
+    where: str,
+    field: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``1e999`` was "the JSON number inf" (and ``1e-999`` "0.0"): a value the request
+    never wrote."""
+    text = json.dumps(example_request("nl-to-de-consumer")).replace(where, written, 1)
+    problem, said = _both(text, tmp_path, capsys)
+    number = written.partition(": ")[2]
+    assert problem["field"] == field
+    assert f"the JSON number {number} " in problem["detail"], problem["detail"]
+    assert "inf" not in problem["detail"].replace("information", "")
+    assert said == f"{field}: {problem['detail'].removeprefix(field + ': ')}"
