@@ -69,3 +69,16 @@ def test_a_number_beyond_range_is_shown_as_written(
     assert f"the JSON number {number} " in problem["detail"], problem["detail"]
     assert "inf" not in problem["detail"].replace("information", "")
     assert said == f"{field}: {problem['detail'].removeprefix(field + ': ')}"
+
+
+@pytest.mark.parametrize("charset", ["utf-16", '"UTF-16LE"', "latin-1"])
+def test_a_charset_other_than_utf8_is_named_with_the_one_accepted(charset: str) -> None:
+    """A 415 said only "send it with Content-Type: application/json", which the
+    request had: the charset was the fault (RFC 8259 8.1: JSON between systems is
+    UTF-8)."""
+    content_type = f"application/json; charset={charset}"
+    answer = CLIENT.post("/quote", content=b"{}", headers={"content-type": content_type})
+    assert answer.status_code == 415
+    detail = answer.json()["detail"]
+    assert f"had charset '{charset.strip(chr(34)).lower()}'" in detail, detail
+    assert "UTF-8" in detail, detail

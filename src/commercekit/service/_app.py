@@ -71,17 +71,38 @@ def _problem(problem: dict[str, Any], headers: Mapping[str, str] | None = None) 
 
 
 def _is_json(content_type: str) -> bool:
-    """JSON, in UTF-8: RFC 8259 8.1 makes JSON between systems UTF-8, so a declared
-    charset other than UTF-8 is an unsupported media type, not malformed JSON."""
-    media, _, parameters = content_type.partition(";")
-    media = media.strip().lower()
-    for parameter in parameters.split(";"):
+    """A JSON media type (``application/json``, ``application/*+json``)."""
+    media = content_type.partition(";")[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+def _foreign_charset(content_type: str) -> str | None:
+    """The charset declared other than UTF-8, or ``None``: RFC 8259 8.1 makes JSON
+    between systems UTF-8, so any other is an unsupported media type, not malformed
+    JSON."""
+    for parameter in content_type.partition(";")[2].split(";"):
         name, _, value = parameter.partition("=")
         charset = value.strip().strip('"').lower()
         if name.strip().lower() == "charset" and charset not in ("utf-8", "utf8"):
-            return False
-    return media == "application/json" or (
-        media.startswith("application/") and media.endswith("+json")
+            return charset
+    return None
+
+
+def _unsupported(path: str, content_type: str) -> str:
+    """What a 415 says: the media type or the charset to send instead."""
+    charset = _foreign_charset(content_type)
+    if charset is not None and _is_json(content_type):
+        return (
+            f"{path} takes JSON in UTF-8 (RFC 8259, section 8.1); send it with "
+            f"Content-Type: application/json or application/json; charset=utf-8 (this "
+            f"request had charset {shown(charset)})"
+        )
+    said = f"Content-Type {shown(content_type)}" if content_type else "no Content-Type"
+    return (
+        f"{path} takes a JSON body; send it with Content-Type: application/json (this "
+        f"request had {said})"
     )
 
 
@@ -124,17 +145,8 @@ def _endpoint(
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         content_type = request.headers.get("content-type", "")
-        if not _is_json(content_type):
-            said = (
-                f"Content-Type {shown(content_type)}" if content_type else "no Content-Type"
-            )
-            return _problem(
-                plain(
-                    415,
-                    f"{path} takes a JSON body; send it with Content-Type: "
-                    f"application/json (this request had {said})",
-                )
-            )
+        if not _is_json(content_type) or _foreign_charset(content_type) is not None:
+            return _problem(plain(415, _unsupported(path, content_type)))
         body = await _body(request)
         try:
             # The rules are pure CPU work; a thread keeps the loop free for /health.
