@@ -82,3 +82,17 @@ def test_a_charset_other_than_utf8_is_named_with_the_one_accepted(charset: str) 
     detail = answer.json()["detail"]
     assert f"had charset '{charset.strip(chr(34)).lower()}'" in detail, detail
     assert "UTF-8" in detail, detail
+
+
+def test_a_cart_too_heavy_for_every_card_names_the_rate_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """500 tees of 0.25 kg and an atlas of 0.90 kg, 125.90 kg: no bracket of the
+    example cards takes it. The refusal named no field."""
+    request = example_request("nl-to-de-consumer")
+    request["cart"]["lines"][0]["quantity"] = 500
+    problem, said = _both(json.dumps(request), tmp_path, capsys)
+    assert problem["error"] == "MissingDataError"
+    assert problem["field"] == "shipping.rate_cards", problem
+    assert "125.90 kg" in problem["detail"]
+    assert said == f"shipping.rate_cards: {problem['detail']}"

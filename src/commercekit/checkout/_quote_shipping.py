@@ -45,6 +45,7 @@ def shipping_option(
             cards,
             destination,
             f"a service for a parcel of {weight} kg and {length}x{width}x{height} cm",
+            field="rate_cards" if context.shipping_rates is None else None,
         )
     return _chosen(options, context)
 
@@ -80,6 +81,7 @@ def _cards_from(context: CheckoutContext, origin: Place) -> tuple[RateCard, ...]
             f"rate cards for parcels from {origin.country}",
             f"the cards given ship from {froms}; give cards whose origin is "
             f"{origin.country} (or set ship_from= to where the goods leave)",
+            field="rate_cards",
         )
     return cards
 
@@ -113,19 +115,22 @@ def _options(
 
 
 def _refuse_unserved(
-    cards: tuple[RateCard, ...], destination: Place, service: str
+    cards: tuple[RateCard, ...], destination: Place, service: str, *, field: str | None
 ) -> NoReturn:
-    """No service takes the parcel: say whether the address or the parcel is the cause."""
+    """No service takes the parcel: say whether the address or the parcel is the cause
+    (``field``: the cards' own, where they priced it rather than a live carrier)."""
     served = any(card.zone_for(destination.country, destination.postcode) for card in cards)
     if served:
         raise MissingDataError(
             service,
             "the cards serving this address take no parcel this heavy or large; "
             "add a bracket, or split the order",
+            field=field,
         )
     raise MissingDataError(
         f"a rate card serving {destination.country}",
         "none of the rate cards given has a zone for this address; add one",
+        field=field,
     )
 
 

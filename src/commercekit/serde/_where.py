@@ -24,6 +24,7 @@ QUOTE_REQUEST_WHERE = Where(
     renamed={  # the rules' arguments, as the quote request holds them
         "postcode": "buyer.postcode",  # the parcel goes to the buyer
         "service": "shipping.service",
+        "rate_cards": "shipping.rate_cards",  # no card takes the parcel
         "converted": "payment.converted",
         "free_means_offered": "payment.free_means_offered",
         "tax_rates": "local_rates",  # a US state's local rates, missing
