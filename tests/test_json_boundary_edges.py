@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 
 from commercekit.cli import main
-from commercekit.serde import example_request
+from commercekit.serde import example_request, request_schema
 from commercekit.service._app import build_app
 
 with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
@@ -96,3 +97,52 @@ def test_a_cart_too_heavy_for_every_card_names_the_rate_cards(
     assert problem["field"] == "shipping.rate_cards", problem
     assert "125.90 kg" in problem["detail"]
     assert said == f"shipping.rate_cards: {problem['detail']}"
+
+
+def _patterns(node: object) -> list[str]:
+    """Every ``pattern`` in a JSON Schema (or an OpenAPI document's schemas)."""
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+@pytest.mark.parametrize("code", ["EUR", "FR"])
+def test_the_schemas_take_codes_in_any_case_as_the_reader_does(code: str) -> None:
+    """The reader takes ``"eur"`` and ``"fr"`` (read as ``EUR``, ``FR``), as the
+    request schema's ``[A-Za-z]`` patterns say; the rate card's currency and the
+    OpenAPI document's ``Money`` said ``^[A-Z]{3}$``, so a validator refused what the
+    service quotes."""
+    from importlib.resources import files
+
+    schema = json.loads(files("commercekit.service").joinpath("openapi.json").read_text())
+    documents = [schema, request_schema()]
+    codes = [p for d in documents for p in _patterns(d) if re.search(p, code)]
+    assert codes, "no pattern takes a code"
+    assert [p for p in codes if not re.search(p, code.lower())] == []
+
+
+def test_lower_case_codes_and_a_byte_order_mark_are_read_as_documented() -> None:
+    request = example_request("nl-to-de-consumer")
+    request["buyer"]["country"] = "de"
+    for line in request["cart"]["lines"]:
+        line["unit_price"]["currency"] = "eur"
+    request["shipping"]["rate_cards"] = [_example_card(currency="eur", origin="nl")]
+    answer = CLIENT.post(
+        "/quote",
+        content=b"\xef\xbb\xbf" + json.dumps(request).encode(),
+        headers={"content-type": "application/json"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["currency"] == "EUR"
+    assert answer.json()["decision"]["taxed_in"] == "DE"
+
+
+def _example_card(**changed: str) -> Json:
+    from importlib.resources import files
+
+    text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
+    card: Json = json.loads(text.read_text(), parse_float=str)["cards"][0]
+    return {**card, **changed}
