@@ -13,6 +13,7 @@ import io
 import json
 import re
 import warnings
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,13 @@ import pytest
 from commercekit.cli import main
 from commercekit.serde import example_request, request_schema
 from commercekit.service._app import build_app
+from tests.test_boundary_rule_fields import (
+    _contract_without_credit_cards,
+    _hotel_without_facts,
+    _without,
+)
+from tests.test_payment_json import _german_shop
+from tests.test_service_fields import US_QUOTE, _put
 
 with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
     warnings.simplefilter("ignore")
@@ -115,8 +123,6 @@ def test_the_schemas_take_codes_in_any_case_as_the_reader_does(code: str) -> Non
     request schema's ``[A-Za-z]`` patterns say; the rate card's currency and the
     OpenAPI document's ``Money`` said ``^[A-Z]{3}$``, so a validator refused what the
     service quotes."""
-    from importlib.resources import files
-
     schema = json.loads(files("commercekit.service").joinpath("openapi.json").read_text())
     documents = [schema, request_schema()]
     codes = [p for d in documents for p in _patterns(d) if re.search(p, code)]
@@ -141,8 +147,69 @@ def test_lower_case_codes_and_a_byte_order_mark_are_read_as_documented() -> None
 
 
 def _example_card(**changed: str) -> Json:
-    from importlib.resources import files
-
     text = files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
     card: Json = json.loads(text.read_text(), parse_float=str)["cards"][0]
     return {**card, **changed}
+
+
+def _payment(**changed: object) -> Json:
+    request = _german_shop()
+    request["payment"].update(changed)
+    return request
+
+
+def _changed(name: str, path: str, value: object) -> Json:
+    return _put(example_request(name), path, value)
+
+
+HINTS: dict[str, tuple[Json, str, str]] = {
+    # the request, the Python the hint said, the request's words it says now
+    "a price with too many decimals": (
+        _changed("nl-to-de-consumer", "cart.lines[0].unit_price.amount", "24.999"),
+        "round_money()", "write it with no more decimals than that"),
+    "a weight a rate card needs": (
+        _without("nl-to-de-consumer", "products", "TEE-ORGANIC", "weight_kg")(),
+        "Product(weight_kg=...)", 'give "weight_kg" in products'),
+    "an unknown SKU": (
+        _changed("nl-to-de-consumer", "cart.lines[0].sku", "QZ"),
+        "Product(sku, tax_category=...)", 'give "products" an entry with "tax_category"'),
+    "an India hotel's rate facts": (
+        _hotel_without_facts(), "RateFacts(...)", 'write "rate_facts" in the product'),
+    "an HS code": (
+        _without("nl-to-us-ddp", "products", "TEE-ORGANIC", "hs_code")(),
+        "Item an hs_code=", 'give each product an "hs_code"'),
+    "no exchange rate": (
+        _without("nl-to-gb-consumer", "exchange_rates")(),
+        "RateTable", 'write "exchange_rates"'),
+    "a warehouse that is not where the goods ship from": (
+        _changed("nl-to-de-consumer", "ship_from", "DE"),
+        "set ship_from='NL'", 'write "ship_from": "NL"'),
+    "no tariff": (
+        _without("nl-to-us-ddp", "tariff")(),
+        "BUNDLED_TARIFF", 'write "tariff" in the request (its "name" and "rows"'),
+    "a US state's local rates": (
+        _put(US_QUOTE, "local_rates", None),
+        "CheckoutContext(partial=True)",
+        '(a quote: "partial": true)'),
+    "a conversion said of a payment in its own currency": (
+        _payment(converted=True), "Payment(converted=False)", 'write "converted": false'),
+    "a fee schedule without the card's row": (
+        _contract_without_credit_cards(), "FeeRows",
+        'give "payment.fee_schedule" your contract\'s row for it'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_", "python", "words"), HINTS.values(), ids=HINTS)
+def test_a_refusal_tells_a_json_caller_what_to_write(
+    request_: Json,
+    python: str,
+    words: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Hints written for Python callers (``round_money()``, ``Product(weight_kg=...)``)
+    reached the CLI and the HTTP problem as they were; they now name what to write."""
+    problem, said = _both(json.dumps(request_), tmp_path, capsys)
+    for detail in (problem["detail"], said):
+        assert words in detail, detail
+        assert python not in detail, detail

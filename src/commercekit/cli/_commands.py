@@ -97,6 +97,7 @@ def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit quote FILE``: read the request, quote it, print it. A refusal of
     the rules names the request field it points at, first, as a refused value does
     (``local_rates: missing local sales tax rates for US-NY ...``)."""
+    from commercekit._json_words import json_words
     from commercekit._where import Located, applied
     from commercekit.cli._read import read_request
 
@@ -106,9 +107,9 @@ def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
             result = applied(
                 lambda: checkout.quote(cart, context), serde.QUOTE_REQUEST_WHERE
             )
-        except Located as located:  # said where, as the HTTP service says it
-            field = located.field
-            return refuse(f"{field}: {located.error}" if field else str(located.error))
+        except Located as located:  # said where and in the request's words, as HTTP
+            said = json_words(str(located.error))
+            return refuse(f"{located.field}: {said}" if located.field else said)
         if arguments.format == "json":
             _print_json(serde.quote_to_json(result), out)
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from commercekit._json_words import json_words
 from commercekit.errors import CommerceKitError, InvalidInputError, InvalidJsonError
 
 __all__ = [
@@ -75,7 +76,7 @@ def refusal(
         "type": problem_type,
         "title": _TITLES[problem_type],
         "status": status,
-        "detail": one_line(error),
+        "detail": json_words(one_line(error)),
         "error": type(error).__name__,
     }
     if field:
