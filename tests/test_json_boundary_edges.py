@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import warnings
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,8 @@ import pytest
 
 from commercekit.cli import main
 from commercekit.serde import example_request, request_schema
-from commercekit.service._app import build_app
 from tests.test_boundary_rule_fields import (
+    CLIENT,
     _contract_without_credit_cards,
     _hotel_without_facts,
     _without,
@@ -30,11 +29,6 @@ from tests.test_boundary_rule_fields import (
 from tests.test_payment_json import _german_shop
 from tests.test_service_fields import US_QUOTE, _put
 
-with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
-
-CLIENT = TestClient(build_app())
 Json = dict[str, Any]
 
 
