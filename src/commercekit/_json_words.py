@@ -113,11 +113,13 @@ _PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
      "in Python, pass a TaxRateSource"),
 )  # fmt: skip
 """The rules' hints at a Python call, as what to write in the request instead (a rate
-source a JSON request cannot carry is said to be Python's)."""
+source a JSON request cannot carry is said to be Python's). Each rewrite leaves text it
+made alone: the HTTP problem rewrites a message the reader already did."""
 
 
 def json_words(reason: str) -> str:
-    """A refusal's ``reason`` with the hints written for Python callers in JSON's."""
+    """A refusal's ``reason`` with the hints written for Python callers in JSON's: the
+    readers' refusals, and the rules' on their way to the CLI and the HTTP problem."""
     for python, words in _PYTHON_HINTS:  # whole words: "str" is not "string"
         reason = re.sub(rf"{re.escape(python)}\b", words, reason)
     for call, said in _PYTHON_CALLS:
