@@ -50,8 +50,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import plugged
-from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
+from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
@@ -65,7 +64,6 @@ __all__ = [
     "LocalTaxType",
     "LocalTreatment",
     "item_question",
-    "local_rules",
 ]
 
 MAX_LOCAL_RATE = Decimal(20)
@@ -359,42 +357,3 @@ def _row(local: LocalRate, state: str, category: TaxCategory, *, exempt: bool) -
         note=f"{local.type} sales tax, given by the caller as of {local.as_of}"
         + ("; exempts this item" if exempt else ""),
     )
-
-
-def local_rules(
-    source: TaxRateSource | None,
-    code: str,
-    category: TaxCategory,
-    rules: tuple[PerItemRate, ...],
-    day: date,
-) -> tuple[PerItemRate, ...]:
-    """The local taxes' rules ``source`` answers for a US state's per-item ``rules``,
-    checked as any plug-in's answer: each a ``PerItemRate`` of ``code`` under the
-    state's rule and threshold, for ``category``, in force on ``day``, one per tax."""
-    ask = getattr(source, "local_item_rules", None)
-    if not rules or code[:3] != "US-" or not callable(ask):
-        return ()
-    found = plugged(lambda: ask(code, category, rules, on=day))
-    question = f"the rate source's local_item_rules for {code} ({category}) on {day}"
-    if not isinstance(found, tuple | list) or not all(
-        isinstance(rule, PerItemRate) for rule in found
-    ):
-        raise InvalidAmountError.of_kind(InputKind.LIST)(
-            found, f"is {question}; it must return a tuple of PerItemRate"
-        )
-    first, taxes = rules[0], {rule.tax for rule in rules}
-    for rule in found:
-        if (
-            (rule.rule, rule.threshold, rule.above.jurisdiction)
-            != (first.rule, first.threshold, code)
-            or rule.above.category is not category
-            or not rule.above.covers(day)
-            or rule.tax in taxes
-        ):
-            raise InvalidAmountError(
-                rule,
-                f"is not a local tax's rule under the state's ({first.explain()}), in "
-                f"{question}, or repeats a tax, or is not in force on {day}",
-            )
-        taxes.add(rule.tax)
-    return tuple(found)
