@@ -86,7 +86,16 @@ def rates_of_lines(
                 plain[category] = ()  # left out, as the partial decision says
             else:
                 raise
-    if not by_item and not by_fact:  # every category has its rates: each line's
+    single: Parts = {}
+    if taxed_in == "US-TN":  # an item over USD 1,600 is taxed in bands of its price
+        from commercekit.checkout._quote_single_article import (  # noqa: PLC0415  # TN
+            single_article_parts,
+        )
+
+        single = single_article_parts(
+            cart_lines, categories, discounts, plain, context, shipping=shipping[0]
+        )
+    if not by_item and not by_fact and not single:  # each line its category's rates
         return [plain[category] for category in categories], {}
     if by_item and india and not context.prices_include_tax:  # else refused below
         from commercekit.checkout._quote_piece_value import (  # noqa: PLC0415  # India
@@ -98,7 +107,10 @@ def rates_of_lines(
     parts: Parts = {}
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
         found = plain.get(category)
-        if category in by_fact:
+        if index in single:
+            parts[index] = single[index]
+            found = tuple(dict.fromkeys(r for part in single[index] for r in part.rates))
+        elif category in by_fact:
             found = fact_line_rates(line, category, taxed_in, context, discounts[index])
         elif found is None:
             taxed = _per_item(line, discounts[index], by_item[category], context)

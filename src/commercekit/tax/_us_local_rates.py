@@ -70,6 +70,10 @@ MAX_LOCAL_RATE = Decimal(20)
 """The highest local rate accepted, in percent (no US local rate reaches 10 %)."""
 MAX_LOCAL_TAXES = 20
 """The most local taxes one address may be given (a few in practice)."""
+SINGLE_ARTICLE_CAP = Decimal("1600.00")
+"""The highest single article limit a Tennessee local tax may have, in USD: the local
+tax applies to the first USD 1,600 of a single article at most (Tenn. Code Ann.
+67-6-702(a); the Department's Single Article page: "usually $1,600", some lower)."""
 
 
 class LocalTaxType(enum.StrEnum):
@@ -104,6 +108,20 @@ def _rate(value: object) -> Decimal:
     return rate.copy_abs()  # "-0" is 0
 
 
+def _single_article_limit(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    limit = to_decimal(value, "single_article_limit")
+    if not 0 < limit <= SINGLE_ARTICLE_CAP or limit != limit.quantize(Decimal("0.01")):
+        raise invalid(
+            "single_article_limit",
+            value,
+            f"is not a USD amount in cents above 0 and at most {SINGLE_ARTICLE_CAP} (the "
+            "first USD 1,600 of a single article at most: Tenn. Code Ann. 67-6-702)",
+        )
+    return limit.quantize(Decimal("0.01"))
+
+
 def _categories(value: object) -> dict[TaxCategory, LocalTreatment]:
     if not isinstance(value, Mapping):
         raise invalid(
@@ -127,8 +145,12 @@ class LocalRate:
 
     ``rate`` is in percent (0 to 20), for the ``standard`` category; ``as_of`` the day
     the rate was read as in force (the quote's day must be on or after it);
-    ``categories`` how it treats each category its state treats apart. Raises
-    ``InvalidAmountError`` naming the field for a bad value.
+    ``categories`` how it treats each category its state treats apart;
+    ``single_article_limit`` (Tennessee only, in USD, above 0 and at most 1,600.00) the
+    part of a single article's price the local tax reaches, from the Department of
+    Revenue's Single Article Local Tax Base Limitation chart: required for an item over
+    USD 1,600 there, never assumed. Raises ``InvalidAmountError`` naming the field for
+    a bad value.
 
     Examples:
         >>> from datetime import date
@@ -146,6 +168,9 @@ class LocalRate:
     as_of: date = attrs.field(validator=_checks.valid_day)
     categories: dict[TaxCategory, LocalTreatment] = attrs.field(
         factory=dict, converter=_categories, hash=False
+    )
+    single_article_limit: Decimal | None = attrs.field(
+        default=None, converter=_single_article_limit, kw_only=True
     )
 
     @property
@@ -209,6 +234,14 @@ class LocalRates:
             )
         if len({rate.tax for rate in found}) != len(found):
             raise invalid("local", local, "names one local tax twice", kind=InputKind.LIST)
+        for index, rate in enumerate(found):
+            if code != "US-TN" and rate.single_article_limit is not None:
+                raise invalid(
+                    f"local[{index}].single_article_limit",
+                    rate.single_article_limit,
+                    f"is given for a local tax of {code}: only Tennessee's local taxes "
+                    "stop at a limit on a single article; leave it out",
+                )
         if not callable(getattr(source, "rates_for", None)):
             raise invalid(
                 "source", source, "is not a TaxRateSource; pass one", kind=InputKind.TYPE
