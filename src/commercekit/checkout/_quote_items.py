@@ -86,17 +86,12 @@ def rates_of_lines(
                 plain[category] = ()  # left out, as the partial decision says
             else:
                 raise
-    single: Parts = {}
-    if taxed_in == "US-TN":  # an item over USD 1,600 is taxed in bands of its price
-        from commercekit.checkout._quote_single_article import (  # noqa: PLC0415  # TN
-            single_article_parts,
-        )
-
-        single = single_article_parts(
-            cart_lines, categories, discounts, plain, context, shipping=shipping[0]
-        )
-    if not by_item and not by_fact and not single:  # each line its category's rates
-        return [plain[category] for category in categories], {}
+    single = _single_articles(
+        cart_lines, categories, discounts, plain, taxed_in, context=context,
+        shipping=shipping[0],
+    )  # fmt: skip
+    if not by_item and not by_fact:  # every category has its rates: each line's
+        return _with(single, [plain[category] for category in categories], {})
     if by_item and india and not context.prices_include_tax:  # else refused below
         from commercekit.checkout._quote_piece_value import (  # noqa: PLC0415  # India
             shipping_keeps_each_band,
@@ -107,10 +102,7 @@ def rates_of_lines(
     parts: Parts = {}
     for index, (line, category) in enumerate(zip(cart_lines, categories, strict=True)):
         found = plain.get(category)
-        if index in single:
-            parts[index] = single[index]
-            found = tuple(dict.fromkeys(r for part in single[index] for r in part.rates))
-        elif category in by_fact:
+        if category in by_fact:
             found = fact_line_rates(line, category, taxed_in, context, discounts[index])
         elif found is None:
             taxed = _per_item(line, discounts[index], by_item[category], context)
@@ -118,7 +110,40 @@ def rates_of_lines(
             if len(taxed) > 1:
                 parts[index] = taxed
         rates.append(found)
-    return rates, parts
+    return _with(single, rates, parts)
+
+
+def _single_articles(
+    cart_lines: Sequence[CartLine],
+    categories: Sequence[TaxCategory],
+    discounts: Sequence[Money],
+    plain: dict[TaxCategory, tuple[TaxRate, ...]],
+    taxed_in: str,
+    *,
+    context: CheckoutContext,
+    shipping: Money | None,
+) -> Parts:
+    """Tennessee's lines whose items are over the single article limit, each taxed in
+    bands of its price (``_quote_single_article``); none elsewhere."""
+    if taxed_in != "US-TN":
+        return {}
+    from commercekit.checkout._quote_single_article import (  # noqa: PLC0415  # TN only
+        single_article_parts,
+    )
+
+    return single_article_parts(
+        cart_lines, categories, discounts, plain, context, shipping=shipping
+    )
+
+
+def _with(
+    single: Parts, rates: list[tuple[TaxRate, ...]], parts: Parts
+) -> tuple[list[tuple[TaxRate, ...]], Parts]:
+    """The lines' rates and parts, the lines taxed in bands (``single``) among them,
+    each with its bands' rates."""
+    for index, bands in single.items():
+        rates[index] = tuple(dict.fromkeys(rate for band in bands for rate in band.rates))
+    return rates, parts | single
 
 
 def _item_rules(

@@ -52,7 +52,9 @@ TANGIBLE = frozenset(
     }
 )  # fmt: skip
 """The categories of tangible personal property the rule is computed for."""
-UNTAXED = frozenset({TaxCategory.DIGITAL_SERVICES, TaxCategory.EXEMPT, TaxCategory.ZERO_RATED})
+UNTAXED = frozenset(
+    {TaxCategory.DIGITAL_SERVICES, TaxCategory.EXEMPT, TaxCategory.ZERO_RATED}
+)
 """Categories Tennessee does not tax as goods: no single article question."""
 
 _COLUMNS = (
@@ -177,9 +179,9 @@ def single_article_lines(
                 taxes,
                 discount=discount if last and off else None,
                 description=(
-                    f"the part of each item over USD {low:,.2f}, after the discount: {named}"
+                    f"each item over USD {low:,.2f}, after the discount: {named}"
                     if last
-                    else f"the part of each item from USD {low:,.2f} to {high:,.2f}: {named}"
+                    else f"each item from USD {low:,.2f} to {high:,.2f}: {named}"
                 ),
                 priced_without_tax=True,
             )
