@@ -175,6 +175,15 @@ def test_a_shipping_charge_with_such_an_item_is_refused() -> None:
         quote(*quote_request_from_json(request))
 
 
+def test_a_price_including_the_tax_is_refused() -> None:
+    """The bands are of the price without the tax, which a price including it does not
+    give until the rates are chosen."""
+    with pytest.raises(MissingDataError, match="includes the tax"):
+        quote(*quote_request_from_json(_request("5000.00", prices_include_tax=True)))
+    included = quote(*quote_request_from_json(_request("1600.00", prices_include_tax=True)))
+    assert str(included.tax) == "135.47 USD"  # 1,600.00 - 1,600.00 / 1.0925
+
+
 def test_decide_says_the_rule_and_refuses_a_missing_limit() -> None:
     davidson = LocalRate("Davidson County", "county", "2.25", "example figure",
                          date(2025, 1, 1), single_article_limit="1600.00")  # fmt: skip

@@ -51,6 +51,9 @@ def single_article_parts(
             continue
         if rates is None:
             raise _refused(line.sku, "its category's rate depends on its price that day")
+        if context.prices_include_tax:
+            why = "its price includes the tax, and the bands are of the price without it"
+            raise _refused(line.sku, f"{why}; quote with prices_include_tax=False")
         limits = {tax: limit for tax, limit in given.items() if limit is not None}
         if not {rate.tax for rate in rates} - limits.keys() <= {"sales tax"}:
             raise _refused(line.sku, "a local rate is given without its limit")

@@ -136,10 +136,13 @@ def local_limits(source: TaxRateSource) -> tuple[tuple[str, Decimal | None], ...
     """Each local tax the caller gave in ``source`` (a ``LocalRates``, perhaps wrapped
     in ``StateRatesOnly``): its name and its single article limit; none for the
     bundled tables."""
-    while not hasattr(source, "local") and hasattr(source, "source"):
-        source = source.source
-    given = getattr(source, "local", ())
-    return tuple((local.tax, local.single_article_limit) for local in given)
+    from commercekit.tax._us_local import StateRatesOnly  # noqa: PLC0415
+    from commercekit.tax._us_local_rates import LocalRates  # noqa: PLC0415
+
+    inner = source.source if isinstance(source, StateRatesOnly) else source
+    if not isinstance(inner, LocalRates):
+        return ()
+    return tuple((local.tax, local.single_article_limit) for local in inner.local)
 
 
 def single_article_lines(
