@@ -178,10 +178,24 @@ def test_a_shipping_charge_with_such_an_item_is_refused() -> None:
 def test_a_price_including_the_tax_is_refused() -> None:
     """The bands are of the price without the tax, which a price including it does not
     give until the rates are chosen."""
-    with pytest.raises(MissingDataError, match="includes the tax"):
+    with pytest.raises(MissingDataError, match="a price including it") as refused:
         quote(*quote_request_from_json(_request("5000.00", prices_include_tax=True)))
+    assert refused.value.field == "prices_include_tax"
     included = quote(*quote_request_from_json(_request("1600.00", prices_include_tax=True)))
     assert str(included.tax) == "135.47 USD"  # 1,600.00 - 1,600.00 / 1.0925
+
+
+def test_an_item_on_a_holiday_whose_rate_depends_on_its_price_is_refused() -> None:
+    """Tennessee's 2026 holiday (31 July to 2 August) exempts computers of USD 1,500 or
+    less: on its days the computers' rate depends on each item's price, and the single
+    article rule is not computed with it."""
+    computers = DAVIDSON | {"categories": {"computers": "taxed"}}
+    on_holiday = _request("2000.00", local=[computers], category="computers",
+                          at="2026-07-31T12:00:00-05:00")  # fmt: skip
+    with pytest.raises(MissingDataError, match="holiday"):
+        quote(*quote_request_from_json(on_holiday))
+    after = on_holiday | {"at": "2026-08-03T12:00:00-05:00"}
+    assert _summary(after)[0] == "187.00 USD"  # 140.00 + 36.00 + 2.75% of 400 (11.00)
 
 
 def test_decide_says_the_rule_and_refuses_a_missing_limit() -> None:

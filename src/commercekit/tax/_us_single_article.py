@@ -33,14 +33,19 @@ from decimal import Decimal
 import attrs
 
 from commercekit import _bundled
-from commercekit._numbers import EXACT
-from commercekit.errors import MissingDataError
+from commercekit._checks import invalid
+from commercekit._numbers import EXACT, context_free
+from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import Money
+from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory
+from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_line import TaxLine
 from commercekit.tax._tax_rate import TaxRate, TaxRateSource
 
-__all__ = ["SingleArticle", "local_limits", "single_article", "single_article_lines"]
+__all__ = ["single_article_lines"]
+
+_SOURCE = "https://www.tn.gov/revenue/taxes/sales-and-use-tax/single-article-special-tax-rates.html"
 
 TANGIBLE = frozenset(
     {
@@ -145,26 +150,145 @@ def local_limits(source: TaxRateSource) -> tuple[tuple[str, Decimal | None], ...
     return tuple((local.tax, local.single_article_limit) for local in inner.local)
 
 
+@context_free
 def single_article_lines(
+    price: Money,
+    quantity: int,
+    rates: tuple[TaxRate, ...],
+    *,
+    on: date,
+    source: TaxRateSource = BUNDLED,
+    discount: Money | None = None,
+) -> tuple[TaxLine, ...]:
+    """One line of ``quantity`` items at ``price`` each (USD, without the tax, less the
+    seller's ``discount`` on the whole line) taxed at ``rates`` (the line's category's
+    rates in one state, from ``source``) as the ``TaxLine``s ``tax_invoice`` taxes,
+    under the state's single article rule (Tennessee, Tenn. Code Ann. 67-6-202(a),
+    67-6-702): one line per band of each item's price between the limits, the state's
+    tax on every band, each local tax on the bands up to its ``single_article_limit``,
+    the single article tax (2.75 %) on the band over USD 1,600 and not over 3,200. The
+    last band takes the discount; the lines add up to the line. Empty where the state
+    has no such rule or each item (``(price x quantity - discount) / quantity``) is not
+    over USD 1,600.
+
+    Raises ``MissingDataError`` for an item over it in a category the rule is not
+    computed for (food, services...), priced in another currency, or with a local rate
+    without its ``single_article_limit`` (at ``local[i].single_article_limit``) or not
+    given in ``source``; ``InvalidAmountError`` for a bad argument.
+
+    Examples:
+        >>> from datetime import date
+        >>> from commercekit.money import Money
+        >>> from commercekit.tax import LocalRate, LocalRates, tax_invoice
+        >>> davidson = LocalRate("Davidson County", "county", "2.25", "example figure",
+        ...                      date(2025, 1, 1), single_article_limit="1600.00")
+        >>> source, day = LocalRates("US-TN", [davidson]), date(2026, 3, 2)
+        >>> rates = source.rates_for("US-TN", "standard", on=day)
+        >>> lines = single_article_lines(Money("4000.00", "USD"), 1, rates, on=day,
+        ...                              source=source)
+        >>> for line in lines:
+        ...     print(line.price, [str(rate.rate) for rate in line.rates])
+        1600.00 USD ['7', '2.25']
+        1600.00 USD ['7', '2.75']
+        800.00 USD ['7']
+        >>> str(tax_invoice(lines, prices_include_tax=False).tax)
+        '360.00 USD'
+    """
+    unit = _checks.amount(price, "price")
+    count = _checks.whole(quantity, "quantity", positive=True)
+    found = _checks.listed(rates, TaxRate, "rates")
+    day = _checks.day(on, "on")
+    off = (
+        Money(0, unit.currency)
+        if discount is None
+        else _checks.amount(discount, "discount")
+    )
+    _checks.one_currency(unit, off, operation="take the discount from the price")
+    if not callable(getattr(source, "rates_for", None)):
+        raise invalid("source", source, "is not a TaxRateSource", kind=InputKind.TYPE)
+    if not found:
+        return ()
+    first = found[0]
+    if any(
+        (r.jurisdiction, r.category) != (first.jurisdiction, first.category) for r in found
+    ):
+        raise invalid("rates", rates, "mix places or categories; pass one line's rates")
+    units = Decimal(count)
+    line = EXACT.subtract(EXACT.multiply(unit.amount, units), off.amount)
+    each = EXACT.divide(line, units)
+    if each < 0:
+        raise invalid("discount", discount, "is more than the line's price x quantity")
+    rule = single_article(first.jurisdiction, first.category, day)
+    if rule is None or first.category in UNTAXED or each <= rule.start:
+        return ()
+    item = Money(each, unit.currency)
+    if first.category not in TANGIBLE:
+        raise not_computed(item, f"{first.category} is not computed", "rates")
+    if unit.currency.code != "USD":
+        raise not_computed(item, "a price in another currency is not", "price")
+    limits = _limits(found, source, first.jurisdiction, day, item)
+    return _bands(unit, count, found, limits, rule, each=each, discount=discount)
+
+
+def _limits(
+    rates: tuple[TaxRate, ...], source: TaxRateSource, state: str, day: date, item: Money
+) -> dict[str, Decimal]:
+    """Each local tax's limit, by name; refused where a local rate has none."""
+    own = {rate.tax for rate in BUNDLED.rows[state] if rate.covers(day)}
+    given = local_limits(source)
+    names = [tax for tax, _ in given]
+    limits: dict[str, Decimal] = {}
+    for rate in rates:
+        if rate.tax in own:
+            continue
+        at = names.index(rate.tax) if rate.tax in names else None
+        limit = None if at is None else given[at][1]
+        if limit is None:
+            raise missing_limit(rate.tax, state, item, at)
+        limits[rate.tax] = limit
+    return limits
+
+
+def missing_limit(tax: str, state: str, item: Money, at: int | None) -> MissingDataError:
+    """The refusal of a local tax without its single article limit."""
+    return MissingDataError(
+        f"the single article limit of the {tax} tax ({state}) for an item of {item}",
+        "a Tennessee local tax applies only up to its locality's limit on a single "
+        "article (usually USD 1,600, some lower: the Department's Single Article Local "
+        "Tax Base Limitation chart; Tenn. Code Ann. 67-6-702), which commercekit never "
+        'assumes; give it as that local rate\'s single_article_limit, such as "1600.00"',
+        field="rates" if at is None else f"local[{at}].single_article_limit",
+    )
+
+
+def not_computed(item: Money, what: str, field: str) -> MissingDataError:
+    """The refusal of an item over the limit the rule is not computed for."""
+    return MissingDataError(
+        f"Tennessee's single article rule for an item of {item}",
+        "the state's rate applies to the whole price of a single article of tangible "
+        "personal property, each local tax only up to its locality's limit (usually USD "
+        "1,600: Tenn. Code Ann. 67-6-702), and the state adds its single article tax of "
+        "2.75% on the part from USD 1,600.01 to 3,200 (Tenn. Code Ann. 67-6-202(a)); the "
+        "Department's SUT-6 works a USD 4,000 table at a 2.25% local rate: 280.00 + 36.00 "
+        f"+ 44.00 = USD 360.00 ({_SOURCE}). commercekit computes it for tangible goods "
+        f"priced in USD; {what} (for food, at 4%, the sources read do not say whether "
+        "the 2.75% and the limits reach it): compute this item's tax apart, as the "
+        "Department's page says",
+        field=field,
+    )
+
+
+def _bands(
     price: Money,
     quantity: int,
     rates: tuple[TaxRate, ...],
     limits: Mapping[str, Decimal],
     rule: SingleArticle,
     *,
-    discount: Money | None = None,
+    each: Decimal,
+    discount: Money | None,
 ) -> tuple[TaxLine, ...]:
-    """One line of ``quantity`` items at ``price`` (USD, without the tax, less the
-    line's ``discount``) as tax lines, one per band of each item's price between the
-    limits: the state's ``rates`` (each not in ``limits``) on every band, each local
-    one (in ``limits``, by tax name) on the bands up to its limit, ``rule``'s rate on
-    the bands from its start to its end. The last band takes the discount; the bands
-    add up to the line. Empty where each item is not over ``rule.start``."""
-    units = Decimal(quantity)
-    off = discount.amount if discount is not None else Decimal(0)
-    each = EXACT.divide(EXACT.subtract(EXACT.multiply(price.amount, units), off), units)
-    if each <= rule.start:
-        return ()
+    """The tax lines of each band of an item's price ``each`` (over ``rule.start``)."""
     cuts = sorted(cut for cut in {*limits.values(), rule.start, rule.end} if cut < each)
     bounds = [Decimal(0), *cuts]
     lines = []
@@ -180,7 +304,7 @@ def single_article_lines(
                 price - Money(low, "USD") if last else Money(high - low, "USD"),
                 quantity,
                 taxes,
-                discount=discount if last and off else None,
+                discount=discount if last and discount and discount.amount else None,
                 description=(
                     f"each item over USD {low:,.2f}, after the discount: {named}"
                     if last

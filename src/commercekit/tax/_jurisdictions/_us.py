@@ -207,12 +207,14 @@ _TENNESSEE_SINGLE_ARTICLE = "https://www.tn.gov/revenue/taxes/sales-and-use-tax/
 
 def _single_article(case: Case, state: UsState) -> Rule | None:
     """Tennessee's single article rule for the items priced over USD 1,600, said as a
-    rule (the quote taxes each such item in parts: ``_us_single_article``); refused by
+    rule (the quote taxes each such item in bands: ``single_article_lines``); refused by
     name for food and the other categories it is not computed for, a price in another
-    currency, and a local rate given without its locality's limit."""
+    currency, a category whose rate depends on the item's price that day, and a local
+    rate given without its locality's limit."""
     if state.state != "US-TN":
         return None
     from commercekit.tax import _us_single_article as single  # noqa: PLC0415  # TN only
+    from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
 
     rule = None
     for at, line in enumerate(case.sale.goods_lines):
@@ -221,39 +223,17 @@ def _single_article(case: Case, state: UsState) -> Rule | None:
             continue
         field = "sale.category" if not case.sale.lines else f"sale.lines[{at}].category"
         if line.category not in single.TANGIBLE:
-            raise _not_computed(unit, f"{line.category} is not computed", field)
+            raise single.not_computed(unit, f"{line.category} is not computed", field)
         if line.value.currency.code != "USD":
-            raise _not_computed(unit, "a price in another currency is not", field)
+            raise single.not_computed(unit, "a price in another currency is not", field)
+        if per_item_rates(state.state, line.category, on=case.on):
+            why = "an item whose rate depends on its price that day (a holiday's) is not"
+            raise single.not_computed(unit, why, field)
         rule = single.single_article(state.state, line.category, case.on)
         for index, (tax, limit) in enumerate(single.local_limits(case.source)):
             if limit is None:
-                raise MissingDataError(
-                    f"the single article limit of the {tax} tax ({state.state}) for an "
-                    f"item of {unit}",
-                    "a Tennessee local tax applies only up to its locality's limit on a "
-                    "single article (usually USD 1,600, some lower: the Department's "
-                    "Single Article Local Tax Base Limitation chart; Tenn. Code Ann. "
-                    "67-6-702), which commercekit never assumes; give it as that local "
-                    'rate\'s single_article_limit, such as "1600.00"',
-                    field=f"local[{index}].single_article_limit",
-                )
+                raise single.missing_limit(tax, state.state, unit, index)
     return None if rule is None else Rule(rule.explain(), _TENNESSEE_SINGLE_ARTICLE)
-
-
-def _not_computed(unit: object, what: str, field: str) -> MissingDataError:
-    return MissingDataError(
-        f"Tennessee's single article rule for an item of {unit}",
-        "the state's rate applies to the whole price of a single article of tangible "
-        "personal property, each local tax only up to its locality's limit (usually USD "
-        "1,600: Tenn. Code Ann. 67-6-702), and the state adds its single article tax of "
-        "2.75% on the part from USD 1,600.01 to 3,200 (Tenn. Code Ann. 67-6-202(a)); the "
-        "Department's SUT-6 works a USD 4,000 table at a 2.25% local rate: 280.00 + 36.00 "
-        f"+ 44.00 = USD 360.00 ({_TENNESSEE_SINGLE_ARTICLE}). commercekit computes it for "
-        f"tangible goods priced in USD; {what} (for food, at 4%, the sources read do not "
-        "say whether the 2.75% and the limits reach it): compute this item's tax apart, "
-        "as the Department's page says",
-        field=field,
-    )
 
 
 def _unregistered(case: Case, state: UsState) -> list[Rule]:
