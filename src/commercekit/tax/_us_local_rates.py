@@ -50,6 +50,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import EXACT
 from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -112,14 +113,15 @@ def _single_article_limit(value: object) -> Decimal | None:
     if value is None:
         return None
     limit = to_decimal(value, "single_article_limit")
-    if not 0 < limit <= SINGLE_ARTICLE_CAP or limit != limit.quantize(Decimal("0.01")):
+    cents = EXACT.quantize(limit, Decimal("0.01"))
+    if not 0 < limit <= SINGLE_ARTICLE_CAP or limit != cents:
         raise invalid(
             "single_article_limit",
             value,
             f"is not a USD amount in cents above 0 and at most {SINGLE_ARTICLE_CAP} (the "
             "first USD 1,600 of a single article at most: Tenn. Code Ann. 67-6-702)",
         )
-    return limit.quantize(Decimal("0.01"))
+    return cents
 
 
 def _categories(value: object) -> dict[TaxCategory, LocalTreatment]:

@@ -215,19 +215,19 @@ def single_article_lines(
         raise invalid("rates", rates, "mix places or categories; pass one line's rates")
     units = Decimal(count)
     line = EXACT.subtract(EXACT.multiply(unit.amount, units), off.amount)
-    each = EXACT.divide(line, units)
-    if each < 0:
+    if line < 0:
         raise invalid("discount", discount, "is more than the line's price x quantity")
     rule = single_article(first.jurisdiction, first.category, day)
-    if rule is None or first.category in UNTAXED or each <= rule.start:
+    # each item's price is line / units, compared as line against limit x units
+    if rule is None or first.category in UNTAXED or line <= rule.start * units:
         return ()
-    item = Money(each, unit.currency)
+    item = unit - off / count
     if first.category not in TANGIBLE:
         raise not_computed(item, f"{first.category} is not computed", "rates")
     if unit.currency.code != "USD":
         raise not_computed(item, "a price in another currency is not", "price")
     limits = _limits(found, source, first.jurisdiction, day, item)
-    return _bands(unit, count, found, limits, rule, each=each, discount=discount)
+    return _bands(unit, count, found, limits, rule, line=line, discount=discount)
 
 
 def _limits(
@@ -285,32 +285,38 @@ def _bands(
     limits: Mapping[str, Decimal],
     rule: SingleArticle,
     *,
-    each: Decimal,
+    line: Decimal,
     discount: Money | None,
 ) -> tuple[TaxLine, ...]:
-    """The tax lines of each band of an item's price ``each`` (over ``rule.start``)."""
-    cuts = sorted(cut for cut in {*limits.values(), rule.start, rule.end} if cut < each)
+    """The tax lines of each band of the price of each of ``quantity`` items, the
+    line's price being ``line`` (over ``rule.start`` x ``quantity``)."""
+    units = Decimal(quantity)
+
+    def within(high: Decimal | None, limit: Decimal) -> bool:
+        """Whether the band up to ``high`` (None: each item's price) is within."""
+        return line <= EXACT.multiply(limit, units) if high is None else high <= limit
+
+    ends = {*limits.values(), rule.start, rule.end}
+    cuts = sorted(cut for cut in ends if EXACT.multiply(cut, units) < line)
     bounds = [Decimal(0), *cuts]
     lines = []
     for at, low in enumerate(bounds):
-        last = at == len(bounds) - 1
-        high = each if last else bounds[at + 1]
-        taxes = tuple(r for r in rates if r.tax not in limits or high <= limits[r.tax])
-        if rule.start <= low and high <= rule.end:
+        high = bounds[at + 1] if at + 1 < len(bounds) else None
+        taxes = tuple(
+            r for r in rates if r.tax not in limits or within(high, limits[r.tax])
+        )
+        if rule.start <= low and within(high, rule.end):
             taxes = (*taxes, rule.rate)
         named = ", ".join(f"{rate.tax} {rate.rate}%" for rate in taxes)
+        if high is None:  # the top band: the rest of each item, less the discount
+            part, off = price - Money(low, "USD"), discount
+            said = f"each item over USD {low:,.2f}, after the discount: {named}"
+        else:
+            part, off = Money(high - low, "USD"), None
+            said = f"each item from USD {low:,.2f} to {high:,.2f}: {named}"
+        given = off if off is not None and off.amount else None
         lines.append(
-            TaxLine(
-                price - Money(low, "USD") if last else Money(high - low, "USD"),
-                quantity,
-                taxes,
-                discount=discount if last and discount and discount.amount else None,
-                description=(
-                    f"each item over USD {low:,.2f}, after the discount: {named}"
-                    if last
-                    else f"each item from USD {low:,.2f} to {high:,.2f}: {named}"
-                ),
-                priced_without_tax=True,
-            )
-        )
+            TaxLine(part, quantity, taxes, discount=given, description=said,
+                    priced_without_tax=True)
+        )  # fmt: skip
     return tuple(lines)
