@@ -34,6 +34,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import Money
@@ -63,8 +64,8 @@ UNTAXED = frozenset(
 """Categories Tennessee does not tax as goods: no single article question."""
 
 _COLUMNS = (
-    "jurisdiction", "tax", "rate", "from", "to", "local_limit", "currency", "since",
-    "until", "source", "official", "note",
+    "jurisdiction", "tax", "rate", "from", "to", "local_limit", "since", "until",
+    "source", "official", "note",
 )  # fmt: skip
 
 
@@ -73,6 +74,7 @@ class SingleArticle:
     """A state's tax on the band of each article's price over ``start`` and up to
     ``end`` (USD), and the highest limit a local tax may have (``local_limit``)."""
 
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     rate: TaxRate
     start: Decimal
     end: Decimal
