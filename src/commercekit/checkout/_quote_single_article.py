@@ -49,25 +49,21 @@ def single_article_parts(
             source=context.tax_rates, discount=off if off.amount else None,
         )  # fmt: skip
         if bands and context.prices_include_tax:
-            raise _refused(
+            raise MissingDataError(
                 f"the price of each item without the tax on line {line.sku!r}",
                 "Tennessee's single article rule taxes bands of the price without the "
                 "tax, which a price including it does not give until the rates are "
                 "chosen; quote with prices_include_tax=False",
-                "prices_include_tax",
+                field="prices_include_tax",
             )
         if bands:
             found[index] = bands
     if found and shipping is not None and shipping.amount:
-        raise _refused(
+        raise MissingDataError(
             "how Tennessee's single article rule reaches the shipping charge",
             "an item over USD 1,600 is taxed in bands of its price, and commercekit does "
             "not compute which band a delivery charge falls in; quote the shipping "
             "apart, or include it in the items' prices",
-            "shipping",
+            field="shipping",
         )
     return found
-
-
-def _refused(missing: str, how: str, field: str) -> MissingDataError:
-    return MissingDataError(missing, how, field=field)
