@@ -122,6 +122,14 @@ def _albany() -> LocalRate:
     )  # fmt: skip
 
 
+def _davidson() -> LocalRates:
+    davidson = LocalRate(
+        "Davidson County", "county", Decimal("2.25"), SOURCE, date(2025, 1, 1),
+        single_article_limit=Decimal("1600.00"),
+    )  # fmt: skip
+    return LocalRates("US-TN", (davidson,))
+
+
 def _tax_id() -> TaxId:
     return TaxId(country="DE", number="136695976", scheme="EU VAT")
 
@@ -323,6 +331,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         source=SOURCE,
         as_of=date(2025, 3, 1),
         categories={TaxCategory.CLOTHING: "taxed"},
+        single_article_limit=Decimal("1600.00"),
     ),
     "LocalRate.treatment": lambda: method(_albany().treatment, TaxCategory.CLOTHING),
     "LocalRates": lambda: call("US-NY", (_albany(),), source=BUNDLED),
@@ -358,6 +367,14 @@ CALLS: dict[str, Callable[[], Call]] = {
         "accommodation",
         RateFacts(unit_value_per_day=Money("2500.00", "INR")),
         on=DAY,
+    ),
+    "single_article_lines": lambda: call(
+        Money("4000.00", "USD"),
+        2,
+        _davidson().rates_for("US-TN", "standard", on=DAY),
+        on=DAY,
+        source=_davidson(),
+        discount=Money("10.00", "USD"),
     ),
     "item_tax_lines": lambda: call(
         Money("120.00", "USD"),

@@ -86,8 +86,12 @@ def rates_of_lines(
                 plain[category] = ()  # left out, as the partial decision says
             else:
                 raise
+    single = _single_articles(
+        cart_lines, categories, discounts, plain, taxed_in, context=context,
+        shipping=shipping[0],
+    )  # fmt: skip
     if not by_item and not by_fact:  # every category has its rates: each line's
-        return [plain[category] for category in categories], {}
+        return _with(single, [plain[category] for category in categories], {})
     if by_item and india and not context.prices_include_tax:  # else refused below
         from commercekit.checkout._quote_piece_value import (  # noqa: PLC0415  # India
             shipping_keeps_each_band,
@@ -106,7 +110,40 @@ def rates_of_lines(
             if len(taxed) > 1:
                 parts[index] = taxed
         rates.append(found)
-    return rates, parts
+    return _with(single, rates, parts)
+
+
+def _single_articles(
+    cart_lines: Sequence[CartLine],
+    categories: Sequence[TaxCategory],
+    discounts: Sequence[Money],
+    plain: dict[TaxCategory, tuple[TaxRate, ...]],
+    taxed_in: str,
+    *,
+    context: CheckoutContext,
+    shipping: Money | None,
+) -> Parts:
+    """Tennessee's lines whose items are over the single article limit, each taxed in
+    bands of its price (``_quote_single_article``); none elsewhere."""
+    if taxed_in != "US-TN":
+        return {}
+    from commercekit.checkout._quote_single_article import (  # noqa: PLC0415  # TN only
+        single_article_parts,
+    )
+
+    return single_article_parts(
+        cart_lines, categories, discounts, plain, context, shipping=shipping
+    )
+
+
+def _with(
+    single: Parts, rates: list[tuple[TaxRate, ...]], parts: Parts
+) -> tuple[list[tuple[TaxRate, ...]], Parts]:
+    """The lines' rates and parts, the lines taxed in bands (``single``) among them,
+    each with its bands' rates."""
+    for index, bands in single.items():
+        rates[index] = tuple(dict.fromkeys(rate for band in bands for rate in band.rates))
+    return rates, parts | single
 
 
 def _item_rules(

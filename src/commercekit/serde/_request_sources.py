@@ -119,7 +119,9 @@ def _local_rates_json(source: LocalRates) -> list[dict[str, Any]]:
             "bundled state tables only",
         )
     return [
-        omit_defaults(converter.unstructure(local), {"categories": {}})
+        omit_defaults(
+            converter.unstructure(local), {"categories": {}, "single_article_limit": None}
+        )
         for local in source.local
     ]
 

@@ -151,6 +151,7 @@ if TYPE_CHECKING:
     )
     from commercekit.tax._us_registration import nexus_status
     from commercekit.tax._us_shipping import ShippingTaxability, UsShipping, us_shipping
+    from commercekit.tax._us_single_article import single_article_lines
     from commercekit.tax._us_states import UsState, us_state
     from commercekit.tax._us_status import NexusStatus
 else:
@@ -196,6 +197,7 @@ else:
                 "nexus_threshold"
             ),
             "._us_local": "StateRatesOnly missing_from",
+            "._us_single_article": "single_article_lines",
             "._us_local_rates": "LocalRate LocalRates LocalTaxType LocalTreatment",
             "._us_registration": "nexus_status",
             "._us_shipping": "ShippingTaxability UsShipping us_shipping",
@@ -288,6 +290,7 @@ __all__ = [
     "per_item_rates",
     "rate_for",
     "rates_for",
+    "single_article_lines",
     "source_rates",
     "tax_in_minor_units",
     "tax_invoice",

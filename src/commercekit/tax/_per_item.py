@@ -176,7 +176,7 @@ def per_item_rates(
         found = tuple(rule for rule in rules if rule.above.covers(day))
         if not found or rates is None:
             return found
-        from commercekit.tax._us_local_rates import local_rules  # noqa: PLC0415  # a cycle
+        from commercekit.tax._us_local import local_rules  # noqa: PLC0415  # a cycle
 
         return found + local_rules(rates, code, asked, found, day)
     taxes = gst_taxes(code, day)  # India: the taxes of the place of supply

@@ -51,6 +51,7 @@ __all__ = [
     "check_local",
     "left_out_category",
     "left_out_local",
+    "local_rules",
     "missing_from",
 ]
 
@@ -218,3 +219,45 @@ def missing_from(decision: TaxDecision) -> tuple[str, ...]:
         for rule in decision.rules
         if rule.source == PARTIAL_SOURCE
     )
+
+
+def local_rules(
+    source: TaxRateSource | None,
+    code: str,
+    category: TaxCategory,
+    rules: tuple[PerItemRate, ...],
+    day: date,
+) -> tuple[PerItemRate, ...]:
+    """The local taxes' rules ``source`` answers for a US state's per-item ``rules``,
+    checked as any plug-in's answer: each a ``PerItemRate`` of ``code`` under the
+    state's rule and threshold, for ``category``, in force on ``day``, one per tax."""
+    from commercekit._numbers import plugged  # noqa: PLC0415  # US per-item rules only
+    from commercekit.tax import _item_rules  # noqa: PLC0415
+
+    ask = getattr(source, "local_item_rules", None)
+    if not rules or code[:3] != "US-" or not callable(ask):
+        return ()
+    found = plugged(lambda: ask(code, category, rules, on=day))
+    question = f"the rate source's local_item_rules for {code} ({category}) on {day}"
+    if not isinstance(found, tuple | list) or not all(
+        isinstance(rule, _item_rules.PerItemRate) for rule in found
+    ):
+        raise InvalidAmountError.of_kind(InputKind.LIST)(
+            found, f"is {question}; it must return a tuple of PerItemRate"
+        )
+    first, taxes = rules[0], {rule.tax for rule in rules}
+    for rule in found:
+        if (
+            (rule.rule, rule.threshold, rule.above.jurisdiction)
+            != (first.rule, first.threshold, code)
+            or rule.above.category is not category
+            or not rule.above.covers(day)
+            or rule.tax in taxes
+        ):
+            raise InvalidAmountError(
+                rule,
+                f"is not a local tax's rule under the state's ({first.explain()}), in "
+                f"{question}, or repeats a tax, or is not in force on {day}",
+            )
+        taxes.add(rule.tax)
+    return tuple(found)

@@ -50,8 +50,8 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import plugged
-from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
+from commercekit._numbers import EXACT
+from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
@@ -65,13 +65,16 @@ __all__ = [
     "LocalTaxType",
     "LocalTreatment",
     "item_question",
-    "local_rules",
 ]
 
 MAX_LOCAL_RATE = Decimal(20)
 """The highest local rate accepted, in percent (no US local rate reaches 10 %)."""
 MAX_LOCAL_TAXES = 20
 """The most local taxes one address may be given (a few in practice)."""
+SINGLE_ARTICLE_CAP = Decimal("1600.00")
+"""The highest single article limit a Tennessee local tax may have, in USD: the local
+tax applies to the first USD 1,600 of a single article at most (Tenn. Code Ann.
+67-6-702(a); the Department's Single Article page: "usually $1,600", some lower)."""
 
 
 class LocalTaxType(enum.StrEnum):
@@ -106,6 +109,21 @@ def _rate(value: object) -> Decimal:
     return rate.copy_abs()  # "-0" is 0
 
 
+def _single_article_limit(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    limit = to_decimal(value, "single_article_limit")
+    cents = EXACT.quantize(limit, Decimal("0.01"))
+    if not 0 < limit <= SINGLE_ARTICLE_CAP or limit != cents:
+        raise invalid(
+            "single_article_limit",
+            value,
+            f"is not a USD amount in cents above 0 and at most {SINGLE_ARTICLE_CAP} (the "
+            "first USD 1,600 of a single article at most: Tenn. Code Ann. 67-6-702)",
+        )
+    return cents
+
+
 def _categories(value: object) -> dict[TaxCategory, LocalTreatment]:
     if not isinstance(value, Mapping):
         raise invalid(
@@ -129,8 +147,12 @@ class LocalRate:
 
     ``rate`` is in percent (0 to 20), for the ``standard`` category; ``as_of`` the day
     the rate was read as in force (the quote's day must be on or after it);
-    ``categories`` how it treats each category its state treats apart. Raises
-    ``InvalidAmountError`` naming the field for a bad value.
+    ``categories`` how it treats each category its state treats apart;
+    ``single_article_limit`` (Tennessee only, in USD, above 0 and at most 1,600.00) the
+    part of a single article's price the local tax reaches, from the Department of
+    Revenue's Single Article Local Tax Base Limitation chart: required for an item over
+    USD 1,600 there, never assumed. Raises ``InvalidAmountError`` naming the field for
+    a bad value.
 
     Examples:
         >>> from datetime import date
@@ -148,6 +170,9 @@ class LocalRate:
     as_of: date = attrs.field(validator=_checks.valid_day)
     categories: dict[TaxCategory, LocalTreatment] = attrs.field(
         factory=dict, converter=_categories, hash=False
+    )
+    single_article_limit: Decimal | None = attrs.field(
+        default=None, converter=_single_article_limit, kw_only=True
     )
 
     @property
@@ -211,6 +236,14 @@ class LocalRates:
             )
         if len({rate.tax for rate in found}) != len(found):
             raise invalid("local", local, "names one local tax twice", kind=InputKind.LIST)
+        for index, rate in enumerate(found):
+            if code != "US-TN" and rate.single_article_limit is not None:
+                raise invalid(
+                    f"local[{index}].single_article_limit",
+                    rate.single_article_limit,
+                    f"is given for a local tax of {code}: only Tennessee's local taxes "
+                    "stop at a limit on a single article; leave it out",
+                )
         if not callable(getattr(source, "rates_for", None)):
             raise invalid(
                 "source", source, "is not a TaxRateSource; pass one", kind=InputKind.TYPE
@@ -359,42 +392,3 @@ def _row(local: LocalRate, state: str, category: TaxCategory, *, exempt: bool) -
         note=f"{local.type} sales tax, given by the caller as of {local.as_of}"
         + ("; exempts this item" if exempt else ""),
     )
-
-
-def local_rules(
-    source: TaxRateSource | None,
-    code: str,
-    category: TaxCategory,
-    rules: tuple[PerItemRate, ...],
-    day: date,
-) -> tuple[PerItemRate, ...]:
-    """The local taxes' rules ``source`` answers for a US state's per-item ``rules``,
-    checked as any plug-in's answer: each a ``PerItemRate`` of ``code`` under the
-    state's rule and threshold, for ``category``, in force on ``day``, one per tax."""
-    ask = getattr(source, "local_item_rules", None)
-    if not rules or code[:3] != "US-" or not callable(ask):
-        return ()
-    found = plugged(lambda: ask(code, category, rules, on=day))
-    question = f"the rate source's local_item_rules for {code} ({category}) on {day}"
-    if not isinstance(found, tuple | list) or not all(
-        isinstance(rule, PerItemRate) for rule in found
-    ):
-        raise InvalidAmountError.of_kind(InputKind.LIST)(
-            found, f"is {question}; it must return a tuple of PerItemRate"
-        )
-    first, taxes = rules[0], {rule.tax for rule in rules}
-    for rule in found:
-        if (
-            (rule.rule, rule.threshold, rule.above.jurisdiction)
-            != (first.rule, first.threshold, code)
-            or rule.above.category is not category
-            or not rule.above.covers(day)
-            or rule.tax in taxes
-        ):
-            raise InvalidAmountError(
-                rule,
-                f"is not a local tax's rule under the state's ({first.explain()}), in "
-                f"{question}, or repeats a tax, or is not in force on {day}",
-            )
-        taxes.add(rule.tax)
-    return tuple(found)

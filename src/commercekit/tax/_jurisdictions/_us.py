@@ -186,8 +186,7 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
     """The decision, refused where the rates of any category sold lack the local
     ones (or noting that they were left out at the caller's request): each category's
     answer is checked on its own, as one with local rates does not vouch for another."""
-    _refuse_single_article(case, state)
-    left_out = None
+    single, left_out = _single_article(case, state), None
     for category in dict.fromkeys(line.category for line in case.sale.goods_lines):
         # a rate by the price of each item: the state's rates either side, which
         # need the local ones as any other does; None: left out of a partial decision
@@ -199,43 +198,42 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
                 raise case.at_line(error, category) from None
         if answer is not None and category not in case.left_out:
             left_out = check_local(state, answer, case.source, case.on) or left_out
-    if left_out is None:
-        return decision
-    return attrs.evolve(decision, rules=(*decision.rules, left_out))
+    said = tuple(rule for rule in (single, left_out) if rule is not None)
+    return attrs.evolve(decision, rules=(*decision.rules, *said)) if said else decision
 
 
 _TENNESSEE_SINGLE_ARTICLE = "https://www.tn.gov/revenue/taxes/sales-and-use-tax/single-article-special-tax-rates.html"
-_NOT_GOODS = frozenset({"digital_services", "exempt", "zero_rated"})
 
 
-def _refuse_single_article(case: Case, state: UsState) -> None:
-    """Refuse a Tennessee item priced over USD 1,600: each local tax stops at its
-    locality's limit on a single article (usually the first USD 1,600: the Department of
-    Revenue's Single Article page and its chart, which a ``LocalRate`` does not state)
-    and the state adds 2.75% on USD 1,600.01 to 3,200 (Tenn. Code Ann. 67-6-202(a);
-    SUT-6, SUT-13), which commercekit does not compute; a rate on the whole price would
-    be wrong."""
+def _single_article(case: Case, state: UsState) -> Rule | None:
+    """Tennessee's single article rule for the items priced over USD 1,600, said as a
+    rule (the quote taxes each such item in bands: ``single_article_lines``); refused by
+    name for food and the other categories it is not computed for, a price in another
+    currency, a category whose rate depends on the item's price that day, and a local
+    rate given without its locality's limit."""
     if state.state != "US-TN":
-        return
+        return None
+    from commercekit.tax import _us_single_article as single  # noqa: PLC0415  # TN only
+    from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
+
+    rule = None
     for at, line in enumerate(case.sale.goods_lines):
         unit = case.amount_in(line.value / line.quantity, "USD")
-        if line.category in _NOT_GOODS or unit.amount <= 1600:
+        if line.category in single.UNTAXED or unit.amount <= 1600:
             continue
         field = "sale.category" if not case.sale.lines else f"sale.lines[{at}].category"
-        raise MissingDataError(
-            f"Tennessee's single article rule for an item of {unit}",
-            "the state's rate applies to the whole price, each local tax only up to its "
-            "locality's limit on a single article (usually USD 1,600: the Department's "
-            "Single Article Local Tax Base Limitation chart; Tenn. Code Ann. 67-6-702), "
-            "and the state adds its single article tax of 2.75% on the part from USD "
-            "1,600.01 to 3,200 (Tenn. Code Ann. 67-6-202(a)); the Department's SUT-6 "
-            "works a USD 4,000 table at a 2.25% local rate: 280.00 + 36.00 + 44.00 = "
-            f"USD 360.00 (Tennessee Department of Revenue, {_TENNESSEE_SINGLE_ARTICLE}). "
-            "A local rate given to commercekit does not state its locality's limit, so "
-            "commercekit charges no rate on the whole price: compute this item's tax "
-            "apart, as the Department's page says",
-            field=field,
-        )
+        if line.category not in single.TANGIBLE:
+            raise single.not_computed(unit, f"{line.category} is not computed", field)
+        if line.value.currency.code != "USD":
+            raise single.not_computed(unit, "a price in another currency is not", field)
+        if per_item_rates(state.state, line.category, on=case.on):
+            why = "an item whose rate depends on its price that day (a holiday's) is not"
+            raise single.not_computed(unit, why, field)
+        rule = single.single_article(state.state, line.category, case.on)
+        for index, (tax, limit) in enumerate(single.local_limits(case.source)):
+            if limit is None:
+                raise single.missing_limit(tax, state.state, unit, index)
+    return None if rule is None else Rule(rule.explain(), _TENNESSEE_SINGLE_ARTICLE)
 
 
 def _unregistered(case: Case, state: UsState) -> list[Rule]:
