@@ -295,25 +295,10 @@ def _is_rate_facts(cls: object) -> bool:
     return getattr(cls, "__name__", None) == "RateFacts" and cls is tax.RateFacts
 
 
-# Rate facts write only what is said (a fact left None is not written).
+# Rate facts write only what is said: every fact left None is not written.
 converter.register_unstructure_hook_factory(
     _is_rate_facts,
-    lambda cls: make_dict_unstructure_fn(
-        cls,
-        converter,
-        unit_value_per_day=override(omit_if_default=True),
-        specified_premises=override(omit_if_default=True),
-        heading=override(omit_if_default=True),
-        air_class=override(omit_if_default=True),
-        marked_retail_price=override(omit_if_default=True),
-        propulsion=override(omit_if_default=True),
-        engine_cc=override(omit_if_default=True),
-        length_mm=override(omit_if_default=True),
-        utility_vehicle=override(omit_if_default=True),
-        air_conditioned=override(omit_if_default=True),
-        liquor_licence=override(omit_if_default=True),
-        conveyance=override(omit_if_default=True),
-    ),
+    lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True),
 )
 
 
