@@ -71,10 +71,6 @@ MAX_LOCAL_RATE = Decimal(20)
 """The highest local rate accepted, in percent (no US local rate reaches 10 %)."""
 MAX_LOCAL_TAXES = 20
 """The most local taxes one address may be given (a few in practice)."""
-SINGLE_ARTICLE_CAP = Decimal("1600.00")
-"""The highest single article limit a Tennessee local tax may have, in USD: the local
-tax applies to the first USD 1,600 of a single article at most (Tenn. Code Ann.
-67-6-702(a); the Department's Single Article page: "usually $1,600", some lower)."""
 
 
 class LocalTaxType(enum.StrEnum):
@@ -112,14 +108,17 @@ def _rate(value: object) -> Decimal:
 def _single_article_limit(value: object) -> Decimal | None:
     if value is None:
         return None
+    from commercekit.tax._us_single_article import highest_local_limit  # noqa: PLC0415  # read where a limit is given
+
     limit = to_decimal(value, "single_article_limit")
     cents = EXACT.quantize(limit, Decimal("0.01"))
-    if not 0 < limit <= SINGLE_ARTICLE_CAP or limit != cents:
+    cap = highest_local_limit()
+    if not 0 < limit <= cap or limit != cents:
         raise invalid(
             "single_article_limit",
             value,
-            f"is not a USD amount in cents above 0 and at most {SINGLE_ARTICLE_CAP} (the "
-            "first USD 1,600 of a single article at most: Tenn. Code Ann. 67-6-702)",
+            f"is not a USD amount in cents above 0 and at most {cap} (the first USD "
+            f"{cap:,} of a single article at most: Tenn. Code Ann. 67-6-702)",
         )
     return cents
 

@@ -121,6 +121,12 @@ def _table() -> dict[str, tuple[SingleArticle, ...]]:
     return {state: tuple(rows) for state, rows in found.items()}
 
 
+def highest_local_limit() -> Decimal:
+    """The highest single article limit a bundled state lets a local tax have (USD):
+    ``LocalRate.single_article_limit`` is checked against it."""
+    return max(row.local_limit for rows in _table().values() for row in rows)
+
+
 def single_article(state: str, category: TaxCategory, on: date) -> SingleArticle | None:
     """``state``'s single article rule for ``category`` on ``on``; None where the state
     has none. ``MissingDataError`` on a day before the bundled row."""
