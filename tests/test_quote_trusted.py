@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.checkout._quote import sale_of
+from commercekit.checkout._quote_lines import _taxes
 from commercekit.errors import CommerceKitError, InvalidInputError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import (
@@ -30,13 +31,26 @@ from commercekit.pricing import (
     Promotion,
 )
 from commercekit.shipping import example_rate_cards
-from commercekit.tax import Buyer, RoundingLevel, Sale, SaleLine, Seller
+from commercekit.tax import (
+    Buyer,
+    RoundingLevel,
+    Sale,
+    SaleLine,
+    Seller,
+    rate_for,
+    tax_in_minor_units,
+)
 from tests.quote_data import RATES, StatedTariff
 
 D = Decimal
 AT = datetime(2026, 11, 26, 12, tzinfo=UTC)
 Request = tuple[Cart, CheckoutContext]
 CARDS = example_rate_cards()
+RATES_USED = tuple(
+    rate_for(country, category, on=AT.date())
+    for country in ("DE", "FR", "IE", "FI", "HU", "LU")
+    for category in ("standard", "food", "books", "medicines")
+)
 TARIFF = StatedTariff({"4901.99": "0"}, default="12")
 CATEGORIES = ("standard", "books", "food", "childrens_clothing", "medicines")
 BUYERS = (
@@ -167,3 +181,19 @@ def test_a_line_holds_at_most_a_sale_lines_units(units: int) -> None:
     assert refused.value.field == "cart.lines[1].quantity"
     with pytest.raises(InvalidInputError):
         SaleLine(Money("0.01", "EUR"), units)
+
+
+@given(
+    st.lists(st.integers(0, 10**15), min_size=1, max_size=20),
+    st.sampled_from(sorted({str(r.rate) for r in RATES_USED})),
+    st.booleans(),
+)
+def test_the_quotes_line_tax_is_tax_in_minor_units(
+    amounts: list[int], percent: str, inclusive: bool
+) -> None:
+    """The quote's one-pass tax per line (``_quote_lines._taxes``) equals
+    ``tax_in_minor_units`` at half-up, whose formula it repeats for speed."""
+    rate = next(r for r in RATES_USED if str(r.rate) == percent)
+    keys = [id(rate)] * len(amounts)
+    found = _taxes(amounts, keys, {id(rate): (rate,)}, inclusive=inclusive)
+    assert found == tax_in_minor_units(amounts, rate, prices_include_tax=inclusive)
