@@ -75,7 +75,7 @@ US_TODAY = {
 }  # fmt: skip
 # States where groceries pay the full state rate (no row of their own, so asking for
 # food raises) or where there is no sales tax to treat categories apart.
-US_NO_SPECIAL = {"US-HI", "US-ID", "US-LA", "US-SD", "US-AK", "US-DE", "US-MT", "US-NH"}
+US_NO_SPECIAL = {"US-HI", "US-ID", "US-SD", "US-AK", "US-DE", "US-MT", "US-NH"}
 US_NO_SPECIAL |= {"US-OR"}
 
 

@@ -107,11 +107,6 @@ def test_idaho_and_hawaii_today() -> None:
     assert _tax("US-HI", "19.99", day) == usd("0.80")
 
 
-def test_a_state_whose_food_rule_was_not_sourced_still_refuses() -> None:
-    with pytest.raises(MissingDataError, match="US-LA sales tax treatment of food"):
-        rates_for("US-LA", "food", on=date(2026, 6, 1))
-
-
 def test_the_decision_holds_the_food_rate() -> None:
     sale = Sale(
         Seller("US", {"US-ID"}), Buyer("US", subdivision="US-ID"), "goods", usd("20.00"),

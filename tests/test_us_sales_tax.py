@@ -195,10 +195,10 @@ def test_groceries_where_the_state_treats_them_apart() -> None:
     assert rates_for("US-IL", "food", on=date(2026, 1, 1))[0].rate == 0
     assert rates_for("US-AL", "food", on=date(2025, 9, 1))[0].rate == 2
     # Idaho taxes food at its general 6% (the State Tax Commission's guide for grocers);
-    # a state whose food rule was not sourced still refuses (tests/test_us_groceries.py)
     assert rates_for("US-ID", "food", on=DAY)[0].rate == 6
-    with pytest.raises(MissingDataError, match="US-LA sales tax treatment of food"):
-        rates_for("US-LA", "food", on=DAY)
+    # Louisiana exempts food from its state tax only (R.S. 47:305(C)(1)):
+    # tests/test_us_louisiana.py
+    assert rates_for("US-LA", "food", on=DAY)[0].kind is RateKind.EXEMPT
 
 
 # The quote for a US buyer.

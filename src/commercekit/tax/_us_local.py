@@ -147,19 +147,33 @@ def check_local(
         return Rule(
             f"{_what(state.state)} are left out at the caller's request: the tax "
             f"charged is {state.name}'s state rate alone, not the whole rate at the "
-            "buyer's address",
+            f"buyer's address{_state_exempts(state, rates)}",
             PARTIAL_SOURCE,
         )
     raise MissingDataError(
         _what(state.state),
         f"{state.name} has local sales taxes and commercekit bundles none, and the "
-        f"answer for {rates[0].category.value} holds the state's tax alone: pass a "
+        f"answer for {rates[0].category.value} holds the state's tax "
+        f"alone{_state_exempts(state, rates)}: pass a "
         f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
         "state's tax and each local one at the buyer's address (county, city, district; "
         "a local row at 0% where there is none), such as LocalRates(state, [LocalRate("
         "...), ...]) (a JSON request: local_rates), or ask for the state's part alone with "
         "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
         field="tax_rates",  # the quote's context field (decide's rates)
+    )
+
+
+def _state_exempts(state: UsState, rates: tuple[TaxRate, ...]) -> str:
+    """Where the state's own tax is 0% on the category, that it is the state's alone,
+    with the row's note (Louisiana's food: "parish and municipal sales taxes reach
+    it"): a quote that stopped there would show an exempt line as wholly untaxed."""
+    if any(rate.rate for rate in rates):
+        return ""
+    first = rates[0]
+    return (
+        f"; {state.name}'s own {first.tax} on {first.category.value} is 0%, which "
+        f"says nothing of the local taxes ({first.note})"
     )
 
 
