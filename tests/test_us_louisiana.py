@@ -24,7 +24,15 @@ from commercekit.cli import main
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
-from commercekit.tax import Buyer, LocalRate, LocalRates, RateKind, Seller, StateRatesOnly, rates_for
+from commercekit.tax import (
+    Buyer,
+    LocalRate,
+    LocalRates,
+    RateKind,
+    Seller,
+    StateRatesOnly,
+    rates_for,
+)
 
 LA = "US-LA"
 PARISH = "a parish's rate (example figure)"
@@ -145,3 +153,13 @@ def test_the_json_request_through_the_cli(tmp_path: Path) -> None:
     assert main(["quote", str(path), "--format", "json"], out=out) == 0
     # 39.98 at the parish's 5 % = 1.999: 2.00; the state's 0 %
     assert json.loads(out.getvalue())["tax"] == {"amount": "2.00", "currency": "USD"}
+
+
+def test_prescription_drugs_exempt_from_the_state_tax_only() -> None:
+    """The Legislative Auditor: the exemptions 'apply only to the State portion'."""
+    (found,) = rates_for(LA, "prescription_drugs", on=date(2025, 1, 1))
+    assert (found.rate, found.kind) == (0, RateKind.EXEMPT)
+    with pytest.raises(MissingDataError, match="parish and municipal sales taxes reach"):
+        _quote("prescription_drugs", date(2025, 1, 1))
+    with pytest.raises(MissingDataError, match="US-LA sales tax treatment of over_the"):
+        rates_for(LA, "over_the_counter_drugs", on=date(2025, 1, 1))

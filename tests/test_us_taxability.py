@@ -194,7 +194,7 @@ STATES = [
 ]
 LISTED = CLOTHES + SUPPLIES + (
     "books", "newspapers", "medicines", "medical_devices", "non_alcoholic_drinks",
-    "digital_services", "ebooks",
+    "digital_services", "ebooks", "prescription_drugs", "over_the_counter_drugs",
 )  # fmt: skip
 ANY_DAY = date(2026, 3, 2)  # no holiday anywhere
 
@@ -335,6 +335,85 @@ def _cell(state: str, category: str) -> str:
 def test_the_docs_table_says_what_the_data_answers() -> None:
     table = _docs_table()
     assert sorted(table) == sorted(STATES)
-    columns = ("clothing", "computers", "school_supplies", "backpacks", "medicines")
+    columns = (
+        *("clothing", "computers", "school_supplies", "backpacks", "medicines"),
+        *("prescription_drugs", "over_the_counter_drugs"),
+    )
     for state, cells in table.items():
         assert cells == [_cell(state, category) for category in columns], state
+
+
+# Prescription and over-the-counter drugs (issue 18): the state's own statement where
+# read. Tennessee's Department of Revenue ("Are sales of drugs subject to sales tax?"):
+# prescribed drugs exempt, "Over-the-counter drugs purchased without a prescription are
+# subject to sales tax"; Washington's RCW 82.08.0281(1) and the House bill analysis of
+# HB 1164 (2017): OTC drugs "are subject to the retail sales tax"; California (CDTFA's
+# law guide on Regulation 1591) and Louisiana (the Legislative Auditor: the state's
+# portion only) prescribed drugs exempt; the states with a 'medicines' row, both alike.
+DRUGS = {
+    "US-TN": ("0", "7"), "US-WA": ("0", "6.5"), "US-CA": ("0", None),
+    "US-LA": ("0", None), "US-TX": ("0", "0"), "US-NY": ("0", "0"),
+    "US-IL": ("1", "1"), "US-GA": (None, None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("state", "rates"), DRUGS.items())
+def test_prescription_and_over_the_counter_drugs(
+    state: str, rates: tuple[str | None, str | None]
+) -> None:
+    pairs = zip(("prescription_drugs", "over_the_counter_drugs"), rates, strict=True)
+    for category, rate in pairs:
+        if rate is None:  # not sourced: refused by name, the day of the rows too
+            for day in (FIRST, ANY_DAY):
+                with pytest.raises(MissingDataError, match=_what(state, category)):
+                    rates_for(state, category, on=day)
+            continue
+        (found,) = rates_for(state, category, on=FIRST)
+        assert (found.rate, found.fallback) == (Decimal(rate), False)
+        assert _tax(state, category, "19.99", FIRST) == _by_hand("19.99", rate)
+        with pytest.raises(MissingDataError, match="has rows from 2024-01-01, none for"):
+            rates_for(state, category, on=date(2023, 12, 31))
+
+
+def test_a_tennessee_cart_of_both_drugs_to_the_cent() -> None:
+    """A USD 12.49 prescription and a USD 8.99 cold remedy: 0.00 and 0.63 (0.6293)."""
+    day = date(2026, 6, 1)
+    assert _tax("US-TN", "prescription_drugs", "12.49", day) == usd("0.00")
+    assert _tax("US-TN", "over_the_counter_drugs", "8.99", day) == usd("0.63")
+
+
+@pytest.mark.parametrize("country", ["FR", "DE", "GB", "IN", "CA-ON"])
+@pytest.mark.parametrize("category", ["prescription_drugs", "over_the_counter_drugs"])
+def test_the_drug_categories_are_refused_outside_the_states(
+    country: str, category: str
+) -> None:
+    """Never the standard rate: a country's 'medicines' row says what a prescription
+    changes (France's reimbursable medicines, say)."""
+    with pytest.raises(MissingDataError, match="give the category 'medicines'"):
+        rates_for(country, category, on=ANY_DAY)
+
+
+def test_medicines_refusal_points_to_the_drug_categories() -> None:
+    with pytest.raises(MissingDataError, match="'prescription_drugs' and an"):
+        rates_for("US-GA", "medicines", on=ANY_DAY)
+
+
+def test_a_drug_quote_as_json_through_the_cli(tmp_path: Path) -> None:
+    """Two USD 8.99 over-the-counter drugs to Washington: 17.98 at 6.5 % = 1.1687."""
+    request = {
+        "cart": {"lines": [
+            {"sku": "OTC", "unit_price": {"amount": "8.99", "currency": "USD"},
+             "quantity": 2},
+        ]},
+        "seller": {"country": "US", "registrations": ["US-WA"]},
+        "buyer": {"country": "US", "subdivision": "US-WA"},
+        "at": "2026-06-01T12:00:00+00:00",
+        "prices_include_tax": False,
+        "products": {"OTC": {"tax_category": "over_the_counter_drugs"}},
+        "partial": True,
+    }  # fmt: skip
+    path = tmp_path / "cart.json"
+    path.write_text(json.dumps(request), "utf-8")
+    out = io.StringIO()
+    assert main(["quote", str(path), "--format", "json"], out=out) == 0
+    assert json.loads(out.getvalue())["tax"] == {"amount": "1.17", "currency": "USD"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 
-from commercekit.errors import UnknownCategoryError
+from commercekit.errors import MissingDataError, UnknownCategoryError
 
-__all__ = ["RateKind", "TaxCategory", "check_category"]
+__all__ = ["US_ONLY", "RateKind", "TaxCategory", "check_category", "us_only"]
 
 
 class TaxCategory(enum.StrEnum):
@@ -36,6 +36,17 @@ class TaxCategory(enum.StrEnum):
     """Newspapers and periodicals."""
     MEDICINES = "medicines"
     """Medicines for human use."""
+    PRESCRIPTION_DRUGS = "prescription_drugs"
+    """Drugs for human use sold on a prescription (the Streamlined Sales and Use Tax
+    Agreement's "drug" dispensed pursuant to a "prescription"), for the US states,
+    most of which exempt them and tax ``OVER_THE_COUNTER_DRUGS``. Answered by US state
+    tables only: elsewhere refused (use ``MEDICINES``), as a country's medicines rate
+    may or may not follow the prescription."""
+    OVER_THE_COUNTER_DRUGS = "over_the_counter_drugs"
+    """Drugs for human use sold without a prescription (the Agreement's
+    "over-the-counter drug": labelled with a "Drug Facts" panel under 21 C.F.R.
+    201.66), for the US states. Answered by US state tables only, as
+    ``PRESCRIPTION_DRUGS``."""
     MEDICAL_DEVICES = "medical_devices"
     """Medical equipment and aids for disabled persons."""
     CHILDRENS_CLOTHING = "childrens_clothing"
@@ -91,6 +102,21 @@ class TaxCategory(enum.StrEnum):
     """A supply the seller has established is zero-rated (0 %, input tax deductible)."""
     EXEMPT = "exempt"
     """A supply the seller has established is exempt (no tax, no deduction)."""
+
+
+US_ONLY = frozenset({TaxCategory.PRESCRIPTION_DRUGS, TaxCategory.OVER_THE_COUNTER_DRUGS})
+"""Categories only the US state tables answer: elsewhere refused, never the standard
+rate (a country's ``medicines`` row says whether a prescription matters)."""
+
+
+def us_only(code: str, category: TaxCategory) -> MissingDataError:
+    """The refusal of a US-only ``category`` in ``code``, outside the United States."""
+    return MissingDataError(
+        f"{code} rates for {category}",
+        f"{category} is a US sales tax category (prescribed or not, as the states "
+        "tell drugs apart); give the category 'medicines', whose rows say whether "
+        f"{code}'s rate needs a prescription, or pass a TaxRateSource that answers it",
+    )
 
 
 class RateKind(enum.StrEnum):

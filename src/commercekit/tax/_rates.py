@@ -70,7 +70,7 @@ from commercekit.errors import (
 )
 from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks, _tax_rate
-from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._categories import US_ONLY, TaxCategory, check_category, us_only
 from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
@@ -255,7 +255,7 @@ class BundledRates:
         found = []
         for tax in taxes:
             rate = find(table.own.get((tax, asked)), day)
-            if rate is None and (not _per_category(code) or asked in _CLASSIFIED):
+            if rate is None and (not _per_category(code, asked) or asked in _CLASSIFIED):
                 rate = find(table.standard[tax, asked], day)
             if rate is not None:
                 found.append(
@@ -308,10 +308,10 @@ _RATE_PER_HEADING = frozenset({"IN"})
 _CLASSIFIED = frozenset({TaxCategory.ZERO_RATED, TaxCategory.EXEMPT})
 
 
-def _per_category(code: str) -> bool:
-    """Whether ``code`` answers only the categories it has rows for."""
+def _per_category(code: str, asked: TaxCategory) -> bool:
+    """Whether ``code`` answers only the categories it has rows for (for ``asked``)."""
     if code[:3] != "US-":
-        return code in _RATE_PER_HEADING
+        return code in _RATE_PER_HEADING or asked in US_ONLY
     from commercekit.tax._us_states import no_sales_tax  # noqa: PLC0415  # US only
 
     return code not in no_sales_tax()
@@ -340,6 +340,8 @@ def _missing(
         from commercekit.tax._us_categories import refuse_category  # noqa: PLC0415
 
         refuse_category(code, asked, day)  # the holiday or the fact it lacks, by name
+    if asked in US_ONLY and code[:3] != "US-" and covered:
+        raise us_only(code, asked)
     if code in _RATE_PER_HEADING and covered:
         reason = missing_rate_reason(asked, day)
         raise MissingDataError(

@@ -40,8 +40,9 @@ _UNDECIDED: dict[TaxCategory, tuple[str, str]] = {
         (
             "every state with a sales tax exempts prescription medicines (Illinois: 1%) "
             f"and most tax those sold without one at the general rate ({_FTA}); give a "
-            "prescribed medicine the category 'exempt' and an over-the-counter one "
-            "'standard' (a state that exempts both has a 'medicines' row)"
+            "prescribed medicine the category 'prescription_drugs' and an "
+            "over-the-counter one 'over_the_counter_drugs' (a state that exempts both "
+            "has a 'medicines' row)"
         ),
     ),
     TaxCategory.NON_ALCOHOLIC_DRINKS: (
