@@ -420,8 +420,9 @@ OFFICIAL = frozenset(
         "nibusinessinfo.co.uk",
         # Australia, New Zealand, Singapore, Japan, the United States
         *("gov.au", "govt.nz", "gov.sg", "go.jp", "gov"),
-        # US state revenue departments outside .gov: Florida's, Minnesota's state.mn.us
-        *("floridarevenue.com", "state.mn.us"),
+        # US state revenue departments outside .gov: Florida's, Minnesota's state.mn.us;
+        # the Louisiana Legislative Auditor's app.lla.state.la.us
+        *("floridarevenue.com", "state.mn.us", "lla.state.la.us"),
         # Canada and its provinces
         *("canada.ca", "gc.ca", "revenuquebec.ca", "ontario.ca", "gov.bc.ca"),
         *("gov.mb.ca", "gov.nl.ca", "gov.sk.ca", "novascotia.ca"),

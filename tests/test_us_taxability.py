@@ -195,6 +195,7 @@ STATES = [
 LISTED = CLOTHES + SUPPLIES + (
     "books", "newspapers", "medicines", "medical_devices", "non_alcoholic_drinks",
     "digital_services", "ebooks", "prescription_drugs", "over_the_counter_drugs",
+    "soft_drinks", "candy",
 )  # fmt: skip
 ANY_DAY = date(2026, 3, 2)  # no holiday anywhere
 
@@ -382,7 +383,7 @@ def test_a_tennessee_cart_of_both_drugs_to_the_cent() -> None:
     assert _tax("US-TN", "over_the_counter_drugs", "8.99", day) == usd("0.63")
 
 
-@pytest.mark.parametrize("country", ["FR", "DE", "GB", "IN", "CA-ON"])
+@pytest.mark.parametrize("country", ["FR", "DE", "GB", "CA-ON", "JP"])
 @pytest.mark.parametrize("category", ["prescription_drugs", "over_the_counter_drugs"])
 def test_the_drug_categories_are_refused_outside_the_states(
     country: str, category: str
@@ -417,3 +418,58 @@ def test_a_drug_quote_as_json_through_the_cli(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["quote", str(path), "--format", "json"], out=out) == 0
     assert json.loads(out.getvalue())["tax"] == {"amount": "1.17", "currency": "USD"}
+
+
+# Candy and soft drinks (issue 18), taxed apart from groceries: Illinois' general 6.25%
+# (the Department's answer 760 for candy; 86 Ill. Adm. Code 130.310 for soft drinks,
+# in a reprint), Tennessee's 7% for candy and the 4% food rate for soft drinks (SUT-53:
+# food "do[es] not include ... candy"), Arkansas' full 6.5% from Act 141 of 2017 until
+# 2025-12-31 (secondary), Louisiana's soft drinks exempt from the state tax.
+SWEETS = [
+    ("US-IL", "candy", date(2025, 12, 31), "6.25"),
+    ("US-IL", "candy", date(2026, 1, 1), "6.25"),  # groceries 0% from this day
+    ("US-IL", "soft_drinks", date(2026, 1, 1), "6.25"),
+    ("US-TN", "candy", FIRST, "7"),
+    ("US-TN", "soft_drinks", FIRST, "4"),
+    ("US-AR", "candy", date(2025, 12, 31), "6.5"),
+    ("US-AR", "soft_drinks", date(2018, 6, 21), "6.5"),
+    ("US-LA", "soft_drinks", date(2024, 12, 31), "0"),
+    ("US-LA", "soft_drinks", date(2025, 1, 1), "0"),
+]
+
+
+@pytest.mark.parametrize(("state", "category", "day", "rate"), SWEETS)
+def test_candy_and_soft_drinks(state: str, category: str, day: date, rate: str) -> None:
+    (found,) = rates_for(state, category, on=day)
+    assert (found.rate, found.fallback) == (Decimal(rate), False)
+    assert _tax(state, category, "19.99", day) == _by_hand("19.99", rate)
+
+
+def test_illinois_a_candy_bar_beside_groceries_after_the_repeal() -> None:
+    """2026-01-01: a USD 1.99 chocolate bar pays 0.12 (0.124375), bread nothing."""
+    day = date(2026, 1, 1)
+    assert _tax("US-IL", "candy", "1.99", day) == usd("0.12")
+    assert _tax("US-IL", "food", "1.99", day) == usd("0.00")
+
+
+@pytest.mark.parametrize(
+    ("state", "category", "day", "first"),
+    [
+        ("US-TN", "candy", date(2023, 12, 31), "2024-01-01"),
+        ("US-AR", "candy", date(2026, 1, 1), "2018-06-21"),
+        ("US-AR", "soft_drinks", date(2026, 1, 1), "2018-06-21"),
+    ],
+)
+def test_candy_and_soft_drinks_outside_their_rows_are_refused(
+    state: str, category: str, day: date, first: str
+) -> None:
+    with pytest.raises(MissingDataError, match=f"has rows from {first}, none for"):
+        rates_for(state, category, on=day)
+
+
+@pytest.mark.parametrize("category", ["candy", "soft_drinks"])
+def test_candy_and_soft_drinks_not_sourced_are_refused_by_name(category: str) -> None:
+    with pytest.raises(MissingDataError, match=_what("US-CA", category)):
+        rates_for("US-CA", category, on=ANY_DAY)
+    with pytest.raises(MissingDataError, match=r"give the category '(food|non_alc)"):
+        rates_for("DE", category, on=ANY_DAY)

@@ -47,6 +47,18 @@ class TaxCategory(enum.StrEnum):
     "over-the-counter drug": labelled with a "Drug Facts" panel under 21 C.F.R.
     201.66), for the US states. Answered by US state tables only, as
     ``PRESCRIPTION_DRUGS``."""
+    SOFT_DRINKS = "soft_drinks"
+    """Nonalcoholic beverages that contain natural or artificial sweeteners, but not
+    those with milk or a milk substitute or more than 50 % fruit or vegetable juice
+    (the Streamlined Sales and Use Tax Agreement's "soft drinks"), for the US states
+    that tax them apart from food (Illinois, Arkansas). Answered by US state tables
+    only: elsewhere refused (use ``NON_ALCOHOLIC_DRINKS``)."""
+    CANDY = "candy"
+    """Preparations of sugar, honey or other sweeteners with chocolate, fruits, nuts
+    or flavorings in the form of bars, drops or pieces, not containing flour nor
+    requiring refrigeration (the Agreement's "candy"), for the US states that tax it
+    apart from food (Illinois, Tennessee, Arkansas). Answered by US state tables
+    only: elsewhere refused (use ``FOOD``)."""
     MEDICAL_DEVICES = "medical_devices"
     """Medical equipment and aids for disabled persons."""
     CHILDRENS_CLOTHING = "childrens_clothing"
@@ -104,18 +116,24 @@ class TaxCategory(enum.StrEnum):
     """A supply the seller has established is exempt (no tax, no deduction)."""
 
 
-US_ONLY = frozenset({TaxCategory.PRESCRIPTION_DRUGS, TaxCategory.OVER_THE_COUNTER_DRUGS})
-"""Categories only the US state tables answer: elsewhere refused, never the standard
-rate (a country's ``medicines`` row says whether a prescription matters)."""
+US_ONLY = {
+    TaxCategory.PRESCRIPTION_DRUGS: TaxCategory.MEDICINES,
+    TaxCategory.OVER_THE_COUNTER_DRUGS: TaxCategory.MEDICINES,
+    TaxCategory.SOFT_DRINKS: TaxCategory.NON_ALCOHOLIC_DRINKS,
+    TaxCategory.CANDY: TaxCategory.FOOD,
+}
+"""Categories only the US state tables answer, each with the broader one to give
+elsewhere: never the standard rate (a country's ``medicines`` row says whether a
+prescription matters, its ``food`` row whether sweets are food)."""
 
 
 def us_only(code: str, category: TaxCategory) -> MissingDataError:
     """The refusal of a US-only ``category`` in ``code``, outside the United States."""
     return MissingDataError(
         f"{code} rates for {category}",
-        f"{category} is a US sales tax category (prescribed or not, as the states "
-        "tell drugs apart); give the category 'medicines', whose rows say whether "
-        f"{code}'s rate needs a prescription, or pass a TaxRateSource that answers it",
+        f"{category} is a US sales tax category, named as the states' laws define it "
+        f"apart; give the category {US_ONLY[category].value!r}, whose rows say what "
+        f"{code}'s rate covers, or pass a TaxRateSource that answers {category}",
     )
 
 

@@ -340,8 +340,6 @@ def _missing(
         from commercekit.tax._us_categories import refuse_category  # noqa: PLC0415
 
         refuse_category(code, asked, day)  # the holiday or the fact it lacks, by name
-    if asked in US_ONLY and code[:3] != "US-" and covered:
-        raise us_only(code, asked)
     if code in _RATE_PER_HEADING and covered:
         reason = missing_rate_reason(asked, day)
         raise MissingDataError(
@@ -352,6 +350,8 @@ def _missing(
             "of the product's heading, or a category that has rows (standard: the "
             "residual entry, books, newspapers, apparel, footwear)",
         )
+    if asked in US_ONLY and code[:3] != "US-" and covered:
+        raise us_only(code, asked)
     # Every table has a standard rate (refused when loaded otherwise).
     raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")
 

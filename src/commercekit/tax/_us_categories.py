@@ -50,8 +50,9 @@ _UNDECIDED: dict[TaxCategory, tuple[str, str]] = {
         (
             "many states that exempt food tax soft drinks (some also bottled water, or "
             "fruit drinks under a share of juice), each by its own definition, and the "
-            "category holds them all; give a drink the state's food rule covers the "
-            "category 'food' and a taxed one 'standard'"
+            "category holds them all; give a sweetened one 'soft_drinks' (answered "
+            "where the state's rule was read), another the state's food rule covers "
+            "'food' and a taxed one 'standard'"
         ),
     ),
     TaxCategory.MEDICAL_DEVICES: (
