@@ -17,6 +17,7 @@ import json
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -237,25 +238,32 @@ def test_every_state_answers_or_refuses_each_category_by_name(
         assert "TaxRateSource" in reason  # and how to supply it
 
 
-def test_the_json_request_through_the_cli(tmp_path: Path) -> None:
-    """A USD 19.99 shirt sold to California, as JSON on the command line."""
+def _json_quote(tmp_path: Path, state: str, category: str, price: str) -> dict[str, Any]:
+    """Two items at ``price`` sold to ``state`` on 2026-06-01, quoted through the CLI
+    as JSON (a partial quote: state rates only)."""
     request = {
         "cart": {"lines": [
-            {"sku": "TEE", "unit_price": {"amount": "19.99", "currency": "USD"},
+            {"sku": "ITEM", "unit_price": {"amount": price, "currency": "USD"},
              "quantity": 2},
         ]},
-        "seller": {"country": "US", "registrations": ["US-CA"]},
-        "buyer": {"country": "US", "subdivision": "US-CA"},
+        "seller": {"country": "US", "registrations": [state]},
+        "buyer": {"country": "US", "subdivision": state},
         "at": "2026-06-01T12:00:00+00:00",
         "prices_include_tax": False,
-        "products": {"TEE": {"tax_category": "clothing"}},
+        "products": {"ITEM": {"tax_category": category}},
         "partial": True,
     }  # fmt: skip
     path = tmp_path / "cart.json"
     path.write_text(json.dumps(request), "utf-8")
     out = io.StringIO()
     assert main(["quote", str(path), "--format", "json"], out=out) == 0
-    written = json.loads(out.getvalue())
+    written: dict[str, Any] = json.loads(out.getvalue())
+    return written
+
+
+def test_the_json_request_through_the_cli(tmp_path: Path) -> None:
+    """A USD 19.99 shirt sold to California, as JSON on the command line."""
+    written = _json_quote(tmp_path, "US-CA", "clothing", "19.99")
     # 2 x 19.99 = 39.98 at 7.25 % = 2.89855: 2.90 (state part; local rates missing)
     assert written["tax"] == {"amount": "2.90", "currency": "USD"}
     assert any("local sales tax rates" in missing for missing in written["missing"])
@@ -401,23 +409,14 @@ def test_medicines_refusal_points_to_the_drug_categories() -> None:
 
 def test_a_drug_quote_as_json_through_the_cli(tmp_path: Path) -> None:
     """Two USD 8.99 over-the-counter drugs to Washington: 17.98 at 6.5 % = 1.1687."""
-    request = {
-        "cart": {"lines": [
-            {"sku": "OTC", "unit_price": {"amount": "8.99", "currency": "USD"},
-             "quantity": 2},
-        ]},
-        "seller": {"country": "US", "registrations": ["US-WA"]},
-        "buyer": {"country": "US", "subdivision": "US-WA"},
-        "at": "2026-06-01T12:00:00+00:00",
-        "prices_include_tax": False,
-        "products": {"OTC": {"tax_category": "over_the_counter_drugs"}},
-        "partial": True,
-    }  # fmt: skip
-    path = tmp_path / "cart.json"
-    path.write_text(json.dumps(request), "utf-8")
-    out = io.StringIO()
-    assert main(["quote", str(path), "--format", "json"], out=out) == 0
-    assert json.loads(out.getvalue())["tax"] == {"amount": "1.17", "currency": "USD"}
+    written = _json_quote(tmp_path, "US-WA", "over_the_counter_drugs", "8.99")
+    assert written["tax"] == {"amount": "1.17", "currency": "USD"}
+
+
+def test_a_candy_quote_as_json_through_the_cli(tmp_path: Path) -> None:
+    """Two USD 1.99 chocolate bars to Illinois: 3.98 at 6.25 % = 0.24875."""
+    written = _json_quote(tmp_path, "US-IL", "candy", "1.99")
+    assert written["tax"] == {"amount": "0.25", "currency": "USD"}
 
 
 # Candy and soft drinks (issue 18), taxed apart from groceries: Illinois' general 6.25%

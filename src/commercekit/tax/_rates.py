@@ -309,7 +309,8 @@ _CLASSIFIED = frozenset({TaxCategory.ZERO_RATED, TaxCategory.EXEMPT})
 
 
 def _per_category(code: str, asked: TaxCategory) -> bool:
-    """Whether ``code`` answers only the categories it has rows for (for ``asked``)."""
+    """Whether ``code`` answers ``asked`` only from rows of its own (a US-only
+    category outside the US states, any category in India or a US state)."""
     if code[:3] != "US-":
         return code in _RATE_PER_HEADING or asked in US_ONLY
     from commercekit.tax._us_states import no_sales_tax  # noqa: PLC0415  # US only
