@@ -407,16 +407,22 @@ def test_medicines_refusal_points_to_the_drug_categories() -> None:
         rates_for("US-GA", "medicines", on=ANY_DAY)
 
 
-def test_a_drug_quote_as_json_through_the_cli(tmp_path: Path) -> None:
-    """Two USD 8.99 over-the-counter drugs to Washington: 17.98 at 6.5 % = 1.1687."""
-    written = _json_quote(tmp_path, "US-WA", "over_the_counter_drugs", "8.99")
-    assert written["tax"] == {"amount": "1.17", "currency": "USD"}
-
-
-def test_a_candy_quote_as_json_through_the_cli(tmp_path: Path) -> None:
-    """Two USD 1.99 chocolate bars to Illinois: 3.98 at 6.25 % = 0.24875."""
-    written = _json_quote(tmp_path, "US-IL", "candy", "1.99")
-    assert written["tax"] == {"amount": "0.25", "currency": "USD"}
+# Two items each: 17.98 at 6.5 % = 1.1687; 24.98 exempt; 3.98 at 6.25 % = 0.24875;
+# 3.98 at Tennessee's 4 % food rate = 0.1592.
+@pytest.mark.parametrize(
+    ("state", "category", "price", "tax"),
+    [
+        ("US-WA", "over_the_counter_drugs", "8.99", "1.17"),
+        ("US-TN", "prescription_drugs", "12.49", "0.00"),
+        ("US-IL", "candy", "1.99", "0.25"),
+        ("US-TN", "soft_drinks", "1.99", "0.16"),
+    ],
+)
+def test_the_new_categories_as_json_through_the_cli(
+    tmp_path: Path, state: str, category: str, price: str, tax: str
+) -> None:
+    written = _json_quote(tmp_path, state, category, price)
+    assert written["tax"] == {"amount": tax, "currency": "USD"}
 
 
 # Candy and soft drinks (issue 18), taxed apart from groceries: Illinois' general 6.25%
