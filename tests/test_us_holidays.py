@@ -323,7 +323,7 @@ def test_every_holiday_row_is_bundled_and_said() -> None:
     found = set()
     for (place, _category), rules in rules_table().items():
         for rule in rules:
-            # Connecticut's year-round luxury band stops for its week (refused there)
+            # Connecticut's week is a second band (test_us_ct_holiday.py)
             if rule.above.until is not None and place[:3] == "US-" and place != "US-CT":
                 found.add((place, rule.above.since, rule.above.until))
                 text = rule.explain()

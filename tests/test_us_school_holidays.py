@@ -15,8 +15,8 @@ West Virginia: WV News 2022 ("$50 or less"); Missouri: KBIA 2024 and KMIZ (compu
 Mississippi: Listen Up Y'all 2025 ("under $100", 11-13 July 2025).
 Where a holiday's terms cannot be applied item by item (Missouri's school supplies per
 purchase, Alabama's computers per purchase, Arkansas at any price, West Virginia's
-laptops but not desktops) the decision refuses by name on its days; so too Connecticut's
-Sales Tax Free Week, beside its year-round luxury band (tested at the end).
+laptops but not desktops) the decision refuses by name on its days. Connecticut's
+year-round luxury band is tested at the end (its week: test_us_ct_holiday.py).
 """
 
 from __future__ import annotations
@@ -302,8 +302,8 @@ def test_the_batch_path_refuses_the_holiday_and_answers_either_side() -> None:
 
 
 # Connecticut: 6.35% up to USD 1,000 an item, 7.75% over it (Conn. Gen. Stat. 12-408(1)
-# as a vendor's overview gives it), and its Sales Tax Free Week (under USD 100 exempt:
-# three bands) refused by name on its days (the third Sunday of August to Saturday).
+# as a vendor's overview gives it), the days around its Sales Tax Free Week (the third
+# Sunday of August to Saturday; the week itself: test_us_ct_holiday.py).
 CT_WEEKS = [
     (date(2024, 8, 18), date(2024, 8, 24)),
     (date(2025, 8, 17), date(2025, 8, 23)),
@@ -312,30 +312,20 @@ CT_WEEKS = [
 
 
 @pytest.mark.parametrize(("first", "last"), CT_WEEKS)
-def test_connecticut_luxury_band_and_its_week(first: date, last: date) -> None:
+def test_connecticut_luxury_band_around_its_week(first: date, last: date) -> None:
     """The days either side: an item of USD 1,000.00 pays 6.35%, a cent over 7.75% on
-    its whole price (two coats at USD 1,000.01: USD 155.00); the week's first and last
-    day raise by name through rates_for, decide and the quote."""
-    for day in (first - ONE_DAY, last + ONE_DAY):
+    its whole price (two coats at USD 1,000.01: USD 155.00); in the week the band
+    stands beside the week's own."""
+    for day in (first - ONE_DAY, last + ONE_DAY, first, last):
         for category in ("clothing", "footwear"):
-            [rule] = per_item_rates("US-CT", category, on=day)
+            rule = per_item_rates("US-CT", category, on=day)[-1]
             [(_, at)] = rule.parts(usd("1000.00"))
             [(_, over)] = rule.parts(usd("1000.01"))
             assert (at.rate, over.rate) == (Decimal("6.35"), Decimal("7.75"))
         assert _tax("US-CT", day, "clothing", Decimal("1000.00")) == usd("127.00")
         assert _tax("US-CT", day, "clothing", Decimal("1000.01")) == usd("155.00")
+    for day in (first - ONE_DAY, last + ONE_DAY):
         assert _tax("US-CT", day, "clothing", Decimal("99.99")) == usd("12.70")
-    for day in (first, last):
-        assert per_item_rates("US-CT", "clothing", on=day) == ()
-        with pytest.raises(MissingDataError, match="Connecticut Sales Tax Free Week"):
-            rates_for("US-CT", "apparel", on=day)
-        with pytest.raises(MissingDataError, match="Connecticut Sales Tax Free Week"):
-            _tax("US-CT", day, "clothing", Decimal("99.99"))
-        line = SaleLine(usd("99.99"), 1, "childrens_clothing")
-        sale = Sale(Seller("US", {"US-CT"}), Buyer("US", subdivision="US-CT"), "goods",
-                    usd("99.99"), lines=(line,))  # fmt: skip
-        with pytest.raises(MissingDataError, match="Three bands"):
-            decide(sale, on=day)
 
 
 def test_connecticut_before_the_rows_raises() -> None:

@@ -144,8 +144,8 @@ def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
 
 def refuse_without_rule(state: str, category: TaxCategory, day: date) -> None:
     """Raise ``MissingDataError`` naming the holiday where ``day`` is a holiday in
-    ``state`` whose ``covers`` names ``category`` and no rate answers it (Connecticut's
-    Sales Tax Free Week: three bands); else return."""
+    ``state`` whose ``covers`` names ``category`` and no rate answers it (Missouri's
+    school supplies per purchase); else return."""
     found = on_holiday(state, category, day)
     if found is not None and found.covers:
         raise _refusal(found, category, _checks.day(day, "on"), rate=None)
