@@ -11,7 +11,8 @@ less"); Alabama: Code of Ala. 40-23-211 ("$100 or less per article", the state t
 only); Arkansas: Act 757 of 2011 ("less than $100"); Oklahoma: 68 O.S. 1357.10 ("less
 than $100"); Tennessee: Tenn. Code 67-6-393 ("$100 or less"); Maryland ("$100 or
 less"); Florida ("$100 or less per item"); West Virginia ("$125 or less"); Mississippi
-("less than $100", 11-13 July 2025 only).
+("less than $100", 11-13 July 2025 only); Virginia ("$100 or less per item", the
+Department of Taxation's page as the Virginia Retail Federation reprints it, 2024).
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ HOLIDAYS = [
     ("US-WV", date(2025, 8, 1), date(2025, 8, 4), "up_to", "6", "exempt"),
     ("US-WV", date(2026, 7, 31), date(2026, 8, 3), "up_to", "6", "exempt"),
     ("US-MS", date(2025, 7, 11), date(2025, 7, 13), "below", "7", "not_known"),
+    ("US-VA", date(2024, 8, 2), date(2024, 8, 4), "up_to", "4.3", "exempt"),
+    ("US-VA", date(2025, 8, 1), date(2025, 8, 3), "up_to", "4.3", "exempt"),
+    ("US-VA", date(2026, 8, 7), date(2026, 8, 9), "up_to", "4.3", "exempt"),
 ]
 LIMITS = {"US-WV": Decimal("125.00")}  # the others: USD 100
 IDS = [f"{state}-{first}" for state, first, *_ in HOLIDAYS]

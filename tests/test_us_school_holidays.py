@@ -12,7 +12,9 @@ al.com 2022 ("$50 or less per item"); Florida: the Department of Revenue's page
 (computers "$1,500 or less", bags "$100 or less") and WTXL (supplies "$50 or less");
 West Virginia: WV News 2022 ("$50 or less"); Missouri: KBIA 2024 and KMIZ (computers
 "not to exceed $1,500"); Maryland: WTOP 2024 ("the first $40 of a backpack/bookbag");
-Mississippi: Listen Up Y'all 2025 ("under $100", 11-13 July 2025).
+Mississippi: Listen Up Y'all 2025 ("under $100", 11-13 July 2025); Virginia: the
+Department of Taxation's page as reprinted ("school supplies - $20 or less per item",
+book bags on its list).
 Where a holiday's terms cannot be applied item by item (Missouri's school supplies per
 purchase, Alabama's computers per purchase, Arkansas at any price, West Virginia's
 laptops but not desktops) the decision refuses by name on its days. Connecticut's
@@ -64,6 +66,9 @@ HOLIDAYS = [
     ("US-MS", SUPPLIES, date(2025, 7, 11), date(2025, 7, 13), "below", "100.00", "7"),
     ("US-MS", "backpacks", date(2025, 7, 11), date(2025, 7, 13), "below", "100.00", "7"),
     ("US-MO", "computers", date(2025, 8, 1), date(2025, 8, 3), "up_to", "1500.00", "4.225"),
+    ("US-VA", SUPPLIES, date(2024, 8, 2), date(2024, 8, 4), "up_to", "20.00", "4.3"),
+    ("US-VA", SUPPLIES, date(2025, 8, 1), date(2025, 8, 3), "up_to", "20.00", "4.3"),
+    ("US-VA", "backpacks", date(2026, 8, 7), date(2026, 8, 9), "up_to", "20.00", "4.3"),
 ]  # fmt: skip
 IDS = [f"{state}-{category}-{first}" for state, category, first, *_ in HOLIDAYS]
 # (state, category, first day, last day): refused by name on these days
