@@ -51,7 +51,7 @@ SUPPLIES_ONLY = {
     "US-CT": ("6.35", SUPPLIES), "US-MA": ("6.25", SUPPLIES), "US-NY": ("4", SUPPLIES),
     "US-RI": ("7", SUPPLIES), "US-MN": ("6.875", SUPPLIES), "US-NJ": ("6.625", SUPPLIES),
     "US-OK": ("4.5", SUPPLIES), "US-PA": ("6", SUPPLIES), "US-VT": ("6", SUPPLIES),
-    "US-IA": ("6", SUPPLIES), "US-MD": ("6", ("computers", "school_supplies")),
+    "US-IA": ("6", CLOTHES + SUPPLIES), "US-MD": ("6", ("computers", "school_supplies")),
     "US-MS": ("7", ("computers",)), "US-TX": ("6.25", ("computers",)),
     "US-VA": ("4.3", CLOTHES + SUPPLIES),
 }  # fmt: skip
