@@ -86,6 +86,10 @@ REFUSED = [
     ("US-SC", "computers", date(2025, 8, 1), date(2025, 8, 3)),
     ("US-SC", "clothing", date(2026, 8, 7), date(2026, 8, 9)),
     ("US-SC", "footwear", date(2025, 8, 1), date(2025, 8, 3)),
+    # New Mexico's GRT holiday: a deduction the retailer may decline (KOB 2024); 2025
+    # every day either source gives (NM News: 25-27 July; Avalara on SB 76: to 3 August)
+    ("US-NM", "clothing", date(2024, 8, 2), date(2024, 8, 4)),
+    ("US-NM", "school_supplies", date(2025, 7, 25), date(2025, 8, 3)),
 ]
 CENT = Decimal("0.01")
 ONE_DAY = timedelta(days=1)
@@ -208,7 +212,7 @@ def test_terms_not_per_item_are_refused_by_name_on_the_days_only(
     the holiday and why; the day before and after, the general rate."""
     general = rates_for(state, "standard", on=first)[0].rate
     for day in (first, last):
-        with pytest.raises(MissingDataError, match="sales tax holiday|Tax Free Weekend"):
+        with pytest.raises(MissingDataError, match=r"tax holiday|Tax Free Weekend"):
             _tax(state, day, category, Decimal("10.00"))
         with pytest.raises(MissingDataError, match="qualifies"):
             rates_for(state, category, on=day)
@@ -223,6 +227,18 @@ def test_terms_not_per_item_are_refused_by_name_on_the_days_only(
         assert _tax(state, day, category, Decimal("10.00")) == percent_of(
             str(general), Decimal("20.00")
         )
+
+
+def test_new_mexico_2026_summer_is_not_guessed() -> None:
+    """New Mexico's 2026 GRT holiday days were not read: July and August 2026 have no
+    row and raise; 30 June and 1 September pay the general 4.875%."""
+    for category in ("clothing", "computers"):
+        for day in (date(2026, 7, 1), date(2026, 8, 31)):
+            with pytest.raises(MissingDataError, match="US-NM GRT treatment"):
+                rates_for("US-NM", category, on=day)
+        for day in (date(2026, 6, 30), date(2026, 9, 1)):
+            [found] = rates_for("US-NM", category, on=day)
+            assert found.rate == Decimal("4.875")
 
 
 def test_mississippi_2026_days_are_not_guessed() -> None:
@@ -263,7 +279,7 @@ def test_elsewhere_the_new_categories_fall_back_or_raise_as_any_category(
     with pytest.raises(MissingDataError, match="US-AK sales tax treatment"):
         rates_for("US-AK", category, on=date(2026, 8, 1))
     with pytest.raises(MissingDataError, match="US-NM GRT treatment"):
-        rates_for("US-NM", category, on=date(2025, 8, 1))
+        rates_for("US-NM", category, on=date(2026, 8, 1))
 
 
 def test_a_json_request_carries_the_new_categories() -> None:
