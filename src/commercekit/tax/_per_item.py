@@ -144,7 +144,8 @@ def per_item_rates(
     rates: TaxRateSource | None = None,
 ) -> tuple[PerItemRate, ...]:
     """The bundled per-item rules for ``category`` in ``jurisdiction`` on ``on``, one
-    per tax; an empty tuple where its rate does not depend on the item's price.
+    per tax (or a tax's bands on a day with two, the lower first: Connecticut's Sales
+    Tax Free Week); an empty tuple where its rate does not depend on the item's price.
 
     In a US state with local taxes, ``rates`` (a rate source) adds each local tax's
     rule, where it has the optional method ``local_item_rules(jurisdiction, category,
@@ -255,7 +256,8 @@ def item_tax_lines(
 ) -> tuple[TaxLine, ...]:
     """One line of ``quantity`` items at ``price`` each (net of tax, less the seller's
     ``discount`` on the whole line), as the ``TaxLine``s ``tax_invoice`` taxes, each
-    unit under ``rules`` (one place's per-item rules, one per tax).
+    unit under ``rules`` (one place's per-item rules, one per tax, or bands of a tax:
+    each item takes the rate of the lowest band its price falls under).
 
     Each unit's value compared is ``(price x quantity - discount) / quantity`` (the
     discount shared equally by the units), compared exactly. Under an ``excess`` rule a
