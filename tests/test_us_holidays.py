@@ -11,7 +11,9 @@ less"); Alabama: Code of Ala. 40-23-211 ("$100 or less per article", the state t
 only); Arkansas: Act 757 of 2011 ("less than $100"); Oklahoma: 68 O.S. 1357.10 ("less
 than $100"); Tennessee: Tenn. Code 67-6-393 ("$100 or less"); Maryland ("$100 or
 less"); Florida ("$100 or less per item"); West Virginia ("$125 or less"); Mississippi
-("less than $100", 11-13 July 2025 only).
+("less than $100", 11-13 July 2025 only); Virginia ("$100 or less per item", the
+Department of Taxation's page as the Virginia Retail Federation reprints it, 2024);
+Iowa ("selling price less than $100", 2-3 August 2024 only: Raccoon Valley Radio).
 """
 
 from __future__ import annotations
@@ -74,6 +76,10 @@ HOLIDAYS = [
     ("US-WV", date(2025, 8, 1), date(2025, 8, 4), "up_to", "6", "exempt"),
     ("US-WV", date(2026, 7, 31), date(2026, 8, 3), "up_to", "6", "exempt"),
     ("US-MS", date(2025, 7, 11), date(2025, 7, 13), "below", "7", "not_known"),
+    ("US-VA", date(2024, 8, 2), date(2024, 8, 4), "up_to", "4.3", "exempt"),
+    ("US-VA", date(2025, 8, 1), date(2025, 8, 3), "up_to", "4.3", "exempt"),
+    ("US-VA", date(2026, 8, 7), date(2026, 8, 9), "up_to", "4.3", "exempt"),
+    ("US-IA", date(2024, 8, 2), date(2024, 8, 3), "below", "6", "exempt"),
 ]
 LIMITS = {"US-WV": Decimal("125.00")}  # the others: USD 100
 IDS = [f"{state}-{first}" for state, first, *_ in HOLIDAYS]
@@ -323,7 +329,7 @@ def test_every_holiday_row_is_bundled_and_said() -> None:
     found = set()
     for (place, _category), rules in rules_table().items():
         for rule in rules:
-            # Connecticut's year-round luxury band stops for its week (refused there)
+            # Connecticut's week is a second band (test_us_ct_holiday.py)
             if rule.above.until is not None and place[:3] == "US-" and place != "US-CT":
                 found.add((place, rule.above.since, rule.above.until))
                 text = rule.explain()
@@ -343,6 +349,10 @@ def test_every_holiday_row_is_bundled_and_said() -> None:
         ("US-MD", date(2026, 8, 9)),  # 2026: the week's days were not read
         ("US-MD", date(2026, 8, 15)),
         ("US-TX", date(2023, 12, 31)),  # before the clothing rows
+        ("US-IA", date(2025, 8, 1)),  # 2025 and 2026: no report of the holiday read
+        ("US-IA", date(2025, 8, 2)),
+        ("US-IA", date(2026, 8, 7)),
+        ("US-IA", date(2026, 8, 8)),
     ],
 )
 def test_days_without_a_known_rule_raise(state: str, day: date) -> None:

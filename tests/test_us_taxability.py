@@ -52,9 +52,9 @@ SUPPLIES_ONLY = {
     "US-CT": ("6.35", SUPPLIES), "US-MA": ("6.25", SUPPLIES), "US-NY": ("4", SUPPLIES),
     "US-RI": ("7", SUPPLIES), "US-MN": ("6.875", SUPPLIES), "US-NJ": ("6.625", SUPPLIES),
     "US-OK": ("4.5", SUPPLIES), "US-PA": ("6", SUPPLIES), "US-VT": ("6", SUPPLIES),
-    "US-IA": ("6", SUPPLIES), "US-MD": ("6", ("computers", "school_supplies")),
+    "US-IA": ("6", CLOTHES + SUPPLIES), "US-MD": ("6", ("computers", "school_supplies")),
     "US-MS": ("7", ("computers",)), "US-TX": ("6.25", ("computers",)),
-    "US-VA": ("4.3", ("computers",)),
+    "US-VA": ("4.3", CLOTHES + SUPPLIES), "US-SC": ("6", CLOTHES + SUPPLIES),
 }  # fmt: skip
 ADDED = [
     (state, category, rate)
@@ -154,9 +154,9 @@ def test_a_quote_charges_the_rate_to_the_cent(
 
 
 def test_one_sample_per_state() -> None:
-    assert len(SAMPLES) == len(TAXES_CLOTHING) + len(SUPPLIES_ONLY) == 38
+    assert len(SAMPLES) == len(TAXES_CLOTHING) + len(SUPPLIES_ONLY) == 39
     assert SAMPLES[0] == ("US-AZ", "clothing", "5.6")
-    assert SAMPLES[-1] == ("US-VA", "computers", "4.3")
+    assert SAMPLES[-1] == ("US-SC", "clothing", "6")
 
 
 def test_california_a_shirt_and_a_laptop_to_the_cent() -> None:

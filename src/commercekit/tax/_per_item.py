@@ -51,6 +51,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -123,9 +124,9 @@ def rules_table() -> dict[tuple[str, TaxCategory], tuple[PerItemRate, ...]]:
         )
         for line in lines
     ]
-    _bundled.check_periods(
-        (line, (row.above.jurisdiction, row.tax, row.above.category), row.above.since,
-         row.above.until)
+    _bundled.check_periods(  # one tax's bands overlap: each is keyed by its threshold
+        (line, (row.above.jurisdiction, row.tax, row.above.category, row.threshold),
+         row.above.since, row.above.until)
         for line, row in rows
     )  # fmt: skip
     found: dict[tuple[str, TaxCategory], list[PerItemRate]] = {}
@@ -143,7 +144,8 @@ def per_item_rates(
     rates: TaxRateSource | None = None,
 ) -> tuple[PerItemRate, ...]:
     """The bundled per-item rules for ``category`` in ``jurisdiction`` on ``on``, one
-    per tax; an empty tuple where its rate does not depend on the item's price.
+    per tax (or a tax's bands on a day with two, the lower first: Connecticut's Sales
+    Tax Free Week); an empty tuple where its rate does not depend on the item's price.
 
     In a US state with local taxes, ``rates`` (a rate source) adds each local tax's
     rule, where it has the optional method ``local_item_rules(jurisdiction, category,
@@ -173,7 +175,12 @@ def per_item_rates(
         raise invalid("rates", rates, "is not a TaxRateSource", kind=InputKind.TYPE)
     if code != "IN" and not code.startswith("IN-"):
         rules = rules_table().get((code, asked), ())
-        found = tuple(rule for rule in rules if rule.above.covers(day))
+        found = tuple(  # a day with two bands: the lower first
+            sorted(
+                (rule for rule in rules if rule.above.covers(day)),
+                key=lambda rule: rule.threshold.amount,
+            )
+        )
         if not found or rates is None:
             return found
         from commercekit.tax._us_local import local_rules  # noqa: PLC0415  # a cycle
@@ -191,24 +198,52 @@ def per_item_rates(
     )
 
 
-def _rules(value: object, currency: str) -> tuple[PerItemRate, ...]:
-    """The rules of one place, one per tax, agreeing on the rule and the threshold."""
+def _rules(value: object, currency: str) -> tuple[tuple[PerItemRate, ...], ...]:
+    """The rules of one place by tax, each tax's bands by rising threshold (one band
+    but on a day with two, Connecticut's Sales Tax Free Week), every tax's bands on
+    the same thresholds, each band's rate above its threshold the next band's below."""
     rules = _checks.listed(value, PerItemRate, "rules")
     if not rules:
         raise invalid("rules", value, "is empty; pass per_item_rates(...)'s answer")
-    first = rules[0]
+    by_tax: dict[str, list[PerItemRate]] = {}
     for rule in rules:
-        if (rule.rule, rule.threshold, rule.above.jurisdiction) != (
-            first.rule, first.threshold, first.above.jurisdiction,
-        ):  # fmt: skip
-            raise invalid("rules", value, "mix thresholds or places; pass one place's")
-    if len({rule.tax for rule in rules}) != len(rules):
-        raise invalid("rules", value, "name one tax twice; pass one rule per tax")
-    if first.threshold.currency.code != currency:
-        raise CurrencyMismatchError(
-            currency, first.threshold.currency.code, "per-item threshold"
-        )
-    return rules
+        by_tax.setdefault(rule.tax, []).append(rule)
+    taxes = tuple(
+        tuple(sorted(bands, key=lambda band: band.threshold.amount))
+        for bands in by_tax.values()
+    )
+    shape = [(band.rule, band.threshold) for band in taxes[0]]
+    if len({rule.above.jurisdiction for rule in rules}) > 1 or any(
+        [(band.rule, band.threshold) for band in bands] != shape for bands in taxes
+    ):
+        raise invalid("rules", value, "mix thresholds or places; pass one place's")
+    for bands in taxes:
+        if len({band.threshold for band in bands}) != len(bands):
+            raise invalid("rules", value, "name one tax twice; pass one rule per tax")
+        for lower, upper in itertools.pairwise(bands):
+            meet = (lower.above.rate, lower.above.kind) == (
+                upper.below.rate,
+                upper.below.kind,
+            )
+            if not meet or ItemRule.EXCESS in (lower.rule, upper.rule):
+                raise invalid(
+                    "rules", value, "are bands of one tax that do not meet; pass one "
+                    "place's per_item_rates(...) answer",
+                )  # fmt: skip
+    threshold = shape[0][1].currency.code
+    if threshold != currency:
+        raise CurrencyMismatchError(currency, threshold, "per-item threshold")
+    return taxes
+
+
+def _rate(bands: tuple[PerItemRate, ...], line: Decimal, units: Decimal) -> TaxRate:
+    """One tax's rate for items whose line comes to ``line`` (``units`` of them): the
+    lowest band the price of each falls under, or the rate above the highest."""
+    for band in bands:
+        limit = EXACT.multiply(band.threshold.amount, units)
+        if line < limit if band.rule is ItemRule.BELOW else line <= limit:
+            return band.below
+    return bands[-1].above
 
 
 def item_tax_lines(
@@ -221,7 +256,8 @@ def item_tax_lines(
 ) -> tuple[TaxLine, ...]:
     """One line of ``quantity`` items at ``price`` each (net of tax, less the seller's
     ``discount`` on the whole line), as the ``TaxLine``s ``tax_invoice`` taxes, each
-    unit under ``rules`` (one place's per-item rules, one per tax).
+    unit under ``rules`` (one place's per-item rules, one per tax, or bands of a tax:
+    each item takes the rate of the lowest band its price falls under).
 
     Each unit's value compared is ``(price x quantity - discount) / quantity`` (the
     discount shared equally by the units), compared exactly. Under an ``excess`` rule a
@@ -249,41 +285,37 @@ def item_tax_lines(
         else _checks.amount(discount, "discount")
     )
     _checks.one_currency(unit, off, operation="take the discount from the price")
-    found = _rules(rules, unit.currency.code)
-    first, units = found[0], Decimal(count)
+    taxes = _rules(rules, unit.currency.code)
+    first, units = taxes[0][0], Decimal(count)
     line = EXACT.subtract(EXACT.multiply(unit.amount, units), off.amount)
     if line < 0:
         raise InvalidAmountError(discount, "is more than the line's price x quantity")
-    limit = EXACT.multiply(first.threshold.amount, units)
-    below = tuple(rule.below for rule in found)
-    above = tuple(rule.above for rule in found)
     given = discount if discount is not None and discount.amount else None
+    limit = EXACT.multiply(first.threshold.amount, units)
     if first.rule is ItemRule.EXCESS and line > limit:
         rest = unit - first.threshold
         return (
             TaxLine(
                 first.threshold,
                 count,
-                below,
+                tuple(bands[0].below for bands in taxes),
                 description=description,
                 priced_without_tax=True,
             ),
             TaxLine(
                 rest,
                 count,
-                above,
+                tuple(bands[0].above for bands in taxes),
                 discount=given,
                 description=description,
                 priced_without_tax=True,
             ),
         )
-    under = line < limit if first.rule is ItemRule.BELOW else line <= limit
-    rates = below if under or first.rule is ItemRule.EXCESS else above
     return (
         TaxLine(
             unit,
             count,
-            rates,
+            tuple(_rate(bands, line, units) for bands in taxes),
             discount=given,
             description=description,
             priced_without_tax=True,

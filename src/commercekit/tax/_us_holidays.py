@@ -13,8 +13,10 @@ qualify) is used as given. The days are in ``_data/us_holidays.csv``, sourced.
 Some back-to-school holidays name a category but set terms a per-item rule cannot hold:
 Missouri's school supplies up to USD 50 *per purchase*, Alabama's computers in a
 single purchase of USD 750 or less, Arkansas' school supplies and electronic devices at
-any price, West Virginia's laptops and tablets but not desktops. Their rows name the
-categories they cover (``covers``) and are refused the same way on their days.
+any price, West Virginia's laptops and tablets but not desktops, South Carolina's
+clothing, supplies and computers at any price, New Mexico's gross receipts tax holiday
+(a deduction each retailer may choose not to give). Their rows name the categories they
+cover (``covers``) and are refused the same way on their days.
 
 Clothing holidays, whose goods a category does name, are per-item rules instead
 ([`per_item_rates`][commercekit.tax.per_item_rates]).
@@ -144,8 +146,8 @@ def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
 
 def refuse_without_rule(state: str, category: TaxCategory, day: date) -> None:
     """Raise ``MissingDataError`` naming the holiday where ``day`` is a holiday in
-    ``state`` whose ``covers`` names ``category`` and no rate answers it (Connecticut's
-    Sales Tax Free Week: three bands); else return."""
+    ``state`` whose ``covers`` names ``category`` and no rate answers it (Missouri's
+    school supplies per purchase); else return."""
     found = on_holiday(state, category, day)
     if found is not None and found.covers:
         raise _refusal(found, category, _checks.day(day, "on"), rate=None)
