@@ -33,15 +33,24 @@ from commercekit.cli import main
 from commercekit.errors import NoRuleError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
-from commercekit.tax import Buyer, RateFacts, Seller, ServiceFacts, fact_rates, validate_tax_id
+from commercekit.tax import (
+    Buyer,
+    RateFacts,
+    Seller,
+    ServiceFacts,
+    fact_rates,
+    validate_tax_id,
+)
 
 LAST = date(2025, 9, 21)
 FROM = date(2025, 9, 22)  # 15/2025-Central Tax (Rate); the 56th GST Council meeting
 
 
 def _rates(conveyance: str, day: date, place: str) -> list[tuple[str, Decimal]]:
-    facts = RateFacts(conveyance=conveyance)
-    return [(r.tax, r.rate) for r in fact_rates(place, "passenger_transport", facts, on=day)]
+    found = fact_rates(
+        place, "passenger_transport", RateFacts(conveyance=conveyance), on=day
+    )
+    return [(r.tax, r.rate) for r in found]
 
 
 @pytest.mark.parametrize("day", [LAST, FROM])
