@@ -80,6 +80,7 @@ from commercekit.tax._in_headings import (
     split_gst,
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
+from commercekit.tax._in_motorcycles import motorcycle_rates, motorcycle_rows
 from commercekit.tax._in_rate_facts import RateFacts
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
@@ -200,7 +201,8 @@ def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
     by_heading = (rate for _, rate in heading_rows().get(category, ()))
     by_band = (row.rate for row in rows_table().get(category, ()))
     cars = (row.rate for row in car_rows() if category is TaxCategory.MOTOR_CARS)
-    return (*by_heading, *by_band, *cars)
+    bikes = (row.rate for row in motorcycle_rows() if category is TaxCategory.MOTORCYCLES)
+    return (*by_heading, *by_band, *cars, *bikes)
 
 
 def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
@@ -237,8 +239,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         "category",
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
-        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars' "
-        "or 'footwear' (before 2022), or "
+        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars', "
+        "'motorcycles' or 'footwear' (before 2022), or "
         "rates_for() for the others",
     )
 
@@ -280,6 +282,8 @@ def fact_rates(
         raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
     if asked is TaxCategory.MOTOR_CARS:
         return car_rates(code, facts, day)
+    if asked is TaxCategory.MOTORCYCLES:
+        return motorcycle_rates(code, facts, day)
     if asked in heading_categories():
         if facts.heading is None:
             raise MissingDataError(
