@@ -31,7 +31,7 @@ from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.tax._categories import TaxCategory
-from commercekit.tax._in_cars import Propulsion
+from commercekit.tax._in_cars import Propulsion, limit, missing_fact
 from commercekit.tax._in_headings import CESS, row_rate, split_gst
 from commercekit.tax._tax_rate import TaxRate
 
@@ -61,11 +61,6 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def _limit(line: _bundled.Line, column: str) -> int | None:
-    found = line.optional_decimal(column)
-    return None if found is None else int(found)
-
-
 @functools.cache
 def motorcycle_rows() -> tuple[_Row, ...]:
     """The bundled rows, read when first asked for."""
@@ -74,8 +69,8 @@ def motorcycle_rows() -> tuple[_Row, ...]:
         (
             line,
             _Row(
-                over=_limit(line, "engine_cc_over"),
-                up_to=_limit(line, "engine_cc_up_to"),
+                over=limit(line, "engine_cc_over"),
+                up_to=limit(line, "engine_cc_up_to"),
                 rate=row_rate(line, line.text("tax"), TaxCategory.MOTORCYCLES),
             ),
         )
@@ -88,15 +83,6 @@ def motorcycle_rows() -> tuple[_Row, ...]:
     return tuple(row for _, row in rows)
 
 
-def _missing(field: str, why: str) -> MissingDataError:
-    return MissingDataError(
-        f"RateFacts.{field}",
-        f"India's GST and compensation cess on a motorcycle turn on {why}; pass "
-        f"RateFacts({field}=...) with the motorcycle's other facts",
-        field=f"facts.{field}",
-    )
-
-
 def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
     """The GST of a motorcycle with ``facts`` on ``day`` as the taxes of the place
     ``code``, then its compensation cess where one applies. Raises
@@ -106,8 +92,8 @@ def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, .
     if not in_force:
         raise NoRuleError("IN GST rate for motorcycles by its facts", day, "2017-07-01 on")
     if facts.propulsion is None:
-        raise _missing(
-            "propulsion", "whether it has an internal combustion engine (petrol)"
+        raise missing_fact(
+            "motorcycle", "propulsion", "whether it has an internal combustion engine"
         )
     if facts.propulsion in (Propulsion.HYBRID, Propulsion.ELECTRIC):
         raise MissingDataError(
@@ -118,7 +104,9 @@ def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, .
             field="facts.propulsion",
         )
     if facts.engine_cc is None:
-        raise _missing("engine_cc", "the engine capacity in cc (above 350 cc or not)")
+        raise missing_fact(
+            "motorcycle", "engine_cc", "the engine capacity in cc (above 350 cc or not)"
+        )
     rates = [row.rate for row in in_force if row.matches(facts.engine_cc)]
     [gst] = [rate for rate in rates if rate.tax == "GST"]  # the rows tile the cc
     cess = tuple(attrs.evolve(r, jurisdiction=code) for r in rates if r.tax == CESS)
