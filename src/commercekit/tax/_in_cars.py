@@ -61,7 +61,8 @@ _LARGEST = 100_000
 
 
 class Propulsion(enum.StrEnum):
-    """What drives a motor car, as India's GST and compensation cess entries name it."""
+    """What drives a motor car or motorcycle, as India's GST and compensation cess
+    entries name it."""
 
     PETROL = "petrol"
     """Petrol, liquefied petroleum gases (LPG) or compressed natural gas (CNG)."""

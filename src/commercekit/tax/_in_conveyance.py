@@ -64,7 +64,7 @@ class Conveyance(enum.StrEnum):
     """A motor cycle: not bundled, as for a motorcab."""
 
 
-RESTRUCTURED = date(2025, 9, 22)
+_RESTRUCTURED = date(2025, 9, 22)
 """From this day the rates of the 56th GST Council meeting apply (15/2025-Central Tax
 (Rate), 16/2025-Central Tax (Rate))."""
 
@@ -78,7 +78,7 @@ _MOTOR_VEHICLES = frozenset(Conveyance) - {
 def why_not_bundled(conveyance: Conveyance, day: date) -> str | None:
     """What was read of ``conveyance``'s rate on ``day`` that no bundled row gives, or
     ``None`` where nothing more is known than the data's header says."""
-    if day < RESTRUCTURED:
+    if day < _RESTRUCTURED:
         return None
     if conveyance in _MOTOR_VEHICLES:
         return (

@@ -25,7 +25,8 @@ Footwear before 2022-01-01 is rated by the **retail sale price marked on each pa
 
 Motor cars are rated by their fuel, engine capacity, length and, for large cars,
 whether they are utility vehicles, with the compensation cess until 2025-09-21
-(``tax/_in_cars.py``).
+(``tax/_in_cars.py``); motorcycles by their fuel and engine capacity, with the cess
+above 350 cc until 2025-09-21 (``tax/_in_motorcycles.py``).
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
@@ -336,7 +337,11 @@ def _refuse(
         for field in _FIELDS[asked]
         if getattr(facts, field) is not None
     )
-    known = None if facts.conveyance is None else why_not_bundled(facts.conveyance, day)
+    known = (
+        why_not_bundled(facts.conveyance, day)
+        if asked is TaxCategory.PASSENGER_TRANSPORT and facts.conveyance is not None
+        else None
+    )
     raise NoRuleError(
         f"IN GST rate for {asked} with RateFacts({said})",
         day,
