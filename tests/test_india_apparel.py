@@ -236,10 +236,15 @@ def _answer(category: TaxCategory, day: date) -> str:
 def test_the_cess_is_named_only_where_it_may_apply(
     category: TaxCategory, day: date
 ) -> None:
-    """No category with rows holds goods the compensation cess Schedule lists; drinks
-    and motor cars, which may, have no rows and name the cess until it ended."""
+    """No category with rows holds goods the compensation cess Schedule lists; drinks,
+    motor cars and motorcycles, which may, have no rows and name the cess until it
+    ended."""
     named = "compensation cess" in _answer(category, day)
-    cess_goods = category in (TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS)
+    cess_goods = category in (
+        TaxCategory.NON_ALCOHOLIC_DRINKS,
+        TaxCategory.MOTOR_CARS,
+        TaxCategory.MOTORCYCLES,
+    )
     assert named == (cess_goods and day < RESTRUCTURED)
 
 

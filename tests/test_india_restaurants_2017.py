@@ -1,9 +1,12 @@
 """Restaurant service in India from 2017-07-01 to 2017-11-14, before 46/2017-Central Tax
 (Rate): Notification 11/2017-Central Tax (Rate) S. No. 7 as first issued rated it 12 %
 (6 % CGST) where the restaurant had neither air conditioning (or central air heating)
-nor a licence to serve alcoholic liquor, 18 % (9 % CGST) where it had either. The entry
-for restaurants in premises whose units had a declared tariff of Rs 7,500 and above (28
-% as the GST Council announced it) was not read, so such a restaurant is refused.
+nor a licence to serve alcoholic liquor, 18 % (9 % CGST) where it had either, in a
+hotel whose rooms reach Rs 7,500 a day too: the 28 % the GST Council's fitment of 19 May
+2017 gave an air-conditioned restaurant in a five-star hotel was made 18 % with full
+input tax credit by its 17th meeting on 18 June 2017, before GST began (the Council's
+decisions as reproduced by taxmanagementindia.com and corporatelawreporter.com), and
+its 23rd meeting said such restaurants "will continue" at 18 % from 2017-11-15.
 Source: tax/_data/in_by_fact.csv. The cases are HAND-BUILT from the entries' words
 (no CBIC worked example with figures was found); the figures are the rates times the
 value."""
@@ -87,8 +90,8 @@ def test_before_gst_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("facts", "field"),
-    [(RateFacts(), "specified_premises"),
-     (RateFacts(air_conditioned=False, liquor_licence=False), "specified_premises"),
+    [(RateFacts(), "air_conditioned"),
+     (RateFacts(specified_premises=True), "air_conditioned"),
      (RateFacts(specified_premises=False), "air_conditioned"),
      (RateFacts(specified_premises=False, liquor_licence=True), "air_conditioned"),
      (RateFacts(specified_premises=False, air_conditioned=False), "liquor_licence")],
@@ -100,12 +103,26 @@ def test_a_fact_the_rate_turns_on_is_asked_for(facts: RateFacts, field: str) -> 
     assert missing.value.missing == (f"RateFacts.{field}",)
 
 
-def test_a_restaurant_in_a_hotel_with_rooms_of_rs_7500_is_refused_by_name() -> None:
-    """Its entry (28 % as announced) was not read: refused, not charged 18 %."""
+def test_a_restaurant_in_a_hotel_with_rooms_of_rs_7500_on_both_sides_of_46_2017() -> None:
+    """Before 2017-11-15 the premises do not matter: air-conditioned, 18 % (the
+    Council's 18 June 2017 decision for five-star hotels, not the 28 % of its May
+    fitment); neither air conditioning nor a licence, 12 %. From 2017-11-15, 18 %
+    at specified premises whatever else (46/2017-Central Tax (Rate))."""
     hotel = RateFacts(specified_premises=True, air_conditioned=True, liquor_licence=True)
-    with pytest.raises(NoRuleError, match="specified_premises=True"):
-        fact_rates("IN", "restaurant", hotel, on=LAST)
-    assert sum(r for _, r in _rates(hotel, CHANGED)) == 18
+    assert _rates(hotel, LAST) == [("CGST", Decimal(9)), ("SGST", Decimal(9))]
+    assert _rates(hotel, LAST, "IN") == [("IGST", Decimal(18))]
+    assert _rates(hotel, CHANGED) == [("CGST", Decimal(9)), ("SGST", Decimal(9))]
+    plain = RateFacts(specified_premises=True, air_conditioned=False, liquor_licence=False)
+    assert _rates(plain, LAST) == [("CGST", Decimal(6)), ("SGST", Decimal(6))]
+    assert _rates(plain, CHANGED, "IN") == [("IGST", Decimal(18))]
+
+
+def test_the_five_star_quote_either_side_of_46_2017() -> None:
+    """Four meals at Rs 250 in an air-conditioned restaurant of a Karnataka hotel with
+    rooms of Rs 7,500: CGST 90.00 + SGST 90.00 on 2017-11-14 and on 2017-11-15."""
+    hotel = RateFacts(specified_premises=True, air_conditioned=True)
+    assert _quote(LAST, hotel).tax == Money("180.00", "INR")
+    assert _quote(CHANGED, hotel).tax == Money("180.00", "INR")
 
 
 @pytest.mark.parametrize("field", ["air_conditioned", "liquor_licence"])

@@ -83,6 +83,11 @@ class TaxCategory(enum.StrEnum):
     standard rate where a table falls back to it, as under ``STANDARD`` (no special
     regime, such as the EU's for new means of transport, is applied); a US state
     without a rule for them refuses them."""
+    MOTORCYCLES = "motorcycles"
+    """Motorcycles, mopeds and scooters (heading 8711 of the Harmonized System), for a
+    law that rates them by their engine (India's GST and compensation cess, by the
+    engine capacity). Elsewhere the standard rate where a table falls back to it, as
+    ``MOTOR_CARS``; a US state without a rule for them refuses them."""
     SCHOOL_SUPPLIES = "school_supplies"
     """Supplies a student commonly uses in a course of study: binders, paper, notebooks,
     pens, pencils, crayons, markers, glue, scissors, rulers, calculators, lunch boxes

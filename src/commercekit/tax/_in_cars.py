@@ -51,14 +51,18 @@ from commercekit.tax._tax_rate import TaxRate
 if TYPE_CHECKING:  # _in_rate_facts imports this module
     from commercekit.tax._in_rate_facts import RateFacts
 
-__all__ = ["Propulsion", "car_rates", "car_rows", "engine_cc", "length_mm", "propulsion"]
+__all__ = [
+    "Propulsion", "car_rates", "car_rows", "engine_cc", "length_mm", "limit",
+    "missing_fact", "propulsion",
+]  # fmt: skip
 
 _LARGEST = 100_000
 """No car's engine (cc) or length (mm) reaches this: a larger figure is a mistake."""
 
 
 class Propulsion(enum.StrEnum):
-    """What drives a motor car, as India's GST and compensation cess entries name it."""
+    """What drives a motor car or motorcycle, as India's GST and compensation cess
+    entries name it."""
 
     PETROL = "petrol"
     """Petrol, liquefied petroleum gases (LPG) or compressed natural gas (CNG)."""
@@ -134,7 +138,8 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def _limit(line: _bundled.Line, column: str) -> int | None:
+def limit(line: _bundled.Line, column: str) -> int | None:
+    """A whole-number limit of a data row (cc, mm), or ``None`` where blank."""
     found = line.optional_decimal(column)
     return None if found is None else int(found)
 
@@ -143,8 +148,8 @@ def _row(line: _bundled.Line) -> _Row:
     said = line.optional_text("utility_vehicle")
     return _Row(
         propulsion=line.optional_choice("propulsion", Propulsion),
-        engine_cc=(_limit(line, "engine_cc_over"), _limit(line, "engine_cc_up_to")),
-        length_mm=(_limit(line, "length_mm_over"), _limit(line, "length_mm_up_to")),
+        engine_cc=(limit(line, "engine_cc_over"), limit(line, "engine_cc_up_to")),
+        length_mm=(limit(line, "length_mm_over"), limit(line, "length_mm_up_to")),
         utility_vehicle=None if said is None else line.flag("utility_vehicle"),
         rate=row_rate(line, line.text("tax"), TaxCategory.MOTOR_CARS),
     )
@@ -163,11 +168,13 @@ def car_rows() -> tuple[_Row, ...]:
     return tuple(row for _, row in rows)
 
 
-def _missing(field: str, why: str) -> MissingDataError:
+def missing_fact(vehicle: str, field: str, why: str) -> MissingDataError:
+    """The refusal of a ``vehicle`` ("car", "motorcycle") whose ``field`` is not
+    stated, saying the rate turns on ``why``."""
     return MissingDataError(
         f"RateFacts.{field}",
-        f"India's GST and compensation cess on a motor car turn on {why}; pass "
-        f"RateFacts({field}=...) with the car's other facts",
+        f"India's GST and compensation cess on a {vehicle} turn on {why}; pass "
+        f"RateFacts({field}=...) with the {vehicle}'s other facts",
         field=f"facts.{field}",
     )
 
@@ -181,7 +188,9 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
     if not in_force:
         raise NoRuleError("IN GST rate for motor_cars by its facts", day, "2017-07-01 on")
     if facts.propulsion is None:
-        raise _missing("propulsion", "what drives the car (petrol, LPG or CNG; diesel)")
+        raise missing_fact(
+            "motor car", "propulsion", "what drives the car (petrol, LPG or CNG; diesel)"
+        )
     if facts.propulsion in (Propulsion.HYBRID, Propulsion.ELECTRIC):
         raise MissingDataError(
             f"IN GST rate for {facts.propulsion} motor cars",
@@ -192,12 +201,13 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
         )
     cc, mm = facts.engine_cc, facts.length_mm
     if cc is None:
-        raise _missing("engine_cc", "the engine capacity in cc")
+        raise missing_fact("motor car", "engine_cc", "the engine capacity in cc")
     if mm is None:
-        raise _missing("length_mm", "the length of the car in mm")
+        raise missing_fact("motor car", "length_mm", "the length of the car in mm")
     found = [(row, row.matches(facts, cc, mm)) for row in in_force]
     if any(matched is None for _, matched in found):
-        raise _missing(
+        raise missing_fact(
+            "motor car",
             "utility_vehicle",
             "whether a car above 1500 cc and 4000 mm is a utility vehicle (SUV, MUV, "
             "MPV, XUV) with a ground clearance of 170 mm or more (compensation cess "

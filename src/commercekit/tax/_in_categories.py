@@ -82,13 +82,17 @@ _TURNS_ON = MappingProxyType(
         "('specified premises', Notification 11/2017-Central Tax (Rate), S. No. 7, as "
         "amended)",
         TaxCategory.PASSENGER_TRANSPORT: "the mode and class of transport (by air: "
-        "economy or other; other modes are not bundled)",
+        "economy or other; by land: the conveyance)",
         TaxCategory.DIGITAL_SERVICES: "the SAC entry the service falls under",
         TaxCategory.MOTOR_CARS: "what drives the car, its engine capacity and length "
         "(and for a large car whether it is a utility vehicle)",
+        TaxCategory.MOTORCYCLES: "what drives the motorcycle and its engine capacity "
+        "(above 350 cc or not)",
     }
 )
-_WITH_CESS = frozenset({TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS})
+_WITH_CESS = frozenset(
+    {TaxCategory.NON_ALCOHOLIC_DRINKS, TaxCategory.MOTOR_CARS, TaxCategory.MOTORCYCLES}
+)
 
 
 def _food(on: date) -> str:

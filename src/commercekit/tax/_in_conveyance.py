@@ -6,7 +6,11 @@ S. No. 8 items (i) and (ii); Notification 12/2017-Central Tax (Rate) S. No. 15 a
 with the Motor Vehicles Act 1988's words for road vehicles (s. 2: contract carriage,
 stage carriage, motorcab, maxicab, motor cycle). Some members have no bundled rate,
 because the entries that rate them were not read: a rate asked for them is refused,
-naming the conveyance (``tax/_data/in_by_fact.csv`` says which).
+naming the conveyance (``tax/_data/in_by_fact.csv`` says which). From 2025-09-22
+(Notification 15/2025-Central Tax (Rate), whose entries for passengers by land were not
+read) only rail is bundled, as reported unchanged; a motor vehicle's rate, reported as
+5 % or 18 % at the supplier's option, and metro are refused, saying so
+(``why_not_bundled``).
 
 References:
     CBIC, Central Tax (Rate) notifications (11/2017, 12/2017): https://cbic-gst.gov.in/central-tax-rate-notifications.html
@@ -20,8 +24,9 @@ Examples:
 from __future__ import annotations
 
 import enum
+from datetime import date
 
-__all__ = ["Conveyance"]
+__all__ = ["Conveyance", "why_not_bundled"]
 
 
 class Conveyance(enum.StrEnum):
@@ -57,3 +62,34 @@ class Conveyance(enum.StrEnum):
     for a motorcab."""
     MOTOR_CYCLE = "motor_cycle"
     """A motor cycle: not bundled, as for a motorcab."""
+
+
+_RESTRUCTURED = date(2025, 9, 22)
+"""From this day the rates of the 56th GST Council meeting apply (15/2025-Central Tax
+(Rate), 16/2025-Central Tax (Rate))."""
+
+_MOTOR_VEHICLES = frozenset(Conveyance) - {
+    Conveyance.RAIL_FIRST_OR_AC,
+    Conveyance.RAIL_OTHER_CLASS,
+    Conveyance.METRO,
+}
+
+
+def why_not_bundled(conveyance: Conveyance, day: date) -> str | None:
+    """What was read of ``conveyance``'s rate on ``day`` that no bundled row gives, or
+    ``None`` where nothing more is known than the data's header says."""
+    if day < _RESTRUCTURED:
+        return None
+    if conveyance in _MOTOR_VEHICLES:
+        return (
+            "from 2025-09-22 transport of passengers by motor vehicle is reported as 5 % "
+            "with credit of input services in the same line of business or 18 % with "
+            "full input tax credit, at the supplier's option (56th GST Council meeting); "
+            "the entry of 15/2025-Central Tax (Rate) that sets it was not read"
+        )
+    if conveyance is Conveyance.METRO:
+        return (
+            "its exemption (12/2017-Central Tax (Rate) S. No. 17 (b)) as it stands from "
+            "2025-09-22, after 16/2025-Central Tax (Rate), was not read"
+        )
+    return None

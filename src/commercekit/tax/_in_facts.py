@@ -15,8 +15,8 @@ Restaurant service is rated by its premises: from 2017-11-15 (46/2017) 5 % witho
 input tax credit, 18 % in a hotel whose rooms reach Rs 7500 a day ("specified premises"
 from 2019-10-01, redefined from 2025-04-01 by 05/2025). From 2017-07-01 to 2017-11-14
 (11/2017 S. No. 7 as first issued) 12 % with neither air conditioning nor a licence to
-serve liquor, 18 % with either; in a hotel whose rooms reach Rs 7500 a day (28 % as
-announced) it is refused, the entry not having been read.
+serve liquor, 18 % with either, in a hotel whose rooms reach Rs 7500 a day too (the
+GST Council's 28 % of May 2017 for five-star hotels was made 18 % on 18 June 2017).
 
 Footwear before 2022-01-01 is rated by the **retail sale price marked on each pair**
 (GST included): 5 % if it does not exceed Rs 500 (Rs 1000 from 2018-07-27, 18/2018),
@@ -25,13 +25,15 @@ Footwear before 2022-01-01 is rated by the **retail sale price marked on each pa
 
 Motor cars are rated by their fuel, engine capacity, length and, for large cars,
 whether they are utility vehicles, with the compensation cess until 2025-09-21
-(``tax/_in_cars.py``).
+(``tax/_in_cars.py``); motorcycles by their fuel and engine capacity, with the cess
+above 350 cc until 2025-09-21 (``tax/_in_motorcycles.py``).
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
 conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
 coach, an air-conditioned contract or stage carriage, a radio taxi 5 %; rail in other
-classes and metro exempt; from 2017-07-01 to 2025-09-21 (the 2025 entries not read).
+classes and metro exempt, from 2017-07-01; from 2025-09-22 rail only (as reported
+unchanged), a motor vehicle or metro refused, saying what was reported.
 Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
@@ -70,6 +72,7 @@ from commercekit.regions import check_day
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._in_cars import car_rates, car_rows
+from commercekit.tax._in_conveyance import why_not_bundled
 from commercekit.tax._in_headings import (
     CESS,
     heading_categories,
@@ -78,6 +81,7 @@ from commercekit.tax._in_headings import (
     split_gst,
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
+from commercekit.tax._in_motorcycles import motorcycle_rates, motorcycle_rows
 from commercekit.tax._in_rate_facts import RateFacts
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
@@ -198,7 +202,8 @@ def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
     by_heading = (rate for _, rate in heading_rows().get(category, ()))
     by_band = (row.rate for row in rows_table().get(category, ()))
     cars = (row.rate for row in car_rows() if category is TaxCategory.MOTOR_CARS)
-    return (*by_heading, *by_band, *cars)
+    bikes = (row.rate for row in motorcycle_rows() if category is TaxCategory.MOTORCYCLES)
+    return (*by_heading, *by_band, *cars, *bikes)
 
 
 def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
@@ -235,8 +240,8 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         "category",
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
-        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars' "
-        "or 'footwear' (before 2022), or "
+        "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars', "
+        "'motorcycles' or 'footwear' (before 2022), or "
         "rates_for() for the others",
     )
 
@@ -255,8 +260,8 @@ def fact_rates(
     ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
     class and conveyance, for passenger transport; and for a heading without a
     bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
-    the facts stated (a restaurant in a hotel with rooms of Rs 7500 before 2017-11-15,
-    a motorcab); ``InvalidInputError`` subclasses for a place outside India, a category
+    the facts stated (a motorcab; a radio taxi from 2025-09-22, naming the rates
+    reported); ``InvalidInputError`` subclasses for a place outside India, a category
     with no such rows, facts that are not ``RateFacts``, or facts of two modes of transport.
 
     Examples:
@@ -278,6 +283,8 @@ def fact_rates(
         raise invalid("facts", facts, "is not RateFacts", kind=InputKind.TYPE)
     if asked is TaxCategory.MOTOR_CARS:
         return car_rates(code, facts, day)
+    if asked is TaxCategory.MOTORCYCLES:
+        return motorcycle_rates(code, facts, day)
     if asked in heading_categories():
         if facts.heading is None:
             raise MissingDataError(
@@ -330,9 +337,15 @@ def _refuse(
         for field in _FIELDS[asked]
         if getattr(facts, field) is not None
     )
+    known = (
+        why_not_bundled(facts.conveyance, day)
+        if asked is TaxCategory.PASSENGER_TRANSPORT and facts.conveyance is not None
+        else None
+    )
     raise NoRuleError(
         f"IN GST rate for {asked} with RateFacts({said})",
         day,
-        "the rows of in_by_fact.csv, none of which has these facts on that day (its "
-        "header says which entries were not read)",
+        "the rows of in_by_fact.csv, none of which has these facts on that day ("
+        + (known or "its header says which entries were not read")
+        + ")",
     )

@@ -114,7 +114,8 @@ class RateFacts:
     described by ``propulsion`` (a [`Propulsion`][commercekit.tax.Propulsion]),
     ``engine_cc`` (cubic centimetres), ``length_mm`` (millimetres) and
     ``utility_vehicle`` (an SUV, MUV, MPV or XUV with a ground clearance of 170 mm or
-    more, as compensation cess S. No. 52B of the day has it).
+    more, as compensation cess S. No. 52B of the day has it); a motorcycle by
+    ``propulsion`` and ``engine_cc``.
 
     ``None`` means not said: a rate that turns on the fact is refused; a fact the
     day's rate does not turn on is not looked at. Raises ``InvalidInputError``

@@ -53,6 +53,7 @@ TANGIBLE = frozenset(
         TaxCategory.STANDARD, TaxCategory.CLOTHING, TaxCategory.CHILDRENS_CLOTHING,
         TaxCategory.APPAREL, TaxCategory.FOOTWEAR, TaxCategory.SCHOOL_SUPPLIES,
         TaxCategory.BACKPACKS, TaxCategory.COMPUTERS, TaxCategory.MOTOR_CARS,
+        TaxCategory.MOTORCYCLES,
         TaxCategory.BOOKS, TaxCategory.NEWSPAPERS, TaxCategory.MEDICAL_DEVICES,
         TaxCategory.MEDICINES,
     }
