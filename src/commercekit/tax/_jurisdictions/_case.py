@@ -134,15 +134,16 @@ class Case:
             value = value + sale.shipping
         return value
 
-    def dearest_item(self, jurisdiction: str, *, taxed: bool) -> Money:
-        """The dearest single unit without the tax charged at sale, if ``taxed``
-        (per-item limits)."""
+    def item_range(self, jurisdiction: str, *, taxed: bool) -> tuple[Money, Money]:
+        """The cheapest and the dearest single unit, without the tax charged at sale if
+        ``taxed`` (per-item limits)."""
         values = self.lines_without_tax(jurisdiction, taxed=taxed)
         units = [
             value / line.quantity
             for value, line in zip(values, self.sale.goods_lines, strict=True)
         ]
-        return max(units, key=lambda unit: unit.amount)
+        key = lambda unit: unit.amount  # noqa: E731  # one key for both ends
+        return min(units, key=key), max(units, key=key)
 
     def amount_in(self, money: Money, currency: str) -> Money:
         """``money`` in ``currency`` to compare with a limit: not rounded (135.0048 is
