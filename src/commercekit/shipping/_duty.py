@@ -18,7 +18,8 @@ from commercekit._numbers import plugged
 from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, Work, share, zero
-from commercekit.shipping._customs import DeMinimis, ReliefKind, de_minimis
+from commercekit.shipping._customs import ReliefKind
+from commercekit.shipping._de_minimis import DeMinimis, de_minimis
 from commercekit.shipping._india import INDIA, india_tariff_rate, surcharge_lines
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
@@ -39,6 +40,7 @@ def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMini
             channel=shipment.channel,
             scheme=shipment.sold_under,
             on=day,
+            shipped_from=shipment.shipped_from,
         )
         if row is None:
             return None
