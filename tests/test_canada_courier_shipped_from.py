@@ -18,6 +18,7 @@ shop's American-made one did not.
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
+from commercekit.service import create_app
 from commercekit.shipping import (
     DutyRate,
     Item,
@@ -44,6 +46,10 @@ TARIFF = TariffTable(
     name="a shop's own tariff (example rate)",
 )
 ONTARIO = Buyer("CA", subdivision="CA-ON")  # HST 13 %
+
+with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 
 def _quote(seller: str, origin: str, price: str) -> Quote:
@@ -119,3 +125,22 @@ def test_the_relief_depends_on_where_it_is_shipped_from_not_its_origin(
         return landed_cost(shipment, incoterm="DAP", on=AT.date(), tariffs=TARIFF).charges
 
     assert charges(origin) == charges(shipped_from)
+
+
+def test_the_service_says_what_to_write_in_the_shipment() -> None:
+    """Over HTTP the refusal names the field and says what to write in JSON."""
+    tee = {"description": "tee", "value": {"amount": "100.00", "currency": "CAD"},
+           "hs_code": "6109.10", "origin": "CN"}  # fmt: skip
+    asked = {"shipment": {"items": [tee], "destination": "CA", "subdivision": "CA-ON"},
+             "incoterm": "DAP", "on": "2026-11-26", "tariff": "example"}  # fmt: skip
+    client = TestClient(create_app())
+    answer = client.post("/landed-cost", json=asked)
+    assert answer.status_code == 422
+    problem = answer.json()
+    assert problem["field"] == "shipment.shipped_from"
+    assert 'write "shipped_from" in the shipment' in problem["detail"]
+    asked["shipment"]["shipped_from"] = "US"  # type: ignore[index]
+    landed = client.post("/landed-cost", json=asked).json()
+    assert [duty["amount"] for duty in landed["duties"]] == [
+        {"amount": "0.00", "currency": "CAD"}
+    ]
