@@ -13,7 +13,10 @@ registration, per item rather than per consignment.
   2023-01-01).
 
 In each, a marketplace facilitating the sale is treated as the supplier. Above the limit
-the goods are taxed at the border. Each jurisdiction's references are the official pages
+the goods are taxed at the border. A consumer's order from a registered seller or a
+marketplace with items on both sides of the limit is refused: one decision cannot tax
+some items at sale and the others at the border. Australia is the exception: its border
+taxes every item of a consignment over AUD 1,000. Each jurisdiction's references are the official pages
 its threshold rows cite (``tax/_data/thresholds.csv``), the registration page first.
 
 References:
@@ -74,6 +77,9 @@ class LowValueGoods(RegisteredServices):
     """The registration that lets a seller charge the tax at sale (the code if empty)."""
     scheme: ClassVar[str] = ""
     """The name of the at-sale scheme (``<code> low-value goods`` if empty)."""
+    consignment_over_limit_at_border: ClassVar[bool] = False
+    """Whether goods shipped together beyond the per-item limit are all taxed at the
+    border (Australia); otherwise each item is judged alone."""
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
@@ -133,10 +139,6 @@ class LowValueGoods(RegisteredServices):
             charge=True,
             cleared_under=scheme,
         )
-
-    consignment_over_limit_at_border: ClassVar[bool] = False
-    """Whether goods shipped together beyond the per-item limit are all taxed at the
-    border (Australia); otherwise each item is judged alone."""
 
     @property
     def _registration(self) -> str:
@@ -207,7 +209,7 @@ class LowValueGoods(RegisteredServices):
 class Australia(LowValueGoods):
     # ATO, "GST on low value imported goods": "For consignments of goods imported over
     # A$1,000 any GST, customs duty and clearance charges are charged to the importer
-    # at the border" (GST Act 1999 s 84-83: the supplier need not charge them at sale).
+    # at the border" (and its "Exception for multiple goods totalling over A$1,000").
     consignment_over_limit_at_border: ClassVar[bool] = True
     # GST Act 1999 s 84-55: the operator of an electronic distribution platform is the
     # supplier of inbound intangible consumer supplies made through it (from 2017-07-01).
