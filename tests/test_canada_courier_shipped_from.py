@@ -64,8 +64,10 @@ def _quote(seller: str, origin: str, price: str) -> Quote:
 def test_a_us_shops_chinese_made_tee_is_duty_free_under_cad_150() -> None:
     """CAD 100.00 by courier from the US: no duty (CAD 40.01 to 150), HST 13 % of
     100.00 = 13.00. The quote charged duty 18.00 and HST 15.34 (CAD 33.34)."""
-    landed = _quote("US", "CN", "100.00").landed
+    result = _quote("US", "CN", "100.00")
+    landed = result.landed
     assert landed is not None
+    assert any("150 CAD for goods shipped from US" in why for why in result.explanation)
     assert landed.duty == Money("0.00", "CAD")
     assert landed.import_tax == Money("13.00", "CAD")
 

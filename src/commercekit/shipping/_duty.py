@@ -54,6 +54,8 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
         return None  # a zero threshold: no relief at all
     limit = work.local(found.threshold)
     where = f"({found.legal_basis}) [{found.source}]"
+    if found.shipped_from:  # Canada's CUSMA thresholds: where it is shipped from
+        where = f"for goods shipped from {shipment.shipped_from} {where}"
     if found.measure == "consignment_value":
         if shipment.goods <= limit:
             return f"goods of {shipment.goods} within {found.threshold} {where}"

@@ -16,8 +16,9 @@ In each, a marketplace facilitating the sale is treated as the supplier. Above t
 the goods are taxed at the border. A consumer's order from a registered seller or a
 marketplace with items on both sides of the limit is refused: one decision cannot tax
 some items at sale and the others at the border. Australia is the exception: its border
-taxes every item of a consignment over AUD 1,000. Each jurisdiction's references are the official pages
-its threshold rows cite (``tax/_data/thresholds.csv``), the registration page first.
+taxes every item of a consignment over AUD 1,000. Each jurisdiction's references are
+the official pages its threshold rows cite (``tax/_data/thresholds.csv``), the
+registration page first.
 
 References:
     Australia, GST Act 1999 s 84-55 (platforms): https://www.ato.gov.au/law/view/document?LocID=%22PAC%2F19990055%2F84-55%22
