@@ -30,7 +30,8 @@ from commercekit.regions._eu import memberships as read_eu
 from commercekit.regions._places import _read_shared as read_places
 from commercekit.regions._rate_regions import _read as read_rate_regions
 from commercekit.regions._territories import _read as read_territories
-from commercekit.shipping._customs import _read_customs, _read_de_minimis
+from commercekit.shipping._customs import _read_customs
+from commercekit.shipping._de_minimis import _read_de_minimis
 from commercekit.tax import BUNDLED, BundledRates
 from commercekit.tax._in_facts import rows_table as _fact_rows
 from commercekit.tax._in_headings import rows_table as _heading_rows
@@ -165,7 +166,7 @@ def dated_tables() -> dict[str, list[tuple[object, date | None, date | None, lis
         ],
         "de_minimis.csv": [
             (
-                (r.destination, r.kind, r.origins, r.channel, r.scheme),
+                (r.destination, r.kind, r.origins, r.shipped_from, r.channel, r.scheme),
                 r.since,
                 r.until,
                 list(r.sources),

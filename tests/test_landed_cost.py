@@ -92,6 +92,7 @@ def test_cbsa_example_duty_paid_value() -> None:
         (Item("goods", Money("115.00", "CAD"), hs_code="0000", origin="GB"),),
         destination="CA",
         subdivision="CA-AB",
+        shipped_from="GB",
     )
     cost = landed_cost(shipment, incoterm="DAP", on=TODAY, tariffs=FixedTariff("4"))
     assert (cost.duty, cost.import_tax, cost.charges) == (
@@ -251,6 +252,7 @@ def test_bad_input() -> None:
             Shipment(
                 (Item("a", Money("100", "CAD"), hs_code="9999", origin="GB"),),
                 destination="CA",
+                shipped_from="GB",
             ),
             incoterm="DDP",
             on=TODAY,

@@ -200,6 +200,7 @@ def _border(
         subdivision=destination.subdivision,
         postcode=destination.postcode,
         sold_under=sold_under,
+        shipped_from=context.ship_from or context.seller.country,  # where goods leave
     )
     return landed_cost(
         shipment,

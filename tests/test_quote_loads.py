@@ -48,6 +48,7 @@ US_RULES = {
 BORDER_RULES = {
     "commercekit.shipping._landed",
     "commercekit.shipping._customs",
+    "commercekit.shipping._de_minimis",
     "commercekit.shipping._duty",
     "commercekit.shipping._import_tax",
     "commercekit.shipping._india",

@@ -60,9 +60,11 @@ def shipments(draw: st.DrawFn) -> Shipment:
             )
         )
     shipping = Money(D(draw(st.integers(min_value=0, max_value=5_000))).scaleb(-2), "EUR")
+    shipped_from = draw(st.sampled_from(["US", "DE"]))  # Canada's thresholds ask it
     return Shipment(
-        tuple(items), destination=destination, subdivision=subdivision, shipping=shipping
-    )
+        tuple(items), destination=destination, subdivision=subdivision, shipping=shipping,
+        shipped_from=shipped_from,
+    )  # fmt: skip
 
 
 @given(shipments(), st.sampled_from(["DDP", "DAP"]), st.booleans())
@@ -102,6 +104,7 @@ def test_landed_cost_totals_are_the_sums_of_their_parts(
             destination=shipment.destination,
             subdivision=shipment.subdivision,
             shipping=shipment.shipping,
+            shipped_from=shipment.shipped_from,
         ),
         incoterm=incoterm,
         on=TODAY,

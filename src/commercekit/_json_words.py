@@ -95,6 +95,7 @@ _PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
      r'write "\1" in the product'),
     (re.compile(r"give Product\((\w+)=\.\.\.\)"), r'give "\1" in products'),
     (re.compile(r"give each Item an? (\w+)="), r'give each product an "\1"'),
+    (re.compile(r"give Shipment\((\w+)=\.\.\.\)"), r'write "\1" in the shipment'),
     (re.compile(r"pass (\w+)= \(a RateTable\)"), r'write "\1"'),
     (re.compile(r"pass tariffs= to the CheckoutContext \(a TariffSource with real rates, "
                 r"or commercekit.shipping.BUNDLED_TARIFF, the labelled example\)"),

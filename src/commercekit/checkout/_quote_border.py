@@ -130,6 +130,7 @@ class Border:
             shipping=shipping.net if shipping is not None else None,
             sold_under=decision.cleared_under,
             transport_mode=self.context.transport_mode,
+            shipped_from=self.origin.country,
         )
         context = self.context
         try:

@@ -30,13 +30,12 @@ if TYPE_CHECKING:
     from commercekit.shipping._cards import Bracket, RateCard, Zone
     from commercekit.shipping._customs import (
         CustomsRules,
-        DeMinimis,
         ReliefKind,
         ReliefMeasure,
         Valuation,
         customs_rules,
-        de_minimis,
     )
+    from commercekit.shipping._de_minimis import DeMinimis, de_minimis
     from commercekit.shipping._delivery import DeliveryWindow, Warehouse, delivery_window
     from commercekit.shipping._landed import ItemDuty, ItemTax, LandedCost, landed_cost
     from commercekit.shipping._options import (
@@ -68,10 +67,8 @@ else:
         {
             "._card_data": "example_rate_cards rate_card_from_dict rate_card_to_dict",
             "._cards": "Bracket RateCard Zone",
-            "._customs": (
-                "CustomsRules DeMinimis ReliefKind ReliefMeasure Valuation "
-                "customs_rules de_minimis"
-            ),
+            "._customs": "CustomsRules ReliefKind ReliefMeasure Valuation customs_rules",
+            "._de_minimis": "DeMinimis de_minimis",
             "._delivery": "DeliveryWindow Warehouse delivery_window",
             "._landed": "ItemDuty ItemTax LandedCost landed_cost",
             "._options": "FreeShipping ShippingOption ShippingRateSource shipping_options",

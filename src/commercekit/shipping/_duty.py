@@ -18,7 +18,8 @@ from commercekit._numbers import plugged
 from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, Work, share, zero
-from commercekit.shipping._customs import DeMinimis, ReliefKind, de_minimis
+from commercekit.shipping._customs import ReliefKind
+from commercekit.shipping._de_minimis import DeMinimis, de_minimis
 from commercekit.shipping._india import INDIA, india_tariff_rate, surcharge_lines
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
@@ -39,6 +40,7 @@ def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMini
             channel=shipment.channel,
             scheme=shipment.sold_under,
             on=day,
+            shipped_from=shipment.shipped_from,
         )
         if row is None:
             return None
@@ -52,6 +54,8 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
         return None  # a zero threshold: no relief at all
     limit = work.local(found.threshold)
     where = f"({found.legal_basis}) [{found.source}]"
+    if found.shipped_from:  # Canada's CUSMA thresholds: where it is shipped from
+        where = f"for goods shipped from {shipment.shipped_from} {where}"
     if found.measure == "consignment_value":
         if shipment.goods <= limit:
             return f"goods of {shipment.goods} within {found.threshold} {where}"

@@ -162,6 +162,11 @@ class Shipment:
     when not said. Into India, transport of goods by air counts at no more than 20% of
     their FOB value (Customs Valuation Rules 2007 r. 10(2)): landed cost refuses a
     transport cost above that without the mode, as the customs value depends on it."""
+    shipped_from: str | None = attrs.field(default=None, converter=check.optional_country)
+    """The country the goods are shipped from (not their origin); ``None`` when not
+    said. Canada's courier thresholds depend on it (CAD 40 and 150 from the US or
+    Mexico, CAD 20 from elsewhere, CBSA Customs Notice 20-18): landed cost asks for it
+    there."""
 
     def __attrs_post_init__(self) -> None:
         currency = self.items[0].value.currency.code

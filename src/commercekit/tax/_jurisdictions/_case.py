@@ -110,20 +110,27 @@ class Case:
         values = self.lines_without_tax(jurisdiction, taxed=taxed)
         return sum_money(values, values[0].currency.code)
 
-    def supply_without_tax(self, jurisdiction: str) -> Money:
+    def supply_without_tax(self, jurisdiction: str) -> tuple[Money, Money]:
         """The goods and the transport charged, without the tax of ``jurisdiction``
-        (the transport's share of tax as the goods': it follows them)."""
+        (the transport's share of tax as the goods': it follows them): the least and
+        the most it can be, one figure but where the goods are all free and their
+        rates differ (the sale does not say which part of the transport is at which)."""
         goods = self.goods_without_tax(jurisdiction)
         shipping = self.sale.shipping
         if shipping is None:
-            return goods
+            return goods, goods
         if not self.sale.prices_include_tax:
-            return goods + shipping
+            return goods + shipping, goods + shipping
         tax = self.sale.price - goods
-        if not self.sale.price.amount:
-            return goods
+        if not self.sale.price.amount:  # free goods: the transport at each one's rates
+            rates = list(dict.fromkeys(self._line_rates(jurisdiction)))
+            nets = nets_of(
+                [shipping] * len(rates), taxes_inside([shipping] * len(rates), rates)
+            )
+            return goods + min(nets), goods + max(nets)
         # Shared, exactly, in the goods' proportion of net to tax.
-        return goods + allocate(shipping, [goods.amount, tax.amount])[0]
+        value = goods + allocate(shipping, [goods.amount, tax.amount])[0]
+        return value, value
 
     def consignment_value(self, jurisdiction: str, *, taxed: bool) -> Money:
         """Intrinsic value: the goods without the tax charged at sale (if ``taxed``),
@@ -134,15 +141,16 @@ class Case:
             value = value + sale.shipping
         return value
 
-    def dearest_item(self, jurisdiction: str, *, taxed: bool) -> Money:
-        """The dearest single unit without the tax charged at sale, if ``taxed``
-        (per-item limits)."""
+    def item_range(self, jurisdiction: str, *, taxed: bool) -> tuple[Money, Money]:
+        """The cheapest and the dearest single unit, without the tax charged at sale if
+        ``taxed`` (per-item limits)."""
         values = self.lines_without_tax(jurisdiction, taxed=taxed)
         units = [
             value / line.quantity
             for value, line in zip(values, self.sale.goods_lines, strict=True)
         ]
-        return max(units, key=lambda unit: unit.amount)
+        key = lambda unit: unit.amount  # noqa: E731  # one key for both ends
+        return min(units, key=key), max(units, key=key)
 
     def amount_in(self, money: Money, currency: str) -> Money:
         """``money`` in ``currency`` to compare with a limit: not rounded (135.0048 is

@@ -6,6 +6,7 @@ through the One-Stop Shop or a registration there (Art. 33, 58, 369a-369k).
 
 from __future__ import annotations
 
+from commercekit.errors import MissingDataError
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
@@ -38,10 +39,22 @@ def threshold_rules(
         ]
     threshold = threshold_for("EU", ThresholdRule.DISTANCE_SALES_THRESHOLD, on=case.on)
     # The value of the supply includes the transport charged (Art. 78(b)).
-    sale_value = case.amount_in(case.supply_without_tax(origin), "EUR")
-    this_year = case.amount_in(seller.eu_sales_this_year, "EUR") + sale_value
+    values = case.supply_without_tax(origin)
+    least = case.amount_in(values[0], "EUR")  # each conversion noted once
+    most = least if values[1] == values[0] else case.amount_in(values[1], "EUR")
+    sold = case.amount_in(seller.eu_sales_this_year, "EUR")
     last_year = case.amount_in(seller.eu_sales_last_year, "EUR")
-    crossed = threshold.crossed_by(this_year) or threshold.crossed_by(last_year)
+    crossed = threshold.crossed_by(sold + most) or threshold.crossed_by(last_year)
+    if crossed != (threshold.crossed_by(sold + least) or threshold.crossed_by(last_year)):
+        raise MissingDataError(
+            "which part of the shipping charge is taxed at which rate",
+            f"the goods are all free and taxed at different rates, so this year's "
+            f"distance sales with this sale are between {sold + least} and "
+            f"{sold + most}, across the EUR 10,000 threshold (Art. 59c); give the "
+            "prices without the tax (prices_include_tax=False)",
+            field="sale.shipping",
+        )
+    this_year = sold + (most if crossed else least)
     if not crossed and not seller.opted_in:
         rule = Rule(
             f"EU-wide distance sales of {this_year} this year (with this sale) and "

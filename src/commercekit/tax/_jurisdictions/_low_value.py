@@ -13,8 +13,12 @@ registration, per item rather than per consignment.
   2023-01-01).
 
 In each, a marketplace facilitating the sale is treated as the supplier. Above the limit
-the goods are taxed at the border. Each jurisdiction's references are the official pages
-its threshold rows cite (``tax/_data/thresholds.csv``), the registration page first.
+the goods are taxed at the border. A consumer's order from a registered seller or a
+marketplace with items on both sides of the limit is refused: one decision cannot tax
+some items at sale and the others at the border. Australia is the exception: its border
+taxes every item of a consignment over AUD 1,000. Each jurisdiction's references are
+the official pages its threshold rows cite (``tax/_data/thresholds.csv``), the
+registration page first.
 
 References:
     Australia, GST Act 1999 s 84-55 (platforms): https://www.ato.gov.au/law/view/document?LocID=%22PAC%2F19990055%2F84-55%22
@@ -32,10 +36,12 @@ import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
+from commercekit.errors import MissingDataError
+from commercekit.money import Money
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
-from commercekit.tax._thresholds import ThresholdRule, threshold_for
+from commercekit.tax._thresholds import Threshold, ThresholdRule, threshold_for
 
 
 @attrs.frozen
@@ -72,6 +78,9 @@ class LowValueGoods(RegisteredServices):
     """The registration that lets a seller charge the tax at sale (the code if empty)."""
     scheme: ClassVar[str] = ""
     """The name of the at-sale scheme (``<code> low-value goods`` if empty)."""
+    consignment_over_limit_at_border: ClassVar[bool] = False
+    """Whether goods shipped together beyond the per-item limit are all taxed at the
+    border (Australia); otherwise each item is judged alone."""
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
@@ -81,9 +90,11 @@ class LowValueGoods(RegisteredServices):
         source = limit.source
         registered = self._registration in case.sale.seller.registrations
         at_sale = case.consumer and (bool(case.sale.marketplace) or registered)
-        unit = case.dearest_item(destination, taxed=at_sale)
-        item = case.amount_in(unit, limit.amount.currency.code)
+        cheapest, dearest = case.item_range(destination, taxed=at_sale)
+        item = case.amount_in(dearest, limit.amount.currency.code)
         if limit.crossed_by(item):
+            if at_sale and not self.consignment_over_limit_at_border:
+                self.refuse_mixed(case, cheapest, item, limit)
             rules.append(
                 Rule(
                     f"an item of {item}, not under the low-value limit of "
@@ -134,6 +145,27 @@ class LowValueGoods(RegisteredServices):
     def _registration(self) -> str:
         return self.low_value_registration or self.code
 
+    def refuse_mixed(
+        self, case: Case, cheapest: Money, dearest: Money, limit: Threshold
+    ) -> None:
+        """Refuse a sale whose items fall on both sides of a per-item limit: those
+        within are taxed at sale, the others at the border, and one decision cannot
+        say both."""
+        assert limit.amount is not None  # noqa: S101  # every low-value limit has one
+        within = case.amount_in(cheapest, limit.amount.currency.code)
+        if limit.crossed_by(within):
+            return
+        scheme = self.scheme or f"{self.code} low-value goods"
+        raise MissingDataError(
+            f"a sale of its own for the items within {self.code}'s low-value limit of "
+            f"{limit.amount}",
+            f"the limit applies to each item ({limit.source}): an item of {within} is "
+            f"taxed at sale under {scheme}, one of {dearest} at the border; commercekit "
+            "decides one regime per sale, so quote the items within the limit and the "
+            "others as two sales",
+            field="sale.lines",
+        )
+
     def unregistered(
         self,
         case: Case,
@@ -176,6 +208,10 @@ class LowValueGoods(RegisteredServices):
 
 
 class Australia(LowValueGoods):
+    # ATO, "GST on low value imported goods": "For consignments of goods imported over
+    # A$1,000 any GST, customs duty and clearance charges are charged to the importer
+    # at the border" (and its "Exception for multiple goods totalling over A$1,000").
+    consignment_over_limit_at_border: ClassVar[bool] = True
     # GST Act 1999 s 84-55: the operator of an electronic distribution platform is the
     # supplier of inbound intangible consumer supplies made through it (from 2017-07-01).
     platform: ClassVar[Platform | None] = Platform(

@@ -1,0 +1,267 @@
+"""De minimis: below which no duty or import tax is collected, per destination.
+
+Dated and sourced, in ``_data/de_minimis.csv``: per destination, kind (duty or tax),
+the goods' origin, the country they are shipped from, channel and scheme. A de minimis
+value the tax decision needs too (Switzerland's CHF 5 import-tax de minimis, Canada's
+CAD 40 for courier goods shipped from the US or Mexico) has its one home in the tax
+thresholds: its row here names the [`ThresholdRule`][commercekit.tax.ThresholdRule] and
+takes amount, dates, legal basis and sources from
+[`threshold_periods`][commercekit.tax.threshold_periods].
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import attrs
+
+from commercekit import _bundled
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import context_free
+from commercekit.errors import MissingDataError
+from commercekit.money import Money
+from commercekit.shipping import _checks as check
+from commercekit.shipping._customs import (
+    KINDS,
+    MEASURES,
+    ReliefKind,
+    ReliefMeasure,
+    _covers,
+    _in_order,
+    _note,
+    _since,
+    _sources,
+    _text,
+    _until,
+)
+from commercekit.shipping._terms import CHANNELS, Channel
+from commercekit.tax import ThresholdRule, threshold_periods
+
+__all__ = ["DeMinimis", "de_minimis"]
+
+
+def _kind(value: object) -> ReliefKind:
+    return ReliefKind(check.choice(value, KINDS, "kind"))
+
+
+def _measure(value: object) -> ReliefMeasure:
+    return ReliefMeasure(check.choice(value, MEASURES, "measure"))
+
+
+def _channel(value: object) -> Channel:
+    return Channel(check.choice(value, CHANNELS, "channel"))
+
+
+def _optional_channel(value: object) -> Channel | None:
+    return None if value is None else _channel(value)
+
+
+def _threshold(value: object) -> Money:
+    return check.money(value, "threshold")
+
+
+def _origins(value: object) -> frozenset[str]:
+    return check.countries(value, "origins")
+
+
+def _shipped_from(value: object) -> frozenset[str]:
+    return check.countries(value, "shipped_from")
+
+
+def _scheme(value: object) -> str | None:
+    return check.optional_text(value, "scheme")
+
+
+@attrs.frozen
+class DeMinimis(_bundled.Sourced):
+    """Below ``threshold``, no duty (``kind="duty"``) or no import tax is collected.
+
+    ``measure`` says what the threshold is compared with: ``consignment_value`` (the
+    goods' value, not over it), ``item_value_below`` (each unit's value, under it),
+    ``tax_amount`` or ``duty_amount`` (the amount computed, not over it). ``origins``
+    and ``channel`` limit the row to goods of those origins or sent that way;
+    ``shipped_from`` to goods shipped from those countries, whatever their origin
+    (Canada's CUSMA courier thresholds); ``scheme`` to goods whose VAT was charged at
+    sale under that scheme (Norway's VOEC).
+    ``sources`` are its official sources, the primary one first (``source``).
+    """
+
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
+    destination: str = attrs.field(converter=check.area)
+    kind: ReliefKind = attrs.field(converter=_kind)
+    threshold: Money = attrs.field(converter=_threshold)
+    measure: ReliefMeasure = attrs.field(converter=_measure)
+    origins: frozenset[str] = attrs.field(converter=_origins)
+    channel: Channel | None = attrs.field(converter=_optional_channel)
+    scheme: str | None = attrs.field(converter=_scheme)
+    since: date = attrs.field(converter=_since)
+    until: date | None = attrs.field(converter=_until)
+    legal_basis: str = attrs.field(validator=_text)
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
+    note: str = attrs.field(default="", validator=_note)
+    shipped_from: frozenset[str] = attrs.field(default=frozenset(), converter=_shipped_from)
+
+    def __attrs_post_init__(self) -> None:
+        _in_order(self.since, self.until)
+
+    def applies_to(
+        self,
+        origin: str,
+        channel: str,
+        scheme: str | None,
+        on: date,
+        shipped_from: str | None = None,
+    ) -> bool:
+        """Whether this row governs goods from ``origin`` by ``channel``, sold under
+        ``scheme``, on ``on``, shipped from ``shipped_from`` (a row that depends on it
+        does not govern goods whose ``shipped_from`` is not said)."""
+        origin = check.country(origin)
+        channel = _channel(channel)
+        scheme = _scheme(scheme)
+        on = check.day(on, "on")
+        return (
+            _covers(self.since, self.until, on)
+            and (not self.origins or origin in self.origins)
+            and (not self.shipped_from or shipped_from in self.shipped_from)
+            and (self.channel is None or self.channel == channel)
+            and (self.scheme is None or self.scheme == scheme)
+        )
+
+
+_DE_MINIMIS_COLUMNS: tuple[str, ...] = (
+    "destination",
+    "kind",
+    "threshold",
+    "currency",
+    "measure",
+)
+_DE_MINIMIS_COLUMNS += ("origins", "channel", "scheme", "threshold_rule", "since")
+_DE_MINIMIS_COLUMNS += ("until", "legal_basis", "source", "note", "shipped_from")
+_TAKEN = ("threshold", "currency", "since", "until", "legal_basis", "source")
+"""The cells a row that names a threshold rule takes from it, and leaves blank."""
+
+
+def _de_minimis_rows(line: _bundled.Line) -> list[DeMinimis]:
+    """The row of ``line``; one per period of the threshold rule it names, if any."""
+    rule = line.optional_choice("threshold_rule", ThresholdRule)
+    fields = {
+        "destination": line.text("destination"),
+        "kind": line.choice("kind", ReliefKind),
+        "measure": line.choice("measure", ReliefMeasure),
+        "origins": frozenset(line.words("origins")),
+        "shipped_from": frozenset(line.words("shipped_from")),
+        "channel": line.optional_choice("channel", Channel),
+        "scheme": line.optional_text("scheme"),
+        "note": line.raw("note"),
+    }
+    if rule is None:
+        own = {
+            "threshold": Money(line.decimal("threshold"), line.text("currency")),
+            "since": line.day("since"),
+            "until": line.optional_day("until"),
+            "legal_basis": line.text("legal_basis"),
+            "sources": line.sources(),
+        }
+        return [line.build(DeMinimis, **fields, **own)]
+    for column in _TAKEN:  # one home: the value is not repeated here
+        if line.raw(column):
+            raise line.error(
+                column, line.raw(column), f"repeats the rule {rule}; leave it blank"
+            )
+    return [
+        line.build(
+            DeMinimis,
+            **fields,
+            threshold=period.amount,
+            since=period.since,
+            until=period.until,
+            legal_basis=period.legal_basis,
+            sources=period.sources,
+        )
+        for period in threshold_periods(fields["destination"], rule)  # type: ignore[arg-type]
+    ]
+
+
+@functools.cache
+def _read_de_minimis() -> tuple[DeMinimis, ...]:
+    """The bundled de minimis rows, read when first asked for."""
+    lines = _bundled.read(
+        "commercekit.shipping", "de_minimis.csv", columns=_DE_MINIMIS_COLUMNS
+    )
+    rows = [(line, row) for line in lines for row in _de_minimis_rows(line)]
+    _bundled.check_periods(
+        (
+            line,
+            (r.destination, r.kind, r.origins, r.shipped_from, r.channel, r.scheme),
+            r.since,
+            r.until,
+        )
+        for line, r in rows
+    )
+    return tuple(row for _, row in rows)
+
+
+@context_free
+def de_minimis(
+    area: str,
+    kind: ReliefKind | str,
+    *,
+    origin: str,
+    channel: Channel | str,
+    on: date,
+    scheme: str | None = None,
+    shipped_from: str | None = None,
+) -> DeMinimis | None:
+    """The de minimis row for duty or tax; the most specific one wins (scheme, origin
+    or the country shipped from, channel).
+
+    ``None`` when the destination has none (every import is charged). Raises
+    [`MissingDataError`][commercekit.errors.MissingDataError] when a row that could
+    govern depends on where the goods are shipped from and ``shipped_from`` is not
+    given (a courier parcel to Canada).
+    """
+    area = check.area(area)
+    kind = _kind(kind)
+    origin = check.country(origin)
+    channel = _channel(channel)
+    scheme = _scheme(scheme)
+    on = check.day(on, "on")
+    shipped_from = check.optional_country(shipped_from)
+    mine = [
+        row for row in _read_de_minimis() if row.destination == area and row.kind == kind
+    ]
+    if shipped_from is None:
+        _ask_shipped_from(mine, origin, channel, scheme, on)
+    rows = [
+        row for row in mine if row.applies_to(origin, channel, scheme, on, shipped_from)
+    ]
+    if not rows:
+        return None
+    return max(
+        rows,
+        key=lambda row: (
+            row.scheme is not None,
+            bool(row.origins) or bool(row.shipped_from),
+            row.channel is not None,
+            row.since,
+        ),
+    )
+
+
+def _ask_shipped_from(
+    rows: list[DeMinimis], origin: str, channel: str, scheme: str | None, on: date
+) -> None:
+    """Raise when one of ``rows`` that could govern depends on where the goods are
+    shipped from, which was not said."""
+    for row in rows:
+        if row.shipped_from and row.applies_to(
+            origin, channel, scheme, on, min(row.shipped_from)
+        ):
+            raise MissingDataError(
+                f"where the goods are shipped from (into {row.destination} by {channel})",
+                f"{row.legal_basis} sets its threshold by the country the goods are "
+                f"shipped from ({', '.join(sorted(row.shipped_from))}), not their "
+                f"origin [{row.source}]; give Shipment(shipped_from=...)",
+                field="shipment.shipped_from",
+            )
