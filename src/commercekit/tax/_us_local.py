@@ -150,16 +150,22 @@ def check_local(
             "buyer's address",
             PARTIAL_SOURCE,
         )
+    alone = (
+        f"{state.name} has local sales taxes and commercekit bundles none, and the "
+        f"answer for {rates[0].category.value} holds the state's tax alone"
+    )
     raise MissingDataError(
         _what(state.state),
-        f"{state.name} has local sales taxes and commercekit bundles none, and the "
-        f"answer for {rates[0].category.value} holds the state's tax alone: pass a "
-        f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
-        "state's tax and each local one at the buyer's address (county, city, district; "
-        "a local row at 0% where there is none), such as LocalRates(state, [LocalRate("
-        "...), ...]) (a JSON request: local_rates), or ask for the state's part alone with "
-        "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
+        f"{alone}: pass a TaxRateSource whose rates_for({state.state!r}, category, "
+        "on=day) answers the state's tax and each local one at the buyer's address "
+        "(county, city, district; a local row at 0% where there is none), such as "
+        "LocalRates(state, [LocalRate(...), ...]) (a JSON request: local_rates), or ask "
+        "for the state's part alone with StateRatesOnly(source) (a quote: "
+        "CheckoutContext(partial=True))",
         field="tax_rates",  # the quote's context field (decide's rates)
+        json_how=f'{alone}: give each local tax at the buyer\'s address in "local_rates" '
+        "(county, city, district; one at 0% where there is none), or write "
+        '"partial": true for the state\'s part alone',
     )
 
 
