@@ -233,7 +233,7 @@ class Case:
         at the sale's first line of ``category``: ``sale.lines[i].category``."""
         if error.field != "category":
             return error
-        return MissingDataError(error.missing, error.how, field=self.given(category))
+        return error.at(self.given(category))
 
     def _category_rates(
         self, jurisdiction: str, category: TaxCategory
@@ -262,7 +262,7 @@ class Case:
                 if refused.field is not None or type(refused) is not MissingDataError:
                     raise
                 given = self.given(category)
-                raise MissingDataError(refused.missing, refused.how, field=given) from None
+                raise refused.at(given) from None
             self.left_out.setdefault(category, rule)
             return None
 
