@@ -94,10 +94,16 @@ class Case:
     def _line_rates(self, jurisdiction: str) -> list[tuple[TaxRate, ...]]:
         """Each line's rates in ``jurisdiction``: one tuple per category, asked once."""
         lines = self.sale.goods_lines
-        rates = {
-            category: source_rates(self.source, jurisdiction, category, on=self.on)
-            for category in {line.category for line in lines}
-        }
+        rates = {}
+        for category in {line.category for line in lines}:
+            try:
+                rates[category] = source_rates(
+                    self.source, jurisdiction, category, on=self.on
+                )
+            except MissingDataError as error:  # named at the line that gave it
+                if error.field is not None or type(error) is not MissingDataError:
+                    raise
+                raise error.at(self.given(category)) from None
         return [rates[line.category] for line in lines]
 
     def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
