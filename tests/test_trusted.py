@@ -145,3 +145,16 @@ def test_a_trusted_build_needs_every_field_by_name() -> None:
         trusted_builder(Money)(
             amount=Decimal(1), currency=Money(0, "EUR").currency, colour=1
         )
+
+
+@given(quote_line_values())
+def test_a_trusted_quote_line_stays_frozen(values: dict[str, Any]) -> None:
+    """A trusted build, filled by plain stores as a subclass, is a frozen QuoteLine
+    once built: its own class, its fields neither set nor deleted."""
+    line = trusted_builder(QuoteLine)(**values)
+    assert line.__class__ is QuoteLine
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        line.sku = "OTHER"  # type: ignore[misc]  # what is refused
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del line.tax  # type: ignore[misc]  # as above
+    assert line == QuoteLine(**values)

@@ -331,17 +331,25 @@ class For:
         return member(value, kind, field, self.error)
 
 
-def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None] | None:
-    """The setter of ``cls``'s slot ``name``: it fills the slot directly, as attrs'
-    own ``__init__`` does, past a frozen class's ``__setattr__``; ``None`` where the
-    class has no slot and ``object``'s ``__setattr__`` (Money): set as written."""
-    for klass in cls.__mro__:
-        found = klass.__dict__.get(name)
-        if isinstance(found, types.MemberDescriptorType):
-            return found.__set__
-    if cls.__setattr__ is cast(Any, object.__setattr__):
-        return None  # no slot, no __setattr__ to get past
-    return lambda made, value: object.__setattr__(made, name, value)  # frozen, no slots
+def _filling(cls: type, names: list[str]) -> type | None:
+    """A subclass of ``cls`` whose instances take their slots ``names`` by plain
+    stores (``made.name = value``, one step of the interpreter) until their class is
+    set back to ``cls``; ``None`` where ``cls`` has a ``__dict__`` (Money) or a field
+    outside a slot.
+
+    A frozen class refuses ``made.name = value`` in its ``__setattr__``; filling its
+    slots through each slot's descriptor instead costs a call per field, more than
+    half of building a quote line (eleven fields). The subclass adds no slot, so its
+    instances have ``cls``'s layout and ``__class__`` can be set back; its
+    ``__setattr__`` and ``__delattr__`` are both ``object``'s (they share one slot of
+    the type: with either one written in Python, every store calls it)."""
+    slots = [getattr(cls, name, None) for name in names]
+    if cls.__dictoffset__ or not all(
+        isinstance(slot, types.MemberDescriptorType) for slot in slots
+    ):
+        return None
+    plain = {"__setattr__": object.__setattr__, "__delattr__": object.__delattr__}
+    return type(f"_Filling{cls.__name__}", (cls,), {"__slots__": (), **plain})
 
 
 _BUILDERS: dict[type, Callable[..., Any]] = {}
@@ -362,23 +370,29 @@ def _written_builder(cls: type) -> Callable[..., Any]:
     """The function of ``trusted_builder``, written out for ``cls``'s fields as attrs
     writes its ``__init__``, without the converters and validators (a loop over the
     fields costs twice as much); a class not of attrs (Money) as its ``__init__``
-    stores its parameters, each in the attribute of its name. Python itself refuses a
-    field not given or not known, with a ``TypeError`` naming it."""
+    stores its parameters, each in the attribute of its name. A slotted class is
+    filled as its ``_filling`` subclass, then given its own class back. Python itself
+    refuses a field not given or not known, with a ``TypeError`` naming it."""
     code = cast(Any, cls).__init__.__code__  # after self: its parameters
     names = (
         [f.name for f in attrs.fields(cls)]
         if attrs.has(cls)
         else code.co_varnames[1 : code.co_argcount]
     )
-    setters = {f"_set_{name}": _slot_setter(cls, name) for name in names}
-    body = "".join(
-        f"    _set_{name}(made, {name})\n" if setters[f"_set_{name}"]
-        else f"    made.{name} = {name}\n" for name in names
-    )  # fmt: skip
-    source = (
-        f"def build(*, {', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
-    )
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    filling = _filling(cls, names)
+    body = "".join(f"    made.{name} = {name}\n" for name in names)
+    if filling is not None:
+        body += "    made.__class__ = _cls\n"
+    elif cls.__setattr__ is not cast(Any, object.__setattr__):  # frozen, no slots
+        body = "".join(f"    _set(made, {name!r}, {name})\n" for name in names)
+    head = f"def build(*, {', '.join(names)}):\n    made = _new(_made)\n"
+    source = f"{head}{body}    return made\n"
+    namespace: dict[str, Any] = {
+        "_new": object.__new__,
+        "_cls": cls,
+        "_made": cls if filling is None else filling,
+        "_set": object.__setattr__,
+    }
     exec(source, namespace)  # noqa: S102  # the source is built from the fields' names only
     return namespace["build"]  # type: ignore[no-any-return]  # exec's namespace is Any
 
