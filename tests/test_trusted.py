@@ -1,4 +1,4 @@
-"""The trusted builds (``commercekit._inputs.trusted_builder``) equal the checked ones.
+"""The trusted builds (``commercekit._trusted.trusted_builder``) equal the checked ones.
 
 The quote builds its Money, quote lines, sale lines and tax lines with
 ``trusted_builder``: the fields set as given, without the constructor's converters and
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit._inputs import trusted_builder, trusted_evolve
+from commercekit._trusted import trusted_builder, trusted_evolve
 from commercekit.checkout import QuoteLine
 from commercekit.money import MINOR_UNITS, Money
 from commercekit.tax import SaleLine, TaxCategory, TaxLine

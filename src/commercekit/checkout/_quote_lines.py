@@ -18,8 +18,8 @@ from decimal import Decimal
 from itertools import compress, repeat
 from operator import attrgetter, eq, sub
 
-from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
+from commercekit._trusted import trusted_builder
 from commercekit.checkout._model import QuoteLine
 from commercekit.money import MINOR_UNITS, QUANTUM, Money
 from commercekit.pricing import CartLine

@@ -15,7 +15,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from commercekit._inputs import trusted_builder
+from commercekit._trusted import trusted_builder
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
