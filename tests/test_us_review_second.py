@@ -163,3 +163,21 @@ def test_india_refuses_a_us_category_saying_so(category: str) -> None:
     for place in ("IN", "IN-KA"):
         with pytest.raises(MissingDataError, match="US sales tax category"):
             rates_for(place, category, on=date(2026, 3, 1))
+
+
+# Arkansas: Act 1008 of 2025 (H.B. 1685) ends the state's 0.125% on food and food
+# ingredients from 2026-01-01, which since Act 141 of 2017 exclude candy and soft
+# drinks: they "will continue to be taxed at the state level" (KNWA, on the Act, read
+# in a quotation; secondary), at the general 6.5%. A USD 1.99 soda pays 0.13 (0.12935)
+# either side of the day, a loaf 0.00 from it.
+@pytest.mark.parametrize("category", ["candy", "soft_drinks"])
+@pytest.mark.parametrize("day", [date(2025, 12, 31), date(2026, 1, 1)])
+def test_arkansas_candy_and_soft_drinks_keep_the_state_rate_in_2026(
+    category: str, day: date
+) -> None:
+    (found,) = rates_for("US-AR", category, on=day)
+    assert found.rate == Decimal("6.5")
+    tax = (Decimal("1.99") * found.rate / 100).quantize(CENT, ROUND_HALF_UP)
+    assert usd(tax) == usd("0.13")
+    (food,) = rates_for("US-AR", "food", on=date(2026, 1, 1))
+    assert food.rate == 0
