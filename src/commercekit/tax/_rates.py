@@ -333,8 +333,8 @@ def _missing(
     if by_item:
         raise MissingDataError(
             f"the price of each item of {asked} in {place}",
-            f"{by_item[0].explain()}; one rate for a whole line would be a guess: "
-            "tax each unit with item_tax_lines(price, quantity, "
+            f"{'; '.join(rule.explain() for rule in by_item)}; one rate for a whole "
+            "line would be a guess: tax each unit with item_tax_lines(price, quantity, "
             f"per_item_rates({place!r}, {str(asked)!r}, on=day))",
         )
     if code[:3] == "US-" and covered:
