@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -126,7 +127,7 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
     script = (
         "import sys\n"
         "from commercekit.regions import _calendar\n"
-        "codes = ('DE', 'NL', 'GB', 'US', 'FR', 'IT')\n"
+        "codes = ('DE', 'NL', 'GB', 'US', 'FR', 'IT', 'IL', 'ID', 'CN', 'SA')\n"
         "ours = {code: _calendar._calendar_class(code) for code in codes}\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'holidays']\n"
         "assert 'importlib.metadata' not in sys.modules\n"
@@ -141,6 +142,35 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
         "            assert dict(own.items()) == dict(theirs.items()), (code, region)\n"
     )
     _run_checked(script)
+
+
+def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None:
+    """A package whose ``__init__`` only imports names from its own modules is run
+    without it, each name from its module; one whose ``__init__`` does anything else
+    (or imports from elsewhere) gets its own ``__init__`` run (no names read)."""
+    for name, init in {
+        "imports": '"""Doc."""\nfrom imports.a import X, Y as Z\nfrom imports.b import W\n',
+        "more": "from more.a import X\nVALUE = 1\n",
+        "outside": "from os.path import join\n",
+        "relative": "from .a import X\n",
+    }.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text(init)
+    spec = importlib.util.spec_from_file_location(
+        "imports", tmp_path / "imports" / "__init__.py"
+    )
+    assert spec is not None
+    assert _calendar._imported_names(importlib.util.module_from_spec(spec)) == {
+        "a": ("imports.a", None),
+        "X": ("imports.a", "X"),
+        "Z": ("imports.a", "Y"),
+        "b": ("imports.b", None),
+        "W": ("imports.b", "W"),
+    }
+    for name in ("more", "outside", "relative"):
+        spec = importlib.util.spec_from_file_location(name, tmp_path / name / "__init__.py")
+        assert spec is not None
+        assert _calendar._imported_names(importlib.util.module_from_spec(spec)) == {}
 
 
 def test_with_other_threads_running_the_library_is_imported_as_usual() -> None:

@@ -214,3 +214,54 @@ def test_a_quote_from_a_zip_file_reads_the_same_bundled_files(tmp_path: Path) ->
         ]
         assert made[0].stdout == made[1].stdout
         assert made[0].stdout.count("EUR") > 3
+
+
+OTHER_CALENDARS = {
+    f"holidays.{package}.{name}"
+    for package in ("calendars", "groups")
+    for name in ("islamic", "hebrew", "hindu", "chinese", "buddhist", "tibetan", "thai")
+}
+"""Modules of the ``holidays`` library a German or Dutch calendar has no use for, which
+the ``__init__`` of ``holidays.calendars`` and ``holidays.groups`` import."""
+
+
+def test_a_quote_within_the_eu_runs_the_calendar_modules_it_uses() -> None:
+    """The German consumer's quote runs the modules the calendars of the Netherlands
+    (the warehouse) and Germany import: the base class, Germany's school holidays, the
+    groups of holidays they take (Christian, international), but no other calendar or
+    group: ``holidays.calendars`` and
+    ``holidays.groups`` are run without the ``__init__`` that imports them all."""
+    loaded, _ = _run(
+        f"{IMPORT_QUOTE}\nfrom commercekit.cli import main\n"
+        f"main(['quote', '{EXAMPLES}/nl-to-de-consumer.json'], out=io.StringIO())\n"
+        "from commercekit.regions import _calendar\n"
+        "sys.modules.update(_calendar._run)"  # the library's modules it ran, counted
+    )
+    ran = {name for name in loaded if name.split(".")[0] == "holidays"}
+    assert {"holidays.holiday_base", "holidays.calendars.germany_school"} <= ran
+    assert {"holidays.groups.christian", "holidays.groups.international"} <= ran
+    assert OTHER_CALENDARS & ran == set()
+
+
+def test_a_quote_reads_the_example_rate_cards_once() -> None:
+    """The request's ``"examples"``, the check that a quote's cards are the examples
+    (writing it back) and the table's note on example prices share one reading of the
+    bundled cards."""
+    _, read = _run(
+        "from commercekit.shipping import _card_data\n"
+        "card = _card_data._card\n"
+        "def recorded(data, **options):\n"
+        "    READ.append(('card', data['carrier'], data['service']))\n"
+        "    return card(data, **options)\n"
+        "_card_data._card = recorded\n"
+        "from commercekit.cli import main\n"
+        "for example in ('nl-to-de-consumer', 'nl-to-us-ddp'):\n"
+        "    for options in ([], ['--format', 'json']):\n"
+        f"        request = f'{EXAMPLES}/{{example}}.json'\n"
+        "        main(['quote', request, *options], out=io.StringIO())"
+    )
+    cards = json.loads(
+        (ROOT / "src/commercekit/shipping/_data/example_rate_cards.json").read_text()
+    )
+    parsed = [entry[1:] for entry in read if entry[0] == "card"]
+    assert parsed == [[card["carrier"], card["service"]] for card in cards["cards"]]
