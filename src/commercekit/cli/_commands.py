@@ -11,15 +11,13 @@ error), 2 input or a setup it refuses. A refusal is one line on standard error.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import importlib
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any, TextIO
 
 from commercekit import checkout, serde, tax
+from commercekit.cli import _no_cycle_collection
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
 
 SERVER_EXTRA = "pip install 'commercekit[server]'"
@@ -70,27 +68,6 @@ def demo(arguments: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     return 0
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused for one quote, then as it was. A quote's
-    first run imports the rules (some fifty thousand objects the collector tracks,
-    next to none of them garbage), and the collector would walk them over and over
-    while they load, and once more, all of them, at its first run after the pause.
-    So what the quote allocated joins the oldest generation unwalked (``gc.freeze``
-    then ``gc.unfreeze``), where the collector's full collections reach it. What a
-    quote leaves in cycles is bounded by the request's size (``MAX_REQUEST_BYTES``)
-    and collected by the next full collection."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
