@@ -266,3 +266,25 @@ def test_a_quote_reads_the_example_rate_cards_once() -> None:
     )
     parsed = [entry[1:] for entry in read if entry[0] == "card"]
     assert parsed == [[card["carrier"], card["service"]] for card in cards["cards"]]
+
+
+def test_the_command_line_loads_and_quotes_with_collection_paused() -> None:
+    """``import commercekit.cli`` loads no command, rule or error class (nor
+    ``moneyed``), and a quote from the command line, loading them, runs no cyclic
+    garbage collection; the collector is on again afterwards."""
+    loaded, read = _run(
+        "import gc\n"
+        "collected = sum(generation['collections'] for generation in gc.get_stats())\n"
+        "import commercekit.cli\n"
+        "READ.append(sorted(set(sys.modules) - BEFORE))\n"
+        "commercekit.cli.main(\n"
+        f"    ['quote', '{EXAMPLES}/nl-to-de-consumer.json'], out=io.StringIO()\n"
+        ")\n"
+        "READ.append(sum(g['collections'] for g in gc.get_stats()) - collected)\n"
+        "READ.append(gc.isenabled())"
+    )
+    on_import, collections, enabled = read[-3:]
+    assert {"moneyed", "argparse", "commercekit.errors"} & set(on_import) == set()
+    assert "commercekit.cli._commands" in loaded
+    assert collections == 0
+    assert enabled

@@ -74,11 +74,11 @@ def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit quote FILE``: read the request, quote it, print it. A refusal of
     the rules names the request field it points at, first, as a refused value does
     (``local_rates: missing local sales tax rates for US-NY ...``)."""
-    from commercekit._json_words import json_words
-    from commercekit._where import Located, applied
-    from commercekit.cli._read import read_request
+    with _no_cycle_collection():  # the rules load, then the quote runs
+        from commercekit._json_words import json_words
+        from commercekit._where import Located, applied
+        from commercekit.cli._read import read_request
 
-    with _no_cycle_collection():
         cart, context = serde.quote_request_from_json(read_request(arguments.request))
         try:
             result = applied(
