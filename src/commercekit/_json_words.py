@@ -85,36 +85,37 @@ def _json_literal(match: re.Match[str]) -> str:
     return f'"{match[1]}": {match[2].lower()}'
 
 
-_PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"round it with round_money\(\) first"),
+_PYTHON_CALLS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    (r"round it with round_money\(\) first",
      "write it with no more decimals than that"),
-    (re.compile(r"pass a Decimal, an int or a decimal string"), "write a decimal string"),
-    (re.compile(r"give products=\{sku: Product\(sku, (\w+)=\.\.\.\)\}"),
+    (r"pass a Decimal, an int or a decimal string", "write a decimal string"),
+    (r"give products=\{sku: Product\(sku, (\w+)=\.\.\.\)\}",
      r'give "products" an entry with "\1"'),
-    (re.compile(r"pass Product\(\.\.\., (\w+)=\w+\(\.\.\.\)\)"),
+    (r"pass Product\(\.\.\., (\w+)=\w+\(\.\.\.\)\)",
      r'write "\1" in the product'),
-    (re.compile(r"give Product\((\w+)=\.\.\.\)"), r'give "\1" in products'),
-    (re.compile(r"give each Item an? (\w+)="), r'give each product an "\1"'),
-    (re.compile(r"pass (\w+)= \(a RateTable\)"), r'write "\1"'),
-    (re.compile(r"pass tariffs= to the CheckoutContext \(a TariffSource with real rates, "
-                r"or commercekit.shipping.BUNDLED_TARIFF, the labelled example\)"),
+    (r"give Product\((\w+)=\.\.\.\)", r'give "\1" in products'),
+    (r"give each Item an? (\w+)=", r'give each product an "\1"'),
+    (r"pass (\w+)= \(a RateTable\)", r'write "\1"'),
+    ((r"pass tariffs= to the CheckoutContext \(a TariffSource with real rates, "
+      r"or commercekit.shipping.BUNDLED_TARIFF, the labelled example\)"),
      ('write "tariff" in the request (its "name" and "rows" of real rates, or "example", '
       "the labelled example)")),
-    (re.compile(r"pass a PaymentCostSource \(such as a FeeSchedule of your contract's "
-                r"FeeRows\) that has one"),
+    ((r"pass a PaymentCostSource \(such as a FeeSchedule of your contract's "
+      r"FeeRows\) that has one"),
      "give \"payment.fee_schedule\" your contract's row for it"),
-    (re.compile(r"pass Payment\((\w+)=(True|False)\)"),
+    (r"pass Payment\((\w+)=(True|False)\)",
      lambda match: f"write {_json_literal(match)}"),
-    (re.compile(r"CheckoutContext\((\w+)=(True|False)\)"), _json_literal),
-    (re.compile(r"CheckoutContext\((\w+)=\.\.\.\)"), r'"\1" in the request'),
-    (re.compile(r"set (\w+)='([^']*)'"), r'write "\1": "\2"'),
-    (re.compile(r"set (\w+)= "), r'write "\1" '),
-    (re.compile(r"(?<!in Python, )pass a TaxRateSource"),
+    (r"CheckoutContext\((\w+)=(True|False)\)", _json_literal),
+    (r"CheckoutContext\((\w+)=\.\.\.\)", r'"\1" in the request'),
+    (r"set (\w+)='([^']*)'", r'write "\1": "\2"'),
+    (r"set (\w+)= ", r'write "\1" '),
+    (r"(?<!in Python, )pass a TaxRateSource",
      "in Python, pass a TaxRateSource"),
 )  # fmt: skip
-"""The rules' hints at a Python call, as what to write in the request instead (a rate
-source a JSON request cannot carry is said to be Python's). Each rewrite leaves text it
-made alone: the HTTP problem rewrites a message the reader already did."""
+"""The rules' hints at a Python call (as patterns, compiled at the first refusal), as
+what to write in the request instead (a rate source a JSON request cannot carry is
+said to be Python's). Each rewrite leaves text it made alone: the HTTP problem
+rewrites a message the reader already did."""
 
 
 def json_words(reason: str) -> str:
@@ -123,5 +124,5 @@ def json_words(reason: str) -> str:
     for python, words in _PYTHON_HINTS:  # whole words: "str" is not "string"
         reason = re.sub(rf"{re.escape(python)}\b", words, reason)
     for call, said in _PYTHON_CALLS:
-        reason = call.sub(said, reason)
+        reason = re.sub(call, said, reason)
     return reason
