@@ -288,3 +288,20 @@ def test_the_command_line_loads_and_quotes_with_collection_paused() -> None:
     assert "commercekit.cli._commands" in loaded
     assert collections == 0
     assert enabled
+
+
+def test_a_quote_within_the_eu_builds_the_thresholds_it_asks_for() -> None:
+    """The German consumer's quote reads the EUR 10,000 of EU distance sales from the
+    thresholds, and builds no other jurisdiction's or rule's rows."""
+    _, read = _run(
+        "from commercekit.tax import _thresholds\n"
+        "threshold = _thresholds._threshold\n"
+        "def recorded(line):\n"
+        "    READ.append(['row', line.raw('jurisdiction'), line.raw('rule')])\n"
+        "    return threshold(line)\n"
+        "_thresholds._threshold = recorded\n"
+        "from commercekit.cli import main\n"
+        f"main(['quote', '{EXAMPLES}/nl-to-de-consumer.json'], out=io.StringIO())"
+    )
+    built = {tuple(entry[1:]) for entry in read if entry[0] == "row"}
+    assert built == {("EU", "distance_sales_threshold")}
