@@ -149,6 +149,7 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     assert "pycountry" not in loaded, "ISO codes are read from pycountry's file"
     assert METADATA & loaded == set()
     assert RESOURCES & loaded == set(), "the request's schema is read from its folder"
+    assert "commercekit.serde._where" not in loaded, "the schema is read on a refusal"
     assert not [name for name in loaded if name.split(".")[0] == "holidays"]
     assert (US_RULES | OTHER_JURISDICTIONS | BORDER_RULES) & loaded == set()
     assert RULES_NOT_ASKED & loaded == set()

@@ -18,7 +18,12 @@ from typing import Any, TextIO
 
 from commercekit import checkout, serde, tax
 from commercekit.cli import _no_cycle_collection
-from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidTaxIdError,
+    UnknownCountryError,
+    shown,
+)
 
 SERVER_EXTRA = "pip install 'commercekit[server]'"
 """How to install what ``commercekit serve`` needs."""
@@ -75,18 +80,17 @@ def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
     the rules names the request field it points at, first, as a refused value does
     (``local_rates: missing local sales tax rates for US-NY ...``)."""
     with _no_cycle_collection():  # the rules load, then the quote runs
-        from commercekit._json_words import json_words
-        from commercekit._where import Located, applied
         from commercekit.cli._read import read_request
 
         cart, context = serde.quote_request_from_json(read_request(arguments.request))
         try:
-            result = applied(
-                lambda: checkout.quote(cart, context), serde.QUOTE_REQUEST_WHERE
-            )
-        except Located as located:  # said where and in the request's words, as HTTP
-            said = json_words(str(located.error))
-            return refuse(f"{located.field}: {said}" if located.field else said)
+            result = checkout.quote(cart, context)
+        except CommerceKitError as error:  # said where and in the request's words, as HTTP
+            from commercekit._json_words import json_words
+
+            field = serde.QUOTE_REQUEST_WHERE.field_of(error)  # read on a refusal only
+            said = json_words(str(error))
+            return refuse(f"{field}: {said}" if field else said)
         if arguments.format == "json":
             _print_json(serde.quote_to_json(result), out)
         else:
