@@ -153,6 +153,7 @@ def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None
         "more": "from more.a import X\nVALUE = 1\n",
         "outside": "from os.path import join\n",
         "relative": "from .a import X\n",
+        "broken": "from broken.a import (\n",
     }.items():
         (tmp_path / name).mkdir()
         (tmp_path / name / "__init__.py").write_text(init)
@@ -167,10 +168,26 @@ def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None
         "b": ("imports.b", None),
         "W": ("imports.b", "W"),
     }
-    for name in ("more", "outside", "relative"):
+    for name in ("more", "outside", "relative", "broken"):
         spec = importlib.util.spec_from_file_location(name, tmp_path / name / "__init__.py")
         assert spec is not None
         assert _calendar._imported_names(importlib.util.module_from_spec(spec)) == {}
+
+
+def test_a_package_not_of_imports_alone_runs_its_own_init() -> None:
+    """Where ``holidays.calendars`` and ``holidays.groups`` cannot be read name by name,
+    their ``__init__`` runs as the library's import runs it (every calendar, every
+    group), and the calendar gives the library's days."""
+    script = (
+        "from commercekit.regions import _calendar\n"
+        "_calendar._imported_names = lambda package: {}\n"
+        "calendar = _calendar._calendar_class('DE')\n"
+        "assert 'holidays.groups.islamic' in _calendar._run\n"
+        "import holidays\n"
+        "theirs = holidays.country_holidays('DE', 'BY', years=[2026])\n"
+        "assert dict(calendar(subdiv='BY', years=[2026]).items()) == dict(theirs.items())\n"
+    )
+    _run_checked(script)
 
 
 def test_with_other_threads_running_the_library_is_imported_as_usual() -> None:

@@ -50,7 +50,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
     Loading the command line and then a quote's rules makes some fifty thousand
     objects the collector tracks, next to none of them garbage, and the collector
-    would walk them over and over while they load (some twenty-five collections,
+    would walk them over and over while they load (some thirty collections,
     about 4 ms of a quote from the command line), and once more, all of them, at its
     first run after the pause. So what was allocated joins the oldest generation
     unwalked (``gc.freeze`` then ``gc.unfreeze``), where the collector's full

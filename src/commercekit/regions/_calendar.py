@@ -65,10 +65,14 @@ modules among them (see ``_library_modules``); kept here, out of ``sys.modules``
 the next country's calendar."""
 
 
-def _bare(name: str) -> ModuleType | None:
-    """The package ``name`` of the library, found but its ``__init__`` not run, or
-    ``None`` where it is not a package on the import path."""
-    spec = importlib.util.find_spec(name)
+def _bare(name: str, within: ModuleType | None = None) -> ModuleType | None:
+    """The package ``name`` of the library (in the package ``within``), found but its
+    ``__init__`` not run, or ``None`` where it is not a package on the import path."""
+    spec = (
+        importlib.util.find_spec(name)
+        if within is None
+        else PathFinder.find_spec(name, within.__path__)
+    )
     if spec is None or spec.submodule_search_locations is None:
         return None
     return importlib.util.module_from_spec(spec)
@@ -81,16 +85,18 @@ def _imported_names(package: ModuleType) -> dict[str, tuple[str, str | None]]:
     cannot be read."""
     spec = package.__spec__
     loader = None if spec is None else spec.loader
-    source = (
-        loader.get_source(package.__name__)
-        if isinstance(loader, SourceFileLoader)
-        else None
-    )
-    if source is None:
+    try:
+        source = (
+            loader.get_source(package.__name__)
+            if isinstance(loader, SourceFileLoader)
+            else None
+        )
+        body = [] if source is None else ast.parse(source).body
+    except (ImportError, SyntaxError, ValueError):  # not readable as Python source
         return {}
     names: dict[str, tuple[str, str | None]] = {}
     within = f"{package.__name__}."
-    for statement in ast.parse(source).body:
+    for statement in body:
         if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
             continue  # the docstring
         if not (
@@ -107,12 +113,12 @@ def _imported_names(package: ModuleType) -> dict[str, tuple[str, str | None]]:
     return names
 
 
-def _namespace(name: str) -> ModuleType | None:
+def _namespace(name: str, library: ModuleType) -> ModuleType | None:
     """The package ``name`` of the library without its ``__init__``, each name the
     ``__init__`` imports looked up in its module when first asked for (``from
     holidays.groups import ChristianHolidays`` runs ``holidays.groups.christian``
     alone); ``None`` where its ``__init__`` is not imports alone."""
-    package = _bare(name)
+    package = _bare(name, library)
     names = {} if package is None else _imported_names(package)
     if package is None or not names:
         return None
@@ -158,13 +164,12 @@ def _library_modules() -> Iterator[None]:
     if _LIBRARY not in _run:
         library = _bare(_LIBRARY)
         if library is not None:
-            _run[_LIBRARY] = library
-            sys.modules[_LIBRARY] = library
             _run.update(
                 (name, package)
                 for name in _NAMESPACES
-                if (package := _namespace(name)) is not None
+                if (package := _namespace(name, library)) is not None
             )
+            _run[_LIBRARY] = library
     sys.modules.update(_run)
     try:
         yield
