@@ -154,6 +154,7 @@ def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None
         "outside": "from os.path import join\n",
         "relative": "from .a import X\n",
         "broken": "from broken.a import (\n",
+        "star": "from star.a import *\n",
     }.items():
         (tmp_path / name).mkdir()
         (tmp_path / name / "__init__.py").write_text(init)
@@ -168,7 +169,7 @@ def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None
         "b": ("imports.b", None),
         "W": ("imports.b", "W"),
     }
-    for name in ("more", "outside", "relative", "broken"):
+    for name in ("more", "outside", "relative", "broken", "star"):
         spec = importlib.util.spec_from_file_location(name, tmp_path / name / "__init__.py")
         assert spec is not None
         assert _calendar._imported_names(importlib.util.module_from_spec(spec)) == {}

@@ -81,8 +81,8 @@ def _bare(name: str, within: ModuleType | None = None) -> ModuleType | None:
 def _imported_names(package: ModuleType) -> dict[str, tuple[str, str | None]]:
     """Each name ``package``'s ``__init__`` imports from one of its modules, with that
     module and the name there, and each of its modules so named (name ``None``: the
-    module itself); ``{}`` where the ``__init__`` does anything else, or its source
-    cannot be read."""
+    module itself); ``{}`` where the ``__init__`` does anything else (a ``*`` import
+    among them), or its source cannot be read."""
     spec = package.__spec__
     loader = None if spec is None else spec.loader
     try:
@@ -103,6 +103,7 @@ def _imported_names(package: ModuleType) -> dict[str, tuple[str, str | None]]:
             isinstance(statement, ast.ImportFrom)
             and statement.level == 0
             and (statement.module or "").startswith(within)
+            and all(name.name != "*" for name in statement.names)
         ):
             return {}
         module = str(statement.module)
