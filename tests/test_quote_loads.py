@@ -93,14 +93,9 @@ OTHER_JURISDICTIONS = {
 """The registered jurisdictions besides the EU's."""
 
 
-def _run(code: str) -> tuple[set[str], list[str]]:
-    """The modules a fresh interpreter loads running ``code`` after ``RECORD_READS``
-    (besides those its start-up loaded), and the bundled files it read, in order."""
-    script = (
-        f"{RECORD_READS}{code}\n"
-        "loaded = sorted(set(sys.modules) - BEFORE)\n"
-        "print(__import__('json').dumps([loaded, READ]))\n"
-    )
+def _last_line(script: str) -> str:
+    """The last line a fresh interpreter prints running ``script``, this checkout's
+    ``src`` first on its path."""
     path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
     done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
         [sys.executable, "-c", script],
@@ -110,7 +105,18 @@ def _run(code: str) -> tuple[set[str], list[str]]:
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": path},
     )
-    found: list[Any] = json.loads(done.stdout.splitlines()[-1])
+    return done.stdout.splitlines()[-1]
+
+
+def _run(code: str) -> tuple[set[str], list[str]]:
+    """The modules a fresh interpreter loads running ``code`` after ``RECORD_READS``
+    (besides those its start-up loaded), and the bundled files it read, in order."""
+    script = (
+        f"{RECORD_READS}{code}\n"
+        "loaded = sorted(set(sys.modules) - BEFORE)\n"
+        "print(__import__('json').dumps([loaded, READ]))\n"
+    )
+    found: list[Any] = json.loads(_last_line(script))
     return set(found[0]), found[1]
 
 
@@ -285,16 +291,7 @@ def test_the_command_line_loads_and_quotes_with_collection_paused() -> None:
         "collections = sum(g['collections'] for g in gc.get_stats()) - collected\n"
         "print(json.dumps([on_import, collections, gc.isenabled()]))\n"
     )
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    on_import, collections, enabled = json.loads(done.stdout.splitlines()[-1])
+    on_import, collections, enabled = json.loads(_last_line(script))
     assert "commercekit.cli" in on_import
     assert {"moneyed", "argparse", "commercekit.errors"} & set(on_import) == set()
     assert collections == 0
