@@ -26,7 +26,8 @@ Footwear before 2022-01-01 is rated by the **retail sale price marked on each pa
 Motor cars are rated by their fuel, engine capacity, length and, for large cars,
 whether they are utility vehicles, with the compensation cess until 2025-09-21
 (``tax/_in_cars.py``); motorcycles by their fuel and engine capacity, with the cess
-above 350 cc until 2025-09-21 (``tax/_in_motorcycles.py``).
+above 350 cc until 2025-09-21 (``tax/_in_motorcycles.py``); electric ones of either
+category at 12 %, 5 % from 2019-08-01, without cess (``tax/_in_electric.py``).
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
@@ -73,6 +74,7 @@ from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._in_cars import car_rates, car_rows
 from commercekit.tax._in_conveyance import why_not_bundled
+from commercekit.tax._in_electric import electric_rows
 from commercekit.tax._in_headings import (
     CESS,
     heading_categories,
@@ -203,7 +205,8 @@ def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
     by_band = (row.rate for row in rows_table().get(category, ()))
     cars = (row.rate for row in car_rows() if category is TaxCategory.MOTOR_CARS)
     bikes = (row.rate for row in motorcycle_rows() if category is TaxCategory.MOTORCYCLES)
-    return (*by_heading, *by_band, *cars, *bikes)
+    electric = (rate for rate in electric_rows() if rate.category is category)
+    return (*by_heading, *by_band, *cars, *bikes, *electric)
 
 
 def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
