@@ -26,7 +26,8 @@ from decimal import Decimal
 import pytest
 
 from commercekit.errors import NoRuleError
-from commercekit.tax import RateFacts, fact_rates
+from commercekit.money import Money
+from commercekit.tax import RateFacts, TaxLine, fact_rates, tax_invoice
 
 LAST_12 = date(2019, 7, 31)
 FIRST_5 = date(2019, 8, 1)  # 12/2019-Central Tax (Rate)
@@ -67,6 +68,19 @@ def test_an_electric_scooter_needs_no_engine_capacity() -> None:
     value = Decimal(120_000)
     assert (value * cgst.rate / 100, value * sgst.rate / 100) == (3000, 3000)
     assert "242A" in cgst.note
+
+
+@pytest.mark.parametrize(
+    ("day", "each"), [(LAST_12, "90000.00 INR"), (FIRST_5, "37500.00 INR")]
+)
+def test_an_electric_car_on_a_tax_invoice(day: date, each: str) -> None:
+    """Rs 15,00,000 within Maharashtra (the docs' example): 6 % + 6 %, then 2.5 % +
+    2.5 %, and no cess line."""
+    rates = fact_rates("IN-MH", "motor_cars", RateFacts(propulsion="electric"), on=day)
+    receipt = tax_invoice([TaxLine(Money("1500000.00", "INR"), 1, rates)],
+                          prices_include_tax=False)  # fmt: skip
+    assert [(row.tax, str(row.amount)) for row in receipt.by_rate] == [
+        ("CGST", each), ("SGST", each)]  # fmt: skip
 
 
 def test_the_rows_say_where_they_were_read() -> None:
