@@ -80,6 +80,7 @@ _ITEM_II = frozenset(
 """Rated by S. No. 8 item (ii), bundled until 2025-09-21."""
 
 _NON_AC = frozenset({Conveyance.NON_AC_CONTRACT_CARRIAGE, Conveyance.NON_AC_STAGE_CARRIAGE})
+"""Exempt with exceptions no fact states (12/2017 S. No. 15 (b), (c)); never bundled."""
 
 
 def why_not_bundled(conveyance: Conveyance, day: date) -> str | None:
