@@ -99,10 +99,10 @@ def test_a_fact_not_stated_is_refused_by_name(facts: RateFacts, field: str) -> N
     assert refused.value.field == f"facts.{field}"
 
 
-@pytest.mark.parametrize("fuel", ["hybrid", "electric"])
-def test_electric_and_hybrid_motorcycles_are_refused_not_guessed(fuel: str) -> None:
-    with pytest.raises(MissingDataError, match="8711 60"):
-        fact_rates("IN", "motorcycles", bike(150, fuel), on=LAST_DAY)
+def test_hybrid_motorcycles_are_refused_not_guessed() -> None:
+    """Electric ones are rated (tests/test_india_electric_vehicles.py)."""
+    with pytest.raises(MissingDataError, match="hybrid"):
+        fact_rates("IN", "motorcycles", bike(150, "hybrid"), on=LAST_DAY)
 
 
 def test_before_gst_there_is_no_rule() -> None:
