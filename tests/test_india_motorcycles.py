@@ -152,3 +152,15 @@ def test_the_quote_names_a_fact_not_stated_on_the_product() -> None:
     with pytest.raises(MissingDataError) as refused:
         _quote(RateFacts(propulsion="petrol"), LAST_DAY, "IN-MH")
     assert refused.value.field == "products['BIKE'].rate_facts.engine_cc"
+
+
+def test_a_hybrid_motorcycle_is_refused_to_a_json_caller_in_json_words() -> None:
+    """A JSON request cannot carry a TaxRateSource: the refusal the CLI and HTTP print
+    says what a JSON caller can do instead."""
+    from commercekit._json_words import json_refusal
+
+    with pytest.raises(MissingDataError) as refused:
+        _quote(RateFacts(propulsion="hybrid", engine_cc=400), LAST_DAY, "IN-MH")
+    said = json_refusal(refused.value)
+    assert "TaxRateSource" not in said
+    assert "a JSON request carries no rates of its own" in said
