@@ -12,6 +12,7 @@ from __future__ import annotations
 import decimal
 import importlib
 import json
+import re
 import threading
 from collections.abc import Callable
 from types import ModuleType
@@ -28,6 +29,7 @@ from tests.hostile import (
     Call,
     Hostile,
     Parameter,
+    parameters_of,
     public_callables,
     run_package,
     timed,
@@ -84,6 +86,44 @@ def test_hostile_input_is_refused_cleanly_and_in_time(package: str) -> None:
     ]
     assert outcomes
     assert wrong == [], "\n".join(wrong)
+
+
+PLACEHOLDERS = frozenset(
+    {"text", "flag", "day", "date", "names", "amount", "points", "orders", "rules"}
+    | {"multipliers"}
+)
+"""The words a shared check names a value by when it is not told the argument's name:
+a refusal showing ``(argument 'text')`` for a ``Territory``'s ``vat_of`` sends the
+caller looking for an argument that does not exist."""
+
+MISNAMED_BEFORE = frozenset[tuple[str, str]]()
+"""(callable, word) refusals that named a placeholder before this test, each to be
+given its argument's name; no new one may join them."""
+
+
+def _named(message: str) -> set[str]:
+    found = set(re.findall(r"\(argument '([a-z_]+)(?:\[\d+\])?'\)", message))
+    start = re.match(r"([a-z_]+)=", message)
+    return found | ({start.group(1)} if start else set())
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
+    """A refusal that names an argument names one the call has, never the placeholder
+    word of the check it went through."""
+    surface = public_callables(package)
+    outcomes = run_package(package, calls_of(package).CALLS, rules_of(package))
+    wrong = sorted(
+        {
+            (o.name, word)
+            for o in outcomes
+            if o.result == "refused"
+            for word in _named(o.detail) & PLACEHOLDERS
+            if word not in parameters_of(surface[o.name])
+        }
+        - MISNAMED_BEFORE
+    )
+    assert wrong == [], "\n".join(f"{name}: names {word!r}" for name, word in wrong)
 
 
 HOSTILE_CONTEXT = decimal.Context(
