@@ -222,7 +222,7 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             lambda: EarnRule("EUR", 1, tier_multipliers=[("gold", 2)]),
             InvalidListError,
             InvalidLoyaltyError,
-            "multipliers",
+            "tier_multipliers",
         ),
         (
             "a bonus event's end in loyalty",
