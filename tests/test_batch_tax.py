@@ -438,3 +438,39 @@ def test_a_line_amount_out_of_range_is_refused_per_call_and_in_the_batch() -> No
         mode=RoundingMode.HALF_EVEN,
     ).lines[0]
     assert (kept["net"], kept["gross"]) == (one.net.amount, one.gross.amount)
+
+
+NEGATIVE = (
+    "pass zero or more (a refund or credit is recorded on its own, as the positive "
+    "amount returned)"
+)
+
+
+def test_a_refused_row_says_which_figure_is_wrong() -> None:
+    """Each rejected row's message names its figure: it once read "is out of range"
+    or "is a negative price" with no subject, where every other batch refusal reads
+    "price is missing in this row"."""
+    day = date(2024, 9, 1)
+    lines = pa.table(
+        {
+            "price": pa.array(
+                [Decimal("-1.00"), Decimal("1.00"), Decimal("9" * 17)], pa.decimal128(20, 2)
+            ),
+            "quantity": [1, -1, 1000],
+            "currency": ["EUR"] * 3,
+            "jurisdiction": ["DE"] * 3,
+            "category": ["standard"] * 3,
+            "date": pa.array([day] * 3, pa.date32()),
+        }
+    )
+    rejected = tax_lines(lines, prices_include_tax=False).rejected.to_pylist()
+    assert [(row["field"], row["message"].split(":")[0]) for row in rejected] == [
+        ("price", "price is negative; " + NEGATIVE),
+        ("quantity", "quantity is negative; returns are refunds, not lines"),
+        ("amount", "amount is out of range"),
+    ]  # fmt: skip
+    amounts = lines.drop_columns(["quantity"]).rename_columns(
+        ["amount", "currency", "jurisdiction", "category", "date"]
+    )
+    (row, *_) = tax_lines(amounts, prices_include_tax=True).rejected.to_pylist()
+    assert (row["field"], row["message"]) == ("gross", "gross is negative; " + NEGATIVE)
