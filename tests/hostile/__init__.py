@@ -27,7 +27,7 @@ import importlib
 import inspect
 import signal
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -132,9 +132,9 @@ _NOT_A_NUMBER = (
 """The wrong type where a number (or an amount of money) is meant."""
 
 
-def _collection_values(valid: list[Any] | tuple[Any, ...]) -> Iterator[Hostile]:
+def _collection_values(valid: Collection[Any]) -> Iterator[Hostile]:
     yield Hostile("empty collection", type(valid)(), Kind.LEGAL)
-    if valid:
+    if valid and isinstance(valid, list | tuple):
         large = [valid[0]] * LARGE
         yield Hostile("large collection", type(valid)(large), Kind.LEGAL)
 
@@ -153,7 +153,7 @@ def hostile_values(valid: object, *, shared_currency: str | None) -> Iterator[Ho
     """The hostile values for an argument whose valid value is ``valid``."""
     yield from _FIXED
     yield _NESTED
-    if isinstance(valid, list | tuple):
+    if isinstance(valid, list | tuple | set | frozenset | dict):
         yield from _collection_values(valid)
     elif isinstance(valid, date) and not isinstance(valid, datetime):
         yield Hostile("year 1", date.min, Kind.LEGAL)
