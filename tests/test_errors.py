@@ -422,7 +422,7 @@ _LOYALTY_CHOICES: list[tuple[str, Callable[[], object], str, tuple[str, ...]]] =
     (
         "a tier name in loyalty",
         lambda: _tier_program().tier("platinum"),  # type: ignore[attr-defined]
-        "tier",
+        "name",
         ("member", "gold"),
     ),
     ("a lot id in loyalty", lambda: _earned_ledger().lot("A2"), "lot_id", ("A1",)),

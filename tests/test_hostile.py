@@ -90,7 +90,7 @@ def test_hostile_input_is_refused_cleanly_and_in_time(package: str) -> None:
 
 PLACEHOLDERS = frozenset(
     {"text", "flag", "day", "date", "names", "amount", "points", "orders", "rules"}
-    | {"multipliers"}
+    | {"multipliers", "on", "tier"}
 )
 """The words a shared check names a value by when it is not told the argument's name:
 a refusal showing ``(argument 'text')`` for a ``Territory``'s ``vat_of`` sends the

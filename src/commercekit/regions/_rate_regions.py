@@ -71,13 +71,13 @@ def _valid_country(_: object, __: object, value: str) -> None:
         raise UnknownCountryError(value)
 
 
-def _valid_day(_: object, __: object, value: date) -> None:
-    check_day(value)
+def _valid_day(_: object, field: attrs.Attribute[date], value: date) -> None:
+    check_day(value, field.name)
 
 
-def _valid_end(_: object, __: object, value: date | None) -> None:
+def _valid_end(_: object, field: attrs.Attribute[date | None], value: date | None) -> None:
     if value is not None:
-        check_day(value)
+        check_day(value, field.name)
 
 
 def _valid_source(_: object, __: object, value: str) -> None:
