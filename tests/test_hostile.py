@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import importlib
+import inspect
 import json
 import re
 import threading
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 from commercekit.checkout import quote
@@ -119,6 +121,28 @@ def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
         }
     )
     assert wrong == [], "\n".join(f"{name}: names {word!r}" for name, word in wrong)
+
+
+def _asks_for_its_field(converter: object) -> bool:
+    check = getattr(converter, "converter", converter)  # an attrs.Converter's function
+    code = getattr(check, "__code__", None)
+    told = code is not None and code.co_varnames[1:2] == ("field",)
+    return told and getattr(check, "__defaults__", None) == ("",)
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_field_check_is_told_its_field(package: str) -> None:
+    """A value object whose field converts through a check waiting to be told the
+    field's name (``field: str = ""``) is built with ``named_fields``, which tells it;
+    without it the check would name no argument."""
+    wrong = [
+        f"{name}.{field.name}"
+        for name, target in public_callables(package).items()
+        if inspect.isclass(target) and attrs.has(target)
+        for field in attrs.fields(target)
+        if _asks_for_its_field(field.converter)
+    ]
+    assert wrong == []
 
 
 HOSTILE_CONTEXT = decimal.Context(
