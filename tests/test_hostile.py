@@ -10,6 +10,7 @@ valid call, and is then covered by every hostile value the day it is added.
 from __future__ import annotations
 
 import decimal
+import functools
 import importlib
 import inspect
 import json
@@ -30,6 +31,7 @@ from tests.hostile import (
     TIME_BOUND,
     Call,
     Hostile,
+    Outcome,
     Parameter,
     parameters_of,
     public_callables,
@@ -63,6 +65,12 @@ def invoke(name: str, target: Callable[..., Any], valid: Call) -> Any:
     return function(*valid.args, **valid.kwargs)
 
 
+@functools.cache
+def swept(package: str) -> tuple[Outcome, ...]:
+    """Every hostile call over the package, run once for the tests that judge it."""
+    return tuple(run_package(package, calls_of(package).CALLS, rules_of(package)))
+
+
 @pytest.mark.parametrize("package", PACKAGES)
 def test_every_public_callable_has_a_valid_call(package: str) -> None:
     surface = set(public_callables(package))
@@ -80,7 +88,7 @@ def test_the_valid_calls_are_valid(package: str) -> None:
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_hostile_input_is_refused_cleanly_and_in_time(package: str) -> None:
-    outcomes = run_package(package, calls_of(package).CALLS, rules_of(package))
+    outcomes = swept(package)
     wrong = [
         f"{o.name}({o.parameter}={o.hostile}): {o.result} {o.detail}"
         for o in outcomes
@@ -110,7 +118,7 @@ def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
     """A refusal that names an argument names one the call has, never the placeholder
     word of the check it went through."""
     surface = public_callables(package)
-    outcomes = run_package(package, calls_of(package).CALLS, rules_of(package))
+    outcomes = swept(package)
     wrong = sorted(
         {
             (o.name, word)

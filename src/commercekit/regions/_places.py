@@ -70,7 +70,7 @@ __all__ = ["Place", "check_day", "customs_border", "place_of"]
 NORTHERN_IRELAND = "GB-NIR"
 
 
-@attrs.frozen(field_transformer=named_fields)
+@attrs.frozen
 class _SharedArea(_bundled.Sourced):
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     place: str
