@@ -474,3 +474,54 @@ def test_a_refused_row_says_which_figure_is_wrong() -> None:
     )
     (row, *_) = tax_lines(amounts, prices_include_tax=True).rejected.to_pylist()
     assert (row["field"], row["message"]) == ("gross", "gross is negative; " + NEGATIVE)
+
+
+def _taxed_row(**changes: pa.Array) -> pa.Table:
+    money = pa.decimal128(38, 2)
+    columns = {
+        "order": pa.array(["A1", "A1"]),
+        "currency": pa.array(["EUR", "EUR"]),
+        "tax_name": pa.array(["VAT", "VAT"]),
+        "rate": pa.array([Decimal(19)] * 2, pa.decimal128(38, 3)),
+        "rate_kind": pa.array(["standard"] * 2),
+        "net": pa.array([Decimal("100.00")] * 2, money),
+        "tax": pa.array([Decimal("19.00")] * 2, money),
+        "gross": pa.array([Decimal("119.00")] * 2, money),
+    }
+    return pa.table(columns | changes)
+
+
+HUGE = Decimal("9" * 36)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"rate": pa.array([0.19, 0.19])}, "rate='double' is not a decimal128 column"),
+        ({"rate": pa.array(["NaN", "NaN"])}, "rate='string' is not a decimal128 column"),
+        ({"currency": pa.array([0.1, 0.1])}, "currency='double' is not a text column"),
+        ({"tax_name": pa.array([1, 1])}, "tax_name='int64' is not a text column"),
+        ({"currency": pa.array(["EUR", "QZ"])}, "'QZ' is not an ISO 4217 currency code"),
+        (
+            {"net": pa.array([HUGE, HUGE], pa.decimal128(38, 0))},
+            "net=Decimal('999999999999999999999999999999999999') is out of range",
+        ),
+        (
+            {"tax": pa.array([Decimal(6 * 10**17)] * 2, pa.decimal128(38, 0))},
+            "tax=Decimal('1200000000000000000') is out of range",
+        ),
+    ],
+    ids=[
+        "float rate", "text rate", "float currency", "int tax name", "unknown currency",
+        "a net out of range", "a tax total out of range",
+    ],
+)  # fmt: skip
+def test_totals_refuse_what_tax_lines_never_gives(
+    changes: dict[str, pa.Array], message: str
+) -> None:
+    """Totals of rows ``tax_lines`` could not have given are refused. Two nets of
+    10^36 - 1 once added up to a total of -1.4 x 10^36 (the sum wrapped around
+    decimal128's 38 digits); a float rate or an unknown currency was grouped by."""
+    with pytest.raises(CommerceKitError) as caught:
+        tax_totals(_taxed_row(**changes), by=["order"])
+    assert str(caught.value).startswith(message)
