@@ -23,6 +23,10 @@ from commercekit.errors import CommerceKitError
 from tests.hostile import TIME_BOUND, Call, public_callables, timed
 from tests.hostile.batch import CALLS
 
+VERBS = ("is ", "are ", "has ", "have ", "must ")
+"""How a rejected row's message must not begin: it says what is wrong ("price is
+negative"), not only what is wrong with it."""
+
 
 def _hostile_columns(column: pa.ChunkedArray) -> Iterator[tuple[str, pa.Array]]:
     """Hostile versions of ``column``: whole-column types, then one bad row."""
@@ -45,6 +49,13 @@ def _hostile_columns(column: pa.ChunkedArray) -> Iterator[tuple[str, pa.Array]]:
     if first is not None and size:
         rows = [first, *column.to_pylist()[1:]]
         yield f"{first!r} in the first row", pa.array(rows, column.type)
+
+
+def _messages(result: BatchResult) -> list[str]:
+    rejected = result.rejected
+    if "message" not in rejected.column_names:  # a BatchResult built by hand
+        return []
+    return [str(message) for message in rejected.column("message").to_pylist()]
 
 
 def _tables(valid: Call) -> Iterator[tuple[str, Callable[[pa.Table], Call]]]:
@@ -91,5 +102,10 @@ def test_a_hostile_column_is_refused_or_its_rows_rejected(name: str) -> None:
                     kept = result.rows.num_rows + result.rejected.num_rows
                     if kept == 0 and table.num_rows:
                         wrong.append(f"{said}: every row vanished")
+                    wrong += [
+                        f"{said}: {message!r} has no subject"
+                        for message in _messages(result)
+                        if message.startswith(VERBS)
+                    ][:1]
     assert wrong == [], "\n".join(wrong)
     assert tried or name in {"DaskBatchResult", "over_dask", "PricePlan", "plan_prices"}
