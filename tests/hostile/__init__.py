@@ -12,11 +12,13 @@ sequence argument) in turn, and sorts what happens:
 * **silent accept**: a value the call must refuse returned a result.
 
 Values split in two. ``MUST_REFUSE`` values (floats, NaN, infinities, booleans, numbers
-out of the library's range, a 10,000-digit integer, an unknown code, ``None``, ``""``,
-the wrong type, datetimes where a date is meant, a negative where only zero or more
-makes sense, money in another currency where the call's amounts must share one) must be
-refused, except where ``valid_by_design`` says why a parameter accepts them. The rest
-(zero, ``date.max``, the largest number in range, the finest digit in range) are legal
+out of the library's range (10^30, a 10,000-digit integer), an unknown code, ``None``,
+``""``, the wrong type (a list or a dict where a number is meant), a list nested 10,000
+deep, datetimes where a date is meant, a negative where only zero or more makes sense,
+money in another currency where the call's amounts must share one) must be refused,
+except where ``valid_by_design`` says why a parameter accepts them. The rest (zero,
+year 1 and ``date.max``, the largest number in range, the finest digit in range, a
+number written as text, an empty collection and one of ``LARGE`` items) are legal
 inputs that must be answered or refused cleanly, in time.
 """
 
