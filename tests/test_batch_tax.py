@@ -438,3 +438,90 @@ def test_a_line_amount_out_of_range_is_refused_per_call_and_in_the_batch() -> No
         mode=RoundingMode.HALF_EVEN,
     ).lines[0]
     assert (kept["net"], kept["gross"]) == (one.net.amount, one.gross.amount)
+
+
+NEGATIVE = (
+    "pass zero or more (a refund or credit is recorded on its own, as the positive "
+    "amount returned)"
+)
+
+
+def test_a_refused_row_says_which_figure_is_wrong() -> None:
+    """Each rejected row's message names its figure: it once read "is out of range"
+    or "is a negative price" with no subject, where every other batch refusal reads
+    "price is missing in this row"."""
+    day = date(2024, 9, 1)
+    lines = pa.table(
+        {
+            "price": pa.array(
+                [Decimal("-1.00"), Decimal("1.00"), Decimal("9" * 17)], pa.decimal128(20, 2)
+            ),
+            "quantity": [1, -1, 1000],
+            "currency": ["EUR"] * 3,
+            "jurisdiction": ["DE"] * 3,
+            "category": ["standard"] * 3,
+            "date": pa.array([day] * 3, pa.date32()),
+        }
+    )
+    rejected = tax_lines(lines, prices_include_tax=False).rejected.to_pylist()
+    assert [(row["field"], row["message"].split(":")[0]) for row in rejected] == [
+        ("price", "price is negative; " + NEGATIVE),
+        ("quantity", "quantity is negative; returns are refunds, not lines"),
+        ("amount", "amount is out of range"),
+    ]  # fmt: skip
+    amounts = lines.drop_columns(["quantity"]).rename_columns(
+        ["amount", "currency", "jurisdiction", "category", "date"]
+    )
+    (row, *_) = tax_lines(amounts, prices_include_tax=True).rejected.to_pylist()
+    assert (row["field"], row["message"]) == ("gross", "gross is negative; " + NEGATIVE)
+
+
+def _taxed_row(**changes: pa.Array) -> pa.Table:
+    money = pa.decimal128(38, 2)
+    columns = {
+        "order": pa.array(["A1", "A1"]),
+        "currency": pa.array(["EUR", "EUR"]),
+        "tax_name": pa.array(["VAT", "VAT"]),
+        "rate": pa.array([Decimal(19)] * 2, pa.decimal128(38, 3)),
+        "rate_kind": pa.array(["standard"] * 2),
+        "net": pa.array([Decimal("100.00")] * 2, money),
+        "tax": pa.array([Decimal("19.00")] * 2, money),
+        "gross": pa.array([Decimal("119.00")] * 2, money),
+    }
+    return pa.table(columns | changes)
+
+
+HUGE = Decimal("9" * 36)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"rate": pa.array([0.19, 0.19])}, "rate='double' is not a decimal128 column"),
+        ({"rate": pa.array(["NaN", "NaN"])}, "rate='string' is not a decimal128 column"),
+        ({"currency": pa.array([0.1, 0.1])}, "currency='double' is not a text column"),
+        ({"tax_name": pa.array([1, 1])}, "tax_name='int64' is not a text column"),
+        ({"currency": pa.array(["EUR", "QZ"])}, "'QZ' is not an ISO 4217 currency code"),
+        (
+            {"net": pa.array([HUGE, HUGE], pa.decimal128(38, 0))},
+            "net=Decimal('999999999999999999999999999999999999') is out of range",
+        ),
+        (
+            {"tax": pa.array([Decimal(6 * 10**17)] * 2, pa.decimal128(38, 0))},
+            "tax=Decimal('1200000000000000000') is out of range",
+        ),
+    ],
+    ids=[
+        "float rate", "text rate", "float currency", "int tax name", "unknown currency",
+        "a net out of range", "a tax total out of range",
+    ],
+)  # fmt: skip
+def test_totals_refuse_what_tax_lines_never_gives(
+    changes: dict[str, pa.Array], message: str
+) -> None:
+    """Totals of rows ``tax_lines`` could not have given are refused. Two nets of
+    10^36 - 1 once added up to a total of -1.4 x 10^36 (the sum wrapped around
+    decimal128's 38 digits); a float rate or an unknown currency was grouped by."""
+    with pytest.raises(CommerceKitError) as caught:
+        tax_totals(_taxed_row(**changes), by=["order"])
+    assert str(caught.value).startswith(message)

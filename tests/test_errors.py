@@ -222,7 +222,7 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             lambda: EarnRule("EUR", 1, tier_multipliers=[("gold", 2)]),
             InvalidListError,
             InvalidLoyaltyError,
-            "multipliers",
+            "tier_multipliers",
         ),
         (
             "a bonus event's end in loyalty",
@@ -422,7 +422,7 @@ _LOYALTY_CHOICES: list[tuple[str, Callable[[], object], str, tuple[str, ...]]] =
     (
         "a tier name in loyalty",
         lambda: _tier_program().tier("platinum"),  # type: ignore[attr-defined]
-        "tier",
+        "name",
         ("member", "gold"),
     ),
     ("a lot id in loyalty", lambda: _earned_ledger().lot("A2"), "lot_id", ("A1",)),

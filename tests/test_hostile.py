@@ -10,13 +10,17 @@ valid call, and is then covered by every hostile value the day it is added.
 from __future__ import annotations
 
 import decimal
+import functools
 import importlib
+import inspect
 import json
+import re
 import threading
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 from commercekit.checkout import quote
@@ -27,7 +31,9 @@ from tests.hostile import (
     TIME_BOUND,
     Call,
     Hostile,
+    Outcome,
     Parameter,
+    parameters_of,
     public_callables,
     run_package,
     timed,
@@ -59,6 +65,12 @@ def invoke(name: str, target: Callable[..., Any], valid: Call) -> Any:
     return function(*valid.args, **valid.kwargs)
 
 
+@functools.cache
+def swept(package: str) -> tuple[Outcome, ...]:
+    """Every hostile call over the package, run once for the tests that judge it."""
+    return tuple(run_package(package, calls_of(package).CALLS, rules_of(package)))
+
+
 @pytest.mark.parametrize("package", PACKAGES)
 def test_every_public_callable_has_a_valid_call(package: str) -> None:
     surface = set(public_callables(package))
@@ -76,7 +88,7 @@ def test_the_valid_calls_are_valid(package: str) -> None:
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_hostile_input_is_refused_cleanly_and_in_time(package: str) -> None:
-    outcomes = run_package(package, calls_of(package).CALLS, rules_of(package))
+    outcomes = swept(package)
     wrong = [
         f"{o.name}({o.parameter}={o.hostile}): {o.result} {o.detail}"
         for o in outcomes
@@ -84,6 +96,61 @@ def test_hostile_input_is_refused_cleanly_and_in_time(package: str) -> None:
     ]
     assert outcomes
     assert wrong == [], "\n".join(wrong)
+
+
+PLACEHOLDERS = frozenset(
+    {"text", "flag", "day", "date", "names", "amount", "points", "orders", "rules"}
+    | {"multipliers", "on", "tier"}
+)
+"""The words a shared check names a value by when it is not told the argument's name:
+a refusal showing ``(argument 'text')`` for a ``Territory``'s ``vat_of`` sends the
+caller looking for an argument that does not exist."""
+
+
+def _named(message: str) -> set[str]:
+    found = set(re.findall(r"\(argument '([a-z_]+)(?:\[\d+\])?'\)", message))
+    start = re.match(r"([a-z_]+)=", message)
+    return found | ({start.group(1)} if start else set())
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
+    """A refusal that names an argument names one the call has, never the placeholder
+    word of the check it went through."""
+    surface = public_callables(package)
+    outcomes = swept(package)
+    wrong = sorted(
+        {
+            (o.name, word)
+            for o in outcomes
+            if o.result == "refused"
+            for word in _named(o.detail) & PLACEHOLDERS
+            if word not in parameters_of(surface[o.name])
+        }
+    )
+    assert wrong == [], "\n".join(f"{name}: names {word!r}" for name, word in wrong)
+
+
+def _asks_for_its_field(converter: object) -> bool:
+    check = getattr(converter, "converter", converter)  # an attrs.Converter's function
+    code = getattr(check, "__code__", None)
+    told = code is not None and code.co_varnames[1:2] == ("field",)
+    return told and getattr(check, "__defaults__", None) == ("",)
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_field_check_is_told_its_field(package: str) -> None:
+    """A value object whose field converts through a check waiting to be told the
+    field's name (``field: str = ""``) is built with ``named_fields``, which tells it;
+    without it the check would name no argument."""
+    wrong = [
+        f"{name}.{field.name}"
+        for name, target in public_callables(package).items()
+        if inspect.isclass(target) and attrs.has(target)
+        for field in attrs.fields(target)
+        if _asks_for_its_field(field.converter)
+    ]
+    assert wrong == []
 
 
 HOSTILE_CONTEXT = decimal.Context(

@@ -104,11 +104,18 @@ def test_from_moneyed_returns_ours_as_it_is() -> None:
 def test_from_moneyed_refuses_what_money_refuses(
     plain: moneyed.Money, error: type[CommerceKitError]
 ) -> None:
-    """A py-moneyed amount that Money() would refuse is refused when it comes in."""
+    """A py-moneyed amount that Money() would refuse is refused when it comes in, and
+    ``require_money`` says which argument held it (it once said only "Decimal('1E+30')
+    is out of range", leaving a caller of ``days_of_inventory`` to guess which of two
+    amounts was meant)."""
     with pytest.raises(error):
         Money.from_moneyed(plain)
-    with pytest.raises(error):
-        require_money(plain)
+    with pytest.raises(error) as caught:
+        require_money(plain, "cost_of_goods_sold")
+    if error is InvalidAmountError:
+        assert str(caught.value).endswith(
+            "; pass cost_of_goods_sold as Money(amount, currency)"
+        )
 
 
 @pytest.mark.parametrize("value", ["12.50", Decimal("12.50"), 12, None, {"amount": "1"}])

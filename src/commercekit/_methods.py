@@ -41,7 +41,45 @@ import attrs
 if TYPE_CHECKING:
     from attrs import AttrsInstance
 
-__all__ = ["attrs_eq", "attrs_hash", "attrs_repr"]
+__all__ = ["attrs_eq", "attrs_hash", "attrs_repr", "named_fields"]
+
+
+def named_fields(
+    cls: type, fields: list[attrs.Attribute[Any]]
+) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: each converter whose second argument is
+    ``field`` (``def name(value: object, field: str = "") -> str``) is given its
+    field's name, so a refusal names the argument the caller gave (``vat_of=...``),
+    never a word of the check's own (``text``).
+
+    Examples:
+        >>> def shown(value: object, field: str = "") -> str:
+        ...     return f"{field}={value}"
+        >>> @attrs.frozen(field_transformer=named_fields)
+        ... class Shelf:
+        ...     label: str = attrs.field(converter=shown)
+        >>> Shelf("A1").label
+        'label=A1'
+    """
+    return [
+        field.evolve(converter=_told(field.converter, field.alias or field.name))
+        if _takes_field(field.converter)
+        else field
+        for field in fields
+    ]
+
+
+def _takes_field(converter: object) -> bool:
+    code = getattr(converter, "__code__", None)
+    return code is not None and code.co_argcount == 2 and code.co_varnames[1] == "field"
+
+
+def _told(check: Any, name: str) -> Callable[[object], object]:
+    def converter(value: object) -> object:
+        return check(value, name)
+
+    return converter
+
 
 _printing = threading.local()
 """The ids of the objects each thread is printing (a cycle prints as ``...``)."""

@@ -12,11 +12,13 @@ sequence argument) in turn, and sorts what happens:
 * **silent accept**: a value the call must refuse returned a result.
 
 Values split in two. ``MUST_REFUSE`` values (floats, NaN, infinities, booleans, numbers
-out of the library's range, a 10,000-digit integer, an unknown code, ``None``, ``""``,
-the wrong type, datetimes where a date is meant, a negative where only zero or more
-makes sense, money in another currency where the call's amounts must share one) must be
-refused, except where ``valid_by_design`` says why a parameter accepts them. The rest
-(zero, ``date.max``, the largest number in range, the finest digit in range) are legal
+out of the library's range (10^30, a 10,000-digit integer), an unknown code, ``None``,
+``""``, the wrong type (a list or a dict where a number is meant), a list nested 10,000
+deep, datetimes where a date is meant, a negative where only zero or more makes sense,
+money in another currency where the call's amounts must share one) must be refused,
+except where ``valid_by_design`` says why a parameter accepts them. The rest (zero,
+year 1 and ``date.max``, the largest number in range, the finest digit in range, a
+number written as text, an empty collection and one of ``LARGE`` items) are legal
 inputs that must be answered or refused cleanly, in time.
 """
 
@@ -27,7 +29,7 @@ import importlib
 import inspect
 import signal
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -110,10 +112,41 @@ _FIXED: tuple[Hostile, ...] = (
 )
 
 
+def _nested(depth: int) -> list[Any]:
+    deep: list[Any] = []
+    for _ in range(depth):
+        deep = [deep]
+    return deep
+
+
+_NESTED = Hostile("nested 10,000 deep", _nested(10_000), Kind.MUST_REFUSE)
+
+LARGE = 5_000
+"""Items in a large collection. A list is taken whole (only an iterator is read to a
+bound), so it must be answered or refused in time; work that grows faster than the
+list (a pairwise comparison, a search per item) takes seconds here."""
+
+_NOT_A_NUMBER = (
+    Hostile("list for a number", [1], Kind.MUST_REFUSE),
+    Hostile("dict for a number", {"amount": 1}, Kind.MUST_REFUSE),
+    Hostile("number as text", "1", Kind.LEGAL),  # a decimal string is a number's form
+)
+"""The wrong type where a number (or an amount of money) is meant."""
+
+
+def _collection_values(valid: Collection[Any]) -> Iterator[Hostile]:
+    yield Hostile("empty collection", type(valid)(), Kind.LEGAL)
+    if valid and isinstance(valid, list | tuple):
+        large = [valid[0]] * LARGE
+        yield Hostile("large collection", type(valid)(large), Kind.LEGAL)
+
+
 EVERY_REFUSAL = frozenset(
     {hostile.name for hostile in _FIXED if hostile.kind is Kind.MUST_REFUSE}
     | {"negative money", "negative Decimal", "negative int", "another currency"}
     | {"py-moneyed NaN", "py-moneyed infinity"}
+    | {_NESTED.name, "py-moneyed 10**30", "Decimal 10**30", "int 10**30"}
+    | {hostile.name for hostile in _NOT_A_NUMBER if hostile.kind is Kind.MUST_REFUSE}
 )
 """Every value a call must refuse, for a question that answers False to all of them."""
 
@@ -121,9 +154,19 @@ EVERY_REFUSAL = frozenset(
 def hostile_values(valid: object, *, shared_currency: str | None) -> Iterator[Hostile]:
     """The hostile values for an argument whose valid value is ``valid``."""
     yield from _FIXED
+    yield _NESTED
+    if isinstance(valid, list | tuple | set | frozenset | dict):
+        yield from _collection_values(valid)
+    elif isinstance(valid, date) and not isinstance(valid, datetime):
+        yield Hostile("year 1", date.min, Kind.LEGAL)
+    elif isinstance(valid, Decimal | int | moneyed.Money) and not isinstance(valid, bool):
+        yield from _NOT_A_NUMBER
     if isinstance(valid, moneyed.Money) and not isinstance(valid, bool):
         code = valid.currency.code
         yield Hostile("negative money", Money("-1", code), Kind.MUST_REFUSE)
+        yield Hostile(
+            "py-moneyed 10**30", moneyed.Money(Decimal(10**30), code), Kind.MUST_REFUSE
+        )
         yield Hostile("zero money", Money("0", code), Kind.LEGAL)
         yield Hostile("largest money", Money("999999999999999999", code), Kind.LEGAL)
         yield Hostile("finest money", Money("1E-50", code), Kind.LEGAL)
@@ -140,11 +183,13 @@ def hostile_values(valid: object, *, shared_currency: str | None) -> Iterator[Ho
             yield Hostile("another currency", Money("1", other), Kind.MUST_REFUSE)
     elif isinstance(valid, Decimal):
         yield Hostile("negative Decimal", Decimal(-1), Kind.MUST_REFUSE)
+        yield Hostile("Decimal 10**30", Decimal(10**30), Kind.MUST_REFUSE)
         yield Hostile("zero Decimal", Decimal(0), Kind.LEGAL)
         yield Hostile("largest Decimal", Decimal("999999999999999999"), Kind.LEGAL)
         yield Hostile("finest Decimal", Decimal("1E-50"), Kind.LEGAL)
     elif isinstance(valid, int) and not isinstance(valid, bool):
         yield Hostile("negative int", -1, Kind.MUST_REFUSE)
+        yield Hostile("int 10**30", 10**30, Kind.MUST_REFUSE)
         yield Hostile("zero int", 0, Kind.LEGAL)
         yield Hostile("largest int", 10**18 - 1, Kind.LEGAL)
 
@@ -173,6 +218,11 @@ def _parameters(target: Callable[..., Any]) -> dict[str, Parameter]:
         annotation = hints.get(name, str(parameter.annotation))
         found[name] = Parameter(name, annotation, parameter.default)
     return found
+
+
+def parameters_of(target: Callable[..., Any]) -> frozenset[str]:
+    """The names of ``target``'s arguments (an attrs class's by their aliases)."""
+    return frozenset(_parameters(target))
 
 
 @attrs.frozen
@@ -355,7 +405,7 @@ def judge(
         return Outcome(name, label, hostile.name, "slow", f"{seconds:.1f} s of CPU")
     if raised is not None:
         if isinstance(raised, CommerceKitError):
-            return Outcome(name, label, hostile.name, "refused")
+            return Outcome(name, label, hostile.name, "refused", str(raised))
         return Outcome(
             name, label, hostile.name, "escape", f"{type(raised).__name__}: {raised}"[:200]
         )

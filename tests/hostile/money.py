@@ -110,7 +110,7 @@ CALLS: dict[str, Callable[[], Call]] = {
 _SIGNED = frozenset({"negative money", "negative Decimal", "negative int"})
 _AMOUNT = "an amount may be negative: a refund, a credit or a change owed"
 
-_LONG = frozenset({"10,000-digit integer"})
+_LONG = frozenset({"10,000-digit integer", "int 10**30"})
 _EXACT_RATIO = (
     "the terms of an exact ratio of signed amounts are signed ints, as long as the "
     "amounts' digits make them (gross x rate x 10^places); ints have no range to exceed"
@@ -126,6 +126,10 @@ VALID_BY_DESIGN: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("convert_noted", "how"): (
         frozenset({"empty text", "unknown code"}),
         "how to supply a table is free text",
+    ),
+    ("convert_noted", "notes"): (
+        frozenset({"nested 10,000 deep"}),
+        "the caller's list the note is appended to; what it already holds is theirs",
     ),
     ("convert_unrounded", "money"): (_SIGNED, _AMOUNT),
     ("format_money", "money"): (_SIGNED, _AMOUNT),

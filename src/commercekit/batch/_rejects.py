@@ -10,6 +10,16 @@ from commercekit.errors import CommerceKitError
 
 __all__ = ["Rejections"]
 
+_VERBS = ("is ", "are ", "has ", "have ", "must ")
+
+
+def _with_subject(field: str, message: object) -> object:
+    """A message that begins with its verb (``"is missing: ..."``) is about ``field``,
+    which becomes its subject (``"supply is missing: ..."``)."""
+    if isinstance(message, str) and message.startswith(_VERBS):
+        return f"{field} {message}"
+    return message
+
 
 class Rejections:
     """Per-row refusals for a batch of ``size`` rows: the first refusal of a row wins
@@ -51,9 +61,11 @@ class Rejections:
         self._field[new] = field
         self._error[new] = name
         if isinstance(message, str):
-            self._message[new] = message
+            self._message[new] = _with_subject(field, message)
         else:
-            self._message[new] = np.asarray(message, dtype=object)[new]
+            given = np.asarray(message, dtype=object)[new]
+            said = {text: _with_subject(field, text) for text in set(given.tolist())}
+            self._message[new] = np.asarray([said[text] for text in given], dtype=object)
         self.refused |= new
 
     def table(self, keys: Any, rows: Any) -> Any:

@@ -127,17 +127,17 @@ def _line_amounts(
     negative += "positive amount returned)"
     if quantity is None:
         rejections.refuse(
-            given.units < 0, field, InvalidAmountError, f"is a negative {field}; {negative}"
+            given.units < 0, field, InvalidAmountError, f"{field} is negative; {negative}"
         )
         return given
     rejections.refuse(
-        given.units < 0, "price", InvalidAmountError, f"is a negative price; {negative}"
+        given.units < 0, "price", InvalidAmountError, f"price is negative; {negative}"
     )
     rejections.refuse(
         quantity.units < 0,
         "quantity",
         InvalidAmountError,
-        "is a negative quantity; returns are refunds, not lines",
+        "quantity is negative; returns are refunds, not lines",
     )
     units = divide_rounded(
         multiply(multiply(given.units, quantity.units), pow10(minor)),
@@ -154,7 +154,7 @@ def _in_range(amounts: Amounts, field: str, rejections: Rejections) -> None:
     np = numpy()
     units = amounts.units
     big = np.abs(units) >= multiply(pow10(amounts.scale), 10**18)
-    rejections.refuse(big, field, InvalidAmountError, f"is out of range: {RANGE}")
+    rejections.refuse(big, field, InvalidAmountError, f"{field} is out of range: {RANGE}")
 
 
 def _plan(table: Any, rejections: Rejections) -> tuple[Any, list[Any]]:

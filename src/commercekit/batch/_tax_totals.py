@@ -13,14 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from commercekit._numbers import RANGE, out_of_range
 from commercekit.batch._columns import OPTIONS
 from commercekit.batch._tables import arrow, in_kind, to_arrow
 from commercekit.errors import InputKind, InvalidBatchError
+from commercekit.money import validate_currency
 
 __all__ = ["tax_totals"]
 
 _RATE = ("currency", "tax_name", "rate", "rate_kind")
 _SUMS = ("net", "tax", "gross")
+_TEXT = ("currency", "tax_name", "rate_kind")
 
 
 def _grouping(by: object, columns: list[str]) -> tuple[str, ...]:
@@ -39,6 +42,32 @@ def _grouping(by: object, columns: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _check_types(table: Any) -> None:
+    """Refuse columns of a type ``tax_lines`` never gives."""
+    pa = arrow()
+    for name in (*_SUMS, "rate", *_TEXT):
+        found = table.schema.field(name).type
+        decimal = name not in _TEXT
+        if not (pa.types.is_decimal(found) if decimal else pa.types.is_string(found)):
+            written = "a decimal128" if decimal else "a text"
+            raise InvalidBatchError.refused(
+                name,
+                str(found),
+                f"is not {written} column: pass the rows tax_lines gave",
+                kind=InputKind.TYPE,
+            )
+
+
+def _in_range(table: Any) -> None:
+    """Refuse an amount (a row's, or a total's) of 10^18 or more in magnitude."""
+    for name in _SUMS:
+        for value in arrow().compute.min_max(table.column(name)).values():
+            if value.as_py() is not None and out_of_range(value.as_py()):
+                raise InvalidBatchError.refused(
+                    name, value.as_py(), f"is out of range: {RANGE}"
+                )
+
+
 def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
     """One row per group of ``by`` columns, currency, tax and rate: ``net``, ``tax``
     and ``gross`` added up exactly, and ``lines``, how many rows each adds.
@@ -52,8 +81,10 @@ def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
 
     Raises:
         InvalidBatchError: ``taxed`` is not a table of taxed lines (a column missing,
-            amounts not ``decimal128``, a value missing), or ``by`` names a column it
-            does not have.
+            amounts or rates not ``decimal128``, currency, tax or rate kind not text, a
+            value missing, an amount or a total of 10^18 or more), or ``by`` names a
+            column it does not have.
+        UnknownCurrencyError: a currency that is not an ISO 4217 code.
 
     Examples:
         >>> import pyarrow as pa
@@ -73,7 +104,6 @@ def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
         >>> totals.select(["order", "net", "tax", "lines"]).to_pylist()[0]
         {'order': 'A1', 'net': Decimal('108.39'), 'tax': Decimal('20.60'), 'lines': 2}
     """
-    pa = arrow()
     table, kind = to_arrow(taxed, "taxed")
     groups = (*_grouping(by, table.column_names), *_RATE)
     for name in (*groups, *_SUMS):
@@ -88,18 +118,15 @@ def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
             raise InvalidBatchError.refused(
                 name, table.column(name).null_count, "has rows without a value"
             )
-    for name in _SUMS:
-        if not pa.types.is_decimal(table.schema.field(name).type):
-            raise InvalidBatchError.refused(
-                name,
-                str(table.schema.field(name).type),
-                "is not a decimal128 column: pass the rows tax_lines gave",
-                kind=InputKind.TYPE,
-            )
+    _check_types(table)
+    for code in table.column("currency").unique().to_pylist():
+        validate_currency(code)
+    _in_range(table)  # before adding up: a sum past 38 digits wraps around
     totals = table.group_by(list(groups), use_threads=False).aggregate(
         [(name, "sum") for name in _SUMS] + [("net", "count")]
     )
     names = {f"{name}_sum": name for name in _SUMS} | {"net_count": "lines"}
     totals = totals.rename_columns([names.get(c, c) for c in totals.column_names])
+    _in_range(totals)
     ordered = totals.select([*groups, *_SUMS, "lines"])
     return in_kind(ordered.sort_by([(name, "ascending") for name in groups]), kind)

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import RANGE, context_free, out_of_range
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
@@ -59,10 +59,10 @@ _WITH_TAX = {EarnBasis.GROSS_GOODS, EarnBasis.ORDER_TOTAL}
 _WITH_SHIPPING = {EarnBasis.NET_GOODS_AND_SHIPPING, EarnBasis.ORDER_TOTAL}
 
 
-def _multipliers(value: object) -> dict[str, Decimal]:
+def _multipliers(value: object, field: str = "") -> dict[str, Decimal]:
     if not isinstance(value, Mapping):
         raise InvalidLoyaltyError.refused(
-            "multipliers",
+            field,
             value,
             "is not a mapping; pass {'gold': Decimal('1.5')}",
             kind=InputKind.LIST,
@@ -146,7 +146,7 @@ def _events(value: Iterable[BonusEvent]) -> tuple[BonusEvent, ...]:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class EarnRule:
     """How many points an order earns, in one currency.
 

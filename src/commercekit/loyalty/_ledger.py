@@ -160,7 +160,7 @@ class PointsLedger:
         """
         return self._credit(
             lot_id,
-            points(points_earned, "points", positive=True),
+            points(points_earned, "points_earned", positive=True),
             self._on(on),
             pending=self.pending_days,
             kind=EntryKind.EARN,
@@ -174,7 +174,7 @@ class PointsLedger:
 
         Raises ``InsufficientPointsError`` when fewer points are spendable on ``on``.
         """
-        wanted = points(points_spent, "points", positive=True)
+        wanted = points(points_spent, "points_spent", positive=True)
         on = self._on(on)
         reason = text(reason, "reason")
         spendable = self.spendable(on)
@@ -291,7 +291,7 @@ class PointsLedger:
         A debit takes points from the lots that expire first, pending ones included,
         and never takes more than the member holds.
         """
-        change = signed_points(points_changed, "points")
+        change = signed_points(points_changed, "points_changed")
         reason = text(reason, "reason")
         on = self._on(on)
         if change > 0:

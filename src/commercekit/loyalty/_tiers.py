@@ -152,13 +152,17 @@ class TierProgram:
 
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""
-        name = text(name, "tier")
+        return self._tier(name, "name")
+
+    def _tier(self, name: object, field: str) -> Tier:
+        """The tier called ``name``, refused as the argument ``field``."""
+        name = text(name, field)
         for tier in self.tiers:
             if tier.name == name:
                 return tier
         known = ", ".join(repr(tier.name) for tier in self.tiers)
         raise InvalidLoyaltyError.refused(
-            "tier",
+            field,
             name,
             f"is not a tier; the tiers are: {known}",
             kind=InputKind.CHOICE,
@@ -231,7 +235,7 @@ def upgrade(program: TierProgram, current: str, qualifying: int | Money) -> Tier
         'gold'
     """
     program = instance(program, TierProgram, "program")
-    previous = program.tier(current)
+    previous = program._tier(current, "current")
     reached = tier_for(program, qualifying)
     shown = _shown(qualifying)
     if program.tiers.index(reached) > program.tiers.index(previous):
@@ -263,7 +267,7 @@ def tier_at_period_end(
         200 qualifies for member; one tier down at most per period: gold to silver
     """
     program = instance(program, TierProgram, "program")
-    previous = program.tier(current)
+    previous = program._tier(current, "current")
     earned = tier_for(program, qualifying)
     at, now = program.tiers.index(earned), program.tiers.index(previous)
     shown = f"{_shown(qualifying)} qualifies for {earned.name}"

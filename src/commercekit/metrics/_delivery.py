@@ -25,7 +25,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._checks import money_of, one_currency
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
@@ -267,11 +267,11 @@ class Delivery:
             )
 
 
-def _orders(value: object) -> tuple[str, ...]:
-    return texts(value, "orders")
+def _orders(value: object, field: str = "") -> tuple[str, ...]:
+    return texts(value, field)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class DeliveryPerformance:
     """Deliveries due by ``as_of``: how many on time, which late, by how much.
 

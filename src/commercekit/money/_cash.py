@@ -38,7 +38,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._inputs import day, invalid, text
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._amount import to_decimal
@@ -71,16 +71,16 @@ def _amount_or_none(value: object) -> Decimal | None:
     return number
 
 
-def _day_or_none(value: object) -> date | None:
-    return None if value is None else day(value, "day", invalid)
+def _day_or_none(value: object, field: str = "") -> date | None:
+    return None if value is None else day(value, field, invalid)
 
 
-def _text(value: object) -> str:
-    return text(value, "text", invalid)
+def _text(value: object, field: str = "") -> str:
+    return text(value, field, invalid)
 
 
-def _note(value: object) -> str:
-    return text(value, "note", invalid, empty=True)
+def _note(value: object, field: str = "") -> str:
+    return text(value, field, invalid, empty=True)
 
 
 def _check_country(country: object) -> str:
@@ -99,7 +99,7 @@ def _country_or_none(value: object) -> str | None:
     return None if value is None else _check_country(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class CashRounding:
     """The step a cash total is rounded to, and why.
 

@@ -106,9 +106,13 @@ def require_money(value: object, what: str = "money") -> Money:
         )
     if isinstance(value, Money):
         return value
+    fix = f"pass {what} as Money(amount, currency)"
     if isinstance(value, moneyed.Money):
-        return Money(value.amount, value.currency)
-    raise InvalidAmountError(value, f"is not money; pass {what} as Money(amount, currency)")
+        try:
+            return Money(value.amount, value.currency)
+        except InvalidAmountError as problem:
+            raise InvalidAmountError(problem.value, f"{problem.reason}; {fix}") from None
+    raise InvalidAmountError(value, f"is not money; {fix}")
 
 
 _QUANTUM = QUANTUM

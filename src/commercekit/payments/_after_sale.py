@@ -59,7 +59,12 @@ class RefundCost:
     why: tuple[str, ...] = attrs.field(converter=_checks.sentences)
 
     def __attrs_post_init__(self) -> None:
-        same_currency(self.row, self.refunded, self.kept_fee, self.refund_fee)
+        same_currency(
+            self.row,
+            refunded=self.refunded,
+            kept_fee=self.kept_fee,
+            refund_fee=self.refund_fee,
+        )
 
     @property
     def total(self) -> Money:
@@ -125,7 +130,7 @@ def refund_cost(
         if refunded_before is None
         else _checks.booked(refunded_before, "refunded_before")
     )
-    same_currency(row, back, before)
+    same_currency(row, refunded=back, refunded_before=before)
     if before + back > paid.amount:
         raise _checks.invalid(
             "refunded",
@@ -211,7 +216,7 @@ class ChargebackCost:
     why: tuple[str, ...] = attrs.field(converter=_checks.sentences)
 
     def __attrs_post_init__(self) -> None:
-        same_currency(self.row, self.disputed, self.dispute_fee)
+        same_currency(self.row, disputed=self.disputed, dispute_fee=self.dispute_fee)
 
     @property
     def total(self) -> Money:

@@ -47,11 +47,12 @@ def row_field(value: object, field: str) -> FeeRow:
     return _checks.instance_of(value, FeeRow, field)
 
 
-def same_currency(row: FeeRow, *amounts: Money) -> None:
-    for found in amounts:
+def same_currency(row: FeeRow, **amounts: Money) -> None:
+    """Refuse an amount, named by its argument, not in the schedule's currency."""
+    for field, found in amounts.items():
         if found.currency.code != row.currency:
             raise _checks.invalid(
-                "amount",
+                field,
                 found,
                 f"is in {found.currency.code} but the schedule's fees are in "
                 f"{row.currency}; pass the amount as settled to the merchant, in "
@@ -102,7 +103,14 @@ class PaymentCost:
     why: tuple[str, ...] = attrs.field(converter=_checks.sentences)
 
     def __attrs_post_init__(self) -> None:
-        same_currency(self.row, self.amount, *self.parts)
+        same_currency(
+            self.row,
+            amount=self.amount,
+            percentage_fee=self.percentage_fee,
+            fixed_fee=self.fixed_fee,
+            cross_border_fee=self.cross_border_fee,
+            conversion_fee=self.conversion_fee,
+        )
 
     @property
     def parts(self) -> tuple[Money, Money, Money, Money]:
@@ -229,7 +237,7 @@ def payment_cost(
         FeeRow,
         "source.fee_row()",
     )
-    same_currency(row, paid)
+    same_currency(row, amount=paid)
     conversion = _checks.zero(row.currency)
     if did_convert:
         if row.conversion_percent is None:

@@ -32,7 +32,7 @@ from decimal import Decimal
 
 import attrs
 
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import EXACT, RANGE, at_most, out_of_range
 from commercekit._words import with_article
 from commercekit.errors import (
@@ -48,9 +48,10 @@ from commercekit.pricing import _checks as checks
 __all__ = ["Cart", "CartLine"]
 
 
-def names(value: object) -> frozenset[str]:
-    """A set of names (SKUs, collections, segments); refuses a bare string."""
-    return checks.names(value)
+def names(value: object, field: str = "") -> frozenset[str]:
+    """A set of names (SKUs, collections, segments); refuses a bare string. A value
+    object's field is named by ``named_fields``."""
+    return checks.names(value, field)
 
 
 def codes(value: object) -> frozenset[str]:
@@ -134,7 +135,7 @@ def _sku(value: object) -> str:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class CartLine:
     """One line of a cart: ``quantity`` units of ``sku`` at ``unit_price`` each.
 
@@ -200,7 +201,7 @@ def _shipping(value: object) -> Money | None:
     return None if value is None else whole_money(value, "shipping charge", "shipping")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class Cart:
     """A cart as promotions see it.
 

@@ -75,7 +75,7 @@ def same_currency(currency: str, amount: Money, field: str) -> Money:
     return amount
 
 
-def names(value: object, field: str = "names") -> frozenset[str]:
+def names(value: object, field: str) -> frozenset[str]:
     """A set of names (SKUs, collections, segments): non-empty strings.
 
     A bare string is refused (it would be read as a set of letters), and so is a

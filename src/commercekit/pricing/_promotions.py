@@ -49,7 +49,7 @@ from datetime import datetime
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
@@ -168,8 +168,8 @@ def _code(value: object) -> str | None:
     return code
 
 
-def _optional_names(value: object) -> frozenset[str] | None:
-    return None if value is None else names(value)
+def _optional_names(value: object, field: str = "") -> frozenset[str] | None:
+    return None if value is None else names(value, field)
 
 
 def _minimum(value: object) -> Money | None:
@@ -188,7 +188,7 @@ def _id(value: object) -> str:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class Promotion:
     """A promotion: an offer, the conditions it needs, and how it combines.
 
@@ -319,7 +319,9 @@ class Promotion:
             >>> promo.is_eligible("TEE-GIFT", frozenset({"tees"}))
             False
         """
-        return line_is_eligible(self, checks.text(sku, "sku"), checks.names(collections))
+        return line_is_eligible(
+            self, checks.text(sku, "sku"), checks.names(collections, "collections")
+        )
 
     def money_fields(self) -> list[Money]:
         """Every amount in the promotion (all must be in the cart's currency)."""

@@ -79,22 +79,25 @@ def check_country(country: object) -> str:
 def check_date(on: object) -> date:
     """Refuse anything that is not a date (a datetime is a date too, and allowed)."""
     if not isinstance(on, date):
-        raise _not_a_day(on, "is not a date; pass on=datetime.date(...)")
+        raise _not_a_day(on, "is not a date; pass on=datetime.date(...)", "on")
     return on
 
 
-def _not_a_day(on: object, reason: str) -> InvalidInputError:
-    return InvalidAmountError.of_kind(InputKind.DATE)(on, reason, field="on")
+def _not_a_day(on: object, reason: str, field: str) -> InvalidInputError:
+    return InvalidAmountError.of_kind(InputKind.DATE)(on, reason, field=field)
 
 
-def check_day(on: object) -> date:
-    """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it."""
+def check_day(on: object, field: str = "on") -> date:
+    """``on`` as a date; a datetime (a moment, not a day) is refused with how to fix it.
+    ``field`` names the argument (a value object's field is named by ``named_fields``)."""
     if isinstance(on, datetime):
         raise _not_a_day(
-            on, "is a datetime; rules apply to a day: pass on=the_moment.date()"
+            on,
+            f"is a datetime; rules apply to a day: pass {field}=the_moment.date()",
+            field,
         )
     if not isinstance(on, date):
-        raise _not_a_day(on, "is not a date; pass on=datetime.date(...)")
+        raise _not_a_day(on, f"is not a date; pass {field}=datetime.date(...)", field)
     return on
 
 

@@ -17,39 +17,43 @@ _Kind = TypeVar("_Kind")
 _CHECK = For(invalid)
 
 
-def name(value: object) -> str:
+# The checks a value object's field converts through take the field's name, which
+# ``named_fields`` gives them; a direct call names its argument.
+
+
+def name(value: object, field: str = "") -> str:
     """Non-empty text: a name, a code, a legal basis, a source."""
-    return _CHECK.text(value, "text")
+    return _CHECK.text(value, field)
 
 
-def note(value: object) -> str:
+def note(value: object, field: str = "") -> str:
     """Text that may be empty."""
-    return _CHECK.text(value, "note", empty=True)
+    return _CHECK.text(value, field, empty=True)
 
 
-def optional_name(value: object) -> str | None:
+def optional_name(value: object, field: str = "") -> str | None:
     """Non-empty text, or ``None``."""
-    return None if value is None else name(value)
+    return None if value is None else name(value, field)
 
 
-def yes_no(value: object) -> bool:
+def yes_no(value: object, field: str = "") -> bool:
     """A ``bool``, never the truthiness of something else."""
-    return _CHECK.flag(value, "flag")
+    return _CHECK.flag(value, field)
 
 
-def optional_yes_no(value: object) -> bool | None:
+def optional_yes_no(value: object, field: str = "") -> bool | None:
     """A ``bool``, or ``None`` for not known."""
-    return None if value is None else yes_no(value)
+    return None if value is None else yes_no(value, field)
 
 
-def a_day(value: object) -> date:
+def a_day(value: object, field: str = "") -> date:
     """A ``date``; a datetime is refused."""
-    return _CHECK.day(value, "day")
+    return _CHECK.day(value, field)
 
 
-def optional_day(value: object) -> date | None:
+def optional_day(value: object, field: str = "") -> date | None:
     """A ``date`` or ``None``."""
-    return None if value is None else a_day(value)
+    return None if value is None else a_day(value, field)
 
 
 def country(value: object) -> str:
@@ -62,22 +66,26 @@ def country(value: object) -> str:
     return code
 
 
-def names(value: object) -> tuple[str, ...]:
+def names(value: object, field: str = "") -> tuple[str, ...]:
     """A list or tuple of non-empty texts."""
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise UnknownCountryError(value, "is not a list of texts; pass a tuple of str")
+        raise UnknownCountryError(
+            value, f"is not a list of texts; pass a tuple of str (argument '{field}')"
+        )
     found = at_most(value, MAX_ITERATED)
     if found is None:
         raise UnknownCountryError(
-            value, f"yields more than {MAX_ITERATED:,} texts; pass a tuple of str"
+            value,
+            f"yields more than {MAX_ITERATED:,} texts; pass a tuple of str"
+            f" (argument '{field}')",
         )
-    return tuple(name(item) for item in found)
+    return tuple(name(item, field) for item in found)
 
 
-def area(value: object) -> str:
+def area(value: object, field: str = "") -> str:
     """A jurisdiction or customs territory: ``EU``, ``XI``, a country code, or a code
     inside a country (``ES-CN``, ``CA-ON``, ``DE-HELGOLAND``)."""
-    code = name(value)
+    code = name(value, field)
     if code in {"EU", "XI"}:
         return code
     check_country(code.split("-")[0])
@@ -104,6 +112,6 @@ def postcode(value: object) -> str:
     return value
 
 
-def optional(value: object, kind: type[_Kind]) -> _Kind | None:
+def optional(value: object, kind: type[_Kind], field: str) -> _Kind | None:
     """A ``kind`` or ``None``."""
-    return None if value is None else _CHECK.instance(value, kind, kind.__name__)
+    return None if value is None else _CHECK.instance(value, kind, field)

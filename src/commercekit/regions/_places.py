@@ -51,7 +51,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._inputs import instance, invalid
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit._words import with_article
 from commercekit.errors import UnknownCountryError
@@ -125,15 +125,15 @@ def _member(country: str, on: date) -> bool:
     return membership is not None and membership.covers(on)
 
 
-def _territory(value: object) -> Territory | None:
-    return fields.optional(value, Territory)
+def _territory(value: object, field: str = "") -> Territory | None:
+    return fields.optional(value, Territory, field)
 
 
-def _rate_region(value: object) -> RateRegion | None:
-    return fields.optional(value, RateRegion)
+def _rate_region(value: object, field: str = "") -> RateRegion | None:
+    return fields.optional(value, RateRegion, field)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class Place:
     """An address as VAT and customs rules see it on ``on`` (build it with ``place_of``).
 
@@ -193,12 +193,14 @@ class Place:
     def jurisdiction(self, *, goods: bool) -> str:
         """Whose VAT applies to goods (``goods=True``) or services delivered here."""
         return (
-            self.goods_jurisdiction if fields.yes_no(goods) else self.services_jurisdiction
+            self.goods_jurisdiction
+            if fields.yes_no(goods, "goods")
+            else self.services_jurisdiction
         )
 
     def in_eu_vat_area(self, *, goods: bool) -> bool:
         """Whether EU VAT rules apply here to goods or to services."""
-        if fields.yes_no(goods):
+        if fields.yes_no(goods, "goods"):
             return self.in_eu_vat_area_for_goods
         return self.in_eu_vat_area_for_services
 

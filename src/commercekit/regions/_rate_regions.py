@@ -51,7 +51,7 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit.errors import (
     InputKind,
@@ -71,13 +71,13 @@ def _valid_country(_: object, __: object, value: str) -> None:
         raise UnknownCountryError(value)
 
 
-def _valid_day(_: object, __: object, value: date) -> None:
-    check_day(value)
+def _valid_day(_: object, field: attrs.Attribute[date], value: date) -> None:
+    check_day(value, field.name)
 
 
-def _valid_end(_: object, __: object, value: date | None) -> None:
+def _valid_end(_: object, field: attrs.Attribute[date | None], value: date | None) -> None:
     if value is not None:
-        check_day(value)
+        check_day(value, field.name)
 
 
 def _valid_source(_: object, __: object, value: str) -> None:
@@ -85,9 +85,9 @@ def _valid_source(_: object, __: object, value: str) -> None:
         raise InvalidAmountError(value, "is not a source URL; cite the law or authority")
 
 
-def _codes(value: str | Iterable[str]) -> tuple[str, ...]:
+def _codes(value: str | Iterable[str], field: str = "") -> tuple[str, ...]:
     """Codes as space-separated text (as in the CSV) or an iterable, upper-cased."""
-    items = value.split() if isinstance(value, str) else fields.names(value)
+    items = value.split() if isinstance(value, str) else fields.names(value, field)
     return tuple(item.strip().upper() for item in items)
 
 
@@ -110,7 +110,7 @@ def _postcode_matches(patterns: tuple[str, ...], postcode: str, *, exact: bool) 
     return any(compact.startswith(p[:-1]) for p in patterns if p.endswith("*"))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class RateRegion:
     """A region inside its country's VAT area that charges VAT at rates of its own.
 

@@ -19,7 +19,7 @@ from datetime import date
 import attrs
 
 from commercekit import _bundled
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
@@ -29,7 +29,7 @@ from commercekit.regions._iso import iso_subdivisions
 __all__ = ["Territory", "locate", "special_territory"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class Territory(_bundled.Sourced):
     """A territory whose VAT or customs status differs from its country's.
 
@@ -74,7 +74,7 @@ class Territory(_bundled.Sourced):
         """Whether ``postcode`` (spaces ignored) is one of the territory's exact codes
         (``exact=True``) or starts with one of its prefixes (``exact=False``)."""
         compact = fields.postcode(postcode).replace(" ", "").upper()
-        if fields.yes_no(exact):
+        if fields.yes_no(exact, "exact"):
             return compact in self.postcodes
         return any(
             compact.startswith(pattern[:-1])

@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from commercekit._checks import invalid, moment
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.regions import (
@@ -121,15 +121,15 @@ class Warehouse:
         check_zone(self.timezone, self.country, self.subdivision)
 
 
-def _days(value: object) -> date:
-    return check.day(value, "date")
+def _days(value: object, field: str = "") -> date:
+    return check.day(value, field)
 
 
 def _reasons(value: object) -> tuple[str, ...]:
     return check.texts(value, "reasons")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class DeliveryWindow:
     """The earliest and latest delivery dates, and what moved them."""
 

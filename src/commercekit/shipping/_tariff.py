@@ -17,7 +17,7 @@ from typing import Protocol
 import attrs
 
 from commercekit import _bundled
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import to_decimal
 from commercekit.regions import check_day
@@ -102,7 +102,7 @@ def _hs_digits(value: object) -> str:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class DutyRate:
     """A duty rate for a heading: ad valorem percent, dated, with its source.
 

@@ -49,7 +49,7 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit.money import RateTable
 from commercekit.regions import check_day
@@ -78,15 +78,15 @@ from commercekit.tax._thresholds import (
 __all__ = ["GstRegistrationStatus", "gst_registration_status", "turnover_limit"]
 
 
-def _rules(value: object) -> tuple[Rule, ...]:
-    return _checks.listed(value, Rule, "rules")
+def _rules(value: object, field: str = "") -> tuple[Rule, ...]:
+    return _checks.listed(value, Rule, field)
 
 
 def _registration(value: object) -> Registration:
     return _checks.choice(value, Registration, "status")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class GstRegistrationStatus:
     """A supplier's position under India's registration rules on a day.
 
