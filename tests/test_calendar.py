@@ -144,6 +144,44 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
     _run_checked(script)
 
 
+_EVERY_COUNTRY = (
+    "import sys\n"
+    "from commercekit.regions import _calendar\n"
+    "import holidays.registry as registry\n"
+    "codes = sorted({{code for entities in registry.COUNTRIES.values()"
+    " for code in entities[1:] if len(code) == 2}})\n"
+    "del sys.modules['holidays.registry'], sys.modules['holidays']\n"
+    "{prepare}"
+    "ours = {{code: _calendar._calendar_class(code) for code in codes}}\n"
+    "import holidays\n"
+    "for code, calendar in ours.items():\n"
+    "    own = dict(calendar(years=[2026]).items())\n"
+    "    assert own == dict(holidays.country_holidays(code, years=[2026]).items()), code\n"
+    "assert len(ours) > 200, len(ours)\n"
+)
+"""Every country the library's registry lists, loaded in a fresh interpreter by
+``_calendar_class``, gives the library's own days for 2026."""
+
+
+def test_every_country_of_the_registry_loads_with_the_librarys_answers() -> None:
+    """Réunion's module imports France's from ``holidays.countries``: loaded alone, it
+    raised ImportError ("cannot import name 'APR' from 'holidays'") in a process that
+    had not imported the library, as did Guadeloupe, Martinique, Mayotte, the Isle of
+    Man and other places whose calendar builds on another's."""
+    _run_checked(_EVERY_COUNTRY.format(prepare=""))
+
+
+def test_a_module_the_bare_packages_cannot_serve_is_imported_by_the_library() -> None:
+    """Without the bare ``holidays.countries`` package, Réunion's module cannot be run
+    on its own: the library's own import serves it (and every later calendar)."""
+    prepare = (
+        "bare = _calendar._bare\n"
+        "_calendar._bare = lambda name, within=None: (\n"
+        "    None if name == 'holidays.countries' else bare(name, within))\n"
+    )
+    _run_checked(_EVERY_COUNTRY.format(prepare=prepare))
+
+
 def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None:
     """A package whose ``__init__`` only imports names from its own modules is run
     without it, each name from its module; one whose ``__init__`` does anything else

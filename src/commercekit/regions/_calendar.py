@@ -170,6 +170,9 @@ def _library_modules() -> Iterator[None]:
                 for name in _NAMESPACES
                 if (package := _namespace(name, library)) is not None
             )
+            countries = _bare(_COUNTRIES, library)
+            if countries is not None:  # Réunion's module imports France's from it
+                _run[_COUNTRIES] = countries
             _run[_LIBRARY] = library
     sys.modules.update(_run)
     try:
@@ -190,8 +193,8 @@ def _calendar_class(country: str) -> type[HolidayBase] | None:
     the module the registry names for the country is run on its own: the library's
     code unchanged, kept out of ``sys.modules``, so that the library's package is left
     as it would be without us (see ``_library_modules``). Where that package is loaded
-    already, or the module is not where the registry says, the library's import is
-    used (the same code).
+    already, the module is not where the registry says, or it imports a name only a
+    package's ``__init__`` sets, the library's import is used (the same code).
     """
     with _library_modules():
         import holidays.registry  # noqa: PLC0415  # loaded for the first calendar asked
@@ -204,18 +207,34 @@ def _calendar_class(country: str) -> type[HolidayBase] | None:
             ),
             None,
         )
-        if module is None:
-            return None
-        name = f"{_COUNTRIES}.{module}"
-        where = [str(Path(path, "countries")) for path in holidays.__path__]
-        spec = None if _COUNTRIES in sys.modules else PathFinder.find_spec(name, where)
-        if spec is None or spec.loader is None:
-            loaded = importlib.import_module(name)
-        else:
-            loaded = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(loaded)
+    if module is None:
+        return None
+    name = f"{_COUNTRIES}.{module}"
+    try:
+        with _library_modules():
+            loaded = _country_module(name)
+    except ImportError:
+        if _LIBRARY in sys.modules:
+            raise
+        # A module the packages without their __init__ could not serve (a name the
+        # __init__ would have set): the library's own import, as an application's.
+        loaded = importlib.import_module(name)
     calendar: type[HolidayBase] = getattr(loaded, country)
     return calendar
+
+
+def _country_module(name: str) -> ModuleType:
+    """The library's module ``name`` of one country, run on its own where the
+    ``holidays.countries`` package (which imports every country) is not loaded."""
+    import holidays  # noqa: PLC0415  # the package _library_modules provides
+
+    where = [str(Path(path, "countries")) for path in holidays.__path__]
+    spec = None if _COUNTRIES in sys.modules else PathFinder.find_spec(name, where)
+    if spec is None or spec.loader is None:
+        return importlib.import_module(name)
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
 
 
 def _calendar(country: str, subdivision: str | None = None) -> type[HolidayBase]:
