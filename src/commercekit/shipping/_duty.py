@@ -41,6 +41,7 @@ def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMini
             scheme=shipment.sold_under,
             on=day,
             shipped_from=shipment.shipped_from,
+            transport_mode=shipment.transport_mode,
         )
         if row is None:
             return None
