@@ -42,9 +42,16 @@ def _sale(**how: str) -> Sale:
 
 
 @pytest.mark.parametrize(
-    "how", [{"transport_mode": "air"}, {"channel": "post"}, {"transport_mode": "sea", "channel": "post"}]
+    "how",
+    [
+        {"transport_mode": "air"},
+        {"channel": "post"},
+        {"transport_mode": "sea", "channel": "post"},
+    ],
 )
-def test_by_air_or_post_the_registered_seller_charges_gst_at_sale(how: dict[str, str]) -> None:
+def test_by_air_or_post_the_registered_seller_charges_gst_at_sale(
+    how: dict[str, str],
+) -> None:
     decision = decide(_sale(**how), on=DAY)
     assert decision.regime is Regime.LOW_VALUE_AT_SALE
 

@@ -125,6 +125,7 @@ class DeMinimis(_bundled.Sourced):
         channel: str,
         scheme: str | None,
         on: date,
+        *,
         shipped_from: str | None = None,
         transport_mode: str | None = None,
     ) -> bool:
@@ -259,11 +260,13 @@ def de_minimis(
     if shipped_from is None:
         _ask_shipped_from(mine, origin, channel, scheme, on)
     if mode is None:
-        _ask_transport_mode(mine, origin, channel, scheme, on, shipped_from)
+        _ask_transport_mode(mine, origin, channel, scheme, on, shipped_from=shipped_from)
     rows = [
         row
         for row in mine
-        if row.applies_to(origin, channel, scheme, on, shipped_from, mode)
+        if row.applies_to(
+            origin, channel, scheme, on, shipped_from=shipped_from, transport_mode=mode
+        )
     ]
     if not rows:
         return None
@@ -285,7 +288,7 @@ def _ask_shipped_from(
     shipped from, which was not said."""
     for row in rows:
         if row.shipped_from and row.applies_to(
-            origin, channel, scheme, on, min(row.shipped_from)
+            origin, channel, scheme, on, shipped_from=min(row.shipped_from)
         ):
             raise MissingDataError(
                 f"where the goods are shipped from (into {row.destination} by {channel})",
@@ -302,13 +305,16 @@ def _ask_transport_mode(
     channel: str,
     scheme: str | None,
     on: date,
+    *,
     shipped_from: str | None,
 ) -> None:
     """Raise when one of ``rows`` that could govern depends on how the goods travel,
     which was not said."""
     for row in rows:
         if row.transport_modes and row.applies_to(
-            origin, channel, scheme, on, shipped_from, min(row.transport_modes)
+            *(origin, channel, scheme, on),
+            shipped_from=shipped_from,
+            transport_mode=min(row.transport_modes),
         ):
             raise MissingDataError(
                 f"how the goods travel (into {row.destination} by {channel})",

@@ -127,7 +127,6 @@ if TYPE_CHECKING:
     from commercekit.tax._services import OperatorService, ServiceFacts, ServiceKind
     from commercekit.tax._tax_line import LineTax, TaxLine
     from commercekit.tax._tax_rate import TaxRate, TaxRateSource, source_rates
-    from commercekit.tax._transport import Channel, TransportMode
     from commercekit.tax._thresholds import (
         Crossing,
         Registration,
@@ -137,6 +136,7 @@ if TYPE_CHECKING:
         threshold_for,
         threshold_periods,
     )
+    from commercekit.tax._transport import Channel, TransportMode
     from commercekit.tax._us_local import StateRatesOnly, missing_from
     from commercekit.tax._us_local_rates import (
         LocalRate,
