@@ -118,7 +118,7 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
 
 def _whole_shipment_suspended(shipment: Shipment, found: DeMinimis, work: Work) -> None:
     """Say why goods of other origins lose the relief too (see ``relief``)."""
-    origins = {item.origin for item in shipment.items}
+    origins = {item.origin or "" for item in shipment.items}
     if origins - found.origins:
         suspended = " and ".join(sorted(origins & found.origins))
         work.lines.append(
