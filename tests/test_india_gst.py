@@ -142,8 +142,9 @@ def test_goods_to_a_registered_buyer_without_a_delivery_state_are_refused() -> N
     the GSTIN's State by assumption."""
     buyer = Buyer("IN", tax_id=validate_tax_id(KARNATAKA_GSTIN, "IN"))
     for seller_state in ("IN-MH", "IN-KA"):
-        with pytest.raises(InvalidAmountError, match=r"subdivision=.*delivery ends"):
+        with pytest.raises(InvalidAmountError, match=r"subdivision, .*delivery ends") as no:
             decide(_sale(seller_state, buyer, "1000"), on=ON)
+        assert (no.value.field, no.value.value) == ("buyer.subdivision", None)
 
 
 def test_goods_follow_the_delivery_state_over_the_gstin() -> None:
@@ -365,13 +366,18 @@ def test_an_indian_seller_must_name_the_state_of_its_registration() -> None:
     buyer = Buyer("IN", subdivision="IN-MH")
     for registrations in (frozenset(), {"IN-MH", "IN-KA"}):
         sale = Sale(Seller("IN", registrations), buyer, "goods", Money("1", "INR"))
-        with pytest.raises(InvalidAmountError, match="State of its GST registration"):
+        with pytest.raises(InvalidAmountError, match="State of its GST registration") as no:
             decide(sale, on=ON)
+        assert (no.value.field, no.value.value) == (
+            "seller.registrations",
+            sorted(registrations),
+        )
 
 
 def test_a_buyer_in_india_needs_a_state() -> None:
-    with pytest.raises(InvalidAmountError, match="without a State"):
+    with pytest.raises(InvalidAmountError, match="no State of India") as refused:
         decide(_sale("IN-MH", Buyer("IN"), "1"), on=ON)
+    assert refused.value.field == "buyer.subdivision"
 
 
 def test_an_unknown_state_is_refused() -> None:

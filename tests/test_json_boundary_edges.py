@@ -183,8 +183,9 @@ HINTS: dict[str, tuple[Json, str, str]] = {
         "BUNDLED_TARIFF", 'write "tariff" in the request (its "name" and "rows"'),
     "a US state's local rates": (
         _put(US_QUOTE, "local_rates", None),
-        "CheckoutContext(partial=True)",
-        '(a quote: "partial": true)'),
+        "TaxRateSource",
+        ('give each local tax at the buyer\'s address in "local_rates" (county, city, '
+         'district; one at 0% where there is none), or write "partial": true')),
     "a conversion said of a payment in its own currency": (
         _payment(converted=True), "Payment(converted=False)", 'write "converted": false'),
     "a fee schedule without the card's row": (

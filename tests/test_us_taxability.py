@@ -402,6 +402,25 @@ def test_the_drug_categories_are_refused_outside_the_states(
         rates_for(country, category, on=ANY_DAY)
 
 
+@pytest.mark.parametrize("category", ["candy", "soft_drinks", "prescription_drugs"])
+def test_a_us_only_category_in_an_eu_quote_is_refused_at_its_product(
+    category: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The EU threshold's value (the goods without the seller's VAT) asks the seller's
+    country's rate first: that refusal names the product whose category it is, in JSON
+    words, as the destination's would (it named no field before)."""
+    example = Path(__file__).parent.parent / "src/commercekit/examples"
+    request = json.loads((example / "nl-to-de-consumer.json").read_text())
+    request["products"]["TEE-ORGANIC"]["tax_category"] = category
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request))
+    assert main(["quote", str(path)], out=io.StringIO()) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("commercekit: products['TEE-ORGANIC'].tax_category: ")
+    assert "TaxRateSource" not in said
+    assert "(a JSON request carries no rates of its own)" in said
+
+
 def test_medicines_refusal_points_to_the_drug_categories() -> None:
     with pytest.raises(MissingDataError, match="'prescription_drugs' and an"):
         rates_for("US-GA", "medicines", on=ANY_DAY)

@@ -54,20 +54,34 @@ class MissingDataError(CommerceKitError, LookupError):
 
     ``missing`` names each fact that is missing; ``how`` says how to supply it;
     ``field``, where the rule knows it, the argument or field path that should hold the
-    first (``products['MUG'].weight_kg``), else ``None``. A quote that may go on
-    without them is asked for with ``partial=True`` and then lists them in its
-    ``missing`` field instead of raising.
+    first (``products['MUG'].weight_kg``), else ``None``; ``json_how``, where a JSON
+    request supplies it otherwise than a Python call (a request carries no rate
+    source), how, in the request's words (the CLI and the HTTP service say it instead
+    of ``how``), else ``None``. A quote that may go on without them is asked for with
+    ``partial=True`` and then lists them in its ``missing`` field instead of raising.
     """
 
     field: str | None = None
+    json_how: str | None = None
 
     def __init__(
-        self, missing: tuple[str, ...] | str, how: str, *, field: str | None = None
+        self,
+        missing: tuple[str, ...] | str,
+        how: str,
+        *,
+        field: str | None = None,
+        json_how: str | None = None,
     ) -> None:
         self.missing = (missing,) if isinstance(missing, str) else tuple(missing)
         self.how = how
         self.field = field
+        self.json_how = json_how
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
+
+    def at(self, field: str | None) -> MissingDataError:
+        """The same refusal pointing at ``field``: a rule's argument named as its
+        caller holds it (``facts.heading`` as ``products['TEA'].rate_facts.heading``)."""
+        return MissingDataError(self.missing, self.how, field=field, json_how=self.json_how)
 
 
 class MissingPaymentCostError(MissingDataError):

@@ -3,7 +3,12 @@
 A rule's refusal shows the value as Python wrote it and hints at a Python call
 (``pass a str``); a refusal of JSON input (``commercekit.serde``, a rate card read
 from its JSON form) shows the value as the JSON held it (``null``, ``true``) and says
-what to write instead.
+what to write instead. ``json_refusal`` says any refusal so, as the ``commercekit
+quote`` command and the HTTP service do: from the error's structure where it has one
+(the value refused, a ``MissingDataError``'s ``json_how``), else by rules on Python's
+syntax and types (``converted=True`` is ``"converted": true``), and a few rewrites of
+the rules' hints at a Python object (``Product(weight_kg=...)``) into the request's
+field.
 """
 
 from __future__ import annotations
@@ -16,9 +21,21 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal
 
-from commercekit.errors import shown
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidInputError,
+    MissingDataError,
+    shown,
+)
 
-__all__ = ["WrittenNumber", "json_number", "json_shown", "json_words"]
+__all__ = [
+    "WrittenNumber",
+    "json_number",
+    "json_reason",
+    "json_refusal",
+    "json_shown",
+    "json_words",
+]
 
 _LIMIT = 120
 """The longest a list or a number's text is shown, as ``shown`` shows any value."""
@@ -54,6 +71,10 @@ def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON ki
         return "null" if value is None else str(value).lower()
     if isinstance(value, Decimal):
         return shown(format(value, "f"))
+    amount = getattr(value, "amount", None)
+    if isinstance(amount, Decimal):  # money, as JSON writes it
+        currency = str(getattr(value, "currency", ""))
+        return _short(json.dumps({"amount": format(amount, "f"), "currency": currency}))
     if isinstance(value, enum.Enum):
         return shown(value.value)
     if isinstance(value, date):
@@ -69,30 +90,20 @@ def json_shown(value: object) -> str:  # noqa: PLR0911  # one return per JSON ki
     return "the value given"
 
 
-_PYTHON_HINTS = (
-    ("pass a non-empty string", "write a non-empty string"),
-    ("pass a non-empty str", "write a non-empty string"),
-    ("pass a string", "write a string"),
-    ("pass a str", "write a string"),
-    ("pass an int such as", "write a whole number such as"),
-    ("pass True or False", "write true or false"),
-    ("pass a list or tuple", "write a JSON array"),
-)
-"""The shared input checks' hints, written for Python callers, in JSON's words."""
+def _json_literal(text: str) -> str:
+    """A Python literal (``True``, ``None``, ``'NL'``, ``2``) as JSON writes it."""
+    if text in {"True", "False", "None"}:
+        return {"True": "true", "False": "false", "None": "null"}[text]
+    return json.dumps(text[1:-1]) if text.startswith("'") else text
 
 
-def _json_literal(match: re.Match[str]) -> str:
-    return f'"{match[1]}": {match[2].lower()}'
-
+_LITERAL = r"True|False|None|'[^']*'|-?\d+(?:\.\d+)?"
 
 _PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"round it with round_money\(\) first"),
      "write it with no more decimals than that"),
-    (re.compile(r"pass a Decimal, an int or a decimal string"), "write a decimal string"),
     (re.compile(r"give products=\{sku: Product\(sku, (\w+)=\.\.\.\)\}"),
      r'give "products" an entry with "\1"'),
-    (re.compile(r"pass Product\(\.\.\., (\w+)=\w+\(\.\.\.\)\)"),
-     r'write "\1" in the product'),
     (re.compile(r"give Product\((\w+)=\.\.\.\)"), r'give "\1" in products'),
     (re.compile(r"give each Item an? (\w+)="), r'give each product an "\1"'),
     (re.compile(r"give Shipment\((\w+)=\.\.\.\)"), r'write "\1" in the shipment'),
@@ -104,25 +115,72 @@ _PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"pass a PaymentCostSource \(such as a FeeSchedule of your contract's "
                 r"FeeRows\) that has one"),
      "give \"payment.fee_schedule\" your contract's row for it"),
-    (re.compile(r"pass Payment\((\w+)=(True|False)\)"),
-     lambda match: f"write {_json_literal(match)}"),
-    (re.compile(r"CheckoutContext\((\w+)=(True|False)\)"), _json_literal),
     (re.compile(r"CheckoutContext\((\w+)=\.\.\.\)"), r'"\1" in the request'),
-    (re.compile(r"set (\w+)='([^']*)'"), r'write "\1": "\2"'),
     (re.compile(r"set (\w+)= "), r'write "\1" '),
-    (re.compile(r"(?<!in Python, )pass a TaxRateSource"),
-     "in Python, pass a TaxRateSource"),
 )  # fmt: skip
-"""The rules' hints at a Python call, as what to write in the request instead (a rate
-source a JSON request cannot carry is said to be Python's). Each rewrite leaves text it
-made alone: the HTTP problem rewrites a message the reader already did."""
+"""The rules' hints at a Python object, as what to write in the request instead."""
+
+_SYNTAX: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(rf"(?<![?&\w])(\w+)=({_LITERAL})"),  # prices_include_tax=False
+        lambda match: f'"{match[1]}": {_json_literal(match[2])}',
+    ),
+    (re.compile(r'\b[A-Z]\w*\(((?:"\w+": [^(),]+(?:, )?)+)\)'), r"\1"),  # Payment(...)
+    (
+        re.compile(r"\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\.(?=[a-z])"),  # RateFacts.heading
+        lambda match: re.sub(r"(?<!^)(?=[A-Z])", "_", match[1]).lower() + ".",
+    ),
+)
+"""Python's syntax in any hint, as JSON's: a keyword argument with a literal
+(``converted=True``, not a URL's ``?id=3``) is the JSON field (``"converted":
+true``), an object built of such fields (``CheckoutContext(partial=True)``) its
+fields, a class's field the JSON field that holds it (``RateFacts.heading``:
+``rate_facts.heading``). Each rule leaves text it made alone: the HTTP problem
+rewrites a message the reader already did."""
+
+_PYTHON_WORDS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"a Decimal, an int or a decimal string"), "a decimal string"),
+    (re.compile(r"\ban int\b"), "a whole number"),
+    (re.compile(r"\bstr\b"), "string"),
+    (re.compile(r"\ba list or tuple\b"), "a JSON array"),
+    (re.compile(r"(?<!=)\b(?:True|False|None)\b"), lambda m: _json_literal(m[0])),
+    (re.compile(r"\b(?:pass|set) (?=[a-z0-9]|$)"), "write "),
+)
+"""Python's words outside the values a message quotes: its types as JSON names them
+(a whole word each: "str" is not "string"), a bare literal JSON's (``None``:
+``null``), and what to pass or set is what to write."""
+
+_QUOTED = re.compile(r"""((?<!\w)'[^']*'(?!\w)|"[^"]*")""")
+"""A value a message quotes (``'True'`` as the request wrote it, ``"taxed"``), never
+rewritten; an apostrophe inside a word (``buyer's``) quotes nothing."""
 
 
 def json_words(reason: str) -> str:
     """A refusal's ``reason`` with the hints written for Python callers in JSON's: the
     readers' refusals, and the rules' on their way to the CLI and the HTTP problem."""
-    for python, words in _PYTHON_HINTS:  # whole words: "str" is not "string"
-        reason = re.sub(rf"{re.escape(python)}\b", words, reason)
-    for call, said in _PYTHON_CALLS:
+    for call, said in (*_PYTHON_CALLS, *_SYNTAX):
         reason = call.sub(said, reason)
-    return reason
+    parts = _QUOTED.split(reason)  # the text between quoted values, and the values
+    for at in range(0, len(parts), 2):
+        for python, words in _PYTHON_WORDS:
+            parts[at] = python.sub(words, parts[at])
+    return "".join(parts)
+
+
+def json_reason(error: InvalidInputError) -> str:
+    """A refused value in JSON's words: the value as written, without the Python
+    argument name (the path names the field)."""
+    return f"{json_shown(error.value)} {json_words(error.reason)}"
+
+
+def json_refusal(error: CommerceKitError) -> str:
+    """A refusal as the CLI and the HTTP service say it, on one line: a value refused
+    by a rule as JSON wrote it (``json_reason``), a missing fact with what to write in
+    the request where the rule says it (``MissingDataError.json_how``)."""
+    if isinstance(error, InvalidInputError):
+        said = json_reason(error)
+    elif isinstance(error, MissingDataError) and error.json_how is not None:
+        said = f"missing {'; '.join(error.missing)}: {error.json_how}"
+    else:
+        said = str(error)
+    return json_words(" ".join(said.split()))

@@ -194,5 +194,5 @@ def as_context_field(
         if not named:
             return error
     if isinstance(error, MissingDataError):
-        return MissingDataError(error.missing, error.how, field=named)
+        return error.at(named)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)

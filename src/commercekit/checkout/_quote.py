@@ -74,6 +74,7 @@ from commercekit.errors import (
     InvalidCartError,
     InvalidInputError,
     MissingDataError,
+    shown,
 )
 from commercekit.money import Money, RateTable, sum_money
 from commercekit.pricing import Cart, PromotionResult, apply_promotions
@@ -333,8 +334,9 @@ def _goods(cart: Cart, context: CheckoutContext) -> dict[str, Product]:
             "are e-books or digital services, electronically supplied services by law "
             "(EU: Implementing Regulation 282/2011 Art. 7; India: online information "
             "and database access or retrieval services, IGST Act 2017 s. 2(17)): the "
-            "checkout quote prices goods; decide their tax with decide(Sale(..., "
-            "supply='electronic_services'))",
+            "checkout quote prices goods; decide their tax as a sale whose supply is "
+            "'electronic_services' (commercekit.tax.decide, the service's /decide)",
+            field=f"products[{shown(electronic[0])}].tax_category",
         )
     return products
 

@@ -168,6 +168,4 @@ def _of_product(
     if item is None or type(error) is not MissingDataError:
         return error
     sku = items[int(item[1])].description
-    return MissingDataError(
-        error.missing, error.how, field=f"products[{shown(sku)}].{item[2]}"
-    )
+    return error.at(f"products[{shown(sku)}].{item[2]}")

@@ -79,11 +79,12 @@ def fact_line_rates(
     facts = context.products[line.sku].rate_facts
     where = f"products[{shown(line.sku)}].rate_facts"
     if facts is None:
+        turns = f"India's GST rate for {category} turns on a fact of the supply"
         raise MissingDataError(
             where,
-            f"India's GST rate for {category} turns on a fact of the supply (see "
-            "fact_rates); pass Product(..., rate_facts=RateFacts(...))",
+            f"{turns} (see fact_rates); pass Product(..., rate_facts=RateFacts(...))",
             field=where,
+            json_how=f'{turns}; write "rate_facts" in the product',
         )
     if category is TaxCategory.RESTAURANT:
         _one_premises(facts, context, where)
@@ -94,9 +95,7 @@ def fact_line_rates(
         field = error.field or ""
         if not field.startswith("facts."):
             raise
-        raise MissingDataError(
-            error.missing, error.how, field=f"{where}.{field.removeprefix('facts.')}"
-        ) from None
+        raise error.at(f"{where}.{field.removeprefix('facts.')}") from None
     if (
         category is TaxCategory.ACCOMMODATION
         and discount.amount

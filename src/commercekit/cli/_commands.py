@@ -20,7 +20,12 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from commercekit import checkout, serde, tax
-from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidTaxIdError,
+    UnknownCountryError,
+    shown,
+)
 
 SERVER_EXTRA = "pip install 'commercekit[server]'"
 """How to install what ``commercekit serve`` needs."""
@@ -97,19 +102,19 @@ def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit quote FILE``: read the request, quote it, print it. A refusal of
     the rules names the request field it points at, first, as a refused value does
     (``local_rates: missing local sales tax rates for US-NY ...``)."""
-    from commercekit._json_words import json_words
     from commercekit._where import Located, applied
     from commercekit.cli._read import read_request
 
     with _no_cycle_collection():
-        cart, context = serde.quote_request_from_json(read_request(arguments.request))
         try:
+            cart, context = serde.quote_request_from_json(read_request(arguments.request))
             result = applied(
                 lambda: checkout.quote(cart, context), serde.QUOTE_REQUEST_WHERE
             )
         except Located as located:  # said where and in the request's words, as HTTP
-            said = json_words(str(located.error))
-            return refuse(f"{located.field}: {said}" if located.field else said)
+            return _refused(located.error, located.field)
+        except CommerceKitError as error:  # refused while the request was read
+            return _refused(error, getattr(error, "field", None))
         if arguments.format == "json":
             _print_json(serde.quote_to_json(result), out)
         else:
@@ -117,6 +122,17 @@ def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
             print_quote(result, out)
     return 0
+
+
+def _refused(error: CommerceKitError, field: str | None) -> int:
+    """A refusal of a request, in its words, after the field it names (as HTTP's
+    ``field`` and ``detail``)."""
+    from commercekit._json_words import json_refusal
+
+    said = json_refusal(error)
+    return refuse(
+        f"{field}: {said}" if field and not said.startswith(f"{field}: ") else said
+    )
 
 
 def schema(arguments: argparse.Namespace, out: TextIO) -> int:

@@ -256,12 +256,17 @@ def rate_region(
     day = check_day(on)
     unmodelled = _UNMODELLED.get(wanted or "")
     if unmodelled is not None:
+        islands = (
+            "some of its islands charge reduced rates that commercekit does not bundle "
+            "(see regions/_data/rate_regions.csv)"
+        )
         raise MissingDataError(
             f"the VAT rates of {unmodelled}",
-            "some of its islands charge reduced rates that commercekit does not bundle "
-            "(see regions/_data/rate_regions.csv); supply them through a "
-            "TaxRateSource, or give the address without a subdivision if it is not one "
-            "of those islands",
+            f"{islands}; supply them through a TaxRateSource, or give the address "
+            "without a subdivision if it is not one of those islands",
+            json_how=f"{islands}; give the buyer without a subdivision if the address "
+            "is not on one of those islands (a JSON request carries no rates of its "
+            "own)",
         )
     regions = [r for r in _read() if r.country == code and r.covers(day)]
     if wanted is not None:

@@ -75,6 +75,7 @@ from commercekit.serde._scalars import (
     read_money,
     read_str,
     read_timezone,
+    shown_choice,
     write_clock,
     write_decimal,
     write_money,
@@ -172,10 +173,14 @@ def _offer(value: object, _: object) -> Offer:
     kind = OFFER_TYPES.get(tag) if isinstance(tag, str) else None
     if kind is None:
         known = ", ".join(OFFER_TYPES)
-        field = "type" if "type" in data else ""
+        wrong = (
+            "is missing"
+            if "type" not in data
+            else f"{shown_choice(tag)} is not an offer type"
+        )
         raise InvalidJsonError(
-            field,
-            f"{shown(tag)} is not an offer type; use one of: {known}",
+            "type",
+            f"{wrong}; use one of: {known}",
             kind=InputKind.CHOICE,
             choices=OFFER_TYPES,
         )

@@ -17,7 +17,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from commercekit._json_words import json_shown, json_words
+from commercekit._json_words import json_reason
 from commercekit.errors import (
     CommerceKitError,
     InvalidInputError,
@@ -25,7 +25,7 @@ from commercekit.errors import (
     shown,
 )
 
-__all__ = ["READ_ERRORS", "json_reason", "json_shown", "locate"]
+__all__ = ["READ_ERRORS", "locate"]
 
 READ_ERRORS = (BaseValidationError, CommerceKitError, ValueError, TypeError)
 """What reading JSON may raise: cattrs' groups, a rule's refusal, a hook's error."""
@@ -34,12 +34,6 @@ _SHAPE = (
     "is not written as the JSON Schema quote-request.schema.json gives this field; "
     "check its type there"
 )
-
-
-def json_reason(error: InvalidInputError) -> str:
-    """A rule's refusal in JSON's words: the value as written, without the Python
-    argument name (the path names the field)."""
-    return f"{json_shown(error.value)} {json_words(error.reason)}"
 
 
 def _join(path: str, step: str) -> str:

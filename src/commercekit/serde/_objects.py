@@ -19,6 +19,7 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
+from commercekit._json_words import json_reason, json_shown
 from commercekit.errors import (
     CommerceKitError,
     InputKind,
@@ -27,7 +28,7 @@ from commercekit.errors import (
     UnknownCurrencyError,
 )
 from commercekit.money import MINOR_UNITS, Money
-from commercekit.serde._locate import json_reason, json_shown, locate
+from commercekit.serde._locate import locate
 from commercekit.serde._scalars import json_object
 
 __all__ = ["AT_LEAST_ONE", "json_fields", "make_object_hook", "placed"]

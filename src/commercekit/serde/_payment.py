@@ -34,6 +34,7 @@ import attrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from commercekit import checkout, payments
+from commercekit._json_words import json_reason
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.checkout import Payment, QuotePayment
 from commercekit.errors import (
@@ -54,7 +55,6 @@ from commercekit.payments import (
     example_schedule,
 )
 from commercekit.serde._converter import converter, country, locate, object_hook
-from commercekit.serde._locate import json_reason
 from commercekit.serde._objects import placed
 
 if TYPE_CHECKING:

@@ -51,7 +51,7 @@ from commercekit.serde._request_sources import (
     read_local_rates,
     read_rate_facts,
 )
-from commercekit.serde._scalars import json_type
+from commercekit.serde._scalars import json_type, shown_choice
 from commercekit.shipping import (
     BUNDLED_TARIFF,
     DutyRate,
@@ -135,7 +135,7 @@ def _incoterm(value: object, _: object) -> str:
     except CommerceKitError:
         raise InvalidJsonError(
             "",
-            f"{shown(value)} is not an incoterm; use 'DDP', 'DAP' or 'DDU'",
+            f"{shown_choice(value)} is not an incoterm; use 'DDP', 'DAP' or 'DDU'",
             kind=InputKind.CHOICE,
             choices=("DDP", "DAP", "DDU"),
         ) from None

@@ -51,6 +51,7 @@ __all__ = [
     "read_money",
     "read_str",
     "read_timezone",
+    "shown_choice",
     "write_clock",
     "write_decimal",
     "write_money",
@@ -75,6 +76,11 @@ def json_type(value: object) -> str:
         return f"the string {shown(value)}"
     kinds = ((Mapping, "a JSON object"), (list | tuple, "a JSON array"))
     return next((name for kind, name in kinds if isinstance(value, kind)), shown(value))
+
+
+def shown_choice(value: object) -> str:
+    """A value refused as a choice: text quoted, anything else by its JSON kind."""
+    return shown(value) if isinstance(value, str) else json_type(value)
 
 
 def json_object(value: object, what: str) -> Mapping[str, Any]:

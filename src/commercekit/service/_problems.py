@@ -19,7 +19,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
-from commercekit._json_words import json_words
+from commercekit._json_words import json_refusal
 from commercekit.errors import CommerceKitError, InvalidInputError, InvalidJsonError
 
 __all__ = [
@@ -76,7 +76,7 @@ def refusal(
         "type": problem_type,
         "title": _TITLES[problem_type],
         "status": status,
-        "detail": json_words(one_line(error)),
+        "detail": json_refusal(error),
         "error": type(error).__name__,
     }
     if field:

@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 from commercekit._bundled import package_files
-from commercekit._json_words import json_shown, json_words
+from commercekit._json_words import json_reason
 from commercekit._numbers import context_free
 from commercekit.errors import (
     CommerceKitError,
@@ -145,9 +145,8 @@ def _at(path: str, read: Callable[[], _T], *, named: bool = False) -> _T:
         ) from None
     except InvalidInputError as error:
         field = _join(path, error.field or "") if named else path
-        reason = f"{json_shown(error.value)} {json_words(error.reason)}"
         raise InvalidJsonError(
-            field, reason, kind=error.kind, choices=error.choices
+            field, json_reason(error), kind=error.kind, choices=error.choices
         ) from None
     except CommerceKitError as error:
         raise InvalidJsonError(path, str(error)) from None

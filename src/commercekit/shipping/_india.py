@@ -242,12 +242,16 @@ def india_tariff_rate(lookup: Callable[[], DutyRate], hs_code: str, on: date) ->
     try:
         return lookup()
     except NoRuleError as error:
-        raise MissingDataError(
-            f"the basic customs duty rate of HS code {hs_code} into India on {on}",
-            "pass tariffs= a TariffSource with its row (a TariffTable of DutyRate rows "
+        schedule = (
             "for destination 'IN', from the First Schedule to the Customs Tariff Act "
             "1975 and the exemption notifications that apply); commercekit bundles no "
-            f"Indian tariff ({error})",
+            f"Indian tariff ({error})"
+        )
+        raise MissingDataError(
+            f"the basic customs duty rate of HS code {hs_code} into India on {on}",
+            f"pass tariffs= a TariffSource with its row (a TariffTable of DutyRate rows "
+            f"{schedule}",
+            json_how=f'write "tariff" in the request with its row (a row {schedule}',
         ) from error
 
 

@@ -134,11 +134,15 @@ prescription matters, its ``food`` row whether sweets are food)."""
 
 def us_only(code: str, category: TaxCategory) -> MissingDataError:
     """The refusal of a US-only ``category`` in ``code``, outside the United States."""
-    return MissingDataError(
-        f"{code} rates for {category}",
+    why = (
         f"{category} is a US sales tax category, named as the states' laws define it "
         f"apart; give the category {US_ONLY[category].value!r}, whose rows say what "
-        f"{code}'s rate covers, or pass a TaxRateSource that answers {category}",
+        f"{code}'s rate covers"
+    )
+    return MissingDataError(
+        f"{code} rates for {category}",
+        f"{why}, or pass a TaxRateSource that answers {category}",
+        json_how=f"{why} (a JSON request carries no rates of its own)",
     )
 
 

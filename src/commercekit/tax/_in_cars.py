@@ -192,12 +192,16 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
             "motor car", "propulsion", "what drives the car (petrol, LPG or CNG; diesel)"
         )
     if facts.propulsion in (Propulsion.HYBRID, Propulsion.ELECTRIC):
-        raise MissingDataError(
-            f"IN GST rate for {facts.propulsion} motor cars",
+        bundled = (
             "commercekit bundles the entries of petrol, LPG, CNG and diesel cars only "
             "(hybrid: compensation cess S. No. 47, 48; electric: S. No. 44 and GST "
-            "entries of their own); pass a TaxRateSource with the car's rates",
+            "entries of their own)"
+        )
+        raise MissingDataError(
+            f"IN GST rate for {facts.propulsion} motor cars",
+            f"{bundled}; pass a TaxRateSource with the car's rates",
             field="facts.propulsion",
+            json_how=f"{bundled}, and a JSON request carries no rates of its own",
         )
     cc, mm = facts.engine_cc, facts.length_mm
     if cc is None:

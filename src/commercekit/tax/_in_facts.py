@@ -325,12 +325,15 @@ def _refuse(
             missing.setdefault(unsaid[0], row.compared_on)
     if missing:
         fields = list(missing)
+        turns_on = f"India's GST rate for {asked} on {day} turns on " + "; or ".join(
+            missing.values()
+        )
+        written = " or ".join(f'"{field}"' for field in fields)
         raise MissingDataError(
             tuple(f"RateFacts.{field}" for field in fields),
-            f"India's GST rate for {asked} on {day} turns on "
-            + "; or ".join(missing.values())
-            + f"; pass RateFacts({'=..., or '.join(fields)}=...)",
+            f"{turns_on}; pass RateFacts({'=..., or '.join(fields)}=...)",
             field=f"facts.{fields[0]}",
+            json_how=f'{turns_on}; write {written} in the product\'s "rate_facts"',
         )
     said = ", ".join(
         f"{field}={getattr(facts, field)}"

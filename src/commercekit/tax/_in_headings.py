@@ -136,12 +136,16 @@ def heading_rates(
     gst = [rate for rate in found if rate.tax == _GST]
     if not gst:
         entries = sorted({entry for entry, _ in rows_table()[category]})
+        bundled = (
+            f"commercekit bundles the {category} entries of headings {entries} only, "
+            "and a heading wider than an entry does not say which applies"
+        )
         raise MissingDataError(
             f"IN GST rate for heading {heading} on {day}",
-            f"commercekit bundles the {category} entries of headings {entries} only, "
-            "and a heading wider than an entry does not say which applies; pass a "
-            "TaxRateSource with the rate of the product's heading",
+            f"{bundled}; pass a TaxRateSource with the rate of the product's heading",
             field="facts.heading",
+            json_how=f"{bundled}; write the heading at least as precisely as one of "
+            "those entries (a JSON request carries no rates of its own)",
         )
     [whole] = gst
     cess = tuple(

@@ -343,13 +343,18 @@ def _missing(
         refuse_category(code, asked, day)  # the holiday or the fact it lacks, by name
     if code in _RATE_PER_HEADING and covered:
         reason = missing_rate_reason(asked, day)
-        raise MissingDataError(
-            f"{code} GST rate for {asked}",
+        why = (
             f"{code} sets a rate per HSN heading (goods) or SAC (services), and no "
             f"bundled row covers {asked} as a whole on {day.isoformat()}"
-            f"{'; ' + reason if reason else ''}; pass a TaxRateSource with the rate "
-            "of the product's heading, or a category that has rows (standard: the "
-            "residual entry, books, newspapers, apparel, footwear)",
+            f"{'; ' + reason if reason else ''}"
+        )
+        rows = "(standard: the residual entry, books, newspapers, apparel, footwear)"
+        raise MissingDataError(
+            f"{code} GST rate for {asked}",
+            f"{why}; pass a TaxRateSource with the rate of the product's heading, or a "
+            f"category that has rows {rows}",
+            json_how=f"{why}; give a category that has rows {rows} (a JSON request "
+            "carries no rates of its own)",
         )
     if asked in US_ONLY and code[:3] != "US-" and covered:
         raise us_only(code, asked)

@@ -82,13 +82,19 @@ def refuse_category(code: str, asked: TaxCategory, day: date) -> NoReturn:
         raise MissingDataError(
             f"{what} ({fact})",
             f"{why}; or pass a TaxRateSource that answers for this category",
+            json_how=why,
         )
-    raise MissingDataError(
-        what,
+    why = (
         f"each state decides what it taxes, and commercekit bundles {code}'s general "
         "rate and the categories its table lists only (the everyday treatment of "
-        f"{asked} here {_bundled_from(since)}); pass a TaxRateSource that answers for this "
-        "category, or a category that has rows",
+        f"{asked} here {_bundled_from(since)})"
+    )
+    raise MissingDataError(
+        what,
+        f"{why}; pass a TaxRateSource that answers for this category, or a category "
+        "that has rows",
+        json_how=f"{why}; give a category that has rows (a JSON request carries no "
+        "rates of its own)",
     )
 
 

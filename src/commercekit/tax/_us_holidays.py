@@ -191,13 +191,16 @@ def _refusal(
         if rate is None
         else f"its {rate}% would be wrong for some"
     )
-    return MissingDataError(
-        f"whether each item of {category} qualifies for the {found.name} on {on}",
+    why = (
         f"from {found.since} to {found.until} {found.state} exempts {found.words}"
         f"{terms} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
-        f"{found.source}). {_why(found, category)}, so {wrong}: pass a "
-        f"TaxRateSource whose rates_for({found.state!r}, {str(category)!r}, on=day) "
-        "answers the day with rates of its own, or give each qualifying item the "
-        f"category 'exempt'{_others(found)}",
+        f"{found.source}). {_why(found, category)}, so {wrong}"
+    )
+    exempt = f"give each qualifying item the category 'exempt'{_others(found)}"
+    return MissingDataError(
+        f"whether each item of {category} qualifies for the {found.name} on {on}",
+        f"{why}: pass a TaxRateSource whose rates_for({found.state!r}, "
+        f"{str(category)!r}, on=day) answers the day with rates of its own, or {exempt}",
+        json_how=f"{why}: {exempt} (a JSON request carries no rates of its own)",
         field="category",  # the category asked for; a decision names its line
     )

@@ -150,17 +150,23 @@ def check_local(
             f"buyer's address{_state_exempts(state, rates)}",
             PARTIAL_SOURCE,
         )
-    raise MissingDataError(
-        _what(state.state),
+    alone = (
         f"{state.name} has local sales taxes and commercekit bundles none, and the "
         f"answer for {rates[0].category.value} holds the state's tax "
-        f"alone{_state_exempts(state, rates)}: pass a "
-        f"TaxRateSource whose rates_for({state.state!r}, category, on=day) answers the "
-        "state's tax and each local one at the buyer's address (county, city, district; "
-        "a local row at 0% where there is none), such as LocalRates(state, [LocalRate("
-        "...), ...]) (a JSON request: local_rates), or ask for the state's part alone with "
-        "StateRatesOnly(source) (a quote: CheckoutContext(partial=True))",
+        f"alone{_state_exempts(state, rates)}"
+    )
+    raise MissingDataError(
+        _what(state.state),
+        f"{alone}: pass a TaxRateSource whose rates_for({state.state!r}, category, "
+        "on=day) answers the state's tax and each local one at the buyer's address "
+        "(county, city, district; a local row at 0% where there is none), such as "
+        "LocalRates(state, [LocalRate(...), ...]) (a JSON request: local_rates), or ask "
+        "for the state's part alone with StateRatesOnly(source) (a quote: "
+        "CheckoutContext(partial=True))",
         field="tax_rates",  # the quote's context field (decide's rates)
+        json_how=f'{alone}: give each local tax at the buyer\'s address in "local_rates" '
+        "(county, city, district; one at 0% where there is none), or write "
+        '"partial": true for the state\'s part alone',
     )
 
 

@@ -94,10 +94,16 @@ class Case:
     def _line_rates(self, jurisdiction: str) -> list[tuple[TaxRate, ...]]:
         """Each line's rates in ``jurisdiction``: one tuple per category, asked once."""
         lines = self.sale.goods_lines
-        rates = {
-            category: source_rates(self.source, jurisdiction, category, on=self.on)
-            for category in {line.category for line in lines}
-        }
+        rates = {}
+        for category in {line.category for line in lines}:
+            try:
+                rates[category] = source_rates(
+                    self.source, jurisdiction, category, on=self.on
+                )
+            except MissingDataError as error:  # named at the line that gave it
+                if error.field is not None or type(error) is not MissingDataError:
+                    raise
+                raise error.at(self.given(category)) from None
         return [rates[line.category] for line in lines]
 
     def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
@@ -233,7 +239,7 @@ class Case:
         at the sale's first line of ``category``: ``sale.lines[i].category``."""
         if error.field != "category":
             return error
-        return MissingDataError(error.missing, error.how, field=self.given(category))
+        return error.at(self.given(category))
 
     def _category_rates(
         self, jurisdiction: str, category: TaxCategory
@@ -262,7 +268,7 @@ class Case:
                 if refused.field is not None or type(refused) is not MissingDataError:
                     raise
                 given = self.given(category)
-                raise MissingDataError(refused.missing, refused.how, field=given) from None
+                raise refused.at(given) from None
             self.left_out.setdefault(category, rule)
             return None
 

@@ -278,15 +278,15 @@ def _supplier_state(case: Case) -> str:
     seller = case.sale.seller
     listed = sorted(code for code in seller.registrations if code.startswith("IN-"))
     if len(listed) != 1:
-        said = "none" if not listed else ", ".join(listed)
         raise InvalidAmountError.refused(
-            "seller",
-            seller,
-            f"supplies in India from the State of its GST registration, and lists {said}: "
-            "pass the one this supply is made from in registrations= (its ISO code, "
-            "such as 'IN-MH'; gstin_state() reads it from the GSTIN). A supplier not "
-            "registered for GST charges none (commercekit does not decide whether it "
-            "must register)",
+            "seller.registrations",
+            listed,
+            f"lists {len(listed) or 'no'} States of India where one is needed: a seller "
+            "supplies in India from the State of its GST registration; list the one "
+            "this supply is made from in the seller's registrations (its ISO code, "
+            "such as 'IN-MH'; the first two digits of a GSTIN are its State's). A "
+            "supplier not registered for GST charges none (commercekit does not "
+            "decide whether it must register)",
             kind=InputKind.PLACE,
         )
     return state(listed[0])
@@ -312,11 +312,12 @@ def _place_of_supply(case: Case) -> tuple[str, Rule]:
         )
     if case.goods:
         raise InvalidAmountError.refused(
-            "buyer",
-            buyer,
-            "is in India without a State: the place of supply of goods is where their "
-            "movement ends (IGST Act s. 10(1)(a)), which a GSTIN does not tell; pass "
-            "subdivision= ('IN-MH', 'IN-KA', …), the State where delivery ends",
+            "buyer.subdivision",
+            buyer.subdivision,
+            "is no State of India: the place of supply of goods is where their "
+            "movement ends (IGST Act s. 10(1)(a)), which a GSTIN does not tell; give "
+            "the buyer's subdivision, the State where delivery ends ('IN-MH', "
+            "'IN-KA', …)",
             kind=InputKind.PLACE,
         )
     if registered is not None:

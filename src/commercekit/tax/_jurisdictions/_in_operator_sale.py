@@ -87,7 +87,7 @@ def through_operator(case: Case, decision: TaxDecision) -> TaxDecision:
             at_specified_premises=facts.at_specified_premises,
         )
     except MissingDataError as error:
-        raise MissingDataError(error.missing, error.how, field=_at(error.field)) from None
+        raise error.at(_at(error.field)) from None
     except InvalidInputError as error:
         raise type(error)(error.value, error.reason, field=_at(error.field)) from None
     _refuse_rates_not_bundled(case, service)
@@ -135,13 +135,16 @@ def _refuse_rates_not_bundled(case: Case, service: OperatorService) -> None:
         f"; its rate is bundled by its facts for the category '{category}' "
         "(fact_rates), which every line must have"
     )
-    raise MissingDataError(
-        f"the GST rate of {service.value.replace('_', ' ')} services",
+    held = (
         "the bundled rows of India hold the residual rate, and passenger transport, "
         "accommodation and restaurant service have rate entries of their own "
-        f"(Notification 11/2017-Central Tax (Rate)){bundled}; or pass rates= a "
-        "TaxRateSource that holds the service's rate",
+        f"(Notification 11/2017-Central Tax (Rate)){bundled}"
+    )
+    raise MissingDataError(
+        f"the GST rate of {service.value.replace('_', ' ')} services",
+        f"{held}; or pass rates= a TaxRateSource that holds the service's rate",
         field="rates",
+        json_how=f"{held} (a JSON request carries no rates of its own)",
     )
 
 

@@ -80,6 +80,15 @@ the clause, the rule in words, and the place to state as ``ServiceFacts.location
 
 _IN_A_QUOTE = " (in a quote, CheckoutContext(service_facts=...))"
 
+
+def _json_facts(kind: ServiceKind, where: str) -> str:
+    """What a JSON request writes to say where: its ``service_facts``."""
+    return (
+        f'write "service_facts": {{"kind": "{kind.value}", "location": "IN-KA"}} '
+        f"with {where}"
+    )
+
+
 _GENERAL_WITHIN_INDIA = frozenset(
     {ServiceKind.GENERAL, ServiceKind.INTERMEDIARY, ServiceKind.OIDAR}
 )
@@ -114,10 +123,11 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
     if facts is not None and facts.kind is not kind:
         raise MissingDataError(
             f"where the {category} service is supplied: its kind is "
-            f"'{kind.value}', not '{facts.kind.value}' (ServiceFacts.kind)",
+            f"'{kind.value}', not '{facts.kind.value}'",
             f"{words} (IGST Act s. {clause}); pass service=ServiceFacts('{kind.value}', "
             f"location='IN-KA', ...) with {where}{_IN_A_QUOTE}",
             field="sale.service.kind",
+            json_how=f"{words} (IGST Act s. {clause}); {_json_facts(kind, where)}",
         )
     if location is None or not location.startswith("IN-"):
         abroad = (
@@ -127,11 +137,13 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
             "at the recipient, which is not bundled)"
         )
         raise MissingDataError(
-            f"where the {category} service is supplied (ServiceFacts.location){abroad}",
+            f"where the {category} service is supplied{abroad}",
             f"{words} (IGST Act s. {clause}), not at the buyer's State; pass "
             f"service=ServiceFacts('{kind.value}', location='IN-KA', ...) with "
             f"{where}{_IN_A_QUOTE}",
             field="sale.service.location",
+            json_how=f"{words} (IGST Act s. {clause}), not at the buyer's State; "
+            f"{_json_facts(kind, where)}",
         )
     return location, Rule(
         f"{words}, {location}: the place of supply is there (IGST Act s. {clause})", ACTS
