@@ -316,10 +316,14 @@ def _ask_transport_mode(
             shipped_from=shipped_from,
             transport_mode=min(row.transport_modes),
         ):
+            relieves = (
+                f"{row.legal_basis} relieves goods travelling by "
+                f"{' or '.join(sorted(row.transport_modes))} only [{row.source}]"
+            )
             raise MissingDataError(
                 f"how the goods travel (into {row.destination} by {channel})",
-                f"{row.legal_basis} relieves goods travelling by "
-                f"{' or '.join(sorted(row.transport_modes))} only [{row.source}]; give "
-                "Shipment(transport_mode='air', 'sea' or 'land')",
+                f"{relieves}; give Shipment(transport_mode='air', 'sea' or 'land')",
                 field="shipment.transport_mode",
+                json_how=f'{relieves}; write the shipment\'s "transport_mode" ("air", '
+                '"sea" or "land")',
             )

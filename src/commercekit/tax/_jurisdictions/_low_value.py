@@ -242,13 +242,17 @@ def _by_air_or_post(case: Case, limit: Threshold) -> bool:
     if mode is not None and channel is Channel.COURIER:
         return False
     missing = "transport_mode" if mode is None else "channel"
+    rule = (
+        f"its low-value goods are those imported by air or post ({limit.source}); "
+        "goods by sea or land owe GST at import whatever their value"
+    )
     raise MissingDataError(
         f"how the goods travel to {limit.jurisdiction} ({missing})",
-        f"its low-value goods are those imported by air or post ({limit.source}); "
-        "goods by sea or land owe GST at import whatever their value: give "
-        "transport_mode='air', 'sea' or 'land' and, unless by air, channel='post' "
-        "or 'courier'",
+        f"{rule}: give transport_mode (air, sea or land) and, unless by air, channel "
+        "(post or courier)",
         field=f"sale.{missing}",
+        json_how=f'{rule}: write "transport_mode" ("air", "sea" or "land") and, '
+        'unless by air, "channel" ("post" or "courier")',
     )
 
 
