@@ -2,9 +2,9 @@
 
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
-its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_checks``,
-``_bundled``, ``_lazy``, ``_json_words``, ``_where``, ``_methods``) are the shared
-footing every package stands on.
+its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_trusted``,
+``_checks``, ``_bundled``, ``_lazy``, ``_json_words``, ``_where``, ``_methods``) are
+the shared footing every package stands on.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ FOOTING = {
     "typing",
     "_numbers",
     "_inputs",
+    "_trusted",
     "_checks",
     "_bundled",
     "_words",
@@ -130,6 +131,7 @@ def test_the_footing_imports_no_rule_package_but_money() -> None:
         ("_lazy", set()),
         ("_methods", set()),
         ("_inputs", {"_methods", "_numbers", "_words", "errors"}),
+        ("_trusted", set()),
         ("_checks", {"_numbers", "_inputs", "errors", "money"}),
         ("errors", ERRORS_PARTS),
         *((part, ERRORS_PARTS | {"_words"}) for part in sorted(ERRORS_PARTS)),

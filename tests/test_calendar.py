@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -126,7 +127,7 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
     script = (
         "import sys\n"
         "from commercekit.regions import _calendar\n"
-        "codes = ('DE', 'NL', 'GB', 'US', 'FR', 'IT')\n"
+        "codes = ('DE', 'NL', 'GB', 'US', 'FR', 'IT', 'IL', 'ID', 'CN', 'SA')\n"
         "ours = {code: _calendar._calendar_class(code) for code in codes}\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'holidays']\n"
         "assert 'importlib.metadata' not in sys.modules\n"
@@ -139,6 +140,53 @@ def test_one_countrys_calendar_loads_that_country_alone_with_the_librarys_answer
         "            own = calendar(subdiv=region, years=[year])\n"
         "            theirs = holidays.country_holidays(code, region, years=[year])\n"
         "            assert dict(own.items()) == dict(theirs.items()), (code, region)\n"
+    )
+    _run_checked(script)
+
+
+def test_a_package_of_imports_alone_is_read_name_by_name(tmp_path: Path) -> None:
+    """A package whose ``__init__`` only imports names from its own modules is run
+    without it, each name from its module; one whose ``__init__`` does anything else
+    (or imports from elsewhere) gets its own ``__init__`` run (no names read)."""
+    for name, init in {
+        "imports": '"""Doc."""\nfrom imports.a import X, Y as Z\nfrom imports.b import W\n',
+        "more": "from more.a import X\nVALUE = 1\n",
+        "outside": "from os.path import join\n",
+        "relative": "from .a import X\n",
+        "broken": "from broken.a import (\n",
+        "star": "from star.a import *\n",
+    }.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text(init)
+    spec = importlib.util.spec_from_file_location(
+        "imports", tmp_path / "imports" / "__init__.py"
+    )
+    assert spec is not None
+    assert _calendar._imported_names(importlib.util.module_from_spec(spec)) == {
+        "a": ("imports.a", None),
+        "X": ("imports.a", "X"),
+        "Z": ("imports.a", "Y"),
+        "b": ("imports.b", None),
+        "W": ("imports.b", "W"),
+    }
+    for name in ("more", "outside", "relative", "broken", "star"):
+        spec = importlib.util.spec_from_file_location(name, tmp_path / name / "__init__.py")
+        assert spec is not None
+        assert _calendar._imported_names(importlib.util.module_from_spec(spec)) == {}
+
+
+def test_a_package_not_of_imports_alone_runs_its_own_init() -> None:
+    """Where ``holidays.calendars`` and ``holidays.groups`` cannot be read name by name,
+    their ``__init__`` runs as the library's import runs it (every calendar, every
+    group), and the calendar gives the library's days."""
+    script = (
+        "from commercekit.regions import _calendar\n"
+        "_calendar._imported_names = lambda package: {}\n"
+        "calendar = _calendar._calendar_class('DE')\n"
+        "assert 'holidays.groups.islamic' in _calendar._run\n"
+        "import holidays\n"
+        "theirs = holidays.country_holidays('DE', 'BY', years=[2026])\n"
+        "assert dict(calendar(subdiv='BY', years=[2026]).items()) == dict(theirs.items())\n"
     )
     _run_checked(script)
 

@@ -157,10 +157,10 @@ def test_utility_vehicle_is_asked_only_where_an_entry_turns_on_it(day: date) -> 
     assert gst_and_cess(car("diesel", 2184, 4585), day)[0] in (28, 40)
 
 
-@pytest.mark.parametrize("fuel", ["hybrid", "electric"])
-def test_hybrid_and_electric_cars_are_refused_not_guessed(fuel: str) -> None:
-    with pytest.raises(MissingDataError, match=r"S\. No\. 4"):
-        fact_rates("IN", "motor_cars", car(fuel, 1497, 3990), on=LAST_DAY)
+def test_hybrid_cars_are_refused_not_guessed() -> None:
+    """Electric ones are rated (tests/test_india_electric_vehicles.py)."""
+    with pytest.raises(MissingDataError, match=r"S\. No\. 47 and 48"):
+        fact_rates("IN", "motor_cars", car("hybrid", 1497, 3990), on=LAST_DAY)
 
 
 def test_before_gst_there_is_no_rule() -> None:

@@ -99,10 +99,10 @@ def test_a_fact_not_stated_is_refused_by_name(facts: RateFacts, field: str) -> N
     assert refused.value.field == f"facts.{field}"
 
 
-@pytest.mark.parametrize("fuel", ["hybrid", "electric"])
-def test_electric_and_hybrid_motorcycles_are_refused_not_guessed(fuel: str) -> None:
-    with pytest.raises(MissingDataError, match="8711 60"):
-        fact_rates("IN", "motorcycles", bike(150, fuel), on=LAST_DAY)
+def test_hybrid_motorcycles_are_refused_not_guessed() -> None:
+    """Electric ones are rated (tests/test_india_electric_vehicles.py)."""
+    with pytest.raises(MissingDataError, match="hybrid"):
+        fact_rates("IN", "motorcycles", bike(150, "hybrid"), on=LAST_DAY)
 
 
 def test_before_gst_there_is_no_rule() -> None:
@@ -152,3 +152,15 @@ def test_the_quote_names_a_fact_not_stated_on_the_product() -> None:
     with pytest.raises(MissingDataError) as refused:
         _quote(RateFacts(propulsion="petrol"), LAST_DAY, "IN-MH")
     assert refused.value.field == "products['BIKE'].rate_facts.engine_cc"
+
+
+def test_a_hybrid_motorcycle_is_refused_to_a_json_caller_in_json_words() -> None:
+    """A JSON request cannot carry a TaxRateSource: the refusal the CLI and HTTP print
+    says what a JSON caller can do instead."""
+    from commercekit._json_words import json_refusal
+
+    with pytest.raises(MissingDataError) as refused:
+        _quote(RateFacts(propulsion="hybrid", engine_cc=400), LAST_DAY, "IN-MH")
+    said = json_refusal(refused.value)
+    assert "TaxRateSource" not in said
+    assert "a JSON request carries no rates of its own" in said

@@ -94,14 +94,9 @@ OTHER_JURISDICTIONS = {
 """The registered jurisdictions besides the EU's."""
 
 
-def _run(code: str) -> tuple[set[str], list[str]]:
-    """The modules a fresh interpreter loads running ``code`` after ``RECORD_READS``
-    (besides those its start-up loaded), and the bundled files it read, in order."""
-    script = (
-        f"{RECORD_READS}{code}\n"
-        "loaded = sorted(set(sys.modules) - BEFORE)\n"
-        "print(__import__('json').dumps([loaded, READ]))\n"
-    )
+def _last_line(script: str) -> str:
+    """The last line a fresh interpreter prints running ``script``, this checkout's
+    ``src`` first on its path."""
     path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
     done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
         [sys.executable, "-c", script],
@@ -111,7 +106,18 @@ def _run(code: str) -> tuple[set[str], list[str]]:
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": path},
     )
-    found: list[Any] = json.loads(done.stdout.splitlines()[-1])
+    return done.stdout.splitlines()[-1]
+
+
+def _run(code: str) -> tuple[set[str], list[str]]:
+    """The modules a fresh interpreter loads running ``code`` after ``RECORD_READS``
+    (besides those its start-up loaded), and the bundled files it read, in order."""
+    script = (
+        f"{RECORD_READS}{code}\n"
+        "loaded = sorted(set(sys.modules) - BEFORE)\n"
+        "print(__import__('json').dumps([loaded, READ]))\n"
+    )
+    found: list[Any] = json.loads(_last_line(script))
     return set(found[0]), found[1]
 
 
@@ -149,6 +155,8 @@ def test_a_quote_within_the_eu_loads_no_us_or_other_rules() -> None:
     assert "commercekit.tax._jurisdictions._eu" in loaded
     assert "pycountry" not in loaded, "ISO codes are read from pycountry's file"
     assert METADATA & loaded == set()
+    assert RESOURCES & loaded == set(), "the request's schema is read from its folder"
+    assert "commercekit.serde._where" not in loaded, "the schema is read on a refusal"
     assert not [name for name in loaded if name.split(".")[0] == "holidays"]
     assert (US_RULES | OTHER_JURISDICTIONS | BORDER_RULES) & loaded == set()
     assert RULES_NOT_ASKED & loaded == set()
@@ -215,3 +223,94 @@ def test_a_quote_from_a_zip_file_reads_the_same_bundled_files(tmp_path: Path) ->
         ]
         assert made[0].stdout == made[1].stdout
         assert made[0].stdout.count("EUR") > 3
+
+
+OTHER_CALENDARS = {
+    f"holidays.{package}.{name}"
+    for package in ("calendars", "groups")
+    for name in ("islamic", "hebrew", "hindu", "chinese", "buddhist", "tibetan", "thai")
+}
+"""Modules of the ``holidays`` library a German or Dutch calendar has no use for, which
+the ``__init__`` of ``holidays.calendars`` and ``holidays.groups`` import."""
+
+
+def test_a_quote_within_the_eu_runs_the_calendar_modules_it_uses() -> None:
+    """The German consumer's quote runs the modules the calendars of the Netherlands
+    (the warehouse) and Germany import: the base class, Germany's school holidays, the
+    groups of holidays they take (Christian, international), but no other calendar or
+    group: ``holidays.calendars`` and
+    ``holidays.groups`` are run without the ``__init__`` that imports them all."""
+    loaded, _ = _run(
+        f"{IMPORT_QUOTE}\nfrom commercekit.cli import main\n"
+        f"main(['quote', '{EXAMPLES}/nl-to-de-consumer.json'], out=io.StringIO())\n"
+        "from commercekit.regions import _calendar\n"
+        "sys.modules.update(_calendar._run)"  # the library's modules it ran, counted
+    )
+    ran = {name for name in loaded if name.split(".")[0] == "holidays"}
+    assert {"holidays.holiday_base", "holidays.calendars.germany_school"} <= ran
+    assert {"holidays.groups.christian", "holidays.groups.international"} <= ran
+    assert OTHER_CALENDARS & ran == set()
+
+
+def test_a_quote_reads_the_example_rate_cards_once() -> None:
+    """The request's ``"examples"``, the check that a quote's cards are the examples
+    (writing it back) and the table's note on example prices share one reading of the
+    bundled cards."""
+    _, read = _run(
+        "from commercekit.shipping import _card_data\n"
+        "card = _card_data._card\n"
+        "def recorded(data, **options):\n"
+        "    READ.append(('card', data['carrier'], data['service']))\n"
+        "    return card(data, **options)\n"
+        "_card_data._card = recorded\n"
+        "from commercekit.cli import main\n"
+        "for example in ('nl-to-de-consumer', 'nl-to-us-ddp'):\n"
+        "    for options in ([], ['--format', 'json']):\n"
+        f"        request = f'{EXAMPLES}/{{example}}.json'\n"
+        "        main(['quote', request, *options], out=io.StringIO())"
+    )
+    cards = json.loads(
+        (ROOT / "src/commercekit/shipping/_data/example_rate_cards.json").read_text()
+    )
+    parsed = [entry[1:] for entry in read if entry[0] == "card"]
+    assert parsed == [[card["carrier"], card["service"]] for card in cards["cards"]]
+
+
+def test_the_command_line_loads_and_quotes_with_collection_paused() -> None:
+    """``import commercekit.cli`` loads no command, rule or error class (nor
+    ``moneyed``), and a quote from the command line, loading them, runs no cyclic
+    garbage collection; the collector is on again afterwards."""
+    script = (
+        "import gc, io, json, sys\n"
+        "before = set(sys.modules)\n"
+        "import commercekit.cli\n"
+        "on_import = sorted(set(sys.modules) - before)\n"
+        "collected = sum(generation['collections'] for generation in gc.get_stats())\n"
+        "commercekit.cli.main(\n"
+        f"    ['quote', '{EXAMPLES}/nl-to-de-consumer.json'], out=io.StringIO()\n"
+        ")\n"
+        "collections = sum(g['collections'] for g in gc.get_stats()) - collected\n"
+        "print(json.dumps([on_import, collections, gc.isenabled()]))\n"
+    )
+    on_import, collections, enabled = json.loads(_last_line(script))
+    assert "commercekit.cli" in on_import
+    assert {"moneyed", "argparse", "commercekit.errors"} & set(on_import) == set()
+    assert collections == 0
+    assert enabled
+
+
+def test_a_quote_within_the_eu_builds_the_thresholds_it_asks_for() -> None:
+    """The German consumer's quote reads the EUR 10,000 of EU distance sales from the
+    thresholds, and builds no other jurisdiction's or rule's rows."""
+    _, read = _run(
+        "from commercekit.tax import _thresholds\n"
+        "threshold = _thresholds._threshold\n"
+        "def recorded(line):\n"
+        "    READ.append(['row', line.raw('jurisdiction'), line.raw('rule')])\n"
+        "    return threshold(line)\n"
+        "_thresholds._threshold = recorded\n"
+        "from commercekit.cli import main\n"
+        f"main(['quote', '{EXAMPLES}/nl-to-de-consumer.json'], out=io.StringIO())"
+    )
+    built = {tuple(entry[1:]) for entry in read if entry[0] == "row"}
+    assert built == {("EU", "distance_sales_threshold")}

@@ -1,4 +1,4 @@
-"""The trusted builds (``commercekit._inputs.trusted_builder``) equal the checked ones.
+"""The trusted builds (``commercekit._trusted.trusted_builder``) equal the checked ones.
 
 The quote builds its Money, quote lines, sale lines and tax lines with
 ``trusted_builder``: the fields set as given, without the constructor's converters and
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit._inputs import trusted_builder, trusted_evolve
+from commercekit._trusted import trusted_builder, trusted_evolve
 from commercekit.checkout import QuoteLine
 from commercekit.money import MINOR_UNITS, Money
 from commercekit.tax import SaleLine, TaxCategory, TaxLine
@@ -145,3 +145,16 @@ def test_a_trusted_build_needs_every_field_by_name() -> None:
         trusted_builder(Money)(
             amount=Decimal(1), currency=Money(0, "EUR").currency, colour=1
         )
+
+
+@given(quote_line_values())
+def test_a_trusted_quote_line_stays_frozen(values: dict[str, Any]) -> None:
+    """A trusted build, filled by plain stores as a subclass, is a frozen QuoteLine
+    once built: its own class, its fields neither set nor deleted."""
+    line = trusted_builder(QuoteLine)(**values)
+    assert line.__class__ is QuoteLine
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        line.sku = "OTHER"  # type: ignore[misc]  # what is refused
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del line.tax  # type: ignore[misc]  # as above
+    assert line == QuoteLine(**values)

@@ -447,8 +447,9 @@ def test_the_new_categories_as_json_through_the_cli(
 # Candy and soft drinks (issue 18), taxed apart from groceries: Illinois' general 6.25%
 # (the Department's answer 760 for candy; 86 Ill. Adm. Code 130.310 for soft drinks,
 # in a reprint), Tennessee's 7% for candy and the 4% food rate for soft drinks (SUT-53:
-# food "do[es] not include ... candy"), Arkansas' full 6.5% from Act 141 of 2017 until
-# 2025-12-31 (secondary), Louisiana's soft drinks exempt from the state tax.
+# food "do[es] not include ... candy"), Arkansas' full 6.5% from Act 141 of 2017, on
+# after its food tax ends in 2026 (secondary), Louisiana's soft drinks exempt from the
+# state tax.
 SWEETS = [
     ("US-IL", "candy", date(2025, 12, 31), "6.25"),
     ("US-IL", "candy", date(2026, 1, 1), "6.25"),  # groceries 0% from this day
@@ -480,8 +481,6 @@ def test_illinois_a_candy_bar_beside_groceries_after_the_repeal() -> None:
     ("state", "category", "day", "first"),
     [
         ("US-TN", "candy", date(2023, 12, 31), "2024-01-01"),
-        ("US-AR", "candy", date(2026, 1, 1), "2018-06-21"),
-        ("US-AR", "soft_drinks", date(2026, 1, 1), "2018-06-21"),
     ],
 )
 def test_candy_and_soft_drinks_outside_their_rows_are_refused(

@@ -9,17 +9,12 @@ listing the values, ``day`` an ``Invalid<Package>DateError`` (``commercekit.erro
 ``For(error)`` binds the checks to one package's error: a package's checks are one line.
 
 The money checks live in ``commercekit._checks``; this module imports no rule package.
-
-``trusted`` and ``trusted_evolve`` are the other side of "validate when built": the
-library's own results, made from values it has already checked, are built without
-running the checks again on its hot paths (a quote builds thousands of lines).
 """
 
 from __future__ import annotations
 
 import enum
-import types
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol, TypeAlias, TypeVar, cast
@@ -329,72 +324,3 @@ class For:
     def member(self, value: object, kind: type[_Member], field: str) -> _Member:
         """A member of ``kind`` or its value; the refusal lists the values."""
         return member(value, kind, field, self.error)
-
-
-def _slot_setter(cls: type, name: str) -> Callable[[object, Any], None] | None:
-    """The setter of ``cls``'s slot ``name``: it fills the slot directly, as attrs'
-    own ``__init__`` does, past a frozen class's ``__setattr__``; ``None`` where the
-    class has no slot and ``object``'s ``__setattr__`` (Money): set as written."""
-    for klass in cls.__mro__:
-        found = klass.__dict__.get(name)
-        if isinstance(found, types.MemberDescriptorType):
-            return found.__set__
-    if cls.__setattr__ is cast(Any, object.__setattr__):
-        return None  # no slot, no __setattr__ to get past
-    return lambda made, value: object.__setattr__(made, name, value)  # frozen, no slots
-
-
-_BUILDERS: dict[type, Callable[..., Any]] = {}
-
-
-def trusted_builder(cls: type[_Kind]) -> Callable[..., _Kind]:
-    """``trusted`` for one class, as a function of one keyword per field that fills
-    each slot: what a hot path keeps at hand (``trusted`` passes its keywords on once
-    more, which doubles the cost of each value). Written once per class the library
-    builds trusted: a few dozen (Money among them)."""
-    found = _BUILDERS.get(cls)
-    if found is None:
-        found = _BUILDERS[cls] = _written_builder(cls)
-    return found
-
-
-def _written_builder(cls: type) -> Callable[..., Any]:
-    """The function of ``trusted_builder``, written out for ``cls``'s fields as attrs
-    writes its ``__init__``, without the converters and validators (a loop over the
-    fields costs twice as much); a class not of attrs (Money) as its ``__init__``
-    stores its parameters, each in the attribute of its name. Python itself refuses a
-    field not given or not known, with a ``TypeError`` naming it."""
-    code = cast(Any, cls).__init__.__code__  # after self: its parameters
-    names = (
-        [f.name for f in attrs.fields(cls)]
-        if attrs.has(cls)
-        else code.co_varnames[1 : code.co_argcount]
-    )
-    setters = {f"_set_{name}": _slot_setter(cls, name) for name in names}
-    body = "".join(
-        f"    _set_{name}(made, {name})\n" if setters[f"_set_{name}"]
-        else f"    made.{name} = {name}\n" for name in names
-    )  # fmt: skip
-    source = (
-        f"def build(*, {', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
-    )
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(source, namespace)  # noqa: S102  # the source is built from the fields' names only
-    return namespace["build"]  # type: ignore[no-any-return]  # exec's namespace is Any
-
-
-def trusted(cls: type[_Kind], **values: Any) -> _Kind:
-    """A value object built from values the library itself computed from checked
-    inputs, without re-running the checks its constructor makes on a caller's values.
-
-    The quote builds thousands of lines, taxes and amounts; checking each again would
-    double its time. Every field must be given, exactly as stored (nothing converts)."""
-    return trusted_builder(cls)(**values)
-
-
-def trusted_evolve(value: _Kind, **changes: Any) -> _Kind:
-    """``attrs.evolve`` for a value the library checked, changed to values it checked:
-    the checks are not run again (see ``trusted``)."""
-    cls = type(value)
-    fields = {field.name: getattr(value, field.name) for field in attrs.fields(cls)}  # type: ignore[arg-type]
-    return trusted(cls, **(fields | changes))

@@ -57,8 +57,8 @@ from typing import cast
 
 import attrs
 
-from commercekit._inputs import trusted_builder, trusted_evolve
 from commercekit._numbers import EXACT, context_free, plugged
+from commercekit._trusted import trusted_builder, trusted_evolve
 from commercekit.checkout._checks import as_context_field
 from commercekit.checkout._context import CheckoutContext, Product
 from commercekit.checkout._model import Quote

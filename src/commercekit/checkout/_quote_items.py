@@ -175,7 +175,8 @@ def _per_item(
     if context.prices_include_tax:
         raise MissingDataError(
             f"the price of each item without the tax on line {line.sku!r}",
-            f"{rules[0].explain()}. A price including the tax does not give the price "
+            f"{'; '.join(rule.explain() for rule in rules)}. A price including the tax "
+            "does not give the price "
             "without it until the rate is chosen, and the rate depends on that price; "
             "quote with prices_include_tax=False and the prices without the tax, as US "
             "prices are stated",

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
-from operator import attrgetter, sub
+from operator import attrgetter, eq, sub
 
-from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
+from commercekit._trusted import trusted_builder
 from commercekit.checkout._model import QuoteLine
 from commercekit.money import MINOR_UNITS, QUANTUM, Money
 from commercekit.pricing import CartLine
@@ -158,13 +158,16 @@ def _summary(
     """``tax_invoice``'s summary: one row per tax and rate, its base (the nets) and
     its tax added up, rows in the order of the lines, then sorted by tax and rate."""
     rows: dict[tuple[str, Decimal, RateKind], tuple[int, int]] = {}
-    for line_key, (rate, *_) in by_key.items():  # in the order of the lines
+    base_left, tax_left = sum(nets), sum(taxes)  # of the lines not yet counted
+    last = len(by_key) - 1
+    for index, (line_key, (rate, *_)) in enumerate(by_key.items()):  # as the lines
         key = (rate.tax, rate.rate, rate.kind)
-        if len(by_key) == 1:  # every line
-            base, tax = sum(nets), sum(taxes)
-        else:  # the lines of these rates: one pass in C per tuple of rates
-            base = sum(compress(nets, map(line_key.__eq__, keys)))
-            tax = sum(compress(taxes, map(line_key.__eq__, keys)))
+        if index == last:  # the lines left are this tuple's
+            base, tax = base_left, tax_left
+        else:  # the lines of these rates, chosen in one pass in C
+            chosen = list(map(eq, keys, repeat(line_key)))
+            base, tax = sum(compress(nets, chosen)), sum(compress(taxes, chosen))
+            base_left, tax_left = base_left - base, tax_left - tax
         found = rows.get(key)
         rows[key] = (base, tax) if found is None else (found[0] + base, found[1] + tax)
     return tuple(

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from commercekit._inputs import trusted, trusted_builder
 from commercekit._numbers import EXACT
+from commercekit._trusted import trusted, trusted_builder
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_items import (

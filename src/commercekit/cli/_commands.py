@@ -11,15 +11,13 @@ error), 2 input or a setup it refuses. A refusal is one line on standard error.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import importlib
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any, TextIO
 
 from commercekit import checkout, serde, tax
+from commercekit.cli import _no_cycle_collection
 from commercekit.errors import (
     CommerceKitError,
     InvalidTaxIdError,
@@ -77,44 +75,21 @@ def demo(arguments: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused for one quote, then as it was. A quote's
-    first run imports the rules (some fifty thousand objects the collector tracks,
-    next to none of them garbage), and the collector would walk them over and over
-    while they load, and once more, all of them, at its first run after the pause.
-    So what the quote allocated joins the oldest generation unwalked (``gc.freeze``
-    then ``gc.unfreeze``), where the collector's full collections reach it. What a
-    quote leaves in cycles is bounded by the request's size (``MAX_REQUEST_BYTES``)
-    and collected by the next full collection."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
-
-
 def quote_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``commercekit quote FILE``: read the request, quote it, print it. A refusal of
     the rules names the request field it points at, first, as a refused value does
     (``local_rates: missing local sales tax rates for US-NY ...``)."""
-    from commercekit._where import Located, applied
-    from commercekit.cli._read import read_request
+    with _no_cycle_collection():  # the rules load, then the quote runs
+        from commercekit.cli._read import read_request
 
-    with _no_cycle_collection():
         try:
             cart, context = serde.quote_request_from_json(read_request(arguments.request))
-            result = applied(
-                lambda: checkout.quote(cart, context), serde.QUOTE_REQUEST_WHERE
-            )
-        except Located as located:  # said where and in the request's words, as HTTP
-            return _refused(located.error, located.field)
         except CommerceKitError as error:  # refused while the request was read
             return _refused(error, getattr(error, "field", None))
+        try:
+            result = checkout.quote(cart, context)
+        except CommerceKitError as error:  # said where and in the request's words, as HTTP
+            return _refused(error, serde.QUOTE_REQUEST_WHERE.field_of(error))
         if arguments.format == "json":
             _print_json(serde.quote_to_json(result), out)
         else:

@@ -51,8 +51,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from operator import sub
 
-from commercekit._inputs import trusted
 from commercekit._numbers import context_free
+from commercekit._trusted import trusted
 from commercekit.errors import InvalidCartError, shown
 from commercekit.money import DEFAULT_ROUNDING, MINOR_UNITS, RoundingMode
 from commercekit.pricing import _checks as checks

@@ -12,6 +12,7 @@ so every offer rounds and shares the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import sub
 
 import attrs
 import moneyed
@@ -111,8 +112,11 @@ class Ledger:
         if not any(discounts):
             self.shipping -= shipping
             return
-        for index, discount in zip(eligible, discounts, strict=True):
-            remaining[index] -= discount
+        if len(eligible) == len(remaining):  # every line, in order (indexes ascend)
+            remaining[:] = map(sub, remaining, discounts)
+        else:
+            for index, discount in zip(eligible, discounts, strict=True):
+                remaining[index] -= discount
         self.shipping -= shipping
 
 

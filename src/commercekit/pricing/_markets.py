@@ -30,9 +30,9 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import invalid, one_of
-from commercekit._inputs import trusted_builder
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
+from commercekit._trusted import trusted_builder
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import Money, RateTable, RoundingMode, to_decimal, validate_currency
 from commercekit.pricing import _checks as checks

@@ -17,9 +17,9 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import one_currency
-from commercekit._inputs import trusted, trusted_builder
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
+from commercekit._trusted import trusted, trusted_builder
 from commercekit.errors import InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,

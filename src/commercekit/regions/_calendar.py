@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
 import importlib
@@ -32,7 +33,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
-from importlib.machinery import PathFinder
+from importlib.machinery import PathFinder, SourceFileLoader
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -54,11 +55,87 @@ means the calendar is wrong, so the search stops and says so."""
 
 _LIBRARY = "holidays"
 _COUNTRIES = f"{_LIBRARY}.countries"
+_NAMESPACES = (f"{_LIBRARY}.calendars", f"{_LIBRARY}.groups")
+"""The library's packages whose ``__init__`` only imports names from each of their
+modules (every calendar: Islamic, Hebrew, Chinese …; every group of holidays), of
+which a country's calendar uses a few."""
 
 _run: dict[str, ModuleType] = {}
-"""The ``holidays`` library's modules run for our calendars, its package's bare module
-among them (see ``_library_modules``); kept here, out of ``sys.modules``, for the next
-country's calendar."""
+"""The ``holidays`` library's modules run for our calendars, its packages' bare
+modules among them (see ``_library_modules``); kept here, out of ``sys.modules``, for
+the next country's calendar."""
+
+
+def _bare(name: str, within: ModuleType | None = None) -> ModuleType | None:
+    """The package ``name`` of the library (in the package ``within``), found but its
+    ``__init__`` not run, or ``None`` where it is not a package on the import path."""
+    spec = (
+        importlib.util.find_spec(name)
+        if within is None
+        else PathFinder.find_spec(name, within.__path__)
+    )
+    if spec is None or spec.submodule_search_locations is None:
+        return None
+    return importlib.util.module_from_spec(spec)
+
+
+def _imported_names(package: ModuleType) -> dict[str, tuple[str, str | None]]:
+    """Each name ``package``'s ``__init__`` imports from one of its modules, with that
+    module and the name there, and each of its modules so named (name ``None``: the
+    module itself); ``{}`` where the ``__init__`` does anything else (a ``*`` import
+    among them), or its source cannot be read."""
+    spec = package.__spec__
+    loader = None if spec is None else spec.loader
+    try:
+        source = (
+            loader.get_source(package.__name__)
+            if isinstance(loader, SourceFileLoader)
+            else None
+        )
+        body = [] if source is None else ast.parse(source).body
+    except (ImportError, SyntaxError, ValueError):  # not readable as Python source
+        return {}
+    names: dict[str, tuple[str, str | None]] = {}
+    within = f"{package.__name__}."
+    for statement in body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # the docstring
+        if not (
+            isinstance(statement, ast.ImportFrom)
+            and statement.level == 0
+            and (statement.module or "").startswith(within)
+            and all(name.name != "*" for name in statement.names)
+        ):
+            return {}
+        module = str(statement.module)
+        names[module.removeprefix(within)] = (module, None)
+        names.update(
+            (name.asname or name.name, (module, name.name)) for name in statement.names
+        )
+    return names
+
+
+def _namespace(name: str, library: ModuleType) -> ModuleType | None:
+    """The package ``name`` of the library without its ``__init__``, each name the
+    ``__init__`` imports looked up in its module when first asked for (``from
+    holidays.groups import ChristianHolidays`` runs ``holidays.groups.christian``
+    alone); ``None`` where its ``__init__`` is not imports alone."""
+    package = _bare(name, library)
+    names = {} if package is None else _imported_names(package)
+    if package is None or not names:
+        return None
+
+    def named(attribute: str) -> object:
+        if attribute not in names:
+            raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+        module, within = names[attribute]
+        found = importlib.import_module(module)
+        value = found if within is None else getattr(found, within)
+        setattr(package, attribute, value)
+        return value
+
+    package.__getattr__ = named  # type: ignore[method-assign]  # PEP 562, as a module's own
+    return package
 
 
 @contextlib.contextmanager
@@ -71,8 +148,12 @@ def _library_modules() -> Iterator[None]:
     version, looked up among the installed distributions (``importlib.metadata``,
     which imports the ``email`` package to parse their metadata), its utilities and a
     lazy loader for each of its some 250 countries: about 15 of the 25 milliseconds
-    its import takes. The modules a country's calendar imports (its base class, the
-    calendars and groups of holidays) are the library's, run unchanged.
+    its import takes. Likewise ``holidays.calendars`` and ``holidays.groups`` run
+    without theirs, which import every calendar and every group of holidays (some 5
+    milliseconds): a name taken from them runs the one module it comes from, as the
+    ``__init__`` would have imported it. The modules a country's calendar imports
+    (its base class, the calendars and groups of holidays) are the library's, run
+    unchanged.
 
     Only while the process runs one thread (as the command does): another thread
     importing ``holidays`` meanwhile would be handed the bare package. With more
@@ -83,9 +164,14 @@ def _library_modules() -> Iterator[None]:
         yield
         return
     if _LIBRARY not in _run:
-        spec = importlib.util.find_spec(_LIBRARY)
-        if spec is not None and spec.submodule_search_locations is not None:
-            _run[_LIBRARY] = importlib.util.module_from_spec(spec)
+        library = _bare(_LIBRARY)
+        if library is not None:
+            _run.update(
+                (name, package)
+                for name in _NAMESPACES
+                if (package := _namespace(name, library)) is not None
+            )
+            _run[_LIBRARY] = library
     sys.modules.update(_run)
     try:
         yield

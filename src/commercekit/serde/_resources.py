@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from typing import Any
 
+from commercekit._bundled import package_files
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidJsonError, shown
 
@@ -14,7 +14,7 @@ __all__ = ["example_request", "example_requests", "quote_schema", "request_schem
 
 def _load(folder: str, name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
-        files("commercekit").joinpath(folder, name).read_text("utf-8")
+        package_files("commercekit").joinpath(folder, name).read_text("utf-8")
     )
     return data
 
@@ -39,7 +39,7 @@ def example_requests() -> tuple[str, ...]:
         >>> example_requests()
         ('nl-to-de-consumer', 'nl-to-fr-business', 'nl-to-gb-consumer', 'nl-to-us-ddp')
     """
-    folder = files("commercekit").joinpath("examples")
+    folder = package_files("commercekit").joinpath("examples")
     return tuple(
         sorted(
             entry.name.removesuffix(".json")

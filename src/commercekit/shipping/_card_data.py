@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -313,6 +313,12 @@ def _card(data: Mapping[str, Any], *, example: bool) -> RateCard:
 @context_free
 def example_rate_cards() -> tuple[RateCard, ...]:
     """The bundled EXAMPLE rate cards (invented prices, for docs and tests)."""
+    return _example_cards()
+
+
+@cache
+def _example_cards() -> tuple[RateCard, ...]:
+    """The bundled cards, read once (a constant, not state: the cards are frozen)."""
     text = package_files("commercekit.shipping").joinpath("_data/example_rate_cards.json")
     data = json.loads(text.read_text("utf-8"), parse_float=Decimal)  # our file: exact
     return tuple(_card(card, example=True) for card in data["cards"])

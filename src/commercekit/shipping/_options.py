@@ -20,9 +20,9 @@ from typing import Protocol
 
 import attrs
 
-from commercekit._inputs import trusted, trusted_evolve
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
+from commercekit._trusted import trusted, trusted_evolve
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode, require_money, round_money, sum_money
 from commercekit.regions import check_country

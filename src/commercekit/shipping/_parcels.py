@@ -56,9 +56,9 @@ from typing import Literal
 
 import attrs
 
-from commercekit._inputs import trusted
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
+from commercekit._trusted import trusted
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import RoundingMode, round_ratio, to_decimal
 

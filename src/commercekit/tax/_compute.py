@@ -34,9 +34,9 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._inputs import trusted
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
+from commercekit._trusted import trusted
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import (
     DEFAULT_ROUNDING,

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from moneyed import Currency
 
-from commercekit._inputs import trusted_builder
 from commercekit._numbers import EXACT
+from commercekit._trusted import trusted_builder
 from commercekit.money import (
     DEFAULT_ROUNDING,
     MINOR_UNITS,

@@ -14,8 +14,9 @@ From 2025-09-22 the cess is Nil (2/2025-Compensation Cess (Rate)) and the GST is
 for the small cars of S. No. 50 and 51 and 40 % for the others (9/2025-Central Tax
 (Rate) Schedules II and III). The caller states the facts in a
 [`RateFacts`][commercekit.tax.RateFacts]; a fact the car's rate turns on that is not
-stated is refused by name. Hybrid and electric cars have entries of their own, not
-bundled, and are refused. The rows are in ``_data/in_motor_cars.csv``, each with the
+stated is refused by name. Electric cars are rated by ``tax/_in_electric.py`` (12 %,
+5 % from 2019-08-01, no cess); hybrid cars have entries of their own, not bundled, and
+are refused. The rows are in ``_data/in_motor_cars.csv``, each with the
 reproduction it was read in (no notification was read in the gazette itself).
 
 Examples:
@@ -45,6 +46,7 @@ from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, MissingDataError, NoRuleError
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory
+from commercekit.tax._in_electric import electric_rates
 from commercekit.tax._in_headings import CESS, row_rate, split_gst
 from commercekit.tax._tax_rate import TaxRate
 
@@ -71,7 +73,7 @@ class Propulsion(enum.StrEnum):
     HYBRID = "hybrid"
     """An engine and an electric motor (entries of their own; not bundled)."""
     ELECTRIC = "electric"
-    """Electrically operated (entries of their own; not bundled)."""
+    """Electrically operated: run solely on electrical energy (``tax/_in_electric.py``)."""
 
 
 def propulsion(value: object) -> Propulsion | None:
@@ -182,8 +184,8 @@ def missing_fact(vehicle: str, field: str, why: str) -> MissingDataError:
 def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
     """The GST of a motor car with ``facts`` on ``day`` as the taxes of the place
     ``code``, then its compensation cess where one applies. Raises
-    ``MissingDataError`` naming the fact not stated (or a hybrid or electric car, not
-    bundled) and ``NoRuleError`` before 2017-07-01."""
+    ``MissingDataError`` naming the fact not stated (or a hybrid car, not bundled)
+    and ``NoRuleError`` before 2017-07-01."""
     in_force = [row for row in car_rows() if row.rate.covers(day)]
     if not in_force:
         raise NoRuleError("IN GST rate for motor_cars by its facts", day, "2017-07-01 on")
@@ -191,14 +193,16 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
         raise missing_fact(
             "motor car", "propulsion", "what drives the car (petrol, LPG or CNG; diesel)"
         )
-    if facts.propulsion in (Propulsion.HYBRID, Propulsion.ELECTRIC):
+    if facts.propulsion is Propulsion.ELECTRIC:
+        return electric_rates(code, TaxCategory.MOTOR_CARS, day)
+    if facts.propulsion is Propulsion.HYBRID:
         bundled = (
-            "commercekit bundles the entries of petrol, LPG, CNG and diesel cars only "
-            "(hybrid: compensation cess S. No. 47, 48; electric: S. No. 44 and GST "
-            "entries of their own)"
+            "commercekit bundles the entries of petrol, LPG, CNG, diesel and electric "
+            "cars only (a hybrid's compensation cess, S. No. 47 and 48, turns on its "
+            "fuel, engine and length, and its entries from 2025-09-22 were not read)"
         )
         raise MissingDataError(
-            f"IN GST rate for {facts.propulsion} motor cars",
+            "IN GST rate for hybrid motor cars",
             f"{bundled}; pass a TaxRateSource with the car's rates",
             field="facts.propulsion",
             json_how=f"{bundled}, and a JSON request carries no rates of its own",

@@ -48,7 +48,7 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
-from commercekit.tax._categories import TaxCategory
+from commercekit.tax._categories import US_ONLY, TaxCategory
 from commercekit.tax._in_facts import has_fact_rows
 
 __all__ = ["RESTRUCTURED", "missing_rate_reason"]
@@ -157,6 +157,11 @@ def missing_rate_reason(category: TaxCategory | str, on: date) -> str:
             "and a sale does not carry the marked price: state it in "
             "RateFacts(marked_retail_price=...) and ask fact_rates(place, 'footwear', "
             "facts, on=day)"
+        )
+    if asked in US_ONLY:
+        return (
+            f"{asked} is a US sales tax category, named as the states' laws define it "
+            f"apart (in India give the product's heading's rate, or {US_ONLY[asked]!s})"
         )
     dated = {TaxCategory.FOOD: _food, TaxCategory.MEDICINES: _medicines}.get(asked)
     turns_on = dated(on) if dated else _TURNS_ON.get(asked)

@@ -8,8 +8,10 @@ stage carriage, motorcab, maxicab, motor cycle). Some members have no bundled ra
 because the entries that rate them were not read: a rate asked for them is refused,
 naming the conveyance (``tax/_data/in_by_fact.csv`` says which). From 2025-09-22
 (Notification 15/2025-Central Tax (Rate), whose entries for passengers by land were not
-read) only rail is bundled, as reported unchanged; a motor vehicle's rate, reported as
-5 % or 18 % at the supplier's option, and metro are refused, saying so
+read) rail is bundled, as reported unchanged, and a motorcab, maxicab or motor cycle
+with the fuel in the fare (S. No. 8 item (vi)) at 5 % or 18 %, as the supplier chooses
+and ``RateFacts.full_input_tax_credit`` says; a radio taxi, an air-conditioned
+contract or stage carriage (item (ii)) and metro are refused, saying what was read
 (``why_not_bundled``).
 
 References:
@@ -54,40 +56,61 @@ class Conveyance(enum.StrEnum):
     """A stage carriage without air conditioning: its exemption (12/2017 S. No. 15 (c))
     and the exception for supplies through an operator were not read; not bundled."""
     MOTORCAB = "motorcab"
-    """A motorcab (up to six passengers) that is not a radio taxi: rated by S. No. 8
-    (vi) or (vii), whose wording and options were not read, or exempt as a metered cab
-    or auto rickshaw (12/2017 S. No. 17 (e), read only in summaries); not bundled."""
+    """A motorcab (up to six passengers) that is neither a radio taxi nor a metered cab
+    (exempt by 12/2017 S. No. 17 (e); not bundled), the cost of fuel included in the
+    fare: S. No. 8 (vi), at the supplier's option (``RateFacts.full_input_tax_credit``)
+    from 2025-09-22; not bundled before."""
     MAXICAB = "maxicab"
-    """A maxicab (seven to twelve passengers) that is not a radio taxi: not bundled, as
-    for a motorcab."""
+    """A maxicab (seven to twelve passengers) that is not a radio taxi, the fuel in the
+    fare: as a motorcab."""
     MOTOR_CYCLE = "motor_cycle"
-    """A motor cycle: not bundled, as for a motorcab."""
+    """A motor cycle, the fuel in the fare: as a motorcab."""
 
 
 _RESTRUCTURED = date(2025, 9, 22)
 """From this day the rates of the 56th GST Council meeting apply (15/2025-Central Tax
 (Rate), 16/2025-Central Tax (Rate))."""
 
-_MOTOR_VEHICLES = frozenset(Conveyance) - {
-    Conveyance.RAIL_FIRST_OR_AC,
-    Conveyance.RAIL_OTHER_CLASS,
-    Conveyance.METRO,
-}
+_OPTION = frozenset({Conveyance.MOTORCAB, Conveyance.MAXICAB, Conveyance.MOTOR_CYCLE})
+"""Rated by S. No. 8 item (vi), at the supplier's option, from 2025-09-22."""
+
+_ITEM_II = frozenset(
+    {Conveyance.RADIO_TAXI, Conveyance.AC_CONTRACT_CARRIAGE, Conveyance.AC_STAGE_CARRIAGE}
+)
+"""Rated by S. No. 8 item (ii), bundled until 2025-09-21."""
+
+_NON_AC = frozenset({Conveyance.NON_AC_CONTRACT_CARRIAGE, Conveyance.NON_AC_STAGE_CARRIAGE})
+"""Exempt with exceptions no fact states (12/2017 S. No. 15 (b), (c)); never bundled."""
 
 
 def why_not_bundled(conveyance: Conveyance, day: date) -> str | None:
     """What was read of ``conveyance``'s rate on ``day`` that no bundled row gives, or
     ``None`` where nothing more is known than the data's header says."""
-    if day < _RESTRUCTURED:
-        return None
-    if conveyance in _MOTOR_VEHICLES:
+    if conveyance in _OPTION and day < _RESTRUCTURED:
         return (
-            "from 2025-09-22 transport of passengers by motor vehicle is reported as 5 % "
-            "with credit of input services in the same line of business or 18 % with "
-            "full input tax credit, at the supplier's option (56th GST Council meeting); "
-            "the entry of 15/2025-Central Tax (Rate) that sets it was not read"
+            "before 2025-09-22 S. No. 8 item (vi), a motor vehicle with the fuel in the "
+            "fare, is reported as 5 % with credit only of input services in the same "
+            "line of business or 12 % with full input tax credit at the supplier's "
+            "option; when the entry took those words and when the 12 % option began "
+            "(20/2017-Central Tax (Rate) for motorcabs, as titled) were not read; a "
+            "metered cab is exempt (12/2017-Central Tax (Rate) S. No. 17 (e), as "
+            "reproduced)"
         )
-    if conveyance is Conveyance.METRO:
+    if conveyance in _ITEM_II and day >= _RESTRUCTURED:
+        return (
+            "S. No. 8 item (ii) (5 % without input tax credit until 2025-09-21) as it "
+            "stands from 2025-09-22 was not read; the reports of the 56th GST Council "
+            "meeting speak of item (vi) (5 % or 18 % at the supplier's option), and "
+            "summaries disagree on item (ii) (cleartax.in gives a radio taxi 5 % or 12 "
+            "% with credit)"
+        )
+    if conveyance in _NON_AC:
+        return (
+            "its exemption (12/2017-Central Tax (Rate) S. No. 15 (b), (c): not for "
+            "tourism, a conducted tour, charter or hire, nor through an electronic "
+            "commerce operator, as summarised) was not read"
+        )
+    if conveyance is Conveyance.METRO and day >= _RESTRUCTURED:
         return (
             "its exemption (12/2017-Central Tax (Rate) S. No. 17 (b)) as it stands from "
             "2025-09-22, after 16/2025-Central Tax (Rate), was not read"

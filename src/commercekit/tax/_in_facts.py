@@ -26,14 +26,17 @@ Footwear before 2022-01-01 is rated by the **retail sale price marked on each pa
 Motor cars are rated by their fuel, engine capacity, length and, for large cars,
 whether they are utility vehicles, with the compensation cess until 2025-09-21
 (``tax/_in_cars.py``); motorcycles by their fuel and engine capacity, with the cess
-above 350 cc until 2025-09-21 (``tax/_in_motorcycles.py``).
+above 350 cc until 2025-09-21 (``tax/_in_motorcycles.py``); electric ones of either
+category at 12 %, 5 % from 2019-08-01, without cess (``tax/_in_electric.py``).
 
 Passengers by air are rated by their class: economy 5 %, other than economy 12 %, 18 %
 from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
 conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
 coach, an air-conditioned contract or stage carriage, a radio taxi 5 %; rail in other
-classes and metro exempt, from 2017-07-01; from 2025-09-22 rail only (as reported
-unchanged), a motor vehicle or metro refused, saying what was reported.
+classes and metro exempt, from 2017-07-01; from 2025-09-22 rail (as reported
+unchanged) and a motorcab, maxicab or motor cycle at 5 % or, with full input tax
+credit, 18 % as the supplier chooses (``RateFacts.full_input_tax_credit``); the other
+conveyances refused, saying what was reported.
 Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
@@ -73,6 +76,7 @@ from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._in_cars import car_rates, car_rows
 from commercekit.tax._in_conveyance import why_not_bundled
+from commercekit.tax._in_electric import electric_rows
 from commercekit.tax._in_headings import (
     CESS,
     heading_categories,
@@ -91,7 +95,7 @@ __all__ = ["fact_rates", "has_fact_rows", "rates_either_way"]
 _FIELDS = {
     TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
     TaxCategory.RESTAURANT: ("specified_premises", "air_conditioned", "liquor_licence"),
-    TaxCategory.PASSENGER_TRANSPORT: ("air_class", "conveyance"),
+    TaxCategory.PASSENGER_TRANSPORT: ("air_class", "conveyance", "full_input_tax_credit"),
     TaxCategory.FOOTWEAR: ("marked_retail_price",),
 }
 """The ``RateFacts`` fields each category's rows may turn on."""
@@ -203,7 +207,8 @@ def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
     by_band = (row.rate for row in rows_table().get(category, ()))
     cars = (row.rate for row in car_rows() if category is TaxCategory.MOTOR_CARS)
     bikes = (row.rate for row in motorcycle_rows() if category is TaxCategory.MOTORCYCLES)
-    return (*by_heading, *by_band, *cars, *bikes)
+    electric = (rate for rate in electric_rows() if rate.category is category)
+    return (*by_heading, *by_band, *cars, *bikes, *electric)
 
 
 def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
@@ -260,9 +265,10 @@ def fact_rates(
     ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
     class and conveyance, for passenger transport; and for a heading without a
     bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
-    the facts stated (a motorcab; a radio taxi from 2025-09-22, naming the rates
-    reported); ``InvalidInputError`` subclasses for a place outside India, a category
-    with no such rows, facts that are not ``RateFacts``, or facts of two modes of transport.
+    the facts stated (a motorcab before 2025-09-22; a radio taxi from that day,
+    naming the rates reported); ``InvalidInputError`` subclasses for a place outside
+    India, a category with no such rows, facts that are not ``RateFacts``, or facts of
+    two modes of transport.
 
     Examples:
         >>> from datetime import date

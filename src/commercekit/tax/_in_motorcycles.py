@@ -5,10 +5,11 @@ Motorcycles of heading 8711 with an internal combustion engine paid 28 % GST
 (1/2017-Compensation Cess (Rate) S. No. 53). From 2025-09-22 the cess is Nil and the GST
 is 18 % up to 350 cc and 40 % above (9/2025-Central Tax (Rate) Schedules II and III, as
 reported). The caller states ``RateFacts.propulsion`` and ``RateFacts.engine_cc``; an
-electric or hybrid motorcycle, with entries of its own, is refused, and so is a fact not
-stated. A used motorcycle sold under the margin scheme (8/2018-Central Tax (Rate)) is not
-told apart: its tax is on a margin no fact states. The rows are in
-``_data/in_motorcycles.csv``, each with the table or report it was read in.
+electric motorcycle is rated by ``tax/_in_electric.py`` (12 %, 5 % from 2019-08-01, no
+cess), a hybrid one is refused, and so is a fact not stated. A used motorcycle sold
+under the margin scheme (8/2018-Central Tax (Rate)) is not told apart: its tax is on
+a margin no fact states. The rows are in ``_data/in_motorcycles.csv``, each with the
+table or report it was read in.
 
 Examples:
     >>> from datetime import date
@@ -32,6 +33,7 @@ from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._in_cars import Propulsion, limit, missing_fact
+from commercekit.tax._in_electric import electric_rates
 from commercekit.tax._in_headings import CESS, row_rate, split_gst
 from commercekit.tax._tax_rate import TaxRate
 
@@ -86,8 +88,9 @@ def motorcycle_rows() -> tuple[_Row, ...]:
 def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
     """The GST of a motorcycle with ``facts`` on ``day`` as the taxes of the place
     ``code``, then its compensation cess where one applies. Raises
-    ``MissingDataError`` naming the fact not stated (or an electric or hybrid
-    motorcycle, not bundled) and ``NoRuleError`` before 2017-07-01."""
+    ``MissingDataError`` naming the fact not stated (or a hybrid motorcycle, not
+    bundled) and ``NoRuleError`` before 2017-07-01. An electric motorcycle is rated
+    by ``tax/_in_electric.py``, with no engine capacity asked."""
     in_force = [row for row in motorcycle_rows() if row.rate.covers(day)]
     if not in_force:
         raise NoRuleError("IN GST rate for motorcycles by its facts", day, "2017-07-01 on")
@@ -95,13 +98,18 @@ def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, .
         raise missing_fact(
             "motorcycle", "propulsion", "whether it has an internal combustion engine"
         )
-    if facts.propulsion in (Propulsion.HYBRID, Propulsion.ELECTRIC):
+    if facts.propulsion is Propulsion.ELECTRIC:
+        return electric_rates(code, TaxCategory.MOTORCYCLES, day)
+    if facts.propulsion is Propulsion.HYBRID:
+        bundled = (
+            "commercekit bundles motorcycles with an internal combustion engine and "
+            "electric ones only (a hybrid's entries were not read)"
+        )
         raise MissingDataError(
-            f"IN GST rate for {facts.propulsion} motorcycles",
-            "commercekit bundles motorcycles with an internal combustion engine only "
-            "(electrically operated ones, 8711 60, have entries of their own); pass a "
-            "TaxRateSource with the motorcycle's rates",
+            "IN GST rate for hybrid motorcycles",
+            f"{bundled}; pass a TaxRateSource with the motorcycle's rates",
             field="facts.propulsion",
+            json_how=f"{bundled}, and a JSON request carries no rates of its own",
         )
     if facts.engine_cc is None:
         raise missing_fact(

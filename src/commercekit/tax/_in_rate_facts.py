@@ -4,7 +4,8 @@ A shop states them in a [`RateFacts`][commercekit.tax.RateFacts], once per produ
 the value of a hotel room per day, a restaurant's premises (and before 2017-11-15 its
 air conditioning and liquor licence), the HSN heading of a drink, how a passenger
 travels (an [`AirClass`][commercekit.tax.AirClass] by air, a
-[`Conveyance`][commercekit.tax.Conveyance] by rail or road), the price marked on a pair
+[`Conveyance`][commercekit.tax.Conveyance] by rail or road) and, where the supplier
+may choose its rate, whether it takes full input tax credit, the price marked on a pair
 of footwear, and what a motor car is (a [`Propulsion`][commercekit.tax.Propulsion],
 its engine capacity and length). Each fact is checked when the ``RateFacts`` is built;
 which of them a rate turns on, and on which days, is
@@ -83,6 +84,10 @@ def _liquor_licence(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "liquor_licence")
 
 
+def _full_credit(value: object) -> bool | None:
+    return None if value is None else _checks.flag(value, "full_input_tax_credit")
+
+
 def _heading(value: object) -> str | None:
     return None if value is None else check_heading(value)
 
@@ -107,7 +112,11 @@ class RateFacts:
     (it has a licence or permit to serve alcoholic liquor) rate restaurant service from
     2017-07-01 to 2017-11-14. ``air_class`` (an [`AirClass`][commercekit.tax.AirClass])
     rates a passenger's travel by air, ``conveyance`` (a
-    [`Conveyance`][commercekit.tax.Conveyance]) by rail or road.
+    [`Conveyance`][commercekit.tax.Conveyance]) by rail or road. Where an entry lets
+    the supplier choose its rate, ``full_input_tax_credit`` says the choice: ``True``
+    the higher rate with full input tax credit, ``False`` the lower rate without it
+    (a motor vehicle with the fuel in the fare from 2025-09-22: 18 % or 5 %, the
+    lower with credit only of input services in the same line of business).
     ``marked_retail_price`` (INR, GST included) is the retail sale price indelibly
     marked or embossed on a pair of footwear, which rated footwear before 2022-01-01
     (the GST itself is still charged on the price the buyer pays). A motor car is
@@ -148,3 +157,4 @@ class RateFacts:
     air_conditioned: bool | None = attrs.field(default=None, converter=_air_conditioned)
     liquor_licence: bool | None = attrs.field(default=None, converter=_liquor_licence)
     conveyance: Conveyance | None = attrs.field(default=None, converter=_conveyance)
+    full_input_tax_credit: bool | None = attrs.field(default=None, converter=_full_credit)

@@ -26,9 +26,9 @@ from decimal import Decimal
 import attrs
 
 from commercekit._checks import invalid
-from commercekit._inputs import trusted, trusted_builder
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
+from commercekit._trusted import trusted, trusted_builder
 from commercekit.errors import InputKind
 from commercekit.money import (
     DEFAULT_ROUNDING,

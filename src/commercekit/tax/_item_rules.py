@@ -124,7 +124,10 @@ class PerItemRate:
 
     def parts(self, price: Money) -> tuple[tuple[Money, TaxRate], ...]:
         """One item priced ``price`` (the value ``compared_on``): each part of it with
-        the rate it pays; the parts add up to ``price``.
+        the rate it pays; the parts add up to ``price``. On a day when ``per_item_rates``
+        answers a tax in bands (Connecticut's Sales Tax Free Week), one band's parts are
+        not the item's: a USD 1,200 coat is over the lower band's USD 100 but pays the
+        upper band's 7.75%; ``item_tax_lines`` picks each item's band.
 
         Examples:
             >>> from datetime import date

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -61,8 +61,6 @@ from commercekit.errors import (
     DataFileError,
     InputKind,
     InvalidRateTableError,
-    MissingDataError,
-    NoRuleError,
     OutsideVatAreaError,
     UnknownCountryError,
     UnknownJurisdictionError,
@@ -70,8 +68,8 @@ from commercekit.errors import (
 )
 from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks, _tax_rate
-from commercekit.tax._categories import US_ONLY, TaxCategory, check_category, us_only
-from commercekit.tax._rate_table import STANDARD, Table, find, indexed, read_file
+from commercekit.tax._categories import US_ONLY, TaxCategory, check_category
+from commercekit.tax._rate_table import Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
 if TYPE_CHECKING:
@@ -262,7 +260,11 @@ class BundledRates:
                     rate if place == code else attrs.evolve(rate, jurisdiction=place)
                 )
         if not found:
-            _missing(code, table, asked, day, place)
+            from commercekit.tax._rate_refusals import refuse_missing  # noqa: PLC0415
+
+            refuse_missing(
+                code, table, asked, day, place=place, per_heading=code in _RATE_PER_HEADING
+            )
         if code[:3] == "US-":  # a general-goods holiday (MA, OH) has no bundled rate
             from commercekit.tax._us_holidays import refuse_on_holiday  # noqa: PLC0415
 
@@ -316,50 +318,6 @@ def _per_category(code: str, asked: TaxCategory) -> bool:
     from commercekit.tax._us_states import no_sales_tax  # noqa: PLC0415  # US only
 
     return code not in no_sales_tax()
-
-
-def _missing(
-    code: str, table: Table, asked: TaxCategory, day: date, place: str
-) -> NoReturn:
-    """No rate for ``asked`` on ``day``: before the data (``NoRuleError``), or a
-    category a rate-per-heading jurisdiction has no rows for (``MissingDataError``).
-    Its rules about items and headings are imported here, when a rate is missing."""
-    from commercekit.tax._in_categories import missing_rate_reason  # noqa: PLC0415
-    from commercekit.tax._per_item import per_item_rates  # noqa: PLC0415
-
-    first = min(r.since for r in table.rows if r.category is STANDARD)
-    covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
-    by_item = per_item_rates(place, asked, on=day) if covered else ()
-    if by_item:
-        raise MissingDataError(
-            f"the price of each item of {asked} in {place}",
-            f"{by_item[0].explain()}; one rate for a whole line would be a guess: "
-            "tax each unit with item_tax_lines(price, quantity, "
-            f"per_item_rates({place!r}, {str(asked)!r}, on=day))",
-        )
-    if code[:3] == "US-" and covered:
-        from commercekit.tax._us_categories import refuse_category  # noqa: PLC0415
-
-        refuse_category(code, asked, day)  # the holiday or the fact it lacks, by name
-    if code in _RATE_PER_HEADING and covered:
-        reason = missing_rate_reason(asked, day)
-        why = (
-            f"{code} sets a rate per HSN heading (goods) or SAC (services), and no "
-            f"bundled row covers {asked} as a whole on {day.isoformat()}"
-            f"{'; ' + reason if reason else ''}"
-        )
-        rows = "(standard: the residual entry, books, newspapers, apparel, footwear)"
-        raise MissingDataError(
-            f"{code} GST rate for {asked}",
-            f"{why}; pass a TaxRateSource with the rate of the product's heading, or a "
-            f"category that has rows {rows}",
-            json_how=f"{why}; give a category that has rows {rows} (a JSON request "
-            "carries no rates of its own)",
-        )
-    if asked in US_ONLY and code[:3] != "US-" and covered:
-        raise us_only(code, asked)
-    # Every table has a standard rate (refused when loaded otherwise).
-    raise NoRuleError(f"{code} {asked} rates", day, f"{first.isoformat()} onwards")
 
 
 def _names(rates: tuple[TaxRate, ...]) -> str:

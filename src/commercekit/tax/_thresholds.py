@@ -252,16 +252,33 @@ def _threshold(line: _bundled.Line) -> Threshold:
 
 
 @functools.cache
-def _read() -> dict[tuple[str, ThresholdRule], tuple[Threshold, ...]]:
-    lines = _bundled.read("commercekit.tax", "thresholds.csv", columns=_COLUMNS)
+def _lines() -> dict[tuple[str, str], list[_bundled.Line]]:
+    """The table's lines by jurisdiction and rule, as written: a rule asked for reads
+    its own rows only (a quote within the EU, the EUR 10,000 of distance sales)."""
+    found: dict[tuple[str, str], list[_bundled.Line]] = {}
+    for line in _bundled.read("commercekit.tax", "thresholds.csv", columns=_COLUMNS):
+        found.setdefault((line.raw("jurisdiction"), line.raw("rule")), []).append(line)
+    return found
+
+
+@functools.cache
+def _rows(jurisdiction: str, rule: str) -> tuple[Threshold, ...] | None:
+    """The periods of ``rule`` of ``jurisdiction``, oldest first, or ``None``."""
+    lines = _lines().get((jurisdiction, rule))
+    if lines is None:
+        return None
     rows = [(line, _threshold(line)) for line in lines]
     _bundled.check_periods(
         (line, (row.jurisdiction, row.rule), row.since, row.until) for line, row in rows
     )
-    found: dict[tuple[str, ThresholdRule], list[Threshold]] = {}
-    for _, row in rows:
-        found.setdefault((row.jurisdiction, row.rule), []).append(row)
-    return {key: tuple(sorted(rows, key=lambda t: t.since)) for key, rows in found.items()}
+    return tuple(sorted((row for _, row in rows), key=lambda t: t.since))
+
+
+def _read() -> dict[tuple[str, ThresholdRule], tuple[Threshold, ...]]:
+    """Every rule's periods, by jurisdiction and rule: every row read and checked (the
+    tests of the bundled data read them all)."""
+    periods = (_rows(*key) for key in _lines())
+    return {(rows[0].jurisdiction, rows[0].rule): rows for rows in periods if rows}
 
 
 @context_free
@@ -289,10 +306,10 @@ def _periods(
     """The periods of a rule, or the error naming the jurisdictions that have it."""
     code = _checks.text(jurisdiction, "jurisdiction")
     name = _rule(rule)
-    periods = _read().get((code, name))
+    periods = _rows(code, name.value)
     if periods is None:
         _checks.jurisdiction(code, union=True)  # CA-XX: no place, not just no rule
-        having = sorted(j for j, r in _read() if r is name)
+        having = sorted(j for j, r in _lines() if r == name.value)
         raise NoThresholdError(code, name.value, having, on)
     return periods
 

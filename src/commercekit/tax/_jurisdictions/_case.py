@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from commercekit._inputs import trusted_builder
+from commercekit._trusted import trusted_builder
 from commercekit.errors import MissingDataError, UnknownJurisdictionError
 from commercekit.money import Money, allocate, convert_noted, sum_money
 from commercekit.regions import place_of, special_territory
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from commercekit.tax._item_rules import PerItemRate
 
 _decision = trusted_builder(TaxDecision)
+_CATEGORY = attrgetter("category")
 
 NOT_BUNDLED_SOURCE = "commercekit documentation: 'What is bundled, and what is not'"
 
@@ -91,11 +94,15 @@ class Case:
             self._taxes[jurisdiction] = found
         return found
 
+    @cached_property
+    def categories(self) -> list[TaxCategory]:
+        """Each goods line's category, in the order of the lines."""
+        return list(map(_CATEGORY, self.sale.goods_lines))
+
     def _line_rates(self, jurisdiction: str) -> list[tuple[TaxRate, ...]]:
         """Each line's rates in ``jurisdiction``: one tuple per category, asked once."""
-        lines = self.sale.goods_lines
         rates = {}
-        for category in {line.category for line in lines}:
+        for category in set(self.categories):
             try:
                 rates[category] = source_rates(
                     self.source, jurisdiction, category, on=self.on
@@ -104,7 +111,7 @@ class Case:
                 if error.field is not None or type(error) is not MissingDataError:
                     raise
                 raise error.at(self.given(category)) from None
-        return [rates[line.category] for line in lines]
+        return list(map(rates.__getitem__, self.categories))
 
     def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
         """The goods' value without the tax of ``jurisdiction`` (if ``taxed``)."""
@@ -215,7 +222,7 @@ class Case:
         """The rates of each category sold, once each; where a category's rate depends
         on the price of each item (``tax._per_item``), the rates either side."""
         found: dict[tuple[str, str, Decimal], TaxRate] = {}
-        for category in dict.fromkeys(line.category for line in self.sale.goods_lines):
+        for category in dict.fromkeys(self.categories):
             for rate in self.category_rates(jurisdiction, category) or ():
                 found.setdefault((rate.tax, rate.applies_as, rate.rate), rate)
         return tuple(found.values())

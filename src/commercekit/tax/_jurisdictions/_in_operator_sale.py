@@ -104,7 +104,7 @@ def _refuse_other_clause(case: Case, service: OperatorService) -> None:
     """Refuse a clause said for lines of accommodation or restaurant service that is
     not the clause naming them: 'other' for a meal through a food app would leave the
     tax with the restaurant where clause (iv) makes it the operator's."""
-    categories = {line.category for line in case.sale.goods_lines}
+    categories = set(case.categories)
     for clause, category in _BY_FACT.items():
         if category in categories and service is not clause:
             raise InvalidAmountError.refused(
@@ -129,7 +129,7 @@ def _refuse_rates_not_bundled(case: Case, service: OperatorService) -> None:
     category = (
         TaxCategory.PASSENGER_TRANSPORT if service in _TRANSPORT else _BY_FACT[service]
     )
-    if {line.category for line in case.sale.goods_lines} == {category}:
+    if set(case.categories) == {category}:
         return  # rated by each line's facts (fact_rates)
     bundled = (
         f"; its rate is bundled by its facts for the category '{category}' "

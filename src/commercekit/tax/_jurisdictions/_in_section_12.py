@@ -101,7 +101,7 @@ def placed_by_section_12(case: Case) -> tuple[str, Rule] | None:
     with no line of a category placed by a rule of its own). Raises
     ``MissingDataError`` naming the sale's field that should say where."""
     facts = case.sale.service
-    categories = {line.category for line in case.sale.goods_lines}
+    categories = set(case.categories)
     own = categories & _OWN_RULE.keys()
     if own == {TaxCategory.PASSENGER_TRANSPORT} and _registered(case):
         return None  # s. 12(9)(a): the registered recipient's location, as s. 12(2)(a)

@@ -187,7 +187,7 @@ def _whole(case: Case, state: UsState, decision: TaxDecision) -> TaxDecision:
     ones (or noting that they were left out at the caller's request): each category's
     answer is checked on its own, as one with local rates does not vouch for another."""
     single, left_out = _single_article(case, state), None
-    for category in dict.fromkeys(line.category for line in case.sale.goods_lines):
+    for category in dict.fromkeys(case.categories):
         # a rate by the price of each item: the state's rates either side, which
         # need the local ones as any other does; None: left out of a partial decision
         answer = case.category_rates(state.state, category)
