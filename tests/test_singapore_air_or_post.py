@@ -23,11 +23,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from commercekit.checkout import CheckoutContext, Product, quote
-from commercekit.errors import MissingDataError
+from commercekit.errors import InvalidInputError, MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
 from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
-from commercekit.tax import Buyer, Regime, Sale, Seller, decide
+from commercekit.tax import Buyer, Regime, Sale, Seller, ServiceFacts, decide
 
 DAY = date(2025, 5, 16)
 SHIRT = Money("50.00", "SGD")
@@ -124,3 +124,16 @@ def test_the_border_relief_of_400_is_for_air_or_post_only() -> None:
     with pytest.raises(MissingDataError) as raised:
         _border(None)
     assert raised.value.field == "shipment.transport_mode"
+
+
+@pytest.mark.parametrize("how", [{"transport_mode": "air"}, {"channel": "post"}])
+def test_a_sale_of_services_does_not_travel(how: dict[str, str]) -> None:
+    """A service crosses no border: saying how it travels is refused when built."""
+    with pytest.raises(InvalidInputError, match="services") as raised:
+        Sale(Seller("NL", {"SG"}), Buyer("SG"), "services", SHIRT, **how)
+    assert raised.value.field == next(iter(how))
+    with pytest.raises(InvalidInputError, match="sale of services"):
+        CheckoutContext(
+            Seller("NL", {"SG"}), Buyer("SG"), at=datetime(2025, 5, 16, 12, tzinfo=UTC),
+            prices_include_tax=False, service_facts=ServiceFacts("general"), **how,
+        )  # fmt: skip

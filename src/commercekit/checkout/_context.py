@@ -343,7 +343,13 @@ class CheckoutContext:
         """A sale of services has no parcel to price or send."""
         if self.service_facts is None:
             return
-        for name in ("rate_cards", "shipping_rates", "warehouse"):
+        for name in (
+            "rate_cards",
+            "shipping_rates",
+            "warehouse",
+            "transport_mode",
+            "channel",
+        ):
             if getattr(self, name):
                 raise error(
                     name,

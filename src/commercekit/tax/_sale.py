@@ -223,6 +223,10 @@ class Sale:
 
     def __attrs_post_init__(self) -> None:
         _service_fits(self.supply, self.service)
+        moved = self.transport_mode or self.channel
+        if moved and self.supply is not Supply.GOODS:
+            field = "transport_mode" if self.transport_mode else "channel"
+            raise invalid(field, moved.value, "says how goods travel; the sale is services")
         _checks.one_currency(
             self.price,
             self.shipping,

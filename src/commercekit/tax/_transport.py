@@ -35,13 +35,9 @@ class TransportMode(enum.StrEnum):
 
 def optional_transport_mode(value: object) -> TransportMode | None:
     """``None``, or one of ``"air"``, ``"sea"``, ``"land"``."""
-    if value is None:
-        return None
-    return _checks.choice(value, TransportMode, "transport_mode")
+    return None if value is None else _checks.choice(value, TransportMode, "transport_mode")
 
 
 def optional_channel(value: object) -> Channel | None:
     """``None``, or ``"courier"`` or ``"post"``."""
-    if value is None:
-        return None
-    return _checks.choice(value, Channel, "channel")
+    return None if value is None else _checks.choice(value, Channel, "channel")
