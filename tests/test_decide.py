@@ -266,7 +266,11 @@ def test_low_value_goods_elsewhere() -> None:
         Regime.IMPORT  # VOEC covers items BELOW NOK 3,000
     )
     assert (
-        consumer_sale(Seller("US", {"SG"}), Buyer("SG"), Money("400", "SGD")).rates[0].rate
+        consumer_sale(
+            Seller("US", {"SG"}), Buyer("SG"), Money("400", "SGD"), transport_mode="air"
+        )
+        .rates[0]
+        .rate
         == 9
     )
     assert consumer_sale(Seller("US"), Buyer("NZ"), Money("100", "NZD")).regime is (
@@ -382,6 +386,7 @@ COUNTRIES = ["DE", "FR", "NL", "GB", "US", "CN", "AU", "NO", "CH", "SG", "NZ", "
     st.integers(min_value=0, max_value=500_000),
     st.frozensets(st.sampled_from(["OSS", "IOSS", "VOEC", "GB", "AU", "CH", "SG", "NZ"])),
     st.booleans(),
+    st.sampled_from(["air", "sea"]),
 )
 def test_never_two_jurisdictions_on_one_supply(
     seller: str,
@@ -390,6 +395,7 @@ def test_never_two_jurisdictions_on_one_supply(
     cents: int,
     schemes: frozenset[str],
     market: bool,
+    mode: str,
 ) -> None:
     """Every rate charged belongs to the one jurisdiction the decision names."""
     # A sale to the US through a marketplace is taxed by the buyer's state: it has one.
@@ -400,6 +406,8 @@ def test_never_two_jurisdictions_on_one_supply(
         eur(str(Decimal(cents).scaleb(-2))),
         supply=supply,
         marketplace="Marketplace" if market else None,
+        # How goods travel, asked by Singapore; sea by courier is taxed at the border.
+        **({"transport_mode": mode, "channel": "courier"} if supply == "goods" else {}),
     )
     assert {rate.jurisdiction for rate in decision.rates} <= {decision.taxed_in}
     if decision.rates:

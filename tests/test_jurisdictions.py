@@ -168,7 +168,10 @@ def test_a_consumer_purchase_from_abroad_has_a_source_on_every_rule(
     buyer, currency = _BUYERS[code]
     seller = Seller("US") if code != "EU" else Seller("CN")
     amount = "100" if currency != "JPY" else "10000"
-    sale = Sale(seller, buyer, supply, Money(amount, currency), marketplace=marketplace)
+    sale = Sale(
+        seller, buyer, supply, Money(amount, currency), marketplace=marketplace,
+        transport_mode="air" if supply is Supply.GOODS else None,  # asked by SG
+    )  # fmt: skip
     decision = decide(sale, on=ON)
     assert decision.rules
     for rule in decision.rules:
@@ -363,7 +366,10 @@ def test_decisions_on_both_sides_of_every_change_cite_their_sources(code: str) -
             if who is None:
                 continue
             for supply in Supply:
-                sale = Sale(seller, who, supply, Money(amount, currency))
+                mode = "air" if supply is Supply.GOODS else None  # asked by SG
+                sale = Sale(
+                    seller, who, supply, Money(amount, currency), transport_mode=mode
+                )
                 decision = decide(sale, on=day, rates=BUNDLED)
                 for rule in decision.rules:
                     assert rule.source.startswith("https://") or (

@@ -186,18 +186,21 @@ def test_a_postcode_in_northern_ireland_counts_its_holidays() -> None:
 
 
 def test_a_subdivision_without_holidays_of_its_own_is_said() -> None:
-    """Greater London (GB-LND) is an ISO 3166-2 subdivision but no holiday region:
-    the UK's common holidays are counted, and the explanation says why."""
+    """Paris (FR-75C) is an ISO 3166-2 subdivision in no holiday region (its parent,
+    Île-de-France, has no calendar of its own): France's holidays are counted, and the
+    explanation says why. Greater London (GB-LND) lies in England (ISO 3166-2's
+    parent, GB-ENG), whose calendar is counted, with no such note (issue 18)."""
     ordered = datetime(2027, 3, 15, 10, 0, tzinfo=AMSTERDAM)
-    context = attrs.evolve(
-        _context(Buyer("GB", subdivision="GB-LND"), ordered),
-        seller=Seller("NL", {"OSS", "GB"}, eu_sales_this_year=Money("42000", "EUR")),
+    seller = Seller("NL", {"OSS", "GB"}, eu_sales_this_year=Money("42000", "EUR"))
+    paris, london = (
+        quote(CART, attrs.evolve(_context(buyer, ordered), seller=seller)).explanation
+        for buyer in (Buyer("FR", subdivision="FR-75C"), Buyer("GB", subdivision="GB-LND"))
     )
-    result = quote(CART, context)
     assert (
-        "delivery: GB-LND has no public-holiday calendar of its own in the holidays "
-        "library; the holidays of GB as a whole are counted"
-    ) in result.explanation
+        "delivery: FR-75C has no public-holiday calendar of its own in the holidays "
+        "library; the holidays of FR as a whole are counted"
+    ) in paris
+    assert not any("calendar of its own" in line for line in london)
 
 
 # --- without dates --------------------------------------------------------------------
@@ -302,7 +305,8 @@ ADDRESSES = (
     ("ES", None, "35001", "CN"),  # the Canary Islands, by postcode
     ("FR", None, "97100", "971"),  # Guadeloupe, by postcode
     ("GB", None, "BT1 5GS", "NIR"),  # Northern Ireland, by postcode
-    ("GB", "GB-SCT", None, "SCT"), ("GB", "GB-LND", None, None),  # London: no calendar
+    ("GB", "GB-SCT", None, "SCT"), ("GB", "GB-LND", None, "ENG"),  # London: England's
+    ("FR", "FR-75C", None, None),  # Paris: Île-de-France has no calendar of its own
     ("US", "US-NY", None, "NY"), ("US", None, None, None), ("CH", "CH-ZH", None, "ZH"),
 )  # fmt: skip
 """Addresses, each with the holiday region a person reads off it."""

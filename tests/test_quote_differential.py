@@ -129,6 +129,8 @@ def by_hand(cart: Cart, context: CheckoutContext) -> dict[str, object]:
             ),
             prices_include_tax=context.prices_include_tax,
             exchange_rates=context.exchange_rates,
+            transport_mode=context.transport_mode,
+            channel=context.channel,
         ),
         on=day,
     )
@@ -201,6 +203,8 @@ def _border(
         postcode=destination.postcode,
         sold_under=sold_under,
         shipped_from=context.ship_from or context.seller.country,  # where goods leave
+        transport_mode=context.transport_mode,
+        channel=context.channel or "courier",
     )
     return landed_cost(
         shipment,
@@ -226,6 +230,7 @@ def figures_of(result: Quote) -> dict[str, object]:
     carts(),
     st.booleans(),
     st.sampled_from(["DDP", "DAP"]),
+    st.sampled_from([("air", None), ("sea", "courier"), ("sea", "post"), (None, None)]),
 )
 def test_the_quote_equals_its_parts_composed_by_hand(
     seller: Seller,
@@ -233,6 +238,7 @@ def test_the_quote_equals_its_parts_composed_by_hand(
     cart_and_products: tuple[Cart, dict[str, Product]],
     inclusive: bool,
     incoterm: str,
+    travel: tuple[str | None, str | None],
 ) -> None:
     """quote() == decide + tax per line + landed_cost per item, or the same error."""
     cart, products = cart_and_products
@@ -246,6 +252,8 @@ def test_the_quote_equals_its_parts_composed_by_hand(
         incoterm=incoterm,
         exchange_rates=RATES,
         tariffs=TARIFF,
+        transport_mode=travel[0],
+        channel=travel[1],
     )
     try:
         expected: dict[str, object] | type[CommerceKitError] = by_hand(cart, context)

@@ -66,7 +66,7 @@ def _quote(country: str, registration: str, *prices: str, currency: str) -> Quot
     ])  # fmt: skip
     context = CheckoutContext(
         Seller("US", {registration}), Buyer(country), at=AT, prices_include_tax=False,
-        products=PRODUCTS, tariffs=TARIFF,
+        products=PRODUCTS, tariffs=TARIFF, transport_mode="air",
     )  # fmt: skip
     return quote(cart, context)
 
@@ -110,8 +110,9 @@ def test_voec_orders_whose_items_agree_are_quoted(
 @pytest.mark.parametrize("country", ["SG", "NZ"])
 def test_other_per_item_limits_refuse_a_mixed_order(country: str) -> None:
     currency, registration, limit = LIMITS[country]
-    with pytest.raises(MissingDataError):
+    with pytest.raises(MissingDataError) as refused:
         _quote(country, registration, "10.00", str(limit + 1), currency=currency)
+    assert refused.value.field == "cart.lines"
 
 
 def test_australia_taxes_a_consignment_over_its_limit_at_the_border() -> None:
@@ -147,7 +148,7 @@ def test_every_item_is_judged_by_its_own_value(cents: list[int], country: str) -
     total = sum((line.value.amount for line in lines), Decimal(0))
     sale = Sale(
         Seller("US", {registration}), Buyer(country), "goods", Money(total, currency),
-        lines=tuple(lines),
+        lines=tuple(lines), transport_mode="air",
     )  # fmt: skip
     within = [
         line.value.amount < limit if country == "NO" else line.value.amount <= limit
@@ -155,7 +156,9 @@ def test_every_item_is_judged_by_its_own_value(cents: list[int], country: str) -
     ]
     try:
         regime = decide(sale, on=AT.date()).regime
-    except MissingDataError:
+    except MissingDataError as refused:
+        field = refused.field
+        assert field == "sale.lines"
         assert any(within)
         assert not all(within)
         return

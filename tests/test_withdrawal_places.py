@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from commercekit.checkout import withdrawal_deadline
-from commercekit.errors import NoRuleError, UnknownCountryError
+from commercekit.errors import NoRuleError
 
 DELIVERED = date(2026, 12, 11)  # 14th day Fri. 25 Dec.; 26 Dec. a Saturday, then Sunday
 
@@ -42,13 +42,12 @@ def test_an_outermost_region_keeps_the_eu_right_of_withdrawal(
 
 
 def test_a_canary_province_is_not_refused_as_outside_the_eu() -> None:
-    """Las Palmas (ES-GC) is inside the EU: what is missing is only its holidays'
-    region, which the error names (the Canary Islands' ``CN``)."""
-    with pytest.raises(UnknownCountryError, match=r"own public holidays; use one of: .*CN"):
-        withdrawal_deadline(DELIVERED, country="ES", subdivision="ES-GC")
-    assert withdrawal_deadline(DELIVERED, country="ES", subdivision="CN") == date(
-        2026, 12, 28
-    )
+    """Las Palmas (ES-GC) is inside the EU, and takes the calendar of its region, the
+    Canary Islands (``CN``); tests/test_holiday_provinces.py has a day they differ."""
+    for subdivision in ("ES-GC", "CN"):
+        assert withdrawal_deadline(
+            DELIVERED, country="ES", subdivision=subdivision
+        ) == date(2026, 12, 28)
 
 
 def test_mayotte_and_saint_barthelemy_follow_their_status_on_the_day() -> None:

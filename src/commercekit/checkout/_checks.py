@@ -167,8 +167,9 @@ __all__ = [
 _SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.category")
 
 _CONTEXT_FIELDS = {"sale.service": "service_facts", "sale.lines": "cart.lines"}
+_CONTEXT_FIELDS |= {"sale.transport_mode": "transport_mode", "sale.channel": "channel"}
 """A sale's fields as a quote names them: the context's service facts, the cart's
-lines."""
+lines, how the goods travel."""
 
 
 def as_context_field(

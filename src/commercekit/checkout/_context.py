@@ -39,6 +39,7 @@ from commercekit.payments import PaymentCostSource
 from commercekit.pricing import Promotion
 from commercekit.regions import check_country, holiday_region
 from commercekit.shipping import (
+    Channel,
     Incoterm,
     RateCard,
     ShippingRateSource,
@@ -121,18 +122,11 @@ def _handling(value: object) -> bool:
 
 
 def _transport_mode(value: object) -> TransportMode | None:
-    if value is None or isinstance(value, TransportMode):
-        return value
-    found = optional_label(value, "transport_mode")
-    if found not in tuple(TransportMode):
-        raise InvalidAmountError.refused(
-            "transport_mode",
-            value,
-            "is not a mode of transport; use 'air', 'sea' or 'land'",
-            kind=InputKind.CHOICE,
-            choices=tuple(TransportMode),
-        )
-    return TransportMode(found)
+    return None if value is None else choice(value, TransportMode, "transport_mode")
+
+
+def _channel(value: object) -> Channel | None:
+    return None if value is None else choice(value, Channel, "channel")
 
 
 def _seller(value: object) -> Seller:
@@ -290,9 +284,14 @@ class CheckoutContext:
     transport_mode: TransportMode | None = attrs.field(
         default=None, converter=_transport_mode
     )
-    """How the goods travel to the border (``"air"``, ``"sea"``, ``"land"``), where the
-    customs value depends on it: India counts transport by air at no more than 20% of
-    the FOB value, and refuses a higher cost without the mode."""
+    """How the goods travel to the border (``"air"``, ``"sea"``, ``"land"``), where a
+    rule depends on it: India counts transport by air at no more than 20% of the FOB
+    value, and refuses a higher cost without the mode; Singapore's low-value goods come
+    by air or post."""
+    channel: Channel | None = attrs.field(default=None, converter=_channel)
+    """Whether the parcel goes by ``"courier"`` or ``"post"``, where a rule depends on
+    it (Singapore's low-value goods by air or post; Canada's courier thresholds). Not
+    given, the border's parcel is a courier's."""
     warehouse: Warehouse | None = attrs.field(default=None, converter=_warehouse)
     """Where the goods leave from, for the delivery dates: its country (where the goods
     ship from: ``ship_from``, or the seller's country), time zone, cut-off and handling
@@ -344,7 +343,13 @@ class CheckoutContext:
         """A sale of services has no parcel to price or send."""
         if self.service_facts is None:
             return
-        for name in ("rate_cards", "shipping_rates", "warehouse"):
+        for name in (
+            "rate_cards",
+            "shipping_rates",
+            "warehouse",
+            "transport_mode",
+            "channel",
+        ):
             if getattr(self, name):
                 raise error(
                     name,

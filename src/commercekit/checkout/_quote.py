@@ -393,6 +393,7 @@ def sale_of(
         supply=Supply.GOODS if facts is None else Supply.SERVICES, service=facts,
         shipping_shown_separately=True, ship_from=context.ship_from,
         category=TaxCategory.STANDARD, marketplace=context.marketplace,
-        exchange_rates=context.exchange_rates,
+        exchange_rates=context.exchange_rates, channel=context.channel,
         prices_include_tax=context.prices_include_tax,
+        transport_mode=context.transport_mode,
     )  # fmt: skip

@@ -131,6 +131,7 @@ class Border:
             sold_under=decision.cleared_under,
             transport_mode=self.context.transport_mode,
             shipped_from=self.origin.country,
+            channel=self.context.channel or "courier",  # Shipment's own default
         )
         context = self.context
         try:

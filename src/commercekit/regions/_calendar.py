@@ -42,6 +42,7 @@ from commercekit._inputs import day, invalid
 from commercekit._numbers import context_free
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions._eu import check_country
+from commercekit.regions._iso import iso_parents
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -251,23 +252,33 @@ def _calendar(country: str, subdivision: str | None = None) -> type[HolidayBase]
 def holiday_region(country: str, subdivision: object) -> str:
     """``subdivision`` as the ``holidays`` library names a region with holidays of its
     own in ``country`` (``BY`` for Bavaria; its ISO 3166-2 code ``DE-BY`` reads the
-    same), or an error listing the regions.
+    same), or an error listing the regions. An ISO 3166-2 subdivision inside such a
+    region (a province, a department) takes its region's calendar, the parent as
+    ISO 3166-2 (``pycountry``) lists it: ``ES-TF``, Santa Cruz de Tenerife, is in the
+    Canary Islands, ``ES-CN``.
 
     Examples:
         >>> holiday_region("DE", "de-by")
         'BY'
+        >>> holiday_region("ES", "ES-TF"), holiday_region("FR", "FR-67")
+        ('CN', '6AE')
     """
     code = check_country(country)
-    regions = tuple(_calendar(code).subdivisions)
+    regions = {name.upper(): name for name in _calendar(code).subdivisions}
     given = subdivision.strip().upper() if isinstance(subdivision, str) else ""
-    if given.startswith(f"{code}-"):
-        given = given[len(code) + 1 :]
-    found = next((name for name in regions if name.upper() == given), None)
+    if not given.startswith(f"{code}-"):
+        given = f"{code}-{given}"
+    found = regions.get(given[len(code) + 1 :])
+    parents = iso_parents()
+    while found is None and given in parents:  # a province: its region's calendar
+        given = parents[given]
+        found = regions.get(given[len(code) + 1 :])
     if found is None:
         raise UnknownCountryError(
             subdivision,
             f"is not a region of {code} with its own public holidays; use one of: "
-            + (", ".join(regions) or f"none ({code} has one calendar)"),
+            + (", ".join(regions.values()) or f"none ({code} has one calendar)")
+            + ", or an ISO 3166-2 subdivision inside one",
         )
     return found
 

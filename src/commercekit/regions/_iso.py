@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["iso_countries", "iso_subdivisions"]
+__all__ = ["iso_countries", "iso_parents", "iso_subdivisions"]
 
 
 def _rows(file: str, key: str) -> list[dict[str, Any]] | None:
@@ -67,3 +67,27 @@ def iso_subdivisions() -> dict[str, str]:
     import pycountry  # noqa: PLC0415  # only where its file is not found
 
     return {row.code.lower(): row.country_code for row in pycountry.subdivisions}
+
+
+@functools.cache
+def iso_parents() -> dict[str, str]:
+    """The ISO 3166-2 subdivisions ``pycountry.subdivisions`` lists inside another, by
+    code, each with its parent's code, upper case (``ES-TF``, the province of Santa
+    Cruz de Tenerife, in ``ES-CN``, the Canary Islands)."""
+    try:
+        rows = _rows("iso3166-2.json", "3166-2")
+        if rows is not None:
+            return {
+                row["code"].upper(): row["parent"].upper()
+                for row in rows
+                if "parent" in row
+            }
+    except (KeyError, AttributeError):
+        pass
+    import pycountry  # noqa: PLC0415  # only where its file is not found
+
+    return {
+        row.code.upper(): row.parent_code.upper()
+        for row in pycountry.subdivisions
+        if row.parent_code
+    }

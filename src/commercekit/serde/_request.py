@@ -40,13 +40,7 @@ from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
 from commercekit.money import RateTable
 from commercekit.pricing import Cart, Promotion
-from commercekit.serde._converter import (
-    converter,
-    country,
-    locate,
-    object_hook,
-    structure,
-)
+from commercekit.serde._converter import converter, country, locate, object_hook, structure
 from commercekit.serde._objects import placed
 from commercekit.serde._payment import PaymentRequest, check_schedule_currency
 from commercekit.serde._request_sources import (
@@ -123,6 +117,7 @@ class _Request:
     ship_from: str | None = None
     marketplace: str | None = None
     transport_mode: str | None = None
+    channel: str | None = None
     exchange_rates: RateTable | None = None
     rounding: RoundingLevel = RoundingLevel.LINE
     tariff: TariffTable | None = None
@@ -307,6 +302,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             ship_from=request.ship_from,
             marketplace=request.marketplace,
             transport_mode=request.transport_mode,
+            channel=request.channel,
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
@@ -390,7 +386,7 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
             "parcel_cm": list(context.parcel_cm),
         } | ({"includes_handling": True} if context.shipping_includes_handling else {})
     data["incoterm"] = context.incoterm.value
-    for key in ("ship_from", "marketplace", "transport_mode"):
+    for key in ("ship_from", "marketplace", "transport_mode", "channel"):
         if getattr(context, key) is not None:
             data[key] = getattr(context, key)
     if context.exchange_rates is not None:

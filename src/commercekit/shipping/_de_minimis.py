@@ -35,7 +35,7 @@ from commercekit.shipping._customs import (
     _text,
     _until,
 )
-from commercekit.shipping._terms import CHANNELS, Channel
+from commercekit.shipping._terms import CHANNELS, TRANSPORT_MODES, Channel, TransportMode
 from commercekit.tax import ThresholdRule, threshold_periods
 
 __all__ = ["DeMinimis", "de_minimis"]
@@ -69,6 +69,16 @@ def _shipped_from(value: object) -> frozenset[str]:
     return check.countries(value, "shipped_from")
 
 
+def _transport_modes(value: object) -> frozenset[TransportMode]:
+    if isinstance(value, frozenset | set):
+        value = tuple(sorted(value))
+    return frozenset(map(_transport_mode, check.listed(value, str, "transport_modes")))
+
+
+def _transport_mode(value: object) -> TransportMode:
+    return TransportMode(check.choice(value, TRANSPORT_MODES, "transport_mode"))
+
+
 def _scheme(value: object) -> str | None:
     return check.optional_text(value, "scheme")
 
@@ -82,8 +92,9 @@ class DeMinimis(_bundled.Sourced):
     ``tax_amount`` or ``duty_amount`` (the amount computed, not over it). ``origins``
     and ``channel`` limit the row to goods of those origins or sent that way;
     ``shipped_from`` to goods shipped from those countries, whatever their origin
-    (Canada's CUSMA courier thresholds); ``scheme`` to goods whose VAT was charged at
-    sale under that scheme (Norway's VOEC).
+    (Canada's CUSMA courier thresholds); ``transport_modes`` to goods travelling so
+    (Singapore's relief for goods by air, or by post: two rows); ``scheme`` to goods
+    whose VAT was charged at sale under that scheme (Norway's VOEC).
     ``sources`` are its official sources, the primary one first (``source``).
     """
 
@@ -101,6 +112,9 @@ class DeMinimis(_bundled.Sourced):
     sources: tuple[str, ...] = attrs.field(converter=_sources)
     note: str = attrs.field(default="", validator=_note)
     shipped_from: frozenset[str] = attrs.field(default=frozenset(), converter=_shipped_from)
+    transport_modes: frozenset[TransportMode] = attrs.field(
+        default=frozenset(), converter=_transport_modes
+    )
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
@@ -111,11 +125,14 @@ class DeMinimis(_bundled.Sourced):
         channel: str,
         scheme: str | None,
         on: date,
+        *,
         shipped_from: str | None = None,
+        transport_mode: str | None = None,
     ) -> bool:
         """Whether this row governs goods from ``origin`` by ``channel``, sold under
-        ``scheme``, on ``on``, shipped from ``shipped_from`` (a row that depends on it
-        does not govern goods whose ``shipped_from`` is not said)."""
+        ``scheme``, on ``on``, shipped from ``shipped_from``, travelling by
+        ``transport_mode`` (a row that depends on either does not govern goods for
+        which it is not said)."""
         origin = check.country(origin)
         channel = _channel(channel)
         scheme = _scheme(scheme)
@@ -124,6 +141,7 @@ class DeMinimis(_bundled.Sourced):
             _covers(self.since, self.until, on)
             and (not self.origins or origin in self.origins)
             and (not self.shipped_from or shipped_from in self.shipped_from)
+            and (not self.transport_modes or transport_mode in self.transport_modes)
             and (self.channel is None or self.channel == channel)
             and (self.scheme is None or self.scheme == scheme)
         )
@@ -138,6 +156,7 @@ _DE_MINIMIS_COLUMNS: tuple[str, ...] = (
 )
 _DE_MINIMIS_COLUMNS += ("origins", "channel", "scheme", "threshold_rule", "since")
 _DE_MINIMIS_COLUMNS += ("until", "legal_basis", "source", "note", "shipped_from")
+_DE_MINIMIS_COLUMNS += ("transport_modes",)
 _TAKEN = ("threshold", "currency", "since", "until", "legal_basis", "source")
 """The cells a row that names a threshold rule takes from it, and leaves blank."""
 
@@ -151,6 +170,7 @@ def _de_minimis_rows(line: _bundled.Line) -> list[DeMinimis]:
         "measure": line.choice("measure", ReliefMeasure),
         "origins": frozenset(line.words("origins")),
         "shipped_from": frozenset(line.words("shipped_from")),
+        "transport_modes": frozenset(line.words("transport_modes")),
         "channel": line.optional_choice("channel", Channel),
         "scheme": line.optional_text("scheme"),
         "note": line.raw("note"),
@@ -193,7 +213,10 @@ def _read_de_minimis() -> tuple[DeMinimis, ...]:
     _bundled.check_periods(
         (
             line,
-            (r.destination, r.kind, r.origins, r.shipped_from, r.channel, r.scheme),
+            (
+                *(r.destination, r.kind, r.origins, r.shipped_from, r.channel),
+                *(r.scheme, r.transport_modes),
+            ),
             r.since,
             r.until,
         )
@@ -212,6 +235,7 @@ def de_minimis(
     on: date,
     scheme: str | None = None,
     shipped_from: str | None = None,
+    transport_mode: TransportMode | str | None = None,
 ) -> DeMinimis | None:
     """The de minimis row for duty or tax; the most specific one wins (scheme, origin
     or the country shipped from, channel).
@@ -219,7 +243,8 @@ def de_minimis(
     ``None`` when the destination has none (every import is charged). Raises
     [`MissingDataError`][commercekit.errors.MissingDataError] when a row that could
     govern depends on where the goods are shipped from and ``shipped_from`` is not
-    given (a courier parcel to Canada).
+    given (a courier parcel to Canada), or on how they travel and ``transport_mode``
+    is not given (a courier parcel to Singapore).
     """
     area = check.area(area)
     kind = _kind(kind)
@@ -228,13 +253,20 @@ def de_minimis(
     scheme = _scheme(scheme)
     on = check.day(on, "on")
     shipped_from = check.optional_country(shipped_from)
+    mode = None if transport_mode is None else _transport_mode(transport_mode)
     mine = [
         row for row in _read_de_minimis() if row.destination == area and row.kind == kind
     ]
     if shipped_from is None:
         _ask_shipped_from(mine, origin, channel, scheme, on)
+    if mode is None:
+        _ask_transport_mode(mine, origin, channel, scheme, on, shipped_from=shipped_from)
     rows = [
-        row for row in mine if row.applies_to(origin, channel, scheme, on, shipped_from)
+        row
+        for row in mine
+        if row.applies_to(
+            origin, channel, scheme, on, shipped_from=shipped_from, transport_mode=mode
+        )
     ]
     if not rows:
         return None
@@ -243,7 +275,7 @@ def de_minimis(
         key=lambda row: (
             row.scheme is not None,
             bool(row.origins) or bool(row.shipped_from),
-            row.channel is not None,
+            row.channel is not None or bool(row.transport_modes),
             row.since,
         ),
     )
@@ -256,7 +288,7 @@ def _ask_shipped_from(
     shipped from, which was not said."""
     for row in rows:
         if row.shipped_from and row.applies_to(
-            origin, channel, scheme, on, min(row.shipped_from)
+            origin, channel, scheme, on, shipped_from=min(row.shipped_from)
         ):
             raise MissingDataError(
                 f"where the goods are shipped from (into {row.destination} by {channel})",
@@ -264,4 +296,34 @@ def _ask_shipped_from(
                 f"shipped from ({', '.join(sorted(row.shipped_from))}), not their "
                 f"origin [{row.source}]; give Shipment(shipped_from=...)",
                 field="shipment.shipped_from",
+            )
+
+
+def _ask_transport_mode(
+    rows: list[DeMinimis],
+    origin: str,
+    channel: str,
+    scheme: str | None,
+    on: date,
+    *,
+    shipped_from: str | None,
+) -> None:
+    """Raise when one of ``rows`` that could govern depends on how the goods travel,
+    which was not said."""
+    for row in rows:
+        if row.transport_modes and row.applies_to(
+            *(origin, channel, scheme, on),
+            shipped_from=shipped_from,
+            transport_mode=min(row.transport_modes),
+        ):
+            relieves = (
+                f"{row.legal_basis} relieves goods travelling by "
+                f"{' or '.join(sorted(row.transport_modes))} only [{row.source}]"
+            )
+            raise MissingDataError(
+                f"how the goods travel (into {row.destination} by {channel})",
+                f"{relieves}; give Shipment(transport_mode='air', 'sea' or 'land')",
+                field="shipment.transport_mode",
+                json_how=f'{relieves}; write the shipment\'s "transport_mode" ("air", '
+                '"sea" or "land")',
             )

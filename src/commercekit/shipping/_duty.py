@@ -30,7 +30,15 @@ __all__ = ["duty_lines", "relief", "relieved"]
 
 def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMinimis | None:
     """The relief that covers every item's origin (the least generous, when origins
-    differ); ``None`` when some item's origin has none."""
+    differ); ``None`` when some item's origin has none.
+
+    A de minimis relieves a shipment, not an article: 19 U.S.C. 1321(a)(2)(C) and 19
+    CFR 10.151 measure the aggregate fair retail value of what one person imports on
+    one day. Executive Order 14256 (90 FR 14899) sends "all shipments of articles"
+    that are products of China or Hong Kong to another entry type with all duties, and
+    CBP's guidance of 2025-02-03 (as reported) makes a shipment with one such article
+    ineligible as a whole: a Portuguese T-shirt in one parcel with a Chinese one pays
+    duty from 2025-05-02; shipped alone, it does not."""
     found = []
     for origin in sorted({item.origin or "" for item in shipment.items}):
         row = de_minimis(
@@ -41,6 +49,7 @@ def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMini
             scheme=shipment.sold_under,
             on=day,
             shipped_from=shipment.shipped_from,
+            transport_mode=shipment.transport_mode,
         )
         if row is None:
             return None
@@ -85,6 +94,8 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
             ItemDuty(item, part, None, zero(shipment.currency), "duty relief", found.source)
             for item, part in zip(shipment.items, shares, strict=True)
         ]
+    if found is not None and found.origins and not found.threshold.amount:
+        _whole_shipment_suspended(shipment, found, work)
     unclassified = [item.description for item in shipment.items if item.hs_code is None]
     if unclassified:  # duty is due, by tariff rate or per classification
         first = next(i for i, item in enumerate(shipment.items) if item.hs_code is None)
@@ -103,6 +114,18 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
     if found is not None and found.measure == "duty_amount":
         return _small_duty_waived(shipment, found, lines, work)
     return lines
+
+
+def _whole_shipment_suspended(shipment: Shipment, found: DeMinimis, work: Work) -> None:
+    """Say why goods of other origins lose the relief too (see ``relief``)."""
+    origins = {item.origin or "" for item in shipment.items}
+    if origins - found.origins:
+        suspended = " and ".join(sorted(origins & found.origins))
+        work.lines.append(
+            f"no de minimis for any item: the shipment holds goods of {suspended} "
+            f"origin ({found.legal_basis}), and a de minimis relieves a whole shipment "
+            f"or none of it [{found.source}]"
+        )
 
 
 def _tariff_duties(  # noqa: PLR0917  # one step of duty_lines, all its inputs

@@ -1,5 +1,6 @@
 """The terms a shipment travels under: the channel, the transport mode, the incoterm.
 
+The channel and the transport mode are the tax layer's (a tax decision needs them too).
 Enumerations only, so that what only names them (a checkout context, a quote within
 the EU) loads none of the border's classes and rules.
 """
@@ -9,29 +10,13 @@ from __future__ import annotations
 import enum
 
 from commercekit.errors import InputKind, InvalidAmountError
+from commercekit.tax import Channel, TransportMode
 
 __all__ = ["CHANNELS", "TRANSPORT_MODES", "Channel", "Incoterm", "TransportMode"]
 
 
-class Channel(enum.StrEnum):
-    """How goods are sent; some reliefs differ by channel (Canada's)."""
-
-    COURIER = "courier"
-    POST = "post"
-
-
 CHANNELS = tuple(Channel)
-"""How goods are sent; some reliefs differ by channel (Canada's)."""
-
-
-class TransportMode(enum.StrEnum):
-    """How goods travel to the border, where a rule depends on it: India counts the
-    transport of goods imported by air at no more than 20% of their FOB value."""
-
-    AIR = "air"
-    SEA = "sea"
-    LAND = "land"
-
+"""How goods are sent; some reliefs differ by channel (Canada's, Singapore's)."""
 
 TRANSPORT_MODES = tuple(TransportMode)
 

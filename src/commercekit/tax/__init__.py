@@ -18,7 +18,9 @@
   [`item_tax_lines`][commercekit.tax.item_tax_lines] applies them to each unit of a line.
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
-  (one module each) the questions in a fixed order.
+  (one module each) the questions in a fixed order; how goods travel
+  ([`TransportMode`][commercekit.tax.TransportMode],
+  [`Channel`][commercekit.tax.Channel]) where a regime depends on it.
 * [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales
   against each registration threshold, the US states' economic-nexus thresholds
   ([`nexus_threshold`][commercekit.tax.nexus_threshold]) included.
@@ -134,6 +136,7 @@ if TYPE_CHECKING:
         threshold_for,
         threshold_periods,
     )
+    from commercekit.tax._transport import Channel, TransportMode
     from commercekit.tax._us_local import StateRatesOnly, missing_from
     from commercekit.tax._us_local_rates import (
         LocalRate,
@@ -188,6 +191,7 @@ else:
             "._services": "OperatorService ServiceFacts ServiceKind",
             "._tax_line": "LineTax TaxLine",
             "._tax_rate": "TaxRate TaxRateSource source_rates",
+            "._transport": "Channel TransportMode",
             "._thresholds": (
                 "Crossing Registration Threshold ThresholdRule Window threshold_for "
                 "threshold_periods"
@@ -212,6 +216,7 @@ __all__ = [
     "AirClass",
     "BundledRates",
     "Buyer",
+    "Channel",
     "CollectFrom",
     "Collector",
     "Combine",
@@ -264,6 +269,7 @@ __all__ = [
     "Threshold",
     "ThresholdRule",
     "ThresholdStatus",
+    "TransportMode",
     "UsShipping",
     "UsState",
     "Verification",

@@ -43,6 +43,7 @@ __all__ = [
     "valid_optional_amount",
     "valid_optional_day",
     "valid_optional_text",
+    "valid_postcode",
     "valid_rates_table",
     "valid_text",
     "whole",
@@ -272,4 +273,22 @@ def net_prices(lines: Sequence[Any], *, inclusive: bool) -> None:
             "comparing each item's price without the tax with a per-item threshold, and "
             "a price with the tax in it gives that price only once the rate is chosen; "
             "pass the prices without the tax and prices_include_tax=False",
+        )
+
+
+_POSTCODE_LENGTH = 32  # as place_of reads a postcode (regions)
+
+
+def valid_postcode(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    """``None``, or a postcode as text of 1 to 32 characters, not blanks."""
+    if value is None:
+        return
+    code = text(value, "postcode")
+    if not code.strip() or len(code) > _POSTCODE_LENGTH:
+        raise invalid(
+            "postcode",
+            value,
+            f"is not a postcode; give it as text of 1 to {_POSTCODE_LENGTH} characters"
+            ", not blanks, or None",
+            kind=InputKind.TEXT,
         )

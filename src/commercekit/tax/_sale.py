@@ -12,7 +12,7 @@ from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
-from commercekit.errors import InputKind, InvalidAmountError
+from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
@@ -20,6 +20,12 @@ from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
 from commercekit.tax._services import ServiceFacts, ServiceKind
+from commercekit.tax._transport import (
+    Channel,
+    TransportMode,
+    optional_channel,
+    optional_transport_mode,
+)
 
 __all__ = [
     "Buyer",
@@ -89,23 +95,6 @@ class Seller:
         )
 
 
-_POSTCODE_LENGTH = 32  # as place_of reads a postcode (regions)
-
-
-def _valid_postcode(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    text = _checks.text(value, "postcode")
-    if not text.strip() or len(text) > _POSTCODE_LENGTH:
-        raise invalid(
-            "postcode",
-            value,
-            f"is not a postcode; give it as text of 1 to {_POSTCODE_LENGTH} characters"
-            ", not blanks, or None",
-            kind=InputKind.TEXT,
-        )
-
-
 def _valid_subdivision(buyer: object, _: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         check_subdivision(getattr(buyer, "country", ""), value)
@@ -122,7 +111,7 @@ class Buyer:
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     country: str = attrs.field(converter=_place)
-    postcode: str | None = attrs.field(default=None, validator=_valid_postcode)
+    postcode: str | None = attrs.field(default=None, validator=_checks.valid_postcode)
     subdivision: str | None = attrs.field(default=None, validator=_valid_subdivision)
     tax_id: TaxId | None = attrs.field(
         default=None, validator=_checks.optional_instance_of(TaxId)
@@ -193,7 +182,10 @@ class Sale:
     is *not* shown separately on the invoice. ``ship_from`` is where goods leave from (the
     seller's country if not given). ``marketplace`` names a platform that facilitates
     the sale, where deemed-supplier rules may make it liable. ``exchange_rates``
-    converts amounts for thresholds in other currencies.
+    converts amounts for thresholds in other currencies. ``transport_mode`` (``"air"``,
+    ``"sea"``, ``"land"``) and ``channel`` (``"courier"``, ``"post"``) say how goods
+    travel to the border, where a regime depends on it (Singapore's low-value goods
+    come by air or post); ``None`` when not said, and such a regime then refuses.
     """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
@@ -224,9 +216,17 @@ class Sale:
     )
     """What the place-of-supply and export rules ask of a service (India's IGST Act
     s. 13 and s. 2(6)); ``None`` when not said."""
+    transport_mode: TransportMode | None = attrs.field(
+        default=None, converter=optional_transport_mode
+    )
+    channel: Channel | None = attrs.field(default=None, converter=optional_channel)
 
     def __attrs_post_init__(self) -> None:
         _service_fits(self.supply, self.service)
+        moved = self.transport_mode or self.channel
+        if moved and self.supply is not Supply.GOODS:
+            field = "transport_mode" if self.transport_mode else "channel"
+            raise invalid(field, moved.value, "says how goods travel; the sale is services")
         _checks.one_currency(
             self.price,
             self.shipping,

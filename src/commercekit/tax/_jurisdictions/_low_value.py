@@ -9,8 +9,8 @@ registration, per item rather than per consignment.
 * Norway: goods under NOK 3,000 per item through the VOEC scheme (merverdiavgiftsloven
   § 3-1 (2), since 2020-04-01); a seller outside VOEC leaves import VAT to the border,
   and a business buyer imports them itself.
-* Singapore: goods of SGD 400 or less per item (GST Act 1993 as amended, since
-  2023-01-01).
+* Singapore: goods of SGD 400 or less per item imported by air or post (GST Act 1993
+  as amended, since 2023-01-01); by sea or land, GST at import on any value.
 
 In each, a marketplace facilitating the sale is treated as the supplier. Above the limit
 the goods are taxed at the border. A consumer's order from a registered seller or a
@@ -42,6 +42,7 @@ from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_b
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import Threshold, ThresholdRule, threshold_for
+from commercekit.tax._transport import Channel, TransportMode
 
 
 @attrs.frozen
@@ -81,11 +82,16 @@ class LowValueGoods(RegisteredServices):
     consignment_over_limit_at_border: ClassVar[bool] = False
     """Whether goods shipped together beyond the per-item limit are all taxed at the
     border (Australia); otherwise each item is judged alone."""
+    by_air_or_post: ClassVar[bool] = False
+    """Whether the regime covers only goods imported by air or post (Singapore's);
+    goods by sea or land are then taxed at the border whatever their value."""
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
     ) -> TaxDecision:
         limit = threshold_for(self.code, self.low_value_rule, on=case.on)
+        if self.by_air_or_post and not _by_air_or_post(case, limit):
+            return self.by_sea_or_land(case, destination, rules, documents, limit)
         assert limit.amount is not None  # noqa: S101  # every low-value limit has one
         source = limit.source
         registered = self._registration in case.sale.seller.registrations
@@ -140,6 +146,26 @@ class LowValueGoods(RegisteredServices):
             charge=True,
             cleared_under=scheme,
         )
+
+    def by_sea_or_land(
+        self,
+        case: Case,
+        destination: str,
+        rules: list[Rule],
+        documents: tuple[str, ...],
+        limit: Threshold,
+    ) -> TaxDecision:
+        """Goods neither by air nor by post, where the regime is for those only: taxed
+        at the border whatever their value."""
+        rules.append(
+            Rule(
+                f"goods imported by {case.sale.transport_mode} and not by post are not "
+                f"low-value goods: import {destination} tax at the border whatever "
+                "their value",
+                limit.source,
+            )
+        )
+        return import_at_border(case, destination, rules, documents)
 
     @property
     def _registration(self) -> str:
@@ -205,6 +231,29 @@ class LowValueGoods(RegisteredServices):
         return case.decision(
             Regime.NOT_COLLECTED, destination, Collector.BUYER, rules, documents=documents
         )
+
+
+def _by_air_or_post(case: Case, limit: Threshold) -> bool:
+    """Whether the sale's goods come by air or post; refused where the sale does not
+    say enough to tell."""
+    mode, channel = case.sale.transport_mode, case.sale.channel
+    if mode is TransportMode.AIR or channel is Channel.POST:
+        return True
+    if mode is not None and channel is Channel.COURIER:
+        return False
+    missing = "transport_mode" if mode is None else "channel"
+    rule = (
+        f"its low-value goods are those imported by air or post ({limit.source}); "
+        "goods by sea or land owe GST at import whatever their value"
+    )
+    raise MissingDataError(
+        f"how the goods travel to {limit.jurisdiction} ({missing})",
+        f"{rule}: give transport_mode (air, sea or land) and, unless by air, channel "
+        "(post or courier)",
+        field=f"sale.{missing}",
+        json_how=f'{rule}: write "transport_mode" ("air", "sea" or "land") and, '
+        'unless by air, "channel" ("post" or "courier")',
+    )
 
 
 class Australia(LowValueGoods):
@@ -303,6 +352,9 @@ class Norway(LowValueGoods):
 
 
 class Singapore(LowValueGoods):
+    # IRAS, "GST on imported low-value goods": goods "imported into Singapore via air
+    # or post"; by sea or land, GST is payable at importation on any value.
+    by_air_or_post: ClassVar[bool] = True
     code: ClassVar[str] = "SG"
     name: ClassVar[str] = "Singapore"
     references: ClassVar[tuple[str, ...]] = (
