@@ -131,7 +131,7 @@ class Border:
             sold_under=decision.cleared_under,
             transport_mode=self.context.transport_mode,
             shipped_from=self.origin.country,
-            channel=self.context.channel or "courier",  # Shipment's own default
+            channel=self.context.channel,
         )
         context = self.context
         try:
@@ -156,16 +156,23 @@ class Border:
 
 
 _ITEM = re.compile(r"shipment\.items\[(\d+)\]\.(hs_code|origin)")
+_TRAVEL = ("shipment.channel", "shipment.transport_mode")
+"""The shipment's fields a quote takes from the context's of the same name."""
 
 
 def _of_product(
     error: MissingDataError | NoRuleError, items: Sequence[Item]
 ) -> MissingDataError | NoRuleError:
-    """``error``, where it names an item of the shipment, naming the product the
-    context gave its fact in (``shipment.items[0].hs_code`` as
-    ``products['TEE'].hs_code``: each item is a line, named by its SKU)."""
-    item = _ITEM.fullmatch(getattr(error, "field", None) or "")
-    if item is None or type(error) is not MissingDataError:
+    """``error``, where it names a fact of the shipment, naming the context's field
+    that gave it (``shipment.items[0].hs_code`` as ``products['TEE'].hs_code``: each
+    item is a line, named by its SKU; ``shipment.channel`` as ``channel``)."""
+    field = getattr(error, "field", None) or ""
+    if type(error) is not MissingDataError:
+        return error
+    if field in _TRAVEL:
+        return error.at(field.removeprefix("shipment."))
+    item = _ITEM.fullmatch(field)
+    if item is None:
         return error
     sku = items[int(item[1])].description
     return error.at(f"products[{shown(sku)}].{item[2]}")

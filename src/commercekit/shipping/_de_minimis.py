@@ -122,7 +122,7 @@ class DeMinimis(_bundled.Sourced):
     def applies_to(
         self,
         origin: str,
-        channel: str,
+        channel: str | None,
         scheme: str | None,
         on: date,
         *,
@@ -131,10 +131,10 @@ class DeMinimis(_bundled.Sourced):
     ) -> bool:
         """Whether this row governs goods from ``origin`` by ``channel``, sold under
         ``scheme``, on ``on``, shipped from ``shipped_from``, travelling by
-        ``transport_mode`` (a row that depends on either does not govern goods for
-        which it is not said)."""
+        ``transport_mode`` (a row that depends on the channel, the country shipped
+        from or the mode does not govern goods for which it is not said)."""
         origin = check.country(origin)
-        channel = _channel(channel)
+        channel = _optional_channel(channel)
         scheme = _scheme(scheme)
         on = check.day(on, "on")
         return (
@@ -231,8 +231,8 @@ def de_minimis(
     kind: ReliefKind | str,
     *,
     origin: str,
-    channel: Channel | str,
     on: date,
+    channel: Channel | str | None = None,
     scheme: str | None = None,
     shipped_from: str | None = None,
     transport_mode: TransportMode | str | None = None,
@@ -244,16 +244,33 @@ def de_minimis(
     [`MissingDataError`][commercekit.errors.MissingDataError] when a row that could
     govern depends on where the goods are shipped from and ``shipped_from`` is not
     given (a courier parcel to Canada), or on how they travel and ``transport_mode``
-    is not given (a courier parcel to Singapore).
+    is not given (a courier parcel to Singapore). Without a ``channel``, the relief
+    post and courier both give (the first channel's row, when they give it under
+    different rows); raises when they differ (a US shop's parcel to Canada: CAD 20 by
+    post, CAD 40 and 150 by courier, CBSA Customs Notice 20-18).
+
+        >>> from datetime import date
+        >>> de_minimis("CA", "duty", origin="CN", shipped_from="CN",
+        ...            on=date(2026, 11, 26)).threshold
+        Money('20', 'CAD')
+        >>> de_minimis("CA", "duty", origin="CN", shipped_from="US",
+        ...            on=date(2026, 11, 26))
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.MissingDataError: ...
     """
     area = check.area(area)
     kind = _kind(kind)
     origin = check.country(origin)
-    channel = _channel(channel)
     scheme = _scheme(scheme)
     on = check.day(on, "on")
     shipped_from = check.optional_country(shipped_from)
     mode = None if transport_mode is None else _transport_mode(transport_mode)
+    if channel is None:
+        return _by_either_channel(
+            area, kind, origin, on, scheme=scheme, shipped_from=shipped_from, mode=mode
+        )
+    channel = _channel(channel)
     mine = [
         row for row in _read_de_minimis() if row.destination == area and row.kind == kind
     ]
@@ -327,3 +344,52 @@ def _ask_transport_mode(
                 json_how=f'{relieves}; write the shipment\'s "transport_mode" ("air", '
                 '"sea" or "land")',
             )
+
+
+def _by_either_channel(  # noqa: PLR0913  # de_minimis's facts, less the channel
+    area: str,
+    kind: ReliefKind,
+    origin: str,
+    on: date,
+    *,
+    scheme: str | None,
+    shipped_from: str | None,
+    mode: TransportMode | None,
+) -> DeMinimis | None:
+    """The relief every channel gives (see ``de_minimis``); raise, naming the
+    channel, when the rows differ by channel."""
+    found: list[DeMinimis | None] = []
+    asked: list[MissingDataError] = []
+    for channel in CHANNELS:
+        try:
+            row = de_minimis(
+                *(area, kind),
+                origin=origin,
+                on=on,
+                channel=channel,
+                scheme=scheme,
+                shipped_from=shipped_from,
+                transport_mode=mode,
+            )
+        except MissingDataError as error:
+            asked.append(error)
+        else:
+            found.append(row)
+    if not found:
+        raise asked[0]  # needed whatever the channel
+    if not asked and len({_relief(row) for row in found}) == 1:
+        return found[0]
+    rows = sorted({row.legal_basis: row.source for row in found if row}.items())
+    why = "; ".join(f"{basis} [{source}]" for basis, source in rows)
+    how = f"its relief differs by post and by courier ({why})"
+    raise MissingDataError(
+        f"how the goods are sent (into {area}: by post or by courier)",
+        f"{how}; give Shipment(channel='post' or 'courier')",
+        field="shipment.channel",
+        json_how=f'{how}; write the shipment\'s "channel" ("post" or "courier")',
+    )
+
+
+def _relief(row: DeMinimis | None) -> tuple[Money, ReliefMeasure] | None:
+    """What a row relieves: its threshold and what is compared with it."""
+    return None if row is None else (row.threshold, row.measure)

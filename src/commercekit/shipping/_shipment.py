@@ -19,7 +19,7 @@ from commercekit.money import Money, sum_money
 from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._tariff import check_hs_code
-from commercekit.shipping._terms import CHANNELS, TRANSPORT_MODES, TransportMode
+from commercekit.shipping._terms import CHANNELS, TRANSPORT_MODES, Channel, TransportMode
 from commercekit.tax import TaxCategory
 
 __all__ = ["Fee", "Item", "Shipment"]
@@ -111,8 +111,8 @@ def _inland(value: object) -> Money | None:
     return check.optional_money(value, "transport_inland")
 
 
-def _channel(value: object) -> str:
-    return check.choice(value, CHANNELS, "channel")
+def _channel(value: object) -> Channel | None:
+    return None if value is None else Channel(check.choice(value, CHANNELS, "channel"))
 
 
 def _subdivision(shipment: Shipment, _: object, value: str | None) -> None:
@@ -148,7 +148,12 @@ class Shipment:
     insurance: Money | None = attrs.field(default=None, converter=_insurance)
     transport_inland: Money | None = attrs.field(default=None, converter=_inland)
     subdivision: str | None = attrs.field(default=None, validator=_subdivision)
-    channel: str = attrs.field(default="courier", converter=_channel)
+    channel: Channel | None = attrs.field(default=None, converter=_channel)
+    """``"post"`` or ``"courier"``; ``None`` when not said. Landed cost asks for it
+    only where the relief differs by channel: into Canada, goods shipped from the US
+    or Mexico by courier are relieved up to CAD 40 (tax) and 150 (duty), by post up to
+    CAD 20 (CBSA Customs Notice 20-18); into Singapore, goods by sea are relieved by
+    post only."""
     sold_under: str | None = attrs.field(default=None, converter=_sold_under)
     """The scheme under which VAT/GST was charged at sale (``"IOSS"``, ``"VOEC"``, the
     UK's ``"GBP 135"``, ``"AU low-value goods"`` …): the goods then clear customs free of
