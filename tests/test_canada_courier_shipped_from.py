@@ -56,7 +56,7 @@ def _quote(seller: str, origin: str, price: str) -> Quote:
     products = {"TEE": Product("TEE", "standard", hs_code="6109.10", origin=origin)}
     context = CheckoutContext(
         Seller(seller), ONTARIO, at=AT, prices_include_tax=False, products=products,
-        tariffs=TARIFF,
+        tariffs=TARIFF, channel="courier",
     )  # fmt: skip
     return quote(Cart([CartLine("TEE", Money(price, "CAD"), 1)]), context)
 
@@ -98,7 +98,7 @@ def test_both_sides_of_each_cusma_threshold(price: str, duty: str, tax: str) -> 
 
 def test_landed_cost_asks_where_a_courier_parcel_to_canada_is_shipped_from() -> None:
     tee = Item("tee", Money("100.00", "CAD"), hs_code="6109.10", origin="US")
-    unsaid = Shipment((tee,), destination="CA", subdivision="CA-ON")
+    unsaid = Shipment((tee,), destination="CA", subdivision="CA-ON", channel="courier")
     with pytest.raises(MissingDataError) as refused:
         landed_cost(unsaid, incoterm="DAP", on=AT.date(), tariffs=TARIFF)
     assert refused.value.field == "shipment.shipped_from"
@@ -123,7 +123,7 @@ def test_the_relief_depends_on_where_it_is_shipped_from_not_its_origin(
     def charges(made_in: str) -> Money:
         item = Item("tee", value, hs_code="6109.10", origin=made_in)
         shipment = Shipment((item,), destination="CA", subdivision="CA-ON",
-                            shipped_from=shipped_from)  # fmt: skip
+                            shipped_from=shipped_from, channel="courier")  # fmt: skip
         return landed_cost(shipment, incoterm="DAP", on=AT.date(), tariffs=TARIFF).charges
 
     assert charges(origin) == charges(shipped_from)
@@ -133,7 +133,8 @@ def test_the_service_says_what_to_write_in_the_shipment() -> None:
     """Over HTTP the refusal names the field and says what to write in JSON."""
     tee = {"description": "tee", "value": {"amount": "100.00", "currency": "CAD"},
            "hs_code": "6109.10", "origin": "CN"}  # fmt: skip
-    asked = {"shipment": {"items": [tee], "destination": "CA", "subdivision": "CA-ON"},
+    asked = {"shipment": {"items": [tee], "destination": "CA", "subdivision": "CA-ON",
+                          "channel": "courier"},
              "incoterm": "DAP", "on": "2026-11-26", "tariff": "example"}  # fmt: skip
     client = TestClient(create_app())
     answer = client.post("/landed-cost", json=asked)

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from commercekit.checkout import CheckoutContext, Product, quote
-from commercekit.errors import InvalidInputError
+from commercekit.errors import InvalidInputError, MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
 from commercekit.shipping import DutyRate, TariffTable
@@ -42,15 +42,20 @@ def _collected(channel: object) -> Money:
     return quote(cart, context).collected_border_charges
 
 
-@pytest.mark.parametrize(
-    ("channel", "charges"), [("courier", "0.00"), (None, "0.00"), ("post", "10.00")]
-)
+@pytest.mark.parametrize(("channel", "charges"), [("courier", "0.00"), ("post", "10.00")])
 def test_a_parcel_by_post_to_canada_meets_the_postal_threshold(
-    channel: str | None, charges: str
+    channel: str, charges: str
 ) -> None:
-    """By courier (or, not said, as the border's parcel is a courier's) nothing; by
-    post duty 5.40 and HST 4.60."""
+    """By courier nothing; by post duty 5.40 and HST 4.60."""
     assert _collected(channel) == Money(charges, "CAD")
+
+
+def test_not_said_it_is_asked_for_not_taken_as_a_courier() -> None:
+    """The quote took an unsaid channel as a courier's and charged CAD 0.00."""
+    with pytest.raises(MissingDataError, match="by post and by courier") as refused:
+        _collected(None)
+    assert refused.value.field == "channel"
+    assert "CheckoutContext(channel=...)" in str(refused.value)
 
 
 @pytest.mark.parametrize("channel", ["ship", "", 1, True])

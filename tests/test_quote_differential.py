@@ -204,7 +204,7 @@ def _border(
         sold_under=sold_under,
         shipped_from=context.ship_from or context.seller.country,  # where goods leave
         transport_mode=context.transport_mode,
-        channel=context.channel or "courier",
+        channel=context.channel,
     )
     return landed_cost(
         shipment,

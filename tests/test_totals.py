@@ -61,9 +61,10 @@ def shipments(draw: st.DrawFn) -> Shipment:
         )
     shipping = Money(D(draw(st.integers(min_value=0, max_value=5_000))).scaleb(-2), "EUR")
     shipped_from = draw(st.sampled_from(["US", "DE"]))  # Canada's thresholds ask it
+    channel = draw(st.sampled_from(["courier", "post"]))  # and, from the US, this
     return Shipment(
         tuple(items), destination=destination, subdivision=subdivision, shipping=shipping,
-        shipped_from=shipped_from,
+        shipped_from=shipped_from, channel=channel,
     )  # fmt: skip
 
 
@@ -105,6 +106,7 @@ def test_landed_cost_totals_are_the_sums_of_their_parts(
             subdivision=shipment.subdivision,
             shipping=shipment.shipping,
             shipped_from=shipment.shipped_from,
+            channel=shipment.channel,
         ),
         incoterm=incoterm,
         on=TODAY,

@@ -291,7 +291,9 @@ class CheckoutContext:
     channel: Channel | None = attrs.field(default=None, converter=_channel)
     """Whether the parcel goes by ``"courier"`` or ``"post"``, where a rule depends on
     it (Singapore's low-value goods by air or post; Canada's courier thresholds). Not
-    given, the border's parcel is a courier's."""
+    given, a quote whose border relief differs by channel is refused, naming
+    ``channel`` (a US shop's parcel to Canada: CAD 20 by post, CAD 40 and 150 by
+    courier, CBSA Customs Notice 20-18)."""
     warehouse: Warehouse | None = attrs.field(default=None, converter=_warehouse)
     """Where the goods leave from, for the delivery dates: its country (where the goods
     ship from: ``ship_from``, or the seller's country), time zone, cut-off and handling

@@ -170,7 +170,14 @@ def _of_product(
     if type(error) is not MissingDataError:
         return error
     if field in _TRAVEL:
-        return error.at(field.removeprefix("shipment."))
+        name = field.removeprefix("shipment.")
+        reason = error.how.rpartition("; give ")[0] or error.how
+        return MissingDataError(
+            error.missing,
+            f"{reason}; give CheckoutContext({name}=...)",
+            field=name,
+            json_how=f'{reason}; write "{name}" in the request',
+        )
     item = _ITEM.fullmatch(field)
     if item is None:
         return error

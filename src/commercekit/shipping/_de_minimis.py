@@ -346,7 +346,7 @@ def _ask_transport_mode(
             )
 
 
-def _by_either_channel(  # noqa: PLR0913  # de_minimis's facts, less the channel
+def _by_either_channel(
     area: str,
     kind: ReliefKind,
     origin: str,
@@ -358,11 +358,11 @@ def _by_either_channel(  # noqa: PLR0913  # de_minimis's facts, less the channel
 ) -> DeMinimis | None:
     """The relief every channel gives (see ``de_minimis``); raise, naming the
     channel, when the rows differ by channel."""
-    found: list[DeMinimis | None] = []
+    found: dict[Channel, DeMinimis | None] = {}
     asked: list[MissingDataError] = []
     for channel in CHANNELS:
         try:
-            row = de_minimis(
+            found[channel] = de_minimis(
                 *(area, kind),
                 origin=origin,
                 on=on,
@@ -373,15 +373,17 @@ def _by_either_channel(  # noqa: PLR0913  # de_minimis's facts, less the channel
             )
         except MissingDataError as error:
             asked.append(error)
-        else:
-            found.append(row)
     if not found:
         raise asked[0]  # needed whatever the channel
-    if not asked and len({_relief(row) for row in found}) == 1:
-        return found[0]
-    rows = sorted({row.legal_basis: row.source for row in found if row}.items())
-    why = "; ".join(f"{basis} [{source}]" for basis, source in rows)
-    how = f"its relief differs by post and by courier ({why})"
+    if not asked and len({_relief(row) for row in found.values()}) == 1:
+        return next(iter(found.values()))
+    why = "; ".join(
+        f"by {channel}: {row.threshold} ({row.legal_basis}) [{row.source}]"
+        if row is not None
+        else f"by {channel}: none"
+        for channel, row in found.items()
+    )
+    how = f"its {kind} relief differs by post and by courier ({why})"
     raise MissingDataError(
         f"how the goods are sent (into {area}: by post or by courier)",
         f"{how}; give Shipment(channel='post' or 'courier')",
