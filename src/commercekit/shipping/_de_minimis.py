@@ -358,11 +358,12 @@ def _by_either_channel(
 ) -> DeMinimis | None:
     """The relief every channel gives (see ``de_minimis``); raise, naming the
     channel, when the rows differ by channel."""
-    found: dict[Channel, DeMinimis | None] = {}
+    found: list[DeMinimis | None] = []
+    said: list[str] = []  # what each channel gives, for the refusal
     asked: list[MissingDataError] = []
     for channel in CHANNELS:
         try:
-            found[channel] = de_minimis(
+            row = de_minimis(
                 *(area, kind),
                 origin=origin,
                 on=on,
@@ -372,18 +373,17 @@ def _by_either_channel(
                 transport_mode=mode,
             )
         except MissingDataError as error:
+            said.append(f"by {channel}, it depends on {error.missing[0]}")
             asked.append(error)
+            continue
+        found.append(row)
+        gives = row and f"{row.threshold} ({row.legal_basis}) [{row.source}]"
+        said.append(f"by {channel}: {gives or 'none'}")
     if not found:
         raise asked[0]  # needed whatever the channel
-    if not asked and len({_relief(row) for row in found.values()}) == 1:
-        return next(iter(found.values()))
-    why = "; ".join(
-        f"by {channel}: {row.threshold} ({row.legal_basis}) [{row.source}]"
-        if row is not None
-        else f"by {channel}: none"
-        for channel, row in found.items()
-    )
-    how = f"its {kind} relief differs by post and by courier ({why})"
+    if len(found) == len(CHANNELS) and len({_relief(row) for row in found}) == 1:
+        return found[0]
+    how = f"its {kind} relief differs by post and by courier ({'; '.join(said)})"
     raise MissingDataError(
         f"how the goods are sent (into {area}: by post or by courier)",
         f"{how}; give Shipment(channel='post' or 'courier')",
