@@ -73,6 +73,9 @@ def _given(row: FeeRow, figure: str, value: object, day: date | None = None) -> 
             f"{figure} of {row.describe()} ({row.since} onwards)",
             "the schedule's source does not give it; pass a PaymentCostSource whose "
             "row states it (0 where your contract has none)",
+            json_how="the schedule's source does not give it; write the payment's "
+            '"fee_schedule" (in place of a "provider") with your contract\'s row stating '
+            "it (0 where your contract has none)",
         )
 
 

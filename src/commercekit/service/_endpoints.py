@@ -122,11 +122,15 @@ class _DecideRequest:
 def decide_endpoint(data: Json) -> Json:
     """``POST /decide``: ``{"sale", "on"}`` in, the tax decision out."""
     asked = structure(data, _DecideRequest)
-    where = Where(_fields(_DecideRequest), by_error=((NoRuleError, "on"),))
     result: Json = converter.unstructure(
-        applied(lambda: decide(asked.sale, on=asked.on), where)
+        applied(lambda: decide(asked.sale, on=asked.on), _DECIDE, _SALE)
     )
     return result
+
+
+_DECIDE = Where(_fields(_DecideRequest), by_error=((NoRuleError, "on"),))
+_SALE = Where(_fields(Sale), prefix="sale.")
+"""A rule's refusal at a field of the sale it decides (``buyer.subdivision``)."""
 
 
 @attrs.frozen
