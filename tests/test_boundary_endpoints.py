@@ -21,7 +21,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commercekit.serde import example_request
 from commercekit.service._app import build_app
 from commercekit.service._endpoints import ENDPOINTS
 from tests.boundary import Json, changes, faults, request_root, told

@@ -72,7 +72,9 @@ AT_LOCATION = {
 
 LOCATION = "sale.service.location"
 """The field a missing ``ServiceFacts.location`` is refused at (``decide``'s ``sale``)."""
-_PLACE = "a country code, or for a place in India its State ('IN-KA'), which India's tax needs"
+_PLACE = (
+    "a country code, or for a place in India its State ('IN-KA'), which India's tax needs"
+)
 
 RECIPIENT_REDEFINED = date(2023, 10, 1)
 """Finance Act 2023 s. 160 in force: a non-taxable online recipient is any unregistered
