@@ -78,6 +78,14 @@ class MissingDataError(CommerceKitError, LookupError):
         self.json_how = json_how
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
 
+    @property
+    def json_message(self) -> str:
+        """What a JSON caller reads: the message, with ``json_how`` for ``how`` where
+        it has one."""
+        if self.json_how is None:
+            return str(self)
+        return f"missing {'; '.join(self.missing)}: {self.json_how}"
+
     def at(self, field: str | None) -> MissingDataError:
         """The same refusal pointing at ``field``: a rule's argument named as its
         caller holds it (``facts.heading`` as ``products['TEA'].rate_facts.heading``)."""

@@ -179,8 +179,8 @@ def json_refusal(error: CommerceKitError) -> str:
     the request where the rule says it (``MissingDataError.json_how``)."""
     if isinstance(error, InvalidInputError):
         said = json_reason(error)
-    elif isinstance(error, MissingDataError) and error.json_how is not None:
-        said = f"missing {'; '.join(error.missing)}: {error.json_how}"
+    elif isinstance(error, MissingDataError):
+        said = error.json_message
     else:
         said = str(error)
     return json_words(" ".join(said.split()))
