@@ -48,10 +48,11 @@ def _silent_on_clothing() -> Json:
     return asked
 
 
+PARTIAL = {"partial": True}
 QUOTE_REQUESTS_PARTIAL = {
     "us-ca-partial": _partial("us-ca-district", local_rates=None),
-    "us-tn-book-partial": ("/quote", {**_with_book("us-tn-single-article"), "partial": True}),
-    "us-ny-silent-partial": ("/quote", {**_silent_on_clothing(), "partial": True}),
+    "us-tn-book-partial": ("/quote", _with_book("us-tn-single-article") | PARTIAL),
+    "us-ny-silent-partial": ("/quote", _silent_on_clothing() | PARTIAL),
 }
 REQUESTS: dict[str, tuple[str, Json]] = {
     **{name: ("/quote", asked) for name, asked in QUOTE_REQUESTS.items()},

@@ -7,6 +7,7 @@ in a language that may do it in floats.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
@@ -264,14 +265,9 @@ def _in_json_words(texts: tuple[str, ...], decision: TaxDecision) -> list[str]:
         return list(texts)
     from commercekit.tax import missing_from  # noqa: PLC0415  # US rules say them only
 
-    said = attrs.evolve(decision, rules=[attrs.evolve(rule, text=rule.json) for rule in rules])
+    said = attrs.evolve(decision, rules=[attrs.evolve(r, text=r.json) for r in rules])
     pairs = [
         *((rule.text, rule.json) for rule in rules),
         *zip(missing_from(decision), missing_from(said), strict=True),
     ]
-    found = []
-    for text in texts:
-        for python, json in pairs:
-            text = text.replace(python, json)
-        found.append(text)
-    return found
+    return [functools.reduce(lambda t, p: t.replace(*p), pairs, text) for text in texts]
