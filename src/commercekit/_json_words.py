@@ -102,21 +102,6 @@ _LITERAL = r"True|False|None|'[^']*'|-?\d+(?:\.\d+)?"
 _PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"round it with round_money\(\) first"),
      "write it with no more decimals than that"),
-    (re.compile(r"give products=\{sku: Product\(sku, (\w+)=\.\.\.\)\}"),
-     r'give "products" an entry with "\1"'),
-    (re.compile(r"give Product\((\w+)=\.\.\.\)"), r'give "\1" in products'),
-    (re.compile(r"give each Item an? (\w+)="), r'give each product an "\1"'),
-    (re.compile(r"give Shipment\((\w+)=\.\.\.\)"), r'write "\1" in the shipment'),
-    (re.compile(r"pass (\w+)= \(a RateTable\)"), r'write "\1"'),
-    (re.compile(r"pass tariffs= to the CheckoutContext \(a TariffSource with real rates, "
-                r"or commercekit.shipping.BUNDLED_TARIFF, the labelled example\)"),
-     ('write "tariff" in the request (its "name" and "rows" of real rates, or "example", '
-      "the labelled example)")),
-    (re.compile(r"pass a PaymentCostSource \(such as a FeeSchedule of your contract's "
-                r"FeeRows\) that has one"),
-     "give \"payment.fee_schedule\" your contract's row for it"),
-    (re.compile(r"CheckoutContext\((\w+)=\.\.\.\)"), r'"\1" in the request'),
-    (re.compile(r"set (\w+)= "), r'write "\1" '),
 )  # fmt: skip
 """The rules' hints at a Python object, as what to write in the request instead."""
 
