@@ -80,8 +80,7 @@ class MissingDataError(CommerceKitError, LookupError):
 
     @property
     def json_message(self) -> str:
-        """What a JSON caller reads: the message, with ``json_how`` for ``how`` where
-        it has one."""
+        """The message with ``json_how`` for ``how`` where it has one."""
         if self.json_how is None:
             return str(self)
         return f"missing {'; '.join(self.missing)}: {self.json_how}"
@@ -203,11 +202,16 @@ class UnknownJurisdictionError(CommerceKitError, LookupError):
 
     def __init__(self, code: object, known: str) -> None:
         self.code = code
-        super().__init__(
+        self.use = (
             f"{shown(code)} is not a jurisdiction with bundled tax rates; use an ISO "
-            f"3166 code such as 'DE', 'XI' or 'CA-ON' ({known}), or supply rates through a "
-            f"TaxRateSource"
+            f"3166 code such as 'DE', 'XI' or 'CA-ON' ({known})"
         )
+        super().__init__(f"{self.use}, or supply rates through a TaxRateSource")
+
+    @property
+    def json_message(self) -> str:
+        """The codes to use: a JSON request carries no rate source."""
+        return self.use
 
 
 class UnknownCategoryError(InvalidChoiceError):
