@@ -1,12 +1,12 @@
 """The JSON boundary beyond ``/quote`` (issue 18): every other endpoint swept as the
 quote is (``tests/boundary.py``, ``tests/test_boundary_sweep.py``).
 
-Each request below (the examples of docs/service.md answered 200 there, and India's
-goods within and between States and a US sale over ``/decide``, a refund with an
-earlier return and a partial refund) is changed one field at a time. Every change an
-endpoint refuses must be a ``CommerceKitError`` at a JSON path the request holds or
-its OpenAPI schema has, in words with no Python in them; and the service must answer it
-as a 4xx problem with that ``field`` and those words.
+Each request below (the examples of docs/service.md answered 200 there; India's goods
+within and between States and a Tennessee sale with its local rates or partial over
+``/decide``; a refund with an earlier return, partial) is changed one field at a
+time. Every change an endpoint refuses must be a ``CommerceKitError`` at a JSON path
+the request holds or its OpenAPI schema has, in words with no Python in them; and the
+service must answer it as a 4xx problem with that ``field`` and those words.
 """
 
 from __future__ import annotations
@@ -57,11 +57,25 @@ def _refund(**asked: object) -> tuple[str, Json]:
     return "/refund", {"quote_request": bought, "returned_lines": {"TEE": 1}, **asked}
 
 
+def _us_sale(**asked: object) -> Json:
+    """A USD 40.00 lamp to Nashville (Davidson County), local rates at example
+    figures as docs/us-sales-tax.md gives them."""
+    return {"on": "2026-03-02", "sale": {
+        "seller": {"country": "US", "registrations": ["US-TN"]},
+        "buyer": {"country": "US", "subdivision": "US-TN", "postcode": "37203"},
+        "supply": "goods", "price": {"amount": "40.00", "currency": "USD"},
+    }, **asked}  # fmt: skip
+
+
 REQUESTS_IN_DOCS = _docs()
 REQUESTS: dict[str, tuple[str, Json]] = {
     **REQUESTS_IN_DOCS,
     "decide-in-intra-state": ("/decide", _india("IN-KA", "IN-KA")),
     "decide-in-inter-state": ("/decide", _india("IN-KA", "IN-MH")),
+    "decide-us-local-rates": ("/decide", _us_sale(local_rates=[
+        {"name": "Davidson County", "type": "county", "rate": "2.25",
+         "source": "example figure", "as_of": "2025-01-01"}])),
+    "decide-us-partial": ("/decide", _us_sale(partial=True)),
     "refund-previous": _refund(previous=[{"returned_lines": {"TEE": 1}, "policy": {
         "restocking_percent": "10"}}], partial=True, points_earned=10),
 }  # fmt: skip
