@@ -2,7 +2,7 @@
 quote is (``tests/boundary.py``, ``tests/test_boundary_sweep.py``).
 
 Each request below (the examples of docs/service.md answered 200 there; India's goods
-within and between States and a Tennessee sale with its local rates or partial over
+within and between States and a Tennessee sale without its local rates, partial, over
 ``/decide``; a refund with an earlier return, partial) is changed one field at a
 time. Every change an endpoint refuses must be a ``CommerceKitError`` at a JSON path
 the request holds or its OpenAPI schema has, in words with no Python in them; and the
@@ -58,8 +58,7 @@ def _refund(**asked: object) -> tuple[str, Json]:
 
 
 def _us_sale(**asked: object) -> Json:
-    """A USD 40.00 lamp to Nashville (Davidson County), local rates at example
-    figures as docs/us-sales-tax.md gives them."""
+    """A USD 40.00 lamp to Nashville, as docs/service.md decides it with local rates."""
     return {"on": "2026-03-02", "sale": {
         "seller": {"country": "US", "registrations": ["US-TN"]},
         "buyer": {"country": "US", "subdivision": "US-TN", "postcode": "37203"},
@@ -72,9 +71,6 @@ REQUESTS: dict[str, tuple[str, Json]] = {
     **REQUESTS_IN_DOCS,
     "decide-in-intra-state": ("/decide", _india("IN-KA", "IN-KA")),
     "decide-in-inter-state": ("/decide", _india("IN-KA", "IN-MH")),
-    "decide-us-local-rates": ("/decide", _us_sale(local_rates=[
-        {"name": "Davidson County", "type": "county", "rate": "2.25",
-         "source": "example figure", "as_of": "2025-01-01"}])),
     "decide-us-partial": ("/decide", _us_sale(partial=True)),
     "refund-previous": _refund(previous=[{"returned_lines": {"TEE": 1}, "policy": {
         "restocking_percent": "10"}}], partial=True, points_earned=10),
