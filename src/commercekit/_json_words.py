@@ -161,8 +161,9 @@ def json_reason(error: InvalidInputError) -> str:
 
 def json_refusal(error: CommerceKitError) -> str:
     """A refusal as the CLI and the HTTP service say it, on one line: a value refused
-    by a rule as JSON wrote it (``json_reason``), a missing fact with what to write in
-    the request where the rule says it (``MissingDataError.json_how``)."""
+    by a rule as JSON wrote it (``json_reason``), any other refusal in the words it
+    has for a JSON caller (``CommerceKitError.json_message``: a missing fact with
+    what to write in the request, ``MissingDataError.json_how``)."""
     if isinstance(error, InvalidInputError):
         return json_words(" ".join(json_reason(error).split()))
     return json_words(" ".join(error.json_message.split()))

@@ -267,7 +267,7 @@ def _in_json_words(texts: tuple[str, ...], decision: TaxDecision) -> list[str]:
 
     said = attrs.evolve(decision, rules=[attrs.evolve(r, text=r.json) for r in rules])
     pairs = [
-        *((rule.text, rule.json) for rule in rules),
+        *((rule.text, rule.json_text) for rule in rules if rule.json_text is not None),
         *zip(missing_from(decision), missing_from(said), strict=True),
     ]
     return [functools.reduce(lambda t, p: t.replace(*p), pairs, text) for text in texts]
