@@ -155,9 +155,9 @@ def test_new_zealand_rounds_five_cents_down(total: str, paid: str) -> None:
 
 
 def test_a_rounding_mode_named_by_the_caller_wins_over_the_rule() -> None:
-    assert cash_round(
-        Money("12.35", "NZD"), on=TODAY, mode=RoundingMode.HALF_UP
-    ) == Money("12.40", "NZD")
+    assert cash_round(Money("12.35", "NZD"), on=TODAY, mode=RoundingMode.HALF_UP) == Money(
+        "12.40", "NZD"
+    )
     assert cash_rounding("CHF", on=TODAY).mode is RoundingMode.HALF_UP
     assert cash_rounding("EUR", on=TODAY, country="DE").mode is RoundingMode.HALF_UP
 
