@@ -37,15 +37,10 @@ from typing import Literal
 import attrs
 
 from commercekit import _bundled
-from commercekit._inputs import day, invalid, text
+from commercekit._inputs import day, invalid, member, text
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import EXACT, context_free
-from commercekit.errors import (
-    InputKind,
-    InvalidAmountError,
-    NoRuleError,
-    UnknownCountryError,
-)
+from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
 from commercekit.money._money import Money, _make
@@ -99,17 +94,8 @@ def _check_country(country: object) -> str:
     return country.upper()
 
 
-def _tie_mode(value: object, field: str = "") -> RoundingMode:
-    if value is RoundingMode.HALF_UP or value is RoundingMode.HALF_DOWN:
-        return value
-    raise invalid(
-        field,
-        value,
-        "is not how a cash rule rounds a tie; pass RoundingMode.HALF_UP or "
-        "RoundingMode.HALF_DOWN",
-        kind=InputKind.CHOICE,
-        choices=(RoundingMode.HALF_UP.value, RoundingMode.HALF_DOWN.value),
-    )
+def _mode(value: object, field: str = "") -> RoundingMode:
+    return member(value, RoundingMode, field, invalid)
 
 
 def _country_or_none(value: object) -> str | None:
@@ -142,9 +128,10 @@ class CashRounding:
     )
     """A non-zero total that would round to zero: becomes zero, is kept as it is
     (Finland), or becomes one step (Slovakia)."""
-    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_tie_mode)
-    """Where a total lies halfway between two steps: ``HALF_UP`` rounds it away from
-    zero (DKK 10.25 to 10.50), ``HALF_DOWN`` toward zero (NZD 12.35 to 12.30)."""
+    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_mode)
+    """How a total is rounded to the step; the bundled rules differ only where a total
+    lies halfway between two steps: ``HALF_UP`` rounds it away from zero (DKK 10.25 to
+    10.50), ``HALF_DOWN`` toward zero (NZD 12.35 to 12.30)."""
 
     def covers(self, on: date) -> bool:
         """Whether the rule is in force on ``on``."""
