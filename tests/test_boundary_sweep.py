@@ -20,12 +20,10 @@ each kind the quote's rules refuse are sent through ``commercekit quote`` and ``
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import re
 import warnings
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,27 +32,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commercekit._json_words import json_refusal
-from commercekit._where import Located, applied
-from commercekit.checkout import quote
 from commercekit.cli import main
-from commercekit.errors import CommerceKitError
-from commercekit.serde import (
-    QUOTE_REQUEST_WHERE,
-    example_request,
-    example_requests,
-    json_document,
-    quote_request_from_json,
-    request_schema,
-)
+from commercekit.serde import example_request, example_requests
 from commercekit.service._app import build_app
+from commercekit.service._endpoints import quote_endpoint
+from tests import boundary
+from tests.boundary import Json, changes, faults, request_root
 
 with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-Json = dict[str, Any]
-Step = str | int
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
@@ -104,123 +92,13 @@ REQUESTS: dict[str, Json] = {
             "unit_value_per_day": {"amount": "8000.00", "currency": "INR"}}}},
         "service_facts": {"kind": "immovable_property", "location": "IN-KA"}},
 }  # fmt: skip
-WRITTEN = ['[1]', '{"x": 1}', "1.5", '"NaN"', "1e999", "true", "false", '"QZ"', "-1",
-           '"-1"', '"1e30"', "1" + "0" * 30, '""', "null"]  # fmt: skip
-"""Each leaf in turn, as JSON text: ``1e999`` and ``"NaN"`` are what a JSON writer can
-send for an infinity and a NaN (a bare ``NaN`` is not JSON, refused whole)."""
-PYTHON_WORDS = re.compile(
-    r"Traceback|\.py\b"  # a traceback, a source file
-    r"|\b(?:None|True|False)\b"  # Python's literals; JSON writes null, true, false
-    r"|\b[A-Z]\w*\("  # a call or a repr: Decimal('1'), Money(...), LocalRate(...)
-    r"|\b[a-z]+_\w+\("  # a function: rates_for(...), round_money()
-    r"|\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\b"  # a class: TaxRateSource, RateFacts
-    r"|(?<![\w?&=/.-])[a-z_]+=(?!=)"  # a keyword argument (not a URL's query)
-    r"|\bpass\b|\(argument '"  # advice to a Python caller, its argument's name
-    r"|\{'|<\w+\.\w+: |\bfrozenset\b|\b(?:str|int|tuple|dict)\b"  # Python's reprs, types
-)
-"""What a JSON caller cannot use: each a fault of the boundary where it is said."""
-_SENTINEL = "\x00changed"
-
-
-def _resolve(schema: Json, node: Json) -> list[Json]:
-    """``node`` and the alternatives it stands for (``$ref``, ``anyOf``, ``oneOf``)."""
-    if "$ref" in node:
-        return _resolve(schema, schema["$defs"][node["$ref"].rsplit("/", 1)[1]])
-    found = [node]
-    for alternatives in (node.get("anyOf", ()), node.get("oneOf", ())):
-        found += [one for option in alternatives for one in _resolve(schema, option)]
-    return found
-
-
-_KEYED = "additionalProperties"
-"""An object keyed by the caller's names (``products``): what each value is."""
-
-
-def _schema_at(steps: tuple[Step, ...]) -> list[Json]:
-    """The request schema's descriptions of the value at ``steps`` (none: no such
-    field)."""
-    schema = request_schema()
-    nodes = _resolve(schema, schema)
-    for step in steps:
-        below: list[Json] = []
-        for node in nodes:
-            if isinstance(step, int) and isinstance(node.get("items"), dict):
-                below += _resolve(schema, node["items"])
-            elif isinstance(step, str) and step in node.get("properties", {}):
-                below += _resolve(schema, node["properties"][step])
-            elif isinstance(step, str) and isinstance(keyed := node.get(_KEYED), dict):
-                below += _resolve(schema, keyed)
-        nodes = below
-    return nodes
-
-
-_STEP = re.compile(r"\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
-
-
-def _steps(path: str) -> tuple[Step, ...] | None:
-    """A path as commercekit writes it (``products['MUG'].weight_kg``), in steps."""
-    steps: list[Step] = []
-    at = 0
-    while at < len(path):
-        part = _STEP.match(path, at)
-        if part is None:
-            return None
-        name, index, key = part.groups()
-        steps.append(int(index) if index else name if name else key)
-        at = part.end()
-    return tuple(steps)
-
-
-def _leaves(node: object, path: tuple[Step, ...] = ()) -> Iterator[tuple[Step, ...]]:
-    """Every field's path, containers included, the document's own ``$schema`` not."""
-    if path:
-        yield path
-    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(
-        node, list) else ()  # fmt: skip
-    for key, value in items:
-        if key != "$schema":
-            yield from _leaves(value, (*path, key))
-
-
-def _changed(data: Json, steps: tuple[Step, ...], written: str | None) -> str:
-    """``data`` as JSON text with ``written`` at ``steps`` (``None``: the field removed)."""
-    changed = copy.deepcopy(data)
-    node: Any = changed
-    for step in steps[:-1]:
-        node = node[step]
-    if written is None:
-        del node[steps[-1]]
-        return json.dumps(changed)
-    node[steps[-1]] = _SENTINEL
-    return json.dumps(changed).replace(json.dumps(_SENTINEL), written)
-
-
-def _changes(data: Json) -> Iterator[str]:
-    for steps in _leaves(data):
-        value: object = data
-        for step in steps:
-            value = _at(value, step)
-        yield _changed(data, steps, None)
-        if isinstance(value, dict):
-            yield _changed(data, (*steps, "zz_unknown"), "1")
-            continue
-        choices = {c for node in _schema_at(steps) for c in node.get("enum", ())}
-        for written in [*WRITTEN, *(json.dumps(choice) for choice in sorted(choices))]:
-            yield _changed(data, steps, written)
-    yield _changed(data, ("zz_unknown",), "1")
+ROOT = request_root("/quote")
 
 
 def told(text: str) -> tuple[str | None, str] | None:
-    """What the CLI and HTTP say of the request ``text``: the field refused and the
-    refusal in the caller's words (``None``: quoted)."""
-    try:
-        cart, context = quote_request_from_json(json_document(text))
-        applied(lambda: quote(cart, context), QUOTE_REQUEST_WHERE)
-    except Located as located:
-        return located.field, json_refusal(located.error)
-    except CommerceKitError as error:
-        return getattr(error, "field", None), json_refusal(error)
-    return None
+    """What the CLI and HTTP say of the quote request ``text``: the field refused and
+    the refusal in the caller's words (``None``: quoted)."""
+    return boundary.told(quote_endpoint, text)
 
 
 @cache
@@ -229,59 +107,21 @@ def refusals() -> tuple[tuple[str, str, str, str], ...]:
     found = []
     for name, data in REQUESTS.items():
         assert told(json.dumps(data)) is None, name  # each request itself is quoted
-        for text in _changes(data):
+        for text in changes(data, ROOT):
             said = told(text)
             if said is not None:
                 found.append((name, text, said[0] or "", said[1]))
     return tuple(found)
 
 
-_GONE = object()
-
-
-def _at(data: object, step: Step) -> object:
-    """The value at ``step`` in ``data`` (``_GONE``: none there)."""
-    if isinstance(data, dict) and isinstance(step, str):
-        return data.get(step, _GONE)
-    if isinstance(data, list) and isinstance(step, int) and step < len(data):
-        return data[step]
-    return _GONE
-
-
-def _holds(data: object, steps: tuple[Step, ...]) -> bool:
-    for step in steps:
-        data = _at(data, step)
-    return data is not _GONE
-
-
-_QUOTED = re.compile(r"'[^'(){}=]*'|\"[^\"]*\"")
-"""A value quoted as given or as JSON writes it: the caller's words, not Python's."""
-
-
-def _fault(text: str, field: str, words: str) -> str | None:
-    """What is wrong with refusing ``text`` so, or ``None``."""
-    steps = _steps(field)
-    data = json.loads(text)
-    if not field:
-        return "names no field"
-    if steps is None or not (_holds(data, steps) or _schema_at(steps)):
-        return f"names {field!r}, no field of the request or its schema"
-    if not _holds(data, steps):  # where a missing value goes: in an item it has
-        gone = next(at for at in range(len(steps)) if not _holds(data, steps[: at + 1]))
-        if any(isinstance(step, int) for step in steps[gone:]):
-            return f"names {field!r}, an item the request does not have"
-    python = sorted(set(PYTHON_WORDS.findall(_QUOTED.sub("…", words))))
-    return f"says {python} to a JSON caller" if python else None
-
-
 @pytest.mark.parametrize("name", REQUESTS)
 def test_every_refusal_names_a_request_field_in_json_words(name: str) -> None:
-    faults = [
-        f"{field}: {fault}\n    {words[:400]}"
+    wrong = faults(
+        (ROOT, text, field, words)
         for request, text, field, words in refusals()
-        if request == name and (fault := _fault(text, field, words))
-    ]
-    assert not faults, f"{len(faults)} refusals:\n" + "\n".join(sorted(set(faults)))
+        if request == name
+    )
+    assert not wrong, f"{len(wrong)} refusals:\n" + "\n".join(wrong)
 
 
 def test_the_sweep_reaches_the_rules_as_well_as_the_readers() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from commercekit.errors import (
@@ -130,6 +131,37 @@ def test_statutory_examples(total: str, currency: str, paid: str) -> None:
     assert cash_round(Money(total, currency), on=TODAY) == Money(paid, currency)
 
 
+# New Zealand since the 5-cent coin went (1 November 2006): the Reserve Bank's "Change
+# for the Better" material says the Retailers Association recommends, for a cash total
+# ending in "1c/2c/3c/4c/5c - round down; 6c/7c/8c/9c - round up" (read in a reprint,
+# grownups.co.nz, "How does rounding work?"). A total ending in 5 cents is a tie
+# between two 10-cent steps, and it goes down: NZD 12.35 is paid as 12.30, not 12.40.
+@pytest.mark.parametrize(
+    ("total", "paid"),
+    [
+        ("12.31", "12.30"),
+        ("12.34", "12.30"),
+        ("12.35", "12.30"),
+        ("12.36", "12.40"),
+        ("12.39", "12.40"),
+        ("0.05", "0.00"),
+        ("-12.35", "-12.30"),
+    ],
+)
+def test_new_zealand_rounds_five_cents_down(total: str, paid: str) -> None:
+    assert cash_round(Money(total, "NZD"), on=TODAY) == Money(paid, "NZD")
+    rule = cash_rounding("NZD", on=TODAY)
+    assert rule.mode is RoundingMode.HALF_DOWN
+
+
+def test_a_rounding_mode_named_by_the_caller_wins_over_the_rule() -> None:
+    assert cash_round(Money("12.35", "NZD"), on=TODAY, mode=RoundingMode.HALF_UP) == Money(
+        "12.40", "NZD"
+    )
+    assert cash_rounding("CHF", on=TODAY).mode is RoundingMode.HALF_UP
+    assert cash_rounding("EUR", on=TODAY, country="DE").mode is RoundingMode.HALF_UP
+
+
 def test_euro_country_rules() -> None:
     # Finland rounds cash totals to 0.05 since the euro arrived (Act 890/2000).
     assert cash_round(Money("7.42", "EUR"), on=TODAY, country="FI") == Money("7.40", "EUR")
@@ -200,3 +232,12 @@ def test_bad_input() -> None:
         cash_round(Decimal("1.00"), on=TODAY)  # type: ignore[arg-type]
     with pytest.raises(InvalidAmountError, match="RoundingMode"):
         cash_round(Money("1", "CHF"), on=TODAY, mode="nearest")  # type: ignore[arg-type]
+
+
+def test_a_rule_refuses_a_mode_that_is_not_one() -> None:
+    rule = cash_rounding("NZD", on=TODAY)
+    assert attrs.evolve(rule, mode="half-up").mode is RoundingMode.HALF_UP
+    with pytest.raises(InvalidAmountError, match=r"half-down.*\(argument 'mode'\)"):
+        attrs.evolve(rule, mode="nearest")
+    with pytest.raises(InvalidAmountError, match="argument 'mode'"):
+        attrs.evolve(rule, mode=True)

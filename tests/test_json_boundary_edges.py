@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from commercekit import _json_words as json_words_module
 from commercekit.cli import main
 from commercekit.serde import example_request, request_schema
 from tests.test_boundary_rule_fields import (
@@ -163,7 +164,7 @@ HINTS: dict[str, tuple[Json, str, str]] = {
         "round_money()", "write it with no more decimals than that"),
     "a weight a rate card needs": (
         _without("nl-to-de-consumer", "products", "TEE-ORGANIC", "weight_kg")(),
-        "Product(weight_kg=...)", 'give "weight_kg" in products'),
+        "Product(weight_kg=...)", 'write "weight_kg" in the product of every SKU'),
     "an unknown SKU": (
         _changed("nl-to-de-consumer", "cart.lines[0].sku", "QZ"),
         "Product(sku, tax_category=...)", 'give "products" an entry with "tax_category"'),
@@ -171,7 +172,7 @@ HINTS: dict[str, tuple[Json, str, str]] = {
         _hotel_without_facts(), "RateFacts(...)", 'write "rate_facts" in the product'),
     "an HS code": (
         _without("nl-to-us-ddp", "products", "TEE-ORGANIC", "hs_code")(),
-        "Item an hs_code=", 'give each product an "hs_code"'),
+        "Item an hs_code=", 'duty is due on it: write its "hs_code"'),
     "no exchange rate": (
         _without("nl-to-gb-consumer", "exchange_rates")(),
         "RateTable", 'write "exchange_rates"'),
@@ -190,7 +191,8 @@ HINTS: dict[str, tuple[Json, str, str]] = {
         _payment(converted=True), "Payment(converted=False)", 'write "converted": false'),
     "a fee schedule without the card's row": (
         _contract_without_credit_cards(), "FeeRows",
-        'give "payment.fee_schedule" your contract\'s row for it'),
+        ('write the payment\'s "fee_schedule" (in place of a "provider") with your '
+         "contract's row for it")),
 }  # fmt: skip
 
 
@@ -208,3 +210,28 @@ def test_a_refusal_tells_a_json_caller_what_to_write(
     for detail in (problem["detail"], said):
         assert words in detail, detail
         assert python not in detail, detail
+
+
+def test_each_rewrite_left_of_a_python_hint_is_reached_by_a_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rewrites of the rules' hints at a Python call left in the table (a hint a
+    refused value's rule cannot say in JSON at its source: a JSON caller has no
+    ``round_money()``) each rewrite a refusal that a request here meets; every other
+    hint is said in JSON by its rule (``MissingDataError.json_how``)."""
+    reached: set[str] = set()
+
+    def noted(call: re.Pattern[str], said: Any) -> Any:
+        def rewrite(match: re.Match[str]) -> str:
+            reached.add(call.pattern)
+            return said(match) if callable(said) else match.expand(said)
+
+        return rewrite
+
+    calls = tuple(
+        (call, noted(call, said)) for call, said in json_words_module._PYTHON_CALLS
+    )
+    monkeypatch.setattr(json_words_module, "_PYTHON_CALLS", calls)
+    for request_, _, _ in HINTS.values():
+        CLIENT.post("/quote", json=request_)
+    assert {call.pattern for call, _ in calls} - reached == set()

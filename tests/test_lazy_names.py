@@ -206,11 +206,12 @@ REFUNDS = {"commercekit.checkout._refund_result", "commercekit.payments._after_s
 
 
 def test_a_quote_loads_no_country_calendar_modules_surcharge_rules_or_refunds() -> None:
-    """The bundled examples, quoted from the command line, import none of the
-    ``holidays`` library's country modules (its package imports all of them; a
-    calendar runs its one country's module on its own) and leave none of its modules
-    in ``sys.modules`` (they run without the package's ``__init__``, kept apart), nor
-    the surcharge rules, which no example asks for, nor the refunds'."""
+    """The bundled examples, quoted from the command line, import only the
+    ``holidays`` library's modules of the countries they quote (its ``countries``
+    package, whose ``__init__`` imports all of them, is there without it) and leave
+    none of its modules in ``sys.modules`` (they run without the package's
+    ``__init__``, kept apart), nor the surcharge rules, which no example asks for, nor
+    the refunds'."""
     loaded = _new_modules(
         "import io\n"
         "from pathlib import Path\n"
@@ -221,7 +222,11 @@ def test_a_quote_loads_no_country_calendar_modules_surcharge_rules_or_refunds() 
         "    as_json = [str(path), '--format', 'json']\n"
         "    assert main(['quote', *as_json], out=io.StringIO()) == 0\n"
         "assert {'holidays', 'holidays.registry'} <= set(_calendar._run)\n"
-        "assert not [name for name in _calendar._run if 'countries' in name]"
+        "countries = {name for name in _calendar._run if 'countries' in name}\n"
+        "quoted = ('netherlands', 'germany', 'france', 'united_kingdom', 'united_states')\n"
+        "assert countries == {'holidays.countries'} | {\n"
+        "    f'holidays.countries.{name}' for name in quoted}, countries\n"
+        "assert not hasattr(_calendar._run['holidays.countries'], 'Germany')"
     )
     assert "commercekit.regions._calendar" in loaded
     assert {module for module in loaded if module.split(".")[0] == "holidays"} == set()

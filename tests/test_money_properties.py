@@ -444,16 +444,19 @@ def test_format_and_parse_do_not_depend_on_the_ambient_context(
         lambda rule: st.tuples(st.just(rule), any_amounts(rule[0], max_extra=3))
     )
 )
+@example((("NZD", None), Decimal("12.35")))
+@example((("DKK", None), Decimal("10.25")))
 def test_cash_round_lands_on_the_nearest_cash_step(
     drawn: tuple[tuple[str, str | None], Decimal],
 ) -> None:
-    """cash_round is a multiple of the cash step, within half a step, ties from zero."""
+    """cash_round is a multiple of the cash step, within half a step, ties as the rule
+    says (away from zero, or toward it in New Zealand)."""
     (code, country), raw = drawn
     amount = Money(raw, code)
     rule = cash_rounding(code, on=ON, country=country)
     step = Fraction(rule.increment)
     rounded = cash_round(amount, on=ON, country=country)
-    assert rounded == cash_round(amount, on=ON, country=country, mode=RoundingMode.HALF_UP)
+    assert rounded == cash_round(amount, on=ON, country=country, mode=rule.mode)
     assert rounded.currency == amount.currency
     assert rounded.amount.as_tuple().exponent == -minor_units(code)
     nearest_is_zero = abs(Fraction(amount.amount)) < step / 2
@@ -473,8 +476,9 @@ def test_cash_round_lands_on_the_nearest_cash_step(
     assert (Fraction(rounded.amount) / step).denominator == 1
     moved = Fraction(rounded.amount) - Fraction(amount.amount)
     assert abs(moved) <= step / 2
-    if abs(moved) == step / 2:  # a tie: half-up goes away from zero
-        assert abs(Fraction(rounded.amount)) > abs(Fraction(amount.amount))
+    if abs(moved) == step / 2:  # a tie: half-up goes away from zero, half-down toward it
+        away = abs(Fraction(rounded.amount)) > abs(Fraction(amount.amount))
+        assert away is (rule.mode is RoundingMode.HALF_UP), rule.convention
 
 
 # --- formatting and parsing -------------------------------------------------------------

@@ -213,8 +213,7 @@ def test_without_a_warehouse_there_are_no_dates_and_the_quote_says_so() -> None:
     assert result.shipping.delivery is None
     assert result.missing == ()  # complete for money
     assert (
-        "no delivery dates: the context names no warehouse (pass "
-        'CheckoutContext(warehouse=...), or "warehouse" in a JSON request)'
+        "no delivery dates: the quote names no warehouse the goods leave from"
     ) in result.explanation
     assert quote_to_json(result)["shipping"]["delivery"] is None
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
-from commercekit.errors import MissingDataError, UnknownCountryError
+from commercekit.errors import InvalidPlaceError, MissingDataError, UnknownCountryError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import Cart, CartLine
 from commercekit.shipping import Bracket, RateCard, Zone
@@ -160,8 +160,9 @@ def test_corrected_and_confirmed_facilitator_dates(state: str, since: date) -> N
 
 def test_a_buyer_without_a_state_is_refused_where_a_state_could_collect() -> None:
     sale = Sale(Seller("US", {"US-NY"}), Buyer("US"), "goods", Money("1.00", "USD"))
-    with pytest.raises(Exception, match="without a state"):
+    with pytest.raises(InvalidPlaceError, match="is no state of the United States") as no:
         decide(sale, on=DAY)
+    assert no.value.field == "buyer.subdivision"
     unregistered = decide(
         Sale(Seller("US"), Buyer("US"), "goods", Money("1.00", "USD")), on=DAY
     )

@@ -78,6 +78,13 @@ class MissingDataError(CommerceKitError, LookupError):
         self.json_how = json_how
         super().__init__(f"missing {'; '.join(self.missing)}: {how}")
 
+    @property
+    def json_message(self) -> str:
+        """The message with ``json_how`` for ``how`` where it has one."""
+        if self.json_how is None:
+            return str(self)
+        return f"missing {'; '.join(self.missing)}: {self.json_how}"
+
     def at(self, field: str | None) -> MissingDataError:
         """The same refusal pointing at ``field``: a rule's argument named as its
         caller holds it (``facts.heading`` as ``products['TEA'].rate_facts.heading``)."""
@@ -195,11 +202,16 @@ class UnknownJurisdictionError(CommerceKitError, LookupError):
 
     def __init__(self, code: object, known: str) -> None:
         self.code = code
-        super().__init__(
+        self.use = (
             f"{shown(code)} is not a jurisdiction with bundled tax rates; use an ISO "
-            f"3166 code such as 'DE', 'XI' or 'CA-ON' ({known}), or supply rates through a "
-            f"TaxRateSource"
+            f"3166 code such as 'DE', 'XI' or 'CA-ON' ({known})"
         )
+        super().__init__(f"{self.use}, or supply rates through a TaxRateSource")
+
+    @property
+    def json_message(self) -> str:
+        """The codes to use: a JSON request carries no rate source."""
+        return self.use
 
 
 class UnknownCategoryError(InvalidChoiceError):

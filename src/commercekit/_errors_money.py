@@ -132,13 +132,16 @@ class MissingExchangeRateError(MissingDataError, UnknownCurrencyError):
     ``source`` and ``target`` are the two ISO 4217 codes.
     """
 
-    def __init__(self, source: str, target: str, how: str) -> None:
+    def __init__(
+        self, source: str, target: str, how: str, json_how: str | None = None
+    ) -> None:
         self.source = source
         self.target = target
         self.code = source  # as an UnknownCurrencyError
         self.reason = how
         self.missing = (f"an exchange rate from {source} to {target}",)
         self.how = how
+        self.json_how = json_how
         Exception.__init__(self, f"missing {self.missing[0]}: {how}")
 
 

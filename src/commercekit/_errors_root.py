@@ -55,3 +55,9 @@ class CommerceKitError(Exception):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_restore, (type(self), self.args), self.__dict__ or None)
+
+    @property
+    def json_message(self) -> str:
+        """The message as a JSON caller reads it (the CLI, the HTTP service): the
+        message itself, unless the error knows other words for a JSON request."""
+        return str(self)

@@ -5,10 +5,10 @@ A rule's refusal shows the value as Python wrote it and hints at a Python call
 from its JSON form) shows the value as the JSON held it (``null``, ``true``) and says
 what to write instead. ``json_refusal`` says any refusal so, as the ``commercekit
 quote`` command and the HTTP service do: from the error's structure where it has one
-(the value refused, a ``MissingDataError``'s ``json_how``), else by rules on Python's
-syntax and types (``converted=True`` is ``"converted": true``), and a few rewrites of
-the rules' hints at a Python object (``Product(weight_kg=...)``) into the request's
-field.
+(the value refused, a ``MissingDataError``'s ``json_how``, any error's
+``json_message``), else by rules on Python's syntax and types (``converted=True`` is
+``"converted": true``), and the one hint at a Python call a refused value's rule
+cannot say otherwise (``round_money()``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from decimal import Decimal
 from commercekit.errors import (
     CommerceKitError,
     InvalidInputError,
-    MissingDataError,
     shown,
 )
 
@@ -102,23 +101,10 @@ _LITERAL = r"True|False|None|'[^']*'|-?\d+(?:\.\d+)?"
 _PYTHON_CALLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"round it with round_money\(\) first"),
      "write it with no more decimals than that"),
-    (re.compile(r"give products=\{sku: Product\(sku, (\w+)=\.\.\.\)\}"),
-     r'give "products" an entry with "\1"'),
-    (re.compile(r"give Product\((\w+)=\.\.\.\)"), r'give "\1" in products'),
-    (re.compile(r"give each Item an? (\w+)="), r'give each product an "\1"'),
-    (re.compile(r"give Shipment\((\w+)=\.\.\.\)"), r'write "\1" in the shipment'),
-    (re.compile(r"pass (\w+)= \(a RateTable\)"), r'write "\1"'),
-    (re.compile(r"pass tariffs= to the CheckoutContext \(a TariffSource with real rates, "
-                r"or commercekit.shipping.BUNDLED_TARIFF, the labelled example\)"),
-     ('write "tariff" in the request (its "name" and "rows" of real rates, or "example", '
-      "the labelled example)")),
-    (re.compile(r"pass a PaymentCostSource \(such as a FeeSchedule of your contract's "
-                r"FeeRows\) that has one"),
-     "give \"payment.fee_schedule\" your contract's row for it"),
-    (re.compile(r"CheckoutContext\((\w+)=\.\.\.\)"), r'"\1" in the request'),
-    (re.compile(r"set (\w+)= "), r'write "\1" '),
 )  # fmt: skip
-"""The rules' hints at a Python object, as what to write in the request instead."""
+"""The rules' hints at a Python call, as what to write in the request instead: only
+where the rule refuses a value (an ``InvalidInputError``, which has no ``json_how``);
+every missing fact's rule says it in JSON itself."""
 
 _SYNTAX: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (
@@ -175,12 +161,9 @@ def json_reason(error: InvalidInputError) -> str:
 
 def json_refusal(error: CommerceKitError) -> str:
     """A refusal as the CLI and the HTTP service say it, on one line: a value refused
-    by a rule as JSON wrote it (``json_reason``), a missing fact with what to write in
-    the request where the rule says it (``MissingDataError.json_how``)."""
+    by a rule as JSON wrote it (``json_reason``), any other refusal in the words it
+    has for a JSON caller (``CommerceKitError.json_message``: a missing fact with
+    what to write in the request, ``MissingDataError.json_how``)."""
     if isinstance(error, InvalidInputError):
-        said = json_reason(error)
-    elif isinstance(error, MissingDataError) and error.json_how is not None:
-        said = f"missing {'; '.join(error.missing)}: {error.json_how}"
-    else:
-        said = str(error)
-    return json_words(" ".join(said.split()))
+        return json_words(" ".join(json_reason(error).split()))
+    return json_words(" ".join(error.json_message.split()))

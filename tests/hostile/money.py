@@ -50,6 +50,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         source="https://www.snb.ch/en/",
         convention="cash rounds to 5 Rappen",
         note="",
+        mode=RoundingMode.HALF_UP,
     ),
     "CashRounding.covers": lambda: method(_cash_rounding().covers, DAY),
     "CurrencyInfo": lambda: call(

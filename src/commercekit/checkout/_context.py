@@ -391,5 +391,8 @@ class CheckoutContext:
                 "cart (its tax category; HS code and origin across a customs border; "
                 "weight for rate cards)",
                 field=f"products[{shown(sku)}]",
+                json_how='give "products" an entry with "tax_category" for every SKU in '
+                'the cart ("hs_code" and "origin" across a customs border; "weight_kg" '
+                "for rate cards)",
             )
         return found

@@ -41,6 +41,8 @@ class _NoTariff:
             "pass tariffs= to the CheckoutContext (a TariffSource with real rates, or "
             "commercekit.shipping.BUNDLED_TARIFF, the labelled example)",
             field="tariffs",
+            json_how='write "tariff" in the request (its "name" and "rows" of real '
+            'rates, or "example", the labelled example)',
         )
 
 

@@ -28,10 +28,7 @@ from commercekit.errors import InvalidInputError, UnknownCountryError
 from commercekit.regions import Place, holiday_region
 from commercekit.shipping import DeliveryWindow, Warehouse, delivery_window
 
-_NO_WAREHOUSE = (
-    "no delivery dates: the context names no warehouse (pass "
-    'CheckoutContext(warehouse=...), or "warehouse" in a JSON request)'
-)
+_NO_WAREHOUSE = "no delivery dates: the quote names no warehouse the goods leave from"
 """The explanation's line for a quote priced without a warehouse."""
 
 _NO_SHIPPING = (

@@ -317,7 +317,7 @@ def _said(
         said.append(
             f"The {example} schedule is commercekit's labelled example of the "
             f"provider's public prices (read {row.read_on}), not your contract: "
-            "plug in your own as a PaymentCostSource."
+            "quote with your own fee schedule, your contract's rows."
         )
     return tuple(said)
 

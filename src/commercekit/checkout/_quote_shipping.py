@@ -67,6 +67,8 @@ def _weight(cart: Cart, products: Mapping[str, Product]) -> Decimal:
             tuple(f"the weight of {sku!r}" for sku in unweighed),
             "give Product(weight_kg=...) for every SKU when rate cards price the parcel",
             field=f"products[{shown(unweighed[0])}].weight_kg",
+            json_how='write "weight_kg" in the product of every SKU when rate cards price '
+            "the parcel",
         )
     return total
 
@@ -77,11 +79,13 @@ def _cards_from(context: CheckoutContext, origin: Place) -> tuple[RateCard, ...]
     cards = tuple(card for card in context.rate_cards if card.origin == origin.country)
     if context.shipping_rates is None and not cards:
         froms = ", ".join(sorted({card.origin for card in context.rate_cards}))
+        given = f"the cards given ship from {froms}; give cards whose origin is "
         raise MissingDataError(
             f"rate cards for parcels from {origin.country}",
-            f"the cards given ship from {froms}; give cards whose origin is "
-            f"{origin.country} (or set ship_from= to where the goods leave)",
+            f"{given}{origin.country} (or set ship_from= to where the goods leave)",
             field="rate_cards",
+            json_how=f'{given}{origin.country} (or write "ship_from" as where the goods '
+            "leave)",
         )
     return cards
 

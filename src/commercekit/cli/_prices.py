@@ -39,6 +39,7 @@ from commercekit.errors import (
     InvalidInputError,
     InvalidJsonError,
     MissingDataError,
+    UnknownCurrencyError,
 )
 from commercekit.money import RateTable
 from commercekit.pricing import Market
@@ -105,12 +106,15 @@ def prices(arguments: argparse.Namespace, out: TextIO) -> int:
     if not Path(source).is_file():
         raise _refused("CATALOG", source, "cannot be read: no such file")
     batch = importlib.import_module("commercekit.batch")  # pyarrow: the batch extra
-    plan = batch.plan_prices(
-        _markets(arguments.markets),
-        _rates(arguments.rates),
-        on=arguments.on,
-        mode=arguments.rounding,
-    )
+    try:
+        plan = batch.plan_prices(
+            _markets(arguments.markets),
+            _rates(arguments.rates),
+            on=arguments.on,
+            mode=arguments.rounding,
+        )
+    except UnknownCurrencyError as lacking:  # a market's currency the table lacks
+        raise InvalidJsonError(f"{arguments.rates}: rates", str(lacking)) from None
     tally = _Tally()
     with (
         _Sink(target, written) as rows_out,

@@ -10,7 +10,8 @@ Everything else in commercekit stands on these rules:
   [`cash_increment`][commercekit.money.cash_increment] say how finely amounts and cash
   payments are counted; [`round_money`][commercekit.money.round_money] and
   [`cash_round`][commercekit.money.cash_round] round to them with a named
-  [`RoundingMode`][commercekit.money.RoundingMode].
+  [`RoundingMode`][commercekit.money.RoundingMode] (a cash rule names its own: New
+  Zealand rounds a total ending in 5 cents down).
 * [`allocate`][commercekit.money.allocate] and [`split`][commercekit.money.split] share
   an amount without losing or inventing a minor unit;
   [`allocate_minor_units`][commercekit.money.allocate_minor_units] shares a count of

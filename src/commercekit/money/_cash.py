@@ -37,7 +37,7 @@ from typing import Literal
 import attrs
 
 from commercekit import _bundled
-from commercekit._inputs import day, invalid, text
+from commercekit._inputs import day, invalid, member, text
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
@@ -45,7 +45,6 @@ from commercekit.money._amount import to_decimal
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
 from commercekit.money._money import Money, _make
 from commercekit.money._rounding import (
-    DEFAULT_ROUNDING,
     RoundingMode,
     decimal_rounding,
     require_money,
@@ -95,6 +94,10 @@ def _check_country(country: object) -> str:
     return country.upper()
 
 
+def _mode(value: object, field: str = "") -> RoundingMode:
+    return member(value, RoundingMode, field, invalid)
+
+
 def _country_or_none(value: object) -> str | None:
     return None if value is None else _check_country(value)
 
@@ -125,6 +128,10 @@ class CashRounding:
     )
     """A non-zero total that would round to zero: becomes zero, is kept as it is
     (Finland), or becomes one step (Slovakia)."""
+    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_mode)
+    """How a total is rounded to the step; the bundled rules differ only where a total
+    lies halfway between two steps: ``HALF_UP`` rounds it away from zero (DKK 10.25 to
+    10.50), ``HALF_DOWN`` toward zero (NZD 12.35 to 12.30)."""
 
     def covers(self, on: date) -> bool:
         """Whether the rule is in force on ``on``."""
@@ -133,6 +140,8 @@ class CashRounding:
             self.until is None or on <= self.until
         )
 
+
+_TIES = {"up": RoundingMode.HALF_UP, "down": RoundingMode.HALF_DOWN}
 
 _ROUNDS_TO_ZERO: dict[str, Literal["zero", "keep", "step"]] = {
     "": "zero",
@@ -150,11 +159,18 @@ def _rounds_to_zero(line: _bundled.Line) -> Literal["zero", "keep", "step"]:
     return found
 
 
+def _ties(line: _bundled.Line) -> RoundingMode:
+    found = _TIES.get(line.raw("ties"))
+    if found is None:
+        raise line.error("ties", line.raw("ties"), "is not one of 'up', 'down'")
+    return found
+
+
 @functools.cache
 def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
     columns = (
         *("currency", "country", "increment", "since", "until", "convention"),
-        *("applies_above", "rounds_to_zero", "source", "note"),
+        *("applies_above", "rounds_to_zero", "ties", "source", "note"),
     )
     lines = _bundled.read("commercekit.money", "cash_rounding.csv", columns=columns)
     rules: dict[tuple[str, str | None], list[CashRounding]] = {}
@@ -172,6 +188,7 @@ def _read_rules() -> dict[tuple[str, str | None], tuple[CashRounding, ...]]:
             note=line.raw("note"),
             applies_above=line.optional_decimal("applies_above"),
             rounds_to_zero=_rounds_to_zero(line),
+            mode=_ties(line),
         )
         dated.append((line, (rule.currency, rule.country), line.day("since"), rule.until))
         rules.setdefault((rule.currency, rule.country), []).append(rule)
@@ -247,15 +264,18 @@ def cash_round(
     *,
     on: date,
     country: str | None = None,
-    mode: RoundingMode = DEFAULT_ROUNDING,
+    mode: RoundingMode | None = None,
 ) -> Money:
     """Round a cash total to the step cash is settled in.
 
     The result keeps the currency's minor-unit decimals (``Money('12.35', 'CHF')``).
-    The default half-up mode matches the published rules (CHF 0.025 rounds up to 0.05;
-    DKK 0.25 rounds up to 0.50). A rule's limits for small totals are honoured: Finland
-    does not round a total of 0.01 or 0.02 to zero, Slovakia rounds it up to 0.05, and
-    Belgium only rounds totals above 0.05.
+    Without a ``mode``, a total halfway between two steps goes the way the rule says
+    ([`CashRounding.mode`][commercekit.money.CashRounding]): up, away from zero, in
+    most places (CHF 0.025 to 0.05; DKK 0.25 to 0.50), down in New Zealand, where the
+    Retailers Association's rule rounds a total ending in 5 cents down (NZD 12.35 is
+    paid as 12.30). A ``mode`` named by the caller wins. A rule's limits for small
+    totals are honoured: Finland does not round a total of 0.01 or 0.02 to zero,
+    Slovakia rounds it up to 0.05, and Belgium only rounds totals above 0.05.
 
     Examples:
         >>> cash_round(Money("12.325", "CHF"), on=date(2026, 11, 26))
@@ -264,11 +284,14 @@ def cash_round(
         Money('10.00', 'DKK')
         >>> cash_round(Money("10.25", "DKK"), on=date(2026, 11, 26))
         Money('10.50', 'DKK')
+        >>> cash_round(Money("12.35", "NZD"), on=date(2026, 11, 26))
+        Money('12.30', 'NZD')
     """
     money = require_money(money)
-    rounding = decimal_rounding(mode)
     code = money.currency.code
     rule = cash_rounding(code, on=on, country=country)
+    mode = rule.mode if mode is None else mode
+    rounding = decimal_rounding(mode)
     amount = money.amount
     size = amount.copy_abs()
     if rule.applies_above is not None and size <= rule.applies_above:

@@ -373,8 +373,12 @@ def convert_noted(
             if table is None
             else f"the {table.provider} table has no rate for {', '.join(lacking)}"
         )
+        needed = f"{money} is needed in {target} and {where}"
         raise MissingExchangeRateError(
-            source, target, f"{money} is needed in {target} and {where}: {how}"
+            source,
+            target,
+            f"{needed}: {how}",
+            json_how=f'{needed}: write "exchange_rates" with the rate between them',
         )
     rates = table
     converted = (

@@ -76,8 +76,11 @@ def _given(row: FeeRow, figure: str, value: object, day: date | None = None) -> 
     if value is None:
         raise MissingPaymentCostError(
             f"{figure} of {row.describe()} ({row.since} onwards)",
-            "the schedule's source does not give it; pass a PaymentCostSource whose "
-            "row states it (0 where your contract has none)",
+            "the schedule's source does not give it; give a fee schedule whose row "
+            "states it (0 where your contract has none)",
+            json_how="the schedule's source does not give it; write the payment's "
+            '"fee_schedule" (in place of a "provider") with your contract\'s row stating '
+            "it (0 where your contract has none)",
         )
 
 

@@ -159,6 +159,8 @@ class FeeSchedule:
             f"{country} on {day}",
             f"this schedule has rows for {', '.join(held)}; pass a PaymentCostSource "
             "(such as a FeeSchedule of your contract's FeeRows) that has one",
+            json_how=f"this schedule has rows for {', '.join(held)}; write the payment's "
+            '"fee_schedule" (in place of a "provider") with your contract\'s row for it',
         )
 
 

@@ -135,6 +135,10 @@ converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
 converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
 register_containers(converter)
 converter.register_unstructure_hook_factory(is_set, lambda _: _unstructure_set)
+# A decision's reasons in a JSON caller's words, where a rule has them of its own.
+converter.register_unstructure_hook(
+    tax.Rule, lambda rule: {"text": rule.json, "source": rule.source}
+)
 
 
 # --- value objects -------------------------------------------------------------------

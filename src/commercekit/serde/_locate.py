@@ -53,7 +53,7 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, InvalidInputError):
         return json_reason(error)
     if isinstance(error, CommerceKitError):
-        return str(error)
+        return error.json_message
     # A failure inside Python (a hook's TypeError) says nothing a JSON writer can use.
     return _SHAPE
 

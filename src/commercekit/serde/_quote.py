@@ -7,7 +7,10 @@ in a language that may do it in floats.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
+
+import attrs
 
 from commercekit._numbers import context_free
 from commercekit.checkout import Quote, QuoteLine, ShippingCharge
@@ -117,7 +120,7 @@ def _decision(decision: TaxDecision) -> dict[str, Any]:
         "scheme": decision.scheme,
         "rates": [_rate(rate) for rate in decision.rates],
         "documents": list(decision.documents),
-        "rules": [{"text": rule.text, "source": rule.source} for rule in decision.rules],
+        "rules": [{"text": rule.json, "source": rule.source} for rule in decision.rules],
         "conversions": list(decision.conversions),
         "verification": None
         if verification is None
@@ -249,6 +252,22 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
         "grand_total": _money(quote.grand_total),
         "due_at_delivery": _money(quote.due_at_delivery),
         "payment": payment_json(quote.payment),
-        "explanation": list(quote.explanation),
-        "missing": list(quote.missing),
+        "explanation": _in_json_words(quote.explanation, quote.decision),
+        "missing": _in_json_words(quote.missing, quote.decision),
     }
+
+
+def _in_json_words(texts: tuple[str, ...], decision: TaxDecision) -> list[str]:
+    """``texts`` (a quote's explanation, what it left out) with each of the decision's
+    rules that has a JSON caller's words (``Rule.json_text``) said in them."""
+    rules = decision.rules
+    if all(rule.json_text is None for rule in rules):
+        return list(texts)
+    from commercekit.tax import missing_from  # noqa: PLC0415  # US rules say them only
+
+    said = attrs.evolve(decision, rules=[attrs.evolve(r, text=r.json) for r in rules])
+    pairs = [
+        *((rule.text, rule.json_text) for rule in rules if rule.json_text is not None),
+        *zip(missing_from(decision), missing_from(said), strict=True),
+    ]
+    return [functools.reduce(lambda t, p: t.replace(*p), pairs, text) for text in texts]

@@ -19,17 +19,14 @@ import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._where import Where, applied
-from commercekit.checkout import Refund, RefundPolicy, quote, refund
+from commercekit.checkout import quote
 from commercekit.errors import (
-    ExcessReturnError,
     InputKind,
     InvalidInputError,
     InvalidJsonError,
     InvalidTaxIdError,
-    MissingPaymentCostError,
     NoRuleError,
     UnknownCurrencyError,
-    UnknownSkuError,
     shown,
 )
 from commercekit.money import Money, RateTable, RoundingMode
@@ -42,6 +39,7 @@ from commercekit.serde import (
     quote_to_json,
     structure,
 )
+from commercekit.service._refund import refund_endpoint
 from commercekit.shipping import (
     BUNDLED_TARIFF,
     DutyRate,
@@ -49,7 +47,18 @@ from commercekit.shipping import (
     TariffTable,
     landed_cost,
 )
-from commercekit.tax import CountedSale, Sale, TaxCategory, decide, threshold_status
+from commercekit.tax import (
+    BUNDLED,
+    CountedSale,
+    LocalRate,
+    LocalRates,
+    Sale,
+    StateRatesOnly,
+    TaxCategory,
+    TaxRateSource,
+    decide,
+    threshold_status,
+)
 from commercekit.tax import validate_tax_id as validate
 
 __all__ = ["ENDPOINTS"]
@@ -117,16 +126,42 @@ class _DecideRequest:
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     sale: Sale
     on: date
+    local_rates: tuple[LocalRate, ...] | None = None
+    partial: bool = False
 
 
 def decide_endpoint(data: Json) -> Json:
-    """``POST /decide``: ``{"sale", "on"}`` in, the tax decision out."""
+    """``POST /decide``: ``{"sale", "on"}`` in, the tax decision out; in a US state
+    with local sales taxes, ``local_rates`` at the buyer's address (as a quote request
+    gives them) or ``partial`` for the state's part alone."""
     asked = structure(data, _DecideRequest)
-    where = Where(_fields(_DecideRequest), by_error=((NoRuleError, "on"),))
     result: Json = converter.unstructure(
-        applied(lambda: decide(asked.sale, on=asked.on), where)
+        applied(
+            lambda: decide(asked.sale, on=asked.on, rates=_rates(asked)), _DECIDE, _SALE
+        )
     )
     return result
+
+
+def _rates(asked: _DecideRequest) -> TaxRateSource:
+    """The bundled tables, with the request's local rates over them for the buyer's
+    state; the state's part alone where the request is ``partial``."""
+    buyer = asked.sale.buyer
+    source: TaxRateSource = (
+        BUNDLED
+        if asked.local_rates is None
+        else LocalRates(buyer.subdivision or buyer.country, asked.local_rates)
+    )
+    return StateRatesOnly(source) if asked.partial else source
+
+
+_DECIDE = Where(
+    _fields(_DecideRequest),
+    renamed={"tax_rates": "local_rates", "state": "local_rates", "local": "local_rates"},
+    by_error=((NoRuleError, "on"),),
+)
+_SALE = Where(_fields(Sale), prefix="sale.")
+"""A rule's refusal at a field of the sale it decides (``buyer.subdivision``)."""
 
 
 @attrs.frozen
@@ -266,107 +301,6 @@ def localize_price_endpoint(data: Json) -> Json:
     )
     result: Json = converter.unstructure(price)
     return result
-
-
-@attrs.frozen
-class _Return:
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    returned_lines: dict[str, int]
-    policy: RefundPolicy = attrs.Factory(RefundPolicy)
-
-
-MAX_PREVIOUS_RETURNS = 100
-"""The most earlier returns one ``POST /refund`` replays: each is refunded again against
-all before it, so the work grows with the square of their number (2,000 took over 20
-seconds); an order returned in more than 100 parts is not one a shop meets."""
-
-
-@attrs.frozen
-class _RefundRequest:
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    quote_request: dict[str, Any]
-    returned_lines: dict[str, int]
-    policy: RefundPolicy = attrs.Factory(RefundPolicy)
-    previous: tuple[_Return, ...] = ()
-    points_earned: int = 0
-    partial: bool = False
-
-
-def _within(error: InvalidJsonError, prefix: str) -> InvalidJsonError:
-    """``error`` with its path inside the field ``prefix`` of the body."""
-    field = error.field
-    path = prefix + ("" if not field else field if field.startswith("[") else f".{field}")
-    return InvalidJsonError(path, error.reason, kind=error.kind, choices=error.choices)
-
-
-def refund_endpoint(data: Json) -> Json:
-    """``POST /refund``: the order's quote request, the earlier returns and this one in;
-    the refund for this return out. The service keeps no orders: the quote is made
-    again from its request (the same request gives the same quote) and the earlier
-    returns are refunded again, in order, to count what is left. Where the request
-    names the payment, the refund says what the payment provider keeps; ``partial``
-    leaves that out (listed in ``missing``) where the fee schedule lacks a figure. At
-    most ``MAX_PREVIOUS_RETURNS`` (100) earlier returns are taken."""
-    asked = structure(data, _RefundRequest)
-    if len(asked.previous) > MAX_PREVIOUS_RETURNS:
-        raise InvalidJsonError(
-            "previous",
-            f"has {len(asked.previous)} earlier returns; at most "
-            f"{MAX_PREVIOUS_RETURNS} are replayed (each is refunded again against all "
-            "before it)",
-            kind=InputKind.LIST,
-        )
-    try:
-        cart, context = quote_request_from_json(asked.quote_request)
-    except InvalidJsonError as error:
-        raise _within(error, "quote_request") from None
-    order = applied(lambda: quote(cart, context), _QUOTE_IN_REFUND)
-    done: list[Refund] = []
-    for index, earlier in enumerate(asked.previous):
-        replayed = attrs.evolve(_RETURN, prefix=f"previous[{index}].")
-        done.append(
-            applied(
-                lambda earlier=earlier: refund(  # type: ignore[misc]
-                    order,
-                    earlier.returned_lines,
-                    earlier.policy,
-                    previous=tuple(done),
-                    points_earned=asked.points_earned,
-                    partial=asked.partial,
-                ),
-                replayed,
-                _REFUND,
-            )
-        )
-    result = applied(
-        lambda: refund(
-            order,
-            asked.returned_lines,
-            asked.policy,
-            previous=tuple(done),
-            points_earned=asked.points_earned,
-            partial=asked.partial,
-        ),
-        _REFUND,
-    )
-    answer: Json = converter.unstructure(result)
-    return answer
-
-
-def _returned(error: UnknownSkuError | ExcessReturnError) -> str:
-    return f"returned_lines[{error.sku!r}]"
-
-
-_RETURN = Where(
-    _fields(_Return),
-    by_error=((UnknownSkuError, _returned), (ExcessReturnError, _returned)),
-)
-"""A return's own refusals: a SKU not on the quote, more units than are left."""
-_REFUND = Where(
-    _fields(_RefundRequest),
-    by_error=(*_RETURN.by_error, (MissingPaymentCostError, "quote_request.payment")),
-)
-_QUOTE_IN_REFUND = attrs.evolve(_QUOTE, prefix="quote_request.")
 
 
 ENDPOINTS: tuple[tuple[str, Callable[[Json], Json]], ...] = (

@@ -307,12 +307,16 @@ def _ask_shipped_from(
         if row.shipped_from and row.applies_to(
             origin, channel, scheme, on, shipped_from=min(row.shipped_from)
         ):
-            raise MissingDataError(
-                f"where the goods are shipped from (into {row.destination} by {channel})",
+            why = (
                 f"{row.legal_basis} sets its threshold by the country the goods are "
                 f"shipped from ({', '.join(sorted(row.shipped_from))}), not their "
-                f"origin [{row.source}]; give Shipment(shipped_from=...)",
+                f"origin [{row.source}]"
+            )
+            raise MissingDataError(
+                f"where the goods are shipped from (into {row.destination} by {channel})",
+                f"{why}; give Shipment(shipped_from=...)",
                 field="shipment.shipped_from",
+                json_how=f'{why}; write "shipped_from" in the shipment',
             )
 
 

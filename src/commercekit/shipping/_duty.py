@@ -103,6 +103,7 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
             tuple(f"the HS code of {name!r}" for name in unclassified),
             "duty is due on it: give each Item an hs_code=",
             field=f"shipment.items[{first}].hs_code",
+            json_how='duty is due on it: write its "hs_code"',
         )
     if area == "EU" and (eu_flat_duty_scope == "all" or shipment.sold_under == "IOSS"):
         flat = _eu_flat_duty(shipment, shares, day, work)

@@ -380,6 +380,7 @@ def _require_origins(shipment: Shipment) -> None:
             tuple(f"the country of origin of {name!r}" for name in unknown),
             "give each Item an origin= (ISO 3166 code); duty and reliefs depend on it",
             field=f"shipment.items[{first}].origin",
+            json_how='write its "origin" (ISO 3166 code); duty and reliefs depend on it',
         )
 
 

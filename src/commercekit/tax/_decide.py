@@ -70,9 +70,9 @@ def decide(sale: Sale, *, on: date, rates: TaxRateSource = BUNDLED) -> TaxDecisi
     if here.subdivision_examples and destination == here.code:
         examples = ", ".join(repr(code) for code in here.subdivision_examples)
         raise InvalidAmountError.refused(
-            "buyer",
-            sale.buyer,
-            f"is in {here.name} without a province: pass subdivision= ({examples}, …)",
+            "buyer.subdivision",
+            sale.buyer.subdivision,
+            f"is no province of {here.name}; give the buyer's subdivision ({examples}, …)",
             kind=InputKind.PLACE,
         )
     # 1. A domestic supply.

@@ -19,6 +19,7 @@ from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
+from commercekit.tax._rule import Rule
 from commercekit.tax._services import ServiceFacts, ServiceKind
 from commercekit.tax._transport import (
     Channel,
@@ -317,15 +318,6 @@ class Collector(enum.StrEnum):
     IMPORTER = "importer"
     """Whoever imports (usually the buyer, through the carrier) at the border."""
     NONE = "none"
-
-
-@attrs.frozen
-class Rule:
-    """One step of the reasoning, with the law or page it rests on."""
-
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    text: str = attrs.field(validator=_checks.valid_text)
-    source: str = attrs.field(validator=_checks.valid_text)
 
 
 def _regime(value: object) -> Regime:

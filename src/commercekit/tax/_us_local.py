@@ -204,12 +204,15 @@ def left_out_category(
         or on_holiday(state, category, on) is not None
     ):
         raise error
+    left_out = f"{state} sales tax rates for {category}"
     return Rule(
-        f"{state} sales tax rates for {category} (its lines are left untaxed; pass a "
-        f"TaxRateSource whose rates_for({state!r}, {str(category)!r}, on=day) answers "
-        f"them) are left out at the caller's request; the rate source answered: "
-        f"{error}",
+        f"{left_out} (its lines are left untaxed; pass a TaxRateSource whose "
+        f"rates_for({state!r}, {str(category)!r}, on=day) answers them) are left out "
+        f"at the caller's request; the rate source answered: {error}",
         PARTIAL_SOURCE,
+        json_text=f"{left_out} (its lines are left untaxed: a JSON request carries no "
+        "rates of its own) are left out at the caller's request; the rate source "
+        f"answered: {error.json_message}",
     )
 
 
@@ -217,11 +220,14 @@ def left_out_local(error: MissingDataError) -> Rule:
     """The rule saying that a partial decision taxes a category at the state's part
     alone, as ``error`` (the rate source's refusal of a local tax's answer) says what
     it lacks."""
-    return Rule(
+    left_out = (
         f"{'; '.join(error.missing)} are left out at the caller's request: the "
-        "category pays the state's tax alone, not the local taxes at the buyer's "
-        f"address; {error.how}",
+        "category pays the state's tax alone, not the local taxes at the buyer's address"
+    )
+    return Rule(
+        f"{left_out}; {error.how}",
         PARTIAL_SOURCE,
+        json_text=None if error.json_how is None else f"{left_out}; {error.json_how}",
     )
 
 

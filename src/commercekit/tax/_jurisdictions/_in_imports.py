@@ -156,6 +156,9 @@ def _placed(case: Case) -> tuple[str, Rule]:
     return _place_of_supply(case)
 
 
+_ABROAD = "a country code, or for a place in India 'IN' or its State ('IN-KA')"
+
+
 def _not_imported(place: str) -> Rule:
     return Rule(
         f"the place of supply is outside India ({place}): not an import of services "
@@ -204,9 +207,10 @@ def _place_of_supply(case: Case) -> tuple[str, Rule]:
         raise MissingDataError(
             f"where the {kind.value.replace('_', ' ')} service is placed "
             "(ServiceFacts.location)",
-            f"IGST Act s. {AT_LOCATION[kind]}; pass location= a country code, or for a "
-            "place in India 'IN' or its State ('IN-KA')",
+            f"IGST Act s. {AT_LOCATION[kind]}; pass location= {_ABROAD}",
             field=LOCATION,
+            json_how=f"IGST Act s. {AT_LOCATION[kind]}; write the service's "
+            f'"location": {_ABROAD}',
         )
     place = "IN" if where == "IN" or where.startswith("IN-") else where
     return place, Rule(

@@ -72,6 +72,9 @@ AT_LOCATION = {
 
 LOCATION = "sale.service.location"
 """The field a missing ``ServiceFacts.location`` is refused at (``decide``'s ``sale``)."""
+_PLACE = (
+    "a country code, or for a place in India its State ('IN-KA'), which India's tax needs"
+)
 
 RECIPIENT_REDEFINED = date(2023, 10, 1)
 """Finance Act 2023 s. 160 in force: a non-taxable online recipient is any unregistered
@@ -146,18 +149,22 @@ def _kind(case: Case) -> tuple[ServiceFacts, ServiceKind]:
     facts = case.sale.service
     if facts is None:
         oidar = case.sale.supply is Supply.ELECTRONIC_SERVICES
+        law = (
+            "electronic services from India are OIDAR (IGST Act s. 13(12)); "
+            if oidar
+            else "IGST Act s. 13 places a service from India to a recipient abroad by "
+            "its kind; "
+        )
+        export = "the facts s. 2(6) asks to tell an export"
         raise MissingDataError(
             "the facts of the service (Sale.service)",
-            (
-                "electronic services from India are OIDAR (IGST Act s. 13(12)); "
-                if oidar
-                else "IGST Act s. 13 places a service from India to a recipient abroad by "
-                "its kind; "
-            )
-            + "pass service=ServiceFacts(kind=..., location=... where the kind is placed "
-            "where it is performed, paid_in_foreign_exchange=..., "
-            "establishments_of_one_person=...), the facts s. 2(6) asks to tell an export",
+            f"{law}pass service=ServiceFacts(kind=..., location=... where the kind is "
+            "placed where it is performed, paid_in_foreign_exchange=..., "
+            f"establishments_of_one_person=...), {export}",
             field="sale.service",
+            json_how=f'{law}write the service\'s facts, {{"kind": ..., "location": ... '
+            'where the kind is placed where it is performed, "paid_in_foreign_exchange":'
+            f' ..., "establishments_of_one_person": ...}}, {export}',
         )
     return facts, facts.kind
 
@@ -186,9 +193,10 @@ def _place_of_supply(case: Case, supplier: str) -> tuple[str, Rule]:
         raise MissingDataError(
             f"where the {kind.value.replace('_', ' ')} service is placed "
             "(ServiceFacts.location)",
-            f"IGST Act s. {AT_LOCATION[kind]}; pass location= a country code, or for a "
-            "place in India its State ('IN-KA'), which India's tax needs",
+            f"IGST Act s. {AT_LOCATION[kind]}; pass location= {_PLACE}",
             field=LOCATION,
+            json_how=f"IGST Act s. {AT_LOCATION[kind]}; write the service's "
+            f'"location": {_PLACE}',
         )
     return where, Rule(
         f"the place of supply is {where} (IGST Act s. {AT_LOCATION[kind]})", ACTS

@@ -275,17 +275,17 @@ def _no_state(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxD
     listed = sorted(code for code in sale.seller.registrations if code[:3] == "US-")
     if listed or sale.marketplace:
         raise InvalidAmountError.refused(
-            "buyer",
-            sale.buyer,
-            "is in the United States without a state: sales tax is the state's where "
-            "the goods are delivered; pass subdivision= ('US-CA', 'US-NY', …)",
+            "buyer.subdivision",
+            sale.buyer.subdivision,
+            "is no state of the United States: sales tax is the state's where the "
+            "goods are delivered; give the buyer's subdivision ('US-CA', 'US-NY', …)",
             kind=InputKind.PLACE,
         )
     rules.append(
         Rule(
             "the seller is registered in no US state and the sale is not through a "
             "marketplace: it collects no US sales tax (the buyer owes its state's use "
-            "tax; pass the buyer's subdivision= to name the state)",
+            "tax; the buyer's subdivision would name the state)",
             WAYFAIR,
         )
     )
