@@ -250,11 +250,10 @@ def de_minimis(
     post, CAD 40 and 150 by courier, CBSA Customs Notice 20-18).
 
         >>> from datetime import date
-        >>> de_minimis("CA", "duty", origin="CN", shipped_from="CN",
-        ...            on=date(2026, 11, 26)).threshold
+        >>> day = date(2026, 11, 26)
+        >>> de_minimis("CA", "duty", origin="CN", shipped_from="CN", on=day).threshold
         Money('20', 'CAD')
-        >>> de_minimis("CA", "duty", origin="CN", shipped_from="US",
-        ...            on=date(2026, 11, 26))
+        >>> de_minimis("CA", "duty", origin="CN", shipped_from="US", on=day)
         Traceback (most recent call last):
         ...
         commercekit.errors.MissingDataError: ...
@@ -385,7 +384,8 @@ def _by_either_channel(
         said.append(f"by {channel}: {gives or 'none'}")
     if not found:
         raise asked[0]  # needed whatever the channel
-    if len(found) == len(CHANNELS) and len({_relief(row) for row in found}) == 1:
+    reliefs = {row and (row.threshold, row.measure) for row in found}  # None: none
+    if len(found) == len(CHANNELS) and len(reliefs) == 1:
         return found[0]
     how = f"its {kind} relief differs by post and by courier ({'; '.join(said)})"
     raise MissingDataError(
@@ -394,8 +394,3 @@ def _by_either_channel(
         field="shipment.channel",
         json_how=f'{how}; write the shipment\'s "channel" ("post" or "courier")',
     )
-
-
-def _relief(row: DeMinimis | None) -> tuple[Money, ReliefMeasure] | None:
-    """What a row relieves: its threshold and what is compared with it."""
-    return None if row is None else (row.threshold, row.measure)
