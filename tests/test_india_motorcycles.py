@@ -157,7 +157,7 @@ def test_the_quote_names_a_fact_not_stated_on_the_product() -> None:
 def test_a_hybrid_motorcycle_is_refused_to_a_json_caller_in_json_words() -> None:
     """A JSON request cannot carry a TaxRateSource: the refusal the CLI and HTTP print
     says what a JSON caller can do instead."""
-    from commercekit._json_words import json_refusal
+    from commercekit._json_words import json_refusal  # noqa: PLC0415
 
     with pytest.raises(MissingDataError) as refused:
         _quote(RateFacts(propulsion="hybrid", engine_cc=400), LAST_DAY, "IN-MH")
