@@ -340,9 +340,9 @@ name, made when first asked for."""
 
 def _made(cls: type[InvalidInputError], kind: InputKind) -> type[InvalidInputError]:
     """``of_kind`` where its class is not made yet: the ``Invalid<Package><Kind>Error``
-    of the package error ``cls`` is (the first in its bases), a subclass of both the
-    package's and the kind's class, made now; ``cls`` itself for an amount, or where it
-    is no package's error.
+    of the package whose error ``cls`` is (the first package error in its bases), a
+    subclass of both the package's and the kind's class, made now; ``cls`` itself for
+    an amount, or where it is no package's error.
 
     Its ``__module__`` is ``commercekit.errors``, which gives it by name (PEP 562), so
     it pickles; ``setdefault`` keeps one class per name, even where two threads make it
