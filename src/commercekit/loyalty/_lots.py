@@ -60,7 +60,7 @@ def _convert_months(value: object) -> int:
 
 
 def _convert_id(value: object) -> str:
-    return text(value, "lot id")
+    return text(value, "id")
 
 
 def _convert_points(value: object) -> int:

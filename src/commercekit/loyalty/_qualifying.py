@@ -129,18 +129,18 @@ def qualifying_spend(
     period = instance(period, QualifyingPeriod, "period")
     currency = validate_currency(currency)
     counted = []
-    for purchase in items(purchases, "purchases"):
+    for index, purchase in enumerate(items(purchases, "purchases")):
         if not isinstance(purchase, tuple | list) or len(purchase) != 2:
             raise InvalidLoyaltyError.refused(
-                "purchases",
+                f"purchases[{index}]",
                 purchase,
                 "is not a (day, amount) pair; pass (date(2026, 3, 2), Money('120', 'EUR'))",
                 kind=InputKind.LIST,
             )
         when, paid = purchase
-        spent = signed_money(paid, "purchase amount")  # a refund is negative
+        spent = signed_money(paid, f"purchases[{index}][1]")  # a refund is negative
         if spent.currency.code != currency:
             raise CurrencyMismatchError(currency, spent.currency.code, "add")
-        if day(when, "purchase day") in period:
+        if day(when, f"purchases[{index}][0]") in period:
             counted.append(spent)
     return max(sum_money(counted, currency), sum_money([], currency))

@@ -56,7 +56,7 @@ def names(value: object, field: str = "") -> frozenset[str]:
 
 def codes(value: object) -> frozenset[str]:
     """Coupon codes as compared: without surrounding spaces, in upper case."""
-    found = frozenset(code.strip().upper() for code in checks.names(value, "coupon codes"))
+    found = frozenset(code.strip().upper() for code in checks.names(value, "coupon_codes"))
     if "" in found:
         raise InvalidAmountError(value, "holds a blank coupon code; remove it")
     return found
