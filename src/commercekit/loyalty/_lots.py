@@ -21,7 +21,7 @@ import attrs
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, months, points, signed_points, text
-from commercekit.loyalty._dates import add_months, end_of_month
+from commercekit.loyalty._dates import end_of_month, moved
 
 __all__ = ["Entry", "EntryKind", "ExpiryPolicy", "ExpiryRule", "Lot"]
 
@@ -125,8 +125,13 @@ class ExpiryRule:
 
     def valid_until(self, earned_on: date) -> date:
         """The last day points earned (or last touched) on ``earned_on`` can be spent."""
-        term = add_months(day(earned_on, "earned_on"), self.months)
-        return end_of_month(term) if self.policy is ExpiryPolicy.END_OF_MONTH else term
+        return expiry_date(self, earned_on, "earned_on")
+
+
+def expiry_date(rule: ExpiryRule, on: object, field: str) -> date:
+    """``rule.valid_until(on)``, a refusal naming ``on`` as the argument ``field``."""
+    term = moved(day(on, field), rule.months, (field, "months"))
+    return end_of_month(term) if rule.policy is ExpiryPolicy.END_OF_MONTH else term
 
 
 @attrs.frozen
