@@ -161,6 +161,23 @@ def misnamed(outcome: Outcome, parameters: frozenset[str]) -> str | None:
     return None
 
 
+def _names_it_may_give(surface: dict[str, Callable[..., Any]], name: str) -> frozenset[str]:
+    """A callable's arguments; a method's also the fields of the object it is called
+    on, whose own data may be what disagrees with the argument
+    (``CheckoutContext.product(sku)``: its ``products`` have no such SKU)."""
+    owner = name.rpartition(".")[0]
+    own = parameters_of(surface[owner]) if owner in surface else frozenset()
+    return parameters_of(surface[name]) | own
+
+
+NAMES_ITS_FIGURE = {
+    ("localize_price", "base_price"): "names the figure out of range (price, fee, net, "
+    "with_tax) as its field, which the batch path's rejected rows share row for row "
+    "(tests/test_localize_range.py); the message says it is base_price converted",
+}
+"""Refusals that name a figure by design, and why; each must still occur."""
+
+
 @pytest.mark.parametrize("package", PACKAGES)
 def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
     """Each refusal in the sweep names the argument the hostile value was given as,
@@ -172,10 +189,16 @@ def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
             for o in swept(package)
             if o.result == "refused"
             and not _forwarded(surface[o.name], o.parameter.removesuffix("[0]"))
-            for problem in [misnamed(o, parameters_of(surface[o.name]))]
+            for problem in [misnamed(o, _names_it_may_give(surface, o.name))]
             if problem is not None
         }
     )
+    by_design = {key for key in NAMES_ITS_FIGURE if key[0] in surface}
+    found = {
+        key for key in by_design if any(w.startswith(f"{key[0]}({key[1]}=") for w in wrong)
+    }
+    assert found == by_design, "no longer names its figure: drop it from NAMES_ITS_FIGURE"
+    wrong = [w for w in wrong if not any(w.startswith(f"{n}({a}=") for n, a in by_design)]
     assert wrong == [], "\n".join(wrong)
 
 

@@ -409,7 +409,13 @@ def judge(
         if isinstance(raised, CommerceKitError):
             field = getattr(raised, "field", None)
             return Outcome(
-                name, label, hostile.name, "refused", str(raised), field, type(raised).__name__
+                name,
+                label,
+                hostile.name,
+                "refused",
+                str(raised),
+                field,
+                type(raised).__name__,
             )
         return Outcome(
             name, label, hostile.name, "escape", f"{type(raised).__name__}: {raised}"[:200]

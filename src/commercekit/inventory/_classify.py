@@ -78,7 +78,7 @@ class AbcItem:
             raise InvalidInventoryError(
                 "share",
                 self.share,
-                f"cannot exceed the cumulative share {self.cumulative_share}, which "
+                f"cannot exceed cumulative_share={self.cumulative_share}, which "
                 f"includes it",
             )
 

@@ -137,7 +137,8 @@ def sell_through(
         raise InvalidInventoryError.refused(
             "units_sold",
             sold,
-            f"exceeds the {available} units available in the period",
+            f"exceeds the {available} units available in the period (units_received "
+            "plus beginning_on_hand)",
             kind=InputKind.COUNT,
         )
     return rounded(Fraction(sold, available))

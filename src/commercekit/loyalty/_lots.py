@@ -182,7 +182,8 @@ class Lot:
             raise InvalidLoyaltyError.refused(
                 "spendable_from",
                 self.spendable_from,
-                f"is before the earning date {self.earned_on.isoformat()}; points "
+                f"is before the earning date earned_on={self.earned_on.isoformat()}; "
+                "points "
                 f"cannot be spent before they are earned",
                 kind=InputKind.DATE,
             )
@@ -190,7 +191,7 @@ class Lot:
             raise InvalidLoyaltyError.refused(
                 "valid_until",
                 self.valid_until,
-                f"is before the lot becomes spendable on "
+                f"is before the lot becomes spendable, spendable_from="
                 f"{self.spendable_from.isoformat()}; shorten the pending period or "
                 f"lengthen the expiry term",
                 kind=InputKind.DATE,

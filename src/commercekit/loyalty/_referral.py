@@ -104,7 +104,7 @@ def referral_reward(
         raise InvalidLoyaltyError.refused(
             "on",
             on,
-            f"is before delivery on {delivered.isoformat()}; check the dates",
+            f"is before delivered_on={delivered.isoformat()}; check the dates",
             kind=InputKind.DATE,
         )
     if returned:

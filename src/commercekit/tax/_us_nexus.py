@@ -251,7 +251,7 @@ class NexusThreshold(_bundled.Sourced):
             raise invalid(
                 "combine",
                 self.combine,
-                "is set only when both a sales and a transaction limit are",
+                "is set only when both limits, sales and transactions, are",
             )
         if (self.sales is None and self.transactions is None) != (
             self.window is NexusWindow.NONE
