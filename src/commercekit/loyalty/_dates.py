@@ -72,7 +72,7 @@ def moved(day: date, months: int, fields: tuple[str, str] | None) -> date:
         raise InvalidLoyaltyError.refused(
             day_field,
             day,
-            f"moved by {months_field}={months} months falls outside the calendar "
+            f"moved by {months_field}={months} falls outside the calendar "
             f"({date.min.isoformat()} to {date.max.isoformat()}); {give}",
             kind=InputKind.DATE,
         )
