@@ -116,28 +116,23 @@ def _named(outcome: Outcome) -> set[str]:
     if outcome.field is not None:
         return {_root(outcome.field)} if outcome.field else set()
     message = outcome.detail
-    found = {
-        _root(name)
-        for name in re.findall(r"\(argument (?:'([^']*)'|\"[^\"]*\")\)", message)
-        if name
-    }
-    quoted = re.findall(r'\(argument "([^"]*)"\)', message)
+    found = {_root(name) for _, name in re.findall(r"\(argument (['\"])(.*?)\1\)", message)}
     start = re.match(r"([a-z_][a-z0-9_]*)(?:\[\d+\])?=", message)
-    return found | set(quoted) | ({start.group(1)} if start else set())
+    return found | ({start.group(1)} if start else set())
 
 
 def _mentions(message: str, argument: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(argument)}(?!\w)", message) is not None
 
 
-def _forwarded(target: Callable[..., Any], parameter: str) -> bool:
-    """Whether ``parameter`` is ``*arguments`` or ``**keywords`` that ``target`` hands
-    on to a function it is given, whose refusals name that function's own arguments."""
+def _forwarded(target: Callable[..., Any]) -> frozenset[str]:
+    """``target``'s ``*arguments`` and ``**keywords``, which it hands on to a function
+    it is given: their refusals name that function's own arguments."""
     try:
-        found = inspect.signature(target).parameters.get(parameter)
+        found = inspect.signature(target).parameters.values()
     except (TypeError, ValueError):
-        return False
-    return found is not None and found.kind in {found.VAR_POSITIONAL, found.VAR_KEYWORD}
+        return frozenset()
+    return frozenset(p.name for p in found if p.kind in {p.VAR_POSITIONAL, p.VAR_KEYWORD})
 
 
 def misnamed(outcome: Outcome, parameters: frozenset[str]) -> str | None:
@@ -183,13 +178,15 @@ def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
     """Each refusal in the sweep names the argument the hostile value was given as,
     never a figure the rule worked out from it nor a word of the check's own."""
     surface = public_callables(package)
+    allowed = {name: _names_it_may_give(surface, name) for name in surface}
+    forwarded = {name: _forwarded(target) for name, target in surface.items()}
     wrong = sorted(
         {
             f"{o.name}({o.parameter}={o.hostile}): {problem}: {o.detail[:120]}"
             for o in swept(package)
             if o.result == "refused"
-            and not _forwarded(surface[o.name], o.parameter.removesuffix("[0]"))
-            for problem in [misnamed(o, _names_it_may_give(surface, o.name))]
+            and o.parameter.removesuffix("[0]") not in forwarded[o.name]
+            for problem in [misnamed(o, allowed[o.name])]
             if problem is not None
         }
     )

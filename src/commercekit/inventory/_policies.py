@@ -357,11 +357,12 @@ def reorder(  # stock, policy, the demand it serves and the supplier's pack term
     need, rule = due
     if idle:
         rule += f" (no demand expected, but {-position} units are owed to customers)"
+    terms = units(pack_size, "pack_size", positive=True), units(minimum, "minimum")
     if need >= MAX_MAGNITUDE:
-        raise _order_beyond(math.ceil(need), owed, pack_size, minimum, policy)
+        raise _order_beyond(math.ceil(need), owed, *terms, policy)
     quantity = round_to_pack(need, pack_size, minimum, rounding)
     if quantity >= MAX_MAGNITUDE:
-        raise _order_beyond(quantity, owed, pack_size, minimum, policy)
+        raise _order_beyond(quantity, owed, *terms, policy)
     packed = "" if quantity == need else f", rounded to {quantity}"
     if quantity != need and pack_size > 1:
         packed += f" in packs of {pack_size}"
