@@ -51,14 +51,14 @@ def add_months(day: date, months: int) -> date:
         commercekit.errors.InvalidLoyaltyCountError: months=1.5 is not a whole number of ...
     """
     day = checked_day(day, "day")
-    return moved(day, signed_points(months, "months", zero=True, unit="months"), None)
+    return moved(day, signed_points(months, "months", zero=True, unit="months"))
 
 
-def moved(day: date, months: int, fields: tuple[str, str] | None) -> date:
+def moved(day: date, months: int, fields: tuple[str, str] = ("day", "months")) -> date:
     """``day`` moved by ``months``, both checked. Outside the calendar the refusal
-    names the day's argument (``fields[0]``, ``day`` unless told) and the months'
-    (``fields[1]``), and the range of days the move leaves inside it."""
-    day_field, months_field = fields or ("day", "months")
+    names the day's argument (``fields[0]``) and the months' (``fields[1]``), and the
+    range of days the move leaves inside it."""
+    day_field, months_field = fields
     year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
     if not date.min.year <= year <= date.max.year:
         first = date.min.year * 12 + max(0, -months)  # the months the move leaves room for
