@@ -196,7 +196,7 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             ),
             InvalidPlaceError,
             InvalidInventoryError,
-            "reservation.location",
+            "reservations[0].location",
         ),
         (
             "an amount in money",
