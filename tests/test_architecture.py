@@ -3,7 +3,8 @@
 DESIGN.md lists the layers in order; a package imports only packages above it. No
 module imports another package's private names (a package publishes what others need in
 its ``__init__``). The root's private modules (``_numbers``, ``_inputs``, ``_trusted``,
-``_checks``, ``_bundled``, ``_lazy``, ``_json_words``, ``_where``, ``_methods``) are
+``_checks``, ``_beyond``, ``_bundled``, ``_lazy``, ``_json_words``, ``_where``,
+``_methods``) are
 the shared footing every package stands on.
 """
 
@@ -49,6 +50,7 @@ FOOTING = {
     "_inputs",
     "_trusted",
     "_checks",
+    "_beyond",
     "_bundled",
     "_words",
     "_lazy",
@@ -133,6 +135,7 @@ def test_the_footing_imports_no_rule_package_but_money() -> None:
         ("_inputs", {"_methods", "_numbers", "_words", "errors"}),
         ("_trusted", set()),
         ("_checks", {"_numbers", "_inputs", "errors", "money"}),
+        ("_beyond", {"_numbers", "_inputs", "errors"}),
         ("errors", ERRORS_PARTS),
         *((part, ERRORS_PARTS | {"_words"}) for part in sorted(ERRORS_PARTS)),
         ("_bundled", {"errors"}),

@@ -8,6 +8,8 @@ leaves nothing frozen.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import gc
 import io
 import subprocess
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from commercekit.cli import command, main
+from commercekit.cli._parser import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = str(ROOT / "src/commercekit/examples/nl-to-de-consumer.json")
@@ -72,3 +75,54 @@ def test_python_m_commercekit_prints_the_quote() -> None:
         env={"PATH": "", "PYTHONPATH": str(ROOT / "src")},
     )
     assert done.stdout == expected.getvalue()
+
+
+_ARGUMENTS = [
+    ["quote"],
+    ["quote", "-h"],
+    ["quote", EXAMPLE, "--bogus"],
+    ["quote", EXAMPLE, "--format", "xml"],
+    ["quote", EXAMPLE, "extra"],
+    ["quote", "--version"],
+    ["quote", EXAMPLE, "--format", "json"],
+    ["demo", "extra"],
+    ["schema", "nope"],
+    ["example", "-h"],
+    ["tax-id"],
+    ["serve", "--port", "0"],
+    ["serve", "--workers", "99", "--host", "0.0.0.0"],  # noqa: S104  # parsed, not served
+    ["prices", "-h"],
+    ["prices", "c.csv", "--markets", "m", "--rates", "r", "--on", "2026-13-01", "-o", "o"],
+]
+"""Arguments starting with each command, right and wrong (help, a missing or unknown
+argument, a value refused), as a user types them."""
+
+
+def _parsed(parser: argparse.ArgumentParser, arguments: list[str]) -> tuple[object, str]:
+    """What ``parser`` makes of ``arguments``: the namespace or the exit status, and
+    what it printed."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        try:
+            found: object = vars(parser.parse_args(arguments))
+        except SystemExit as done:
+            found = done.code
+    return found, printed.getvalue()
+
+
+@pytest.mark.parametrize("arguments", _ARGUMENTS, ids=" ".join)
+def test_a_command_parses_and_prints_the_same_without_the_others(
+    arguments: list[str],
+) -> None:
+    """Arguments that start with a command are parsed by that command's parser alone
+    (a quote builds no other command's), with the same result, help and refusals as
+    by the parser of every command; other arguments get every command."""
+    alone = build_parser(arguments[0])
+    assert list(_commands_of(alone)) == [arguments[0]]
+    assert _parsed(alone, arguments) == _parsed(build_parser(), arguments)
+    assert list(_commands_of(build_parser("--help"))) == list(_commands_of(build_parser()))
+
+
+def _commands_of(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (commands,) = (action for action in parser._actions if isinstance(action.choices, dict))
+    return dict(commands.choices)

@@ -8,11 +8,14 @@ and no two rows for one key overlap in time.
 
 from __future__ import annotations
 
+import csv
 import enum
 from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from commercekit import _bundled
 from commercekit.errors import (
@@ -370,6 +373,14 @@ def test_a_quoted_note_keeps_form_feeds_and_line_separators() -> None:
         "x",
     ]
     assert [row.number for row in rows] == [2, 3]
+
+
+@given(st.text(st.characters(exclude_characters='"\r\n\0'), max_size=40))
+def test_a_line_without_quotes_has_the_cells_the_csv_module_reads(line: str) -> None:
+    """A line that quotes nothing (and holds no carriage return or NUL) is read as the
+    ``csv`` module reads it, commas, spaces and other line breaks (``\\x0c``,
+    ``\\u2028``) included, without making a reader for it."""
+    assert _bundled._cells("t.csv", 2, line, ()) == next(csv.reader([line]), [])
 
 
 def test_a_byte_order_mark_before_the_header_is_dropped() -> None:

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import enum
 import inspect
+import json
+import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -192,7 +196,7 @@ def _samples() -> list[tuple[str, Callable[[], object], type, type, str | None]]
             ),
             InvalidPlaceError,
             InvalidInventoryError,
-            "reservation.location",
+            "reservations[0].location",
         ),
         (
             "an amount in money",
@@ -683,6 +687,51 @@ def test_every_made_class_is_listed() -> None:
     """The classes made at import are in ``__all__`` and in the pickling test."""
     assert set(PACKAGE_KIND_ERRORS) <= set(ERROR_NAMES)
     assert len(PACKAGE_KIND_ERRORS) == len(PACKAGE_ERRORS) * len(KIND_ERRORS)
+
+
+_MADE_ON_IMPORT = """\
+import json, sys
+import commercekit.errors as errors
+made = [
+    cls.__name__
+    for package in errors.PACKAGE_ERRORS
+    for cls in package.__subclasses__()
+    if cls.__module__ == "commercekit.errors" and issubclass(cls, errors.KIND_ERRORS)
+]
+before = list(made)
+choice = errors.InvalidAmountError.of_kind(errors.InputKind.CHOICE)
+print(json.dumps([before, choice.__name__, "InvalidLoyaltyTextError" in dir(errors)]))
+"""
+
+
+def test_the_package_kind_classes_are_made_when_first_asked_for() -> None:
+    """Importing ``commercekit.errors`` makes none of the 48 classes (a program raises
+    few of them); ``of_kind``, the module's name for it, ``PACKAGE_KIND_ERRORS`` and
+    an unpickled error all give the one class, a subclass of its two bases."""
+    done = subprocess.run(  # noqa: S603  # our own interpreter, a fixed script
+        [sys.executable, "-c", _MADE_ON_IMPORT],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    before, choice, listed = json.loads(done.stdout)
+    assert before == []
+    assert choice == "InvalidAmountChoiceError"
+    assert listed
+    for name, cls in PACKAGE_KIND_ERRORS.items():
+        package, kind = (
+            next(p for p in PACKAGE_ERRORS if issubclass(cls, p)),
+            next(k for k in KIND_ERRORS if issubclass(cls, k)),
+        )
+        assert getattr(errors, name) is cls is package.of_kind(kind.kind)
+        assert package.of_kind(InputKind.AMOUNT) is package
+        error = package.of_kind(kind.kind).refused("f", 1, "is wrong", kind=kind.kind)
+        assert type(error) is cls
+        assert type(pickle.loads(pickle.dumps(error))) is cls  # noqa: S301  # our own
+    assert InvalidChoiceError.of_kind(InputKind.DATE) is InvalidChoiceError
+    with pytest.raises(AttributeError, match="InvalidAmountSizeError"):
+        errors.InvalidAmountSizeError  # noqa: B018  # the attribute is the test
 
 
 # (3) Every enumeration-valued argument of the public surface, given a value outside

@@ -98,37 +98,105 @@ def test_hostile_input_is_refused_cleanly_and_in_time(package: str) -> None:
     assert wrong == [], "\n".join(wrong)
 
 
-PLACEHOLDERS = frozenset(
-    {"text", "flag", "day", "date", "names", "amount", "points", "orders", "rules"}
-    | {"multipliers", "on", "tier"}
-)
-"""The words a shared check names a value by when it is not told the argument's name:
-a refusal showing ``(argument 'text')`` for a ``Territory``'s ``vat_of`` sends the
-caller looking for an argument that does not exist."""
+_PATH = re.compile(r"[a-z_][a-z0-9_]*(?:\[[^\]]*\]|\.[a-z_][a-z0-9_]*)*")
+"""An argument, or a path into one: ``lines``, ``lines[0]``, ``lines[0].unit_price``."""
 
 
-def _named(message: str) -> set[str]:
-    found = set(re.findall(r"\(argument '([a-z_]+)(?:\[\d+\])?'\)", message))
-    start = re.match(r"([a-z_]+)=", message)
+def _root(field: str) -> str:
+    """The argument a field names: ``lines`` for ``lines[0].unit_price``; a label that
+    is no argument or path (``each of reasons``, ``coupon codes``) is kept whole."""
+    if not _PATH.fullmatch(field):
+        return field
+    return re.split(r"[\[.]", field, maxsplit=1)[0]
+
+
+def _named(outcome: Outcome) -> set[str]:
+    """The arguments a refusal names: its error's ``field`` where it carries one, else
+    the ``name=`` its message starts with and its ``(argument 'name')``."""
+    if outcome.field is not None:
+        return {_root(outcome.field)} if outcome.field else set()
+    message = outcome.detail
+    found = {_root(name) for _, name in re.findall(r"\(argument (['\"])(.*?)\1\)", message)}
+    start = re.match(r"([a-z_][a-z0-9_]*)(?:\[\d+\])?=", message)
     return found | ({start.group(1)} if start else set())
+
+
+def _mentions(message: str, argument: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(argument)}(?!\w)", message) is not None
+
+
+def _forwarded(target: Callable[..., Any]) -> frozenset[str]:
+    """``target``'s ``*arguments`` and ``**keywords``, which it hands on to a function
+    it is given: their refusals name that function's own arguments."""
+    try:
+        found = inspect.signature(target).parameters.values()
+    except (TypeError, ValueError):
+        return frozenset()
+    return frozenset(p.name for p in found if p.kind in {p.VAR_POSITIONAL, p.VAR_KEYWORD})
+
+
+def misnamed(outcome: Outcome, parameters: frozenset[str]) -> str | None:
+    """What is wrong with the names a refusal gives, or None.
+
+    A refusal of a value given as argument X that names an argument names X (or, for
+    a refusal of two arguments that disagree, names the other and mentions X), and
+    never names one the call does not have: a figure the rule computed
+    (``inventory_position``), a check's own word (``class``) or a label
+    (``each of reasons``). At the JSON boundary the field is a path in the document.
+    """
+    if outcome.error == "InvalidJsonError" and outcome.field:
+        return None
+    named = _named(outcome)
+    argument = outcome.parameter.removesuffix("[0]")
+    foreign = sorted(named - parameters)
+    if foreign:
+        return f"names {', '.join(map(repr, foreign))}, which it has no argument for"
+    if named and argument not in named and not _mentions(outcome.detail, argument):
+        return f"names {', '.join(map(repr, sorted(named)))}, not {argument!r}"
+    return None
+
+
+def _names_it_may_give(surface: dict[str, Callable[..., Any]], name: str) -> frozenset[str]:
+    """A callable's arguments; a method's also the fields of the object it is called
+    on, whose own data may be what disagrees with the argument
+    (``CheckoutContext.product(sku)``: its ``products`` have no such SKU)."""
+    owner = name.rpartition(".")[0]
+    own = parameters_of(surface[owner]) if owner in surface else frozenset()
+    return parameters_of(surface[name]) | own
+
+
+NAMES_ITS_FIGURE = {
+    ("localize_price", "base_price"): "names the figure out of range (price, fee, net, "
+    "with_tax) as its field, which the batch path's rejected rows share row for row "
+    "(tests/test_localize_range.py); the message says it is base_price converted",
+}
+"""Refusals that name a figure by design, and why; each must still occur."""
 
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_a_refusal_names_the_argument_it_refuses(package: str) -> None:
-    """A refusal that names an argument names one the call has, never the placeholder
-    word of the check it went through."""
+    """Each refusal in the sweep names the argument the hostile value was given as,
+    never a figure the rule worked out from it nor a word of the check's own."""
     surface = public_callables(package)
-    outcomes = swept(package)
+    allowed = {name: _names_it_may_give(surface, name) for name in surface}
+    forwarded = {name: _forwarded(target) for name, target in surface.items()}
     wrong = sorted(
         {
-            (o.name, word)
-            for o in outcomes
+            f"{o.name}({o.parameter}={o.hostile}): {problem}: {o.detail[:120]}"
+            for o in swept(package)
             if o.result == "refused"
-            for word in _named(o.detail) & PLACEHOLDERS
-            if word not in parameters_of(surface[o.name])
+            and o.parameter.removesuffix("[0]") not in forwarded[o.name]
+            for problem in [misnamed(o, allowed[o.name])]
+            if problem is not None
         }
     )
-    assert wrong == [], "\n".join(f"{name}: names {word!r}" for name, word in wrong)
+    by_design = {key for key in NAMES_ITS_FIGURE if key[0] in surface}
+    found = {
+        key for key in by_design if any(w.startswith(f"{key[0]}({key[1]}=") for w in wrong)
+    }
+    assert found == by_design, "no longer names its figure: drop it from NAMES_ITS_FIGURE"
+    wrong = [w for w in wrong if not any(w.startswith(f"{n}({a}=") for n, a in by_design)]
+    assert wrong == [], "\n".join(wrong)
 
 
 def _asks_for_its_field(converter: object) -> bool:

@@ -779,7 +779,7 @@ LEDGER = PointsLedger(TWELVE_MONTHS).earn("A", 100, on=date(2026, 1, 10))[0]
                 referrer_points=1,
                 referee_points=1,
             ),
-            "before delivery",
+            "before delivered_on=",
         ),
         (lambda: add_months(date(2026, 1, 1), 1.0), "whole number of months"),  # type: ignore[arg-type]
     ],

@@ -314,3 +314,45 @@ def test_a_quote_within_the_eu_builds_the_thresholds_it_asks_for() -> None:
     )
     built = {tuple(entry[1:]) for entry in read if entry[0] == "row"}
     assert built == {("EU", "distance_sales_threshold")}
+
+
+def test_a_quote_makes_only_what_it_uses() -> None:
+    """A quote from the command line builds the ``quote`` command's parser alone,
+    compiles cattrs' plain structure function for each object of the request (the
+    detailed one, which says where a value is wrong, only for an object refused), and
+    makes one ``Invalid<Package><Kind>Error`` (money's ``TypeError`` for what is not
+    money), not all 48."""
+    _, read = _run(
+        "from commercekit.cli import _parser\n"
+        "for name, add in list(_parser._COMMANDS.items()):\n"
+        "    def adding(commands, name=name, add=add):\n"
+        "        READ.append(['parser', name])\n"
+        "        return add(commands)\n"
+        "    _parser._COMMANDS[name] = adding\n"
+        "from commercekit.serde import _objects\n"
+        "made = _objects.make_dict_structure_fn\n"
+        "def making(cls, converter, **options):\n"
+        "    detailed = options['_cattrs_detailed_validation']\n"
+        "    READ.append(['structure', cls.__name__, detailed])\n"
+        "    return made(cls, converter, **options)\n"
+        "_objects.make_dict_structure_fn = making\n"
+        "from commercekit.cli import main\n"
+        "for example in ('nl-to-de-consumer', 'nl-to-us-ddp'):\n"
+        f"    main(['quote', f'{EXAMPLES}/{{example}}.json'], out=io.StringIO())\n"
+        'refused = \'{"cart": {"lines": [{"sku": 1}]}}\'\n'
+        "sys.stdin = io.StringIO(refused)\n"
+        "sys.stderr = io.StringIO()\n"
+        "main(['quote', '-'], out=io.StringIO())\n"
+        "from commercekit import errors\n"
+        "for package in errors.PACKAGE_ERRORS:\n"
+        "    READ.extend(['made', cls.__name__] for cls in package._kinds.values())\n"
+    )
+    assert [entry for entry in read if entry[0] == "parser"] == [["parser", "quote"]] * 3
+    compiled = [tuple(entry[1:]) for entry in read if entry[0] == "structure"]
+    assert ("_Request", False) in compiled
+    assert {name for name, detailed in compiled if detailed} == {
+        "_Request",
+        "Cart",
+        "CartLine",
+    }
+    assert [entry[1] for entry in read if entry[0] == "made"] == ["InvalidAmountTypeError"]

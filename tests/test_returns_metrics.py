@@ -160,7 +160,7 @@ def test_a_group_that_sold_nothing_is_refused() -> None:
 
 def test_reasons_that_do_not_add_up_are_refused() -> None:
     reason = ReasonCost("too-small", 1, eur(30), eur(12), eur("4.50"), ZERO)
-    with pytest.raises(InvalidMetricError, match="do not add up to the 2 units"):
+    with pytest.raises(InvalidMetricError, match="do not add up to units_returned=2"):
         ReturnRate(("TEE",), 3, 2, 2, 1, eur(30), eur(12), eur("4.50"), ZERO, [reason])
     with pytest.raises(InvalidMetricError, match="refunds"):
         ReturnRate(("TEE",), 3, 1, 2, 1, eur(31), eur(12), eur("4.50"), ZERO, [reason])

@@ -4,8 +4,9 @@ Part of [`commercekit.errors`][commercekit.errors], which re-exports every name 
 An [`InvalidInputError`][commercekit.errors.InvalidInputError] names the ``kind`` of
 input (an amount, a choice from a list, a date …); each kind has one class to catch it
 anywhere, and each package's own error (``InvalidAmountError``,
-``InvalidInventoryError`` …) has one subclass per kind, made here at import, so a caller
-may catch either.
+``InvalidInventoryError`` …) has one subclass per kind, so a caller may catch either.
+Those subclasses are made when first asked for (raised, or named in
+``commercekit.errors``), not at import: 48 classes of which a program raises few.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from commercekit._words import with_article
 __all__ = [
     "KIND_ERRORS",
     "PACKAGE_ERRORS",
-    "PACKAGE_KIND_ERRORS",
+    "PACKAGE_KIND_NAMES",
     "InputKind",
     "InvalidAmountError",
     "InvalidChoiceError",
@@ -37,6 +38,7 @@ __all__ = [
     "InvalidTextError",
     "InvalidTypeError",
     "NaiveDatetimeError",
+    "package_kind_error",
 ]
 
 _PUBLIC_MODULE = "commercekit.errors"
@@ -127,7 +129,7 @@ class InvalidInputError(CommerceKitError, ValueError):
     def of_kind(cls, kind: InputKind) -> type[InvalidInputError]:
         """The class this package raises for an input of ``kind``: itself for an
         amount, ``Invalid<Package><Kind>Error`` for the other kinds."""
-        return cls._kinds.get(kind, cls)
+        return cls._kinds.get(kind) or _made(cls, kind)
 
     @classmethod
     def refused(
@@ -317,28 +319,55 @@ PACKAGE_ERRORS: tuple[type[InvalidInputError], ...] = (
 """The packages' input errors: each has one subclass per kind in ``KIND_ERRORS``."""
 
 
-def _package_kinds() -> dict[str, type[InvalidInputError]]:
-    """``Invalid<Package><Kind>Error`` for each package error and kind: a subclass of
-    both, so a caller may catch either; named here, at import, so that it pickles."""
-    made: dict[str, type[InvalidInputError]] = {}
-    for package in PACKAGE_ERRORS:
-        stem = package.__name__.removesuffix("Error")
-        package._kinds = {}
-        for kind_error in KIND_ERRORS:
-            name = f"{stem}{kind_error.kind.value.title()}Error"
-            doc = (
-                f"An input meant as {with_article(kind_error.kind.value)}, refused where "
-                f"``{package.__name__}`` is raised: both a ``{package.__name__}`` "
-                f"and {with_article(kind_error.__name__)}."
-            )
-            cls = type(
-                name,
-                (package, kind_error),
-                {"__module__": _PUBLIC_MODULE, "__qualname__": name, "__doc__": doc},
-            )
-            package._kinds[kind_error.kind] = made[name] = cls
-    return made
+for _package in PACKAGE_ERRORS:
+    _package._kinds = {}  # its Invalid<Package><Kind>Error by kind, as each is made
+del _package
 
 
-PACKAGE_KIND_ERRORS = _package_kinds()
-"""Every ``Invalid<Package><Kind>Error`` by name (``InvalidInventoryChoiceError``)."""
+def _name(package: type[InvalidInputError], kind: InputKind) -> str:
+    return f"{package.__name__.removesuffix('Error')}{kind.value.title()}Error"
+
+
+PACKAGE_KIND_NAMES: dict[str, tuple[type[InvalidInputError], InputKind]] = {
+    _name(package, kind_error.kind): (package, kind_error.kind)
+    for package in PACKAGE_ERRORS
+    for kind_error in KIND_ERRORS
+}
+"""The name of each ``Invalid<Package><Kind>Error`` (``InvalidInventoryChoiceError``),
+with its package's error and its kind: the classes ``commercekit.errors`` exports by
+name, made when first asked for."""
+
+
+def _made(cls: type[InvalidInputError], kind: InputKind) -> type[InvalidInputError]:
+    """``of_kind`` where its class is not made yet: the ``Invalid<Package><Kind>Error``
+    of the package whose error ``cls`` is (the first package error in its bases), a
+    subclass of both the package's and the kind's class, made now; ``cls`` itself for
+    an amount, or where it is no package's error.
+
+    Its ``__module__`` is ``commercekit.errors``, which gives it by name (PEP 562), so
+    it pickles; ``setdefault`` keeps one class per name, even where two threads make it
+    at once.
+    """
+    package = next((base for base in cls.__mro__ if base in PACKAGE_ERRORS), None)
+    kind_error = next((each for each in KIND_ERRORS if each.kind is kind), None)
+    if package is None or kind_error is None:
+        return cls
+    name = _name(package, kind)
+    doc = (
+        f"An input meant as {with_article(kind.value)}, refused where "
+        f"``{package.__name__}`` is raised: both a ``{package.__name__}`` "
+        f"and {with_article(kind_error.__name__)}."
+    )
+    made = type(
+        name,
+        (package, kind_error),
+        {"__module__": _PUBLIC_MODULE, "__qualname__": name, "__doc__": doc},
+    )
+    return package._kinds.setdefault(kind, made)
+
+
+def package_kind_error(name: str) -> type[InvalidInputError]:
+    """The ``Invalid<Package><Kind>Error`` called ``name`` (made if it is not yet);
+    ``KeyError`` for any other name."""
+    package, kind = PACKAGE_KIND_NAMES[name]
+    return package.of_kind(kind)

@@ -36,7 +36,7 @@ from commercekit._errors_data import (
 from commercekit._errors_input import (
     KIND_ERRORS,
     PACKAGE_ERRORS,
-    PACKAGE_KIND_ERRORS,
+    PACKAGE_KIND_NAMES,
     InputKind,
     InvalidAmountError,
     InvalidBatchError,
@@ -54,6 +54,7 @@ from commercekit._errors_input import (
     InvalidTextError,
     InvalidTypeError,
     NaiveDatetimeError,
+    package_kind_error,
 )
 from commercekit._errors_money import (
     AllocationError,
@@ -85,7 +86,7 @@ from commercekit._errors_root import CommerceKitError, _restore, shown
 __all__ = [
     "KIND_ERRORS",
     "PACKAGE_ERRORS",
-    "PACKAGE_KIND_ERRORS",
+    "PACKAGE_KIND_ERRORS",  # noqa: F822  # made when asked for: see __getattr__
     "AllocationError",
     "AmbiguousTaxError",
     "CommerceKitError",
@@ -147,9 +148,23 @@ __all__ = [
 # still loads, and one pickled now names only this module.
 _restore.__module__ = __name__
 for _name in __all__:
-    if isinstance(globals()[_name], type):
+    if isinstance(globals().get(_name), type):
         globals()[_name].__module__ = __name__
 del _name
 
-globals().update(PACKAGE_KIND_ERRORS)
-__all__ += sorted(PACKAGE_KIND_ERRORS)  # noqa: PLE0605  # made at import, one per package and kind
+__all__ += sorted(PACKAGE_KIND_NAMES)  # noqa: PLE0605  # one per package and kind, see __getattr__
+
+
+def __getattr__(name: str) -> object:
+    """``PACKAGE_KIND_ERRORS`` and each ``Invalid<Package><Kind>Error``, made when first
+    asked for (PEP 562): by an import, by pickle finding the class of an error, or
+    where a rule raises it (``InvalidAmountError.of_kind``, the same class)."""
+    if name == "PACKAGE_KIND_ERRORS":
+        return {each: package_kind_error(each) for each in PACKAGE_KIND_NAMES}
+    if name in PACKAGE_KIND_NAMES:
+        return package_kind_error(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -296,6 +296,8 @@ class Outcome:
         str  # "refused", "answered", "escape", "slow", "silent accept", "valid by design"
     )
     detail: str = ""
+    field: str | None = None  # the refusal's ``field``, where its error carries one
+    error: str = ""  # the refusal's class
 
 
 def _on_alarm(signum: int, frame: object) -> None:
@@ -405,7 +407,16 @@ def judge(
         return Outcome(name, label, hostile.name, "slow", f"{seconds:.1f} s of CPU")
     if raised is not None:
         if isinstance(raised, CommerceKitError):
-            return Outcome(name, label, hostile.name, "refused", str(raised))
+            field = getattr(raised, "field", None)
+            return Outcome(
+                name,
+                label,
+                hostile.name,
+                "refused",
+                str(raised),
+                field,
+                type(raised).__name__,
+            )
         return Outcome(
             name, label, hostile.name, "escape", f"{type(raised).__name__}: {raised}"[:200]
         )

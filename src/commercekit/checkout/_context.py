@@ -146,7 +146,7 @@ def _promotions(value: object) -> tuple[Promotion, ...]:
 
 
 def _rate_cards(value: object) -> tuple[RateCard, ...]:
-    return many(value, RateCard, "rate cards")
+    return many(value, RateCard, "rate_cards")
 
 
 def _products(value: object) -> Mapping[str, Product]:

@@ -360,7 +360,8 @@ class Quote:
                 "payment",
                 payment.cost.amount,
                 f"is the amount the payment's cost was worked out on, not the grand "
-                f"total {total}",
+                f"total {total} (lines, shipping, the surcharge and "
+                "collected_border_charges)",
             )
         surcharge = payment.surcharge
         if surcharge is not None and surcharge.cost.amount != total - surcharge.gross:

@@ -229,13 +229,14 @@ class Refund:
             raise error(
                 "payment_cost",
                 self.payment_cost.refunded,
-                f"is the cost of refunding another amount than this refund's {self.total}",
+                f"is the cost of refunding another amount than this refund's {self.total} "
+                "(lines + shipping + border + surcharge - restocking_fee)",
             )
         if self.points_to_reverse > self.points_earned:
             raise error(
                 "points_to_reverse",
                 self.points_to_reverse,
-                f"is more than the {self.points_earned} points the order earned",
+                f"is more than the points_earned={self.points_earned} the order earned",
             )
 
     def _check_tax(self, charge: str, tax: str) -> None:

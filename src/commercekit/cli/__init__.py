@@ -80,8 +80,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from commercekit.cli._parser import build_parser  # noqa: PLC0415
         from commercekit.errors import CommerceKitError, MissingDataError  # noqa: PLC0415
 
-        parser = build_parser()
-        arguments = parser.parse_args(argv)
+        given = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(given[0] if given else None)
+        arguments = parser.parse_args(given)
     if arguments.command is None:
         parser.print_help(sys.stderr)
         return 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,8 @@ from commercekit.cli import _commands
 
 if TYPE_CHECKING:
     from commercekit.money import RoundingMode
+
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 _FORMAT = argparse.RawDescriptionHelpFormatter
 
@@ -94,7 +96,7 @@ def _keys(text: str) -> tuple[str, ...]:
 
 
 def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: _Commands,
     name: str,
     summary: str,
     description: str,
@@ -109,9 +111,7 @@ def _command(
     )
 
 
-def _quote_and_data(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
+def _demo(commands: _Commands) -> None:
     demo = _command(
         commands,
         "demo",
@@ -122,6 +122,9 @@ def _quote_and_data(
         "  commercekit demo",
     )
     demo.set_defaults(run=_commands.demo)
+
+
+def _quote(commands: _Commands) -> None:
     quoting = _command(
         commands,
         "quote",
@@ -138,6 +141,9 @@ def _quote_and_data(
         "--format", choices=("table", "json"), default="table", help="how to print it"
     )
     quoting.set_defaults(run=_commands.quote_command)
+
+
+def _schema(commands: _Commands) -> None:
     schema = _command(
         commands,
         "schema",
@@ -149,6 +155,9 @@ def _quote_and_data(
     )
     schema.add_argument("which", choices=("request", "quote"), help="which schema")
     schema.set_defaults(run=_commands.schema)
+
+
+def _example(commands: _Commands) -> None:
     example = _command(
         commands,
         "example",
@@ -161,9 +170,7 @@ def _quote_and_data(
     example.set_defaults(run=_commands.example)
 
 
-def _tax_id_and_serve(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
+def _tax_id(commands: _Commands) -> None:
     tax_id = _command(
         commands,
         "tax-id",
@@ -181,6 +188,9 @@ def _tax_id_and_serve(
         "--country", metavar="CC", help="the country, for numbers without a prefix"
     )
     tax_id.set_defaults(run=_commands.tax_id)
+
+
+def _serve(commands: _Commands) -> None:
     serve = _command(
         commands,
         "serve",
@@ -202,7 +212,7 @@ def _tax_id_and_serve(
     serve.set_defaults(run=_commands.serve)
 
 
-def _prices(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _prices(commands: _Commands) -> None:
     prices = _command(
         commands,
         "prices",
@@ -249,8 +259,27 @@ def _prices(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     prices.set_defaults(run=_commands.prices)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``commercekit`` command and its commands."""
+_COMMANDS: dict[str, Callable[[_Commands], None]] = {
+    "demo": _demo,
+    "quote": _quote,
+    "schema": _schema,
+    "example": _example,
+    "tax-id": _tax_id,
+    "serve": _serve,
+    "prices": _prices,
+}
+"""Each command, in the order ``commercekit --help`` lists them, and what adds it."""
+
+
+def build_parser(first: str | None = None) -> argparse.ArgumentParser:
+    """The ``commercekit`` command and its commands; given ``first``, the first of the
+    arguments, and it names a command, that command alone.
+
+    Arguments that start with a command are that command's to parse, and anything
+    printed about them (its help, its usage in a refusal, ``commercekit``'s usage for an
+    argument no one knows) is the same without the other commands, whose parsers cost
+    a quote from the command line about a millisecond to build.
+    """
     parser = argparse.ArgumentParser(
         prog="commercekit",
         description="Commerce rules: money, tax, shipping, duties. Quote a cart as\n"
@@ -263,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_Version, nargs=0, help="show program's version number and exit"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _quote_and_data(commands)
-    _tax_id_and_serve(commands)
-    _prices(commands)
+    for name, add in _COMMANDS.items():
+        if first not in _COMMANDS or first == name:
+            add(commands)
     return parser

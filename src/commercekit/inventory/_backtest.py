@@ -128,6 +128,10 @@ def _scores(value: object) -> tuple[BacktestScore, ...]:
     return found
 
 
+def _best(value: object) -> Method:
+    return forecasting_method(value, "best")
+
+
 @attrs.frozen
 class Backtest:
     """A rolling-origin backtest: every method's score, in the order given, and the
@@ -140,7 +144,7 @@ class Backtest:
     training: int = attrs.field(validator=is_positive_units)
     measure: ErrorMeasure = attrs.field(converter=_measure)
     scores: tuple[BacktestScore, ...] = attrs.field(converter=_scores)
-    best: Method = attrs.field(converter=forecasting_method)
+    best: Method = attrs.field(converter=_best)
     why: tuple[str, ...] = attrs.field(converter=sentences)
 
     def __attrs_post_init__(self) -> None:

@@ -78,7 +78,7 @@ class AbcItem:
             raise InvalidInventoryError(
                 "share",
                 self.share,
-                f"cannot exceed the cumulative share {self.cumulative_share}, which "
+                f"cannot exceed cumulative_share={self.cumulative_share}, which "
                 f"includes it",
             )
 
@@ -290,13 +290,18 @@ class ServiceLevelTable:
 
     def level(self, abc: str, xyz: str) -> Decimal:
         """The target for an item in classes ``abc`` and ``xyz``."""
-        key = f"{text(abc, 'abc')}{text(xyz, 'xyz')}"
+        first, second = text(abc, "abc"), text(xyz, "xyz")
+        key = first + second
         if key not in self.levels:
+            # Name the argument no class starts (or ends) with, else the pair.
+            wrong, other = ("abc", first), ("xyz", second)
+            if any(known.startswith(first) for known in self.levels):
+                wrong, other = other, wrong
             known = ", ".join(sorted(self.levels))
             raise InvalidInventoryError.refused(
-                "class",
-                key,
-                f"has no service level; known: {known}",
+                *wrong,
+                f"with {other[0]}={other[1]!r} makes the class {key!r}, which has no "
+                f"service level; known: {known}",
                 kind=InputKind.CHOICE,
                 choices=sorted(self.levels),
             )

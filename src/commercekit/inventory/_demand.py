@@ -9,9 +9,10 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._beyond import beyond
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
-from commercekit.errors import InputKind, InvalidInventoryError
+from commercekit._numbers import MAX_MAGNITUDE, context_free
+from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._numbers import number, rounded
 
 __all__ = ["DemandProfile", "LeadTime", "LeadTimeDemand", "lead_time_demand"]
@@ -135,13 +136,54 @@ def lead_time_demand(
         (Decimal('17500.0000'), Decimal('17549.9288'))
     """
     check_demand(demand, lead_time)
-    periods = lead_time.mean + number(review_period, "review_period")
+    review = number(review_period, "review_period")
+    periods = lead_time.mean + review
+    mean = Fraction(demand.mean) * Fraction(periods)
     d, sd, sl = float(demand.mean), float(demand.std_dev), float(lead_time.std_dev)
     sigma = math.sqrt(float(periods) * sd * sd + d * d * sl * sl)
-    return LeadTimeDemand(
-        mean=rounded(Fraction(demand.mean) * Fraction(periods)),
-        std_dev=rounded(sigma),
-        periods=periods,
+    if periods >= MAX_MAGNITUDE or mean >= MAX_MAGNITUDE or sigma >= MAX_MAGNITUDE:
+        raise _too_long(review, demand, lead_time, mean, sigma)
+    return LeadTimeDemand(mean=rounded(mean), std_dev=rounded(sigma), periods=periods)
+
+
+def _too_long(
+    review: Decimal,
+    demand: DemandProfile,
+    lead_time: LeadTime,
+    mean: Fraction,
+    sigma: float,
+) -> InvalidInputError:
+    """The refusal of a review period that makes the protection interval, its mean
+    demand or its standard deviation out of range, with the longest that keeps all
+    three in: T = L + R below 10^18, d x T below 10^18 and T x sd^2 + d^2 x sL^2 below
+    10^36."""
+    d, sd, spread = Fraction(demand.mean), Fraction(demand.std_dev), lead_time.std_dev
+    longest = Fraction(MAX_MAGNITUDE)
+    if d:
+        longest = min(longest, MAX_MAGNITUDE / d)
+    if sd:
+        longest = min(longest, (MAX_MAGNITUDE**2 - (d * Fraction(spread)) ** 2) / sd**2)
+    below = longest - Fraction(lead_time.mean)
+    if mean >= MAX_MAGNITUDE:
+        makes, figure = (
+            "the mean demand over lead time and review period, d x (L + R)",
+            mean,
+        )
+    elif sigma >= MAX_MAGNITUDE:
+        makes = "its standard deviation, sqrt((L + R) x sd^2 + d^2 x sL^2)"
+        figure = Fraction(sigma)
+    else:
+        makes, figure = (
+            "the lead time plus the review period, L + R",
+            Fraction(lead_time.mean + review),
+        )
+    return beyond(
+        InvalidInventoryError,
+        "review_period",
+        review,
+        makes=makes,
+        figure=figure,
+        below=below,
     )
 
 

@@ -135,8 +135,8 @@ def demand_from_forecast(
         raise InvalidInventoryError.refused(
             "forecast",
             f"<{len(forecast.forecasts)} periods ahead>",
-            f"does not reach the {cover} periods an order must cover (lead time plus "
-            f"review period): forecast with horizon={needed}",
+            f"does not reach the {cover} periods an order must cover (lead_time plus "
+            f"review_period): forecast with horizon={needed}",
             kind=InputKind.LIST,
         )
     total = _covered(forecast.forecasts, cover)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from commercekit import _checks
+from commercekit._beyond import Factor
 from commercekit._numbers import context_free
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import number, ratio_result, rounded, units
@@ -49,9 +50,14 @@ def inventory_turnover(cost_of_goods_sold: Money, average_inventory: Money) -> D
             ("cost_of_goods_sold", cost_of_goods_sold),
             ("average_inventory", average_inventory),
         ),
-        "inventory_turnover",
-        "check the cost of goods sold and the average inventory",
+        "the turnover, cost_of_goods_sold / average_inventory",
+        over=(_factor("cost_of_goods_sold", cost_of_goods_sold),),
+        under=(_factor("average_inventory", average_inventory),),
     )
+
+
+def _factor(field: str, amount: Money) -> Factor:
+    return field, amount, amount.amount, 1
 
 
 @context_free
@@ -67,14 +73,22 @@ def days_of_inventory(
         >>> days_of_inventory(Money("120000", "EUR"), Money("20000", "EUR"))
         Decimal('60.8333')
     """
-    share = _money_ratio(
-        ("average_inventory", average_inventory),
-        ("cost_of_goods_sold", cost_of_goods_sold),
+    return inventory_days(
+        cost_of_goods_sold, ("average_inventory", average_inventory), days
     )
+
+
+def inventory_days(
+    cost_of_goods_sold: Money, held: tuple[str, Money], days: int
+) -> Decimal:
+    """Days of inventory, the inventory ``held`` given as the argument it names."""
+    share = _money_ratio(held, ("cost_of_goods_sold", cost_of_goods_sold))
+    period = units(days, "days", positive=True)
     return ratio_result(
-        share * units(days, "days", positive=True),
-        "days_of_inventory",
-        "check the inventory, the cost of goods sold and the days they cover",
+        share * period,
+        f"the days of inventory, {held[0]} / cost_of_goods_sold x days",
+        over=(_factor(*held), ("days", days, period, 1)),
+        under=(_factor("cost_of_goods_sold", cost_of_goods_sold),),
     )
 
 
@@ -90,8 +104,9 @@ def days_of_supply(on_hand: int, demand_per_day: object) -> Decimal:
     rate = number(demand_per_day, "demand_per_day", positive=True)
     return ratio_result(
         Fraction(stock) / Fraction(rate),
-        "days_of_supply",
-        "check the units on hand and the demand per day",
+        "the days of supply, on_hand / demand_per_day",
+        over=(("on_hand", on_hand, stock, 1),),
+        under=(("demand_per_day", demand_per_day, rate, 1),),
     )
 
 
@@ -122,7 +137,8 @@ def sell_through(
         raise InvalidInventoryError.refused(
             "units_sold",
             sold,
-            f"exceeds the {available} units available in the period",
+            f"exceeds the {available} units available in the period (units_received "
+            "plus beginning_on_hand)",
             kind=InputKind.COUNT,
         )
     return rounded(Fraction(sold, available))

@@ -109,7 +109,7 @@ def checked_stock(
             raise InvalidInventoryError.refused(
                 "stock",
                 location,
-                f"is not a known location; known: {sorted(known)}",
+                f"is not a known location; locations: {sorted(known)}",
                 kind=InputKind.PLACE,
             )
         field = f"stock[{location!r}]"
@@ -169,14 +169,17 @@ def _reserved(
 ) -> dict[tuple[str, str], int]:
     """Units reserved per (location, SKU), at locations that hold stock."""
     reserved: dict[tuple[str, str], int] = {}
-    for reservation in listed(reservations, "reservations"):
+    for index, reservation in enumerate(listed(reservations, "reservations")):
         if not isinstance(reservation, Reservation):
             raise InvalidInventoryError.refused(
-                "reservations", reservation, "is not a Reservation", kind=InputKind.TYPE
+                f"reservations[{index}]",
+                reservation,
+                "is not a Reservation",
+                kind=InputKind.TYPE,
             )
         if reservation.location not in on_hand:
             raise InvalidInventoryError.refused(
-                "reservation.location",
+                f"reservations[{index}].location",
                 reservation.location,
                 f"is not a location in stock; known: {sorted(on_hand)}",
                 kind=InputKind.PLACE,

@@ -26,6 +26,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from commercekit import _checks
+from commercekit._beyond import Factor, ratio_beyond
 from commercekit._numbers import EXACT, MAX_MAGNITUDE, RANGE, out_of_range
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.money import Money, RoundingMode, minor_units, round_ratio
@@ -113,22 +114,37 @@ def rounded(value: float | Fraction) -> Decimal:
     return _checks.rounded(value, PLACES)
 
 
-def ratio_result(value: Fraction, field: str, fix: str) -> Decimal:
-    """A ratio returned as a result: ``rounded``, or refused beyond the range, naming
-    the ``field`` it would have been and how to ``fix`` the inputs."""
+def ratio_result(
+    value: Fraction, makes: str, over: tuple[Factor, ...], under: tuple[Factor, ...] = ()
+) -> Decimal:
+    """A ratio returned as a result: ``rounded``, or beyond the range refused naming
+    the arguments it is made of, ``over`` divided by ``under`` (``ratio_beyond``)."""
     found = rounded(value)
     if out_of_range(found):
-        raise InvalidInventoryError(field, found, f"is out of range: {RANGE}; {fix}")
+        raise ratio_beyond(InvalidInventoryError, makes, found, over, under)
     return found
 
 
-def money_result(value: Fraction, currency: str, field: str, fix: str) -> Money:
-    """An amount a rule computed, rounded once, half-up, to ``currency``'s minor unit;
-    refused beyond the range, naming the ``field`` and how to ``fix`` the inputs."""
+def money_result(
+    value: Fraction,
+    currency: str,
+    field: str,
+    fix: str,
+    *,
+    over: tuple[Factor, ...] = (),
+    under: tuple[Factor, ...] = (),
+) -> Money:
+    """An amount a rule computed, rounded once, half-up, to ``currency``'s minor unit.
+    Beyond the range it is refused naming the arguments it is a product of (``over``
+    divided by ``under``, ``ratio_beyond``), or where it sums many, the ``field`` that
+    holds them and how to ``fix`` it."""
     places = minor_units(currency)
     scaled = value * 10**places
     whole = round_ratio(scaled.numerator, scaled.denominator, RoundingMode.HALF_UP)
     if abs(whole) >= MAX_MAGNITUDE * 10**places:
+        if over:
+            makes = f"{field} in {currency}"
+            raise ratio_beyond(InvalidInventoryError, makes, value, over, under)
         raise InvalidInventoryError(
             field, f"{rounded(value)} {currency}", f"is out of range: {RANGE}; {fix}"
         )

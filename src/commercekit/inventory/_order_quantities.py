@@ -16,9 +16,10 @@ from statistics import NormalDist
 import attrs
 
 from commercekit import _checks
+from commercekit._beyond import ratio_beyond
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, context_free
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -112,6 +113,21 @@ def economic_order_quantity(
     k, h = fixed.amount, holding.amount
     quantity = _SQRT.sqrt(_SQRT.divide(2 * k * demand, h))
     total = _SQRT.sqrt(2 * k * demand * h)
+    per_period = _SQRT.divide(demand, quantity)
+    given = {
+        "demand_rate": ("demand_rate", demand_rate, demand, 2),
+        "order_cost": ("order_cost", order_cost, k, 2),
+        "holding_cost": ("holding_cost", holding_cost, h, 2),
+    }
+    for figure, makes, under in (
+        (quantity, "the order quantity sqrt(2 x K x D / h)", "holding_cost"),
+        (per_period, "the orders per period D / EOQ = sqrt(D x h / (2 x K))", "order_cost"),
+        (total, "the cost per period sqrt(2 x K x D x h)", ""),
+    ):
+        if figure >= MAX_MAGNITUDE:
+            over = tuple(factor for name, factor in given.items() if name != under)
+            below = (given[under],) if under else ()
+            raise ratio_beyond(InvalidInventoryError, makes, figure, over, below)
     fix = "check the demand rate and the two costs"
     half = money_result(Fraction(_SQRT.divide(total, 2)), currency, "holding_cost", fix)
     shown = quantity.quantize(_PLACES, ROUND_HALF_EVEN, EXACT)
@@ -121,9 +137,7 @@ def economic_order_quantity(
     )
     return EconomicOrder(
         quantity=shown,
-        orders_per_period=_SQRT.divide(demand, quantity).quantize(
-            _PLACES, ROUND_HALF_EVEN, EXACT
-        ),
+        orders_per_period=per_period.quantize(_PLACES, ROUND_HALF_EVEN, EXACT),
         ordering_cost=half,
         holding_cost=half,
         total_cost=money_result(Fraction(total), currency, "total_cost", fix),

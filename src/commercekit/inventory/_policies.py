@@ -15,9 +15,10 @@ from fractions import Fraction
 
 import attrs
 
+from commercekit._beyond import beyond
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
-from commercekit.errors import InputKind, InvalidInventoryError
+from commercekit._numbers import MAX_MAGNITUDE, context_free
+from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import (
     choice,
@@ -167,11 +168,19 @@ def order_up_to_policy(
     period = number(review_period, "review_period", positive=True)
     target = probability(level, "level")
     cover = lead_time_demand(demand, lead_time, period)
-    z = quantile(target)
-    return OrderUpToPolicy(
-        review_period=period,
-        order_up_to=rounded(float(cover.mean) + z * float(cover.std_dev)),
-    )
+    mean, spread = float(cover.mean), float(cover.std_dev)
+    order_up_to = mean + quantile(target) * spread
+    if order_up_to < 0:  # a level so low that S = mean + z x sigma falls below zero
+        raise beyond(
+            InvalidInventoryError,
+            "level",
+            level,
+            makes="the order-up-to level S = d x (R + L) + z x sigma",
+            figure=Decimal(order_up_to),
+            above=Decimal(math.erfc(mean / spread / math.sqrt(2)) / 2),  # Phi(-mean/sigma)
+            outside="below zero units",
+        )
+    return OrderUpToPolicy(review_period=period, order_up_to=rounded(order_up_to))
 
 
 Policy = ReorderPointPolicy | MinMaxPolicy | OrderUpToPolicy
@@ -239,6 +248,34 @@ def _due(position: int, policy: Policy) -> tuple[Decimal | int, str] | None:
     )
 
 
+def _order_beyond(
+    quantity: int, owed: int, pack_size: int, minimum: int, policy: Policy
+) -> InvalidInputError:
+    """The refusal of an order of 10^18 units or more: of ``minimum`` where the
+    minimum, rounded up to whole packs, sets it; else of ``backorders``, which the
+    order grows with one for one, up to a batch of Q and a pack (the bound leaves room
+    for both); else of ``pack_size``, whose rounding lifted it."""
+    most = (MAX_MAGNITUDE - 1) // pack_size * pack_size  # the largest order in range
+    makes = "the order quantity, rounded to whole packs"
+    count = InputKind.COUNT
+    if quantity == math.ceil(Fraction(minimum, pack_size)) * pack_size:
+        return beyond(
+            InvalidInventoryError, "minimum", minimum, makes=makes, figure=quantity,
+            below=most + 1, kind=count,
+        )  # fmt: skip
+    if owed:
+        batch = policy.order_quantity if isinstance(policy, ReorderPointPolicy) else 0
+        room = owed - (quantity - most) - pack_size - batch
+        return beyond(
+            InvalidInventoryError, "backorders", owed, makes=makes, figure=quantity,
+            below=room, kind=count,
+        )  # fmt: skip
+    return beyond(
+        InvalidInventoryError, "pack_size", pack_size, makes=makes, figure=quantity,
+        below=2, kind=count,
+    )  # fmt: skip
+
+
 _NOTHING = {
     ReorderPointPolicy: "is above r = {0.reorder_point}: no order",
     MinMaxPolicy: "is above s = {0.minimum}: no order",
@@ -293,6 +330,17 @@ def reorder(  # stock, policy, the demand it serves and the supplier's pack term
     owed = units(backorders, "backorders")
     idle = expects_no_demand(_demand(demand))
     position = stock + incoming - owed
+    if position >= MAX_MAGNITUDE:  # on hand + on order, less backorders, under 10^18
+        field, other = ("on_hand", incoming) if stock >= incoming else ("on_order", stock)
+        raise beyond(
+            InvalidInventoryError,
+            field,
+            max(stock, incoming),
+            makes="the inventory position on_hand + on_order - backorders",
+            figure=position,
+            below=MAX_MAGNITUDE - other + owed,
+            kind=InputKind.COUNT,
+        )
     seen = f"inventory position {stock} + {incoming} - {owed} = {position}"
     due = _due(position, policy)
     if idle and position >= 0:
@@ -309,7 +357,12 @@ def reorder(  # stock, policy, the demand it serves and the supplier's pack term
     need, rule = due
     if idle:
         rule += f" (no demand expected, but {-position} units are owed to customers)"
+    terms = units(pack_size, "pack_size", positive=True), units(minimum, "minimum")
+    if need >= MAX_MAGNITUDE:
+        raise _order_beyond(math.ceil(need), owed, *terms, policy)
     quantity = round_to_pack(need, pack_size, minimum, rounding)
+    if quantity >= MAX_MAGNITUDE:
+        raise _order_beyond(quantity, owed, *terms, policy)
     packed = "" if quantity == need else f", rounded to {quantity}"
     if quantity != need and pack_size > 1:
         packed += f" in packs of {pack_size}"

@@ -233,7 +233,7 @@ class ReorderLine:
             raise InvalidInventoryError(
                 "cash",
                 self.cash,
-                f"is not quantity x unit cost ({self.quantity} x {self.unit_cost}), "
+                f"is not quantity x unit_cost ({self.quantity} x {self.unit_cost}), "
                 "rounded half-up to the minor unit",
             )
         ordered = self.quantity > 0
@@ -323,7 +323,7 @@ class PurchaseOrder:
                 "placed",
                 self.placed,
                 "must say whether any line was ordered, and an order placed must meet "
-                "its minimum",
+                f"its minimum_order_value={self.minimum_order_value}",
                 kind=InputKind.FLAG,
             )
 

@@ -98,10 +98,10 @@ class SafetyStock:
     why: str = attrs.field(validator=is_text)
 
 
-def _demand(value: object) -> LeadTimeDemand:
+def _demand(value: object, field: str = "demand") -> LeadTimeDemand:
     if not isinstance(value, LeadTimeDemand):
         raise InvalidInventoryError.refused(
-            "demand",
+            field,
             value,
             "is not a LeadTimeDemand; get one from lead_time_demand()",
             kind=InputKind.TYPE,
@@ -208,8 +208,8 @@ def reorder_points(demands: Sequence[LeadTimeDemand], level: object) -> tuple[De
     z = quantile(probability(level, "level"))
     add = EXACT.add
     return tuple(
-        add(_demand(demand).mean, rounded(z * float(demand.std_dev)))
-        for demand in listed(demands, "demands")
+        add(_demand(demand, f"demands[{index}]").mean, rounded(z * float(demand.std_dev)))
+        for index, demand in enumerate(listed(demands, "demands"))
     )
 
 

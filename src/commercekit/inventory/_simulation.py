@@ -119,7 +119,7 @@ class Simulation:
             raise InvalidInventoryError.refused(
                 "on_hand",
                 self.on_hand,
-                f"must hold one count per period ({self.periods})",
+                f"must hold one count per period (periods={self.periods})",
                 kind=InputKind.LIST,
             )
         if self.shortfall is Shortfall.LOST_SALES and self.backorders:

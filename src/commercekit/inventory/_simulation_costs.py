@@ -120,9 +120,24 @@ def simulation_costs(
     lost = run.short if run.shortfall is Shortfall.LOST_SALES else 0
     unit = Fraction(cost.amount)
     fix = "check the unit cost, the run's stock and the margin"
-    average = money_result(unit * held / run.periods, code, "average_stock_value", fix)
-    holding = money_result(unit * held * Fraction(rate), code, "holding_cost", fix)
-    lost_margin = money_result(Fraction(margin.amount) * lost, code, "lost_margin", fix)
+    unit_given = ("unit_cost", unit_cost, cost.amount, 1)
+    average = money_result(
+        unit * held / run.periods, code, "the average stock value", fix, over=(unit_given,)
+    )
+    holding = money_result(
+        unit * held * Fraction(rate),
+        code,
+        "the holding cost",
+        fix,
+        over=(unit_given, ("holding_rate", holding_rate, rate, 1)),
+    )
+    lost_margin = money_result(
+        Fraction(margin.amount) * lost,
+        code,
+        "the margin lost",
+        fix,
+        over=(("unit_margin", unit_margin, margin.amount, 1),),
+    )
     if run.shortfall is Shortfall.LOST_SALES:
         fate = f"{lost} units lost x {margin} = {lost_margin}"
     else:

@@ -47,7 +47,7 @@ from commercekit.errors import (
     InvalidInventoryError,
     MissingDataError,
 )
-from commercekit.inventory._health import days_of_inventory
+from commercekit.inventory._health import inventory_days
 from commercekit.inventory._numbers import (
     Field,
     choice,
@@ -276,4 +276,4 @@ def days_sales_in_inventory(
             "is not a StockValue; get one from stock_value()",
             kind=InputKind.TYPE,
         )
-    return days_of_inventory(cost_of_goods_sold, stock.total, days)
+    return inventory_days(cost_of_goods_sold, ("stock", stock.total), days)

@@ -294,7 +294,7 @@ def _award(
     rule: ActionRule, found: Conditions, on: date, awarded: int, trimmed: tuple[str, ...]
 ) -> ActionDecision:
     """The award: held until the order lets go and ``hold_days`` have passed."""
-    held = max(on, found.release_on or on, later(on, rule.hold_days, "hold_days"))
+    held = max(on, found.release_on or on, later(on, rule.hold_days, ("on", "hold_days")))
     when = "released at once" if held == on else f"held until {held.isoformat()}"
     said = f"{awarded} points, {when}"
     if trimmed:

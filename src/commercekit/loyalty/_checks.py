@@ -89,15 +89,24 @@ def signed_points(
     return found
 
 
-def later(start: date, count: int, field: str) -> date:
-    """``start`` plus ``count`` days, refused when that passes the calendar's last day."""
+def later(start: date, count: int, fields: tuple[str, str]) -> date:
+    """``start`` plus ``count`` days. Past the calendar's last day the refusal names
+    the day's argument (``fields[0]``), the count's (``fields[1]``) and the last day
+    that leaves room for it."""
     if (date.max - start).days < count:
+        day_field, count_field = fields
+        room = (date.max - date.min).days
+        give = (
+            f"give {day_field} up to {date.max - timedelta(days=count)}"
+            if count <= room
+            else f"give {count_field} of at most {room} days"
+        )
         raise InvalidLoyaltyError.refused(
-            field,
-            count,
-            f"days after {start.isoformat()} is past the calendar's last day "
-            f"{date.max.isoformat()}; check the dates",
-            kind=InputKind.COUNT,
+            day_field,
+            start,
+            f"plus {count_field}={count} days passes the calendar's last day "
+            f"{date.max.isoformat()}; {give}",
+            kind=InputKind.DATE,
         )
     return start + timedelta(days=count)
 

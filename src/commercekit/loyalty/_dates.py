@@ -51,14 +51,36 @@ def add_months(day: date, months: int) -> date:
         commercekit.errors.InvalidLoyaltyCountError: months=1.5 is not a whole number of ...
     """
     day = checked_day(day, "day")
-    months = signed_points(months, "months", zero=True, unit="months")
+    return moved(day, signed_points(months, "months", zero=True, unit="months"))
+
+
+def moved(day: date, months: int, fields: tuple[str, str] = ("day", "months")) -> date:
+    """``day`` moved by ``months``, both checked. Outside the calendar the refusal
+    names the day's argument (``fields[0]``) and the months' (``fields[1]``), and the
+    range of days the move leaves inside it."""
+    day_field, months_field = fields
     year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
     if not date.min.year <= year <= date.max.year:
-        raise InvalidLoyaltyError.refused(
-            "months",
-            months,
-            f"moves {day.isoformat()} outside the calendar",
-            kind=InputKind.COUNT,
+        first = date.min.year * 12 + max(0, -months)  # the months the move leaves room for
+        last = date.max.year * 12 + 11 - max(0, months)
+        give = (
+            f"give {day_field} from {_month(first).isoformat()} to "
+            f"{end_of_month(_month(last)).isoformat()}"
+            if first <= last
+            else f"give {months_field} of fewer months"
         )
-    last = calendar.monthrange(year, index + 1)[1]
-    return date(year, index + 1, min(day.day, last))
+        raise InvalidLoyaltyError.refused(
+            day_field,
+            day,
+            f"moved by {months_field}={months} falls outside the calendar "
+            f"({date.min.isoformat()} to {date.max.isoformat()}); {give}",
+            kind=InputKind.DATE,
+        )
+    last_day = calendar.monthrange(year, index + 1)[1]
+    return date(year, index + 1, min(day.day, last_day))
+
+
+def _month(index: int) -> date:
+    """The first day of the month ``index`` months after the start of year 0."""
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1)

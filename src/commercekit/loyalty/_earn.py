@@ -314,8 +314,9 @@ def _whole_points(rule: EarnRule, raw: Decimal, goods: object, why: str) -> tupl
         raise InvalidLoyaltyError(
             "goods",
             goods,
-            f"earn {raw:E} points before rounding, out of range ({RANGE}); check "
-            f"the amounts, points per unit and multipliers",
+            f"earn {raw:E} points before rounding, out of range ({RANGE}); lower "
+            "the amounts counted (goods, and tax and shipping where the rule counts "
+            "them) or the rule's points per unit and multipliers",
         )
     exact = raw.as_integer_ratio()
     earned = round_ratio(exact[0], exact[1], rule.rounding)

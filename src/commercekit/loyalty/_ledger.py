@@ -46,6 +46,7 @@ from commercekit.loyalty._lots import (
     ExpiryPolicy,
     ExpiryRule,
     Lot,
+    expiry_date,
     take_first_expiring,
 )
 from commercekit.loyalty._reversal import (
@@ -352,8 +353,8 @@ class PointsLedger:
             count,
             count,
             on,
-            later(on, pending, "pending_days"),
-            self.expiry.valid_until(on),
+            later(on, pending, ("on", "pending_days")),
+            expiry_date(self.expiry, on, "on"),
         )
         entries = [Entry(kind, count, on, lot_id, reason)]
         lots: list[Lot] = []
@@ -379,7 +380,7 @@ class PointsLedger:
     ) -> PointsLedger:
         if activity and self.expiry.policy is ExpiryPolicy.ROLLING:
             # Rolling expiry: activity renews every lot that has not lapsed yet.
-            until = self.expiry.valid_until(on)
+            until = expiry_date(self.expiry, on, "on")
             lots = [
                 attrs.evolve(lot, valid_until=max(lot.valid_until, until))
                 if lot.remaining > 0 and lot.valid_until >= on

@@ -160,7 +160,7 @@ class PointsRevenue:
             raise InvalidLoyaltyError(
                 "this_period",
                 self.this_period,
-                f"is more than the {self.to_date.amount} recognised to date",
+                f"is more than the to_date={self.to_date.amount} recognised to date",
             )
 
 
@@ -194,7 +194,8 @@ def points_revenue(
         raise InvalidLoyaltyError.refused(
             "expected_redemptions",
             expected,
-            f"must be at least the {redeemed} points already redeemed (and above 0): "
+            f"must be at least the redeemed_to_date={redeemed} points already redeemed "
+            "(and above 0): "
             "revise the estimate first",
             kind=InputKind.COUNT,
         )
@@ -245,7 +246,7 @@ class PointsLiability:
             raise InvalidLoyaltyError(
                 "breakage",
                 self.breakage,
-                f"and expected {self.expected.amount} do not add up to the face value "
+                f"and expected={self.expected.amount} do not add up to face_value="
                 f"{self.face_value.amount}; breakage is face value less expected",
             )
 

@@ -21,7 +21,7 @@ import attrs
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, months, points, signed_points, text
-from commercekit.loyalty._dates import add_months, end_of_month
+from commercekit.loyalty._dates import end_of_month, moved
 
 __all__ = ["Entry", "EntryKind", "ExpiryPolicy", "ExpiryRule", "Lot"]
 
@@ -60,7 +60,7 @@ def _convert_months(value: object) -> int:
 
 
 def _convert_id(value: object) -> str:
-    return text(value, "lot id")
+    return text(value, "id")
 
 
 def _convert_points(value: object) -> int:
@@ -125,8 +125,13 @@ class ExpiryRule:
 
     def valid_until(self, earned_on: date) -> date:
         """The last day points earned (or last touched) on ``earned_on`` can be spent."""
-        term = add_months(day(earned_on, "earned_on"), self.months)
-        return end_of_month(term) if self.policy is ExpiryPolicy.END_OF_MONTH else term
+        return expiry_date(self, earned_on, "earned_on")
+
+
+def expiry_date(rule: ExpiryRule, on: object, field: str) -> date:
+    """``rule.valid_until(on)``, a refusal naming ``on`` as the argument ``field``."""
+    term = moved(day(on, field), rule.months, (field, "months"))
+    return end_of_month(term) if rule.policy is ExpiryPolicy.END_OF_MONTH else term
 
 
 @attrs.frozen
@@ -177,7 +182,8 @@ class Lot:
             raise InvalidLoyaltyError.refused(
                 "spendable_from",
                 self.spendable_from,
-                f"is before the earning date {self.earned_on.isoformat()}; points "
+                f"is before the earning date earned_on={self.earned_on.isoformat()}; "
+                "points "
                 f"cannot be spent before they are earned",
                 kind=InputKind.DATE,
             )
@@ -185,7 +191,7 @@ class Lot:
             raise InvalidLoyaltyError.refused(
                 "valid_until",
                 self.valid_until,
-                f"is before the lot becomes spendable on "
+                f"is before the lot becomes spendable, spendable_from="
                 f"{self.spendable_from.isoformat()}; shorten the pending period or "
                 f"lengthen the expiry term",
                 kind=InputKind.DATE,

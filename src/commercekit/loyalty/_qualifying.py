@@ -56,6 +56,15 @@ class QualifyingPeriod:
         return isinstance(day, date) and self.start <= day <= self.end
 
 
+def _periods_in_calendar(anchor: date, length: int) -> range:
+    """The periods (k: the k-th after ``anchor``'s) of ``length`` months that lie
+    inside the calendar: from the first that starts in year 1 to the one before the
+    last start in year 9999."""
+    given = anchor.year * 12 + anchor.month - 1  # months since the start of year 0
+    lowest = -((given - 12) // length)  # the first k whose start is in year 1 or later
+    return range(lowest, (9999 * 12 + 11 - given) // length)
+
+
 @context_free
 def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPeriod:
     """The period of ``months`` months that contains ``on``, periods starting at ``anchor``.
@@ -72,9 +81,21 @@ def qualifying_period(on: date, anchor: date, months: int = 12) -> QualifyingPer
     """
     when, first = day(on, "on"), day(anchor, "anchor")
     length = checked_months(months, "months")
+    inside = _periods_in_calendar(first, length)
+    earliest = add_months(first, inside.start * length)
+    latest = add_months(first, inside.stop * length) - timedelta(days=1)
+    if not earliest <= when <= latest:
+        raise InvalidLoyaltyError.refused(
+            "on",
+            when,
+            f"falls in a period of months={length} from anchor={first.isoformat()} that "
+            f"runs past the calendar ({date.min.isoformat()} to {date.max.isoformat()}); "
+            f"give on from {earliest.isoformat()} to {latest.isoformat()}",
+            kind=InputKind.DATE,
+        )
     index = ((when.year - first.year) * 12 + when.month - first.month) // length
     # Clipped month ends can put the day in the period just before or after.
-    for k in (index - 1, index, index + 1):
+    for k in (k for k in (index - 1, index, index + 1) if k in inside):
         begins, next_begins = (
             add_months(first, k * length),
             add_months(first, (k + 1) * length),
@@ -129,18 +150,18 @@ def qualifying_spend(
     period = instance(period, QualifyingPeriod, "period")
     currency = validate_currency(currency)
     counted = []
-    for purchase in items(purchases, "purchases"):
+    for index, purchase in enumerate(items(purchases, "purchases")):
         if not isinstance(purchase, tuple | list) or len(purchase) != 2:
             raise InvalidLoyaltyError.refused(
-                "purchases",
+                f"purchases[{index}]",
                 purchase,
                 "is not a (day, amount) pair; pass (date(2026, 3, 2), Money('120', 'EUR'))",
                 kind=InputKind.LIST,
             )
         when, paid = purchase
-        spent = signed_money(paid, "purchase amount")  # a refund is negative
+        spent = signed_money(paid, f"purchases[{index}][1]")  # a refund is negative
         if spent.currency.code != currency:
             raise CurrencyMismatchError(currency, spent.currency.code, "add")
-        if day(when, "purchase day") in period:
+        if day(when, f"purchases[{index}][0]") in period:
             counted.append(spent)
     return max(sum_money(counted, currency), sum_money([], currency))

@@ -23,8 +23,9 @@ __all__ = ["ReferralReward", "referral_reward"]
 def window_closes(delivered_on: date, return_window_days: int) -> tuple[date, date]:
     """The last day an order delivered on ``delivered_on`` can be returned, and the day
     after, when points that waited for it are granted (the day of delivery is day 0)."""
-    closes = later(delivered_on, return_window_days, "return_window_days")
-    return closes, later(closes, 1, "return_window_days")
+    fields = ("delivered_on", "return_window_days")
+    closes = later(delivered_on, return_window_days, fields)
+    return closes, later(delivered_on, return_window_days + 1, fields)
 
 
 def _convert_granted(value: object) -> bool:
@@ -103,7 +104,7 @@ def referral_reward(
         raise InvalidLoyaltyError.refused(
             "on",
             on,
-            f"is before delivery on {delivered.isoformat()}; check the dates",
+            f"is before delivered_on={delivered.isoformat()}; check the dates",
             kind=InputKind.DATE,
         )
     if returned:

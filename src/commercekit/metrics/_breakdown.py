@@ -137,14 +137,14 @@ class MarginBreakdown:
             raise InvalidMetricError.refused(
                 "units_returned",
                 self.units_returned,
-                f"exceeds the {self.units_sold} units sold",
+                f"exceeds units_sold={self.units_sold}",
                 kind=InputKind.COUNT,
             )
         if self.cost_of_goods_returned > self.cost_of_goods:
             raise InvalidMetricError(
                 "cost_of_goods_returned",
                 self.cost_of_goods_returned,
-                f"exceeds the cost of the goods sold ({self.cost_of_goods})",
+                f"exceeds the cost of the goods sold, cost_of_goods={self.cost_of_goods}",
             )
         if self.refunds_of_shipping > self.refunds:
             raise InvalidMetricError(

@@ -43,9 +43,8 @@ from commercekit.metrics._checks import (
     count,
     days_outstanding,
     field_text,
-    money_ratio,
+    in_days,
     number,
-    ratio,
 )
 from commercekit.money import Money
 
@@ -90,7 +89,7 @@ class CashConversionCycle:
 
 def _days(balance: tuple[str, Money], flow: tuple[str, Money], days: int) -> Decimal:
     """``balance / flow x days``, rounded half-even to ``PLACES`` decimals."""
-    return ratio(money_ratio(balance, flow) * days)
+    return in_days(balance, flow, days)
 
 
 def _stock(inventory: object) -> tuple[Money, str]:

@@ -16,6 +16,8 @@ import attrs
 import moneyed
 
 from commercekit import _checks
+from commercekit._beyond import ratio_beyond
+from commercekit._numbers import out_of_range
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
@@ -141,7 +143,23 @@ def days_outstanding(
             f"the period's {flow[0].replace('_', ' ')}, or {balance[0]} of 0 if "
             "nothing is owed",
         )
-    return ratio(money_ratio((balance[0], owed), (flow[0], through)) * days)
+    return in_days((balance[0], owed), (flow[0], through), days)
+
+
+def in_days(balance: tuple[str, Money], flow: tuple[str, Money], days: int) -> Decimal:
+    """``balance / flow x days``, rounded half-even to ``PLACES`` decimals; a figure of
+    10^18 days or more (a flow of a cent against a balance of billions) is refused
+    naming the flow, with the bounds that keep it in range."""
+    found = ratio(money_ratio(balance, flow) * days)
+    if out_of_range(found):
+        raise ratio_beyond(
+            InvalidMetricError,
+            f"{balance[0]} / {flow[0]} x days",
+            found,
+            over=((*balance, balance[1].amount, 1), ("days", days, days, 1)),
+            under=((*flow, flow[1].amount, 1),),
+        )
+    return found
 
 
 def listed(

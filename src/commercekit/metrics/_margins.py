@@ -156,7 +156,7 @@ class ContributionMargin:
             raise InvalidMetricError(
                 "margin",
                 self.margin,
-                f"is not revenue less variable costs ({expected}); pass that difference",
+                f"is not revenue less variable_costs ({expected}); pass that difference",
             )
         share = _share(self.margin, self.revenue)
         if self.ratio != share:
@@ -249,7 +249,7 @@ def _unit_margin(price: Money, variable_cost: Money) -> Money:
         raise InvalidMetricError(
             "price",
             price,
-            f"does not exceed the variable cost {variable_cost}: no volume breaks even",
+            f"does not exceed variable_cost={variable_cost}: no volume breaks even",
         )
     return margin
 

@@ -144,7 +144,7 @@ class ReturnRate:
             raise InvalidMetricError.refused(
                 "orders",
                 self.orders,
-                f"does not fit {self.units_sold} units sold: an order sells a unit or "
+                f"does not fit units_sold={self.units_sold}: an order sells a unit or "
                 "more, so both are zero (a period with no sales) or neither is",
                 kind=InputKind.COUNT,
             )
@@ -163,7 +163,7 @@ class ReturnRate:
             raise InvalidMetricError.refused(
                 "reasons",
                 self.reasons,
-                f"do not add up to the {self.units_returned} units returned",
+                f"do not add up to units_returned={self.units_returned}",
                 kind=InputKind.LIST,
             )
         for name in _AMOUNTS:

@@ -224,7 +224,7 @@ def check_report(
             raise InvalidMetricError.refused(
                 "groups",
                 key,
-                f"is not a key of {len(by)} values, one for each of {by}",
+                f"is not a key of {len(by)} values, one for each of by={by}",
                 kind=InputKind.LIST,
             )
     if len(set(keys)) != len(keys):

@@ -202,7 +202,7 @@ def surcharge_decision(
     borne = _checks.booked(cost, "cost")
     if borne.currency != paid.currency:
         raise _checks.invalid(
-            "cost", borne, f"is not in the payment's currency ({paid.currency.code})"
+            "cost", borne, f"is not in the currency of amount ({paid.currency.code})"
         )
     day = _checks.day(on, "on")
     free = (

@@ -56,7 +56,7 @@ def names(value: object, field: str = "") -> frozenset[str]:
 
 def codes(value: object) -> frozenset[str]:
     """Coupon codes as compared: without surrounding spaces, in upper case."""
-    found = frozenset(code.strip().upper() for code in checks.names(value, "coupon codes"))
+    found = frozenset(code.strip().upper() for code in checks.names(value, "coupon_codes"))
     if "" in found:
         raise InvalidAmountError(value, "holds a blank coupon code; remove it")
     return found
@@ -93,7 +93,8 @@ def whole_number(value: object, what: str, *, minimum: int = 1) -> int:
 def _usage(value: object) -> dict[str, int]:
     if not isinstance(value, Mapping):
         raise InvalidCartError(
-            f"usage counts must map promotion ids to counts, not {type(value).__name__}"
+            f"customer_usage={shown(value)} is not a mapping of promotion ids to how "
+            "often this customer used them; pass e.g. {'SUMMER10': 1}"
         )
     checked = {}
     for key, count in value.items():

@@ -66,11 +66,13 @@ def mode(value: object) -> RoundingMode:
     return member(value, RoundingMode, "mode")
 
 
-def same_currency(currency: str, amount: Money, field: str) -> Money:
-    """``amount`` if it is in ``currency``; otherwise say which currency it must be in."""
+def same_currency(currency: str, amount: Money, field: str, beside: str = "") -> Money:
+    """``amount`` if it is in ``currency`` (that of the argument ``beside``, where
+    named); otherwise say which currency it must be in."""
     if amount.currency.code != currency:
+        of = f", the currency of {beside}" if beside else ""
         raise invalid(
-            field, amount, f"is in {amount.currency.code}; it must be in {currency}"
+            field, amount, f"is in {amount.currency.code}; it must be in {currency}{of}"
         )
     return amount
 

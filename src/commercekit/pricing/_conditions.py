@@ -34,7 +34,7 @@ from commercekit.pricing._promotions import (
 
 def check_at(at: object) -> datetime:
     """The moment, which must be timezone-aware (a window ends at a local midnight)."""
-    return checks.moment(at, "the moment promotions are applied at, at=")
+    return checks.moment(at, "at")
 
 
 def check_promotions(cart: Cart, promotions: Sequence[Promotion]) -> list[Promotion]:

@@ -194,7 +194,9 @@ class Tier:
                 self, "gives both a percent and an amount; give exactly one"
             )
         if isinstance(self.minimum, Money) and self.amount is not None:
-            checks.same_currency(self.minimum.currency.code, self.amount, "amount")
+            checks.same_currency(
+                self.minimum.currency.code, self.amount, "amount", "minimum"
+            )
 
 
 def _tiers(value: object) -> tuple[Tier, ...]:

@@ -38,7 +38,7 @@ Examples:
     >>> Promotion("BF", PercentOff(20), starts=datetime(2026, 11, 27))
     Traceback (most recent call last):
     ...
-    commercekit.errors.NaiveDatetimeError: start of promotion 'BF' datetime.datetime(...
+    commercekit.errors.NaiveDatetimeError: starts datetime.datetime(2026, 11, 27, 0, 0) ...
 """
 
 from __future__ import annotations
@@ -263,9 +263,9 @@ class Promotion:
     limit_total: int | None = attrs.field(default=None, converter=_limit, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        for what, moment in (("start", self.starts), ("end", self.ends)):
+        for what, moment in (("starts", self.starts), ("ends", self.ends)):
             if moment is not None:
-                checks.moment(moment, f"{what} of promotion {self.id!r}")
+                checks.moment(moment, what)
         if self.starts is not None and self.ends is not None and self.ends <= self.starts:
             raise InvalidPromotionError(
                 self.id,

@@ -188,8 +188,21 @@ def make_object_hook(
     (an array where an object belongs is named, not a crash), each refusal at its
     field."""
     # Built on first use: cattrs compiles each function it generates, and a quote
-    # request holds few of the classes that have one.
-    fields = functools.cache(lambda: make_dict_structure_fn(cls, converter, **overrides))
+    # request holds few of the classes that have one. The function that reads an
+    # object is cattrs' plain one; an object it refuses is read again by its detailed
+    # one, which says which field failed and why (the same hooks on the same data,
+    # so the same failure) but is twice the code to compile: a request that is
+    # right never compiles it.
+    fields = functools.cache(
+        lambda: make_dict_structure_fn(
+            cls, converter, _cattrs_detailed_validation=False, **overrides
+        )
+    )
+    detailed = functools.cache(
+        lambda: make_dict_structure_fn(
+            cls, converter, _cattrs_detailed_validation=True, **overrides
+        )
+    )
     shape = functools.cache(lambda: json_fields(cls, **overrides))
     renames = {name: given.rename for name, given in overrides.items() if given.rename}
 
@@ -202,6 +215,10 @@ def make_object_hook(
             )
         try:
             return fields()(data, kind)
+        except Exception:  # noqa: S110  # read again below, to say where
+            pass
+        try:
+            return detailed()(data, kind)
         except ClassValidationError as error:
             raise _refusal(error, data, renames, cls) from None
 

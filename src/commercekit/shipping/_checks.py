@@ -80,8 +80,8 @@ def note(value: object, field: str) -> str:
 def listed(value: object, kind: type[_Kind], field: str) -> tuple[_Kind, ...]:
     """A list or tuple of ``kind``, as a tuple."""
     found = _CHECK.items(value, field)
-    for element in found:
-        instance(element, kind, f"each of {field}")
+    for index, element in enumerate(found):
+        instance(element, kind, f"{field}[{index}]")
     return found
 
 
@@ -102,7 +102,10 @@ def pairs(value: object, field: str, shape: str) -> tuple[tuple[Any, Any], ...]:
 
 def texts(value: object, field: str) -> tuple[str, ...]:
     """A list or tuple of non-empty text (explanations, reasons)."""
-    return tuple(text(line, f"each of {field}") for line in _CHECK.items(value, field))
+    return tuple(
+        text(line, f"{field}[{index}]")
+        for index, line in enumerate(_CHECK.items(value, field))
+    )
 
 
 def mapping(value: object, field: str) -> Mapping[Any, Any]:
@@ -208,8 +211,8 @@ def transit_days(value: object, field: str) -> tuple[int, int]:
             "is not a (min, max) pair of days; pass e.g. (2, 3)",
             kind=InputKind.LIST,
         )
-    low = whole(found[0], f"{field} (min)", unit="days", maximum=MAX_DAYS)
-    high = whole(found[1], f"{field} (max)", unit="days", maximum=MAX_DAYS)
+    low = whole(found[0], f"{field}[0]", unit="days", maximum=MAX_DAYS)
+    high = whole(found[1], f"{field}[1]", unit="days", maximum=MAX_DAYS)
     if low > high:
         raise invalid(
             field,

@@ -195,6 +195,8 @@ def _normalised(text: object, country: object) -> tuple[str, str]:
                 "knows yet (2.2), so commercekit cannot check a Ladakh GSTIN: the "
                 "number may well be valid"
             )
+        else:
+            reason += f" Give the {scheme} number as its holder's registration shows it."
         raise InvalidTaxIdError(text, code, reason) from None
     if scheme == "EU VAT":
         return code, cleaned[2:]

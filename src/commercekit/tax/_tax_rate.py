@@ -88,7 +88,7 @@ class TaxRate:
             raise invalid(
                 "until",
                 self.until.isoformat(),
-                f"ends before the rate starts ({self.since}); check the dates",
+                f"ends before the rate starts (since={self.since}); check the dates",
                 kind=InputKind.DATE,
             )
 

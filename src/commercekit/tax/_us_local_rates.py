@@ -323,10 +323,11 @@ class LocalRates:
         for index, local in enumerate(self.local):
             if day < local.as_of:
                 raise invalid(
-                    f"local[{index}].as_of",
-                    local.as_of,
-                    f"is after {day}: the {local.tax} rate is not in force on {day} as "
-                    "given; give the rate read as in force on or before the day asked",
+                    "on",
+                    day,
+                    f"is before local[{index}].as_of={local.as_of}: the {local.tax} rate "
+                    f"is not known to be in force on {day}; give on from {local.as_of}, "
+                    "or the rate read as in force on or before the day asked",
                     kind=InputKind.DATE,
                 )
 

@@ -34,7 +34,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit._numbers import context_free
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, require_money
@@ -172,8 +172,8 @@ def _window(value: object) -> NexusWindow:
     return _checks.choice(value, NexusWindow, "window")
 
 
-def _crossing(value: object) -> Crossing:
-    return _checks.choice(value, Crossing, "crossed_when")
+def _crossing(value: object, field: str = "") -> Crossing:
+    return _checks.choice(value, Crossing, field)
 
 
 def _optional_collect(value: object) -> CollectFrom | None:
@@ -192,7 +192,7 @@ def _in_order(
         raise invalid("until", until, f"is before since ({instance.since})")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class NexusThreshold(_bundled.Sourced):
     """A state's economic-nexus threshold for remote sellers in one period.
 
@@ -251,7 +251,7 @@ class NexusThreshold(_bundled.Sourced):
             raise invalid(
                 "combine",
                 self.combine,
-                "is set only when both a sales and a transaction limit are",
+                "is set only when both limits, sales and transactions, are",
             )
         if (self.sales is None and self.transactions is None) != (
             self.window is NexusWindow.NONE

@@ -32,7 +32,7 @@ import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
-from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
 from commercekit.money import Money, require_money
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
@@ -62,12 +62,12 @@ def _state(value: object) -> str:
     return check_subdivision("US", value)
 
 
-def _count(value: object) -> int:
-    return _checks.whole(value, "transactions", unit="transactions", maximum=MAX_COUNT)
+def _count(value: object, field: str = "") -> int:
+    return _checks.whole(value, field, unit="transactions", maximum=MAX_COUNT)
 
 
-def _optional_count(value: object) -> int | None:
-    return None if value is None else _count(value)
+def _optional_count(value: object, field: str = "") -> int | None:
+    return None if value is None else _count(value, field)
 
 
 def _optional_money(value: object) -> Money | None:
@@ -86,7 +86,7 @@ def _conversions(value: object) -> tuple[str, ...]:
     return _checks.texts(value, "conversions")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=named_fields)
 class NexusStatus:
     """A seller's position against one state's economic-nexus threshold on a day.
 
@@ -146,9 +146,10 @@ class NexusStatus:
                 self.window_end,
                 f"does not end on or after window_start ({self.window_start})",
             )
-        for amount in (self.sales, self.previous_sales, self.left_out):
+        for name in ("sales", "previous_sales", "left_out"):
+            amount = getattr(self, name)
             if amount is not None and amount.currency.code != "USD":
-                raise invalid("sales", amount, "is not in USD; convert it first")
+                raise invalid(name, amount, "is not in USD; convert it first")
 
     @property
     def jurisdiction(self) -> str:
