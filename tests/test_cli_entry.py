@@ -62,6 +62,22 @@ def test_a_quote_in_process_leaves_nothing_frozen(request_file: str) -> None:
     assert gc.get_freeze_count() == 0
 
 
+@pytest.mark.parametrize("arguments", [["quote", EXAMPLE], ["quote", "no-such.json"]])
+def test_main_leaves_what_its_caller_froze_frozen(arguments: list[str]) -> None:
+    """An application that froze its own objects (``gc.freeze``, as a server does
+    before it forks) finds them frozen still after calling ``main``: a library call
+    leaves the caller's collector as it was."""
+    kept = [[number] for number in range(1000)]
+    gc.freeze()
+    try:
+        main(arguments, out=io.StringIO())
+        # The collector's generations list no frozen object.
+        assert not any(found is kept for found in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(found is kept for found in gc.get_objects())
+
+
 def test_python_m_commercekit_prints_the_quote() -> None:
     """``python -m commercekit quote FILE`` prints the table ``main`` prints."""
     expected = io.StringIO()

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from commercekit._trusted import trusted_builder, trusted_evolve
 from commercekit.checkout import QuoteLine
 from commercekit.money import MINOR_UNITS, Money
+from commercekit.pricing import Cart, CartLine
 from commercekit.tax import SaleLine, TaxCategory, TaxLine
 from tests.strategies import minor_unit_amounts, money, tax_rates, varied_currencies
 
@@ -158,3 +159,29 @@ def test_a_trusted_quote_line_stays_frozen(values: dict[str, Any]) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         del line.tax  # type: ignore[misc]  # as above
     assert line == QuoteLine(**values)
+
+
+def test_a_callers_subclass_is_evolved_by_its_own_constructor() -> None:
+    """A cart of the caller's own subclass (the quote evolves the cart it is given)
+    is evolved as ``attrs.evolve`` does it: the subclass's own checks and derived
+    fields run, and no class of the library's making appears among its subclasses
+    or in its ``__init_subclass__``."""
+    made: list[type] = []
+
+    @attrs.frozen
+    class TaggedCart(Cart):
+        tag: str = "web"
+        shown: str = attrs.field(init=False, default="")
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            made.append(cls)
+
+        def __attrs_post_init__(self) -> None:
+            object.__setattr__(self, "shown", self.tag.upper())
+
+    cart = TaggedCart(lines=(CartLine("A-1", Money("10.00", "EUR"), 2),), tag="shop")
+    evolved = trusted_evolve(cart, tag="app")
+    assert evolved == attrs.evolve(cart, tag="app")
+    assert evolved.shown == "APP"
+    assert made == []
+    assert TaggedCart.__subclasses__() == []

@@ -96,7 +96,11 @@ def trusted(cls: type[_Kind], **values: Any) -> _Kind:
 
 def trusted_evolve(value: _Kind, **changes: Any) -> _Kind:
     """``attrs.evolve`` for a value the library checked, changed to values it checked:
-    the checks are not run again (see ``trusted``)."""
+    the checks are not run again (see ``trusted``). A value of a caller's own subclass
+    (a cart the quote is given) is evolved by ``attrs.evolve``: its class's checks and
+    ``__attrs_post_init__`` are the caller's, and no class is made under it."""
     cls = type(value)
+    if not cls.__module__.startswith("commercekit."):
+        return attrs.evolve(value, **changes)  # type: ignore[misc]  # an attrs value
     fields = {field.name: getattr(value, field.name) for field in attrs.fields(cls)}  # type: ignore[arg-type]
     return trusted(cls, **(fields | changes))

@@ -19,6 +19,8 @@ Examples:
 
 from __future__ import annotations
 
+from typing import Any
+
 from commercekit._errors_data import (
     AmbiguousTaxError,
     DataFileError,
@@ -86,7 +88,7 @@ from commercekit._errors_root import CommerceKitError, _restore, shown
 __all__ = [
     "KIND_ERRORS",
     "PACKAGE_ERRORS",
-    "PACKAGE_KIND_ERRORS",  # noqa: F822  # made when asked for: see __getattr__
+    "PACKAGE_KIND_ERRORS",  # made when asked for: see __getattr__
     "AllocationError",
     "AmbiguousTaxError",
     "CommerceKitError",
@@ -155,7 +157,11 @@ del _name
 __all__ += sorted(PACKAGE_KIND_NAMES)  # noqa: PLE0605  # one per package and kind, see __getattr__
 
 
-def __getattr__(name: str) -> object:
+PACKAGE_KIND_ERRORS: dict[str, type[InvalidInputError]]
+"""Each ``Invalid<Package><Kind>Error`` by its name (all 48 made when it is read)."""
+
+
+def __getattr__(name: str) -> Any:  # a class made on first use: typed as any
     """``PACKAGE_KIND_ERRORS`` and each ``Invalid<Package><Kind>Error``, made when first
     asked for (PEP 562): by an import, by pickle finding the class of an error, or
     where a rule raises it (``InvalidAmountError.of_kind``, the same class)."""

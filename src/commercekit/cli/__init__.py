@@ -55,15 +55,19 @@ def _no_cycle_collection() -> Iterator[None]:
     first run after the pause. So what was allocated joins the oldest generation
     unwalked (``gc.freeze`` then ``gc.unfreeze``), where the collector's full
     collections reach it. What a quote leaves in cycles is bounded by the request's
-    size (``MAX_REQUEST_BYTES``) and collected by the next full collection.
+    size (``MAX_REQUEST_BYTES``) and collected by the next full collection. Where
+    the caller froze objects of its own, ``gc.unfreeze`` would thaw them too, so
+    what was allocated is left where it is.
     """
     was_enabled = gc.isenabled()
+    caller_froze = gc.get_freeze_count() > 0
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not caller_froze:
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 
