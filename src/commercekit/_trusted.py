@@ -30,7 +30,12 @@ def _filling(cls: type, names: list[str]) -> type | None:
     half of building a quote line (eleven fields). The subclass adds no slot, so its
     instances have ``cls``'s layout and ``__class__`` can be set back; its
     ``__setattr__`` and ``__delattr__`` are both ``object``'s (they share one slot of
-    the type: with either one written in Python, every store calls it)."""
+    the type: with either one written in Python, every store calls it).
+
+    The price: once built, ``cls.__subclasses__()`` lists ``_Filling<cls>`` (no value
+    of that class outlives its build). Code that dispatches on a class's subclasses
+    (cattrs' ``include_subclasses`` strategy applied to one of these classes) sees it;
+    filling through the descriptors instead would cost some 270 ns a quote line."""
     slots = [getattr(cls, name, None) for name in names]
     if cls.__dictoffset__ or not all(
         isinstance(slot, types.MemberDescriptorType) for slot in slots
