@@ -181,6 +181,17 @@ def missing_fact(vehicle: str, field: str, why: str) -> MissingDataError:
     )
 
 
+def hybrid_refused(vehicles: str, vehicle: str, bundled: str) -> MissingDataError:
+    """The refusal of a hybrid ``vehicle`` ("motor car", plural ``vehicles``), whose
+    entries commercekit does not bundle: ``bundled`` says which it does."""
+    return MissingDataError(
+        f"IN GST rate for hybrid {vehicles}",
+        f"{bundled}; pass a TaxRateSource with the {vehicle}'s rates",
+        field="facts.propulsion",
+        json_how=f"{bundled}, and a JSON request carries no rates of its own",
+    )
+
+
 def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
     """The GST of a motor car with ``facts`` on ``day`` as the taxes of the place
     ``code``, then its compensation cess where one applies. Raises
@@ -201,12 +212,7 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
             "cars only (a hybrid's compensation cess, S. No. 47 and 48, turns on its "
             "fuel, engine and length, and its entries from 2025-09-22 were not read)"
         )
-        raise MissingDataError(
-            "IN GST rate for hybrid motor cars",
-            f"{bundled}; pass a TaxRateSource with the car's rates",
-            field="facts.propulsion",
-            json_how=f"{bundled}, and a JSON request carries no rates of its own",
-        )
+        raise hybrid_refused("motor cars", "car", bundled)
     cc, mm = facts.engine_cc, facts.length_mm
     if cc is None:
         raise missing_fact("motor car", "engine_cc", "the engine capacity in cc")

@@ -30,9 +30,9 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit.errors import MissingDataError, NoRuleError
+from commercekit.errors import NoRuleError
 from commercekit.tax._categories import TaxCategory
-from commercekit.tax._in_cars import Propulsion, limit, missing_fact
+from commercekit.tax._in_cars import Propulsion, hybrid_refused, limit, missing_fact
 from commercekit.tax._in_electric import electric_rates
 from commercekit.tax._in_headings import CESS, row_rate, split_gst
 from commercekit.tax._tax_rate import TaxRate
@@ -105,12 +105,7 @@ def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, .
             "commercekit bundles motorcycles with an internal combustion engine and "
             "electric ones only (a hybrid's entries were not read)"
         )
-        raise MissingDataError(
-            "IN GST rate for hybrid motorcycles",
-            f"{bundled}; pass a TaxRateSource with the motorcycle's rates",
-            field="facts.propulsion",
-            json_how=f"{bundled}, and a JSON request carries no rates of its own",
-        )
+        raise hybrid_refused("motorcycles", "motorcycle", bundled)
     if facts.engine_cc is None:
         raise missing_fact(
             "motorcycle", "engine_cc", "the engine capacity in cc (above 350 cc or not)"
