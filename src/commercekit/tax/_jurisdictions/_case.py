@@ -107,10 +107,8 @@ class Case:
                 rates[category] = source_rates(
                     self.source, jurisdiction, category, on=self.on
                 )
-            except MissingDataError as error:  # named at the line that gave it
-                if error.field is not None or type(error) is not MissingDataError:
-                    raise
-                raise error.at(self.given(category)) from None
+            except MissingDataError as error:
+                raise self.at_line(error, category) from None
         return list(map(rates.__getitem__, self.categories))
 
     def goods_without_tax(self, jurisdiction: str, *, taxed: bool = True) -> Money:
@@ -242,9 +240,11 @@ class Case:
             raise self.at_line(error, category) from None
 
     def at_line(self, error: MissingDataError, category: TaxCategory) -> MissingDataError:
-        """``error``, where it refuses the category asked for (``field`` "category"),
-        at the sale's first line of ``category``: ``sale.lines[i].category``."""
-        if error.field != "category":
+        """``error``, where it refuses the category asked for (``field`` "category",
+        or a plain missing rate naming no field), at the sale's first line of
+        ``category``: ``sale.lines[i].category``."""
+        unplaced = error.field is None and type(error) is MissingDataError
+        if error.field != "category" and not unplaced:
             return error
         return error.at(self.given(category))
 
@@ -272,10 +272,7 @@ class Case:
                     self.source, jurisdiction, category, error, self.on
                 )
             except MissingDataError as refused:
-                if refused.field is not None or type(refused) is not MissingDataError:
-                    raise
-                given = self.given(category)
-                raise refused.at(given) from None
+                raise self.at_line(refused, category) from None
             self.left_out.setdefault(category, rule)
             return None
 
