@@ -13,7 +13,12 @@ than $100"); Tennessee: Tenn. Code 67-6-393 ("$100 or less"); Maryland ("$100 or
 less"); Florida ("$100 or less per item"); West Virginia ("$125 or less"); Mississippi
 ("less than $100", 11-13 July 2025 only); Virginia ("$100 or less per item", the
 Department of Taxation's page as the Virginia Retail Federation reprints it, 2024);
-Iowa ("selling price less than $100", 2-3 August 2024 only: Raccoon Valley Radio).
+Iowa ("selling price less than $100": Raccoon Valley Radio for 2-3 August 2024; Iowa
+Code 423.3(68), "the first Friday in August and ending at midnight on the following
+Saturday", as H.F. 2430 of 2016 quotes it on legis.iowa.gov, gives 1-2 August 2025,
+which KMTV reported held, and 7-8 August 2026). Texas 2026: S.B. 1415 of 2025
+(enrolled text, capitol.texas.gov), "12:01 a.m. on the first Friday in August and
+ending at 12 midnight on the following Sunday" from 2025-09-01: 7-9 August 2026.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ CATEGORIES = ("clothing", "childrens_clothing", "apparel", "footwear")
 HOLIDAYS = [
     ("US-TX", date(2024, 8, 9), date(2024, 8, 11), "below", "6.25", "exempt"),
     ("US-TX", date(2025, 8, 8), date(2025, 8, 10), "below", "6.25", "exempt"),
+    # S.B. 1415 (2025): the first Friday in August to the Sunday; 7 August 2026
+    ("US-TX", date(2026, 8, 7), date(2026, 8, 9), "below", "6.25", "exempt"),
     ("US-MO", date(2024, 8, 2), date(2024, 8, 4), "up_to", "4.225", "exempt"),
     ("US-MO", date(2025, 8, 1), date(2025, 8, 3), "up_to", "4.225", "exempt"),
     ("US-MO", date(2026, 8, 7), date(2026, 8, 9), "up_to", "4.225", "exempt"),
@@ -80,6 +87,9 @@ HOLIDAYS = [
     ("US-VA", date(2025, 8, 1), date(2025, 8, 3), "up_to", "4.3", "exempt"),
     ("US-VA", date(2026, 8, 7), date(2026, 8, 9), "up_to", "4.3", "exempt"),
     ("US-IA", date(2024, 8, 2), date(2024, 8, 3), "below", "6", "exempt"),
+    # Iowa Code 423.3(68): the first Friday in August and the Saturday after it
+    ("US-IA", date(2025, 8, 1), date(2025, 8, 2), "below", "6", "exempt"),
+    ("US-IA", date(2026, 8, 7), date(2026, 8, 8), "below", "6", "exempt"),
 ]
 LIMITS = {"US-WV": Decimal("125.00")}  # the others: USD 100
 IDS = [f"{state}-{first}" for state, first, *_ in HOLIDAYS]
@@ -269,6 +279,24 @@ def test_worked_figures() -> None:
     assert _tax("US-WV", date(2025, 8, 5), "125.00") == usd("15.00")
 
 
+def test_worked_figures_of_the_2025_and_2026_days() -> None:
+    """Texas, Friday 7 August 2026 (S.B. 1415: the first Friday in August): two shirts
+    at USD 99.99 owe nothing, at USD 100.00 6.25% of USD 200 = USD 12.50, as on Monday
+    10 August at USD 99.99; Thursday 6 August the same. Iowa, Saturday 2 August 2025
+    and Friday 7 August 2026 (the first Friday and the Saturday after it): USD 99.99
+    nothing, USD 100.00 6% of USD 200 = USD 12.00; Sunday 3 August 2025 and Thursday 6
+    August 2026: 6% of USD 199.98 = USD 12.00."""
+    assert _tax("US-TX", date(2026, 8, 7), "99.99") == usd("0.00")
+    assert _tax("US-TX", date(2026, 8, 9), "100.00") == usd("12.50")
+    assert _tax("US-TX", date(2026, 8, 10), "99.99") == usd("12.50")
+    assert _tax("US-TX", date(2026, 8, 6), "99.99") == usd("12.50")
+    for day in (date(2025, 8, 2), date(2026, 8, 7)):
+        assert _tax("US-IA", day, "99.99") == usd("0.00")
+        assert _tax("US-IA", day, "100.00") == usd("12.00")
+    for day in (date(2025, 8, 3), date(2026, 8, 6)):
+        assert _tax("US-IA", day, "99.99") == usd("12.00")
+
+
 # Local taxes: never exempted by commercekit.
 
 
@@ -344,15 +372,9 @@ def test_every_holiday_row_is_bundled_and_said() -> None:
 @pytest.mark.parametrize(
     ("state", "day"),
     [
-        ("US-TX", date(2026, 8, 7)),  # 2026: sources disagree on the days
-        ("US-TX", date(2026, 8, 10)),
         ("US-MD", date(2026, 8, 9)),  # 2026: the week's days were not read
         ("US-MD", date(2026, 8, 15)),
         ("US-TX", date(2023, 12, 31)),  # before the clothing rows
-        ("US-IA", date(2025, 8, 1)),  # 2025 and 2026: no report of the holiday read
-        ("US-IA", date(2025, 8, 2)),
-        ("US-IA", date(2026, 8, 7)),
-        ("US-IA", date(2026, 8, 8)),
     ],
 )
 def test_days_without_a_known_rule_raise(state: str, day: date) -> None:
