@@ -63,6 +63,11 @@ MARKETPLACE_BY_PERIOD = {
     # SB 168's marketplace provisions from 2019-10-01 (Avalara, secondary); before them
     # no source read says, so the first period is not bundled
     "US-UT": {date(2019, 1, 1): None, date(2019, 10, 1): False, date(2025, 7, 1): False},
+    # the Department's 2019 FAQ as Avalara reports it, until the marketplace provider
+    # law of 2019-06-01; after it sources disagree (tests/test_us_marketplace_states.py)
+    "US-NY": {date(2018, 6, 21): True, date(2019, 6, 1): None},
+    # S.B. 2338's marketplace provisions from 2019-10-01 (Sales Tax Institute)
+    "US-ND": {date(2018, 10, 1): None, date(2019, 7, 1): None, date(2019, 10, 1): False},
     "US-IL": {
         date(2018, 10, 1): True,
         date(2020, 1, 1): False,

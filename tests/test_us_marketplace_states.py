@@ -1,0 +1,166 @@
+"""US economic nexus in the states whose marketplace counting issue 18 left empty and
+a source now answers (each read only in a secondary source, ``official=no``):
+
+- Connecticut counts marketplace sales toward a remote seller's USD 100,000 and 200
+  retail sales (the Sales Tax Institute: "Marketplace sales included towards the
+  threshold for individual sellers"), from 2018-12-01.
+- New York counted them until 2019-05-31 (the Department's FAQ of April 2019 as
+  Avalara reports it: "Sales made through a marketplace should be included when
+  calculating the threshold"); from 2019-06-01, when the marketplace provider law took
+  effect, sources disagree (the Sales Tax Institute: included; Sovos: excluded), so a
+  marketplace sale is asked about.
+- North Dakota leaves them out from 2019-10-01, when S.B. 2338's marketplace
+  facilitator provisions took effect (the Sales Tax Institute: "Marketplace sales
+  excluded from the threshold for individual sellers"); before, a marketplace sale is
+  asked about.
+
+The other five (Georgia, Kentucky, South Carolina, South Dakota, Tennessee) still ask.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from commercekit.errors import MissingDataError
+from commercekit.money import Money
+from commercekit.tax import CountedSale, NexusStatus, Registration, nexus_status
+
+
+def _sale(
+    day: date, amount: str, state: str, transactions: int = 1, *, marketplace: bool = False
+) -> CountedSale:
+    return CountedSale(
+        day, Money(amount, "USD"), "US", state=state, transactions=transactions,
+        marketplace=marketplace,
+    )  # fmt: skip
+
+
+def _status(sales: list[CountedSale], on: date, state: str) -> NexusStatus:
+    (found,) = [s for s in nexus_status(sales, (), on=on) if s.jurisdiction == state]
+    assert isinstance(found, NexusStatus)
+    return found
+
+
+# Connecticut: USD 100,000 or more AND at least 200 retail sales in the twelve months
+# ending on the September 30 before the period, marketplace sales counted.
+
+CT_DIRECT = _sale(date(2024, 3, 1), "60000", "US-CT", 150)
+
+
+@pytest.mark.parametrize(
+    ("market", "transactions", "status"),
+    [
+        ("40000.00", 50, Registration.MUST_REGISTER),  # USD 100,000 and 200 sales
+        ("39999.99", 50, Registration.APPROACHING),  # a cent under the amount
+        ("40000.00", 49, Registration.APPROACHING),  # a sale short of the count
+    ],
+)
+def test_connecticut_counts_marketplace_sales_in_amount_and_count(
+    market: str, transactions: int, status: Registration
+) -> None:
+    market_sale = _sale(date(2024, 3, 2), market, "US-CT", transactions, marketplace=True)
+    sales = [CT_DIRECT, market_sale]
+    found = _status(sales, date(2024, 10, 1), "US-CT")
+    assert found.threshold.marketplace_counts is True
+    assert found.status is status, (market, transactions)
+    # the direct sales alone are below on every side
+    assert _status([CT_DIRECT], date(2024, 10, 1), "US-CT").status is Registration.BELOW
+
+
+def test_connecticut_marketplace_sales_alone_cross() -> None:
+    sales = [_sale(date(2024, 3, 2), "100000", "US-CT", 200, marketplace=True)]
+    found = _status(sales, date(2024, 10, 1), "US-CT")
+    assert found.status is Registration.MUST_REGISTER
+    assert found.left_out == Money("0", "USD")
+
+
+def test_connecticut_counted_them_under_the_2018_rule_too() -> None:
+    """From 2018-12-01 to 2019-06-30: USD 250,000 and 200 sales, marketplace sales
+    counted; the window ending 2018-09-30 holds them."""
+    sales = [
+        _sale(date(2018, 3, 1), "150000", "US-CT", 100),
+        _sale(date(2018, 3, 2), "100000", "US-CT", 100, marketplace=True),
+    ]
+    found = _status(sales, date(2018, 12, 1), "US-CT")
+    assert found.threshold.marketplace_counts is True
+    assert found.status is Registration.MUST_REGISTER
+    assert _status(sales[:1], date(2018, 12, 1), "US-CT").status is Registration.BELOW
+
+
+# New York: more than USD 500,000 AND more than 100 sales in the four sales tax quarters
+# before (March-May, June-August, September-November, December-February).
+
+NY_SALES = [
+    _sale(date(2018, 6, 1), "300000", "US-NY", 60),
+    _sale(date(2018, 6, 2), "200000.01", "US-NY", 41, marketplace=True),
+]
+
+
+def test_new_york_counted_marketplace_sales_until_2019_05_31() -> None:
+    found = _status(NY_SALES, date(2019, 5, 31), "US-NY")
+    assert (found.window_start, found.window_end) == (date(2018, 3, 1), date(2019, 2, 28))
+    assert found.threshold.marketplace_counts is True
+    assert found.sales == Money("500000.01", "USD")
+    assert found.status is Registration.MUST_REGISTER
+    # without them: USD 300,000 and 60 sales, below; at USD 500,000.00, not more than it
+    assert _status(NY_SALES[:1], date(2019, 3, 1), "US-NY").status is Registration.BELOW
+    at = [NY_SALES[0], _sale(date(2018, 6, 2), "200000.00", "US-NY", 41, marketplace=True)]
+    assert _status(at, date(2019, 3, 1), "US-NY").status is not Registration.MUST_REGISTER
+    # the marketplace's sales alone, over both limits, oblige the seller
+    alone = [_sale(date(2018, 6, 2), "500000.01", "US-NY", 101, marketplace=True)]
+    assert _status(alone, date(2019, 5, 31), "US-NY").status is Registration.MUST_REGISTER
+
+
+def test_new_york_asks_about_marketplace_sales_from_2019_06_01() -> None:
+    """From 2019-06-01 a window holding marketplace sales is judged by the rule in
+    force on the day asked too, which does not say: the seller is asked, also about
+    the window that closed on 2019-05-31 (June 2018 to May 2019); a later window
+    holding a marketplace sale is asked about as well."""
+    with pytest.raises(MissingDataError, match="US-NY counts marketplace sales"):
+        _status(NY_SALES, date(2019, 6, 1), "US-NY")
+    later = [_sale(date(2019, 7, 1), "10", "US-NY", 1, marketplace=True)]
+    with pytest.raises(MissingDataError, match="US-NY counts marketplace sales"):
+        _status(later, date(2019, 9, 1), "US-NY")
+    # direct sales alone are measured as before
+    direct = [_sale(date(2019, 7, 1), "500000.01", "US-NY", 101)]
+    assert _status(direct, date(2019, 9, 1), "US-NY").status is Registration.MUST_REGISTER
+
+
+# North Dakota: more than USD 100,000 in the previous or current calendar year.
+
+
+def test_north_dakota_leaves_marketplace_sales_out_from_2019_10_01() -> None:
+    sales = [
+        _sale(date(2020, 3, 1), "60000", "US-ND"),
+        _sale(date(2020, 3, 2), "50000", "US-ND", marketplace=True),
+    ]
+    found = _status(sales, date(2020, 6, 1), "US-ND")
+    assert found.threshold.marketplace_counts is False
+    assert (found.sales, found.left_out) == (Money("60000", "USD"), Money("50000", "USD"))
+    assert found.status is Registration.BELOW
+    # marketplace sales alone far over the limit oblige nothing
+    alone = [_sale(date(2020, 3, 2), "250000", "US-ND", marketplace=True)]
+    assert _status(alone, date(2020, 6, 1), "US-ND").status is Registration.BELOW
+    # the direct sales cross above USD 100,000, not at it
+    for amount, status in (("100000.01", Registration.MUST_REGISTER),
+                           ("100000.00", Registration.APPROACHING)):  # fmt: skip
+        direct = [_sale(date(2020, 3, 1), amount, "US-ND")]
+        assert _status(direct, date(2020, 6, 1), "US-ND").status is status, amount
+
+
+def test_north_dakota_asks_about_marketplace_sales_before_2019_10_01() -> None:
+    sales = [_sale(date(2019, 3, 2), "50000", "US-ND", marketplace=True)]
+    with pytest.raises(MissingDataError, match="US-ND counts marketplace sales"):
+        _status(sales, date(2019, 9, 30), "US-ND")
+    after = _status(sales, date(2019, 10, 1), "US-ND")
+    assert after.threshold.marketplace_counts is False
+    assert after.left_out == Money("50000", "USD")
+
+
+@pytest.mark.parametrize("state", ["US-GA", "US-KY", "US-SC", "US-SD", "US-TN"])
+def test_the_other_states_still_ask(state: str) -> None:
+    sales = [_sale(date(2024, 3, 2), "50000", state, marketplace=True)]
+    with pytest.raises(MissingDataError, match=f"{state} counts marketplace sales"):
+        _status(sales, date(2024, 6, 1), state)
