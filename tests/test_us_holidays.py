@@ -90,8 +90,11 @@ HOLIDAYS = [
     # Iowa Code 423.3(68): the first Friday in August and the Saturday after it
     ("US-IA", date(2025, 8, 1), date(2025, 8, 2), "below", "6", "exempt"),
     ("US-IA", date(2026, 8, 7), date(2026, 8, 8), "below", "6", "exempt"),
+    # Ohio's three-day holiday again in 2026 (H.B. 186 cancels the expanded one):
+    # the first Friday of August to the Sunday, clothing "$75 or less" an item
+    ("US-OH", date(2026, 8, 7), date(2026, 8, 9), "up_to", "5.75", "not_known"),
 ]
-LIMITS = {"US-WV": Decimal("125.00")}  # the others: USD 100
+LIMITS = {"US-WV": Decimal("125.00"), "US-OH": Decimal("75.00")}  # the others: USD 100
 IDS = [f"{state}-{first}" for state, first, *_ in HOLIDAYS]
 ONE_DAY = timedelta(days=1)
 
@@ -295,6 +298,12 @@ def test_worked_figures_of_the_2025_and_2026_days() -> None:
         assert _tax("US-IA", day, "100.00") == usd("12.00")
     for day in (date(2025, 8, 3), date(2026, 8, 6)):
         assert _tax("US-IA", day, "99.99") == usd("12.00")
+    # Ohio, 7-9 August 2026: two shirts at USD 75.00 owe nothing ("$75 or less"), at
+    # USD 75.01 5.75% of USD 150.02 = USD 8.63; Thursday 6 August USD 75.00: USD 8.63
+    assert _tax("US-OH", date(2026, 8, 7), "75.00") == usd("0.00")
+    assert _tax("US-OH", date(2026, 8, 9), "75.01") == usd("8.63")
+    assert _tax("US-OH", date(2026, 8, 6), "75.00") == usd("8.63")
+    assert _tax("US-OH", date(2026, 8, 10), "75.00") == usd("8.63")
 
 
 # Local taxes: never exempted by commercekit.

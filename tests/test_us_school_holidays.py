@@ -55,6 +55,8 @@ HOLIDAYS = [
     ("US-TX", "backpacks", date(2025, 8, 8), date(2025, 8, 10), "below", "100.00", "6.25"),
     ("US-TX", SUPPLIES, date(2026, 8, 7), date(2026, 8, 9), "below", "100.00", "6.25"),
     ("US-TX", "backpacks", date(2026, 8, 7), date(2026, 8, 9), "below", "100.00", "6.25"),
+    ("US-OH", SUPPLIES, date(2026, 8, 7), date(2026, 8, 9), "up_to", "20.00", "5.75"),
+    ("US-OH", "backpacks", date(2026, 8, 7), date(2026, 8, 9), "up_to", "20.00", "5.75"),
     ("US-TN", SUPPLIES, date(2025, 7, 25), date(2025, 7, 27), "up_to", "100.00", "7"),
     ("US-TN", "backpacks", date(2024, 7, 26), date(2024, 7, 28), "up_to", "100.00", "7"),
     ("US-TN", "computers", date(2026, 7, 31), date(2026, 8, 2), "up_to", "1500.00", "7"),
