@@ -75,6 +75,8 @@ HOLIDAYS = [
     ("US-TN", date(2026, 7, 31), date(2026, 8, 2), "up_to", "7", "not_known"),
     ("US-MD", date(2024, 8, 11), date(2024, 8, 17), "up_to", "6", "no_local_taxes"),
     ("US-MD", date(2025, 8, 10), date(2025, 8, 16), "up_to", "6", "no_local_taxes"),
+    # Tax-General 11-228(b)(1): the second Sunday in August through the Saturday after
+    ("US-MD", date(2026, 8, 9), date(2026, 8, 15), "up_to", "6", "no_local_taxes"),
     ("US-FL", date(2024, 1, 1), date(2024, 1, 14), "up_to", "6", "exempt"),
     ("US-FL", date(2024, 7, 29), date(2024, 8, 11), "up_to", "6", "exempt"),
     ("US-FL", date(2025, 8, 1), date(2025, 8, 31), "up_to", "6", "exempt"),
@@ -83,6 +85,8 @@ HOLIDAYS = [
     ("US-WV", date(2025, 8, 1), date(2025, 8, 4), "up_to", "6", "exempt"),
     ("US-WV", date(2026, 7, 31), date(2026, 8, 3), "up_to", "6", "exempt"),
     ("US-MS", date(2025, 7, 11), date(2025, 7, 13), "below", "7", "not_known"),
+    # SB 2470 of 2024: the second Friday in July to the Sunday
+    ("US-MS", date(2026, 7, 10), date(2026, 7, 12), "below", "7", "not_known"),
     ("US-VA", date(2024, 8, 2), date(2024, 8, 4), "up_to", "4.3", "exempt"),
     ("US-VA", date(2025, 8, 1), date(2025, 8, 3), "up_to", "4.3", "exempt"),
     ("US-VA", date(2026, 8, 7), date(2026, 8, 9), "up_to", "4.3", "exempt"),
@@ -381,8 +385,6 @@ def test_every_holiday_row_is_bundled_and_said() -> None:
 @pytest.mark.parametrize(
     ("state", "day"),
     [
-        ("US-MD", date(2026, 8, 9)),  # 2026: the week's days were not read
-        ("US-MD", date(2026, 8, 15)),
         ("US-TX", date(2023, 12, 31)),  # before the clothing rows
     ],
 )

@@ -69,6 +69,8 @@ HOLIDAYS = [
     ("US-WV", "backpacks", date(2026, 7, 31), date(2026, 8, 3), "up_to", "50.00", "6"),
     ("US-MS", SUPPLIES, date(2025, 7, 11), date(2025, 7, 13), "below", "100.00", "7"),
     ("US-MS", "backpacks", date(2025, 7, 11), date(2025, 7, 13), "below", "100.00", "7"),
+    ("US-MS", SUPPLIES, date(2026, 7, 10), date(2026, 7, 12), "below", "100.00", "7"),
+    ("US-MS", "backpacks", date(2026, 7, 10), date(2026, 7, 12), "below", "100.00", "7"),
     ("US-MO", "computers", date(2025, 8, 1), date(2025, 8, 3), "up_to", "1500.00", "4.225"),
     ("US-VA", SUPPLIES, date(2024, 8, 2), date(2024, 8, 4), "up_to", "20.00", "4.3"),
     ("US-VA", SUPPLIES, date(2025, 8, 1), date(2025, 8, 3), "up_to", "20.00", "4.3"),
@@ -194,6 +196,12 @@ def test_maryland_exempts_the_first_forty_dollars_of_each_backpack() -> None:
     assert _tax("US-MD", date(2025, 8, 16), "backpacks", Decimal("40.00")) == usd("0.00")
     assert _tax("US-MD", date(2025, 8, 16), "backpacks", Decimal("40.01")) == usd("0.00")
     for other in (date(2025, 8, 9), date(2025, 8, 17)):
+        assert quote(cart, _context("US-MD", other, "backpacks")).tax == usd("6.60")
+    # 2026: the second Sunday in August (the 9th) to Saturday the 15th (Tax-General
+    # 11-228(b)(1)); the 8th and the 16th pay 6% of the whole
+    for day in (date(2026, 8, 9), date(2026, 8, 15)):
+        assert quote(cart, _context("US-MD", day, "backpacks")).tax == usd("1.80")
+    for other in (date(2026, 8, 8), date(2026, 8, 16)):
         assert quote(cart, _context("US-MD", other, "backpacks")).tax == usd("6.60")
 
 
