@@ -164,3 +164,19 @@ def test_the_other_states_still_ask(state: str) -> None:
     sales = [_sale(date(2024, 3, 2), "50000", state, marketplace=True)]
     with pytest.raises(MissingDataError, match=f"{state} counts marketplace sales"):
         _status(sales, date(2024, 6, 1), state)
+
+
+def test_florida_rests_on_the_departments_page() -> None:
+    """The Department of Revenue's registration page: remote sales 'in excess of
+    $100,000 over the previous calendar year' from 2021-07-01, and a marketplace seller
+    counts its sales 'outside of the marketplace'. USD 100,000.01 sold directly in 2024
+    obliges in 2025, USD 100,000.00 does not, and marketplace sales are left out."""
+    row = _status([_sale(date(2024, 3, 1), "1", "US-FL")], date(2025, 2, 1), "US-FL")
+    assert row.threshold.official is True
+    assert row.threshold.source.startswith("https://qas.floridarevenue.com/")
+    for amount, crosses in (("100000.01", True), ("100000.00", False)):
+        sales = [_sale(date(2024, 3, 1), amount, "US-FL")]
+        found = _status(sales, date(2025, 2, 1), "US-FL")
+        assert (found.status is Registration.MUST_REGISTER) is crosses, amount
+    market = [_sale(date(2024, 3, 1), "150000", "US-FL", marketplace=True)]
+    assert _status(market, date(2025, 2, 1), "US-FL").status is Registration.BELOW
