@@ -180,3 +180,17 @@ def test_florida_rests_on_the_departments_page() -> None:
         assert (found.status is Registration.MUST_REGISTER) is crosses, amount
     market = [_sale(date(2024, 3, 1), "150000", "US-FL", marketplace=True)]
     assert _status(market, date(2025, 2, 1), "US-FL").status is Registration.BELOW
+
+
+def test_north_carolina_from_2024_07_01_rests_on_the_departments_page() -> None:
+    """The Department's Remote Sales page (the copy naming Directive SD-24-1): gross
+    sales 'in excess of $100,000' in the previous or current calendar year, no count:
+    USD 100,000.01 in one sale obliges, 250 sales of USD 100 (USD 25,000) do not."""
+    day = date(2025, 6, 1)
+    (row,) = [_status([_sale(date(2025, 3, 1), "1", "US-NC")], day, "US-NC").threshold]
+    assert (row.official, row.transactions) == (True, None)
+    assert row.source.startswith("https://ncdor.gov/")
+    over = [_sale(date(2025, 3, 1), "100000.01", "US-NC")]
+    assert _status(over, day, "US-NC").status is Registration.MUST_REGISTER
+    many = [_sale(date(2025, 3, 1), "25000", "US-NC", 250)]
+    assert _status(many, day, "US-NC").status is Registration.BELOW
