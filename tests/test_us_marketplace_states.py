@@ -194,3 +194,27 @@ def test_north_carolina_from_2024_07_01_rests_on_the_departments_page() -> None:
     assert _status(over, day, "US-NC").status is Registration.MUST_REGISTER
     many = [_sale(date(2025, 3, 1), "25000", "US-NC", 250)]
     assert _status(many, day, "US-NC").status is Registration.BELOW
+
+
+def test_illinois_drops_its_count_on_2026_01_01_as_the_department_says() -> None:
+    """Informational Bulletin FY 2026-12 (December 2025): 'Effective January 1, 2026,
+    the 200-transaction threshold ... will be removed'; USD 100,000 or more in the
+    12 months to the quarter end remains (86 Ill. Adm. Code 131.115). 250 sales of USD
+    100 on 2025-10-01: the look-back to 2025-12-31 closed under the old rule and
+    crosses (asked on 2026-01-01); the look-back to 2026-03-31, judged by the new
+    rule, does not."""
+    many = [_sale(date(2025, 10, 1), "25000", "US-IL", 250)]
+    before = _status(many, date(2026, 1, 1), "US-IL")
+    assert (before.window_end, before.status) == (
+        date(2025, 12, 31),
+        Registration.MUST_REGISTER,
+    )
+    after = _status(many, date(2026, 4, 1), "US-IL")
+    assert after.threshold.official is True
+    assert after.threshold.source.startswith("https://tax.illinois.gov/")
+    assert (after.window_end, after.status) == (date(2026, 3, 31), Registration.BELOW)
+    # USD 100,000.00 in one sale is enough ('or more'), a cent less is not
+    for amount, crosses in (("100000.00", True), ("99999.99", False)):
+        sales = [_sale(date(2026, 2, 1), amount, "US-IL")]
+        found = _status(sales, date(2026, 4, 1), "US-IL")
+        assert (found.status is Registration.MUST_REGISTER) is crosses, amount
