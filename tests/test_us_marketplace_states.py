@@ -218,3 +218,34 @@ def test_illinois_drops_its_count_on_2026_01_01_as_the_department_says() -> None
         sales = [_sale(date(2026, 2, 1), amount, "US-IL")]
         found = _status(sales, date(2026, 4, 1), "US-IL")
         assert (found.status is Registration.MUST_REGISTER) is crosses, amount
+
+
+@pytest.mark.parametrize(
+    ("state", "page"),
+    [
+        # the Comptroller's out-of-state vendor page (updated 2019-11-25): gross revenue
+        # that 'exceeds $100,000' or '200 or more separate transactions'
+        ("US-MD", "https://marylandtaxes.gov/"),
+        # the Department's remote sellers page: gross revenue that 'exceeds $100,000'
+        ("US-SC", "http://dor.sc.gov/"),
+    ],
+)
+def test_maryland_and_south_carolina_rest_on_the_departments_pages(
+    state: str, page: str
+) -> None:
+    """In the previous or current calendar year: USD 100,000.01 sold directly in 2025
+    obliges on 2026-06-01, USD 100,000.00 does not (more than the limit); in Maryland
+    200 sales of USD 1 oblige, 199 do not; South Carolina has no count."""
+    day = date(2026, 6, 1)
+    row = _status([_sale(date(2025, 3, 1), "1", state)], day, state).threshold
+    assert row.official is True
+    assert row.source.startswith(page)
+    for amount, crosses in (("100000.01", True), ("100000.00", False)):
+        found = _status([_sale(date(2025, 3, 1), amount, state)], day, state)
+        assert (found.status is Registration.MUST_REGISTER) is crosses, amount
+    counts = (200, 199) if state == "US-MD" else (10_000,)
+    for count in counts:
+        sales = [_sale(date(2025, 3, 1), str(count), state, count)]
+        crosses = state == "US-MD" and count >= 200
+        found = _status(sales, day, state)
+        assert (found.status is Registration.MUST_REGISTER) is crosses, count
