@@ -249,3 +249,36 @@ def test_maryland_and_south_carolina_rest_on_the_departments_pages(
         crosses = state == "US-MD" and count >= 200
         found = _status(sales, day, state)
         assert (found.status is Registration.MUST_REGISTER) is crosses, count
+
+
+def test_idaho_counts_marketplace_sales_in_the_commissions_words() -> None:
+    """The Tax Commission's guide for online sellers: an out-of-state retailer whose
+    'total sales in Idaho, including any made through a marketplace facilitator,
+    exceed $100,000 in the current or previous calendar year' is engaged in business
+    from 2019-06-01. USD 60,000 direct and USD 40,000.01 through a marketplace in 2025
+    oblige on 2026-02-01; USD 40,000.00 does not; marketplace sales alone of USD
+    100,000.01 do."""
+    day = date(2026, 2, 1)
+    direct = _sale(date(2025, 3, 1), "60000", "US-ID")
+    for market, crosses in (("40000.01", True), ("40000.00", False)):
+        sales = [direct, _sale(date(2025, 3, 2), market, "US-ID", marketplace=True)]
+        found = _status(sales, day, "US-ID")
+        assert found.threshold.official is True
+        assert found.threshold.source.startswith("https://tax.idaho.gov/")
+        assert (found.status is Registration.MUST_REGISTER) is crosses, market
+    alone = [_sale(date(2025, 3, 2), "100000.01", "US-ID", marketplace=True)]
+    assert _status(alone, day, "US-ID").status is Registration.MUST_REGISTER
+
+
+def test_virginia_rests_on_the_departments_page() -> None:
+    """Virginia Tax: 'more than $100,000 in annual gross retail sales or 200 or more
+    transactions': 200 sales of USD 1 in 2025 oblige, 199 do not; USD 100,000.00 does
+    not, a cent more does."""
+    day = date(2026, 2, 1)
+    row = _status([_sale(date(2025, 3, 1), "1", "US-VA")], day, "US-VA").threshold
+    assert row.official is True
+    assert row.source.startswith("https://tax.virginia.gov/")
+    cases = [("200", 200, True), ("199", 199, False), ("100000.00", 1, False)]
+    for amount, count, crosses in [*cases, ("100000.01", 1, True)]:
+        found = _status([_sale(date(2025, 3, 1), amount, "US-VA", count)], day, "US-VA")
+        assert (found.status is Registration.MUST_REGISTER) is crosses, (amount, count)
