@@ -36,8 +36,10 @@ def test_south_dakota_taxes_shipping_and_handling_stated_apart() -> None:
 # Drugs read in the state's own words: Minnesota Revenue's guide "Drugs" ("Drugs for
 # human use are exempt ... prescribed drugs and over-the-counter drugs"), Virginia Tax
 # Bulletin 13-5 (nonprescription drugs exempt since 1998-07-01), 32 V.S.A. 9741(2) on
-# Vermont's Legislature's site ("Drugs intended for human use").
-@pytest.mark.parametrize("state", ["US-MN", "US-VA", "US-VT"])
+# Vermont's Legislature's site ("Drugs intended for human use"); Maryland's Tax-General
+# 11-211(a)(2) ("a sale of medicine") with the Comptroller's page ("Medicine includes
+# prescription and non-prescription drugs").
+@pytest.mark.parametrize("state", ["US-MN", "US-VA", "US-VT", "US-MD"])
 @pytest.mark.parametrize(
     "category", ["medicines", "prescription_drugs", "over_the_counter_drugs"]
 )
