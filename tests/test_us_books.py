@@ -20,6 +20,8 @@ Each state's words, read 2026-12-01 (quoted in the rows' notes):
 
 Pages with a date, or naming a law older than the tables (PA, WA, NJ), give rows from
 2018-06-21, the tables' first day; undated pages (TN, MN, OH) rows from 2024-01-01.
+Louisiana (5 % from 2025-01-01, H.B. 8 of 2024 taxing "digital books" among digital
+products) rests on reports of the Act and of the Department's guidance: official: no.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ ROWS = {
     ("US-MN", "ebooks"): ("6.875", date(2024, 1, 1)),
     ("US-OH", "ebooks"): ("5.75", date(2024, 1, 1)),
     ("US-OH", "books"): ("5.75", date(2024, 1, 1)),
+    ("US-LA", "ebooks"): ("5", date(2025, 1, 1)),  # reports of H.B. 8 (2024): official: no
 }
 
 
@@ -105,7 +108,7 @@ def test_the_general_rate_from_the_first_day_and_refused_the_day_before(
         RateKind.STANDARD,
         False,
     )
-    assert "official: yes" in found.note
+    assert ("official: no" if state == "US-LA" else "official: yes") in found.note
     assert _charged(state, category, "9.99", first) == _by_hand("9.99", rate)
     with _refused_before(first):
         rates_for(state, category, on=first - timedelta(days=1))
@@ -125,6 +128,7 @@ def test_pennsylvania_the_departments_own_figure() -> None:
         ("US-TN", "0.70"),  # 9.99 x 7 % = 0.6993
         ("US-MN", "0.69"),  # 9.99 x 6.875 % = 0.6868125
         ("US-OH", "0.57"),  # 9.99 x 5.75 % = 0.574425
+        ("US-LA", "0.50"),  # 9.99 x 5 % = 0.4995
     ],
 )
 def test_a_usd_9_99_ebook_to_the_cent(state: str, tax: str) -> None:
@@ -196,3 +200,11 @@ def test_decide_leaves_other_electronic_services_not_bundled_in_pennsylvania() -
     sale = attrs.evolve(_ebook("US-PA"), category="digital_services")
     decision = decide(sale, on=date(2026, 6, 1))
     assert (decision.regime, decision.rates) == (Regime.NOT_BUNDLED, ())
+
+
+def test_louisiana_ebooks_end_with_the_five_percent() -> None:
+    """The 5 % runs 'Until 12/31/2029' (the Department's rate page), and so does the
+    e-book row: the next day raises, as for every category there."""
+    assert _charged("US-LA", "ebooks", "9.99", date(2029, 12, 31)) == usd("0.50")
+    with pytest.raises(NoRuleError):
+        rates_for("US-LA", "ebooks", on=date(2030, 1, 1))

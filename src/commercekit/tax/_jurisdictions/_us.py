@@ -19,7 +19,8 @@
   and a business buyer's exemptions (resale certificates) are not bundled: said by
   name, never charged at the rate for goods. The exception: e-books sold to a state
   whose table rates them (Pennsylvania, Washington, New Jersey, Tennessee, Minnesota,
-  Ohio: their departments' words, in the rows) are decided as the state's goods are.
+  Ohio and Louisiana, as their rows say) are decided as the state's goods are; before
+  a row's first day the rate lookup refuses, naming it.
 
 References:
     South Dakota v. Wayfair, Inc., 585 U.S. 162 (2018): https://www.supremecourt.gov/opinions/17pdf/17-494_j4el.pdf
