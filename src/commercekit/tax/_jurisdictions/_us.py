@@ -17,7 +17,10 @@
   seller registered in the state collects it); US customs duties are the border's.
 * Services (electronic services among them: each state decides which its tax reaches)
   and a business buyer's exemptions (resale certificates) are not bundled: said by
-  name, never charged at the rate for goods.
+  name, never charged at the rate for goods. The exception: e-books sold to a state
+  whose table rates them (Pennsylvania, Washington, New Jersey, Tennessee, Minnesota,
+  Ohio and Louisiana, as their rows say) are decided as the state's goods are; before
+  a row's first day the rate lookup refuses, naming it.
 
 References:
     South Dakota v. Wayfair, Inc., 585 U.S. 162 (2018): https://www.supremecourt.gov/opinions/17pdf/17-494_j4el.pdf
@@ -37,8 +40,10 @@ from commercekit.errors import (
     MissingDataError,
     NoRuleError,
 )
+from commercekit.tax._categories import TaxCategory
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
+from commercekit.tax._rates import BUNDLED
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._us_holidays import refuse_on_holiday
 from commercekit.tax._us_local import check_local
@@ -115,7 +120,9 @@ def sales_tax(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxD
         return case.decision(
             not_collected, None, Collector.NONE, rules, documents=documents
         )
-    rules.append(_taxed_there(state))
+    rules.append(
+        _taxed_there(state, "e-books sold" if _rated_ebooks(case) else "goods delivered")
+    )
     if sale.marketplace and state.facilitator_law(case.on):
         rules.append(_facilitator(state, sale.marketplace))
         decision = case.decision(
@@ -153,7 +160,10 @@ def sales_tax(case: Case, rules: list[Rule], documents: tuple[str, ...]) -> TaxD
 
 def _services(case: Case, destination: str) -> TaxDecision:
     """Services (electronic or not): each state decides which it taxes, and none of
-    that is bundled; said by name rather than charged at the rate for goods."""
+    that is bundled; said by name rather than charged at the rate for goods. E-books
+    sold to a state whose table rates them are decided as its goods are."""
+    if _rated_ebooks(case):
+        return sales_tax(case, [], ())
     where = case.destination.subdivision or destination
     rule = Rule(
         f"each US state decides which services (electronic services and digital "
@@ -164,10 +174,20 @@ def _services(case: Case, destination: str) -> TaxDecision:
     return case.decision(Regime.NOT_BUNDLED, None, Collector.NONE, [rule])
 
 
-def _taxed_there(state: UsState) -> Rule:
+def _rated_ebooks(case: Case) -> bool:
+    """Whether ``case`` sells only e-books to a state whose bundled table has rows for
+    them (on any day: a day its rows do not cover is refused by the rate lookup)."""
+    state = case.destination.subdivision
+    if state is None or set(case.categories) != {TaxCategory.EBOOKS}:
+        return False
+    rows = BUNDLED.rows.get(state, ())
+    return any(row.category is TaxCategory.EBOOKS for row in rows)
+
+
+def _taxed_there(state: UsState, what: str) -> Rule:
     local = " and the local rates of the address" if state.local_taxes else ""
     return Rule(
-        f"goods delivered to a buyer in {state.name} ({state.state}) are taxed there, "
+        f"{what} to a buyer in {state.name} ({state.state}) are taxed there, "
         f"at the state's rate{local}",
         state.source,
     )
