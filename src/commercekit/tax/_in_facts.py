@@ -266,10 +266,10 @@ def fact_rates(
     ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
     class and conveyance, for passenger transport; and for a heading without a
     bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
-    the facts stated (a motorcab with full credit before 2017-08-22; a radio taxi from 2025-09-22,
-    naming the rates reported); ``InvalidInputError`` subclasses for a place outside
-    India, a category with no such rows, facts that are not ``RateFacts``, or facts of
-    two modes of transport.
+    the facts stated (a motorcab with full credit before 2017-08-22; a radio taxi from
+    2025-09-22, naming the rates reported); ``InvalidInputError`` subclasses for a place
+    outside India, a category with no such rows, facts that are not ``RateFacts``, or
+    facts of two modes of transport.
 
     Examples:
         >>> from datetime import date
