@@ -18,13 +18,17 @@ Sources of the worked figures:
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from commercekit._json_words import json_refusal
 from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.cli import main
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
@@ -67,6 +71,18 @@ def test_each_entry_on_each_side_of_each_limit_and_date(
         (RESTRUCTURED, restructured),
     ):
         assert gst_and_cess(facts, day) == tuple(map(Decimal, expected)), day
+
+
+@pytest.mark.parametrize("day", [SUBSTITUTED, LAST_DAY, RESTRUCTURED])
+def test_the_rows_tile_the_facts_on_each_side_of_every_limit(day: date) -> None:
+    """Every hybrid on each side of 1200 cc, 1500 cc and 4000 mm pays exactly one GST
+    rate and at most one cess, never an engine car's S. No. 52A or 52B."""
+    for engine in ("petrol_hybrid", "diesel_hybrid"):
+        for cc in (1, 1199, 1200, 1201, 1499, 1500, 1501, 99_999):
+            for mm in (1, 3999, 4000, 4001, 99_999):
+                found = fact_rates("IN", "motor_cars", hybrid(engine, cc, mm), on=day)
+                assert [r.tax for r in found] in (["IGST"], ["IGST", "compensation cess"])
+                assert all("52" not in r.note for r in found)
 
 
 def test_a_large_hybrid_is_not_asked_whether_it_is_a_utility_vehicle() -> None:
@@ -175,3 +191,27 @@ def test_a_json_caller_is_told_to_say_which_hybrid() -> None:
         _quote(hybrid("hybrid", 1498, 4583), LAST_DAY)
     assert refused.value.field == "products['CAR'].rate_facts.propulsion"
     assert "petrol_hybrid" in json_refusal(refused.value)
+
+
+def test_the_command_line_quotes_a_hybrid_from_json(tmp_path: Path) -> None:
+    """JSON ``rate_facts.propulsion`` "petrol_hybrid": a Rs 20,00,000 car within
+    Maharashtra on 2025-09-21 pays CGST 2,80,000 + SGST 2,80,000 + cess 3,00,000."""
+    request = {
+        "cart": {"lines": [{"sku": "CAR", "quantity": 1,
+                            "unit_price": {"amount": "2000000.00", "currency": "INR"}}]},
+        "seller": {"country": "IN", "registrations": ["IN-MH"]},
+        "buyer": {"country": "IN", "subdivision": "IN-MH"},
+        "at": "2025-09-21T12:00:00+05:30",
+        "prices_include_tax": False,
+        "products": {"CAR": {"tax_category": "motor_cars", "rate_facts": {
+            "propulsion": "petrol_hybrid", "engine_cc": 1498, "length_mm": 4583}}},
+    }  # fmt: skip
+    path = tmp_path / "car.json"
+    path.write_text(json.dumps(request), "utf-8")
+    out = io.StringIO()
+    assert main(["quote", str(path), "--format", "json"], out=out) == 0
+    said = json.loads(out.getvalue())
+    assert said["tax"] == {"amount": "860000.00", "currency": "INR"}
+    taxes = {(t["tax"], t["amount"]["amount"]) for t in said["tax_summary"]}
+    assert taxes == {("CGST", "280000.00"), ("SGST", "280000.00"),
+                     ("compensation cess", "300000.00")}  # fmt: skip
