@@ -157,9 +157,10 @@ def test_utility_vehicle_is_asked_only_where_an_entry_turns_on_it(day: date) -> 
     assert gst_and_cess(car("diesel", 2184, 4585), day)[0] in (28, 40)
 
 
-def test_hybrid_cars_are_refused_not_guessed() -> None:
-    """Electric ones are rated (tests/test_india_electric_vehicles.py)."""
-    with pytest.raises(MissingDataError, match=r"S\. No\. 47 and 48"):
+def test_a_hybrid_car_is_not_rated_as_an_engine_car() -> None:
+    """A hybrid's entries are its own (S. No. 47, 48: tests/test_india_hybrid_cars.py);
+    electric ones are rated in tests/test_india_electric_vehicles.py."""
+    with pytest.raises(MissingDataError, match=r"S\. No\. 47"):
         fact_rates("IN", "motor_cars", car("hybrid", 1497, 3990), on=LAST_DAY)
 
 

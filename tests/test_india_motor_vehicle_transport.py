@@ -12,10 +12,10 @@ the notification). From 2025-09-22 the higher option is 18 % and the lower stays
 Annexure IV of the PIB release; 15/2025-Central Tax (Rate)'s words for S. No. 8 not
 read): ``RateFacts.full_input_tax_credit`` says which the supplier pays.
 
-Before 2025-09-22 the rows are not bundled: when item (vi) took its present words and
-when the 12 % option began were not read. A radio taxi or an air-conditioned contract
-or stage carriage (item (ii), 5 % without input tax credit) is not item (vi): from
-2025-09-22 it stays refused, its entry not read and the reports disagreeing.
+Before 2025-09-22 the higher option was 12 % (the days from 2017-07-01 are in
+tests/test_india_motor_vehicle_transport_2017.py). A radio taxi or an air-conditioned
+contract or stage carriage (item (ii), 5 % without input tax credit) is not item (vi):
+from 2025-09-22 it stays refused, its entry not read and the reports disagreeing.
 """
 
 from __future__ import annotations
@@ -75,12 +75,10 @@ def test_the_option_not_stated_is_refused_by_name(conveyance: str) -> None:
 
 
 @pytest.mark.parametrize("conveyance", MOTOR_VEHICLES)
-def test_the_day_before_is_refused_saying_what_was_reported(conveyance: str) -> None:
-    with pytest.raises(NoRuleError, match=f"conveyance={conveyance}") as refused:
-        _rates(conveyance, "IN", full=False, day=LAST)
-    said = str(refused.value)
-    assert "12 %" in said
-    assert "item (vi)" in said
+def test_the_day_before_the_higher_option_is_12_percent(conveyance: str) -> None:
+    """Earlier days: tests/test_india_motor_vehicle_transport_2017.py."""
+    assert _rates(conveyance, "IN", full=False, day=LAST) == [("IGST", Decimal(5))]
+    assert _rates(conveyance, "IN", full=True, day=LAST) == [("IGST", Decimal(12))]
 
 
 def test_the_rows_say_what_was_read() -> None:

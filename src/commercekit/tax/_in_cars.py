@@ -15,9 +15,13 @@ for the small cars of S. No. 50 and 51 and 40 % for the others (9/2025-Central T
 (Rate) Schedules II and III). The caller states the facts in a
 [`RateFacts`][commercekit.tax.RateFacts]; a fact the car's rate turns on that is not
 stated is refused by name. Electric cars are rated by ``tax/_in_electric.py`` (12 %,
-5 % from 2019-08-01, no cess); hybrid cars have entries of their own, not bundled, and
-are refused. The rows are in ``_data/in_motor_cars.csv``, each with the
-reproduction it was read in (no notification was read in the gazette itself).
+5 % from 2019-08-01, no cess). Hybrid cars (``petrol_hybrid``, ``diesel_hybrid``) pay
+the cars' GST and, from 2017-09-11, the cess of their own entries (S. No. 47 and 48 as
+5/2017 substituted them): Nil up to 1200 cc (petrol) or 1500 cc (diesel) and 4000 mm,
+15 % above; from 2025-09-22 no cess and 18 % or 40 % by the same limits, as reported.
+Before 2017-09-11 a hybrid is refused (the entries as first issued were not read). The
+rows are in ``_data/in_motor_cars.csv``, each with the reproduction it was read in (no
+notification was read in the gazette itself).
 
 Examples:
     >>> from datetime import date
@@ -29,6 +33,10 @@ Examples:
     >>> [(r.tax, r.rate) for r in fact_rates("IN", "motor_cars", hatchback,
     ...                                      on=date(2025, 9, 22))]
     [('IGST', Decimal('18'))]
+    >>> sedan = RateFacts(propulsion="petrol_hybrid", engine_cc=1498, length_mm=4583)
+    >>> [(r.tax, r.rate) for r in fact_rates("IN", "motor_cars", sedan,
+    ...                                      on=date(2025, 9, 21))]
+    [('IGST', Decimal('28')), ('compensation cess', Decimal('15'))]
 """
 
 from __future__ import annotations
@@ -71,9 +79,30 @@ class Propulsion(enum.StrEnum):
     DIESEL = "diesel"
     """Diesel (compression ignition)."""
     HYBRID = "hybrid"
-    """An engine and an electric motor (entries of their own; not bundled)."""
+    """An engine and an electric motor, not saying which engine: refused for a car,
+    whose entry turns on it (say ``petrol_hybrid`` or ``diesel_hybrid``)."""
+    PETROL_HYBRID = "petrol_hybrid"
+    """A spark-ignition engine (petrol, LPG or CNG) and an electric motor (8703 40,
+    8703 60; compensation cess S. No. 47)."""
+    DIESEL_HYBRID = "diesel_hybrid"
+    """A compression-ignition engine (diesel or semi-diesel) and an electric motor
+    (8703 50, 8703 70; compensation cess S. No. 48)."""
     ELECTRIC = "electric"
     """Electrically operated: run solely on electrical energy (``tax/_in_electric.py``)."""
+
+    @property
+    def hybrid(self) -> bool:
+        """Whether an engine and an electric motor drive the vehicle."""
+        return self in _HYBRIDS
+
+
+_HYBRIDS = frozenset(
+    {Propulsion.HYBRID, Propulsion.PETROL_HYBRID, Propulsion.DIESEL_HYBRID}
+)
+
+_HYBRID_ENTRIES = date(2017, 9, 11)
+"""From this day compensation cess S. No. 47 and 48 read as 5/2017-Compensation Cess
+(Rate) substituted them; their words before it were not read."""
 
 
 def propulsion(value: object) -> Propulsion | None:
@@ -207,10 +236,20 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
     if facts.propulsion is Propulsion.ELECTRIC:
         return electric_rates(code, TaxCategory.MOTOR_CARS, day)
     if facts.propulsion is Propulsion.HYBRID:
+        raise missing_fact(
+            "hybrid car",
+            "propulsion",
+            "its engine (compensation cess S. No. 47, a spark-ignition engine: "
+            "'petrol_hybrid'; S. No. 48, a compression-ignition engine: "
+            "'diesel_hybrid')",
+        )
+    if facts.propulsion.hybrid and day < _HYBRID_ENTRIES:
         bundled = (
-            "commercekit bundles the entries of petrol, LPG, CNG, diesel and electric "
-            "cars only (a hybrid's compensation cess, S. No. 47 and 48, turns on its "
-            "fuel, engine and length, and its entries from 2025-09-22 were not read)"
+            "commercekit bundles a hybrid car's compensation cess (S. No. 47 and 48) "
+            "from 2017-09-11, as 5/2017-Compensation Cess (Rate) substituted it; the "
+            "entries as first issued were not read (the GST Council's table of 9 "
+            "September 2017 gives 15 % for hybrid mid-segment, large and sports "
+            "utility cars, and nothing for the small ones)"
         )
         raise hybrid_refused("motor cars", "car", bundled)
     cc, mm = facts.engine_cc, facts.length_mm

@@ -8,11 +8,13 @@ stage carriage, motorcab, maxicab, motor cycle). Some members have no bundled ra
 because the entries that rate them were not read: a rate asked for them is refused,
 naming the conveyance (``tax/_data/in_by_fact.csv`` says which). From 2025-09-22
 (Notification 15/2025-Central Tax (Rate), whose entries for passengers by land were not
-read) rail is bundled, as reported unchanged, and a motorcab, maxicab or motor cycle
-with the fuel in the fare (S. No. 8 item (vi)) at 5 % or 18 %, as the supplier chooses
-and ``RateFacts.full_input_tax_credit`` says; a radio taxi, an air-conditioned
-contract or stage carriage (item (ii)) and metro are refused, saying what was read
-(``why_not_bundled``).
+read) rail is bundled, as reported unchanged. A motorcab, maxicab or motor cycle with
+the fuel in the fare (S. No. 8 item (vi)) pays 5 % or, with full input tax credit,
+12 % (18 % from 2025-09-22), as the supplier chooses and
+``RateFacts.full_input_tax_credit`` says: a motorcab 5 % from 2017-07-01 and 12 % from
+2017-08-22 (20/2017-Central Tax (Rate)), the others from 2017-10-13 (31/2017). A radio
+taxi, an air-conditioned contract or stage carriage (item (ii)) and metro from
+2025-09-22 are refused, saying what was read (``why_not_bundled``).
 
 References:
     CBIC, Central Tax (Rate) notifications (11/2017, 12/2017): https://cbic-gst.gov.in/central-tax-rate-notifications.html
@@ -59,12 +61,13 @@ class Conveyance(enum.StrEnum):
     """A motorcab (up to six passengers) that is neither a radio taxi nor a metered cab
     (exempt by 12/2017 S. No. 17 (e); not bundled), the cost of fuel included in the
     fare: S. No. 8 (vi), at the supplier's option (``RateFacts.full_input_tax_credit``)
-    from 2025-09-22; not bundled before."""
+    from 2017-08-22 (12 %; 18 % from 2025-09-22), 5 % without it from 2017-07-01."""
     MAXICAB = "maxicab"
     """A maxicab (seven to twelve passengers) that is not a radio taxi, the fuel in the
-    fare: as a motorcab."""
+    fare: as a motorcab from 2017-10-13 (31/2017-Central Tax (Rate)); not bundled
+    before."""
     MOTOR_CYCLE = "motor_cycle"
-    """A motor cycle, the fuel in the fare: as a motorcab."""
+    """A motor cycle, the fuel in the fare: as a maxicab."""
 
 
 _RESTRUCTURED = date(2025, 9, 22)
@@ -72,7 +75,13 @@ _RESTRUCTURED = date(2025, 9, 22)
 (Rate), 16/2025-Central Tax (Rate))."""
 
 _OPTION = frozenset({Conveyance.MOTORCAB, Conveyance.MAXICAB, Conveyance.MOTOR_CYCLE})
-"""Rated by S. No. 8 item (vi), at the supplier's option, from 2025-09-22."""
+"""Rated by S. No. 8 item (vi), at the supplier's option."""
+
+_OPTION_BEGAN = date(2017, 8, 22)
+"""20/2017-Central Tax (Rate): a motorcab's option of full input tax credit at 12 %."""
+
+_ANY_MOTOR_VEHICLE = date(2017, 10, 13)
+"""31/2017-Central Tax (Rate): item (vi) names any motor vehicle, not a motorcab."""
 
 _ITEM_II = frozenset(
     {Conveyance.RADIO_TAXI, Conveyance.AC_CONTRACT_CARRIAGE, Conveyance.AC_STAGE_CARRIAGE}
@@ -86,15 +95,22 @@ _NON_AC = frozenset({Conveyance.NON_AC_CONTRACT_CARRIAGE, Conveyance.NON_AC_STAG
 def why_not_bundled(conveyance: Conveyance, day: date) -> str | None:
     """What was read of ``conveyance``'s rate on ``day`` that no bundled row gives, or
     ``None`` where nothing more is known than the data's header says."""
-    if conveyance in _OPTION and day < _RESTRUCTURED:
+    if conveyance is Conveyance.MOTORCAB and day < _OPTION_BEGAN:
         return (
-            "before 2025-09-22 S. No. 8 item (vi), a motor vehicle with the fuel in the "
-            "fare, is reported as 5 % with credit only of input services in the same "
-            "line of business or 12 % with full input tax credit at the supplier's "
-            "option; when the entry took those words and when the 12 % option began "
-            "(20/2017-Central Tax (Rate) for motorcabs, as titled) were not read; a "
-            "metered cab is exempt (12/2017-Central Tax (Rate) S. No. 17 (e), as "
-            "reproduced)"
+            "until 2017-08-21 S. No. 8 item (vi) rated a motorcab with the fuel in the "
+            "fare at 5 % provided no input tax credit was taken; the option of 12 % "
+            "with full credit began with 20/2017-Central Tax (Rate) of 22 August 2017 "
+            "(as titled), and the entry a supplier taking full credit fell to before "
+            "it was not read"
+        )
+    if conveyance in _OPTION and day < _ANY_MOTOR_VEHICLE:
+        return (
+            "until 2017-10-12 S. No. 8 item (vi) named a motorcab only; "
+            "31/2017-Central Tax (Rate) of 13 October 2017 made it any motor vehicle "
+            "designed to carry passengers (5 %, or 12 % with full input tax credit); "
+            "before it a maxicab's or motor cycle's rate turns on entries not read "
+            "(item (ii) for an air-conditioned contract carriage, the exemption of "
+            "other contract carriages, item (vii))"
         )
     if conveyance in _ITEM_II and day >= _RESTRUCTURED:
         return (

@@ -33,10 +33,11 @@ Passengers by air are rated by their class: economy 5 %, other than economy 12 %
 from 2025-09-22 (as reported; the entries were not read). By rail and road, by the
 conveyance (``tax/_in_conveyance.py``): rail in first class or an air-conditioned
 coach, an air-conditioned contract or stage carriage, a radio taxi 5 %; rail in other
-classes and metro exempt, from 2017-07-01; from 2025-09-22 rail (as reported
-unchanged) and a motorcab, maxicab or motor cycle at 5 % or, with full input tax
-credit, 18 % as the supplier chooses (``RateFacts.full_input_tax_credit``); the other
-conveyances refused, saying what was reported.
+classes and metro exempt, from 2017-07-01; a motorcab, maxicab or motor cycle with the
+fuel in the fare at 5 % or, with full input tax credit, 12 % (18 % from 2025-09-22) as
+the supplier chooses (``RateFacts.full_input_tax_credit``; a motorcab's 12 % from
+2017-08-22, the others' rates from 2017-10-13); from 2025-09-22 rail as reported
+unchanged; the other conveyances refused, saying what was reported.
 Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
 cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
 
@@ -265,10 +266,10 @@ def fact_rates(
     ``RateFacts`` fields the rate turns on when they are ``None`` (both modes, air
     class and conveyance, for passenger transport; and for a heading without a
     bundled entry); ``NoRuleError`` before the first bundled row, or where no row has
-    the facts stated (a motorcab before 2025-09-22; a radio taxi from that day,
-    naming the rates reported); ``InvalidInputError`` subclasses for a place outside
-    India, a category with no such rows, facts that are not ``RateFacts``, or facts of
-    two modes of transport.
+    the facts stated (a motorcab with full credit before 2017-08-22; a radio taxi from
+    2025-09-22, naming the rates reported); ``InvalidInputError`` subclasses for a place
+    outside India, a category with no such rows, facts that are not ``RateFacts``, or
+    facts of two modes of transport.
 
     Examples:
         >>> from datetime import date

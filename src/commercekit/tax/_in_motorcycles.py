@@ -100,7 +100,7 @@ def motorcycle_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, .
         )
     if facts.propulsion is Propulsion.ELECTRIC:
         return electric_rates(code, TaxCategory.MOTORCYCLES, day)
-    if facts.propulsion is Propulsion.HYBRID:
+    if facts.propulsion.hybrid:
         bundled = (
             "commercekit bundles motorcycles with an internal combustion engine and "
             "electric ones only (a hybrid's entries were not read)"
