@@ -89,10 +89,9 @@ def tax_lines(
     shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
     untaxed: list[Money] = []  # the shipping's share of lines left untaxed
     delivery = invoice_rules(taxed_in, context)
-    if delivery is not None and shipping_taxed and shipping_left:
+    if delivery is not None and shipping_taxed and shipping_left:  # none when zero
         own = source_rates(context.tax_rates, taxed_in, delivery[0], on=context.at.date())
         shipping = [TaxLine(shipping_left, 1, own, description="shipping")]
-        shipping = shipping if shipping_left.amount > 0 else []
     else:
         shipping = split_over_rates(
             shipping_left if shipping_taxed else None,
