@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.checkout import CheckoutContext, Product, Quote, quote
 from commercekit.errors import CommerceKitError
 from commercekit.money import Money, sum_money
 from commercekit.pricing import Cart, CartLine
@@ -94,16 +94,23 @@ def test_rounding_per_line_or_unit_is_refused(level: RoundingLevel) -> None:
     assert "70-10" in str(raised.value)
 
 
+def _delivered(cart: Cart, delivery: str, *, inclusive: bool) -> Quote:
+    """``cart`` quoted per invoice with a delivery of ``delivery`` yen."""
+    context = _context(
+        inclusive=inclusive, rounding=RoundingLevel.INVOICE, rate_cards=(_card(delivery),)
+    )
+    return quote(cart, context)
+
+
+def _rows(found: Quote) -> dict[Decimal, tuple[Money, Money]]:
+    return {row.rate: (row.base, row.amount) for row in found.tax_summary}
+
+
 def test_delivery_of_food_is_taxed_at_the_standard_rate() -> None:
     """JPY 2,160 of rice (8%), a JPY 1,100 bowl (10%), JPY 880 delivery (10%), prices
     with tax: 8% row 2,160 (tax 160), 10% row 1,100 + 880 = 1,980 (tax 180)."""
     cart = Cart([CartLine("RICE", _yen("2160"), 1), CartLine("BOWL", _yen("1100"), 1)])
-    found = quote(
-        cart,
-        _context(
-            inclusive=True, rounding=RoundingLevel.INVOICE, rate_cards=(_card("880"),)
-        ),
-    )
+    found = _delivered(cart, "880", inclusive=True)
     assert found.shipping is not None
     shipping = found.shipping
     assert (shipping.net, shipping.tax, shipping.gross) == (
@@ -111,8 +118,7 @@ def test_delivery_of_food_is_taxed_at_the_standard_rate() -> None:
         _yen("80"),
         _yen("880"),
     )
-    rows = {row.rate: (row.base, row.amount) for row in found.tax_summary}
-    assert rows == {
+    assert _rows(found) == {
         Decimal(8): (_yen("2000"), _yen("160")),
         Decimal(10): (_yen("1800"), _yen("180")),
     }
@@ -127,16 +133,10 @@ def test_delivery_of_food_alone_is_taxed_at_the_standard_rate() -> None:
     """Food only, net prices: JPY 1,000 + 500 of food at 8% (120), JPY 800 delivery at
     10% (80): the delivery's rate is its own, not the goods'."""
     cart = Cart([CartLine("RICE", _yen("1000"), 1), CartLine("MISO", _yen("500"), 1)])
-    found = quote(
-        cart,
-        _context(
-            inclusive=False, rounding=RoundingLevel.INVOICE, rate_cards=(_card("800"),)
-        ),
-    )
+    found = _delivered(cart, "800", inclusive=False)
     assert found.shipping is not None
     assert (found.shipping.net, found.shipping.tax) == (_yen("800"), _yen("80"))
-    rows = {row.rate: (row.base, row.amount) for row in found.tax_summary}
-    assert rows == {
+    assert _rows(found) == {
         Decimal(8): (_yen("1500"), _yen("120")),
         Decimal(10): (_yen("800"), _yen("80")),
     }
@@ -159,14 +159,7 @@ def test_each_rate_is_rounded_once_and_the_delivery_is_at_10(
     """Each rate's tax is its whole base's tax rounded once; the 10% row holds the
     delivery whole and the 8% row only food, whatever the cart."""
     cart = Cart([CartLine(sku, _yen(price), quantity) for sku, price, quantity in lines])
-    found = quote(
-        cart,
-        _context(
-            inclusive=inclusive,
-            rounding=RoundingLevel.INVOICE,
-            rate_cards=(_card(delivery),),
-        ),
-    )
+    found = _delivered(cart, delivery, inclusive=inclusive)
     assert found.shipping is not None
     by_rate: dict[Decimal, Decimal] = {Decimal(8): Decimal(0), Decimal(10): Decimal(0)}
     for line in found.lines:
