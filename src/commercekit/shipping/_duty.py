@@ -10,6 +10,7 @@ small to collect.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 
 import attrs
@@ -25,7 +26,7 @@ from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
 from commercekit.tax import ThresholdRule, threshold_for
 
-__all__ = ["duty_lines", "relief", "relieved"]
+__all__ = ["duty_assessed", "duty_lines", "relief", "relieved"]
 
 
 def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMinimis | None:
@@ -180,18 +181,7 @@ def _small_duty_waived(
     CHF 5.00, not over)."""
     limit = found.threshold
     currency = limit.currency.code
-    assessed = sum_money(
-        [
-            work.in_currency(line.amount, currency)
-            if line.rate is None
-            else round_money(
-                work.in_currency(line.customs_value, currency) * line.rate.scaleb(-2),
-                mode=mode,
-            )
-            for line in lines
-        ],
-        currency,
-    )
+    assessed = duty_assessed(lines, currency, mode, work)
     if assessed > limit:
         return lines
     total = sum_money([line.amount for line in lines], shipment.currency)
@@ -203,6 +193,26 @@ def _small_duty_waived(
         attrs.evolve(line, amount=zero(shipment.currency), rule="duty relief")
         for line in lines
     ]
+
+
+def duty_assessed(
+    lines: Sequence[ItemDuty], currency: str, mode: RoundingMode, work: Work
+) -> Money:
+    """The duty as assessed in ``currency`` (a limit's): each item's duty worked out
+    on its customs value converted there, rounded there, as ``_tariff_duties`` rounds
+    it in the shipment's currency (a duty without a rate, converted as it is)."""
+    return sum_money(
+        [
+            work.in_currency(line.amount, currency)
+            if line.rate is None
+            else round_money(
+                work.in_currency(line.customs_value, currency) * line.rate.scaleb(-2),
+                mode=mode,
+            )
+            for line in lines
+        ],
+        currency,
+    )
 
 
 def _classification(hs_code: str) -> str:
