@@ -192,11 +192,11 @@ def _assessed(
     francs it is CHF 4.99965, CHF 5.00, not over."""
     groups: dict[Decimal, Money] = {}
     for base, found in zip(bases, found_rates, strict=True):
-        rate = sum((rate.rate for rate in found), Decimal(0))
-        groups[rate] = groups[rate] + base if rate in groups else base
+        total_rate = sum((rate.rate for rate in found), Decimal(0))
+        groups[total_rate] = groups[total_rate] + base if total_rate in groups else base
     taxes = [
-        round_money(work.in_currency(base, currency) * rate.scaleb(-2), mode=mode)
-        for rate, base in groups.items()
+        round_money(work.in_currency(base, currency) * total_rate.scaleb(-2), mode=mode)
+        for total_rate, base in groups.items()
     ]
     return sum_money(taxes, currency)
 
