@@ -375,3 +375,13 @@ def test_decisions_on_both_sides_of_every_change_cite_their_sources(code: str) -
                     assert rule.source.startswith("https://") or (
                         rule.source == NOT_BUNDLED_SOURCE
                     ), (code, day, supply, rule)
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+def test_an_invoice_rule_says_why(code: str) -> None:
+    """A prescribed rounding level or a delivery rate of its own comes with its rule."""
+    jurisdiction = JURISDICTION_REGISTRY[code]
+    if jurisdiction.invoice_rounding is not None:
+        assert jurisdiction.invoice_rounding_rule
+    if jurisdiction.delivery_category is not None:
+        assert jurisdiction.delivery_rule

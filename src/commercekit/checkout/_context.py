@@ -254,6 +254,8 @@ class CheckoutContext:
     marketplace: str | None = attrs.field(default=None, converter=_marketplace)
     exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
     rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
+    """Where the tax is rounded; where the taxing jurisdiction's law prescribes a level
+    (Japan: once per rate on the invoice), another is refused, naming ``rounding``."""
     parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
     shipping_rates: ShippingRateSource | None = attrs.field(
         default=None,

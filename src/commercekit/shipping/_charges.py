@@ -129,6 +129,17 @@ class Work:
             rounded=charged,
         )
 
+    def in_currency(self, money: Money, currency: str) -> Money:
+        """``money`` (the shipment's) in ``currency``, unrounded: a figure the law
+        measures in its own currency (Switzerland's import tax, in francs)."""
+        return convert_noted(
+            money,
+            currency,
+            self.rates,
+            self.conversions,
+            how="pass rates= (a RateTable)",
+        )
+
 
 def zero(currency: str) -> Money:
     """Nothing, in ``currency``, at its minor unit."""

@@ -56,6 +56,9 @@ class ReliefMeasure(enum.StrEnum):
     """The import tax computed, not over the threshold."""
     DUTY_AMOUNT = "duty_amount"
     """The duty computed, not over the threshold."""
+    DUTY_AND_TAX_UNDER = "duty_and_tax_under"
+    """The duty and import tax computed, added up, under the threshold (both waived
+    together: New Zealand's NZD 60 before 1 December 2019)."""
 
 
 VALUATIONS = tuple(Valuation)

@@ -43,7 +43,7 @@ from commercekit.shipping import _checks as check
 from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, Valuation, customs_rules
 from commercekit.shipping._duty import duty_lines
-from commercekit.shipping._import_tax import fee_tax, import_tax_lines
+from commercekit.shipping._import_tax import fee_tax, import_tax_lines, small_total_waived
 from commercekit.shipping._india import (
     INDIA,
     india_costs,
@@ -249,13 +249,12 @@ def landed_cost(
     item on its base (its share of the customs value, its duty, its share of the costs
     the law adds) at the item's own category, each rounded with ``mode``. Reliefs
     apply as their law sets them: on the consignment's value (the UK's GBP 135), on each
-    unit (Norway's duty-free VOEC goods) or on the amount of tax or duty (Switzerland's
-    CHF 5). A relief that depends on origin applies only when it covers every item's
-    origin. Where a relief means no duty is due, no tariff is asked.
+    unit (Norway's VOEC goods), on the tax or duty (Switzerland's CHF 5, worked out in
+    francs) or on both (New Zealand's NZD 60 until 2019). Only a relief covering every
+    item's origin applies. Where a relief means no duty is due, no tariff is asked.
 
-    Fixed amounts in other currencies (thresholds, flat duties) are converted into the
-    shipment's currency with ``rates``, which must have been observed by ``on``; every
-    conversion is listed.
+    Amounts in other currencies (thresholds, flat duties) are converted with ``rates``,
+    which must have been observed by ``on``; every conversion is listed.
 
     ``eu_flat_duty_scope`` settles a point where sources disagree: which EU consignments
     of EUR 150 or less pay the flat EUR 3 per tariff classification from 2026-07-01.
@@ -315,6 +314,7 @@ def landed_cost(
     per_item = _per_item(duties, len(shipment.items), shipment.currency)
     taxes = import_tax_lines(shipment, jurisdiction, area, rules, shares, per_item, day,
                              tax_rates, work, mode)  # fmt: skip
+    duties, taxes = small_total_waived(shipment, area, day, duties, taxes, work, mode)
     on_fees = fee_tax(fees, taxes, jurisdiction, day, tax_rates, work, mode,
                       shipment.currency)  # fmt: skip
     payable = [*per_item, *(line.amount for line in taxes)]  # the bill of entry's
