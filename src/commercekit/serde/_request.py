@@ -66,6 +66,7 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
+    ExciseKind,
     RoundingLevel,
     Seller,
     ServiceFacts,
@@ -100,6 +101,7 @@ class _Product:
     origin: str | None = None
     weight_kg: Decimal | None = None
     rate_facts: _RateFacts = None
+    excise: ExciseKind | None = None
 
 
 @attrs.frozen
@@ -245,6 +247,7 @@ def _product(sku: str, facts: _Product) -> Product:
             facts.origin,
             facts.weight_kg,
             rate_facts=facts.rate_facts,
+            excise=facts.excise,
         )
     except CommerceKitError as error:
         where = f"products[{shown(sku)}]"
@@ -368,9 +371,18 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         data["products"] = {
             sku: omit_defaults(
                 converter.unstructure(
-                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg, p.rate_facts)
+                    _Product(
+                        p.tax_category,
+                        p.hs_code,
+                        p.origin,
+                        p.weight_kg,
+                        p.rate_facts,
+                        p.excise,
+                    )
                 ),
-                {"hs_code": None, "origin": None, "weight_kg": None, "rate_facts": None},
+                dict.fromkeys(
+                    ("hs_code", "origin", "weight_kg", "rate_facts", "excise"), None
+                ),
             )
             for sku, p in context.products.items()
         }
