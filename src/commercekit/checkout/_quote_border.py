@@ -116,6 +116,7 @@ class Border:
                 origin=self.products[line.sku].origin,
                 quantity=line.quantity,
                 category=self.products[line.sku].tax_category,
+                excise=self.products[line.sku].excise,
             )
             for line in lines
             if line.net.amount > 0
@@ -144,6 +145,7 @@ class Border:
                 rates=context.exchange_rates,
                 tariffs=context.tariffs or _NoTariff(),
                 tax_rates=context.tax_rates,
+                without_excise=context.partial,
             )
         except (MissingDataError, NoRuleError) as error:
             if not context.partial:
@@ -152,12 +154,13 @@ class Border:
             self.notes.append(f"border charges left out (partial quote): {error}")
             return None, zero, zero
         self.notes.extend(cost.explanation)
+        self.missing.extend(f"border charges: {lacks}" for lacks in cost.lacks)
         if cost.incoterm is cost.incoterm.DDP:
             return cost, cost.charges, zero
         return cost, zero, cost.charges
 
 
-_ITEM = re.compile(r"shipment\.items\[(\d+)\]\.(hs_code|origin)")
+_ITEM = re.compile(r"shipment\.items\[(\d+)\]\.(hs_code|origin|excise)")
 _TRAVEL = ("shipment.channel", "shipment.transport_mode")
 """The shipment's fields a quote takes from the context's of the same name."""
 

@@ -22,6 +22,7 @@ from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, ReliefKind, Valuation
 from commercekit.shipping._duty import relief, relieved
+from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import ARTICLE_TAX, INDIA
 from commercekit.shipping._shipment import Fee, Item, Shipment
 from commercekit.tax import (
@@ -133,6 +134,7 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
         found_relief is not None
         and found_relief.measure == "tax_amount"
         and total <= work.local(found_relief.threshold)
+        and relief_excludes(shipment, area, ReliefKind.TAX) is None
     ):
         work.lines.append(
             f"import tax of {total} not collected: within {found_relief.threshold} "
