@@ -125,8 +125,13 @@ def by_hand(cart: Cart, context: CheckoutContext) -> dict[str, object]:
             Supply.GOODS,
             sum_money([line.subtotal for line in lines], "EUR"),
             lines=tuple(
-                SaleLine(line.subtotal, line.quantity, category[line.sku]) for line in lines
-            ),
+                SaleLine(
+                    line.subtotal, line.quantity, category[line.sku],
+                    hs_code=context.products[line.sku].hs_code,
+                    excise=context.products[line.sku].excise,
+                )
+                for line in lines
+            ),  # fmt: skip
             prices_include_tax=context.prices_include_tax,
             exchange_rates=context.exchange_rates,
             transport_mode=context.transport_mode,
@@ -188,6 +193,7 @@ def _border(
             context.products[sku].origin,
             quantity=quantities[sku],
             category=context.products[sku].tax_category,
+            excise=context.products[sku].excise,
         )
         for sku, net, _, _ in figures
         if net.amount > 0

@@ -137,11 +137,12 @@ _FACTS = {
 }
 
 
-def require_facts(shipment: Shipment) -> None:
-    """Refuse items without a country of origin (duty and reliefs depend on it) or
-    whose kind of goods nothing says (excise duty depends on it)."""
+def require_facts(shipment: Shipment, *facts: str) -> None:
+    """Refuse items without ``facts``: a country of origin (duty and reliefs depend on
+    it), or a kind of goods nothing says (excise duty depends on it)."""
     items = shipment.items
-    for fact, (words, given, written, why) in _FACTS.items():
+    for fact in facts:
+        words, given, written, why = _FACTS[fact]
         unknown = [at for at, item in enumerate(items) if getattr(item, fact) is None]
         if unknown:
             raise MissingDataError(
@@ -178,7 +179,8 @@ def relief_excludes(shipment: Shipment, area: str, kind: ReliefKind) -> str | No
 
 def excise_left_out(shipment: Shipment, area: str, *, without_excise: bool) -> list[str]:
     """The excise duties the shipment owes and commercekit does not bundle: refused,
-    or listed when ``without_excise``."""
+    or listed when ``without_excise``; refuses an item whose kind nothing says."""
+    require_facts(shipment, "kind")
     kinds = _EXCISE_DUTY | {_M} if area == "SG" else _EXCISE_DUTY
     lacks = [
         f"the excise duty on {item.kind} ({item.description!r}) into {shipment.destination}"

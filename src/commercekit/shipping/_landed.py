@@ -298,7 +298,7 @@ def landed_cost(
     eu_flat_duty_scope = check.choice(  # type: ignore[assignment]  # checked to be one
         eu_flat_duty_scope, ("all", "ioss"), "eu_flat_duty_scope"
     )
-    require_facts(shipment)
+    require_facts(shipment, "origin")
     if rates is not None:
         rates.check_known_at(day)
     work = Work(shipment, rates)
@@ -309,7 +309,6 @@ def landed_cost(
         on=day,
     )
     area = place.customs_territory
-    lacks = excise_left_out(shipment, area, without_excise=without_excise)
     rules = customs_rules(area, on=day)
     if area == INDIA:
         refuse_taxed_at_sale(shipment)
@@ -322,6 +321,7 @@ def landed_cost(
     duties = duty_lines(
         shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope
     )
+    lacks = excise_left_out(shipment, area, without_excise=without_excise)
     jurisdiction = place.rates_jurisdiction(goods=True)
     per_item = _per_item(duties, len(shipment.items), shipment.currency)
     taxes = import_tax_lines(shipment, jurisdiction, area, rules, shares, per_item, day,
