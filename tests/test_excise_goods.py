@@ -10,7 +10,7 @@ Singapore Customs, "Courier / Postal Procedures" (dutiable goods).
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,9 +18,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.cli import main
 from commercekit.errors import InvalidInputError, MissingDataError
 from commercekit.money import Money
+from commercekit.pricing import Cart, CartLine
+from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
 from commercekit.tax import (
     Buyer,
     Collector,
@@ -221,3 +224,91 @@ def test_the_json_request_names_the_product_of_a_wrong_or_missing_kind(
     said = capsys.readouterr().err
     assert f"products['{sku}'].excise" in said
     assert 'write the product\'s "excise"' in said
+
+
+# At the border: reliefs leave out the goods their laws name; excise duty is not bundled.
+
+EXAMPLE_TARIFF = TariffTable(
+    [
+        DutyRate("EU", "3303", "10", date(2020, 1, 1), None, "https://example.test/t"),
+        DutyRate("EU", "2204", "0", date(2020, 1, 1), None, "https://example.test/t"),
+    ],
+    name="example rates, not the Common Customs Tariff's",
+)
+
+
+def test_the_eu_duty_relief_does_not_cover_perfume() -> None:
+    """Regulation (EC) No 1186/2009 Art. 24: no relief for perfumes and toilet waters.
+    EUR 40.00 at a 10% example rate: duty 4.00, import VAT 19% of 44.00 = 8.36 (was:
+    relieved, duty 0.00 and VAT 7.60)."""
+    scent = Item("eau de toilette", Money("40.00", "EUR"), hs_code="3303.00", origin="US")
+    cost = landed_cost(
+        Shipment((scent,), destination="DE"), incoterm="DDP", on=ON, tariffs=EXAMPLE_TARIFF
+    )
+    assert (cost.duty, cost.import_tax) == (Money("4.00", "EUR"), Money("8.36", "EUR"))
+    assert any("1186/2009 Art. 24" in line for line in cost.explanation)
+    shirt = Item("T-shirt", Money("40.00", "EUR"), hs_code=SHIRT, origin="US")
+    relieved = landed_cost(Shipment((shirt,), destination="DE"), incoterm="DDP", on=ON)
+    assert relieved.duty == Money("0.00", "EUR")
+    with pytest.raises(MissingDataError) as mixed:
+        landed_cost(
+            Shipment((shirt, scent), destination="DE"), incoterm="DDP", on=ON,
+            tariffs=EXAMPLE_TARIFF,
+        )  # fmt: skip
+    assert mixed.value.field == "shipment.items"
+
+
+def test_a_landed_cost_of_wine_is_refused_or_says_it_lacks_the_excise_duty() -> None:
+    wine = Item("Rioja", Money("40.00", "EUR"), hs_code=WINE, origin="US")
+    shipment = Shipment((wine,), destination="DE")
+    with pytest.raises(MissingDataError, match=r"the excise duty on alcohol \('Rioja'\)"):
+        landed_cost(shipment, incoterm="DDP", on=ON, tariffs=EXAMPLE_TARIFF)
+    cost = landed_cost(
+        shipment, incoterm="DDP", on=ON, tariffs=EXAMPLE_TARIFF, without_excise=True
+    )
+    # Before 2026-07-01 no relief for wine either: 0% example duty, 19% of 40.00.
+    assert (cost.duty, cost.import_tax) == (Money("0.00", "EUR"), Money("7.60", "EUR"))
+    assert cost.lacks == ("the excise duty on alcohol ('Rioja') into DE",)
+
+
+def test_an_item_whose_kind_nothing_says_is_refused_at_the_border() -> None:
+    thing = Item("thing", Money("15.00", "CAD"), origin="US")
+    shipment = Shipment((thing,), destination="CA", subdivision="CA-ON", channel="post")
+    with pytest.raises(MissingDataError) as refused:
+        landed_cost(shipment, incoterm="DAP", on=ON)
+    assert refused.value.field == "shipment.items[0].excise"
+    stated = Item("thing", Money("15.00", "CAD"), origin="US", excise="none")
+    cost = landed_cost(
+        Shipment((stated,), destination="CA", subdivision="CA-ON", channel="post"),
+        incoterm="DAP", on=ON,
+    )  # fmt: skip
+    assert cost.charges == Money("0.00", "CAD")  # CAD 20 by post: relieved
+
+
+def _wine_quote(*, partial: bool) -> object:
+    context = CheckoutContext(
+        Seller("US"), Buyer("DE"), at=datetime(2026, 3, 2, 12, tzinfo=UTC),
+        prices_include_tax=False, tariffs=EXAMPLE_TARIFF, partial=partial,
+        products={"RIOJA": Product("RIOJA", "standard", hs_code=WINE, origin="US")},
+    )  # fmt: skip
+    return quote(Cart([CartLine("RIOJA", Money("40.00", "EUR"), 1)]), context)
+
+
+def test_a_ddp_quote_of_wine_names_the_excise_duty_it_lacks() -> None:
+    with pytest.raises(MissingDataError, match="excise duty on alcohol"):
+        _wine_quote(partial=False)
+    partial = _wine_quote(partial=True)
+    assert "border charges: the excise duty on alcohol ('RIOJA') into DE" in (
+        partial.missing  # type: ignore[attr-defined]
+    )
+    assert partial.collected_border_charges == Money("7.60", "EUR")  # type: ignore[attr-defined]
+
+
+def test_a_quote_names_the_product_whose_kind_nothing_says() -> None:
+    context = CheckoutContext(
+        Seller("US", {"IOSS"}), Buyer("DE"), at=datetime(2026, 3, 2, 12, tzinfo=UTC),
+        prices_include_tax=False, products={"MUG": Product("MUG", "standard", origin="US")},
+    )  # fmt: skip
+    with pytest.raises(MissingDataError) as refused:
+        quote(Cart([CartLine("MUG", Money("12.00", "EUR"), 1)]), context)
+    assert refused.value.field == "products['MUG'].excise"

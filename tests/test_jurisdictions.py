@@ -370,7 +370,11 @@ def test_decisions_on_both_sides_of_every_change_cite_their_sources(code: str) -
                 mode = "air" if supply is Supply.GOODS else None  # asked by SG
                 excise = "none" if mode else None  # no excise goods, said
                 sale = Sale(
-                    seller, who, supply, Money(amount, currency), transport_mode=mode,
+                    seller,
+                    who,
+                    supply,
+                    Money(amount, currency),
+                    transport_mode=mode,
                     excise=excise,
                 )
                 decision = decide(sale, on=day, rates=BUNDLED)

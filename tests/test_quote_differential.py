@@ -126,12 +126,14 @@ def by_hand(cart: Cart, context: CheckoutContext) -> dict[str, object]:
             sum_money([line.subtotal for line in lines], "EUR"),
             lines=tuple(
                 SaleLine(
-                    line.subtotal, line.quantity, category[line.sku],
+                    line.subtotal,
+                    line.quantity,
+                    category[line.sku],
                     hs_code=context.products[line.sku].hs_code,
                     excise=context.products[line.sku].excise,
                 )
                 for line in lines
-            ),  # fmt: skip
+            ),
             prices_include_tax=context.prices_include_tax,
             exchange_rates=context.exchange_rates,
             transport_mode=context.transport_mode,
