@@ -194,7 +194,7 @@ def excise_left_out(shipment: Shipment, area: str, *, without_excise: bool) -> l
             "no excise duties; leave it out with without_excise=True (a quote: "
             "partial=True), listed in LandedCost.lacks",
             json_how="excise duty is due at import whatever the value, and commercekit "
-            'bundles no excise duties; ask for a partial quote ("partial": true) to '
-            "leave it out, listed in its missing",
+            'bundles no excise duties; leave it out with "without_excise": true (a '
+            'quote: "partial": true), listed in its "lacks" (a quote\'s "missing")',
         )
     return lacks
