@@ -39,6 +39,7 @@ from commercekit.tax import (
 from commercekit.tax._jurisdictions._excluded import EXCLUDED
 
 ON = date(2026, 3, 2)
+AT = datetime(2026, 3, 2, 12, tzinfo=UTC)
 WINE, WHISKY, CIGARETTES, SHIRT = "2204.21", "2208.30", "2402.20", "6109.10"
 _AT_SALE = {Regime.IOSS, Regime.LOW_VALUE_AT_SALE, Regime.NOT_COLLECTED}
 
@@ -312,3 +313,39 @@ def test_a_quote_names_the_product_whose_kind_nothing_says() -> None:
     with pytest.raises(MissingDataError) as refused:
         quote(Cart([CartLine("MUG", Money("12.00", "EUR"), 1)]), context)
     assert refused.value.field == "products['MUG'].excise"
+
+
+_HEADINGS = (WINE, WHISKY, CIGARETTES, SHIRT, "2710.19", "3303.00", "8711.20", "6403.99")
+_QUOTED = {"DE": "EU", "GB": "GB", "AU": "AU", "NZ": "NZ", "NO": "NO", "SG": "SG"}
+
+
+@given(
+    st.sampled_from(sorted(_QUOTED)),
+    st.lists(st.sampled_from(_HEADINGS), min_size=1, max_size=3, unique=True),
+)
+def test_a_carts_decision_never_applies_an_excluding_regime_to_an_excluded_line(
+    country: str, headings: list[str]
+) -> None:
+    """quote(): where a line's kind is one its regime excludes, nothing is taxed at
+    sale under that regime (or the cart is refused as one sale)."""
+    currency, registration, _ = _REGIMES[country]
+    code = _QUOTED[country]
+    products = {h: Product(h, "standard", hs_code=h, origin="US") for h in headings}
+    context = CheckoutContext(
+        Seller("US", {registration}), Buyer(country), at=AT, prices_include_tax=False,
+        products=products, partial=True, transport_mode="air",
+    )  # fmt: skip
+    cart = Cart([CartLine(h, Money("10.00", currency), 1) for h in headings])
+    out = [excise_kind(None, h, "standard") in EXCLUDED[code].kinds for h in headings]
+    try:
+        decided = quote(cart, context).decision
+    except MissingDataError as refused:
+        field = refused.field
+        assert field == "cart.lines"
+        assert any(out)
+        assert not all(out)
+        return
+    if any(out):
+        assert decided.regime is Regime.IMPORT
+    else:
+        assert decided.regime in _AT_SALE
