@@ -59,7 +59,6 @@ from commercekit.tax import (
     TaxIdVerifier,
     TaxRateSource,
     check_category,
-    check_excise_kind,
     excise_kind,
 )
 
@@ -101,6 +100,10 @@ def _ship_from(value: object) -> str | None:
 
 def _hs_code(value: object) -> str | None:
     return None if value is None else check_hs_code(value)
+
+
+def _excise(value: object) -> ExciseKind | None:
+    return None if value is None else choice(value, ExciseKind, "excise")
 
 
 def _optional_service(value: object) -> str | None:
@@ -225,7 +228,7 @@ class Product:
     origin: str | None = attrs.field(default=None, converter=_origin)
     weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
     rate_facts: RateFacts | None = attrs.field(default=None, converter=_rate_facts)
-    excise: ExciseKind | None = attrs.field(default=None, converter=check_excise_kind)
+    excise: ExciseKind | None = attrs.field(default=None, converter=_excise)
 
     def __attrs_post_init__(self) -> None:
         excise_kind(self.excise, self.hs_code, self.tax_category)

@@ -20,7 +20,7 @@ from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._tariff import check_hs_code
 from commercekit.shipping._terms import CHANNELS, TRANSPORT_MODES, Channel, TransportMode
-from commercekit.tax import ExciseKind, TaxCategory, check_excise_kind, excise_kind
+from commercekit.tax import ExciseKind, TaxCategory, excise_kind
 
 __all__ = ["Fee", "Item", "Shipment"]
 
@@ -45,6 +45,10 @@ def _category(value: object) -> TaxCategory:
     return check.member(value, TaxCategory, "category")
 
 
+def _excise(value: object) -> ExciseKind | None:
+    return None if value is None else check.member(value, ExciseKind, "excise")
+
+
 @attrs.frozen
 class Item:
     """One line of a shipment: what it is, where it was made, and its value in total.
@@ -64,7 +68,7 @@ class Item:
     origin: str | None = attrs.field(default=None, converter=check.optional_country)
     quantity: int = attrs.field(default=1, converter=_quantity)
     category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
-    excise: ExciseKind | None = attrs.field(default=None, converter=check_excise_kind)
+    excise: ExciseKind | None = attrs.field(default=None, converter=_excise)
 
     def __attrs_post_init__(self) -> None:
         excise_kind(self.excise, self.hs_code, self.category)

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     )
     from commercekit.tax._counted import CountedSale
     from commercekit.tax._decide import decide
-    from commercekit.tax._excise import ExciseKind, check_excise_kind, excise_kind
+    from commercekit.tax._excise import ExciseKind, excise_kind
     from commercekit.tax._ids import (
         TaxId,
         TaxIdVerifier,
@@ -163,7 +163,7 @@ else:
         __name__,
         {
             "._categories": "RateKind TaxCategory check_category",
-            "._excise": "ExciseKind check_excise_kind excise_kind",
+            "._excise": "ExciseKind excise_kind",
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
             "._india": "gstin_state",
@@ -280,7 +280,6 @@ __all__ = [
     "Window",
     "add_tax",
     "check_category",
-    "check_excise_kind",
     "decide",
     "ecommerce_tcs",
     "excise_kind",

@@ -57,11 +57,19 @@ from __future__ import annotations
 
 import enum
 
+from commercekit._checks import invalid
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
 
-__all__ = ["ExciseKind", "check_excise_kind", "excise_kind", "heading_kind"]
+__all__ = [
+    "ExciseKind",
+    "check_excise_kind",
+    "excise_kind",
+    "heading_kind",
+    "kind_of",
+    "optional_hs_code",
+]
 
 
 class ExciseKind(enum.StrEnum):
@@ -124,6 +132,22 @@ def check_excise_kind(value: object, field: str = "excise") -> ExciseKind | None
     return None if value is None else _checks.choice(value, ExciseKind, field)
 
 
+def optional_hs_code(value: object, field: str = "hs_code") -> str | None:
+    """``None``, or an HS code or tariff heading: 2 to 14 digits, dots and spaces
+    allowed between them (``2204.21``)."""
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    digits = text.replace(".", "").replace(" ", "")
+    if not digits.isdigit() or not 2 <= len(digits) <= 14:  # HS digits
+        raise invalid(
+            field,
+            value,
+            "is not an HS code or tariff heading; write its digits, e.g. '2204.21'",
+        )
+    return text
+
+
 def heading_kind(hs_code: str) -> ExciseKind | None:
     """The kind an HS code's heading (its first four digits) says, ``NONE`` for a
     heading of none of the kinds, ``None`` where the heading does not settle it."""
@@ -135,12 +159,21 @@ def heading_kind(hs_code: str) -> ExciseKind | None:
 
 
 def excise_kind(
+    excise: ExciseKind | str | None = None,
+    hs_code: str | None = None,
+    category: TaxCategory | str = TaxCategory.STANDARD,
+) -> ExciseKind | None:
+    """The kind of goods a line is: what the caller stated (``excise``), what its
+    ``hs_code``'s heading says, what its ``category`` settles; ``None`` where none of
+    them says. Two that disagree raise ``InvalidAmountError`` naming both."""
+    return kind_of(excise, optional_hs_code(hs_code), category)
+
+
+def kind_of(
     stated: object, hs_code: str | None, category: object, *, at: str = ""
 ) -> ExciseKind | None:
-    """The kind of a line: what the caller ``stated``, what its ``hs_code``'s heading
-    says, what its ``category`` settles; ``None`` where none of them says. Two that
-    disagree raise ``InvalidAmountError`` naming both (``at`` prefixes the field:
-    ``"lines[0]."``)."""
+    """``excise_kind`` of checked facts, errors naming ``at`` + the field
+    (``"lines[0]."``)."""
     kind = check_excise_kind(stated, f"{at}excise")
     said: list[tuple[str, str, ExciseKind]] = []
     if kind is not None:
@@ -160,7 +193,7 @@ def excise_kind(
                 f"{at}{first}",
                 value,
                 f"says {kind.value}, and {field} {other!r} says {found.value}; state "
-                "the kind the goods are (excise=), or correct the code or the category",
+                "the kind the goods are as excise, or correct the code or the category",
                 kind=InputKind.CHOICE,
                 choices=tuple(ExciseKind) if first == "excise" else (),
             )

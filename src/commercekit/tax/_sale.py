@@ -16,7 +16,7 @@ from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
-from commercekit.tax._excise import ExciseKind, check_excise_kind, excise_kind
+from commercekit.tax._excise import ExciseKind, check_excise_kind, kind_of
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
 from commercekit.tax._rule import Rule
@@ -212,7 +212,7 @@ class Sale:
             raise invalid(
                 field, getattr(self, field), "is said of each line: give it there"
             )
-        excise_kind(self.excise, self.hs_code, self.category)
+        kind_of(self.excise, self.hs_code, self.category)
         moved = self.transport_mode or self.channel
         if moved and self.supply is not Supply.GOODS:
             field = "transport_mode" if self.transport_mode else "channel"

@@ -11,9 +11,14 @@ from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.money import Money, require_money
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
-from commercekit.tax._excise import ExciseKind, check_excise_kind, excise_kind
+from commercekit.tax._excise import (
+    ExciseKind,
+    check_excise_kind,
+    kind_of,
+    optional_hs_code,
+)
 
-__all__ = ["SaleLine"]
+__all__ = ["SaleLine", "optional_hs_code"]
 
 _MAX_UNITS = 10**9
 
@@ -24,22 +29,6 @@ def _quantity(value: object) -> int:
     return checks.whole(  # anything else is refused here, saying why
         value, "quantity", invalid, positive=True, maximum=_MAX_UNITS, unit="units"
     )
-
-
-def optional_hs_code(value: object, field: str = "hs_code") -> str | None:
-    """``None``, or an HS code or tariff heading: 2 to 14 digits, dots and spaces
-    allowed between them (``2204.21``)."""
-    if value is None:
-        return None
-    text = value.strip() if isinstance(value, str) else ""
-    digits = text.replace(".", "").replace(" ", "")
-    if not digits.isdigit() or not 2 <= len(digits) <= 14:  # HS digits
-        raise invalid(
-            field,
-            value,
-            "is not an HS code or tariff heading; write its digits, e.g. '2204.21'",
-        )
-    return text
 
 
 @attrs.frozen
@@ -68,10 +57,10 @@ class SaleLine:
     )
 
     def __attrs_post_init__(self) -> None:
-        excise_kind(self.excise, self.hs_code, self.category)
+        kind_of(self.excise, self.hs_code, self.category)
 
     @property
     def kind(self) -> ExciseKind | None:
         """What kind of goods the line is, as stated, read from its code or settled
         by its category; ``None`` where none says."""
-        return excise_kind(self.excise, self.hs_code, self.category)
+        return kind_of(self.excise, self.hs_code, self.category)
