@@ -92,6 +92,25 @@ class Border:
             raise error
         self.missing.append(f"border charges: {error}")
 
+    def _items(self, lines: Sequence[QuoteLine]) -> tuple[Item, ...]:
+        """Each line with a value, as an Item with its product's facts."""
+        from commercekit.shipping import Item  # noqa: PLC0415  # at a customs border only
+
+        facts = self.products
+        return tuple(
+            Item(
+                line.sku,
+                line.net,
+                hs_code=facts[line.sku].hs_code,
+                origin=facts[line.sku].origin,
+                quantity=line.quantity,
+                category=facts[line.sku].tax_category,
+                excise=facts[line.sku].excise,
+            )
+            for line in lines
+            if line.net.amount > 0
+        )
+
     def charges(
         self, lines: Sequence[QuoteLine], shipping: ShippingCharge | None
     ) -> tuple[LandedCost | None, Money, Money]:
@@ -106,21 +125,9 @@ class Border:
         if territory is not None and territory.customs_of == territory.code:
             return self._own_customs(territory, zero)
         # Loaded at a customs border only: a quote within the EU never builds a shipment.
-        from commercekit.shipping import Item, Shipment, landed_cost  # noqa: PLC0415
+        from commercekit.shipping import Shipment, landed_cost  # noqa: PLC0415
 
-        items = tuple(
-            Item(
-                line.sku,
-                line.net,
-                hs_code=self.products[line.sku].hs_code,
-                origin=self.products[line.sku].origin,
-                quantity=line.quantity,
-                category=self.products[line.sku].tax_category,
-                excise=self.products[line.sku].excise,
-            )
-            for line in lines
-            if line.net.amount > 0
-        )
+        items = self._items(lines)
         if not items:
             return None, zero, zero
         decision = self.decision

@@ -104,6 +104,9 @@ class _Product:
     excise: ExciseKind | None = None
 
 
+_UNSAID = dict.fromkeys(("hs_code", "origin", "weight_kg", "rate_facts", "excise"))
+
+
 @attrs.frozen
 class _Request:
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
@@ -367,22 +370,11 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         "at": context.at.isoformat(),
         "prices_include_tax": context.prices_include_tax,
     }
-    if context.products:
+    if context.products:  # a Product's facts, unsaid left out: a _Product after its SKU
         data["products"] = {
             sku: omit_defaults(
-                converter.unstructure(
-                    _Product(
-                        p.tax_category,
-                        p.hs_code,
-                        p.origin,
-                        p.weight_kg,
-                        p.rate_facts,
-                        p.excise,
-                    )
-                ),
-                dict.fromkeys(
-                    ("hs_code", "origin", "weight_kg", "rate_facts", "excise"), None
-                ),
+                converter.unstructure(_Product(*attrs.astuple(p, recurse=False)[1:])),
+                _UNSAID,
             )
             for sku, p in context.products.items()
         }

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import attrs
 
+from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit.errors import MissingDataError
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._excise import ExciseKind
@@ -38,6 +39,7 @@ class Exclusion:
     """What ``scheme`` leaves out: goods of ``kinds``, and of ``categories`` (Norway's
     foodstuffs and medicines), in the law's ``words``, under ``law`` at ``source``."""
 
+    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     scheme: str
     kinds: frozenset[ExciseKind]
     words: str

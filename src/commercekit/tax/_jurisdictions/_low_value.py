@@ -117,10 +117,8 @@ class LowValueGoods(RegisteredServices):
         rules.append(
             Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
         )
-        outside = excluded(case, self.code) if at_sale or self.untaxed_within else None
-        if outside is not None:
-            rules.append(outside)
-            return import_at_border(case, destination, rules, documents)
+        if outside := excluded(case, self.code) if at_sale or self.untaxed_within else None:
+            return import_at_border(case, destination, [*rules, outside], documents)
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
         if case.sale.marketplace:
