@@ -63,7 +63,7 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
     if not found.threshold.amount:
         return None  # a zero threshold: no relief at all
     limit = work.local(found.threshold)
-    where = f"({found.legal_basis}) [{found.source}]"
+    where, area = f"({found.legal_basis}) [{found.source}]", found.destination
     if found.shipped_from:  # Canada's CUSMA thresholds: where it is shipped from
         where = f"for goods shipped from {shipment.shipped_from} {where}"
     why = None
@@ -73,8 +73,7 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
         dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
         if dearest < limit:
             why = f"every item under {found.threshold} (dearest {dearest}) {where}"
-    left_out = why and relief_excludes(shipment, found.destination, found.kind)
-    if left_out:
+    if why is not None and (left_out := relief_excludes(shipment, area, found.kind)):
         work.lines.append(f"no relief from {found.kind}: {left_out}")
         return None
     return why

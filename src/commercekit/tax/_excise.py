@@ -169,12 +169,9 @@ def excise_kind(
     return kind_of(excise, optional_hs_code(hs_code), category)
 
 
-def kind_of(
-    stated: object, hs_code: str | None, category: object, *, at: str = ""
-) -> ExciseKind | None:
-    """``excise_kind`` of checked facts, errors naming ``at`` + the field
-    (``"lines[0]."``)."""
-    kind = check_excise_kind(stated, f"{at}excise")
+def kind_of(stated: object, hs_code: str | None, category: object) -> ExciseKind | None:
+    """``excise_kind`` of a checked ``hs_code`` (a value object's own check)."""
+    kind = check_excise_kind(stated)
     said: list[tuple[str, str, ExciseKind]] = []
     if kind is not None:
         said.append(("excise", kind.value, kind))
@@ -190,7 +187,7 @@ def kind_of(
         if found is not kind:
             assert kind is not None  # noqa: S101  # said[0] exists
             raise InvalidAmountError.refused(
-                f"{at}{first}",
+                first,
                 value,
                 f"says {kind.value}, and {field} {other!r} says {found.value}; state "
                 "the kind the goods are as excise, or correct the code or the category",

@@ -74,7 +74,9 @@ EXCLUDED: dict[str, Exclusion] = {
     "NZ": Exclusion(
         "New Zealand's distantly taxable goods",
         frozenset({_A, _T}),
-        "alcoholic beverages, or tobacco or tobacco products",
+        "alcoholic beverages, or tobacco or tobacco products (the section's qualifier, "
+        "'that are exempt from regulations made under section 406(1) of the Customs "
+        "and Excise Act 2018', was not resolved: all are treated as excluded)",
         "GST Act 1985 s 4B(1)(b)",
         "https://www.legislation.govt.nz/act/public/1985/0141/latest/LMS288546.html",
     ),
@@ -142,7 +144,7 @@ def excluded(case: Case, code: str) -> Rule | None:
     return Rule(
         f"{exclusion.scheme} does not cover {said} ({exclusion.law} excludes "
         f"{exclusion.words}): import tax at the border on the customs value plus duty, "
-        "and the excise duty of such goods",
+        "and any excise duty due on them",
         exclusion.source,
     )
 

@@ -117,7 +117,8 @@ class LowValueGoods(RegisteredServices):
         rules.append(
             Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
         )
-        if outside := excluded(case, self.code) if at_sale or self.untaxed_within else None:
+        covered = at_sale or self.untaxed_within  # else all go to the border alike
+        if covered and (outside := excluded(case, self.code)):
             return import_at_border(case, destination, [*rules, outside], documents)
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
