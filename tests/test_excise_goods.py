@@ -349,3 +349,20 @@ def test_a_carts_decision_never_applies_an_excluding_regime_to_an_excluded_line(
         assert decided.regime is Regime.IMPORT
     else:
         assert decided.regime in _AT_SALE
+
+
+def test_a_quote_of_perfume_beside_a_shirt_is_refused_at_its_lines() -> None:
+    """The EU duty relief (until 2026-06-30) covers the shirt and not the perfume."""
+    products = {
+        "TEE": Product("TEE", "clothing", hs_code=SHIRT, origin="US"),
+        "EDT": Product("EDT", "standard", hs_code="3303.00", origin="US"),
+    }
+    context = CheckoutContext(
+        Seller("US"), Buyer("DE"), at=AT, prices_include_tax=False, products=products,
+        tariffs=EXAMPLE_TARIFF,
+    )  # fmt: skip
+    cart = Cart([CartLine(sku, Money("20.00", "EUR"), 1) for sku in products])
+    with pytest.raises(MissingDataError) as refused:
+        quote(cart, context)
+    assert refused.value.field == "cart.lines"
+    assert "1186/2009 Art. 24" in str(refused.value)

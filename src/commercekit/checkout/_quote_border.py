@@ -190,6 +190,8 @@ def _of_product(
             field=name,
             json_how=f'{reason}; write "{name}" in the request',
         )
+    if field == "shipment.items":  # goods a relief covers beside goods it does not
+        return error.at("cart.lines")
     item = _ITEM.fullmatch(field)
     if item is None:
         return error

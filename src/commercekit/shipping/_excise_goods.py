@@ -121,14 +121,16 @@ motor vehicles)."""
 
 
 _KINDS = "('none', 'alcohol', 'tobacco', 'energy_products', 'perfumes', 'motor_vehicles')"
-_FACTS = {
+_FACTS = {  # an Item's attribute: the field that gives it, and how, in words
     "origin": (
+        "origin",
         "the country of origin",
         "an origin= (ISO 3166 code)",
         '"origin" (ISO 3166 code)',
         "duty and reliefs depend on it",
     ),
     "kind": (
+        "excise",
         "the kind of goods",
         f"excise= {_KINDS} or an hs_code=",
         f'"excise" {_KINDS.replace(chr(39), chr(34))} or its "hs_code"',
@@ -142,14 +144,13 @@ def require_facts(shipment: Shipment, *facts: str) -> None:
     it), or a kind of goods nothing says (excise duty depends on it)."""
     items = shipment.items
     for fact in facts:
-        words, given, written, why = _FACTS[fact]
+        field, words, given, written, why = _FACTS[fact]
         unknown = [at for at, item in enumerate(items) if getattr(item, fact) is None]
         if unknown:
             raise MissingDataError(
                 tuple(f"{words} of {items[at].description!r}" for at in unknown),
                 f"give each Item {given}; {why}",
-                field=f"shipment.items[{unknown[0]}]."
-                + ("origin" if fact == "origin" else "excise"),
+                field=f"shipment.items[{unknown[0]}].{field}",
                 json_how=f"write its {written}; {why}",
             )
 
