@@ -70,3 +70,33 @@ def test_the_rule_ends_on_30_november_2019() -> None:
         Money("0.00", "NZD"),
         Money("0.00", "NZD"),
     )
+
+
+def test_the_total_waiver_leaves_out_the_goods_the_relief_excludes() -> None:
+    """Wine is left out of New Zealand's reliefs (the excise-goods exclusions): NZD 200
+    of wine at the example 10 % pays duty 20.00 and GST 33.00, their total of 53.00
+    under NZD 60 notwithstanding, where a T-shirt of the same value pays nothing. The
+    excise duty itself is not bundled and is listed as lacking."""
+    wine = TariffTable(
+        [
+            DutyRate(
+                "NZ",
+                "2204.21",
+                Decimal(10),
+                date(2010, 1, 1),
+                None,
+                "https://www.customs.govt.nz/",
+                note="an example rate for this test",
+            )
+        ],
+        name="example",
+    )
+    shipment = Shipment(
+        (Item("Wine", Money("200.00", "NZD"), hs_code="2204.21", origin="FR"),),
+        destination="NZ",
+    )
+    found = landed_cost(
+        shipment, incoterm="DAP", on=date(2019, 6, 1), tariffs=wine, without_excise=True
+    )
+    assert (found.duty, found.import_tax) == (Money("20.00", "NZD"), Money("33.00", "NZD"))
+    assert found.lacks

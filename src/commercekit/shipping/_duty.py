@@ -21,6 +21,7 @@ from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, Work, share, zero
 from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._de_minimis import DeMinimis, de_minimis
+from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import INDIA, india_tariff_rate, surcharge_lines
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
@@ -63,17 +64,20 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
     if not found.threshold.amount:
         return None  # a zero threshold: no relief at all
     limit = work.local(found.threshold)
-    where = f"({found.legal_basis}) [{found.source}]"
+    where, area = f"({found.legal_basis}) [{found.source}]", found.destination
     if found.shipped_from:  # Canada's CUSMA thresholds: where it is shipped from
         where = f"for goods shipped from {shipment.shipped_from} {where}"
-    if found.measure == "consignment_value":
-        if shipment.goods <= limit:
-            return f"goods of {shipment.goods} within {found.threshold} {where}"
+    why = None
+    if found.measure == "consignment_value" and shipment.goods <= limit:
+        why = f"goods of {shipment.goods} within {found.threshold} {where}"
     elif found.measure == "item_value_below":
         dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
         if dearest < limit:
-            return f"every item under {found.threshold} (dearest {dearest}) {where}"
-    return None
+            why = f"every item under {found.threshold} (dearest {dearest}) {where}"
+    if why is not None and (left_out := relief_excludes(shipment, area, found.kind)):
+        work.lines.append(f"no relief from {found.kind}: {left_out}")
+        return None
+    return why
 
 
 def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs

@@ -22,6 +22,7 @@ from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, ReliefKind, Valuation
 from commercekit.shipping._duty import duty_assessed, relief, relieved
+from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import ARTICLE_TAX, INDIA
 from commercekit.shipping._shipment import Fee, Item, Shipment
 from commercekit.tax import (
@@ -128,7 +129,11 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
             shipment.items, bases, found_rates, amounts, strict=True
         )
     ]
-    if found_relief is not None and found_relief.measure == "tax_amount":
+    if (
+        found_relief is not None
+        and found_relief.measure == "tax_amount"
+        and relief_excludes(shipment, area, ReliefKind.TAX) is None
+    ):
         limit = found_relief.threshold
         assessed = _assessed(bases, found_rates, limit.currency.code, mode, work)
         if assessed <= limit:
@@ -157,6 +162,9 @@ def small_total_waived(  # noqa: PLR0917  # one step of landed_cost, all its inp
     ``_assessed``)."""
     found = relief(shipment, area, ReliefKind.TAX, day)
     if found is None or found.measure != "duty_and_tax_under" or not taxes:
+        return duties, taxes
+    if left_out := relief_excludes(shipment, area, found.kind):
+        work.lines.append(f"no relief from {found.kind}: {left_out}")
         return duties, taxes
     limit = found.threshold
     currency = limit.currency.code
