@@ -95,6 +95,7 @@ from commercekit.checkout._quote_taxes import value_weights
 from commercekit.checkout._refund_payment import provider_keeps, surcharge_back
 from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
 from commercekit.checkout._refund_result import Refund, RefundLine
+from commercekit.checkout._threshold_shipping import shipping_deducted
 from commercekit.checkout._returned_units import (
     earlier_refunds,
     first_parts,
@@ -168,6 +169,7 @@ def refund(
     previous: Sequence[Refund] = (),
     points_earned: int = 0,
     partial: bool = False,
+    withdrawal: bool | None = None,
 ) -> Refund:
     """The refund for returning ``returned_lines`` (SKU to units) of ``quote``.
 
@@ -247,6 +249,7 @@ def refund(
     now = units_now(quote, returned_lines, before)
     after = [b + n for b, n in zip(before, now, strict=True)]
     partial = flag(partial, "partial")
+    withdrawal = None if withdrawal is None else flag(withdrawal, "withdrawal")
     notes: list[str] = []
     missing: list[str] = []
     lines = _lines(quote, before, now, after, notes)
@@ -255,6 +258,10 @@ def refund(
     lines, surcharge, surcharge_tax = surcharge_back(quote, lines, before, after, notes)
     charges = shipping + border + (surcharge or border * 0)
     fee = _restocking_fee(quote, policy, lines, charges, notes)
+    goods = sum_money([line.gross for line in lines], quote.currency)
+    deducted = shipping_deducted(
+        quote, policy, previous, before, after, goods + charges - fee, withdrawal, notes
+    )
     points = points_to_reverse(quote, earned, previous, after, notes)
     result = Refund(
         quote.grand_total,
@@ -268,6 +275,7 @@ def refund(
         tuple(notes),
         surcharge=surcharge,
         surcharge_tax=surcharge_tax,
+        shipping_deducted=deducted,
     )
     notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
     refunded = sum_money([earlier.total for earlier in previous], quote.currency)
