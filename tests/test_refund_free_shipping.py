@@ -23,7 +23,6 @@ from commercekit.checkout import (
     CheckoutContext,
     Product,
     Quote,
-    Refund,
     RefundPolicy,
     quote,
     refund,
@@ -62,13 +61,20 @@ def order(
 ) -> Quote:
     """The cart's lines as (SKU, unit price, units); T-shirts are in "tees"."""
     return quote(
-        Cart([
-            CartLine(sku, eur(price), units, {"tees"} if sku == "TEE" else set())
-            for sku, price, units in lines
-        ]),
+        Cart(
+            [
+                CartLine(sku, eur(price), units, {"tees"} if sku == "TEE" else set())
+                for sku, price, units in lines
+            ]
+        ),
         CheckoutContext(
-            Seller("NL"), Buyer("NL"), at=AT, prices_include_tax=inclusive,
-            products=PRODUCTS, promotions=promotions, rate_cards=example_rate_cards(),
+            Seller("NL"),
+            Buyer("NL"),
+            at=AT,
+            prices_include_tax=inclusive,
+            products=PRODUCTS,
+            promotions=promotions,
+            rate_cards=example_rate_cards(),
         ),
     )
 
@@ -152,7 +158,9 @@ def test_a_deduction_comes_after_the_restocking_fee_and_never_below_zero() -> No
     policy = RefundPolicy(below_threshold="deduct_up_to_refund", restocking_percent=10)
     back = refund(placed, {"PIN": 1}, policy, withdrawal=False)
     assert (back.restocking_fee, back.shipping_deducted, back.total) == (
-        eur("0.30"), eur("2.70"), eur("0.00")
+        eur("0.30"),
+        eur("2.70"),
+        eur("0.00"),
     )
 
 
@@ -163,7 +171,8 @@ def test_the_threshold_is_measured_after_discounts_on_the_eligible_goods() -> No
         "SHIPTEES", FreeShipping(), minimum_subtotal=eur("50.00"), collections={"tees"}
     )
     placed = order(
-        ("TEE", "20.00", 3), ("MUG", "12.00", 1),
+        ("TEE", "20.00", 3),
+        ("MUG", "12.00", 1),
         promotions=(Promotion("TEN", PercentOff(10)), tees),
     )
     assert placed.promotions.applied[-1].shipping == eur("5.37")
@@ -189,7 +198,9 @@ def test_prices_without_tax_measure_the_threshold_without_tax() -> None:
 
 
 @pytest.mark.parametrize("policy", [DEDUCT, UP_TO])
-def test_a_deduction_from_a_withdrawal_is_refused(paid: Quote, policy: RefundPolicy) -> None:
+def test_a_deduction_from_a_withdrawal_is_refused(
+    paid: Quote, policy: RefundPolicy
+) -> None:
     with pytest.raises(RefundPolicyRefusedError) as refused:
         refund(paid, {"TEE": 1}, policy, withdrawal=True)
     assert refused.value.field == "policy.below_threshold"
@@ -224,3 +235,26 @@ def test_a_refund_deducting_more_than_it_gives_back_cannot_be_built(paid: Quote)
     assert back.total == eur("6.63")
     with pytest.raises(InvalidAmountError, match="shipping_deducted"):
         attrs.evolve(back, shipping_deducted=eur("12.01"))
+
+
+# --- the JSON boundary (POST /refund) -------------------------------------------------
+
+
+def test_the_service_deducts_and_says_so_in_its_schema() -> None:
+    """Four tees and the atlas of the German example: 4 x 24.95 + 39.50 = 139.30, less
+    10 % = 125.37, reaching FREESHIP100 (EUR 7.19 of shipping waived). Two tees back
+    (44.92) keep 80.45: 44.92 - 7.19 = 37.73."""
+    from tests.test_service import _check_against_openapi  # noqa: PLC0415  # its client
+    from tests.test_service_fields import CLIENT, _free_shipped  # noqa: PLC0415
+
+    body = _free_shipped(policy={"below_threshold": "deduct_shipping"}, withdrawal=False)
+    answer = CLIENT.post("/refund", json=body)
+    assert answer.status_code == 200, answer.text
+    back = answer.json()
+    assert back["goods"] == {"amount": "44.92", "currency": "EUR"}
+    assert back["shipping_deducted"] == {"amount": "7.19", "currency": "EUR"}
+    assert back["total"] == {"amount": "37.73", "currency": "EUR"}
+    _check_against_openapi("/refund", body, back)
+    refused = CLIENT.post("/refund", json=_free_shipped()).json()
+    assert 'write "below_threshold" in the policy' in refused["detail"]
+    assert "RefundPolicy(" not in refused["detail"]

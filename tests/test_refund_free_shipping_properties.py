@@ -50,7 +50,8 @@ def orders(draw: st.DrawFn) -> Quote:
         )
         for _ in range(draw(st.integers(min_value=1, max_value=4)))
     ]
-    threshold = Money(D(draw(st.integers(min_value=100, max_value=12_000))).scaleb(-2), "EUR")
+    cents = draw(st.integers(min_value=100, max_value=12_000))
+    threshold = Money(D(cents).scaleb(-2), "EUR")
     only = draw(st.sampled_from([None, *sorted(PRODUCTS)]))
     promotions = [
         Promotion(

@@ -95,7 +95,6 @@ from commercekit.checkout._quote_taxes import value_weights
 from commercekit.checkout._refund_payment import provider_keeps, surcharge_back
 from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
 from commercekit.checkout._refund_result import Refund, RefundLine
-from commercekit.checkout._threshold_shipping import shipping_deducted
 from commercekit.checkout._returned_units import (
     earlier_refunds,
     first_parts,
@@ -103,6 +102,7 @@ from commercekit.checkout._returned_units import (
     units_before,
     units_now,
 )
+from commercekit.checkout._threshold_shipping import shipping_deducted
 from commercekit.money import Money, RoundingMode, allocate, percent_of, sum_money
 
 __all__ = ["refund"]
@@ -260,7 +260,14 @@ def refund(
     fee = _restocking_fee(quote, policy, lines, charges, notes)
     goods = sum_money([line.gross for line in lines], quote.currency)
     deducted = shipping_deducted(
-        quote, policy, previous, before, after, goods + charges - fee, withdrawal, notes
+        quote,
+        policy,
+        previous=previous,
+        before=before,
+        after=after,
+        room=goods + charges - fee,
+        withdrawal=withdrawal,
+        notes=notes,
     )
     points = points_to_reverse(quote, earned, previous, after, notes)
     result = Refund(

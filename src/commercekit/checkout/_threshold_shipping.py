@@ -123,9 +123,10 @@ def _kept(quote: Quote, index: int, returned: int) -> Money:
     return value - first_parts(value, line.quantity, returned)
 
 
-def shipping_deducted(
+def shipping_deducted(  # the refund's facts, by name
     quote: Quote,
     policy: RefundPolicy,
+    *,
     previous: Sequence[Refund],
     before: Sequence[int],
     after: Sequence[int],
@@ -166,12 +167,10 @@ def shipping_deducted(
     if rule is BelowThreshold.KEEP_FREE_SHIPPING:
         notes.append(f"below the free-shipping threshold: {said}; the buyer keeps it")
         return zero
-    _lawful(withdrawal, said)
+    _lawful(said, withdrawal=withdrawal)
     waived = sum_money([applied.shipping for applied, _ in lost], quote.currency)
     if rule is BelowThreshold.DEDUCT_SHIPPING:
-        taken = sum_money(
-            [p.shipping_deducted or zero for p in previous], quote.currency
-        )
+        taken = sum_money([p.shipping_deducted or zero for p in previous], quote.currency)
         due = max(waived - taken, zero)
         already = f"{taken} deducted before, " if taken.amount else ""
     else:
@@ -186,7 +185,7 @@ def shipping_deducted(
     return deducted
 
 
-def _lawful(withdrawal: bool | None, said: str) -> None:
+def _lawful(said: str, *, withdrawal: bool | None) -> None:
     """Refuses a deduction from a consumer's withdrawal, and one where the caller did
     not say whether the return is one."""
     if withdrawal is None:
