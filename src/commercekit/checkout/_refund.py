@@ -49,8 +49,8 @@ Kingdom, cancel it).
 
 Each part has its own module: the shop's policy in ``_refund_policy``, what a refund
 holds in ``_refund_result``, which units come back and what each is worth in
-``_returned_units``, the loyalty points taken back in ``_points_back``, and the
-withdrawal period in ``_withdrawal``.
+``_returned_units``, the loyalty points taken back in ``_points_back``, the shipping a
+free-shipping threshold waived in ``_threshold_shipping``, the period in ``_withdrawal``.
 
 References:
     * Directive 2011/83/EU on consumer rights, Art. 9 (the 14-day period), Art. 13
@@ -192,6 +192,11 @@ def refund(
     (``payment_cost``). A schedule that gives no figure for that raises
     [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError], unless
     ``partial`` is true: the refund then leaves it out and lists it in ``missing``.
+
+    A return that takes the goods kept below a free-shipping threshold the order reached
+    follows ``policy.below_threshold`` (``Refund.shipping_deducted``); ``withdrawal``
+    says whether it is a consumer's withdrawal (EU, EEA) or cancellation (UK), asked
+    only where the rule deducts, which a withdrawal refuses (``_threshold_shipping``).
 
     Raises [`UnknownSkuError`][commercekit.errors.UnknownSkuError] for a SKU not on the
     quote, [`ExcessReturnError`][commercekit.errors.ExcessReturnError] for more units
