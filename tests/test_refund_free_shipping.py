@@ -30,6 +30,7 @@ from commercekit.checkout import (
 from commercekit.errors import (
     InvalidAmountError,
     MissingDataError,
+    RefundMismatchError,
     RefundPolicyRefusedError,
 )
 from commercekit.money import Money
@@ -258,3 +259,12 @@ def test_the_service_deducts_and_says_so_in_its_schema() -> None:
     refused = CLIENT.post("/refund", json=_free_shipped()).json()
     assert 'write "below_threshold" in the policy' in refused["detail"]
     assert "RefundPolicy(" not in refused["detail"]
+
+
+def test_a_quote_whose_promotions_are_of_another_cart_is_refused(paid: Quote) -> None:
+    other = attrs.evolve(
+        paid.promotions,
+        cart=attrs.evolve(paid.promotions.cart, lines=paid.promotions.cart.lines[::-1]),
+    )
+    with pytest.raises(RefundMismatchError, match="another cart than its lines"):
+        refund(attrs.evolve(paid, promotions=other), {"TEE": 1}, KEEP)

@@ -53,7 +53,11 @@ from commercekit.checkout._model import Quote
 from commercekit.checkout._refund_policy import BelowThreshold, RefundPolicy
 from commercekit.checkout._refund_result import Refund
 from commercekit.checkout._returned_units import first_parts
-from commercekit.errors import MissingDataError, RefundPolicyRefusedError
+from commercekit.errors import (
+    MissingDataError,
+    RefundMismatchError,
+    RefundPolicyRefusedError,
+)
 from commercekit.money import Money, sum_money
 from commercekit.pricing import AppliedPromotion, PromotionClass
 
@@ -83,6 +87,11 @@ def _eligible(quote: Quote, applied: AppliedPromotion) -> list[int]:
     """The quote lines the promotion's threshold counts (the promotion's cart lists
     the lines in the quote's order)."""
     cart = quote.promotions.cart.lines
+    if [line.sku for line in cart] != [line.sku for line in quote.lines]:
+        raise RefundMismatchError(
+            "the quote's promotions were applied to another cart than its lines; "
+            "refund a quote as quote() made it"
+        )
     return [
         index
         for index, line in enumerate(quote.lines)
