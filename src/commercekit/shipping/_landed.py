@@ -397,4 +397,5 @@ def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Mo
     customs_value = goods + freight + insurance if cif else goods
     how = "goods + transport + insurance to the border (CIF)" if cif else "goods only (FOB)"
     work.lines.append(f"customs value {customs_value}: {how} [{rules.source}]")
+    work.customs_value = customs_value
     return customs_value
