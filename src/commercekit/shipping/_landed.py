@@ -387,9 +387,8 @@ def _require_origins(shipment: Shipment) -> None:
 def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Money:
     """The goods, with transport and insurance to the border where customs adds them
     (CIF); the goods alone elsewhere (FOB)."""
-    currency = shipment.currency
-    freight = shipment.shipping or zero(currency)
-    insurance = shipment.insurance or zero(currency)
+    freight = shipment.shipping or zero(shipment.currency)
+    insurance = shipment.insurance or zero(shipment.currency)
     if rules.destination == INDIA:  # r. 10(2): the law's figures where none is given
         freight, insurance = india_costs(shipment, work)
     goods = shipment.goods
