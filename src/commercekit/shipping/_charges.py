@@ -115,6 +115,8 @@ class Work:
         self.rates = rates
         self.conversions: list[str] = []
         self.lines: list[str] = []
+        self.customs_value: Money | None = None
+        """The consignment's customs value, once worked out."""
 
     def local(self, money: Money, *, charged: bool = False) -> Money:
         """``money`` in the shipment's currency: not rounded for a threshold (a limit

@@ -386,9 +386,8 @@ def _checked_inputs(
 def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Money:
     """The goods, with transport and insurance to the border where customs adds them
     (CIF); the goods alone elsewhere (FOB)."""
-    currency = shipment.currency
-    freight = shipment.shipping or zero(currency)
-    insurance = shipment.insurance or zero(currency)
+    freight = shipment.shipping or zero(shipment.currency)
+    insurance = shipment.insurance or zero(shipment.currency)
     if rules.destination == INDIA:  # r. 10(2): the law's figures where none is given
         freight, insurance = india_costs(shipment, work)
     goods = shipment.goods
@@ -396,4 +395,5 @@ def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Mo
     customs_value = goods + freight + insurance if cif else goods
     how = "goods + transport + insurance to the border (CIF)" if cif else "goods only (FOB)"
     work.lines.append(f"customs value {customs_value}: {how} [{rules.source}]")
+    work.customs_value = customs_value
     return customs_value
