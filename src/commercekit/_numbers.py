@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import sys
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from decimal import (
@@ -162,12 +163,43 @@ def context_free(function: Callable[_P, _R]) -> Callable[_P, _R]:
         token = _ACTIVE.set(context)
         try:
             return function(*args, **kwargs)
+        except Exception as error:  # only refusals are named; the rest pass untouched
+            if not sys._getframe(1).f_globals.get("__name__", "").startswith(_OURS):
+                _name_refused(error, function, args, kwargs)
+            raise
         finally:
             _ACTIVE.reset(token)
             setcontext(outer)
 
     return in_library_context
 
+
+def _name_refused(
+    error: Exception,
+    function: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> None:
+    """At the library's door (a call from outside the library, in its outermost
+    call), a refusal that names no argument names the one the caller gave the refused
+    value as, where one is it. A call from the library's own code is left alone: its
+    arguments are not the caller's (``Money`` checks its ``currency`` through
+    ``validate_currency(code)``, and ``code`` is no argument of ``Money``)."""
+    import inspect  # noqa: PLC0415  # on refusal only: not part of the start-up cost
+
+    from commercekit._errors_root import CommerceKitError, name_refused  # noqa: PLC0415
+
+    if not isinstance(error, CommerceKitError):
+        return
+    try:
+        bound = inspect.signature(function).bind(*args, **kwargs)
+    except TypeError:  # the call's own TypeError: nothing of the caller's to name
+        return
+    name_refused(error, dict(bound.arguments))
+
+
+_OURS = "commercekit."
+"""The library's own modules, by ``__name__``."""
 
 MAX_ITERATED = 1_000_000
 """The most items read from a collection given as an iterator or generator (a list or
