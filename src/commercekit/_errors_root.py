@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from commercekit._words import with_article
 
-__all__ = ["CommerceKitError", "name_refused", "shown"]
+__all__ = ["CommerceKitError", "shown"]
 
 
 _SHOWN_LIMIT = 120
@@ -61,46 +61,3 @@ class CommerceKitError(Exception):
         """The message as a JSON caller reads it (the CLI, the HTTP service): the
         message itself, unless the error knows other words for a JSON request."""
         return str(self)
-
-
-_NOT_CARRIED = object()
-_HOLDS = ("value", "code", "text")
-"""The attributes an error keeps the refused value in (``InvalidInputError.value``,
-``UnknownCurrencyError.code``, ``InvalidTaxIdError.text``)."""
-
-
-def name_refused(error: CommerceKitError, given: dict[str, object]) -> None:
-    """Name the argument ``error`` refused, where it names none: the one argument of
-    ``given`` (a call's arguments by name) that *is* the value refused, or whose item
-    is (``lines[0]``). The refusal's ``field`` is set and its message ends
-    ``(argument 'name')``, as a check told the name says it; a value two arguments
-    hold, or none, leaves the error as it is, and so do ``None`` and the booleans,
-    which any argument may hold by coincidence.
-
-    Examples:
-        >>> from commercekit.errors import InvalidAmountError
-        >>> price = 0.1
-        >>> error = InvalidAmountError(price, "is a float")
-        >>> name_refused(error, {"cost": 2, "price": price})
-        >>> error.field, str(error)
-        ('price', "0.1 is a float (argument 'price')")
-    """
-    if getattr(error, "field", None) is not None or len(error.args) != 1:
-        return
-    value = next(
-        (
-            held
-            for name in _HOLDS
-            if (held := getattr(error, name, _NOT_CARRIED)) is not _NOT_CARRIED
-        ),
-        _NOT_CARRIED,
-    )
-    if value is _NOT_CARRIED or value is None or value is True or value is False:
-        return
-    found = [name for name, held in given.items() if held is value]
-    for name, held in given.items():
-        if held.__class__ in (list, tuple):
-            found += [f"{name}[{i}]" for i, item in enumerate(held) if item is value]  # type: ignore[attr-defined]
-    if len(found) == 1:
-        error.field = found[0]  # type: ignore[attr-defined]  # not every error declares it
-        error.args = (f"{error.args[0]} (argument {found[0]!r})",)

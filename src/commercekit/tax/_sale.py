@@ -11,7 +11,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, named_at_the_door
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
@@ -64,6 +64,7 @@ class Supply(enum.StrEnum):
     """Other services, under the general rules."""
 
 
+@named_at_the_door
 @attrs.frozen
 class Seller:
     """Who sells: where established, and where and under which schemes registered.
@@ -101,6 +102,7 @@ def _valid_subdivision(buyer: object, _: attrs.Attribute[Any], value: object) ->
         check_subdivision(getattr(buyer, "country", ""), value)
 
 
+@named_at_the_door
 @attrs.frozen
 class Buyer:
     """Who buys and where: a consumer, or a business identified by its tax number.
@@ -143,6 +145,7 @@ def _quantity(value: object) -> int:
     )
 
 
+@named_at_the_door
 @attrs.frozen
 class SaleLine:
     """One line of goods in a sale: its value (all units, after discounts), how many
@@ -168,6 +171,7 @@ def _supply(value: object) -> Supply:
     return _checks.choice(value, Supply, "supply")
 
 
+@named_at_the_door
 @attrs.frozen
 class Sale:
     """One supply: what, for how much, from where, to whom, through whom.
@@ -348,6 +352,7 @@ def _conversions(value: object) -> tuple[str, ...]:
     return _checks.texts(value, "conversions")
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxDecision:
     """Whose VAT/GST applies to a sale, who accounts for it, and why.
