@@ -38,6 +38,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit import _numbers
 from commercekit._inputs import flag, instance, invalid, text
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
@@ -108,6 +109,7 @@ def _max_age(value: object) -> timedelta:
     return age
 
 
+@_numbers.named_at_the_door
 @attrs.frozen
 class RateTable:
     """Exchange rates observed at one moment: 1 ``base`` = ``rates[code]`` of ``code``.

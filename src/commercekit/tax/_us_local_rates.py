@@ -190,6 +190,7 @@ class LocalRate:
         return found
 
 
+@named_at_the_door
 class LocalRates:
     """A rate source answering ``state``'s own tax from ``source`` (the bundled
     tables) and each of ``local`` (the local taxes at the buyer's address) after it;
