@@ -20,7 +20,7 @@ import pytest
 
 from commercekit.batch import BatchResult
 from commercekit.errors import CommerceKitError
-from tests.hostile import TIME_BOUND, Call, public_callables, timed
+from tests.hostile import Call, public_callables, timed
 from tests.hostile.batch import CALLS
 
 VERBS = ("is ", "are ", "has ", "have ", "must ")
@@ -93,8 +93,8 @@ def test_a_hostile_column_is_refused_or_its_rows_rejected(name: str) -> None:
                     )
                 )
                 said = f"{name} {where} {column_name}: {label}"
-                if interrupted or seconds > TIME_BOUND:
-                    wrong.append(f"{said}: slow ({seconds:.1f} s of CPU)")
+                if interrupted:
+                    wrong.append(f"{said}: stopped after {seconds:.1f} s of CPU")
                 elif raised is not None and not isinstance(raised, CommerceKitError):
                     wrong.append(f"{said}: {type(raised).__name__}: {raised}"[:300])
                 elif raised is None and isinstance(found[0], BatchResult):

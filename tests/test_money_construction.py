@@ -18,11 +18,16 @@ CODES = ("EUR", "JPY", "KWD", "CLF", "eur", "XAU", "XXX", "ABC", "")
 
 
 def by_steps(amount: Decimal, code: str) -> tuple[str, ...]:
-    """The amount, its repr and the currency from ``to_decimal`` and ``currency_of``."""
+    """The amount, its repr and the currency from ``to_decimal`` and ``currency_of``;
+    a refusal names the argument of ``Money`` it refuses, ``amount`` or ``currency``."""
     try:
-        found = to_decimal(amount), currency_of(code)
+        checked = to_decimal(amount)
     except CommerceKitError as error:
-        return (type(error).__name__, str(error))
+        return (type(error).__name__, f"{error} (argument 'amount')")
+    try:
+        found = checked, currency_of(code)
+    except CommerceKitError as error:
+        return (type(error).__name__, f"{error} (argument 'currency')")
     plain = moneyed.Money(*found)
     return (repr(plain.amount), plain.currency.code, str(id(found[1])))
 

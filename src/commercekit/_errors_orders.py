@@ -30,9 +30,14 @@ __all__ = [
 class InvalidCartError(CommerceKitError, ValueError):
     """A cart that promotions cannot be applied to (no lines, bad usage counts)."""
 
-    def __init__(self, reason: str) -> None:
+    field: str | None = None
+    """The argument or field refused (``lines[2]``), where the check knows it."""
+
+    def __init__(self, reason: str, *, field: str | None = None) -> None:
         self.reason = reason
-        super().__init__(f"invalid cart: {reason}")
+        self.field = field
+        said = "" if field is None else f" (argument {field!r})"
+        super().__init__(f"invalid cart: {reason}{said}")
 
 
 class InvalidPromotionError(CommerceKitError, ValueError):

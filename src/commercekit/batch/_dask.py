@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.batch._oss import oss_return
 from commercekit.batch._result import BatchResult
 from commercekit.batch._tables import arrow
@@ -71,6 +72,7 @@ def _frame(value: object, field: str) -> None:
         )
 
 
+@named_at_the_door
 @attrs.frozen
 class DaskBatchResult:
     """What [`over_dask`][commercekit.batch.over_dask] gives back: two lazy Dask

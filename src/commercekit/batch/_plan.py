@@ -21,7 +21,7 @@ import attrs
 
 from commercekit._checks import Checks
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import CommerceKitError, InputKind, InvalidBatchError
 from commercekit.money import RateTable, RoundingMode, minor_units
 from commercekit.pricing import Direction, Market
@@ -192,6 +192,7 @@ def _largest(plan: MarketPlan) -> int:
     return int(10**18 * (1 + fee) * tax + 2 * 10**18 * tax)
 
 
+@named_at_the_door
 @attrs.frozen(init=False)
 class PricePlan:
     """Markets resolved once for pricing a whole catalog: see

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.batch._rejects import Rejections
 from commercekit.batch._tables import TableKind, in_kind, kind_of, to_arrow
 from commercekit.errors import InputKind, InvalidBatchError
@@ -21,6 +22,7 @@ def _table(value: object, field: str) -> None:
         to_arrow(value, field)  # raises, saying what a table is
 
 
+@named_at_the_door
 @attrs.frozen
 class BatchResult:
     """The rows a batch computed and the rows it refused, both in the kind of table it

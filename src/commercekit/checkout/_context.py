@@ -5,8 +5,7 @@ SKU: its tax category, and for shipping and customs its weight, HS code and orig
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] holds everything else a quote
 depends on: who sells and who buys, the moment, the products, the promotions, the rate
 cards or live carrier, the exchange and tax rates, the incoterm, the warehouse the goods
-leave from, the buyer's payment and the fee schedule that prices it. Nothing is read
-from the clock or the environment.
+leave from, the payment and its fee schedule; nothing is read from clock or environment.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.checkout._checks import (
     choice,
     error,
@@ -206,6 +206,7 @@ def _leaves_from(warehouse: Warehouse) -> str:
     return "XI" if in_ni and holiday_region("GB", region) == "NIR" else warehouse.country
 
 
+@named_at_the_door
 @attrs.frozen
 class Product:
     """What the quote needs to know about a SKU beyond its price.
@@ -234,6 +235,7 @@ class Product:
         excise_kind(self.excise, self.hs_code, self.tax_category)
 
 
+@named_at_the_door
 @attrs.frozen
 class CheckoutContext:
     """Everything about a checkout except the cart: who sells, who buys, when, how.

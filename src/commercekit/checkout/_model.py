@@ -1,7 +1,5 @@
-"""What a checkout quote gives back: its lines, the shipping charge, the quote.
-
-What a quote needs (the products, the context) is in ``_context``.
-"""
+"""What a checkout quote gives back: its lines, the shipping charge, the quote (what a
+quote needs, the products and the context, is in ``_context``)."""
 
 from __future__ import annotations
 
@@ -12,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.checkout._checks import (
     MAX_TRANSIT_DAYS,
     adds_up,
@@ -121,6 +120,7 @@ def _delivery(value: object) -> DeliveryWindow | None:
     return None if value is None else instance(value, DeliveryWindow, "delivery")
 
 
+@named_at_the_door
 @attrs.frozen
 class QuoteLine:
     """One cart line, priced: before and after discount, tax and gross.
@@ -189,6 +189,7 @@ class QuoteLine:
             raise error("rates", self.rates, "are not the rates of the line's parts")
 
 
+@named_at_the_door
 @attrs.frozen
 class ShippingCharge:
     """The shipping the buyer pays, with the service, its tax and its delivery dates.
@@ -294,6 +295,7 @@ def _quote_payment(value: object) -> QuotePayment | None:
     return None if value is None else instance(value, QuotePayment, "payment")
 
 
+@named_at_the_door
 @attrs.frozen
 class Quote:
     """The complete quote: lines, shipping, tax by rate, border charges, and why.

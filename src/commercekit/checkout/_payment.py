@@ -22,6 +22,7 @@ import attrs
 
 from commercekit import _checks, payments
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit._words import with_article
 from commercekit.checkout._checks import adds_up, amount, error, instance
 from commercekit.checkout._checks import lines_of_text as _lines_of_text
@@ -61,6 +62,7 @@ def _free_means_offered(value: object) -> bool | None:
     return None if value is None else _PAYMENT.flag(value, "free_means_offered")
 
 
+@named_at_the_door
 @attrs.frozen
 class Payment:
     """How the buyer pays at checkout.
@@ -155,6 +157,7 @@ def _same_currency(currency: str, *amounts: Money) -> None:
             raise CurrencyMismatchError(currency, money.currency.code, "combine")
 
 
+@named_at_the_door
 @attrs.frozen
 class PaymentSurcharge:
     """What the buyer pays for the payment method: ``gross`` (VAT included, whatever
@@ -212,6 +215,7 @@ def _why(value: object) -> tuple[str, ...]:
     return found
 
 
+@named_at_the_door
 @attrs.frozen
 class QuotePayment:
     """The buyer's payment as the quote prices it.

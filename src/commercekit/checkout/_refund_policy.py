@@ -27,6 +27,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.checkout._checks import choice, flag, number
 from commercekit.errors import InvalidAmountError
 
@@ -86,6 +87,7 @@ def _refund_border_charges(value: object) -> bool:
     return flag(value, "refund_border_charges")
 
 
+@named_at_the_door
 @attrs.frozen
 class RefundPolicy:
     """What a shop refunds on a return, and what it keeps.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.checkout._checks import (
     adds_up,
     amount,
@@ -46,6 +47,7 @@ def _line_surcharge_tax(value: object) -> Money | None:
     return None if value is None else amount(value, "surcharge_tax")
 
 
+@named_at_the_door
 @attrs.frozen
 class RefundLine:
     """What goes back for ``units`` units of one quote line.
@@ -151,6 +153,7 @@ def _missing(value: object) -> tuple[str, ...]:
     return lines_of_text(value, "missing")
 
 
+@named_at_the_door
 @attrs.frozen
 class Refund:
     """One refund against a quote: per line, shipping, border charges, fee and total.

@@ -36,7 +36,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._forecast import accuracy_of, fit, horizon_of
 from commercekit.inventory._history import SalesHistory, period_start
@@ -100,6 +100,7 @@ def _optional_quantity(instance: object, attribute: Field, value: object) -> Non
         is_quantity(instance, attribute, value)
 
 
+@named_at_the_door
 @attrs.frozen
 class BacktestScore:
     """One method's errors over a backtest (sales minus forecast), in units per period,
@@ -132,6 +133,7 @@ def _best(value: object) -> Method:
     return forecasting_method(value, "best")
 
 
+@named_at_the_door
 @attrs.frozen
 class Backtest:
     """A rolling-origin backtest: every method's score, in the order given, and the

@@ -19,7 +19,7 @@ import attrs
 import moneyed
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -58,6 +58,7 @@ class Crossing(enum.StrEnum):
     """The crossing item drops to the next class (A holds only items wholly within 80 %)."""
 
 
+@named_at_the_door
 @attrs.frozen
 class AbcItem:
     """One item's place in an ABC analysis: its rank, share, cumulative share and class.
@@ -264,6 +265,7 @@ def _measure(value: object) -> ServiceMeasure:
     return choice(value, ServiceMeasure, "measure")
 
 
+@named_at_the_door
 @attrs.frozen
 class ServiceLevelTable:
     """Target service levels by combined ABC-XYZ class, a starting point a shop overrides.

@@ -39,7 +39,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._history import SalesHistory
 from commercekit.inventory._methods import SBA, Croston, Fit, forecasting_method, sentences
@@ -152,6 +152,7 @@ def _suggested(value: object) -> Croston | SBA:
     return found
 
 
+@named_at_the_door
 @attrs.frozen
 class DemandPattern:
     """A history's demand pattern: its ADI and CV² (rounded half-even to ``PLACES``

@@ -11,7 +11,7 @@ import attrs
 
 from commercekit._beyond import beyond
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import MAX_MAGNITUDE, context_free
+from commercekit._numbers import MAX_MAGNITUDE, context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._numbers import number, rounded
 
@@ -30,6 +30,7 @@ def _periods(value: object) -> Decimal:
     return number(value, "periods")
 
 
+@named_at_the_door
 @attrs.frozen
 class DemandProfile:
     """Demand per period: its mean and standard deviation, in units.
@@ -84,6 +85,7 @@ class DemandProfile:
         return self.std_dev / self.mean if self.mean else Decimal(0)
 
 
+@named_at_the_door
 @attrs.frozen
 class LeadTime:
     """The time from ordering to having the goods, in demand periods: mean and spread.
@@ -98,6 +100,7 @@ class LeadTime:
     std_dev: Decimal = attrs.field(default=Decimal(0), converter=_std_dev)
 
 
+@named_at_the_door
 @attrs.frozen
 class LeadTimeDemand:
     """Demand over the protection interval (lead time plus any review period).

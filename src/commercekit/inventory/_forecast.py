@@ -28,7 +28,7 @@ import attrs
 
 from commercekit._checks import day, one_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._croston import croston
 from commercekit.inventory._history import Period, SalesHistory, period_start
@@ -71,6 +71,7 @@ ESTIMATED = (
 """What a method may estimate from a history: smoothing parameters, initial states."""
 
 
+@named_at_the_door
 @attrs.frozen
 class Accuracy:
     """How far one-step forecasts fell from the sales: errors e = sales - forecast.
@@ -163,6 +164,7 @@ def _accuracy(_: object, attribute: Field, value: object) -> None:
         )
 
 
+@named_at_the_door
 @attrs.frozen
 class Forecast:
     """A method's forecast of demand per period, from ``start``, one ``period`` apart.

@@ -29,7 +29,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import DIVISION, EXACT, context_free
+from commercekit._numbers import DIVISION, EXACT, context_free, named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import (
@@ -58,6 +58,7 @@ def _of(kind: type) -> Callable[[object, Field, object], None]:
     return check
 
 
+@named_at_the_door
 @attrs.frozen
 class ForecastDemand:
     """The demand a forecast implies: per period (``profile``, for

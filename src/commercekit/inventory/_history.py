@@ -26,6 +26,7 @@ import attrs
 
 from commercekit._checks import day
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import choice, listed, units
 
@@ -96,6 +97,7 @@ def _period(value: object) -> Period:
     return choice(value, Period, "period")
 
 
+@named_at_the_door
 @attrs.frozen
 class SalesHistory:
     """Units sold in each period, oldest first, from ``start``, one ``period`` apart.

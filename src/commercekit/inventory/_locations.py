@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import (
     Field,
@@ -60,6 +60,7 @@ def _cost(value: object) -> Decimal:
     return number(value, "cost")
 
 
+@named_at_the_door
 @attrs.frozen
 class Location:
     """A place that ships orders: a warehouse, a store, a 3PL's site.
@@ -74,6 +75,7 @@ class Location:
     cost: Decimal = attrs.field(default=Decimal(0), converter=_cost)
 
 
+@named_at_the_door
 @attrs.frozen
 class Reservation:
     """Units of a SKU held at a location for an order not yet shipped."""
@@ -84,6 +86,7 @@ class Reservation:
     quantity: int = attrs.field(validator=is_units)
 
 
+@named_at_the_door
 @attrs.frozen
 class ChannelBuffer:
     """Units of every SKU (or of one ``sku``) a sales channel keeps back from sale.
@@ -142,6 +145,7 @@ def _by_place(_: object, attribute: Field, value: object) -> None:
     _counts(value, attribute.name)
 
 
+@named_at_the_door
 @attrs.frozen
 class Availability:
     """Available to promise: per location and SKU, and per channel and SKU."""

@@ -25,7 +25,7 @@ import attrs
 
 from commercekit._checks import flag
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import choice, number, signed_number, units
 
@@ -118,6 +118,7 @@ def _window(value: object) -> int:
     return units(value, "window", positive=True, unit="periods", maximum=MAX_SEASON_LENGTH)
 
 
+@named_at_the_door
 @attrs.frozen
 class MovingAverage:
     """The mean of the last ``window`` periods (1 to ``MAX_SEASON_LENGTH``), as the
@@ -137,6 +138,7 @@ class MovingAverage:
         return f"moving average of {self.window} periods"
 
 
+@named_at_the_door
 @attrs.frozen
 class SimpleExponentialSmoothing:
     """Simple exponential smoothing: a level, no trend, no season.
@@ -160,6 +162,7 @@ class SimpleExponentialSmoothing:
         return "simple exponential smoothing" + _given(self, names)
 
 
+@named_at_the_door
 @attrs.frozen
 class Holt:
     """Holt's linear trend method: a level and a trend, the trend damped by ``phi``
@@ -224,6 +227,7 @@ def _seasonality(value: object) -> Seasonality:
     return choice(value, Seasonality, "seasonal")
 
 
+@named_at_the_door
 @attrs.frozen
 class HoltWinters:
     """The Holt-Winters method: level, trend (damped by ``phi`` when ``damped``) and a
@@ -301,6 +305,7 @@ def _croston_alpha(value: object) -> Decimal:
     return found
 
 
+@named_at_the_door
 @attrs.frozen
 class Croston:
     """Croston's method for intermittent demand (Croston 1972): the size of a sale and
@@ -321,6 +326,7 @@ class Croston:
         return f"Croston's method (alpha {self.alpha})"
 
 
+@named_at_the_door
 @attrs.frozen
 class SBA:
     """The Syntetos-Boylan approximation (Syntetos and Boylan 2005): Croston's forecast

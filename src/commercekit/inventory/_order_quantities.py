@@ -19,7 +19,7 @@ from commercekit import _checks
 from commercekit._beyond import ratio_beyond
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, MAX_MAGNITUDE, context_free
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile
 from commercekit.inventory._numbers import (
@@ -63,6 +63,7 @@ def _costs(*amounts: tuple[str, object]) -> tuple[list[Money], str]:
     return found, one_currency(*found)
 
 
+@named_at_the_door
 @attrs.frozen
 class EconomicOrder:
     """The economic order quantity and what it costs per period.
@@ -145,6 +146,7 @@ def economic_order_quantity(
     )
 
 
+@named_at_the_door
 @attrs.frozen
 class NewsvendorOrder:
     """A one-off buy: the critical ratio, its z, the quantity and the expected cost.

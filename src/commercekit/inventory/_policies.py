@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._beyond import beyond
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import MAX_MAGNITUDE, context_free
+from commercekit._numbers import MAX_MAGNITUDE, context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, lead_time_demand
 from commercekit.inventory._numbers import (
@@ -115,6 +115,7 @@ def _review_period(value: object) -> Decimal:
     return number(value, "review_period", positive=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class ReorderPointPolicy:
     """(r, Q): when the inventory position falls to ``reorder_point``, order ``Q``."""
@@ -124,6 +125,7 @@ class ReorderPointPolicy:
     order_quantity: int = attrs.field(converter=_order_quantity)
 
 
+@named_at_the_door
 @attrs.frozen
 class MinMaxPolicy:
     """(s, S): when the inventory position falls to ``minimum``, order up to ``maximum``."""
@@ -139,6 +141,7 @@ class MinMaxPolicy:
             )
 
 
+@named_at_the_door
 @attrs.frozen
 class OrderUpToPolicy:
     """(R, S): every ``review_period`` periods, order up to ``order_up_to``."""
@@ -186,6 +189,7 @@ def order_up_to_policy(
 Policy = ReorderPointPolicy | MinMaxPolicy | OrderUpToPolicy
 
 
+@named_at_the_door
 @attrs.frozen
 class ReorderDecision:
     """What to order now: the quantity (0 for nothing), the inventory position, why.

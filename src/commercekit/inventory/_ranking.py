@@ -12,7 +12,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import (
     CurrencyMismatchError,
     InputKind,
@@ -41,6 +41,7 @@ def _margin(value: object) -> Money:
         raise InvalidInventoryError("contribution_margin", value, problem.reason) from None
 
 
+@named_at_the_door
 @attrs.frozen
 class SalesRecord:
     """A product's sales over a number of periods: units, contribution margin, frequency.
@@ -66,6 +67,7 @@ class SalesRecord:
             )
 
 
+@named_at_the_door
 @attrs.frozen
 class RankedProduct:
     """A product's rank by margin velocity and frequency, with the score and its parts.

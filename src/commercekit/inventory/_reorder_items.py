@@ -2,13 +2,13 @@
 
 The inputs are a [`ReorderItem`][commercekit.inventory.ReorderItem] per SKU (its stock,
 demand, lead time, cost, class and pack terms) and a
-[`Supplier`][commercekit.inventory.Supplier] per supplier (its minimum order value).
-The results are a [`ReorderLine`][commercekit.inventory.ReorderLine] per SKU, grouped
-into a [`PurchaseOrder`][commercekit.inventory.PurchaseOrder] per supplier, within one
-[`ReorderRun`][commercekit.inventory.ReorderRun]. Each checks its fields when built,
-and the sums it shows: a line's cash is its quantity x unit cost, rounded once,
-half-up, to the currency's minor unit; an order's cash is the sum of its lines', the
-run's the sum of its orders'.
+[`Supplier`][commercekit.inventory.Supplier] per supplier (its minimum order value). The
+results are a [`ReorderLine`][commercekit.inventory.ReorderLine] per SKU, grouped into a
+[`PurchaseOrder`][commercekit.inventory.PurchaseOrder] per supplier, within one
+[`ReorderRun`][commercekit.inventory.ReorderRun]. Each checks its fields when built, and
+the sums it shows: a line's cash is its quantity x unit cost, rounded once, half-up, to
+the currency's minor unit; an order's cash is the sum of its lines', the run's the sum
+of its orders'.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime
@@ -200,6 +201,7 @@ def _service_class(_: object, attribute: Field, value: object) -> None:
     is_class_letter(None, attribute, value[0])
 
 
+@named_at_the_door
 @attrs.frozen
 class ReorderLine:
     """One SKU's result: its service level, reorder point, need, order, cash and why.

@@ -23,7 +23,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInputError, InvalidInventoryError
 from commercekit.inventory._locations import Location, Stock, checked_stock
 from commercekit.inventory._numbers import (
@@ -40,6 +40,7 @@ from commercekit.regions import check_country
 __all__ = ["MAX_LOCATIONS", "MAX_ROUTING_CHECKS", "Assignment", "Routing", "route_order"]
 
 
+@named_at_the_door
 @attrs.frozen
 class Assignment:
     """Units of one order line sent from one location (or a dropship supplier)."""
@@ -81,6 +82,7 @@ def _unfilled(_: object, attribute: Field, value: object) -> None:
         units(count, f"unfilled[{text(sku, attribute.name)!r}]", positive=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class Routing:
     """Where each line ships from: the locations used, the assignments, and why.

@@ -21,7 +21,7 @@ from statistics import NormalDist
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import LeadTimeDemand
 from commercekit.inventory._numbers import (
@@ -79,6 +79,7 @@ def _measure(value: object) -> ServiceMeasure:
     return choice(value, ServiceMeasure, "measure")
 
 
+@named_at_the_door
 @attrs.frozen
 class SafetyStock:
     """A safety stock and the reorder point it gives, with the rule that set them.

@@ -16,7 +16,7 @@ from fractions import Fraction
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import RANGE, context_free, out_of_range
+from commercekit._numbers import RANGE, context_free, named_at_the_door, out_of_range
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._demand import DemandProfile, LeadTime, check_demand
 from commercekit.inventory._draws import DemandDistribution, draw_demand
@@ -59,6 +59,7 @@ def _shortfall(value: object) -> Shortfall:
     return choice(value, Shortfall, "shortfall")
 
 
+@named_at_the_door
 @attrs.frozen
 class Simulation:
     """What a policy did over a simulated run.

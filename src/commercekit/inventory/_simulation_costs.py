@@ -28,7 +28,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError
 from commercekit.inventory._numbers import (
     is_cash,
@@ -44,6 +44,7 @@ from commercekit.money import Money
 __all__ = ["SimulationCosts", "simulation_costs"]
 
 
+@named_at_the_door
 @attrs.frozen
 class SimulationCosts:
     """A simulated run in money: stock value carried, holding cost, margin lost.

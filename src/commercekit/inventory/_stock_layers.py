@@ -22,7 +22,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidInventoryError, MissingDataError
 from commercekit.inventory._numbers import (
     choice,
@@ -53,6 +53,7 @@ def _cost(value: object) -> Money:
     return _checks.money(value, "unit_cost", InvalidInventoryError)
 
 
+@named_at_the_door
 @attrs.frozen
 class CostLayer:
     """One receipt of stock (or the opening stock): how many units, at what cost each.

@@ -41,7 +41,7 @@ import attrs
 
 from commercekit import _checks
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, RANGE, context_free, out_of_range
+from commercekit._numbers import EXACT, RANGE, context_free, named_at_the_door, out_of_range
 from commercekit.errors import (
     InputKind,
     InvalidInventoryError,
@@ -91,6 +91,7 @@ class ValuationBasis(enum.StrEnum):
     """Periodic weighted average: total cost of the layers over their total units."""
 
 
+@named_at_the_door
 @attrs.frozen
 class SkuValue:
     """One SKU's stock at cost: units on hand, their value (in whole minor units), and
@@ -128,6 +129,7 @@ def _lines(_: object, attribute: Field, value: object) -> None:
         )
 
 
+@named_at_the_door
 @attrs.frozen
 class StockValue:
     """Stock at cost, SKU by SKU (in SKU order) and in total, on a named basis.

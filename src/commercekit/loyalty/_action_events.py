@@ -18,6 +18,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_rules import LeapDay
 from commercekit.loyalty._checks import (
@@ -91,6 +92,7 @@ def _convert_returned(value: object) -> bool:
     return flag(value, "returned")
 
 
+@named_at_the_door
 @attrs.frozen
 class DeliveredOrder:
     """An order delivered to the member, with its return window: what an action's
@@ -146,6 +148,7 @@ def _convert_moderation(value: object) -> Moderation:
     return choice(value, Moderation, "moderation")
 
 
+@named_at_the_door
 @attrs.frozen
 class ProductReview:
     """A review of ``product``, bought in ``purchase`` (None when the member has no
@@ -179,6 +182,7 @@ def _convert_first_order(value: object) -> DeliveredOrder | None:
     return None if value is None else instance(value, DeliveredOrder, "first_order")
 
 
+@named_at_the_door
 @attrs.frozen
 class Referral:
     """``referrer`` (the member) brought in ``referee``, whose ``first_order`` is None
@@ -220,6 +224,7 @@ def _convert_on_file_since(value: object) -> date:
     return day(value, "on_file_since")
 
 
+@named_at_the_door
 @attrs.frozen
 class Birthday:
     """The member's date of birth and the day it was put on file (a change starts the
@@ -260,6 +265,7 @@ def _convert_name(value: object) -> str:
     return text(value, "name")
 
 
+@named_at_the_door
 @attrs.frozen
 class ShopAction:
     """The shop's own action ``name`` (as its rule names it) was done.

@@ -23,7 +23,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._actions import ActionDecision
 from commercekit.loyalty._checks import choice, day, flag, instance, items, text
@@ -63,6 +63,7 @@ def _convert_why(value: object) -> str:
     return text(value, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class ActionRelease:
     """The outcome for held action points, the ledger after it and the entries added."""

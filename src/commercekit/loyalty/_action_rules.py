@@ -22,6 +22,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
@@ -99,6 +100,7 @@ def _convert_all_actions(value: object) -> bool:
     return flag(value, "all_actions")
 
 
+@named_at_the_door
 @attrs.frozen
 class ActionCap:
     """At most ``count`` awards, or ``points`` points, per member per ``period``.
@@ -176,6 +178,7 @@ def _convert_name(value: object) -> str:
     return name
 
 
+@named_at_the_door
 @attrs.frozen
 class ReviewRule:
     """Points for a product review by a verified buyer: one review per product.
@@ -211,6 +214,7 @@ class ReviewRule:
         return "review"
 
 
+@named_at_the_door
 @attrs.frozen
 class ReferralRule:
     """Points to the member who referred a new customer, once that customer's first
@@ -236,6 +240,7 @@ class ReferralRule:
         return "referral"
 
 
+@named_at_the_door
 @attrs.frozen
 class BirthdayRule:
     """Points once per calendar year, from the member's birthday on.
@@ -265,6 +270,7 @@ class BirthdayRule:
         return "birthday"
 
 
+@named_at_the_door
 @attrs.frozen
 class ShopActionRule:
     """Points once per member for an action the shop names: a newsletter sign-up, a

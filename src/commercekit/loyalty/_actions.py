@@ -41,7 +41,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._action_conditions import ActionRefusal, Conditions, conditions
 from commercekit.loyalty._action_rules import (
@@ -93,6 +93,7 @@ def _convert_why(value: object) -> tuple[str, ...]:
     return tuple(text(line, "why") for line in items(value, "why"))
 
 
+@named_at_the_door
 @attrs.frozen
 class ActionDecision:
     """What an action earns: ``points`` held until ``held_until``, or refused and why.

@@ -25,7 +25,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import RANGE, context_free, out_of_range
+from commercekit._numbers import RANGE, context_free, named_at_the_door, out_of_range
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     amount,
@@ -106,6 +106,7 @@ def _convert_rounding(value: object) -> RoundingMode:
     return choice(value, RoundingMode, "rounding")
 
 
+@named_at_the_door
 @attrs.frozen
 class BonusEvent:
     """A dated promotion on points: from ``starts_on`` to ``ends_on``, both included.
@@ -146,6 +147,7 @@ def _events(value: Iterable[BonusEvent]) -> tuple[BonusEvent, ...]:
     )
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class EarnRule:
     """How many points an order earns, in one currency.
@@ -197,6 +199,7 @@ def _convert_why(value: object) -> str:
     return text(value, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class Earned:
     """The whole points an order earns, the exact figure before rounding, and why."""

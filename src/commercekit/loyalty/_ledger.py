@@ -27,6 +27,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     choice,
@@ -83,6 +84,7 @@ def _convert_expiry(value: object) -> ExpiryRule:
     return instance(value, ExpiryRule, "expiry")
 
 
+@named_at_the_door
 @attrs.frozen
 class PointsLedger:
     """A member's points, kept in lots, with the program's expiry and pending rules.
@@ -168,6 +170,7 @@ class PointsLedger:
             reason=text(reason, "reason"),
         )
 
+    @named_at_the_door
     def redeem(
         self, points_spent: int, *, on: date, reason: str = "redeemed"
     ) -> tuple[PointsLedger, tuple[Entry, ...]]:

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty import _checks
 from commercekit.money import Money, allocate
@@ -78,6 +78,7 @@ def _convert_points(value: object) -> Money:
     return _money(value, "points")
 
 
+@named_at_the_door
 @attrs.frozen
 class RevenueAllocation:
     """The transaction price split between goods and points, adding up exactly."""
@@ -140,6 +141,7 @@ def _convert_deferred(value: object) -> Money:
     return _money(value, "deferred")
 
 
+@named_at_the_door
 @attrs.frozen
 class PointsRevenue:
     """Revenue recognised for points: to date, this period, and what is still deferred.
@@ -228,6 +230,7 @@ def _convert_breakage(value: object) -> Money:
     return _money(value, "breakage")
 
 
+@named_at_the_door
 @attrs.frozen
 class PointsLiability:
     """Outstanding points at face value, the part expected to be redeemed, and breakage.

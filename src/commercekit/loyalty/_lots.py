@@ -19,6 +19,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, day, months, points, signed_points, text
 from commercekit.loyalty._dates import end_of_month, moved
@@ -107,6 +108,7 @@ def _convert_reason(value: object) -> str:
     return text(value, "reason", empty=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class ExpiryRule:
     """An expiry policy and its term in months.
@@ -134,6 +136,7 @@ def expiry_date(rule: ExpiryRule, on: object, field: str) -> date:
     return end_of_month(term) if rule.policy is ExpiryPolicy.END_OF_MONTH else term
 
 
+@named_at_the_door
 @attrs.frozen
 class Lot:
     """The points of one order or one manual credit.
@@ -203,6 +206,7 @@ class Lot:
         return self.remaining > 0 and self.spendable_from <= on <= self.valid_until
 
 
+@named_at_the_door
 @attrs.frozen
 class Entry:
     """One row of the ledger's history: ``points`` is signed (+ credit, - debit)."""

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day, instance, items, signed_money
 from commercekit.loyalty._checks import months as checked_months
@@ -35,6 +35,7 @@ def _convert_end(value: object) -> date:
     return day(value, "end")
 
 
+@named_at_the_door
 @attrs.frozen
 class QualifyingPeriod:
     """The qualifying period containing a day: its first and last day, both included."""

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InsufficientPointsError, InvalidLoyaltyError
 from commercekit.loyalty._checks import (
     instance,
@@ -65,6 +65,7 @@ def _convert_max_share(value: object) -> Decimal:
     return rate(value, "max_share", positive=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class RedemptionRule:
     """What a point is worth per currency, and how many one order may use.
@@ -108,6 +109,7 @@ def _convert_why(value: object) -> str:
     return text(value, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class PointsDiscount:
     """The points an order uses and the discount they buy."""

@@ -13,7 +13,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import day, days, flag, later, optional_day, points, text
 
@@ -48,6 +48,7 @@ def _convert_why(value: object) -> str:
     return text(value, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class ReferralReward:
     """Whether a referral's points are granted on a date, from when, and why."""

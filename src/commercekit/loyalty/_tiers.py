@@ -21,7 +21,7 @@ import attrs
 import moneyed
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidLoyaltyError
 from commercekit.loyalty._checks import choice, instance, items, money, points, text
 from commercekit.money import Money
@@ -85,6 +85,7 @@ def _convert_threshold(value: object) -> int | Money:
     return _qualifying(value, "threshold")
 
 
+@named_at_the_door
 @attrs.frozen
 class Tier:
     """A tier's name and the qualifying figure (points, or Money) that reaches it."""
@@ -103,6 +104,7 @@ def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
     return tiers
 
 
+@named_at_the_door
 @attrs.frozen
 class TierProgram:
     """Tiers from lowest to highest, what qualifies, and the downgrade policy.
@@ -193,6 +195,7 @@ def _convert_why(value: object) -> str:
     return text(value, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class TierDecision:
     """The member's tier after a change (or none), the tier before it, and why."""

@@ -50,7 +50,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -96,6 +96,7 @@ def _key(value: object) -> tuple[str, ...]:
     return texts(value, "key")
 
 
+@named_at_the_door
 @attrs.frozen
 class MarginBreakdown:
     """One group's contribution margin, every component shown.
@@ -279,6 +280,7 @@ def _missing(value: object) -> tuple[str, ...]:
     return texts(value, "missing")
 
 
+@named_at_the_door
 @attrs.frozen
 class MarginReport:
     """A period's contribution margin by group, and the total.

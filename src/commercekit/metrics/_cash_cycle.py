@@ -36,7 +36,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.inventory import StockValue
 from commercekit.metrics._checks import (
     amount,
@@ -63,6 +63,7 @@ def _payables_days(value: object) -> Decimal:
     return number(value, "days_payables_outstanding")
 
 
+@named_at_the_door
 @attrs.frozen
 class CashConversionCycle:
     """The three periods of the cash cycle, in days, and the cycle they make.

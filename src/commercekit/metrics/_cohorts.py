@@ -11,7 +11,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -42,6 +42,7 @@ def _purchase_amount(value: object) -> Money:
     return amount(value, "amount")
 
 
+@named_at_the_door
 @attrs.frozen
 class Purchase:
     """One order: who placed it (the shop's customer id), on which day, for how much
@@ -88,6 +89,7 @@ def _revenue_by_month(value: object) -> dict[str, Money]:
     return dict(sorted(spent.items()))
 
 
+@named_at_the_door
 @attrs.frozen
 class Cohort:
     """The customers whose first order fell in ``month`` (``"YYYY-MM"``), and what followed.

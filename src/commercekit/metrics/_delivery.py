@@ -26,7 +26,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -57,6 +57,7 @@ def _key(value: object) -> tuple[str, ...]:
     return texts(value, "key")
 
 
+@named_at_the_door
 @attrs.frozen
 class ShippingPerOrder:
     """One group's orders and the shipping they were charged and cost.
@@ -121,6 +122,7 @@ def _total(value: object) -> ShippingPerOrder:
     return of_kind(value, ShippingPerOrder, "total")
 
 
+@named_at_the_door
 @attrs.frozen
 class ShippingReport:
     """A period's shipping per order by group, and for all its orders together.
@@ -234,6 +236,7 @@ def _delivered(instance: object, attribute: attrs.Attribute[date], value: object
         day(value, "delivered")
 
 
+@named_at_the_door
 @attrs.frozen
 class Delivery:
     """An order's promised delivery window and the day it arrived.
@@ -271,6 +274,7 @@ def _orders(value: object, field: str = "") -> tuple[str, ...]:
     return texts(value, field)
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class DeliveryPerformance:
     """Deliveries due by ``as_of``: how many on time, which late, by how much.

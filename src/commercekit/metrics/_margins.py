@@ -20,7 +20,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import (
     amount,
@@ -87,6 +87,7 @@ def _ratio(value: object) -> Decimal:
     return signed_number(value, "ratio")
 
 
+@named_at_the_door
 @attrs.frozen
 class MarginLine:
     """One sale's revenue and the variable costs it carries, with what it belongs to.
@@ -133,6 +134,7 @@ def _share(margin: Money, revenue: Money) -> Decimal:
     return ratio(Fraction(margin.amount) / Fraction(revenue.amount))
 
 
+@named_at_the_door
 @attrs.frozen
 class ContributionMargin:
     """Contribution margin: what sales leave to pay fixed costs, and its share.

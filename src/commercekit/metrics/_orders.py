@@ -19,7 +19,7 @@ import attrs
 
 from commercekit._checks import money_of, one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._checks import amount, choice, count, listed, ratio
 from commercekit.money import Money, sum_money
@@ -63,6 +63,7 @@ class AovBasis(enum.StrEnum):
     """What the buyer paid: goods after discounts, plus shipping and tax."""
 
 
+@named_at_the_door
 @attrs.frozen
 class OrderAmounts:
     """An order's amounts, enough for any AOV basis: each zero or more, in one

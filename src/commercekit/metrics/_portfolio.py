@@ -55,7 +55,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics._breakdown import MarginBreakdown, MarginReport
 from commercekit.metrics._checks import (
@@ -106,6 +106,7 @@ def _ratio_cut_given(value: object) -> Decimal | None:
     return None if value is None else number(value, "margin_ratio")
 
 
+@named_at_the_door
 @attrs.frozen
 class PortfolioRule:
     """The cut-offs: ``units_per_period`` for fast, ``margin_ratio`` for profitable.
@@ -155,6 +156,7 @@ def _ratio(value: object) -> Decimal | None:
     return None if value is None else signed_number(value, "margin_ratio")
 
 
+@named_at_the_door
 @attrs.frozen
 class ProductPosition:
     """A product's place: its rank, its group and why.
@@ -222,6 +224,7 @@ def _rule(value: object) -> str:
     return text(value, "rule")
 
 
+@named_at_the_door
 @attrs.frozen
 class Portfolio:
     """Every product of a period in its group, ranked, with the rule that placed it.

@@ -33,7 +33,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -66,6 +66,7 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: object) 
     count(value, attribute.name, positive=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class ReasonCost:
     """The returns given one reason code: units, and what they cost.
@@ -115,6 +116,7 @@ def _reasons(value: object) -> tuple[ReasonCost, ...]:
     return found
 
 
+@named_at_the_door
 @attrs.frozen
 class ReturnRate:
     """One group's returns: how many, how often, what they cost, and why.
@@ -220,6 +222,7 @@ def _missing(value: object) -> tuple[str, ...]:
     return texts(value, "missing")
 
 
+@named_at_the_door
 @attrs.frozen
 class ReturnReport:
     """A period's returns by group, and for all its sales together.

@@ -37,6 +37,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidMetricError, MissingDataError
 from commercekit.metrics import _amounts
 from commercekit.metrics._checks import (
@@ -70,6 +71,7 @@ def _units(instance: object, attribute: attrs.Attribute[int], value: object) -> 
     count(value, attribute.name, positive=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class OrderLine:
     """One product sold on one order, with the variable costs it carries.
@@ -131,6 +133,7 @@ class OrderLine:
         )
 
 
+@named_at_the_door
 @attrs.frozen
 class ReturnLine:
     """Some units of an order's product coming back, and what that cost.

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import cast
 
-from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT
+from commercekit._numbers import EXACT, MAX_MAGNITUDE, MIN_EXPONENT, named_at_the_door
 from commercekit.errors import AllocationError, InputKind, InvalidAmountError, shown
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import MINOR_UNITS, QUANTUM
@@ -141,6 +141,7 @@ def _weights(ratios: Sequence[Ratio]) -> list[int]:
     return weights
 
 
+@named_at_the_door
 def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     """Share ``money`` between parts in proportion to ``ratios``, losing nothing.
 
@@ -166,6 +167,7 @@ def allocate(money: Money, ratios: Sequence[Ratio]) -> list[Money]:
     return _parts(money, counts, negative=negative, exponent=exponent)
 
 
+@named_at_the_door
 def allocate_minor_units(units: int, ratios: Sequence[Ratio]) -> list[int]:
     """[`allocate`][commercekit.money.allocate] on a count of minor units: ``units``
     (an int, e.g. cents) shared in proportion to ``ratios`` by the same rule, one int
@@ -217,6 +219,7 @@ def _counts(units: int, weights: list[int]) -> list[int]:
     return counts
 
 
+@named_at_the_door
 def split(money: Money, parts: int) -> list[Money]:
     """Split ``money`` into ``parts`` near-equal amounts that add up to it exactly.
 

@@ -18,7 +18,7 @@ from functools import reduce
 
 import moneyed
 
-from commercekit._numbers import EXACT, MAX_ITERATED, at_most, context_free
+from commercekit._numbers import EXACT, MAX_ITERATED, at_most, at_the_door, context_free
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import QUANTUM, currency_of
@@ -51,8 +51,13 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
     """
     target = currency_of(currency)
     if isinstance(items, str | bytes | moneyed.Money) or not isinstance(items, Iterable):
-        raise InvalidAmountError.of_kind(InputKind.LIST)(
-            items, "is not a list of amounts; pass a list of Money"
+        raise at_the_door(
+            InvalidAmountError.of_kind(InputKind.LIST)(
+                items, "is not a list of amounts; pass a list of Money"
+            ),
+            sum_money,
+            items,
+            currency,
         )
     if not isinstance(items, list | tuple):  # an iterator may never end: bounded
         read = at_most(items, MAX_ITERATED)
@@ -77,7 +82,12 @@ def sum_money(items: Iterable[moneyed.Money], currency: str | moneyed.Currency) 
         elif isinstance(given, moneyed.Money):
             item = require_money(given)
         else:
-            raise InvalidAmountError(given, "is not money; sum_money adds Money amounts")
+            raise at_the_door(
+                InvalidAmountError(given, "is not money; sum_money adds Money amounts"),
+                sum_money,
+                items,
+                currency,
+            )
         if item.currency is not target and item.currency != target:
             raise CurrencyMismatchError(target.code, item.currency.code, "add")
         total = _add(total, item.amount)

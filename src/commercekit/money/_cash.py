@@ -39,7 +39,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._inputs import day, invalid, member, text
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import InvalidAmountError, NoRuleError, UnknownCountryError
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import ISO_4217_SOURCE, QUANTUM, validate_currency
@@ -102,6 +102,7 @@ def _country_or_none(value: object) -> str | None:
     return None if value is None else _check_country(value)
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class CashRounding:
     """The step a cash total is rounded to, and why.

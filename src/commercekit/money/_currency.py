@@ -38,7 +38,7 @@ import moneyed
 from commercekit import _bundled
 from commercekit._inputs import day, flag, invalid, text, whole
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InvalidAmountError, UnknownCurrencyError
 
 __all__ = [
@@ -94,6 +94,7 @@ def _day_or_none(value: object) -> date | None:
     return None if value is None else day(value, "replaced_on", invalid)
 
 
+@named_at_the_door
 @attrs.frozen
 class CurrencyInfo:
     """One row of the ISO 4217 table.

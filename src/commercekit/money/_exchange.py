@@ -12,7 +12,6 @@ There is no live feed and no clock here: a caller that cares how old the rates a
 [`RateSource`][commercekit.money.RateSource].
 
 Examples:
-Examples:
     >>> from datetime import UTC, datetime
     >>> ecb = RateTable(
     ...     base="EUR",
@@ -39,6 +38,7 @@ from typing import Protocol
 
 import attrs
 
+from commercekit import _numbers
 from commercekit._inputs import flag, instance, invalid, text
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import DIVISION, EXACT, RANGE, context_free, out_of_range
@@ -109,6 +109,7 @@ def _max_age(value: object) -> timedelta:
     return age
 
 
+@_numbers.named_at_the_door
 @attrs.frozen
 class RateTable:
     """Exchange rates observed at one moment: 1 ``base`` = ``rates[code]`` of ``code``.
@@ -156,12 +157,14 @@ class RateTable:
             )
         return rate
 
+    @context_free
     def cross(self, source: str, target: str) -> Fraction:
         """How many ``target`` one ``source`` buys, exactly, through the base."""
         return Fraction(self._units(validate_currency(target))) / Fraction(
             self._units(validate_currency(source))
         )
 
+    @context_free
     def rate(self, source: str, target: str) -> Decimal:
         """The cross rate to 28 significant digits, for showing (conversion is exact).
 
@@ -178,6 +181,7 @@ class RateTable:
         from_num, from_den = self.ratio(validate_currency(source))
         return DIVISION.divide(Decimal(to_num * from_den), Decimal(to_den * from_num))
 
+    @context_free
     def check_known_at(self, at: date | datetime) -> None:
         """Refuse the table if it was observed after ``at`` (a moment, or a day: then
         the table must have been observed by the end of that day, in its own time zone).
@@ -204,6 +208,7 @@ class RateTable:
         if later:
             raise FutureRatesError(self.provider, self.observed_at, at)
 
+    @context_free
     def check_age(self, *, at: datetime, max_age: timedelta) -> None:
         """Refuse the table if it was observed more than ``max_age`` before ``at``."""
         _aware(None, None, at)

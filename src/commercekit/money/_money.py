@@ -40,9 +40,12 @@ from commercekit._numbers import (
     MAX_MAGNITUDE,
     MIN_EXPONENT,
     RANGE,
+    at_the_door,
+    named_at_the_door,
     out_of_range,
 )
 from commercekit.errors import (
+    CommerceKitError,
     CurrencyMismatchError,
     DivisionByZeroError,
     InputKind,
@@ -93,12 +96,24 @@ def make_money(amount: Decimal, currency: moneyed.Currency) -> Money:
         and amount.is_finite()
         and (not amount or _FINEST <= amount.adjusted() <= _LARGEST)
     ):
-        raise InvalidAmountError(
-            amount, f"is not a finite Decimal in range ({RANGE}); use Money(amount, code)"
+        raise at_the_door(
+            InvalidAmountError(
+                amount,
+                f"is not a finite Decimal in range ({RANGE}); use Money(amount, code)",
+            ),
+            make_money,
+            amount,
+            currency,
         )
     if currency.__class__ is not _Currency and not isinstance(currency, _Currency):
-        raise InvalidAmountError.of_kind(InputKind.TYPE)(
-            currency, "is not a py-moneyed Currency; pass money.currency, or use Money()"
+        raise at_the_door(
+            InvalidAmountError.of_kind(InputKind.TYPE)(
+                currency,
+                "is not a py-moneyed Currency; pass money.currency, or use Money()",
+            ),
+            make_money,
+            amount,
+            currency,
         )
     money = _new(Money)  # _make, written out: the rule packages build most Money here
     money.amount = amount  # type: ignore[misc]  # py-moneyed marks it Final; set once
@@ -163,9 +178,14 @@ class Money(moneyed.Money):
                 self.amount = amount  # type: ignore[misc]  # set once here, as _make
                 self.currency = found  # type: ignore[misc]  # as above
                 return
-        super().__init__(amount=to_decimal(amount), currency=currency_of(currency))
+        try:
+            super().__init__(amount=to_decimal(amount), currency=currency_of(currency))
+        except CommerceKitError as error:  # the refusal names amount or currency
+            at_the_door(error, Money.__init__, self, amount, currency)
+            raise
 
     @classmethod
+    @named_at_the_door
     def from_moneyed(cls: type[_M], money: moneyed.Money) -> _M:
         """The py-moneyed ``money`` as commercekit ``Money``: the same exact amount and
         currency, checked as ``Money()`` checks them.
@@ -356,6 +376,7 @@ class Money(moneyed.Money):
             return bool(self.amount >= other.amount)
         raise MoneyComparisonError(other)
 
+    @named_at_the_door
     def round(self: _M, ndigits: int | None = 0) -> _M:
         """py-moneyed's ``round``, made context-free (half-even, like ``round()``).
 

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 import moneyed
 
-from commercekit._numbers import EXACT, RANGE, out_of_range
+from commercekit._numbers import EXACT, RANGE, at_the_door, out_of_range
 from commercekit.errors import InputKind, InvalidAmountError, UnknownCurrencyError
 from commercekit.money._currency import MINOR_UNITS, QUANTUM, currency_of
 from commercekit.money._money import Money, _make
@@ -166,14 +166,19 @@ def to_minor_units(money: Money) -> int:
         ...
         commercekit.errors.InvalidAmountError: Money('10.005', 'EUR') has more decimals ...
     """
+    given = money
     money = require_money(money, "the amount")
     code = money.currency.code
     units = minor_units_in(money)
     if units is None:
-        raise InvalidAmountError(
-            money,
-            f"has more decimals than {code}'s {MINOR_UNITS.get(code, 0)}; round it with "
-            "round_money() first",
+        raise at_the_door(
+            InvalidAmountError(
+                money,
+                f"has more decimals than {code}'s {MINOR_UNITS.get(code, 0)}; round it "
+                "with round_money() first",
+            ),
+            to_minor_units,
+            given,
         )
     return units
 
@@ -206,7 +211,12 @@ def from_minor_units(units: int, currency: str | moneyed.Currency) -> Money:
         raise UnknownCurrencyError(found.code, "has no minor unit (ISO 4217 says N.A.)")
     amount = EXACT.scaleb(Decimal(units), -places)
     if out_of_range(amount):
-        raise InvalidAmountError(units, f"is out of range: {RANGE}")
+        raise at_the_door(
+            InvalidAmountError(units, f"is out of range: {RANGE}"),
+            from_minor_units,
+            units,
+            currency,
+        )
     return _make(Money, amount, found)
 
 
@@ -236,9 +246,14 @@ def round_ratio(  # noqa: PLR0911  # one return per rounding mode reads clearest
         or denominator.__class__ is not int
         or not denominator
     ):
-        raise InvalidAmountError(
-            (numerator, denominator),
-            "is not a ratio of two whole numbers (an int over a non-zero int)",
+        value = numerator if numerator.__class__ is not int else denominator
+        said = "is zero" if value.__class__ is int else "is not a whole number"
+        raise at_the_door(
+            InvalidAmountError(value, f"{said}; a ratio is an int over a non-zero int"),
+            round_ratio,
+            numerator,
+            denominator,
+            mode,
         )
     if denominator < 0:
         numerator, denominator = -numerator, -denominator

@@ -19,7 +19,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode
 from commercekit.payments import _checks
@@ -45,6 +45,7 @@ def _refund_cost_row(value: object) -> FeeRow:
     return row_field(value, "row")
 
 
+@named_at_the_door
 @attrs.frozen
 class RefundCost:
     """What the provider keeps when ``refunded`` of a payment is returned to the buyer:
@@ -206,6 +207,7 @@ def _chargeback_cost_row(value: object) -> FeeRow:
     return row_field(value, "row")
 
 
+@named_at_the_door
 @attrs.frozen
 class ChargebackCost:
     """What a chargeback (a dispute the buyer raises with the card issuer) costs in fees:

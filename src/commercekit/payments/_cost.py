@@ -26,7 +26,7 @@ import attrs
 
 from commercekit._checks import money_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import MissingPaymentCostError
 from commercekit.money import Money, RoundingMode, sum_money
 from commercekit.payments import _checks
@@ -84,6 +84,7 @@ def _payment_cost_row(value: object) -> FeeRow:
     return row_field(value, "row")
 
 
+@named_at_the_door
 @attrs.frozen
 class PaymentCost:
     """What one payment costs the merchant, part by part (every part in the amount's

@@ -34,7 +34,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import money_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import DataFileError
 from commercekit.money import Money, RoundingMode
@@ -145,6 +145,7 @@ def _interchange_cap_regime(value: object) -> str | None:
     return None if value is None else _checks.one_of(value, REGIMES, "regime")
 
 
+@named_at_the_door
 @attrs.frozen
 class InterchangeCap:
     """The interchange cap the law sets for one card payment.

@@ -23,7 +23,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import InputKind
 from commercekit.money import Money
@@ -232,6 +232,7 @@ def _fee_row_note(value: object) -> str:
     return _note(value, "note")
 
 
+@named_at_the_door
 @attrs.frozen
 class FeeRow:
     """What a provider charges a merchant for one payment method over a period.

@@ -27,7 +27,7 @@ from datetime import date
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError, SurchargeRefusedError
 from commercekit.money import Money
@@ -69,6 +69,7 @@ def _surcharge_decision_instruments(value: object) -> tuple[str, ...]:
     return tuple(_checks.one_of(item, INSTRUMENTS, "instruments") for item in found)
 
 
+@named_at_the_door
 @attrs.frozen
 class SurchargeDecision:
     """Whether a surcharge may be charged on ``amount``, and how much at most.

@@ -33,7 +33,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import EXACT, RANGE, at_most, out_of_range
+from commercekit._numbers import EXACT, RANGE, at_most, named_at_the_door, out_of_range
 from commercekit._words import with_article
 from commercekit.errors import (
     CurrencyMismatchError,
@@ -90,11 +90,12 @@ def whole_number(value: object, what: str, *, minimum: int = 1) -> int:
     return value
 
 
-def _usage(value: object) -> dict[str, int]:
+def _usage(value: object, field: str = "") -> dict[str, int]:
     if not isinstance(value, Mapping):
         raise InvalidCartError(
-            f"customer_usage={shown(value)} is not a mapping of promotion ids to how "
-            "often this customer used them; pass e.g. {'SUMMER10': 1}"
+            f"{field}={shown(value)} is not a mapping of promotion ids to how often "
+            "this customer used them; pass e.g. {'SUMMER10': 1}",
+            field=field,
         )
     checked = {}
     for key, count in value.items():
@@ -136,6 +137,7 @@ def _sku(value: object) -> str:
     return value
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class CartLine:
     """One line of a cart: ``quantity`` units of ``sku`` at ``unit_price`` each.
@@ -163,7 +165,9 @@ class CartLine:
         if out_of_range(EXACT.multiply(self.unit_price.amount, self.quantity)):
             raise InvalidAmountError(
                 self.quantity,
-                f"units at {self.unit_price} come to more than a line can hold: {RANGE}",
+                f"units at unit_price={self.unit_price} come to more than a line can "
+                f"hold: {RANGE}",
+                field="quantity",
             )
 
     @property
@@ -192,9 +196,11 @@ def _lines(value: Iterable[CartLine]) -> tuple[CartLine, ...]:
         raise InvalidCartError(
             "the cart has no lines; promotions apply to a cart with at least one line"
         )
-    for line in lines:
+    for index, line in enumerate(lines):
         if not isinstance(line, CartLine):
-            raise InvalidCartError(f"{shown(line)} is not a CartLine")
+            raise InvalidCartError(
+                f"{shown(line)} is not a CartLine", field=f"lines[{index}]"
+            )
     return lines
 
 
@@ -202,6 +208,7 @@ def _shipping(value: object) -> Money | None:
     return None if value is None else whole_money(value, "shipping charge", "shipping")
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class Cart:
     """A cart as promotions see it.

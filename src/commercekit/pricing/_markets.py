@@ -31,7 +31,7 @@ import attrs
 
 from commercekit._checks import invalid, one_of
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._trusted import trusted_builder
 from commercekit.errors import InvalidAmountError, UnknownJurisdictionError
 from commercekit.money import Money, RateTable, RoundingMode, to_decimal, validate_currency
@@ -83,6 +83,7 @@ def _direction(value: object) -> Direction:
     return checks.member(value, Direction, "direction")
 
 
+@named_at_the_door
 @attrs.frozen
 class Market:
     """How a shop prices in one market.
@@ -150,6 +151,7 @@ def _bound_by(value: object) -> str | None:
     return None if value is None else one_of(value, BOUND_BY, "bound_by", invalid)
 
 
+@named_at_the_door
 @attrs.frozen
 class LocalizedPrice:
     """A base price carried into a market, every step kept.

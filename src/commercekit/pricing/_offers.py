@@ -29,6 +29,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import Money, to_decimal
 from commercekit.pricing import _checks as checks
@@ -79,6 +80,7 @@ def _each(value: object) -> bool:
     return checks.flag(value, "each")
 
 
+@named_at_the_door
 @attrs.frozen
 class PercentOff:
     """``percent`` off the eligible items (or the shipping, for a shipping promotion).
@@ -96,6 +98,7 @@ class PercentOff:
     percent: Decimal = attrs.field(converter=_percent)
 
 
+@named_at_the_door
 @attrs.frozen
 class AmountOff:
     """``amount`` off the eligible items once, or off each eligible unit with ``each``.
@@ -113,6 +116,7 @@ class AmountOff:
     each: bool = attrs.field(default=False, converter=_each, kw_only=True)
 
 
+@named_at_the_door
 @attrs.frozen
 class FixedPrice:
     """Each eligible unit sells at ``price`` (units already cheaper are left alone).
@@ -126,6 +130,7 @@ class FixedPrice:
     price: Money = attrs.field(converter=_price)
 
 
+@named_at_the_door
 @attrs.frozen
 class BuyXGetY:
     """Buy ``buy`` eligible units, get ``get`` more free (or ``percent`` off them).
@@ -154,6 +159,7 @@ def _tier_minimum(value: object) -> int | Money:
     return whole_money(value, "tier threshold")
 
 
+@named_at_the_door
 @attrs.frozen
 class Tier:
     """One step of a [`Tiered`][commercekit.pricing.Tiered] offer.
@@ -231,6 +237,7 @@ def _tiers(value: object) -> tuple[Tier, ...]:
     return tiers
 
 
+@named_at_the_door
 @attrs.frozen
 class Tiered:
     """Quantity breaks or spend thresholds: the highest tier reached applies.
@@ -257,6 +264,7 @@ class Tiered:
         return isinstance(self.tiers[0].minimum, int)
 
 
+@named_at_the_door
 @attrs.frozen
 class BundlePrice:
     """Any ``quantity`` eligible units together for ``price`` ("3 for EUR 10").
@@ -284,6 +292,7 @@ class BundlePrice:
             )
 
 
+@named_at_the_door
 @attrs.frozen
 class FreeShipping:
     """The shipping charge, waived. Put a threshold in ``minimum_subtotal``.

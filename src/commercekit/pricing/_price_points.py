@@ -24,7 +24,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import QUANTUM, Money, require_money, to_decimal
 from commercekit.pricing import _checks as checks
@@ -58,6 +58,7 @@ def _endings(values: object) -> tuple[Decimal, ...]:
     return tuple(sorted(to_decimal(value, "price ending") for value in values))
 
 
+@named_at_the_door
 @attrs.frozen
 class PricePoint:
     """Allowed prices: ``k x step + ending`` for whole ``k >= 0`` and each ending.

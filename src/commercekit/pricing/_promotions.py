@@ -50,6 +50,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
+from commercekit._numbers import named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import InputKind, InvalidAmountError, InvalidPromotionError
 from commercekit.money import Money
@@ -188,6 +189,7 @@ def _id(value: object) -> str:
     return value
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class Promotion:
     """A promotion: an offer, the conditions it needs, and how it combines.

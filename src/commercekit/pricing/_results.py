@@ -18,7 +18,7 @@ import attrs
 
 from commercekit._checks import one_currency
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, named_at_the_door
 from commercekit._trusted import trusted, trusted_builder
 from commercekit.errors import InvalidAmountError
 from commercekit.money import (
@@ -133,6 +133,7 @@ def _strategy(value: object) -> Strategy:
     return checks.member(value, Strategy, "strategy")
 
 
+@named_at_the_door
 @attrs.frozen
 class AppliedPromotion:
     """A promotion that applied, and what it took off.
@@ -166,6 +167,7 @@ class AppliedPromotion:
         return _moneys(self.amount, self.line_units)
 
 
+@named_at_the_door
 @attrs.frozen
 class RejectedPromotion:
     """A promotion that did not apply: the reason, and the explanation in words.
@@ -183,6 +185,7 @@ class RejectedPromotion:
         return f"{self.promotion.id}: {self.detail}"
 
 
+@named_at_the_door
 @attrs.frozen
 class DiscountedLine:
     """A cart line with its total discount from every promotion applied."""
@@ -210,6 +213,7 @@ class DiscountedLine:
         return self.line.subtotal - self.discount
 
 
+@named_at_the_door
 @attrs.frozen
 class PromotionResult:
     """The outcome of applying promotions to a cart.

@@ -52,7 +52,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._inputs import instance, invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import _fields as fields
@@ -133,6 +133,7 @@ def _rate_region(value: object, field: str = "") -> RateRegion | None:
     return fields.optional(value, RateRegion, field)
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class Place:
     """An address as VAT and customs rules see it on ``on`` (build it with ``place_of``).

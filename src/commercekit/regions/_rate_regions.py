@@ -52,7 +52,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import (
     InputKind,
     InvalidAmountError,
@@ -110,6 +110,7 @@ def _postcode_matches(patterns: tuple[str, ...], postcode: str, *, exact: bool) 
     return any(compact.startswith(p[:-1]) for p in patterns if p.endswith("*"))
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class RateRegion:
     """A region inside its country's VAT area that charges VAT at rates of its own.

@@ -20,7 +20,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import MissingDataError, UnknownCountryError
 from commercekit.regions import _fields as fields
 from commercekit.regions._eu import check_country, check_day
@@ -29,6 +29,7 @@ from commercekit.regions._iso import iso_subdivisions
 __all__ = ["Territory", "locate", "special_territory"]
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class Territory(_bundled.Sourced):
     """A territory whose VAT or customs status differs from its country's.

@@ -57,9 +57,54 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise InvalidJsonError(key, "appears twice in one object; give each key once")
+            raise _Twice(key)
         found[key] = value
     return found
+
+
+class _Twice(Exception):  # noqa: N818  # a finding of the reader's, turned into a refusal
+    """A key given twice in one object, found while parsing (before its path is known)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+class _Marked(dict[str, Any]):
+    """An object read with a key given twice: ``twice`` is the key."""
+
+    twice = ""
+
+
+def _marked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            marked = _Marked(found)
+            marked.twice = key
+            return marked
+        found[key] = value
+    return found
+
+
+def _path_of_twice(source: str, key: str) -> str:
+    """The JSON path of the first key given twice in ``source`` (``cart.lines[0].sku``),
+    found by reading it again with the objects marked; the key alone if it cannot be
+    (no deeper than the first reading went, so no recursion escapes)."""
+    try:
+        data = json.loads(source, object_pairs_hook=_marked, parse_constant=str)
+    except (ValueError, RecursionError):
+        return key
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, _Marked):
+            return f"{path}.{node.twice}" if path else node.twice
+        if isinstance(node, dict):
+            stack += [(f"{path}.{k}" if path else k, v) for k, v in reversed(node.items())]
+        elif isinstance(node, list):
+            stack += [(f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node)))]
+    return key
 
 
 def _no_constant(constant: str) -> object:
@@ -123,6 +168,11 @@ def json_document(text: str | bytes, *, name: str = "the document") -> dict[str,
             parse_constant=_no_constant,
             parse_float=_number,
         )
+    except _Twice as twice:
+        raise InvalidJsonError(
+            _path_of_twice(source, twice.key),
+            "appears twice in one object; give each key once",
+        ) from None
     except json.JSONDecodeError as error:
         raise InvalidJsonError(
             "",

@@ -31,6 +31,7 @@ import attrs
 from commercekit import _checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InputKind, InvalidAmountError
 from commercekit.money import Money, round_money, validate_currency
 from commercekit.regions import check_country
@@ -75,6 +76,7 @@ def _postcode_ranges(value: object) -> tuple[tuple[str, str], ...]:
     return tuple(ranges)
 
 
+@named_at_the_door
 @attrs.frozen
 class Zone:
     """Destinations priced alike, and how long they take (business days).
@@ -130,6 +132,7 @@ def _price(value: object) -> Money:
     return _charge(value, "price")
 
 
+@named_at_the_door
 @attrs.frozen
 class Bracket:
     """Parcels up to ``up_to_kg`` (chargeable) cost ``price``."""
@@ -217,6 +220,7 @@ def _example(_: object, __: object, value: object) -> None:
     check.flag(value, "example")
 
 
+@named_at_the_door
 @attrs.frozen
 class RateCard:
     """One carrier service's prices, as data.

@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import CurrencyMismatchError
 from commercekit.money import Money, RateTable, allocate, convert_noted, round_money
 from commercekit.shipping import _checks as check
@@ -58,6 +59,7 @@ def _duty_base(value: object) -> Money:
     return check.money(value, "base")
 
 
+@named_at_the_door
 @attrs.frozen
 class ItemDuty:
     """The duty on one item: its share of the customs value, the rate, the amount.
@@ -92,6 +94,7 @@ def _tax_rates(value: object) -> tuple[TaxRate, ...]:
     return check.listed(value, TaxRate, "rates")
 
 
+@named_at_the_door
 @attrs.frozen
 class ItemTax:
     """The import VAT/GST on one item: its base (its share of the customs value, its

@@ -15,7 +15,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidAmountError, NoRuleError
 from commercekit.shipping import _checks as check
 
@@ -122,6 +122,7 @@ def _in_order(since: date, until: date | None) -> None:
         )
 
 
+@named_at_the_door
 @attrs.frozen
 class CustomsRules(_bundled.Sourced):
     """How a destination values imports and bases its import tax.

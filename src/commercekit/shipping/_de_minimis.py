@@ -18,7 +18,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.shipping import _checks as check
@@ -83,6 +83,7 @@ def _scheme(value: object) -> str | None:
     return check.optional_text(value, "scheme")
 
 
+@named_at_the_door
 @attrs.frozen
 class DeMinimis(_bundled.Sourced):
     """Below ``threshold``, no duty (``kind="duty"``) or no import tax is collected.
@@ -121,6 +122,7 @@ class DeMinimis(_bundled.Sourced):
     def __attrs_post_init__(self) -> None:
         _in_order(self.since, self.until)
 
+    @named_at_the_door
     def applies_to(
         self,
         origin: str,

@@ -43,7 +43,7 @@ import attrs
 
 from commercekit._checks import invalid, moment
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.regions import (
     check_country,
@@ -90,6 +90,7 @@ def _region(instance: Warehouse, _: object, value: str | None) -> None:
         holiday_region(instance.country, value)
 
 
+@named_at_the_door
 @attrs.frozen
 class Warehouse:
     """Where orders ship from: its country (and subdivision), time zone, cut-off time
@@ -129,6 +130,7 @@ def _reasons(value: object) -> tuple[str, ...]:
     return check.texts(value, "reasons")
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class DeliveryWindow:
     """The earliest and latest delivery dates, and what moved them."""

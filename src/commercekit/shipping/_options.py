@@ -21,7 +21,7 @@ from typing import Protocol
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._trusted import trusted, trusted_evolve
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, RoundingMode, require_money, round_money, sum_money
@@ -57,6 +57,7 @@ def _yes_no(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
     check.flag(value, attribute.name)
 
 
+@named_at_the_door
 @attrs.frozen
 class ShippingOption:
     """A priced service for one parcel, with how the price was made.
@@ -111,6 +112,7 @@ def _services(value: object) -> frozenset[str]:
     return frozenset(check.text(name, "services") for name in value)
 
 
+@named_at_the_door
 @attrs.frozen
 class FreeShipping:
     """Free shipping on ``services`` (all if empty) for orders of ``threshold`` or more,

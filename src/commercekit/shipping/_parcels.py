@@ -57,7 +57,7 @@ from typing import Literal
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit._trusted import trusted
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import RoundingMode, round_ratio, to_decimal
@@ -127,6 +127,7 @@ def _source(value: object) -> str | None:
     return value
 
 
+@named_at_the_door
 @attrs.frozen
 class DimensionRounding:
     """How a carrier measures each side of a parcel before working out its volume.
@@ -189,6 +190,7 @@ class DimensionRounding:
     )
 
     @classmethod
+    @named_at_the_door
     def from_dict(cls, data: Mapping[str, object]) -> DimensionRounding:
         """From ``{"unit": "cm", "increment": "1", "mode": "up", "source": "https://…"}``."""
         if not isinstance(data, Mapping):
@@ -243,6 +245,7 @@ def check_dimension_rounding(value: object) -> DimensionRounding | Literal["exac
     )
 
 
+@named_at_the_door
 @attrs.frozen
 class Parcel:
     """A parcel, kept in kilograms and centimetres (exact conversions from lb and in)."""
@@ -254,6 +257,7 @@ class Parcel:
     height_cm: Decimal = attrs.field(converter=_size)
 
     @classmethod
+    @named_at_the_door
     def metric(
         cls, *, weight: Decimal | int, length: Decimal | int, width: Decimal | int,
         height: Decimal | int,
@@ -262,6 +266,7 @@ class Parcel:
         return cls(weight, length, width, height)
 
     @classmethod
+    @named_at_the_door
     def imperial(
         cls, *, weight: Decimal | int, length: Decimal | int, width: Decimal | int,
         height: Decimal | int,
@@ -279,6 +284,7 @@ class Parcel:
         """Length x width x height, in cm³."""
         return EXACT.multiply(EXACT.multiply(self.length_cm, self.width_cm), self.height_cm)
 
+    @named_at_the_door
     def as_measured(
         self, dimension_rounding: DimensionRounding | Literal["exact"]
     ) -> Parcel:

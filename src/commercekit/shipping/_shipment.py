@@ -14,6 +14,7 @@ import attrs
 from commercekit import _checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_country
@@ -49,6 +50,7 @@ def _excise(value: object) -> ExciseKind | None:
     return None if value is None else check.member(value, ExciseKind, "excise")
 
 
+@named_at_the_door
 @attrs.frozen
 class Item:
     """One line of a shipment: what it is, where it was made, and its value in total.
@@ -99,6 +101,7 @@ def _taxable(_: object, __: object, value: object) -> None:
     check.flag(value, "taxable")
 
 
+@named_at_the_door
 @attrs.frozen
 class Fee:
     """A carrier or customs fee, and whether import VAT/GST is charged on it."""
@@ -149,6 +152,7 @@ def _sold_under(value: object) -> str | None:
     return check.optional_text(value, "sold_under")
 
 
+@named_at_the_door
 @attrs.frozen
 class Shipment:
     """Items sent together to one destination, with what was charged to carry them.

@@ -18,6 +18,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InvalidAmountError, NoRuleError
 from commercekit.money import to_decimal
 from commercekit.regions import check_day
@@ -43,7 +44,9 @@ def _note(_: object, attribute: attrs.Attribute[str], value: object) -> None:
 
 def _in_order(since: date, until: date | None) -> None:
     if until is not None and until < since:
-        raise InvalidAmountError(until, f"ends before it begins ({since})")
+        raise InvalidAmountError(
+            until, f"ends before it begins (since={since})", field="until"
+        )
 
 
 def _covers(since: date, until: date | None, on: date) -> bool:
@@ -102,6 +105,7 @@ def _hs_digits(value: object) -> str:
     return value
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class DutyRate:
     """A duty rate for a heading: ad valorem percent, dated, with its source.
@@ -141,6 +145,7 @@ class DutyRate:
         """The heading's digits: how it is matched, however it is written."""
         return "".join(char for char in self.heading if char.isdigit())
 
+    @named_at_the_door
     def covers(self, hs_code_digits: str, destination: str, on: date) -> bool:
         """Whether this row rates that HS code into ``destination`` on ``on``."""
         hs_code_digits = _hs_digits(hs_code_digits)
@@ -205,6 +210,7 @@ class TariffTable:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(<{len(self.rates)} rates>, name={self.name!r})"
 
+    @named_at_the_door
     def duty(self, hs_code: str, *, origin: str, destination: str, on: date) -> DutyRate:
         """The rate of the longest heading that starts the HS code (``6109.10.0010``)."""
         hs_code = check_hs_code(hs_code)

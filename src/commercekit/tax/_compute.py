@@ -35,7 +35,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, MIN_EXPONENT, context_free
+from commercekit._numbers import EXACT, MIN_EXPONENT, context_free, named_at_the_door
 from commercekit._trusted import trusted
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import (
@@ -66,6 +66,7 @@ __all__ = [
 ]
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxAmount:
     """One tax on one base: the rate that applied, the base it applied to, the tax."""
@@ -83,6 +84,7 @@ def _tax_amounts(value: object) -> tuple[TaxAmount, ...]:
     return _checks.listed(value, TaxAmount, "taxes")
 
 
+@named_at_the_door
 @attrs.frozen
 class Taxed:
     """An amount with its taxes; ``net + tax == gross`` always, to the minor unit."""

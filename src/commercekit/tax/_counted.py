@@ -10,6 +10,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.money import Money, RateTable, convert_noted, require_money, sum_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
@@ -40,6 +41,7 @@ def _transactions(value: object) -> int:
     )
 
 
+@named_at_the_door
 @attrs.frozen
 class CountedSale:
     """One sale as threshold monitoring needs it: when, how much, to where.

@@ -42,7 +42,7 @@ from typing import Protocol
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._words import with_article
 from commercekit.errors import InvalidTaxIdError, UnknownCountryError, shown
 from commercekit.tax import _checks
@@ -93,6 +93,7 @@ def _checker(module: str) -> ModuleType:
 _UNPREFIXED = {"AU", "NZ", "CA", "IN"}
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxId:
     """A well-formed tax number: its country (as the number writes it) and digits.
@@ -252,6 +253,7 @@ def _level(value: object) -> VerificationLevel:
     return _checks.choice(value, VerificationLevel, "level")
 
 
+@named_at_the_door
 @attrs.frozen
 class Verification:
     """The outcome of checking a tax number, as a decision records it."""

@@ -28,7 +28,7 @@ import attrs
 from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import MissingDataError, NoRuleError
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -94,6 +94,7 @@ def _why(value: object) -> tuple[Rule, ...]:
     return _checks.listed(value, Rule, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class OperatorLiability:
     """Who pays the GST on ``service`` supplied through the operator ``marketplace``:

@@ -28,6 +28,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.money import Money
 from commercekit.tax import _checks
 from commercekit.tax._in_cars import Propulsion, engine_cc, length_mm, propulsion
@@ -96,6 +97,7 @@ def _air_class(value: object) -> AirClass | None:
     return None if value is None else _checks.choice(value, AirClass, "air_class")
 
 
+@named_at_the_door
 @attrs.frozen
 class RateFacts:
     """The facts an Indian GST rate turns on beyond the category.

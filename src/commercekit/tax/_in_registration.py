@@ -50,7 +50,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.money import RateTable
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -86,6 +86,7 @@ def _registration(value: object) -> Registration:
     return _checks.choice(value, Registration, "status")
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class GstRegistrationStatus:
     """A supplier's position under India's registration rules on a day.

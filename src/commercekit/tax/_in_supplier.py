@@ -30,6 +30,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind
 from commercekit.regions import check_day
 from commercekit.tax import _checks
@@ -149,6 +150,7 @@ def _supplies(value: object) -> frozenset[GstSupply]:
     return found
 
 
+@named_at_the_door
 @attrs.frozen
 class GstSupplier:
     """What India's registration rules ask about a supplier that its sales cannot tell.

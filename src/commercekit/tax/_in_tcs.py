@@ -33,7 +33,7 @@ from commercekit import _bundled
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, sum_money
 from commercekit.regions import check_day
@@ -111,6 +111,7 @@ def _rules(value: object) -> tuple[Rule, ...]:
     return _checks.listed(value, Rule, "why")
 
 
+@named_at_the_door
 @attrs.frozen
 class TcsCollection:
     """The TCS an operator collects on one month's supplies by one seller.

@@ -27,7 +27,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit._trusted import trusted, trusted_builder
 from commercekit.errors import InputKind
 from commercekit.money import (
@@ -78,6 +78,7 @@ def _level(value: object) -> RoundingLevel:
     return _checks.choice(value, RoundingLevel, "rounding")
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxBreakdown:
     """The taxes of an invoice or receipt: per line, per rate, and in total.

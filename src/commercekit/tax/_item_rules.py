@@ -12,6 +12,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind
 from commercekit.money import Money
 from commercekit.tax import _checks
@@ -81,6 +82,7 @@ def _threshold(value: object) -> Money:
     return found
 
 
+@named_at_the_door
 @attrs.frozen
 class PerItemRate:
     """One tax's rule picking its rate by the price of each item.

@@ -59,7 +59,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._checks import invalid
-from commercekit._numbers import EXACT, context_free
+from commercekit._numbers import EXACT, context_free, named_at_the_door
 from commercekit.errors import (
     CurrencyMismatchError,
     InputKind,
@@ -246,6 +246,7 @@ def _rate(bands: tuple[PerItemRate, ...], line: Decimal, units: Decimal) -> TaxR
     return bands[-1].above
 
 
+@named_at_the_door
 def item_tax_lines(
     price: Money,
     quantity: int,

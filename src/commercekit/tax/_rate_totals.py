@@ -21,7 +21,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, named_at_the_door
 from commercekit.money import (
     MINOR_UNITS,
     Money,
@@ -52,6 +52,7 @@ def _kind(value: object) -> RateKind:
     return _checks.choice(value, RateKind, "kind")
 
 
+@named_at_the_door
 @attrs.frozen
 class RateTotal:
     """One row of an invoice's tax summary: per tax and rate, the base and the tax.

@@ -55,7 +55,7 @@ import attrs
 
 from commercekit._bundled import package_files
 from commercekit._checks import invalid
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import (
     AmbiguousTaxError,
     DataFileError,
@@ -214,6 +214,7 @@ class BundledRates:
             hint = "bundled: " + ", ".join(self._files)
         raise UnknownJurisdictionError(jurisdiction, hint)
 
+    @named_at_the_door
     def rates_for(
         self, jurisdiction: str, category: TaxCategory | str, *, on: date
     ) -> tuple[TaxRate, ...]:
@@ -271,6 +272,7 @@ class BundledRates:
             refuse_on_holiday(code, asked, tuple(found), day)
         return tuple(found)
 
+    @named_at_the_door
     def rate_for(
         self,
         jurisdiction: str,

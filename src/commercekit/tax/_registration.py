@@ -40,7 +40,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import DIVISION, EXACT, context_free
+from commercekit._numbers import DIVISION, EXACT, context_free, named_at_the_door
 from commercekit.errors import NoRuleError, NoThresholdError
 from commercekit.money import (
     Money,
@@ -89,6 +89,7 @@ def _unmeasured(value: object) -> tuple[str, ...]:
     return _checks.texts(value, "unmeasured")
 
 
+@named_at_the_door
 @attrs.frozen
 class ThresholdStatus:
     """One threshold against a seller's sales: counted, share, status, and why.

@@ -5,11 +5,13 @@ from __future__ import annotations
 import attrs
 
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.tax import _checks
 
 __all__ = ["Rule"]
 
 
+@named_at_the_door
 @attrs.frozen
 class Rule:
     """One step of the reasoning, with the law or page it rests on.

@@ -10,7 +10,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, named_at_the_door
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
@@ -65,6 +65,7 @@ class Supply(enum.StrEnum):
     """Other services, under the general rules."""
 
 
+@named_at_the_door
 @attrs.frozen
 class Seller:
     """Who sells: where established, and where and under which schemes registered.
@@ -102,6 +103,7 @@ def _valid_subdivision(buyer: object, _: attrs.Attribute[Any], value: object) ->
         check_subdivision(getattr(buyer, "country", ""), value)
 
 
+@named_at_the_door
 @attrs.frozen
 class Buyer:
     """Who buys and where: a consumer, or a business identified by its tax number.
@@ -145,6 +147,7 @@ def _supply(value: object) -> Supply:
     return _checks.choice(value, Supply, "supply")
 
 
+@named_at_the_door
 @attrs.frozen
 class Sale:
     """One supply: what, for how much, from where, to whom, through whom.
@@ -341,6 +344,7 @@ def _conversions(value: object) -> tuple[str, ...]:
     return _checks.texts(value, "conversions")
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxDecision:
     """Whose VAT/GST applies to a sale, who accounts for it, and why.

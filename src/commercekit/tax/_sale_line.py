@@ -8,6 +8,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.money import Money, require_money
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
@@ -31,6 +32,7 @@ def _quantity(value: object) -> int:
     )
 
 
+@named_at_the_door
 @attrs.frozen
 class SaleLine:
     """One line of goods in a sale: its value (all units, after discounts), how many

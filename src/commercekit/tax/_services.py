@@ -35,6 +35,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, UnknownJurisdictionError
 from commercekit.regions import check_country
 from commercekit.tax import _checks
@@ -156,6 +157,7 @@ def _premises(value: object) -> bool | None:
     return None if value is None else _checks.flag(value, "at_specified_premises")
 
 
+@named_at_the_door
 @attrs.frozen
 class ServiceFacts:
     """The facts of a service the place-of-supply and export rules ask for.

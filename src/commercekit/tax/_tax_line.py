@@ -12,7 +12,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free
+from commercekit._numbers import MAX_MAGNITUDE, RANGE, context_free, named_at_the_door
 from commercekit.errors import CurrencyMismatchError, InvalidAmountError
 from commercekit.money import Money, require_money, round_money
 from commercekit.tax import _checks
@@ -33,6 +33,7 @@ def _optional_money(value: object) -> Money | None:
     return None if value is None else require_money(value, "discount")
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxLine:
     """One line of a cart or invoice.
@@ -96,6 +97,7 @@ def _before_discount(line: TaxLine) -> Money:
     return total
 
 
+@named_at_the_door
 @attrs.frozen
 class LineTax(Taxed):
     """A line's result: its net, its taxes and its gross."""

@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT, context_free, plugged
+from commercekit._numbers import EXACT, context_free, named_at_the_door, plugged
 from commercekit.errors import InputKind, InvalidAmountError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -60,6 +60,7 @@ def _jurisdiction(value: object) -> str:
     return _checks.jurisdiction(value)
 
 
+@named_at_the_door
 @attrs.frozen
 class TaxRate:
     """One tax's rate for one category in one jurisdiction, with its period and source.

@@ -34,7 +34,7 @@ from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import InputKind, NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day
@@ -191,6 +191,7 @@ def _in_order(instance: Threshold, _: attrs.Attribute[Any], until: date | None) 
         )
 
 
+@named_at_the_door
 @attrs.frozen
 class Threshold(_bundled.Sourced):
     """A dated, sourced threshold or limit.

@@ -35,6 +35,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from commercekit._numbers import named_at_the_door
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
@@ -91,6 +92,7 @@ class StateRatesOnly:
     def __repr__(self) -> str:
         return f"StateRatesOnly({self.source!r})"
 
+    @named_at_the_door
     def rates_for(
         self, jurisdiction: str, category: TaxCategory | str, *, on: date
     ) -> tuple[TaxRate, ...]:

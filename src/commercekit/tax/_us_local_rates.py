@@ -50,7 +50,7 @@ import attrs
 
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, named_at_the_door
 from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import to_decimal
 from commercekit.tax import _checks
@@ -140,6 +140,7 @@ def _categories(value: object) -> dict[TaxCategory, LocalTreatment]:
     }
 
 
+@named_at_the_door
 @attrs.frozen
 class LocalRate:
     """One local sales tax at the buyer's address: who levies it, its rate, its source.
@@ -189,6 +190,7 @@ class LocalRate:
         return found
 
 
+@named_at_the_door
 class LocalRates:
     """A rate source answering ``state``'s own tax from ``source`` (the bundled
     tables) and each of ``local`` (the local taxes at the buyer's address) after it;
@@ -263,6 +265,7 @@ class LocalRates:
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable
 
+    @named_at_the_door
     def rates_for(
         self, jurisdiction: str, category: TaxCategory | str, *, on: date
     ) -> tuple[TaxRate, ...]:

@@ -35,7 +35,7 @@ from commercekit import _bundled
 from commercekit._checks import invalid
 from commercekit._errors_data import NoThresholdError
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import NoRuleError
 from commercekit.money import Money, require_money
 from commercekit.regions import check_day, check_subdivision
@@ -192,6 +192,7 @@ def _in_order(
         raise invalid("until", until, f"is before since ({instance.since})")
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class NexusThreshold(_bundled.Sourced):
     """A state's economic-nexus threshold for remote sellers in one period.

@@ -36,7 +36,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import NoRuleError
 from commercekit.regions import check_day, check_subdivision
 from commercekit.tax import _checks
@@ -72,6 +72,7 @@ def _combined(value: object) -> ShippingTaxability | None:
     return None if value is None else _checks.choice(value, ShippingTaxability, "combined")
 
 
+@named_at_the_door
 @attrs.frozen
 class UsShipping(_bundled.Sourced):
     """One state's treatment of separately stated shipping in one period.

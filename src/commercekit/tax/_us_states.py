@@ -34,7 +34,7 @@ import attrs
 
 from commercekit import _bundled
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
-from commercekit._numbers import context_free
+from commercekit._numbers import context_free, named_at_the_door
 from commercekit.errors import UnknownCountryError
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
@@ -46,6 +46,7 @@ def _state(value: object) -> str:
     return check_subdivision("US", value)
 
 
+@named_at_the_door
 @attrs.frozen
 class UsState(_bundled.Sourced):
     """One state's (or DC's) sales-tax facts.

@@ -33,6 +33,7 @@ import attrs
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr, named_fields
+from commercekit._numbers import named_at_the_door
 from commercekit.money import Money, require_money
 from commercekit.regions import check_subdivision
 from commercekit.tax import _checks
@@ -86,6 +87,7 @@ def _conversions(value: object) -> tuple[str, ...]:
     return _checks.texts(value, "conversions")
 
 
+@named_at_the_door
 @attrs.frozen(field_transformer=named_fields)
 class NexusStatus:
     """A seller's position against one state's economic-nexus threshold on a day.
