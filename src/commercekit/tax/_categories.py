@@ -153,15 +153,15 @@ def us_only(code: str, category: TaxCategory) -> MissingDataError:
     )
 
 
-IN_ONLY = frozenset({TaxCategory.PAN_MASALA})
-"""Categories only India's rules answer (``fact_rates``): refused elsewhere, never the
-standard rate."""
+IN_ONLY = {TaxCategory.PAN_MASALA: "tariff item 2106 90 20"}
+"""Categories only India's rules answer (``fact_rates``), each with the goods it names:
+refused elsewhere, never the standard rate."""
 
 
 def in_only(code: str, category: TaxCategory) -> MissingDataError:
     """The refusal of an India-only ``category`` in ``code``, outside India."""
     why = (
-        f"{category} is India's category for tariff item 2106 90 20, which its GST and "
+        f"{category} is India's category for {IN_ONLY[category]}, which its GST and "
         f"compensation cess rate apart; {code}'s rate for it is the rate of the "
         "category its own law puts it in, which commercekit does not choose"
     )

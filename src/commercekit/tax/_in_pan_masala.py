@@ -44,19 +44,18 @@ if TYPE_CHECKING:
     from commercekit.tax._in_rate_facts import RateFacts
     from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["AD_VALOREM_UNTIL", "pan_masala_rates", "refuse_rates_for", "why_not_bundled"]
+__all__ = ["pan_masala_rates", "refuse_rates_for"]
 
 HEADING = "21069020"
 """Tariff item 2106 90 20, pan masala."""
 _GST_BEGAN = date(2017, 7, 1)
 _PER_UNIT = date(2023, 4, 1)
+"""From this day the cess is an amount per unit: the bundled rows end the day before."""
 _DECLARED_PRICE = date(2023, 7, 27)
 _RULE_31D = date(2026, 2, 1)
-AD_VALOREM_UNTIL = date(2023, 3, 31)
-"""The last day the bundled rows cover: the cess was a rate of the value until then."""
 
 
-def why_not_bundled(day: date) -> str | None:
+def _why_not_bundled(day: date) -> str | None:
     """What pan masala's taxes turn on from 2023-04-01, unbundled; ``None`` before."""
     if day < _PER_UNIT:
         return None
@@ -102,7 +101,7 @@ def pan_masala_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, .
 
 def _refusal(day: date) -> MissingDataError | None:
     """The refusal of pan masala's taxes on ``day`` from 2023-04-01; ``None`` before."""
-    why = why_not_bundled(day)
+    why = _why_not_bundled(day)
     if why is None:
         return None
     return MissingDataError(
