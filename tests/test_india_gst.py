@@ -245,6 +245,8 @@ def test_a_category_without_a_sourced_rate_is_missing_not_guessed(
     by_piece = (TaxCategory.APPAREL, TaxCategory.FOOTWEAR)  # tests/test_india_apparel.py
     if (category in clothing and day >= date(2025, 9, 22)) or category in by_piece:
         match = f"the price of each item of {category} in IN-MH"
+    if category is TaxCategory.PAN_MASALA and day >= date(2023, 4, 1):
+        match = "the retail sale price declared on each unit of pan masala"  # its cess
     with pytest.raises(MissingDataError, match=match):
         rates_for("IN-MH", category, on=day)
 

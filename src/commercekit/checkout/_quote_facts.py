@@ -71,13 +71,15 @@ def fact_line_rates(
     context: CheckoutContext,
     discount: Money,
 ) -> tuple[TaxRate, ...]:
-    """The rates of a line whose Indian rate turns on a fact its product states;
-    ``discount`` is the line's discount (zero where none)."""
+    """The rates of a line whose Indian rate turns on a fact its product states
+    (pan masala's on none); ``discount`` is the line's discount (zero where none)."""
     # Imported for a sale in India only: a quote elsewhere never rates by facts.
-    from commercekit.tax import fact_rates  # noqa: PLC0415
+    from commercekit.tax import RateFacts, fact_rates  # noqa: PLC0415
 
     facts = context.products[line.sku].rate_facts
     where = f"products[{shown(line.sku)}].rate_facts"
+    if facts is None and category is TaxCategory.PAN_MASALA:
+        facts = RateFacts()  # pan masala's rates turn on no fact
     if facts is None:
         turns = f"India's GST rate for {category} turns on a fact of the supply"
         raise MissingDataError(

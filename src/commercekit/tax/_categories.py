@@ -6,7 +6,9 @@ import enum
 
 from commercekit.errors import MissingDataError, UnknownCategoryError
 
-__all__ = ["US_ONLY", "RateKind", "TaxCategory", "check_category", "us_only"]
+__all__ = [
+    "IN_ONLY", "US_ONLY", "RateKind", "TaxCategory", "check_category", "in_only", "us_only",
+]  # fmt: skip
 
 
 class TaxCategory(enum.StrEnum):
@@ -88,6 +90,11 @@ class TaxCategory(enum.StrEnum):
     law that rates them by their engine (India's GST and compensation cess, by the
     engine capacity). Elsewhere the standard rate where a table falls back to it, as
     ``MOTOR_CARS``; a US state without a rule for them refuses them."""
+    PAN_MASALA = "pan_masala"
+    """Pan masala (tariff item 2106 90 20 of India's Customs Tariff), which India's GST
+    and compensation cess rate apart from other food preparations. Refused everywhere
+    else, never the standard or a food rate: give the category the country's law puts
+    it in."""
     SCHOOL_SUPPLIES = "school_supplies"
     """Supplies a student commonly uses in a course of study: binders, paper, notebooks,
     pens, pencils, crayons, markers, glue, scissors, rulers, calculators, lunch boxes
@@ -143,6 +150,25 @@ def us_only(code: str, category: TaxCategory) -> MissingDataError:
         f"{code} rates for {category}",
         f"{why}, or pass a TaxRateSource that answers {category}",
         json_how=f"{why} (a JSON request carries no rates of its own)",
+    )
+
+
+IN_ONLY = {TaxCategory.PAN_MASALA: "tariff item 2106 90 20"}
+"""Categories only India's rules answer (``fact_rates``), each with the goods it names:
+refused elsewhere, never the standard rate."""
+
+
+def in_only(code: str, category: TaxCategory) -> MissingDataError:
+    """The refusal of an India-only ``category`` in ``code``, outside India."""
+    why = (
+        f"{category} is India's category for {IN_ONLY[category]}, which its GST and "
+        f"compensation cess rate apart; {code}'s rate for it is the rate of the "
+        "category its own law puts it in, which commercekit does not choose"
+    )
+    return MissingDataError(
+        f"{code} rates for {category}",
+        f"{why}: give that category, or pass a TaxRateSource that answers {category}",
+        json_how=f"{why}: give that category (a JSON request carries no rates of its own)",
     )
 
 

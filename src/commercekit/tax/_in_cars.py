@@ -82,11 +82,15 @@ class Propulsion(enum.StrEnum):
     """An engine and an electric motor, not saying which engine: refused for a car,
     whose entry turns on it (say ``petrol_hybrid`` or ``diesel_hybrid``)."""
     PETROL_HYBRID = "petrol_hybrid"
-    """A spark-ignition engine (petrol, LPG or CNG) and an electric motor (8703 40,
-    8703 60; compensation cess S. No. 47)."""
+    """A spark-ignition engine (petrol, LPG or CNG) and an electric motor, both "as
+    motors for propulsion" (8703 40, 8703 60, plug-in hybrids included; compensation
+    cess S. No. 47): the electric motor can propel the car on its own. A mild hybrid,
+    whose motor only assists the engine, is ``petrol`` (the Haryana advance ruling on
+    S. No. 48 of 25 Oct 2018)."""
     DIESEL_HYBRID = "diesel_hybrid"
-    """A compression-ignition engine (diesel or semi-diesel) and an electric motor
-    (8703 50, 8703 70; compensation cess S. No. 48)."""
+    """A compression-ignition engine (diesel or semi-diesel) and an electric motor,
+    both "as motors for propulsion" (8703 50, 8703 70; compensation cess S. No. 48): a
+    mild hybrid is ``diesel``, as ``PETROL_HYBRID`` says."""
     ELECTRIC = "electric"
     """Electrically operated: run solely on electrical energy (``tax/_in_electric.py``)."""
 
@@ -241,7 +245,10 @@ def car_rates(code: str, facts: RateFacts, day: date) -> tuple[TaxRate, ...]:
             "propulsion",
             "its engine (compensation cess S. No. 47, a spark-ignition engine: "
             "'petrol_hybrid'; S. No. 48, a compression-ignition engine: "
-            "'diesel_hybrid')",
+            "'diesel_hybrid'), each with an electric motor that can propel the car on "
+            "its own ('motors for propulsion', as the Haryana advance ruling of 25 Oct "
+            "2018 read it); a mild hybrid, whose motor only assists the engine, is "
+            "rated by its engine: 'petrol' or 'diesel'",
         )
     if facts.propulsion.hybrid and day < _HYBRID_ENTRIES:
         bundled = (

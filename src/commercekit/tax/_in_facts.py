@@ -39,7 +39,10 @@ the supplier chooses (``RateFacts.full_input_tax_credit``; a motorcab's 12 % fro
 2017-08-22, the others' rates from 2017-10-13); from 2025-09-22 rail as reported
 unchanged; the other conveyances refused, saying what was reported.
 Drinks of heading 2202 10 are rated by the heading stated, and pay the compensation
-cess beside the GST until 2025-09-21 (``tax/_in_headings.py``).
+cess beside the GST until 2025-09-21 (``tax/_in_headings.py``); pan masala, which
+needs no fact, 28 % and a 60 % cess until 2023-03-31, and is refused after, when its
+cess and then its GST turn on the retail sale price of each unit
+(``tax/_in_pan_masala.py``).
 
 The caller states the fact in a [`RateFacts`][commercekit.tax.RateFacts];
 [`fact_rates`][commercekit.tax.fact_rates] answers the rates of the taxes of the place
@@ -87,6 +90,7 @@ from commercekit.tax._in_headings import (
 )
 from commercekit.tax._in_headings import rows_table as heading_rows
 from commercekit.tax._in_motorcycles import motorcycle_rates, motorcycle_rows
+from commercekit.tax._in_pan_masala import pan_masala_rates
 from commercekit.tax._in_rate_facts import RateFacts
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
@@ -247,7 +251,7 @@ def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
         str(asked),
         "has no Indian rate that turns on RateFacts; use 'accommodation', "
         "'restaurant', 'passenger_transport', 'non_alcoholic_drinks', 'motor_cars', "
-        "'motorcycles' or 'footwear' (before 2022), or "
+        "'motorcycles', 'pan_masala' or 'footwear' (before 2022), or "
         "rates_for() for the others",
     )
 
@@ -292,6 +296,8 @@ def fact_rates(
         return car_rates(code, facts, day)
     if asked is TaxCategory.MOTORCYCLES:
         return motorcycle_rates(code, facts, day)
+    if asked is TaxCategory.PAN_MASALA:
+        return pan_masala_rates(code, facts, day)
     if asked in heading_categories():
         if facts.heading is None:
             raise MissingDataError(

@@ -9,7 +9,7 @@ from datetime import date
 from typing import NoReturn
 
 from commercekit.errors import MissingDataError, NoRuleError
-from commercekit.tax._categories import US_ONLY, TaxCategory, us_only
+from commercekit.tax._categories import IN_ONLY, US_ONLY, TaxCategory, in_only, us_only
 from commercekit.tax._rate_table import STANDARD, Table, find
 
 __all__ = ["refuse_missing"]
@@ -35,6 +35,12 @@ def refuse_missing(
             "line would be a guess: tax each unit with item_tax_lines(price, quantity, "
             f"per_item_rates({place!r}, {str(asked)!r}, on=day))",
         )
+    if asked in IN_ONLY and covered:
+        if not per_heading:
+            raise in_only(code, asked)
+        from commercekit.tax._in_pan_masala import refuse_rates_for  # noqa: PLC0415
+
+        raise refuse_rates_for(place, day)
     if code[:3] == "US-" and covered:
         from commercekit.tax._us_categories import refuse_category  # noqa: PLC0415
 

@@ -68,7 +68,7 @@ from commercekit.errors import (
 )
 from commercekit.regions import check_day, check_subdivision, special_territory
 from commercekit.tax import _checks, _tax_rate
-from commercekit.tax._categories import US_ONLY, TaxCategory, check_category
+from commercekit.tax._categories import IN_ONLY, US_ONLY, TaxCategory, check_category
 from commercekit.tax._rate_table import Table, find, indexed, read_file
 from commercekit.tax._tax_rate import _ALIASES, TaxRate, TaxRateSource, source_rates
 
@@ -314,9 +314,10 @@ _CLASSIFIED = frozenset({TaxCategory.ZERO_RATED, TaxCategory.EXEMPT})
 
 def _per_category(code: str, asked: TaxCategory) -> bool:
     """Whether ``code`` answers ``asked`` only from rows of its own (a US-only
-    category outside the US states, any category in India or a US state)."""
-    if code[:3] != "US-":
-        return code in _RATE_PER_HEADING or asked in US_ONLY
+    category outside the US states, an India-only one anywhere, any category in India
+    or a US state with a sales tax)."""
+    if asked in IN_ONLY or code[:3] != "US-":
+        return code in _RATE_PER_HEADING or asked in US_ONLY or asked in IN_ONLY
     from commercekit.tax._us_states import no_sales_tax  # noqa: PLC0415  # US only
 
     return code not in no_sales_tax()
