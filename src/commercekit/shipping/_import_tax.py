@@ -21,6 +21,7 @@ from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, ReliefKind, Valuation
+from commercekit.shipping._de_minimis import DeMinimis
 from commercekit.shipping._duty import duty_assessed, relief, relieved
 from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import ARTICLE_TAX, INDIA
@@ -129,22 +130,35 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
             shipment.items, bases, found_rates, amounts, strict=True
         )
     ]
-    if (
-        found_relief is not None
-        and found_relief.measure == "tax_amount"
-        and relief_excludes(shipment, area, ReliefKind.TAX) is None
-    ):
-        limit = found_relief.threshold
-        assessed = _assessed(bases, found_rates, limit.currency.code, mode, work)
-        if assessed <= limit:
-            total = sum_money([line.amount for line in taxes], currency)
-            shown = "" if assessed.currency == total.currency else f" ({assessed})"
-            work.lines.append(
-                f"import tax of {total}{shown} not collected: within {limit} "
-                f"[{found_relief.source}]"
-            )
-            return [attrs.evolve(line, amount=zero(currency)) for line in taxes]
+    if found_relief is not None and found_relief.measure == "tax_amount":
+        return _tax_amount_waived(shipment, area, found_relief, taxes, work, mode)
     return taxes
+
+
+def _tax_amount_waived(  # noqa: PLR0917  # one step of import_tax_lines, all its inputs
+    shipment: Shipment,
+    area: str,
+    found: DeMinimis,
+    taxes: list[ItemTax],
+    work: Work,
+    mode: RoundingMode,
+) -> list[ItemTax]:
+    """``taxes``, or none of them where their amount is within a de minimis set on the
+    amount of tax (Switzerland's CHF 5), assessed in the limit's currency, and the
+    relief does not leave the goods out."""
+    if relief_excludes(shipment, area, ReliefKind.TAX) is not None:
+        return taxes
+    limit = found.threshold
+    bases, found_rates = [line.base for line in taxes], [line.rates for line in taxes]
+    assessed = _assessed(bases, found_rates, limit.currency.code, mode, work)
+    if assessed > limit:
+        return taxes
+    total = sum_money([line.amount for line in taxes], shipment.currency)
+    shown = "" if assessed.currency == total.currency else f" ({assessed})"
+    work.lines.append(
+        f"import tax of {total}{shown} not collected: within {limit} [{found.source}]"
+    )
+    return [attrs.evolve(line, amount=zero(shipment.currency)) for line in taxes]
 
 
 def small_total_waived(  # noqa: PLR0917  # one step of landed_cost, all its inputs
