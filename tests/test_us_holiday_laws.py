@@ -201,3 +201,17 @@ def test_each_law_names_as_bundled_exactly_the_years_with_rows_in_its_window() -
             ]
             assert (year in law.bundled) == bool(met), (law.state, year)
             assert all(cats <= set(law.covers) for cats in met), (law.state, year)
+
+
+@pytest.mark.parametrize("day", [date(2025, 8, 9), date(2026, 8, 8)])
+def test_massachusetts_clothing_on_a_holiday_day_is_not_sent_to_its_everyday_rule(
+    day: date,
+) -> None:
+    """rates_for names the holiday (bundled on 9 August 2025, possible on 8 August
+    2026) rather than pointing to the USD 175 rule, which the holiday sets aside for
+    items of USD 2,500 or less; on Friday 8 August 2025 it points to the rule."""
+    with pytest.raises(MissingDataError, match="Massachusetts sales tax holiday") as raised:
+        rates_for("US-MA", "clothing", on=day)
+    assert "item_tax_lines" not in str(raised.value)
+    with pytest.raises(MissingDataError, match="item_tax_lines"):
+        rates_for("US-MA", "clothing", on=date(2025, 8, 8))
