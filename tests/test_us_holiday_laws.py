@@ -215,3 +215,19 @@ def test_massachusetts_clothing_on_a_holiday_day_is_not_sent_to_its_everyday_rul
     assert "item_tax_lines" not in str(raised.value)
     with pytest.raises(MissingDataError, match="item_tax_lines"):
         rates_for("US-MA", "clothing", on=date(2025, 8, 8))
+
+
+def test_ohio_general_goods_are_refused_in_the_summers_of_its_expanded_holiday_law() -> (
+    None
+):
+    """Ohio's expanded holiday (R.C. 5739.41, H.B. 33 of 2023: most goods of USD 500 or
+    less, on days the Tax Commissioner sets when its fund allows) was held 30 July to 8
+    August 2024 and 1-14 August 2025, cancelled for 2026 (H.B. 186), and is reported for
+    1-15 August 2027: from 2027 July and August raise for any category; 30 June and 1
+    September 2027 pay 5.75%."""
+    for day in (date(2027, 7, 1), date(2027, 8, 15), date(2028, 8, 31)):
+        with pytest.raises(MissingDataError, match="expanded sales tax holiday"):
+            rates_for("US-OH", "standard", on=day)
+    for day in (date(2027, 6, 30), date(2027, 9, 1)):
+        assert _rate("US-OH", "standard", day) == Decimal("5.75")
+    assert _rate("US-OH", "standard", date(2026, 8, 10)) == Decimal("5.75")
