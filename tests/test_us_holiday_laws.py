@@ -231,3 +231,14 @@ def test_ohio_general_goods_are_refused_in_the_summers_of_its_expanded_holiday_l
     for day in (date(2027, 6, 30), date(2027, 9, 1)):
         assert _rate("US-OH", "standard", day) == Decimal("5.75")
     assert _rate("US-OH", "standard", date(2026, 8, 10)) == Decimal("5.75")
+
+
+def test_massachusetts_refusal_compares_as_the_statute_does() -> None:
+    """M.G.L. c. 64H s. 6A(a)(ii) leaves out 'a single item the price of which is more
+    than $2,500', so an item of USD 2,500.00 qualifies: the refusal says 'USD 2,500 or
+    less' (the Senate's 2025 release, 'priced under $2,500', is named as disagreeing)."""
+    with pytest.raises(MissingDataError) as raised:
+        rates_for("US-MA", "standard", on=date(2025, 8, 9))
+    said = str(raised.value)
+    assert "USD 2,500 or less" in said
+    assert "more than $2,500" in said
