@@ -98,6 +98,8 @@ ELSEWHERE = [
      "local rates given for a buyer in no US state: the local rates are named"),
     (r"payment\.fee_schedule\[0\]\.provider", r"payment\.fee_schedule\[1\]\.provider",
      "the first row names the schedule's provider: the first row that differs is named"),
+    (r"(products\['.*'\])\.hs_code", r"\1\.excise",
+     "no HS code: nothing says a product's kind of goods, which regimes ask: its excise"),
 ]  # fmt: skip
 
 

@@ -55,6 +55,8 @@ def eur(amount: str) -> Money:
 def consumer_sale(
     seller: Seller, buyer: Buyer, price: Money, **kwargs: object
 ) -> TaxDecision:
+    if kwargs.get("supply", "goods") == "goods" and not {"lines", "hs_code"} & {*kwargs}:
+        kwargs.setdefault("excise", "none")  # no excise goods, said (tax._excise)
     return decide(
         Sale(
             seller,

@@ -636,6 +636,9 @@ _INSTANCES: dict[str, Callable[[], CommerceKitError]] = {
     ),
     "OutsideVatAreaError": lambda: errors.OutsideVatAreaError("ES-CN", "IGIC applies"),
     "RefundMismatchError": lambda: errors.RefundMismatchError("another quote"),
+    "RefundPolicyRefusedError": lambda: errors.RefundPolicyRefusedError(
+        "policy.below_threshold", "a withdrawal may cost nothing", ("https://e.org",)
+    ),
     "SurchargeRefusedError": lambda: errors.SurchargeRefusedError(
         "1.00 EUR", "refused", None, ("PSD2 Art 62(4) bans it.",), ("https://e.org",)
     ),

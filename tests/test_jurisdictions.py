@@ -171,6 +171,7 @@ def test_a_consumer_purchase_from_abroad_has_a_source_on_every_rule(
     sale = Sale(
         seller, buyer, supply, Money(amount, currency), marketplace=marketplace,
         transport_mode="air" if supply is Supply.GOODS else None,  # asked by SG
+        excise="none" if supply is Supply.GOODS else None,  # no excise goods, said
     )  # fmt: skip
     decision = decide(sale, on=ON)
     assert decision.rules
@@ -367,11 +368,27 @@ def test_decisions_on_both_sides_of_every_change_cite_their_sources(code: str) -
                 continue
             for supply in Supply:
                 mode = "air" if supply is Supply.GOODS else None  # asked by SG
+                excise = "none" if mode else None  # no excise goods, said
                 sale = Sale(
-                    seller, who, supply, Money(amount, currency), transport_mode=mode
+                    seller,
+                    who,
+                    supply,
+                    Money(amount, currency),
+                    transport_mode=mode,
+                    excise=excise,
                 )
                 decision = decide(sale, on=day, rates=BUNDLED)
                 for rule in decision.rules:
                     assert rule.source.startswith("https://") or (
                         rule.source == NOT_BUNDLED_SOURCE
                     ), (code, day, supply, rule)
+
+
+@pytest.mark.parametrize("code", REGISTERED)
+def test_an_invoice_rule_says_why(code: str) -> None:
+    """A prescribed rounding level or a delivery rate of its own comes with its rule."""
+    jurisdiction = JURISDICTION_REGISTRY[code]
+    if jurisdiction.invoice_rounding is not None:
+        assert jurisdiction.invoice_rounding_rule
+    if jurisdiction.delivery_category is not None:
+        assert jurisdiction.delivery_rule

@@ -125,7 +125,14 @@ def by_hand(cart: Cart, context: CheckoutContext) -> dict[str, object]:
             Supply.GOODS,
             sum_money([line.subtotal for line in lines], "EUR"),
             lines=tuple(
-                SaleLine(line.subtotal, line.quantity, category[line.sku]) for line in lines
+                SaleLine(
+                    line.subtotal,
+                    line.quantity,
+                    category[line.sku],
+                    hs_code=context.products[line.sku].hs_code,
+                    excise=context.products[line.sku].excise,
+                )
+                for line in lines
             ),
             prices_include_tax=context.prices_include_tax,
             exchange_rates=context.exchange_rates,
@@ -188,6 +195,7 @@ def _border(
             context.products[sku].origin,
             quantity=quantities[sku],
             category=context.products[sku].tax_category,
+            excise=context.products[sku].excise,
         )
         for sku, net, _, _ in figures
         if net.amount > 0

@@ -127,7 +127,8 @@ def test_australia_taxes_a_consignment_over_its_limit_at_the_border() -> None:
 def test_decide_refuses_the_mixed_sale_at_its_lines() -> None:
     sale = Sale(
         Seller("US", {"VOEC"}), Buyer("NO"), "goods", Money("4000.00", "NOK"),
-        lines=(SaleLine(Money("500.00", "NOK")), SaleLine(Money("3500.00", "NOK"))),
+        lines=(SaleLine(Money("500.00", "NOK"), excise="none"),
+               SaleLine(Money("3500.00", "NOK"), excise="none")),
     )  # fmt: skip
     with pytest.raises(MissingDataError) as refused:
         decide(sale, on=AT.date())
@@ -143,7 +144,7 @@ def test_every_item_is_judged_by_its_own_value(cents: list[int], country: str) -
     is within the limit, at the border only when none is (otherwise refused)."""
     currency, registration, limit = LIMITS[country]
     lines = [
-        SaleLine(Money(Decimal(cent).scaleb(-2), currency)) for cent in cents
+        SaleLine(Money(Decimal(cent).scaleb(-2), currency), excise="none") for cent in cents
     ]  # fmt: skip
     total = sum((line.value.amount for line in lines), Decimal(0))
     sale = Sale(

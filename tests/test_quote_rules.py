@@ -186,7 +186,7 @@ def test_per_item_limits_on_both_sides(
         Buyer(country),
         "goods",
         Money(unit, currency) * 2,
-        lines=(SaleLine(Money(unit, currency) * 2, 2),),
+        lines=(SaleLine(Money(unit, currency) * 2, 2, excise="none"),),
         transport_mode="air",  # Singapore's regime is for goods by air or post
     )
     assert decide(sale, on=TODAY).regime is regime
@@ -203,7 +203,7 @@ def test_eur_150_is_without_vat(gross: str, regime: Regime) -> None:
         Buyer("NL"),
         "goods",
         Money(gross, "EUR"),
-        lines=(SaleLine(Money(gross, "EUR")),),
+        lines=(SaleLine(Money(gross, "EUR"), excise="none"),),
         prices_include_tax=True,
     )
     assert decide(sale, on=TODAY).regime is regime

@@ -73,6 +73,14 @@ def _refund(**asked: Any) -> dict[str, Any]:
     return {"quote_request": example_request("nl-to-de-consumer"), **asked}
 
 
+def _free_shipped(**asked: Any) -> dict[str, Any]:
+    """Four tees and the atlas: 125.37 after 10 % off reaches FREESHIP100's 100.00;
+    two tees back keep 80.45."""
+    order = _put(example_request("nl-to-de-consumer"), "cart.lines[0].quantity", 4)
+    return {"quote_request": order, "returned_lines": {"TEE-ORGANIC": 2},
+            "partial": True, **asked}  # fmt: skip
+
+
 CASES = [
     # endpoint, body, the error, the field named
     ("/quote", _put(EXAMPLES["/quote"], "cart.lines[0].sku", "QZ"),
@@ -102,6 +110,19 @@ CASES = [
      "UnknownSkuError", "previous[0].returned_lines['MUG']"),
     ("/refund", _refund(returned_lines={"TEE-ORGANIC": 1}),
      "MissingPaymentCostError", "quote_request.payment"),
+    ("/refund", _free_shipped(), "MissingDataError", "policy.below_threshold"),
+    ("/refund", _free_shipped(policy={"below_threshold": "deduct_shipping"}),
+     "MissingDataError", "withdrawal"),
+    ("/refund", _free_shipped(policy={"below_threshold": "deduct_shipping"},
+                              withdrawal=True),
+     "RefundPolicyRefusedError", "policy.below_threshold"),
+    ("/refund", _free_shipped(policy={"below_threshold": "deduct"}),
+     "InvalidJsonError", "policy.below_threshold"),
+    ("/refund", _free_shipped(withdrawal="yes"), "InvalidJsonError", "withdrawal"),
+    ("/refund", _free_shipped(returned_lines={}, previous=[{
+        "returned_lines": {"TEE-ORGANIC": 2}, "withdrawal": True,
+        "policy": {"below_threshold": "deduct_up_to_refund"}}]),
+     "RefundPolicyRefusedError", "previous[0].policy.below_threshold"),
     # the US quote with local rates (docs/service.md): none given, one silent on
     # clothing, one's rate a JSON number
     ("/quote", _put(US_QUOTE, "local_rates", None), "MissingDataError", "local_rates"),

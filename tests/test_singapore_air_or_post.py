@@ -38,7 +38,7 @@ TARIFF = TariffTable(
 
 
 def _sale(**how: str) -> Sale:
-    return Sale(Seller("NL", {"SG"}), Buyer("SG"), "goods", SHIRT, **how)
+    return Sale(Seller("NL", {"SG"}), Buyer("SG"), "goods", SHIRT, hs_code="6109.10", **how)
 
 
 @pytest.mark.parametrize(

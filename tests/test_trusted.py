@@ -107,7 +107,9 @@ def test_a_trusted_sale_line_is_the_checked_one(
     value: Money, quantity: int, category: TaxCategory
 ) -> None:
     """trusted_builder(SaleLine)(...) == SaleLine(value, quantity, category)."""
-    trusted = trusted_builder(SaleLine)(value=value, quantity=quantity, category=category)
+    trusted = trusted_builder(SaleLine)(
+        value=value, quantity=quantity, category=category, excise=None, hs_code=None
+    )
     assert_same(trusted, SaleLine(value, quantity, category))
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "InvalidJsonError",
     "InvalidPromotionError",
     "RefundMismatchError",
+    "RefundPolicyRefusedError",
     "SurchargeRefusedError",
     "UnknownPromotionError",
     "UnknownSkuError",
@@ -141,6 +142,21 @@ class RefundMismatchError(CommerceKitError, ValueError):
         super().__init__(
             f"{reason}; pass as previous= only the refunds made against this quote"
         )
+
+
+class RefundPolicyRefusedError(CommerceKitError, ValueError):
+    """A refund policy the law forbids on this return (deducting the shipping a
+    free-shipping threshold waived from a consumer's withdrawal).
+
+    ``field`` is the policy's field refused, ``why`` the rule in words and ``sources``
+    the law it rests on.
+    """
+
+    def __init__(self, field: str, why: str, sources: tuple[str, ...]) -> None:
+        self.field = field
+        self.why = why
+        self.sources = tuple(sources)
+        super().__init__(f"{field}: {why}")
 
 
 class InsufficientPointsError(CommerceKitError, ValueError):

@@ -168,6 +168,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         origin="PT",
         weight_kg=Decimal("0.2"),
         rate_facts=RateFacts(heading="6109 10"),
+        excise="none",
     ),
     "Quote": lambda: call(**_fields(_quote())),
     "QuoteLine": lambda: call(**_fields(_quote().lines[1])),

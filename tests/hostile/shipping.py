@@ -194,6 +194,7 @@ CALLS: dict[str, Callable[[], Call]] = {
         origin="US",
         quantity=2,
         category=TaxCategory.STANDARD,
+        excise="none",
     ),
     "ItemDuty": lambda: call(
         _shirt(),

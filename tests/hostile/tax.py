@@ -263,7 +263,11 @@ CALLS: dict[str, Callable[[], Call]] = {
         supplier_liable_to_register=False,
     ),
     "SaleLine": lambda: call(
-        value=Money("30.00", "EUR"), quantity=2, category=TaxCategory.BOOKS
+        value=Money("30.00", "EUR"),
+        quantity=2,
+        category=TaxCategory.BOOKS,
+        excise="none",
+        hs_code="4901.99",
     ),
     "Seller": lambda: call(
         country="NL",
@@ -424,6 +428,7 @@ CALLS: dict[str, Callable[[], Call]] = {
     "add_tax": lambda: call(Money("100.00", "EUR"), [_vat()], mode=RoundingMode.HALF_UP),
     "check_category": lambda: call("books"),
     "decide": lambda: call(_sale(), on=DAY, rates=BUNDLED),
+    "excise_kind": lambda: call("alcohol", "2204.21", TaxCategory.STANDARD),
     "extract_tax": lambda: call(
         Money("119.00", "EUR"), [_vat()], mode=RoundingMode.HALF_EVEN
     ),

@@ -33,7 +33,11 @@ if TYPE_CHECKING:
     from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
     from commercekit.checkout._quote import quote
     from commercekit.checkout._refund import refund
-    from commercekit.checkout._refund_policy import RefundPolicy, ShippingRefund
+    from commercekit.checkout._refund_policy import (
+        BelowThreshold,
+        RefundPolicy,
+        ShippingRefund,
+    )
     from commercekit.checkout._refund_result import Refund, RefundLine
     from commercekit.checkout._withdrawal import withdrawal_deadline
 else:
@@ -46,13 +50,14 @@ else:
             "._payment": "Payment PaymentSurcharge QuotePayment",
             "._quote": "quote",
             "._refund": "refund",
-            "._refund_policy": "RefundPolicy ShippingRefund",
+            "._refund_policy": "BelowThreshold RefundPolicy ShippingRefund",
             "._refund_result": "Refund RefundLine",
             "._withdrawal": "withdrawal_deadline",
         },
     )
 
 __all__ = [
+    "BelowThreshold",
     "CheckoutContext",
     "Payment",
     "PaymentSurcharge",

@@ -164,8 +164,9 @@ __all__ = [
 ]
 
 
-_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.category")
+_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.(category|excise)")
 
+_PRODUCT_FIELD = {"category": "tax_category", "excise": "excise"}
 _CONTEXT_FIELDS = {"sale.service": "service_facts", "sale.lines": "cart.lines"}
 _CONTEXT_FIELDS |= {"sale.transport_mode": "transport_mode", "sale.channel": "channel"}
 """A sale's fields as a quote names them: the context's service facts, the cart's
@@ -183,7 +184,7 @@ def as_context_field(
     field = error.field or ""
     line = _SALE_LINE.fullmatch(field)
     if line is not None and int(line[1]) < len(skus):
-        named = f"products[{shown(skus[int(line[1])])}].tax_category"
+        named = f"products[{shown(skus[int(line[1])])}].{_PRODUCT_FIELD[line[2]]}"
     else:
         renamed = (
             quote_field + field.removeprefix(sale_field)

@@ -51,6 +51,7 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
+    ExciseKind,
     RoundingLevel,
     Seller,
     ServiceFacts,
@@ -58,6 +59,7 @@ from commercekit.tax import (
     TaxIdVerifier,
     TaxRateSource,
     check_category,
+    excise_kind,
 )
 
 if TYPE_CHECKING:
@@ -90,8 +92,7 @@ def _origin(value: object) -> str | None:
 
 
 def _ship_from(value: object) -> str | None:
-    """Where the goods leave from: a country, or ``XI`` (Northern Ireland, whose goods
-    follow EU rules)."""
+    """Where the goods leave from: a country, or ``XI`` (Northern Ireland)."""
     if isinstance(value, str) and value.upper() == "XI":
         return "XI"
     return _origin(value)
@@ -99,6 +100,10 @@ def _ship_from(value: object) -> str | None:
 
 def _hs_code(value: object) -> str | None:
     return None if value is None else check_hs_code(value)
+
+
+def _excise(value: object) -> ExciseKind | None:
+    return None if value is None else choice(value, ExciseKind, "excise")
 
 
 def _optional_service(value: object) -> str | None:
@@ -195,8 +200,7 @@ def _service_facts(value: object) -> ServiceFacts | None:
 
 
 def _leaves_from(warehouse: Warehouse) -> str:
-    """Where goods from ``warehouse`` leave, as ``ship_from`` says it: its country, or
-    ``XI`` for a warehouse in Northern Ireland (whose goods follow EU VAT rules)."""
+    """Where goods from ``warehouse`` leave, as ``ship_from`` says it (``XI``: NI)."""
     region = warehouse.subdivision
     in_ni = warehouse.country == "GB" and region is not None
     return "XI" if in_ni and holiday_region("GB", region) == "NIR" else warehouse.country
@@ -207,15 +211,14 @@ class Product:
     """What the quote needs to know about a SKU beyond its price.
 
     ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
-    ``origin`` (country of origin, ISO 3166) are needed when it crosses a customs border
-    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards.
-    ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states what an Indian
-    GST rate turns on beyond the category (a hotel room's value per day, a restaurant's
-    premises, a flight's class, a drink's HSN heading); the quote asks
-    [`fact_rates`][commercekit.tax.fact_rates] with it where the place of supply is in
-    India and the category has such rows. A fact the quote needs and does not have
-    raises [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is
-    assumed.
+    ``origin`` (ISO 3166) are needed where duty is due; ``weight_kg`` where rate cards
+    price shipping. ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states
+    what an Indian GST rate turns on beyond the category (a room's value per day, a
+    drink's HSN heading ...), asked of [`fact_rates`][commercekit.tax.fact_rates].
+    ``excise`` ([`ExciseKind`][commercekit.tax.ExciseKind]) says whether it is alcohol,
+    tobacco ..., which low-value regimes exclude, where neither ``hs_code`` nor the
+    category says (given with them, it must agree). A missing fact the quote needs
+    raises [`MissingDataError`][commercekit.errors.MissingDataError].
     """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
@@ -225,6 +228,10 @@ class Product:
     origin: str | None = attrs.field(default=None, converter=_origin)
     weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
     rate_facts: RateFacts | None = attrs.field(default=None, converter=_rate_facts)
+    excise: ExciseKind | None = attrs.field(default=None, converter=_excise)
+
+    def __attrs_post_init__(self) -> None:
+        excise_kind(self.excise, self.hs_code, self.tax_category)
 
 
 @attrs.frozen
@@ -254,6 +261,8 @@ class CheckoutContext:
     marketplace: str | None = attrs.field(default=None, converter=_marketplace)
     exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
     rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
+    """Where the tax is rounded; where the taxing jurisdiction's law prescribes a level
+    (Japan: once per rate on the invoice), another is refused, naming ``rounding``."""
     parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
     shipping_rates: ShippingRateSource | None = attrs.field(
         default=None,
@@ -345,13 +354,8 @@ class CheckoutContext:
         """A sale of services has no parcel to price or send."""
         if self.service_facts is None:
             return
-        for name in (
-            "rate_cards",
-            "shipping_rates",
-            "warehouse",
-            "transport_mode",
-            "channel",
-        ):
+        parcel = ("rate_cards", "shipping_rates", "warehouse", "transport_mode")
+        for name in (*parcel, "channel"):
             if getattr(self, name):
                 raise error(
                     name,

@@ -8,8 +8,8 @@ them:
    the goods leave; the chosen service, or the cheapest.
 2. **Promotions** on the cart, with that shipping charge, at the moment ``at``.
 3. **Whose tax**: [`decide`][commercekit.tax.decide] on the discounted lines, each
-   with its quantity and category, so that every limit is measured on the value its law
-   names (without the tax charged at sale; per item or per consignment).
+   with its quantity, category, HS code and kind of goods (``excise``), so that every
+   limit is measured on the value its law names and excludes the goods it names.
 4. **Tax**: where tax is charged at checkout, each line at its product's rate in the
    decided jurisdiction, discounts first; shipping follows the goods, split over the
    rates in proportion to the lines (the rule most VAT authorities apply to mixed
@@ -40,9 +40,8 @@ then leaves the border charges out (or those lines untaxed, or the state's part 
 and lists what it lacks in ``Quote.missing``; the total paid is then not known where
 what it lacks is collected at checkout, so the payment is left out and listed too.
 
-The quote lists lines by SKU: the order of the cart never changes a figure.
-
-Every step adds its reason to ``explanation``.
+The quote lists lines by SKU: the order of the cart never changes a figure. Every
+step adds its reason to ``explanation``.
 
 Shipping (step 1) is in ``_quote_shipping``, tax (step 4) in ``_quote_taxes``, the
 border charges (step 5) in ``_quote_border``, the delivery dates (step 6) in
@@ -356,8 +355,10 @@ def _decision(
     # The values and categories are the library's, checked; a cart allows more units
     # on a line than a sale does, which _check refused.
     make_line = trusted_builder(SaleLine)
+    facts = context.products
     lines = tuple([
-        make_line(value=net, quantity=line.quantity, category=category)
+        make_line(value=net, quantity=line.quantity, category=category,
+                  excise=facts[line.sku].excise, hs_code=facts[line.sku].hs_code)
         for line, net, category in zip(cart.lines, nets, categories, strict=True)
     ])  # fmt: skip
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
@@ -395,5 +396,5 @@ def sale_of(
         category=TaxCategory.STANDARD, marketplace=context.marketplace,
         exchange_rates=context.exchange_rates, channel=context.channel,
         prices_include_tax=context.prices_include_tax,
-        transport_mode=context.transport_mode,
+        transport_mode=context.transport_mode, excise=None, hs_code=None,
     )  # fmt: skip

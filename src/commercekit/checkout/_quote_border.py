@@ -92,6 +92,25 @@ class Border:
             raise error
         self.missing.append(f"border charges: {error}")
 
+    def _items(self, lines: Sequence[QuoteLine]) -> tuple[Item, ...]:
+        """Each line with a value, as an Item with its product's facts."""
+        from commercekit.shipping import Item  # noqa: PLC0415  # at a customs border only
+
+        facts = self.products
+        return tuple(
+            Item(
+                line.sku,
+                line.net,
+                hs_code=facts[line.sku].hs_code,
+                origin=facts[line.sku].origin,
+                quantity=line.quantity,
+                category=facts[line.sku].tax_category,
+                excise=facts[line.sku].excise,
+            )
+            for line in lines
+            if line.net.amount > 0
+        )
+
     def charges(
         self, lines: Sequence[QuoteLine], shipping: ShippingCharge | None
     ) -> tuple[LandedCost | None, Money, Money]:
@@ -106,20 +125,9 @@ class Border:
         if territory is not None and territory.customs_of == territory.code:
             return self._own_customs(territory, zero)
         # Loaded at a customs border only: a quote within the EU never builds a shipment.
-        from commercekit.shipping import Item, Shipment, landed_cost  # noqa: PLC0415
+        from commercekit.shipping import Shipment, landed_cost  # noqa: PLC0415
 
-        items = tuple(
-            Item(
-                line.sku,
-                line.net,
-                hs_code=self.products[line.sku].hs_code,
-                origin=self.products[line.sku].origin,
-                quantity=line.quantity,
-                category=self.products[line.sku].tax_category,
-            )
-            for line in lines
-            if line.net.amount > 0
-        )
+        items = self._items(lines)
         if not items:
             return None, zero, zero
         decision = self.decision
@@ -144,6 +152,7 @@ class Border:
                 rates=context.exchange_rates,
                 tariffs=context.tariffs or _NoTariff(),
                 tax_rates=context.tax_rates,
+                without_excise=context.partial,
             )
         except (MissingDataError, NoRuleError) as error:
             if not context.partial:
@@ -152,12 +161,13 @@ class Border:
             self.notes.append(f"border charges left out (partial quote): {error}")
             return None, zero, zero
         self.notes.extend(cost.explanation)
+        self.missing.extend(f"border charges: {lacks}" for lacks in cost.lacks)
         if cost.incoterm is cost.incoterm.DDP:
             return cost, cost.charges, zero
         return cost, zero, cost.charges
 
 
-_ITEM = re.compile(r"shipment\.items\[(\d+)\]\.(hs_code|origin)")
+_ITEM = re.compile(r"shipment\.items\[(\d+)\]\.(hs_code|origin|excise)")
 _TRAVEL = ("shipment.channel", "shipment.transport_mode")
 """The shipment's fields a quote takes from the context's of the same name."""
 
@@ -180,6 +190,8 @@ def _of_product(
             field=name,
             json_how=f'{reason}; write "{name}" in the request',
         )
+    if field == "shipment.items":  # goods a relief covers beside goods it does not
+        return error.at("cart.lines")
     item = _ITEM.fullmatch(field)
     if item is None:
         return error

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from commercekit._numbers import EXACT
 from commercekit._trusted import trusted, trusted_builder
+from commercekit.checkout._checks import error
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_items import (
@@ -31,11 +32,13 @@ from commercekit.checkout._quote_items import (
     rates_of_lines,
 )
 from commercekit.checkout._quote_lines import lines_taxed_per_line
-from commercekit.errors import InvalidCartError, MissingDataError
+from commercekit.errors import InputKind, InvalidCartError, MissingDataError
 from commercekit.money import Money, allocate, sum_money
 from commercekit.pricing import CartLine
+from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
+    JURISDICTION_REGISTRY,
     RateKind,
     RateTotal,
     RoundingLevel,
@@ -43,6 +46,7 @@ from commercekit.tax import (
     TaxDecision,
     TaxLine,
     TaxRate,
+    source_rates,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +75,10 @@ def tax_lines(
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping, where ``shipping_taxed``) where tax is charged
     at checkout; each line's ``subtotals`` (price x quantity), ``discounts``,
-    ``amounts`` after them and its product's tax ``categories``."""
+    ``amounts`` after them and its product's tax ``categories``. Where the taxing
+    jurisdiction's law says where an invoice's tax is rounded, another level is
+    refused; where it taxes a delivery at a rate of its own, the shipping takes that
+    rate instead of following the goods (``invoice_rules``)."""
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
@@ -81,14 +88,19 @@ def tax_lines(
     )
     shared_rates, shared_amounts, shared_before = by_part(rates, amounts, subtotals, parts)
     untaxed: list[Money] = []  # the shipping's share of lines left untaxed
-    shipping = split_over_rates(
-        shipping_left if shipping_taxed else None,
-        shared_rates,
-        shared_amounts,
-        before=shared_before,
-        description="shipping",
-        untaxed=untaxed,
-    )
+    delivery = invoice_rules(taxed_in, context)
+    if delivery is not None and shipping_taxed and shipping_left:  # none when zero
+        own = source_rates(context.tax_rates, taxed_in, delivery[0], on=context.at.date())
+        shipping = [TaxLine(shipping_left, 1, own, description="shipping")]
+    else:
+        shipping = split_over_rates(
+            shipping_left if shipping_taxed else None,
+            shared_rates,
+            shared_amounts,
+            before=shared_before,
+            description="shipping",
+            untaxed=untaxed,
+        )
     inclusive = context.prices_include_tax
     if context.rounding is RoundingLevel.LINE and not parts and {*map(len, rates)} == {1}:
         lines, shipped, by_rate = lines_taxed_per_line(
@@ -119,6 +131,32 @@ def tax_lines(
     return lines, charge, by_rate
 
 
+def invoice_rules(
+    taxed_in: str, context: CheckoutContext
+) -> tuple[TaxCategory, str] | None:
+    """The rules on an invoice of the jurisdiction whose tax is charged (``taxed_in``:
+    ``DE`` is the EU's, ``CA-QC`` Canada's). Refuses a rounding level its law does not
+    allow (``Jurisdiction.invoice_rounding``); gives the category a delivery is taxed
+    at, and why, where it does not follow the goods (``Jurisdiction.delivery_category``)
+    and ``None`` where it follows them."""
+    country, dash, _ = taxed_in.partition("-")
+    place = place_of(country, subdivision=taxed_in if dash else None, on=context.at.date())
+    rules = JURISDICTION_REGISTRY.get(place.vat_area(goods=True))
+    if rules is None:
+        return None
+    prescribed = rules.invoice_rounding
+    if prescribed is not None and prescribed != context.rounding:
+        raise error(
+            "rounding",
+            context.rounding.value,
+            f"is not where tax in {taxed_in} may be rounded: "
+            f"{rules.invoice_rounding_rule}; quote with rounding={prescribed.value!r}",
+            kind=InputKind.CHOICE,
+        )
+    category = rules.delivery_category
+    return None if category is None else (category, rules.delivery_rule)
+
+
 def _charged(
     option: ShippingOption | None,
     shipping_price: Money | None,
@@ -144,9 +182,15 @@ def shipping_taxed(
     checkout, except in a US state that does not tax shipping stated apart from the
     goods (``us_shipping``; its ``combined`` rule where the charge includes handling);
     where the state's rule turns on facts the quote lacks, or is not bundled, the quote
-    refuses, or, partial, taxes it and lists the question in ``missing``."""
+    refuses, or, partial, taxes it and lists the question in ``missing``. Where the
+    jurisdiction taxes a delivery at a rate of its own (``invoice_rules``), ``notes``
+    says so."""
     state = decision.taxed_in
     if charged is None or not charged.amount or state is None or state[:3] != "US-":
+        if charged and charged.amount and state and decision.charged_at_checkout:
+            delivery = invoice_rules(state, context)  # a rate of its own, said
+            if delivery is not None:
+                notes.append(f"shipping taxed at the {delivery[0]} rate: {delivery[1]}")
         return True
     from commercekit.tax import ShippingTaxability, us_shipping  # noqa: PLC0415  # US only
 

@@ -49,8 +49,8 @@ Kingdom, cancel it).
 
 Each part has its own module: the shop's policy in ``_refund_policy``, what a refund
 holds in ``_refund_result``, which units come back and what each is worth in
-``_returned_units``, the loyalty points taken back in ``_points_back``, and the
-withdrawal period in ``_withdrawal``.
+``_returned_units``, the loyalty points taken back in ``_points_back``, the shipping a
+free-shipping threshold waived in ``_threshold_shipping``, the period in ``_withdrawal``.
 
 References:
     * Directive 2011/83/EU on consumer rights, Art. 9 (the 14-day period), Art. 13
@@ -102,6 +102,7 @@ from commercekit.checkout._returned_units import (
     units_before,
     units_now,
 )
+from commercekit.checkout._threshold_shipping import shipping_deducted
 from commercekit.money import Money, RoundingMode, allocate, percent_of, sum_money
 
 __all__ = ["refund"]
@@ -168,6 +169,7 @@ def refund(
     previous: Sequence[Refund] = (),
     points_earned: int = 0,
     partial: bool = False,
+    withdrawal: bool | None = None,
 ) -> Refund:
     """The refund for returning ``returned_lines`` (SKU to units) of ``quote``.
 
@@ -190,6 +192,11 @@ def refund(
     (``payment_cost``). A schedule that gives no figure for that raises
     [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError], unless
     ``partial`` is true: the refund then leaves it out and lists it in ``missing``.
+
+    A return that takes the goods kept below a free-shipping threshold the order reached
+    follows ``policy.below_threshold`` (``Refund.shipping_deducted``); ``withdrawal``
+    says whether it is a consumer's withdrawal (EU, EEA) or cancellation (UK), asked
+    only where the rule deducts, which a withdrawal refuses (``_threshold_shipping``).
 
     Raises [`UnknownSkuError`][commercekit.errors.UnknownSkuError] for a SKU not on the
     quote, [`ExcessReturnError`][commercekit.errors.ExcessReturnError] for more units
@@ -247,6 +254,7 @@ def refund(
     now = units_now(quote, returned_lines, before)
     after = [b + n for b, n in zip(before, now, strict=True)]
     partial = flag(partial, "partial")
+    withdrawal = None if withdrawal is None else flag(withdrawal, "withdrawal")
     notes: list[str] = []
     missing: list[str] = []
     lines = _lines(quote, before, now, after, notes)
@@ -255,6 +263,17 @@ def refund(
     lines, surcharge, surcharge_tax = surcharge_back(quote, lines, before, after, notes)
     charges = shipping + border + (surcharge or border * 0)
     fee = _restocking_fee(quote, policy, lines, charges, notes)
+    goods = sum_money([line.gross for line in lines], quote.currency)
+    deducted = shipping_deducted(
+        quote,
+        policy,
+        previous=previous,
+        before=before,
+        after=after,
+        room=goods + charges - fee,
+        withdrawal=withdrawal,
+        notes=notes,
+    )
     points = points_to_reverse(quote, earned, previous, after, notes)
     result = Refund(
         quote.grand_total,
@@ -268,6 +287,7 @@ def refund(
         tuple(notes),
         surcharge=surcharge,
         surcharge_tax=surcharge_tax,
+        shipping_deducted=deducted,
     )
     notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
     refunded = sum_money([earlier.total for earlier in previous], quote.currency)

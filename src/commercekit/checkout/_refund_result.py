@@ -143,6 +143,10 @@ def _payment_cost(value: object) -> RefundCost | None:
     return None if value is None else instance(value, RefundCost, "payment_cost")
 
 
+def _shipping_deducted(value: object) -> Money | None:
+    return None if value is None else amount(value, "shipping_deducted")
+
+
 def _missing(value: object) -> tuple[str, ...]:
     return lines_of_text(value, "missing")
 
@@ -158,7 +162,10 @@ class Refund:
     can check they reverse the same figure; ``points_to_reverse`` is the points this
     refund takes back (pass it to
     [`PointsLedger.reverse`][commercekit.loyalty.PointsLedger.reverse] as
-    ``points_returned`` when it is not 0).
+    ``points_returned`` when it is not 0). ``shipping_deducted`` is the shipping a
+    free-shipping threshold waived that this refund keeps back, by the policy's
+    ``below_threshold`` rule, gross as the checkout showed it; ``None`` where the
+    order keeps every threshold it reached, or no policy applied to it.
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -196,6 +203,9 @@ class Refund:
     surcharge_tax: Money | None = attrs.field(default=None, converter=_surcharge_tax)
     payment_cost: RefundCost | None = attrs.field(default=None, converter=_payment_cost)
     missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
+    shipping_deducted: Money | None = attrs.field(
+        default=None, converter=_shipping_deducted
+    )
 
     def __attrs_post_init__(self) -> None:
         amounts = {f"lines[{i}]": line.gross for i, line in enumerate(self.lines)}
@@ -211,6 +221,8 @@ class Refund:
             amounts["surcharge_tax"] = self.surcharge_tax
         if self.payment_cost is not None:
             amounts["payment_cost"] = self.payment_cost.refunded
+        if self.shipping_deducted is not None:
+            amounts["shipping_deducted"] = self.shipping_deducted
         same_currency(self.currency, amounts, "refund")
         for charge, tax in (
             ("shipping", "shipping_tax"),
@@ -224,6 +236,14 @@ class Refund:
                 self.restocking_fee,
                 "is more than the goods, shipping, border charges and surcharge "
                 "refunded; a fee never makes a refund negative",
+            )
+        if self._kept > self.goods + self._charges:
+            raise error(
+                "shipping_deducted",
+                self.shipping_deducted,
+                f"and the restocking fee {self.restocking_fee} are more than the goods, "
+                "shipping, border charges and surcharge refunded; a refund never goes "
+                "below zero",
             )
         if self.payment_cost is not None and self.payment_cost.refunded != self.total:
             raise error(
@@ -269,6 +289,12 @@ class Refund:
         return total + self.surcharge if self.surcharge is not None else total
 
     @property
+    def _kept(self) -> Money:
+        """The restocking fee and any shipping deducted: kept back from the refund."""
+        fee = self.restocking_fee
+        return fee if self.shipping_deducted is None else fee + self.shipping_deducted
+
+    @property
     def currency(self) -> str:
         """The currency of every amount in the refund (the quote's)."""
         return str(self.paid.currency.code)
@@ -289,5 +315,5 @@ class Refund:
     @property
     def total(self) -> Money:
         """What goes back to the buyer: goods, shipping, border charges and surcharge,
-        less the fee."""
-        return self.goods + self._charges - self.restocking_fee
+        less the fee and any shipping deducted."""
+        return self.goods + self._charges - self._kept

@@ -66,6 +66,7 @@ from commercekit.shipping import (
 from commercekit.tax import (
     BUNDLED,
     Buyer,
+    ExciseKind,
     RoundingLevel,
     Seller,
     ServiceFacts,
@@ -100,6 +101,10 @@ class _Product:
     origin: str | None = None
     weight_kg: Decimal | None = None
     rate_facts: _RateFacts = None
+    excise: ExciseKind | None = None
+
+
+_UNSAID = dict.fromkeys(("hs_code", "origin", "weight_kg", "rate_facts", "excise"))
 
 
 @attrs.frozen
@@ -245,6 +250,7 @@ def _product(sku: str, facts: _Product) -> Product:
             facts.origin,
             facts.weight_kg,
             rate_facts=facts.rate_facts,
+            excise=facts.excise,
         )
     except CommerceKitError as error:
         where = f"products[{shown(sku)}]"
@@ -364,13 +370,11 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
         "at": context.at.isoformat(),
         "prices_include_tax": context.prices_include_tax,
     }
-    if context.products:
+    if context.products:  # a Product's facts, unsaid left out: a _Product after its SKU
         data["products"] = {
             sku: omit_defaults(
-                converter.unstructure(
-                    _Product(p.tax_category, p.hs_code, p.origin, p.weight_kg, p.rate_facts)
-                ),
-                {"hs_code": None, "origin": None, "weight_kg": None, "rate_facts": None},
+                converter.unstructure(_Product(*attrs.astuple(p, recurse=False)[1:])),
+                _UNSAID,
             )
             for sku, p in context.products.items()
         }

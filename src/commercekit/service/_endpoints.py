@@ -211,6 +211,7 @@ class _LandedRequest:
     exchange_rates: RateTable | None = None
     mode: RoundingMode = RoundingMode.HALF_UP
     eu_flat_duty_scope: str = "all"
+    without_excise: bool = False
 
 
 _NO_TARIFF = "no tariff given"
@@ -258,6 +259,7 @@ def landed_cost_endpoint(data: Json) -> Json:
             tariffs=tariffs,
             mode=asked.mode,
             eu_flat_duty_scope=asked.eu_flat_duty_scope,  # type: ignore[arg-type]  # checked by landed_cost
+            without_excise=asked.without_excise,
         ),
         where,
     )

@@ -43,6 +43,7 @@ class _Return:
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     returned_lines: dict[str, int]
     policy: RefundPolicy = attrs.Factory(RefundPolicy)
+    withdrawal: bool | None = None
 
 
 MAX_PREVIOUS_RETURNS = 100
@@ -60,6 +61,7 @@ class _RefundRequest:
     previous: tuple[_Return, ...] = ()
     points_earned: int = 0
     partial: bool = False
+    withdrawal: bool | None = None
 
 
 def _within(error: InvalidJsonError, prefix: str) -> InvalidJsonError:
@@ -103,6 +105,7 @@ def refund_endpoint(data: Json) -> Json:
                     previous=tuple(done),
                     points_earned=asked.points_earned,
                     partial=asked.partial,
+                    withdrawal=earlier.withdrawal,
                 ),
                 replayed,
                 _REFUND,
@@ -116,6 +119,7 @@ def refund_endpoint(data: Json) -> Json:
             previous=tuple(done),
             points_earned=asked.points_earned,
             partial=asked.partial,
+            withdrawal=asked.withdrawal,
         ),
         _REFUND,
     )

@@ -115,6 +115,8 @@ class Work:
         self.rates = rates
         self.conversions: list[str] = []
         self.lines: list[str] = []
+        self.customs_value: Money | None = None
+        """The consignment's customs value, once worked out."""
 
     def local(self, money: Money, *, charged: bool = False) -> Money:
         """``money`` in the shipment's currency: not rounded for a threshold (a limit
@@ -127,6 +129,17 @@ class Work:
             self.conversions,
             how="pass rates= (a RateTable)",
             rounded=charged,
+        )
+
+    def in_currency(self, money: Money, currency: str) -> Money:
+        """``money`` (the shipment's) in ``currency``, unrounded: a figure the law
+        measures in its own currency (Switzerland's import tax, in francs)."""
+        return convert_noted(
+            money,
+            currency,
+            self.rates,
+            self.conversions,
+            how="pass rates= (a RateTable)",
         )
 
 

@@ -50,12 +50,19 @@ class ReliefMeasure(enum.StrEnum):
 
     CONSIGNMENT_VALUE = "consignment_value"
     """The goods' value, not over the threshold."""
+    CUSTOMS_VALUE = "customs_value"
+    """The consignment's customs value, not over the threshold: with the transport and
+    insurance to the border where the destination values goods CIF (Japan's "total
+    customs value of 10,000 yen or less", Customs Answer 1006)."""
     ITEM_VALUE_BELOW = "item_value_below"
     """Each unit's value, under the threshold."""
     TAX_AMOUNT = "tax_amount"
     """The import tax computed, not over the threshold."""
     DUTY_AMOUNT = "duty_amount"
     """The duty computed, not over the threshold."""
+    DUTY_AND_TAX_UNDER = "duty_and_tax_under"
+    """The duty and import tax computed, added up, under the threshold (both waived
+    together: New Zealand's NZD 60 before 1 December 2019)."""
 
 
 VALUATIONS = tuple(Valuation)

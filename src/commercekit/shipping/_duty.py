@@ -10,6 +10,7 @@ small to collect.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 
 import attrs
@@ -20,12 +21,13 @@ from commercekit.money import Money, RoundingMode, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, Work, share, zero
 from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._de_minimis import DeMinimis, de_minimis
+from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import INDIA, india_tariff_rate, surcharge_lines
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
 from commercekit.tax import ThresholdRule, threshold_for
 
-__all__ = ["duty_lines", "relief", "relieved"]
+__all__ = ["duty_assessed", "duty_lines", "relief", "relieved"]
 
 
 def relief(shipment: Shipment, area: str, kind: ReliefKind, day: date) -> DeMinimis | None:
@@ -62,17 +64,24 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
     if not found.threshold.amount:
         return None  # a zero threshold: no relief at all
     limit = work.local(found.threshold)
-    where = f"({found.legal_basis}) [{found.source}]"
+    where, area = f"({found.legal_basis}) [{found.source}]", found.destination
     if found.shipped_from:  # Canada's CUSMA thresholds: where it is shipped from
         where = f"for goods shipped from {shipment.shipped_from} {where}"
-    if found.measure == "consignment_value":
-        if shipment.goods <= limit:
-            return f"goods of {shipment.goods} within {found.threshold} {where}"
+    why = None
+    if found.measure == "consignment_value" and shipment.goods <= limit:
+        why = f"goods of {shipment.goods} within {found.threshold} {where}"
+    elif found.measure == "customs_value":
+        value = work.customs_value
+        if value is not None and value <= limit:
+            why = f"a customs value of {value} within {found.threshold} {where}"
     elif found.measure == "item_value_below":
         dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
         if dearest < limit:
-            return f"every item under {found.threshold} (dearest {dearest}) {where}"
-    return None
+            why = f"every item under {found.threshold} (dearest {dearest}) {where}"
+    if why is not None and (left_out := relief_excludes(shipment, area, found.kind)):
+        work.lines.append(f"no relief from {found.kind}: {left_out}")
+        return None
+    return why
 
 
 def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
@@ -113,7 +122,7 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
     if area == INDIA:  # the Social Welfare Surcharge: a second line per item
         return lines + surcharge_lines(lines, rates, day, work, mode)
     if found is not None and found.measure == "duty_amount":
-        return _small_duty_waived(shipment, found, lines, work)
+        return _small_duty_waived(shipment, found, lines, work, mode)
     return lines
 
 
@@ -167,20 +176,51 @@ def _tariff_duties(  # noqa: PLR0917  # one step of duty_lines, all its inputs
 
 
 def _small_duty_waived(
-    shipment: Shipment, found: DeMinimis, lines: list[ItemDuty], work: Work
+    shipment: Shipment,
+    found: DeMinimis,
+    lines: list[ItemDuty],
+    work: Work,
+    mode: RoundingMode,
 ) -> list[ItemDuty]:
     """The duty lines, waived when their total is within a de minimis on the amount
-    of duty (Switzerland's CHF 5)."""
-    total = sum_money([line.amount for line in lines], shipment.currency)
-    if total > work.local(found.threshold):
+    of duty (Switzerland's CHF 5), as assessed in the limit's currency: each item's
+    duty worked out and rounded there, not rounded in the shipment's and converted (EUR
+    67.20 at 8 % is EUR 5.38, CHF 5.0034 at 0.93, over CHF 5; in francs CHF 4.99968,
+    CHF 5.00, not over)."""
+    limit = found.threshold
+    currency = limit.currency.code
+    assessed = duty_assessed(lines, currency, mode, work)
+    if assessed > limit:
         return lines
+    total = sum_money([line.amount for line in lines], shipment.currency)
+    shown = "" if currency == shipment.currency else f" ({assessed})"
     work.lines.append(
-        f"duty of {total} not collected: within {found.threshold} ({found.legal_basis})"
+        f"duty of {total}{shown} not collected: within {limit} ({found.legal_basis})"
     )
     return [
         attrs.evolve(line, amount=zero(shipment.currency), rule="duty relief")
         for line in lines
     ]
+
+
+def duty_assessed(
+    lines: Sequence[ItemDuty], currency: str, mode: RoundingMode, work: Work
+) -> Money:
+    """The duty as assessed in ``currency`` (a limit's): each item's duty worked out
+    on its customs value converted there, rounded there, as ``_tariff_duties`` rounds
+    it in the shipment's currency (a duty without a rate, converted as it is)."""
+    return sum_money(
+        [
+            work.in_currency(line.amount, currency)
+            if line.rate is None
+            else round_money(
+                work.in_currency(line.customs_value, currency) * line.rate.scaleb(-2),
+                mode=mode,
+            )
+            for line in lines
+        ],
+        currency,
+    )
 
 
 def _classification(hs_code: str) -> str:

@@ -19,9 +19,10 @@ import attrs
 
 from commercekit.errors import InvalidAmountError
 from commercekit.money import Money, RoundingMode, round_money, sum_money
-from commercekit.shipping._charges import ItemTax, Work, share, zero
+from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, ReliefKind, Valuation
-from commercekit.shipping._duty import relief, relieved
+from commercekit.shipping._duty import duty_assessed, relief, relieved
+from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import ARTICLE_TAX, INDIA
 from commercekit.shipping._shipment import Fee, Item, Shipment
 from commercekit.tax import (
@@ -32,7 +33,7 @@ from commercekit.tax import (
     source_rates,
 )
 
-__all__ = ["fee_tax", "import_tax_lines"]
+__all__ = ["fee_tax", "import_tax_lines", "small_total_waived"]
 
 
 def _added_costs(shipment: Shipment, rules: CustomsRules) -> list[tuple[str, Money]]:
@@ -128,18 +129,84 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
             shipment.items, bases, found_rates, amounts, strict=True
         )
     ]
-    total = sum_money([line.amount for line in taxes], currency)
     if (
         found_relief is not None
         and found_relief.measure == "tax_amount"
-        and total <= work.local(found_relief.threshold)
+        and relief_excludes(shipment, area, ReliefKind.TAX) is None
     ):
-        work.lines.append(
-            f"import tax of {total} not collected: within {found_relief.threshold} "
-            f"[{found_relief.source}]"
-        )
-        return [attrs.evolve(line, amount=zero(currency)) for line in taxes]
+        limit = found_relief.threshold
+        assessed = _assessed(bases, found_rates, limit.currency.code, mode, work)
+        if assessed <= limit:
+            total = sum_money([line.amount for line in taxes], currency)
+            shown = "" if assessed.currency == total.currency else f" ({assessed})"
+            work.lines.append(
+                f"import tax of {total}{shown} not collected: within {limit} "
+                f"[{found_relief.source}]"
+            )
+            return [attrs.evolve(line, amount=zero(currency)) for line in taxes]
     return taxes
+
+
+def small_total_waived(  # noqa: PLR0917  # one step of landed_cost, all its inputs
+    shipment: Shipment,
+    area: str,
+    day: date,
+    duties: list[ItemDuty],
+    taxes: list[ItemTax],
+    work: Work,
+    mode: RoundingMode,
+) -> tuple[list[ItemDuty], list[ItemTax]]:
+    """The duty and import tax, both waived where a de minimis on their total applies
+    and they add up to less than it (New Zealand's NZD 60 before 1 December 2019: "NZ$60
+    or more" is collected), each worked out in the limit's currency (``duty_assessed``,
+    ``_assessed``)."""
+    found = relief(shipment, area, ReliefKind.TAX, day)
+    if found is None or found.measure != "duty_and_tax_under" or not taxes:
+        return duties, taxes
+    if left_out := relief_excludes(shipment, area, found.kind):
+        work.lines.append(f"no relief from {found.kind}: {left_out}")
+        return duties, taxes
+    limit = found.threshold
+    currency = limit.currency.code
+    bases = [line.base for line in taxes]
+    assessed = duty_assessed(duties, currency, mode, work) + _assessed(
+        bases, [line.rates for line in taxes], currency, mode, work
+    )
+    if assessed >= limit:
+        return duties, taxes
+    work.lines.append(
+        f"duty and import tax of {assessed} not collected: together under {limit} "
+        f"({found.legal_basis}) [{found.source}]"
+    )
+    nothing = zero(shipment.currency)
+    return (
+        [attrs.evolve(line, amount=nothing, rule="duty relief") for line in duties],
+        [attrs.evolve(line, amount=nothing) for line in taxes],
+    )
+
+
+def _assessed(
+    bases: list[Money],
+    found_rates: list[tuple[TaxRate, ...]],
+    currency: str,
+    mode: RoundingMode,
+    work: Work,
+) -> Money:
+    """The import tax as the authority assesses it, in ``currency`` (its limit's):
+    each rate's base converted there unrounded, its tax rounded there once, as
+    ``_taxes_by_rate`` rounds it in the shipment's currency (the same figure where the
+    two are one). Rounded in the shipment's currency first, EUR 66.37 of goods at
+    8.1 % into Switzerland would carry EUR 5.38, CHF 5.0034 at 0.93, over CHF 5; in
+    francs it is CHF 4.99965, CHF 5.00, not over."""
+    groups: dict[Decimal, Money] = {}
+    for base, found in zip(bases, found_rates, strict=True):
+        total_rate = sum((rate.rate for rate in found), Decimal(0))
+        groups[total_rate] = groups[total_rate] + base if total_rate in groups else base
+    taxes = [
+        round_money(work.in_currency(base, currency) * total_rate.scaleb(-2), mode=mode)
+        for total_rate, base in groups.items()
+    ]
+    return sum_money(taxes, currency)
 
 
 def _taxes_by_rate(

@@ -36,14 +36,15 @@ import attrs
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
-from commercekit.errors import CurrencyMismatchError, MissingDataError
+from commercekit.errors import CurrencyMismatchError
 from commercekit.money import Money, RateTable, RoundingMode, require_money, sum_money
 from commercekit.regions import check_day, place_of
 from commercekit.shipping import _checks as check
 from commercekit.shipping._charges import ItemDuty, ItemTax, Work, share, zero
 from commercekit.shipping._customs import CustomsRules, Valuation, customs_rules
 from commercekit.shipping._duty import duty_lines
-from commercekit.shipping._import_tax import fee_tax, import_tax_lines
+from commercekit.shipping._excise_goods import excise_left_out, require_facts
+from commercekit.shipping._import_tax import fee_tax, import_tax_lines, small_total_waived
 from commercekit.shipping._india import (
     INDIA,
     india_costs,
@@ -104,6 +105,10 @@ def _conversions(value: object) -> tuple[str, ...]:
     return check.texts(value, "conversions")
 
 
+def _lacks(value: object) -> tuple[str, ...]:
+    return check.texts(value, "lacks")
+
+
 def _rounding(value: object) -> Money | None:
     if value is None:
         return None
@@ -144,6 +149,8 @@ class LandedCost:
     """What rounds the duties and import tax payable to the unit the law rounds them
     to, a part of ``charges`` of its own: into India, the nearest rupee (Customs Act
     1962 s. 154A), from -0.49 to +0.50 INR; ``None`` where no such rounding applies."""
+    lacks: tuple[str, ...] = attrs.field(default=(), converter=_lacks)
+    """What the charges leave out, asked for (``without_excise``): each excise duty due."""
 
     def __attrs_post_init__(self) -> None:
         currency = self.shipment.currency
@@ -242,6 +249,7 @@ def landed_cost(
     fees: Sequence[Fee] = (),
     mode: RoundingMode = RoundingMode.HALF_UP,
     eu_flat_duty_scope: Literal["all", "ioss"] = "all",
+    without_excise: bool = False,
 ) -> LandedCost:
     """Duty, import tax and fees for ``shipment`` on ``on``, and who pays them.
 
@@ -249,13 +257,12 @@ def landed_cost(
     item on its base (its share of the customs value, its duty, its share of the costs
     the law adds) at the item's own category, each rounded with ``mode``. Reliefs
     apply as their law sets them: on the consignment's value (the UK's GBP 135), on each
-    unit (Norway's duty-free VOEC goods) or on the amount of tax or duty (Switzerland's
-    CHF 5). A relief that depends on origin applies only when it covers every item's
-    origin. Where a relief means no duty is due, no tariff is asked.
+    unit (Norway's VOEC goods), on the tax or duty (Switzerland's CHF 5, worked out in
+    francs) or on both (New Zealand's NZD 60 until 2019). Only a relief covering every
+    item's origin applies. Where a relief means no duty is due, no tariff is asked.
 
-    Fixed amounts in other currencies (thresholds, flat duties) are converted into the
-    shipment's currency with ``rates``, which must have been observed by ``on``; every
-    conversion is listed.
+    Amounts in other currencies (thresholds, flat duties) are converted with ``rates``,
+    which must have been observed by ``on``; every conversion is listed.
 
     ``eu_flat_duty_scope`` settles a point where sources disagree: which EU consignments
     of EUR 150 or less pay the flat EUR 3 per tariff classification from 2026-07-01.
@@ -276,8 +283,10 @@ def landed_cost(
     sale: a shipment with ``sold_under`` is refused.
 
     Raises [`MissingDataError`][commercekit.errors.MissingDataError] for an item without
-    an origin or, where duty is due, without an HS code (into India, also for a heading
-    the tariff has no row for);
+    an origin or a kind of goods (``hs_code`` or ``excise``), for excise duty (not
+    bundled: ``without_excise=True`` leaves it out, listed in ``LandedCost.lacks``;
+    reliefs leave out the goods their laws name, ``_excise_goods.py``) or, where duty
+    is due, without an HS code (into India, also for a heading the tariff has none);
     [`NoRuleError`][commercekit.errors.NoRuleError] where the tariff has no row.
     """
     day = check_day(on)
@@ -288,7 +297,7 @@ def landed_cost(
     eu_flat_duty_scope = check.choice(  # type: ignore[assignment]  # checked to be one
         eu_flat_duty_scope, ("all", "ioss"), "eu_flat_duty_scope"
     )
-    _require_origins(shipment)
+    require_facts(shipment, "origin")
     if rates is not None:
         rates.check_known_at(day)
     work = Work(shipment, rates)
@@ -311,10 +320,12 @@ def landed_cost(
     duties = duty_lines(
         shipment, area, shares, day, tariffs, work, mode, eu_flat_duty_scope
     )
+    lacks = excise_left_out(shipment, area, without_excise=without_excise)
     jurisdiction = place.rates_jurisdiction(goods=True)
     per_item = _per_item(duties, len(shipment.items), shipment.currency)
     taxes = import_tax_lines(shipment, jurisdiction, area, rules, shares, per_item, day,
                              tax_rates, work, mode)  # fmt: skip
+    duties, taxes = small_total_waived(shipment, area, day, duties, taxes, work, mode)
     on_fees = fee_tax(fees, taxes, jurisdiction, day, tax_rates, work, mode,
                       shipment.currency)  # fmt: skip
     payable = [*per_item, *(line.amount for line in taxes)]  # the bill of entry's
@@ -335,6 +346,7 @@ def landed_cost(
         explanation=tuple(work.lines),
         conversions=tuple(work.conversions),
         rounding=rounding,
+        lacks=tuple(lacks),
     )
 
 
@@ -371,25 +383,11 @@ def _checked_inputs(
     return checked
 
 
-def _require_origins(shipment: Shipment) -> None:
-    """Refuse items without a country of origin: duty and reliefs depend on it."""
-    unknown = [item.description for item in shipment.items if item.origin is None]
-    if unknown:
-        first = next(i for i, item in enumerate(shipment.items) if item.origin is None)
-        raise MissingDataError(
-            tuple(f"the country of origin of {name!r}" for name in unknown),
-            "give each Item an origin= (ISO 3166 code); duty and reliefs depend on it",
-            field=f"shipment.items[{first}].origin",
-            json_how='write its "origin" (ISO 3166 code); duty and reliefs depend on it',
-        )
-
-
 def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Money:
     """The goods, with transport and insurance to the border where customs adds them
     (CIF); the goods alone elsewhere (FOB)."""
-    currency = shipment.currency
-    freight = shipment.shipping or zero(currency)
-    insurance = shipment.insurance or zero(currency)
+    freight = shipment.shipping or zero(shipment.currency)
+    insurance = shipment.insurance or zero(shipment.currency)
     if rules.destination == INDIA:  # r. 10(2): the law's figures where none is given
         freight, insurance = india_costs(shipment, work)
     goods = shipment.goods
@@ -397,4 +395,5 @@ def _customs_value_of(shipment: Shipment, rules: CustomsRules, work: Work) -> Mo
     customs_value = goods + freight + insurance if cif else goods
     how = "goods + transport + insurance to the border (CIF)" if cif else "goods only (FOB)"
     work.lines.append(f"customs value {customs_value}: {how} [{rules.source}]")
+    work.customs_value = customs_value
     return customs_value

@@ -20,7 +20,7 @@ from commercekit.regions import check_country
 from commercekit.shipping import _checks as check
 from commercekit.shipping._tariff import check_hs_code
 from commercekit.shipping._terms import CHANNELS, TRANSPORT_MODES, Channel, TransportMode
-from commercekit.tax import TaxCategory
+from commercekit.tax import ExciseKind, TaxCategory, excise_kind
 
 __all__ = ["Fee", "Item", "Shipment"]
 
@@ -45,13 +45,20 @@ def _category(value: object) -> TaxCategory:
     return check.member(value, TaxCategory, "category")
 
 
+def _excise(value: object) -> ExciseKind | None:
+    return None if value is None else check.member(value, ExciseKind, "excise")
+
+
 @attrs.frozen
 class Item:
     """One line of a shipment: what it is, where it was made, and its value in total.
 
     ``origin`` is the country of origin (ISO 3166); ``landed_cost`` refuses an item
     without one, since duty rates and reliefs depend on it. ``category`` is the tax
-    category its import VAT/GST is charged at.
+    category its import VAT/GST is charged at. ``excise`` says what kind of goods it
+    is ([`ExciseKind`][commercekit.tax.ExciseKind]: excise duty is due on alcohol,
+    tobacco and energy products, and some reliefs exclude them and perfumes) where
+    neither ``hs_code`` nor the category says; given with them, it must agree.
     """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
@@ -61,6 +68,16 @@ class Item:
     origin: str | None = attrs.field(default=None, converter=check.optional_country)
     quantity: int = attrs.field(default=1, converter=_quantity)
     category: TaxCategory = attrs.field(default=TaxCategory.STANDARD, converter=_category)
+    excise: ExciseKind | None = attrs.field(default=None, converter=_excise)
+
+    def __attrs_post_init__(self) -> None:
+        excise_kind(self.excise, self.hs_code, self.category)
+
+    @property
+    def kind(self) -> ExciseKind | None:
+        """What kind of goods the item is (stated, read from its code or settled by
+        its category); ``None`` where none says."""
+        return excise_kind(self.excise, self.hs_code, self.category)
 
     @property
     def unit_value(self) -> Money:

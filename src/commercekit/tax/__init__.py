@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     )
     from commercekit.tax._counted import CountedSale
     from commercekit.tax._decide import decide
+    from commercekit.tax._excise import ExciseKind, excise_kind
     from commercekit.tax._ids import (
         TaxId,
         TaxIdVerifier,
@@ -162,6 +163,7 @@ else:
         __name__,
         {
             "._categories": "RateKind TaxCategory check_category",
+            "._excise": "ExciseKind excise_kind",
             "._compute": "TaxAmount Taxed add_tax extract_tax gross_price net_price",
             "._decide": "decide",
             "._india": "gstin_state",
@@ -223,6 +225,7 @@ __all__ = [
     "Conveyance",
     "CountedSale",
     "Crossing",
+    "ExciseKind",
     "GstRegistrationStatus",
     "GstSupplier",
     "GstSupply",
@@ -279,6 +282,7 @@ __all__ = [
     "check_category",
     "decide",
     "ecommerce_tcs",
+    "excise_kind",
     "extract_tax",
     "fact_rates",
     "gross_price",

@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 
-from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT
@@ -17,9 +16,11 @@ from commercekit.money import Money, RateTable, require_money
 from commercekit.regions import check_country, check_subdivision
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
+from commercekit.tax._excise import ExciseKind, check_excise_kind, kind_of
 from commercekit.tax._ids import TaxId, Verification
 from commercekit.tax._rates import TaxRate
 from commercekit.tax._rule import Rule
+from commercekit.tax._sale_line import SaleLine, optional_hs_code
 from commercekit.tax._services import ServiceFacts, ServiceKind
 from commercekit.tax._transport import (
     Channel,
@@ -132,30 +133,6 @@ class Buyer:
             )
 
 
-_MAX_UNITS = 10**9
-
-
-def _quantity(value: object) -> int:
-    if value.__class__ is int and 0 < value <= _MAX_UNITS:  # the common case, at once
-        return value
-    return checks.whole(  # anything else is refused here, saying why
-        value, "quantity", invalid, positive=True, maximum=_MAX_UNITS, unit="units"
-    )
-
-
-@attrs.frozen
-class SaleLine:
-    """One line of goods in a sale: its value (all units, after discounts), how many
-    units, and its tax category. Per-item limits are measured on ``unit_value``."""
-
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    value: Money = attrs.field(converter=require_money, validator=_checks.valid_amount)
-    quantity: int = attrs.field(default=1, converter=_quantity)
-    category: TaxCategory = attrs.field(
-        default=TaxCategory.STANDARD, converter=check_category
-    )
-
-
 def _lines(value: object) -> tuple[SaleLine, ...]:
     return _checks.listed(value, SaleLine, "lines")
 
@@ -187,6 +164,8 @@ class Sale:
     ``"sea"``, ``"land"``) and ``channel`` (``"courier"``, ``"post"``) say how goods
     travel to the border, where a regime depends on it (Singapore's low-value goods
     come by air or post); ``None`` when not said, and such a regime then refuses.
+    Each line's ``excise`` and ``hs_code`` (or the sale's, without lines) say what
+    kind of goods it is, where a low-value regime excludes some (``tax._excise``).
     """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
@@ -221,9 +200,19 @@ class Sale:
         default=None, converter=optional_transport_mode
     )
     channel: Channel | None = attrs.field(default=None, converter=optional_channel)
+    excise: ExciseKind | None = attrs.field(default=None, converter=check_excise_kind)
+    hs_code: str | None = attrs.field(default=None, converter=optional_hs_code)
+    """What kind of goods a sale without ``lines`` is, and its tariff heading: as a
+    ``SaleLine``'s (a sale with lines says them on each line)."""
 
     def __attrs_post_init__(self) -> None:
         _service_fits(self.supply, self.service)
+        if self.lines and (self.excise or self.hs_code):
+            field = "excise" if self.excise else "hs_code"
+            raise invalid(
+                field, getattr(self, field), "is said of each line: give it there"
+            )
+        kind_of(self.excise, self.hs_code, self.category)
         moved = self.transport_mode or self.channel
         if moved and self.supply is not Supply.GOODS:
             field = "transport_mode" if self.transport_mode else "channel"
@@ -255,7 +244,11 @@ class Sale:
     @property
     def goods_lines(self) -> tuple[SaleLine, ...]:
         """The lines, or the whole price as one line of ``category``."""
-        return self.lines or (SaleLine(self.price, 1, self.category),)
+        return self.lines or (
+            SaleLine(
+                self.price, 1, self.category, excise=self.excise, hs_code=self.hs_code
+            ),
+        )
 
 
 def _service_fits(supply: Supply, service: ServiceFacts | None) -> None:

@@ -17,7 +17,9 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from commercekit.tax._categories import TaxCategory
 from commercekit.tax._jurisdictions._case import NOT_BUNDLED_SOURCE, Case
+from commercekit.tax._rounding_level import RoundingLevel
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import (
     Threshold,
@@ -65,6 +67,16 @@ class Jurisdiction:
     registration_rules_not_bundled: ClassVar[tuple[str, ...]] = ()
     """Where its registration rules are not bundled, what they are, by name (with their
     source): ``threshold_status`` says so instead of listing nothing."""
+    invoice_rounding: ClassVar[RoundingLevel | None] = None
+    """Where its law says where an invoice's tax is rounded, that level, and why (with
+    the source); ``None`` where the seller chooses (line or invoice, applied
+    consistently)."""
+    invoice_rounding_rule: ClassVar[str] = ""
+    delivery_category: ClassVar[TaxCategory | None] = None
+    """Where a delivery charged apart from the goods is a supply of its own, the
+    category it is taxed at, and why (with the source); ``None`` where it follows the
+    goods it delivers (shared over their rates by value)."""
+    delivery_rule: ClassVar[str] = ""
 
     @property
     def source(self) -> str:

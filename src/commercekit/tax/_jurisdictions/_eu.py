@@ -42,6 +42,7 @@ from commercekit.tax._jurisdictions._eu_oss import (
     destination_vat,
     threshold_rules,
 )
+from commercekit.tax._jurisdictions._excluded import excluded
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
@@ -310,6 +311,13 @@ def _low_value_import(
 ) -> TaxDecision:
     """A consignment within EUR 150: the IOSS for consumers, import VAT otherwise."""
     sale = case.sale
+    at_sale = case.consumer and (
+        bool(sale.marketplace) or "IOSS" in sale.seller.registrations
+    )
+    outside = excluded(case, "EU") if at_sale else None
+    if outside is not None:
+        rules.append(outside)
+        return import_at_border(case, destination, rules, documents)
     if not case.consumer:
         rules.append(
             Rule(

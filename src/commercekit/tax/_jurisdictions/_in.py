@@ -280,7 +280,7 @@ def _supplier_state(case: Case) -> str:
     if len(listed) != 1:
         raise InvalidAmountError.refused(
             "seller.registrations",
-            listed,
+            sorted(seller.registrations),  # as given: 'IN' alone names no State
             f"lists {len(listed) or 'no'} States of India where one is needed: a seller "
             "supplies in India from the State of its GST registration; list the one "
             "this supply is made from in the seller's registrations (its ISO code, "

@@ -20,6 +20,18 @@
 * Goods shipped into Japan from abroad: import consumption tax is collected at the
   border (low-value relief may apply); they are the buyer's import, not the seller's
   taxable sale in Japan.
+* The tax on an invoice is rounded once per rate, never per item, since the qualified
+  invoice system began on 1 October 2023 (Consumption Tax Act Enforcement Order
+  Art. 70-10, basic circular 1-8-15, NTA invoice Q&A question 57, note: computing each
+  item's tax, rounding it and adding the results up "is not permitted"; read as quoted
+  by secondary sources, the foovar/jp-invoice package and Square's "Order Calculation
+  Guide for Japan"). A quote in Japan is rounded at ``RoundingLevel.INVOICE``; the
+  rounding mode (down, half-up, up) is the business's choice.
+* A delivery charge billed apart from the goods is the price of a transport service,
+  not of food: it is taxed at the standard 10% even where every item is food at the
+  reduced 8% (EC-CUBE's documentation and its reduced-rate invoice example, which puts
+  the delivery and fees in the 10% total; secondary sources for the NTA's reduced-rate
+  Q&A, not read here). A price that includes delivery is the goods' price.
 
 References:
     National Tax Agency, consumption tax: https://www.nta.go.jp/taxes/shiraberu/zeimokubetsu/shohi/keigenzeiritsu/index.htm
@@ -33,8 +45,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from commercekit.tax._categories import TaxCategory
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._rounding_level import RoundingLevel
 from commercekit.tax._sale import Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule
 
@@ -103,6 +117,18 @@ class Japan(RegisteredServices):
     thresholds: ClassVar[tuple[ThresholdRule, ...]] = (
         ThresholdRule.REGISTRATION_THRESHOLD,
         ThresholdRule.SPECIFIED_PERIOD_THRESHOLD,
+    )
+    invoice_rounding: ClassVar[RoundingLevel | None] = RoundingLevel.INVOICE
+    invoice_rounding_rule: ClassVar[str] = (
+        "Japan's qualified invoices round consumption tax once per rate, never per item "
+        "(Consumption Tax Act Enforcement Order Art. 70-10; NTA invoice Q&A question 57, "
+        "as quoted by secondary sources)"
+    )
+    delivery_category: ClassVar[TaxCategory | None] = TaxCategory.STANDARD
+    delivery_rule: ClassVar[str] = (
+        "a delivery charged apart from the goods is a transport service, taxed at "
+        "Japan's standard rate even with food at the reduced rate (EC-CUBE's reduced-rate "
+        "documentation; secondary, the NTA's reduced-rate Q&A not read)"
     )
     # Art. 9 measures residents and foreign businesses alike.
     registration_threshold: ClassVar[ThresholdRule | None] = (

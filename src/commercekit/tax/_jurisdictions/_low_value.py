@@ -40,6 +40,7 @@ from commercekit.errors import MissingDataError
 from commercekit.money import Money
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._jurisdictions._excluded import excluded
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import Threshold, ThresholdRule, threshold_for
 from commercekit.tax._transport import Channel, TransportMode
@@ -85,6 +86,10 @@ class LowValueGoods(RegisteredServices):
     by_air_or_post: ClassVar[bool] = False
     """Whether the regime covers only goods imported by air or post (Singapore's);
     goods by sea or land are then taxed at the border whatever their value."""
+    untaxed_within: ClassVar[bool] = True
+    """Whether goods within the limit sold outside the at-sale scheme (by a seller
+    not registered, to a business) owe no tax at the border, which the excluded
+    goods do owe (Norway taxes those at the border whatever they are)."""
 
     def goods_import(
         self, case: Case, destination: str, rules: list[Rule], documents: tuple[str, ...]
@@ -112,6 +117,9 @@ class LowValueGoods(RegisteredServices):
         rules.append(
             Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
         )
+        covered = at_sale or self.untaxed_within  # else all go to the border alike
+        if covered and (outside := excluded(case, self.code)):
+            return import_at_border(case, destination, [*rules, outside], documents)
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
         if case.sale.marketplace:
@@ -315,6 +323,7 @@ class Norway(LowValueGoods):
         ThresholdRule.REGISTRATION_THRESHOLD_NONRESIDENT
     )
     registrations: ClassVar[frozenset[str]] = frozenset({"NO", "VOEC"})
+    untaxed_within: ClassVar[bool] = False
     low_value_rule: ClassVar[ThresholdRule] = ThresholdRule.VOEC_ITEM_LIMIT
     low_value_registration: ClassVar[str] = "VOEC"
     scheme: ClassVar[str] = "VOEC"

@@ -31,6 +31,7 @@ from typing import ClassVar
 
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
+from commercekit.tax._jurisdictions._excluded import excluded
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
 
@@ -100,6 +101,8 @@ class UnitedKingdom(RegisteredServices):
         value = case.amount_in(case.consignment_value(destination, taxed=False), "GBP")
         if limit.crossed_by(value):
             return None
+        if excluded(case, "GB") is not None:
+            return None  # excise goods: imported, import VAT at the border
         rule = Rule(
             f"a consignment of {value} (not over {limit.amount}) to a UK VAT-registered "
             f"business ({case.sale.buyer.tax_id}): the business accounts for UK VAT by "
@@ -136,6 +139,10 @@ class UnitedKingdom(RegisteredServices):
                     source,
                 )
             )
+            return import_at_border(case, destination, rules, documents)
+        outside = excluded(case, "GB")
+        if outside is not None:
+            rules.append(outside)
             return import_at_border(case, destination, rules, documents)
         if sale.marketplace:
             by = f"the online marketplace {sale.marketplace} (deemed supplier)"
@@ -177,7 +184,7 @@ def _ioss_in_northern_ireland(
         return None
     limit = threshold_for("EU", ThresholdRule.LOW_VALUE_CONSIGNMENT, on=case.on)
     value = case.amount_in(case.consignment_value("XI", taxed=True), "EUR")
-    if limit.crossed_by(value):
+    if limit.crossed_by(value) or excluded(case, "EU") is not None:
         return None
     rules.append(
         Rule(
