@@ -115,6 +115,8 @@ def test_a_massachusetts_quote_and_decision_on_8_august_2026_are_refused() -> No
         ("US-TX", "clothing", date(2027, 8, 1), date(2027, 8, 9), "6.25"),
         # Tennessee: the last Friday of July to the Sunday: 25 July to 2 August
         ("US-TN", "computers", date(2027, 7, 25), date(2027, 8, 2), "7"),
+        # Arkansas: the first weekend of August, 31 July when 1 August is a Sunday
+        ("US-AR", "clothing", date(2027, 7, 31), date(2027, 8, 8), "6.5"),
         # Florida: the whole of August (HB 7031 of 2025)
         ("US-FL", "school_supplies", date(2027, 8, 1), date(2027, 8, 31), "6"),
     ],
