@@ -243,10 +243,11 @@ def test_terms_not_per_item_are_refused_by_name_on_the_days_only(
 
 def test_new_mexico_2026_summer_is_not_guessed() -> None:
     """New Mexico's 2026 GRT holiday days were not read: July and August 2026 have no
-    row and raise; 30 June and 1 September pay the general 4.875%."""
+    row and raise, naming the holiday whose days are not bundled (third review); 30
+    June and 1 September pay the general 4.875%."""
     for category in ("clothing", "computers"):
         for day in (date(2026, 7, 1), date(2026, 8, 31)):
-            with pytest.raises(MissingDataError, match="US-NM GRT treatment"):
+            with pytest.raises(MissingDataError, match=r"holiday of 2026.*not bundled"):
                 rates_for("US-NM", category, on=day)
         for day in (date(2026, 6, 30), date(2026, 9, 1)):
             [found] = rates_for("US-NM", category, on=day)
@@ -285,12 +286,13 @@ def test_elsewhere_the_new_categories_fall_back_or_raise_as_any_category(
     category: str,
 ) -> None:
     """A VAT country without a rule: the standard rate, marked as a fallback; a US
-    state whose table does not list the category: refused, as for any category."""
+    state whose table does not list the category: refused, as for any category (New
+    Mexico's on 1 August 2026 by its holiday, whose days of 2026 are not bundled)."""
     [de] = rates_for("DE", category, on=date(2026, 8, 1))
     assert (de.rate, de.fallback) == (Decimal(19), True)
     with pytest.raises(MissingDataError, match="US-AK sales tax treatment"):
         rates_for("US-AK", category, on=date(2026, 8, 1))
-    with pytest.raises(MissingDataError, match="US-NM GRT treatment"):
+    with pytest.raises(MissingDataError, match="New Mexico gross receipts tax holiday"):
         rates_for("US-NM", category, on=date(2026, 8, 1))
 
 

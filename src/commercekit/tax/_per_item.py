@@ -154,6 +154,11 @@ def per_item_rates(
     alone are answered, and the decision refuses them for lacking the local taxes (or,
     with ``StateRatesOnly``, says that it left them out).
 
+    On a day a US holiday refused by name sets a category's everyday rule aside
+    (Massachusetts' August weekend, whose limit is USD 2,500 and not the USD 175 of
+    its clothing rule), this lookup still answers the everyday rule; ``rates_for``,
+    ``decide`` and the quote refuse that day, naming the holiday.
+
     Examples:
         >>> from datetime import date
         >>> [rule] = per_item_rates("US-RI", "clothing", on=date(2026, 6, 1))

@@ -28,6 +28,11 @@ def refuse_missing(
     first = min(r.since for r in table.rows if r.category is STANDARD)
     covered = any(find(table.standard[tax, asked], day) for tax in table.taxes)
     by_item = per_item_rates(place, asked, on=day) if covered else ()
+    if by_item and code[:3] == "US-":  # a holiday sets the everyday rule aside
+        from commercekit.tax._us_holidays import refuse_on_holiday  # noqa: PLC0415
+
+        rates = tuple(rate for rule in by_item for rate in (rule.below, rule.above))
+        refuse_on_holiday(code, asked, rates, day)
     if by_item:
         raise MissingDataError(
             f"the price of each item of {asked} in {place}",

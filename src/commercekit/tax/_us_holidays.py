@@ -20,6 +20,10 @@ cover (``covers``) and are refused the same way on their days.
 
 Clothing holidays, whose goods a category does name, are per-item rules instead
 ([`per_item_rates`][commercekit.tax.per_item_rates]).
+
+A holiday a state's law makes every year is refused the same way on each day its rule
+allows in a year whose days are not bundled (Massachusetts' August weekends of 2026):
+``_us_holiday_laws``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -39,6 +44,9 @@ from commercekit.tax._categories import TaxCategory, check_category
 from commercekit.tax._item_rules import LOCAL_WORDS, LocalTaxes
 from commercekit.tax._rates import BUNDLED
 from commercekit.tax._tax_rate import TaxRate
+
+if TYPE_CHECKING:
+    from commercekit.tax._us_holiday_laws import HolidayLaw
 
 __all__ = ["on_holiday", "refuse_on_holiday", "refuse_without_rule"]
 
@@ -61,6 +69,8 @@ class _Holiday(_bundled.Sourced):
     official: bool
     local_taxes: LocalTaxes
     note: str
+    unbundled: bool = False
+    """A window a yearly law allows in a year whose days are not bundled."""
 
 
 _COLUMNS = (
@@ -131,7 +141,7 @@ def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
     holiday, or one whose ``covers`` names the category), if any (a partial answer may
     not leave such a category out: see ``_us_local.left_out_category``)."""
     on = _checks.day(day, "on")
-    return next(
+    found = next(
         (
             row
             for row in _table()
@@ -141,6 +151,34 @@ def on_holiday(state: str, category: TaxCategory, day: date) -> _Holiday | None:
             and (not row.covers or category in row.covers)
         ),
         None,
+    )
+    if found is None and state[:3] == "US-":
+        from commercekit.tax._us_holiday_laws import unbundled_law  # noqa: PLC0415
+
+        law = unbundled_law(state, category, on)
+        found = None if law is None else _unbundled(law, on.year)
+    return found
+
+
+def _unbundled(law: HolidayLaw, year: int) -> _Holiday:
+    """A holiday row for the window ``law`` allows in ``year``, whose days are not
+    bundled: refused as a holiday no rule can hold."""
+    since, until = law.window(year)
+    bundled = ", ".join(str(each) for each in sorted(law.bundled)) or "none"
+    return _Holiday(
+        state=law.state,
+        name=f"{law.name} of {year}",
+        since=since,
+        until=until,
+        limit=None,
+        words=law.rule,
+        excluded=law.excluded,
+        covers=frozenset(law.covers),
+        sources=law.sources,
+        official=law.official,
+        local_taxes=law.local_taxes,
+        note=f"its days of {year} are not bundled (the years bundled: {bundled})",
+        unbundled=True,
     )
 
 
@@ -185,18 +223,27 @@ def _refusal(
 ) -> MissingDataError:
     """The refusal naming ``found`` for ``category`` on ``on``; ``rate`` the bundled
     rate that would have been charged, if any."""
-    terms = "" if found.covers else f", {found.note}"
     wrong = (
         "no one rate fits every item"
         if rate is None
         else f"its {rate}% would be wrong for some"
     )
-    why = (
-        f"from {found.since} to {found.until} {found.state} exempts {found.words}"
-        f"{terms} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
-        f"{found.source}). {_why(found, category)}, so {wrong}"
-    )
     exempt = f"give each qualifying item the category 'exempt'{_others(found)}"
+    if found.unbundled:
+        why = (
+            f"{on} may be a day of {found.state}'s {found.name}: its law makes one "
+            f"every year, {found.words} (source: {found.source}), and {found.note}, "
+            f"so commercekit cannot tell whether {on} is one, and on a holiday day "
+            f"{wrong}"
+        )
+        exempt = f"if {on} is a holiday day, {exempt}"
+    else:
+        terms = "" if found.covers else f", {found.note}"
+        why = (
+            f"from {found.since} to {found.until} {found.state} exempts {found.words}"
+            f"{terms} (local taxes: {LOCAL_WORDS[found.local_taxes]}; source: "
+            f"{found.source}). {_why(found, category)}, so {wrong}"
+        )
     return MissingDataError(
         f"whether each item of {category} qualifies for the {found.name} on {on}",
         f"{why}: pass a TaxRateSource whose rates_for({found.state!r}, "

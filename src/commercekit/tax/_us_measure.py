@@ -79,7 +79,8 @@ def _counted(threshold: NexusThreshold, entries: Sequence[Entry]) -> list[Entry]
         raise MissingDataError(
             f"whether {threshold.state} counts marketplace sales toward a remote "
             "seller's threshold",
-            "it is not bundled yet; check the state's source "
+            "it is not bundled yet; what was read for the row of "
+            f"{threshold.since}: {threshold.note} Check the state's source "
             f"({threshold.source}) and leave those sales out or keep them in by hand",
         )
     if threshold.marketplace_counts:
