@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING
 from commercekit._lazy import public_names
 
 if TYPE_CHECKING:
-    from commercekit.checkout._context import CheckoutContext, Product
+    from commercekit.checkout._context import CheckoutContext
     from commercekit.checkout._margin_lines import order_lines
     from commercekit.checkout._model import Quote, QuoteLine, ShippingCharge
     from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
+    from commercekit.checkout._product import Product
     from commercekit.checkout._quote import quote
     from commercekit.checkout._refund import refund
     from commercekit.checkout._refund_policy import (
@@ -44,10 +45,11 @@ else:
     __getattr__, __dir__ = public_names(
         __name__,
         {
-            "._context": "CheckoutContext Product",
+            "._context": "CheckoutContext",
             "._margin_lines": "order_lines",
             "._model": "Quote QuoteLine ShippingCharge",
             "._payment": "Payment PaymentSurcharge QuotePayment",
+            "._product": "Product",
             "._quote": "quote",
             "._refund": "refund",
             "._refund_policy": "BelowThreshold RefundPolicy ShippingRefund",

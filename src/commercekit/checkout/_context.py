@@ -1,7 +1,6 @@
-"""What a checkout quote needs: the products' facts and the checkout's context.
+"""What a checkout quote needs: the checkout's context.
 
-A [`Product`][commercekit.checkout.Product] holds what the rules need to know about a
-SKU: its tax category, and for shipping and customs its weight, HS code and origin. A
+The products' facts are [`Product`][commercekit.checkout.Product]s (``_product``). A
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] holds everything else a quote
 depends on: who sells and who buys, the moment, the products, the promotions, the rate
 cards or live carrier, the exchange and tax rates, the incoterm, the warehouse the goods
@@ -12,9 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -27,12 +24,12 @@ from commercekit.checkout._checks import (
     instance,
     label,
     many,
-    number,
     optional_label,
     plugin,
 )
-from commercekit.checkout._model import _at, _sku
+from commercekit.checkout._model import _at
 from commercekit.checkout._payment import Payment
+from commercekit.checkout._product import Product
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
 from commercekit.money import RateSource, RateTable
 from commercekit.payments import PaymentCostSource
@@ -46,45 +43,18 @@ from commercekit.shipping import (
     TariffSource,
     TransportMode,
     Warehouse,
-    check_hs_code,
 )
 from commercekit.tax import (
     BUNDLED,
     Buyer,
-    ExciseKind,
     RoundingLevel,
     Seller,
     ServiceFacts,
-    TaxCategory,
     TaxIdVerifier,
     TaxRateSource,
-    check_category,
-    excise_kind,
 )
 
-if TYPE_CHECKING:
-    from commercekit.tax import RateFacts
-
-__all__ = ["CheckoutContext", "Product"]
-
-
-def _rate_facts(value: object) -> RateFacts | None:
-    if value is None:
-        return None
-    from commercekit.tax import RateFacts  # noqa: PLC0415  # India's facts, when given
-
-    return instance(value, RateFacts, "rate_facts")
-
-
-def _weight(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    weight = number(value, "weight_kg")
-    if not 0 <= weight <= 10**6:
-        raise InvalidAmountError(
-            value, "is not a weight from 0 to 1,000,000 kg", field="weight_kg"
-        )
-    return weight
+__all__ = ["CheckoutContext"]
 
 
 def _origin(value: object) -> str | None:
@@ -96,14 +66,6 @@ def _ship_from(value: object) -> str | None:
     if isinstance(value, str) and value.upper() == "XI":
         return "XI"
     return _origin(value)
-
-
-def _hs_code(value: object) -> str | None:
-    return None if value is None else check_hs_code(value)
-
-
-def _excise(value: object) -> ExciseKind | None:
-    return None if value is None else choice(value, ExciseKind, "excise")
 
 
 def _optional_service(value: object) -> str | None:
@@ -204,35 +166,6 @@ def _leaves_from(warehouse: Warehouse) -> str:
     region = warehouse.subdivision
     in_ni = warehouse.country == "GB" and region is not None
     return "XI" if in_ni and holiday_region("GB", region) == "NIR" else warehouse.country
-
-
-@named_at_the_door
-@attrs.frozen
-class Product:
-    """What the quote needs to know about a SKU beyond its price.
-
-    ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
-    ``origin`` (ISO 3166) are needed where duty is due; ``weight_kg`` where rate cards
-    price shipping. ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states
-    what an Indian GST rate turns on beyond the category (a room's value per day, a
-    drink's HSN heading ...), asked of [`fact_rates`][commercekit.tax.fact_rates].
-    ``excise`` ([`ExciseKind`][commercekit.tax.ExciseKind]) says whether it is alcohol,
-    tobacco ..., which low-value regimes exclude, where neither ``hs_code`` nor the
-    category says (given with them, it must agree). A missing fact the quote needs
-    raises [`MissingDataError`][commercekit.errors.MissingDataError].
-    """
-
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    sku: str = attrs.field(converter=_sku)
-    tax_category: TaxCategory = attrs.field(converter=check_category)
-    hs_code: str | None = attrs.field(default=None, converter=_hs_code)
-    origin: str | None = attrs.field(default=None, converter=_origin)
-    weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
-    rate_facts: RateFacts | None = attrs.field(default=None, converter=_rate_facts)
-    excise: ExciseKind | None = attrs.field(default=None, converter=_excise)
-
-    def __attrs_post_init__(self) -> None:
-        excise_kind(self.excise, self.hs_code, self.tax_category)
 
 
 @named_at_the_door

@@ -10,10 +10,9 @@ them:
 3. **Whose tax**: [`decide`][commercekit.tax.decide] on the discounted lines, each
    with its quantity, category, HS code and kind of goods (``excise``), so that every
    limit is measured on the value its law names and excludes the goods it names.
-4. **Tax**: where tax is charged at checkout, each line at its product's rate in the
-   decided jurisdiction, discounts first; shipping follows the goods, split over the
-   rates in proportion to the lines (the rule most VAT authorities apply to mixed
-   carts); by their value before discount where a discount took all of it.
+4. **Tax** charged at checkout: each line at its product's rate, discounts first;
+   shipping split over the goods' rates by the lines' values (before discount where a
+   discount took all), or at the rate its jurisdiction gives delivery (Japan's 10 %).
 5. **Border charges** when the goods cross a customs border
    ([`customs_border`][commercekit.regions.customs_border]):
    [`landed_cost`][commercekit.shipping.landed_cost] on each line's net value, under the
@@ -59,8 +58,9 @@ import attrs
 from commercekit._numbers import EXACT, context_free, plugged
 from commercekit._trusted import trusted_builder, trusted_evolve
 from commercekit.checkout._checks import as_context_field
-from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import Quote
+from commercekit.checkout._product import Product
 from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_delivery import delivered
 from commercekit.checkout._quote_facts import with_stated_premises

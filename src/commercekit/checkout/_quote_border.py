@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from commercekit._methods import attrs_repr
-from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
+from commercekit.checkout._product import Product
 from commercekit.checkout._quote_taxes import round_zero
 from commercekit.errors import MissingDataError, NoRuleError, shown
 from commercekit.money import Money

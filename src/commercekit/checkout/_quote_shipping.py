@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import NoReturn
 
 from commercekit._numbers import plugged
-from commercekit.checkout._context import CheckoutContext, Product
+from commercekit.checkout._context import CheckoutContext
+from commercekit.checkout._product import Product
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
 from commercekit.money import Money, convert_noted
 from commercekit.pricing import Cart
