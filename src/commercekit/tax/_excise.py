@@ -186,11 +186,13 @@ def kind_of(stated: object, hs_code: str | None, category: object) -> ExciseKind
     for field, other, found in said[1:]:
         if found is not kind:
             assert kind is not None  # noqa: S101  # said[0] exists
+            # "the tax category": a Sale's category, a JSON product's "tax_category"
+            named = "the tax category" if field == "category" else field
             raise InvalidAmountError.refused(
                 first,
                 value,
-                f"says {kind.value}, and {field} {other!r} says {found.value}; state "
-                "the kind the goods are as excise, or correct the code or the category",
+                f"says {kind.value}, and {named} {other!r} says {found.value}; state "
+                "the goods' kind as excise, or correct hs_code or the tax category",
                 kind=InputKind.CHOICE,
                 choices=tuple(ExciseKind) if first == "excise" else (),
             )
