@@ -8,11 +8,15 @@ Manual for low value shipments", 2.2.1.2 j) (one IOSS number per declaration).
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from commercekit.cli import main
+from commercekit.errors import InvalidInputError
+from commercekit.money import Money
+from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
 
 EXAMPLES = Path(__file__).parents[1] / "src/commercekit/examples"
 
@@ -38,3 +42,59 @@ def test_a_products_disagreeing_kind_is_said_in_the_requests_words(
     err = capsys.readouterr().err
     assert said in err
     assert " category '" not in err.replace("tax category '", "")
+
+
+ON = date(2026, 3, 2)
+WINE = "2204.21"
+EXAMPLE_TARIFF = TariffTable(
+    [
+        DutyRate("EU", "2204", "0", date(2020, 1, 1), None, "https://example.test/t"),
+        DutyRate("EU", "2710", "0", date(2020, 1, 1), None, "https://example.test/t"),
+    ],
+    name="example rates, not the Common Customs Tariff's",
+)
+
+
+def test_wine_cannot_have_been_sold_under_the_ioss() -> None:
+    """Art. 369l: the IOSS covers goods "except products subject to excise duty", so a
+    shipment of wine said to be sold under it would clear free of import VAT wrongly."""
+    wine = Item("Rioja", Money("40.00", "EUR"), hs_code=WINE, origin="US")
+    with pytest.raises(InvalidInputError) as refused:
+        landed_cost(
+            Shipment((wine,), destination="DE", sold_under="IOSS"), incoterm="DDP",
+            on=ON, tariffs=EXAMPLE_TARIFF, without_excise=True,
+        )  # fmt: skip
+    assert refused.value.field == "sold_under"
+    assert "Art. 369l" in str(refused.value)
+    shirt = Item("T-shirt", Money("40.00", "EUR"), hs_code="6109.10", origin="US")
+    cost = landed_cost(
+        Shipment((shirt,), destination="DE", sold_under="IOSS"), incoterm="DDP", on=ON
+    )
+    assert cost.import_tax == Money("0.00", "EUR")
+
+
+def test_the_eu_duty_relief_covers_energy_products() -> None:
+    """Regulation (EC) No 1186/2009 Art. 24 leaves out alcoholic products, perfumes and
+    toilet waters, tobacco: not energy products. A EUR 40 lubricant (2710.19) on
+    2026-03-02 is relieved of duty (import VAT 19% of 40.00 = 7.60), lacking only its
+    excise duty."""
+    oil = Item("engine oil", Money("40.00", "EUR"), hs_code="2710.19", origin="US")
+    cost = landed_cost(
+        Shipment((oil,), destination="DE"), incoterm="DDP", on=ON,
+        tariffs=EXAMPLE_TARIFF, without_excise=True,
+    )  # fmt: skip
+    assert (cost.duty, cost.import_tax) == (Money("0.00", "EUR"), Money("7.60", "EUR"))
+    assert cost.lacks == ("the excise duty on energy_products ('engine oil') into DE",)
+
+
+def test_the_eur_3_flat_duty_falls_on_wine_too() -> None:
+    """From 2026-07-01 the flat EUR 3 per tariff classification falls on every low-value
+    consignment's goods, excise goods included (Baker McKenzie's and WiseTech's reading
+    of Regulation (EU) 2026/382 and the implementing acts; secondary): EUR 40 of wine on
+    2026-07-02 pays EUR 3.00 duty and 19% of 43.00 = 8.17 import VAT."""
+    wine = Item("Rioja", Money("40.00", "EUR"), hs_code=WINE, origin="US")
+    cost = landed_cost(
+        Shipment((wine,), destination="DE"), incoterm="DDP", on=date(2026, 7, 2),
+        tariffs=EXAMPLE_TARIFF, without_excise=True,
+    )  # fmt: skip
+    assert (cost.duty, cost.import_tax) == (Money("3.00", "EUR"), Money("8.17", "EUR"))
