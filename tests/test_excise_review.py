@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from commercekit.cli import main
-from commercekit.errors import InvalidInputError
+from commercekit.errors import InvalidInputError, MissingDataError
 from commercekit.money import Money
 from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
+from commercekit.tax import Buyer, Sale, SaleLine, Seller, decide
 
 EXAMPLES = Path(__file__).parents[1] / "src/commercekit/examples"
 
@@ -98,3 +99,24 @@ def test_the_eur_3_flat_duty_falls_on_wine_too() -> None:
         tariffs=EXAMPLE_TARIFF, without_excise=True,
     )  # fmt: skip
     assert (cost.duty, cost.import_tax) == (Money("3.00", "EUR"), Money("8.17", "EUR"))
+
+
+def test_wine_beside_a_shirt_under_the_ioss_is_refused_citing_the_one_number_rule() -> None:
+    """A customs declaration carries one IOSS number, at the consignment's level, and
+    cannot combine goods declared under the IOSS with goods that are not (Agencia
+    Tributaria's manual, 2.2.1.2 j): the shirt cannot use the IOSS beside the wine."""
+    lines = (
+        SaleLine(Money("10.00", "EUR"), hs_code="6109.10"),
+        SaleLine(Money("20.00", "EUR"), hs_code=WINE),
+    )
+    sale = Sale(
+        Seller("US", registrations={"IOSS"}), Buyer("DE"), "goods",
+        Money("30.00", "EUR"), lines=lines,
+    )  # fmt: skip
+    with pytest.raises(MissingDataError) as refused:
+        decide(sale, on=ON)
+    said = str(refused.value)
+    assert refused.value.field == "sale.lines"
+    assert "one IOSS number" in said
+    assert "Agencia Tributaria" in said
+    assert "two consignments" in said
