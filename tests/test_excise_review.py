@@ -17,7 +17,7 @@ from commercekit.cli import main
 from commercekit.errors import InvalidInputError, MissingDataError
 from commercekit.money import Money
 from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
-from commercekit.tax import Buyer, Sale, SaleLine, Seller, decide
+from commercekit.tax import Buyer, ExciseKind, Sale, SaleLine, Seller, decide, excise_kind
 
 EXAMPLES = Path(__file__).parents[1] / "src/commercekit/examples"
 
@@ -120,3 +120,30 @@ def test_wine_beside_a_shirt_under_the_ioss_is_refused_citing_the_one_number_rul
     assert "one IOSS number" in said
     assert "Agencia Tributaria" in said
     assert "two consignments" in said
+
+
+@pytest.mark.parametrize(
+    ("country", "price", "currency", "registration", "hs_code", "secondary"),
+    [
+        ("GB", "50.00", "GBP", "GB", "2208.30", True),  # GOV.UK read in a reprint
+        ("DE", "30.00", "EUR", "IOSS", WINE, True),  # Art. 369l read in a reprint
+        ("NO", "500.00", "NOK", "VOEC", WINE, False),  # toll.no
+        ("NZ", "50.00", "NZD", "NZ", WINE, False),  # legislation.govt.nz
+    ],
+)
+def test_each_exclusions_rule_says_where_it_was_read(
+    country: str, price: str, currency: str, registration: str, hs_code: str,
+    secondary: bool,
+) -> None:  # fmt: skip
+    """A regime's exclusion read only in a reprint says so in the decision's rule."""
+    sale = Sale(
+        Seller("US", registrations={registration}), Buyer(country), "goods",
+        Money(price, currency), hs_code=hs_code,
+    )  # fmt: skip
+    rule = decide(sale, on=ON).rules[-1].text
+    assert ("read in a secondary source" in rule) is secondary
+
+
+def test_electricity_is_no_kind_a_regime_excludes() -> None:
+    """Directive 2006/112/EC Art. 2(3) lists energy products, not electricity (2716)."""
+    assert excise_kind(None, "2716.00", "standard") is ExciseKind.NONE

@@ -26,7 +26,10 @@ of the laws named, read by their headings' names):
 * ``energy_products``: 2701, 2702 and 2704 to 2715 (Council Directive 2003/96/EC
   Art. 2(1)(b) to (d), from a secondary summary, ``official: no``). The headings it
   counts only when used as fuel (1507 to 1518, 2901, 2902, 3403, 3811, 3817, 3824)
-  are not read from the code.
+  are not read from the code. Electricity (2716) reads as none: Directive (EU)
+  2020/262 Art. 1(1)(a) makes it an excise good beside the energy products (EUR-Lex,
+  official), while Directive 2006/112/EC Art. 2(3) lists energy products alone; no
+  consignment carries it.
 * ``perfumes``: 3303 perfumes and toilet waters (the words of Council Regulation (EC)
   No 1186/2009 Art. 24).
 * ``motor_vehicles``: 8703 motor cars, 8711 motorcycles (Singapore's dutiable goods,
@@ -51,6 +54,7 @@ References:
     Directive 2006/112/EC Art. 2(3), 369l: https://eur-lex.europa.eu/eli/dir/2006/112/oj
     Regulation (EC) No 1186/2009 Art. 23-24: https://eur-lex.europa.eu/eli/reg/2009/1186/oj
     Directive 2003/96/EC Art. 2: https://eur-lex.europa.eu/eli/dir/2003/96/oj
+    Directive (EU) 2020/262 Art. 1 (excise goods): https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02020L0262-20220426
 """
 
 from __future__ import annotations

@@ -43,7 +43,8 @@ class Exclusion:
     """What ``scheme`` leaves out: goods of ``kinds``, and of ``categories`` (Norway's
     foodstuffs and medicines), in the law's ``words``, under ``law`` at ``source``;
     ``mixed``: the rule that keeps one consignment from holding goods on both sides,
-    where one was read."""
+    where one was read; ``official``: whether the words were read on the authority's
+    own page (else in a reprint, which the decision says)."""
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     scheme: str
@@ -53,6 +54,7 @@ class Exclusion:
     source: str
     categories: frozenset[TaxCategory] = frozenset()
     mixed: str = "commercekit decides one regime per sale"
+    official: bool = True
 
 
 EXCLUDED: dict[str, Exclusion] = {
@@ -67,6 +69,7 @@ EXCLUDED: dict[str, Exclusion] = {
         "consignment, and cannot combine goods declared under the IOSS with goods that "
         "are not (Agencia Tributaria, 'Import and Export Manual for low value "
         "shipments', 2.2.1.2 j)",
+        official=False,  # Art. 369l read in a reprint (nwb.de)
     ),
     "GB": Exclusion(
         "the UK's GBP 135 rules",
@@ -74,6 +77,7 @@ EXCLUDED: dict[str, Exclusion] = {
         "excise goods",
         "GOV.UK, 'Tax and customs for goods sent from abroad'",
         "https://www.gov.uk/goods-sent-from-abroad/tax-and-duty",
+        official=False,  # read in a reprint
     ),
     "AU": Exclusion(
         "Australia's low value goods",
@@ -152,10 +156,11 @@ def excluded(case: Case, code: str) -> Rule | None:
             field="sale.lines",
         )
     said = _said(lines[out[0]], exclusion)
+    read = "" if exclusion.official else ", read in a secondary source"
     return Rule(
         f"{exclusion.scheme} does not cover {said} ({exclusion.law} excludes "
-        f"{exclusion.words}): import tax at the border on the customs value plus duty, "
-        "and any excise duty due on them",
+        f"{exclusion.words}{read}): import tax at the border on the customs value plus "
+        "duty, and any excise duty due on them",
         exclusion.source,
     )
 
