@@ -8,6 +8,7 @@ Manual for low value shipments", 2.2.1.2 j) (one IOSS number per declaration).
 from __future__ import annotations
 
 import json
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from commercekit.cli import main
 from commercekit.errors import InvalidInputError, MissingDataError
 from commercekit.money import Money
+from commercekit.service._app import build_app
 from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
 from commercekit.tax import Buyer, ExciseKind, Sale, SaleLine, Seller, decide, excise_kind
 
@@ -65,7 +67,7 @@ def test_wine_cannot_have_been_sold_under_the_ioss() -> None:
             Shipment((wine,), destination="DE", sold_under="IOSS"), incoterm="DDP",
             on=ON, tariffs=EXAMPLE_TARIFF, without_excise=True,
         )  # fmt: skip
-    assert refused.value.field == "sold_under"
+    assert refused.value.field == "shipment.sold_under"
     assert "Art. 369l" in str(refused.value)
     shirt = Item("T-shirt", Money("40.00", "EUR"), hs_code="6109.10", origin="US")
     cost = landed_cost(
@@ -147,3 +149,24 @@ def test_each_exclusions_rule_says_where_it_was_read(
 def test_electricity_is_no_kind_a_regime_excludes() -> None:
     """Directive 2006/112/EC Art. 2(3) lists energy products, not electricity (2716)."""
     assert excise_kind(None, "2716.00", "standard") is ExciseKind.NONE
+
+
+def test_the_service_names_the_shipments_sold_under() -> None:
+    """POST /landed-cost: the refusal names the request's field."""
+    with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient  # noqa: PLC0415  # warns on import
+
+    wine = {"description": "Rioja", "value": {"amount": "40.00", "currency": "EUR"},
+            "hs_code": WINE, "origin": "US"}  # fmt: skip
+    rows = [{"destination": "EU", "heading": "2204", "rate": "0", "since": "2020-01-01",
+             "until": None,
+             "source": "https://example.test/t"}]  # fmt: skip
+    body = {
+        "shipment": {"items": [wine], "destination": "DE", "sold_under": "IOSS"},
+        "incoterm": "DDP", "on": "2026-03-02", "without_excise": True,
+        "tariff": {"name": "example rates", "rows": rows},
+    }  # fmt: skip
+    answer = TestClient(build_app()).post("/landed-cost", json=body)
+    assert answer.status_code == 422
+    assert answer.json()["field"] == "shipment.sold_under"

@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from commercekit._checks import invalid
-from commercekit.errors import MissingDataError
+from commercekit.errors import InputKind, MissingDataError
 from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._shipment import Shipment
 from commercekit.tax import ExciseKind
@@ -194,13 +194,14 @@ def excise_left_out(shipment: Shipment, area: str, *, without_excise: bool) -> l
         for item in shipment.items:
             if item.kind in _IOSS:
                 raise invalid(
-                    "sold_under",
+                    "shipment.sold_under",
                     shipment.sold_under,
                     f"cannot cover {item.kind} ({item.description!r}): Art. 369l of "
                     "Directive 2006/112/EC excludes products subject to excise duties "
                     "(energy products, alcohol and alcoholic beverages, manufactured "
                     "tobacco: Art. 2(3)); leave sold_under out, import VAT being due at "
                     "the border",
+                    kind=InputKind.TEXT,
                 )
     kinds = _EXCISE_DUTY | {_M} if area == "SG" else _EXCISE_DUTY
     lacks = [
