@@ -170,3 +170,24 @@ def test_the_service_names_the_shipments_sold_under() -> None:
     answer = TestClient(build_app()).post("/landed-cost", json=body)
     assert answer.status_code == 422
     assert answer.json()["field"] == "shipment.sold_under"
+
+
+def test_biodiesel_is_asked_about_not_read_as_none() -> None:
+    """Singapore Customs, "Duties and Dutiable Goods" (official): the dutiable goods
+    are intoxicating liquors, tobacco products, motor vehicles, and "petroleum products
+    and biodiesel blends". Heading 3826 (biodiesel and mixtures thereof) does not say
+    whether the goods are such a blend: it was read as none, and a SGD 50 can of it
+    was taxed at sale under Singapore's low-value regime."""
+    assert excise_kind(None, "3826.00", "standard") is None
+    sale = Sale(
+        Seller("US", registrations={"SG"}), Buyer("SG"), "goods", Money("50.00", "SGD"),
+        hs_code="3826.00", transport_mode="air",
+    )  # fmt: skip
+    with pytest.raises(MissingDataError) as refused:
+        decide(sale, on=ON)
+    assert refused.value.field == "sale.excise"
+    stated = Sale(
+        Seller("US", registrations={"SG"}), Buyer("SG"), "goods", Money("50.00", "SGD"),
+        hs_code="3826.00", transport_mode="air", excise="energy_products",
+    )  # fmt: skip
+    assert decide(stated, on=ON).regime.value == "import"
