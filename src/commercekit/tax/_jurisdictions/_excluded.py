@@ -119,7 +119,7 @@ EXCLUDED: dict[str, Exclusion] = {
         "Singapore's low-value goods",
         frozenset({_A, _T, _E, ExciseKind.MOTOR_VEHICLES}),
         "dutiable goods (intoxicating liquors, tobacco products, motor vehicles, "
-        "petroleum products)",
+        "petroleum products and biodiesel blends)",
         "Singapore Customs, 'Courier / Postal Procedures'; IRAS, 'GST on imported "
         "low-value goods' (non-dutiable goods)",
         "https://www.customs.gov.sg/personal-shipment/buying-from-overseas/courier-postal-procedures",
