@@ -191,3 +191,17 @@ def test_biodiesel_is_asked_about_not_read_as_none() -> None:
         hs_code="3826.00", transport_mode="air", excise="energy_products",
     )  # fmt: skip
     assert decide(stated, on=ON).regime.value == "import"
+
+
+def test_japans_relief_never_relieves_the_liquor_tax() -> None:
+    """Japan Customs Answer 1006 (official): goods of a total customs value of JPY
+    10,000 or less are exempt from customs duty and consumption tax, but "liquor tax,
+    tobacco tax, etc." are not exempted: JPY 5,000 of sake is refused without its
+    excise, and with ``without_excise`` owes JPY 0 and lacks it."""
+    sake = Item("sake", Money("5000", "JPY"), hs_code="2206.00", origin="US")
+    shipment = Shipment((sake,), destination="JP")
+    with pytest.raises(MissingDataError, match="excise duty on alcohol"):
+        landed_cost(shipment, incoterm="DDP", on=ON)
+    cost = landed_cost(shipment, incoterm="DDP", on=ON, without_excise=True)
+    assert cost.charges == Money("0", "JPY")
+    assert cost.lacks == ("the excise duty on alcohol ('sake') into JP",)
