@@ -210,15 +210,13 @@ def _leaves_from(warehouse: Warehouse) -> str:
 class Product:
     """What the quote needs to know about a SKU beyond its price.
 
-    ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
-    ``origin`` (ISO 3166) are needed where duty is due; ``weight_kg`` where rate cards
-    price shipping. ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states
-    what an Indian GST rate turns on beyond the category (a room's value per day, a
-    drink's HSN heading ...), asked of [`fact_rates`][commercekit.tax.fact_rates].
-    ``excise`` ([`ExciseKind`][commercekit.tax.ExciseKind]) says whether it is alcohol,
-    tobacco ..., which low-value regimes exclude, where neither ``hs_code`` nor the
-    category says (given with them, it must agree). A missing fact the quote needs
-    raises [`MissingDataError`][commercekit.errors.MissingDataError].
+    ``tax_category`` decides its VAT/GST rate; ``hs_code`` and ``origin`` (ISO 3166)
+    are needed where duty is due, ``weight_kg`` where rate cards price shipping;
+    ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) what an Indian GST rate
+    turns on, for [`fact_rates`][commercekit.tax.fact_rates]; ``excise``
+    ([`ExciseKind`][commercekit.tax.ExciseKind]) whether it is alcohol, tobacco ...
+    where neither ``hs_code`` nor the category says (agreeing with them). A missing
+    fact the quote needs raises [`MissingDataError`][commercekit.errors.MissingDataError].
     """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
