@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from commercekit.errors import MissingDataError
+from commercekit._checks import invalid
+from commercekit.errors import InputKind, MissingDataError
 from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._shipment import Shipment
 from commercekit.tax import ExciseKind
@@ -178,10 +179,30 @@ def relief_excludes(shipment: Shipment, area: str, kind: ReliefKind) -> str | No
     return f"{out[0].kind} is not relieved: {why}"
 
 
+_IOSS = _EXCISE_DUTY
+"""The goods the IOSS leaves out: "products subject to excise duties" (Directive
+2006/112/EC Art. 369l; Art. 2(3): energy products, alcohol, manufactured tobacco)."""
+
+
 def excise_left_out(shipment: Shipment, area: str, *, without_excise: bool) -> list[str]:
     """The excise duties the shipment owes and commercekit does not bundle: refused,
-    or listed when ``without_excise``; refuses an item whose kind nothing says."""
+    or listed when ``without_excise``; refuses an item whose kind nothing says, and
+    excise goods said to be sold under the IOSS (they would clear free of import VAT
+    the IOSS never charged)."""
     require_facts(shipment, "kind")
+    if shipment.sold_under == "IOSS":
+        for item in shipment.items:
+            if item.kind in _IOSS:
+                raise invalid(
+                    "shipment.sold_under",
+                    shipment.sold_under,
+                    f"cannot cover {item.kind} ({item.description!r}): Art. 369l of "
+                    "Directive 2006/112/EC excludes products subject to excise duties "
+                    "(energy products, alcohol and alcoholic beverages, manufactured "
+                    "tobacco: Art. 2(3)); leave sold_under out, import VAT being due at "
+                    "the border",
+                    kind=InputKind.TEXT,
+                )
     kinds = _EXCISE_DUTY | {_M} if area == "SG" else _EXCISE_DUTY
     lacks = [
         f"the excise duty on {item.kind} ({item.description!r}) into {shipment.destination}"

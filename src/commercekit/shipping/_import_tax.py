@@ -118,9 +118,7 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
     def note(base: Money, rate: Decimal, tax: Money) -> None:
         work.lines.append(f"import tax: {base} ({what}) x {rate}% = {tax} [{rules.source}]")
 
-    if (
-        area == INDIA
-    ):  # each imported article on its own value (Customs Tariff Act s. 3(8A))
+    if area == INDIA:  # each imported article on its own value (Customs Tariff Act s 3(8A))
         amounts = _taxes_per_item(bases, found_rates, mode, work, shipment.items)
     else:
         amounts = _taxes_by_rate(bases, found_rates, mode, note, shipment.items)

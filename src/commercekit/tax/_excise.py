@@ -26,7 +26,13 @@ of the laws named, read by their headings' names):
 * ``energy_products``: 2701, 2702 and 2704 to 2715 (Council Directive 2003/96/EC
   Art. 2(1)(b) to (d), from a secondary summary, ``official: no``). The headings it
   counts only when used as fuel (1507 to 1518, 2901, 2902, 3403, 3811, 3817, 3824)
-  are not read from the code.
+  are not read from the code. Electricity (2716) reads as none: Directive (EU)
+  2020/262 Art. 1(1)(a) makes it an excise good beside the energy products (EUR-Lex,
+  official), while Directive 2006/112/EC Art. 2(3) lists energy products alone; no
+  consignment carries it. Heading 3826 (biodiesel and mixtures thereof) is left to
+  ``excise=`` too: Singapore's dutiable goods include "biodiesel blends" (Singapore
+  Customs, "Duties and Dutiable Goods", official), which the heading does not tell
+  from other biodiesel.
 * ``perfumes``: 3303 perfumes and toilet waters (the words of Council Regulation (EC)
   No 1186/2009 Art. 24).
 * ``motor_vehicles``: 8703 motor cars, 8711 motorcycles (Singapore's dutiable goods,
@@ -51,6 +57,8 @@ References:
     Directive 2006/112/EC Art. 2(3), 369l: https://eur-lex.europa.eu/eli/dir/2006/112/oj
     Regulation (EC) No 1186/2009 Art. 23-24: https://eur-lex.europa.eu/eli/reg/2009/1186/oj
     Directive 2003/96/EC Art. 2: https://eur-lex.europa.eu/eli/dir/2003/96/oj
+    Singapore Customs, dutiable goods: https://customs.gov.sg/businesses/valuation-duties-taxes-and-fees/duties-and-dutiable-goods
+    Directive (EU) 2020/262 Art. 1 (excise goods): https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02020L0262-20220426
 """
 
 from __future__ import annotations
@@ -102,6 +110,7 @@ _HEADINGS: dict[str, ExciseKind | None] = {
     ),
     **dict.fromkeys(("1516", "1517", "1518", "2901", "2902", "3403", "3811"), None),
     **dict.fromkeys(("3817", "3824"), None),  # energy products only when used as fuel
+    "3826": None,  # biodiesel: dutiable in Singapore as a blend, a fuel in the EU
     "3303": ExciseKind.PERFUMES,
     **dict.fromkeys(("8703", "8711"), ExciseKind.MOTOR_VEHICLES),
 }
@@ -186,11 +195,13 @@ def kind_of(stated: object, hs_code: str | None, category: object) -> ExciseKind
     for field, other, found in said[1:]:
         if found is not kind:
             assert kind is not None  # noqa: S101  # said[0] exists
+            # "the tax category": a Sale's category, a JSON product's "tax_category"
+            named = "the tax category" if field == "category" else field
             raise InvalidAmountError.refused(
                 first,
                 value,
-                f"says {kind.value}, and {field} {other!r} says {found.value}; state "
-                "the kind the goods are as excise, or correct the code or the category",
+                f"says {kind.value}, and {named} {other!r} says {found.value}; state "
+                "the goods' kind as excise, or correct hs_code or the tax category",
                 kind=InputKind.CHOICE,
                 choices=tuple(ExciseKind) if first == "excise" else (),
             )

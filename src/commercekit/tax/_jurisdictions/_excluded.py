@@ -5,13 +5,17 @@ goods it does not cover; those follow the ordinary import rule (VAT/GST at the b
 on the customs value plus duty, and the excise duty of their kind, which commercekit
 does not bundle). A sale with goods on both sides is refused: the laws treat the two
 parts as separate supplies (GST Act 1999 (AU) s 84-79(2); GST Act 1985 (NZ) s 4B(2)),
-and commercekit decides one regime per sale. A line whose kind is open (no ``excise``,
+and commercekit decides one regime per sale; into the EU, a customs declaration carries
+one IOSS number for the whole consignment and cannot combine goods under the IOSS with
+goods outside it (Agencia Tributaria's manual), so the shirt beside the wine cannot use
+the IOSS either: two consignments. A line whose kind is open (no ``excise``,
 no ``hs_code``, a category such as ``standard``) is refused, saying how to give it.
 
 References:
     EU, Directive 2006/112/EC Art. 369l (read in a reprint, nwb.de): https://eur-lex.europa.eu/eli/dir/2006/112/oj
     UK, "Tax and customs for goods sent from abroad" (read in a reprint): https://www.gov.uk/goods-sent-from-abroad/tax-and-duty
     Australia, GST Act 1999 s 84-79: https://www.ato.gov.au/law/view/document?DocID=PAC%2F19990055%2F84-79
+    EU, Agencia Tributaria, one IOSS number a declaration: https://sede.agenciatributaria.gob.es/Sede/en_gb/ayuda/manuales-videos-folletos/manuales-practicos/manual-importacion-exportacion-envios-escaso-valor/2-formalidades-importacion-relativas-envios-valor/2_2-declaracion-aduana-conjunto-datos-h7/2_2_1-conjunto-superreducido-datos-columna-b/2_2_1_2-orientaciones-sobre-determinados-elementos-contexto/j-e_d-13-16-000-fiscales.html
     New Zealand, GST Act 1985 s 4B: https://www.legislation.govt.nz/act/public/1985/0141/latest/LMS288546.html
     Norway, Norwegian Customs, "The VOEC scheme": https://toll.no/en/online-shopping/the-voec-scheme
     Singapore, Singapore Customs, "Courier / Postal Procedures": https://www.customs.gov.sg/personal-shipment/buying-from-overseas/courier-postal-procedures
@@ -37,7 +41,10 @@ _A, _T, _E = ExciseKind.ALCOHOL, ExciseKind.TOBACCO, ExciseKind.ENERGY_PRODUCTS
 @attrs.frozen
 class Exclusion:
     """What ``scheme`` leaves out: goods of ``kinds``, and of ``categories`` (Norway's
-    foodstuffs and medicines), in the law's ``words``, under ``law`` at ``source``."""
+    foodstuffs and medicines), in the law's ``words``, under ``law`` at ``source``;
+    ``mixed``: the rule that keeps one consignment from holding goods on both sides,
+    where one was read; ``official``: whether the words were read on the authority's
+    own page (else in a reprint, which the decision says)."""
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
     scheme: str
@@ -46,6 +53,8 @@ class Exclusion:
     law: str
     source: str
     categories: frozenset[TaxCategory] = frozenset()
+    mixed: str = "commercekit decides one regime per sale"
+    official: bool = True
 
 
 EXCLUDED: dict[str, Exclusion] = {
@@ -56,6 +65,11 @@ EXCLUDED: dict[str, Exclusion] = {
         "beverages, manufactured tobacco: Art. 2(3))",
         "Art. 369l of Directive 2006/112/EC",
         "https://eur-lex.europa.eu/eli/dir/2006/112/oj",
+        mixed="a customs declaration carries one IOSS number, for the whole "
+        "consignment, and cannot combine goods declared under the IOSS with goods that "
+        "are not (Agencia Tributaria, 'Import and Export Manual for low value "
+        "shipments', 2.2.1.2 j)",
+        official=False,  # Art. 369l read in a reprint (nwb.de)
     ),
     "GB": Exclusion(
         "the UK's GBP 135 rules",
@@ -63,6 +77,7 @@ EXCLUDED: dict[str, Exclusion] = {
         "excise goods",
         "GOV.UK, 'Tax and customs for goods sent from abroad'",
         "https://www.gov.uk/goods-sent-from-abroad/tax-and-duty",
+        official=False,  # read in a reprint
     ),
     "AU": Exclusion(
         "Australia's low value goods",
@@ -104,7 +119,7 @@ EXCLUDED: dict[str, Exclusion] = {
         "Singapore's low-value goods",
         frozenset({_A, _T, _E, ExciseKind.MOTOR_VEHICLES}),
         "dutiable goods (intoxicating liquors, tobacco products, motor vehicles, "
-        "petroleum products)",
+        "petroleum products and biodiesel blends)",
         "Singapore Customs, 'Courier / Postal Procedures'; IRAS, 'GST on imported "
         "low-value goods' (non-dutiable goods)",
         "https://www.customs.gov.sg/personal-shipment/buying-from-overseas/courier-postal-procedures",
@@ -137,14 +152,15 @@ def excluded(case: Case, code: str) -> Rule | None:
             f"a sale of its own for the goods {exclusion.scheme} excludes",
             f"{exclusion.law} excludes {exclusion.words} ({exclusion.source}): line "
             f"{out[0]} is such goods, taxed at the border, line {inside} is not; "
-            "commercekit decides one regime per sale, so quote them as two sales",
+            f"{exclusion.mixed}, so ship and quote them as two consignments (two sales)",
             field="sale.lines",
         )
     said = _said(lines[out[0]], exclusion)
+    read = "" if exclusion.official else ", read in a secondary source"
     return Rule(
         f"{exclusion.scheme} does not cover {said} ({exclusion.law} excludes "
-        f"{exclusion.words}): import tax at the border on the customs value plus duty, "
-        "and any excise duty due on them",
+        f"{exclusion.words}{read}): import tax at the border on the customs value plus "
+        "duty, and any excise duty due on them",
         exclusion.source,
     )
 
