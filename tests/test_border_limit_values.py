@@ -10,6 +10,13 @@ paid for goods ... with CIF value of not more than $400. Where the CIF value is 
 than $400, the entire sum will be subject to GST." So SGD 380.00 of goods with SGD
 20.00 of postage is 400.00 CIF and relieved; with SGD 20.01 it is 400.01 and pays 9%
 GST on it all: 36.0009, SGD 36.00.
+
+Norway, NOK 350 (until 2023-12-31). Norwegian Customs, "The NOK 350 limit" (official,
+toll.no, read 2026-12-01): a shipment "with a value of less than NOK 350 including
+freight and insurance costs" is free of duties and taxes; "If the value ... including
+freight and insurance costs is NOK 350 or more, you have to pay taxes". So NOK 300.00
+of goods with NOK 49.99 of shipping (349.99) is relieved; with NOK 50.00 it is 350.00,
+not under the limit, and pays 25% VAT on it: NOK 87.50.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from commercekit.money import Money
 from commercekit.shipping import DutyRate, Item, Shipment, de_minimis, landed_cost
 
 SINGAPORE_DAY = date(2025, 5, 16)  # GST 9%
+NORWAY_DAY = date(2023, 6, 1)  # the transitional NOK 350 exemption, VAT 25%
 
 
 class Free:
@@ -64,10 +72,29 @@ def test_singapore_taxes_goods_of_380_whose_postage_takes_the_cif_value_over_400
     assert (value, tax) == (Money("400.01", "SGD"), Money("36.00", "SGD"))
 
 
+def test_norway_relieves_a_value_with_shipping_under_350() -> None:
+    value, tax, why = _landed("NO", "NOK", "300.00", "49.99", NORWAY_DAY)
+    assert (value, tax) == (Money("349.99", "NOK"), Money("0.00", "NOK"))
+    assert any("customs value of 349.99 NOK under 350 NOK" in line for line in why)
+
+
+def test_norway_taxes_goods_of_300_whose_shipping_takes_the_value_to_350() -> None:
+    value, tax, _ = _landed("NO", "NOK", "300.00", "50.00", NORWAY_DAY)
+    assert (value, tax) == (Money("350.00", "NOK"), Money("87.50", "NOK"))
+
+
+def test_norway_taxes_350_of_goods_alone() -> None:
+    """"NOK 350 or more" pays: the limit itself is not under it."""
+    value, tax, _ = _landed("NO", "NOK", "350.00", "0.00", NORWAY_DAY)
+    assert (value, tax) == (Money("350.00", "NOK"), Money("87.50", "NOK"))
+
+
 @pytest.mark.parametrize(
     ("area", "on", "measure", "how"),
     [
         ("SG", SINGAPORE_DAY, "customs_value", {"channel": "post"}),
+        ("NO", NORWAY_DAY, "customs_value_under", {}),
+        ("NO", date(2019, 6, 1), "customs_value_under", {}),
     ],
 )
 def test_the_rows_name_the_value_of_their_law(
