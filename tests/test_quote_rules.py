@@ -167,26 +167,30 @@ def test_voec_on_both_sides(net_eur: str, regime: Regime) -> None:
 
 
 @pytest.mark.parametrize(
-    ("country", "unit", "currency", "regime"),
+    ("country", "unit", "currency", "units", "regime"),
     [
-        ("AU", "1000.00", "AUD", Regime.LOW_VALUE_AT_SALE),
-        ("AU", "1000.01", "AUD", Regime.IMPORT),
-        ("NZ", "1000.00", "NZD", Regime.LOW_VALUE_AT_SALE),
-        ("NZ", "1000.01", "NZD", Regime.IMPORT),
-        ("SG", "400.00", "SGD", Regime.LOW_VALUE_AT_SALE),
-        ("SG", "400.01", "SGD", Regime.IMPORT),
+        ("AU", "1000.00", "AUD", 1, Regime.LOW_VALUE_AT_SALE),
+        ("AU", "1000.01", "AUD", 1, Regime.IMPORT),
+        # Australia taxes a consignment over AUD 1,000 at the border, every item in it
+        # (ATO, "GST on low value imported goods"; tests/test_border_limit_values.py).
+        ("AU", "1000.00", "AUD", 2, Regime.IMPORT),
+        ("NZ", "1000.00", "NZD", 2, Regime.LOW_VALUE_AT_SALE),
+        ("NZ", "1000.01", "NZD", 2, Regime.IMPORT),
+        ("SG", "400.00", "SGD", 2, Regime.LOW_VALUE_AT_SALE),
+        ("SG", "400.01", "SGD", 2, Regime.IMPORT),
     ],
 )
 def test_per_item_limits_on_both_sides(
-    country: str, unit: str, currency: str, regime: Regime
+    country: str, unit: str, currency: str, units: int, regime: Regime
 ) -> None:
-    # Two units of the same value: the cart is twice the limit, each item is what counts.
+    # Two units of the same value: the cart is twice the limit, each item is what counts
+    # (but in Australia, whose border judges the consignment).
     sale = Sale(
         Seller("DE", {country}),
         Buyer(country),
         "goods",
-        Money(unit, currency) * 2,
-        lines=(SaleLine(Money(unit, currency) * 2, 2, excise="none"),),
+        Money(unit, currency) * units,
+        lines=(SaleLine(Money(unit, currency) * units, units, excise="none"),),
         transport_mode="air",  # Singapore's regime is for goods by air or post
     )
     assert decide(sale, on=TODAY).regime is regime

@@ -54,6 +54,9 @@ class ReliefMeasure(enum.StrEnum):
     """The consignment's customs value, not over the threshold: with the transport and
     insurance to the border where the destination values goods CIF (Japan's "total
     customs value of 10,000 yen or less", Customs Answer 1006)."""
+    CUSTOMS_VALUE_UNDER = "customs_value_under"
+    """The consignment's customs value, under the threshold (Norway's NOK 350: "less
+    than NOK 350 including freight and insurance costs", Norwegian Customs)."""
     ITEM_VALUE_BELOW = "item_value_below"
     """Each unit's value, under the threshold."""
     TAX_AMOUNT = "tax_amount"

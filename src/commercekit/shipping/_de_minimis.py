@@ -90,11 +90,11 @@ class DeMinimis(_bundled.Sourced):
 
     ``measure`` says what the threshold is compared with: ``consignment_value`` (the
     goods' value, not over it), ``customs_value`` (the consignment's customs value,
-    transport and insurance in where it is CIF, not over it), ``item_value_below``
-    (each unit's value, under it), ``tax_amount`` or ``duty_amount`` (the amount
-    computed, not over it). ``origins`` and ``channel`` limit the row to goods of those
-    origins or sent that way;
-    ``shipped_from`` to goods shipped from those countries, whatever their origin
+    transport and insurance in where it is CIF, not over it), ``customs_value_under``
+    (the same, under it: Norway's NOK 350), ``item_value_below`` (each unit's value,
+    under it), ``tax_amount`` or ``duty_amount`` (the amount computed, not over it).
+    ``origins`` and ``channel`` limit the row to goods of those origins or sent that
+    way; ``shipped_from`` to goods shipped from those countries, whatever their origin
     (Canada's CUSMA courier thresholds); ``transport_modes`` to goods travelling so
     (Singapore's relief for goods by air, or by post: two rows); ``scheme`` to goods
     whose VAT was charged at sale under that scheme (Norway's VOEC).

@@ -70,10 +70,12 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
     why = None
     if found.measure == "consignment_value" and shipment.goods <= limit:
         why = f"goods of {shipment.goods} within {found.threshold} {where}"
-    elif found.measure == "customs_value":
+    elif found.measure in {"customs_value", "customs_value_under"}:
         value = work.customs_value
-        if value is not None and value <= limit:
-            why = f"a customs value of {value} within {found.threshold} {where}"
+        under = found.measure == "customs_value_under"
+        if value is not None and (value < limit if under else value <= limit):
+            within = "under" if under else "within"
+            why = f"a customs value of {value} {within} {found.threshold} {where}"
     elif found.measure == "item_value_below":
         dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
         if dearest < limit:

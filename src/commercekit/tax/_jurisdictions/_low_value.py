@@ -81,8 +81,8 @@ class LowValueGoods(RegisteredServices):
     scheme: ClassVar[str] = ""
     """The name of the at-sale scheme (``<code> low-value goods`` if empty)."""
     consignment_over_limit_at_border: ClassVar[bool] = False
-    """Whether goods shipped together beyond the per-item limit are all taxed at the
-    border (Australia); otherwise each item is judged alone."""
+    """Whether goods shipped together beyond the limit, one item or the consignment's
+    customs value, are all taxed at the border (Australia); else each item is alone."""
     by_air_or_post: ClassVar[bool] = False
     """Whether the regime covers only goods imported by air or post (Singapore's);
     goods by sea or land are then taxed at the border whatever their value."""
@@ -103,16 +103,12 @@ class LowValueGoods(RegisteredServices):
         at_sale = case.consumer and (bool(case.sale.marketplace) or registered)
         cheapest, dearest = case.item_range(destination, taxed=at_sale)
         item = case.amount_in(dearest, limit.amount.currency.code)
-        if limit.crossed_by(item):
-            if at_sale and not self.consignment_over_limit_at_border:
-                self.refuse_mixed(case, cheapest, item, limit)
-            rules.append(
-                Rule(
-                    f"an item of {item}, not under the low-value limit of "
-                    f"{limit.amount}: import {destination} tax at the border",
-                    source,
-                )
-            )
+        crossed = limit.crossed_by(item)
+        if crossed and at_sale and not self.consignment_over_limit_at_border:
+            self.refuse_mixed(case, cheapest, item, limit)
+        over = f"an item of {item}, not under the low-value limit of {limit.amount}"
+        if crossed or (over := self.consignment_over(case, destination, taxed=at_sale)):
+            rules.append(Rule(f"{over}: import {destination} tax at the border", source))
             return import_at_border(case, destination, rules, documents)
         rules.append(
             Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
@@ -174,6 +170,18 @@ class LowValueGoods(RegisteredServices):
             )
         )
         return import_at_border(case, destination, rules, documents)
+
+    def consignment_over(self, case: Case, destination: str, *, taxed: bool) -> str:
+        """Why a consignment over the limit, its goods without the tax charged at sale
+        (the customs value, FOB), goes to the border where the law sends it whole; ""
+        where it does not."""
+        limit = threshold_for(self.code, self.low_value_rule, on=case.on)
+        if not self.consignment_over_limit_at_border or limit.amount is None:
+            return ""
+        goods = case.goods_without_tax(destination, taxed=taxed)
+        whole = case.amount_in(goods, limit.amount.currency.code)
+        over = f"each item within {limit.amount}, but a consignment of {whole}, over it"
+        return over if limit.crossed_by(whole) else ""
 
     @property
     def _registration(self) -> str:
