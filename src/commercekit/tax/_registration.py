@@ -153,10 +153,22 @@ class ThresholdStatus:
         unmeasured = "".join(f" Not measured: {text}" for text in self.unmeasured)
         return (
             f"{self.jurisdiction}: {self.counted.amount} {self.counted.currency.code} "
-            f"counted from {self.window_start} to {self.window_end} against "
+            f"counted from {self.window_start} to {self.window_end}"
+            f"{self._previous_year()} against "
             f"{limit.amount if limit else 'no'} {self.counted.currency.code} "
             f"({self.threshold.legal_basis}): {self.status.value}{due}. "
             f"Source: {' '.join(self.threshold.sources)}{unmeasured}"
+        )
+
+    def _previous_year(self) -> str:
+        """The previous year also counted (the EU's calendar year, India's financial
+        year), which may be the one that crossed: it is the year before the window."""
+        start, previous = self.window_start, self.previous_period
+        if previous is None or start is None:
+            return ""
+        return (
+            f" and {previous.amount} {previous.currency.code} in the previous year "
+            f"({start.replace(year=start.year - 1)} to {start - timedelta(days=1)})"
         )
 
 

@@ -1,0 +1,48 @@
+"""What a new user selling to the United States and India met first (issue 18): each
+test is a case tried from the docs alone whose answer was wrong or unhelpful before.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from commercekit.money import Money
+from commercekit.tax import CountedSale, Registration, threshold_status
+
+
+def _status(sales: list[CountedSale], seller: str, code: str, on: date):  # type: ignore[no-untyped-def]
+    found = threshold_status(sales, (), seller_country=seller, on=on)
+    return next(status for status in found if status.jurisdiction == code)
+
+
+def test_explain_names_the_previous_year_that_obliges() -> None:
+    """India measures the financial year "in a financial year exceeds twenty lakh
+    rupees" (CGST Act s. 22(1)): INR 25 lakh sold in 2025-26 obliges on 2 April 2026,
+    when nothing has yet been sold in 2026-27. The sentence said only "0.00 INR counted
+    from 2026-04-01 ... : must_register"; it names the year that crossed."""
+    sales = [CountedSale(date(2026, 3, 31), Money("2500000", "INR"), "IN")]
+    india = _status(sales, "IN", "IN", date(2026, 4, 2))
+    assert india.status is Registration.MUST_REGISTER
+    assert (
+        "0.00 INR counted from 2026-04-01 to 2026-04-02 and 2500000.00 INR in the "
+        "previous year (2025-04-01 to 2026-03-31) against 2000000 INR"
+    ) in india.explain()
+
+
+def test_explain_names_the_previous_calendar_year_in_the_eu() -> None:
+    """The EU's EUR 10,000 counts the current or the previous calendar year (Directive
+    2006/112/EC Art. 59c): last year's EUR 10,000.01 obliges on 15 January."""
+    sales = [CountedSale(date(2025, 6, 1), Money("10000.01", "EUR"), "FR")]
+    eu = _status(sales, "NL", "EU", date(2026, 1, 15))
+    assert eu.status is Registration.MUST_REGISTER
+    assert "and 10000.01 EUR in the previous year (2025-01-01 to 2025-12-31)" in (
+        eu.explain()
+    )
+
+
+def test_explain_without_a_previous_year_is_unchanged() -> None:
+    """A window with no previous year to count (Japan's base period) says no more."""
+    sales = [CountedSale(date(2024, 8, 1), Money("10000001", "JPY"), "JP")]
+    japan = _status(sales, "JP", "JP", date(2026, 3, 1))
+    assert japan.previous_period is None
+    assert "previous year" not in japan.explain()
