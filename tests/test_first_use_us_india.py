@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from commercekit.errors import CommerceKitError
 from commercekit.money import Money
-from commercekit.tax import CountedSale, Registration, threshold_status
+from commercekit.tax import CountedSale, Registration, Seller, rates_for, threshold_status
 
 
 def _status(sales: list[CountedSale], seller: str, code: str, on: date):  # type: ignore[no-untyped-def]
@@ -46,3 +49,20 @@ def test_explain_without_a_previous_year_is_unchanged() -> None:
     japan = _status(sales, "JP", "JP", date(2026, 3, 1))
     assert japan.previous_period is None
     assert "previous year" not in japan.explain()
+
+
+@pytest.mark.parametrize("code", ["IN-DN", "IN-DD"])
+def test_a_merged_territory_reads_as_a_sentence(code: str) -> None:
+    """Dadra and Nagar Haveli and Daman and Diu were merged on 26 January 2020 (the
+    Dadra and Nagar Haveli and Daman and Diu (Merger of Union territories) Act 2019);
+    a seller registered under the old code read "merged on 2020-01-26 into is
+    'IN-DH'"."""
+    with pytest.raises(CommerceKitError) as raised:
+        Seller("IN", {code})
+    message = str(raised.value)
+    assert "into is" not in message
+    assert (
+        "merged on 2020-01-26 into Dadra and Nagar Haveli and Daman and Diu, is 'IN-DH'"
+    ) in message
+    with pytest.raises(CommerceKitError, match="into Dadra and Nagar Haveli and Daman"):
+        rates_for(code, "standard", on=date(2026, 6, 1))
