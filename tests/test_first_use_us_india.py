@@ -5,10 +5,11 @@ test is a case tried from the docs alone whose answer was wrong or unhelpful bef
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from commercekit.errors import CommerceKitError
+from commercekit.errors import CommerceKitError, MissingDataError
 from commercekit.money import Money
 from commercekit.tax import CountedSale, Registration, Seller, rates_for, threshold_status
 
@@ -66,3 +67,27 @@ def test_a_merged_territory_reads_as_a_sentence(code: str) -> None:
     ) in message
     with pytest.raises(CommerceKitError, match="into Dadra and Nagar Haveli and Daman"):
         rates_for(code, "standard", on=date(2026, 6, 1))
+
+
+@pytest.mark.parametrize("day", [date(2026, 7, 1), date(2026, 7, 31), date(2026, 8, 31)])
+def test_a_gap_in_a_state_table_says_which_days_and_where_why(day: date) -> None:
+    """New Mexico's clothing rows stop on 2026-06-30 and resume on 2026-09-01 because
+    the 2026 gross receipts tax holiday's days were not read (tax/_data/rates/US-NM.csv).
+    On 31 July 2026 the refusal said only "has rows from 2024-01-01, none for this
+    day", as if the day were before the table."""
+    with pytest.raises(MissingDataError) as raised:
+        rates_for("US-NM", "clothing", on=day)
+    message = str(raised.value)
+    assert "none for this day" not in message
+    assert (
+        "has no row from 2026-07-01 to 2026-08-31 (rows until 2026-06-30 and from "
+        "2026-09-01; tax/_data/rates/US-NM.csv says why)"
+    ) in message
+
+
+def test_the_days_either_side_of_the_gap_are_taxed() -> None:
+    """The general 4.875% on the last day before the gap and the first after it."""
+    for day in (date(2026, 6, 30), date(2026, 9, 1)):
+        assert [rate.rate for rate in rates_for("US-NM", "clothing", on=day)] == [
+            Decimal("4.875")
+        ]
