@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from commercekit.errors import CommerceKitError, MissingDataError
+from commercekit.errors import CommerceKitError, InvalidJsonError, MissingDataError
 from commercekit.money import Money
+from commercekit.serde import quote_request_from_json
 from commercekit.tax import CountedSale, Registration, Seller, rates_for, threshold_status
 
 
@@ -91,3 +93,49 @@ def test_the_days_either_side_of_the_gap_are_taxed() -> None:
         assert [rate.rate for rate in rates_for("US-NM", "clothing", on=day)] == [
             Decimal("4.875")
         ]
+
+
+def _ny_request() -> dict[str, Any]:
+    return {
+        "cart": {
+            "lines": [
+                {
+                    "sku": "LAMP",
+                    "quantity": 1,
+                    "unit_price": {"amount": "40.00", "currency": "USD"},
+                }
+            ]
+        },
+        "seller": {"country": "US", "registrations": ["US-NY"]},
+        "buyer": {"country": "US"},
+        "at": "2026-06-01T12:00:00-04:00",
+        "prices_include_tax": False,
+        "products": {"LAMP": {"tax_category": "standard"}},
+        "local_rates": [
+            {
+                "name": "New York City",
+                "type": "city",
+                "rate": "4.5",
+                "source": "nyc.gov",
+                "as_of": "2025-03-01",
+            }
+        ],
+    }
+
+
+def test_local_rates_for_a_buyer_without_a_state_name_the_state() -> None:
+    """A US buyer without ``subdivision`` and with ``local_rates`` was refused at
+    ``local_rates`` ("are given for a buyer in US"), though the rates were right and the
+    state was what was missing; without local rates the same request is refused at
+    ``buyer.subdivision``, and so it is now."""
+    with pytest.raises(InvalidJsonError) as raised:
+        quote_request_from_json(_ny_request())
+    assert raised.value.field == "buyer.subdivision"
+    assert "local_rates are those of the buyer's state" in str(raised.value)
+
+
+def test_local_rates_outside_the_united_states_stay_refused_at_local_rates() -> None:
+    request = _ny_request() | {"buyer": {"country": "DE"}}
+    with pytest.raises(InvalidJsonError) as raised:
+        quote_request_from_json(request)
+    assert raised.value.field == "local_rates"
