@@ -10,10 +10,23 @@ from typing import Any
 
 import pytest
 
-from commercekit.errors import CommerceKitError, InvalidJsonError, MissingDataError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidAmountChoiceError,
+    InvalidJsonError,
+    MissingDataError,
+)
 from commercekit.money import Money
 from commercekit.serde import quote_request_from_json
-from commercekit.tax import CountedSale, Registration, Seller, rates_for, threshold_status
+from commercekit.tax import (
+    CountedSale,
+    RateFacts,
+    Registration,
+    Seller,
+    fact_rates,
+    rates_for,
+    threshold_status,
+)
 
 
 def _status(sales: list[CountedSale], seller: str, code: str, on: date):  # type: ignore[no-untyped-def]
@@ -139,3 +152,52 @@ def test_local_rates_outside_the_united_states_stay_refused_at_local_rates() -> 
     with pytest.raises(InvalidJsonError) as raised:
         quote_request_from_json(request)
     assert raised.value.field == "local_rates"
+
+
+@pytest.mark.parametrize("fuel", ["cng", "LPG", " Cng "])
+def test_a_cng_or_lpg_car_is_told_to_say_petrol(fuel: str) -> None:
+    """The cess entries name "petrol, liquefied petroleum gases (LPG) or compressed
+    natural gas (CNG) driven" vehicles together (Notification 1/2017-Compensation Cess
+    (Rate), S. No. 52), as ``Propulsion.PETROL`` does; 'cng' was refused listing the
+    values without saying which one a CNG car is."""
+    with pytest.raises(InvalidAmountChoiceError) as raised:
+        RateFacts(propulsion=fuel, engine_cc=1197, length_mm=3995)
+    assert "say 'petrol' ('petrol_hybrid' with an electric motor)" in str(raised.value)
+    assert raised.value.field == "propulsion"
+
+
+def test_a_cng_car_stated_as_petrol_pays_the_small_car_rates() -> None:
+    """A CNG car of 1197 cc and 3995 mm as 'petrol': 28 % and the 1 % cess on 21
+    September 2025 (S. No. 52), 18 % from 22 September 2025 (9/2025-Central Tax (Rate))."""
+    car = RateFacts(propulsion="petrol", engine_cc=1197, length_mm=3995)
+    for day, expected in ((date(2025, 9, 21), ["28", "1"]), (date(2025, 9, 22), ["18"])):
+        rates = fact_rates("IN", "motor_cars", car, on=day)
+        assert [str(rate.rate) for rate in rates] == expected
+
+
+def test_a_cng_car_in_json_is_told_to_say_petrol_at_its_path() -> None:
+    request = {
+        "cart": {
+            "lines": [
+                {
+                    "sku": "CAR",
+                    "quantity": 1,
+                    "unit_price": {"amount": "500000.00", "currency": "INR"},
+                }
+            ]
+        },
+        "seller": {"country": "IN", "registrations": ["IN-MH"]},
+        "buyer": {"country": "IN", "subdivision": "IN-MH"},
+        "at": "2025-10-01T12:00:00+05:30",
+        "prices_include_tax": False,
+        "products": {
+            "CAR": {
+                "tax_category": "motor_cars",
+                "rate_facts": {"propulsion": "cng", "engine_cc": 1197, "length_mm": 3995},
+            }
+        },
+    }
+    with pytest.raises(InvalidJsonError) as raised:
+        quote_request_from_json(request)
+    assert raised.value.field == "products['CAR'].rate_facts.propulsion"
+    assert "say 'petrol'" in str(raised.value)
