@@ -4,6 +4,7 @@ test is a case tried from the docs alone whose answer was wrong or unhelpful bef
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from commercekit.errors import (
 )
 from commercekit.money import Money
 from commercekit.serde import quote_request_from_json
+from commercekit.service._app import build_app
 from commercekit.tax import (
     CountedSale,
     RateFacts,
@@ -201,3 +203,46 @@ def test_a_cng_car_in_json_is_told_to_say_petrol_at_its_path() -> None:
         quote_request_from_json(request)
     assert raised.value.field == "products['CAR'].rate_facts.propulsion"
     assert "say 'petrol'" in str(raised.value)
+
+
+def _unstated() -> list[CountedSale]:
+    return [
+        CountedSale(date(2026, 1, 5), Money("10.00", "USD"), "US", state="US-TX"),
+        CountedSale(date(2026, 2, 3), Money("310000.00", "USD"), "US"),
+    ]
+
+
+def test_a_us_sale_without_its_state_names_the_sale() -> None:
+    """Each state measures economic nexus on its own sales (South Dakota v. Wayfair):
+    a sale to the United States without ``state`` is refused naming which sale and the
+    argument to give, in Python's words."""
+    with pytest.raises(MissingDataError) as raised:
+        threshold_status(_unstated(), (), seller_country="DE", on=date(2026, 11, 26))
+    assert raised.value.field == "sales[1].state"
+    assert "give CountedSale(..., state='US-NY')" in str(raised.value)
+
+
+def test_a_us_sale_without_its_state_in_json_names_the_path() -> None:
+    """Over HTTP the refusal said 'give CountedSale(..., "state": "US-NY")', Python and
+    JSON mixed, and named no field."""
+    body = {
+        "sales": [
+            {
+                "day": "2026-02-03",
+                "amount": {"amount": "310000.00", "currency": "USD"},
+                "destination": "US",
+            }
+        ],
+        "seller_country": "DE",
+        "on": "2026-11-26",
+    }
+    with warnings.catch_warnings():  # starlette prefers httpx2 for its test client
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient  # noqa: PLC0415
+
+    answer = TestClient(build_app()).post("/threshold-status", json=body)
+    assert answer.status_code == 422
+    problem = answer.json()
+    assert problem["field"] == "sales[0].state"
+    assert "CountedSale" not in problem["detail"]
+    assert 'give the sale its "state" ("US-NY" ...)' in problem["detail"]

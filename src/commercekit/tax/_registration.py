@@ -54,7 +54,7 @@ from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._past_periods import Measured, deciding_periods
 from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
-from commercekit.tax._us_registration import us_states
+from commercekit.tax._us_registration import counted_sales, us_states
 from commercekit.tax._us_status import NexusStatus
 
 __all__ = [
@@ -246,9 +246,7 @@ def threshold_status(
     registered = _checks.registrations(registrations, "registrations")
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
-    records = [
-        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
-    ]
+    records = counted_sales(sales, day)
     found = [
         _statuses(jurisdiction, home, records, day=day, rates=rates, known=registered)
         for jurisdiction in JURISDICTION_REGISTRY.values()
