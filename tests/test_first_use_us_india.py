@@ -45,8 +45,9 @@ def test_explain_names_the_previous_year_that_obliges() -> None:
     india = _status(sales, "IN", "IN", date(2026, 4, 2))
     assert india.status is Registration.MUST_REGISTER
     assert (
-        "0.00 INR counted from 2026-04-01 to 2026-04-02 and 2500000.00 INR in the "
-        "previous year (2025-04-01 to 2026-03-31) against 2000000 INR"
+        "0.00 INR counted from 2026-04-01 to 2026-04-02 against 2000000 INR "
+        "(CGST Act 2017 s 22(1); aggregate turnover s 2(6)): must_register: 2500000.00 "
+        "INR in the previous year, 2025-04-01 to 2026-03-31. Source:"
     ) in india.explain()
 
 
@@ -56,7 +57,7 @@ def test_explain_names_the_previous_calendar_year_in_the_eu() -> None:
     sales = [CountedSale(date(2025, 6, 1), Money("10000.01", "EUR"), "FR")]
     eu = _status(sales, "NL", "EU", date(2026, 1, 15))
     assert eu.status is Registration.MUST_REGISTER
-    assert "and 10000.01 EUR in the previous year (2025-01-01 to 2025-12-31)" in (
+    assert "must_register: 10000.01 EUR in the previous year, 2025-01-01 to 2025-12-31" in (
         eu.explain()
     )
 

@@ -146,29 +146,21 @@ class ThresholdStatus:
 
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
-        if self.threshold is None or self.counted is None:
+        if self.threshold is None or self.counted is None or self.window_end is None:
             return f"{self.jurisdiction}: not bundled. " + " ".join(self.unmeasured)
         limit = self.threshold.amount
         due = f" from {self.due_from}" if self.due_from else ""
         unmeasured = "".join(f" Not measured: {text}" for text in self.unmeasured)
+        last = _previous_year(self.threshold.window, self.window_end)
+        if last is not None and self.previous_period is not None:  # may be what crossed
+            year = f"the previous year, {last[0]} to {last[1]}"
+            due = f"{due}: {self.previous_period} in {year}"
         return (
             f"{self.jurisdiction}: {self.counted.amount} {self.counted.currency.code} "
-            f"counted from {self.window_start} to {self.window_end}"
-            f"{self._previous_year()} against "
+            f"counted from {self.window_start} to {self.window_end} against "
             f"{limit.amount if limit else 'no'} {self.counted.currency.code} "
             f"({self.threshold.legal_basis}): {self.status.value}{due}. "
             f"Source: {' '.join(self.threshold.sources)}{unmeasured}"
-        )
-
-    def _previous_year(self) -> str:
-        """The previous year also counted (the EU's calendar year, India's financial
-        year), which may be the one that crossed: it is the year before the window."""
-        start, previous = self.window_start, self.previous_period
-        if previous is None or start is None:
-            return ""
-        return (
-            f" and {previous.amount} {previous.currency.code} in the previous year "
-            f"({start.replace(year=start.year - 1)} to {start - timedelta(days=1)})"
         )
 
 
