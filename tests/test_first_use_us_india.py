@@ -111,22 +111,27 @@ def test_the_days_either_side_of_the_gap_are_taxed() -> None:
         ]
 
 
-def _ny_request() -> dict[str, Any]:
+def _request(
+    sku: str, price: dict[str, str], country: str, where: dict[str, str], at: str
+) -> dict[str, Any]:
+    """One unit of ``sku`` sold within ``country`` by a seller registered in the
+    buyer's state (``where``: the buyer, with or without its subdivision)."""
     return {
-        "cart": {
-            "lines": [
-                {
-                    "sku": "LAMP",
-                    "quantity": 1,
-                    "unit_price": {"amount": "40.00", "currency": "USD"},
-                }
-            ]
+        "cart": {"lines": [{"sku": sku, "quantity": 1, "unit_price": price}]},
+        "seller": {
+            "country": country,
+            "registrations": [where.get("subdivision", "US-NY")],
         },
-        "seller": {"country": "US", "registrations": ["US-NY"]},
-        "buyer": {"country": "US"},
-        "at": "2026-06-01T12:00:00-04:00",
+        "buyer": {"country": country, **where},
+        "at": at,
         "prices_include_tax": False,
-        "products": {"LAMP": {"tax_category": "standard"}},
+        "products": {sku: {"tax_category": "standard"}},
+    }
+
+
+def _ny_request() -> dict[str, Any]:
+    lamp = {"amount": "40.00", "currency": "USD"}
+    return _request("LAMP", lamp, "US", {}, "2026-06-01T12:00:00-04:00") | {
         "local_rates": [
             {
                 "name": "New York City",
@@ -179,26 +184,13 @@ def test_a_cng_car_stated_as_petrol_pays_the_small_car_rates() -> None:
 
 
 def test_a_cng_car_in_json_is_told_to_say_petrol_at_its_path() -> None:
-    request = {
-        "cart": {
-            "lines": [
-                {
-                    "sku": "CAR",
-                    "quantity": 1,
-                    "unit_price": {"amount": "500000.00", "currency": "INR"},
-                }
-            ]
-        },
-        "seller": {"country": "IN", "registrations": ["IN-MH"]},
-        "buyer": {"country": "IN", "subdivision": "IN-MH"},
-        "at": "2025-10-01T12:00:00+05:30",
-        "prices_include_tax": False,
-        "products": {
-            "CAR": {
-                "tax_category": "motor_cars",
-                "rate_facts": {"propulsion": "cng", "engine_cc": 1197, "length_mm": 3995},
-            }
-        },
+    price = {"amount": "500000.00", "currency": "INR"}
+    request = _request(
+        "CAR", price, "IN", {"subdivision": "IN-MH"}, "2025-10-01T12:00:00+05:30"
+    )
+    request["products"]["CAR"] = {
+        "tax_category": "motor_cars",
+        "rate_facts": {"propulsion": "cng", "engine_cc": 1197, "length_mm": 3995},
     }
     with pytest.raises(InvalidJsonError) as raised:
         quote_request_from_json(request)
