@@ -91,13 +91,20 @@ def omit_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str
 
 def local_rates(buyer: Buyer, given: tuple[LocalRate, ...] | None) -> LocalRates | None:
     """The rate source of the request's ``local_rates`` (read already, each checked
-    when built), for the buyer's state; refused at ``local_rates`` where the buyer is
-    in no US state with local sales taxes."""
+    when built), for the buyer's state; refused at ``buyer.subdivision`` for a US
+    buyer without one, and at ``local_rates`` where the buyer is in no US state with
+    local sales taxes."""
     if given is None:
         return None
     from commercekit.tax import LocalRates  # noqa: PLC0415  # US local taxes, when given
 
     where = buyer.subdivision or buyer.country
+    if where == "US":  # the rates are for a state the request does not name
+        raise InvalidJsonError(
+            "buyer.subdivision",
+            "is missing: local_rates are those of the buyer's state, and sales tax is "
+            "the state's where the goods are delivered; give it ('US-NY', 'US-TX' ...)",
+        )
     try:
         return LocalRates(where, given)
     except CommerceKitError as error:

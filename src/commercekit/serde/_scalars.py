@@ -358,6 +358,8 @@ def read_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     try:
         if readable:
             return kind(value)
+    except CommerceKitError:  # the enum's own refusal (_missing_), saying what to give
+        raise
     except ValueError:
         pass
     values = [str(member.value) for member in kind]

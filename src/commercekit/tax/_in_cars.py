@@ -94,6 +94,13 @@ class Propulsion(enum.StrEnum):
     ELECTRIC = "electric"
     """Electrically operated: run solely on electrical energy (``tax/_in_electric.py``)."""
 
+    @classmethod
+    def _missing_(cls, value: object) -> Propulsion | None:
+        """None for a value that is no member; a CNG or LPG car is refused, told to say
+        'petrol' (so a JSON request is, at its path)."""
+        refuse_gas(value)
+        return None
+
     @property
     def hybrid(self) -> bool:
         """Whether an engine and an electric motor drive the vehicle."""
@@ -109,9 +116,28 @@ _HYBRID_ENTRIES = date(2017, 9, 11)
 (Rate) substituted them; their words before it were not read."""
 
 
+_GASES = frozenset({"cng", "lpg"})
+"""Fuels the entries name with petrol ("petrol, LPG or CNG driven"), not values."""
+
+
 def propulsion(value: object) -> Propulsion | None:
-    """What drives the car, or ``None``."""
+    """What drives the car, or ``None``; a CNG or LPG car is told to say ``petrol``."""
+    refuse_gas(value)
     return None if value is None else _checks.choice(value, Propulsion, "propulsion")
+
+
+def refuse_gas(value: object) -> None:
+    """Refuse 'cng' or 'lpg' as a propulsion, saying which value the entries give it."""
+    if isinstance(value, str) and value.strip().lower() in _GASES:
+        raise invalid(
+            "propulsion",
+            value,
+            "is not a Propulsion value: the GST and cess entries name vehicles "
+            "'petrol, LPG or CNG driven' together, so say 'petrol' ('petrol_hybrid' "
+            "with an electric motor)",
+            kind=InputKind.CHOICE,
+            choices=[member.value for member in Propulsion],
+        )
 
 
 def _size(value: object, field: str) -> int | None:

@@ -116,14 +116,15 @@ answer, which is Jammu and Kashmir for Ladakh before 2019-10-31. (Before 2020-01
 ``IN-DH`` stands for either of the two territories merged into it, both without a
 legislature.)"""
 
+_MERGED = "Dadra and Nagar Haveli and Daman and Diu"
 FORMER_CODES = MappingProxyType(
     {
         "IN-TG": ("IN-TS", "Telangana"),
         "IN-CT": ("IN-CG", "Chhattisgarh"),
         "IN-OR": ("IN-OD", "Odisha"),
         "IN-UT": ("IN-UK", "Uttarakhand"),
-        "IN-DD": ("IN-DH", "Daman and Diu, merged on 2020-01-26 into"),
-        "IN-DN": ("IN-DH", "Dadra and Nagar Haveli, merged on 2020-01-26 into"),
+        "IN-DD": ("IN-DH", f"Daman and Diu, merged on 2020-01-26 into {_MERGED},"),
+        "IN-DN": ("IN-DH", f"Dadra and Nagar Haveli, merged on 2020-01-26 into {_MERGED},"),
     }
 )
 """Codes ISO 3166-2:IN listed before (as late as its 2020-11-24 edition) → the code it

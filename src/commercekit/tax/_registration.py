@@ -54,7 +54,7 @@ from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
 from commercekit.tax._jurisdictions._base import Jurisdiction
 from commercekit.tax._past_periods import Measured, deciding_periods
 from commercekit.tax._thresholds import Registration, Threshold, Window, threshold_for
-from commercekit.tax._us_registration import us_states
+from commercekit.tax._us_registration import counted_sales, us_states
 from commercekit.tax._us_status import NexusStatus
 
 __all__ = [
@@ -147,11 +147,15 @@ class ThresholdStatus:
 
     def explain(self) -> str:
         """The status in one sentence, with the threshold's source."""
-        if self.threshold is None or self.counted is None:
+        if self.threshold is None or self.counted is None or self.window_end is None:
             return f"{self.jurisdiction}: not bundled. " + " ".join(self.unmeasured)
         limit = self.threshold.amount
         due = f" from {self.due_from}" if self.due_from else ""
         unmeasured = "".join(f" Not measured: {text}" for text in self.unmeasured)
+        last = _previous_year(self.threshold.window, self.window_end)
+        if last is not None and self.previous_period is not None:  # may be what crossed
+            year = f"the previous year, {last[0]} to {last[1]}"
+            due = f"{due}: {self.previous_period} in {year}"
         return (
             f"{self.jurisdiction}: {self.counted.amount} {self.counted.currency.code} "
             f"counted from {self.window_start} to {self.window_end} against "
@@ -235,9 +239,7 @@ def threshold_status(
     registered = _checks.registrations(registrations, "registrations")
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
-    records = [
-        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
-    ]
+    records = counted_sales(sales, day)
     found = [
         _statuses(jurisdiction, home, records, day=day, rates=rates, known=registered)
         for jurisdiction in JURISDICTION_REGISTRY.values()

@@ -81,10 +81,26 @@ def nexus_status(
             )
     if rates is not None:
         checks.instance(rates, RateTable, "rates", invalid)
-    records = [
-        sale for sale in _checks.listed(sales, CountedSale, "sales") if sale.day <= day
-    ]
-    return tuple(us_states(records, registered, day, rates))
+    return tuple(us_states(counted_sales(sales, day), registered, day, rates))
+
+
+def counted_sales(sales: object, day: date) -> list[CountedSale]:
+    """The sales made by ``day``, each sale to the United States with its state, or
+    ``MissingDataError`` at the first without one (``sales[i].state``)."""
+    records = []
+    for index, sale in enumerate(_checks.listed(sales, CountedSale, "sales")):
+        if sale.day > day:
+            continue
+        if sale.destination == "US" and sale.state is None:
+            why = "each state measures economic nexus on its own sales"
+            raise MissingDataError(
+                f"the state of the sale to the United States on {sale.day}",
+                f"give CountedSale(..., state='US-NY'): {why}",
+                field=f"sales[{index}].state",
+                json_how=f'give the sale its "state" ("US-NY" ...): {why}',
+            )
+        records.append(sale)
+    return records
 
 
 def us_states(
@@ -98,15 +114,8 @@ def us_states(
             check_subdivision("US", code)
     by_state: dict[str, list[CountedSale]] = {}
     for sale in records:
-        if sale.destination != "US":
-            continue
-        if sale.state is None:
-            raise MissingDataError(
-                f"the state of the sale to the United States on {sale.day}",
-                "give CountedSale(..., state='US-NY'): each state measures economic "
-                "nexus on its own sales",
-            )
-        by_state.setdefault(sale.state, []).append(sale)
+        if sale.destination == "US" and sale.state is not None:
+            by_state.setdefault(sale.state, []).append(sale)
     statuses = []
     for state in sorted(by_state):
         try:
