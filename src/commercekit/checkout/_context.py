@@ -1,7 +1,8 @@
 """What a checkout quote needs: the products' facts and the checkout's context.
 
-A [`Product`][commercekit.checkout.Product] holds what the rules need to know about a
-SKU: its tax category, and for shipping and customs its weight, HS code and origin. A
+A [`Product`][commercekit.checkout.Product] (in ``_product``) holds what the rules
+need to know about a SKU: its tax category, and for shipping and customs its weight, HS
+code and origin. A
 [`CheckoutContext`][commercekit.checkout.CheckoutContext] holds everything else a quote
 depends on: who sells and who buys, the moment, the products, the promotions, the rate
 cards or live carrier, the exchange and tax rates, the incoterm, the warehouse the goods
@@ -13,9 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -27,17 +26,17 @@ from commercekit.checkout._checks import (
     instance,
     label,
     many,
-    number,
     optional_label,
     plugin,
 )
-from commercekit.checkout._model import _at, _sku
+from commercekit.checkout._model import _at
 from commercekit.checkout._payment import Payment
+from commercekit.checkout._product import Product, optional_country
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
-from commercekit.money import RateSource, RateTable
+from commercekit.money import RateSource, RateTable, RoundingMode
 from commercekit.payments import PaymentCostSource
 from commercekit.pricing import Promotion
-from commercekit.regions import check_country, holiday_region
+from commercekit.regions import holiday_region
 from commercekit.shipping import (
     Channel,
     Incoterm,
@@ -46,7 +45,6 @@ from commercekit.shipping import (
     TariffSource,
     TransportMode,
     Warehouse,
-    check_hs_code,
 )
 from commercekit.tax import (
     BUNDLED,
@@ -54,39 +52,11 @@ from commercekit.tax import (
     RoundingLevel,
     Seller,
     ServiceFacts,
-    TaxCategory,
     TaxIdVerifier,
     TaxRateSource,
-    check_category,
 )
 
-if TYPE_CHECKING:
-    from commercekit.tax import RateFacts
-
 __all__ = ["CheckoutContext", "Product"]
-
-
-def _rate_facts(value: object) -> RateFacts | None:
-    if value is None:
-        return None
-    from commercekit.tax import RateFacts  # noqa: PLC0415  # India's facts, when given
-
-    return instance(value, RateFacts, "rate_facts")
-
-
-def _weight(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    weight = number(value, "weight_kg")
-    if not 0 <= weight <= 10**6:
-        raise InvalidAmountError(
-            value, "is not a weight from 0 to 1,000,000 kg", field="weight_kg"
-        )
-    return weight
-
-
-def _origin(value: object) -> str | None:
-    return None if value is None else check_country(value)
 
 
 def _ship_from(value: object) -> str | None:
@@ -94,11 +64,7 @@ def _ship_from(value: object) -> str | None:
     follow EU rules)."""
     if isinstance(value, str) and value.upper() == "XI":
         return "XI"
-    return _origin(value)
-
-
-def _hs_code(value: object) -> str | None:
-    return None if value is None else check_hs_code(value)
+    return optional_country(value)
 
 
 def _optional_service(value: object) -> str | None:
@@ -127,6 +93,14 @@ def _transport_mode(value: object) -> TransportMode | None:
 
 def _channel(value: object) -> Channel | None:
     return None if value is None else choice(value, Channel, "channel")
+
+
+def _rounding(value: object) -> RoundingLevel | None:
+    return None if value is None else choice(value, RoundingLevel, "rounding")
+
+
+def _rounding_mode(value: object) -> RoundingMode | None:
+    return None if value is None else choice(value, RoundingMode, "rounding_mode")
 
 
 def _seller(value: object) -> Seller:
@@ -164,10 +138,6 @@ def _products(value: object) -> Mapping[str, Product]:
     return MappingProxyType(dict(value))  # read-only: checked once, when built
 
 
-def _rounding(value: object) -> RoundingLevel:
-    return choice(value, RoundingLevel, "rounding")
-
-
 def _box(value: object) -> tuple[int, int, int]:
     sides = tuple(value) if isinstance(value, list | tuple) else ()
     if len(sides) != 3 or not all(
@@ -203,31 +173,6 @@ def _leaves_from(warehouse: Warehouse) -> str:
 
 
 @attrs.frozen
-class Product:
-    """What the quote needs to know about a SKU beyond its price.
-
-    ``tax_category`` decides its VAT/GST rate. ``hs_code`` (its tariff heading) and
-    ``origin`` (country of origin, ISO 3166) are needed when it crosses a customs border
-    and duty is due; ``weight_kg`` when the quote prices shipping on rate cards.
-    ``rate_facts`` ([`RateFacts`][commercekit.tax.RateFacts]) states what an Indian
-    GST rate turns on beyond the category (a hotel room's value per day, a restaurant's
-    premises, a flight's class, a drink's HSN heading); the quote asks
-    [`fact_rates`][commercekit.tax.fact_rates] with it where the place of supply is in
-    India and the category has such rows. A fact the quote needs and does not have
-    raises [`MissingDataError`][commercekit.errors.MissingDataError]; nothing is
-    assumed.
-    """
-
-    __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
-    sku: str = attrs.field(converter=_sku)
-    tax_category: TaxCategory = attrs.field(converter=check_category)
-    hs_code: str | None = attrs.field(default=None, converter=_hs_code)
-    origin: str | None = attrs.field(default=None, converter=_origin)
-    weight_kg: Decimal | None = attrs.field(default=None, converter=_weight)
-    rate_facts: RateFacts | None = attrs.field(default=None, converter=_rate_facts)
-
-
-@attrs.frozen
 class CheckoutContext:
     """Everything about a checkout except the cart: who sells, who buys, when, how.
 
@@ -253,9 +198,13 @@ class CheckoutContext:
     ship_from: str | None = attrs.field(default=None, converter=_ship_from)
     marketplace: str | None = attrs.field(default=None, converter=_marketplace)
     exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
-    rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
-    """Where the tax is rounded; where the taxing jurisdiction's law prescribes a level
-    (Japan: once per rate on the invoice), another is refused, naming ``rounding``."""
+    rounding: RoundingLevel | None = attrs.field(default=None, converter=_rounding)
+    """Where the tax is rounded. Not stated: where the taxing jurisdiction's law
+    prescribes a level (``Jurisdiction.invoice_rounding``; Japan: once per rate on the
+    invoice), that level, else per line; a stated level the law forbids is refused."""
+    rounding_mode: RoundingMode | None = attrs.field(default=None, converter=_rounding_mode)
+    """How the tax is rounded. Not stated: half-up, except where the law leaves it to
+    the business (``Jurisdiction.rounding_mode_choice``; Japan), which must state it."""
     parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
     shipping_rates: ShippingRateSource | None = attrs.field(
         default=None,

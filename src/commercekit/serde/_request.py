@@ -38,7 +38,7 @@ from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
 from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
-from commercekit.money import RateTable
+from commercekit.money import RateTable, RoundingMode
 from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import converter, country, locate, object_hook, structure
 from commercekit.serde._objects import placed
@@ -119,7 +119,8 @@ class _Request:
     transport_mode: str | None = None
     channel: str | None = None
     exchange_rates: RateTable | None = None
-    rounding: RoundingLevel = RoundingLevel.LINE
+    rounding: RoundingLevel | None = None
+    rounding_mode: RoundingMode | None = None
     tariff: TariffTable | None = None
     partial: bool = False
     warehouse: Warehouse | None = None
@@ -305,6 +306,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             channel=request.channel,
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
+            rounding_mode=request.rounding_mode,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
             shipping_includes_handling=shipping.includes_handling if shipping else False,
             tariffs=request.tariff,
@@ -386,11 +388,11 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
             "parcel_cm": list(context.parcel_cm),
         } | ({"includes_handling": True} if context.shipping_includes_handling else {})
     data["incoterm"] = context.incoterm.value
-    for key in ("ship_from", "marketplace", "transport_mode", "channel"):
+    optional = ("ship_from", "marketplace", "transport_mode", "channel")
+    for key in (*optional, "rounding", "rounding_mode"):  # not stated: left out
         if getattr(context, key) is not None:
             data[key] = getattr(context, key)
     if context.exchange_rates is not None:
         data["exchange_rates"] = converter.unstructure(context.exchange_rates)
-    data["rounding"] = context.rounding.value
     data.update(data_sources(context))
     return data
