@@ -53,12 +53,12 @@ def test_japan_unstated_level_is_once_per_rate(mode: str, tax: str) -> None:
     ((row,),) = [found.tax_summary]
     assert (row.base, row.amount) == (Money("315", "JPY"), Money(tax, "JPY"))
     said = [note for note in found.explanation if note.startswith("tax rounded")]
-    assert said == [
-        f"tax rounded once per rate on the invoice ({mode}): by law, Japan's "
-        "qualified invoices round consumption tax once per rate, never per item "
+    law = (
+        "Japan's qualified invoices round consumption tax once per rate, never per item "
         "(Consumption Tax Act Enforcement Order Art. 70-10; NTA invoice Q&A question "
         "57, as quoted by secondary sources)"
-    ]
+    )
+    assert said == [f"tax rounded once per rate on the invoice ({mode}): by law, {law}"]
 
 
 def test_japan_stated_invoice_level_is_the_same() -> None:
