@@ -42,9 +42,7 @@ def _japan(**more: object) -> CheckoutContext:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("mode", "tax"), [("half-up", "32"), ("down", "31"), ("up", "32")]
-)
+@pytest.mark.parametrize(("mode", "tax"), [("half-up", "32"), ("down", "31"), ("up", "32")])
 def test_japan_unstated_level_is_once_per_rate(mode: str, tax: str) -> None:
     """Three lines of JPY 105 at 10%: 31.5 rounded once, in the stated direction (per
     line it would be 3 x 10.5 -> 33 half-up)."""
@@ -94,9 +92,7 @@ def test_a_japanese_export_needs_no_direction() -> None:
     rates = RateTable(
         base="EUR", rates={"JPY": Decimal(160)}, observed_at=AT, provider="example"
     )
-    context = attrs.evolve(
-        _japan(), buyer=Buyer("DE"), exchange_rates=rates, partial=True
-    )
+    context = attrs.evolve(_japan(), buyer=Buyer("DE"), exchange_rates=rates, partial=True)
     found = quote(YEN_105, context)
     assert found.tax == Money("0", "JPY")
     assert not [note for note in found.explanation if note.startswith("tax rounded")]
