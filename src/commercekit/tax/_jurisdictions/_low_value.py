@@ -37,7 +37,7 @@ import attrs
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError
-from commercekit.money import Money
+from commercekit.money import Money, measured
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
@@ -103,14 +103,18 @@ class LowValueGoods(RegisteredServices):
                 self.refuse_mixed(case, cheapest, item, limit)
             rules.append(
                 Rule(
-                    f"an item of {item}, not under the low-value limit of "
-                    f"{limit.amount}: import {destination} tax at the border",
+                    f"an item of {measured(item, limit.amount)}, not under the low-value "
+                    f"limit of {limit.amount}: import {destination} tax at the border",
                     source,
                 )
             )
             return import_at_border(case, destination, rules, documents)
         rules.append(
-            Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
+            Rule(
+                f"an item of {measured(item, limit.amount)}, within the low-value limit "
+                f"of {limit.amount}",
+                source,
+            )
         )
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
@@ -185,8 +189,9 @@ class LowValueGoods(RegisteredServices):
         raise MissingDataError(
             f"a sale of its own for the items within {self.code}'s low-value limit of "
             f"{limit.amount}",
-            f"the limit applies to each item ({limit.source}): an item of {within} is "
-            f"taxed at sale under {scheme}, one of {dearest} at the border; commercekit "
+            f"the limit applies to each item ({limit.source}): an item of "
+            f"{measured(within, limit.amount)} is taxed at sale under {scheme}, one of "
+            f"{measured(dearest)} at the border; commercekit "
             "decides one regime per sale, so quote the items within the limit and the "
             "others as two sales",
             field="sale.lines",
