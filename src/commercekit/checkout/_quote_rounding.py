@@ -56,6 +56,7 @@ def tax_rounding(
     """The level and direction the quote rounds the tax ``decision`` charges at
     checkout at (where it charges none, nothing is rounded, nor decided), with what
     ``notes`` says of it.
+
     Raises ``InvalidAmountChoiceError`` (field ``rounding``) for a stated level the law
     forbids and ``MissingDataError`` (field ``rounding_mode``) where the law leaves the
     direction to the business and none is stated."""
@@ -63,10 +64,10 @@ def tax_rounding(
     taxed_in = decision.taxed_in if decision.charged_at_checkout else None
     rules = None if taxed_in is None else rules_of(taxed_in, context)
     prescribed = None if rules is None else rules.invoice_rounding
-    if rules is not None and prescribed is not None and level not in {None, prescribed}:
+    if rules is not None and prescribed is not None and level not in (None, prescribed):
         raise error(
             "rounding",
-            level.value if level else level,
+            str(level),
             f"is not where tax in {taxed_in} may be rounded: "
             f"{rules.invoice_rounding_rule}; quote with rounding={prescribed.value!r}, "
             "or leave it out",
@@ -82,7 +83,7 @@ def tax_rounding(
             '"half-up" or "up", the business\'s own',
         )
     found = TaxRounding(level or prescribed or RoundingLevel.LINE, mode or DEFAULT_ROUNDING)
-    if taxed_in is not None and (rules and level is None and prescribed):
+    if rules is not None and prescribed is not None and level is None:
         notes.append(f"{_said(found)}: by law, {rules.invoice_rounding_rule}")
     elif taxed_in is not None and (level or mode):
         notes.append(f"{_said(found)}: as stated")

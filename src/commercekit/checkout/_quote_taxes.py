@@ -141,8 +141,9 @@ def invoice_rules(
     (``taxed_in``), and why, where it does not follow the goods
     (``Jurisdiction.delivery_category``); ``None`` where it follows them."""
     rules = rules_of(taxed_in, context)
-    category = None if rules is None else rules.delivery_category
-    return None if rules is None or category is None else (category, rules.delivery_rule)
+    if rules is None or rules.delivery_category is None:
+        return None
+    return rules.delivery_category, rules.delivery_rule
 
 
 def _charged(

@@ -18,7 +18,8 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from commercekit._numbers import EXACT
+from commercekit._numbers import EXACT, context_free
+from commercekit.errors import CurrencyMismatchError
 from commercekit.money._currency import MINOR_UNITS
 from commercekit.money._money import Money
 from commercekit.money._rounding import require_money
@@ -32,6 +33,7 @@ MORE_PLACES = 4
 """The most places past the minor unit an unrounded value is shown to."""
 
 
+@context_free
 def measured(value: Money, limit: Money | None = None) -> str:
     """``value`` as an explanation shows it, beside the ``limit`` it is compared with.
 
@@ -40,7 +42,8 @@ def measured(value: Money, limit: Money | None = None) -> str:
     unrounded value (whole where it has at most ``MORE_PLACES`` more places than the
     minor unit; else to the first decimal that keeps it on its side, with "...", or,
     past those places, by which side it is on in words).
-    ``limit`` is in ``value``'s currency.
+    ``limit`` is in ``value``'s currency (else ``CurrencyMismatchError``); a value
+    that is not ``Money`` raises ``InvalidAmountError``.
 
     Examples:
         >>> measured(Money("9826.4464285714285714285714286", "EUR"))
@@ -54,6 +57,10 @@ def measured(value: Money, limit: Money | None = None) -> str:
     """
     value = require_money(value)
     code = value.currency.code
+    if limit is not None:
+        limit = require_money(limit, what="the limit")
+        if limit.currency.code != code:
+            raise CurrencyMismatchError(code, limit.currency.code, "compare")
     places = MINOR_UNITS[code]
     exact = value.amount
     step = Decimal(1).scaleb(-places)
@@ -61,7 +68,7 @@ def measured(value: Money, limit: Money | None = None) -> str:
     text = f"{shown} {code}"
     if limit is None or shown == exact:
         return text
-    bound = require_money(limit).amount
+    bound = limit.amount
     side = (exact > bound) - (exact < bound)
     if side == (shown > bound) - (shown < bound):
         return text
