@@ -20,13 +20,13 @@ from commercekit.checkout._checks import error
 from commercekit.errors import InputKind, MissingDataError
 from commercekit.money import DEFAULT_ROUNDING, RoundingMode
 from commercekit.regions import place_of
-from commercekit.tax import JURISDICTION_REGISTRY, RoundingLevel
+from commercekit.tax import JURISDICTION_REGISTRY, RoundingLevel, TaxCategory
 
 if TYPE_CHECKING:
     from commercekit.checkout._context import CheckoutContext
-    from commercekit.tax import Jurisdiction, TaxDecision
+    from commercekit.tax import TaxDecision
 
-__all__ = ["TaxRounding", "rules_of", "tax_rounding"]
+__all__ = ["InvoiceLaw", "TaxRounding", "invoice_law", "tax_rounding"]
 
 _WHERE = {
     RoundingLevel.UNIT: "per unit",
@@ -42,12 +42,32 @@ class TaxRounding(NamedTuple):
     mode: RoundingMode
 
 
-def rules_of(taxed_in: str, context: CheckoutContext) -> Jurisdiction | None:
-    """The registry's rules for the jurisdiction whose tax is charged (``taxed_in``:
-    ``DE`` is the EU's, ``CA-QC`` Canada's), or ``None`` where it has none."""
+class InvoiceLaw(NamedTuple):
+    """What the law of the jurisdiction whose tax is charged says of an invoice (its
+    ``Jurisdiction``'s attributes of those names, each with its reason)."""
+
+    invoice_rounding: RoundingLevel | None
+    invoice_rounding_rule: str
+    rounding_mode_choice: str
+    delivery_category: TaxCategory | None
+    delivery_rule: str
+
+
+def invoice_law(taxed_in: str, context: CheckoutContext) -> InvoiceLaw | None:
+    """The invoice rules of the jurisdiction whose tax is charged (``taxed_in``: ``DE``
+    is the EU's, ``CA-QC`` Canada's), or ``None`` where the registry has none."""
     country, dash, _ = taxed_in.partition("-")
     place = place_of(country, subdivision=taxed_in if dash else None, on=context.at.date())
-    return JURISDICTION_REGISTRY.get(place.vat_area(goods=True))
+    rules = JURISDICTION_REGISTRY.get(place.vat_area(goods=True))
+    if rules is None:
+        return None
+    return InvoiceLaw(
+        rules.invoice_rounding,
+        rules.invoice_rounding_rule,
+        rules.rounding_mode_choice,
+        rules.delivery_category,
+        rules.delivery_rule,
+    )
 
 
 def tax_rounding(
@@ -62,7 +82,7 @@ def tax_rounding(
     direction to the business and none is stated."""
     level, mode = context.rounding, context.rounding_mode
     taxed_in = decision.taxed_in if decision.charged_at_checkout else None
-    rules = None if taxed_in is None else rules_of(taxed_in, context)
+    rules = None if taxed_in is None else invoice_law(taxed_in, context)
     prescribed = None if rules is None else rules.invoice_rounding
     if rules is not None and prescribed is not None and level not in (None, prescribed):
         raise error(

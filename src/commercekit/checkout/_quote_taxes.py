@@ -31,7 +31,7 @@ from commercekit.checkout._quote_items import (
     rates_of_lines,
 )
 from commercekit.checkout._quote_lines import lines_taxed_per_line
-from commercekit.checkout._quote_rounding import TaxRounding, rules_of
+from commercekit.checkout._quote_rounding import TaxRounding, invoice_law
 from commercekit.errors import InvalidCartError, MissingDataError
 from commercekit.money import DEFAULT_ROUNDING, Money, allocate, sum_money
 from commercekit.pricing import CartLine
@@ -140,7 +140,7 @@ def invoice_rules(
     """The category a delivery is taxed at in the jurisdiction whose tax is charged
     (``taxed_in``), and why, where it does not follow the goods
     (``Jurisdiction.delivery_category``); ``None`` where it follows them."""
-    rules = rules_of(taxed_in, context)
+    rules = invoice_law(taxed_in, context)
     if rules is None or rules.delivery_category is None:
         return None
     return rules.delivery_category, rules.delivery_rule

@@ -18,8 +18,7 @@
   [`item_tax_lines`][commercekit.tax.item_tax_lines] applies them to each unit of a line.
 * [`decide`][commercekit.tax.decide] says whose VAT/GST applies to a sale and why, asking
   each jurisdiction of [`JURISDICTION_REGISTRY`][commercekit.tax.JURISDICTION_REGISTRY]
-  (one module each, a [`Jurisdiction`][commercekit.tax.Jurisdiction]) the questions in a
-  fixed order; how goods travel
+  (one module each) the questions in a fixed order; how goods travel
   ([`TransportMode`][commercekit.tax.TransportMode],
   [`Channel`][commercekit.tax.Channel]) where a regime depends on it.
 * [`threshold_status`][commercekit.tax.threshold_status] measures a seller's sales
@@ -101,7 +100,7 @@ if TYPE_CHECKING:
     from commercekit.tax._india import gstin_state
     from commercekit.tax._invoice import TaxBreakdown, tax_invoice
     from commercekit.tax._item_rules import ItemRule, LocalTaxes, PerItemRate
-    from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY, Jurisdiction
+    from commercekit.tax._jurisdictions import JURISDICTION_REGISTRY
     from commercekit.tax._minor_units import tax_in_minor_units
     from commercekit.tax._per_item import item_tax_lines, per_item_rates
     from commercekit.tax._rate_totals import RateTotal
@@ -181,7 +180,7 @@ else:
             "._invoice": "TaxBreakdown tax_invoice",
             "._rounding_level": "RoundingLevel",
             "._rate_totals": "RateTotal",
-            "._jurisdictions": "JURISDICTION_REGISTRY Jurisdiction",
+            "._jurisdictions": "JURISDICTION_REGISTRY",
             "._minor_units": "tax_in_minor_units",
             "._item_rules": "ItemRule LocalTaxes PerItemRate",
             "._per_item": "item_tax_lines per_item_rates",
@@ -228,7 +227,6 @@ __all__ = [
     "GstSupplier",
     "GstSupply",
     "ItemRule",
-    "Jurisdiction",
     "LineTax",
     "LocalRate",
     "LocalRates",
