@@ -98,24 +98,19 @@ class LowValueGoods(RegisteredServices):
         at_sale = case.consumer and (bool(case.sale.marketplace) or registered)
         cheapest, dearest = case.item_range(destination, taxed=at_sale)
         item = case.amount_in(dearest, limit.amount.currency.code)
+        an_item = f"an item of {measured(item, limit.amount)}"
         if limit.crossed_by(item):
             if at_sale and not self.consignment_over_limit_at_border:
                 self.refuse_mixed(case, cheapest, item, limit)
             rules.append(
                 Rule(
-                    f"an item of {measured(item, limit.amount)}, not under the low-value "
-                    f"limit of {limit.amount}: import {destination} tax at the border",
+                    f"{an_item}, not under the low-value limit of {limit.amount}: "
+                    f"import {destination} tax at the border",
                     source,
                 )
             )
             return import_at_border(case, destination, rules, documents)
-        rules.append(
-            Rule(
-                f"an item of {measured(item, limit.amount)}, within the low-value limit "
-                f"of {limit.amount}",
-                source,
-            )
-        )
+        rules.append(Rule(f"{an_item}, within the low-value limit of {limit.amount}", source))
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
         if case.sale.marketplace:
