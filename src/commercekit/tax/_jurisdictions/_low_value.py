@@ -110,7 +110,9 @@ class LowValueGoods(RegisteredServices):
                 )
             )
             return import_at_border(case, destination, rules, documents)
-        rules.append(Rule(f"{an_item}, within the low-value limit of {limit.amount}", source))
+        rules.append(
+            Rule(f"{an_item}, within the low-value limit of {limit.amount}", source)
+        )
         if not case.consumer:
             return self.low_value_to_a_business(case, destination, rules, documents)
         if case.sale.marketplace:
