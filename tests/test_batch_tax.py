@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pandas as pd
 import polars as pl
 import pyarrow as pa
@@ -197,8 +198,12 @@ def test_order_totals_equal_the_invoice_summary(
     rows: list[dict[str, Any]], inclusive: bool, mode: RoundingMode
 ) -> None:
     """Per order, the per-rate totals equal tax_invoice's by_rate on the order's lines
-    (one currency each), and every total is the sum of the rows it counts."""
+    (one currency each), and every total is the sum of the rows it counts. Japan's
+    lines are left out: their invoices round once per rate, and tax_totals refuses
+    to add several up (tests/test_batch_japan_totals.py)."""
     got = tax_lines(_table(rows, minor=True), prices_include_tax=inclusive, mode=mode)
+    japanese = pa.compute.equal(got.rows.column("jurisdiction"), "JP")
+    got = attrs.evolve(got, rows=got.rows.filter(pa.compute.invert(japanese)))
     totals = tax_totals(got.rows, by=["order"]).to_pylist()
     taxed = got.rows.to_pylist()
     assert sum(total["lines"] for total in totals) == len(taxed)

@@ -42,8 +42,10 @@ KEY_FIGURES = {
         "VAT 20% (standard)",
         # Measured without the UK VAT charged at sale: TEE 49.90 - 8.32 + BOOK 39.50
         # = 81.08 EUR = 68.1072 GBP at 0.84, not rounded before the comparison (the
-        # gross, 89.40 EUR, would be 75.10 GBP).
-        "68.1072 GBP, not over 135 GBP",
+        # gross, 89.40 EUR, would be 75.10 GBP); shown to the penny, as it does not
+        # sit on the limit.
+        "81.08 EUR is 68.1072 GBP at 0.84",
+        "68.11 GBP, not over 135 GBP",
         "total at checkout            102.37 EUR",
     ],
     "nl-to-us-ddp": [

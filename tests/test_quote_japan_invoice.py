@@ -65,6 +65,7 @@ def _context(
         prices_include_tax=inclusive,
         products=PRODUCTS,
         rounding=rounding,
+        rounding_mode="half-up",  # the business's choice (NTA invoice Q&A question 57)
         **more,  # type: ignore[arg-type]
     )
 

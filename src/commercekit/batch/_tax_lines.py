@@ -9,7 +9,9 @@ One row per order line; each row equals the per-call rule for that line:
   ``tax_invoice(lines, prices_include_tax=..., rounding=RoundingLevel.LINE, mode=mode)``
   for ``TaxLine(price, quantity, rate)``: the line's amount is price x quantity rounded
   half-up to the minor unit, then taxed as above. At the line level, a line's tax does
-  not depend on the other lines of its invoice.
+  not depend on the other lines of its invoice. (Japan's invoices round once per rate,
+  never per line: a Japanese row is its line's tax alone, and ``tax_totals`` will not
+  add several up.)
 
 The rate is looked up once per distinct (jurisdiction, category, day, tax) in the
 table, not once per row; a row whose rate cannot be found (an unknown jurisdiction or

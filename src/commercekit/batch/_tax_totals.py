@@ -5,7 +5,12 @@ the tax (the lines' taxes added up), as
 [`tax_invoice`][commercekit.tax.tax_invoice]'s ``by_rate`` gives it. Here the lines are
 the rows of [`tax_lines`][commercekit.batch.tax_lines], grouped by the columns asked for
 (``order``, or ``jurisdiction`` for a book), and every total is the exact sum of the rows
-it counts: no rounding happens after the lines.
+it counts: no rounding happens after the lines. Where a jurisdiction's law rounds an
+invoice's tax once per rate, never per line (``Jurisdiction.invoice_rounding``: Japan,
+Consumption Tax Act Enforcement Order Art. 70-10), a sum of its lines' rounded taxes is
+no figure an invoice may show: ``tax_totals`` refuses to add up more than one of its
+lines at one rate in a group (found by the ``jurisdiction`` column ``tax_lines``
+gives), and says to tax each invoice with ``tax_invoice`` at ``RoundingLevel.INVOICE``.
 """
 
 from __future__ import annotations
@@ -58,6 +63,41 @@ def _check_types(table: Any) -> None:
             )
 
 
+def _rounded_per_invoice(table: Any, groups: Sequence[str]) -> None:
+    """Refuse a group adding up several lines, at one rate, of a jurisdiction whose law
+    rounds an invoice's tax once per rate (their per-line roundings are not its)."""
+    if "jurisdiction" not in table.column_names:
+        return
+    from commercekit.tax import JURISDICTION_REGISTRY, RoundingLevel  # noqa: PLC0415
+
+    laws: dict[str, str] = {}
+    for place in table.column("jurisdiction").unique().to_pylist():
+        rules = JURISDICTION_REGISTRY.get(str(place).partition("-")[0])
+        if rules is not None and rules.invoice_rounding is RoundingLevel.INVOICE:
+            laws[place] = rules.invoice_rounding_rule
+    if not laws:
+        return
+    pc = arrow().compute
+    theirs = table.filter(pc.is_in(table.column("jurisdiction"), arrow().array(laws)))
+    keys = list(dict.fromkeys([*groups, "jurisdiction"]))
+    counts = theirs.group_by(keys, use_threads=False).aggregate([("net", "count")])
+    for group in counts.filter(pc.greater(counts.column("net_count"), 1)).to_pylist():
+        place, named = group["jurisdiction"], groups[: -len(_RATE)]
+        where = ", ".join(f"{name}={group[name]!r}" for name in named)
+        rate = f"{group['tax_name']} {group['rate'].normalize():f}%"
+        raise InvalidBatchError.refused(
+            "jurisdiction",
+            place,
+            f"has {group['net_count']} lines at {rate} in one group"
+            f"{f' ({where})' if named else ''}, each rounded on its own, and "
+            f"{laws[place]}: their sum is no invoice's tax. Tax each invoice with "
+            "tax_invoice(lines, rounding=RoundingLevel.INVOICE, mode=the business's "
+            "own) or quote(), and total those; group by a column that keeps each line "
+            "apart, or leave these lines out",
+            kind=InputKind.PLACE,
+        )
+
+
 def _in_range(table: Any) -> None:
     """Refuse an amount (a row's, or a total's) of 10^18 or more in magnitude."""
     for name in _SUMS:
@@ -77,13 +117,16 @@ def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
     by as well: ``("order",)`` gives each order's tax summary, equal to ``by_rate`` of
     ``tax_invoice`` on the order's lines at ``RoundingLevel.LINE`` (``base`` is
     ``net``, ``amount`` is ``tax``); ``("jurisdiction",)`` a book's totals per place
-    and rate. Rows are sorted by the groups.
+    and rate. Rows are sorted by the groups. Several lines at one rate of a
+    jurisdiction whose invoices round once per rate (Japan) are not added up: see the
+    module docs.
 
     Raises:
         InvalidBatchError: ``taxed`` is not a table of taxed lines (a column missing,
             amounts or rates not ``decimal128``, currency, tax or rate kind not text, a
             value missing, an amount or a total of 10^18 or more), or ``by`` names a
-            column it does not have.
+            column it does not have, or a group adds up several Japanese lines at one
+            rate (``InvalidBatchPlaceError`` at ``jurisdiction``).
         UnknownCurrencyError: a currency that is not an ISO 4217 code.
 
     Examples:
@@ -122,6 +165,7 @@ def tax_totals(taxed: Any, *, by: Sequence[str] = ()) -> Any:
     for code in table.column("currency").unique().to_pylist():
         validate_currency(code)
     _in_range(table)  # before adding up: a sum past 38 digits wraps around
+    _rounded_per_invoice(table, groups)
     totals = table.group_by(list(groups), use_threads=False).aggregate(
         [(name, "sum") for name in _SUMS] + [("net", "count")]
     )

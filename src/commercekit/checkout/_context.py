@@ -31,7 +31,7 @@ from commercekit.checkout._model import _at
 from commercekit.checkout._payment import Payment
 from commercekit.checkout._product import Product
 from commercekit.errors import InputKind, InvalidAmountError, MissingDataError, shown
-from commercekit.money import RateSource, RateTable
+from commercekit.money import RateSource, RateTable, RoundingMode
 from commercekit.payments import PaymentCostSource
 from commercekit.pricing import Promotion
 from commercekit.regions import check_country, holiday_region
@@ -96,6 +96,14 @@ def _channel(value: object) -> Channel | None:
     return None if value is None else choice(value, Channel, "channel")
 
 
+def _rounding(value: object) -> RoundingLevel | None:
+    return None if value is None else choice(value, RoundingLevel, "rounding")
+
+
+def _rounding_mode(value: object) -> RoundingMode | None:
+    return None if value is None else choice(value, RoundingMode, "rounding_mode")
+
+
 def _seller(value: object) -> Seller:
     return instance(value, Seller, "seller")
 
@@ -129,10 +137,6 @@ def _products(value: object) -> Mapping[str, Product]:
                 "is not that SKU's Product (products={sku: Product(sku, ...)})",
             )
     return MappingProxyType(dict(value))  # read-only: checked once, when built
-
-
-def _rounding(value: object) -> RoundingLevel:
-    return choice(value, RoundingLevel, "rounding")
 
 
 def _box(value: object) -> tuple[int, int, int]:
@@ -195,9 +199,13 @@ class CheckoutContext:
     ship_from: str | None = attrs.field(default=None, converter=_ship_from)
     marketplace: str | None = attrs.field(default=None, converter=_marketplace)
     exchange_rates: RateTable | None = attrs.field(default=None, converter=_exchange_rates)
-    rounding: RoundingLevel = attrs.field(default=RoundingLevel.LINE, converter=_rounding)
-    """Where the tax is rounded; where the taxing jurisdiction's law prescribes a level
-    (Japan: once per rate on the invoice), another is refused, naming ``rounding``."""
+    rounding: RoundingLevel | None = attrs.field(default=None, converter=_rounding)
+    """Where the tax is rounded. Not stated: where the taxing jurisdiction's law
+    prescribes a level (``Jurisdiction.invoice_rounding``; Japan: once per rate on the
+    invoice), that level, else per line; a stated level the law forbids is refused."""
+    rounding_mode: RoundingMode | None = attrs.field(default=None, converter=_rounding_mode)
+    """How the tax is rounded. Not stated: half-up, except where the law leaves it to
+    the business (``Jurisdiction.rounding_mode_choice``; Japan), which must state it."""
     parcel_cm: tuple[int, int, int] = attrs.field(default=(30, 20, 10), converter=_box)
     shipping_rates: ShippingRateSource | None = attrs.field(
         default=None,

@@ -12,7 +12,8 @@ them:
    limit is measured on the value its law names and excludes the goods it names.
 4. **Tax** charged at checkout: each line at its product's rate, discounts first;
    shipping split over the goods' rates by the lines' values (before discount where a
-   discount took all), or at the rate its jurisdiction gives delivery (Japan's 10 %).
+   discount took all), or at the rate its jurisdiction gives delivery (Japan's 10 %);
+   rounded at the level the caller states or the law prescribes, else per line.
 5. **Border charges** when the goods cross a customs border
    ([`customs_border`][commercekit.regions.customs_border]):
    [`landed_cost`][commercekit.shipping.landed_cost] on each line's net value, under the
@@ -26,9 +27,8 @@ them:
    part of the price of the goods.
 8. **Totals**, which add up by construction.
 
-Exchange rates come from the context's table, or from its live ``exchange_rate_source``
-(asked for the table known at the moment of the quote); a table observed after that
-moment is refused.
+Exchange rates come from the context's table, or its live ``exchange_rate_source`` (the
+table known at the moment of the quote); one observed after that moment is refused.
 
 Missing facts raise [`MissingDataError`][commercekit.errors.MissingDataError]: a SKU
 without product facts, a weight where rate cards price the parcel, no rate card from the
@@ -39,12 +39,12 @@ then leaves the border charges out (or those lines untaxed, or the state's part 
 and lists what it lacks in ``Quote.missing``; the total paid is then not known where
 what it lacks is collected at checkout, so the payment is left out and listed too.
 
-The quote lists lines by SKU: the order of the cart never changes a figure. Every
-step adds its reason to ``explanation``.
+The quote lists lines by SKU: the order of the cart never changes a figure. Every step
+adds its reason to ``explanation``.
 
-Shipping (step 1) is in ``_quote_shipping``, tax (step 4) in ``_quote_taxes``, the
-border charges (step 5) in ``_quote_border``, the delivery dates (step 6) in
-``_quote_delivery``, and the payment (step 7) in ``_quote_payment``.
+Shipping (step 1) is in ``_quote_shipping``, tax (4) in ``_quote_taxes`` (where and how it
+is rounded in ``_quote_rounding``), border charges (5) in ``_quote_border``, delivery
+dates (6) in ``_quote_delivery``, and the payment (7) in ``_quote_payment``.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ from commercekit.checkout._quote_border import Border
 from commercekit.checkout._quote_delivery import delivered
 from commercekit.checkout._quote_facts import with_stated_premises
 from commercekit.checkout._quote_payment import merged_summary, payment_priced
+from commercekit.checkout._quote_rounding import tax_rounding
 from commercekit.checkout._quote_shipping import shipping_charged, shipping_option
 from commercekit.checkout._quote_taxes import shipping_taxed, tax_lines
 from commercekit.errors import (
@@ -123,14 +124,12 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     """The complete checkout quote for ``cart`` in ``context``.
 
     Raises [`MissingDataError`][commercekit.errors.MissingDataError] naming each fact the
-    quote needs and was not given (see the module docs), and
-    [`FutureRatesError`][commercekit.errors.FutureRatesError] for an exchange-rate table
-    observed after ``context.at``,
-    [`MissingPaymentCostError`][commercekit.errors.MissingPaymentCostError] where the
-    payment's schedule has no fee for it,
-    [`SurchargeRefusedError`][commercekit.errors.SurchargeRefusedError] for a surcharge
-    the law bans (or no bundled rule allows), and
-    [`InvalidCartError`][commercekit.errors.InvalidCartError] for shipping or a
+    quote needs and was not given (see the module docs; ``rounding_mode`` where the law
+    leaves it to the business), ``InvalidAmountChoiceError`` for a ``rounding`` the law
+    forbids, ``FutureRatesError`` for an exchange-rate table observed after ``context.at``,
+    ``MissingPaymentCostError`` where the payment's schedule has no fee for it,
+    ``SurchargeRefusedError`` for a surcharge the law bans (or no bundled rule allows),
+    and [`InvalidCartError`][commercekit.errors.InvalidCartError] for shipping or a
     surcharge to share over goods at several rates all priced zero.
 
     Examples:
@@ -168,26 +167,20 @@ def quote(cart: Cart, context: CheckoutContext) -> Quote:
     decision = _decision(cart, context, buyer, categories, promoted=promoted, nets=nets)
     notes.extend(f"{rule.text} [{rule.source}]" for rule in decision.rules)
     missing.extend(f"tax: {what}" for what in missing_from(decision))
+    rounding = tax_rounding(decision, context, notes)
     lines, shipping_charge, summary = tax_lines(
-        cart.lines,
-        subtotals,
-        discounts,
-        nets,
-        promoted.shipping,
-        option=option,
-        shipping_price=shipping_price,
-        positions=positions,
+        cart.lines, subtotals, discounts, nets, promoted.shipping,
+        option=option, shipping_price=shipping_price, positions=positions,
         taxed_in=decision.taxed_in if decision.charged_at_checkout else None,
-        context=context,
-        categories=categories,
+        context=context, categories=categories, rounding=rounding,
         shipping_taxed=shipping_taxed(decision, context, promoted.shipping, notes, missing),
-    )
+    )  # fmt: skip
     border = Border(context, products, decision, origin, destination, notes, missing)
     landed, collected, due = border.charges(lines, shipping_charge)
     shipping_charge = delivered(shipping_charge, context, destination, notes)
     payment, surcharge_tax = payment_priced(
         context, buyer, lines, shipping=shipping_charge, collected=collected,
-        notes=notes, missing=missing,
+        notes=notes, missing=missing, rounding=rounding,
     )  # fmt: skip
     return _quote(
         currency=promoted.subtotal.currency.code,
@@ -362,15 +355,10 @@ def _decision(
         for line, net, category in zip(cart.lines, nets, categories, strict=True)
     ])  # fmt: skip
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
+    # A partial quote takes a US state's part alone where local rates are missing.
+    rates = StateRatesOnly(context.tax_rates) if context.partial else context.tax_rates
     try:
-        return decide(
-            sale,
-            on=context.at.date(),
-            # A partial quote takes a US state's part alone where local rates are missing.
-            rates=StateRatesOnly(context.tax_rates)
-            if context.partial
-            else context.tax_rates,
-        )
+        return decide(sale, on=context.at.date(), rates=rates)
     except (MissingDataError, InvalidInputError) as error:
         raise as_context_field(error, [line.sku for line in cart.lines]) from None
 

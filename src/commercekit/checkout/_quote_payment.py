@@ -25,7 +25,7 @@ Unless the shop asks to pass it on (``Payment(surcharge=True)``). Then:
    amount includes the incidental expenses the supplier charges the customer
    (Directive 2006/112/EC Art. 78(b)). So it is taxed like the shipping: split over the
    lines' rates in proportion to their amounts. It depends on the total of the goods,
-   so it is taxed on its own lines after them, at the context's rounding level; its
+   so it is taxed on its own lines after them, at the quote's rounding level; its
    tax joins each rate's row of the tax summary. (Under invoice-level rounding a
    rate's row is thus rounded twice, once for the goods and once for the surcharge,
    and can differ by a cent from one rounding of its whole base.)
@@ -54,6 +54,7 @@ from commercekit.checkout._checks import error
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._payment import Payment, PaymentSurcharge, QuotePayment
+from commercekit.checkout._quote_rounding import TaxRounding
 from commercekit.checkout._quote_taxes import round_zero, split_over_rates
 from commercekit.errors import InputKind, InvalidInputError, InvalidPaymentError
 from commercekit.money import Money, sum_money
@@ -82,13 +83,15 @@ def payment_priced(
     collected: Money,
     notes: list[str],
     missing: list[str],
+    rounding: TaxRounding,
 ) -> tuple[QuotePayment | None, tuple[RateTotal, ...]]:
     """The payment as the quote prices it, and the surcharge's tax by rate (empty
     without a surcharge); ``None`` where the context names no payment, or where a
     partial quote left out tax or border charges collected at checkout (DDP): the
     total paid, so the payment's cost and any surcharge, is then not known, and
     ``missing`` says so. Under DAP the border charges left out are the buyer's at
-    delivery: the payment taken at checkout is known and priced."""
+    delivery: the payment taken at checkout is known and priced. A surcharge's tax is
+    rounded as the goods' (``rounding``)."""
     payment = context.payment
     if payment is None:
         return None, ()
@@ -122,7 +125,9 @@ def payment_priced(
     total = before + cost_before.total
     cost = _cost(total, payment, context)
     payer, who = _payer(buyer)
-    surcharge, by_rate = _surcharge(cost_before, cost, context, payer=payer, lines=lines)
+    surcharge, by_rate = _surcharge(
+        cost_before, cost, context, payer=payer, lines=lines, rounding=rounding
+    )
     passed_on = f"{cost_before.total} of it passed on as a surcharge"
     why = (
         *_said(cost, payment, context, passed_on),
@@ -166,6 +171,7 @@ def _surcharge(
     *,
     payer: Payer,
     lines: Sequence[QuoteLine],
+    rounding: TaxRounding,
 ) -> tuple[PaymentSurcharge, tuple[RateTotal, ...]]:
     """The surcharge (the cost of the order before it), checked against the law with
     the cost of the whole payment, and its tax by rate."""
@@ -200,7 +206,9 @@ def _surcharge(
         if taxed:
             from commercekit.tax import tax_invoice  # noqa: PLC0415  # a surcharge's tax
 
-            invoice = tax_invoice(taxed, prices_include_tax=True, rounding=context.rounding)
+            invoice = tax_invoice(
+                taxed, prices_include_tax=True, rounding=rounding.level, mode=rounding.mode
+            )
             tax, by_rate = invoice.tax, invoice.by_rate
     return PaymentSurcharge(gross - tax, tax, gross, cost_before, decision), by_rate
 

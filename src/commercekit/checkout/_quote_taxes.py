@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from commercekit._numbers import EXACT
 from commercekit._trusted import trusted, trusted_builder
-from commercekit.checkout._checks import error
 from commercekit.checkout._context import CheckoutContext
 from commercekit.checkout._model import QuoteLine, ShippingCharge
 from commercekit.checkout._quote_items import (
@@ -32,13 +31,12 @@ from commercekit.checkout._quote_items import (
     rates_of_lines,
 )
 from commercekit.checkout._quote_lines import lines_taxed_per_line
-from commercekit.errors import InputKind, InvalidCartError, MissingDataError
-from commercekit.money import Money, allocate, sum_money
+from commercekit.checkout._quote_rounding import TaxRounding, invoice_law
+from commercekit.errors import InvalidCartError, MissingDataError
+from commercekit.money import DEFAULT_ROUNDING, Money, allocate, sum_money
 from commercekit.pricing import CartLine
-from commercekit.regions import place_of
 from commercekit.shipping import ShippingOption
 from commercekit.tax import (
-    JURISDICTION_REGISTRY,
     RateKind,
     RateTotal,
     RoundingLevel,
@@ -53,6 +51,9 @@ if TYPE_CHECKING:
     from commercekit.tax import LineTax
 
 _add = EXACT.add
+
+_HALF_UP_PER_LINE = TaxRounding(RoundingLevel.LINE, DEFAULT_ROUNDING)
+"""The rounding the per-line path computes (``lines_taxed_per_line``)."""
 
 _RatesKey = tuple[tuple[str, Decimal, RateKind], ...]
 """What makes two lines' rates alike for sharing a charge: each tax, rate and kind."""
@@ -71,14 +72,15 @@ def tax_lines(
     taxed_in: str | None,
     context: CheckoutContext,
     categories: Sequence[TaxCategory],
+    rounding: TaxRounding,
     shipping_taxed: bool = True,
 ) -> tuple[list[QuoteLine], ShippingCharge | None, tuple[RateTotal, ...]]:
     """Tax every line (and the shipping, where ``shipping_taxed``) where tax is charged
     at checkout; each line's ``subtotals`` (price x quantity), ``discounts``,
-    ``amounts`` after them and its product's tax ``categories``. Where the taxing
-    jurisdiction's law says where an invoice's tax is rounded, another level is
-    refused; where it taxes a delivery at a rate of its own, the shipping takes that
-    rate instead of following the goods (``invoice_rules``)."""
+    ``amounts`` after them and its product's tax ``categories``, rounded as
+    ``rounding`` says (``tax_rounding``). Where the taxing jurisdiction taxes a
+    delivery at a rate of its own, the shipping takes that rate instead of following
+    the goods (``invoice_rules``)."""
     if taxed_in is None:
         lines = _untaxed_lines(cart_lines, subtotals, discounts, amounts, positions)
         return lines, _untaxed_shipping(option, shipping_price, shipping_left), ()
@@ -102,7 +104,7 @@ def tax_lines(
             untaxed=untaxed,
         )
     inclusive = context.prices_include_tax
-    if context.rounding is RoundingLevel.LINE and not parts and {*map(len, rates)} == {1}:
+    if rounding == _HALF_UP_PER_LINE and not parts and {*map(len, rates)} == {1}:
         lines, shipped, by_rate = lines_taxed_per_line(
             cart_lines, subtotals, discounts, amounts, rates,
             shipping=shipping, positions=positions, inclusive=inclusive,
@@ -117,7 +119,8 @@ def tax_lines(
             invoice = tax_invoice(
                 [*goods, *shipping],
                 prices_include_tax=inclusive,
-                rounding=context.rounding,
+                rounding=rounding.level,
+                mode=rounding.mode,
                 combined_rates=taxed_in[:3] == "US-",  # state and local rounded together
             )
             results, by_rate = invoice.lines, invoice.by_rate
@@ -134,27 +137,13 @@ def tax_lines(
 def invoice_rules(
     taxed_in: str, context: CheckoutContext
 ) -> tuple[TaxCategory, str] | None:
-    """The rules on an invoice of the jurisdiction whose tax is charged (``taxed_in``:
-    ``DE`` is the EU's, ``CA-QC`` Canada's). Refuses a rounding level its law does not
-    allow (``Jurisdiction.invoice_rounding``); gives the category a delivery is taxed
-    at, and why, where it does not follow the goods (``Jurisdiction.delivery_category``)
-    and ``None`` where it follows them."""
-    country, dash, _ = taxed_in.partition("-")
-    place = place_of(country, subdivision=taxed_in if dash else None, on=context.at.date())
-    rules = JURISDICTION_REGISTRY.get(place.vat_area(goods=True))
-    if rules is None:
+    """The category a delivery is taxed at in the jurisdiction whose tax is charged
+    (``taxed_in``), and why, where it does not follow the goods
+    (``Jurisdiction.delivery_category``); ``None`` where it follows them."""
+    rules = invoice_law(taxed_in, context)
+    if rules is None or rules.delivery_category is None:
         return None
-    prescribed = rules.invoice_rounding
-    if prescribed is not None and prescribed != context.rounding:
-        raise error(
-            "rounding",
-            context.rounding.value,
-            f"is not where tax in {taxed_in} may be rounded: "
-            f"{rules.invoice_rounding_rule}; quote with rounding={prescribed.value!r}",
-            kind=InputKind.CHOICE,
-        )
-    category = rules.delivery_category
-    return None if category is None else (category, rules.delivery_rule)
+    return rules.delivery_category, rules.delivery_rule
 
 
 def _charged(

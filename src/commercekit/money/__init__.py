@@ -28,7 +28,9 @@ Everything else in commercekit stands on these rules:
   [`from_minor_units`][commercekit.money.from_minor_units] count whole cents, and
   ``MINOR_UNITS`` and ``QUANTUM`` give each code's decimal places and step.
 * [`format_money`][commercekit.money.format_money] and
-  [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats.
+  [`parse_money`][commercekit.money.parse_money] speak CLDR's local formats;
+  [`measured`][commercekit.money.measured] writes a figure for an explanation: to the
+  minor unit, unrounded only where a limit's comparison needs it.
 """
 
 from typing import TYPE_CHECKING
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
         convert_unrounded,
     )
     from commercekit.money._format import format_money, parse_money
+    from commercekit.money._measured import MORE_PLACES, measured
     from commercekit.money._money import Money, make_money
     from commercekit.money._rounding import (
         DEFAULT_ROUNDING,
@@ -87,6 +90,7 @@ else:
             ),
             "._exchange": "RateSource RateTable convert convert_noted convert_unrounded",
             "._format": "format_money parse_money",
+            "._measured": "MORE_PLACES measured",
             "._money": "Money make_money",
             "._rounding": (
                 "DEFAULT_ROUNDING RoundingMode decimal_rounding from_minor_units "
@@ -98,6 +102,7 @@ else:
 __all__ = [
     "DEFAULT_ROUNDING",
     "MINOR_UNITS",
+    "MORE_PLACES",
     "QUANTUM",
     "CashRounding",
     "CurrencyInfo",
@@ -119,6 +124,7 @@ __all__ = [
     "from_minor_units",
     "is_currency",
     "make_money",
+    "measured",
     "minor_units",
     "parse_money",
     "percent_of",

@@ -53,6 +53,7 @@ from commercekit.errors import (
 )
 from commercekit.money._amount import to_decimal
 from commercekit.money._currency import CURRENCIES, MINOR_UNITS, validate_currency
+from commercekit.money._measured import converted_shown, rate_shown
 from commercekit.money._money import Money, _make
 from commercekit.money._rounding import (
     DEFAULT_ROUNDING,
@@ -392,7 +393,7 @@ def convert_noted(
         else convert_unrounded(money, target, rates)
     )
     notes.append(
-        f"{money} is {converted} at {rates.rate(source, target)} "
+        f"{money} is {converted_shown(converted)} at {rate_shown(rates, source, target)} "
         f"({rates.provider}, observed {rates.observed_at.isoformat()})"
     )
     return converted

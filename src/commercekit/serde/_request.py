@@ -1,10 +1,8 @@
 """A quote request in JSON: everything [`quote`][commercekit.checkout.quote] needs.
 
 The request mirrors ``quote(cart, context)``: a ``cart`` (lines, coupon codes, customer
-segments, usage counts), then the context's fields: ``seller``, ``buyer``, ``at``,
-``prices_include_tax``, ``products`` (by SKU), ``promotions``, ``shipping``,
-``incoterm``, ``exchange_rates`` and a few optional ones. The JSON Schema
-``quote-request.schema.json`` describes it field by field.
+segments, usage counts), then the context's fields (``seller``, ``buyer``, ``at``,
+``products`` by SKU, ``shipping`` ...), each described in ``quote-request.schema.json``.
 
 Shipping is priced on rate cards: a request gives the shop's own cards as data
 (``"rate_cards": [{...}, ...]``, in any currency, the form
@@ -12,16 +10,15 @@ Shipping is priced on rate cards: a request gives the shop's own cards as data
 bundled example cards (``"rate_cards": "examples"``, invented prices), and may choose a
 ``service``. Duty rates come from ``"tariff"``: a table of dated, sourced rows
 (``{"name": ..., "rows": [{"destination", "heading", "rate", "since", "until",
-"source"}, ...]}``), or ``"example"`` for the bundled example tariff. A
-``"warehouse"`` (``{"country", "timezone", "cutoff", "handling_days", "subdivision"}``,
-the zone by its IANA name and the cut-off as ``"HH:MM"``) gives the quote its delivery
-dates. A ``"payment"`` (the buyer's method and the fee schedule that prices it, see
-``_payment``) gives it the merchant's payment cost and any lawful surcharge.
-``"local_rates"`` gives the local sales taxes at a US buyer's address (see
-``_request_sources``). A ``"service_facts"`` object (``ServiceFacts``' fields)
-makes the cart a sale of services. A product's ``"rate_facts"`` object
-(``RateFacts``' fields, the value per day as money) states what its Indian GST
-rate turns on (``fact_rates``).
+"source"}, ...]}``), or ``"example"`` for the bundled example tariff. A ``"warehouse"``
+(``{"country", "timezone", "cutoff", "handling_days", "subdivision"}``, the zone by its
+IANA name and the cut-off as ``"HH:MM"``) gives the quote its delivery dates. A
+``"payment"`` (the buyer's method and the fee schedule that prices it, see ``_payment``)
+gives it the merchant's payment cost and any lawful surcharge. ``"local_rates"`` gives
+the local sales taxes at a US buyer's address (see ``_request_sources``). A
+``"service_facts"`` object (``ServiceFacts``' fields) makes the cart a sale of services.
+A product's ``"rate_facts"`` object (``RateFacts``' fields, the value per day as money)
+states what its Indian GST rate turns on (``fact_rates``).
 """
 
 from __future__ import annotations
@@ -38,7 +35,7 @@ from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import context_free
 from commercekit.checkout import CheckoutContext, Product
 from commercekit.errors import CommerceKitError, InputKind, InvalidJsonError, shown
-from commercekit.money import RateTable
+from commercekit.money import RateTable, RoundingMode
 from commercekit.pricing import Cart, Promotion
 from commercekit.serde._converter import converter, country, locate, object_hook, structure
 from commercekit.serde._objects import placed
@@ -124,7 +121,8 @@ class _Request:
     transport_mode: str | None = None
     channel: str | None = None
     exchange_rates: RateTable | None = None
-    rounding: RoundingLevel = RoundingLevel.LINE
+    rounding: RoundingLevel | None = None
+    rounding_mode: RoundingMode | None = None
     tariff: TariffTable | None = None
     partial: bool = False
     warehouse: Warehouse | None = None
@@ -311,6 +309,7 @@ def quote_request_from_json(data: Mapping[str, Any]) -> tuple[Cart, CheckoutCont
             channel=request.channel,
             exchange_rates=request.exchange_rates,
             rounding=request.rounding,
+            rounding_mode=request.rounding_mode,
             parcel_cm=shipping.parcel_cm if shipping else (30, 20, 10),
             shipping_includes_handling=shipping.includes_handling if shipping else False,
             tariffs=request.tariff,
@@ -390,11 +389,11 @@ def quote_request_to_json(cart: Cart, context: CheckoutContext) -> dict[str, Any
             "parcel_cm": list(context.parcel_cm),
         } | ({"includes_handling": True} if context.shipping_includes_handling else {})
     data["incoterm"] = context.incoterm.value
-    for key in ("ship_from", "marketplace", "transport_mode", "channel"):
+    optional = ("ship_from", "marketplace", "transport_mode", "channel")
+    for key in (*optional, "rounding", "rounding_mode"):  # not stated: left out
         if getattr(context, key) is not None:
             data[key] = getattr(context, key)
     if context.exchange_rates is not None:
         data["exchange_rates"] = converter.unstructure(context.exchange_rates)
-    data["rounding"] = context.rounding.value
     data.update(data_sources(context))
     return data

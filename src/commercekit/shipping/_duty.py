@@ -17,7 +17,7 @@ import attrs
 
 from commercekit._numbers import plugged
 from commercekit.errors import InvalidAmountError, MissingDataError, NoRuleError
-from commercekit.money import Money, RoundingMode, round_money, sum_money
+from commercekit.money import Money, RoundingMode, measured, round_money, sum_money
 from commercekit.shipping._charges import ItemDuty, Work, share, zero
 from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._de_minimis import DeMinimis, de_minimis
@@ -79,7 +79,8 @@ def relieved(shipment: Shipment, found: DeMinimis, work: Work) -> str | None:
     elif found.measure == "item_value_below":
         dearest = max((item.unit_value for item in shipment.items), key=lambda m: m.amount)
         if dearest < limit:
-            why = f"every item under {found.threshold} (dearest {dearest}) {where}"
+            shown = measured(dearest, limit)
+            why = f"every item under {found.threshold} (dearest {shown}) {where}"
     if why is not None and (left_out := relief_excludes(shipment, area, found.kind)):
         work.lines.append(f"no relief from {found.kind}: {left_out}")
         return None

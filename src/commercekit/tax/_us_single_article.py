@@ -37,7 +37,7 @@ from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import EXACT, context_free
 from commercekit.errors import InputKind, MissingDataError
-from commercekit.money import Money
+from commercekit.money import Money, measured
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory
 from commercekit.tax._rates import BUNDLED
@@ -261,7 +261,8 @@ def _limits(
 def missing_limit(tax: str, state: str, item: Money, at: int | None) -> MissingDataError:
     """The refusal of a local tax without its single article limit."""
     return MissingDataError(
-        f"the single article limit of the {tax} tax ({state}) for an item of {item}",
+        f"the single article limit of the {tax} tax ({state}) for an item of "
+        f"{measured(item)}",
         "a Tennessee local tax applies only up to its locality's limit on a single "
         "article (usually USD 1,600, some lower: the Department's Single Article Local "
         "Tax Base Limitation chart; Tenn. Code Ann. 67-6-702), which commercekit never "
@@ -273,7 +274,7 @@ def missing_limit(tax: str, state: str, item: Money, at: int | None) -> MissingD
 def not_computed(item: Money, what: str, field: str) -> MissingDataError:
     """The refusal of an item over the limit the rule is not computed for."""
     return MissingDataError(
-        f"Tennessee's single article rule for an item of {item}",
+        f"Tennessee's single article rule for an item of {measured(item)}",
         "the state's rate applies to the whole price of a single article of tangible "
         "personal property, each local tax only up to its locality's limit (usually USD "
         "1,600: Tenn. Code Ann. 67-6-702), and the state adds its single article tax of "

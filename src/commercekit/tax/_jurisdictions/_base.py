@@ -72,6 +72,11 @@ class Jurisdiction:
     the source); ``None`` where the seller chooses (line or invoice, applied
     consistently)."""
     invoice_rounding_rule: ClassVar[str] = ""
+    rounding_mode_choice: ClassVar[str] = ""
+    """Where its law leaves the direction of rounding (down, half-up, up) to the
+    business and commercekit assumes none, that rule with its source: a quote charging
+    its tax must then state ``rounding_mode``. Empty where half-up is used unless
+    another direction is stated."""
     delivery_category: ClassVar[TaxCategory | None] = None
     """Where a delivery charged apart from the goods is a supply of its own, the
     category it is taxed at, and why (with the source); ``None`` where it follows the

@@ -34,6 +34,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from commercekit.money import measured
 from commercekit.regions import eu_members, is_eu_member, vat_prefix
 from commercekit.tax._jurisdictions._base import Jurisdiction, import_at_border
 from commercekit.tax._jurisdictions._case import Case
@@ -224,15 +225,17 @@ class EuropeanUnion(Jurisdiction):
         if limit.crossed_by(value):
             rules.append(
                 Rule(
-                    f"a consignment of intrinsic value {value}, over {limit.amount}: "
-                    f"import VAT (and customs duty) of {destination} at the border",
+                    f"a consignment of intrinsic value {measured(value, limit.amount)}, "
+                    f"over {limit.amount}: import VAT (and customs duty) of "
+                    f"{destination} at the border",
                     limit.source,
                 )
             )
             return import_at_border(case, destination, rules, documents)
         rules.append(
             Rule(
-                f"a consignment of intrinsic value {value}, not over {limit.amount} "
+                f"a consignment of intrinsic value {measured(value, limit.amount)}, not "
+                f"over {limit.amount} "
                 "(goods, plus transport only when not shown separately)",
                 limit.source,
             )

@@ -7,6 +7,7 @@ through the One-Stop Shop or a registration there (Art. 33, 58, 369a-369k).
 from __future__ import annotations
 
 from commercekit.errors import MissingDataError
+from commercekit.money import measured
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._sale import Collector, Regime, Rule, TaxDecision
 from commercekit.tax._thresholds import ThresholdRule, threshold_for
@@ -49,16 +50,18 @@ def threshold_rules(
         raise MissingDataError(
             "which part of the shipping charge is taxed at which rate",
             f"the goods are all free and taxed at different rates, so this year's "
-            f"distance sales with this sale are between {sold + least} and "
-            f"{sold + most}, across the EUR 10,000 threshold (Art. 59c); give the "
-            "prices without the tax (prices_include_tax=False)",
+            f"distance sales with this sale are between {measured(sold + least)} and "
+            f"{measured(sold + most)}, across the EUR 10,000 threshold (Art. 59c); give "
+            "the prices without the tax (prices_include_tax=False)",
             field="sale.shipping",
         )
     this_year = sold + (most if crossed else least)
+    limit = threshold.amount
     if not crossed and not seller.opted_in:
         rule = Rule(
-            f"EU-wide distance sales of {this_year} this year (with this sale) and "
-            f"{last_year} last year do not exceed {threshold.amount}: {origin} VAT "
+            f"EU-wide distance sales of {measured(this_year, limit)} this year (with "
+            f"this sale) and {measured(last_year, limit)} last year do not exceed "
+            f"{limit}: {origin} VAT "
             "applies where the goods leave from (Art. 59c, 14(4))",
             DIRECTIVE,
         )
@@ -73,8 +76,8 @@ def threshold_rules(
     why = (
         "the seller opted to tax at destination (Art. 59c(3))"
         if seller.opted_in and not crossed
-        else f"EU-wide distance sales ({this_year} this year with this sale, "
-        f"{last_year} last year) exceed {threshold.amount}"
+        else f"EU-wide distance sales ({measured(this_year, limit)} this year with this "
+        f"sale, {measured(last_year, limit)} last year) exceed {limit}"
     )
     return None, [Rule(f"{why}: {destination} VAT applies (Art. 33, 59c)", DIRECTIVE)]
 

@@ -25,8 +25,13 @@
   Art. 70-10, basic circular 1-8-15, NTA invoice Q&A question 57, note: computing each
   item's tax, rounding it and adding the results up "is not permitted"; read as quoted
   by secondary sources, the foovar/jp-invoice package and Square's "Order Calculation
-  Guide for Japan"). A quote in Japan is rounded at ``RoundingLevel.INVOICE``; the
-  rounding mode (down, half-up, up) is the business's choice.
+  Guide for Japan"). A quote in Japan is rounded at ``RoundingLevel.INVOICE``.
+* The direction of that rounding is the business's choice: "切上げ、切捨て、四捨五入など
+  の端数処理の方法については、任意の方法とすることができます" (the same Q&A, question 57,
+  as quoted by secondary sources; NTA Tax Answer No. 6371 likewise, as quoted; the
+  Q&A's own example rounds down: JPY 60,000 with tax x 10/110 = 5,454.5... -> 5,454).
+  commercekit assumes none: a quote charging Japanese tax must state
+  ``CheckoutContext.rounding_mode``.
 * A delivery charge billed apart from the goods is the price of a transport service,
   not of food: it is taxed at the standard 10% even where every item is food at the
   reduced 8% (EC-CUBE's documentation and its reduced-rate invoice example, which puts
@@ -123,6 +128,11 @@ class Japan(RegisteredServices):
         "Japan's qualified invoices round consumption tax once per rate, never per item "
         "(Consumption Tax Act Enforcement Order Art. 70-10; NTA invoice Q&A question 57, "
         "as quoted by secondary sources)"
+    )
+    rounding_mode_choice: ClassVar[str] = (
+        "Japan leaves the direction of rounding an invoice's consumption tax to the "
+        "business: up, down or half-up, any method (NTA invoice Q&A question 57, as "
+        "quoted by secondary sources; NTA Tax Answer No. 6371, as quoted)"
     )
     delivery_category: ClassVar[TaxCategory | None] = TaxCategory.STANDARD
     delivery_rule: ClassVar[str] = (

@@ -1,9 +1,9 @@
 """Low-value-goods regimes: Australia, New Zealand, Norway and Singapore tax imported
 goods of low value at sale, through the foreign seller's or the marketplace's
-registration, per item rather than per consignment.
+registration.
 
 * Australia: goods of AUD 1,000 or less per item (GST Act 1999 Div 84, since
-  2018-07-01).
+  2018-07-01); a consignment over AUD 1,000 is taxed whole at the border (ATO).
 * New Zealand: goods of NZD 1,000 or less per item (GST Act 1985 s 4B, 10B, since
   2019-12-01).
 * Norway: goods under NOK 3,000 per item through the VOEC scheme (merverdiavgiftsloven
@@ -15,10 +15,8 @@ registration, per item rather than per consignment.
 In each, a marketplace facilitating the sale is treated as the supplier. Above the limit
 the goods are taxed at the border. A consumer's order from a registered seller or a
 marketplace with items on both sides of the limit is refused: one decision cannot tax
-some items at sale and the others at the border. Australia is the exception: its border
-taxes every item of a consignment over AUD 1,000. Each jurisdiction's references are
-the official pages its threshold rows cite (``tax/_data/thresholds.csv``), the
-registration page first.
+some items at sale and the others at the border. Each jurisdiction's references are the
+official pages its threshold rows cite (``tax/_data/thresholds.csv``), registration first.
 
 References:
     Australia, GST Act 1999 s 84-55 (platforms): https://www.ato.gov.au/law/view/document?LocID=%22PAC%2F19990055%2F84-55%22
@@ -37,7 +35,7 @@ import attrs
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._words import with_article
 from commercekit.errors import MissingDataError
-from commercekit.money import Money
+from commercekit.money import Money, measured
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._excluded import excluded
@@ -106,12 +104,13 @@ class LowValueGoods(RegisteredServices):
         crossed = limit.crossed_by(item)
         if crossed and at_sale and not self.consignment_over_limit_at_border:
             self.refuse_mixed(case, cheapest, item, limit)
-        over = f"an item of {item}, not under the low-value limit of {limit.amount}"
+        an_item = f"an item of {measured(item, limit.amount)}"
+        over = f"{an_item}, not under the low-value limit of {limit.amount}"
         if crossed or (over := self.consignment_over(case, destination, taxed=at_sale)):
             rules.append(Rule(f"{over}: import {destination} tax at the border", source))
             return import_at_border(case, destination, rules, documents)
         rules.append(
-            Rule(f"an item of {item}, within the low-value limit of {limit.amount}", source)
+            Rule(f"{an_item}, within the low-value limit of {limit.amount}", source)
         )
         covered = at_sale or self.untaxed_within  # else all go to the border alike
         if covered and (outside := excluded(case, self.code)):
@@ -201,8 +200,9 @@ class LowValueGoods(RegisteredServices):
         raise MissingDataError(
             f"a sale of its own for the items within {self.code}'s low-value limit of "
             f"{limit.amount}",
-            f"the limit applies to each item ({limit.source}): an item of {within} is "
-            f"taxed at sale under {scheme}, one of {dearest} at the border; commercekit "
+            f"the limit applies to each item ({limit.source}): an item of "
+            f"{measured(within, limit.amount)} is taxed at sale under {scheme}, one of "
+            f"{measured(dearest)} at the border; commercekit "
             "decides one regime per sale, so quote the items within the limit and the "
             "others as two sales",
             field="sale.lines",

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from commercekit.money import measured
 from commercekit.tax._jurisdictions._base import RegisteredServices, import_at_border
 from commercekit.tax._jurisdictions._case import Case
 from commercekit.tax._jurisdictions._excluded import excluded
@@ -104,7 +105,8 @@ class UnitedKingdom(RegisteredServices):
         if excluded(case, "GB") is not None:
             return None  # excise goods: imported, import VAT at the border
         rule = Rule(
-            f"a consignment of {value} (not over {limit.amount}) to a UK VAT-registered "
+            f"a consignment of {measured(value, limit.amount)} (not over {limit.amount}) "
+            "to a UK VAT-registered "
             f"business ({case.sale.buyer.tax_id}): the business accounts for UK VAT by "
             "reverse charge",
             limit.source,
@@ -134,8 +136,8 @@ class UnitedKingdom(RegisteredServices):
         if limit.crossed_by(value):
             rules.append(
                 Rule(
-                    f"a consignment of {value}, over {limit.amount}: import VAT at the "
-                    "border",
+                    f"a consignment of {measured(value, limit.amount)}, over "
+                    f"{limit.amount}: import VAT at the border",
                     source,
                 )
             )
@@ -152,8 +154,8 @@ class UnitedKingdom(RegisteredServices):
             by = "the seller, who must be UK VAT-registered (no threshold applies)"
         rules.append(
             Rule(
-                f"a consignment of {value}, not over {limit.amount}: UK VAT is charged "
-                f"at the point of sale by {by}",
+                f"a consignment of {measured(value, limit.amount)}, not over "
+                f"{limit.amount}: UK VAT is charged at the point of sale by {by}",
                 source,
             )
         )
@@ -188,7 +190,8 @@ def _ioss_in_northern_ireland(
         return None
     rules.append(
         Rule(
-            f"a consignment of intrinsic value {value}, not over {limit.amount}, into "
+            f"a consignment of intrinsic value {measured(value, limit.amount)}, not over "
+            f"{limit.amount}, into "
             "Northern Ireland by a seller using the IOSS: VAT is charged at checkout and "
             "declared through the IOSS, and the goods clear customs free of VAT",
             NORTHERN_IRELAND_SCHEMES,
