@@ -10,7 +10,7 @@ copies of its SCDOR-111 RS instructions disagree ...).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -66,3 +66,36 @@ def test_direct_sales_alone_are_measured_where_marketplace_counting_is_refused()
 
     assert status("100000.01", 1) == "must_register"
     assert status("100000.00", 199) == "approaching"
+
+
+# (state, a day asked, what the refusal must now say it read): the statutes and
+# regulations themselves (issue 18, third round), and why neither 'yes' nor 'no' fits
+STATUTES = [
+    # Georgia: the bulletin the Department points to, and the option a guide reads in it
+    ("US-GA", date(2019, 6, 1), "'may exclude' facilitated sales"),
+    ("US-GA", date(2026, 1, 15), "'may exclude' facilitated sales"),
+    # Kentucky: counted (secondary) yet a marketplace-only retailer needs no account
+    ("US-KY", date(2026, 1, 15), "sell exclusively through a Kentucky-registered"),
+    # South Carolina: the retail-license statute and what it leaves to the Department
+    ("US-SC", date(2026, 1, 15), "s12-36-1340(6)"),
+    # South Dakota: a sale through a provider is a sale for resale (SDCL 10-65-6)
+    ("US-SD", date(2019, 6, 1), "'shall consider the sale as a sale for resale'"),
+    ("US-SD", date(2026, 1, 15), "'shall consider the sale as a sale for resale'"),
+    # Tennessee: the help centre's question on facilitators that are not registered
+    ("US-TN", date(2020, 6, 1), "that are not registered in Tennessee"),
+    ("US-TN", date(2026, 1, 15), "that are not registered in Tennessee"),
+]
+
+
+@pytest.mark.parametrize(("state", "on", "read"), STATUTES, ids=[s[0] for s in STATUTES])
+def test_the_refusal_names_the_statute_text_read(state: str, on: date, read: str) -> None:
+    """A seller with USD 600,000 through a marketplace alone, more than every row's
+    limit: still refused, the refusal saying what the third round read (the texts
+    quoted above) and that no text read settles it."""
+    sold = on.replace(day=1) - timedelta(days=30)  # in every window shown
+    sales = [CountedSale(sold, Money("600000", "USD"), "US", state=state, marketplace=True)]
+    with pytest.raises(MissingDataError) as raised:
+        nexus_status(sales, (), on=on)
+    said = str(raised.value)
+    assert read in said
+    assert "not bundled" in said
