@@ -19,13 +19,17 @@ IGST 400.00.
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
+from commercekit.cli import main
 from commercekit.errors import CommerceKitError, MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
@@ -62,7 +66,8 @@ SERVICES = {
 
 
 def _sale(category: str, buyer: str = "IN-MH", facts: RateFacts | None = None) -> Sale:
-    line = SaleLine(Money("1000.00", "INR"), category=category, rate_facts=facts)
+    stated = {} if facts is None else {"rate_facts": facts}  # none: as a sale was built
+    line = SaleLine(Money("1000.00", "INR"), category=category, **stated)
     return Sale(
         Seller("IN", {"IN-MH"}),
         Buyer("IN", subdivision=buyer),
@@ -157,3 +162,53 @@ def test_a_quote_names_the_products_fact_in_python_and_json() -> None:
     assert refused.value.field == "products['JUICE'].rate_facts.heading"
     assert "RateFacts(heading=" in str(refused.value)
     assert '"rate_facts"' in (refused.value.json_how or "")
+
+
+@pytest.mark.parametrize(
+    ("category", "day"),
+    [
+        ("non_alcoholic_drinks", BEFORE), ("non_alcoholic_drinks", RESTRUCTURED),
+        ("accommodation", BEFORE), ("restaurant", RESTRUCTURED),
+        ("passenger_transport", BEFORE), ("motor_cars", BEFORE),
+        ("motorcycles", RESTRUCTURED), ("footwear", date(2021, 12, 31)),
+    ],
+)  # fmt: skip
+def test_a_quote_without_the_fact_says_what_to_write_in_python_and_json(
+    category: str, day: date
+) -> None:
+    """The product's field, then Python words (``RateFacts(...)``) and JSON words
+    (the product's ``"rate_facts"``)."""
+    service = SERVICES.get(category)
+    context = CheckoutContext(
+        Seller("IN", {"IN-MH"}), Buyer("IN", subdivision="IN-MH"),
+        at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+        prices_include_tax=False, products={"X": Product("X", category)},
+        service_facts=service,
+    )  # fmt: skip
+    cart = Cart([CartLine("X", Money("1000.00", "INR"), 1)])
+    with pytest.raises(MissingDataError) as refused:
+        quote(cart, context)
+    assert (refused.value.field or "").startswith("products['X'].rate_facts.")
+    assert "products['X'].rate_facts." in str(refused.value)
+    assert "RateFacts(" in str(refused.value)
+    assert '"rate_facts"' in (refused.value.json_how or "")
+
+
+def test_the_command_line_says_the_json_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = {
+        "cart": {"lines": [{"sku": "JUICE", "quantity": 1,
+                            "unit_price": {"amount": "100.00", "currency": "INR"}}]},
+        "seller": {"country": "IN", "registrations": ["IN-MH"]},
+        "buyer": {"country": "IN", "subdivision": "IN-MH"},
+        "at": "2025-09-21T12:00:00+05:30",
+        "prices_include_tax": False,
+        "products": {"JUICE": {"tax_category": "non_alcoholic_drinks"}},
+    }  # fmt: skip
+    path = tmp_path / "juice.json"
+    path.write_text(json.dumps(request), "utf-8")
+    assert main(["quote", str(path)], out=io.StringIO()) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("commercekit: products['JUICE'].rate_facts.heading: missing")
+    assert '"rate_facts": {"heading": "2202 10 10"}' in said
