@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.cli import main
-from commercekit.errors import CommerceKitError, MissingDataError
+from commercekit.errors import CommerceKitError, InvalidInputError, MissingDataError
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
 from commercekit.tax import (
@@ -212,3 +212,10 @@ def test_the_command_line_says_the_json_to_write(
     said = capsys.readouterr().err
     assert said.startswith("commercekit: products['JUICE'].rate_facts.heading: missing")
     assert '"rate_facts": {"heading": "2202 10 10"}' in said
+
+
+@pytest.mark.parametrize("bad", ["2202 10 10", {"heading": "22021010"}, True, 1.5])
+def test_a_sale_lines_rate_facts_must_be_rate_facts(bad: object) -> None:
+    with pytest.raises(InvalidInputError, match="is not RateFacts") as refused:
+        SaleLine(Money("1.00", "INR"), rate_facts=bad)
+    assert refused.value.field == "rate_facts"

@@ -77,7 +77,6 @@ class SaleLine:
     hs_code: str | None = attrs.field(
         default=None, converter=optional_hs_code, kw_only=True
     )
-
     rate_facts: RateFacts | None = attrs.field(
         default=None, converter=_rate_facts, kw_only=True
     )
