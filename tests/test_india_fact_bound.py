@@ -30,9 +30,15 @@ from hypothesis import strategies as st
 
 from commercekit.checkout import CheckoutContext, Product, quote
 from commercekit.cli import main
-from commercekit.errors import CommerceKitError, InvalidInputError, MissingDataError
+from commercekit.errors import (
+    CommerceKitError,
+    InvalidInputError,
+    InvalidJsonError,
+    MissingDataError,
+)
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
+from commercekit.serde import converter, structure
 from commercekit.tax import (
     Buyer,
     RateFacts,
@@ -219,3 +225,17 @@ def test_a_sale_lines_rate_facts_must_be_rate_facts(bad: object) -> None:
     with pytest.raises(InvalidInputError, match="is not RateFacts") as refused:
         SaleLine(Money("1.00", "INR"), rate_facts=bad)
     assert refused.value.field == "rate_facts"
+
+
+def test_a_sale_lines_facts_round_trip_through_json_and_unsaid_are_not_written() -> None:
+    """structure(json(unstructure(sale))) == sale; a line without facts writes none."""
+    sale = _sale("non_alcoholic_drinks", facts=COLA)
+    written = json.loads(json.dumps(converter.unstructure(sale)))
+    assert written["lines"][0]["rate_facts"] == {"heading": "22021010"}
+    assert structure(written, Sale) == sale
+    bare = converter.unstructure(_sale("non_alcoholic_drinks"))
+    assert "rate_facts" not in bare["lines"][0]
+    written["lines"][0]["rate_facts"] = {"heading": "22x"}
+    with pytest.raises(InvalidJsonError) as refused:
+        structure(written, Sale)
+    assert refused.value.field == "lines[0].rate_facts.heading"

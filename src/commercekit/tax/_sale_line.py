@@ -3,7 +3,7 @@ asks, what kind of goods it is (``tax._excise``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,6 +24,10 @@ from commercekit.tax._excise import (
 
 if TYPE_CHECKING:
     from commercekit.tax._in_rate_facts import RateFacts
+
+    _RateFacts = RateFacts | None
+else:  # India's facts are imported when given; serde reads them by its own hook
+    _RateFacts = Any
 
 __all__ = ["SaleLine", "optional_hs_code"]
 
@@ -77,9 +81,7 @@ class SaleLine:
     hs_code: str | None = attrs.field(
         default=None, converter=optional_hs_code, kw_only=True
     )
-    rate_facts: RateFacts | None = attrs.field(
-        default=None, converter=_rate_facts, kw_only=True
-    )
+    rate_facts: _RateFacts = attrs.field(default=None, converter=_rate_facts, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         kind_of(self.excise, self.hs_code, self.category)
