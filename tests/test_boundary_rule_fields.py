@@ -100,7 +100,8 @@ CASES: dict[str, tuple[Callable[[], Json], str, str]] = {
         lambda: copy.deepcopy(MASSACHUSETTS_HOLIDAY),
         "MissingDataError", "products['TV'].tax_category"),
     "India: the fact a hotel's rate turns on": (
-        _hotel_without_facts, "MissingDataError", "products['SUITE'].rate_facts"),
+        _hotel_without_facts, "MissingDataError",
+        "products['SUITE'].rate_facts.unit_value_per_day"),
     "an unknown SKU": (
         lambda: _put(example_request("nl-to-de-consumer"), "cart.lines[0].sku", "QZ"),
         "MissingDataError", "products['QZ']"),

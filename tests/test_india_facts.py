@@ -446,14 +446,14 @@ def test_a_quote_line_without_its_facts_is_refused_by_name() -> None:
             [ROOM, bare], [("ROOM", "8000.00", 1), ("BED", "900.00", 1)],
             service=IN_KARNATAKA,
         )  # fmt: skip
-    assert missing.value.field == "products['BED'].rate_facts"
+    assert missing.value.field == "products['BED'].rate_facts.unit_value_per_day"
 
 
-def test_the_decision_lists_every_rate_the_facts_may_pick() -> None:
-    """Without the lines' facts, a decision names each rate a room may pay that day."""
+def test_the_decision_lists_the_rates_the_lines_facts_pick() -> None:
+    """The quote's decision takes each line's facts: a Rs 8,000 room pays 9 % + 9 %
+    on 2026-06-01, and the decision lists those, not every band's rate."""
     found = india_quote([ROOM], [("ROOM", "8000.00", 1)], service=IN_KARNATAKA)
     assert {(r.tax, r.rate) for r in found.decision.rates} == {
-        ("CGST", Decimal("2.5")), ("SGST", Decimal("2.5")),
         ("CGST", Decimal(9)), ("SGST", Decimal(9)),
     }  # fmt: skip
 

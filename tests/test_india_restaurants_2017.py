@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from importlib.resources import files
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,7 +34,16 @@ from commercekit.errors import (
 from commercekit.money import Money
 from commercekit.pricing import Cart, CartLine
 from commercekit.serde import quote_request_from_json, quote_request_to_json
-from commercekit.tax import Buyer, RateFacts, Sale, Seller, ServiceFacts, decide, fact_rates
+from commercekit.tax import (
+    Buyer,
+    RateFacts,
+    Sale,
+    SaleLine,
+    Seller,
+    ServiceFacts,
+    decide,
+    fact_rates,
+)
 
 FIRST = date(2017, 7, 1)
 LAST = date(2017, 11, 14)
@@ -165,13 +175,23 @@ def test_the_quote_line_names_the_product_field_it_lacks() -> None:
     assert missing.value.field == "products['THALI'].rate_facts.air_conditioned"
 
 
-def test_the_decision_lists_both_rates_of_the_day() -> None:
+def test_the_decision_lists_the_rates_of_each_lines_facts() -> None:
+    """Two meals on 2017-11-14, one plain (6 % + 6 %), one air-conditioned (9 % +
+    9 %): the decision lists both; without the facts it refuses, naming them."""
+    cooled = RateFacts(specified_premises=False, air_conditioned=True)
+    lines = [SaleLine(Money("500.00", "INR"), category="restaurant", rate_facts=facts)
+             for facts in (PLAIN, cooled)]  # fmt: skip
     sale = Sale(Seller("IN", {"IN-KA"}), Buyer("IN", subdivision="IN-KA"), "services",
-                Money("1000.00", "INR"), category="restaurant",
+                Money("1000.00", "INR"), lines=lines,
                 service=ServiceFacts("in_person", location="IN-KA"))  # fmt: skip
     rates = {(r.tax, r.rate) for r in decide(sale, on=LAST).rates}
     assert rates == {("CGST", Decimal(6)), ("SGST", Decimal(6)),
                      ("CGST", Decimal(9)), ("SGST", Decimal(9))}  # fmt: skip
+    bare = attrs.evolve(sale, lines=[attrs.evolve(lines[0], rate_facts=None)],
+                        price=Money("500.00", "INR"))  # fmt: skip
+    with pytest.raises(MissingDataError) as missing:
+        decide(bare, on=LAST)
+    assert missing.value.field == "sale.lines[0].rate_facts.air_conditioned"
 
 
 SCHEMA = json.loads(

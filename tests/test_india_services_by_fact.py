@@ -101,7 +101,7 @@ def test_a_room_through_an_app_without_its_value_is_refused_by_that_field() -> N
     bare = Product("ROOM", "accommodation")
     with pytest.raises(MissingDataError) as found:
         _two_nights(_context(date(2026, 6, 1), STAY, product=bare))
-    assert found.value.field == "products['ROOM'].rate_facts"
+    assert found.value.field == "products['ROOM'].rate_facts.unit_value_per_day"
 
 
 def test_a_meal_through_a_food_app_is_rated_by_its_premises() -> None:

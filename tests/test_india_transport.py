@@ -40,6 +40,7 @@ from commercekit.tax import (
     Conveyance,
     RateFacts,
     Sale,
+    SaleLine,
     Seller,
     ServiceFacts,
     decide,
@@ -192,18 +193,19 @@ def test_where_the_passenger_embarks_is_asked_for() -> None:
 
 
 def test_the_decision_composed_by_hand_equals_the_quote() -> None:
-    """decide on the same sale lists the day's rates the facts may pick (each rate
-    once); the quote's line rates are the radio taxi's, through fact_rates."""
+    """decide on the same sale, its line stating the radio taxi, lists the radio
+    taxi's rates; the quote's line rates are the same, through fact_rates."""
+    ride = SaleLine(Money("500.00", "INR"), 2, category="passenger_transport",
+                    rate_facts=RIDE.rate_facts)  # fmt: skip
     sale = Sale(Seller("IN", {"IN-KA"}), Buyer("IN", subdivision="IN-MH"), "services",
-                Money("500.00", "INR"), category="passenger_transport",
+                Money("500.00", "INR"), lines=[ride],
                 marketplace="RideApp", service=THROUGH_APP)  # fmt: skip
     decision = decide(sale, on=LAST)
     assert decision.collected_by is Collector.MARKETPLACE
     [line] = _ride().lines
     by_hand = fact_rates("IN-KA", "passenger_transport", RIDE.rate_facts, on=LAST)  # type: ignore[arg-type]
     assert line.rates == by_hand
-    listed = {(rate.tax, rate.rate) for rate in decision.rates}
-    assert {(rate.tax, rate.rate) for rate in by_hand} <= listed
+    assert {(r.tax, r.rate) for r in decision.rates} == {(r.tax, r.rate) for r in by_hand}
 
 
 def test_json_carries_the_conveyance() -> None:

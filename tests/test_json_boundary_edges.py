@@ -169,7 +169,8 @@ HINTS: dict[str, tuple[Json, str, str]] = {
         _changed("nl-to-de-consumer", "cart.lines[0].sku", "QZ"),
         "Product(sku, tax_category=...)", 'give "products" an entry with "tax_category"'),
     "an India hotel's rate facts": (
-        _hotel_without_facts(), "RateFacts(...)", 'write "rate_facts" in the product'),
+        _hotel_without_facts(), "RateFacts(unit_value_per_day=...)",
+        'write "unit_value_per_day" in the product\'s "rate_facts"'),
     "an HS code": (
         _without("nl-to-us-ddp", "products", "TEE-ORGANIC", "hs_code")(),
         "Item an hs_code=", 'duty is due on it: write its "hs_code"'),

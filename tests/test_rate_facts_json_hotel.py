@@ -125,4 +125,4 @@ def test_a_room_without_its_value_is_refused_by_its_field() -> None:
     del request["products"]["SUITE"]["rate_facts"]
     with pytest.raises(MissingDataError) as error:
         quote(*quote_request_from_json(request))
-    assert error.value.field == "products['SUITE'].rate_facts"
+    assert error.value.field == "products['SUITE'].rate_facts.unit_value_per_day"

@@ -108,7 +108,12 @@ def test_a_trusted_sale_line_is_the_checked_one(
 ) -> None:
     """trusted_builder(SaleLine)(...) == SaleLine(value, quantity, category)."""
     trusted = trusted_builder(SaleLine)(
-        value=value, quantity=quantity, category=category, excise=None, hs_code=None
+        value=value,
+        quantity=quantity,
+        category=category,
+        excise=None,
+        hs_code=None,
+        rate_facts=None,
     )
     assert_same(trusted, SaleLine(value, quantity, category))
 

@@ -164,9 +164,10 @@ __all__ = [
 ]
 
 
-_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.(category|excise)")
+_SALE_LINE = re.compile(r"sale\.lines\[(\d+)\]\.(category|excise|rate_facts)(\.\w+)?")
 
 _PRODUCT_FIELD = {"category": "tax_category", "excise": "excise"}
+_PRODUCT_FIELD |= {"rate_facts": "rate_facts"}
 _CONTEXT_FIELDS = {"sale.service": "service_facts", "sale.lines": "cart.lines"}
 _CONTEXT_FIELDS |= {"sale.transport_mode": "transport_mode", "sale.channel": "channel"}
 """A sale's fields as a quote names them: the context's service facts, the cart's
@@ -180,11 +181,15 @@ def as_context_field(
     category (``sale.lines[0].category`` as ``products['MUG'].tax_category``, ``skus``
     being the SKU of each sale line), the service facts
     (``sale.service.operator_service`` as ``service_facts.operator_service``) and the
-    lines (``sale.lines`` as ``cart.lines``)."""
+    lines (``sale.lines`` as ``cart.lines``); a line's rate facts
+    (``sale.lines[0].rate_facts.heading``) as its product's, in what is missing too."""
     field = error.field or ""
     line = _SALE_LINE.fullmatch(field)
+    said = getattr(error, "missing", ())
     if line is not None and int(line[1]) < len(skus):
-        named = f"products[{shown(skus[int(line[1])])}].{_PRODUCT_FIELD[line[2]]}"
+        product = f"products[{shown(skus[int(line[1])])}]"
+        named = f"{product}.{_PRODUCT_FIELD[line[2]]}{line[3] or ''}"
+        said = tuple(m.replace(f"sale.lines[{line[1]}]", product) for m in said)
     else:
         renamed = (
             quote_field + field.removeprefix(sale_field)
@@ -195,5 +200,5 @@ def as_context_field(
         if not named:
             return error
     if isinstance(error, MissingDataError):
-        return error.at(named)
+        return MissingDataError(said, error.how, field=named, json_how=error.json_how)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)

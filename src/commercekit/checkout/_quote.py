@@ -342,17 +342,17 @@ def _decision(
     promoted: PromotionResult,
     nets: Sequence[Money],
 ) -> TaxDecision:
-    """Whose tax: decided on the discounted lines, each with its quantity and category
-    (``categories``, one per line)."""
+    """Whose tax: decided on the discounted lines, each with its quantity, category
+    (``categories``, one per line) and its product's facts (India's rate facts)."""
     currency = promoted.subtotal.currency.code
     # The values and categories are the library's, checked; a cart allows more units
     # on a line than a sale does, which _check refused.
     make_line = trusted_builder(SaleLine)
-    facts = context.products
+    products = [context.products[line.sku] for line in cart.lines]
     lines = tuple([
-        make_line(value=net, quantity=line.quantity, category=category,
-                  excise=facts[line.sku].excise, hs_code=facts[line.sku].hs_code)
-        for line, net, category in zip(cart.lines, nets, categories, strict=True)
+        make_line(value=net, quantity=line.quantity, category=kind, excise=p.excise,
+                  hs_code=p.hs_code, rate_facts=p.rate_facts)
+        for line, net, kind, p in zip(cart.lines, nets, categories, products, strict=True)
     ])  # fmt: skip
     sale = sale_of(context, buyer, sum_money(nets, currency), promoted.shipping, lines)
     # A partial quote takes a US state's part alone where local rates are missing.

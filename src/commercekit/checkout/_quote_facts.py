@@ -78,16 +78,8 @@ def fact_line_rates(
 
     facts = context.products[line.sku].rate_facts
     where = f"products[{shown(line.sku)}].rate_facts"
-    if facts is None and category is TaxCategory.PAN_MASALA:
-        facts = RateFacts()  # pan masala's rates turn on no fact
-    if facts is None:
-        turns = f"India's GST rate for {category} turns on a fact of the supply"
-        raise MissingDataError(
-            where,
-            f"{turns} (see fact_rates); pass Product(..., rate_facts=RateFacts(...))",
-            field=where,
-            json_how=f'{turns}; write "rate_facts" in the product',
-        )
+    if facts is None:  # refused below naming the fact (pan masala's turn on none)
+        facts = RateFacts()
     if category is TaxCategory.RESTAURANT:
         _one_premises(facts, context, where)
     day = context.at.date()

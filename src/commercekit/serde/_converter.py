@@ -304,6 +304,24 @@ def _is_rate_facts(cls: object) -> bool:
     return getattr(cls, "__name__", None) == "RateFacts" and cls is tax.RateFacts
 
 
+def _sale_line_rate_facts(value: object, _: object) -> object:
+    """A sale line's ``rate_facts``: India's rules are imported when they are given."""
+    if value is None:
+        return None
+    return converter.structure(value, tax.RateFacts)
+
+
+# A sale line states India's rate facts only where given (written only then).
+converter.register_structure_hook(
+    tax.SaleLine,
+    object_hook(tax.SaleLine, rate_facts=override(struct_hook=_sale_line_rate_facts)),
+)
+converter.register_unstructure_hook_factory(
+    lambda cls: cls is tax.SaleLine,
+    lambda cls: make_dict_unstructure_fn(
+        cls, converter, rate_facts=override(omit_if_default=True)
+    ),
+)
 # Rate facts write only what is said: every fact left None is not written.
 converter.register_unstructure_hook_factory(
     _is_rate_facts,

@@ -232,11 +232,13 @@ def car_rows() -> tuple[_Row, ...]:
 def missing_fact(vehicle: str, field: str, why: str) -> MissingDataError:
     """The refusal of a ``vehicle`` ("car", "motorcycle") whose ``field`` is not
     stated, saying the rate turns on ``why``."""
+    turns = f"India's GST and compensation cess on a {vehicle} turn on {why}"
     return MissingDataError(
         f"RateFacts.{field}",
-        f"India's GST and compensation cess on a {vehicle} turn on {why}; pass "
-        f"RateFacts({field}=...) with the {vehicle}'s other facts",
+        f"{turns}; pass RateFacts({field}=...) with the {vehicle}'s other facts",
         field=f"facts.{field}",
+        json_how=f'{turns}; write "{field}" in the product\'s "rate_facts", with the '
+        f"{vehicle}'s other facts",
     )
 
 

@@ -82,7 +82,6 @@ from commercekit.tax._in_cars import car_rates, car_rows
 from commercekit.tax._in_conveyance import why_not_bundled
 from commercekit.tax._in_electric import electric_rows
 from commercekit.tax._in_headings import (
-    CESS,
     heading_categories,
     heading_rates,
     row_rate,
@@ -95,7 +94,7 @@ from commercekit.tax._in_rate_facts import RateFacts
 from commercekit.tax._item_rules import ItemRule
 from commercekit.tax._tax_rate import TaxRate
 
-__all__ = ["fact_rates", "has_fact_rows", "rates_either_way"]
+__all__ = ["fact_rates", "has_fact_rows"]
 
 _FIELDS = {
     TaxCategory.ACCOMMODATION: ("unit_value_per_day",),
@@ -216,22 +215,6 @@ def _all_rates(category: TaxCategory) -> tuple[TaxRate, ...]:
     return (*by_heading, *by_band, *cars, *bikes, *electric)
 
 
-def rates_either_way(code: str, category: TaxCategory, day: date) -> tuple[TaxRate, ...]:
-    """Every rate ``category`` may pay in the Indian place ``code`` on ``day`` by the
-    facts it turns on (each band, premises, class or heading, the cess included), as
-    the taxes of the place; ``()`` where it has no such rows. What a decision lists
-    for a sale whose lines state the facts only in the quote."""
-    found: list[TaxRate] = []
-    for rate in _all_rates(category):
-        if rate.covers(day):
-            found += (
-                [attrs.evolve(rate, jurisdiction=code)]
-                if rate.tax == CESS
-                else split_gst(rate, code, day)
-            )
-    return tuple(found)
-
-
 def _in_force(asked: TaxCategory, day: date) -> tuple[_Row, ...]:
     rows = tuple(row for row in rows_table().get(asked, ()) if row.rate.covers(day))
     if rows:
@@ -300,12 +283,16 @@ def fact_rates(
         return pan_masala_rates(code, facts, day)
     if asked in heading_categories():
         if facts.heading is None:
+            turns = (
+                f"India's GST rate for {asked} turns on the HSN heading of the goods "
+                "(and some headings pay the compensation cess too)"
+            )
             raise MissingDataError(
                 "RateFacts.heading",
-                f"India's GST rate for {asked} turns on the HSN heading of the goods "
-                "(and some headings pay the compensation cess too); pass "
-                "RateFacts(heading='2202 10 10'), say",
+                f"{turns}; pass rate_facts=RateFacts(heading='2202 10 10'), say",
                 field="facts.heading",
+                json_how=f'{turns}; write "rate_facts": {{"heading": "2202 10 10"}}, '
+                "say, in the product",
             )
         return heading_rates(code, asked, facts.heading, day)
     rows = _in_force(asked, day)

@@ -3,12 +3,15 @@ asks, what kind of goods it is (``tax._excise``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import attrs
 
 from commercekit import _checks as checks
 from commercekit._checks import invalid
 from commercekit._methods import attrs_eq, attrs_hash, attrs_repr
 from commercekit._numbers import named_at_the_door
+from commercekit.errors import InputKind
 from commercekit.money import Money, require_money
 from commercekit.tax import _checks
 from commercekit.tax._categories import TaxCategory, check_category
@@ -19,9 +22,27 @@ from commercekit.tax._excise import (
     optional_hs_code,
 )
 
+if TYPE_CHECKING:
+    from commercekit.tax._in_rate_facts import RateFacts
+
+    _RateFacts = RateFacts | None
+else:  # India's facts are imported when given; serde reads them by its own hook
+    _RateFacts = Any
+
 __all__ = ["SaleLine", "optional_hs_code"]
 
 _MAX_UNITS = 10**9
+
+
+def _rate_facts(value: object) -> RateFacts | None:
+    if value is None:
+        return None
+    # India's facts, imported when given: a sale elsewhere never states them.
+    from commercekit.tax._in_rate_facts import RateFacts  # noqa: PLC0415
+
+    if not isinstance(value, RateFacts):
+        raise invalid("rate_facts", value, "is not RateFacts", kind=InputKind.TYPE)
+    return value
 
 
 def _quantity(value: object) -> int:
@@ -42,7 +63,10 @@ class SaleLine:
     ``"none"`` ...: an [`ExciseKind`][commercekit.tax.ExciseKind]) and ``hs_code``
     gives its tariff heading, from which the kind is read; a low-value regime that
     excludes some kinds refuses a line whose kind neither says nor its category
-    settles. Where both say, they must agree.
+    settles. Where both say, they must agree. ``rate_facts`` (a
+    [`RateFacts`][commercekit.tax.RateFacts]) states the facts an Indian GST rate
+    turns on beyond the category (a drink's HSN heading, a room's value per day ...):
+    a decision in India refuses a line of such a category without them.
     """
 
     __repr__, __eq__, __hash__ = attrs_repr, attrs_eq, attrs_hash
@@ -57,6 +81,7 @@ class SaleLine:
     hs_code: str | None = attrs.field(
         default=None, converter=optional_hs_code, kw_only=True
     )
+    rate_facts: _RateFacts = attrs.field(default=None, converter=_rate_facts, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         kind_of(self.excise, self.hs_code, self.category)

@@ -255,7 +255,7 @@ class Case:
             return source_rates(self.source, jurisdiction, category, on=self.on)
         except MissingDataError as error:
             # Imported when a rate is missing: a rate per item or per fact is rare.
-            from commercekit.tax._in_facts import rates_either_way  # noqa: PLC0415
+            from commercekit.tax._in_facts import has_fact_rows  # noqa: PLC0415
             from commercekit.tax._item_rules import said  # noqa: PLC0415
 
             rules = self._item_rules(jurisdiction, category)
@@ -263,10 +263,9 @@ class Case:
                 self.by_item.setdefault(Rule(said(item), item.above.source))
             if rules:
                 return tuple(r for item in rules for r in (item.below, item.above))
-            if jurisdiction == "IN" or jurisdiction.startswith("IN-"):
-                by_fact = rates_either_way(jurisdiction, category, self.on)
-                if by_fact:  # each line's facts pick one (fact_rates)
-                    return by_fact
+            india = jurisdiction == "IN" or jurisdiction.startswith("IN-")
+            if india and has_fact_rows(category, self.on):
+                return self._fact_rates(jurisdiction, category)
             try:
                 rule = left_out_category(
                     self.source, jurisdiction, category, error, self.on
@@ -275,6 +274,20 @@ class Case:
                 raise self.at_line(refused, category) from None
             self.left_out.setdefault(category, rule)
             return None
+
+    def _fact_rates(self, jurisdiction: str, category: TaxCategory) -> tuple[TaxRate, ...]:
+        """The rates each line of ``category`` picks by its facts (``fact_rates``);
+        a line without the fact its rate turns on is refused, naming it."""
+        from commercekit.tax._in_fact_lines import line_fact_rates  # noqa: PLC0415
+
+        lines = [
+            (f"sale.lines[{at}]", line.rate_facts)
+            for at, line in enumerate(self.sale.lines)
+            if line.category == category
+        ]
+        return line_fact_rates(
+            jurisdiction, category, lines or [("sale.lines[0]", None)], self.on
+        )
 
     def given(self, category: TaxCategory) -> str:
         """Where the sale gave ``category``: its first line of it, or its own."""
