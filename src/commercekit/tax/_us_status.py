@@ -52,7 +52,12 @@ from commercekit.tax._us_nexus import (
     NexusThreshold,
     nexus_periods,
 )
-from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
+from commercekit.tax._us_windows import (
+    LOOKBACK_MONTHS,
+    lookback,
+    obliged_until,
+    window_rules,
+)
 
 __all__ = ["NexusStatus", "not_in_force", "state_status"]
 
@@ -108,7 +113,11 @@ class NexusStatus:
     earlier rule is judged by that rule too, and ``explain`` names it. On a day before
     the state's first rule, the status is ``no_rule_in_force``, ``threshold`` the rule
     to come (its ``since`` the day it starts) and nothing is measured: no window,
-    nothing counted, a share of 0. The amounts
+    nothing counted, a share of 0. ``last_crossed`` is the last day of the newest
+    look-back window that crossed where it is not the latest one shown: a crossing the
+    window has slid past is remembered while the state's rule keeps the seller obliged
+    (Illinois: a year), and where that rule is not bundled (Texas, New York, ...)
+    ``explain`` says so (issue 18). The amounts
     are exact sums of the sales converted to USD (not rounded: the sum compared with
     a limit is the one shown).
     """
@@ -130,6 +139,9 @@ class NexusStatus:
     share: Decimal = attrs.field(converter=_share_value)
     status: Registration = attrs.field(converter=_registration)
     conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
+    last_crossed: date | None = attrs.field(
+        default=None, validator=_checks.valid_optional_day
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.state != self.threshold.state:
@@ -184,6 +196,7 @@ class NexusStatus:
                 if self.due is not None
                 else "when collection becomes due is not bundled; see the source"
             )
+            when += self._remembered()
         counted = (
             f"USD {self.sales.amount} and {self.transactions} transactions counted "
             f"from {self.window_start} to {self.window_end}"
@@ -198,6 +211,24 @@ class NexusStatus:
             f"{self.state}: {counted} against "
             f"{rule.describe()} ({rule.legal_basis}){self._earlier_rules()}: "
             f"{self.status.value}, {when}. Source: {' '.join(rule.sources)}"
+        )
+
+    def _remembered(self) -> str:
+        """Why a crossing the latest look-back no longer shows still obliges."""
+        if self.last_crossed is None:
+            return ""
+        start = lookback(self.last_crossed)[0]
+        until = obliged_until(self.state, self.last_crossed)
+        lasts = (
+            "whether the obligation has ended since the sales fell is not bundled; "
+            "see the source"
+            if until is None
+            else f"the seller collects for one year, to {until} (86 Ill. Adm. Code "
+            "131.115(b))"
+        )
+        return (
+            f"; crossed in the 12 months {start} to {self.last_crossed}, which the "
+            f"latest look-back no longer shows: {lasts}"
         )
 
     def _earlier_rules(self) -> str:
