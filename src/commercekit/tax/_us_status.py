@@ -13,10 +13,11 @@ Two kinds of window (``NexusWindow``):
   where the state counts it);
 * look-back periods (Texas' preceding 12 calendar months, New York's four sales-tax
   quarters, Illinois' quarterly 12-month look-back): the state measures at the end of
-  each month or quarter; the status is the latest look-back's, and the day of crossing
-  is the end of the first period of the unbroken run of crossed look-backs that ends
-  with the latest, however long ago it began. How long an obligation lasts once the
-  look-back falls below again (Illinois: a year) is not modelled.
+  each month or quarter; a look-back that crossed keeps the seller obliged after the
+  window slides past it (``last_crossed``; issue 18): in Illinois for the year its
+  rule says, elsewhere with "whether the obligation has ended ... is not bundled" in
+  ``explain``. The day of crossing is the end of the first period of the unbroken run
+  of crossed look-backs that ends with the newest, however long ago it began.
 
 Each window is judged by the rule in force on its last day as well as by the rule in
 force on the day asked (``window_rules``; ``_us_measure`` measures).

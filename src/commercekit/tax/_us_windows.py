@@ -73,7 +73,8 @@ def obliged_until(state: str, crossed_end: date) -> date | None:
     months = OBLIGED_MONTHS.get(state)
     if months is None:
         return None
-    return _month_start(crossed_end.year, crossed_end.month + 1 + months) - timedelta(days=1)
+    ended = _month_start(crossed_end.year, crossed_end.month + 1 + months)
+    return ended - timedelta(days=1)
 
 
 RELIEVED = {
