@@ -113,7 +113,7 @@ def test_illinois_collects_for_one_year_from_the_next_quarter() -> None:
         found = status(il, day, "US-IL")
         assert found.status is Registration.MUST_REGISTER, day  # was BELOW on 04-01
         assert (found.crossed_on, found.due) == (date(2025, 12, 31), date(2026, 1, 1))
-        assert "for one year, to 2026-12-31" in found.explain()
+        assert "collects to 2026-12-31 (86 Ill. Adm. Code 131.115(b)" in found.explain()
     after = status(il, date(2027, 1, 1), "US-IL")
     assert after.status is Registration.BELOW
     assert (after.crossed_on, after.last_crossed) == (None, None)

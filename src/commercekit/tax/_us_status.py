@@ -55,6 +55,7 @@ from commercekit.tax._us_nexus import (
 )
 from commercekit.tax._us_windows import (
     LOOKBACK_MONTHS,
+    OBLIGED_FOR,
     lookback,
     obliged_until,
     window_rules,
@@ -224,8 +225,7 @@ class NexusStatus:
             "whether the obligation has ended since the sales fell is not bundled; "
             "see the source"
             if until is None
-            else f"the seller collects for one year, to {until} (86 Ill. Adm. Code "
-            "131.115(b))"
+            else f"the seller collects to {until} ({OBLIGED_FOR[self.state][1]})"
         )
         return (
             f"; crossed in the 12 months {start} to {self.last_crossed}, which the "

@@ -11,7 +11,7 @@ from commercekit.tax._us_nexus import NexusThreshold, NexusWindow, nexus_periods
 
 __all__ = [
     "LOOKBACK_MONTHS",
-    "OBLIGED_MONTHS",
+    "OBLIGED_FOR",
     "RELIEVED",
     "lookback",
     "obliged_until",
@@ -57,9 +57,10 @@ def lookback(end: date) -> tuple[date, date]:
     return _month_start(end.year, end.month - 11), end
 
 
-OBLIGED_MONTHS = {"US-IL": 12}
+OBLIGED_FOR = {"US-IL": (12, "86 Ill. Adm. Code 131.115(b): 'for one year'")}
 """Look-back states whose law says how long a crossing obliges once later look-backs
-fall below: the months from the day after the crossed look-back ends. Illinois: 86
+fall below: the months from the day after the crossed look-back ends, and the rule's
+words. Illinois: 86
 Ill. Adm. Code 131.115(b), a remote retailer that meets a threshold for the 12 months
 to a quarter end collects from the first day of the next quarter and files "for one
 year" (read on the Cornell LII and Justia copies of the Administrative Code). Elsewhere
@@ -69,10 +70,10 @@ is not bundled": no rule on falling below was read."""
 
 def obliged_until(state: str, crossed_end: date) -> date | None:
     """The last day a look-back crossed up to ``crossed_end`` obliges in ``state``
-    (None: not bundled, see ``OBLIGED_MONTHS``)."""
-    months = OBLIGED_MONTHS.get(state)
-    if months is None:
+    (None: not bundled, see ``OBLIGED_FOR``)."""
+    if state not in OBLIGED_FOR:
         return None
+    months = OBLIGED_FOR[state][0]
     ended = _month_start(crossed_end.year, crossed_end.month + 1 + months)
     return ended - timedelta(days=1)
 
