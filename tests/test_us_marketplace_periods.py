@@ -83,7 +83,12 @@ def test_illinois_leaves_marketplace_sales_out_of_look_backs_ending_from_2020() 
     found = _status(sales, date(2020, 4, 1), "US-IL")
     assert (found.window_start, found.window_end) == (date(2019, 4, 1), date(2020, 3, 31))
     assert (found.sales, found.left_out) == (Money("60000", "USD"), Money("50000", "USD"))
-    assert found.status is Registration.BELOW
+    # the look-backs to 2019-06-30 .. 2019-12-31 counted the marketplace sales (USD
+    # 110,000) and crossed: 86 Ill. Adm. Code 131.115(b) keeps the seller collecting
+    # for a year from 2020-01-01 (issue 18)
+    assert found.status is Registration.MUST_REGISTER
+    assert (found.crossed_on, found.last_crossed) == (date(2019, 6, 30), date(2019, 12, 31))
+    assert _status(sales, date(2021, 1, 1), "US-IL").status is Registration.BELOW
 
 
 def test_kansas_counts_marketplace_sales() -> None:

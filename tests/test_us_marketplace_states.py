@@ -205,7 +205,8 @@ def test_illinois_drops_its_count_on_2026_01_01_as_the_department_says() -> None
     12 months to the quarter end remains (86 Ill. Adm. Code 131.115). 250 sales of USD
     100 on 2025-10-01: the look-back to 2025-12-31 closed under the old rule and
     crosses (asked on 2026-01-01); the look-back to 2026-03-31, judged by the new
-    rule, does not."""
+    rule, does not, but the seller collects for one year from 2026-01-01 (131.115(b);
+    issue 18)."""
     many = [_sale(date(2025, 10, 1), "25000", "US-IL", 250)]
     before = _status(many, date(2026, 1, 1), "US-IL")
     assert (before.window_end, before.status) == (
@@ -215,7 +216,10 @@ def test_illinois_drops_its_count_on_2026_01_01_as_the_department_says() -> None
     after = _status(many, date(2026, 4, 1), "US-IL")
     assert after.threshold.official is True
     assert after.threshold.source.startswith("https://tax.illinois.gov/")
-    assert (after.window_end, after.status) == (date(2026, 3, 31), Registration.BELOW)
+    assert after.window_end == date(2026, 3, 31)
+    assert after.status is Registration.MUST_REGISTER
+    assert after.last_crossed == date(2025, 12, 31)
+    assert _status(many, date(2027, 1, 1), "US-IL").status is Registration.BELOW
     # USD 100,000.00 in one sale is enough ('or more'), a cent less is not
     for amount, crosses in (("100000.00", True), ("99999.99", False)):
         sales = [_sale(date(2026, 2, 1), amount, "US-IL")]

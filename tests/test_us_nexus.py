@@ -181,7 +181,13 @@ def test_texas_500000_is_not_in_the_safe_harbor_and_collection_starts_four_month
 def test_texas_window_is_the_twelve_whole_months_before_the_current_one() -> None:
     sales = [sale(date(2025, 11, 30), "500000", "US-TX")]
     assert nexus(sales, date(2026, 11, 30), "US-TX").status is Registration.MUST_REGISTER
-    assert nexus(sales, date(2026, 12, 1), "US-TX").status is Registration.BELOW
+    slid = nexus(sales, date(2026, 12, 1), "US-TX")
+    assert (slid.window_start, slid.window_end) == (date(2025, 12, 1), date(2026, 11, 30))
+    assert slid.sales == Money("0", "USD")
+    # the crossing the window slid past is remembered (issue 18): when Texas lets a
+    # seller stop is not bundled, so it is not reported below
+    assert slid.status is Registration.MUST_REGISTER
+    assert (slid.crossed_on, slid.last_crossed) == (date(2025, 11, 30), date(2026, 10, 31))
     # not yet measured in the month of the sale itself
     assert nexus(sales, date(2025, 11, 30), "US-TX").status is Registration.BELOW
 
@@ -198,10 +204,15 @@ def test_new_york_needs_both_limits_over_four_sales_tax_quarters() -> None:
     for amount, count in (("500000.01", 100), ("500000", 101)):
         one = [sale(date(2025, 3, 1), amount, "US-NY", count)]
         assert nexus(one, on, "US-NY").status is Registration.APPROACHING
-    # the sale left the window when the quarter December-February ended
-    assert nexus(both, date(2026, 6, 1), "US-NY").status is Registration.BELOW
+    # the sale left the window when the quarter December-February ended; the crossing
+    # is remembered, New York's rule on falling below not being bundled (issue 18)
+    slid = nexus(both, date(2026, 6, 1), "US-NY")
+    assert (slid.status, slid.sales) == (Registration.MUST_REGISTER, Money("0", "USD"))
+    assert "whether the obligation has ended" in slid.explain()
     earlier = [sale(date(2025, 2, 28), "500000.01", "US-NY", 101)]  # the quarter before
-    assert nexus(earlier, on, "US-NY").status is Registration.BELOW
+    edge = nexus(earlier, on, "US-NY")
+    assert edge.sales == Money("0", "USD")  # not in the four quarters measured
+    assert (edge.crossed_on, edge.last_crossed) == (date(2025, 2, 28), date(2025, 11, 30))
 
 
 def test_south_dakota_dropped_its_200_transactions_on_2023_07_01() -> None:
@@ -586,8 +597,12 @@ def test_a_past_window_is_judged_by_the_rule_in_force_when_it_ended() -> None:
         "ending 2025-12-31 is judged by the rule in force then too: at least "
         "USD 100000 or at least 200 transactions" in found.explain()
     )
-    # the look-back measured at 2026-03-31 falls under the 2026 rule: USD only
-    assert nexus(many, date(2026, 4, 1), "US-IL").status is Registration.BELOW
+    # the look-back measured at 2026-03-31 falls under the 2026 rule (USD only), but
+    # the seller collects for the year from 2026-01-01 (issue 18)
+    later = nexus(many, date(2026, 4, 1), "US-IL")
+    assert later.status is Registration.MUST_REGISTER
+    assert later.crossed_on == date(2025, 12, 31)
+    assert nexus(many, date(2027, 1, 1), "US-IL").status is Registration.BELOW
     # South Dakota: 2022's 200 transactions were over under 2022's rule and keep the
     # seller obliged through 2023, also after the count went on 2023-07-01
     sd = [sale(date(2022, 5, 1), "10.00", "US-SD", 200)]

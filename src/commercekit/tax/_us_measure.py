@@ -39,7 +39,12 @@ from commercekit.tax._us_nexus import (
     NexusWindow,
     nexus_periods,
 )
-from commercekit.tax._us_windows import lookback, period_ends, window_rules
+from commercekit.tax._us_windows import (
+    lookback,
+    obliged_until,
+    period_ends,
+    window_rules,
+)
 
 __all__ = ["Entry", "Measured", "counted", "measure_lookback", "measure_years", "within"]
 
@@ -71,6 +76,7 @@ class Measured:
     previous_transactions: int | None = None
     crossed_on: date | None = None
     share: Decimal = Decimal(0)
+    last_crossed: date | None = None
 
 
 def _counted(threshold: NexusThreshold, entries: Sequence[Entry]) -> list[Entry]:
@@ -121,10 +127,20 @@ def counted(
 
 def _crossed(rules: Sequence[NexusThreshold], entries: Sequence[Entry]) -> bool:
     """Whether a rule crosses on the sales it counts of ``entries`` (a rule that also
-    needs facts the sales do not carry never does: ``also_requires``)."""
-    return any(
-        rule.crossed(*counted(rule, entries)) for rule in rules if not rule.also_requires
-    )
+    needs facts the sales do not carry never does: ``also_requires``). Where a rule's
+    marketplace answer is not bundled, marketplace sales are asked about only when
+    they decide it (a window crossed, or not, either way needs no answer)."""
+    return any(_crosses(rule, entries) for rule in rules if not rule.also_requires)
+
+
+def _crosses(rule: NexusThreshold, entries: Sequence[Entry]) -> bool:
+    if rule.marketplace_counts is None:
+        direct = [e for e in entries if not e.marketplace]
+        if rule.crossed(*totals(direct, f"to {rule.state}")):
+            return True
+        if not rule.crossed(*totals(entries, f"to {rule.state}")):
+            return False
+    return rule.crossed(*counted(rule, entries))  # raises where marketplace sales decide
 
 
 def _share(rules: Sequence[NexusThreshold], entries: Sequence[Entry]) -> Decimal:
@@ -236,17 +252,24 @@ def measure_lookback(
     """Look-back windows: the 12 months before the current period, each judged by the
     rule in force on its last day (the day the state measures it; Illinois: "at the
     end of each ... quarter", 86 Ill. Adm. Code 131.115) and by ``threshold``.
-    Crossed when the latest look-back crossed; the day of crossing is the first
-    period end of the unbroken run of crossed look-backs that ends with it (back to a
-    year before the state's first economic-nexus day)."""
+    Crossed when a look-back crossed that the law still looks back to on ``day``: the
+    latest, or an earlier one (``last_crossed``, the newest that crossed) for as long as
+    the state's rule keeps the seller obliged (``obliged_until``; always where that rule
+    is not bundled). The day of crossing is the first period end of the unbroken run of
+    crossed look-backs that ends with the newest (back to a year before the state's
+    first economic-nexus day)."""
     since = nexus_periods(threshold.state)[0].since
     ends = period_ends(threshold.window, day, date(since.year - 1, since.month, 1))
-    crossed_on = None
-    for end in ends:  # newest first; bounded by the ends, stops at the first below
-        rules = window_rules(threshold, end, day)
-        if not _crossed(rules, within(entries, *lookback(end))):
+    newest = crossed_on = None
+    for end in ends:  # newest first; bounded by the ends, stops below a crossed run
+        if _crossed(window_rules(threshold, end, day), within(entries, *lookback(end))):
+            newest, crossed_on = newest or end, end
+        elif newest is not None:
             break
-        crossed_on = end
+    if newest is not None and newest != ends[0]:
+        until = obliged_until(threshold.state, newest)
+        if until is not None and until < day:  # the state's rule let it end
+            newest = crossed_on = None
     start, end = lookback(ends[0])
     found = within(entries, start, end)
     sales, count = counted(threshold, found)
@@ -257,4 +280,5 @@ def measure_lookback(
         transactions=count,
         crossed_on=crossed_on,
         share=_share(window_rules(threshold, end, day), found),
+        last_crossed=None if newest == ends[0] else newest,
     )

@@ -13,10 +13,11 @@ Two kinds of window (``NexusWindow``):
   where the state counts it);
 * look-back periods (Texas' preceding 12 calendar months, New York's four sales-tax
   quarters, Illinois' quarterly 12-month look-back): the state measures at the end of
-  each month or quarter; the status is the latest look-back's, and the day of crossing
-  is the end of the first period of the unbroken run of crossed look-backs that ends
-  with the latest, however long ago it began. How long an obligation lasts once the
-  look-back falls below again (Illinois: a year) is not modelled.
+  each month or quarter; a look-back that crossed keeps the seller obliged after the
+  window slides past it (``last_crossed``; issue 18): in Illinois for the year its
+  rule says, elsewhere with "whether the obligation has ended ... is not bundled" in
+  ``explain``. The day of crossing is the end of the first period of the unbroken run
+  of crossed look-backs that ends with the newest, however long ago it began.
 
 Each window is judged by the rule in force on its last day as well as by the rule in
 force on the day asked (``window_rules``; ``_us_measure`` measures).
@@ -52,7 +53,13 @@ from commercekit.tax._us_nexus import (
     NexusThreshold,
     nexus_periods,
 )
-from commercekit.tax._us_windows import LOOKBACK_MONTHS, lookback, window_rules
+from commercekit.tax._us_windows import (
+    LOOKBACK_MONTHS,
+    OBLIGED_FOR,
+    lookback,
+    obliged_until,
+    window_rules,
+)
 
 __all__ = ["NexusStatus", "not_in_force", "state_status"]
 
@@ -108,7 +115,11 @@ class NexusStatus:
     earlier rule is judged by that rule too, and ``explain`` names it. On a day before
     the state's first rule, the status is ``no_rule_in_force``, ``threshold`` the rule
     to come (its ``since`` the day it starts) and nothing is measured: no window,
-    nothing counted, a share of 0. The amounts
+    nothing counted, a share of 0. ``last_crossed`` is the last day of the newest
+    look-back window that crossed where it is not the latest one shown: a crossing the
+    window has slid past is remembered while the state's rule keeps the seller obliged
+    (Illinois: a year), and where that rule is not bundled (Texas, New York, ...)
+    ``explain`` says so (issue 18). The amounts
     are exact sums of the sales converted to USD (not rounded: the sum compared with
     a limit is the one shown).
     """
@@ -130,6 +141,9 @@ class NexusStatus:
     share: Decimal = attrs.field(converter=_share_value)
     status: Registration = attrs.field(converter=_registration)
     conversions: tuple[str, ...] = attrs.field(default=(), converter=_conversions)
+    last_crossed: date | None = attrs.field(
+        default=None, validator=_checks.valid_optional_day
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.state != self.threshold.state:
@@ -184,6 +198,7 @@ class NexusStatus:
                 if self.due is not None
                 else "when collection becomes due is not bundled; see the source"
             )
+            when += self._remembered()
         counted = (
             f"USD {self.sales.amount} and {self.transactions} transactions counted "
             f"from {self.window_start} to {self.window_end}"
@@ -198,6 +213,23 @@ class NexusStatus:
             f"{self.state}: {counted} against "
             f"{rule.describe()} ({rule.legal_basis}){self._earlier_rules()}: "
             f"{self.status.value}, {when}. Source: {' '.join(rule.sources)}"
+        )
+
+    def _remembered(self) -> str:
+        """Why a crossing the latest look-back no longer shows still obliges."""
+        if self.last_crossed is None:
+            return ""
+        start = lookback(self.last_crossed)[0]
+        until = obliged_until(self.state, self.last_crossed)
+        lasts = (
+            "whether the obligation has ended since the sales fell is not bundled; "
+            "see the source"
+            if until is None
+            else f"the seller collects to {until} ({OBLIGED_FOR[self.state][1]})"
+        )
+        return (
+            f"; crossed in the 12 months {start} to {self.last_crossed}, which the "
+            f"latest look-back no longer shows: {lasts}"
         )
 
     def _earlier_rules(self) -> str:

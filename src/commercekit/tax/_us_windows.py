@@ -9,7 +9,15 @@ from datetime import date, timedelta
 
 from commercekit.tax._us_nexus import NexusThreshold, NexusWindow, nexus_periods
 
-__all__ = ["LOOKBACK_MONTHS", "RELIEVED", "lookback", "period_ends", "window_rules"]
+__all__ = [
+    "LOOKBACK_MONTHS",
+    "OBLIGED_FOR",
+    "RELIEVED",
+    "lookback",
+    "obliged_until",
+    "period_ends",
+    "window_rules",
+]
 
 LOOKBACK_MONTHS = {
     NexusWindow.PRECEDING_12_CALENDAR_MONTHS: (1, 1),
@@ -47,6 +55,27 @@ def period_ends(window: NexusWindow, day: date, since: date) -> list[date]:
 def lookback(end: date) -> tuple[date, date]:
     """The 12 months ending on the period end ``end``."""
     return _month_start(end.year, end.month - 11), end
+
+
+OBLIGED_FOR = {"US-IL": (12, "86 Ill. Adm. Code 131.115(b): 'for one year'")}
+"""Look-back states whose law says how long a crossing obliges once later look-backs
+fall below: the months from the day after the crossed look-back ends, and the rule's
+words. Illinois: 86
+Ill. Adm. Code 131.115(b), a remote retailer that meets a threshold for the 12 months
+to a quarter end collects from the first day of the next quarter and files "for one
+year" (read on the Cornell LII and Justia copies of the Administrative Code). Elsewhere
+(Texas, New York, ...) a crossing is remembered with "whether the obligation has ended
+is not bundled": no rule on falling below was read."""
+
+
+def obliged_until(state: str, crossed_end: date) -> date | None:
+    """The last day a look-back crossed up to ``crossed_end`` obliges in ``state``
+    (None: not bundled, see ``OBLIGED_FOR``)."""
+    if state not in OBLIGED_FOR:
+        return None
+    months = OBLIGED_FOR[state][0]
+    ended = _month_start(crossed_end.year, crossed_end.month + 1 + months)
+    return ended - timedelta(days=1)
 
 
 RELIEVED = {

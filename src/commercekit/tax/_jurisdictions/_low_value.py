@@ -171,15 +171,15 @@ class LowValueGoods(RegisteredServices):
         return import_at_border(case, destination, rules, documents)
 
     def consignment_over(self, case: Case, destination: str, *, taxed: bool) -> str:
-        """Why a consignment over the limit, its goods without the tax charged at sale
-        (the customs value, FOB), goes to the border where the law sends it whole; ""
-        where it does not."""
+        """Why a consignment over the limit (its goods without the tax charged at sale,
+        FOB) goes whole to the border where the law sends it; "" where it does not."""
         limit = threshold_for(self.code, self.low_value_rule, on=case.on)
         if not self.consignment_over_limit_at_border or limit.amount is None:
             return ""
         goods = case.goods_without_tax(destination, taxed=taxed)
         whole = case.amount_in(goods, limit.amount.currency.code)
-        over = f"each item within {limit.amount}, but a consignment of {whole}, over it"
+        shown = measured(whole, limit.amount)
+        over = f"each item within {limit.amount}, but a consignment of {shown}, over it"
         return over if limit.crossed_by(whole) else ""
 
     @property
