@@ -26,20 +26,22 @@ import pytest
 from commercekit.money import Money
 from commercekit.shipping import DutyRate, Item, Shipment, TariffTable, landed_cost
 
-TARIFF = TariffTable(
-    [
-        DutyRate(
-            "NZ",
-            "6109.10",
-            Decimal(10),
-            date(2010, 1, 1),
-            None,
-            "https://www.customs.govt.nz/",
-            note="an example rate for this test",
-        )
-    ],
-    name="example",
-)
+
+def _tariff(heading: str) -> TariffTable:
+    """An example 10 % duty on ``heading`` into New Zealand."""
+    rate = DutyRate(
+        "NZ",
+        heading,
+        Decimal(10),
+        date(2010, 1, 1),
+        None,
+        "https://www.customs.govt.nz/",
+        note="an example rate for this test",
+    )
+    return TariffTable([rate], name="example")
+
+
+TARIFF = _tariff("6109.10")
 
 
 def _charges(value: str, on: date) -> tuple[Money, Money]:
@@ -77,26 +79,16 @@ def test_the_total_waiver_leaves_out_the_goods_the_relief_excludes() -> None:
     of wine at the example 10 % pays duty 20.00 and GST 33.00, their total of 53.00
     under NZD 60 notwithstanding, where a T-shirt of the same value pays nothing. The
     excise duty itself is not bundled and is listed as lacking."""
-    wine = TariffTable(
-        [
-            DutyRate(
-                "NZ",
-                "2204.21",
-                Decimal(10),
-                date(2010, 1, 1),
-                None,
-                "https://www.customs.govt.nz/",
-                note="an example rate for this test",
-            )
-        ],
-        name="example",
-    )
     shipment = Shipment(
         (Item("Wine", Money("200.00", "NZD"), hs_code="2204.21", origin="FR"),),
         destination="NZ",
     )
     found = landed_cost(
-        shipment, incoterm="DAP", on=date(2019, 6, 1), tariffs=wine, without_excise=True
+        shipment,
+        incoterm="DAP",
+        on=date(2019, 6, 1),
+        tariffs=_tariff("2204.21"),
+        without_excise=True,
     )
     assert (found.duty, found.import_tax) == (Money("20.00", "NZD"), Money("33.00", "NZD"))
     assert found.lacks
