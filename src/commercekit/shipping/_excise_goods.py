@@ -58,10 +58,10 @@ class ReliefExclusion(NamedTuple):
 _EU = ReliefExclusion(
     frozenset({_A, _T, _P}),
     "alcoholic products, perfumes and toilet waters, tobacco and tobacco products",
-    "Council Regulation (EC) No 1186/2009 Art. 24 (the article's text was not opened "
-    "in this session)",
+    "Council Regulation (EC) No 1186/2009 Art. 24 (its list as secondary sources give "
+    "it; the article's own text was not read)",
     "https://eur-lex.europa.eu/eli/reg/2009/1186/oj",
-    official=True,
+    official=False,
 )
 _GB = ReliefExclusion(
     frozenset({_A, _T, _E, _P}),
