@@ -46,3 +46,29 @@ def test_the_service_refuses_a_without_excise_that_is_not_true_or_false() -> Non
     answer = TestClient(build_app()).post("/landed-cost", json=body)
     assert answer.status_code == 422
     assert answer.json()["field"] == "without_excise"
+
+
+def test_a_limit_converted_twice_is_said_once() -> None:
+    """A EUR 8.00 corkscrew into Australia: the AUD 1,000 limit is converted for the
+    duty relief and again for the GST relief; the landed cost said
+    "1000 AUD is 606.06... EUR at 0.606..." twice."""
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from commercekit.money import RateTable  # noqa: PLC0415
+
+    rates = RateTable(
+        base="EUR",
+        rates={"AUD": "1.65"},
+        observed_at=datetime(2026, 11, 25, tzinfo=UTC),
+        provider="example",
+    )
+    corkscrew = Item("corkscrew", Money("8.00", "EUR"), hs_code="8205.51", origin="FR")
+    cost = landed_cost(
+        Shipment((corkscrew,), destination="AU"),
+        incoterm="DDP",
+        on=date(2026, 11, 26),
+        rates=rates,
+    )
+    assert cost.duty == cost.import_tax == Money("0.00", "EUR")
+    assert len(cost.conversions) == len(set(cost.conversions)) == 1
+    assert cost.conversions[0].startswith("1000 AUD is 606.06")

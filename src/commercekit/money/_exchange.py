@@ -331,7 +331,7 @@ def convert_noted(
 
     Unrounded (``convert_unrounded``) to compare with a limit, or, with ``rounded``,
     rounded once half-up to the currency's minor unit (an amount charged). Money
-    already in ``to`` comes back as it is, with no note. With ``on``, the table must
+    already in ``to`` comes back as it is, with no note; a note is said once. With ``on``, the table must
     have been known then (``RateTable.check_known_at``). The note reads
     ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
 
@@ -391,8 +391,10 @@ def convert_noted(
         if rounded
         else convert_unrounded(money, target, rates)
     )
-    notes.append(
+    note = (
         f"{money} is {converted} at {rates.rate(source, target)} "
         f"({rates.provider}, observed {rates.observed_at.isoformat()})"
     )
+    if note not in notes:  # one limit converted for two rules is said once
+        notes.append(note)
     return converted
