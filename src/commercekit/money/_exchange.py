@@ -331,9 +331,9 @@ def convert_noted(
 
     Unrounded (``convert_unrounded``) to compare with a limit, or, with ``rounded``,
     rounded once half-up to the currency's minor unit (an amount charged). Money
-    already in ``to`` comes back as it is, with no note; a note is said once. With ``on``, the table must
-    have been known then (``RateTable.check_known_at``). The note reads
-    ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
+    already in ``to`` comes back as it is, with no note; a note is said once. With
+    ``on``, the table must have been known then (``RateTable.check_known_at``). The
+    note: ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
 
     Raises:
         MissingExchangeRateError: the currencies differ and ``rates`` is None or has
