@@ -72,3 +72,54 @@ def test_a_limit_converted_twice_is_said_once() -> None:
     assert cost.duty == cost.import_tax == Money("0.00", "EUR")
     assert len(cost.conversions) == len(set(cost.conversions)) == 1
     assert cost.conversions[0].startswith("1000 AUD is 606.06")
+
+
+def _wine_and_corkscrew_to(country: str, wine: dict[str, str]) -> str:
+    """The refusal of a quote of a wine and a corkscrew (listed in that order) from a
+    US seller registered in ``country`` under its low-value regime."""
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from commercekit.checkout import CheckoutContext, Product, quote  # noqa: PLC0415
+    from commercekit.errors import MissingDataError  # noqa: PLC0415
+    from commercekit.pricing import Cart, CartLine  # noqa: PLC0415
+    from commercekit.tax import Buyer, Seller  # noqa: PLC0415
+
+    currency = {"AU": "AUD", "GB": "GBP"}[country]
+    cart = Cart(
+        [
+            CartLine("WINE", Money("20.00", currency), 2),
+            CartLine("CORK", Money("8.00", currency), 1),
+        ]
+    )
+    products = {
+        "WINE": Product("WINE", "standard", origin="FR", **wine),  # type: ignore[arg-type]
+        "CORK": Product("CORK", "standard", hs_code="8205.51", origin="FR"),
+    }
+    context = CheckoutContext(
+        Seller("US", {country}),
+        Buyer(country),
+        at=datetime(2026, 3, 2, 12, tzinfo=UTC),
+        prices_include_tax=False,
+        products=products,
+    )
+    with pytest.raises(MissingDataError) as refused:
+        quote(cart, context)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize("country", ["AU", "GB"])
+def test_a_mixed_carts_refusal_names_the_wine_not_the_corkscrew(country: str) -> None:
+    """The cart lists the wine first (cart.lines[0]); the refusal said "line 1 is such
+    goods, taxed at the border, line 0 is not", counting the quote's lines sorted by
+    SKU, so cart.lines[1], the corkscrew, read as the excise goods."""
+    said = _wine_and_corkscrew_to(country, {"hs_code": "2204.21"})
+    assert "the line of 'WINE' is such goods" in said
+    assert "the line of 'CORK' is not" in said
+    assert "line 1" not in said
+
+
+def test_a_quotes_open_kind_names_the_product() -> None:
+    """A wine with no HS code and no excise kind: "what kind of goods line 1 is" named
+    the corkscrew's place in the cart."""
+    said = _wine_and_corkscrew_to("AU", {})
+    assert "what kind of goods the line of 'WINE' is" in said
