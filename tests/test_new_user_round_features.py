@@ -123,3 +123,43 @@ def test_a_quotes_open_kind_names_the_product() -> None:
     the corkscrew's place in the cart."""
     said = _wine_and_corkscrew_to("AU", {})
     assert "what kind of goods the line of 'WINE' is" in said
+
+
+@pytest.mark.parametrize("rule", ["deduct_up_to_refund", "deduct_shipping"])
+def test_a_withdrawal_after_the_deduction_was_made_is_refunded_in_full(rule: str) -> None:
+    """Two T-shirts at 24.95 and a mug at 12.00 reach a EUR 50.00 free-shipping
+    threshold (EUR 5.37 waived). A T-shirt returned under the shop's own terms keeps
+    36.95 and bears the 5.37 (19.58 back). The mug then withdrawn deducts nothing under
+    either rule (the shipping was taken whole), so Directive 2011/83/EU Art. 9(1) is
+    kept and the mug's 12.00 goes back; the withdrawal was refused instead."""
+    from datetime import UTC, datetime  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    from commercekit.checkout import (  # noqa: PLC0415
+        CheckoutContext,
+        Product,
+        RefundPolicy,
+        quote,
+        refund,
+    )
+    from commercekit.pricing import Cart, CartLine, FreeShipping, Promotion  # noqa: PLC0415
+    from commercekit.shipping import example_rate_cards  # noqa: PLC0415
+    from commercekit.tax import Buyer, Seller  # noqa: PLC0415
+
+    ship50 = Promotion("SHIP50", FreeShipping(), minimum_subtotal=Money("50.00", "EUR"))
+    weight = {"weight_kg": Decimal("0.2")}
+    placed = quote(
+        Cart([CartLine("TEE", Money("24.95", "EUR"), 2),
+              CartLine("MUG", Money("12.00", "EUR"), 1)]),
+        CheckoutContext(Seller("NL"), Buyer("NL"),
+            at=datetime(2026, 11, 26, 12, tzinfo=UTC), prices_include_tax=True,
+            rate_cards=example_rate_cards(), promotions=(ship50,),
+            products={sku: Product(sku, "standard", **weight) for sku in ("TEE", "MUG")}),
+    )  # fmt: skip
+    policy = RefundPolicy(below_threshold=rule)
+    tee = refund(placed, {"TEE": 1}, policy, withdrawal=False)
+    assert tee.shipping_deducted == Money("5.37", "EUR")
+    assert tee.total == Money("19.58", "EUR")
+    mug = refund(placed, {"MUG": 1}, policy, withdrawal=True, previous=[tee])
+    assert mug.shipping_deducted == Money("0.00", "EUR")
+    assert mug.total == Money("12.00", "EUR")
