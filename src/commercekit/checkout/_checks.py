@@ -182,7 +182,10 @@ def as_context_field(
     being the SKU of each sale line), the service facts
     (``sale.service.operator_service`` as ``service_facts.operator_service``) and the
     lines (``sale.lines`` as ``cart.lines``); a line's rate facts
-    (``sale.lines[0].rate_facts.heading``) as its product's, in what is missing too."""
+    (``sale.lines[0].rate_facts.heading``) as its product's, in what is missing too; and
+    a line its words count ("line 1", in the order the quote sorts them) by its SKU."""
+    if isinstance(error, MissingDataError) and skus:
+        error = _lines_named(error, skus)
     field = error.field or ""
     line = _SALE_LINE.fullmatch(field)
     said = getattr(error, "missing", ())
@@ -202,3 +205,23 @@ def as_context_field(
     if isinstance(error, MissingDataError):
         return MissingDataError(said, error.how, field=named, json_how=error.json_how)
     return type(error)(error.value, error.reason, field=named, choices=error.choices)
+
+
+_LINE_WORD = re.compile(r"\bline (\d+)\b")
+
+
+def _lines_named(error: MissingDataError, skus: Sequence[str]) -> MissingDataError:
+    """``error`` with each "line N" of its words as "the line of 'SKU'"."""
+
+    def sku(found: re.Match[str]) -> str:
+        at = int(found[1])
+        return f"the line of {shown(skus[at])}" if at < len(skus) else found[0]
+
+    def named(text: str) -> str:
+        return _LINE_WORD.sub(sku, text)
+
+    if not any(map(_LINE_WORD.search, (*error.missing, error.how))):
+        return error
+    json_how = None if error.json_how is None else named(error.json_how)
+    missing = tuple(map(named, error.missing))
+    return MissingDataError(missing, named(error.how), field=error.field, json_how=json_how)

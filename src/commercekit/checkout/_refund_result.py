@@ -167,8 +167,11 @@ class Refund:
     [`PointsLedger.reverse`][commercekit.loyalty.PointsLedger.reverse] as
     ``points_returned`` when it is not 0). ``shipping_deducted`` is the shipping a
     free-shipping threshold waived that this refund keeps back, by the policy's
-    ``below_threshold`` rule, gross as the checkout showed it; ``None`` where the
-    order keeps every threshold it reached, or no policy applied to it.
+    ``below_threshold`` rule: the promotion's shipping discount as the checkout
+    showed it (with tax where prices include it, without where they do not); ``None``
+    where the order keeps every threshold it reached, or no policy applied to it.
+    ``tax`` does not take out the VAT/GST in what is kept back: it is the returned
+    lines' and shipping's.
 
     Examples:
         >>> from datetime import UTC, datetime

@@ -148,8 +148,8 @@ def shipping_deducted(  # the refund's facts, by name
     kept reach every threshold the order reached.
 
     Raises ``MissingDataError`` where they do not and the policy states no
-    ``below_threshold`` rule, or it deducts and ``withdrawal`` is ``None``;
-    ``RefundPolicyRefusedError`` where it deducts from a withdrawal.
+    ``below_threshold`` rule, or it would deduct from this refund and ``withdrawal``
+    is ``None``; ``RefundPolicyRefusedError`` where it would deduct from a withdrawal.
     """
     lost = [
         (applied, short)
@@ -164,19 +164,11 @@ def shipping_deducted(  # the refund's facts, by name
         for applied, short in lost
     )
     if rule is None:
-        raise MissingDataError(
-            f"the rule for the free shipping this return loses ({said})",
-            "give RefundPolicy(below_threshold=...): keep_free_shipping, "
-            "deduct_shipping or deduct_up_to_refund",
-            field="policy.below_threshold",
-            json_how='write "below_threshold" in the policy: "keep_free_shipping", '
-            '"deduct_shipping" or "deduct_up_to_refund"',
-        )
+        raise _no_rule(said)
     zero = room * 0
     if rule is BelowThreshold.KEEP_FREE_SHIPPING:
         notes.append(f"below the free-shipping threshold: {said}; the buyer keeps it")
         return zero
-    _lawful(said, withdrawal=withdrawal)
     waived = sum_money([applied.shipping for applied, _ in lost], quote.currency)
     if rule is BelowThreshold.DEDUCT_SHIPPING:
         taken = sum_money([p.shipping_deducted or zero for p in previous], quote.currency)
@@ -186,12 +178,26 @@ def shipping_deducted(  # the refund's facts, by name
         crossed = all(_shortfall(quote, applied, before) is None for applied, _ in lost)
         due = waived if crossed else zero
         already = "" if crossed else "deducted only by the refund that crossed it, "
+    if due.amount:  # a refund the rule takes nothing from needs no withdrawal fact
+        _lawful(said, withdrawal=withdrawal)
     deducted = min(due, room)
     notes.append(
         f"below the free-shipping threshold: {said}; {rule} rule: {already}"
         f"{deducted} deducted of {waived} (at most the {room} this refund gives back)"
     )
     return deducted
+
+
+def _no_rule(said: str) -> MissingDataError:
+    """The refusal of a return below a threshold under a policy that states no rule."""
+    return MissingDataError(
+        f"the rule for the free shipping this return loses ({said})",
+        "give RefundPolicy(below_threshold=...): keep_free_shipping, "
+        "deduct_shipping or deduct_up_to_refund",
+        field="policy.below_threshold",
+        json_how='write "below_threshold" in the policy: "keep_free_shipping", '
+        '"deduct_shipping" or "deduct_up_to_refund"',
+    )
 
 
 def _lawful(said: str, *, withdrawal: bool | None) -> None:

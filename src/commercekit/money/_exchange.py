@@ -332,9 +332,9 @@ def convert_noted(
 
     Unrounded (``convert_unrounded``) to compare with a limit, or, with ``rounded``,
     rounded once half-up to the currency's minor unit (an amount charged). Money
-    already in ``to`` comes back as it is, with no note. With ``on``, the table must
-    have been known then (``RateTable.check_known_at``). The note reads
-    ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
+    already in ``to`` comes back as it is, with no note; a note is said once. With
+    ``on``, the table must have been known then (``RateTable.check_known_at``). The
+    note: ``"<money> is <converted> at <rate> (<provider>, observed <ISO moment>)"``.
 
     Raises:
         MissingExchangeRateError: the currencies differ and ``rates`` is None or has
@@ -386,14 +386,15 @@ def convert_noted(
             f"{needed}: {how}",
             json_how=f'{needed}: write "exchange_rates" with the rate between them',
         )
-    rates = table
     converted = (
-        convert(money, target, rates, mode=RoundingMode.HALF_UP)
+        convert(money, target, table, mode=RoundingMode.HALF_UP)
         if rounded
-        else convert_unrounded(money, target, rates)
+        else convert_unrounded(money, target, table)
     )
-    notes.append(
-        f"{money} is {converted_shown(converted)} at {rate_shown(rates, source, target)} "
-        f"({rates.provider}, observed {rates.observed_at.isoformat()})"
+    note = (
+        f"{money} is {converted_shown(converted)} at {rate_shown(table, source, target)} "
+        f"({table.provider}, observed {table.observed_at.isoformat()})"
     )
+    if note not in notes:  # one limit converted for two rules is said once
+        notes.append(note)
     return converted

@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from commercekit._checks import invalid
 from commercekit.errors import InputKind, MissingDataError
+from commercekit.shipping._checks import flag
 from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._shipment import Shipment
 from commercekit.tax import ExciseKind
@@ -189,6 +190,7 @@ def excise_left_out(shipment: Shipment, area: str, *, without_excise: bool) -> l
     or listed when ``without_excise``; refuses an item whose kind nothing says, and
     excise goods said to be sold under the IOSS (they would clear free of import VAT
     the IOSS never charged)."""
+    without_excise = flag(without_excise, "without_excise")
     require_facts(shipment, "kind")
     if shipment.sold_under == "IOSS":
         for item in shipment.items:
