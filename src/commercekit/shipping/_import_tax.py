@@ -4,7 +4,8 @@ Each item is taxed on its base: its share of the customs value, its duty, and it
 of the costs the destination's law adds (transport and insurance in an FOB country that
 adds them, inland transport where the law says so), at the rate of the item's own
 category. Tax is rounded once per rate and shared over that rate's items; into India,
-where IGST is levied on each imported article, once per item. No import tax
+where IGST is levied on each imported article, once per item; into Japan, in yen, with
+Japan Customs' truncations and its national and local parts (``_japan.py``). No import tax
 is charged where the destination has none, where it was charged at sale (IOSS, VOEC,
 the UK's GBP 135 …), or within a de minimis.
 """
@@ -25,6 +26,7 @@ from commercekit.shipping._de_minimis import DeMinimis
 from commercekit.shipping._duty import duty_assessed, relief, relieved
 from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import ARTICLE_TAX, INDIA
+from commercekit.shipping._japan import JAPAN, JAPAN_IN_YEN, japan_taxes
 from commercekit.shipping._shipment import Fee, Item, Shipment
 from commercekit.tax import (
     BundledRates,
@@ -120,8 +122,12 @@ def import_tax_lines(  # noqa: PLR0917  # one step of landed_cost, all its input
 
     if area == INDIA:  # each imported article on its own value (Customs Tariff Act s 3(8A))
         amounts = _taxes_per_item(bases, found_rates, mode, work, shipment.items)
+    elif area == JAPAN and shipment.currency == "JPY":  # Customs Answer 1111
+        amounts = japan_taxes(bases, found_rates, work, shipment.items)
     else:
         amounts = _taxes_by_rate(bases, found_rates, mode, note, shipment.items)
+        if area == JAPAN:
+            work.lines.append(JAPAN_IN_YEN)
     taxes = [
         ItemTax(item, base, found, amount)
         for item, base, found, amount in zip(
