@@ -46,7 +46,7 @@ def test_a_customs_value_of_10000_yen_is_relieved() -> None:
 
 
 def test_one_yen_more_of_shipping_takes_the_consignment_out_of_the_relief() -> None:
-    """10,001 CIF: duty 10 % = 1,000 (1,000.1 to the yen); consumption tax on 10,001 +
+    """10,001 CIF: duty 10,000 x 10 % = 1,000; consumption tax on 10,001 +
     1,000 = 11,001, counted as 11,000: national 800 + local 200 (Customs Answer 1111's
     truncations; tests/test_japan_consumption_tax.py)."""
     value, duty, tax, _ = _cost("9000", "1001")

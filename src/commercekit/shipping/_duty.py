@@ -4,7 +4,8 @@ In that order: a de minimis that frees the whole shipment (on its value, or on e
 unit's), then the EU's flat duty per tariff classification on low-value consignments
 (from 2026-07-01), then each item's tariff rate on its share of the customs value; and
 last a de minimis on the amount of duty (Switzerland's CHF 5), which waives a duty too
-small to collect.
+small to collect. Into Japan, in yen, each line is truncated as Japan Customs assesses
+it (``_japan.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from commercekit.shipping._customs import ReliefKind
 from commercekit.shipping._de_minimis import DeMinimis, de_minimis
 from commercekit.shipping._excise_goods import relief_excludes
 from commercekit.shipping._india import INDIA, india_tariff_rate, surcharge_lines
+from commercekit.shipping._japan import JAPAN, japan_duties
 from commercekit.shipping._shipment import Shipment
 from commercekit.shipping._tariff import DutyRate, TariffSource
 from commercekit.tax import ThresholdRule, threshold_for
@@ -124,6 +126,8 @@ def duty_lines(  # noqa: PLR0917  # one step of landed_cost, all its inputs
     lines, rates = _tariff_duties(shipment, area, shares, day, tariffs, work, mode)
     if area == INDIA:  # the Social Welfare Surcharge: a second line per item
         return lines + surcharge_lines(lines, rates, day, work, mode)
+    if area == JAPAN and shipment.currency == "JPY":  # Customs Act Art. 13-4
+        return japan_duties(lines, work)
     if found is not None and found.measure == "duty_amount":
         return _small_duty_waived(shipment, found, lines, work, mode)
     return lines
