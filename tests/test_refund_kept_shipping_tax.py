@@ -137,6 +137,35 @@ def test_a_delivery_taxed_at_its_own_rate_is_refused() -> None:
         refund(placed, {"RICE": 1}, DEDUCT, withdrawal=False)
 
 
+def test_a_us_states_shipping_rule_is_refused() -> None:
+    """Indiana (7 %, no local taxes): the quote taxed the shipping by the state's own
+    shipping rule, which the refund does not apply to the USD 9.00 kept back."""
+    card = RateCard(
+        "Example",
+        "Ground",
+        "US",
+        "USD",
+        (Zone("US", frozenset({"US"}), (2, 5)),),
+        {"US": (Bracket(D(30), Money("9.00", "USD")),)},
+        dimension_rounding="exact",
+    )
+    free = Promotion("FREE", FreeShipping(), minimum_subtotal=Money("50.00", "USD"))
+    placed = quote(
+        Cart([CartLine("MUG", Money("30.00", "USD"), 2)]),
+        CheckoutContext(
+            Seller("US", {"US-IN"}),
+            Buyer("US", subdivision="US-IN"),
+            at=AT,
+            prices_include_tax=False,
+            products={"MUG": Product("MUG", "standard", weight_kg=D(1))},
+            rate_cards=(card,),
+            promotions=(free,),
+        ),
+    )
+    with pytest.raises(MissingDataError, match="US-IN's rule for taxing shipping"):
+        refund(placed, {"MUG": 1}, DEDUCT, withdrawal=False)
+
+
 @settings(deadline=None, max_examples=200)
 @given(orders(), st.integers(0, 30), st.data())
 def test_the_vat_kept_and_reversed_add_up_to_the_goods_vat(

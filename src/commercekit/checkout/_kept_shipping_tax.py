@@ -37,7 +37,8 @@ def kept_shipping_tax(
     was deducted (``deducted`` is ``None``).
 
     Raises ``MissingDataError`` where the quote taxed its shipping by a rule other
-    than the split over the goods' rates (a US state, a delivery rate of its own)."""
+    than the split over the goods' lines' rates (a US state, a delivery rate of its
+    own, lines taxed in parts)."""
     if deducted is None:
         return None
     zero = deducted * 0
@@ -65,8 +66,9 @@ def kept_shipping_tax(
 
 def _split_rule(quote: Quote, taxed_in: str, deducted: Money) -> None:
     """Refuses where the quote did not tax the order's shipping by splitting it over
-    the goods' rates: a US state (its own shipping rules) or a jurisdiction that taxes
-    a delivery at a rate of its own (``Jurisdiction.delivery_category``)."""
+    the goods' rates: a US state (its own shipping rules), a jurisdiction that taxes
+    a delivery at a rate of its own (``Jurisdiction.delivery_category``), or lines
+    taxed in parts (``QuoteLine.parts``), whose shares the quote does not keep."""
     country, dash, _ = taxed_in.partition("-")
     place = place_of(country, subdivision=taxed_in if dash else None, on=quote.at.date())
     rules = JURISDICTION_REGISTRY.get(place.vat_area(goods=True))
@@ -74,6 +76,8 @@ def _split_rule(quote: Quote, taxed_in: str, deducted: Money) -> None:
         how = f"{taxed_in}'s rule for taxing shipping"
     elif rules is not None and rules.delivery_category is not None:
         how = f"{taxed_in}'s rate for a delivery ({rules.delivery_rule})"
+    elif any(line.parts for line in quote.lines):
+        how = "sharing it over the parts of lines taxed in parts"
     else:
         return
     raise MissingDataError(
