@@ -47,10 +47,9 @@ pass the earlier refunds for the same quote as ``previous``.
 consumer in the EU or EEA may withdraw from a distance sale of goods (in the United
 Kingdom, cancel it).
 
-Each part has its own module: the shop's policy in ``_refund_policy``, what a refund
-holds in ``_refund_result``, which units come back and what each is worth in
-``_returned_units``, the loyalty points taken back in ``_points_back``, the shipping a
-free-shipping threshold waived in ``_threshold_shipping``, the period in ``_withdrawal``.
+Each part has its own module: ``_refund_policy``, ``_refund_result``,
+``_returned_units`` (which units, at what worth), ``_points_back``, ``_withdrawal``;
+what a threshold waived: ``_threshold_shipping``, its VAT ``_kept_shipping_tax``.
 
 References:
     * Directive 2011/83/EU on consumer rights, Art. 9 (the 14-day period), Art. 13
@@ -89,6 +88,7 @@ import attrs
 
 from commercekit._numbers import context_free
 from commercekit.checkout._checks import flag, instance
+from commercekit.checkout._kept_shipping_tax import kept_shipping_tax
 from commercekit.checkout._model import Quote
 from commercekit.checkout._points_back import points_earned_checked, points_to_reverse
 from commercekit.checkout._quote_taxes import value_weights
@@ -288,6 +288,7 @@ def refund(
         surcharge=surcharge,
         surcharge_tax=surcharge_tax,
         shipping_deducted=deducted,
+        shipping_deducted_tax=kept_shipping_tax(quote, deducted, notes),
     )
     notes.append(f"total refunded: {result.total} of {quote.grand_total} paid")
     refunded = sum_money([earlier.total for earlier in previous], quote.currency)

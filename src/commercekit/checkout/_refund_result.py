@@ -149,6 +149,10 @@ def _shipping_deducted(value: object) -> Money | None:
     return None if value is None else amount(value, "shipping_deducted")
 
 
+def _shipping_deducted_tax(value: object) -> Money | None:
+    return None if value is None else amount(value, "shipping_deducted_tax")
+
+
 def _missing(value: object) -> tuple[str, ...]:
     return lines_of_text(value, "missing")
 
@@ -170,8 +174,9 @@ class Refund:
     ``below_threshold`` rule: the promotion's shipping discount as the checkout
     showed it (with tax where prices include it, without where they do not); ``None``
     where the order keeps every threshold it reached, or no policy applied to it.
-    ``tax`` does not take out the VAT/GST in what is kept back: it is the returned
-    lines' and shipping's.
+    ``shipping_deducted_tax`` is the VAT/GST inside ``shipping_deducted``, which the
+    refund keeps: ``tax`` is the returned lines', shipping's and surcharge's less it.
+    A restocking fee's VAT is not taken out: ``tax`` is reversed as if it were not kept.
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -212,6 +217,9 @@ class Refund:
     shipping_deducted: Money | None = attrs.field(
         default=None, converter=_shipping_deducted
     )
+    shipping_deducted_tax: Money | None = attrs.field(
+        default=None, converter=_shipping_deducted_tax
+    )
 
     def __attrs_post_init__(self) -> None:
         amounts = {f"lines[{i}]": line.gross for i, line in enumerate(self.lines)}
@@ -229,10 +237,13 @@ class Refund:
             amounts["payment_cost"] = self.payment_cost.refunded
         if self.shipping_deducted is not None:
             amounts["shipping_deducted"] = self.shipping_deducted
+        if self.shipping_deducted_tax is not None:
+            amounts["shipping_deducted_tax"] = self.shipping_deducted_tax
         same_currency(self.currency, amounts, "refund")
         for charge, tax in (
             ("shipping", "shipping_tax"),
             ("surcharge", "surcharge_tax"),
+            ("shipping_deducted", "shipping_deducted_tax"),
         ):
             self._check_tax(charge, tax)
         self._check_line_surcharges()
@@ -312,11 +323,14 @@ class Refund:
 
     @property
     def tax(self) -> Money:
-        """The VAT/GST reversed: the lines' tax, the shipping's and the surcharge's."""
+        """The VAT/GST reversed: the lines' tax, the shipping's and the surcharge's,
+        less the VAT in the shipping deducted (negative where that is the more)."""
         parts = [line.tax for line in self.lines] + [self.shipping_tax]
         if self.surcharge_tax is not None:
             parts.append(self.surcharge_tax)
-        return sum_money(parts, self.currency)
+        reversed_ = sum_money(parts, self.currency)
+        kept = self.shipping_deducted_tax
+        return reversed_ if kept is None else reversed_ - kept
 
     @property
     def total(self) -> Money:
