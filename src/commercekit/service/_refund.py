@@ -94,35 +94,23 @@ def refund_endpoint(data: Json) -> Json:
         raise _within(error, "quote_request") from None
     order = applied(lambda: quote(cart, context), _QUOTE_IN_REFUND)
     done: list[Refund] = []
-    for index, earlier in enumerate(asked.previous):
-        replayed = attrs.evolve(_RETURN, prefix=f"previous[{index}].")
-        done.append(
-            applied(
-                lambda earlier=earlier: refund(  # type: ignore[misc]
-                    order,
-                    earlier.returned_lines,
-                    earlier.policy,
-                    previous=tuple(done),
-                    points_earned=asked.points_earned,
-                    partial=asked.partial,
-                    withdrawal=earlier.withdrawal,
-                ),
-                replayed,
-                _REFUND,
-            )
-        )
-    result = applied(
-        lambda: refund(
+
+    def returned(step: _Return | _RefundRequest) -> Refund:
+        """The refund of one return, after those in ``done``."""
+        return refund(
             order,
-            asked.returned_lines,
-            asked.policy,
+            step.returned_lines,
+            step.policy,
             previous=tuple(done),
             points_earned=asked.points_earned,
             partial=asked.partial,
-            withdrawal=asked.withdrawal,
-        ),
-        _REFUND,
-    )
+            withdrawal=step.withdrawal,
+        )
+
+    for index, earlier in enumerate(asked.previous):
+        replayed = attrs.evolve(_RETURN, prefix=f"previous[{index}].")
+        done.append(applied(lambda earlier=earlier: returned(earlier), replayed, _REFUND))  # type: ignore[misc]
+    result = applied(lambda: returned(asked), _REFUND)
     answer: Json = converter.unstructure(result)
     return answer
 
