@@ -174,7 +174,26 @@ def excise_kind(
 ) -> ExciseKind | None:
     """The kind of goods a line is: what the caller stated (``excise``), what its
     ``hs_code``'s heading says, what its ``category`` settles; ``None`` where none of
-    them says. Two that disagree raise ``InvalidAmountError`` naming both."""
+    them says. Two that disagree raise ``InvalidAmountError`` naming both; an unknown
+    kind, heading or category raises a ``CommerceKitError`` naming its argument.
+
+    The headings read are this module's (2203-2208 alcohol, 2401-2403 tobacco, 27xx
+    energy products, 3303 perfumes, 8703 and 8711 motor vehicles); the regimes that
+    exclude each kind are in ``tax/_jurisdictions/_excluded.py`` with their sources.
+
+    Examples:
+        >>> from commercekit.tax import excise_kind
+        >>> excise_kind(hs_code="2204.21").value
+        'alcohol'
+        >>> excise_kind(category="clothing").value
+        'none'
+        >>> excise_kind() is None  # nothing says: a regime that excludes kinds refuses
+        True
+        >>> excise_kind("none", hs_code="2204.21")
+        Traceback (most recent call last):
+        ...
+        commercekit.errors.InvalidAmountChoiceError: ...
+    """
     return kind_of(excise, optional_hs_code(hs_code), category)
 
 
